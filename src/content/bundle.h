@@ -1,0 +1,149 @@
+/* The content bundle: what a KI publishes and the kiosk shows.
+ *
+ * A bundle is a folder with a manifest, content.json, and the image files
+ * it names (format: docs/content-format.md). lf_bundle_load() reads and
+ * validates the whole folder before anything is returned: a bundle with
+ * any error is never handed out, so the screen never shows half a bundle.
+ *
+ * The model is plain data, read-only after loading. Invariants are written
+ * next to the fields. Every text a visitor reads is an lf_text: the same
+ * text in several languages, German ("de") always present.
+ *
+ * Owner: lf_bundle_load() returns a bundle that the caller frees with
+ * lf_bundle_destroy(). Pure C: no SDL, no curl. Any thread, one at a time. */
+#ifndef LF_CONTENT_BUNDLE_H
+#define LF_CONTENT_BUNDLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "core/diag.h"
+#include "core/limits.h"
+#include "core/log.h"
+
+#define LF_MANIFEST_NAME "content.json"
+#define LF_FALLBACK_LANG "de"
+
+struct lf_translation {
+    char lang[LF_MAX_LANG_TAG + 1]; /* BCP 47 tag as written, e.g. "de", "ar", "de-x-ls" */
+    char *text;                     /* valid UTF-8, non-empty */
+};
+
+/* A text in several languages. n == 0 means the field was absent.
+ * When n > 0, one translation has lang "de". */
+struct lf_text {
+    size_t n;
+    struct lf_translation *tr;
+};
+
+/* The text for `lang`, else German. NULL when the field is absent.
+ * *is_fallback (may be NULL) is set when German stands in for `lang`.
+ * A tag matches its primary language too ("de-x-ls" falls back to "de"
+ * only through the German rule; "en-GB" asks for "en-GB" then "en"). */
+const char *lf_text_get(const struct lf_text *t, const char *lang, bool *is_fallback);
+bool lf_text_present(const struct lf_text *t);
+
+/* One range of consultation hours: on the weekdays in `weekdays`
+ * (bit 0 = Monday ... bit 6 = Sunday), from `from_min` to `to_min`
+ * minutes after midnight, wall-clock time Europe/Berlin.
+ * 0 <= from_min < to_min <= 1440. */
+struct lf_hours_range {
+    uint8_t weekdays;
+    int16_t from_min;
+    int16_t to_min;
+};
+
+struct lf_opening_hours {
+    size_t n;                                          /* 0: none given */
+    struct lf_hours_range ranges[LF_MAX_HOURS_RANGES];
+    struct lf_text note;                               /* e.g. "and by appointment" */
+};
+
+enum lf_item_kind {
+    LF_ITEM_EVENT,
+    LF_ITEM_OFFER,
+    LF_ITEM_CONTACT,
+    LF_ITEM_NOTICE,
+};
+
+enum lf_recurrence {
+    LF_RECUR_NONE,
+    LF_RECUR_YEARLY, /* same wall-clock date and time every year */
+};
+
+/* One item. Which fields apply depends on the kind (see the comments);
+ * an absent text has n == 0, an absent string is NULL. */
+struct lf_item {
+    enum lf_item_kind kind;
+    char *id;               /* unique in the bundle, [a-z0-9-_], <= LF_MAX_ID_BYTES */
+
+    /* all kinds */
+    struct lf_text title;   /* event title / offer name / contact name / notice headline; required */
+    struct lf_text summary; /* event description / what the offer is / contact: about / notice message */
+    char *image;            /* file name relative to the bundle folder, or NULL; file exists */
+    int duration_s;         /* slide time override in seconds, 0 = automatic */
+
+    /* event */
+    time_t start, end;      /* first occurrence; end > start */
+    enum lf_recurrence recurrence;
+    struct lf_text place;   /* venue name, e.g. "Volkshochschule" */
+    char *address;          /* postal address, e.g. "Aegidiimarkt 3, 48143 Münster" */
+    struct lf_text room;    /* e.g. "VHS Raum 104" */
+    struct lf_text organiser;
+    struct lf_text registration; /* how to register; absent = no registration needed */
+    struct lf_text tags[LF_MAX_TAGS];
+    size_t n_tags;
+
+    /* offer (and contact: role/unit) */
+    struct lf_text provider;  /* offer: who runs it */
+    struct lf_text audience;  /* offer: for whom */
+    char *languages[LF_MAX_SPOKEN_LANGUAGES]; /* offer: BCP 47 tags spoken by counsellors */
+    size_t n_languages;
+
+    /* contact */
+    struct lf_text role;      /* e.g. "Beratung Migrantenorganisationen" */
+    struct lf_text unit;      /* e.g. "Kommunales Integrationszentrum" */
+
+    /* offer and contact (event: url/phone/email for registration) */
+    char *phone;              /* as written, e.g. "0251 492-7077" */
+    char *email;
+    char *url;
+    struct lf_opening_hours hours;
+
+    /* notice */
+    time_t valid_from, valid_until; /* shown while valid_from <= now < valid_until */
+    int priority;             /* 0 normal .. 2; LF_NOTICE_URGENT takes over the screen */
+};
+
+#define LF_NOTICE_URGENT 2
+
+struct lf_bundle {
+    char *dir;                  /* the folder it was loaded from */
+    char *title;                /* organisation shown in the header (German) */
+    struct lf_text organisation;/* organisation name, translated */
+    char *version;              /* free-form publisher version, may be NULL */
+    bool sample;                /* the bundle says it is sample data */
+    char *default_lang;         /* carousel language, "de" unless the bundle says otherwise */
+    char *languages[LF_MAX_TRANSLATIONS]; /* every language any text has, "de" first */
+    size_t n_languages;
+    struct lf_item *items;      /* in manifest order */
+    size_t n_items;
+};
+
+/* Loads and validates `dir`/content.json and the files it names. Every
+ * problem is added to `diags` (file:line:column, field path); unknown
+ * fields are warnings. Returns NULL when there is any error. */
+struct lf_bundle *lf_bundle_load(const char *dir, struct lf_diags *diags) LF_MUST_CHECK;
+
+/* Same, from manifest bytes in memory; `file_name` is used in diagnostics,
+ * `dir` to check image files (NULL: images are not checked). */
+struct lf_bundle *lf_bundle_parse(const char *json, size_t len, const char *file_name,
+                                  const char *dir, struct lf_diags *diags) LF_MUST_CHECK;
+
+void lf_bundle_destroy(struct lf_bundle *b);
+
+const char *lf_item_kind_name(enum lf_item_kind kind);
+
+#endif

@@ -1,0 +1,43 @@
+/* Civil (wall-clock) time for the kiosk.
+ *
+ * Instants are time_t (seconds since the epoch, UTC). Everything a visitor
+ * reads (dates, clock, consultation hours) is wall-clock time in the
+ * kiosk's zone, Europe/Berlin, including its DST changes. The zone comes
+ * from the system's tzdata; lf_civil_time_init() selects it for the whole
+ * process (call once at start, before threads). */
+#ifndef LF_CORE_CIVIL_TIME_H
+#define LF_CORE_CIVIL_TIME_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "core/log.h"
+
+#define LF_TIME_ZONE "Europe/Berlin"
+
+/* Selects LF_TIME_ZONE. False (and logged) when tzdata lacks it. */
+bool lf_civil_time_init(void) LF_MUST_CHECK;
+
+/* Parses ISO 8601 "YYYY-MM-DDTHH:MM[:SS]" followed by "Z" or "+HH:MM" /
+ * "-HH:MM"; without a zone suffix the time is wall-clock time in
+ * LF_TIME_ZONE. A space may stand for the "T". */
+bool lf_parse_datetime(const char *s, time_t *out) LF_MUST_CHECK;
+
+/* "YYYY-MM-DD" */
+bool lf_parse_date(const char *s, int *year, int *month, int *day) LF_MUST_CHECK;
+
+/* "HH:MM", 00:00..24:00, into minutes after midnight. */
+bool lf_parse_hhmm(const char *s, int *minutes) LF_MUST_CHECK;
+
+/* Broken-down wall-clock time in LF_TIME_ZONE (tm_wday 0 = Sunday). */
+void lf_local_time(time_t t, struct tm *out);
+
+/* The instant of a wall-clock time in LF_TIME_ZONE. month 1..12. A time
+ * that does not exist (skipped by the spring DST change) is taken one
+ * hour later; an ambiguous one (autumn) is its first occurrence. */
+time_t lf_local_make(int year, int month, int day, int hour, int minute);
+
+/* Days since Monday 0..6 (Monday = 0, Sunday = 6) of a struct tm. */
+int lf_weekday_mon0(const struct tm *tm);
+
+#endif

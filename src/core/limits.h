@@ -1,0 +1,33 @@
+/* Named ceilings on everything that comes from outside the program.
+ * Every check against input uses one of these, so the limits are
+ * documented in one place (docs/content-format.md repeats them). */
+#ifndef LF_CORE_LIMITS_H
+#define LF_CORE_LIMITS_H
+
+/* content bundle (manifest) */
+#define LF_MAX_MANIFEST_BYTES   (1024 * 1024)  /* content.json size */
+#define LF_MAX_JSON_DEPTH       16             /* object/array nesting */
+#define LF_MAX_STRING_BYTES     4096           /* one text, in bytes of UTF-8 */
+#define LF_MAX_ITEMS            500            /* items in one bundle */
+#define LF_MAX_TRANSLATIONS     16             /* languages per text */
+#define LF_MAX_LANG_TAG         35             /* BCP 47 tag length (RFC 5646) */
+#define LF_MAX_TAGS             8              /* tags on one event */
+#define LF_MAX_SPOKEN_LANGUAGES 16             /* languages an offer lists */
+#define LF_MAX_HOURS_RANGES     14             /* consultation-hour ranges per item */
+#define LF_MAX_ID_BYTES         64             /* item id */
+#define LF_MAX_PATH_BYTES       255            /* a file name inside the bundle */
+
+/* images named by a bundle */
+#define LF_MAX_IMAGE_BYTES      (8 * 1024 * 1024)
+#define LF_MAX_IMAGE_PIXELS     (4096 * 4096)
+#define LF_MAX_IMAGE_SIDE       8192
+
+/* config file */
+#define LF_MAX_CONFIG_BYTES     (64 * 1024)
+#define LF_MAX_CONFIG_LINE      1024
+
+/* screen */
+#define LF_MIN_SCREEN_SIDE      320
+#define LF_MAX_SCREEN_SIDE      8192
+
+#endif

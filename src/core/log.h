@@ -1,0 +1,38 @@
+/* One levelled logger for the whole program.
+ *
+ * Error convention (used everywhere in src/):
+ *   - a call that can fail returns bool: true on success, false on failure,
+ *     and is declared LF_MUST_CHECK so the compiler makes callers look;
+ *   - the message is logged once, by the function that knows the context
+ *     (file name, field, errno); callers only propagate the false;
+ *   - cleanup happens through one `done:` label per function.
+ * Content errors that an administrator must fix are not logged but
+ * collected as diagnostics (core/diag.h) so they can all be listed. */
+#ifndef LF_CORE_LOG_H
+#define LF_CORE_LOG_H
+
+#include <stdbool.h>
+
+#define LF_MUST_CHECK __attribute__((warn_unused_result))
+#define LF_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+
+enum lf_log_level {
+    LF_LOG_ERROR = 0,
+    LF_LOG_WARN = 1,
+    LF_LOG_INFO = 2,
+    LF_LOG_DEBUG = 3,
+};
+
+/* Messages above `level` are dropped. Default: LF_LOG_INFO.
+ * Set once at start-up, before other threads exist. */
+void lf_log_set_level(enum lf_log_level level);
+
+/* Thread-safe: one line per call, to stderr, prefixed with the level. */
+void lf_log(enum lf_log_level level, const char *fmt, ...) LF_PRINTF(2, 3);
+
+#define lf_error(...) lf_log(LF_LOG_ERROR, __VA_ARGS__)
+#define lf_warn(...) lf_log(LF_LOG_WARN, __VA_ARGS__)
+#define lf_info(...) lf_log(LF_LOG_INFO, __VA_ARGS__)
+#define lf_debug(...) lf_log(LF_LOG_DEBUG, __VA_ARGS__)
+
+#endif
