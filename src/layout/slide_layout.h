@@ -1,0 +1,77 @@
+/* Slide layout: turns what is on screen (a slide of the playlist, a list
+ * of items, the header and footer) into a scene for a screen of any size.
+ * Landscape and portrait each have their own arrangement; right-to-left
+ * languages get the mirror image. Text that does not fit is set smaller,
+ * down to a minimum size relative to the screen, and what still does not
+ * fit is continued on another page, never clipped.
+ *
+ * Pure C: text is measured through struct lf_measure. */
+#ifndef LF_LAYOUT_SLIDE_LAYOUT_H
+#define LF_LAYOUT_SLIDE_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "content/bundle.h"
+#include "layout/scene.h"
+#include "layout/text_fit.h"
+#include "layout/theme.h"
+#include "schedule/schedule.h"
+
+/* Text size floor: no text on screen is smaller than this fraction of the
+ * screen's shorter side (about 2.5 mm per 10 cm of screen), readable from
+ * three metres on a 43" foyer screen. */
+#define LF_MIN_TEXT_FRACTION 0.026
+
+struct lf_view {
+    const struct lf_bundle *bundle;
+    const char *lang;           /* language of the screen */
+    time_t now;
+    const struct lf_theme *theme;
+    const struct lf_measure *measure;
+    int width, height;
+    double text_scale;          /* 1.0; larger for the large-text setting */
+    const char *organisation;   /* header override, NULL = the bundle's */
+};
+
+enum lf_page_kind {
+    LF_PAGE_SLIDE,  /* one slide of the playlist */
+    LF_PAGE_LIST,   /* a list of items to tap (agenda, a category) */
+};
+
+struct lf_page {
+    enum lf_page_kind kind;
+    const struct lf_slide *slide;   /* LF_PAGE_SLIDE */
+    size_t body_from;               /* continuation: byte offset into the body text */
+    const struct lf_slide *list;    /* LF_PAGE_LIST (and the agenda slide) */
+    size_t n_list;
+    const char *list_title;         /* LF_PAGE_LIST heading */
+    enum lf_category category;      /* colour of a list */
+};
+
+struct lf_page_result {
+    size_t body_rest;   /* 0: all shown; else offset where the next page continues */
+    size_t chars;       /* characters of text shown, for reading time */
+};
+
+/* The region between header and footer. */
+struct lf_box lf_layout_content_box(const struct lf_view *v);
+int lf_layout_min_text_px(const struct lf_view *v);
+
+void lf_layout_page(struct lf_scene *s, const struct lf_view *v, const struct lf_page *p,
+                    struct lf_page_result *r);
+
+void lf_layout_header(struct lf_scene *s, const struct lf_view *v);
+
+struct lf_footer {
+    size_t position, count;     /* "3 / 17"; count 0 hides it */
+    int active_category;        /* -1 in the carousel */
+    bool show_back;             /* browsing: a button back to the carousel */
+};
+void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct lf_footer *f);
+
+/* The category a slide belongs to (notices and the agenda: events). */
+enum lf_category lf_slide_category(const struct lf_slide *slide);
+
+#endif

@@ -1,0 +1,63 @@
+/* Wrapping and fitting text into boxes, with text measured through a
+ * small interface so this stays pure C: the renderer measures with the
+ * real fonts, tests with a fake or with the real fonts headless.
+ *
+ * Text is never clipped: lf_fit shrinks it down to a minimum size and,
+ * when it still does not fit, says where the rest begins so the caller
+ * can continue it on another page. */
+#ifndef LF_LAYOUT_TEXT_FIT_H
+#define LF_LAYOUT_TEXT_FIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "layout/scene.h"
+
+struct lf_measure {
+    void *ctx;
+    /* Advance width in pixels of utf8[0..len) set at px in face. */
+    int (*width)(void *ctx, enum lf_face face, int px, const char *utf8, size_t len);
+    /* Distance between baselines of two lines at px. */
+    int (*line_height)(void *ctx, enum lf_face face, int px);
+};
+
+#define LF_MAX_WRAP_LINES 48
+
+struct lf_line {
+    size_t start, len;  /* byte range in the text, trailing spaces excluded */
+    int width;
+};
+
+struct lf_wrapped {
+    int px;
+    int line_height;
+    size_t n;
+    struct lf_line lines[LF_MAX_WRAP_LINES];
+    /* 0 when the whole text is in lines; else the byte offset where the
+     * text that did not fit begins (at a word start). */
+    size_t rest;
+};
+
+static inline int lf_wrapped_height(const struct lf_wrapped *w)
+{
+    return (int)w->n * w->line_height;
+}
+
+/* Greedy wrap of text at px into lines of at most max_w pixels: breaks
+ * at spaces and after hyphens and slashes, at "\n" always, and inside a
+ * word only when the word alone is wider than max_w. At most max_lines
+ * lines (<= LF_MAX_WRAP_LINES); what does not fit is reported in rest. */
+void lf_wrap(const struct lf_measure *m, enum lf_face face, int px, const char *text,
+             int max_w, size_t max_lines, struct lf_wrapped *out);
+
+/* The largest size from px_max down to px_min at which text fits into
+ * w x h in at most max_lines lines. When even px_min does not fit, the
+ * text is wrapped at px_min into as many lines as fit and rest is set.
+ * Returns true when everything fit. */
+bool lf_fit(const struct lf_measure *m, enum lf_face face, const char *text, int w, int h,
+            int px_max, int px_min, size_t max_lines, struct lf_wrapped *out);
+
+/* Width of the whole text on one line. */
+int lf_text_width(const struct lf_measure *m, enum lf_face face, int px, const char *text);
+
+#endif

@@ -1,0 +1,301 @@
+#include "render/painter.h"
+
+#include <SDL_image.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/limits.h"
+#include "core/xalloc.h"
+
+#define CIRCLE_TEXTURE_SIDE 128 /* corner mask, scaled down per corner */
+
+struct entry {
+    uint64_t hash;
+    char *key;              /* text or image path */
+    int px;
+    enum lf_face face;
+    struct lf_rgba color;
+    bool rtl;
+    bool image;
+    SDL_Texture *texture;   /* NULL: failed, do not retry */
+    int w, h;
+    unsigned epoch;
+};
+
+struct lf_painter {
+    SDL_Renderer *r;
+    struct lf_typesetter *ts;
+    SDL_Texture *circle;
+    struct entry *entries;
+    size_t n, cap;
+    unsigned epoch;
+    struct lf_painter_stats stats;
+};
+
+static uint64_t fnv1a(const char *s, uint64_t h)
+{
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+static SDL_Texture *make_circle(SDL_Renderer *r)
+{
+    const int n = CIRCLE_TEXTURE_SIDE;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, n, n, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s)
+        return NULL;
+    double c = n / 2.0;
+    for (int y = 0; y < n; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
+        for (int x = 0; x < n; x++) {
+            double dx = x + 0.5 - c, dy = y + 0.5 - c;
+            double d = c - SDL_sqrt(dx * dx + dy * dy); /* distance inside the edge */
+            double a = d >= 1 ? 1 : d <= 0 ? 0 : d;
+            row[x] = ((Uint32)(a * 255) << 24) | 0xFFFFFF;
+        }
+    }
+    SDL_Texture *t = SDL_CreateTextureFromSurface(r, s);
+    SDL_FreeSurface(s);
+    if (t) {
+        SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+        SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
+    }
+    return t;
+}
+
+struct lf_painter *lf_painter_create(SDL_Renderer *renderer, struct lf_typesetter *ts)
+{
+    struct lf_painter *p = lf_xcalloc(1, sizeof(*p));
+    p->r = renderer;
+    p->ts = ts;
+    p->circle = make_circle(renderer);
+    p->epoch = 1;
+    return p;
+}
+
+static void free_entry(struct entry *e)
+{
+    if (e->texture)
+        SDL_DestroyTexture(e->texture);
+    free(e->key);
+}
+
+void lf_painter_destroy(struct lf_painter *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->n; i++)
+        free_entry(&p->entries[i]);
+    free(p->entries);
+    if (p->circle)
+        SDL_DestroyTexture(p->circle);
+    free(p);
+}
+
+void lf_painter_sweep(struct lf_painter *p)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        if (p->entries[i].epoch + 1 < p->epoch)
+            free_entry(&p->entries[i]);
+        else
+            p->entries[k++] = p->entries[i];
+    }
+    p->n = k;
+    p->epoch++;
+}
+
+struct lf_painter_stats lf_painter_stats(const struct lf_painter *p)
+{
+    struct lf_painter_stats s = p->stats;
+    s.textures = 0;
+    for (size_t i = 0; i < p->n; i++)
+        s.textures += p->entries[i].texture != NULL;
+    return s;
+}
+
+static struct entry *lookup(struct lf_painter *p, const struct lf_op *op)
+{
+    bool image = op->kind == LF_OP_IMAGE;
+    const char *key = image ? op->image : op->text;
+    uint64_t h = fnv1a(key, 1469598103934665603ULL);
+    h = (h ^ (uint64_t)op->px) * 1099511628211ULL;
+    h = (h ^ ((uint64_t)op->face << 1 | op->rtl | (uint64_t)image << 2)) * 1099511628211ULL;
+    h = (h ^ ((uint64_t)op->color.r << 24 | op->color.g << 16 | op->color.b << 8 |
+              op->color.a)) * 1099511628211ULL;
+    for (size_t i = 0; i < p->n; i++) {
+        struct entry *e = &p->entries[i];
+        if (e->hash == h && e->image == image && strcmp(e->key, key) == 0 &&
+            (image || (e->px == op->px && e->face == op->face && e->rtl == op->rtl &&
+                       memcmp(&e->color, &op->color, sizeof(e->color)) == 0))) {
+            e->epoch = p->epoch;
+            return e;
+        }
+    }
+    if (p->n == p->cap) {
+        p->cap = p->cap ? p->cap * 2 : 128;
+        p->entries = lf_xrealloc(p->entries, p->cap * sizeof(*p->entries));
+    }
+    struct entry *e = &p->entries[p->n++];
+    *e = (struct entry){.hash = h, .key = lf_xstrdup(key), .px = op->px, .face = op->face,
+                        .color = op->color, .rtl = op->rtl, .image = image,
+                        .epoch = p->epoch};
+    SDL_Surface *s = NULL;
+    if (image) {
+        int w, h2;
+        struct stat st;
+        if (stat(key, &st) != 0 || st.st_size > LF_MAX_IMAGE_BYTES) {
+            lf_warn("%s: missing or larger than %d bytes; its slide is shown without it", key,
+                    LF_MAX_IMAGE_BYTES);
+        } else if (!lf_image_dimensions(key, &w, &h2)) {
+            lf_warn("%s: not a PNG or JPEG image; its slide is shown without it", key);
+        } else if (w > LF_MAX_IMAGE_SIDE || h2 > LF_MAX_IMAGE_SIDE ||
+                   (long)w * h2 > LF_MAX_IMAGE_PIXELS) {
+            lf_warn("%s: %dx%d pixels is more than allowed (%d pixels); not shown", key, w, h2,
+                    LF_MAX_IMAGE_PIXELS);
+        } else {
+            s = IMG_Load(key);
+            p->stats.image_decodes++;
+            if (!s)
+                lf_warn("%s: %s; its slide is shown without it", key, IMG_GetError());
+        }
+    } else {
+        s = lf_typesetter_render(p->ts, op->text, strlen(op->text), op->face, op->px, op->color,
+                                 op->rtl);
+        p->stats.text_renders++;
+    }
+    if (s) {
+        e->texture = SDL_CreateTextureFromSurface(p->r, s);
+        e->w = s->w;
+        e->h = s->h;
+        if (e->texture) {
+            SDL_SetTextureBlendMode(e->texture, SDL_BLENDMODE_BLEND);
+            if (image)
+                SDL_SetTextureScaleMode(e->texture, SDL_ScaleModeBest);
+        }
+        SDL_FreeSurface(s);
+    }
+    return e;
+}
+
+static void fill_rounded(struct lf_painter *p, SDL_Rect b, int radius, struct lf_rgba c)
+{
+    SDL_SetRenderDrawColor(p->r, c.r, c.g, c.b, c.a);
+    SDL_SetRenderDrawBlendMode(p->r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    int rad = radius;
+    if (rad * 2 > b.w)
+        rad = b.w / 2;
+    if (rad * 2 > b.h)
+        rad = b.h / 2;
+    if (rad <= 1 || !p->circle) {
+        SDL_RenderFillRect(p->r, &b);
+        return;
+    }
+    SDL_Rect parts[3] = {
+        {b.x + rad, b.y, b.w - 2 * rad, b.h},
+        {b.x, b.y + rad, rad, b.h - 2 * rad},
+        {b.x + b.w - rad, b.y + rad, rad, b.h - 2 * rad},
+    };
+    SDL_RenderFillRects(p->r, parts, 3);
+    SDL_SetTextureColorMod(p->circle, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(p->circle, c.a);
+    const int half = CIRCLE_TEXTURE_SIDE / 2;
+    SDL_Rect src[4] = {{0, 0, half, half}, {half, 0, half, half}, {0, half, half, half},
+                       {half, half, half, half}};
+    SDL_Rect dst[4] = {{b.x, b.y, rad, rad}, {b.x + b.w - rad, b.y, rad, rad},
+                       {b.x, b.y + b.h - rad, rad, rad},
+                       {b.x + b.w - rad, b.y + b.h - rad, rad, rad}};
+    for (int i = 0; i < 4; i++)
+        SDL_RenderCopy(p->r, p->circle, &src[i], &dst[i]);
+}
+
+void lf_painter_draw(struct lf_painter *p, const struct lf_scene *scene, int dx, uint8_t alpha)
+{
+    int sw = 0, sh = 0;
+    SDL_GetRendererOutputSize(p->r, &sw, &sh);
+    for (size_t i = 0; i < lf_scene_count(scene); i++) {
+        const struct lf_op *op = lf_scene_op(scene, i);
+        SDL_Rect b = {op->box.x + dx, op->box.y, op->box.w, op->box.h};
+        if (b.x >= sw || b.x + b.w <= 0)
+            continue; /* off screen during a transition */
+        switch (op->kind) {
+        case LF_OP_RECT: {
+            struct lf_rgba c = op->color;
+            c.a = (uint8_t)(c.a * alpha / 255);
+            fill_rounded(p, b, op->radius, c);
+            break;
+        }
+        case LF_OP_TEXT:
+        case LF_OP_IMAGE: {
+            struct entry *e = lookup(p, op);
+            if (!e->texture)
+                break;
+            SDL_SetTextureAlphaMod(e->texture, alpha);
+            SDL_Rect dst = {b.x, b.y, e->w, e->h};
+            if (op->kind == LF_OP_IMAGE) {
+                /* fit inside the box, keep the aspect ratio, centre */
+                double sx = (double)b.w / e->w, sy = (double)b.h / e->h;
+                double s = sx < sy ? sx : sy;
+                dst.w = (int)(e->w * s);
+                dst.h = (int)(e->h * s);
+                dst.x = b.x + (b.w - dst.w) / 2;
+                dst.y = b.y + (b.h - dst.h) / 2;
+            }
+            SDL_RenderCopy(p->r, e->texture, NULL, &dst);
+            break;
+        }
+        }
+    }
+}
+
+static uint32_t be32(const unsigned char *b)
+{
+    return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
+bool lf_image_dimensions(const char *path, int *w, int *h)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    unsigned char b[32];
+    bool ok = false;
+    size_t n = fread(b, 1, sizeof(b), f);
+    if (n >= 24 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(b + 12, "IHDR", 4) == 0) {
+        uint32_t pw = be32(b + 16), ph = be32(b + 20);
+        if (pw > 0 && ph > 0 && pw <= 0x7FFFFFFF && ph <= 0x7FFFFFFF) {
+            *w = (int)pw;
+            *h = (int)ph;
+            ok = true;
+        }
+    } else if (n >= 4 && b[0] == 0xFF && b[1] == 0xD8) {
+        /* walk the JPEG segments to the first start-of-frame */
+        if (fseek(f, 2, SEEK_SET) != 0)
+            goto done;
+        for (int guard = 0; guard < 1000; guard++) {
+            unsigned char seg[9];
+            if (fread(seg, 1, 4, f) != 4 || seg[0] != 0xFF)
+                break;
+            unsigned marker = seg[1], len = (unsigned)seg[2] << 8 | seg[3];
+            if (len < 2)
+                break;
+            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
+                marker != 0xCC) {
+                if (fread(seg, 1, 5, f) != 5)
+                    break;
+                *h = seg[1] << 8 | seg[2];
+                *w = seg[3] << 8 | seg[4];
+                ok = *w > 0 && *h > 0;
+                break;
+            }
+            if (fseek(f, (long)len - 2, SEEK_CUR) != 0)
+                break;
+        }
+    }
+done:
+    fclose(f);
+    return ok;
+}

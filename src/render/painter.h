@@ -1,0 +1,45 @@
+/* The painter draws scenes on an SDL renderer.
+ *
+ * Text lines and images become textures once and are kept in a cache,
+ * so drawing a scene that was drawn before makes no TTF_Render* call and
+ * decodes no image. lf_painter_sweep() frees what was not drawn since
+ * the sweep before (call it when the slide changes).
+ *
+ * Images are checked before decoding (file size, pixel dimensions from
+ * the PNG/JPEG header, core/limits.h); a broken image is reported once
+ * and not drawn, the rest of its slide is.
+ *
+ * Owner: create/destroy; the renderer and typesetter must outlive the
+ * painter. Main thread only. */
+#ifndef LF_RENDER_PAINTER_H
+#define LF_RENDER_PAINTER_H
+
+#include <SDL.h>
+#include <stddef.h>
+
+#include "layout/scene.h"
+#include "render/typesetter.h"
+
+struct lf_painter;
+
+struct lf_painter *lf_painter_create(SDL_Renderer *renderer, struct lf_typesetter *ts);
+void lf_painter_destroy(struct lf_painter *p);
+
+/* Draws the scene shifted by dx pixels, with opacity alpha (0..255). */
+void lf_painter_draw(struct lf_painter *p, const struct lf_scene *scene, int dx, uint8_t alpha);
+
+/* Frees cached textures not drawn since the previous sweep. */
+void lf_painter_sweep(struct lf_painter *p);
+
+struct lf_painter_stats {
+    size_t textures;        /* cached textures alive */
+    size_t text_renders;    /* lines typeset since creation */
+    size_t image_decodes;   /* images decoded since creation */
+};
+struct lf_painter_stats lf_painter_stats(const struct lf_painter *p);
+
+/* Reads width and height from a PNG or JPEG header without decoding.
+ * False when the file is not one of those or is cut short. */
+bool lf_image_dimensions(const char *path, int *w, int *h) LF_MUST_CHECK;
+
+#endif
