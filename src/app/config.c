@@ -1,0 +1,510 @@
+/* The config table and the INI reader. One row per key (redis config.c
+ * style): adding a key means adding a row here, a field in config.h and a
+ * documented line in config/litfass.conf. */
+#include "app/config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/xalloc.h"
+
+enum config_type {
+    CONFIG_INT,
+    CONFIG_BOOL,
+    CONFIG_STRING,
+    CONFIG_ENUM,
+};
+
+/* A string key may add a check on the value; returns the problem or NULL. */
+typedef const char *(*config_check_fn)(const char *value);
+
+struct config_key {
+    const char *section;
+    const char *name;
+    enum config_type type;
+    size_t offset;               /* of the field in struct lf_config */
+    size_t size;                 /* CONFIG_STRING: capacity of the char array */
+    int min, max;                /* CONFIG_INT */
+    int default_int;             /* CONFIG_INT, CONFIG_BOOL, CONFIG_ENUM (index) */
+    const char *default_string;  /* CONFIG_STRING */
+    const char *const *choices;  /* CONFIG_ENUM: NULL-terminated, index = value */
+    config_check_fn check;       /* CONFIG_STRING, optional */
+    const char *description;
+};
+
+static const char *const log_level_names[] = {"error", "warn", "info", "debug", NULL};
+
+static const char *check_not_empty(const char *value)
+{
+    return value[0] ? NULL : "must not be empty";
+}
+
+/* A BCP 47 tag as far as the kiosk cares: letters, digits and '-'. */
+static const char *check_lang_tag(const char *value)
+{
+    for (const char *p = value; *p; p++) {
+        if (!isalnum((unsigned char)*p) && *p != '-')
+            return "not a language tag (letters, digits and '-', e.g. \"de\", \"ar\", \"de-x-ls\")";
+    }
+    if (value[0] == '-')
+        return "not a language tag (letters, digits and '-', e.g. \"de\", \"ar\", \"de-x-ls\")";
+    return NULL;
+}
+
+#define FIELD(f) offsetof(struct lf_config, f)
+#define STRING_KEY(sec, key, field, def, chk, desc)                                         \
+    {.section = sec, .name = key, .type = CONFIG_STRING, .offset = FIELD(field),             \
+     .size = sizeof(((struct lf_config *)0)->field), .default_string = def, .check = chk,    \
+     .description = desc}
+#define INT_KEY(sec, key, field, def, lo, hi, desc)                                          \
+    {.section = sec, .name = key, .type = CONFIG_INT, .offset = FIELD(field), .min = lo,      \
+     .max = hi, .default_int = def, .description = desc}
+#define BOOL_KEY(sec, key, field, def, desc)                                                 \
+    {.section = sec, .name = key, .type = CONFIG_BOOL, .offset = FIELD(field),               \
+     .default_int = def, .description = desc}
+#define ENUM_KEY(sec, key, field, def, names, desc)                                          \
+    {.section = sec, .name = key, .type = CONFIG_ENUM, .offset = FIELD(field),               \
+     .default_int = def, .choices = names, .description = desc}
+
+static const struct config_key config_keys[] = {
+    STRING_KEY("content", "dir", content_dir, "assets/content", check_not_empty,
+               "folder of the content bundle (content.json and its images)"),
+    STRING_KEY("display", "language", lang, "", check_lang_tag,
+               "carousel language as a BCP 47 tag; empty: the bundle's default"),
+    BOOL_KEY("display", "windowed", windowed, false,
+             "open a window instead of going full screen (for testing)"),
+    INT_KEY("display", "width", width, 1280, LF_MIN_SCREEN_SIDE, LF_MAX_SCREEN_SIDE,
+            "window width in pixels when windowed"),
+    INT_KEY("display", "height", height, 720, LF_MIN_SCREEN_SIDE, LF_MAX_SCREEN_SIDE,
+            "window height in pixels when windowed"),
+    STRING_KEY("display", "organisation", organisation, "", NULL,
+               "name in the header; empty: the bundle's organisation"),
+    INT_KEY("carousel", "slide_seconds", slide_seconds, 10, 3, 120,
+            "base time a slide stays, in seconds (longer texts get more)"),
+    INT_KEY("carousel", "transition_ms", transition_ms, 600, 0, 3000,
+            "cross-fade between slides in milliseconds; 0: cut"),
+    INT_KEY("touch", "idle_seconds", idle_seconds, 60, 10, 3600,
+            "seconds without a touch before the carousel resumes"),
+    ENUM_KEY("log", "level", log_level, LF_LOG_INFO, log_level_names,
+             "messages on stderr up to this level: error, warn, info or debug"),
+};
+
+#define N_KEYS (sizeof(config_keys) / sizeof(config_keys[0]))
+
+static bool is_known_section(const char *name)
+{
+    for (size_t i = 0; i < N_KEYS; i++) {
+        if (strcmp(config_keys[i].section, name) == 0)
+            return true;
+    }
+    return false;
+}
+
+static const struct config_key *find_key(const char *section, const char *name)
+{
+    for (size_t i = 0; i < N_KEYS; i++) {
+        if (strcmp(config_keys[i].section, section) == 0 && strcmp(config_keys[i].name, name) == 0)
+            return &config_keys[i];
+    }
+    return NULL;
+}
+
+static void set_default(struct lf_config *c, const struct config_key *k)
+{
+    char *field = (char *)c + k->offset;
+    switch (k->type) {
+    case CONFIG_INT:
+    case CONFIG_ENUM:
+        *(int *)(void *)field = k->default_int;
+        break;
+    case CONFIG_BOOL:
+        *(bool *)(void *)field = k->default_int != 0;
+        break;
+    case CONFIG_STRING:
+        snprintf(field, k->size, "%s", k->default_string);
+        break;
+    }
+}
+
+void lf_config_defaults(struct lf_config *c)
+{
+    memset(c, 0, sizeof(*c));
+    for (size_t i = 0; i < N_KEYS; i++)
+        set_default(c, &config_keys[i]);
+}
+
+static bool parse_int(const char *s, long *out)
+{
+    if (!s[0] || isspace((unsigned char)s[0]))
+        return false;
+    errno = 0;
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (errno != 0 || *end != '\0')
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool parse_bool(const char *s, bool *out)
+{
+    static const char *const yes[] = {"yes", "true", "on", "1"};
+    static const char *const no[] = {"no", "false", "off", "0"};
+    for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+        if (strcasecmp(s, yes[i]) == 0) {
+            *out = true;
+            return true;
+        }
+        if (strcasecmp(s, no[i]) == 0) {
+            *out = false;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Where one line sits, for diagnostics. */
+struct config_place {
+    struct lf_diags *diags;
+    const char *file;
+    int line;
+};
+
+/* Stores `value` into the field of `k`. On a bad value adds an error at
+ * `column` and leaves the field as it was. */
+static bool apply_value(struct lf_config *c, const struct config_key *k, const char *value,
+                        const struct config_place *at, int column)
+{
+    char path[128];
+    snprintf(path, sizeof(path), "%s.%s", k->section, k->name);
+    char *field = (char *)c + k->offset;
+
+    switch (k->type) {
+    case CONFIG_INT: {
+        long v;
+        if (!parse_int(value, &v)) {
+            lf_diags_add(at->diags, LF_DIAG_ERROR, at->file, at->line, column, path,
+                         "not a whole number: \"%s\"", value);
+            return false;
+        }
+        if (v < k->min || v > k->max) {
+            lf_diags_add(at->diags, LF_DIAG_ERROR, at->file, at->line, column, path,
+                         "must be between %d and %d", k->min, k->max);
+            return false;
+        }
+        *(int *)(void *)field = (int)v;
+        return true;
+    }
+    case CONFIG_BOOL: {
+        bool v;
+        if (!parse_bool(value, &v)) {
+            lf_diags_add(at->diags, LF_DIAG_ERROR, at->file, at->line, column, path,
+                         "must be yes/no, true/false, on/off or 1/0, not \"%s\"", value);
+            return false;
+        }
+        *(bool *)(void *)field = v;
+        return true;
+    }
+    case CONFIG_ENUM:
+        for (int i = 0; k->choices[i]; i++) {
+            if (strcasecmp(value, k->choices[i]) == 0) {
+                *(int *)(void *)field = i;
+                return true;
+            }
+        }
+        {
+            char list[256] = "";
+            size_t used = 0;
+            for (int i = 0; k->choices[i] && used < sizeof(list); i++) {
+                int n = snprintf(list + used, sizeof(list) - used, "%s%s", i ? ", " : "",
+                                 k->choices[i]);
+                if (n < 0)
+                    break;
+                used += (size_t)n;
+            }
+            lf_diags_add(at->diags, LF_DIAG_ERROR, at->file, at->line, column, path,
+                         "must be one of %s, not \"%s\"", list, value);
+        }
+        return false;
+    case CONFIG_STRING: {
+        size_t len = strlen(value);
+        if (len >= k->size) {
+            lf_diags_add(at->diags, LF_DIAG_ERROR, at->file, at->line, column, path,
+                         "longer than %zu bytes", k->size - 1);
+            return false;
+        }
+        for (size_t i = 0; i < len; i++) {
+            if ((unsigned char)value[i] < 0x20 || value[i] == 0x7f) {
+                lf_diags_add(at->diags, LF_DIAG_ERROR, at->file, at->line, column, path,
+                             "contains a control character");
+                return false;
+            }
+        }
+        const char *problem = k->check ? k->check(value) : NULL;
+        if (problem) {
+            lf_diags_add(at->diags, LF_DIAG_ERROR, at->file, at->line, column, path, "%s",
+                         problem);
+            return false;
+        }
+        memcpy(field, value, len + 1);
+        return true;
+    }
+    }
+    return false;
+}
+
+static bool is_name_char(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+           ch == '_' || ch == '-';
+}
+
+/* Parser state across lines. */
+struct config_reader {
+    struct lf_config *config;
+    struct config_place at;
+    char section[64];
+    bool in_section;          /* a [section] line was seen */
+    bool section_known;       /* ... and it is one of ours */
+    bool seen[N_KEYS];        /* key set already (for the "set twice" warning) */
+    bool ok;
+};
+
+static void error_at(struct config_reader *r, int column, const char *path, const char *msg)
+{
+    lf_diags_add(r->at.diags, LF_DIAG_ERROR, r->at.file, r->at.line, column, path, "%s", msg);
+    r->ok = false;
+}
+
+/* `line` is NUL-terminated, without its line break, and writable. */
+static void read_line(struct config_reader *r, char *line)
+{
+    char *p = line;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (*p == '\0' || *p == '#' || *p == ';')
+        return;
+    char *end = p + strlen(p);
+    while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+        *--end = '\0';
+
+    if (*p == '[') {
+        char *close = strchr(p, ']');
+        if (!close || close[1] != '\0') {
+            error_at(r, (int)(p - line) + 1, "", "a section line looks like \"[carousel]\"");
+            r->in_section = true;
+            r->section_known = false;
+            r->section[0] = '\0';
+            return;
+        }
+        char *name = p + 1;
+        while (*name == ' ' || *name == '\t')
+            name++;
+        char *name_end = close;
+        while (name_end > name && (name_end[-1] == ' ' || name_end[-1] == '\t'))
+            name_end--;
+        *name_end = '\0';
+        r->in_section = true;
+        snprintf(r->section, sizeof(r->section), "%s", name);
+        r->section_known = is_known_section(name);
+        if (!r->section_known) {
+            lf_diags_add(r->at.diags, LF_DIAG_WARNING, r->at.file, r->at.line,
+                         (int)(name - line) + 1, name,
+                         "unknown section; its keys are ignored");
+        }
+        return;
+    }
+
+    char *eq = strchr(p, '=');
+    if (!eq) {
+        error_at(r, (int)(p - line) + 1, "", "expected \"key = value\"");
+        return;
+    }
+    char *key_end = eq;
+    while (key_end > p && (key_end[-1] == ' ' || key_end[-1] == '\t'))
+        key_end--;
+    *key_end = '\0';
+    char *value = eq + 1;
+    while (*value == ' ' || *value == '\t')
+        value++;
+    int key_column = (int)(p - line) + 1;
+    int value_column = (int)(value - line) + 1;
+
+    for (const char *k = p; *k; k++) {
+        if (!is_name_char(*k)) {
+            error_at(r, key_column, "", "expected \"key = value\"");
+            return;
+        }
+    }
+    if (p[0] == '\0') {
+        error_at(r, key_column, "", "a key name is missing before '='");
+        return;
+    }
+    if (!r->in_section) {
+        error_at(r, key_column, p, "key outside a section; put it under e.g. [carousel]");
+        return;
+    }
+    if (!r->section_known)
+        return; /* already warned about the section */
+
+    char path[160];
+    snprintf(path, sizeof(path), "%s.%s", r->section, p);
+    const struct config_key *k = find_key(r->section, p);
+    if (!k) {
+        lf_diags_add(r->at.diags, LF_DIAG_WARNING, r->at.file, r->at.line, key_column, path,
+                     "unknown key; ignored");
+        return;
+    }
+
+    /* A value in double quotes keeps its spaces and may be empty. */
+    size_t vlen = strlen(value);
+    if (vlen >= 1 && value[0] == '"') {
+        if (vlen < 2 || value[vlen - 1] != '"') {
+            error_at(r, value_column, path, "a quoted value needs its closing '\"'");
+            return;
+        }
+        value[vlen - 1] = '\0';
+        value++;
+        if (strchr(value, '"')) {
+            error_at(r, value_column, path, "a quoted value cannot contain '\"'");
+            return;
+        }
+    }
+
+    size_t index = (size_t)(k - config_keys);
+    if (r->seen[index]) {
+        lf_diags_add(r->at.diags, LF_DIAG_WARNING, r->at.file, r->at.line, key_column, path,
+                     "set more than once; the last value counts");
+    }
+    r->seen[index] = true;
+    if (!apply_value(r->config, k, value, &r->at, value_column))
+        r->ok = false;
+}
+
+/* Reads the whole file into a new buffer (caller frees), at most
+ * LF_MAX_CONFIG_BYTES. On failure adds the error to diags. */
+static bool read_file(const char *path, struct lf_diags *diags, char **out, size_t *out_len)
+{
+    bool ok = false;
+    char *buf = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        lf_diags_add(diags, LF_DIAG_ERROR, path, 0, 0, "", "cannot open the config file: %s",
+                     strerror(errno));
+        goto done;
+    }
+    buf = lf_xmalloc(LF_MAX_CONFIG_BYTES + 1);
+    size_t len = fread(buf, 1, LF_MAX_CONFIG_BYTES + 1, f);
+    if (ferror(f)) {
+        lf_diags_add(diags, LF_DIAG_ERROR, path, 0, 0, "", "cannot read the config file: %s",
+                     strerror(errno));
+        goto done;
+    }
+    if (len > LF_MAX_CONFIG_BYTES) {
+        lf_diags_add(diags, LF_DIAG_ERROR, path, 0, 0, "",
+                     "config file larger than %d bytes", LF_MAX_CONFIG_BYTES);
+        goto done;
+    }
+    buf[len] = '\0';
+    *out = buf;
+    *out_len = len;
+    buf = NULL;
+    ok = true;
+done:
+    free(buf);
+    if (f)
+        fclose(f);
+    return ok;
+}
+
+bool lf_config_load(struct lf_config *c, const char *path, struct lf_diags *diags)
+{
+    char *text = NULL;
+    size_t len = 0;
+    if (!read_file(path, diags, &text, &len))
+        return false;
+
+    struct config_reader r = {
+        .config = c,
+        .at = {.diags = diags, .file = path, .line = 0},
+        .ok = true,
+    };
+    char line[LF_MAX_CONFIG_LINE + 1];
+    size_t pos = 0;
+    /* a UTF-8 byte order mark some editors write */
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        pos = 3;
+    while (pos < len) {
+        r.at.line++;
+        const char *start = text + pos;
+        const char *nl = memchr(start, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - start) : len - pos;
+        pos += n + (nl ? 1 : 0);
+        if (n > 0 && start[n - 1] == '\r')
+            n--;
+        if (n > LF_MAX_CONFIG_LINE) {
+            char msg[64];
+            snprintf(msg, sizeof(msg), "line longer than %d bytes", LF_MAX_CONFIG_LINE);
+            error_at(&r, 0, "", msg);
+            continue;
+        }
+        if (memchr(start, '\0', n)) {
+            error_at(&r, 0, "", "contains a NUL byte (not a text file?)");
+            continue;
+        }
+        memcpy(line, start, n);
+        line[n] = '\0';
+        read_line(&r, line);
+    }
+    free(text);
+    return r.ok;
+}
+
+static const char *type_name(const struct config_key *k)
+{
+    switch (k->type) {
+    case CONFIG_INT:
+        return "integer";
+    case CONFIG_BOOL:
+        return "yes/no";
+    case CONFIG_STRING:
+        return "text";
+    case CONFIG_ENUM:
+        return "choice";
+    }
+    return "?";
+}
+
+void lf_config_print_keys(FILE *out)
+{
+    for (size_t i = 0; i < N_KEYS; i++) {
+        const struct config_key *k = &config_keys[i];
+        char def[LF_MAX_PATH_BYTES + 8];
+        char range[64] = "";
+        switch (k->type) {
+        case CONFIG_INT:
+            snprintf(def, sizeof(def), "%d", k->default_int);
+            snprintf(range, sizeof(range), " %d..%d", k->min, k->max);
+            break;
+        case CONFIG_BOOL:
+            snprintf(def, sizeof(def), "%s", k->default_int ? "yes" : "no");
+            break;
+        case CONFIG_ENUM:
+            snprintf(def, sizeof(def), "%s", k->choices[k->default_int]);
+            break;
+        case CONFIG_STRING:
+            snprintf(def, sizeof(def), "\"%s\"", k->default_string);
+            break;
+        }
+        char key[128];
+        snprintf(key, sizeof(key), "%s.%s", k->section, k->name);
+        char kind[96];
+        snprintf(kind, sizeof(kind), "%s%s", type_name(k), range);
+        fprintf(out, "  %-24s %-16s default %-18s %s\n", key, kind, def, k->description);
+    }
+}

@@ -1,0 +1,60 @@
+/* The kiosk's configuration: config/litfass.conf (or /etc/litfass/litfass.conf).
+ *
+ * INI style: `[section]`, `key = value`, comments start with `#` or `;`
+ * (whole lines only, so a value may contain them). Every key is one row in
+ * a table in config.c with its type, range, default and a one-line
+ * description; config/litfass.conf documents the same keys next to their
+ * defaults (redis.conf style).
+ *
+ * Errors an administrator must fix go to struct lf_diags as
+ * "litfass.conf:12:17: carousel.slide_seconds: must be between 3 and 120".
+ * A key with a bad value keeps its previous value (the default after
+ * lf_config_defaults()); unknown sections and keys are warnings.
+ *
+ * Plain data, no allocation: the struct owns nothing. Pure C (no SDL).
+ * Any thread, one at a time. */
+#ifndef LF_APP_CONFIG_H
+#define LF_APP_CONFIG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/diag.h"
+#include "core/limits.h"
+#include "core/log.h"
+
+/* Where `litfass` looks when no --config is given, in this order. */
+#define LF_CONFIG_LOCAL_PATH  "config/litfass.conf"
+#define LF_CONFIG_SYSTEM_PATH "/etc/litfass/litfass.conf"
+
+#define LF_CONFIG_ORGANISATION_BYTES 255
+
+struct lf_config {
+    char content_dir[LF_MAX_PATH_BYTES + 1]; /* [content] dir; default "assets/content" */
+    char lang[LF_MAX_LANG_TAG + 1];          /* [display] language; "" = the bundle's default */
+    int slide_seconds;                       /* [carousel] slide_seconds; 10, 3..120 */
+    int transition_ms;                       /* [carousel] transition_ms; 600, 0..3000 */
+    int idle_seconds;                        /* [touch] idle_seconds, back to the carousel; 60, 10..3600 */
+    bool windowed;                           /* [display] windowed; false = full screen */
+    int width, height;                       /* [display] width/height when windowed; 1280x720,
+                                                LF_MIN_SCREEN_SIDE..LF_MAX_SCREEN_SIDE */
+    char organisation[LF_CONFIG_ORGANISATION_BYTES + 1]; /* [display] organisation; "" = the bundle's */
+    int log_level;                           /* [log] level; enum lf_log_level, default LF_LOG_INFO */
+};
+
+/* Fills every field with its default from the table. Never fails. */
+void lf_config_defaults(struct lf_config *c);
+
+/* Reads `path` over the current values of `c` (call lf_config_defaults()
+ * first). Every problem goes to `diags` with `path` as the file name.
+ * Returns false when there was any error (missing or unreadable file,
+ * file larger than LF_MAX_CONFIG_BYTES, line longer than
+ * LF_MAX_CONFIG_LINE, syntax error, bad value); the keys that were read
+ * correctly are still set. Warnings alone return true. */
+bool lf_config_load(struct lf_config *c, const char *path, struct lf_diags *diags) LF_MUST_CHECK;
+
+/* Writes the documented table (section.key, type, range, default,
+ * description), for --help and the docs. */
+void lf_config_print_keys(FILE *out);
+
+#endif
