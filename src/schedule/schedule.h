@@ -28,7 +28,9 @@ enum lf_slide_kind {
 struct lf_slide {
     enum lf_slide_kind kind;
     const struct lf_item *item; /* NULL for LF_SLIDE_AGENDA */
-    time_t start, end;          /* events: this occurrence (recurrence resolved) */
+    time_t start, end;          /* events: this occurrence (recurrence resolved);
+                                   notices: valid_from, valid_until;
+                                   agenda, offers, contacts: 0, 0 */
 };
 
 #define LF_AGENDA_MAX_EVENTS 6  /* events listed on the overview slide */
@@ -38,7 +40,10 @@ struct lf_playlist {
     size_t n;
     /* The earliest moment after `now` at which the playlist would differ
      * (an event ends, a notice starts or expires); rebuild then.
-     * (time_t)-1 when nothing changes. */
+     * (time_t)-1 when nothing changes. An event starting does not
+     * change the playlist (a running event stays on screen until its
+     * end). While urgent notices take over, only urgent notices'
+     * valid_from / valid_until count. */
     time_t rebuild_at;
 };
 
@@ -46,16 +51,32 @@ struct lf_playlist {
  * urgent notices (highest priority first). Otherwise: the agenda (when
  * there is an upcoming event), valid notices, upcoming events by start
  * time (past ones hidden, yearly ones at their next occurrence), offers,
- * contacts, each in manifest order. */
+ * contacts, each in manifest order. Ties between events starting at the
+ * same moment keep manifest order; the result depends only on `b` and
+ * `now`. A notice with valid_until <= valid_from is never shown.
+ *
+ * `out` is overwritten without being freed: pass a zeroed or cleared
+ * playlist. out->slides is allocated (aborts on out of memory, cannot
+ * fail); free it with lf_playlist_clear(). b == NULL gives an empty
+ * playlist. Any thread; reads the time zone only. */
 void lf_playlist_build(const struct lf_bundle *b, time_t now, struct lf_playlist *out);
 void lf_playlist_clear(struct lf_playlist *p);
 
 /* The occurrence of an event that has not ended at `now` (the running
- * one, else the next). False when the event is over for good. */
+ * one, else the next). False when the event is over for good, or when
+ * `event` is not an event.
+ *
+ * Yearly events recur on the same Europe/Berlin wall-clock date and time
+ * every year from the first given occurrence on (never before it); the
+ * end keeps its wall-clock time and its distance in calendar days, so an
+ * 18:00-20:00 event is 18:00-20:00 local in summer and winter time.
+ * 29 February falls on 28 February in common years. */
 bool lf_event_occurrence(const struct lf_item *event, time_t now, time_t *start,
                          time_t *end);
 
-/* Upcoming (or running) events sorted by start, at most `max`. */
+/* Upcoming (or running) events sorted by occurrence start (ties in
+ * manifest order), at most `max`, written to out[0..] as LF_SLIDE_EVENT
+ * slides. Returns how many were written. */
 size_t lf_upcoming_events(const struct lf_bundle *b, time_t now, struct lf_slide *out,
                           size_t max);
 
@@ -71,10 +92,21 @@ struct lf_open_status {
     time_t change_at;
 };
 
+/* Ranges that touch or overlap count as one opening (09:00-12:00 and
+ * 12:00-14:00: open until 14:00; a range to 24:00 runs on into one from
+ * 00:00 the next day). Times are Europe/Berlin wall-clock on each date,
+ * so "09:00" stays 09:00 local across DST changes.
+ *   h->n == 0                          -> LF_HOURS_NONE,   change_at = -1
+ *   ranges given, but on no weekday    -> LF_HOURS_CLOSED, change_at = -1
+ *   open without a break for 8 days    -> LF_HOURS_OPEN,   change_at = -1
+ *     (around the clock)
+ * Otherwise change_at is the closing time (open) or the next opening
+ * (closed), searched up to 8 days ahead. */
 struct lf_open_status lf_opening_status(const struct lf_opening_hours *h, time_t now);
 
 /* Time a visitor needs to read a slide with `chars` characters of text:
- * base_s plus about one second per 15 characters, capped at 4 * base_s. */
+ * base_s plus about one second per 15 characters, capped at 4 * base_s.
+ * Every started 15 characters count a second; base_s <= 0 gives 0. */
 int lf_reading_time_s(size_t chars, int base_s);
 
 #endif
