@@ -310,7 +310,7 @@ static void read_line(struct config_reader *r, char *line)
             name_end--;
         *name_end = '\0';
         r->in_section = true;
-        snprintf(r->section, sizeof(r->section), "%s", name);
+        snprintf(r->section, sizeof(r->section), "%.63s", name);
         r->section_known = is_known_section(name);
         if (!r->section_known) {
             lf_diags_add(r->at.diags, LF_DIAG_WARNING, r->at.file, r->at.line,
@@ -353,7 +353,7 @@ static void read_line(struct config_reader *r, char *line)
         return; /* already warned about the section */
 
     char path[160];
-    snprintf(path, sizeof(path), "%s.%s", r->section, p);
+    snprintf(path, sizeof(path), "%.63s.%.80s", r->section, p);
     const struct config_key *k = find_key(r->section, p);
     if (!k) {
         lf_diags_add(r->at.diags, LF_DIAG_WARNING, r->at.file, r->at.line, key_column, path,
