@@ -332,6 +332,57 @@ static void nul_byte_is_an_error(void **state)
     lf_diags_destroy(d);
 }
 
+/* The command line sets keys through lf_config_set, with the file's checks. */
+static void set_one_key(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *key, *value;
+        bool ok;
+        const char *diag; /* NULL when ok */
+    } rows[] = {
+        {"display.language", "ar", true, NULL},
+        {"display.language", "de DE", false,
+         "--opt: display.language: not a language tag (letters, digits and '-', e.g. \"de\", "
+         "\"ar\", \"de-x-ls\")"},
+        {"display.width", "1080", true, NULL},
+        {"display.width", "100", false, "--opt: display.width: must be between 320 and 8192"},
+        {"display.windowed", "on", true, NULL},
+        {"content.dir", "/srv/bundle", true, NULL},
+        {"content.dir", "", false, "--opt: content.dir: must not be empty"},
+        {"log.level", "error", true, NULL},
+        {"display", "ar", false, "--opt: display: no such config key"},
+        {"display.", "ar", false, "--opt: display.: no such config key"},
+        {"nosuch.language", "ar", false, "--opt: nosuch.language: no such config key"},
+        {"display.languagex", "ar", false, "--opt: display.languagex: no such config key"},
+    };
+    struct lf_config c, want;
+    lf_config_defaults(&c);
+    lf_config_defaults(&want);
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        struct lf_diags *d = lf_diags_create();
+        bool ok = lf_config_set(&c, rows[i].key, rows[i].value, "--opt", d);
+        if (ok != rows[i].ok)
+            fail_msg("%s = %s: returned %d", rows[i].key, rows[i].value, ok);
+        if (rows[i].diag) {
+            char buf[512];
+            assert_int_equal(lf_diags_errors(d), 1);
+            assert_string_equal(lf_diag_format(lf_diags_get(d, 0), buf, sizeof(buf)),
+                                rows[i].diag);
+        } else {
+            assert_int_equal(lf_diags_count(d), 0);
+        }
+        lf_diags_destroy(d);
+    }
+    /* only the good values arrived */
+    snprintf(want.lang, sizeof(want.lang), "ar");
+    want.width = 1080;
+    want.windowed = true;
+    snprintf(want.content_dir, sizeof(want.content_dir), "/srv/bundle");
+    want.log_level = LF_LOG_ERROR;
+    assert_same_config("set", &c, &want);
+}
+
 /* The keys lf_config_print_keys lists: its first column, "section.key". */
 static size_t printed_keys(char keys[][64], size_t max)
 {
@@ -437,6 +488,7 @@ int main(void)
         cmocka_unit_test(long_line_is_an_error),
         cmocka_unit_test(large_file_is_an_error),
         cmocka_unit_test(nul_byte_is_an_error),
+        cmocka_unit_test(set_one_key),
         cmocka_unit_test(shipped_file_documents_every_key),
         cmocka_unit_test(print_keys_shows_ranges_and_defaults),
     };

@@ -465,6 +465,20 @@ bool lf_config_load(struct lf_config *c, const char *path, struct lf_diags *diag
     return r.ok;
 }
 
+bool lf_config_set(struct lf_config *c, const char *key, const char *value, const char *origin,
+                   struct lf_diags *diags)
+{
+    const struct config_place at = {.diags = diags, .file = origin, .line = 0};
+    for (size_t i = 0; i < N_KEYS; i++) {
+        const struct config_key *k = &config_keys[i];
+        size_t n = strlen(k->section);
+        if (strncmp(key, k->section, n) == 0 && key[n] == '.' && strcmp(key + n + 1, k->name) == 0)
+            return apply_value(c, k, value, &at, 0);
+    }
+    lf_diags_add(diags, LF_DIAG_ERROR, origin, 0, 0, key, "no such config key");
+    return false;
+}
+
 static const char *type_name(const struct config_key *k)
 {
     switch (k->type) {

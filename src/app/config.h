@@ -53,6 +53,14 @@ void lf_config_defaults(struct lf_config *c);
  * correctly are still set. Warnings alone return true. */
 bool lf_config_load(struct lf_config *c, const char *path, struct lf_diags *diags) LF_MUST_CHECK;
 
+/* Sets one key, named "section.key" (e.g. "display.language"), from its
+ * text, with the same checks as a line of the file: the command line goes
+ * through here too. `origin` stands for the file name in diagnostics
+ * (e.g. "--lang"). False, with an error in `diags` and the field
+ * unchanged, for an unknown key or a bad value. */
+bool lf_config_set(struct lf_config *c, const char *key, const char *value, const char *origin,
+                   struct lf_diags *diags) LF_MUST_CHECK;
+
 /* Writes the documented table (section.key, type, range, default,
  * description), for --help and the docs. */
 void lf_config_print_keys(FILE *out);
