@@ -26,6 +26,12 @@
 #define LF_MANIFEST_NAME "content.json"
 #define LF_FALLBACK_LANG "de"
 
+/* Slide time an item may ask for ("duration"), in seconds. */
+#define LF_MAX_SLIDE_SECONDS 300
+/* Diagnostics listed per manifest; any beyond are counted in one last
+ * entry (keeps `litfass validate` fast and readable on a broken file). */
+#define LF_MAX_BUNDLE_DIAGS 200
+
 struct lf_translation {
     char lang[LF_MAX_LANG_TAG + 1]; /* BCP 47 tag as written, e.g. "de", "ar", "de-x-ls" */
     char *text;                     /* valid UTF-8, non-empty */
@@ -120,7 +126,8 @@ struct lf_item {
 #define LF_NOTICE_URGENT 2
 
 struct lf_bundle {
-    char *dir;                  /* the folder it was loaded from */
+    char *dir;                  /* the folder it was loaded from; NULL when parsed
+                                   from memory without a folder */
     char *title;                /* organisation shown in the header (German) */
     struct lf_text organisation;/* organisation name, translated */
     char *version;              /* free-form publisher version, may be NULL */

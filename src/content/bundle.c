@@ -1,0 +1,1250 @@
+/* Content bundle: reads content.json with jansson, validates every field
+ * against docs/content-format.md and builds the plain model of bundle.h.
+ *
+ * Validation collects every problem (up to LF_MAX_BUNDLE_DIAGS listed)
+ * instead of stopping at the first, so an administrator can fix a file in
+ * one go. Positions come from content/json_locate.h, because jansson does
+ * not keep them. Everything allocated hangs off the bundle, so one
+ * lf_bundle_destroy() cleans up a half-parsed bundle too. */
+#include "content/bundle.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "content/json_locate.h"
+#include "core/civil_time.h"
+#include "core/xalloc.h"
+
+/* Room for a field path in a diagnostic, e.g. "items[499].hours.ranges[13].from". */
+#define PATH_BYTES 320
+
+struct parse {
+    const char *text;  /* the manifest, for positions */
+    size_t len;
+    const char *file;  /* name in diagnostics */
+    const char *dir;   /* NULL: image files are not checked */
+    char *dir_real;    /* realpath(dir) */
+    struct lf_diags *diags;
+    size_t errors;     /* errors found by this parse, listed or not */
+    size_t listed;
+    size_t unlisted_errors, unlisted_warnings;
+    struct lf_bundle *b;
+};
+
+/* ---- diagnostics ---- */
+
+static void vreport(struct parse *p, enum lf_diag_severity sev, const char *path,
+                    enum lf_json_anchor anchor, const char *fmt, va_list ap)
+{
+    if (sev == LF_DIAG_ERROR)
+        p->errors++;
+    if (p->listed >= LF_MAX_BUNDLE_DIAGS) {
+        if (sev == LF_DIAG_ERROR)
+            p->unlisted_errors++;
+        else
+            p->unlisted_warnings++;
+        return;
+    }
+    p->listed++;
+    char msg[1024];
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    struct lf_json_pos pos;
+    /* A path that is not found entirely (a missing field) is reported
+     * at the object that lacks it: that is the answer we want. */
+    (void)lf_json_locate(p->text, p->len, path, anchor, &pos);
+    lf_diags_add(p->diags, sev, p->file, pos.line, pos.column, path, "%s", msg);
+}
+
+static void error(struct parse *p, const char *path, const char *fmt, ...) LF_PRINTF(3, 4);
+static void error(struct parse *p, const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(p, LF_DIAG_ERROR, path, LF_JSON_AT_VALUE, fmt, ap);
+    va_end(ap);
+}
+
+static void error_at_key(struct parse *p, const char *path, const char *fmt, ...)
+    LF_PRINTF(3, 4);
+static void error_at_key(struct parse *p, const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(p, LF_DIAG_ERROR, path, LF_JSON_AT_KEY, fmt, ap);
+    va_end(ap);
+}
+
+static void warn_unknown(struct parse *p, const char *path, const char *fmt, ...)
+    LF_PRINTF(3, 4);
+static void warn_unknown(struct parse *p, const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(p, LF_DIAG_WARNING, path, LF_JSON_AT_KEY, fmt, ap);
+    va_end(ap);
+}
+
+/* A problem with the whole file, at no position. */
+static void file_error(struct lf_diags *d, const char *file, const char *fmt, ...)
+    LF_PRINTF(3, 4);
+static void file_error(struct lf_diags *d, const char *file, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    lf_diags_add(d, LF_DIAG_ERROR, file, 0, 0, "", "%s", msg);
+}
+
+/* A path cut short (only by an absurdly long key) ends in "...". */
+static void mark_cut(char *out, int n)
+{
+    if (n < 0 || n >= PATH_BYTES)
+        memcpy(out + PATH_BYTES - 4, "...", 4);
+}
+
+static void sub_path(char *out, const char *path, const char *key)
+{
+    mark_cut(out, snprintf(out, PATH_BYTES, "%s%s%s", path, path[0] ? "." : "", key));
+}
+
+static void index_path(char *out, const char *path, size_t i)
+{
+    mark_cut(out, snprintf(out, PATH_BYTES, "%s[%zu]", path, i));
+}
+
+static const char *type_name(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER: return "a whole number";
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "true/false";
+    case JSON_NULL: return "null";
+    }
+    return "something else";
+}
+
+/* ---- scalar values ---- */
+
+static bool is_blank_len(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+            return false;
+    return true;
+}
+
+static bool is_blank(const char *s)
+{
+    return is_blank_len(s, strlen(s));
+}
+
+/* A non-empty string within LF_MAX_STRING_BYTES. jansson has checked
+ * UTF-8 and rejected NUL already. */
+static bool check_string(struct parse *p, const json_t *v, const char *path)
+{
+    if (!json_is_string(v)) {
+        error(p, path, "expected a string, found %s", type_name(v));
+        return false;
+    }
+    size_t n = json_string_length(v);
+    if (n > LF_MAX_STRING_BYTES) {
+        error(p, path, "too long (%zu bytes, at most %d)", n, LF_MAX_STRING_BYTES);
+        return false;
+    }
+    if (is_blank(json_string_value(v))) {
+        error(p, path, "empty");
+        return false;
+    }
+    return true;
+}
+
+static bool parse_string(struct parse *p, const json_t *v, const char *path, char **out)
+{
+    if (!check_string(p, v, path))
+        return false;
+    *out = lf_xstrdup(json_string_value(v));
+    return true;
+}
+
+static bool is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_alnum(char c)
+{
+    return is_alpha(c) || (c >= '0' && c <= '9');
+}
+
+/* The shape of a BCP 47 tag: a 2-3 letter language, then subtags of 1-8
+ * letters or digits joined by hyphens ("de", "pt-BR", "de-x-ls"). */
+static bool lang_tag_ok(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > LF_MAX_LANG_TAG)
+        return false;
+    size_t i = 0;
+    while (is_alpha(s[i]))
+        i++;
+    if (i < 2 || i > 3)
+        return false;
+    while (s[i]) {
+        if (s[i++] != '-')
+            return false;
+        size_t start = i;
+        while (is_alnum(s[i]))
+            i++;
+        if (i - start < 1 || i - start > 8)
+            return false;
+    }
+    return true;
+}
+
+#define LANG_TAG_HINT "BCP 47, e.g. \"de\", \"tr\", \"pt-BR\", \"de-x-ls\""
+
+static bool parse_datetime(struct parse *p, const json_t *v, const char *path, time_t *out)
+{
+    if (!check_string(p, v, path))
+        return false;
+    if (!lf_parse_datetime(json_string_value(v), out)) {
+        error(p, path, "not a date-time (write it like 2027-03-21T18:00)");
+        return false;
+    }
+    return true;
+}
+
+static bool parse_int(struct parse *p, const json_t *v, const char *path, long long min,
+                      long long max, const char *range_hint, int *out)
+{
+    if (!json_is_integer(v)) {
+        error(p, path, "expected a whole number, found %s", type_name(v));
+        return false;
+    }
+    long long n = json_integer_value(v);
+    if (n < min || n > max) {
+        error(p, path, "%lld is out of range (%s)", n, range_hint);
+        return false;
+    }
+    *out = (int)n;
+    return true;
+}
+
+/* ---- texts and languages ---- */
+
+/* Notes a language used by a text; the bundle lists them all, "de" first. */
+static bool add_language(struct parse *p, const char *tag, const char *path)
+{
+    struct lf_bundle *b = p->b;
+    for (size_t i = 0; i < b->n_languages; i++)
+        if (strcasecmp(b->languages[i], tag) == 0)
+            return true;
+    if (b->n_languages == LF_MAX_TRANSLATIONS) {
+        error_at_key(p, path, "more than %d languages in the bundle", LF_MAX_TRANSLATIONS);
+        return false;
+    }
+    b->languages[b->n_languages++] = lf_xstrdup(tag);
+    return true;
+}
+
+static bool parse_text(struct parse *p, const json_t *v, const char *path, struct lf_text *out)
+{
+    if (json_is_string(v)) {
+        if (!check_string(p, v, path))
+            return false;
+        out->tr = lf_xcalloc(1, sizeof(*out->tr));
+        out->n = 1;
+        snprintf(out->tr[0].lang, sizeof(out->tr[0].lang), "%s", LF_FALLBACK_LANG);
+        out->tr[0].text = lf_xstrdup(json_string_value(v));
+        return true;
+    }
+    if (!json_is_object(v)) {
+        error(p, path, "expected a text (a string, or an object such as {\"de\": \"...\", "
+                       "\"en\": \"...\"}), found %s",
+              type_name(v));
+        return false;
+    }
+    size_t n = json_object_size(v);
+    if (n > LF_MAX_TRANSLATIONS) {
+        error(p, path, "too many languages (%zu, at most %d)", n, LF_MAX_TRANSLATIONS);
+        return false;
+    }
+    out->tr = lf_xcalloc(n ? n : 1, sizeof(*out->tr));
+    bool ok = true, german = false;
+    const char *tag;
+    json_t *s;
+    json_object_foreach((json_t *)v, tag, s) {
+        char sub[PATH_BYTES];
+        sub_path(sub, path, tag);
+        if (!lang_tag_ok(tag)) {
+            error_at_key(p, sub, "not a language tag (" LANG_TAG_HINT ")");
+            ok = false;
+            continue;
+        }
+        bool twice = false;
+        for (size_t i = 0; i < out->n; i++)
+            twice = twice || strcasecmp(out->tr[i].lang, tag) == 0;
+        if (twice) {
+            error_at_key(p, sub, "language given twice");
+            ok = false;
+            continue;
+        }
+        if (!check_string(p, s, sub) || !add_language(p, tag, sub)) {
+            ok = false;
+            continue;
+        }
+        struct lf_translation *t = &out->tr[out->n++];
+        snprintf(t->lang, sizeof(t->lang), "%s", tag);
+        t->text = lf_xstrdup(json_string_value(s));
+        german = german || strcasecmp(tag, LF_FALLBACK_LANG) == 0;
+    }
+    if (ok && !german) {
+        error(p, path, "no German text (\"de\"): German is required as the fallback");
+        ok = false;
+    }
+    return ok;
+}
+
+/* ---- item fields ---- */
+
+#define K_EVENT (1u << LF_ITEM_EVENT)
+#define K_OFFER (1u << LF_ITEM_OFFER)
+#define K_CONTACT (1u << LF_ITEM_CONTACT)
+#define K_NOTICE (1u << LF_ITEM_NOTICE)
+#define K_ALL (K_EVENT | K_OFFER | K_CONTACT | K_NOTICE)
+#define K_EOC (K_EVENT | K_OFFER | K_CONTACT)
+
+enum field_type {
+    FT_ID,
+    FT_TEXT,
+    FT_STRING,
+    FT_EMAIL,
+    FT_URL,
+    FT_DATETIME,
+    FT_IMAGE,
+    FT_DURATION,
+    FT_RECURRENCE,
+    FT_TAGS,
+    FT_SPOKEN,
+    FT_HOURS,
+    FT_PRIORITY,
+};
+
+struct field_spec {
+    const char *name;
+    enum field_type type;
+    size_t offset;     /* into struct lf_item */
+    unsigned kinds;    /* K_* where the field exists */
+    unsigned required; /* K_* where it must be given */
+};
+
+#define AT(member) offsetof(struct lf_item, member)
+
+/* Every field an item may have ("kind" is read first, separately). */
+static const struct field_spec item_fields[] = {
+    {"id", FT_ID, AT(id), K_ALL, K_ALL},
+    {"title", FT_TEXT, AT(title), K_ALL, K_ALL},
+    {"description", FT_TEXT, AT(summary), K_EOC, K_OFFER},
+    {"message", FT_TEXT, AT(summary), K_NOTICE, 0},
+    {"image", FT_IMAGE, AT(image), K_ALL, 0},
+    {"duration", FT_DURATION, AT(duration_s), K_ALL, 0},
+    {"start", FT_DATETIME, AT(start), K_EVENT, K_EVENT},
+    {"end", FT_DATETIME, AT(end), K_EVENT, K_EVENT},
+    {"recurrence", FT_RECURRENCE, AT(recurrence), K_EVENT, 0},
+    {"place", FT_TEXT, AT(place), K_EVENT, 0},
+    {"address", FT_STRING, AT(address), K_EOC, 0},
+    {"room", FT_TEXT, AT(room), K_EOC, 0},
+    {"organiser", FT_TEXT, AT(organiser), K_EVENT, 0},
+    {"registration", FT_TEXT, AT(registration), K_EVENT, 0},
+    {"tags", FT_TAGS, 0, K_EVENT, 0},
+    {"provider", FT_TEXT, AT(provider), K_OFFER, 0},
+    {"audience", FT_TEXT, AT(audience), K_OFFER, 0},
+    {"languages", FT_SPOKEN, 0, K_OFFER, 0},
+    {"role", FT_TEXT, AT(role), K_CONTACT, 0},
+    {"unit", FT_TEXT, AT(unit), K_CONTACT, 0},
+    {"phone", FT_STRING, AT(phone), K_EOC, 0},
+    {"email", FT_EMAIL, AT(email), K_EOC, 0},
+    {"url", FT_URL, AT(url), K_EOC, 0},
+    {"hours", FT_HOURS, AT(hours), K_OFFER | K_CONTACT, 0},
+    {"valid_from", FT_DATETIME, AT(valid_from), K_NOTICE, K_NOTICE},
+    {"valid_until", FT_DATETIME, AT(valid_until), K_NOTICE, K_NOTICE},
+    {"priority", FT_PRIORITY, AT(priority), K_NOTICE, 0},
+};
+
+#define N_ITEM_FIELDS (sizeof(item_fields) / sizeof(item_fields[0]))
+_Static_assert(N_ITEM_FIELDS <= 32, "seen/good masks are 32 bits");
+
+static const char *const kind_needs[] = {
+    [LF_ITEM_EVENT] = "an event needs id, title, start and end",
+    [LF_ITEM_OFFER] = "an offer needs id, title and description",
+    [LF_ITEM_CONTACT] = "a contact needs id and title",
+    [LF_ITEM_NOTICE] = "a notice needs id, title, valid_from and valid_until",
+};
+
+static int field_index(const char *name)
+{
+    for (size_t i = 0; i < N_ITEM_FIELDS; i++)
+        if (strcmp(item_fields[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+static bool parse_id(struct parse *p, const json_t *v, const char *path, size_t index,
+                     char **out)
+{
+    if (!check_string(p, v, path))
+        return false;
+    const char *id = json_string_value(v);
+    size_t n = json_string_length(v);
+    if (n > LF_MAX_ID_BYTES) {
+        error(p, path, "too long (%zu bytes, at most %d)", n, LF_MAX_ID_BYTES);
+        return false;
+    }
+    for (const char *c = id; *c; c++) {
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' ||
+              *c == '_')) {
+            error(p, path, "\"%s\" is not a valid id: use only a-z, 0-9, \"-\" and \"_\"", id);
+            return false;
+        }
+    }
+    for (size_t i = 0; i < index; i++) {
+        const char *other = p->b->items[i].id;
+        if (other && strcmp(other, id) == 0) {
+            error(p, path, "duplicate id \"%s\" (also used by items[%zu])", id, i);
+            return false;
+        }
+    }
+    *out = lf_xstrdup(id);
+    return true;
+}
+
+static bool parse_email(struct parse *p, const json_t *v, const char *path, char **out)
+{
+    if (!check_string(p, v, path))
+        return false;
+    const char *s = json_string_value(v);
+    const char *at = strchr(s, '@');
+    bool ok = at && at > s && !strchr(at + 1, '@') && strchr(at + 1, '.') &&
+              strcspn(s, " \t\r\n") == strlen(s) && at[strlen(at) - 1] != '.';
+    if (!ok) {
+        error(p, path, "not an e-mail address");
+        return false;
+    }
+    *out = lf_xstrdup(s);
+    return true;
+}
+
+static bool parse_url(struct parse *p, const json_t *v, const char *path, char **out)
+{
+    if (!check_string(p, v, path))
+        return false;
+    const char *s = json_string_value(v);
+    size_t scheme = strncasecmp(s, "https://", 8) == 0  ? 8
+                    : strncasecmp(s, "http://", 7) == 0 ? 7
+                                                        : 0;
+    if (scheme == 0 || s[scheme] == '\0' || strcspn(s, " \t\r\n") != strlen(s)) {
+        error(p, path, "not a web address (write it with https://)");
+        return false;
+    }
+    *out = lf_xstrdup(s);
+    return true;
+}
+
+static bool has_dotdot(const char *s)
+{
+    for (;;) {
+        size_t n = strcspn(s, "/");
+        if (n == 2 && s[0] == '.' && s[1] == '.')
+            return true;
+        if (!s[n])
+            return false;
+        s += n + 1;
+    }
+}
+
+static bool inside_dir(const char *real, const char *dir_real)
+{
+    size_t n = strlen(dir_real);
+    while (n > 0 && dir_real[n - 1] == '/')
+        n--;
+    return strncmp(real, dir_real, n) == 0 && real[n] == '/';
+}
+
+/* The file an image names: inside the folder even after following
+ * symbolic links, a regular file of at most LF_MAX_IMAGE_BYTES that
+ * starts like a PNG or a JPEG. */
+static bool check_image_file(struct parse *p, const char *name, const char *path)
+{
+    bool ok = false;
+    int fd = -1;
+    char *full = lf_xasprintf("%s/%s", p->dir, name);
+    char *real = realpath(full, NULL);
+    if (!real) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            error(p, path, "file not found: %s", name);
+        else
+            error(p, path, "cannot open %s: %s", name, strerror(errno));
+        goto done;
+    }
+    if (!p->dir_real || !inside_dir(real, p->dir_real)) {
+        error(p, path, "%s leads outside the bundle folder (symbolic link?)", name);
+        goto done;
+    }
+    fd = open(real, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        error(p, path, "cannot open %s: %s", name, strerror(errno));
+        goto done;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        error(p, path, "%s is not a file", name);
+        goto done;
+    }
+    if (st.st_size > LF_MAX_IMAGE_BYTES) {
+        error(p, path, "image too large (%lld bytes, at most %d)", (long long)st.st_size,
+              LF_MAX_IMAGE_BYTES);
+        goto done;
+    }
+    unsigned char head[8];
+    ssize_t got = read(fd, head, sizeof(head));
+    static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    static const unsigned char jpeg[3] = {0xff, 0xd8, 0xff};
+    bool is_png = got == 8 && memcmp(head, png, 8) == 0;
+    bool is_jpeg = got >= 3 && memcmp(head, jpeg, 3) == 0;
+    if (!is_png && !is_jpeg) {
+        error(p, path, "%s is not a PNG or JPEG image", name);
+        goto done;
+    }
+    ok = true;
+done:
+    if (fd >= 0)
+        close(fd);
+    free(real);
+    free(full);
+    return ok;
+}
+
+static bool parse_image(struct parse *p, const json_t *v, const char *path, char **out)
+{
+    if (!check_string(p, v, path))
+        return false;
+    const char *s = json_string_value(v);
+    size_t n = json_string_length(v);
+    if (n > LF_MAX_PATH_BYTES) {
+        error(p, path, "file name too long (%zu bytes, at most %d)", n, LF_MAX_PATH_BYTES);
+        return false;
+    }
+    if (s[0] == '/') {
+        error(p, path, "must be a file inside the bundle folder, not an absolute path");
+        return false;
+    }
+    if (strchr(s, '\\')) {
+        error(p, path, "use \"/\" between folder names, not \"\\\"");
+        return false;
+    }
+    if (has_dotdot(s)) {
+        error(p, path, "must not contain \"..\": images stay inside the bundle folder");
+        return false;
+    }
+    if (p->dir && !check_image_file(p, s, path))
+        return false;
+    *out = lf_xstrdup(s);
+    return true;
+}
+
+static bool parse_recurrence(struct parse *p, const json_t *v, const char *path,
+                             enum lf_recurrence *out)
+{
+    if (!check_string(p, v, path))
+        return false;
+    if (strcmp(json_string_value(v), "yearly") != 0) {
+        error(p, path, "unknown recurrence \"%s\" (only \"yearly\")", json_string_value(v));
+        return false;
+    }
+    *out = LF_RECUR_YEARLY;
+    return true;
+}
+
+static bool parse_tags(struct parse *p, const json_t *v, const char *path, struct lf_item *it)
+{
+    if (!json_is_array(v)) {
+        error(p, path, "expected an array of texts, found %s", type_name(v));
+        return false;
+    }
+    size_t n = json_array_size(v);
+    if (n > LF_MAX_TAGS) {
+        error(p, path, "too many tags (%zu, at most %d)", n, LF_MAX_TAGS);
+        return false;
+    }
+    bool ok = true;
+    for (size_t i = 0; i < n; i++) {
+        char sub[PATH_BYTES];
+        index_path(sub, path, i);
+        ok = parse_text(p, json_array_get(v, i), sub, &it->tags[i]) && ok;
+    }
+    it->n_tags = n;
+    return ok;
+}
+
+static bool parse_spoken(struct parse *p, const json_t *v, const char *path, struct lf_item *it)
+{
+    if (!json_is_array(v)) {
+        error(p, path, "expected an array of language tags, found %s", type_name(v));
+        return false;
+    }
+    size_t n = json_array_size(v);
+    if (n > LF_MAX_SPOKEN_LANGUAGES) {
+        error(p, path, "too many languages (%zu, at most %d)", n, LF_MAX_SPOKEN_LANGUAGES);
+        return false;
+    }
+    bool ok = true;
+    for (size_t i = 0; i < n; i++) {
+        char sub[PATH_BYTES];
+        index_path(sub, path, i);
+        const json_t *s = json_array_get(v, i);
+        if (!check_string(p, s, sub)) {
+            ok = false;
+        } else if (!lang_tag_ok(json_string_value(s))) {
+            error(p, sub, "not a language tag (" LANG_TAG_HINT ")");
+            ok = false;
+        } else {
+            it->languages[it->n_languages++] = lf_xstrdup(json_string_value(s));
+        }
+    }
+    return ok;
+}
+
+static bool parse_time_of_day(struct parse *p, const json_t *v, const char *path, int *out)
+{
+    if (!check_string(p, v, path))
+        return false;
+    if (!lf_parse_hhmm(json_string_value(v), out)) {
+        error(p, path, "not a time of day (write it like 09:00)");
+        return false;
+    }
+    return true;
+}
+
+static bool parse_days(struct parse *p, const json_t *v, const char *path, uint8_t *out)
+{
+    static const char *const names[7] = {"mo", "tu", "we", "th", "fr", "sa", "su"};
+    if (!json_is_array(v)) {
+        error(p, path, "expected an array of days such as [\"mo\", \"tu\"], found %s",
+              type_name(v));
+        return false;
+    }
+    if (json_array_size(v) == 0) {
+        error(p, path, "no days given");
+        return false;
+    }
+    if (json_array_size(v) > 7) {
+        error(p, path, "more than 7 days");
+        return false;
+    }
+    bool ok = true;
+    for (size_t i = 0; i < json_array_size(v); i++) {
+        char sub[PATH_BYTES];
+        index_path(sub, path, i);
+        const json_t *d = json_array_get(v, i);
+        int day = -1;
+        for (int k = 0; k < 7 && json_is_string(d); k++)
+            if (strcmp(json_string_value(d), names[k]) == 0)
+                day = k;
+        if (day < 0) {
+            error(p, sub, "not a day (mo, tu, we, th, fr, sa, su)");
+            ok = false;
+        } else {
+            *out |= (uint8_t)(1u << day);
+        }
+    }
+    return ok;
+}
+
+static bool parse_range(struct parse *p, const json_t *v, const char *path,
+                        struct lf_hours_range *r)
+{
+    if (!json_is_object(v)) {
+        error(p, path, "expected an object such as {\"days\": [\"mo\"], \"from\": \"09:00\", "
+                       "\"to\": \"12:00\"}, found %s",
+              type_name(v));
+        return false;
+    }
+    bool ok = true, have_from = false, have_to = false;
+    int from = 0, to = 0;
+    const char *key;
+    json_t *val;
+    json_object_foreach((json_t *)v, key, val) {
+        char sub[PATH_BYTES];
+        sub_path(sub, path, key);
+        if (strcmp(key, "days") == 0) {
+            ok = parse_days(p, val, sub, &r->weekdays) && ok;
+        } else if (strcmp(key, "from") == 0) {
+            have_from = parse_time_of_day(p, val, sub, &from);
+            ok = have_from && ok;
+        } else if (strcmp(key, "to") == 0) {
+            have_to = parse_time_of_day(p, val, sub, &to);
+            ok = have_to && ok;
+        } else {
+            warn_unknown(p, sub, "unknown field");
+        }
+    }
+    static const char *const needed[] = {"days", "from", "to"};
+    for (size_t i = 0; i < 3; i++) {
+        char sub[PATH_BYTES];
+        sub_path(sub, path, needed[i]);
+        if (!json_object_get(v, needed[i])) {
+            error(p, sub, "missing (a range needs days, from and to)");
+            ok = false;
+        }
+    }
+    if (have_from && have_to && to <= from) {
+        char sub[PATH_BYTES];
+        sub_path(sub, path, "to");
+        error(p, sub, "must be later than from");
+        ok = false;
+    }
+    r->from_min = (int16_t)from;
+    r->to_min = (int16_t)to;
+    return ok;
+}
+
+static bool parse_hours(struct parse *p, const json_t *v, const char *path,
+                        struct lf_opening_hours *h)
+{
+    if (!json_is_object(v)) {
+        error(p, path, "expected an object with \"ranges\" and/or \"note\", found %s",
+              type_name(v));
+        return false;
+    }
+    bool ok = true;
+    const char *key;
+    json_t *val;
+    json_object_foreach((json_t *)v, key, val) {
+        char sub[PATH_BYTES];
+        sub_path(sub, path, key);
+        if (strcmp(key, "note") == 0) {
+            ok = parse_text(p, val, sub, &h->note) && ok;
+        } else if (strcmp(key, "ranges") == 0) {
+            if (!json_is_array(val)) {
+                error(p, sub, "expected an array of ranges, found %s", type_name(val));
+                ok = false;
+                continue;
+            }
+            size_t n = json_array_size(val);
+            if (n > LF_MAX_HOURS_RANGES) {
+                error(p, sub, "too many ranges (%zu, at most %d)", n, LF_MAX_HOURS_RANGES);
+                ok = false;
+                continue;
+            }
+            for (size_t i = 0; i < n; i++) {
+                char rsub[PATH_BYTES];
+                index_path(rsub, sub, i);
+                ok = parse_range(p, json_array_get(val, i), rsub, &h->ranges[i]) && ok;
+            }
+            h->n = n;
+        } else {
+            warn_unknown(p, sub, "unknown field");
+        }
+    }
+    if (!json_object_get(v, "ranges") && !json_object_get(v, "note")) {
+        error(p, path, "empty: give \"ranges\", a \"note\" or both");
+        ok = false;
+    }
+    return ok;
+}
+
+static bool parse_field(struct parse *p, const struct field_spec *f, const json_t *v,
+                        const char *path, size_t index, struct lf_item *it)
+{
+    void *at = (char *)it + f->offset;
+    switch (f->type) {
+    case FT_ID: return parse_id(p, v, path, index, at);
+    case FT_TEXT: return parse_text(p, v, path, at);
+    case FT_STRING: return parse_string(p, v, path, at);
+    case FT_EMAIL: return parse_email(p, v, path, at);
+    case FT_URL: return parse_url(p, v, path, at);
+    case FT_DATETIME: return parse_datetime(p, v, path, at);
+    case FT_IMAGE: return parse_image(p, v, path, at);
+    case FT_DURATION:
+        return parse_int(p, v, path, 0, LF_MAX_SLIDE_SECONDS, "0 to 300 seconds", at);
+    case FT_RECURRENCE: return parse_recurrence(p, v, path, at);
+    case FT_TAGS: return parse_tags(p, v, path, it);
+    case FT_SPOKEN: return parse_spoken(p, v, path, it);
+    case FT_HOURS: return parse_hours(p, v, path, at);
+    case FT_PRIORITY:
+        return parse_int(p, v, path, 0, LF_NOTICE_URGENT, "0, 1 or 2 = urgent", at);
+    }
+    return false;
+}
+_Static_assert(LF_MAX_SLIDE_SECONDS == 300, "update the duration range text");
+
+static bool parse_kind(struct parse *p, const json_t *item, const char *path,
+                       enum lf_item_kind *out)
+{
+    char sub[PATH_BYTES];
+    sub_path(sub, path, "kind");
+    const json_t *v = json_object_get(item, "kind");
+    if (!v) {
+        error(p, sub, "missing (event, offer, contact or notice)");
+        return false;
+    }
+    if (!json_is_string(v)) {
+        error(p, sub, "expected a string, found %s", type_name(v));
+        return false;
+    }
+    for (int k = LF_ITEM_EVENT; k <= LF_ITEM_NOTICE; k++) {
+        if (strcmp(json_string_value(v), lf_item_kind_name(k)) == 0) {
+            *out = k;
+            return true;
+        }
+    }
+    error(p, sub, "unknown kind \"%s\" (event, offer, contact or notice)",
+          json_string_value(v));
+    return false;
+}
+
+static void parse_item(struct parse *p, const json_t *v, size_t index)
+{
+    struct lf_item *it = &p->b->items[index];
+    char path[PATH_BYTES];
+    index_path(path, "items", index);
+    if (!json_is_object(v)) {
+        error(p, path, "expected an object, found %s", type_name(v));
+        return;
+    }
+    if (!parse_kind(p, v, path, &it->kind))
+        return;
+    unsigned kind_bit = 1u << it->kind;
+    uint32_t seen = 0, good = 0;
+    const char *key;
+    json_t *val;
+    json_object_foreach((json_t *)v, key, val) {
+        if (strcmp(key, "kind") == 0)
+            continue;
+        char sub[PATH_BYTES];
+        sub_path(sub, path, key);
+        int f = field_index(key);
+        if (f < 0) {
+            warn_unknown(p, sub, "unknown field");
+            continue;
+        }
+        if (!(item_fields[f].kinds & kind_bit)) {
+            warn_unknown(p, sub, "unknown field for kind \"%s\"", lf_item_kind_name(it->kind));
+            continue;
+        }
+        seen |= 1u << f;
+        if (parse_field(p, &item_fields[f], val, sub, index, it))
+            good |= 1u << f;
+    }
+    for (size_t f = 0; f < N_ITEM_FIELDS; f++) {
+        if ((item_fields[f].required & kind_bit) && !(seen & (1u << f))) {
+            char sub[PATH_BYTES];
+            sub_path(sub, path, item_fields[f].name);
+            error(p, sub, "missing (%s)", kind_needs[it->kind]);
+        }
+    }
+    /* Order checks between fields that both parsed. */
+    uint32_t span = (1u << field_index("start")) | (1u << field_index("end"));
+    if (it->kind == LF_ITEM_EVENT && (good & span) == span && it->end <= it->start) {
+        char sub[PATH_BYTES];
+        sub_path(sub, path, "end");
+        error(p, sub, "must be later than start");
+    }
+    uint32_t valid = (1u << field_index("valid_from")) | (1u << field_index("valid_until"));
+    if (it->kind == LF_ITEM_NOTICE && (good & valid) == valid &&
+        it->valid_until <= it->valid_from) {
+        char sub[PATH_BYTES];
+        sub_path(sub, path, "valid_until");
+        error(p, sub, "must be later than valid_from");
+    }
+}
+
+/* ---- the manifest ---- */
+
+static void parse_items(struct parse *p, const json_t *v)
+{
+    if (!json_is_array(v)) {
+        error(p, "items", "expected an array of items, found %s", type_name(v));
+        return;
+    }
+    size_t n = json_array_size(v);
+    if (n > LF_MAX_ITEMS) {
+        error(p, "items", "too many items (%zu, at most %d)", n, LF_MAX_ITEMS);
+        return;
+    }
+    p->b->items = lf_xcalloc(n ? n : 1, sizeof(struct lf_item));
+    p->b->n_items = n;
+    for (size_t i = 0; i < n; i++)
+        parse_item(p, json_array_get(v, i), i);
+}
+
+static bool parse_format(struct parse *p, const json_t *root)
+{
+    const json_t *f = json_object_get(root, "format");
+    if (!f) {
+        error(p, "format", "missing (write \"format\": 1)");
+        return true; /* the rest may still be checked */
+    }
+    if (!json_is_integer(f)) {
+        error(p, "format", "expected the number 1, found %s", type_name(f));
+        return false;
+    }
+    if (json_integer_value(f) != 1) {
+        error(p, "format", "unsupported format %lld (this version of litfass reads format 1)",
+              json_integer_value(f));
+        return false;
+    }
+    return true;
+}
+
+static void parse_root(struct parse *p, const json_t *root)
+{
+    struct lf_bundle *b = p->b;
+    if (!json_is_object(root)) {
+        error(p, "", "expected an object {...} around everything, found %s", type_name(root));
+        return;
+    }
+    if (!parse_format(p, root))
+        return;
+    const json_t *default_lang = NULL;
+    const char *key;
+    json_t *val;
+    json_object_foreach((json_t *)root, key, val) {
+        if (strcmp(key, "format") == 0) {
+            continue;
+        } else if (strcmp(key, "sample") == 0) {
+            if (json_is_boolean(val))
+                b->sample = json_is_true(val);
+            else
+                error(p, key, "expected true or false, found %s", type_name(val));
+        } else if (strcmp(key, "version") == 0) {
+            (void)parse_string(p, val, key, &b->version);
+        } else if (strcmp(key, "organisation") == 0) {
+            (void)parse_text(p, val, key, &b->organisation);
+        } else if (strcmp(key, "default_language") == 0) {
+            if (!check_string(p, val, key))
+                continue;
+            if (!lang_tag_ok(json_string_value(val)))
+                error(p, key, "not a language tag (" LANG_TAG_HINT ")");
+            else
+                default_lang = val;
+        } else if (strcmp(key, "items") == 0) {
+            parse_items(p, val);
+        } else {
+            warn_unknown(p, key, "unknown field");
+        }
+    }
+    if (!json_object_get(root, "organisation"))
+        error(p, "organisation", "missing (the name of the KI, e.g. {\"de\": \"...\"})");
+    if (!json_object_get(root, "items"))
+        error(p, "items", "missing (the list of events, offers, contacts and notices)");
+    if (lf_text_present(&b->organisation))
+        b->title = lf_xstrdup(lf_text_get(&b->organisation, LF_FALLBACK_LANG, NULL));
+
+    const char *want = default_lang ? json_string_value(default_lang) : LF_FALLBACK_LANG;
+    for (size_t i = 0; i < b->n_languages && !b->default_lang; i++)
+        if (strcasecmp(b->languages[i], want) == 0)
+            b->default_lang = lf_xstrdup(b->languages[i]);
+    if (!b->default_lang) {
+        char list[LF_MAX_TRANSLATIONS * (LF_MAX_LANG_TAG + 2) + 1] = "";
+        for (size_t i = 0; i < b->n_languages; i++) {
+            size_t used = strlen(list);
+            snprintf(list + used, sizeof(list) - used, "%s%s", i ? ", " : "", b->languages[i]);
+        }
+        error(p, "default_language", "no text is in \"%s\" (languages used: %s)", want, list);
+    }
+}
+
+/* jansson's message names the token it stopped at ("... near 'x'"); its
+ * column is the token's end, so point at the token's start instead. */
+static void syntax_error(struct parse *p, const json_error_t *e)
+{
+    int line = e->line, column = e->column;
+    const char *near = strstr(e->text, "near '");
+    if (near && e->position > 0) {
+        const char *tok = near + 6;
+        size_t n = strlen(tok);
+        if (n > 0 && tok[n - 1] == '\'')
+            n--;
+        size_t end = (size_t)e->position;
+        if (n > 0 && end >= n && end <= p->len && memcmp(p->text + end - n, tok, n) == 0) {
+            struct lf_json_pos pos = lf_json_pos_at(p->text, p->len, end - n);
+            line = pos.line;
+            column = pos.column;
+        }
+    }
+    if (column <= 0)
+        column = 0;
+    switch (json_error_code(e)) {
+    case json_error_invalid_utf8:
+        lf_diags_add(p->diags, LF_DIAG_ERROR, p->file, line, column, "",
+                     "not valid UTF-8 text (save the file as UTF-8): %s", e->text);
+        break;
+    case json_error_premature_end_of_input:
+        if (is_blank_len(p->text, p->len)) {
+            lf_diags_add(p->diags, LF_DIAG_ERROR, p->file, 0, 0, "", "empty file");
+            break;
+        }
+        /* fallthrough */
+    default:
+        lf_diags_add(p->diags, LF_DIAG_ERROR, p->file, line, column, "", "invalid JSON: %s",
+                     e->text);
+        break;
+    }
+}
+
+static void finish_diags(struct parse *p)
+{
+    size_t n = p->unlisted_errors + p->unlisted_warnings;
+    if (n == 0)
+        return;
+    lf_diags_add(p->diags, p->unlisted_errors ? LF_DIAG_ERROR : LF_DIAG_WARNING, p->file, 0, 0,
+                 "", "%zu more problems not listed (%zu errors, %zu warnings)", n,
+                 p->unlisted_errors, p->unlisted_warnings);
+}
+
+struct lf_bundle *lf_bundle_parse(const char *json, size_t len, const char *file_name,
+                                  const char *dir, struct lf_diags *diags)
+{
+    struct lf_diags *own = diags ? NULL : lf_diags_create();
+    struct parse p = {
+        .text = json,
+        .len = len,
+        .file = file_name ? file_name : LF_MANIFEST_NAME,
+        .dir = dir,
+        .diags = diags ? diags : own,
+    };
+    struct lf_bundle *out = NULL;
+    json_t *root = NULL;
+    if (len > LF_MAX_MANIFEST_BYTES) {
+        file_error(p.diags, p.file, "too large (%zu bytes, at most %d)", len,
+                   LF_MAX_MANIFEST_BYTES);
+        goto done;
+    }
+    struct lf_json_pos pos;
+    if (!lf_json_depth_within(json, len, LF_MAX_JSON_DEPTH, &pos)) {
+        lf_diags_add(p.diags, LF_DIAG_ERROR, p.file, pos.line, pos.column, "",
+                     "nested deeper than %d levels", LF_MAX_JSON_DEPTH);
+        goto done;
+    }
+    json_error_t jerr;
+    root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        syntax_error(&p, &jerr);
+        goto done;
+    }
+    if (dir) {
+        p.dir_real = realpath(dir, NULL);
+        if (!p.dir_real) {
+            file_error(p.diags, p.file, "bundle folder %s: %s", dir, strerror(errno));
+            goto done;
+        }
+    }
+    p.b = lf_xcalloc(1, sizeof(*p.b));
+    p.b->dir = dir ? lf_xstrdup(dir) : NULL;
+    p.b->languages[p.b->n_languages++] = lf_xstrdup(LF_FALLBACK_LANG);
+    parse_root(&p, root);
+    finish_diags(&p);
+    if (p.errors == 0) {
+        out = p.b;
+        p.b = NULL;
+    }
+done:
+    lf_bundle_destroy(p.b);
+    json_decref(root);
+    free(p.dir_real);
+    lf_diags_destroy(own);
+    return out;
+}
+
+/* Reads the manifest: a regular file of at most LF_MAX_MANIFEST_BYTES
+ * (checked before reading, and again while reading in case it grows). */
+static bool read_manifest(const char *file, struct lf_diags *diags, char **text, size_t *len)
+{
+    bool ok = false;
+    char *buf = NULL;
+    int fd = open(file, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT)
+            file_error(diags, file, "not found: a bundle folder needs a %s", LF_MANIFEST_NAME);
+        else
+            file_error(diags, file, "cannot open: %s", strerror(errno));
+        goto done;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        file_error(diags, file, "cannot read: %s", strerror(errno));
+        goto done;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        file_error(diags, file, "not a regular file");
+        goto done;
+    }
+    if (st.st_size > LF_MAX_MANIFEST_BYTES) {
+        file_error(diags, file, "too large (%lld bytes, at most %d)", (long long)st.st_size,
+                   LF_MAX_MANIFEST_BYTES);
+        goto done;
+    }
+    size_t cap = (size_t)LF_MAX_MANIFEST_BYTES + 1, n = 0;
+    buf = lf_xmalloc(cap);
+    for (;;) {
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            file_error(diags, file, "cannot read: %s", strerror(errno));
+            goto done;
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+        if (n == cap) {
+            file_error(diags, file, "too large (more than %d bytes)", LF_MAX_MANIFEST_BYTES);
+            goto done;
+        }
+    }
+    *text = buf;
+    *len = n;
+    buf = NULL;
+    ok = true;
+done:
+    free(buf);
+    if (fd >= 0)
+        close(fd);
+    return ok;
+}
+
+struct lf_bundle *lf_bundle_load(const char *dir, struct lf_diags *diags)
+{
+    struct lf_diags *own = diags ? NULL : lf_diags_create();
+    struct lf_bundle *b = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    size_t n = strlen(dir);
+    char *file = lf_xasprintf("%s%s%s", dir, n > 0 && dir[n - 1] == '/' ? "" : "/",
+                              LF_MANIFEST_NAME);
+    if (!read_manifest(file, diags ? diags : own, &text, &len))
+        goto done;
+    b = lf_bundle_parse(text, len, file, dir, diags ? diags : own);
+done:
+    free(text);
+    free(file);
+    lf_diags_destroy(own);
+    return b;
+}
+
+/* ---- the model ---- */
+
+static void text_free(struct lf_text *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        free(t->tr[i].text);
+    free(t->tr);
+}
+
+static void item_free(struct lf_item *it)
+{
+    free(it->id);
+    text_free(&it->title);
+    text_free(&it->summary);
+    free(it->image);
+    text_free(&it->place);
+    free(it->address);
+    text_free(&it->room);
+    text_free(&it->organiser);
+    text_free(&it->registration);
+    /* all slots: a failed parse may fill some beyond n_tags */
+    for (size_t i = 0; i < LF_MAX_TAGS; i++)
+        text_free(&it->tags[i]);
+    text_free(&it->provider);
+    text_free(&it->audience);
+    for (size_t i = 0; i < it->n_languages; i++)
+        free(it->languages[i]);
+    text_free(&it->role);
+    text_free(&it->unit);
+    free(it->phone);
+    free(it->email);
+    free(it->url);
+    text_free(&it->hours.note);
+}
+
+void lf_bundle_destroy(struct lf_bundle *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->n_items; i++)
+        item_free(&b->items[i]);
+    free(b->items);
+    for (size_t i = 0; i < b->n_languages; i++)
+        free(b->languages[i]);
+    text_free(&b->organisation);
+    free(b->dir);
+    free(b->title);
+    free(b->version);
+    free(b->default_lang);
+    free(b);
+}
+
+static const char *find_lang(const struct lf_text *t, const char *lang, size_t n)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (strlen(t->tr[i].lang) == n && strncasecmp(t->tr[i].lang, lang, n) == 0)
+            return t->tr[i].text;
+    return NULL;
+}
+
+const char *lf_text_get(const struct lf_text *t, const char *lang, bool *is_fallback)
+{
+    if (is_fallback)
+        *is_fallback = false;
+    if (!t || t->n == 0)
+        return NULL;
+    if (!lang || !lang[0])
+        lang = LF_FALLBACK_LANG;
+    const char *s = find_lang(t, lang, strlen(lang));
+    if (s)
+        return s;
+    /* "en-GB" also takes "en"; any German variant takes "de" only as the
+     * fallback below, so the caller learns that it is one. */
+    size_t primary = strcspn(lang, "-");
+    if (lang[primary] && strncasecmp(lang, LF_FALLBACK_LANG, primary) != 0) {
+        s = find_lang(t, lang, primary);
+        if (s)
+            return s;
+    }
+    if (is_fallback)
+        *is_fallback = true;
+    s = find_lang(t, LF_FALLBACK_LANG, strlen(LF_FALLBACK_LANG));
+    return s ? s : t->tr[0].text;
+}
+
+bool lf_text_present(const struct lf_text *t)
+{
+    return t && t->n > 0;
+}
+
+const char *lf_item_kind_name(enum lf_item_kind kind)
+{
+    switch (kind) {
+    case LF_ITEM_EVENT: return "event";
+    case LF_ITEM_OFFER: return "offer";
+    case LF_ITEM_CONTACT: return "contact";
+    case LF_ITEM_NOTICE: return "notice";
+    }
+    return "unknown";
+}
