@@ -489,7 +489,7 @@ static const char *type_name(const struct config_key *k)
     case CONFIG_STRING:
         return "text";
     case CONFIG_ENUM:
-        return "choice";
+        return "one of";
     }
     return "?";
 }
@@ -510,6 +510,13 @@ void lf_config_print_keys(FILE *out)
             break;
         case CONFIG_ENUM:
             snprintf(def, sizeof(def), "%s", k->choices[k->default_int]);
+            for (size_t used = 0, j = 0; k->choices[j] && used < sizeof(range); j++) {
+                int n = snprintf(range + used, sizeof(range) - used, "%s%s", j ? "|" : " ",
+                                 k->choices[j]);
+                if (n < 0)
+                    break;
+                used += (size_t)n;
+            }
             break;
         case CONFIG_STRING:
             snprintf(def, sizeof(def), "\"%s\"", k->default_string);
@@ -517,8 +524,8 @@ void lf_config_print_keys(FILE *out)
         }
         char key[128];
         snprintf(key, sizeof(key), "%s.%s", k->section, k->name);
-        char kind[96];
-        snprintf(kind, sizeof(kind), "%s%s", type_name(k), range);
-        fprintf(out, "  %-24s %-16s default %-18s %s\n", key, kind, def, k->description);
+        char setting[LF_MAX_PATH_BYTES + 160];
+        snprintf(setting, sizeof(setting), "%s = %s", key, def);
+        fprintf(out, "  %-36s (%s%s)\n      %s\n", setting, type_name(k), range, k->description);
     }
 }
