@@ -1,0 +1,737 @@
+/* Content bundle: the parsed model of a valid bundle, one exact
+ * diagnostic per kind of mistake, limits, and the JSON position locator. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "content/bundle.h"
+#include "content/json_locate.h"
+#include "core/civil_time.h"
+#include "core/xalloc.h"
+
+static int setup(void **state)
+{
+    (void)state;
+    return lf_civil_time_init() ? 0 : -1;
+}
+
+static const char *source_dir(void)
+{
+    const char *s = getenv("LITFASS_SOURCE_DIR");
+    return s && s[0] ? s : LITFASS_SOURCE_DIR;
+}
+
+static char *fixture(const char *name)
+{
+    return lf_xasprintf("%s/tests/data/bundles/%s", source_dir(), name);
+}
+
+/* Every diagnostic, formatted, one per line (for failure messages). */
+static char *all_diags(const struct lf_diags *d)
+{
+    char *out = lf_xstrdup("");
+    for (size_t i = 0; i < lf_diags_count(d); i++) {
+        char buf[2048];
+        char *next = lf_xasprintf("%s%s\n", out, lf_diag_format(lf_diags_get(d, i), buf,
+                                                                  sizeof(buf)));
+        free(out);
+        out = next;
+    }
+    return out;
+}
+
+/* Asserts that `d` holds exactly one entry, of severity `sev`, reading `want`. */
+static void assert_one_diag(const struct lf_diags *d, enum lf_diag_severity sev,
+                            const char *want)
+{
+    char *got = all_diags(d);
+    if (lf_diags_count(d) != 1)
+        fail_msg("expected one diagnostic \"%s\", got %zu:\n%s", want, lf_diags_count(d), got);
+    char buf[2048];
+    const struct lf_diag *e = lf_diags_get(d, 0);
+    lf_diag_format(e, buf, sizeof(buf));
+    if (strcmp(buf, want) != 0)
+        fail_msg("expected\n  %s\ngot\n  %s", want, buf);
+    assert_int_equal(e->severity, sev);
+    free(got);
+}
+
+/* ---- the valid bundle, field by field ---- */
+
+static void valid_bundle_model(void **state)
+{
+    (void)state;
+    char *dir = fixture("valid");
+    struct lf_diags *d = lf_diags_create();
+    struct lf_bundle *b = lf_bundle_load(dir, d);
+    char *got = all_diags(d);
+    if (!b || lf_diags_count(d) != 0)
+        fail_msg("valid bundle rejected:\n%s", got);
+    free(got);
+
+    assert_string_equal(b->dir, dir);
+    assert_string_equal(b->title, "Kommunales Integrationszentrum Münster");
+    assert_string_equal(lf_text_get(&b->organisation, "en", NULL),
+                        "Municipal Integration Centre Münster");
+    assert_string_equal(b->version, "2026-11-23.1");
+    assert_true(b->sample);
+    assert_string_equal(b->default_lang, "de");
+    /* "de" first, then in the order they first appear */
+    static const char *const langs[] = {"de", "en", "tr", "ar", "de-x-ls"};
+    assert_int_equal(b->n_languages, 5);
+    for (size_t i = 0; i < 5; i++)
+        assert_string_equal(b->languages[i], langs[i]);
+    assert_int_equal(b->n_items, 4);
+
+    const struct lf_item *ev = &b->items[0];
+    assert_int_equal(ev->kind, LF_ITEM_EVENT);
+    assert_string_equal(ev->id, "iwgr-2027");
+    assert_int_equal(ev->title.n, 4);
+    assert_string_equal(ev->title.tr[3].lang, "ar");
+    assert_string_equal(lf_text_get(&ev->title, "tr", NULL),
+                        "Irkçılığa Karşı Uluslararası Haftalar");
+    assert_string_equal(lf_text_get(&ev->summary, "de-x-ls", NULL),
+                        "Wir feiern zusammen. Es gibt Musik.");
+    assert_int_equal(ev->start, 1805648400); /* 2027-03-21T17:00Z */
+    assert_int_equal(ev->end, 1805648400 + 7200);
+    assert_int_equal(ev->recurrence, LF_RECUR_YEARLY);
+    assert_string_equal(lf_text_get(&ev->place, "de", NULL), "Stadtweinhaus");
+    assert_string_equal(ev->address, "Prinzipalmarkt 8, 48143 Münster");
+    assert_string_equal(lf_text_get(&ev->room, "de", NULL), "Rathausfestsaal");
+    /* a plain string is the German text */
+    assert_int_equal(ev->organiser.n, 1);
+    assert_string_equal(ev->organiser.tr[0].lang, "de");
+    assert_string_equal(ev->organiser.tr[0].text, "Kommunales Integrationszentrum");
+    assert_true(lf_text_present(&ev->registration));
+    assert_int_equal(ev->n_tags, 2);
+    assert_string_equal(lf_text_get(&ev->tags[0], "en", NULL), "Weeks against racism");
+    assert_string_equal(lf_text_get(&ev->tags[1], "en", NULL), "Kultur");
+    assert_string_equal(ev->email, "ki@stadt-muenster.de");
+    assert_string_equal(ev->phone, "0251 492-7077");
+    assert_string_equal(ev->url, "https://www.stadt-muenster.de/zuwanderung");
+    assert_string_equal(ev->image, "images/poster.png");
+    assert_int_equal(ev->duration_s, 12);
+    assert_false(lf_text_present(&ev->provider));
+    assert_int_equal(ev->hours.n, 0);
+
+    const struct lf_item *of = &b->items[1];
+    assert_int_equal(of->kind, LF_ITEM_OFFER);
+    assert_string_equal(of->id, "wegweiser");
+    assert_string_equal(lf_text_get(&of->summary, "de", NULL),
+                        "Beratung zu Aufenthalt, Arbeit und Schule.");
+    assert_string_equal(lf_text_get(&of->provider, "de", NULL), "Caritas Münster");
+    assert_string_equal(lf_text_get(&of->audience, "de", NULL), "Neu Zugewanderte");
+    assert_int_equal(of->n_languages, 4);
+    assert_string_equal(of->languages[3], "fa");
+    assert_int_equal(of->hours.n, 2);
+    assert_int_equal(of->hours.ranges[0].weekdays, 0x01 | 0x02 | 0x08); /* mo tu th */
+    assert_int_equal(of->hours.ranges[0].from_min, 9 * 60);
+    assert_int_equal(of->hours.ranges[0].to_min, 12 * 60);
+    assert_int_equal(of->hours.ranges[1].weekdays, 0x04); /* we */
+    assert_int_equal(of->hours.ranges[1].from_min, 14 * 60);
+    assert_int_equal(of->hours.ranges[1].to_min, 17 * 60 + 30);
+    assert_string_equal(lf_text_get(&of->hours.note, "en", NULL), "and by appointment");
+    assert_int_equal(of->recurrence, LF_RECUR_NONE);
+    assert_null(of->image);
+
+    const struct lf_item *co = &b->items[2];
+    assert_int_equal(co->kind, LF_ITEM_CONTACT);
+    assert_string_equal(lf_text_get(&co->role, "de", NULL), "Beratung Migrantenorganisationen");
+    assert_string_equal(lf_text_get(&co->unit, "de", NULL),
+                        "Amt für Migration und Interkulturelles");
+    assert_int_equal(co->hours.n, 0);
+    assert_string_equal(lf_text_get(&co->hours.note, "de", NULL), "nach Vereinbarung");
+    assert_false(lf_text_present(&co->summary));
+
+    const struct lf_item *no = &b->items[3];
+    assert_int_equal(no->kind, LF_ITEM_NOTICE);
+    assert_string_equal(lf_text_get(&no->summary, "de", NULL),
+                        "Vom 24.12. bis 1.1. ist das Büro geschlossen.");
+    assert_int_equal(no->valid_from, 1797721200);  /* 2026-12-19T23:00Z */
+    assert_int_equal(no->valid_until, 1798844400); /* 2027-01-01T23:00Z */
+    assert_int_equal(no->priority, LF_NOTICE_URGENT);
+
+    lf_bundle_destroy(b);
+    lf_diags_destroy(d);
+    free(dir);
+}
+
+/* ---- lf_text_get ---- */
+
+static void text_fallback(void **state)
+{
+    (void)state;
+    struct lf_translation tr[] = {
+        {"de", "Beratung"}, {"en", "Counselling"}, {"pt-BR", "Aconselhamento"},
+        {"de-x-ls", "Hilfe"},
+    };
+    struct lf_text t = {4, tr};
+    static const struct {
+        const char *ask, *want;
+        bool fallback;
+    } cases[] = {
+        {"de", "Beratung", false},
+        {"en", "Counselling", false},
+        {"EN", "Counselling", false},          /* tags are case-insensitive */
+        {"en-GB", "Counselling", false},       /* primary language */
+        {"pt-BR", "Aconselhamento", false},
+        {"pt", "Beratung", true},              /* no general Portuguese */
+        {"de-x-ls", "Hilfe", false},
+        {"de-AT", "Beratung", true},           /* German only through the fallback */
+        {"ar", "Beratung", true},
+        {NULL, "Beratung", false},
+        {"", "Beratung", false},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        bool fb = !cases[i].fallback;
+        const char *s = lf_text_get(&t, cases[i].ask, &fb);
+        assert_non_null(s);
+        if (strcmp(s, cases[i].want) != 0 || fb != cases[i].fallback)
+            fail_msg("lang %s: got \"%s\" fallback %d", cases[i].ask ? cases[i].ask : "NULL",
+                     s, fb);
+    }
+    struct lf_translation only_ls[] = {{"de-x-ls", "Hilfe"}, {"de", "Beratung"}};
+    struct lf_text ls = {2, only_ls};
+    assert_string_equal(lf_text_get(&ls, "en", NULL), "Beratung");
+    struct lf_text absent = {0, NULL};
+    bool fb = true;
+    assert_null(lf_text_get(&absent, "de", &fb));
+    assert_false(fb);
+    assert_false(lf_text_present(&absent));
+    assert_true(lf_text_present(&t));
+    assert_string_equal(lf_item_kind_name(LF_ITEM_NOTICE), "notice");
+    assert_string_equal(lf_item_kind_name(LF_ITEM_OFFER), "offer");
+}
+
+/* ---- bad manifests: one exact diagnostic each ---- */
+
+#define HEAD "{\"format\": 1, \"organisation\": \"KI\", \"items\": [\n"
+#define EVENT_REQ "\"id\": \"e\", \"title\": \"Fest\""
+#define TIMES "\"start\": \"2027-03-21T18:00\", \"end\": \"2027-03-21T20:00\""
+
+static const struct bad_case {
+    const char *name;
+    const char *json;
+    const char *want;
+} bad_cases[] = {
+    {"syntax error", HEAD "  {\"kind\": \"event\" \"id\": \"e\"}\n]}",
+     "content.json:2:20: invalid JSON: '}' expected near '\"id\"'"},
+    {"trailing comma", "{\"format\": 1,\n  }",
+     "content.json:2:3: invalid JSON: string or '}' expected near '}'"},
+    {"empty file", "  \n", "content.json: empty file"},
+    {"invalid UTF-8", "{\"format\": 1,\n \"organisation\": \"M\xfcnster\"}",
+     "content.json:2:18: not valid UTF-8 text (save the file as UTF-8): "
+     "unable to decode byte 0xfc near '\"M'"},
+    {"duplicate key", "{\"format\": 1, \"format\": 1}",
+     "content.json:1:15: invalid JSON: duplicate object key near '\"format\"'"},
+    {"too deep", "{\"a\": [[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]}",
+     "content.json:1:22: nested deeper than 16 levels"},
+    {"not an object", "[1, 2]", "content.json:1:1: expected an object {...} around everything, "
+                                "found an array"},
+    {"format missing", "{\"organisation\": \"KI\", \"items\": []}",
+     "content.json:1:1: format: missing (write \"format\": 1)"},
+    {"format 2", "{\"format\": 2, \"organisation\": 7}",
+     "content.json:1:12: format: unsupported format 2 (this version of litfass reads format 1)"},
+    {"organisation missing", "{\"format\": 1, \"items\": []}",
+     "content.json:1:1: organisation: missing (the name of the KI, e.g. {\"de\": \"...\"})"},
+    {"items not an array", "{\"format\": 1, \"organisation\": \"KI\", \"items\": {}}",
+     "content.json:1:46: items: expected an array of items, found an object"},
+    {"sample not boolean", "{\"format\": 1, \"organisation\": \"KI\", \"items\": [],\n"
+                           " \"sample\": \"ja\"}",
+     "content.json:2:12: sample: expected true or false, found a string"},
+    {"wrong type", HEAD "  {\"kind\": \"event\", \"id\": 17, \"title\": \"Fest\", " TIMES "}\n]}",
+     "content.json:2:27: items[0].id: expected a string, found a whole number"},
+    {"text of wrong type", HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": [\"x\"]}\n]}",
+     "content.json:2:43: items[0].title: expected a text (a string, or an object such as "
+     "{\"de\": \"...\", \"en\": \"...\"}), found an array"},
+    {"missing required field", HEAD "  {\"kind\": \"event\", " EVENT_REQ
+                                    ", \"start\": \"2027-03-21T18:00\"}\n]}",
+     "content.json:2:3: items[0].end: missing (an event needs id, title, start and end)"},
+    {"offer without description", HEAD "  {\"kind\": \"offer\", \"id\": \"o\", \"title\": \"B\"}\n]}",
+     "content.json:2:3: items[0].description: missing (an offer needs id, title and description)"},
+    {"kind missing", HEAD "  {\"id\": \"x\"}\n]}",
+     "content.json:2:3: items[0].kind: missing (event, offer, contact or notice)"},
+    {"unknown kind", HEAD "  {\"kind\": \"evnt\", \"id\": \"x\"}\n]}",
+     "content.json:2:12: items[0].kind: unknown kind \"evnt\" (event, offer, contact or notice)"},
+    {"item not an object", HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\"},\n"
+                                "  \"Fest\"\n]}",
+     "content.json:3:3: items[1]: expected an object, found a string"},
+    {"bad date", HEAD "  {\"kind\": \"event\", " EVENT_REQ ",\n"
+                      "   \"start\": \"21.03.2027 18:00\", \"end\": \"2027-03-21T20:00\"}\n]}",
+     "content.json:3:13: items[0].start: not a date-time (write it like 2027-03-21T18:00)"},
+    {"end before start", HEAD "  {\"kind\": \"event\", " EVENT_REQ ",\n"
+                              "   \"start\": \"2027-03-21T18:00\", \"end\": \"2027-03-21T17:00\"}\n]}",
+     "content.json:3:40: items[0].end: must be later than start"},
+    {"notice ends before it starts",
+     HEAD "  {\"kind\": \"notice\", \"id\": \"n\", \"title\": \"Zu\",\n"
+          "   \"valid_from\": \"2027-01-02T00:00\", \"valid_until\": \"2027-01-02T00:00\"}\n]}",
+     "content.json:3:53: items[0].valid_until: must be later than valid_from"},
+    {"priority out of range",
+     HEAD "  {\"kind\": \"notice\", \"id\": \"n\", \"title\": \"Zu\", \"priority\": 3,\n"
+          "   \"valid_from\": \"2027-01-01T00:00\", \"valid_until\": \"2027-01-02T00:00\"}\n]}",
+     "content.json:2:60: items[0].priority: 3 is out of range (0, 1 or 2 = urgent)"},
+    {"bad recurrence", HEAD "  {\"kind\": \"event\", " EVENT_REQ ", " TIMES
+                            ",\n   \"recurrence\": \"weekly\"}\n]}",
+     "content.json:3:18: items[0].recurrence: unknown recurrence \"weekly\" (only \"yearly\")"},
+    {"missing de", HEAD "  {\"kind\": \"contact\", \"id\": \"c\",\n"
+                        "   \"title\": {\"en\": \"Contact\", \"tr\": \"İletişim\"}}\n]}",
+     "content.json:3:13: items[0].title: no German text (\"de\"): German is required as the "
+     "fallback"},
+    {"bad language tag", HEAD "  {\"kind\": \"contact\", \"id\": \"c\",\n"
+                              "   \"title\": {\"de\": \"Kontakt\", \"english\": \"Contact\"}}\n]}",
+     "content.json:3:31: items[0].title.english: not a language tag (BCP 47, e.g. \"de\", "
+     "\"tr\", \"pt-BR\", \"de-x-ls\")"},
+    {"empty text", HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": {\"de\": \"  \"}}\n]}",
+     "content.json:2:50: items[0].title.de: empty"},
+    {"duplicate id", HEAD "  {\"kind\": \"contact\", \"id\": \"ki\", \"title\": \"K\"},\n"
+                          "  {\"kind\": \"contact\", \"id\": \"ki\", \"title\": \"L\"}\n]}",
+     "content.json:3:29: items[1].id: duplicate id \"ki\" (also used by items[0])"},
+    {"id charset", HEAD "  {\"kind\": \"contact\", \"id\": \"KI Münster\", \"title\": \"K\"}\n]}",
+     "content.json:2:29: items[0].id: \"KI Münster\" is not a valid id: use only a-z, 0-9, "
+     "\"-\" and \"_\""},
+    {"hours day", HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\",\n"
+                       "   \"hours\": {\"ranges\": [{\"days\": [\"mo\", \"Di\"], \"from\": \"09:00\","
+                       " \"to\": \"12:00\"}]}}\n]}",
+     "content.json:3:41: items[0].hours.ranges[0].days[1]: not a day (mo, tu, we, th, fr, sa, su)"},
+    {"hours order", HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\",\n"
+                         "   \"hours\": {\"ranges\": [{\"days\": [\"mo\"], \"from\": \"12:00\","
+                         " \"to\": \"09:00\"}]}}\n]}",
+     "content.json:3:65: items[0].hours.ranges[0].to: must be later than from"},
+    {"hours time", HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\",\n"
+                        "   \"hours\": {\"ranges\": [{\"days\": [\"mo\"], \"from\": \"9 Uhr\","
+                        " \"to\": \"12:00\"}]}}\n]}",
+     "content.json:3:50: items[0].hours.ranges[0].from: not a time of day (write it like 09:00)"},
+    {"image absolute", HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\",\n"
+                            "   \"image\": \"/etc/passwd\"}\n]}",
+     "content.json:3:13: items[0].image: must be a file inside the bundle folder, not an "
+     "absolute path"},
+    {"image dotdot", HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\",\n"
+                          "   \"image\": \"images/../../x.png\"}\n]}",
+     "content.json:3:13: items[0].image: must not contain \"..\": images stay inside the bundle "
+     "folder"},
+    {"image backslash", HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\",\n"
+                             "   \"image\": \"images\\\\x.png\"}\n]}",
+     "content.json:3:13: items[0].image: use \"/\" between folder names, not \"\\\""},
+    {"bad url", HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\",\n"
+                     "   \"url\": \"www.stadt-muenster.de\"}\n]}",
+     "content.json:3:11: items[0].url: not a web address (write it with https://)"},
+    {"bad email", HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\",\n"
+                       "   \"email\": \"ki at stadt-muenster.de\"}\n]}",
+     "content.json:3:13: items[0].email: not an e-mail address"},
+    {"default language unused", "{\"format\": 1, \"organisation\": \"KI\", \"items\": [],\n"
+                                " \"default_language\": \"en\"}",
+     "content.json:2:22: default_language: no text is in \"en\" (languages used: de)"},
+    {"too many tags",
+     HEAD "  {\"kind\": \"event\", " EVENT_REQ ", " TIMES ",\n"
+          "   \"tags\": [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\", \"i\"]}\n]}",
+     "content.json:3:12: items[0].tags: too many tags (9, at most 8)"},
+    {"duration", HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\", \"duration\": 1.5}\n]}",
+     "content.json:2:60: items[0].duration: expected a whole number, found a number"},
+};
+
+static void bad_manifests(void **state)
+{
+    (void)state;
+    size_t failures = 0;
+    for (size_t i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++) {
+        const struct bad_case *c = &bad_cases[i];
+        struct lf_diags *d = lf_diags_create();
+        struct lf_bundle *b = lf_bundle_parse(c->json, strlen(c->json), "content.json", NULL, d);
+        char *got = all_diags(d);
+        char *want = lf_xasprintf("%s\n", c->want);
+        /* exactly this one error, nothing else */
+        if (b || strcmp(got, want) != 0 || lf_diags_errors(d) != 1) {
+            print_error("case \"%s\"%s:\nexpected\n  %sgot\n  %s", c->name,
+                        b ? " (accepted)" : "", want, got);
+            failures++;
+        }
+        lf_bundle_destroy(b);
+        free(want);
+        free(got);
+        lf_diags_destroy(d);
+    }
+    assert_int_equal(failures, 0);
+}
+
+/* A manifest built in memory: HEAD, `n` copies of `item` ("%zu" = index), end. */
+static char *manifest_of(const char *item, size_t n)
+{
+    size_t cap = strlen(HEAD) + n * (strlen(item) + 24) + 8, used = 0;
+    char *s = lf_xmalloc(cap);
+    used += (size_t)snprintf(s, cap, "%s", HEAD);
+    for (size_t i = 0; i < n; i++) {
+        used += (size_t)snprintf(s + used, cap - used, i ? ",\n" : "");
+        used += (size_t)snprintf(s + used, cap - used, item, i);
+    }
+    snprintf(s + used, cap - used, "\n]}");
+    return s;
+}
+
+static void limits(void **state)
+{
+    (void)state;
+    struct lf_diags *d = lf_diags_create();
+    const char *contact = "  {\"kind\": \"contact\", \"id\": \"c%zu\", \"title\": \"K\"}";
+
+    /* exactly LF_MAX_ITEMS is fine, one more is not */
+    char *json = manifest_of(contact, LF_MAX_ITEMS);
+    struct lf_bundle *b = lf_bundle_parse(json, strlen(json), "content.json", NULL, d);
+    assert_non_null(b);
+    assert_int_equal(b->n_items, LF_MAX_ITEMS);
+    lf_bundle_destroy(b);
+    free(json);
+    json = manifest_of(contact, LF_MAX_ITEMS + 1);
+    assert_null(lf_bundle_parse(json, strlen(json), "content.json", NULL, d));
+    assert_one_diag(d, LF_DIAG_ERROR, "content.json:1:46: items: too many items (501, at most 500)");
+    free(json);
+    lf_diags_destroy(d);
+
+    /* a string of LF_MAX_STRING_BYTES is fine, one byte more is not */
+    for (size_t extra = 0; extra < 2; extra++) {
+        d = lf_diags_create();
+        size_t n = LF_MAX_STRING_BYTES + extra;
+        char *title = lf_xmalloc(n + 1);
+        memset(title, 'x', n);
+        title[n] = '\0';
+        json = lf_xasprintf(HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"%s\"}\n]}",
+                            title);
+        b = lf_bundle_parse(json, strlen(json), "content.json", NULL, d);
+        if (extra == 0) {
+            assert_non_null(b);
+            assert_int_equal(strlen(b->items[0].title.tr[0].text), LF_MAX_STRING_BYTES);
+            assert_int_equal(lf_diags_count(d), 0);
+        } else {
+            assert_null(b);
+            assert_one_diag(d, LF_DIAG_ERROR,
+                            "content.json:2:43: items[0].title: too long (4097 bytes, at most 4096)");
+        }
+        lf_bundle_destroy(b);
+        free(json);
+        free(title);
+        lf_diags_destroy(d);
+    }
+
+    /* exactly LF_MAX_JSON_DEPTH levels is fine */
+    d = lf_diags_create();
+    json = lf_xasprintf(HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\", "
+                             "\"x\": [[[[[[[[[[[[[]]]]]]]]]]]]]}\n]}");
+    b = lf_bundle_parse(json, strlen(json), "content.json", NULL, d);
+    assert_non_null(b);
+    assert_one_diag(d, LF_DIAG_WARNING, "content.json:2:48: items[0].x: unknown field");
+    lf_bundle_destroy(b);
+    free(json);
+    lf_diags_destroy(d);
+
+    /* a manifest in memory larger than LF_MAX_MANIFEST_BYTES */
+    d = lf_diags_create();
+    size_t big = LF_MAX_MANIFEST_BYTES + 1;
+    char *spaces = lf_xmalloc(big);
+    memset(spaces, ' ', big);
+    assert_null(lf_bundle_parse(spaces, big, "content.json", NULL, d));
+    assert_one_diag(d, LF_DIAG_ERROR, "content.json: too large (1048577 bytes, at most 1048576)");
+    free(spaces);
+    lf_diags_destroy(d);
+
+    /* too many translations in one text */
+    d = lf_diags_create();
+    json = lf_xasprintf("{\"format\": 1, \"items\": [], \"organisation\": {\"de\": \"KI\", "
+                        "\"aa\": \"1\", \"ab\": \"1\", \"ac\": \"1\", \"ad\": \"1\", \"ae\": \"1\", "
+                        "\"af\": \"1\", \"ag\": \"1\", \"ah\": \"1\", \"ai\": \"1\", \"aj\": \"1\", "
+                        "\"ak\": \"1\", \"al\": \"1\", \"am\": \"1\", \"an\": \"1\", \"ao\": \"1\", "
+                        "\"ap\": \"1\"}}");
+    assert_null(lf_bundle_parse(json, strlen(json), "content.json", NULL, d));
+    assert_one_diag(d, LF_DIAG_ERROR,
+                    "content.json:1:44: organisation: too many languages (17, at most 16)");
+    free(json);
+    lf_diags_destroy(d);
+}
+
+/* Unknown fields warn; the bundle still loads. Many of them are capped. */
+static void unknown_fields_warn(void **state)
+{
+    (void)state;
+    struct lf_diags *d = lf_diags_create();
+    const char *json = HEAD "  {\"kind\": \"event\", " EVENT_REQ ", " TIMES ",\n"
+                            "   \"titel\": \"Tippfehler\"}\n]}";
+    struct lf_bundle *b = lf_bundle_parse(json, strlen(json), "content.json", NULL, d);
+    assert_non_null(b);
+    assert_one_diag(d, LF_DIAG_WARNING, "content.json:3:4: items[0].titel: unknown field");
+    lf_bundle_destroy(b);
+    lf_diags_destroy(d);
+
+    /* a field of another kind */
+    d = lf_diags_create();
+    json = HEAD "  {\"kind\": \"event\", " EVENT_REQ ", " TIMES ", \"priority\": 2}\n]}";
+    b = lf_bundle_parse(json, strlen(json), "content.json", NULL, d);
+    assert_non_null(b);
+    assert_one_diag(d, LF_DIAG_WARNING,
+                    "content.json:2:105: items[0].priority: unknown field for kind \"event\"");
+    assert_int_equal(b->items[0].priority, 0);
+    lf_bundle_destroy(b);
+    lf_diags_destroy(d);
+
+    /* past LF_MAX_BUNDLE_DIAGS the rest are only counted */
+    d = lf_diags_create();
+    char *many = manifest_of("  {\"kind\": \"contact\", \"id\": \"c%zu\", \"title\": \"K\", \"x\": 1}",
+                             LF_MAX_BUNDLE_DIAGS + 50);
+    b = lf_bundle_parse(many, strlen(many), "content.json", NULL, d);
+    assert_non_null(b);
+    assert_int_equal(lf_diags_count(d), LF_MAX_BUNDLE_DIAGS + 1);
+    assert_int_equal(lf_diags_errors(d), 0);
+    char buf[512];
+    assert_string_equal(lf_diag_format(lf_diags_get(d, LF_MAX_BUNDLE_DIAGS), buf, sizeof(buf)),
+                        "content.json: 50 more problems not listed (0 errors, 50 warnings)");
+    lf_bundle_destroy(b);
+    free(many);
+    lf_diags_destroy(d);
+}
+
+/* Several errors are all listed, and the bundle is refused. */
+static void collects_all_errors(void **state)
+{
+    (void)state;
+    struct lf_diags *d = lf_diags_create();
+    const char *json = HEAD "  {\"kind\": \"event\", \"id\": \"A\", \"title\": {\"en\": \"x\"},\n"
+                            "   \"start\": \"morgen\", \"end\": \"2027-03-21T20:00\"},\n"
+                            "  {\"kind\": \"notice\", \"id\": \"n\", \"title\": \"Zu\"}\n]}";
+    assert_null(lf_bundle_parse(json, strlen(json), "content.json", NULL, d));
+    char *got = all_diags(d);
+    assert_string_equal(got,
+        "content.json:2:27: items[0].id: \"A\" is not a valid id: use only a-z, 0-9, \"-\" and \"_\"\n"
+        "content.json:2:41: items[0].title: no German text (\"de\"): German is required as the fallback\n"
+        "content.json:3:13: items[0].start: not a date-time (write it like 2027-03-21T18:00)\n"
+        "content.json:4:3: items[1].valid_from: missing (a notice needs id, title, valid_from and valid_until)\n"
+        "content.json:4:3: items[1].valid_until: missing (a notice needs id, title, valid_from and valid_until)\n");
+    free(got);
+    lf_diags_destroy(d);
+}
+
+/* ---- bundles on disk: images and file limits ---- */
+
+static void image_fixtures(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *dir, *want;
+    } cases[] = {
+        {"image-escapes", "content.json:7:15: items[0].image: must not contain \"..\": images "
+                          "stay inside the bundle folder"},
+        {"image-symlink", "content.json:7:15: items[0].image: images/poster.png leads outside "
+                          "the bundle folder (symbolic link?)"},
+        {"image-missing", "content.json:7:15: items[0].image: file not found: images/plakat.png"},
+        {"image-not-image", "content.json:7:15: items[0].image: images/notes.png is not a PNG or "
+                            "JPEG image"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char *dir = fixture(cases[i].dir);
+        char *want = lf_xasprintf("%s/%s", dir, cases[i].want);
+        struct lf_diags *d = lf_diags_create();
+        assert_null(lf_bundle_load(dir, d));
+        assert_one_diag(d, LF_DIAG_ERROR, want);
+        lf_diags_destroy(d);
+        free(want);
+        free(dir);
+    }
+    /* in memory without a folder, only the name is checked */
+    char *path = lf_xasprintf("%s/tests/data/bundles/image-missing/content.json", source_dir());
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char text[1024];
+    size_t n = fread(text, 1, sizeof(text), f);
+    fclose(f);
+    struct lf_diags *d = lf_diags_create();
+    struct lf_bundle *b = lf_bundle_parse(text, n, "content.json", NULL, d);
+    assert_non_null(b);
+    assert_null(b->dir);
+    assert_string_equal(b->items[0].image, "images/plakat.png");
+    lf_bundle_destroy(b);
+    lf_diags_destroy(d);
+    free(path);
+}
+
+static void write_file(const char *path, const char *text, off_t size)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    assert_true(fd >= 0);
+    size_t n = strlen(text);
+    assert_int_equal(write(fd, text, n), (ssize_t)n);
+    if (size > (off_t)n)
+        assert_int_equal(ftruncate(fd, size), 0); /* sparse: costs no disk */
+    close(fd);
+}
+
+static void files_too_large(void **state)
+{
+    (void)state;
+    char tmpl[] = "/tmp/litfass-bundle-XXXXXX";
+    char *dir = mkdtemp(tmpl);
+    assert_non_null(dir);
+    char *manifest = lf_xasprintf("%s/content.json", dir);
+    char *image = lf_xasprintf("%s/big.png", dir);
+
+    /* the manifest: refused on its size before it is read */
+    write_file(manifest, "{", LF_MAX_MANIFEST_BYTES + 1);
+    struct lf_diags *d = lf_diags_create();
+    assert_null(lf_bundle_load(dir, d));
+    char *want = lf_xasprintf("%s: too large (1048577 bytes, at most 1048576)", manifest);
+    assert_one_diag(d, LF_DIAG_ERROR, want);
+    free(want);
+    lf_diags_destroy(d);
+
+    /* an image over LF_MAX_IMAGE_BYTES */
+    write_file(manifest, "{\"format\": 1, \"organisation\": \"KI\", \"items\": [\n"
+                         "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\", \"image\": \"big.png\"}]}",
+               0);
+    write_file(image, "\x89PNG\r\n\x1a\n", LF_MAX_IMAGE_BYTES + 1);
+    d = lf_diags_create();
+    assert_null(lf_bundle_load(dir, d));
+    want = lf_xasprintf("%s: items[0].image: image too large (8388609 bytes, at most 8388608)",
+                        manifest);
+    /* position omitted from the comparison: only the message matters here */
+    char buf[2048];
+    assert_int_equal(lf_diags_count(d), 1);
+    const struct lf_diag *e = lf_diags_get(d, 0);
+    assert_int_equal(e->line, 2);
+    assert_int_equal(e->column, 57);
+    struct lf_diag copy = *e;
+    copy.line = 0;
+    assert_string_equal(lf_diag_format(&copy, buf, sizeof(buf)), want);
+    free(want);
+    lf_diags_destroy(d);
+
+    /* the same image at the limit passes */
+    write_file(image, "\x89PNG\r\n\x1a\n", LF_MAX_IMAGE_BYTES);
+    d = lf_diags_create();
+    struct lf_bundle *b = lf_bundle_load(dir, d);
+    assert_non_null(b);
+    assert_int_equal(lf_diags_count(d), 0);
+    lf_bundle_destroy(b);
+    lf_diags_destroy(d);
+
+    /* no manifest at all */
+    unlink(manifest);
+    d = lf_diags_create();
+    assert_null(lf_bundle_load(dir, d));
+    want = lf_xasprintf("%s: not found: a bundle folder needs a content.json", manifest);
+    assert_one_diag(d, LF_DIAG_ERROR, want);
+    free(want);
+    lf_diags_destroy(d);
+
+    unlink(image);
+    rmdir(dir);
+    free(image);
+    free(manifest);
+}
+
+/* ---- json_locate ---- */
+
+static const char locate_doc[] =
+    "{\n"
+    "  \"format\": 1,\n"
+    "  \"organisation\": {\"de\": \"Münster\", \"en\": \"Muenster\"},\n"
+    "  \"items\": [\n"
+    "    {\"kind\": \"event\", \"tags\": [\"a]\", {\"de\": \"b}\"}], \"id\": \"x\"},\n"
+    "    {\"k\\u00fcrz\": \"esc\", \"id\": \"y\",\n"
+    "\t\"nested\": {\"a\": [1, [2, 3], {\"b\": null}]}}\n"
+    "  ]\n"
+    "}\n";
+
+static void locate_paths(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *path;
+        enum lf_json_anchor anchor;
+        bool found;
+        int line, column;
+    } cases[] = {
+        {"", LF_JSON_AT_VALUE, true, 1, 1},
+        {"format", LF_JSON_AT_VALUE, true, 2, 13},
+        {"format", LF_JSON_AT_KEY, true, 2, 3},
+        {"organisation.en", LF_JSON_AT_VALUE, true, 3, 43}, /* after "ü": columns count characters */
+        {"organisation.en", LF_JSON_AT_KEY, true, 3, 37},
+        {"items", LF_JSON_AT_VALUE, true, 4, 12},
+        {"items[0]", LF_JSON_AT_VALUE, true, 5, 5},
+        {"items[0]", LF_JSON_AT_KEY, true, 5, 5},
+        {"items[0].id", LF_JSON_AT_VALUE, true, 5, 59}, /* brackets inside strings skipped */
+        {"items[0].tags[1].de", LF_JSON_AT_VALUE, true, 5, 45},
+        {"items[1].kürz", LF_JSON_AT_KEY, true, 6, 6},  /* escaped key */
+        {"items[1].id", LF_JSON_AT_VALUE, true, 6, 32},
+        {"items[1].nested.a[2].b", LF_JSON_AT_VALUE, true, 7, 36}, /* tab is one column */
+        {"items[1].nested.a[1][1]", LF_JSON_AT_VALUE, true, 7, 26},
+        /* missing: the deepest enclosing value */
+        {"items[0].start", LF_JSON_AT_VALUE, false, 5, 5},
+        {"items[0].start", LF_JSON_AT_KEY, false, 5, 5},
+        {"items[2].id", LF_JSON_AT_VALUE, false, 4, 12},
+        {"format.x", LF_JSON_AT_VALUE, false, 2, 13},
+        {"organisation[0]", LF_JSON_AT_VALUE, false, 3, 19},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct lf_json_pos pos;
+        bool found = lf_json_locate(locate_doc, strlen(locate_doc), cases[i].path,
+                                    cases[i].anchor, &pos);
+        if (found != cases[i].found || pos.line != cases[i].line ||
+            pos.column != cases[i].column)
+            fail_msg("%s (%s): got %s %d:%d, expected %s %d:%d", cases[i].path,
+                     cases[i].anchor == LF_JSON_AT_KEY ? "key" : "value",
+                     found ? "found" : "missing", pos.line, pos.column,
+                     cases[i].found ? "found" : "missing", cases[i].line, cases[i].column);
+    }
+}
+
+static void locate_depth_and_garbage(void **state)
+{
+    (void)state;
+    struct lf_json_pos pos;
+    const char *ok = "{\"a\": [[\"[[[[\"]]}";
+    assert_true(lf_json_depth_within(ok, strlen(ok), 3, &pos));
+    assert_false(lf_json_depth_within(ok, strlen(ok), 2, &pos));
+    assert_int_equal(pos.line, 1);
+    assert_int_equal(pos.column, 8);
+    const char *deep = "[\n [\n  [\n   {}]]]";
+    assert_false(lf_json_depth_within(deep, strlen(deep), 3, &pos));
+    assert_int_equal(pos.line, 4);
+    assert_int_equal(pos.column, 4);
+    assert_int_equal(pos.offset, 12);
+    /* unterminated or cut text: never reads past len, reports what it has */
+    static const char *const garbage[] = {"", "{", "{\"a", "{\"a\": [1, ", "\"\\", "[[[", "}}]]"};
+    for (size_t i = 0; i < sizeof(garbage) / sizeof(garbage[0]); i++) {
+        size_t n = strlen(garbage[i]);
+        char *copy = lf_xmalloc(n ? n : 1); /* no terminator: ASan catches overreads */
+        memcpy(copy, garbage[i], n);
+        (void)lf_json_locate(copy, n, "a[1].b", LF_JSON_AT_KEY, &pos);
+        assert_true(pos.offset <= n);
+        assert_true(lf_json_depth_within(copy, n, 3, &pos));
+        free(copy);
+    }
+    pos = lf_json_pos_at("ab\ncd", 5, 99);
+    assert_int_equal(pos.offset, 5);
+    assert_int_equal(pos.line, 2);
+    assert_int_equal(pos.column, 3);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(valid_bundle_model),
+        cmocka_unit_test(text_fallback),
+        cmocka_unit_test(bad_manifests),
+        cmocka_unit_test(limits),
+        cmocka_unit_test(unknown_fields_warn),
+        cmocka_unit_test(collects_all_errors),
+        cmocka_unit_test(image_fixtures),
+        cmocka_unit_test(files_too_large),
+        cmocka_unit_test(locate_paths),
+        cmocka_unit_test(locate_depth_and_garbage),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}
