@@ -558,18 +558,31 @@ static void image_fixtures(void **state)
     free(path);
 }
 
-static void write_file(const char *path, const char *text, off_t size)
+static void write_bytes(const char *path, const void *data, size_t n, off_t size)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     assert_true(fd >= 0);
-    size_t n = strlen(text);
-    assert_int_equal(write(fd, text, n), (ssize_t)n);
+    assert_int_equal(write(fd, data, n), (ssize_t)n);
     if (size > (off_t)n)
         assert_int_equal(ftruncate(fd, size), 0); /* sparse: costs no disk */
     close(fd);
 }
 
-static void files_too_large(void **state)
+static void write_file(const char *path, const char *text, off_t size)
+{
+    write_bytes(path, text, strlen(text), size);
+}
+
+/* A PNG signature and IHDR chunk for w x h (enough for the size check). */
+#define PNG_HEAD(w3, w2, w1, w0, h3, h2, h1, h0)                                            \
+    "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR" w3 w2 w1 w0 h3 h2 h1 h0 "\x08\x02\0\0\0"
+
+/* A JPEG: SOI, an APP0 segment, then a baseline frame header h x w. */
+#define JPEG_HEAD(h1, h0, w1, w0)                                                           \
+    "\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0"                               \
+    "\xff\xc0\0\x11\x08" h1 h0 w1 w0 "\x03\x01\x22\0\x02\x11\x01\x03\x11\x01"
+
+static void file_and_image_limits(void **state)
 {
     (void)state;
     char tmpl[] = "/tmp/litfass-bundle-XXXXXX";
@@ -587,35 +600,53 @@ static void files_too_large(void **state)
     free(want);
     lf_diags_destroy(d);
 
-    /* an image over LF_MAX_IMAGE_BYTES */
+    /* images: bytes, pixels, headers */
     write_file(manifest, "{\"format\": 1, \"organisation\": \"KI\", \"items\": [\n"
                          "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\", \"image\": \"big.png\"}]}",
                0);
-    write_file(image, "\x89PNG\r\n\x1a\n", LF_MAX_IMAGE_BYTES + 1);
-    d = lf_diags_create();
-    assert_null(lf_bundle_load(dir, d));
-    want = lf_xasprintf("%s: items[0].image: image too large (8388609 bytes, at most 8388608)",
-                        manifest);
-    /* position omitted from the comparison: only the message matters here */
-    char buf[2048];
-    assert_int_equal(lf_diags_count(d), 1);
-    const struct lf_diag *e = lf_diags_get(d, 0);
-    assert_int_equal(e->line, 2);
-    assert_int_equal(e->column, 57);
-    struct lf_diag copy = *e;
-    copy.line = 0;
-    assert_string_equal(lf_diag_format(&copy, buf, sizeof(buf)), want);
-    free(want);
-    lf_diags_destroy(d);
-
-    /* the same image at the limit passes */
-    write_file(image, "\x89PNG\r\n\x1a\n", LF_MAX_IMAGE_BYTES);
-    d = lf_diags_create();
-    struct lf_bundle *b = lf_bundle_load(dir, d);
-    assert_non_null(b);
-    assert_int_equal(lf_diags_count(d), 0);
-    lf_bundle_destroy(b);
-    lf_diags_destroy(d);
+    static const char png_4096[] = PNG_HEAD("\0", "\0", "\x10", "\0", "\0", "\0", "\x10", "\0");
+    static const char png_4097[] = PNG_HEAD("\0", "\0", "\x10", "\x01", "\0", "\0", "\x10", "\0");
+    static const char png_wide[] = PNG_HEAD("\0", "\0", "\x20", "\x01", "\0", "\0", "\0", "\x01");
+    static const char png_zero[] = PNG_HEAD("\0", "\0", "\0", "\0", "\0", "\0", "\0", "\x01");
+    static const char jpeg_ok[] = JPEG_HEAD("\x0c", "\0", "\x10", "\0");  /* 4096 x 3072 */
+    static const char jpeg_big[] = JPEG_HEAD("\x13", "\x88", "\x13", "\x88"); /* 5000 x 5000 */
+    static const char jpeg_cut[] = "\xff\xd8\xff\xe0\0\x10JFIF";
+    static const struct {
+        const char *bytes;
+        size_t n;
+        off_t size;
+        const char *want; /* NULL: accepted */
+    } images[] = {
+        {png_4096, sizeof(png_4096) - 1, LF_MAX_IMAGE_BYTES, NULL},
+        {png_4096, sizeof(png_4096) - 1, LF_MAX_IMAGE_BYTES + 1,
+         "image too large (8388609 bytes, at most 8388608)"},
+        {png_4097, sizeof(png_4097) - 1, 0,
+         "big.png is 4097 x 4096 pixels (at most 16777216 pixels, e.g. 4096 x 4096)"},
+        {png_wide, sizeof(png_wide) - 1, 0,
+         "big.png is 8193 x 1 pixels (at most 16777216 pixels, e.g. 4096 x 4096)"},
+        {png_zero, sizeof(png_zero) - 1, 0, "big.png: cannot read the picture size (damaged file?)"},
+        {"\x89PNG\r\n\x1a\n", 8, 0, "big.png: cannot read the picture size (damaged file?)"},
+        {jpeg_ok, sizeof(jpeg_ok) - 1, 0, NULL},
+        {jpeg_big, sizeof(jpeg_big) - 1, 0,
+         "big.png is 5000 x 5000 pixels (at most 16777216 pixels, e.g. 4096 x 4096)"},
+        {jpeg_cut, sizeof(jpeg_cut) - 1, 0, "big.png: cannot read the picture size (damaged file?)"},
+    };
+    for (size_t i = 0; i < sizeof(images) / sizeof(images[0]); i++) {
+        write_bytes(image, images[i].bytes, images[i].n, images[i].size);
+        d = lf_diags_create();
+        struct lf_bundle *b = lf_bundle_load(dir, d);
+        if (!images[i].want) {
+            if (!b || lf_diags_count(d) != 0)
+                fail_msg("image %zu refused:\n%s", i, all_diags(d));
+        } else {
+            assert_null(b);
+            want = lf_xasprintf("%s:2:57: items[0].image: %s", manifest, images[i].want);
+            assert_one_diag(d, LF_DIAG_ERROR, want);
+            free(want);
+        }
+        lf_bundle_destroy(b);
+        lf_diags_destroy(d);
+    }
 
     /* no manifest at all */
     unlink(manifest);
@@ -729,7 +760,7 @@ int main(void)
         cmocka_unit_test(unknown_fields_warn),
         cmocka_unit_test(collects_all_errors),
         cmocka_unit_test(image_fixtures),
-        cmocka_unit_test(files_too_large),
+        cmocka_unit_test(file_and_image_limits),
         cmocka_unit_test(locate_paths),
         cmocka_unit_test(locate_depth_and_garbage),
     };

@@ -485,9 +485,60 @@ static bool inside_dir(const char *real, const char *dir_real)
     return strncmp(real, dir_real, n) == 0 && real[n] == '/';
 }
 
+/* Segments read before a JPEG's frame header; real files have a dozen. */
+#define JPEG_MAX_SEGMENTS 1024
+
+static unsigned be16(const unsigned char *b)
+{
+    return (unsigned)b[0] << 8 | b[1];
+}
+
+/* Width and height from a PNG's IHDR or a JPEG's frame (SOFn) header,
+ * without decoding. False when the header cannot be found. */
+static bool image_dimensions(int fd, bool png, off_t size, unsigned *w, unsigned *h)
+{
+    unsigned char b[24];
+    if (png) {
+        if (pread(fd, b, 24, 0) != 24 || memcmp(b + 12, "IHDR", 4) != 0)
+            return false;
+        *w = be16(b + 16) << 16 | be16(b + 18);
+        *h = be16(b + 20) << 16 | be16(b + 22);
+        return true;
+    }
+    off_t off = 2; /* after SOI */
+    for (int n = 0; n < JPEG_MAX_SEGMENTS && off + 4 <= size; n++) {
+        if (pread(fd, b, 4, off) != 4 || b[0] != 0xff)
+            return false;
+        unsigned marker = b[1];
+        if (marker == 0xff) { /* fill byte */
+            off++;
+            continue;
+        }
+        if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd8)) { /* no length */
+            off += 2;
+            continue;
+        }
+        if (marker == 0xd9 || marker == 0xda) /* end, or scan data before any frame */
+            return false;
+        unsigned len = be16(b + 2);
+        if (len < 2)
+            return false;
+        if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 &&
+            marker != 0xcc) {
+            if (pread(fd, b, 5, off + 4) != 5)
+                return false;
+            *h = be16(b + 1);
+            *w = be16(b + 3);
+            return true;
+        }
+        off += 2 + (off_t)len;
+    }
+    return false;
+}
+
 /* The file an image names: inside the folder even after following
  * symbolic links, a regular file of at most LF_MAX_IMAGE_BYTES that
- * starts like a PNG or a JPEG. */
+ * starts like a PNG or a JPEG, within LF_MAX_IMAGE_PIXELS/_SIDE. */
 static bool check_image_file(struct parse *p, const char *name, const char *path)
 {
     bool ok = false;
@@ -528,6 +579,17 @@ static bool check_image_file(struct parse *p, const char *name, const char *path
     bool is_jpeg = got >= 3 && memcmp(head, jpeg, 3) == 0;
     if (!is_png && !is_jpeg) {
         error(p, path, "%s is not a PNG or JPEG image", name);
+        goto done;
+    }
+    unsigned w = 0, h = 0;
+    if (!image_dimensions(fd, is_png, st.st_size, &w, &h) || w == 0 || h == 0) {
+        error(p, path, "%s: cannot read the picture size (damaged file?)", name);
+        goto done;
+    }
+    if (w > LF_MAX_IMAGE_SIDE || h > LF_MAX_IMAGE_SIDE ||
+        (unsigned long long)w * h > LF_MAX_IMAGE_PIXELS) {
+        error(p, path, "%s is %u x %u pixels (at most %d pixels, e.g. 4096 x 4096)", name, w,
+              h, LF_MAX_IMAGE_PIXELS);
         goto done;
     }
     ok = true;
