@@ -1,9 +1,435 @@
+/* The `litfass` command: run the kiosk, preview a bundle to PNG files, or
+ * validate a bundle. Only argument handling lives here; the work is done
+ * by app/kiosk.h, app/preview.h and content/bundle.h.
+ *
+ * Exit codes: 0 ok, 1 invalid content or a failure at run time, 2 a usage
+ * error (unknown option, bad --size or --now), always with a message that
+ * names the problem. */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/config.h"
+#include "app/kiosk.h"
+#include "app/preview.h"
+#include "content/bundle.h"
+#include "core/civil_time.h"
+#include "core/diag.h"
+#include "core/limits.h"
+#include "core/log.h"
+
+#define EXIT_USAGE 2
+
+#define PREVIEW_DEFAULT_WIDTH  1920
+#define PREVIEW_DEFAULT_HEIGHT 1080
+
+static const char main_usage[] =
+    "usage: litfass [run] [--config FILE] [--content DIR] [--windowed] [--size WxH] [--lang TAG]\n"
+    "       litfass preview DIR --out OUTDIR [--size WxH] [--lang TAG] [--now ISO-8601]\n"
+    "                           [--config FILE]\n"
+    "       litfass validate DIR\n"
+    "       litfass --help | --version\n"
+    "\n"
+    "A full-screen information kiosk for the municipal integration centres:\n"
+    "it cycles events, counselling offers, contacts and notices from a content\n"
+    "bundle (a folder with content.json and its images).\n"
+    "\n"
+    "commands:\n"
+    "  run       show the bundle full screen (the default command)\n"
+    "  preview   render every slide of a bundle to PNG files, without a display\n"
+    "  validate  check a bundle and list every problem in it\n"
+    "\n"
+    "`litfass COMMAND --help` explains each command.\n"
+    "Exit codes: 0 ok, 1 invalid content or failure, 2 usage error.\n";
+
+static const char run_usage[] =
+    "usage: litfass [run] [--config FILE] [--content DIR] [--windowed] [--size WxH] [--lang TAG]\n"
+    "\n"
+    "Shows the content bundle full screen until the admin key combination\n"
+    "Ctrl+Alt+Shift+Q ends it.\n"
+    "\n"
+    "  --config FILE   read this config file; without it config/litfass.conf (in the\n"
+    "                  current folder) or else /etc/litfass/litfass.conf is read if present\n"
+    "  --content DIR   the content bundle folder (config: content.dir)\n"
+    "  --windowed      open a window instead of going full screen (display.windowed)\n"
+    "  --size WxH      window size, e.g. 1280x720 or 1080x1920 (display.width/height)\n"
+    "  --lang TAG      carousel language, e.g. de, en, tr, ar (display.language)\n"
+    "  --help          this text\n"
+    "\n"
+    "Options win over the config file. Config keys:\n";
+
+static const char preview_usage[] =
+    "usage: litfass preview DIR --out OUTDIR [--size WxH] [--lang TAG] [--now ISO-8601]\n"
+    "                           [--config FILE]\n"
+    "\n"
+    "Renders every slide of the bundle in DIR, in carousel order, to PNG files in\n"
+    "OUTDIR (01-agenda.png, 02-event-....png, ...) without a display, and lists\n"
+    "the files written. For checking a bundle before it goes on the kiosks.\n"
+    "\n"
+    "  --out OUTDIR    folder for the PNG files (created if missing); required\n"
+    "  --size WxH      screen size in pixels, default 1920x1080; 1080x1920 for portrait\n"
+    "  --lang TAG      language, e.g. de, en, tr, ar; default: the bundle's\n"
+    "  --now TIME      render as at this moment, e.g. 2026-11-23T10:00 (Berlin time)\n"
+    "                  or 2026-11-23T10:00:00+01:00; default: now\n"
+    "  --config FILE   config file (as for `litfass run`)\n"
+    "  --help          this text\n";
+
+static const char validate_usage[] =
+    "usage: litfass validate DIR\n"
+    "\n"
+    "Checks the content bundle in DIR (content.json and the images it names) and\n"
+    "lists every problem as FILE:LINE:COLUMN: field: message. Exit 0 when the\n"
+    "bundle is valid (warnings allowed), 1 when it has errors.\n"
+    "\n"
+    "  --help          this text\n";
+
+/* Prints "litfass CMD: message" and where to find help; returns EXIT_USAGE. */
+static int usage_error(const char *cmd, const char *fmt, ...) LF_PRINTF(2, 3);
+static int usage_error(const char *cmd, const char *fmt, ...)
+{
+    fprintf(stderr, "litfass %s: ", cmd);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'litfass %s --help'.\n", cmd);
+    return EXIT_USAGE;
+}
+
+/* getopt_long's '?' and ':' cases, in our words. */
+static int option_error(const char *cmd, int c, char **argv)
+{
+    const char *opt = argv[optind - 1];
+    if (c == ':')
+        return usage_error(cmd, "option '%s' needs a value", opt);
+    if (strncmp(opt, "--", 2) == 0 || !optopt)
+        return usage_error(cmd, "unknown option '%s'", opt);
+    return usage_error(cmd, "unknown option '-%c'", optopt);
+}
+
+/* "WxH", both sides within LF_MIN_SCREEN_SIDE..LF_MAX_SCREEN_SIDE. */
+static bool parse_size(const char *s, int *width, int *height)
+{
+    char *end;
+    if (s[0] < '0' || s[0] > '9')
+        return false;
+    long w = strtol(s, &end, 10);
+    if (*end != 'x' || end[1] < '0' || end[1] > '9')
+        return false;
+    long h = strtol(end + 1, &end, 10);
+    if (*end != '\0')
+        return false;
+    if (w < LF_MIN_SCREEN_SIDE || w > LF_MAX_SCREEN_SIDE || h < LF_MIN_SCREEN_SIDE ||
+        h > LF_MAX_SCREEN_SIDE)
+        return false;
+    *width = (int)w;
+    *height = (int)h;
+    return true;
+}
+
+static int bad_size(const char *cmd, const char *arg)
+{
+    return usage_error(cmd, "bad --size '%s': expected WIDTHxHEIGHT in pixels, each %d..%d",
+                       arg, LF_MIN_SCREEN_SIDE, LF_MAX_SCREEN_SIDE);
+}
+
+static bool lang_tag_ok(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > LF_MAX_LANG_TAG || s[0] == '-')
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+              ch == '-'))
+            return false;
+    }
+    return true;
+}
+
+static int bad_lang(const char *cmd, const char *arg)
+{
+    return usage_error(cmd, "bad --lang '%s': expected a language tag such as de, en, tr, ar",
+                       arg);
+}
+
+static void print_diags(const struct lf_diags *d)
+{
+    if (lf_diags_count(d) > 0)
+        lf_diags_print(d, stderr);
+}
+
+/* The config: `path` if given (must exist), else the first of the usual
+ * places that exists, else the defaults. Prints every diagnostic. */
+static bool load_config(struct lf_config *cfg, const char *path)
+{
+    lf_config_defaults(cfg);
+    if (!path) {
+        if (access(LF_CONFIG_LOCAL_PATH, F_OK) == 0)
+            path = LF_CONFIG_LOCAL_PATH;
+        else if (access(LF_CONFIG_SYSTEM_PATH, F_OK) == 0)
+            path = LF_CONFIG_SYSTEM_PATH;
+        else
+            return true;
+    }
+    struct lf_diags *d = lf_diags_create();
+    bool ok = lf_config_load(cfg, path, d);
+    print_diags(d);
+    if (!ok)
+        fprintf(stderr, "litfass: %s: %zu error%s in the config file\n", path,
+                lf_diags_errors(d), lf_diags_errors(d) == 1 ? "" : "s");
+    lf_diags_destroy(d);
+    if (ok)
+        lf_log_set_level((enum lf_log_level)cfg->log_level);
+    return ok;
+}
+
+enum {
+    OPT_CONFIG = 'c',
+    OPT_CONTENT = 'd',
+    OPT_HELP = 'h',
+    OPT_LANG = 'l',
+    OPT_NOW = 'n',
+    OPT_OUT = 'o',
+    OPT_SIZE = 's',
+    OPT_WINDOWED = 'w',
+};
+
+static int cmd_run(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"config", required_argument, NULL, OPT_CONFIG},
+        {"content", required_argument, NULL, OPT_CONTENT},
+        {"windowed", no_argument, NULL, OPT_WINDOWED},
+        {"size", required_argument, NULL, OPT_SIZE},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"help", no_argument, NULL, OPT_HELP},
+        {0},
+    };
+    const char *config_path = NULL, *content = NULL, *lang = NULL;
+    bool windowed = false, sized = false;
+    int width = 0, height = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+        switch (c) {
+        case OPT_CONFIG:
+            config_path = optarg;
+            break;
+        case OPT_CONTENT:
+            content = optarg;
+            break;
+        case OPT_WINDOWED:
+            windowed = true;
+            break;
+        case OPT_SIZE:
+            if (!parse_size(optarg, &width, &height))
+                return bad_size("run", optarg);
+            sized = true;
+            break;
+        case OPT_LANG:
+            if (!lang_tag_ok(optarg))
+                return bad_lang("run", optarg);
+            lang = optarg;
+            break;
+        case OPT_HELP:
+            fputs(run_usage, stdout);
+            lf_config_print_keys(stdout);
+            return EXIT_SUCCESS;
+        default:
+            return option_error("run", c, argv);
+        }
+    }
+    if (optind < argc)
+        return usage_error("run", "unexpected argument '%s'", argv[optind]);
+
+    struct lf_config cfg;
+    if (!load_config(&cfg, config_path))
+        return EXIT_FAILURE;
+
+    /* options win over the file, through the same checks */
+    struct lf_diags *d = lf_diags_create();
+    bool ok = true;
+    if (content)
+        ok = lf_config_set(&cfg, "content.dir", content, "--content", d) && ok;
+    if (lang)
+        ok = lf_config_set(&cfg, "display.language", lang, "--lang", d) && ok;
+    if (windowed)
+        cfg.windowed = true;
+    if (sized) {
+        cfg.width = width;
+        cfg.height = height;
+    }
+    print_diags(d);
+    lf_diags_destroy(d);
+    if (!ok)
+        return usage_error("run", "bad option value");
+    return lf_kiosk_run(&cfg);
+}
+
+static int cmd_preview(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"out", required_argument, NULL, OPT_OUT},
+        {"size", required_argument, NULL, OPT_SIZE},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"now", required_argument, NULL, OPT_NOW},
+        {"config", required_argument, NULL, OPT_CONFIG},
+        {"help", no_argument, NULL, OPT_HELP},
+        {0},
+    };
+    struct lf_preview_options opt = {
+        .width = PREVIEW_DEFAULT_WIDTH,
+        .height = PREVIEW_DEFAULT_HEIGHT,
+        .now = time(NULL),
+    };
+    const char *config_path = NULL;
+    int c;
+    while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+        switch (c) {
+        case OPT_OUT:
+            opt.out_dir = optarg;
+            break;
+        case OPT_SIZE:
+            if (!parse_size(optarg, &opt.width, &opt.height))
+                return bad_size("preview", optarg);
+            break;
+        case OPT_LANG:
+            if (!lang_tag_ok(optarg))
+                return bad_lang("preview", optarg);
+            opt.lang = optarg;
+            break;
+        case OPT_NOW:
+            if (!lf_parse_datetime(optarg, &opt.now))
+                return usage_error("preview",
+                                   "bad --now '%s': expected a date and time such as "
+                                   "2026-11-23T10:00 (Berlin time) or 2026-11-23T10:00:00+01:00",
+                                   optarg);
+            break;
+        case OPT_CONFIG:
+            config_path = optarg;
+            break;
+        case OPT_HELP:
+            fputs(preview_usage, stdout);
+            return EXIT_SUCCESS;
+        default:
+            return option_error("preview", c, argv);
+        }
+    }
+    if (optind >= argc)
+        return usage_error("preview", "which bundle? name its folder: litfass preview DIR --out OUTDIR");
+    if (argc - optind > 1)
+        return usage_error("preview", "unexpected argument '%s'", argv[optind + 1]);
+    opt.content_dir = argv[optind];
+    if (!opt.out_dir)
+        return usage_error("preview", "--out OUTDIR is required");
+
+    struct lf_config cfg;
+    if (!load_config(&cfg, config_path))
+        return EXIT_FAILURE;
+    snprintf(cfg.content_dir, sizeof(cfg.content_dir), "%s", opt.content_dir);
+    if (opt.lang)
+        snprintf(cfg.lang, sizeof(cfg.lang), "%s", opt.lang);
+    else if (cfg.lang[0])
+        opt.lang = cfg.lang;
+    return lf_preview_run(&cfg, &opt);
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+static void print_summary(const char *dir, const struct lf_bundle *b, size_t warnings)
+{
+    size_t n[4] = {0};
+    for (size_t i = 0; i < b->n_items; i++) {
+        if ((size_t)b->items[i].kind < 4)
+            n[b->items[i].kind]++;
+    }
+    printf("%s: valid, %zu %s (%zu %s, %zu %s, %zu %s, %zu %s), languages:", dir, b->n_items,
+           plural(b->n_items, "item", "items"), n[LF_ITEM_EVENT],
+           plural(n[LF_ITEM_EVENT], "event", "events"), n[LF_ITEM_OFFER],
+           plural(n[LF_ITEM_OFFER], "offer", "offers"), n[LF_ITEM_CONTACT],
+           plural(n[LF_ITEM_CONTACT], "contact", "contacts"), n[LF_ITEM_NOTICE],
+           plural(n[LF_ITEM_NOTICE], "notice", "notices"));
+    for (size_t i = 0; i < b->n_languages; i++)
+        printf(" %s", b->languages[i]);
+    printf(", %zu %s\n", warnings, plural(warnings, "warning", "warnings"));
+}
+
+static int cmd_validate(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"help", no_argument, NULL, OPT_HELP},
+        {0},
+    };
+    int c;
+    while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+        switch (c) {
+        case OPT_HELP:
+            fputs(validate_usage, stdout);
+            return EXIT_SUCCESS;
+        default:
+            return option_error("validate", c, argv);
+        }
+    }
+    if (optind >= argc)
+        return usage_error("validate", "which bundle? name its folder: litfass validate DIR");
+    if (argc - optind > 1)
+        return usage_error("validate", "unexpected argument '%s'", argv[optind + 1]);
+    const char *dir = argv[optind];
+
+    struct lf_diags *d = lf_diags_create();
+    struct lf_bundle *b = lf_bundle_load(dir, d);
+    print_diags(d);
+    size_t errors = lf_diags_errors(d);
+    size_t warnings = lf_diags_count(d) - errors;
+    int status = EXIT_SUCCESS;
+    if (b) {
+        print_summary(dir, b, warnings);
+    } else {
+        fprintf(stderr, "litfass validate: %s: not valid, %zu %s, %zu %s\n", dir, errors,
+                plural(errors, "error", "errors"), warnings, plural(warnings, "warning", "warnings"));
+        status = EXIT_FAILURE;
+    }
+    lf_bundle_destroy(b);
+    lf_diags_destroy(d);
+    return status;
+}
 
 int main(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fputs("litfass: not yet\n", stderr);
-    return 1;
+    if (!lf_civil_time_init())
+        return EXIT_FAILURE; /* logged: the time zone is missing */
+    opterr = 0; /* our own messages, naming the command */
+
+    const char *first = argc > 1 ? argv[1] : NULL;
+    if (first && (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0)) {
+        fputs(main_usage, stdout);
+        return EXIT_SUCCESS;
+    }
+    if (first && strcmp(first, "--version") == 0) {
+        printf("litfass %s\n", LITFASS_VERSION);
+        return EXIT_SUCCESS;
+    }
+    /* after the command, argv[0] is the command, so getopt starts past it */
+    if (first && strcmp(first, "run") == 0)
+        return cmd_run(argc - 1, argv + 1);
+    if (first && strcmp(first, "preview") == 0)
+        return cmd_preview(argc - 1, argv + 1);
+    if (first && strcmp(first, "validate") == 0)
+        return cmd_validate(argc - 1, argv + 1);
+    if (first && first[0] != '-') {
+        fprintf(stderr,
+                "litfass: unknown command '%s' (commands: run, preview, validate)\n"
+                "Try 'litfass --help'.\n",
+                first);
+        return EXIT_USAGE;
+    }
+    return cmd_run(argc, argv); /* `run` is the default command */
 }
