@@ -52,6 +52,8 @@ static const char *const phrases[LF_P_COUNT][N_LANGS] = {
                        "Откроется: %1$s, %2$s"},
     [LF_P_CLOSED] = {"Derzeit geschlossen", "Closed now", "Şu an kapalı", "مغلق الآن",
                      "اکنون بسته است", "Зараз зачинено", "Сейчас закрыто"},
+    [LF_P_OPEN_NOW] = {"Jetzt geöffnet", "Open now", "Şu an açık", "مفتوح الآن",
+                       "اکنون باز است", "Зараз відчинено", "Сейчас открыто"},
     [LF_P_RUNNING_NOW] = {"Läuft gerade", "Happening now", "Şu an devam ediyor",
                           "جارية الآن", "در حال برگزاری", "Триває зараз", "Идёт сейчас"},
     [LF_P_TODAY] = {"Heute", "Today", "Bugün", "اليوم", "امروز", "Сьогодні", "Сегодня"},

@@ -28,6 +28,7 @@ enum lf_phrase {
     LF_P_OPENS_TOMORROW, /* "%s": time */
     LF_P_OPENS_ON,       /* "%1$s" weekday, "%2$s" time */
     LF_P_CLOSED,
+    LF_P_OPEN_NOW,
     LF_P_RUNNING_NOW,
     LF_P_TODAY,
     LF_P_TOMORROW,

@@ -383,6 +383,10 @@ static bool open_status_text(const struct frame *f, const struct lf_opening_hour
     case LF_HOURS_NONE:
         return false;
     case LF_HOURS_OPEN:
+        if (st.change_at == (time_t)-1) { /* open around the clock */
+            snprintf(buf, size, "%s", lf_phrase(lang, LF_P_OPEN_NOW));
+            return true;
+        }
         lf_format_date(lang, st.change_at, LF_DATE_TIME, t, sizeof(t));
         if (strcmp(t, "00:00") == 0)
             snprintf(t, sizeof(t), "24:00");
@@ -947,11 +951,11 @@ void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct 
     enum lf_action acts[2] = {LF_ACT_PREV, LF_ACT_NEXT};
     for (int i = 0; i < 2; i++) {
         struct lf_box b = {x, by, arrow_w, btn_h};
-        lf_scene_rect(s, b, f.t->rule, scaled(&f, 14));
+        lf_scene_rect(s, b, f.t->button, scaled(&f, 14));
         int aw = lf_text_width(ms, LF_FACE_BOLD, arrow_px, arrows[i]);
         int alh = ms->line_height(ms->ctx, LF_FACE_BOLD, arrow_px);
         lf_scene_text(s, (struct lf_box){b.x + (b.w - aw) / 2, b.y + (b.h - alh) / 2, aw, alh},
-                      arrows[i], strlen(arrows[i]), LF_FACE_BOLD, arrow_px, f.t->ink, false);
+                      arrows[i], strlen(arrows[i]), LF_FACE_BOLD, arrow_px, f.t->button_ink, false);
         lf_scene_target(s, b, acts[i], 0);
         x += arrow_w + bgap;
     }

@@ -19,6 +19,8 @@ static const struct lf_theme themes[LF_THEME_COUNT] = {
         .closed = RGB(0x5A2A2A),
         .notice = RGB(0xFFF0C2),
         .urgent = RGB(0x8E0016),
+        .button = RGB(0xE9E4D8),
+        .button_ink = RGB(0x16182A),
         .rule = RGB(0xD9D4C7),
     },
     [LF_THEME_HIGH_CONTRAST] = {
@@ -35,6 +37,8 @@ static const struct lf_theme themes[LF_THEME_COUNT] = {
         .closed = RGB(0xFFB3B3),
         .notice = RGB(0x000000),
         .urgent = RGB(0xFFFF00),
+        .button = RGB(0xFFFF00),
+        .button_ink = RGB(0x000000),
         .rule = RGB(0xFFFFFF),
     },
 };

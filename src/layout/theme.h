@@ -29,6 +29,8 @@ struct lf_theme {
     struct lf_rgba closed;      /* "closed" fill, under on_accent */
     struct lf_rgba notice;      /* notice card fill, under ink */
     struct lf_rgba urgent;      /* urgent notice page, under on_accent */
+    struct lf_rgba button;      /* footer arrow buttons, under button_ink */
+    struct lf_rgba button_ink;
     struct lf_rgba rule;        /* thin lines, decoration only */
 };
 

@@ -1,0 +1,542 @@
+#include "app/kiosk.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <math.h>
+#include <string.h>
+
+#include "app/carousel.h"
+#include "content/bundle.h"
+#include "input/gesture.h"
+#include "layout/phrases.h"
+#include "layout/slide_layout.h"
+#include "render/painter.h"
+#include "render/typesetter.h"
+
+#define FRAME_MS 16          /* during a transition: about 60 frames a second */
+#define NEVER UINT64_MAX
+
+enum mode {
+    MODE_CAROUSEL, /* plays by itself */
+    MODE_LIST,     /* a visitor opened a category */
+    MODE_DETAIL,   /* a visitor opened one item */
+};
+
+struct kiosk {
+    const struct lf_config *cfg;
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    struct lf_typesetter *ts;
+    struct lf_painter *painter;
+    struct lf_gesture_recognizer *gesture;
+    struct lf_bundle *bundle;
+    struct lf_carousel *carousel;
+    struct lf_view view;
+    char lang[LF_MAX_LANG_TAG + 1];
+
+    struct lf_scene *header, *footer, *page, *incoming;
+    size_t index;                  /* carousel page shown (or to return to) */
+    enum mode mode;
+    enum lf_category category;     /* MODE_LIST */
+    struct lf_slide list[LF_MAX_ITEMS];
+    size_t n_list;
+    struct lf_slide detail_slide;  /* MODE_DETAIL */
+    struct lf_page shown;          /* what `page` shows */
+
+    uint64_t slide_until;          /* carousel: next advance, SDL ticks */
+    uint64_t idle_until;           /* browsing: back to the carousel */
+    bool animating;
+    uint64_t anim_start;
+    int anim_dir;                  /* +1: the new page comes from the right */
+    time_t minute;                 /* minute shown by the clock */
+    bool dirty;
+    bool quit;
+};
+
+static uint64_t ticks(void)
+{
+    return SDL_GetTicks64();
+}
+
+static void set_view_size(struct kiosk *k)
+{
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(k->renderer, &w, &h);
+    k->view.width = w;
+    k->view.height = h;
+}
+
+static bool rtl(const struct kiosk *k)
+{
+    return lf_lang_is_rtl(k->lang);
+}
+
+static void layout_footer(struct kiosk *k)
+{
+    lf_scene_clear(k->footer);
+    struct lf_footer f = {
+        .position = k->index,
+        .count = k->mode == MODE_CAROUSEL ? lf_carousel_count(k->carousel) : 0,
+        .active_category = k->mode == MODE_LIST ? (int)k->category : -1,
+        .show_back = k->mode != MODE_CAROUSEL,
+    };
+    lf_layout_footer(k->footer, &k->view, &f);
+}
+
+static void layout_header(struct kiosk *k)
+{
+    time_t now = time(NULL);
+    k->view.now = now;
+    k->minute = now / 60;
+    lf_scene_clear(k->header);
+    lf_layout_header(k->header, &k->view);
+}
+
+/* Lays out what the current mode shows into `into`. */
+static void layout_current(struct kiosk *k, struct lf_scene *into)
+{
+    lf_scene_clear(into);
+    switch (k->mode) {
+    case MODE_CAROUSEL: {
+        const struct lf_carousel_page *cp = lf_carousel_page(k->carousel, k->index);
+        if (cp)
+            k->shown = cp->page;
+        break;
+    }
+    case MODE_LIST: {
+        static const enum lf_phrase titles[LF_CAT_COUNT] = {LF_P_EVENTS, LF_P_OFFERS,
+                                                            LF_P_CONTACTS};
+        k->shown = (struct lf_page){.kind = LF_PAGE_LIST, .list = k->list, .n_list = k->n_list,
+                                    .list_title = lf_phrase(k->lang, titles[k->category]),
+                                    .category = k->category};
+        break;
+    }
+    case MODE_DETAIL:
+        k->shown = (struct lf_page){.kind = LF_PAGE_SLIDE, .slide = &k->detail_slide};
+        break;
+    }
+    if (k->shown.kind == LF_PAGE_LIST || k->shown.slide)
+        lf_layout_page(into, &k->view, &k->shown, NULL);
+    layout_footer(k);
+}
+
+static void arm_slide_timer(struct kiosk *k)
+{
+    const struct lf_carousel_page *cp = lf_carousel_page(k->carousel, k->index);
+    k->slide_until = ticks() + (uint64_t)(cp ? cp->duration_ms : k->cfg->slide_seconds * 1000);
+}
+
+static void rebuild(struct kiosk *k)
+{
+    k->view.now = time(NULL);
+    lf_carousel_build(k->carousel, &k->view, k->cfg->slide_seconds);
+    if (k->index >= lf_carousel_count(k->carousel))
+        k->index = 0;
+    layout_header(k);
+    layout_current(k, k->page);
+    arm_slide_timer(k);
+    k->dirty = true;
+}
+
+/* Moves to carousel page `to`, sliding in from the side `dir`. */
+static void go_to(struct kiosk *k, size_t to, int dir)
+{
+    size_t n = lf_carousel_count(k->carousel);
+    if (n == 0)
+        return;
+    k->index = to % n;
+    layout_current(k, k->incoming);
+    if (k->cfg->transition_ms > 0) {
+        k->animating = true;
+        k->anim_start = ticks();
+        k->anim_dir = dir;
+    } else {
+        struct lf_scene *t = k->page;
+        k->page = k->incoming;
+        k->incoming = t;
+        lf_painter_sweep(k->painter);
+    }
+    arm_slide_timer(k);
+    k->dirty = true;
+}
+
+static void step(struct kiosk *k, int delta)
+{
+    size_t n = lf_carousel_count(k->carousel);
+    if (n == 0)
+        return;
+    if (k->mode != MODE_CAROUSEL) {
+        k->mode = MODE_CAROUSEL;
+        go_to(k, k->index, rtl(k) ? -delta : delta);
+        return;
+    }
+    go_to(k, (k->index + n + (size_t)(delta > 0 ? 1 : n - 1)) % n, rtl(k) ? -delta : delta);
+}
+
+static void touched(struct kiosk *k)
+{
+    k->idle_until = ticks() + (uint64_t)k->cfg->idle_seconds * 1000;
+}
+
+static void open_mode(struct kiosk *k, enum mode m)
+{
+    k->mode = m;
+    touched(k);
+    go_to(k, k->index, rtl(k) ? -1 : 1);
+}
+
+static void open_category(struct kiosk *k, enum lf_category cat)
+{
+    const struct lf_slide *slides[LF_MAX_ITEMS];
+    size_t n = lf_carousel_category(k->carousel, cat, slides);
+    k->n_list = 0;
+    for (size_t i = 0; i < n && i < LF_MAX_ITEMS; i++)
+        k->list[k->n_list++] = *slides[i];
+    k->category = cat;
+    open_mode(k, MODE_LIST);
+}
+
+static void open_detail(struct kiosk *k, const struct lf_slide *slide)
+{
+    if (!slide || !slide->item)
+        return;
+    k->detail_slide = *slide;
+    open_mode(k, MODE_DETAIL);
+}
+
+static void go_home(struct kiosk *k)
+{
+    k->mode = MODE_CAROUSEL;
+    if (strcmp(k->lang, k->bundle->default_lang) != 0 && !k->cfg->lang[0]) {
+        snprintf(k->lang, sizeof(k->lang), "%s", k->bundle->default_lang);
+        rebuild(k);
+    }
+    go_to(k, k->index, rtl(k) ? -1 : 1);
+}
+
+static void tap(struct kiosk *k, int x, int y)
+{
+    touched(k);
+    const struct lf_target *t = lf_scene_hit(k->footer, x, y);
+    if (!t)
+        t = lf_scene_hit(k->page, x, y);
+    if (t) {
+        switch (t->action) {
+        case LF_ACT_PREV:
+            step(k, -1);
+            return;
+        case LF_ACT_NEXT:
+            step(k, +1);
+            return;
+        case LF_ACT_CATEGORY:
+            open_category(k, (enum lf_category)t->arg);
+            return;
+        case LF_ACT_HOME:
+            go_home(k);
+            return;
+        case LF_ACT_ITEM:
+            if (t->arg >= 0 && (size_t)t->arg < k->shown.n_list)
+                open_detail(k, &k->shown.list[t->arg]);
+            return;
+        case LF_ACT_NONE:
+            break;
+        }
+    }
+    /* a tap on a slide of the carousel holds it: the visitor reads */
+    if (k->mode == MODE_CAROUSEL && k->shown.slide && k->shown.slide->item)
+        open_detail(k, k->shown.slide);
+}
+
+static void handle_key(struct kiosk *k, const SDL_KeyboardEvent *key)
+{
+    SDL_Keymod mod = key->keysym.mod;
+    SDL_Keycode sym = key->keysym.sym;
+    /* the documented admin combination; Esc and Alt+F4 do nothing */
+    if (sym == SDLK_q && (mod & KMOD_CTRL) && (mod & KMOD_ALT) && (mod & KMOD_SHIFT)) {
+        k->quit = true;
+        return;
+    }
+    touched(k);
+    switch (sym) {
+    case SDLK_RIGHT:
+        step(k, rtl(k) ? -1 : +1);
+        break;
+    case SDLK_LEFT:
+        step(k, rtl(k) ? +1 : -1);
+        break;
+    case SDLK_1:
+    case SDLK_2:
+    case SDLK_3:
+        open_category(k, (enum lf_category)(sym - SDLK_1));
+        break;
+    case SDLK_HOME:
+    case SDLK_BACKSPACE:
+        go_home(k);
+        break;
+    case SDLK_RETURN:
+        tap(k, k->view.width / 2, k->view.height / 2);
+        break;
+    default:
+        break;
+    }
+}
+
+static void pointer(struct kiosk *k, enum lf_pointer_action action, int x, int y)
+{
+    struct lf_pointer_event ev = {action, x, y, ticks()};
+    struct lf_gesture g;
+    if (!lf_gesture_feed(k->gesture, &ev, &g))
+        return;
+    switch (g.kind) {
+    case LF_GESTURE_TAP:
+        tap(k, g.x, g.y);
+        break;
+    case LF_GESTURE_SWIPE_LEFT: /* content moves left: the next one (right-to-left: previous) */
+        touched(k);
+        step(k, rtl(k) ? -1 : +1);
+        break;
+    case LF_GESTURE_SWIPE_RIGHT:
+        touched(k);
+        step(k, rtl(k) ? +1 : -1);
+        break;
+    default:
+        break;
+    }
+}
+
+static void handle_event(struct kiosk *k, const SDL_Event *ev)
+{
+    switch (ev->type) {
+    case SDL_KEYDOWN:
+        handle_key(k, &ev->key);
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+    case SDL_MOUSEMOTION:
+        if (ev->type == SDL_MOUSEMOTION && !(ev->motion.state & SDL_BUTTON_LMASK))
+            break;
+        if (ev->type != SDL_MOUSEMOTION && ev->button.button != SDL_BUTTON_LEFT)
+            break;
+        if ((ev->type == SDL_MOUSEMOTION ? ev->motion.which : ev->button.which) ==
+            SDL_TOUCH_MOUSEID)
+            break; /* synthesized from touch: the finger events below count */
+        pointer(k,
+                ev->type == SDL_MOUSEBUTTONDOWN ? LF_POINTER_DOWN
+                : ev->type == SDL_MOUSEBUTTONUP ? LF_POINTER_UP
+                                                : LF_POINTER_MOVE,
+                ev->type == SDL_MOUSEMOTION ? ev->motion.x : ev->button.x,
+                ev->type == SDL_MOUSEMOTION ? ev->motion.y : ev->button.y);
+        break;
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_FINGERMOTION:
+        pointer(k,
+                ev->type == SDL_FINGERDOWN ? LF_POINTER_DOWN
+                : ev->type == SDL_FINGERUP ? LF_POINTER_UP
+                                           : LF_POINTER_MOVE,
+                (int)(ev->tfinger.x * k->view.width), (int)(ev->tfinger.y * k->view.height));
+        break;
+    case SDL_WINDOWEVENT:
+        if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            set_view_size(k);
+            lf_gesture_set_screen(k->gesture, k->view.width, k->view.height);
+            rebuild(k);
+        } else if (ev->window.event == SDL_WINDOWEVENT_EXPOSED) {
+            k->dirty = true;
+        } else if (ev->window.event == SDL_WINDOWEVENT_FOCUS_LOST && !k->cfg->windowed) {
+            SDL_RaiseWindow(k->window);
+        }
+        break;
+    case SDL_QUIT:
+        /* a window manager's close (Alt+F4) ends only a windowed test run */
+        if (k->cfg->windowed)
+            k->quit = true;
+        break;
+    default:
+        break;
+    }
+}
+
+static double ease(double t)
+{
+    return t < 0.5 ? 4 * t * t * t : 1 - pow(-2 * t + 2, 3) / 2;
+}
+
+static void draw(struct kiosk *k)
+{
+    SDL_SetRenderDrawColor(k->renderer, 0, 0, 0, 255);
+    SDL_RenderClear(k->renderer);
+    if (k->animating) {
+        double t = (double)(ticks() - k->anim_start) / k->cfg->transition_ms;
+        if (t > 1)
+            t = 1;
+        int w = k->view.width;
+        int off = (int)lround(ease(t) * w) * k->anim_dir;
+        lf_painter_draw(k->painter, k->page, -off, 255);
+        lf_painter_draw(k->painter, k->incoming, k->anim_dir * w - off, 255);
+    } else {
+        lf_painter_draw(k->painter, k->page, 0, 255);
+    }
+    lf_painter_draw(k->painter, k->header, 0, 255);
+    lf_painter_draw(k->painter, k->footer, 0, 255);
+    SDL_RenderPresent(k->renderer);
+}
+
+/* What happens on time: the clock, the carousel, idle, the end of a
+ * transition. Returns the next moment something will happen. */
+static uint64_t tick(struct kiosk *k)
+{
+    uint64_t now = ticks();
+    time_t wall = time(NULL);
+    if (wall / 60 != k->minute) {
+        time_t rb = lf_carousel_rebuild_at(k->carousel);
+        if (rb != (time_t)-1 && wall >= rb && k->mode == MODE_CAROUSEL)
+            rebuild(k);
+        layout_header(k);
+        k->dirty = true;
+    }
+    if (k->animating) {
+        if (now >= k->anim_start + (uint64_t)k->cfg->transition_ms) {
+            k->animating = false;
+            struct lf_scene *t = k->page;
+            k->page = k->incoming;
+            k->incoming = t;
+            lf_scene_clear(k->incoming);
+            lf_painter_sweep(k->painter);
+        }
+        k->dirty = true;
+    } else if (k->mode == MODE_CAROUSEL && now >= k->slide_until) {
+        step(k, +1);
+    } else if (k->mode != MODE_CAROUSEL && now >= k->idle_until) {
+        go_home(k); /* the next visitor does not see what the last one looked at */
+    }
+
+    if (k->animating)
+        return now + FRAME_MS;
+    uint64_t next = (uint64_t)((k->minute + 1) * 60 - wall) * 1000 + now;
+    if (k->mode == MODE_CAROUSEL && k->slide_until < next)
+        next = k->slide_until;
+    if (k->mode != MODE_CAROUSEL && k->idle_until < next)
+        next = k->idle_until;
+    return next;
+}
+
+static bool open_window(struct kiosk *k)
+{
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1"); /* SIGTERM still stops the service */
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        lf_error("cannot start video: %s", SDL_GetError());
+        return false;
+    }
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+    int w = k->cfg->width, h = k->cfg->height;
+    if (k->cfg->windowed)
+        flags |= SDL_WINDOW_RESIZABLE;
+    else
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP; /* the display's native resolution */
+    k->window = SDL_CreateWindow("litfass", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w,
+                                 h, flags);
+    if (!k->window) {
+        lf_error("cannot open a window: %s", SDL_GetError());
+        return false;
+    }
+    k->renderer = SDL_CreateRenderer(k->window, -1, SDL_RENDERER_PRESENTVSYNC);
+    if (!k->renderer)
+        k->renderer = SDL_CreateRenderer(k->window, -1, SDL_RENDERER_SOFTWARE);
+    if (!k->renderer) {
+        lf_error("cannot create a renderer: %s", SDL_GetError());
+        return false;
+    }
+    SDL_DisableScreenSaver();
+    if (!k->cfg->windowed)
+        SDL_ShowCursor(SDL_DISABLE);
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(k->renderer, &info) == 0)
+        lf_info("renderer: %s", info.name);
+    return true;
+}
+
+int lf_kiosk_run(const struct lf_config *cfg)
+{
+    struct kiosk k = {.cfg = cfg};
+    int rc = 1;
+    bool ttf = false;
+    struct lf_diags *diags = lf_diags_create();
+
+    k.bundle = lf_bundle_load(cfg->content_dir, diags);
+    lf_diags_print(diags, stderr);
+    if (!k.bundle) {
+        lf_error("%s: no valid content to show", cfg->content_dir);
+        goto done;
+    }
+    if (!open_window(&k))
+        goto done;
+    if (TTF_Init() != 0) {
+        lf_error("SDL_ttf: %s", TTF_GetError());
+        goto done;
+    }
+    ttf = true;
+    k.ts = lf_typesetter_create();
+    if (!k.ts)
+        goto done;
+    k.painter = lf_painter_create(k.renderer, k.ts);
+    k.gesture = lf_gesture_create(1, 1);
+    k.carousel = lf_carousel_create();
+    k.header = lf_scene_create();
+    k.footer = lf_scene_create();
+    k.page = lf_scene_create();
+    k.incoming = lf_scene_create();
+    snprintf(k.lang, sizeof(k.lang), "%s", cfg->lang[0] ? cfg->lang : k.bundle->default_lang);
+    k.view = (struct lf_view){
+        .bundle = k.bundle,
+        .lang = k.lang,
+        .theme = lf_theme_get(LF_THEME_STANDARD),
+        .measure = lf_typesetter_measure(k.ts),
+        .text_scale = 1.0,
+        .organisation = cfg->organisation,
+    };
+    set_view_size(&k);
+    lf_gesture_set_screen(k.gesture, k.view.width, k.view.height);
+    rebuild(&k);
+    lf_info("showing %s: %zu pages at %dx%d", cfg->content_dir, lf_carousel_count(k.carousel),
+            k.view.width, k.view.height);
+
+    while (!k.quit) {
+        uint64_t next = tick(&k);
+        if (k.dirty) {
+            draw(&k);
+            k.dirty = false;
+        }
+        uint64_t now = ticks();
+        int wait = next > now ? (int)(next - now) : 0;
+        SDL_Event ev;
+        /* sleep until an event or the next deadline: a still slide costs nothing */
+        if (SDL_WaitEventTimeout(&ev, wait > 0 ? wait : 1)) {
+            handle_event(&k, &ev);
+            while (SDL_PollEvent(&ev))
+                handle_event(&k, &ev);
+        }
+    }
+    rc = 0;
+done:
+    lf_scene_destroy(k.header);
+    lf_scene_destroy(k.footer);
+    lf_scene_destroy(k.page);
+    lf_scene_destroy(k.incoming);
+    lf_carousel_destroy(k.carousel);
+    lf_gesture_destroy(k.gesture);
+    lf_painter_destroy(k.painter);
+    lf_typesetter_destroy(k.ts);
+    if (ttf)
+        TTF_Quit();
+    if (k.renderer)
+        SDL_DestroyRenderer(k.renderer);
+    if (k.window)
+        SDL_DestroyWindow(k.window);
+    SDL_Quit();
+    lf_bundle_destroy(k.bundle);
+    lf_diags_destroy(diags);
+    return rc;
+}

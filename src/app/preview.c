@@ -1,0 +1,135 @@
+#include "app/preview.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app/carousel.h"
+#include "content/bundle.h"
+#include "layout/slide_layout.h"
+#include "render/painter.h"
+#include "render/typesetter.h"
+
+/* "07-event-iwgr-2027.png"; continuation pages get "-2", "-3". */
+static void page_file_name(const struct lf_carousel_page *cp, size_t index, int part,
+                           char *buf, size_t size)
+{
+    const struct lf_slide *sl = cp->page.slide;
+    const char *kind = sl->kind == LF_SLIDE_AGENDA ? "agenda"
+                       : sl->kind == LF_SLIDE_URGENT ? "urgent"
+                                                      : lf_item_kind_name(sl->item->kind);
+    char suffix[16] = "";
+    if (part > 1)
+        snprintf(suffix, sizeof(suffix), "-%d", part);
+    snprintf(buf, size, "%02zu-%s%s%s%s.png", index + 1, kind, sl->item ? "-" : "",
+             sl->item ? sl->item->id : "", suffix);
+}
+
+int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options *opt)
+{
+    int rc = 1;
+    struct lf_diags *diags = lf_diags_create();
+    struct lf_bundle *bundle = NULL;
+    SDL_Surface *surface = NULL;
+    SDL_Renderer *renderer = NULL;
+    struct lf_typesetter *ts = NULL;
+    struct lf_painter *painter = NULL;
+    struct lf_carousel *carousel = NULL;
+    struct lf_scene *header = lf_scene_create(), *page = lf_scene_create(),
+                    *footer = lf_scene_create();
+    bool ttf = false;
+
+    bundle = lf_bundle_load(opt->content_dir, diags);
+    lf_diags_print(diags, stderr);
+    if (!bundle) {
+        fprintf(stderr, "litfass: %s: not a valid content bundle, nothing rendered\n",
+                opt->content_dir);
+        goto done;
+    }
+    if (mkdir(opt->out_dir, 0755) != 0 && errno != EEXIST) {
+        fprintf(stderr, "litfass: %s: cannot create folder: %s\n", opt->out_dir,
+                strerror(errno));
+        goto done;
+    }
+    if (TTF_Init() != 0) {
+        fprintf(stderr, "litfass: SDL_ttf: %s\n", TTF_GetError());
+        goto done;
+    }
+    ttf = true;
+    surface = SDL_CreateRGBSurfaceWithFormat(0, opt->width, opt->height, 32,
+                                             SDL_PIXELFORMAT_ARGB8888);
+    renderer = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
+    if (!renderer) {
+        fprintf(stderr, "litfass: offscreen renderer %dx%d: %s\n", opt->width, opt->height,
+                SDL_GetError());
+        goto done;
+    }
+    ts = lf_typesetter_create();
+    if (!ts)
+        goto done;
+    painter = lf_painter_create(renderer, ts);
+
+    const char *lang = opt->lang && opt->lang[0] ? opt->lang
+                       : cfg->lang[0]             ? cfg->lang
+                                                  : bundle->default_lang;
+    struct lf_view view = {
+        .bundle = bundle,
+        .lang = lang,
+        .now = opt->now,
+        .theme = lf_theme_get(LF_THEME_STANDARD),
+        .measure = lf_typesetter_measure(ts),
+        .width = opt->width,
+        .height = opt->height,
+        .text_scale = 1.0,
+        .organisation = cfg->organisation,
+    };
+    carousel = lf_carousel_create();
+    lf_carousel_build(carousel, &view, cfg->slide_seconds);
+    size_t n = lf_carousel_count(carousel);
+    lf_layout_header(header, &view);
+    int part = 1;
+    for (size_t i = 0; i < n; i++) {
+        const struct lf_carousel_page *cp = lf_carousel_page(carousel, i);
+        part = cp->page.body_from ? part + 1 : 1;
+        lf_scene_clear(page);
+        lf_scene_clear(footer);
+        lf_layout_page(page, &view, &cp->page, NULL);
+        lf_layout_footer(footer, &view,
+                         &(struct lf_footer){.position = i, .count = n, .active_category = -1});
+        SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+        SDL_RenderClear(renderer);
+        lf_painter_draw(painter, header, 0, 255);
+        lf_painter_draw(painter, page, 0, 255);
+        lf_painter_draw(painter, footer, 0, 255);
+        SDL_RenderPresent(renderer);
+        char name[256], path[4096];
+        page_file_name(cp, i, part, name, sizeof(name));
+        snprintf(path, sizeof(path), "%s/%s", opt->out_dir, name);
+        if (IMG_SavePNG(surface, path) != 0) {
+            fprintf(stderr, "litfass: %s: %s\n", path, IMG_GetError());
+            goto done;
+        }
+        printf("%s\n", path);
+        lf_painter_sweep(painter);
+    }
+    rc = 0;
+done:
+    lf_carousel_destroy(carousel);
+    lf_scene_destroy(header);
+    lf_scene_destroy(page);
+    lf_scene_destroy(footer);
+    lf_painter_destroy(painter);
+    lf_typesetter_destroy(ts);
+    if (renderer)
+        SDL_DestroyRenderer(renderer);
+    SDL_FreeSurface(surface);
+    if (ttf)
+        TTF_Quit();
+    lf_bundle_destroy(bundle);
+    lf_diags_destroy(diags);
+    return rc;
+}

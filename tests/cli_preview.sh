@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# `litfass preview DIR --out OUT`: one PNG per slide, in carousel order, at
+# the requested size, headless.
+. "$(dirname "$0")/cli_lib.sh"
+NOW=2026-11-23T10:00:00+01:00
+
+expect_exit 0 "preview of the sample bundle" -- "$BIN" preview "$SRC/assets/content" --out "$TMP/land" --now "$NOW"
+n_lines=$(wc -l <"$TMP/out")
+n_png=$(ls "$TMP/land"/*.png 2>/dev/null | wc -l)
+[ "$n_png" -ge 8 ] && ok "$n_png slides rendered" || bad "only $n_png slides rendered"
+[ "$n_png" -eq "$n_lines" ] && ok "one PNG per listed slide" || bad "$n_png PNGs but $n_lines listed"
+ls "$TMP/land" | head -1 | grep -q '^01-agenda' && ok "the carousel starts with the agenda" || bad "first slide: $(ls "$TMP/land" | head -1)"
+all_land=1
+for f in "$TMP/land"/*.png; do [ "$(png_size "$f")" = 1920x1080 ] || all_land=0; done
+[ $all_land -eq 1 ] && ok "every PNG is 1920x1080" || bad "a PNG is not 1920x1080"
+ls "$TMP/land" | grep -q -- '-event-' && ok "events are shown" || bad "no event slide"
+ls "$TMP/land" | grep -q -- '-offer-' && ok "offers are shown" || bad "no offer slide"
+ls "$TMP/land" | grep -q -- '-contact-' && ok "contacts are shown" || bad "no contact slide"
+
+expect_exit 0 "portrait preview in Arabic" -- "$BIN" preview "$SRC/assets/content" --out "$TMP/port" --size 1080x1920 --lang ar --now "$NOW"
+all_port=1
+for f in "$TMP/port"/*.png; do [ "$(png_size "$f")" = 1080x1920 ] || all_port=0; done
+[ $all_port -eq 1 ] && ok "every PNG is 1080x1920" || bad "a PNG is not 1080x1920"
+
+# years later only the yearly events are left: past events are hidden
+expect_exit 0 "preview years later" -- "$BIN" preview "$SRC/assets/content" --out "$TMP/later" --now 2031-01-10T12:00:00+01:00
+n_later=$(ls "$TMP/later" | grep -c -- '-event-')
+n_now=$(ls "$TMP/land" | grep -c -- '-event-')
+[ "$n_later" -ge 1 ] && [ "$n_later" -lt "$n_now" ] && ok "past events hidden, yearly ones remain ($n_now -> $n_later)" || bad "events now $n_now, later $n_later"
+
+expect_exit 2 "a bad --size is a usage error" -- "$BIN" preview "$SRC/assets/content" --out "$TMP/x" --size 10x10
+expect_exit 2 "a bad --now is a usage error" -- "$BIN" preview "$SRC/assets/content" --out "$TMP/x" --now yesterday
+mkdir -p "$TMP/empty"
+expect_exit 1 "a folder without a bundle renders nothing" -- "$BIN" preview "$TMP/empty" --out "$TMP/none"
+[ -z "$(ls "$TMP/none" 2>/dev/null)" ] && ok "no PNG for an invalid bundle" || bad "PNGs written for an invalid bundle"
+
+finish

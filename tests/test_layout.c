@@ -1,0 +1,401 @@
+/* Layout: wrapping and fitting text, mirroring, and whole slides in both
+ * orientations: every text inside the screen, no two texts overlapping,
+ * nothing below the minimum size, long text continued instead of clipped.
+ * Text is measured by a fake (fixed advance per code point), so these
+ * tests need no fonts and no display. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/carousel.h"
+#include "core/civil_time.h"
+#include "layout/phrases.h"
+#include "layout/slide_layout.h"
+#include "layout/text_fit.h"
+
+/* ---- a fake measure: every code point is 0.55 em wide ------------------ */
+
+static size_t codepoints(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static int fake_width(void *ctx, enum lf_face face, int px, const char *s, size_t len)
+{
+    (void)ctx;
+    double em = face == LF_FACE_BOLD ? 0.6 : 0.55;
+    return (int)(codepoints(s, len) * px * em + 0.5);
+}
+
+static int fake_line_height(void *ctx, enum lf_face face, int px)
+{
+    (void)ctx;
+    (void)face;
+    return px * 13 / 10;
+}
+
+static const struct lf_measure fake = {NULL, fake_width, fake_line_height};
+
+static int setup(void **state)
+{
+    (void)state;
+    return lf_civil_time_init() ? 0 : -1;
+}
+
+/* ---- text_fit ------------------------------------------------------------ */
+
+static void wrap_breaks_at_spaces(void **state)
+{
+    (void)state;
+    struct lf_wrapped w;
+    /* 10 px per code point at px 20 bold? regular: 0.55 * 20 = 11 px */
+    lf_wrap(&fake, LF_FACE_REGULAR, 20, "eins zwei drei vier", 11 * 9, 10, &w);
+    assert_int_equal(w.n, 2);
+    assert_int_equal(w.lines[0].start, 0);
+    assert_int_equal(w.lines[0].len, 9); /* "eins zwei" */
+    assert_int_equal(w.lines[1].start, 10);
+    assert_int_equal(w.lines[1].len, 9); /* "drei vier" */
+    assert_int_equal(w.rest, 0);
+    for (size_t i = 0; i < w.n; i++)
+        assert_true(w.lines[i].width <= 11 * 9);
+}
+
+static void wrap_honours_newlines_and_long_words(void **state)
+{
+    (void)state;
+    struct lf_wrapped w;
+    lf_wrap(&fake, LF_FACE_REGULAR, 20, "a\nb", 1000, 10, &w);
+    assert_int_equal(w.n, 2);
+    /* a word wider than the line is split by code point, never overflows */
+    lf_wrap(&fake, LF_FACE_REGULAR, 20, "Integrationszentrum", 11 * 5, 10, &w);
+    assert_int_equal(w.n, 4);
+    for (size_t i = 0; i < w.n; i++)
+        assert_true(w.lines[i].width <= 11 * 5);
+    /* breaks after a hyphen: "Migrations-leitbild" */
+    lf_wrap(&fake, LF_FACE_REGULAR, 20, "Migrations-leitbild", 11 * 12, 10, &w);
+    assert_int_equal(w.n, 2);
+    assert_int_equal(w.lines[0].len, strlen("Migrations-"));
+    /* multi-byte text is never cut inside a code point */
+    const char *ar = "مركز الاندماج البلدي";
+    lf_wrap(&fake, LF_FACE_REGULAR, 20, ar, 11 * 6, 10, &w);
+    for (size_t i = 0; i < w.n; i++)
+        assert_true(((unsigned char)ar[w.lines[i].start] & 0xC0) != 0x80);
+}
+
+static void wrap_reports_rest(void **state)
+{
+    (void)state;
+    struct lf_wrapped w;
+    const char *text = "one two three four five six";
+    lf_wrap(&fake, LF_FACE_REGULAR, 20, text, 11 * 8, 2, &w);
+    assert_int_equal(w.n, 2);
+    assert_true(w.rest > 0);
+    assert_string_equal(text + w.rest, "four five six");
+}
+
+static void fit_shrinks_then_continues(void **state)
+{
+    (void)state;
+    struct lf_wrapped w;
+    const char *text = "Beratung für Migrantenorganisationen im Kreis Recklinghausen";
+    /* fits at the largest size */
+    assert_true(lf_fit(&fake, LF_FACE_REGULAR, text, 2000, 100, 40, 20, 10, &w));
+    assert_int_equal(w.px, 40);
+    /* needs a smaller size: fits in 2 lines of the box */
+    assert_true(lf_fit(&fake, LF_FACE_REGULAR, text, 600, 80, 40, 20, 10, &w));
+    assert_true(w.px < 40 && w.px >= 20);
+    assert_true(lf_wrapped_height(&w) <= 80);
+    for (size_t i = 0; i < w.n; i++)
+        assert_true(w.lines[i].width <= 600);
+    /* does not fit even at the minimum: the rest is reported, not clipped */
+    assert_false(lf_fit(&fake, LF_FACE_REGULAR, text, 200, 30, 40, 20, 10, &w));
+    assert_int_equal(w.px, 20);
+    assert_int_equal(w.n, 1);
+    assert_true(w.rest > 0);
+}
+
+/* ---- scene ------------------------------------------------------------- */
+
+static void mirror_flips_boxes_and_targets(void **state)
+{
+    (void)state;
+    struct lf_scene *s = lf_scene_create();
+    lf_scene_rect(s, (struct lf_box){10, 5, 100, 20}, (struct lf_rgba){0, 0, 0, 255}, 0);
+    lf_scene_target(s, (struct lf_box){0, 0, 50, 50}, LF_ACT_NEXT, 0);
+    lf_scene_mirror(s, 0, 0, 0, 1000);
+    assert_int_equal(lf_scene_op(s, 0)->box.x, 1000 - 110);
+    assert_int_equal(lf_scene_target_at(s, 0)->box.x, 950);
+    assert_non_null(lf_scene_hit(s, 960, 10));
+    assert_null(lf_scene_hit(s, 10, 10));
+    lf_scene_destroy(s);
+}
+
+/* ---- whole slides --------------------------------------------------------- */
+
+static struct lf_translation tr_de(const char *text)
+{
+    struct lf_translation t = {.lang = "de", .text = (char *)text};
+    return t;
+}
+
+static struct lf_translation event_title[2], offer_title[2], body_tr[1], place_tr[1],
+    org_tr[1], notice_tr[1], long_tr[1];
+static struct lf_item items[4];
+static struct lf_bundle bundle;
+static char long_text[4000];
+
+static void build_bundle(void)
+{
+    event_title[0] = tr_de("Internationaler Tag gegen Rassismus: Lesung und Gespräch");
+    snprintf(event_title[1].lang, sizeof(event_title[1].lang), "ar");
+    event_title[1].text = "اليوم الدولي لمناهضة العنصرية: قراءة وحوار";
+    offer_title[0] = tr_de("Wegweiser – Beratung gegen gewaltbereiten Salafismus");
+    snprintf(offer_title[1].lang, sizeof(offer_title[1].lang), "ar");
+    offer_title[1].text = "ويغفايزر – استشارة";
+    body_tr[0] = tr_de("Vertrauliche Beratung für Angehörige, Fachkräfte und junge Menschen. "
+                       "Kostenlos und auf Wunsch anonym.");
+    place_tr[0] = tr_de("Stadtweinhaus");
+    org_tr[0] = tr_de("Kommunales Integrationszentrum Münster");
+    notice_tr[0] = tr_de("Am 24. Dezember geschlossen");
+    /* a description far too long for one screen */
+    size_t len = 0;
+    while (len + 80 < sizeof(long_text))
+        len += (size_t)snprintf(long_text + len, sizeof(long_text) - len,
+                                "Ein langer Satz über Beratung, Begegnung und Teilhabe. ");
+    long_tr[0] = tr_de(long_text);
+
+    memset(items, 0, sizeof(items));
+    items[0] = (struct lf_item){.kind = LF_ITEM_EVENT, .id = "iwgr",
+                                .title = {2, event_title}, .summary = {1, body_tr},
+                                .place = {1, place_tr},
+                                .address = "Prinzipalmarkt 8, 48143 Münster",
+                                .recurrence = LF_RECUR_YEARLY};
+    items[0].start = lf_local_make(2027, 3, 21, 18, 0);
+    items[0].end = lf_local_make(2027, 3, 21, 20, 0);
+    items[1] = (struct lf_item){.kind = LF_ITEM_OFFER, .id = "wegweiser",
+                                .title = {2, offer_title}, .summary = {1, body_tr},
+                                .phone = "0251 492-7077", .email = "wegweiser@example.org"};
+    items[1].hours.n = 1;
+    items[1].hours.ranges[0] = (struct lf_hours_range){0x1F, 9 * 60, 14 * 60};
+    items[2] = (struct lf_item){.kind = LF_ITEM_CONTACT, .id = "long",
+                                .title = {1, org_tr}, .summary = {1, long_tr},
+                                .address = "Klosterstraße 33, 48143 Münster"};
+    items[3] = (struct lf_item){.kind = LF_ITEM_NOTICE, .id = "closed",
+                                .title = {1, notice_tr}, .summary = {1, body_tr}};
+    items[3].valid_from = lf_local_make(2026, 11, 1, 0, 0);
+    items[3].valid_until = lf_local_make(2026, 12, 27, 0, 0);
+
+    static char *langs[] = {"de", "ar"};
+    bundle = (struct lf_bundle){.dir = ".", .organisation = {1, org_tr},
+                                .default_lang = "de", .n_languages = 2, .items = items,
+                                .n_items = 4};
+    memcpy(bundle.languages, langs, sizeof(langs));
+}
+
+/* Every text op inside the screen and the text ops pairwise disjoint. */
+static void assert_clean(const struct lf_scene *s, int w, int h, int min_px, const char *what)
+{
+    struct lf_box screen = {0, 0, w, h};
+    for (size_t i = 0; i < lf_scene_count(s); i++) {
+        const struct lf_op *a = lf_scene_op(s, i);
+        if (!lf_box_inside(a->box, screen))
+            fail_msg("%s: op %zu (%s) outside %dx%d at %d,%d %dx%d", what, i,
+                     a->text ? a->text : "-", w, h, a->box.x, a->box.y, a->box.w, a->box.h);
+        if (a->kind != LF_OP_TEXT)
+            continue;
+        if (a->px < min_px)
+            fail_msg("%s: \"%s\" at %d px, below the minimum %d", what, a->text, a->px, min_px);
+        for (size_t j = i + 1; j < lf_scene_count(s); j++) {
+            const struct lf_op *b = lf_scene_op(s, j);
+            if (b->kind == LF_OP_TEXT && lf_box_overlaps(a->box, b->box))
+                fail_msg("%s: \"%s\" overlaps \"%s\"", what, a->text, b->text);
+        }
+    }
+}
+
+static void slides_fit_both_orientations(void **state)
+{
+    (void)state;
+    build_bundle();
+    static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 720}, {768, 1366}};
+    static const char *const langs[] = {"de", "ar"};
+    time_t now = lf_local_make(2026, 11, 23, 10, 0);
+    for (size_t si = 0; si < sizeof(sizes) / sizeof(sizes[0]); si++) {
+        for (size_t li = 0; li < 2; li++) {
+            struct lf_view v = {.bundle = &bundle, .lang = langs[li], .now = now,
+                                .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                                .width = sizes[si][0], .height = sizes[si][1],
+                                .text_scale = 1.0};
+            int min_px = lf_layout_min_text_px(&v);
+            struct lf_carousel *c = lf_carousel_create();
+            lf_carousel_build(c, &v, 10);
+            /* agenda, notice, event, offer, contact (+ continuation pages) */
+            assert_true(lf_carousel_count(c) >= 6);
+            bool continued = false;
+            for (size_t i = 0; i < lf_carousel_count(c); i++) {
+                const struct lf_carousel_page *cp = lf_carousel_page(c, i);
+                struct lf_scene *s = lf_scene_create();
+                char what[128];
+                snprintf(what, sizeof(what), "%dx%d %s page %zu", v.width, v.height,
+                         v.lang, i);
+                lf_layout_header(s, &v);
+                assert_clean(s, v.width, v.height, min_px, what);
+                lf_scene_clear(s);
+                lf_layout_page(s, &v, &cp->page, NULL);
+                assert_clean(s, v.width, v.height, min_px, what);
+                assert_true(lf_scene_count(s) > 3);
+                lf_scene_clear(s);
+                lf_layout_footer(s, &v, &(struct lf_footer){i, lf_carousel_count(c), -1, false});
+                assert_clean(s, v.width, v.height, min_px, what);
+                /* footer buttons are big enough for a finger: 7 % of the shorter side */
+                int side = v.width < v.height ? v.width : v.height;
+                for (size_t t = 0; t < lf_scene_target_count(s); t++)
+                    assert_true(lf_scene_target_at(s, t)->box.h >= side * 7 / 100);
+                lf_scene_destroy(s);
+                continued |= cp->page.body_from > 0;
+                assert_true(cp->duration_ms >= 10000);
+            }
+            /* the long contact text went on to another page */
+            assert_true(continued);
+            lf_carousel_destroy(c);
+        }
+    }
+}
+
+static void rtl_screen_is_mirrored(void **state)
+{
+    (void)state;
+    build_bundle();
+    time_t now = lf_local_make(2026, 11, 23, 10, 0);
+    struct lf_view v = {.bundle = &bundle, .now = now, .theme = lf_theme_get(LF_THEME_STANDARD),
+                        .measure = &fake, .width = 1920, .height = 1080, .text_scale = 1.0};
+    struct lf_slide event = {LF_SLIDE_EVENT, &items[0], items[0].start, items[0].end};
+    struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &event};
+    struct lf_scene *ltr = lf_scene_create(), *rtl = lf_scene_create();
+    v.lang = "de";
+    lf_layout_page(ltr, &v, &page, NULL);
+    v.lang = "ar";
+    lf_layout_page(rtl, &v, &page, NULL);
+    /* the Arabic title is set right-to-left and hugs the right edge of its column */
+    const struct lf_op *title = NULL;
+    for (size_t i = 0; i < lf_scene_count(rtl); i++) {
+        const struct lf_op *op = lf_scene_op(rtl, i);
+        if (op->kind == LF_OP_TEXT && strstr(event_title[1].text, op->text) == event_title[1].text)
+            title = op;
+    }
+    assert_non_null(title);
+    assert_true(title->rtl);
+    /* the date badge (first rect after the page background) moves from left to right */
+    const struct lf_op *badge_ltr = lf_scene_op(ltr, 1), *badge_rtl = lf_scene_op(rtl, 1);
+    assert_int_equal(badge_ltr->kind, LF_OP_RECT);
+    assert_true(badge_ltr->box.x < 1920 / 4);
+    assert_true(badge_rtl->box.x > 1920 * 3 / 4 - badge_rtl->box.w);
+    lf_scene_destroy(ltr);
+    lf_scene_destroy(rtl);
+}
+
+static void phrases_and_dates_per_language(void **state)
+{
+    (void)state;
+    time_t t = lf_local_make(2027, 3, 21, 18, 0); /* a Sunday */
+    static const struct {
+        const char *lang;
+        enum lf_date_style style;
+        const char *want;
+    } cases[] = {
+        {"de", LF_DATE_LONG, "Sonntag, 21. März 2027"},
+        {"en", LF_DATE_LONG, "Sunday, 21 March 2027"},
+        {"tr", LF_DATE_LONG, "21 Mart 2027 Pazar"},
+        {"ar", LF_DATE_LONG, "الأحد، 21 مارس 2027"},
+        {"uk", LF_DATE_LONG, "неділя, 21 березня 2027"},
+        {"ru", LF_DATE_DAY_MONTH, "21 марта"},
+        {"de", LF_DATE_DAY_MONTH, "21. März"},
+        {"de", LF_DATE_TIME, "18:00"},
+        {"xx", LF_DATE_WEEKDAY, "Sonntag"}, /* unknown language: German */
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char buf[128];
+        lf_format_date(cases[i].lang, t, cases[i].style, buf, sizeof(buf));
+        assert_string_equal(buf, cases[i].want);
+    }
+    char buf[128];
+    lf_format_time_range("de", t, t + 7200, buf, sizeof(buf));
+    assert_string_equal(buf, "18:00 – 20:00 Uhr");
+    lf_format_time_range("en", t, t + 86400, buf, sizeof(buf));
+    assert_string_equal(buf, "21 March 18:00 – 22 March 18:00");
+    assert_true(lf_lang_is_rtl("ar"));
+    assert_true(lf_lang_is_rtl("fa-IR"));
+    assert_false(lf_lang_is_rtl("de-x-ls"));
+    assert_string_equal(lf_lang_endonym("tr"), "Türkçe");
+    assert_string_equal(lf_phrase("en-GB", LF_P_EVENTS), "Events");
+    /* every phrase exists in every language */
+    static const char *const langs[] = {"de", "en", "tr", "ar", "fa", "uk", "ru"};
+    for (size_t l = 0; l < 7; l++)
+        for (int p = 0; p < LF_P_COUNT; p++)
+            assert_true(lf_phrase(langs[l], (enum lf_phrase)p)[0] != '\0');
+}
+
+static void themes_have_aaa_contrast(void **state)
+{
+    (void)state;
+    for (int id = 0; id < LF_THEME_COUNT; id++) {
+        const struct lf_theme *t = lf_theme_get((enum lf_theme_id)id);
+        struct {
+            struct lf_rgba fg, bg;
+            const char *what;
+        } pairs[] = {
+            {t->ink, t->page, "ink on page"},
+            {t->ink, t->card, "ink on card"},
+            {t->ink_soft, t->page, "soft ink on page"},
+            {t->ink_soft, t->card, "soft ink on card"},
+            {t->bar_ink, t->bar, "bar ink on bar"},
+            {t->on_accent, t->accent[0], "on accent 0"},
+            {t->on_accent, t->accent[1], "on accent 1"},
+            {t->on_accent, t->accent[2], "on accent 2"},
+            {t->accent[0], t->page, "accent 0 on page"},
+            {t->accent[1], t->page, "accent 1 on page"},
+            {t->accent[2], t->page, "accent 2 on page"},
+            {t->accent[0], t->card, "accent 0 on card"},
+            {t->accent[1], t->card, "accent 1 on card"},
+            {t->accent[2], t->card, "accent 2 on card"},
+            {t->on_accent, t->open, "on open"},
+            {t->on_accent, t->closed, "on closed"},
+            {t->ink, t->notice, "ink on notice"},
+            {t->on_accent, t->urgent, "on urgent"},
+            {t->button_ink, t->button, "footer button"},
+            {t->page, t->ink_soft, "page on soft ink (German marker)"},
+        };
+        for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+            double r = lf_contrast_ratio(pairs[i].fg, pairs[i].bg);
+            if (r < 7.0)
+                fail_msg("theme %s: %s has contrast %.2f:1, below 7:1", t->name, pairs[i].what,
+                         r);
+        }
+    }
+    /* the formula itself: black on white is 21:1 */
+    assert_true(lf_contrast_ratio((struct lf_rgba){0, 0, 0, 255},
+                                  (struct lf_rgba){255, 255, 255, 255}) > 20.99);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(wrap_breaks_at_spaces),
+        cmocka_unit_test(wrap_honours_newlines_and_long_words),
+        cmocka_unit_test(wrap_reports_rest),
+        cmocka_unit_test(fit_shrinks_then_continues),
+        cmocka_unit_test(mirror_flips_boxes_and_targets),
+        cmocka_unit_test(slides_fit_both_orientations),
+        cmocka_unit_test(rtl_screen_is_mirrored),
+        cmocka_unit_test(phrases_and_dates_per_language),
+        cmocka_unit_test(themes_have_aaa_contrast),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}

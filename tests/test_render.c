@@ -1,0 +1,234 @@
+/* Rendering on real pixels, headless (offscreen software renderer, the
+ * real fonts): slides are drawn, not blank, in the theme's colours; text
+ * is typeset once and then comes from the cache; every language of the
+ * sample bundle has a glyph for every character; right-to-left text is
+ * drawn from the right. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/carousel.h"
+#include "content/bundle.h"
+#include "core/civil_time.h"
+#include "layout/slide_layout.h"
+#include "render/painter.h"
+#include "render/typesetter.h"
+
+struct fixture {
+    SDL_Surface *surface;
+    SDL_Renderer *renderer;
+    struct lf_typesetter *ts;
+    struct lf_painter *painter;
+    struct lf_bundle *bundle;
+};
+
+static const char *source_dir(void)
+{
+    const char *d = getenv("LITFASS_SOURCE_DIR");
+    return d ? d : LITFASS_SOURCE_DIR;
+}
+
+static int setup(void **state)
+{
+    static struct fixture f;
+    if (!lf_civil_time_init() || TTF_Init() != 0)
+        return -1;
+    char dir[4096];
+    snprintf(dir, sizeof(dir), "%s/assets/content", source_dir());
+    struct lf_diags *d = lf_diags_create();
+    f.bundle = lf_bundle_load(dir, d);
+    lf_diags_print(d, stderr);
+    lf_diags_destroy(d);
+    f.ts = lf_typesetter_create();
+    if (!f.bundle || !f.ts)
+        return -1;
+    *state = &f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    lf_typesetter_destroy(f->ts);
+    lf_bundle_destroy(f->bundle);
+    TTF_Quit();
+    return 0;
+}
+
+static void open_canvas(struct fixture *f, int w, int h)
+{
+    f->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_non_null(f->surface);
+    f->renderer = SDL_CreateSoftwareRenderer(f->surface);
+    assert_non_null(f->renderer);
+    f->painter = lf_painter_create(f->renderer, f->ts);
+}
+
+static void close_canvas(struct fixture *f)
+{
+    lf_painter_destroy(f->painter);
+    SDL_DestroyRenderer(f->renderer);
+    SDL_FreeSurface(f->surface);
+}
+
+static uint32_t pixel(const SDL_Surface *s, int x, int y)
+{
+    return ((const uint32_t *)((const uint8_t *)s->pixels + y * s->pitch))[x] & 0xFFFFFF;
+}
+
+static uint32_t rgb(struct lf_rgba c)
+{
+    return (uint32_t)c.r << 16 | (uint32_t)c.g << 8 | c.b;
+}
+
+/* Share of pixels in a box that are not `bg`. */
+static double ink_share(const SDL_Surface *s, SDL_Rect r, uint32_t bg)
+{
+    long ink = 0;
+    for (int y = r.y; y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++)
+            ink += pixel(s, x, y) != bg;
+    return (double)ink / ((double)r.w * r.h);
+}
+
+static void draw_all(struct fixture *f, struct lf_scene *const *scenes, size_t n)
+{
+    SDL_SetRenderDrawColor(f->renderer, 0, 0, 0, 255);
+    SDL_RenderClear(f->renderer);
+    for (size_t i = 0; i < n; i++)
+        lf_painter_draw(f->painter, scenes[i], 0, 255);
+    SDL_RenderPresent(f->renderer);
+}
+
+static void slides_are_drawn_in_both_orientations(void **state)
+{
+    struct fixture *f = *state;
+    static const int sizes[][2] = {{1920, 1080}, {1080, 1920}};
+    const struct lf_theme *theme = lf_theme_get(LF_THEME_STANDARD);
+    for (size_t si = 0; si < 2; si++) {
+        int w = sizes[si][0], h = sizes[si][1];
+        open_canvas(f, w, h);
+        struct lf_view v = {.bundle = f->bundle, .lang = "de",
+                            .now = lf_local_make(2026, 11, 23, 10, 0), .theme = theme,
+                            .measure = lf_typesetter_measure(f->ts), .width = w, .height = h,
+                            .text_scale = 1.0};
+        struct lf_carousel *c = lf_carousel_create();
+        lf_carousel_build(c, &v, 10);
+        assert_true(lf_carousel_count(c) >= 5);
+        struct lf_scene *scenes[3] = {lf_scene_create(), lf_scene_create(), lf_scene_create()};
+        lf_layout_header(scenes[0], &v);
+        for (size_t i = 0; i < lf_carousel_count(c); i++) {
+            lf_scene_clear(scenes[1]);
+            lf_scene_clear(scenes[2]);
+            lf_layout_page(scenes[1], &v, &lf_carousel_page(c, i)->page, NULL);
+            lf_layout_footer(scenes[2], &v, &(struct lf_footer){i, lf_carousel_count(c), -1, false});
+            draw_all(f, scenes, 3);
+            /* the header bar is in the bar colour, with text on it */
+            assert_int_equal(pixel(f->surface, 2, 2), rgb(theme->bar));
+            struct lf_box content = lf_layout_content_box(&v);
+            SDL_Rect cr = {content.x, content.y, content.w, content.h};
+            double share = ink_share(f->surface, cr, rgb(theme->page));
+            /* a slide is neither empty nor a solid block */
+            if (share < 0.02 || share > 0.95)
+                fail_msg("%dx%d page %zu: %.1f%% of the content area is drawn", w, h, i,
+                         share * 100);
+            assert_true(ink_share(f->surface, (SDL_Rect){0, 0, w, h / 20},
+                                  rgb(theme->bar)) > 0.005);
+        }
+        /* drawing the same page again typesets nothing: all from the cache */
+        size_t before = lf_painter_stats(f->painter).text_renders;
+        draw_all(f, scenes, 3);
+        draw_all(f, scenes, 3);
+        assert_int_equal(lf_painter_stats(f->painter).text_renders, before);
+        assert_true(before > 0);
+        /* the sweep frees textures of pages no longer shown */
+        size_t alive = lf_painter_stats(f->painter).textures;
+        lf_painter_sweep(f->painter);
+        lf_painter_sweep(f->painter);
+        lf_painter_sweep(f->painter);
+        assert_true(lf_painter_stats(f->painter).textures < alive);
+        for (int i = 0; i < 3; i++)
+            lf_scene_destroy(scenes[i]);
+        lf_carousel_destroy(c);
+        close_canvas(f);
+    }
+}
+
+static void every_language_has_its_glyphs(void **state)
+{
+    struct fixture *f = *state;
+    const struct lf_bundle *b = f->bundle;
+    size_t texts = 0;
+    for (size_t i = 0; i < b->n_items; i++) {
+        const struct lf_item *it = &b->items[i];
+        const struct lf_text *fields[] = {&it->title, &it->summary, &it->place, &it->room,
+                                          &it->organiser, &it->registration, &it->provider,
+                                          &it->audience, &it->role, &it->unit};
+        for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]); k++) {
+            for (size_t t = 0; t < fields[k]->n; t++) {
+                const struct lf_translation *tr = &fields[k]->tr[t];
+                size_t missing = lf_typesetter_missing_glyphs(f->ts, tr->text);
+                if (missing)
+                    fail_msg("%s [%s]: %zu characters without a glyph in \"%s\"", it->id,
+                             tr->lang, missing, tr->text);
+                texts++;
+            }
+        }
+    }
+    assert_true(texts > 50);
+    /* and the check can fail: a private-use character has no glyph */
+    assert_int_equal(lf_typesetter_missing_glyphs(f->ts, "abc\xEE\x80\x80"), 1);
+}
+
+static void arabic_is_shaped_and_right_to_left(void **state)
+{
+    struct fixture *f = *state;
+    struct lf_rgba ink = {0, 0, 0, 255};
+    /* joined Arabic is narrower than its letters set apart */
+    const struct lf_measure *m = lf_typesetter_measure(f->ts);
+    int joined = m->width(m->ctx, LF_FACE_REGULAR, 40, "مرحبا", strlen("مرحبا"));
+    int apart = m->width(m->ctx, LF_FACE_REGULAR, 40, "م ر ح ب ا", strlen("م ر ح ب ا")) -
+                4 * m->width(m->ctx, LF_FACE_REGULAR, 40, " ", 1);
+    assert_true(joined > 0);
+    assert_true(joined < apart);
+    /* mixed line: the Latin street name stays a readable run; in an RTL
+     * paragraph the Arabic word comes first from the right */
+    const char *line = "العنوان: Prinzipalmarkt 8";
+    SDL_Surface *s = lf_typesetter_render(f->ts, line, strlen(line), LF_FACE_REGULAR, 40, ink,
+                                          true);
+    assert_non_null(s);
+    const char *word = "العنوان:";
+    int ar_w = m->width(m->ctx, LF_FACE_REGULAR, 40, word, strlen(word));
+    /* the rightmost ar_w pixels hold the Arabic word: ink there */
+    SDL_Surface *conv = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+    long right = 0, left_gap = 0;
+    for (int y = 0; y < conv->h; y++)
+        for (int x = 0; x < conv->w; x++) {
+            uint32_t a = ((uint32_t *)((uint8_t *)conv->pixels + y * conv->pitch))[x] >> 24;
+            if (a > 128 && x >= conv->w - ar_w)
+                right++;
+            if (a > 128 && x < conv->w - ar_w)
+                left_gap++;
+        }
+    assert_true(right > 50);
+    assert_true(left_gap > 50);
+    SDL_FreeSurface(conv);
+    SDL_FreeSurface(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(slides_are_drawn_in_both_orientations),
+        cmocka_unit_test(every_language_has_its_glyphs),
+        cmocka_unit_test(arabic_is_shaped_and_right_to_left),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
