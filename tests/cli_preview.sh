@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `litfass preview DIR --out OUT`: one PNG per slide, in carousel order, at
 # the requested size, headless.
-. "$(dirname "$0")/cli_lib.sh"
+. "$(dirname "$0")/shell_lib.sh"
 NOW=2026-11-23T10:00:00+01:00
 
 expect_exit 0 "preview of the sample bundle" -- "$BIN" preview "$SRC/assets/content" --out "$TMP/land" --now "$NOW"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `litfass validate DIR`: exit 0 for a valid bundle (warnings allowed), 1
 # with every error listed (file:line:column: field: message), 2 on usage.
-. "$(dirname "$0")/cli_lib.sh"
+. "$(dirname "$0")/shell_lib.sh"
 
 expect_exit 0 "the sample bundle validates" -- "$BIN" validate "$SRC/assets/content"
 expect_in "$TMP/out" "valid" "summary line says valid"

@@ -1,4 +1,4 @@
-# Shared by the cli_*.sh tests: where things are, and small assertions
+# Shared by the cli_*.sh tests (not a test itself): where things are, and small assertions
 # that say what went wrong.
 set -u
 SRC=${LITFASS_SOURCE_DIR:?run through ctest}

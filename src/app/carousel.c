@@ -69,9 +69,11 @@ void lf_carousel_build(struct lf_carousel *c, const struct lf_view *v, int base_
             int secs = sl->item && sl->item->duration_s > 0 ? sl->item->duration_s
                                                              : lf_reading_time_s(r.chars, base_s);
             push(c, (struct lf_carousel_page){page, secs * 1000});
-            if (r.body_rest == 0 || r.body_rest <= page.body_from)
+            bool progress = r.rest.block > page.from.block ||
+                            (r.rest.block == page.from.block && r.rest.offset > page.from.offset);
+            if (!r.continues || !progress)
                 break;
-            page.body_from = r.body_rest;
+            page.from = r.rest;
         }
     }
     lf_scene_destroy(scratch);

@@ -94,7 +94,7 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
     int part = 1;
     for (size_t i = 0; i < n; i++) {
         const struct lf_carousel_page *cp = lf_carousel_page(carousel, i);
-        part = cp->page.body_from ? part + 1 : 1;
+        part = cp->page.from.block || cp->page.from.offset ? part + 1 : 1;
         lf_scene_clear(page);
         lf_scene_clear(footer);
         lf_layout_page(page, &view, &cp->page, NULL);

@@ -115,6 +115,16 @@ static const char *const months[N_LANGS][12] = {
      "октябрь", "ноябрь", "декабрь"},
 };
 
+/* Abbreviated month names for small badges; Arabic and Farsi names are
+ * short already and are not abbreviated. */
+static const char *const months_short[N_LANGS][12] = {
+    {"Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"},
+    {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+    {"Oca", "Şub", "Mar", "Nis", "May", "Haz", "Tem", "Ağu", "Eyl", "Eki", "Kas", "Ara"},
+    [UK] = {"січ", "лют", "бер", "кві", "тра", "чер", "лип", "сер", "вер", "жов", "лис", "гру"},
+    [RU] = {"янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"},
+};
+
 /* Month names after a day number, where the language inflects them. */
 static const char *const months_genitive[N_LANGS][12] = {
     [UK] = {"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
@@ -218,6 +228,9 @@ void lf_format_date(const char *lang, time_t t, enum lf_date_style style, char *
         break;
     case LF_DATE_MONTH:
         snprintf(buf, size, "%s", month);
+        break;
+    case LF_DATE_MONTH_SHORT:
+        snprintf(buf, size, "%s", months_short[li][tm.tm_mon] ? months_short[li][tm.tm_mon] : month);
         break;
     case LF_DATE_TIME:
         snprintf(buf, size, "%02d:%02d", tm.tm_hour, tm.tm_min);

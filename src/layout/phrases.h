@@ -59,6 +59,7 @@ enum lf_date_style {
     LF_DATE_WEEKDAY,   /* "Samstag" */
     LF_DATE_DAY_MONTH, /* "21. März" */
     LF_DATE_MONTH,     /* "März" (badge) */
+    LF_DATE_MONTH_SHORT, /* "Mär" (small badge) */
     LF_DATE_WEEKDAY_SHORT, /* "Sa" (badge) */
     LF_DATE_TIME,      /* "18:00" */
 };

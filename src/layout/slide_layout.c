@@ -14,7 +14,7 @@ enum {
     BASE_BODY = 38,
     BASE_LABEL = 30,
     BASE_META = 38,
-    BASE_MARGIN = 56,
+    BASE_MARGIN = 48,
     BASE_GAP = 22,
 };
 
@@ -65,12 +65,12 @@ static void frame_init(struct frame *f, struct lf_scene *s, const struct lf_view
 
 static int header_height(const struct frame *f)
 {
-    return f->landscape ? scaled(f, 112) : scaled(f, 132);
+    return f->landscape ? scaled(f, 112) : scaled(f, 176);
 }
 
 static int footer_height(const struct frame *f)
 {
-    return f->landscape ? scaled(f, 124) : scaled(f, 150);
+    return f->landscape ? scaled(f, 124) : scaled(f, 250);
 }
 
 struct lf_box lf_layout_content_box(const struct lf_view *v)
@@ -100,58 +100,75 @@ static bool text_rtl(const struct frame *f, bool fallback)
     return f->rtl && !fallback;
 }
 
-/* Emits wrapped lines at (x, y), left-aligned in a column of width w
- * (mirrored later for right-to-left screens). Returns the height. */
+static int line_height(const struct frame *f, enum lf_face face, int px)
+{
+    return f->v->measure->line_height(f->v->measure->ctx, face, px);
+}
+
+/* Emits wrapped lines at (x, y), left-aligned in their column (the
+ * mirror moves them for right-to-left screens). Returns the height. */
 static int emit(struct frame *f, const struct lf_wrapped *wr, const char *text, int x, int y,
                 enum lf_face face, struct lf_rgba color, bool rtl)
 {
     for (size_t i = 0; i < wr->n; i++) {
         const struct lf_line *l = &wr->lines[i];
         struct lf_box b = {x, y + (int)i * wr->line_height, l->width, wr->line_height};
-        if (rtl != f->rtl) /* a German line on a right-to-left screen, or the reverse */
-            b.x = x; /* keep it at the column start; the mirror moves it */
         lf_scene_text(f->s, b, text + l->start, l->len, face, wr->px, color, rtl);
         f->chars += l->len;
     }
     return lf_wrapped_height(wr);
 }
 
-/* One line of text, shrunk to fit w. Returns its height. */
+/* Sets text into w x h at px, smaller down to the minimum size, in at most
+ * max_lines lines. Never clips: when even that does not fit, it is
+ * wrapped at the minimum size into as many lines as it needs, and the
+ * caller sees the larger height. */
+static void set_text(const struct frame *f, enum lf_face face, const char *text, int w, int h,
+                     int px, size_t max_lines, struct lf_wrapped *wr)
+{
+    if (px < f->min_px)
+        px = f->min_px;
+    if (!lf_fit(f->v->measure, face, text, w, h, px, f->min_px, max_lines, wr))
+        lf_wrap(f->v->measure, face, f->min_px, text, w, LF_MAX_WRAP_LINES, wr);
+}
+
+/* A line of text, shrunk to fit w (wrapped when it must). Returns the height. */
 static int one_line(struct frame *f, const char *text, int x, int y, int w, enum lf_face face,
                     int px, struct lf_rgba color, bool rtl)
 {
     struct lf_wrapped wr;
-    int lh = f->v->measure->line_height(f->v->measure->ctx, face, px);
-    lf_fit(f->v->measure, face, text, w, lh, px, f->min_px, 1, &wr);
-    if (wr.rest) /* not even the smallest size fits one line: wrap instead */
-        lf_fit(f->v->measure, face, text, w, 3 * lh, px, f->min_px, 3, &wr);
+    set_text(f, face, text, w, line_height(f, face, px), px, 1, &wr);
     return emit(f, &wr, text, x, y, face, color, rtl);
 }
 
-/* A filled chip with one line of text in it; returns its width. */
-static int chip(struct frame *f, const char *text, int x, int y, int px, struct lf_rgba fill,
-                struct lf_rgba ink, int max_w)
+/* The size of a chip holding text at px, at most max_w wide. */
+static struct lf_box chip_size(const struct frame *f, const char *text, int px, int max_w,
+                               struct lf_wrapped *wr)
 {
-    const struct lf_measure *m = f->v->measure;
     int pad = scaled(f, 18);
-    int w = lf_text_width(m, LF_FACE_BOLD, px, text);
-    if (w > max_w - 2 * pad)
-        w = max_w - 2 * pad;
-    int lh = m->line_height(m->ctx, LF_FACE_BOLD, px);
-    lf_scene_rect(f->s, (struct lf_box){x, y, w + 2 * pad, lh + scaled(f, 10)}, fill,
-                  scaled(f, 10));
-    struct lf_wrapped wr;
-    lf_fit(m, LF_FACE_BOLD, text, w, lh, px, f->min_px, 1, &wr);
-    emit(f, &wr, text, x + pad, y + scaled(f, 5), LF_FACE_BOLD, ink, f->rtl);
-    return w + 2 * pad;
+    set_text(f, LF_FACE_BOLD, text, max_w - 2 * pad, line_height(f, LF_FACE_BOLD, px), px, 1,
+             wr);
+    int w = 0;
+    for (size_t i = 0; i < wr->n; i++)
+        if (wr->lines[i].width > w)
+            w = wr->lines[i].width;
+    return (struct lf_box){0, 0, w + 2 * pad, lf_wrapped_height(wr) + scaled(f, 10)};
 }
 
-static int chip_height(const struct frame *f, int px)
+/* A filled chip with text in it; returns its size. */
+static struct lf_box chip(struct frame *f, const char *text, int x, int y, int px,
+                          struct lf_rgba fill, struct lf_rgba ink, int max_w)
 {
-    return f->v->measure->line_height(f->v->measure->ctx, LF_FACE_BOLD, px) + scaled(f, 10);
+    struct lf_wrapped wr;
+    struct lf_box b = chip_size(f, text, px, max_w, &wr);
+    b.x = x;
+    b.y = y;
+    lf_scene_rect(f->s, b, fill, scaled(f, 10));
+    emit(f, &wr, text, x + scaled(f, 18), y + scaled(f, 5), LF_FACE_BOLD, ink, f->rtl);
+    return b;
 }
 
-/* ---- blocks: a label over a text, stacked in a column ------------------- */
+/* ---- blocks: a label over a text, flowing down a column ----------------- */
 
 struct block {
     const char *label;      /* small accent label above, may be NULL */
@@ -159,158 +176,247 @@ struct block {
     bool fallback;          /* German stand-in for a missing translation */
     enum lf_face face;
     double base_px;
-    double min_base_px;
-    size_t max_lines;
-    struct lf_rgba color;
-    bool body;              /* takes the room that is left, may continue */
+    struct lf_rgba color;   /* of the label; the text is ink (or `color` without a label) */
 };
 
+#define MAX_BLOCKS 12
+#define UNBOUNDED (1 << 28) /* a box height for measuring what something needs */
+
 struct column {
-    struct block b[12];
+    struct block b[MAX_BLOCKS];
     size_t n;
 };
 
 static void add_block(struct column *c, struct block b)
 {
-    if (b.text && b.text[0] && c->n < sizeof(c->b) / sizeof(c->b[0]))
+    if (b.text && b.text[0] && c->n < MAX_BLOCKS)
         c->b[c->n++] = b;
 }
 
 static void add_text(struct column *c, const struct frame *f, const char *label,
-                     const struct lf_text *t, enum lf_face face, double base, size_t lines,
-                     struct lf_rgba color, bool body)
+                     const struct lf_text *t, enum lf_face face, double base,
+                     struct lf_rgba color)
 {
     bool fb = false;
     const char *s = pick(f, t, &fb);
-    add_block(c, (struct block){label, s, fb, face, base, base * 0.7, lines, color, body});
+    add_block(c, (struct block){label, s, fb, face, base, color});
 }
 
-/* A small accent-coloured label over a value ("WANN", "SPRECHZEITEN"). */
-static void emit_label(struct frame *f, const char *label, int x, int y, int w, int px,
-                       struct lf_rgba color)
+static void add_plain(struct column *c, const char *label, const char *text, double base,
+                      struct lf_rgba color)
 {
-    one_line(f, label, x, y, w, LF_FACE_BOLD, px, color, f->rtl);
+    add_block(c, (struct block){label, text, false, LF_FACE_REGULAR, base, color});
 }
 
-/* Height of the label line of a block, with the gap below it. */
-static int label_height(const struct frame *f, int px)
+static void append_blocks(struct column *to, const struct column *from)
 {
-    return f->v->measure->line_height(f->v->measure->ctx, LF_FACE_BOLD, px);
+    for (size_t i = 0; i < from->n; i++)
+        add_block(to, from->b[i]);
 }
 
-/* Lays out the column in box. Non-body blocks first get their size at
- * `scale`; the body gets what is left. With emit false nothing is added
- * to the scene. Returns the height used, or -1 when the fixed blocks
- * do not fit at this scale. body_from/body_rest handle continuation. */
-static int column_pass(struct frame *f, const struct column *c, struct lf_box box,
-                       double scale, bool do_emit, size_t body_from, size_t *body_rest)
+static const double scales[] = {1.0, 0.9, 0.8, 0.7};
+#define N_SCALES (sizeof(scales) / sizeof(scales[0]))
+
+/* Lays the blocks from `from` on into box at `scale`, adding them to the
+ * scene when do_emit. True when everything fit; otherwise *rest says
+ * where the next page goes on. *used: the height taken. A block that
+ * would leave a single line behind at the bottom goes on whole. */
+static bool column_pass(struct frame *f, const struct column *c, struct lf_box box, double scale,
+                        bool do_emit, struct lf_flow_pos from, struct lf_flow_pos *rest,
+                        int *used)
 {
     const struct lf_measure *m = f->v->measure;
     int gap = scaled(f, BASE_GAP);
-    int label_px = text_px(f, BASE_LABEL * (scale < 1 ? fmax(scale, 0.85) : 1));
+    int label_px = text_px(f, BASE_LABEL * fmax(scale, 0.85));
     int y = box.y, bottom = box.y + box.h;
-    int fixed = 0;
-    for (size_t i = 0; i < c->n; i++) {
+    bool all = true;
+    for (size_t i = from.block; i < c->n; i++) {
         const struct block *b = &c->b[i];
-        if (b->body)
-            continue;
+        size_t off = i == from.block ? from.offset : 0;
+        if (off > strlen(b->text))
+            off = strlen(b->text);
+        const char *text = b->text + off;
+        int lh_label = b->label && off == 0 ? line_height(f, LF_FACE_BOLD, label_px) : 0;
         int px = text_px(f, b->base_px * scale);
+        int lh = line_height(f, b->face, px);
+        int room = bottom - y - lh_label;
+        size_t lines = room > 0 ? (size_t)(room / lh) : 0;
         struct lf_wrapped wr;
-        lf_wrap(m, b->face, px, b->text, box.w, b->max_lines, &wr);
-        if (wr.rest)
-            return -1;
-        fixed += lf_wrapped_height(&wr) + gap + (b->label ? label_height(f, label_px) : 0);
-    }
-    if (fixed > box.h)
-        return -1;
-    int body_room = box.h - fixed;
-    for (size_t i = 0; i < c->n; i++) {
-        const struct block *b = &c->b[i];
-        const char *text = b->text;
-        int lh_label = b->label ? label_height(f, label_px) : 0;
-        struct lf_wrapped wr;
-        int px = text_px(f, b->base_px * scale);
-        if (b->body) {
-            text += body_from < strlen(text) ? body_from : 0;
-            int room = body_room - lh_label - gap;
-            int min_px = text_px(f, b->min_base_px);
-            if (room < m->line_height(m->ctx, b->face, min_px)) {
-                /* no room at all here: the whole body goes to the next page */
-                if (body_rest)
-                    *body_rest = (size_t)(text - b->text);
-                continue;
-            }
-            lf_fit(m, b->face, text, box.w, room, px, min_px, LF_MAX_WRAP_LINES, &wr);
-            if (wr.rest && body_rest)
-                *body_rest = (size_t)(text - b->text) + wr.rest;
-        } else {
-            lf_wrap(m, b->face, px, text, box.w, b->max_lines, &wr);
+        if (lines > 0)
+            lf_wrap(m, b->face, px, text, box.w, lines, &wr);
+        if (lines == 0 || (wr.rest && wr.n < 2 && y > box.y)) {
+            *rest = (struct lf_flow_pos){i, off};
+            all = false;
+            break;
         }
         if (do_emit) {
-            if (b->label)
-                emit_label(f, b->label, box.x, y, box.w, label_px, b->color);
+            if (lh_label)
+                one_line(f, b->label, box.x, y, box.w, LF_FACE_BOLD, label_px, b->color,
+                         f->rtl);
             emit(f, &wr, text, box.x, y + lh_label, b->face, b->label ? f->t->ink : b->color,
                  text_rtl(f, b->fallback));
         }
         y += lh_label + lf_wrapped_height(&wr) + gap;
-        if (y > bottom + gap)
-            return -1;
+        if (wr.rest) {
+            *rest = (struct lf_flow_pos){i, off + wr.rest};
+            all = false;
+            break;
+        }
     }
-    return y - box.y;
+    if (used)
+        *used = y > box.y ? y - box.y - gap : 0;
+    return all;
 }
 
-/* Lays out a column, shrinking everything until the fixed blocks fit;
- * the body continues on the next page when it must. Returns the height. */
-static int column(struct frame *f, const struct column *c, struct lf_box box, size_t body_from,
-                  size_t *body_rest)
+/* The height the whole column needs at a scale. */
+static int column_height(struct frame *f, const struct column *c, int w, double scale)
 {
-    double scale = 1.0;
-    for (int i = 0; i < 8; i++, scale *= 0.9) {
-        if (column_pass(f, c, box, scale, false, body_from, NULL) >= 0)
-            break;
-    }
-    size_t rest = 0;
-    int h = column_pass(f, c, box, scale, true, body_from, &rest);
-    if (body_rest)
-        *body_rest = rest;
-    return h;
+    struct lf_flow_pos rest;
+    int used = 0;
+    column_pass(f, c, (struct lf_box){0, 0, w, UNBOUNDED}, scale, false,
+                (struct lf_flow_pos){0, 0}, &rest, &used);
+    return used;
+}
+
+/* The largest scale at which the column fits whole into box; -1 if none. */
+static int column_scale(struct frame *f, const struct column *c, struct lf_box box)
+{
+    for (size_t k = 0; k < N_SCALES; k++)
+        if (column_height(f, c, box.w, scales[k]) <= box.h)
+            return (int)k;
+    return -1;
+}
+
+/* Lays out the column from `from` at the largest scale at which the rest
+ * fits; when it does not fit even at the smallest, at full size, and
+ * what is left goes on the next page. Returns the height used. */
+static int column(struct frame *f, const struct column *c, struct lf_box box,
+                  struct lf_flow_pos from, bool *continues, struct lf_flow_pos *rest)
+{
+    struct lf_flow_pos ignored;
+    size_t k = 0;
+    while (k < N_SCALES && !column_pass(f, c, box, scales[k], false, from, &ignored, NULL))
+        k++;
+    if (k == N_SCALES)
+        k = 0; /* it continues on another page anyway: keep it large */
+    int used = 0;
+    bool all = column_pass(f, c, box, scales[k], true, from, rest ? rest : &ignored, &used);
+    if (continues)
+        *continues = !all;
+    return used;
+}
+
+static bool is_continuation(const struct lf_page *p)
+{
+    return p->from.block > 0 || p->from.offset > 0;
+}
+
+/* The main column of a slide, continued over pages. */
+static void flow(struct frame *f, const struct column *c, struct lf_box box,
+                 const struct lf_page *p, struct lf_page_result *r)
+{
+    column(f, c, box, p->from, &r->continues, &r->rest);
+}
+
+/* A card (panel) of the given height behind what is drawn next. */
+static int card_padding(const struct frame *f)
+{
+    return scaled(f, 32);
 }
 
 /* ---- pieces shared by several slides ---------------------------------- */
 
-/* The date badge of an event: weekday, big day number, month. */
-static void date_badge(struct frame *f, struct lf_box b, time_t when, struct lf_rgba fill)
+/* The date badge of an event: weekday, big day number, month; compact
+ * (lists): day number and short month. Text sizes follow the badge. */
+static void date_badge(struct frame *f, struct lf_box b, time_t when, struct lf_rgba fill,
+                       bool compact)
 {
-    const struct lf_measure *m = f->v->measure;
     char wd[64], day[8], month[64];
     lf_format_date(f->v->lang, when, LF_DATE_WEEKDAY_SHORT, wd, sizeof(wd));
     struct tm tm;
     lf_local_time(when, &tm);
     snprintf(day, sizeof(day), "%d", tm.tm_mday);
-    lf_format_date(f->v->lang, when, LF_DATE_MONTH, month, sizeof(month));
+    lf_format_date(f->v->lang, when, compact ? LF_DATE_MONTH_SHORT : LF_DATE_MONTH, month,
+                   sizeof(month));
 
-    lf_scene_rect(f->s, b, fill, scaled(f, 18));
-    int pad = b.w / 10;
-    int small = text_px(f, b.h * 0.13 / f->u);
-    int big = (int)(b.h * 0.42);
-    int lh_small = m->line_height(m->ctx, LF_FACE_BOLD, small);
-    int lh_big = m->line_height(m->ctx, LF_FACE_BOLD, big);
-    int total = 2 * lh_small + lh_big;
-    int y = b.y + (b.h - total) / 2;
+    lf_scene_rect(f->s, b, fill, scaled(f, compact ? 12 : 18));
     const char *lines[3] = {wd, day, month};
-    int sizes[3] = {small, big, small};
-    for (int i = 0; i < 3; i++) {
-        struct lf_wrapped wr;
-        int lh = m->line_height(m->ctx, LF_FACE_BOLD, sizes[i]);
-        lf_fit(m, LF_FACE_BOLD, lines[i], b.w - 2 * pad, lh, sizes[i], f->min_px, 1, &wr);
-        if (wr.n == 1) {
-            struct lf_box tb = {b.x + (b.w - wr.lines[0].width) / 2, y, wr.lines[0].width, lh};
-            lf_scene_text(f->s, tb, lines[i], strlen(lines[i]), LF_FACE_BOLD, wr.px,
+    int small = (int)(b.h * (compact ? 0.22 : 0.13));
+    int sizes[3] = {small, (int)(b.h * (compact ? 0.46 : 0.40)), small};
+    int first = compact ? 1 : 0;
+    struct lf_wrapped wr[3];
+    int total = 0;
+    for (int i = first; i < 3; i++) {
+        set_text(f, LF_FACE_BOLD, lines[i], b.w - b.w / 8, line_height(f, LF_FACE_BOLD, sizes[i]),
+                 sizes[i], 1, &wr[i]);
+        total += lf_wrapped_height(&wr[i]);
+    }
+    int y = b.y + (b.h - total) / 2;
+    for (int i = first; i < 3; i++) {
+        for (size_t l = 0; l < wr[i].n; l++) {
+            const struct lf_line *ln = &wr[i].lines[l];
+            struct lf_box tb = {b.x + (b.w - ln->width) / 2, y, ln->width, wr[i].line_height};
+            lf_scene_text(f->s, tb, lines[i] + ln->start, ln->len, LF_FACE_BOLD, wr[i].px,
                           f->t->on_accent, f->rtl);
+            y += wr[i].line_height;
         }
-        y += lh;
     }
 }
+
+/* Chips in a row (tags, "every year", "happening now"); those that do not
+ * fit the row are left out (the first are the important ones). Returns
+ * the height, gap included. */
+static int chip_row(struct frame *f, const char *const *labels, size_t n, int x, int y, int w,
+                    struct lf_rgba fill)
+{
+    if (n == 0)
+        return 0;
+    int px = text_px(f, BASE_LABEL);
+    int cx = x, gap = scaled(f, 14), h = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct lf_wrapped wr;
+        struct lf_box size = chip_size(f, labels[i], px, x + w - cx, &wr);
+        if (cx > x && (cx + size.w > x + w || wr.n > 1))
+            break;
+        struct lf_box b = chip(f, labels[i], cx, y, px, fill, f->t->on_accent, x + w - cx);
+        cx += b.w + gap;
+        if (b.h > h)
+            h = b.h;
+    }
+    return h + scaled(f, BASE_GAP);
+}
+
+/* The title: as large as fits max_h in up to 4 lines; returns the height,
+ * gap included. */
+static int title_block(struct frame *f, const char *title, bool fallback, int x, int y, int w,
+                       int max_h, double base)
+{
+    struct lf_wrapped wr;
+    set_text(f, LF_FACE_BOLD, title, w, max_h, text_px(f, base), 4, &wr);
+    return emit(f, &wr, title, x, y, LF_FACE_BOLD, f->t->ink, text_rtl(f, fallback)) +
+           scaled(f, BASE_GAP);
+}
+
+/* The "auf Deutsch" marker when a title is a German stand-in. */
+static int fallback_marker(struct frame *f, bool fallback, int x, int y, int w)
+{
+    if (!fallback || strncmp(f->v->lang, "de", 2) == 0)
+        return 0;
+    struct lf_box b = chip(f, lf_phrase(f->v->lang, LF_P_IN_GERMAN), x, y,
+                           text_px(f, BASE_LABEL * 0.9), f->t->ink_soft, f->t->page, w);
+    return b.h + scaled(f, 10);
+}
+
+/* An item's image, its file found in the bundle folder. */
+static void image_op(struct frame *f, struct lf_box box, const struct lf_item *it)
+{
+    char path[2 * LF_MAX_PATH_BYTES + 2];
+    snprintf(path, sizeof(path), "%s/%s", f->v->bundle->dir ? f->v->bundle->dir : ".",
+             it->image);
+    lf_scene_image(f->s, box, path);
+}
+
+/* ---- formatting ---------------------------------------------------------- */
 
 static void format_when(const struct frame *f, time_t start, time_t end, char *buf,
                         size_t size)
@@ -318,7 +424,13 @@ static void format_when(const struct frame *f, time_t start, time_t end, char *b
     char date[128], range[128];
     lf_format_date(f->v->lang, start, LF_DATE_LONG, date, sizeof(date));
     lf_format_time_range(f->v->lang, start, end, range, sizeof(range));
-    snprintf(buf, size, "%s\n%s", date, range);
+    struct tm a, b;
+    lf_local_time(start, &a);
+    lf_local_time(end - 1, &b);
+    if (a.tm_yday == b.tm_yday && a.tm_year == b.tm_year)
+        snprintf(buf, size, "%s  ·  %s", date, range);
+    else /* several days: the range names both dates */
+        snprintf(buf, size, "%s", range);
 }
 
 /* "Mo – Fr", "Mo, Mi, Do" */
@@ -458,54 +570,74 @@ static void format_languages(const struct lf_item *it, char *buf, size_t size)
     }
 }
 
-/* Chips in a row (tags, "every year", "happening now"); returns the height. */
-static int chip_row(struct frame *f, const char *const *labels, size_t n, int x, int y, int w,
-                    struct lf_rgba fill)
-{
-    if (n == 0)
-        return 0;
-    int px = text_px(f, BASE_LABEL);
-    int cx = x, gap = scaled(f, 14);
-    int row_h = chip_height(f, px);
-    for (size_t i = 0; i < n; i++) {
-        int cw = lf_text_width(f->v->measure, LF_FACE_BOLD, px, labels[i]) + 2 * scaled(f, 18);
-        if (cx > x && cx + cw > x + w)
-            break; /* one row only: the first chips are the important ones */
-        cx += chip(f, labels[i], cx, y, px, fill, f->t->on_accent, x + w - cx) + gap;
-    }
-    return row_h + scaled(f, BASE_GAP);
-}
-
-static int title_block(struct frame *f, const char *title, bool fallback, struct lf_box box,
-                       int max_h, double base)
-{
-    struct lf_wrapped wr;
-    lf_fit(f->v->measure, LF_FACE_BOLD, title, box.w, max_h, text_px(f, base),
-           text_px(f, BASE_TITLE_MIN * 0.75), 4, &wr);
-    return emit(f, &wr, title, box.x, box.y, LF_FACE_BOLD, f->t->ink, text_rtl(f, fallback)) +
-           scaled(f, BASE_GAP);
-}
-
-/* The "auf Deutsch" marker when the title is a German stand-in. */
-static int fallback_marker(struct frame *f, bool fallback, int x, int y, int w)
-{
-    if (!fallback || strncmp(f->v->lang, "de", 2) == 0)
-        return 0;
-    int px = text_px(f, BASE_LABEL * 0.9);
-    chip(f, lf_phrase(f->v->lang, LF_P_IN_GERMAN), x, y, px, f->t->ink_soft, f->t->page, w);
-    return chip_height(f, px) + scaled(f, 10);
-}
-
-/* An item's image, its file found in the bundle folder. */
-static void image_op(struct frame *f, struct lf_box box, const struct lf_item *it)
-{
-    char path[2 * LF_MAX_PATH_BYTES + 2];
-    snprintf(path, sizeof(path), "%s/%s", f->v->bundle->dir ? f->v->bundle->dir : ".",
-             it->image);
-    lf_scene_image(f->s, box, path);
-}
-
 /* ---- the slides --------------------------------------------------------- */
+
+/* The head of an item slide: chips, the German-stand-in marker, the
+ * title. With s == NULL only measured. Returns the height. */
+struct head {
+    const char *chips[LF_MAX_TAGS + 3];
+    size_t n_chips;
+    const char *title;
+    bool fallback;
+    struct lf_rgba accent;
+};
+
+static int head_block(struct frame *f, const struct head *h, int x, int y, int w, int max_h)
+{
+    int y0 = y;
+    y += chip_row(f, h->chips, h->n_chips, x, y, w, h->accent);
+    y += fallback_marker(f, h->fallback, x, y, w);
+    y += title_block(f, h->title, h->fallback, x, y, w, y0 + max_h - y, BASE_TITLE);
+    return y - y0;
+}
+
+/* Measures a head by laying it out into a throwaway scene. */
+static int head_height(struct frame *f, const struct head *h, int w, int max_h)
+{
+    struct lf_scene *real = f->s;
+    size_t chars = f->chars;
+    f->s = lf_scene_create();
+    int height = head_block(f, h, 0, 0, w, max_h);
+    lf_scene_destroy(f->s);
+    f->s = real;
+    f->chars = chars;
+    return height;
+}
+
+/* Texts an event slide formats itself, alive while it is laid out. */
+struct event_texts {
+    char when[512];
+    char where[1024];
+    char reg[1024];
+};
+
+/* The event's blocks: when and where lead the main column; registration
+ * and organiser go on the side card in landscape. */
+static void event_blocks(struct frame *f, const struct lf_slide *sl, struct event_texts *t,
+                         struct column *main, struct column *card)
+{
+    const struct lf_item *it = sl->item;
+    const char *lang = f->v->lang;
+    struct lf_rgba accent = f->t->accent[LF_CAT_EVENTS];
+    format_when(f, sl->start, sl->end, t->when, sizeof(t->when));
+    const char *place = pick(f, &it->place, NULL), *room = pick(f, &it->room, NULL);
+    snprintf(t->where, sizeof(t->where), "%s%s%s%s%s", place ? place : "",
+             place && room ? ", " : "", room ? room : "",
+             (place || room) && it->address ? "\n" : "", it->address ? it->address : "");
+    const char *how = pick(f, &it->registration, NULL);
+    t->reg[0] = '\0';
+    if (how)
+        snprintf(t->reg, sizeof(t->reg), "%s%s%s%s%s", how, it->email ? "\n" : "",
+                 it->email ? it->email : "", it->phone ? "\n" : "", it->phone ? it->phone : "");
+    *main = (struct column){.n = 0};
+    *card = (struct column){.n = 0};
+    add_plain(main, lf_phrase(lang, LF_P_WHEN), t->when, BASE_META, accent);
+    add_plain(main, lf_phrase(lang, LF_P_WHERE), t->where, BASE_META, accent);
+    add_text(main, f, NULL, &it->summary, LF_FACE_REGULAR, BASE_BODY, f->t->ink_soft);
+    add_plain(card, lf_phrase(lang, LF_P_REGISTRATION), t->reg, BASE_META, accent);
+    add_text(card, f, lf_phrase(lang, LF_P_ORGANISER), &it->organiser, LF_FACE_REGULAR,
+             BASE_META, accent);
+}
 
 static void event_page(struct frame *f, struct lf_box area, const struct lf_page *p,
                        struct lf_page_result *r)
@@ -513,192 +645,234 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
     const struct lf_slide *sl = p->slide;
     const struct lf_item *it = sl->item;
     struct lf_rgba accent = f->t->accent[LF_CAT_EVENTS];
-    int gap = scaled(f, 40);
-    bool fb = false;
-    const char *title = pick(f, &it->title, &fb);
+    int gap = scaled(f, 40), pad = card_padding(f);
+    struct event_texts texts;
+    struct column main, card;
+    event_blocks(f, sl, &texts, &main, &card);
 
-    struct lf_box badge, text = area, image = {0, 0, 0, 0};
-    bool has_image = it->image && p->body_from == 0;
-    if (f->landscape) {
-        badge = (struct lf_box){area.x, area.y, scaled(f, 250), scaled(f, 290)};
-        text.x = badge.x + badge.w + gap;
-        text.w = area.x + area.w - text.x;
-        if (has_image) {
-            int iw = area.w * 3 / 10;
-            if (iw > area.h)
-                iw = area.h;
-            image = (struct lf_box){area.x + area.w - iw, area.y, iw, iw};
-            text.w -= iw + gap;
-        }
-    } else {
-        badge = (struct lf_box){area.x, area.y, scaled(f, 230), scaled(f, 270)};
+    /* landscape: a right column with the poster over a card; the card
+     * only when it fits whole, else its blocks follow the main text */
+    bool has_image = it->image != NULL;
+    int right_w = area.w * 36 / 100;
+    int card_h = 0, card_k = -1;
+    if (f->landscape && card.n) {
+        int room = area.h - 2 * pad - (has_image ? scaled(f, 220) + gap : 0);
+        card_k = column_scale(f, &card, (struct lf_box){0, 0, right_w - 2 * pad, room});
+        if (card_k >= 0)
+            card_h = column_height(f, &card, right_w - 2 * pad, scales[card_k]) + 2 * pad;
     }
-    date_badge(f, badge, sl->start, accent);
+    if (card_k < 0)
+        append_blocks(&main, &card);
+    bool right_col = f->landscape && (card_k >= 0 || has_image);
 
-    /* chips: happening now, yearly, tags */
-    const char *chips[LF_MAX_TAGS + 2];
-    size_t nc = 0;
+    if (is_continuation(p)) {
+        flow(f, &main, area, p, r);
+        return;
+    }
+
+    struct lf_box left = area;
+    if (right_col)
+        left.w = area.w - right_w - gap;
+    struct lf_box badge = {left.x, left.y, scaled(f, f->landscape ? 240 : 230),
+                           scaled(f, f->landscape ? 280 : 270)};
+    date_badge(f, badge, sl->start, accent, false);
+
+    struct head h = {.accent = accent};
+    h.title = pick(f, &it->title, &h.fallback);
     if (sl->start <= f->v->now)
-        chips[nc++] = lf_phrase(f->v->lang, LF_P_RUNNING_NOW);
-    for (size_t i = 0; i < it->n_tags && nc < LF_MAX_TAGS + 1; i++)
-        chips[nc++] = pick(f, &it->tags[i], NULL);
+        h.chips[h.n_chips++] = lf_phrase(f->v->lang, LF_P_RUNNING_NOW);
+    for (size_t i = 0; i < it->n_tags; i++)
+        h.chips[h.n_chips++] = pick(f, &it->tags[i], NULL);
     if (it->recurrence == LF_RECUR_YEARLY)
-        chips[nc++] = lf_phrase(f->v->lang, LF_P_YEARLY);
+        h.chips[h.n_chips++] = lf_phrase(f->v->lang, LF_P_YEARLY);
+    int hx = badge.x + badge.w + gap;
+    int y = area.y + head_block(f, &h, hx, area.y, left.x + left.w - hx,
+                                f->landscape ? area.h * 40 / 100 : area.h / 4);
+    if (y < badge.y + badge.h + gap)
+        y = badge.y + badge.h + gap;
+    struct lf_box col = {left.x, y, left.w, area.y + area.h - y};
 
-    int y;
-    if (f->landscape) {
-        y = text.y;
-        y += chip_row(f, chips, nc, text.x, y, text.w, accent);
-        y += fallback_marker(f, fb, text.x, y, text.w);
-        y += title_block(f, title, fb, (struct lf_box){text.x, y, text.w, 0}, area.h / 3,
-                         BASE_TITLE);
-    } else {
-        /* portrait: chips and title beside the badge, the rest below */
-        struct lf_box head = {badge.x + badge.w + gap, area.y, 0, badge.h};
-        head.w = area.x + area.w - head.x;
-        y = head.y;
-        y += chip_row(f, chips, nc, head.x, y, head.w, accent);
-        y += fallback_marker(f, fb, head.x, y, head.w);
-        int th = title_block(f, title, fb, (struct lf_box){head.x, y, head.w, 0},
-                             head.y + area.h / 4 - y, BASE_TITLE);
-        y += th;
-        if (y < badge.y + badge.h + gap)
-            y = badge.y + badge.h + gap;
+    if (right_col) {
+        int rx = area.x + area.w - right_w, ry = area.y;
         if (has_image) {
-            int ih = area.h * 28 / 100;
-            image = (struct lf_box){area.x, y, area.w, ih};
-            y += ih + gap;
+            int ih = area.h - (card_k >= 0 ? card_h + gap : 0);
+            if (ih > right_w * 4 / 3)
+                ih = right_w * 4 / 3; /* a poster's proportions at most */
+            image_op(f, (struct lf_box){rx, ry, right_w, ih}, it);
+            ry += ih + gap;
         }
-        text.y = y;
+        if (card_k >= 0) {
+            lf_scene_rect(f->s, (struct lf_box){rx, ry, right_w, card_h}, f->t->card,
+                          scaled(f, 20));
+            column(f, &card, (struct lf_box){rx + pad, ry + pad, right_w - 2 * pad, card_h - 2 * pad},
+                   (struct lf_flow_pos){0, 0}, NULL, NULL);
+        }
+    } else if (has_image) {
+        /* portrait: the poster between head and text, as tall as the text allows */
+        int need = column_height(f, &main, col.w, 1.0);
+        int ih = area.h * 28 / 100;
+        if (col.h - ih - gap < need)
+            ih = col.h - gap - need;
+        if (ih >= scaled(f, 180)) {
+            image_op(f, (struct lf_box){col.x, col.y, col.w, ih}, it);
+            col.y += ih + gap;
+            col.h -= ih + gap;
+        }
     }
-    if (has_image)
-        image_op(f, image, it);
-
-    const char *lang = f->v->lang;
-    char when[256], where[1024] = "";
-    format_when(f, sl->start, sl->end, when, sizeof(when));
-    const char *place = pick(f, &it->place, NULL), *room = pick(f, &it->room, NULL);
-    snprintf(where, sizeof(where), "%s%s%s%s%s", place ? place : "",
-             place && room ? ", " : "", room ? room : "",
-             (place || room) && it->address ? "\n" : "", it->address ? it->address : "");
-
-    struct column c = {.n = 0};
-    add_block(&c, (struct block){lf_phrase(lang, LF_P_WHEN), when, false, LF_FACE_REGULAR,
-                                 BASE_META, BASE_META * 0.8, 3, accent, false});
-    add_block(&c, (struct block){lf_phrase(lang, LF_P_WHERE), where, false, LF_FACE_REGULAR,
-                                 BASE_META, BASE_META * 0.8, 4, accent, false});
-    add_text(&c, f, NULL, &it->summary, LF_FACE_REGULAR, BASE_BODY, 0, f->t->ink_soft, true);
-    char reg[1024];
-    const char *how = pick(f, &it->registration, NULL);
-    if (how) {
-        snprintf(reg, sizeof(reg), "%s%s%s%s%s", how, it->email ? "\n" : "",
-                 it->email ? it->email : "", it->phone ? "\n" : "", it->phone ? it->phone : "");
-        add_block(&c, (struct block){lf_phrase(lang, LF_P_REGISTRATION), reg, false,
-                                     LF_FACE_REGULAR, BASE_META, BASE_META * 0.8, 5, accent,
-                                     false});
-    }
-    const char *org = pick(f, &it->organiser, NULL);
-    if (org)
-        add_block(&c, (struct block){lf_phrase(lang, LF_P_ORGANISER), org, false,
-                                     LF_FACE_REGULAR, BASE_META, BASE_META * 0.8, 2, accent,
-                                     false});
-    struct lf_box col = {text.x, y, text.w, area.y + area.h - y};
-    column(f, &c, col, p->body_from, &r->body_rest);
+    flow(f, &main, col, p, r);
 }
 
-/* Offers and contacts: the main text on one side, a card with hours and
- * how to reach them on the other (below in portrait). */
+/* Texts an offer or contact slide formats itself. */
+struct service_texts {
+    char hours[1024];
+    char contact[1024];
+    char langs[512];
+    char status[256];
+    bool open;
+    bool has_status;
+};
+
+static void service_blocks(struct frame *f, const struct lf_item *it, struct service_texts *t,
+                           struct column *main, struct column *card)
+{
+    const char *lang = f->v->lang;
+    enum lf_category cat = it->kind == LF_ITEM_OFFER ? LF_CAT_OFFERS : LF_CAT_CONTACTS;
+    struct lf_rgba accent = f->t->accent[cat];
+    format_hours(lang, &it->hours, t->hours, sizeof(t->hours));
+    format_contact(f, it, t->contact, sizeof(t->contact));
+    format_languages(it, t->langs, sizeof(t->langs));
+    t->has_status = open_status_text(f, &it->hours, t->status, sizeof(t->status), &t->open);
+    *main = (struct column){.n = 0};
+    *card = (struct column){.n = 0};
+    if (it->kind == LF_ITEM_OFFER) {
+        add_text(main, f, NULL, &it->provider, LF_FACE_BOLD, BASE_META, f->t->ink_soft);
+        add_text(main, f, NULL, &it->summary, LF_FACE_REGULAR, BASE_BODY, f->t->ink);
+        add_text(main, f, lf_phrase(lang, LF_P_AUDIENCE), &it->audience, LF_FACE_REGULAR,
+                 BASE_META, accent);
+        add_plain(main, lf_phrase(lang, LF_P_LANGUAGES), t->langs, BASE_META, accent);
+    } else {
+        add_text(main, f, NULL, &it->role, LF_FACE_BOLD, BASE_META, f->t->ink_soft);
+        add_text(main, f, NULL, &it->unit, LF_FACE_REGULAR, BASE_META, f->t->ink_soft);
+        add_text(main, f, NULL, &it->summary, LF_FACE_REGULAR, BASE_BODY, f->t->ink);
+    }
+    add_plain(card, lf_phrase(lang, LF_P_HOURS), t->hours, BASE_META, accent);
+    add_text(card, f, NULL, &it->hours.note, LF_FACE_REGULAR, BASE_META * 0.9, f->t->ink_soft);
+    add_plain(card, lf_phrase(lang, LF_P_CONTACT), t->contact, BASE_META, accent);
+}
+
+/* The "open now, until 14:00" pill; returns its height (0: no hours).
+ * With do_emit false only measured. */
+static int status_pill(struct frame *f, const struct service_texts *t, int x, int y, int w,
+                       bool do_emit)
+{
+    if (!t->has_status)
+        return 0;
+    int px = text_px(f, BASE_META), pad = scaled(f, 16);
+    struct lf_wrapped wr;
+    set_text(f, LF_FACE_BOLD, t->status, w - 2 * pad, 2 * line_height(f, LF_FACE_BOLD, px), px,
+             2, &wr);
+    int h = lf_wrapped_height(&wr) + 2 * pad;
+    if (do_emit) {
+        lf_scene_rect(f->s, (struct lf_box){x, y, w, h}, t->open ? f->t->open : f->t->closed,
+                      scaled(f, 14));
+        emit(f, &wr, t->status, x + pad, y + pad, LF_FACE_BOLD, f->t->on_accent, f->rtl);
+    }
+    return h;
+}
+
+/* Offers and contacts: the text, and a card with "open now", the hours
+ * and how to reach them; beside it in landscape, below it in portrait. */
 static void service_page(struct frame *f, struct lf_box area, const struct lf_page *p,
                          struct lf_page_result *r)
 {
     const struct lf_item *it = p->slide->item;
-    const char *lang = f->v->lang;
     enum lf_category cat = it->kind == LF_ITEM_OFFER ? LF_CAT_OFFERS : LF_CAT_CONTACTS;
-    struct lf_rgba accent = f->t->accent[cat];
-    int gap = scaled(f, 44);
-    bool fb = false;
-    const char *title = pick(f, &it->title, &fb);
+    int gap = scaled(f, 44), pad = card_padding(f);
+    struct service_texts texts;
+    struct column main, card;
+    service_blocks(f, it, &texts, &main, &card);
 
-    char hours[1024] = "", status[256] = "", contact[1024], langs[512];
-    bool open = false, has_status = open_status_text(f, &it->hours, status, sizeof(status), &open);
-    format_hours(lang, &it->hours, hours, sizeof(hours));
-    format_contact(f, it, contact, sizeof(contact));
-    format_languages(it, langs, sizeof(langs));
+    struct head h = {.accent = f->t->accent[cat], .n_chips = 1};
+    h.chips[0] = lf_phrase(f->v->lang, cat == LF_CAT_OFFERS ? LF_P_OFFERS : LF_P_CONTACTS);
+    h.title = pick(f, &it->title, &h.fallback);
+    int image_side = it->image ? scaled(f, 150) : 0;
 
-    /* the card: status pill, hours, contact */
-    struct column card = {.n = 0};
-    add_block(&card, (struct block){lf_phrase(lang, LF_P_HOURS), hours, false, LF_FACE_REGULAR,
-                                    BASE_META, BASE_META * 0.8, LF_MAX_HOURS_RANGES, accent,
-                                    false});
-    add_text(&card, f, NULL, &it->hours.note, LF_FACE_REGULAR, BASE_META * 0.9, 3,
-             f->t->ink_soft, false);
-    add_block(&card, (struct block){lf_phrase(lang, LF_P_CONTACT), contact, false,
-                                    LF_FACE_REGULAR, BASE_META, BASE_META * 0.75, 6, accent,
-                                    false});
-    bool has_card = card.n > 0 || has_status;
-
-    struct lf_box main = area, cardbox = {0, 0, 0, 0};
-    if (has_card && p->body_from == 0) {
-        if (f->landscape) {
-            cardbox = (struct lf_box){area.x + area.w * 60 / 100 + gap / 2, area.y,
-                                      area.w * 40 / 100 - gap / 2, area.h};
-            main.w = area.w * 60 / 100 - gap / 2;
-        } else {
-            cardbox = (struct lf_box){area.x, area.y + area.h * 55 / 100 + gap / 2, area.w,
-                                      area.h * 45 / 100 - gap / 2};
-            main.h = area.h * 55 / 100 - gap / 2;
+    /* where the card goes and at which scale, decided the same way on
+     * every page of the slide */
+    struct lf_box main_box = area, card_box = area;
+    int head_h, card_k = -1, main_k = -1;
+    if (f->landscape) {
+        int right_w = area.w * 40 / 100;
+        main_box.w = area.w - right_w - gap;
+        card_box = (struct lf_box){area.x + area.w - right_w, area.y, right_w, area.h};
+        head_h = head_height(f, &h, main_box.w - image_side, area.h / 3);
+        int pill = status_pill(f, &texts, 0, 0, right_w - 2 * pad, false);
+        if (card.n)
+            card_k = column_scale(f, &card, (struct lf_box){0, 0, right_w - 2 * pad,
+                                                            area.h - 2 * pad - pill - gap});
+        if (card.n == 0 && !texts.has_status) {
+            main_box.w = area.w; /* nothing for a card: the text takes the width */
+            head_h = head_height(f, &h, main_box.w - image_side, area.h / 3);
+        }
+    } else {
+        head_h = head_height(f, &h, area.w - image_side, area.h / 4);
+        int pill = status_pill(f, &texts, 0, 0, area.w - 2 * pad, false);
+        for (size_t k = 0; k < N_SCALES && card_k < 0 && card.n; k++) {
+            int need = head_h + column_height(f, &main, area.w, scales[k]) + gap + 2 * pad +
+                       pill + gap + column_height(f, &card, area.w - 2 * pad, scales[k]);
+            if (need <= area.h)
+                card_k = main_k = (int)k;
         }
     }
+    if (card_k < 0)
+        append_blocks(&main, &card);
 
-    int y = main.y;
-    const char *kind_label = lf_phrase(lang, cat == LF_CAT_OFFERS ? LF_P_OFFERS : LF_P_CONTACTS);
-    y += chip_row(f, &kind_label, 1, main.x, y, main.w, accent);
-    y += fallback_marker(f, fb, main.x, y, main.w);
-    if (it->image && p->body_from == 0) {
-        int is = scaled(f, 150);
-        image_op(f, (struct lf_box){main.x + main.w - is, main.y, is, is}, it);
-    }
-    y += title_block(f, title, fb, (struct lf_box){main.x, y, main.w, 0}, main.h / 3,
-                     BASE_TITLE);
-
-    struct column c = {.n = 0};
-    if (it->kind == LF_ITEM_OFFER) {
-        add_text(&c, f, NULL, &it->provider, LF_FACE_BOLD, BASE_META, 2, f->t->ink_soft, false);
-        add_text(&c, f, NULL, &it->summary, LF_FACE_REGULAR, BASE_BODY, 0, f->t->ink, true);
-        add_text(&c, f, lf_phrase(lang, LF_P_AUDIENCE), &it->audience, LF_FACE_REGULAR,
-                 BASE_META, 3, accent, false);
-        add_block(&c, (struct block){lf_phrase(lang, LF_P_LANGUAGES), langs, false,
-                                     LF_FACE_REGULAR, BASE_META, BASE_META * 0.8, 2, accent,
-                                     false});
-    } else {
-        add_text(&c, f, NULL, &it->role, LF_FACE_BOLD, BASE_META, 2, f->t->ink_soft, false);
-        add_text(&c, f, NULL, &it->unit, LF_FACE_REGULAR, BASE_META, 2, f->t->ink_soft, false);
-        add_text(&c, f, NULL, &it->summary, LF_FACE_REGULAR, BASE_BODY, 0, f->t->ink, true);
-    }
-    column(f, &c, (struct lf_box){main.x, y, main.w, main.y + main.h - y}, p->body_from,
-           &r->body_rest);
-
-    if (cardbox.w == 0)
+    if (is_continuation(p)) {
+        flow(f, &main, area, p, r);
         return;
-    lf_scene_rect(f->s, cardbox, f->t->card, scaled(f, 20));
-    int pad = scaled(f, 36);
-    struct lf_box inner = {cardbox.x + pad, cardbox.y + pad, cardbox.w - 2 * pad,
-                           cardbox.h - 2 * pad};
-    int cy = inner.y;
-    if (has_status) {
-        int px = text_px(f, BASE_META);
-        struct lf_wrapped wr;
-        lf_fit(f->v->measure, LF_FACE_BOLD, status, inner.w - 2 * scaled(f, 20),
-               3 * f->v->measure->line_height(f->v->measure->ctx, LF_FACE_BOLD, px), px,
-               f->min_px, 3, &wr);
-        int h = lf_wrapped_height(&wr) + 2 * scaled(f, 14);
-        lf_scene_rect(f->s, (struct lf_box){inner.x, cy, inner.w, h},
-                      open ? f->t->open : f->t->closed, scaled(f, 14));
-        emit(f, &wr, status, inner.x + scaled(f, 20), cy + scaled(f, 14), LF_FACE_BOLD,
-             f->t->on_accent, f->rtl);
-        cy += h + scaled(f, BASE_GAP);
     }
-    column(f, &card, (struct lf_box){inner.x, cy, inner.w, inner.y + inner.h - cy}, 0, NULL);
+
+    int y = main_box.y;
+    if (image_side)
+        image_op(f, (struct lf_box){main_box.x + main_box.w - image_side, y, image_side,
+                                    image_side}, it);
+    y += head_block(f, &h, main_box.x, y, main_box.w - image_side,
+                    f->landscape ? area.h / 3 : area.h / 4);
+    if (y < main_box.y + image_side + scaled(f, BASE_GAP))
+        y = main_box.y + image_side + scaled(f, BASE_GAP);
+
+    if (f->landscape) {
+        flow(f, &main, (struct lf_box){main_box.x, y, main_box.w, area.y + area.h - y}, p, r);
+    } else if (card_k >= 0) {
+        int mh = column_height(f, &main, area.w, scales[main_k]);
+        column(f, &main, (struct lf_box){area.x, y, area.w, mh}, p->from, &r->continues,
+               &r->rest);
+        card_box.y = y + mh + gap;
+        card_box.h = area.y + area.h - card_box.y;
+    } else {
+        /* portrait, too much for one page: the hours pill, then all text */
+        int ph = status_pill(f, &texts, area.x, y, area.w, true);
+        if (ph)
+            y += ph + gap;
+        flow(f, &main, (struct lf_box){area.x, y, area.w, area.y + area.h - y}, p, r);
+        return;
+    }
+
+    if (card_k < 0 && !texts.has_status)
+        return;
+    /* the card, as tall as what it holds */
+    int in_w = card_box.w - 2 * pad;
+    int pill = status_pill(f, &texts, 0, 0, in_w, false);
+    int body = card_k >= 0 ? column_height(f, &card, in_w, scales[card_k]) : 0;
+    int ch = 2 * pad + pill + (pill && body ? gap : 0) + body;
+    lf_scene_rect(f->s, (struct lf_box){card_box.x, card_box.y, card_box.w, ch}, f->t->card,
+                  scaled(f, 20));
+    int cy = card_box.y + pad;
+    status_pill(f, &texts, card_box.x + pad, cy, in_w, true);
+    cy += pill + (pill ? gap : 0);
+    if (card_k >= 0)
+        column(f, &card, (struct lf_box){card_box.x + pad, cy, in_w, body},
+               (struct lf_flow_pos){0, 0}, NULL, NULL);
 }
 
 static void notice_page(struct frame *f, struct lf_box area, const struct lf_page *p,
@@ -717,84 +891,130 @@ static void notice_page(struct frame *f, struct lf_box area, const struct lf_pag
     }
     lf_scene_rect(f->s, card, urgent ? f->t->urgent : f->t->notice, scaled(f, 24));
     struct lf_box in = {card.x + pad, card.y + pad, card.w - 2 * pad, card.h - 2 * pad};
+    struct column c = {.n = 0};
+    add_text(&c, f, NULL, &it->summary, LF_FACE_REGULAR, BASE_BODY * 1.3, ink);
+    if (is_continuation(p)) {
+        flow(f, &c, in, p, r);
+        return;
+    }
     int y = in.y;
     y += one_line(f, lf_phrase(f->v->lang, urgent ? LF_P_URGENT : LF_P_NOTICE), in.x, y, in.w,
                   LF_FACE_BOLD, text_px(f, BASE_LABEL * 1.3), ink, f->rtl) +
          scaled(f, BASE_GAP);
     y += fallback_marker(f, fb, in.x, y, in.w);
     struct lf_wrapped wr;
-    lf_fit(f->v->measure, LF_FACE_BOLD, title, in.w, in.h / 3, text_px(f, BASE_TITLE * 1.25),
-           text_px(f, BASE_TITLE_MIN * 0.75), 4, &wr);
+    set_text(f, LF_FACE_BOLD, title, in.w, in.h / 3, text_px(f, BASE_TITLE * 1.25), 4, &wr);
     y += emit(f, &wr, title, in.x, y, LF_FACE_BOLD, ink, text_rtl(f, fb)) + scaled(f, 30);
-    struct column c = {.n = 0};
-    add_text(&c, f, NULL, &it->summary, LF_FACE_REGULAR, BASE_BODY * 1.3, 0, ink, true);
-    column(f, &c, (struct lf_box){in.x, y, in.w, in.y + in.h - y}, p->body_from, &r->body_rest);
+    flow(f, &c, (struct lf_box){in.x, y, in.w, in.y + in.h - y}, p, r);
 }
 
-/* A list to tap: the agenda of upcoming events, or all items of a category. */
-static void list_page(struct frame *f, struct lf_box area, const struct lf_page *p)
+/* One entry of a list: its texts wrapped for a column width. */
+struct list_entry {
+    const struct lf_slide *slide;
+    const char *title;
+    bool fallback;
+    char meta[512];
+    struct lf_wrapped title_wr, meta_wr;
+    int height;     /* of the card */
+};
+
+static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w,
+                               struct list_entry *e)
 {
-    const struct lf_measure *m = f->v->measure;
+    const struct lf_item *it = sl->item;
+    bool event = it->kind == LF_ITEM_EVENT;
+    int pad = scaled(f, 16), badge_h = scaled(f, 124);
+    int tw = w - (event ? pad + scaled(f, 112) + scaled(f, 28) : scaled(f, 44)) - 2 * pad;
+    int title_px = text_px(f, BASE_META * 1.1), meta_px = text_px(f, BASE_META * 0.85);
+    e->slide = sl;
+    e->title = pick(f, &it->title, &e->fallback);
+    e->meta[0] = '\0';
+    if (event) {
+        char d[128], tr[128];
+        lf_format_date(f->v->lang, sl->start, LF_DATE_WEEKDAY_SHORT, d, sizeof(d));
+        size_t n = strlen(d);
+        snprintf(d + n, sizeof(d) - n, ", ");
+        n = strlen(d);
+        lf_format_date(f->v->lang, sl->start, LF_DATE_DAY_MONTH, d + n, sizeof(d) - n);
+        lf_format_time_range(f->v->lang, sl->start, sl->end, tr, sizeof(tr));
+        const char *place = pick(f, &it->place, NULL);
+        struct tm a, b;
+        lf_local_time(sl->start, &a);
+        lf_local_time(sl->end - 1, &b);
+        bool one_day = a.tm_yday == b.tm_yday && a.tm_year == b.tm_year;
+        snprintf(e->meta, sizeof(e->meta), "%s%s%s%s%s", one_day ? d : "", one_day ? ", " : "",
+                 tr, place ? "  ·  " : "", place ? place : "");
+    } else {
+        const char *sub = pick(f, it->kind == LF_ITEM_OFFER ? &it->provider : &it->role, NULL);
+        snprintf(e->meta, sizeof(e->meta), "%s", sub ? sub : "");
+    }
+    set_text(f, LF_FACE_BOLD, e->title, tw, 2 * line_height(f, LF_FACE_BOLD, title_px), title_px,
+             2, &e->title_wr);
+    e->meta_wr.n = 0;
+    e->meta_wr.line_height = 0;
+    if (e->meta[0])
+        set_text(f, LF_FACE_REGULAR, e->meta, tw, 2 * line_height(f, LF_FACE_REGULAR, meta_px),
+                 meta_px, 2, &e->meta_wr);
+    int text_h = lf_wrapped_height(&e->title_wr) + lf_wrapped_height(&e->meta_wr);
+    e->height = (event && badge_h > text_h ? badge_h : text_h) + 2 * pad;
+}
+
+static void list_entry_emit(struct frame *f, struct list_entry *e, struct lf_box row,
+                            struct lf_rgba accent, int index)
+{
+    bool event = e->slide->item->kind == LF_ITEM_EVENT;
+    int pad = scaled(f, 16), badge_h = scaled(f, 124), badge_w = scaled(f, 112);
+    lf_scene_rect(f->s, row, f->t->card, scaled(f, 16));
+    lf_scene_target(f->s, row, LF_ACT_ITEM, index);
+    int tx = row.x + (event ? pad + badge_w + scaled(f, 28) : scaled(f, 44));
+    if (event)
+        date_badge(f, (struct lf_box){row.x + pad, row.y + (row.h - badge_h) / 2, badge_w,
+                                      badge_h}, e->slide->start, accent, true);
+    else
+        lf_scene_rect(f->s, (struct lf_box){row.x, row.y, scaled(f, 12), row.h}, accent, 0);
+    int text_h = lf_wrapped_height(&e->title_wr) + lf_wrapped_height(&e->meta_wr);
+    int ty = row.y + (row.h - text_h) / 2;
+    ty += emit(f, &e->title_wr, e->title, tx, ty, LF_FACE_BOLD, f->t->ink,
+               text_rtl(f, e->fallback));
+    emit(f, &e->meta_wr, e->meta, tx, ty, LF_FACE_REGULAR, f->t->ink_soft, f->rtl);
+}
+
+/* A list to tap: the agenda of upcoming events, or a category; two
+ * columns in landscape. Entries are as tall as their text; those that do
+ * not fit continue on the next page (from.block is the first entry). */
+static void list_page(struct frame *f, struct lf_box area, const struct lf_page *p,
+                      struct lf_page_result *r)
+{
     struct lf_rgba accent = f->t->accent[p->category];
     int y = area.y;
-    y += one_line(f, p->list_title, area.x, y, area.w, LF_FACE_BOLD, text_px(f, BASE_TITLE),
-                  f->t->ink, f->rtl) +
+    char heading[256];
+    bool cont = is_continuation(p);
+    snprintf(heading, sizeof(heading), "%s%s%s%s", p->list_title, cont ? " (" : "",
+             cont ? lf_phrase(f->v->lang, LF_P_CONTINUED) : "", cont ? ")" : "");
+    y += one_line(f, heading, area.x, y, area.w, LF_FACE_BOLD, text_px(f, BASE_TITLE), f->t->ink,
+                  f->rtl) +
          scaled(f, 28);
-    size_t rows_max = f->landscape ? 5 : 8;
-    size_t rows = p->n_list < rows_max ? p->n_list : rows_max;
-    if (rows == 0)
-        return;
     int gap = scaled(f, 18);
-    int row_h = (area.y + area.h - y - (int)(rows - 1) * gap) / (int)rows;
-    int max_row = scaled(f, 170);
-    if (row_h > max_row)
-        row_h = max_row;
-    for (size_t i = 0; i < rows; i++) {
-        const struct lf_slide *sl = &p->list[i];
-        const struct lf_item *it = sl->item;
-        struct lf_box row = {area.x, y, area.w, row_h};
-        lf_scene_rect(f->s, row, f->t->card, scaled(f, 16));
-        lf_scene_target(f->s, row, LF_ACT_ITEM, (int)i);
-        int pad = scaled(f, 16);
-        int tx = row.x + pad * 2;
-        if (it->kind == LF_ITEM_EVENT) {
-            int bs = row_h - 2 * pad;
-            date_badge(f, (struct lf_box){row.x + pad, row.y + pad, bs * 9 / 10, bs}, sl->start,
-                       accent);
-            tx = row.x + pad + bs * 9 / 10 + scaled(f, 28);
-        } else {
-            lf_scene_rect(f->s, (struct lf_box){row.x, row.y, scaled(f, 12), row_h}, accent, 0);
+    size_t cols = f->landscape ? 2 : 1;
+    int col_w = (area.w - (int)(cols - 1) * gap) / (int)cols;
+    for (size_t i = p->from.block; i < p->n_list; i += cols) {
+        struct list_entry e[2];
+        int row_h = 0;
+        size_t n = 0;
+        for (; n < cols && i + n < p->n_list; n++) {
+            list_entry_measure(f, &p->list[i + n], col_w, &e[n]);
+            if (e[n].height > row_h)
+                row_h = e[n].height;
         }
-        int tw = row.x + row.w - pad * 2 - tx;
-        bool fb = false;
-        const char *title = pick(f, &it->title, &fb);
-        char meta[512] = "";
-        if (it->kind == LF_ITEM_EVENT) {
-            char d[128], tr[128];
-            lf_format_date(f->v->lang, sl->start, LF_DATE_DAY_MONTH, d, sizeof(d));
-            lf_format_time_range(f->v->lang, sl->start, sl->end, tr, sizeof(tr));
-            const char *place = pick(f, &it->place, NULL);
-            snprintf(meta, sizeof(meta), "%s, %s%s%s", d, tr, place ? "  ·  " : "",
-                     place ? place : "");
-        } else {
-            const char *sub = pick(f, it->kind == LF_ITEM_OFFER ? &it->provider : &it->role, NULL);
-            snprintf(meta, sizeof(meta), "%s", sub ? sub : "");
+        if (y + row_h > area.y + area.h && i > p->from.block) {
+            r->continues = true;
+            r->rest = (struct lf_flow_pos){i, 0};
+            return;
         }
-        int title_px = text_px(f, BASE_META * 1.1), meta_px = text_px(f, BASE_META * 0.85);
-        int lh_t = m->line_height(m->ctx, LF_FACE_BOLD, title_px);
-        int lh_m = meta[0] ? m->line_height(m->ctx, LF_FACE_REGULAR, meta_px) : 0;
-        int ty = row.y + (row_h - lh_t - lh_m) / 2;
-        if (ty < row.y)
-            ty = row.y;
-        struct lf_wrapped wr;
-        lf_fit(m, LF_FACE_BOLD, title, tw, lh_t, title_px, f->min_px, 1, &wr);
-        if (wr.rest) /* too long for one line even small: two lines at the floor */
-            lf_fit(m, LF_FACE_BOLD, title, tw, row_h - lh_m - pad, title_px, f->min_px, 2, &wr);
-        ty += emit(f, &wr, title, tx, ty, LF_FACE_BOLD, f->t->ink, text_rtl(f, fb));
-        if (meta[0] && ty + lh_m <= row.y + row.h) {
-            lf_fit(m, LF_FACE_REGULAR, meta, tw, lh_m, meta_px, f->min_px, 1, &wr);
-            emit(f, &wr, meta, tx, ty, LF_FACE_REGULAR, f->t->ink_soft, f->rtl);
-        }
+        for (size_t k = 0; k < n; k++)
+            list_entry_emit(f, &e[k],
+                            (struct lf_box){area.x + (int)k * (col_w + gap), y, col_w, row_h},
+                            accent, (int)(i + k));
         y += row_h + gap;
     }
 }
@@ -819,7 +1039,7 @@ void lf_layout_page(struct lf_scene *s, const struct lf_view *v, const struct lf
     struct lf_page_result dummy;
     if (!r)
         r = &dummy;
-    *r = (struct lf_page_result){0, 0};
+    *r = (struct lf_page_result){false, {0, 0}, 0};
     size_t first_op = lf_scene_count(s), first_target = lf_scene_target_count(s);
     struct lf_box area = lf_layout_content_box(v);
     lf_scene_rect(s, (struct lf_box){0, header_height(&f), v->width,
@@ -829,9 +1049,9 @@ void lf_layout_page(struct lf_scene *s, const struct lf_view *v, const struct lf
         struct lf_page lp = *p;
         if (!lp.list_title)
             lp.list_title = lf_phrase(v->lang, LF_P_UPCOMING);
-        list_page(&f, area, &lp);
+        list_page(&f, area, &lp, r);
     } else {
-        if (p->body_from > 0) {
+        if (is_continuation(p)) {
             /* continued: a small heading says what this is the rest of */
             char head[512];
             const char *title = pick(&f, &p->slide->item->title, NULL);
@@ -863,55 +1083,133 @@ void lf_layout_page(struct lf_scene *s, const struct lf_view *v, const struct lf
     r->chars = f.chars;
 }
 
+/* ---- header and footer --------------------------------------------------- */
+
+/* Text that must stay within max_lines (the organisation in the header):
+ * shrunk to the minimum size, then cut at a word with "…". buf holds the
+ * text actually set. */
+static void set_text_capped(const struct frame *f, enum lf_face face, const char *text, int w,
+                            int h, int px, size_t max_lines, char *buf, size_t size,
+                            struct lf_wrapped *wr)
+{
+    snprintf(buf, size, "%s", text);
+    if (lf_fit(f->v->measure, face, buf, w, h, px, f->min_px, max_lines, wr))
+        return;
+    size_t len = strlen(buf);
+    while (len > 0) {
+        /* drop the last word and try with an ellipsis */
+        while (len > 0 && buf[len - 1] != ' ')
+            len--;
+        while (len > 0 && buf[len - 1] == ' ')
+            len--;
+        snprintf(buf + len, size - len, "…");
+        lf_wrap(f->v->measure, face, f->min_px, buf, w, max_lines, wr);
+        if (wr->rest == 0)
+            return;
+    }
+}
+
 void lf_layout_header(struct lf_scene *s, const struct lf_view *v)
 {
     struct frame f;
     frame_init(&f, s, v);
     size_t first_op = lf_scene_count(s);
-    int h = header_height(&f), m = scaled(&f, BASE_MARGIN);
+    int h = header_height(&f), m = scaled(&f, BASE_MARGIN), gap = scaled(&f, 28);
     lf_scene_rect(s, (struct lf_box){0, 0, v->width, h}, f.t->bar, 0);
 
+    /* clock and date on the right: side by side, or stacked in portrait */
     char clock[16], date[128];
     lf_format_date(v->lang, v->now, LF_DATE_TIME, clock, sizeof(clock));
-    lf_format_date(v->lang, v->now, f.landscape ? LF_DATE_LONG : LF_DATE_DAY_MONTH, date,
-                   sizeof(date));
+    lf_format_date(v->lang, v->now, LF_DATE_LONG, date, sizeof(date));
     const struct lf_measure *ms = v->measure;
-    int clock_px = text_px(&f, 56), date_px = text_px(&f, 34);
+    int clock_px = text_px(&f, 56), date_px = text_px(&f, 32);
     int cw = lf_text_width(ms, LF_FACE_BOLD, clock_px, clock);
     int dw = lf_text_width(ms, LF_FACE_REGULAR, date_px, date);
-    int clh = ms->line_height(ms->ctx, LF_FACE_BOLD, clock_px);
-    int dlh = ms->line_height(ms->ctx, LF_FACE_REGULAR, date_px);
-    int right = v->width - m;
-    int gap = scaled(&f, 28);
-    lf_scene_text(s, (struct lf_box){right - cw, (h - clh) / 2, cw, clh}, clock, strlen(clock),
-                  LF_FACE_BOLD, clock_px, f.t->bar_ink, false);
-    int date_x = right - cw - gap - dw;
-    lf_scene_text(s, (struct lf_box){date_x, (h - dlh) / 2, dw, dlh}, date, strlen(date),
-                  LF_FACE_REGULAR, date_px, f.t->bar_ink, f.rtl);
+    int clh = line_height(&f, LF_FACE_BOLD, clock_px);
+    int dlh = line_height(&f, LF_FACE_REGULAR, date_px);
+    int right = v->width - m, right_w;
+    if (f.landscape) {
+        right_w = cw + gap + dw;
+        lf_scene_text(s, (struct lf_box){right - cw, (h - clh) / 2, cw, clh}, clock,
+                      strlen(clock), LF_FACE_BOLD, clock_px, f.t->bar_ink, false);
+        lf_scene_text(s, (struct lf_box){right - right_w, (h - dlh) / 2, dw, dlh}, date,
+                      strlen(date), LF_FACE_REGULAR, date_px, f.t->bar_ink, f.rtl);
+    } else {
+        right_w = cw > dw ? cw : dw;
+        int y = (h - clh - dlh) / 2;
+        lf_scene_text(s, (struct lf_box){right - cw, y, cw, clh}, clock, strlen(clock),
+                      LF_FACE_BOLD, clock_px, f.t->bar_ink, false);
+        lf_scene_text(s, (struct lf_box){right - dw, y + clh, dw, dlh}, date, strlen(date),
+                      LF_FACE_REGULAR, date_px, f.t->bar_ink, f.rtl);
+    }
 
+    /* the organisation on the left, and "sample content" when the bundle says so */
     const char *org = v->organisation && v->organisation[0]
                           ? v->organisation
                           : lf_text_get(&v->bundle->organisation, v->lang, NULL);
-    int org_w = date_x - gap - m;
-    int y = 0;
-    if (v->bundle->sample) {
-        /* "Beispielinhalte": the bundle says it is sample data, so does the screen */
-        const char *label = lf_phrase(v->lang, LF_P_SAMPLE);
-        int px = text_px(&f, BASE_LABEL * 0.9);
-        int w = chip(&f, label, m, (h - chip_height(&f, px)) / 2, px, f.t->accent[0],
-                     f.t->on_accent, org_w / 3);
-        m += w + gap;
-        org_w -= w + gap;
+    if (!org)
+        org = "";
+    int x = m, w = v->width - 2 * m - right_w - gap;
+    int chip_px = text_px(&f, BASE_LABEL * 0.9);
+    const char *sample = v->bundle->sample ? lf_phrase(v->lang, LF_P_SAMPLE) : NULL;
+    struct lf_wrapped cw_wr;
+    struct lf_box chip_box = {0, 0, 0, 0};
+    if (sample)
+        chip_box = chip_size(&f, sample, chip_px, w, &cw_wr);
+    int org_h = h - scaled(&f, 12);
+    if (sample && f.landscape) {
+        chip(&f, sample, x, (h - chip_box.h) / 2, chip_px, f.t->accent[0], f.t->on_accent, w);
+        x += chip_box.w + gap;
+        w -= chip_box.w + gap;
+    } else if (sample) {
+        org_h -= chip_box.h + scaled(&f, 6);
     }
-    int org_px = text_px(&f, 40);
+    char buf[512];
     struct lf_wrapped wr;
-    int lh = ms->line_height(ms->ctx, LF_FACE_BOLD, org_px);
-    lf_fit(ms, LF_FACE_BOLD, org ? org : "", org_w, h - scaled(&f, 8), org_px, f.min_px, 2, &wr);
-    y = (h - lf_wrapped_height(&wr)) / 2;
-    (void)lh;
-    emit(&f, &wr, org ? org : "", m, y, LF_FACE_BOLD, f.t->bar_ink, f.rtl);
+    set_text_capped(&f, LF_FACE_BOLD, org, w, org_h, text_px(&f, 40), 2, buf, sizeof(buf), &wr);
+    int block = lf_wrapped_height(&wr) + (sample && !f.landscape ? chip_box.h + scaled(&f, 6) : 0);
+    int y = (h - block) / 2;
+    y += emit(&f, &wr, buf, x, y, LF_FACE_BOLD, f.t->bar_ink, f.rtl);
+    if (sample && !f.landscape)
+        chip(&f, sample, x, y + scaled(&f, 6), chip_px, f.t->accent[0], f.t->on_accent, w);
     if (f.rtl)
         lf_scene_mirror(s, first_op, lf_scene_target_count(s), 0, v->width);
+}
+
+/* A button: a bordered box with a label, and its touch target. */
+static void button(struct frame *f, struct lf_box b, const char *label, int px, bool active,
+                   struct lf_rgba accent, enum lf_action action, int arg)
+{
+    int border = scaled(f, 3);
+    lf_scene_rect(f->s, b, f->t->bar_ink, scaled(f, 14));
+    lf_scene_rect(f->s, (struct lf_box){b.x + border, b.y + border, b.w - 2 * border,
+                                        b.h - 2 * border},
+                  active ? accent : f->t->bar, scaled(f, 12));
+    struct lf_wrapped wr;
+    set_text(f, LF_FACE_BOLD, label, b.w - scaled(f, 24), b.h - scaled(f, 12), px, 2, &wr);
+    int ty = b.y + (b.h - lf_wrapped_height(&wr)) / 2;
+    for (size_t l = 0; l < wr.n; l++) {
+        const struct lf_line *ln = &wr.lines[l];
+        lf_scene_text(f->s, (struct lf_box){b.x + (b.w - ln->width) / 2,
+                                            ty + (int)l * wr.line_height, ln->width,
+                                            wr.line_height},
+                      label + ln->start, ln->len, LF_FACE_BOLD, wr.px,
+                      active ? f->t->on_accent : f->t->bar_ink, f->rtl);
+    }
+    lf_scene_target(f->s, b, action, arg);
+}
+
+/* The ‹ › buttons; in a right-to-left screen "next" points left. */
+static void arrow(struct frame *f, struct lf_box b, bool next)
+{
+    const char *glyph = next != f->rtl ? "›" : "‹";
+    int px = text_px(f, 64);
+    lf_scene_rect(f->s, b, f->t->button, scaled(f, 14));
+    int aw = lf_text_width(f->v->measure, LF_FACE_BOLD, px, glyph);
+    int lh = line_height(f, LF_FACE_BOLD, px);
+    lf_scene_text(f->s, (struct lf_box){b.x + (b.w - aw) / 2, b.y + (b.h - lh) / 2, aw, lh},
+                  glyph, strlen(glyph), LF_FACE_BOLD, px, f->t->button_ink, false);
+    lf_scene_target(f->s, b, next ? LF_ACT_NEXT : LF_ACT_PREV, 0);
 }
 
 void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct lf_footer *ft)
@@ -919,78 +1217,67 @@ void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct 
     struct frame f;
     frame_init(&f, s, v);
     size_t first_op = lf_scene_count(s), first_target = lf_scene_target_count(s);
-    const struct lf_measure *ms = v->measure;
     int h = footer_height(&f), top = v->height - h, m = scaled(&f, BASE_MARGIN);
+    int bgap = scaled(&f, 16), vpad = scaled(&f, 20);
     lf_scene_rect(s, (struct lf_box){0, top, v->width, h}, f.t->bar, 0);
 
-    /* position: thin progress segments along the top edge, "3 / 17" */
-    int bw = 0;
+    /* where we are: segments along the top edge, and "3 / 17" */
+    char pos[32] = "";
+    int px = text_px(&f, 34);
     if (ft->count > 0) {
-        char pos[32];
         snprintf(pos, sizeof(pos), "%zu / %zu", ft->position + 1, ft->count);
-        int px = text_px(&f, 34);
-        bw = lf_text_width(ms, LF_FACE_BOLD, px, pos);
-        int lh = ms->line_height(ms->ctx, LF_FACE_BOLD, px);
-        lf_scene_text(s, (struct lf_box){v->width - m - bw, top + (h - lh) / 2, bw, lh}, pos,
-                      strlen(pos), LF_FACE_BOLD, px, f.t->bar_ink, false);
-        int seg_h = scaled(&f, 8);
         int seg_w = v->width / (int)ft->count;
-        lf_scene_rect(s, (struct lf_box){0, top, seg_w * (int)(ft->position + 1), seg_h},
+        lf_scene_rect(s, (struct lf_box){0, top, seg_w * (int)(ft->position + 1), scaled(&f, 8)},
                       f.t->bar_ink, 0);
     }
-
-    /* buttons: previous, next, then the categories (and back when browsing) */
-    int btn_h = h - 2 * scaled(&f, 20);
-    int by = top + (h - btn_h) / 2;
-    int bgap = scaled(&f, 16);
-    int x = m;
-    int arrow_w = btn_h * 13 / 10;
-    int arrow_px = text_px(&f, 64);
-    const char *prev = f.rtl ? "›" : "‹", *next = f.rtl ? "‹" : "›";
-    const char *arrows[2] = {prev, next};
-    enum lf_action acts[2] = {LF_ACT_PREV, LF_ACT_NEXT};
-    for (int i = 0; i < 2; i++) {
-        struct lf_box b = {x, by, arrow_w, btn_h};
-        lf_scene_rect(s, b, f.t->button, scaled(&f, 14));
-        int aw = lf_text_width(ms, LF_FACE_BOLD, arrow_px, arrows[i]);
-        int alh = ms->line_height(ms->ctx, LF_FACE_BOLD, arrow_px);
-        lf_scene_text(s, (struct lf_box){b.x + (b.w - aw) / 2, b.y + (b.h - alh) / 2, aw, alh},
-                      arrows[i], strlen(arrows[i]), LF_FACE_BOLD, arrow_px, f.t->button_ink, false);
-        lf_scene_target(s, b, acts[i], 0);
-        x += arrow_w + bgap;
-    }
-    x += bgap;
+    int pw = pos[0] ? lf_text_width(v->measure, LF_FACE_BOLD, px, pos) : 0;
+    int plh = line_height(&f, LF_FACE_BOLD, px);
 
     static const enum lf_phrase cats[LF_CAT_COUNT] = {LF_P_EVENTS, LF_P_OFFERS, LF_P_CONTACTS};
     int n_btn = LF_CAT_COUNT + (ft->show_back ? 1 : 0);
-    int avail = v->width - m - (bw ? bw + scaled(&f, 40) : 0) - x;
-    int cat_w = (avail - (n_btn - 1) * bgap) / n_btn;
-    int px = text_px(&f, 34);
-    for (int i = 0; i < n_btn; i++) {
-        bool back = i == LF_CAT_COUNT;
-        const char *label = back ? lf_phrase(v->lang, LF_P_BACK) : lf_phrase(v->lang, cats[i]);
-        bool active = !back && ft->active_category == i;
-        struct lf_box b = {x, by, cat_w, btn_h};
-        struct lf_rgba fill = active ? f.t->accent[i] : f.t->bar;
-        struct lf_rgba ink = active ? f.t->on_accent : f.t->bar_ink;
-        lf_scene_rect(s, b, f.t->bar_ink, scaled(&f, 14));
-        int border = scaled(&f, 3);
-        lf_scene_rect(s, (struct lf_box){b.x + border, b.y + border, b.w - 2 * border,
-                                         b.h - 2 * border},
-                      fill, scaled(&f, 12));
-        struct lf_wrapped wr;
-        lf_fit(ms, LF_FACE_BOLD, label, b.w - scaled(&f, 24), b.h - scaled(&f, 12), px, f.min_px,
-               2, &wr);
-        int ty = b.y + (b.h - lf_wrapped_height(&wr)) / 2;
-        for (size_t l = 0; l < wr.n; l++) {
-            const struct lf_line *ln = &wr.lines[l];
-            lf_scene_text(s, (struct lf_box){b.x + (b.w - ln->width) / 2,
-                                             ty + (int)l * wr.line_height, ln->width,
-                                             wr.line_height},
-                          label + ln->start, ln->len, LF_FACE_BOLD, wr.px, ink, f.rtl);
+    int row_h, arrow_w;
+    int x = m, y = top + vpad;
+    if (f.landscape) {
+        /* one row: ‹ › | categories (| back) | position */
+        row_h = h - 2 * vpad;
+        arrow_w = row_h * 13 / 10;
+        arrow(&f, (struct lf_box){x, y, arrow_w, row_h}, false);
+        arrow(&f, (struct lf_box){x + arrow_w + bgap, y, arrow_w, row_h}, true);
+        x += 2 * (arrow_w + bgap) + bgap;
+        if (pw)
+            lf_scene_text(s, (struct lf_box){v->width - m - pw, top + (h - plh) / 2, pw, plh},
+                          pos, strlen(pos), LF_FACE_BOLD, px, f.t->bar_ink, false);
+        int avail = v->width - m - (pw ? pw + scaled(&f, 40) : 0) - x;
+        int bw = (avail - (n_btn - 1) * bgap) / n_btn;
+        for (int i = 0; i < n_btn; i++) {
+            bool back = i == LF_CAT_COUNT;
+            button(&f, (struct lf_box){x, y, bw, row_h},
+                   lf_phrase(v->lang, back ? LF_P_BACK : cats[i]), px,
+                   !back && ft->active_category == i, back ? f.t->bar : f.t->accent[i],
+                   back ? LF_ACT_HOME : LF_ACT_CATEGORY, back ? 0 : i);
+            x += bw + bgap;
         }
-        lf_scene_target(s, b, back ? LF_ACT_HOME : LF_ACT_CATEGORY, back ? 0 : i);
-        x += cat_w + bgap;
+    } else {
+        /* two rows: the categories; then ‹ position (or back) › */
+        row_h = (h - 3 * vpad) / 2;
+        int bw = (v->width - 2 * m - (LF_CAT_COUNT - 1) * bgap) / LF_CAT_COUNT;
+        for (int i = 0; i < LF_CAT_COUNT; i++) {
+            button(&f, (struct lf_box){x, y, bw, row_h}, lf_phrase(v->lang, cats[i]), px,
+                   ft->active_category == i, f.t->accent[i], LF_ACT_CATEGORY, i);
+            x += bw + bgap;
+        }
+        y += row_h + vpad;
+        arrow_w = bw;
+        arrow(&f, (struct lf_box){m, y, arrow_w, row_h}, false);
+        arrow(&f, (struct lf_box){v->width - m - arrow_w, y, arrow_w, row_h}, true);
+        int mid_x = m + arrow_w + bgap, mid_w = v->width - 2 * (m + arrow_w + bgap);
+        if (ft->show_back)
+            button(&f, (struct lf_box){mid_x, y, mid_w, row_h}, lf_phrase(v->lang, LF_P_BACK),
+                   px, false, f.t->bar, LF_ACT_HOME, 0);
+        else if (pw)
+            lf_scene_text(s, (struct lf_box){mid_x + (mid_w - pw) / 2, y + (row_h - plh) / 2, pw,
+                                             plh},
+                          pos, strlen(pos), LF_FACE_BOLD, px, f.t->bar_ink, false);
     }
     if (f.rtl)
         lf_scene_mirror(s, first_op, first_target, 0, v->width);

@@ -40,10 +40,18 @@ enum lf_page_kind {
     LF_PAGE_LIST,   /* a list of items to tap (agenda, a category) */
 };
 
+/* A place in the flow of a slide's text blocks (when, where, description,
+ * registration...): block index and byte offset in that block's text.
+ * {0, 0} is the beginning; anything else is a continuation page. */
+struct lf_flow_pos {
+    size_t block;
+    size_t offset;
+};
+
 struct lf_page {
     enum lf_page_kind kind;
     const struct lf_slide *slide;   /* LF_PAGE_SLIDE */
-    size_t body_from;               /* continuation: byte offset into the body text */
+    struct lf_flow_pos from;        /* continuation: where this page's text starts */
     const struct lf_slide *list;    /* LF_PAGE_LIST (and the agenda slide) */
     size_t n_list;
     const char *list_title;         /* LF_PAGE_LIST heading */
@@ -51,7 +59,8 @@ struct lf_page {
 };
 
 struct lf_page_result {
-    size_t body_rest;   /* 0: all shown; else offset where the next page continues */
+    bool continues;          /* some text did not fit: the next page starts at rest */
+    struct lf_flow_pos rest;
     size_t chars;       /* characters of text shown, for reading time */
 };
 

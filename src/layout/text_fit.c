@@ -43,6 +43,7 @@ void lf_wrap(const struct lf_measure *m, enum lf_face face, int px, const char *
     out->line_height = m->line_height(m->ctx, face, px);
     out->n = 0;
     out->rest = 0;
+    out->split_word = false;
 
     size_t i = 0;
     while (i < n && is_space(text[i]))
@@ -72,6 +73,7 @@ void lf_wrap(const struct lf_measure *m, enum lf_face face, int px, const char *
                     width = wk;
                 }
                 end = i = j;
+                out->split_word = true;
                 break;
             }
             end = ue;
@@ -99,7 +101,7 @@ bool lf_fit(const struct lf_measure *m, enum lf_face face, const char *text, int
         if (lines == 0)
             continue;
         lf_wrap(m, face, px, text, w, lines, out);
-        if (out->rest == 0)
+        if (out->rest == 0 && !out->split_word)
             return true;
     }
     int lh = m->line_height(m->ctx, face, px_min);

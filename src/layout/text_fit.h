@@ -36,6 +36,7 @@ struct lf_wrapped {
     /* 0 when the whole text is in lines; else the byte offset where the
      * text that did not fit begins (at a word start). */
     size_t rest;
+    bool split_word;   /* a word wider than the line had to be broken */
 };
 
 static inline int lf_wrapped_height(const struct lf_wrapped *w)
@@ -51,7 +52,7 @@ void lf_wrap(const struct lf_measure *m, enum lf_face face, int px, const char *
              int max_w, size_t max_lines, struct lf_wrapped *out);
 
 /* The largest size from px_max down to px_min at which text fits into
- * w x h in at most max_lines lines. When even px_min does not fit, the
+ * w x h in at most max_lines lines without breaking inside a word. When even px_min does not fit, the
  * text is wrapped at px_min into as many lines as fit and rest is set.
  * Returns true when everything fit. */
 bool lf_fit(const struct lf_measure *m, enum lf_face face, const char *text, int w, int h,

@@ -257,9 +257,7 @@ static int measure_line_height(void *ctx, enum lf_face face, int px)
 {
     struct lf_typesetter *ts = ctx;
     TTF_Font *font = font_at(ts, FONT_LATIN, face, px);
-    /* Arabic needs a little more room above and below than Latin */
-    int lh = font ? TTF_FontLineSkip(font) : px * 4 / 3;
-    return lh + px / 8;
+    return font ? TTF_FontLineSkip(font) : px * 4 / 3;
 }
 
 struct lf_typesetter *lf_typesetter_create(void)
