@@ -173,13 +173,14 @@ static struct lf_box chip(struct frame *f, const char *text, int x, int y, int p
 struct block {
     const char *label;      /* small accent label above, may be NULL */
     const char *text;
-    bool fallback;          /* German stand-in for a missing translation */
+    bool ltr;               /* left-to-right whatever the screen: a German stand-in,
+                               or data such as an address, phone number, e-mail */
     enum lf_face face;
     double base_px;
     struct lf_rgba color;   /* of the label; the text is ink (or `color` without a label) */
 };
 
-#define MAX_BLOCKS 12
+#define MAX_BLOCKS 14
 #define UNBOUNDED (1 << 28) /* a box height for measuring what something needs */
 
 struct column {
@@ -202,10 +203,20 @@ static void add_text(struct column *c, const struct frame *f, const char *label,
     add_block(c, (struct block){label, s, fb, face, base, color});
 }
 
+/* Words of the screen's language (formatted dates, hours, lists). */
 static void add_plain(struct column *c, const char *label, const char *text, double base,
                       struct lf_rgba color)
 {
     add_block(c, (struct block){label, text, false, LF_FACE_REGULAR, base, color});
+}
+
+/* Data that reads left to right in every language: addresses, phone
+ * numbers, e-mail and web addresses. In a right-to-left paragraph the
+ * bidi algorithm would reorder "0251 492-7077" into "492-7077 0251". */
+static void add_data(struct column *c, const char *label, const char *text, double base,
+                     struct lf_rgba color)
+{
+    add_block(c, (struct block){label, text, true, LF_FACE_REGULAR, base, color});
 }
 
 static void append_blocks(struct column *to, const struct column *from)
@@ -254,7 +265,7 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
                 one_line(f, b->label, box.x, y, box.w, LF_FACE_BOLD, label_px, b->color,
                          f->rtl);
             emit(f, &wr, text, box.x, y + lh_label, b->face, b->label ? f->t->ink : b->color,
-                 text_rtl(f, b->fallback));
+                 text_rtl(f, b->ltr));
         }
         y += lh_label + lf_wrapped_height(&wr) + gap;
         if (wr.rest) {
@@ -438,6 +449,8 @@ static void format_days(const char *lang, uint8_t days, char *buf, size_t size)
 {
     /* 2024-01-01 was a Monday: name the weekdays through real dates */
     time_t monday = lf_local_make(2024, 1, 1, 12, 0);
+    /* Arabic script lists with the Arabic comma */
+    const char *sep = lf_lang_is_rtl(lang) ? "، " : ", ";
     size_t len = 0;
     buf[0] = '\0';
     for (int d = 0; d < 7; d++) {
@@ -451,11 +464,11 @@ static void format_days(const char *lang, uint8_t days, char *buf, size_t size)
         lf_format_date(lang, monday + e * 86400, LF_DATE_WEEKDAY_SHORT, b, sizeof(b));
         int n;
         if (e - d >= 2)
-            n = snprintf(buf + len, size - len, "%s%s – %s", len ? ", " : "", a, b);
+            n = snprintf(buf + len, size - len, "%s%s – %s", len ? sep : "", a, b);
         else if (e == d + 1)
-            n = snprintf(buf + len, size - len, "%s%s, %s", len ? ", " : "", a, b);
+            n = snprintf(buf + len, size - len, "%s%s%s%s", len ? sep : "", a, sep, b);
         else
-            n = snprintf(buf + len, size - len, "%s%s", len ? ", " : "", a);
+            n = snprintf(buf + len, size - len, "%s%s", len ? sep : "", a);
         if (n < 0 || (size_t)n >= size - len)
             return;
         len += (size_t)n;
@@ -608,7 +621,7 @@ static int head_height(struct frame *f, const struct head *h, int w, int max_h)
 struct event_texts {
     char when[512];
     char where[1024];
-    char reg[1024];
+    char reach[512];
 };
 
 /* The event's blocks: when and where lead the main column; registration
@@ -621,20 +634,22 @@ static void event_blocks(struct frame *f, const struct lf_slide *sl, struct even
     struct lf_rgba accent = f->t->accent[LF_CAT_EVENTS];
     format_when(f, sl->start, sl->end, t->when, sizeof(t->when));
     const char *place = pick(f, &it->place, NULL), *room = pick(f, &it->room, NULL);
-    snprintf(t->where, sizeof(t->where), "%s%s%s%s%s", place ? place : "",
-             place && room ? ", " : "", room ? room : "",
-             (place || room) && it->address ? "\n" : "", it->address ? it->address : "");
-    const char *how = pick(f, &it->registration, NULL);
-    t->reg[0] = '\0';
-    if (how)
-        snprintf(t->reg, sizeof(t->reg), "%s%s%s%s%s", how, it->email ? "\n" : "",
-                 it->email ? it->email : "", it->phone ? "\n" : "", it->phone ? it->phone : "");
+    snprintf(t->where, sizeof(t->where), "%s%s%s", place ? place : "", place && room ? ", " : "",
+             room ? room : "");
+    snprintf(t->reach, sizeof(t->reach), "%s%s%s", it->email ? it->email : "",
+             it->email && it->phone ? "\n" : "", it->phone ? it->phone : "");
     *main = (struct column){.n = 0};
     *card = (struct column){.n = 0};
     add_plain(main, lf_phrase(lang, LF_P_WHEN), t->when, BASE_META, accent);
     add_plain(main, lf_phrase(lang, LF_P_WHERE), t->where, BASE_META, accent);
+    add_data(main, t->where[0] ? NULL : lf_phrase(lang, LF_P_WHERE), it->address, BASE_META,
+             f->t->ink);
     add_text(main, f, NULL, &it->summary, LF_FACE_REGULAR, BASE_BODY, f->t->ink_soft);
-    add_plain(card, lf_phrase(lang, LF_P_REGISTRATION), t->reg, BASE_META, accent);
+    if (lf_text_present(&it->registration)) {
+        add_text(card, f, lf_phrase(lang, LF_P_REGISTRATION), &it->registration,
+                 LF_FACE_REGULAR, BASE_META, accent);
+        add_data(card, NULL, t->reach, BASE_META, f->t->ink);
+    }
     add_text(card, f, lf_phrase(lang, LF_P_ORGANISER), &it->organiser, LF_FACE_REGULAR,
              BASE_META, accent);
 }
@@ -757,7 +772,7 @@ static void service_blocks(struct frame *f, const struct lf_item *it, struct ser
     }
     add_plain(card, lf_phrase(lang, LF_P_HOURS), t->hours, BASE_META, accent);
     add_text(card, f, NULL, &it->hours.note, LF_FACE_REGULAR, BASE_META * 0.9, f->t->ink_soft);
-    add_plain(card, lf_phrase(lang, LF_P_CONTACT), t->contact, BASE_META, accent);
+    add_data(card, lf_phrase(lang, LF_P_CONTACT), t->contact, BASE_META, accent);
 }
 
 /* The "open now, until 14:00" pill; returns its height (0: no hours).
@@ -1207,7 +1222,8 @@ static void arrow(struct frame *f, struct lf_box b, bool next)
     lf_scene_rect(f->s, b, f->t->button, scaled(f, 14));
     int aw = lf_text_width(f->v->measure, LF_FACE_BOLD, px, glyph);
     int lh = line_height(f, LF_FACE_BOLD, px);
-    lf_scene_text(f->s, (struct lf_box){b.x + (b.w - aw) / 2, b.y + (b.h - lh) / 2, aw, lh},
+    /* the guillemet sits at x-height: lift it to the optical middle */
+    lf_scene_text(f->s, (struct lf_box){b.x + (b.w - aw) / 2, b.y + (b.h - lh) / 2 - lh / 10, aw, lh},
                   glyph, strlen(glyph), LF_FACE_BOLD, px, f->t->button_ink, false);
     lf_scene_target(f->s, b, next ? LF_ACT_NEXT : LF_ACT_PREV, 0);
 }
