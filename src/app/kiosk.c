@@ -49,6 +49,8 @@ struct kiosk {
     bool animating;
     uint64_t anim_start;
     int anim_dir;                  /* +1: the new page comes from the right */
+    int anim_frames;               /* frames drawn in this transition */
+    uint64_t anim_last, anim_worst;/* for the smoothness figure in the debug log */
     time_t minute;                 /* minute shown by the clock */
     bool dirty;
     bool quit;
@@ -151,6 +153,9 @@ static void go_to(struct kiosk *k, size_t to, int dir)
         k->animating = true;
         k->anim_start = ticks();
         k->anim_dir = dir;
+        k->anim_frames = 0;
+        k->anim_last = k->anim_start;
+        k->anim_worst = 0;
     } else {
         struct lf_scene *t = k->page;
         k->page = k->incoming;
@@ -373,6 +378,11 @@ static void draw(struct kiosk *k)
             t = 1;
         int w = k->view.width;
         int off = (int)lround(ease(t) * w) * k->anim_dir;
+        uint64_t now = ticks();
+        if (now - k->anim_last > k->anim_worst)
+            k->anim_worst = now - k->anim_last;
+        k->anim_last = now;
+        k->anim_frames++;
         lf_painter_draw(k->painter, k->page, -off, 255);
         lf_painter_draw(k->painter, k->incoming, k->anim_dir * w - off, 255);
     } else {
@@ -399,6 +409,8 @@ static uint64_t tick(struct kiosk *k)
     if (k->animating) {
         if (now >= k->anim_start + (uint64_t)k->cfg->transition_ms) {
             k->animating = false;
+            lf_debug("transition: %d frames in %d ms, longest frame %d ms", k->anim_frames,
+                     (int)(now - k->anim_start), (int)k->anim_worst);
             struct lf_scene *t = k->page;
             k->page = k->incoming;
             k->incoming = t;
@@ -432,10 +444,18 @@ static bool open_window(struct kiosk *k)
     }
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     int w = k->cfg->width, h = k->cfg->height;
-    if (k->cfg->windowed)
+    SDL_DisplayMode mode;
+    if (k->cfg->windowed) {
         flags |= SDL_WINDOW_RESIZABLE;
-    else
+    } else {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP; /* the display's native resolution */
+        /* without a window manager (a kiosk often has none) the window
+         * keeps the size it was created with: make that the display's */
+        if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+            w = mode.w;
+            h = mode.h;
+        }
+    }
     k->window = SDL_CreateWindow("litfass", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w,
                                  h, flags);
     if (!k->window) {
