@@ -4,10 +4,12 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/carousel.h"
 #include "content/bundle.h"
+#include "core/xalloc.h"
 #include "input/gesture.h"
 #include "layout/phrases.h"
 #include "layout/slide_layout.h"
@@ -23,7 +25,7 @@ enum mode {
     MODE_DETAIL,   /* a visitor opened one item */
 };
 
-struct kiosk {
+struct lf_kiosk {
     const struct lf_config *cfg;
     SDL_Window *window;
     SDL_Renderer *renderer;
@@ -43,6 +45,9 @@ struct kiosk {
     size_t n_list;
     struct lf_slide detail_slide;  /* MODE_DETAIL */
     struct lf_page shown;          /* what `page` shows */
+    struct lf_flow_pos browse_from;/* list/detail: this page starts here */
+    struct lf_flow_pos browse_rest;/* ... and continues here when browse_more */
+    bool browse_more;
 
     uint64_t slide_until;          /* carousel: next advance, SDL ticks */
     uint64_t idle_until;           /* browsing: back to the carousel */
@@ -54,14 +59,24 @@ struct kiosk {
     time_t minute;                 /* minute shown by the clock */
     bool dirty;
     bool quit;
+    bool ttf;
+    struct lf_diags *diags;
+    struct lf_kiosk_clock clock;
 };
 
-static uint64_t ticks(void)
+static uint64_t system_ticks(void *ctx)
 {
+    (void)ctx;
     return SDL_GetTicks64();
 }
 
-static void set_view_size(struct kiosk *k)
+static time_t system_wall(void *ctx)
+{
+    (void)ctx;
+    return time(NULL);
+}
+
+static void set_view_size(struct lf_kiosk *k)
 {
     int w = 0, h = 0;
     SDL_GetRendererOutputSize(k->renderer, &w, &h);
@@ -69,12 +84,12 @@ static void set_view_size(struct kiosk *k)
     k->view.height = h;
 }
 
-static bool rtl(const struct kiosk *k)
+static bool rtl(const struct lf_kiosk *k)
 {
     return lf_lang_is_rtl(k->lang);
 }
 
-static void layout_footer(struct kiosk *k)
+static void layout_footer(struct lf_kiosk *k)
 {
     lf_scene_clear(k->footer);
     struct lf_footer f = {
@@ -86,9 +101,9 @@ static void layout_footer(struct kiosk *k)
     lf_layout_footer(k->footer, &k->view, &f);
 }
 
-static void layout_header(struct kiosk *k)
+static void layout_header(struct lf_kiosk *k)
 {
-    time_t now = time(NULL);
+    time_t now = k->clock.wall(k->clock.ctx);
     k->view.now = now;
     k->minute = now / 60;
     lf_scene_clear(k->header);
@@ -96,7 +111,7 @@ static void layout_header(struct kiosk *k)
 }
 
 /* Lays out what the current mode shows into `into`. */
-static void layout_current(struct kiosk *k, struct lf_scene *into)
+static void layout_current(struct lf_kiosk *k, struct lf_scene *into)
 {
     lf_scene_clear(into);
     switch (k->mode) {
@@ -111,27 +126,31 @@ static void layout_current(struct kiosk *k, struct lf_scene *into)
                                                             LF_P_CONTACTS};
         k->shown = (struct lf_page){.kind = LF_PAGE_LIST, .list = k->list, .n_list = k->n_list,
                                     .list_title = lf_phrase(k->lang, titles[k->category]),
-                                    .category = k->category};
+                                    .category = k->category, .from = k->browse_from};
         break;
     }
     case MODE_DETAIL:
-        k->shown = (struct lf_page){.kind = LF_PAGE_SLIDE, .slide = &k->detail_slide};
+        k->shown = (struct lf_page){.kind = LF_PAGE_SLIDE, .slide = &k->detail_slide,
+                                    .from = k->browse_from};
         break;
     }
+    struct lf_page_result r = {0};
     if (k->shown.kind == LF_PAGE_LIST || k->shown.slide)
-        lf_layout_page(into, &k->view, &k->shown, NULL);
+        lf_layout_page(into, &k->view, &k->shown, &r);
+    k->browse_more = k->mode != MODE_CAROUSEL && r.continues;
+    k->browse_rest = r.rest;
     layout_footer(k);
 }
 
-static void arm_slide_timer(struct kiosk *k)
+static void arm_slide_timer(struct lf_kiosk *k)
 {
     const struct lf_carousel_page *cp = lf_carousel_page(k->carousel, k->index);
-    k->slide_until = ticks() + (uint64_t)(cp ? cp->duration_ms : k->cfg->slide_seconds * 1000);
+    k->slide_until = k->clock.ticks(k->clock.ctx) + (uint64_t)(cp ? cp->duration_ms : k->cfg->slide_seconds * 1000);
 }
 
-static void rebuild(struct kiosk *k)
+static void rebuild(struct lf_kiosk *k)
 {
-    k->view.now = time(NULL);
+    k->view.now = k->clock.wall(k->clock.ctx);
     lf_carousel_build(k->carousel, &k->view, k->cfg->slide_seconds);
     if (k->index >= lf_carousel_count(k->carousel))
         k->index = 0;
@@ -142,7 +161,7 @@ static void rebuild(struct kiosk *k)
 }
 
 /* Moves to carousel page `to`, sliding in from the side `dir`. */
-static void go_to(struct kiosk *k, size_t to, int dir)
+static void go_to(struct lf_kiosk *k, size_t to, int dir)
 {
     size_t n = lf_carousel_count(k->carousel);
     if (n == 0)
@@ -151,7 +170,7 @@ static void go_to(struct kiosk *k, size_t to, int dir)
     layout_current(k, k->incoming);
     if (k->cfg->transition_ms > 0) {
         k->animating = true;
-        k->anim_start = ticks();
+        k->anim_start = k->clock.ticks(k->clock.ctx);
         k->anim_dir = dir;
         k->anim_frames = 0;
         k->anim_last = k->anim_start;
@@ -166,32 +185,40 @@ static void go_to(struct kiosk *k, size_t to, int dir)
     k->dirty = true;
 }
 
-static void step(struct kiosk *k, int delta)
+static void touched(struct lf_kiosk *k)
+{
+    k->idle_until = k->clock.ticks(k->clock.ctx) + (uint64_t)k->cfg->idle_seconds * 1000;
+}
+
+static void step(struct lf_kiosk *k, int delta)
 {
     size_t n = lf_carousel_count(k->carousel);
     if (n == 0)
         return;
     if (k->mode != MODE_CAROUSEL) {
-        k->mode = MODE_CAROUSEL;
+        /* browsing: page through a long list or item, then back to the carousel */
+        touched(k);
+        if (delta > 0 && k->browse_more)
+            k->browse_from = k->browse_rest;
+        else if (delta < 0 && (k->browse_from.block || k->browse_from.offset))
+            k->browse_from = (struct lf_flow_pos){0, 0};
+        else
+            k->mode = MODE_CAROUSEL;
         go_to(k, k->index, rtl(k) ? -delta : delta);
         return;
     }
     go_to(k, (k->index + n + (size_t)(delta > 0 ? 1 : n - 1)) % n, rtl(k) ? -delta : delta);
 }
 
-static void touched(struct kiosk *k)
-{
-    k->idle_until = ticks() + (uint64_t)k->cfg->idle_seconds * 1000;
-}
-
-static void open_mode(struct kiosk *k, enum mode m)
+static void open_mode(struct lf_kiosk *k, enum mode m)
 {
     k->mode = m;
+    k->browse_from = (struct lf_flow_pos){0, 0};
     touched(k);
     go_to(k, k->index, rtl(k) ? -1 : 1);
 }
 
-static void open_category(struct kiosk *k, enum lf_category cat)
+static void open_category(struct lf_kiosk *k, enum lf_category cat)
 {
     const struct lf_slide *slides[LF_MAX_ITEMS];
     size_t n = lf_carousel_category(k->carousel, cat, slides);
@@ -202,7 +229,7 @@ static void open_category(struct kiosk *k, enum lf_category cat)
     open_mode(k, MODE_LIST);
 }
 
-static void open_detail(struct kiosk *k, const struct lf_slide *slide)
+static void open_detail(struct lf_kiosk *k, const struct lf_slide *slide)
 {
     if (!slide || !slide->item)
         return;
@@ -210,7 +237,7 @@ static void open_detail(struct kiosk *k, const struct lf_slide *slide)
     open_mode(k, MODE_DETAIL);
 }
 
-static void go_home(struct kiosk *k)
+static void go_home(struct lf_kiosk *k)
 {
     k->mode = MODE_CAROUSEL;
     if (strcmp(k->lang, k->bundle->default_lang) != 0 && !k->cfg->lang[0]) {
@@ -220,7 +247,7 @@ static void go_home(struct kiosk *k)
     go_to(k, k->index, rtl(k) ? -1 : 1);
 }
 
-static void tap(struct kiosk *k, int x, int y)
+static void tap(struct lf_kiosk *k, int x, int y)
 {
     touched(k);
     const struct lf_target *t = lf_scene_hit(k->footer, x, y);
@@ -253,7 +280,7 @@ static void tap(struct kiosk *k, int x, int y)
         open_detail(k, k->shown.slide);
 }
 
-static void handle_key(struct kiosk *k, const SDL_KeyboardEvent *key)
+static void handle_key(struct lf_kiosk *k, const SDL_KeyboardEvent *key)
 {
     SDL_Keymod mod = key->keysym.mod;
     SDL_Keycode sym = key->keysym.sym;
@@ -287,9 +314,9 @@ static void handle_key(struct kiosk *k, const SDL_KeyboardEvent *key)
     }
 }
 
-static void pointer(struct kiosk *k, enum lf_pointer_action action, int x, int y)
+static void pointer(struct lf_kiosk *k, enum lf_pointer_action action, int x, int y)
 {
-    struct lf_pointer_event ev = {action, x, y, ticks()};
+    struct lf_pointer_event ev = {action, x, y, k->clock.ticks(k->clock.ctx)};
     struct lf_gesture g;
     if (!lf_gesture_feed(k->gesture, &ev, &g))
         return;
@@ -310,7 +337,7 @@ static void pointer(struct kiosk *k, enum lf_pointer_action action, int x, int y
     }
 }
 
-static void handle_event(struct kiosk *k, const SDL_Event *ev)
+static void handle_event(struct lf_kiosk *k, const SDL_Event *ev)
 {
     switch (ev->type) {
     case SDL_KEYDOWN:
@@ -368,17 +395,17 @@ static double ease(double t)
     return t < 0.5 ? 4 * t * t * t : 1 - pow(-2 * t + 2, 3) / 2;
 }
 
-static void draw(struct kiosk *k)
+static void draw(struct lf_kiosk *k)
 {
     SDL_SetRenderDrawColor(k->renderer, 0, 0, 0, 255);
     SDL_RenderClear(k->renderer);
     if (k->animating) {
-        double t = (double)(ticks() - k->anim_start) / k->cfg->transition_ms;
+        double t = (double)(k->clock.ticks(k->clock.ctx) - k->anim_start) / k->cfg->transition_ms;
         if (t > 1)
             t = 1;
         int w = k->view.width;
         int off = (int)lround(ease(t) * w) * k->anim_dir;
-        uint64_t now = ticks();
+        uint64_t now = k->clock.ticks(k->clock.ctx);
         if (now - k->anim_last > k->anim_worst)
             k->anim_worst = now - k->anim_last;
         k->anim_last = now;
@@ -395,10 +422,10 @@ static void draw(struct kiosk *k)
 
 /* What happens on time: the clock, the carousel, idle, the end of a
  * transition. Returns the next moment something will happen. */
-static uint64_t tick(struct kiosk *k)
+static uint64_t tick(struct lf_kiosk *k)
 {
-    uint64_t now = ticks();
-    time_t wall = time(NULL);
+    uint64_t now = k->clock.ticks(k->clock.ctx);
+    time_t wall = k->clock.wall(k->clock.ctx);
     if (wall / 60 != k->minute) {
         time_t rb = lf_carousel_rebuild_at(k->carousel);
         if (rb != (time_t)-1 && wall >= rb && k->mode == MODE_CAROUSEL)
@@ -434,7 +461,7 @@ static uint64_t tick(struct kiosk *k)
     return next;
 }
 
-static bool open_window(struct kiosk *k)
+static bool open_window(struct lf_kiosk *k)
 {
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1"); /* SIGTERM still stops the service */
@@ -478,85 +505,158 @@ static bool open_window(struct kiosk *k)
     return true;
 }
 
-int lf_kiosk_run(const struct lf_config *cfg)
+struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
 {
-    struct kiosk k = {.cfg = cfg};
-    int rc = 1;
-    bool ttf = false;
-    struct lf_diags *diags = lf_diags_create();
-
-    k.bundle = lf_bundle_load(cfg->content_dir, diags);
-    lf_diags_print(diags, stderr);
-    if (!k.bundle) {
+    struct lf_kiosk *k = lf_xcalloc(1, sizeof(*k));
+    k->cfg = cfg;
+    k->clock = (struct lf_kiosk_clock){system_ticks, system_wall, NULL};
+    k->diags = lf_diags_create();
+    k->bundle = lf_bundle_load(cfg->content_dir, k->diags);
+    lf_diags_print(k->diags, stderr);
+    if (!k->bundle) {
         lf_error("%s: no valid content to show", cfg->content_dir);
-        goto done;
+        goto fail;
     }
-    if (!open_window(&k))
-        goto done;
+    if (!open_window(k))
+        goto fail;
     if (TTF_Init() != 0) {
         lf_error("SDL_ttf: %s", TTF_GetError());
-        goto done;
+        goto fail;
     }
-    ttf = true;
-    k.ts = lf_typesetter_create();
-    if (!k.ts)
-        goto done;
-    k.painter = lf_painter_create(k.renderer, k.ts);
-    k.gesture = lf_gesture_create(1, 1);
-    k.carousel = lf_carousel_create();
-    k.header = lf_scene_create();
-    k.footer = lf_scene_create();
-    k.page = lf_scene_create();
-    k.incoming = lf_scene_create();
-    snprintf(k.lang, sizeof(k.lang), "%s", cfg->lang[0] ? cfg->lang : k.bundle->default_lang);
-    k.view = (struct lf_view){
-        .bundle = k.bundle,
-        .lang = k.lang,
+    k->ttf = true;
+    k->ts = lf_typesetter_create();
+    if (!k->ts)
+        goto fail;
+    k->painter = lf_painter_create(k->renderer, k->ts);
+    k->gesture = lf_gesture_create(1, 1);
+    k->carousel = lf_carousel_create();
+    k->header = lf_scene_create();
+    k->footer = lf_scene_create();
+    k->page = lf_scene_create();
+    k->incoming = lf_scene_create();
+    snprintf(k->lang, sizeof(k->lang), "%s", cfg->lang[0] ? cfg->lang : k->bundle->default_lang);
+    k->view = (struct lf_view){
+        .bundle = k->bundle,
+        .lang = k->lang,
         .theme = lf_theme_get(LF_THEME_STANDARD),
-        .measure = lf_typesetter_measure(k.ts),
+        .measure = lf_typesetter_measure(k->ts),
         .text_scale = 1.0,
         .organisation = cfg->organisation,
     };
-    set_view_size(&k);
-    lf_gesture_set_screen(k.gesture, k.view.width, k.view.height);
-    rebuild(&k);
-    lf_info("showing %s: %zu pages at %dx%d", cfg->content_dir, lf_carousel_count(k.carousel),
-            k.view.width, k.view.height);
+    set_view_size(k);
+    lf_gesture_set_screen(k->gesture, k->view.width, k->view.height);
+    rebuild(k);
+    lf_info("showing %s: %zu pages at %dx%d", cfg->content_dir, lf_carousel_count(k->carousel),
+            k->view.width, k->view.height);
+    return k;
+fail:
+    lf_kiosk_destroy(k);
+    return NULL;
+}
 
-    while (!k.quit) {
-        uint64_t next = tick(&k);
-        if (k.dirty) {
-            draw(&k);
-            k.dirty = false;
+void lf_kiosk_destroy(struct lf_kiosk *k)
+{
+    if (!k)
+        return;
+    lf_scene_destroy(k->header);
+    lf_scene_destroy(k->footer);
+    lf_scene_destroy(k->page);
+    lf_scene_destroy(k->incoming);
+    lf_carousel_destroy(k->carousel);
+    lf_gesture_destroy(k->gesture);
+    lf_painter_destroy(k->painter);
+    lf_typesetter_destroy(k->ts);
+    if (k->ttf)
+        TTF_Quit();
+    if (k->renderer)
+        SDL_DestroyRenderer(k->renderer);
+    if (k->window)
+        SDL_DestroyWindow(k->window);
+    SDL_Quit();
+    lf_bundle_destroy(k->bundle);
+    lf_diags_destroy(k->diags);
+    free(k);
+}
+
+void lf_kiosk_set_clock(struct lf_kiosk *k, const struct lf_kiosk_clock *clock)
+{
+    k->clock = *clock;
+    rebuild(k);
+}
+
+void lf_kiosk_handle(struct lf_kiosk *k, const SDL_Event *ev)
+{
+    handle_event(k, ev);
+}
+
+uint64_t lf_kiosk_update(struct lf_kiosk *k)
+{
+    uint64_t next = tick(k);
+    if (k->dirty) {
+        draw(k);
+        k->dirty = false;
+    }
+    return next;
+}
+
+bool lf_kiosk_quitting(const struct lf_kiosk *k)
+{
+    return k->quit;
+}
+
+void lf_kiosk_describe(const struct lf_kiosk *k, struct lf_kiosk_state *out)
+{
+    static const char *const modes[] = {"carousel", "list", "detail"};
+    const struct lf_slide *sl = k->mode == MODE_DETAIL ? &k->detail_slide : k->shown.slide;
+    *out = (struct lf_kiosk_state){
+        .mode = modes[k->mode],
+        .position = k->index,
+        .count = lf_carousel_count(k->carousel),
+        .category = k->mode == MODE_LIST ? (int)k->category : -1,
+        .item_id = k->shown.kind == LF_PAGE_SLIDE && sl && sl->item ? sl->item->id : NULL,
+        .page_continues = k->browse_more,
+        .first_entry = k->browse_from.block,
+        .animating = k->animating,
+        .lang = k->lang,
+        .width = k->view.width,
+        .height = k->view.height,
+    };
+}
+
+bool lf_kiosk_find_target(const struct lf_kiosk *k, enum lf_action action, int arg,
+                          int *x, int *y)
+{
+    const struct lf_scene *scenes[2] = {k->footer, k->page};
+    for (int s = 0; s < 2; s++) {
+        for (size_t i = 0; i < lf_scene_target_count(scenes[s]); i++) {
+            const struct lf_target *t = lf_scene_target_at(scenes[s], i);
+            if (t->action == action && t->arg == arg) {
+                *x = t->box.x + t->box.w / 2;
+                *y = t->box.y + t->box.h / 2;
+                return true;
+            }
         }
-        uint64_t now = ticks();
+    }
+    return false;
+}
+
+int lf_kiosk_run(const struct lf_config *cfg)
+{
+    struct lf_kiosk *k = lf_kiosk_create(cfg);
+    if (!k)
+        return 1;
+    while (!k->quit) {
+        uint64_t next = lf_kiosk_update(k);
+        uint64_t now = k->clock.ticks(k->clock.ctx);
         int wait = next > now ? (int)(next - now) : 0;
         SDL_Event ev;
         /* sleep until an event or the next deadline: a still slide costs nothing */
         if (SDL_WaitEventTimeout(&ev, wait > 0 ? wait : 1)) {
-            handle_event(&k, &ev);
+            handle_event(k, &ev);
             while (SDL_PollEvent(&ev))
-                handle_event(&k, &ev);
+                handle_event(k, &ev);
         }
     }
-    rc = 0;
-done:
-    lf_scene_destroy(k.header);
-    lf_scene_destroy(k.footer);
-    lf_scene_destroy(k.page);
-    lf_scene_destroy(k.incoming);
-    lf_carousel_destroy(k.carousel);
-    lf_gesture_destroy(k.gesture);
-    lf_painter_destroy(k.painter);
-    lf_typesetter_destroy(k.ts);
-    if (ttf)
-        TTF_Quit();
-    if (k.renderer)
-        SDL_DestroyRenderer(k.renderer);
-    if (k.window)
-        SDL_DestroyWindow(k.window);
-    SDL_Quit();
-    lf_bundle_destroy(k.bundle);
-    lf_diags_destroy(diags);
-    return rc;
+    lf_kiosk_destroy(k);
+    return 0;
 }

@@ -9,9 +9,58 @@
 #ifndef LF_APP_KIOSK_H
 #define LF_APP_KIOSK_H
 
+#include <SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
 #include "app/config.h"
+#include "layout/scene.h"
 
 /* Runs until the admin quits or a fatal error; returns the exit code. */
 int lf_kiosk_run(const struct lf_config *cfg);
+
+/* The same kiosk in steps, for the event loop above and for tests that
+ * play a visitor: create, feed events, update, look at the state. */
+struct lf_kiosk;
+
+/* Loads cfg->content_dir and opens the window. NULL (logged) on failure.
+ * cfg must outlive the kiosk. */
+struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg);
+void lf_kiosk_destroy(struct lf_kiosk *k);
+
+/* Where time comes from: a monotonic millisecond counter and the wall
+ * clock. Default: SDL_GetTicks64 and time(). */
+struct lf_kiosk_clock {
+    uint64_t (*ticks)(void *ctx);
+    time_t (*wall)(void *ctx);
+    void *ctx;
+};
+void lf_kiosk_set_clock(struct lf_kiosk *k, const struct lf_kiosk_clock *clock);
+
+void lf_kiosk_handle(struct lf_kiosk *k, const SDL_Event *ev);
+
+/* Does what is due (next slide, idle timeout, transition frame, clock)
+ * and draws if anything changed. Returns the ticks of the next deadline. */
+uint64_t lf_kiosk_update(struct lf_kiosk *k);
+
+bool lf_kiosk_quitting(const struct lf_kiosk *k);
+
+struct lf_kiosk_state {
+    const char *mode;      /* "carousel", "list" or "detail" */
+    size_t position, count;/* carousel page and number of pages */
+    int category;          /* list: enum lf_category; else -1 */
+    const char *item_id;   /* the item on screen, NULL for lists */
+    bool page_continues;   /* browsing: "next" shows more of this list or item */
+    size_t first_entry;    /* list: index of the first entry on this page */
+    bool animating;
+    const char *lang;
+    int width, height;
+};
+void lf_kiosk_describe(const struct lf_kiosk *k, struct lf_kiosk_state *out);
+
+/* The middle of the touch target for (action, arg) on screen now. */
+bool lf_kiosk_find_target(const struct lf_kiosk *k, enum lf_action action, int arg, int *x,
+                          int *y);
 
 #endif
