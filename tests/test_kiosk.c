@@ -226,6 +226,36 @@ static void long_lists_page(void **state)
     assert_string_equal(state_of(f).mode, "carousel");
 }
 
+static void visitor_settings_last_until_idle(void **state)
+{
+    struct fixture *f = *state;
+    /* the language strip lists the bundle's languages: tap "English" (index 1: "de" first) */
+    tap_target(f, LF_ACT_LANGUAGE, 1);
+    struct lf_kiosk_state s = state_of(f);
+    assert_string_equal(s.lang, "en");
+    tap_target(f, LF_ACT_LARGE_TEXT, 0);
+    tap_target(f, LF_ACT_CONTRAST, 0);
+    s = state_of(f);
+    assert_true(s.large_text);
+    assert_true(s.high_contrast);
+    /* large text needs more pages for the same content */
+    size_t large_pages = s.count;
+    tap_target(f, LF_ACT_LARGE_TEXT, 0);
+    assert_false(state_of(f).large_text);
+    assert_true(large_pages > state_of(f).count);
+    tap_target(f, LF_ACT_LARGE_TEXT, 0);
+    /* Arabic switches the whole screen to right-to-left */
+    tap_target(f, LF_ACT_LANGUAGE, 3);
+    assert_string_equal(state_of(f).lang, "ar");
+    /* the visitor leaves: everything back to the screen's own settings */
+    pass(f, (uint64_t)f->cfg.idle_seconds * 1000 + 1000);
+    s = state_of(f);
+    assert_string_equal(s.mode, "carousel");
+    assert_string_equal(s.lang, "de");
+    assert_false(s.large_text);
+    assert_false(s.high_contrast);
+}
+
 static void tap_on_a_slide_holds_it(void **state)
 {
     struct fixture *f = *state;
@@ -307,6 +337,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(visitor_browses_and_idle_returns, setup_de, teardown),
         cmocka_unit_test_setup_teardown(tap_on_a_slide_holds_it, setup_de, teardown),
         cmocka_unit_test_setup_teardown(long_lists_page, setup_de, teardown),
+        cmocka_unit_test_setup_teardown(visitor_settings_last_until_idle, setup_de, teardown),
         cmocka_unit_test_setup_teardown(swipes_keys_and_buttons_step, setup_de, teardown),
         cmocka_unit_test_setup_teardown(only_the_admin_combination_quits, setup_de, teardown),
         cmocka_unit_test_setup_teardown(arabic_mirrors_directions, setup_ar, teardown),

@@ -128,7 +128,7 @@ static void slides_are_drawn_in_both_orientations(void **state)
             lf_scene_clear(scenes[1]);
             lf_scene_clear(scenes[2]);
             lf_layout_page(scenes[1], &v, &lf_carousel_page(c, i)->page, NULL);
-            lf_layout_footer(scenes[2], &v, &(struct lf_footer){i, lf_carousel_count(c), -1, false});
+            lf_layout_footer(scenes[2], &v, &(struct lf_footer){.position = i, .count = lf_carousel_count(c), .active_category = -1});
             draw_all(f, scenes, 3);
             /* the header bar is in the bar colour, with text on it */
             assert_int_equal(pixel(f->surface, 2, 2), rgb(theme->bar));

@@ -56,6 +56,16 @@ static const char *check_lang_tag(const char *value)
     return NULL;
 }
 
+/* "" (no sync) or an http:// or https:// address. Whether http is
+ * allowed is sync.allow_http's business, checked when syncing. */
+static const char *check_sync_url(const char *value)
+{
+    if (!value[0] || strncasecmp(value, "https://", 8) == 0 ||
+        strncasecmp(value, "http://", 7) == 0)
+        return NULL;
+    return "must start with https:// (or be empty: no sync)";
+}
+
 #define FIELD(f) offsetof(struct lf_config, f)
 #define STRING_KEY(sec, key, field, def, chk, desc)                                         \
     {.section = sec, .name = key, .type = CONFIG_STRING, .offset = FIELD(field),             \
@@ -92,6 +102,28 @@ static const struct config_key config_keys[] = {
             "seconds without a touch before the carousel resumes"),
     ENUM_KEY("log", "level", log_level, LF_LOG_INFO, log_level_names,
              "messages on stderr up to this level: error, warn, info or debug"),
+    STRING_KEY("sync", "url", sync_url, "", check_sync_url,
+               "address of the published content.json; empty: no sync"),
+    INT_KEY("sync", "poll_seconds", poll_seconds, 300, 30, 86400,
+            "seconds between two looks for new content (+-10% jitter)"),
+    STRING_KEY("sync", "cache_dir", cache_dir, "/var/lib/litfass", check_not_empty,
+               "folder where downloaded bundles, state and status are kept"),
+    STRING_KEY("sync", "ca_file", ca_file, "", NULL,
+               "PEM file of CA certificates to trust; empty: the system's"),
+    BOOL_KEY("sync", "allow_http", allow_http, false,
+             "also allow plain http:// (only on a trusted network)"),
+    INT_KEY("sync", "max_asset_bytes", max_asset_bytes, 8 * 1024 * 1024, 1, LF_MAX_IMAGE_BYTES,
+            "largest image file downloaded, in bytes"),
+    INT_KEY("sync", "connect_timeout_seconds", connect_timeout_s, 10, 1, 300,
+            "give up connecting to the server after this many seconds"),
+    INT_KEY("sync", "transfer_timeout_seconds", transfer_timeout_s, 300, 1, 3600,
+            "give up one download after this many seconds"),
+    INT_KEY("sync", "low_speed_bytes", low_speed_bytes, 512, 1, 1048576,
+            "a download slower than this many bytes per second ..."),
+    INT_KEY("sync", "low_speed_seconds", low_speed_s, 30, 1, 3600,
+            "... for this many seconds is given up"),
+    INT_KEY("sync", "stale_hours", stale_hours, 48, 1, 8760,
+            "content older than this shows when it was last updated"),
 };
 
 #define N_KEYS (sizeof(config_keys) / sizeof(config_keys[0]))

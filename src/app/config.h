@@ -40,6 +40,19 @@ struct lf_config {
                                                 LF_MIN_SCREEN_SIDE..LF_MAX_SCREEN_SIDE */
     char organisation[LF_CONFIG_ORGANISATION_BYTES + 1]; /* [display] organisation; "" = the bundle's */
     int log_level;                           /* [log] level; enum lf_log_level, default LF_LOG_INFO */
+
+    /* [sync] (src/sync/): pulling bundles from a web server */
+    char sync_url[LF_MAX_URL_BYTES + 1];     /* url; "" = no sync; http(s)://.../content.json */
+    int poll_seconds;                        /* poll_seconds; 300, 30..86400 */
+    char cache_dir[LF_MAX_PATH_BYTES + 1];   /* cache_dir; "/var/lib/litfass" */
+    char ca_file[LF_MAX_PATH_BYTES + 1];     /* ca_file; "" = the system's CAs */
+    bool allow_http;                         /* allow_http; false = https only */
+    int max_asset_bytes;                     /* max_asset_bytes; 8 MiB, 1..LF_MAX_IMAGE_BYTES */
+    int connect_timeout_s;                   /* connect_timeout_seconds; 10, 1..300 */
+    int transfer_timeout_s;                  /* transfer_timeout_seconds; 300, 1..3600 */
+    int low_speed_bytes;                     /* low_speed_bytes (per second); 512, 1..1048576 */
+    int low_speed_s;                         /* low_speed_seconds; 30, 1..3600 */
+    int stale_hours;                         /* stale_hours; 48, 1..8760 */
 };
 
 /* Fills every field with its default from the table. Never fails. */

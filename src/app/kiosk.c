@@ -48,6 +48,8 @@ struct lf_kiosk {
     struct lf_flow_pos browse_from;/* list/detail: this page starts here */
     struct lf_flow_pos browse_rest;/* ... and continues here when browse_more */
     bool browse_more;
+    bool large_text;               /* a visitor's settings, until idle */
+    bool high_contrast;
 
     uint64_t slide_until;          /* carousel: next advance, SDL ticks */
     uint64_t idle_until;           /* browsing: back to the carousel */
@@ -97,6 +99,8 @@ static void layout_footer(struct lf_kiosk *k)
         .count = k->mode == MODE_CAROUSEL ? lf_carousel_count(k->carousel) : 0,
         .active_category = k->mode == MODE_LIST ? (int)k->category : -1,
         .show_back = k->mode != MODE_CAROUSEL,
+        .large_text = k->large_text,
+        .high_contrast = k->high_contrast,
     };
     lf_layout_footer(k->footer, &k->view, &f);
 }
@@ -237,12 +241,37 @@ static void open_detail(struct lf_kiosk *k, const struct lf_slide *slide)
     open_mode(k, MODE_DETAIL);
 }
 
+static const char *default_lang(const struct lf_kiosk *k)
+{
+    return k->cfg->lang[0] ? k->cfg->lang : k->bundle->default_lang;
+}
+
+/* Whether a visitor left the screen other than it shows by itself. */
+static bool visited(const struct lf_kiosk *k)
+{
+    return k->mode != MODE_CAROUSEL || strcmp(k->lang, default_lang(k)) != 0 ||
+           k->large_text || k->high_contrast;
+}
+
+/* Applies language, text size and theme to the view and lays out anew. */
+static void apply_settings(struct lf_kiosk *k)
+{
+    k->view.text_scale = k->large_text ? LF_LARGE_TEXT_SCALE : 1.0;
+    k->view.theme = lf_theme_get(k->high_contrast ? LF_THEME_HIGH_CONTRAST : LF_THEME_STANDARD);
+    lf_painter_sweep(k->painter);
+    rebuild(k);
+}
+
+/* Back to the carousel, and to the screen's own settings: the next
+ * visitor does not see what the last one chose. */
 static void go_home(struct lf_kiosk *k)
 {
     k->mode = MODE_CAROUSEL;
-    if (strcmp(k->lang, k->bundle->default_lang) != 0 && !k->cfg->lang[0]) {
-        snprintf(k->lang, sizeof(k->lang), "%s", k->bundle->default_lang);
-        rebuild(k);
+    if (strcmp(k->lang, default_lang(k)) != 0 || k->large_text || k->high_contrast) {
+        snprintf(k->lang, sizeof(k->lang), "%s", default_lang(k));
+        k->large_text = false;
+        k->high_contrast = false;
+        apply_settings(k);
     }
     go_to(k, k->index, rtl(k) ? -1 : 1);
 }
@@ -270,6 +299,20 @@ static void tap(struct lf_kiosk *k, int x, int y)
         case LF_ACT_ITEM:
             if (t->arg >= 0 && (size_t)t->arg < k->shown.n_list)
                 open_detail(k, &k->shown.list[t->arg]);
+            return;
+        case LF_ACT_LANGUAGE:
+            if (t->arg >= 0 && (size_t)t->arg < k->bundle->n_languages) {
+                snprintf(k->lang, sizeof(k->lang), "%s", k->bundle->languages[t->arg]);
+                apply_settings(k);
+            }
+            return;
+        case LF_ACT_LARGE_TEXT:
+            k->large_text = !k->large_text;
+            apply_settings(k);
+            return;
+        case LF_ACT_CONTRAST:
+            k->high_contrast = !k->high_contrast;
+            apply_settings(k);
             return;
         case LF_ACT_NONE:
             break;
@@ -447,7 +490,7 @@ static uint64_t tick(struct lf_kiosk *k)
         k->dirty = true;
     } else if (k->mode == MODE_CAROUSEL && now >= k->slide_until) {
         step(k, +1);
-    } else if (k->mode != MODE_CAROUSEL && now >= k->idle_until) {
+    } else if (visited(k) && now >= k->idle_until) {
         go_home(k); /* the next visitor does not see what the last one looked at */
     }
 
@@ -456,7 +499,7 @@ static uint64_t tick(struct lf_kiosk *k)
     uint64_t next = (uint64_t)((k->minute + 1) * 60 - wall) * 1000 + now;
     if (k->mode == MODE_CAROUSEL && k->slide_until < next)
         next = k->slide_until;
-    if (k->mode != MODE_CAROUSEL && k->idle_until < next)
+    if (visited(k) && k->idle_until < next)
         next = k->idle_until;
     return next;
 }
@@ -618,6 +661,8 @@ void lf_kiosk_describe(const struct lf_kiosk *k, struct lf_kiosk_state *out)
         .first_entry = k->browse_from.block,
         .animating = k->animating,
         .lang = k->lang,
+        .large_text = k->large_text,
+        .high_contrast = k->high_contrast,
         .width = k->view.width,
         .height = k->view.height,
     };

@@ -17,6 +17,9 @@
 #include "app/config.h"
 #include "layout/scene.h"
 
+/* Text size while a visitor has chosen large text. */
+#define LF_LARGE_TEXT_SCALE 1.3
+
 /* Runs until the admin quits or a fatal error; returns the exit code. */
 int lf_kiosk_run(const struct lf_config *cfg);
 
@@ -55,6 +58,7 @@ struct lf_kiosk_state {
     size_t first_entry;    /* list: index of the first entry on this page */
     bool animating;
     const char *lang;
+    bool large_text, high_contrast;
     int width, height;
 };
 void lf_kiosk_describe(const struct lf_kiosk *k, struct lf_kiosk_state *out);

@@ -22,6 +22,13 @@
 #define LF_MAX_IMAGE_PIXELS     (4096 * 4096)
 #define LF_MAX_IMAGE_SIDE       8192
 
+/* synced bundles (issue 4) */
+#define LF_MAX_BUNDLE_FILES     1000           /* entries in a manifest's "files" list */
+#define LF_MAX_URL_BYTES        2048           /* the sync URL and a file's URL */
+#define LF_MAX_HTTP_HEADER_BYTES 1024          /* ETag, Last-Modified, Retry-After kept */
+#define LF_SYNC_MAX_REDIRECTS   5              /* redirects followed per request */
+#define LF_SYNC_MAX_RETRY_AFTER_S (24 * 3600)  /* a longer Retry-After is cut to this */
+
 /* config file */
 #define LF_MAX_CONFIG_BYTES     (64 * 1024)
 #define LF_MAX_CONFIG_LINE      1024

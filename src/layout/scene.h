@@ -57,6 +57,9 @@ enum lf_action {
     LF_ACT_PREV,
     LF_ACT_NEXT,
     LF_ACT_HOME,       /* back to the carousel */
+    LF_ACT_LANGUAGE,   /* arg: index into the bundle's languages */
+    LF_ACT_LARGE_TEXT, /* toggle */
+    LF_ACT_CONTRAST,   /* toggle the high-contrast theme */
 };
 
 struct lf_target {

@@ -14,7 +14,7 @@ enum {
     BASE_BODY = 38,
     BASE_LABEL = 30,
     BASE_META = 38,
-    BASE_MARGIN = 48,
+    BASE_MARGIN = 40,
     BASE_GAP = 22,
 };
 
@@ -65,12 +65,49 @@ static void frame_init(struct frame *f, struct lf_scene *s, const struct lf_view
 
 static int header_height(const struct frame *f)
 {
-    return f->landscape ? scaled(f, 112) : scaled(f, 176);
+    return f->landscape ? scaled(f, 100) : scaled(f, 176);
+}
+
+/* Languages and toggles: the button width for a language, at px. */
+static int language_button_width(const struct frame *f, const char *lang, int px, int bh)
+{
+    int w = lf_text_width(f->v->measure, LF_FACE_BOLD, px, lf_lang_endonym(lang)) +
+            2 * scaled(f, 24);
+    return w < bh * 2 ? bh * 2 : w;
+}
+
+static int strip_button_height(const struct frame *f)
+{
+    return scaled(f, f->landscape ? 68 : 80);
+}
+
+/* Rows the language strip needs: one in landscape; in portrait two when
+ * the languages do not fit one row beside the toggles. */
+static int strip_rows(const struct frame *f)
+{
+    if (f->landscape)
+        return 1;
+    int bh = strip_button_height(f), gap = scaled(f, 12), px = text_px(f, 30);
+    int room = f->v->width - 2 * scaled(f, BASE_MARGIN) - 2 * (bh * 3 / 2 + gap) - gap;
+    int need = 0;
+    for (size_t i = 0; i < f->v->bundle->n_languages; i++)
+        need += language_button_width(f, f->v->bundle->languages[i], px, bh) + gap;
+    return need > room ? 2 : 1;
+}
+
+/* The row(s) of languages and accessibility toggles above the footer. */
+static int strip_height(const struct frame *f)
+{
+    if (f->v->passive)
+        return 0;
+    return strip_rows(f) * (strip_button_height(f) + scaled(f, 12)) + scaled(f, 4);
 }
 
 static int footer_height(const struct frame *f)
 {
-    return f->landscape ? scaled(f, 124) : scaled(f, 250);
+    if (f->v->passive)
+        return scaled(f, 16); /* only the progress line */
+    return strip_height(f) + (f->landscape ? scaled(f, 116) : scaled(f, 250));
 }
 
 struct lf_box lf_layout_content_box(const struct lf_view *v)
@@ -178,6 +215,7 @@ struct block {
     enum lf_face face;
     double base_px;
     struct lf_rgba color;   /* of the label; the text is ink (or `color` without a label) */
+    bool joined;            /* continues the block before without a gap */
 };
 
 #define MAX_BLOCKS 14
@@ -200,14 +238,14 @@ static void add_text(struct column *c, const struct frame *f, const char *label,
 {
     bool fb = false;
     const char *s = pick(f, t, &fb);
-    add_block(c, (struct block){label, s, fb, face, base, color});
+    add_block(c, (struct block){label, s, fb, face, base, color, false});
 }
 
 /* Words of the screen's language (formatted dates, hours, lists). */
 static void add_plain(struct column *c, const char *label, const char *text, double base,
                       struct lf_rgba color)
 {
-    add_block(c, (struct block){label, text, false, LF_FACE_REGULAR, base, color});
+    add_block(c, (struct block){label, text, false, LF_FACE_REGULAR, base, color, false});
 }
 
 /* Data that reads left to right in every language: addresses, phone
@@ -216,7 +254,13 @@ static void add_plain(struct column *c, const char *label, const char *text, dou
 static void add_data(struct column *c, const char *label, const char *text, double base,
                      struct lf_rgba color)
 {
-    add_block(c, (struct block){label, text, true, LF_FACE_REGULAR, base, color});
+    add_block(c, (struct block){label, text, true, LF_FACE_REGULAR, base, color, false});
+}
+
+/* Data lines that belong to the block before (the address under a place). */
+static void add_joined_data(struct column *c, const char *text, double base)
+{
+    add_block(c, (struct block){NULL, text, true, LF_FACE_REGULAR, base, {0, 0, 0, 0}, true});
 }
 
 static void append_blocks(struct column *to, const struct column *from)
@@ -243,6 +287,8 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
     bool all = true;
     for (size_t i = from.block; i < c->n; i++) {
         const struct block *b = &c->b[i];
+        if (b->joined && i > from.block)
+            y -= gap; /* directly under the block before */
         size_t off = i == from.block ? from.offset : 0;
         if (off > strlen(b->text))
             off = strlen(b->text);
@@ -264,8 +310,8 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
             if (lh_label)
                 one_line(f, b->label, box.x, y, box.w, LF_FACE_BOLD, label_px, b->color,
                          f->rtl);
-            emit(f, &wr, text, box.x, y + lh_label, b->face, b->label ? f->t->ink : b->color,
-                 text_rtl(f, b->ltr));
+            struct lf_rgba ink = b->label || b->joined ? f->t->ink : b->color;
+            emit(f, &wr, text, box.x, y + lh_label, b->face, ink, text_rtl(f, b->ltr));
         }
         y += lh_label + lf_wrapped_height(&wr) + gap;
         if (wr.rest) {
@@ -593,6 +639,7 @@ struct head {
     const char *title;
     bool fallback;
     struct lf_rgba accent;
+    const char *when;       /* events: date and time under the title */
 };
 
 static int head_block(struct frame *f, const struct head *h, int x, int y, int w, int max_h)
@@ -600,7 +647,16 @@ static int head_block(struct frame *f, const struct head *h, int x, int y, int w
     int y0 = y;
     y += chip_row(f, h->chips, h->n_chips, x, y, w, h->accent);
     y += fallback_marker(f, h->fallback, x, y, w);
-    y += title_block(f, h->title, h->fallback, x, y, w, y0 + max_h - y, BASE_TITLE);
+    int when_h = 0;
+    struct lf_wrapped wr;
+    if (h->when) {
+        int px = text_px(f, BASE_META);
+        set_text(f, LF_FACE_BOLD, h->when, w, 2 * line_height(f, LF_FACE_BOLD, px), px, 2, &wr);
+        when_h = lf_wrapped_height(&wr);
+    }
+    y += title_block(f, h->title, h->fallback, x, y, w, y0 + max_h - y - when_h, BASE_TITLE);
+    if (h->when)
+        y += emit(f, &wr, h->when, x, y, LF_FACE_BOLD, h->accent, f->rtl) + scaled(f, BASE_GAP);
     return y - y0;
 }
 
@@ -640,15 +696,17 @@ static void event_blocks(struct frame *f, const struct lf_slide *sl, struct even
              it->email && it->phone ? "\n" : "", it->phone ? it->phone : "");
     *main = (struct column){.n = 0};
     *card = (struct column){.n = 0};
-    add_plain(main, lf_phrase(lang, LF_P_WHEN), t->when, BASE_META, accent);
+    /* when: under the title, beside the date badge (event_page) */
     add_plain(main, lf_phrase(lang, LF_P_WHERE), t->where, BASE_META, accent);
-    add_data(main, t->where[0] ? NULL : lf_phrase(lang, LF_P_WHERE), it->address, BASE_META,
-             f->t->ink);
+    if (t->where[0])
+        add_joined_data(main, it->address, BASE_META);
+    else
+        add_data(main, lf_phrase(lang, LF_P_WHERE), it->address, BASE_META, accent);
     add_text(main, f, NULL, &it->summary, LF_FACE_REGULAR, BASE_BODY, f->t->ink_soft);
     if (lf_text_present(&it->registration)) {
         add_text(card, f, lf_phrase(lang, LF_P_REGISTRATION), &it->registration,
                  LF_FACE_REGULAR, BASE_META, accent);
-        add_data(card, NULL, t->reach, BASE_META, f->t->ink);
+        add_joined_data(card, t->reach, BASE_META);
     }
     add_text(card, f, lf_phrase(lang, LF_P_ORGANISER), &it->organiser, LF_FACE_REGULAR,
              BASE_META, accent);
@@ -692,7 +750,7 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
                            scaled(f, f->landscape ? 280 : 270)};
     date_badge(f, badge, sl->start, accent, false);
 
-    struct head h = {.accent = accent};
+    struct head h = {.accent = accent, .when = texts.when};
     h.title = pick(f, &it->title, &h.fallback);
     if (sl->start <= f->v->now)
         h.chips[h.n_chips++] = lf_phrase(f->v->lang, LF_P_RUNNING_NOW);
@@ -702,7 +760,7 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
         h.chips[h.n_chips++] = lf_phrase(f->v->lang, LF_P_YEARLY);
     int hx = badge.x + badge.w + gap;
     int y = area.y + head_block(f, &h, hx, area.y, left.x + left.w - hx,
-                                f->landscape ? area.h * 40 / 100 : area.h / 4);
+                                f->landscape ? area.h * 48 / 100 : area.h / 4);
     if (y < badge.y + badge.h + gap)
         y = badge.y + badge.h + gap;
     struct lf_box col = {left.x, y, left.w, area.y + area.h - y};
@@ -1228,6 +1286,47 @@ static void arrow(struct frame *f, struct lf_box b, bool next)
     lf_scene_target(f->s, b, next ? LF_ACT_NEXT : LF_ACT_PREV, 0);
 }
 
+/* The languages of the bundle, each named in itself, and the toggles
+ * for large text and high contrast: finger-sized buttons in one row (two
+ * in portrait when needed: the toggles then sit at the end of the first). */
+static void language_strip(struct frame *f, int top, const struct lf_footer *ft)
+{
+    const struct lf_view *v = f->v;
+    const struct lf_bundle *b = v->bundle;
+    int m = scaled(f, BASE_MARGIN), gap = scaled(f, 12);
+    int bh = strip_button_height(f), px = text_px(f, 30);
+    int rows = strip_rows(f);
+    lf_scene_rect(f->s, (struct lf_box){0, top, v->width, strip_height(f)}, f->t->bar, 0);
+    int y = top + gap;
+    int tw = bh * 3 / 2;
+    int x_end = v->width - m;
+    static const char *const toggle_labels[2] = {"A+", "◐"};
+    static const enum lf_action toggle_actions[2] = {LF_ACT_LARGE_TEXT, LF_ACT_CONTRAST};
+    bool toggle_on[2] = {ft->large_text, ft->high_contrast};
+    for (int i = 1; i >= 0; i--) {
+        x_end -= tw;
+        button(f, (struct lf_box){x_end, y, tw, bh}, toggle_labels[i], text_px(f, 36),
+               toggle_on[i], f->t->accent[0], toggle_actions[i], 0);
+        x_end -= gap;
+    }
+    x_end -= gap;
+    int x = m, row = 0;
+    for (size_t i = 0; i < b->n_languages; i++) {
+        int w = language_button_width(f, b->languages[i], px, bh);
+        if (x + w > x_end) {
+            if (++row >= rows)
+                break; /* more languages than fit: LF_MAX_TRANSLATIONS exceeds two rows */
+            x = m;
+            y += bh + gap;
+            x_end = v->width - m;
+        }
+        bool active = strcmp(b->languages[i], v->lang) == 0;
+        button(f, (struct lf_box){x, y, w, bh}, lf_lang_endonym(b->languages[i]), px, active,
+               f->t->accent[2], LF_ACT_LANGUAGE, (int)i);
+        x += w + gap;
+    }
+}
+
 void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct lf_footer *ft)
 {
     struct frame f;
@@ -1236,6 +1335,16 @@ void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct 
     int h = footer_height(&f), top = v->height - h, m = scaled(&f, BASE_MARGIN);
     int bgap = scaled(&f, 16), vpad = scaled(&f, 20);
     lf_scene_rect(s, (struct lf_box){0, top, v->width, h}, f.t->bar, 0);
+    if (v->passive) {
+        if (ft->count > 0)
+            lf_scene_rect(s, (struct lf_box){0, top, v->width * (int)(ft->position + 1) /
+                                                         (int)ft->count, h / 2},
+                          f.t->bar_ink, 0);
+        return;
+    }
+    language_strip(&f, top, ft);
+    top += strip_height(&f);
+    h -= strip_height(&f);
 
     /* where we are: segments along the top edge, and "3 / 17" */
     char pos[32] = "";
@@ -1243,7 +1352,8 @@ void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct 
     if (ft->count > 0) {
         snprintf(pos, sizeof(pos), "%zu / %zu", ft->position + 1, ft->count);
         int seg_w = v->width / (int)ft->count;
-        lf_scene_rect(s, (struct lf_box){0, top, seg_w * (int)(ft->position + 1), scaled(&f, 8)},
+        lf_scene_rect(s, (struct lf_box){0, v->height - footer_height(&f),
+                                         seg_w * (int)(ft->position + 1), scaled(&f, 8)},
                       f.t->bar_ink, 0);
     }
     int pw = pos[0] ? lf_text_width(v->measure, LF_FACE_BOLD, px, pos) : 0;

@@ -24,6 +24,11 @@
  * three metres on a 43" foyer screen. */
 #define LF_MIN_TEXT_FRACTION 0.026
 
+/* Touch targets are at least this fraction of the screen's shorter side
+ * tall: 65 px at 1080, 34 mm on a 43" screen, 18 mm on a 24" one, above
+ * the 9 mm a finger needs. */
+#define LF_MIN_TOUCH_FRACTION 0.06
+
 struct lf_view {
     const struct lf_bundle *bundle;
     const char *lang;           /* language of the screen */
@@ -33,6 +38,7 @@ struct lf_view {
     int width, height;
     double text_scale;          /* 1.0; larger for the large-text setting */
     const char *organisation;   /* header override, NULL = the bundle's */
+    bool passive;               /* a foyer screen without touch: no buttons */
 };
 
 enum lf_page_kind {
@@ -77,6 +83,8 @@ struct lf_footer {
     size_t position, count;     /* "3 / 17"; count 0 hides it */
     int active_category;        /* -1 in the carousel */
     bool show_back;             /* browsing: a button back to the carousel */
+    bool large_text;            /* the toggles' states */
+    bool high_contrast;
 };
 void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct lf_footer *f);
 

@@ -1,0 +1,253 @@
+/* Durable writes and folder trees: see durable.h. The tree walks use
+ * openat/fdopendir so a symbolic link inside a tree is never followed and
+ * the depth is bounded by the file system, not by path length. */
+#include "core/durable.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/xalloc.h"
+
+/* Folders nested deeper than this are not walked (a bundle has two or
+ * three levels; this only stops a pathological tree). */
+#define TREE_MAX_DEPTH 32
+
+static bool write_all(int fd, const void *data, size_t len)
+{
+    const char *p = data;
+    while (len > 0) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return false;
+        p += n;
+        len -= (size_t)n;
+    }
+    return true;
+}
+
+bool lf_fsync_path(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        lf_error("%s: cannot open to sync: %s", path, strerror(errno));
+        return false;
+    }
+    bool ok = fsync(fd) == 0;
+    if (!ok)
+        lf_error("%s: fsync: %s", path, strerror(errno));
+    close(fd);
+    return ok;
+}
+
+bool lf_fsync_parent(const char *path)
+{
+    char *dir = lf_xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        snprintf(dir, strlen(path) + 1, ".");
+    else if (slash == dir)
+        slash[1] = '\0';
+    else
+        *slash = '\0';
+    bool ok = lf_fsync_path(dir);
+    free(dir);
+    return ok;
+}
+
+bool lf_durable_write(const char *path, const void *data, size_t len, int mode)
+{
+    bool ok = false;
+    char *tmp = lf_xasprintf("%s.XXXXXX" LF_DURABLE_TMP_SUFFIX, path);
+    int fd = mkstemps(tmp, (int)strlen(LF_DURABLE_TMP_SUFFIX));
+    if (fd < 0) {
+        lf_error("%s: cannot create a temp file: %s", path, strerror(errno));
+        goto done;
+    }
+    if (fchmod(fd, (mode_t)mode) != 0 || !write_all(fd, data, len) || fsync(fd) != 0) {
+        lf_error("%s: cannot write: %s", tmp, strerror(errno));
+        goto done;
+    }
+    if (close(fd) != 0) {
+        fd = -1;
+        lf_error("%s: cannot write: %s", tmp, strerror(errno));
+        goto done;
+    }
+    fd = -1;
+    if (rename(tmp, path) != 0) {
+        lf_error("%s: cannot replace: %s", path, strerror(errno));
+        goto done;
+    }
+    ok = lf_fsync_parent(path);
+done:
+    if (fd >= 0)
+        close(fd);
+    if (!ok)
+        unlink(tmp);
+    free(tmp);
+    return ok;
+}
+
+bool lf_make_dirs(const char *path)
+{
+    char *p = lf_xstrdup(path);
+    bool ok = true;
+    for (char *s = p + 1; ok; s++) {
+        if (*s != '/' && *s != '\0')
+            continue;
+        char c = *s;
+        *s = '\0';
+        if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+            lf_error("%s: cannot create the folder: %s", p, strerror(errno));
+            ok = false;
+        }
+        *s = c;
+        if (c == '\0')
+            break;
+    }
+    struct stat st;
+    if (ok && (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))) {
+        lf_error("%s: not a folder", path);
+        ok = false;
+    }
+    free(p);
+    return ok;
+}
+
+/* Empties the folder open as `fd` (which this closes), recursively. */
+static bool remove_contents(int fd, const char *path, int depth)
+{
+    DIR *d = fdopendir(fd);
+    if (!d) {
+        lf_error("%s: cannot read the folder: %s", path, strerror(errno));
+        close(fd);
+        return false;
+    }
+    bool ok = true;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        struct stat st;
+        if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+            continue; /* gone meanwhile */
+        if (S_ISDIR(st.st_mode)) {
+            if (depth >= TREE_MAX_DEPTH) {
+                lf_error("%s: folders nested too deep to remove", path);
+                ok = false;
+                continue;
+            }
+            int sub = openat(dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            char *sub_path = lf_xasprintf("%s/%s", path, e->d_name);
+            if (sub < 0) {
+                lf_error("%s: cannot open: %s", sub_path, strerror(errno));
+                ok = false;
+            } else if (remove_contents(sub, sub_path, depth + 1) &&
+                       unlinkat(dirfd(d), e->d_name, AT_REMOVEDIR) != 0) {
+                lf_error("%s: cannot remove: %s", sub_path, strerror(errno));
+                ok = false;
+            }
+            free(sub_path);
+        } else if (unlinkat(dirfd(d), e->d_name, 0) != 0 && errno != ENOENT) {
+            lf_error("%s/%s: cannot remove: %s", path, e->d_name, strerror(errno));
+            ok = false;
+        }
+    }
+    closedir(d);
+    return ok;
+}
+
+bool lf_remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0) {
+        if (errno == ENOENT)
+            return true;
+        lf_error("%s: %s", path, strerror(errno));
+        return false;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        if (unlink(path) != 0 && errno != ENOENT) {
+            lf_error("%s: cannot remove: %s", path, strerror(errno));
+            return false;
+        }
+        return true;
+    }
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+        lf_error("%s: cannot open: %s", path, strerror(errno));
+        return false;
+    }
+    if (!remove_contents(fd, path, 0))
+        return false;
+    if (rmdir(path) != 0 && errno != ENOENT) {
+        lf_error("%s: cannot remove: %s", path, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+/* fsyncs everything in the folder open as `fd`, then the folder; closes fd. */
+static bool sync_contents(int fd, const char *path, int depth)
+{
+    int self = dup(fd);
+    DIR *d = fdopendir(fd);
+    if (!d || self < 0) {
+        lf_error("%s: cannot read the folder: %s", path, strerror(errno));
+        if (d)
+            closedir(d);
+        else
+            close(fd);
+        if (self >= 0)
+            close(self);
+        return false;
+    }
+    bool ok = true;
+    struct dirent *e;
+    while (ok && (e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        struct stat st;
+        if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || S_ISLNK(st.st_mode))
+            continue;
+        char *sub_path = lf_xasprintf("%s/%s", path, e->d_name);
+        int sub = openat(dirfd(d), e->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+        if (sub < 0) {
+            lf_error("%s: cannot open to sync: %s", sub_path, strerror(errno));
+            ok = false;
+        } else if (S_ISDIR(st.st_mode)) {
+            ok = depth < TREE_MAX_DEPTH && sync_contents(sub, sub_path, depth + 1);
+        } else {
+            if (fsync(sub) != 0) {
+                lf_error("%s: fsync: %s", sub_path, strerror(errno));
+                ok = false;
+            }
+            close(sub);
+        }
+        free(sub_path);
+    }
+    closedir(d);
+    if (ok && fsync(self) != 0) {
+        lf_error("%s: fsync: %s", path, strerror(errno));
+        ok = false;
+    }
+    close(self);
+    return ok;
+}
+
+bool lf_fsync_tree(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+        lf_error("%s: cannot open to sync: %s", path, strerror(errno));
+        return false;
+    }
+    return sync_contents(fd, path, 0);
+}

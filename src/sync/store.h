@@ -1,0 +1,132 @@
+/* The content store: downloaded bundles in the cache folder, installed so
+ * that a power cut at any moment leaves either the old or the new complete
+ * bundle (issue 4).
+ *
+ *   cache_dir/
+ *     bundles/<id>/    complete bundles; id = first 16 hex digits of the
+ *                      SHA-256 of the bundle's content.json
+ *     current          symlink -> bundles/<id>: the installed bundle
+ *     previous         symlink -> bundles/<id>: the one before (last known good)
+ *     staging-XXXXXX/  a download in progress
+ *     state.json       what is installed, ETag/Last-Modified of its manifest
+ *     status.json      last attempt/success/error, for admins
+ *     lock             held (flock) while a sync works in the folder
+ *
+ * A switch makes `current.tmp` point at the new bundle, fsyncs the folder
+ * and renames it over `current` (rename is atomic); the old target becomes
+ * `previous`, and bundles neither link names are removed. Leftovers of an
+ * interrupted install (staging-*, *.tmp, unreferenced bundles) are removed
+ * when the store is opened.
+ *
+ * No SDL, no curl. A struct lf_store belongs to one thread; other calls
+ * take the folder by name and may be made from any thread. Failures are
+ * logged once where they happen; functions that report to a sync's status
+ * also fill an error text. */
+#ifndef LF_SYNC_STORE_H
+#define LF_SYNC_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "core/diag.h"
+#include "core/limits.h"
+#include "core/log.h"
+
+#define LF_STORE_ID_CHARS 16      /* hex digits of a bundle id */
+#define LF_STORE_ERROR_BYTES 1024 /* an error text for status.json */
+#define LF_STORE_STATE_NAME "state.json"
+#define LF_STORE_STATUS_NAME "status.json"
+
+/* Test-only: environment variable with a pause in milliseconds that the
+ * store makes between install steps (see lf_store_pause). */
+#define LF_STORE_DELAY_ENV "LITFASS_TEST_INSTALL_DELAY_MS"
+
+struct lf_store;
+
+/* Opens (creating it if missing) `cache_dir`, takes its lock and removes
+ * leftovers of an interrupted install. NULL when the folder cannot be
+ * made or another sync holds the lock; `err` then says why. The caller
+ * closes the store with lf_store_close(). */
+struct lf_store *lf_store_open(const char *cache_dir, char *err, size_t err_size) LF_MUST_CHECK;
+
+/* Releases the lock and frees the store. NULL is fine. */
+void lf_store_close(struct lf_store *s);
+
+/* The installed bundle: its id (LF_STORE_ID_CHARS + 1 bytes) and folder
+ * (cache_dir/bundles/<id>, may be NULL). False when nothing is installed. */
+bool lf_store_current(const struct lf_store *s, char *id, char *dir, size_t dir_size);
+
+/* Makes a new empty staging folder; *dir is a new string (caller frees). */
+bool lf_store_stage(struct lf_store *s, char **dir, char *err, size_t err_size) LF_MUST_CHECK;
+
+/* Removes a staging folder and everything in it. */
+void lf_store_discard(struct lf_store *s, const char *staging_dir);
+
+/* Installs the complete, validated bundle in `staging_dir` as `id`:
+ * fsyncs it, moves it to bundles/<id>, switches `current` to it (the old
+ * one becomes `previous`) and removes bundles no longer named. On
+ * failure the installed bundle is unchanged and the staging folder gone.
+ * `bundle_dir` (may be NULL) receives cache_dir/bundles/<id>. */
+bool lf_store_install(struct lf_store *s, const char *staging_dir, const char *id,
+                      char *bundle_dir, size_t bundle_dir_size, char *err,
+                      size_t err_size) LF_MUST_CHECK;
+
+/* Test-only knob: sleeps LITFASS_TEST_INSTALL_DELAY_MS milliseconds (read
+ * once per process; unset or 0: returns at once). Called between the
+ * steps of an install, so that a test can kill the process in each. */
+void lf_store_pause(void);
+
+/* The bundle to show at start: the installed one (`current`) if it loads
+ * without errors, else `previous`, else the sample folder `sample_dir`
+ * (config content.dir). Each candidate is validated with lf_bundle_load;
+ * a broken one is logged as a warning and skipped. On success `out_dir`
+ * holds the chosen folder and *installed_at (may be NULL) when it was
+ * installed (0 for the sample folder). False when none is valid; the
+ * sample folder's problems are then in `diags` (may be NULL). Any thread;
+ * does not take the lock (reads only). */
+bool lf_store_choose(const char *cache_dir, const char *sample_dir, char *out_dir, size_t size,
+                     time_t *installed_at, struct lf_diags *diags) LF_MUST_CHECK;
+
+/* state.json: what was installed from where. */
+struct lf_store_state {
+    char url[LF_MAX_URL_BYTES + 1];                    /* manifest URL it came from */
+    char etag[LF_MAX_HTTP_HEADER_BYTES + 1];           /* "" = none */
+    char last_modified[LF_MAX_HTTP_HEADER_BYTES + 1];  /* "" = none */
+    char installed_id[LF_STORE_ID_CHARS + 1];          /* "" = nothing installed */
+    char installed_version[LF_MAX_STRING_BYTES + 1];   /* the bundle's "version"; "" = none */
+    time_t installed_at;                               /* 0 = unknown */
+};
+
+/* Reads cache_dir/state.json. A missing or unreadable file gives an empty
+ * state (a broken one is logged): never fatal, the next sync rewrites it. */
+void lf_store_read_state(const char *cache_dir, struct lf_store_state *out);
+
+/* Writes cache_dir/state.json durably. */
+bool lf_store_write_state(const char *cache_dir, const struct lf_store_state *st) LF_MUST_CHECK;
+
+/* status.json, for admins. Times are written as ISO 8601 UTC
+ * ("2026-11-23T09:00:00Z"); 0 is written as null, as is an empty string. */
+struct lf_store_status {
+    time_t last_attempt, last_success;
+    char installed_id[LF_STORE_ID_CHARS + 1];
+    char installed_version[LF_MAX_STRING_BYTES + 1];
+    time_t installed_at;
+    char last_error[LF_STORE_ERROR_BYTES]; /* "" = the last attempt succeeded */
+    int consecutive_failures;
+    time_t next_attempt;
+    char url[LF_MAX_URL_BYTES + 1];
+};
+
+/* Reads cache_dir/status.json; missing or broken gives an empty status. */
+void lf_store_read_status(const char *cache_dir, struct lf_store_status *out);
+
+/* Writes cache_dir/status.json durably, with exactly the keys
+ * last_attempt, last_success, installed_id, installed_version,
+ * installed_at, last_error, consecutive_failures, next_attempt, url. */
+bool lf_store_write_status(const char *cache_dir, const struct lf_store_status *st) LF_MUST_CHECK;
+
+/* "2026-11-23T09:00:00Z" into buf (at least 21 bytes). */
+const char *lf_store_iso_utc(time_t t, char *buf, size_t size);
+
+#endif
