@@ -1,0 +1,267 @@
+/* One defensive GET with libcurl (see fetch.h). Every ceiling is set on
+ * the handle (protocols, redirects, timeouts, size) and checked again in
+ * the callbacks, so a misbehaving server can cost time up to the
+ * timeouts and memory up to max_bytes, never more. */
+#include "sync/fetch.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <curl/curl.h>
+
+#include "core/xalloc.h"
+
+struct lf_fetcher {
+    CURL *curl;
+    struct lf_fetch_options opt;
+    char *ca_file;
+};
+
+/* State of one transfer, seen by the callbacks. */
+struct transfer {
+    CURL *curl;
+    const struct lf_fetch_request *req;
+    const atomic_bool *cancel;
+    size_t received;
+    char *buf;             /* memory sink */
+    size_t cap;
+    bool too_big;          /* stopped by the ceiling while receiving */
+    bool wrong_status;     /* a body of a response other than 200 */
+    bool sink_failed;
+    char sink_err[LF_FETCH_ERROR_BYTES];
+};
+
+struct lf_fetcher *lf_fetcher_create(const struct lf_fetch_options *opt)
+{
+    CURL *c = curl_easy_init();
+    if (!c) {
+        lf_error("sync: cannot create a curl handle");
+        return NULL;
+    }
+    struct lf_fetcher *f = lf_xcalloc(1, sizeof(*f));
+    f->curl = c;
+    f->opt = *opt;
+    f->ca_file = opt->ca_file && opt->ca_file[0] ? lf_xstrdup(opt->ca_file) : NULL;
+    f->opt.ca_file = f->ca_file;
+    return f;
+}
+
+void lf_fetcher_destroy(struct lf_fetcher *f)
+{
+    if (!f)
+        return;
+    curl_easy_cleanup(f->curl);
+    free(f->ca_file);
+    free(f);
+}
+
+static size_t on_body(char *data, size_t size, size_t nmemb, void *userdata)
+{
+    struct transfer *t = userdata;
+    size_t n = size * nmemb;
+    long status = 0;
+    curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &status);
+    if (status != 200) {
+        t->wrong_status = true; /* headers are in; the body is not wanted */
+        return 0;
+    }
+    if (n > t->req->max_bytes - t->received) {
+        t->too_big = true;
+        return 0;
+    }
+    t->received += n;
+    if (t->req->sink) {
+        if (!t->req->sink(t->req->sink_ctx, data, n, t->sink_err)) {
+            t->sink_failed = true;
+            return 0;
+        }
+        return n;
+    }
+    if (t->received + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap : 16384;
+        while (cap < t->received + 1)
+            cap *= 2;
+        if (cap > t->req->max_bytes + 1)
+            cap = t->req->max_bytes + 1;
+        t->buf = lf_xrealloc(t->buf, cap);
+        t->cap = cap;
+    }
+    memcpy(t->buf + t->received - n, data, n);
+    return n;
+}
+
+static int on_progress(void *userdata, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+                       curl_off_t ulnow)
+{
+    (void)dltotal;
+    (void)dlnow;
+    (void)ultotal;
+    (void)ulnow;
+    struct transfer *t = userdata;
+    return t->cancel && atomic_load(t->cancel) ? 1 : 0;
+}
+
+/* The value of header `name` of the last response, trimmed, or "" (also
+ * when it does not fit: a cut ETag would never match). */
+static void header_value(CURL *c, const char *name, char *out, size_t size)
+{
+    struct curl_header *h = NULL;
+    out[0] = '\0';
+    if (curl_easy_header(c, name, 0, CURLH_HEADER, -1, &h) != CURLHE_OK || !h || !h->value)
+        return;
+    const char *v = h->value;
+    while (*v == ' ' || *v == '\t')
+        v++;
+    size_t n = strlen(v);
+    while (n > 0 && isspace((unsigned char)v[n - 1]))
+        n--;
+    if (n >= size)
+        return;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)v[i] < 0x20 || v[i] == 0x7f)
+            return;
+    memcpy(out, v, n);
+    out[n] = '\0';
+}
+
+long lf_fetch_parse_retry_after(const char *value, long now)
+{
+    if (!value || !value[0])
+        return 0;
+    long s = 0;
+    if (isdigit((unsigned char)value[0])) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(value, &end, 10);
+        if (*end != '\0')
+            return 0;
+        s = errno == ERANGE || v > LF_SYNC_MAX_RETRY_AFTER_S ? LF_SYNC_MAX_RETRY_AFTER_S : (long)v;
+    } else {
+        time_t t = curl_getdate(value, NULL);
+        if (t < 0)
+            return 0;
+        s = t <= now ? 0 : (t - now > LF_SYNC_MAX_RETRY_AFTER_S ? LF_SYNC_MAX_RETRY_AFTER_S
+                                                                : (long)(t - now));
+    }
+    return s < 0 ? 0 : s;
+}
+
+static bool scheme_ok(const char *url, bool allow_http)
+{
+    return strncasecmp(url, "https://", 8) == 0 ||
+           (allow_http && strncasecmp(url, "http://", 7) == 0);
+}
+
+void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
+              struct lf_fetch_result *r)
+{
+    memset(r, 0, sizeof(*r));
+    r->outcome = LF_FETCH_FAILED;
+    const char *url = req->url;
+    if (!scheme_ok(url, f->opt.allow_http)) {
+        snprintf(r->error, sizeof(r->error),
+                 "%s: only https:// addresses are allowed%s", url,
+                 f->opt.allow_http ? " (or http://)" : " (sync.allow_http = yes allows http://)");
+        return;
+    }
+    CURL *c = f->curl;
+    curl_easy_reset(c); /* keeps open connections */
+    struct transfer t = {.curl = c, .req = req, .cancel = f->opt.cancel};
+    char errbuf[CURL_ERROR_SIZE] = "";
+    struct curl_slist *headers = NULL;
+    const char *protocols = f->opt.allow_http ? "http,https" : "https";
+
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, protocols);
+    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, protocols);
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+    curl_easy_setopt(c, CURLOPT_MAXREDIRS, (long)LF_SYNC_MAX_REDIRECTS);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (f->opt.ca_file)
+        curl_easy_setopt(c, CURLOPT_CAINFO, f->opt.ca_file);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, f->opt.connect_timeout_s);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, f->opt.transfer_timeout_s);
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, f->opt.low_speed_bytes);
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, f->opt.low_speed_s);
+    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)req->max_bytes);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_USERAGENT, "litfass/" LITFASS_VERSION);
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
+    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, &t);
+    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    if (req->if_none_match && req->if_none_match[0]) {
+        char *h = lf_xasprintf("If-None-Match: %s", req->if_none_match);
+        headers = curl_slist_append(headers, h);
+        free(h);
+    }
+    if (req->if_modified_since && req->if_modified_since[0]) {
+        char *h = lf_xasprintf("If-Modified-Since: %s", req->if_modified_since);
+        headers = curl_slist_append(headers, h);
+        free(h);
+    }
+    if (headers)
+        curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+
+    CURLcode rc = curl_easy_perform(c);
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->http_status);
+    r->len = t.received;
+    header_value(c, "ETag", r->etag, sizeof(r->etag));
+    header_value(c, "Last-Modified", r->last_modified, sizeof(r->last_modified));
+    if (r->http_status == 429 || r->http_status == 503) {
+        char value[LF_MAX_HTTP_HEADER_BYTES + 1];
+        header_value(c, "Retry-After", value, sizeof(value));
+        r->retry_after_s = lf_fetch_parse_retry_after(value, (long)time(NULL));
+    }
+
+    if (t.cancel && atomic_load(t.cancel)) {
+        r->cancelled = true;
+        snprintf(r->error, sizeof(r->error), "%s: stopped (litfass is shutting down)", url);
+    } else if (t.too_big) {
+        snprintf(r->error, sizeof(r->error),
+                 "%s: larger than %zu bytes, stopped while receiving", url, req->max_bytes);
+    } else if (rc == CURLE_FILESIZE_EXCEEDED) {
+        curl_off_t announced = -1;
+        curl_easy_getinfo(c, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced);
+        snprintf(r->error, sizeof(r->error),
+                 "%s: larger than %zu bytes (the server announces %lld), not downloaded", url,
+                 req->max_bytes, (long long)announced);
+    } else if (t.sink_failed) {
+        snprintf(r->error, sizeof(r->error), "%s: %s", url, t.sink_err);
+    } else if (t.wrong_status || (rc == CURLE_OK && r->http_status != 200 &&
+                                  r->http_status != 304)) {
+        if (r->retry_after_s > 0)
+            snprintf(r->error, sizeof(r->error), "%s: HTTP %ld (retry after %ld s)", url,
+                     r->http_status, r->retry_after_s);
+        else
+            snprintf(r->error, sizeof(r->error), "%s: HTTP %ld", url, r->http_status);
+    } else if (rc != CURLE_OK) {
+        const char *why = errbuf[0] ? errbuf : curl_easy_strerror(rc);
+        if (rc == CURLE_UNSUPPORTED_PROTOCOL)
+            snprintf(r->error, sizeof(r->error), "%s: %s (only %s is allowed, also for redirects)",
+                     url, why, f->opt.allow_http ? "http/https" : "https");
+        else
+            snprintf(r->error, sizeof(r->error), "%s: %s", url, why);
+    } else if (r->http_status == 304) {
+        r->outcome = LF_FETCH_NOT_MODIFIED;
+    } else {
+        r->outcome = LF_FETCH_OK;
+        if (!req->sink) {
+            r->body = t.buf ? t.buf : lf_xmalloc(1);
+            r->body[t.received] = '\0';
+            t.buf = NULL;
+        }
+    }
+    if (r->outcome == LF_FETCH_FAILED)
+        r->body = NULL;
+    free(t.buf);
+    curl_slist_free_all(headers);
+}

@@ -1,0 +1,82 @@
+/* One HTTP(S) download with libcurl's easy interface, defensive: https
+ * only (http only when allowed), the same for redirects (at most
+ * LF_SYNC_MAX_REDIRECTS), TLS verification always on, connect timeout,
+ * low-speed abort, overall timeout, a size ceiling enforced before (from
+ * Content-Length) and while receiving, conditional GET, Retry-After.
+ *
+ * A struct lf_fetcher keeps one curl handle (so connections are reused
+ * between the manifest and its files) and belongs to one thread: the sync
+ * worker's, or main's for `litfass sync --once`. lf_sync_global_init()
+ * (sync/sync.h) must have run before the first lf_fetcher_create().
+ *
+ * The only file in src/ that includes curl. */
+#ifndef LF_SYNC_FETCH_H
+#define LF_SYNC_FETCH_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/limits.h"
+#include "core/log.h"
+
+#define LF_FETCH_ERROR_BYTES 1024
+
+struct lf_fetch_options {
+    bool allow_http;          /* also http:// (and redirects to it) */
+    const char *ca_file;      /* NULL or "": the system's CAs */
+    long connect_timeout_s;
+    long transfer_timeout_s;  /* whole request */
+    long low_speed_bytes;     /* abort when slower than this per second ... */
+    long low_speed_s;         /* ... for this long */
+    const atomic_bool *cancel; /* may be NULL; set: the transfer stops soon */
+};
+
+/* Receives the body in pieces; false aborts the transfer (its error text
+ * goes to `err`, LF_FETCH_ERROR_BYTES). */
+typedef bool (*lf_fetch_sink)(void *ctx, const void *data, size_t n, char *err);
+
+struct lf_fetch_request {
+    const char *url;
+    const char *if_none_match;      /* ETag, or NULL/"" */
+    const char *if_modified_since;  /* Last-Modified as sent, or NULL/"" */
+    size_t max_bytes;               /* body ceiling */
+    lf_fetch_sink sink;             /* NULL: the body is kept in memory (result.body) */
+    void *sink_ctx;
+};
+
+enum lf_fetch_outcome {
+    LF_FETCH_OK,            /* 200, body delivered */
+    LF_FETCH_NOT_MODIFIED,  /* 304 */
+    LF_FETCH_FAILED,        /* anything else; error says what */
+};
+
+struct lf_fetch_result {
+    enum lf_fetch_outcome outcome;
+    long http_status;                  /* 0 when no response */
+    char *body;                        /* sink NULL and OK: the body, NUL-terminated; free() */
+    size_t len;                        /* bytes received */
+    char etag[LF_MAX_HTTP_HEADER_BYTES + 1];
+    char last_modified[LF_MAX_HTTP_HEADER_BYTES + 1];
+    long retry_after_s;                /* 429/503 with Retry-After, else 0 */
+    bool cancelled;
+    char error[LF_FETCH_ERROR_BYTES];  /* "URL: problem", e.g.
+                                          "https://x/content.json: HTTP 503 (retry after 120 s)" */
+};
+
+struct lf_fetcher;
+
+/* NULL (logged) when curl cannot make a handle. */
+struct lf_fetcher *lf_fetcher_create(const struct lf_fetch_options *opt) LF_MUST_CHECK;
+void lf_fetcher_destroy(struct lf_fetcher *f);
+
+/* Runs one GET. The result is always filled; outcome says how it went.
+ * The caller frees result->body. */
+void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
+              struct lf_fetch_result *result);
+
+/* Retry-After: delay-seconds or an HTTP-date, relative to `now`; 0 when
+ * absent or unreadable; at most LF_SYNC_MAX_RETRY_AFTER_S. */
+long lf_fetch_parse_retry_after(const char *value, long now);
+
+#endif
