@@ -40,6 +40,7 @@ enum lf_phrase {
     LF_P_IN_GERMAN,      /* marks a German text shown for want of a translation */
     LF_P_BACK,
     LF_P_TAP_HINT,
+    LF_P_SCAN,
     LF_P_COUNT,
 };
 

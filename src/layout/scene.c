@@ -78,6 +78,14 @@ void lf_scene_image(struct lf_scene *s, struct lf_box box, const char *path)
     op->image = lf_xstrdup(path);
 }
 
+void lf_scene_qr(struct lf_scene *s, struct lf_box box, const char *payload)
+{
+    struct lf_op *op = push(s);
+    op->kind = LF_OP_QR;
+    op->box = box;
+    op->text = lf_xstrdup(payload);
+}
+
 void lf_scene_target(struct lf_scene *s, struct lf_box box, enum lf_action action, int arg)
 {
     if (s->n_targets == s->cap_targets) {

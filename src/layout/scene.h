@@ -35,6 +35,7 @@ enum lf_op_kind {
     LF_OP_RECT,
     LF_OP_TEXT,
     LF_OP_IMAGE,
+    LF_OP_QR,       /* a QR code of `text`, dark on light, quiet zone inside the box */
 };
 
 struct lf_op {
@@ -78,6 +79,7 @@ void lf_scene_rect(struct lf_scene *s, struct lf_box box, struct lf_rgba color, 
 void lf_scene_text(struct lf_scene *s, struct lf_box box, const char *utf8, size_t len,
                    enum lf_face face, int px, struct lf_rgba color, bool rtl);
 void lf_scene_image(struct lf_scene *s, struct lf_box box, const char *path);
+void lf_scene_qr(struct lf_scene *s, struct lf_box box, const char *payload);
 void lf_scene_target(struct lf_scene *s, struct lf_box box, enum lf_action action, int arg);
 
 size_t lf_scene_count(const struct lf_scene *s);

@@ -6,6 +6,7 @@
 
 #include "core/civil_time.h"
 #include "layout/phrases.h"
+#include "layout/qr_payload.h"
 
 /* Sizes are given for a 1080-pixel shorter side and scaled from there. */
 enum {
@@ -216,6 +217,9 @@ struct block {
     double base_px;
     struct lf_rgba color;   /* of the label; the text is ink (or `color` without a label) */
     bool joined;            /* continues the block before without a gap */
+    const char *qr;         /* a QR code of this payload, with `text` as its caption */
+    int qr_side;            /* its side in pixels: as large as this, */
+    int qr_min;             /* ... as small as this where room is short */
 };
 
 #define MAX_BLOCKS 14
@@ -238,14 +242,14 @@ static void add_text(struct column *c, const struct frame *f, const char *label,
 {
     bool fb = false;
     const char *s = pick(f, t, &fb);
-    add_block(c, (struct block){label, s, fb, face, base, color, false});
+    add_block(c, (struct block){label, s, fb, face, base, color, false, NULL, 0, 0});
 }
 
 /* Words of the screen's language (formatted dates, hours, lists). */
 static void add_plain(struct column *c, const char *label, const char *text, double base,
                       struct lf_rgba color)
 {
-    add_block(c, (struct block){label, text, false, LF_FACE_REGULAR, base, color, false});
+    add_block(c, (struct block){label, text, false, LF_FACE_REGULAR, base, color, false, NULL, 0, 0});
 }
 
 /* Data that reads left to right in every language: addresses, phone
@@ -254,13 +258,35 @@ static void add_plain(struct column *c, const char *label, const char *text, dou
 static void add_data(struct column *c, const char *label, const char *text, double base,
                      struct lf_rgba color)
 {
-    add_block(c, (struct block){label, text, true, LF_FACE_REGULAR, base, color, false});
+    add_block(c, (struct block){label, text, true, LF_FACE_REGULAR, base, color, false, NULL, 0, 0});
 }
 
 /* Data lines that belong to the block before (the address under a place). */
 static void add_joined_data(struct column *c, const char *text, double base)
 {
-    add_block(c, (struct block){NULL, text, true, LF_FACE_REGULAR, base, {0, 0, 0, 0}, true});
+    add_block(c, (struct block){NULL, text, true, LF_FACE_REGULAR, base, {0, 0, 0, 0}, true, NULL, 0, 0});
+}
+
+/* The item's QR code as a block: the code at the start edge, the caption
+ * "scan with your phone" beside it. payload must outlive the column. Its
+ * side: LF_QR_MIN_MODULE_BASE pixels a module at least, LF_QR_SIDE_BASE
+ * pixels at 1080 when the code is small. */
+#define LF_QR_SIDE_BASE 170
+
+static void add_qr(struct column *c, const struct frame *f, const char *payload)
+{
+    if (!payload[0])
+        return;
+    int modules = lf_qr_modules(payload);
+    if (modules == 0)
+        return;
+    int min_side = modules * (int)ceil(LF_QR_MIN_MODULE_BASE * f->u);
+    int side = scaled(f, LF_QR_SIDE_BASE);
+    if (side < min_side)
+        side = min_side;
+    add_block(c, (struct block){NULL, lf_phrase(f->v->lang, LF_P_SCAN), false, LF_FACE_BOLD,
+                                BASE_LABEL * 1.1, f->t->ink_soft, false, payload, side,
+                                min_side});
 }
 
 static void append_blocks(struct column *to, const struct column *from)
@@ -289,6 +315,45 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
         const struct block *b = &c->b[i];
         if (b->joined && i > from.block)
             y -= gap; /* directly under the block before */
+        if (b->qr) {
+            /* the code, its caption beside it (under it in a narrow column),
+             * as large as the room allows between qr_min and qr_side; never split */
+            int gap_x = scaled(f, 24), px = text_px(f, b->base_px * scale);
+            int side = b->qr_side;
+            if (side > bottom - y)
+                side = bottom - y;
+            if (side > box.w)
+                side = box.w;
+            int beside_w = box.w - side - gap_x;
+            bool beside = beside_w >= scaled(f, 200);
+            struct lf_wrapped wr;
+            lf_wrap(m, b->face, px, b->text, beside ? beside_w : box.w, 3, &wr);
+            if (!beside) {
+                side = bottom - y - gap_x / 2 - lf_wrapped_height(&wr);
+                if (side > b->qr_side)
+                    side = b->qr_side;
+                if (side > box.w)
+                    side = box.w;
+            }
+            int h = beside ? (side > lf_wrapped_height(&wr) ? side : lf_wrapped_height(&wr))
+                           : side + gap_x / 2 + lf_wrapped_height(&wr);
+            if (side < b->qr_min || y + h > bottom || wr.rest) {
+                *rest = (struct lf_flow_pos){i, 0};
+                all = false;
+                break;
+            }
+            if (do_emit) {
+                lf_scene_qr(f->s, (struct lf_box){box.x, y, side, side}, b->qr);
+                if (beside)
+                    emit(f, &wr, b->text, box.x + side + gap_x,
+                         y + (side - lf_wrapped_height(&wr)) / 2, b->face, b->color, f->rtl);
+                else
+                    emit(f, &wr, b->text, box.x, y + side + gap_x / 2, b->face, b->color,
+                         f->rtl);
+            }
+            y += h + gap;
+            continue;
+        }
         size_t off = i == from.block ? from.offset : 0;
         if (off > strlen(b->text))
             off = strlen(b->text);
@@ -368,11 +433,11 @@ static bool is_continuation(const struct lf_page *p)
     return p->from.block > 0 || p->from.offset > 0;
 }
 
-/* The main column of a slide, continued over pages. */
-static void flow(struct frame *f, const struct column *c, struct lf_box box,
-                 const struct lf_page *p, struct lf_page_result *r)
+/* The main column of a slide, continued over pages. Returns the height used. */
+static int flow(struct frame *f, const struct column *c, struct lf_box box,
+                const struct lf_page *p, struct lf_page_result *r)
 {
-    column(f, c, box, p->from, &r->continues, &r->rest);
+    return column(f, c, box, p->from, &r->continues, &r->rest);
 }
 
 /* A card (panel) of the given height behind what is drawn next. */
@@ -678,6 +743,7 @@ struct event_texts {
     char when[512];
     char where[1024];
     char reach[512];
+    char qr[LF_MAX_QR_PAYLOAD + 1];
 };
 
 /* The event's blocks: when and where lead the main column; registration
@@ -710,6 +776,9 @@ static void event_blocks(struct frame *f, const struct lf_slide *sl, struct even
     }
     add_text(card, f, lf_phrase(lang, LF_P_ORGANISER), &it->organiser, LF_FACE_REGULAR,
              BASE_META, accent);
+    if (!lf_qr_payload(it, lang, t->qr, sizeof(t->qr)))
+        t->qr[0] = '\0';
+    add_qr(card, f, t->qr);
 }
 
 static void event_page(struct frame *f, struct lf_box area, const struct lf_page *p,
@@ -726,16 +795,27 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
     /* landscape: a right column with the poster over a card; the card
      * only when it fits whole, else its blocks follow the main text */
     bool has_image = it->image != NULL;
-    int right_w = area.w * 36 / 100;
+    /* decided on the whole content box, so every page of the slide
+     * (continuations have a heading) builds the same flow */
+    struct lf_box full = lf_layout_content_box(f->v);
+    int right_w = full.w * 36 / 100;
     int card_h = 0, card_k = -1;
+    struct column qr_only = {.n = 0};
     if (f->landscape && card.n) {
-        int room = area.h - 2 * pad - (has_image ? scaled(f, 220) + gap : 0);
-        card_k = column_scale(f, &card, (struct lf_box){0, 0, right_w - 2 * pad, room});
+        int room = full.h - 2 * pad - (has_image ? scaled(f, 220) + gap : 0);
+        struct lf_box in = {0, 0, right_w - 2 * pad, room};
+        card_k = column_scale(f, &card, in);
+        if (card_k < 0 && card.b[card.n - 1].qr && card.n > 1) {
+            /* without its QR code the card may fit: the code then follows the text */
+            qr_only.b[qr_only.n++] = card.b[--card.n];
+            card_k = column_scale(f, &card, in);
+        }
         if (card_k >= 0)
             card_h = column_height(f, &card, right_w - 2 * pad, scales[card_k]) + 2 * pad;
     }
     if (card_k < 0)
         append_blocks(&main, &card);
+    append_blocks(&main, &qr_only);
     bool right_col = f->landscape && (card_k >= 0 || has_image);
 
     if (is_continuation(p)) {
@@ -780,6 +860,7 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
             column(f, &card, (struct lf_box){rx + pad, ry + pad, right_w - 2 * pad, card_h - 2 * pad},
                    (struct lf_flow_pos){0, 0}, NULL, NULL);
         }
+
     } else if (has_image) {
         /* portrait: the poster between head and text, as tall as the text allows */
         int need = column_height(f, &main, col.w, 1.0);
@@ -803,6 +884,7 @@ struct service_texts {
     char status[256];
     bool open;
     bool has_status;
+    char qr[LF_MAX_QR_PAYLOAD + 1];
 };
 
 static void service_blocks(struct frame *f, const struct lf_item *it, struct service_texts *t,
@@ -831,6 +913,9 @@ static void service_blocks(struct frame *f, const struct lf_item *it, struct ser
     add_plain(card, lf_phrase(lang, LF_P_HOURS), t->hours, BASE_META, accent);
     add_text(card, f, NULL, &it->hours.note, LF_FACE_REGULAR, BASE_META * 0.9, f->t->ink_soft);
     add_data(card, lf_phrase(lang, LF_P_CONTACT), t->contact, BASE_META, accent);
+    if (!lf_qr_payload(it, lang, t->qr, sizeof(t->qr)))
+        t->qr[0] = '\0';
+    add_qr(card, f, t->qr);
 }
 
 /* The "open now, until 14:00" pill; returns its height (0: no hours).
@@ -873,35 +958,55 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
     /* where the card goes and at which scale, decided the same way on
      * every page of the slide */
     struct lf_box main_box = area, card_box = area;
-    int head_h, card_k = -1, main_k = -1;
-    if (f->landscape) {
-        int right_w = area.w * 40 / 100;
-        main_box.w = area.w - right_w - gap;
-        card_box = (struct lf_box){area.x + area.w - right_w, area.y, right_w, area.h};
-        head_h = head_height(f, &h, main_box.w - image_side, area.h / 3);
-        int pill = status_pill(f, &texts, 0, 0, right_w - 2 * pad, false);
-        if (card.n)
-            card_k = column_scale(f, &card, (struct lf_box){0, 0, right_w - 2 * pad,
-                                                            area.h - 2 * pad - pill - gap});
-        if (card.n == 0 && !texts.has_status) {
-            main_box.w = area.w; /* nothing for a card: the text takes the width */
+    int head_h = 0, card_k = -1, main_k = -1;
+    bool qr_moved = false;
+    /* decided on the whole content box: every page builds the same flow */
+    const struct lf_box page_area = area;
+    area = lf_layout_content_box(f->v);
+    main_box = area;
+    card_box = area;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        card_k = main_k = -1;
+        if (f->landscape) {
+            int right_w = area.w * 40 / 100;
+            main_box.w = area.w - right_w - gap;
+            card_box = (struct lf_box){area.x + area.w - right_w, area.y, right_w, area.h};
+            int pill = status_pill(f, &texts, 0, 0, right_w - 2 * pad, false);
+            if (card.n)
+                card_k = column_scale(f, &card, (struct lf_box){0, 0, right_w - 2 * pad,
+                                                                area.h - 2 * pad - pill - gap});
+            if (card.n == 0 && !texts.has_status)
+                main_box.w = area.w; /* nothing for a card: the text takes the width */
             head_h = head_height(f, &h, main_box.w - image_side, area.h / 3);
+        } else {
+            head_h = head_height(f, &h, area.w - image_side, area.h / 4);
+            int pill = status_pill(f, &texts, 0, 0, area.w - 2 * pad, false);
+            for (size_t k = 0; k < N_SCALES && card_k < 0 && card.n; k++) {
+                int need = head_h + column_height(f, &main, area.w, scales[k]) + gap +
+                           2 * pad + pill + gap +
+                           column_height(f, &card, area.w - 2 * pad, scales[k]);
+                if (need <= area.h)
+                    card_k = main_k = (int)k;
+            }
         }
-    } else {
-        head_h = head_height(f, &h, area.w - image_side, area.h / 4);
-        int pill = status_pill(f, &texts, 0, 0, area.w - 2 * pad, false);
-        for (size_t k = 0; k < N_SCALES && card_k < 0 && card.n; k++) {
-            int need = head_h + column_height(f, &main, area.w, scales[k]) + gap + 2 * pad +
-                       pill + gap + column_height(f, &card, area.w - 2 * pad, scales[k]);
-            if (need <= area.h)
-                card_k = main_k = (int)k;
-        }
+        if (card_k >= 0 || card.n < 2 || !card.b[card.n - 1].qr)
+            break;
+        /* without its QR code the card may fit: the code then follows the text */
+        main.b[main.n++] = card.b[--card.n];
+        qr_moved = true;
     }
-    if (card_k < 0)
+    if (card_k < 0) {
+        /* all of it in one flow, the QR code last */
+        struct block qr = main.b[main.n - 1];
+        if (qr_moved)
+            main.n--;
         append_blocks(&main, &card);
+        if (qr_moved)
+            add_block(&main, qr);
+    }
 
     if (is_continuation(p)) {
-        flow(f, &main, area, p, r);
+        flow(f, &main, page_area, p, r);
         return;
     }
 

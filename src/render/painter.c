@@ -1,6 +1,7 @@
 #include "render/painter.h"
 
 #include <SDL_image.h>
+#include <qrencode.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 
 #include "core/limits.h"
 #include "core/xalloc.h"
+#include "layout/qr_payload.h"
 
 #define CIRCLE_TEXTURE_SIDE 128 /* corner mask, scaled down per corner */
 
@@ -18,7 +20,7 @@ struct entry {
     enum lf_face face;
     struct lf_rgba color;
     bool rtl;
-    bool image;
+    enum lf_op_kind kind;   /* TEXT, IMAGE or QR */
     SDL_Texture *texture;   /* NULL: failed, do not retry */
     int w, h;
     unsigned epoch;
@@ -117,20 +119,56 @@ struct lf_painter_stats lf_painter_stats(const struct lf_painter *p)
     return s;
 }
 
+/* A QR code as a surface: dark modules on white, LF_QR_QUIET_ZONE modules
+ * of white around, each module a whole number of pixels (crisp edges are
+ * what a phone camera reads best), as large as fits side x side. */
+#define QR_QUIET_ZONE LF_QR_QUIET_ZONE
+
+static SDL_Surface *qr_surface(const char *payload, int side)
+{
+    QRcode *qr = QRcode_encodeString(payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (!qr) {
+        lf_warn("QR code for \"%.40s...\": cannot encode", payload);
+        return NULL;
+    }
+    int modules = qr->width + 2 * QR_QUIET_ZONE;
+    int px = side / modules;
+    SDL_Surface *s = NULL;
+    if (px < 2) {
+        lf_warn("QR code of %d modules does not fit %d pixels; not shown", modules, side);
+    } else {
+        s = SDL_CreateRGBSurfaceWithFormat(0, modules * px, modules * px, 32,
+                                           SDL_PIXELFORMAT_ARGB8888);
+    }
+    if (s) {
+        SDL_FillRect(s, NULL, SDL_MapRGB(s->format, 255, 255, 255));
+        Uint32 dark = SDL_MapRGB(s->format, 0, 0, 0);
+        for (int y = 0; y < qr->width; y++)
+            for (int x = 0; x < qr->width; x++)
+                if (qr->data[y * qr->width + x] & 1) {
+                    SDL_Rect r = {(x + QR_QUIET_ZONE) * px, (y + QR_QUIET_ZONE) * px, px, px};
+                    SDL_FillRect(s, &r, dark);
+                }
+    }
+    QRcode_free(qr);
+    return s;
+}
+
 static struct entry *lookup(struct lf_painter *p, const struct lf_op *op)
 {
     bool image = op->kind == LF_OP_IMAGE;
     const char *key = image ? op->image : op->text;
     uint64_t h = fnv1a(key, 1469598103934665603ULL);
-    h = (h ^ (uint64_t)op->px) * 1099511628211ULL;
-    h = (h ^ ((uint64_t)op->face << 1 | op->rtl | (uint64_t)image << 2)) * 1099511628211ULL;
+    h = (h ^ (uint64_t)(op->kind == LF_OP_QR ? op->box.w : op->px)) * 1099511628211ULL;
+    h = (h ^ ((uint64_t)op->face << 1 | op->rtl | (uint64_t)op->kind << 2)) * 1099511628211ULL;
     h = (h ^ ((uint64_t)op->color.r << 24 | op->color.g << 16 | op->color.b << 8 |
               op->color.a)) * 1099511628211ULL;
     for (size_t i = 0; i < p->n; i++) {
         struct entry *e = &p->entries[i];
-        if (e->hash == h && e->image == image && strcmp(e->key, key) == 0 &&
-            (image || (e->px == op->px && e->face == op->face && e->rtl == op->rtl &&
-                       memcmp(&e->color, &op->color, sizeof(e->color)) == 0))) {
+        if (e->hash == h && e->kind == op->kind && strcmp(e->key, key) == 0 &&
+            (image || (op->kind == LF_OP_QR && e->px == op->box.w) ||
+             (op->kind == LF_OP_TEXT && e->px == op->px && e->face == op->face &&
+              e->rtl == op->rtl && memcmp(&e->color, &op->color, sizeof(e->color)) == 0))) {
             e->epoch = p->epoch;
             return e;
         }
@@ -140,11 +178,14 @@ static struct entry *lookup(struct lf_painter *p, const struct lf_op *op)
         p->entries = lf_xrealloc(p->entries, p->cap * sizeof(*p->entries));
     }
     struct entry *e = &p->entries[p->n++];
-    *e = (struct entry){.hash = h, .key = lf_xstrdup(key), .px = op->px, .face = op->face,
-                        .color = op->color, .rtl = op->rtl, .image = image,
+    *e = (struct entry){.hash = h, .key = lf_xstrdup(key),
+                        .px = op->kind == LF_OP_QR ? op->box.w : op->px, .face = op->face,
+                        .color = op->color, .rtl = op->rtl, .kind = op->kind,
                         .epoch = p->epoch};
     SDL_Surface *s = NULL;
-    if (image) {
+    if (op->kind == LF_OP_QR) {
+        s = qr_surface(key, op->box.w < op->box.h ? op->box.w : op->box.h);
+    } else if (image) {
         int w, h2;
         struct stat st;
         if (stat(key, &st) != 0 || st.st_size > LF_MAX_IMAGE_BYTES) {
@@ -229,13 +270,17 @@ void lf_painter_draw(struct lf_painter *p, const struct lf_scene *scene, int dx,
             break;
         }
         case LF_OP_TEXT:
+        case LF_OP_QR:
         case LF_OP_IMAGE: {
             struct entry *e = lookup(p, op);
             if (!e->texture)
                 break;
             SDL_SetTextureAlphaMod(e->texture, alpha);
             SDL_Rect dst = {b.x, b.y, e->w, e->h};
-            if (op->kind == LF_OP_IMAGE) {
+            if (op->kind == LF_OP_QR) {
+                dst.x = b.x + (b.w - e->w) / 2;
+                dst.y = b.y + (b.h - e->h) / 2;
+            } else if (op->kind == LF_OP_IMAGE) {
                 /* fit inside the box, keep the aspect ratio, centre */
                 double sx = (double)b.w / e->w, sy = (double)b.h / e->h;
                 double s = sx < sy ? sx : sy;

@@ -1,0 +1,111 @@
+#include "layout/qr_payload.h"
+
+#include <qrencode.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Appends s escaped for a vCard value (RFC 6350 3.4: \ , ; newline). */
+static void vcard_escaped(char *buf, size_t size, size_t *len, const char *s)
+{
+    for (; *s && *len + 3 < size; s++) {
+        if (*s == '\\' || *s == ',' || *s == ';') {
+            buf[(*len)++] = '\\';
+            buf[(*len)++] = *s;
+        } else if (*s == '\n') {
+            buf[(*len)++] = '\\';
+            buf[(*len)++] = 'n';
+        } else {
+            buf[(*len)++] = *s;
+        }
+    }
+    buf[*len] = '\0';
+}
+
+static void vcard_line(char *buf, size_t size, size_t *len, const char *key, const char *value)
+{
+    if (!value || !value[0] || *len >= size)
+        return;
+    int n = snprintf(buf + *len, size - *len, "%s:", key);
+    if (n < 0 || (size_t)n >= size - *len) {
+        *len = size;
+        return;
+    }
+    *len += (size_t)n;
+    vcard_escaped(buf, size, len, value);
+    if (*len + 2 < size) {
+        buf[(*len)++] = '\r';
+        buf[(*len)++] = '\n';
+        buf[*len] = '\0';
+    } else {
+        *len = size;
+    }
+}
+
+/* "tel:" with only the characters a dialler keeps. */
+static void tel_uri(const char *phone, char *buf, size_t size)
+{
+    size_t n = (size_t)snprintf(buf, size, "tel:");
+    for (; *phone && n + 1 < size; phone++)
+        if ((*phone >= '0' && *phone <= '9') || (*phone == '+' && n == 4))
+            buf[n++] = *phone;
+    buf[n] = '\0';
+}
+
+bool lf_qr_payload(const struct lf_item *it, const char *lang, char *buf, size_t size)
+{
+    if (size > LF_MAX_QR_PAYLOAD + 1)
+        size = LF_MAX_QR_PAYLOAD + 1;
+    buf[0] = '\0';
+    if (it->kind == LF_ITEM_CONTACT) {
+        if (!it->phone && !it->email && !it->url && !it->address)
+            return false;
+        size_t len = 0;
+        vcard_line(buf, size, &len, "BEGIN", "VCARD");
+        vcard_line(buf, size, &len, "VERSION", "3.0");
+        /* the name as written; N is required by vCard 3.0 and left unsplit */
+        const char *name = lf_text_get(&it->title, LF_FALLBACK_LANG, NULL);
+        vcard_line(buf, size, &len, "FN", name);
+        vcard_line(buf, size, &len, "N", name);
+        vcard_line(buf, size, &len, "ORG", lf_text_get(&it->unit, lang, NULL));
+        vcard_line(buf, size, &len, "TITLE", lf_text_get(&it->role, lang, NULL));
+        vcard_line(buf, size, &len, "TEL", it->phone);
+        vcard_line(buf, size, &len, "EMAIL", it->email);
+        vcard_line(buf, size, &len, "URL", it->url);
+        if (it->address) {
+            /* ADR: post office box; extended; street, locality... as one street line */
+            char adr[512];
+            size_t alen = 0;
+            adr[0] = '\0';
+            vcard_escaped(adr, sizeof(adr), &alen, it->address);
+            if (len < size) {
+                int n = snprintf(buf + len, size - len, "ADR:;;%s\r\n", adr);
+                len = n < 0 || (size_t)n >= size - len ? size : len + (size_t)n;
+            }
+        }
+        vcard_line(buf, size, &len, "END", "VCARD");
+        return len < size;
+    }
+    if (it->kind == LF_ITEM_NOTICE)
+        return false;
+    int n;
+    if (it->url)
+        n = snprintf(buf, size, "%s", it->url);
+    else if (it->email)
+        n = snprintf(buf, size, "mailto:%s", it->email);
+    else if (it->phone) {
+        tel_uri(it->phone, buf, size);
+        n = (int)strlen(buf);
+    } else
+        return false;
+    return n > 0 && (size_t)n < size;
+}
+
+int lf_qr_modules(const char *payload)
+{
+    QRcode *qr = QRcode_encodeString(payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (!qr)
+        return 0;
+    int n = qr->width + 2 * LF_QR_QUIET_ZONE;
+    QRcode_free(qr);
+    return n;
+}
