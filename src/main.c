@@ -22,6 +22,8 @@
 #include "core/diag.h"
 #include "core/limits.h"
 #include "core/log.h"
+#include "sync/store.h"
+#include "sync/sync.h"
 
 #define EXIT_USAGE 2
 
@@ -33,6 +35,8 @@ static const char main_usage[] =
     "       litfass preview DIR --out OUTDIR [--size WxH] [--lang TAG] [--now ISO-8601]\n"
     "                           [--config FILE]\n"
     "       litfass validate DIR\n"
+    "       litfass pack DIR\n"
+    "       litfass sync --once [--config FILE] [--url URL] [--cache DIR] [--allow-http]\n"
     "       litfass --help | --version\n"
     "\n"
     "A full-screen information kiosk for the municipal integration centres:\n"
@@ -43,6 +47,8 @@ static const char main_usage[] =
     "  run       show the bundle full screen (the default command)\n"
     "  preview   render every slide of a bundle to PNG files, without a display\n"
     "  validate  check a bundle and list every problem in it\n"
+    "  pack      write the \"files\" list (sizes, SHA-256) into a bundle before publishing\n"
+    "  sync      fetch the published bundle once and install it (headless)\n"
     "\n"
     "`litfass COMMAND --help` explains each command.\n"
     "Exit codes: 0 ok, 1 invalid content or failure, 2 usage error.\n";
@@ -86,6 +92,35 @@ static const char validate_usage[] =
     "lists every problem as FILE:LINE:COLUMN: field: message. Exit 0 when the\n"
     "bundle is valid (warnings allowed), 1 when it has errors.\n"
     "\n"
+    "  --help          this text\n";
+
+static const char pack_usage[] =
+    "usage: litfass pack DIR\n"
+    "\n"
+    "Checks the bundle in DIR like `litfass validate`, then writes into its\n"
+    "content.json a \"files\" list: every image the items name, with its size and\n"
+    "SHA-256. Kiosks need the list to download only what changed and to check\n"
+    "what they got; run it after every change, before publishing the folder.\n"
+    "Everything else in content.json stays as it is (re-indented by two spaces).\n"
+    "Exit 0 when written, 1 when the bundle has errors (nothing is written).\n"
+    "\n"
+    "  --help          this text\n";
+
+static const char sync_usage[] =
+    "usage: litfass sync --once [--config FILE] [--url URL] [--cache DIR] [--allow-http]\n"
+    "\n"
+    "Looks once for a new bundle at the configured address (config: sync.url) and\n"
+    "installs it into the cache folder (sync.cache_dir), as a running kiosk does\n"
+    "every sync.poll_seconds. Nothing is changed when anything goes wrong; the\n"
+    "result is also written to status.json in the cache folder.\n"
+    "Exit 0 when the installed bundle is the published one (installed now, or\n"
+    "unchanged), 1 with the reason on stderr otherwise, 2 usage error.\n"
+    "\n"
+    "  --once          run one sync and exit (required)\n"
+    "  --config FILE   config file (as for `litfass run`)\n"
+    "  --url URL       address of the published content.json (sync.url)\n"
+    "  --cache DIR     cache folder (sync.cache_dir)\n"
+    "  --allow-http    also allow http:// (sync.allow_http)\n"
     "  --help          this text\n";
 
 /* Prints "litfass CMD: message" and where to find help; returns EXIT_USAGE. */
@@ -190,6 +225,10 @@ static bool load_config(struct lf_config *cfg, const char *path)
 }
 
 enum {
+    OPT_ALLOW_HTTP = 'a',
+    OPT_CACHE = 'C',
+    OPT_ONCE = '1',
+    OPT_URL = 'u',
     OPT_CONFIG = 'c',
     OPT_CONTENT = 'd',
     OPT_HELP = 'h',
@@ -402,6 +441,125 @@ static int cmd_validate(int argc, char **argv)
     return status;
 }
 
+static int cmd_pack(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"help", no_argument, NULL, OPT_HELP},
+        {0},
+    };
+    int c;
+    while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+        switch (c) {
+        case OPT_HELP:
+            fputs(pack_usage, stdout);
+            return EXIT_SUCCESS;
+        default:
+            return option_error("pack", c, argv);
+        }
+    }
+    if (optind >= argc)
+        return usage_error("pack", "which bundle? name its folder: litfass pack DIR");
+    if (argc - optind > 1)
+        return usage_error("pack", "unexpected argument '%s'", argv[optind + 1]);
+    const char *dir = argv[optind];
+    struct lf_diags *d = lf_diags_create();
+    size_t n = 0;
+    bool ok = lf_bundle_pack(dir, d, &n);
+    print_diags(d);
+    if (ok)
+        printf("%s: %zu %s listed in %s\n", dir, n, plural(n, "file", "files"), LF_MANIFEST_NAME);
+    else
+        fprintf(stderr, "litfass pack: %s: not packed, %zu %s\n", dir, lf_diags_errors(d),
+                plural(lf_diags_errors(d), "error", "errors"));
+    lf_diags_destroy(d);
+    return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+static int cmd_sync(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"once", no_argument, NULL, OPT_ONCE},
+        {"config", required_argument, NULL, OPT_CONFIG},
+        {"url", required_argument, NULL, OPT_URL},
+        {"cache", required_argument, NULL, OPT_CACHE},
+        {"allow-http", no_argument, NULL, OPT_ALLOW_HTTP},
+        {"help", no_argument, NULL, OPT_HELP},
+        {0},
+    };
+    const char *config_path = NULL, *url = NULL, *cache = NULL;
+    bool once = false, allow_http = false;
+    int c;
+    while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+        switch (c) {
+        case OPT_ONCE:
+            once = true;
+            break;
+        case OPT_CONFIG:
+            config_path = optarg;
+            break;
+        case OPT_URL:
+            url = optarg;
+            break;
+        case OPT_CACHE:
+            cache = optarg;
+            break;
+        case OPT_ALLOW_HTTP:
+            allow_http = true;
+            break;
+        case OPT_HELP:
+            fputs(sync_usage, stdout);
+            return EXIT_SUCCESS;
+        default:
+            return option_error("sync", c, argv);
+        }
+    }
+    if (optind < argc)
+        return usage_error("sync", "unexpected argument '%s'", argv[optind]);
+    if (!once)
+        return usage_error("sync", "--once is required (a running kiosk syncs by itself)");
+
+    struct lf_config cfg;
+    if (!load_config(&cfg, config_path))
+        return EXIT_FAILURE;
+    struct lf_diags *d = lf_diags_create();
+    bool ok = true;
+    if (url)
+        ok = lf_config_set(&cfg, "sync.url", url, "--url", d) && ok;
+    if (cache)
+        ok = lf_config_set(&cfg, "sync.cache_dir", cache, "--cache", d) && ok;
+    if (allow_http)
+        cfg.allow_http = true;
+    print_diags(d);
+    lf_diags_destroy(d);
+    if (!ok)
+        return usage_error("sync", "bad option value");
+    if (!cfg.sync_url[0]) {
+        fprintf(stderr, "litfass sync: no address to sync from: set [sync] url in the config "
+                        "file or give --url\n");
+        return EXIT_FAILURE;
+    }
+    if (!lf_sync_global_init())
+        return EXIT_FAILURE;
+    struct lf_sync_outcome o;
+    time_t attempt = time(NULL);
+    lf_sync_cycle(&cfg, NULL, &o);
+    (void)lf_sync_record(&cfg, &o, attempt, 0);
+    lf_sync_global_cleanup();
+    switch (o.result) {
+    case LF_SYNC_INSTALLED:
+        printf("installed bundle %s into %s (%zu %s downloaded, %zu reused)\n", o.installed_id,
+               o.bundle_dir, o.downloaded, plural(o.downloaded, "file", "files"), o.reused);
+        return EXIT_SUCCESS;
+    case LF_SYNC_UP_TO_DATE:
+        printf("up to date: bundle %s\n", o.installed_id);
+        return EXIT_SUCCESS;
+    case LF_SYNC_FAILED:
+        break;
+    }
+    fprintf(stderr, "litfass sync: %s\n", o.error);
+    return EXIT_FAILURE;
+}
+
 int main(int argc, char **argv)
 {
     if (!lf_civil_time_init())
@@ -424,9 +582,13 @@ int main(int argc, char **argv)
         return cmd_preview(argc - 1, argv + 1);
     if (first && strcmp(first, "validate") == 0)
         return cmd_validate(argc - 1, argv + 1);
+    if (first && strcmp(first, "pack") == 0)
+        return cmd_pack(argc - 1, argv + 1);
+    if (first && strcmp(first, "sync") == 0)
+        return cmd_sync(argc - 1, argv + 1);
     if (first && first[0] != '-') {
         fprintf(stderr,
-                "litfass: unknown command '%s' (commands: run, preview, validate)\n"
+                "litfass: unknown command '%s' (commands: run, preview, validate, pack, sync)\n"
                 "Try 'litfass --help'.\n",
                 first);
         return EXIT_USAGE;

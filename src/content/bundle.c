@@ -20,9 +20,12 @@
 #include <unistd.h>
 
 #include <jansson.h>
+#include <pthread.h>
+#include <sodium.h>
 
 #include "content/json_locate.h"
 #include "core/civil_time.h"
+#include "core/durable.h"
 #include "core/xalloc.h"
 
 /* Room for a field path in a diagnostic, e.g. "items[499].hours.ranges[13].from". */
@@ -35,6 +38,7 @@ struct parse {
     const char *dir;   /* NULL: image files are not checked */
     char *dir_real;    /* realpath(dir) */
     struct lf_diags *diags;
+    bool ignore_files; /* `litfass pack`: an old "files" list is neither read nor required */
     size_t errors;     /* errors found by this parse, listed or not */
     size_t listed;
     size_t unlisted_errors, unlisted_warnings;
@@ -936,6 +940,234 @@ static void parse_item(struct parse *p, const json_t *v, size_t index)
     }
 }
 
+/* ---- the "files" list ---- */
+
+static pthread_once_t sodium_once = PTHREAD_ONCE_INIT;
+
+static void start_sodium(void)
+{
+    if (sodium_init() < 0)
+        lf_error("libsodium cannot start");
+}
+
+bool lf_file_sha256(const char *path, char *hex, uint64_t *size)
+{
+    pthread_once(&sodium_once, start_sodium);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    bool ok = false;
+    struct stat st;
+    if (fstat(fd, &st) != 0)
+        goto done;
+    if (!S_ISREG(st.st_mode)) {
+        errno = EISDIR;
+        goto done;
+    }
+    crypto_hash_sha256_state h;
+    crypto_hash_sha256_init(&h);
+    unsigned char buf[65536];
+    uint64_t total = 0;
+    for (;;) {
+        ssize_t n = read(fd, buf, sizeof(buf));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            goto done;
+        if (n == 0)
+            break;
+        crypto_hash_sha256_update(&h, buf, (unsigned long long)n);
+        total += (uint64_t)n;
+    }
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&h, digest);
+    sodium_bin2hex(hex, LF_SHA256_HEX + 1, digest, sizeof(digest));
+    if (size)
+        *size = total;
+    ok = true;
+done:
+    close(fd);
+    return ok;
+}
+
+static bool is_sha256_hex(const char *s)
+{
+    size_t n = 0;
+    for (; s[n]; n++)
+        if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f')))
+            return false;
+    return n == LF_SHA256_HEX;
+}
+
+/* A listed path becomes a file name in a download folder, so it is held
+ * to more than an image name: no empty, "." or ".." parts, no control
+ * characters, and not the manifest itself. NULL when fine. */
+static const char *listed_path_problem(const char *s)
+{
+    if (s[0] == '/')
+        return "must be a file inside the bundle folder, not an absolute path";
+    if (strchr(s, '\\'))
+        return "use \"/\" between folder names, not \"\\\"";
+    if (has_dotdot(s))
+        return "must not contain \"..\": files stay inside the bundle folder";
+    for (const char *c = s; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            return "contains a control character";
+    for (const char *seg = s;;) {
+        size_t n = strcspn(seg, "/");
+        if (n == 0 || (n == 1 && seg[0] == '.'))
+            return "has an empty or \".\" part (write it like images/logo.png)";
+        if (!seg[n])
+            break;
+        seg += n + 1;
+    }
+    if (strcmp(s, LF_MANIFEST_NAME) == 0)
+        return "the manifest does not list itself";
+    return NULL;
+}
+
+/* A listed file in the folder: inside it, its size and hash as listed. */
+static void check_listed_file(struct parse *p, const struct lf_bundle_file *f, const char *path)
+{
+    char *full = lf_xasprintf("%s/%s", p->dir, f->path);
+    char *real = realpath(full, NULL);
+    char hex[LF_SHA256_HEX + 1];
+    uint64_t size = 0;
+    if (!real) {
+        error(p, path, "file not found: %s", f->path);
+    } else if (!p->dir_real || !inside_dir(real, p->dir_real)) {
+        error(p, path, "%s leads outside the bundle folder (symbolic link?)", f->path);
+    } else if (!lf_file_sha256(real, hex, &size)) {
+        error(p, path, "cannot read %s: %s", f->path, strerror(errno));
+    } else if (size != f->size) {
+        error(p, path, "%s has %llu bytes, the list says %llu (changed after `litfass pack`?)",
+              f->path, (unsigned long long)size, (unsigned long long)f->size);
+    } else if (strcmp(hex, f->sha256) != 0) {
+        error(p, path, "%s: SHA-256 differs from the list (changed after `litfass pack`?)",
+              f->path);
+    }
+    free(real);
+    free(full);
+}
+
+static void parse_file_entry(struct parse *p, const json_t *v, const char *path,
+                             struct lf_bundle_file *f, size_t index)
+{
+    if (!json_is_object(v)) {
+        error(p, path, "expected an object such as {\"path\": \"images/logo.png\", \"size\": "
+                       "1234, \"sha256\": \"...\"}, found %s",
+              type_name(v));
+        return;
+    }
+    bool ok = true;
+    const char *key;
+    json_t *val;
+    json_object_foreach((json_t *)v, key, val) {
+        char sub[PATH_BYTES];
+        sub_path(sub, path, key);
+        if (strcmp(key, "path") == 0) {
+            if (!check_string(p, val, sub)) {
+                ok = false;
+                continue;
+            }
+            const char *s = json_string_value(val);
+            const char *problem = listed_path_problem(s);
+            if (json_string_length(val) > LF_MAX_PATH_BYTES) {
+                error(p, sub, "file name too long (%zu bytes, at most %d)",
+                      json_string_length(val), LF_MAX_PATH_BYTES);
+                ok = false;
+            } else if (problem) {
+                error(p, sub, "%s", problem);
+                ok = false;
+            } else {
+                for (size_t i = 0; i < index; i++) {
+                    if (p->b->files[i].path && strcmp(p->b->files[i].path, s) == 0) {
+                        error(p, sub, "%s is listed twice (also files[%zu])", s, i);
+                        ok = false;
+                    }
+                }
+                if (ok)
+                    f->path = lf_xstrdup(s);
+            }
+        } else if (strcmp(key, "size") == 0) {
+            if (!json_is_integer(val)) {
+                error(p, sub, "expected a whole number of bytes, found %s", type_name(val));
+                ok = false;
+            } else if (json_integer_value(val) < 0 ||
+                       json_integer_value(val) > LF_MAX_IMAGE_BYTES) {
+                error(p, sub, "%lld is out of range (0 to %d bytes)", json_integer_value(val),
+                      LF_MAX_IMAGE_BYTES);
+                ok = false;
+            } else {
+                f->size = (uint64_t)json_integer_value(val);
+            }
+        } else if (strcmp(key, "sha256") == 0) {
+            if (!json_is_string(val) || !is_sha256_hex(json_string_value(val))) {
+                error(p, sub, "expected 64 lowercase hex digits (the file's SHA-256)");
+                ok = false;
+            } else {
+                memcpy(f->sha256, json_string_value(val), LF_SHA256_HEX + 1);
+            }
+        } else {
+            warn_unknown(p, sub, "unknown field");
+        }
+    }
+    static const char *const needed[] = {"path", "size", "sha256"};
+    for (size_t i = 0; i < 3; i++) {
+        if (!json_object_get(v, needed[i])) {
+            char sub[PATH_BYTES];
+            sub_path(sub, path, needed[i]);
+            error(p, sub, "missing (a file needs path, size and sha256; `litfass pack` "
+                          "writes them)");
+            ok = false;
+        }
+    }
+    if (ok && p->dir)
+        check_listed_file(p, f, path);
+}
+
+static void parse_files(struct parse *p, const json_t *v)
+{
+    if (!json_is_array(v)) {
+        error(p, "files", "expected an array of files, found %s", type_name(v));
+        return;
+    }
+    size_t n = json_array_size(v);
+    if (n > LF_MAX_BUNDLE_FILES) {
+        error(p, "files", "too many files (%zu, at most %d)", n, LF_MAX_BUNDLE_FILES);
+        return;
+    }
+    p->b->files_listed = true;
+    p->b->files = lf_xcalloc(n ? n : 1, sizeof(struct lf_bundle_file));
+    p->b->n_files = n;
+    for (size_t i = 0; i < n; i++) {
+        char path[PATH_BYTES];
+        index_path(path, "files", i);
+        parse_file_entry(p, json_array_get(v, i), path, &p->b->files[i], i);
+    }
+}
+
+/* With a "files" list, every image an item names must be in it. */
+static void check_images_listed(struct parse *p)
+{
+    struct lf_bundle *b = p->b;
+    for (size_t i = 0; i < b->n_items; i++) {
+        const char *image = b->items[i].image;
+        if (!image)
+            continue;
+        bool listed = false;
+        for (size_t k = 0; k < b->n_files && !listed; k++)
+            listed = b->files[k].path && strcmp(b->files[k].path, image) == 0;
+        if (!listed) {
+            char path[PATH_BYTES], sub[PATH_BYTES];
+            index_path(path, "items", i);
+            sub_path(sub, path, "image");
+            error(p, sub, "%s is not in the \"files\" list (run `litfass pack` on the folder)",
+                  image);
+        }
+    }
+}
+
 /* ---- the manifest ---- */
 
 static void parse_items(struct parse *p, const json_t *v)
@@ -1007,6 +1239,9 @@ static void parse_root(struct parse *p, const json_t *root)
                 default_lang = val;
         } else if (strcmp(key, "items") == 0) {
             parse_items(p, val);
+        } else if (strcmp(key, "files") == 0) {
+            if (!p->ignore_files)
+                parse_files(p, val);
         } else {
             warn_unknown(p, key, "unknown field");
         }
@@ -1015,6 +1250,8 @@ static void parse_root(struct parse *p, const json_t *root)
         error(p, "organisation", "missing (the name of the KI, e.g. {\"de\": \"...\"})");
     if (!json_object_get(root, "items"))
         error(p, "items", "missing (the list of events, offers, contacts and notices)");
+    if (b->files_listed)
+        check_images_listed(p);
     if (lf_text_present(&b->organisation))
         b->title = lf_xstrdup(lf_text_get(&b->organisation, LF_FALLBACK_LANG, NULL));
 
@@ -1080,8 +1317,9 @@ static void finish_diags(struct parse *p)
                  p->unlisted_errors, p->unlisted_warnings);
 }
 
-struct lf_bundle *lf_bundle_parse(const char *json, size_t len, const char *file_name,
-                                  const char *dir, struct lf_diags *diags)
+static struct lf_bundle *parse_manifest(const char *json, size_t len, const char *file_name,
+                                        const char *dir, bool ignore_files,
+                                        struct lf_diags *diags)
 {
     struct lf_diags *own = diags ? NULL : lf_diags_create();
     struct parse p = {
@@ -1090,6 +1328,7 @@ struct lf_bundle *lf_bundle_parse(const char *json, size_t len, const char *file
         .file = file_name ? file_name : LF_MANIFEST_NAME,
         .dir = dir,
         .diags = diags ? diags : own,
+        .ignore_files = ignore_files,
     };
     struct lf_bundle *out = NULL;
     json_t *root = NULL;
@@ -1132,6 +1371,12 @@ done:
     free(p.dir_real);
     lf_diags_destroy(own);
     return out;
+}
+
+struct lf_bundle *lf_bundle_parse(const char *json, size_t len, const char *file_name,
+                                  const char *dir, struct lf_diags *diags)
+{
+    return parse_manifest(json, len, file_name, dir, false, diags);
 }
 
 /* Reads the manifest: a regular file of at most LF_MAX_MANIFEST_BYTES
@@ -1210,6 +1455,91 @@ done:
     return b;
 }
 
+static char *manifest_path(const char *dir)
+{
+    size_t n = strlen(dir);
+    return lf_xasprintf("%s%s%s", dir, n > 0 && dir[n - 1] == '/' ? "" : "/", LF_MANIFEST_NAME);
+}
+
+bool lf_bundle_pack(const char *dir, struct lf_diags *diags, size_t *n_files)
+{
+    bool ok = false;
+    char *file = manifest_path(dir);
+    char *text = NULL, *out = NULL;
+    size_t len = 0;
+    json_t *root = NULL;
+    struct lf_bundle *b = NULL, *check = NULL;
+    if (!read_manifest(file, diags, &text, &len))
+        goto done;
+    b = parse_manifest(text, len, file, dir, true, diags);
+    if (!b)
+        goto done;
+    json_error_t jerr;
+    root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) { /* parsed a moment ago: only if the file changed meanwhile */
+        file_error(diags, file, "changed while being packed; try again");
+        goto done;
+    }
+    json_t *files = json_array();
+    size_t n = 0;
+    for (size_t i = 0; i < b->n_items; i++) {
+        const char *image = b->items[i].image;
+        bool seen = false;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = b->items[k].image && strcmp(b->items[k].image, image ? image : "") == 0;
+        if (!image || seen)
+            continue;
+        char *full = lf_xasprintf("%s/%s", dir, image);
+        char hex[LF_SHA256_HEX + 1];
+        uint64_t size = 0;
+        bool hashed = lf_file_sha256(full, hex, &size);
+        if (!hashed)
+            file_error(diags, file, "cannot read %s: %s", full, strerror(errno));
+        free(full);
+        if (!hashed) {
+            json_decref(files);
+            goto done;
+        }
+        json_t *entry = json_object();
+        json_object_set_new(entry, "path", json_string(image));
+        json_object_set_new(entry, "size", json_integer((json_int_t)size));
+        json_object_set_new(entry, "sha256", json_string(hex));
+        json_array_append_new(files, entry);
+        n++;
+    }
+    /* an existing list is replaced where it stands; a new one goes last */
+    json_object_set_new(root, "files", files);
+    out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    if (!out) {
+        file_error(diags, file, "cannot serialise the manifest");
+        goto done;
+    }
+    char *with_newline = lf_xasprintf("%s\n", out);
+    struct stat st;
+    int mode = stat(file, &st) == 0 ? (int)(st.st_mode & 07777) : 0644;
+    bool written = lf_durable_write(file, with_newline, strlen(with_newline), mode);
+    free(with_newline);
+    if (!written) {
+        file_error(diags, file, "cannot write: %s", strerror(errno));
+        goto done;
+    }
+    /* what a kiosk will check, checked once here */
+    check = lf_bundle_load(dir, diags);
+    if (!check)
+        goto done;
+    if (n_files)
+        *n_files = n;
+    ok = true;
+done:
+    lf_bundle_destroy(check);
+    lf_bundle_destroy(b);
+    json_decref(root);
+    free(out);
+    free(text);
+    free(file);
+    return ok;
+}
+
 /* ---- the model ---- */
 
 static void text_free(struct lf_text *t)
@@ -1259,6 +1589,9 @@ void lf_bundle_destroy(struct lf_bundle *b)
     free(b->title);
     free(b->version);
     free(b->default_lang);
+    for (size_t i = 0; i < b->n_files; i++)
+        free(b->files[i].path);
+    free(b->files);
     free(b);
 }
 

@@ -125,6 +125,17 @@ struct lf_item {
 
 #define LF_NOTICE_URGENT 2
 
+/* SHA-256 written as lowercase hex digits. */
+#define LF_SHA256_HEX 64
+
+/* One file of the bundle as its optional "files" list names it, so a
+ * kiosk downloads only what changed and checks what it got. */
+struct lf_bundle_file {
+    char *path;                       /* relative, no "..", "." or empty parts, not content.json */
+    uint64_t size;                    /* bytes, <= LF_MAX_IMAGE_BYTES */
+    char sha256[LF_SHA256_HEX + 1];   /* 64 lowercase hex digits */
+};
+
 struct lf_bundle {
     char *dir;                  /* the folder it was loaded from; NULL when parsed
                                    from memory without a folder */
@@ -137,6 +148,11 @@ struct lf_bundle {
     size_t n_languages;
     struct lf_item *items;      /* in manifest order */
     size_t n_items;
+    bool files_listed;          /* the manifest has a "files" list (required for sync);
+                                   then every item's image is in it, and when loaded
+                                   from a folder every file matches its size and hash */
+    struct lf_bundle_file *files; /* in manifest order, paths unique */
+    size_t n_files;
 };
 
 /* Loads and validates `dir`/content.json and the files it names. Every
@@ -150,6 +166,18 @@ struct lf_bundle *lf_bundle_parse(const char *json, size_t len, const char *file
                                   const char *dir, struct lf_diags *diags) LF_MUST_CHECK;
 
 void lf_bundle_destroy(struct lf_bundle *b);
+
+/* `litfass pack`: validates the bundle in `dir` (ignoring any old "files"
+ * list) and writes into its content.json a "files" list of every file the
+ * items name, with size and SHA-256; everything else is kept in its order
+ * (re-serialised with two-space indentation). Written durably. Problems
+ * go to `diags`; false leaves content.json as it was. *n_files (may be
+ * NULL) receives the number of files listed. */
+bool lf_bundle_pack(const char *dir, struct lf_diags *diags, size_t *n_files) LF_MUST_CHECK;
+
+/* SHA-256 of a regular file as lowercase hex (hex: LF_SHA256_HEX + 1
+ * bytes) and its size. False with errno set when it cannot be read. */
+bool lf_file_sha256(const char *path, char *hex, uint64_t *size) LF_MUST_CHECK;
 
 const char *lf_item_kind_name(enum lf_item_kind kind);
 

@@ -235,7 +235,7 @@ void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
                  "%s: larger than %zu bytes (the server announces %lld), not downloaded", url,
                  req->max_bytes, (long long)announced);
     } else if (t.sink_failed) {
-        snprintf(r->error, sizeof(r->error), "%s: %s", url, t.sink_err);
+        snprintf(r->error, sizeof(r->error), "%s: %.400s", url, t.sink_err);
     } else if (t.wrong_status || (rc == CURLE_OK && r->http_status != 200 &&
                                   r->http_status != 304)) {
         if (r->retry_after_s > 0)

@@ -272,6 +272,11 @@ bool lf_store_current(const struct lf_store *s, char *id, char *dir, size_t dir_
     return ok;
 }
 
+bool lf_store_installed_id(const char *cache_dir, char *id)
+{
+    return link_id(cache_dir, CURRENT, id);
+}
+
 /* ---- staging and install ---- */
 
 bool lf_store_stage(struct lf_store *s, char **dir, char *err, size_t err_size)
@@ -284,6 +289,9 @@ bool lf_store_stage(struct lf_store *s, char **dir, char *err, size_t err_size)
         free(tmpl);
         return false;
     }
+    /* mkdtemp makes it private; an installed bundle is readable by all */
+    if (chmod(tmpl, 0755) != 0)
+        lf_warn("%s: chmod: %s", tmpl, strerror(errno));
     *dir = tmpl;
     return true;
 }

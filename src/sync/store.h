@@ -57,6 +57,10 @@ void lf_store_close(struct lf_store *s);
  * (cache_dir/bundles/<id>, may be NULL). False when nothing is installed. */
 bool lf_store_current(const struct lf_store *s, char *id, char *dir, size_t dir_size);
 
+/* The id `current` in cache_dir names (without taking the lock), into id
+ * (LF_STORE_ID_CHARS + 1 bytes). False when nothing is installed. */
+bool lf_store_installed_id(const char *cache_dir, char *id);
+
 /* Makes a new empty staging folder; *dir is a new string (caller frees). */
 bool lf_store_stage(struct lf_store *s, char **dir, char *err, size_t err_size) LF_MUST_CHECK;
 

@@ -1,0 +1,514 @@
+/* One sync cycle: see sync.h for the steps. Errors are written once into
+ * out->error as "URL: problem" (the URL of the manifest or of the file
+ * concerned) and logged once at the end of the cycle. */
+#include "sync/sync.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+#include <sodium.h>
+
+#include "content/bundle.h"
+#include "core/durable.h"
+#include "core/xalloc.h"
+#include "sync/fetch.h"
+
+bool lf_sync_global_init(void)
+{
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+        lf_error("sync: libcurl cannot start");
+        return false;
+    }
+    if (sodium_init() < 0) {
+        lf_error("sync: libsodium cannot start");
+        return false;
+    }
+    return true;
+}
+
+void lf_sync_global_cleanup(void)
+{
+    curl_global_cleanup();
+}
+
+void lf_sync_manifest_url(const char *configured, char *out, size_t size)
+{
+    size_t n = strlen(configured);
+    bool folder = n > 0 && configured[n - 1] == '/';
+    int w = snprintf(out, size, "%s", configured);
+    if (folder && w >= 0 && (size_t)w < size)
+        snprintf(out + w, size - (size_t)w, "%s", LF_MANIFEST_NAME);
+}
+
+static void fail(struct lf_sync_outcome *o, const char *fmt, ...) LF_PRINTF(2, 3);
+static void fail(struct lf_sync_outcome *o, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(o->error, sizeof(o->error), fmt, ap);
+    va_end(ap);
+    o->result = LF_SYNC_FAILED;
+}
+
+/* The URL of a listed file: the manifest's folder plus the path, with
+ * every byte outside [A-Za-z0-9-._~/] percent-encoded. */
+static char *file_url(const char *manifest_url, const char *path)
+{
+    size_t base = strcspn(manifest_url, "?#");
+    while (base > 0 && manifest_url[base - 1] != '/')
+        base--;
+    size_t cap = base + 3 * strlen(path) + 1, n = base;
+    char *out = lf_xmalloc(cap);
+    memcpy(out, manifest_url, base);
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+        if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+            *c == '-' || *c == '.' || *c == '_' || *c == '~' || *c == '/') {
+            out[n++] = (char)*c;
+        } else {
+            out[n++] = '%';
+            out[n++] = hex[*c >> 4];
+            out[n++] = hex[*c & 15];
+        }
+    }
+    out[n] = '\0';
+    return out;
+}
+
+static void sha256_hex(const void *data, size_t len, char *hex)
+{
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, data, (unsigned long long)len);
+    sodium_bin2hex(hex, LF_SHA256_HEX + 1, digest, sizeof(digest));
+}
+
+/* A download into an open file, hashed on the way. */
+struct file_sink {
+    int fd;
+    crypto_hash_sha256_state hash;
+};
+
+static bool sink_to_file(void *ctx, const void *data, size_t n, char *err)
+{
+    struct file_sink *s = ctx;
+    crypto_hash_sha256_update(&s->hash, data, (unsigned long long)n);
+    const char *p = data;
+    while (n > 0) {
+        ssize_t w = write(s->fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0) {
+            snprintf(err, LF_FETCH_ERROR_BYTES, "cannot write the download: %s",
+                     strerror(errno));
+            return false;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    return true;
+}
+
+/* Makes the folders above `rel` inside `dir`. */
+static bool make_parents(const char *dir, const char *rel)
+{
+    const char *slash = strrchr(rel, '/');
+    if (!slash)
+        return true;
+    char *sub = lf_xasprintf("%s/%.*s", dir, (int)(slash - rel), rel);
+    bool ok = lf_make_dirs(sub);
+    free(sub);
+    return ok;
+}
+
+/* The installed bundle's list of files (its manifest parsed without
+ * checking files: they were checked when it was installed and are
+ * checked again when reused). NULL when there is none. */
+static struct lf_bundle *installed_manifest(const char *dir)
+{
+    if (!dir || !dir[0])
+        return NULL;
+    char *path = lf_xasprintf("%s/%s", dir, LF_MANIFEST_NAME);
+    struct lf_bundle *b = NULL;
+    FILE *f = fopen(path, "rb");
+    if (f) {
+        char *buf = lf_xmalloc((size_t)LF_MAX_MANIFEST_BYTES + 1);
+        size_t n = fread(buf, 1, (size_t)LF_MAX_MANIFEST_BYTES + 1, f);
+        if (n <= LF_MAX_MANIFEST_BYTES) {
+            struct lf_diags *d = lf_diags_create();
+            b = lf_bundle_parse(buf, n, path, NULL, d);
+            lf_diags_destroy(d);
+        }
+        free(buf);
+        fclose(f);
+    }
+    free(path);
+    return b;
+}
+
+/* Links (else copies) a file of the installed bundle with the same hash
+ * to `dest`, and checks it. False when there is none or it differs. */
+static bool reuse_file(const struct lf_bundle *installed, const char *installed_dir,
+                       const struct lf_bundle_file *f, const char *dest)
+{
+    for (size_t i = 0; installed && i < installed->n_files; i++) {
+        const struct lf_bundle_file *old = &installed->files[i];
+        if (strcmp(old->sha256, f->sha256) != 0 || old->size != f->size)
+            continue;
+        char *src = lf_xasprintf("%s/%s", installed_dir, old->path);
+        bool ok = link(src, dest) == 0;
+        if (!ok) { /* another file system, or no hard links: copy */
+            FILE *in = fopen(src, "rb"), *out = in ? fopen(dest, "wbx") : NULL;
+            char buf[65536];
+            size_t n;
+            ok = in && out;
+            while (ok && (n = fread(buf, 1, sizeof(buf), in)) > 0)
+                ok = fwrite(buf, 1, n, out) == n;
+            ok = ok && !ferror(in);
+            if (out && fclose(out) != 0)
+                ok = false;
+            if (in)
+                fclose(in);
+        }
+        free(src);
+        char hex[LF_SHA256_HEX + 1];
+        uint64_t size = 0;
+        if (ok && lf_file_sha256(dest, hex, &size) && size == f->size &&
+            strcmp(hex, f->sha256) == 0)
+            return true;
+        unlink(dest);
+        lf_warn("sync: %s/%s differs from its hash; downloading it again", installed_dir,
+                old->path);
+        return false;
+    }
+    return false;
+}
+
+static bool download_file(struct lf_fetcher *fetcher, const struct lf_config *cfg,
+                          const char *manifest_url, const struct lf_bundle_file *f,
+                          const char *dest, struct lf_sync_outcome *o)
+{
+    bool ok = false;
+    char *url = file_url(manifest_url, f->path);
+    struct lf_fetch_result r = {0};
+    struct file_sink sink = {.fd = -1};
+    if (f->size > (uint64_t)cfg->max_asset_bytes) {
+        fail(o, "%s: listed with %llu bytes, more than sync.max_asset_bytes (%d)", url,
+             (unsigned long long)f->size, cfg->max_asset_bytes);
+        goto done;
+    }
+    sink.fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (sink.fd < 0) {
+        fail(o, "%s: cannot create %s: %s", url, dest, strerror(errno));
+        goto done;
+    }
+    crypto_hash_sha256_init(&sink.hash);
+    struct lf_fetch_request req = {
+        .url = url,
+        .max_bytes = (size_t)f->size, /* the list says how much; more is wrong */
+        .sink = sink_to_file,
+        .sink_ctx = &sink,
+    };
+    lf_fetch(fetcher, &req, &r);
+    if (r.outcome != LF_FETCH_OK) {
+        if (r.outcome == LF_FETCH_NOT_MODIFIED)
+            fail(o, "%s: unexpected HTTP 304", url);
+        else
+            fail(o, "%s", r.error);
+        o->retry_after_s = r.retry_after_s;
+        o->cancelled = r.cancelled;
+        goto done;
+    }
+    if (r.len != f->size) {
+        fail(o, "%s: got %zu bytes, the manifest lists %llu", url, r.len,
+             (unsigned long long)f->size);
+        goto done;
+    }
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    char hex[LF_SHA256_HEX + 1];
+    crypto_hash_sha256_final(&sink.hash, digest);
+    sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
+    if (strcmp(hex, f->sha256) != 0) {
+        fail(o, "%s: SHA-256 %s does not match the manifest (%s)", url, hex, f->sha256);
+        goto done;
+    }
+    if (fsync(sink.fd) != 0) {
+        fail(o, "%s: cannot sync %s to disk: %s", url, dest, strerror(errno));
+        goto done;
+    }
+    ok = true;
+done:
+    if (sink.fd >= 0 && close(sink.fd) != 0 && ok) {
+        fail(o, "%s: cannot write %s: %s", url, dest, strerror(errno));
+        ok = false;
+    }
+    free(url);
+    return ok;
+}
+
+/* "URL: not a valid bundle: <first problem> (and N more)" */
+static void fail_diags(struct lf_sync_outcome *o, const char *url, const char *what,
+                       const struct lf_diags *d)
+{
+    char first[LF_STORE_ERROR_BYTES / 2] = "";
+    for (size_t i = 0; i < lf_diags_count(d); i++) {
+        const struct lf_diag *e = lf_diags_get(d, i);
+        if (e->severity == LF_DIAG_ERROR) {
+            lf_diag_format(e, first, sizeof(first));
+            break;
+        }
+    }
+    size_t n = lf_diags_errors(d);
+    if (n > 1)
+        fail(o, "%s: %s: %s (and %zu more errors)", url, what, first, n - 1);
+    else
+        fail(o, "%s: %s: %s", url, what, first);
+}
+
+static bool write_whole(const char *path, const void *data, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return false;
+    const char *p = data;
+    bool ok = true;
+    while (ok && len > 0) {
+        ssize_t w = write(fd, p, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        ok = w > 0;
+        if (ok) {
+            p += w;
+            len -= (size_t)w;
+        }
+    }
+    ok = ok && fsync(fd) == 0;
+    return close(fd) == 0 && ok;
+}
+
+/* Downloads and installs the bundle whose manifest is `body`. */
+static void install_bundle(struct lf_store *store, struct lf_fetcher *fetcher,
+                           const struct lf_config *cfg, const char *url,
+                           const struct lf_fetch_result *m, const char *id,
+                           const char *installed_dir, struct lf_sync_outcome *o)
+{
+    char *staging = NULL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_bundle *b = lf_bundle_parse(m->body, m->len, url, NULL, d);
+    struct lf_bundle *installed = NULL, *check = NULL;
+    if (!b) {
+        fail_diags(o, url, "not a valid bundle", d);
+        goto done;
+    }
+    if (!b->files_listed) {
+        fail(o, "%s: the manifest has no \"files\" list (run `litfass pack` on the bundle "
+                "before publishing it)", url);
+        goto done;
+    }
+    char err[LF_STORE_ERROR_BYTES];
+    if (!lf_store_stage(store, &staging, err, sizeof(err))) {
+        fail(o, "%s", err);
+        goto done;
+    }
+    installed = installed_manifest(installed_dir);
+    for (size_t i = 0; i < b->n_files; i++) {
+        const struct lf_bundle_file *f = &b->files[i];
+        char *dest = lf_xasprintf("%s/%s", staging, f->path);
+        bool ok = make_parents(staging, f->path);
+        if (!ok) {
+            fail(o, "%s: cannot create the folder for %s (see the log)", url, f->path);
+        } else if (reuse_file(installed, installed_dir, f, dest)) {
+            o->reused++;
+        } else {
+            ok = download_file(fetcher, cfg, url, f, dest, o);
+            o->downloaded += ok;
+        }
+        free(dest);
+        if (!ok)
+            goto done;
+        lf_store_pause();
+    }
+    char *manifest = lf_xasprintf("%s/%s", staging, LF_MANIFEST_NAME);
+    bool written = write_whole(manifest, m->body, m->len);
+    free(manifest);
+    if (!written) {
+        fail(o, "%s: cannot write it to %s: %s", url, staging, strerror(errno));
+        goto done;
+    }
+    lf_store_pause();
+    lf_diags_destroy(d);
+    d = lf_diags_create();
+    check = lf_bundle_load(staging, d);
+    if (!check) {
+        fail_diags(o, url, "the downloaded bundle is not valid", d);
+        goto done;
+    }
+    if (!lf_store_install(store, staging, id, o->bundle_dir, sizeof(o->bundle_dir), err,
+                          sizeof(err))) {
+        fail(o, "%s", err);
+        free(staging);
+        staging = NULL; /* the store removed it */
+        goto done;
+    }
+    free(staging);
+    staging = NULL;
+    snprintf(o->installed_id, sizeof(o->installed_id), "%s", id);
+    o->result = LF_SYNC_INSTALLED;
+
+    struct lf_store_state st = {.installed_at = time(NULL)};
+    snprintf(st.url, sizeof(st.url), "%s", url);
+    snprintf(st.etag, sizeof(st.etag), "%s", m->etag);
+    snprintf(st.last_modified, sizeof(st.last_modified), "%s", m->last_modified);
+    snprintf(st.installed_id, sizeof(st.installed_id), "%s", id);
+    snprintf(st.installed_version, sizeof(st.installed_version), "%s",
+             b->version ? b->version : "");
+    if (!lf_store_write_state(cfg->cache_dir, &st))
+        lf_warn("sync: state.json not written; the next look downloads the manifest again");
+    lf_info("sync: installed bundle %s%s%s from %s (%zu files downloaded, %zu reused)", id,
+            b->version ? ", version " : "", b->version ? b->version : "", url, o->downloaded,
+            o->reused);
+done:
+    if (staging) {
+        lf_store_discard(store, staging);
+        free(staging);
+    }
+    lf_bundle_destroy(check);
+    lf_bundle_destroy(installed);
+    lf_bundle_destroy(b);
+    lf_diags_destroy(d);
+}
+
+void lf_sync_cycle(const struct lf_config *cfg, const atomic_bool *cancel,
+                   struct lf_sync_outcome *o)
+{
+    memset(o, 0, sizeof(*o));
+    o->result = LF_SYNC_FAILED;
+    char url[LF_MAX_URL_BYTES + 1]; /* a cut address fails to fetch, clearly named */
+    lf_sync_manifest_url(cfg->sync_url, url, sizeof(url));
+    struct lf_store *store = NULL;
+    struct lf_fetcher *fetcher = NULL;
+    struct lf_fetch_result m = {0};
+    char err[LF_STORE_ERROR_BYTES];
+    if (!url[0]) {
+        fail(o, "no sync URL (set [sync] url in the config file)");
+        goto done;
+    }
+    store = lf_store_open(cfg->cache_dir, err, sizeof(err));
+    if (!store) {
+        fail(o, "%s", err);
+        goto done;
+    }
+    struct lf_store_state st;
+    lf_store_read_state(cfg->cache_dir, &st);
+    char cur_id[LF_STORE_ID_CHARS + 1] = "", cur_dir[PATH_MAX] = "";
+    bool have_cur = lf_store_current(store, cur_id, cur_dir, sizeof(cur_dir));
+    /* ask conditionally only for what is really installed, from this URL */
+    bool conditional = have_cur && strcmp(st.url, url) == 0 &&
+                       strcmp(st.installed_id, cur_id) == 0;
+
+    struct lf_fetch_options opt = {
+        .allow_http = cfg->allow_http,
+        .ca_file = cfg->ca_file,
+        .connect_timeout_s = cfg->connect_timeout_s,
+        .transfer_timeout_s = cfg->transfer_timeout_s,
+        .low_speed_bytes = cfg->low_speed_bytes,
+        .low_speed_s = cfg->low_speed_s,
+        .cancel = cancel,
+    };
+    fetcher = lf_fetcher_create(&opt);
+    if (!fetcher) {
+        fail(o, "%s: cannot start a download (see the log)", url);
+        goto done;
+    }
+    struct lf_fetch_request req = {
+        .url = url,
+        .if_none_match = conditional ? st.etag : NULL,
+        .if_modified_since = conditional ? st.last_modified : NULL,
+        .max_bytes = LF_MAX_MANIFEST_BYTES,
+    };
+    lf_fetch(fetcher, &req, &m);
+    if (m.outcome == LF_FETCH_FAILED) {
+        fail(o, "%s", m.error);
+        o->retry_after_s = m.retry_after_s;
+        o->cancelled = m.cancelled;
+        goto done;
+    }
+    if (m.outcome == LF_FETCH_NOT_MODIFIED) {
+        if (!have_cur) {
+            fail(o, "%s: HTTP 304 without a conditional request", url);
+            goto done;
+        }
+        o->result = LF_SYNC_UP_TO_DATE; /* nothing written */
+        snprintf(o->installed_id, sizeof(o->installed_id), "%s", cur_id);
+        snprintf(o->bundle_dir, sizeof(o->bundle_dir), "%s", cur_dir);
+        lf_debug("sync: %s not modified", url);
+        goto done;
+    }
+    char hex[LF_SHA256_HEX + 1], id[LF_STORE_ID_CHARS + 1];
+    sha256_hex(m.body, m.len, hex);
+    snprintf(id, sizeof(id), "%.*s", LF_STORE_ID_CHARS, hex);
+    if (have_cur && strcmp(id, cur_id) == 0) {
+        /* the same manifest (a server without ETags): nothing to install */
+        o->result = LF_SYNC_UP_TO_DATE;
+        snprintf(o->installed_id, sizeof(o->installed_id), "%s", cur_id);
+        snprintf(o->bundle_dir, sizeof(o->bundle_dir), "%s", cur_dir);
+        if (strcmp(st.url, url) != 0 || strcmp(st.etag, m.etag) != 0 ||
+            strcmp(st.last_modified, m.last_modified) != 0 ||
+            strcmp(st.installed_id, cur_id) != 0) {
+            snprintf(st.url, sizeof(st.url), "%s", url);
+            snprintf(st.etag, sizeof(st.etag), "%s", m.etag);
+            snprintf(st.last_modified, sizeof(st.last_modified), "%s", m.last_modified);
+            if (strcmp(st.installed_id, cur_id) != 0) {
+                snprintf(st.installed_id, sizeof(st.installed_id), "%s", cur_id);
+                st.installed_version[0] = '\0';
+                st.installed_at = 0;
+            }
+            if (!lf_store_write_state(cfg->cache_dir, &st))
+                lf_warn("sync: state.json not written");
+        }
+        goto done;
+    }
+    install_bundle(store, fetcher, cfg, url, &m, id, have_cur ? cur_dir : NULL, o);
+done:
+    if (o->result == LF_SYNC_FAILED)
+        lf_warn("sync: %s", o->error);
+    free(m.body);
+    lf_fetcher_destroy(fetcher);
+    lf_store_close(store);
+}
+
+int lf_sync_record(const struct lf_config *cfg, const struct lf_sync_outcome *o, time_t attempt,
+                   time_t next_attempt)
+{
+    struct lf_store_status s;
+    lf_store_read_status(cfg->cache_dir, &s);
+    struct lf_store_state st;
+    lf_store_read_state(cfg->cache_dir, &st);
+    s.last_attempt = attempt;
+    if (o->result == LF_SYNC_FAILED) {
+        snprintf(s.last_error, sizeof(s.last_error), "%s", o->error[0] ? o->error : "failed");
+        s.consecutive_failures++;
+    } else {
+        s.last_error[0] = '\0';
+        s.consecutive_failures = 0;
+        s.last_success = attempt;
+    }
+    /* what `current` names; version and time when state.json knows them */
+    if (!lf_store_installed_id(cfg->cache_dir, s.installed_id))
+        s.installed_id[0] = '\0';
+    bool known = s.installed_id[0] && strcmp(s.installed_id, st.installed_id) == 0;
+    snprintf(s.installed_version, sizeof(s.installed_version), "%s",
+             known ? st.installed_version : "");
+    s.installed_at = known ? st.installed_at : 0;
+    s.next_attempt = next_attempt;
+    snprintf(s.url, sizeof(s.url), "%s", cfg->sync_url);
+    if (!lf_make_dirs(cfg->cache_dir) || !lf_store_write_status(cfg->cache_dir, &s))
+        lf_warn("sync: status.json not written");
+    return s.consecutive_failures;
+}
