@@ -17,6 +17,7 @@
 #include "app/carousel.h"
 #include "content/bundle.h"
 #include "core/civil_time.h"
+#include "layout/phrases.h"
 #include "layout/slide_layout.h"
 #include "render/painter.h"
 #include "render/typesetter.h"
@@ -190,6 +191,27 @@ static void every_language_has_its_glyphs(void **state)
         }
     }
     assert_true(texts > 50);
+    /* the kiosk's own words in every language it speaks: labels, weekday
+     * and month names, the names of the languages */
+    static const char *const langs[] = {"de", "en", "tr", "ar", "fa", "uk", "ru"};
+    for (size_t l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
+        for (int p = 0; p < LF_P_COUNT; p++) {
+            const char *w = lf_phrase(langs[l], (enum lf_phrase)p);
+            if (lf_typesetter_missing_glyphs(f->ts, w))
+                fail_msg("[%s] phrase %d \"%s\" has characters without a glyph", langs[l], p, w);
+        }
+        for (int d = 0; d < 7 * 12; d++) {
+            time_t t = lf_local_make(2027, 1 + d % 12, 1 + d % 7, 12, 0);
+            for (int style = LF_DATE_LONG; style <= LF_DATE_TIME; style++) {
+                char buf[128];
+                lf_format_date(langs[l], t, (enum lf_date_style)style, buf, sizeof(buf));
+                if (lf_typesetter_missing_glyphs(f->ts, buf))
+                    fail_msg("[%s] date \"%s\" has characters without a glyph", langs[l], buf);
+            }
+        }
+        assert_int_equal(lf_typesetter_missing_glyphs(f->ts, lf_lang_endonym(langs[l])), 0);
+    }
+    assert_int_equal(lf_typesetter_missing_glyphs(f->ts, "A+ ◐ ‹ › · – …"), 0);
     /* and the check can fail: a private-use character has no glyph */
     assert_int_equal(lf_typesetter_missing_glyphs(f->ts, "abc\xEE\x80\x80"), 1);
 }
