@@ -1,0 +1,164 @@
+/* Sync timing: exponential backoff with full jitter and its cap,
+ * Retry-After as a minimum, poll interval jitter bounds, Retry-After
+ * parsing, and a worker that stops promptly. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/durable.h"
+#include "sync/fetch.h"
+#include "sync/sync.h"
+#include "sync/worker.h"
+
+#define R_MIN 0u
+#define R_MID 0x80000000u
+#define R_MAX UINT32_MAX
+
+static void backoff_table(void **state)
+{
+    (void)state;
+    static const struct {
+        unsigned failures;
+        long retry_after_s;
+        uint32_t random;
+        uint64_t want_ms;
+    } cases[] = {
+        {0, 0, R_MAX, 0},               /* no failure, no wait */
+        {1, 0, R_MAX, 30000},           /* first: up to 30 s */
+        {1, 0, R_MID, 15000},           /* full jitter: anywhere in the range */
+        {1, 0, R_MIN, 1000},            /* but never sooner than 1 s */
+        {2, 0, R_MAX, 60000},           /* doubling */
+        {3, 0, R_MAX, 120000},
+        {8, 0, R_MAX, 3600000},         /* 30 s * 2^7 = 64 min: capped at 1 h */
+        {8, 0, R_MID, 1800000},
+        {1000, 0, R_MAX, 3600000},      /* no overflow however many */
+        {1, 120, R_MIN, 120000},        /* Retry-After is a minimum ... */
+        {1, 120, R_MAX, 120000},
+        {3, 20, R_MAX, 120000},         /* ... not a maximum */
+        {1, 7200, R_MAX, 7200000},      /* longer than the cap: honoured */
+        {1, 10L * 24 * 3600, R_MAX, 24u * 3600 * 1000}, /* absurd: cut to a day */
+        {1, -5, R_MIN, 1000},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        uint64_t got = lf_backoff_delay_ms(cases[i].failures, cases[i].retry_after_s,
+                                           cases[i].random);
+        if (got != cases[i].want_ms)
+            fail_msg("case %zu: failures %u, retry-after %ld: %llu ms, wanted %llu", i,
+                     cases[i].failures, cases[i].retry_after_s, (unsigned long long)got,
+                     (unsigned long long)cases[i].want_ms);
+    }
+}
+
+/* Over many random values every delay stays inside its range, and the
+ * range is used (not a constant). */
+static void backoff_bounds(void **state)
+{
+    (void)state;
+    srand(4);
+    for (unsigned failures = 1; failures <= 10; failures++) {
+        uint64_t cap = (uint64_t)LF_BACKOFF_BASE_MS << (failures - 1);
+        if (cap > LF_BACKOFF_CAP_MS)
+            cap = LF_BACKOFF_CAP_MS;
+        uint64_t lo = UINT64_MAX, hi = 0;
+        for (int k = 0; k < 2000; k++) {
+            uint32_t r = (uint32_t)rand() << 16 ^ (uint32_t)rand();
+            uint64_t d = lf_backoff_delay_ms(failures, 0, r);
+            assert_true(d >= LF_BACKOFF_MIN_MS && d <= cap);
+            lo = d < lo ? d : lo;
+            hi = d > hi ? d : hi;
+        }
+        assert_true(lo < cap / 10 + LF_BACKOFF_MIN_MS);
+        assert_true(hi > cap - cap / 10);
+    }
+}
+
+static void poll_jitter(void **state)
+{
+    (void)state;
+    assert_int_equal(lf_poll_delay_ms(300, R_MIN), 270000);
+    assert_int_equal(lf_poll_delay_ms(300, R_MAX), 330000);
+    assert_int_equal(lf_poll_delay_ms(300, R_MID), 300000);
+    assert_int_equal(lf_poll_delay_ms(86400, R_MAX), 95040000);
+    srand(7);
+    for (int k = 0; k < 5000; k++) {
+        uint32_t r = (uint32_t)rand() << 16 ^ (uint32_t)rand();
+        uint64_t d = lf_poll_delay_ms(30, r);
+        assert_true(d >= 27000 && d <= 33000);
+    }
+}
+
+static void retry_after_values(void **state)
+{
+    (void)state;
+    long now = 1795000000; /* 2026-11-18T11:06:40Z */
+    assert_int_equal(lf_fetch_parse_retry_after("120", now), 120);
+    assert_int_equal(lf_fetch_parse_retry_after("0", now), 0);
+    assert_int_equal(lf_fetch_parse_retry_after("", now), 0);
+    assert_int_equal(lf_fetch_parse_retry_after(NULL, now), 0);
+    assert_int_equal(lf_fetch_parse_retry_after("12x", now), 0);
+    assert_int_equal(lf_fetch_parse_retry_after("99999999999999999999", now),
+                     LF_SYNC_MAX_RETRY_AFTER_S);
+    assert_int_equal(lf_fetch_parse_retry_after("Wed, 18 Nov 2026 11:08:40 GMT", now), 120);
+    assert_int_equal(lf_fetch_parse_retry_after("Wed, 18 Nov 2026 10:00:00 GMT", now), 0);
+    assert_int_equal(lf_fetch_parse_retry_after("soon", now), 0);
+}
+
+/* A worker whose server never answers (a port nobody listens on, long
+ * poll) stops within a second, and reports nothing installed. */
+static int installed_calls;
+static void on_installed(void *ctx, const char *dir)
+{
+    (void)ctx;
+    (void)dir;
+    installed_calls++;
+}
+
+static void worker_stops_promptly(void **state)
+{
+    (void)state;
+    assert_true(lf_sync_global_init());
+    char cache[] = "/tmp/litfass-test-worker-XXXXXX";
+    assert_non_null(mkdtemp(cache));
+    struct lf_config cfg;
+    lf_config_defaults(&cfg);
+    snprintf(cfg.sync_url, sizeof(cfg.sync_url), "https://127.0.0.1:9/content.json");
+    snprintf(cfg.cache_dir, sizeof(cfg.cache_dir), "%s", cache);
+    cfg.poll_seconds = 30;
+
+    struct lf_config none = cfg;
+    none.sync_url[0] = '\0';
+    assert_null(lf_sync_worker_start(&none, on_installed, NULL));
+
+    struct lf_sync_worker *w = lf_sync_worker_start(&cfg, on_installed, NULL);
+    assert_non_null(w);
+    struct timespec pause = {.tv_sec = 0, .tv_nsec = 50 * 1000000L};
+    nanosleep(&pause, NULL);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    lf_sync_worker_stop(w);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double waited = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    assert_true(waited < 1.0);
+    assert_int_equal(installed_calls, 0);
+    assert_true(lf_remove_tree(cache));
+    lf_sync_global_cleanup();
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(backoff_table),
+        cmocka_unit_test(backoff_bounds),
+        cmocka_unit_test(poll_jitter),
+        cmocka_unit_test(retry_after_values),
+        cmocka_unit_test(worker_stops_promptly),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
