@@ -663,6 +663,238 @@ static void file_and_image_limits(void **state)
     free(manifest);
 }
 
+
+/* ---- the "files" list (sync) ---- */
+
+#define SHA_A "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+#define FILES_HEAD "{\"format\": 1, \"organisation\": \"KI\", \"items\": [\n" \
+                   "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\", \"image\": \"images/a.png\"}],\n"
+#define ENTRY(path, size, sha) "{\"path\": " path ", \"size\": " size ", \"sha256\": " sha "}"
+#define A_OK ENTRY("\"images/a.png\"", "4", "\"" SHA_A "\"")
+
+static const struct files_case {
+    const char *name;
+    const char *json;
+    const char *want; /* the one error, "path: message"; NULL: accepted */
+} files_cases[] = {
+    {"valid", FILES_HEAD " \"files\": [" A_OK "]}", NULL},
+    {"not listed", FILES_HEAD " \"files\": []}",
+     "items[0].image: images/a.png is not in the \"files\" list (run `litfass pack` on the folder)"},
+    {"not an array", FILES_HEAD " \"files\": {}}", "files: expected an array of files, found an object"},
+    {"entry not an object", FILES_HEAD " \"files\": [" A_OK ", 3]}",
+     "files[1]: expected an object such as {\"path\": \"images/logo.png\", \"size\": 1234, "
+     "\"sha256\": \"...\"}, found a whole number"},
+    {"upper-case hash", FILES_HEAD " \"files\": [" A_OK ", "
+                        ENTRY("\"b.png\"", "1", "\"9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08\"") "]}",
+     "files[1].sha256: expected 64 lowercase hex digits (the file's SHA-256)"},
+    {"short hash", FILES_HEAD " \"files\": [" A_OK ", " ENTRY("\"b.png\"", "1", "\"abc\"") "]}",
+     "files[1].sha256: expected 64 lowercase hex digits (the file's SHA-256)"},
+    {"size too big", FILES_HEAD " \"files\": [" A_OK ", " ENTRY("\"b.png\"", "8388609", "\"" SHA_A "\"") "]}",
+     "files[1].size: 8388609 is out of range (0 to 8388608 bytes)"},
+    {"size negative", FILES_HEAD " \"files\": [" A_OK ", " ENTRY("\"b.png\"", "-1", "\"" SHA_A "\"") "]}",
+     "files[1].size: -1 is out of range (0 to 8388608 bytes)"},
+    {"size not a number", FILES_HEAD " \"files\": [" A_OK ", " ENTRY("\"b.png\"", "\"4\"", "\"" SHA_A "\"") "]}",
+     "files[1].size: expected a whole number of bytes, found a string"},
+    {"dotdot", FILES_HEAD " \"files\": [" A_OK ", " ENTRY("\"images/../../x\"", "1", "\"" SHA_A "\"") "]}",
+     "files[1].path: must not contain \"..\": files stay inside the bundle folder"},
+    {"absolute", FILES_HEAD " \"files\": [" A_OK ", " ENTRY("\"/etc/passwd\"", "1", "\"" SHA_A "\"") "]}",
+     "files[1].path: must be a file inside the bundle folder, not an absolute path"},
+    {"empty part", FILES_HEAD " \"files\": [" A_OK ", " ENTRY("\"images//b.png\"", "1", "\"" SHA_A "\"") "]}",
+     "files[1].path: has an empty or \".\" part (write it like images/logo.png)"},
+    {"dot part", FILES_HEAD " \"files\": [" A_OK ", " ENTRY("\"./b.png\"", "1", "\"" SHA_A "\"") "]}",
+     "files[1].path: has an empty or \".\" part (write it like images/logo.png)"},
+    {"the manifest", FILES_HEAD " \"files\": [" A_OK ", " ENTRY("\"content.json\"", "1", "\"" SHA_A "\"") "]}",
+     "files[1].path: the manifest does not list itself"},
+    {"control character", FILES_HEAD " \"files\": [" A_OK ", " ENTRY("\"b\\n.png\"", "1", "\"" SHA_A "\"") "]}",
+     "files[1].path: contains a control character"},
+    {"listed twice", FILES_HEAD " \"files\": [" A_OK ", " A_OK "]}",
+     "files[1].path: images/a.png is listed twice (also files[0])"},
+    {"missing sha256", FILES_HEAD " \"files\": [" A_OK ", {\"path\": \"b.png\", \"size\": 1}]}",
+     "files[1].sha256: missing (a file needs path, size and sha256; `litfass pack` writes them)"},
+};
+
+static void files_list(void **state)
+{
+    (void)state;
+    size_t failures = 0;
+    for (size_t i = 0; i < sizeof(files_cases) / sizeof(files_cases[0]); i++) {
+        const struct files_case *c = &files_cases[i];
+        struct lf_diags *d = lf_diags_create();
+        struct lf_bundle *b = lf_bundle_parse(c->json, strlen(c->json), "content.json", NULL, d);
+        char *got = all_diags(d);
+        bool good;
+        if (!c->want) {
+            good = b && lf_diags_count(d) == 0 && b->files_listed && b->n_files == 1 &&
+                   strcmp(b->files[0].path, "images/a.png") == 0 && b->files[0].size == 4 &&
+                   strcmp(b->files[0].sha256, SHA_A) == 0;
+        } else {
+            const char *colon = strstr(got, ": ");
+            /* "content.json:L:C: path: message\n": compare from the path on */
+            const char *rest = colon ? colon + 2 : got;
+            good = !b && lf_diags_errors(d) == 1 && strncmp(rest, c->want, strlen(c->want)) == 0 &&
+                   rest[strlen(c->want)] == '\n';
+        }
+        if (!good) {
+            print_error("case \"%s\": expected %s, got\n  %s", c->name, c->want ? c->want : "accepted",
+                        got);
+            failures++;
+        }
+        free(got);
+        lf_bundle_destroy(b);
+        lf_diags_destroy(d);
+    }
+    assert_int_equal(failures, 0);
+    /* without the list nothing changes (it is optional for a local bundle) */
+    static const char no_list[] = FILES_HEAD "\"sample\": true}";
+    struct lf_bundle *b = lf_bundle_parse(no_list, strlen(no_list), "content.json", NULL, NULL);
+    assert_non_null(b);
+    assert_false(b->files_listed);
+    assert_int_equal(b->n_files, 0);
+    lf_bundle_destroy(b);
+}
+
+static void copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    assert_non_null(in);
+    assert_non_null(out);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+        assert_int_equal(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    assert_int_equal(fclose(out), 0);
+}
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *buf = lf_xcalloc(1, LF_MAX_MANIFEST_BYTES + 1);
+    size_t n = fread(buf, 1, LF_MAX_MANIFEST_BYTES, f);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+/* `litfass pack` on a copy of the valid fixture: lists the image with its
+ * real size and hash, keeps everything else, and the folder then loads
+ * with the list checked; a changed image is caught; a broken bundle is
+ * not packed and its manifest not touched. */
+static void pack_and_check_files(void **state)
+{
+    (void)state;
+    char tmpl[] = "/tmp/litfass-pack-XXXXXX";
+    char *dir = mkdtemp(tmpl);
+    assert_non_null(dir);
+    char *src = fixture("valid");
+    char *images = lf_xasprintf("%s/images", dir);
+    assert_int_equal(mkdir(images, 0755), 0);
+    char *from = lf_xasprintf("%s/content.json", src), *manifest = lf_xasprintf("%s/content.json", dir);
+    char *img_from = lf_xasprintf("%s/images/poster.png", src);
+    char *image = lf_xasprintf("%s/images/poster.png", dir);
+    copy_file(from, manifest);
+    copy_file(img_from, image);
+
+    char hex[LF_SHA256_HEX + 1];
+    uint64_t size = 0;
+    assert_true(lf_file_sha256(image, hex, &size));
+    struct lf_diags *d = lf_diags_create();
+    size_t n = 0;
+    assert_true(lf_bundle_pack(dir, d, &n));
+    assert_int_equal(n, 1);
+    assert_int_equal(lf_diags_errors(d), 0);
+    lf_diags_destroy(d);
+
+    d = lf_diags_create();
+    struct lf_bundle *b = lf_bundle_load(dir, d);
+    assert_non_null(b);
+    assert_true(b->files_listed);
+    assert_int_equal(b->n_files, 1);
+    assert_string_equal(b->files[0].path, "images/poster.png");
+    assert_int_equal(b->files[0].size, size);
+    assert_string_equal(b->files[0].sha256, hex);
+    assert_string_equal(b->version, "2026-11-23.1");
+    assert_true(b->sample);
+    lf_bundle_destroy(b);
+    lf_diags_destroy(d);
+    /* the other keys stay in their order; "files" comes last */
+    char *text = slurp(manifest);
+    char *p_format = strstr(text, "\"format\""), *p_items = strstr(text, "\"items\""),
+         *p_files = strstr(text, "\"files\"");
+    assert_true(p_format && p_items && p_files && p_format < p_items && p_items < p_files);
+    assert_non_null(strstr(text, "Münster")); /* UTF-8 kept, not \u-escaped */
+    /* packing again changes nothing */
+    d = lf_diags_create();
+    assert_true(lf_bundle_pack(dir, d, &n));
+    lf_diags_destroy(d);
+    char *again = slurp(manifest);
+    assert_string_equal(again, text);
+
+    /* the image changes after packing: the size or the hash no longer match */
+    FILE *f = fopen(image, "r+b");
+    assert_non_null(f);
+    fseek(f, -1, SEEK_END);
+    int last = fgetc(f);
+    fseek(f, -1, SEEK_END);
+    fputc(last ^ 0xff, f);
+    fclose(f);
+    d = lf_diags_create();
+    assert_null(lf_bundle_load(dir, d));
+    char *got = all_diags(d);
+    if (!strstr(got, "files[0]: images/poster.png: SHA-256 differs from the list (changed after "
+                     "`litfass pack`?)"))
+        fail_msg("hash change not caught:\n%s", got);
+    free(got);
+    lf_diags_destroy(d);
+    f = fopen(image, "ab");
+    fputc(0, f);
+    fclose(f);
+    d = lf_diags_create();
+    assert_null(lf_bundle_load(dir, d));
+    got = all_diags(d);
+    char *want = lf_xasprintf("files[0]: images/poster.png has %llu bytes, the list says %llu",
+                              (unsigned long long)size + 1, (unsigned long long)size);
+    if (!strstr(got, want))
+        fail_msg("size change not caught:\n%s", got);
+    free(want);
+    free(got);
+    lf_diags_destroy(d);
+    /* pack again (over the stale list): loads again */
+    d = lf_diags_create();
+    assert_true(lf_bundle_pack(dir, d, &n));
+    lf_diags_destroy(d);
+    d = lf_diags_create();
+    b = lf_bundle_load(dir, d);
+    assert_non_null(b);
+    lf_bundle_destroy(b);
+    lf_diags_destroy(d);
+
+    /* a broken bundle: not packed, manifest untouched */
+    unlink(image);
+    char *before = slurp(manifest);
+    d = lf_diags_create();
+    assert_false(lf_bundle_pack(dir, d, &n));
+    assert_true(lf_diags_errors(d) >= 1);
+    lf_diags_destroy(d);
+    char *after = slurp(manifest);
+    assert_string_equal(before, after);
+
+    unlink(manifest);
+    rmdir(images);
+    rmdir(dir);
+    free(after);
+    free(before);
+    free(again);
+    free(text);
+    free(image);
+    free(img_from);
+    free(manifest);
+    free(from);
+    free(images);
+    free(src);
+}
+
 /* ---- json_locate ---- */
 
 static const char locate_doc[] =
@@ -761,6 +993,8 @@ int main(void)
         cmocka_unit_test(collects_all_errors),
         cmocka_unit_test(image_fixtures),
         cmocka_unit_test(file_and_image_limits),
+        cmocka_unit_test(files_list),
+        cmocka_unit_test(pack_and_check_files),
         cmocka_unit_test(locate_paths),
         cmocka_unit_test(locate_depth_and_garbage),
     };
