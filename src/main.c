@@ -17,6 +17,7 @@
 #include "app/config.h"
 #include "app/kiosk.h"
 #include "app/preview.h"
+#include "layout/theme.h"
 #include "content/bundle.h"
 #include "core/civil_time.h"
 #include "core/diag.h"
@@ -71,7 +72,7 @@ static const char run_usage[] =
 
 static const char preview_usage[] =
     "usage: litfass preview DIR --out OUTDIR [--size WxH] [--lang TAG] [--now ISO-8601]\n"
-    "                           [--config FILE]\n"
+    "                           [--theme standard|high-contrast] [--large-text] [--config FILE]\n"
     "\n"
     "Renders every slide of the bundle in DIR, in carousel order, to PNG files in\n"
     "OUTDIR (01-agenda.png, 02-event-....png, ...) without a display, and lists\n"
@@ -82,6 +83,8 @@ static const char preview_usage[] =
     "  --lang TAG      language, e.g. de, en, tr, ar; default: the bundle's\n"
     "  --now TIME      render as at this moment, e.g. 2026-11-23T10:00 (Berlin time)\n"
     "                  or 2026-11-23T10:00:00+01:00; default: now\n"
+    "  --theme NAME    colours: standard (default) or high-contrast\n"
+    "  --large-text    all text 30 % larger, as with the on-screen switch\n"
     "  --config FILE   config file (as for `litfass run`)\n"
     "  --help          this text\n";
 
@@ -237,6 +240,8 @@ enum {
     OPT_OUT = 'o',
     OPT_SIZE = 's',
     OPT_WINDOWED = 'w',
+    OPT_THEME = 't',
+    OPT_LARGE_TEXT = 'L',
 };
 
 static int cmd_run(int argc, char **argv)
@@ -318,9 +323,13 @@ static int cmd_preview(int argc, char **argv)
         {"lang", required_argument, NULL, OPT_LANG},
         {"now", required_argument, NULL, OPT_NOW},
         {"config", required_argument, NULL, OPT_CONFIG},
+        {"theme", required_argument, NULL, OPT_THEME},
+        {"large-text", no_argument, NULL, OPT_LARGE_TEXT},
         {"help", no_argument, NULL, OPT_HELP},
         {0},
     };
+    const char *theme = NULL;
+    bool large_text = false;
     struct lf_preview_options opt = {
         .width = PREVIEW_DEFAULT_WIDTH,
         .height = PREVIEW_DEFAULT_HEIGHT,
@@ -352,6 +361,15 @@ static int cmd_preview(int argc, char **argv)
         case OPT_CONFIG:
             config_path = optarg;
             break;
+        case OPT_THEME:
+            if (strcmp(optarg, "standard") != 0 && strcmp(optarg, "high-contrast") != 0)
+                return usage_error("preview", "bad --theme '%s': standard or high-contrast",
+                                   optarg);
+            theme = optarg;
+            break;
+        case OPT_LARGE_TEXT:
+            large_text = true;
+            break;
         case OPT_HELP:
             fputs(preview_usage, stdout);
             return EXIT_SUCCESS;
@@ -375,6 +393,10 @@ static int cmd_preview(int argc, char **argv)
         snprintf(cfg.lang, sizeof(cfg.lang), "%s", opt.lang);
     else if (cfg.lang[0])
         opt.lang = cfg.lang;
+    if (theme)
+        cfg.theme = strcmp(theme, "high-contrast") == 0 ? LF_THEME_HIGH_CONTRAST : LF_THEME_STANDARD;
+    if (large_text)
+        cfg.large_text = true;
     return lf_preview_run(&cfg, &opt);
 }
 

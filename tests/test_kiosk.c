@@ -256,6 +256,32 @@ static void visitor_settings_last_until_idle(void **state)
     assert_false(s.high_contrast);
 }
 
+static int setup_rotating(void **state)
+{
+    int rc = open_kiosk(state, "");
+    struct fixture *f = *state;
+    f->cfg.rotate_languages = true;
+    return rc;
+}
+
+static void languages_rotate_from_round_to_round(void **state)
+{
+    struct fixture *f = *state;
+    assert_string_equal(state_of(f).lang, "de");
+    /* the last page of the round, then one more step: English */
+    size_t n = state_of(f).count;
+    for (size_t i = 0; i + 1 < n; i++)
+        key(f, SDLK_RIGHT, 0);
+    assert_int_equal(state_of(f).position, n - 1);
+    pass(f, 200000); /* the carousel moves on by itself */
+    struct lf_kiosk_state s = state_of(f);
+    assert_string_equal(s.lang, "en");
+    assert_string_equal(s.mode, "carousel");
+    /* the carousel's own language is not a visitor's choice: idle keeps it */
+    pass(f, (uint64_t)f->cfg.idle_seconds * 1000 + 1000);
+    assert_string_equal(state_of(f).lang, "en");
+}
+
 static void tap_on_a_slide_holds_it(void **state)
 {
     struct fixture *f = *state;
@@ -341,6 +367,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(swipes_keys_and_buttons_step, setup_de, teardown),
         cmocka_unit_test_setup_teardown(only_the_admin_combination_quits, setup_de, teardown),
         cmocka_unit_test_setup_teardown(arabic_mirrors_directions, setup_ar, teardown),
+        cmocka_unit_test_setup_teardown(languages_rotate_from_round_to_round, setup_rotating,
+                                        teardown),
     };
     return cmocka_run_group_tests(german, NULL, NULL);
 }

@@ -38,6 +38,8 @@ struct config_key {
 };
 
 static const char *const log_level_names[] = {"error", "warn", "info", "debug", NULL};
+/* the order of enum lf_theme_id (layout/theme.h) */
+static const char *const theme_names[] = {"standard", "high-contrast", NULL};
 
 static const char *check_not_empty(const char *value)
 {
@@ -94,10 +96,18 @@ static const struct config_key config_keys[] = {
             "window height in pixels when windowed"),
     STRING_KEY("display", "organisation", organisation, "", NULL,
                "name in the header; empty: the bundle's organisation"),
+    ENUM_KEY("display", "theme", theme, 0, theme_names,
+             "colours: standard or high-contrast (visitors can switch on screen)"),
+    BOOL_KEY("display", "large_text", large_text, false,
+             "set all text larger (visitors can switch on screen)"),
     INT_KEY("carousel", "slide_seconds", slide_seconds, 10, 3, 120,
             "base time a slide stays, in seconds (longer texts get more)"),
     INT_KEY("carousel", "transition_ms", transition_ms, 600, 0, 3000,
-            "cross-fade between slides in milliseconds; 0: cut"),
+            "slide-in between slides in milliseconds; 0: cut"),
+    BOOL_KEY("carousel", "rotate_languages", rotate_languages, false,
+             "after each round show the next language of the bundle"),
+    BOOL_KEY("touch", "enabled", touch, true,
+             "buttons on screen; false for a screen nobody can touch"),
     INT_KEY("touch", "idle_seconds", idle_seconds, 60, 10, 3600,
             "seconds without a touch before the carousel resumes"),
     ENUM_KEY("log", "level", log_level, LF_LOG_INFO, log_level_names,

@@ -40,6 +40,10 @@ struct lf_config {
                                                 LF_MIN_SCREEN_SIDE..LF_MAX_SCREEN_SIDE */
     char organisation[LF_CONFIG_ORGANISATION_BYTES + 1]; /* [display] organisation; "" = the bundle's */
     int log_level;                           /* [log] level; enum lf_log_level, default LF_LOG_INFO */
+    int theme;                               /* [display] theme; enum lf_theme_id, standard */
+    bool large_text;                         /* [display] large_text; false */
+    bool rotate_languages;                   /* [carousel] rotate_languages; false */
+    bool touch;                              /* [touch] enabled; true = buttons on screen */
 
     /* [sync] (src/sync/): pulling bundles from a web server */
     char sync_url[LF_MAX_URL_BYTES + 1];     /* url; "" = no sync; http(s)://.../content.json */

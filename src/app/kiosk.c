@@ -35,7 +35,8 @@ struct lf_kiosk {
     struct lf_bundle *bundle;
     struct lf_carousel *carousel;
     struct lf_view view;
-    char lang[LF_MAX_LANG_TAG + 1];
+    char lang[LF_MAX_LANG_TAG + 1];      /* on screen now */
+    char home_lang[LF_MAX_LANG_TAG + 1]; /* the carousel's own (rotates with rotate_languages) */
 
     struct lf_scene *header, *footer, *page, *incoming;
     size_t index;                  /* carousel page shown (or to return to) */
@@ -189,6 +190,66 @@ static void go_to(struct lf_kiosk *k, size_t to, int dir)
     k->dirty = true;
 }
 
+/* Whether a visitor chose another language, text size or theme. */
+static bool settings_changed(const struct lf_kiosk *k)
+{
+    return strcmp(k->lang, k->home_lang) != 0 || k->large_text != k->cfg->large_text ||
+           k->high_contrast != (k->cfg->theme == LF_THEME_HIGH_CONTRAST);
+}
+
+/* Whether a visitor left the screen other than it shows by itself. */
+static bool visited(const struct lf_kiosk *k)
+{
+    return k->mode != MODE_CAROUSEL || settings_changed(k);
+}
+
+/* Applies language, text size and theme to the view and lays out anew. */
+static void apply_settings(struct lf_kiosk *k)
+{
+    k->view.text_scale = k->large_text ? LF_LARGE_TEXT_SCALE : 1.0;
+    k->view.theme = lf_theme_get(k->high_contrast ? LF_THEME_HIGH_CONTRAST : LF_THEME_STANDARD);
+    lf_painter_sweep(k->painter);
+    rebuild(k);
+}
+
+/* Back to the carousel, and to the screen's own settings: the next
+ * visitor does not see what the last one chose. */
+static void go_home(struct lf_kiosk *k)
+{
+    k->mode = MODE_CAROUSEL;
+    if (settings_changed(k)) {
+        snprintf(k->lang, sizeof(k->lang), "%s", k->home_lang);
+        k->large_text = k->cfg->large_text;
+        k->high_contrast = k->cfg->theme == LF_THEME_HIGH_CONTRAST;
+        apply_settings(k);
+    }
+    go_to(k, k->index, rtl(k) ? -1 : 1);
+}
+
+/* [carousel] rotate_languages: after a round, the next language of the
+ * bundle (Leichte Sprache and other private-use variants are left to
+ * visitors who choose them). */
+static void next_round(struct lf_kiosk *k)
+{
+    const struct lf_bundle *b = k->bundle;
+    if (!k->cfg->rotate_languages || b->n_languages < 2)
+        return;
+    size_t at = 0;
+    for (size_t i = 0; i < b->n_languages; i++)
+        if (strcmp(b->languages[i], k->home_lang) == 0)
+            at = i;
+    for (size_t step = 1; step <= b->n_languages; step++) {
+        const char *next = b->languages[(at + step) % b->n_languages];
+        if (!strstr(next, "-x-")) {
+            snprintf(k->home_lang, sizeof(k->home_lang), "%s", next);
+            break;
+        }
+    }
+    snprintf(k->lang, sizeof(k->lang), "%s", k->home_lang);
+    k->index = 0;
+    apply_settings(k);
+}
+
 static void touched(struct lf_kiosk *k)
 {
     k->idle_until = k->clock.ticks(k->clock.ctx) + (uint64_t)k->cfg->idle_seconds * 1000;
@@ -209,6 +270,11 @@ static void step(struct lf_kiosk *k, int delta)
         else
             k->mode = MODE_CAROUSEL;
         go_to(k, k->index, rtl(k) ? -delta : delta);
+        return;
+    }
+    if (delta > 0 && k->index + 1 == n && k->cfg->rotate_languages && !visited(k)) {
+        next_round(k); /* a new round in the next language */
+        go_to(k, 0, rtl(k) ? -1 : 1);
         return;
     }
     go_to(k, (k->index + n + (size_t)(delta > 0 ? 1 : n - 1)) % n, rtl(k) ? -delta : delta);
@@ -239,41 +305,6 @@ static void open_detail(struct lf_kiosk *k, const struct lf_slide *slide)
         return;
     k->detail_slide = *slide;
     open_mode(k, MODE_DETAIL);
-}
-
-static const char *default_lang(const struct lf_kiosk *k)
-{
-    return k->cfg->lang[0] ? k->cfg->lang : k->bundle->default_lang;
-}
-
-/* Whether a visitor left the screen other than it shows by itself. */
-static bool visited(const struct lf_kiosk *k)
-{
-    return k->mode != MODE_CAROUSEL || strcmp(k->lang, default_lang(k)) != 0 ||
-           k->large_text || k->high_contrast;
-}
-
-/* Applies language, text size and theme to the view and lays out anew. */
-static void apply_settings(struct lf_kiosk *k)
-{
-    k->view.text_scale = k->large_text ? LF_LARGE_TEXT_SCALE : 1.0;
-    k->view.theme = lf_theme_get(k->high_contrast ? LF_THEME_HIGH_CONTRAST : LF_THEME_STANDARD);
-    lf_painter_sweep(k->painter);
-    rebuild(k);
-}
-
-/* Back to the carousel, and to the screen's own settings: the next
- * visitor does not see what the last one chose. */
-static void go_home(struct lf_kiosk *k)
-{
-    k->mode = MODE_CAROUSEL;
-    if (strcmp(k->lang, default_lang(k)) != 0 || k->large_text || k->high_contrast) {
-        snprintf(k->lang, sizeof(k->lang), "%s", default_lang(k));
-        k->large_text = false;
-        k->high_contrast = false;
-        apply_settings(k);
-    }
-    go_to(k, k->index, rtl(k) ? -1 : 1);
 }
 
 static void tap(struct lf_kiosk *k, int x, int y)
@@ -577,14 +608,19 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
     k->footer = lf_scene_create();
     k->page = lf_scene_create();
     k->incoming = lf_scene_create();
-    snprintf(k->lang, sizeof(k->lang), "%s", cfg->lang[0] ? cfg->lang : k->bundle->default_lang);
+    snprintf(k->home_lang, sizeof(k->home_lang), "%s",
+             cfg->lang[0] ? cfg->lang : k->bundle->default_lang);
+    snprintf(k->lang, sizeof(k->lang), "%s", k->home_lang);
+    k->large_text = cfg->large_text;
+    k->high_contrast = cfg->theme == LF_THEME_HIGH_CONTRAST;
     k->view = (struct lf_view){
         .bundle = k->bundle,
         .lang = k->lang,
-        .theme = lf_theme_get(LF_THEME_STANDARD),
+        .theme = lf_theme_get(k->high_contrast ? LF_THEME_HIGH_CONTRAST : LF_THEME_STANDARD),
         .measure = lf_typesetter_measure(k->ts),
-        .text_scale = 1.0,
+        .text_scale = k->large_text ? LF_LARGE_TEXT_SCALE : 1.0,
         .organisation = cfg->organisation,
+        .passive = !cfg->touch,
     };
     set_view_size(k);
     lf_gesture_set_screen(k->gesture, k->view.width, k->view.height);

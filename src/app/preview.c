@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "app/carousel.h"
+#include "app/kiosk.h"
 #include "content/bundle.h"
 #include "layout/slide_layout.h"
 #include "render/painter.h"
@@ -80,12 +81,13 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
         .bundle = bundle,
         .lang = lang,
         .now = opt->now,
-        .theme = lf_theme_get(LF_THEME_STANDARD),
+        .theme = lf_theme_get((enum lf_theme_id)cfg->theme),
         .measure = lf_typesetter_measure(ts),
         .width = opt->width,
         .height = opt->height,
-        .text_scale = 1.0,
+        .text_scale = cfg->large_text ? LF_LARGE_TEXT_SCALE : 1.0,
         .organisation = cfg->organisation,
+        .passive = !cfg->touch,
     };
     carousel = lf_carousel_create();
     lf_carousel_build(carousel, &view, cfg->slide_seconds);
@@ -99,7 +101,9 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
         lf_scene_clear(footer);
         lf_layout_page(page, &view, &cp->page, NULL);
         lf_layout_footer(footer, &view,
-                         &(struct lf_footer){.position = i, .count = n, .active_category = -1});
+                         &(struct lf_footer){.position = i, .count = n, .active_category = -1,
+                                             .large_text = cfg->large_text,
+                                             .high_contrast = cfg->theme == LF_THEME_HIGH_CONTRAST});
         SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
         SDL_RenderClear(renderer);
         lf_painter_draw(painter, header, 0, 255);

@@ -62,6 +62,17 @@ static void frame_init(struct frame *f, struct lf_scene *s, const struct lf_view
         .rtl = lf_lang_is_rtl(v->lang),
         .min_px = lf_layout_min_text_px(v),
     };
+    /* large text means larger even where text is set small to fit */
+    f->min_px = (int)ceil(f->min_px * f->ts);
+}
+
+/* Header, footer and their buttons keep their size with large text: they
+ * are large already, and every language must stay reachable. */
+static void frame_init_chrome(struct frame *f, struct lf_scene *s, const struct lf_view *v)
+{
+    frame_init(f, s, v);
+    f->ts = 1.0;
+    f->min_px = lf_layout_min_text_px(v);
 }
 
 static int header_height(const struct frame *f)
@@ -508,17 +519,6 @@ static int chip_row(struct frame *f, const char *const *labels, size_t n, int x,
     return h + scaled(f, BASE_GAP);
 }
 
-/* The title: as large as fits max_h in up to 4 lines; returns the height,
- * gap included. */
-static int title_block(struct frame *f, const char *title, bool fallback, int x, int y, int w,
-                       int max_h, double base)
-{
-    struct lf_wrapped wr;
-    set_text(f, LF_FACE_BOLD, title, w, max_h, text_px(f, base), 4, &wr);
-    return emit(f, &wr, title, x, y, LF_FACE_BOLD, f->t->ink, text_rtl(f, fallback)) +
-           scaled(f, BASE_GAP);
-}
-
 /* The "auf Deutsch" marker when a title is a German stand-in. */
 static int fallback_marker(struct frame *f, bool fallback, int x, int y, int w)
 {
@@ -712,14 +712,24 @@ static int head_block(struct frame *f, const struct head *h, int x, int y, int w
     int y0 = y;
     y += chip_row(f, h->chips, h->n_chips, x, y, w, h->accent);
     y += fallback_marker(f, h->fallback, x, y, w);
-    int when_h = 0;
+    int when_h = 0, when_px = 0;
     struct lf_wrapped wr;
     if (h->when) {
-        int px = text_px(f, BASE_META);
+        int px = text_px(f, BASE_META * 0.9);
         set_text(f, LF_FACE_BOLD, h->when, w, 2 * line_height(f, LF_FACE_BOLD, px), px, 2, &wr);
         when_h = lf_wrapped_height(&wr);
+        when_px = wr.px;
     }
-    y += title_block(f, h->title, h->fallback, x, y, w, y0 + max_h - y - when_h, BASE_TITLE);
+    /* the title is never smaller than the line under it */
+    struct lf_wrapped tw;
+    int title_min = text_px(f, BASE_TITLE_MIN * 0.75);
+    if (title_min < when_px + scaled(f, 4))
+        title_min = when_px + scaled(f, 4);
+    if (!lf_fit(f->v->measure, LF_FACE_BOLD, h->title, w, y0 + max_h - y - when_h,
+                text_px(f, BASE_TITLE), title_min, 4, &tw))
+        lf_wrap(f->v->measure, LF_FACE_BOLD, title_min, h->title, w, LF_MAX_WRAP_LINES, &tw);
+    y += emit(f, &tw, h->title, x, y, LF_FACE_BOLD, f->t->ink, text_rtl(f, h->fallback)) +
+         scaled(f, BASE_GAP);
     if (h->when)
         y += emit(f, &wr, h->when, x, y, LF_FACE_BOLD, h->accent, f->rtl) + scaled(f, BASE_GAP);
     return y - y0;
@@ -1290,7 +1300,7 @@ static void set_text_capped(const struct frame *f, enum lf_face face, const char
 void lf_layout_header(struct lf_scene *s, const struct lf_view *v)
 {
     struct frame f;
-    frame_init(&f, s, v);
+    frame_init_chrome(&f, s, v);
     size_t first_op = lf_scene_count(s);
     int h = header_height(&f), m = scaled(&f, BASE_MARGIN), gap = scaled(&f, 28);
     lf_scene_rect(s, (struct lf_box){0, 0, v->width, h}, f.t->bar, 0);
@@ -1435,7 +1445,7 @@ static void language_strip(struct frame *f, int top, const struct lf_footer *ft)
 void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct lf_footer *ft)
 {
     struct frame f;
-    frame_init(&f, s, v);
+    frame_init_chrome(&f, s, v);
     size_t first_op = lf_scene_count(s), first_target = lf_scene_target_count(s);
     int h = footer_height(&f), top = v->height - h, m = scaled(&f, BASE_MARGIN);
     int bgap = scaled(&f, 16), vpad = scaled(&f, 20);
