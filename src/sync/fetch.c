@@ -229,11 +229,9 @@ void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
         snprintf(r->error, sizeof(r->error),
                  "%s: larger than %zu bytes, stopped while receiving", url, req->max_bytes);
     } else if (rc == CURLE_FILESIZE_EXCEEDED) {
-        curl_off_t announced = -1;
-        curl_easy_getinfo(c, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced);
         snprintf(r->error, sizeof(r->error),
-                 "%s: larger than %zu bytes (the server announces %lld), not downloaded", url,
-                 req->max_bytes, (long long)announced);
+                 "%s: larger than %zu bytes (by its Content-Length), not downloaded", url,
+                 req->max_bytes);
     } else if (t.sink_failed) {
         snprintf(r->error, sizeof(r->error), "%s: %.400s", url, t.sink_err);
     } else if (t.wrong_status || (rc == CURLE_OK && r->http_status != 200 &&
