@@ -15,6 +15,9 @@
 #include "layout/slide_layout.h"
 #include "render/painter.h"
 #include "render/typesetter.h"
+#include "sync/store.h"
+#include "sync/sync.h"
+#include "sync/worker.h"
 
 #define FRAME_MS 16          /* during a transition: about 60 frames a second */
 #define NEVER UINT64_MAX
@@ -65,6 +68,13 @@ struct lf_kiosk {
     bool ttf;
     struct lf_diags *diags;
     struct lf_kiosk_clock clock;
+
+    /* sync (src/sync/): the worker reports a new bundle through an SDL
+     * user event; it is swapped in at the next slide boundary */
+    struct lf_sync_worker *worker;
+    Uint32 installed_event;        /* SDL event type, (Uint32)-1 without sync */
+    char *pending_dir;             /* a new bundle waiting for the slide boundary */
+    time_t installed_at;           /* when the shown bundle was installed; 0: bundled sample */
 };
 
 static uint64_t system_ticks(void *ctx)
@@ -156,6 +166,9 @@ static void arm_slide_timer(struct lf_kiosk *k)
 static void rebuild(struct lf_kiosk *k)
 {
     k->view.now = k->clock.wall(k->clock.ctx);
+    bool stale = k->installed_at > 0 &&
+                 k->view.now - k->installed_at > (time_t)k->cfg->stale_hours * 3600;
+    k->view.stale_since = stale ? k->installed_at : 0;
     lf_carousel_build(k->carousel, &k->view, k->cfg->slide_seconds);
     if (k->index >= lf_carousel_count(k->carousel))
         k->index = 0;
@@ -454,12 +467,16 @@ static void handle_event(struct lf_kiosk *k, const SDL_Event *ev)
             SDL_RaiseWindow(k->window);
         }
         break;
+    default:
+        if (ev->type == k->installed_event && ev->user.data1) {
+            free(k->pending_dir); /* a newer one replaces one still waiting */
+            k->pending_dir = ev->user.data1;
+        }
+        break;
     case SDL_QUIT:
         /* a window manager's close (Alt+F4) ends only a windowed test run */
         if (k->cfg->windowed)
             k->quit = true;
-        break;
-    default:
         break;
     }
 }
@@ -494,6 +511,40 @@ static void draw(struct lf_kiosk *k)
     SDL_RenderPresent(k->renderer);
 }
 
+/* Loads the bundle the worker installed and shows it from the next slide
+ * on. It was validated before it was installed; it is loaded (and so
+ * validated) again here, and a bundle that fails keeps the old one. */
+static void swap_bundle(struct lf_kiosk *k)
+{
+    char *dir = k->pending_dir;
+    k->pending_dir = NULL;
+    lf_diags_destroy(k->diags);
+    k->diags = lf_diags_create();
+    struct lf_bundle *b = lf_bundle_load(dir, k->diags);
+    if (!b) {
+        lf_diags_print(k->diags, stderr);
+        lf_error("%s: new content not shown, the last good content stays", dir);
+        free(dir);
+        return;
+    }
+    struct lf_bundle *old = k->bundle;
+    k->bundle = b;
+    k->view.bundle = b;
+    k->installed_at = k->clock.wall(k->clock.ctx);
+    /* the visitor's lists point into the old bundle: none is open (the
+     * swap waits for the carousel), and the carousel is rebuilt here */
+    if (!k->cfg->lang[0] && !k->cfg->rotate_languages)
+        snprintf(k->home_lang, sizeof(k->home_lang), "%s", b->default_lang);
+    snprintf(k->lang, sizeof(k->lang), "%s", k->home_lang);
+    rebuild(k);
+    /* the step that follows starts the new content from its first page */
+    k->index = lf_carousel_count(k->carousel) ? lf_carousel_count(k->carousel) - 1 : 0;
+    lf_bundle_destroy(old);
+    lf_painter_sweep(k->painter);
+    lf_info("showing new content from %s (version %s)", dir, b->version ? b->version : "-");
+    free(dir);
+}
+
 /* What happens on time: the clock, the carousel, idle, the end of a
  * transition. Returns the next moment something will happen. */
 static uint64_t tick(struct lf_kiosk *k)
@@ -520,6 +571,8 @@ static uint64_t tick(struct lf_kiosk *k)
         }
         k->dirty = true;
     } else if (k->mode == MODE_CAROUSEL && now >= k->slide_until) {
+        if (k->pending_dir && !visited(k))
+            swap_bundle(k); /* at a slide boundary, never under a visitor's finger */
         step(k, +1);
     } else if (visited(k) && now >= k->idle_until) {
         go_home(k); /* the next visitor does not see what the last one looked at */
@@ -579,16 +632,38 @@ static bool open_window(struct lf_kiosk *k)
     return true;
 }
 
+/* Called on the sync worker's thread: hand the folder to the main thread
+ * as an SDL event (SDL_PushEvent is thread-safe); never touch the kiosk. */
+static void report_installed(void *ctx, const char *bundle_dir)
+{
+    const struct lf_kiosk *k = ctx;
+    SDL_Event ev;
+    SDL_zero(ev);
+    ev.type = k->installed_event;
+    ev.user.data1 = lf_xstrdup(bundle_dir);
+    if (SDL_PushEvent(&ev) != 1)
+        free(ev.user.data1);
+}
+
 struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
 {
     struct lf_kiosk *k = lf_xcalloc(1, sizeof(*k));
     k->cfg = cfg;
     k->clock = (struct lf_kiosk_clock){system_ticks, system_wall, NULL};
     k->diags = lf_diags_create();
-    k->bundle = lf_bundle_load(cfg->content_dir, k->diags);
+    k->installed_event = (Uint32)-1;
+    char dir[2 * LF_MAX_PATH_BYTES + 64];
+    snprintf(dir, sizeof(dir), "%s", cfg->content_dir);
+    if (cfg->sync_url[0]) {
+        /* newest valid installed bundle, else the one before, else the sample */
+        if (!lf_store_choose(cfg->cache_dir, cfg->content_dir, dir, sizeof(dir),
+                             &k->installed_at, k->diags))
+            snprintf(dir, sizeof(dir), "%s", cfg->content_dir);
+    }
+    k->bundle = lf_bundle_load(dir, k->diags);
     lf_diags_print(k->diags, stderr);
     if (!k->bundle) {
-        lf_error("%s: no valid content to show", cfg->content_dir);
+        lf_error("%s: no valid content to show", dir);
         goto fail;
     }
     if (!open_window(k))
@@ -625,8 +700,15 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
     set_view_size(k);
     lf_gesture_set_screen(k->gesture, k->view.width, k->view.height);
     rebuild(k);
-    lf_info("showing %s: %zu pages at %dx%d", cfg->content_dir, lf_carousel_count(k->carousel),
+    lf_info("showing %s: %zu pages at %dx%d", dir, lf_carousel_count(k->carousel),
             k->view.width, k->view.height);
+    if (cfg->sync_url[0]) {
+        k->installed_event = SDL_RegisterEvents(1);
+        if (k->installed_event != (Uint32)-1 && lf_sync_global_init())
+            k->worker = lf_sync_worker_start(cfg, report_installed, k);
+        if (!k->worker)
+            lf_warn("sync is off: the screen keeps showing %s", dir);
+    }
     return k;
 fail:
     lf_kiosk_destroy(k);
@@ -637,6 +719,13 @@ void lf_kiosk_destroy(struct lf_kiosk *k)
 {
     if (!k)
         return;
+    lf_sync_worker_stop(k->worker); /* first: it may still post events */
+    free(k->pending_dir);
+    if (k->installed_event != (Uint32)-1 && k->installed_event != 0) {
+        SDL_Event ev; /* folders reported but not yet taken */
+        while (SDL_PeepEvents(&ev, 1, SDL_GETEVENT, k->installed_event, k->installed_event) == 1)
+            free(ev.user.data1);
+    }
     lf_scene_destroy(k->header);
     lf_scene_destroy(k->footer);
     lf_scene_destroy(k->page);

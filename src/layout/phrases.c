@@ -74,6 +74,8 @@ static const char *const phrases[LF_P_COUNT][N_LANGS] = {
     [LF_P_SCAN] = {"Mit dem Handy scannen", "Scan with your phone", "Telefonunuzla tarayın",
                    "امسح الرمز بهاتفك", "با گوشی خود اسکن کنید", "Скануйте телефоном",
                    "Отсканируйте телефоном"},
+    [LF_P_UPDATED] = {"Stand: %s", "Updated %s", "Güncelleme: %s", "آخر تحديث: %s",
+                      "آخرین به‌روزرسانی: %s", "Оновлено: %s", "Обновлено: %s"},
     [LF_P_TAP_HINT] = {"Antippen für mehr", "Tap for more", "Daha fazlası için dokunun",
                        "المس للمزيد", "برای اطلاعات بیشتر لمس کنید",
                        "Торкніться, щоб дізнатися більше", "Нажмите, чтобы узнать больше"},

@@ -41,6 +41,7 @@ enum lf_phrase {
     LF_P_BACK,
     LF_P_TAP_HINT,
     LF_P_SCAN,
+    LF_P_UPDATED,        /* "%s": the date the content was last updated */
     LF_P_COUNT,
 };
 

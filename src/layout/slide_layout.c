@@ -1339,7 +1339,16 @@ void lf_layout_header(struct lf_scene *s, const struct lf_view *v)
         org = "";
     int x = m, w = v->width - 2 * m - right_w - gap;
     int chip_px = text_px(&f, BASE_LABEL * 0.9);
+    /* a chip before the name: how old the content is when it is stale,
+     * else "sample content" when the bundle says it is */
+    char updated[160];
     const char *sample = v->bundle->sample ? lf_phrase(v->lang, LF_P_SAMPLE) : NULL;
+    if (v->stale_since) {
+        char day[96];
+        lf_format_date(v->lang, v->stale_since, LF_DATE_DAY_MONTH, day, sizeof(day));
+        snprintf(updated, sizeof(updated), lf_phrase(v->lang, LF_P_UPDATED), day);
+        sample = updated;
+    }
     struct lf_wrapped cw_wr;
     struct lf_box chip_box = {0, 0, 0, 0};
     if (sample)

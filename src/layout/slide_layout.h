@@ -39,6 +39,8 @@ struct lf_view {
     double text_scale;          /* 1.0; larger for the large-text setting */
     const char *organisation;   /* header override, NULL = the bundle's */
     bool passive;               /* a foyer screen without touch: no buttons */
+    time_t stale_since;         /* content older than the configured age: when it was
+                                   installed (the header says "Stand: ..."); 0 = fresh */
 };
 
 enum lf_page_kind {
