@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# `litfass sync --once` against tests/servers/misbehave.py, a server that misbehaves on
+# purpose. A good bundle A is installed first; then, for each misbehaviour of the manifest
+# or of the one changed image of bundle B: exit 1, the installed bundle is byte for byte
+# unchanged (nothing in the cache changes but status.json), no staging-* or *.tmp remains,
+# status.json's last_error says what went wrong, stderr names the URL, and it is quick.
+. "$(dirname "$0")/shell_lib.sh"
+. "$SRC/tests/servers/sync_lib.sh"
+
+A=$TMP/A
+B=$TMP/B
+CACHE=$TMP/cache
+CONF=$TMP/litfass.conf
+CHANGED=images/poster-wochen-gegen-rassismus.png
+MAX_ASSET=1048576   # max_asset_bytes below: larger than any sample image
+
+cp -r "$SRC/assets/content" "$A"
+pack_bundle "$A"
+cp -r "$A" "$B"
+"$PYTHON" "$SERVERS/png_text.py" "$B/$CHANGED" "bundle B"
+pack_bundle "$B"
+
+# Small limits so that the drip, the endless body and the huge length fail fast.
+cat >"$CONF" <<EOF
+[content]
+dir = $SRC/assets/content
+[sync]
+cache_dir = $CACHE
+allow_http = yes
+connect_timeout_seconds = 2
+transfer_timeout_seconds = 8
+low_speed_bytes = 512
+low_speed_seconds = 2
+max_asset_bytes = $MAX_ASSET
+EOF
+
+if ! start_misbehave "$A" "$B" 240; then
+  bad "misbehave.py started on 127.0.0.1"
+  finish
+  exit
+fi
+
+run_sync "$TMP/good" --config "$CONF" --url "$MB_URL/ok/content.json"
+[ "$RC" -eq 0 ] && ok "bundle A installs from /ok/ (exit 0)" ||
+  { bad "installing A: exit $RC"; sed 's/^/  stderr: /' "$TMP/good.err" | head -20; }
+cmp -s "$CACHE/current/content.json" "$A/content.json" && ok "current is bundle A" ||
+  bad "current/content.json is not A's manifest"
+FP=$(fingerprint "$CACHE")
+LIST=$(cache_listing "$CACHE")
+# A case that wrongly changes the cache would spoil the ones after it: the cache is then
+# put back from this copy (same path, so the links stay valid) and the baseline retaken.
+cp -a "$CACHE" "$TMP/cache.pristine"
+
+# case table: PREFIX  what-fails(manifest|asset)  regex-the-error-must-match  description
+CASES=(
+  "m-truncate  manifest partial|truncat|incomplete|closed|short|remaining|size   manifest body cut short"
+  "m-reset     manifest reset|recv|receiv|connection|partial                     connection reset during the manifest"
+  "m-500       manifest 500                                                      manifest HTTP 500"
+  "m-503       manifest 503.*120|120.*503                                        manifest HTTP 503 with Retry-After: 120"
+  "m-404       manifest 404                                                      manifest HTTP 404"
+  "m-drip      manifest slow|speed|time                                          manifest dripping 1 byte/s"
+  "m-endless   manifest large|limit|exceed|size|bytes|big                        endless manifest"
+  "m-hugelen   manifest large|limit|exceed|size|bytes|big                        manifest with Content-Length 10 GiB"
+  "m-badjson   manifest json|pars|syntax|invalid|end                             manifest with broken JSON"
+  "m-invalid   manifest title                                                    manifest that is no valid bundle"
+  "m-nofiles   manifest files                                                    manifest without a \"files\" list"
+  "m-badhash   manifest sha|hash|checksum|mismatch|match                         manifest whose sha256 do not match the images"
+  "m-redirfile manifest redirect|protocol|file|support|allow                     manifest redirected to file:///etc/passwd"
+  "m-redirloop manifest redirect                                                 manifest in a redirect loop"
+  "a-truncate  asset    partial|truncat|incomplete|closed|short|remaining|size   image body cut short"
+  "a-reset     asset    reset|recv|receiv|connection|partial                     connection reset during an image"
+  "a-500       asset    500                                                      image HTTP 500"
+  "a-503       asset    503.*120|120.*503                                        image HTTP 503 with Retry-After: 120"
+  "a-404       asset    404                                                      image HTTP 404"
+  "a-drip      asset    slow|speed|time                                          image dripping 1 byte/s"
+  "a-endless   asset    large|limit|exceed|size|bytes|big                        endless image"
+  "a-hugelen   asset    large|limit|exceed|size|bytes|big                        image with Content-Length 10 GiB"
+  "a-badhash   asset    sha|hash|checksum|mismatch|match                         image whose hash does not match"
+  "a-badsize   asset    size|bytes|length|large|mismatch|match                   image one byte longer than listed"
+  "a-redirfile asset    redirect|protocol|file|support|allow                     image redirected to file:///etc/passwd"
+  "a-redirloop asset    redirect                                                 image in a redirect loop"
+)
+
+n_failed_runs=0
+for row in "${CASES[@]}"; do
+  read -r prefix target pattern what <<<"$row"
+  url=$MB_URL/$prefix/content.json
+  if [ "$target" = asset ]; then failing=$MB_URL/$prefix/$CHANGED
+  elif [ "$prefix" = m-badhash ]; then failing=$MB_URL/$prefix/images/   # whichever comes first
+  else failing=$url; fi
+  if [ "$(cache_listing "$CACHE")" != "$LIST" ] || [ -n "$(leftovers "$CACHE")" ]; then
+    rm -rf "$CACHE"
+    cp -a "$TMP/cache.pristine" "$CACHE"
+    LIST=$(cache_listing "$CACHE")
+    n_failed_runs=0
+  fi
+  run_sync "$TMP/$prefix" --config "$CONF" --url "$url"
+  n_failed_runs=$((n_failed_runs + 1))
+  problems=()
+  [ "$RC" -eq 1 ] || problems+=("exit $RC, wanted 1")
+  [ "$(fingerprint "$CACHE")" = "$FP" ] || problems+=("the installed bundle changed")
+  [ "$(cache_listing "$CACHE")" = "$LIST" ] || problems+=("files in the cache changed:
+$(diff <(echo "$LIST") <(cache_listing "$CACHE") | head -8)")
+  left=$(leftovers "$CACHE")
+  [ -z "$left" ] || problems+=("left behind: $(echo "$left" | tr '\n' ' ')")
+  err=$(status_field "$CACHE" last_error)
+  case "$err" in
+    null | MISSING | BROKEN) problems+=("status.json last_error: $err") ;;
+    *) echo "$err" | grep -qiE "$pattern" || problems+=("last_error does not say /$pattern/: $err") ;;
+  esac
+  grep -qF -- "$failing" "$TMP/$prefix.err" || problems+=("stderr does not name $failing")
+  [ "$ELAPSED_MS" -le 12000 ] || problems+=("took ${ELAPSED_MS} ms")
+  if [ ${#problems[@]} -eq 0 ]; then
+    ok "$what: refused in ${ELAPSED_MS} ms, A untouched, error recorded ($err)"
+  else
+    bad "$what ($prefix):"
+    printf '  %s\n' "${problems[@]}"
+    sed 's/^/  stderr: /' "$TMP/$prefix.err" | head -6
+  fi
+done
+
+# The ceilings hold while receiving: an endless body is cut off near the limit, not read
+# to the end (the server reports how much it could send).
+for prefix in a-endless a-hugelen m-endless m-hugelen; do
+  sent=$(grep -E "^REQ GET /$prefix/.* (endless|hugelen) sent=" "$MB_LOG" | tail -1 | sed 's/.*sent=//')
+  if [ -n "$sent" ] && [ "$sent" -lt $((32 * 1024 * 1024)) ]; then
+    ok "$prefix: the client hung up after $sent bytes"
+  else
+    bad "$prefix: the server sent '${sent:-?}' bytes before the client hung up"
+  fi
+done
+
+[ "$(status_field "$CACHE" consecutive_failures)" = "$n_failed_runs" ] &&
+  ok "status.json counts $n_failed_runs consecutive failures" ||
+  bad "consecutive_failures '$(status_field "$CACHE" consecutive_failures)', wanted $n_failed_runs"
+grep -q '^REQ GET /m-redirloop/.* 302' "$MB_LOG" &&
+  [ "$(grep -c '^REQ GET /m-redirloop/' "$MB_LOG")" -le 6 ] &&
+  ok "a redirect loop is followed at most 5 times" ||
+  bad "redirect loop: $(grep -c '^REQ GET /m-redirloop/' "$MB_LOG") requests"
+
+# Control: the same server's B (the bundle behind every fault) is fine and installs.
+run_sync "$TMP/next" --config "$CONF" --url "$MB_URL/next/content.json"
+[ "$RC" -eq 0 ] && ok "then bundle B installs from /next/ (exit 0)" ||
+  { bad "installing B: exit $RC"; sed 's/^/  stderr: /' "$TMP/next.err" | head -20; }
+cmp -s "$CACHE/current/$CHANGED" "$B/$CHANGED" && ok "current has B's changed image" ||
+  bad "current does not have B's changed image"
+[ "$(status_field "$CACHE" last_error)" = "null" ] &&
+  [ "$(status_field "$CACHE" consecutive_failures)" = "0" ] &&
+  ok "success clears last_error and consecutive_failures" ||
+  bad "after success: last_error '$(status_field "$CACHE" last_error)', consecutive_failures '$(status_field "$CACHE" consecutive_failures)'"
+[ -z "$(leftovers "$CACHE")" ] && ok "no leftovers after B" || bad "leftovers: $(leftovers "$CACHE" | tr '\n' ' ')"
+
+# Plain http needs allow_http: without it the URL is refused before any request.
+cat >"$TMP/strict.conf" <<EOF
+[sync]
+cache_dir = $CACHE
+EOF
+before=$(grep -c '^REQ' "$MB_LOG")
+run_sync "$TMP/strict" --config "$TMP/strict.conf" --url "$MB_URL/ok/content.json"
+after=$(grep -c '^REQ' "$MB_LOG")
+{ [ "$RC" -eq 1 ] || [ "$RC" -eq 2 ]; } && [ "$before" = "$after" ] && ok "http:// without allow_http is refused without a request" ||
+  bad "http:// without allow_http: exit $RC, $((after - before)) requests"
+grep -qiE 'https|http' "$TMP/strict.err" && ok "the refusal says why" ||
+  { bad "the refusal does not mention http(s)"; sed 's/^/  stderr: /' "$TMP/strict.err" | head -5; }
+
+stop_misbehave
+finish

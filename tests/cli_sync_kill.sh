@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# SIGKILL at many points of an install: bundle A is installed, then `litfass sync --once`
+# installs bundle B (every file different) with LITFASS_TEST_INSTALL_DELAY_MS stretching
+# each install step, and is killed with SIGKILL after a delay that moves across the whole
+# install. Each time the installed bundle must be exactly A or exactly B, and the next
+# sync (no delay) must clean up and install B.
+. "$(dirname "$0")/shell_lib.sh"
+. "$SRC/tests/servers/sync_lib.sh"
+
+STEP_MS=30    # LITFASS_TEST_INSTALL_DELAY_MS: pause between install steps
+KILLS=20      # kill points spread evenly over the install ...
+TAIL_KILLS=8  # ... and more in its last fifth, where the links switch and state is written
+
+A=$TMP/A
+B=$TMP/B
+cp -r "$SRC/assets/content" "$A"
+pack_bundle "$A"
+cp -r "$SRC/assets/content" "$B"
+for f in "$B"/images/*; do "$PYTHON" "$SERVERS/png_text.py" "$f" "bundle B"; done
+sed -i 's/^  "version": ".*",$/  "version": "2099-01-01.1",/' "$B/content.json"
+pack_bundle "$B"
+cmp -s "$A/content.json" "$B/content.json" && bad "A and B have the same manifest"
+
+if ! start_misbehave "$A" "$B" 280; then
+  bad "misbehave.py started on 127.0.0.1"
+  finish
+  exit
+fi
+URL_A=$MB_URL/ok/content.json
+URL_B=$MB_URL/next/content.json
+
+# install_a CACHE: a fresh cache with A installed (no delay)
+install_a() {
+  rm -rf "$1"
+  run_sync "$TMP/a" --url "$URL_A" --cache "$1" --allow-http
+  [ "$RC" -eq 0 ] || { echo "  installing A: exit $RC"; sed 's/^/  stderr: /' "$TMP/a.err" | head -5; }
+}
+
+# the two fingerprints an interrupted install may leave
+install_a "$TMP/ref"
+FP_A=$(fingerprint "$TMP/ref")
+run_sync "$TMP/b" --url "$URL_B" --cache "$TMP/ref" --allow-http
+FP_B=$(fingerprint "$TMP/ref")
+[ "$RC" -eq 0 ] && cmp -s "$TMP/ref/current/content.json" "$B/content.json" &&
+  ok "without a kill, B installs over A" ||
+  { bad "B over A: exit $RC"; sed 's/^/  stderr: /' "$TMP/b.err" | head -10; }
+[ "$FP_A" != "$FP_B" ] || bad "A and B have the same fingerprint"
+
+# how long the stretched install takes
+install_a "$TMP/timed"
+LITFASS_TEST_INSTALL_DELAY_MS=$STEP_MS run_sync "$TMP/timed" --url "$URL_B" --cache "$TMP/timed" --allow-http
+TOTAL_MS=$ELAPSED_MS
+[ "$RC" -eq 0 ] && [ "$(fingerprint "$TMP/timed")" = "$FP_B" ] &&
+  ok "with ${STEP_MS} ms per install step B installs in ${TOTAL_MS} ms" ||
+  bad "with the delay: exit $RC, B not installed"
+# Fewer than 5 steps would mean the knob is not read: then the kills test nothing.
+[ "$TOTAL_MS" -ge $((5 * STEP_MS)) ] && ok "the install delay stretches the install (>= 5 steps)" ||
+  bad "LITFASS_TEST_INSTALL_DELAY_MS=$STEP_MS: the install took only $TOTAL_MS ms"
+
+saw_a=0
+saw_b=0
+delays=()
+for i in $(seq 0 $((KILLS - 1))); do delays+=($((TOTAL_MS * i / (KILLS - 1)))); done
+for i in $(seq 1 "$TAIL_KILLS"); do delays+=($((TOTAL_MS * 4 / 5 + TOTAL_MS * i / (5 * (TAIL_KILLS + 1))))); done
+i=0
+for delay_ms in "${delays[@]}"; do
+  i=$((i + 1))
+  c=$TMP/k$i
+  install_a "$c"
+  LITFASS_TEST_INSTALL_DELAY_MS=$STEP_MS "$BIN" sync --once --url "$URL_B" --cache "$c" \
+    --allow-http >"$TMP/kill.out" 2>"$TMP/kill.err" &
+  pid=$!
+  sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+  kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  fp=$(fingerprint "$c")
+  problems=()
+  if [ "$fp" = "$FP_A" ]; then state=A; saw_a=$((saw_a + 1))
+  elif [ "$fp" = "$FP_B" ]; then state=B; saw_b=$((saw_b + 1))
+  else state=neither; problems+=("installed bundle is neither A nor B:
+$(diff <(echo "$FP_A") <(echo "$fp") | head -10)")
+  fi
+  "$BIN" validate "$c/current" >/dev/null 2>&1 || problems+=("current does not validate")
+  run_sync "$TMP/after" --url "$URL_B" --cache "$c" --allow-http
+  [ "$RC" -eq 0 ] || problems+=("the next sync: exit $RC: $(head -3 "$TMP/after.err")")
+  [ "$(fingerprint "$c")" = "$FP_B" ] || problems+=("the next sync did not install B")
+  left=$(leftovers "$c")
+  [ -z "$left" ] || problems+=("left behind: $(echo "$left" | tr '\n' ' ')")
+  unref=$(unreferenced_bundles "$c")
+  [ -z "$unref" ] || problems+=("bundles nothing names: $unref")
+  [ "$(status_field "$c" last_error)" = "null" ] || problems+=("last_error: $(status_field "$c" last_error)")
+  if [ ${#problems[@]} -eq 0 ]; then
+    ok "killed after ${delay_ms} ms: $state installed; the next sync installs B cleanly"
+  else
+    bad "killed after ${delay_ms} ms ($state):"
+    printf '  %s\n' "${problems[@]}"
+  fi
+  rm -rf "$c"
+done
+# The kill points must really span the install: some before the switch, some after.
+[ "$saw_a" -gt 0 ] && [ "$saw_b" -gt 0 ] && ok "kills left A $saw_a times and B $saw_b times" ||
+  bad "kills left A $saw_a times and B $saw_b times: the kill points missed the switch"
+
+stop_misbehave
+finish
