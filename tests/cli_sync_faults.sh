@@ -65,6 +65,7 @@ CASES=(
   "m-invalid   manifest title                                                    manifest that is no valid bundle"
   "m-nofiles   manifest files                                                    manifest without a \"files\" list"
   "m-badhash   manifest sha|hash|checksum|mismatch|match                         manifest whose sha256 do not match the images"
+  "m-evilpath  manifest \\.\\.|path|outside|escape                              manifest naming a file at ../escape.png"
   "m-redirfile manifest redirect|protocol|file|support|allow                     manifest redirected to file:///etc/passwd"
   "m-redirloop manifest redirect                                                 manifest in a redirect loop"
   "a-truncate  asset    partial|truncat|incomplete|closed|short|remaining|size   image body cut short"
@@ -118,6 +119,9 @@ $(diff <(echo "$LIST") <(cache_listing "$CACHE") | head -8)")
     sed 's/^/  stderr: /' "$TMP/$prefix.err" | head -6
   fi
 done
+
+[ -z "$(find "$TMP" -name 'escape.png*')" ] && ok "no file was written at ../escape.png" ||
+  bad "a file escaped the bundle: $(find "$TMP" -name 'escape.png*')"
 
 # The ceilings hold while receiving: an endless body is cut off near the limit, not read
 # to the end (the server reports how much it could send).

@@ -28,6 +28,7 @@ FAULTs:
   nofiles     manifest: B's manifest without its "files" list
   badhash     manifest: every listed sha256 changed; asset: one byte flipped, same size
   badsize     asset: one byte more than the manifest lists
+  evilpath    manifest: the first listed file (and the items naming it) at "../escape.png"
   redirfile   302 to file:///etc/passwd
   redirloop   302 to the same URL, forever (each response is a single redirect)
 
@@ -52,7 +53,8 @@ HUGE_LENGTH = 10 * 1024 * 1024 * 1024
 CHUNK = 64 * 1024
 
 MANIFEST_FAULTS = {"truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
-                   "badjson", "invalid", "nofiles", "badhash", "redirfile", "redirloop"}
+                   "badjson", "invalid", "nofiles", "badhash", "evilpath", "redirfile",
+                   "redirloop"}
 ASSET_FAULTS = {"truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
                 "badhash", "badsize", "redirfile", "redirloop"}
 
@@ -278,6 +280,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if fault == "nofiles":
             doc = json.loads(data)
             doc.pop("files", None)
+            return self.send_body(json.dumps(doc, ensure_ascii=False, indent=2).encode(), fault)
+        if fault == "evilpath":
+            doc = json.loads(data)
+            files = doc.get("files") or [{"path": "images/x.png"}]
+            old = files[0]["path"]
+            files[0]["path"] = "../escape.png"
+            for item in doc.get("items", []):
+                if item.get("image") == old:
+                    item["image"] = "../escape.png"
             return self.send_body(json.dumps(doc, ensure_ascii=False, indent=2).encode(), fault)
         if fault == "badhash":
             if is_manifest:
