@@ -233,6 +233,16 @@ static TTF_Font *run_font(struct lf_typesetter *ts, const struct run *r, enum lf
     return font;
 }
 
+/* The run's text as a C string for SDL_ttf (runs are short: lines are
+ * wrapped; a longer one is cut at the buffer). */
+static const char *run_text(const char *utf8, const struct run *r, char *buf, size_t size)
+{
+    size_t l = r->len < size - 1 ? r->len : size - 1;
+    memcpy(buf, utf8 + r->start, l);
+    buf[l] = '\0';
+    return buf;
+}
+
 static int measure_width(void *ctx, enum lf_face face, int px, const char *utf8, size_t len)
 {
     struct lf_typesetter *ts = ctx;
@@ -243,11 +253,8 @@ static int measure_width(void *ctx, enum lf_face face, int px, const char *utf8,
     for (size_t i = 0; i < line.n; i++) {
         const struct run *r = &line.runs[i];
         TTF_Font *font = run_font(ts, r, face, px);
-        size_t l = r->len < sizeof(buf) - 1 ? r->len : sizeof(buf) - 1;
-        memcpy(buf, utf8 + r->start, l);
-        buf[l] = '\0';
         int w = 0, h = 0;
-        if (font && TTF_SizeUTF8(font, buf, &w, &h) == 0)
+        if (font && TTF_SizeUTF8(font, run_text(utf8, r, buf, sizeof(buf)), &w, &h) == 0)
             total += w;
     }
     return total;
@@ -323,12 +330,9 @@ SDL_Surface *lf_typesetter_render(struct lf_typesetter *ts, const char *utf8, si
     for (size_t i = 0; i < line.n; i++) {
         const struct run *r = &line.runs[i];
         TTF_Font *font = run_font(ts, r, face, px);
-        size_t l = r->len < sizeof(buf) - 1 ? r->len : sizeof(buf) - 1;
-        memcpy(buf, utf8 + r->start, l);
-        buf[l] = '\0';
         if (!font)
             continue;
-        parts[i] = TTF_RenderUTF8_Blended(font, buf, c);
+        parts[i] = TTF_RenderUTF8_Blended(font, run_text(utf8, r, buf, sizeof(buf)), c);
         ascents[i] = TTF_FontAscent(font);
         if (parts[i])
             width += parts[i]->w;
