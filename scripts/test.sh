@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the tests need, builds twice and runs every test headless:
 #   1. warnings as errors, all tests;
-#   2. -fsanitize=address,undefined, all tests again.
+#   2. -fsanitize=address,undefined, all tests again;
+#   3. with clang, each libFuzzer target in fuzz/ for a few seconds from
+#      its seeds in tests/fuzz/ (a crash, leak or UB fails the script).
 # This is README's second command and what CI runs (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,3 +20,27 @@ cmake --build build-asan -j"$jobs"
 # fontconfig and SDL keep caches alive until exit; leaks are checked by the
 # soak benchmark, here ASan looks for memory errors and UBSan for UB.
 (cd build-asan && ASAN_OPTIONS=detect_leaks=0 ctest --output-on-failure -j"$jobs")
+
+# A short fuzz run per target: new inputs go to a temporary corpus, never
+# into tests/; a crashing input is kept there and its path printed.
+cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DLITFASS_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
+fuzz_seconds=${LITFASS_FUZZ_SECONDS:-20}
+fuzz_tmp=$(mktemp -d)
+for src in fuzz/fuzz_*.c; do
+  target=$(basename "$src" .c)
+  seeds=tests/fuzz/${target#fuzz_}
+  cmake --build build-fuzz -j"$jobs" --target "$target"
+  mkdir -p "$fuzz_tmp/$target"
+  echo "fuzzing $target for ${fuzz_seconds}s (seeds: $seeds)"
+  if ! TMPDIR="$fuzz_tmp" build-fuzz/fuzz/"$target" -max_total_time="$fuzz_seconds" \
+      -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+      -artifact_prefix="$fuzz_tmp/$target-" "$fuzz_tmp/$target" "$seeds" \
+      >"$fuzz_tmp/$target.log" 2>&1; then
+    tail -n 60 "$fuzz_tmp/$target.log"
+    echo "$target: FAILED; the input is in $fuzz_tmp (kept)" >&2
+    exit 1
+  fi
+  grep -E '^stat::number_of_executed_units' "$fuzz_tmp/$target.log" || true
+done
+rm -rf "$fuzz_tmp"
