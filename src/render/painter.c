@@ -12,6 +12,12 @@
 #include "layout/qr_payload.h"
 
 #define CIRCLE_TEXTURE_SIDE 128 /* corner mask, scaled down per corner */
+/* Broken images (path and file identity) and QR codes that do not fit,
+ * remembered so each is reported once per process however often its
+ * slide comes round (its cache entry is swept and made again), and a
+ * broken image is not decoded again until the file changes. More than
+ * this many: the oldest is forgotten and may be reported again. */
+#define REPORTED_BROKEN_MAX 256
 
 struct entry {
     uint64_t hash;
@@ -119,6 +125,57 @@ struct lf_painter_stats lf_painter_stats(const struct lf_painter *p)
     return s;
 }
 
+/* What was reported already, as 64-bit hashes. Main thread only, like
+ * the painter. */
+static struct {
+    uint64_t hash[REPORTED_BROKEN_MAX];
+    size_t n, next;
+} reported;
+
+static bool reported_before(uint64_t h)
+{
+    for (size_t i = 0; i < reported.n; i++)
+        if (reported.hash[i] == h)
+            return true;
+    return false;
+}
+
+static void remember_reported(uint64_t h)
+{
+    reported.hash[reported.next] = h;
+    reported.next = (reported.next + 1) % REPORTED_BROKEN_MAX;
+    if (reported.n < REPORTED_BROKEN_MAX)
+        reported.n++;
+}
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+    for (int i = 0; i < 8; i++, v >>= 8)
+        h = (h ^ (v & 0xFF)) * 1099511628211ULL;
+    return h;
+}
+
+/* A file as the painter last saw it: its path, and unless it is missing
+ * which file it is and when it was written; replacing it makes a new
+ * identity (reported and tried again). */
+static uint64_t image_identity(const char *path, const struct stat *st)
+{
+    uint64_t h = fnv1a(path, 1469598103934665603ULL);
+    if (!st)
+        return mix(h, 0);
+    h = mix(h, (uint64_t)st->st_dev);
+    h = mix(h, (uint64_t)st->st_ino);
+    h = mix(h, (uint64_t)st->st_size);
+    h = mix(h, (uint64_t)st->st_mtim.tv_sec);
+    return mix(h, (uint64_t)st->st_mtim.tv_nsec);
+}
+
+static void report_broken_image(uint64_t identity, const char *path, const char *why)
+{
+    remember_reported(identity);
+    lf_warn("%s: %s; its slide is shown without it", path, why);
+}
+
 /* A QR code as a surface: dark modules on white, LF_QR_QUIET_ZONE modules
  * of white around, each module a whole number of pixels (crisp edges are
  * what a phone camera reads best), as large as fits side x side. */
@@ -135,7 +192,11 @@ static SDL_Surface *qr_surface(const char *payload, int side)
     int px = side / modules;
     SDL_Surface *s = NULL;
     if (px < 2) {
-        lf_warn("QR code of %d modules does not fit %d pixels; not shown", modules, side);
+        uint64_t h = mix(fnv1a(payload, 14695981039346656037ULL), (uint64_t)side);
+        if (!reported_before(h)) {
+            remember_reported(h);
+            lf_warn("QR code of %d modules does not fit %d pixels; not shown", modules, side);
+        }
     } else {
         s = SDL_CreateRGBSurfaceWithFormat(0, modules * px, modules * px, 32,
                                            SDL_PIXELFORMAT_ARGB8888);
@@ -188,20 +249,29 @@ static struct entry *lookup(struct lf_painter *p, const struct lf_op *op)
     } else if (image) {
         int w, h2;
         struct stat st;
-        if (stat(key, &st) != 0 || st.st_size > LF_MAX_IMAGE_BYTES) {
-            lf_warn("%s: missing or larger than %d bytes; its slide is shown without it", key,
-                    LF_MAX_IMAGE_BYTES);
+        bool exists = stat(key, &st) == 0;
+        uint64_t id = image_identity(key, exists ? &st : NULL);
+        char why[160];
+        if (reported_before(id)) {
+            lf_debug("%s: broken, reported before; not shown", key);
+        } else if (!exists || st.st_size > LF_MAX_IMAGE_BYTES) {
+            snprintf(why, sizeof(why), "missing or larger than %d bytes", LF_MAX_IMAGE_BYTES);
+            report_broken_image(id, key, why);
         } else if (!lf_image_dimensions(key, &w, &h2)) {
-            lf_warn("%s: not a PNG or JPEG image; its slide is shown without it", key);
+            report_broken_image(id, key, "not a PNG or JPEG image");
         } else if (w > LF_MAX_IMAGE_SIDE || h2 > LF_MAX_IMAGE_SIDE ||
-                   (long)w * h2 > LF_MAX_IMAGE_PIXELS) {
-            lf_warn("%s: %dx%d pixels is more than allowed (%d pixels); not shown", key, w, h2,
-                    LF_MAX_IMAGE_PIXELS);
+                   (long long)w * h2 > LF_MAX_IMAGE_PIXELS) {
+            /* refused from the header alone: nothing allocated for it */
+            snprintf(why, sizeof(why), "%dx%d pixels is more than allowed (%d pixels, %d a side)",
+                     w, h2, LF_MAX_IMAGE_PIXELS, LF_MAX_IMAGE_SIDE);
+            report_broken_image(id, key, why);
         } else {
             s = IMG_Load(key);
             p->stats.image_decodes++;
-            if (!s)
-                lf_warn("%s: %s; its slide is shown without it", key, IMG_GetError());
+            if (!s) {
+                snprintf(why, sizeof(why), "cannot be decoded: %s", IMG_GetError());
+                report_broken_image(id, key, why);
+            }
         }
     } else {
         s = lf_typesetter_render(p->ts, op->text, strlen(op->text), op->face, op->px, op->color,
@@ -216,6 +286,11 @@ static struct entry *lookup(struct lf_painter *p, const struct lf_op *op)
             SDL_SetTextureBlendMode(e->texture, SDL_BLENDMODE_BLEND);
             if (image)
                 SDL_SetTextureScaleMode(e->texture, SDL_ScaleModeBest);
+        } else if (image) {
+            struct stat st;
+            char why[160];
+            snprintf(why, sizeof(why), "no texture for it: %s", SDL_GetError());
+            report_broken_image(image_identity(key, stat(key, &st) == 0 ? &st : NULL), key, why);
         }
         SDL_FreeSurface(s);
     }

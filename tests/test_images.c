@@ -1,0 +1,446 @@
+/* Images that are broken when the kiosk draws them, headless (offscreen
+ * software renderer): a PNG whose header claims 50000x50000 pixels is
+ * refused from its header without being decoded, a file that is not an
+ * image or cannot be decoded is not drawn, an image deleted after the
+ * bundle was validated leaves its slide drawn without it; each broken
+ * image is reported once, however often its slide comes round, and the
+ * rest of the slide is drawn. A good image is drawn (so the checks can
+ * fail). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app/carousel.h"
+#include "content/bundle.h"
+#include "core/civil_time.h"
+#include "layout/slide_layout.h"
+#include "render/painter.h"
+#include "render/typesetter.h"
+
+#define CANVAS_W 640
+#define CANVAS_H 360
+
+struct fixture {
+    char dir[256];              /* temporary folder with the image files */
+    struct lf_typesetter *ts;
+    SDL_Surface *surface;
+    SDL_Renderer *renderer;
+    struct lf_painter *painter;
+};
+
+static const char *source_dir(void)
+{
+    const char *d = getenv("LITFASS_SOURCE_DIR");
+    return d ? d : LITFASS_SOURCE_DIR;
+}
+
+/* --- PNG files written byte by byte --- */
+
+static uint32_t crc32_png(const unsigned char *p, size_t n)
+{
+    uint32_t c = 0xFFFFFFFFu;
+    for (size_t i = 0; i < n; i++) {
+        c ^= p[i];
+        for (int k = 0; k < 8; k++)
+            c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+    }
+    return c ^ 0xFFFFFFFFu;
+}
+
+static void put_be32(unsigned char *b, uint32_t v)
+{
+    b[0] = (unsigned char)(v >> 24);
+    b[1] = (unsigned char)(v >> 16);
+    b[2] = (unsigned char)(v >> 8);
+    b[3] = (unsigned char)v;
+}
+
+static void write_chunk(FILE *f, const char *type, const unsigned char *data, uint32_t len)
+{
+    unsigned char head[8], crc[4];
+    unsigned char buf[64];
+    assert_true(len + 4 <= sizeof(buf));
+    put_be32(head, len);
+    memcpy(head + 4, type, 4);
+    memcpy(buf, type, 4);
+    if (len)
+        memcpy(buf + 4, data, len);
+    put_be32(crc, crc32_png(buf, len + 4));
+    assert_int_equal(fwrite(head, 1, 8, f), 8);
+    if (len)
+        assert_int_equal(fwrite(data, 1, len, f), len);
+    assert_int_equal(fwrite(crc, 1, 4, f), 4);
+}
+
+/* A well-formed PNG: signature, IHDR claiming w x h (8-bit RGB), one tiny
+ * IDAT (a valid zlib stream of a few bytes, far too short for w x h) and
+ * IEND. All CRCs are right, so only the claimed size is wrong. */
+static void write_png_claiming(const char *path, uint32_t w, uint32_t h)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite("\x89PNG\r\n\x1a\n", 1, 8, f), 8);
+    unsigned char ihdr[13] = {0};
+    put_be32(ihdr, w);
+    put_be32(ihdr + 4, h);
+    ihdr[8] = 8; /* bit depth */
+    ihdr[9] = 2; /* truecolour */
+    write_chunk(f, "IHDR", ihdr, sizeof(ihdr));
+    /* zlib: one stored block holding a single 0 byte */
+    static const unsigned char idat[] = {0x78, 0x01, 0x01, 0x01, 0x00, 0xFE, 0xFF, 0x00,
+                                         0x00, 0x01, 0x00, 0x01};
+    write_chunk(f, "IDAT", idat, sizeof(idat));
+    write_chunk(f, "IEND", NULL, 0);
+    assert_int_equal(fclose(f), 0);
+}
+
+static void write_bytes(const char *path, const void *data, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, n, f), n);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* A real 32x32 PNG in one colour. */
+static void write_good_png(const char *path, SDL_Color c)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 32, 32, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_non_null(s);
+    SDL_FillRect(s, NULL, SDL_MapRGB(s->format, c.r, c.g, c.b));
+    assert_int_equal(IMG_SavePNG(s, path), 0);
+    SDL_FreeSurface(s);
+}
+
+static void copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb");
+    assert_non_null(in);
+    FILE *out = fopen(to, "wb");
+    assert_non_null(out);
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+        assert_int_equal(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    assert_int_equal(fclose(out), 0);
+}
+
+/* --- what the painter logs: stderr captured into a file --- */
+
+struct capture {
+    int saved_fd;
+    char path[300];
+};
+
+static void capture_begin(struct capture *c, const char *dir)
+{
+    snprintf(c->path, sizeof(c->path), "%s/stderr.log", dir);
+    fflush(stderr);
+    c->saved_fd = dup(2);
+    assert_true(c->saved_fd >= 0);
+    int fd = open(c->path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    assert_true(fd >= 0);
+    assert_true(dup2(fd, 2) >= 0);
+    close(fd);
+}
+
+/* Returns what was logged since capture_begin (caller frees) and echoes
+ * it to the real stderr, so a failing test still shows it. */
+static char *capture_end(struct capture *c)
+{
+    fflush(stderr);
+    assert_true(dup2(c->saved_fd, 2) >= 0);
+    close(c->saved_fd);
+    FILE *f = fopen(c->path, "rb");
+    assert_non_null(f);
+    static char buf[65536];
+    size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    fputs(buf, stderr);
+    return strdup(buf);
+}
+
+static int count_lines_with(const char *log, const char *a, const char *b)
+{
+    int n = 0;
+    for (const char *line = log; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        char one[1024];
+        snprintf(one, sizeof(one), "%.*s", (int)(len < sizeof(one) - 1 ? len : sizeof(one) - 1),
+                 line);
+        if (strstr(one, a) && (!b || strstr(one, b)))
+            n++;
+        line += len + (end ? 1 : 0);
+    }
+    return n;
+}
+
+/* --- canvas --- */
+
+static int setup(void **state)
+{
+    static struct fixture f;
+    if (!lf_civil_time_init() || TTF_Init() != 0)
+        return -1;
+    snprintf(f.dir, sizeof(f.dir), "/tmp/litfass-images-XXXXXX");
+    if (!mkdtemp(f.dir))
+        return -1;
+    f.ts = lf_typesetter_create();
+    if (!f.ts)
+        return -1;
+    f.surface = SDL_CreateRGBSurfaceWithFormat(0, CANVAS_W, CANVAS_H, 32,
+                                               SDL_PIXELFORMAT_ARGB8888);
+    f.renderer = f.surface ? SDL_CreateSoftwareRenderer(f.surface) : NULL;
+    if (!f.renderer)
+        return -1;
+    f.painter = lf_painter_create(f.renderer, f.ts);
+    *state = &f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    lf_painter_destroy(f->painter);
+    SDL_DestroyRenderer(f->renderer);
+    SDL_FreeSurface(f->surface);
+    lf_typesetter_destroy(f->ts);
+    char cmd[300];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", f->dir);
+    TTF_Quit();
+    return 0;
+}
+
+static uint32_t pixel(const SDL_Surface *s, int x, int y)
+{
+    return ((const uint32_t *)((const uint8_t *)s->pixels + y * s->pitch))[x] & 0xFFFFFF;
+}
+
+/* Pixels in a box of colour `c` (0xRRGGBB). */
+static long count_colour(const SDL_Surface *s, struct lf_box b, uint32_t c)
+{
+    long n = 0;
+    for (int y = b.y; y < b.y + b.h; y++)
+        for (int x = b.x; x < b.x + b.w; x++)
+            n += pixel(s, x, y) == c;
+    return n;
+}
+
+#define BACKGROUND 0xF0F0F0u
+#define IMAGE_COLOUR 0x2060C0u
+
+static const struct lf_box image_box = {20, 20, 200, 200};
+static const struct lf_box text_box = {260, 40, 360, 60};
+
+/* One slide: a background, an image and a line of text beside it. */
+static void draw_slide(struct fixture *f, const char *image_path)
+{
+    struct lf_scene *s = lf_scene_create();
+    lf_scene_rect(s, (struct lf_box){0, 0, CANVAS_W, CANVAS_H},
+                  (struct lf_rgba){0xF0, 0xF0, 0xF0, 255}, 0);
+    lf_scene_image(s, image_box, image_path);
+    const char *line = "Sprechstunde Montag 9 Uhr";
+    lf_scene_text(s, text_box, line, strlen(line), LF_FACE_BOLD, 32,
+                  (struct lf_rgba){0, 0, 0, 255}, false);
+    SDL_SetRenderDrawColor(f->renderer, 0, 0, 0, 255);
+    SDL_RenderClear(f->renderer);
+    lf_painter_draw(f->painter, s, 0, 255);
+    SDL_RenderPresent(f->renderer);
+    lf_scene_destroy(s);
+}
+
+/* Draws the slide on `rounds` slide changes, with enough sweeps in
+ * between that the cache entry of the image is freed and made again. */
+static void show_rounds(struct fixture *f, const char *path, int rounds)
+{
+    for (int r = 0; r < rounds; r++) {
+        draw_slide(f, path);
+        for (int k = 0; k < 3; k++)
+            lf_painter_sweep(f->painter);
+    }
+}
+
+static void a_good_image_is_drawn(void **state)
+{
+    struct fixture *f = *state;
+    char path[300];
+    snprintf(path, sizeof(path), "%s/good.png", f->dir);
+    write_good_png(path, (SDL_Color){0x20, 0x60, 0xC0, 255});
+    size_t decodes = lf_painter_stats(f->painter).image_decodes;
+    draw_slide(f, path);
+    assert_int_equal(lf_painter_stats(f->painter).image_decodes, decodes + 1);
+    /* scaled to fit 200x200: nearly all of the box is the image */
+    assert_true(count_colour(f->surface, image_box, IMAGE_COLOUR) > 150L * 150);
+    assert_true(count_colour(f->surface, text_box, BACKGROUND) < (long)text_box.w * text_box.h);
+}
+
+static const struct broken_case {
+    const char *name;
+    const char *file;       /* written in the temporary folder */
+    const char *kind;       /* how it is made */
+    const char *log;        /* what the warning says */
+    bool decoded;           /* the painter tried to decode it */
+} broken_cases[] = {
+    {"PNG claiming 50000x50000", "huge.png", "huge", "50000x50000 pixels is more than allowed",
+     false},
+    {"PNG claiming 9000x10", "wide.png", "wide", "9000x10 pixels is more than allowed", false},
+    {"text file named .png", "text.png", "text", "not a PNG or JPEG image", false},
+    {"PNG with a broken body", "cut.png", "cut", "cannot be decoded", true},
+    {"missing file", "gone.png", "none", "missing or larger than", false},
+};
+
+static void a_broken_image_is_reported_once_and_its_slide_drawn(void **state)
+{
+    struct fixture *f = *state;
+    for (size_t i = 0; i < sizeof(broken_cases) / sizeof(broken_cases[0]); i++) {
+        const struct broken_case *bc = &broken_cases[i];
+        char path[300];
+        snprintf(path, sizeof(path), "%s/%s", f->dir, bc->file);
+        if (strcmp(bc->kind, "huge") == 0)
+            write_png_claiming(path, 50000, 50000);
+        else if (strcmp(bc->kind, "wide") == 0)
+            write_png_claiming(path, 9000, 10);
+        else if (strcmp(bc->kind, "cut") == 0)
+            write_png_claiming(path, 16, 16);
+        else if (strcmp(bc->kind, "text") == 0)
+            write_bytes(path, "hello, not an image\n", 20);
+        size_t decodes = lf_painter_stats(f->painter).image_decodes;
+        struct capture cap;
+        capture_begin(&cap, f->dir);
+        show_rounds(f, path, 4);
+        char *log = capture_end(&cap);
+        /* one warning naming the file and the reason, however many rounds */
+        int warnings = count_lines_with(log, path, bc->log);
+        if (warnings != 1)
+            fail_msg("%s: %d warnings for %s in:\n%s", bc->name, warnings, path, log);
+        free(log);
+        /* a size refused from the header is never decoded; a file that
+         * failed to decode is not decoded again while it is unchanged */
+        size_t tried = lf_painter_stats(f->painter).image_decodes - decodes;
+        if (tried != (bc->decoded ? 1u : 0u))
+            fail_msg("%s: %zu decodes", bc->name, tried);
+        /* the image box shows the background, the text is drawn */
+        assert_int_equal(count_colour(f->surface, image_box, BACKGROUND),
+                         (long)image_box.w * image_box.h);
+        long text_bg = count_colour(f->surface, text_box, BACKGROUND);
+        if (text_bg > (long)text_box.w * text_box.h * 95 / 100)
+            fail_msg("%s: the text beside the image is not drawn", bc->name);
+    }
+}
+
+/* A bundle that passed validation; then its image disappears (or is
+ * replaced by one claiming 50000x50000 pixels) before its slide is
+ * shown. Every page is still drawn, the image is reported once. */
+static void an_image_broken_after_validation_leaves_its_slide(void **state)
+{
+    struct fixture *f = *state;
+    char bdir[300], images[320], from[4096], to[400];
+    snprintf(bdir, sizeof(bdir), "%s/bundle", f->dir);
+    snprintf(images, sizeof(images), "%s/images", bdir);
+    assert_int_equal(mkdir(bdir, 0755), 0);
+    assert_int_equal(mkdir(images, 0755), 0);
+    snprintf(from, sizeof(from), "%s/tests/data/bundles/valid/content.json", source_dir());
+    snprintf(to, sizeof(to), "%s/content.json", bdir);
+    copy_file(from, to);
+    snprintf(from, sizeof(from), "%s/tests/data/bundles/valid/images/poster.png", source_dir());
+    snprintf(to, sizeof(to), "%s/poster.png", images);
+    copy_file(from, to);
+
+    struct lf_diags *d = lf_diags_create();
+    struct lf_bundle *b = lf_bundle_load(bdir, d);
+    lf_diags_print(d, stderr);
+    lf_diags_destroy(d);
+    assert_non_null(b);
+
+    static const char *const breakage[] = {"deleted", "replaced by a 50000x50000 PNG"};
+    static const char *const reason[] = {"missing", "50000x50000 pixels"};
+    for (int round = 0; round < 2; round++) {
+        if (round == 0) {
+            assert_int_equal(unlink(to), 0);
+        } else {
+            /* the same path, broken another way: a new file, so it is
+             * reported (once) with its own reason, and not decoded */
+            write_png_claiming(to, 50000, 50000);
+        }
+        const struct lf_theme *theme = lf_theme_get(LF_THEME_STANDARD);
+        struct lf_view v = {.bundle = b, .lang = "de", .now = lf_local_make(2026, 11, 23, 10, 0),
+                            .theme = theme, .measure = lf_typesetter_measure(f->ts),
+                            .width = CANVAS_W, .height = CANVAS_H, .text_scale = 1.0};
+        struct lf_carousel *c = lf_carousel_create();
+        lf_carousel_build(c, &v, 10);
+        assert_true(lf_carousel_count(c) >= 3);
+        struct lf_scene *s = lf_scene_create();
+        size_t decodes = lf_painter_stats(f->painter).image_decodes;
+        size_t image_ops = 0;
+        struct capture cap;
+        capture_begin(&cap, f->dir);
+        for (int pass = 0; pass < 3; pass++) {
+            for (size_t i = 0; i < lf_carousel_count(c); i++) {
+                lf_scene_clear(s);
+                lf_layout_page(s, &v, &lf_carousel_page(c, i)->page, NULL);
+                for (size_t k = 0; k < lf_scene_count(s); k++) {
+                    const struct lf_op *op = lf_scene_op(s, k);
+                    image_ops += op->kind == LF_OP_IMAGE && strcmp(op->image, to) == 0;
+                }
+                SDL_SetRenderDrawColor(f->renderer, 0, 0, 0, 255);
+                SDL_RenderClear(f->renderer);
+                lf_painter_draw(f->painter, s, 0, 255);
+                SDL_RenderPresent(f->renderer);
+                /* the page is drawn: the content box is not left black */
+                struct lf_box cb = lf_layout_content_box(&v);
+                long black = count_colour(f->surface, cb, 0x000000);
+                if (black > (long)cb.w * cb.h / 2)
+                    fail_msg("%s: page %zu not drawn", breakage[round], i);
+                lf_painter_sweep(f->painter);
+            }
+            for (int k = 0; k < 3; k++)
+                lf_painter_sweep(f->painter);
+        }
+        char *log = capture_end(&cap);
+        assert_true(image_ops >= 3); /* the poster is on a page, every pass */
+        assert_int_equal(lf_painter_stats(f->painter).image_decodes, decodes);
+        int warnings = count_lines_with(log, to, "shown without it");
+        if (warnings != 1 || count_lines_with(log, to, reason[round]) != 1)
+            fail_msg("%s: %d warnings in:\n%s", breakage[round], warnings, log);
+        /* a QR code that does not fit is said once too */
+        if (count_lines_with(log, "QR code of 37 modules", "44 pixels") > 1)
+            fail_msg("%s: a QR warning repeated in:\n%s", breakage[round], log);
+        free(log);
+        lf_scene_destroy(s);
+        lf_carousel_destroy(c);
+    }
+    lf_bundle_destroy(b);
+
+    /* and validation itself refuses the 50000x50000 PNG */
+    d = lf_diags_create();
+    b = lf_bundle_load(bdir, d);
+    assert_null(b);
+    assert_true(lf_diags_errors(d) >= 1);
+    lf_diags_destroy(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_good_image_is_drawn),
+        cmocka_unit_test(a_broken_image_is_reported_once_and_its_slide_drawn),
+        cmocka_unit_test(an_image_broken_after_validation_leaves_its_slide),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
