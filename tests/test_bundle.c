@@ -229,8 +229,23 @@ static const struct bad_case {
      "content.json:2:3: invalid JSON: string or '}' expected near '}'"},
     {"empty file", "  \n", "content.json: empty file"},
     {"invalid UTF-8", "{\"format\": 1,\n \"organisation\": \"M\xfcnster\"}",
-     "content.json:2:18: not valid UTF-8 text (save the file as UTF-8): "
+     "content.json:2:18: organisation: not valid UTF-8 text (save the file as UTF-8): "
      "unable to decode byte 0xfc near '\"M'"},
+    /* every text: the field is named even though jansson stops at the byte */
+    {"invalid UTF-8 in a translation",
+     HEAD "  {\"kind\": \"notice\", \"id\": \"n\", \"title\": \"T\"},\n"
+          "  {\"kind\": \"offer\", \"id\": \"o\", \"title\": {\"de\": \"Beratung\", "
+          "\"tr\": \"Dan\xc4\xb1\xfe\"}}\n]}",
+     "content.json:3:66: items[1].title.tr: not valid UTF-8 text (save the file as UTF-8): "
+     "unable to decode byte 0xfe near '\"Dan\xc4\xb1'"},
+    {"invalid UTF-8 in a tag",
+     HEAD "  {\"kind\": \"event\", " EVENT_REQ ", \"tags\": [\"Kultur\", {\"de\": \"x\", "
+          "\"en\": \"\xc3\x28\"}]}\n]}",
+     "content.json:2:86: items[0].tags[1].en: not valid UTF-8 text (save the file as UTF-8): "
+     "unable to decode byte 0xc3 near '\"'"},
+    {"invalid UTF-8 in a key", HEAD "  {\"kind\": \"contact\", \"ti\xfftle\": \"K\"}\n]}",
+     "content.json:2:23: items[0]: not valid UTF-8 text (save the file as UTF-8): "
+     "unable to decode byte 0xff near '\"ti'"},
     {"duplicate key", "{\"format\": 1, \"format\": 1}",
      "content.json:1:15: invalid JSON: duplicate object key near '\"format\"'"},
     {"too deep", "{\"a\": [[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]}",

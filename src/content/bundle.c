@@ -1274,6 +1274,7 @@ static void parse_root(struct parse *p, const json_t *root)
 static void syntax_error(struct parse *p, const json_error_t *e)
 {
     int line = e->line, column = e->column;
+    size_t token = (size_t)e->position;
     const char *near = strstr(e->text, "near '");
     if (near && e->position > 0) {
         const char *tok = near + 6;
@@ -1282,7 +1283,8 @@ static void syntax_error(struct parse *p, const json_error_t *e)
             n--;
         size_t end = (size_t)e->position;
         if (n > 0 && end >= n && end <= p->len && memcmp(p->text + end - n, tok, n) == 0) {
-            struct lf_json_pos pos = lf_json_pos_at(p->text, p->len, end - n);
+            token = end - n;
+            struct lf_json_pos pos = lf_json_pos_at(p->text, p->len, token);
             line = pos.line;
             column = pos.column;
         }
@@ -1290,10 +1292,15 @@ static void syntax_error(struct parse *p, const json_error_t *e)
     if (column <= 0)
         column = 0;
     switch (json_error_code(e)) {
-    case json_error_invalid_utf8:
-        lf_diags_add(p->diags, LF_DIAG_ERROR, p->file, line, column, "",
+    case json_error_invalid_utf8: {
+        /* name the field whose text it is, as for every other error */
+        char field[PATH_BYTES];
+        if (!lf_json_path_at(p->text, p->len, token, field, sizeof(field)))
+            field[0] = '\0';
+        lf_diags_add(p->diags, LF_DIAG_ERROR, p->file, line, column, field,
                      "not valid UTF-8 text (save the file as UTF-8): %s", e->text);
         break;
+    }
     case json_error_premature_end_of_input:
         if (is_blank_len(p->text, p->len)) {
             lf_diags_add(p->diags, LF_DIAG_ERROR, p->file, 0, 0, "", "empty file");

@@ -1,6 +1,7 @@
 #include "content/json_locate.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -217,4 +218,89 @@ struct lf_json_pos lf_json_pos_at(const char *text, size_t len, size_t offset)
         }
     }
     return pos;
+}
+
+/* Nesting that lf_json_path_at follows; a manifest deeper than this is
+ * refused anyway (LF_MAX_JSON_DEPTH), the path is then cut there. */
+#define PATH_AT_MAX_DEPTH 32
+
+struct path_frame {
+    bool array;
+    unsigned long index;   /* array: element number */
+    bool expect_key;       /* object: the next string is a key */
+    size_t key, key_len;   /* object: raw key of the current member */
+    bool has_key;
+};
+
+static void append_key(char *path, size_t size, const char *raw, size_t n, bool dot)
+{
+    size_t used = strlen(path);
+    if (dot && used + 1 < size)
+        path[used++] = '.';
+    for (size_t i = 0; i < n && used + 1 < size; i++) {
+        unsigned char ch = (unsigned char)raw[i];
+        path[used++] = ch >= 0x20 && ch < 0x7F ? (char)ch : '?';
+    }
+    path[used] = '\0';
+}
+
+bool lf_json_path_at(const char *text, size_t len, size_t offset, char *path, size_t size)
+{
+    if (size == 0)
+        return false;
+    path[0] = '\0';
+    struct path_frame frames[PATH_AT_MAX_DEPTH];
+    size_t depth = 0, too_deep = 0;
+    struct cursor c = {.s = text, .len = len, .i = 0};
+    if (offset > len)
+        offset = len;
+    while (c.i < offset) {
+        char ch = text[c.i];
+        struct path_frame *top = depth > 0 && too_deep == 0 ? &frames[depth - 1] : NULL;
+        if (ch == '"') {
+            size_t start = c.i;
+            bool closed = skip_string(&c);
+            if (!closed || c.i > offset)
+                break; /* the offset is inside this string */
+            if (top && !top->array && top->expect_key) {
+                top->key = start + 1;
+                top->key_len = c.i - start - 2;
+                top->has_key = true;
+                top->expect_key = false;
+            }
+            continue;
+        }
+        c.i++;
+        if (ch == '{' || ch == '[') {
+            if (too_deep > 0 || depth == PATH_AT_MAX_DEPTH) {
+                too_deep++;
+                continue;
+            }
+            frames[depth++] = (struct path_frame){.array = ch == '[', .expect_key = ch == '{'};
+        } else if (ch == '}' || ch == ']') {
+            if (too_deep > 0)
+                too_deep--;
+            else if (depth > 0)
+                depth--;
+        } else if (ch == ',' && top) {
+            if (top->array) {
+                top->index++;
+            } else {
+                top->expect_key = true;
+                top->has_key = false;
+            }
+        }
+    }
+    for (size_t d = 0; d < depth; d++) {
+        const struct path_frame *f = &frames[d];
+        if (f->array) {
+            size_t used = strlen(path);
+            snprintf(path + used, size - used, "[%lu]", f->index);
+        } else if (f->has_key) {
+            append_key(path, size, text + f->key, f->key_len, path[0] != '\0');
+        } else {
+            break;
+        }
+    }
+    return path[0] != '\0';
 }

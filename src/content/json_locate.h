@@ -45,6 +45,14 @@ bool lf_json_locate(const char *text, size_t len, const char *path,
 bool lf_json_depth_within(const char *text, size_t len, int max_depth,
                           struct lf_json_pos *pos);
 
+/* The field path of the innermost value (or key) that the byte at
+ * `offset` belongs to, e.g. "items[2].title.en", written into `path`
+ * (truncated to `size`; bytes of a key other than printable ASCII become
+ * "?"). Needs only the text before `offset` to be JSON-shaped, so it
+ * names the field where jansson stopped (invalid UTF-8 in a string).
+ * False, with "" in `path`, when the offset is outside any object. */
+bool lf_json_path_at(const char *text, size_t len, size_t offset, char *path, size_t size);
+
 /* Line and column of a byte offset (clamped to len). */
 struct lf_json_pos lf_json_pos_at(const char *text, size_t len, size_t offset);
 
