@@ -5,6 +5,7 @@
  * Exit codes: 0 ok, 1 invalid content or a failure at run time, 2 a usage
  * error (unknown option, bad --size or --now), always with a message that
  * names the problem. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -19,6 +20,7 @@
 #include "app/preview.h"
 #include "layout/theme.h"
 #include "content/bundle.h"
+#include "content/signature.h"
 #include "core/civil_time.h"
 #include "core/diag.h"
 #include "core/limits.h"
@@ -35,8 +37,10 @@ static const char main_usage[] =
     "usage: litfass [run] [--config FILE] [--content DIR] [--windowed] [--size WxH] [--lang TAG]\n"
     "       litfass preview DIR --out OUTDIR [--size WxH] [--lang TAG] [--now ISO-8601]\n"
     "                           [--config FILE]\n"
-    "       litfass validate DIR\n"
+    "       litfass validate DIR [--key NAME.pub]\n"
     "       litfass pack DIR\n"
+    "       litfass keygen --out NAME\n"
+    "       litfass sign DIR --key NAME.key [--valid-days N] [--serial N]\n"
     "       litfass sync --once [--config FILE] [--url URL] [--cache DIR] [--allow-http]\n"
     "       litfass --help | --version\n"
     "\n"
@@ -49,6 +53,8 @@ static const char main_usage[] =
     "  preview   render every slide of a bundle to PNG files, without a display\n"
     "  validate  check a bundle and list every problem in it\n"
     "  pack      write the \"files\" list (sizes, SHA-256) into a bundle before publishing\n"
+    "  keygen    make a key pair for signing bundles\n"
+    "  sign      pack and sign a bundle for publishing\n"
     "  sync      fetch the published bundle once and install it (headless)\n"
     "\n"
     "`litfass COMMAND --help` explains each command.\n"
@@ -89,12 +95,41 @@ static const char preview_usage[] =
     "  --help          this text\n";
 
 static const char validate_usage[] =
-    "usage: litfass validate DIR\n"
+    "usage: litfass validate DIR [--key NAME.pub]\n"
     "\n"
     "Checks the content bundle in DIR (content.json and the images it names) and\n"
     "lists every problem as FILE:LINE:COLUMN: field: message. Exit 0 when the\n"
     "bundle is valid (warnings allowed), 1 when it has errors.\n"
     "\n"
+    "  --key NAME.pub  also check it as a kiosk trusting this key would: the\n"
+    "                  signature (content.json.sig), serial, created, expires\n"
+    "  --help          this text\n";
+
+static const char keygen_usage[] =
+    "usage: litfass keygen --out NAME\n"
+    "\n"
+    "Makes an Ed25519 key pair for signing bundles: NAME.key, the secret key\n"
+    "(readable by you only; keep it off the web server and the kiosks), and\n"
+    "NAME.pub, the public key. Prints the line for the kiosks' config\n"
+    "([sync] trusted_keys). Never overwrites an existing file.\n"
+    "\n"
+    "  --out NAME      where to write NAME.key and NAME.pub (required)\n"
+    "  --help          this text\n";
+
+static const char sign_usage[] =
+    "usage: litfass sign DIR --key NAME.key [--valid-days N] [--serial N] [--now TIME]\n"
+    "\n"
+    "Packs the bundle in DIR (as `litfass pack`), writes into content.json a serial\n"
+    "number (one higher than before), the time of signing (created) and an expiry\n"
+    "time (expires), and then the signature of content.json into\n"
+    "content.json.sig. Publish both files with the images. Kiosks refuse a bundle\n"
+    "that is not signed by a trusted key, is older than what they have, or expired.\n"
+    "\n"
+    "  --key NAME.key  the secret key (from `litfass keygen`); required\n"
+    "  --valid-days N  days until it expires, 1..3650 (default 30); sign again\n"
+    "                  before then, even when nothing changed\n"
+    "  --serial N      this serial instead of the next one (higher than the bundle's)\n"
+    "  --now TIME      sign as at this moment, e.g. 2026-11-23T10:00Z (for tests)\n"
     "  --help          this text\n";
 
 static const char pack_usage[] =
@@ -242,7 +277,12 @@ enum {
     OPT_WINDOWED = 'w',
     OPT_THEME = 't',
     OPT_LARGE_TEXT = 'L',
+    OPT_KEY = 'k',
+    OPT_VALID_DAYS = 'V',
+    OPT_SERIAL = 'S',
 };
+
+#define SIGN_DEFAULT_VALID_DAYS 30
 
 static int cmd_run(int argc, char **argv)
 {
@@ -423,15 +463,63 @@ static void print_summary(const char *dir, const struct lf_bundle *b, size_t war
     printf(", %zu %s\n", warnings, plural(warnings, "warning", "warnings"));
 }
 
+/* What a kiosk trusting `pub_path` would say about the signed bundle in
+ * dir: prints each check; false when a kiosk would refuse it. */
+static bool validate_signed(const char *dir, const char *pub_path, const struct lf_bundle *b)
+{
+    char err[LF_SIGN_ERROR_BYTES], id[LF_KEY_ID_HEX + 1];
+    struct lf_keyring ring = {.n = 1};
+    if (!lf_public_key_load(pub_path, &ring.keys[0], err, sizeof(err))) {
+        fprintf(stderr, "litfass validate: %s\n", err);
+        return false;
+    }
+    if (!lf_verify_bundle_dir(dir, &ring, id, err, sizeof(err))) {
+        fprintf(stderr, "litfass validate: signature: %s\n", err);
+        return false;
+    }
+    printf("signature: good, key %s\n", id);
+    if (!b)
+        return false;
+    char created[32], expires[32];
+    if (b->serial)
+        printf("serial: %lld\n", b->serial);
+    if (b->has_created)
+        printf("created: %s\n", lf_sign_format_time(b->created, created, sizeof(created)));
+    if (b->has_expires) {
+        time_t now = time(NULL);
+        long long days = ((long long)b->expires - (long long)now) / 86400;
+        printf("expires: %s (%s)\n", lf_sign_format_time(b->expires, expires, sizeof(expires)),
+               now >= b->expires ? "expired" : days >= 1 ? "valid" : "valid for less than a day");
+    }
+    printf("files: %zu listed, each matches its size and SHA-256\n", b->n_files);
+    if (!b->files_listed) {
+        fprintf(stderr, "litfass validate: no \"files\" list: a kiosk refuses to download it "
+                        "(`litfass sign` writes it)\n");
+        return false;
+    }
+    if (!lf_bundle_fresh(b, 0, 0, time(NULL), NULL, err, sizeof(err))) {
+        fprintf(stderr, "litfass validate: %s\n", err);
+        return false;
+    }
+    printf("a kiosk with this key installs it when its installed serial is below %lld\n",
+           b->serial);
+    return true;
+}
+
 static int cmd_validate(int argc, char **argv)
 {
     static const struct option options[] = {
+        {"key", required_argument, NULL, OPT_KEY},
         {"help", no_argument, NULL, OPT_HELP},
         {0},
     };
+    const char *key = NULL;
     int c;
     while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
         switch (c) {
+        case OPT_KEY:
+            key = optarg;
+            break;
         case OPT_HELP:
             fputs(validate_usage, stdout);
             return EXIT_SUCCESS;
@@ -458,9 +546,135 @@ static int cmd_validate(int argc, char **argv)
                 plural(errors, "error", "errors"), warnings, plural(warnings, "warning", "warnings"));
         status = EXIT_FAILURE;
     }
+    if (key && !validate_signed(dir, key, b))
+        status = EXIT_FAILURE;
     lf_bundle_destroy(b);
     lf_diags_destroy(d);
     return status;
+}
+
+static int cmd_keygen(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"out", required_argument, NULL, OPT_OUT},
+        {"help", no_argument, NULL, OPT_HELP},
+        {0},
+    };
+    const char *out = NULL;
+    int c;
+    while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+        switch (c) {
+        case OPT_OUT:
+            out = optarg;
+            break;
+        case OPT_HELP:
+            fputs(keygen_usage, stdout);
+            return EXIT_SUCCESS;
+        default:
+            return option_error("keygen", c, argv);
+        }
+    }
+    if (optind < argc)
+        return usage_error("keygen", "unexpected argument '%s'", argv[optind]);
+    if (!out || !out[0])
+        return usage_error("keygen", "--out NAME is required (writes NAME.key and NAME.pub)");
+    struct lf_public_key pub;
+    char err[LF_SIGN_ERROR_BYTES], b64[LF_PUBLIC_KEY_BASE64 + 1];
+    if (!lf_keygen(out, &pub, err, sizeof(err))) {
+        fprintf(stderr, "litfass keygen: %s\n", err);
+        return EXIT_FAILURE;
+    }
+    lf_public_key_base64(&pub, b64, sizeof(b64));
+    printf("wrote %s.key (secret: keep it to yourself) and %s.pub (key id %s)\n", out, out,
+           pub.id);
+    printf("for the kiosks' config, [sync]:\ntrusted_keys = %s\n", b64);
+    return EXIT_SUCCESS;
+}
+
+/* A whole number min..max from an option's text. */
+static bool parse_count(const char *s, long long min, long long max, long long *out)
+{
+    if (s[0] < '0' || s[0] > '9')
+        return false;
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (errno != 0 || *end != '\0' || v < min || v > max)
+        return false;
+    *out = v;
+    return true;
+}
+
+static int cmd_sign(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"key", required_argument, NULL, OPT_KEY},
+        {"valid-days", required_argument, NULL, OPT_VALID_DAYS},
+        {"serial", required_argument, NULL, OPT_SERIAL},
+        {"now", required_argument, NULL, OPT_NOW},
+        {"help", no_argument, NULL, OPT_HELP},
+        {0},
+    };
+    const char *key_path = NULL;
+    time_t now = time(NULL);
+    long long days = SIGN_DEFAULT_VALID_DAYS, serial = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+        switch (c) {
+        case OPT_KEY:
+            key_path = optarg;
+            break;
+        case OPT_VALID_DAYS:
+            if (!parse_count(optarg, 1, LF_MAX_VALID_DAYS, &days))
+                return usage_error("sign", "bad --valid-days '%s': a number of days, 1..%d",
+                                   optarg, LF_MAX_VALID_DAYS);
+            break;
+        case OPT_SERIAL:
+            if (!parse_count(optarg, 1, LF_MAX_BUNDLE_SERIAL, &serial))
+                return usage_error("sign", "bad --serial '%s': a whole number, 1..%lld", optarg,
+                                   LF_MAX_BUNDLE_SERIAL);
+            break;
+        case OPT_NOW:
+            if (!lf_parse_datetime(optarg, &now))
+                return usage_error("sign", "bad --now '%s': expected a date and time such as "
+                                           "2026-11-23T10:00Z", optarg);
+            break;
+        case OPT_HELP:
+            fputs(sign_usage, stdout);
+            return EXIT_SUCCESS;
+        default:
+            return option_error("sign", c, argv);
+        }
+    }
+    if (optind >= argc)
+        return usage_error("sign", "which bundle? name its folder: litfass sign DIR --key NAME.key");
+    if (argc - optind > 1)
+        return usage_error("sign", "unexpected argument '%s'", argv[optind + 1]);
+    if (!key_path)
+        return usage_error("sign", "--key NAME.key is required (make one with `litfass keygen`)");
+    const char *dir = argv[optind];
+    char err[LF_SIGN_ERROR_BYTES] = "";
+    struct lf_secret_key key;
+    if (!lf_secret_key_load(key_path, &key, err, sizeof(err))) {
+        fprintf(stderr, "litfass sign: %s\n", err);
+        return EXIT_FAILURE;
+    }
+    struct lf_diags *d = lf_diags_create();
+    struct lf_bundle_stamp stamp;
+    bool ok = lf_bundle_sign(dir, &key, (int)days, serial, now, d, &stamp, err,
+                             sizeof(err));
+    print_diags(d);
+    lf_diags_destroy(d);
+    if (!ok) {
+        fprintf(stderr, "litfass sign: %s\n", err);
+        return EXIT_FAILURE;
+    }
+    char expires[32];
+    printf("%s: signed with key %s: serial %lld, expires %s; publish content.json, %s and the "
+           "images\n",
+           dir, key.id, stamp.serial, lf_sign_format_time(stamp.expires, expires, sizeof(expires)),
+           LF_SIGNATURE_NAME);
+    return EXIT_SUCCESS;
 }
 
 static int cmd_pack(int argc, char **argv)
@@ -608,9 +822,13 @@ int main(int argc, char **argv)
         return cmd_pack(argc - 1, argv + 1);
     if (first && strcmp(first, "sync") == 0)
         return cmd_sync(argc - 1, argv + 1);
+    if (first && strcmp(first, "keygen") == 0)
+        return cmd_keygen(argc - 1, argv + 1);
+    if (first && strcmp(first, "sign") == 0)
+        return cmd_sign(argc - 1, argv + 1);
     if (first && first[0] != '-') {
         fprintf(stderr,
-                "litfass: unknown command '%s' (commands: run, preview, validate, pack, sync)\n"
+                "litfass: unknown command '%s' (commands: run, preview, validate, pack, keygen, sign, sync)\n"
                 "Try 'litfass --help'.\n",
                 first);
         return EXIT_USAGE;

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "content/signature.h"
 #include "core/xalloc.h"
 
 enum config_type {
@@ -66,6 +67,19 @@ static const char *check_sync_url(const char *value)
         strncasecmp(value, "http://", 7) == 0)
         return NULL;
     return "must start with https:// (or be empty: no sync)";
+}
+
+_Static_assert(LF_CONFIG_KEY_BASE64 == LF_PUBLIC_KEY_BASE64, "one key's length in the config");
+
+/* "" or public keys as `litfass keygen` prints them. */
+static const char *check_trusted_keys(const char *value)
+{
+    struct lf_keyring ring;
+    char err[LF_SIGN_ERROR_BYTES];
+    if (lf_keyring_parse(value, &ring, err, sizeof(err)))
+        return NULL;
+    return "not a list of public keys (each 44 characters of base64 as `litfass keygen` "
+           "prints it, separated by spaces, at most 8)";
 }
 
 #define FIELD(f) offsetof(struct lf_config, f)
@@ -134,6 +148,8 @@ static const struct config_key config_keys[] = {
             "... for this many seconds is given up"),
     INT_KEY("sync", "stale_hours", stale_hours, 48, 1, 8760,
             "content older than this shows when it was last updated"),
+    STRING_KEY("sync", "trusted_keys", trusted_keys, "", check_trusted_keys,
+               "public keys whose signature a downloaded bundle must carry"),
 };
 
 #define N_KEYS (sizeof(config_keys) / sizeof(config_keys[0]))

@@ -28,6 +28,7 @@
 #define LF_CONFIG_SYSTEM_PATH "/etc/litfass/litfass.conf"
 
 #define LF_CONFIG_ORGANISATION_BYTES 255
+#define LF_CONFIG_KEY_BASE64 44 /* one public key in [sync] trusted_keys */
 
 struct lf_config {
     char content_dir[LF_MAX_PATH_BYTES + 1]; /* [content] dir; default "assets/content" */
@@ -57,6 +58,9 @@ struct lf_config {
     int low_speed_bytes;                     /* low_speed_bytes (per second); 512, 1..1048576 */
     int low_speed_s;                         /* low_speed_seconds; 30, 1..3600 */
     int stale_hours;                         /* stale_hours; 48, 1..8760 */
+    /* trusted_keys: space-separated base64 Ed25519 public keys (content/signature.h),
+       at most LF_MAX_TRUSTED_KEYS; a synced bundle must be signed by one of them */
+    char trusted_keys[LF_MAX_TRUSTED_KEYS * (LF_CONFIG_KEY_BASE64 + 1) + 1];
 };
 
 /* Fills every field with its default from the table. Never fails. */

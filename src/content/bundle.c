@@ -1228,6 +1228,18 @@ static void parse_root(struct parse *p, const json_t *root)
                 error(p, key, "expected true or false, found %s", type_name(val));
         } else if (strcmp(key, "version") == 0) {
             (void)parse_string(p, val, key, &b->version);
+        } else if (strcmp(key, "serial") == 0) {
+            if (!json_is_integer(val))
+                error(p, key, "expected a whole number, found %s", type_name(val));
+            else if (json_integer_value(val) < 1 || json_integer_value(val) > LF_MAX_BUNDLE_SERIAL)
+                error(p, key, "%lld is out of range (1..%lld)", (long long)json_integer_value(val),
+                      LF_MAX_BUNDLE_SERIAL);
+            else
+                b->serial = (long long)json_integer_value(val);
+        } else if (strcmp(key, "created") == 0) {
+            b->has_created = parse_datetime(p, val, key, &b->created);
+        } else if (strcmp(key, "expires") == 0) {
+            b->has_expires = parse_datetime(p, val, key, &b->expires);
         } else if (strcmp(key, "organisation") == 0) {
             (void)parse_text(p, val, key, &b->organisation);
         } else if (strcmp(key, "default_language") == 0) {
@@ -1252,6 +1264,8 @@ static void parse_root(struct parse *p, const json_t *root)
         error(p, "items", "missing (the list of events, offers, contacts and notices)");
     if (b->files_listed)
         check_images_listed(p);
+    if (b->has_created && b->has_expires && b->expires <= b->created)
+        error(p, "expires", "must be later than created");
     if (lf_text_present(&b->organisation))
         b->title = lf_xstrdup(lf_text_get(&b->organisation, LF_FALLBACK_LANG, NULL));
 
@@ -1468,7 +1482,22 @@ static char *manifest_path(const char *dir)
     return lf_xasprintf("%s%s%s", dir, n > 0 && dir[n - 1] == '/' ? "" : "/", LF_MANIFEST_NAME);
 }
 
+static json_t *stamp_time(time_t t)
+{
+    struct tm tm;
+    char buf[32];
+    if (!gmtime_r(&t, &tm) || strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+        return NULL;
+    return json_string(buf);
+}
+
 bool lf_bundle_pack(const char *dir, struct lf_diags *diags, size_t *n_files)
+{
+    return lf_bundle_pack_stamped(dir, NULL, diags, n_files);
+}
+
+bool lf_bundle_pack_stamped(const char *dir, const struct lf_bundle_stamp *stamp,
+                            struct lf_diags *diags, size_t *n_files)
 {
     bool ok = false;
     char *file = manifest_path(dir);
@@ -1516,6 +1545,19 @@ bool lf_bundle_pack(const char *dir, struct lf_diags *diags, size_t *n_files)
     }
     /* an existing list is replaced where it stands; a new one goes last */
     json_object_set_new(root, "files", files);
+    if (stamp) {
+        json_t *created = stamp_time(stamp->created), *expires = stamp_time(stamp->expires);
+        if (!created || !expires || stamp->serial < 1 || stamp->serial > LF_MAX_BUNDLE_SERIAL ||
+            stamp->expires <= stamp->created) {
+            json_decref(created);
+            json_decref(expires);
+            file_error(diags, file, "serial, created or expires out of range");
+            goto done;
+        }
+        json_object_set_new(root, "serial", json_integer((json_int_t)stamp->serial));
+        json_object_set_new(root, "created", created);
+        json_object_set_new(root, "expires", expires);
+    }
     out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     if (!out) {
         file_error(diags, file, "cannot serialise the manifest");

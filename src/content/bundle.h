@@ -153,6 +153,10 @@ struct lf_bundle {
                                    from a folder every file matches its size and hash */
     struct lf_bundle_file *files; /* in manifest order, paths unique */
     size_t n_files;
+    /* signed bundles (issue 5; written by `litfass sign`, optional otherwise) */
+    long long serial;           /* "serial", 1..LF_MAX_BUNDLE_SERIAL, only grows; 0 = absent */
+    bool has_created, has_expires;
+    time_t created, expires;    /* "created" / "expires"; expires > created when both */
 };
 
 /* Loads and validates `dir`/content.json and the files it names. Every
@@ -174,6 +178,17 @@ void lf_bundle_destroy(struct lf_bundle *b);
  * go to `diags`; false leaves content.json as it was. *n_files (may be
  * NULL) receives the number of files listed. */
 bool lf_bundle_pack(const char *dir, struct lf_diags *diags, size_t *n_files) LF_MUST_CHECK;
+
+/* What `litfass sign` writes into the manifest besides the files list. */
+struct lf_bundle_stamp {
+    long long serial;  /* 1..LF_MAX_BUNDLE_SERIAL */
+    time_t created, expires;
+};
+
+/* lf_bundle_pack that also sets "serial", "created" and "expires" (UTC,
+ * "2026-11-23T09:00:00Z") from `stamp`, in the same durable write. */
+bool lf_bundle_pack_stamped(const char *dir, const struct lf_bundle_stamp *stamp,
+                            struct lf_diags *diags, size_t *n_files) LF_MUST_CHECK;
 
 /* SHA-256 of a regular file as lowercase hex (hex: LF_SHA256_HEX + 1
  * bytes) and its size. False with errno set when it cannot be read. */

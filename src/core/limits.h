@@ -29,6 +29,13 @@
 #define LF_SYNC_MAX_REDIRECTS   5              /* redirects followed per request */
 #define LF_SYNC_MAX_RETRY_AFTER_S (24 * 3600)  /* a longer Retry-After is cut to this */
 
+/* signed bundles (issue 5) */
+#define LF_MAX_TRUSTED_KEYS     8              /* public keys in [sync] trusted_keys */
+#define LF_MAX_KEY_FILE_BYTES   1024           /* a NAME.key / NAME.pub file */
+#define LF_MAX_SIGNATURE_BYTES  1024           /* a content.json.sig file */
+#define LF_MAX_BUNDLE_SERIAL    9007199254740991LL /* "serial": 2^53 - 1, exact in any JSON reader */
+#define LF_MAX_VALID_DAYS       3650           /* `litfass sign --valid-days` */
+
 /* config file */
 #define LF_MAX_CONFIG_BYTES     (64 * 1024)
 #define LF_MAX_CONFIG_LINE      1024

@@ -19,6 +19,7 @@
 #include <jansson.h>
 
 #include "content/bundle.h"
+#include "content/signature.h"
 #include "core/civil_time.h"
 #include "core/durable.h"
 #include "core/xalloc.h"
@@ -367,8 +368,8 @@ done:
 /* ---- choosing the bundle at start ---- */
 
 /* Loads the bundle a link names; true and its folder when it is valid. */
-static bool try_link(const char *cache_dir, const char *name, char *out_dir, size_t size,
-                     char *id)
+static bool try_link(const char *cache_dir, const struct lf_keyring *ring, const char *name,
+                     char *out_dir, size_t size, char *id)
 {
     bool ok = false;
     char *link = lf_xasprintf("%s/%s", cache_dir, name);
@@ -379,6 +380,11 @@ static bool try_link(const char *cache_dir, const char *name, char *out_dir, siz
     real = realpath(link, NULL);
     if (!real) {
         lf_warn("sync: %s: %s", link, strerror(errno));
+        goto done;
+    }
+    char why[LF_SIGN_ERROR_BYTES];
+    if (ring && ring->n > 0 && !lf_verify_bundle_dir(real, ring, NULL, why, sizeof(why))) {
+        lf_warn("sync: the %s bundle %s is not trusted, not used: %s", name, real, why);
         goto done;
     }
     struct lf_bundle *b = lf_bundle_load(real, d);
@@ -415,10 +421,26 @@ static time_t manifest_mtime(const char *dir)
 bool lf_store_choose(const char *cache_dir, const char *sample_dir, char *out_dir, size_t size,
                      time_t *installed_at, struct lf_diags *diags)
 {
+    return lf_store_choose_trusted(cache_dir, NULL, sample_dir, out_dir, size, installed_at,
+                                   diags);
+}
+
+bool lf_store_choose_trusted(const char *cache_dir, const char *trusted_keys,
+                             const char *sample_dir, char *out_dir, size_t size,
+                             time_t *installed_at, struct lf_diags *diags)
+{
     static const char *const links[] = {CURRENT, PREVIOUS};
     char id[LF_STORE_ID_CHARS + 1];
-    for (size_t i = 0; cache_dir && cache_dir[0] && i < 2; i++) {
-        if (!try_link(cache_dir, links[i], out_dir, size, id))
+    struct lf_keyring ring = {0};
+    char why[LF_SIGN_ERROR_BYTES];
+    bool use_cache = cache_dir && cache_dir[0];
+    if (use_cache && trusted_keys && !lf_keyring_parse(trusted_keys, &ring, why, sizeof(why))) {
+        /* the config check refuses this; never trust the cache with a bad key list */
+        lf_warn("sync: trusted_keys: %s; downloaded bundles not used", why);
+        use_cache = false;
+    }
+    for (size_t i = 0; use_cache && i < 2; i++) {
+        if (!try_link(cache_dir, &ring, links[i], out_dir, size, id))
             continue;
         if (installed_at) {
             struct lf_store_state st;
@@ -542,6 +564,11 @@ void lf_store_read_state(const char *cache_dir, struct lf_store_state *out)
         out->installed_id[0] = '\0';
     get_text(root, "installed_version", out->installed_version, sizeof(out->installed_version));
     out->installed_at = get_time(root, "installed_at");
+    const json_t *serial = json_object_get(root, "highest_serial");
+    if (json_is_integer(serial) && json_integer_value(serial) > 0 &&
+        json_integer_value(serial) <= LF_MAX_BUNDLE_SERIAL)
+        out->highest_serial = (long long)json_integer_value(serial);
+    out->installed_created = get_time(root, "installed_created");
     json_decref(root);
 }
 
@@ -554,6 +581,8 @@ bool lf_store_write_state(const char *cache_dir, const struct lf_store_state *st
     json_object_set_new(root, "installed_id", json_text(st->installed_id));
     json_object_set_new(root, "installed_version", json_text(st->installed_version));
     json_object_set_new(root, "installed_at", json_time(st->installed_at));
+    json_object_set_new(root, "highest_serial", json_integer((json_int_t)st->highest_serial));
+    json_object_set_new(root, "installed_created", json_time(st->installed_created));
     return write_json(cache_dir, LF_STORE_STATE_NAME, root);
 }
 

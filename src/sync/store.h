@@ -92,6 +92,16 @@ void lf_store_pause(void);
 bool lf_store_choose(const char *cache_dir, const char *sample_dir, char *out_dir, size_t size,
                      time_t *installed_at, struct lf_diags *diags) LF_MUST_CHECK;
 
+/* lf_store_choose that also checks the signature of `current` and
+ * `previous` (content.json against its content.json.sig) with the keys
+ * in `trusted_keys` (config [sync] trusted_keys): a bundle whose
+ * signature does not verify (a tampered cache) is skipped like a broken
+ * one. "" or NULL: signatures are not checked (lf_store_choose). The
+ * sample folder is never signature-checked: it ships with the program. */
+bool lf_store_choose_trusted(const char *cache_dir, const char *trusted_keys,
+                             const char *sample_dir, char *out_dir, size_t size,
+                             time_t *installed_at, struct lf_diags *diags) LF_MUST_CHECK;
+
 /* state.json: what was installed from where. */
 struct lf_store_state {
     char url[LF_MAX_URL_BYTES + 1];                    /* manifest URL it came from */
@@ -100,6 +110,8 @@ struct lf_store_state {
     char installed_id[LF_STORE_ID_CHARS + 1];          /* "" = nothing installed */
     char installed_version[LF_MAX_STRING_BYTES + 1];   /* the bundle's "version"; "" = none */
     time_t installed_at;                               /* 0 = unknown */
+    long long highest_serial;  /* highest "serial" ever installed (rollback guard); 0 = none */
+    time_t installed_created;  /* "created" of the installed bundle; 0 = unknown */
 };
 
 /* Reads cache_dir/state.json. A missing or unreadable file gives an empty

@@ -16,6 +16,7 @@
 #include <sodium.h>
 
 #include "content/bundle.h"
+#include "content/signature.h"
 #include "core/durable.h"
 #include "core/xalloc.h"
 #include "sync/fetch.h"
@@ -80,6 +81,54 @@ static char *file_url(const char *manifest_url, const char *path)
     }
     out[n] = '\0';
     return out;
+}
+
+/* The signature's address: the manifest's with ".sig" added to its path
+ * (content.json -> content.json.sig, next to it). Caller frees. */
+static char *signature_url(const char *manifest_url)
+{
+    size_t base = strcspn(manifest_url, "?#");
+    return lf_xasprintf("%.*s.sig%s", (int)base, manifest_url, manifest_url + base);
+}
+
+/* Fetches the manifest's signature and checks the manifest's bytes with
+ * it, before anything in the manifest is looked at. */
+static bool verify_manifest(struct lf_fetcher *fetcher, const struct lf_keyring *ring,
+                            const char *url, const struct lf_fetch_result *m,
+                            struct lf_sync_outcome *o)
+{
+    bool ok = false;
+    char *sig_url = signature_url(url);
+    struct lf_fetch_result r = {0};
+    struct lf_fetch_request req = {.url = sig_url, .max_bytes = LF_MAX_SIGNATURE_BYTES};
+    lf_fetch(fetcher, &req, &r);
+    if (r.outcome != LF_FETCH_OK) {
+        if (r.http_status == 404)
+            fail(o, "%s: HTTP 404: the bundle is not signed (publish the %s that `litfass sign` "
+                    "writes next to it)",
+                 sig_url, LF_SIGNATURE_NAME);
+        else if (r.outcome == LF_FETCH_NOT_MODIFIED)
+            fail(o, "%s: unexpected HTTP 304", sig_url);
+        else
+            fail(o, "%s", r.error);
+        o->retry_after_s = r.retry_after_s;
+        o->cancelled = r.cancelled;
+        goto done;
+    }
+    char why[LF_SIGN_ERROR_BYTES], key_id[LF_KEY_ID_HEX + 1];
+    if (!lf_verify(ring, m->body, m->len, r.body, r.len, key_id, why, sizeof(why))) {
+        fail(o, "%s: %s", url, why);
+        goto done;
+    }
+    lf_debug("sync: %s: signed with trusted key %s", url, key_id);
+    o->signature = r.body;
+    o->signature_len = r.len;
+    r.body = NULL;
+    ok = true;
+done:
+    free(r.body);
+    free(sig_url);
+    return ok;
 }
 
 static void sha256_hex(const void *data, size_t len, char *hex)
@@ -296,12 +345,28 @@ static bool write_whole(const char *path, const void *data, size_t len)
 static void install_bundle(struct lf_store *store, struct lf_fetcher *fetcher,
                            const struct lf_config *cfg, const char *url,
                            const struct lf_fetch_result *m, const char *id,
-                           const char *installed_dir, struct lf_sync_outcome *o)
+                           const char *installed_dir, const struct lf_store_state *old_state,
+                           struct lf_sync_outcome *o)
 {
     char *staging = NULL;
     struct lf_diags *d = lf_diags_create();
-    struct lf_bundle *b = lf_bundle_parse(m->body, m->len, url, NULL, d);
-    struct lf_bundle *installed = NULL, *check = NULL;
+    struct lf_bundle *b = NULL, *installed = NULL, *check = NULL;
+    struct lf_keyring ring;
+    char why[LF_SIGN_ERROR_BYTES];
+    if (!lf_keyring_parse(cfg->trusted_keys, &ring, why, sizeof(why))) {
+        fail(o, "sync.trusted_keys: %s", why);
+        goto done;
+    }
+    if (ring.n > 0) {
+        if (!verify_manifest(fetcher, &ring, url, m, o))
+            goto done;
+    } else {
+        lf_warn("sync: [sync] trusted_keys is empty: %s is installed without a signature "
+                "check (anyone on the way can change the content)",
+                url);
+    }
+    installed = installed_manifest(installed_dir);
+    b = lf_bundle_parse(m->body, m->len, url, NULL, d);
     if (!b) {
         fail_diags(o, url, "not a valid bundle", d);
         goto done;
@@ -311,12 +376,32 @@ static void install_bundle(struct lf_store *store, struct lf_fetcher *fetcher,
                 "before publishing it)", url);
         goto done;
     }
+    /* the highest serial ever installed: state.json's, and what the
+     * installed bundle says (should state.json have been lost) */
+    long long highest = old_state->highest_serial;
+    if (installed && installed->serial > highest)
+        highest = installed->serial;
+    if (ring.n > 0) {
+        bool clock_wrong = false;
+        time_t now = time(NULL);
+        time_t created = installed && installed->has_created ? installed->created : 0;
+        if (!lf_bundle_fresh(b, highest, created, now, &clock_wrong, why, sizeof(why))) {
+            fail(o, "%s: %s", url, why);
+            goto done;
+        }
+        if (clock_wrong) {
+            char t1[32], t2[32];
+            lf_warn("sync: the clock says %s, before the installed bundle was made (%s): it is "
+                    "wrong, so %s is not refused as expired",
+                    lf_sign_format_time(now, t1, sizeof(t1)),
+                    lf_sign_format_time(created, t2, sizeof(t2)), url);
+        }
+    }
     char err[LF_STORE_ERROR_BYTES];
     if (!lf_store_stage(store, &staging, err, sizeof(err))) {
         fail(o, "%s", err);
         goto done;
     }
-    installed = installed_manifest(installed_dir);
     for (size_t i = 0; i < b->n_files; i++) {
         const struct lf_bundle_file *f = &b->files[i];
         char *dest = lf_xasprintf("%s/%s", staging, f->path);
@@ -340,6 +425,16 @@ static void install_bundle(struct lf_store *store, struct lf_fetcher *fetcher,
     if (!written) {
         fail(o, "%s: cannot write it to %s: %s", url, staging, strerror(errno));
         goto done;
+    }
+    if (o->signature) { /* kept, so the kiosk checks it again at every start */
+        char *sig_path = lf_xasprintf("%s/%s", staging, LF_SIGNATURE_NAME);
+        written = write_whole(sig_path, o->signature, o->signature_len);
+        free(sig_path);
+        if (!written) {
+            fail(o, "%s: cannot write %s to %s: %s", url, LF_SIGNATURE_NAME, staging,
+                 strerror(errno));
+            goto done;
+        }
     }
     lf_store_pause();
     lf_diags_destroy(d);
@@ -368,6 +463,8 @@ static void install_bundle(struct lf_store *store, struct lf_fetcher *fetcher,
     snprintf(st.installed_id, sizeof(st.installed_id), "%s", id);
     snprintf(st.installed_version, sizeof(st.installed_version), "%s",
              b->version ? b->version : "");
+    st.highest_serial = b->serial > highest ? b->serial : highest;
+    st.installed_created = b->has_created ? b->created : 0;
     if (!lf_store_write_state(cfg->cache_dir, &st))
         lf_warn("sync: state.json not written; the next look downloads the manifest again");
     lf_info("sync: installed bundle %s%s%s from %s (%zu files downloaded, %zu reused)", id,
@@ -474,8 +571,10 @@ void lf_sync_cycle(const struct lf_config *cfg, const atomic_bool *cancel,
         }
         goto done;
     }
-    install_bundle(store, fetcher, cfg, url, &m, id, have_cur ? cur_dir : NULL, o);
+    install_bundle(store, fetcher, cfg, url, &m, id, have_cur ? cur_dir : NULL, &st, o);
 done:
+    free(o->signature);
+    o->signature = NULL;
     if (o->result == LF_SYNC_FAILED)
         lf_warn("sync: %s", o->error);
     free(m.body);

@@ -3,6 +3,12 @@
  *
  *   1. GET the manifest, conditionally (If-None-Match / If-Modified-Since
  *      of the installed one): a 304 writes nothing at all;
+ *   1b. with [sync] trusted_keys: GET content.json.sig next to it and
+ *      verify the manifest's bytes with a trusted key before anything in
+ *      it is parsed; after parsing, demand a serial above the highest
+ *      ever installed (state.json) and that it has not expired (unless
+ *      the clock is before the installed bundle's creation: plainly
+ *      wrong); the signature is installed with the bundle;
  *   2. parse and validate it whole (lf_bundle_parse) before anything is
  *      downloaded; a synced manifest must have a "files" list;
  *   3. into a staging folder: files whose SHA-256 the installed bundle
@@ -45,6 +51,8 @@ struct lf_sync_outcome {
     long retry_after_s;                  /* FAILED with 429/503 and Retry-After */
     bool cancelled;                      /* FAILED because `cancel` was set */
     size_t downloaded, reused;           /* files fetched / linked from the installed bundle */
+    char *signature;                     /* during the cycle only: the verified content.json.sig */
+    size_t signature_len;
 };
 
 /* Runs one cycle with cfg's [sync] settings. `cancel` (may be NULL) stops
