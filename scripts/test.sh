@@ -2,8 +2,9 @@
 # Installs what the tests need, builds twice and runs every test headless:
 #   1. warnings as errors, all tests;
 #   2. -fsanitize=address,undefined, all tests again;
-#   3. with clang, each libFuzzer target in fuzz/ for a few seconds from
-#      its seeds in tests/fuzz/ (a crash, leak or UB fails the script).
+#   3. with clang, each libFuzzer target in fuzz/ (manifest, config,
+#      signature) for 20 s from its seeds in tests/fuzz/ (a crash, leak
+#      or UB fails the script).
 # This is README's second command and what CI runs (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
