@@ -774,6 +774,12 @@ static int cmd_sync(int argc, char **argv)
                         "file or give --url\n");
         return EXIT_FAILURE;
     }
+    d = lf_diags_create();
+    ok = lf_config_check(&cfg, config_path ? config_path : "config", d);
+    print_diags(d);
+    lf_diags_destroy(d);
+    if (!ok)
+        return EXIT_FAILURE;
     if (!lf_sync_global_init())
         return EXIT_FAILURE;
     struct lf_sync_outcome o;

@@ -15,10 +15,10 @@ CHANGED=images/poster-wochen-gegen-rassismus.png
 MAX_ASSET=1048576   # max_asset_bytes below: larger than any sample image
 
 cp -r "$SRC/assets/content" "$A"
-pack_bundle "$A"
+sign_bundle "$A" --serial 1
 cp -r "$A" "$B"
 "$PYTHON" "$SERVERS/png_text.py" "$B/$CHANGED" "bundle B"
-pack_bundle "$B"
+sign_bundle "$B" --serial 2
 
 # Small limits so that the drip, the endless body and the huge length fail fast.
 cat >"$CONF" <<EOF
@@ -32,6 +32,7 @@ transfer_timeout_seconds = 8
 low_speed_bytes = 512
 low_speed_seconds = 2
 max_asset_bytes = $MAX_ASSET
+trusted_keys = $TRUSTED
 EOF
 
 if ! start_misbehave "$A" "$B" 240; then
@@ -61,11 +62,11 @@ CASES=(
   "m-drip      manifest slow|speed|time                                          manifest dripping 1 byte/s"
   "m-endless   manifest large|limit|exceed|size|bytes|big                        endless manifest"
   "m-hugelen   manifest large|limit|exceed|size|bytes|big                        manifest with Content-Length 10 GiB"
-  "m-badjson   manifest json|pars|syntax|invalid|end                             manifest with broken JSON"
-  "m-invalid   manifest title                                                    manifest that is no valid bundle"
-  "m-nofiles   manifest files                                                    manifest without a \"files\" list"
-  "m-badhash   manifest sha|hash|checksum|mismatch|match                         manifest whose sha256 do not match the images"
-  "m-evilpath  manifest \\.\\.|path|outside|escape                              manifest naming a file at ../escape.png"
+  "m-badjson   manifest signature.does.not.verify                                manifest with broken JSON (the signature no longer fits)"
+  "m-invalid   manifest signature.does.not.verify                                manifest that is no valid bundle (the signature no longer fits)"
+  "m-nofiles   manifest signature.does.not.verify                                manifest without a \"files\" list (the signature no longer fits)"
+  "m-badhash   manifest signature.does.not.verify                                manifest whose sha256 do not match the images (the signature no longer fits)"
+  "m-evilpath  manifest signature.does.not.verify                                manifest naming a file at ../escape.png (the signature no longer fits)"
   "m-redirfile manifest redirect|protocol|file|support|allow                     manifest redirected to file:///etc/passwd"
   "m-redirloop manifest redirect                                                 manifest in a redirect loop"
   "a-truncate  asset    partial|truncat|incomplete|closed|short|remaining|size   image body cut short"
@@ -87,7 +88,6 @@ for row in "${CASES[@]}"; do
   read -r prefix target pattern what <<<"$row"
   url=$MB_URL/$prefix/content.json
   if [ "$target" = asset ]; then failing=$MB_URL/$prefix/$CHANGED
-  elif [ "$prefix" = m-badhash ]; then failing=$MB_URL/$prefix/images/   # whichever comes first
   else failing=$url; fi
   if [ "$(cache_listing "$CACHE")" != "$LIST" ] || [ -n "$(leftovers "$CACHE")" ]; then
     rm -rf "$CACHE"
@@ -158,6 +158,7 @@ cmp -s "$CACHE/current/$CHANGED" "$B/$CHANGED" && ok "current has B's changed im
 cat >"$TMP/strict.conf" <<EOF
 [sync]
 cache_dir = $CACHE
+trusted_keys = $TRUSTED
 EOF
 before=$(grep -c '^REQ' "$MB_LOG")
 run_sync "$TMP/strict" --config "$TMP/strict.conf" --url "$MB_URL/ok/content.json"

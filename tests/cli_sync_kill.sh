@@ -14,11 +14,11 @@ TAIL_KILLS=8  # ... and more in its last fifth, where the links switch and state
 A=$TMP/A
 B=$TMP/B
 cp -r "$SRC/assets/content" "$A"
-pack_bundle "$A"
+sign_bundle "$A" --serial 1
 cp -r "$SRC/assets/content" "$B"
 for f in "$B"/images/*; do "$PYTHON" "$SERVERS/png_text.py" "$f" "bundle B"; done
 sed -i 's/^  "version": ".*",$/  "version": "2099-01-01.1",/' "$B/content.json"
-pack_bundle "$B"
+sign_bundle "$B" --serial 2
 cmp -s "$A/content.json" "$B/content.json" && bad "A and B have the same manifest"
 
 if ! start_misbehave "$A" "$B" 280; then
@@ -32,14 +32,14 @@ URL_B=$MB_URL/next/content.json
 # install_a CACHE: a fresh cache with A installed (no delay)
 install_a() {
   rm -rf "$1"
-  run_sync "$TMP/a" --url "$URL_A" --cache "$1" --allow-http
+  run_sync "$TMP/a" --config "$SIGN_CONF" --url "$URL_A" --cache "$1" --allow-http
   [ "$RC" -eq 0 ] || { echo "  installing A: exit $RC"; sed 's/^/  stderr: /' "$TMP/a.err" | head -5; }
 }
 
 # the two fingerprints an interrupted install may leave
 install_a "$TMP/ref"
 FP_A=$(fingerprint "$TMP/ref")
-run_sync "$TMP/b" --url "$URL_B" --cache "$TMP/ref" --allow-http
+run_sync "$TMP/b" --config "$SIGN_CONF" --url "$URL_B" --cache "$TMP/ref" --allow-http
 FP_B=$(fingerprint "$TMP/ref")
 [ "$RC" -eq 0 ] && cmp -s "$TMP/ref/current/content.json" "$B/content.json" &&
   ok "without a kill, B installs over A" ||
@@ -48,7 +48,7 @@ FP_B=$(fingerprint "$TMP/ref")
 
 # how long the stretched install takes
 install_a "$TMP/timed"
-LITFASS_TEST_INSTALL_DELAY_MS=$STEP_MS run_sync "$TMP/timed" --url "$URL_B" --cache "$TMP/timed" --allow-http
+LITFASS_TEST_INSTALL_DELAY_MS=$STEP_MS run_sync "$TMP/timed" --config "$SIGN_CONF" --url "$URL_B" --cache "$TMP/timed" --allow-http
 TOTAL_MS=$ELAPSED_MS
 [ "$RC" -eq 0 ] && [ "$(fingerprint "$TMP/timed")" = "$FP_B" ] &&
   ok "with ${STEP_MS} ms per install step B installs in ${TOTAL_MS} ms" ||
@@ -67,7 +67,7 @@ for delay_ms in "${delays[@]}"; do
   i=$((i + 1))
   c=$TMP/k$i
   install_a "$c"
-  LITFASS_TEST_INSTALL_DELAY_MS=$STEP_MS "$BIN" sync --once --url "$URL_B" --cache "$c" \
+  LITFASS_TEST_INSTALL_DELAY_MS=$STEP_MS "$BIN" sync --once --config "$SIGN_CONF" --url "$URL_B" --cache "$c" \
     --allow-http >"$TMP/kill.out" 2>"$TMP/kill.err" &
   pid=$!
   sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
@@ -81,7 +81,7 @@ for delay_ms in "${delays[@]}"; do
 $(diff <(echo "$FP_A") <(echo "$fp") | head -10)")
   fi
   "$BIN" validate "$c/current" >/dev/null 2>&1 || problems+=("current does not validate")
-  run_sync "$TMP/after" --url "$URL_B" --cache "$c" --allow-http
+  run_sync "$TMP/after" --config "$SIGN_CONF" --url "$URL_B" --cache "$c" --allow-http
   [ "$RC" -eq 0 ] || problems+=("the next sync: exit $RC: $(head -3 "$TMP/after.err")")
   [ "$(fingerprint "$c")" = "$FP_B" ] || problems+=("the next sync did not install B")
   left=$(leftovers "$c")

@@ -42,6 +42,7 @@ url = "$1"
 allow_http = true
 cache_dir = "$2"
 poll_seconds = 30
+trusted_keys = $TRUSTED
 low_speed_bytes = 1
 low_speed_seconds = 120
 transfer_timeout_seconds = 120
@@ -54,7 +55,8 @@ publish() { # publish VERSION: the sample bundle with that version on the web se
   rm -rf "$TMP/www"
   cp -r "$SRC/assets/content" "$TMP/www"
   sed -i "s/\"version\": *\"[^\"]*\"/\"version\": \"$1\"/" "$TMP/www/content.json"
-  pack_bundle "$TMP/www"
+  PUBLISHED=$((${PUBLISHED:-0} + 1))
+  sign_bundle "$TMP/www" --serial "$PUBLISHED"   # each release a higher serial
 }
 
 publish kiosk-A

@@ -9,7 +9,7 @@
 WWW=$TMP/www
 CACHE=$TMP/cache
 cp -r "$SRC/assets/content" "$WWW"
-pack_bundle "$WWW"
+sign_bundle "$WWW"
 n_files=$("$PYTHON" -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["files"]))' \
   "$WWW/content.json" 2>/dev/null)
 n_images=$(find "$WWW/images" -type f | wc -l)
@@ -23,7 +23,7 @@ if ! start_nginx "$WWW"; then
 fi
 ok "nginx serves the bundle on 127.0.0.1:$NGX_PORT"
 URL=http://127.0.0.1:$NGX_PORT/content.json
-SYNC=(--url "$URL" --cache "$CACHE" --allow-http)
+SYNC=(--config "$SIGN_CONF" --url "$URL" --cache "$CACHE" --allow-http)
 
 # new_requests FROM_LINE: access log lines after line FROM_LINE, sorted
 log_lines() { wc -l <"$NGX_ACCESS"; }
@@ -57,9 +57,9 @@ id1=$(bundle_id "$WWW")
    "last_error", "consecutive_failures", "next_attempt", "url"]))' "$CACHE/status.json" 2>/dev/null &&
   ok "status.json has exactly the documented keys" ||
   { bad "status.json keys differ from the contract"; sed 's/^/  /' "$CACHE/status.json" 2>/dev/null | head -12; }
-expected=$( (echo "GET /content.json 200"; for f in "$WWW"/images/*; do echo "GET /images/${f##*/} 200"; done) | LC_ALL=C sort)
+expected=$( (echo "GET /content.json 200"; echo "GET /content.json.sig 200"; for f in "$WWW"/images/*; do echo "GET /images/${f##*/} 200"; done) | LC_ALL=C sort)
 got=$(new_requests "$mark" | awk '{print $1, $2, $3}')
-[ "$got" = "$expected" ] && ok "first sync fetched the manifest and each image once" ||
+[ "$got" = "$expected" ] && ok "first sync fetched the manifest, its signature and each image once" ||
   { bad "first sync requests differ"; diff <(echo "$expected") <(echo "$got") | sed 's/^/  /'; }
 [ -z "$(leftovers "$CACHE")" ] && ok "no staging-* or *.tmp after the install" ||
   bad "leftovers: $(leftovers "$CACHE" | tr '\n' ' ')"
@@ -90,15 +90,15 @@ old_target=$(readlink "$CACHE/current")
 cp "$CACHE/current/content.json" "$TMP/old-content.json"
 changed=poster-migrationsleitbild.png
 "$PYTHON" "$SERVERS/png_text.py" "$WWW/images/$changed" "changed for the sync test"
-pack_bundle "$WWW"
+sign_bundle "$WWW"
 id2=$(bundle_id "$WWW")
 mark=$(log_lines)
 run_sync "$TMP/s3" "${SYNC[@]}"
 [ "$RC" -eq 0 ] && ok "changed bundle installs (exit 0)" ||
   { bad "changed bundle: exit $RC"; sed 's/^/  stderr: /' "$TMP/s3.err" | head -20; }
-expected=$(printf 'GET /content.json 200\nGET /images/%s 200\n' "$changed" | LC_ALL=C sort)
+expected=$(printf 'GET /content.json 200\nGET /content.json.sig 200\nGET /images/%s 200\n' "$changed" | LC_ALL=C sort)
 got=$(new_requests "$mark" | awk '{print $1, $2, $3}')
-[ "$got" = "$expected" ] && ok "only the manifest and the changed image were fetched" ||
+[ "$got" = "$expected" ] && ok "only the manifest, its signature and the changed image were fetched" ||
   { bad "changed bundle: requests differ"; diff <(echo "$expected") <(echo "$got") | sed 's/^/  /'; }
 cmp -s "$CACHE/current/content.json" "$WWW/content.json" && ok "current is the new manifest" ||
   bad "current/content.json is not the new manifest"

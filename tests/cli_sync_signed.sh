@@ -95,6 +95,22 @@ expect_exit 1 "validate --key with a key that did not sign it" -- \
 expect_in "$TMP/err" "signature does not verify with any trusted key" \
   "validate --key names the bad signature"
 
+# a sync URL without trusted keys is a config error: nothing unsigned is ever installed
+printf '[sync]\nurl = http://127.0.0.1:9/content.json\ncache_dir = %s\nallow_http = yes\n' \
+  "$TMP/nokeys-cache" >"$TMP/nokeys.conf"
+expect_exit 1 "sync with a URL but no trusted_keys (config file)" -- \
+  "$BIN" sync --once --config "$TMP/nokeys.conf"
+expect_in "$TMP/err" "sync.trusted_keys: required when sync.url is set" \
+  "the config error names trusted_keys"
+printf '[sync]\n' >"$TMP/empty.conf"
+expect_exit 1 "sync --url with no trusted_keys" -- \
+  "$BIN" sync --once --config "$TMP/empty.conf" --url http://127.0.0.1:9/content.json \
+  --cache "$TMP/nokeys-cache" --allow-http
+expect_in "$TMP/err" "sync.trusted_keys: required when sync.url is set" \
+  "the --url case names trusted_keys too"
+[ ! -e "$TMP/nokeys-cache" ] && ok "nothing was written without trusted keys" ||
+  bad "a cache folder was made without trusted keys"
+
 if ! start_nginx "$WWW"; then
   bad "nginx started on 127.0.0.1"
   finish

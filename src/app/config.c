@@ -520,7 +520,21 @@ bool lf_config_load(struct lf_config *c, const char *path, struct lf_diags *diag
         read_line(&r, line);
     }
     free(text);
+    if (!lf_config_check(c, path, diags))
+        r.ok = false;
     return r.ok;
+}
+
+bool lf_config_check(const struct lf_config *c, const char *origin, struct lf_diags *diags)
+{
+    if (c->sync_url[0] && !c->trusted_keys[0]) {
+        lf_diags_add(diags, LF_DIAG_ERROR, origin, 0, 0, "sync.trusted_keys",
+                     "required when sync.url is set: the public key(s) a downloaded bundle "
+                     "must be signed with (`litfass keygen` prints one; README: Signing "
+                     "content)");
+        return false;
+    }
+    return true;
 }
 
 bool lf_config_set(struct lf_config *c, const char *key, const char *value, const char *origin,

@@ -82,6 +82,13 @@ bool lf_config_load(struct lf_config *c, const char *path, struct lf_diags *diag
 bool lf_config_set(struct lf_config *c, const char *key, const char *value, const char *origin,
                    struct lf_diags *diags) LF_MUST_CHECK;
 
+/* Checks that go across keys: a sync URL needs trusted_keys (downloaded
+ * bundles are always signed). Errors go to `diags` with `origin` as the
+ * file name; lf_config_load() runs it at the end, and whoever sets keys
+ * afterwards (command-line options) runs it again. */
+bool lf_config_check(const struct lf_config *c, const char *origin, struct lf_diags *diags)
+    LF_MUST_CHECK;
+
 /* Writes the documented table (section.key, type, range, default,
  * description), for --help and the docs. */
 void lf_config_print_keys(FILE *out);

@@ -357,14 +357,12 @@ static void install_bundle(struct lf_store *store, struct lf_fetcher *fetcher,
         fail(o, "sync.trusted_keys: %s", why);
         goto done;
     }
-    if (ring.n > 0) {
-        if (!verify_manifest(fetcher, &ring, url, m, o))
-            goto done;
-    } else {
-        lf_warn("sync: [sync] trusted_keys is empty: %s is installed without a signature "
-                "check (anyone on the way can change the content)",
-                url);
+    if (ring.n == 0) { /* the config check refuses this; never install unchecked */
+        fail(o, "%s: not installed: no [sync] trusted_keys to check its signature with", url);
+        goto done;
     }
+    if (!verify_manifest(fetcher, &ring, url, m, o))
+        goto done;
     installed = installed_manifest(installed_dir);
     b = lf_bundle_parse(m->body, m->len, url, NULL, d);
     if (!b) {
@@ -381,21 +379,19 @@ static void install_bundle(struct lf_store *store, struct lf_fetcher *fetcher,
     long long highest = old_state->highest_serial;
     if (installed && installed->serial > highest)
         highest = installed->serial;
-    if (ring.n > 0) {
-        bool clock_wrong = false;
-        time_t now = time(NULL);
-        time_t created = installed && installed->has_created ? installed->created : 0;
-        if (!lf_bundle_fresh(b, highest, created, now, &clock_wrong, why, sizeof(why))) {
-            fail(o, "%s: %s", url, why);
-            goto done;
-        }
-        if (clock_wrong) {
-            char t1[32], t2[32];
-            lf_warn("sync: the clock says %s, before the installed bundle was made (%s): it is "
-                    "wrong, so %s is not refused as expired",
-                    lf_sign_format_time(now, t1, sizeof(t1)),
-                    lf_sign_format_time(created, t2, sizeof(t2)), url);
-        }
+    bool clock_wrong = false;
+    time_t now = time(NULL);
+    time_t created = installed && installed->has_created ? installed->created : 0;
+    if (!lf_bundle_fresh(b, highest, created, now, &clock_wrong, why, sizeof(why))) {
+        fail(o, "%s: %s", url, why);
+        goto done;
+    }
+    if (clock_wrong) {
+        char t1[32], t2[32];
+        lf_warn("sync: the clock says %s, before the installed bundle was made (%s): it is "
+                "wrong, so %s is not refused as expired",
+                lf_sign_format_time(now, t1, sizeof(t1)),
+                lf_sign_format_time(created, t2, sizeof(t2)), url);
     }
     char err[LF_STORE_ERROR_BYTES];
     if (!lf_store_stage(store, &staging, err, sizeof(err))) {

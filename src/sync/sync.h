@@ -3,7 +3,7 @@
  *
  *   1. GET the manifest, conditionally (If-None-Match / If-Modified-Since
  *      of the installed one): a 304 writes nothing at all;
- *   1b. with [sync] trusted_keys: GET content.json.sig next to it and
+ *   1b. GET content.json.sig next to it and
  *      verify the manifest's bytes with a trusted key before anything in
  *      it is parsed; after parsing, demand a serial above the highest
  *      ever installed (state.json) and that it has not expired (unless

@@ -12,6 +12,7 @@ Paths (the first path segment chooses the behaviour; the rest is a file of the b
   /next/...        folder B (default: A), served properly
   /m-FAULT/...     B, but content.json (or any path ending in "/") misbehaves
   /a-FAULT/...     B, content.json served properly, every other file misbehaves
+  content.json.sig (the signature) is always B's, served properly.
 A path that ends in "/" means the folder's content.json.
 
 FAULTs:
@@ -103,6 +104,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         try:
             if prefix in ("ok", "next"):
                 return self.serve_file(self.roots[prefix], rel, head)
+            if rel == "content.json.sig" and prefix[:2] in ("m-", "a-"):
+                # the signature is always B's, served properly: a manifest fault changes
+                # the manifest (so its signature no longer fits), an asset fault the images
+                return self.serve_file(self.roots["next"], rel, head)
             if prefix.startswith("m-") or prefix.startswith("a-"):
                 fault = prefix[2:]
                 is_manifest = rel == "content.json"
