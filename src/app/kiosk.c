@@ -65,6 +65,7 @@ struct lf_kiosk {
     time_t minute;                 /* minute shown by the clock */
     bool dirty;
     bool quit;
+    bool window_closed;            /* the window manager asked to close (Alt+F4) */
     bool ttf;
     struct lf_diags *diags;
     struct lf_kiosk_clock clock;
@@ -463,6 +464,8 @@ static void handle_event(struct lf_kiosk *k, const SDL_Event *ev)
             rebuild(k);
         } else if (ev->window.event == SDL_WINDOWEVENT_EXPOSED) {
             k->dirty = true;
+        } else if (ev->window.event == SDL_WINDOWEVENT_CLOSE) {
+            k->window_closed = true;
         } else if (ev->window.event == SDL_WINDOWEVENT_FOCUS_LOST && !k->cfg->windowed) {
             SDL_RaiseWindow(k->window);
         }
@@ -474,9 +477,12 @@ static void handle_event(struct lf_kiosk *k, const SDL_Event *ev)
         }
         break;
     case SDL_QUIT:
-        /* a window manager's close (Alt+F4) ends only a windowed test run */
-        if (k->cfg->windowed)
+        /* a window manager's close (Alt+F4: a window close event came
+         * first) ends only a windowed test run; without one it is SIGTERM
+         * or SIGINT (systemd stopping the service): a clean stop */
+        if (k->cfg->windowed || !k->window_closed)
             k->quit = true;
+        k->window_closed = false;
         break;
     }
 }
@@ -557,6 +563,9 @@ static uint64_t tick(struct lf_kiosk *k)
             rebuild(k);
         layout_header(k);
         k->dirty = true;
+        struct lf_painter_stats ps = lf_painter_stats(k->painter);
+        lf_debug("painter: %zu textures, %zu lines typeset, %zu images decoded", ps.textures,
+                 ps.text_renders, ps.image_decodes);
     }
     if (k->animating) {
         if (now >= k->anim_start + (uint64_t)k->cfg->transition_ms) {
@@ -591,7 +600,7 @@ static uint64_t tick(struct lf_kiosk *k)
 static bool open_window(struct lf_kiosk *k)
 {
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
-    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1"); /* SIGTERM still stops the service */
+    /* SDL turns SIGTERM and SIGINT into SDL_QUIT: the service stops cleanly */
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         lf_error("cannot start video: %s", SDL_GetError());
         return false;

@@ -56,6 +56,21 @@ uint64_t lf_backoff_delay_ms(unsigned failures, long retry_after_s, uint32_t ran
     return delay;
 }
 
+/* Benchmark-only: LITFASS_BENCH_POLL_MS sets the wait between regular
+ * looks below the config's 30 s minimum, so bench/soak.sh can install a
+ * new bundle every few seconds. Unset or 0 in any real use. */
+static uint64_t bench_poll_ms(void)
+{
+    static long ms = -1;
+    if (ms < 0) {
+        const char *s = getenv("LITFASS_BENCH_POLL_MS");
+        char *end = NULL;
+        long v = s ? strtol(s, &end, 10) : 0;
+        ms = s && end != s && *end == '\0' && v > 0 && v < 86400000L ? v : 0;
+    }
+    return (uint64_t)ms;
+}
+
 uint64_t lf_poll_delay_ms(int poll_seconds, uint32_t random)
 {
     uint64_t poll = poll_seconds > 0 ? (uint64_t)poll_seconds * 1000u : 0;
@@ -117,6 +132,8 @@ static void *run(void *arg)
                                 : 0;
         uint64_t delay = failures ? lf_backoff_delay_ms(failures, o->retry_after_s, random32())
                                   : lf_poll_delay_ms(w->cfg.poll_seconds, random32());
+        if (!failures && bench_poll_ms())
+            delay = bench_poll_ms();
         (void)lf_sync_record(&w->cfg, o, attempt, time(NULL) + (time_t)(delay / 1000));
         if (failures)
             lf_info("sync: next try in %llu s (%u failures in a row)",
