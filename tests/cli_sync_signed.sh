@@ -33,6 +33,15 @@ PUB_TWO=$(sed -n 's/^trusted_keys = //p' "$TMP/keygen-two.out")
   { bad "keygen output has no trusted_keys line"; sed 's/^/  /' "$TMP/keygen-one.out"; }
 expect_exit 1 "keygen refuses to overwrite a key" -- "$BIN" keygen --out "$TMP/one"
 
+expect_exit 2 "sign without --key is a usage error" -- "$BIN" sign "$BASE"
+expect_exit 2 "sign --valid-days 0 is a usage error" -- \
+  "$BIN" sign "$BASE" --key "$TMP/one.key" --valid-days 0
+expect_exit 1 "sign with a public key instead of the secret one" -- \
+  "$BIN" sign "$BASE" --key "$TMP/one.pub"
+expect_in "$TMP/err" "readable by others" "sign refuses a key file others can read"
+[ ! -e "$BASE/content.json.sig" ] && ok "nothing signed after a refusal" ||
+  bad "a signature was written after a refusal"
+
 # variant NAME VERSION: a copy of the unsigned base with its own "version" (so that every
 # variant's manifest differs), in $TMP/v-NAME
 variant() {
