@@ -664,9 +664,10 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
     char dir[2 * LF_MAX_PATH_BYTES + 64];
     snprintf(dir, sizeof(dir), "%s", cfg->content_dir);
     if (cfg->sync_url[0]) {
-        /* newest valid installed bundle, else the one before, else the sample */
-        if (!lf_store_choose(cfg->cache_dir, cfg->content_dir, dir, sizeof(dir),
-                             &k->installed_at, k->diags))
+        /* newest valid installed bundle whose signature still verifies,
+         * else the one before, else the sample */
+        if (!lf_store_choose_trusted(cfg->cache_dir, cfg->trusted_keys, cfg->content_dir, dir,
+                                     sizeof(dir), &k->installed_at, k->diags))
             snprintf(dir, sizeof(dir), "%s", cfg->content_dir);
     }
     k->bundle = lf_bundle_load(dir, k->diags);
