@@ -7,215 +7,7 @@
 #include "core/civil_time.h"
 #include "layout/phrases.h"
 #include "layout/qr_payload.h"
-
-/* Sizes are given for a 1080-pixel shorter side and scaled from there. */
-enum {
-    BASE_TITLE = 68,
-    BASE_TITLE_MIN = 44,
-    BASE_BODY = 38,
-    BASE_LABEL = 30,
-    BASE_META = 38,
-    BASE_MARGIN = 40,
-    BASE_GAP = 22,
-};
-
-/* Everything one layout call needs, computed once. */
-struct frame {
-    struct lf_scene *s;
-    const struct lf_view *v;
-    const struct lf_theme *t;
-    double u;        /* pixels per base unit (shorter side / 1080) */
-    double ts;       /* text scale */
-    bool landscape;
-    bool rtl;
-    int min_px;
-    size_t chars;
-};
-
-static int scaled(const struct frame *f, double base)
-{
-    return (int)lround(base * f->u);
-}
-
-static int text_px(const struct frame *f, double base)
-{
-    int px = (int)lround(base * f->u * f->ts);
-    return px < f->min_px ? f->min_px : px;
-}
-
-int lf_layout_min_text_px(const struct lf_view *v)
-{
-    int side = v->width < v->height ? v->width : v->height;
-    return (int)ceil(side * LF_MIN_TEXT_FRACTION);
-}
-
-static void frame_init(struct frame *f, struct lf_scene *s, const struct lf_view *v)
-{
-    int side = v->width < v->height ? v->width : v->height;
-    *f = (struct frame){
-        .s = s,
-        .v = v,
-        .t = v->theme,
-        .u = side / 1080.0,
-        .ts = v->text_scale > 0 ? v->text_scale : 1.0,
-        .landscape = v->width >= v->height,
-        .rtl = lf_lang_is_rtl(v->lang),
-        .min_px = lf_layout_min_text_px(v),
-    };
-    /* large text means larger even where text is set small to fit */
-    f->min_px = (int)ceil(f->min_px * f->ts);
-}
-
-/* Header, footer and their buttons keep their size with large text: they
- * are large already, and every language must stay reachable. */
-static void frame_init_chrome(struct frame *f, struct lf_scene *s, const struct lf_view *v)
-{
-    frame_init(f, s, v);
-    f->ts = 1.0;
-    f->min_px = lf_layout_min_text_px(v);
-}
-
-static int header_height(const struct frame *f)
-{
-    return f->landscape ? scaled(f, 100) : scaled(f, 176);
-}
-
-/* Languages and toggles: the button width for a language, at px. */
-static int language_button_width(const struct frame *f, const char *lang, int px, int bh)
-{
-    int w = lf_text_width(f->v->measure, LF_FACE_BOLD, px, lf_lang_endonym(lang)) +
-            2 * scaled(f, 24);
-    return w < bh * 2 ? bh * 2 : w;
-}
-
-static int strip_button_height(const struct frame *f)
-{
-    return scaled(f, f->landscape ? 68 : 80);
-}
-
-/* Rows the language strip needs: one in landscape; in portrait two when
- * the languages do not fit one row beside the toggles. */
-static int strip_rows(const struct frame *f)
-{
-    if (f->landscape)
-        return 1;
-    int bh = strip_button_height(f), gap = scaled(f, 12), px = text_px(f, 30);
-    int room = f->v->width - 2 * scaled(f, BASE_MARGIN) - 2 * (bh * 3 / 2 + gap) - gap;
-    int need = 0;
-    for (size_t i = 0; i < f->v->bundle->n_languages; i++)
-        need += language_button_width(f, f->v->bundle->languages[i], px, bh) + gap;
-    return need > room ? 2 : 1;
-}
-
-/* The row(s) of languages and accessibility toggles above the footer. */
-static int strip_height(const struct frame *f)
-{
-    if (f->v->passive)
-        return 0;
-    return strip_rows(f) * (strip_button_height(f) + scaled(f, 12)) + scaled(f, 4);
-}
-
-static int footer_height(const struct frame *f)
-{
-    if (f->v->passive)
-        return scaled(f, 16); /* only the progress line */
-    return strip_height(f) + (f->landscape ? scaled(f, 116) : scaled(f, 250));
-}
-
-struct lf_box lf_layout_content_box(const struct lf_view *v)
-{
-    struct frame f;
-    frame_init(&f, NULL, v);
-    int m = scaled(&f, BASE_MARGIN);
-    int top = header_height(&f) + m;
-    int bottom = v->height - footer_height(&f) - m;
-    return (struct lf_box){m, top, v->width - 2 * m, bottom - top};
-}
-
-/* ---- text placement ---------------------------------------------------- */
-
-/* Which text to show for a field, marking German stand-ins. */
-static const char *pick(const struct frame *f, const struct lf_text *t, bool *fallback)
-{
-    bool fb = false;
-    const char *s = lf_text_get(t, f->v->lang, &fb);
-    if (fallback)
-        *fallback = fb;
-    return s;
-}
-
-static bool text_rtl(const struct frame *f, bool fallback)
-{
-    return f->rtl && !fallback;
-}
-
-static int line_height(const struct frame *f, enum lf_face face, int px)
-{
-    return f->v->measure->line_height(f->v->measure->ctx, face, px);
-}
-
-/* Emits wrapped lines at (x, y), left-aligned in their column (the
- * mirror moves them for right-to-left screens). Returns the height. */
-static int emit(struct frame *f, const struct lf_wrapped *wr, const char *text, int x, int y,
-                enum lf_face face, struct lf_rgba color, bool rtl)
-{
-    for (size_t i = 0; i < wr->n; i++) {
-        const struct lf_line *l = &wr->lines[i];
-        struct lf_box b = {x, y + (int)i * wr->line_height, l->width, wr->line_height};
-        lf_scene_text(f->s, b, text + l->start, l->len, face, wr->px, color, rtl);
-        f->chars += l->len;
-    }
-    return lf_wrapped_height(wr);
-}
-
-/* Sets text into w x h at px, smaller down to the minimum size, in at most
- * max_lines lines. Never clips: when even that does not fit, it is
- * wrapped at the minimum size into as many lines as it needs, and the
- * caller sees the larger height. */
-static void set_text(const struct frame *f, enum lf_face face, const char *text, int w, int h,
-                     int px, size_t max_lines, struct lf_wrapped *wr)
-{
-    if (px < f->min_px)
-        px = f->min_px;
-    if (!lf_fit(f->v->measure, face, text, w, h, px, f->min_px, max_lines, wr))
-        lf_wrap(f->v->measure, face, f->min_px, text, w, LF_MAX_WRAP_LINES, wr);
-}
-
-/* A line of text, shrunk to fit w (wrapped when it must). Returns the height. */
-static int one_line(struct frame *f, const char *text, int x, int y, int w, enum lf_face face,
-                    int px, struct lf_rgba color, bool rtl)
-{
-    struct lf_wrapped wr;
-    set_text(f, face, text, w, line_height(f, face, px), px, 1, &wr);
-    return emit(f, &wr, text, x, y, face, color, rtl);
-}
-
-/* The size of a chip holding text at px, at most max_w wide. */
-static struct lf_box chip_size(const struct frame *f, const char *text, int px, int max_w,
-                               struct lf_wrapped *wr)
-{
-    int pad = scaled(f, 18);
-    set_text(f, LF_FACE_BOLD, text, max_w - 2 * pad, line_height(f, LF_FACE_BOLD, px), px, 1,
-             wr);
-    int w = 0;
-    for (size_t i = 0; i < wr->n; i++)
-        if (wr->lines[i].width > w)
-            w = wr->lines[i].width;
-    return (struct lf_box){0, 0, w + 2 * pad, lf_wrapped_height(wr) + scaled(f, 10)};
-}
-
-/* A filled chip with text in it; returns its size. */
-static struct lf_box chip(struct frame *f, const char *text, int x, int y, int px,
-                          struct lf_rgba fill, struct lf_rgba ink, int max_w)
-{
-    struct lf_wrapped wr;
-    struct lf_box b = chip_size(f, text, px, max_w, &wr);
-    b.x = x;
-    b.y = y;
-    lf_scene_rect(f->s, b, fill, scaled(f, 10));
-    emit(f, &wr, text, x + scaled(f, 18), y + scaled(f, 5), LF_FACE_BOLD, ink, f->rtl);
-    return b;
-}
+#include "layout/frame.h"
 
 /* ---- blocks: a label over a text, flowing down a column ----------------- */
 
@@ -252,7 +44,7 @@ static void add_text(struct column *c, const struct frame *f, const char *label,
                      struct lf_rgba color)
 {
     bool fb = false;
-    const char *s = pick(f, t, &fb);
+    const char *s = lf_frame_pick(f, t, &fb);
     add_block(c, (struct block){label, s, fb, face, base, color, false, NULL, 0, 0});
 }
 
@@ -292,7 +84,7 @@ static void add_qr(struct column *c, const struct frame *f, const char *payload)
     if (modules == 0)
         return;
     int min_side = modules * (int)ceil(LF_QR_MIN_MODULE_BASE * f->u);
-    int side = scaled(f, LF_QR_SIDE_BASE);
+    int side = lf_frame_scaled(f, LF_QR_SIDE_BASE);
     if (side < min_side)
         side = min_side;
     add_block(c, (struct block){NULL, lf_phrase(f->v->lang, LF_P_SCAN), false, LF_FACE_BOLD,
@@ -318,8 +110,8 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
                         int *used)
 {
     const struct lf_measure *m = f->v->measure;
-    int gap = scaled(f, BASE_GAP);
-    int label_px = text_px(f, BASE_LABEL * fmax(scale, 0.85));
+    int gap = lf_frame_scaled(f, BASE_GAP);
+    int label_px = lf_frame_text_px(f, BASE_LABEL * fmax(scale, 0.85));
     int y = box.y, bottom = box.y + box.h;
     bool all = true;
     for (size_t i = from.block; i < c->n; i++) {
@@ -329,14 +121,14 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
         if (b->qr) {
             /* the code, its caption beside it (under it in a narrow column),
              * as large as the room allows between qr_min and qr_side; never split */
-            int gap_x = scaled(f, 24), px = text_px(f, b->base_px * scale);
+            int gap_x = lf_frame_scaled(f, 24), px = lf_frame_text_px(f, b->base_px * scale);
             int side = b->qr_side;
             if (side > bottom - y)
                 side = bottom - y;
             if (side > box.w)
                 side = box.w;
             int beside_w = box.w - side - gap_x;
-            bool beside = beside_w >= scaled(f, 200);
+            bool beside = beside_w >= lf_frame_scaled(f, 200);
             struct lf_wrapped wr;
             lf_wrap(m, b->face, px, b->text, beside ? beside_w : box.w, 3, &wr);
             if (!beside) {
@@ -356,10 +148,10 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
             if (do_emit) {
                 lf_scene_qr(f->s, (struct lf_box){box.x, y, side, side}, b->qr);
                 if (beside)
-                    emit(f, &wr, b->text, box.x + side + gap_x,
+                    lf_frame_emit(f, &wr, b->text, box.x + side + gap_x,
                          y + (side - lf_wrapped_height(&wr)) / 2, b->face, b->color, f->rtl);
                 else
-                    emit(f, &wr, b->text, box.x, y + side + gap_x / 2, b->face, b->color,
+                    lf_frame_emit(f, &wr, b->text, box.x, y + side + gap_x / 2, b->face, b->color,
                          f->rtl);
             }
             y += h + gap;
@@ -369,9 +161,9 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
         if (off > strlen(b->text))
             off = strlen(b->text);
         const char *text = b->text + off;
-        int lh_label = b->label && off == 0 ? line_height(f, LF_FACE_BOLD, label_px) : 0;
-        int px = text_px(f, b->base_px * scale);
-        int lh = line_height(f, b->face, px);
+        int lh_label = b->label && off == 0 ? lf_frame_line_height(f, LF_FACE_BOLD, label_px) : 0;
+        int px = lf_frame_text_px(f, b->base_px * scale);
+        int lh = lf_frame_line_height(f, b->face, px);
         int room = bottom - y - lh_label;
         size_t lines = room > 0 ? (size_t)(room / lh) : 0;
         struct lf_wrapped wr;
@@ -384,10 +176,10 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
         }
         if (do_emit) {
             if (lh_label)
-                one_line(f, b->label, box.x, y, box.w, LF_FACE_BOLD, label_px, b->color,
+                lf_frame_one_line(f, b->label, box.x, y, box.w, LF_FACE_BOLD, label_px, b->color,
                          f->rtl);
             struct lf_rgba ink = b->label || b->joined ? f->t->ink : b->color;
-            emit(f, &wr, text, box.x, y + lh_label, b->face, ink, text_rtl(f, b->ltr));
+            lf_frame_emit(f, &wr, text, box.x, y + lh_label, b->face, ink, lf_frame_text_rtl(f, b->ltr));
         }
         y += lh_label + lf_wrapped_height(&wr) + gap;
         if (wr.rest) {
@@ -454,7 +246,7 @@ static int flow(struct frame *f, const struct column *c, struct lf_box box,
 /* A card (panel) of the given height behind what is drawn next. */
 static int card_padding(const struct frame *f)
 {
-    return scaled(f, 32);
+    return lf_frame_scaled(f, 32);
 }
 
 /* ---- pieces shared by several slides ---------------------------------- */
@@ -472,7 +264,7 @@ static void date_badge(struct frame *f, struct lf_box b, time_t when, struct lf_
     lf_format_date(f->v->lang, when, compact ? LF_DATE_MONTH_SHORT : LF_DATE_MONTH, month,
                    sizeof(month));
 
-    lf_scene_rect(f->s, b, fill, scaled(f, compact ? 12 : 18));
+    lf_scene_rect(f->s, b, fill, lf_frame_scaled(f, compact ? 12 : 18));
     const char *lines[3] = {wd, day, month};
     int small = (int)(b.h * (compact ? 0.22 : 0.13));
     int sizes[3] = {small, (int)(b.h * (compact ? 0.46 : 0.40)), small};
@@ -480,7 +272,7 @@ static void date_badge(struct frame *f, struct lf_box b, time_t when, struct lf_
     struct lf_wrapped wr[3];
     int total = 0;
     for (int i = first; i < 3; i++) {
-        set_text(f, LF_FACE_BOLD, lines[i], b.w - b.w / 8, line_height(f, LF_FACE_BOLD, sizes[i]),
+        lf_frame_set_text(f, LF_FACE_BOLD, lines[i], b.w - b.w / 8, lf_frame_line_height(f, LF_FACE_BOLD, sizes[i]),
                  sizes[i], 1, &wr[i]);
         total += lf_wrapped_height(&wr[i]);
     }
@@ -504,19 +296,19 @@ static int chip_row(struct frame *f, const char *const *labels, size_t n, int x,
 {
     if (n == 0)
         return 0;
-    int px = text_px(f, BASE_LABEL);
-    int cx = x, gap = scaled(f, 14), h = 0;
+    int px = lf_frame_text_px(f, BASE_LABEL);
+    int cx = x, gap = lf_frame_scaled(f, 14), h = 0;
     for (size_t i = 0; i < n; i++) {
         struct lf_wrapped wr;
-        struct lf_box size = chip_size(f, labels[i], px, x + w - cx, &wr);
+        struct lf_box size = lf_frame_chip_size(f, labels[i], px, x + w - cx, &wr);
         if (cx > x && (cx + size.w > x + w || wr.n > 1))
             break;
-        struct lf_box b = chip(f, labels[i], cx, y, px, fill, f->t->on_accent, x + w - cx);
+        struct lf_box b = lf_frame_chip(f, labels[i], cx, y, px, fill, f->t->on_accent, x + w - cx);
         cx += b.w + gap;
         if (b.h > h)
             h = b.h;
     }
-    return h + scaled(f, BASE_GAP);
+    return h + lf_frame_scaled(f, BASE_GAP);
 }
 
 /* The "auf Deutsch" marker when a title is a German stand-in. */
@@ -524,9 +316,9 @@ static int fallback_marker(struct frame *f, bool fallback, int x, int y, int w)
 {
     if (!fallback || strncmp(f->v->lang, "de", 2) == 0)
         return 0;
-    struct lf_box b = chip(f, lf_phrase(f->v->lang, LF_P_IN_GERMAN), x, y,
-                           text_px(f, BASE_LABEL * 0.9), f->t->ink_soft, f->t->page, w);
-    return b.h + scaled(f, 10);
+    struct lf_box b = lf_frame_chip(f, lf_phrase(f->v->lang, LF_P_IN_GERMAN), x, y,
+                           lf_frame_text_px(f, BASE_LABEL * 0.9), f->t->ink_soft, f->t->page, w);
+    return b.h + lf_frame_scaled(f, 10);
 }
 
 /* An item's image, its file found in the bundle folder. */
@@ -660,7 +452,7 @@ static void format_contact(const struct frame *f, const struct lf_item *it, char
 {
     const char *parts[6];
     size_t n = 0;
-    const char *room = pick(f, &it->room, NULL);
+    const char *room = lf_frame_pick(f, &it->room, NULL);
     if (it->address)
         parts[n++] = it->address;
     if (room)
@@ -715,23 +507,23 @@ static int head_block(struct frame *f, const struct head *h, int x, int y, int w
     int when_h = 0, when_px = 0;
     struct lf_wrapped wr;
     if (h->when) {
-        int px = text_px(f, BASE_META * 0.9);
-        set_text(f, LF_FACE_BOLD, h->when, w, 2 * line_height(f, LF_FACE_BOLD, px), px, 2, &wr);
+        int px = lf_frame_text_px(f, BASE_META * 0.9);
+        lf_frame_set_text(f, LF_FACE_BOLD, h->when, w, 2 * lf_frame_line_height(f, LF_FACE_BOLD, px), px, 2, &wr);
         when_h = lf_wrapped_height(&wr);
         when_px = wr.px;
     }
     /* the title is never smaller than the line under it */
     struct lf_wrapped tw;
-    int title_min = text_px(f, BASE_TITLE_MIN * 0.75);
-    if (title_min < when_px + scaled(f, 4))
-        title_min = when_px + scaled(f, 4);
+    int title_min = lf_frame_text_px(f, BASE_TITLE_MIN * 0.75);
+    if (title_min < when_px + lf_frame_scaled(f, 4))
+        title_min = when_px + lf_frame_scaled(f, 4);
     if (!lf_fit(f->v->measure, LF_FACE_BOLD, h->title, w, y0 + max_h - y - when_h,
-                text_px(f, BASE_TITLE), title_min, 4, &tw))
+                lf_frame_text_px(f, BASE_TITLE), title_min, 4, &tw))
         lf_wrap(f->v->measure, LF_FACE_BOLD, title_min, h->title, w, LF_MAX_WRAP_LINES, &tw);
-    y += emit(f, &tw, h->title, x, y, LF_FACE_BOLD, f->t->ink, text_rtl(f, h->fallback)) +
-         scaled(f, BASE_GAP);
+    y += lf_frame_emit(f, &tw, h->title, x, y, LF_FACE_BOLD, f->t->ink, lf_frame_text_rtl(f, h->fallback)) +
+         lf_frame_scaled(f, BASE_GAP);
     if (h->when)
-        y += emit(f, &wr, h->when, x, y, LF_FACE_BOLD, h->accent, f->rtl) + scaled(f, BASE_GAP);
+        y += lf_frame_emit(f, &wr, h->when, x, y, LF_FACE_BOLD, h->accent, f->rtl) + lf_frame_scaled(f, BASE_GAP);
     return y - y0;
 }
 
@@ -765,7 +557,7 @@ static void event_blocks(struct frame *f, const struct lf_slide *sl, struct even
     const char *lang = f->v->lang;
     struct lf_rgba accent = f->t->accent[LF_CAT_EVENTS];
     format_when(f, sl->start, sl->end, t->when, sizeof(t->when));
-    const char *place = pick(f, &it->place, NULL), *room = pick(f, &it->room, NULL);
+    const char *place = lf_frame_pick(f, &it->place, NULL), *room = lf_frame_pick(f, &it->room, NULL);
     snprintf(t->where, sizeof(t->where), "%s%s%s", place ? place : "", place && room ? ", " : "",
              room ? room : "");
     snprintf(t->reach, sizeof(t->reach), "%s%s%s", it->email ? it->email : "",
@@ -797,7 +589,7 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
     const struct lf_slide *sl = p->slide;
     const struct lf_item *it = sl->item;
     struct lf_rgba accent = f->t->accent[LF_CAT_EVENTS];
-    int gap = scaled(f, 40), pad = card_padding(f);
+    int gap = lf_frame_scaled(f, 40), pad = card_padding(f);
     struct event_texts texts;
     struct column main, card;
     event_blocks(f, sl, &texts, &main, &card);
@@ -812,7 +604,7 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
     int card_h = 0, card_k = -1;
     struct column qr_only = {.n = 0};
     if (f->landscape && card.n) {
-        int room = full.h - 2 * pad - (has_image ? scaled(f, 220) + gap : 0);
+        int room = full.h - 2 * pad - (has_image ? lf_frame_scaled(f, 220) + gap : 0);
         struct lf_box in = {0, 0, right_w - 2 * pad, room};
         card_k = column_scale(f, &card, in);
         if (card_k < 0 && card.b[card.n - 1].qr && card.n > 1) {
@@ -836,16 +628,16 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
     struct lf_box left = area;
     if (right_col)
         left.w = area.w - right_w - gap;
-    struct lf_box badge = {left.x, left.y, scaled(f, f->landscape ? 240 : 230),
-                           scaled(f, f->landscape ? 280 : 270)};
+    struct lf_box badge = {left.x, left.y, lf_frame_scaled(f, f->landscape ? 240 : 230),
+                           lf_frame_scaled(f, f->landscape ? 280 : 270)};
     date_badge(f, badge, sl->start, accent, false);
 
     struct head h = {.accent = accent, .when = texts.when};
-    h.title = pick(f, &it->title, &h.fallback);
+    h.title = lf_frame_pick(f, &it->title, &h.fallback);
     if (sl->start <= f->v->now)
         h.chips[h.n_chips++] = lf_phrase(f->v->lang, LF_P_RUNNING_NOW);
     for (size_t i = 0; i < it->n_tags; i++)
-        h.chips[h.n_chips++] = pick(f, &it->tags[i], NULL);
+        h.chips[h.n_chips++] = lf_frame_pick(f, &it->tags[i], NULL);
     if (it->recurrence == LF_RECUR_YEARLY)
         h.chips[h.n_chips++] = lf_phrase(f->v->lang, LF_P_YEARLY);
     int hx = badge.x + badge.w + gap;
@@ -866,7 +658,7 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
         }
         if (card_k >= 0) {
             lf_scene_rect(f->s, (struct lf_box){rx, ry, right_w, card_h}, f->t->card,
-                          scaled(f, 20));
+                          lf_frame_scaled(f, 20));
             column(f, &card, (struct lf_box){rx + pad, ry + pad, right_w - 2 * pad, card_h - 2 * pad},
                    (struct lf_flow_pos){0, 0}, NULL, NULL);
         }
@@ -877,7 +669,7 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
         int ih = area.h * 28 / 100;
         if (col.h - ih - gap < need)
             ih = col.h - gap - need;
-        if (ih >= scaled(f, 180)) {
+        if (ih >= lf_frame_scaled(f, 180)) {
             image_op(f, (struct lf_box){col.x, col.y, col.w, ih}, it);
             col.y += ih + gap;
             col.h -= ih + gap;
@@ -935,15 +727,15 @@ static int status_pill(struct frame *f, const struct service_texts *t, int x, in
 {
     if (!t->has_status)
         return 0;
-    int px = text_px(f, BASE_META), pad = scaled(f, 16);
+    int px = lf_frame_text_px(f, BASE_META), pad = lf_frame_scaled(f, 16);
     struct lf_wrapped wr;
-    set_text(f, LF_FACE_BOLD, t->status, w - 2 * pad, 2 * line_height(f, LF_FACE_BOLD, px), px,
+    lf_frame_set_text(f, LF_FACE_BOLD, t->status, w - 2 * pad, 2 * lf_frame_line_height(f, LF_FACE_BOLD, px), px,
              2, &wr);
     int h = lf_wrapped_height(&wr) + 2 * pad;
     if (do_emit) {
         lf_scene_rect(f->s, (struct lf_box){x, y, w, h}, t->open ? f->t->open : f->t->closed,
-                      scaled(f, 14));
-        emit(f, &wr, t->status, x + pad, y + pad, LF_FACE_BOLD, f->t->on_accent, f->rtl);
+                      lf_frame_scaled(f, 14));
+        lf_frame_emit(f, &wr, t->status, x + pad, y + pad, LF_FACE_BOLD, f->t->on_accent, f->rtl);
     }
     return h;
 }
@@ -955,15 +747,15 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
 {
     const struct lf_item *it = p->slide->item;
     enum lf_category cat = it->kind == LF_ITEM_OFFER ? LF_CAT_OFFERS : LF_CAT_CONTACTS;
-    int gap = scaled(f, 44), pad = card_padding(f);
+    int gap = lf_frame_scaled(f, 44), pad = card_padding(f);
     struct service_texts texts;
     struct column main, card;
     service_blocks(f, it, &texts, &main, &card);
 
     struct head h = {.accent = f->t->accent[cat], .n_chips = 1};
     h.chips[0] = lf_phrase(f->v->lang, cat == LF_CAT_OFFERS ? LF_P_OFFERS : LF_P_CONTACTS);
-    h.title = pick(f, &it->title, &h.fallback);
-    int image_side = it->image ? scaled(f, 150) : 0;
+    h.title = lf_frame_pick(f, &it->title, &h.fallback);
+    int image_side = it->image ? lf_frame_scaled(f, 150) : 0;
 
     /* where the card goes and at which scale, decided the same way on
      * every page of the slide */
@@ -1026,8 +818,8 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
                                     image_side}, it);
     y += head_block(f, &h, main_box.x, y, main_box.w - image_side,
                     f->landscape ? area.h / 3 : area.h / 4);
-    if (y < main_box.y + image_side + scaled(f, BASE_GAP))
-        y = main_box.y + image_side + scaled(f, BASE_GAP);
+    if (y < main_box.y + image_side + lf_frame_scaled(f, BASE_GAP))
+        y = main_box.y + image_side + lf_frame_scaled(f, BASE_GAP);
 
     if (f->landscape) {
         flow(f, &main, (struct lf_box){main_box.x, y, main_box.w, area.y + area.h - y}, p, r);
@@ -1054,7 +846,7 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
     int body = card_k >= 0 ? column_height(f, &card, in_w, scales[card_k]) : 0;
     int ch = 2 * pad + pill + (pill && body ? gap : 0) + body;
     lf_scene_rect(f->s, (struct lf_box){card_box.x, card_box.y, card_box.w, ch}, f->t->card,
-                  scaled(f, 20));
+                  lf_frame_scaled(f, 20));
     int cy = card_box.y + pad;
     status_pill(f, &texts, card_box.x + pad, cy, in_w, true);
     cy += pill + (pill ? gap : 0);
@@ -1069,15 +861,15 @@ static void notice_page(struct frame *f, struct lf_box area, const struct lf_pag
     const struct lf_item *it = p->slide->item;
     bool urgent = p->slide->kind == LF_SLIDE_URGENT;
     bool fb = false;
-    const char *title = pick(f, &it->title, &fb);
+    const char *title = lf_frame_pick(f, &it->title, &fb);
     struct lf_rgba ink = urgent ? f->t->on_accent : f->t->ink;
-    int pad = scaled(f, urgent ? 72 : 64);
+    int pad = lf_frame_scaled(f, urgent ? 72 : 64);
     struct lf_box card = area;
     if (!urgent && f->landscape) {
         card.x += area.w / 10;
         card.w -= area.w / 5;
     }
-    lf_scene_rect(f->s, card, urgent ? f->t->urgent : f->t->notice, scaled(f, 24));
+    lf_scene_rect(f->s, card, urgent ? f->t->urgent : f->t->notice, lf_frame_scaled(f, 24));
     struct lf_box in = {card.x + pad, card.y + pad, card.w - 2 * pad, card.h - 2 * pad};
     struct column c = {.n = 0};
     add_text(&c, f, NULL, &it->summary, LF_FACE_REGULAR, BASE_BODY * 1.3, ink);
@@ -1086,13 +878,13 @@ static void notice_page(struct frame *f, struct lf_box area, const struct lf_pag
         return;
     }
     int y = in.y;
-    y += one_line(f, lf_phrase(f->v->lang, urgent ? LF_P_URGENT : LF_P_NOTICE), in.x, y, in.w,
-                  LF_FACE_BOLD, text_px(f, BASE_LABEL * 1.3), ink, f->rtl) +
-         scaled(f, BASE_GAP);
+    y += lf_frame_one_line(f, lf_phrase(f->v->lang, urgent ? LF_P_URGENT : LF_P_NOTICE), in.x, y, in.w,
+                  LF_FACE_BOLD, lf_frame_text_px(f, BASE_LABEL * 1.3), ink, f->rtl) +
+         lf_frame_scaled(f, BASE_GAP);
     y += fallback_marker(f, fb, in.x, y, in.w);
     struct lf_wrapped wr;
-    set_text(f, LF_FACE_BOLD, title, in.w, in.h / 3, text_px(f, BASE_TITLE * 1.25), 4, &wr);
-    y += emit(f, &wr, title, in.x, y, LF_FACE_BOLD, ink, text_rtl(f, fb)) + scaled(f, 30);
+    lf_frame_set_text(f, LF_FACE_BOLD, title, in.w, in.h / 3, lf_frame_text_px(f, BASE_TITLE * 1.25), 4, &wr);
+    y += lf_frame_emit(f, &wr, title, in.x, y, LF_FACE_BOLD, ink, lf_frame_text_rtl(f, fb)) + lf_frame_scaled(f, 30);
     flow(f, &c, (struct lf_box){in.x, y, in.w, in.y + in.h - y}, p, r);
 }
 
@@ -1111,11 +903,11 @@ static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w
 {
     const struct lf_item *it = sl->item;
     bool event = it->kind == LF_ITEM_EVENT;
-    int pad = scaled(f, 16), badge_h = scaled(f, 124);
-    int tw = w - (event ? pad + scaled(f, 112) + scaled(f, 28) : scaled(f, 44)) - 2 * pad;
-    int title_px = text_px(f, BASE_META * 1.1), meta_px = text_px(f, BASE_META * 0.85);
+    int pad = lf_frame_scaled(f, 16), badge_h = lf_frame_scaled(f, 124);
+    int tw = w - (event ? pad + lf_frame_scaled(f, 112) + lf_frame_scaled(f, 28) : lf_frame_scaled(f, 44)) - 2 * pad;
+    int title_px = lf_frame_text_px(f, BASE_META * 1.1), meta_px = lf_frame_text_px(f, BASE_META * 0.85);
     e->slide = sl;
-    e->title = pick(f, &it->title, &e->fallback);
+    e->title = lf_frame_pick(f, &it->title, &e->fallback);
     e->meta[0] = '\0';
     if (event) {
         char d[128], tr[128];
@@ -1125,7 +917,7 @@ static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w
         n = strlen(d);
         lf_format_date(f->v->lang, sl->start, LF_DATE_DAY_MONTH, d + n, sizeof(d) - n);
         lf_format_time_range(f->v->lang, sl->start, sl->end, tr, sizeof(tr));
-        const char *place = pick(f, &it->place, NULL);
+        const char *place = lf_frame_pick(f, &it->place, NULL);
         struct tm a, b;
         lf_local_time(sl->start, &a);
         lf_local_time(sl->end - 1, &b);
@@ -1133,15 +925,15 @@ static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w
         snprintf(e->meta, sizeof(e->meta), "%s%s%s%s%s", one_day ? d : "", one_day ? ", " : "",
                  tr, place ? "  ·  " : "", place ? place : "");
     } else {
-        const char *sub = pick(f, it->kind == LF_ITEM_OFFER ? &it->provider : &it->role, NULL);
+        const char *sub = lf_frame_pick(f, it->kind == LF_ITEM_OFFER ? &it->provider : &it->role, NULL);
         snprintf(e->meta, sizeof(e->meta), "%s", sub ? sub : "");
     }
-    set_text(f, LF_FACE_BOLD, e->title, tw, 2 * line_height(f, LF_FACE_BOLD, title_px), title_px,
+    lf_frame_set_text(f, LF_FACE_BOLD, e->title, tw, 2 * lf_frame_line_height(f, LF_FACE_BOLD, title_px), title_px,
              2, &e->title_wr);
     e->meta_wr.n = 0;
     e->meta_wr.line_height = 0;
     if (e->meta[0])
-        set_text(f, LF_FACE_REGULAR, e->meta, tw, 2 * line_height(f, LF_FACE_REGULAR, meta_px),
+        lf_frame_set_text(f, LF_FACE_REGULAR, e->meta, tw, 2 * lf_frame_line_height(f, LF_FACE_REGULAR, meta_px),
                  meta_px, 2, &e->meta_wr);
     int text_h = lf_wrapped_height(&e->title_wr) + lf_wrapped_height(&e->meta_wr);
     e->height = (event && badge_h > text_h ? badge_h : text_h) + 2 * pad;
@@ -1151,20 +943,20 @@ static void list_entry_emit(struct frame *f, struct list_entry *e, struct lf_box
                             struct lf_rgba accent, int index)
 {
     bool event = e->slide->item->kind == LF_ITEM_EVENT;
-    int pad = scaled(f, 16), badge_h = scaled(f, 124), badge_w = scaled(f, 112);
-    lf_scene_rect(f->s, row, f->t->card, scaled(f, 16));
+    int pad = lf_frame_scaled(f, 16), badge_h = lf_frame_scaled(f, 124), badge_w = lf_frame_scaled(f, 112);
+    lf_scene_rect(f->s, row, f->t->card, lf_frame_scaled(f, 16));
     lf_scene_target(f->s, row, LF_ACT_ITEM, index);
-    int tx = row.x + (event ? pad + badge_w + scaled(f, 28) : scaled(f, 44));
+    int tx = row.x + (event ? pad + badge_w + lf_frame_scaled(f, 28) : lf_frame_scaled(f, 44));
     if (event)
         date_badge(f, (struct lf_box){row.x + pad, row.y + (row.h - badge_h) / 2, badge_w,
                                       badge_h}, e->slide->start, accent, true);
     else
-        lf_scene_rect(f->s, (struct lf_box){row.x, row.y, scaled(f, 12), row.h}, accent, 0);
+        lf_scene_rect(f->s, (struct lf_box){row.x, row.y, lf_frame_scaled(f, 12), row.h}, accent, 0);
     int text_h = lf_wrapped_height(&e->title_wr) + lf_wrapped_height(&e->meta_wr);
     int ty = row.y + (row.h - text_h) / 2;
-    ty += emit(f, &e->title_wr, e->title, tx, ty, LF_FACE_BOLD, f->t->ink,
-               text_rtl(f, e->fallback));
-    emit(f, &e->meta_wr, e->meta, tx, ty, LF_FACE_REGULAR, f->t->ink_soft, f->rtl);
+    ty += lf_frame_emit(f, &e->title_wr, e->title, tx, ty, LF_FACE_BOLD, f->t->ink,
+               lf_frame_text_rtl(f, e->fallback));
+    lf_frame_emit(f, &e->meta_wr, e->meta, tx, ty, LF_FACE_REGULAR, f->t->ink_soft, f->rtl);
 }
 
 /* A list to tap: the agenda of upcoming events, or a category; two
@@ -1179,10 +971,10 @@ static void list_page(struct frame *f, struct lf_box area, const struct lf_page 
     bool cont = is_continuation(p);
     snprintf(heading, sizeof(heading), "%s%s%s%s", p->list_title, cont ? " (" : "",
              cont ? lf_phrase(f->v->lang, LF_P_CONTINUED) : "", cont ? ")" : "");
-    y += one_line(f, heading, area.x, y, area.w, LF_FACE_BOLD, text_px(f, BASE_TITLE), f->t->ink,
+    y += lf_frame_one_line(f, heading, area.x, y, area.w, LF_FACE_BOLD, lf_frame_text_px(f, BASE_TITLE), f->t->ink,
                   f->rtl) +
-         scaled(f, 28);
-    int gap = scaled(f, 18);
+         lf_frame_scaled(f, 28);
+    int gap = lf_frame_scaled(f, 18);
     size_t cols = f->landscape ? 2 : 1;
     int col_w = (area.w - (int)(cols - 1) * gap) / (int)cols;
     for (size_t i = p->from.block; i < p->n_list; i += cols) {
@@ -1223,15 +1015,15 @@ void lf_layout_page(struct lf_scene *s, const struct lf_view *v, const struct lf
                     struct lf_page_result *r)
 {
     struct frame f;
-    frame_init(&f, s, v);
+    lf_frame_init(&f, s, v);
     struct lf_page_result dummy;
     if (!r)
         r = &dummy;
     *r = (struct lf_page_result){false, {0, 0}, 0};
     size_t first_op = lf_scene_count(s), first_target = lf_scene_target_count(s);
     struct lf_box area = lf_layout_content_box(v);
-    lf_scene_rect(s, (struct lf_box){0, header_height(&f), v->width,
-                                     v->height - header_height(&f) - footer_height(&f)},
+    lf_scene_rect(s, (struct lf_box){0, lf_frame_header_height(&f), v->width,
+                                     v->height - lf_frame_header_height(&f) - lf_frame_footer_height(&f)},
                   f.t->page, 0);
     if (p->kind == LF_PAGE_LIST || (p->slide && p->slide->kind == LF_SLIDE_AGENDA)) {
         struct lf_page lp = *p;
@@ -1242,11 +1034,11 @@ void lf_layout_page(struct lf_scene *s, const struct lf_view *v, const struct lf
         if (is_continuation(p)) {
             /* continued: a small heading says what this is the rest of */
             char head[512];
-            const char *title = pick(&f, &p->slide->item->title, NULL);
+            const char *title = lf_frame_pick(&f, &p->slide->item->title, NULL);
             snprintf(head, sizeof(head), "%s (%s)", title, lf_phrase(v->lang, LF_P_CONTINUED));
-            int h = one_line(&f, head, area.x, area.y, area.w, LF_FACE_BOLD,
-                             text_px(&f, BASE_META), f.t->ink_soft, f.rtl) +
-                    scaled(&f, BASE_GAP);
+            int h = lf_frame_one_line(&f, head, area.x, area.y, area.w, LF_FACE_BOLD,
+                             lf_frame_text_px(&f, BASE_META), f.t->ink_soft, f.rtl) +
+                    lf_frame_scaled(&f, BASE_GAP);
             area.y += h;
             area.h -= h;
         }
@@ -1269,266 +1061,4 @@ void lf_layout_page(struct lf_scene *s, const struct lf_view *v, const struct lf
     if (f.rtl)
         lf_scene_mirror(s, first_op, first_target, 0, v->width);
     r->chars = f.chars;
-}
-
-/* ---- header and footer --------------------------------------------------- */
-
-/* Text that must stay within max_lines (the organisation in the header):
- * shrunk to the minimum size, then cut at a word with "…". buf holds the
- * text actually set. */
-static void set_text_capped(const struct frame *f, enum lf_face face, const char *text, int w,
-                            int h, int px, size_t max_lines, char *buf, size_t size,
-                            struct lf_wrapped *wr)
-{
-    snprintf(buf, size, "%s", text);
-    if (lf_fit(f->v->measure, face, buf, w, h, px, f->min_px, max_lines, wr))
-        return;
-    size_t len = strlen(buf);
-    while (len > 0) {
-        /* drop the last word and try with an ellipsis */
-        while (len > 0 && buf[len - 1] != ' ')
-            len--;
-        while (len > 0 && buf[len - 1] == ' ')
-            len--;
-        snprintf(buf + len, size - len, "…");
-        lf_wrap(f->v->measure, face, f->min_px, buf, w, max_lines, wr);
-        if (wr->rest == 0)
-            return;
-    }
-}
-
-void lf_layout_header(struct lf_scene *s, const struct lf_view *v)
-{
-    struct frame f;
-    frame_init_chrome(&f, s, v);
-    size_t first_op = lf_scene_count(s);
-    int h = header_height(&f), m = scaled(&f, BASE_MARGIN), gap = scaled(&f, 28);
-    lf_scene_rect(s, (struct lf_box){0, 0, v->width, h}, f.t->bar, 0);
-
-    /* clock and date on the right: side by side, or stacked in portrait */
-    char clock[16], date[128];
-    lf_format_date(v->lang, v->now, LF_DATE_TIME, clock, sizeof(clock));
-    lf_format_date(v->lang, v->now, LF_DATE_LONG, date, sizeof(date));
-    const struct lf_measure *ms = v->measure;
-    int clock_px = text_px(&f, 56), date_px = text_px(&f, 32);
-    int cw = lf_text_width(ms, LF_FACE_BOLD, clock_px, clock);
-    int dw = lf_text_width(ms, LF_FACE_REGULAR, date_px, date);
-    int clh = line_height(&f, LF_FACE_BOLD, clock_px);
-    int dlh = line_height(&f, LF_FACE_REGULAR, date_px);
-    int right = v->width - m, right_w;
-    if (f.landscape) {
-        right_w = cw + gap + dw;
-        lf_scene_text(s, (struct lf_box){right - cw, (h - clh) / 2, cw, clh}, clock,
-                      strlen(clock), LF_FACE_BOLD, clock_px, f.t->bar_ink, false);
-        lf_scene_text(s, (struct lf_box){right - right_w, (h - dlh) / 2, dw, dlh}, date,
-                      strlen(date), LF_FACE_REGULAR, date_px, f.t->bar_ink, f.rtl);
-    } else {
-        right_w = cw > dw ? cw : dw;
-        int y = (h - clh - dlh) / 2;
-        lf_scene_text(s, (struct lf_box){right - cw, y, cw, clh}, clock, strlen(clock),
-                      LF_FACE_BOLD, clock_px, f.t->bar_ink, false);
-        lf_scene_text(s, (struct lf_box){right - dw, y + clh, dw, dlh}, date, strlen(date),
-                      LF_FACE_REGULAR, date_px, f.t->bar_ink, f.rtl);
-    }
-
-    /* the organisation on the left, and "sample content" when the bundle says so */
-    const char *org = v->organisation && v->organisation[0]
-                          ? v->organisation
-                          : lf_text_get(&v->bundle->organisation, v->lang, NULL);
-    if (!org)
-        org = "";
-    int x = m, w = v->width - 2 * m - right_w - gap;
-    int chip_px = text_px(&f, BASE_LABEL * 0.9);
-    /* a chip before the name: how old the content is when it is stale,
-     * else "sample content" when the bundle says it is */
-    char updated[160];
-    const char *sample = v->bundle->sample ? lf_phrase(v->lang, LF_P_SAMPLE) : NULL;
-    if (v->stale_since) {
-        char day[96];
-        lf_format_date(v->lang, v->stale_since, LF_DATE_DAY_MONTH, day, sizeof(day));
-        snprintf(updated, sizeof(updated), lf_phrase(v->lang, LF_P_UPDATED), day);
-        sample = updated;
-    }
-    struct lf_wrapped cw_wr;
-    struct lf_box chip_box = {0, 0, 0, 0};
-    if (sample)
-        chip_box = chip_size(&f, sample, chip_px, w, &cw_wr);
-    int org_h = h - scaled(&f, 12);
-    if (sample && f.landscape) {
-        chip(&f, sample, x, (h - chip_box.h) / 2, chip_px, f.t->accent[0], f.t->on_accent, w);
-        x += chip_box.w + gap;
-        w -= chip_box.w + gap;
-    } else if (sample) {
-        org_h -= chip_box.h + scaled(&f, 6);
-    }
-    char buf[512];
-    struct lf_wrapped wr;
-    set_text_capped(&f, LF_FACE_BOLD, org, w, org_h, text_px(&f, 40), 2, buf, sizeof(buf), &wr);
-    int block = lf_wrapped_height(&wr) + (sample && !f.landscape ? chip_box.h + scaled(&f, 6) : 0);
-    int y = (h - block) / 2;
-    y += emit(&f, &wr, buf, x, y, LF_FACE_BOLD, f.t->bar_ink, f.rtl);
-    if (sample && !f.landscape)
-        chip(&f, sample, x, y + scaled(&f, 6), chip_px, f.t->accent[0], f.t->on_accent, w);
-    if (f.rtl)
-        lf_scene_mirror(s, first_op, lf_scene_target_count(s), 0, v->width);
-}
-
-/* A button: a bordered box with a label, and its touch target. */
-static void button(struct frame *f, struct lf_box b, const char *label, int px, bool active,
-                   struct lf_rgba accent, enum lf_action action, int arg)
-{
-    int border = scaled(f, 3);
-    lf_scene_rect(f->s, b, f->t->bar_ink, scaled(f, 14));
-    lf_scene_rect(f->s, (struct lf_box){b.x + border, b.y + border, b.w - 2 * border,
-                                        b.h - 2 * border},
-                  active ? accent : f->t->bar, scaled(f, 12));
-    struct lf_wrapped wr;
-    set_text(f, LF_FACE_BOLD, label, b.w - scaled(f, 24), b.h - scaled(f, 12), px, 2, &wr);
-    int ty = b.y + (b.h - lf_wrapped_height(&wr)) / 2;
-    for (size_t l = 0; l < wr.n; l++) {
-        const struct lf_line *ln = &wr.lines[l];
-        lf_scene_text(f->s, (struct lf_box){b.x + (b.w - ln->width) / 2,
-                                            ty + (int)l * wr.line_height, ln->width,
-                                            wr.line_height},
-                      label + ln->start, ln->len, LF_FACE_BOLD, wr.px,
-                      active ? f->t->on_accent : f->t->bar_ink, f->rtl);
-    }
-    lf_scene_target(f->s, b, action, arg);
-}
-
-/* The ‹ › buttons; in a right-to-left screen "next" points left. */
-static void arrow(struct frame *f, struct lf_box b, bool next)
-{
-    const char *glyph = next != f->rtl ? "›" : "‹";
-    int px = text_px(f, 64);
-    lf_scene_rect(f->s, b, f->t->button, scaled(f, 14));
-    int aw = lf_text_width(f->v->measure, LF_FACE_BOLD, px, glyph);
-    int lh = line_height(f, LF_FACE_BOLD, px);
-    /* the guillemet sits at x-height: lift it to the optical middle */
-    lf_scene_text(f->s, (struct lf_box){b.x + (b.w - aw) / 2, b.y + (b.h - lh) / 2 - lh / 10, aw, lh},
-                  glyph, strlen(glyph), LF_FACE_BOLD, px, f->t->button_ink, false);
-    lf_scene_target(f->s, b, next ? LF_ACT_NEXT : LF_ACT_PREV, 0);
-}
-
-/* The languages of the bundle, each named in itself, and the toggles
- * for large text and high contrast: finger-sized buttons in one row (two
- * in portrait when needed: the toggles then sit at the end of the first). */
-static void language_strip(struct frame *f, int top, const struct lf_footer *ft)
-{
-    const struct lf_view *v = f->v;
-    const struct lf_bundle *b = v->bundle;
-    int m = scaled(f, BASE_MARGIN), gap = scaled(f, 12);
-    int bh = strip_button_height(f), px = text_px(f, 30);
-    int rows = strip_rows(f);
-    lf_scene_rect(f->s, (struct lf_box){0, top, v->width, strip_height(f)}, f->t->bar, 0);
-    int y = top + gap;
-    int tw = bh * 3 / 2;
-    int x_end = v->width - m;
-    static const char *const toggle_labels[2] = {"A+", "◐"};
-    static const enum lf_action toggle_actions[2] = {LF_ACT_LARGE_TEXT, LF_ACT_CONTRAST};
-    bool toggle_on[2] = {ft->large_text, ft->high_contrast};
-    for (int i = 1; i >= 0; i--) {
-        x_end -= tw;
-        button(f, (struct lf_box){x_end, y, tw, bh}, toggle_labels[i], text_px(f, 36),
-               toggle_on[i], f->t->accent[0], toggle_actions[i], 0);
-        x_end -= gap;
-    }
-    x_end -= gap;
-    int x = m, row = 0;
-    for (size_t i = 0; i < b->n_languages; i++) {
-        int w = language_button_width(f, b->languages[i], px, bh);
-        if (x + w > x_end) {
-            if (++row >= rows)
-                break; /* more languages than fit: LF_MAX_TRANSLATIONS exceeds two rows */
-            x = m;
-            y += bh + gap;
-            x_end = v->width - m;
-        }
-        bool active = strcmp(b->languages[i], v->lang) == 0;
-        button(f, (struct lf_box){x, y, w, bh}, lf_lang_endonym(b->languages[i]), px, active,
-               f->t->accent[2], LF_ACT_LANGUAGE, (int)i);
-        x += w + gap;
-    }
-}
-
-void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct lf_footer *ft)
-{
-    struct frame f;
-    frame_init_chrome(&f, s, v);
-    size_t first_op = lf_scene_count(s), first_target = lf_scene_target_count(s);
-    int h = footer_height(&f), top = v->height - h, m = scaled(&f, BASE_MARGIN);
-    int bgap = scaled(&f, 16), vpad = scaled(&f, 20);
-    lf_scene_rect(s, (struct lf_box){0, top, v->width, h}, f.t->bar, 0);
-    if (v->passive) {
-        if (ft->count > 0)
-            lf_scene_rect(s, (struct lf_box){0, top, v->width * (int)(ft->position + 1) /
-                                                         (int)ft->count, h / 2},
-                          f.t->bar_ink, 0);
-        return;
-    }
-    language_strip(&f, top, ft);
-    top += strip_height(&f);
-    h -= strip_height(&f);
-
-    /* where we are: segments along the top edge, and "3 / 17" */
-    char pos[32] = "";
-    int px = text_px(&f, 34);
-    if (ft->count > 0) {
-        snprintf(pos, sizeof(pos), "%zu / %zu", ft->position + 1, ft->count);
-        int seg_w = v->width / (int)ft->count;
-        lf_scene_rect(s, (struct lf_box){0, v->height - footer_height(&f),
-                                         seg_w * (int)(ft->position + 1), scaled(&f, 8)},
-                      f.t->bar_ink, 0);
-    }
-    int pw = pos[0] ? lf_text_width(v->measure, LF_FACE_BOLD, px, pos) : 0;
-    int plh = line_height(&f, LF_FACE_BOLD, px);
-
-    static const enum lf_phrase cats[LF_CAT_COUNT] = {LF_P_EVENTS, LF_P_OFFERS, LF_P_CONTACTS};
-    int n_btn = LF_CAT_COUNT + (ft->show_back ? 1 : 0);
-    int row_h, arrow_w;
-    int x = m, y = top + vpad;
-    if (f.landscape) {
-        /* one row: ‹ › | categories (| back) | position */
-        row_h = h - 2 * vpad;
-        arrow_w = row_h * 13 / 10;
-        arrow(&f, (struct lf_box){x, y, arrow_w, row_h}, false);
-        arrow(&f, (struct lf_box){x + arrow_w + bgap, y, arrow_w, row_h}, true);
-        x += 2 * (arrow_w + bgap) + bgap;
-        if (pw)
-            lf_scene_text(s, (struct lf_box){v->width - m - pw, top + (h - plh) / 2, pw, plh},
-                          pos, strlen(pos), LF_FACE_BOLD, px, f.t->bar_ink, false);
-        int avail = v->width - m - (pw ? pw + scaled(&f, 40) : 0) - x;
-        int bw = (avail - (n_btn - 1) * bgap) / n_btn;
-        for (int i = 0; i < n_btn; i++) {
-            bool back = i == LF_CAT_COUNT;
-            button(&f, (struct lf_box){x, y, bw, row_h},
-                   lf_phrase(v->lang, back ? LF_P_BACK : cats[i]), px,
-                   !back && ft->active_category == i, back ? f.t->bar : f.t->accent[i],
-                   back ? LF_ACT_HOME : LF_ACT_CATEGORY, back ? 0 : i);
-            x += bw + bgap;
-        }
-    } else {
-        /* two rows: the categories; then ‹ position (or back) › */
-        row_h = (h - 3 * vpad) / 2;
-        int bw = (v->width - 2 * m - (LF_CAT_COUNT - 1) * bgap) / LF_CAT_COUNT;
-        for (int i = 0; i < LF_CAT_COUNT; i++) {
-            button(&f, (struct lf_box){x, y, bw, row_h}, lf_phrase(v->lang, cats[i]), px,
-                   ft->active_category == i, f.t->accent[i], LF_ACT_CATEGORY, i);
-            x += bw + bgap;
-        }
-        y += row_h + vpad;
-        arrow_w = bw;
-        arrow(&f, (struct lf_box){m, y, arrow_w, row_h}, false);
-        arrow(&f, (struct lf_box){v->width - m - arrow_w, y, arrow_w, row_h}, true);
-        int mid_x = m + arrow_w + bgap, mid_w = v->width - 2 * (m + arrow_w + bgap);
-        if (ft->show_back)
-            button(&f, (struct lf_box){mid_x, y, mid_w, row_h}, lf_phrase(v->lang, LF_P_BACK),
-                   px, false, f.t->bar, LF_ACT_HOME, 0);
-        else if (pw)
-            lf_scene_text(s, (struct lf_box){mid_x + (mid_w - pw) / 2, y + (row_h - plh) / 2, pw,
-                                             plh},
-                          pos, strlen(pos), LF_FACE_BOLD, px, f.t->bar_ink, false);
-    }
-    if (f.rtl)
-        lf_scene_mirror(s, first_op, first_target, 0, v->width);
 }

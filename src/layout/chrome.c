@@ -1,0 +1,269 @@
+/* The header (organisation, date, clock) and the footer (where we are,
+ * previous/next, categories, languages, accessibility switches). */
+#include <stdio.h>
+#include <string.h>
+
+#include "layout/frame.h"
+#include "layout/phrases.h"
+
+/* ---- header and footer --------------------------------------------------- */
+
+/* Text that must stay within max_lines (the organisation in the header):
+ * shrunk to the minimum size, then cut at a word with "…". buf holds the
+ * text actually set. */
+static void set_text_capped(const struct frame *f, enum lf_face face, const char *text, int w,
+                            int h, int px, size_t max_lines, char *buf, size_t size,
+                            struct lf_wrapped *wr)
+{
+    snprintf(buf, size, "%s", text);
+    if (lf_fit(f->v->measure, face, buf, w, h, px, f->min_px, max_lines, wr))
+        return;
+    size_t len = strlen(buf);
+    while (len > 0) {
+        /* drop the last word and try with an ellipsis */
+        while (len > 0 && buf[len - 1] != ' ')
+            len--;
+        while (len > 0 && buf[len - 1] == ' ')
+            len--;
+        snprintf(buf + len, size - len, "…");
+        lf_wrap(f->v->measure, face, f->min_px, buf, w, max_lines, wr);
+        if (wr->rest == 0)
+            return;
+    }
+}
+
+void lf_layout_header(struct lf_scene *s, const struct lf_view *v)
+{
+    struct frame f;
+    lf_frame_init_chrome(&f, s, v);
+    size_t first_op = lf_scene_count(s);
+    int h = lf_frame_header_height(&f), m = lf_frame_scaled(&f, BASE_MARGIN), gap = lf_frame_scaled(&f, 28);
+    lf_scene_rect(s, (struct lf_box){0, 0, v->width, h}, f.t->bar, 0);
+
+    /* clock and date on the right: side by side, or stacked in portrait */
+    char clock[16], date[128];
+    lf_format_date(v->lang, v->now, LF_DATE_TIME, clock, sizeof(clock));
+    lf_format_date(v->lang, v->now, LF_DATE_LONG, date, sizeof(date));
+    const struct lf_measure *ms = v->measure;
+    int clock_px = lf_frame_text_px(&f, 56), date_px = lf_frame_text_px(&f, 32);
+    int cw = lf_text_width(ms, LF_FACE_BOLD, clock_px, clock);
+    int dw = lf_text_width(ms, LF_FACE_REGULAR, date_px, date);
+    int clh = lf_frame_line_height(&f, LF_FACE_BOLD, clock_px);
+    int dlh = lf_frame_line_height(&f, LF_FACE_REGULAR, date_px);
+    int right = v->width - m, right_w;
+    if (f.landscape) {
+        right_w = cw + gap + dw;
+        lf_scene_text(s, (struct lf_box){right - cw, (h - clh) / 2, cw, clh}, clock,
+                      strlen(clock), LF_FACE_BOLD, clock_px, f.t->bar_ink, false);
+        lf_scene_text(s, (struct lf_box){right - right_w, (h - dlh) / 2, dw, dlh}, date,
+                      strlen(date), LF_FACE_REGULAR, date_px, f.t->bar_ink, f.rtl);
+    } else {
+        right_w = cw > dw ? cw : dw;
+        int y = (h - clh - dlh) / 2;
+        lf_scene_text(s, (struct lf_box){right - cw, y, cw, clh}, clock, strlen(clock),
+                      LF_FACE_BOLD, clock_px, f.t->bar_ink, false);
+        lf_scene_text(s, (struct lf_box){right - dw, y + clh, dw, dlh}, date, strlen(date),
+                      LF_FACE_REGULAR, date_px, f.t->bar_ink, f.rtl);
+    }
+
+    /* the organisation on the left, and "sample content" when the bundle says so */
+    const char *org = v->organisation && v->organisation[0]
+                          ? v->organisation
+                          : lf_text_get(&v->bundle->organisation, v->lang, NULL);
+    if (!org)
+        org = "";
+    int x = m, w = v->width - 2 * m - right_w - gap;
+    int chip_px = lf_frame_text_px(&f, BASE_LABEL * 0.9);
+    /* a chip before the name: how old the content is when it is stale,
+     * else "sample content" when the bundle says it is */
+    char updated[160];
+    const char *sample = v->bundle->sample ? lf_phrase(v->lang, LF_P_SAMPLE) : NULL;
+    if (v->stale_since) {
+        char day[96];
+        lf_format_date(v->lang, v->stale_since, LF_DATE_DAY_MONTH, day, sizeof(day));
+        snprintf(updated, sizeof(updated), lf_phrase(v->lang, LF_P_UPDATED), day);
+        sample = updated;
+    }
+    struct lf_wrapped cw_wr;
+    struct lf_box chip_box = {0, 0, 0, 0};
+    if (sample)
+        chip_box = lf_frame_chip_size(&f, sample, chip_px, w, &cw_wr);
+    int org_h = h - lf_frame_scaled(&f, 12);
+    if (sample && f.landscape) {
+        lf_frame_chip(&f, sample, x, (h - chip_box.h) / 2, chip_px, f.t->accent[0], f.t->on_accent, w);
+        x += chip_box.w + gap;
+        w -= chip_box.w + gap;
+    } else if (sample) {
+        org_h -= chip_box.h + lf_frame_scaled(&f, 6);
+    }
+    char buf[512];
+    struct lf_wrapped wr;
+    set_text_capped(&f, LF_FACE_BOLD, org, w, org_h, lf_frame_text_px(&f, 40), 2, buf, sizeof(buf), &wr);
+    int block = lf_wrapped_height(&wr) + (sample && !f.landscape ? chip_box.h + lf_frame_scaled(&f, 6) : 0);
+    int y = (h - block) / 2;
+    y += lf_frame_emit(&f, &wr, buf, x, y, LF_FACE_BOLD, f.t->bar_ink, f.rtl);
+    if (sample && !f.landscape)
+        lf_frame_chip(&f, sample, x, y + lf_frame_scaled(&f, 6), chip_px, f.t->accent[0], f.t->on_accent, w);
+    if (f.rtl)
+        lf_scene_mirror(s, first_op, lf_scene_target_count(s), 0, v->width);
+}
+
+/* A button: a bordered box with a label, and its touch target. */
+static void button(struct frame *f, struct lf_box b, const char *label, int px, bool active,
+                   struct lf_rgba accent, enum lf_action action, int arg)
+{
+    int border = lf_frame_scaled(f, 3);
+    lf_scene_rect(f->s, b, f->t->bar_ink, lf_frame_scaled(f, 14));
+    lf_scene_rect(f->s, (struct lf_box){b.x + border, b.y + border, b.w - 2 * border,
+                                        b.h - 2 * border},
+                  active ? accent : f->t->bar, lf_frame_scaled(f, 12));
+    struct lf_wrapped wr;
+    lf_frame_set_text(f, LF_FACE_BOLD, label, b.w - lf_frame_scaled(f, 24), b.h - lf_frame_scaled(f, 12), px, 2, &wr);
+    int ty = b.y + (b.h - lf_wrapped_height(&wr)) / 2;
+    for (size_t l = 0; l < wr.n; l++) {
+        const struct lf_line *ln = &wr.lines[l];
+        lf_scene_text(f->s, (struct lf_box){b.x + (b.w - ln->width) / 2,
+                                            ty + (int)l * wr.line_height, ln->width,
+                                            wr.line_height},
+                      label + ln->start, ln->len, LF_FACE_BOLD, wr.px,
+                      active ? f->t->on_accent : f->t->bar_ink, f->rtl);
+    }
+    lf_scene_target(f->s, b, action, arg);
+}
+
+/* The ‹ › buttons; in a right-to-left screen "next" points left. */
+static void arrow(struct frame *f, struct lf_box b, bool next)
+{
+    const char *glyph = next != f->rtl ? "›" : "‹";
+    int px = lf_frame_text_px(f, 64);
+    lf_scene_rect(f->s, b, f->t->button, lf_frame_scaled(f, 14));
+    int aw = lf_text_width(f->v->measure, LF_FACE_BOLD, px, glyph);
+    int lh = lf_frame_line_height(f, LF_FACE_BOLD, px);
+    /* the guillemet sits at x-height: lift it to the optical middle */
+    lf_scene_text(f->s, (struct lf_box){b.x + (b.w - aw) / 2, b.y + (b.h - lh) / 2 - lh / 10, aw, lh},
+                  glyph, strlen(glyph), LF_FACE_BOLD, px, f->t->button_ink, false);
+    lf_scene_target(f->s, b, next ? LF_ACT_NEXT : LF_ACT_PREV, 0);
+}
+
+/* The languages of the bundle, each named in itself, and the toggles
+ * for large text and high contrast: finger-sized buttons in one row (two
+ * in portrait when needed: the toggles then sit at the end of the first). */
+static void language_strip(struct frame *f, int top, const struct lf_footer *ft)
+{
+    const struct lf_view *v = f->v;
+    const struct lf_bundle *b = v->bundle;
+    int m = lf_frame_scaled(f, BASE_MARGIN), gap = lf_frame_scaled(f, 12);
+    int bh = lf_frame_strip_button_height(f), px = lf_frame_text_px(f, 30);
+    int rows = lf_frame_strip_rows(f);
+    lf_scene_rect(f->s, (struct lf_box){0, top, v->width, lf_frame_strip_height(f)}, f->t->bar, 0);
+    int y = top + gap;
+    int tw = bh * 3 / 2;
+    int x_end = v->width - m;
+    static const char *const toggle_labels[2] = {"A+", "◐"};
+    static const enum lf_action toggle_actions[2] = {LF_ACT_LARGE_TEXT, LF_ACT_CONTRAST};
+    bool toggle_on[2] = {ft->large_text, ft->high_contrast};
+    for (int i = 1; i >= 0; i--) {
+        x_end -= tw;
+        button(f, (struct lf_box){x_end, y, tw, bh}, toggle_labels[i], lf_frame_text_px(f, 36),
+               toggle_on[i], f->t->accent[0], toggle_actions[i], 0);
+        x_end -= gap;
+    }
+    x_end -= gap;
+    int x = m, row = 0;
+    for (size_t i = 0; i < b->n_languages; i++) {
+        int w = lf_frame_language_button_width(f, b->languages[i], px, bh);
+        if (x + w > x_end) {
+            if (++row >= rows)
+                break; /* more languages than fit: LF_MAX_TRANSLATIONS exceeds two rows */
+            x = m;
+            y += bh + gap;
+            x_end = v->width - m;
+        }
+        bool active = strcmp(b->languages[i], v->lang) == 0;
+        button(f, (struct lf_box){x, y, w, bh}, lf_lang_endonym(b->languages[i]), px, active,
+               f->t->accent[2], LF_ACT_LANGUAGE, (int)i);
+        x += w + gap;
+    }
+}
+
+void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct lf_footer *ft)
+{
+    struct frame f;
+    lf_frame_init_chrome(&f, s, v);
+    size_t first_op = lf_scene_count(s), first_target = lf_scene_target_count(s);
+    int h = lf_frame_footer_height(&f), top = v->height - h, m = lf_frame_scaled(&f, BASE_MARGIN);
+    int bgap = lf_frame_scaled(&f, 16), vpad = lf_frame_scaled(&f, 20);
+    lf_scene_rect(s, (struct lf_box){0, top, v->width, h}, f.t->bar, 0);
+    if (v->passive) {
+        if (ft->count > 0)
+            lf_scene_rect(s, (struct lf_box){0, top, v->width * (int)(ft->position + 1) /
+                                                         (int)ft->count, h / 2},
+                          f.t->bar_ink, 0);
+        return;
+    }
+    language_strip(&f, top, ft);
+    top += lf_frame_strip_height(&f);
+    h -= lf_frame_strip_height(&f);
+
+    /* where we are: segments along the top edge, and "3 / 17" */
+    char pos[32] = "";
+    int px = lf_frame_text_px(&f, 34);
+    if (ft->count > 0) {
+        snprintf(pos, sizeof(pos), "%zu / %zu", ft->position + 1, ft->count);
+        int seg_w = v->width / (int)ft->count;
+        lf_scene_rect(s, (struct lf_box){0, v->height - lf_frame_footer_height(&f),
+                                         seg_w * (int)(ft->position + 1), lf_frame_scaled(&f, 8)},
+                      f.t->bar_ink, 0);
+    }
+    int pw = pos[0] ? lf_text_width(v->measure, LF_FACE_BOLD, px, pos) : 0;
+    int plh = lf_frame_line_height(&f, LF_FACE_BOLD, px);
+
+    static const enum lf_phrase cats[LF_CAT_COUNT] = {LF_P_EVENTS, LF_P_OFFERS, LF_P_CONTACTS};
+    int n_btn = LF_CAT_COUNT + (ft->show_back ? 1 : 0);
+    int row_h, arrow_w;
+    int x = m, y = top + vpad;
+    if (f.landscape) {
+        /* one row: ‹ › | categories (| back) | position */
+        row_h = h - 2 * vpad;
+        arrow_w = row_h * 13 / 10;
+        arrow(&f, (struct lf_box){x, y, arrow_w, row_h}, false);
+        arrow(&f, (struct lf_box){x + arrow_w + bgap, y, arrow_w, row_h}, true);
+        x += 2 * (arrow_w + bgap) + bgap;
+        if (pw)
+            lf_scene_text(s, (struct lf_box){v->width - m - pw, top + (h - plh) / 2, pw, plh},
+                          pos, strlen(pos), LF_FACE_BOLD, px, f.t->bar_ink, false);
+        int avail = v->width - m - (pw ? pw + lf_frame_scaled(&f, 40) : 0) - x;
+        int bw = (avail - (n_btn - 1) * bgap) / n_btn;
+        for (int i = 0; i < n_btn; i++) {
+            bool back = i == LF_CAT_COUNT;
+            button(&f, (struct lf_box){x, y, bw, row_h},
+                   lf_phrase(v->lang, back ? LF_P_BACK : cats[i]), px,
+                   !back && ft->active_category == i, back ? f.t->bar : f.t->accent[i],
+                   back ? LF_ACT_HOME : LF_ACT_CATEGORY, back ? 0 : i);
+            x += bw + bgap;
+        }
+    } else {
+        /* two rows: the categories; then ‹ position (or back) › */
+        row_h = (h - 3 * vpad) / 2;
+        int bw = (v->width - 2 * m - (LF_CAT_COUNT - 1) * bgap) / LF_CAT_COUNT;
+        for (int i = 0; i < LF_CAT_COUNT; i++) {
+            button(&f, (struct lf_box){x, y, bw, row_h}, lf_phrase(v->lang, cats[i]), px,
+                   ft->active_category == i, f.t->accent[i], LF_ACT_CATEGORY, i);
+            x += bw + bgap;
+        }
+        y += row_h + vpad;
+        arrow_w = bw;
+        arrow(&f, (struct lf_box){m, y, arrow_w, row_h}, false);
+        arrow(&f, (struct lf_box){v->width - m - arrow_w, y, arrow_w, row_h}, true);
+        int mid_x = m + arrow_w + bgap, mid_w = v->width - 2 * (m + arrow_w + bgap);
+        if (ft->show_back)
+            button(&f, (struct lf_box){mid_x, y, mid_w, row_h}, lf_phrase(v->lang, LF_P_BACK),
+                   px, false, f.t->bar, LF_ACT_HOME, 0);
+        else if (pw)
+            lf_scene_text(s, (struct lf_box){mid_x + (mid_w - pw) / 2, y + (row_h - plh) / 2, pw,
+                                             plh},
+                          pos, strlen(pos), LF_FACE_BOLD, px, f.t->bar_ink, false);
+    }
+    if (f.rtl)
+        lf_scene_mirror(s, first_op, first_target, 0, v->width);
+}

@@ -1,0 +1,192 @@
+#include "layout/frame.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "layout/phrases.h"
+
+int lf_frame_scaled(const struct frame *f, double base)
+{
+    return (int)lround(base * f->u);
+}
+
+int lf_frame_text_px(const struct frame *f, double base)
+{
+    int px = (int)lround(base * f->u * f->ts);
+    return px < f->min_px ? f->min_px : px;
+}
+
+int lf_layout_min_text_px(const struct lf_view *v)
+{
+    int side = v->width < v->height ? v->width : v->height;
+    return (int)ceil(side * LF_MIN_TEXT_FRACTION);
+}
+
+void lf_frame_init(struct frame *f, struct lf_scene *s, const struct lf_view *v)
+{
+    int side = v->width < v->height ? v->width : v->height;
+    *f = (struct frame){
+        .s = s,
+        .v = v,
+        .t = v->theme,
+        .u = side / 1080.0,
+        .ts = v->text_scale > 0 ? v->text_scale : 1.0,
+        .landscape = v->width >= v->height,
+        .rtl = lf_lang_is_rtl(v->lang),
+        .min_px = lf_layout_min_text_px(v),
+    };
+    /* large text means larger even where text is set small to fit */
+    f->min_px = (int)ceil(f->min_px * f->ts);
+}
+
+/* Header, footer and their buttons keep their size with large text: they
+ * are large already, and every language must stay reachable. */
+void lf_frame_init_chrome(struct frame *f, struct lf_scene *s, const struct lf_view *v)
+{
+    lf_frame_init(f, s, v);
+    f->ts = 1.0;
+    f->min_px = lf_layout_min_text_px(v);
+}
+
+int lf_frame_header_height(const struct frame *f)
+{
+    return f->landscape ? lf_frame_scaled(f, 100) : lf_frame_scaled(f, 176);
+}
+
+/* Languages and toggles: the button width for a language, at px. */
+int lf_frame_language_button_width(const struct frame *f, const char *lang, int px, int bh)
+{
+    int w = lf_text_width(f->v->measure, LF_FACE_BOLD, px, lf_lang_endonym(lang)) +
+            2 * lf_frame_scaled(f, 24);
+    return w < bh * 2 ? bh * 2 : w;
+}
+
+int lf_frame_strip_button_height(const struct frame *f)
+{
+    return lf_frame_scaled(f, f->landscape ? 68 : 80);
+}
+
+/* Rows the language strip needs: one in landscape; in portrait two when
+ * the languages do not fit one row beside the toggles. */
+int lf_frame_strip_rows(const struct frame *f)
+{
+    if (f->landscape)
+        return 1;
+    int bh = lf_frame_strip_button_height(f), gap = lf_frame_scaled(f, 12), px = lf_frame_text_px(f, 30);
+    int room = f->v->width - 2 * lf_frame_scaled(f, BASE_MARGIN) - 2 * (bh * 3 / 2 + gap) - gap;
+    int need = 0;
+    for (size_t i = 0; i < f->v->bundle->n_languages; i++)
+        need += lf_frame_language_button_width(f, f->v->bundle->languages[i], px, bh) + gap;
+    return need > room ? 2 : 1;
+}
+
+/* The row(s) of languages and accessibility toggles above the footer. */
+int lf_frame_strip_height(const struct frame *f)
+{
+    if (f->v->passive)
+        return 0;
+    return lf_frame_strip_rows(f) * (lf_frame_strip_button_height(f) + lf_frame_scaled(f, 12)) + lf_frame_scaled(f, 4);
+}
+
+int lf_frame_footer_height(const struct frame *f)
+{
+    if (f->v->passive)
+        return lf_frame_scaled(f, 16); /* only the progress line */
+    return lf_frame_strip_height(f) + (f->landscape ? lf_frame_scaled(f, 116) : lf_frame_scaled(f, 250));
+}
+
+struct lf_box lf_layout_content_box(const struct lf_view *v)
+{
+    struct frame f;
+    lf_frame_init(&f, NULL, v);
+    int m = lf_frame_scaled(&f, BASE_MARGIN);
+    int top = lf_frame_header_height(&f) + m;
+    int bottom = v->height - lf_frame_footer_height(&f) - m;
+    return (struct lf_box){m, top, v->width - 2 * m, bottom - top};
+}
+
+/* ---- text placement ---------------------------------------------------- */
+
+/* Which text to show for a field, marking German stand-ins. */
+const char *lf_frame_pick(const struct frame *f, const struct lf_text *t, bool *fallback)
+{
+    bool fb = false;
+    const char *s = lf_text_get(t, f->v->lang, &fb);
+    if (fallback)
+        *fallback = fb;
+    return s;
+}
+
+bool lf_frame_text_rtl(const struct frame *f, bool fallback)
+{
+    return f->rtl && !fallback;
+}
+
+int lf_frame_line_height(const struct frame *f, enum lf_face face, int px)
+{
+    return f->v->measure->line_height(f->v->measure->ctx, face, px);
+}
+
+/* Emits wrapped lines at (x, y), left-aligned in their column (the
+ * mirror moves them for right-to-left screens). Returns the height. */
+int lf_frame_emit(struct frame *f, const struct lf_wrapped *wr, const char *text, int x, int y,
+                enum lf_face face, struct lf_rgba color, bool rtl)
+{
+    for (size_t i = 0; i < wr->n; i++) {
+        const struct lf_line *l = &wr->lines[i];
+        struct lf_box b = {x, y + (int)i * wr->line_height, l->width, wr->line_height};
+        lf_scene_text(f->s, b, text + l->start, l->len, face, wr->px, color, rtl);
+        f->chars += l->len;
+    }
+    return lf_wrapped_height(wr);
+}
+
+/* Sets text into w x h at px, smaller down to the minimum size, in at most
+ * max_lines lines. Never clips: when even that does not fit, it is
+ * wrapped at the minimum size into as many lines as it needs, and the
+ * caller sees the larger height. */
+void lf_frame_set_text(const struct frame *f, enum lf_face face, const char *text, int w, int h,
+                     int px, size_t max_lines, struct lf_wrapped *wr)
+{
+    if (px < f->min_px)
+        px = f->min_px;
+    if (!lf_fit(f->v->measure, face, text, w, h, px, f->min_px, max_lines, wr))
+        lf_wrap(f->v->measure, face, f->min_px, text, w, LF_MAX_WRAP_LINES, wr);
+}
+
+/* A line of text, shrunk to fit w (wrapped when it must). Returns the height. */
+int lf_frame_one_line(struct frame *f, const char *text, int x, int y, int w, enum lf_face face,
+                    int px, struct lf_rgba color, bool rtl)
+{
+    struct lf_wrapped wr;
+    lf_frame_set_text(f, face, text, w, lf_frame_line_height(f, face, px), px, 1, &wr);
+    return lf_frame_emit(f, &wr, text, x, y, face, color, rtl);
+}
+
+/* The size of a chip holding text at px, at most max_w wide. */
+struct lf_box lf_frame_chip_size(const struct frame *f, const char *text, int px, int max_w,
+                               struct lf_wrapped *wr)
+{
+    int pad = lf_frame_scaled(f, 18);
+    lf_frame_set_text(f, LF_FACE_BOLD, text, max_w - 2 * pad, lf_frame_line_height(f, LF_FACE_BOLD, px), px, 1,
+             wr);
+    int w = 0;
+    for (size_t i = 0; i < wr->n; i++)
+        if (wr->lines[i].width > w)
+            w = wr->lines[i].width;
+    return (struct lf_box){0, 0, w + 2 * pad, lf_wrapped_height(wr) + lf_frame_scaled(f, 10)};
+}
+
+/* A filled chip with text in it; returns its size. */
+struct lf_box lf_frame_chip(struct frame *f, const char *text, int x, int y, int px,
+                          struct lf_rgba fill, struct lf_rgba ink, int max_w)
+{
+    struct lf_wrapped wr;
+    struct lf_box b = lf_frame_chip_size(f, text, px, max_w, &wr);
+    b.x = x;
+    b.y = y;
+    lf_scene_rect(f->s, b, fill, lf_frame_scaled(f, 10));
+    lf_frame_emit(f, &wr, text, x + lf_frame_scaled(f, 18), y + lf_frame_scaled(f, 5), LF_FACE_BOLD, ink, f->rtl);
+    return b;
+}

@@ -1,0 +1,70 @@
+/* Private to src/layout/: the frame every layout call works in (screen
+ * size, scale, theme, direction, text floor) and the text placement that
+ * slides, header and footer share. Not part of the layout's interface:
+ * the app includes slide_layout.h only. */
+#ifndef LF_LAYOUT_FRAME_H
+#define LF_LAYOUT_FRAME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "layout/slide_layout.h"
+#include "layout/text_fit.h"
+
+/* Sizes are given for a 1080-pixel shorter side and scaled from there. */
+enum {
+    BASE_TITLE = 68,
+    BASE_TITLE_MIN = 44,
+    BASE_BODY = 38,
+    BASE_LABEL = 30,
+    BASE_META = 38,
+    BASE_MARGIN = 40,
+    BASE_GAP = 22,
+};
+
+/* Everything one layout call needs, computed once. */
+struct frame {
+    struct lf_scene *s;
+    const struct lf_view *v;
+    const struct lf_theme *t;
+    double u;        /* pixels per base unit (shorter side / 1080) */
+    double ts;       /* text scale */
+    bool landscape;
+    bool rtl;
+    int min_px;
+    size_t chars;
+};
+
+/* Pixels for a size given at a 1080-pixel shorter side; text_px also
+ * applies the text scale and never goes below the text floor. */
+int lf_frame_scaled(const struct frame *f, double base);
+int lf_frame_text_px(const struct frame *f, double base);
+/* The frame of one layout call; _chrome for header and footer, which
+ * keep their size when a visitor asks for large text. */
+void lf_frame_init(struct frame *f, struct lf_scene *s, const struct lf_view *v);
+void lf_frame_init_chrome(struct frame *f, struct lf_scene *s, const struct lf_view *v);
+/* The bars: header, language strip (one or two rows), footer. */
+int lf_frame_header_height(const struct frame *f);
+int lf_frame_language_button_width(const struct frame *f, const char *lang, int px, int bh);
+int lf_frame_strip_button_height(const struct frame *f);
+int lf_frame_strip_rows(const struct frame *f);
+int lf_frame_strip_height(const struct frame *f);
+int lf_frame_footer_height(const struct frame *f);
+/* Text placement: the text of a field in the screen's language (German
+ * stand-ins flagged), lines emitted as scene ops, text set into a box
+ * smaller down to the floor and never clipped, chips. */
+const char *lf_frame_pick(const struct frame *f, const struct lf_text *t, bool *fallback);
+bool lf_frame_text_rtl(const struct frame *f, bool fallback);
+int lf_frame_line_height(const struct frame *f, enum lf_face face, int px);
+int lf_frame_emit(struct frame *f, const struct lf_wrapped *wr, const char *text, int x, int y,
+    enum lf_face face, struct lf_rgba color, bool rtl);
+void lf_frame_set_text(const struct frame *f, enum lf_face face, const char *text, int w, int h,
+    int px, size_t max_lines, struct lf_wrapped *wr);
+int lf_frame_one_line(struct frame *f, const char *text, int x, int y, int w, enum lf_face face,
+    int px, struct lf_rgba color, bool rtl);
+struct lf_box lf_frame_chip_size(const struct frame *f, const char *text, int px, int max_w,
+    struct lf_wrapped *wr);
+struct lf_box lf_frame_chip(struct frame *f, const char *text, int x, int y, int px,
+    struct lf_rgba fill, struct lf_rgba ink, int max_w);
+
+#endif
