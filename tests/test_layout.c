@@ -305,6 +305,37 @@ static void rtl_screen_is_mirrored(void **state)
     lf_scene_destroy(rtl);
 }
 
+static bool scene_has_text(const struct lf_scene *s, const char *text)
+{
+    for (size_t i = 0; i < lf_scene_count(s); i++) {
+        const struct lf_op *op = lf_scene_op(s, i);
+        if (op->kind == LF_OP_TEXT && strcmp(op->text, text) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void stale_content_says_when_it_was_updated(void **state)
+{
+    (void)state;
+    build_bundle();
+    struct lf_view v = {.bundle = &bundle, .lang = "de", .now = lf_local_make(2026, 11, 23, 10, 0),
+                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                        .width = 1920, .height = 1080, .text_scale = 1.0};
+    struct lf_scene *s = lf_scene_create();
+    lf_layout_header(s, &v);
+    assert_false(scene_has_text(s, "Stand: 12. März"));
+    v.stale_since = lf_local_make(2026, 3, 12, 9, 0);
+    lf_scene_clear(s);
+    lf_layout_header(s, &v);
+    assert_true(scene_has_text(s, "Stand: 12. März"));
+    v.lang = "en";
+    lf_scene_clear(s);
+    lf_layout_header(s, &v);
+    assert_true(scene_has_text(s, "Updated 12 March"));
+    lf_scene_destroy(s);
+}
+
 static void phrases_and_dates_per_language(void **state)
 {
     (void)state;
@@ -399,6 +430,7 @@ int main(void)
         cmocka_unit_test(slides_fit_both_orientations),
         cmocka_unit_test(rtl_screen_is_mirrored),
         cmocka_unit_test(phrases_and_dates_per_language),
+        cmocka_unit_test(stale_content_says_when_it_was_updated),
         cmocka_unit_test(themes_have_aaa_contrast),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
