@@ -196,7 +196,7 @@ static void split(struct lf_typesetter *ts, const char *s, size_t len, enum lf_f
         return;
     /* rule L2: from the highest level down to the lowest odd one, reverse
      * every sequence of runs at that level or higher */
-    FriBidiLevel hi = 0, lo_odd = 255;
+    int hi = 0, lo_odd = 256; /* FriBidiLevel is a signed char: compare as int */
     for (size_t i = 0; i < out->n; i++) {
         if (out->runs[i].level > hi)
             hi = out->runs[i].level;
