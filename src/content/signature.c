@@ -17,16 +17,6 @@
 #include "core/durable.h"
 #include "core/xalloc.h"
 
-static void set_err(char *err, size_t size, const char *fmt, ...) LF_PRINTF(3, 4);
-static void set_err(char *err, size_t size, const char *fmt, ...)
-{
-    if (!err || size == 0)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, size, fmt, ap);
-    va_end(ap);
-}
 
 static void key_id(const unsigned char *pk, char *id)
 {
@@ -61,12 +51,12 @@ static bool split_lines(char *text, size_t len, const char *file, const char *ta
                         struct two_lines *out, char *err, size_t err_size)
 {
     if (strlen(text) != len) {
-        set_err(err, err_size, "%s: not a text file", file);
+        lf_error_text(err, err_size, "%s: not a text file", file);
         return false;
     }
     char *line1 = text, *nl = strchr(text, '\n');
     if (!nl) {
-        set_err(err, err_size, "%s: expected two lines (\"%s <key id>\" and base64)", file, tag);
+        lf_error_text(err, err_size, "%s: expected two lines (\"%s <key id>\" and base64)", file, tag);
         return false;
     }
     *nl = '\0';
@@ -75,7 +65,7 @@ static bool split_lines(char *text, size_t len, const char *file, const char *ta
     if (nl2) {
         *nl2 = '\0';
         if (nl2[1] != '\0') {
-            set_err(err, err_size, "%s: line 3: unexpected text after the two lines", file);
+            lf_error_text(err, err_size, "%s: line 3: unexpected text after the two lines", file);
             return false;
         }
     }
@@ -86,7 +76,7 @@ static bool split_lines(char *text, size_t len, const char *file, const char *ta
     }
     size_t tl = strlen(tag);
     if (strncmp(line1, tag, tl) != 0 || line1[tl] != ' ') {
-        set_err(err, err_size, "%s: line 1: expected \"%s <key id>\" (is this the right file?)",
+        lf_error_text(err, err_size, "%s: line 1: expected \"%s <key id>\" (is this the right file?)",
                 file, tag);
         return false;
     }
@@ -95,7 +85,7 @@ static bool split_lines(char *text, size_t len, const char *file, const char *ta
     for (size_t i = 0; hex && i < LF_KEY_ID_HEX; i++)
         hex = (id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'f');
     if (!hex) {
-        set_err(err, err_size, "%s: line 1: the key id must be %d lowercase hex digits", file,
+        lf_error_text(err, err_size, "%s: line 1: the key id must be %d lowercase hex digits", file,
                 LF_KEY_ID_HEX);
         return false;
     }
@@ -112,15 +102,15 @@ static bool read_small(const char *path, size_t max, char **text, size_t *len, s
     char *buf = NULL;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        set_err(err, err_size, "%s: %s", path, strerror(errno));
+        lf_error_text(err, err_size, "%s: %s", path, strerror(errno));
         return false;
     }
     if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
-        set_err(err, err_size, "%s: not a regular file", path);
+        lf_error_text(err, err_size, "%s: not a regular file", path);
         goto done;
     }
     if ((size_t)st->st_size > max) {
-        set_err(err, err_size, "%s: larger than %zu bytes: not a litfass key or signature", path,
+        lf_error_text(err, err_size, "%s: larger than %zu bytes: not a litfass key or signature", path,
                 max);
         goto done;
     }
@@ -131,7 +121,7 @@ static bool read_small(const char *path, size_t max, char **text, size_t *len, s
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
-            set_err(err, err_size, "%s: %s", path, strerror(errno));
+            lf_error_text(err, err_size, "%s: %s", path, strerror(errno));
             goto done;
         }
         if (r == 0)
@@ -139,7 +129,7 @@ static bool read_small(const char *path, size_t max, char **text, size_t *len, s
         n += (size_t)r;
     }
     if (n > max) {
-        set_err(err, err_size, "%s: larger than %zu bytes", path, max);
+        lf_error_text(err, err_size, "%s: larger than %zu bytes", path, max);
         goto done;
     }
     buf[n] = '\0';
@@ -159,7 +149,7 @@ bool lf_public_key_parse(const char *base64, struct lf_public_key *out, char *er
                          size_t err_size)
 {
     if (!from_base64(base64, strlen(base64), out->pk, sizeof(out->pk))) {
-        set_err(err, err_size,
+        lf_error_text(err, err_size,
                 "not a public key: expected %d characters of base64 (as `litfass keygen` "
                 "prints it)",
                 LF_PUBLIC_KEY_BASE64);
@@ -186,13 +176,13 @@ bool lf_keyring_parse(const char *text, struct lf_keyring *out, char *err, size_
             return true;
         size_t n = strcspn(p, " \t");
         if (out->n == LF_MAX_TRUSTED_KEYS) {
-            set_err(err, err_size, "more than %d trusted keys", LF_MAX_TRUSTED_KEYS);
+            lf_error_text(err, err_size, "more than %d trusted keys", LF_MAX_TRUSTED_KEYS);
             return false;
         }
         char one[LF_PUBLIC_KEY_BASE64 + 1];
         struct lf_public_key *k = &out->keys[out->n];
         if (n != LF_PUBLIC_KEY_BASE64) {
-            set_err(err, err_size,
+            lf_error_text(err, err_size,
                     "key %zu: not a public key: expected %d characters of base64, found %zu",
                     out->n + 1, LF_PUBLIC_KEY_BASE64, n);
             return false;
@@ -201,7 +191,7 @@ bool lf_keyring_parse(const char *text, struct lf_keyring *out, char *err, size_
         one[n] = '\0';
         char why[LF_SIGN_ERROR_BYTES];
         if (!lf_public_key_parse(one, k, why, sizeof(why))) {
-            set_err(err, err_size, "key %zu: %s", out->n + 1, why);
+            lf_error_text(err, err_size, "key %zu: %s", out->n + 1, why);
             return false;
         }
         out->n++;
@@ -222,11 +212,11 @@ bool lf_public_key_load(const char *path, struct lf_public_key *out, char *err, 
         goto done;
     char why[LF_SIGN_ERROR_BYTES];
     if (!lf_public_key_parse(l.base64, out, why, sizeof(why))) {
-        set_err(err, err_size, "%s: line 2: %s", path, why);
+        lf_error_text(err, err_size, "%s: line 2: %s", path, why);
         goto done;
     }
     if (strcmp(out->id, l.id) != 0) {
-        set_err(err, err_size, "%s: line 1: key id %s does not belong to the key (its id is %s)",
+        lf_error_text(err, err_size, "%s: line 1: key id %s does not belong to the key (its id is %s)",
                 path, l.id, out->id);
         goto done;
     }
@@ -246,7 +236,7 @@ bool lf_secret_key_load(const char *path, struct lf_secret_key *out, char *err, 
     if (!read_small(path, LF_MAX_KEY_FILE_BYTES, &text, &len, &st, err, err_size))
         return false;
     if (st.st_mode & 077) {
-        set_err(err, err_size,
+        lf_error_text(err, err_size,
                 "%s: readable by others (mode %04o): a secret key must be the owner's only "
                 "(chmod 600 %s, and think about whether it has leaked)",
                 path, (unsigned)(st.st_mode & 07777), path);
@@ -255,7 +245,7 @@ bool lf_secret_key_load(const char *path, struct lf_secret_key *out, char *err, 
     if (!split_lines(text, len, path, LF_SECRET_KEY_TAG, &l, err, err_size))
         goto done;
     if (!from_base64(l.base64, strlen(l.base64), out->sk, sizeof(out->sk))) {
-        set_err(err, err_size, "%s: line 2: not a secret key: expected %d bytes in base64", path,
+        lf_error_text(err, err_size, "%s: line 2: not a secret key: expected %d bytes in base64", path,
                 LF_SECRET_KEY_BYTES);
         goto done;
     }
@@ -268,13 +258,13 @@ bool lf_secret_key_load(const char *path, struct lf_secret_key *out, char *err, 
     sodium_memzero(seed, sizeof(seed));
     sodium_memzero(sk, sizeof(sk));
     if (!same) {
-        set_err(err, err_size, "%s: line 2: damaged secret key (its two halves do not match)",
+        lf_error_text(err, err_size, "%s: line 2: damaged secret key (its two halves do not match)",
                 path);
         goto done;
     }
     key_id(pk, out->id);
     if (strcmp(out->id, l.id) != 0) {
-        set_err(err, err_size, "%s: line 1: key id %s does not belong to the key (its id is %s)",
+        lf_error_text(err, err_size, "%s: line 1: key id %s does not belong to the key (its id is %s)",
                 path, l.id, out->id);
         goto done;
     }
@@ -294,7 +284,7 @@ static bool write_new(const char *path, const char *text, int mode, char *err, s
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (fd < 0) {
-        set_err(err, err_size, "%s: %s", path,
+        lf_error_text(err, err_size, "%s: %s", path,
                 errno == EEXIST ? "exists already (not overwritten)" : strerror(errno));
         return false;
     }
@@ -316,7 +306,7 @@ static bool write_new(const char *path, const char *text, int mode, char *err, s
     if (close(fd) != 0)
         ok = false;
     if (!ok) {
-        set_err(err, err_size, "%s: cannot write: %s", path, strerror(e));
+        lf_error_text(err, err_size, "%s: cannot write: %s", path, strerror(e));
         unlink(path);
     }
     return ok;
@@ -333,12 +323,12 @@ bool lf_keygen(const char *name, struct lf_public_key *pub, char *err, size_t er
     char sk64[sodium_base64_ENCODED_LEN(LF_SECRET_KEY_BYTES, sodium_base64_VARIANT_ORIGINAL)];
     char pk64[sodium_base64_ENCODED_LEN(LF_PUBLIC_KEY_BYTES, sodium_base64_VARIANT_ORIGINAL)];
     if (sodium_init() < 0) {
-        set_err(err, err_size, "libsodium cannot start");
+        lf_error_text(err, err_size, "libsodium cannot start");
         goto done;
     }
     struct stat st;
     if (lstat(key_path, &st) == 0 || lstat(pub_path, &st) == 0) {
-        set_err(err, err_size, "%s: exists already (not overwritten; choose another --out)",
+        lf_error_text(err, err_size, "%s: exists already (not overwritten; choose another --out)",
                 lstat(key_path, &st) == 0 ? key_path : pub_path);
         goto done;
     }
@@ -388,7 +378,7 @@ bool lf_verify(const struct lf_keyring *ring, const void *data, size_t len, cons
 {
     bool ok = false;
     if (sig_len > LF_MAX_SIGNATURE_BYTES) {
-        set_err(err, err_size, LF_SIGNATURE_NAME ": larger than %d bytes: not a signature",
+        lf_error_text(err, err_size, LF_SIGNATURE_NAME ": larger than %d bytes: not a signature",
                 LF_MAX_SIGNATURE_BYTES);
         return false;
     }
@@ -400,12 +390,12 @@ bool lf_verify(const struct lf_keyring *ring, const void *data, size_t len, cons
     if (!split_lines(text, sig_len, LF_SIGNATURE_NAME, LF_SIGNATURE_TAG, &l, err, err_size))
         goto done;
     if (!from_base64(l.base64, strlen(l.base64), bin, sizeof(bin))) {
-        set_err(err, err_size, LF_SIGNATURE_NAME ": line 2: not a base64 signature of %d bytes",
+        lf_error_text(err, err_size, LF_SIGNATURE_NAME ": line 2: not a base64 signature of %d bytes",
                 LF_SIGNATURE_BYTES);
         goto done;
     }
     if (!ring || ring->n == 0) {
-        set_err(err, err_size, "no trusted keys to check the signature with");
+        lf_error_text(err, err_size, "no trusted keys to check the signature with");
         goto done;
     }
     /* every trusted key is tried: the id line is a hint, never trusted */
@@ -421,7 +411,7 @@ bool lf_verify(const struct lf_keyring *ring, const void *data, size_t len, cons
         bool known = false;
         for (size_t i = 0; i < ring->n; i++)
             known = known || strcmp(ring->keys[i].id, l.id) == 0;
-        set_err(err, err_size,
+        lf_error_text(err, err_size,
                 "signature does not verify with any trusted key (signed with key %s, %s)", l.id,
                 known ? "which is trusted: the manifest or the signature was changed after "
                         "signing"
@@ -443,7 +433,7 @@ bool lf_verify_bundle_dir(const char *dir, const struct lf_keyring *ring, char *
     struct stat st;
     char why[LF_SIGN_ERROR_BYTES];
     if (lstat(sig_path, &st) != 0 && errno == ENOENT) {
-        set_err(err, err_size,
+        lf_error_text(err, err_size,
                 "%s: missing (the bundle is not signed: run `litfass sign` on it)", sig_path);
         goto done;
     }
@@ -452,7 +442,7 @@ bool lf_verify_bundle_dir(const char *dir, const struct lf_keyring *ring, char *
     if (!read_small(manifest, LF_MAX_MANIFEST_BYTES, &data, &len, &st, err, err_size))
         goto done;
     if (!lf_verify(ring, data, len, sig, sig_len, key_id_out, why, sizeof(why))) {
-        set_err(err, err_size, "%s: %s", manifest, why);
+        lf_error_text(err, err_size, "%s: %s", manifest, why);
         goto done;
     }
     ok = true;
@@ -482,14 +472,14 @@ bool lf_bundle_fresh(const struct lf_bundle *b, long long highest_serial,
     if (clock_wrong)
         *clock_wrong = false;
     if (b->serial == 0 || !b->has_created || !b->has_expires) {
-        set_err(err, err_size,
+        lf_error_text(err, err_size,
                 "no \"%s\" (a signed bundle needs serial, created and expires: `litfass sign` "
                 "writes them)",
                 b->serial == 0 ? "serial" : !b->has_created ? "created" : "expires");
         return false;
     }
     if (b->serial <= highest_serial) {
-        set_err(err, err_size, "serial %lld is not newer than the installed %lld (rollback refused)",
+        lf_error_text(err, err_size, "serial %lld is not newer than the installed %lld (rollback refused)",
                 b->serial, highest_serial);
         return false;
     }
@@ -500,7 +490,7 @@ bool lf_bundle_fresh(const struct lf_bundle *b, long long highest_serial,
             if (clock_wrong)
                 *clock_wrong = true;
         } else {
-            set_err(err, err_size, "expired on %s (sign it again: `litfass sign`)",
+            lf_error_text(err, err_size, "expired on %s (sign it again: `litfass sign`)",
                     lf_sign_format_time(b->expires, when, sizeof(when)));
             return false;
         }
@@ -527,7 +517,7 @@ bool lf_bundle_sign(const char *dir, const struct lf_secret_key *key, int valid_
     char *data = NULL, *sig = NULL, *sig_path = NULL;
     size_t len = 0;
     if (valid_days < 1 || valid_days > LF_MAX_VALID_DAYS) {
-        set_err(err, err_size, "--valid-days %d: must be 1..%d", valid_days, LF_MAX_VALID_DAYS);
+        lf_error_text(err, err_size, "--valid-days %d: must be 1..%d", valid_days, LF_MAX_VALID_DAYS);
         return false;
     }
     if (!read_manifest_bytes(dir, &data, &len, err, err_size))
@@ -544,15 +534,15 @@ bool lf_bundle_sign(const char *dir, const struct lf_secret_key *key, int valid_
     data = NULL;
     if (serial == 0) {
         if (previous >= LF_MAX_BUNDLE_SERIAL) {
-            set_err(err, err_size, "serial %lld cannot grow any further", previous);
+            lf_error_text(err, err_size, "serial %lld cannot grow any further", previous);
             goto done;
         }
         serial = previous + 1;
     } else if (serial < 1 || serial > LF_MAX_BUNDLE_SERIAL) {
-        set_err(err, err_size, "--serial %lld: must be 1..%lld", serial, LF_MAX_BUNDLE_SERIAL);
+        lf_error_text(err, err_size, "--serial %lld: must be 1..%lld", serial, LF_MAX_BUNDLE_SERIAL);
         goto done;
     } else if (serial <= previous) {
-        set_err(err, err_size,
+        lf_error_text(err, err_size,
                 "--serial %lld is not higher than the bundle's serial %lld: kiosks that have "
                 "%lld would refuse it",
                 serial, previous, previous);
@@ -564,7 +554,7 @@ bool lf_bundle_sign(const char *dir, const struct lf_secret_key *key, int valid_
         .expires = now + (time_t)valid_days * 86400,
     };
     if (!lf_bundle_pack_stamped(dir, &stamp, diags, NULL)) {
-        set_err(err, err_size, "%s: not signed: the bundle has errors", dir);
+        lf_error_text(err, err_size, "%s: not signed: the bundle has errors", dir);
         goto done;
     }
     if (!read_manifest_bytes(dir, &data, &len, err, err_size))
@@ -572,7 +562,7 @@ bool lf_bundle_sign(const char *dir, const struct lf_secret_key *key, int valid_
     lf_sign(key, data, len, &sig);
     sig_path = lf_xasprintf("%s/%s", dir, LF_SIGNATURE_NAME);
     if (!lf_durable_write(sig_path, sig, strlen(sig), 0644)) {
-        set_err(err, err_size, "%s: cannot write: %s", sig_path, strerror(errno));
+        lf_error_text(err, err_size, "%s: cannot write: %s", sig_path, strerror(errno));
         goto done;
     }
     if (stamp_out)

@@ -26,3 +26,13 @@ void lf_log(enum lf_log_level level, const char *fmt, ...)
     pthread_mutex_unlock(&log_lock);
     va_end(ap);
 }
+
+void lf_error_text(char *err, size_t size, const char *fmt, ...)
+{
+    if (!err || size == 0)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, size, fmt, ap);
+    va_end(ap);
+}

@@ -12,6 +12,7 @@
 #define LF_CORE_LOG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #define LF_MUST_CHECK __attribute__((warn_unused_result))
 #define LF_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
@@ -29,6 +30,11 @@ void lf_log_set_level(enum lf_log_level level);
 
 /* Thread-safe: one line per call, to stderr, prefixed with the level. */
 void lf_log(enum lf_log_level level, const char *fmt, ...) LF_PRINTF(2, 3);
+
+/* Writes an error message into a caller's buffer (err may be NULL): for
+ * functions whose caller decides where the message goes (status.json,
+ * stderr, a diagnostic). */
+void lf_error_text(char *err, size_t size, const char *fmt, ...) LF_PRINTF(3, 4);
 
 #define lf_error(...) lf_log(LF_LOG_ERROR, __VA_ARGS__)
 #define lf_warn(...) lf_log(LF_LOG_WARN, __VA_ARGS__)

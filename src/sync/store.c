@@ -46,16 +46,6 @@ struct lf_store {
     int lock_fd;
 };
 
-static void set_err(char *err, size_t size, const char *fmt, ...) LF_PRINTF(3, 4);
-static void set_err(char *err, size_t size, const char *fmt, ...)
-{
-    if (!err || size == 0)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, size, fmt, ap);
-    va_end(ap);
-}
 
 /* ---- the test-only delay ---- */
 
@@ -126,22 +116,22 @@ static bool switch_link(struct lf_store *s, const char *name, const char *id, ch
     unlink(tmp);
     if (symlink(target, tmp) != 0) {
         lf_error("%s: cannot make the link: %s", tmp, strerror(errno));
-        set_err(err, err_size, "%s: cannot make the link: %s", tmp, strerror(errno));
+        lf_error_text(err, err_size, "%s: cannot make the link: %s", tmp, strerror(errno));
         goto done;
     }
     lf_store_pause();
     if (!lf_fsync_path(s->dir)) {
-        set_err(err, err_size, "%s: fsync failed", s->dir);
+        lf_error_text(err, err_size, "%s: fsync failed", s->dir);
         goto done;
     }
     lf_store_pause();
     if (rename(tmp, path) != 0) {
         lf_error("%s: cannot switch: %s", path, strerror(errno));
-        set_err(err, err_size, "%s: cannot switch: %s", path, strerror(errno));
+        lf_error_text(err, err_size, "%s: cannot switch: %s", path, strerror(errno));
         goto done;
     }
     if (!lf_fsync_path(s->dir)) {
-        set_err(err, err_size, "%s: fsync failed", s->dir);
+        lf_error_text(err, err_size, "%s: fsync failed", s->dir);
         goto done;
     }
     lf_store_pause();
@@ -219,20 +209,20 @@ struct lf_store *lf_store_open(const char *cache_dir, char *err, size_t err_size
     char *lock = lf_xasprintf("%s/" LOCK_NAME, cache_dir);
     int fd = -1;
     if (!lf_make_dirs(bundles)) {
-        set_err(err, err_size, "cache folder %s: cannot create it (see the log)", cache_dir);
+        lf_error_text(err, err_size, "cache folder %s: cannot create it (see the log)", cache_dir);
         goto done;
     }
     fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0) {
         lf_error("%s: %s", lock, strerror(errno));
-        set_err(err, err_size, "cache folder %s: cannot open %s: %s", cache_dir, LOCK_NAME,
+        lf_error_text(err, err_size, "cache folder %s: cannot open %s: %s", cache_dir, LOCK_NAME,
                 strerror(errno));
         goto done;
     }
     if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
         int e = errno;
         lf_warn("%s: %s", lock, strerror(e));
-        set_err(err, err_size, "cache folder %s: %s", cache_dir,
+        lf_error_text(err, err_size, "cache folder %s: %s", cache_dir,
                 e == EWOULDBLOCK ? "in use by another litfass sync" : strerror(e));
         goto done;
     }
@@ -285,7 +275,7 @@ bool lf_store_stage(struct lf_store *s, char **dir, char *err, size_t err_size)
     char *tmpl = lf_xasprintf("%s/" STAGING_PREFIX "XXXXXX", s->dir);
     if (!mkdtemp(tmpl)) {
         lf_error("%s: cannot create a staging folder: %s", s->dir, strerror(errno));
-        set_err(err, err_size, "cache folder %s: cannot create a staging folder: %s", s->dir,
+        lf_error_text(err, err_size, "cache folder %s: cannot create a staging folder: %s", s->dir,
                 strerror(errno));
         free(tmpl);
         return false;
@@ -313,32 +303,32 @@ bool lf_store_install(struct lf_store *s, const char *staging_dir, const char *i
     char cur[LF_STORE_ID_CHARS + 1];
     bool have_cur = link_id(s->dir, CURRENT, cur);
     if (!is_id(id)) {
-        set_err(err, err_size, "not a bundle id: %s", id);
+        lf_error_text(err, err_size, "not a bundle id: %s", id);
         goto done;
     }
     if (have_cur && strcmp(cur, id) == 0) {
-        set_err(err, err_size, "bundle %s is installed already", id);
+        lf_error_text(err, err_size, "bundle %s is installed already", id);
         goto done;
     }
     lf_store_pause();
     if (!lf_fsync_tree(staging_dir)) {
-        set_err(err, err_size, "%s: cannot sync the download to disk (see the log)", staging_dir);
+        lf_error_text(err, err_size, "%s: cannot sync the download to disk (see the log)", staging_dir);
         goto done;
     }
     lf_store_pause();
     /* The same bundle kept as `previous` (going back to it): replace it
      * with the fresh, verified copy. */
     if (!lf_remove_tree(target)) {
-        set_err(err, err_size, "%s: cannot replace (see the log)", target);
+        lf_error_text(err, err_size, "%s: cannot replace (see the log)", target);
         goto done;
     }
     if (rename(staging_dir, target) != 0) {
         lf_error("%s -> %s: %s", staging_dir, target, strerror(errno));
-        set_err(err, err_size, "cannot move the download to %s: %s", target, strerror(errno));
+        lf_error_text(err, err_size, "cannot move the download to %s: %s", target, strerror(errno));
         goto done;
     }
     if (!lf_fsync_path(bundles) || !lf_fsync_path(s->dir)) {
-        set_err(err, err_size, "%s: fsync failed (see the log)", s->dir);
+        lf_error_text(err, err_size, "%s: fsync failed (see the log)", s->dir);
         goto done;
     }
     lf_store_pause();
