@@ -17,9 +17,11 @@ ls "$TMP/land" | grep -q -- '-event-' && ok "events are shown" || bad "no event 
 ls "$TMP/land" | grep -q -- '-offer-' && ok "offers are shown" || bad "no offer slide"
 ls "$TMP/land" | grep -q -- '-contact-' && ok "contacts are shown" || bad "no contact slide"
 
-expect_exit 0 "portrait preview in Arabic" -- "$BIN" preview "$SRC/assets/content" --out "$TMP/port" --size 1080x1920 --lang ar --now "$NOW"
+expect_exit 0 "portrait preview in Arabic" -- "$BIN" preview "$SRC/assets/content" --out "$TMP/port/ar" --size 1080x1920 --lang ar --now "$NOW"
 all_port=1
-for f in "$TMP/port"/*.png; do [ "$(png_size "$f")" = 1080x1920 ] || all_port=0; done
+n_port=$(ls "$TMP/port/ar"/*.png 2>/dev/null | wc -l)
+[ "$n_port" -ge 8 ] && ok "missing parent folders of --out are created" || bad "only $n_port portrait slides"
+for f in "$TMP/port/ar"/*.png; do [ "$(png_size "$f")" = 1080x1920 ] || all_port=0; done
 [ $all_port -eq 1 ] && ok "every PNG is 1080x1920" || bad "a PNG is not 1080x1920"
 
 # years later only the yearly events are left: past events are hidden

@@ -11,6 +11,7 @@
 #include "app/carousel.h"
 #include "app/kiosk.h"
 #include "content/bundle.h"
+#include "core/durable.h"
 #include "layout/slide_layout.h"
 #include "render/painter.h"
 #include "render/typesetter.h"
@@ -51,7 +52,7 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
                 opt->content_dir);
         goto done;
     }
-    if (mkdir(opt->out_dir, 0755) != 0 && errno != EEXIST) {
+    if (!lf_make_dirs(opt->out_dir)) {
         fprintf(stderr, "litfass: %s: cannot create folder: %s\n", opt->out_dir,
                 strerror(errno));
         goto done;
