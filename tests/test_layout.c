@@ -82,6 +82,21 @@ static void wrap_honours_newlines_and_long_words(void **state)
     lf_wrap(&fake, LF_FACE_REGULAR, 20, "Migrations-leitbild", 11 * 12, 10, &w);
     assert_int_equal(w.n, 2);
     assert_int_equal(w.lines[0].len, strlen("Migrations-"));
+    /* no break in a phone number at its hyphen (UAX #14 LB25), nor in an
+     * e-mail or web address */
+    lf_wrap(&fake, LF_FACE_REGULAR, 20, "Tel. 0251 492-7077", 11 * 15, 10, &w);
+    assert_int_equal(w.n, 2);
+    assert_int_equal(w.lines[1].start, strlen("Tel. 0251 "));
+    assert_int_equal(w.lines[1].len, strlen("492-7077"));
+    lf_wrap(&fake, LF_FACE_REGULAR, 20, "an meiber@stadt-muenster.de", 11 * 20, 10, &w);
+    assert_int_equal(w.n, 3);
+    assert_int_equal(w.lines[1].len, strlen("meiber@stadt-muenster.de") - 4);
+    assert_true(w.split_word); /* wider than the line: split, but not at "stadt-" */
+    lf_wrap(&fake, LF_FACE_REGULAR, 20, "https://www.muenster.de/zuwanderung-integration", 11 * 30, 10, &w);
+    assert_true(w.split_word);
+    lf_wrap(&fake, LF_FACE_REGULAR, 20, "siehe www.stadt-muenster.de", 11 * 22, 10, &w);
+    assert_int_equal(w.n, 2);
+    assert_int_equal(w.lines[1].len, strlen("www.stadt-muenster.de"));
     /* multi-byte text is never cut inside a code point */
     const char *ar = "مركز الاندماج البلدي";
     lf_wrap(&fake, LF_FACE_REGULAR, 20, ar, 11 * 6, 10, &w);

@@ -560,8 +560,12 @@ static void event_blocks(struct frame *f, const struct lf_slide *sl, struct even
     const char *place = lf_frame_pick(f, &it->place, NULL), *room = lf_frame_pick(f, &it->room, NULL);
     snprintf(t->where, sizeof(t->where), "%s%s%s", place ? place : "", place && room ? ", " : "",
              room ? room : "");
-    snprintf(t->reach, sizeof(t->reach), "%s%s%s", it->email ? it->email : "",
-             it->email && it->phone ? "\n" : "", it->phone ? it->phone : "");
+    /* e-mail and phone under the registration text, unless it names them */
+    const char *reg = lf_frame_pick(f, &it->registration, NULL);
+    const char *email = it->email && !(reg && strstr(reg, it->email)) ? it->email : NULL;
+    const char *phone = it->phone && !(reg && strstr(reg, it->phone)) ? it->phone : NULL;
+    snprintf(t->reach, sizeof(t->reach), "%s%s%s", email ? email : "",
+             email && phone ? "\n" : "", phone ? phone : "");
     *main = (struct column){.n = 0};
     *card = (struct column){.n = 0};
     /* when: under the title, beside the date badge (event_page) */
@@ -583,6 +587,41 @@ static void event_blocks(struct frame *f, const struct lf_slide *sl, struct even
     add_qr(card, f, t->qr);
 }
 
+static void event_head(struct frame *f, const struct lf_slide *sl, const char *when,
+                       struct head *h)
+{
+    const struct lf_item *it = sl->item;
+    *h = (struct head){.accent = f->t->accent[LF_CAT_EVENTS], .when = when};
+    h->title = lf_frame_pick(f, &it->title, &h->fallback);
+    if (sl->start <= f->v->now)
+        h->chips[h->n_chips++] = lf_phrase(f->v->lang, LF_P_RUNNING_NOW);
+    for (size_t i = 0; i < it->n_tags; i++)
+        h->chips[h->n_chips++] = lf_frame_pick(f, &it->tags[i], NULL);
+    if (it->recurrence == LF_RECUR_YEARLY)
+        h->chips[h->n_chips++] = lf_phrase(f->v->lang, LF_P_YEARLY);
+}
+
+static struct lf_box event_badge_box(const struct frame *f, struct lf_box left)
+{
+    return (struct lf_box){left.x, left.y, lf_frame_scaled(f, f->landscape ? 240 : 230),
+                           lf_frame_scaled(f, f->landscape ? 280 : 270)};
+}
+
+/* The head (badge, chips, title, when) at the top of `left`; returns the
+ * y where the main column begins. Emits it only when do_emit. */
+static int event_top(struct frame *f, const struct head *h, struct lf_box left, int max_h,
+                     bool do_emit)
+{
+    int gap = lf_frame_scaled(f, 40);
+    struct lf_box badge = event_badge_box(f, left);
+    int hx = badge.x + badge.w + gap, hw = left.x + left.w - hx;
+    int y = left.y + (do_emit ? head_block(f, h, hx, left.y, hw, max_h)
+                              : head_height(f, h, hw, max_h));
+    if (y < badge.y + badge.h + gap)
+        y = badge.y + badge.h + gap;
+    return y;
+}
+
 static void event_page(struct frame *f, struct lf_box area, const struct lf_page *p,
                        struct lf_page_result *r)
 {
@@ -593,12 +632,18 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
     struct event_texts texts;
     struct column main, card;
     event_blocks(f, sl, &texts, &main, &card);
+    struct head h;
+    event_head(f, sl, texts.when, &h);
+    int head_max = f->landscape ? area.h * 48 / 100 : area.h / 4;
 
     /* landscape: a right column with the poster over a card; the card
-     * only when it fits whole, else its blocks follow the main text */
+     * only when it fits whole, else its blocks follow the main text. The
+     * QR code leaves the card first; when the main text then no longer
+     * fits on one page, the poster gives way to the card with the code
+     * (the code is information, the poster decoration). Decided on the
+     * whole content box, so every page of the slide (continuations have a
+     * heading) builds the same flow. */
     bool has_image = it->image != NULL;
-    /* decided on the whole content box, so every page of the slide
-     * (continuations have a heading) builds the same flow */
     struct lf_box full = lf_layout_content_box(f->v);
     int right_w = full.w * 36 / 100;
     int card_h = 0, card_k = -1;
@@ -609,8 +654,27 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
         card_k = column_scale(f, &card, in);
         if (card_k < 0 && card.b[card.n - 1].qr && card.n > 1) {
             /* without its QR code the card may fit: the code then follows the text */
-            qr_only.b[qr_only.n++] = card.b[--card.n];
+            struct block qr = card.b[--card.n];
             card_k = column_scale(f, &card, in);
+            struct column with_qr = main;
+            add_block(&with_qr, qr);
+            struct lf_box left = full;
+            left.w = full.w - right_w - gap;
+            int top = event_top(f, &h, left, head_max, false);
+            struct lf_box col = {left.x, top, left.w, full.y + full.h - top};
+            if (has_image && column_scale(f, &with_qr, col) < 0) {
+                card.b[card.n++] = qr;
+                in.h = full.h - 2 * pad;
+                int k = column_scale(f, &card, in);
+                if (k >= 0) {
+                    has_image = false;
+                    card_k = k;
+                } else {
+                    card.n--;
+                }
+            }
+            if (!card.b[card.n - 1].qr)
+                qr_only.b[qr_only.n++] = qr;
         }
         if (card_k >= 0)
             card_h = column_height(f, &card, right_w - 2 * pad, scales[card_k]) + 2 * pad;
@@ -628,23 +692,8 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
     struct lf_box left = area;
     if (right_col)
         left.w = area.w - right_w - gap;
-    struct lf_box badge = {left.x, left.y, lf_frame_scaled(f, f->landscape ? 240 : 230),
-                           lf_frame_scaled(f, f->landscape ? 280 : 270)};
-    date_badge(f, badge, sl->start, accent, false);
-
-    struct head h = {.accent = accent, .when = texts.when};
-    h.title = lf_frame_pick(f, &it->title, &h.fallback);
-    if (sl->start <= f->v->now)
-        h.chips[h.n_chips++] = lf_phrase(f->v->lang, LF_P_RUNNING_NOW);
-    for (size_t i = 0; i < it->n_tags; i++)
-        h.chips[h.n_chips++] = lf_frame_pick(f, &it->tags[i], NULL);
-    if (it->recurrence == LF_RECUR_YEARLY)
-        h.chips[h.n_chips++] = lf_phrase(f->v->lang, LF_P_YEARLY);
-    int hx = badge.x + badge.w + gap;
-    int y = area.y + head_block(f, &h, hx, area.y, left.x + left.w - hx,
-                                f->landscape ? area.h * 48 / 100 : area.h / 4);
-    if (y < badge.y + badge.h + gap)
-        y = badge.y + badge.h + gap;
+    date_badge(f, event_badge_box(f, left), sl->start, accent, false);
+    int y = event_top(f, &h, left, head_max, true);
     struct lf_box col = {left.x, y, left.w, area.y + area.h - y};
 
     if (right_col) {

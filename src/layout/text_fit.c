@@ -20,14 +20,41 @@ static size_t utf8_len(const char *s)
     return 1;
 }
 
+/* True when the word (up to the next space or newline) starting at i is
+ * an e-mail or web address: it is never broken at its hyphens or slashes. */
+static bool is_address(const char *t, size_t i, size_t n)
+{
+    size_t e = i;
+    while (e < n && !is_space(t[e]) && t[e] != '\n')
+        e++;
+    for (size_t k = i; k < e; k++) {
+        if (t[k] == '@')
+            return true;
+        if (k + 3 <= e && memcmp(t + k, "://", 3) == 0)
+            return true;
+        if (k == i && e - i > 4 && memcmp(t + k, "www.", 4) == 0)
+            return true;
+    }
+    return false;
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 /* End of the next breakable unit starting at i: a word plus a trailing
- * hyphen or slash. Does not include spaces or the newline. */
+ * hyphen or slash. Does not include spaces or the newline. As in the
+ * Unicode line breaking rules (UAX #14, LB25), a hyphen or slash before
+ * a digit is no break ("0251 492-7077", "2026/27"), and neither is one in
+ * an e-mail or web address. */
 static size_t unit_end(const char *t, size_t i, size_t n)
 {
+    bool address = is_address(t, i, n);
     while (i < n && !is_space(t[i]) && t[i] != '\n') {
         char c = t[i];
         i += utf8_len(t + i);
-        if ((c == '-' || c == '/') && i < n && !is_space(t[i]))
+        if ((c == '-' || c == '/') && i < n && !is_space(t[i]) && !is_digit(t[i]) && !address)
             break;
     }
     return i > n ? n : i;
