@@ -193,21 +193,30 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
     return all;
 }
 
-/* The height the whole column needs at a scale. */
-static int column_height(struct frame *f, const struct column *c, int w, double scale)
+/* The height the column takes in a box w x max_h at a scale (a QR code
+ * shrinks towards its smallest size where room is short). */
+static int column_height_in(struct frame *f, const struct column *c, int w, int max_h,
+                            double scale)
 {
     struct lf_flow_pos rest;
     int used = 0;
-    column_pass(f, c, (struct lf_box){0, 0, w, UNBOUNDED}, scale, false,
-                (struct lf_flow_pos){0, 0}, &rest, &used);
+    column_pass(f, c, (struct lf_box){0, 0, w, max_h}, scale, false, (struct lf_flow_pos){0, 0},
+                &rest, &used);
     return used;
+}
+
+/* The height the whole column needs at a scale, with room to spare. */
+static int column_height(struct frame *f, const struct column *c, int w, double scale)
+{
+    return column_height_in(f, c, w, UNBOUNDED, scale);
 }
 
 /* The largest scale at which the column fits whole into box; -1 if none. */
 static int column_scale(struct frame *f, const struct column *c, struct lf_box box)
 {
+    struct lf_flow_pos rest;
     for (size_t k = 0; k < N_SCALES; k++)
-        if (column_height(f, c, box.w, scales[k]) <= box.h)
+        if (column_pass(f, c, box, scales[k], false, (struct lf_flow_pos){0, 0}, &rest, NULL))
             return (int)k;
     return -1;
 }
@@ -677,7 +686,7 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
                 qr_only.b[qr_only.n++] = qr;
         }
         if (card_k >= 0)
-            card_h = column_height(f, &card, right_w - 2 * pad, scales[card_k]) + 2 * pad;
+            card_h = column_height_in(f, &card, right_w - 2 * pad, in.h, scales[card_k]) + 2 * pad;
     }
     if (card_k < 0)
         append_blocks(&main, &card);
@@ -892,7 +901,10 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
     /* the card, as tall as what it holds */
     int in_w = card_box.w - 2 * pad;
     int pill = status_pill(f, &texts, 0, 0, in_w, false);
-    int body = card_k >= 0 ? column_height(f, &card, in_w, scales[card_k]) : 0;
+    int body = card_k >= 0 ? column_height_in(f, &card, in_w,
+                                              card_box.h - 2 * pad - pill - (pill ? gap : 0),
+                                              scales[card_k])
+                           : 0;
     int ch = 2 * pad + pill + (pill && body ? gap : 0) + body;
     lf_scene_rect(f->s, (struct lf_box){card_box.x, card_box.y, card_box.w, ch}, f->t->card,
                   lf_frame_scaled(f, 20));
