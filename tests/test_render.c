@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <fontconfig/fontconfig.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,12 +253,79 @@ static void arabic_is_shaped_and_right_to_left(void **state)
     SDL_FreeSurface(s);
 }
 
+/* Rows from the first to the last with ink in them. */
+static int ink_height(SDL_Surface *s)
+{
+    SDL_Surface *c = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+    int first = -1, last = -1;
+    for (int y = 0; y < c->h; y++)
+        for (int x = 0; x < c->w; x++)
+            if (((uint32_t *)((uint8_t *)c->pixels + y * c->pitch))[x] >> 24) {
+                if (first < 0)
+                    first = y;
+                last = y;
+                break;
+            }
+    SDL_FreeSurface(c);
+    return first < 0 ? 0 : last - first + 1;
+}
+
+/* A line is set as tall as its font draws it: the dots under a final
+ * Arabic yeh reach further below the baseline than Latin letters do, and
+ * were once cut off ("في" read as "فى"). Compared with SDL_ttf's own
+ * rendering of the same run in the same font. */
+static void no_ink_is_cut_off(void **state)
+{
+    struct fixture *f = *state;
+    struct lf_rgba ink = {0, 0, 0, 255};
+    static const struct {
+        const char *family, *script, *text;
+        bool rtl;
+    } lines[] = {
+        {"Noto Sans Arabic", "Arab", "في البلدي", true},
+        {"Noto Sans Arabic", "Arab", "مشاوره در کمک‌های اجتماعی", true},
+        {"Noto Sans", "Latn", "İğüşçöĞ gyp ÄÖÜ", false},
+        {"Noto Sans", "Cyrl", "Українська Йй щ", false},
+    };
+    for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+        FcPattern *pat = FcNameParse((const FcChar8 *)lines[i].family);
+        FcConfigSubstitute(NULL, pat, FcMatchPattern);
+        FcDefaultSubstitute(pat);
+        FcResult res;
+        FcPattern *match = FcFontMatch(NULL, pat, &res);
+        FcChar8 *file = NULL;
+        assert_non_null(match);
+        assert_int_equal(FcPatternGetString(match, FC_FILE, 0, &file), FcResultMatch);
+        TTF_Font *font = TTF_OpenFont((const char *)file, 40);
+        assert_non_null(font);
+        TTF_SetFontDirection(font, lines[i].rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+        TTF_SetFontScriptName(font, lines[i].script);
+        SDL_Surface *ref = TTF_RenderUTF8_Blended(font, lines[i].text, (SDL_Color){0, 0, 0, 255});
+        SDL_Surface *ours = lf_typesetter_render(f->ts, lines[i].text, strlen(lines[i].text),
+                                                 LF_FACE_REGULAR, 40, ink, lines[i].rtl);
+        assert_non_null(ref);
+        assert_non_null(ours);
+        int want = ink_height(ref), got = ink_height(ours);
+        if (got < want)
+            fprintf(stderr, "\"%s\": %d rows of ink, the font draws %d\n", lines[i].text, got,
+                    want);
+        assert_true(want > 20);
+        assert_true(got >= want);
+        SDL_FreeSurface(ref);
+        SDL_FreeSurface(ours);
+        TTF_CloseFont(font);
+        FcPatternDestroy(match);
+        FcPatternDestroy(pat);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(slides_are_drawn_in_both_orientations),
         cmocka_unit_test(every_language_has_its_glyphs),
         cmocka_unit_test(arabic_is_shaped_and_right_to_left),
+        cmocka_unit_test(no_ink_is_cut_off),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -334,15 +334,21 @@ SDL_Surface *lf_typesetter_render(struct lf_typesetter *ts, const char *utf8, si
             continue;
         parts[i] = TTF_RenderUTF8_Blended(font, run_text(utf8, r, buf, sizeof(buf)), c);
         ascents[i] = TTF_FontAscent(font);
-        if (parts[i])
+        if (parts[i]) {
             width += parts[i]->w;
+            /* as tall as every run draws: the dots under an Arabic final
+             * yeh reach below the Latin font's line */
+            int bottom = px / 16 + base_ascent - ascents[i] + parts[i]->h;
+            if (bottom > height)
+                height = bottom;
+        }
     }
     SDL_Surface *out = NULL;
     if (width > 0)
         out = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
     if (out) {
         SDL_FillRect(out, NULL, SDL_MapRGBA(out->format, c.r, c.g, c.b, 0));
-        int x = 0, top = px / 16;
+        int x = 0, top = px / 16; /* as in the height above */
         for (size_t i = 0; i < line.n; i++) {
             if (!parts[i])
                 continue;

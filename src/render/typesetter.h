@@ -31,7 +31,9 @@ void lf_typesetter_destroy(struct lf_typesetter *ts);
 const struct lf_measure *lf_typesetter_measure(struct lf_typesetter *ts);
 
 /* One line, shaped and in visual order, as a new ARGB surface the caller
- * frees; NULL for an empty line or on failure (logged). */
+ * frees; NULL for an empty line or on failure (logged). Its top is the
+ * line's top; it may reach below the line height where a script's marks
+ * go deeper than Latin descenders. */
 SDL_Surface *lf_typesetter_render(struct lf_typesetter *ts, const char *utf8, size_t len,
                                   enum lf_face face, int px, struct lf_rgba color, bool rtl);
 
