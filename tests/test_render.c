@@ -319,6 +319,35 @@ static void no_ink_is_cut_off(void **state)
     }
 }
 
+/* The sample content is what a city sees first: on a landscape screen
+ * every item fits on one page in every language of the bundle, with the
+ * real fonts (a continuation page is for content longer than a screen). */
+static void sample_items_fit_one_landscape_page(void **state)
+{
+    struct fixture *f = *state;
+    const struct lf_theme *theme = lf_theme_get(LF_THEME_STANDARD);
+    for (size_t li = 0; li < f->bundle->n_languages; li++) {
+        struct lf_view v = {.bundle = f->bundle, .lang = f->bundle->languages[li],
+                            .now = lf_local_make(2026, 11, 23, 10, 0), .theme = theme,
+                            .measure = lf_typesetter_measure(f->ts), .width = 1920,
+                            .height = 1080, .text_scale = 1.0};
+        struct lf_carousel *c = lf_carousel_create();
+        lf_carousel_build(c, &v, 10);
+        size_t items = 0;
+        for (size_t i = 0; i < lf_carousel_count(c); i++) {
+            const struct lf_page *p = &lf_carousel_page(c, i)->page;
+            if (p->kind != LF_PAGE_SLIDE || !p->slide || !p->slide->item)
+                continue;
+            items++;
+            if (p->from.block || p->from.offset)
+                fail_msg("%s: item \"%s\" runs onto a second page", v.lang, p->slide->item->id);
+        }
+        assert_true(items >= 10);
+        lf_carousel_destroy(c);
+    }
+    assert_true(f->bundle->n_languages >= 7);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -326,6 +355,7 @@ int main(void)
         cmocka_unit_test(every_language_has_its_glyphs),
         cmocka_unit_test(arabic_is_shaped_and_right_to_left),
         cmocka_unit_test(no_ink_is_cut_off),
+        cmocka_unit_test(sample_items_fit_one_landscape_page),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
