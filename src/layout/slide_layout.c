@@ -842,10 +842,14 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
             head_h = head_height(f, &h, area.w - image_side, area.h / 4);
             int pill = status_pill(f, &texts, 0, 0, area.w - 2 * pad, false);
             for (size_t k = 0; k < N_SCALES && card_k < 0 && card.n; k++) {
-                int need = head_h + column_height(f, &main, area.w, scales[k]) + gap +
-                           2 * pad + pill + gap +
-                           column_height(f, &card, area.w - 2 * pad, scales[k]);
-                if (need <= area.h)
+                /* what is left under the text for the card's blocks (its
+                 * QR code may shrink into it) */
+                int room = area.h - head_h - column_height(f, &main, area.w, scales[k]) - gap -
+                           2 * pad - pill - gap;
+                struct lf_flow_pos rest;
+                if (room > 0 && column_pass(f, &card, (struct lf_box){0, 0, area.w - 2 * pad, room},
+                                            scales[k], false, (struct lf_flow_pos){0, 0}, &rest,
+                                            NULL))
                     card_k = main_k = (int)k;
             }
         }
