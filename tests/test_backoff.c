@@ -113,11 +113,12 @@ static void retry_after_values(void **state)
 /* A worker whose server never answers (a port nobody listens on, long
  * poll) stops within a second, and reports nothing installed. */
 static int installed_calls;
-static void on_installed(void *ctx, const char *dir)
+static bool on_installed(void *ctx, const char *dir)
 {
     (void)ctx;
     (void)dir;
     installed_calls++;
+    return true;
 }
 
 static void worker_stops_promptly(void **state)

@@ -531,6 +531,7 @@ static void swap_bundle(struct lf_kiosk *k)
         lf_diags_print(k->diags, stderr);
         lf_error("%s: new content not shown, the last good content stays", dir);
         free(dir);
+        lf_sync_worker_adopted(k->worker); /* refused: the next may come */
         return;
     }
     struct lf_bundle *old = k->bundle;
@@ -549,6 +550,7 @@ static void swap_bundle(struct lf_kiosk *k)
     lf_painter_sweep(k->painter);
     lf_info("showing new content from %s (version %s)", dir, b->version ? b->version : "-");
     free(dir);
+    lf_sync_worker_adopted(k->worker); /* the old folder is off screen: the next may come */
 }
 
 /* What happens on time: the clock, the carousel, idle, the end of a
@@ -643,15 +645,17 @@ static bool open_window(struct lf_kiosk *k)
 
 /* Called on the sync worker's thread: hand the folder to the main thread
  * as an SDL event (SDL_PushEvent is thread-safe); never touch the kiosk. */
-static void report_installed(void *ctx, const char *bundle_dir)
+static bool report_installed(void *ctx, const char *bundle_dir)
 {
     const struct lf_kiosk *k = ctx;
     SDL_Event ev;
     SDL_zero(ev);
     ev.type = k->installed_event;
     ev.user.data1 = lf_xstrdup(bundle_dir);
-    if (SDL_PushEvent(&ev) != 1)
-        free(ev.user.data1);
+    if (SDL_PushEvent(&ev) == 1)
+        return true;
+    free(ev.user.data1);
+    return false;
 }
 
 struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)

@@ -20,12 +20,13 @@
 
 struct lf_sync_worker {
     struct lf_config cfg;
-    void (*installed)(void *ctx, const char *bundle_dir);
+    bool (*installed)(void *ctx, const char *bundle_dir);
     void *ctx;
     pthread_t thread;
     pthread_mutex_t lock;
     pthread_cond_t wake;
     atomic_bool stop;
+    bool unadopted;    /* under lock: an install reported, not yet on screen */
 };
 
 /* A uniformly random point of [0, max] for a 32-bit random value.
@@ -108,6 +109,19 @@ static bool wait_or_stop(struct lf_sync_worker *w, uint64_t ms)
     return atomic_load(&w->stop);
 }
 
+/* Waits until the kiosk has taken up the bundle last reported, or the
+ * worker is stopped; true when stopped. */
+static bool wait_adopted(struct lf_sync_worker *w)
+{
+    pthread_mutex_lock(&w->lock);
+    if (w->unadopted && !atomic_load(&w->stop))
+        lf_debug("sync: waiting for the kiosk to show the new content before looking again");
+    while (w->unadopted && !atomic_load(&w->stop))
+        pthread_cond_wait(&w->wake, &w->lock);
+    pthread_mutex_unlock(&w->lock);
+    return atomic_load(&w->stop);
+}
+
 static void *run(void *arg)
 {
     struct lf_sync_worker *w = arg;
@@ -138,17 +152,22 @@ static void *run(void *arg)
         if (failures)
             lf_info("sync: next try in %llu s (%u failures in a row)",
                     (unsigned long long)(delay / 1000), failures);
-        if (o->result == LF_SYNC_INSTALLED && w->installed)
-            w->installed(w->ctx, o->bundle_dir);
+        if (o->result == LF_SYNC_INSTALLED && w->installed) {
+            pthread_mutex_lock(&w->lock);
+            w->unadopted = true;
+            pthread_mutex_unlock(&w->lock);
+            if (!w->installed(w->ctx, o->bundle_dir))
+                lf_sync_worker_adopted(w); /* not taken: nothing to wait for */
+        }
         free(o);
-        if (wait_or_stop(w, delay))
+        if (wait_or_stop(w, delay) || wait_adopted(w))
             break;
     }
     return NULL;
 }
 
 struct lf_sync_worker *lf_sync_worker_start(const struct lf_config *cfg,
-                                            void (*installed)(void *ctx, const char *bundle_dir),
+                                            bool (*installed)(void *ctx, const char *bundle_dir),
                                             void *ctx)
 {
     if (!cfg->sync_url[0]) {
@@ -176,6 +195,16 @@ struct lf_sync_worker *lf_sync_worker_start(const struct lf_config *cfg,
     }
     lf_info("sync: looking for new content at %s every %d s", cfg->sync_url, cfg->poll_seconds);
     return w;
+}
+
+void lf_sync_worker_adopted(struct lf_sync_worker *w)
+{
+    if (!w)
+        return;
+    pthread_mutex_lock(&w->lock);
+    w->unadopted = false;
+    pthread_cond_signal(&w->wake);
+    pthread_mutex_unlock(&w->lock);
 }
 
 void lf_sync_worker_stop(struct lf_sync_worker *w)

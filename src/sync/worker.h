@@ -9,12 +9,18 @@
  * (lf_backoff_delay_ms). status.json records every attempt and the next.
  *
  * A new bundle is reported through `installed(ctx, bundle_dir)`, called on
- * the worker's thread (the kiosk turns it into an SDL user event and swaps
- * at a slide boundary); bundle_dir is valid during the call only.
+ * the worker's thread; it returns whether the report was taken (the kiosk
+ * turns it into an SDL user event and swaps at a slide boundary);
+ * bundle_dir is valid during the call only. After a report taken, the
+ * worker installs nothing more until lf_sync_worker_adopted(): the store
+ * keeps two bundles, so a third install while the first is still on
+ * screen (a visitor browsing holds the swap back) would remove the folder
+ * its images are read from.
  * lf_sync_global_init() must have run before lf_sync_worker_start(). */
 #ifndef LF_SYNC_WORKER_H
 #define LF_SYNC_WORKER_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "app/config.h"
@@ -40,8 +46,12 @@ struct lf_sync_worker;
 /* Starts the thread with a copy of cfg. NULL (logged) when cfg has no
  * sync URL or the thread cannot start. Call from the main thread. */
 struct lf_sync_worker *lf_sync_worker_start(const struct lf_config *cfg,
-                                            void (*installed)(void *ctx, const char *bundle_dir),
+                                            bool (*installed)(void *ctx, const char *bundle_dir),
                                             void *ctx);
+
+/* The kiosk shows (or has refused) the bundle last reported: the worker
+ * may look for the next. Any thread. NULL is fine. */
+void lf_sync_worker_adopted(struct lf_sync_worker *w);
 
 /* Stops the thread (a running transfer is aborted within a fraction of
  * a second), joins it and frees the worker. NULL is fine. After it
