@@ -351,6 +351,27 @@ static void stale_content_says_when_it_was_updated(void **state)
     lf_scene_destroy(s);
 }
 
+/* With nothing announced the agenda says so, in the screen's language,
+ * instead of an empty page. */
+static void empty_agenda_says_nothing_is_announced(void **state)
+{
+    (void)state;
+    struct lf_bundle none = {0};
+    struct lf_slide agenda = {LF_SLIDE_AGENDA, NULL, 0, 0};
+    struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &agenda, .n_list = 0};
+    struct lf_view v = {.bundle = &none, .lang = "de", .now = lf_local_make(2026, 11, 23, 10, 0),
+                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                        .width = 1080, .height = 1920, .text_scale = 1.0};
+    struct lf_scene *s = lf_scene_create();
+    lf_layout_page(s, &v, &page, NULL);
+    assert_true(scene_has_text(s, "Zurzeit sind keine Veranstaltungen angekündigt."));
+    v.lang = "ar";
+    lf_scene_clear(s);
+    lf_layout_page(s, &v, &page, NULL);
+    assert_true(scene_has_text(s, "لا توجد فعاليات معلنة حاليًا."));
+    lf_scene_destroy(s);
+}
+
 static void phrases_and_dates_per_language(void **state)
 {
     (void)state;
@@ -446,6 +467,7 @@ int main(void)
         cmocka_unit_test(rtl_screen_is_mirrored),
         cmocka_unit_test(phrases_and_dates_per_language),
         cmocka_unit_test(stale_content_says_when_it_was_updated),
+        cmocka_unit_test(empty_agenda_says_nothing_is_announced),
         cmocka_unit_test(themes_have_aaa_contrast),
     };
     return cmocka_run_group_tests(tests, setup, NULL);

@@ -313,9 +313,19 @@ static void no_agenda_without_events(void **state)
     check_playlist("no agenda", &b, &p, want, COUNT(want), NEVER);
     lf_playlist_clear(&p);
 
+    /* nothing to show at all: the agenda alone (it says no events are
+     * announced), never an empty carousel */
+    static const struct want_slide agenda_only[] = {{LF_SLIDE_AGENDA, NULL}};
     struct lf_bundle empty = {0};
     lf_playlist_build(&empty, at("2026-02-15T12:00+01:00"), &p);
-    check_playlist("empty bundle", &empty, &p, NULL, 0, NEVER);
+    check_playlist("empty bundle", &empty, &p, agenda_only, 1, NEVER);
+    lf_playlist_clear(&p);
+    struct lf_item past[] = {
+        event("old", "2026-01-10T18:00+01:00", "2026-01-10T20:00+01:00", LF_RECUR_NONE),
+    };
+    struct lf_bundle only_past = {.items = past, .n_items = COUNT(past)};
+    lf_playlist_build(&only_past, at("2026-02-15T12:00+01:00"), &p);
+    check_playlist("only past events", &only_past, &p, agenda_only, 1, NEVER);
     lf_playlist_clear(&p);
 }
 

@@ -42,6 +42,7 @@ enum lf_phrase {
     LF_P_TAP_HINT,
     LF_P_SCAN,
     LF_P_UPDATED,        /* "%s": the date the content was last updated */
+    LF_P_NO_EVENTS,      /* the agenda when nothing is announced */
     LF_P_COUNT,
 };
 

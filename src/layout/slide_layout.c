@@ -1060,6 +1060,15 @@ static void list_page(struct frame *f, struct lf_box area, const struct lf_page 
     y += lf_frame_one_line(f, heading, area.x, y, area.w, LF_FACE_BOLD, lf_frame_text_px(f, BASE_TITLE), f->t->ink,
                   f->rtl) +
          lf_frame_scaled(f, 28);
+    if (p->n_list == 0) {
+        /* nothing announced: say so, never an empty page */
+        struct lf_wrapped wr;
+        const char *none = lf_phrase(f->v->lang, LF_P_NO_EVENTS);
+        int px = lf_frame_text_px(f, BASE_BODY);
+        lf_wrap(f->v->measure, LF_FACE_REGULAR, px, none, area.w, 4, &wr);
+        lf_frame_emit(f, &wr, none, area.x, y, LF_FACE_REGULAR, f->t->ink_soft, f->rtl);
+        return;
+    }
     int gap = lf_frame_scaled(f, 18);
     size_t cols = f->landscape ? 2 : 1;
     int col_w = (area.w - (int)(cols - 1) * gap) / (int)cols;

@@ -296,6 +296,10 @@ void lf_playlist_build(const struct lf_bundle *b, time_t now, struct lf_playlist
     free(up);
     add_kind(b, LF_ITEM_OFFER, LF_SLIDE_OFFER, out);
     add_kind(b, LF_ITEM_CONTACT, LF_SLIDE_CONTACT, out);
+    /* nothing to show (every event past, no offers or contacts): the
+     * agenda says that no events are announced; never an empty screen */
+    if (out->n == 0)
+        out->slides[out->n++] = (struct lf_slide){LF_SLIDE_AGENDA, NULL, 0, 0};
 }
 
 void lf_playlist_clear(struct lf_playlist *p)

@@ -51,7 +51,8 @@ struct lf_playlist {
  * urgent notices (highest priority first). Otherwise: the agenda (when
  * there is an upcoming event), valid notices, upcoming events by start
  * time (past ones hidden, yearly ones at their next occurrence), offers,
- * contacts, each in manifest order. Ties between events starting at the
+ * contacts, each in manifest order; when that leaves nothing, the agenda
+ * alone (it says that no events are announced). Ties between events starting at the
  * same moment keep manifest order; the result depends only on `b` and
  * `now`. A notice with valid_until <= valid_from is never shown.
  *
