@@ -351,6 +351,35 @@ static void stale_content_says_when_it_was_updated(void **state)
     lf_scene_destroy(s);
 }
 
+/* The registration text names the e-mail address: it is not repeated
+ * under it; the phone number it does not name is. */
+static void registration_does_not_repeat_its_address(void **state)
+{
+    (void)state;
+    build_bundle();
+    struct lf_translation reg[] = {tr_de("Anmeldung bis 1. März an anmeldung@example.org")};
+    struct lf_item ev = items[0];
+    ev.registration = (struct lf_text){1, reg};
+    ev.email = "anmeldung@example.org";
+    ev.phone = "0251 492-7077";
+    struct lf_slide sl = {LF_SLIDE_EVENT, &ev, ev.start, ev.end};
+    struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl};
+    struct lf_view v = {.bundle = &bundle, .lang = "de", .now = lf_local_make(2026, 11, 23, 10, 0),
+                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                        .width = 1920, .height = 1080, .text_scale = 1.0};
+    struct lf_scene *s = lf_scene_create();
+    lf_layout_page(s, &v, &page, NULL);
+    size_t email_lines = 0;
+    for (size_t i = 0; i < lf_scene_count(s); i++) {
+        const struct lf_op *op = lf_scene_op(s, i);
+        if (op->kind == LF_OP_TEXT && strstr(op->text, "anmeldung@example.org"))
+            email_lines++;
+    }
+    assert_int_equal(email_lines, 1);
+    assert_true(scene_has_text(s, "0251 492-7077"));
+    lf_scene_destroy(s);
+}
+
 /* With nothing announced the agenda says so, in the screen's language,
  * instead of an empty page. */
 static void empty_agenda_says_nothing_is_announced(void **state)
@@ -468,6 +497,7 @@ int main(void)
         cmocka_unit_test(phrases_and_dates_per_language),
         cmocka_unit_test(stale_content_says_when_it_was_updated),
         cmocka_unit_test(empty_agenda_says_nothing_is_announced),
+        cmocka_unit_test(registration_does_not_repeat_its_address),
         cmocka_unit_test(themes_have_aaa_contrast),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
