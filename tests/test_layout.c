@@ -380,6 +380,28 @@ static void registration_does_not_repeat_its_address(void **state)
     lf_scene_destroy(s);
 }
 
+/* German standing in for a missing translation is said so on the slide
+ * (a chip "in German" in the screen's language); not on a German screen. */
+static void german_stand_in_is_marked(void **state)
+{
+    (void)state;
+    build_bundle();
+    /* the offer's title is in Arabic, its description only in German */
+    struct lf_slide sl = {LF_SLIDE_OFFER, &items[1], 0, 0};
+    struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl};
+    struct lf_view v = {.bundle = &bundle, .lang = "ar", .now = lf_local_make(2026, 11, 23, 10, 0),
+                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                        .width = 1920, .height = 1080, .text_scale = 1.0};
+    struct lf_scene *s = lf_scene_create();
+    lf_layout_page(s, &v, &page, NULL);
+    assert_true(scene_has_text(s, "بالألمانية"));
+    v.lang = "de";
+    lf_scene_clear(s);
+    lf_layout_page(s, &v, &page, NULL);
+    assert_false(scene_has_text(s, "Auf Deutsch"));
+    lf_scene_destroy(s);
+}
+
 /* With nothing announced the agenda says so, in the screen's language,
  * instead of an empty page. */
 static void empty_agenda_says_nothing_is_announced(void **state)
@@ -497,6 +519,7 @@ int main(void)
         cmocka_unit_test(phrases_and_dates_per_language),
         cmocka_unit_test(stale_content_says_when_it_was_updated),
         cmocka_unit_test(empty_agenda_says_nothing_is_announced),
+        cmocka_unit_test(german_stand_in_is_marked),
         cmocka_unit_test(registration_does_not_repeat_its_address),
         cmocka_unit_test(themes_have_aaa_contrast),
     };

@@ -102,7 +102,7 @@ bool lf_qr_payload(const struct lf_item *it, const char *lang, char *buf, size_t
 
 int lf_qr_modules(const char *payload)
 {
-    QRcode *qr = QRcode_encodeString(payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    QRcode *qr = QRcode_encodeString(payload, 0, LF_QR_EC_LEVEL, QR_MODE_8, 1);
     if (!qr)
         return 0;
     int n = qr->width + 2 * LF_QR_QUIET_ZONE;

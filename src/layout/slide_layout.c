@@ -23,6 +23,7 @@ struct block {
     const char *qr;         /* a QR code of this payload, with `text` as its caption */
     int qr_side;            /* its side in pixels: as large as this, */
     int qr_min;             /* ... as small as this where room is short */
+    bool in_german;         /* German standing in for the screen's language */
 };
 
 #define MAX_BLOCKS 14
@@ -45,14 +46,17 @@ static void add_text(struct column *c, const struct frame *f, const char *label,
 {
     bool fb = false;
     const char *s = lf_frame_pick(f, t, &fb);
-    add_block(c, (struct block){label, s, fb, face, base, color, false, NULL, 0, 0});
+    add_block(c, (struct block){.label = label, .text = s, .ltr = fb, .face = face,
+                                .base_px = base, .color = color,
+                                .in_german = fb && strncmp(f->v->lang, "de", 2) != 0});
 }
 
 /* Words of the screen's language (formatted dates, hours, lists). */
 static void add_plain(struct column *c, const char *label, const char *text, double base,
                       struct lf_rgba color)
 {
-    add_block(c, (struct block){label, text, false, LF_FACE_REGULAR, base, color, false, NULL, 0, 0});
+    add_block(c, (struct block){.label = label, .text = text, .face = LF_FACE_REGULAR,
+                                .base_px = base, .color = color});
 }
 
 /* Data that reads left to right in every language: addresses, phone
@@ -61,13 +65,15 @@ static void add_plain(struct column *c, const char *label, const char *text, dou
 static void add_data(struct column *c, const char *label, const char *text, double base,
                      struct lf_rgba color)
 {
-    add_block(c, (struct block){label, text, true, LF_FACE_REGULAR, base, color, false, NULL, 0, 0});
+    add_block(c, (struct block){.label = label, .text = text, .ltr = true,
+                                .face = LF_FACE_REGULAR, .base_px = base, .color = color});
 }
 
 /* Data lines that belong to the block before (the address under a place). */
 static void add_joined_data(struct column *c, const char *text, double base)
 {
-    add_block(c, (struct block){NULL, text, true, LF_FACE_REGULAR, base, {0, 0, 0, 0}, true, NULL, 0, 0});
+    add_block(c, (struct block){.text = text, .ltr = true, .face = LF_FACE_REGULAR,
+                                .base_px = base, .joined = true});
 }
 
 /* The item's QR code as a block: the code at the start edge, the caption
@@ -87,9 +93,18 @@ static void add_qr(struct column *c, const struct frame *f, const char *payload)
     int side = lf_frame_scaled(f, LF_QR_SIDE_BASE);
     if (side < min_side)
         side = min_side;
-    add_block(c, (struct block){NULL, lf_phrase(f->v->lang, LF_P_SCAN), false, LF_FACE_BOLD,
-                                BASE_LABEL * 1.1, f->t->ink_soft, false, payload, side,
-                                min_side});
+    add_block(c, (struct block){.text = lf_phrase(f->v->lang, LF_P_SCAN), .face = LF_FACE_BOLD,
+                                .base_px = BASE_LABEL * 1.1, .color = f->t->ink_soft,
+                                .qr = payload, .qr_side = side, .qr_min = min_side});
+}
+
+/* Whether German stands in for the screen's language anywhere in c. */
+static bool column_in_german(const struct column *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (c->b[i].in_german)
+            return true;
+    return false;
 }
 
 static void append_blocks(struct column *to, const struct column *from)
@@ -177,7 +192,7 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
         if (do_emit) {
             if (lh_label)
                 lf_frame_one_line(f, b->label, box.x, y, box.w, LF_FACE_BOLD, label_px, b->color,
-                         f->rtl);
+                                  f->rtl);
             struct lf_rgba ink = b->label || b->joined ? f->t->ink : b->color;
             lf_frame_emit(f, &wr, text, box.x, y + lh_label, b->face, ink, lf_frame_text_rtl(f, b->ltr));
         }
@@ -643,6 +658,8 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
     event_blocks(f, sl, &texts, &main, &card);
     struct head h;
     event_head(f, sl, texts.when, &h);
+    if (!h.fallback && (column_in_german(&main) || column_in_german(&card)))
+        h.chips[h.n_chips++] = lf_phrase(f->v->lang, LF_P_IN_GERMAN);
     int head_max = f->landscape ? area.h * 48 / 100 : area.h / 4;
 
     /* landscape: a right column with the poster over a card; the card
@@ -813,6 +830,8 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
     struct head h = {.accent = f->t->accent[cat], .n_chips = 1};
     h.chips[0] = lf_phrase(f->v->lang, cat == LF_CAT_OFFERS ? LF_P_OFFERS : LF_P_CONTACTS);
     h.title = lf_frame_pick(f, &it->title, &h.fallback);
+    if (!h.fallback && (column_in_german(&main) || column_in_german(&card)))
+        h.chips[h.n_chips++] = lf_phrase(f->v->lang, LF_P_IN_GERMAN);
     int image_side = it->image ? lf_frame_scaled(f, 150) : 0;
 
     /* where the card goes and at which scale, decided the same way on

@@ -183,7 +183,7 @@ static void report_broken_image(uint64_t identity, const char *path, const char 
 
 static SDL_Surface *qr_surface(const char *payload, int side)
 {
-    QRcode *qr = QRcode_encodeString(payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    QRcode *qr = QRcode_encodeString(payload, 0, LF_QR_EC_LEVEL, QR_MODE_8, 1);
     if (!qr) {
         lf_warn("QR code for \"%.40s...\": cannot encode", payload);
         return NULL;
