@@ -665,10 +665,10 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
     /* landscape: a right column with the poster over a card; the card
      * only when it fits whole, else its blocks follow the main text. The
      * QR code leaves the card first; when the main text then no longer
-     * fits on one page, the poster gives way to the card with the code
-     * (the code is information, the poster decoration). Decided on the
-     * whole content box, so every page of the slide (continuations have a
-     * heading) builds the same flow. */
+     * fits on one page at 90 % size or more, the poster gives way to the
+     * card with the code (the code is information, the poster decoration).
+     * Decided on the whole content box, so every page of the slide
+     * (continuations have a heading) builds the same flow. */
     bool has_image = it->image != NULL;
     struct lf_box full = lf_layout_content_box(f->v);
     int right_w = full.w * 36 / 100;
@@ -688,7 +688,8 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
             left.w = full.w - right_w - gap;
             int top = event_top(f, &h, left, head_max, false);
             struct lf_box col = {left.x, top, left.w, full.y + full.h - top};
-            if (has_image && column_scale(f, &with_qr, col) < 0) {
+            int with_qr_k = column_scale(f, &with_qr, col);
+            if (has_image && (with_qr_k < 0 || with_qr_k > 1)) {
                 card.b[card.n++] = qr;
                 in.h = full.h - 2 * pad;
                 int k = column_scale(f, &card, in);
