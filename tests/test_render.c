@@ -348,6 +348,47 @@ static void sample_items_fit_one_landscape_page(void **state)
     assert_true(f->bundle->n_languages >= 7);
 }
 
+/* After the graphics driver lost its textures (SDL_RENDER_DEVICE_RESET)
+ * the painter makes them again: the same picture, typeset anew. */
+static void painter_remakes_textures_after_a_reset(void **state)
+{
+    struct fixture *f = *state;
+    const int w = 1920, h = 1080;
+    open_canvas(f, w, h);
+    struct lf_view v = {.bundle = f->bundle, .lang = "ar",
+                        .now = lf_local_make(2026, 11, 23, 10, 0),
+                        .theme = lf_theme_get(LF_THEME_STANDARD),
+                        .measure = lf_typesetter_measure(f->ts), .width = w, .height = h,
+                        .text_scale = 1.0};
+    struct lf_carousel *c = lf_carousel_create();
+    lf_carousel_build(c, &v, 10);
+    struct lf_scene *scenes[3] = {lf_scene_create(), lf_scene_create(), lf_scene_create()};
+    lf_layout_header(scenes[0], &v);
+    lf_layout_page(scenes[1], &v, &lf_carousel_page(c, 3)->page, NULL);
+    lf_layout_footer(scenes[2], &v, &(struct lf_footer){.position = 3, .count = lf_carousel_count(c), .active_category = -1});
+    draw_all(f, scenes, 3);
+    size_t bytes = (size_t)f->surface->pitch * (size_t)h;
+    uint8_t *before = malloc(bytes);
+    assert_non_null(before);
+    memcpy(before, f->surface->pixels, bytes);
+    struct lf_painter_stats s0 = lf_painter_stats(f->painter);
+    assert_true(s0.textures > 10);
+
+    lf_painter_forget(f->painter);
+    assert_int_equal(lf_painter_stats(f->painter).textures, 0);
+    draw_all(f, scenes, 3);
+    struct lf_painter_stats s1 = lf_painter_stats(f->painter);
+    assert_int_equal(s1.textures, s0.textures);
+    assert_true(s1.text_renders > s0.text_renders);
+    assert_memory_equal(before, f->surface->pixels, bytes);
+
+    free(before);
+    for (int i = 0; i < 3; i++)
+        lf_scene_destroy(scenes[i]);
+    lf_carousel_destroy(c);
+    close_canvas(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -355,6 +396,7 @@ int main(void)
         cmocka_unit_test(every_language_has_its_glyphs),
         cmocka_unit_test(arabic_is_shaped_and_right_to_left),
         cmocka_unit_test(no_ink_is_cut_off),
+        cmocka_unit_test(painter_remakes_textures_after_a_reset),
         cmocka_unit_test(sample_items_fit_one_landscape_page),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

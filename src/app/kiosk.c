@@ -470,6 +470,13 @@ static void handle_event(struct lf_kiosk *k, const SDL_Event *ev)
             SDL_RaiseWindow(k->window);
         }
         break;
+    case SDL_RENDER_DEVICE_RESET:
+    case SDL_RENDER_TARGETS_RESET:
+        /* the graphics driver lost its textures: make them again */
+        lf_info("renderer reset: the cached text and images are made again");
+        lf_painter_forget(k->painter);
+        k->dirty = true;
+        break;
     default:
         if (ev->type == k->installed_event && ev->user.data1) {
             free(k->pending_dir); /* a newer one replaces one still waiting */

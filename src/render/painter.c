@@ -91,15 +91,21 @@ static void free_entry(struct entry *e)
     free(e->key);
 }
 
+static void free_entries(struct lf_painter *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        free_entry(&p->entries[i]);
+    p->n = 0;
+}
+
 void lf_painter_destroy(struct lf_painter *p)
 {
     if (!p)
         return;
-    for (size_t i = 0; i < p->n; i++)
-        free_entry(&p->entries[i]);
-    free(p->entries);
+    free_entries(p);
     if (p->circle)
         SDL_DestroyTexture(p->circle);
+    free(p->entries);
     free(p);
 }
 
@@ -114,6 +120,14 @@ void lf_painter_sweep(struct lf_painter *p)
     }
     p->n = k;
     p->epoch++;
+}
+
+void lf_painter_forget(struct lf_painter *p)
+{
+    free_entries(p);
+    if (p->circle)
+        SDL_DestroyTexture(p->circle);
+    p->circle = make_circle(p->r);
 }
 
 struct lf_painter_stats lf_painter_stats(const struct lf_painter *p)

@@ -31,6 +31,10 @@ void lf_painter_draw(struct lf_painter *p, const struct lf_scene *scene, int dx,
 /* Frees cached textures not drawn since the previous sweep. */
 void lf_painter_sweep(struct lf_painter *p);
 
+/* Frees every cached texture, to be made again when next drawn: after
+ * SDL_RENDER_DEVICE_RESET the old ones hold nothing. */
+void lf_painter_forget(struct lf_painter *p);
+
 struct lf_painter_stats {
     size_t textures;        /* cached textures alive */
     size_t text_renders;    /* lines typeset since creation */
