@@ -455,6 +455,10 @@ static void phrases_and_dates_per_language(void **state)
     assert_true(lf_lang_is_rtl("ar"));
     assert_true(lf_lang_is_rtl("fa-IR"));
     assert_false(lf_lang_is_rtl("de-x-ls"));
+    assert_string_equal(lf_list_comma("ar"), "، ");
+    assert_string_equal(lf_list_comma("fa-IR"), "، ");
+    assert_string_equal(lf_list_comma("de"), ", ");
+    assert_string_equal(lf_list_comma("he"), ", "); /* right to left, but the Latin comma */
     assert_string_equal(lf_lang_endonym("tr"), "Türkçe");
     assert_string_equal(lf_phrase("en-GB", LF_P_EVENTS), "Events");
     /* every phrase exists in every language */

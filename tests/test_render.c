@@ -389,6 +389,70 @@ static void painter_remakes_textures_after_a_reset(void **state)
     close_canvas(f);
 }
 
+/* Text on a small coloured shape (a date badge, a chip) stays inside it in
+ * every language of the sample, with the real fonts: Arabic and Farsi
+ * month names are longer than the badge the design started from. */
+static void badge_text_stays_inside(void **state)
+{
+    struct fixture *f = *state;
+    const struct lf_theme *theme = lf_theme_get(LF_THEME_STANDARD);
+    static const int sizes[][2] = {{1920, 1080}, {1080, 1920}};
+    size_t checked = 0;
+    for (size_t si = 0; si < 2; si++)
+        for (size_t li = 0; li < f->bundle->n_languages; li++) {
+            struct lf_view v = {.bundle = f->bundle, .lang = f->bundle->languages[li],
+                                .now = lf_local_make(2026, 11, 23, 10, 0), .theme = theme,
+                                .measure = lf_typesetter_measure(f->ts), .width = sizes[si][0],
+                                .height = sizes[si][1], .text_scale = 1.0};
+            struct lf_carousel *c = lf_carousel_create();
+            lf_carousel_build(c, &v, 10);
+            struct lf_scene *s = lf_scene_create();
+            for (size_t i = 0; i < lf_carousel_count(c); i++) {
+                const struct lf_page *page = &lf_carousel_page(c, i)->page;
+                lf_scene_clear(s);
+                lf_layout_page(s, &v, page, NULL);
+                /* an agenda's badges name each event's month whole, on one line */
+                size_t first = page->from.block;
+                for (size_t e = first; page->list && e < page->n_list && e < first + 4; e++) {
+                    char month[64];
+                    lf_format_date(v.lang, page->list[e].start, LF_DATE_MONTH_SHORT, month,
+                                   sizeof(month));
+                    bool found = false;
+                    for (size_t t = 0; t < lf_scene_count(s) && !found; t++) {
+                        const struct lf_op *op = lf_scene_op(s, t);
+                        found = op->kind == LF_OP_TEXT && strcmp(op->text, month) == 0;
+                    }
+                    if (!found)
+                        fail_msg("%dx%d %s page %zu: the badge does not say \"%s\" whole",
+                                 v.width, v.height, v.lang, i, month);
+                }
+                for (size_t r = 0; r < lf_scene_count(s); r++) {
+                    const struct lf_op *rect = lf_scene_op(s, r);
+                    if (rect->kind != LF_OP_RECT || rect->box.w > v.width / 5)
+                        continue;
+                    for (size_t t = 0; t < lf_scene_count(s); t++) {
+                        const struct lf_op *text = lf_scene_op(s, t);
+                        if (text->kind != LF_OP_TEXT)
+                            continue;
+                        int cx = text->box.x + text->box.w / 2, cy = text->box.y + text->box.h / 2;
+                        if (cx < rect->box.x || cx >= rect->box.x + rect->box.w ||
+                            cy < rect->box.y || cy >= rect->box.y + rect->box.h)
+                            continue;
+                        checked++;
+                        if (text->box.x < rect->box.x ||
+                            text->box.x + text->box.w > rect->box.x + rect->box.w)
+                            fail_msg("%dx%d %s page %zu: \"%s\" (%d px wide) sticks out of its "
+                                     "%d px shape", v.width, v.height, v.lang, i, text->text,
+                                     text->box.w, rect->box.w);
+                    }
+                }
+            }
+            lf_scene_destroy(s);
+            lf_carousel_destroy(c);
+        }
+    assert_true(checked > 100);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -398,6 +462,7 @@ int main(void)
         cmocka_unit_test(no_ink_is_cut_off),
         cmocka_unit_test(painter_remakes_textures_after_a_reset),
         cmocka_unit_test(sample_items_fit_one_landscape_page),
+        cmocka_unit_test(badge_text_stays_inside),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -175,6 +175,17 @@ bool lf_lang_is_rtl(const char *lang)
     return false;
 }
 
+const char *lf_list_comma(const char *lang)
+{
+    /* Arabic-script and Thaana languages write the Arabic comma */
+    static const char *const arabic_comma[] = {"ar", "fa", "ur", "ckb", "ps", "prs", "dv"};
+    size_t primary = lang ? strcspn(lang, "-_") : 0;
+    for (size_t i = 0; i < sizeof(arabic_comma) / sizeof(arabic_comma[0]); i++)
+        if (strlen(arabic_comma[i]) == primary && strncmp(lang, arabic_comma[i], primary) == 0)
+            return "، ";
+    return ", ";
+}
+
 const char *lf_lang_endonym(const char *lang)
 {
     static const struct {

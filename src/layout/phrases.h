@@ -52,6 +52,10 @@ const char *lf_phrase(const char *lang, enum lf_phrase p);
 /* Whether lang is written right to left (ar, fa, he, ur, ckb, ...). */
 bool lf_lang_is_rtl(const char *lang);
 
+/* The comma and space between the parts of a list or a date: "، " in
+ * languages written in Arabic script, else ", ". */
+const char *lf_list_comma(const char *lang);
+
 /* The language's name in itself ("Deutsch", "Türkçe", "العربية"), or the
  * tag itself when unknown. */
 const char *lf_lang_endonym(const char *lang);

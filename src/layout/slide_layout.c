@@ -376,8 +376,7 @@ static void format_days(const char *lang, uint8_t days, char *buf, size_t size)
 {
     /* 2024-01-01 was a Monday: name the weekdays through real dates */
     time_t monday = lf_local_make(2024, 1, 1, 12, 0);
-    /* Arabic script lists with the Arabic comma */
-    const char *sep = lf_lang_is_rtl(lang) ? "، " : ", ";
+    const char *sep = lf_list_comma(lang);
     size_t len = 0;
     buf[0] = '\0';
     for (int d = 0; d < 7; d++) {
@@ -1004,13 +1003,37 @@ struct list_entry {
     int height;     /* of the card */
 };
 
+/* An agenda entry's date badge: wide enough for the longest short month
+ * name of the screen's language ("سپتامبر", "ديسمبر") at the size the
+ * badge sets it (date_badge, compact), never narrower than the design. */
+#define LIST_BADGE_H 124
+#define LIST_BADGE_W 112
+
+static int list_badge_width(const struct frame *f)
+{
+    int px = (int)(lf_frame_scaled(f, LIST_BADGE_H) * 0.22);
+    if (px < f->min_px)
+        px = f->min_px;
+    int widest = 0;
+    for (int m = 1; m <= 12; m++) {
+        char name[64];
+        lf_format_date(f->v->lang, lf_local_make(2027, m, 15, 12, 0), LF_DATE_MONTH_SHORT, name,
+                       sizeof(name));
+        int w = lf_text_width(f->v->measure, LF_FACE_BOLD, px, name);
+        if (w > widest)
+            widest = w;
+    }
+    int w = lf_frame_scaled(f, LIST_BADGE_W), need = widest * 8 / 7 + 2;
+    return need > w ? need : w;
+}
+
 static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w,
                                struct list_entry *e)
 {
     const struct lf_item *it = sl->item;
     bool event = it->kind == LF_ITEM_EVENT;
-    int pad = lf_frame_scaled(f, 16), badge_h = lf_frame_scaled(f, 124);
-    int tw = w - (event ? pad + lf_frame_scaled(f, 112) + lf_frame_scaled(f, 28) : lf_frame_scaled(f, 44)) - 2 * pad;
+    int pad = lf_frame_scaled(f, 16), badge_h = lf_frame_scaled(f, LIST_BADGE_H);
+    int tw = w - (event ? pad + list_badge_width(f) + lf_frame_scaled(f, 28) : lf_frame_scaled(f, 44)) - 2 * pad;
     int title_px = lf_frame_text_px(f, BASE_META * 1.1), meta_px = lf_frame_text_px(f, BASE_META * 0.85);
     e->slide = sl;
     e->title = lf_frame_pick(f, &it->title, &e->fallback);
@@ -1018,8 +1041,9 @@ static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w
     if (event) {
         char d[128], tr[128];
         lf_format_date(f->v->lang, sl->start, LF_DATE_WEEKDAY_SHORT, d, sizeof(d));
+        const char *comma = lf_list_comma(f->v->lang);
         size_t n = strlen(d);
-        snprintf(d + n, sizeof(d) - n, ", ");
+        snprintf(d + n, sizeof(d) - n, "%s", comma);
         n = strlen(d);
         lf_format_date(f->v->lang, sl->start, LF_DATE_DAY_MONTH, d + n, sizeof(d) - n);
         lf_format_time_range(f->v->lang, sl->start, sl->end, tr, sizeof(tr));
@@ -1028,7 +1052,7 @@ static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w
         lf_local_time(sl->start, &a);
         lf_local_time(sl->end - 1, &b);
         bool one_day = a.tm_yday == b.tm_yday && a.tm_year == b.tm_year;
-        snprintf(e->meta, sizeof(e->meta), "%s%s%s%s%s", one_day ? d : "", one_day ? ", " : "",
+        snprintf(e->meta, sizeof(e->meta), "%s%s%s%s%s", one_day ? d : "", one_day ? comma : "",
                  tr, place ? "  ·  " : "", place ? place : "");
     } else {
         const char *sub = lf_frame_pick(f, it->kind == LF_ITEM_OFFER ? &it->provider : &it->role, NULL);
@@ -1049,7 +1073,8 @@ static void list_entry_emit(struct frame *f, struct list_entry *e, struct lf_box
                             struct lf_rgba accent, int index)
 {
     bool event = e->slide->item->kind == LF_ITEM_EVENT;
-    int pad = lf_frame_scaled(f, 16), badge_h = lf_frame_scaled(f, 124), badge_w = lf_frame_scaled(f, 112);
+    int pad = lf_frame_scaled(f, 16), badge_h = lf_frame_scaled(f, LIST_BADGE_H),
+        badge_w = event ? list_badge_width(f) : 0;
     lf_scene_rect(f->s, row, f->t->card, lf_frame_scaled(f, 16));
     lf_scene_target(f->s, row, LF_ACT_ITEM, index);
     int tx = row.x + (event ? pad + badge_w + lf_frame_scaled(f, 28) : lf_frame_scaled(f, 44));
