@@ -878,21 +878,24 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
         main.b[main.n++] = card.b[--card.n];
         qr_moved = true;
     }
-    /* landscape, the text too long for its column and room on the card:
-     * "for whom" and "languages" move over to the top of the card */
+    /* landscape, the text too long for its column at full size and room
+     * on the card: "for whom" and "languages" move over to the top of the
+     * card (which must then still be at full size, unless the text did
+     * not fit at all) */
     if (f->landscape && card_k >= 0 && !qr_moved) {
         int top = head_h > image_side ? head_h : image_side + lf_frame_scaled(f, BASE_GAP);
         struct lf_box col = {0, 0, main_box.w, area.h - top};
         struct lf_box in = {0, 0, card_box.w - 2 * pad,
                             area.h - 2 * pad - status_pill(f, &texts, 0, 0, card_box.w - 2 * pad,
                                                            false) - gap};
+        int text_k;
         while (main.n > 1 && main.b[main.n - 1].label && card.n < MAX_BLOCKS &&
-               column_scale(f, &main, col) < 0) {
+               (text_k = column_scale(f, &main, col)) != 0) {
             struct column moved = {.n = 0};
             moved.b[moved.n++] = main.b[main.n - 1];
             append_blocks(&moved, &card);
             int k = column_scale(f, &moved, in);
-            if (k < 0)
+            if (k < 0 || (text_k > 0 && k > 0))
                 break;
             card = moved;
             card_k = k;
