@@ -815,6 +815,44 @@ static int status_pill(struct frame *f, const struct service_texts *t, int x, in
     return h;
 }
 
+/* The blocks of an offer's or contact's card in box at a scale, emitted
+ * when do_emit. In portrait a QR code at the end stands beside the text,
+ * at the end edge with its caption under it, so the card is only as tall
+ * as the taller of the two. The height used, -1 when it does not fit. */
+static int card_body(struct frame *f, const struct column *card, struct lf_box box, double scale,
+                     bool do_emit)
+{
+    struct lf_flow_pos rest, zero = {0, 0};
+    int used = 0;
+    const struct block *last = card->n ? &card->b[card->n - 1] : NULL;
+    if (f->landscape || !last || !last->qr || card->n < 2)
+        return column_pass(f, card, box, scale, do_emit, zero, &rest, &used) ? used : -1;
+    /* the code's column: as wide as the code, and as its caption's longest word */
+    int code_w = last->qr_side > last->qr_min ? last->qr_side : last->qr_min;
+    int px = lf_frame_text_px(f, last->base_px);
+    const char *w = last->text;
+    while (*w) {
+        size_t len = strcspn(w, " ");
+        int ww = f->v->measure->width(f->v->measure->ctx, last->face, px, w, len);
+        if (ww > code_w)
+            code_w = ww;
+        w += len + (w[len] == ' ');
+    }
+    int gap_x = lf_frame_scaled(f, 32);
+    struct column text = *card, code = {.n = 1};
+    text.n--;
+    code.b[0] = *last;
+    int text_h = 0, code_h = 0;
+    if (box.w - code_w - gap_x < box.w / 2)
+        return column_pass(f, card, box, scale, do_emit, zero, &rest, &used) ? used : -1;
+    if (!column_pass(f, &text, (struct lf_box){box.x, box.y, box.w - code_w - gap_x, box.h},
+                     scale, do_emit, zero, &rest, &text_h) ||
+        !column_pass(f, &code, (struct lf_box){box.x + box.w - code_w, box.y, code_w, box.h},
+                     scale, do_emit, zero, &rest, &code_h))
+        return -1;
+    return text_h > code_h ? text_h : code_h;
+}
+
 /* Offers and contacts: the text, and a card with "open now", the hours
  * and how to reach them; beside it in landscape, below it in portrait. */
 static void service_page(struct frame *f, struct lf_box area, const struct lf_page *p,
@@ -865,10 +903,8 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
                  * QR code may shrink into it) */
                 int room = area.h - head_h - column_height(f, &main, area.w, scales[k]) - gap -
                            2 * pad - pill - gap;
-                struct lf_flow_pos rest;
-                if (room > 0 && column_pass(f, &card, (struct lf_box){0, 0, area.w - 2 * pad, room},
-                                            scales[k], false, (struct lf_flow_pos){0, 0}, &rest,
-                                            NULL))
+                if (room > 0 && card_body(f, &card, (struct lf_box){0, 0, area.w - 2 * pad, room},
+                                          scales[k], false) >= 0)
                     card_k = main_k = (int)k;
             }
         }
@@ -948,19 +984,21 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
     /* the card, as tall as what it holds */
     int in_w = card_box.w - 2 * pad;
     int pill = status_pill(f, &texts, 0, 0, in_w, false);
-    int body = card_k >= 0 ? column_height_in(f, &card, in_w,
-                                              card_box.h - 2 * pad - pill - (pill ? gap : 0),
-                                              scales[card_k])
-                           : 0;
+    struct lf_box body_box = {card_box.x + pad, 0, in_w,
+                              card_box.h - 2 * pad - pill - (pill ? gap : 0)};
+    int body = card_k >= 0 ? card_body(f, &card, body_box, scales[card_k], false) : 0;
+    if (body < 0)
+        body = 0;
     int ch = 2 * pad + pill + (pill && body ? gap : 0) + body;
     lf_scene_rect(f->s, (struct lf_box){card_box.x, card_box.y, card_box.w, ch}, f->t->card,
                   lf_frame_scaled(f, 20));
     int cy = card_box.y + pad;
     status_pill(f, &texts, card_box.x + pad, cy, in_w, true);
     cy += pill + (pill ? gap : 0);
+    body_box.y = cy;
+    body_box.h = body;
     if (card_k >= 0)
-        column(f, &card, (struct lf_box){card_box.x + pad, cy, in_w, body},
-               (struct lf_flow_pos){0, 0}, NULL, NULL);
+        card_body(f, &card, body_box, scales[card_k], true);
 }
 
 static void notice_page(struct frame *f, struct lf_box area, const struct lf_page *p,
