@@ -315,24 +315,34 @@ static void date_badge(struct frame *f, struct lf_box b, time_t when, struct lf_
 /* Chips in a row (tags, "every year", "happening now"); those that do not
  * fit the row are left out (the first are the important ones). Returns
  * the height, gap included. */
+/* Chips in a row, wrapping onto a second row; what does not fit in two
+ * rows is left out. Returns the height taken, gap included. */
+#define CHIP_ROWS 2
+
 static int chip_row(struct frame *f, const char *const *labels, size_t n, int x, int y, int w,
                     struct lf_rgba fill)
 {
     if (n == 0)
         return 0;
     int px = lf_frame_text_px(f, BASE_LABEL);
-    int cx = x, gap = lf_frame_scaled(f, 14), h = 0;
+    int cx = x, cy = y, gap = lf_frame_scaled(f, 14), row_h = 0, rows = 1;
     for (size_t i = 0; i < n; i++) {
         struct lf_wrapped wr;
         struct lf_box size = lf_frame_chip_size(f, labels[i], px, x + w - cx, &wr);
-        if (cx > x && (cx + size.w > x + w || wr.n > 1))
-            break;
-        struct lf_box b = lf_frame_chip(f, labels[i], cx, y, px, fill, f->t->on_accent, x + w - cx);
+        if (cx > x && (cx + size.w > x + w || wr.n > 1)) {
+            if (rows == CHIP_ROWS)
+                break;
+            rows++;
+            cx = x;
+            cy += row_h + gap;
+            row_h = 0;
+        }
+        struct lf_box b = lf_frame_chip(f, labels[i], cx, cy, px, fill, f->t->on_accent, x + w - cx);
         cx += b.w + gap;
-        if (b.h > h)
-            h = b.h;
+        if (b.h > row_h)
+            row_h = b.h;
     }
-    return h + lf_frame_scaled(f, BASE_GAP);
+    return cy - y + row_h + lf_frame_scaled(f, BASE_GAP);
 }
 
 /* The "auf Deutsch" marker when a title is a German stand-in. */
