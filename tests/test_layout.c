@@ -402,6 +402,34 @@ static void german_stand_in_is_marked(void **state)
     lf_scene_destroy(s);
 }
 
+/* Chips that do not fit one row beside the date badge wrap onto a second:
+ * none of an event's tags is left out. */
+static void event_chips_wrap(void **state)
+{
+    (void)state;
+    build_bundle();
+    static struct lf_translation tag_tr[3][1];
+    tag_tr[0][0] = tr_de("Wochen gegen Rassismus");
+    tag_tr[1][0] = tr_de("Migrationsleitbild");
+    tag_tr[2][0] = tr_de("Beispieltermin");
+    struct lf_item ev = items[0];
+    for (size_t i = 0; i < 3; i++)
+        ev.tags[i] = (struct lf_text){1, tag_tr[i]};
+    ev.n_tags = 3;
+    struct lf_slide sl = {LF_SLIDE_EVENT, &ev, ev.start, ev.end};
+    struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl};
+    struct lf_view v = {.bundle = &bundle, .lang = "de", .now = lf_local_make(2026, 11, 23, 10, 0),
+                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                        .width = 1080, .height = 1920, .text_scale = 1.0};
+    struct lf_scene *s = lf_scene_create();
+    lf_layout_page(s, &v, &page, NULL);
+    assert_true(scene_has_text(s, "Wochen gegen Rassismus"));
+    assert_true(scene_has_text(s, "Migrationsleitbild"));
+    assert_true(scene_has_text(s, "Beispieltermin"));
+    assert_true(scene_has_text(s, "Jedes Jahr"));
+    lf_scene_destroy(s);
+}
+
 /* With nothing announced the agenda says so, in the screen's language,
  * instead of an empty page. */
 static void empty_agenda_says_nothing_is_announced(void **state)
@@ -523,6 +551,7 @@ int main(void)
         cmocka_unit_test(phrases_and_dates_per_language),
         cmocka_unit_test(stale_content_says_when_it_was_updated),
         cmocka_unit_test(empty_agenda_says_nothing_is_announced),
+        cmocka_unit_test(event_chips_wrap),
         cmocka_unit_test(german_stand_in_is_marked),
         cmocka_unit_test(registration_does_not_repeat_its_address),
         cmocka_unit_test(themes_have_aaa_contrast),

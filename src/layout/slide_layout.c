@@ -315,9 +315,9 @@ static void date_badge(struct frame *f, struct lf_box b, time_t when, struct lf_
 /* Chips in a row (tags, "every year", "happening now"); those that do not
  * fit the row are left out (the first are the important ones). Returns
  * the height, gap included. */
-/* Chips in a row, wrapping onto a second row; what does not fit in two
- * rows is left out. Returns the height taken, gap included. */
-#define CHIP_ROWS 2
+/* Chips in a row, wrapping onto further rows; what does not fit in
+ * CHIP_ROWS rows is left out. Returns the height taken, gap included. */
+#define CHIP_ROWS 3
 
 static int chip_row(struct frame *f, const char *const *labels, size_t n, int x, int y, int w,
                     struct lf_rgba fill)
