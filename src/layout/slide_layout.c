@@ -1051,6 +1051,7 @@ struct list_entry {
     bool fallback;
     char meta[512];
     struct lf_wrapped title_wr, meta_wr;
+    int badge_w;    /* of the date badge, events only */
     int height;     /* of the card */
 };
 
@@ -1078,13 +1079,14 @@ static int list_badge_width(const struct frame *f)
     return need > w ? need : w;
 }
 
-static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w,
+static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w, int badge_w,
                                struct list_entry *e)
 {
     const struct lf_item *it = sl->item;
     bool event = it->kind == LF_ITEM_EVENT;
     int pad = lf_frame_scaled(f, 16), badge_h = lf_frame_scaled(f, LIST_BADGE_H);
-    int tw = w - (event ? pad + list_badge_width(f) + lf_frame_scaled(f, 28) : lf_frame_scaled(f, 44)) - 2 * pad;
+    e->badge_w = event ? badge_w : 0;
+    int tw = w - (event ? pad + badge_w + lf_frame_scaled(f, 28) : lf_frame_scaled(f, 44)) - 2 * pad;
     int title_px = lf_frame_text_px(f, BASE_META * 1.1), meta_px = lf_frame_text_px(f, BASE_META * 0.85);
     e->slide = sl;
     e->title = lf_frame_pick(f, &it->title, &e->fallback);
@@ -1125,7 +1127,7 @@ static void list_entry_emit(struct frame *f, struct list_entry *e, struct lf_box
 {
     bool event = e->slide->item->kind == LF_ITEM_EVENT;
     int pad = lf_frame_scaled(f, 16), badge_h = lf_frame_scaled(f, LIST_BADGE_H),
-        badge_w = event ? list_badge_width(f) : 0;
+        badge_w = e->badge_w;
     lf_scene_rect(f->s, row, f->t->card, lf_frame_scaled(f, 16));
     lf_scene_target(f->s, row, LF_ACT_ITEM, index);
     int tx = row.x + (event ? pad + badge_w + lf_frame_scaled(f, 28) : lf_frame_scaled(f, 44));
@@ -1165,7 +1167,7 @@ static void list_page(struct frame *f, struct lf_box area, const struct lf_page 
         lf_frame_emit(f, &wr, none, area.x, y, LF_FACE_REGULAR, f->t->ink_soft, f->rtl);
         return;
     }
-    int gap = lf_frame_scaled(f, 18);
+    int gap = lf_frame_scaled(f, 18), badge_w = list_badge_width(f);
     size_t cols = f->landscape ? 2 : 1;
     int col_w = (area.w - (int)(cols - 1) * gap) / (int)cols;
     for (size_t i = p->from.block; i < p->n_list; i += cols) {
@@ -1173,7 +1175,7 @@ static void list_page(struct frame *f, struct lf_box area, const struct lf_page 
         int row_h = 0;
         size_t n = 0;
         for (; n < cols && i + n < p->n_list; n++) {
-            list_entry_measure(f, &p->list[i + n], col_w, &e[n]);
+            list_entry_measure(f, &p->list[i + n], col_w, badge_w, &e[n]);
             if (e[n].height > row_h)
                 row_h = e[n].height;
         }
