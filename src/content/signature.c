@@ -282,34 +282,13 @@ done:
 /* Writes a new file (O_EXCL) with `mode`, fsynced. */
 static bool write_new(const char *path, const char *text, int mode, char *err, size_t err_size)
 {
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-    if (fd < 0) {
-        lf_error_text(err, err_size, "%s: %s", path,
-                errno == EEXIST ? "exists already (not overwritten)" : strerror(errno));
-        return false;
-    }
-    size_t len = strlen(text);
-    const char *p = text;
-    bool ok = fchmod(fd, (mode_t)mode) == 0; /* exactly this mode, whatever the umask */
-    while (ok && len > 0) {
-        ssize_t w = write(fd, p, len);
-        if (w < 0 && errno == EINTR)
-            continue;
-        ok = w > 0;
-        if (ok) {
-            p += w;
-            len -= (size_t)w;
-        }
-    }
-    ok = ok && fsync(fd) == 0;
-    int e = errno;
-    if (close(fd) != 0)
-        ok = false;
-    if (!ok) {
-        lf_error_text(err, err_size, "%s: cannot write: %s", path, strerror(e));
-        unlink(path);
-    }
-    return ok;
+    if (lf_write_new(path, text, strlen(text), mode))
+        return true;
+    if (errno == EEXIST)
+        lf_error_text(err, err_size, "%s: exists already (not overwritten)", path);
+    else
+        lf_error_text(err, err_size, "%s: cannot write: %s", path, strerror(errno));
+    return false;
 }
 
 bool lf_keygen(const char *name, struct lf_public_key *pub, char *err, size_t err_size)

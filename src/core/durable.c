@@ -18,7 +18,7 @@
  * three levels; this only stops a pathological tree). */
 #define TREE_MAX_DEPTH 32
 
-static bool write_all(int fd, const void *data, size_t len)
+bool lf_write_all(int fd, const void *data, size_t len)
 {
     const char *p = data;
     while (len > 0) {
@@ -31,6 +31,24 @@ static bool write_all(int fd, const void *data, size_t len)
         len -= (size_t)n;
     }
     return true;
+}
+
+bool lf_write_new(const char *path, const void *data, size_t len, int mode)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (fd < 0)
+        return false;
+    bool ok = fchmod(fd, (mode_t)mode) == 0 && lf_write_all(fd, data, len) && fsync(fd) == 0;
+    int e = errno;
+    if (close(fd) != 0 && ok) {
+        ok = false;
+        e = errno;
+    }
+    if (!ok) {
+        unlink(path);
+        errno = e;
+    }
+    return ok;
 }
 
 bool lf_fsync_path(const char *path)
@@ -71,7 +89,7 @@ bool lf_durable_write(const char *path, const void *data, size_t len, int mode)
         lf_error("%s: cannot create a temp file: %s", path, strerror(errno));
         goto done;
     }
-    if (fchmod(fd, (mode_t)mode) != 0 || !write_all(fd, data, len) || fsync(fd) != 0) {
+    if (fchmod(fd, (mode_t)mode) != 0 || !lf_write_all(fd, data, len) || fsync(fd) != 0) {
         lf_error("%s: cannot write: %s", tmp, strerror(errno));
         goto done;
     }

@@ -23,6 +23,15 @@
  * `mode` as for open(2), e.g. 0644. */
 bool lf_durable_write(const char *path, const void *data, size_t len, int mode) LF_MUST_CHECK;
 
+/* Writes all `len` bytes of `data` to fd (retrying short writes and
+ * EINTR); false with errno set on an error. */
+bool lf_write_all(int fd, const void *data, size_t len) LF_MUST_CHECK;
+
+/* Creates `path`, which must not exist yet (EEXIST otherwise), with
+ * exactly `mode` whatever the umask, writes `data`, fsyncs and closes it.
+ * On failure nothing is left at `path` and errno says why. */
+bool lf_write_new(const char *path, const void *data, size_t len, int mode) LF_MUST_CHECK;
+
 /* fsync(2) of a file or a folder by name. */
 bool lf_fsync_path(const char *path) LF_MUST_CHECK;
 

@@ -148,20 +148,10 @@ static bool sink_to_file(void *ctx, const void *data, size_t n, char *err)
 {
     struct file_sink *s = ctx;
     crypto_hash_sha256_update(&s->hash, data, (unsigned long long)n);
-    const char *p = data;
-    while (n > 0) {
-        ssize_t w = write(s->fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0) {
-            snprintf(err, LF_FETCH_ERROR_BYTES, "cannot write the download: %s",
-                     strerror(errno));
-            return false;
-        }
-        p += w;
-        n -= (size_t)w;
-    }
-    return true;
+    if (lf_write_all(s->fd, data, n))
+        return true;
+    snprintf(err, LF_FETCH_ERROR_BYTES, "cannot write the download: %s", strerror(errno));
+    return false;
 }
 
 /* Makes the folders above `rel` inside `dir`. */
@@ -320,26 +310,6 @@ static void fail_diags(struct lf_sync_outcome *o, const char *url, const char *w
         fail(o, "%s: %s: %s", url, what, first);
 }
 
-static bool write_whole(const char *path, const void *data, size_t len)
-{
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return false;
-    const char *p = data;
-    bool ok = true;
-    while (ok && len > 0) {
-        ssize_t w = write(fd, p, len);
-        if (w < 0 && errno == EINTR)
-            continue;
-        ok = w > 0;
-        if (ok) {
-            p += w;
-            len -= (size_t)w;
-        }
-    }
-    ok = ok && fsync(fd) == 0;
-    return close(fd) == 0 && ok;
-}
 
 /* Downloads and installs the bundle whose manifest is `body`. */
 static void install_bundle(struct lf_store *store, struct lf_fetcher *fetcher,
@@ -416,7 +386,7 @@ static void install_bundle(struct lf_store *store, struct lf_fetcher *fetcher,
         lf_store_pause();
     }
     char *manifest = lf_xasprintf("%s/%s", staging, LF_MANIFEST_NAME);
-    bool written = write_whole(manifest, m->body, m->len);
+    bool written = lf_write_new(manifest, m->body, m->len, 0644);
     free(manifest);
     if (!written) {
         fail(o, "%s: cannot write it to %s: %s", url, staging, strerror(errno));
@@ -424,7 +394,7 @@ static void install_bundle(struct lf_store *store, struct lf_fetcher *fetcher,
     }
     if (o->signature) { /* kept, so the kiosk checks it again at every start */
         char *sig_path = lf_xasprintf("%s/%s", staging, LF_SIGNATURE_NAME);
-        written = write_whole(sig_path, o->signature, o->signature_len);
+        written = lf_write_new(sig_path, o->signature, o->signature_len, 0644);
         free(sig_path);
         if (!written) {
             fail(o, "%s: cannot write %s to %s: %s", url, LF_SIGNATURE_NAME, staging,
