@@ -442,6 +442,9 @@ static int cmd_preview(int argc, char **argv)
     return lf_preview_run(&cfg, &opt);
 }
 
+/* Item ids named per language in validate's translation summary. */
+#define VALIDATE_LIST_MAX 5
+
 static const char *plural(size_t n, const char *one, const char *many)
 {
     return n == 1 ? one : many;
@@ -463,6 +466,31 @@ static void print_summary(const char *dir, const struct lf_bundle *b, size_t war
     for (size_t i = 0; i < b->n_languages; i++)
         printf(" %s", b->languages[i]);
     printf(", %zu %s\n", warnings, plural(warnings, "warning", "warnings"));
+    /* what a visitor choosing each language sees in German */
+    for (size_t l = 0; l < b->n_languages; l++) {
+        const char *lang = b->languages[l];
+        if (strncasecmp(lang, LF_FALLBACK_LANG, 2) == 0)
+            continue; /* German and Leichte Sprache: standard German is the intended rest */
+        size_t done = 0, listed = 0;
+        for (size_t i = 0; i < b->n_items; i++)
+            done += lf_item_translated(&b->items[i], lang);
+        if (done == b->n_items) {
+            printf("  %s: all %zu items translated\n", lang, b->n_items);
+            continue;
+        }
+        printf("  %s: %zu of %zu items translated; German shows for some text of:", lang, done,
+               b->n_items);
+        for (size_t i = 0; i < b->n_items; i++) {
+            if (lf_item_translated(&b->items[i], lang))
+                continue;
+            if (listed++ == VALIDATE_LIST_MAX) {
+                printf(" ...");
+                break;
+            }
+            printf(" %s", b->items[i].id);
+        }
+        printf("\n");
+    }
 }
 
 /* What a kiosk trusting `pub_path` would say about the signed bundle in

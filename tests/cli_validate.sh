@@ -6,6 +6,13 @@
 expect_exit 0 "the sample bundle validates" -- "$BIN" validate "$SRC/assets/content"
 expect_in "$TMP/out" "valid" "summary line says valid"
 expect_in "$TMP/out" "events" "summary counts events"
+expect_in "$TMP/out" "  ar: " "summary says how much is in Arabic"
+
+# what a visitor sees in German: the offer's description has no English
+mkdir -p "$TMP/partial"
+printf '{"format": 1, "organisation": "KI", "items": [\n  {"kind": "offer", "id": "cafe", "title": {"de": "Sprachcafé", "en": "Language café"}, "description": "Jeden Dienstag"},\n  {"kind": "offer", "id": "hilfe", "title": {"de": "Hilfe", "en": "Help"}, "description": {"de": "Beratung", "en": "Advice"}}\n]}\n' >"$TMP/partial/content.json"
+expect_exit 0 "a partly translated bundle validates" -- "$BIN" validate "$TMP/partial"
+expect_in "$TMP/out" "en: 1 of 2 items translated; German shows for some text of: cafe" "untranslated items are named"
 
 mkdir -p "$TMP/broken"
 printf '{\n  "format": 1,\n  "organisation": "KI",\n  "items": [\n    {"kind": "event", "id": "x",\n     "title": "T", "start": "21.03.2027", "end": "2027-03-21T20:00"},\n    {"kind": "offer", "id": "y"}\n  ]\n}\n' >"$TMP/broken/content.json"

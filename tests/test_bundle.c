@@ -210,6 +210,19 @@ static void text_fallback(void **state)
     assert_true(lf_text_present(&t));
     assert_string_equal(lf_item_kind_name(LF_ITEM_NOTICE), "notice");
     assert_string_equal(lf_item_kind_name(LF_ITEM_OFFER), "offer");
+
+    /* an item is translated when every text it has is: here the title is
+     * in English and Arabic, a tag only in English */
+    struct lf_translation title[] = {{"de", "Fest"}, {"en", "Party"}, {"ar", "حفلة"}};
+    struct lf_translation tag[] = {{"de", "Jährlich"}, {"en", "Yearly"}};
+    struct lf_item it = {.kind = LF_ITEM_EVENT, .title = {3, title}, .n_tags = 1};
+    it.tags[0] = (struct lf_text){2, tag};
+    assert_true(lf_item_translated(&it, "en"));
+    assert_true(lf_item_translated(&it, "de"));
+    assert_false(lf_item_translated(&it, "ar")); /* the tag shows in German */
+    assert_false(lf_item_translated(&it, "tr"));
+    it.n_tags = 0;
+    assert_true(lf_item_translated(&it, "ar"));
 }
 
 /* ---- bad manifests: one exact diagnostic each ---- */

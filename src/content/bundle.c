@@ -1652,6 +1652,28 @@ static const char *find_lang(const struct lf_text *t, const char *lang, size_t n
     return NULL;
 }
 
+/* True when t is absent or has its own text for lang. */
+static bool text_in(const struct lf_text *t, const char *lang)
+{
+    bool fallback = false;
+    return t->n == 0 || (lf_text_get(t, lang, &fallback) && !fallback);
+}
+
+bool lf_item_translated(const struct lf_item *it, const char *lang)
+{
+    const struct lf_text *texts[] = {&it->title,    &it->summary,  &it->place,
+                                     &it->room,     &it->organiser, &it->registration,
+                                     &it->provider, &it->audience, &it->role,
+                                     &it->unit,     &it->hours.note};
+    for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+        if (!text_in(texts[i], lang))
+            return false;
+    for (size_t i = 0; i < it->n_tags; i++)
+        if (!text_in(&it->tags[i], lang))
+            return false;
+    return true;
+}
+
 const char *lf_text_get(const struct lf_text *t, const char *lang, bool *is_fallback)
 {
     if (is_fallback)

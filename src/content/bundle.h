@@ -123,6 +123,10 @@ struct lf_item {
     int priority;             /* 0 normal .. 2; LF_NOTICE_URGENT takes over the screen */
 };
 
+/* Whether every text a visitor reads of `it` has its own translation in
+ * `lang` (no German standing in). German itself always has. */
+bool lf_item_translated(const struct lf_item *it, const char *lang);
+
 #define LF_NOTICE_URGENT 2
 
 /* SHA-256 written as lowercase hex digits. */
