@@ -20,7 +20,7 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DLITFASS_WERROR=ON -DLITFASS_
 cmake --build build-asan -j"$jobs"
 # fontconfig and SDL keep caches alive until exit; leaks are checked by the
 # soak benchmark, here ASan looks for memory errors and UBSan for UB.
-(cd build-asan && ASAN_OPTIONS=detect_leaks=0 ctest --output-on-failure -j"$jobs")
+(cd build-asan && ASAN_OPTIONS=detect_leaks=0 ctest --output-on-failure -j"$jobs" -LE heavy)
 
 # A short fuzz run per target: new inputs go to a temporary corpus, never
 # into tests/; a crashing input is kept there and its path printed.
