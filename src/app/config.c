@@ -41,6 +41,8 @@ struct config_key {
 static const char *const log_level_names[] = {"error", "warn", "info", "debug", NULL};
 /* the order of enum lf_theme_id (layout/theme.h) */
 static const char *const theme_names[] = {"standard", "high-contrast", NULL};
+/* the order of enum lf_renderer_setting (render/renderer_choice.h) */
+static const char *const renderer_names[] = {"auto", "software", "gpu", NULL};
 
 static const char *check_not_empty(const char *value)
 {
@@ -114,6 +116,8 @@ static const struct config_key config_keys[] = {
              "colours: standard or high-contrast (visitors can switch on screen)"),
     BOOL_KEY("display", "large_text", large_text, false,
              "set all text larger (visitors can switch on screen)"),
+    ENUM_KEY("display", "renderer", renderer, 0, renderer_names,
+             "auto: the GPU when its OpenGL driver is hardware, else software; or software, gpu"),
     INT_KEY("carousel", "slide_seconds", slide_seconds, 10, 3, 120,
             "base time a slide stays, in seconds (longer texts get more)"),
     INT_KEY("carousel", "transition_ms", transition_ms, 600, 0, 3000,

@@ -43,6 +43,7 @@ struct lf_config {
     int log_level;                           /* [log] level; enum lf_log_level, default LF_LOG_INFO */
     int theme;                               /* [display] theme; enum lf_theme_id, standard */
     bool large_text;                         /* [display] large_text; false */
+    int renderer;                            /* [display] renderer; enum lf_renderer_setting, auto */
     bool rotate_languages;                   /* [carousel] rotate_languages; false */
     bool touch;                              /* [touch] enabled; true = buttons on screen */
 

@@ -14,6 +14,7 @@
 #include "layout/phrases.h"
 #include "layout/slide_layout.h"
 #include "render/painter.h"
+#include "render/renderer_choice.h"
 #include "render/typesetter.h"
 #include "sync/store.h"
 #include "sync/sync.h"
@@ -606,14 +607,59 @@ static uint64_t tick(struct lf_kiosk *k)
     return next;
 }
 
+/* The index of SDL's render driver called `name`, -1 if there is none. */
+static int render_driver_index(const char *name)
+{
+    for (int i = 0; i < SDL_GetNumRenderDrivers(); i++) {
+        SDL_RendererInfo info;
+        if (SDL_GetRenderDriverInfo(i, &info) == 0 && strcmp(info.name, name) == 0)
+            return i;
+    }
+    return -1;
+}
+
+/* [display] renderer (render/renderer_choice.h): the GPU's renderer, or
+ * SDL's software renderer drawing straight into the window's memory. */
+static SDL_Renderer *create_renderer(SDL_Window *window, const struct lf_renderer_choice *c)
+{
+    SDL_Renderer *r = NULL;
+    if (c->gpu) {
+        static const char *const gpu_drivers[] = {"opengl", "opengles2"};
+        for (size_t i = 0; !r && i < sizeof(gpu_drivers) / sizeof(gpu_drivers[0]); i++) {
+            int at = render_driver_index(gpu_drivers[i]);
+            if (at >= 0)
+                r = SDL_CreateRenderer(window, at,
+                                       SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+        }
+    } else {
+        int at = render_driver_index("software");
+        if (at >= 0)
+            r = SDL_CreateRenderer(window, at, SDL_RENDERER_SOFTWARE);
+    }
+    if (!r) {
+        lf_warn("the %s renderer cannot start (%s); trying any", c->gpu ? "gpu" : "software",
+                SDL_GetError());
+        r = SDL_CreateRenderer(window, -1, 0);
+    }
+    return r;
+}
+
 static bool open_window(struct lf_kiosk *k)
 {
+    /* before SDL starts: the GL probe runs in a child process */
+    struct lf_renderer_choice choice;
+    lf_renderer_choose((enum lf_renderer_setting)k->cfg->renderer, &choice);
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     /* SDL turns SIGTERM and SIGINT into SDL_QUIT: the service stops cleanly */
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         lf_error("cannot start video: %s", SDL_GetError());
         return false;
     }
+    /* software on X11: the window's pixels go to the server as they are
+     * (shared memory), not through a GL texture that would load Mesa */
+    const char *video = SDL_GetCurrentVideoDriver();
+    if (!choice.gpu && video && strcmp(video, "x11") == 0)
+        SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_OVERRIDE);
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     int w = k->cfg->width, h = k->cfg->height;
     SDL_DisplayMode mode;
@@ -634,9 +680,7 @@ static bool open_window(struct lf_kiosk *k)
         lf_error("cannot open a window: %s", SDL_GetError());
         return false;
     }
-    k->renderer = SDL_CreateRenderer(k->window, -1, SDL_RENDERER_PRESENTVSYNC);
-    if (!k->renderer)
-        k->renderer = SDL_CreateRenderer(k->window, -1, SDL_RENDERER_SOFTWARE);
+    k->renderer = create_renderer(k->window, &choice);
     if (!k->renderer) {
         lf_error("cannot create a renderer: %s", SDL_GetError());
         return false;
@@ -646,7 +690,8 @@ static bool open_window(struct lf_kiosk *k)
         SDL_ShowCursor(SDL_DISABLE);
     SDL_RendererInfo info;
     if (SDL_GetRendererInfo(k->renderer, &info) == 0)
-        lf_info("renderer: %s", info.name);
+        lf_info("renderer: %s (%s; video driver %s)", info.name, choice.reason,
+                video ? video : "?");
     return true;
 }
 

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# [display] renderer in a real X window (Xvfb, whose OpenGL is Mesa's
+# llvmpipe, a software rasteriser): `auto` must choose SDL's software
+# renderer, say why, and load no GL driver into the kiosk at all;
+# `gpu` must use OpenGL; `software` must not probe; a bad value is an
+# error with file, line and key.
+. "$(dirname "$0")/shell_lib.sh"
+command -v Xvfb >/dev/null || { echo "Xvfb missing (scripts/debian-packages.txt)"; exit 1; }
+
+Xvfb -displayfd 3 -screen 0 1280x720x24 -nolisten tcp 3>"$TMP/display" 2>"$TMP/xvfb.err" &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; rm -rf "$TMP"' EXIT
+for _ in $(seq 100); do [ -s "$TMP/display" ] && break; sleep 0.1; done
+export DISPLAY=:$(cat "$TMP/display")
+unset SDL_VIDEODRIVER SDL_RENDER_DRIVER WAYLAND_DISPLAY
+
+# run_kiosk NAME SETTING: starts the kiosk with that renderer, waits for its
+# "renderer:" line, keeps its memory map in $TMP/NAME.maps, stops it
+run_kiosk() {
+  local name=$1 setting=$2
+  printf '[display]\nrenderer = %s\nwindowed = yes\n[log]\nlevel = info\n' "$setting" >"$TMP/$name.conf"
+  "$BIN" run --config "$TMP/$name.conf" --content "$SRC/assets/content" 2>"$TMP/$name.log" &
+  local pid=$!
+  for _ in $(seq 200); do
+    grep -q 'showing ' "$TMP/$name.log" 2>/dev/null && break
+    kill -0 $pid 2>/dev/null || break
+    sleep 0.1
+  done
+  cp "/proc/$pid/maps" "$TMP/$name.maps" 2>/dev/null || : >"$TMP/$name.maps"
+  kill $pid 2>/dev/null
+  wait $pid 2>/dev/null
+  grep 'renderer:' "$TMP/$name.log" >"$TMP/$name.renderer" || true
+}
+
+run_kiosk auto auto
+expect_in "$TMP/auto.renderer" 'renderer: software (auto: the OpenGL driver "llvmpipe' \
+  "auto on llvmpipe chooses the software renderer and names the driver"
+expect_in "$TMP/auto.renderer" 'is a software rasteriser' "auto says why"
+if grep -qE 'swrast_dri|libGLX_mesa|libLLVM|libGL\.so' "$TMP/auto.maps"; then
+  bad "auto (software) loaded a GL driver into the kiosk: $(grep -oE '[^/ ]*(dri|GL|LLVM)[^/ ]*\.so[.0-9]*' "$TMP/auto.maps" | sort -u | tr '\n' ' ')"
+else
+  [ -s "$TMP/auto.maps" ] && ok "auto (software): no GL library in the kiosk's memory" || bad "kiosk (auto) did not start"
+fi
+
+run_kiosk gpu gpu
+expect_in "$TMP/gpu.renderer" 'renderer: opengl ([display] renderer = gpu' "gpu uses SDL's OpenGL renderer"
+grep -qE 'swrast_dri|libGLX_mesa' "$TMP/gpu.maps" && ok "gpu: Mesa's driver is loaded" || bad "gpu: no GL driver in the kiosk's memory"
+
+run_kiosk software software
+expect_in "$TMP/software.renderer" 'renderer: software ([display] renderer = software' "software as configured"
+
+printf '[display]\nrenderer = fast\n' >"$TMP/bad.conf"
+expect_exit 1 "an unknown renderer is refused" -- "$BIN" run --config "$TMP/bad.conf" --content "$SRC/assets/content"
+expect_in "$TMP/err" 'bad.conf:2:' "the error names file and line"
+expect_in "$TMP/err" 'display.renderer' "the error names the key"
+
+finish
