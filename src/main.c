@@ -22,6 +22,7 @@ static const struct lf_cli_command commands[] = {
     {"keygen", "make a key pair for signing bundles", lf_tool_keygen},
     {"sign", "pack and sign a bundle for publishing", lf_tool_sign},
     {"sync", "fetch the published bundle once and install it (headless)", lf_tool_sync},
+    {"import-ics", "import events from an iCalendar file or feed into a bundle", lf_tool_import_ics},
 };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -1,0 +1,65 @@
+/* iCalendar feeds (RFC 5545) turned into the bundle's events.
+ *
+ * Parsing is libical's; this module decides what a kiosk makes of each
+ * VEVENT: wall-clock times in Europe/Berlin whatever zone the feed wrote
+ * (IANA names, the Windows names Outlook and Exchange write, resolved
+ * through ICU's CLDR table, the feed's own VTIMEZONE blocks, UTC, floating
+ * times taken as Berlin time), all-day and multi-day events (DATE values),
+ * DURATION, RRULE (a plain yearly rule becomes the bundle's "yearly"
+ * recurrence; any other series is expanded within the horizon, EXDATE and
+ * RECURRENCE-ID overrides honoured) and STATUS:CANCELLED.
+ *
+ * Pure: no SDL, no curl, no files. lf_ics_parse() owns what it returns;
+ * lf_ics_feed_destroy() frees it. One thread per feed. */
+#ifndef LF_CALENDAR_ICS_H
+#define LF_CALENDAR_ICS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "core/diag.h"
+#include "core/limits.h"
+#include "core/log.h"
+
+#define LF_ICS_MAX_BYTES            (4 * 1024 * 1024) /* one feed */
+#define LF_ICS_MAX_COMPONENTS       5000  /* VEVENTs in one feed */
+#define LF_ICS_MAX_OCCURRENCES      400   /* events made from one feed (series expanded) */
+#define LF_ICS_MAX_SERIES_STEPS     100000 /* recurrence steps followed per series */
+#define LF_ICS_DEFAULT_HORIZON_DAYS 180
+#define LF_ICS_MAX_HORIZON_DAYS     730
+#define LF_ICS_ID_PREFIX            "ics-"
+
+/* One event as the bundle will hold it. Strings are UTF-8, never NULL
+ * ("" when the feed had none). */
+struct lf_ics_event {
+    char id[LF_MAX_ID_BYTES + 1]; /* "ics-" + hash of UID [+ "-" start of the occurrence] */
+    char *uid;
+    int line;                     /* line of its BEGIN:VEVENT in the feed */
+    char *title, *description, *place, *address, *url, *organiser, *email;
+    char **tags;
+    size_t n_tags;
+    bool all_day;    /* start/end are dates; end is the last day (inclusive) */
+    char start[40];  /* "YYYY-MM-DDTHH:MM" or, all day, "YYYY-MM-DD" (Berlin) */
+    char end[40];
+    time_t start_at, end_at; /* instants (all day: start of the first / end of the last day) */
+    bool yearly;
+    bool cancelled;
+};
+
+struct lf_ics_feed;
+
+/* Parses `len` bytes of iCalendar text. Events that ended before `now` or
+ * start after now + horizon_days are left out. Problems go to `d` named by
+ * `name` and the feed's line; NULL when the feed as a whole is unusable
+ * (then nothing of it may be used). */
+struct lf_ics_feed *lf_ics_parse(const char *text, size_t len, const char *name, time_t now,
+                                 int horizon_days, struct lf_diags *d) LF_MUST_CHECK;
+void lf_ics_feed_destroy(struct lf_ics_feed *f);
+
+size_t lf_ics_count(const struct lf_ics_feed *f);
+const struct lf_ics_event *lf_ics_get(const struct lf_ics_feed *f, size_t i);
+/* How many VEVENTs the feed had (before the horizon and expansion). */
+size_t lf_ics_components(const struct lf_ics_feed *f);
+
+#endif

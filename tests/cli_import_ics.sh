@@ -1,0 +1,69 @@
+# `litfass import-ics`: a calendar file and a calendar feed from nginx on
+# 127.0.0.1 into a bundle, again without duplicates, a hand edit kept, a
+# broken feed that changes nothing.
+. "$LITFASS_SOURCE_DIR/tests/shell_lib.sh"
+. "$SRC/tests/servers/sync_lib.sh"
+ICS=$SRC/tests/data/ics
+NOW=2026-12-01T10:00
+B=$TMP/bundle
+cp -r "$SRC/tests/data/bundles/valid" "$B"
+count_ics() { grep -c '"id": "ics-' "$B/content.json"; }
+
+expect_exit 0 "help lists every option" -- "$BIN" import-ics --help
+for opt in --into --horizon-days --tag --lang --now --allow-http --dry-run --help; do
+  expect_in "$TMP/out" "$opt" "help names $opt"
+done
+expect_exit 2 "--into is required" -- "$BIN" import-ics "$ICS/outlook.ics"
+expect_in "$TMP/err" "--into DIR is required" "says that --into is missing"
+
+cp "$B/content.json" "$TMP/before.json"
+expect_exit 0 "dry run" -- "$BIN" import-ics "$ICS/outlook.ics" --into "$B" --now $NOW --dry-run
+expect_in "$TMP/out" "would be: 7 added" "dry run says what would change"
+if cmp -s "$B/content.json" "$TMP/before.json"; then ok "dry run wrote nothing"; else bad "dry run changed content.json"; fi
+
+expect_exit 0 "Outlook export imported" -- "$BIN" import-ics "$ICS/outlook.ics" --into "$B" --now $NOW --tag Stadtkalender
+expect_in "$TMP/out" "7 added" "seven events (series expanded, EXDATE and cancelled left out)"
+[ "$(count_ics)" -eq 7 ] && ok "7 imported items" || bad "$(count_ics) imported items, wanted 7"
+expect_exit 0 "the bundle stays valid" -- "$BIN" validate "$B"
+expect_in "$B/content.json" '"start": "2027-04-13T18:00"' "summer-time Tuesday still 18:00 on the wall"
+expect_in "$B/content.json" '"Stadtkalender"' "--tag added"
+
+expect_exit 0 "the same feed again" -- "$BIN" import-ics "$ICS/outlook.ics" --into "$B" --now $NOW --tag Stadtkalender
+expect_in "$TMP/out" "0 added, 0 updated, 7 unchanged" "nothing changes"
+[ "$(count_ics)" -eq 7 ] && ok "no duplicates" || bad "$(count_ics) imported items after a second import"
+
+# an editor changes one title by hand; the calendar changes it too
+python3 - "$B/content.json" <<'PY'
+import json, sys
+p = sys.argv[1]; d = json.load(open(p))
+for it in d["items"]:
+    if it["id"].startswith("ics-") and it["start"] == "2027-03-09T18:00":
+        it["title"] = {"de": "Sprachcafé mit Gästen"}
+json.dump(d, open(p, "w"), ensure_ascii=False, indent=2)
+PY
+sed 's/SUMMARY;LANGUAGE=de-DE:Sprachcafé$/SUMMARY;LANGUAGE=de-DE:Sprachcafé international/; s/SUMMARY;LANGUAGE=de-DE:Sprachcafé\r$/SUMMARY;LANGUAGE=de-DE:Sprachcafé international\r/' "$ICS/outlook.ics" >"$TMP/outlook2.ics"
+expect_exit 0 "changed feed" -- "$BIN" import-ics "$TMP/outlook2.ics" --into "$B" --now $NOW --tag Stadtkalender
+expect_in "$TMP/out" "changed by hand since the last import" "the hand edit is reported"
+expect_in "$TMP/out" "Sprachcafé international" "with what the calendar now says"
+expect_in "$B/content.json" "Sprachcafé mit Gästen" "the hand edit is kept"
+expect_in "$B/content.json" "Sprachcafé international" "the other occurrences are updated"
+
+cp "$B/content.json" "$TMP/before.json"
+expect_exit 1 "broken feed" -- "$BIN" import-ics "$ICS/broken.ics" --into "$B" --now $NOW
+expect_in "$TMP/err" "broken.ics:9: DTSTART: the event has no start" "names line and field"
+expect_in "$TMP/err" "broken.ics:14: DTSTART: unknown time zone 'Mars/Olympus'" "names the unknown zone"
+expect_in "$TMP/err" "is unchanged" "says nothing was changed"
+if cmp -s "$B/content.json" "$TMP/before.json"; then ok "last good import kept"; else bad "a broken feed changed content.json"; fi
+
+# the same as a feed from a web server on 127.0.0.1
+mkdir -p "$TMP/www"
+cp "$ICS/nextcloud.ics" "$TMP/www/cal.ics"
+start_nginx "$TMP/www" || { bad "nginx"; finish; exit; }
+expect_exit 1 "http refused without --allow-http" -- "$BIN" import-ics "http://127.0.0.1:$NGX_PORT/cal.ics" --into "$B" --now $NOW
+expect_exit 0 "feed over http" -- "$BIN" import-ics "http://127.0.0.1:$NGX_PORT/cal.ics" --into "$B" --now $NOW --allow-http
+expect_in "$TMP/out" "5 added" "five events from the feed"
+expect_in "$B/content.json" '"start": "2027-01-14T10:00"' "second Thursday of January"
+expect_exit 1 "a missing feed" -- "$BIN" import-ics "http://127.0.0.1:$NGX_PORT/none.ics" --into "$B" --now $NOW --allow-http
+expect_in "$TMP/err" "404" "says the server's answer"
+stop_nginx
+finish
