@@ -1,0 +1,427 @@
+#include "studio/publish.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "content/bundle.h"
+#include "content/signature.h"
+#include "core/durable.h"
+#include "core/limits.h"
+#include "core/xalloc.h"
+#include "studio/upload.h"
+
+struct lf_publisher {
+    char *versions;  /* DIR/versions */
+    struct lf_publish_target t;
+    char *key_file, *dir, *url, *user, *password_file, *ssh_key, *known_hosts, *ca_file;
+};
+
+static char *dup_or_empty(const char *s)
+{
+    return lf_xstrdup(s ? s : "");
+}
+
+struct lf_publisher *lf_publisher_create(const char *data_dir,
+                                         const struct lf_publish_target *target, char *err,
+                                         size_t err_size)
+{
+    struct lf_publisher *p = lf_xcalloc(1, sizeof(*p));
+    p->versions = lf_xasprintf("%s/%s", data_dir, LF_VERSIONS_DIR);
+    p->t = *target;
+    p->t.key_file = p->key_file = dup_or_empty(target->key_file);
+    p->t.dir = p->dir = dup_or_empty(target->dir);
+    p->t.url = p->url = dup_or_empty(target->url);
+    p->t.user = p->user = dup_or_empty(target->user);
+    p->t.password_file = p->password_file = dup_or_empty(target->password_file);
+    p->t.ssh_key = p->ssh_key = dup_or_empty(target->ssh_key);
+    p->t.known_hosts = p->known_hosts = dup_or_empty(target->known_hosts);
+    p->t.ca_file = p->ca_file = dup_or_empty(target->ca_file);
+    if (p->t.valid_days <= 0)
+        p->t.valid_days = 30;
+    if (!lf_make_dirs(p->versions)) {
+        lf_error_text(err, err_size, "%s: cannot create: %s", p->versions, strerror(errno));
+        goto fail;
+    }
+    if (p->key_file[0]) {
+        struct lf_secret_key key;
+        char why[LF_SIGN_ERROR_BYTES];
+        bool ok = lf_secret_key_load(p->key_file, &key, why, sizeof(why));
+        memset(&key, 0, sizeof(key));
+        if (!ok) {
+            lf_error_text(err, err_size, "publish.key: %s", why);
+            goto fail;
+        }
+    }
+    if (p->url[0] && !lf_upload_url_ok(p->url, err, err_size))
+        goto fail;
+    return p;
+fail:
+    lf_publisher_destroy(p);
+    return NULL;
+}
+
+void lf_publisher_destroy(struct lf_publisher *p)
+{
+    if (!p)
+        return;
+    free(p->versions);
+    free(p->key_file);
+    free(p->dir);
+    free(p->url);
+    free(p->user);
+    free(p->password_file);
+    free(p->ssh_key);
+    free(p->known_hosts);
+    free(p->ca_file);
+    free(p);
+}
+
+/* Serials of DIR/versions/<n>.json, highest first. */
+static size_t list_serials(const struct lf_publisher *p, long long **out)
+{
+    size_t n = 0, cap = 0;
+    long long *v = NULL;
+    DIR *dir = opendir(p->versions);
+    struct dirent *e;
+    while (dir && (e = readdir(dir)) && n < LF_STUDIO_MAX_VERSIONS) {
+        char *end;
+        long long s = strtoll(e->d_name, &end, 10);
+        if (s <= 0 || strcmp(end, ".json") != 0)
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            v = lf_xrealloc(v, cap * sizeof(*v));
+        }
+        v[n++] = s;
+    }
+    if (dir)
+        closedir(dir);
+    for (size_t i = 1; i < n; i++) { /* few versions: insertion sort */
+        long long x = v[i];
+        size_t j = i;
+        while (j > 0 && v[j - 1] < x) {
+            v[j] = v[j - 1];
+            j--;
+        }
+        v[j] = x;
+    }
+    *out = v;
+    return n;
+}
+
+/* The "serial" of a manifest file, 0 when it has none or is unreadable. */
+static long long manifest_serial(const char *path)
+{
+    json_error_t je;
+    json_t *doc = json_load_file(path, 0, &je);
+    long long s = json_integer_value(json_object_get(doc, "serial"));
+    json_decref(doc);
+    return s;
+}
+
+static bool copy_file(const char *from, const char *to, char *err, size_t err_size)
+{
+    FILE *f = fopen(from, "rb");
+    struct stat st;
+    if (!f || fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
+        st.st_size > LF_MAX_IMAGE_BYTES) {
+        lf_error_text(err, err_size, "%s: cannot read: %s", from,
+                      f ? "not a file of at most 8 MiB" : strerror(errno));
+        if (f)
+            fclose(f);
+        return false;
+    }
+    char *buf = lf_xmalloc((size_t)st.st_size + 1);
+    bool ok = fread(buf, 1, (size_t)st.st_size, f) == (size_t)st.st_size;
+    fclose(f);
+    char *parent = lf_xstrdup(to);
+    char *slash = strrchr(parent, '/');
+    if (slash)
+        *slash = '\0';
+    ok = ok && lf_make_dirs(parent) && lf_durable_write(to, buf, (size_t)st.st_size, 0644);
+    if (!ok)
+        lf_error_text(err, err_size, "%s: cannot write: %s", to, strerror(errno));
+    free(parent);
+    free(buf);
+    return ok;
+}
+
+/* The local web folder: images first, then the signature, the manifest
+ * last, each renamed into place whole. */
+static bool deliver_dir(const char *version_dir, const struct lf_bundle *b, const char *target,
+                        char *err, size_t err_size)
+{
+    if (!lf_make_dirs(target)) {
+        lf_error_text(err, err_size, "publish.dir %s: cannot create: %s", target,
+                      strerror(errno));
+        return false;
+    }
+    for (size_t i = 0; i < b->n_files; i++) {
+        char *from = lf_xasprintf("%s/%s", version_dir, b->files[i].path);
+        char *to = lf_xasprintf("%s/%s", target, b->files[i].path);
+        char hex[LF_SHA256_HEX + 1];
+        uint64_t size;
+        bool same = lf_file_sha256(to, hex, &size) && size == b->files[i].size &&
+                    strcmp(hex, b->files[i].sha256) == 0;
+        bool ok = same || copy_file(from, to, err, err_size);
+        free(from);
+        free(to);
+        if (!ok)
+            return false;
+    }
+    static const char *const last[] = {LF_SIGNATURE_NAME, LF_MANIFEST_NAME};
+    for (size_t i = 0; i < 2; i++) {
+        char *from = lf_xasprintf("%s/%s", version_dir, last[i]);
+        char *to = lf_xasprintf("%s/%s", target, last[i]);
+        bool ok = copy_file(from, to, err, err_size);
+        free(from);
+        free(to);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+static char *version_meta_path(const struct lf_publisher *p, long long serial)
+{
+    return lf_xasprintf("%s/%lld.json", p->versions, serial);
+}
+
+bool lf_publish(struct lf_publisher *p, const char *manifest, const char *images_dir,
+                const char *user, const char *note, long long again_from, json_t **out,
+                char *err, size_t err_size)
+{
+    bool ok = false;
+    struct lf_diags *diags = lf_diags_create();
+    struct lf_bundle *draft = NULL, *signed_b = NULL;
+    long long *serials = NULL;
+    char *staging = lf_xasprintf("%s/.staging%s", p->versions, LF_DURABLE_TMP_SUFFIX);
+    char *final_dir = NULL, *meta_path = NULL;
+    json_t *meta = NULL;
+    *out = NULL;
+
+    if (!p->key_file[0]) {
+        lf_error_text(err, err_size,
+                      "no signing key: set [publish] key = FILE in the studio's config "
+                      "(`litfass keygen` makes one)");
+        goto done;
+    }
+    if (!p->dir[0] && !p->url[0]) {
+        lf_error_text(err, err_size, "nowhere to publish: set [publish] dir or url");
+        goto done;
+    }
+    draft = lf_bundle_parse(manifest, strlen(manifest), LF_MANIFEST_NAME, images_dir, diags);
+    if (!draft) {
+        char line[1024];
+        lf_error_text(err, err_size, "the bundle has %zu error%s; first: %s",
+                      lf_diags_errors(diags), lf_diags_errors(diags) == 1 ? "" : "s",
+                      lf_diags_count(diags) ? lf_diag_format(lf_diags_get(diags, 0), line,
+                                                             sizeof(line))
+                                            : "?");
+        goto done;
+    }
+    /* the next serial: above every version kept here and above what the
+     * web folder holds now (a bundle signed by hand before the studio) */
+    size_t n = list_serials(p, &serials);
+    long long serial = n ? serials[0] : 0;
+    if (p->dir[0]) {
+        char *live = lf_xasprintf("%s/%s", p->dir, LF_MANIFEST_NAME);
+        long long s = manifest_serial(live);
+        free(live);
+        if (s > serial)
+            serial = s;
+    }
+    if (draft->serial > serial)
+        serial = draft->serial;
+    serial++;
+
+    /* the version folder: the manifest and the images it names */
+    if (!lf_remove_tree(staging) || !lf_make_dirs(staging)) {
+        lf_error_text(err, err_size, "%s: %s", staging, strerror(errno));
+        goto done;
+    }
+    char *mpath = lf_xasprintf("%s/%s", staging, LF_MANIFEST_NAME);
+    bool wrote = lf_durable_write(mpath, manifest, strlen(manifest), 0644);
+    free(mpath);
+    if (!wrote) {
+        lf_error_text(err, err_size, "%s: cannot write: %s", staging, strerror(errno));
+        goto done;
+    }
+    for (size_t i = 0; i < draft->n_items; i++) {
+        const char *image = draft->items[i].image;
+        if (!image)
+            continue;
+        char *from = lf_xasprintf("%s/%s", images_dir, image);
+        char *to = lf_xasprintf("%s/%s", staging, image);
+        bool copied = copy_file(from, to, err, err_size);
+        free(from);
+        free(to);
+        if (!copied)
+            goto done;
+    }
+    struct lf_secret_key key;
+    char why[LF_SIGN_ERROR_BYTES];
+    if (!lf_secret_key_load(p->key_file, &key, why, sizeof(why))) {
+        lf_error_text(err, err_size, "publish.key: %s", why);
+        goto done;
+    }
+    struct lf_bundle_stamp stamp;
+    lf_diags_destroy(diags);
+    diags = lf_diags_create();
+    bool signed_ok = lf_bundle_sign(staging, &key, p->t.valid_days, serial, time(NULL), diags,
+                                    &stamp, why, sizeof(why));
+    memset(&key, 0, sizeof(key));
+    if (!signed_ok) {
+        char line[1024];
+        lf_error_text(err, err_size, "signing failed: %s",
+                      lf_diags_count(diags)
+                          ? lf_diag_format(lf_diags_get(diags, 0), line, sizeof(line))
+                          : why);
+        goto done;
+    }
+    final_dir = lf_xasprintf("%s/%lld", p->versions, serial);
+    if (!lf_fsync_tree(staging) || !lf_remove_tree(final_dir) || rename(staging, final_dir) != 0 ||
+        !lf_fsync_parent(final_dir)) {
+        lf_error_text(err, err_size, "%s: cannot keep the version: %s", final_dir,
+                      strerror(errno));
+        goto done;
+    }
+    lf_diags_destroy(diags);
+    diags = lf_diags_create();
+    signed_b = lf_bundle_load(final_dir, diags);
+    if (!signed_b) {
+        lf_error_text(err, err_size, "%s: the signed version does not load", final_dir);
+        goto done;
+    }
+
+    char created[32], expires[32];
+    lf_sign_format_time(stamp.created, created, sizeof(created));
+    lf_sign_format_time(stamp.expires, expires, sizeof(expires));
+    json_t *delivered = json_array();
+    meta = json_pack("{s:I, s:s, s:s, s:s, s:I, s:s?, s:o, s:o}", "serial", (json_int_t)serial,
+                     "created", created, "expires", expires, "by", user, "items",
+                     (json_int_t)signed_b->n_items, "note", note, "again_from",
+                     again_from ? json_integer(again_from) : json_null(), "delivered",
+                     delivered);
+    /* the record is written before delivery: a failed delivery is
+     * listed too, and publishing again takes the next serial */
+    meta_path = version_meta_path(p, serial);
+    char *text = json_dumps(meta, JSON_INDENT(2));
+    bool kept = lf_durable_write(meta_path, text, strlen(text), 0644);
+    free(text);
+    if (!kept) {
+        lf_error_text(err, err_size, "%s: cannot write: %s", meta_path, strerror(errno));
+        goto done;
+    }
+    bool delivered_all = true;
+    char derr[LF_PUBLISH_ERROR_BYTES] = "";
+    if (p->dir[0]) {
+        if (deliver_dir(final_dir, signed_b, p->dir, derr, sizeof(derr)))
+            json_array_append_new(delivered, json_string("dir"));
+        else
+            delivered_all = false;
+    }
+    if (p->url[0] && delivered_all) {
+        if (lf_upload_bundle(&p->t, final_dir, signed_b, derr, sizeof(derr)))
+            json_array_append_new(delivered, json_string("url"));
+        else
+            delivered_all = false;
+    }
+    if (!delivered_all)
+        json_object_set_new(meta, "error", json_string(derr));
+    text = json_dumps(meta, JSON_INDENT(2));
+    kept = lf_durable_write(meta_path, text, strlen(text), 0644);
+    free(text);
+    if (!delivered_all) {
+        lf_error_text(err, err_size, "version %lld was signed but not delivered: %s", serial,
+                      derr);
+        goto done;
+    }
+    if (!kept) {
+        lf_error_text(err, err_size, "%s: cannot write: %s", meta_path, strerror(errno));
+        goto done;
+    }
+    *out = json_incref(meta);
+    ok = true;
+done:
+    if (!ok)
+        (void)lf_remove_tree(staging);
+    json_decref(meta);
+    lf_bundle_destroy(draft);
+    lf_bundle_destroy(signed_b);
+    lf_diags_destroy(diags);
+    free(serials);
+    free(staging);
+    free(final_dir);
+    free(meta_path);
+    return ok;
+}
+
+char *lf_publisher_version_manifest(const struct lf_publisher *p, long long serial)
+{
+    char *path = lf_xasprintf("%s/%lld/%s", p->versions, serial, LF_MANIFEST_NAME);
+    FILE *f = fopen(path, "rb");
+    free(path);
+    if (!f)
+        return NULL;
+    char *buf = lf_xmalloc(LF_MAX_MANIFEST_BYTES + 1);
+    size_t n = fread(buf, 1, LF_MAX_MANIFEST_BYTES, f);
+    fclose(f);
+    buf[n] = '\0';
+    return buf;
+}
+
+bool lf_publish_again(struct lf_publisher *p, long long serial, const char *user, json_t **out,
+                      char *err, size_t err_size)
+{
+    char *manifest = lf_publisher_version_manifest(p, serial);
+    if (!manifest) {
+        lf_error_text(err, err_size, "no version %lld", serial);
+        return false;
+    }
+    /* the old stamp and files list go; lf_publish signs it anew */
+    json_error_t je;
+    json_t *doc = json_loads(manifest, 0, &je);
+    free(manifest);
+    if (!doc) {
+        lf_error_text(err, err_size, "version %lld: %s", serial, je.text);
+        return false;
+    }
+    json_object_del(doc, "serial");
+    json_object_del(doc, "created");
+    json_object_del(doc, "expires");
+    json_object_del(doc, "files");
+    char *text = json_dumps(doc, JSON_INDENT(2));
+    json_decref(doc);
+    char *dir = lf_xasprintf("%s/%lld", p->versions, serial);
+    char note[64];
+    snprintf(note, sizeof(note), "again: version %lld", serial);
+    bool ok = lf_publish(p, text, dir, user, note, serial, out, err, err_size);
+    free(dir);
+    free(text);
+    return ok;
+}
+
+json_t *lf_publisher_versions(const struct lf_publisher *p)
+{
+    long long *serials;
+    size_t n = list_serials(p, &serials);
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++) {
+        char *path = version_meta_path(p, serials[i]);
+        json_error_t je;
+        json_t *meta = json_load_file(path, 0, &je);
+        free(path);
+        if (json_is_object(meta))
+            json_array_append_new(list, meta);
+        else
+            json_decref(meta);
+    }
+    free(serials);
+    return list;
+}

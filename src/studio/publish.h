@@ -1,0 +1,79 @@
+/* Publishing: the draft becomes a signed, numbered version, kept in
+ * DIR/versions/<serial>/ (with DIR/versions/<serial>.json saying who
+ * published it, when and from what), and is delivered to the web server
+ * that kiosks pull from:
+ *
+ *   - a local folder ([publish] dir): every file is written to a temp
+ *     name, fsynced and renamed into place, images first, then
+ *     content.json.sig, then content.json. A kiosk that looks in between
+ *     sees a manifest whose signature or files do not match, refuses
+ *     that look and takes the bundle at the next one: it never installs
+ *     half a bundle (sync/ checks signature, sizes and SHA-256).
+ *   - a remote target ([publish] url) over SFTP (sftp://) or WebDAV
+ *     (https://, http:// only on loopback), through libcurl, in the same
+ *     order, each file uploaded under a temp name and renamed (SFTP
+ *     rename, WebDAV MOVE).
+ *
+ * "Publish this version again" signs a copy of an old version with a new
+ * serial, so kiosks accept it as newer (rollback without replay).
+ *
+ * Owner: create/destroy. Not thread-safe. Errors into err. */
+#ifndef LF_STUDIO_PUBLISH_H
+#define LF_STUDIO_PUBLISH_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "core/log.h"
+
+#define LF_VERSIONS_DIR "versions"
+#define LF_PUBLISH_ERROR_BYTES 2048
+#define LF_STUDIO_MAX_VERSIONS 100000       /* serials looked at in DIR/versions */
+#define LF_PUBLISH_TIMEOUT_S 300            /* one remote upload, whole transfer */
+#define LF_PUBLISH_CONNECT_TIMEOUT_S 20
+
+struct lf_publish_target {
+    const char *key_file;      /* [publish] key: the secret signing key (mode 0600) */
+    const char *dir;           /* [publish] dir, "" = none */
+    const char *url;           /* [publish] url, "" = none: sftp://host/path/ or https://host/path/ */
+    const char *user;          /* [publish] user */
+    const char *password_file; /* [publish] password_file: first line is the password */
+    const char *ssh_key;       /* [publish] ssh_key: private key file for SFTP */
+    const char *known_hosts;   /* [publish] known_hosts: SFTP host keys */
+    const char *ca_file;       /* [publish] ca_file: for https */
+    int valid_days;            /* [publish] valid_days */
+};
+
+struct lf_publisher;
+
+/* Checks the key file now (readable by its owner only, a valid secret
+ * key): a studio with a bad key does not start. */
+struct lf_publisher *lf_publisher_create(const char *data_dir,
+                                         const struct lf_publish_target *target, char *err,
+                                         size_t err_size) LF_MUST_CHECK;
+void lf_publisher_destroy(struct lf_publisher *p);
+
+/* Signs the bundle whose manifest text is `manifest` (images taken from
+ * `images_dir`, the draft folder) as the next version and delivers it.
+ * `problems` (may be NULL) receives the validation problems (JSON array
+ * as lf_draft_validate's) when the bundle is not valid. `note` may be
+ * NULL. *out (caller decrefs) describes the version as
+ * lf_publisher_versions lists it. */
+bool lf_publish(struct lf_publisher *p, const char *manifest, const char *images_dir,
+                const char *user, const char *note, long long again_from, json_t **out,
+                char *err, size_t err_size) LF_MUST_CHECK;
+
+/* Publishes version `serial` again as a new serial. */
+bool lf_publish_again(struct lf_publisher *p, long long serial, const char *user,
+                      json_t **out, char *err, size_t err_size) LF_MUST_CHECK;
+
+/* Every version, newest first: [{"serial", "created", "expires", "by",
+ * "items", "note", "again_from", "delivered": ["dir", "url"]}]. */
+json_t *lf_publisher_versions(const struct lf_publisher *p);
+
+/* The manifest text of version `serial` (caller frees), NULL if none. */
+char *lf_publisher_version_manifest(const struct lf_publisher *p, long long serial);
+
+#endif

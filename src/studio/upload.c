@@ -1,0 +1,243 @@
+#include "studio/upload.h"
+
+#include <curl/curl.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "content/signature.h"
+#include "core/xalloc.h"
+
+struct remote {
+    const struct lf_publish_target *t;
+    CURL *c;
+    char *base;       /* url, ending in '/' */
+    char *base_path;  /* SFTP: the folder's path on the server, ending in '/' */
+    bool sftp;
+    char password[LF_STUDIO_UPLOAD_PASSWORD_BYTES];
+};
+
+bool lf_upload_url_ok(const char *url, char *err, size_t err_size)
+{
+    if (strncasecmp(url, "sftp://", 7) == 0 || strncasecmp(url, "https://", 8) == 0)
+        return true;
+    if (strncasecmp(url, "http://", 7) != 0) {
+        lf_error_text(err, err_size, "%s: publish.url must start with sftp:// or https://", url);
+        return false;
+    }
+    CURLU *u = curl_url();
+    char *host = NULL;
+    bool ok = curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+              curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+              (strcmp(host, "127.0.0.1") == 0 || strcmp(host, "[::1]") == 0 ||
+               strcasecmp(host, "localhost") == 0);
+    curl_free(host);
+    curl_url_cleanup(u);
+    if (!ok)
+        lf_error_text(err, err_size,
+                      "%s: plain http:// would send the password in clear: use https:// "
+                      "(http:// only to this machine)",
+                      url);
+    return ok;
+}
+
+static bool read_password(const char *path, char *out, size_t size, char *err, size_t err_size)
+{
+    out[0] = '\0';
+    if (!path || !path[0])
+        return true;
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        lf_error_text(err, err_size, "%s: %s", path, strerror(errno));
+        return false;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && (st.st_mode & 077)) {
+        fclose(f);
+        lf_error_text(err, err_size, "%s: readable by others: chmod 600 it", path);
+        return false;
+    }
+    bool ok = fgets(out, (int)size, f) != NULL;
+    fclose(f);
+    out[strcspn(out, "\r\n")] = '\0';
+    if (!ok)
+        lf_error_text(err, err_size, "%s: empty", path);
+    return ok;
+}
+
+static void common_options(struct remote *r)
+{
+    CURL *c = r->c;
+    curl_easy_reset(c);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, (long)LF_PUBLISH_CONNECT_TIMEOUT_S);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, (long)LF_PUBLISH_TIMEOUT_S);
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "sftp,https,http");
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+    if (r->t->user && r->t->user[0])
+        curl_easy_setopt(c, CURLOPT_USERNAME, r->t->user);
+    if (r->password[0])
+        curl_easy_setopt(c, CURLOPT_PASSWORD, r->password);
+    if (r->sftp) {
+        curl_easy_setopt(c, CURLOPT_SSH_AUTH_TYPES, (long)CURLSSH_AUTH_PUBLICKEY);
+        curl_easy_setopt(c, CURLOPT_SSH_PRIVATE_KEYFILE, r->t->ssh_key);
+        curl_easy_setopt(c, CURLOPT_SSH_KNOWNHOSTS, r->t->known_hosts);
+        if (r->password[0])
+            curl_easy_setopt(c, CURLOPT_KEYPASSWD, r->password);
+        curl_easy_setopt(c, CURLOPT_FTP_CREATE_MISSING_DIRS, (long)CURLFTP_CREATE_DIR_RETRY);
+    } else {
+        curl_easy_setopt(c, CURLOPT_HTTPAUTH, (long)(CURLAUTH_BASIC | CURLAUTH_DIGEST));
+        if (r->t->ca_file && r->t->ca_file[0])
+            curl_easy_setopt(c, CURLOPT_CAINFO, r->t->ca_file);
+    }
+}
+
+static bool perform(struct remote *r, const char *what, char *err, size_t err_size)
+{
+    char detail[CURL_ERROR_SIZE] = "";
+    curl_easy_setopt(r->c, CURLOPT_ERRORBUFFER, detail);
+    CURLcode rc = curl_easy_perform(r->c);
+    curl_easy_setopt(r->c, CURLOPT_ERRORBUFFER, NULL);
+    if (rc != CURLE_OK) {
+        lf_error_text(err, err_size, "%s: %s", what, detail[0] ? detail : curl_easy_strerror(rc));
+        return false;
+    }
+    if (!r->sftp) {
+        long status = 0;
+        curl_easy_getinfo(r->c, CURLINFO_RESPONSE_CODE, &status);
+        if (status < 200 || status > 299) {
+            lf_error_text(err, err_size, "%s: HTTP %ld", what, status);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* WebDAV: MKCOL each folder of `path` (405 when it exists is fine). */
+static void make_collections(struct remote *r, const char *path)
+{
+    for (const char *slash = strchr(path, '/'); slash; slash = strchr(slash + 1, '/')) {
+        char *url = lf_xasprintf("%s%.*s/", r->base, (int)(slash - path), path);
+        common_options(r);
+        curl_easy_setopt(r->c, CURLOPT_URL, url);
+        curl_easy_setopt(r->c, CURLOPT_CUSTOMREQUEST, "MKCOL");
+        curl_easy_setopt(r->c, CURLOPT_NOBODY, 1L);
+        (void)curl_easy_perform(r->c);
+        free(url);
+    }
+}
+
+static bool upload_one(struct remote *r, const char *dir, const char *path, char *err,
+                       size_t err_size)
+{
+    char *local = lf_xasprintf("%s/%s", dir, path);
+    char *tmp_url = lf_xasprintf("%s%s.tmp", r->base, path);
+    char *final_url = lf_xasprintf("%s%s", r->base, path);
+    struct curl_slist *list = NULL;
+    bool ok = false;
+    FILE *f = fopen(local, "rb");
+    struct stat st;
+    if (!f || fstat(fileno(f), &st) != 0) {
+        lf_error_text(err, err_size, "%s: %s", local, strerror(errno));
+        goto done;
+    }
+    if (!r->sftp)
+        make_collections(r, path);
+    common_options(r);
+    curl_easy_setopt(r->c, CURLOPT_URL, tmp_url);
+    curl_easy_setopt(r->c, CURLOPT_UPLOAD, 1L);
+    curl_easy_setopt(r->c, CURLOPT_READDATA, f);
+    curl_easy_setopt(r->c, CURLOPT_INFILESIZE_LARGE, (curl_off_t)st.st_size);
+    if (r->sftp) {
+        /* OpenSSH's rename does not replace: remove the old file first
+         * (a '*' lets that fail when there is none) */
+        char *rm = lf_xasprintf("*rm \"%s%s\"", r->base_path, path);
+        char *mv = lf_xasprintf("rename \"%s%s.tmp\" \"%s%s\"", r->base_path, path, r->base_path,
+                                path);
+        list = curl_slist_append(list, rm);
+        list = curl_slist_append(list, mv);
+        free(rm);
+        free(mv);
+        curl_easy_setopt(r->c, CURLOPT_POSTQUOTE, list);
+    }
+    if (!perform(r, final_url, err, err_size))
+        goto done;
+    if (!r->sftp) {
+        char *dest = lf_xasprintf("Destination: %s", final_url);
+        list = curl_slist_append(list, dest);
+        list = curl_slist_append(list, "Overwrite: T");
+        free(dest);
+        common_options(r);
+        curl_easy_setopt(r->c, CURLOPT_URL, tmp_url);
+        curl_easy_setopt(r->c, CURLOPT_CUSTOMREQUEST, "MOVE");
+        curl_easy_setopt(r->c, CURLOPT_NOBODY, 1L);
+        curl_easy_setopt(r->c, CURLOPT_HTTPHEADER, list);
+        if (!perform(r, final_url, err, err_size))
+            goto done;
+    }
+    ok = true;
+done:
+    if (f)
+        fclose(f);
+    curl_slist_free_all(list);
+    free(local);
+    free(tmp_url);
+    free(final_url);
+    return ok;
+}
+
+bool lf_upload_bundle(const struct lf_publish_target *t, const char *bundle_dir,
+                      const struct lf_bundle *b, char *err, size_t err_size)
+{
+    if (!lf_upload_url_ok(t->url, err, err_size))
+        return false;
+    struct remote r = {.t = t, .sftp = strncasecmp(t->url, "sftp://", 7) == 0};
+    size_t n = strlen(t->url);
+    r.base = lf_xasprintf("%s%s", t->url, n && t->url[n - 1] == '/' ? "" : "/");
+    bool ok = false;
+    if (r.sftp && (!t->ssh_key || !t->ssh_key[0] || !t->known_hosts || !t->known_hosts[0])) {
+        lf_error_text(err, err_size,
+                      "%s: SFTP needs publish.ssh_key and publish.known_hosts (the server's "
+                      "host key is always checked)",
+                      t->url);
+        goto done;
+    }
+    if (!read_password(t->password_file, r.password, sizeof(r.password), err, err_size))
+        goto done;
+    if (r.sftp) {
+        CURLU *u = curl_url();
+        char *path = NULL;
+        if (curl_url_set(u, CURLUPART_URL, r.base, 0) == CURLUE_OK &&
+            curl_url_get(u, CURLUPART_PATH, &path, CURLU_URLDECODE) == CURLUE_OK)
+            r.base_path = lf_xstrdup(path);
+        curl_free(path);
+        curl_url_cleanup(u);
+        if (!r.base_path) {
+            lf_error_text(err, err_size, "%s: not a URL", t->url);
+            goto done;
+        }
+    }
+    r.c = curl_easy_init();
+    if (!r.c) {
+        lf_error_text(err, err_size, "libcurl cannot start");
+        goto done;
+    }
+    for (size_t i = 0; i < b->n_files; i++) {
+        if (!upload_one(&r, bundle_dir, b->files[i].path, err, err_size))
+            goto done;
+    }
+    if (!upload_one(&r, bundle_dir, LF_SIGNATURE_NAME, err, err_size) ||
+        !upload_one(&r, bundle_dir, LF_MANIFEST_NAME, err, err_size))
+        goto done;
+    ok = true;
+done:
+    if (r.c)
+        curl_easy_cleanup(r.c);
+    memset(r.password, 0, sizeof(r.password));
+    free(r.base);
+    free(r.base_path);
+    return ok;
+}

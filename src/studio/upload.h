@@ -1,0 +1,34 @@
+/* Uploading a signed bundle folder to a remote web server's folder over
+ * SFTP or WebDAV with libcurl (used by studio/publish.c).
+ *
+ * The files named by the bundle's "files" list go first, then
+ * content.json.sig, then content.json, each to "<name>.tmp" and then
+ * renamed over the old file (SFTP rename, WebDAV MOVE with Overwrite),
+ * so a kiosk never downloads a file that is still being written.
+ *
+ * SFTP needs a private key ([publish] ssh_key) and the server's host key
+ * in a known_hosts file ([publish] known_hosts): an unknown or changed
+ * host key is refused. WebDAV takes https:// (certificates checked) or
+ * http:// to this machine only (127.0.0.1, ::1, localhost), so a
+ * password never travels in clear. One thread; no shared state besides
+ * curl_global_init (lf_sync_global_init). */
+#ifndef LF_STUDIO_UPLOAD_H
+#define LF_STUDIO_UPLOAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "content/bundle.h"
+#include "core/log.h"
+#include "studio/publish.h"
+
+#define LF_STUDIO_UPLOAD_PASSWORD_BYTES 256 /* first line of publish.password_file */
+
+bool lf_upload_bundle(const struct lf_publish_target *t, const char *bundle_dir,
+                      const struct lf_bundle *b, char *err, size_t err_size) LF_MUST_CHECK;
+
+/* Whether `url` is a target the studio accepts: sftp://, https://, or
+ * http:// to a loopback host. On false, err says why. */
+bool lf_upload_url_ok(const char *url, char *err, size_t err_size) LF_MUST_CHECK;
+
+#endif
