@@ -23,6 +23,8 @@ static const struct lf_cli_command commands[] = {
     {"sign", "pack and sign a bundle for publishing", lf_tool_sign},
     {"sync", "fetch the published bundle once and install it (headless)", lf_tool_sync},
     {"import-ics", "import events from an iCalendar file or feed into a bundle", lf_tool_import_ics},
+    {"studio", "serve the browser editor where KI staff write and publish content",
+     lf_tool_studio},
 };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 

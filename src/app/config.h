@@ -29,6 +29,7 @@
 
 #define LF_CONFIG_ORGANISATION_BYTES 255
 #define LF_CONFIG_KEY_BASE64 44 /* one public key in [sync] trusted_keys */
+#define LF_CONFIG_LISTEN_BYTES 64 /* [studio] listen: "[address]:port" */
 
 struct lf_config {
     char content_dir[LF_MAX_PATH_BYTES + 1]; /* [content] dir; default "assets/content" */
@@ -62,6 +63,24 @@ struct lf_config {
     /* trusted_keys: space-separated base64 Ed25519 public keys (content/signature.h),
        at most LF_MAX_TRUSTED_KEYS; a synced bundle must be signed by one of them */
     char trusted_keys[LF_MAX_TRUSTED_KEYS * (LF_CONFIG_KEY_BASE64 + 1) + 1];
+
+    /* [studio] (src/studio/): the browser editor, `litfass studio` */
+    char studio_listen[LF_CONFIG_LISTEN_BYTES + 1]; /* listen; "127.0.0.1:8470" */
+    int studio_session_seconds;              /* session_seconds, idle logout; 3600, 10..86400 */
+    bool studio_allow_plain_remote;          /* allow_plain_http_remote; false */
+    char studio_tls_cert[LF_MAX_PATH_BYTES + 1]; /* tls_cert; "" = no TLS */
+    char studio_tls_key[LF_MAX_PATH_BYTES + 1];  /* tls_key */
+    /* [publish]: where the studio signs and delivers bundles */
+    char publish_key[LF_MAX_PATH_BYTES + 1];     /* key: secret signing key file */
+    char publish_dir[LF_MAX_PATH_BYTES + 1];     /* dir: local web folder, "" = none */
+    char publish_url[LF_MAX_URL_BYTES + 1];      /* url: sftp:// or https:// folder, "" = none */
+    char publish_user[LF_CONFIG_ORGANISATION_BYTES + 1]; /* user for url */
+    char publish_password_file[LF_MAX_PATH_BYTES + 1];  /* password_file for url */
+    char publish_ssh_key[LF_MAX_PATH_BYTES + 1];        /* ssh_key for sftp:// */
+    char publish_known_hosts[LF_MAX_PATH_BYTES + 1];    /* known_hosts for sftp:// */
+    char publish_ca_file[LF_MAX_PATH_BYTES + 1];        /* ca_file for https:// */
+    int publish_valid_days;                  /* valid_days; 30, 1..LF_MAX_VALID_DAYS */
+    bool publish_require_approval;           /* require_approval; false */
 };
 
 /* Fills every field with its default from the table. Never fails. */

@@ -349,8 +349,8 @@ bool lf_publish(struct lf_publisher *p, const char *manifest, const char *images
     *out = json_incref(meta);
     ok = true;
 done:
-    if (!ok)
-        (void)lf_remove_tree(staging);
+    if (!ok && !lf_remove_tree(staging))
+        lf_warn("studio: %s: left behind", staging);
     json_decref(meta);
     lf_bundle_destroy(draft);
     lf_bundle_destroy(signed_b);

@@ -1,0 +1,1423 @@
+/* The studio's HTTP server: see server.h. The API is documented in
+ * docs/studio-api.md; every endpoint is one row of `routes` below. */
+#include "studio/server.h"
+
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "content/bundle.h"
+#include "content/json_locate.h"
+#include "core/durable.h"
+#include "core/xalloc.h"
+#include "studio/audit.h"
+#include "studio/draft.h"
+#include "studio/item_preview.h"
+#include "studio/publish.h"
+#include "studio/users.h"
+#include "studio/web_assets.h"
+#include "sync/sync.h"
+
+#define SESSION_COOKIE "litfass_session"
+#define CSRF_HEADER "X-CSRF-Token"
+#define TOKEN_HEX (LF_STUDIO_TOKEN_BYTES * 2)
+
+/* No inline script or style, nothing from elsewhere; previews are blob: URLs. */
+static const char csp[] = "default-src 'none'; script-src 'self'; style-src 'self'; "
+                          "img-src 'self' blob: data:; connect-src 'self'; "
+                          "font-src 'self'; base-uri 'none'; form-action 'self'; "
+                          "frame-ancestors 'none'";
+
+struct session {
+    char token[TOKEN_HEX + 1]; /* "" = free slot */
+    char csrf[TOKEN_HEX + 1];
+    char user[LF_STUDIO_MAX_USER_NAME + 1];
+    time_t created, last_seen;
+};
+
+struct throttle {
+    char key[LF_STUDIO_MAX_USER_NAME + INET6_ADDRSTRLEN + 4]; /* "u:name" / "a:address" */
+    int failures;
+    time_t last_failure, blocked_until;
+};
+
+struct studio {
+    const struct lf_studio_options *opt;
+    const struct lf_config *cfg;
+    const char *data_dir;
+    bool tls;
+    struct lf_users *users;
+    time_t users_mtime;
+    struct lf_draft *draft;
+    struct lf_publisher *publisher;
+    struct lf_item_preview *preview;
+    struct session sessions[LF_STUDIO_MAX_SESSIONS];
+    struct throttle throttle[LF_STUDIO_THROTTLE_SLOTS];
+};
+
+/* One request while it arrives. */
+struct request {
+    const struct route *route;
+    char *args[LF_STUDIO_MAX_ROUTE_ARGS];
+    char *body;
+    size_t len, cap, limit;
+    bool too_large;
+    bool answered; /* a response was queued before the body */
+};
+
+/* What a handler answers. */
+struct reply {
+    unsigned status;
+    json_t *json;          /* the body, or ... */
+    unsigned char *bytes;  /* ... raw bytes (freed), with type */
+    size_t len;
+    const char *type;
+    char cookie[256];
+    char extra_name[32], extra_value[64];
+};
+
+/* What a handler is given. */
+struct call {
+    struct studio *s;
+    struct MHD_Connection *conn;
+    struct request *rq;
+    struct session *session; /* NULL for public routes */
+    enum lf_role role;
+    json_t *body;            /* parsed JSON body (ROUTE_JSON) */
+    char address[INET6_ADDRSTRLEN];
+};
+
+typedef void (*handler_fn)(struct call *c, struct reply *r);
+
+enum {
+    ROUTE_JSON = 1,    /* the body is a JSON object (parsed into call.body) */
+    ROUTE_UPLOAD = 2,  /* the body is raw bytes up to LF_STUDIO_MAX_UPLOAD_BYTES */
+    ROUTE_NO_CSRF = 4, /* a mutation that needs no CSRF token (login) */
+    ROUTE_OPTIONAL_JSON = 8, /* a JSON body may be empty */
+};
+
+struct route {
+    const char *method;
+    const char *pattern; /* "{}" matches one path part */
+    enum lf_role role;   /* least role; 0 = no login needed */
+    unsigned flags;
+    handler_fn handler;
+};
+
+/* ---- replies ------------------------------------------------------------------------- */
+
+static void reply_json(struct reply *r, unsigned status, json_t *json)
+{
+    r->status = status;
+    json_decref(r->json);
+    r->json = json;
+}
+
+static void reply_error(struct reply *r, unsigned status, const char *fmt, ...) LF_PRINTF(3, 4);
+static void reply_error(struct reply *r, unsigned status, const char *fmt, ...)
+{
+    char msg[LF_PUBLISH_ERROR_BYTES];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    reply_json(r, status, json_pack("{s:s}", "error", msg));
+}
+
+static enum MHD_Result send_reply(struct studio *s, struct MHD_Connection *conn,
+                                  struct reply *r, bool api)
+{
+    struct MHD_Response *resp;
+    if (r->json) {
+        char *text = json_dumps(r->json, JSON_COMPACT);
+        resp = MHD_create_response_from_buffer(strlen(text), text, MHD_RESPMEM_MUST_FREE);
+        MHD_add_response_header(resp, "Content-Type", "application/json; charset=utf-8");
+    } else if (r->bytes) {
+        resp = MHD_create_response_from_buffer(r->len, r->bytes, MHD_RESPMEM_MUST_FREE);
+        r->bytes = NULL;
+        MHD_add_response_header(resp, "Content-Type", r->type);
+    } else {
+        resp = MHD_create_response_from_buffer(r->len, (void *)(r->type ? r->type : ""),
+                                               MHD_RESPMEM_PERSISTENT);
+    }
+    MHD_add_response_header(resp, "Content-Security-Policy", csp);
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+    MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
+    MHD_add_response_header(resp, "Cross-Origin-Resource-Policy", "same-origin");
+    if (s->tls)
+        MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
+    MHD_add_response_header(resp, "Cache-Control", api ? "no-store" : "no-cache");
+    if (r->cookie[0])
+        MHD_add_response_header(resp, "Set-Cookie", r->cookie);
+    if (r->extra_name[0])
+        MHD_add_response_header(resp, r->extra_name, r->extra_value);
+    enum MHD_Result ret = MHD_queue_response(conn, r->status, resp);
+    MHD_destroy_response(resp);
+    json_decref(r->json);
+    r->json = NULL;
+    free(r->bytes);
+    return ret;
+}
+
+/* ---- users, sessions, throttling ----------------------------------------------------- */
+
+/* users.json may be changed by `litfass studio user ...` while we run */
+static void reload_users(struct studio *s)
+{
+    char *path = lf_xasprintf("%s/%s", s->data_dir, LF_USERS_FILE);
+    struct stat st;
+    time_t mtime = stat(path, &st) == 0 ? st.st_mtime * 1000000000L + st.st_mtim.tv_nsec : 0;
+    free(path);
+    if (s->users && mtime == s->users_mtime)
+        return;
+    char err[LF_USERS_ERROR_BYTES];
+    struct lf_users *u = lf_users_load(s->data_dir, err, sizeof(err));
+    if (!u) {
+        lf_error("studio: %s (keeping the users read before)", err);
+        return;
+    }
+    lf_users_destroy(s->users);
+    s->users = u;
+    s->users_mtime = mtime;
+}
+
+static void random_hex(char *out)
+{
+    unsigned char raw[LF_STUDIO_TOKEN_BYTES];
+    randombytes_buf(raw, sizeof(raw));
+    sodium_bin2hex(out, TOKEN_HEX + 1, raw, sizeof(raw));
+}
+
+static bool session_alive(const struct studio *s, const struct session *se, time_t now)
+{
+    return se->token[0] && now - se->last_seen <= s->cfg->studio_session_seconds &&
+           now - se->created <= LF_STUDIO_SESSION_MAX_S;
+}
+
+static struct session *session_new(struct studio *s, const char *user)
+{
+    time_t now = time(NULL);
+    struct session *slot = &s->sessions[0];
+    for (size_t i = 0; i < LF_STUDIO_MAX_SESSIONS; i++) {
+        struct session *se = &s->sessions[i];
+        if (!session_alive(s, se, now)) {
+            slot = se;
+            break;
+        }
+        if (se->last_seen < slot->last_seen)
+            slot = se;
+    }
+    memset(slot, 0, sizeof(*slot));
+    random_hex(slot->token);
+    random_hex(slot->csrf);
+    snprintf(slot->user, sizeof(slot->user), "%s", user);
+    slot->created = slot->last_seen = now;
+    return slot;
+}
+
+/* The session of the request's cookie, NULL when none or expired. */
+static struct session *session_of(struct studio *s, struct MHD_Connection *conn, bool *expired)
+{
+    const char *token = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, SESSION_COOKIE);
+    *expired = false;
+    if (!token || strlen(token) != TOKEN_HEX)
+        return NULL;
+    time_t now = time(NULL);
+    for (size_t i = 0; i < LF_STUDIO_MAX_SESSIONS; i++) {
+        struct session *se = &s->sessions[i];
+        if (se->token[0] && sodium_memcmp(se->token, token, TOKEN_HEX) == 0) {
+            if (!session_alive(s, se, now)) {
+                memset(se, 0, sizeof(*se));
+                *expired = true;
+                return NULL;
+            }
+            se->last_seen = now;
+            return se;
+        }
+    }
+    return NULL;
+}
+
+static void set_cookie(struct call *c, struct reply *r, const char *token, long max_age)
+{
+    snprintf(r->cookie, sizeof(r->cookie), "%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%ld%s",
+             SESSION_COOKIE, token, max_age, c->s->tls ? "; Secure" : "");
+}
+
+static struct throttle *throttle_slot(struct studio *s, const char *key, bool create)
+{
+    struct throttle *oldest = &s->throttle[0];
+    time_t now = time(NULL);
+    for (size_t i = 0; i < LF_STUDIO_THROTTLE_SLOTS; i++) {
+        struct throttle *t = &s->throttle[i];
+        if (t->key[0] && strcmp(t->key, key) == 0) {
+            if (now - t->last_failure > LF_STUDIO_LOGIN_FORGET_S && now >= t->blocked_until)
+                memset(t, 0, sizeof(*t));
+            else
+                return t;
+        }
+        if (t->last_failure < oldest->last_failure)
+            oldest = t;
+    }
+    if (!create)
+        return NULL;
+    memset(oldest, 0, sizeof(*oldest));
+    snprintf(oldest->key, sizeof(oldest->key), "%s", key);
+    return oldest;
+}
+
+static long blocked_for(struct studio *s, const char *key)
+{
+    struct throttle *t = throttle_slot(s, key, false);
+    time_t now = time(NULL);
+    return t && t->blocked_until > now ? (long)(t->blocked_until - now) : 0;
+}
+
+static void note_failure(struct studio *s, const char *key)
+{
+    struct throttle *t = throttle_slot(s, key, true);
+    time_t now = time(NULL);
+    t->failures++;
+    t->last_failure = now;
+    if (t->failures >= LF_STUDIO_LOGIN_FREE_ATTEMPTS) {
+        int doublings = t->failures - LF_STUDIO_LOGIN_FREE_ATTEMPTS;
+        long wait = LF_STUDIO_LOGIN_WAIT_S;
+        while (doublings-- > 0 && wait < LF_STUDIO_LOGIN_MAX_WAIT_S)
+            wait *= 2;
+        if (wait > LF_STUDIO_LOGIN_MAX_WAIT_S)
+            wait = LF_STUDIO_LOGIN_MAX_WAIT_S;
+        t->blocked_until = now + wait;
+    }
+}
+
+static void forget_failures(struct studio *s, const char *key)
+{
+    struct throttle *t = throttle_slot(s, key, false);
+    if (t)
+        memset(t, 0, sizeof(*t));
+}
+
+/* ---- helpers ------------------------------------------------------------------------- */
+
+static const char *query(struct call *c, const char *name)
+{
+    return MHD_lookup_connection_value(c->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+static const char *user_of(const struct call *c)
+{
+    return c->session ? c->session->user : "-";
+}
+
+static json_t *item_entry(const struct studio *s, const char *id)
+{
+    const json_t *item = lf_draft_item(s->draft, id);
+    const json_t *meta = lf_draft_item_meta(s->draft, id);
+    json_t *e = json_pack("{s:O, s:I}", "item", item, "revision",
+                          (json_int_t)lf_draft_revision(s->draft, id));
+    const char *keys[] = {"modified_by", "modified_at", "approved_by", "approved_at"};
+    for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+        json_t *v = json_object_get(meta, keys[i]);
+        if (v)
+            json_object_set(e, keys[i], v);
+    }
+    json_object_set_new(e, "approved",
+                        json_boolean(json_integer_value(json_object_get(meta, "approved_revision")) ==
+                                     lf_draft_revision(s->draft, id)));
+    return e;
+}
+
+/* The items of the newest published version by id (caller decrefs), {} if none. */
+static json_t *published_items(const struct studio *s, long long *serial)
+{
+    json_t *versions = lf_publisher_versions(s->publisher);
+    json_t *out = json_object();
+    *serial = 0;
+    size_t i;
+    json_t *v;
+    json_array_foreach(versions, i, v) {
+        if (json_array_size(json_object_get(v, "delivered")) == 0)
+            continue; /* signed but never delivered */
+        *serial = json_integer_value(json_object_get(v, "serial"));
+        break;
+    }
+    json_decref(versions);
+    char *text = *serial ? lf_publisher_version_manifest(s->publisher, *serial) : NULL;
+    json_error_t je;
+    json_t *doc = text ? json_loads(text, 0, &je) : NULL;
+    free(text);
+    json_array_foreach(json_object_get(doc, "items"), i, v) {
+        const char *id = json_string_value(json_object_get(v, "id"));
+        if (id)
+            json_object_set(out, id, v);
+    }
+    json_decref(doc);
+    return out;
+}
+
+/* ---- handlers: session --------------------------------------------------------------- */
+
+static void h_login(struct call *c, struct reply *r)
+{
+    struct studio *s = c->s;
+    const char *user = json_string_value(json_object_get(c->body, "user"));
+    const char *password = json_string_value(json_object_get(c->body, "password"));
+    if (!user || !password) {
+        reply_error(r, 400, "user and password are required");
+        return;
+    }
+    char ukey[sizeof(((struct throttle *)0)->key)], akey[sizeof(ukey)];
+    snprintf(ukey, sizeof(ukey), "u:%.*s", LF_STUDIO_MAX_USER_NAME, user);
+    snprintf(akey, sizeof(akey), "a:%s", c->address);
+    long wait = blocked_for(s, ukey);
+    long wait_a = blocked_for(s, akey);
+    if (wait_a > wait)
+        wait = wait_a;
+    if (wait > 0) {
+        snprintf(r->extra_name, sizeof(r->extra_name), "Retry-After");
+        snprintf(r->extra_value, sizeof(r->extra_value), "%ld", wait);
+        reply_json(r, 429,
+                   json_pack("{s:s, s:I}", "error",
+                             "too many wrong passwords: wait before trying again", "retry_after",
+                             (json_int_t)wait));
+        lf_audit(s->data_dir, user, "login-throttled", NULL, c->address);
+        return;
+    }
+    reload_users(s);
+    enum lf_role role = 0;
+    if (!s->users || !lf_users_check(s->users, user, password, &role)) {
+        note_failure(s, ukey);
+        note_failure(s, akey);
+        lf_audit(s->data_dir, user, "login-failed", NULL, c->address);
+        reply_error(r, 401, "user name or password is wrong");
+        return;
+    }
+    forget_failures(s, ukey);
+    forget_failures(s, akey);
+    struct session *se = session_new(s, user);
+    set_cookie(c, r, se->token, (long)s->cfg->studio_session_seconds);
+    lf_audit(s->data_dir, user, "login", NULL, c->address);
+    reply_json(r, 200,
+               json_pack("{s:s, s:s, s:s, s:i, s:b}", "user", user, "role", lf_role_name(role),
+                         "csrf", se->csrf, "session_seconds", s->cfg->studio_session_seconds,
+                         "require_approval", s->cfg->publish_require_approval));
+}
+
+static void h_logout(struct call *c, struct reply *r)
+{
+    memset(c->session, 0, sizeof(*c->session));
+    set_cookie(c, r, "", 0);
+    reply_json(r, 200, json_pack("{s:b}", "ok", true));
+}
+
+static void h_session(struct call *c, struct reply *r)
+{
+    reply_json(r, 200,
+               json_pack("{s:s, s:s, s:s, s:i, s:b, s:b, s:b}", "user", c->session->user, "role",
+                         lf_role_name(c->role), "csrf", c->session->csrf, "session_seconds",
+                         c->s->cfg->studio_session_seconds, "require_approval",
+                         c->s->cfg->publish_require_approval, "can_publish",
+                         c->s->cfg->publish_key[0] != '\0', "tls", c->s->tls));
+}
+
+/* ---- handlers: items ----------------------------------------------------------------- */
+
+static void h_items(struct call *c, struct reply *r)
+{
+    struct studio *s = c->s;
+    const json_t *doc = lf_draft_doc(s->draft);
+    json_t *list = json_array();
+    size_t i;
+    json_t *it;
+    json_array_foreach(json_object_get(doc, "items"), i, it) {
+        const char *id = json_string_value(json_object_get(it, "id"));
+        if (id)
+            json_array_append_new(list, item_entry(s, id));
+    }
+    json_t *bundle = json_object();
+    const char *keys[] = {"organisation", "default_language", "version"};
+    for (size_t k = 0; k < 3; k++) {
+        json_t *v = json_object_get(doc, keys[k]);
+        if (v)
+            json_object_set(bundle, keys[k], v);
+    }
+    reply_json(r, 200, json_pack("{s:o, s:o}", "items", list, "bundle", bundle));
+}
+
+static void after_save(struct call *c, const char *id)
+{
+    /* a publisher's own change needs no second look */
+    if (c->role >= LF_ROLE_PUBLISHER) {
+        char err[LF_DRAFT_ERROR_BYTES];
+        if (lf_draft_approve(c->s->draft, id, user_of(c), err, sizeof(err)) != LF_DRAFT_OK)
+            lf_error("studio: %s", err);
+    }
+}
+
+static void draft_failure(struct reply *r, enum lf_draft_result res, const char *err)
+{
+    switch (res) {
+    case LF_DRAFT_NOT_FOUND:
+        reply_error(r, 404, "no such item");
+        break;
+    case LF_DRAFT_EXISTS:
+    case LF_DRAFT_CONFLICT:
+        reply_error(r, 409, "%s", err);
+        break;
+    case LF_DRAFT_IO:
+        reply_error(r, 500, "%s", err);
+        break;
+    default:
+        reply_error(r, 400, "%s", err);
+        break;
+    }
+}
+
+static void h_item_create(struct call *c, struct reply *r)
+{
+    json_t *item = json_object_get(c->body, "item");
+    if (!item)
+        item = c->body; /* the item itself is accepted too */
+    char err[LF_DRAFT_ERROR_BYTES] = "";
+    const char *id = NULL;
+    enum lf_draft_result res =
+        lf_draft_create(c->s->draft, json_deep_copy(item), user_of(c), &id, err, sizeof(err));
+    if (res != LF_DRAFT_OK) {
+        draft_failure(r, res, err);
+        return;
+    }
+    after_save(c, id);
+    lf_audit(c->s->data_dir, user_of(c), "create", id, NULL);
+    reply_json(r, 201, item_entry(c->s, id));
+}
+
+static void h_item_get(struct call *c, struct reply *r)
+{
+    if (!lf_draft_item(c->s->draft, c->rq->args[0])) {
+        reply_error(r, 404, "no item '%s'", c->rq->args[0]);
+        return;
+    }
+    reply_json(r, 200, item_entry(c->s, c->rq->args[0]));
+}
+
+static void h_item_put(struct call *c, struct reply *r)
+{
+    const char *id = c->rq->args[0];
+    json_t *item = json_object_get(c->body, "item");
+    json_t *rev = json_object_get(c->body, "revision");
+    if (!json_is_object(item) || !json_is_integer(rev)) {
+        reply_error(r, 400, "send {\"item\": {...}, \"revision\": N} (the revision you edited)");
+        return;
+    }
+    char err[LF_DRAFT_ERROR_BYTES] = "";
+    enum lf_draft_result res = lf_draft_replace(c->s->draft, id, json_deep_copy(item),
+                                                json_integer_value(rev), user_of(c), err,
+                                                sizeof(err));
+    if (res == LF_DRAFT_CONFLICT) {
+        /* both versions, so the user can merge by hand: never a silent overwrite */
+        reply_json(r, 409,
+                   json_pack("{s:s, s:O, s:o}", "error", err, "yours", item, "theirs",
+                             item_entry(c->s, id)));
+        return;
+    }
+    if (res != LF_DRAFT_OK) {
+        draft_failure(r, res, err);
+        return;
+    }
+    after_save(c, id);
+    lf_audit(c->s->data_dir, user_of(c), "change", id, NULL);
+    reply_json(r, 200, item_entry(c->s, id));
+}
+
+static void h_item_delete(struct call *c, struct reply *r)
+{
+    const char *id = c->rq->args[0];
+    const char *rev = query(c, "revision");
+    long long revision = rev ? strtoll(rev, NULL, 10) : lf_draft_revision(c->s->draft, id);
+    char err[LF_DRAFT_ERROR_BYTES] = "";
+    enum lf_draft_result res = lf_draft_delete(c->s->draft, id, revision, err, sizeof(err));
+    if (res != LF_DRAFT_OK) {
+        draft_failure(r, res, err);
+        return;
+    }
+    lf_audit(c->s->data_dir, user_of(c), "delete", id, NULL);
+    reply_json(r, 200, json_pack("{s:b}", "ok", true));
+}
+
+static void h_order(struct call *c, struct reply *r)
+{
+    char err[LF_DRAFT_ERROR_BYTES] = "";
+    enum lf_draft_result res =
+        lf_draft_reorder(c->s->draft, json_object_get(c->body, "ids"), err, sizeof(err));
+    if (res != LF_DRAFT_OK) {
+        draft_failure(r, res, err);
+        return;
+    }
+    lf_audit(c->s->data_dir, user_of(c), "order", NULL, NULL);
+    reply_json(r, 200, json_pack("{s:b}", "ok", true));
+}
+
+static void h_bundle_put(struct call *c, struct reply *r)
+{
+    char err[LF_DRAFT_ERROR_BYTES] = "";
+    enum lf_draft_result res = lf_draft_set_bundle(c->s->draft, c->body, err, sizeof(err));
+    if (res != LF_DRAFT_OK) {
+        draft_failure(r, res, err);
+        return;
+    }
+    lf_audit(c->s->data_dir, user_of(c), "bundle", NULL, NULL);
+    reply_json(r, 200, json_pack("{s:b}", "ok", true));
+}
+
+static void h_validate(struct call *c, struct reply *r)
+{
+    json_t *item = c->body ? json_object_get(c->body, "item") : NULL;
+    if (item && !json_is_object(item)) {
+        reply_error(r, 400, "item: an object");
+        return;
+    }
+    reply_json(r, 200, lf_draft_validate(c->s->draft, item));
+}
+
+/* ---- handlers: preview --------------------------------------------------------------- */
+
+static bool parse_size(const char *s, int *w, int *h)
+{
+    if (!s)
+        return true;
+    char *end;
+    long a = strtol(s, &end, 10);
+    if (*end != 'x')
+        return false;
+    long b = strtol(end + 1, &end, 10);
+    if (*end || a <= 0 || b <= 0 || a > LF_MAX_SCREEN_SIDE || b > LF_MAX_SCREEN_SIDE)
+        return false;
+    *w = (int)a;
+    *h = (int)b;
+    return true;
+}
+
+static void preview(struct call *c, struct reply *r, const json_t *item)
+{
+    struct studio *s = c->s;
+    const char *id = json_string_value(json_object_get(item, "id"));
+    int w = 1920, h = 1080;
+    long long page = 1;
+    const char *lang = query(c, "lang");
+    const char *page_s = query(c, "page");
+    if (!id) {
+        reply_error(r, 400, "item: needs an id");
+        return;
+    }
+    if (!parse_size(query(c, "size"), &w, &h)) {
+        reply_error(r, 400, "size: write it as WIDTHxHEIGHT, e.g. 1920x1080");
+        return;
+    }
+    char *end = NULL;
+    if (page_s && ((page = strtoll(page_s, &end, 10)) < 1 || *end ||
+                   page > LF_STUDIO_MAX_PREVIEW_PAGES)) {
+        reply_error(r, 400, "page: a number from 1 to %d", LF_STUDIO_MAX_PREVIEW_PAGES);
+        return;
+    }
+    if (lang && (strlen(lang) > LF_MAX_LANG_TAG || strspn(lang, "abcdefghijklmnopqrstuvwxyz"
+                                                               "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") !=
+                                                       strlen(lang))) {
+        reply_error(r, 400, "lang: not a language tag");
+        return;
+    }
+    /* the bundle as kiosks would get it, with only this item in it: a
+     * problem in another item does not stop this preview */
+    char *text = lf_draft_manifest(s->draft, item, true);
+    struct lf_diags *diags = lf_diags_create();
+    struct lf_bundle *b =
+        lf_bundle_parse(text, strlen(text), LF_MANIFEST_NAME, lf_draft_dir(s->draft), diags);
+    free(text);
+    if (!b) {
+        json_t *v = lf_draft_validate(s->draft, item);
+        json_object_set_new(v, "error", json_string("the item has errors: fix them to see it"));
+        reply_json(r, 422, v);
+        lf_diags_destroy(diags);
+        return;
+    }
+    struct lf_preview_request pr = {
+        .bundle = b, .item_id = id, .width = w, .height = h, .lang = lang, .page = (int)page};
+    unsigned char *png = NULL;
+    size_t len = 0;
+    int pages = 0;
+    char err[LF_PUBLISH_ERROR_BYTES];
+    if (!s->preview) {
+        reply_error(r, 503, "the preview renderer did not start (fonts?)");
+    } else if (lf_item_preview_render(s->preview, &pr, &png, &len, &pages, err, sizeof(err))) {
+        r->status = 200;
+        r->bytes = png;
+        r->len = len;
+        r->type = "image/png";
+        snprintf(r->extra_name, sizeof(r->extra_name), "X-Litfass-Pages");
+        snprintf(r->extra_value, sizeof(r->extra_value), "%d", pages);
+    } else {
+        reply_error(r, 400, "%s", err);
+    }
+    lf_bundle_destroy(b);
+    lf_diags_destroy(diags);
+}
+
+static void h_preview_saved(struct call *c, struct reply *r)
+{
+    char id[LF_MAX_ID_BYTES + 8];
+    snprintf(id, sizeof(id), "%s", c->rq->args[0]);
+    size_t n = strlen(id);
+    if (n > 4 && strcmp(id + n - 4, ".png") == 0)
+        id[n - 4] = '\0';
+    const json_t *item = lf_draft_id_valid(id) ? lf_draft_item(c->s->draft, id) : NULL;
+    if (!item) {
+        reply_error(r, 404, "no item '%s'", id);
+        return;
+    }
+    preview(c, r, item);
+}
+
+static void h_preview_unsaved(struct call *c, struct reply *r)
+{
+    json_t *item = json_object_get(c->body, "item");
+    if (!json_is_object(item)) {
+        reply_error(r, 400, "send {\"item\": {...}}");
+        return;
+    }
+    preview(c, r, item);
+}
+
+/* ---- handlers: images ---------------------------------------------------------------- */
+
+static void h_image_put(struct call *c, struct reply *r)
+{
+    const char *name = c->rq->args[0];
+    char err[LF_DRAFT_ERROR_BYTES];
+    int w = 0, h = 0;
+    if (!lf_draft_store_image(c->s->draft, name, c->rq->body, c->rq->len, &w, &h, err,
+                              sizeof(err))) {
+        reply_error(r, lf_draft_image_name_valid(name) ? 422 : 400, "%s", err);
+        return;
+    }
+    char path[LF_STUDIO_MAX_IMAGE_NAME + 16];
+    snprintf(path, sizeof(path), "%s/%s", LF_DRAFT_IMAGES, name);
+    lf_audit(c->s->data_dir, user_of(c), "image", NULL, path);
+    reply_json(r, 201, json_pack("{s:s, s:i, s:i, s:I}", "path", path, "width", w, "height", h,
+                                 "bytes", (json_int_t)c->rq->len));
+}
+
+static void h_image_get(struct call *c, struct reply *r)
+{
+    const char *name = c->rq->args[0];
+    if (!lf_draft_image_name_valid(name)) {
+        reply_error(r, 400, "not an image name");
+        return;
+    }
+    char *path = lf_xasprintf("%s/%s/%s", lf_draft_dir(c->s->draft), LF_DRAFT_IMAGES, name);
+    FILE *f = fopen(path, "rb");
+    free(path);
+    struct stat st;
+    if (!f || fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
+        st.st_size > LF_MAX_IMAGE_BYTES) {
+        if (f)
+            fclose(f);
+        reply_error(r, 404, "no image '%s'", name);
+        return;
+    }
+    r->bytes = lf_xmalloc((size_t)st.st_size + 1);
+    r->len = fread(r->bytes, 1, (size_t)st.st_size, f);
+    fclose(f);
+    const char *dot = strrchr(name, '.');
+    r->type = dot && strcasecmp(dot, ".png") == 0 ? "image/png" : "image/jpeg";
+    r->status = 200;
+}
+
+static void h_images(struct call *c, struct reply *r)
+{
+    char *dir = lf_xasprintf("%s/%s", lf_draft_dir(c->s->draft), LF_DRAFT_IMAGES);
+    json_t *list = json_array();
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)) && json_array_size(list) < LF_MAX_BUNDLE_FILES) {
+        if (lf_draft_image_name_valid(e->d_name))
+            json_array_append_new(list, json_sprintf("%s/%s", LF_DRAFT_IMAGES, e->d_name));
+    }
+    if (d)
+        closedir(d);
+    free(dir);
+    reply_json(r, 200, json_pack("{s:o}", "images", list));
+}
+
+/* ---- handlers: approval, publishing, versions, audit --------------------------------- */
+
+/* Items whose draft differs from the newest published version, with what
+ * changed field by field (each language of a text on its own). */
+static json_t *changes(struct studio *s)
+{
+    long long serial;
+    json_t *old = published_items(s, &serial);
+    json_t *list = json_array();
+    size_t i;
+    json_t *it;
+    json_array_foreach(json_object_get(lf_draft_doc(s->draft), "items"), i, it) {
+        const char *id = json_string_value(json_object_get(it, "id"));
+        if (!id)
+            continue;
+        json_t *before = json_object_get(old, id);
+        if (before && json_equal(before, it)) {
+            json_object_del(old, id);
+            continue;
+        }
+        json_t *fields = json_array();
+        json_t *keys = json_object();
+        const char *k;
+        json_t *v;
+        json_object_foreach(it, k, v) json_object_set_new(keys, k, json_true());
+        json_object_foreach(before, k, v) json_object_set_new(keys, k, json_true());
+        json_object_foreach(keys, k, v) {
+            json_t *a = json_object_get(before, k), *b = json_object_get(it, k);
+            if (a && b && json_equal(a, b))
+                continue;
+            if (json_is_object(a) || json_is_object(b)) {
+                /* a text: each language */
+                json_t *langs = json_object();
+                const char *l;
+                json_t *t;
+                json_object_foreach(json_is_object(a) ? a : NULL, l, t)
+                    json_object_set_new(langs, l, json_true());
+                json_object_foreach(json_is_object(b) ? b : NULL, l, t)
+                    json_object_set_new(langs, l, json_true());
+                json_object_foreach(langs, l, t) {
+                    json_t *x = json_is_object(a) ? json_object_get(a, l) : (json_is_string(a) && strcmp(l, "de") == 0 ? a : NULL);
+                    json_t *y = json_is_object(b) ? json_object_get(b, l) : (json_is_string(b) && strcmp(l, "de") == 0 ? b : NULL);
+                    if (x && y && json_equal(x, y))
+                        continue;
+                    json_array_append_new(fields, json_pack("{s:s, s:s, s:O?, s:O?}", "field", k,
+                                                            "lang", l, "before", x, "after", y));
+                }
+                json_decref(langs);
+            } else {
+                json_array_append_new(fields, json_pack("{s:s, s:O?, s:O?}", "field", k, "before",
+                                                        a, "after", b));
+            }
+        }
+        json_decref(keys);
+        json_t *e = item_entry(s, id);
+        json_object_set_new(e, "status", json_string(before ? "changed" : "added"));
+        json_object_set_new(e, "fields", fields);
+        json_array_append_new(list, e);
+        json_object_del(old, id);
+    }
+    const char *k;
+    json_t *v;
+    json_object_foreach(old, k, v) {
+        json_array_append_new(list, json_pack("{s:O, s:s, s:b}", "item", v, "status", "removed",
+                                              "approved", true));
+    }
+    json_decref(old);
+    return json_pack("{s:I, s:o}", "published_serial", (json_int_t)serial, "changes", list);
+}
+
+static void h_changes(struct call *c, struct reply *r)
+{
+    reply_json(r, 200, changes(c->s));
+}
+
+static void h_approve(struct call *c, struct reply *r)
+{
+    json_t *ids = json_object_get(c->body, "ids");
+    if (!json_is_array(ids)) {
+        reply_error(r, 400, "send {\"ids\": [...]} of the items you looked at");
+        return;
+    }
+    size_t i;
+    json_t *v;
+    json_array_foreach(ids, i, v) {
+        const char *id = json_string_value(v);
+        char err[LF_DRAFT_ERROR_BYTES] = "";
+        enum lf_draft_result res = id ? lf_draft_approve(c->s->draft, id, user_of(c), err, sizeof(err))
+                                      : LF_DRAFT_BAD;
+        if (res != LF_DRAFT_OK) {
+            draft_failure(r, res, err[0] ? err : "ids: names of items");
+            return;
+        }
+        lf_audit(c->s->data_dir, user_of(c), "approve", id, NULL);
+    }
+    reply_json(r, 200, json_pack("{s:b}", "ok", true));
+}
+
+static void h_publish(struct call *c, struct reply *r)
+{
+    struct studio *s = c->s;
+    json_t *v = lf_draft_validate(s->draft, NULL);
+    if (!json_is_true(json_object_get(v, "valid"))) {
+        json_object_set_new(v, "error",
+                            json_string("the bundle has errors: fix them before publishing"));
+        reply_json(r, 422, v);
+        return;
+    }
+    json_decref(v);
+    if (s->cfg->publish_require_approval) {
+        json_t *ch = changes(s);
+        json_t *waiting = json_array();
+        size_t i;
+        json_t *e;
+        json_array_foreach(json_object_get(ch, "changes"), i, e) {
+            if (!json_is_true(json_object_get(e, "approved")))
+                json_array_append(waiting, json_object_get(json_object_get(e, "item"), "id"));
+        }
+        json_decref(ch);
+        if (json_array_size(waiting)) {
+            reply_json(r, 409,
+                       json_pack("{s:s, s:o}", "error",
+                                 "changes wait for a publisher's approval (four eyes)", "waiting",
+                                 waiting));
+            return;
+        }
+        json_decref(waiting);
+    }
+    const char *note = c->body ? json_string_value(json_object_get(c->body, "note")) : NULL;
+    char *manifest = lf_draft_manifest(s->draft, NULL, false);
+    json_t *version = NULL;
+    char err[LF_PUBLISH_ERROR_BYTES];
+    bool ok = lf_publish(s->publisher, manifest, lf_draft_dir(s->draft), user_of(c), note, 0,
+                         &version, err, sizeof(err));
+    free(manifest);
+    if (!ok) {
+        lf_audit(s->data_dir, user_of(c), "publish-failed", NULL, err);
+        reply_error(r, 502, "%s", err);
+        return;
+    }
+    char detail[64];
+    snprintf(detail, sizeof(detail), "serial %lld",
+             (long long)json_integer_value(json_object_get(version, "serial")));
+    lf_audit(s->data_dir, user_of(c), "publish", NULL, detail);
+    reply_json(r, 200, json_pack("{s:o}", "version", version));
+}
+
+static void h_versions(struct call *c, struct reply *r)
+{
+    reply_json(r, 200, json_pack("{s:o}", "versions", lf_publisher_versions(c->s->publisher)));
+}
+
+static void h_republish(struct call *c, struct reply *r)
+{
+    char *end;
+    long long serial = strtoll(c->rq->args[0], &end, 10);
+    if (*end || serial <= 0) {
+        reply_error(r, 404, "no version '%s'", c->rq->args[0]);
+        return;
+    }
+    json_t *version = NULL;
+    char err[LF_PUBLISH_ERROR_BYTES];
+    if (!lf_publish_again(c->s->publisher, serial, user_of(c), &version, err, sizeof(err))) {
+        reply_error(r, strncmp(err, "no version", 10) == 0 ? 404 : 502, "%s", err);
+        return;
+    }
+    char detail[96];
+    snprintf(detail, sizeof(detail), "serial %lld (again: version %lld)",
+             (long long)json_integer_value(json_object_get(version, "serial")), serial);
+    lf_audit(c->s->data_dir, user_of(c), "publish", NULL, detail);
+    reply_json(r, 200, json_pack("{s:o}", "version", version));
+}
+
+static void h_version_get(struct call *c, struct reply *r)
+{
+    char *end;
+    long long serial = strtoll(c->rq->args[0], &end, 10);
+    char *text = *end ? NULL : lf_publisher_version_manifest(c->s->publisher, serial);
+    json_error_t je;
+    json_t *doc = text ? json_loads(text, 0, &je) : NULL;
+    free(text);
+    if (!doc) {
+        reply_error(r, 404, "no version '%s'", c->rq->args[0]);
+        return;
+    }
+    reply_json(r, 200, json_pack("{s:o}", "bundle", doc));
+}
+
+static void h_audit(struct call *c, struct reply *r)
+{
+    reply_json(r, 200, json_pack("{s:o}", "entries", lf_audit_list(c->s->data_dir, LF_AUDIT_MAX_LIST)));
+}
+
+static void h_users(struct call *c, struct reply *r)
+{
+    reload_users(c->s);
+    json_t *list = json_array();
+    for (size_t i = 0; c->s->users && i < lf_users_count(c->s->users); i++) {
+        enum lf_role role;
+        const char *name = lf_users_name(c->s->users, i, &role);
+        json_array_append_new(list, json_pack("{s:s, s:s}", "name", name, "role", lf_role_name(role)));
+    }
+    reply_json(r, 200, json_pack("{s:o}", "users", list));
+}
+
+/* ---- the routing table --------------------------------------------------------------- */
+
+static const struct route routes[] = {
+    {"POST", "/api/login", 0, ROUTE_JSON | ROUTE_NO_CSRF, h_login},
+    {"POST", "/api/logout", LF_ROLE_EDITOR, ROUTE_OPTIONAL_JSON, h_logout},
+    {"GET", "/api/session", LF_ROLE_EDITOR, 0, h_session},
+    {"GET", "/api/items", LF_ROLE_EDITOR, 0, h_items},
+    {"POST", "/api/items", LF_ROLE_EDITOR, ROUTE_JSON, h_item_create},
+    {"GET", "/api/items/{}", LF_ROLE_EDITOR, 0, h_item_get},
+    {"PUT", "/api/items/{}", LF_ROLE_EDITOR, ROUTE_JSON, h_item_put},
+    {"DELETE", "/api/items/{}", LF_ROLE_EDITOR, 0, h_item_delete},
+    {"POST", "/api/order", LF_ROLE_EDITOR, ROUTE_JSON, h_order},
+    {"PUT", "/api/bundle", LF_ROLE_EDITOR, ROUTE_JSON, h_bundle_put},
+    {"POST", "/api/validate", LF_ROLE_EDITOR, ROUTE_OPTIONAL_JSON, h_validate},
+    {"GET", "/api/preview/{}", LF_ROLE_EDITOR, 0, h_preview_saved},
+    {"POST", "/api/preview", LF_ROLE_EDITOR, ROUTE_JSON, h_preview_unsaved},
+    {"GET", "/api/images", LF_ROLE_EDITOR, 0, h_images},
+    {"GET", "/api/images/{}", LF_ROLE_EDITOR, 0, h_image_get},
+    {"PUT", "/api/images/{}", LF_ROLE_EDITOR, ROUTE_UPLOAD, h_image_put},
+    {"GET", "/api/changes", LF_ROLE_EDITOR, 0, h_changes},
+    {"POST", "/api/approve", LF_ROLE_PUBLISHER, ROUTE_JSON, h_approve},
+    {"POST", "/api/publish", LF_ROLE_PUBLISHER, ROUTE_OPTIONAL_JSON, h_publish},
+    {"GET", "/api/versions", LF_ROLE_EDITOR, 0, h_versions},
+    {"GET", "/api/versions/{}", LF_ROLE_EDITOR, 0, h_version_get},
+    {"POST", "/api/versions/{}/publish", LF_ROLE_PUBLISHER, ROUTE_OPTIONAL_JSON, h_republish},
+    {"GET", "/api/audit", LF_ROLE_PUBLISHER, 0, h_audit},
+    {"GET", "/api/users", LF_ROLE_ADMIN, 0, h_users},
+};
+#define N_ROUTES (sizeof(routes) / sizeof(routes[0]))
+
+/* Matches `url` against `pattern`; "{}" takes one non-empty part (no '/').
+ * The parts go to args (allocated). */
+static bool route_match(const char *pattern, const char *url, char **args)
+{
+    size_t n = 0;
+    const char *p = pattern, *u = url;
+    while (*p) {
+        if (p[0] == '{' && p[1] == '}') {
+            size_t len = strcspn(u, "/");
+            if (len == 0 || n >= LF_STUDIO_MAX_ROUTE_ARGS)
+                goto fail;
+            args[n++] = lf_xstrndup(u, len);
+            u += len;
+            p += 2;
+        } else if (*p++ != *u++) {
+            goto fail;
+        }
+    }
+    if (*u == '\0')
+        return true;
+fail:
+    for (size_t i = 0; i < n; i++) {
+        free(args[i]);
+        args[i] = NULL;
+    }
+    return false;
+}
+
+/* ---- the request cycle --------------------------------------------------------------- */
+
+static void client_address(struct MHD_Connection *conn, char *out, size_t size)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    snprintf(out, size, "?");
+    if (!ci || !ci->client_addr)
+        return;
+    if (ci->client_addr->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr,
+                  out, (socklen_t)size);
+    else if (ci->client_addr->sa_family == AF_INET6)
+        inet_ntop(AF_INET6,
+                  &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr, out,
+                  (socklen_t)size);
+}
+
+static enum MHD_Result serve_static(struct studio *s, struct MHD_Connection *conn,
+                                    const char *method, const char *url)
+{
+    struct reply r = {.status = 404};
+    if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
+        reply_error(&r, 405, "method not allowed");
+        return send_reply(s, conn, &r, true);
+    }
+    const char *path = strcmp(url, "/") == 0 ? "/index.html" : url;
+    for (size_t i = 0; i < lf_web_n_assets; i++) {
+        if (strcmp(lf_web_assets[i].path, path) == 0) {
+            struct MHD_Response *resp = MHD_create_response_from_buffer(
+                lf_web_assets[i].len, (void *)lf_web_assets[i].data, MHD_RESPMEM_PERSISTENT);
+            MHD_add_response_header(resp, "Content-Type", lf_web_assets[i].type);
+            MHD_add_response_header(resp, "Content-Security-Policy", csp);
+            MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+            MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+            MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+            MHD_add_response_header(resp, "Cache-Control", "no-cache");
+            enum MHD_Result ret = MHD_queue_response(conn, 200, resp);
+            MHD_destroy_response(resp);
+            return ret;
+        }
+    }
+    reply_error(&r, 404, "not found");
+    return send_reply(s, conn, &r, false);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_data_size,
+                                  void **con_cls)
+{
+    struct studio *s = cls;
+    struct request *rq = *con_cls;
+    if (!rq) {
+        rq = lf_xcalloc(1, sizeof(*rq));
+        *con_cls = rq;
+        if (strncmp(url, "/api/", 5) != 0)
+            return MHD_YES; /* static files: no body is read */
+        for (size_t i = 0; i < N_ROUTES && !rq->route; i++) {
+            if (strcmp(routes[i].method, method) == 0 && route_match(routes[i].pattern, url, rq->args))
+                rq->route = &routes[i];
+        }
+        rq->limit = rq->route && (rq->route->flags & ROUTE_UPLOAD) ? LF_STUDIO_MAX_UPLOAD_BYTES
+                                                                   : LF_STUDIO_MAX_BODY_BYTES;
+        const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+        if (cl && strtoull(cl, NULL, 10) > rq->limit) {
+            /* refused before a byte of the body is read */
+            struct reply r = {0};
+            reply_error(&r, 413, "the request is larger than %zu bytes", rq->limit);
+            rq->answered = true;
+            return send_reply(s, conn, &r, true);
+        }
+        return MHD_YES;
+    }
+    if (*upload_data_size) {
+        if (!rq->too_large && !rq->answered) {
+            if (rq->len + *upload_data_size > rq->limit) {
+                rq->too_large = true;
+                free(rq->body);
+                rq->body = NULL;
+            } else {
+                if (rq->len + *upload_data_size + 1 > rq->cap) {
+                    rq->cap = (rq->len + *upload_data_size + 1) * 2;
+                    if (rq->cap > rq->limit + 1)
+                        rq->cap = rq->limit + 1;
+                    rq->body = lf_xrealloc(rq->body, rq->cap);
+                }
+                memcpy(rq->body + rq->len, upload_data, *upload_data_size);
+                rq->len += *upload_data_size;
+                rq->body[rq->len] = '\0';
+            }
+        }
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    if (rq->answered)
+        return MHD_YES;
+    if (strncmp(url, "/api/", 5) != 0)
+        return serve_static(s, conn, method, url);
+
+    struct reply r = {0};
+    struct call c = {.s = s, .conn = conn, .rq = rq};
+    client_address(conn, c.address, sizeof(c.address));
+    const struct route *route = rq->route;
+    if (!route) {
+        bool path_known = false;
+        char *args[LF_STUDIO_MAX_ROUTE_ARGS] = {0};
+        for (size_t i = 0; i < N_ROUTES && !path_known; i++) {
+            path_known = route_match(routes[i].pattern, url, args);
+            for (size_t k = 0; k < LF_STUDIO_MAX_ROUTE_ARGS; k++) {
+                free(args[k]);
+                args[k] = NULL;
+            }
+        }
+        if (path_known)
+            reply_error(&r, 405, "%s is not allowed on %s", method, url);
+        else
+            reply_error(&r, 404, "no such API endpoint: %s", url);
+        return send_reply(s, conn, &r, true);
+    }
+    if (rq->too_large) {
+        reply_error(&r, 413, "the request is larger than %zu bytes", rq->limit);
+        return send_reply(s, conn, &r, true);
+    }
+    if (route->role) {
+        bool expired;
+        c.session = session_of(s, conn, &expired);
+        if (!c.session) {
+            reply_error(&r, 401, expired ? "your session has expired: please log in again"
+                                         : "please log in");
+            return send_reply(s, conn, &r, true);
+        }
+        reload_users(s);
+        c.role = s->users ? lf_users_role(s->users, c.session->user) : 0;
+        if (!c.role) {
+            memset(c.session, 0, sizeof(*c.session));
+            reply_error(&r, 401, "this user no longer exists");
+            return send_reply(s, conn, &r, true);
+        }
+        bool mutation = strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
+        const char *token = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, CSRF_HEADER);
+        if (mutation && !(route->flags & ROUTE_NO_CSRF) &&
+            (!token || strlen(token) != TOKEN_HEX ||
+             sodium_memcmp(token, c.session->csrf, TOKEN_HEX) != 0)) {
+            reply_error(&r, 403, "missing or wrong " CSRF_HEADER " header");
+            return send_reply(s, conn, &r, true);
+        }
+        if (c.role < route->role) {
+            reply_error(&r, 403, "a %s may not do this (it needs a %s)", lf_role_name(c.role),
+                        lf_role_name(route->role));
+            return send_reply(s, conn, &r, true);
+        }
+    }
+    if (route->flags & (ROUTE_JSON | ROUTE_OPTIONAL_JSON)) {
+        if (rq->len == 0 && (route->flags & ROUTE_OPTIONAL_JSON)) {
+            c.body = NULL;
+        } else {
+            const char *type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
+            struct lf_json_pos pos;
+            json_error_t je;
+            if (!type || strncasecmp(type, "application/json", 16) != 0) {
+                reply_error(&r, 415, "send the body as Content-Type: application/json");
+                return send_reply(s, conn, &r, true);
+            }
+            if (!lf_json_depth_within(rq->body ? rq->body : "", rq->len, LF_MAX_JSON_DEPTH, &pos)) {
+                reply_error(&r, 400, "body: nested deeper than %d levels (line %d)",
+                            LF_MAX_JSON_DEPTH, pos.line);
+                return send_reply(s, conn, &r, true);
+            }
+            c.body = json_loadb(rq->body ? rq->body : "", rq->len, JSON_REJECT_DUPLICATES, &je);
+            if (!json_is_object(c.body)) {
+                json_decref(c.body);
+                reply_error(&r, 400, "body: not a JSON object (%d:%d: %s)", je.line, je.column,
+                            je.text);
+                return send_reply(s, conn, &r, true);
+            }
+        }
+    }
+    route->handler(&c, &r);
+    json_decref(c.body);
+    if (!r.status)
+        reply_error(&r, 500, "no answer");
+    return send_reply(s, conn, &r, true);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    struct request *rq = *con_cls;
+    if (!rq)
+        return;
+    for (size_t i = 0; i < LF_STUDIO_MAX_ROUTE_ARGS; i++)
+        free(rq->args[i]);
+    free(rq->body);
+    free(rq);
+    *con_cls = NULL;
+}
+
+/* ---- start and stop ------------------------------------------------------------------ */
+
+static bool parse_listen(const char *text, struct sockaddr_storage *ss, socklen_t *len,
+                         bool *loopback)
+{
+    char host[LF_CONFIG_LISTEN_BYTES + 1];
+    const char *colon = strrchr(text, ':');
+    if (!colon || colon == text)
+        return false;
+    size_t hl = (size_t)(colon - text);
+    if (hl >= sizeof(host))
+        return false;
+    memcpy(host, text, hl);
+    host[hl] = '\0';
+    char *end;
+    long port = strtol(colon + 1, &end, 10);
+    if (*end || port < 0 || port > 65535 || colon[1] == '\0')
+        return false;
+    memset(ss, 0, sizeof(*ss));
+    if (host[0] == '[' && hl > 2 && host[hl - 1] == ']') {
+        host[hl - 1] = '\0';
+        struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;
+        if (inet_pton(AF_INET6, host + 1, &a->sin6_addr) != 1)
+            return false;
+        a->sin6_family = AF_INET6;
+        a->sin6_port = htons((uint16_t)port);
+        *len = sizeof(*a);
+        *loopback = IN6_IS_ADDR_LOOPBACK(&a->sin6_addr);
+        return true;
+    }
+    struct sockaddr_in *a = (struct sockaddr_in *)ss;
+    if (strcmp(host, "localhost") == 0)
+        snprintf(host, sizeof(host), "127.0.0.1");
+    if (inet_pton(AF_INET, host, &a->sin_addr) != 1)
+        return false;
+    a->sin_family = AF_INET;
+    a->sin_port = htons((uint16_t)port);
+    *len = sizeof(*a);
+    *loopback = (ntohl(a->sin_addr.s_addr) >> 24) == 127;
+    return true;
+}
+
+static char *read_pem(const char *path, const char *what, bool private_key)
+{
+    FILE *f = fopen(path, "rb");
+    struct stat st;
+    if (!f || fstat(fileno(f), &st) != 0) {
+        lf_error("studio: %s %s: %s", what, path, strerror(errno));
+        if (f)
+            fclose(f);
+        return NULL;
+    }
+    if (private_key && (st.st_mode & 077)) {
+        lf_error("studio: %s %s: readable by others (mode %03o): chmod 600 it", what, path,
+                 (unsigned)(st.st_mode & 0777));
+        fclose(f);
+        return NULL;
+    }
+    if (st.st_size > LF_STUDIO_MAX_PEM_BYTES) {
+        lf_error("studio: %s %s: larger than %d bytes", what, path, LF_STUDIO_MAX_PEM_BYTES);
+        fclose(f);
+        return NULL;
+    }
+    char *buf = lf_xmalloc((size_t)st.st_size + 1);
+    size_t n = fread(buf, 1, (size_t)st.st_size, f);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+int lf_studio_serve(const struct lf_studio_options *opt)
+{
+    int rc = EXIT_FAILURE;
+    const struct lf_config *cfg = opt->cfg;
+    struct studio *s = lf_xcalloc(1, sizeof(*s));
+    struct MHD_Daemon *d = NULL;
+    char *cert = NULL, *key = NULL;
+    char err[LF_PUBLISH_ERROR_BYTES];
+    s->opt = opt;
+    s->cfg = cfg;
+    s->data_dir = opt->data_dir;
+
+    struct sockaddr_storage ss;
+    socklen_t sslen;
+    bool loopback;
+    if (!parse_listen(cfg->studio_listen, &ss, &sslen, &loopback)) {
+        lf_error("studio: listen: '%s' is not ADDRESS:PORT (e.g. 127.0.0.1:8470 or [::1]:8470)",
+                 cfg->studio_listen);
+        goto done;
+    }
+    s->tls = cfg->studio_tls_cert[0] != '\0';
+    if (s->tls != (cfg->studio_tls_key[0] != '\0')) {
+        lf_error("studio: TLS needs both studio.tls_cert and studio.tls_key");
+        goto done;
+    }
+    if (!loopback && !s->tls && !opt->allow_plain_remote && !cfg->studio_allow_plain_remote) {
+        lf_error("studio: %s is reachable from other machines, and without TLS passwords "
+                 "would travel in clear: give --tls-cert and --tls-key, or put nginx with TLS "
+                 "in front (README) and allow it with studio.allow_plain_http_remote",
+                 cfg->studio_listen);
+        goto done;
+    }
+    if (s->tls && (!(cert = read_pem(cfg->studio_tls_cert, "tls_cert", false)) ||
+                   !(key = read_pem(cfg->studio_tls_key, "tls_key", true))))
+        goto done;
+    if (!lf_make_dirs(opt->data_dir)) {
+        lf_error("studio: %s: cannot create: %s", opt->data_dir, strerror(errno));
+        goto done;
+    }
+    if (chmod(opt->data_dir, 0700) != 0)
+        lf_warn("studio: %s: cannot make it private: %s", opt->data_dir, strerror(errno));
+    if (!lf_sync_global_init())
+        goto done;
+    reload_users(s);
+    if (!s->users)
+        goto done;
+    if (lf_users_count(s->users) == 0)
+        lf_warn("studio: no users yet: `litfass studio user add NAME --role admin --data %s`",
+                opt->data_dir);
+    s->draft = lf_draft_open(opt->data_dir, err, sizeof(err));
+    if (!s->draft) {
+        lf_error("studio: %s", err);
+        goto done;
+    }
+    struct lf_publish_target target = {
+        .key_file = cfg->publish_key,
+        .dir = cfg->publish_dir,
+        .url = cfg->publish_url,
+        .user = cfg->publish_user,
+        .password_file = cfg->publish_password_file,
+        .ssh_key = cfg->publish_ssh_key,
+        .known_hosts = cfg->publish_known_hosts,
+        .ca_file = cfg->publish_ca_file,
+        .valid_days = cfg->publish_valid_days,
+    };
+    s->publisher = lf_publisher_create(opt->data_dir, &target, err, sizeof(err));
+    if (!s->publisher) {
+        lf_error("studio: %s", err);
+        goto done;
+    }
+    s->preview = lf_item_preview_create();
+    if (!s->preview)
+        lf_warn("studio: previews are off (the renderer did not start)");
+
+    /* the main thread only waits for the signal to stop */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
+    if (s->tls)
+        flags |= MHD_USE_TLS;
+    if (ss.ss_family == AF_INET6)
+        flags |= MHD_USE_IPv6;
+    d = MHD_start_daemon(
+        flags, 0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_CONNECTION_LIMIT,
+        (unsigned)LF_STUDIO_MAX_CONNECTIONS, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+        (unsigned)LF_STUDIO_MAX_PER_ADDRESS, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)LF_STUDIO_CONNECTION_TIMEOUT_S, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        (size_t)LF_STUDIO_CONNECTION_MEMORY, s->tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END,
+        cert, MHD_OPTION_HTTPS_MEM_KEY, key, MHD_OPTION_END);
+    if (!d) {
+        lf_error("studio: cannot serve on %s: %s", cfg->studio_listen, strerror(errno));
+        goto done;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    char host[LF_CONFIG_LISTEN_BYTES + 1];
+    snprintf(host, sizeof(host), "%.*s", (int)(strrchr(cfg->studio_listen, ':') - cfg->studio_listen),
+             cfg->studio_listen);
+    printf("litfass studio: serving on %s://%s:%u/\n", s->tls ? "https" : "http", host,
+           info ? info->port : 0);
+    fflush(stdout);
+    lf_info("studio: data in %s", opt->data_dir);
+    int sig = 0;
+    sigwait(&stop, &sig);
+    lf_info("studio: stopping (signal %d)", sig);
+    rc = EXIT_SUCCESS;
+done:
+    if (d)
+        MHD_stop_daemon(d);
+    if (key) {
+        sodium_memzero(key, strlen(key));
+        free(key);
+    }
+    free(cert);
+    lf_item_preview_destroy(s->preview);
+    lf_publisher_destroy(s->publisher);
+    lf_draft_close(s->draft);
+    lf_users_destroy(s->users);
+    sodium_memzero(s->sessions, sizeof(s->sessions));
+    free(s);
+    return rc;
+}
