@@ -156,7 +156,7 @@ static const struct config_key config_keys[] = {
                "public keys whose signature a downloaded bundle must carry"),
     STRING_KEY("studio", "listen", studio_listen, "127.0.0.1:8470", check_not_empty,
                "address and port the studio serves on (`litfass studio`)"),
-    INT_KEY("studio", "session_seconds", studio_session_seconds, 3600, 10, 86400,
+    INT_KEY("studio", "session_seconds", studio_session_seconds, 3600, 3, 86400,
             "a studio login ends after this many seconds without a request"),
     BOOL_KEY("studio", "allow_plain_http_remote", studio_allow_plain_remote, false,
              "serve other machines without TLS (only behind a TLS proxy)"),

@@ -66,7 +66,7 @@ struct lf_config {
 
     /* [studio] (src/studio/): the browser editor, `litfass studio` */
     char studio_listen[LF_CONFIG_LISTEN_BYTES + 1]; /* listen; "127.0.0.1:8470" */
-    int studio_session_seconds;              /* session_seconds, idle logout; 3600, 10..86400 */
+    int studio_session_seconds;              /* session_seconds, idle logout; 3600, 3..86400 */
     bool studio_allow_plain_remote;          /* allow_plain_http_remote; false */
     char studio_tls_cert[LF_MAX_PATH_BYTES + 1]; /* tls_cert; "" = no TLS */
     char studio_tls_key[LF_MAX_PATH_BYTES + 1];  /* tls_key */

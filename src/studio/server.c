@@ -1103,6 +1103,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (*upload_data_size) {
         if (!rq->too_large && !rq->answered) {
             if (rq->len + *upload_data_size > rq->limit) {
+                /* the rest is read and dropped; 413 when it has all arrived
+                 * (libmicrohttpd takes no answer in the middle of a body) */
                 rq->too_large = true;
                 free(rq->body);
                 rq->body = NULL;

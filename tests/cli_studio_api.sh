@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# litfass studio's JSON API against a real studio on 127.0.0.1 (tests/studio/api.py): users,
+# login, CSRF, sessions, CRUD and conflicts, validation, previews, uploads and their limits,
+# roles, publishing to a folder served by Debian's nginx, and `litfass sync --once` of a
+# kiosk installing exactly what was published.
+. "$(dirname "$0")/shell_lib.sh"
+. "$SRC/tests/servers/sync_lib.sh"
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+mkdir -p "$TMP/www"
+start_nginx "$TMP/www" || exit 1
+STUDIO_TMP=$TMP NGX_PORT=$NGX_PORT "$PY" "$SRC/tests/studio/api.py"

@@ -1,0 +1,119 @@
+"""Shared by the studio tests (not a test itself): start a real `litfass studio` on
+127.0.0.1 (a free port: --listen 127.0.0.1:0, the port read from what it prints), talk
+to its JSON API with a session cookie and the CSRF token, stop it by its pid."""
+import http.client
+import json
+import os
+import subprocess
+import time
+
+BIN = os.environ["LITFASS_BIN"]
+SRC = os.environ["LITFASS_SOURCE_DIR"]
+
+
+def add_user(data, name, role, password):
+    r = subprocess.run([BIN, "studio", "user", "add", name, "--role", role, "--data", data],
+                       input=password + "\n", capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    return r
+
+
+class Studio:
+    """A running studio. config: text of the config file (or None)."""
+
+    def __init__(self, tmp, data, config=None, extra_args=()):
+        self.tmp = tmp
+        self.data = data
+        args = [BIN, "studio", "--data", data, "--listen", "127.0.0.1:0"]
+        if config is not None:
+            path = os.path.join(tmp, "studio-%d.conf" % time.monotonic_ns())
+            with open(path, "w") as f:
+                f.write(config)
+            args += ["--config", path]
+        args += list(extra_args)
+        self.log = open(os.path.join(tmp, "studio-%d.log" % time.monotonic_ns()), "w+")
+        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self.log, text=True,
+                                     env=dict(os.environ, SDL_VIDEODRIVER="offscreen"))
+        line = self.proc.stdout.readline()
+        if "serving on" not in line:
+            self.proc.wait(timeout=10)
+            self.log.seek(0)
+            raise RuntimeError("studio did not start: %r %s" % (line, self.log.read()))
+        self.url = line.split("serving on ")[1].strip()
+        self.port = int(self.url.rsplit(":", 1)[1].strip("/"))
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.seek(0)
+        return self.log.read()
+
+
+class Client:
+    """One browser-like user: keeps the session cookie and the CSRF token."""
+
+    def __init__(self, studio):
+        self.studio = studio
+        self.cookie = None
+        self.csrf = None
+        self.set_cookie = None
+
+    def request(self, method, path, body=None, headers=None, csrf=True, raw=None,
+                content_type="application/json"):
+        conn = http.client.HTTPConnection("127.0.0.1", self.studio.port, timeout=120)
+        h = dict(headers or {})
+        data = None
+        if raw is not None:
+            data = raw
+            h.setdefault("Content-Type", "application/octet-stream")
+        elif body is not None:
+            data = json.dumps(body).encode()
+            h["Content-Type"] = content_type
+        if self.cookie:
+            h["Cookie"] = self.cookie
+        if csrf and self.csrf and method not in ("GET", "HEAD"):
+            h["X-CSRF-Token"] = self.csrf
+        conn.request(method, path, body=data, headers=h)
+        resp = conn.getresponse()
+        payload = resp.read()
+        conn.close()
+        ctype = resp.getheader("Content-Type", "")
+        out = json.loads(payload) if ctype.startswith("application/json") else payload
+        return resp.status, out, resp
+
+    def login(self, user, password):
+        status, out, resp = self.request("POST", "/api/login", {"user": user, "password": password})
+        if status == 200:
+            self.set_cookie = resp.getheader("Set-Cookie")
+            self.cookie = self.set_cookie.split(";")[0]
+            self.csrf = out["csrf"]
+        return status, out, resp
+
+
+def png_size(data):
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+class Checks:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, cond, what, detail=""):
+        if cond:
+            self.passed += 1
+            print("ok: " + what)
+        else:
+            self.failed += 1
+            print("FAIL: " + what + (("\n  " + str(detail)[:2000]) if detail != "" else ""))
+        return cond
+
+    def finish(self):
+        print("%d passed, %d failed" % (self.passed, self.failed))
+        return 0 if self.failed == 0 and self.passed > 0 else 1
