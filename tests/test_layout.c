@@ -464,7 +464,14 @@ static void phrases_and_dates_per_language(void **state)
         {"en", LF_DATE_LONG, "Sunday, 21 March 2027"},
         {"tr", LF_DATE_LONG, "21 Mart 2027 Pazar"},
         {"ar", LF_DATE_LONG, "الأحد، 21 مارس 2027"},
-        {"uk", LF_DATE_LONG, "неділя, 21 березня 2027"},
+        {"uk", LF_DATE_LONG, "неділя, 21 березня 2027\u202fр."},
+        {"uk", LF_DATE_DAY_MONTH, "21 березня"}, /* genitive after the day */
+        {"uk", LF_DATE_MONTH, "березень"},       /* nominative alone (badge) */
+        {"pl", LF_DATE_DAY_MONTH, "21 marca"},
+        {"ti", LF_DATE_DAY_MONTH, "21 መጋቢት"},
+        {"prs", LF_DATE_MONTH, "مارچ"},          /* Dari month names, not Iranian */
+        {"fa", LF_DATE_MONTH, "مارس"},
+        {"fa", LF_DATE_DAY_MONTH, "21 مارس"},   /* Gregorian, Latin digits */
         {"ru", LF_DATE_DAY_MONTH, "21 марта"},
         {"de", LF_DATE_DAY_MONTH, "21. März"},
         {"de", LF_DATE_TIME, "18:00"},
@@ -477,9 +484,11 @@ static void phrases_and_dates_per_language(void **state)
     }
     char buf[128];
     lf_format_time_range("de", t, t + 7200, buf, sizeof(buf));
-    assert_string_equal(buf, "18:00 – 20:00 Uhr");
+    assert_string_equal(buf, "18:00–20:00 Uhr");
     lf_format_time_range("en", t, t + 86400, buf, sizeof(buf));
-    assert_string_equal(buf, "21 March 18:00 – 22 March 18:00");
+    assert_string_equal(buf, "21 March at 18:00\u2009–\u200922 March at 18:00");
+    lf_format_time_range("de", t + 4 * 3600, t + 6 * 3600, buf, sizeof(buf));
+    assert_string_equal(buf, "22:00–00:00 Uhr"); /* ends at midnight: still its day */
     assert_true(lf_lang_is_rtl("ar"));
     assert_true(lf_lang_is_rtl("fa-IR"));
     assert_false(lf_lang_is_rtl("de-x-ls"));

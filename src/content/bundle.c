@@ -259,7 +259,9 @@ static bool add_language(struct parse *p, const char *tag, const char *path)
         if (strcasecmp(b->languages[i], tag) == 0)
             return true;
     if (b->n_languages == LF_MAX_TRANSLATIONS) {
-        error_at_key(p, path, "more than %d languages in the bundle", LF_MAX_TRANSLATIONS);
+        error_at_key(p, path, "\"%s\" would be language %d of the bundle: at most %d languages "
+                              "in all texts together", tag, LF_MAX_TRANSLATIONS + 1,
+                     LF_MAX_TRANSLATIONS);
         return false;
     }
     b->languages[b->n_languages++] = lf_xstrdup(tag);
@@ -1187,6 +1189,69 @@ static void parse_items(struct parse *p, const json_t *v)
         parse_item(p, json_array_get(v, i), i);
 }
 
+/* "phrases": {"ti": {"where": "ኣበይ", ...}, ...}: the kiosk's own words,
+ * corrected or added per language. Keys and placeholders are checked by
+ * the layout (lf_phrases_check), which knows the words; here the shape. */
+static void parse_phrases(struct parse *p, const json_t *v)
+{
+    if (!json_is_object(v)) {
+        error(p, "phrases", "expected an object such as {\"tr\": {\"where\": \"Nerede\"}}, "
+                            "found %s", type_name(v));
+        return;
+    }
+    size_t total = 0;
+    const char *tag;
+    json_t *words;
+    json_object_foreach((json_t *)v, tag, words) {
+        if (json_is_object(words))
+            total += json_object_size(words);
+    }
+    if (total > LF_MAX_PHRASES) {
+        error(p, "phrases", "too many phrases (%zu, at most %d)", total, LF_MAX_PHRASES);
+        return;
+    }
+    struct lf_bundle *b = p->b;
+    b->phrases = lf_xcalloc(total ? total : 1, sizeof(*b->phrases));
+    json_object_foreach((json_t *)v, tag, words) {
+        char sub[PATH_BYTES];
+        sub_path(sub, "phrases", tag);
+        if (!lang_tag_ok(tag)) {
+            error_at_key(p, sub, "not a language tag (" LANG_TAG_HINT ")");
+            continue;
+        }
+        if (!json_is_object(words)) {
+            error(p, sub, "expected an object of words such as {\"where\": \"Nerede\"}, "
+                          "found %s", type_name(words));
+            continue;
+        }
+        const char *key;
+        json_t *text;
+        json_object_foreach(words, key, text) {
+            char kp[PATH_BYTES];
+            sub_path(kp, sub, key);
+            if (strlen(key) > LF_MAX_PHRASE_KEY) {
+                error_at_key(p, kp, "not a phrase key (at most %d bytes)", LF_MAX_PHRASE_KEY);
+                continue;
+            }
+            if (!check_string(p, text, kp))
+                continue;
+            if (json_string_length(text) > LF_MAX_PHRASE_BYTES) {
+                error(p, kp, "too long for a phrase (%zu bytes, at most %d)",
+                      json_string_length(text), LF_MAX_PHRASE_BYTES);
+                continue;
+            }
+            struct lf_bundle_phrase *ph = &b->phrases[b->n_phrases++];
+            snprintf(ph->lang, sizeof(ph->lang), "%s", tag);
+            ph->key = lf_xstrdup(key);
+            ph->text = lf_xstrdup(json_string_value(text));
+            struct lf_json_pos pos;
+            (void)lf_json_locate(p->text, p->len, kp, LF_JSON_AT_VALUE, &pos);
+            ph->line = pos.line;
+            ph->column = pos.column;
+        }
+    }
+}
+
 static bool parse_format(struct parse *p, const json_t *root)
 {
     const json_t *f = json_object_get(root, "format");
@@ -1251,6 +1316,8 @@ static void parse_root(struct parse *p, const json_t *root)
                 default_lang = val;
         } else if (strcmp(key, "items") == 0) {
             parse_items(p, val);
+        } else if (strcmp(key, "phrases") == 0) {
+            parse_phrases(p, val);
         } else if (strcmp(key, "files") == 0) {
             if (!p->ignore_files)
                 parse_files(p, val);
@@ -1631,6 +1698,11 @@ void lf_bundle_destroy(struct lf_bundle *b)
     for (size_t i = 0; i < b->n_items; i++)
         item_free(&b->items[i]);
     free(b->items);
+    for (size_t i = 0; i < b->n_phrases; i++) {
+        free(b->phrases[i].key);
+        free(b->phrases[i].text);
+    }
+    free(b->phrases);
     for (size_t i = 0; i < b->n_languages; i++)
         free(b->languages[i]);
     text_free(&b->organisation);

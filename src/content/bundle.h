@@ -140,6 +140,16 @@ struct lf_bundle_file {
     char sha256[LF_SHA256_HEX + 1];   /* 64 lowercase hex digits */
 };
 
+/* One entry of content.json's "phrases" section: the kiosk's own word
+ * `key` ("where", "open_now", ...) in `lang`, correcting or adding to the
+ * built-in words (layout/phrases.h checks keys and placeholders). */
+struct lf_bundle_phrase {
+    char lang[LF_MAX_LANG_TAG + 1]; /* BCP 47 tag as written */
+    char *key;
+    char *text;
+    int line, column;               /* of the text in content.json */
+};
+
 struct lf_bundle {
     char *dir;                  /* the folder it was loaded from; NULL when parsed
                                    from memory without a folder */
@@ -150,6 +160,8 @@ struct lf_bundle {
     char *default_lang;         /* carousel language, "de" unless the bundle says otherwise */
     char *languages[LF_MAX_TRANSLATIONS]; /* every language any text has, "de" first */
     size_t n_languages;
+    struct lf_bundle_phrase *phrases; /* "phrases", in manifest order */
+    size_t n_phrases;
     struct lf_item *items;      /* in manifest order */
     size_t n_items;
     bool files_listed;          /* the manifest has a "files" list (required for sync);

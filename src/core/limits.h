@@ -9,7 +9,10 @@
 #define LF_MAX_JSON_DEPTH       16             /* object/array nesting */
 #define LF_MAX_STRING_BYTES     4096           /* one text, in bytes of UTF-8 */
 #define LF_MAX_ITEMS            500            /* items in one bundle */
-#define LF_MAX_TRANSLATIONS     16             /* languages per text */
+#define LF_MAX_TRANSLATIONS     64             /* languages per text and per bundle */
+#define LF_MAX_PHRASES          4096           /* entries in content.json's "phrases" */
+#define LF_MAX_PHRASE_KEY       48             /* a phrase key ("open_until") */
+#define LF_MAX_PHRASE_BYTES     512            /* one phrase, bytes of UTF-8 */
 #define LF_MAX_LANG_TAG         35             /* BCP 47 tag length (RFC 5646) */
 #define LF_MAX_TAGS             8              /* tags on one event */
 #define LF_MAX_SPOKEN_LANGUAGES 16             /* languages an offer lists */

@@ -1,7 +1,21 @@
-/* The kiosk's own words (labels, weekday and month names, date and time
- * formats) in the languages the screens serve. Content texts come from
- * the bundle; these are the words around them.
- * Languages: de (fallback), en, tr, ar, fa, uk, ru. Pure C, no state. */
+/* The kiosk's own words (labels, "open now", "scan with your phone", the
+ * category names) in the languages the screens serve, and the locale data
+ * around them: language names, dates and times, direction and commas.
+ * Content texts come from the bundle; these are the words around them.
+ *
+ * Words: built-in tables (src/layout/phrase_table.c: de, de-x-ls, en, tr,
+ * ar, fa, prs, ps, ku, ckb, ti, am, so, uk, ru, pl, ro, bg, sr, sr-Latn,
+ * sq, el, fr, es, it, vi), which a bundle's "phrases" section corrects or
+ * extends (lf_phrases_use). A tag falls back along its subtags (sr-Cyrl-RS,
+ * sr-Cyrl, sr), then to German.
+ *
+ * Locale data (names, dates, direction) comes from ICU/CLDR (libicu),
+ * Gregorian calendar and Latin digits like everything else on the screen;
+ * our own table only where CLDR has nothing (Leichte Sprache, Dari as
+ * "prs", Kurmanji in Arabic script, Romani).
+ *
+ * Main thread only (the phrase overrides and ICU formatter caches are
+ * process-wide; a mutex guards the caches). */
 #ifndef LF_LAYOUT_PHRASES_H
 #define LF_LAYOUT_PHRASES_H
 
@@ -43,22 +57,60 @@ enum lf_phrase {
     LF_P_SCAN,
     LF_P_UPDATED,        /* "%s": the date the content was last updated */
     LF_P_NO_EVENTS,      /* the agenda when nothing is announced */
+    LF_P_MORE_LANGUAGES, /* the strip's button to the page of every language */
+    LF_P_CHOOSE_LANGUAGE,/* the title of that page */
+    /* New phrases: add the enum here, its key in phrases.c (keys[]) and
+     * the words in phrase_table.c (German at least). */
     LF_P_COUNT,
 };
 
-/* The phrase in lang (primary subtag is used), German when lang is unknown. */
+/* The phrase in lang: the bundle's override, else the built-in words,
+ * along the tag's fallbacks, else German. Never NULL. The string stays
+ * valid until the next lf_phrases_use(). */
 const char *lf_phrase(const char *lang, enum lf_phrase p);
 
-/* Whether lang is written right to left (ar, fa, he, ur, ckb, ...). */
+/* The key of a phrase in content.json's "phrases" section ("where"),
+ * and back (false for an unknown key). */
+const char *lf_phrase_key(enum lf_phrase p);
+bool lf_phrase_from_key(const char *key, enum lf_phrase *p);
+
+/* Whether lang has its own words for p (built in or from the bundle),
+ * i.e. German does not stand in. German itself always has. */
+bool lf_phrase_has(const char *lang, enum lf_phrase p);
+
+/* Whether text is usable as phrase p: the same printf conversions as the
+ * German built-in ("%s", or "%1$s" and "%2$s" in any order), nothing
+ * else ("%%" allowed). Bundle overrides that are not are ignored. */
+bool lf_phrase_format_ok(enum lf_phrase p, const char *text);
+
+/* The languages with built-in words, as tags ("de", "de-x-ls", ...). */
+size_t lf_phrase_languages(const char *const **tags);
+
+struct lf_bundle;
+struct lf_diags;
+/* Takes the bundle's "phrases" section as overrides (copied; NULL: none).
+ * Called whenever the screen takes up a bundle. */
+void lf_phrases_use(const struct lf_bundle *b);
+/* validate: warnings for unknown keys and unusable placeholders in the
+ * bundle's "phrases"; and, per bundle language, a warning naming the
+ * kiosk's words still missing (German stands in for them). */
+void lf_phrases_check(const struct lf_bundle *b, struct lf_diags *diags);
+
+/* Whether lang is written right to left, decided by its script (given,
+ * or the likely one from CLDR): ar, fa, prs, ps, ckb, ku-Arab, ur, he,
+ * yi, dv, ... */
 bool lf_lang_is_rtl(const char *lang);
 
 /* The comma and space between the parts of a list or a date: "، " in
  * languages written in Arabic script, else ", ". */
 const char *lf_list_comma(const char *lang);
 
-/* The language's name in itself ("Deutsch", "Türkçe", "العربية"), or the
- * tag itself when unknown. */
+/* The language's name in itself ("Deutsch", "Türkçe", "العربية", "Српски
+ * (ћирилица)"), first letter capitalised as in a menu; the tag itself only
+ * when neither CLDR nor our table knows it (lf_lang_known). The string
+ * lives as long as the program. */
 const char *lf_lang_endonym(const char *lang);
+bool lf_lang_known(const char *lang);
 
 /* Wall-clock formatting in Europe/Berlin, the way lang writes it. */
 enum lf_date_style {
@@ -73,7 +125,9 @@ enum lf_date_style {
 void lf_format_date(const char *lang, time_t t, enum lf_date_style style, char *buf,
                     size_t size);
 
-/* "18:00 – 20:00 Uhr" (same day) or "21. März 18:00 – 22. März 12:00". */
+/* "18:00–20:00 Uhr" (same day) or "21. März um 18:00 – 22. März um
+ * 12:00" (CLDR's interval formats). An event ending at midnight stays on
+ * its day. */
 void lf_format_time_range(const char *lang, time_t start, time_t end, char *buf,
                           size_t size);
 
