@@ -498,11 +498,96 @@ static void phrases_and_dates_per_language(void **state)
     assert_string_equal(lf_list_comma("he"), ", "); /* right to left, but the Latin comma */
     assert_string_equal(lf_lang_endonym("tr"), "Türkçe");
     assert_string_equal(lf_phrase("en-GB", LF_P_EVENTS), "Events");
-    /* every phrase exists in every language */
-    static const char *const langs[] = {"de", "en", "tr", "ar", "fa", "uk", "ru"};
-    for (size_t l = 0; l < 7; l++)
-        for (int p = 0; p < LF_P_COUNT; p++)
-            assert_true(lf_phrase(langs[l], (enum lf_phrase)p)[0] != '\0');
+    /* every phrase exists in every built-in language, with the German
+     * text's placeholders, and has a key that leads back to it */
+    const char *const *langs;
+    size_t n_langs = lf_phrase_languages(&langs);
+    assert_true(n_langs >= 26);
+    for (size_t l = 0; l < n_langs; l++)
+        for (int p = 0; p < LF_P_COUNT; p++) {
+            const char *w = lf_phrase(langs[l], (enum lf_phrase)p);
+            if (!lf_phrase_has(langs[l], (enum lf_phrase)p) || !lf_phrase_format_ok(p, w))
+                fail_msg("%s: phrase %s missing or wrong placeholders: \"%s\"", langs[l],
+                         lf_phrase_key((enum lf_phrase)p), w);
+            enum lf_phrase back;
+            assert_true(lf_phrase_from_key(lf_phrase_key((enum lf_phrase)p), &back));
+            assert_int_equal(back, p);
+        }
+    /* right to left by script, also with a region or a script subtag */
+    static const char *const rtl[] = {"ar", "fa", "prs", "fa-AF", "ps", "ckb", "ku-Arab", "ur",
+                                      "he", "yi", "dv", "ar-SY"};
+    for (size_t i = 0; i < sizeof(rtl) / sizeof(rtl[0]); i++)
+        if (!lf_lang_is_rtl(rtl[i]))
+            fail_msg("%s is written right to left", rtl[i]);
+    static const char *const ltr[] = {"ku", "kmr", "ti", "am", "tr", "sr-Cyrl", "zh-Hans",
+                                      "rom", "de-x-ls", "az-Latn"};
+    for (size_t i = 0; i < sizeof(ltr) / sizeof(ltr[0]); i++)
+        if (lf_lang_is_rtl(ltr[i]))
+            fail_msg("%s is written left to right", ltr[i]);
+    /* names in the language itself, never a raw tag */
+    static const struct {
+        const char *tag, *name;
+    } names[] = {
+        {"sr-Cyrl", "Српски (ћирилица)"}, {"zh-Hans", "简体中文"}, {"ti", "ትግርኛ"},
+        {"am", "አማርኛ"}, {"he", "עברית"}, {"vi", "Tiếng Việt"}, {"pl", "Polski"},
+        {"fa-AF", "دری"}, {"prs", "دری"}, {"de-x-ls", "Leichte Sprache"}, {"uk", "Українська"},
+        {"ckb", "کوردیی ناوەندی"}, {"ku", "Kurdî"}, {"rom", "Romanes"},
+    };
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        assert_string_equal(lf_lang_endonym(names[i].tag), names[i].name);
+    assert_true(strstr(lf_lang_endonym("ti-ER"), "ትግርኛ") != NULL);
+    assert_true(lf_lang_known("ku-Arab"));
+    assert_false(lf_lang_known("qqq"));
+    /* a tag falls back along its subtags, then to German */
+    assert_string_equal(lf_phrase("sr-Latn-RS", LF_P_WHERE), "Gde");
+    assert_string_equal(lf_phrase("sr-Cyrl", LF_P_WHERE), "Где");
+    assert_string_equal(lf_phrase("fa-AF", LF_P_OFFERS), lf_phrase("prs", LF_P_OFFERS));
+    assert_string_equal(lf_phrase("qqq", LF_P_WHERE), "Wo");
+    assert_false(lf_phrase_has("qqq", LF_P_WHERE));
+    assert_string_equal(lf_phrase("de-x-ls", LF_P_WHERE), "Wo?");
+}
+
+/* content.json's "phrases" corrects and adds words; broken ones are
+ * ignored (the built-in word stays) and validate says why. */
+static void bundle_phrases_override(void **state)
+{
+    (void)state;
+    const char *json =
+        "{\"format\": 1, \"organisation\": {\"de\": \"KI\", \"hy\": \"ԿԻ\"}, \"items\": [],\n"
+        " \"phrases\": {\"tr\": {\"where\": \"Yer\", \"open_until\": \"Açık, %s saatine kadar\"},\n"
+        "   \"hy\": {\"where\": \"Որտեղ\"},\n"
+        "   \"en\": {\"opens_on\": \"%2$s on %1$s\", \"open_until\": \"until %d\",\n"
+        "          \"wehre\": \"x\"}}}";
+    struct lf_diags *d = lf_diags_create();
+    struct lf_bundle *b = lf_bundle_parse(json, strlen(json), "content.json", NULL, d);
+    assert_non_null(b);
+    assert_int_equal(b->n_phrases, 6);
+    lf_phrases_use(b);
+    assert_string_equal(lf_phrase("tr", LF_P_WHERE), "Yer");
+    assert_string_equal(lf_phrase("tr-DE", LF_P_OPEN_UNTIL), "Açık, %s saatine kadar");
+    assert_string_equal(lf_phrase("hy", LF_P_WHERE), "Որտեղ");        /* a language added */
+    assert_true(lf_phrase_has("hy", LF_P_WHERE));
+    assert_false(lf_phrase_has("hy", LF_P_WHEN));
+    assert_string_equal(lf_phrase("en", LF_P_OPENS_ON), "%2$s on %1$s"); /* order may change */
+    assert_string_equal(lf_phrase("en", LF_P_OPEN_UNTIL), "Open now, until %s"); /* %d ignored */
+    lf_phrases_check(b, d);
+    bool bad_format = false, bad_key = false, hy_missing = false;
+    for (size_t i = 0; i < lf_diags_count(d); i++) {
+        const struct lf_diag *e = lf_diags_get(d, i);
+        assert_int_equal(e->severity, LF_DIAG_WARNING);
+        bad_format |= strcmp(e->path, "phrases.en.open_until") == 0 && e->line == 4;
+        bad_key |= strcmp(e->path, "phrases.en.wehre") == 0 && strstr(e->message, "where");
+        hy_missing |= strcmp(e->path, "phrases.hy") == 0 && strstr(e->message, "when") &&
+                      !strstr(e->message, "where,");
+        assert_true(strcmp(e->path, "phrases.de") != 0);
+    }
+    assert_true(bad_format);
+    assert_true(bad_key);
+    assert_true(hy_missing);
+    lf_phrases_use(NULL);
+    assert_string_equal(lf_phrase("tr", LF_P_WHERE), "Nerede");
+    lf_bundle_destroy(b);
+    lf_diags_destroy(d);
 }
 
 static void themes_have_aaa_contrast(void **state)
@@ -564,6 +649,7 @@ int main(void)
         cmocka_unit_test(german_stand_in_is_marked),
         cmocka_unit_test(registration_does_not_repeat_its_address),
         cmocka_unit_test(themes_have_aaa_contrast),
+        cmocka_unit_test(bundle_phrases_override),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

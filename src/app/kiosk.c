@@ -545,6 +545,7 @@ static void swap_bundle(struct lf_kiosk *k)
     struct lf_bundle *old = k->bundle;
     k->bundle = b;
     k->view.bundle = b;
+    lf_phrases_use(b);
     k->installed_at = k->clock.wall(k->clock.ctx);
     /* the visitor's lists point into the old bundle: none is open (the
      * swap waits for the carousel), and the carousel is rebuilt here */
@@ -727,6 +728,7 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
             snprintf(dir, sizeof(dir), "%s", cfg->content_dir);
     }
     k->bundle = lf_bundle_load(dir, k->diags);
+    lf_phrases_use(k->bundle);
     lf_diags_print(k->diags, stderr);
     if (!k->bundle) {
         lf_error("%s: no valid content to show", dir);

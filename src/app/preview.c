@@ -12,6 +12,7 @@
 #include "app/kiosk.h"
 #include "content/bundle.h"
 #include "core/durable.h"
+#include "layout/phrases.h"
 #include "layout/slide_layout.h"
 #include "render/painter.h"
 #include "render/typesetter.h"
@@ -46,6 +47,7 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
     bool ttf = false;
 
     bundle = lf_bundle_load(opt->content_dir, diags);
+    lf_phrases_use(bundle);
     lf_diags_print(diags, stderr);
     if (!bundle) {
         fprintf(stderr, "litfass: %s: not a valid content bundle, nothing rendered\n",
@@ -123,6 +125,7 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
     }
     rc = 0;
 done:
+    lf_phrases_use(NULL);
     lf_carousel_destroy(carousel);
     lf_scene_destroy(header);
     lf_scene_destroy(page);

@@ -11,6 +11,7 @@
 #include "content/bundle.h"
 #include "content/signature.h"
 #include "core/diag.h"
+#include "layout/phrases.h"
 
 static const char validate_usage[] =
     "usage: litfass validate DIR [--key NAME.pub]\n"
@@ -141,6 +142,8 @@ int lf_tool_validate(int argc, char **argv)
 
     struct lf_diags *d = lf_diags_create();
     struct lf_bundle *b = lf_bundle_load(dir, d);
+    if (b)
+        lf_phrases_check(b, d); /* the kiosk's own words: overrides, and what is missing */
     lf_cli_print_diags(d);
     size_t errors = lf_diags_errors(d);
     size_t warnings = lf_diags_count(d) - errors;

@@ -168,11 +168,17 @@ static const char *own_words(const char *lang, enum lf_phrase p)
 {
     if (!lang || !lang[0])
         return NULL;
-    const char *w = along(lang, strlen(lang), p);
-    if (w)
-        return w;
+    /* the tag as written, then the tag it stands for ("fa-AF": Dari, not
+     * Iranian Persian; "ku-Arab": Arabic script, not Latin), then shorter */
+    size_t n = strlen(lang);
+    const char *w = override(lang, n, p);
+    const struct lf_phrase_table *t = builtin(lang, n);
+    if (!w && t)
+        w = t->p[p];
     const char *as = alias_of(lang);
-    return as ? along(as, strlen(as), p) : NULL;
+    if (!w && as)
+        w = along(as, strlen(as), p);
+    return w ? w : along(lang, n, p);
 }
 
 const char *lf_phrase(const char *lang, enum lf_phrase p)
@@ -260,8 +266,9 @@ bool lf_phrase_format_ok(enum lf_phrase p, const char *text)
 void lf_phrases_check(const struct lf_bundle *b, struct lf_diags *diags)
 {
     char file[4096];
+    size_t dl = b->dir ? strlen(b->dir) : 0;
     snprintf(file, sizeof(file), "%s%scontent.json", b->dir ? b->dir : "",
-             b->dir ? "/" : "");
+             dl > 0 && b->dir[dl - 1] != '/' ? "/" : "");
     for (size_t i = 0; i < b->n_phrases; i++) {
         const struct lf_bundle_phrase *ph = &b->phrases[i];
         char path[LF_MAX_LANG_TAG + LF_MAX_PHRASE_KEY + 16];
