@@ -7,7 +7,7 @@
 
 struct lf_carousel {
     struct lf_playlist playlist;
-    struct lf_slide agenda[LF_AGENDA_MAX_EVENTS];
+    struct lf_slide agenda[LF_MAX_ITEMS]; /* every upcoming event: the agenda continues over pages */
     size_t n_agenda;
     struct lf_carousel_page *pages;
     size_t n, cap;
@@ -44,7 +44,7 @@ void lf_carousel_build(struct lf_carousel *c, const struct lf_view *v, int base_
     c->n = 0;
     memset(c->n_cat, 0, sizeof(c->n_cat));
     lf_playlist_build(v->bundle, v->now, &c->playlist);
-    c->n_agenda = lf_upcoming_events(v->bundle, v->now, c->agenda, LF_AGENDA_MAX_EVENTS);
+    c->n_agenda = lf_upcoming_events(v->bundle, v->now, c->agenda, LF_MAX_ITEMS);
 
     struct lf_scene *scratch = lf_scene_create();
     for (size_t i = 0; i < c->playlist.n; i++) {
@@ -61,8 +61,9 @@ void lf_carousel_build(struct lf_carousel *c, const struct lf_view *v, int base_
             page.category = LF_CAT_EVENTS;
         }
         /* lay out once to learn how much text there is and whether it
-         * continues on another page */
-        for (int k = 0; k <= LF_MAX_CONTINUATIONS; k++) {
+         * continues on another page: as many pages as the text needs
+         * (each page moves the flow on, so this ends) */
+        for (;;) {
             struct lf_page_result r;
             lf_scene_clear(scratch);
             lf_layout_page(scratch, v, &page, &r);

@@ -17,8 +17,6 @@
 #include "layout/slide_layout.h"
 #include "schedule/schedule.h"
 
-#define LF_MAX_CONTINUATIONS 4 /* pages one slide may continue onto */
-
 struct lf_carousel_page {
     struct lf_page page;
     int duration_ms;

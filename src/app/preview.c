@@ -17,10 +17,15 @@
 #include "render/painter.h"
 #include "render/typesetter.h"
 
-/* "07-event-iwgr-2027.png"; continuation pages get "-2", "-3". */
-static void page_file_name(const struct lf_carousel_page *cp, size_t index, int part,
-                           char *buf, size_t size)
+/* "07-event-iwgr-2027.png"; continuation pages get "-2", "-3". The
+ * number has as many digits as the page count needs (at least two), so
+ * the files sort in carousel order: "099-..." before "100-...". */
+static void page_file_name(const struct lf_carousel_page *cp, size_t index, size_t count,
+                           int part, char *buf, size_t size)
 {
+    int digits = 2;
+    for (size_t n = count; n >= 100; n /= 10)
+        digits++;
     const struct lf_slide *sl = cp->page.slide;
     const char *kind = sl->kind == LF_SLIDE_AGENDA ? "agenda"
                        : sl->kind == LF_SLIDE_URGENT ? "urgent"
@@ -28,8 +33,10 @@ static void page_file_name(const struct lf_carousel_page *cp, size_t index, int 
     char suffix[16] = "";
     if (part > 1)
         snprintf(suffix, sizeof(suffix), "-%d", part);
-    snprintf(buf, size, "%02zu-%s%s%s%s.png", index + 1, kind, sl->item ? "-" : "",
+    int n = snprintf(buf, size, "%0*zu-%s%s%s%s.png", digits, index + 1, kind, sl->item ? "-" : "",
              sl->item ? sl->item->id : "", suffix);
+    if (n < 0 || (size_t)n >= size)
+        buf[size - 1] = '\0'; /* cut short: still a name, never reached with 256 bytes */
 }
 
 int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options *opt)
@@ -114,7 +121,7 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
         lf_painter_draw(painter, footer, 0, 255);
         SDL_RenderPresent(renderer);
         char name[256], path[4096];
-        page_file_name(cp, i, part, name, sizeof(name));
+        page_file_name(cp, i, n, part, name, sizeof(name));
         snprintf(path, sizeof(path), "%s/%s", opt->out_dir, name);
         if (IMG_SavePNG(surface, path) != 0) {
             fprintf(stderr, "litfass: %s: %s\n", path, IMG_GetError());

@@ -155,6 +155,77 @@ void lf_frame_set_text(const struct frame *f, enum lf_face face, const char *tex
         lf_wrap(f->v->measure, face, f->min_px, text, w, LF_MAX_WRAP_LINES, wr);
 }
 
+void lf_frame_set_text_cut(const struct frame *f, enum lf_face face, const char *text, int w,
+                           int px, size_t max_lines, char *buf, size_t size, struct lf_wrapped *wr)
+{
+    const struct lf_measure *m = f->v->measure;
+    if (px < f->min_px)
+        px = f->min_px;
+    snprintf(buf, size, "%s", text);
+    int lh = lf_frame_line_height(f, face, px);
+    if (lf_fit(m, face, buf, w, (int)max_lines * lh, px, f->min_px, max_lines, wr) &&
+        !wr->split_word)
+        return;
+    lf_wrap(m, face, f->min_px, buf, w, max_lines, wr);
+    if (!wr->rest || wr->n == 0)
+        return;
+    /* keep the lines before the last, and of the last as much as fits with "…" */
+    const struct lf_line *last = &wr->lines[wr->n - 1];
+    static const char ellipsis[] = "\u2026";
+    size_t end = last->start + last->len;
+    for (;;) {
+        if (end > size - sizeof(ellipsis))
+            end = size - sizeof(ellipsis);
+        while (end > last->start && ((unsigned char)buf[end] & 0xC0) == 0x80)
+            end--; /* never inside a code point */
+        while (end > last->start && buf[end - 1] == ' ')
+            end--;
+        memcpy(buf + end, ellipsis, sizeof(ellipsis));
+        if (end == last->start ||
+            m->width(m->ctx, face, f->min_px, buf + last->start, strlen(buf + last->start)) <= w)
+            break;
+        end--;
+    }
+    lf_wrap(m, face, f->min_px, buf, w, max_lines, wr);
+}
+
+/* Replaces the space at buf[i] by U+00A0 (two bytes) when there is room. */
+static bool nbsp_at(char *buf, size_t size, size_t i)
+{
+    size_t len = strlen(buf);
+    if (len + 2 > size)
+        return false;
+    memmove(buf + i + 2, buf + i + 1, len - i); /* with the terminator */
+    buf[i] = '\xC2';
+    buf[i + 1] = '\xA0';
+    return true;
+}
+
+static bool is_digit_at(const char *buf, size_t i)
+{
+    return buf[i] >= '0' && buf[i] <= '9';
+}
+
+void lf_frame_bind_times(char *buf, size_t size)
+{
+    static const char dash[] = " \u2013 "; /* " – " */
+    for (size_t i = 1; buf[i]; i++) {
+        if (buf[i] != ' ')
+            continue;
+        size_t dl = sizeof(dash) - 1;
+        if (strncmp(buf + i, dash, dl) == 0 && is_digit_at(buf, i - 1) &&
+            is_digit_at(buf, i + dl)) {
+            /* " – " becomes NBSP "–" NBSP: the second space is now at i + 5 */
+            if (nbsp_at(buf, size, i) && nbsp_at(buf, size, i + 5))
+                i += 6;
+        } else if (strncmp(buf + i, " Uhr", 4) == 0 && is_digit_at(buf, i - 1) &&
+                   (buf[i + 4] == '\0' || buf[i + 4] == ' ' || buf[i + 4] == ',' ||
+                    buf[i + 4] == '.')) {
+            nbsp_at(buf, size, i);
+        }
+    }
+}
+
 /* A line of text, shrunk to fit w (wrapped when it must). Returns the height. */
 int lf_frame_one_line(struct frame *f, const char *text, int x, int y, int w, enum lf_face face,
                     int px, struct lf_rgba color, bool rtl)

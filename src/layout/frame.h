@@ -33,6 +33,8 @@ struct frame {
     bool rtl;
     int min_px;
     size_t chars;
+    bool must_progress; /* laying out a page's flow: the top of the page takes
+                           something, however little room there is */
 };
 
 /* Pixels for a size given at a 1080-pixel shorter side; text_px also
@@ -60,6 +62,16 @@ int lf_frame_emit(struct frame *f, const struct lf_wrapped *wr, const char *text
     enum lf_face face, struct lf_rgba color, bool rtl);
 void lf_frame_set_text(const struct frame *f, enum lf_face face, const char *text, int w, int h,
     int px, size_t max_lines, struct lf_wrapped *wr);
+/* Text set into at most max_lines lines of w at px, smaller down to the
+ * floor; what still does not fit is cut at the end of the last line with
+ * "…". Only for text that is shown whole elsewhere (a list entry, the
+ * heading of a continuation page). The text shown is copied into buf
+ * (size >= 8), which wr indexes. */
+void lf_frame_set_text_cut(const struct frame *f, enum lf_face face, const char *text, int w,
+    int px, size_t max_lines, char *buf, size_t size, struct lf_wrapped *wr);
+/* Binds what must stay on one line with no-break spaces, in place:
+ * "18:00 – 20:00" and the "Uhr" after a time ("bis 14:00 Uhr"). */
+void lf_frame_bind_times(char *buf, size_t size);
 int lf_frame_one_line(struct frame *f, const char *text, int x, int y, int w, enum lf_face face,
     int px, struct lf_rgba color, bool rtl);
 struct lf_box lf_frame_chip_size(const struct frame *f, const char *text, int px, int max_w,

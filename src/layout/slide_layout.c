@@ -24,9 +24,11 @@ struct block {
     int qr_side;            /* its side in pixels: as large as this, */
     int qr_min;             /* ... as small as this where room is short */
     bool in_german;         /* German standing in for the screen's language */
+    int px;                 /* when set: this size in pixels at every scale (the rest
+                               of a title the head had no room for) */
 };
 
-#define MAX_BLOCKS 14
+#define MAX_BLOCKS 24
 #define UNBOUNDED (1 << 28) /* a box height for measuring what something needs */
 
 struct column {
@@ -155,6 +157,12 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
             }
             int h = beside ? (side > lf_wrapped_height(&wr) ? side : lf_wrapped_height(&wr))
                            : side + gap_x / 2 + lf_wrapped_height(&wr);
+            if ((side < b->qr_min || y + h > bottom || wr.rest) && y == box.y && f->must_progress) {
+                /* not even a page of its own holds the code: it is left out
+                 * (what it carries is on the slide as text) and the flow
+                 * moves on */
+                continue;
+            }
             if (side < b->qr_min || y + h > bottom || wr.rest) {
                 *rest = (struct lf_flow_pos){i, 0};
                 all = false;
@@ -177,10 +185,12 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
             off = strlen(b->text);
         const char *text = b->text + off;
         int lh_label = b->label && off == 0 ? lf_frame_line_height(f, LF_FACE_BOLD, label_px) : 0;
-        int px = lf_frame_text_px(f, b->base_px * scale);
+        int px = b->px ? b->px : lf_frame_text_px(f, b->base_px * scale);
         int lh = lf_frame_line_height(f, b->face, px);
         int room = bottom - y - lh_label;
         size_t lines = room > 0 ? (size_t)(room / lh) : 0;
+        if (lines == 0 && y == box.y && f->must_progress)
+            lines = 1; /* the top of a page: the flow must move on, whatever the room */
         struct lf_wrapped wr;
         if (lines > 0)
             lf_wrap(m, b->face, px, text, box.w, lines, &wr);
@@ -260,11 +270,30 @@ static bool is_continuation(const struct lf_page *p)
     return p->from.block > 0 || p->from.offset > 0;
 }
 
-/* The main column of a slide, continued over pages. Returns the height used. */
+/* A slide's flow positions outside this file count the column's blocks
+ * from 1: {0, 0} is the slide's first page, {1, 0} a continuation that
+ * starts with the column's first block (the first page had room for the
+ * head only). So every continuation differs from the first page, and a
+ * page always moves the flow on. */
+static struct lf_flow_pos flow_start(const struct lf_page *p)
+{
+    return p->from.block ? (struct lf_flow_pos){p->from.block - 1, p->from.offset}
+                         : (struct lf_flow_pos){0, 0};
+}
+
+/* The main column of a slide in box from where the page starts; sets
+ * r->continues and r->rest. Returns the height used. */
 static int flow(struct frame *f, const struct column *c, struct lf_box box,
                 const struct lf_page *p, struct lf_page_result *r)
 {
-    return column(f, c, box, p->from, &r->continues, &r->rest);
+    if (box.h < 0)
+        box.h = 0;
+    f->must_progress = is_continuation(p); /* the first page may hold the head alone */
+    int used = column(f, c, box, flow_start(p), &r->continues, &r->rest);
+    f->must_progress = false;
+    if (r->continues)
+        r->rest.block++;
+    return used;
 }
 
 /* A card (panel) of the given height behind what is drawn next. */
@@ -312,36 +341,36 @@ static void date_badge(struct frame *f, struct lf_box b, time_t when, struct lf_
     }
 }
 
-/* Chips in a row (tags, "every year", "happening now"); those that do not
- * fit the row are left out (the first are the important ones). Returns
- * the height, gap included. */
-/* Chips in a row, wrapping onto further rows; what does not fit in
- * CHIP_ROWS rows is left out. Returns the height taken, gap included. */
-#define CHIP_ROWS 3
-
+/* Chips (tags, "every year", "happening now") in rows, at most `limit`
+ * of them, as many as fit into max_h; *shown says how many. Returns the
+ * height taken, gap included (0 without chips). */
 static int chip_row(struct frame *f, const char *const *labels, size_t n, int x, int y, int w,
-                    struct lf_rgba fill)
+                    struct lf_rgba fill, int max_h, size_t *shown)
 {
+    *shown = 0;
     if (n == 0)
         return 0;
     int px = lf_frame_text_px(f, BASE_LABEL);
-    int cx = x, cy = y, gap = lf_frame_scaled(f, 14), row_h = 0, rows = 1;
+    int cx = x, cy = y, gap = lf_frame_scaled(f, 14), row_h = 0;
     for (size_t i = 0; i < n; i++) {
         struct lf_wrapped wr;
         struct lf_box size = lf_frame_chip_size(f, labels[i], px, x + w - cx, &wr);
         if (cx > x && (cx + size.w > x + w || wr.n > 1)) {
-            if (rows == CHIP_ROWS)
-                break;
-            rows++;
             cx = x;
             cy += row_h + gap;
             row_h = 0;
+            size = lf_frame_chip_size(f, labels[i], px, w, &wr);
         }
+        if (cy + size.h > y + max_h)
+            break;
         struct lf_box b = lf_frame_chip(f, labels[i], cx, cy, px, fill, f->t->on_accent, x + w - cx);
         cx += b.w + gap;
         if (b.h > row_h)
             row_h = b.h;
+        *shown = i + 1;
     }
+    if (*shown == 0)
+        return 0;
     return cy - y + row_h + lf_frame_scaled(f, BASE_GAP);
 }
 
@@ -372,6 +401,7 @@ static void format_when(const struct frame *f, time_t start, time_t end, char *b
     char date[128], range[128];
     lf_format_date(f->v->lang, start, LF_DATE_LONG, date, sizeof(date));
     lf_format_time_range(f->v->lang, start, end, range, sizeof(range));
+    lf_frame_bind_times(range, sizeof(range));
     struct tm a, b;
     lf_local_time(start, &a);
     lf_local_time(end - 1, &b);
@@ -522,7 +552,9 @@ static void format_languages(const struct lf_item *it, char *buf, size_t size)
 /* ---- the slides --------------------------------------------------------- */
 
 /* The head of an item slide: chips, the German-stand-in marker, the
- * title. With s == NULL only measured. Returns the height. */
+ * title, and for events the date line. It takes at most max_h; chips and
+ * the part of the title it has no room for continue at the top of the
+ * slide's text (head_fit decides that once, head_rest adds the blocks). */
 struct head {
     const char *chips[LF_MAX_TAGS + 3];
     size_t n_chips;
@@ -530,38 +562,105 @@ struct head {
     bool fallback;
     struct lf_rgba accent;
     const char *when;       /* events: date and time under the title */
+    /* set by head_fit */
+    bool fitted;
+    size_t chips_shown;     /* the first chips_shown chips are in the head */
+    size_t title_shown;     /* bytes of the title in the head */
+    int title_px;           /* its size */
+    char chips_rest[(LF_MAX_TAGS + 3) * (LF_MAX_STRING_BYTES + 8)]; /* "a  ·  b" */
 };
 
-static int head_block(struct frame *f, const struct head *h, int x, int y, int w, int max_h)
+/* Wraps into at most max_lines lines; when text is left over and the
+ * last line ends inside a word, that line goes with the rest (a title
+ * continued below something else is never cut inside a word). */
+static void wrap_whole_words(const struct frame *f, enum lf_face face, int px, const char *text,
+                             int w, size_t max_lines, struct lf_wrapped *wr)
 {
-    int y0 = y;
-    y += chip_row(f, h->chips, h->n_chips, x, y, w, h->accent);
-    y += fallback_marker(f, h->fallback, x, y, w);
+    lf_wrap(f->v->measure, face, px, text, w, max_lines, wr);
+    while (wr->rest) {
+        char before = text[wr->rest - 1];
+        if (before == ' ' || before == '\n' || before == '-')
+            return;
+        if (wr->n <= 1) { /* one word, too long for the room: all of it goes on */
+            wr->n = 0;
+            wr->rest = 0;
+            wr->split_word = true;
+            return;
+        }
+        lf_wrap(f->v->measure, face, px, text, w, wr->n - 1, wr);
+    }
+}
+
+/* The smallest size of a title: never smaller than the text under it. */
+static int title_min_px(const struct frame *f, int when_px)
+{
+    int px = lf_frame_text_px(f, BASE_TITLE_MIN * 0.75);
+    int body = lf_frame_text_px(f, BASE_BODY) + lf_frame_scaled(f, 2);
+    if (px < body)
+        px = body;
+    if (px < when_px + lf_frame_scaled(f, 4))
+        px = when_px + lf_frame_scaled(f, 4);
+    return px;
+}
+
+static int head_block(struct frame *f, struct head *h, int x, int y, int w, int max_h)
+{
+    int y0 = y, gap = lf_frame_scaled(f, BASE_GAP);
     int when_h = 0, when_px = 0;
     struct lf_wrapped wr;
     if (h->when) {
         int px = lf_frame_text_px(f, BASE_META * 0.9);
         lf_frame_set_text(f, LF_FACE_BOLD, h->when, w, 2 * lf_frame_line_height(f, LF_FACE_BOLD, px), px, 2, &wr);
-        when_h = lf_wrapped_height(&wr);
+        when_h = lf_wrapped_height(&wr) + gap;
         when_px = wr.px;
     }
-    /* the title is never smaller than the line under it */
+    int title_min = title_min_px(f, when_px);
+    int lh_min = lf_frame_line_height(f, LF_FACE_BOLD, title_min);
+    int marker_h = 0;
+    if (h->fallback && strncmp(f->v->lang, "de", 2) != 0) {
+        struct lf_wrapped mw;
+        marker_h = lf_frame_chip_size(f, lf_phrase(f->v->lang, LF_P_IN_GERMAN),
+                                      lf_frame_text_px(f, BASE_LABEL * 0.9), w, &mw).h +
+                   lf_frame_scaled(f, 10);
+    }
+    size_t shown;
+    int chips_room = h->fitted ? UNBOUNDED : max_h - when_h - marker_h - lh_min - gap;
+    y += chip_row(f, h->chips, h->fitted ? h->chips_shown : h->n_chips, x, y, w, h->accent,
+                  chips_room, &shown);
+    if (!h->fitted)
+        h->chips_shown = shown;
+    y += fallback_marker(f, h->fallback, x, y, w);
+
+    static char title[LF_MAX_STRING_BYTES + 1];
+    size_t tlen = strlen(h->title);
+    if (h->fitted && h->title_shown < tlen)
+        tlen = h->title_shown;
+    snprintf(title, sizeof(title), "%.*s", (int)tlen, h->title);
+    int room = y0 + max_h - y - when_h;
     struct lf_wrapped tw;
-    int title_min = lf_frame_text_px(f, BASE_TITLE_MIN * 0.75);
-    if (title_min < when_px + lf_frame_scaled(f, 4))
-        title_min = when_px + lf_frame_scaled(f, 4);
-    if (!lf_fit(f->v->measure, LF_FACE_BOLD, h->title, w, y0 + max_h - y - when_h,
-                lf_frame_text_px(f, BASE_TITLE), title_min, 4, &tw))
-        lf_wrap(f->v->measure, LF_FACE_BOLD, title_min, h->title, w, LF_MAX_WRAP_LINES, &tw);
-    y += lf_frame_emit(f, &tw, h->title, x, y, LF_FACE_BOLD, f->t->ink, lf_frame_text_rtl(f, h->fallback)) +
-         lf_frame_scaled(f, BASE_GAP);
+    if (h->fitted) {
+        if (!lf_fit(f->v->measure, LF_FACE_BOLD, title, w, room > lh_min ? room : lh_min,
+                    lf_frame_text_px(f, BASE_TITLE), title_min, LF_MAX_WRAP_LINES, &tw))
+            lf_wrap(f->v->measure, LF_FACE_BOLD, title_min, title, w, LF_MAX_WRAP_LINES, &tw);
+    } else if (lf_fit(f->v->measure, LF_FACE_BOLD, title, w, room,
+                      lf_frame_text_px(f, BASE_TITLE), title_min, 4, &tw)) {
+        h->title_shown = tlen;
+    } else {
+        /* at the smallest size, as many lines as there is room for */
+        size_t lines = room > lh_min ? (size_t)(room / lh_min) : 1;
+        wrap_whole_words(f, LF_FACE_BOLD, title_min, title, w, lines, &tw);
+        h->title_shown = tw.rest ? tw.rest : tw.n ? tlen : 0;
+    }
+    if (!h->fitted)
+        h->title_px = tw.px;
+    y += lf_frame_emit(f, &tw, title, x, y, LF_FACE_BOLD, f->t->ink, lf_frame_text_rtl(f, h->fallback)) + gap;
     if (h->when)
-        y += lf_frame_emit(f, &wr, h->when, x, y, LF_FACE_BOLD, h->accent, f->rtl) + lf_frame_scaled(f, BASE_GAP);
+        y += lf_frame_emit(f, &wr, h->when, x, y, LF_FACE_BOLD, h->accent, f->rtl) + gap;
     return y - y0;
 }
 
 /* Measures a head by laying it out into a throwaway scene. */
-static int head_height(struct frame *f, const struct head *h, int w, int max_h)
+static int head_height(struct frame *f, struct head *h, int w, int max_h)
 {
     struct lf_scene *real = f->s;
     size_t chars = f->chars;
@@ -573,11 +672,45 @@ static int head_height(struct frame *f, const struct head *h, int w, int max_h)
     return height;
 }
 
+/* Decides once, for the narrowest the head can be, which chips and how
+ * much of the title the head holds; every page of the slide then builds
+ * the same flow. */
+static void head_fit(struct frame *f, struct head *h, int w, int max_h)
+{
+    h->fitted = false;
+    head_height(f, h, w, max_h);
+    h->fitted = true;
+}
+
+/* What the head had no room for, as the first blocks of the text: the
+ * rest of the title at the head's title size, the chips left over. */
+static void head_rest(const struct frame *f, struct head *h, struct column *c)
+{
+    struct column rest = {.n = 0};
+    if (h->title_shown < strlen(h->title))
+        add_block(&rest, (struct block){.text = h->title + h->title_shown, .face = LF_FACE_BOLD,
+                                        .ltr = h->fallback, .color = f->t->ink,
+                                        .px = h->title_px});
+    size_t len = 0;
+    h->chips_rest[0] = '\0';
+    for (size_t i = h->chips_shown; i < h->n_chips; i++) {
+        int k = snprintf(h->chips_rest + len, sizeof(h->chips_rest) - len, "%s%s",
+                         len ? "  ·  " : "", h->chips[i]);
+        if (k < 0 || (size_t)k >= sizeof(h->chips_rest) - len)
+            break;
+        len += (size_t)k;
+    }
+    add_block(&rest, (struct block){.text = h->chips_rest, .face = LF_FACE_BOLD,
+                                    .base_px = BASE_LABEL, .color = h->accent});
+    append_blocks(&rest, c);
+    *c = rest;
+}
+
 /* Texts an event slide formats itself, alive while it is laid out. */
 struct event_texts {
     char when[512];
-    char where[1024];
-    char reach[512];
+    char where[2 * LF_MAX_STRING_BYTES + 8];
+    char reach[3 * LF_MAX_STRING_BYTES];
     char qr[LF_MAX_QR_PAYLOAD + 1];
 };
 
@@ -593,12 +726,16 @@ static void event_blocks(struct frame *f, const struct lf_slide *sl, struct even
     const char *place = lf_frame_pick(f, &it->place, NULL), *room = lf_frame_pick(f, &it->room, NULL);
     snprintf(t->where, sizeof(t->where), "%s%s%s", place ? place : "", place && room ? ", " : "",
              room ? room : "");
-    /* e-mail and phone under the registration text, unless it names them */
+    /* phone, e-mail and web address as text (not only in the QR code:
+     * visitors without a smartphone read them), under the registration
+     * text unless it names them */
     const char *reg = lf_frame_pick(f, &it->registration, NULL);
     const char *email = it->email && !(reg && strstr(reg, it->email)) ? it->email : NULL;
     const char *phone = it->phone && !(reg && strstr(reg, it->phone)) ? it->phone : NULL;
-    snprintf(t->reach, sizeof(t->reach), "%s%s%s", email ? email : "",
-             email && phone ? "\n" : "", phone ? phone : "");
+    const char *url = it->url && !(reg && strstr(reg, it->url)) ? it->url : NULL;
+    snprintf(t->reach, sizeof(t->reach), "%s%s%s%s%s", phone ? phone : "",
+             phone && (email || url) ? "\n" : "", email ? email : "", email && url ? "\n" : "",
+             url ? url : "");
     *main = (struct column){.n = 0};
     *card = (struct column){.n = 0};
     /* when: under the title, beside the date badge (event_page) */
@@ -612,6 +749,8 @@ static void event_blocks(struct frame *f, const struct lf_slide *sl, struct even
         add_text(card, f, lf_phrase(lang, LF_P_REGISTRATION), &it->registration,
                  LF_FACE_REGULAR, BASE_META, accent);
         add_joined_data(card, t->reach, BASE_META);
+    } else {
+        add_data(card, lf_phrase(lang, LF_P_CONTACT), t->reach, BASE_META, accent);
     }
     add_text(card, f, lf_phrase(lang, LF_P_ORGANISER), &it->organiser, LF_FACE_REGULAR,
              BASE_META, accent);
@@ -642,7 +781,7 @@ static struct lf_box event_badge_box(const struct frame *f, struct lf_box left)
 
 /* The head (badge, chips, title, when) at the top of `left`; returns the
  * y where the main column begins. Emits it only when do_emit. */
-static int event_top(struct frame *f, const struct head *h, struct lf_box left, int max_h,
+static int event_top(struct frame *f, struct head *h, struct lf_box left, int max_h,
                      bool do_emit)
 {
     int gap = lf_frame_scaled(f, 40);
@@ -669,7 +808,15 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
     event_head(f, sl, texts.when, &h);
     if (!h.fallback && (column_in_german(&main) || column_in_german(&card)))
         h.chips[h.n_chips++] = lf_phrase(f->v->lang, LF_P_IN_GERMAN);
-    int head_max = f->landscape ? area.h * 48 / 100 : area.h / 4;
+    bool has_image = it->image != NULL;
+    struct lf_box full = lf_layout_content_box(f->v);
+    int right_w = full.w * 36 / 100;
+    int head_max = f->landscape ? full.h * 48 / 100 : full.h / 4;
+    /* the head beside the badge, as narrow as it can be; what it has no
+     * room for leads the text */
+    head_fit(f, &h, full.w - (f->landscape ? right_w + gap : 0) -
+                        event_badge_box(f, full).w - lf_frame_scaled(f, 40), head_max);
+    head_rest(f, &h, &main);
 
     /* landscape: a right column with the poster over a card; the card
      * only when it fits whole, else its blocks follow the main text. The
@@ -678,9 +825,6 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
      * card with the code (the code is information, the poster decoration).
      * Decided on the whole content box, so every page of the slide
      * (continuations have a heading) builds the same flow. */
-    bool has_image = it->image != NULL;
-    struct lf_box full = lf_layout_content_box(f->v);
-    int right_w = full.w * 36 / 100;
     int card_h = 0, card_k = -1;
     struct column qr_only = {.n = 0};
     if (f->landscape && card.n) {
@@ -765,9 +909,9 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
 
 /* Texts an offer or contact slide formats itself. */
 struct service_texts {
-    char hours[1024];
-    char contact[1024];
-    char langs[512];
+    char hours[4096];
+    char contact[5 * LF_MAX_STRING_BYTES + 8];
+    char langs[1024];
     char status[256];
     bool open;
     bool has_status;
@@ -784,6 +928,8 @@ static void service_blocks(struct frame *f, const struct lf_item *it, struct ser
     format_contact(f, it, t->contact, sizeof(t->contact));
     format_languages(it, t->langs, sizeof(t->langs));
     t->has_status = open_status_text(f, &it->hours, t->status, sizeof(t->status), &t->open);
+    lf_frame_bind_times(t->hours, sizeof(t->hours));
+    lf_frame_bind_times(t->status, sizeof(t->status));
     *main = (struct column){.n = 0};
     *card = (struct column){.n = 0};
     if (it->kind == LF_ITEM_OFFER) {
@@ -892,6 +1038,9 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
     area = lf_layout_content_box(f->v);
     main_box = area;
     card_box = area;
+    head_fit(f, &h, area.w - (f->landscape ? area.w * 40 / 100 + gap : 0) - image_side,
+             f->landscape ? area.h / 3 : area.h / 4);
+    head_rest(f, &h, &main);
     for (int attempt = 0; attempt < 2; attempt++) {
         card_k = main_k = -1;
         if (f->landscape) {
@@ -976,8 +1125,7 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
         flow(f, &main, (struct lf_box){main_box.x, y, main_box.w, area.y + area.h - y}, p, r);
     } else if (card_k >= 0) {
         int mh = column_height(f, &main, area.w, scales[main_k]);
-        column(f, &main, (struct lf_box){area.x, y, area.w, mh}, p->from, &r->continues,
-               &r->rest);
+        flow(f, &main, (struct lf_box){area.x, y, area.w, mh}, p, r);
         card_box.y = y + mh + gap;
         card_box.h = area.y + area.h - card_box.y;
     } else {
@@ -1011,6 +1159,20 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
         card_body(f, &card, body_box, scales[card_k], true);
 }
 
+/* The card of a notice in `area`, and the box inside its padding. */
+static struct lf_box notice_card(const struct frame *f, struct lf_box area, bool urgent,
+                                 struct lf_box *in)
+{
+    int pad = lf_frame_scaled(f, urgent ? 72 : 64);
+    struct lf_box card = area;
+    if (!urgent && f->landscape) {
+        card.x += area.w / 10;
+        card.w -= area.w / 5;
+    }
+    *in = (struct lf_box){card.x + pad, card.y + pad, card.w - 2 * pad, card.h - 2 * pad};
+    return card;
+}
+
 static void notice_page(struct frame *f, struct lf_box area, const struct lf_page *p,
                         struct lf_page_result *r)
 {
@@ -1019,29 +1181,90 @@ static void notice_page(struct frame *f, struct lf_box area, const struct lf_pag
     bool fb = false;
     const char *title = lf_frame_pick(f, &it->title, &fb);
     struct lf_rgba ink = urgent ? f->t->on_accent : f->t->ink;
-    int pad = lf_frame_scaled(f, urgent ? 72 : 64);
-    struct lf_box card = area;
-    if (!urgent && f->landscape) {
-        card.x += area.w / 10;
-        card.w -= area.w / 5;
-    }
+    struct lf_box in, card = notice_card(f, area, urgent, &in);
     lf_scene_rect(f->s, card, urgent ? f->t->urgent : f->t->notice, lf_frame_scaled(f, 24));
-    struct lf_box in = {card.x + pad, card.y + pad, card.w - 2 * pad, card.h - 2 * pad};
+
+    /* decided on the whole content box, the same on every page: the
+     * kicker, the marker, the title in at most a third of the card (the
+     * rest of a longer one leads the message), the image */
+    struct lf_box full_in;
+    notice_card(f, lf_layout_content_box(f->v), urgent, &full_in);
+    int kicker_px = lf_frame_text_px(f, BASE_LABEL * 1.3);
+    int kicker_h = lf_frame_line_height(f, LF_FACE_BOLD, kicker_px) + lf_frame_scaled(f, BASE_GAP);
+    int title_min = lf_frame_text_px(f, BASE_BODY * 1.3) + lf_frame_scaled(f, 2);
+    struct lf_wrapped wr;
+    size_t shown = strlen(title);
+    int title_room = full_in.h / 3;
+    /* the picture: beside the text in landscape, above it in portrait */
+    int gap = lf_frame_scaled(f, BASE_GAP * 1.5);
+    int image_w = it->image && f->landscape ? full_in.w * 30 / 100 : 0;
+    int image_h = it->image && !f->landscape ? full_in.h * 30 / 100 : 0;
+    int text_w = full_in.w - (image_w ? image_w + gap : 0);
+    int title_max = lf_frame_text_px(f, BASE_TITLE * 1.25);
+    /* the largest title that leaves the message room on this page */
+    {
+        struct column msg = {.n = 0};
+        add_text(&msg, f, NULL, &it->summary, LF_FACE_REGULAR, BASE_BODY * 1.3, ink);
+        int fixed = kicker_h + (fb && strncmp(f->v->lang, "de", 2) != 0
+                                    ? lf_frame_line_height(f, LF_FACE_BOLD, lf_frame_text_px(f, BASE_LABEL)) + lf_frame_scaled(f, 20)
+                                    : 0) +
+                    lf_frame_scaled(f, 30) + (image_h ? image_h + lf_frame_scaled(f, 30) : 0);
+        for (int px = title_max; px > title_min; px -= px / 12 > 1 ? px / 12 : 1) {
+            lf_wrap(f->v->measure, LF_FACE_BOLD, px, title, text_w, 6, &wr);
+            int th = lf_wrapped_height(&wr);
+            if (wr.rest || wr.split_word || th > title_room)
+                continue;
+            if (column_scale(f, &msg, (struct lf_box){0, 0, text_w, full_in.h - fixed - th}) >= 0) {
+                title_max = px;
+                break;
+            }
+        }
+    }
+    if (!lf_fit(f->v->measure, LF_FACE_BOLD, title, text_w, title_room, title_max, title_min, 6,
+                &wr) || wr.split_word) {
+        int lh = lf_frame_line_height(f, LF_FACE_BOLD, title_min);
+        wrap_whole_words(f, LF_FACE_BOLD, title_min, title, text_w,
+                         title_room > lh ? (size_t)(title_room / lh) : 1, &wr);
+        if (wr.rest || wr.n == 0)
+            shown = wr.rest;
+    }
     struct column c = {.n = 0};
+    if (shown < strlen(title))
+        add_block(&c, (struct block){.text = title + shown, .face = LF_FACE_BOLD, .ltr = fb,
+                                     .color = ink, .px = wr.px});
     add_text(&c, f, NULL, &it->summary, LF_FACE_REGULAR, BASE_BODY * 1.3, ink);
+    struct lf_box text_box = in;
+    if (image_w) {
+        text_box.w -= image_w + gap;
+        image_op(f, (struct lf_box){in.x + in.w - image_w, in.y, image_w, in.h}, it);
+    }
     if (is_continuation(p)) {
-        flow(f, &c, in, p, r);
+        flow(f, &c, text_box, p, r);
         return;
     }
     int y = in.y;
-    y += lf_frame_one_line(f, lf_phrase(f->v->lang, urgent ? LF_P_URGENT : LF_P_NOTICE), in.x, y, in.w,
-                  LF_FACE_BOLD, lf_frame_text_px(f, BASE_LABEL * 1.3), ink, f->rtl) +
+    y += lf_frame_one_line(f, lf_phrase(f->v->lang, urgent ? LF_P_URGENT : LF_P_NOTICE), in.x, y,
+                           text_box.w, LF_FACE_BOLD, kicker_px, ink, f->rtl) +
          lf_frame_scaled(f, BASE_GAP);
-    y += fallback_marker(f, fb, in.x, y, in.w);
-    struct lf_wrapped wr;
-    lf_frame_set_text(f, LF_FACE_BOLD, title, in.w, in.h / 3, lf_frame_text_px(f, BASE_TITLE * 1.25), 4, &wr);
-    y += lf_frame_emit(f, &wr, title, in.x, y, LF_FACE_BOLD, ink, lf_frame_text_rtl(f, fb)) + lf_frame_scaled(f, 30);
-    flow(f, &c, (struct lf_box){in.x, y, in.w, in.y + in.h - y}, p, r);
+    y += fallback_marker(f, fb, in.x, y, text_box.w);
+    char head[LF_MAX_STRING_BYTES + 1];
+    snprintf(head, sizeof(head), "%.*s", (int)shown, title);
+    if (shown < strlen(title) || !lf_fit(f->v->measure, LF_FACE_BOLD, head, text_box.w,
+                                         title_room, wr.px, wr.px, LF_MAX_WRAP_LINES, &wr))
+        lf_wrap(f->v->measure, LF_FACE_BOLD, wr.px, head, text_box.w, LF_MAX_WRAP_LINES, &wr);
+    y += lf_frame_emit(f, &wr, head, in.x, y, LF_FACE_BOLD, ink, lf_frame_text_rtl(f, fb)) +
+         lf_frame_scaled(f, 30);
+    if (image_h && !f->landscape) {
+        int ih = image_h;
+        if (ih > in.y + in.h - y - lf_frame_scaled(f, 30) -
+                     lf_frame_line_height(f, LF_FACE_REGULAR, f->min_px) * 3)
+            ih = 0; /* no room for it and some text: the text comes first */
+        if (ih > 0) {
+            image_op(f, (struct lf_box){in.x, y, in.w, ih}, it);
+            y += ih + lf_frame_scaled(f, 30);
+        }
+    }
+    flow(f, &c, (struct lf_box){in.x, y, text_box.w, in.y + in.h - y}, p, r);
 }
 
 /* One entry of a list: its texts wrapped for a column width. */
@@ -1049,7 +1272,8 @@ struct list_entry {
     const struct lf_slide *slide;
     const char *title;
     bool fallback;
-    char meta[512];
+    char meta[LF_MAX_STRING_BYTES + 512];
+    char title_buf[LF_MAX_STRING_BYTES + 8];
     struct lf_wrapped title_wr, meta_wr;
     int badge_w;    /* of the date badge, events only */
     int height;     /* of the card */
@@ -1100,6 +1324,7 @@ static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w
         n = strlen(d);
         lf_format_date(f->v->lang, sl->start, LF_DATE_DAY_MONTH, d + n, sizeof(d) - n);
         lf_format_time_range(f->v->lang, sl->start, sl->end, tr, sizeof(tr));
+        lf_frame_bind_times(tr, sizeof(tr));
         const char *place = lf_frame_pick(f, &it->place, NULL);
         struct tm a, b;
         lf_local_time(sl->start, &a);
@@ -1111,13 +1336,19 @@ static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w
         const char *sub = lf_frame_pick(f, it->kind == LF_ITEM_OFFER ? &it->provider : &it->role, NULL);
         snprintf(e->meta, sizeof(e->meta), "%s", sub ? sub : "");
     }
-    lf_frame_set_text(f, LF_FACE_BOLD, e->title, tw, 2 * lf_frame_line_height(f, LF_FACE_BOLD, title_px), title_px,
-             2, &e->title_wr);
+    /* an entry points to the item's own slide, which shows all of it: a
+     * title or place too long for three lines is cut here with "…" */
+    lf_frame_set_text_cut(f, LF_FACE_BOLD, e->title, tw, title_px, 3, e->title_buf,
+                          sizeof(e->title_buf), &e->title_wr);
+    e->title = e->title_buf;
     e->meta_wr.n = 0;
     e->meta_wr.line_height = 0;
-    if (e->meta[0])
-        lf_frame_set_text(f, LF_FACE_REGULAR, e->meta, tw, 2 * lf_frame_line_height(f, LF_FACE_REGULAR, meta_px),
-                 meta_px, 2, &e->meta_wr);
+    if (e->meta[0]) {
+        char meta[sizeof(e->meta)];
+        memcpy(meta, e->meta, sizeof(meta));
+        lf_frame_set_text_cut(f, LF_FACE_REGULAR, meta, tw, meta_px, 3, e->meta, sizeof(e->meta),
+                              &e->meta_wr);
+    }
     int text_h = lf_wrapped_height(&e->title_wr) + lf_wrapped_height(&e->meta_wr);
     e->height = (event && badge_h > text_h ? badge_h : text_h) + 2 * pad;
 }
@@ -1226,11 +1457,21 @@ void lf_layout_page(struct lf_scene *s, const struct lf_view *v, const struct lf
     } else {
         if (is_continuation(p)) {
             /* continued: a small heading says what this is the rest of */
-            char head[512];
+            char head[LF_MAX_STRING_BYTES + 256];
             const char *title = lf_frame_pick(&f, &p->slide->item->title, NULL);
             snprintf(head, sizeof(head), "%s (%s)", title, lf_phrase(v->lang, LF_P_CONTINUED));
-            int h = lf_frame_one_line(&f, head, area.x, area.y, area.w, LF_FACE_BOLD,
-                             lf_frame_text_px(&f, BASE_META), f.t->ink_soft, f.rtl) +
+            /* one line: a long title is cut there (the first page shows it whole) */
+            char suffix[128], line[LF_MAX_STRING_BYTES + 8];
+            snprintf(suffix, sizeof(suffix), " (%s)", lf_phrase(v->lang, LF_P_CONTINUED));
+            int px = lf_frame_text_px(&f, BASE_META);
+            struct lf_wrapped wr;
+            lf_frame_set_text_cut(&f, LF_FACE_BOLD, title,
+                                  area.w - lf_text_width(v->measure, LF_FACE_BOLD, px, suffix), px,
+                                  1, line, sizeof(line) - sizeof(suffix), &wr);
+            size_t len = wr.n ? wr.lines[0].start + wr.lines[0].len : 0;
+            snprintf(head, sizeof(head), "%.*s%s", (int)len, line, suffix);
+            int h = lf_frame_one_line(&f, head, area.x, area.y, area.w, LF_FACE_BOLD, wr.px,
+                                      f.t->ink_soft, f.rtl) +
                     lf_frame_scaled(&f, BASE_GAP);
             area.y += h;
             area.h -= h;

@@ -33,8 +33,6 @@ struct lf_slide {
                                    agenda, offers, contacts: 0, 0 */
 };
 
-#define LF_AGENDA_MAX_EVENTS 6  /* events listed on the overview slide */
-
 struct lf_playlist {
     struct lf_slide *slides;
     size_t n;
