@@ -1,1 +1,1082 @@
+/* litfass studio: the page KI staff work in. Plain JavaScript, no build
+ * step, nothing loaded from elsewhere; every request goes to the studio's
+ * own JSON API (docs/studio-api.md). Text from users is only ever put into
+ * the page as text (textContent, value), never as HTML. */
+'use strict';
 
+/* ---- words ---------------------------------------------------------------------------- */
+
+const WORDS = {
+  de: {
+    appTitle: 'litfass studio', login: 'Anmelden', user: 'Benutzername', password: 'Passwort',
+    loginHint: 'Melden Sie sich mit dem Namen und Passwort an, die Sie von Ihrer Administration bekommen haben.',
+    logout: 'Abmelden', expired: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich wieder an.',
+    events: 'Termine', offers: 'Angebote', contacts: 'Kontakte', notices: 'Mitteilungen',
+    translations: 'Übersetzungen', publish: 'Veröffentlichen', audit: 'Protokoll', settings: 'Einstellungen',
+    newEvent: 'Neuer Termin', newOffer: 'Neues Angebot', newContact: 'Neuer Kontakt', newNotice: 'Neue Mitteilung',
+    urgent: 'Dringende Mitteilung', edit: 'Bearbeiten', copy: 'Als neu kopieren', del: 'Löschen',
+    up: 'Nach oben', down: 'Nach unten', save: 'Speichern', saved: 'Gespeichert.', cancel: 'Abbrechen',
+    back: 'Zurück zur Liste', nothing: 'Noch nichts da. Legen Sie den ersten Eintrag an.',
+    past: 'vorbei', yearly: 'jährlich', texts: 'Texte und Übersetzungen', details: 'Angaben',
+    missing: 'fehlt', german: 'Deutsch (Pflicht)', easy: 'Leichte Sprache', addLang: 'Sprache hinzufügen',
+    showLangs: 'Sprachen', preview: 'Vorschau', landscape: 'Quer', portrait: 'Hoch',
+    pageOf: 'Seite {0} von {1}', morePages: 'Der Text braucht {0} Seiten auf dem Bildschirm.',
+    previewLang: 'Vorschau-Sprache', previewFix: 'Die Vorschau erscheint, sobald die markierten Fehler behoben sind.',
+    errorsTitle: 'Bitte noch korrigieren:', warningsTitle: 'Hinweise:', ok: 'Alles in Ordnung.',
+    date: 'Datum', time: 'Uhrzeit', berlin: 'Uhrzeit in Deutschland', from: 'von', to: 'bis',
+    addRange: 'Zeitraum hinzufügen', removeRange: 'Zeitraum entfernen', hoursNote: 'Zusatz',
+    image: 'Bild', upload: 'Bild hochladen', removeImage: 'Bild entfernen',
+    imageRules: 'PNG oder JPEG, höchstens 8 MB und 4096 × 4096 Pixel.',
+    tooBig: 'Das Bild ist größer als 8 MB.', tag: 'Schlagwort', addTag: 'Schlagwort hinzufügen',
+    removeTag: 'Schlagwort entfernen', priority0: 'normal', priority1: 'wichtig', priority2: 'dringend (ganzer Bildschirm)',
+    confirmDelete: '„{0}“ wirklich löschen? Nach dem nächsten Veröffentlichen ist es auf keinem Bildschirm mehr.',
+    conflictTitle: 'Jemand anderes hat diesen Eintrag inzwischen geändert',
+    conflictText: '{0} hat um {1} gespeichert. Nichts wurde überschrieben. Vergleichen Sie beide Fassungen:',
+    yours: 'Ihre Fassung', theirs: 'Gespeicherte Fassung', keepMine: 'Meine Fassung speichern', takeTheirs: 'Gespeicherte Fassung übernehmen',
+    field: 'Feld', status: 'Stand', complete: 'vollständig', itemsComplete: '{0} von {1} vollständig',
+    changes: 'Änderungen seit der letzten Veröffentlichung', noChanges: 'Keine Änderungen seit der letzten Veröffentlichung.',
+    added: 'neu', changed: 'geändert', removed: 'gelöscht', approve: 'Freigeben', approved: 'freigegeben',
+    waiting: 'wartet auf Freigabe', approveHint: 'Vier Augen: Änderungen von Redakteurinnen und Redakteuren gehen erst nach Ihrer Freigabe hinaus.',
+    publishNow: 'Jetzt veröffentlichen', note: 'Notiz (z. B. „Termine Dezember“)',
+    published: 'Version {0} ist veröffentlicht. Die Bildschirme zeigen sie spätestens nach ihrer nächsten Abfrage.',
+    versions: 'Versionen', version: 'Version', when: 'Wann', who: 'Wer', itemsN: 'Einträge',
+    delivered: 'Ausgeliefert', again: 'Diese Version erneut veröffentlichen',
+    againConfirm: 'Version {0} erneut veröffentlichen? Die Bildschirme zeigen dann wieder deren Inhalt.',
+    editorNoPublish: 'Veröffentlichen dürfen nur Personen mit der Rolle „publisher“. Ihre Änderungen sind gespeichert.',
+    cannotPublish: 'Veröffentlichen geht erst, wenn alle Fehler behoben sind:', action: 'Aktion', entry: 'Eintrag',
+    organisation: 'Name der Einrichtung', defaultLang: 'Startsprache der Bildschirme', urgentTitle: 'Dringende Mitteilung',
+    urgentHint: 'Erscheint sofort auf allen Bildschirmen, bis zum angegebenen Ende (danach verschwindet sie von selbst).',
+    urgentDefaultTitle: 'Heute geschlossen', urgentDefaultMessage: 'Das Büro ist heute geschlossen. Wir sind morgen wieder für Sie da.',
+    until: 'Sichtbar bis', urgentPublish: 'Jetzt auf allen Bildschirmen zeigen', urgentSave: 'Speichern (wartet auf Freigabe)',
+    urgentDone: 'Die dringende Mitteilung ist veröffentlicht.', urgentSaved: 'Gespeichert. Eine Person mit Veröffentlichungsrecht muss sie noch freigeben und veröffentlichen.',
+    role_editor: 'Redaktion', role_publisher: 'Veröffentlichung', role_admin: 'Administration',
+    loading: 'Lädt …', idAuto: 'wird aus dem Titel gebildet', translatedBy: 'Übersetzungsstand je Sprache',
+    missingTexts: 'fehlt: {0}', open: 'Öffnen', sessionEnds: 'Abmeldung nach {0} Minuten ohne Aktivität.',
+    requiredMark: 'Pflichtfeld', orderHint: 'Die Reihenfolge hier ist die Reihenfolge auf den Bildschirmen.',
+    notSaved: 'Nicht gespeicherte Änderungen', leaveConfirm: 'Ihre Änderungen sind noch nicht gespeichert. Trotzdem verlassen?',
+    weekdays: ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'], spoken: 'In diesen Sprachen wird beraten',
+    otherLangs: 'weitere Sprachen (Kürzel, mit Leerzeichen getrennt)', saveFirst: 'Speichern Sie zuerst.',
+    failed: 'Das hat nicht geklappt: {0}', uilang: 'English', before: 'Vorher', after: 'Nachher',
+    to_dir: 'Ordner des Webservers', to_url: 'Server (SFTP/WebDAV)',
+  },
+  en: {
+    appTitle: 'litfass studio', login: 'Log in', user: 'User name', password: 'Password',
+    loginHint: 'Log in with the name and password your administrator gave you.',
+    logout: 'Log out', expired: 'Your session has expired. Please log in again.',
+    events: 'Events', offers: 'Offers', contacts: 'Contacts', notices: 'Notices',
+    translations: 'Translations', publish: 'Publish', audit: 'Audit log', settings: 'Settings',
+    newEvent: 'New event', newOffer: 'New offer', newContact: 'New contact', newNotice: 'New notice',
+    urgent: 'Urgent notice', edit: 'Edit', copy: 'Copy as new', del: 'Delete',
+    up: 'Move up', down: 'Move down', save: 'Save', saved: 'Saved.', cancel: 'Cancel',
+    back: 'Back to the list', nothing: 'Nothing here yet. Create the first entry.',
+    past: 'over', yearly: 'yearly', texts: 'Texts and translations', details: 'Details',
+    missing: 'missing', german: 'German (required)', easy: 'Easy German', addLang: 'Add a language',
+    showLangs: 'Languages', preview: 'Preview', landscape: 'Landscape', portrait: 'Portrait',
+    pageOf: 'Page {0} of {1}', morePages: 'The text takes {0} pages on screen.',
+    previewLang: 'Preview language', previewFix: 'The preview appears once the marked errors are fixed.',
+    errorsTitle: 'Please correct:', warningsTitle: 'Notes:', ok: 'All good.',
+    date: 'Date', time: 'Time', berlin: 'time in Germany', from: 'from', to: 'to',
+    addRange: 'Add hours', removeRange: 'Remove these hours', hoursNote: 'Note',
+    image: 'Picture', upload: 'Upload a picture', removeImage: 'Remove picture',
+    imageRules: 'PNG or JPEG, at most 8 MB and 4096 × 4096 pixels.',
+    tooBig: 'The picture is larger than 8 MB.', tag: 'Tag', addTag: 'Add a tag', removeTag: 'Remove tag',
+    priority0: 'normal', priority1: 'important', priority2: 'urgent (whole screen)',
+    confirmDelete: 'Really delete “{0}”? After the next publishing it is on no screen any more.',
+    conflictTitle: 'Someone else changed this entry meanwhile',
+    conflictText: '{0} saved at {1}. Nothing was overwritten. Compare both versions:',
+    yours: 'Your version', theirs: 'Saved version', keepMine: 'Save my version', takeTheirs: 'Take the saved version',
+    field: 'Field', status: 'Status', complete: 'complete', itemsComplete: '{0} of {1} complete',
+    changes: 'Changes since the last publishing', noChanges: 'No changes since the last publishing.',
+    added: 'new', changed: 'changed', removed: 'deleted', approve: 'Approve', approved: 'approved',
+    waiting: 'waiting for approval', approveHint: 'Four eyes: editors’ changes go out only after your approval.',
+    publishNow: 'Publish now', note: 'Note (e.g. “December events”)',
+    published: 'Version {0} is published. Screens show it at their next look at the latest.',
+    versions: 'Versions', version: 'Version', when: 'When', who: 'Who', itemsN: 'Entries',
+    delivered: 'Delivered', again: 'Publish this version again',
+    againConfirm: 'Publish version {0} again? The screens then show its content again.',
+    editorNoPublish: 'Only people with the role “publisher” may publish. Your changes are saved.',
+    cannotPublish: 'Publishing works once all errors are fixed:', action: 'Action', entry: 'Entry',
+    organisation: 'Name of the centre', defaultLang: 'Starting language of the screens', urgentTitle: 'Urgent notice',
+    urgentHint: 'Appears at once on every screen until the end given (then it goes by itself).',
+    urgentDefaultTitle: 'Closed today', urgentDefaultMessage: 'The office is closed today. We are back for you tomorrow.',
+    until: 'Visible until', urgentPublish: 'Show on every screen now', urgentSave: 'Save (waits for approval)',
+    urgentDone: 'The urgent notice is published.', urgentSaved: 'Saved. Someone who may publish still has to approve and publish it.',
+    role_editor: 'editor', role_publisher: 'publisher', role_admin: 'administrator',
+    loading: 'Loading …', idAuto: 'made from the title', translatedBy: 'Translations per language',
+    missingTexts: 'missing: {0}', open: 'Open', sessionEnds: 'Logged out after {0} minutes without activity.',
+    requiredMark: 'required', orderHint: 'The order here is the order on the screens.',
+    notSaved: 'Unsaved changes', leaveConfirm: 'Your changes are not saved yet. Leave anyway?',
+    weekdays: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'], spoken: 'Counselling in these languages',
+    otherLangs: 'more languages (tags, separated by spaces)', saveFirst: 'Save first.',
+    failed: 'That did not work: {0}', uilang: 'Deutsch', before: 'Before', after: 'After',
+    to_dir: 'web server folder', to_url: 'server (SFTP/WebDAV)',
+  },
+};
+
+/* Field labels and hints: [German, English]. */
+const LABELS = {
+  id: ['Kennung', 'Identifier'], kind: ['Art', 'Kind'], title: ['Titel', 'Title'], description: ['Beschreibung', 'Description'],
+  message: ['Text der Mitteilung', 'Message'], start: ['Beginn', 'Start'], end: ['Ende', 'End'],
+  recurrence: ['Jedes Jahr am selben Tag', 'Every year on the same day'], place: ['Ort', 'Venue'],
+  address: ['Adresse', 'Address'], room: ['Raum', 'Room'], organiser: ['Veranstalter', 'Organiser'],
+  registration: ['Anmeldung', 'Registration'], tags: ['Schlagworte', 'Tags'], phone: ['Telefon', 'Phone'],
+  email: ['E-Mail', 'E-mail'], url: ['Internetadresse', 'Web address'], image: ['Bild', 'Picture'],
+  duration: ['Anzeigedauer in Sekunden (0 = automatisch)', 'Seconds on screen (0 = automatic)'],
+  provider: ['Anbieter', 'Provider'], audience: ['Für wen', 'For whom'], languages: ['Beratungssprachen', 'Languages spoken'],
+  hours: ['Sprechzeiten', 'Consultation hours'], role: ['Funktion', 'Role'], unit: ['Stelle / Abteilung', 'Unit'],
+  valid_from: ['Sichtbar ab', 'Visible from'], valid_until: ['Sichtbar bis (ausschließlich)', 'Visible until (excluding)'],
+  priority: ['Wichtigkeit', 'Priority'], 'hours.note': ['Zusatz zu den Sprechzeiten', 'Note on the hours'],
+  organisation: ['Name der Einrichtung', 'Name of the centre'],
+};
+const HINTS = {
+  url: ['mit https:// am Anfang, z. B. https://www.stadt-muenster.de', 'starting with https://'],
+  email: ['z. B. integration@stadt-muenster.de', 'e.g. integration@city.de'],
+  phone: ['so, wie er erscheinen soll, z. B. 0251 492-7077', 'as it should appear'],
+  registration: ['leer lassen, wenn keine Anmeldung nötig ist', 'leave empty when no registration is needed'],
+  valid_until: ['danach verschwindet die Mitteilung von selbst', 'the notice goes by itself after this'],
+};
+
+/* Validation messages of `litfass validate` in plain German (the English
+ * text stays where there is no entry). */
+const PLAIN_DE = [
+  [/^missing/, 'fehlt noch'],
+  [/not a date-time/, 'kein gültiges Datum mit Uhrzeit'],
+  [/must be later than start/, 'muss nach dem Beginn liegen'],
+  [/must be later than valid_from/, 'muss nach „Sichtbar ab“ liegen'],
+  [/no German text/, 'Deutsch fehlt: Deutsch ist Pflicht (Ersatz für fehlende Übersetzungen)'],
+  [/must start with https?:\/\//, 'muss mit https:// beginnen'],
+  [/not an e-mail address|e-mail/, 'sieht nicht wie eine E-Mail-Adresse aus'],
+  [/empty/, 'darf nicht leer sein'],
+  [/duplicate id/, 'diese Kennung gibt es schon'],
+  [/file not found/, 'Bilddatei nicht gefunden'],
+  [/unknown field/, 'unbekanntes Feld (wird ignoriert)'],
+  [/not a time|HH:MM/, 'keine gültige Uhrzeit (z. B. 09:00)'],
+  [/later than from/, '„bis“ muss nach „von“ liegen'],
+  [/at least one day|days/, 'mindestens einen Wochentag wählen'],
+];
+
+const KINDS = {
+  events: 'event', offers: 'offer', contacts: 'contact', notices: 'notice',
+};
+const TEXT_FIELDS = {
+  event: ['title', 'description', 'place', 'room', 'organiser', 'registration'],
+  offer: ['title', 'description', 'provider', 'audience'],
+  contact: ['title', 'description', 'role', 'unit'],
+  notice: ['title', 'message'],
+};
+const DETAIL_FIELDS = {
+  event: ['start', 'end', 'recurrence', 'address', 'phone', 'email', 'url', 'image', 'duration'],
+  offer: ['hours', 'languages', 'address', 'phone', 'email', 'url', 'image', 'duration'],
+  contact: ['hours', 'address', 'phone', 'email', 'url', 'image', 'duration'],
+  notice: ['valid_from', 'valid_until', 'priority', 'image', 'duration'],
+};
+const REQUIRED = {
+  event: ['title', 'start', 'end'], offer: ['title', 'description'], contact: ['title'],
+  notice: ['title', 'valid_from', 'valid_until'],
+};
+const LANG_NAMES = {
+  de: 'Deutsch', 'de-x-ls': 'Leichte Sprache', en: 'English', tr: 'Türkçe', ar: 'العربية',
+  fa: 'فارسی', prs: 'دری (Dari)', 'fa-AF': 'دری (Dari)', ps: 'پښتو', ku: 'Kurdî', kmr: 'Kurmancî',
+  ckb: 'کوردی', ti: 'ትግርኛ', uk: 'Українська', ru: 'Русский', pl: 'Polski', ro: 'Română',
+  bg: 'Български', sq: 'Shqip', so: 'Soomaali', fr: 'Français', es: 'Español', it: 'Italiano',
+  sr: 'Српски', hr: 'Hrvatski', bs: 'Bosanski', el: 'Ελληνικά', vi: 'Tiếng Việt', zh: '中文',
+};
+const COMMON_LANGS = ['de-x-ls', 'en', 'tr', 'ar', 'fa', 'prs', 'ps', 'kmr', 'ti', 'uk', 'ru', 'pl', 'ro', 'bg', 'fr'];
+const RTL = ['ar', 'fa', 'prs', 'fa-AF', 'ps', 'ckb', 'ur', 'he'];
+const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
+const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
+const PREVIEW_SIZES = {landscape: [1280, 720], portrait: [720, 1280]};
+const DEBOUNCE_MS = 700;
+
+const state = {
+  ui: localStorage.getItem('litfass.ui') || 'de',
+  session: null, items: [], bundle: {}, view: 'events', editing: null,
+  extraLangs: JSON.parse(localStorage.getItem('litfass.langs') || '[]'),
+  hiddenLangs: JSON.parse(localStorage.getItem('litfass.hidden') || '[]'),
+  message: null,
+};
+
+function t(key, ...args) {
+  let s = (WORDS[state.ui] && WORDS[state.ui][key]) || WORDS.de[key] || key;
+  args.forEach((a, i) => { s = s.replace('{' + i + '}', a); });
+  return s;
+}
+function label(field) {
+  const l = LABELS[field];
+  return l ? l[state.ui === 'en' ? 1 : 0] : field;
+}
+function hint(field) {
+  const l = HINTS[field];
+  return l ? l[state.ui === 'en' ? 1 : 0] : '';
+}
+function langName(tag) {
+  return LANG_NAMES[tag] || tag;
+}
+function plain(message) {
+  if (state.ui !== 'de') return message;
+  for (const [re, de] of PLAIN_DE) if (re.test(message)) return de + ' (' + message + ')';
+  return message;
+}
+
+/* ---- DOM ------------------------------------------------------------------------------- */
+
+function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k === 'class') el.className = v;
+    else if (k === 'value') el.value = v;
+    else if (k === 'checked') el.checked = !!v;
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+  }
+  return el;
+}
+function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); return el; }
+const $app = () => document.getElementById('app');
+
+function toast(text, kind) {
+  let box = document.getElementById('toasts');
+  if (!box) { box = h('div', {id: 'toasts', 'aria-live': 'polite'}); document.body.appendChild(box); }
+  const el = h('div', {class: 'toast ' + (kind || 'info'), role: 'status'}, text);
+  box.appendChild(el);
+  setTimeout(() => el.remove(), kind === 'error' ? 8000 : 4000);
+}
+
+/* ---- API ------------------------------------------------------------------------------- */
+
+class ApiError extends Error {
+  constructor(status, body) { super((body && body.error) || ('HTTP ' + status)); this.status = status; this.body = body; }
+}
+
+async function api(method, path, body, opts) {
+  const headers = {};
+  let data;
+  if (opts && opts.raw !== undefined) {
+    data = opts.raw;
+    headers['Content-Type'] = 'application/octet-stream';
+  } else if (body !== undefined) {
+    data = JSON.stringify(body);
+    headers['Content-Type'] = 'application/json';
+  }
+  if (method !== 'GET' && state.session) headers['X-CSRF-Token'] = state.session.csrf;
+  const resp = await fetch(path, {method, headers, body: data, credentials: 'same-origin', cache: 'no-store'});
+  const type = resp.headers.get('Content-Type') || '';
+  if (opts && opts.blob && resp.ok) return {blob: await resp.blob(), headers: resp.headers};
+  const out = type.startsWith('application/json') ? await resp.json() : null;
+  if (resp.status === 401 && path !== '/api/login') {
+    state.session = null;
+    renderLogin(out && out.error && out.error.indexOf('expired') >= 0 ? t('expired') : null);
+    throw new ApiError(401, out);
+  }
+  if (!resp.ok) throw new ApiError(resp.status, out);
+  return out;
+}
+
+/* ---- login ----------------------------------------------------------------------------- */
+
+function uiSwitch() {
+  return h('button', {class: 'link', type: 'button', id: 'ui-lang', lang: state.ui === 'de' ? 'en' : 'de',
+    onclick: () => { state.ui = state.ui === 'de' ? 'en' : 'de'; localStorage.setItem('litfass.ui', state.ui);
+      document.documentElement.lang = state.ui; state.session ? render() : renderLogin(); }}, t('uilang'));
+}
+
+function renderLogin(message) {
+  const app = clear($app());
+  const user = h('input', {id: 'login-user', name: 'user', autocomplete: 'username', required: true, autofocus: true});
+  const pass = h('input', {id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true});
+  const err = h('p', {class: 'error', role: 'alert', id: 'login-error'}, message || '');
+  const form = h('form', {class: 'login card', onsubmit: async (ev) => {
+    ev.preventDefault();
+    err.textContent = '';
+    try {
+      const out = await api('POST', '/api/login', {user: user.value.trim(), password: pass.value});
+      state.session = out;
+      pass.value = '';
+      await loadItems();
+      render();
+    } catch (e) {
+      err.textContent = e.status === 429 ? e.message + ' (' + e.body.retry_after + ' s)' : e.message;
+    }
+  }},
+  h('h1', {}, 'litfass studio'),
+  h('p', {class: 'muted'}, t('loginHint')),
+  h('label', {for: 'login-user'}, t('user')), user,
+  h('label', {for: 'login-password'}, t('password')), pass,
+  err,
+  h('button', {type: 'submit', class: 'primary', id: 'login-submit'}, t('login')),
+  h('div', {class: 'right'}, uiSwitch()));
+  app.appendChild(h('main', {class: 'login-page'}, form));
+}
+
+/* ---- data ------------------------------------------------------------------------------ */
+
+async function loadItems() {
+  const out = await api('GET', '/api/items');
+  state.items = out.items;
+  state.bundle = out.bundle || {};
+}
+
+function textOf(v, lang) {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return lang === 'de' ? v : '';
+  return v[lang] || '';
+}
+
+/* Every language any text of the draft has, German first, then Leichte
+ * Sprache, then the rest in the order they appear; plus the ones added here. */
+function bundleLangs() {
+  const seen = ['de'];
+  const add = (tag) => { if (tag && !seen.includes(tag)) seen.push(tag); };
+  const scan = (v) => { if (v && typeof v === 'object' && !Array.isArray(v)) Object.keys(v).forEach(add); };
+  scan(state.bundle.organisation);
+  for (const e of state.items) {
+    const it = e.item;
+    for (const f of TEXT_FIELDS[it.kind] || []) scan(it[f]);
+    (it.tags || []).forEach(scan);
+    if (it.hours) scan(it.hours.note);
+  }
+  state.extraLangs.forEach(add);
+  const rest = seen.filter((l) => l !== 'de' && l !== 'de-x-ls');
+  return ['de'].concat(seen.includes('de-x-ls') ? ['de-x-ls'] : [], rest);
+}
+
+/* The texts of an item a visitor reads (as lf_item_translated counts them). */
+function itemTexts(it) {
+  const out = [];
+  for (const f of TEXT_FIELDS[it.kind] || []) if (it[f] !== undefined) out.push([f, it[f]]);
+  (it.tags || []).forEach((tg, i) => out.push(['tags[' + i + ']', tg]));
+  if (it.hours && it.hours.note !== undefined) out.push(['hours.note', it.hours.note]);
+  return out;
+}
+function missingIn(it, lang) {
+  if (lang === 'de') return [];
+  return itemTexts(it).filter(([, v]) => !textOf(v, lang)).map(([f]) => f);
+}
+
+function itemTitle(it) { return textOf(it.title, 'de') || it.id || '(ohne Titel)'; }
+
+/* A field's value in words, for comparing versions. */
+function showValue(field, v) {
+  if (v === undefined || v === null) return '—';
+  if (typeof v === 'string' || typeof v === 'number') return ['start', 'end', 'valid_from', 'valid_until'].includes(field) ? fmtDate(String(v)) : String(v);
+  if (Array.isArray(v)) {
+    if (field === 'ranges') return v.map((r) => (r.days || []).map((d) => t('weekdays')[DAYS.indexOf(d)]).join(', ') + ' ' + r.from + '–' + r.to).join('; ');
+    return v.map((x) => showValue('', x)).join(', ');
+  }
+  if (field === 'hours') return [showValue('ranges', v.ranges || []), v.note ? showValue('', v.note) : ''].filter(Boolean).join(' · ');
+  return Object.entries(v).map(([k, x]) => k + ': ' + (typeof x === 'string' ? x : JSON.stringify(x))).join('\n');
+}
+
+function fmtDate(s) {
+  if (!s) return '';
+  const m = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)/.exec(s);
+  if (!m) return s;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  const wd = (state.ui === 'en' ? ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] : ['So', 'Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa'])[d.getUTCDay()];
+  return wd + ', ' + m[3] + '.' + m[2] + '.' + m[1] + ' ' + m[4] + ':' + m[5];
+}
+/* Now as Europe/Berlin wall-clock text "YYYY-MM-DDTHH:MM". */
+function berlinNow(offsetDays, endOfDay) {
+  const d = new Date(Date.now() + (offsetDays || 0) * 86400000);
+  const parts = new Intl.DateTimeFormat('en-CA', {timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23'}).formatToParts(d);
+  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
+  return p.year + '-' + p.month + '-' + p.day + 'T' + (endOfDay ? '00:00' : p.hour + ':' + p.minute);
+}
+function fmtStamp(iso) {
+  if (!iso) return '';
+  const d = new Date(/T\d\d:\d\dZ$/.test(iso) ? iso.replace(/Z$/, ':00Z') : iso);
+  if (isNaN(d)) return iso;
+  return d.toLocaleString(state.ui === 'en' ? 'en-GB' : 'de-DE', {timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short'});
+}
+
+/* ---- the frame ------------------------------------------------------------------------- */
+
+function isPublisher() { return state.session && (state.session.role === 'publisher' || state.session.role === 'admin'); }
+
+function navButton(view, text) {
+  return h('button', {class: 'tab' + (state.view === view && !state.editing ? ' active' : ''), type: 'button',
+    'data-view': view, 'aria-current': state.view === view ? 'page' : null,
+    onclick: () => leaveEditor(() => { state.view = view; state.editing = null; render(); })}, text);
+}
+
+function render() {
+  document.documentElement.lang = state.ui;
+  const app = clear($app());
+  const s = state.session;
+  const header = h('header', {class: 'top'},
+    h('div', {class: 'brand'}, h('strong', {}, 'litfass studio'),
+      h('span', {class: 'org'}, textOf(state.bundle.organisation, 'de'))),
+    h('button', {class: 'urgent-button', type: 'button', id: 'urgent-open', onclick: () => leaveEditor(openUrgent)}, '⚠ ' + t('urgent')),
+    h('div', {class: 'who'}, h('span', {}, s.user + ' · ' + t('role_' + s.role)), uiSwitch(),
+      h('button', {class: 'link', type: 'button', id: 'logout', onclick: async () => {
+        await api('POST', '/api/logout').catch(() => {});
+        state.session = null; renderLogin();
+      }}, t('logout'))));
+  const nav = h('nav', {class: 'tabs'},
+    navButton('events', t('events')), navButton('offers', t('offers')), navButton('contacts', t('contacts')),
+    navButton('notices', t('notices')), navButton('translations', t('translations')),
+    navButton('publish', t('publish')), isPublisher() ? navButton('audit', t('audit')) : null,
+    navButton('settings', t('settings')));
+  const main = h('main', {id: 'main'});
+  app.append(header, nav, main);
+  if (state.editing) return renderEditor(main);
+  if (KINDS[state.view]) return renderList(main, state.view);
+  if (state.view === 'translations') return renderTranslations(main);
+  if (state.view === 'publish') return renderPublish(main);
+  if (state.view === 'audit') return renderAudit(main);
+  if (state.view === 'settings') return renderSettings(main);
+}
+
+/* ---- lists ----------------------------------------------------------------------------- */
+
+const NEW_WORD = {events: 'newEvent', offers: 'newOffer', contacts: 'newContact', notices: 'newNotice'};
+
+function renderList(main, view) {
+  const kind = KINDS[view];
+  let entries = state.items.filter((e) => e.item.kind === kind);
+  const now = berlinNow();
+  if (kind === 'event') entries = entries.slice().sort((a, b) => String(a.item.start).localeCompare(String(b.item.start)));
+  const langs = bundleLangs();
+  main.appendChild(h('div', {class: 'list-head'},
+    h('h1', {}, t(view)),
+    h('button', {class: 'primary', type: 'button', id: 'new-item', onclick: () => openEditor(newItem(kind), true)}, '+ ' + t(NEW_WORD[view]))));
+  if (kind !== 'event') main.appendChild(h('p', {class: 'muted'}, t('orderHint')));
+  if (!entries.length) {
+    main.appendChild(h('p', {class: 'empty'}, t('nothing')));
+    return;
+  }
+  const list = h('ul', {class: 'items'});
+  entries.forEach((e, idx) => {
+    const it = e.item;
+    let when = '';
+    let past = false;
+    if (kind === 'event') {
+      when = fmtDate(it.start) + (it.recurrence === 'yearly' ? ' · ' + t('yearly') : '');
+      past = it.recurrence !== 'yearly' && String(it.end || '') < now;
+    } else if (kind === 'notice') {
+      when = fmtDate(it.valid_from) + ' – ' + fmtDate(it.valid_until);
+      past = String(it.valid_until || '') < now;
+    }
+    const chips = langs.filter((l) => l !== 'de').map((l) => {
+      const miss = missingIn(it, l);
+      return h('span', {class: 'chip ' + (miss.length ? 'missing' : 'done'), title: miss.length ? t('missingTexts', miss.map(label).join(', ')) : t('complete')},
+        (miss.length ? '✗ ' : '✓ ') + l);
+    });
+    const orderButtons = kind === 'event' ? [] : [
+      h('button', {class: 'icon', type: 'button', title: t('up'), 'aria-label': t('up'), disabled: idx === 0, onclick: () => move(it.id, -1)}, '↑'),
+      h('button', {class: 'icon', type: 'button', title: t('down'), 'aria-label': t('down'), disabled: idx === entries.length - 1, onclick: () => move(it.id, 1)}, '↓')];
+    list.appendChild(h('li', {class: 'item' + (past ? ' past' : '') + (it.priority === 2 ? ' is-urgent' : ''), 'data-id': it.id},
+      it.image ? h('img', {class: 'thumb', alt: '', src: '/api/images/' + encodeURIComponent(it.image.replace(/^images\//, ''))}) : h('span', {class: 'thumb none'}),
+      h('div', {class: 'what'},
+        h('button', {class: 'title link', type: 'button', onclick: () => openEditor(e, false)}, itemTitle(it)),
+        h('div', {class: 'when'}, when, past ? h('span', {class: 'badge grey'}, t('past')) : null,
+          it.priority === 2 ? h('span', {class: 'badge red'}, t('priority2')) : null,
+          state.session.require_approval && !e.approved ? h('span', {class: 'badge amber'}, t('waiting')) : null),
+        h('div', {class: 'chips'}, chips)),
+      h('div', {class: 'actions'}, orderButtons,
+        h('button', {type: 'button', class: 'edit', onclick: () => openEditor(e, false)}, t('edit')),
+        h('button', {type: 'button', class: 'copy', onclick: () => copyAsNew(it)}, t('copy')),
+        h('button', {type: 'button', class: 'danger', onclick: () => removeItem(e)}, t('del')))));
+  });
+  main.appendChild(list);
+}
+
+async function move(id, delta) {
+  const ids = state.items.map((e) => e.item.id);
+  const kindOf = (x) => state.items.find((e) => e.item.id === x).item.kind;
+  const kind = kindOf(id);
+  const same = ids.filter((x) => kindOf(x) === kind);
+  const pos = same.indexOf(id);
+  const other = same[pos + delta];
+  if (!other) return;
+  const a = ids.indexOf(id), b = ids.indexOf(other);
+  [ids[a], ids[b]] = [ids[b], ids[a]];
+  try { await api('POST', '/api/order', {ids}); await loadItems(); render(); } catch (e) { toast(t('failed', e.message), 'error'); }
+}
+
+async function removeItem(e) {
+  if (!confirm(t('confirmDelete', itemTitle(e.item)))) return;
+  try {
+    await api('DELETE', '/api/items/' + encodeURIComponent(e.item.id) + '?revision=' + e.revision);
+    await loadItems(); render();
+  } catch (err) { toast(t('failed', err.message), 'error'); }
+}
+
+function newItem(kind) {
+  const it = {kind, title: {de: ''}};
+  if (kind === 'event') { it.start = berlinNow(7).slice(0, 11) + '18:00'; it.end = berlinNow(7).slice(0, 11) + '20:00'; }
+  if (kind === 'offer') it.description = {de: ''};
+  if (kind === 'notice') { it.valid_from = berlinNow(); it.valid_until = berlinNow(7, true); it.priority = 0; }
+  return {item: it, revision: 0};
+}
+
+function copyAsNew(it) {
+  const copy = JSON.parse(JSON.stringify(it));
+  delete copy.id;
+  if (typeof copy.title === 'string') copy.title = {de: copy.title};
+  copy.title = Object.assign({}, copy.title, {de: (copy.title.de || '') + ' (Kopie)'});
+  openEditor({item: copy, revision: 0}, true);
+}
+
+/* ---- the editor ------------------------------------------------------------------------ */
+
+let previewTimer = null, validateTimer = null, previewSeq = 0;
+
+function openEditor(entry, isNew) {
+  state.editing = {item: JSON.parse(JSON.stringify(entry.item)), revision: entry.revision, isNew,
+    dirty: false, problems: [], page: {landscape: 1, portrait: 1}, lang: 'de', meta: entry};
+  render();
+  window.scrollTo(0, 0);
+}
+
+function leaveEditor(then) {
+  if (state.editing && state.editing.dirty && !confirm(t('leaveConfirm'))) return;
+  state.editing = null;
+  then();
+}
+
+function changed() {
+  const ed = state.editing;
+  ed.dirty = true;
+  const mark = document.getElementById('dirty');
+  if (mark) mark.textContent = t('notSaved');
+  clearTimeout(previewTimer);
+  clearTimeout(validateTimer);
+  previewTimer = setTimeout(updatePreviews, DEBOUNCE_MS);
+  validateTimer = setTimeout(validateNow, DEBOUNCE_MS);
+}
+
+function setField(name, value) {
+  const it = state.editing.item;
+  if (value === '' || value === null || value === undefined) delete it[name];
+  else it[name] = value;
+  changed();
+}
+
+/* A text field as a row of text areas, one per language; missing ones marked. */
+function textRow(field, value, langs, onset, rowLabel, required) {
+  const cells = langs.map((lang) => {
+    const v = textOf(value, lang);
+    /* German is missing where the field is required; a translation where German has text */
+    const missing = (obj, l) => !textOf(obj, l) && (l === 'de' ? !!required : !!textOf(obj, 'de'));
+    const miss = missing(value, lang);
+    const area = h('textarea', {rows: field === 'title' || /^tags/.test(field) ? 2 : 4, lang, dir: RTL.includes(lang) ? 'rtl' : 'ltr',
+      'data-field': field + '.' + lang, 'aria-label': (rowLabel || label(field)) + ' – ' + langName(lang),
+      class: miss ? 'missing' : '', value: v,
+      oninput: (ev) => {
+        let obj = typeof value === 'string' ? {de: value} : Object.assign({}, value || {});
+        if (ev.target.value.trim() === '') delete obj[lang]; else obj[lang] = ev.target.value;
+        value = obj;
+        /* the marks of the whole row: German text makes the other languages missing */
+        ev.target.closest('tr').querySelectorAll('textarea').forEach((ta) => {
+          const m = missing(obj, ta.lang);
+          ta.classList.toggle('missing', m);
+          const lab = ta.parentNode.querySelector('.miss-label');
+          if (lab) lab.hidden = !m;
+        });
+        onset(Object.keys(obj).length ? obj : undefined);
+      }});
+    return h('td', {class: 'cell' + (lang === 'de' ? ' german' : '') + (lang === 'de-x-ls' ? ' easy' : '')}, area,
+      h('span', {class: 'miss-label', hidden: !miss}, lang === 'de' ? t('requiredMark') : t('missing')),
+      h('div', {class: 'field-error', 'data-error-for': field + '.' + lang}));
+  });
+  return h('tr', {'data-row': field},
+    h('th', {scope: 'row'}, rowLabel || label(field), required ? h('span', {class: 'req', title: t('requiredMark')}, ' *') : null,
+      hint(field) ? h('div', {class: 'hint'}, hint(field)) : null,
+      h('div', {class: 'field-error', 'data-error-for': field})),
+    cells);
+}
+
+function textGrid(it, langs) {
+  const shown = langs.filter((l) => l === 'de' || !state.hiddenLangs.includes(l));
+  const head = h('tr', {}, h('th', {}, t('field')), shown.map((l) => h('th', {lang: l, class: l === 'de-x-ls' ? 'easy' : ''},
+    l === 'de' ? t('german') : langName(l), h('small', {}, ' ' + l))));
+  const rows = [];
+  for (const f of TEXT_FIELDS[it.kind]) {
+    rows.push(textRow(f, it[f], shown, (v) => setField(f, v), null, REQUIRED[it.kind].includes(f)));
+  }
+  if (it.kind === 'event') {
+    (it.tags || []).forEach((tg, i) => {
+      const row = textRow('tags[' + i + ']', tg, shown, (v) => { it.tags[i] = v || {de: ''}; changed(); }, t('tag') + ' ' + (i + 1));
+      row.firstChild.appendChild(h('button', {type: 'button', class: 'link small', onclick: () => { it.tags.splice(i, 1); if (!it.tags.length) delete it.tags; changed(); render(); }}, t('removeTag')));
+      rows.push(row);
+    });
+  }
+  if (it.hours) rows.push(textRow('hours.note', it.hours.note, shown, (v) => { if (v) it.hours.note = v; else delete it.hours.note; changed(); }, label('hours.note')));
+  const langPicker = h('div', {class: 'lang-picker'},
+    h('span', {}, t('showLangs') + ': '),
+    langs.filter((l) => l !== 'de').map((l) => h('label', {class: 'check'},
+      h('input', {type: 'checkbox', checked: !state.hiddenLangs.includes(l), onchange: (ev) => {
+        state.hiddenLangs = ev.target.checked ? state.hiddenLangs.filter((x) => x !== l) : state.hiddenLangs.concat([l]);
+        localStorage.setItem('litfass.hidden', JSON.stringify(state.hiddenLangs)); render();
+      }}), ' ' + langName(l))),
+    h('select', {'aria-label': t('addLang'), id: 'add-lang', onchange: (ev) => {
+      const l = ev.target.value;
+      if (!l) return;
+      state.extraLangs = state.extraLangs.concat([l]);
+      state.hiddenLangs = state.hiddenLangs.filter((x) => x !== l);
+      localStorage.setItem('litfass.langs', JSON.stringify(state.extraLangs));
+      render();
+    }}, h('option', {value: ''}, '+ ' + t('addLang')),
+    COMMON_LANGS.filter((l) => !langs.includes(l)).map((l) => h('option', {value: l}, langName(l) + ' (' + l + ')'))));
+  return h('section', {class: 'texts'},
+    h('h2', {}, t('texts')), langPicker,
+    h('div', {class: 'grid-scroll'}, h('table', {class: 'grid'}, h('thead', {}, head), h('tbody', {}, rows))),
+    it.kind === 'event' ? h('button', {type: 'button', class: 'secondary', onclick: () => { it.tags = (it.tags || []).concat([{de: ''}]); changed(); render(); }}, '+ ' + t('addTag')) : null);
+}
+
+function dateTimeInput(field) {
+  const it = state.editing.item;
+  const v = it[field] || '';
+  const m = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d)(:\d\d)?$/.exec(v);
+  if (v && !m) {
+    /* written with a zone or in another form: as text, so nothing is lost */
+    return h('input', {value: v, 'data-field': field, oninput: (ev) => setField(field, ev.target.value.trim())});
+  }
+  const date = h('input', {type: 'date', value: m ? m[1] : '', 'data-field': field + '-date', 'aria-label': label(field) + ' – ' + t('date')});
+  const time = h('input', {type: 'time', value: m ? m[2] : '', 'data-field': field + '-time', 'aria-label': label(field) + ' – ' + t('time')});
+  const set = () => setField(field, date.value && time.value ? date.value + 'T' + time.value : (date.value ? date.value + 'T' : ''));
+  date.addEventListener('input', set);
+  time.addEventListener('input', set);
+  return h('span', {class: 'dt'}, date, time, h('span', {class: 'hint'}, t('berlin')));
+}
+
+function hoursEditor() {
+  const it = state.editing.item;
+  const ranges = (it.hours && it.hours.ranges) || [];
+  const rows = ranges.map((r, i) => h('div', {class: 'range', 'data-range': i},
+    h('span', {class: 'days'}, DAYS.map((d, k) => h('label', {class: 'day'},
+      h('input', {type: 'checkbox', checked: (r.days || []).includes(d), onchange: (ev) => {
+        r.days = DAYS.filter((x) => x === d ? ev.target.checked : (r.days || []).includes(x));
+        changed();
+      }}), t('weekdays')[k]))),
+    h('label', {}, t('from') + ' ', h('input', {type: 'time', value: r.from || '', oninput: (ev) => { r.from = ev.target.value; changed(); }})),
+    h('label', {}, t('to') + ' ', h('input', {type: 'time', value: r.to === '24:00' ? '23:59' : (r.to || ''), oninput: (ev) => { r.to = ev.target.value; changed(); }})),
+    h('button', {type: 'button', class: 'link small', onclick: () => { ranges.splice(i, 1); changed(); render(); }}, t('removeRange')),
+    h('div', {class: 'field-error', 'data-error-for': 'hours.ranges[' + i + ']'})));
+  return h('div', {class: 'hours'}, rows,
+    h('button', {type: 'button', class: 'secondary', id: 'add-range', onclick: () => {
+      it.hours = it.hours || {};
+      it.hours.ranges = (it.hours.ranges || []).concat([{days: ['mo'], from: '09:00', to: '12:00'}]);
+      changed(); render();
+    }}, '+ ' + t('addRange')));
+}
+
+function languagesEditor() {
+  const it = state.editing.item;
+  const spoken = it.languages || [];
+  const boxes = ['de', 'en', 'tr', 'ar', 'fa', 'prs', 'ps', 'kmr', 'ti', 'uk', 'ru', 'pl', 'fr'].map((l) => h('label', {class: 'check'},
+    h('input', {type: 'checkbox', checked: spoken.includes(l), onchange: (ev) => {
+      const cur = it.languages || [];
+      const next = ev.target.checked ? cur.concat([l]) : cur.filter((x) => x !== l);
+      setField('languages', next.length ? next : undefined);
+    }}), ' ' + langName(l)));
+  const others = spoken.filter((l) => !['de', 'en', 'tr', 'ar', 'fa', 'prs', 'ps', 'kmr', 'ti', 'uk', 'ru', 'pl', 'fr'].includes(l));
+  return h('div', {class: 'spoken'}, boxes,
+    h('label', {class: 'block'}, t('otherLangs'), h('input', {value: others.join(' '), oninput: (ev) => {
+      const base = (it.languages || []).filter((l) => !others.includes(l));
+      const extra = ev.target.value.split(/[\s,]+/).filter(Boolean);
+      setField('languages', base.concat(extra).length ? base.concat(extra) : undefined);
+    }})));
+}
+
+function imageEditor() {
+  const it = state.editing.item;
+  const status = h('div', {class: 'field-error', 'data-error-for': 'image'});
+  const file = h('input', {type: 'file', accept: 'image/png,image/jpeg', id: 'image-file', onchange: async (ev) => {
+    const f = ev.target.files[0];
+    if (!f) return;
+    if (f.size > MAX_IMAGE_BYTES) { status.textContent = t('tooBig'); return; }
+    const name = f.name.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(-90) || 'bild.png';
+    try {
+      const out = await api('PUT', '/api/images/' + encodeURIComponent(name), undefined, {raw: f});
+      setField('image', out.path);
+      render();
+    } catch (e) { status.textContent = e.message; }
+  }});
+  return h('div', {class: 'image-field'},
+    it.image ? h('img', {class: 'image-preview', alt: '', src: '/api/images/' + encodeURIComponent(it.image.replace(/^images\//, ''))}) : null,
+    it.image ? h('div', {}, h('code', {}, it.image), ' ', h('button', {type: 'button', class: 'link small', onclick: () => { setField('image', undefined); render(); }}, t('removeImage'))) : null,
+    h('label', {class: 'upload'}, t('upload'), file), h('div', {class: 'hint'}, t('imageRules')), status);
+}
+
+function detailField(field) {
+  const it = state.editing.item;
+  let input;
+  if (['start', 'end', 'valid_from', 'valid_until'].includes(field)) input = dateTimeInput(field);
+  else if (field === 'recurrence') input = h('input', {type: 'checkbox', 'data-field': field, checked: it.recurrence === 'yearly', onchange: (ev) => setField('recurrence', ev.target.checked ? 'yearly' : undefined)});
+  else if (field === 'priority') input = h('select', {'data-field': field, onchange: (ev) => setField('priority', +ev.target.value)},
+    [0, 1, 2].map((p) => h('option', {value: p, selected: (it.priority || 0) === p ? true : null}, t('priority' + p))));
+  else if (field === 'duration') input = h('input', {type: 'number', min: 0, max: 300, 'data-field': field, value: it.duration || '', oninput: (ev) => setField('duration', ev.target.value === '' ? undefined : +ev.target.value)});
+  else if (field === 'hours') input = hoursEditor();
+  else if (field === 'languages') input = languagesEditor();
+  else if (field === 'image') input = imageEditor();
+  else input = h('input', {'data-field': field, value: it[field] || '', type: field === 'email' ? 'email' : (field === 'url' ? 'url' : 'text'),
+    dir: 'ltr', oninput: (ev) => setField(field, ev.target.value.trim() === '' ? undefined : ev.target.value)});
+  const id = 'f-' + field;
+  if (input.tagName === 'INPUT' || input.tagName === 'SELECT') input.id = id;
+  return h('div', {class: 'detail', 'data-row': field},
+    h('label', {for: id}, label(field), REQUIRED[it.kind].includes(field) ? h('span', {class: 'req'}, ' *') : null),
+    input, hint(field) ? h('div', {class: 'hint'}, hint(field)) : null,
+    field === 'image' ? null : h('div', {class: 'field-error', 'data-error-for': field}));
+}
+
+function renderEditor(main) {
+  const ed = state.editing;
+  const it = ed.item;
+  const langs = bundleLangs();
+  const saveBtn = h('button', {type: 'button', class: 'primary', id: 'save', onclick: save}, t('save'));
+  const head = h('div', {class: 'editor-head'},
+    h('button', {type: 'button', class: 'link', id: 'back', onclick: () => leaveEditor(() => render())}, '← ' + t('back')),
+    h('h1', {}, ed.isNew ? t(NEW_WORD[Object.keys(KINDS).find((k) => KINDS[k] === it.kind)]) : itemTitle(it)),
+    h('span', {id: 'dirty', class: 'dirty'}, ed.dirty ? t('notSaved') : ''),
+    saveBtn);
+  const summary = h('div', {id: 'problems', class: 'problems', 'aria-live': 'polite'});
+  const idRow = h('div', {class: 'detail'}, h('label', {for: 'f-id'}, label('id')),
+    ed.isNew ? h('input', {id: 'f-id', 'data-field': 'id', value: it.id || '', placeholder: t('idAuto'), oninput: (ev) => setField('id', ev.target.value.trim())})
+      : h('code', {}, it.id), h('div', {class: 'field-error', 'data-error-for': 'id'}));
+  const details = h('section', {class: 'details'}, h('h2', {}, t('details')), idRow, DETAIL_FIELDS[it.kind].map(detailField));
+  const preview = h('aside', {class: 'preview', id: 'preview'},
+    h('h2', {}, t('preview')),
+    h('label', {}, t('previewLang') + ' ', h('select', {id: 'preview-lang', onchange: (ev) => { ed.lang = ev.target.value; updatePreviews(); }},
+      langs.map((l) => h('option', {value: l, selected: ed.lang === l ? true : null}, langName(l))))),
+    ['landscape', 'portrait'].map((o) => h('figure', {class: 'shot ' + o},
+      h('img', {id: 'preview-' + o, alt: t('preview') + ' – ' + t(o)}),
+      h('figcaption', {}, h('span', {}, t(o)), ' ', h('span', {class: 'pages', id: 'pages-' + o}), ' ',
+        h('span', {class: 'page-buttons', id: 'page-buttons-' + o})))),
+    h('p', {class: 'hint', id: 'preview-note'}));
+  main.appendChild(h('div', {class: 'editor'}, head, summary,
+    h('div', {class: 'editor-body'}, h('div', {class: 'form'}, textGrid(it, langs), details), preview)));
+  showProblems();
+  updatePreviews();
+  validateNow();
+}
+
+async function validateNow() {
+  const ed = state.editing;
+  if (!ed) return;
+  try {
+    const out = await api('POST', '/api/validate', {item: withId(ed.item)});
+    if (state.editing !== ed) return;
+    ed.problems = out.problems.filter((p) => p.item === withId(ed.item).id);
+    showProblems();
+  } catch (e) { /* shown on save */ }
+}
+
+/* The item as it is checked and previewed: a new one gets a stand-in id. */
+function withId(it) {
+  if (it.id) return it;
+  return Object.assign({}, it, {id: 'neu-' + it.kind});
+}
+
+function showProblems() {
+  const ed = state.editing;
+  if (!ed) return;
+  document.querySelectorAll('[data-error-for]').forEach((el) => { el.textContent = ''; });
+  document.querySelectorAll('.has-error').forEach((el) => el.classList.remove('has-error'));
+  const box = document.getElementById('problems');
+  if (!box) return;
+  clear(box);
+  const errors = ed.problems.filter((p) => p.severity === 'error');
+  const warnings = ed.problems.filter((p) => p.severity !== 'error');
+  for (const p of ed.problems) {
+    /* the nearest place in the form: "title.ar", "title", "hours.ranges[0]", "hours" */
+    let f = p.field;
+    let target = null;
+    while (f && !(target = document.querySelector('[data-error-for="' + CSS.escape(f) + '"]'))) {
+      f = f.includes('.') ? f.slice(0, f.lastIndexOf('.')) : (f.includes('[') ? f.slice(0, f.lastIndexOf('[')) : '');
+    }
+    if (target) {
+      target.textContent = (target.textContent ? target.textContent + ' · ' : '') + plain(p.message);
+      const row = target.closest('td, .detail, tr, .range');
+      if (row && p.severity === 'error') row.classList.add('has-error');
+    }
+  }
+  if (errors.length) {
+    box.appendChild(h('div', {class: 'box error'}, h('strong', {}, t('errorsTitle')),
+      h('ul', {}, errors.map((p) => h('li', {}, h('strong', {}, fieldLabel(p.field)), ': ' + plain(p.message))))));
+  }
+  if (warnings.length) {
+    box.appendChild(h('div', {class: 'box warn'}, h('strong', {}, t('warningsTitle')),
+      h('ul', {}, warnings.map((p) => h('li', {}, h('strong', {}, fieldLabel(p.field)), ': ' + plain(p.message))))));
+  }
+}
+
+function fieldLabel(path) {
+  const m = /^([a-z_]+)(?:\[(\d+)\])?(?:\.(.+))?$/.exec(path || '');
+  if (!m) return path;
+  let s = label(m[1]);
+  if (m[2] !== undefined) s += ' ' + (+m[2] + 1);
+  if (m[3] && (LANG_NAMES[m[3]] || /^[a-z]{2,3}(-|$)/.test(m[3]))) s += ' (' + langName(m[3]) + ')';
+  else if (m[3]) s += ' ' + m[3];
+  return s;
+}
+
+async function updatePreviews() {
+  const ed = state.editing;
+  if (!ed) return;
+  const seq = ++previewSeq;
+  const note = document.getElementById('preview-note');
+  for (const o of ['landscape', 'portrait']) {
+    const [w, hgt] = PREVIEW_SIZES[o];
+    const q = '?size=' + w + 'x' + hgt + '&lang=' + encodeURIComponent(ed.lang) + '&page=' + ed.page[o];
+    let res;
+    try {
+      res = await api('POST', '/api/preview' + q, {item: withId(ed.item)}, {blob: true});
+    } catch (e) {
+      if (seq !== previewSeq) return;
+      if (e.status === 400 && ed.page[o] > 1) { ed.page[o] = 1; return updatePreviews(); }
+      if (note) note.textContent = e.status === 422 ? t('previewFix') : e.message;
+      const img = document.getElementById('preview-' + o);
+      if (img) img.classList.add('stale');
+      continue;
+    }
+    if (seq !== previewSeq || state.editing !== ed) return;
+    const img = document.getElementById('preview-' + o);
+    if (!img) return;
+    const old = img.src;
+    img.src = URL.createObjectURL(res.blob);
+    img.classList.remove('stale');
+    if (old && old.startsWith('blob:')) URL.revokeObjectURL(old);
+    if (note) note.textContent = '';
+    const pages = +res.headers.get('X-Litfass-Pages') || 1;
+    const label = document.getElementById('pages-' + o);
+    label.textContent = t('pageOf', ed.page[o], pages);
+    label.classList.toggle('many', pages > 1);
+    label.title = pages > 1 ? t('morePages', pages) : '';
+    const buttons = clear(document.getElementById('page-buttons-' + o));
+    if (pages > 1) {
+      for (let p = 1; p <= pages; p++) {
+        buttons.appendChild(h('button', {type: 'button', class: 'page' + (p === ed.page[o] ? ' active' : ''),
+          onclick: () => { ed.page[o] = p; updatePreviews(); }}, String(p)));
+      }
+    }
+  }
+}
+
+async function save() {
+  const ed = state.editing;
+  const btn = document.getElementById('save');
+  btn.disabled = true;
+  try {
+    let out;
+    if (ed.isNew) out = await api('POST', '/api/items', {item: ed.item});
+    else out = await api('PUT', '/api/items/' + encodeURIComponent(ed.item.id), {item: ed.item, revision: ed.revision});
+    ed.item = out.item;
+    ed.revision = out.revision;
+    ed.isNew = false;
+    ed.dirty = false;
+    ed.meta = out;
+    await loadItems();
+    toast(t('saved'));
+    render();
+  } catch (e) {
+    if (e.status === 409 && e.body && e.body.theirs) showConflict(e.body);
+    else toast(t('failed', e.message), 'error');
+  } finally {
+    if (btn.isConnected) btn.disabled = false;
+  }
+}
+
+function showConflict(body) {
+  const ed = state.editing;
+  const theirs = body.theirs;
+  const keys = Array.from(new Set(Object.keys(body.yours).concat(Object.keys(theirs.item))));
+  const rows = keys.filter((k) => JSON.stringify(body.yours[k]) !== JSON.stringify(theirs.item[k])).map((k) =>
+    h('tr', {}, h('th', {}, label(k)), h('td', {class: 'mine'}, showValue(k, body.yours[k])), h('td', {class: 'theirs'}, showValue(k, theirs.item[k]))));
+  const dlg = h('dialog', {class: 'conflict', id: 'conflict'},
+    h('h2', {}, t('conflictTitle')),
+    h('p', {}, t('conflictText', theirs.modified_by, fmtStamp(theirs.modified_at))),
+    h('table', {class: 'diff'}, h('thead', {}, h('tr', {}, h('th', {}, t('field')), h('th', {}, t('yours')), h('th', {}, t('theirs')))), h('tbody', {}, rows)),
+    h('div', {class: 'buttons'},
+      h('button', {type: 'button', class: 'primary', id: 'keep-mine', onclick: async () => {
+        dlg.close(); dlg.remove(); ed.revision = theirs.revision; await save();
+      }}, t('keepMine')),
+      h('button', {type: 'button', class: 'secondary', id: 'take-theirs', onclick: () => {
+        dlg.close(); dlg.remove(); ed.item = theirs.item; ed.revision = theirs.revision; ed.dirty = false; render();
+      }}, t('takeTheirs'))));
+  document.body.appendChild(dlg);
+  dlg.showModal();
+}
+
+/* ---- urgent notice: the button, then "show now" ------------------------------------------ */
+
+function openUrgent() {
+  const title = h('input', {id: 'urgent-title', value: t('urgentDefaultTitle')});
+  const message = h('textarea', {id: 'urgent-message', rows: 3, value: t('urgentDefaultMessage')});
+  const tomorrow = berlinNow(1, true);
+  const untilDate = h('input', {type: 'date', id: 'urgent-until-date', value: tomorrow.slice(0, 10)});
+  const untilTime = h('input', {type: 'time', id: 'urgent-until-time', value: '00:00'});
+  const err = h('p', {class: 'error', role: 'alert'});
+  const pub = isPublisher();
+  const dlg = h('dialog', {class: 'urgent-dialog', id: 'urgent-dialog'},
+    h('h2', {}, '⚠ ' + t('urgentTitle')),
+    h('p', {class: 'muted'}, t('urgentHint')),
+    h('label', {for: 'urgent-title'}, label('title')), title,
+    h('label', {for: 'urgent-message'}, label('message')), message,
+    h('label', {for: 'urgent-until-date'}, t('until') + ' (' + t('berlin') + ')'), h('div', {class: 'dt'}, untilDate, untilTime),
+    err,
+    h('div', {class: 'buttons'},
+      h('button', {type: 'button', class: 'danger big', id: 'urgent-publish', onclick: async () => {
+        const item = {kind: 'notice', title: {de: title.value.trim()}, message: {de: message.value.trim()},
+          valid_from: berlinNow(), valid_until: untilDate.value + 'T' + (untilTime.value || '00:00'), priority: 2};
+        if (!message.value.trim()) delete item.message;
+        try {
+          await api('POST', '/api/items', {item});
+          if (pub) await api('POST', '/api/publish', {note: t('urgentTitle')});
+          dlg.close(); dlg.remove();
+          await loadItems();
+          state.view = 'notices';
+          render();
+          toast(pub ? t('urgentDone') : t('urgentSaved'));
+        } catch (e) {
+          err.textContent = e.body && e.body.problems ? e.body.problems.filter((p) => p.severity === 'error').map((p) => fieldLabel(p.field) + ': ' + plain(p.message)).join(' · ') : e.message;
+        }
+      }}, pub ? t('urgentPublish') : t('urgentSave')),
+      h('button', {type: 'button', class: 'secondary', onclick: () => { dlg.close(); dlg.remove(); }}, t('cancel'))));
+  document.body.appendChild(dlg);
+  dlg.showModal();
+}
+
+/* ---- translations overview --------------------------------------------------------------- */
+
+function renderTranslations(main) {
+  const langs = bundleLangs().filter((l) => l !== 'de');
+  const items = state.items.map((e) => e.item);
+  main.appendChild(h('h1', {}, t('translations')));
+  main.appendChild(h('p', {class: 'muted'}, t('translatedBy')));
+  const totals = h('tr', {class: 'totals'}, h('th', {}, ''), langs.map((l) => {
+    const done = items.filter((it) => !missingIn(it, l).length).length;
+    return h('td', {class: done === items.length ? 'done' : 'missing', 'data-lang': l}, t('itemsComplete', done, items.length));
+  }));
+  const rows = items.map((it) => h('tr', {},
+    h('th', {scope: 'row'}, h('button', {type: 'button', class: 'link', onclick: () => openEditor(state.items.find((e) => e.item === it), false)}, itemTitle(it)),
+      h('div', {class: 'hint'}, t(Object.keys(KINDS).find((k) => KINDS[k] === it.kind)))),
+    langs.map((l) => {
+      const miss = missingIn(it, l);
+      return h('td', {class: miss.length ? 'missing' : 'done'}, miss.length ? t('missingTexts', miss.map(fieldLabel).join(', ')) : '✓');
+    })));
+  main.appendChild(h('div', {class: 'grid-scroll'}, h('table', {class: 'overview'},
+    h('thead', {}, h('tr', {}, h('th', {}, t('entry')), langs.map((l) => h('th', {lang: l, class: l === 'de-x-ls' ? 'easy' : ''}, langName(l), h('small', {}, ' ' + l))))),
+    h('tbody', {}, totals, rows))));
+}
+
+/* ---- publishing -------------------------------------------------------------------------- */
+
+async function renderPublish(main) {
+  main.appendChild(h('h1', {}, t('publish')));
+  const holder = h('div', {}, t('loading'));
+  main.appendChild(holder);
+  let changes, versions, validation;
+  try {
+    [changes, versions, validation] = await Promise.all([api('GET', '/api/changes'), api('GET', '/api/versions'), api('POST', '/api/validate')]);
+  } catch (e) { holder.textContent = e.message; return; }
+  clear(holder);
+  const pub = isPublisher();
+  const selected = new Set();
+  const changeList = changes.changes.length ? h('ul', {class: 'changes'}, changes.changes.map((c) => {
+    const id = c.item.id;
+    const box = pub && state.session.require_approval && !c.approved && c.status !== 'removed'
+      ? h('input', {type: 'checkbox', 'aria-label': t('approve') + ' ' + id, onchange: (ev) => ev.target.checked ? selected.add(id) : selected.delete(id)}) : null;
+    return h('li', {class: 'change ' + c.status},
+      h('div', {class: 'change-head'}, box, h('strong', {}, itemTitle(c.item)),
+        h('span', {class: 'badge ' + (c.status === 'removed' ? 'grey' : 'blue')}, t(c.status)),
+        state.session.require_approval && c.status !== 'removed' ? h('span', {class: 'badge ' + (c.approved ? 'green' : 'amber')}, c.approved ? t('approved') : t('waiting')) : null,
+        c.modified_by ? h('span', {class: 'muted'}, ' ' + c.modified_by + ', ' + fmtStamp(c.modified_at)) : null),
+      c.fields && c.fields.length ? h('table', {class: 'diff'},
+        h('thead', {}, h('tr', {}, h('th', {}, t('field')), h('th', {}, t('before')), h('th', {}, t('after')))),
+        h('tbody', {}, c.fields.map((f) => h('tr', {},
+          h('th', {}, label(f.field) + (f.lang ? ' (' + langName(f.lang) + ')' : '')),
+          h('td', {class: 'before', lang: f.lang || null, dir: RTL.includes(f.lang) ? 'rtl' : null}, showValue(f.field, f.before)),
+          h('td', {class: 'after', lang: f.lang || null, dir: RTL.includes(f.lang) ? 'rtl' : null}, showValue(f.field, f.after)))))) : null);
+  })) : h('p', {class: 'muted'}, t('noChanges'));
+  holder.appendChild(h('section', {}, h('h2', {}, t('changes')), changeList));
+  if (pub && state.session.require_approval && changes.changes.some((c) => !c.approved && c.status !== 'removed')) {
+    holder.appendChild(h('p', {class: 'hint'}, t('approveHint')));
+    holder.appendChild(h('button', {type: 'button', class: 'secondary', id: 'approve', onclick: async () => {
+      try { await api('POST', '/api/approve', {ids: Array.from(selected)}); await loadItems(); render(); } catch (e) { toast(t('failed', e.message), 'error'); }
+    }}, t('approve')));
+  }
+  const errors = validation.problems.filter((p) => p.severity === 'error');
+  if (errors.length) {
+    holder.appendChild(h('div', {class: 'box error'}, h('strong', {}, t('cannotPublish')),
+      h('ul', {}, errors.map((p) => h('li', {}, p.item ? h('button', {type: 'button', class: 'link', onclick: () => openEditor(state.items.find((e) => e.item.id === p.item), false)}, p.item) : '', ' ' + fieldLabel(p.field) + ': ' + plain(p.message))))));
+  }
+  if (pub) {
+    const note = h('input', {id: 'publish-note', placeholder: t('note')});
+    holder.appendChild(h('div', {class: 'publish-row'}, note,
+      h('button', {type: 'button', class: 'primary big', id: 'publish-now', disabled: errors.length ? true : null, onclick: async (ev) => {
+        ev.target.disabled = true;
+        try {
+          const out = await api('POST', '/api/publish', note.value.trim() ? {note: note.value.trim()} : undefined);
+          toast(t('published', out.version.serial));
+          render();
+        } catch (e) {
+          toast(t('failed', e.body && e.body.waiting ? e.message + ': ' + e.body.waiting.join(', ') : e.message), 'error');
+          ev.target.disabled = false;
+        }
+      }}, t('publishNow'))));
+  } else {
+    holder.appendChild(h('p', {class: 'box info'}, t('editorNoPublish')));
+  }
+  holder.appendChild(h('h2', {}, t('versions')));
+  holder.appendChild(h('table', {class: 'versions', id: 'versions'},
+    h('thead', {}, h('tr', {}, [t('version'), t('when'), t('who'), t('itemsN'), t('note').split(' (')[0], t('delivered'), ''].map((x) => h('th', {}, x)))),
+    h('tbody', {}, versions.versions.map((v) => h('tr', {'data-serial': v.serial},
+      h('td', {}, String(v.serial)), h('td', {}, fmtStamp(v.created)), h('td', {}, v.by || ''), h('td', {}, String(v.items)),
+      h('td', {}, v.note || ''), h('td', {class: v.error ? 'error' : ''}, v.error ? v.error : (v.delivered || []).map((d) => t('to_' + d)).join(', ')),
+      h('td', {}, pub ? h('button', {type: 'button', class: 'secondary small', onclick: async () => {
+        if (!confirm(t('againConfirm', v.serial))) return;
+        try { const out = await api('POST', '/api/versions/' + v.serial + '/publish'); toast(t('published', out.version.serial)); render(); } catch (e) { toast(t('failed', e.message), 'error'); }
+      }}, t('again')) : null))))));
+}
+
+/* ---- audit log and settings -------------------------------------------------------------- */
+
+async function renderAudit(main) {
+  main.appendChild(h('h1', {}, t('audit')));
+  const out = await api('GET', '/api/audit');
+  main.appendChild(h('table', {class: 'audit'},
+    h('thead', {}, h('tr', {}, [t('when'), t('who'), t('action'), t('entry'), ''].map((x) => h('th', {}, x)))),
+    h('tbody', {}, out.entries.map((e) => h('tr', {}, h('td', {}, fmtStamp(e.at)), h('td', {}, e.user), h('td', {}, e.action), h('td', {}, e.item || ''), h('td', {}, e.detail || ''))))));
+}
+
+function renderSettings(main) {
+  const org = JSON.parse(JSON.stringify(state.bundle.organisation || {de: ''}));
+  const langs = bundleLangs();
+  const rows = langs.map((l) => h('div', {class: 'detail'}, h('label', {}, label('organisation') + ' – ' + langName(l)),
+    h('input', {value: textOf(org, l), lang: l, dir: RTL.includes(l) ? 'rtl' : 'ltr', 'data-field': 'organisation.' + l, oninput: (ev) => {
+      if (typeof org === 'string') return;
+      if (ev.target.value.trim()) org[l] = ev.target.value; else delete org[l];
+    }})));
+  const def = h('select', {id: 'default-lang'}, langs.map((l) => h('option', {value: l, selected: (state.bundle.default_language || 'de') === l ? true : null}, langName(l))));
+  main.append(h('h1', {}, t('settings')), h('section', {class: 'details'}, rows,
+    h('div', {class: 'detail'}, h('label', {for: 'default-lang'}, t('defaultLang')), def),
+    h('button', {type: 'button', class: 'primary', id: 'save-settings', onclick: async () => {
+      try { await api('PUT', '/api/bundle', {organisation: org, default_language: def.value}); await loadItems(); toast(t('saved')); render(); } catch (e) { toast(t('failed', e.message), 'error'); }
+    }}, t('save'))),
+  h('p', {class: 'muted'}, t('sessionEnds', Math.round(state.session.session_seconds / 60))));
+}
+
+/* ---- start ------------------------------------------------------------------------------- */
+
+window.addEventListener('beforeunload', (ev) => {
+  if (state.editing && state.editing.dirty) { ev.preventDefault(); ev.returnValue = ''; }
+});
+
+(async function start() {
+  document.documentElement.lang = state.ui;
+  try {
+    state.session = await api('GET', '/api/session');
+    await loadItems();
+    render();
+  } catch (e) {
+    if (e.status !== 401) renderLogin(e.message);
+  }
+}());

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# litfass studio in a real browser (tests/studio/browser.py): Debian's chromium headless with
+# chromium-driver and python3-selenium against a real studio on 127.0.0.1: log in, an event
+# in German and Arabic with a poster, previews in both orientations, validation at the
+# field, an offer with consultation hours, the translations overview, publishing and the
+# version listed, an urgent notice in two clicks, a conflicting save, an editor without the
+# publish button. Screenshots of every page land in $SHOTS (default: a temporary folder).
+. "$(dirname "$0")/shell_lib.sh"
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+STUDIO_TMP=$TMP "$PY" "$SRC/tests/studio/browser.py"
