@@ -57,15 +57,20 @@ class Studio:
 class Client:
     """One browser-like user: keeps the session cookie and the CSRF token."""
 
-    def __init__(self, studio):
+    def __init__(self, studio, ssl_context=None):
         self.studio = studio
+        self.ssl_context = ssl_context
         self.cookie = None
         self.csrf = None
         self.set_cookie = None
 
     def request(self, method, path, body=None, headers=None, csrf=True, raw=None,
                 content_type="application/json"):
-        conn = http.client.HTTPConnection("127.0.0.1", self.studio.port, timeout=120)
+        if self.studio.url.startswith("https:"):
+            conn = http.client.HTTPSConnection("127.0.0.1", self.studio.port, timeout=120,
+                                               context=self.ssl_context)
+        else:
+            conn = http.client.HTTPConnection("127.0.0.1", self.studio.port, timeout=120)
         h = dict(headers or {})
         data = None
         if raw is not None:

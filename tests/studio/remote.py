@@ -1,0 +1,176 @@
+"""Publishing to remote targets, four eyes, and TLS, against a real studio on 127.0.0.1
+(tests/cli_studio_remote.sh starts Debian's nginx with WebDAV and OpenSSH's sshd for SFTP,
+both on 127.0.0.1): a version uploaded over WebDAV and one over SFTP are each installed
+byte for byte by a kiosk's `litfass sync --once` from nginx; a wrong password and an
+unknown host key are refused with the web folder untouched; with require_approval an
+editor's change waits until a publisher approves it; HTTPS built in (--tls-cert,
+--tls-key): Secure cookie, HSTS, and a key file others can read refused."""
+import json
+import os
+import ssl
+import stat
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from studio import BIN, SRC, Checks, Client, Studio, add_user  # noqa: E402
+
+TMP = os.environ["STUDIO_TMP"]
+NGX_PORT = int(os.environ["NGX_PORT"])
+SSH_PORT = int(os.environ["SSH_PORT"])
+SSH_USER = os.environ["SSH_USER"]
+DAV_DIR = os.environ["DAV_DIR"]      # what nginx serves at /dav/ (WebDAV) and /pub-dav/ (GET)
+SFTP_DIR = os.environ["SFTP_DIR"]    # where SFTP uploads go; nginx serves it at /pub-sftp/
+PW_ANNA, PW_ED = "Mohnblume-2026", "Sonnenblume-99"
+t = Checks()
+check = t.check
+
+DATA = os.path.join(TMP, "data")
+add_user(DATA, "anna", "publisher", PW_ANNA)
+add_user(DATA, "ed", "editor", PW_ED)
+subprocess.run([BIN, "keygen", "--out", os.path.join(TMP, "ki")], check=True, capture_output=True)
+pub = open(os.path.join(TMP, "ki.pub")).read().split("\n")[1].strip()
+pwfile = os.path.join(TMP, "dav-password")
+with open(pwfile, "w") as f:
+    f.write("Dav-Geheimnis-1\n")
+os.chmod(pwfile, 0o600)
+poster = open(os.path.join(SRC, "assets/content/images/poster-migrationsleitbild.png"), "rb").read()
+
+event = {"kind": "event", "title": {"de": "Infoabend Migrationsleitbild", "ar": "أمسية إعلامية"},
+         "start": "2027-04-14T18:00", "end": "2027-04-14T20:00", "image": "images/leitbild.png"}
+
+
+def kiosk_sync(url, name):
+    cache = os.path.join(TMP, "cache-" + name)
+    conf = os.path.join(TMP, "kiosk-%s.conf" % name)
+    with open(conf, "w") as f:
+        f.write("[sync]\nurl = %s\nallow_http = true\ntrusted_keys = %s\ncache_dir = %s\n" % (url, pub, cache))
+    r = subprocess.run([BIN, "sync", "--once", "--config", conf], capture_output=True, text=True)
+    return r, os.path.join(cache, "current")
+
+
+def same_tree(a, b):
+    files = []
+    for root, _, names in os.walk(a):
+        files += [os.path.relpath(os.path.join(root, n), a) for n in names]
+    return len(files) >= 3 and all(
+        os.path.exists(os.path.join(b, n)) and open(os.path.join(a, n), "rb").read() == open(os.path.join(b, n), "rb").read()
+        for n in files)
+
+
+def start(extra):
+    conf = "[publish]\nkey = %s/ki.key\nvalid_days = 30\n%s" % (TMP, extra)
+    st = Studio(TMP, DATA, conf)
+    c = Client(st)
+    c.login("anna", PW_ANNA)
+    return st, c
+
+
+# --- WebDAV -------------------------------------------------------------------------------
+st, anna = start("url = http://127.0.0.1:%d/dav/\nuser = litfass\npassword_file = %s\n" % (NGX_PORT, pwfile))
+status, out, _ = anna.request("PUT", "/api/images/leitbild.png", raw=poster)
+status, out, _ = anna.request("POST", "/api/items", {"item": event})
+check(status == 201, "an event with a poster in the draft", out)
+status, out, _ = anna.request("POST", "/api/publish")
+check(status == 200 and out["version"]["delivered"] == ["url"], "published over WebDAV", out)
+serial = out["version"]["serial"] if status == 200 else 0
+r, cur = kiosk_sync("http://127.0.0.1:%d/pub-dav/content.json" % NGX_PORT, "dav")
+check(r.returncode == 0, "a kiosk syncs the bundle uploaded over WebDAV", r.stdout + r.stderr)
+check(same_tree(os.path.join(DATA, "versions", str(serial)), cur),
+      "the kiosk installed exactly the published version (WebDAV)")
+leftover = [n for n in os.listdir(DAV_DIR) if n.endswith(".tmp")]
+check(leftover == [], "no temp files left on the WebDAV server", leftover)
+st.stop()
+
+with open(pwfile, "w") as f:
+    f.write("falsch\n")
+before = open(os.path.join(DAV_DIR, "content.json"), "rb").read()
+st, anna = start("url = http://127.0.0.1:%d/dav/\nuser = litfass\npassword_file = %s\n" % (NGX_PORT, pwfile))
+status, out, _ = anna.request("POST", "/api/publish")
+check(status == 502 and "HTTP 401" in out["error"], "a wrong WebDAV password: publishing fails and says why", out)
+check(open(os.path.join(DAV_DIR, "content.json"), "rb").read() == before, "the WebDAV folder is untouched")
+status, out, _ = anna.request("GET", "/api/versions")
+check(out["versions"][0].get("error") and out["versions"][0]["delivered"] == [],
+      "the failed version is listed with its error", out["versions"][0])
+st.stop()
+
+# --- SFTP -----------------------------------------------------------------------------------
+sftp = ("url = sftp://%s@127.0.0.1:%d%s/\nssh_key = %s/client\nknown_hosts = %s/known_hosts\n"
+        % (SSH_USER, SSH_PORT, SFTP_DIR, TMP, TMP))
+st, anna = start(sftp)
+status, out, _ = anna.request("POST", "/api/publish")
+check(status == 200 and out["version"]["delivered"] == ["url"], "published over SFTP", out)
+serial = out["version"]["serial"] if status == 200 else 0
+r, cur = kiosk_sync("http://127.0.0.1:%d/pub-sftp/content.json" % NGX_PORT, "sftp")
+check(r.returncode == 0, "a kiosk syncs the bundle uploaded over SFTP", r.stdout + r.stderr)
+check(same_tree(os.path.join(DATA, "versions", str(serial)), cur),
+      "the kiosk installed exactly the published version (SFTP)")
+status, out, _ = anna.request("POST", "/api/versions/%d/publish" % serial)
+check(status == 200 and json.load(open(os.path.join(SFTP_DIR, "content.json")))["serial"] == serial + 1,
+      "publishing again over SFTP replaces the files on the server", out)
+st.stop()
+
+before = open(os.path.join(SFTP_DIR, "content.json"), "rb").read()
+st, anna = start(sftp.replace("known_hosts = %s/known_hosts" % TMP, "known_hosts = %s/other_known_hosts" % TMP))
+status, out, _ = anna.request("POST", "/api/publish")
+check(status == 502, "an SFTP server whose host key is not the known one is refused", out)
+check(open(os.path.join(SFTP_DIR, "content.json"), "rb").read() == before, "the SFTP folder is untouched")
+st.stop()
+
+# --- four eyes ----------------------------------------------------------------------------------
+www = os.path.join(TMP, "www-approval")
+st, anna = start("dir = %s\nrequire_approval = yes\n" % www)
+ed = Client(st)
+status, out, _ = ed.login("ed", PW_ED)
+check(out.get("require_approval") is True, "the login says that changes need approval")
+status, out, _ = anna.request("POST", "/api/publish")
+check(status == 200, "with nothing unapproved a publisher publishes", out)
+status, entry, _ = ed.request("GET", "/api/items/infoabend-migrationsleitbild")
+item = dict(entry["item"], title={"de": "Infoabend zum Migrationsleitbild", "ar": "أمسية إعلامية"},
+            room={"de": "Ratssaal"})
+status, out, _ = ed.request("PUT", "/api/items/" + item["id"], {"item": item, "revision": entry["revision"]})
+check(status == 200 and out["approved"] is False, "an editor's change is saved, not approved", out)
+status, out, _ = anna.request("POST", "/api/publish")
+check(status == 409 and out["waiting"] == [item["id"]], "publishing waits for the approval of the change", out)
+status, out, _ = anna.request("GET", "/api/changes")
+ch = [c for c in out["changes"] if c["item"]["id"] == item["id"]][0]
+fields = {(f["field"], f.get("lang")): (f.get("before"), f.get("after")) for f in ch["fields"]}
+check(fields.get(("title", "de")) == ("Infoabend Migrationsleitbild", "Infoabend zum Migrationsleitbild") and
+      ("title", "ar") not in fields and fields.get(("room", "de")) == (None, "Ratssaal"),
+      "the publisher sees the differences field by field and language by language", ch["fields"])
+status, out, _ = ed.request("POST", "/api/approve", {"ids": [item["id"]]})
+check(status == 403, "an editor cannot approve", out)
+status, out, _ = anna.request("POST", "/api/approve", {"ids": [item["id"]]})
+check(status == 200, "a publisher approves", out)
+status, out, _ = anna.request("POST", "/api/publish")
+check(status == 200 and json.load(open(os.path.join(www, "content.json")))["items"][0]["room"] == {"de": "Ratssaal"},
+      "after the approval the change is published", out)
+status, out, _ = anna.request("GET", "/api/audit")
+acts = [(e["user"], e["action"], e.get("item")) for e in out["entries"]]
+check(("anna", "approve", item["id"]) in acts and ("ed", "change", item["id"]) in acts,
+      "the audit log has who changed and who approved", acts[:8])
+st.stop()
+
+# --- TLS -------------------------------------------------------------------------------------------
+cert, key = os.path.join(TMP, "cert.pem"), os.path.join(TMP, "key.pem")
+subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                "-nodes", "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1",
+                "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
+os.chmod(key, 0o600)
+st = Studio(TMP, DATA, None, ["--tls-cert", cert, "--tls-key", key])
+check(st.url.startswith("https://"), "with --tls-cert and --tls-key the studio serves HTTPS", st.url)
+ctx = ssl.create_default_context(cafile=cert)
+c = Client(st, ctx)
+status, out, resp = c.login("anna", PW_ANNA)
+check(status == 200 and "Secure" in (c.set_cookie or "") and "HttpOnly" in c.set_cookie,
+      "over HTTPS the session cookie is Secure", c.set_cookie)
+check("max-age" in (resp.getheader("Strict-Transport-Security") or ""), "HSTS is sent over HTTPS")
+status, out, _ = c.request("GET", "/api/items")
+check(status == 200 and out["items"], "the API works over HTTPS")
+st.stop()
+os.chmod(key, 0o644)
+r = subprocess.run([BIN, "studio", "--data", DATA, "--listen", "127.0.0.1:0", "--tls-cert", cert, "--tls-key", key],
+                   capture_output=True, text=True, timeout=30)
+check(r.returncode == 1 and "readable by others" in r.stderr, "a TLS key file others can read is refused", r.stderr)
+
+sys.exit(t.finish())
