@@ -517,6 +517,7 @@ bool lf_config_load(struct lf_config *c, const char *path, struct lf_diags *diag
 {
     char *text = NULL;
     size_t len = 0;
+    snprintf(c->path, sizeof(c->path), "%s", path);
     if (!read_file(path, diags, &text, &len))
         return false;
 

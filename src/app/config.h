@@ -81,6 +81,9 @@ struct lf_config {
     char publish_ca_file[LF_MAX_PATH_BYTES + 1];        /* ca_file for https:// */
     int publish_valid_days;                  /* valid_days; 30, 1..LF_MAX_VALID_DAYS */
     bool publish_require_approval;           /* require_approval; false */
+    /* not a key: the file lf_config_load() read last ("" = defaults only),
+       for the start-up log and SIGHUP's reload */
+    char path[LF_MAX_PATH_BYTES + 1];
 };
 
 /* Fills every field with its default from the table. Never fails. */

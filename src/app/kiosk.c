@@ -19,6 +19,8 @@
 #include "sync/store.h"
 #include "sync/sync.h"
 #include "sync/worker.h"
+#include "system/display.h"
+#include "system/service.h"
 
 #define FRAME_MS 16          /* during a transition: about 60 frames a second */
 #define NEVER UINT64_MAX
@@ -77,6 +79,13 @@ struct lf_kiosk {
     Uint32 installed_event;        /* SDL event type, (Uint32)-1 without sync */
     char *pending_dir;             /* a new bundle waiting for the slide boundary */
     time_t installed_at;           /* when the shown bundle was installed; 0: bundled sample */
+
+    /* the service manager (src/system/service.h): READY=1 after the first
+     * frame, WATCHDOG=1 from this loop, STATUS= with the slide shown */
+    struct lf_service *service;
+    bool first_frame_shown;
+    char content_source[2 * LF_MAX_PATH_BYTES + 64];
+    char renderer_reason[LF_RENDERER_REASON_BYTES]; /* for the start-up line */
 };
 
 static uint64_t system_ticks(void *ctx)
@@ -651,9 +660,14 @@ static bool open_window(struct lf_kiosk *k)
     struct lf_renderer_choice choice;
     lf_renderer_choose((enum lf_renderer_setting)k->cfg->renderer, &choice);
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    /* under cage a libdecor-decorated window may never be mapped, and a
+     * kiosk has no use for decorations (docs: display-notes) */
+    SDL_SetHint("SDL_VIDEO_WAYLAND_ALLOW_LIBDECOR", "0");
     /* SDL turns SIGTERM and SIGINT into SDL_QUIT: the service stops cleanly */
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        lf_error("cannot start video: %s", SDL_GetError());
+        char why[LF_DISPLAY_EXPLAIN_BYTES];
+        lf_display_explain(LF_DRI_DIR, why, sizeof(why));
+        lf_error("cannot start video: %s; %s", SDL_GetError(), why);
         return false;
     }
     /* software on X11: the window's pixels go to the server as they are
@@ -689,10 +703,7 @@ static bool open_window(struct lf_kiosk *k)
     SDL_DisableScreenSaver();
     if (!k->cfg->windowed)
         SDL_ShowCursor(SDL_DISABLE);
-    SDL_RendererInfo info;
-    if (SDL_GetRendererInfo(k->renderer, &info) == 0)
-        lf_info("renderer: %s (%s; video driver %s)", info.name, choice.reason,
-                video ? video : "?");
+    snprintf(k->renderer_reason, sizeof(k->renderer_reason), "%s", choice.reason);
     return true;
 }
 
@@ -768,8 +779,17 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
     set_view_size(k);
     lf_gesture_set_screen(k->gesture, k->view.width, k->view.height);
     rebuild(k);
-    lf_info("showing %s: %zu pages at %dx%d", dir, lf_carousel_count(k->carousel),
-            k->view.width, k->view.height);
+    snprintf(k->content_source, sizeof(k->content_source), "%s", dir);
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(k->renderer, &info) != 0)
+        info.name = "unknown";
+    lf_info("litfass %s: config %s; video driver: %s, renderer: %s (%s), screen %dx%d; content %s "
+            "(%s)%s%s: %zu pages", LITFASS_VERSION, cfg->path[0] ? cfg->path : "(defaults)",
+            SDL_GetCurrentVideoDriver(), info.name, k->renderer_reason, k->view.width,
+            k->view.height, dir,
+            k->installed_at ? "installed by sync" : "folder", cfg->sync_url[0] ? ", sync from " : "",
+            cfg->sync_url, lf_carousel_count(k->carousel));
+    k->service = lf_service_create();
     if (cfg->sync_url[0]) {
         k->installed_event = SDL_RegisterEvents(1);
         if (k->installed_event != (Uint32)-1 && lf_sync_global_init())
@@ -811,6 +831,7 @@ void lf_kiosk_destroy(struct lf_kiosk *k)
     SDL_Quit();
     lf_bundle_destroy(k->bundle);
     lf_diags_destroy(k->diags);
+    lf_service_destroy(k->service);
     free(k);
 }
 
@@ -825,14 +846,36 @@ void lf_kiosk_handle(struct lf_kiosk *k, const SDL_Event *ev)
     handle_event(k, ev);
 }
 
+/* What `systemctl status` shows: the slide on screen. */
+static void report_status(struct lf_kiosk *k)
+{
+    static const char *const modes[] = {"carousel", "list", "detail"};
+    const struct lf_slide *sl = k->mode == MODE_DETAIL ? &k->detail_slide : k->shown.slide;
+    const char *item = k->shown.kind == LF_PAGE_SLIDE && sl && sl->item ? sl->item->id : NULL;
+    char text[LF_SERVICE_STATUS_BYTES + 1];
+    snprintf(text, sizeof(text), "%s %zu/%zu%s%s (%s), %dx%d", modes[k->mode], k->index + 1,
+             lf_carousel_count(k->carousel), item ? ": " : "", item ? item : "", k->lang,
+             k->view.width, k->view.height);
+    if (!k->first_frame_shown) {
+        k->first_frame_shown = true;
+        lf_service_ready(k->service, text);
+        lf_info("first frame on screen: %s", text);
+    } else {
+        lf_service_status(k->service, "%s", text);
+    }
+}
+
 uint64_t lf_kiosk_update(struct lf_kiosk *k)
 {
     uint64_t next = tick(k);
     if (k->dirty) {
         draw(k);
         k->dirty = false;
+        report_status(k);
     }
-    return next;
+    /* the frame loop, not a thread of its own, tells the watchdog it is alive */
+    uint64_t pet = lf_service_pet(k->service, k->clock.ticks(k->clock.ctx));
+    return pet < next ? pet : next;
 }
 
 bool lf_kiosk_quitting(const struct lf_kiosk *k)
@@ -878,8 +921,31 @@ bool lf_kiosk_find_target(const struct lf_kiosk *k, enum lf_action action, int a
     return false;
 }
 
+/* `litfass run` must be seen: without DISPLAY, WAYLAND_DISPLAY or
+ * /dev/dri, SDL would quietly pick a driver that draws into memory. */
+static bool display_visible(void)
+{
+    SDL_SetHint("SDL_VIDEO_WAYLAND_ALLOW_LIBDECOR", "0");
+    char why[LF_DISPLAY_EXPLAIN_BYTES];
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        lf_display_explain(LF_DRI_DIR, why, sizeof(why));
+        lf_error("cannot open the display: %s; %s", SDL_GetError(), why);
+        return false;
+    }
+    const char *driver = SDL_GetCurrentVideoDriver();
+    if (lf_display_driver_visible(driver))
+        return true;
+    lf_display_explain(LF_DRI_DIR, why, sizeof(why));
+    lf_error("no visible display: SDL chose its '%s' video driver, which shows nothing on a "
+             "screen; %s", driver ? driver : "(none)", why);
+    SDL_Quit();
+    return false;
+}
+
 int lf_kiosk_run(const struct lf_config *cfg)
 {
+    if (!display_visible())
+        return 1;
     struct lf_kiosk *k = lf_kiosk_create(cfg);
     if (!k)
         return 1;
@@ -895,6 +961,7 @@ int lf_kiosk_run(const struct lf_config *cfg)
                 handle_event(k, &ev);
         }
     }
+    lf_service_stopping(k->service);
     lf_kiosk_destroy(k);
     return 0;
 }

@@ -28,7 +28,18 @@ enum lf_log_level {
  * Set once at start-up, before other threads exist. */
 void lf_log_set_level(enum lf_log_level level);
 
-/* Thread-safe: one line per call, to stderr, prefixed with the level. */
+/* The screen's name ([monitor] name) in every line: "litfass[foyer-1]: ".
+ * At most LF_LOG_NAME_BYTES; "" for none. */
+#define LF_LOG_NAME_BYTES 63
+void lf_log_set_name(const char *name);
+
+/* Whether stderr is the journal stream systemd gave us (JOURNAL_STREAM). */
+bool lf_log_to_journal(void);
+
+/* Thread-safe: one line per call, to stderr, prefixed with the level.
+ * To the journal each line starts with its syslog priority ("<3>" error,
+ * "<4>" warning, "<6>" info, "<7>" debug) and no time (the journal keeps
+ * it); anywhere else with the local time to the millisecond and zone. */
 void lf_log(enum lf_log_level level, const char *fmt, ...) LF_PRINTF(2, 3);
 
 /* Writes an error message into a caller's buffer (err may be NULL): for
