@@ -34,6 +34,29 @@ png_size() {
   echo "${w}x${h}"
 }
 
+# start_xvfb [WxH]: an X server of its own on a free display number (Xvfb
+# picks it: -displayfd), with RandR; exports DISPLAY and lets SDL choose
+# x11 (`litfass run` refuses the offscreen driver). Call stop_xvfb in the
+# test's EXIT trap.
+XVFB_PID=""
+start_xvfb() {
+  local size=${1:-1280x720} fifo="$TMP/xvfb.displayfd" i
+  : >"$fifo"
+  Xvfb -displayfd 3 -screen 0 "${size}x24" +extension RANDR -nolisten tcp -noreset \
+    3>"$fifo" 2>"$TMP/xvfb.log" &
+  XVFB_PID=$!
+  for i in $(seq 100); do
+    [ -s "$fifo" ] && break
+    sleep 0.1
+  done
+  [ -s "$fifo" ] || { echo "Xvfb did not start:"; cat "$TMP/xvfb.log"; return 1; }
+  export DISPLAY=":$(head -n1 "$fifo")"
+  unset SDL_VIDEODRIVER
+}
+stop_xvfb() {
+  [ -n "$XVFB_PID" ] && { kill "$XVFB_PID" 2>/dev/null; wait "$XVFB_PID" 2>/dev/null; XVFB_PID=""; }
+}
+
 finish() {
   echo "$passed passed, $failed failed"
   [ "$failed" -eq 0 ]

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <systemd/sd-daemon.h>
+#include <unistd.h>
 
 #include "core/xalloc.h"
 
@@ -62,7 +63,15 @@ static void send_status(struct lf_service *s, const char *prefix)
 void lf_service_ready(struct lf_service *s, const char *status)
 {
     snprintf(s->status, sizeof(s->status), "%s", status);
-    send_status(s, s->ready ? "" : "READY=1\n");
+    char prefix[64] = "";
+    /* under cage (litfass-cage.service) the kiosk is cage's child: it names
+     * itself the main process so that reload and watchdog concern it */
+    const char *mainpid = getenv("LITFASS_NOTIFY_MAINPID");
+    if (!s->ready && mainpid && strcmp(mainpid, "1") == 0)
+        snprintf(prefix, sizeof(prefix), "MAINPID=%ld\nREADY=1\n", (long)getpid());
+    else if (!s->ready)
+        snprintf(prefix, sizeof(prefix), "READY=1\n");
+    send_status(s, prefix);
     s->ready = true;
 }
 

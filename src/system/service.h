@@ -34,7 +34,9 @@ uint64_t lf_service_pet_period_ms(const struct lf_service *s);
  * ms of the next pet (UINT64_MAX without a watchdog). */
 uint64_t lf_service_pet(struct lf_service *s, uint64_t now_ms);
 
-/* READY=1 with a status, once; later calls only update the status. */
+/* READY=1 with a status, once; later calls only update the status. With
+ * LITFASS_NOTIFY_MAINPID=1 in the environment (litfass-cage.service) also
+ * MAINPID=<this process>. */
 void lf_service_ready(struct lf_service *s, const char *status);
 
 /* STATUS=text, sent only when it differs from the last one. */
