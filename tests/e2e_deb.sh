@@ -105,7 +105,7 @@ if grep -q "first frame on screen" "$XDG/cage.log"; then
 else
   bad "no first frame under cage"; tail -20 "$XDG/cage.log" | sed 's/^/  cage: /'
 fi
-grep -q "config /etc/litfass/litfass.conf" "$XDG/cage.log" && ok "it read /etc/litfass/litfass.conf" ||
+grep -q "config /etc/litfass/litfass.conf;" "$XDG/cage.log" && ok "it read /etc/litfass/litfass.conf" ||
   bad "start-up line does not name /etc/litfass/litfass.conf"
 sleep 1
 sock=$(cd "$XDG" && ls wayland-* 2>/dev/null | grep -v lock | head -n1)

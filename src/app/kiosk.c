@@ -784,7 +784,7 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
     if (SDL_GetRendererInfo(k->renderer, &info) != 0)
         info.name = "unknown";
     lf_info("litfass %s: config %s; video driver: %s, renderer: %s (%s), screen %dx%d; content %s "
-            "(%s)%s%s: %zu pages", LITFASS_VERSION, cfg->path[0] ? cfg->path : "(defaults)",
+            "(%s)%s%s: showing %zu pages", LITFASS_VERSION, cfg->path[0] ? cfg->path : "(defaults)",
             SDL_GetCurrentVideoDriver(), info.name, k->renderer_reason, k->view.width,
             k->view.height, dir,
             k->installed_at ? "installed by sync" : "folder", cfg->sync_url[0] ? ", sync from " : "",
@@ -933,13 +933,16 @@ static bool display_visible(void)
         return false;
     }
     const char *driver = SDL_GetCurrentVideoDriver();
-    if (lf_display_driver_visible(driver))
-        return true;
-    lf_display_explain(LF_DRI_DIR, why, sizeof(why));
-    lf_error("no visible display: SDL chose its '%s' video driver, which shows nothing on a "
-             "screen; %s", driver ? driver : "(none)", why);
+    bool visible = lf_display_driver_visible(driver);
+    if (!visible) {
+        lf_display_explain(LF_DRI_DIR, why, sizeof(why));
+        lf_error("no visible display: SDL chose its '%s' video driver, which shows nothing on "
+                 "a screen; %s", driver ? driver : "(none)", why);
+    }
+    /* closed again: the renderer probe (render/renderer_choice.h) forks,
+     * and a child must not share an open display connection */
     SDL_Quit();
-    return false;
+    return visible;
 }
 
 int lf_kiosk_run(const struct lf_config *cfg)
