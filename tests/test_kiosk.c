@@ -2,162 +2,11 @@
  * fake clock: the carousel advances by itself, taps on the footer open a
  * category, a tap on an entry opens it, swipes and arrow keys go next and
  * previous (mirrored for Arabic), the idle timeout brings the carousel
- * back, Esc does not end it and the admin combination does. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
-#include <SDL.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "app/config.h"
-#include "app/kiosk.h"
-#include "core/civil_time.h"
-#include "layout/theme.h"
-
-struct fake_clock {
-    uint64_t ms;
-    time_t wall0;
-};
-
-static uint64_t fake_ticks(void *ctx)
-{
-    return ((struct fake_clock *)ctx)->ms;
-}
-
-static time_t fake_wall(void *ctx)
-{
-    struct fake_clock *c = ctx;
-    return c->wall0 + (time_t)(c->ms / 1000);
-}
-
-struct fixture {
-    struct lf_config cfg;
-    struct fake_clock clock;
-    struct lf_kiosk *k;
-};
-
-static int open_kiosk(void **state, const char *lang)
-{
-    static struct fixture f;
-    memset(&f, 0, sizeof(f));
-    if (!lf_civil_time_init())
-        return -1;
-    lf_config_defaults(&f.cfg);
-    const char *src = getenv("LITFASS_SOURCE_DIR") ? getenv("LITFASS_SOURCE_DIR")
-                                                   : LITFASS_SOURCE_DIR;
-    snprintf(f.cfg.content_dir, sizeof(f.cfg.content_dir), "%s/assets/content", src);
-    snprintf(f.cfg.lang, sizeof(f.cfg.lang), "%s", lang);
-    f.cfg.windowed = true;
-    f.cfg.width = 1280;
-    f.cfg.height = 720;
-    f.cfg.idle_seconds = 30;
-    f.cfg.transition_ms = 500;
-    f.k = lf_kiosk_create(&f.cfg);
-    if (!f.k)
-        return -1;
-    time_t wall;
-    if (!lf_parse_datetime("2026-11-23T10:00:00+01:00", &wall))
-        return -1;
-    f.clock = (struct fake_clock){1000, wall};
-    lf_kiosk_set_clock(f.k, &(struct lf_kiosk_clock){fake_ticks, fake_wall, &f.clock});
-    lf_kiosk_update(f.k);
-    *state = &f;
-    return 0;
-}
-
-static int setup_de(void **state)
-{
-    return open_kiosk(state, "");
-}
-
-static int setup_ar(void **state)
-{
-    return open_kiosk(state, "ar");
-}
-
-static int teardown(void **state)
-{
-    struct fixture *f = *state;
-    lf_kiosk_destroy(f->k);
-    return 0;
-}
-
-/* Lets time pass in steps, as the event loop would. */
-static void pass(struct fixture *f, uint64_t ms)
-{
-    uint64_t end = f->clock.ms + ms;
-    while (f->clock.ms < end) {
-        uint64_t next = lf_kiosk_update(f->k);
-        f->clock.ms = next > f->clock.ms && next < end ? next : end;
-    }
-    lf_kiosk_update(f->k);
-}
-
-static struct lf_kiosk_state state_of(struct fixture *f)
-{
-    struct lf_kiosk_state s;
-    lf_kiosk_describe(f->k, &s);
-    return s;
-}
-
-static void mouse(struct fixture *f, Uint32 type, int x, int y)
-{
-    SDL_Event ev;
-    memset(&ev, 0, sizeof(ev));
-    ev.type = type;
-    if (type == SDL_MOUSEMOTION) {
-        ev.motion.x = x;
-        ev.motion.y = y;
-        ev.motion.state = SDL_BUTTON_LMASK;
-    } else {
-        ev.button.button = SDL_BUTTON_LEFT;
-        ev.button.x = x;
-        ev.button.y = y;
-    }
-    lf_kiosk_handle(f->k, &ev);
-}
-
-static void tap(struct fixture *f, int x, int y)
-{
-    mouse(f, SDL_MOUSEBUTTONDOWN, x, y);
-    f->clock.ms += 80;
-    mouse(f, SDL_MOUSEBUTTONUP, x, y);
-    pass(f, 700); /* let the transition finish */
-}
-
-static void tap_target(struct fixture *f, enum lf_action action, int arg)
-{
-    int x, y;
-    assert_true(lf_kiosk_find_target(f->k, action, arg, &x, &y));
-    tap(f, x, y);
-}
-
-static void swipe(struct fixture *f, int from_x, int to_x)
-{
-    int y = state_of(f).height / 2;
-    mouse(f, SDL_MOUSEBUTTONDOWN, from_x, y);
-    for (int i = 1; i <= 5; i++) {
-        f->clock.ms += 30;
-        mouse(f, SDL_MOUSEMOTION, from_x + (to_x - from_x) * i / 5, y);
-    }
-    mouse(f, SDL_MOUSEBUTTONUP, to_x, y);
-    pass(f, 700);
-}
-
-static void key(struct fixture *f, SDL_Keycode sym, Uint16 mod)
-{
-    SDL_Event ev;
-    memset(&ev, 0, sizeof(ev));
-    ev.type = SDL_KEYDOWN;
-    ev.key.keysym.sym = sym;
-    ev.key.keysym.mod = mod;
-    lf_kiosk_handle(f->k, &ev);
-    pass(f, 700);
-}
+ * back, Esc does not end it and the admin combination does. Back and A+
+ * keep the visitor's choices and item, a swipe on an item goes to the next
+ * item of its list, a tap during a transition counts, footer buttons stay
+ * where they are. (Schedule deadlines: test_kiosk_schedule.c.) */
+#include "kiosk_driver.h"
 
 static void carousel_advances_by_itself(void **state)
 {
@@ -270,8 +119,10 @@ static void languages_rotate_from_round_to_round(void **state)
     assert_string_equal(state_of(f).lang, "de");
     /* the last page of the round, then one more step: English */
     size_t n = state_of(f).count;
+    f->cfg.transition_ms = 0; /* quick to the end of the round */
     for (size_t i = 0; i + 1 < n; i++)
         key(f, SDLK_RIGHT, 0);
+    f->cfg.transition_ms = 500;
     assert_int_equal(state_of(f).position, n - 1);
     pass(f, 200000); /* the carousel moves on by itself */
     struct lf_kiosk_state s = state_of(f);
@@ -355,7 +206,101 @@ static void arabic_mirrors_directions(void **state)
     assert_true(nx < px);
     assert_true(px > w / 2);
 }
+static void back_and_large_text_keep_the_visitors_choices(void **state)
+{
+    struct fixture *f = *state;
+    /* on an item's page in the carousel, A+ keeps that item */
+    skip_to(f, "wegweiser");
+    tap_target(f, LF_ACT_LARGE_TEXT, 0);
+    assert_true(state_of(f).large_text);
+    assert_string_equal(state_of(f).mode, "carousel");
+    assert_true(is_item(f, "wegweiser"));
+    tap_target(f, LF_ACT_CONTRAST, 0);
+    assert_true(is_item(f, "wegweiser"));
+    tap_target(f, LF_ACT_LANGUAGE, 1);
+    assert_true(is_item(f, "wegweiser"));
+    assert_string_equal(state_of(f).lang, "en");
+    /* a list, an item, back, back: the choices stay */
+    tap_target(f, LF_ACT_CATEGORY, LF_CAT_CONTACTS);
+    tap_target(f, LF_ACT_ITEM, 0);
+    assert_string_equal(state_of(f).mode, "detail");
+    tap_target(f, LF_ACT_HOME, 0);
+    assert_string_equal(state_of(f).mode, "list");
+    tap_target(f, LF_ACT_HOME, 0);
+    struct lf_kiosk_state s = state_of(f);
+    assert_string_equal(s.mode, "carousel");
+    assert_string_equal(s.lang, "en");
+    assert_true(s.large_text);
+    assert_true(s.high_contrast);
+    /* only the idle timeout gives the screen back its own */
+    pass(f, (uint64_t)f->cfg.idle_seconds * 1000 + 1000);
+    s = state_of(f);
+    assert_string_equal(s.lang, "de");
+    assert_false(s.large_text);
+    assert_false(s.high_contrast);
+}
 
+static void swipe_on_a_detail_page_stays_in_its_list(void **state)
+{
+    struct fixture *f = *state;
+    int w = state_of(f).width;
+    tap_target(f, LF_ACT_CATEGORY, LF_CAT_OFFERS);
+    tap_target(f, LF_ACT_ITEM, 0);
+    assert_true(is_item(f, "wegweiser"));
+    /* next: the next offer (after any further pages of this one) */
+    for (int i = 0; i < 6 && is_item(f, "wegweiser"); i++)
+        swipe(f, w * 8 / 10, w * 2 / 10);
+    struct lf_kiosk_state s = state_of(f);
+    assert_string_equal(s.mode, "detail");
+    assert_true(is_item(f, "mo-beratung-recklinghausen"));
+    /* previous: back to the first offer, not out of the list */
+    swipe(f, w * 2 / 10, w * 8 / 10);
+    if (state_of(f).page_continues && !is_item(f, "wegweiser"))
+        swipe(f, w * 2 / 10, w * 8 / 10);
+    assert_string_equal(state_of(f).mode, "detail");
+    assert_true(is_item(f, "wegweiser"));
+    /* and previous from the first offer: the last one of the list */
+    swipe(f, w * 2 / 10, w * 8 / 10);
+    assert_string_equal(state_of(f).mode, "detail");
+    assert_true(is_item(f, "netzwerk-rassismuskritik-bielefeld"));
+}
+
+static void tap_during_a_transition_counts(void **state)
+{
+    struct fixture *f = *state;
+    int x, y;
+    /* from a page with nothing to tap where the list's entries will be */
+    skip_to(f, "kontakt-kreis-re-mo");
+    /* the list slides in; the visitor taps its first entry at once */
+    assert_true(lf_kiosk_find_target(f->k, LF_ACT_CATEGORY, LF_CAT_OFFERS, &x, &y));
+    mouse(f, SDL_MOUSEBUTTONDOWN, x, y);
+    f->clock.ms += 60;
+    mouse(f, SDL_MOUSEBUTTONUP, x, y);
+    pass(f, 120);
+    assert_true(state_of(f).animating);
+    assert_true(lf_kiosk_find_target(f->k, LF_ACT_ITEM, 0, &x, &y));
+    mouse(f, SDL_MOUSEBUTTONDOWN, x, y);
+    f->clock.ms += 60;
+    mouse(f, SDL_MOUSEBUTTONUP, x, y);
+    pass(f, 700);
+    assert_string_equal(state_of(f).mode, "detail");
+    assert_true(is_item(f, "wegweiser"));
+}
+
+static void footer_buttons_stay_put(void **state)
+{
+    struct fixture *f = *state;
+    int before[LF_CAT_COUNT][2], x, y;
+    for (int c = 0; c < LF_CAT_COUNT; c++)
+        assert_true(lf_kiosk_find_target(f->k, LF_ACT_CATEGORY, c, &before[c][0], &before[c][1]));
+    tap_target(f, LF_ACT_CATEGORY, LF_CAT_EVENTS);
+    assert_true(lf_kiosk_find_target(f->k, LF_ACT_HOME, 0, &x, &y));
+    for (int c = 0; c < LF_CAT_COUNT; c++) {
+        assert_true(lf_kiosk_find_target(f->k, LF_ACT_CATEGORY, c, &x, &y));
+        assert_int_equal(x, before[c][0]);
+        assert_int_equal(y, before[c][1]);
+    }
+}
 int main(void)
 {
     const struct CMUnitTest german[] = {
@@ -369,6 +314,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(arabic_mirrors_directions, setup_ar, teardown),
         cmocka_unit_test_setup_teardown(languages_rotate_from_round_to_round, setup_rotating,
                                         teardown),
+        cmocka_unit_test_setup_teardown(back_and_large_text_keep_the_visitors_choices, setup_de,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(swipe_on_a_detail_page_stays_in_its_list, setup_de,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(tap_during_a_transition_counts, setup_de, teardown),
+        cmocka_unit_test_setup_teardown(footer_buttons_stay_put, setup_de, teardown),
     };
     return cmocka_run_group_tests(german, NULL, NULL);
 }

@@ -477,6 +477,108 @@ static void opening_status(void **state)
     assert_int_equal(none.state, LF_HOURS_NONE);
 }
 
+/* ---- lf_next_change --------------------------------------------------- */
+
+static struct lf_item with_hours(enum lf_item_kind kind, char *id, const struct hours_def *h)
+{
+    struct lf_item it = plain(kind, id);
+    it.hours.n = h->n;
+    memcpy(it.hours.ranges, h->r, sizeof(h->r));
+    return it;
+}
+
+/* Every moment something a visitor reads changes, to the second: notice
+ * start and end, event start and end, hours opening and closing, local
+ * midnight (today/tomorrow), across DST changes. */
+static void next_change(void **state)
+{
+    (void)state;
+    struct lf_item items[] = {
+        with_hours(LF_ITEM_OFFER, "week", &H_WEEK),
+        with_hours(LF_ITEM_CONTACT, "night", &H_NIGHT),
+        notice("storm", "2026-06-10T10:00:30+02:00", "2026-06-10T10:20:15+02:00", 2),
+        event("talk", "2026-06-10T10:40+02:00", "2026-06-10T11:30+02:00", LF_RECUR_NONE),
+        event("fair", "2026-06-01T10:00+02:00", "2026-06-30T18:00+02:00", LF_RECUR_NONE),
+        notice("broken", "2026-06-10T11:00+02:00", "2026-06-10T10:00+02:00", 0),
+    };
+    struct lf_bundle b = {.items = items, .n_items = COUNT(items)};
+    static const struct {
+        const char *name, *now, *want;
+    } cases[] = {
+        {"urgent notice at its second", "2026-06-10T09:59:00+02:00", "2026-06-10T10:00:30+02:00"},
+        {"one second before it", "2026-06-10T10:00:29+02:00", "2026-06-10T10:00:30+02:00"},
+        {"notice ends at its second", "2026-06-10T10:00:30+02:00", "2026-06-10T10:20:15+02:00"},
+        {"event starts (happening now)", "2026-06-10T10:20:15+02:00", "2026-06-10T10:40:00+02:00"},
+        {"event ends", "2026-06-10T10:40:00+02:00", "2026-06-10T11:30:00+02:00"},
+        {"hours close (merged 09-14)", "2026-06-10T11:30:00+02:00", "2026-06-10T14:00:00+02:00"},
+        {"nothing until midnight", "2026-06-10T14:00:00+02:00", "2026-06-11T00:00:00+02:00"},
+        {"midnight to opening", "2026-06-11T00:00:00+02:00", "2026-06-11T09:00:00+02:00"},
+        {"event running weeks: ends", "2026-06-30T14:00:00+02:00", "2026-06-30T18:00:00+02:00"},
+        /* Saturday 22:00 - Sunday 04:00 open, across the spring change */
+        {"spring: opens Saturday 22:00", "2026-03-28T18:00:00+01:00", "2026-03-28T22:00:00+01:00"},
+        {"spring: midnight inside an opening", "2026-03-28T23:00:00+01:00",
+         "2026-03-29T00:00:00+01:00"},
+        {"spring: closes 04:00 summer time", "2026-03-29T00:00:00+01:00",
+         "2026-03-29T04:00:00+02:00"},
+        {"spring: the day after the change has 23 hours", "2026-03-29T04:00:00+02:00",
+         "2026-03-30T00:00:00+02:00"},
+        /* autumn: Sunday 25 October has 25 hours */
+        {"autumn: closes 04:00 winter time", "2026-10-25T01:00:00+02:00",
+         "2026-10-25T04:00:00+01:00"},
+        {"autumn: midnight after a 25-hour day", "2026-10-25T04:00:00+01:00",
+         "2026-10-26T00:00:00+01:00"},
+    };
+    for (size_t i = 0; i < COUNT(cases); i++) {
+        time_t got = lf_next_change(&b, at(cases[i].now));
+        if (got != at(cases[i].want))
+            fail_msg("%s: next change %lld, want %lld (%s)", cases[i].name, (long long)got,
+                     (long long)at(cases[i].want), cases[i].want);
+    }
+    /* no bundle: the next midnight; never now or earlier */
+    assert_int_equal(lf_next_change(NULL, at("2026-06-10T23:59:59+02:00")),
+                     at("2026-06-11T00:00+02:00"));
+    assert_int_equal(lf_next_midnight(at("2026-06-11T00:00+02:00")), at("2026-06-12T00:00+02:00"));
+}
+
+/* While an urgent notice has the carousel, the lists visitors browse stay
+ * complete (events running or ahead, offers, contacts). */
+static void lists_during_urgent(void **state)
+{
+    (void)state;
+    struct lf_item items[] = {
+        plain(LF_ITEM_CONTACT, "c1"),
+        notice("storm", "2026-12-10T08:00+01:00", "2026-12-10T20:00+01:00", 2),
+        plain(LF_ITEM_OFFER, "o1"),
+        event("past", "2026-12-01T08:00+01:00", "2026-12-01T20:00+01:00", LF_RECUR_NONE),
+        event("fest", "2026-12-15T18:00+01:00", "2026-12-15T22:00+01:00", LF_RECUR_NONE),
+        event("now", "2026-12-10T09:00+01:00", "2026-12-10T12:00+01:00", LF_RECUR_NONE),
+    };
+    struct lf_bundle b = {.items = items, .n_items = COUNT(items)};
+    static const char *const want[] = {"now", "fest", "o1", "c1"};
+    static const enum lf_slide_kind kinds[] = {LF_SLIDE_EVENT, LF_SLIDE_EVENT, LF_SLIDE_OFFER,
+                                               LF_SLIDE_CONTACT};
+    const char *moments[] = {"2026-12-10T10:00+01:00", "2026-12-10T07:00+01:00"};
+    for (size_t m = 0; m < COUNT(moments); m++) {
+        struct lf_playlist p = {0};
+        lf_playlist_build(&b, at(moments[m]), &p);
+        if (m == 0) {
+            assert_int_equal(p.n, 1);
+            assert_int_equal(p.slides[0].kind, LF_SLIDE_URGENT);
+        } else {
+            assert_true(p.n > 1);
+        }
+        assert_int_equal(p.n_browse, COUNT(want));
+        for (size_t i = 0; i < COUNT(want); i++) {
+            assert_string_equal(p.browse[i].item->id, want[i]);
+            assert_int_equal(p.browse[i].kind, kinds[i]);
+        }
+        assert_int_equal(p.browse[0].start, items[5].start);
+        lf_playlist_clear(&p);
+        assert_null(p.browse);
+        assert_int_equal(p.n_browse, 0);
+    }
+}
+
 /* ---- lf_reading_time_s ------------------------------------------------ */
 
 static void reading_time(void **state)
@@ -509,6 +611,8 @@ int main(void)
         cmocka_unit_test(upcoming_sorted_and_capped),
         cmocka_unit_test(opening_status),
         cmocka_unit_test(reading_time),
+        cmocka_unit_test(next_change),
+        cmocka_unit_test(lists_during_urgent),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -13,6 +13,7 @@ struct lf_carousel {
     size_t n, cap;
     const struct lf_slide *by_cat[LF_CAT_COUNT][LF_MAX_ITEMS];
     size_t n_cat[LF_CAT_COUNT];
+    time_t changes_at; /* lf_next_change at the build */
 };
 
 struct lf_carousel *lf_carousel_create(void)
@@ -45,15 +46,19 @@ void lf_carousel_build(struct lf_carousel *c, const struct lf_view *v, int base_
     memset(c->n_cat, 0, sizeof(c->n_cat));
     lf_playlist_build(v->bundle, v->now, &c->playlist);
     c->n_agenda = lf_upcoming_events(v->bundle, v->now, c->agenda, LF_MAX_ITEMS);
+    c->changes_at = lf_next_change(v->bundle, v->now);
+    /* the lists a visitor browses stay complete while an urgent notice
+     * has the carousel */
+    for (size_t i = 0; i < c->playlist.n_browse; i++) {
+        const struct lf_slide *sl = &c->playlist.browse[i];
+        enum lf_category cat = lf_slide_category(sl);
+        if (c->n_cat[cat] < LF_MAX_ITEMS)
+            c->by_cat[cat][c->n_cat[cat]++] = sl;
+    }
 
     struct lf_scene *scratch = lf_scene_create();
     for (size_t i = 0; i < c->playlist.n; i++) {
         const struct lf_slide *sl = &c->playlist.slides[i];
-        if (sl->kind != LF_SLIDE_AGENDA && sl->kind != LF_SLIDE_URGENT) {
-            enum lf_category cat = lf_slide_category(sl);
-            if (sl->kind != LF_SLIDE_NOTICE && c->n_cat[cat] < LF_MAX_ITEMS)
-                c->by_cat[cat][c->n_cat[cat]++] = sl;
-        }
         struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = sl};
         if (sl->kind == LF_SLIDE_AGENDA) {
             page.list = c->agenda;
@@ -92,7 +97,7 @@ const struct lf_carousel_page *lf_carousel_page(const struct lf_carousel *c, siz
 
 time_t lf_carousel_rebuild_at(const struct lf_carousel *c)
 {
-    return c->playlist.rebuild_at;
+    return c->changes_at;
 }
 
 size_t lf_carousel_category(const struct lf_carousel *c, enum lf_category cat,

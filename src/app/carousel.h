@@ -34,11 +34,14 @@ void lf_carousel_build(struct lf_carousel *c, const struct lf_view *v, int base_
 size_t lf_carousel_count(const struct lf_carousel *c);
 const struct lf_carousel_page *lf_carousel_page(const struct lf_carousel *c, size_t i);
 
-/* When the pages must be rebuilt (an event ended, a notice started...). */
+/* When the pages must be rebuilt: the next moment anything on them
+ * changes (lf_next_change: a notice starts, hours open, an event ends,
+ * midnight...). Always after the build's v->now. */
 time_t lf_carousel_rebuild_at(const struct lf_carousel *c);
 
-/* The slides of one category, in carousel order, for browsing. Valid
- * until the next build. */
+/* The slides of one category, in carousel order, for browsing: complete
+ * even while an urgent notice has the carousel. Valid until the next
+ * build. */
 size_t lf_carousel_category(const struct lf_carousel *c, enum lf_category cat,
                             const struct lf_slide **out);
 

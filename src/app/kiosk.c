@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/carousel.h"
 #include "content/bundle.h"
@@ -51,6 +52,9 @@ struct lf_kiosk {
     struct lf_slide list[LF_MAX_ITEMS];
     size_t n_list;
     struct lf_slide detail_slide;  /* MODE_DETAIL */
+    size_t detail_index;           /* its place in `list`; SIZE_MAX: not in a list (a notice) */
+    bool detail_from_list;         /* opened from the list: "Back" returns there */
+    struct lf_flow_pos list_from;  /* ... to the list page it was opened from */
     struct lf_page shown;          /* what `page` shows */
     struct lf_flow_pos browse_from;/* list/detail: this page starts here */
     struct lf_flow_pos browse_rest;/* ... and continues here when browse_more */
@@ -66,6 +70,7 @@ struct lf_kiosk {
     int anim_frames;               /* frames drawn in this transition */
     uint64_t anim_last, anim_worst;/* for the smoothness figure in the debug log */
     time_t minute;                 /* minute shown by the clock */
+    time_t changes_at;             /* the schedule changes (lf_carousel_rebuild_at) */
     bool dirty;
     bool quit;
     bool window_closed;            /* the window manager asked to close (Alt+F4) */
@@ -94,10 +99,27 @@ static uint64_t system_ticks(void *ctx)
     return SDL_GetTicks64();
 }
 
-static time_t system_wall(void *ctx)
+static int64_t system_wall_ms(void *ctx)
 {
     (void)ctx;
-    return time(NULL);
+    struct timespec ts;
+    if (clock_gettime(CLOCK_REALTIME, &ts) != 0)
+        return (int64_t)time(NULL) * 1000;
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Seconds of the wall clock, rounded down (also before 1970). */
+static time_t wall_now(const struct lf_kiosk *k)
+{
+    int64_t ms = k->clock.wall_ms(k->clock.ctx);
+    return (time_t)(ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000));
+}
+
+/* Ticks at which the wall clock reaches `at` (seconds), from now on. */
+static uint64_t ticks_at_wall(const struct lf_kiosk *k, time_t at, uint64_t now_ticks)
+{
+    int64_t wait = (int64_t)at * 1000 - k->clock.wall_ms(k->clock.ctx);
+    return wait <= 0 ? now_ticks : now_ticks + (uint64_t)wait;
 }
 
 static void set_view_size(struct lf_kiosk *k)
@@ -129,7 +151,7 @@ static void layout_footer(struct lf_kiosk *k)
 
 static void layout_header(struct lf_kiosk *k)
 {
-    time_t now = k->clock.wall(k->clock.ctx);
+    time_t now = wall_now(k);
     k->view.now = now;
     k->minute = now / 60;
     lf_scene_clear(k->header);
@@ -174,18 +196,97 @@ static void arm_slide_timer(struct lf_kiosk *k)
     k->slide_until = k->clock.ticks(k->clock.ctx) + (uint64_t)(cp ? cp->duration_ms : k->cfg->slide_seconds * 1000);
 }
 
+static bool flow_le(struct lf_flow_pos a, struct lf_flow_pos b)
+{
+    return a.block < b.block || (a.block == b.block && a.offset <= b.offset);
+}
+
+/* The carousel page that shows `item` (the agenda for NULL) of `kind`
+ * from `from` on: the last of its pages starting at or before `from`.
+ * False when the carousel no longer has it. */
+static bool find_page(const struct lf_kiosk *k, const struct lf_item *item,
+                      enum lf_slide_kind kind, struct lf_flow_pos from, size_t *out)
+{
+    bool found = false;
+    for (size_t i = 0; i < lf_carousel_count(k->carousel); i++) {
+        const struct lf_carousel_page *cp = lf_carousel_page(k->carousel, i);
+        const struct lf_slide *sl = cp->page.slide;
+        if (!sl || sl->item != item || sl->kind != kind)
+            continue;
+        if (found && !flow_le(cp->page.from, from))
+            break;
+        *out = i;
+        found = true;
+    }
+    return found;
+}
+
+/* The lists a visitor has open follow a new build: the slides they hold
+ * are copies, refreshed here (an event that ended leaves the list, a
+ * running one keeps its occurrence). */
+static void refresh_browsing(struct lf_kiosk *k)
+{
+    if (k->mode == MODE_CAROUSEL)
+        return;
+    const struct lf_slide *slides[LF_MAX_ITEMS];
+    size_t n = lf_carousel_category(k->carousel, k->category, slides);
+    k->n_list = 0;
+    for (size_t i = 0; i < n && i < LF_MAX_ITEMS; i++)
+        k->list[k->n_list++] = *slides[i];
+    if (k->mode == MODE_LIST && k->browse_from.block >= k->n_list)
+        k->browse_from = (struct lf_flow_pos){0, 0};
+    if (k->mode != MODE_DETAIL || k->detail_index == SIZE_MAX)
+        return;
+    for (size_t i = 0; i < k->n_list; i++) {
+        if (k->list[i].item == k->detail_slide.item) {
+            k->detail_slide = k->list[i];
+            k->detail_index = i;
+            return;
+        }
+    }
+    /* it left the list (the event is over): back to the list */
+    k->mode = MODE_LIST;
+    k->browse_from = (struct lf_flow_pos){0, 0};
+}
+
 static void rebuild(struct lf_kiosk *k)
 {
-    k->view.now = k->clock.wall(k->clock.ctx);
+    /* what the carousel shows now, to show it again after the build (a
+     * visitor who chose large text or a language stays on their item) */
+    const struct lf_carousel_page *was = lf_carousel_page(k->carousel, k->index);
+    const struct lf_item *item = was && was->page.slide ? was->page.slide->item : NULL;
+    enum lf_slide_kind kind = was && was->page.slide ? was->page.slide->kind : LF_SLIDE_AGENDA;
+    struct lf_flow_pos from = was ? was->page.from : (struct lf_flow_pos){0, 0};
+
+    k->view.now = wall_now(k);
     bool stale = k->installed_at > 0 &&
                  k->view.now - k->installed_at > (time_t)k->cfg->stale_hours * 3600;
     k->view.stale_since = stale ? k->installed_at : 0;
     lf_carousel_build(k->carousel, &k->view, k->cfg->slide_seconds);
+    k->changes_at = lf_carousel_rebuild_at(k->carousel);
+    size_t at;
+    if (was && find_page(k, item, kind, from, &at))
+        k->index = at;
     if (k->index >= lf_carousel_count(k->carousel))
         k->index = 0;
+    refresh_browsing(k);
     layout_header(k);
     layout_current(k, k->page);
     arm_slide_timer(k);
+    k->dirty = true;
+}
+
+/* Ends a running transition at once: the incoming page is the page. */
+static void finish_transition(struct lf_kiosk *k)
+{
+    if (!k->animating)
+        return;
+    k->animating = false;
+    struct lf_scene *t = k->page;
+    k->page = k->incoming;
+    k->incoming = t;
+    lf_scene_clear(k->incoming);
+    lf_painter_sweep(k->painter);
     k->dirty = true;
 }
 
@@ -195,6 +296,9 @@ static void go_to(struct lf_kiosk *k, size_t to, int dir)
     size_t n = lf_carousel_count(k->carousel);
     if (n == 0)
         return;
+    /* a transition still running ends where it was going: the new one
+     * starts from the page the visitor sees arriving */
+    finish_transition(k);
     k->index = to % n;
     layout_current(k, k->incoming);
     if (k->cfg->transition_ms > 0) {
@@ -227,13 +331,29 @@ static bool visited(const struct lf_kiosk *k)
     return k->mode != MODE_CAROUSEL || settings_changed(k);
 }
 
-/* Applies language, text size and theme to the view and lays out anew. */
+/* Applies language, text size and theme to the view and lays out anew,
+ * on the same item (rebuild finds its page again). */
 static void apply_settings(struct lf_kiosk *k)
 {
     k->view.text_scale = k->large_text ? LF_LARGE_TEXT_SCALE : 1.0;
     k->view.theme = lf_theme_get(k->high_contrast ? LF_THEME_HIGH_CONTRAST : LF_THEME_STANDARD);
+    finish_transition(k);
     lf_painter_sweep(k->painter);
     rebuild(k);
+}
+
+/* "Back": from an item opened in a list to that list, else to the
+ * carousel. The visitor's language, text size and contrast stay: only
+ * the idle timeout (go_home) gives the screen back its own. */
+static void go_back(struct lf_kiosk *k)
+{
+    if (k->mode == MODE_DETAIL && k->detail_from_list) {
+        k->mode = MODE_LIST;
+        k->browse_from = k->list_from;
+    } else {
+        k->mode = MODE_CAROUSEL;
+    }
+    go_to(k, k->index, rtl(k) ? -1 : 1);
 }
 
 /* Back to the carousel, and to the screen's own settings: the next
@@ -272,11 +392,25 @@ static void next_round(struct lf_kiosk *k)
     snprintf(k->lang, sizeof(k->lang), "%s", k->home_lang);
     k->index = 0;
     apply_settings(k);
+    k->index = 0; /* a new round starts at its first page */
 }
 
 static void touched(struct lf_kiosk *k)
 {
     k->idle_until = k->clock.ticks(k->clock.ctx) + (uint64_t)k->cfg->idle_seconds * 1000;
+}
+
+/* Detail page: the next or previous item of its list, from its first
+ * page, round the list's ends. False when there is no other item. */
+static bool step_item(struct lf_kiosk *k, int delta)
+{
+    if (k->detail_index == SIZE_MAX || k->n_list < 2)
+        return false;
+    size_t n = k->n_list;
+    k->detail_index = (k->detail_index + (delta > 0 ? 1 : n - 1)) % n;
+    k->detail_slide = k->list[k->detail_index];
+    k->browse_from = (struct lf_flow_pos){0, 0};
+    return true;
 }
 
 static void step(struct lf_kiosk *k, int delta)
@@ -285,13 +419,17 @@ static void step(struct lf_kiosk *k, int delta)
     if (n == 0)
         return;
     if (k->mode != MODE_CAROUSEL) {
-        /* browsing: page through a long list or item, then back to the carousel */
+        /* browsing: page through a long list or item; a detail page goes
+         * on to the next item of its list; a list ends in the carousel */
         touched(k);
         if (delta > 0 && k->browse_more)
             k->browse_from = k->browse_rest;
         else if (delta < 0 && (k->browse_from.block || k->browse_from.offset))
             k->browse_from = (struct lf_flow_pos){0, 0};
-        else
+        else if (k->mode == MODE_DETAIL && k->detail_index != SIZE_MAX) {
+            if (!step_item(k, delta))
+                return; /* the only item of its list: nothing to go to */
+        } else
             k->mode = MODE_CAROUSEL;
         go_to(k, k->index, rtl(k) ? -delta : delta);
         return;
@@ -299,6 +437,12 @@ static void step(struct lf_kiosk *k, int delta)
     if (delta > 0 && k->index + 1 == n && k->cfg->rotate_languages && !visited(k)) {
         next_round(k); /* a new round in the next language */
         go_to(k, 0, rtl(k) ? -1 : 1);
+        return;
+    }
+    if (n == 1) {
+        /* one page (a single urgent notice): it stays, it does not slide
+         * out and back in to itself */
+        arm_slide_timer(k);
         return;
     }
     go_to(k, (k->index + n + (size_t)(delta > 0 ? 1 : n - 1)) % n, rtl(k) ? -delta : delta);
@@ -312,7 +456,8 @@ static void open_mode(struct lf_kiosk *k, enum mode m)
     go_to(k, k->index, rtl(k) ? -1 : 1);
 }
 
-static void open_category(struct lf_kiosk *k, enum lf_category cat)
+/* k->list := the slides of `cat`. */
+static void load_list(struct lf_kiosk *k, enum lf_category cat)
 {
     const struct lf_slide *slides[LF_MAX_ITEMS];
     size_t n = lf_carousel_category(k->carousel, cat, slides);
@@ -320,20 +465,40 @@ static void open_category(struct lf_kiosk *k, enum lf_category cat)
     for (size_t i = 0; i < n && i < LF_MAX_ITEMS; i++)
         k->list[k->n_list++] = *slides[i];
     k->category = cat;
+}
+
+static void open_category(struct lf_kiosk *k, enum lf_category cat)
+{
+    load_list(k, cat);
     open_mode(k, MODE_LIST);
 }
 
+/* One item in full. Its list (for "next item") is the list it was
+ * tapped in, else its category's. */
 static void open_detail(struct lf_kiosk *k, const struct lf_slide *slide)
 {
     if (!slide || !slide->item)
         return;
-    k->detail_slide = *slide;
+    struct lf_slide chosen = *slide; /* `slide` may point into k->list */
+    k->detail_from_list = k->mode == MODE_LIST;
+    k->list_from = k->browse_from;
+    if (k->mode != MODE_LIST)
+        load_list(k, lf_slide_category(&chosen));
+    k->detail_index = SIZE_MAX;
+    if (chosen.kind != LF_SLIDE_NOTICE && chosen.kind != LF_SLIDE_URGENT)
+        for (size_t i = 0; i < k->n_list && k->detail_index == SIZE_MAX; i++)
+            if (k->list[i].item == chosen.item)
+                k->detail_index = i;
+    k->detail_slide = chosen;
     open_mode(k, MODE_DETAIL);
 }
 
 static void tap(struct lf_kiosk *k, int x, int y)
 {
     touched(k);
+    /* a tap while pages slide counts on the page arriving, where it will
+     * stand: the visitor's finger is never lost */
+    finish_transition(k);
     const struct lf_target *t = lf_scene_hit(k->footer, x, y);
     if (!t)
         t = lf_scene_hit(k->page, x, y);
@@ -349,7 +514,7 @@ static void tap(struct lf_kiosk *k, int x, int y)
             open_category(k, (enum lf_category)t->arg);
             return;
         case LF_ACT_HOME:
-            go_home(k);
+            go_back(k);
             return;
         case LF_ACT_ITEM:
             if (t->arg >= 0 && (size_t)t->arg < k->shown.n_list)
@@ -402,7 +567,7 @@ static void handle_key(struct lf_kiosk *k, const SDL_KeyboardEvent *key)
         break;
     case SDLK_HOME:
     case SDLK_BACKSPACE:
-        go_home(k);
+        go_back(k);
         break;
     case SDLK_RETURN:
         tap(k, k->view.width / 2, k->view.height / 2);
@@ -555,7 +720,7 @@ static void swap_bundle(struct lf_kiosk *k)
     k->bundle = b;
     k->view.bundle = b;
     lf_phrases_use(b);
-    k->installed_at = k->clock.wall(k->clock.ctx);
+    k->installed_at = wall_now(k);
     /* the visitor's lists point into the old bundle: none is open (the
      * swap waits for the carousel), and the carousel is rebuilt here */
     if (!k->cfg->lang[0] && !k->cfg->rotate_languages)
@@ -576,11 +741,16 @@ static void swap_bundle(struct lf_kiosk *k)
 static uint64_t tick(struct lf_kiosk *k)
 {
     uint64_t now = k->clock.ticks(k->clock.ctx);
-    time_t wall = k->clock.wall(k->clock.ctx);
+    time_t wall = wall_now(k);
+    if (wall >= k->changes_at || wall < k->view.now) {
+        /* the schedule changed at this second (a notice starts or ends,
+         * hours open or close, an event starts or ends, a new day), or
+         * the wall clock was set back: everything on screen anew, now,
+         * in every mode (a visitor reading an offer sees it close) */
+        finish_transition(k);
+        rebuild(k);
+    }
     if (wall / 60 != k->minute) {
-        time_t rb = lf_carousel_rebuild_at(k->carousel);
-        if (rb != (time_t)-1 && wall >= rb && k->mode == MODE_CAROUSEL)
-            rebuild(k);
         layout_header(k);
         k->dirty = true;
         struct lf_painter_stats ps = lf_painter_stats(k->painter);
@@ -609,7 +779,12 @@ static uint64_t tick(struct lf_kiosk *k)
 
     if (k->animating)
         return now + FRAME_MS;
-    uint64_t next = (uint64_t)((k->minute + 1) * 60 - wall) * 1000 + now;
+    /* the next clock minute in the header, or the next change in the
+     * schedule, to the millisecond */
+    uint64_t next = ticks_at_wall(k, (k->minute + 1) * 60, now);
+    uint64_t change = ticks_at_wall(k, k->changes_at, now);
+    if (change < next)
+        next = change;
     if (k->mode == MODE_CAROUSEL && k->slide_until < next)
         next = k->slide_until;
     if (visited(k) && k->idle_until < next)
@@ -726,7 +901,7 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
 {
     struct lf_kiosk *k = lf_xcalloc(1, sizeof(*k));
     k->cfg = cfg;
-    k->clock = (struct lf_kiosk_clock){system_ticks, system_wall, NULL};
+    k->clock = (struct lf_kiosk_clock){system_ticks, system_wall_ms, NULL};
     k->diags = lf_diags_create();
     k->installed_event = (Uint32)-1;
     char dir[2 * LF_MAX_PATH_BYTES + 64];
@@ -907,7 +1082,8 @@ void lf_kiosk_describe(const struct lf_kiosk *k, struct lf_kiosk_state *out)
 bool lf_kiosk_find_target(const struct lf_kiosk *k, enum lf_action action, int arg,
                           int *x, int *y)
 {
-    const struct lf_scene *scenes[2] = {k->footer, k->page};
+    /* during a transition: where it will stand (a tap ends the transition) */
+    const struct lf_scene *scenes[2] = {k->footer, k->animating ? k->incoming : k->page};
     for (int s = 0; s < 2; s++) {
         for (size_t i = 0; i < lf_scene_target_count(scenes[s]); i++) {
             const struct lf_target *t = lf_scene_target_at(scenes[s], i);
@@ -967,4 +1143,25 @@ int lf_kiosk_run(const struct lf_config *cfg)
     lf_service_stopping(k->service);
     lf_kiosk_destroy(k);
     return 0;
+}
+
+void lf_kiosk_screen_text(const struct lf_kiosk *k, char *buf, size_t size)
+{
+    if (size == 0)
+        return;
+    buf[0] = '\0';
+    size_t len = 0;
+    const struct lf_scene *scenes[3] = {k->header, k->animating ? k->incoming : k->page,
+                                        k->footer};
+    for (int s = 0; s < 3; s++) {
+        for (size_t i = 0; i < lf_scene_count(scenes[s]); i++) {
+            const struct lf_op *op = lf_scene_op(scenes[s], i);
+            if (op->kind != LF_OP_TEXT || !op->text)
+                continue;
+            int n = snprintf(buf + len, size - len, "%s\n", op->text);
+            if (n < 0 || (size_t)n >= size - len)
+                return;
+            len += (size_t)n;
+        }
+    }
 }

@@ -33,18 +33,22 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg);
 void lf_kiosk_destroy(struct lf_kiosk *k);
 
 /* Where time comes from: a monotonic millisecond counter and the wall
- * clock. Default: SDL_GetTicks64 and time(). */
+ * clock in milliseconds since the epoch (so a deadline such as a notice's
+ * valid_from is met at its second, not up to a second late). Default:
+ * SDL_GetTicks64 and clock_gettime(CLOCK_REALTIME). */
 struct lf_kiosk_clock {
     uint64_t (*ticks)(void *ctx);
-    time_t (*wall)(void *ctx);
+    int64_t (*wall_ms)(void *ctx);
     void *ctx;
 };
 void lf_kiosk_set_clock(struct lf_kiosk *k, const struct lf_kiosk_clock *clock);
 
 void lf_kiosk_handle(struct lf_kiosk *k, const SDL_Event *ev);
 
-/* Does what is due (next slide, idle timeout, transition frame, clock)
- * and draws if anything changed. Returns the ticks of the next deadline. */
+/* Does what is due (next slide, idle timeout, transition frame, clock,
+ * a change in the schedule: a notice starts or ends, hours open or close,
+ * an event starts or ends) and draws if anything changed. Returns the
+ * ticks of the next deadline: the kiosk sleeps until then. */
 uint64_t lf_kiosk_update(struct lf_kiosk *k);
 
 bool lf_kiosk_quitting(const struct lf_kiosk *k);
@@ -66,5 +70,10 @@ void lf_kiosk_describe(const struct lf_kiosk *k, struct lf_kiosk_state *out);
 /* The middle of the touch target for (action, arg) on screen now. */
 bool lf_kiosk_find_target(const struct lf_kiosk *k, enum lf_action action, int arg, int *x,
                           int *y);
+
+/* Every line of text on screen now (header, page, footer; the incoming
+ * page during a transition), each followed by '\n', into buf (cut at
+ * size). For tests that read what a visitor reads. */
+void lf_kiosk_screen_text(const struct lf_kiosk *k, char *buf, size_t size);
 
 #endif

@@ -219,23 +219,30 @@ void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct 
     int plh = lf_frame_line_height(&f, LF_FACE_BOLD, px);
 
     static const enum lf_phrase cats[LF_CAT_COUNT] = {LF_P_EVENTS, LF_P_OFFERS, LF_P_CONTACTS};
-    int n_btn = LF_CAT_COUNT + (ft->show_back ? 1 : 0);
+    /* the same slots in every mode: the last holds "back" while browsing
+     * and the position in the carousel, so no button moves under the
+     * finger when a list opens */
+    int n_btn = LF_CAT_COUNT + 1;
     int row_h, arrow_w;
     int x = m, y = top + vpad;
     if (f.landscape) {
-        /* one row: ‹ › | categories (| back) | position */
+        /* one row: ‹ › | categories | back or position */
         row_h = h - 2 * vpad;
         arrow_w = row_h * 13 / 10;
         arrow(&f, (struct lf_box){x, y, arrow_w, row_h}, false);
         arrow(&f, (struct lf_box){x + arrow_w + bgap, y, arrow_w, row_h}, true);
         x += 2 * (arrow_w + bgap) + bgap;
-        if (pw)
-            lf_scene_text(s, (struct lf_box){v->width - m - pw, top + (h - plh) / 2, pw, plh},
-                          pos, strlen(pos), LF_FACE_BOLD, px, f.t->bar_ink, false);
-        int avail = v->width - m - (pw ? pw + lf_frame_scaled(&f, 40) : 0) - x;
+        int avail = v->width - m - x;
         int bw = (avail - (n_btn - 1) * bgap) / n_btn;
         for (int i = 0; i < n_btn; i++) {
             bool back = i == LF_CAT_COUNT;
+            if (back && !ft->show_back) {
+                if (pw)
+                    lf_scene_text(s, (struct lf_box){x + (bw - pw) / 2, top + (h - plh) / 2, pw,
+                                                     plh},
+                                  pos, strlen(pos), LF_FACE_BOLD, px, f.t->bar_ink, false);
+                break;
+            }
             button(&f, (struct lf_box){x, y, bw, row_h},
                    lf_phrase(v->lang, back ? LF_P_BACK : cats[i]), px,
                    !back && ft->active_category == i, back ? f.t->bar : f.t->accent[i],

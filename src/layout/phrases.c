@@ -48,6 +48,10 @@ static const char *const keys[LF_P_COUNT] = {
     [LF_P_SCAN] = "scan",
     [LF_P_UPDATED] = "updated",
     [LF_P_NO_EVENTS] = "no_events",
+    [LF_P_NO_OFFERS] = "no_offers",
+    [LF_P_NO_CONTACTS] = "no_contacts",
+    [LF_P_ALL_DAY] = "all_day",
+    [LF_P_UNTIL] = "until",
     [LF_P_MORE_LANGUAGES] = "more_languages",
     [LF_P_CHOOSE_LANGUAGE] = "choose_language",
 };

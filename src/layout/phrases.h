@@ -59,6 +59,10 @@ enum lf_phrase {
     LF_P_NO_EVENTS,      /* the agenda when nothing is announced */
     LF_P_MORE_LANGUAGES, /* the strip's button to the page of every language */
     LF_P_CHOOSE_LANGUAGE,/* the title of that page */
+    LF_P_NO_OFFERS,      /* the counselling list when it is empty */
+    LF_P_NO_CONTACTS,    /* the contacts list when it is empty */
+    LF_P_ALL_DAY,        /* an event without times: "ganztägig" */
+    LF_P_UNTIL,          /* "%s": the end of an event that runs now ("bis 28. März") */
     /* New phrases: add the enum here, its key in phrases.c (keys[]) and
      * the words in phrase_table.c (German at least). */
     LF_P_COUNT,

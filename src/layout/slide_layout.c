@@ -1390,9 +1390,11 @@ static void list_page(struct frame *f, struct lf_box area, const struct lf_page 
                   f->rtl) +
          lf_frame_scaled(f, 28);
     if (p->n_list == 0) {
-        /* nothing announced: say so, never an empty page */
+        /* nothing announced: say so (true for this list), never an empty page */
+        static const enum lf_phrase empty[LF_CAT_COUNT] = {LF_P_NO_EVENTS, LF_P_NO_OFFERS,
+                                                           LF_P_NO_CONTACTS};
         struct lf_wrapped wr;
-        const char *none = lf_phrase(f->v->lang, LF_P_NO_EVENTS);
+        const char *none = lf_phrase(f->v->lang, empty[p->category]);
         int px = lf_frame_text_px(f, BASE_BODY);
         lf_wrap(f->v->measure, LF_FACE_REGULAR, px, none, area.w, 4, &wr);
         lf_frame_emit(f, &wr, none, area.x, y, LF_FACE_REGULAR, f->t->ink_soft, f->rtl);

@@ -249,15 +249,37 @@ static void add_kind(const struct lf_bundle *b, enum lf_item_kind kind,
     }
 }
 
+/* Upcoming events, offers and contacts: the lists a visitor browses. */
+static void fill_browse(const struct lf_bundle *b, time_t now, struct lf_playlist *out)
+{
+    size_t n_up;
+    struct upcoming *up = collect_upcoming(b, now, &n_up);
+    for (size_t i = 0; i < n_up; i++)
+        out->browse[out->n_browse++] =
+            (struct lf_slide){LF_SLIDE_EVENT, up[i].item, up[i].start, up[i].end};
+    free(up);
+    for (size_t i = 0; i < b->n_items; i++)
+        if (b->items[i].kind == LF_ITEM_OFFER)
+            out->browse[out->n_browse++] = (struct lf_slide){LF_SLIDE_OFFER, &b->items[i], 0, 0};
+    for (size_t i = 0; i < b->n_items; i++)
+        if (b->items[i].kind == LF_ITEM_CONTACT)
+            out->browse[out->n_browse++] =
+                (struct lf_slide){LF_SLIDE_CONTACT, &b->items[i], 0, 0};
+}
+
 void lf_playlist_build(const struct lf_bundle *b, time_t now, struct lf_playlist *out)
 {
     out->slides = NULL;
     out->n = 0;
+    out->browse = NULL;
+    out->n_browse = 0;
     out->rebuild_at = NO_TIME;
     if (!b)
         return;
     /* at most one slide per item plus the agenda */
     out->slides = lf_xmalloc((b->n_items + 1) * sizeof(*out->slides));
+    out->browse = lf_xmalloc((b->n_items + 1) * sizeof(*out->browse));
+    fill_browse(b, now, out);
 
     if (add_urgent(b, now, out) > 0) {
         /* Only urgent notices are on screen: the playlist changes when one
@@ -307,8 +329,11 @@ void lf_playlist_clear(struct lf_playlist *p)
     if (!p)
         return;
     free(p->slides);
+    free(p->browse);
     p->slides = NULL;
     p->n = 0;
+    p->browse = NULL;
+    p->n_browse = 0;
     p->rebuild_at = NO_TIME;
 }
 
@@ -384,6 +409,45 @@ struct lf_open_status lf_opening_status(const struct lf_opening_hours *h, time_t
         }
     }
     return st;
+}
+
+/* ---- what changes when ------------------------------------------------ */
+
+time_t lf_next_midnight(time_t now)
+{
+    return local_instant(local_days(now, NULL) + 1, 0);
+}
+
+time_t lf_next_change(const struct lf_bundle *b, time_t now)
+{
+    time_t at = lf_next_midnight(now);
+    if (at <= now) /* cannot happen with a sane zone; never a deadline in the past */
+        at = now + 1;
+    for (size_t i = 0; b && i < b->n_items; i++) {
+        const struct lf_item *it = &b->items[i];
+        time_t s, e;
+        switch (it->kind) {
+        case LF_ITEM_NOTICE:
+            if (it->valid_until > it->valid_from) {
+                consider(&at, it->valid_from, now);
+                consider(&at, it->valid_until, now);
+            }
+            break;
+        case LF_ITEM_EVENT:
+            if (lf_event_occurrence(it, now, &s, &e)) {
+                consider(&at, s, now);
+                consider(&at, e, now);
+            }
+            break;
+        case LF_ITEM_OFFER:
+        case LF_ITEM_CONTACT: {
+            struct lf_open_status st = lf_opening_status(&it->hours, now);
+            consider(&at, st.change_at, now);
+            break;
+        }
+        }
+    }
+    return at;
 }
 
 /* ---- reading time ----------------------------------------------------- */

@@ -36,6 +36,12 @@ struct lf_slide {
 struct lf_playlist {
     struct lf_slide *slides;
     size_t n;
+    /* What a visitor can browse by category (upcoming events, offers,
+     * contacts, in carousel order), whatever the carousel plays: while an
+     * urgent notice takes over the carousel, the lists stay complete (a
+     * notice that says "call us" must not hide the phone number). */
+    struct lf_slide *browse;
+    size_t n_browse;
     /* The earliest moment after `now` at which the playlist would differ
      * (an event ends, a notice starts or expires); rebuild then.
      * (time_t)-1 when nothing changes. An event starting does not
@@ -46,7 +52,7 @@ struct lf_playlist {
 };
 
 /* Carousel order at `now`: while any urgent notice is valid, only the
- * urgent notices (highest priority first). Otherwise: the agenda (when
+ * urgent notices (highest priority first); out->browse is filled either way. Otherwise: the agenda (when
  * there is an upcoming event), valid notices, upcoming events by start
  * time (past ones hidden, yearly ones at their next occurrence), offers,
  * contacts, each in manifest order; when that leaves nothing, the agenda
@@ -60,6 +66,17 @@ struct lf_playlist {
  * playlist. Any thread; reads the time zone only. */
 void lf_playlist_build(const struct lf_bundle *b, time_t now, struct lf_playlist *out);
 void lf_playlist_clear(struct lf_playlist *p);
+
+/* The earliest moment after `now` at which anything a visitor reads
+ * would differ: a notice starts or expires, an event starts ("happening
+ * now") or ends, consultation hours open or close, or the local date
+ * changes (words such as "today", "tomorrow"). Always a later moment than
+ * `now` (the next local midnight at the latest); b == NULL gives the next
+ * midnight. The kiosk sleeps until then: no polling. */
+time_t lf_next_change(const struct lf_bundle *b, time_t now);
+
+/* Local midnight starting the day after the one `now` falls on. */
+time_t lf_next_midnight(time_t now);
 
 /* The occurrence of an event that has not ended at `now` (the running
  * one, else the next). False when the event is over for good, or when

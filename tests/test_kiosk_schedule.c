@@ -1,0 +1,182 @@
+/* The kiosk keeps to the schedule to the second, headless with a fake
+ * clock: an urgent notice appears and leaves at its second, consultation
+ * hours close on a page a visitor reads, a running event leaves its list
+ * when it ends; the kiosk sleeps until then. While an urgent notice has the
+ * carousel the lists stay complete, and an empty list says what is empty. */
+#include "kiosk_driver.h"
+
+/* Monday 23 November 2026 (the fixture starts at 10:00:01 local): the
+ * offer is open 08:00-10:01, the urgent notice is valid from 10:00:30 to
+ * 10:02:00, the event runs 09:00-10:03. */
+static const char *const deadline_bundle =
+    "{\"format\": 1, \"organisation\": \"KI Test\", \"items\": [\n"
+    " {\"kind\": \"notice\", \"id\": \"storm\", \"title\": \"Heute nur telefonisch\",\n"
+    "  \"message\": \"Beratung am Telefon: 0251 492-7077\", \"priority\": 2,\n"
+    "  \"valid_from\": \"2026-11-23T10:00:30\", \"valid_until\": \"2026-11-23T10:02:00\"},\n"
+    " {\"kind\": \"event\", \"id\": \"cafe\", \"title\": \"Sprachcafé\",\n"
+    "  \"start\": \"2026-11-23T09:00\", \"end\": \"2026-11-23T10:03\"},\n"
+    " {\"kind\": \"offer\", \"id\": \"beratung\", \"title\": \"Wegweiser\",\n"
+    "  \"description\": \"Beratung zu Aufenthalt und Arbeit.\",\n"
+    "  \"hours\": {\"ranges\": [{\"days\": [\"mo\"], \"from\": \"08:00\", \"to\": \"10:01\"}]}},\n"
+    " {\"kind\": \"offer\", \"id\": \"pflege\", \"title\": \"Pflegeberatung\",\n"
+    "  \"description\": \"Beratung zu Pflege im Alter.\"},\n"
+    " {\"kind\": \"contact\", \"id\": \"ki\", \"title\": \"Kommunales Integrationszentrum\",\n"
+    "  \"phone\": \"0251 492-7077\"}\n"
+    "]}\n";
+
+/* The same without offers and contacts: their lists are empty. */
+static const char *const events_only_bundle =
+    "{\"format\": 1, \"organisation\": \"KI Test\", \"items\": [\n"
+    " {\"kind\": \"event\", \"id\": \"cafe\", \"title\": \"Sprachcafé\",\n"
+    "  \"start\": \"2026-12-23T09:00\", \"end\": \"2026-12-23T10:03\"}\n"
+    "]}\n";
+
+static inline int write_bundle(const char *json)
+{
+    snprintf(bundle_dir, sizeof(bundle_dir), "/tmp/litfass-kiosk-XXXXXX");
+    if (!mkdtemp(bundle_dir))
+        return -1;
+    char path[128];
+    snprintf(path, sizeof(path), "%s/content.json", bundle_dir);
+    FILE *fp = fopen(path, "w");
+    if (!fp)
+        return -1;
+    fputs(json, fp);
+    return fclose(fp) == 0 ? 0 : -1;
+}
+
+static int setup_deadlines(void **state)
+{
+    if (write_bundle(deadline_bundle) != 0)
+        return -1;
+    return open_kiosk_on(state, "", bundle_dir, "2026-11-23T10:00:00+01:00");
+}
+
+static int setup_events_only(void **state)
+{
+    if (write_bundle(events_only_bundle) != 0)
+        return -1;
+    return open_kiosk_on(state, "", bundle_dir, "2026-11-23T10:00:00+01:00");
+}
+
+static void notice_comes_and_goes_at_its_second(void **state)
+{
+    struct fixture *f = *state;
+    f->cfg.slide_seconds = 120; /* no slide change near the deadlines */
+    assert_false(is_item(f, "storm"));
+    /* asleep until the notice's second, not a minute tick or a poll */
+    uint64_t next = lf_kiosk_update(f->k);
+    assert_true(next <= ms_at(f, "2026-11-23T10:00:30+01:00"));
+    pass_until(f, ms_at(f, "2026-11-23T10:00:30+01:00") - 1);
+    assert_false(is_item(f, "storm"));
+    pass(f, 1);
+    assert_true(is_item(f, "storm"));
+    assert_int_equal(state_of(f).count, 1);
+    /* gone at valid_until, to the millisecond */
+    pass_until(f, ms_at(f, "2026-11-23T10:02:00+01:00") - 1);
+    assert_true(is_item(f, "storm"));
+    pass(f, 1);
+    assert_false(is_item(f, "storm"));
+    assert_true(state_of(f).count > 1);
+}
+
+static void single_urgent_slide_stays_still(void **state)
+{
+    struct fixture *f = *state;
+    pass_until(f, ms_at(f, "2026-11-23T10:00:31+01:00"));
+    assert_true(is_item(f, "storm"));
+    assert_int_equal(state_of(f).count, 1);
+    /* a minute of it: never a transition (out and back in to itself) */
+    uint64_t end = f->clock.ms + 60000;
+    while (f->clock.ms < end) {
+        uint64_t next = lf_kiosk_update(f->k);
+        assert_false(state_of(f).animating);
+        assert_true(is_item(f, "storm"));
+        f->clock.ms = next > f->clock.ms && next < end ? next : end;
+        if (f->clock.ms >= ms_at(f, "2026-11-23T10:01:59+01:00"))
+            break;
+    }
+}
+
+static void lists_stay_complete_during_an_urgent_notice(void **state)
+{
+    struct fixture *f = *state;
+    pass_until(f, ms_at(f, "2026-11-23T10:00:40+01:00"));
+    assert_true(is_item(f, "storm"));
+    int x, y;
+    /* every category still lists its items, with nothing saying it is empty */
+    tap_target(f, LF_ACT_CATEGORY, LF_CAT_EVENTS);
+    assert_string_equal(state_of(f).mode, "list");
+    assert_true(lf_kiosk_find_target(f->k, LF_ACT_ITEM, 0, &x, &y));
+    assert_true(screen_says(f, "Sprachcafé"));
+    assert_false(screen_says(f, "keine Veranstaltungen"));
+    tap_target(f, LF_ACT_CATEGORY, LF_CAT_OFFERS);
+    assert_true(lf_kiosk_find_target(f->k, LF_ACT_ITEM, 1, &x, &y));
+    assert_true(screen_says(f, "Wegweiser"));
+    assert_true(screen_says(f, "Pflegeberatung"));
+    tap_target(f, LF_ACT_CATEGORY, LF_CAT_CONTACTS);
+    assert_true(lf_kiosk_find_target(f->k, LF_ACT_ITEM, 0, &x, &y));
+    /* the phone number the notice points to can be found */
+    tap_target(f, LF_ACT_ITEM, 0);
+    assert_string_equal(state_of(f).mode, "detail");
+    assert_true(is_item(f, "ki"));
+    assert_true(screen_says(f, "0251 492-7077"));
+    /* back: the notice again */
+    tap_target(f, LF_ACT_HOME, 0);
+    tap_target(f, LF_ACT_HOME, 0);
+    assert_string_equal(state_of(f).mode, "carousel");
+    assert_true(is_item(f, "storm"));
+}
+
+static void empty_lists_say_what_is_empty(void **state)
+{
+    struct fixture *f = *state;
+    tap_target(f, LF_ACT_CATEGORY, LF_CAT_OFFERS);
+    assert_true(screen_says(f, "keine Beratungsangebote"));
+    assert_false(screen_says(f, "Veranstaltungen angekündigt"));
+    tap_target(f, LF_ACT_CATEGORY, LF_CAT_CONTACTS);
+    assert_true(screen_says(f, "keine Kontakte"));
+    assert_false(screen_says(f, "Veranstaltungen angekündigt"));
+    tap_target(f, LF_ACT_CATEGORY, LF_CAT_EVENTS);
+    assert_true(screen_says(f, "Sprachcafé"));
+}
+
+static void hours_close_at_their_second(void **state)
+{
+    struct fixture *f = *state;
+    f->cfg.idle_seconds = 600; /* the visitor keeps reading */
+    tap_target(f, LF_ACT_CATEGORY, LF_CAT_OFFERS);
+    tap_target(f, LF_ACT_ITEM, 0);
+    assert_true(is_item(f, "beratung"));
+    assert_true(screen_says(f, "bis 10:01 Uhr"));
+    pass_until(f, ms_at(f, "2026-11-23T10:01:00+01:00") - 1);
+    assert_true(screen_says(f, "bis 10:01 Uhr"));
+    /* at 10:01:00 it is closed, the visitor sees it without touching */
+    pass(f, 1);
+    assert_string_equal(state_of(f).mode, "detail");
+    assert_true(is_item(f, "beratung"));
+    assert_false(screen_says(f, "bis 10:01"));
+    assert_true(screen_says(f, "Öffnet"));
+    /* the event running until 10:03 leaves the events list at 10:03:00 */
+    tap_target(f, LF_ACT_CATEGORY, LF_CAT_EVENTS);
+    assert_true(screen_says(f, "Sprachcafé"));
+    pass_until(f, ms_at(f, "2026-11-23T10:03:00+01:00"));
+    assert_false(screen_says(f, "Sprachcafé"));
+    assert_true(screen_says(f, "keine Veranstaltungen"));
+}
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(notice_comes_and_goes_at_its_second, setup_deadlines,
+                                        teardown_bundle),
+        cmocka_unit_test_setup_teardown(single_urgent_slide_stays_still, setup_deadlines,
+                                        teardown_bundle),
+        cmocka_unit_test_setup_teardown(lists_stay_complete_during_an_urgent_notice,
+                                        setup_deadlines, teardown_bundle),
+        cmocka_unit_test_setup_teardown(hours_close_at_their_second, setup_deadlines,
+                                        teardown_bundle),
+        cmocka_unit_test_setup_teardown(empty_lists_say_what_is_empty, setup_events_only,
+                                        teardown_bundle),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
