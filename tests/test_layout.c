@@ -13,6 +13,7 @@
 
 #include "app/carousel.h"
 #include "core/civil_time.h"
+#include "layout/hyphen.h"
 #include "layout/phrases.h"
 #include "layout/slide_layout.h"
 #include "layout/text_fit.h"
@@ -41,7 +42,7 @@ static int fake_line_height(void *ctx, enum lf_face face, int px)
     return px * 13 / 10;
 }
 
-static const struct lf_measure fake = {NULL, fake_width, fake_line_height};
+static const struct lf_measure fake = {.width = fake_width, .line_height = fake_line_height};
 
 static int setup(void **state)
 {
@@ -73,11 +74,14 @@ static void wrap_honours_newlines_and_long_words(void **state)
     struct lf_wrapped w;
     lf_wrap(&fake, LF_FACE_REGULAR, 20, "a\nb", 1000, 10, &w);
     assert_int_equal(w.n, 2);
-    /* a word wider than the line is split by code point, never overflows */
+    /* a word wider than the line is split (without patterns: by code
+     * point), never overflows, and each break shows a hyphen */
     lf_wrap(&fake, LF_FACE_REGULAR, 20, "Integrationszentrum", 11 * 5, 10, &w);
-    assert_int_equal(w.n, 4);
-    for (size_t i = 0; i < w.n; i++)
+    assert_int_equal(w.n, 5);
+    for (size_t i = 0; i < w.n; i++) {
         assert_true(w.lines[i].width <= 11 * 5);
+        assert_true(w.lines[i].hyphen == (i + 1 < w.n));
+    }
     /* breaks after a hyphen: "Migrations-leitbild" */
     lf_wrap(&fake, LF_FACE_REGULAR, 20, "Migrations-leitbild", 11 * 12, 10, &w);
     assert_int_equal(w.n, 2);
@@ -90,8 +94,10 @@ static void wrap_honours_newlines_and_long_words(void **state)
     assert_int_equal(w.lines[1].len, strlen("492-7077"));
     lf_wrap(&fake, LF_FACE_REGULAR, 20, "an meiber@stadt-muenster.de", 11 * 20, 10, &w);
     assert_int_equal(w.n, 3);
-    assert_int_equal(w.lines[1].len, strlen("meiber@stadt-muenster.de") - 4);
-    assert_true(w.split_word); /* wider than the line: split, but not at "stadt-" */
+    /* wider than the line: split before its "-", which starts the next line */
+    assert_int_equal(w.lines[1].len, strlen("meiber@stadt"));
+    assert_false(w.lines[1].hyphen);
+    assert_true(w.split_word);
     lf_wrap(&fake, LF_FACE_REGULAR, 20, "https://www.muenster.de/zuwanderung-integration", 11 * 30, 10, &w);
     assert_true(w.split_word);
     lf_wrap(&fake, LF_FACE_REGULAR, 20, "siehe www.stadt-muenster.de", 11 * 22, 10, &w);
@@ -102,6 +108,81 @@ static void wrap_honours_newlines_and_long_words(void **state)
     lf_wrap(&fake, LF_FACE_REGULAR, 20, ar, 11 * 6, 10, &w);
     for (size_t i = 0; i < w.n; i++)
         assert_true(((unsigned char)ar[w.lines[i].start] & 0xC0) != 0x80);
+}
+
+/* Words too long for a line are hyphenated with the language's patterns
+ * (libhyphen, hyphen-de); soft hyphens are break points that show a
+ * hyphen and are otherwise never drawn; a word is never broken without
+ * one; addresses break after their punctuation, unchanged. */
+static void wrap_hyphenates(void **state)
+{
+    (void)state;
+    struct lf_measure de = fake;
+    de.lang = "de";
+    de.hyphenator = lf_hyphenator_default();
+    struct lf_wrapped w;
+    char line[256];
+    /* 14 characters of room: "Integrations-" (a pattern point), not "Integrationsz-" */
+    lf_wrap(&de, LF_FACE_REGULAR, 20, "Integrationszentrum", 11 * 14, 10, &w);
+    assert_int_equal(w.n, 2);
+    lf_line_text("Integrationszentrum", &w.lines[0], line, sizeof(line));
+    assert_string_equal(line, "Integrations-");
+    assert_true(w.split_word);
+    /* the dictionary is per language: the same word without one breaks by character */
+    struct lf_measure xx = de;
+    xx.lang = "xx";
+    lf_wrap(&xx, LF_FACE_REGULAR, 20, "Integrationszentrum", 11 * 14, 10, &w);
+    lf_line_text("Integrationszentrum", &w.lines[0], line, sizeof(line));
+    assert_string_equal(line, "Integrationsz-");
+    /* "...stellenleite / rin" never again: every line that ends inside a word ends in "-" */
+    const char *text = "Die Integrationsbeauftragte und Gleichstellungsbeauftragte "
+                       "Fachstellenleiterin Migrationssozialberatung";
+    for (int width = 11 * 8; width <= 11 * 30; width += 11) {
+        lf_wrap(&de, LF_FACE_REGULAR, 20, text, width, 40, &w);
+        for (size_t i = 0; i + 1 < w.n; i++) {
+            size_t end = w.lines[i].start + w.lines[i].len;
+            bool inside = text[end] != ' ' && text[end - 1] != '-';
+            if (inside && !w.lines[i].hyphen)
+                fail_msg("width %d: line %zu \"%.*s\" ends inside a word without a hyphen",
+                         width, i, (int)w.lines[i].len, text + w.lines[i].start);
+            assert_true(w.lines[i].width <= width);
+        }
+    }
+    /* a soft hyphen: a break that shows "-"; unbroken, it is not drawn */
+    const char *soft = "Beratungs\u00ADstelle";
+    lf_wrap(&fake, LF_FACE_REGULAR, 20, soft, 11 * 11, 10, &w);
+    assert_int_equal(w.n, 2);
+    lf_line_text(soft, &w.lines[0], line, sizeof(line));
+    assert_string_equal(line, "Beratungs-");
+    lf_wrap(&fake, LF_FACE_REGULAR, 20, soft, 11 * 40, 10, &w);
+    assert_int_equal(w.n, 1);
+    lf_line_text(soft, &w.lines[0], line, sizeof(line));
+    assert_string_equal(line, "Beratungsstelle");
+    assert_int_equal(w.lines[0].width, 11 * 15);
+    /* an e-mail address breaks after "@" or before "." or "-", with no hyphen added */
+    const char *mail = "integrationszentrum@kreis-recklinghausen.de";
+    lf_wrap(&de, LF_FACE_REGULAR, 20, mail, 11 * 26, 10, &w);
+    assert_int_equal(w.n, 2);
+    assert_false(w.lines[0].hyphen);
+    lf_line_text(mail, &w.lines[0], line, sizeof(line));
+    assert_string_equal(line, "integrationszentrum@kreis");
+}
+
+/* Control characters are never drawn (a tab is a space) and bidi
+ * overrides and isolates are taken out, so a text never shows reversed. */
+static void text_is_cleaned_for_drawing(void **state)
+{
+    (void)state;
+    char out[128];
+    lf_text_clean("Mo\tFr", 6, out, sizeof(out));
+    assert_string_equal(out, "Mo Fr");
+    const char *reversed = "Name: \u202EKIRTAP\u202C und \u2067x\u2069\x01\x7F\u00AD.";
+    lf_text_clean(reversed, strlen(reversed), out, sizeof(out));
+    assert_string_equal(out, "Name: KIRTAP und x.");
+    /* and the width is measured on what is drawn */
+    struct lf_wrapped w;
+    lf_wrap(&fake, LF_FACE_REGULAR, 20, "\u202EKIRTAP\u202C", 1000, 1, &w);
+    assert_int_equal(w.lines[0].width, 11 * 6);
 }
 
 static void wrap_reports_rest(void **state)
@@ -638,6 +719,8 @@ int main(void)
         cmocka_unit_test(wrap_breaks_at_spaces),
         cmocka_unit_test(wrap_honours_newlines_and_long_words),
         cmocka_unit_test(wrap_reports_rest),
+        cmocka_unit_test(wrap_hyphenates),
+        cmocka_unit_test(text_is_cleaned_for_drawing),
         cmocka_unit_test(fit_shrinks_then_continues),
         cmocka_unit_test(mirror_flips_boxes_and_targets),
         cmocka_unit_test(slides_fit_both_orientations),

@@ -49,7 +49,7 @@ static int fake_line_height(void *ctx, enum lf_face face, int px)
     return px * 13 / 10;
 }
 
-static const struct lf_measure fake = {NULL, fake_width, fake_line_height};
+static const struct lf_measure fake = {.width = fake_width, .line_height = fake_line_height};
 
 /* ---- generated content ---------------------------------------------------- */
 
@@ -98,14 +98,24 @@ static char *words(bool arabic, size_t bytes, unsigned max_syl)
     size_t n_syl = arabic ? sizeof(syl_ar) / sizeof(syl_ar[0]) : sizeof(syl_de) / sizeof(syl_de[0]);
     while (len + 1 < bytes && len + 200 < sizeof(buf)) {
         if (len)
-            buf[len++] = ' ';
+            buf[len++] = rnd(40) ? ' ' : '\t'; /* a tab typed by hand */
         unsigned k = 1 + rnd(max_syl);
+        /* now and then a word in a bidi override, as pasted from elsewhere */
+        bool override = rnd(30) == 0;
+        if (override)
+            len += (size_t)snprintf(buf + len, 8, "%s", rnd(2) ? "\u202E" : "\u2067");
         for (unsigned i = 0; i < k; i++) {
             const char *s = syl[rnd((uint32_t)n_syl)];
             size_t sl = strlen(s);
             memcpy(buf + len, s, sl);
             len += sl;
+            if (i + 1 < k && rnd(12) == 0) /* a soft hyphen the editor put in */
+                len += (size_t)snprintf(buf + len, 8, "\u00AD");
         }
+        if (override)
+            len += (size_t)snprintf(buf + len, 8, "%s", rnd(2) ? "\u202C" : "\u2069");
+        if (rnd(50) == 0)
+            buf[len++] = '\x07'; /* a stray control character */
         if (rnd(9) == 0)
             buf[len++] = rnd(2) ? '.' : ',';
     }
@@ -501,6 +511,16 @@ static bool page_clean(const struct lf_scene *s, const struct lf_view *v, char *
                      area.y, area.w, area.h);
             return false;
         }
+        if (a->kind == LF_OP_TEXT) {
+            /* nothing drawn as a box or reversing the text */
+            for (const unsigned char *c = (const unsigned char *)a->text; *c; c++)
+                if (*c < 0x20 || *c == 0x7F || (c[0] == 0xC2 && c[1] == 0xAD) ||
+                    (c[0] == 0xE2 && c[1] == 0x80 && c[2] >= 0xAA && c[2] <= 0xAE) ||
+                    (c[0] == 0xE2 && c[1] == 0x81 && c[2] >= 0xA6 && c[2] <= 0xA9)) {
+                    snprintf(msg, size, "\"%s\" holds a control or bidi character", a->text);
+                    return false;
+                }
+        }
         if (a->kind == LF_OP_TEXT && a->px < min_px) {
             snprintf(msg, size, "\"%s\" at %d px, below the minimum %d", a->text, a->px, min_px);
             return false;
@@ -614,7 +634,7 @@ static void every_text_is_shown_cleanly(void **state)
     static const double scales[] = {1.0, LF_LARGE_TEXT_SCALE};
     time_t now = lf_local_make(2026, 11, 23, 10, 0);
     size_t cases = 0;
-    for (uint64_t seed = 1; seed <= 6; seed++) {
+    for (uint64_t seed = 1; seed <= 4; seed++) {
         gen_bundle(seed, 12);
         for (size_t si = 0; si < N_SCREENS; si++)
             for (size_t li = 0; li < 2; li++)
@@ -632,7 +652,7 @@ static void every_text_is_shown_cleanly(void **state)
                     cases++;
                 }
     }
-    assert_int_equal(cases, 6 * N_SCREENS * 4);
+    assert_int_equal(cases, 4 * N_SCREENS * 4);
     if (faults)
         fail_msg("%zu faults (the first %d above)", faults, FAULTS_PRINTED);
 }

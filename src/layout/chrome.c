@@ -16,7 +16,7 @@ static void set_text_capped(const struct frame *f, enum lf_face face, const char
                             struct lf_wrapped *wr)
 {
     snprintf(buf, size, "%s", text);
-    if (lf_fit(f->v->measure, face, buf, w, h, px, f->min_px, max_lines, wr))
+    if (lf_fit(&f->m, face, buf, w, h, px, f->min_px, max_lines, wr))
         return;
     size_t len = strlen(buf);
     while (len > 0) {
@@ -26,7 +26,7 @@ static void set_text_capped(const struct frame *f, enum lf_face face, const char
         while (len > 0 && buf[len - 1] == ' ')
             len--;
         snprintf(buf + len, size - len, "…");
-        lf_wrap(f->v->measure, face, f->min_px, buf, w, max_lines, wr);
+        lf_wrap(&f->m, face, f->min_px, buf, w, max_lines, wr);
         if (wr->rest == 0)
             return;
     }
@@ -122,11 +122,11 @@ static void button(struct frame *f, struct lf_box b, const char *label, int px, 
     int ty = b.y + (b.h - lf_wrapped_height(&wr)) / 2;
     for (size_t l = 0; l < wr.n; l++) {
         const struct lf_line *ln = &wr.lines[l];
-        lf_scene_text(f->s, (struct lf_box){b.x + (b.w - ln->width) / 2,
+        lf_frame_line_op(f, (struct lf_box){b.x + (b.w - ln->width) / 2,
                                             ty + (int)l * wr.line_height, ln->width,
                                             wr.line_height},
-                      label + ln->start, ln->len, LF_FACE_BOLD, wr.px,
-                      active ? f->t->on_accent : f->t->bar_ink, f->rtl);
+                         label, ln, LF_FACE_BOLD, wr.px,
+                         active ? f->t->on_accent : f->t->bar_ink, f->rtl);
     }
     lf_scene_target(f->s, b, action, arg);
 }
@@ -137,7 +137,7 @@ static void arrow(struct frame *f, struct lf_box b, bool next)
     const char *glyph = next != f->rtl ? "›" : "‹";
     int px = lf_frame_text_px(f, 64);
     lf_scene_rect(f->s, b, f->t->button, lf_frame_scaled(f, 14));
-    int aw = lf_text_width(f->v->measure, LF_FACE_BOLD, px, glyph);
+    int aw = lf_text_width(&f->m, LF_FACE_BOLD, px, glyph);
     int lh = lf_frame_line_height(f, LF_FACE_BOLD, px);
     /* the guillemet sits at x-height: lift it to the optical middle */
     lf_scene_text(f->s, (struct lf_box){b.x + (b.w - aw) / 2, b.y + (b.h - lh) / 2 - lh / 10, aw, lh},

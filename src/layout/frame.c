@@ -2,7 +2,11 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "core/xalloc.h"
+#include "layout/hyphen.h"
 
 #include "layout/phrases.h"
 
@@ -36,6 +40,9 @@ void lf_frame_init(struct frame *f, struct lf_scene *s, const struct lf_view *v)
         .rtl = lf_lang_is_rtl(v->lang),
         .min_px = lf_layout_min_text_px(v),
     };
+    f->m = *v->measure;
+    f->m.lang = v->lang;
+    f->m.hyphenator = lf_hyphenator_default();
     /* large text means larger even where text is set small to fit */
     f->min_px = (int)ceil(f->min_px * f->ts);
 }
@@ -57,7 +64,7 @@ int lf_frame_header_height(const struct frame *f)
 /* Languages and toggles: the button width for a language, at px. */
 int lf_frame_language_button_width(const struct frame *f, const char *lang, int px, int bh)
 {
-    int w = lf_text_width(f->v->measure, LF_FACE_BOLD, px, lf_lang_endonym(lang)) +
+    int w = lf_text_width(&f->m, LF_FACE_BOLD, px, lf_lang_endonym(lang)) +
             2 * lf_frame_scaled(f, 24);
     return w < bh * 2 ? bh * 2 : w;
 }
@@ -125,7 +132,7 @@ bool lf_frame_text_rtl(const struct frame *f, bool fallback)
 
 int lf_frame_line_height(const struct frame *f, enum lf_face face, int px)
 {
-    return f->v->measure->line_height(f->v->measure->ctx, face, px);
+    return f->m.line_height(f->m.ctx, face, px);
 }
 
 /* Emits wrapped lines at (x, y), left-aligned in their column (the
@@ -136,10 +143,22 @@ int lf_frame_emit(struct frame *f, const struct lf_wrapped *wr, const char *text
     for (size_t i = 0; i < wr->n; i++) {
         const struct lf_line *l = &wr->lines[i];
         struct lf_box b = {x, y + (int)i * wr->line_height, l->width, wr->line_height};
-        lf_scene_text(f->s, b, text + l->start, l->len, face, wr->px, color, rtl);
+        lf_frame_line_op(f, b, text, l, face, wr->px, color, rtl);
         f->chars += l->len;
     }
     return lf_wrapped_height(wr);
+}
+
+void lf_frame_line_op(struct frame *f, struct lf_box box, const char *text,
+                      const struct lf_line *l, enum lf_face face, int px, struct lf_rgba color,
+                      bool rtl)
+{
+    char small[1024];
+    char *buf = l->len + 2 <= sizeof(small) ? small : lf_xmalloc(l->len + 2);
+    size_t n = lf_line_text(text, l, buf, l->len + 2);
+    lf_scene_text(f->s, box, buf, n, face, px, color, rtl);
+    if (buf != small)
+        free(buf);
 }
 
 /* Sets text into w x h at px, smaller down to the minimum size, in at most
@@ -151,14 +170,14 @@ void lf_frame_set_text(const struct frame *f, enum lf_face face, const char *tex
 {
     if (px < f->min_px)
         px = f->min_px;
-    if (!lf_fit(f->v->measure, face, text, w, h, px, f->min_px, max_lines, wr))
-        lf_wrap(f->v->measure, face, f->min_px, text, w, LF_MAX_WRAP_LINES, wr);
+    if (!lf_fit(&f->m, face, text, w, h, px, f->min_px, max_lines, wr))
+        lf_wrap(&f->m, face, f->min_px, text, w, LF_MAX_WRAP_LINES, wr);
 }
 
 void lf_frame_set_text_cut(const struct frame *f, enum lf_face face, const char *text, int w,
                            int px, size_t max_lines, char *buf, size_t size, struct lf_wrapped *wr)
 {
-    const struct lf_measure *m = f->v->measure;
+    const struct lf_measure *m = &f->m;
     if (px < f->min_px)
         px = f->min_px;
     snprintf(buf, size, "%s", text);

@@ -27,6 +27,7 @@ struct frame {
     struct lf_scene *s;
     const struct lf_view *v;
     const struct lf_theme *t;
+    struct lf_measure m; /* v->measure, with the screen's language and hyphenation */
     double u;        /* pixels per base unit (shorter side / 1080) */
     double ts;       /* text scale */
     bool landscape;
@@ -58,6 +59,9 @@ int lf_frame_footer_height(const struct frame *f);
 const char *lf_frame_pick(const struct frame *f, const struct lf_text *t, bool *fallback);
 bool lf_frame_text_rtl(const struct frame *f, bool fallback);
 int lf_frame_line_height(const struct frame *f, enum lf_face face, int px);
+/* One wrapped line as a text op: cleaned, with its hyphen. */
+void lf_frame_line_op(struct frame *f, struct lf_box box, const char *text,
+    const struct lf_line *l, enum lf_face face, int px, struct lf_rgba color, bool rtl);
 int lf_frame_emit(struct frame *f, const struct lf_wrapped *wr, const char *text, int x, int y,
     enum lf_face face, struct lf_rgba color, bool rtl);
 void lf_frame_set_text(const struct frame *f, enum lf_face face, const char *text, int w, int h,

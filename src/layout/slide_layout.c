@@ -126,13 +126,15 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
                         bool do_emit, struct lf_flow_pos from, struct lf_flow_pos *rest,
                         int *used)
 {
-    const struct lf_measure *m = f->v->measure;
+    struct lf_measure mb = f->m;
+    const struct lf_measure *m = &mb;
     int gap = lf_frame_scaled(f, BASE_GAP);
     int label_px = lf_frame_text_px(f, BASE_LABEL * fmax(scale, 0.85));
     int y = box.y, bottom = box.y + box.h;
     bool all = true;
     for (size_t i = from.block; i < c->n; i++) {
         const struct block *b = &c->b[i];
+        mb.lang = b->in_german ? "de" : f->m.lang; /* hyphenated as the language it is in */
         if (b->joined && i > from.block)
             y -= gap; /* directly under the block before */
         if (b->qr) {
@@ -334,8 +336,7 @@ static void date_badge(struct frame *f, struct lf_box b, time_t when, struct lf_
         for (size_t l = 0; l < wr[i].n; l++) {
             const struct lf_line *ln = &wr[i].lines[l];
             struct lf_box tb = {b.x + (b.w - ln->width) / 2, y, ln->width, wr[i].line_height};
-            lf_scene_text(f->s, tb, lines[i] + ln->start, ln->len, LF_FACE_BOLD, wr[i].px,
-                          f->t->on_accent, f->rtl);
+            lf_frame_line_op(f, tb, lines[i], ln, LF_FACE_BOLD, wr[i].px, f->t->on_accent, f->rtl);
             y += wr[i].line_height;
         }
     }
@@ -576,7 +577,7 @@ struct head {
 static void wrap_whole_words(const struct frame *f, enum lf_face face, int px, const char *text,
                              int w, size_t max_lines, struct lf_wrapped *wr)
 {
-    lf_wrap(f->v->measure, face, px, text, w, max_lines, wr);
+    lf_wrap(&f->m, face, px, text, w, max_lines, wr);
     while (wr->rest) {
         char before = text[wr->rest - 1];
         if (before == ' ' || before == '\n' || before == '-')
@@ -587,7 +588,7 @@ static void wrap_whole_words(const struct frame *f, enum lf_face face, int px, c
             wr->split_word = true;
             return;
         }
-        lf_wrap(f->v->measure, face, px, text, w, wr->n - 1, wr);
+        lf_wrap(&f->m, face, px, text, w, wr->n - 1, wr);
     }
 }
 
@@ -639,10 +640,10 @@ static int head_block(struct frame *f, struct head *h, int x, int y, int w, int 
     int room = y0 + max_h - y - when_h;
     struct lf_wrapped tw;
     if (h->fitted) {
-        if (!lf_fit(f->v->measure, LF_FACE_BOLD, title, w, room > lh_min ? room : lh_min,
+        if (!lf_fit(&f->m, LF_FACE_BOLD, title, w, room > lh_min ? room : lh_min,
                     lf_frame_text_px(f, BASE_TITLE), title_min, LF_MAX_WRAP_LINES, &tw))
-            lf_wrap(f->v->measure, LF_FACE_BOLD, title_min, title, w, LF_MAX_WRAP_LINES, &tw);
-    } else if (lf_fit(f->v->measure, LF_FACE_BOLD, title, w, room,
+            lf_wrap(&f->m, LF_FACE_BOLD, title_min, title, w, LF_MAX_WRAP_LINES, &tw);
+    } else if (lf_fit(&f->m, LF_FACE_BOLD, title, w, room,
                       lf_frame_text_px(f, BASE_TITLE), title_min, 4, &tw)) {
         h->title_shown = tlen;
     } else {
@@ -989,7 +990,7 @@ static int card_body(struct frame *f, const struct column *card, struct lf_box b
     const char *w = last->text;
     while (*w) {
         size_t len = strcspn(w, " ");
-        int ww = f->v->measure->width(f->v->measure->ctx, last->face, px, w, len);
+        int ww = f->m.width(f->m.ctx, last->face, px, w, len);
         if (ww > code_w)
             code_w = ww;
         w += len + (w[len] == ' ');
@@ -1210,7 +1211,7 @@ static void notice_page(struct frame *f, struct lf_box area, const struct lf_pag
                                     : 0) +
                     lf_frame_scaled(f, 30) + (image_h ? image_h + lf_frame_scaled(f, 30) : 0);
         for (int px = title_max; px > title_min; px -= px / 12 > 1 ? px / 12 : 1) {
-            lf_wrap(f->v->measure, LF_FACE_BOLD, px, title, text_w, 6, &wr);
+            lf_wrap(&f->m, LF_FACE_BOLD, px, title, text_w, 6, &wr);
             int th = lf_wrapped_height(&wr);
             if (wr.rest || wr.split_word || th > title_room)
                 continue;
@@ -1220,7 +1221,7 @@ static void notice_page(struct frame *f, struct lf_box area, const struct lf_pag
             }
         }
     }
-    if (!lf_fit(f->v->measure, LF_FACE_BOLD, title, text_w, title_room, title_max, title_min, 6,
+    if (!lf_fit(&f->m, LF_FACE_BOLD, title, text_w, title_room, title_max, title_min, 6,
                 &wr) || wr.split_word) {
         int lh = lf_frame_line_height(f, LF_FACE_BOLD, title_min);
         wrap_whole_words(f, LF_FACE_BOLD, title_min, title, text_w,
@@ -1249,9 +1250,9 @@ static void notice_page(struct frame *f, struct lf_box area, const struct lf_pag
     y += fallback_marker(f, fb, in.x, y, text_box.w);
     char head[LF_MAX_STRING_BYTES + 1];
     snprintf(head, sizeof(head), "%.*s", (int)shown, title);
-    if (shown < strlen(title) || !lf_fit(f->v->measure, LF_FACE_BOLD, head, text_box.w,
+    if (shown < strlen(title) || !lf_fit(&f->m, LF_FACE_BOLD, head, text_box.w,
                                          title_room, wr.px, wr.px, LF_MAX_WRAP_LINES, &wr))
-        lf_wrap(f->v->measure, LF_FACE_BOLD, wr.px, head, text_box.w, LF_MAX_WRAP_LINES, &wr);
+        lf_wrap(&f->m, LF_FACE_BOLD, wr.px, head, text_box.w, LF_MAX_WRAP_LINES, &wr);
     y += lf_frame_emit(f, &wr, head, in.x, y, LF_FACE_BOLD, ink, lf_frame_text_rtl(f, fb)) +
          lf_frame_scaled(f, 30);
     if (image_h && !f->landscape) {
@@ -1295,7 +1296,7 @@ static int list_badge_width(const struct frame *f)
         char name[64];
         lf_format_date(f->v->lang, lf_local_make(2027, m, 15, 12, 0), LF_DATE_MONTH_SHORT, name,
                        sizeof(name));
-        int w = lf_text_width(f->v->measure, LF_FACE_BOLD, px, name);
+        int w = lf_text_width(&f->m, LF_FACE_BOLD, px, name);
         if (w > widest)
             widest = w;
     }
@@ -1396,7 +1397,7 @@ static void list_page(struct frame *f, struct lf_box area, const struct lf_page 
         struct lf_wrapped wr;
         const char *none = lf_phrase(f->v->lang, empty[p->category]);
         int px = lf_frame_text_px(f, BASE_BODY);
-        lf_wrap(f->v->measure, LF_FACE_REGULAR, px, none, area.w, 4, &wr);
+        lf_wrap(&f->m, LF_FACE_REGULAR, px, none, area.w, 4, &wr);
         lf_frame_emit(f, &wr, none, area.x, y, LF_FACE_REGULAR, f->t->ink_soft, f->rtl);
         return;
     }

@@ -1,6 +1,9 @@
 #include "layout/text_fit.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "layout/hyphen.h"
 
 static bool is_space(char c)
 {
@@ -48,17 +51,141 @@ static bool is_digit(char c)
  * Unicode line breaking rules (UAX #14, LB25), a hyphen or slash before
  * a digit is no break ("0251 492-7077", "2026/27"), and neither is one in
  * an e-mail or web address. */
+static bool is_soft_hyphen(const char *t, size_t i, size_t n)
+{
+    return i + 1 < n && (unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xAD;
+}
+
 static size_t unit_end(const char *t, size_t i, size_t n)
 {
     bool address = is_address(t, i, n);
     while (i < n && !is_space(t[i]) && t[i] != '\n') {
         char c = t[i];
+        bool shy = is_soft_hyphen(t, i, n);
         i += utf8_len(t + i);
+        if (shy && i < n && !is_space(t[i]))
+            break;
         if ((c == '-' || c == '/') && i < n && !is_space(t[i]) && !is_digit(t[i]) && !address)
             break;
     }
     return i > n ? n : i;
 }
+
+/* Whether the code point at s is drawn: not a soft hyphen, control
+ * character or bidi embedding/override/isolate. Tabs are drawn (as
+ * spaces). */
+static bool drawn(const unsigned char *s, size_t k)
+{
+    if (k == 1)
+        return s[0] >= 0x20 ? s[0] != 0x7F : s[0] == '\t';
+    if (k == 2 && s[0] == 0xC2)
+        return s[1] >= 0xA0 && s[1] != 0xAD; /* C1 controls, soft hyphen */
+    if (k == 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0xAA && s[2] <= 0xAE)
+        return false; /* U+202A..U+202E */
+    if (k == 3 && s[0] == 0xE2 && s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9)
+        return false; /* U+2066..U+2069 */
+    return true;
+}
+
+size_t lf_text_clean(const char *utf8, size_t len, char *out, size_t size)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len && utf8[i];) {
+        size_t k = utf8_len(utf8 + i);
+        if (i + k > len)
+            break;
+        if (drawn((const unsigned char *)utf8 + i, k) && o + k < size) {
+            if (utf8[i] == '\t')
+                out[o++] = ' ';
+            else
+                memcpy(out + o, utf8 + i, k), o += k;
+        }
+        i += k;
+    }
+    if (size)
+        out[o < size ? o : size - 1] = '\0';
+    return o;
+}
+
+size_t lf_line_text(const char *text, const struct lf_line *l, char *out, size_t size)
+{
+    size_t n = lf_text_clean(text + l->start, l->len, out, size > 1 ? size - 1 : size);
+    if (l->hyphen && n + 1 < size) {
+        out[n++] = '-';
+        out[n] = '\0';
+    }
+    return n;
+}
+
+/* The width of s[0..len) as drawn, with a hyphen after it when asked. */
+static int measure(const struct lf_measure *m, enum lf_face face, int px, const char *s,
+                   size_t len, bool hyphen)
+{
+    char small[1024];
+    char *buf = len + 2 <= sizeof(small) ? small : malloc(len + 2);
+    if (!buf)
+        return m->width(m->ctx, face, px, s, len);
+    size_t n = lf_text_clean(s, len, buf, len + 2);
+    if (hyphen)
+        buf[n++] = '-';
+    int w = m->width(m->ctx, face, px, buf, n);
+    if (buf != small)
+        free(buf);
+    return w;
+}
+
+/* Where to break a word t[start..ue) wider than max_w: the longest
+ * prefix that fits (with a hyphen when *hyphen) ending at a hyphenation
+ * point; for an address after one of "/@_?&=#" or before "." or "-",
+ * without a hyphen; else
+ * at a character, with a hyphen. At least one character. */
+static size_t break_word(const struct lf_measure *m, enum lf_face face, int px, const char *t,
+                         size_t start, size_t ue, size_t n, int max_w, bool *hyphen, int *width)
+{
+    size_t len = ue - start;
+    bool address = is_address(t, start, n);
+    bool stack_points[LF_MAX_HYPHEN_WORD * 2];
+    bool *points = NULL;
+    if (!address && len <= sizeof(stack_points) &&
+        lf_hyphen_points(m->hyphenator, m->lang, t + start, len, stack_points))
+        points = stack_points;
+    size_t best = 0, any = 0;
+    int best_w = 0, any_w = 0;
+    for (size_t j = start + utf8_len(t + start); j < ue; j += utf8_len(t + j)) {
+        /* an address breaks after "/@?&=#_" or before "." and "-" (a
+         * line that ends in "-" would read as a hyphenated word) */
+        char c = t[j - 1], next = t[j];
+        bool at_point = address ? (c == '/' || c == '@' || c == '_' || c == '?' || c == '&' ||
+                                   c == '=' || c == '#' || next == '.' || next == '-')
+                                : points && points[j - 1 - start];
+        int w = measure(m, face, px, t + start, j - start, !address);
+        if (w > max_w)
+            break;
+        if (!any || w <= max_w) {
+            any = j;
+            any_w = w;
+        }
+        if (at_point) {
+            best = j;
+            best_w = w;
+        }
+    }
+    if (best) {
+        *hyphen = !address;
+        *width = best_w;
+        return best;
+    }
+    size_t one = start + utf8_len(t + start);
+    *hyphen = !address;
+    if (!any) { /* not even one character fits: it goes alone */
+        *width = measure(m, face, px, t + start, one - start, !address);
+        return one < ue ? one : ue;
+    }
+    *width = any_w;
+    return any;
+}
+
+
 
 void lf_wrap(const struct lf_measure *m, enum lf_face face, int px, const char *text,
              int max_w, size_t max_lines, struct lf_wrapped *out)
@@ -82,34 +209,28 @@ void lf_wrap(const struct lf_measure *m, enum lf_face face, int px, const char *
         }
         size_t start = i, end = i; /* end: last accepted break */
         int width = 0;
+        bool hyphen = false;
         while (i < n && text[i] != '\n') {
             size_t ue = unit_end(text, i, n);
-            int w = m->width(m->ctx, face, px, text + start, ue - start);
+            /* a unit ending in a soft hyphen shows one when the line ends there */
+            bool shy = ue >= 2 && is_soft_hyphen(text, ue - 2, n);
+            int w = measure(m, face, px, text + start, ue - start, shy);
             if (w > max_w) {
                 if (end > start)
                     break; /* the unit goes on the next line */
-                /* a unit wider than the whole line: split by code point */
-                size_t j = start;
-                width = 0;
-                while (j < ue) {
-                    size_t k = j + utf8_len(text + j);
-                    int wk = m->width(m->ctx, face, px, text + start, k - start);
-                    if (wk > max_w && j > start)
-                        break;
-                    j = k;
-                    width = wk;
-                }
-                end = i = j;
+                /* a word wider than the whole line: hyphenated */
+                end = i = break_word(m, face, px, text, start, ue, n, max_w, &hyphen, &width);
                 out->split_word = true;
                 break;
             }
             end = ue;
             width = w;
+            hyphen = shy;
             i = ue;
             while (i < n && is_space(text[i]))
                 i++;
         }
-        out->lines[out->n++] = (struct lf_line){start, end - start, width};
+        out->lines[out->n++] = (struct lf_line){start, end - start, width, hyphen};
         if (i < n && text[i] == '\n')
             i++;
         while (i < n && is_space(text[i]))
@@ -143,5 +264,5 @@ bool lf_fit(const struct lf_measure *m, enum lf_face face, const char *text, int
 
 int lf_text_width(const struct lf_measure *m, enum lf_face face, int px, const char *text)
 {
-    return m->width(m->ctx, face, px, text, strlen(text));
+    return measure(m, face, px, text, strlen(text), false);
 }

@@ -13,19 +13,27 @@
 
 #include "layout/scene.h"
 
+struct lf_hyphenator;
+
 struct lf_measure {
     void *ctx;
     /* Advance width in pixels of utf8[0..len) set at px in face. */
     int (*width)(void *ctx, enum lf_face face, int px, const char *utf8, size_t len);
     /* Distance between baselines of two lines at px. */
     int (*line_height)(void *ctx, enum lf_face face, int px);
+    /* Optional: the language of the text and the hyphenation patterns
+     * for a word too long for a line (NULL: such a word is broken by
+     * character, with a hyphen). The layout fills these in. */
+    const char *lang;
+    struct lf_hyphenator *hyphenator;
 };
 
 #define LF_MAX_WRAP_LINES 48
 
 struct lf_line {
     size_t start, len;  /* byte range in the text, trailing spaces excluded */
-    int width;
+    int width;          /* as drawn: cleaned, with the hyphen */
+    bool hyphen;        /* a word broken here: a hyphen is drawn at the end */
 };
 
 struct lf_wrapped {
@@ -45,8 +53,11 @@ static inline int lf_wrapped_height(const struct lf_wrapped *w)
 }
 
 /* Greedy wrap of text at px into lines of at most max_w pixels: breaks
- * at spaces and after hyphens and slashes, at "\n" always, and inside a
- * word only when the word alone is wider than max_w. At most max_lines
+ * at spaces, after hyphens and slashes and at soft hyphens (U+00AD, then
+ * with a visible hyphen), at "\n" always. A word wider than max_w alone
+ * is hyphenated (m->hyphenator, m->lang), else broken by character with
+ * a hyphen; an e-mail or web address is broken after one of its "/@_"
+ * or before a "." or "-", without a hyphen (one would change the address). At most max_lines
  * lines (<= LF_MAX_WRAP_LINES); what does not fit is reported in rest. */
 void lf_wrap(const struct lf_measure *m, enum lf_face face, int px, const char *text,
              int max_w, size_t max_lines, struct lf_wrapped *out);
@@ -57,6 +68,16 @@ void lf_wrap(const struct lf_measure *m, enum lf_face face, int px, const char *
  * Returns true when everything fit. */
 bool lf_fit(const struct lf_measure *m, enum lf_face face, const char *text, int w, int h,
             int px_max, int px_min, size_t max_lines, struct lf_wrapped *out);
+
+/* Copies utf8[0..len) into out (NUL-terminated, at most size - 1 bytes)
+ * as it is drawn: without soft hyphens, control characters (a tab
+ * becomes a space) and bidi embeddings, overrides and isolates
+ * (U+202A..U+202E, U+2066..U+2069: a text never shows reversed). Returns
+ * the length written. */
+size_t lf_text_clean(const char *utf8, size_t len, char *out, size_t size);
+
+/* Line i of w as drawn (cleaned, with its hyphen) into out. */
+size_t lf_line_text(const char *text, const struct lf_line *l, char *out, size_t size);
 
 /* Width of the whole text on one line. */
 int lf_text_width(const struct lf_measure *m, enum lf_face face, int px, const char *text);

@@ -288,7 +288,7 @@ struct lf_typesetter *lf_typesetter_create(void)
         lf_typesetter_destroy(ts);
         return NULL;
     }
-    ts->measure = (struct lf_measure){ts, measure_width, measure_line_height};
+    ts->measure = (struct lf_measure){.ctx = ts, .width = measure_width, .line_height = measure_line_height};
     return ts;
 }
 

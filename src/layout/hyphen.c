@@ -1,0 +1,219 @@
+#include "layout/hyphen.h"
+
+#include <dirent.h>
+#include <hyphen.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "core/xalloc.h"
+
+struct hyphen_lang {
+    char primary[16];   /* "de", "en", "sr" */
+    HyphenDict *dict;   /* NULL: looked for, none there */
+};
+
+struct lf_hyphenator {
+    char dir[512];
+    pthread_mutex_t lock;
+    struct hyphen_lang langs[LF_MAX_HYPHEN_LANGS];
+    size_t n;
+};
+
+struct lf_hyphenator *lf_hyphenator_create(const char *dir)
+{
+    struct lf_hyphenator *h = lf_xcalloc(1, sizeof(*h));
+    snprintf(h->dir, sizeof(h->dir), "%s", dir);
+    pthread_mutex_init(&h->lock, NULL);
+    return h;
+}
+
+void lf_hyphenator_destroy(struct lf_hyphenator *h)
+{
+    if (!h)
+        return;
+    for (size_t i = 0; i < h->n; i++)
+        if (h->langs[i].dict)
+            hnj_hyphen_free(h->langs[i].dict);
+    pthread_mutex_destroy(&h->lock);
+    free(h);
+}
+
+static struct lf_hyphenator *default_hyphenator;
+static pthread_once_t default_once = PTHREAD_ONCE_INIT;
+
+static void make_default(void)
+{
+    default_hyphenator = lf_hyphenator_create(LF_HYPHEN_DIR);
+}
+
+struct lf_hyphenator *lf_hyphenator_default(void)
+{
+    pthread_once(&default_once, make_default);
+    return default_hyphenator;
+}
+
+/* The dictionary file for a primary language subtag: hyph_<ll>.dic, else
+ * the first hyph_<ll>_<REGION>.dic in name order (en_GB before en_US). */
+static HyphenDict *load_dict(const char *dir, const char *primary)
+{
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/hyph_%s.dic", dir, primary);
+    HyphenDict *d = hnj_hyphen_load(path);
+    if (d)
+        return d;
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return NULL;
+    char prefix[32], best[256] = "";
+    snprintf(prefix, sizeof(prefix), "hyph_%s_", primary);
+    struct dirent *e;
+    while ((e = readdir(dp)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (strncmp(e->d_name, prefix, strlen(prefix)) == 0 && n > 4 &&
+            strcmp(e->d_name + n - 4, ".dic") == 0 && n < sizeof(best) &&
+            (!best[0] || strcmp(e->d_name, best) < 0))
+            snprintf(best, sizeof(best), "%s", e->d_name);
+    }
+    closedir(dp);
+    if (!best[0])
+        return NULL;
+    snprintf(path, sizeof(path), "%s/%s", dir, best);
+    d = hnj_hyphen_load(path);
+    if (!d)
+        lf_warn("hyphenation: %s: cannot be read", path);
+    return d;
+}
+
+static HyphenDict *dict_for(struct lf_hyphenator *h, const char *lang)
+{
+    char primary[16];
+    size_t n = strcspn(lang, "-_");
+    if (n == 0 || n >= sizeof(primary))
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        char c = lang[i];
+        primary[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    primary[n] = '\0';
+    pthread_mutex_lock(&h->lock);
+    HyphenDict *d = NULL;
+    size_t i = 0;
+    for (; i < h->n; i++)
+        if (strcmp(h->langs[i].primary, primary) == 0)
+            break;
+    if (i < h->n) {
+        d = h->langs[i].dict;
+    } else if (h->n < LF_MAX_HYPHEN_LANGS) {
+        d = load_dict(h->dir, primary);
+        snprintf(h->langs[h->n].primary, sizeof(h->langs[h->n].primary), "%s", primary);
+        h->langs[h->n++].dict = d;
+    }
+    pthread_mutex_unlock(&h->lock);
+    return d;
+}
+
+/* Whether the code point at s is a letter for hyphenation: ASCII letters
+ * and anything beyond ASCII except the punctuation a text puts around
+ * words (quotes, dashes, the ellipsis: U+2010..U+206F, U+00AB, U+00BB). */
+static bool letter_at(const unsigned char *s)
+{
+    if (s[0] < 0x80)
+        return (s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z');
+    if (s[0] == 0xC2 && (s[1] == 0xAB || s[1] == 0xBB || s[1] == 0xAD || s[1] == 0xA0))
+        return false;
+    if (s[0] == 0xE2 && (s[1] == 0x80 || s[1] == 0x81))
+        return false;
+    return true;
+}
+
+static size_t cp_len(unsigned char c)
+{
+    return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+/* Lower case for the patterns, same byte length: ASCII, Latin-1 letters,
+ * Greek and Cyrillic capitals. */
+static void lower(char *s, size_t n)
+{
+    unsigned char *u = (unsigned char *)s;
+    for (size_t i = 0; i < n; i++) {
+        if (u[i] >= 'A' && u[i] <= 'Z') {
+            u[i] = (unsigned char)(u[i] + 32);
+        } else if (i + 1 < n && u[i] == 0xC3 && u[i + 1] >= 0x80 && u[i + 1] <= 0x9E &&
+                   u[i + 1] != 0x97) {
+            u[i + 1] = (unsigned char)(u[i + 1] + 32);
+            i++;
+        } else if (i + 1 < n && u[i] == 0xD0 && u[i + 1] >= 0x90 && u[i + 1] <= 0x9F) {
+            u[i + 1] = (unsigned char)(u[i + 1] + 32); /* А..П -> а..п */
+            i++;
+        } else if (i + 1 < n && u[i] == 0xD0 && u[i + 1] >= 0xA0 && u[i + 1] <= 0xAF) {
+            u[i] = 0xD1; /* Р..Я -> р..я */
+            u[i + 1] = (unsigned char)(u[i + 1] - 32);
+            i++;
+        } else if (i + 1 < n && u[i] == 0xCE && u[i + 1] >= 0x91 && u[i + 1] <= 0x9F) {
+            u[i + 1] = (unsigned char)(u[i + 1] + 32); /* Α..Ο -> α..ο */
+            i++;
+        } else if (u[i] >= 0x80) {
+            i += cp_len(u[i]) - 1;
+        }
+    }
+}
+
+bool lf_hyphen_points(struct lf_hyphenator *h, const char *lang, const char *word, size_t len,
+                      bool *after)
+{
+    memset(after, 0, len);
+    if (!h || !lang)
+        return false;
+    const unsigned char *u = (const unsigned char *)word;
+    /* the letters: from the first letter to the last */
+    size_t a = 0, b = len;
+    while (a < len && !letter_at(u + a))
+        a += cp_len(u[a]);
+    while (b > a) {
+        size_t k = b - 1;
+        while (k > a && (u[k] & 0xC0) == 0x80)
+            k--;
+        if (letter_at(u + k))
+            break;
+        b = k;
+    }
+    if (b <= a || b - a > LF_MAX_HYPHEN_WORD)
+        return false;
+    for (size_t i = a; i < b; i += cp_len(u[i]))
+        if (!letter_at(u + i))
+            return false; /* digits or signs inside: a code, not a word */
+    HyphenDict *d = dict_for(h, lang);
+    if (!d)
+        return false;
+    char w[LF_MAX_HYPHEN_WORD + 1], marks[LF_MAX_HYPHEN_WORD + 5];
+    size_t n = b - a;
+    memcpy(w, word + a, n);
+    w[n] = '\0';
+    lower(w, n);
+    char **rep = NULL;
+    int *pos = NULL, *cut = NULL;
+    memset(marks, 0, sizeof(marks));
+    int rc = hnj_hyphen_hyphenate3(d, w, (int)n, marks, NULL, &rep, &pos, &cut,
+                                   LF_HYPHEN_LEFT_MIN, LF_HYPHEN_RIGHT_MIN, LF_HYPHEN_LEFT_MIN,
+                                   LF_HYPHEN_RIGHT_MIN);
+    bool any = false;
+    for (size_t i = 0; rc == 0 && i + 1 < n; i++) {
+        /* a point with a spelling change (old "Schiff-fahrt") is not used */
+        if ((marks[i] & 1) && !(rep && rep[i]) && (u[a + i + 1] & 0xC0) != 0x80) {
+            after[a + i] = true;
+            any = true;
+        }
+    }
+    if (rep) {
+        for (size_t i = 0; i < n; i++)
+            free(rep[i]);
+        free(rep);
+    }
+    free(pos);
+    free(cut);
+    return any;
+}

@@ -1,0 +1,42 @@
+/* Hyphenation: where a word may be broken at a line end, per language,
+ * from the LibreOffice/TeX hyphenation patterns Debian ships
+ * (hyphen-de, hyphen-en-us, ...; /usr/share/hyphen/hyph_<lang>*.dic)
+ * read by libhyphen. A language without a dictionary has no points
+ * (the wrapper then breaks a too-long word by character, with a hyphen).
+ *
+ * Owner: lf_hyphenator_create / lf_hyphenator_destroy; dictionaries are
+ * loaded when a language is first asked for. lf_hyphenator_default() is
+ * one process-wide instance on LF_HYPHEN_DIR, never destroyed. Thread-safe
+ * (a mutex guards loading; patterns are read-only once loaded). Pure C:
+ * no SDL. */
+#ifndef LF_LAYOUT_HYPHEN_H
+#define LF_LAYOUT_HYPHEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define LF_HYPHEN_DIR "/usr/share/hyphen"
+/* Longest word (bytes of UTF-8) given to the patterns; longer ones are
+ * broken by character. */
+#define LF_MAX_HYPHEN_WORD 256
+/* Languages whose dictionaries one hyphenator keeps. */
+#define LF_MAX_HYPHEN_LANGS 64
+/* Letters kept together at a word's start and end. */
+#define LF_HYPHEN_LEFT_MIN 2
+#define LF_HYPHEN_RIGHT_MIN 3
+
+struct lf_hyphenator;
+
+struct lf_hyphenator *lf_hyphenator_create(const char *dir);
+void lf_hyphenator_destroy(struct lf_hyphenator *h);
+struct lf_hyphenator *lf_hyphenator_default(void);
+
+/* For word[0..len) (UTF-8) in BCP 47 language lang: after[i] is set true
+ * when the word may be broken after byte i (a hyphen is then added).
+ * Only letters are looked at; punctuation around a word is skipped.
+ * False (after all false) when lang has no dictionary or the word is too
+ * long. after must hold len bytes. */
+bool lf_hyphen_points(struct lf_hyphenator *h, const char *lang, const char *word, size_t len,
+                      bool *after);
+
+#endif
