@@ -356,7 +356,7 @@ status, out, _ = Client(st).request("POST", "/api/login", {"user": "anna", "pass
 check(status == 429, "the address is throttled too (another user from the same address)", status)
 status, out, _ = ed.request("GET", "/api/items")
 check(status == 200, "sessions that are logged in go on working")
-st.stop()
+check(st.stopped_cleanly(), "the studio stops cleanly on SIGTERM (exit 0, no sanitizer report)", st.stderr[-3000:])
 
 # --- session expiry -----------------------------------------------------------------------
 st2 = Studio(TMP, DATA, config + "[studio]\nsession_seconds = 3\n")
@@ -368,7 +368,7 @@ time.sleep(4.5)
 status, out, _ = c.request("GET", "/api/items")
 check(status == 401 and "expired" in out["error"], "a session ends after session_seconds idle", out)
 check(c.request("GET", "/api/items")[0] == 401, "and stays ended")
-st2.stop()
+check(st2.stopped_cleanly(), "the studio stops cleanly on SIGTERM (exit 0, no sanitizer report)", st2.stderr[-3000:])
 
 # --- refusals at start ------------------------------------------------------------------
 r = subprocess.run([BIN, "studio", "--data", DATA, "--listen", "0.0.0.0:0"], capture_output=True,

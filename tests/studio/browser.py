@@ -197,7 +197,8 @@ try:
     tab("translations")
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "table.overview"))
     ov = css("table.overview").text
-    check("1 von 2 vollständig" in ov and "fehlt" in ov, "the overview counts per language and names what is missing", ov)
+    check("1 von 2 vollständig" in ov and "0 von 2 vollständig" in ov and "fehlt" in ov and "Leichte Sprache" in ov,
+          "the overview counts per language (Leichte Sprache its own column) and names what is missing", ov)
     shot("10-translations")
 
     # --- contacts and notices pages -------------------------------------------------------
@@ -212,6 +213,19 @@ try:
     time.sleep(1)
     click("#back")
     shot("12-contacts-list")
+
+    # --- a notice ------------------------------------------------------------------------------
+    tab("notices")
+    click("#new-item")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.de"]'))
+    css('textarea[data-field="title.de"]').send_keys("Neue Sprechzeiten ab Januar")
+    css('textarea[data-field="message.de"]').send_keys("Ab dem 4. Januar beraten wir montags bis donnerstags.")
+    css('textarea[data-field="message.de-x-ls"]').send_keys("Wir haben neue Zeiten. Ab 4. Januar.")
+    wait.until(lambda d: images_loaded(["preview-landscape", "preview-portrait"]))
+    full_shot("11b-notice-editor")
+    click("#save")
+    time.sleep(1)
+    click("#back")
 
     # --- publish, version listed ------------------------------------------------------------
     tab("publish")
@@ -292,7 +306,7 @@ try:
     check("Content-Security-Policy" not in str(errors), "nothing blocked by the CSP")
 finally:
     driver.quit()
-    log = st.stop()
+    st.stop()
 
 print("screenshots in " + SHOTS)
 sys.exit(t.finish())

@@ -80,7 +80,7 @@ check(same_tree(os.path.join(DATA, "versions", str(serial)), cur),
       "the kiosk installed exactly the published version (WebDAV)")
 leftover = [n for n in os.listdir(DAV_DIR) if n.endswith(".tmp")]
 check(leftover == [], "no temp files left on the WebDAV server", leftover)
-st.stop()
+check(st.stopped_cleanly(), "the studio stops cleanly on SIGTERM (exit 0, no sanitizer report)", st.stderr[-3000:])
 
 with open(pwfile, "w") as f:
     f.write("falsch\n")
@@ -92,7 +92,7 @@ check(open(os.path.join(DAV_DIR, "content.json"), "rb").read() == before, "the W
 status, out, _ = anna.request("GET", "/api/versions")
 check(out["versions"][0].get("error") and out["versions"][0]["delivered"] == [],
       "the failed version is listed with its error", out["versions"][0])
-st.stop()
+check(st.stopped_cleanly(), "the studio stops cleanly on SIGTERM (exit 0, no sanitizer report)", st.stderr[-3000:])
 
 # --- SFTP -----------------------------------------------------------------------------------
 sftp = ("url = sftp://%s@127.0.0.1:%d%s/\nssh_key = %s/client\nknown_hosts = %s/known_hosts\n"
@@ -108,14 +108,14 @@ check(same_tree(os.path.join(DATA, "versions", str(serial)), cur),
 status, out, _ = anna.request("POST", "/api/versions/%d/publish" % serial)
 check(status == 200 and json.load(open(os.path.join(SFTP_DIR, "content.json")))["serial"] == serial + 1,
       "publishing again over SFTP replaces the files on the server", out)
-st.stop()
+check(st.stopped_cleanly(), "the studio stops cleanly on SIGTERM (exit 0, no sanitizer report)", st.stderr[-3000:])
 
 before = open(os.path.join(SFTP_DIR, "content.json"), "rb").read()
 st, anna = start(sftp.replace("known_hosts = %s/known_hosts" % TMP, "known_hosts = %s/other_known_hosts" % TMP))
 status, out, _ = anna.request("POST", "/api/publish")
 check(status == 502, "an SFTP server whose host key is not the known one is refused", out)
 check(open(os.path.join(SFTP_DIR, "content.json"), "rb").read() == before, "the SFTP folder is untouched")
-st.stop()
+check(st.stopped_cleanly(), "the studio stops cleanly on SIGTERM (exit 0, no sanitizer report)", st.stderr[-3000:])
 
 # --- four eyes ----------------------------------------------------------------------------------
 www = os.path.join(TMP, "www-approval")
@@ -149,7 +149,7 @@ status, out, _ = anna.request("GET", "/api/audit")
 acts = [(e["user"], e["action"], e.get("item")) for e in out["entries"]]
 check(("anna", "approve", item["id"]) in acts and ("ed", "change", item["id"]) in acts,
       "the audit log has who changed and who approved", acts[:8])
-st.stop()
+check(st.stopped_cleanly(), "the studio stops cleanly on SIGTERM (exit 0, no sanitizer report)", st.stderr[-3000:])
 
 # --- TLS -------------------------------------------------------------------------------------------
 cert, key = os.path.join(TMP, "cert.pem"), os.path.join(TMP, "key.pem")
@@ -167,7 +167,7 @@ check(status == 200 and "Secure" in (c.set_cookie or "") and "HttpOnly" in c.set
 check("max-age" in (resp.getheader("Strict-Transport-Security") or ""), "HSTS is sent over HTTPS")
 status, out, _ = c.request("GET", "/api/items")
 check(status == 200 and out["items"], "the API works over HTTPS")
-st.stop()
+check(st.stopped_cleanly(), "the studio stops cleanly on SIGTERM (exit 0, no sanitizer report)", st.stderr[-3000:])
 os.chmod(key, 0o644)
 r = subprocess.run([BIN, "studio", "--data", DATA, "--listen", "127.0.0.1:0", "--tls-cert", cert, "--tls-key", key],
                    capture_output=True, text=True, timeout=30)

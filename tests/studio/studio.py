@@ -51,7 +51,13 @@ class Studio:
                 self.proc.kill()
                 self.proc.wait()
         self.log.seek(0)
-        return self.log.read()
+        self.stderr = self.log.read()
+        return self.stderr
+
+    def stopped_cleanly(self):
+        """Stops the studio; true when it exited 0 and no sanitizer complained (ASan build)."""
+        log = self.stop()
+        return self.proc.returncode == 0 and "Sanitizer" not in log and "runtime error" not in log
 
 
 class Client:

@@ -341,8 +341,9 @@ function bundleLangs() {
     if (it.hours) scan(it.hours.note);
   }
   state.extraLangs.forEach(add);
+  /* Leichte Sprache always has its own column, next to German */
   const rest = seen.filter((l) => l !== 'de' && l !== 'de-x-ls');
-  return ['de'].concat(seen.includes('de-x-ls') ? ['de-x-ls'] : [], rest);
+  return ['de', 'de-x-ls'].concat(rest);
 }
 
 /* The texts of an item a visitor reads (as lf_item_translated counts them). */
@@ -1048,11 +1049,11 @@ async function renderAudit(main) {
 }
 
 function renderSettings(main) {
-  const org = JSON.parse(JSON.stringify(state.bundle.organisation || {de: ''}));
+  const raw = state.bundle.organisation || {de: ''};
+  const org = typeof raw === 'string' ? {de: raw} : JSON.parse(JSON.stringify(raw));
   const langs = bundleLangs();
   const rows = langs.map((l) => h('div', {class: 'detail'}, h('label', {}, label('organisation') + ' – ' + langName(l)),
     h('input', {value: textOf(org, l), lang: l, dir: RTL.includes(l) ? 'rtl' : 'ltr', 'data-field': 'organisation.' + l, oninput: (ev) => {
-      if (typeof org === 'string') return;
       if (ev.target.value.trim()) org[l] = ev.target.value; else delete org[l];
     }})));
   const def = h('select', {id: 'default-lang'}, langs.map((l) => h('option', {value: l, selected: (state.bundle.default_language || 'de') === l ? true : null}, langName(l))));

@@ -1,0 +1,360 @@
+/* The studio's modules without the HTTP server: users (Argon2id hashes,
+ * file mode, roles), the draft (ids, revisions and conflicts, order,
+ * validation mapped to item and field, uploaded images checked before
+ * decoding), and publishing into a folder (serials, versions, publishing
+ * again). The server itself is tested through HTTP in cli_studio_api. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "content/signature.h"
+#include "core/civil_time.h"
+#include "core/durable.h"
+#include "core/xalloc.h"
+#include "studio/draft.h"
+#include "studio/publish.h"
+#include "studio/users.h"
+
+static char root[] = "/tmp/litfass-test-studio-XXXXXX";
+
+static int setup(void **state)
+{
+    (void)state;
+    return lf_civil_time_init() && mkdtemp(root) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    return lf_remove_tree(root) ? 0 : -1;
+}
+
+static char *fresh_dir(const char *name)
+{
+    char *dir = lf_xasprintf("%s/%s", root, name);
+    assert_true(lf_remove_tree(dir));
+    assert_true(lf_make_dirs(dir));
+    return dir;
+}
+
+static void users_hash_check_and_keep(void **state)
+{
+    (void)state;
+    char *dir = fresh_dir("users");
+    char err[LF_USERS_ERROR_BYTES];
+    struct lf_users *u = lf_users_load(dir, err, sizeof(err));
+    assert_non_null(u);
+    assert_int_equal(lf_users_count(u), 0);
+    assert_true(lf_users_add(u, "anna", LF_ROLE_PUBLISHER, "Mohnblume-2026", err, sizeof(err)));
+    assert_false(lf_users_add(u, "anna", LF_ROLE_EDITOR, "Mohnblume-2026", err, sizeof(err)));
+    assert_non_null(strstr(err, "exists already"));
+    assert_false(lf_users_add(u, "bob", LF_ROLE_EDITOR, "kurz", err, sizeof(err)));
+    assert_non_null(strstr(err, "at least 10"));
+    /* ten characters, not ten bytes: umlauts count once */
+    assert_false(lf_users_add(u, "bob", LF_ROLE_EDITOR, "äöüäöüäöü", err, sizeof(err)));
+    assert_false(lf_users_add(u, "../bob", LF_ROLE_EDITOR, "Mohnblume-2026", err, sizeof(err)));
+    assert_false(lf_users_add(u, "Bob", LF_ROLE_EDITOR, "Mohnblume-2026", err, sizeof(err)));
+    assert_true(lf_users_add(u, "ed", LF_ROLE_EDITOR, "Sonnenblume-99", err, sizeof(err)));
+    assert_true(lf_users_save(u, err, sizeof(err)));
+    lf_users_destroy(u);
+
+    char *path = lf_xasprintf("%s/%s", dir, LF_USERS_FILE);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    json_error_t je;
+    json_t *doc = json_load_file(path, 0, &je);
+    const char *hash = json_string_value(json_object_get(json_array_get(json_object_get(doc, "users"), 0), "hash"));
+    assert_non_null(hash);
+    assert_int_equal(strncmp(hash, "$argon2id$", 10), 0);
+    json_decref(doc);
+
+    u = lf_users_load(dir, err, sizeof(err));
+    assert_non_null(u);
+    enum lf_role role = 0;
+    assert_true(lf_users_check(u, "anna", "Mohnblume-2026", &role));
+    assert_int_equal(role, LF_ROLE_PUBLISHER);
+    assert_false(lf_users_check(u, "anna", "Mohnblume-2027", &role));
+    assert_false(lf_users_check(u, "nobody", "Mohnblume-2026", &role));
+    assert_true(lf_users_set_password(u, "ed", "Kornblume-12345", err, sizeof(err)));
+    assert_false(lf_users_check(u, "ed", "Sonnenblume-99", &role));
+    assert_true(lf_users_check(u, "ed", "Kornblume-12345", &role));
+    assert_int_equal(role, LF_ROLE_EDITOR);
+    assert_true(lf_users_remove(u, "ed", err, sizeof(err)));
+    assert_int_equal(lf_users_role(u, "ed"), 0);
+    assert_false(lf_users_remove(u, "ed", err, sizeof(err)));
+    lf_users_destroy(u);
+
+    /* a users file others can read is refused, not used */
+    assert_int_equal(chmod(path, 0644), 0);
+    u = lf_users_load(dir, err, sizeof(err));
+    assert_null(u);
+    assert_non_null(strstr(err, "readable by others"));
+    assert_int_equal(lf_role_parse("publisher"), LF_ROLE_PUBLISHER);
+    assert_int_equal(lf_role_parse("boss"), 0);
+    free(path);
+    free(dir);
+}
+
+static json_t *item(const char *text)
+{
+    json_error_t je;
+    json_t *j = json_loads(text, 0, &je);
+    assert_non_null(j);
+    return j;
+}
+
+static void draft_ids_revisions_and_conflicts(void **state)
+{
+    (void)state;
+    char *dir = fresh_dir("draft");
+    char err[LF_DRAFT_ERROR_BYTES];
+    struct lf_draft *d = lf_draft_open(dir, err, sizeof(err));
+    assert_non_null(d);
+    char *manifest = lf_xasprintf("%s/draft/content.json", dir);
+    assert_int_equal(access(manifest, F_OK), 0);
+
+    const char *id = NULL;
+    assert_int_equal(lf_draft_create(d, item("{\"kind\": \"event\", \"title\": {\"de\": \"Sprachcafé "
+                                             "Münster\"}}"),
+                                     "ed", &id, err, sizeof(err)),
+                     LF_DRAFT_OK);
+    assert_string_equal(id, "sprachcafe-muenster");
+    assert_int_equal(lf_draft_create(d, item("{\"kind\": \"event\", \"title\": \"Sprachcafé Münster\"}"),
+                                     "ed", &id, err, sizeof(err)),
+                     LF_DRAFT_OK);
+    assert_string_equal(id, "sprachcafe-muenster-2");
+    assert_int_equal(lf_draft_create(d, item("{\"kind\": \"poster\", \"title\": \"x\"}"), "ed", NULL,
+                                     err, sizeof(err)),
+                     LF_DRAFT_BAD);
+    assert_int_equal(lf_draft_create(d, item("{\"kind\": \"event\", \"id\": \"Böse/../x\"}"), "ed",
+                                     NULL, err, sizeof(err)),
+                     LF_DRAFT_BAD);
+    assert_int_equal(lf_draft_create(d, item("{\"kind\": \"offer\", \"id\": \"sprachcafe-muenster\"}"),
+                                     "ed", NULL, err, sizeof(err)),
+                     LF_DRAFT_EXISTS);
+    assert_int_equal(lf_draft_revision(d, "sprachcafe-muenster"), 1);
+
+    /* the revision a user started from decides */
+    assert_int_equal(lf_draft_replace(d, "sprachcafe-muenster",
+                                      item("{\"kind\": \"event\", \"id\": \"sprachcafe-muenster\", "
+                                           "\"title\": \"A\"}"),
+                                      1, "ed", err, sizeof(err)),
+                     LF_DRAFT_OK);
+    assert_int_equal(lf_draft_revision(d, "sprachcafe-muenster"), 2);
+    assert_int_equal(lf_draft_replace(d, "sprachcafe-muenster",
+                                      item("{\"kind\": \"event\", \"id\": \"sprachcafe-muenster\", "
+                                           "\"title\": \"B\"}"),
+                                      1, "anna", err, sizeof(err)),
+                     LF_DRAFT_CONFLICT);
+    assert_non_null(strstr(err, "changed by ed"));
+    assert_string_equal(json_string_value(json_object_get(lf_draft_item(d, "sprachcafe-muenster"), "title")),
+                        "A");
+    assert_int_equal(lf_draft_replace(d, "sprachcafe-muenster",
+                                      item("{\"kind\": \"event\", \"id\": \"anders\", \"title\": \"B\"}"),
+                                      2, "anna", err, sizeof(err)),
+                     LF_DRAFT_BAD);
+    assert_int_equal(lf_draft_delete(d, "sprachcafe-muenster-2", 7, err, sizeof(err)),
+                     LF_DRAFT_CONFLICT);
+
+    /* order: every id once */
+    json_t *ids = json_pack("[s, s]", "sprachcafe-muenster-2", "sprachcafe-muenster");
+    assert_int_equal(lf_draft_reorder(d, ids, err, sizeof(err)), LF_DRAFT_OK);
+    json_decref(ids);
+    ids = json_pack("[s, s]", "sprachcafe-muenster", "sprachcafe-muenster");
+    assert_int_equal(lf_draft_reorder(d, ids, err, sizeof(err)), LF_DRAFT_BAD);
+    json_decref(ids);
+    assert_string_equal(json_string_value(json_object_get(
+                            json_array_get(json_object_get(lf_draft_doc(d), "items"), 0), "id")),
+                        "sprachcafe-muenster-2");
+    lf_draft_close(d);
+
+    /* what was saved is there after reopening, revisions included */
+    d = lf_draft_open(dir, err, sizeof(err));
+    assert_non_null(d);
+    assert_int_equal(lf_draft_revision(d, "sprachcafe-muenster"), 2);
+    assert_int_equal(lf_draft_delete(d, "sprachcafe-muenster-2", 1, err, sizeof(err)), LF_DRAFT_OK);
+    assert_null(lf_draft_item(d, "sprachcafe-muenster-2"));
+    lf_draft_close(d);
+    free(manifest);
+    free(dir);
+}
+
+static const json_t *problem(const json_t *v, const char *id, const char *field)
+{
+    size_t i;
+    const json_t *p;
+    json_array_foreach(json_object_get(v, "problems"), i, p) {
+        const char *pid = json_string_value(json_object_get(p, "item"));
+        if (pid && strcmp(pid, id) == 0 &&
+            strcmp(json_string_value(json_object_get(p, "field")), field) == 0)
+            return p;
+    }
+    return NULL;
+}
+
+static void draft_validation_names_item_and_field(void **state)
+{
+    (void)state;
+    char *dir = fresh_dir("validate");
+    char err[LF_DRAFT_ERROR_BYTES];
+    struct lf_draft *d = lf_draft_open(dir, err, sizeof(err));
+    assert_non_null(d);
+    assert_int_equal(lf_draft_create(d, item("{\"kind\": \"offer\", \"id\": \"wegweiser\", \"title\": "
+                                             "{\"de\": \"Wegweiser\", \"ar\": \"المرشد\"}, "
+                                             "\"description\": \"Beratung\"}"),
+                                     "ed", NULL, err, sizeof(err)),
+                     LF_DRAFT_OK);
+    json_t *v = lf_draft_validate(d, NULL);
+    assert_true(json_is_true(json_object_get(v, "valid")));
+    /* Arabic: the title is translated, the description is not */
+    const json_t *ar = json_array_get(json_object_get(v, "languages"), 1);
+    assert_string_equal(json_string_value(json_object_get(ar, "lang")), "ar");
+    assert_int_equal(json_integer_value(json_object_get(ar, "translated")), 0);
+    json_decref(v);
+
+    /* an unsaved item with errors, checked in place of the saved one */
+    json_t *bad = item("{\"kind\": \"offer\", \"id\": \"wegweiser\", \"title\": {\"ar\": \"المرشد\"}, "
+                       "\"url\": \"www.example.org\", \"hours\": {\"ranges\": [{\"days\": [\"mo\"], "
+                       "\"from\": \"12:00\", \"to\": \"09:00\"}]}}");
+    v = lf_draft_validate(d, bad);
+    assert_false(json_is_true(json_object_get(v, "valid")));
+    assert_non_null(problem(v, "wegweiser", "url"));
+    assert_non_null(problem(v, "wegweiser", "title"));
+    assert_non_null(problem(v, "wegweiser", "description"));
+    const json_t *p = problem(v, "wegweiser", "hours.ranges[0].to");
+    if (!p)
+        p = problem(v, "wegweiser", "hours.ranges[0]");
+    assert_non_null(p);
+    assert_non_null(strstr(json_string_value(json_object_get(p, "text")), "content.json:"));
+    json_decref(v);
+    json_decref(bad);
+    /* the draft itself was not changed by checking */
+    assert_string_equal(json_string_value(json_object_get(lf_draft_item(d, "wegweiser"), "description")),
+                        "Beratung");
+
+    /* the preview's manifest: only the item asked for */
+    json_t *other = item("{\"kind\": \"contact\", \"id\": \"ki\", \"title\": \"KI\"}");
+    char *text = lf_draft_manifest(d, other, true);
+    assert_non_null(strstr(text, "\"ki\""));
+    assert_null(strstr(text, "wegweiser"));
+    free(text);
+    json_decref(other);
+    lf_draft_close(d);
+    free(dir);
+}
+
+static void draft_images_checked_before_decoding(void **state)
+{
+    (void)state;
+    char *dir = fresh_dir("images");
+    char err[LF_DRAFT_ERROR_BYTES];
+    struct lf_draft *d = lf_draft_open(dir, err, sizeof(err));
+    assert_non_null(d);
+    static const char *const bad_names[] = {"../x.png", "a/b.png", ".hidden.png", "x.sh", "x",
+                                            "..", "a\\b.png", "ö.png", ""};
+    for (size_t i = 0; i < sizeof(bad_names) / sizeof(bad_names[0]); i++)
+        assert_false(lf_draft_image_name_valid(bad_names[i]));
+    assert_true(lf_draft_image_name_valid("Plakat_2027-03.JPG"));
+
+    /* a PNG header claiming 50000 x 50000 pixels */
+    unsigned char png[64] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13,
+                             'I', 'H', 'D', 'R', 0, 0, 0xc3, 0x50, 0, 0, 0xc3, 0x50, 8, 6};
+    int w = 0, h = 0;
+    assert_false(lf_draft_store_image(d, "riesig.png", png, sizeof(png), &w, &h, err, sizeof(err)));
+    assert_non_null(strstr(err, "50000 x 50000"));
+    assert_false(lf_draft_store_image(d, "text.png", "hallo", 5, &w, &h, err, sizeof(err)));
+    assert_false(lf_draft_store_image(d, "../evil.png", png, sizeof(png), &w, &h, err, sizeof(err)));
+    char *images = lf_xasprintf("%s/draft/images", dir);
+    char *cmd = lf_xasprintf("test -z \"$(ls -A '%s')\"", images);
+    assert_int_equal(system(cmd), 0); /* nothing left behind, no temp file either */
+
+    /* a real picture */
+    char *src = lf_xasprintf("%s/assets/content/images/logo-litfass.png", LITFASS_SOURCE_DIR);
+    FILE *f = fopen(src, "rb");
+    assert_non_null(f);
+    static unsigned char buf[256 * 1024];
+    size_t n = fread(buf, 1, sizeof(buf), f);
+    fclose(f);
+    assert_true(lf_draft_store_image(d, "logo.png", buf, n, &w, &h, err, sizeof(err)));
+    assert_int_equal(w, 512);
+    assert_int_equal(h, 512);
+    lf_draft_close(d);
+    free(src);
+    free(cmd);
+    free(images);
+    free(dir);
+}
+
+static void publish_numbers_versions_and_again(void **state)
+{
+    (void)state;
+    char *dir = fresh_dir("publish");
+    char *name = lf_xasprintf("%s/ki", dir);
+    char err[LF_PUBLISH_ERROR_BYTES];
+    assert_true(lf_keygen(name, NULL, err, sizeof(err)));
+    char *key = lf_xasprintf("%s.key", name);
+    char *www = lf_xasprintf("%s/www", dir);
+    struct lf_publish_target target = {.key_file = key, .dir = www, .valid_days = 30};
+    struct lf_publisher *p = lf_publisher_create(dir, &target, err, sizeof(err));
+    assert_non_null(p);
+
+    const char *manifest = "{\"format\": 1, \"organisation\": \"KI\", \"items\": [{\"kind\": "
+                           "\"contact\", \"id\": \"ki\", \"title\": \"KI Münster\"}]}";
+    json_t *v = NULL;
+    assert_true(lf_publish(p, manifest, dir, "anna", "erste", 0, &v, err, sizeof(err)));
+    assert_int_equal(json_integer_value(json_object_get(v, "serial")), 1);
+    json_decref(v);
+    char *live = lf_xasprintf("%s/content.json.sig", www);
+    assert_int_equal(access(live, F_OK), 0);
+
+    /* a broken bundle is not published and takes no serial */
+    assert_false(lf_publish(p, "{\"format\": 1, \"items\": []}", dir, "anna", NULL, 0, &v, err,
+                            sizeof(err)));
+    assert_non_null(strstr(err, "organisation"));
+    assert_null(v);
+
+    assert_true(lf_publish_again(p, 1, "anna", &v, err, sizeof(err)));
+    assert_int_equal(json_integer_value(json_object_get(v, "serial")), 2);
+    assert_int_equal(json_integer_value(json_object_get(v, "again_from")), 1);
+    json_decref(v);
+    assert_false(lf_publish_again(p, 9, "anna", &v, err, sizeof(err)));
+
+    json_t *list = lf_publisher_versions(p);
+    assert_int_equal(json_array_size(list), 2);
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(list, 0), "serial")), 2);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(list, 1), "note")), "erste");
+    json_decref(list);
+    lf_publisher_destroy(p);
+
+    /* a key others can read: the publisher does not start */
+    assert_int_equal(chmod(key, 0640), 0);
+    assert_null(lf_publisher_create(dir, &target, err, sizeof(err)));
+    assert_non_null(strstr(err, "readable"));
+    free(live);
+    free(www);
+    free(key);
+    free(name);
+    free(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(users_hash_check_and_keep),
+        cmocka_unit_test(draft_ids_revisions_and_conflicts),
+        cmocka_unit_test(draft_validation_names_item_and_field),
+        cmocka_unit_test(draft_images_checked_before_decoding),
+        cmocka_unit_test(publish_numbers_versions_and_again),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
