@@ -4,6 +4,9 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <math.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -33,7 +36,8 @@ enum mode {
 };
 
 struct lf_kiosk {
-    const struct lf_config *cfg;
+    const struct lf_config *cfg;   /* = &cfg_own */
+    struct lf_config cfg_own;      /* a copy: SIGHUP replaces it */
     SDL_Window *window;
     SDL_Renderer *renderer;
     struct lf_typesetter *ts;
@@ -702,6 +706,20 @@ static void draw(struct lf_kiosk *k)
 /* Loads the bundle the worker installed and shows it from the next slide
  * on. It was validated before it was installed; it is loaded (and so
  * validated) again here, and a bundle that fails keeps the old one. */
+/* Where the content comes from: with sync, the newest valid installed
+ * bundle whose signature still verifies, else the one before, else the
+ * folder in [content] dir. */
+static void choose_content(struct lf_kiosk *k, char *dir, size_t size)
+{
+    const struct lf_config *cfg = k->cfg;
+    snprintf(dir, size, "%s", cfg->content_dir);
+    k->installed_at = 0;
+    if (cfg->sync_url[0] &&
+        !lf_store_choose_trusted(cfg->cache_dir, cfg->trusted_keys, cfg->content_dir, dir, size,
+                                 &k->installed_at, k->diags))
+        snprintf(dir, size, "%s", cfg->content_dir);
+}
+
 static void swap_bundle(struct lf_kiosk *k)
 {
     char *dir = k->pending_dir;
@@ -897,22 +915,28 @@ static bool report_installed(void *ctx, const char *bundle_dir)
     return false;
 }
 
+static void start_sync(struct lf_kiosk *k, const char *dir)
+{
+    if (!k->cfg->sync_url[0])
+        return;
+    if (k->installed_event == (Uint32)-1)
+        k->installed_event = SDL_RegisterEvents(1);
+    if (k->installed_event != (Uint32)-1 && lf_sync_global_init())
+        k->worker = lf_sync_worker_start(k->cfg, report_installed, k);
+    if (!k->worker)
+        lf_warn("sync is off: the screen keeps showing %s", dir);
+}
+
 struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
 {
     struct lf_kiosk *k = lf_xcalloc(1, sizeof(*k));
-    k->cfg = cfg;
+    k->cfg_own = *cfg;
+    k->cfg = cfg = &k->cfg_own;
     k->clock = (struct lf_kiosk_clock){system_ticks, system_wall_ms, NULL};
     k->diags = lf_diags_create();
     k->installed_event = (Uint32)-1;
     char dir[2 * LF_MAX_PATH_BYTES + 64];
-    snprintf(dir, sizeof(dir), "%s", cfg->content_dir);
-    if (cfg->sync_url[0]) {
-        /* newest valid installed bundle whose signature still verifies,
-         * else the one before, else the sample */
-        if (!lf_store_choose_trusted(cfg->cache_dir, cfg->trusted_keys, cfg->content_dir, dir,
-                                     sizeof(dir), &k->installed_at, k->diags))
-            snprintf(dir, sizeof(dir), "%s", cfg->content_dir);
-    }
+    choose_content(k, dir, sizeof(dir));
     k->bundle = lf_bundle_load(dir, k->diags);
     lf_phrases_use(k->bundle);
     lf_diags_print(k->diags, stderr);
@@ -965,13 +989,7 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
             k->installed_at ? "installed by sync" : "folder", cfg->sync_url[0] ? ", sync from " : "",
             cfg->sync_url, lf_carousel_count(k->carousel));
     k->service = lf_service_create();
-    if (cfg->sync_url[0]) {
-        k->installed_event = SDL_RegisterEvents(1);
-        if (k->installed_event != (Uint32)-1 && lf_sync_global_init())
-            k->worker = lf_sync_worker_start(cfg, report_installed, k);
-        if (!k->worker)
-            lf_warn("sync is off: the screen keeps showing %s", dir);
-    }
+    start_sync(k, dir);
     return k;
 fail:
     lf_kiosk_destroy(k);
@@ -1008,6 +1026,62 @@ void lf_kiosk_destroy(struct lf_kiosk *k)
     lf_diags_destroy(k->diags);
     lf_service_destroy(k->service);
     free(k);
+}
+
+bool lf_kiosk_reload(struct lf_kiosk *k, const struct lf_config *cfg)
+{
+    lf_service_reloading(k->service, true);
+    const struct lf_config *old = k->cfg;
+    struct lf_config next = cfg ? *cfg : *old;
+    if (cfg && (next.windowed != old->windowed || next.width != old->width ||
+                next.height != old->height || next.renderer != old->renderer))
+        lf_warn("reload: display.windowed, width, height and renderer take effect at the next "
+                "start; the rest is applied now");
+    /* the worker keeps a copy of the config: a new one for new settings */
+    lf_sync_worker_stop(k->worker);
+    k->worker = NULL;
+    free(k->pending_dir);
+    k->pending_dir = NULL;
+    k->cfg_own = next;
+    lf_log_set_level((enum lf_log_level)k->cfg->log_level);
+
+    lf_diags_destroy(k->diags);
+    k->diags = lf_diags_create();
+    char dir[2 * LF_MAX_PATH_BYTES + 64];
+    time_t installed_at = k->installed_at;
+    choose_content(k, dir, sizeof(dir));
+    struct lf_bundle *b = lf_bundle_load(dir, k->diags);
+    lf_diags_print(k->diags, stderr);
+    bool ok = b != NULL;
+    if (!b) {
+        lf_error("reload: %s: no valid content; the content on screen stays", dir);
+        k->installed_at = installed_at;
+    } else {
+        struct lf_bundle *prev = k->bundle;
+        k->bundle = b;
+        k->view.bundle = b;
+        lf_phrases_use(b);
+        lf_bundle_destroy(prev);
+        snprintf(k->content_source, sizeof(k->content_source), "%s", dir);
+    }
+    /* what a visitor chose is dropped with the lists into the old bundle */
+    k->mode = MODE_CAROUSEL;
+    snprintf(k->home_lang, sizeof(k->home_lang), "%s",
+             k->cfg->lang[0] ? k->cfg->lang : k->bundle->default_lang);
+    snprintf(k->lang, sizeof(k->lang), "%s", k->home_lang);
+    k->large_text = k->cfg->large_text;
+    k->high_contrast = k->cfg->theme == LF_THEME_HIGH_CONTRAST;
+    k->view.organisation = k->cfg->organisation;
+    k->view.passive = !k->cfg->touch;
+    k->index = 0;
+    k->animating = false;
+    apply_settings(k); /* lays out anew; the old frame stays until the new one is drawn */
+    start_sync(k, dir);
+    lf_info("reloaded: config %s, content %s (%s): showing %zu pages",
+            k->cfg->path[0] ? k->cfg->path : "(defaults)", dir,
+            k->installed_at ? "installed by sync" : "folder", lf_carousel_count(k->carousel));
+    lf_service_reloading(k->service, false);
+    return ok;
 }
 
 void lf_kiosk_set_clock(struct lf_kiosk *k, const struct lf_kiosk_clock *clock)
@@ -1121,13 +1195,85 @@ static bool display_visible(void)
     return visible;
 }
 
-int lf_kiosk_run(const struct lf_config *cfg)
+/* SIGHUP (systemctl reload) becomes an SDL event: a thread of its own
+ * waits for the signal, which every other thread has blocked, so nothing
+ * runs in a signal handler and the frame loop wakes at once. */
+struct hangup_watch {
+    pthread_t thread;
+    bool running;
+    atomic_bool stop;
+    Uint32 event;
+};
+
+static void *hangup_thread(void *arg)
 {
+    struct hangup_watch *w = arg;
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGHUP);
+    for (;;) {
+        int sig = 0;
+        if (sigwait(&set, &sig) != 0)
+            continue;
+        if (atomic_load(&w->stop))
+            break;
+        SDL_Event ev;
+        SDL_zero(ev);
+        ev.type = w->event;
+        SDL_PushEvent(&ev);
+    }
+    return NULL;
+}
+
+static void hangup_start(struct hangup_watch *w)
+{
+    w->event = SDL_RegisterEvents(1);
+    atomic_store(&w->stop, false);
+    if (w->event == (Uint32)-1 || pthread_create(&w->thread, NULL, hangup_thread, w) != 0)
+        lf_warn("SIGHUP will not reload: no thread for it");
+    else
+        w->running = true;
+}
+
+static void hangup_stop(struct hangup_watch *w)
+{
+    if (!w->running)
+        return;
+    atomic_store(&w->stop, true);
+    pthread_kill(w->thread, SIGHUP);
+    pthread_join(w->thread, NULL);
+    w->running = false;
+}
+
+static void reload(struct lf_kiosk *k, lf_kiosk_config_loader load, void *ctx)
+{
+    lf_info("SIGHUP: reading the config and the content again");
+    struct lf_config *next = lf_xcalloc(1, sizeof(*next));
+    if (!load || load(next, ctx)) {
+        (void)lf_kiosk_reload(k, load ? next : NULL);
+    } else {
+        lf_error("reload: the config has errors (listed above); the old config stays, the "
+                 "content is read again");
+        (void)lf_kiosk_reload(k, NULL);
+    }
+    free(next);
+}
+
+int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void *ctx)
+{
+    /* blocked before any thread exists (SDL's, the sync worker): only
+     * the hangup thread takes SIGHUP */
+    sigset_t hup;
+    sigemptyset(&hup);
+    sigaddset(&hup, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &hup, NULL);
     if (!display_visible())
         return 1;
     struct lf_kiosk *k = lf_kiosk_create(cfg);
     if (!k)
         return 1;
+    struct hangup_watch hw = {0};
+    hangup_start(&hw);
     while (!k->quit) {
         uint64_t next = lf_kiosk_update(k);
         uint64_t now = k->clock.ticks(k->clock.ctx);
@@ -1135,11 +1281,15 @@ int lf_kiosk_run(const struct lf_config *cfg)
         SDL_Event ev;
         /* sleep until an event or the next deadline: a still slide costs nothing */
         if (SDL_WaitEventTimeout(&ev, wait > 0 ? wait : 1)) {
-            handle_event(k, &ev);
-            while (SDL_PollEvent(&ev))
-                handle_event(k, &ev);
+            do {
+                if (hw.running && ev.type == hw.event)
+                    reload(k, load, ctx);
+                else
+                    handle_event(k, &ev);
+            } while (SDL_PollEvent(&ev));
         }
     }
+    hangup_stop(&hw);
     lf_service_stopping(k->service);
     lf_kiosk_destroy(k);
     return 0;

@@ -20,8 +20,15 @@
 /* Text size while a visitor has chosen large text. */
 #define LF_LARGE_TEXT_SCALE 1.3
 
-/* Runs until the admin quits or a fatal error; returns the exit code. */
-int lf_kiosk_run(const struct lf_config *cfg);
+/* Reads the config again for SIGHUP, as at the start (file and command-line
+ * options): true with `out` filled, false when it has errors (printed). */
+typedef bool (*lf_kiosk_config_loader)(struct lf_config *out, void *ctx);
+
+/* Runs until the admin quits or a fatal error; returns the exit code.
+ * Refuses (1, logged with what is missing) SDL drivers that show nothing
+ * (offscreen, dummy). SIGHUP reloads through `load` (NULL: the content
+ * only) without going dark; a broken config keeps the old one. */
+int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void *ctx);
 
 /* The same kiosk in steps, for the event loop above and for tests that
  * play a visitor: create, feed events, update, look at the state. */
@@ -31,6 +38,12 @@ struct lf_kiosk;
  * cfg must outlive the kiosk. */
 struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg);
 void lf_kiosk_destroy(struct lf_kiosk *k);
+
+/* Applies `cfg` (NULL: keeps the config) and loads the content again; the
+ * frame on screen stays until the new one is drawn. Content that fails
+ * to load keeps what is shown (false, logged). Display size, windowed and
+ * renderer wait for the next start. */
+bool lf_kiosk_reload(struct lf_kiosk *k, const struct lf_config *cfg);
 
 /* Where time comes from: a monotonic millisecond counter and the wall
  * clock in milliseconds since the epoch (so a deadline such as a notice's

@@ -26,6 +26,40 @@ static const char run_usage[] =
     "\n"
     "Options win over the config file. Config keys:\n";
 
+struct run_options {
+    const char *config_path, *content, *lang;
+    bool windowed, sized;
+    int width, height;
+    char found_path[LF_MAX_PATH_BYTES + 1];
+};
+
+/* The config file with the command line's options over it: at the start,
+ * and again for SIGHUP (lf_kiosk_config_loader). */
+static bool run_config(struct lf_config *cfg, void *ctx)
+{
+    const struct run_options *ro = ctx;
+    if (!lf_cli_load_config(cfg, ro->config_path))
+        return false;
+    /* options win over the file, through the same checks */
+    struct lf_diags *d = lf_diags_create();
+    bool ok = true;
+    if (ro->content)
+        ok = lf_config_set(cfg, "content.dir", ro->content, "--content", d) && ok;
+    if (ro->lang)
+        ok = lf_config_set(cfg, "display.language", ro->lang, "--lang", d) && ok;
+    if (ro->windowed)
+        cfg->windowed = true;
+    if (ro->sized) {
+        cfg->width = ro->width;
+        cfg->height = ro->height;
+    }
+    lf_cli_print_diags(d);
+    lf_diags_destroy(d);
+    if (!ok)
+        lf_cli_usage_error("run", "bad option value");
+    return ok;
+}
+
 int lf_tool_run(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -73,26 +107,13 @@ int lf_tool_run(int argc, char **argv)
     if (optind < argc)
         return lf_cli_usage_error("run", "unexpected argument '%s'", argv[optind]);
 
+    struct run_options ro = {config_path, content, lang, windowed, sized, width, height, ""};
     struct lf_config cfg;
-    if (!lf_cli_load_config(&cfg, config_path))
+    if (!run_config(&cfg, &ro))
         return EXIT_FAILURE;
-
-    /* options win over the file, through the same checks */
-    struct lf_diags *d = lf_diags_create();
-    bool ok = true;
-    if (content)
-        ok = lf_config_set(&cfg, "content.dir", content, "--content", d) && ok;
-    if (lang)
-        ok = lf_config_set(&cfg, "display.language", lang, "--lang", d) && ok;
-    if (windowed)
-        cfg.windowed = true;
-    if (sized) {
-        cfg.width = width;
-        cfg.height = height;
-    }
-    lf_cli_print_diags(d);
-    lf_diags_destroy(d);
-    if (!ok)
-        return lf_cli_usage_error("run", "bad option value");
-    return lf_kiosk_run(&cfg);
+    /* SIGHUP reads the same file again, even when it was found, not named */
+    snprintf(ro.found_path, sizeof(ro.found_path), "%s", cfg.path);
+    if (!ro.config_path && ro.found_path[0])
+        ro.config_path = ro.found_path;
+    return lf_kiosk_run(&cfg, run_config, &ro);
 }
