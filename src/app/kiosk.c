@@ -36,8 +36,8 @@ enum mode {
 };
 
 struct lf_kiosk {
-    const struct lf_config *cfg;   /* = &cfg_own */
-    struct lf_config cfg_own;      /* a copy: SIGHUP replaces it */
+    const struct lf_config *cfg;   /* the caller's, or &cfg_own after a reload */
+    struct lf_config cfg_own;      /* the config a SIGHUP brought */
     SDL_Window *window;
     SDL_Renderer *renderer;
     struct lf_typesetter *ts;
@@ -930,8 +930,7 @@ static void start_sync(struct lf_kiosk *k, const char *dir)
 struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
 {
     struct lf_kiosk *k = lf_xcalloc(1, sizeof(*k));
-    k->cfg_own = *cfg;
-    k->cfg = cfg = &k->cfg_own;
+    k->cfg = cfg; /* the caller's until a reload brings a config of its own */
     k->clock = (struct lf_kiosk_clock){system_ticks, system_wall_ms, NULL};
     k->diags = lf_diags_create();
     k->installed_event = (Uint32)-1;
@@ -1043,6 +1042,7 @@ bool lf_kiosk_reload(struct lf_kiosk *k, const struct lf_config *cfg)
     free(k->pending_dir);
     k->pending_dir = NULL;
     k->cfg_own = next;
+    k->cfg = &k->cfg_own;
     lf_log_set_level((enum lf_log_level)k->cfg->log_level);
 
     lf_diags_destroy(k->diags);
