@@ -6,6 +6,7 @@ the preview in both orientations, saves, checks the translations overview, adds 
 with consultation hours, publishes, and sees the version listed; an urgent notice goes
 out in two clicks; a save over a colleague's newer change shows both versions; an editor
 cannot publish; the English UI. Every page is saved as a screenshot in $SHOTS."""
+import json
 import os
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from studio import BIN, SRC, Checks, Client, Studio, add_user  # noqa: E402
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
@@ -31,6 +33,7 @@ check = t.check
 
 add_user(DATA, "anna", "publisher", PW_ANNA)
 add_user(DATA, "ed", "editor", PW_ED)
+add_user(DATA, "ada", "admin", "Kornblume-7777")
 subprocess.run([BIN, "keygen", "--out", os.path.join(TMP, "ki")], check=True, capture_output=True)
 config = ("[publish]\nkey = %s/ki.key\ndir = %s\n[studio]\nsession_seconds = 3600\n" % (TMP, WWW))
 st = Studio(TMP, DATA, config)
@@ -50,7 +53,8 @@ driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver",
                                           env=dict(os.environ, LANG="de_DE.UTF-8", LANGUAGE="de")),
                           options=opts)
 driver.set_page_load_timeout(60)
-wait = WebDriverWait(driver, 60)
+# the page re-renders after each answer: an element found a moment ago may be gone
+wait = WebDriverWait(driver, 60, ignored_exceptions=[StaleElementReferenceException, NoSuchElementException])
 
 
 def shot(name):
@@ -191,13 +195,25 @@ try:
     click("#save")
     time.sleep(1)
     click("#back")
+    # copy as new, then move the copy up: the order is the screens' order
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "li.item button.copy"))
+    click("li.item button.copy")
+    wait.until(lambda d: "(Kopie)" in d.find_element(By.CSS_SELECTOR, 'textarea[data-field="title.de"]').get_attribute("value"))
+    click("#save")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".editor-head h1") and "(Kopie)" in css(".editor-head h1").text)
+    click("#back")
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "li.item")) == 2)
+    driver.find_elements(By.CSS_SELECTOR, 'li.item button[aria-label="Nach oben"]')[1].click()
+    wait.until(lambda d: "(Kopie)" in d.find_elements(By.CSS_SELECTOR, "li.item")[0].text)
+    check("(Kopie)" in driver.find_elements(By.CSS_SELECTOR, "li.item")[0].text,
+          "copy as new makes a second offer, which can be moved to the top")
     shot("09-offers-list")
 
     # --- translations overview ------------------------------------------------------------
     tab("translations")
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "table.overview"))
     ov = css("table.overview").text
-    check("1 von 2 vollständig" in ov and "0 von 2 vollständig" in ov and "fehlt" in ov and "Leichte Sprache" in ov,
+    check("1 von 3 vollständig" in ov and "0 von 3 vollständig" in ov and "fehlt" in ov and "Leichte Sprache" in ov,
           "the overview counts per language (Leichte Sprache its own column) and names what is missing", ov)
     shot("10-translations")
 
@@ -247,7 +263,6 @@ try:
     shot("15-urgent-dialog")
     click("#urgent-publish")                                # 2
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "li.item.is-urgent"))
-    import json
     pub = json.load(open(os.path.join(WWW, "content.json")))
     urgent = [i for i in pub["items"] if i.get("priority") == 2]
     check(pub["serial"] == 2 and urgent and urgent[0]["title"]["de"] == "Heute geschlossen",
@@ -304,6 +319,49 @@ try:
               and "422" not in e["message"]]
     check(errors == [], "no script errors in the browser console", errors)
     check("Content-Security-Policy" not in str(errors), "nothing blocked by the CSP")
+
+    # --- four eyes: an editor's change waits for a publisher -------------------------------------
+    check(st.stopped_cleanly(), "the studio stops cleanly", st.stderr[-2000:])
+    st = Studio(TMP, DATA, config.replace("[publish]\n", "[publish]\nrequire_approval = yes\n"))
+    base = st.url.rstrip("/")
+    ed_api = Client(st)
+    ed_api.login("ed", PW_ED)
+    status, entry, _ = ed_api.request("GET", "/api/items/wegweiser-beratung")
+    item = dict(entry["item"], audience={"de": "Neu Zugewanderte", "ar": "القادمون الجدد"})
+    status, out, _ = ed_api.request("PUT", "/api/items/wegweiser-beratung", {"item": item, "revision": entry["revision"]})
+    check(status == 200 and out["approved"] is False, "an editor's change waits for approval")
+    driver.get(base + "/")
+    wait.until(lambda d: d.find_elements(By.ID, "login-user"))
+    css("#login-user").send_keys("anna")
+    css("#login-password").send_keys(PW_ANNA)
+    click("#login-submit")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.tabs"))
+    tab("publish")
+    wait.until(lambda d: d.find_elements(By.ID, "approve"))
+    check("wartet auf Freigabe" in css("ul.changes").text and "Neu Zugewanderte" in css("ul.changes").text,
+          "the publisher sees the waiting change with its new text")
+    full_shot("22-four-eyes")
+    boxes = driver.find_elements(By.CSS_SELECTOR, 'ul.changes input[type="checkbox"]')
+    check(len(boxes) == 2, "both of ed's changes wait (the room from the conflict and the audience)", len(boxes))
+    for b in boxes:
+        b.click()
+    click("#approve")
+    wait.until(lambda d: not d.find_elements(By.ID, "approve") and d.find_elements(By.ID, "publish-now"))
+    click("#publish-now")
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#versions tbody tr")) >= 3)
+    pub = json.load(open(os.path.join(WWW, "content.json")))
+    check([i for i in pub["items"] if i["id"] == "wegweiser-beratung"][0].get("audience", {}).get("de") == "Neu Zugewanderte",
+          "approved in the browser, then published", pub.get("serial"))
+    click("#logout")
+    wait.until(lambda d: d.find_elements(By.ID, "login-user"))
+    css("#login-user").send_keys("ada")
+    css("#login-password").send_keys("Kornblume-7777")
+    click("#login-submit")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.tabs"))
+    tab("users")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#users td"))
+    check("anna" in css("#users").text and "ed" in css("#users").text, "an admin sees the users")
+    shot("23-users")
 finally:
     driver.quit()
     st.stop()

@@ -57,7 +57,8 @@ const WORDS = {
     weekdays: ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'], spoken: 'In diesen Sprachen wird beraten',
     otherLangs: 'weitere Sprachen (Kürzel, mit Leerzeichen getrennt)', saveFirst: 'Speichern Sie zuerst.',
     failed: 'Das hat nicht geklappt: {0}', uilang: 'English', before: 'Vorher', after: 'Nachher',
-    to_dir: 'Ordner des Webservers', to_url: 'Server (SFTP/WebDAV)',
+    to_dir: 'Ordner des Webservers', to_url: 'Server (SFTP/WebDAV)', users: 'Benutzer', roleWord: 'Rolle',
+    usersHint: 'Benutzer legt die Administration auf dem Rechner des Studios an (Passwörter werden nie im Browser gezeigt):',
   },
   en: {
     appTitle: 'litfass studio', login: 'Log in', user: 'User name', password: 'Password',
@@ -109,7 +110,8 @@ const WORDS = {
     weekdays: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'], spoken: 'Counselling in these languages',
     otherLangs: 'more languages (tags, separated by spaces)', saveFirst: 'Save first.',
     failed: 'That did not work: {0}', uilang: 'Deutsch', before: 'Before', after: 'After',
-    to_dir: 'web server folder', to_url: 'server (SFTP/WebDAV)',
+    to_dir: 'web server folder', to_url: 'server (SFTP/WebDAV)', users: 'Users', roleWord: 'Role',
+    usersHint: 'Users are managed on the studio’s computer (passwords never pass through the browser):',
   },
 };
 
@@ -423,7 +425,7 @@ function render() {
     navButton('events', t('events')), navButton('offers', t('offers')), navButton('contacts', t('contacts')),
     navButton('notices', t('notices')), navButton('translations', t('translations')),
     navButton('publish', t('publish')), isPublisher() ? navButton('audit', t('audit')) : null,
-    navButton('settings', t('settings')));
+    navButton('settings', t('settings')), s.role === 'admin' ? navButton('users', t('users')) : null);
   const main = h('main', {id: 'main'});
   app.append(header, nav, main);
   if (state.editing) return renderEditor(main);
@@ -432,6 +434,7 @@ function render() {
   if (state.view === 'publish') return renderPublish(main);
   if (state.view === 'audit') return renderAudit(main);
   if (state.view === 'settings') return renderSettings(main);
+  if (state.view === 'users') return renderUsers(main);
 }
 
 /* ---- lists ----------------------------------------------------------------------------- */
@@ -467,7 +470,7 @@ function renderList(main, view) {
     const chips = langs.filter((l) => l !== 'de').map((l) => {
       const miss = missingIn(it, l);
       return h('span', {class: 'chip ' + (miss.length ? 'missing' : 'done'), title: miss.length ? t('missingTexts', miss.map(label).join(', ')) : t('complete')},
-        (miss.length ? '✗ ' : '✓ ') + l);
+        (miss.length ? '✗ ' : '✓ ') + langName(l));
     });
     const orderButtons = kind === 'event' ? [] : [
       h('button', {class: 'icon', type: 'button', title: t('up'), 'aria-label': t('up'), disabled: idx === 0, onclick: () => move(it.id, -1)}, '↑'),
@@ -1063,6 +1066,16 @@ function renderSettings(main) {
       try { await api('PUT', '/api/bundle', {organisation: org, default_language: def.value}); await loadItems(); toast(t('saved')); render(); } catch (e) { toast(t('failed', e.message), 'error'); }
     }}, t('save'))),
   h('p', {class: 'muted'}, t('sessionEnds', Math.round(state.session.session_seconds / 60))));
+}
+
+async function renderUsers(main) {
+  main.appendChild(h('h1', {}, t('users')));
+  const out = await api('GET', '/api/users');
+  main.appendChild(h('table', {class: 'audit', id: 'users'},
+    h('thead', {}, h('tr', {}, h('th', {}, t('user')), h('th', {}, t('roleWord')))),
+    h('tbody', {}, out.users.map((u) => h('tr', {}, h('td', {}, u.name), h('td', {}, t('role_' + u.role) + ' (' + u.role + ')'))))));
+  main.appendChild(h('p', {class: 'box info'}, t('usersHint')));
+  main.appendChild(h('pre', {class: 'cmd'}, 'litfass studio user add NAME --role editor --data DIR\nlitfass studio user passwd NAME --data DIR\nlitfass studio user remove NAME --data DIR'));
 }
 
 /* ---- start ------------------------------------------------------------------------------- */
