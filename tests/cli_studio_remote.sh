@@ -13,53 +13,23 @@ stop_sshd() {
 }
 trap 'stop_sshd; sync_cleanup' EXIT
 
-DAV=$TMP/dav SFTPDIR=$TMP/sftp NGX=$TMP/nginx
-mkdir -p "$DAV" "$SFTPDIR" "$NGX/logs" "$NGX/tmp"
-nginx=$(command -v nginx || echo /usr/sbin/nginx)
-user_line=""
-[ "$(id -u)" -eq 0 ] && user_line="user root root;"
-printf 'litfass:%s\n' "$(openssl passwd -apr1 Dav-Geheimnis-1)" > "$NGX/htpasswd"
-for try in 1 2 3; do
-  NGX_PORT=$(free_port)
-  cat >"$NGX/nginx.conf" <<CONF
-daemon off;
-$user_line
-worker_processes 1;
-pid $NGX/nginx.pid;
-error_log $NGX/logs/error.log info;
-events { worker_connections 64; }
-http {
-    types { application/json json; image/png png; image/jpeg jpg jpeg; }
-    default_type application/octet-stream;
-    access_log $NGX/logs/access.log;
-    client_body_temp_path $NGX/tmp/body;
-    proxy_temp_path $NGX/tmp/proxy;
-    fastcgi_temp_path $NGX/tmp/fastcgi;
-    uwsgi_temp_path $NGX/tmp/uwsgi;
-    scgi_temp_path $NGX/tmp/scgi;
-    server {
-        listen 127.0.0.1:$NGX_PORT;
+DAV=$TMP/dav SFTPDIR=$TMP/sftp
+mkdir -p "$DAV" "$SFTPDIR" "$TMP/nginx"
+printf 'litfass:%s\n' "$(openssl passwd -apr1 Dav-Geheimnis-1)" > "$TMP/nginx/htpasswd"
+# WebDAV (PUT, MOVE, MKCOL) behind a password at /dav/; both folders readable for kiosks
+NGX_LOCATIONS="
         location /dav/ {
             alias $DAV/;
             dav_methods PUT DELETE MKCOL COPY MOVE;
             create_full_put_path on;
             dav_access user:rw group:r all:r;
             client_max_body_size 10m;
-            auth_basic "litfass";
-            auth_basic_user_file $NGX/htpasswd;
+            auth_basic litfass;
+            auth_basic_user_file $TMP/nginx/htpasswd;
         }
         location /pub-dav/ { alias $DAV/; }
-        location /pub-sftp/ { alias $SFTPDIR/; }
-    }
-}
-CONF
-  timeout -s QUIT -k 5 290 "$nginx" -e "$NGX/logs/error.log" -p "$NGX" -c "$NGX/nginx.conf" \
-    >>"$NGX/logs/stdout.log" 2>&1 &
-  NGX_PID=$!
-  if wait_port "$NGX_PORT" "$NGX_PID"; then break; fi
-  stop_nginx
-done
-[ -n "$NGX_PID" ] || { echo "nginx did not start"; sed 's/^/  /' "$NGX/logs/error.log"; exit 1; }
+        location /pub-sftp/ { alias $SFTPDIR/; }"
+start_nginx "$TMP/empty" || exit 1
 
 # sshd: a host key and a client key of our own, the client's public key as the only
 # authorized one, on a free port of 127.0.0.1. As root sshd wants its privilege separation

@@ -156,7 +156,7 @@ static int user_command(int argc, char **argv, const char *data, const char *rol
     if (strcmp(verb, "add") == 0)
         printf("added %s as %s\n", name, lf_role_name(role));
     else if (strcmp(verb, "passwd") == 0)
-        printf("changed the password of %s (logged-in sessions stay until they end)\n", name);
+        printf("changed the password of %s (sessions opened with the old one end)\n", name);
     else
         printf("removed %s\n", name);
     rc = EXIT_SUCCESS;

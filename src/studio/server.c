@@ -46,6 +46,7 @@ struct session {
     char token[TOKEN_HEX + 1]; /* "" = free slot */
     char csrf[TOKEN_HEX + 1];
     char user[LF_STUDIO_MAX_USER_NAME + 1];
+    unsigned char stamp[LF_USER_STAMP_BYTES]; /* of the password it was opened with */
     time_t created, last_seen;
 };
 
@@ -411,7 +412,9 @@ static void h_login(struct call *c, struct reply *r)
     forget_failures(s, ukey);
     forget_failures(s, akey);
     struct session *se = session_new(s, user);
-    set_cookie(c, r, se->token, (long)s->cfg->studio_session_seconds);
+    if (!lf_users_stamp(s->users, user, se->stamp))
+        memset(se->stamp, 0, sizeof(se->stamp));
+    set_cookie(c, r, se->token, (long)LF_STUDIO_SESSION_MAX_S);
     lf_audit(s->data_dir, user, "login", NULL, c->address);
     reply_json(r, 200,
                json_pack("{s:s, s:s, s:s, s:i, s:b}", "user", user, "role", lf_role_name(role),
@@ -1162,9 +1165,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         }
         reload_users(s);
         c.role = s->users ? lf_users_role(s->users, c.session->user) : 0;
-        if (!c.role) {
+        unsigned char stamp[LF_USER_STAMP_BYTES];
+        if (!c.role || !lf_users_stamp(s->users, c.session->user, stamp) ||
+            sodium_memcmp(stamp, c.session->stamp, sizeof(stamp)) != 0) {
+            /* removed, or a new password: sessions of before end */
             memset(c.session, 0, sizeof(*c.session));
-            reply_error(&r, 401, "this user no longer exists");
+            reply_error(&r, 401, c.role ? "your session has expired: the password was changed"
+                                        : "this user no longer exists");
             return send_reply(s, conn, &r, true);
         }
         bool mutation = strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;

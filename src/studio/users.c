@@ -273,6 +273,16 @@ enum lf_role lf_users_role(const struct lf_users *u, const char *name)
     return usr ? usr->role : 0;
 }
 
+bool lf_users_stamp(const struct lf_users *u, const char *name, unsigned char *stamp)
+{
+    const struct lf_user *usr = find(u, name);
+    if (!usr)
+        return false;
+    crypto_generichash(stamp, LF_USER_STAMP_BYTES, (const unsigned char *)usr->hash,
+                       strlen(usr->hash), NULL, 0);
+    return true;
+}
+
 const char *lf_users_name(const struct lf_users *u, size_t i, enum lf_role *role)
 {
     if (i >= u->n)

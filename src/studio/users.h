@@ -70,6 +70,12 @@ bool lf_users_check(const struct lf_users *u, const char *name, const char *pass
 /* The role of a user, 0 when there is none (removed meanwhile). */
 enum lf_role lf_users_role(const struct lf_users *u, const char *name);
 
+/* A fingerprint of the user's stored password hash (LF_USER_STAMP_BYTES):
+ * it changes with every new password, so sessions opened with the old
+ * one can be ended. False when there is no such user. */
+#define LF_USER_STAMP_BYTES 16
+bool lf_users_stamp(const struct lf_users *u, const char *name, unsigned char *stamp);
+
 /* The i-th user's name and role (for listing). */
 const char *lf_users_name(const struct lf_users *u, size_t i, enum lf_role *role);
 

@@ -65,11 +65,12 @@ start_misbehave() {
   wait_port "$port" "$MB_PID"
 }
 
-# start_nginx WWW: Debian's nginx serving folder WWW on 127.0.0.1:NGX_PORT with ETags,
+# start_nginx WWW: Debian's nginx serving folder WWW on 127.0.0.1:NGX_PORT with ETags
+# (NGX_LOCATIONS, if set, replaces the plain "location / { }", e.g. for WebDAV),
 # everything (config, pid file, logs, temp folders) under $TMP/nginx. Access log lines:
 # "METHOD URI STATUS BYTES" in $NGX_ACCESS.
 start_nginx() {
-  local www=$1 nginx try user_line=""
+  local www=$1 nginx try user_line="" locations=${NGX_LOCATIONS:-"location / { }"}
   nginx=$(command -v nginx || echo /usr/sbin/nginx)
   NGX=$TMP/nginx
   NGX_ACCESS=$NGX/logs/access.log
@@ -99,7 +100,7 @@ http {
         listen 127.0.0.1:$NGX_PORT;
         root $www;
         etag on;
-        location / { }
+        $locations
     }
 }
 EOF

@@ -356,6 +356,13 @@ status, out, _ = Client(st).request("POST", "/api/login", {"user": "anna", "pass
 check(status == 429, "the address is throttled too (another user from the same address)", status)
 status, out, _ = ed.request("GET", "/api/items")
 check(status == 200, "sessions that are logged in go on working")
+r = subprocess.run([BIN, "studio", "user", "passwd", "ed", "--data", DATA], input="Neues-Passwort-1\n",
+                   capture_output=True, text=True)
+status, out, _ = ed.request("GET", "/api/items")
+check(r.returncode == 0 and status == 401 and "password" in out["error"],
+      "a new password ends the sessions opened with the old one", (r.stderr, status, out))
+status, out, _ = anna.request("GET", "/api/items")
+check(status == 200, "other users' sessions go on")
 check(st.stopped_cleanly(), "the studio stops cleanly on SIGTERM (exit 0, no sanitizer report)", st.stderr[-3000:])
 
 # --- session expiry -----------------------------------------------------------------------
