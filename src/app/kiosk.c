@@ -25,6 +25,8 @@
 #include "sync/worker.h"
 #include "system/display.h"
 #include "system/service.h"
+#include "system/x11_screen.h"
+#include <SDL_syswm.h>
 
 #define FRAME_MS 16          /* during a transition: about 60 frames a second */
 #define NEVER UINT64_MAX
@@ -95,6 +97,13 @@ struct lf_kiosk {
     bool first_frame_shown;
     char content_source[2 * LF_MAX_PATH_BYTES + 64];
     char renderer_reason[LF_RENDERER_REASON_BYTES]; /* for the start-up line */
+
+    /* X11 (system/x11_screen.h): the screen's size is looked at every
+     * LF_X11_SCREEN_POLL_MS, SDL does not report RandR changes */
+    void *x_display;
+    unsigned long x_window;
+    uint64_t next_screen_poll;
+    int fitted_w, fitted_h;        /* the size last asked for */
 };
 
 static uint64_t system_ticks(void *ctx)
@@ -636,9 +645,22 @@ static void handle_event(struct lf_kiosk *k, const SDL_Event *ev)
                                            : LF_POINTER_MOVE,
                 (int)(ev->tfinger.x * k->view.width), (int)(ev->tfinger.y * k->view.height));
         break;
+    case SDL_DISPLAYEVENT:
+        /* a monitor plugged in or out: look at the screen's size now */
+        if (ev->display.event == SDL_DISPLAYEVENT_CONNECTED ||
+            ev->display.event == SDL_DISPLAYEVENT_DISCONNECTED) {
+            lf_info("a display was %s", ev->display.event == SDL_DISPLAYEVENT_CONNECTED
+                                            ? "connected" : "disconnected");
+            k->next_screen_poll = 0;
+        }
+        break;
     case SDL_WINDOWEVENT:
         if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            int was_w = k->view.width, was_h = k->view.height;
             set_view_size(k);
+            if (was_w != k->view.width || was_h != k->view.height)
+                lf_info("screen %dx%d: laid out anew (was %dx%d)", k->view.width,
+                        k->view.height, was_w, was_h);
             lf_gesture_set_screen(k->gesture, k->view.width, k->view.height);
             rebuild(k);
         } else if (ev->window.event == SDL_WINDOWEVENT_EXPOSED) {
@@ -896,6 +918,12 @@ static bool open_window(struct lf_kiosk *k)
     SDL_DisableScreenSaver();
     if (!k->cfg->windowed)
         SDL_ShowCursor(SDL_DISABLE);
+    SDL_SysWMinfo wm;
+    SDL_VERSION(&wm.version);
+    if (SDL_GetWindowWMInfo(k->window, &wm) && wm.subsystem == SDL_SYSWM_X11) {
+        k->x_display = wm.info.x11.display;
+        k->x_window = (unsigned long)wm.info.x11.window;
+    }
     snprintf(k->renderer_reason, sizeof(k->renderer_reason), "%s", choice.reason);
     return true;
 }
@@ -1114,9 +1142,34 @@ static void report_status(struct lf_kiosk *k)
     }
 }
 
+/* Full screen on X11: a new resolution or rotation (RandR) of the screen
+ * makes the window that size; SDL's SIZE_CHANGED then lays it out anew. */
+static uint64_t follow_screen(struct lf_kiosk *k, uint64_t now)
+{
+    if (!k->x_display || k->cfg->windowed)
+        return NEVER;
+    if (now >= k->next_screen_poll) {
+        k->next_screen_poll = now + LF_X11_SCREEN_POLL_MS;
+        int w, h, ww = 0, wh = 0;
+        SDL_GetWindowSize(k->window, &ww, &wh);
+        if (lf_x11_screen_size(k->x_display, &w, &h) && (w != ww || h != wh) &&
+            (w != k->fitted_w || h != k->fitted_h)) {
+            lf_info("the screen is now %dx%d (the window %dx%d): fitting the window", w, h, ww,
+                    wh);
+            k->fitted_w = w;
+            k->fitted_h = h;
+            lf_x11_fit_window(k->x_display, k->x_window, w, h);
+        }
+    }
+    return k->next_screen_poll;
+}
+
 uint64_t lf_kiosk_update(struct lf_kiosk *k)
 {
     uint64_t next = tick(k);
+    uint64_t poll = follow_screen(k, k->clock.ticks(k->clock.ctx));
+    if (poll < next)
+        next = poll;
     if (k->dirty) {
         draw(k);
         k->dirty = false;

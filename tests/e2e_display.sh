@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# A display that changes while the kiosk runs full screen (no window
+# manager, as on a kiosk): a new resolution and a turn to portrait through
+# RandR are laid out anew within a second (the kiosk looks every 400 ms).
+# The X server is Xephyr inside Xvfb: Debian 12's Xvfb cannot change its
+# size through RandR, Xephyr can (`xrandr -s`). Its `xrandr -o` crashes
+# Xephyr itself, so the turn is tested as what a program sees of a rotated
+# screen: 640x480 becoming 480x640.
+# What the kiosk shows is read from its STATUS= (a fake notify socket).
+. "$(dirname "$0")/shell_lib.sh"
+command -v Xephyr >/dev/null || { echo "Xephyr missing (xserver-xephyr, scripts/debian-packages.txt)"; exit 1; }
+KPID="" EPID="" SINK=""
+stop_all() {
+  [ -n "$KPID" ] && { kill "$KPID" 2>/dev/null; wait "$KPID" 2>/dev/null; }
+  [ -n "$SINK" ] && { kill "$SINK" 2>/dev/null; wait "$SINK" 2>/dev/null; }
+  [ -n "$EPID" ] && { kill "$EPID" 2>/dev/null; wait "$EPID" 2>/dev/null; }
+  stop_xvfb
+  rm -rf "$TMP"
+}
+trap stop_all EXIT
+start_xvfb 1920x1920 || { bad "no Xvfb"; finish; exit 1; }
+: >"$TMP/ephyr.fd"
+Xephyr -displayfd 4 -screen 1024x768 -resizeable +extension RANDR -nolisten tcp 4>"$TMP/ephyr.fd" 2>"$TMP/ephyr.log" &
+EPID=$!
+for _ in $(seq 100); do [ -s "$TMP/ephyr.fd" ] && break; sleep 0.1; done
+[ -s "$TMP/ephyr.fd" ] || { bad "Xephyr did not start"; tail "$TMP/ephyr.log"; finish; exit 1; }
+export DISPLAY=":$(head -n1 "$TMP/ephyr.fd")"
+
+python3 "$SRC/tests/servers/notify_sink.py" "$TMP/notify.sock" "$TMP/notify.log" &
+SINK=$!
+for _ in $(seq 50); do [ -S "$TMP/notify.sock" ] && break; sleep 0.1; done
+NOTIFY_SOCKET="$TMP/notify.sock" "$BIN" run --content "$SRC/assets/content" 2>"$TMP/kiosk.log" &
+KPID=$!
+for _ in $(seq 600); do grep -q 'READY=1' "$TMP/notify.log" && break; sleep 0.1; done
+grep -q 'READY=1.*, 1024x768' "$TMP/notify.log" && ok "full screen at 1024x768" ||
+  { bad "no first frame at 1024x768"; tail "$TMP/kiosk.log"; finish; exit 1; }
+
+# change SIZE: xrandr -s SIZE, then wait for a STATUS with it; prints seconds taken
+change() {
+  local size=$1 t0 line
+  t0=$(awk '{t=$1} END {print t}' "$TMP/notify.log")
+  xrandr -s "$size" || { echo "xrandr -s $size failed"; return 1; }
+  local start=$(date +%s.%N)
+  for _ in $(seq 100); do
+    grep -q "STATUS=.*, $size\$" "$TMP/notify.log" && break
+    sleep 0.05
+  done
+  grep -q "STATUS=.*, $size\$" "$TMP/notify.log" || return 1
+  echo "$(date +%s.%N) $start" | awk '{printf "%.2f", $1 - $2}'
+}
+for size in 800x600 640x480 480x640 1024x768; do
+  if took=$(change "$size"); then
+    # the kiosk looks every 400 ms: within a second, with room for a busy test machine
+    awk -v t="$took" 'BEGIN { exit !(t < 2.5) }' && ok "$size laid out anew after ${took} s" ||
+      bad "$size took ${took} s"
+  else
+    bad "no layout for $size: $took"; tail -5 "$TMP/kiosk.log" | sed 's/^/  log: /'
+  fi
+done
+expect_in "$TMP/kiosk.log" "screen 480x640: laid out anew (was 640x480)" "the turn to portrait is logged"
+kill -0 "$KPID" 2>/dev/null && ok "the kiosk kept running through every change" || bad "the kiosk died"
+finish
