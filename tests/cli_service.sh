@@ -50,7 +50,7 @@ transition_ms = 0
 EOC
 NOTIFY_SOCKET="$TMP/notify.sock" WATCHDOG_USEC=900000 "$BIN" run --config "$TMP/kiosk.conf" 2>"$TMP/kiosk.log" &
 KPID=$!
-for _ in $(seq 200); do grep -q 'READY=1' "$TMP/notify.log" && break; sleep 0.1; done
+for _ in $(seq 900); do grep -q 'READY=1' "$TMP/notify.log" && break; sleep 0.1; done
 if grep -q 'READY=1 | STATUS=carousel 1/[0-9]* (de), 1024x600' "$TMP/notify.log"; then
   ok "READY=1 with STATUS= (slide, language, screen size)"
 else
