@@ -511,6 +511,61 @@ static void event_chips_wrap(void **state)
     lf_scene_destroy(s);
 }
 
+/* The text ops of a scene joined by "|", no-break spaces as spaces. */
+static void scene_lines(const struct lf_scene *s, char *out, size_t size)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < lf_scene_count(s) && n + 2 < size; i++) {
+        const struct lf_op *op = lf_scene_op(s, i);
+        if (op->kind != LF_OP_TEXT)
+            continue;
+        for (const char *c = op->text; *c && n + 2 < size; c++) {
+            if ((unsigned char)c[0] == 0xC2 && (unsigned char)c[1] == 0xA0) {
+                out[n++] = ' ';
+                c++;
+            } else {
+                out[n++] = *c;
+            }
+        }
+        out[n++] = '|';
+        out[n] = '\0';
+    }
+}
+
+/* Consultation hours are a table in the order of the week: a weekday
+ * given twice is one line with its ranges sorted, overlapping ranges
+ * merged, days with the same hours together. */
+static void hours_are_sorted_and_merged(void **state)
+{
+    (void)state;
+    build_bundle();
+    struct lf_item offer = items[1];
+    offer.hours.n = 5;
+    offer.hours.ranges[0] = (struct lf_hours_range){0x01, 14 * 60, 16 * 60};        /* Mo 14-16 */
+    offer.hours.ranges[1] = (struct lf_hours_range){0x10, 9 * 60, 12 * 60};         /* Fr 9-12 */
+    offer.hours.ranges[2] = (struct lf_hours_range){0x01, 9 * 60, 12 * 60};         /* Mo 9-12 */
+    offer.hours.ranges[3] = (struct lf_hours_range){0x01, 10 * 60, 11 * 60};        /* Mo 10-11 */
+    offer.hours.ranges[4] = (struct lf_hours_range){0x12, 9 * 60, 11 * 60 + 30};   /* Di, Fr 9-11:30 */
+    struct lf_slide sl = {LF_SLIDE_OFFER, &offer, 0, 0};
+    struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl};
+    struct lf_view v = {.bundle = &bundle, .lang = "de", .now = lf_local_make(2026, 11, 23, 10, 0),
+                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                        .width = 1920, .height = 1080, .text_scale = 1.0};
+    struct lf_scene *s = lf_scene_create();
+    lf_layout_page(s, &v, &page, NULL);
+    char lines[8192];
+    scene_lines(s, lines, sizeof(lines));
+    const char *mo = strstr(lines, "|Mo  09:00 – 12:00, 14:00 – 16:00|");
+    const char *di = strstr(lines, "|Di  09:00 – 11:30|");
+    const char *fr = strstr(lines, "|Fr  09:00 – 12:00|");
+    if (!mo || !di || !fr)
+        fail_msg("hours not as a sorted, merged table: %s", lines);
+    assert_true(mo < di && di < fr);
+    assert_null(strstr(mo + 1, "|Mo "));
+    lf_scene_destroy(s);
+}
+
 /* With nothing announced the agenda says so, in the screen's language,
  * instead of an empty page. */
 static void empty_agenda_says_nothing_is_announced(void **state)
@@ -729,6 +784,7 @@ int main(void)
         cmocka_unit_test(stale_content_says_when_it_was_updated),
         cmocka_unit_test(empty_agenda_says_nothing_is_announced),
         cmocka_unit_test(event_chips_wrap),
+        cmocka_unit_test(hours_are_sorted_and_merged),
         cmocka_unit_test(german_stand_in_is_marked),
         cmocka_unit_test(registration_does_not_repeat_its_address),
         cmocka_unit_test(themes_have_aaa_contrast),

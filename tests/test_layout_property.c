@@ -461,20 +461,40 @@ static const char *item_missing(const struct shown *sh, const struct lf_item *it
             return w;
         }
     }
-    for (size_t i = 0; i < it->hours.n; i++) {
-        char t[16];
-        const struct lf_hours_range *r = &it->hours.ranges[i];
-        size_t pos = 0;
-        snprintf(t, sizeof(t), "%02d:%02d", r->from_min / 60, r->from_min % 60);
-        const char *w = first_missing(sh, t, &pos);
-        if (!w) {
-            pos = 0;
-            snprintf(t, sizeof(t), "%02d:%02d", r->to_min / 60, r->to_min % 60);
-            w = first_missing(sh, t, &pos);
-        }
-        if (w) {
-            *field = "hours";
-            return w;
+    /* the hours: on each day its ranges merged where they overlap or
+     * touch; every start and end of a merged range is shown */
+    for (int d = 0; d < 7; d++) {
+        int from[LF_MAX_HOURS_RANGES], to[LF_MAX_HOURS_RANGES];
+        size_t n = 0;
+        for (size_t i = 0; i < it->hours.n; i++)
+            if (it->hours.ranges[i].weekdays & (1u << d)) {
+                from[n] = it->hours.ranges[i].from_min;
+                to[n++] = it->hours.ranges[i].to_min;
+            }
+        for (size_t i = 1; i < n; i++) /* insertion sort by start */
+            for (size_t k = i; k > 0 && from[k - 1] > from[k]; k--) {
+                int f = from[k], t = to[k];
+                from[k] = from[k - 1], to[k] = to[k - 1];
+                from[k - 1] = f, to[k - 1] = t;
+            }
+        for (size_t i = 0; i < n;) {
+            int f = from[i], t = to[i];
+            size_t k = i + 1;
+            for (; k < n && from[k] <= t; k++)
+                if (to[k] > t)
+                    t = to[k];
+            int edges[2] = {f, t};
+            for (int e = 0; e < 2; e++) {
+                char hm[16];
+                snprintf(hm, sizeof(hm), "%02d:%02d", edges[e] / 60, edges[e] % 60);
+                size_t pos = 0;
+                const char *w = first_missing(sh, hm, &pos);
+                if (w) {
+                    *field = "hours";
+                    return w;
+                }
+            }
+            i = k;
         }
     }
     return NULL;

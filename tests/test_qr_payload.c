@@ -55,6 +55,12 @@ static void links_for_events_and_offers(void **state)
          "https://www.wegweiser.nrw.de"},
         {LF_ITEM_EVENT, NULL, "meiber@stadt-muenster.de", "0251 1", true,
          "mailto:meiber@stadt-muenster.de"},
+        /* RFC 6068: an IDN domain (and any non-ASCII) as percent-encoded UTF-8 */
+        {LF_ITEM_EVENT, NULL, "info@stadt-münster.de", NULL, true,
+         "mailto:info@stadt-m%C3%BCnster.de"},
+        {LF_ITEM_OFFER, NULL, "jürgen.öz@köln.de", NULL, true,
+         "mailto:j%C3%BCrgen.%C3%B6z@k%C3%B6ln.de"},
+        {LF_ITEM_OFFER, NULL, "a%b c@x.de", NULL, true, "mailto:a%25b%20c@x.de"},
         {LF_ITEM_EVENT, NULL, NULL, "02 51/4 92-70 77", true, "tel:02514927077"},
         {LF_ITEM_OFFER, NULL, NULL, "+49 (251) 492-7077", true, "tel:+492514927077"},
         {LF_ITEM_OFFER, NULL, NULL, NULL, false, ""},

@@ -36,6 +36,7 @@ struct frame {
     size_t chars;
     bool must_progress; /* laying out a page's flow: the top of the page takes
                            something, however little room there is */
+    bool in_flow;       /* laying out a slide's text flow (not measuring a card) */
 };
 
 /* Pixels for a size given at a 1080-pixel shorter side; text_px also

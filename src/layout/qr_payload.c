@@ -51,6 +51,34 @@ static void tel_uri(const char *phone, char *buf, size_t size)
     buf[n] = '\0';
 }
 
+/* "mailto:" as RFC 6068 writes it: an address with non-ASCII characters
+ * (an IDN domain "stadt-münster.de", a UTF-8 local part) has them as
+ * percent-encoded UTF-8 (section 2: "%C3%BC", which a phone's mail
+ * program turns back into the address or its A-label), as it has every
+ * other character outside unreserved, "@" and the sub-delimiters an
+ * addr-spec may hold. False when it does not fit. */
+static bool mailto_uri(const char *email, char *buf, size_t size)
+{
+    static const char keep[] = "-._~!$'()*+,;=@";
+    static const char hex[] = "0123456789ABCDEF";
+    size_t n = (size_t)snprintf(buf, size, "mailto:");
+    for (const unsigned char *c = (const unsigned char *)email; *c; c++) {
+        bool plain = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+                     (*c >= '0' && *c <= '9') || (*c < 0x80 && strchr(keep, *c));
+        if (n + (plain ? 1 : 3) >= size)
+            return false;
+        if (plain) {
+            buf[n++] = (char)*c;
+        } else {
+            buf[n++] = '%';
+            buf[n++] = hex[*c >> 4];
+            buf[n++] = hex[*c & 15];
+        }
+    }
+    buf[n] = '\0';
+    return true;
+}
+
 bool lf_qr_payload(const struct lf_item *it, const char *lang, char *buf, size_t size)
 {
     if (size > LF_MAX_QR_PAYLOAD + 1)
@@ -91,7 +119,7 @@ bool lf_qr_payload(const struct lf_item *it, const char *lang, char *buf, size_t
     if (it->url)
         n = snprintf(buf, size, "%s", it->url);
     else if (it->email)
-        n = snprintf(buf, size, "mailto:%s", it->email);
+        return mailto_uri(it->email, buf, size);
     else if (it->phone) {
         tel_uri(it->phone, buf, size);
         n = (int)strlen(buf);

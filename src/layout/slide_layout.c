@@ -165,6 +165,13 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
                  * moves on */
                 continue;
             }
+            if ((side < b->qr_min || y + h > bottom || wr.rest) && f->in_flow &&
+                i + 1 == c->n && y > box.y) {
+                /* the code last, and no room left for it: never a page
+                 * holding only a QR code (what it carries is on the
+                 * slide as text) */
+                continue;
+            }
             if (side < b->qr_min || y + h > bottom || wr.rest) {
                 *rest = (struct lf_flow_pos){i, 0};
                 all = false;
@@ -256,8 +263,12 @@ static int column(struct frame *f, const struct column *c, struct lf_box box,
 {
     struct lf_flow_pos ignored;
     size_t k = 0;
+    /* the scale at which all of it fits as it is (no QR code left out) */
+    bool in_flow = f->in_flow;
+    f->in_flow = false;
     while (k < N_SCALES && !column_pass(f, c, box, scales[k], false, from, &ignored, NULL))
         k++;
+    f->in_flow = in_flow;
     if (k == N_SCALES)
         k = 0; /* it continues on another page anyway: keep it large */
     int used = 0;
@@ -291,8 +302,10 @@ static int flow(struct frame *f, const struct column *c, struct lf_box box,
     if (box.h < 0)
         box.h = 0;
     f->must_progress = is_continuation(p); /* the first page may hold the head alone */
+    f->in_flow = true;
     int used = column(f, c, box, flow_start(p), &r->continues, &r->rest);
     f->must_progress = false;
+    f->in_flow = false;
     if (r->continues)
         r->rest.block++;
     return used;
@@ -443,20 +456,75 @@ static void format_days(const char *lang, uint8_t days, char *buf, size_t size)
     }
 }
 
-/* All ranges, one per line: "Mo – Fr  09:00 – 12:00". */
+/* The hours as a table a visitor reads in the order of the week: each
+ * day's ranges sorted and overlapping ones merged, days with the same
+ * ranges on one line ("Mo – Fr  09:00 – 12:00, 14:00 – 16:00"), lines in
+ * the order of their first day. The same weekday never shows twice. */
+struct day_hours {
+    size_t n;
+    int16_t from[LF_MAX_HOURS_RANGES], to[LF_MAX_HOURS_RANGES];
+};
+
 static void format_hours(const char *lang, const struct lf_opening_hours *h, char *buf,
                          size_t size)
 {
+    struct day_hours days[7] = {{0}};
+    for (int d = 0; d < 7; d++) {
+        struct day_hours *dh = &days[d];
+        for (size_t i = 0; i < h->n; i++) {
+            const struct lf_hours_range *r = &h->ranges[i];
+            if (!(r->weekdays & (1u << d)))
+                continue;
+            /* insert sorted by start, merging with what it overlaps or touches */
+            int16_t from = r->from_min, to = r->to_min;
+            size_t k = 0;
+            while (k < dh->n) {
+                if (dh->to[k] >= from && dh->from[k] <= to) {
+                    if (dh->from[k] < from)
+                        from = dh->from[k];
+                    if (dh->to[k] > to)
+                        to = dh->to[k];
+                    memmove(&dh->from[k], &dh->from[k + 1], (dh->n - k - 1) * sizeof(int16_t));
+                    memmove(&dh->to[k], &dh->to[k + 1], (dh->n - k - 1) * sizeof(int16_t));
+                    dh->n--;
+                    continue;
+                }
+                k++;
+            }
+            for (k = 0; k < dh->n && dh->from[k] < from; k++)
+                ;
+            memmove(&dh->from[k + 1], &dh->from[k], (dh->n - k) * sizeof(int16_t));
+            memmove(&dh->to[k + 1], &dh->to[k], (dh->n - k) * sizeof(int16_t));
+            dh->from[k] = from;
+            dh->to[k] = to;
+            dh->n++;
+        }
+    }
     size_t len = 0;
+    bool done[7] = {false};
     buf[0] = '\0';
-    for (size_t i = 0; i < h->n && len < size; i++) {
-        const struct lf_hours_range *r = &h->ranges[i];
-        char days[160];
-        format_days(lang, r->weekdays, days, sizeof(days));
-        int n = snprintf(buf + len, size - len, "%s%s  %02d:%02d – %02d:%02d", i ? "\n" : "",
-                         days, r->from_min / 60, r->from_min % 60, r->to_min / 60,
-                         r->to_min % 60);
-        if (n < 0)
+    const char *comma = lf_list_comma(lang);
+    for (int d = 0; d < 7; d++) {
+        if (done[d] || days[d].n == 0)
+            continue;
+        uint8_t mask = 0;
+        for (int e = d; e < 7; e++)
+            if (!done[e] && days[e].n == days[d].n &&
+                memcmp(days[e].from, days[d].from, days[d].n * sizeof(int16_t)) == 0 &&
+                memcmp(days[e].to, days[d].to, days[d].n * sizeof(int16_t)) == 0) {
+                mask |= (uint8_t)(1u << e);
+                done[e] = true;
+            }
+        char names[160];
+        format_days(lang, mask, names, sizeof(names));
+        int n = snprintf(buf + len, size - len, "%s%s ", len ? "\n" : "", names);
+        for (size_t k = 0; n >= 0 && (size_t)n < size - len && k < days[d].n; k++) {
+            const struct day_hours *dh = &days[d];
+            len += (size_t)n;
+            n = snprintf(buf + len, size - len, "%s%02d:%02d – %02d:%02d", k ? comma : " ",
+                         dh->from[k] / 60, dh->from[k] % 60, dh->to[k] / 60, dh->to[k] % 60);
+        }
+        if (n < 0 || (size_t)n >= size - len)
             return;
         len += (size_t)n;
     }
