@@ -31,6 +31,95 @@ expect_in "$TMP/err" "content.json:3:" "the syntax error names its line"
 expect_exit 1 "a missing folder is refused" -- "$BIN" validate "$TMP/does-not-exist"
 expect_in "$TMP/err" "does-not-exist" "the error names the folder"
 
+# --- for people who edit content.json by hand (issue 9) ---
+# a UTF-8 byte order mark, as Windows editors write it, is accepted
+mkdir -p "$TMP/bom"
+printf '\xef\xbb\xbf{"format": 1, "organisation": "KI", "items": [\n  {"kind": "offer", "id": "cafe", "title": "Sprachcafé", "description": "Jeden Dienstag"}\n]}\n' >"$TMP/bom/content.json"
+expect_exit 0 "a manifest with a byte order mark validates" -- "$BIN" validate "$TMP/bom"
+expect_in "$TMP/out" "valid, 1 item" "the BOM bundle's item is counted"
+
+# unknown fields: the field meant is suggested, the summary says what is not shown
+mkdir -p "$TMP/unknown"
+cat >"$TMP/unknown/content.json" <<'JSON'
+{"format": 1, "organization": "KI", "organisation": "KI", "items": [
+  {"kind": "event", "id": "fest", "title": "Fest", "start": "2027-03-21T18:00", "end": "2027-03-21T20:00",
+   "organizer": "Caritas", "location": "VHS"},
+  {"kind": "offer", "id": "rat", "title": "Rat", "description": "Beratung", "place": "Rathaus"},
+  {"kind": "notice", "id": "zu", "title": "Zu", "description": "Heute zu",
+   "valid_from": "2027-01-01T00:00", "valid_until": "2027-01-02T00:00"}
+]}
+JSON
+expect_exit 0 "unknown fields are warnings" -- "$BIN" validate "$TMP/unknown"
+expect_in "$TMP/err" 'content.json:3:4: items[0].organizer: unknown field: it will not be shown; did you mean "organiser"?' "organizer: organiser is suggested, at its line"
+expect_in "$TMP/err" 'items[0].location: unknown field: it will not be shown; did you mean "place"?' "location: place is suggested"
+expect_in "$TMP/err" 'items[1].place: an offer has no field "place": it will not be shown; did you mean "address"?' "a field of another kind: what this kind has instead"
+expect_in "$TMP/err" 'items[2].description: a notice has no field "description": it will not be shown; did you mean "message"?' "a notice's text is its message"
+expect_in "$TMP/err" 'organization: unknown field: it will not be shown; did you mean "organisation"?' "the American spelling at the top level"
+expect_in "$TMP/out" "NOT SHOWN: 5 fields" "the summary says plainly that text will not be shown"
+expect_in "$TMP/out" "items[0].organizer (organiser?)" "the summary names the fields"
+
+# JSON syntax errors: where the mistake most likely is, and in plain words
+json_case() { # NAME CONTENT WANT-LINE:COL WANT-TEXT DESCRIPTION
+  mkdir -p "$TMP/$1"
+  printf '%s\n' "$2" >"$TMP/$1/content.json"
+  expect_exit 1 "$5 is refused" -- "$BIN" validate "$TMP/$1"
+  expect_in "$TMP/err" "content.json:$3: invalid JSON: $4" "$5: named at $3 in plain words"
+}
+json_case comma '{
+  "format": 1,
+  "organisation": "KI",
+  "items": [
+    {"kind": "offer", "id": "b", "title": "O",
+     "description": "D"
+     "phone": "0251 1"}
+  ]
+}' "6:24" "a comma is missing here" "a missing comma (the line before)"
+json_case curly '{"format": 1, "organisation": "KI", "items": [
+  {"kind": "offer", "id": "b", "title": „Sprachcafé“, "description": "D"}
+]}' "2:41" "typographic quotes" "typographic quotes"
+json_case comment '{"format": 1, "organisation": "KI", "items": [
+  // the offers
+  {"kind": "offer", "id": "b", "title": "O", "description": "D"}
+]}' "2:3" "a comment: JSON has no comments" "a comment"
+json_case phone '{"format": 1, "organisation": "KI", "items": [
+  {"kind": "offer", "id": "b", "title": "O", "description": "D", "phone": 0251 492-7077}
+]}' "2:75" "a phone number" "an unquoted phone number"
+json_case trailing '{"format": 1, "organisation": "KI", "items": [
+  {"kind": "offer", "id": "b", "title": "O", "description": "D",}
+]}' "2:64" "a comma after the last field: remove this comma" "a trailing comma"
+json_case unquoted '{"format": 1, "organisation": "KI", "items": [
+  {kind: "offer", "id": "b", "title": "O", "description": "D"}
+]}' "2:4" "a field name without quotes" "a field name without quotes"
+
+# control characters: Tab and direction overrides neutralised with the field named, others refused
+mkdir -p "$TMP/controls" "$TMP/bell"
+printf '{"format": 1, "organisation": "KI", "items": [\n  {"kind": "offer", "id": "b", "title": "\\u202eKIRTAP", "description": "Mit\\tTab"}\n]}\n' >"$TMP/controls/content.json"
+expect_exit 0 "direction overrides and Tabs are neutralised" -- "$BIN" validate "$TMP/controls"
+expect_in "$TMP/err" "items[0].title: invisible direction control U+202E (RIGHT-TO-LEFT OVERRIDE) removed" "a bidi override is named with its field"
+expect_in "$TMP/err" "items[0].description: a Tab character: shown as a space" "a Tab is named with its field"
+printf '{"format": 1, "organisation": "KI", "items": [\n  {"kind": "offer", "id": "b", "title": "Klingel\\u0007", "description": "D"}\n]}\n' >"$TMP/bell/content.json"
+expect_exit 1 "another control character is refused" -- "$BIN" validate "$TMP/bell"
+expect_in "$TMP/err" "items[0].title: control character U+0007" "the control character is named with its field"
+
+# all-day and multi-day events: dates alone
+mkdir -p "$TMP/allday" "$TMP/mixed"
+cat >"$TMP/allday/content.json" <<'JSON'
+{"format": 1, "organisation": "KI", "items": [
+  {"kind": "event", "id": "fest", "title": "Fest", "start": "2027-03-21"},
+  {"kind": "event", "id": "woche", "title": "Woche", "start": "2027-03-15", "end": "2027-03-28"}
+]}
+JSON
+expect_exit 0 "all-day and multi-day events validate" -- "$BIN" validate "$TMP/allday"
+cat >"$TMP/mixed/content.json" <<'JSON'
+{"format": 1, "organisation": "KI", "items": [
+  {"kind": "event", "id": "a", "title": "A", "start": "2027-03-21", "end": "2027-03-22T18:00"},
+  {"kind": "event", "id": "b", "title": "B", "start": "2027-03-15", "end": "2027-03-10"}
+]}
+JSON
+expect_exit 1 "a date and a date-time mixed are refused" -- "$BIN" validate "$TMP/mixed"
+expect_in "$TMP/err" "items[0].end: start is a date alone (an all-day event): write end as a date too" "mixing says how to write it"
+expect_in "$TMP/err" "items[1].end: the last day is before the first" "an end before the start is named"
+
 expect_exit 0 "validate --help" -- "$BIN" validate --help
 expect_in "$TMP/out" "validate" "help explains validate"
 expect_exit 2 "an unknown option is a usage error" -- "$BIN" validate --bogus "$SRC/assets/content"

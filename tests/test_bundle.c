@@ -237,9 +237,11 @@ static const struct bad_case {
     const char *want;
 } bad_cases[] = {
     {"syntax error", HEAD "  {\"kind\": \"event\" \"id\": \"e\"}\n]}",
-     "content.json:2:20: invalid JSON: '}' expected near '\"id\"'"},
+     "content.json:2:19: invalid JSON: a comma is missing here, at the end of this field "
+     "(before the next field) ('}' expected near '\"id\"')"},
     {"trailing comma", "{\"format\": 1,\n  }",
-     "content.json:2:3: invalid JSON: string or '}' expected near '}'"},
+     "content.json:1:13: invalid JSON: a comma after the last field: remove this comma "
+     "(there is no comma before a closing }) (string or '}' expected near '}')"},
     {"empty file", "  \n", "content.json: empty file"},
     {"invalid UTF-8", "{\"format\": 1,\n \"organisation\": \"M\xfcnster\"}",
      "content.json:2:18: organisation: not valid UTF-8 text (save the file as UTF-8): "
@@ -283,7 +285,8 @@ static const struct bad_case {
      "{\"de\": \"...\", \"en\": \"...\"}), found an array"},
     {"missing required field", HEAD "  {\"kind\": \"event\", " EVENT_REQ
                                     ", \"start\": \"2027-03-21T18:00\"}\n]}",
-     "content.json:2:3: items[0].end: missing (an event needs id, title, start and end)"},
+     "content.json:2:3: items[0].end: missing (an event needs id, title, start and end; only an all-day event, whose "
+     "start is a date alone, may leave out end)"},
     {"offer without description", HEAD "  {\"kind\": \"offer\", \"id\": \"o\", \"title\": \"B\"}\n]}",
      "content.json:2:3: items[0].description: missing (an offer needs id, title and description)"},
     {"kind missing", HEAD "  {\"id\": \"x\"}\n]}",
@@ -295,7 +298,8 @@ static const struct bad_case {
      "content.json:3:3: items[1]: expected an object, found a string"},
     {"bad date", HEAD "  {\"kind\": \"event\", " EVENT_REQ ",\n"
                       "   \"start\": \"21.03.2027 18:00\", \"end\": \"2027-03-21T20:00\"}\n]}",
-     "content.json:3:13: items[0].start: not a date-time (write it like 2027-03-21T18:00)"},
+     "content.json:3:13: items[0].start: not a date-time (write it like 2027-03-21T18:00, or 2027-03-21 alone for an "
+     "all-day event)"},
     {"end before start", HEAD "  {\"kind\": \"event\", " EVENT_REQ ",\n"
                               "   \"start\": \"2027-03-21T18:00\", \"end\": \"2027-03-21T17:00\"}\n]}",
      "content.json:3:40: items[0].end: must be later than start"},
@@ -454,7 +458,7 @@ static void limits(void **state)
                              "\"x\": [[[[[[[[[[[[[]]]]]]]]]]]]]}\n]}");
     b = lf_bundle_parse(json, strlen(json), "content.json", NULL, d);
     assert_non_null(b);
-    assert_one_diag(d, LF_DIAG_WARNING, "content.json:2:48: items[0].x: unknown field");
+    assert_one_diag(d, LF_DIAG_WARNING, "content.json:2:48: items[0].x: unknown field: it will not be shown");
     lf_bundle_destroy(b);
     free(json);
     lf_diags_destroy(d);
@@ -484,6 +488,36 @@ static void limits(void **state)
     lf_diags_destroy(d);
 }
 
+/* All-day and multi-day events: a date alone is a whole day (local
+ * midnight to the midnight after the last day, across DST); end may be
+ * left out for one day; the byte order mark of Windows editors is
+ * skipped; the fields a visitor will not see are listed. */
+static void all_day_events_and_hand_editing(void **state)
+{
+    (void)state;
+    struct lf_diags *d = lf_diags_create();
+    const char *json = "\xEF\xBB\xBF" HEAD
+        "  {\"kind\": \"event\", \"id\": \"fest\", \"title\": \"Fest\", \"start\": \"2027-03-21\"},\n"
+        "  {\"kind\": \"event\", \"id\": \"woche\", \"title\": \"Woche\", \"start\": \"2027-03-22\",\n"
+        "   \"end\": \"2027-03-28\", \"organizer\": \"KI\"}\n]}";
+    struct lf_bundle *b = lf_bundle_parse(json, strlen(json), "content.json", NULL, d);
+    assert_non_null(b);
+    time_t t;
+    assert_true(b->items[0].all_day);
+    assert_true(lf_parse_datetime("2027-03-21T00:00+01:00", &t));
+    assert_int_equal(b->items[0].start, t);
+    assert_true(lf_parse_datetime("2027-03-22T00:00+01:00", &t));
+    assert_int_equal(b->items[0].end, t);
+    /* the last day, 28 March 2027, is the day summer time begins */
+    assert_true(b->items[1].all_day);
+    assert_true(lf_parse_datetime("2027-03-29T00:00+02:00", &t));
+    assert_int_equal(b->items[1].end, t);
+    assert_int_equal(b->n_ignored, 1);
+    assert_string_equal(b->ignored[0], "items[1].organizer (organiser?)");
+    lf_bundle_destroy(b);
+    lf_diags_destroy(d);
+}
+
 /* Unknown fields warn; the bundle still loads. Many of them are capped. */
 static void unknown_fields_warn(void **state)
 {
@@ -493,7 +527,8 @@ static void unknown_fields_warn(void **state)
                             "   \"titel\": \"Tippfehler\"}\n]}";
     struct lf_bundle *b = lf_bundle_parse(json, strlen(json), "content.json", NULL, d);
     assert_non_null(b);
-    assert_one_diag(d, LF_DIAG_WARNING, "content.json:3:4: items[0].titel: unknown field");
+    assert_one_diag(d, LF_DIAG_WARNING, "content.json:3:4: items[0].titel: unknown field: it will not be shown; "
+                    "did you mean \"title\"?");
     lf_bundle_destroy(b);
     lf_diags_destroy(d);
 
@@ -503,7 +538,8 @@ static void unknown_fields_warn(void **state)
     b = lf_bundle_parse(json, strlen(json), "content.json", NULL, d);
     assert_non_null(b);
     assert_one_diag(d, LF_DIAG_WARNING,
-                    "content.json:2:105: items[0].priority: unknown field for kind \"event\"");
+                    "content.json:2:105: items[0].priority: an event has no field \"priority\": "
+                    "it will not be shown");
     assert_int_equal(b->items[0].priority, 0);
     lf_bundle_destroy(b);
     lf_diags_destroy(d);
@@ -537,7 +573,8 @@ static void collects_all_errors(void **state)
     assert_string_equal(got,
         "content.json:2:27: items[0].id: \"A\" is not a valid id: use only a-z, 0-9, \"-\" and \"_\"\n"
         "content.json:2:41: items[0].title: no German text (\"de\"): German is required as the fallback\n"
-        "content.json:3:13: items[0].start: not a date-time (write it like 2027-03-21T18:00)\n"
+        "content.json:3:13: items[0].start: not a date-time (write it like 2027-03-21T18:00, or 2027-03-21 alone for an "
+     "all-day event)\n"
         "content.json:4:3: items[1].valid_from: missing (a notice needs id, title, valid_from and valid_until)\n"
         "content.json:4:3: items[1].valid_until: missing (a notice needs id, title, valid_from and valid_until)\n");
     free(got);
@@ -1015,6 +1052,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(valid_bundle_model),
+        cmocka_unit_test(all_day_events_and_hand_editing),
         cmocka_unit_test(text_fallback),
         cmocka_unit_test(bad_manifests),
         cmocka_unit_test(limits),

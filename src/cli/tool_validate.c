@@ -43,6 +43,15 @@ static void print_summary(const char *dir, const struct lf_bundle *b, size_t war
     for (size_t i = 0; i < b->n_languages; i++)
         printf(" %s", b->languages[i]);
     printf(", %zu %s\n", warnings, lf_cli_plural(warnings, "warning", "warnings"));
+    /* what the editor wrote but a visitor will not see */
+    if (b->n_ignored > 0) {
+        printf("  NOT SHOWN: %zu %s the format does not know, so the kiosk leaves %s out:",
+               b->n_ignored, lf_cli_plural(b->n_ignored, "field", "fields"),
+               b->n_ignored == 1 ? "it" : "them");
+        for (size_t i = 0; i < b->n_ignored; i++)
+            printf("%s %s", i ? "," : "", b->ignored[i]);
+        printf("\n");
+    }
     /* what a visitor choosing each language sees in German */
     for (size_t l = 0; l < b->n_languages; l++) {
         const char *lang = b->languages[l];

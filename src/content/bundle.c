@@ -23,6 +23,8 @@
 #include <pthread.h>
 #include <sodium.h>
 
+#include "content/field_hint.h"
+#include "content/json_hint.h"
 #include "content/json_locate.h"
 #include "core/civil_time.h"
 #include "core/durable.h"
@@ -88,14 +90,42 @@ static void error_at_key(struct parse *p, const char *path, const char *fmt, ...
     va_end(ap);
 }
 
-static void warn_unknown(struct parse *p, const char *path, const char *fmt, ...)
-    LF_PRINTF(3, 4);
-static void warn_unknown(struct parse *p, const char *path, const char *fmt, ...)
+static void warning(struct parse *p, const char *path, const char *fmt, ...) LF_PRINTF(3, 4);
+static void warning(struct parse *p, const char *path, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vreport(p, LF_DIAG_WARNING, path, LF_JSON_AT_KEY, fmt, ap);
+    vreport(p, LF_DIAG_WARNING, path, LF_JSON_AT_VALUE, fmt, ap);
     va_end(ap);
+}
+
+/* A field the format does not know (or not for this kind): a warning that
+ * says it will not be shown and which field was probably meant, and an
+ * entry in the bundle's list of what is not shown (validate's summary).
+ * `known`: the names valid where it stands. `why` may be NULL. */
+static void warn_unknown(struct parse *p, const char *path, const char *name,
+                         const char *const *known, size_t n_known, const char *why)
+{
+    const char *meant = lf_field_suggest(name, known, n_known);
+    char hint[128] = "";
+    if (meant)
+        snprintf(hint, sizeof(hint), "; did you mean \"%s\"?", meant);
+    char msg[512];
+    snprintf(msg, sizeof(msg), "%s: it will not be shown%s", why ? why : "unknown field", hint);
+    struct lf_json_pos pos;
+    (void)lf_json_locate(p->text, p->len, path, LF_JSON_AT_KEY, &pos);
+    if (p->listed < LF_MAX_BUNDLE_DIAGS) {
+        p->listed++;
+        lf_diags_add(p->diags, LF_DIAG_WARNING, p->file, pos.line, pos.column, path, "%s", msg);
+    } else {
+        p->unlisted_warnings++;
+    }
+    struct lf_bundle *b = p->b;
+    if (b->n_ignored < LF_MAX_BUNDLE_DIAGS) {
+        b->ignored = lf_xrealloc(b->ignored, (b->n_ignored + 1) * sizeof(*b->ignored));
+        b->ignored[b->n_ignored++] =
+            meant ? lf_xasprintf("%s (%s?)", path, meant) : lf_xstrdup(path);
+    }
 }
 
 /* A problem with the whole file, at no position. */
@@ -158,6 +188,103 @@ static bool is_blank(const char *s)
     return is_blank_len(s, strlen(s));
 }
 
+/* The code point of the UTF-8 sequence at s (valid UTF-8: jansson has
+ * checked it); *n receives its length. */
+static unsigned utf8_at(const unsigned char *s, size_t *n)
+{
+    if (s[0] < 0x80) {
+        *n = 1;
+        return s[0];
+    }
+    if ((s[0] & 0xE0) == 0xC0) {
+        *n = 2;
+        return (unsigned)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+    }
+    if ((s[0] & 0xF0) == 0xE0) {
+        *n = 3;
+        return (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+    }
+    *n = 4;
+    return (unsigned)(s[0] & 0x07) << 18 | (unsigned)(s[1] & 0x3F) << 12 |
+           (unsigned)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+}
+
+/* Direction controls that can show a text other than it is written
+ * ("KIRTAP" as "PATRIK"): embeddings and overrides U+202A-U+202E,
+ * isolates U+2066-U+2069. The bidi algorithm orders mixed text by
+ * itself; these are removed (neutralised) with a warning. */
+static bool bidi_control(unsigned cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static const char *bidi_name(unsigned cp)
+{
+    static const char *const names[] = {
+        "LEFT-TO-RIGHT EMBEDDING", "RIGHT-TO-LEFT EMBEDDING", "POP DIRECTIONAL FORMATTING",
+        "LEFT-TO-RIGHT OVERRIDE",  "RIGHT-TO-LEFT OVERRIDE",  "LEFT-TO-RIGHT ISOLATE",
+        "RIGHT-TO-LEFT ISOLATE",   "FIRST STRONG ISOLATE",    "POP DIRECTIONAL ISOLATE"};
+    return cp <= 0x202E ? names[cp - 0x202A] : names[5 + cp - 0x2066];
+}
+
+/* Control characters in a text: a Tab becomes a space and a carriage
+ * return goes (warnings), direction controls go (warning), any other
+ * control character is an error (it would show as an empty box). A line
+ * break (\n) is allowed. False on an error. */
+static bool check_controls(struct parse *p, const char *s, const char *path)
+{
+    bool ok = true, tab = false, cr = false;
+    unsigned bidi = 0;
+    for (size_t i = 0, n; s[i]; i += n) {
+        unsigned cp = utf8_at((const unsigned char *)s + i, &n);
+        if (cp == '\n')
+            continue;
+        if (cp == '\t') {
+            tab = true;
+        } else if (cp == '\r') {
+            cr = true;
+        } else if (bidi_control(cp)) {
+            if (!bidi)
+                bidi = cp;
+        } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+            if (ok)
+                error(p, path, "control character U+%04X at byte %zu: not allowed in a text "
+                               "(it shows as an empty box); remove it", cp, i);
+            ok = false;
+        }
+    }
+    if (tab)
+        warning(p, path, "a Tab character: shown as a space (write a space, or \\n for a line "
+                         "break)");
+    if (cr)
+        warning(p, path, "a carriage return (\\r): removed (a line break is \\n)");
+    if (bidi)
+        warning(p, path, "invisible direction control U+%04X (%s) removed: it can show a "
+                         "text reversed or out of order", bidi, bidi_name(bidi));
+    return ok;
+}
+
+/* A copy of a checked string with what check_controls neutralises
+ * neutralised: Tab -> space, no carriage returns, no direction controls. */
+static char *dup_clean(const char *s)
+{
+    char *out = lf_xstrdup(s);
+    size_t w = 0;
+    for (size_t i = 0, n; s[i]; i += n) {
+        unsigned cp = utf8_at((const unsigned char *)s + i, &n);
+        if (cp == '\r' || bidi_control(cp))
+            continue;
+        if (cp == '\t') {
+            out[w++] = ' ';
+            continue;
+        }
+        memcpy(out + w, s + i, n);
+        w += n;
+    }
+    out[w] = '\0';
+    return out;
+}
+
 /* A non-empty string within LF_MAX_STRING_BYTES. jansson has checked
  * UTF-8 and rejected NUL already. */
 static bool check_string(struct parse *p, const json_t *v, const char *path)
@@ -175,14 +302,14 @@ static bool check_string(struct parse *p, const json_t *v, const char *path)
         error(p, path, "empty");
         return false;
     }
-    return true;
+    return check_controls(p, json_string_value(v), path);
 }
 
 static bool parse_string(struct parse *p, const json_t *v, const char *path, char **out)
 {
     if (!check_string(p, v, path))
         return false;
-    *out = lf_xstrdup(json_string_value(v));
+    *out = dup_clean(json_string_value(v));
     return true;
 }
 
@@ -226,8 +353,49 @@ static bool parse_datetime(struct parse *p, const json_t *v, const char *path, t
 {
     if (!check_string(p, v, path))
         return false;
+    int y, m, d;
+    if (lf_parse_date(json_string_value(v), &y, &m, &d)) {
+        error(p, path, "a date without a time: write the moment, e.g. %sT00:00",
+              json_string_value(v));
+        return false;
+    }
     if (!lf_parse_datetime(json_string_value(v), out)) {
         error(p, path, "not a date-time (write it like 2027-03-21T18:00)");
+        return false;
+    }
+    return true;
+}
+
+/* Local midnight at the start of the day after y-m-d. */
+static time_t midnight_after(int y, int m, int d)
+{
+    struct tm tm;
+    lf_local_time(lf_local_make(y, m, d, 12, 0) + 86400, &tm);
+    return lf_local_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, 0, 0);
+}
+
+/* An event's start or end: a date-time, or a date alone (an all-day
+ * event): the start is that day's local midnight, an end the midnight
+ * after it (the last day is included). */
+static bool parse_event_time(struct parse *p, const json_t *v, const char *path, bool is_end,
+                             time_t *out, bool *date_only)
+{
+    if (!check_string(p, v, path))
+        return false;
+    int y, m, d;
+    if (lf_parse_date(json_string_value(v), &y, &m, &d)) {
+        if (y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) {
+            error(p, path, "not a date (write it like 2027-03-21)");
+            return false;
+        }
+        *date_only = true;
+        *out = is_end ? midnight_after(y, m, d) : lf_local_make(y, m, d, 0, 0);
+        return true;
+    }
+    *date_only = false;
+    if (!lf_parse_datetime(json_string_value(v), out)) {
+        error(p, path, "not a date-time (write it like 2027-03-21T18:00, or 2027-03-21 "
+                       "alone for an all-day event)");
         return false;
     }
     return true;
@@ -276,7 +444,7 @@ static bool parse_text(struct parse *p, const json_t *v, const char *path, struc
         out->tr = lf_xcalloc(1, sizeof(*out->tr));
         out->n = 1;
         snprintf(out->tr[0].lang, sizeof(out->tr[0].lang), "%s", LF_FALLBACK_LANG);
-        out->tr[0].text = lf_xstrdup(json_string_value(v));
+        out->tr[0].text = dup_clean(json_string_value(v));
         return true;
     }
     if (!json_is_object(v)) {
@@ -316,7 +484,7 @@ static bool parse_text(struct parse *p, const json_t *v, const char *path, struc
         }
         struct lf_translation *t = &out->tr[out->n++];
         snprintf(t->lang, sizeof(t->lang), "%s", tag);
-        t->text = lf_xstrdup(json_string_value(s));
+        t->text = dup_clean(json_string_value(s));
         german = german || strcasecmp(tag, LF_FALLBACK_LANG) == 0;
     }
     if (ok && !german) {
@@ -342,6 +510,7 @@ enum field_type {
     FT_EMAIL,
     FT_URL,
     FT_DATETIME,
+    FT_EVENT_TIME, /* parsed in parse_item: a date-time or a date alone */
     FT_IMAGE,
     FT_DURATION,
     FT_RECURRENCE,
@@ -369,8 +538,8 @@ static const struct field_spec item_fields[] = {
     {"message", FT_TEXT, AT(summary), K_NOTICE, 0},
     {"image", FT_IMAGE, AT(image), K_ALL, 0},
     {"duration", FT_DURATION, AT(duration_s), K_ALL, 0},
-    {"start", FT_DATETIME, AT(start), K_EVENT, K_EVENT},
-    {"end", FT_DATETIME, AT(end), K_EVENT, K_EVENT},
+    {"start", FT_EVENT_TIME, AT(start), K_EVENT, K_EVENT},
+    {"end", FT_EVENT_TIME, AT(end), K_EVENT, 0}, /* required unless start is a date */
     {"recurrence", FT_RECURRENCE, AT(recurrence), K_EVENT, 0},
     {"place", FT_TEXT, AT(place), K_EVENT, 0},
     {"address", FT_STRING, AT(address), K_EOC, 0},
@@ -396,7 +565,8 @@ static const struct field_spec item_fields[] = {
 _Static_assert(N_ITEM_FIELDS <= 32, "seen/good masks are 32 bits");
 
 static const char *const kind_needs[] = {
-    [LF_ITEM_EVENT] = "an event needs id, title, start and end",
+    [LF_ITEM_EVENT] = "an event needs id, title, start and end; only an all-day event, whose "
+                      "start is a date alone, may leave out end",
     [LF_ITEM_OFFER] = "an offer needs id, title and description",
     [LF_ITEM_CONTACT] = "a contact needs id and title",
     [LF_ITEM_NOTICE] = "a notice needs id, title, valid_from and valid_until",
@@ -768,7 +938,8 @@ static bool parse_range(struct parse *p, const json_t *v, const char *path,
             have_to = parse_time_of_day(p, val, sub, &to);
             ok = have_to && ok;
         } else {
-            warn_unknown(p, sub, "unknown field");
+            static const char *const known[] = {"days", "from", "to"};
+            warn_unknown(p, sub, key, known, 3, NULL);
         }
     }
     static const char *const needed[] = {"days", "from", "to"};
@@ -826,7 +997,8 @@ static bool parse_hours(struct parse *p, const json_t *v, const char *path,
             }
             h->n = n;
         } else {
-            warn_unknown(p, sub, "unknown field");
+            static const char *const known[] = {"ranges", "note"};
+            warn_unknown(p, sub, key, known, 2, NULL);
         }
     }
     if (!json_object_get(v, "ranges") && !json_object_get(v, "note")) {
@@ -847,6 +1019,7 @@ static bool parse_field(struct parse *p, const struct field_spec *f, const json_
     case FT_EMAIL: return parse_email(p, v, path, at);
     case FT_URL: return parse_url(p, v, path, at);
     case FT_DATETIME: return parse_datetime(p, v, path, at);
+    case FT_EVENT_TIME: return false; /* parse_item reads them */
     case FT_IMAGE: return parse_image(p, v, path, at);
     case FT_DURATION:
         return parse_int(p, v, path, 0, LF_MAX_SLIDE_SECONDS, "0 to 300 seconds", at);
@@ -899,6 +1072,13 @@ static void parse_item(struct parse *p, const json_t *v, size_t index)
         return;
     unsigned kind_bit = 1u << it->kind;
     uint32_t seen = 0, good = 0;
+    bool date_only[2] = {false, false}; /* start, end */
+    const char *known[N_ITEM_FIELDS + 1];
+    size_t n_known = 0;
+    known[n_known++] = "kind";
+    for (size_t f = 0; f < N_ITEM_FIELDS; f++)
+        if (item_fields[f].kinds & kind_bit)
+            known[n_known++] = item_fields[f].name;
     const char *key;
     json_t *val;
     json_object_foreach((json_t *)v, key, val) {
@@ -908,16 +1088,56 @@ static void parse_item(struct parse *p, const json_t *v, size_t index)
         sub_path(sub, path, key);
         int f = field_index(key);
         if (f < 0) {
-            warn_unknown(p, sub, "unknown field");
+            warn_unknown(p, sub, key, known, n_known, NULL);
             continue;
         }
         if (!(item_fields[f].kinds & kind_bit)) {
-            warn_unknown(p, sub, "unknown field for kind \"%s\"", lf_item_kind_name(it->kind));
+            char why[128];
+            snprintf(why, sizeof(why), "%s %s has no field \"%s\"",
+                     it->kind == LF_ITEM_EVENT || it->kind == LF_ITEM_OFFER ? "an" : "a",
+                     lf_item_kind_name(it->kind), key);
+            warn_unknown(p, sub, key, known, n_known, why);
             continue;
         }
         seen |= 1u << f;
-        if (parse_field(p, &item_fields[f], val, sub, index, it))
+        bool parsed;
+        if (item_fields[f].type == FT_EVENT_TIME) {
+            bool is_end = strcmp(key, "end") == 0;
+            parsed = parse_event_time(p, val, sub, is_end, is_end ? &it->end : &it->start,
+                                      &date_only[is_end]);
+        } else {
+            parsed = parse_field(p, &item_fields[f], val, sub, index, it);
+        }
+        if (parsed)
             good |= 1u << f;
+    }
+    if (it->kind == LF_ITEM_EVENT) {
+        uint32_t start_bit = 1u << field_index("start"), end_bit = 1u << field_index("end");
+        char sub[PATH_BYTES];
+        sub_path(sub, path, "end");
+        if ((good & start_bit) && date_only[0]) {
+            it->all_day = true;
+            if (!(seen & end_bit)) { /* one whole day */
+                struct tm tm;
+                lf_local_time(it->start, &tm);
+                it->end = midnight_after(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+                good |= end_bit;
+            } else if ((good & end_bit) && !date_only[1]) {
+                error(p, sub, "start is a date alone (an all-day event): write end as a date "
+                              "too, e.g. \"2027-03-23\" for the last day, or give both a time");
+                good &= ~end_bit;
+            } else if ((good & end_bit) && it->end <= it->start) {
+                error(p, sub, "the last day is before the first (start)");
+                good &= ~end_bit;
+            }
+        } else if ((good & start_bit) && (good & end_bit) && date_only[1]) {
+            error(p, sub, "a date alone, but start has a time: give end a time too (e.g. "
+                          "\"%sT20:00\"), or write start as a date alone for an all-day event",
+                  json_string_value(json_object_get(v, "end")));
+            good &= ~end_bit;
+        } else if ((good & start_bit) && !(seen & end_bit)) {
+            error(p, sub, "missing (%s)", kind_needs[it->kind]);
+        }
     }
     for (size_t f = 0; f < N_ITEM_FIELDS; f++) {
         if ((item_fields[f].required & kind_bit) && !(seen & (1u << f))) {
@@ -928,7 +1148,8 @@ static void parse_item(struct parse *p, const json_t *v, size_t index)
     }
     /* Order checks between fields that both parsed. */
     uint32_t span = (1u << field_index("start")) | (1u << field_index("end"));
-    if (it->kind == LF_ITEM_EVENT && (good & span) == span && it->end <= it->start) {
+    if (it->kind == LF_ITEM_EVENT && !it->all_day && (good & span) == span &&
+        it->end <= it->start) {
         char sub[PATH_BYTES];
         sub_path(sub, path, "end");
         error(p, sub, "must be later than start");
@@ -1111,7 +1332,8 @@ static void parse_file_entry(struct parse *p, const json_t *v, const char *path,
                 memcpy(f->sha256, json_string_value(val), LF_SHA256_HEX + 1);
             }
         } else {
-            warn_unknown(p, sub, "unknown field");
+            static const char *const known[] = {"path", "size", "sha256"};
+            warn_unknown(p, sub, key, known, 3, NULL);
         }
     }
     static const char *const needed[] = {"path", "size", "sha256"};
@@ -1243,7 +1465,7 @@ static void parse_phrases(struct parse *p, const json_t *v)
             struct lf_bundle_phrase *ph = &b->phrases[b->n_phrases++];
             snprintf(ph->lang, sizeof(ph->lang), "%s", tag);
             ph->key = lf_xstrdup(key);
-            ph->text = lf_xstrdup(json_string_value(text));
+            ph->text = dup_clean(json_string_value(text));
             struct lf_json_pos pos;
             (void)lf_json_locate(p->text, p->len, kp, LF_JSON_AT_VALUE, &pos);
             ph->line = pos.line;
@@ -1322,7 +1544,11 @@ static void parse_root(struct parse *p, const json_t *root)
             if (!p->ignore_files)
                 parse_files(p, val);
         } else {
-            warn_unknown(p, key, "unknown field");
+            static const char *const known[] = {"format",  "organisation",     "items",
+                                                "version", "default_language", "sample",
+                                                "files",   "serial",           "created",
+                                                "expires", "phrases"};
+            warn_unknown(p, key, key, known, sizeof(known) / sizeof(known[0]), NULL);
         }
     }
     if (!json_object_get(root, "organisation"))
@@ -1372,6 +1598,24 @@ static void syntax_error(struct parse *p, const json_error_t *e)
     }
     if (column <= 0)
         column = 0;
+    char hint[512];
+    size_t at;
+    if (strstr(e->text, "control character")) {
+        /* a Tab or line break typed inside a text */
+        struct lf_json_pos pos = lf_json_pos_at(p->text, p->len, token);
+        lf_diags_add(p->diags, LF_DIAG_ERROR, p->file, pos.line, pos.column, "",
+                     "invalid JSON: a Tab or line break typed inside a text: write a space "
+                     "instead of a Tab, \\n for a line break (%s)", e->text);
+        return;
+    }
+    if (json_error_code(e) != json_error_invalid_utf8 &&
+        !(json_error_code(e) == json_error_premature_end_of_input && is_blank_len(p->text, p->len)) &&
+        lf_json_syntax_hint(p->text, p->len, token, hint, sizeof(hint), &at)) {
+        struct lf_json_pos pos = lf_json_pos_at(p->text, p->len, at);
+        lf_diags_add(p->diags, LF_DIAG_ERROR, p->file, pos.line, pos.column, "",
+                     "invalid JSON: %s (%s)", hint, e->text);
+        return;
+    }
     switch (json_error_code(e)) {
     case json_error_invalid_utf8: {
         /* name the field whose text it is, as for every other error */
@@ -1410,6 +1654,11 @@ static struct lf_bundle *parse_manifest(const char *json, size_t len, const char
                                         struct lf_diags *diags)
 {
     struct lf_diags *own = diags ? NULL : lf_diags_create();
+    /* a UTF-8 byte order mark, which Windows editors write, is not text */
+    if (len >= LF_UTF8_BOM_BYTES && memcmp(json, LF_UTF8_BOM, LF_UTF8_BOM_BYTES) == 0) {
+        json += LF_UTF8_BOM_BYTES;
+        len -= LF_UTF8_BOM_BYTES;
+    }
     struct parse p = {
         .text = json,
         .len = len,
@@ -1578,7 +1827,10 @@ bool lf_bundle_pack_stamped(const char *dir, const struct lf_bundle_stamp *stamp
     if (!b)
         goto done;
     json_error_t jerr;
-    root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+    size_t bom = len >= LF_UTF8_BOM_BYTES && memcmp(text, LF_UTF8_BOM, LF_UTF8_BOM_BYTES) == 0
+                     ? LF_UTF8_BOM_BYTES
+                     : 0;
+    root = json_loadb(text + bom, len - bom, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) { /* parsed a moment ago: only if the file changed meanwhile */
         file_error(diags, file, "changed while being packed; try again");
         goto done;
@@ -1698,6 +1950,9 @@ void lf_bundle_destroy(struct lf_bundle *b)
     for (size_t i = 0; i < b->n_items; i++)
         item_free(&b->items[i]);
     free(b->items);
+    for (size_t i = 0; i < b->n_ignored; i++)
+        free(b->ignored[i]);
+    free(b->ignored);
     for (size_t i = 0; i < b->n_phrases; i++) {
         free(b->phrases[i].key);
         free(b->phrases[i].text);

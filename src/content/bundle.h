@@ -32,6 +32,10 @@
  * entry (keeps `litfass validate` fast and readable on a broken file). */
 #define LF_MAX_BUNDLE_DIAGS 200
 
+/* The byte order mark Windows editors put before UTF-8 text: skipped. */
+#define LF_UTF8_BOM "\xEF\xBB\xBF"
+#define LF_UTF8_BOM_BYTES 3
+
 struct lf_translation {
     char lang[LF_MAX_LANG_TAG + 1]; /* BCP 47 tag as written, e.g. "de", "ar", "de-x-ls" */
     char *text;                     /* valid UTF-8, non-empty */
@@ -93,6 +97,8 @@ struct lf_item {
 
     /* event */
     time_t start, end;      /* first occurrence; end > start */
+    bool all_day;           /* start and end were dates alone: start is local midnight of
+                               the first day, end the midnight after the last day */
     enum lf_recurrence recurrence;
     struct lf_text place;   /* venue name, e.g. "Volkshochschule" */
     char *address;          /* postal address, e.g. "Aegidiimarkt 3, 48143 Münster" */
@@ -164,6 +170,10 @@ struct lf_bundle {
     size_t n_phrases;
     struct lf_item *items;      /* in manifest order */
     size_t n_items;
+    char **ignored;             /* fields not shown because the format does not know them,
+                                   as paths with the likely meant name: "items[3].organizer
+                                   (organiser?)"; at most LF_MAX_BUNDLE_DIAGS */
+    size_t n_ignored;
     bool files_listed;          /* the manifest has a "files" list (required for sync);
                                    then every item's image is in it, and when loaded
                                    from a folder every file matches its size and hash */
