@@ -568,6 +568,79 @@ static void hours_are_sorted_and_merged(void **state)
 
 /* With nothing announced the agenda says so, in the screen's language,
  * instead of an empty page. */
+/* Every text of a scene, lines joined by spaces. */
+static void scene_text(const struct lf_scene *s, char *buf, size_t size)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < lf_scene_count(s); i++) {
+        const struct lf_op *op = lf_scene_op(s, i);
+        if (op->kind != LF_OP_TEXT)
+            continue;
+        int n = snprintf(buf + len, size - len, "%s ", op->text);
+        if (n < 0 || (size_t)n >= size - len)
+            return;
+        len += (size_t)n;
+    }
+}
+
+/* All-day, multi-day and long-running events say when in days, never
+ * "00:00"; one that began weeks ago says until when (badge and text). */
+static void whole_days_and_running_events(void **state)
+{
+    (void)state;
+    static struct lf_translation t1 = {"de", "Fest"}, t2 = {"de", "Ausstellung"},
+                                 t3 = {"de", "Lesenacht"}, t4 = {"de", "Markt"};
+    struct lf_item ev[4] = {
+        {.kind = LF_ITEM_EVENT, .id = "fest", .title = {1, &t1}, .all_day = true,
+         .start = lf_local_make(2026, 12, 12, 0, 0), .end = lf_local_make(2026, 12, 13, 0, 0)},
+        {.kind = LF_ITEM_EVENT, .id = "ausstellung", .title = {1, &t2},
+         .start = lf_local_make(2026, 11, 1, 10, 0), .end = lf_local_make(2027, 1, 15, 18, 0)},
+        /* midnight to midnight, written with times */
+        {.kind = LF_ITEM_EVENT, .id = "lesenacht", .title = {1, &t3},
+         .start = lf_local_make(2026, 12, 10, 0, 0), .end = lf_local_make(2026, 12, 11, 0, 0)},
+        {.kind = LF_ITEM_EVENT, .id = "markt", .title = {1, &t4}, .all_day = true,
+         .start = lf_local_make(2026, 12, 18, 0, 0), .end = lf_local_make(2026, 12, 21, 0, 0)},
+    };
+    struct lf_bundle b = {.items = ev, .n_items = 4};
+    struct lf_view v = {.bundle = &b, .lang = "de", .now = lf_local_make(2026, 12, 2, 12, 0),
+                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                        .width = 1920, .height = 1080, .text_scale = 1.0};
+    static const char *const want[] = {"ganztägig", "bis Freitag, 15. Januar 2027",
+                                       "ganztägig", "18. Dezember – Sonntag, 20. Dezember 2026"};
+    struct lf_scene *s = lf_scene_create();
+    static char text[16384];
+    struct lf_slide sl[4];
+    for (size_t i = 0; i < 4; i++) {
+        sl[i] = (struct lf_slide){LF_SLIDE_EVENT, &ev[i], ev[i].start, ev[i].end};
+        struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl[i]};
+        lf_scene_clear(s);
+        lf_layout_page(s, &v, &page, NULL);
+        scene_text(s, text, sizeof(text));
+        if (!strstr(text, want[i]) || strstr(text, "00:00"))
+            fail_msg("%s: want \"%s\", never 00:00; got: %s", ev[i].id, want[i], text);
+    }
+    /* the badge of the running exhibition: its last day, "bis Fr" */
+    lf_scene_clear(s);
+    struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl[1]};
+    lf_layout_page(s, &v, &page, NULL);
+    assert_true(scene_has_text(s, "bis Fr"));
+    assert_true(scene_has_text(s, "15"));
+    assert_false(scene_has_text(s, "1")); /* not the start, 1 November */
+    /* the agenda: the same, compact */
+    struct lf_slide agenda = {LF_SLIDE_AGENDA, NULL, 0, 0};
+    struct lf_page list = {.kind = LF_PAGE_SLIDE, .slide = &agenda, .list = sl, .n_list = 4};
+    lf_scene_clear(s);
+    lf_layout_page(s, &v, &list, NULL);
+    scene_text(s, text, sizeof(text));
+    assert_non_null(strstr(text, "bis 15. Januar"));
+    assert_non_null(strstr(text, "12. Dezember, ganztägig"));
+    assert_non_null(strstr(text, "18. Dezember – 20. Dezember"));
+    assert_null(strstr(text, "00:00"));
+    assert_true(scene_has_text(s, "bis"));
+    lf_scene_destroy(s);
+}
+
 static void empty_agenda_says_nothing_is_announced(void **state)
 {
     (void)state;
@@ -783,6 +856,7 @@ int main(void)
         cmocka_unit_test(phrases_and_dates_per_language),
         cmocka_unit_test(stale_content_says_when_it_was_updated),
         cmocka_unit_test(empty_agenda_says_nothing_is_announced),
+        cmocka_unit_test(whole_days_and_running_events),
         cmocka_unit_test(event_chips_wrap),
         cmocka_unit_test(hours_are_sorted_and_merged),
         cmocka_unit_test(german_stand_in_is_marked),

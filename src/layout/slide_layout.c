@@ -319,13 +319,121 @@ static int card_padding(const struct frame *f)
 
 /* ---- pieces shared by several slides ---------------------------------- */
 
+/* ---- when an event is ---------------------------------------------------- */
+
+/* Whether the slide's occurrence fills whole days (written as dates
+ * alone, or from midnight to midnight): shown as days, never "00:00". */
+static bool whole_days(const struct lf_slide *sl)
+{
+    if (sl->item && sl->item->all_day)
+        return true;
+    struct tm a, b;
+    lf_local_time(sl->start, &a);
+    lf_local_time(sl->end, &b);
+    return sl->end > sl->start && a.tm_hour == 0 && a.tm_min == 0 && a.tm_sec == 0 &&
+           b.tm_hour == 0 && b.tm_min == 0 && b.tm_sec == 0;
+}
+
+/* The last day an occurrence touches (its end is not included). */
+static time_t last_moment(const struct lf_slide *sl)
+{
+    return sl->end > sl->start ? sl->end - 1 : sl->start;
+}
+
+/* Running now and begun on an earlier day: the badge and the time say
+ * until when, not a start weeks ago. */
+static bool runs_since_before_today(const struct frame *f, const struct lf_slide *sl)
+{
+    time_t now = f->v->now;
+    if (!(sl->start <= now && now < sl->end))
+        return false;
+    struct tm n;
+    lf_local_time(now, &n);
+    return sl->start < lf_local_make(n.tm_year + 1900, n.tm_mon + 1, n.tm_mday, 0, 0);
+}
+
+static bool same_local_day(time_t a, time_t b)
+{
+    struct tm x, y;
+    lf_local_time(a, &x);
+    lf_local_time(b, &y);
+    return x.tm_year == y.tm_year && x.tm_yday == y.tm_yday;
+}
+
+/* When an event is, for its slide (long: with weekday and year) or a list
+ * entry (compact):
+ *   "Samstag, 21. März 2027  ·  18:00 – 20:00 Uhr", "21. März 18:00 – 22. März 12:00 Uhr",
+ *   "Samstag, 21. März 2027  ·  ganztägig", "15. März – Sonntag, 28. März 2027",
+ *   running since an earlier day: "bis Sonntag, 28. März 2027  ·  20:00 Uhr", "bis 28. März". */
+static void event_when(const struct frame *f, const struct lf_slide *sl, bool compact,
+                       char *buf, size_t size)
+{
+    const char *lang = f->v->lang;
+    char a[128], b[128], range[160];
+    bool days = whole_days(sl);
+    time_t last = last_moment(sl);
+    enum lf_date_style day_style = compact ? LF_DATE_DAY_MONTH : LF_DATE_LONG;
+    if (runs_since_before_today(f, sl)) {
+        char until[192], t[32];
+        lf_format_date(lang, last, day_style, a, sizeof(a));
+        if (days) {
+            snprintf(until, sizeof(until), "%s", a);
+        } else {
+            /* one moment as the language writes a time ("18:00 Uhr") */
+            lf_format_time_range(lang, sl->end, sl->end, t, sizeof(t));
+            snprintf(until, sizeof(until), "%s%s%s", a, compact ? lf_list_comma(lang) : "  ·  ",
+                     t);
+        }
+        snprintf(buf, size, lf_phrase(lang, LF_P_UNTIL), until);
+        lf_frame_bind_times(buf, size);
+        return;
+    }
+    if (days) {
+        if (same_local_day(sl->start, last)) {
+            lf_format_date(lang, sl->start, compact ? LF_DATE_DAY_MONTH : LF_DATE_LONG, a,
+                           sizeof(a));
+            snprintf(buf, size, "%s%s%s", a, compact ? lf_list_comma(lang) : "  ·  ",
+                     lf_phrase(lang, LF_P_ALL_DAY));
+        } else {
+            lf_format_date(lang, sl->start, LF_DATE_DAY_MONTH, a, sizeof(a));
+            lf_format_date(lang, last, day_style, b, sizeof(b));
+            snprintf(buf, size, "%s – %s", a, b);
+        }
+        return;
+    }
+    lf_format_time_range(lang, sl->start, sl->end, range, sizeof(range));
+    lf_frame_bind_times(range, sizeof(range));
+    if (same_local_day(sl->start, last)) {
+        lf_format_date(lang, sl->start, day_style, a, sizeof(a));
+        snprintf(buf, size, "%s%s%s", a, compact ? lf_list_comma(lang) : "  ·  ", range);
+    } else { /* several days: the range names both dates */
+        snprintf(buf, size, "%s", range);
+    }
+}
+
 /* The date badge of an event: weekday, big day number, month; compact
- * (lists): day number and short month. Text sizes follow the badge. */
+ * (lists): day number and short month. `until`: an event running since an
+ * earlier day shows its last day, headed "bis Fr" ("until Fri"). Text
+ * sizes follow the badge. */
 static void date_badge(struct frame *f, struct lf_box b, time_t when, struct lf_rgba fill,
-                       bool compact)
+                       bool compact, bool until)
 {
     char wd[64], day[8], month[64];
     lf_format_date(f->v->lang, when, LF_DATE_WEEKDAY_SHORT, wd, sizeof(wd));
+    if (until) {
+        /* "bis Fr"; in the small badge "bis" alone (the entry's text names
+         * the day): the phrase without its day, spaces and colon tidied */
+        char w[64];
+        snprintf(w, sizeof(w), "%s", compact ? "" : wd);
+        snprintf(wd, sizeof(wd), lf_phrase(f->v->lang, LF_P_UNTIL), w);
+        size_t o = 0;
+        for (size_t i = 0; wd[i]; i++)
+            if (!(wd[i] == ' ' && (o == 0 || wd[o - 1] == ' ')))
+                wd[o++] = wd[i];
+        while (o > 0 && (wd[o - 1] == ' ' || wd[o - 1] == ':'))
+            o--;
+        wd[o] = '\0';
+    }
     struct tm tm;
     lf_local_time(when, &tm);
     snprintf(day, sizeof(day), "%d", tm.tm_mday);
@@ -334,9 +442,10 @@ static void date_badge(struct frame *f, struct lf_box b, time_t when, struct lf_
 
     lf_scene_rect(f->s, b, fill, lf_frame_scaled(f, compact ? 12 : 18));
     const char *lines[3] = {wd, day, month};
-    int small = (int)(b.h * (compact ? 0.22 : 0.13));
-    int sizes[3] = {small, (int)(b.h * (compact ? 0.46 : 0.40)), small};
-    int first = compact ? 1 : 0;
+    /* a small "until" badge is LIST_UNTIL_PERCENT taller, for its third line */
+    int small = (int)(b.h * (compact ? (until ? 0.16 : 0.22) : 0.13));
+    int sizes[3] = {small, (int)(b.h * (compact ? (until ? 0.34 : 0.46) : 0.40)), small};
+    int first = compact && !until ? 1 : 0;
     struct lf_wrapped wr[3];
     int total = 0;
     for (int i = first; i < 3; i++) {
@@ -408,22 +517,6 @@ static void image_op(struct frame *f, struct lf_box box, const struct lf_item *i
 }
 
 /* ---- formatting ---------------------------------------------------------- */
-
-static void format_when(const struct frame *f, time_t start, time_t end, char *buf,
-                        size_t size)
-{
-    char date[128], range[128];
-    lf_format_date(f->v->lang, start, LF_DATE_LONG, date, sizeof(date));
-    lf_format_time_range(f->v->lang, start, end, range, sizeof(range));
-    lf_frame_bind_times(range, sizeof(range));
-    struct tm a, b;
-    lf_local_time(start, &a);
-    lf_local_time(end - 1, &b);
-    if (a.tm_yday == b.tm_yday && a.tm_year == b.tm_year)
-        snprintf(buf, size, "%s  ·  %s", date, range);
-    else /* several days: the range names both dates */
-        snprintf(buf, size, "%s", range);
-}
 
 /* "Mo – Fr", "Mo, Mi, Do" */
 static void format_days(const char *lang, uint8_t days, char *buf, size_t size)
@@ -791,7 +884,7 @@ static void event_blocks(struct frame *f, const struct lf_slide *sl, struct even
     const struct lf_item *it = sl->item;
     const char *lang = f->v->lang;
     struct lf_rgba accent = f->t->accent[LF_CAT_EVENTS];
-    format_when(f, sl->start, sl->end, t->when, sizeof(t->when));
+    event_when(f, sl, false, t->when, sizeof(t->when));
     const char *place = lf_frame_pick(f, &it->place, NULL), *room = lf_frame_pick(f, &it->room, NULL);
     snprintf(t->where, sizeof(t->where), "%s%s%s", place ? place : "", place && room ? ", " : "",
              room ? room : "");
@@ -941,7 +1034,9 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
     struct lf_box left = area;
     if (right_col)
         left.w = area.w - right_w - gap;
-    date_badge(f, event_badge_box(f, left), sl->start, accent, false);
+    bool until = runs_since_before_today(f, sl);
+    date_badge(f, event_badge_box(f, left), until ? last_moment(sl) : sl->start, accent, false,
+               until);
     int y = event_top(f, &h, left, head_max, true);
     struct lf_box col = {left.x, y, left.w, area.y + area.h - y};
 
@@ -1352,6 +1447,7 @@ struct list_entry {
  * name of the screen's language ("سپتامبر", "ديسمبر") at the size the
  * badge sets it (date_badge, compact), never narrower than the design. */
 #define LIST_BADGE_H 124
+#define LIST_UNTIL_PERCENT 135 /* the badge of an event running since an earlier day */
 #define LIST_BADGE_W 112
 
 static int list_badge_width(const struct frame *f)
@@ -1378,6 +1474,8 @@ static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w
     const struct lf_item *it = sl->item;
     bool event = it->kind == LF_ITEM_EVENT;
     int pad = lf_frame_scaled(f, 16), badge_h = lf_frame_scaled(f, LIST_BADGE_H);
+    if (event && runs_since_before_today(f, sl))
+        badge_h = badge_h * LIST_UNTIL_PERCENT / 100;
     e->badge_w = event ? badge_w : 0;
     int tw = w - (event ? pad + badge_w + lf_frame_scaled(f, 28) : lf_frame_scaled(f, 44)) - 2 * pad;
     int title_px = lf_frame_text_px(f, BASE_META * 1.1), meta_px = lf_frame_text_px(f, BASE_META * 0.85);
@@ -1385,22 +1483,27 @@ static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w
     e->title = lf_frame_pick(f, &it->title, &e->fallback);
     e->meta[0] = '\0';
     if (event) {
-        char d[128], tr[128];
-        lf_format_date(f->v->lang, sl->start, LF_DATE_WEEKDAY_SHORT, d, sizeof(d));
-        const char *comma = lf_list_comma(f->v->lang);
-        size_t n = strlen(d);
-        snprintf(d + n, sizeof(d) - n, "%s", comma);
-        n = strlen(d);
-        lf_format_date(f->v->lang, sl->start, LF_DATE_DAY_MONTH, d + n, sizeof(d) - n);
-        lf_format_time_range(f->v->lang, sl->start, sl->end, tr, sizeof(tr));
-        lf_frame_bind_times(tr, sizeof(tr));
+        char when[256];
+        bool running = runs_since_before_today(f, sl);
+        if (!running && !whole_days(sl) && same_local_day(sl->start, last_moment(sl))) {
+            /* "Sa, 21. März, 18:00 – 20:00 Uhr" */
+            char d[128];
+            const char *comma = lf_list_comma(f->v->lang);
+            lf_format_date(f->v->lang, sl->start, LF_DATE_WEEKDAY_SHORT, d, sizeof(d));
+            size_t n = strlen(d);
+            snprintf(d + n, sizeof(d) - n, "%s", comma);
+            n = strlen(d);
+            lf_format_date(f->v->lang, sl->start, LF_DATE_DAY_MONTH, d + n, sizeof(d) - n);
+            char tr[128];
+            lf_format_time_range(f->v->lang, sl->start, sl->end, tr, sizeof(tr));
+            lf_frame_bind_times(tr, sizeof(tr));
+            snprintf(when, sizeof(when), "%s%s%s", d, comma, tr);
+        } else {
+            event_when(f, sl, true, when, sizeof(when));
+        }
         const char *place = lf_frame_pick(f, &it->place, NULL);
-        struct tm a, b;
-        lf_local_time(sl->start, &a);
-        lf_local_time(sl->end - 1, &b);
-        bool one_day = a.tm_yday == b.tm_yday && a.tm_year == b.tm_year;
-        snprintf(e->meta, sizeof(e->meta), "%s%s%s%s%s", one_day ? d : "", one_day ? comma : "",
-                 tr, place ? "  ·  " : "", place ? place : "");
+        snprintf(e->meta, sizeof(e->meta), "%s%s%s", when, place ? "  ·  " : "",
+                 place ? place : "");
     } else {
         const char *sub = lf_frame_pick(f, it->kind == LF_ITEM_OFFER ? &it->provider : &it->role, NULL);
         snprintf(e->meta, sizeof(e->meta), "%s", sub ? sub : "");
@@ -1432,8 +1535,14 @@ static void list_entry_emit(struct frame *f, struct list_entry *e, struct lf_box
     lf_scene_target(f->s, row, LF_ACT_ITEM, index);
     int tx = row.x + (event ? pad + badge_w + lf_frame_scaled(f, 28) : lf_frame_scaled(f, 44));
     if (event)
+    {
+        bool until = runs_since_before_today(f, e->slide);
+        if (until)
+            badge_h = badge_h * LIST_UNTIL_PERCENT / 100;
         date_badge(f, (struct lf_box){row.x + pad, row.y + (row.h - badge_h) / 2, badge_w,
-                                      badge_h}, e->slide->start, accent, true);
+                                      badge_h},
+                   until ? last_moment(e->slide) : e->slide->start, accent, true, until);
+    }
     else
         lf_scene_rect(f->s, (struct lf_box){row.x, row.y, lf_frame_scaled(f, 12), row.h}, accent, 0);
     int text_h = lf_wrapped_height(&e->title_wr) + lf_wrapped_height(&e->meta_wr);
