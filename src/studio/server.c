@@ -768,6 +768,15 @@ static void h_images(struct call *c, struct reply *r)
 
 /* ---- handlers: approval, publishing, versions, audit --------------------------------- */
 
+/* One language of a text field: {"de": ..., "ar": ...}, or a plain string
+ * (German). NULL when the text has none. */
+static json_t *text_in(json_t *text, const char *lang)
+{
+    if (json_is_object(text))
+        return json_object_get(text, lang);
+    return json_is_string(text) && strcmp(lang, LF_FALLBACK_LANG) == 0 ? text : NULL;
+}
+
 /* Items whose draft differs from the newest published version, with what
  * changed field by field (each language of a text on its own). */
 static json_t *changes(struct studio *s)
@@ -806,8 +815,7 @@ static json_t *changes(struct studio *s)
                 json_object_foreach(json_is_object(b) ? b : NULL, l, t)
                     json_object_set_new(langs, l, json_true());
                 json_object_foreach(langs, l, t) {
-                    json_t *x = json_is_object(a) ? json_object_get(a, l) : (json_is_string(a) && strcmp(l, "de") == 0 ? a : NULL);
-                    json_t *y = json_is_object(b) ? json_object_get(b, l) : (json_is_string(b) && strcmp(l, "de") == 0 ? b : NULL);
+                    json_t *x = text_in(a, l), *y = text_in(b, l);
                     if (x && y && json_equal(x, y))
                         continue;
                     json_array_append_new(fields, json_pack("{s:s, s:s, s:O?, s:O?}", "field", k,
