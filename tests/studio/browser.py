@@ -293,7 +293,8 @@ try:
     # --- audit log, settings, English UI --------------------------------------------------------
     tab("audit")
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "table.audit tr"))
-    check("publish" in css("table.audit").text, "the audit log lists publishing")
+    check("veröffentlicht" in css("table.audit").text and driver.find_elements(By.CSS_SELECTOR, "table.audit tr[data-action=publish]"),
+          "the audit log lists publishing, in German")
     shot("18-audit")
     tab("settings")
     wait.until(lambda d: d.find_elements(By.ID, "save-settings"))

@@ -57,7 +57,7 @@ const WORDS = {
     weekdays: ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'], spoken: 'In diesen Sprachen wird beraten',
     otherLangs: 'weitere Sprachen (Kürzel, mit Leerzeichen getrennt)', saveFirst: 'Speichern Sie zuerst.',
     failed: 'Das hat nicht geklappt: {0}', uilang: 'English', before: 'Vorher', after: 'Nachher',
-    to_dir: 'Ordner des Webservers', to_url: 'Server (SFTP/WebDAV)', users: 'Benutzer', roleWord: 'Rolle',
+    to_dir: 'Ordner des Webservers', to_url: 'Server (SFTP/WebDAV)', users: 'Benutzer', roleWord: 'Rolle', details: 'Einzelheiten',
     usersHint: 'Benutzer legt die Administration auf dem Rechner des Studios an (Passwörter werden nie im Browser gezeigt):',
   },
   en: {
@@ -110,7 +110,7 @@ const WORDS = {
     weekdays: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'], spoken: 'Counselling in these languages',
     otherLangs: 'more languages (tags, separated by spaces)', saveFirst: 'Save first.',
     failed: 'That did not work: {0}', uilang: 'Deutsch', before: 'Before', after: 'After',
-    to_dir: 'web server folder', to_url: 'server (SFTP/WebDAV)', users: 'Users', roleWord: 'Role',
+    to_dir: 'web server folder', to_url: 'server (SFTP/WebDAV)', users: 'Users', roleWord: 'Role', details: 'Details',
     usersHint: 'Users are managed on the studio’s computer (passwords never pass through the browser):',
   },
 };
@@ -156,6 +156,16 @@ const PLAIN_DE = [
   [/later than from/, '„bis“ muss nach „von“ liegen'],
   [/at least one day|days/, 'mindestens einen Wochentag wählen'],
 ];
+
+/* What the audit log's actions mean: [German, English]. */
+const ACTIONS = {
+  login: ['angemeldet', 'logged in'], 'login-failed': ['falsches Passwort', 'wrong password'],
+  'login-throttled': ['Anmeldung gesperrt (zu viele Versuche)', 'login blocked (too many tries)'],
+  create: ['angelegt', 'created'], change: ['geändert', 'changed'], delete: ['gelöscht', 'deleted'],
+  order: ['Reihenfolge geändert', 'order changed'], bundle: ['Einstellungen geändert', 'settings changed'],
+  image: ['Bild hochgeladen', 'picture uploaded'], approve: ['freigegeben', 'approved'],
+  publish: ['veröffentlicht', 'published'], 'publish-failed': ['Veröffentlichen fehlgeschlagen', 'publishing failed'],
+};
 
 const KINDS = {
   events: 'event', offers: 'offer', contacts: 'contact', notices: 'notice',
@@ -1047,8 +1057,9 @@ async function renderAudit(main) {
   main.appendChild(h('h1', {}, t('audit')));
   const out = await api('GET', '/api/audit');
   main.appendChild(h('table', {class: 'audit'},
-    h('thead', {}, h('tr', {}, [t('when'), t('who'), t('action'), t('entry'), ''].map((x) => h('th', {}, x)))),
-    h('tbody', {}, out.entries.map((e) => h('tr', {}, h('td', {}, fmtStamp(e.at)), h('td', {}, e.user), h('td', {}, e.action), h('td', {}, e.item || ''), h('td', {}, e.detail || ''))))));
+    h('thead', {}, h('tr', {}, [t('when'), t('who'), t('action'), t('entry'), t('details')].map((x) => h('th', {}, x)))),
+    h('tbody', {}, out.entries.map((e) => h('tr', {'data-action': e.action}, h('td', {}, fmtStamp(e.at)), h('td', {}, e.user),
+      h('td', {}, (ACTIONS[e.action] || [e.action, e.action])[state.ui === 'en' ? 1 : 0]), h('td', {}, e.item || ''), h('td', {}, e.detail || ''))))));
 }
 
 function renderSettings(main) {
