@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Every command's --help lists every option it accepts (read from the
+# command's option table in src/cli/tool_*.c, so a new option without a
+# line in its help fails here), and `litfass --help` lists every command
+# of main.c's table.
+. "$(dirname "$0")/shell_lib.sh"
+
+commands=$(grep -o '^    {"[a-z-]*", "' "$SRC/src/main.c" | sed 's/^    {"\([a-z-]*\)".*/\1/')
+[ -n "$commands" ] && ok "main.c's command table read" || bad "no commands found in src/main.c"
+expect_exit 0 "litfass --help" -- "$BIN" --help
+for cmd in $commands; do
+  expect_in "$TMP/out" "$cmd" "litfass --help lists $cmd"
+done
+
+for cmd in $commands; do
+  src="$SRC/src/cli/tool_${cmd//-/_}.c"
+  if [ ! -f "$src" ]; then bad "$cmd: no $src"; continue; fi
+  opts=$(grep -o '{"[a-z][a-z-]*", \(no\|required\|optional\)_argument' "$src" | sed 's/{"\([a-z-]*\)".*/\1/')
+  [ -n "$opts" ] || { bad "$cmd: no options read from $src"; continue; }
+  expect_exit 0 "litfass $cmd --help" -- "$BIN" "$cmd" --help
+  for o in $opts; do
+    if grep -qE -- "--$o([^a-z-]|\$)" "$TMP/out"; then ok "$cmd --help lists --$o"; else
+      bad "$cmd --help does not list --$o"; fi
+  done
+done
+finish
