@@ -290,14 +290,14 @@ static long blocked_for(struct studio *s, const char *key)
     return t && t->blocked_until > now ? (long)(t->blocked_until - now) : 0;
 }
 
-static void note_failure(struct studio *s, const char *key)
+static void note_failure(struct studio *s, const char *key, int free_attempts)
 {
     struct throttle *t = throttle_slot(s, key, true);
     time_t now = time(NULL);
     t->failures++;
     t->last_failure = now;
-    if (t->failures >= LF_STUDIO_LOGIN_FREE_ATTEMPTS) {
-        int doublings = t->failures - LF_STUDIO_LOGIN_FREE_ATTEMPTS;
+    if (t->failures >= free_attempts) {
+        int doublings = t->failures - free_attempts;
         long wait = LF_STUDIO_LOGIN_WAIT_S;
         while (doublings-- > 0 && wait < LF_STUDIO_LOGIN_MAX_WAIT_S)
             wait *= 2;
@@ -403,8 +403,8 @@ static void h_login(struct call *c, struct reply *r)
     reload_users(s);
     enum lf_role role = 0;
     if (!s->users || !lf_users_check(s->users, user, password, &role)) {
-        note_failure(s, ukey);
-        note_failure(s, akey);
+        note_failure(s, ukey, LF_STUDIO_LOGIN_FREE_ATTEMPTS);
+        note_failure(s, akey, LF_STUDIO_LOGIN_FREE_ATTEMPTS_ADDRESS);
         lf_audit(s->data_dir, user, "login-failed", NULL, c->address);
         reply_error(r, 401, "user name or password is wrong");
         return;

@@ -36,7 +36,10 @@
 #define LF_STUDIO_SESSION_MAX_S (12 * 3600)   /* a login ends after this however used */
 #define LF_STUDIO_TOKEN_BYTES 32              /* random bytes of a session or CSRF token */
 /* login throttling, per user name and per client address */
-#define LF_STUDIO_LOGIN_FREE_ATTEMPTS 5       /* failures before a wait */
+#define LF_STUDIO_LOGIN_FREE_ATTEMPTS 5       /* failures for one user name before a wait */
+/* failures from one address before a wait: more, since one address may be
+ * a whole office behind NAT or the nginx in front of the studio */
+#define LF_STUDIO_LOGIN_FREE_ATTEMPTS_ADDRESS 20
 #define LF_STUDIO_LOGIN_WAIT_S 30             /* first wait; doubles with each failure */
 #define LF_STUDIO_LOGIN_MAX_WAIT_S 900        /* longest wait */
 #define LF_STUDIO_LOGIN_FORGET_S 3600         /* failures older than this are forgotten */

@@ -352,8 +352,13 @@ codes = [thief.request("POST", "/api/login", {"user": "ed", "password": "rate-ma
 status, out, resp = thief.request("POST", "/api/login", {"user": "ed", "password": PW_ED})
 check(codes == [401] * 5 and status == 429 and int(resp.getheader("Retry-After")) > 0,
       "after 5 wrong passwords even the right one waits (429, Retry-After)", (codes, status, out))
+status, out, _ = Client(st).request("POST", "/api/login", {"user": "ada", "password": PW_ADA})
+check(status == 200, "another user from the same address still logs in (5 failures block a name)", status)
+# a success from the address forgets its failures: 20 more block it
+codes = [thief.request("POST", "/api/login", {"user": "nobody%d" % i, "password": "x" * 12})[0]
+         for i in range(20)]
 status, out, _ = Client(st).request("POST", "/api/login", {"user": "anna", "password": PW_ANNA})
-check(status == 429, "the address is throttled too (another user from the same address)", status)
+check(status == 429, "after 20 failures from one address every name from it waits", (codes, status))
 status, out, _ = ed.request("GET", "/api/items")
 check(status == 200, "sessions that are logged in go on working")
 r = subprocess.run([BIN, "studio", "user", "passwd", "ed", "--data", DATA], input="Neues-Passwort-1\n",
