@@ -5,16 +5,29 @@
 #include <fribidi.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uscript.h>
 
 #include "core/xalloc.h"
+#include "render/font_coverage.h"
 
-/* Font families in the order they are asked for a glyph. */
-enum { FONT_LATIN, FONT_ARABIC, FONT_SYMBOLS, FONT_FALLBACK, N_FONTS };
-static const char *const families[N_FONTS] = {"Noto Sans", "Noto Sans Arabic",
-                                              "Noto Sans Symbols 2", "DejaVu Sans"};
+/* The faces asked first: Noto Sans (Latin, Cyrillic, Greek) and, for
+ * Arabic script, Noto Sans Arabic. Every other character goes to the
+ * font fontconfig finds for it, Noto families first. */
+enum { FONT_LATIN, FONT_ARABIC, N_FIXED };
+static const char *const families[N_FIXED] = {"Noto Sans", "Noto Sans Arabic"};
 
+#define MAX_FONTS 48              /* font files in use (fixed + found per character) */
 #define FONT_CACHE_SIZE 48        /* open (file, size) pairs */
 #define MAX_LINE_CODEPOINTS 2048  /* longer lines are cut (never happens: lines are wrapped) */
+#define GLYPH_CACHE 4096          /* (code point, face) -> font answers kept */
+#define MAX_LOGGED_MISSING 64     /* code points without a font, each logged once */
+
+struct font_file {
+    char *path;
+    int index;        /* face in a collection (.ttc) */
+    bool bitmap;      /* fixed sizes only (colour emoji): scaled when drawn */
+    TTF_Font *probe;  /* for glyph coverage */
+};
 
 struct open_font {
     int file;   /* index into files, -1 = free */
@@ -23,19 +36,47 @@ struct open_font {
     TTF_Font *font;
 };
 
+struct glyph_answer {
+    uint32_t cp;      /* 0 = empty slot */
+    int8_t face;
+    int16_t font;     /* -1: no font draws it */
+};
+
 struct lf_typesetter {
-    char *files[N_FONTS][LF_FACE_COUNT]; /* NULL when the family is missing */
-    TTF_Font *probe[N_FONTS][LF_FACE_COUNT]; /* for glyph coverage */
+    struct font_file files[MAX_FONTS];
+    int n_files;
+    int fixed[N_FIXED][LF_FACE_COUNT]; /* index into files, -1 when missing */
+    struct glyph_answer answers[GLYPH_CACHE];
+    size_t n_answers;
+    uint32_t logged[MAX_LOGGED_MISSING];
+    size_t n_logged;
     struct open_font cache[FONT_CACHE_SIZE];
     unsigned long clock;
     struct lf_measure measure;
 };
 
+/* The file for (path, index), opened for probing; -1 when it cannot be. */
+static int add_file(struct lf_typesetter *ts, const char *path, int index, bool bitmap)
+{
+    for (int i = 0; i < ts->n_files; i++)
+        if (ts->files[i].index == index && strcmp(ts->files[i].path, path) == 0)
+            return i;
+    if (ts->n_files == MAX_FONTS)
+        return -1;
+    TTF_Font *probe = TTF_OpenFontIndex(path, 16, index);
+    if (!probe) {
+        lf_warn("font %s: %s", path, TTF_GetError());
+        return -1;
+    }
+    ts->files[ts->n_files] = (struct font_file){lf_xstrdup(path), index, bitmap, probe};
+    return ts->n_files++;
+}
+
 /* The file fontconfig picks for a family and face, only when it is that
  * family (fontconfig always answers with something). */
-static char *find_font(const char *family, enum lf_face face)
+static int find_family(struct lf_typesetter *ts, const char *family, enum lf_face face)
 {
-    char *path = NULL;
+    int found = -1;
     FcPattern *pat = FcPatternCreate();
     FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
     FcPatternAddInteger(pat, FC_WEIGHT, face == LF_FACE_BOLD ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
@@ -44,19 +85,69 @@ static char *find_font(const char *family, enum lf_face face)
     FcResult res;
     FcPattern *match = FcFontMatch(NULL, pat, &res);
     FcChar8 *file = NULL, *got = NULL;
+    int index = 0;
     if (match && FcPatternGetString(match, FC_FAMILY, 0, &got) == FcResultMatch &&
         strcmp((const char *)got, family) == 0 &&
-        FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch)
-        path = lf_xstrdup((const char *)file);
+        FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+        (void)FcPatternGetInteger(match, FC_INDEX, 0, &index);
+        found = add_file(ts, (const char *)file, index, false);
+    }
     if (match)
         FcPatternDestroy(match);
     FcPatternDestroy(pat);
-    return path;
+    return found;
 }
 
-static TTF_Font *font_at(struct lf_typesetter *ts, int font, enum lf_face face, int px)
+/* Asks fontconfig for a font with a glyph for c, closest to Noto Sans in
+ * the face's weight: Noto families first, then any. -1 when none has. */
+static int find_for_char(struct lf_typesetter *ts, enum lf_face face, uint32_t c)
 {
-    int file = font * LF_FACE_COUNT + (int)face;
+    int found = -1;
+    FcPattern *pat = FcPatternCreate();
+    FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)"Noto Sans");
+    FcPatternAddInteger(pat, FC_WEIGHT, face == LF_FACE_BOLD ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+    FcPatternAddInteger(pat, FC_WIDTH, FC_WIDTH_NORMAL);
+    FcCharSet *cs = FcCharSetCreate();
+    FcCharSetAddChar(cs, c);
+    FcPatternAddCharSet(pat, FC_CHARSET, cs);
+    FcConfigSubstitute(NULL, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult res;
+    FcFontSet *fs = FcFontSort(NULL, pat, FcFalse, NULL, &res);
+    for (int pass = 0; pass < 2 && found < 0 && fs; pass++) {
+        for (int i = 0; i < fs->nfont && found < 0; i++) {
+            FcPattern *f = fs->fonts[i];
+            FcCharSet *have = NULL;
+            FcChar8 *file = NULL, *family = NULL;
+            FcBool scalable = FcTrue, color = FcFalse;
+            int index = 0;
+            if (FcPatternGetCharSet(f, FC_CHARSET, 0, &have) != FcResultMatch ||
+                !FcCharSetHasChar(have, c) ||
+                FcPatternGetString(f, FC_FILE, 0, &file) != FcResultMatch)
+                continue;
+            (void)FcPatternGetString(f, FC_FAMILY, 0, &family);
+            (void)FcPatternGetBool(f, FC_SCALABLE, 0, &scalable);
+            (void)FcPatternGetBool(f, FC_COLOR, 0, &color);
+            (void)FcPatternGetInteger(f, FC_INDEX, 0, &index);
+            if (!scalable && !color)
+                continue; /* pixel fonts: one size, and ugly scaled */
+            bool noto = family && strncmp((const char *)family, "Noto", 4) == 0;
+            if (pass == 0 && !noto)
+                continue;
+            int at = add_file(ts, (const char *)file, index, !scalable);
+            if (at >= 0 && TTF_GlyphIsProvided32(ts->files[at].probe, c))
+                found = at;
+        }
+    }
+    if (fs)
+        FcFontSetDestroy(fs);
+    FcCharSetDestroy(cs);
+    FcPatternDestroy(pat);
+    return found;
+}
+
+static TTF_Font *font_at(struct lf_typesetter *ts, int file, int px)
+{
     struct open_font *victim = &ts->cache[0];
     ts->clock++;
     for (int i = 0; i < FONT_CACHE_SIZE; i++) {
@@ -70,9 +161,10 @@ static TTF_Font *font_at(struct lf_typesetter *ts, int font, enum lf_face face, 
     }
     if (victim->font)
         TTF_CloseFont(victim->font);
-    victim->font = TTF_OpenFont(ts->files[font][face], px);
+    const struct font_file *ff = &ts->files[file];
+    victim->font = TTF_OpenFontIndex(ff->path, px, ff->index);
     if (!victim->font) {
-        lf_error("font %s: %s", ts->files[font][face], TTF_GetError());
+        lf_error("font %s: %s", ff->path, TTF_GetError());
         return NULL;
     }
     victim->file = file;
@@ -89,37 +181,83 @@ static bool is_arabic(uint32_t c)
 }
 
 /* Characters that take the font of their neighbours (spaces, punctuation
- * shared by all scripts, joiners). */
+ * shared by all scripts, joiners, variation selectors, emoji modifiers). */
 static bool is_common(uint32_t c)
 {
     return c < 0x80 ? !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) :
-           (c == 0x200C || c == 0x200D || c == 0x00A0 || c == 0x060C || c == 0x061F);
+           (c == 0x200C || c == 0x200D || c == 0x00A0 || c == 0x060C || c == 0x061F ||
+            c == 0x2009 || c == 0x202F || c == 0x2013 || (c >= 0xFE00 && c <= 0xFE0F) ||
+            (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0020 && c <= 0xE007F));
+}
+
+static bool provides(const struct lf_typesetter *ts, int file, uint32_t c)
+{
+    return file >= 0 && TTF_GlyphIsProvided32(ts->files[file].probe, c);
+}
+
+/* Logs a character no installed font draws, once per character. */
+static void log_missing(struct lf_typesetter *ts, uint32_t c)
+{
+    for (size_t i = 0; i < ts->n_logged; i++)
+        if (ts->logged[i] == c)
+            return;
+    if (ts->n_logged == MAX_LOGGED_MISSING)
+        return;
+    ts->logged[ts->n_logged++] = c;
+    lf_warn("no installed font draws U+%04X (%s): it shows as an empty box; install the "
+            "Debian package %s%s",
+            (unsigned)c, lf_font_script_name(c), lf_font_package_for(c),
+            ts->n_logged == MAX_LOGGED_MISSING ? " (further such characters are not logged)"
+                                               : "");
 }
 
 /* The font for code point c; prefer `hint` when it has the glyph. */
 static int font_for(struct lf_typesetter *ts, enum lf_face face, uint32_t c, int hint)
 {
-    if (hint >= 0 && ts->probe[hint][face] && is_common(c) &&
-        TTF_GlyphIsProvided32(ts->probe[hint][face], c))
+    if (hint >= 0 && is_common(c) && provides(ts, hint, c))
         return hint;
-    if (is_arabic(c) && ts->probe[FONT_ARABIC][face] &&
-        TTF_GlyphIsProvided32(ts->probe[FONT_ARABIC][face], c))
-        return FONT_ARABIC;
-    for (int f = 0; f < N_FONTS; f++)
-        if (ts->probe[f][face] && TTF_GlyphIsProvided32(ts->probe[f][face], c))
-            return f;
-    return -1;
+    if (is_arabic(c) && provides(ts, ts->fixed[FONT_ARABIC][face], c))
+        return ts->fixed[FONT_ARABIC][face];
+    if (provides(ts, ts->fixed[FONT_LATIN][face], c))
+        return ts->fixed[FONT_LATIN][face];
+    size_t h = (c * 2654435761u + (uint32_t)face) % GLYPH_CACHE;
+    for (size_t k = 0; k < GLYPH_CACHE; k++) {
+        struct glyph_answer *a = &ts->answers[(h + k) % GLYPH_CACHE];
+        if (a->cp == 0)
+            break;
+        if (a->cp == c && a->face == (int8_t)face)
+            return a->font;
+    }
+    int f = find_for_char(ts, face, c);
+    if (f < 0 && !lf_font_invisible(c))
+        log_missing(ts, c);
+    if (ts->n_answers >= GLYPH_CACHE * 3 / 4) {
+        memset(ts->answers, 0, sizeof(ts->answers));
+        ts->n_answers = 0;
+    }
+    for (size_t k = 0; k < GLYPH_CACHE; k++) {
+        struct glyph_answer *a = &ts->answers[(h + k) % GLYPH_CACHE];
+        if (a->cp == 0) {
+            *a = (struct glyph_answer){c, (int8_t)face, (int16_t)f};
+            ts->n_answers++;
+            break;
+        }
+    }
+    return f;
 }
 
-static const char *script_of(int font, uint32_t first)
+/* The script HarfBuzz shapes a run as (ISO 15924), from its first
+ * letter: Ethiopic, Hebrew, Han ... each get their own rules. */
+static const char *script_of(uint32_t first)
 {
-    if (font == FONT_ARABIC)
-        return "Arab";
-    if (first >= 0x0400 && first <= 0x04FF)
-        return "Cyrl";
-    if (first >= 0x0370 && first <= 0x03FF)
-        return "Grek";
-    return "Latn";
+    if (!first)
+        return "Latn";
+    UErrorCode st = U_ZERO_ERROR;
+    UScriptCode s = uscript_getScript((UChar32)first, &st);
+    if (U_FAILURE(st) || s == USCRIPT_COMMON || s == USCRIPT_INHERITED || s == USCRIPT_UNKNOWN)
+        return "Latn";
+    const char *name = uscript_getShortName(s);
+    return name && strlen(name) == 4 ? name : "Latn";
 }
 
 /* A line split into runs of one font and one bidi level. */
@@ -178,7 +316,7 @@ static void split(struct lf_typesetter *ts, const char *s, size_t len, enum lf_f
     for (size_t i = 0; i < n; i++) {
         int f = font_for(ts, face, cp[i], cur);
         if (f < 0)
-            f = cur >= 0 ? cur : FONT_LATIN; /* drawn as a box; counted by missing_glyphs */
+            f = cur >= 0 ? cur : ts->fixed[FONT_LATIN][face]; /* a box; logged once */
         struct run *r = out->n ? &out->runs[out->n - 1] : NULL;
         if (r && r->font == f && r->level == levels[i]) {
             r->len = off[i + 1] - r->start;
@@ -222,14 +360,34 @@ static void split(struct lf_typesetter *ts, const char *s, size_t len, enum lf_f
     }
 }
 
+/* Colour emoji come in fixed sizes: opened at their own size, then
+ * scaled to the line (run_scale). */
+static int bitmap_px(const struct lf_typesetter *ts, int file, int px)
+{
+    return ts->files[file].bitmap ? 109 : px;
+}
+
+/* How much a run's rendering must be scaled: 1 but for bitmap fonts,
+ * whose glyphs are brought to the height of the line's capitals. */
+static double run_scale(struct lf_typesetter *ts, const struct run *r, enum lf_face face, int px)
+{
+    if (!ts->files[r->font].bitmap)
+        return 1.0;
+    TTF_Font *bm = font_at(ts, r->font, bitmap_px(ts, r->font, px));
+    TTF_Font *base = font_at(ts, ts->fixed[FONT_LATIN][face], px);
+    if (!bm || !base || TTF_FontHeight(bm) <= 0)
+        return 1.0;
+    return (double)TTF_FontHeight(base) / TTF_FontHeight(bm);
+}
+
 static TTF_Font *run_font(struct lf_typesetter *ts, const struct run *r, enum lf_face face,
                           int px)
 {
-    TTF_Font *font = font_at(ts, r->font, face, px);
+    TTF_Font *font = font_at(ts, r->font, bitmap_px(ts, r->font, px));
     if (!font)
         return NULL;
     TTF_SetFontDirection(font, (r->level & 1) ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
-    TTF_SetFontScriptName(font, script_of(r->font, r->first));
+    TTF_SetFontScriptName(font, script_of(r->first));
     return font;
 }
 
@@ -255,7 +413,7 @@ static int measure_width(void *ctx, enum lf_face face, int px, const char *utf8,
         TTF_Font *font = run_font(ts, r, face, px);
         int w = 0, h = 0;
         if (font && TTF_SizeUTF8(font, run_text(utf8, r, buf, sizeof(buf)), &w, &h) == 0)
-            total += w;
+            total += (int)(w * run_scale(ts, r, face, px) + 0.5);
     }
     return total;
 }
@@ -263,7 +421,7 @@ static int measure_width(void *ctx, enum lf_face face, int px, const char *utf8,
 static int measure_line_height(void *ctx, enum lf_face face, int px)
 {
     struct lf_typesetter *ts = ctx;
-    TTF_Font *font = font_at(ts, FONT_LATIN, face, px);
+    TTF_Font *font = font_at(ts, ts->fixed[FONT_LATIN][face], px);
     return font ? TTF_FontLineSkip(font) : px * 4 / 3;
 }
 
@@ -274,16 +432,14 @@ struct lf_typesetter *lf_typesetter_create(void)
         return NULL;
     }
     struct lf_typesetter *ts = lf_xcalloc(1, sizeof(*ts));
-    for (int f = 0; f < N_FONTS; f++) {
+    for (int f = 0; f < N_FIXED; f++) {
         for (int face = 0; face < LF_FACE_COUNT; face++) {
-            ts->files[f][face] = find_font(families[f], (enum lf_face)face);
-            if (!ts->files[f][face] && face == LF_FACE_BOLD && ts->files[f][LF_FACE_REGULAR])
-                ts->files[f][face] = lf_xstrdup(ts->files[f][LF_FACE_REGULAR]);
-            if (ts->files[f][face])
-                ts->probe[f][face] = TTF_OpenFont(ts->files[f][face], 16);
+            ts->fixed[f][face] = find_family(ts, families[f], (enum lf_face)face);
+            if (ts->fixed[f][face] < 0 && face == LF_FACE_BOLD)
+                ts->fixed[f][face] = ts->fixed[f][LF_FACE_REGULAR];
         }
     }
-    if (!ts->probe[FONT_LATIN][LF_FACE_REGULAR]) {
+    if (ts->fixed[FONT_LATIN][LF_FACE_REGULAR] < 0) {
         lf_error("font \"%s\" not found: install the fonts-noto-core package", families[0]);
         lf_typesetter_destroy(ts);
         return NULL;
@@ -299,18 +455,34 @@ void lf_typesetter_destroy(struct lf_typesetter *ts)
     for (int i = 0; i < FONT_CACHE_SIZE; i++)
         if (ts->cache[i].font)
             TTF_CloseFont(ts->cache[i].font);
-    for (int f = 0; f < N_FONTS; f++)
-        for (int face = 0; face < LF_FACE_COUNT; face++) {
-            if (ts->probe[f][face])
-                TTF_CloseFont(ts->probe[f][face]);
-            free(ts->files[f][face]);
-        }
+    for (int f = 0; f < ts->n_files; f++) {
+        TTF_CloseFont(ts->files[f].probe);
+        free(ts->files[f].path);
+    }
     free(ts);
 }
 
 const struct lf_measure *lf_typesetter_measure(struct lf_typesetter *ts)
 {
     return &ts->measure;
+}
+
+/* A bitmap run brought to the line's size (colour emoji come at 109 px). */
+static SDL_Surface *scaled(SDL_Surface *part, double scale)
+{
+    int w = (int)(part->w * scale + 0.5), h = (int)(part->h * scale + 0.5);
+    if (w < 1 || h < 1)
+        return part;
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!out)
+        return part;
+    SDL_SetSurfaceBlendMode(part, SDL_BLENDMODE_NONE);
+    if (SDL_BlitScaled(part, NULL, out, NULL) != 0) {
+        SDL_FreeSurface(out);
+        return part;
+    }
+    SDL_FreeSurface(part);
+    return out;
 }
 
 SDL_Surface *lf_typesetter_render(struct lf_typesetter *ts, const char *utf8, size_t len,
@@ -324,7 +496,7 @@ SDL_Surface *lf_typesetter_render(struct lf_typesetter *ts, const char *utf8, si
     int width = 0, height = measure_line_height(ts, face, px);
     SDL_Color c = {color.r, color.g, color.b, color.a};
     char buf[4096];
-    TTF_Font *base = font_at(ts, FONT_LATIN, face, px);
+    TTF_Font *base = font_at(ts, ts->fixed[FONT_LATIN][face], px);
     int base_ascent = base ? TTF_FontAscent(base) : px;
     int ascents[256];
     for (size_t i = 0; i < line.n; i++) {
@@ -334,6 +506,11 @@ SDL_Surface *lf_typesetter_render(struct lf_typesetter *ts, const char *utf8, si
             continue;
         parts[i] = TTF_RenderUTF8_Blended(font, run_text(utf8, r, buf, sizeof(buf)), c);
         ascents[i] = TTF_FontAscent(font);
+        double k = run_scale(ts, r, face, px);
+        if (parts[i] && k != 1.0) {
+            parts[i] = scaled(parts[i], k);
+            ascents[i] = (int)(ascents[i] * k + 0.5);
+        }
         if (parts[i]) {
             width += parts[i]->w;
             /* as tall as every run draws: the dots under an Arabic final
@@ -377,11 +554,13 @@ size_t lf_typesetter_missing_glyphs(struct lf_typesetter *ts, const char *utf8)
             break;
         for (size_t i = 0; i < n; i++) {
             uint32_t c = cp[i];
-            if (c < 0x20 || c == ' ' || c == 0x200C || c == 0x200D || c == 0x200E ||
-                c == 0x200F)
+            if (lf_font_invisible(c))
                 continue;
-            if (font_for(ts, LF_FACE_REGULAR, c, -1) < 0)
-                missing++;
+            for (int face = 0; face < LF_FACE_COUNT; face++)
+                if (font_for(ts, (enum lf_face)face, c, -1) < 0) {
+                    missing++;
+                    break;
+                }
         }
         utf8 += off[n];
         len -= off[n];

@@ -1,9 +1,11 @@
 /* The typesetter turns one line of text into pixels, in any script the
  * screens serve.
  *
- * Fonts come from fontconfig (Debian's Noto fonts): for each code point
- * the first face of the chain that has a glyph for it, Arabic script
- * preferring Noto Sans Arabic. A line is split into runs of one font and
+ * Fonts come from fontconfig: Noto Sans, Arabic script Noto Sans Arabic,
+ * and for every other character the installed font fontconfig finds with
+ * a glyph for it (Noto families first: Ethiopic, Hebrew, CJK, Armenian,
+ * ..., colour emoji scaled to the line). A character no installed font
+ * has is logged once, naming the Debian package that would draw it. A line is split into runs of one font and
  * one direction; FriBidi (Unicode bidirectional algorithm) gives the
  * direction levels and the visual order of the runs; SDL_ttf with
  * HarfBuzz shapes each run (joining Arabic letters, ligatures).
