@@ -35,6 +35,7 @@ enum mode {
     MODE_CAROUSEL, /* plays by itself */
     MODE_LIST,     /* a visitor opened a category */
     MODE_DETAIL,   /* a visitor opened one item */
+    MODE_LANGUAGES,/* a visitor opened the page of every language */
 };
 
 struct lf_kiosk {
@@ -54,6 +55,7 @@ struct lf_kiosk {
     struct lf_scene *header, *footer, *page, *incoming;
     size_t index;                  /* carousel page shown (or to return to) */
     enum mode mode;
+    enum mode before_languages;    /* MODE_LANGUAGES: where a choice returns to */
     enum lf_category category;     /* MODE_LIST */
     struct lf_slide list[LF_MAX_ITEMS];
     size_t n_list;
@@ -158,6 +160,7 @@ static void layout_footer(struct lf_kiosk *k)
         .show_back = k->mode != MODE_CAROUSEL,
         .large_text = k->large_text,
         .high_contrast = k->high_contrast,
+        .languages_open = k->mode == MODE_LANGUAGES,
     };
     lf_layout_footer(k->footer, &k->view, &f);
 }
@@ -194,9 +197,12 @@ static void layout_current(struct lf_kiosk *k, struct lf_scene *into)
         k->shown = (struct lf_page){.kind = LF_PAGE_SLIDE, .slide = &k->detail_slide,
                                     .from = k->browse_from};
         break;
+    case MODE_LANGUAGES:
+        k->shown = (struct lf_page){.kind = LF_PAGE_LANGUAGES, .from = k->browse_from};
+        break;
     }
     struct lf_page_result r = {0};
-    if (k->shown.kind == LF_PAGE_LIST || k->shown.slide)
+    if (k->shown.kind != LF_PAGE_SLIDE || k->shown.slide)
         lf_layout_page(into, &k->view, &k->shown, &r);
     k->browse_more = k->mode != MODE_CAROUSEL && r.continues;
     k->browse_rest = r.rest;
@@ -536,8 +542,18 @@ static void tap(struct lf_kiosk *k, int x, int y)
         case LF_ACT_LANGUAGE:
             if (t->arg >= 0 && (size_t)t->arg < k->bundle->n_languages) {
                 snprintf(k->lang, sizeof(k->lang), "%s", k->bundle->languages[t->arg]);
+                if (k->mode == MODE_LANGUAGES) {
+                    /* chosen: back to what the visitor was reading */
+                    k->mode = k->before_languages;
+                    k->browse_from = (struct lf_flow_pos){0, 0};
+                }
                 apply_settings(k);
             }
+            return;
+        case LF_ACT_MORE_LANGUAGES:
+            if (k->mode != MODE_LANGUAGES)
+                k->before_languages = k->mode;
+            open_mode(k, MODE_LANGUAGES);
             return;
         case LF_ACT_LARGE_TEXT:
             k->large_text = !k->large_text;
@@ -1187,7 +1203,7 @@ bool lf_kiosk_quitting(const struct lf_kiosk *k)
 
 void lf_kiosk_describe(const struct lf_kiosk *k, struct lf_kiosk_state *out)
 {
-    static const char *const modes[] = {"carousel", "list", "detail"};
+    static const char *const modes[] = {"carousel", "list", "detail", "languages"};
     const struct lf_slide *sl = k->mode == MODE_DETAIL ? &k->detail_slide : k->shown.slide;
     *out = (struct lf_kiosk_state){
         .mode = modes[k->mode],

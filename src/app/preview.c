@@ -130,6 +130,42 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
         printf("%s\n", path);
         lf_painter_sweep(painter);
     }
+    /* when the strip cannot hold every language: its page of all of them */
+    bool more = false;
+    for (size_t t = 0; t < lf_scene_target_count(footer); t++)
+        more |= lf_scene_target_at(footer, t)->action == LF_ACT_MORE_LANGUAGES;
+    struct lf_page lp = {.kind = LF_PAGE_LANGUAGES};
+    for (int part_no = 1; more && part_no <= LF_MAX_TRANSLATIONS; part_no++) {
+        struct lf_page_result r = {0};
+        lf_scene_clear(page);
+        lf_scene_clear(footer);
+        lf_layout_page(page, &view, &lp, &r);
+        lf_layout_footer(footer, &view,
+                         &(struct lf_footer){.active_category = -1, .show_back = true,
+                                             .languages_open = true,
+                                             .large_text = cfg->large_text,
+                                             .high_contrast = cfg->theme == LF_THEME_HIGH_CONTRAST});
+        SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+        SDL_RenderClear(renderer);
+        lf_painter_draw(painter, header, 0, 255);
+        lf_painter_draw(painter, page, 0, 255);
+        lf_painter_draw(painter, footer, 0, 255);
+        SDL_RenderPresent(renderer);
+        char path[4096];
+        if (part_no == 1)
+            snprintf(path, sizeof(path), "%s/%02zu-languages.png", opt->out_dir, n + 1);
+        else
+            snprintf(path, sizeof(path), "%s/%02zu-languages-%d.png", opt->out_dir, n + 1, part_no);
+        if (IMG_SavePNG(surface, path) != 0) {
+            fprintf(stderr, "litfass: %s: %s\n", path, IMG_GetError());
+            goto done;
+        }
+        printf("%s\n", path);
+        lf_painter_sweep(painter);
+        if (!r.continues)
+            break;
+        lp.from = r.rest;
+    }
     rc = 0;
 done:
     lf_phrases_use(NULL);

@@ -131,6 +131,12 @@ static void button(struct frame *f, struct lf_box b, const char *label, int px, 
     lf_scene_target(f->s, b, action, arg);
 }
 
+void lf_frame_button(struct frame *f, struct lf_box b, const char *label, int px, bool active,
+                     struct lf_rgba accent, enum lf_action action, int arg)
+{
+    button(f, b, label, px, active, accent, action, arg);
+}
+
 /* The ‹ › buttons; in a right-to-left screen "next" points left. */
 static void arrow(struct frame *f, struct lf_box b, bool next)
 {
@@ -145,16 +151,47 @@ static void arrow(struct frame *f, struct lf_box b, bool next)
     lf_scene_target(f->s, b, next ? LF_ACT_NEXT : LF_ACT_PREV, 0);
 }
 
+/* The strip's language buttons: which languages, and where. */
+struct strip_place {
+    const struct frame *f;
+    int top, bh, gap, m, x_end_first; /* the first row ends before the toggles */
+    int rows;
+};
+
+/* Places buttons of the given widths row after row; the boxes go to out
+ * (may be NULL). False when they do not all fit in the strip's rows. */
+static bool strip_fit(const struct strip_place *sp, const int *widths, size_t n,
+                      struct lf_box *out)
+{
+    int x = sp->m, y = sp->top + sp->gap, row = 0, x_end = sp->x_end_first;
+    for (size_t i = 0; i < n; i++) {
+        if (x + widths[i] > x_end) {
+            if (++row >= sp->rows)
+                return false;
+            x = sp->m;
+            y += sp->bh + sp->gap;
+            x_end = sp->f->v->width - sp->m;
+            if (x + widths[i] > x_end)
+                return false;
+        }
+        if (out)
+            out[i] = (struct lf_box){x, y, widths[i], sp->bh};
+        x += widths[i] + sp->gap;
+    }
+    return true;
+}
+
 /* The languages of the bundle, each named in itself, and the toggles
  * for large text and high contrast: finger-sized buttons in one row (two
- * in portrait when needed: the toggles then sit at the end of the first). */
+ * in portrait when needed: the toggles then sit at the end of the first).
+ * When not all languages fit, the strip shows those that do (always the
+ * one on screen) and a button to the page of every language. */
 static void language_strip(struct frame *f, int top, const struct lf_footer *ft)
 {
     const struct lf_view *v = f->v;
     const struct lf_bundle *b = v->bundle;
     int m = lf_frame_scaled(f, BASE_MARGIN), gap = lf_frame_scaled(f, 12);
     int bh = lf_frame_strip_button_height(f), px = lf_frame_text_px(f, 30);
-    int rows = lf_frame_strip_rows(f);
     lf_scene_rect(f->s, (struct lf_box){0, top, v->width, lf_frame_strip_height(f)}, f->t->bar, 0);
     int y = top + gap;
     int tw = bh * 3 / 2;
@@ -169,21 +206,64 @@ static void language_strip(struct frame *f, int top, const struct lf_footer *ft)
         x_end -= gap;
     }
     x_end -= gap;
-    int x = m, row = 0;
-    for (size_t i = 0; i < b->n_languages; i++) {
-        int w = lf_frame_language_button_width(f, b->languages[i], px, bh);
-        if (x + w > x_end) {
-            if (++row >= rows)
-                break; /* more languages than fit: LF_MAX_TRANSLATIONS exceeds two rows */
-            x = m;
-            y += bh + gap;
-            x_end = v->width - m;
-        }
-        bool active = strcmp(b->languages[i], v->lang) == 0;
-        button(f, (struct lf_box){x, y, w, bh}, lf_lang_endonym(b->languages[i]), px, active,
-               f->t->accent[2], LF_ACT_LANGUAGE, (int)i);
-        x += w + gap;
+    struct strip_place sp = {f, top, bh, gap, m, x_end, lf_frame_strip_rows(f)};
+    size_t n = b->n_languages, shown[LF_MAX_TRANSLATIONS];
+    int lw[LF_MAX_TRANSLATIONS], widths[LF_MAX_TRANSLATIONS + 1];
+    struct lf_box boxes[LF_MAX_TRANSLATIONS + 1];
+    size_t active = n;
+    for (size_t i = 0; i < n; i++) {
+        shown[i] = i;
+        lw[i] = lf_frame_language_button_width(f, b->languages[i], px, bh);
+        widths[i] = lw[i];
+        if (strcmp(b->languages[i], v->lang) == 0)
+            active = i;
     }
+    char more[160];
+    snprintf(more, sizeof(more), "🌐 %s", lf_phrase(v->lang, LF_P_MORE_LANGUAGES));
+    size_t k = n;
+    bool with_more = !strip_fit(&sp, widths, n, NULL);
+    if (with_more) {
+        /* as many as fit in order, with room for the button at the end */
+        int more_w = lf_text_width(v->measure, LF_FACE_BOLD, px, more) + 2 * lf_frame_scaled(f, 24);
+        for (k = 0; k < n; k++) {
+            widths[k] = lw[k];
+            widths[k + 1] = more_w;
+            if (!strip_fit(&sp, widths, k + 2, NULL))
+                break;
+        }
+        /* the language on screen is always among them: it takes the place
+         * of the last ones when it came later */
+        if (active < n && active >= k) {
+            for (; k > 0; k--) {
+                widths[k - 1] = lw[active];
+                widths[k] = more_w;
+                if (strip_fit(&sp, widths, k + 1, NULL))
+                    break;
+                widths[k - 1] = lw[shown[k - 1]];
+            }
+            if (k > 0)
+                shown[k - 1] = active;
+        }
+        for (size_t i = 0; i < k; i++)
+            widths[i] = lw[shown[i]];
+        widths[k] = more_w;
+        if (!strip_fit(&sp, widths, k + 1, boxes)) {
+            /* not even one language fits beside the button: the button alone */
+            k = 0;
+            widths[0] = more_w < x_end - m ? more_w : x_end - m;
+            boxes[0] = (struct lf_box){m, y, widths[0], bh};
+        }
+    } else {
+        (void)strip_fit(&sp, widths, n, boxes);
+    }
+    for (size_t i = 0; i < k; i++) {
+        const char *lang = b->languages[shown[i]];
+        button(f, boxes[i], lf_lang_endonym(lang), px, strcmp(lang, v->lang) == 0,
+               f->t->accent[2], LF_ACT_LANGUAGE, (int)shown[i]);
+    }
+    if (with_more)
+        button(f, boxes[k], more, px, ft->languages_open, f->t->accent[2],
+               LF_ACT_MORE_LANGUAGES, 0);
 }
 
 void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct lf_footer *ft)

@@ -84,4 +84,12 @@ struct lf_box lf_frame_chip_size(const struct frame *f, const char *text, int px
 struct lf_box lf_frame_chip(struct frame *f, const char *text, int x, int y, int px,
     struct lf_rgba fill, struct lf_rgba ink, int max_w);
 
+/* A finger-sized button with a label and its touch target (chrome.c). */
+void lf_frame_button(struct frame *f, struct lf_box b, const char *label, int px, bool active,
+    struct lf_rgba accent, enum lf_action action, int arg);
+/* The page of every language (language_page.c): from.block is the first
+ * language shown; r says where the next page goes on when not all fit. */
+void lf_frame_language_page(struct frame *f, struct lf_box area, struct lf_flow_pos from,
+    struct lf_page_result *r);
+
 #endif

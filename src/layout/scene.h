@@ -61,6 +61,7 @@ enum lf_action {
     LF_ACT_LANGUAGE,   /* arg: index into the bundle's languages */
     LF_ACT_LARGE_TEXT, /* toggle */
     LF_ACT_CONTRAST,   /* toggle the high-contrast theme */
+    LF_ACT_MORE_LANGUAGES, /* open the page of every language */
 };
 
 struct lf_target {

@@ -1629,7 +1629,9 @@ void lf_layout_page(struct lf_scene *s, const struct lf_view *v, const struct lf
     lf_scene_rect(s, (struct lf_box){0, lf_frame_header_height(&f), v->width,
                                      v->height - lf_frame_header_height(&f) - lf_frame_footer_height(&f)},
                   f.t->page, 0);
-    if (p->kind == LF_PAGE_LIST || (p->slide && p->slide->kind == LF_SLIDE_AGENDA)) {
+    if (p->kind == LF_PAGE_LANGUAGES) {
+        lf_frame_language_page(&f, area, p->from, r);
+    } else if (p->kind == LF_PAGE_LIST || (p->slide && p->slide->kind == LF_SLIDE_AGENDA)) {
         struct lf_page lp = *p;
         if (!lp.list_title)
             lp.list_title = lf_phrase(v->lang, LF_P_UPCOMING);

@@ -46,6 +46,7 @@ struct lf_view {
 enum lf_page_kind {
     LF_PAGE_SLIDE,  /* one slide of the playlist */
     LF_PAGE_LIST,   /* a list of items to tap (agenda, a category) */
+    LF_PAGE_LANGUAGES, /* every language of the bundle, each named in itself, to tap */
 };
 
 /* A place in the flow of a slide's text blocks (when, where, description,
@@ -87,6 +88,7 @@ struct lf_footer {
     bool show_back;             /* browsing: a button back to the carousel */
     bool large_text;            /* the toggles' states */
     bool high_contrast;
+    bool languages_open;        /* the page of every language is shown */
 };
 void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct lf_footer *f);
 

@@ -68,6 +68,13 @@ static int add_file(struct lf_typesetter *ts, const char *path, int index, bool 
         lf_warn("font %s: %s", path, TTF_GetError());
         return -1;
     }
+    /* a font of fixed sizes (colour emoji) is as tall at any size asked:
+     * fontconfig calls such fonts scalable too */
+    TTF_Font *big = TTF_OpenFontIndex(path, 64, index);
+    if (big) {
+        bitmap = bitmap || TTF_FontHeight(big) == TTF_FontHeight(probe);
+        TTF_CloseFont(big);
+    }
     ts->files[ts->n_files] = (struct font_file){lf_xstrdup(path), index, bitmap, probe};
     return ts->n_files++;
 }
@@ -214,7 +221,7 @@ static void log_missing(struct lf_typesetter *ts, uint32_t c)
 /* The font for code point c; prefer `hint` when it has the glyph. */
 static int font_for(struct lf_typesetter *ts, enum lf_face face, uint32_t c, int hint)
 {
-    if (hint >= 0 && is_common(c) && provides(ts, hint, c))
+    if (hint >= 0 && is_common(c) && !ts->files[hint].bitmap && provides(ts, hint, c))
         return hint;
     if (is_arabic(c) && provides(ts, ts->fixed[FONT_ARABIC][face], c))
         return ts->fixed[FONT_ARABIC][face];
