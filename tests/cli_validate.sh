@@ -127,3 +127,38 @@ expect_exit 0 "litfass --help" -- "$BIN" --help
 expect_in "$TMP/out" "preview" "help lists preview"
 
 finish
+
+# --- every language (issue 10) ---
+expect_not_in() {
+  if grep -qF -- "$2" "$1"; then bad "$3: '$2' in output"; else ok "$3"; fi
+}
+# a character no installed font draws: a warning naming item, field, line
+# and the Debian package that would draw it (fontconfig limited to DejaVu)
+mkdir -p "$TMP/scripts" "$TMP/fccache"
+printf '{"format": 1, "organisation": "KI", "items": [\n  {"kind": "offer", "id": "cafe",\n   "title": {"de": "Sprachcafé", "ti": "ካፈ ቋንቋ", "zh": "语言咖啡馆"},\n   "description": "Jeden Dienstag"}\n]}\n' >"$TMP/scripts/content.json"
+cat >"$TMP/fonts.conf" <<CONF
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>$TMP/fccache</cachedir></fontconfig>
+CONF
+FONTCONFIG_FILE="$TMP/fonts.conf" expect_exit 0 "a bundle with undrawable characters is valid (warnings)" -- "$BIN" validate "$TMP/scripts"
+expect_in "$TMP/err" 'content.json:3:40: items[0].title.ti: item "cafe": no font installed here draws U+12AB' "the Tigrinya title is named with line, column and item"
+expect_in "$TMP/err" "(Ethiopic)" "the script is named"
+expect_in "$TMP/err" "install the Debian package fonts-noto-core" "the package with the Ethiopic font is named"
+expect_in "$TMP/err" "items[0].title.zh" "the Chinese title too"
+expect_in "$TMP/err" "install the Debian package fonts-noto-cjk" "the package with the CJK font is named"
+# with the fonts of the package list everything is drawn
+expect_exit 0 "the same bundle with the installed fonts" -- "$BIN" validate "$TMP/scripts"
+expect_not_in "$TMP/err" "empty box" "no warning when the fonts are there"
+
+# the kiosk's own words: a bundle corrects and adds them; validate names
+# unknown keys, wrong placeholders and what a language still lacks
+mkdir -p "$TMP/phrases"
+printf '{"format": 1, "organisation": {"de": "KI", "hy": "ԿԻ"}, "items": [],\n "phrases": {"tr": {"wehre": "Yer", "open_until": "Açık %%d"},\n             "hy": {"where": "Որտեղ"}}}\n' >"$TMP/phrases/content.json"
+expect_exit 0 "a bundle with phrases validates" -- "$BIN" validate "$TMP/phrases"
+expect_in "$TMP/err" "content.json:2:30: phrases.tr.wehre: not one of the kiosk's words" "an unknown key is named with its place"
+expect_in "$TMP/err" "phrases.tr.open_until: must contain %s exactly once" "a wrong placeholder is named"
+expect_in "$TMP/err" "phrases.hy: " "a language without all its words is named"
+expect_in "$TMP/err" "have no hy text and show in German: events" "the missing words are listed"
+expect_not_in "$TMP/err" "German: events, offers, contacts, upcoming, when, where," "the bundle's own word counts"
+expect_not_in "$TMP/err" "phrases.tr: " "Turkish has all its words built in"

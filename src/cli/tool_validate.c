@@ -11,7 +11,10 @@
 #include "content/bundle.h"
 #include "content/signature.h"
 #include "core/diag.h"
+#include "content/json_locate.h"
+#include "core/limits.h"
 #include "layout/phrases.h"
+#include "render/font_coverage.h"
 
 static const char validate_usage[] =
     "usage: litfass validate DIR [--key NAME.pub]\n"
@@ -122,6 +125,147 @@ static bool validate_signed(const char *dir, const char *pub_path, const struct 
     return true;
 }
 
+/* ---- characters no installed font draws ---- */
+
+struct font_check {
+    const char *file;   /* content.json, for diagnostics */
+    char *text;         /* its bytes, to find positions (NULL: none) */
+    size_t len;
+    struct lf_diags *diags;
+};
+
+/* Warns when some character of `utf8` has no glyph in any installed font:
+ * the visitor would see an empty box. Names the first such character,
+ * its script and the Debian package that brings a font for it. */
+static void check_drawable(const struct font_check *fc, const char *path, const char *what,
+                           const char *utf8)
+{
+    size_t len = strlen(utf8), i = 0, missing = 0;
+    uint32_t first = 0;
+    while (i < len) {
+        uint32_t c = lf_utf8_next(utf8, len, &i);
+        if (!lf_font_can_draw(c)) {
+            if (!missing)
+                first = c;
+            missing++;
+        }
+    }
+    if (!missing)
+        return;
+    struct lf_json_pos pos = {0, 0, 0};
+    if (fc->text)
+        (void)lf_json_locate(fc->text, fc->len, path, LF_JSON_AT_VALUE, &pos);
+    char ch[8] = "";
+    size_t n = 0;
+    if (first >= 0x20) { /* the character itself, UTF-8 */
+        if (first < 0x80) {
+            ch[n++] = (char)first;
+        } else if (first < 0x800) {
+            ch[n++] = (char)(0xC0 | first >> 6);
+            ch[n++] = (char)(0x80 | (first & 0x3F));
+        } else if (first < 0x10000) {
+            ch[n++] = (char)(0xE0 | first >> 12);
+            ch[n++] = (char)(0x80 | ((first >> 6) & 0x3F));
+            ch[n++] = (char)(0x80 | (first & 0x3F));
+        } else {
+            ch[n++] = (char)(0xF0 | first >> 18);
+            ch[n++] = (char)(0x80 | ((first >> 12) & 0x3F));
+            ch[n++] = (char)(0x80 | ((first >> 6) & 0x3F));
+            ch[n++] = (char)(0x80 | (first & 0x3F));
+        }
+    }
+    ch[n] = '\0';
+    const char *package = lf_font_package_for(first);
+    lf_diags_add(fc->diags, LF_DIAG_WARNING, fc->file, pos.line, pos.column, path,
+                 "%s: no font installed here draws U+%04X \"%s\" (%s)%s: it shows as an empty "
+                 "box; %s%s",
+                 what, (unsigned)first, ch, lf_font_script_name(first),
+                 missing > 1 ? " and other characters" : "",
+                 package ? "install the Debian package " : "it is a private-use or unassigned "
+                                                           "character that no font has: remove it",
+                 package ? package : "");
+}
+
+static void check_text(const struct font_check *fc, const char *path, const char *what,
+                       const struct lf_text *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        char sub[512];
+        snprintf(sub, sizeof(sub), "%s.%s", path, t->tr[i].lang);
+        check_drawable(fc, sub, what, t->tr[i].text);
+    }
+}
+
+static void check_fonts(const char *dir, const struct lf_bundle *b, struct lf_diags *d)
+{
+    char file[4096];
+    size_t dl = strlen(dir);
+    snprintf(file, sizeof(file), "%s%scontent.json", dir, dl && dir[dl - 1] == '/' ? "" : "/");
+    struct font_check fc = {file, NULL, 0, d};
+    FILE *f = fopen(file, "rb");
+    if (f) {
+        fc.text = malloc(LF_MAX_MANIFEST_BYTES + 1);
+        if (fc.text)
+            fc.len = fread(fc.text, 1, LF_MAX_MANIFEST_BYTES, f);
+        fclose(f);
+    }
+    check_text(&fc, "organisation", "the organisation", &b->organisation);
+    for (size_t i = 0; i < b->n_items; i++) {
+        const struct lf_item *it = &b->items[i];
+        char what[160], path[256];
+        snprintf(what, sizeof(what), "item \"%s\"", it->id);
+        const struct {
+            const char *name;
+            const struct lf_text *t;
+        } fields[] = {
+            {"title", &it->title},
+            {it->kind == LF_ITEM_NOTICE ? "message" : "description", &it->summary},
+            {"place", &it->place}, {"room", &it->room}, {"organiser", &it->organiser},
+            {"registration", &it->registration}, {"provider", &it->provider},
+            {"audience", &it->audience}, {"role", &it->role}, {"unit", &it->unit},
+            {"hours.note", &it->hours.note},
+        };
+        for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]); k++) {
+            snprintf(path, sizeof(path), "items[%zu].%s", i, fields[k].name);
+            check_text(&fc, path, what, fields[k].t);
+        }
+        for (size_t k = 0; k < it->n_tags; k++) {
+            snprintf(path, sizeof(path), "items[%zu].tags[%zu]", i, k);
+            check_text(&fc, path, what, &it->tags[k]);
+        }
+        if (it->address) {
+            snprintf(path, sizeof(path), "items[%zu].address", i);
+            check_drawable(&fc, path, what, it->address);
+        }
+    }
+    for (size_t i = 0; i < b->n_phrases; i++) {
+        char path[256];
+        snprintf(path, sizeof(path), "phrases.%s.%s", b->phrases[i].lang, b->phrases[i].key);
+        check_drawable(&fc, path, "the kiosk's word", b->phrases[i].text);
+    }
+    /* the names on the language buttons, and the words and dates the
+     * kiosk writes in each language */
+    for (size_t l = 0; l < b->n_languages; l++) {
+        const char *lang = b->languages[l];
+        char what[160];
+        snprintf(what, sizeof(what), "the %s button and words (%s)", lang, lf_lang_endonym(lang));
+        char all[8192];
+        size_t used = (size_t)snprintf(all, sizeof(all), "%s", lf_lang_endonym(lang));
+        for (int p = 0; p < LF_P_COUNT && used < sizeof(all); p++)
+            used += (size_t)snprintf(all + used, sizeof(all) - used, " %s",
+                                     lf_phrase(lang, (enum lf_phrase)p));
+        char date[128];
+        lf_format_date(lang, time(NULL), LF_DATE_LONG, date, sizeof(date));
+        if (used < sizeof(all))
+            snprintf(all + used, sizeof(all) - used, " %s", date);
+        char path[64];
+        snprintf(path, sizeof(path), "phrases.%s", lang);
+        struct font_check nowhere = {file, NULL, 0, d};
+        check_drawable(&nowhere, path, what, all);
+    }
+    free(fc.text);
+}
+
 int lf_tool_validate(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -151,8 +295,10 @@ int lf_tool_validate(int argc, char **argv)
 
     struct lf_diags *d = lf_diags_create();
     struct lf_bundle *b = lf_bundle_load(dir, d);
-    if (b)
+    if (b) {
         lf_phrases_check(b, d); /* the kiosk's own words: overrides, and what is missing */
+        check_fonts(dir, b, d); /* never a silent box */
+    }
     lf_cli_print_diags(d);
     size_t errors = lf_diags_errors(d);
     size_t warnings = lf_diags_count(d) - errors;

@@ -97,7 +97,8 @@ struct lf_diags;
 void lf_phrases_use(const struct lf_bundle *b);
 /* validate: warnings for unknown keys and unusable placeholders in the
  * bundle's "phrases"; and, per bundle language, a warning naming the
- * kiosk's words still missing (German stands in for them). */
+ * kiosk's words still missing (German stands in for them). Takes up the
+ * bundle's phrases (lf_phrases_use) to count them. */
 void lf_phrases_check(const struct lf_bundle *b, struct lf_diags *diags);
 
 /* Whether lang is written right to left, decided by its script (given,

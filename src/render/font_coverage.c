@@ -12,25 +12,31 @@ bool lf_font_invisible(uint32_t c)
            (c >= 0xE0000 && c <= 0xE007F) || (c >= 0xE0100 && c <= 0xE01EF);
 }
 
+/* Every character any installed font has, gathered once. */
+static FcCharSet *installed;
+
 bool lf_font_can_draw(uint32_t c)
 {
     if (lf_font_invisible(c))
         return true;
-    if (!FcInit())
-        return false;
-    FcPattern *pat = FcPatternCreate();
-    FcCharSet *cs = FcCharSetCreate();
-    FcCharSetAddChar(cs, c);
-    FcPatternAddCharSet(pat, FC_CHARSET, cs);
-    FcObjectSet *os = FcObjectSetBuild(FC_FILE, (char *)0);
-    FcFontSet *fs = FcFontList(NULL, pat, os);
-    bool found = fs && fs->nfont > 0;
-    if (fs)
-        FcFontSetDestroy(fs);
-    FcObjectSetDestroy(os);
-    FcCharSetDestroy(cs);
-    FcPatternDestroy(pat);
-    return found;
+    if (!installed) {
+        if (!FcInit())
+            return false;
+        installed = FcCharSetCreate();
+        FcPattern *pat = FcPatternCreate();
+        FcObjectSet *os = FcObjectSetBuild(FC_CHARSET, (char *)0);
+        FcFontSet *fs = FcFontList(NULL, pat, os);
+        for (int i = 0; fs && i < fs->nfont; i++) {
+            FcCharSet *cs = NULL;
+            if (FcPatternGetCharSet(fs->fonts[i], FC_CHARSET, 0, &cs) == FcResultMatch)
+                FcCharSetMerge(installed, cs, NULL);
+        }
+        if (fs)
+            FcFontSetDestroy(fs);
+        FcObjectSetDestroy(os);
+        FcPatternDestroy(pat);
+    }
+    return FcCharSetHasChar(installed, c);
 }
 
 static bool is_emoji(uint32_t c)
@@ -79,6 +85,8 @@ const char *lf_font_package_for(uint32_t c)
     case USCRIPT_COMMON:
     case USCRIPT_INHERITED:
         return "fonts-noto-core";
+    case USCRIPT_UNKNOWN:
+        return NULL; /* private use or unassigned: no font package has it */
     default:
         return "fonts-noto-extra";
     }

@@ -14,7 +14,8 @@
 bool lf_font_can_draw(uint32_t c);
 
 /* The Debian package whose fonts draw c ("fonts-noto-core",
- * "fonts-noto-cjk", "fonts-noto-color-emoji", ...). */
+ * "fonts-noto-cjk", "fonts-noto-color-emoji", ...); NULL for a
+ * private-use or unassigned character, which no package draws. */
 const char *lf_font_package_for(uint32_t c);
 
 /* The Unicode script of c in words, for messages ("Ethiopic", "Han"). */

@@ -211,9 +211,11 @@ static void log_missing(struct lf_typesetter *ts, uint32_t c)
     if (ts->n_logged == MAX_LOGGED_MISSING)
         return;
     ts->logged[ts->n_logged++] = c;
-    lf_warn("no installed font draws U+%04X (%s): it shows as an empty box; install the "
-            "Debian package %s%s",
-            (unsigned)c, lf_font_script_name(c), lf_font_package_for(c),
+    const char *package = lf_font_package_for(c);
+    lf_warn("no installed font draws U+%04X (%s): it shows as an empty box; %s%s%s",
+            (unsigned)c, lf_font_script_name(c),
+            package ? "install the Debian package " : "a private-use or unassigned character",
+            package ? package : "",
             ts->n_logged == MAX_LOGGED_MISSING ? " (further such characters are not logged)"
                                                : "");
 }
