@@ -55,6 +55,20 @@ expect_in "$TMP/err" "broken.ics:14: DTSTART: unknown time zone 'Mars/Olympus'" 
 expect_in "$TMP/err" "is unchanged" "says nothing was changed"
 if cmp -s "$B/content.json" "$TMP/before.json"; then ok "last good import kept"; else bad "a broken feed changed content.json"; fi
 
+# the calendar cancels an occurrence that was announced: it stays, marked
+sed 's/^SUMMARY;LANGUAGE=de-DE:Sprachcafé\r$/&/' "$TMP/outlook2.ics" | awk '
+  /^BEGIN:VEVENT/ {n++}
+  {print}
+  /^END:VEVENT/ && n==1 && !done {done=1
+    printf "BEGIN:VEVENT\r\nUID:040000008200E00074C5B7101A82E00800000000D0F1A2B3C4D5E601000000000000000010000000ABCDEF\r\n"
+    printf "RECURRENCE-ID;TZID=W. Europe Standard Time:20270323T180000\r\nSUMMARY:Sprachcafé international\r\nSTATUS:CANCELLED\r\n"
+    printf "DTSTART;TZID=W. Europe Standard Time:20270323T180000\r\nDTEND;TZID=W. Europe Standard Time:20270323T193000\r\nEND:VEVENT\r\n"}' >"$TMP/outlook3.ics"
+expect_exit 0 "an announced date cancelled" -- "$BIN" import-ics "$TMP/outlook3.ics" --into "$B" --now $NOW --tag Stadtkalender
+expect_in "$TMP/out" "1 marked cancelled" "said as cancelled"
+expect_in "$B/content.json" '"cancelled": true' "kept in the bundle, marked"
+expect_exit 0 "still valid" -- "$BIN" validate "$B"
+if grep -q "warning" "$TMP/err"; then bad "validate warns: $(head -3 "$TMP/err")"; else ok "no warning: the format knows 'cancelled'"; fi
+
 # the same as a feed from a web server on 127.0.0.1
 mkdir -p "$TMP/www"
 cp "$ICS/nextcloud.ics" "$TMP/www/cal.ics"

@@ -518,6 +518,7 @@ enum field_type {
     FT_SPOKEN,
     FT_HOURS,
     FT_PRIORITY,
+    FT_BOOL,
 };
 
 struct field_spec {
@@ -541,6 +542,7 @@ static const struct field_spec item_fields[] = {
     {"start", FT_EVENT_TIME, AT(start), K_EVENT, K_EVENT},
     {"end", FT_EVENT_TIME, AT(end), K_EVENT, 0}, /* required unless start is a date */
     {"recurrence", FT_RECURRENCE, AT(recurrence), K_EVENT, 0},
+    {"cancelled", FT_BOOL, AT(cancelled), K_EVENT, 0},
     {"place", FT_TEXT, AT(place), K_EVENT, 0},
     {"address", FT_STRING, AT(address), K_EOC, 0},
     {"room", FT_TEXT, AT(room), K_EOC, 0},
@@ -1029,6 +1031,13 @@ static bool parse_field(struct parse *p, const struct field_spec *f, const json_
     case FT_HOURS: return parse_hours(p, v, path, at);
     case FT_PRIORITY:
         return parse_int(p, v, path, 0, LF_NOTICE_URGENT, "0, 1 or 2 = urgent", at);
+    case FT_BOOL:
+        if (!json_is_boolean(v)) {
+            error(p, path, "write true or false (without quotes)");
+            return false;
+        }
+        *(bool *)at = json_is_true(v);
+        return true;
     }
     return false;
 }

@@ -100,6 +100,7 @@ struct lf_item {
     bool all_day;           /* start and end were dates alone: start is local midnight of
                                the first day, end the midnight after the last day */
     enum lf_recurrence recurrence;
+    bool cancelled;        /* "cancelled": announced, but it does not take place */
     struct lf_text place;   /* venue name, e.g. "Volkshochschule" */
     char *address;          /* postal address, e.g. "Aegidiimarkt 3, 48143 Münster" */
     struct lf_text room;    /* e.g. "VHS Raum 104" */

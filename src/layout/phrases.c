@@ -52,6 +52,7 @@ static const char *const keys[LF_P_COUNT] = {
     [LF_P_NO_CONTACTS] = "no_contacts",
     [LF_P_ALL_DAY] = "all_day",
     [LF_P_UNTIL] = "until",
+    [LF_P_CANCELLED] = "cancelled",
     [LF_P_MORE_LANGUAGES] = "more_languages",
     [LF_P_CHOOSE_LANGUAGE] = "choose_language",
 };

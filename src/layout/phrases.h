@@ -63,6 +63,7 @@ enum lf_phrase {
     LF_P_NO_CONTACTS,    /* the contacts list when it is empty */
     LF_P_ALL_DAY,        /* an event without times: "ganztägig" */
     LF_P_UNTIL,          /* "%s": the end of an event that runs now ("bis 28. März") */
+    LF_P_CANCELLED,      /* an event that does not take place: "Abgesagt" */
     /* New phrases: add the enum here, its key in phrases.c (keys[]) and
      * the words in phrase_table.c (German at least). */
     LF_P_COUNT,

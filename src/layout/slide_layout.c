@@ -718,7 +718,7 @@ static void format_languages(const struct lf_item *it, char *buf, size_t size)
  * the part of the title it has no room for continue at the top of the
  * slide's text (head_fit decides that once, head_rest adds the blocks). */
 struct head {
-    const char *chips[LF_MAX_TAGS + 3];
+    const char *chips[LF_MAX_TAGS + 4];
     size_t n_chips;
     const char *title;
     bool fallback;
@@ -729,7 +729,7 @@ struct head {
     size_t chips_shown;     /* the first chips_shown chips are in the head */
     size_t title_shown;     /* bytes of the title in the head */
     int title_px;           /* its size */
-    char chips_rest[(LF_MAX_TAGS + 3) * (LF_MAX_STRING_BYTES + 8)]; /* "a  ·  b" */
+    char chips_rest[(LF_MAX_TAGS + 4) * (LF_MAX_STRING_BYTES + 8)]; /* "a  ·  b" */
 };
 
 /* Wraps into at most max_lines lines; when text is left over and the
@@ -927,7 +927,9 @@ static void event_head(struct frame *f, const struct lf_slide *sl, const char *w
     const struct lf_item *it = sl->item;
     *h = (struct head){.accent = f->t->accent[LF_CAT_EVENTS], .when = when};
     h->title = lf_frame_pick(f, &it->title, &h->fallback);
-    if (sl->start <= f->v->now)
+    if (it->cancelled)
+        h->chips[h->n_chips++] = lf_phrase(f->v->lang, LF_P_CANCELLED);
+    else if (sl->start <= f->v->now)
         h->chips[h->n_chips++] = lf_phrase(f->v->lang, LF_P_RUNNING_NOW);
     for (size_t i = 0; i < it->n_tags; i++)
         h->chips[h->n_chips++] = lf_frame_pick(f, &it->tags[i], NULL);
@@ -1502,8 +1504,9 @@ static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w
             event_when(f, sl, true, when, sizeof(when));
         }
         const char *place = lf_frame_pick(f, &it->place, NULL);
-        snprintf(e->meta, sizeof(e->meta), "%s%s%s", when, place ? "  ·  " : "",
-                 place ? place : "");
+        snprintf(e->meta, sizeof(e->meta), "%s%s%s%s%s",
+                 it->cancelled ? lf_phrase(f->v->lang, LF_P_CANCELLED) : "",
+                 it->cancelled ? "  ·  " : "", when, place ? "  ·  " : "", place ? place : "");
     } else {
         const char *sub = lf_frame_pick(f, it->kind == LF_ITEM_OFFER ? &it->provider : &it->role, NULL);
         snprintf(e->meta, sizeof(e->meta), "%s", sub ? sub : "");
