@@ -5,6 +5,7 @@
 #include <fribidi.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
 #include "core/xalloc.h"
@@ -121,7 +122,9 @@ static int find_for_char(struct lf_typesetter *ts, enum lf_face face, uint32_t c
     FcDefaultSubstitute(pat);
     FcResult res;
     FcFontSet *fs = FcFontSort(NULL, pat, FcFalse, NULL, &res);
-    for (int pass = 0; pass < 2 && found < 0 && fs; pass++) {
+    /* characters shown as emoji by default (☕ 🌐) prefer a colour font */
+    bool emoji = u_hasBinaryProperty((UChar32)c, UCHAR_EMOJI_PRESENTATION);
+    for (int pass = emoji ? -1 : 0; pass < 2 && found < 0 && fs; pass++) {
         for (int i = 0; i < fs->nfont && found < 0; i++) {
             FcPattern *f = fs->fonts[i];
             FcCharSet *have = NULL;
@@ -139,7 +142,7 @@ static int find_for_char(struct lf_typesetter *ts, enum lf_face face, uint32_t c
             if (!scalable && !color)
                 continue; /* pixel fonts: one size, and ugly scaled */
             bool noto = family && strncmp((const char *)family, "Noto", 4) == 0;
-            if (pass == 0 && !noto)
+            if ((pass == -1 && !color) || (pass == 0 && !noto))
                 continue;
             int at = add_file(ts, (const char *)file, index, !scalable);
             if (at >= 0 && TTF_GlyphIsProvided32(ts->files[at].probe, c))
