@@ -3,6 +3,8 @@
  * documented line in config/litfass.conf. */
 #include "app/config.h"
 
+#include "system/power_schedule.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -41,6 +43,8 @@ struct config_key {
 static const char *const log_level_names[] = {"error", "warn", "info", "debug", NULL};
 /* the order of enum lf_theme_id (layout/theme.h) */
 static const char *const theme_names[] = {"standard", "high-contrast", NULL};
+/* the order of enum lf_holidays (system/power_schedule.h) */
+static const char *const holiday_names[] = {"none", "nrw", NULL};
 /* the order of enum lf_renderer_setting (render/renderer_choice.h) */
 static const char *const renderer_names[] = {"auto", "software", "gpu", NULL};
 
@@ -154,6 +158,20 @@ static const struct config_key config_keys[] = {
             "content older than this shows when it was last updated"),
     STRING_KEY("sync", "trusted_keys", trusted_keys, "", check_trusted_keys,
                "public keys whose signature a downloaded bundle must carry"),
+    STRING_KEY("power", "on_hours", power_on_hours, "", lf_power_check_on_hours,
+               "when the screen is on, e.g. \"mo-fr 07:30-18:00; sa 09:00-13:00\"; empty: always"),
+    ENUM_KEY("power", "holidays", power_holidays, LF_HOLIDAYS_NONE, holiday_names,
+             "public holidays with the screen off all day: none or nrw"),
+    STRING_KEY("power", "closed_dates", power_closed_dates, "", lf_power_check_closed_dates,
+               "more days off: YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, separated by spaces"),
+    INT_KEY("power", "wake_minutes", power_wake_minutes, 10, 1, 240,
+            "a touch while the screen is off turns it on for this many minutes"),
+    BOOL_KEY("power", "dpms", power_dpms, true,
+             "put the monitor to sleep while off (X11 DPMS, DRM connector DPMS)"),
+    STRING_KEY("power", "cec_device", power_cec_device, "", NULL,
+               "HDMI-CEC device of a TV to put to standby and wake, e.g. /dev/cec0; empty: none"),
+    STRING_KEY("monitor", "name", monitor_name, "", NULL,
+               "this screen's name in logs, status and the HTTP User-Agent"),
     STRING_KEY("studio", "listen", studio_listen, "127.0.0.1:8470", check_not_empty,
                "address and port the studio serves on (`litfass studio`)"),
     INT_KEY("studio", "session_seconds", studio_session_seconds, 3600, 3, 86400,

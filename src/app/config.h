@@ -28,6 +28,8 @@
 #define LF_CONFIG_SYSTEM_PATH "/etc/litfass/litfass.conf"
 
 #define LF_CONFIG_ORGANISATION_BYTES 255
+#define LF_CONFIG_ON_HOURS_BYTES 511
+#define LF_CONFIG_CLOSED_DATES_BYTES 1535
 #define LF_CONFIG_KEY_BASE64 44 /* one public key in [sync] trusted_keys */
 #define LF_CONFIG_LISTEN_BYTES 64 /* [studio] listen: "[address]:port" */
 
@@ -81,6 +83,16 @@ struct lf_config {
     char publish_ca_file[LF_MAX_PATH_BYTES + 1];        /* ca_file for https:// */
     int publish_valid_days;                  /* valid_days; 30, 1..LF_MAX_VALID_DAYS */
     bool publish_require_approval;           /* require_approval; false */
+    /* [power] (src/system/power_schedule.h): the screen off outside opening hours */
+    char power_on_hours[LF_CONFIG_ON_HOURS_BYTES + 1];      /* on_hours; "" = always on */
+    int power_holidays;                      /* holidays; enum lf_holidays, none */
+    char power_closed_dates[LF_CONFIG_CLOSED_DATES_BYTES + 1]; /* closed_dates; "" */
+    int power_wake_minutes;                  /* wake_minutes; 10, 1..240 */
+    bool power_dpms;                         /* dpms; true */
+    char power_cec_device[LF_MAX_PATH_BYTES + 1]; /* cec_device; "" = no CEC */
+    /* [monitor] */
+    char monitor_name[LF_LOG_NAME_BYTES + 1]; /* name; "" */
+
     /* not a key: the file lf_config_load() read last ("" = defaults only),
        for the start-up log and SIGHUP's reload */
     char path[LF_MAX_PATH_BYTES + 1];

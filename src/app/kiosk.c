@@ -26,6 +26,10 @@
 #include "system/display.h"
 #include "system/service.h"
 #include "system/x11_screen.h"
+#include "system/cec.h"
+#include "system/drm_power.h"
+#include "system/power_schedule.h"
+#include "core/civil_time.h"
 #include <SDL_syswm.h>
 
 #define FRAME_MS 16          /* during a transition: about 60 frames a second */
@@ -106,6 +110,15 @@ struct lf_kiosk {
     unsigned long x_window;
     uint64_t next_screen_poll;
     int fitted_w, fitted_h;        /* the size last asked for */
+    int drm_fd;                    /* kmsdrm: SDL's DRM device, for DPMS; -1 */
+
+    /* [power] (system/power_schedule.h): nothing is drawn while off */
+    struct lf_power_schedule *power; /* NULL: always on */
+    bool display_on;
+    bool schedule_on;              /* what the schedule alone says */
+    uint64_t wake_until;           /* a touch woke the screen until then (ticks) */
+    uint64_t power_next;           /* ticks of the next change */
+    unsigned long frames;          /* frames drawn (lf_kiosk_describe) */
 };
 
 static uint64_t system_ticks(void *ctx)
@@ -629,8 +642,12 @@ static void pointer(struct lf_kiosk *k, enum lf_pointer_action action, int x, in
     }
 }
 
+static bool touch_wakes(struct lf_kiosk *k, const SDL_Event *ev);
+
 static void handle_event(struct lf_kiosk *k, const SDL_Event *ev)
 {
+    if (touch_wakes(k, ev))
+        return;
     switch (ev->type) {
     case SDL_KEYDOWN:
         handle_key(k, &ev->key);
@@ -718,6 +735,7 @@ static double ease(double t)
 
 static void draw(struct lf_kiosk *k)
 {
+    k->frames++;
     SDL_SetRenderDrawColor(k->renderer, 0, 0, 0, 255);
     SDL_RenderClear(k->renderer);
     if (k->animating) {
@@ -936,10 +954,15 @@ static bool open_window(struct lf_kiosk *k)
         SDL_ShowCursor(SDL_DISABLE);
     SDL_SysWMinfo wm;
     SDL_VERSION(&wm.version);
+    k->drm_fd = -1;
     if (SDL_GetWindowWMInfo(k->window, &wm) && wm.subsystem == SDL_SYSWM_X11) {
         k->x_display = wm.info.x11.display;
         k->x_window = (unsigned long)wm.info.x11.window;
     }
+#if SDL_VERSION_ATLEAST(2, 0, 15)
+    if (wm.subsystem == SDL_SYSWM_KMSDRM)
+        k->drm_fd = wm.info.kmsdrm.drm_fd;
+#endif
     snprintf(k->renderer_reason, sizeof(k->renderer_reason), "%s", choice.reason);
     return true;
 }
@@ -957,6 +980,29 @@ static bool report_installed(void *ctx, const char *bundle_dir)
         return true;
     free(ev.user.data1);
     return false;
+}
+
+/* [power] and [monitor] name from the config; false (logged) for a
+ * schedule that does not parse (the config's own check prevents it). */
+static bool apply_power_config(struct lf_kiosk *k)
+{
+    lf_log_set_name(k->cfg->monitor_name);
+    char err[LF_POWER_ERROR_BYTES];
+    struct lf_power_schedule *p = NULL;
+    if (k->cfg->power_on_hours[0] || k->cfg->power_holidays != LF_HOLIDAYS_NONE ||
+        k->cfg->power_closed_dates[0]) {
+        p = lf_power_schedule_create(k->cfg->power_on_hours,
+                                     (enum lf_holidays)k->cfg->power_holidays,
+                                     k->cfg->power_closed_dates, err, sizeof(err));
+        if (!p) {
+            lf_error("[power]: %s; the screen stays on", err);
+            return false;
+        }
+    }
+    lf_power_schedule_destroy(k->power);
+    k->power = p;
+    k->power_next = 0; /* look again now */
+    return true;
 }
 
 static void start_sync(struct lf_kiosk *k, const char *dir)
@@ -1032,6 +1078,9 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
             k->installed_at ? "installed by sync" : "folder", cfg->sync_url[0] ? ", sync from " : "",
             cfg->sync_url, lf_carousel_count(k->carousel));
     k->service = lf_service_create();
+    k->display_on = true;
+    k->schedule_on = true;
+    (void)apply_power_config(k);
     start_sync(k, dir);
     return k;
 fail:
@@ -1068,6 +1117,7 @@ void lf_kiosk_destroy(struct lf_kiosk *k)
     lf_bundle_destroy(k->bundle);
     lf_diags_destroy(k->diags);
     lf_service_destroy(k->service);
+    lf_power_schedule_destroy(k->power);
     free(k);
 }
 
@@ -1119,6 +1169,7 @@ bool lf_kiosk_reload(struct lf_kiosk *k, const struct lf_config *cfg)
     k->view.passive = !k->cfg->touch;
     k->index = 0;
     k->animating = false;
+    (void)apply_power_config(k);
     apply_settings(k); /* lays out anew; the old frame stays until the new one is drawn */
     start_sync(k, dir);
     lf_info("reloaded: config %s, content %s (%s): showing %zu pages",
@@ -1131,6 +1182,8 @@ bool lf_kiosk_reload(struct lf_kiosk *k, const struct lf_config *cfg)
 void lf_kiosk_set_clock(struct lf_kiosk *k, const struct lf_kiosk_clock *clock)
 {
     k->clock = *clock;
+    k->power_next = 0;
+    k->wake_until = 0;
     rebuild(k);
 }
 
@@ -1158,6 +1211,80 @@ static void report_status(struct lf_kiosk *k)
     }
 }
 
+/* Turns the screen off (black once, then nothing drawn; the monitor to
+ * sleep through DPMS, a TV to standby over CEC) or on again. Each step
+ * that fails says so and the rest goes on. */
+static void set_display(struct lf_kiosk *k, bool on, const char *why, time_t until)
+{
+    k->display_on = on;
+    char when[64] = "";
+    if (until != (time_t)-1) {
+        struct tm tm;
+        lf_local_time(until, &tm);
+        strftime(when, sizeof(when), " until %a %Y-%m-%d %H:%M:%S", &tm);
+    }
+    lf_info("display %s (%s)%s", on ? "on" : "off", why, when);
+    char err[256];
+    if (k->cfg->power_dpms && k->x_display && !lf_x11_dpms(k->x_display, on, err, sizeof(err)))
+        lf_warn("DPMS %s: %s", on ? "on" : "off", err);
+    if (k->cfg->power_dpms && k->drm_fd >= 0 && !lf_drm_dpms(k->drm_fd, on, err, sizeof(err)))
+        lf_warn("DRM DPMS %s: %s", on ? "on" : "off", err);
+    if (k->cfg->power_cec_device[0] &&
+        !lf_cec_power(k->cfg->power_cec_device, on, err, sizeof(err)))
+        lf_warn("HDMI-CEC %s: %s", on ? "wake" : "standby", err);
+    if (on) {
+        finish_transition(k);
+        rebuild(k); /* the time and the content may have moved on */
+    } else {
+        finish_transition(k);
+        SDL_SetRenderDrawColor(k->renderer, 0, 0, 0, 255);
+        SDL_RenderClear(k->renderer);
+        SDL_RenderPresent(k->renderer);
+        lf_service_status(k->service, "display off (%s)%s", why, when);
+    }
+}
+
+/* Whether the screen should be on now: the schedule, or a touch that
+ * woke it. Returns the ticks of the next change. */
+static uint64_t follow_power(struct lf_kiosk *k, uint64_t now)
+{
+    if (!k->power && k->display_on)
+        return NEVER;
+    if (now < k->power_next && k->display_on == (k->schedule_on || k->wake_until > now))
+        return k->power_next;
+    time_t change = -1;
+    time_t wall = (time_t)(k->clock.wall_ms(k->clock.ctx) / 1000);
+    k->schedule_on = !k->power || lf_power_on_at(k->power, wall, &change);
+    bool woken = !k->schedule_on && k->wake_until > now;
+    k->power_next = change == (time_t)-1 ? NEVER : ticks_at_wall(k, change, now);
+    if (woken && k->wake_until < k->power_next)
+        k->power_next = k->wake_until;
+    bool want = k->schedule_on || woken;
+    if (want != k->display_on)
+        set_display(k, want, k->schedule_on ? "schedule" : woken ? "woken by a touch" : "schedule",
+                    woken ? (time_t)-1 : change);
+    return k->power_next;
+}
+
+/* A touch or key while the schedule has the screen off: on for
+ * [power] wake_minutes after the last one. True when the event only woke
+ * the screen (a visitor's first touch on a dark screen does nothing else). */
+static bool touch_wakes(struct lf_kiosk *k, const SDL_Event *ev)
+{
+    if (!k->power || k->schedule_on)
+        return false;
+    if (ev->type != SDL_FINGERDOWN && ev->type != SDL_MOUSEBUTTONDOWN && ev->type != SDL_KEYDOWN)
+        return false;
+    uint64_t now = k->clock.ticks(k->clock.ctx);
+    k->wake_until = now + (uint64_t)k->cfg->power_wake_minutes * 60000;
+    if (k->display_on)
+        return false;
+    lf_info("a touch wakes the screen for %d minutes", k->cfg->power_wake_minutes);
+    k->power_next = 0;
+    follow_power(k, now);
+    return true;
+}
+
 /* Full screen on X11: a new resolution or rotation (RandR) of the screen
  * makes the window that size; SDL's SIZE_CHANGED then lays it out anew. */
 static uint64_t follow_screen(struct lf_kiosk *k, uint64_t now)
@@ -1182,7 +1309,16 @@ static uint64_t follow_screen(struct lf_kiosk *k, uint64_t now)
 
 uint64_t lf_kiosk_update(struct lf_kiosk *k)
 {
+    uint64_t power = follow_power(k, k->clock.ticks(k->clock.ctx));
+    if (!k->display_on) {
+        /* off: nothing is laid out or drawn; wake for the schedule, a touch
+         * (an event ends the wait) or the watchdog */
+        uint64_t pet = lf_service_pet(k->service, k->clock.ticks(k->clock.ctx));
+        return pet < power ? pet : power;
+    }
     uint64_t next = tick(k);
+    if (power < next)
+        next = power;
     uint64_t poll = follow_screen(k, k->clock.ticks(k->clock.ctx));
     if (poll < next)
         next = poll;
@@ -1219,6 +1355,8 @@ void lf_kiosk_describe(const struct lf_kiosk *k, struct lf_kiosk_state *out)
         .high_contrast = k->high_contrast,
         .width = k->view.width,
         .height = k->view.height,
+        .display_on = k->display_on,
+        .frames = k->frames,
     };
 }
 

@@ -77,6 +77,8 @@ struct lf_kiosk_state {
     const char *lang;
     bool large_text, high_contrast;
     int width, height;
+    bool display_on;       /* false while [power] has the screen off */
+    unsigned long frames;  /* frames drawn so far */
 };
 void lf_kiosk_describe(const struct lf_kiosk *k, struct lf_kiosk_state *out);
 
