@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <hyphen.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,11 +16,23 @@ struct hyphen_lang {
     HyphenDict *dict;   /* NULL: looked for, none there */
 };
 
+/* Words looked up lately: a layout measures the same words many times
+ * (each size it tries), and the patterns are the costly part. */
+#define HYPHEN_CACHE 64
+
+struct hyphen_cached {
+    const HyphenDict *dict;
+    size_t len;
+    char word[LF_MAX_HYPHEN_WORD + 1];
+    char marks[LF_MAX_HYPHEN_WORD + 5];
+};
+
 struct lf_hyphenator {
     char dir[512];
     pthread_mutex_t lock;
     struct hyphen_lang langs[LF_MAX_HYPHEN_LANGS];
     size_t n;
+    struct hyphen_cached cache[HYPHEN_CACHE];
 };
 
 struct lf_hyphenator *lf_hyphenator_create(const char *dir)
@@ -194,26 +207,48 @@ bool lf_hyphen_points(struct lf_hyphenator *h, const char *lang, const char *wor
     memcpy(w, word + a, n);
     w[n] = '\0';
     lower(w, n);
-    char **rep = NULL;
-    int *pos = NULL, *cut = NULL;
-    memset(marks, 0, sizeof(marks));
-    int rc = hnj_hyphen_hyphenate3(d, w, (int)n, marks, NULL, &rep, &pos, &cut,
-                                   LF_HYPHEN_LEFT_MIN, LF_HYPHEN_RIGHT_MIN, LF_HYPHEN_LEFT_MIN,
-                                   LF_HYPHEN_RIGHT_MIN);
+    /* FNV-1a over the word picks the cache slot */
+    uint32_t hash = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        hash = (hash ^ (unsigned char)w[i]) * 16777619u;
+    struct hyphen_cached *slot = &h->cache[hash % HYPHEN_CACHE];
+    pthread_mutex_lock(&h->lock);
+    bool hit = slot->dict == d && slot->len == n && memcmp(slot->word, w, n) == 0;
+    if (hit)
+        memcpy(marks, slot->marks, n + 1);
+    pthread_mutex_unlock(&h->lock);
+    if (!hit) {
+        char **rep = NULL;
+        int *pos = NULL, *cut = NULL;
+        memset(marks, 0, sizeof(marks));
+        int rc = hnj_hyphen_hyphenate3(d, w, (int)n, marks, NULL, &rep, &pos, &cut,
+                                       LF_HYPHEN_LEFT_MIN, LF_HYPHEN_RIGHT_MIN,
+                                       LF_HYPHEN_LEFT_MIN, LF_HYPHEN_RIGHT_MIN);
+        for (size_t i = 0; i < n; i++) {
+            /* a point with a spelling change (old "Schiff-fahrt") is not used */
+            if (rc != 0 || (rep && rep[i]))
+                marks[i] = 0;
+        }
+        if (rep) {
+            for (size_t i = 0; i < n; i++)
+                free(rep[i]);
+            free(rep);
+        }
+        free(pos);
+        free(cut);
+        pthread_mutex_lock(&h->lock);
+        slot->dict = d;
+        slot->len = n;
+        memcpy(slot->word, w, n);
+        memcpy(slot->marks, marks, n + 1);
+        pthread_mutex_unlock(&h->lock);
+    }
     bool any = false;
-    for (size_t i = 0; rc == 0 && i + 1 < n; i++) {
-        /* a point with a spelling change (old "Schiff-fahrt") is not used */
-        if ((marks[i] & 1) && !(rep && rep[i]) && (u[a + i + 1] & 0xC0) != 0x80) {
+    for (size_t i = 0; i + 1 < n; i++) {
+        if ((marks[i] & 1) && (u[a + i + 1] & 0xC0) != 0x80) {
             after[a + i] = true;
             any = true;
         }
     }
-    if (rep) {
-        for (size_t i = 0; i < n; i++)
-            free(rep[i]);
-        free(rep);
-    }
-    free(pos);
-    free(cut);
     return any;
 }
