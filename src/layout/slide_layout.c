@@ -92,7 +92,8 @@ static void add_qr(struct column *c, const struct frame *f, const char *payload)
     if (modules == 0)
         return;
     int min_side = modules * (int)ceil(LF_QR_MIN_MODULE_BASE * f->u);
-    int side = lf_frame_scaled(f, LF_QR_SIDE_BASE);
+    /* larger on a portrait screen, which has the height for it */
+    int side = lf_frame_scaled(f, LF_QR_SIDE_BASE * (f->landscape ? 1.0 : 1.5));
     if (side < min_side)
         side = min_side;
     add_block(c, (struct block){.text = lf_phrase(f->v->lang, LF_P_SCAN), .face = LF_FACE_BOLD,
@@ -268,11 +269,20 @@ static int column(struct frame *f, const struct column *c, struct lf_box box,
     f->in_flow = false;
     while (k < N_SCALES && !column_pass(f, c, box, scales[k], false, from, &ignored, NULL))
         k++;
-    f->in_flow = in_flow;
     if (k == N_SCALES)
         k = 0; /* it continues on another page anyway: keep it large */
+    double scale = scales[k];
+    /* a portrait screen is tall: text that fits with room to spare is set
+     * larger, to be read from further away */
+    static const double larger[] = {1.3, 1.15};
+    for (size_t i = 0; in_flow && !f->landscape && k == 0 && i < 2; i++)
+        if (column_pass(f, c, box, larger[i], false, from, &ignored, NULL)) {
+            scale = larger[i];
+            break;
+        }
+    f->in_flow = in_flow;
     int used = 0;
-    bool all = column_pass(f, c, box, scales[k], true, from, rest ? rest : &ignored, &used);
+    bool all = column_pass(f, c, box, scale, true, from, rest ? rest : &ignored, &used);
     if (continues)
         *continues = !all;
     return used;
@@ -837,11 +847,23 @@ static int head_height(struct frame *f, struct head *h, int w, int max_h)
 /* Decides once, for the narrowest the head can be, which chips and how
  * much of the title the head holds; every page of the slide then builds
  * the same flow. */
-static void head_fit(struct frame *f, struct head *h, int w, int max_h)
+static void head_fit(struct frame *f, struct head *h, int w, int max_h, int flow_w, int flow_h)
 {
     h->fitted = false;
     head_height(f, h, w, max_h);
     h->fitted = true;
+    size_t len = strlen(h->title);
+    if (h->title_shown >= len)
+        return;
+    /* a title the head has no room for goes whole to the top of the text,
+     * as wide as the text and as large as fits there: it reads in one piece */
+    struct lf_wrapped wr;
+    int title_min = title_min_px(f, 0);
+    h->title_shown = 0;
+    h->title_px = lf_fit(&f->m, LF_FACE_BOLD, h->title, flow_w, flow_h, lf_frame_text_px(f, BASE_TITLE),
+                         title_min, LF_MAX_WRAP_LINES, &wr) && !wr.split_word
+                      ? wr.px
+                      : title_min;
 }
 
 /* What the head had no room for, as the first blocks of the text: the
@@ -979,7 +1001,8 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
     /* the head beside the badge, as narrow as it can be; what it has no
      * room for leads the text */
     head_fit(f, &h, full.w - (f->landscape ? right_w + gap : 0) -
-                        event_badge_box(f, full).w - lf_frame_scaled(f, 40), head_max);
+                        event_badge_box(f, full).w - lf_frame_scaled(f, 40), head_max,
+             full.w - (f->landscape ? right_w + gap : 0), full.h / 3);
     head_rest(f, &h, &main);
 
     /* landscape: a right column with the poster over a card; the card
@@ -1205,7 +1228,8 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
     main_box = area;
     card_box = area;
     head_fit(f, &h, area.w - (f->landscape ? area.w * 40 / 100 + gap : 0) - image_side,
-             f->landscape ? area.h / 3 : area.h / 4);
+             f->landscape ? area.h / 3 : area.h / 4,
+             area.w - (f->landscape ? area.w * 40 / 100 + gap : 0), area.h / 3);
     head_rest(f, &h, &main);
     for (int attempt = 0; attempt < 2; attempt++) {
         card_k = main_k = -1;
