@@ -9,7 +9,8 @@
  * worker's, or main's for `litfass sync --once`. lf_sync_global_init()
  * (sync/sync.h) must have run before the first lf_fetcher_create().
  *
- * The only file in src/ that includes curl. */
+ * Every download goes through here (the studio's uploads are in
+ * studio/upload.c). */
 #ifndef LF_SYNC_FETCH_H
 #define LF_SYNC_FETCH_H
 
