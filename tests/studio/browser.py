@@ -142,6 +142,12 @@ try:
     check(land[0] > land[1] and port[1] > port[0], "previews in landscape and portrait", (land, port))
     check("Seite 1 von" in css("#pages-landscape").text, "the page count is shown", css("#pages-landscape").text)
     full_shot("04-event-editor")
+    Select(css("#preview-screen")).select_by_value("800x480")
+    wait.until(lambda d: d.execute_script("return document.getElementById('preview-landscape').naturalWidth") == 800
+               and images_loaded(["preview-landscape", "preview-portrait"]))
+    check(driver.execute_script("return document.getElementById('preview-portrait').naturalHeight") == 800,
+          "the preview follows the chosen screen size (800 x 480, turned for portrait)")
+    Select(css("#preview-screen")).select_by_value("1920x1080")
     Select(css("#preview-lang")).select_by_value("ar")
     time.sleep(0.2)
     wait.until(lambda d: images_loaded(["preview-landscape", "preview-portrait"]))

@@ -57,7 +57,7 @@ const WORDS = {
     weekdays: ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'], spoken: 'In diesen Sprachen wird beraten',
     otherLangs: 'weitere Sprachen (Kürzel, mit Leerzeichen getrennt)', saveFirst: 'Speichern Sie zuerst.',
     failed: 'Das hat nicht geklappt: {0}', uilang: 'English', before: 'Vorher', after: 'Nachher',
-    to_dir: 'Ordner des Webservers', to_url: 'Server (SFTP/WebDAV)', users: 'Benutzer', roleWord: 'Rolle', details: 'Einzelheiten',
+    to_dir: 'Ordner des Webservers', to_url: 'Server (SFTP/WebDAV)', users: 'Benutzer', roleWord: 'Rolle', screen: 'Bildschirmgröße (Pixel)', details: 'Einzelheiten',
     usersHint: 'Benutzer legt die Administration auf dem Rechner des Studios an (Passwörter werden nie im Browser gezeigt):',
   },
   en: {
@@ -110,7 +110,7 @@ const WORDS = {
     weekdays: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'], spoken: 'Counselling in these languages',
     otherLangs: 'more languages (tags, separated by spaces)', saveFirst: 'Save first.',
     failed: 'That did not work: {0}', uilang: 'Deutsch', before: 'Before', after: 'After',
-    to_dir: 'web server folder', to_url: 'server (SFTP/WebDAV)', users: 'Users', roleWord: 'Role', details: 'Details',
+    to_dir: 'web server folder', to_url: 'server (SFTP/WebDAV)', users: 'Users', roleWord: 'Role', screen: 'Screen size (pixels)', details: 'Details',
     usersHint: 'Users are managed on the studio’s computer (passwords never pass through the browser):',
   },
 };
@@ -197,7 +197,8 @@ const COMMON_LANGS = ['de-x-ls', 'en', 'tr', 'ar', 'fa', 'prs', 'ps', 'kmr', 'ti
 const RTL = ['ar', 'fa', 'prs', 'fa-AF', 'ps', 'ckb', 'ur', 'he'];
 const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
 const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
-const PREVIEW_SIZES = {landscape: [1280, 720], portrait: [720, 1280]};
+/* Screens kiosks have, as the preview can show them (landscape; portrait turns them). */
+const SCREENS = ['1920x1080', '1280x720', '1024x600', '800x480', '3840x2160'];
 const DEBOUNCE_MS = 700;
 
 const state = {
@@ -205,6 +206,7 @@ const state = {
   session: null, items: [], bundle: {}, view: 'events', editing: null,
   extraLangs: JSON.parse(localStorage.getItem('litfass.langs') || '[]'),
   hiddenLangs: JSON.parse(localStorage.getItem('litfass.hidden') || '[]'),
+  screen: SCREENS.includes(localStorage.getItem('litfass.screen')) ? localStorage.getItem('litfass.screen') : '1920x1080',
   message: null,
 };
 
@@ -760,6 +762,10 @@ function renderEditor(main) {
     h('h2', {}, t('preview')),
     h('label', {}, t('previewLang') + ' ', h('select', {id: 'preview-lang', onchange: (ev) => { ed.lang = ev.target.value; updatePreviews(); }},
       langs.map((l) => h('option', {value: l, selected: ed.lang === l ? true : null}, langName(l))))),
+    h('label', {class: 'block-label'}, t('screen') + ' ', h('select', {id: 'preview-screen', onchange: (ev) => {
+      state.screen = ev.target.value; localStorage.setItem('litfass.screen', state.screen);
+      ed.page = {landscape: 1, portrait: 1}; updatePreviews();
+    }}, SCREENS.map((sz) => h('option', {value: sz, selected: state.screen === sz ? true : null}, sz.replace('x', ' × '))))),
     ['landscape', 'portrait'].map((o) => h('figure', {class: 'shot ' + o},
       h('img', {id: 'preview-' + o, alt: t('preview') + ' – ' + t(o)}),
       h('figcaption', {}, h('span', {}, t(o)), ' ', h('span', {class: 'pages', id: 'pages-' + o}), ' ',
@@ -838,7 +844,8 @@ async function updatePreviews() {
   const seq = ++previewSeq;
   const note = document.getElementById('preview-note');
   for (const o of ['landscape', 'portrait']) {
-    const [w, hgt] = PREVIEW_SIZES[o];
+    const [a, b] = state.screen.split('x').map(Number);
+    const [w, hgt] = o === 'landscape' ? [a, b] : [b, a];
     const q = '?size=' + w + 'x' + hgt + '&lang=' + encodeURIComponent(ed.lang) + '&page=' + ed.page[o];
     let res;
     try {
@@ -1057,7 +1064,7 @@ async function renderAudit(main) {
   main.appendChild(h('h1', {}, t('audit')));
   const out = await api('GET', '/api/audit');
   main.appendChild(h('table', {class: 'audit'},
-    h('thead', {}, h('tr', {}, [t('when'), t('who'), t('action'), t('entry'), t('details')].map((x) => h('th', {}, x)))),
+    h('thead', {}, h('tr', {}, [t('when'), t('who'), t('action'), t('entry'), t('detailsCol')].map((x) => h('th', {}, x)))),
     h('tbody', {}, out.entries.map((e) => h('tr', {'data-action': e.action}, h('td', {}, fmtStamp(e.at)), h('td', {}, e.user),
       h('td', {}, (ACTIONS[e.action] || [e.action, e.action])[state.ui === 'en' ? 1 : 0]), h('td', {}, e.item || ''), h('td', {}, e.detail || ''))))));
 }
