@@ -163,7 +163,7 @@ static void draft_ids_revisions_and_conflicts(void **state)
                                       item("{\"kind\": \"event\", \"id\": \"anders\", \"title\": \"B\"}"),
                                       2, "anna", err, sizeof(err)),
                      LF_DRAFT_BAD);
-    assert_int_equal(lf_draft_delete(d, "sprachcafe-muenster-2", 7, err, sizeof(err)),
+    assert_int_equal(lf_draft_delete(d, "sprachcafe-muenster-2", 7, "ed", false, err, sizeof(err)),
                      LF_DRAFT_CONFLICT);
 
     /* order: every id once */
@@ -182,8 +182,14 @@ static void draft_ids_revisions_and_conflicts(void **state)
     d = lf_draft_open(dir, err, sizeof(err));
     assert_non_null(d);
     assert_int_equal(lf_draft_revision(d, "sprachcafe-muenster"), 2);
-    assert_int_equal(lf_draft_delete(d, "sprachcafe-muenster-2", 1, err, sizeof(err)), LF_DRAFT_OK);
+    assert_int_equal(lf_draft_delete(d, "sprachcafe-muenster-2", 1, "ed", false, err, sizeof(err)),
+                     LF_DRAFT_OK);
     assert_null(lf_draft_item(d, "sprachcafe-muenster-2"));
+    /* an editor's removal waits for approval like a change */
+    assert_true(lf_draft_removal_waits(d, "sprachcafe-muenster-2"));
+    assert_int_equal(lf_draft_approve(d, "sprachcafe-muenster-2", "anna", err, sizeof(err)), LF_DRAFT_OK);
+    assert_false(lf_draft_removal_waits(d, "sprachcafe-muenster-2"));
+    assert_int_equal(lf_draft_approve(d, "gibt-es-nicht", "anna", err, sizeof(err)), LF_DRAFT_NOT_FOUND);
     lf_draft_close(d);
     free(manifest);
     free(dir);

@@ -349,7 +349,8 @@ done:
 }
 
 enum lf_draft_result lf_draft_delete(struct lf_draft *d, const char *id, long long revision,
-                                     char *err, size_t err_size)
+                                     const char *user, bool approved, char *err,
+                                     size_t err_size)
 {
     size_t index;
     if (!find(d, id, &index))
@@ -360,15 +361,35 @@ enum lf_draft_result lf_draft_delete(struct lf_draft *d, const char *id, long lo
         return LF_DRAFT_CONFLICT;
     }
     json_t *old = json_incref(json_array_get(items_of(d), index));
+    json_t *m = json_object_get(meta_items(d), id);
+    json_t *old_meta = json_deep_copy(m);
+    char at[32];
+    now_iso(at, sizeof(at));
     json_array_remove(items_of(d), index);
+    /* the meta stays, saying who removed it (a new item of this id starts afresh) */
+    if (m) {
+        json_object_set_new(m, "deleted_by", json_string(user));
+        json_object_set_new(m, "deleted_at", json_string(at));
+        json_object_set_new(m, "deletion_approved", json_boolean(approved));
+    }
     if (!save(d, err, err_size)) {
         json_array_insert(items_of(d), index, old);
+        if (m)
+            json_object_set(meta_items(d), id, old_meta);
         json_decref(old);
+        json_decref(old_meta);
         return LF_DRAFT_IO;
     }
     json_decref(old);
-    /* the meta stays: a later item of the same id starts above it */
+    json_decref(old_meta);
     return LF_DRAFT_OK;
+}
+
+bool lf_draft_removal_waits(const struct lf_draft *d, const char *id)
+{
+    const json_t *m = json_object_get(meta_items(d), id);
+    return m && !find(d, id, NULL) && json_object_get(m, "deleted_by") &&
+           !json_is_true(json_object_get(m, "deletion_approved"));
 }
 
 enum lf_draft_result lf_draft_reorder(struct lf_draft *d, const json_t *ids, char *err,
@@ -449,10 +470,15 @@ enum lf_draft_result lf_draft_approve(struct lf_draft *d, const char *id, const 
                                       char *err, size_t err_size)
 {
     json_t *m = json_object_get(meta_items(d), id);
-    if (!m || !find(d, id, NULL))
+    if (!m)
         return LF_DRAFT_NOT_FOUND;
     char at[32];
     now_iso(at, sizeof(at));
+    if (!find(d, id, NULL)) {
+        if (!json_object_get(m, "deleted_by"))
+            return LF_DRAFT_NOT_FOUND;
+        json_object_set_new(m, "deletion_approved", json_true());
+    }
     json_object_set(m, "approved_revision", json_object_get(m, "revision"));
     json_object_set_new(m, "approved_by", json_string(user));
     json_object_set_new(m, "approved_at", json_string(at));

@@ -75,8 +75,16 @@ enum lf_draft_result lf_draft_replace(struct lf_draft *d, const char *id, json_t
                                       long long revision, const char *user, char *err,
                                       size_t err_size);
 
+/* Removes the item when its revision is still `revision`. The meta keeps
+ * who removed it; unless `approved` (a publisher's own removal) the
+ * removal waits for lf_draft_approve like a change (four eyes). */
 enum lf_draft_result lf_draft_delete(struct lf_draft *d, const char *id, long long revision,
-                                     char *err, size_t err_size);
+                                     const char *user, bool approved, char *err,
+                                     size_t err_size);
+
+/* Whether the removal of `id` (no longer in the draft) still waits for
+ * approval: false when it was approved or never needed it. */
+bool lf_draft_removal_waits(const struct lf_draft *d, const char *id);
 
 /* Puts the items in the order of `ids` (every id exactly once). */
 enum lf_draft_result lf_draft_reorder(struct lf_draft *d, const json_t *ids, char *err,
@@ -87,7 +95,7 @@ enum lf_draft_result lf_draft_reorder(struct lf_draft *d, const json_t *ids, cha
 enum lf_draft_result lf_draft_set_bundle(struct lf_draft *d, const json_t *fields, char *err,
                                          size_t err_size);
 
-/* Marks the current revision of each item as approved by `user`. */
+/* Marks the current revision of the item (or its removal) as approved by `user`. */
 enum lf_draft_result lf_draft_approve(struct lf_draft *d, const char *id, const char *user,
                                       char *err, size_t err_size);
 

@@ -554,7 +554,8 @@ static void h_item_delete(struct call *c, struct reply *r)
     const char *rev = query(c, "revision");
     long long revision = rev ? strtoll(rev, NULL, 10) : lf_draft_revision(c->s->draft, id);
     char err[LF_DRAFT_ERROR_BYTES] = "";
-    enum lf_draft_result res = lf_draft_delete(c->s->draft, id, revision, err, sizeof(err));
+    enum lf_draft_result res = lf_draft_delete(c->s->draft, id, revision, user_of(c),
+                                               c->role >= LF_ROLE_PUBLISHER, err, sizeof(err));
     if (res != LF_DRAFT_OK) {
         draft_failure(r, res, err);
         return;
@@ -837,8 +838,14 @@ static json_t *changes(struct studio *s)
     const char *k;
     json_t *v;
     json_object_foreach(old, k, v) {
-        json_array_append_new(list, json_pack("{s:O, s:s, s:b}", "item", v, "status", "removed",
-                                              "approved", true));
+        const json_t *m = lf_draft_item_meta(s->draft, k);
+        json_t *e = json_pack("{s:O, s:s, s:b}", "item", v, "status", "removed", "approved",
+                              !lf_draft_removal_waits(s->draft, k));
+        if (json_object_get(m, "deleted_by")) {
+            json_object_set(e, "modified_by", json_object_get(m, "deleted_by"));
+            json_object_set(e, "modified_at", json_object_get(m, "deleted_at"));
+        }
+        json_array_append_new(list, e);
     }
     json_decref(old);
     return json_pack("{s:I, s:o}", "published_serial", (json_int_t)serial, "changes", list);

@@ -145,6 +145,20 @@ check(status == 200, "a publisher approves", out)
 status, out, _ = anna.request("POST", "/api/publish")
 check(status == 200 and json.load(open(os.path.join(www, "content.json")))["items"][0]["room"] == {"de": "Ratssaal"},
       "after the approval the change is published", out)
+# a removal by an editor is a change too
+status, out, _ = anna.request("POST", "/api/items", {"item": {"kind": "contact", "id": "alt", "title": "Alter Kontakt"}})
+status, out, _ = anna.request("POST", "/api/publish")
+status, out, _ = ed.request("DELETE", "/api/items/alt?revision=1")
+check(status == 200, "an editor removes an item", out)
+status, out, _ = anna.request("POST", "/api/publish")
+check(status == 409 and out.get("waiting") == ["alt"], "publishing waits for the approval of the removal", out)
+status, out, _ = anna.request("GET", "/api/changes")
+rem = [c for c in out["changes"] if c["status"] == "removed"]
+check(rem and rem[0]["modified_by"] == "ed" and rem[0]["approved"] is False, "the removal is listed with who removed it", rem)
+anna.request("POST", "/api/approve", {"ids": ["alt"]})
+status, out, _ = anna.request("POST", "/api/publish")
+check(status == 200 and "alt" not in [i["id"] for i in json.load(open(os.path.join(www, "content.json")))["items"]],
+      "after its approval the removal is published", out)
 status, out, _ = anna.request("GET", "/api/audit")
 acts = [(e["user"], e["action"], e.get("item")) for e in out["entries"]]
 check(("anna", "approve", item["id"]) in acts and ("ed", "change", item["id"]) in acts,

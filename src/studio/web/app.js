@@ -1003,12 +1003,12 @@ async function renderPublish(main) {
   const selected = new Set();
   const changeList = changes.changes.length ? h('ul', {class: 'changes'}, changes.changes.map((c) => {
     const id = c.item.id;
-    const box = pub && state.session.require_approval && !c.approved && c.status !== 'removed'
+    const box = pub && state.session.require_approval && !c.approved
       ? h('input', {type: 'checkbox', 'aria-label': t('approve') + ' ' + id, onchange: (ev) => ev.target.checked ? selected.add(id) : selected.delete(id)}) : null;
     return h('li', {class: 'change ' + c.status},
       h('div', {class: 'change-head'}, box, h('strong', {}, itemTitle(c.item)),
         h('span', {class: 'badge ' + (c.status === 'removed' ? 'grey' : 'blue')}, t(c.status)),
-        state.session.require_approval && c.status !== 'removed' ? h('span', {class: 'badge ' + (c.approved ? 'green' : 'amber')}, c.approved ? t('approved') : t('waiting')) : null,
+        state.session.require_approval ? h('span', {class: 'badge ' + (c.approved ? 'green' : 'amber')}, c.approved ? t('approved') : t('waiting')) : null,
         c.modified_by ? h('span', {class: 'muted'}, ' ' + c.modified_by + ', ' + fmtStamp(c.modified_at)) : null),
       c.fields && c.fields.length ? h('table', {class: 'diff'},
         h('thead', {}, h('tr', {}, h('th', {}, t('field')), h('th', {}, t('before')), h('th', {}, t('after')))),
@@ -1018,7 +1018,7 @@ async function renderPublish(main) {
           h('td', {class: 'after', lang: f.lang || null, dir: RTL.includes(f.lang) ? 'rtl' : null}, showValue(f.field, f.after)))))) : null);
   })) : h('p', {class: 'muted'}, t('noChanges'));
   holder.appendChild(h('section', {}, h('h2', {}, t('changes')), changeList));
-  if (pub && state.session.require_approval && changes.changes.some((c) => !c.approved && c.status !== 'removed')) {
+  if (pub && state.session.require_approval && changes.changes.some((c) => !c.approved)) {
     holder.appendChild(h('p', {class: 'hint'}, t('approveHint')));
     holder.appendChild(h('button', {type: 'button', class: 'secondary', id: 'approve', onclick: async () => {
       try { await api('POST', '/api/approve', {ids: Array.from(selected)}); await loadItems(); render(); } catch (e) { toast(t('failed', e.message), 'error'); }
