@@ -25,6 +25,8 @@ static const struct lf_cli_command commands[] = {
     {"import-ics", "import events from an iCalendar file or feed into a bundle", lf_tool_import_ics},
     {"studio", "serve the browser editor where KI staff write and publish content",
      lf_tool_studio},
+    {"status", "is the running kiosk healthy? (exit 1 when not)", lf_tool_status},
+    {"screenshot", "save what the running kiosk shows as a PNG", lf_tool_screenshot},
 };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -172,6 +172,8 @@ static const struct config_key config_keys[] = {
                "HDMI-CEC device of a TV to put to standby and wake, e.g. /dev/cec0; empty: none"),
     STRING_KEY("monitor", "name", monitor_name, "", NULL,
                "this screen's name in logs, status and the HTTP User-Agent"),
+    STRING_KEY("monitor", "metrics_file", monitor_metrics_file, "", NULL,
+               "Prometheus textfile for node_exporter, e.g. /var/lib/prometheus/node-exporter/litfass.prom"),
     STRING_KEY("studio", "listen", studio_listen, "127.0.0.1:8470", check_not_empty,
                "address and port the studio serves on (`litfass studio`)"),
     INT_KEY("studio", "session_seconds", studio_session_seconds, 3600, 3, 86400,

@@ -92,6 +92,7 @@ struct lf_config {
     char power_cec_device[LF_MAX_PATH_BYTES + 1]; /* cec_device; "" = no CEC */
     /* [monitor] */
     char monitor_name[LF_LOG_NAME_BYTES + 1]; /* name; "" */
+    char monitor_metrics_file[LF_MAX_PATH_BYTES + 1]; /* metrics_file; "" = none */
 
     /* not a key: the file lf_config_load() read last ("" = defaults only),
        for the start-up log and SIGHUP's reload */

@@ -26,6 +26,8 @@
 #include "system/display.h"
 #include "system/service.h"
 #include "system/x11_screen.h"
+#include "monitor/monitor.h"
+#include <unistd.h>
 #include "system/cec.h"
 #include "system/drm_power.h"
 #include "system/power_schedule.h"
@@ -119,6 +121,13 @@ struct lf_kiosk {
     uint64_t wake_until;           /* a touch woke the screen until then (ticks) */
     uint64_t power_next;           /* ticks of the next change */
     unsigned long frames;          /* frames drawn (lf_kiosk_describe) */
+
+    /* src/monitor/: heartbeat, metrics, proof of play, from this loop */
+    struct lf_monitor *monitor;    /* NULL: no writable state folder */
+    time_t last_frame;
+    size_t played_index;           /* the carousel page last counted */
+    bool played_any;
+    char content_error[2 * LF_MAX_PATH_BYTES + 128]; /* the last content that failed to load */
 };
 
 static uint64_t system_ticks(void *ctx)
@@ -733,11 +742,14 @@ static double ease(double t)
     return t < 0.5 ? 4 * t * t * t : 1 - pow(-2 * t + 2, 3) / 2;
 }
 
-static void draw(struct lf_kiosk *k)
+/* The frame, not yet presented (lf_kiosk_screenshot reads it back). */
+static void draw_frame(struct lf_kiosk *k)
 {
     k->frames++;
     SDL_SetRenderDrawColor(k->renderer, 0, 0, 0, 255);
     SDL_RenderClear(k->renderer);
+    if (!k->display_on)
+        return; /* [power] off: black */
     if (k->animating) {
         double t = (double)(k->clock.ticks(k->clock.ctx) - k->anim_start) / k->cfg->transition_ms;
         if (t > 1)
@@ -756,7 +768,36 @@ static void draw(struct lf_kiosk *k)
     }
     lf_painter_draw(k->painter, k->header, 0, 255);
     lf_painter_draw(k->painter, k->footer, 0, 255);
+}
+
+static void draw(struct lf_kiosk *k)
+{
+    draw_frame(k);
     SDL_RenderPresent(k->renderer);
+}
+
+bool lf_kiosk_screenshot(struct lf_kiosk *k, const char *path)
+{
+    bool ok = false;
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(k->renderer, &w, &h);
+    SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, w, h, 24, SDL_PIXELFORMAT_RGB24);
+    char *tmp = lf_xasprintf("%s.tmp", path);
+    draw_frame(k); /* what is on screen, drawn again: the back buffer is not kept */
+    if (!shot || SDL_RenderReadPixels(k->renderer, NULL, SDL_PIXELFORMAT_RGB24, shot->pixels,
+                                      shot->pitch) != 0) {
+        lf_error("screenshot: cannot read the frame back: %s", SDL_GetError());
+    } else if (IMG_SavePNG(shot, tmp) != 0 || rename(tmp, path) != 0) {
+        lf_error("screenshot: cannot write %s: %s", path, IMG_GetError());
+        unlink(tmp);
+    } else {
+        lf_info("screenshot: %dx%d written to %s", w, h, path);
+        ok = true;
+    }
+    SDL_RenderPresent(k->renderer);
+    SDL_FreeSurface(shot);
+    free(tmp);
+    return ok;
 }
 
 /* Loads the bundle the worker installed and shows it from the next slide
@@ -786,6 +827,7 @@ static void swap_bundle(struct lf_kiosk *k)
     if (!b) {
         lf_diags_print(k->diags, stderr);
         lf_error("%s: new content not shown, the last good content stays", dir);
+        snprintf(k->content_error, sizeof(k->content_error), "%s: new content not valid", dir);
         free(dir);
         lf_sync_worker_adopted(k->worker); /* refused: the next may come */
         return;
@@ -806,6 +848,8 @@ static void swap_bundle(struct lf_kiosk *k)
     lf_bundle_destroy(old);
     lf_painter_sweep(k->painter);
     lf_info("showing new content from %s (version %s)", dir, b->version ? b->version : "-");
+    snprintf(k->content_source, sizeof(k->content_source), "%s", dir);
+    k->content_error[0] = '\0';
     free(dir);
     lf_sync_worker_adopted(k->worker); /* the old folder is off screen: the next may come */
 }
@@ -987,6 +1031,15 @@ static bool report_installed(void *ctx, const char *bundle_dir)
 static bool apply_power_config(struct lf_kiosk *k)
 {
     lf_log_set_name(k->cfg->monitor_name);
+    lf_monitor_destroy(k->monitor);
+    k->monitor = NULL;
+    /* status.json lives in the state folder; a developer's run without
+     * one (no /var/lib/litfass) simply has no heartbeat */
+    if (access(k->cfg->cache_dir, W_OK) == 0)
+        k->monitor = lf_monitor_create(k->cfg->cache_dir, k->cfg->monitor_metrics_file,
+                                       k->cfg->monitor_name);
+    else
+        lf_info("no heartbeat: %s is not writable", k->cfg->cache_dir);
     char err[LF_POWER_ERROR_BYTES];
     struct lf_power_schedule *p = NULL;
     if (k->cfg->power_on_hours[0] || k->cfg->power_holidays != LF_HOLIDAYS_NONE ||
@@ -1118,6 +1171,7 @@ void lf_kiosk_destroy(struct lf_kiosk *k)
     lf_diags_destroy(k->diags);
     lf_service_destroy(k->service);
     lf_power_schedule_destroy(k->power);
+    lf_monitor_destroy(k->monitor);
     free(k);
 }
 
@@ -1149,6 +1203,7 @@ bool lf_kiosk_reload(struct lf_kiosk *k, const struct lf_config *cfg)
     bool ok = b != NULL;
     if (!b) {
         lf_error("reload: %s: no valid content; the content on screen stays", dir);
+        snprintf(k->content_error, sizeof(k->content_error), "%s: no valid content", dir);
         k->installed_at = installed_at;
     } else {
         struct lf_bundle *prev = k->bundle;
@@ -1157,6 +1212,7 @@ bool lf_kiosk_reload(struct lf_kiosk *k, const struct lf_config *cfg)
         lf_phrases_use(b);
         lf_bundle_destroy(prev);
         snprintf(k->content_source, sizeof(k->content_source), "%s", dir);
+        k->content_error[0] = '\0';
     }
     /* what a visitor chose is dropped with the lists into the old bundle */
     k->mode = MODE_CAROUSEL;
@@ -1202,6 +1258,13 @@ static void report_status(struct lf_kiosk *k)
     snprintf(text, sizeof(text), "%s %zu/%zu%s%s (%s), %dx%d", modes[k->mode], k->index + 1,
              lf_carousel_count(k->carousel), item ? ": " : "", item ? item : "", k->lang,
              k->view.width, k->view.height);
+    k->last_frame = (time_t)(k->clock.wall_ms(k->clock.ctx) / 1000);
+    if (k->monitor && k->mode == MODE_CAROUSEL && !k->animating &&
+        (!k->played_any || k->played_index != k->index)) {
+        k->played_any = true;
+        k->played_index = k->index;
+        lf_monitor_slide_shown(k->monitor, item, k->last_frame);
+    }
     if (!k->first_frame_shown) {
         k->first_frame_shown = true;
         lf_service_ready(k->service, text);
@@ -1210,6 +1273,8 @@ static void report_status(struct lf_kiosk *k)
         lf_service_status(k->service, "%s", text);
     }
 }
+
+static uint64_t heartbeat(struct lf_kiosk *k, uint64_t now, bool force);
 
 /* Turns the screen off (black once, then nothing drawn; the monitor to
  * sleep through DPMS, a TV to standby over CEC) or on again. Each step
@@ -1260,9 +1325,11 @@ static uint64_t follow_power(struct lf_kiosk *k, uint64_t now)
     if (woken && k->wake_until < k->power_next)
         k->power_next = k->wake_until;
     bool want = k->schedule_on || woken;
-    if (want != k->display_on)
+    if (want != k->display_on) {
         set_display(k, want, k->schedule_on ? "schedule" : woken ? "woken by a touch" : "schedule",
                     woken ? (time_t)-1 : change);
+        (void)heartbeat(k, now, true);
+    }
     return k->power_next;
 }
 
@@ -1307,13 +1374,45 @@ static uint64_t follow_screen(struct lf_kiosk *k, uint64_t now)
     return k->next_screen_poll;
 }
 
+/* The heartbeat into status.json and the metrics (src/monitor/). */
+static uint64_t heartbeat(struct lf_kiosk *k, uint64_t now, bool force)
+{
+    if (!k->monitor)
+        return NEVER;
+    static const char *const modes[] = {"carousel", "list", "detail"};
+    const struct lf_slide *sl = k->mode == MODE_DETAIL ? &k->detail_slide : k->shown.slide;
+    struct lf_monitor_screen sc = {
+        .display_on = k->display_on,
+        .last_frame = k->last_frame,
+        .bundle_dir = k->content_source,
+        .bundle_version = k->bundle->version,
+        .bundle_serial = k->bundle->serial,
+        .content_since = k->installed_at ? k->installed_at
+                         : k->bundle->has_created ? k->bundle->created : 0,
+        .mode = modes[k->mode],
+        .item_id = k->shown.kind == LF_PAGE_SLIDE && sl && sl->item ? sl->item->id : NULL,
+        .lang = k->lang,
+        .position = k->index,
+        .count = lf_carousel_count(k->carousel),
+        .width = k->view.width,
+        .height = k->view.height,
+        .content_error = k->content_error,
+    };
+    time_t wall = (time_t)(k->clock.wall_ms(k->clock.ctx) / 1000);
+    lf_monitor_heartbeat(k->monitor, &sc, wall, force);
+    return now + (uint64_t)lf_monitor_due_in(k->monitor, wall) * 1000 + 1;
+}
+
 uint64_t lf_kiosk_update(struct lf_kiosk *k)
 {
     uint64_t power = follow_power(k, k->clock.ticks(k->clock.ctx));
     if (!k->display_on) {
         /* off: nothing is laid out or drawn; wake for the schedule, a touch
-         * (an event ends the wait) or the watchdog */
+         * (an event ends the wait), the heartbeat or the watchdog */
+        uint64_t beat = heartbeat(k, k->clock.ticks(k->clock.ctx), false);
         uint64_t pet = lf_service_pet(k->service, k->clock.ticks(k->clock.ctx));
+        if (beat < power)
+            power = beat;
         return pet < power ? pet : power;
     }
     uint64_t next = tick(k);
@@ -1327,6 +1426,9 @@ uint64_t lf_kiosk_update(struct lf_kiosk *k)
         k->dirty = false;
         report_status(k);
     }
+    uint64_t beat = heartbeat(k, k->clock.ticks(k->clock.ctx), false);
+    if (beat < next)
+        next = beat;
     /* the frame loop, not a thread of its own, tells the watchdog it is alive */
     uint64_t pet = lf_service_pet(k->service, k->clock.ticks(k->clock.ctx));
     return pet < next ? pet : next;
@@ -1409,7 +1511,8 @@ struct hangup_watch {
     pthread_t thread;
     bool running;
     atomic_bool stop;
-    Uint32 event;
+    Uint32 event;       /* SIGHUP: reload */
+                        /* event + 1, SIGUSR1: `litfass screenshot` asks */
 };
 
 static void *hangup_thread(void *arg)
@@ -1418,6 +1521,7 @@ static void *hangup_thread(void *arg)
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGUSR1);
     for (;;) {
         int sig = 0;
         if (sigwait(&set, &sig) != 0)
@@ -1426,7 +1530,7 @@ static void *hangup_thread(void *arg)
             break;
         SDL_Event ev;
         SDL_zero(ev);
-        ev.type = w->event;
+        ev.type = sig == SIGUSR1 ? w->event + 1 : w->event;
         SDL_PushEvent(&ev);
     }
     return NULL;
@@ -1434,7 +1538,7 @@ static void *hangup_thread(void *arg)
 
 static void hangup_start(struct hangup_watch *w)
 {
-    w->event = SDL_RegisterEvents(1);
+    w->event = SDL_RegisterEvents(2);
     atomic_store(&w->stop, false);
     if (w->event == (Uint32)-1 || pthread_create(&w->thread, NULL, hangup_thread, w) != 0)
         lf_warn("SIGHUP will not reload: no thread for it");
@@ -1450,6 +1554,15 @@ static void hangup_stop(struct hangup_watch *w)
     pthread_kill(w->thread, SIGHUP);
     pthread_join(w->thread, NULL);
     w->running = false;
+}
+
+/* `litfass screenshot` sent SIGUSR1: the frame goes to the state folder. */
+static void screenshot_request(struct lf_kiosk *k)
+{
+    char *path = lf_xasprintf("%s/%s", k->cfg->cache_dir, LF_KIOSK_SCREENSHOT_NAME);
+    if (!lf_kiosk_screenshot(k, path))
+        lf_warn("screenshot: none taken (logged above)");
+    free(path);
 }
 
 static void reload(struct lf_kiosk *k, lf_kiosk_config_loader load, void *ctx)
@@ -1473,6 +1586,7 @@ int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void 
     sigset_t hup;
     sigemptyset(&hup);
     sigaddset(&hup, SIGHUP);
+    sigaddset(&hup, SIGUSR1);
     pthread_sigmask(SIG_BLOCK, &hup, NULL);
     if (!display_visible())
         return 1;
@@ -1491,6 +1605,8 @@ int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void 
             do {
                 if (hw.running && ev.type == hw.event)
                     reload(k, load, ctx);
+                else if (hw.running && ev.type == hw.event + 1)
+                    screenshot_request(k);
                 else
                     handle_event(k, &ev);
             } while (SDL_PollEvent(&ev));

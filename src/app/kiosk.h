@@ -66,6 +66,12 @@ uint64_t lf_kiosk_update(struct lf_kiosk *k);
 
 bool lf_kiosk_quitting(const struct lf_kiosk *k);
 
+/* Saves the frame on screen as a PNG (written whole, then renamed). The
+ * running kiosk does it into [sync] cache_dir/LF_KIOSK_SCREENSHOT_NAME on
+ * SIGUSR1 (`litfass screenshot`). False (logged) on failure. */
+#define LF_KIOSK_SCREENSHOT_NAME "screenshot.png"
+bool lf_kiosk_screenshot(struct lf_kiosk *k, const char *path) LF_MUST_CHECK;
+
 struct lf_kiosk_state {
     const char *mode;      /* "carousel", "list" or "detail" */
     size_t position, count;/* carousel page and number of pages */

@@ -58,6 +58,8 @@ int lf_tool_sign(int argc, char **argv);
 int lf_tool_sync(int argc, char **argv);
 int lf_tool_import_ics(int argc, char **argv);
 int lf_tool_studio(int argc, char **argv);
+int lf_tool_status(int argc, char **argv);
+int lf_tool_screenshot(int argc, char **argv);
 
 /* Prints "litfass CMD: message" and where to find help; returns LF_EXIT_USAGE. */
 int lf_cli_usage_error(const char *cmd, const char *fmt, ...) LF_PRINTF(2, 3);

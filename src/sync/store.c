@@ -596,7 +596,40 @@ void lf_store_read_status(const char *cache_dir, struct lf_store_status *out)
     json_decref(root);
 }
 
+/* status.json has two writers: the sync (its keys) and the kiosk's frame
+ * loop ("screen", src/monitor/). Each keeps the other's part; within one
+ * process they take turns. */
+static bool write_status_locked(const char *cache_dir, const struct lf_store_status *st,
+                                json_t *screen);
+static pthread_mutex_t status_lock = PTHREAD_MUTEX_INITIALIZER;
+
+bool lf_store_write_status_part(const char *cache_dir, const char *key, struct json_t *part)
+{
+    pthread_mutex_lock(&status_lock);
+    json_t *root = read_json(cache_dir, LF_STORE_STATUS_NAME);
+    if (!root)
+        root = json_object();
+    json_object_set_new(root, key, part);
+    bool ok = write_json(cache_dir, LF_STORE_STATUS_NAME, root);
+    pthread_mutex_unlock(&status_lock);
+    return ok;
+}
+
 bool lf_store_write_status(const char *cache_dir, const struct lf_store_status *st)
+{
+    pthread_mutex_lock(&status_lock);
+    json_t *old = read_json(cache_dir, LF_STORE_STATUS_NAME);
+    json_t *screen = old ? json_object_get(old, LF_STORE_STATUS_SCREEN) : NULL;
+    if (screen)
+        json_incref(screen);
+    json_decref(old);
+    bool ok = write_status_locked(cache_dir, st, screen);
+    pthread_mutex_unlock(&status_lock);
+    return ok;
+}
+
+static bool write_status_locked(const char *cache_dir, const struct lf_store_status *st,
+                                json_t *screen)
 {
     json_t *root = json_object();
     json_object_set_new(root, "last_attempt", json_time(st->last_attempt));
@@ -608,5 +641,7 @@ bool lf_store_write_status(const char *cache_dir, const struct lf_store_status *
     json_object_set_new(root, "consecutive_failures", json_integer(st->consecutive_failures));
     json_object_set_new(root, "next_attempt", json_time(st->next_attempt));
     json_object_set_new(root, "url", json_string(st->url));
+    if (screen)
+        json_object_set_new(root, LF_STORE_STATUS_SCREEN, screen);
     return write_json(cache_dir, LF_STORE_STATUS_NAME, root);
 }

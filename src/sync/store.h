@@ -142,6 +142,16 @@ void lf_store_read_status(const char *cache_dir, struct lf_store_status *out);
  * installed_at, last_error, consecutive_failures, next_attempt, url. */
 bool lf_store_write_status(const char *cache_dir, const struct lf_store_status *st) LF_MUST_CHECK;
 
+/* The kiosk's own part of status.json, written by its frame loop
+ * (src/monitor/); lf_store_write_status keeps it. */
+#define LF_STORE_STATUS_SCREEN "screen"
+
+/* Sets status.json's `key` to `part` (a jansson object; the reference is
+ * taken), keeping the rest. Thread-safe with lf_store_write_status. */
+struct json_t;
+bool lf_store_write_status_part(const char *cache_dir, const char *key, struct json_t *part)
+    LF_MUST_CHECK;
+
 /* "2026-11-23T09:00:00Z" into buf (at least 21 bytes). */
 const char *lf_store_iso_utc(time_t t, char *buf, size_t size);
 

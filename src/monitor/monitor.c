@@ -1,0 +1,334 @@
+#include "monitor/monitor.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/civil_time.h"
+#include "core/durable.h"
+#include "core/limits.h"
+#include "core/xalloc.h"
+#include "sync/store.h"
+
+struct lf_monitor {
+    char *state_dir, *metrics_file, *name;
+    time_t next_beat;
+    unsigned long slides_shown;
+    json_t *plays;      /* {"YYYY-MM-DD": {"item": count}} */
+    bool plays_dirty;
+    bool failed_once;   /* a write failed: logged once, not every beat */
+    struct lf_monitor_screen last;
+    bool have_last;
+};
+
+static json_t *iso_or_null(time_t t)
+{
+    char buf[32];
+    return t > 0 ? json_string(lf_store_iso_utc(t, buf, sizeof(buf))) : json_null();
+}
+
+struct lf_monitor *lf_monitor_create(const char *state_dir, const char *metrics_file,
+                                     const char *name)
+{
+    struct lf_monitor *m = lf_xcalloc(1, sizeof(*m));
+    m->state_dir = lf_xstrdup(state_dir);
+    m->metrics_file = lf_xstrdup(metrics_file ? metrics_file : "");
+    m->name = lf_xstrdup(name ? name : "");
+    char *path = lf_xasprintf("%s/%s", state_dir, LF_MONITOR_PLAY_NAME);
+    json_error_t e;
+    m->plays = access(path, F_OK) == 0 ? json_load_file(path, 0, &e) : NULL;
+    if (m->plays && !json_is_object(m->plays)) {
+        json_decref(m->plays);
+        m->plays = NULL;
+    }
+    if (!m->plays)
+        m->plays = json_object();
+    free(path);
+    return m;
+}
+
+/* Keeps the newest LF_MONITOR_PLAY_DAYS days (ISO dates sort as text). */
+static void prune_days(json_t *plays)
+{
+    while (json_object_size(plays) > LF_MONITOR_PLAY_DAYS) {
+        const char *oldest = NULL, *key;
+        json_t *v;
+        json_object_foreach(plays, key, v) {
+            if (!oldest || strcmp(key, oldest) < 0)
+                oldest = key;
+        }
+        char *copy = lf_xstrdup(oldest);
+        json_object_del(plays, copy);
+        free(copy);
+    }
+}
+
+void lf_monitor_slide_shown(struct lf_monitor *m, const char *item_id, time_t now)
+{
+    m->slides_shown++;
+    if (!item_id)
+        item_id = LF_MONITOR_PLAY_AGENDA;
+    struct tm tm;
+    lf_local_time(now, &tm);
+    char day[16];
+    strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+    json_t *d = json_object_get(m->plays, day);
+    if (!d) {
+        d = json_object();
+        json_object_set_new(m->plays, day, d);
+        prune_days(m->plays);
+    }
+    json_t *n = json_object_get(d, item_id);
+    if (n)
+        json_integer_set(n, json_integer_value(n) + 1);
+    else if (json_object_size(d) < LF_MONITOR_PLAY_ITEMS)
+        json_object_set_new(d, item_id, json_integer(1));
+    m->plays_dirty = true;
+}
+
+static void failed(struct lf_monitor *m, const char *what)
+{
+    if (!m->failed_once)
+        lf_warn("monitor: cannot write %s (logged once)", what);
+    m->failed_once = true;
+}
+
+/* A label value in the Prometheus text format: \ " and newline escaped. */
+static void label(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '\\' || *s == '"')
+            fputc('\\', f);
+        if (*s == '\n')
+            fputs("\\n", f);
+        else
+            fputc(*s, f);
+    }
+}
+
+static void write_metrics(struct lf_monitor *m, const struct lf_monitor_screen *s, time_t now,
+                          bool up)
+{
+    if (!m->metrics_file[0])
+        return;
+    struct lf_store_status st;
+    lf_store_read_status(m->state_dir, &st);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f)
+        return;
+    char labels[256];
+    FILE *lf = fmemopen(labels, sizeof(labels), "w");
+    if (lf) {
+        fputs("{screen=\"", lf);
+        label(lf, m->name);
+        fputs("\"}", lf);
+        fclose(lf);
+        labels[sizeof(labels) - 1] = '\0';
+    } else {
+        snprintf(labels, sizeof(labels), "{screen=\"\"}");
+    }
+    struct {
+        const char *name, *type, *help;
+        double value;
+    } rows[] = {
+        {"litfass_up", "gauge", "1 while the kiosk's frame loop runs, 0 after a clean stop",
+         up ? 1 : 0},
+        {"litfass_heartbeat_timestamp_seconds", "gauge", "when the frame loop last wrote this",
+         (double)now},
+        {"litfass_last_frame_timestamp_seconds", "gauge", "when a frame was last drawn",
+         (double)s->last_frame},
+        {"litfass_bundle_serial", "gauge", "serial of the signed bundle on screen (0: unsigned)",
+         (double)s->bundle_serial},
+        {"litfass_content_age_seconds", "gauge",
+         "seconds since the content on screen was installed or created",
+         s->content_since > 0 ? (double)(now - s->content_since) : 0},
+        {"litfass_sync_failures", "gauge", "sync attempts failed in a row",
+         (double)st.consecutive_failures},
+        {"litfass_sync_last_success_timestamp_seconds", "gauge", "last successful sync (0: never)",
+         (double)st.last_success},
+        {"litfass_display_on", "gauge", "1 while the screen is on ([power])",
+         s->display_on ? 1 : 0},
+        {"litfass_slides_shown_total", "counter", "carousel slides shown since the start",
+         (double)m->slides_shown},
+    };
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+        fprintf(f, "# HELP %s %s\n# TYPE %s %s\n%s%s %.0f\n", rows[i].name, rows[i].help,
+                rows[i].name, rows[i].type, rows[i].name, labels, rows[i].value);
+    fclose(f);
+    /* node_exporter reads *.prom files: a whole file at once, renamed in */
+    if (!lf_durable_write(m->metrics_file, text, len, 0644))
+        failed(m, m->metrics_file);
+    free(text);
+}
+
+static void write_screen(struct lf_monitor *m, const struct lf_monitor_screen *s, time_t now,
+                         bool up)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "name", json_string(m->name));
+    json_object_set_new(o, "pid", json_integer((json_int_t)getpid()));
+    json_object_set_new(o, "up", json_boolean(up));
+    json_object_set_new(o, "heartbeat", iso_or_null(now));
+    json_object_set_new(o, "last_frame", iso_or_null(s->last_frame));
+    json_object_set_new(o, "display_on", json_boolean(s->display_on));
+    json_object_set_new(o, "bundle_dir", s->bundle_dir ? json_string(s->bundle_dir) : json_null());
+    json_object_set_new(o, "bundle_id", s->bundle_id ? json_string(s->bundle_id) : json_null());
+    json_object_set_new(o, "bundle_version",
+                        s->bundle_version ? json_string(s->bundle_version) : json_null());
+    json_object_set_new(o, "bundle_serial", json_integer(s->bundle_serial));
+    json_object_set_new(o, "mode", s->mode ? json_string(s->mode) : json_null());
+    json_object_set_new(o, "slide", json_integer((json_int_t)s->position + 1));
+    json_object_set_new(o, "slides", json_integer((json_int_t)s->count));
+    json_object_set_new(o, "item", s->item_id ? json_string(s->item_id) : json_null());
+    json_object_set_new(o, "lang", s->lang ? json_string(s->lang) : json_null());
+    json_object_set_new(o, "width", json_integer(s->width));
+    json_object_set_new(o, "height", json_integer(s->height));
+    json_object_set_new(o, "slides_shown", json_integer((json_int_t)m->slides_shown));
+    json_object_set_new(o, "content_error", json_string(s->content_error ? s->content_error : ""));
+    if (!lf_store_write_status_part(m->state_dir, LF_STORE_STATUS_SCREEN, o))
+        failed(m, "status.json");
+}
+
+static void beat(struct lf_monitor *m, const struct lf_monitor_screen *s, time_t now, bool up)
+{
+    write_screen(m, s, now, up);
+    write_metrics(m, s, now, up);
+    if (m->plays_dirty) {
+        char *path = lf_xasprintf("%s/%s", m->state_dir, LF_MONITOR_PLAY_NAME);
+        char *text = json_dumps(m->plays, JSON_INDENT(1) | JSON_SORT_KEYS);
+        if (!text || !lf_durable_write(path, text, strlen(text), 0644))
+            failed(m, path);
+        free(text);
+        free(path);
+        m->plays_dirty = false;
+    }
+    m->next_beat = now + LF_MONITOR_HEARTBEAT_S;
+}
+
+void lf_monitor_heartbeat(struct lf_monitor *m, const struct lf_monitor_screen *s, time_t now,
+                          bool force)
+{
+    m->last = *s;
+    m->have_last = true;
+    if (force || now >= m->next_beat)
+        beat(m, s, now, true);
+}
+
+int lf_monitor_due_in(const struct lf_monitor *m, time_t now)
+{
+    return m->next_beat > now ? (int)(m->next_beat - now) : 0;
+}
+
+void lf_monitor_destroy(struct lf_monitor *m)
+{
+    if (!m)
+        return;
+    if (m->have_last) {
+        /* the strings of `last` may be gone: only the plain fields stay */
+        struct lf_monitor_screen s = {
+            .display_on = m->last.display_on, .last_frame = m->last.last_frame,
+            .bundle_serial = m->last.bundle_serial, .content_since = m->last.content_since,
+            .position = m->last.position, .count = m->last.count, .width = m->last.width,
+            .height = m->last.height};
+        beat(m, &s, time(NULL), false);
+    }
+    json_decref(m->plays);
+    free(m->state_dir);
+    free(m->metrics_file);
+    free(m->name);
+    free(m);
+}
+
+static time_t json_time_of(json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    time_t t;
+    return s && lf_parse_datetime(s, &t) ? t : 0;
+}
+
+static void problem(struct lf_health *h, const char *fmt, ...) LF_PRINTF(2, 3);
+static void problem(struct lf_health *h, const char *fmt, ...)
+{
+    size_t len = strlen(h->problems);
+    if (len && len + 2 < sizeof(h->problems)) {
+        memcpy(h->problems + len, "; ", 3);
+        len += 2;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(h->problems + len, sizeof(h->problems) - len, fmt, ap);
+    va_end(ap);
+    h->healthy = false;
+}
+
+void lf_monitor_health(const char *state_dir, bool sync_configured, time_t now,
+                       struct lf_health *h, char *report, size_t size)
+{
+    memset(h, 0, sizeof(*h));
+    h->healthy = true;
+    char *path = lf_xasprintf("%s/%s", state_dir, LF_STORE_STATUS_NAME);
+    json_error_t e;
+    json_t *root = access(path, F_OK) == 0 ? json_load_file(path, 0, &e) : NULL;
+    FILE *out = fmemopen(report, size, "w");
+    json_t *sc = root ? json_object_get(root, LF_STORE_STATUS_SCREEN) : NULL;
+    if (!sc) {
+        problem(h, "%s has no heartbeat of a kiosk: is it running?", path);
+    } else {
+        time_t beat = json_time_of(sc, "heartbeat"), frame = json_time_of(sc, "last_frame");
+        bool on = json_is_true(json_object_get(sc, "display_on"));
+        const char *name = json_string_value(json_object_get(sc, "name"));
+        if (out) {
+            fprintf(out, "screen:    %s (pid %lld)\n", name && *name ? name : "(no name)",
+                    (long long)json_integer_value(json_object_get(sc, "pid")));
+            fprintf(out, "heartbeat: %s, %lld s ago\n",
+                    json_string_value(json_object_get(sc, "heartbeat")) ?: "never",
+                    beat ? (long long)(now - beat) : -1LL);
+            fprintf(out, "frame:     %s, display %s\n",
+                    json_string_value(json_object_get(sc, "last_frame")) ?: "never",
+                    on ? "on" : "off (power schedule)");
+            const char *ver = json_string_value(json_object_get(sc, "bundle_version"));
+            const char *item = json_string_value(json_object_get(sc, "item"));
+            fprintf(out, "showing:   %s, version %s, serial %lld; slide %lld of %lld%s%s\n",
+                    json_string_value(json_object_get(sc, "bundle_dir")) ?: "?", ver ? ver : "-",
+                    (long long)json_integer_value(json_object_get(sc, "bundle_serial")),
+                    (long long)json_integer_value(json_object_get(sc, "slide")),
+                    (long long)json_integer_value(json_object_get(sc, "slides")),
+                    item ? ": " : "", item ? item : "");
+        }
+        if (!json_is_true(json_object_get(sc, "up")))
+            problem(h, "the kiosk stopped (its last heartbeat says so)");
+        else if (!beat || now - beat > LF_MONITOR_STALE_S)
+            problem(h, "no heartbeat for %lld s (the frame loop hangs or the kiosk died)",
+                    beat ? (long long)(now - beat) : -1LL);
+        if (on && (!frame || now - frame > LF_MONITOR_STALE_S))
+            problem(h, "no frame drawn for %lld s", frame ? (long long)(now - frame) : -1LL);
+        const char *ce = json_string_value(json_object_get(sc, "content_error"));
+        if (ce && *ce)
+            problem(h, "content damaged: %s", ce);
+    }
+    if (sync_configured) {
+        json_t *r = root ? root : NULL;
+        time_t ok_at = r ? json_time_of(r, "last_success") : 0;
+        time_t tried = r ? json_time_of(r, "last_attempt") : 0;
+        long long fails = r ? (long long)json_integer_value(json_object_get(r, "consecutive_failures")) : 0;
+        const char *err = r ? json_string_value(json_object_get(r, "last_error")) : NULL;
+        if (out)
+            fprintf(out, "sync:      last success %s, %lld failure%s in a row%s%s\n",
+                    r && json_string_value(json_object_get(r, "last_success"))
+                        ? json_string_value(json_object_get(r, "last_success")) : "never",
+                    fails, fails == 1 ? "" : "s", err ? ": " : "", err ? err : "");
+        if (fails > 0 && tried && (ok_at ? now - ok_at : now - tried) > LF_MONITOR_SYNC_FAIL_S)
+            problem(h, "sync failing for more than a day (%s)", err ? err : "see status.json");
+    }
+    if (out) {
+        fprintf(out, "health:    %s%s\n", h->healthy ? "ok" : "NOT OK: ", h->problems);
+        fclose(out);
+    }
+    json_decref(root);
+    free(path);
+}

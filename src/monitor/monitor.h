@@ -1,0 +1,74 @@
+/* Health that existing monitoring reads, written by the kiosk's frame
+ * loop (never the sync thread: a hung renderer stops the heartbeat):
+ *   - status.json's "screen" part in the state folder ([sync] cache_dir):
+ *     name, pid, heartbeat, last frame, display on/off, bundle id, version
+ *     and serial, the slide on screen (sync/store.h keeps the parts apart);
+ *   - [monitor] metrics_file: the Prometheus text format for
+ *     node_exporter's textfile collector (written whole, then renamed);
+ *   - proof-of-play.json: how often each item was shown per day, for the
+ *     last LF_MONITOR_PLAY_DAYS days.
+ * `litfass status` reads the same (lf_monitor_health).
+ * Main thread only (the frame loop). */
+#ifndef LF_MONITOR_MONITOR_H
+#define LF_MONITOR_MONITOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "core/log.h"
+
+#define LF_MONITOR_HEARTBEAT_S 30      /* status.json and metrics at least this often */
+#define LF_MONITOR_STALE_S 120         /* no heartbeat or frame for this long: unhealthy */
+#define LF_MONITOR_SYNC_FAIL_S 86400   /* sync failing this long: unhealthy */
+#define LF_MONITOR_PLAY_DAYS 35        /* days of proof of play kept */
+#define LF_MONITOR_PLAY_ITEMS 512      /* items counted per day, at most */
+#define LF_MONITOR_PLAY_NAME "proof-of-play.json"
+#define LF_MONITOR_PLAY_AGENDA "(agenda)" /* pages that list events, not one item */
+#define LF_MONITOR_ID_BYTES 127
+
+/* What the frame loop reports at each heartbeat. Strings may be NULL. */
+struct lf_monitor_screen {
+    bool display_on;
+    time_t last_frame;             /* 0: none yet */
+    const char *bundle_dir, *bundle_version, *bundle_id;
+    long long bundle_serial;       /* 0: unsigned */
+    time_t content_since;          /* installed (sync) or created; 0: unknown */
+    const char *mode, *item_id, *lang;
+    size_t position, count;
+    int width, height;
+    const char *content_error;     /* "" or NULL: content fine */
+};
+
+struct lf_monitor;
+
+/* state_dir: where status.json and proof-of-play.json go; metrics_file ""
+ * for none; name the screen's [monitor] name. Never fails. */
+struct lf_monitor *lf_monitor_create(const char *state_dir, const char *metrics_file,
+                                     const char *name);
+/* Writes a last heartbeat with up 0 (a clean stop), then frees. */
+void lf_monitor_destroy(struct lf_monitor *m);
+
+/* A carousel slide with item_id (NULL: an agenda page) came on screen at
+ * `now` (proof of play). */
+void lf_monitor_slide_shown(struct lf_monitor *m, const char *item_id, time_t now);
+
+/* Writes status.json's "screen", the metrics and proof of play when a
+ * heartbeat is due at `now` (or `force`). Failures are logged once. */
+void lf_monitor_heartbeat(struct lf_monitor *m, const struct lf_monitor_screen *s, time_t now,
+                          bool force);
+
+/* Seconds until the next heartbeat is due. */
+int lf_monitor_due_in(const struct lf_monitor *m, time_t now);
+
+/* For `litfass status`: reads state_dir/status.json and says whether the
+ * screen is healthy at `now`; a report for a person goes to `out`. */
+struct lf_health {
+    bool healthy;
+    char problems[1024];           /* "; "-separated, "" when healthy */
+};
+void lf_monitor_health(const char *state_dir, bool sync_configured, time_t now,
+                       struct lf_health *out, char *report, size_t report_size);
+
+#endif
