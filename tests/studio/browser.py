@@ -86,6 +86,12 @@ def tab(view):
     click('nav button[data-view="%s"]' % view)
 
 
+def save_and_wait():
+    """Saves the form and waits until the page says nothing is unsaved (a busy machine may take long)."""
+    click("#save")
+    wait.until(lambda d: d.find_element(By.ID, "dirty").text == "")
+
+
 def images_loaded(ids):
     return driver.execute_script(
         "return arguments[0].every(id => { const i = document.getElementById(id);"
@@ -143,10 +149,14 @@ try:
     check("Seite 1 von" in css("#pages-landscape").text, "the page count is shown", css("#pages-landscape").text)
     full_shot("04-event-editor")
     Select(css("#preview-screen")).select_by_value("800x480")
-    wait.until(lambda d: d.execute_script("return document.getElementById('preview-landscape').naturalWidth") == 800
-               and images_loaded(["preview-landscape", "preview-portrait"]))
-    check(driver.execute_script("return document.getElementById('preview-portrait').naturalHeight") == 800,
-          "the preview follows the chosen screen size (800 x 480, turned for portrait)")
+    size_js = ("const l = document.getElementById('preview-landscape'), p = document.getElementById('preview-portrait');"
+               " return [l.naturalWidth, l.naturalHeight, p.naturalWidth, p.naturalHeight];")
+    try:
+        wait.until(lambda d: d.execute_script(size_js) == [800, 480, 480, 800])
+    except Exception:
+        pass
+    check(driver.execute_script(size_js) == [800, 480, 480, 800],
+          "the preview follows the chosen screen size (800 x 480, turned for portrait)", driver.execute_script(size_js))
     Select(css("#preview-screen")).select_by_value("1920x1080")
     Select(css("#preview-lang")).select_by_value("ar")
     time.sleep(0.2)
@@ -178,8 +188,7 @@ try:
     driver.execute_script("arguments[0].value = '2027-03-22'; arguments[0].dispatchEvent(new Event('input'));",
                           css('input[data-field="end-date"]'))
     wait.until(lambda d: d.find_element(By.CSS_SELECTOR, '[data-error-for="end"]').text == "")
-    click("#save")
-    time.sleep(1)
+    save_and_wait()
     click("#back")
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "li.item"))
     check("Sprachcafé im Stadtteilzentrum" in css("ul.items").text, "the event is listed")
@@ -198,8 +207,7 @@ try:
     wait.until(lambda d: images_loaded(["preview-landscape", "preview-portrait"]))
     time.sleep(1)
     full_shot("08-offer-editor")
-    click("#save")
-    time.sleep(1)
+    save_and_wait()
     click("#back")
     # copy as new, then move the copy up: the order is the screens' order
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "li.item button.copy"))
@@ -231,8 +239,7 @@ try:
     css('#f-email').send_keys("integration@stadt-muenster.de")
     wait.until(lambda d: images_loaded(["preview-landscape", "preview-portrait"]))
     full_shot("11-contact-editor")
-    click("#save")
-    time.sleep(1)
+    save_and_wait()
     click("#back")
     shot("12-contacts-list")
 
@@ -245,8 +252,7 @@ try:
     css('textarea[data-field="message.de-x-ls"]').send_keys("Wir haben neue Zeiten. Ab 4. Januar.")
     wait.until(lambda d: images_loaded(["preview-landscape", "preview-portrait"]))
     full_shot("11b-notice-editor")
-    click("#save")
-    time.sleep(1)
+    save_and_wait()
     click("#back")
 
     # --- publish, version listed ------------------------------------------------------------
