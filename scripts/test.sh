@@ -4,7 +4,9 @@
 #   2. -fsanitize=address,undefined, all tests again;
 #   3. with clang, each libFuzzer target in fuzz/ (manifest, config,
 #      signature) for 20 s from its seeds in tests/fuzz/ (a crash, leak
-#      or UB fails the script).
+#      or UB fails the script);
+#   4. scripts/arm64.sh: cross-built for arm64 (Raspberry Pi 4/5), the
+#      unit tests under qemu-user.
 # This is README's second command and what CI runs (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,3 +47,7 @@ for src in fuzz/fuzz_*.c; do
   grep -E '^stat::number_of_executed_units' "$fuzz_tmp/$target.log" || true
 done
 rm -rf "$fuzz_tmp"
+
+# arm64 (Raspberry Pi 4/5): Debian's cross compiler and arm64 libraries,
+# the unit tests under qemu-user (about 3 minutes with the first install)
+scripts/arm64.sh

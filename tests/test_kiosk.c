@@ -301,6 +301,36 @@ static void footer_buttons_stay_put(void **state)
         assert_int_equal(y, before[c][1]);
     }
 }
+
+/* A transition draws the incoming page once and then moves pictures: its
+ * frames draw no page (render/snapshot.h). */
+static void a_transition_moves_pages_drawn_once(void **state)
+{
+    struct fixture *f = *state;
+    pass(f, 100); /* the first page is on screen */
+    struct lf_kiosk_state a, b;
+    lf_kiosk_describe(f->k, &a);
+    assert_false(a.animating);
+    SDL_Event ev;
+    memset(&ev, 0, sizeof(ev));
+    ev.type = SDL_KEYDOWN;
+    ev.key.keysym.sym = SDLK_RIGHT;
+    lf_kiosk_handle(f->k, &ev); /* the next page, sliding in */
+    lf_kiosk_describe(f->k, &b);
+    assert_true(b.animating);
+    size_t draws = b.page_draws;
+    assert_true(draws > a.page_draws);
+    for (int i = 0; i < 200 && b.animating; i++) {
+        f->clock.ms += 16;
+        lf_kiosk_update(f->k);
+        lf_kiosk_describe(f->k, &b);
+    }
+    assert_false(b.animating);
+    assert_true(b.frames >= a.frames + 20); /* 600 ms at 16 ms a frame */
+    assert_int_equal(b.page_draws, draws);
+    assert_int_equal(b.position, a.position + 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest german[] = {
@@ -312,6 +342,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(swipes_keys_and_buttons_step, setup_de, teardown),
         cmocka_unit_test_setup_teardown(only_the_admin_combination_quits, setup_de, teardown),
         cmocka_unit_test_setup_teardown(arabic_mirrors_directions, setup_ar, teardown),
+        cmocka_unit_test_setup_teardown(a_transition_moves_pages_drawn_once, setup_de, teardown),
         cmocka_unit_test_setup_teardown(languages_rotate_from_round_to_round, setup_rotating,
                                         teardown),
         cmocka_unit_test_setup_teardown(back_and_large_text_keep_the_visitors_choices, setup_de,

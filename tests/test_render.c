@@ -21,6 +21,7 @@
 #include "layout/phrases.h"
 #include "layout/slide_layout.h"
 #include "render/painter.h"
+#include "render/snapshot.h"
 #include "render/typesetter.h"
 
 struct fixture {
@@ -453,6 +454,64 @@ static void badge_text_stays_inside(void **state)
     assert_true(checked > 100);
 }
 
+/* A page drawn once into a snapshot and copied to the screen is the page
+ * drawn directly, pixel for pixel; shifted (a transition's frame) it is
+ * the same pixels moved, and drawing it again typesets nothing. */
+static void snapshot_is_the_page_moved(void **state)
+{
+    struct fixture *f = *state;
+    const int w = 800, h = 480, dx = -237;
+    open_canvas(f, w, h);
+    struct lf_view v = {.bundle = f->bundle, .lang = "ar",
+                        .now = lf_local_make(2026, 11, 23, 10, 0),
+                        .theme = lf_theme_get(LF_THEME_STANDARD),
+                        .measure = lf_typesetter_measure(f->ts), .width = w, .height = h,
+                        .text_scale = 1.0};
+    struct lf_carousel *c = lf_carousel_create();
+    lf_carousel_build(c, &v, 10);
+    struct lf_scene *page = lf_scene_create();
+    lf_layout_page(page, &v, &lf_carousel_page(c, 1)->page, NULL);
+    draw_all(f, &page, 1);
+    size_t bytes = (size_t)f->surface->pitch * h;
+    uint8_t *direct = malloc(bytes);
+    assert_non_null(direct);
+    memcpy(direct, f->surface->pixels, bytes);
+
+    struct lf_snapshot *shot = lf_snapshot_create(f->renderer, f->painter);
+    assert_false(lf_snapshot_valid(shot));
+    assert_true(lf_snapshot_take(shot, page));
+    assert_true(lf_snapshot_valid(shot));
+    size_t typeset = lf_painter_stats(f->painter).text_renders;
+    SDL_SetRenderDrawColor(f->renderer, 0, 0, 0, 255);
+    SDL_RenderClear(f->renderer);
+    lf_snapshot_draw(shot, 0);
+    SDL_RenderPresent(f->renderer);
+    assert_memory_equal(f->surface->pixels, direct, bytes);
+
+    SDL_SetRenderDrawColor(f->renderer, 0, 0, 0, 255);
+    SDL_RenderClear(f->renderer);
+    lf_snapshot_draw(shot, dx);
+    SDL_RenderPresent(f->renderer);
+    int wrong = 0;
+    for (int y = 0; y < h; y += 3)
+        for (int x = 0; x < w; x++) {
+            uint32_t want = x - dx < w
+                                ? ((const uint32_t *)(direct + (size_t)y * f->surface->pitch))[x - dx] & 0xFFFFFF
+                                : 0; /* uncovered: black */
+            wrong += pixel(f->surface, x, y) != want;
+        }
+    assert_int_equal(wrong, 0);
+    assert_int_equal(lf_painter_stats(f->painter).text_renders, typeset);
+
+    lf_snapshot_empty(shot);
+    assert_false(lf_snapshot_valid(shot));
+    lf_snapshot_destroy(shot);
+    free(direct);
+    lf_scene_destroy(page);
+    lf_carousel_destroy(c);
+    close_canvas(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -463,6 +522,7 @@ int main(void)
         cmocka_unit_test(painter_remakes_textures_after_a_reset),
         cmocka_unit_test(sample_items_fit_one_landscape_page),
         cmocka_unit_test(badge_text_stays_inside),
+        cmocka_unit_test(snapshot_is_the_page_moved),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -19,6 +19,7 @@
 #include "layout/slide_layout.h"
 #include "render/painter.h"
 #include "render/renderer_choice.h"
+#include "render/snapshot.h"
 #include "render/typesetter.h"
 #include "sync/store.h"
 #include "sync/sync.h"
@@ -59,6 +60,11 @@ struct lf_kiosk {
     char home_lang[LF_MAX_LANG_TAG + 1]; /* the carousel's own (rotates with rotate_languages) */
 
     struct lf_scene *header, *footer, *page, *incoming;
+    /* `page` and `incoming` drawn once into textures: a transition
+     * moves these (render/snapshot.h) */
+    struct lf_snapshot *page_shot, *incoming_shot;
+    bool first_presented;
+    size_t page_draws;             /* pages drawn (into a snapshot or directly) */
     size_t index;                  /* carousel page shown (or to return to) */
     enum mode mode;
     enum mode before_languages;    /* MODE_LANGUAGES: where a choice returns to */
@@ -200,6 +206,7 @@ static void layout_header(struct lf_kiosk *k)
 static void layout_current(struct lf_kiosk *k, struct lf_scene *into)
 {
     lf_scene_clear(into);
+    lf_snapshot_empty(into == k->page ? k->page_shot : k->incoming_shot);
     switch (k->mode) {
     case MODE_CAROUSEL: {
         const struct lf_carousel_page *cp = lf_carousel_page(k->carousel, k->index);
@@ -317,16 +324,44 @@ static void rebuild(struct lf_kiosk *k)
     k->dirty = true;
 }
 
+/* `page` and `incoming` trade places, and so do their snapshots. */
+static void swap_pages(struct lf_kiosk *k)
+{
+    struct lf_scene *t = k->page;
+    k->page = k->incoming;
+    k->incoming = t;
+    struct lf_snapshot *s = k->page_shot;
+    k->page_shot = k->incoming_shot;
+    k->incoming_shot = s;
+}
+
+/* Draws both pages of a transition into their snapshots before it
+ * starts (while the screen still shows the old page), so that each of
+ * its frames is two copies. */
+static bool take_snapshot(struct lf_kiosk *k, struct lf_snapshot *shot, const struct lf_scene *page)
+{
+    k->page_draws++;
+    return lf_snapshot_take(shot, page);
+}
+
+static void take_snapshots(struct lf_kiosk *k)
+{
+    uint64_t t0 = SDL_GetTicks64();
+    bool ok = lf_snapshot_valid(k->page_shot) || take_snapshot(k, k->page_shot, k->page);
+    ok = ok && take_snapshot(k, k->incoming_shot, k->incoming);
+    lf_debug("transition: pages drawn into textures in %d ms%s", (int)(SDL_GetTicks64() - t0),
+             ok ? "" : " (no render targets: drawn every frame)");
+}
+
 /* Ends a running transition at once: the incoming page is the page. */
 static void finish_transition(struct lf_kiosk *k)
 {
     if (!k->animating)
         return;
     k->animating = false;
-    struct lf_scene *t = k->page;
-    k->page = k->incoming;
-    k->incoming = t;
+    swap_pages(k);
     lf_scene_clear(k->incoming);
+    lf_snapshot_forget(k->incoming_shot); /* its memory back until the next transition */
     lf_painter_sweep(k->painter);
     k->dirty = true;
 }
@@ -343,6 +378,7 @@ static void go_to(struct lf_kiosk *k, size_t to, int dir)
     k->index = to % n;
     layout_current(k, k->incoming);
     if (k->cfg->transition_ms > 0) {
+        take_snapshots(k);
         k->animating = true;
         k->anim_start = k->clock.ticks(k->clock.ctx);
         k->anim_dir = dir;
@@ -350,9 +386,7 @@ static void go_to(struct lf_kiosk *k, size_t to, int dir)
         k->anim_last = k->anim_start;
         k->anim_worst = 0;
     } else {
-        struct lf_scene *t = k->page;
-        k->page = k->incoming;
-        k->incoming = t;
+        swap_pages(k);
         lf_painter_sweep(k->painter);
     }
     arm_slide_timer(k);
@@ -718,6 +752,8 @@ static void handle_event(struct lf_kiosk *k, const SDL_Event *ev)
         /* the graphics driver lost its textures: make them again */
         lf_info("renderer reset: the cached text and images are made again");
         lf_painter_forget(k->painter);
+        lf_snapshot_forget(k->page_shot);
+        lf_snapshot_forget(k->incoming_shot);
         k->dirty = true;
         break;
     default:
@@ -761,10 +797,19 @@ static void draw_frame(struct lf_kiosk *k)
             k->anim_worst = now - k->anim_last;
         k->anim_last = now;
         k->anim_frames++;
-        lf_painter_draw(k->painter, k->page, -off, 255);
-        lf_painter_draw(k->painter, k->incoming, k->anim_dir * w - off, 255);
+        if (lf_snapshot_valid(k->page_shot) && lf_snapshot_valid(k->incoming_shot)) {
+            lf_snapshot_draw(k->page_shot, -off);
+            lf_snapshot_draw(k->incoming_shot, k->anim_dir * w - off);
+        } else {
+            lf_painter_draw(k->painter, k->page, -off, 255);
+            lf_painter_draw(k->painter, k->incoming, k->anim_dir * w - off, 255);
+            k->page_draws += 2;
+        }
+    } else if (lf_snapshot_valid(k->page_shot) || take_snapshot(k, k->page_shot, k->page)) {
+        lf_snapshot_draw(k->page_shot, 0);
     } else {
         lf_painter_draw(k->painter, k->page, 0, 255);
+        k->page_draws++;
     }
     lf_painter_draw(k->painter, k->header, 0, 255);
     lf_painter_draw(k->painter, k->footer, 0, 255);
@@ -774,6 +819,13 @@ static void draw(struct lf_kiosk *k)
 {
     draw_frame(k);
     SDL_RenderPresent(k->renderer);
+    if (!k->first_presented) {
+        /* for bench/first_frame.sh: exec to first present */
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        lf_debug("first frame presented at %lld.%06ld", (long long)ts.tv_sec, ts.tv_nsec / 1000);
+        k->first_presented = true;
+    }
 }
 
 bool lf_kiosk_screenshot(struct lf_kiosk *k, const char *path)
@@ -880,10 +932,9 @@ static uint64_t tick(struct lf_kiosk *k)
             k->animating = false;
             lf_debug("transition: %d frames in %d ms, longest frame %d ms", k->anim_frames,
                      (int)(now - k->anim_start), (int)k->anim_worst);
-            struct lf_scene *t = k->page;
-            k->page = k->incoming;
-            k->incoming = t;
+            swap_pages(k);
             lf_scene_clear(k->incoming);
+            lf_snapshot_forget(k->incoming_shot); /* its memory back until the next transition */
             lf_painter_sweep(k->painter);
         }
         k->dirty = true;
@@ -1097,6 +1148,8 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
     if (!k->ts)
         goto fail;
     k->painter = lf_painter_create(k->renderer, k->ts);
+    k->page_shot = lf_snapshot_create(k->renderer, k->painter);
+    k->incoming_shot = lf_snapshot_create(k->renderer, k->painter);
     k->gesture = lf_gesture_create(1, 1);
     k->carousel = lf_carousel_create();
     k->header = lf_scene_create();
@@ -1158,6 +1211,8 @@ void lf_kiosk_destroy(struct lf_kiosk *k)
     lf_scene_destroy(k->incoming);
     lf_carousel_destroy(k->carousel);
     lf_gesture_destroy(k->gesture);
+    lf_snapshot_destroy(k->page_shot);
+    lf_snapshot_destroy(k->incoming_shot);
     lf_painter_destroy(k->painter);
     lf_typesetter_destroy(k->ts);
     if (k->ttf)
@@ -1459,6 +1514,7 @@ void lf_kiosk_describe(const struct lf_kiosk *k, struct lf_kiosk_state *out)
         .height = k->view.height,
         .display_on = k->display_on,
         .frames = k->frames,
+        .page_draws = k->page_draws,
     };
 }
 

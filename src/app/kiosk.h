@@ -85,6 +85,7 @@ struct lf_kiosk_state {
     int width, height;
     bool display_on;       /* false while [power] has the screen off */
     unsigned long frames;  /* frames drawn so far */
+    size_t page_draws;     /* pages drawn since start (a transition moves pictures of them) */
 };
 void lf_kiosk_describe(const struct lf_kiosk *k, struct lf_kiosk_state *out);
 
