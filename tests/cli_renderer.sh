@@ -5,13 +5,9 @@
 # `gpu` must use OpenGL; `software` must not probe; a bad value is an
 # error with file, line and key.
 . "$(dirname "$0")/shell_lib.sh"
-command -v Xvfb >/dev/null || { echo "Xvfb missing (scripts/debian-packages.txt)"; exit 1; }
 
-Xvfb -displayfd 3 -screen 0 1280x720x24 -nolisten tcp 3>"$TMP/display" 2>"$TMP/xvfb.err" &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null; rm -rf "$TMP"' EXIT
-for _ in $(seq 100); do [ -s "$TMP/display" ] && break; sleep 0.1; done
-export DISPLAY=:$(cat "$TMP/display")
+start_xvfb 1280x720 || { bad "no X server"; finish; exit 1; }
+trap 'stop_xvfb; rm -rf "$TMP"' EXIT
 unset SDL_VIDEODRIVER SDL_RENDER_DRIVER WAYLAND_DISPLAY
 
 # run_kiosk NAME SETTING: starts the kiosk with that renderer, waits for its
@@ -27,6 +23,7 @@ run_kiosk() {
     sleep 0.1
   done
   cp "/proc/$pid/maps" "$TMP/$name.maps" 2>/dev/null || : >"$TMP/$name.maps"
+  [ -n "${KEEP:-}" ] && cp "$TMP/$name.maps" "$TMP/$name.log" "$KEEP/"
   kill $pid 2>/dev/null
   wait $pid 2>/dev/null
   grep 'renderer:' "$TMP/$name.log" >"$TMP/$name.renderer" || true

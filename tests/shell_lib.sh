@@ -45,11 +45,12 @@ start_xvfb() {
   Xvfb -displayfd 3 -screen 0 "${size}x24" +extension RANDR -nolisten tcp -noreset \
     3>"$fifo" 2>"$TMP/xvfb.log" &
   XVFB_PID=$!
+  # the whole line: ":1" may be the first digit of ":12" still being written
   for i in $(seq 100); do
-    [ -s "$fifo" ] && break
+    [ "$(wc -l <"$fifo")" -ge 1 ] && break
     sleep 0.1
   done
-  [ -s "$fifo" ] || { echo "Xvfb did not start:"; cat "$TMP/xvfb.log"; return 1; }
+  [ "$(wc -l <"$fifo")" -ge 1 ] || { echo "Xvfb did not start:"; cat "$TMP/xvfb.log"; return 1; }
   export DISPLAY=":$(head -n1 "$fifo")"
   unset SDL_VIDEODRIVER
 }

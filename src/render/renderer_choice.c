@@ -178,11 +178,21 @@ static void probe(char *driver, size_t driver_size, char *gl, size_t gl_size)
 
 void lf_renderer_choose(enum lf_renderer_setting setting, struct lf_renderer_choice *out)
 {
-    char driver[64] = "", gl[128] = "";
+    /* the GL driver does not change while the kiosk runs: probed once a
+     * process (lf_kiosk_run probes before anything opens the display) */
+    static bool probed;
+    static char driver[64], gl[128];
     const char *forced = getenv("SDL_VIDEODRIVER");
-    if (setting == LF_RENDERER_AUTO && no_display_driver(forced))
-        copy_text(driver, sizeof(driver), forced); /* nothing to probe */
-    else if (setting == LF_RENDERER_AUTO)
+    if (setting != LF_RENDERER_AUTO) {
+        lf_renderer_decide(setting, NULL, probed ? gl : "", out);
+        return;
+    }
+    if (no_display_driver(forced)) {
+        lf_renderer_decide(setting, forced, "", out); /* nothing to probe */
+        return;
+    }
+    if (!probed)
         probe(driver, sizeof(driver), gl, sizeof(gl));
+    probed = true;
     lf_renderer_decide(setting, driver[0] ? driver : NULL, gl, out);
 }

@@ -47,8 +47,10 @@ bool lf_gl_is_software(const char *gl_renderer);
 void lf_renderer_decide(enum lf_renderer_setting setting, const char *video_driver,
                         const char *gl_renderer, struct lf_renderer_choice *out);
 
-/* Probes (for `auto`) and decides. Never fails: without an answer it
- * chooses software. */
+/* Probes (for `auto`; once a process, the answer is kept) and decides.
+ * Never fails: without an answer it chooses software. Call it first
+ * before SDL opens the display (the child must not inherit a display
+ * connection). */
 void lf_renderer_choose(enum lf_renderer_setting setting, struct lf_renderer_choice *out);
 
 #endif
