@@ -44,6 +44,7 @@ enum mode {
     MODE_DETAIL,   /* a visitor opened one item */
     MODE_LANGUAGES,/* a visitor opened the page of every language */
 };
+static const char *const mode_names[] = {"carousel", "list", "detail", "languages"};
 
 struct lf_kiosk {
     const struct lf_config *cfg;   /* the caller's, or &cfg_own after a reload */
@@ -1306,7 +1307,7 @@ void lf_kiosk_handle(struct lf_kiosk *k, const SDL_Event *ev)
 /* What `systemctl status` shows: the slide on screen. */
 static void report_status(struct lf_kiosk *k)
 {
-    static const char *const modes[] = {"carousel", "list", "detail"};
+    const char *const *modes = mode_names;
     const struct lf_slide *sl = k->mode == MODE_DETAIL ? &k->detail_slide : k->shown.slide;
     const char *item = k->shown.kind == LF_PAGE_SLIDE && sl && sl->item ? sl->item->id : NULL;
     char text[LF_SERVICE_STATUS_BYTES + 1];
@@ -1496,7 +1497,7 @@ bool lf_kiosk_quitting(const struct lf_kiosk *k)
 
 void lf_kiosk_describe(const struct lf_kiosk *k, struct lf_kiosk_state *out)
 {
-    static const char *const modes[] = {"carousel", "list", "detail", "languages"};
+    const char *const *modes = mode_names;
     const struct lf_slide *sl = k->mode == MODE_DETAIL ? &k->detail_slide : k->shown.slide;
     *out = (struct lf_kiosk_state){
         .mode = modes[k->mode],

@@ -73,7 +73,7 @@ bool lf_kiosk_quitting(const struct lf_kiosk *k);
 bool lf_kiosk_screenshot(struct lf_kiosk *k, const char *path) LF_MUST_CHECK;
 
 struct lf_kiosk_state {
-    const char *mode;      /* "carousel", "list" or "detail" */
+    const char *mode;      /* "carousel", "list", "detail" or "languages" */
     size_t position, count;/* carousel page and number of pages */
     int category;          /* list: enum lf_category; else -1 */
     const char *item_id;   /* the item on screen, NULL for lists */
