@@ -30,6 +30,22 @@ n_later=$(ls "$TMP/later" | grep -c -- '-event-')
 n_now=$(ls "$TMP/land" | grep -c -- '-event-')
 [ "$n_later" -ge 1 ] && [ "$n_later" -lt "$n_now" ] && ok "past events hidden, yearly ones remain ($n_now -> $n_later)" || bad "events now $n_now, later $n_later"
 
+# past 99 pages the numbers have three digits, so the files sort in carousel order
+mkdir -p "$TMP/many"
+python3 - "$TMP/many/content.json" <<'PY'
+import json, sys
+items = [{"kind": "event", "id": "e%03d" % i, "title": {"de": "Termin %d" % i},
+          "start": "2027-%02d-%02dT10:00" % (1 + i // 28, 1 + i % 28),
+          "end": "2027-%02d-%02dT11:00" % (1 + i // 28, 1 + i % 28)} for i in range(110)]
+json.dump({"format": 1, "organisation": {"de": "KI"}, "items": items}, open(sys.argv[1], "w"))
+PY
+expect_exit 0 "preview of 110 events" -- "$BIN" preview "$TMP/many" --out "$TMP/many-png" --size 480x320 --now "$NOW"
+n_many=$(ls "$TMP/many-png" | wc -l)
+[ "$n_many" -gt 99 ] && ok "$n_many pages" || bad "only $n_many pages"
+if ls "$TMP/many-png" | grep -qv '^[0-9][0-9][0-9]-'; then bad "a file without a three-digit number: $(ls "$TMP/many-png" | grep -v '^[0-9][0-9][0-9]-' | head -1)"; else ok "every page numbered with three digits"; fi
+[ "$(ls "$TMP/many-png" | head -1)" = "001-agenda.png" ] && ok "001 is the agenda" || bad "first: $(ls "$TMP/many-png" | head -1)"
+[ "$(ls "$TMP/many-png" | sort | tr '\n' ' ')" = "$(cat "$TMP/out" | xargs -n1 basename | tr '\n' ' ')" ] && ok "sorted names are the carousel order" || bad "sorted names differ from the carousel order"
+
 expect_exit 2 "a bad --size is a usage error" -- "$BIN" preview "$SRC/assets/content" --out "$TMP/x" --size 10x10
 expect_exit 2 "a bad --now is a usage error" -- "$BIN" preview "$SRC/assets/content" --out "$TMP/x" --now yesterday
 mkdir -p "$TMP/empty"

@@ -1579,13 +1579,46 @@ static void list_entry_emit(struct frame *f, struct list_entry *e, struct lf_box
     lf_frame_emit(f, &e->meta_wr, e->meta, tx, ty, LF_FACE_REGULAR, f->t->ink_soft, f->rtl);
 }
 
+/* The entries from p->from.block on in rows of `cols` from y down; emitted
+ * when do_emit, else only counted. Returns how many fit (at least one);
+ * sets r->continues and r->rest when some do not. */
+static size_t list_rows(struct frame *f, const struct lf_page *p, struct lf_box area, int y,
+                        size_t cols, bool do_emit, struct lf_page_result *r)
+{
+    struct lf_rgba accent = f->t->accent[p->category];
+    int gap = lf_frame_scaled(f, 18), badge_w = list_badge_width(f);
+    int col_w = (area.w - (int)(cols - 1) * gap) / (int)cols;
+    size_t placed = 0;
+    for (size_t i = p->from.block; i < p->n_list; i += cols) {
+        struct list_entry e[2];
+        int row_h = 0;
+        size_t n = 0;
+        for (; n < cols && i + n < p->n_list; n++) {
+            list_entry_measure(f, &p->list[i + n], col_w, badge_w, &e[n]);
+            if (e[n].height > row_h)
+                row_h = e[n].height;
+        }
+        if (y + row_h > area.y + area.h && i > p->from.block) {
+            r->continues = true;
+            r->rest = (struct lf_flow_pos){i, 0};
+            return placed;
+        }
+        for (size_t k = 0; do_emit && k < n; k++)
+            list_entry_emit(f, &e[k],
+                            (struct lf_box){area.x + (int)k * (col_w + gap), y, col_w, row_h},
+                            accent, (int)(i + k));
+        placed += n;
+        y += row_h + gap;
+    }
+    return placed;
+}
+
 /* A list to tap: the agenda of upcoming events, or a category; two
  * columns in landscape. Entries are as tall as their text; those that do
  * not fit continue on the next page (from.block is the first entry). */
 static void list_page(struct frame *f, struct lf_box area, const struct lf_page *p,
                       struct lf_page_result *r)
 {
-    struct lf_rgba accent = f->t->accent[p->category];
     int y = area.y;
     char heading[256];
     bool cont = is_continuation(p);
@@ -1605,29 +1638,16 @@ static void list_page(struct frame *f, struct lf_box area, const struct lf_page 
         lf_frame_emit(f, &wr, none, area.x, y, LF_FACE_REGULAR, f->t->ink_soft, f->rtl);
         return;
     }
-    int gap = lf_frame_scaled(f, 18), badge_w = list_badge_width(f);
-    size_t cols = f->landscape ? 2 : 1;
-    int col_w = (area.w - (int)(cols - 1) * gap) / (int)cols;
-    for (size_t i = p->from.block; i < p->n_list; i += cols) {
-        struct list_entry e[2];
-        int row_h = 0;
-        size_t n = 0;
-        for (; n < cols && i + n < p->n_list; n++) {
-            list_entry_measure(f, &p->list[i + n], col_w, badge_w, &e[n]);
-            if (e[n].height > row_h)
-                row_h = e[n].height;
-        }
-        if (y + row_h > area.y + area.h && i > p->from.block) {
-            r->continues = true;
-            r->rest = (struct lf_flow_pos){i, 0};
-            return;
-        }
-        for (size_t k = 0; k < n; k++)
-            list_entry_emit(f, &e[k],
-                            (struct lf_box){area.x + (int)k * (col_w + gap), y, col_w, row_h},
-                            accent, (int)(i + k));
-        y += row_h + gap;
+    /* two columns in landscape, unless one column holds more entries on
+     * this page (large text: a long title takes three lines in half the
+     * width, a row then fills a third of the page) */
+    size_t cols = 1;
+    if (f->landscape) {
+        size_t two = list_rows(f, p, area, y, 2, false, r), one = list_rows(f, p, area, y, 1, false, r);
+        cols = one > two ? 1 : 2;
     }
+    *r = (struct lf_page_result){false, {0, 0}, 0};
+    list_rows(f, p, area, y, cols, true, r);
 }
 
 enum lf_category lf_slide_category(const struct lf_slide *slide)
