@@ -206,8 +206,9 @@ run_sync "$TMP/rotated" --config "$CONF" --url "$URL"
   ok "signed by the second trusted key (rotation): installed" ||
   { bad "rotation: exit $RC"; sed 's/^/  stderr: /' "$TMP/rotated.err" | head -6; }
 
-# a bundle made "in the future" (the kiosk's clock is behind), then one that expired long
-# ago by that clock: the clock is plainly wrong, expiry is not enforced
+# a bundle made "in the future" (the publisher's clock is ahead) installs; it proves nothing
+# about this kiosk's clock, so a later bundle that expired by this clock is still refused,
+# and the message names the clock (issue 11)
 V=$(variant future 2026-11-24.2)
 sign "$V" --key "$TMP/one.key" --serial 7 --now 2036-01-01T00:00Z --valid-days 30
 publish "$V"
@@ -217,12 +218,20 @@ run_sync "$TMP/future" --config "$CONF" --url "$URL"
   { bad "future bundle: exit $RC"; sed 's/^/  stderr: /' "$TMP/future.err" | head -6; }
 V=$(variant wrongclock 2026-11-24.3)
 sign "$V" --key "$TMP/one.key" --serial 8 --now 2026-01-01T00:00Z --valid-days 1
-publish "$V"
-run_sync "$TMP/wrongclock" --config "$CONF" --url "$URL"
+FP=$(fingerprint "$CACHE")
+refused wrongclock "expired on 2026-01-02.*by this kiosk's clock .*set the clock" \
+  "a 'created' in the future does not switch expiry off for later bundles"
+# the clock really is wrong: it is before the moment this kiosk installed what it has
+"$PYTHON" - "$CACHE/state.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); d["installed_at"] = "2036-01-02T00:00:00Z"
+json.dump(d, open(sys.argv[1], "w"))
+PY
+run_sync "$TMP/wrongclock2" --config "$CONF" --url "$URL"
 [ "$RC" -eq 0 ] && cmp -s "$CACHE/current/content.json" "$V/content.json" &&
-  grep -q "clock says .* it is wrong" "$TMP/wrongclock.err" &&
-  ok "expired, but the clock is before the installed bundle's creation: installed, with a warning" ||
-  { bad "wrong clock: exit $RC"; sed 's/^/  stderr: /' "$TMP/wrongclock.err" | head -6; }
+  grep -q "clock says .* it is wrong" "$TMP/wrongclock2.err" &&
+  ok "expired, but the clock is before the installed bundle's creation and installation: installed, with a warning" ||
+  { bad "wrong clock: exit $RC"; sed 's/^/  stderr: /' "$TMP/wrongclock2.err" | head -6; }
 
 # the rollback guard survives the loss of state.json (the installed bundle says 8)
 rm -f "$CACHE/state.json"

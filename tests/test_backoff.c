@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/config.h"
 #include "core/durable.h"
 #include "sync/fetch.h"
 #include "sync/sync.h"
@@ -133,11 +134,13 @@ static void worker_stops_promptly(void **state)
     snprintf(cfg.cache_dir, sizeof(cfg.cache_dir), "%s", cache);
     cfg.poll_seconds = 30;
 
-    struct lf_config none = cfg;
-    none.sync_url[0] = '\0';
-    assert_null(lf_sync_worker_start(&none, on_installed, NULL));
+    struct lf_sync_settings set, none;
+    lf_config_sync_settings(&cfg, &set);
+    none = set;
+    none.url[0] = '\0';
+    assert_null(lf_sync_worker_start(&none, NULL, on_installed, NULL));
 
-    struct lf_sync_worker *w = lf_sync_worker_start(&cfg, on_installed, NULL);
+    struct lf_sync_worker *w = lf_sync_worker_start(&set, NULL, on_installed, NULL);
     assert_non_null(w);
     struct timespec pause = {.tv_sec = 0, .tv_nsec = 50 * 1000000L};
     nanosleep(&pause, NULL);

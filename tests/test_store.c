@@ -171,20 +171,58 @@ static void install_switches_and_keeps_previous(void **state)
         free(manifest);
     }
 
-    /* installing what is current already is refused and changes nothing */
+    /* installing what is current again is a repair (issue 11): the fresh
+     * copy goes into a second folder, `previous` stays */
     char *staging = NULL;
+    char target[PATH_MAX], dir[PATH_MAX];
     assert_true(lf_store_stage(s, &staging, err, sizeof(err)));
-    write_bundle(staging, "X");
+    write_bundle(staging, "B");
+    assert_true(lf_store_install(s, staging, ID_B, dir, sizeof(dir), err, sizeof(err)));
+    free(staging);
+    link_of(cache, "current", target, sizeof(target));
+    assert_string_equal(target, "bundles/" ID_B "-r");
+    link_of(cache, "previous", target, sizeof(target));
+    assert_string_equal(target, "bundles/" ID_C);
+    char *bundles = lf_xasprintf("%s/bundles", cache);
+    char *names = names_in(bundles);
+    assert_string_equal(names, ID_B "-r " ID_C); /* the damaged copy is gone: not on screen */
+    free(names);
+    assert_true(lf_store_current(s, id, NULL, 0));
+    assert_string_equal(id, ID_B);
+    /* the kiosk shows the repaired copy; a second repair keeps it */
+    assert_true(lf_store_set_shown(s, dir));
+    assert_true(lf_store_stage(s, &staging, err, sizeof(err)));
+    write_bundle(staging, "B");
+    assert_true(lf_store_install(s, staging, ID_B, NULL, 0, err, sizeof(err)));
+    free(staging);
+    link_of(cache, "current", target, sizeof(target));
+    assert_string_equal(target, "bundles/" ID_B);
+    link_of(cache, "shown", target, sizeof(target));
+    assert_string_equal(target, "bundles/" ID_B "-r");
+    names = names_in(bundles);
+    assert_string_equal(names, ID_B " " ID_B "-r " ID_C);
+    free(names);
+    /* a third would need the folder on screen: refused, nothing removed */
+    assert_true(lf_store_stage(s, &staging, err, sizeof(err)));
+    write_bundle(staging, "B");
     assert_false(lf_store_install(s, staging, ID_B, NULL, 0, err, sizeof(err)));
-    assert_non_null(strstr(err, "installed already"));
+    assert_non_null(strstr(err, "still on screen"));
     assert_int_equal(access(staging, F_OK), -1);
     free(staging);
+    names = names_in(bundles);
+    assert_string_equal(names, ID_B " " ID_B "-r " ID_C);
+    free(names);
+    /* the kiosk shows the sample: nothing is pinned any more */
+    assert_true(lf_store_set_shown(s, "/usr/share"));
+    char *shown = lf_xasprintf("%s/shown", cache);
+    assert_int_equal(access(shown, F_OK), -1);
+    free(shown);
+    free(bundles);
     /* a bad id too */
     assert_true(lf_store_stage(s, &staging, err, sizeof(err)));
     assert_false(lf_store_install(s, staging, "../../etc", NULL, 0, err, sizeof(err)));
     assert_int_equal(access(staging, F_OK), -1);
     free(staging);
-    char target[PATH_MAX];
     link_of(cache, "current", target, sizeof(target));
     assert_string_equal(target, "bundles/" ID_B);
 

@@ -162,7 +162,9 @@ static void waits_until_the_kiosk_took_up_the_install(void **state)
     setenv("LITFASS_BENCH_POLL_MS", "100", 1);
 
     assert_true(lf_sync_global_init());
-    struct lf_sync_worker *w = lf_sync_worker_start(&cfg, on_installed, NULL);
+    struct lf_sync_settings set;
+    lf_config_sync_settings(&cfg, &set);
+    struct lf_sync_worker *w = lf_sync_worker_start(&set, NULL, on_installed, NULL);
     assert_non_null(w);
     assert_int_equal(wait_reports(1, INSTALL_WAIT_MS), 1);
 
@@ -177,7 +179,7 @@ static void waits_until_the_kiosk_took_up_the_install(void **state)
     assert_int_equal(stat(first_dir, &st), 0);
 
     /* taken up: the newest comes */
-    lf_sync_worker_adopted(w);
+    lf_sync_worker_adopted(w, first_dir);
     assert_int_equal(wait_reports(2, INSTALL_WAIT_MS), 2);
     lf_sync_worker_stop(w);
     lf_sync_global_cleanup();

@@ -655,3 +655,19 @@ void lf_config_print_keys(FILE *out)
         fprintf(out, "  %-36s (%s%s)\n      %s\n", setting, type_name(k), range, k->description);
     }
 }
+
+void lf_config_sync_settings(const struct lf_config *c, struct lf_sync_settings *out)
+{
+    memset(out, 0, sizeof(*out));
+    snprintf(out->url, sizeof(out->url), "%s", c->sync_url);
+    snprintf(out->cache_dir, sizeof(out->cache_dir), "%s", c->cache_dir);
+    snprintf(out->ca_file, sizeof(out->ca_file), "%s", c->ca_file);
+    snprintf(out->trusted_keys, sizeof(out->trusted_keys), "%s", c->trusted_keys);
+    out->allow_http = c->allow_http;
+    out->poll_seconds = c->poll_seconds;
+    out->max_asset_bytes = c->max_asset_bytes;
+    out->connect_timeout_s = c->connect_timeout_s;
+    out->transfer_timeout_s = c->transfer_timeout_s;
+    out->low_speed_bytes = c->low_speed_bytes;
+    out->low_speed_s = c->low_speed_s;
+}

@@ -22,6 +22,7 @@
 #include "core/diag.h"
 #include "core/limits.h"
 #include "core/log.h"
+#include "sync/sync.h"
 
 /* Where `litfass` looks when no --config is given, in this order. */
 #define LF_CONFIG_LOCAL_PATH  "config/litfass.conf"
@@ -124,6 +125,9 @@ bool lf_config_set(struct lf_config *c, const char *key, const char *value, cons
  * afterwards (command-line options) runs it again. */
 bool lf_config_check(const struct lf_config *c, const char *origin, struct lf_diags *diags)
     LF_MUST_CHECK;
+
+/* The [sync] keys as the sync module takes them (sync/sync.h). */
+void lf_config_sync_settings(const struct lf_config *c, struct lf_sync_settings *out);
 
 /* Writes the documented table (section.key, type, range, default,
  * description), for --help and the docs. */

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "app/carousel.h"
+#include "app/waiting.h"
 #include "content/bundle.h"
 #include "core/xalloc.h"
 #include "input/gesture.h"
@@ -105,6 +106,11 @@ struct lf_kiosk {
     Uint32 installed_event;        /* SDL event type, (Uint32)-1 without sync */
     char *pending_dir;             /* a new bundle waiting for the slide boundary */
     time_t installed_at;           /* when the shown bundle was installed; 0: bundled sample */
+    /* no content at all yet (first boot): the waiting page (app/waiting.h) */
+    bool waiting;
+    uint64_t waiting_refresh_at;   /* ticks: look at status.json's last error again */
+    time_t waiting_attempt;        /* the attempt the page reports */
+    char waiting_error[LF_STORE_ERROR_BYTES];
 
     /* the service manager (src/system/service.h): READY=1 after the first
      * frame, WATCHDOG=1 from this loop, STATUS= with the slide shown */
@@ -882,13 +888,14 @@ static void swap_bundle(struct lf_kiosk *k)
         lf_error("%s: new content not shown, the last good content stays", dir);
         snprintf(k->content_error, sizeof(k->content_error), "%s: new content not valid", dir);
         free(dir);
-        lf_sync_worker_adopted(k->worker); /* refused: the next may come */
+        lf_sync_worker_adopted(k->worker, NULL); /* refused: the next may come */
         return;
     }
     struct lf_bundle *old = k->bundle;
     k->bundle = b;
     k->view.bundle = b;
     lf_phrases_use(b);
+    k->waiting = false;
     k->installed_at = wall_now(k);
     /* the visitor's lists point into the old bundle: none is open (the
      * swap waits for the carousel), and the carousel is rebuilt here */
@@ -903,8 +910,34 @@ static void swap_bundle(struct lf_kiosk *k)
     lf_info("showing new content from %s (version %s)", dir, b->version ? b->version : "-");
     snprintf(k->content_source, sizeof(k->content_source), "%s", dir);
     k->content_error[0] = '\0';
+    /* the old folder is off screen: the next may come */
+    lf_sync_worker_adopted(k->worker, dir);
     free(dir);
-    lf_sync_worker_adopted(k->worker); /* the old folder is off screen: the next may come */
+}
+
+/* The waiting page says what the worker last found (status.json). */
+static void refresh_waiting(struct lf_kiosk *k)
+{
+    struct lf_store_status st;
+    lf_store_read_status(k->cfg->cache_dir, &st);
+    if (st.last_attempt == k->waiting_attempt && strcmp(st.last_error, k->waiting_error) == 0)
+        return;
+    struct lf_bundle *b = lf_waiting_bundle(k->cfg, st.last_error, st.last_attempt,
+                                            wall_now(k));
+    if (!b)
+        return;
+    k->waiting_attempt = st.last_attempt;
+    snprintf(k->waiting_error, sizeof(k->waiting_error), "%s", st.last_error);
+    lf_info("waiting page: still no content from %s; last error: %s", k->cfg->sync_url,
+            st.last_error[0] ? st.last_error : "none");
+    struct lf_bundle *old = k->bundle;
+    k->bundle = b;
+    k->view.bundle = b;
+    lf_phrases_use(b);
+    rebuild(k);
+    lf_bundle_destroy(old);
+    lf_painter_sweep(k->painter);
+    k->dirty = true;
 }
 
 /* What happens on time: the clock, the carousel, idle, the end of a
@@ -939,12 +972,20 @@ static uint64_t tick(struct lf_kiosk *k)
             lf_painter_sweep(k->painter);
         }
         k->dirty = true;
+    } else if (k->mode == MODE_CAROUSEL && k->waiting && k->pending_dir) {
+        swap_bundle(k); /* the first content: no reason to keep the waiting page up */
+        step(k, +1);
     } else if (k->mode == MODE_CAROUSEL && now >= k->slide_until) {
         if (k->pending_dir && !visited(k))
             swap_bundle(k); /* at a slide boundary, never under a visitor's finger */
         step(k, +1);
     } else if (visited(k) && now >= k->idle_until) {
         go_home(k); /* the next visitor does not see what the last one looked at */
+    }
+    if (k->waiting && !k->animating && k->mode == MODE_CAROUSEL && !k->pending_dir &&
+        now >= k->waiting_refresh_at) {
+        refresh_waiting(k);
+        k->waiting_refresh_at = now + LF_WAITING_REFRESH_MS;
     }
 
     if (k->animating)
@@ -959,6 +1000,8 @@ static uint64_t tick(struct lf_kiosk *k)
         next = k->slide_until;
     if (visited(k) && k->idle_until < next)
         next = k->idle_until;
+    if (k->waiting && k->waiting_refresh_at < next)
+        next = k->waiting_refresh_at;
     return next;
 }
 
@@ -1116,8 +1159,10 @@ static void start_sync(struct lf_kiosk *k, const char *dir)
         return;
     if (k->installed_event == (Uint32)-1)
         k->installed_event = SDL_RegisterEvents(1);
+    struct lf_sync_settings set;
+    lf_config_sync_settings(k->cfg, &set);
     if (k->installed_event != (Uint32)-1 && lf_sync_global_init())
-        k->worker = lf_sync_worker_start(k->cfg, report_installed, k);
+        k->worker = lf_sync_worker_start(&set, dir, report_installed, k);
     if (!k->worker)
         lf_warn("sync is off: the screen keeps showing %s", dir);
 }
@@ -1134,6 +1179,15 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
     k->bundle = lf_bundle_load(dir, k->diags);
     lf_phrases_use(k->bundle);
     lf_diags_print(k->diags, stderr);
+    if (!k->bundle && cfg->sync_url[0]) {
+        /* a new kiosk: nothing downloaded yet and no sample to show */
+        lf_warn("%s: no content to show yet; the waiting page stays until the first bundle "
+                "arrives from %s", dir, cfg->sync_url);
+        k->waiting = true;
+        k->bundle = lf_waiting_bundle(cfg, "", 0, wall_now(k));
+        lf_phrases_use(k->bundle);
+        dir[0] = '\0'; /* nothing of the store on screen */
+    }
     if (!k->bundle) {
         lf_error("%s: no valid content to show", dir);
         goto fail;
@@ -1267,6 +1321,7 @@ bool lf_kiosk_reload(struct lf_kiosk *k, const struct lf_config *cfg)
         k->view.bundle = b;
         lf_phrases_use(b);
         lf_bundle_destroy(prev);
+        k->waiting = false;
         snprintf(k->content_source, sizeof(k->content_source), "%s", dir);
         k->content_error[0] = '\0';
     }
@@ -1283,7 +1338,7 @@ bool lf_kiosk_reload(struct lf_kiosk *k, const struct lf_config *cfg)
     k->animating = false;
     (void)apply_power_config(k);
     apply_settings(k); /* lays out anew; the old frame stays until the new one is drawn */
-    start_sync(k, dir);
+    start_sync(k, k->content_source); /* the folder on screen, kept by the store */
     lf_info("reloaded: config %s, content %s (%s): showing %zu pages",
             k->cfg->path[0] ? k->cfg->path : "(defaults)", dir,
             k->installed_at ? "installed by sync" : "folder", lf_carousel_count(k->carousel));

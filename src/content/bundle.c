@@ -643,6 +643,17 @@ static bool parse_url(struct parse *p, const json_t *v, const char *path, char *
     return true;
 }
 
+#define LF_STR_(x) #x
+#define LF_STR(x) LF_STR_(x)
+
+size_t lf_path_depth(const char *path)
+{
+    size_t n = 0;
+    for (const char *c = path; *c; c++)
+        n += *c == '/';
+    return n;
+}
+
 static bool has_dotdot(const char *s)
 {
     for (;;) {
@@ -799,6 +810,11 @@ static bool parse_image(struct parse *p, const json_t *v, const char *path, char
     }
     if (has_dotdot(s)) {
         error(p, path, "must not contain \"..\": images stay inside the bundle folder");
+        return false;
+    }
+    if (lf_path_depth(s) > LF_MAX_PATH_DEPTH) {
+        error(p, path, "%s is nested in %zu folders (at most %d)", s, lf_path_depth(s),
+              LF_MAX_PATH_DEPTH);
         return false;
     }
     if (p->dir && !check_image_file(p, s, path))
@@ -1255,6 +1271,8 @@ static const char *listed_path_problem(const char *s)
     }
     if (strcmp(s, LF_MANIFEST_NAME) == 0)
         return "the manifest does not list itself";
+    if (lf_path_depth(s) > LF_MAX_PATH_DEPTH)
+        return "is nested in more than " LF_STR(LF_MAX_PATH_DEPTH) " folders";
     return NULL;
 }
 
@@ -1894,7 +1912,12 @@ bool lf_bundle_pack_stamped(const char *dir, const struct lf_bundle_stamp *stamp
     char *with_newline = lf_xasprintf("%s\n", out);
     struct stat st;
     int mode = stat(file, &st) == 0 ? (int)(st.st_mode & 07777) : 0644;
-    bool written = lf_durable_write(file, with_newline, strlen(with_newline), mode);
+    /* a content.json that is a symbolic link (kept elsewhere by the KI):
+     * the file it points to is replaced, the link stays */
+    char *target = realpath(file, NULL);
+    bool written = lf_durable_write(target ? target : file, with_newline, strlen(with_newline),
+                                    mode);
+    free(target);
     free(with_newline);
     if (!written) {
         file_error(diags, file, "cannot write: %s", strerror(errno));

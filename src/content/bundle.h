@@ -219,6 +219,10 @@ bool lf_bundle_pack_stamped(const char *dir, const struct lf_bundle_stamp *stamp
 
 /* SHA-256 of a regular file as lowercase hex (hex: LF_SHA256_HEX + 1
  * bytes) and its size. False with errno set when it cannot be read. */
+/* Folders above a file named by a bundle-relative path ("images/a.png": 1);
+ * at most LF_MAX_PATH_DEPTH is accepted anywhere. */
+size_t lf_path_depth(const char *path);
+
 bool lf_file_sha256(const char *path, char *hex, uint64_t *size) LF_MUST_CHECK;
 
 const char *lf_item_kind_name(enum lf_item_kind kind);

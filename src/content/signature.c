@@ -533,13 +533,26 @@ bool lf_bundle_sign(const char *dir, const struct lf_secret_key *key, int valid_
         .expires = now + (time_t)valid_days * 86400,
     };
     if (!lf_bundle_pack_stamped(dir, &stamp, diags, NULL)) {
-        lf_error_text(err, err_size, "%s: not signed: the bundle has errors", dir);
+        /* an old signature beside a manifest that is not the one it signed
+         * (or that has errors) must not be published with it */
+        char *old_sig = lf_xasprintf("%s/%s", dir, LF_SIGNATURE_NAME);
+        bool removed = unlink(old_sig) == 0;
+        free(old_sig);
+        lf_error_text(err, err_size, "%s: not signed: the bundle has errors%s", dir,
+                      removed ? " (its old " LF_SIGNATURE_NAME " is removed: it no longer "
+                                "belongs to content.json)"
+                              : "");
         goto done;
     }
     if (!read_manifest_bytes(dir, &data, &len, err, err_size))
         goto done;
     lf_sign(key, data, len, &sig);
     sig_path = lf_xasprintf("%s/%s", dir, LF_SIGNATURE_NAME);
+    char *sig_target = realpath(sig_path, NULL); /* a link stays a link */
+    if (sig_target) {
+        free(sig_path);
+        sig_path = sig_target;
+    }
     if (!lf_durable_write(sig_path, sig, strlen(sig), 0644)) {
         lf_error_text(err, err_size, "%s: cannot write: %s", sig_path, strerror(errno));
         goto done;

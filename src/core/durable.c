@@ -14,9 +14,16 @@
 
 #include "core/xalloc.h"
 
-/* Folders nested deeper than this are not walked (a bundle has two or
- * three levels; this only stops a pathological tree). */
-#define TREE_MAX_DEPTH 32
+#include "core/limits.h"
+
+/* Folders nested deeper than this are not walked: the bundle's own limit
+ * (what validate and sign accept, the store can sync and remove), and
+ * one more so a tree that breaks it can still be removed. */
+#define TREE_MAX_DEPTH (LF_MAX_PATH_DEPTH + 1)
+/* Removing goes deeper: whatever is found in a folder of ours (a tree
+ * copied in by hand) must be removable; this bound only keeps the
+ * recursion's stack and open folders finite. */
+#define REMOVE_MAX_DEPTH 256
 
 bool lf_write_all(int fd, const void *data, size_t len)
 {
@@ -157,7 +164,7 @@ static bool remove_contents(int fd, const char *path, int depth)
         if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
             continue; /* gone meanwhile */
         if (S_ISDIR(st.st_mode)) {
-            if (depth >= TREE_MAX_DEPTH) {
+            if (depth >= REMOVE_MAX_DEPTH) {
                 lf_error("%s: folders nested too deep to remove", path);
                 ok = false;
                 continue;
@@ -241,7 +248,13 @@ static bool sync_contents(int fd, const char *path, int depth)
             lf_error("%s: cannot open to sync: %s", sub_path, strerror(errno));
             ok = false;
         } else if (S_ISDIR(st.st_mode)) {
-            ok = depth < TREE_MAX_DEPTH && sync_contents(sub, sub_path, depth + 1);
+            if (depth >= TREE_MAX_DEPTH) {
+                lf_error("%s: folders nested deeper than %d", sub_path, LF_MAX_PATH_DEPTH);
+                close(sub);
+                ok = false;
+            } else {
+                ok = sync_contents(sub, sub_path, depth + 1);
+            }
         } else {
             if (fsync(sub) != 0) {
                 lf_error("%s: fsync: %s", sub_path, strerror(errno));

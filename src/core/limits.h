@@ -19,6 +19,9 @@
 #define LF_MAX_HOURS_RANGES     14             /* consultation-hour ranges per item */
 #define LF_MAX_ID_BYTES         64             /* item id */
 #define LF_MAX_PATH_BYTES       255            /* a file name inside the bundle */
+#define LF_MAX_PATH_DEPTH       8              /* folders above a file inside the bundle
+                                                  ("images/2026/a.png": 2); validate, sign,
+                                                  pack and the store's tree walks share it */
 
 /* images named by a bundle */
 #define LF_MAX_IMAGE_BYTES      (8 * 1024 * 1024)
@@ -29,6 +32,7 @@
 #define LF_MAX_BUNDLE_FILES     1000           /* entries in a manifest's "files" list */
 #define LF_MAX_URL_BYTES        2048           /* the sync URL and a file's URL */
 #define LF_MAX_HTTP_HEADER_BYTES 1024          /* ETag, Last-Modified, Retry-After kept */
+#define LF_MAX_HTTP_RESPONSE_HEADER_BYTES (64 * 1024) /* all header lines of one response */
 #define LF_SYNC_MAX_REDIRECTS   5              /* redirects followed per request */
 #define LF_SYNC_MAX_RETRY_AFTER_S (24 * 3600)  /* a longer Retry-After is cut to this */
 

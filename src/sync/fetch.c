@@ -34,6 +34,8 @@ struct transfer {
     bool wrong_status;     /* a body of a response other than 200 */
     bool sink_failed;
     char sink_err[LF_FETCH_ERROR_BYTES];
+    size_t header_bytes;   /* of the response being received */
+    bool headers_too_big;
 };
 
 struct lf_fetcher *lf_fetcher_create(const struct lf_fetch_options *opt)
@@ -92,6 +94,23 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *userdata)
         t->cap = cap;
     }
     memcpy(t->buf + t->received - n, data, n);
+    return n;
+}
+
+/* Counts the response's header bytes: curl's own ceiling is reported as
+ * "Out of memory", ours says what happened. A new status line (after a
+ * redirect or a 100 Continue) starts a new count. */
+static size_t on_header(char *data, size_t size, size_t nmemb, void *userdata)
+{
+    struct transfer *t = userdata;
+    size_t n = size * nmemb;
+    if (n >= 5 && memcmp(data, "HTTP/", 5) == 0)
+        t->header_bytes = 0;
+    t->header_bytes += n;
+    if (t->header_bytes > LF_MAX_HTTP_RESPONSE_HEADER_BYTES) {
+        t->headers_too_big = true;
+        return 0;
+    }
     return n;
 }
 
@@ -195,6 +214,8 @@ void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, &t);
     curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
     curl_easy_setopt(c, CURLOPT_XFERINFODATA, &t);
     curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
@@ -216,6 +237,12 @@ void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
     r->len = t.received;
     header_value(c, "ETag", r->etag, sizeof(r->etag));
     header_value(c, "Last-Modified", r->last_modified, sizeof(r->last_modified));
+    char date[LF_MAX_HTTP_HEADER_BYTES + 1];
+    header_value(c, "Date", date, sizeof(date));
+    time_t server_date = date[0] ? curl_getdate(date, NULL) : -1;
+    r->server_date = server_date > 0 ? server_date : 0;
+    bool conditional = (req->if_none_match && req->if_none_match[0]) ||
+                       (req->if_modified_since && req->if_modified_since[0]);
     if (r->http_status == 429 || r->http_status == 503) {
         char value[LF_MAX_HTTP_HEADER_BYTES + 1];
         header_value(c, "Retry-After", value, sizeof(value));
@@ -225,6 +252,10 @@ void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
     if (t.cancel && atomic_load(t.cancel)) {
         r->cancelled = true;
         snprintf(r->error, sizeof(r->error), "%s: stopped (litfass is shutting down)", url);
+    } else if (t.headers_too_big) {
+        snprintf(r->error, sizeof(r->error),
+                 "%s: the response's header is larger than %d bytes, not read", url,
+                 LF_MAX_HTTP_RESPONSE_HEADER_BYTES);
     } else if (t.too_big) {
         snprintf(r->error, sizeof(r->error),
                  "%s: larger than %zu bytes, stopped while receiving", url, req->max_bytes);
@@ -248,6 +279,9 @@ void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
                      url, why, f->opt.allow_http ? "http/https" : "https");
         else
             snprintf(r->error, sizeof(r->error), "%s: %s", url, why);
+    } else if (r->http_status == 304 && !conditional) {
+        snprintf(r->error, sizeof(r->error),
+                 "%s: HTTP 304 (not modified) to a request that was not conditional", url);
     } else if (r->http_status == 304) {
         r->outcome = LF_FETCH_NOT_MODIFIED;
     } else {

@@ -17,6 +17,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "core/limits.h"
 #include "core/log.h"
@@ -48,7 +49,7 @@ struct lf_fetch_request {
 
 enum lf_fetch_outcome {
     LF_FETCH_OK,            /* 200, body delivered */
-    LF_FETCH_NOT_MODIFIED,  /* 304 */
+    LF_FETCH_NOT_MODIFIED,  /* 304 to a conditional request (to any other: FAILED) */
     LF_FETCH_FAILED,        /* anything else; error says what */
 };
 
@@ -60,6 +61,7 @@ struct lf_fetch_result {
     char etag[LF_MAX_HTTP_HEADER_BYTES + 1];
     char last_modified[LF_MAX_HTTP_HEADER_BYTES + 1];
     long retry_after_s;                /* 429/503 with Retry-After, else 0 */
+    time_t server_date;                /* the response's Date, 0 = none */
     bool cancelled;
     char error[LF_FETCH_ERROR_BYTES];  /* "URL: problem", e.g.
                                           "https://x/content.json: HTTP 503 (retry after 120 s)" */

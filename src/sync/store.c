@@ -27,6 +27,10 @@
 #define BUNDLES "bundles"
 #define CURRENT "current"
 #define PREVIOUS "previous"
+#define SHOWN "shown"
+/* a second folder for the same bundle, made when the installed copy is
+ * repaired while the damaged one may still be on screen */
+#define REPAIR_SUFFIX "-r"
 #define LOCK_NAME "lock"
 #define STAGING_PREFIX "staging-"
 /* state.json / status.json are small; anything bigger is not ours */
@@ -85,34 +89,59 @@ static bool is_id(const char *s)
     return n == LF_STORE_ID_CHARS;
 }
 
-/* The id a link (current/previous) in `dir` names, into id[17]; false
- * when the link is missing or does not point at bundles/<id>. */
-static bool link_id(const char *dir, const char *name, char *id)
+/* A folder name in bundles/: "<id>" or "<id>-r" (see REPAIR_SUFFIX). */
+#define FOLDER_NAME_BYTES (LF_STORE_ID_CHARS + sizeof(REPAIR_SUFFIX))
+
+static bool is_folder_name(const char *s)
+{
+    char id[LF_STORE_ID_CHARS + 1];
+    if (strlen(s) < LF_STORE_ID_CHARS)
+        return false;
+    memcpy(id, s, LF_STORE_ID_CHARS);
+    id[LF_STORE_ID_CHARS] = '\0';
+    return is_id(id) &&
+           (s[LF_STORE_ID_CHARS] == '\0' || strcmp(s + LF_STORE_ID_CHARS, REPAIR_SUFFIX) == 0);
+}
+
+/* The folder a link (current/previous/shown) in `dir` names, into
+ * folder[FOLDER_NAME_BYTES], and its bundle id into id[17] (may be NULL);
+ * false when the link is missing or does not point at bundles/<name>. */
+static bool link_folder(const char *dir, const char *name, char *folder, char *id)
 {
     char *path = lf_xasprintf("%s/%s", dir, name);
     char target[PATH_MAX];
     ssize_t n = readlink(path, target, sizeof(target) - 1);
     free(path);
-    id[0] = '\0';
+    folder[0] = '\0';
+    if (id)
+        id[0] = '\0';
     if (n < 0)
         return false;
     target[n] = '\0';
     const char *prefix = BUNDLES "/";
-    if (strncmp(target, prefix, strlen(prefix)) != 0 || !is_id(target + strlen(prefix)))
+    if (strncmp(target, prefix, strlen(prefix)) != 0 || !is_folder_name(target + strlen(prefix)))
         return false;
-    memcpy(id, target + strlen(prefix), LF_STORE_ID_CHARS + 1);
+    snprintf(folder, FOLDER_NAME_BYTES, "%s", target + strlen(prefix));
+    if (id)
+        snprintf(id, LF_STORE_ID_CHARS + 1, "%.*s", LF_STORE_ID_CHARS, folder);
     return true;
+}
+
+static bool link_id(const char *dir, const char *name, char *id)
+{
+    char folder[FOLDER_NAME_BYTES];
+    return link_folder(dir, name, folder, id);
 }
 
 /* Points `name` in the store at bundles/<id>: a link "name.tmp", fsync of
  * the folder, rename over `name`, fsync of the folder. */
-static bool switch_link(struct lf_store *s, const char *name, const char *id, char *err,
+static bool switch_link(struct lf_store *s, const char *name, const char *folder, char *err,
                         size_t err_size)
 {
     bool ok = false;
     char *tmp = lf_xasprintf("%s/%s" LF_DURABLE_TMP_SUFFIX, s->dir, name);
     char *path = lf_xasprintf("%s/%s", s->dir, name);
-    char *target = lf_xasprintf(BUNDLES "/%s", id);
+    char *target = lf_xasprintf(BUNDLES "/%s", folder);
     unlink(tmp);
     if (symlink(target, tmp) != 0) {
         lf_error("%s: cannot make the link: %s", tmp, strerror(errno));
@@ -158,10 +187,22 @@ static bool has_suffix(const char *s, const char *suffix)
  * install, when we hold the lock, there are none of others anyway). */
 static void remove_leftovers(struct lf_store *s)
 {
-    char cur[LF_STORE_ID_CHARS + 1], prev[LF_STORE_ID_CHARS + 1];
-    (void)link_id(s->dir, CURRENT, cur);
-    (void)link_id(s->dir, PREVIOUS, prev);
+    char cur[FOLDER_NAME_BYTES], prev[FOLDER_NAME_BYTES], shown[FOLDER_NAME_BYTES];
     bool removed = false;
+    /* a link made a folder or a file by hand blocks every switch: ours, so it goes */
+    static const char *const links[] = {CURRENT, PREVIOUS, SHOWN};
+    for (size_t i = 0; i < 3; i++) {
+        char *path = lf_xasprintf("%s/%s", s->dir, links[i]);
+        struct stat st;
+        if (lstat(path, &st) == 0 && !S_ISLNK(st.st_mode)) {
+            lf_warn("sync: %s is not a link into bundles/; removing it", path);
+            removed = lf_remove_tree(path) || removed;
+        }
+        free(path);
+    }
+    (void)link_folder(s->dir, CURRENT, cur, NULL);
+    (void)link_folder(s->dir, PREVIOUS, prev, NULL);
+    (void)link_folder(s->dir, SHOWN, shown, NULL);
 
     DIR *d = opendir(s->dir);
     if (d) {
@@ -184,8 +225,9 @@ static void remove_leftovers(struct lf_store *s)
         while ((e = readdir(d)) != NULL) {
             if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
                 continue;
-            if (strcmp(e->d_name, cur) == 0 || strcmp(e->d_name, prev) == 0)
-                continue;
+            if (strcmp(e->d_name, cur) == 0 || strcmp(e->d_name, prev) == 0 ||
+                strcmp(e->d_name, shown) == 0)
+                continue; /* named, or on the kiosk's screen */
             char *path = lf_xasprintf("%s/%s", bundles, e->d_name);
             lf_debug("sync: removing %s (no longer current or previous)", path);
             removed = lf_remove_tree(path) || removed;
@@ -204,6 +246,13 @@ static void remove_leftovers(struct lf_store *s)
 
 struct lf_store *lf_store_open(const char *cache_dir, char *err, size_t err_size)
 {
+    return lf_store_try_open(cache_dir, NULL, err, err_size);
+}
+
+struct lf_store *lf_store_try_open(const char *cache_dir, bool *busy, char *err, size_t err_size)
+{
+    if (busy)
+        *busy = false;
     struct lf_store *s = NULL;
     char *bundles = lf_xasprintf("%s/" BUNDLES, cache_dir);
     char *lock = lf_xasprintf("%s/" LOCK_NAME, cache_dir);
@@ -221,6 +270,8 @@ struct lf_store *lf_store_open(const char *cache_dir, char *err, size_t err_size
     }
     if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
         int e = errno;
+        if (busy)
+            *busy = e == EWOULDBLOCK;
         lf_warn("%s: %s", lock, strerror(e));
         lf_error_text(err, err_size, "cache folder %s: %s", cache_dir,
                 e == EWOULDBLOCK ? "in use by another litfass sync" : strerror(e));
@@ -250,9 +301,10 @@ void lf_store_close(struct lf_store *s)
 
 bool lf_store_current(const struct lf_store *s, char *id, char *dir, size_t dir_size)
 {
-    if (!link_id(s->dir, CURRENT, id))
+    char folder[FOLDER_NAME_BYTES];
+    if (!link_folder(s->dir, CURRENT, folder, id))
         return false;
-    char *path = lf_xasprintf("%s/" BUNDLES "/%s", s->dir, id);
+    char *path = lf_xasprintf("%s/" BUNDLES "/%s", s->dir, folder);
     struct stat st;
     bool ok = lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
     if (ok && dir)
@@ -299,20 +351,32 @@ bool lf_store_install(struct lf_store *s, const char *staging_dir, const char *i
 {
     bool ok = false;
     char *bundles = lf_xasprintf("%s/" BUNDLES, s->dir);
-    char *target = lf_xasprintf("%s/%s", bundles, id);
-    char cur[LF_STORE_ID_CHARS + 1];
-    bool have_cur = link_id(s->dir, CURRENT, cur);
+    char *target = NULL;
+    char cur[FOLDER_NAME_BYTES], cur_id[LF_STORE_ID_CHARS + 1], shown[FOLDER_NAME_BYTES];
+    char folder[FOLDER_NAME_BYTES];
+    bool have_cur = link_folder(s->dir, CURRENT, cur, cur_id);
+    (void)link_folder(s->dir, SHOWN, shown, NULL);
+    bool repair = have_cur && strcmp(cur_id, id) == 0;
     if (!is_id(id)) {
         lf_error_text(err, err_size, "not a bundle id: %s", id);
         goto done;
     }
-    if (have_cur && strcmp(cur, id) == 0) {
-        lf_error_text(err, err_size, "bundle %s is installed already", id);
+    /* A repair (the installed copy of this bundle is damaged) goes into
+     * the other folder name, so the damaged one can stay on screen until
+     * the kiosk has switched; `previous` stays what it was. */
+    snprintf(folder, sizeof(folder), "%s", id);
+    if (repair && strcmp(cur, id) == 0)
+        snprintf(folder, sizeof(folder), "%s" REPAIR_SUFFIX, id);
+    if (strcmp(folder, shown) == 0) {
+        lf_error_text(err, err_size, "bundle %s: its folder %s is still on screen; trying again once "
+                      "the kiosk has switched", id, folder);
         goto done;
     }
+    target = lf_xasprintf("%s/%s", bundles, folder);
     lf_store_pause();
     if (!lf_fsync_tree(staging_dir)) {
-        lf_error_text(err, err_size, "%s: cannot sync the download to disk (see the log)", staging_dir);
+        lf_error_text(err, err_size, "%s: cannot write the download to disk (see the log)",
+                      staging_dir);
         goto done;
     }
     lf_store_pause();
@@ -332,9 +396,9 @@ bool lf_store_install(struct lf_store *s, const char *staging_dir, const char *i
         goto done;
     }
     lf_store_pause();
-    if (have_cur && !switch_link(s, PREVIOUS, cur, err, err_size))
+    if (have_cur && !repair && !switch_link(s, PREVIOUS, cur, err, err_size))
         goto done;
-    if (!switch_link(s, CURRENT, id, err, err_size))
+    if (!switch_link(s, CURRENT, folder, err, err_size))
         goto done;
     ok = true;
     if (bundle_dir)
@@ -344,10 +408,11 @@ done:
     if (!ok) {
         lf_store_discard(s, staging_dir);
         /* a half-made target that no link names */
-        char now[LF_STORE_ID_CHARS + 1], prev[LF_STORE_ID_CHARS + 1];
-        (void)link_id(s->dir, CURRENT, now);
-        (void)link_id(s->dir, PREVIOUS, prev);
-        if (is_id(id) && strcmp(now, id) != 0 && strcmp(prev, id) != 0)
+        char now[FOLDER_NAME_BYTES], prev[FOLDER_NAME_BYTES];
+        (void)link_folder(s->dir, CURRENT, now, NULL);
+        (void)link_folder(s->dir, PREVIOUS, prev, NULL);
+        if (target && strcmp(now, folder) != 0 && strcmp(prev, folder) != 0 &&
+            strcmp(shown, folder) != 0)
             logged_only(lf_remove_tree(target));
     }
     free(target);
@@ -355,11 +420,154 @@ done:
     return ok;
 }
 
+bool lf_store_set_shown(struct lf_store *s, const char *dir)
+{
+    char *link = lf_xasprintf("%s/" SHOWN, s->dir);
+    char folder[FOLDER_NAME_BYTES] = "", old[FOLDER_NAME_BYTES];
+    bool ok = true;
+    if (dir && dir[0]) {
+        /* only a folder of this store is named: cache_dir/bundles/<name> */
+        char *mine = NULL, *real = realpath(dir, NULL);
+        const char *base = strrchr(dir, '/');
+        base = base ? base + 1 : dir;
+        if (is_folder_name(base)) {
+            char *p = lf_xasprintf("%s/" BUNDLES "/%s", s->dir, base);
+            mine = realpath(p, NULL);
+            free(p);
+        }
+        if (real && mine && strcmp(real, mine) == 0)
+            snprintf(folder, sizeof(folder), "%s", base);
+        free(mine);
+        free(real);
+    }
+    (void)link_folder(s->dir, SHOWN, old, NULL);
+    if (strcmp(old, folder) == 0)
+        goto done;
+    if (!folder[0]) {
+        if (unlink(link) != 0 && errno != ENOENT) {
+            lf_warn("%s: cannot remove: %s", link, strerror(errno));
+            ok = false;
+        }
+        goto done;
+    }
+    char err[LF_STORE_ERROR_BYTES];
+    ok = switch_link(s, SHOWN, folder, err, sizeof(err));
+done:
+    free(link);
+    return ok;
+}
+
+/* ---- the self-check ---- */
+
+/* `rel` inside `dir` is a regular file reached without any symbolic
+ * link; its size into *size. Else an error text. */
+static bool plain_file(const char *dir, const char *dir_real, const char *rel, uint64_t *size,
+                       char *err, size_t err_size)
+{
+    char *path = lf_xasprintf("%s/%s", dir, rel);
+    char *want = lf_xasprintf("%s/%s", dir_real, rel);
+    char *real = realpath(path, NULL);
+    struct stat st;
+    bool ok = false;
+    if (lstat(path, &st) != 0 || !real)
+        lf_error_text(err, err_size, "%s: missing", path);
+    else if (S_ISLNK(st.st_mode) || strcmp(real, want) != 0)
+        lf_error_text(err, err_size, "%s: a symbolic link, not the downloaded file", path);
+    else if (!S_ISREG(st.st_mode))
+        lf_error_text(err, err_size, "%s: not a file", path);
+    else {
+        *size = (uint64_t)st.st_size;
+        ok = true;
+    }
+    free(real);
+    free(want);
+    free(path);
+    return ok;
+}
+
+bool lf_store_check(const char *dir, const char *id, const char *trusted_keys, bool full,
+                    char *err, size_t err_size)
+{
+    bool ok = false;
+    struct lf_bundle *b = NULL;
+    struct lf_diags *d = lf_diags_create();
+    char *dir_real = realpath(dir, NULL);
+    char *manifest = lf_xasprintf("%s/" LF_MANIFEST_NAME, dir);
+    char hex[LF_SHA256_HEX + 1];
+    uint64_t size = 0;
+    if (!dir_real) {
+        lf_error_text(err, err_size, "%s: missing", dir);
+        goto done;
+    }
+    if (!plain_file(dir, dir_real, LF_MANIFEST_NAME, &size, err, err_size) ||
+        !plain_file(dir, dir_real, LF_SIGNATURE_NAME, &size, err, err_size))
+        goto done;
+    if (!lf_file_sha256(manifest, hex, &size) || strncmp(hex, id, LF_STORE_ID_CHARS) != 0) {
+        lf_error_text(err, err_size, "%s: not the manifest that was installed (its SHA-256 "
+                      "does not start with %s)", manifest, id);
+        goto done;
+    }
+    char *text = NULL;
+    FILE *f = size <= LF_MAX_MANIFEST_BYTES ? fopen(manifest, "rb") : NULL;
+    if (f) {
+        text = lf_xmalloc((size_t)size + 1);
+        if (fread(text, 1, (size_t)size, f) != (size_t)size) {
+            free(text);
+            text = NULL;
+        }
+        fclose(f);
+    }
+    if (text)
+        b = lf_bundle_parse(text, (size_t)size, manifest, NULL, d);
+    free(text);
+    if (!b || !b->files_listed) {
+        lf_error_text(err, err_size, "%s: cannot be read back", manifest);
+        goto done;
+    }
+    for (size_t i = 0; i < b->n_files; i++) {
+        const struct lf_bundle_file *file = &b->files[i];
+        uint64_t have = 0;
+        if (!plain_file(dir, dir_real, file->path, &have, err, err_size))
+            goto done;
+        if (have != file->size) {
+            lf_error_text(err, err_size, "%s/%s: %llu bytes, the manifest lists %llu", dir,
+                          file->path, (unsigned long long)have, (unsigned long long)file->size);
+            goto done;
+        }
+        if (!full)
+            continue;
+        char *path = lf_xasprintf("%s/%s", dir, file->path);
+        bool same = lf_file_sha256(path, hex, &have) && strcmp(hex, file->sha256) == 0;
+        free(path);
+        if (!same) {
+            lf_error_text(err, err_size, "%s/%s: its SHA-256 differs from the manifest's", dir,
+                          file->path);
+            goto done;
+        }
+    }
+    if (full && trusted_keys && trusted_keys[0]) {
+        struct lf_keyring ring;
+        char why[LF_SIGN_ERROR_BYTES];
+        if (lf_keyring_parse(trusted_keys, &ring, why, sizeof(why)) &&
+            !lf_verify_bundle_dir(dir, &ring, NULL, why, sizeof(why))) {
+            lf_error_text(err, err_size, "%s: %s", dir, why);
+            goto done;
+        }
+    }
+    ok = true;
+done:
+    lf_bundle_destroy(b);
+    lf_diags_destroy(d);
+    free(manifest);
+    free(dir_real);
+    return ok;
+}
+
 /* ---- choosing the bundle at start ---- */
 
 /* Loads the bundle a link names; true and its folder when it is valid. */
 static bool try_link(const char *cache_dir, const struct lf_keyring *ring, const char *name,
-                     char *out_dir, size_t size, char *id)
+                     long long min_serial, char *out_dir, size_t size, char *id)
 {
     bool ok = false;
     char *link = lf_xasprintf("%s/%s", cache_dir, name);
@@ -385,7 +593,15 @@ static bool try_link(const char *cache_dir, const struct lf_keyring *ring, const
         lf_warn("sync: the %s bundle %s is damaged, not used: %s", name, real, buf);
         goto done;
     }
+    long long serial = b->serial;
     lf_bundle_destroy(b);
+    if (serial < min_serial) {
+        /* signed, but older than what this kiosk had: copied in by hand */
+        lf_warn("sync: the %s bundle %s has serial %lld, older than the highest ever installed "
+                "(%lld): not used (a rollback); the self-check fetches the right one again",
+                name, real, serial, min_serial);
+        goto done;
+    }
     if (strlen(real) >= size) {
         lf_warn("sync: %s: path too long", real);
         goto done;
@@ -429,8 +645,13 @@ bool lf_store_choose_trusted(const char *cache_dir, const char *trusted_keys,
         lf_warn("sync: trusted_keys: %s; downloaded bundles not used", why);
         use_cache = false;
     }
+    struct lf_store_state state;
+    if (use_cache)
+        lf_store_read_state(cache_dir, &state);
     for (size_t i = 0; use_cache && i < 2; i++) {
-        if (!try_link(cache_dir, &ring, links[i], out_dir, size, id))
+        /* `current` must be the newest ever installed; `previous` is older by design */
+        if (!try_link(cache_dir, &ring, links[i], i == 0 ? state.highest_serial : 0, out_dir,
+                      size, id))
             continue;
         if (installed_at) {
             struct lf_store_state st;
@@ -476,7 +697,35 @@ static json_t *json_text(const char *s)
     return s[0] ? json_string(s) : json_null();
 }
 
-static bool write_json(const char *cache_dir, const char *name, json_t *root)
+/* A state.json or status.json that is not a file (a folder made by
+ * hand, say) would block every later write: it is ours, so it goes. */
+static void clear_non_file(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        lf_warn("%s: not a file; removing it so it can be written again", path);
+        logged_only(lf_remove_tree(path));
+    }
+}
+
+/* When the disk is full a new file cannot be made, but status.json must
+ * still stop saying that all is well: its text goes over the old file's
+ * own blocks (not atomic, so only for this report, never for state.json). */
+static bool overwrite_in_place(const char *path, const char *text, size_t n)
+{
+    int fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+    struct stat st;
+    bool ok = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+              (off_t)n <= (off_t)st.st_blocks * 512 && pwrite(fd, text, n, 0) == (ssize_t)n &&
+              ftruncate(fd, (off_t)n) == 0 && fsync(fd) == 0;
+    if (fd >= 0)
+        close(fd);
+    if (ok)
+        lf_warn("%s: written in place (no room for a new file)", path);
+    return ok;
+}
+
+static bool write_json(const char *cache_dir, const char *name, json_t *root, bool in_place_ok)
 {
     bool ok = false;
     char *path = lf_xasprintf("%s/%s", cache_dir, name);
@@ -487,7 +736,10 @@ static bool write_json(const char *cache_dir, const char *name, json_t *root)
     }
     size_t n = strlen(text);
     char *line = lf_xasprintf("%s\n", text);
+    clear_non_file(path);
     ok = lf_durable_write(path, line, n + 1, 0644);
+    if (!ok && in_place_ok)
+        ok = overwrite_in_place(path, line, n + 1);
     free(line);
 done:
     free(text);
@@ -573,7 +825,7 @@ bool lf_store_write_state(const char *cache_dir, const struct lf_store_state *st
     json_object_set_new(root, "installed_at", json_time(st->installed_at));
     json_object_set_new(root, "highest_serial", json_integer((json_int_t)st->highest_serial));
     json_object_set_new(root, "installed_created", json_time(st->installed_created));
-    return write_json(cache_dir, LF_STORE_STATE_NAME, root);
+    return write_json(cache_dir, LF_STORE_STATE_NAME, root, false);
 }
 
 void lf_store_read_status(const char *cache_dir, struct lf_store_status *out)
@@ -596,40 +848,34 @@ void lf_store_read_status(const char *cache_dir, struct lf_store_status *out)
     json_decref(root);
 }
 
-/* status.json has two writers: the sync (its keys) and the kiosk's frame
- * loop ("screen", src/monitor/). Each keeps the other's part; within one
- * process they take turns. */
-static bool write_status_locked(const char *cache_dir, const struct lf_store_status *st,
-                                json_t *screen);
+/* Every write of status.json goes through here: the keys in `changes`
+ * replace those in the file, all others stay (the sync's, "on_screen",
+ * the frame loop's "screen" part from src/monitor/, whatever else reports
+ * there). One writer at a time in this process; other processes do not
+ * write while a kiosk owns the cache (sync/handover.h). */
 static pthread_mutex_t status_lock = PTHREAD_MUTEX_INITIALIZER;
 
-bool lf_store_write_status_part(const char *cache_dir, const char *key, struct json_t *part)
+bool lf_store_status_put(const char *cache_dir, json_t *changes)
 {
     pthread_mutex_lock(&status_lock);
     json_t *root = read_json(cache_dir, LF_STORE_STATUS_NAME);
     if (!root)
         root = json_object();
-    json_object_set_new(root, key, part);
-    bool ok = write_json(cache_dir, LF_STORE_STATUS_NAME, root);
+    json_object_update(root, changes);
+    json_decref(changes);
+    bool ok = lf_make_dirs(cache_dir) && write_json(cache_dir, LF_STORE_STATUS_NAME, root, true);
     pthread_mutex_unlock(&status_lock);
     return ok;
+}
+
+bool lf_store_write_status_part(const char *cache_dir, const char *key, struct json_t *part)
+{
+    json_t *changes = json_object();
+    json_object_set_new(changes, key, part);
+    return lf_store_status_put(cache_dir, changes);
 }
 
 bool lf_store_write_status(const char *cache_dir, const struct lf_store_status *st)
-{
-    pthread_mutex_lock(&status_lock);
-    json_t *old = read_json(cache_dir, LF_STORE_STATUS_NAME);
-    json_t *screen = old ? json_object_get(old, LF_STORE_STATUS_SCREEN) : NULL;
-    if (screen)
-        json_incref(screen);
-    json_decref(old);
-    bool ok = write_status_locked(cache_dir, st, screen);
-    pthread_mutex_unlock(&status_lock);
-    return ok;
-}
-
-static bool write_status_locked(const char *cache_dir, const struct lf_store_status *st,
-                                json_t *screen)
 {
     json_t *root = json_object();
     json_object_set_new(root, "last_attempt", json_time(st->last_attempt));
@@ -641,7 +887,17 @@ static bool write_status_locked(const char *cache_dir, const struct lf_store_sta
     json_object_set_new(root, "consecutive_failures", json_integer(st->consecutive_failures));
     json_object_set_new(root, "next_attempt", json_time(st->next_attempt));
     json_object_set_new(root, "url", json_string(st->url));
-    if (screen)
-        json_object_set_new(root, LF_STORE_STATUS_SCREEN, screen);
-    return write_json(cache_dir, LF_STORE_STATUS_NAME, root);
+    return lf_store_status_put(cache_dir, root);
+}
+
+bool lf_store_write_screen(const char *cache_dir, const struct lf_store_screen *sc)
+{
+    json_t *screen = json_object();
+    json_object_set_new(screen, "source", json_string(sc->source));
+    json_object_set_new(screen, "id", json_text(sc->id));
+    json_object_set_new(screen, "version", json_text(sc->version));
+    json_object_set_new(screen, "folder", json_text(sc->folder));
+    json_object_set_new(screen, "since", json_time(sc->since));
+    json_object_set_new(screen, "note", json_text(sc->note));
+    return lf_store_write_status_part(cache_dir, "on_screen", screen);
 }

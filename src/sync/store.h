@@ -7,6 +7,10 @@
  *                      SHA-256 of the bundle's content.json
  *     current          symlink -> bundles/<id>: the installed bundle
  *     previous         symlink -> bundles/<id>: the one before (last known good)
+ *     shown            symlink -> bundles/<id>: the folder the kiosk has on
+ *                      screen (set by the kiosk's sync worker); never removed
+ *   bundles/<id>-r/    a second copy of the same bundle: a repair of a
+ *                      damaged <id> (and the other way round)
  *     staging-XXXXXX/  a download in progress
  *     state.json       what is installed, ETag/Last-Modified of its manifest
  *     status.json      last attempt/success/error, for admins
@@ -25,6 +29,7 @@
 #ifndef LF_SYNC_STORE_H
 #define LF_SYNC_STORE_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
@@ -50,6 +55,11 @@ struct lf_store;
  * closes the store with lf_store_close(). */
 struct lf_store *lf_store_open(const char *cache_dir, char *err, size_t err_size) LF_MUST_CHECK;
 
+/* lf_store_open that also says whether it failed only because another
+ * sync holds the lock (*busy; not a failure of the store). */
+struct lf_store *lf_store_try_open(const char *cache_dir, bool *busy, char *err,
+                                   size_t err_size) LF_MUST_CHECK;
+
 /* Releases the lock and frees the store. NULL is fine. */
 void lf_store_close(struct lf_store *s);
 
@@ -69,12 +79,29 @@ void lf_store_discard(struct lf_store *s, const char *staging_dir);
 
 /* Installs the complete, validated bundle in `staging_dir` as `id`:
  * fsyncs it, moves it to bundles/<id>, switches `current` to it (the old
- * one becomes `previous`) and removes bundles no longer named. On
+ * one becomes `previous`) and removes bundles no longer named (nor
+ * shown). When `id` is the installed bundle (a repair of a damaged
+ * copy), the fresh copy goes to bundles/<id>-r (or back to <id>),
+ * `current` switches to it and `previous` stays. On
  * failure the installed bundle is unchanged and the staging folder gone.
  * `bundle_dir` (may be NULL) receives cache_dir/bundles/<id>. */
 bool lf_store_install(struct lf_store *s, const char *staging_dir, const char *id,
                       char *bundle_dir, size_t bundle_dir_size, char *err,
                       size_t err_size) LF_MUST_CHECK;
+
+/* The self-check of an installed bundle folder: its content.json is
+ * the one installed as `id` (its SHA-256), content.json.sig is there,
+ * every listed file is a plain file (no symbolic link) of the listed
+ * size; `full` also compares every file's SHA-256 and checks the
+ * signature with `trusted_keys` ("" = not). False with what is wrong in
+ * err ("DIR/images/a.png: its SHA-256 differs from the manifest's"). */
+bool lf_store_check(const char *dir, const char *id, const char *trusted_keys, bool full,
+                    char *err, size_t err_size) LF_MUST_CHECK;
+
+/* Records the folder the kiosk shows (NULL or a folder outside the
+ * store: none) as the link `shown`, so no install or clean-up removes
+ * it. Logged on failure. */
+bool lf_store_set_shown(struct lf_store *s, const char *dir) LF_MUST_CHECK;
 
 /* Test-only knob: sleeps LITFASS_TEST_INSTALL_DELAY_MS milliseconds (read
  * once per process; unset or 0: returns at once). Called between the
@@ -137,9 +164,10 @@ struct lf_store_status {
 /* Reads cache_dir/status.json; missing or broken gives an empty status. */
 void lf_store_read_status(const char *cache_dir, struct lf_store_status *out);
 
-/* Writes cache_dir/status.json durably, with exactly the keys
- * last_attempt, last_success, installed_id, installed_version,
- * installed_at, last_error, consecutive_failures, next_attempt, url. */
+/* Writes the sync's keys of cache_dir/status.json: last_attempt,
+ * last_success, installed_id, installed_version, installed_at,
+ * last_error, consecutive_failures, next_attempt, url (others are kept).
+ * Durable; when the disk is full, written over the old file in place. */
 bool lf_store_write_status(const char *cache_dir, const struct lf_store_status *st) LF_MUST_CHECK;
 
 /* The kiosk's own part of status.json, written by its frame loop
@@ -147,10 +175,29 @@ bool lf_store_write_status(const char *cache_dir, const struct lf_store_status *
 #define LF_STORE_STATUS_SCREEN "screen"
 
 /* Sets status.json's `key` to `part` (a jansson object; the reference is
- * taken), keeping the rest. Thread-safe with lf_store_write_status. */
+ * taken), keeping the rest (lf_store_status_put). */
 struct json_t;
 bool lf_store_write_status_part(const char *cache_dir, const char *key, struct json_t *part)
     LF_MUST_CHECK;
+/* What the kiosk shows, next to what is installed (status.json's
+ * "on_screen" object: source, id, version, folder, since, note). */
+struct lf_store_screen {
+    const char *source;                       /* "installed", "previous", "sample", "waiting" */
+    char id[LF_STORE_ID_CHARS + 1];           /* "" = not a downloaded bundle */
+    char version[LF_MAX_STRING_BYTES + 1];    /* the bundle's "version"; "" = none */
+    char folder[PATH_MAX];                    /* "" = nothing on screen but the waiting page */
+    time_t since;
+    char note[LF_STORE_ERROR_BYTES];          /* why not the installed one; "" = none */
+};
+
+/* Writes status.json's "on_screen" (keeps every other key). */
+bool lf_store_write_screen(const char *cache_dir, const struct lf_store_screen *sc) LF_MUST_CHECK;
+
+/* The one writer of status.json: the keys of the object `changes`
+ * (taken over: this frees it) replace those in the file, all others stay.
+ * For other parts of the program that report there (their own keys). */
+struct json_t;
+bool lf_store_status_put(const char *cache_dir, struct json_t *changes) LF_MUST_CHECK;
 
 /* "2026-11-23T09:00:00Z" into buf (at least 21 bytes). */
 const char *lf_store_iso_utc(time_t t, char *buf, size_t size);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <curl/curl.h>
+#include <jansson.h>
 #include <sodium.h>
 
 #include "content/bundle.h"
@@ -201,6 +202,11 @@ static bool reuse_file(const struct lf_bundle *installed, const char *installed_
         if (strcmp(old->sha256, f->sha256) != 0 || old->size != f->size)
             continue;
         char *src = lf_xasprintf("%s/%s", installed_dir, old->path);
+        struct stat st;
+        if (lstat(src, &st) != 0 || !S_ISREG(st.st_mode)) { /* a link put there: not ours */
+            free(src);
+            return false;
+        }
         bool ok = link(src, dest) == 0;
         if (!ok) { /* another file system, or no hard links: copy */
             FILE *in = fopen(src, "rb"), *out = in ? fopen(dest, "wbx") : NULL;
@@ -229,7 +235,7 @@ static bool reuse_file(const struct lf_bundle *installed, const char *installed_
     return false;
 }
 
-static bool download_file(struct lf_fetcher *fetcher, const struct lf_config *cfg,
+static bool download_file(struct lf_fetcher *fetcher, const struct lf_sync_settings *cfg,
                           const char *manifest_url, const struct lf_bundle_file *f,
                           const char *dest, struct lf_sync_outcome *o)
 {
@@ -313,10 +319,10 @@ static void fail_diags(struct lf_sync_outcome *o, const char *url, const char *w
 
 /* Downloads and installs the bundle whose manifest is `body`. */
 static void install_bundle(struct lf_store *store, struct lf_fetcher *fetcher,
-                           const struct lf_config *cfg, const char *url,
+                           const struct lf_sync_settings *cfg, const char *url,
                            const struct lf_fetch_result *m, const char *id,
                            const char *installed_dir, const struct lf_store_state *old_state,
-                           struct lf_sync_outcome *o)
+                           bool same_bundle, struct lf_sync_outcome *o)
 {
     char *staging = NULL;
     struct lf_diags *d = lf_diags_create();
@@ -351,9 +357,30 @@ static void install_bundle(struct lf_store *store, struct lf_fetcher *fetcher,
         highest = installed->serial;
     bool clock_wrong = false;
     time_t now = time(NULL);
+    /* evidence that the clock is wrong: it is before the installed
+     * bundle was made -- but a "created" that was already in the future
+     * when it was installed proves nothing (else one such bundle would
+     * switch expiry off for good): then the moment it was installed */
     time_t created = installed && installed->has_created ? installed->created : 0;
-    if (!lf_bundle_fresh(b, highest, created, now, &clock_wrong, why, sizeof(why))) {
-        fail(o, "%s: %s", url, why);
+    if (created > 0 && old_state->installed_at > 0 && created > old_state->installed_at)
+        created = old_state->installed_at;
+    /* the very manifest that was installed and checked before (a repair,
+     * or a copy that was removed): its own serial is no rollback */
+    long long floor = same_bundle && b->serial == highest ? highest - 1 : highest;
+    if (!lf_bundle_fresh(b, floor, created, now, &clock_wrong, why, sizeof(why))) {
+        if (b->has_expires && now >= b->expires && m->server_date > 0 &&
+            now - m->server_date > LF_SYNC_CLOCK_SKEW_S) {
+            char t1[32], t2[32];
+            fail(o, "%s: %s -- but this kiosk's clock says %s and the server's %s: set the "
+                    "clock right (NTP) rather than signing it again", url, why,
+                 lf_sign_format_time(now, t1, sizeof(t1)),
+                 lf_sign_format_time(m->server_date, t2, sizeof(t2)));
+        } else if (b->has_expires && now >= b->expires) {
+            fail(o, "%s: %s, by this kiosk's clock (now %s; if that is wrong, set the clock)",
+                 url, why, lf_sign_format_time(now, (char[32]){0}, 32));
+        } else {
+            fail(o, "%s: %s", url, why);
+        }
         goto done;
     }
     if (clock_wrong) {
@@ -447,13 +474,13 @@ done:
     lf_diags_destroy(d);
 }
 
-void lf_sync_cycle(const struct lf_config *cfg, const atomic_bool *cancel,
+void lf_sync_cycle(const struct lf_sync_settings *cfg, const struct lf_sync_request *rq,
                    struct lf_sync_outcome *o)
 {
     memset(o, 0, sizeof(*o));
     o->result = LF_SYNC_FAILED;
     char url[LF_MAX_URL_BYTES + 1]; /* a cut address fails to fetch, clearly named */
-    lf_sync_manifest_url(cfg->sync_url, url, sizeof(url));
+    lf_sync_manifest_url(cfg->url, url, sizeof(url));
     struct lf_store *store = NULL;
     struct lf_fetcher *fetcher = NULL;
     struct lf_fetch_result m = {0};
@@ -462,17 +489,29 @@ void lf_sync_cycle(const struct lf_config *cfg, const atomic_bool *cancel,
         fail(o, "no sync URL (set [sync] url in the config file)");
         goto done;
     }
-    store = lf_store_open(cfg->cache_dir, err, sizeof(err));
+    store = lf_store_try_open(cfg->cache_dir, &o->busy, err, sizeof(err));
     if (!store) {
         fail(o, "%s", err);
+        goto done;
+    }
+    if (rq->shown_dir && !lf_store_set_shown(store, rq->shown_dir)) {
+        fail(o, "%s: cannot record the folder on screen (see the log); nothing installed",
+             cfg->cache_dir);
         goto done;
     }
     struct lf_store_state st;
     lf_store_read_state(cfg->cache_dir, &st);
     char cur_id[LF_STORE_ID_CHARS + 1] = "", cur_dir[PATH_MAX] = "";
     bool have_cur = lf_store_current(store, cur_id, cur_dir, sizeof(cur_dir));
+    /* the self-check: up to date means the installed copy is whole */
+    if (have_cur && !lf_store_check(cur_dir, cur_id, cfg->trusted_keys, rq->full_check,
+                                    o->damage, sizeof(o->damage))) {
+        lf_warn("sync: the installed bundle %s is damaged (%s); fetching it again", cur_id,
+                o->damage);
+    }
+    bool damaged = o->damage[0] != '\0';
     /* ask conditionally only for what is really installed, from this URL */
-    bool conditional = have_cur && strcmp(st.url, url) == 0 &&
+    bool conditional = have_cur && !damaged && strcmp(st.url, url) == 0 &&
                        strcmp(st.installed_id, cur_id) == 0;
 
     struct lf_fetch_options opt = {
@@ -482,7 +521,7 @@ void lf_sync_cycle(const struct lf_config *cfg, const atomic_bool *cancel,
         .transfer_timeout_s = cfg->transfer_timeout_s,
         .low_speed_bytes = cfg->low_speed_bytes,
         .low_speed_s = cfg->low_speed_s,
-        .cancel = cancel,
+        .cancel = rq->cancel,
     };
     fetcher = lf_fetcher_create(&opt);
     if (!fetcher) {
@@ -502,11 +541,7 @@ void lf_sync_cycle(const struct lf_config *cfg, const atomic_bool *cancel,
         o->cancelled = m.cancelled;
         goto done;
     }
-    if (m.outcome == LF_FETCH_NOT_MODIFIED) {
-        if (!have_cur) {
-            fail(o, "%s: HTTP 304 without a conditional request", url);
-            goto done;
-        }
+    if (m.outcome == LF_FETCH_NOT_MODIFIED) { /* only ever to a conditional request */
         o->result = LF_SYNC_UP_TO_DATE; /* nothing written */
         snprintf(o->installed_id, sizeof(o->installed_id), "%s", cur_id);
         snprintf(o->bundle_dir, sizeof(o->bundle_dir), "%s", cur_dir);
@@ -516,7 +551,7 @@ void lf_sync_cycle(const struct lf_config *cfg, const atomic_bool *cancel,
     char hex[LF_SHA256_HEX + 1], id[LF_STORE_ID_CHARS + 1];
     sha256_hex(m.body, m.len, hex);
     snprintf(id, sizeof(id), "%.*s", LF_STORE_ID_CHARS, hex);
-    if (have_cur && strcmp(id, cur_id) == 0) {
+    if (have_cur && !damaged && strcmp(id, cur_id) == 0) {
         /* the same manifest (a server without ETags): nothing to install */
         o->result = LF_SYNC_UP_TO_DATE;
         snprintf(o->installed_id, sizeof(o->installed_id), "%s", cur_id);
@@ -537,8 +572,20 @@ void lf_sync_cycle(const struct lf_config *cfg, const atomic_bool *cancel,
         }
         goto done;
     }
-    install_bundle(store, fetcher, cfg, url, &m, id, have_cur ? cur_dir : NULL, &st, o);
+    bool same_bundle = strcmp(id, st.installed_id) == 0 || (have_cur && strcmp(id, cur_id) == 0);
+    install_bundle(store, fetcher, cfg, url, &m, id, have_cur ? cur_dir : NULL, &st, same_bundle,
+                   o);
+    if (o->result == LF_SYNC_INSTALLED && damaged && strcmp(id, cur_id) == 0) {
+        o->repaired = true;
+        lf_info("sync: the damaged bundle %s is repaired: %s", id, o->bundle_dir);
+    }
 done:
+    if (o->result == LF_SYNC_FAILED && o->damage[0]) {
+        char why[LF_STORE_ERROR_BYTES];
+        snprintf(why, sizeof(why), "%s", o->error);
+        fail(o, "the installed bundle is damaged (%.400s) and not repaired: %.500s", o->damage,
+             why);
+    }
     free(o->signature);
     o->signature = NULL;
     if (o->result == LF_SYNC_FAILED)
@@ -548,8 +595,8 @@ done:
     lf_store_close(store);
 }
 
-int lf_sync_record(const struct lf_config *cfg, const struct lf_sync_outcome *o, time_t attempt,
-                   time_t next_attempt)
+int lf_sync_record(const struct lf_sync_settings *cfg, const struct lf_sync_outcome *o,
+                   time_t attempt, time_t next_attempt, int failures)
 {
     struct lf_store_status s;
     lf_store_read_status(cfg->cache_dir, &s);
@@ -558,7 +605,7 @@ int lf_sync_record(const struct lf_config *cfg, const struct lf_sync_outcome *o,
     s.last_attempt = attempt;
     if (o->result == LF_SYNC_FAILED) {
         snprintf(s.last_error, sizeof(s.last_error), "%s", o->error[0] ? o->error : "failed");
-        s.consecutive_failures++;
+        s.consecutive_failures = failures >= 0 ? failures : s.consecutive_failures + 1;
     } else {
         s.last_error[0] = '\0';
         s.consecutive_failures = 0;
@@ -572,8 +619,68 @@ int lf_sync_record(const struct lf_config *cfg, const struct lf_sync_outcome *o,
              known ? st.installed_version : "");
     s.installed_at = known ? st.installed_at : 0;
     s.next_attempt = next_attempt;
-    snprintf(s.url, sizeof(s.url), "%s", cfg->sync_url);
-    if (!lf_make_dirs(cfg->cache_dir) || !lf_store_write_status(cfg->cache_dir, &s))
+    snprintf(s.url, sizeof(s.url), "%s", cfg->url);
+    if (!lf_store_write_status(cfg->cache_dir, &s))
+        lf_warn("sync: status.json not written");
+    /* the self-check: what it found and whether it was mended */
+    json_t *check = json_object();
+    char when[32];
+    json_object_set_new(check, "at", json_string(lf_store_iso_utc(attempt, when, sizeof(when))));
+    json_object_set_new(check, "intact", json_boolean(!o->damage[0]));
+    json_object_set_new(check, "damage", o->damage[0] ? json_string(o->damage) : json_null());
+    json_object_set_new(check, "repaired", json_boolean(o->repaired));
+    json_t *root = json_object();
+    json_object_set_new(root, "self_check", check);
+    if (!lf_store_status_put(cfg->cache_dir, root))
         lf_warn("sync: status.json not written");
     return s.consecutive_failures;
+}
+
+void lf_sync_record_screen(const struct lf_sync_settings *cfg, const char *shown_dir,
+                           time_t since, const char *note)
+{
+    struct lf_store_screen sc = {.source = "sample", .since = since};
+    char real_cur[PATH_MAX] = "", real_prev[PATH_MAX] = "";
+    char *cur = lf_xasprintf("%s/current", cfg->cache_dir);
+    char *prev = lf_xasprintf("%s/previous", cfg->cache_dir);
+    if (!realpath(cur, real_cur))
+        real_cur[0] = '\0';
+    if (!realpath(prev, real_prev))
+        real_prev[0] = '\0';
+    free(cur);
+    free(prev);
+    char real[PATH_MAX] = "";
+    if (!shown_dir || !shown_dir[0]) {
+        sc.source = "waiting";
+    } else {
+        if (!realpath(shown_dir, real))
+            snprintf(real, sizeof(real), "%s", shown_dir);
+        snprintf(sc.folder, sizeof(sc.folder), "%s", real);
+        if (real_cur[0] && strcmp(real, real_cur) == 0)
+            sc.source = "installed";
+        else if (real_prev[0] && strcmp(real, real_prev) == 0)
+            sc.source = "previous";
+        struct lf_bundle *b = installed_manifest(real);
+        if (b && b->version)
+            snprintf(sc.version, sizeof(sc.version), "%s", b->version);
+        lf_bundle_destroy(b);
+        if (strcmp(sc.source, "sample") != 0) {
+            const char *base = strrchr(real, '/');
+            snprintf(sc.id, sizeof(sc.id), "%.*s", LF_STORE_ID_CHARS, base ? base + 1 : real);
+        }
+    }
+    snprintf(sc.note, sizeof(sc.note), "%s", note ? note : "");
+    if (!sc.note[0] && real_cur[0] && strcmp(sc.source, "installed") != 0) {
+        char cur_id[LF_STORE_ID_CHARS + 1] = "", why[LF_STORE_ERROR_BYTES];
+        const char *base = strrchr(real_cur, '/');
+        snprintf(cur_id, sizeof(cur_id), "%.*s", LF_STORE_ID_CHARS, base ? base + 1 : "");
+        if (!lf_store_check(real_cur, cur_id, cfg->trusted_keys, true, why, sizeof(why)))
+            snprintf(sc.note, sizeof(sc.note), "the installed bundle %s is not shown: %.900s",
+                     cur_id, why);
+        else
+            snprintf(sc.note, sizeof(sc.note), "the installed bundle %s is not shown yet "
+                     "(see the log)", cur_id);
+    }
+    if (!lf_store_write_screen(cfg->cache_dir, &sc))
+        lf_warn("sync: status.json not written");
 }

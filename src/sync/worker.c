@@ -1,9 +1,16 @@
 /* The sync worker thread: see worker.h. It sleeps on a condition
  * variable with a CLOCK_MONOTONIC deadline, so a stop request wakes it at
  * once and a change of the wall clock does not. */
+#define _GNU_SOURCE /* accept4, pipe2 */
 #include "sync/worker.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdio.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -13,20 +20,31 @@
 #include <time.h>
 
 #include "core/xalloc.h"
+#include "sync/handover.h"
 #include "sync/sync.h"
 
 /* 2^shift must not overflow the cap computation */
 #define BACKOFF_MAX_SHIFT 20
 
 struct lf_sync_worker {
-    struct lf_config cfg;
+    struct lf_sync_settings cfg;
     bool (*installed)(void *ctx, const char *bundle_dir);
     void *ctx;
-    pthread_t thread;
+    pthread_t thread, control;
+    bool control_running;
     pthread_mutex_t lock;
     pthread_cond_t wake;
     atomic_bool stop;
-    bool unadopted;    /* under lock: an install reported, not yet on screen */
+    int claim_fd;      /* owner.lock, held while the worker lives; -1 until taken */
+    int listen_fd;     /* sync.sock; -1 = none */
+    int stop_pipe[2];  /* wakes the control thread at stop */
+    /* under lock: */
+    bool unadopted;    /* an install reported, not yet on screen */
+    bool refused;      /* ... and the kiosk refused it */
+    char shown[PATH_MAX];       /* the folder the kiosk shows ("" = none: waiting page) */
+    bool shown_changed;         /* status.json's on_screen to be written */
+    int clients[LF_HANDOVER_CLIENTS]; /* manual runs waiting for a look */
+    size_t n_clients;
 };
 
 /* A uniformly random point of [0, max] for a 32-bit random value.
@@ -88,7 +106,7 @@ static uint32_t random32(void)
     return (uint32_t)ts.tv_nsec ^ (uint32_t)ts.tv_sec * 2654435761u;
 }
 
-/* Sleeps up to `ms` or until stopped; true when stopped. */
+/* Sleeps up to `ms`, until stopped or a manual run asks; true when stopped. */
 static bool wait_or_stop(struct lf_sync_worker *w, uint64_t ms)
 {
     struct timespec until;
@@ -100,7 +118,7 @@ static bool wait_or_stop(struct lf_sync_worker *w, uint64_t ms)
         until.tv_nsec -= 1000000000L;
     }
     pthread_mutex_lock(&w->lock);
-    while (!atomic_load(&w->stop)) {
+    while (!atomic_load(&w->stop) && w->n_clients == 0) {
         int rc = pthread_cond_timedwait(&w->wake, &w->lock, &until);
         if (rc == ETIMEDOUT)
             break;
@@ -109,8 +127,81 @@ static bool wait_or_stop(struct lf_sync_worker *w, uint64_t ms)
     return atomic_load(&w->stop);
 }
 
-/* Waits until the kiosk has taken up the bundle last reported, or the
- * worker is stopped; true when stopped. */
+
+/* Test-only: LITFASS_TEST_CHECK_MS sets the interval of the full
+ * self-check below LF_SYNC_CHECK_INTERVAL_S, so a test can damage files
+ * under a running kiosk and see the repair. Unset or 0 in any real use. */
+static uint64_t check_interval_ms(void)
+{
+    static long ms = -1;
+    if (ms < 0) {
+        const char *s = getenv("LITFASS_TEST_CHECK_MS");
+        char *end = NULL;
+        long v = s ? strtol(s, &end, 10) : 0;
+        ms = s && end != s && *end == '\0' && v > 0 && v < 86400000L ? v : 0;
+    }
+    return ms ? (uint64_t)ms : (uint64_t)LF_SYNC_CHECK_INTERVAL_S * 1000u;
+}
+
+static uint64_t mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+/* The control thread: accepts manual runs on sync.sock and hands them to
+ * the worker's next look (which it starts at once). */
+static void *control(void *arg)
+{
+    struct lf_sync_worker *w = arg;
+    for (;;) {
+        struct pollfd p[2] = {{.fd = w->listen_fd, .events = POLLIN},
+                              {.fd = w->stop_pipe[0], .events = POLLIN}};
+        if (poll(p, 2, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            lf_error("sync: control socket: %s", strerror(errno));
+            return NULL;
+        }
+        if (p[1].revents || atomic_load(&w->stop))
+            return NULL;
+        int fd = accept4(w->listen_fd, NULL, NULL, SOCK_CLOEXEC);
+        if (fd < 0)
+            continue;
+        /* the request line, briefly: a client that says nothing is dropped */
+        char line[LF_HANDOVER_REQUEST_BYTES] = "";
+        size_t have = 0;
+        while (have < sizeof(line) - 1 && !memchr(line, '\n', have)) {
+            struct pollfd c = {.fd = fd, .events = POLLIN};
+            ssize_t n = poll(&c, 1, 2000) == 1 ? read(fd, line + have, sizeof(line) - 1 - have)
+                                               : -1;
+            if (n <= 0)
+                break;
+            have += (size_t)n;
+        }
+        if (strncmp(line, "sync\n", 5) != 0) {
+            close(fd);
+            continue;
+        }
+        pthread_mutex_lock(&w->lock);
+        if (w->n_clients < LF_HANDOVER_CLIENTS) {
+            w->clients[w->n_clients++] = fd;
+            fd = -1;
+            pthread_cond_signal(&w->wake);
+        }
+        pthread_mutex_unlock(&w->lock);
+        if (fd >= 0) {
+            (void)lf_handover_reply(fd, "{\"result\": \"failed\", \"error\": \"the kiosk "
+                                        "has enough manual runs waiting\"}");
+            close(fd);
+        }
+        lf_info("sync: a manual run asks to look now");
+    }
+}
+
+/* Waits until the kiosk has taken up (or refused) the bundle last
+ * reported, or the worker is stopped; true when stopped. */
 static bool wait_adopted(struct lf_sync_worker *w)
 {
     pthread_mutex_lock(&w->lock);
@@ -122,55 +213,158 @@ static bool wait_adopted(struct lf_sync_worker *w)
     return atomic_load(&w->stop);
 }
 
+/* Takes the store's claim, waiting while another process (a manual run)
+ * has it; true when stopped first. */
+static bool take_claim(struct lf_sync_worker *w)
+{
+    bool logged = false;
+    for (;;) {
+        char err[LF_STORE_ERROR_BYTES];
+        enum lf_owner holder;
+        w->claim_fd = lf_handover_claim(w->cfg.cache_dir, LF_OWNER_KIOSK, &holder, err,
+                                        sizeof(err));
+        if (w->claim_fd >= 0)
+            break;
+        if (!logged)
+            lf_warn("sync: %s; waiting for it", err);
+        logged = true;
+        if (wait_or_stop(w, 1000))
+            return true;
+    }
+    w->listen_fd = lf_handover_listen(w->cfg.cache_dir);
+    if (w->listen_fd >= 0 && pipe2(w->stop_pipe, O_CLOEXEC) == 0) {
+        w->control_running = pthread_create(&w->control, NULL, control, w) == 0;
+        if (!w->control_running)
+            lf_warn("sync: manual runs cannot hand over (no control thread)");
+    }
+    return false;
+}
+
 static void *run(void *arg)
 {
     struct lf_sync_worker *w = arg;
+    if (take_claim(w))
+        return NULL;
     uint64_t first = scale(random32(), (uint64_t)w->cfg.poll_seconds * 100u);
     if (first > LF_SYNC_FIRST_MAX_MS)
         first = LF_SYNC_FIRST_MAX_MS;
-    if (wait_or_stop(w, first))
-        return NULL;
-    for (;;) {
+    /* the failures in a row, kept here too: a cache where status.json
+     * cannot be written must still back off */
+    struct lf_store_status before;
+    lf_store_read_status(w->cfg.cache_dir, &before);
+    unsigned failures = (unsigned)before.consecutive_failures;
+    uint64_t last_full = 0;
+    bool full_done = false;
+    bool stopped = wait_or_stop(w, first);
+    while (!stopped) {
+        char shown[PATH_MAX];
+        int serving[LF_HANDOVER_CLIENTS];
+        size_t n_serving;
+        bool write_screen;
+        pthread_mutex_lock(&w->lock);
+        snprintf(shown, sizeof(shown), "%s", w->shown);
+        n_serving = w->n_clients;
+        memcpy(serving, w->clients, sizeof(serving));
+        w->n_clients = 0;
+        write_screen = w->shown_changed;
+        w->shown_changed = false;
+        pthread_mutex_unlock(&w->lock);
+        if (write_screen)
+            lf_sync_record_screen(&w->cfg, shown, time(NULL), NULL);
+
         time_t attempt = time(NULL);
         struct lf_sync_outcome *o = lf_xmalloc(sizeof(*o));
-        lf_sync_cycle(&w->cfg, &w->stop, o);
+        struct lf_sync_request rq = {
+            .cancel = &w->stop,
+            .full_check = !full_done || n_serving > 0 ||
+                          mono_ms() - last_full >= check_interval_ms(),
+            .shown_dir = shown,
+        };
+        lf_sync_cycle(&w->cfg, &rq, o);
+        if (rq.full_check) {
+            full_done = true;
+            last_full = mono_ms();
+        }
         if (atomic_load(&w->stop)) {
+            for (size_t i = 0; i < n_serving; i++)
+                close(serving[i]);
             free(o);
             break;
         }
-        /* the count as status.json keeps it: backoff survives a restart */
-        struct lf_store_status before;
-        lf_store_read_status(w->cfg.cache_dir, &before);
-        unsigned failures = o->result == LF_SYNC_FAILED
-                                ? (unsigned)before.consecutive_failures + 1
-                                : 0;
-        uint64_t delay = failures ? lf_backoff_delay_ms(failures, o->retry_after_s, random32())
-                                  : lf_poll_delay_ms(w->cfg.poll_seconds, random32());
-        if (!failures && bench_poll_ms())
-            delay = bench_poll_ms();
-        (void)lf_sync_record(&w->cfg, o, attempt, time(NULL) + (time_t)(delay / 1000));
-        if (failures)
-            lf_info("sync: next try in %llu s (%u failures in a row)",
-                    (unsigned long long)(delay / 1000), failures);
-        if (o->result == LF_SYNC_INSTALLED && w->installed) {
+        uint64_t delay;
+        if (o->busy) {
+            delay = LF_BACKOFF_MIN_MS * 5; /* not a failure: look again soon */
+        } else {
+            failures = o->result == LF_SYNC_FAILED ? failures + 1 : 0;
+            delay = failures ? lf_backoff_delay_ms(failures, o->retry_after_s, random32())
+                             : lf_poll_delay_ms(w->cfg.poll_seconds, random32());
+            if (!failures && bench_poll_ms())
+                delay = bench_poll_ms();
+            (void)lf_sync_record(&w->cfg, o, attempt, time(NULL) + (time_t)(delay / 1000),
+                                 (int)failures);
+            if (failures)
+                lf_info("sync: next try in %llu s (%u failures in a row)",
+                        (unsigned long long)(delay / 1000), failures);
+        }
+        /* report what is installed whenever the kiosk shows something
+         * else: a new install, a repair, or one it was not told of */
+        bool report = o->result == LF_SYNC_INSTALLED;
+        if (o->result == LF_SYNC_UP_TO_DATE && o->bundle_dir[0]) {
+            char a[PATH_MAX], b[PATH_MAX];
+            report = !realpath(o->bundle_dir, a) || !realpath(shown, b) || strcmp(a, b) != 0;
+            pthread_mutex_lock(&w->lock);
+            report = report && !w->refused;
+            pthread_mutex_unlock(&w->lock);
+        }
+        char *answer = lf_handover_outcome_json(o);
+        for (size_t i = 0; i < n_serving; i++)
+            if (!lf_handover_reply(serving[i], answer) || o->result != LF_SYNC_INSTALLED) {
+                close(serving[i]);
+                serving[i] = -1;
+            }
+        free(answer);
+        if (report && w->installed) {
             pthread_mutex_lock(&w->lock);
             w->unadopted = true;
+            w->refused = false;
             pthread_mutex_unlock(&w->lock);
             if (!w->installed(w->ctx, o->bundle_dir))
-                lf_sync_worker_adopted(w); /* not taken: nothing to wait for */
+                lf_sync_worker_adopted(w, NULL); /* not taken: nothing to wait for */
+            stopped = wait_adopted(w);
         }
+        /* status.json says what is on screen before anyone is told */
+        pthread_mutex_lock(&w->lock);
+        write_screen = w->shown_changed;
+        w->shown_changed = false;
+        snprintf(shown, sizeof(shown), "%s", w->shown);
+        pthread_mutex_unlock(&w->lock);
+        if (write_screen)
+            lf_sync_record_screen(&w->cfg, shown, time(NULL), NULL);
+        /* the manual runs that asked: what is on screen now */
+        pthread_mutex_lock(&w->lock);
+        char *line = w->refused ? lf_xstrdup("{\"refused\": true}")
+                                : lf_xasprintf("{\"on_screen\": \"%s\"}", w->shown);
+        pthread_mutex_unlock(&w->lock);
+        for (size_t i = 0; i < n_serving; i++) {
+            if (serving[i] < 0)
+                continue;
+            (void)lf_handover_reply(serving[i], line);
+            close(serving[i]);
+        }
+        free(line);
         free(o);
-        if (wait_or_stop(w, delay) || wait_adopted(w))
-            break;
+        if (!stopped)
+            stopped = wait_or_stop(w, delay);
     }
     return NULL;
 }
 
-struct lf_sync_worker *lf_sync_worker_start(const struct lf_config *cfg,
+struct lf_sync_worker *lf_sync_worker_start(const struct lf_sync_settings *cfg,
+                                            const char *shown_dir,
                                             bool (*installed)(void *ctx, const char *bundle_dir),
                                             void *ctx)
 {
-    if (!cfg->sync_url[0]) {
+    if (!cfg->url[0]) {
         lf_error("sync: no sync.url configured; the worker does not start");
         return NULL;
     }
@@ -178,6 +372,9 @@ struct lf_sync_worker *lf_sync_worker_start(const struct lf_config *cfg,
     w->cfg = *cfg;
     w->installed = installed;
     w->ctx = ctx;
+    w->claim_fd = w->listen_fd = w->stop_pipe[0] = w->stop_pipe[1] = -1;
+    snprintf(w->shown, sizeof(w->shown), "%s", shown_dir ? shown_dir : "");
+    w->shown_changed = true;
     atomic_init(&w->stop, false);
     pthread_condattr_t attr;
     pthread_condattr_init(&attr);
@@ -193,16 +390,21 @@ struct lf_sync_worker *lf_sync_worker_start(const struct lf_config *cfg,
         free(w);
         return NULL;
     }
-    lf_info("sync: looking for new content at %s every %d s", cfg->sync_url, cfg->poll_seconds);
+    lf_info("sync: looking for new content at %s every %d s", cfg->url, cfg->poll_seconds);
     return w;
 }
 
-void lf_sync_worker_adopted(struct lf_sync_worker *w)
+void lf_sync_worker_adopted(struct lf_sync_worker *w, const char *shown_dir)
 {
     if (!w)
         return;
     pthread_mutex_lock(&w->lock);
     w->unadopted = false;
+    w->refused = !shown_dir;
+    if (shown_dir) {
+        snprintf(w->shown, sizeof(w->shown), "%s", shown_dir);
+        w->shown_changed = true;
+    }
     pthread_cond_signal(&w->wake);
     pthread_mutex_unlock(&w->lock);
 }
@@ -215,7 +417,24 @@ void lf_sync_worker_stop(struct lf_sync_worker *w)
     atomic_store(&w->stop, true);
     pthread_cond_signal(&w->wake);
     pthread_mutex_unlock(&w->lock);
+    if (w->stop_pipe[1] >= 0 && write(w->stop_pipe[1], "x", 1) != 1)
+        lf_warn("sync: cannot wake the control thread");
     pthread_join(w->thread, NULL);
+    if (w->control_running)
+        pthread_join(w->control, NULL);
+    for (size_t i = 0; i < w->n_clients; i++)
+        close(w->clients[i]);
+    for (int i = 0; i < 2; i++)
+        if (w->stop_pipe[i] >= 0)
+            close(w->stop_pipe[i]);
+    if (w->listen_fd >= 0) {
+        char *sock = lf_xasprintf("%s/" LF_SYNC_SOCKET_NAME, w->cfg.cache_dir);
+        unlink(sock); /* still ours: the claim is held until the close below */
+        free(sock);
+        close(w->listen_fd);
+    }
+    if (w->claim_fd >= 0)
+        close(w->claim_fd);
     pthread_cond_destroy(&w->wake);
     pthread_mutex_destroy(&w->lock);
     free(w);

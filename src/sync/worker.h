@@ -23,7 +23,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "app/config.h"
+#include "sync/sync.h"
 
 #define LF_BACKOFF_BASE_MS 30000u            /* first wait after a failure: up to 30 s */
 #define LF_BACKOFF_CAP_MS (3600u * 1000u)    /* doubling stops at 1 hour */
@@ -43,15 +43,24 @@ uint64_t lf_poll_delay_ms(int poll_seconds, uint32_t random);
 
 struct lf_sync_worker;
 
-/* Starts the thread with a copy of cfg. NULL (logged) when cfg has no
- * sync URL or the thread cannot start. Call from the main thread. */
-struct lf_sync_worker *lf_sync_worker_start(const struct lf_config *cfg,
+/* Starts the thread with a copy of cfg; `shown_dir` is the folder the
+ * kiosk shows at start (NULL or "": only its waiting page). The thread
+ * first takes the store's claim (sync/handover.h: waiting while a manual
+ * run has it), listens for manual runs, then looks. It does a full
+ * self-check (SHA-256) at start, for each manual run and every
+ * LF_SYNC_CHECK_INTERVAL_S, sizes only otherwise; what is installed but
+ * not on screen (a repair, or content it was not told of) is reported
+ * like a new install. NULL (logged) when cfg has no sync URL or the
+ * thread cannot start. Call from the main thread. */
+struct lf_sync_worker *lf_sync_worker_start(const struct lf_sync_settings *cfg,
+                                            const char *shown_dir,
                                             bool (*installed)(void *ctx, const char *bundle_dir),
                                             void *ctx);
 
-/* The kiosk shows (or has refused) the bundle last reported: the worker
- * may look for the next. Any thread. NULL is fine. */
-void lf_sync_worker_adopted(struct lf_sync_worker *w);
+/* The kiosk shows `shown_dir` now (the bundle last reported), or has
+ * refused it (NULL): the worker may look for the next. Any thread. NULL
+ * worker is fine. */
+void lf_sync_worker_adopted(struct lf_sync_worker *w, const char *shown_dir);
 
 /* Stops the thread (a running transfer is aborted within a fraction of
  * a second), joins it and frees the worker. NULL is fine. After it

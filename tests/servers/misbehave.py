@@ -32,6 +32,8 @@ FAULTs:
   evilpath    manifest: the first listed file (and the items naming it) at "../escape.png"
   redirfile   302 to file:///etc/passwd
   redirloop   302 to the same URL, forever (each response is a single redirect)
+  304         304 Not Modified whatever was asked (also to a request without If-None-Match)
+  bighead     200 with 200 KiB of header lines before the body
 
 Every finished request is logged on stderr as one line:
   REQ <method> <path> <status> <fault or -> sent=<body bytes>
@@ -53,10 +55,10 @@ ENDLESS_CAP = 256 * 1024 * 1024   # bytes an "endless" body sends at most
 HUGE_LENGTH = 10 * 1024 * 1024 * 1024
 CHUNK = 64 * 1024
 
-MANIFEST_FAULTS = {"truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
+MANIFEST_FAULTS = {"304", "bighead", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
                    "badjson", "invalid", "nofiles", "badhash", "evilpath", "redirfile",
                    "redirloop"}
-ASSET_FAULTS = {"truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
+ASSET_FAULTS = {"304", "bighead", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
                 "badhash", "badsize", "redirfile", "redirloop"}
 
 DEADLINE = [0.0]   # monotonic time at which everything stops
@@ -237,6 +239,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(body)
             return self.finish_log(503, fault, len(body))
+        if fault == "304":
+            self.send_response(304)
+            self.end_headers()
+            return self.finish_log(304, fault, 0)
+        if fault == "bighead":
+            self.send_response(200)
+            for i in range(200):
+                self.send_header("X-Filler-%d" % i, "x" * 1000)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return self.finish_log(200, fault, len(data))
         if fault in ("redirfile", "redirloop"):
             if fault == "redirfile":
                 target = "file:///etc/passwd"

@@ -127,9 +127,10 @@ fingerprint() {
 }
 
 # cache_listing CACHE: every entry of the cache with size, mtime and inode, except
-# status.json (it records each attempt). Equal text = nothing was written.
+# status.json (it records each attempt) and owner.lock (who holds the store names itself
+# there). Equal text = nothing was written.
 cache_listing() {
-  (cd "$1" && find . -mindepth 1 ! -name status.json -printf '%p %y %s %T@ %i %l\n' |
+  (cd "$1" && find . -mindepth 1 ! -name status.json ! -name owner.lock -printf '%p %y %s %T@ %i %l\n' |
     LC_ALL=C sort)
 }
 

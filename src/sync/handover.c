@@ -1,0 +1,257 @@
+/* The store's one owner and the manual run's hand-over: see handover.h. */
+#define _GNU_SOURCE /* O_PATH, MSG_NOSIGNAL */
+#include "sync/handover.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "core/durable.h"
+#include "core/xalloc.h"
+
+int lf_handover_claim(const char *cache_dir, enum lf_owner role, enum lf_owner *holder,
+                      char *err, size_t err_size)
+{
+    *holder = LF_OWNER_NONE;
+    if (!lf_make_dirs(cache_dir)) {
+        lf_error_text(err, err_size, "cache folder %s: cannot create it (see the log)", cache_dir);
+        return -1;
+    }
+    char *path = lf_xasprintf("%s/" LF_SYNC_OWNER_NAME, cache_dir);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        lf_error_text(err, err_size, "%s: %s", path, strerror(errno));
+        free(path);
+        return -1;
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        int e = errno;
+        char who[64] = "";
+        ssize_t n = pread(fd, who, sizeof(who) - 1, 0);
+        who[n > 0 ? n : 0] = '\0';
+        long pid = strtol(who + strcspn(who, " "), NULL, 10);
+        if (e == EWOULDBLOCK) {
+            *holder = strncmp(who, "sync", 4) == 0 ? LF_OWNER_MANUAL : LF_OWNER_KIOSK;
+            lf_error_text(err, err_size, "cache folder %s is in use by %s (pid %ld)", cache_dir,
+                          *holder == LF_OWNER_MANUAL ? "another `litfass sync --once`"
+                                                     : "a running kiosk",
+                          pid);
+        } else {
+            lf_error_text(err, err_size, "%s: %s", path, strerror(e));
+        }
+        close(fd);
+        fd = -1;
+    } else {
+        char *who = lf_xasprintf("%s %ld\n", role == LF_OWNER_MANUAL ? "sync" : "kiosk",
+                                 (long)getpid());
+        if (ftruncate(fd, 0) != 0 || pwrite(fd, who, strlen(who), 0) < 0)
+            lf_warn("%s: %s", path, strerror(errno)); /* only a hint for others */
+        free(who);
+    }
+    free(path);
+    return fd;
+}
+
+/* The socket's address; a folder name too long for sun_path is reached
+ * through /proc/self/fd/N of the folder (*dir_fd, closed by the caller). */
+static bool socket_address(const char *cache_dir, struct sockaddr_un *a, int *dir_fd)
+{
+    memset(a, 0, sizeof(*a));
+    a->sun_family = AF_UNIX;
+    *dir_fd = -1;
+    int n = snprintf(a->sun_path, sizeof(a->sun_path), "%s/" LF_SYNC_SOCKET_NAME, cache_dir);
+    if (n > 0 && (size_t)n < sizeof(a->sun_path))
+        return true;
+    *dir_fd = open(cache_dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (*dir_fd < 0)
+        return false;
+    snprintf(a->sun_path, sizeof(a->sun_path), "/proc/self/fd/%d/" LF_SYNC_SOCKET_NAME, *dir_fd);
+    return true;
+}
+
+int lf_handover_listen(const char *cache_dir)
+{
+    struct sockaddr_un a;
+    int dir_fd;
+    if (!socket_address(cache_dir, &a, &dir_fd)) {
+        lf_error("%s: cannot open the cache folder: %s", cache_dir, strerror(errno));
+        return -1;
+    }
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    bool ok = fd >= 0;
+    if (ok) {
+        unlink(a.sun_path); /* a kiosk that was killed left it; we hold the claim */
+        mode_t old = umask(0177);
+        ok = bind(fd, (struct sockaddr *)&a, sizeof(a)) == 0;
+        umask(old);
+        ok = ok && listen(fd, LF_HANDOVER_CLIENTS) == 0;
+    }
+    if (!ok) {
+        lf_error("%s/" LF_SYNC_SOCKET_NAME ": cannot listen: %s", cache_dir, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        fd = -1;
+    }
+    if (dir_fd >= 0)
+        close(dir_fd);
+    return fd;
+}
+
+bool lf_handover_reply(int fd, const char *json_line)
+{
+    char *line = lf_xasprintf("%s\n", json_line); /* one piece: the reader wants whole lines */
+    size_t n = strlen(line);
+    const char *p = line;
+    while (n > 0) {
+        ssize_t w = send(fd, p, n, MSG_NOSIGNAL);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        p += w;
+        n -= (size_t)w;
+    }
+    free(line);
+    return n == 0;
+}
+
+char *lf_handover_outcome_json(const struct lf_sync_outcome *o)
+{
+    static const char *const names[] = {"installed", "up_to_date", "failed"};
+    json_t *j = json_object();
+    json_object_set_new(j, "result", json_string(names[o->result]));
+    json_object_set_new(j, "id", json_string(o->installed_id));
+    json_object_set_new(j, "dir", json_string(o->bundle_dir));
+    json_object_set_new(j, "error", json_string(o->error));
+    json_object_set_new(j, "damage", json_string(o->damage));
+    json_object_set_new(j, "repaired", json_boolean(o->repaired));
+    char *text = json_dumps(j, JSON_COMPACT);
+    json_decref(j);
+    return text ? text : lf_xstrdup("{\"result\": \"failed\"}");
+}
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* One line from fd within `ms` into a new JSON object, or NULL. */
+static json_t *read_line(int fd, char *buf, size_t cap, size_t *have, long long ms)
+{
+    long long until = now_ms() + ms;
+    for (;;) {
+        char *nl = memchr(buf, '\n', *have);
+        if (nl) {
+            *nl = '\0';
+            json_t *j = json_loads(buf, 0, NULL);
+            size_t used = (size_t)(nl - buf) + 1;
+            memmove(buf, nl + 1, *have - used);
+            *have -= used;
+            return json_is_object(j) ? j : (json_decref(j), NULL);
+        }
+        long long left = until - now_ms();
+        if (left <= 0 || *have + 1 >= cap)
+            return NULL;
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        int rc = poll(&p, 1, left > 1000 ? 1000 : (int)left);
+        if (rc < 0 && errno != EINTR)
+            return NULL;
+        if (rc <= 0)
+            continue;
+        ssize_t n = read(fd, buf + *have, cap - 1 - *have);
+        if (n <= 0)
+            return NULL;
+        *have += (size_t)n;
+    }
+}
+
+static void copy_text(const json_t *j, const char *key, char *out, size_t size)
+{
+    const char *v = json_string_value(json_object_get(j, key));
+    snprintf(out, size, "%s", v ? v : "");
+}
+
+bool lf_handover_ask(const char *cache_dir, struct lf_sync_outcome *o, char *on_screen,
+                     size_t on_screen_size, char *err, size_t err_size)
+{
+    memset(o, 0, sizeof(*o));
+    o->result = LF_SYNC_FAILED;
+    on_screen[0] = '\0';
+    struct sockaddr_un a;
+    int dir_fd, fd = -1;
+    bool ok = false;
+    char buf[2 * LF_STORE_ERROR_BYTES + 2 * PATH_MAX];
+    size_t have = 0;
+    json_t *j = NULL;
+    if (!socket_address(cache_dir, &a, &dir_fd)) {
+        lf_error_text(err, err_size, "%s: cannot open the cache folder: %s", cache_dir,
+                      strerror(errno));
+        return false;
+    }
+    /* a kiosk that has just started may not listen yet */
+    long long until = now_ms() + LF_HANDOVER_CONNECT_WAIT_MS;
+    for (;;) {
+        fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof(a)) == 0)
+            break;
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        fd = -1;
+        if (now_ms() >= until) {
+            lf_error_text(err, err_size,
+                          "%s/" LF_SYNC_SOCKET_NAME ": the running kiosk does not answer (%s)",
+                          cache_dir, strerror(e));
+            goto done;
+        }
+        struct timespec pause = {.tv_sec = 0, .tv_nsec = 100 * 1000000L};
+        nanosleep(&pause, NULL);
+    }
+    if (!lf_handover_reply(fd, "sync")) {
+        lf_error_text(err, err_size, "the running kiosk hung up: %s", strerror(errno));
+        goto done;
+    }
+    j = read_line(fd, buf, sizeof(buf), &have, (long long)LF_HANDOVER_CYCLE_WAIT_S * 1000);
+    if (!j) {
+        lf_error_text(err, err_size, "the running kiosk did not answer within %d s; it keeps "
+                      "looking by itself", LF_HANDOVER_CYCLE_WAIT_S);
+        goto done;
+    }
+    const char *result = json_string_value(json_object_get(j, "result"));
+    o->result = result && strcmp(result, "installed") == 0    ? LF_SYNC_INSTALLED
+                : result && strcmp(result, "up_to_date") == 0 ? LF_SYNC_UP_TO_DATE
+                                                              : LF_SYNC_FAILED;
+    copy_text(j, "id", o->installed_id, sizeof(o->installed_id));
+    copy_text(j, "dir", o->bundle_dir, sizeof(o->bundle_dir));
+    copy_text(j, "error", o->error, sizeof(o->error));
+    copy_text(j, "damage", o->damage, sizeof(o->damage));
+    o->repaired = json_is_true(json_object_get(j, "repaired"));
+    json_decref(j);
+    ok = true;
+    if (o->result != LF_SYNC_INSTALLED)
+        goto done;
+    j = read_line(fd, buf, sizeof(buf), &have, (long long)LF_HANDOVER_SHOW_WAIT_S * 1000);
+    if (j)
+        copy_text(j, "on_screen", on_screen, on_screen_size);
+    json_decref(j);
+done:
+    if (fd >= 0)
+        close(fd);
+    if (dir_fd >= 0)
+        close(dir_fd);
+    return ok;
+}

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# One owner of the store, and a kiosk that keeps itself right (issue 11): a running kiosk
+# (windowed, on an Xvfb display of its own) with Debian's nginx on 127.0.0.1.
+#   1. first boot with a sync URL, nothing published yet and no sample folder: the kiosk
+#      stays up on its waiting page, which reports the server's error; status.json says
+#      "waiting";
+#   2. `litfass sync --once` while the kiosk runs hands over: the kiosk looks at once,
+#      installs and shows the new bundle within seconds; the manual run prints that, and
+#      status.json says what is installed and what is on screen (the same id);
+#   3. a second and a third hand-over: every folder the kiosk showed stayed until it
+#      switched (no image ever failed to load);
+#   4. files damaged under the running kiosk (a flipped byte, a deleted image): the
+#      self-check finds them, the copy is fetched again and the kiosk shows the repair.
+. "$(dirname "$0")/shell_lib.sh"
+. "$SRC/tests/servers/sync_lib.sh"
+KPID=""
+stop_kiosk() {
+  [ -n "$KPID" ] && { kill "$KPID" 2>/dev/null; wait "$KPID" 2>/dev/null; KPID=""; }
+}
+trap 'stop_kiosk; sync_cleanup; stop_xvfb' EXIT
+start_xvfb 800x480 || { bad "no X server"; finish; exit 1; }
+
+WWW=$TMP/www
+CACHE=$TMP/cache
+LOG=$TMP/kiosk.log
+IMG=images/poster-wochen-gegen-rassismus.png
+signing_key || { finish; exit 1; }
+mkdir -p "$WWW"
+start_nginx "$WWW" || { bad "nginx did not start"; finish; exit 1; }
+URL=http://127.0.0.1:$NGX_PORT/content.json
+cat >"$TMP/kiosk.conf" <<EOC
+[content]
+dir = "$TMP/no-sample-here"
+[display]
+windowed = true
+width = 800
+height = 480
+[carousel]
+slide_seconds = 3
+transition_ms = 200
+[sync]
+url = "$URL"
+allow_http = true
+cache_dir = "$CACHE"
+poll_seconds = 600
+trusted_keys = $TRUSTED
+[log]
+level = debug
+EOC
+
+wait_log() { # wait_log TEXT SECONDS [FROM_LINE]: true once TEXT is in the log after line FROM
+  local i
+  for i in $(seq $(($2 * 10))); do
+    tail -n +"${3:-1}" "$LOG" | grep -qF -- "$1" && return 0
+    kill -0 "$KPID" 2>/dev/null || return 1
+    sleep 0.1
+  done
+  return 1
+}
+screen_field() { # screen_field KEY: status.json's on_screen.KEY
+  "$PYTHON" -c 'import json,sys; v=json.load(open(sys.argv[1])).get("on_screen",{}).get(sys.argv[2]); print("null" if v is None else v)' \
+    "$CACHE/status.json" "$1" 2>/dev/null || echo MISSING
+}
+publish() { # publish SERIAL
+  rm -rf "$WWW.new"
+  cp -r "$SRC/assets/content" "$WWW.new"
+  sed -i "s/\"version\": *\"[^\"]*\"/\"version\": \"owner-$1\"/" "$WWW.new/content.json"
+  "$PYTHON" "$SERVERS/png_text.py" "$WWW.new/$IMG" "serial $1"
+  sign_bundle "$WWW.new" --serial "$1"
+  rm -rf "$WWW"/* && cp -r "$WWW.new/." "$WWW/"
+}
+# handover SERIAL: publish it, run sync --once while the kiosk runs; it must show it
+handover() {
+  local n t0 t1 id
+  publish "$1"
+  id=$(bundle_id "$WWW")
+  n=$(wc -l <"$LOG")
+  t0=$(date +%s%N)
+  run_sync "$TMP/hand$1" --config "$TMP/kiosk.conf"
+  t1=$(date +%s%N)
+  local problems=()
+  [ "$RC" -eq 0 ] || problems+=("exit $RC: $(cat "$TMP/hand$1.err")")
+  grep -q "a kiosk is running on .*: asking it to look now" "$TMP/hand$1.out" || problems+=("no hand-over said")
+  grep -q "the kiosk installed bundle $id" "$TMP/hand$1.out" || problems+=("not installed by the kiosk: $(cat "$TMP/hand$1.out")")
+  grep -q "the kiosk shows .*$id" "$TMP/hand$1.out" || problems+=("the kiosk did not say it shows it")
+  tail -n +"$n" "$LOG" | grep -q "showing new content from .*$id.* (version owner-$1)" || problems+=("the kiosk log does not show it")
+  [ "$(screen_field id)" = "$id" ] && [ "$(screen_field source)" = installed ] ||
+    problems+=("on_screen: $(screen_field id) $(screen_field source)")
+  [ "$(status_field "$CACHE" installed_id)" = "$id" ] || problems+=("installed_id $(status_field "$CACHE" installed_id)")
+  if [ ${#problems[@]} -eq 0 ]; then
+    ok "hand-over of serial $1: the kiosk shows it $(( (t1 - t0) / 1000000 )) ms after the manual run began"
+  else
+    bad "hand-over of serial $1:"; printf '  %s\n' "${problems[@]}"; tail -15 "$LOG" | sed 's/^/  log: /'
+  fi
+}
+
+# 1. first boot: nothing published, no sample
+"$BIN" run --config "$TMP/kiosk.conf" 2>"$LOG" &
+KPID=$!
+if wait_log "waiting page: still no content from $URL; last error: $URL: HTTP 404" 30; then
+  ok "first boot: the kiosk runs and its waiting page reports the server's 404"
+else
+  bad "no waiting page"; tail -15 "$LOG" | sed 's/^/  log: /'
+fi
+[ "$(screen_field source)" = waiting ] && ok "status.json: on_screen says waiting" ||
+  bad "on_screen.source: $(screen_field source)"
+[ -S "$CACHE/sync.sock" ] && grep -q "^kiosk $KPID" "$CACHE/owner.lock" &&
+  ok "the kiosk owns the store (owner.lock, sync.sock)" || bad "no owner.lock/sync.sock of the kiosk"
+
+# 2.-3. hand-overs
+handover 1
+handover 2
+handover 3
+grep -E "error|cannot (open|load|read)" "$LOG" | grep -v "HTTP 404\|no-sample-here" >"$TMP/errors"
+[ -s "$TMP/errors" ] && bad "errors while switching: $(head -3 "$TMP/errors")" ||
+  ok "no error in the kiosk's log: no folder on screen went away"
+[ -z "$(leftovers "$CACHE")" ] && ok "no staging folder left" || bad "left over: $(leftovers "$CACHE")"
+
+# 4. damage under the running kiosk: restarted with a quick self-check
+stop_kiosk
+LITFASS_TEST_CHECK_MS=1500 LITFASS_BENCH_POLL_MS=500 "$BIN" run --config "$TMP/kiosk.conf" 2>"$LOG" &
+KPID=$!
+wait_log "showing" 20
+ID=$(bundle_id "$WWW")
+n=$(wc -l <"$LOG")
+"$PYTHON" - "$CACHE/current/$IMG" <<'PY'
+import sys
+with open(sys.argv[1], "r+b") as f:
+    f.seek(300); b = f.read(1); f.seek(300); f.write(bytes([b[0] ^ 0xFF]))
+PY
+if wait_log "the damaged bundle $ID is repaired" 30 "$n" &&
+   wait_log "showing new content from $CACHE/bundles/$ID" 30 "$n"; then
+  ok "a flipped byte under the running kiosk: found by the self-check, fetched again, shown"
+else
+  bad "flipped byte not repaired"; tail -n +"$n" "$LOG" | tail -15 | sed 's/^/  log: /'
+fi
+cmp -s "$CACHE/current/$IMG" "$WWW/$IMG" && ok "the installed image is whole again" ||
+  bad "the installed image still differs"
+[ "$(screen_field folder)" = "$(readlink -f "$CACHE/current")" ] &&
+  ok "status.json: on_screen is the repaired folder" || bad "on_screen.folder $(screen_field folder)"
+n=$(wc -l <"$LOG")
+ID_DIR=$(readlink -f "$CACHE/current")
+rm -f "$CACHE/current/images/logo-litfass.png"
+if wait_log "the damaged bundle $ID is repaired" 30 "$n"; then
+  ok "a deleted image under the running kiosk: fetched again"
+else
+  bad "deleted image not repaired"; tail -n +"$n" "$LOG" | tail -15 | sed 's/^/  log: /'
+fi
+[ -f "$CACHE/current/images/logo-litfass.png" ] && ok "the deleted image is back" ||
+  bad "the deleted image is still missing"
+stop_kiosk
+[ ! -e "$CACHE/sync.sock" ] && ok "the stopped kiosk removed its socket" || bad "sync.sock left behind"
+
+finish
