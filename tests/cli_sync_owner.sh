@@ -76,7 +76,10 @@ handover() {
   id=$(bundle_id "$WWW")
   n=$(wc -l <"$LOG")
   t0=$(date +%s%N)
-  run_sync "$TMP/hand$1" --config "$TMP/kiosk.conf"
+  # the kiosk lays out every page of the new bundle before it shows it: on a busy
+  # machine that takes a while, so a longer guard than run_sync's
+  timeout -s KILL 120 "$BIN" sync --once --config "$TMP/kiosk.conf" >"$TMP/hand$1.out" 2>"$TMP/hand$1.err"
+  RC=$?
   t1=$(date +%s%N)
   local problems=()
   [ "$RC" -eq 0 ] || problems+=("exit $RC: $(cat "$TMP/hand$1.err")")
