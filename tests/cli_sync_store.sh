@@ -219,7 +219,7 @@ if unshare -m true 2>/dev/null && [ "$(id -u)" -eq 0 ]; then
     echo \$? >'$TMP/full2.rc'
     cp '$FULL/cache/status.json' '$TMP/full-status.json'" &
   FPID=$!
-  for i in $(seq 100); do [ -e "$TMP/full.ready" ] && break; sleep 0.1; done
+  for i in $(seq 600); do [ -e "$TMP/full.ready" ] && break; sleep 0.1; done
   publish 7
   touch "$TMP/full.go"
   wait "$FPID"
