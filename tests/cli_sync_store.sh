@@ -227,7 +227,8 @@ if unshare -m true 2>/dev/null && [ "$(id -u)" -eq 0 ]; then
     err=$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["last_error"])' "$TMP/full-status.json" 2>&1)
     [ "$(cat "$TMP/full2.rc")" = 1 ] && echo "$err" | grep -qi "space" &&
       ok "disk full: the failure is in status.json ($err)" ||
-      bad "disk full: exit $(cat "$TMP/full2.rc"), status.json last_error: $err"
+      { bad "disk full: exit $(cat "$TMP/full2.rc"), status.json last_error: $err"
+        sed 's/^/  out: /' "$TMP/full2.out" "$TMP/full2.err" | head -8; }
   else
     bad "the install on the small disk failed: $(cat "$TMP/full1.out")"
   fi
