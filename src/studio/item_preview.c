@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/xalloc.h"
+#include "layout/phrases.h"
 #include "layout/slide_layout.h"
 #include "layout/theme.h"
 #include "render/painter.h"
@@ -116,6 +117,9 @@ bool lf_item_preview_render(struct lf_item_preview *p, const struct lf_preview_r
         .height = rq->height,
         .text_scale = 1.0,
     };
+
+    /* the draft's own "phrases" stand where the kiosk would show them */
+    lf_phrases_use(rq->bundle);
 
     /* lay the slide out page by page until its text is all placed */
     struct lf_flow_pos starts[LF_STUDIO_MAX_PREVIEW_PAGES];
