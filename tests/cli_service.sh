@@ -47,6 +47,8 @@ language = de
 [carousel]
 slide_seconds = 120
 transition_ms = 0
+[sync]
+cache_dir = $TMP
 EOC
 NOTIFY_SOCKET="$TMP/notify.sock" WATCHDOG_USEC=900000 "$BIN" run --config "$TMP/kiosk.conf" 2>"$TMP/kiosk.log" &
 KPID=$!
@@ -98,7 +100,7 @@ expect_in "$TMP/kiosk.log" "reloaded: config $TMP/kiosk.conf, content $SRC/asset
 printf '[carousel]\nslide_seconds = forever\n' >>"$TMP/kiosk.conf"
 kill -HUP "$KPID"
 for _ in $(seq 100); do grep -q 'the old config stays' "$TMP/kiosk.log" && break; sleep 0.1; done
-expect_in "$TMP/kiosk.log" "kiosk.conf:9:17: carousel.slide_seconds: not a whole number" "a broken config is named with its line, column and key"
+expect_in "$TMP/kiosk.log" "kiosk.conf:11:17: carousel.slide_seconds: not a whole number" "a broken config is named with its line, column and key"
 
 expect_in "$TMP/kiosk.log" "the old config stays" "... and the old config stays"
 kill -0 "$KPID" 2>/dev/null && ok "the kiosk survives a broken config" || bad "a broken config ended the kiosk"
