@@ -121,7 +121,10 @@ static bool link_folder(const char *dir, const char *name, char *folder, char *i
     const char *prefix = BUNDLES "/";
     if (strncmp(target, prefix, strlen(prefix)) != 0 || !is_folder_name(target + strlen(prefix)))
         return false;
-    snprintf(folder, FOLDER_NAME_BYTES, "%s", target + strlen(prefix));
+    /* is_folder_name() has checked the length: FOLDER_NAME_BYTES fits it */
+    size_t len = strnlen(target + strlen(prefix), FOLDER_NAME_BYTES - 1);
+    memcpy(folder, target + strlen(prefix), len);
+    folder[len] = '\0';
     if (id)
         snprintf(id, LF_STORE_ID_CHARS + 1, "%.*s", LF_STORE_ID_CHARS, folder);
     return true;
