@@ -450,11 +450,15 @@ bool lf_store_set_shown(struct lf_store *s, const char *dir)
         if (unlink(link) != 0 && errno != ENOENT) {
             lf_warn("%s: cannot remove: %s", link, strerror(errno));
             ok = false;
+        } else if (old[0]) {
+            remove_leftovers(s);
         }
         goto done;
     }
     char err[LF_STORE_ERROR_BYTES];
     ok = switch_link(s, SHOWN, folder, err, sizeof(err));
+    if (ok && old[0])
+        remove_leftovers(s); /* the folder shown before may be named by nothing now */
 done:
     free(link);
     return ok;
