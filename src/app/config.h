@@ -95,6 +95,20 @@ struct lf_config {
     char monitor_name[LF_LOG_NAME_BYTES + 1]; /* name; "" */
     char monitor_metrics_file[LF_MAX_PATH_BYTES + 1]; /* metrics_file; "" = none */
 
+    /* [monitor] reporting to a studio (src/monitor/reporter.h) */
+    char monitor_report_url[LF_MAX_URL_BYTES + 1];        /* report_url: the studio's base address, "" = off */
+    char monitor_report_token_file[LF_MAX_PATH_BYTES + 1]; /* report_token_file: the kiosk's token */
+    int monitor_report_seconds;              /* report_seconds; 60, 2..3600 */
+    int monitor_screenshot_seconds;          /* screenshot_seconds; 300, 60..86400, 0 = none */
+    bool monitor_report_allow_http;          /* report_allow_http; false */
+    /* [fleet]: the studio watches its kiosks (src/studio/fleet.h) */
+    int fleet_silent_seconds;                /* silent_seconds; 600, 3..604800 */
+    int fleet_stale_serial_seconds;          /* stale_serial_seconds; 3600, 3..604800 */
+    char fleet_alert_to[LF_CONFIG_ORGANISATION_BYTES + 1]; /* alert_to: e-mail address, "" = none */
+    char fleet_smtp_url[LF_MAX_URL_BYTES + 1];           /* smtp_url: smtp(s)://host:port */
+    char fleet_smtp_from[LF_CONFIG_ORGANISATION_BYTES + 1]; /* smtp_from */
+    char fleet_smtp_user[LF_CONFIG_ORGANISATION_BYTES + 1]; /* smtp_user, "" = no login */
+    char fleet_smtp_password_file[LF_MAX_PATH_BYTES + 1];   /* smtp_password_file */
     /* not a key: the file lf_config_load() read last ("" = defaults only),
        for the start-up log and SIGHUP's reload */
     char path[LF_MAX_PATH_BYTES + 1];

@@ -17,6 +17,7 @@
 #include "core/xalloc.h"
 #include "input/gesture.h"
 #include "layout/phrases.h"
+#include "monitor/reporter.h"
 #include "layout/slide_layout.h"
 #include "render/painter.h"
 #include "render/renderer_choice.h"
@@ -142,6 +143,10 @@ struct lf_kiosk {
     size_t played_index;           /* the carousel page last counted */
     bool played_any;
     char content_error[2 * LF_MAX_PATH_BYTES + 128]; /* the last content that failed to load */
+    /* the studio's fleet page (monitor/reporter.h): heartbeat, screenshot,
+     * slides shown per item (a slide counts once per slide_until) */
+    struct lf_reporter *reporter;
+    uint64_t counted_slide_until;
 };
 
 static uint64_t system_ticks(void *ctx)
@@ -786,6 +791,21 @@ static double ease(double t)
     return t < 0.5 ? 4 * t * t * t : 1 - pow(-2 * t + 2, 3) / 2;
 }
 
+/* The frame as drawn, to the reporter's thread (which scales and sends it). */
+static void take_screenshot(struct lf_kiosk *k)
+{
+    int w = 0, h = 0;
+    if (SDL_GetRendererOutputSize(k->renderer, &w, &h) != 0 || w <= 0 || h <= 0 ||
+        (long long)w * h > LF_REPORT_MAX_SCREEN_PIXELS)
+        return;
+    void *px = lf_xmalloc((size_t)w * (size_t)h * 4);
+    if (SDL_RenderReadPixels(k->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, px, w * 4) == 0)
+        lf_reporter_screenshot(k->reporter, px, w, h, w * 4);
+    else
+        lf_debug("screenshot: %s", SDL_GetError());
+    free(px);
+}
+
 /* The frame, not yet presented (lf_kiosk_screenshot reads it back). */
 static void draw_frame(struct lf_kiosk *k)
 {
@@ -826,6 +846,8 @@ static void draw_frame(struct lf_kiosk *k)
 static void draw(struct lf_kiosk *k)
 {
     draw_frame(k);
+    if (lf_reporter_wants_screenshot(k->reporter))
+        take_screenshot(k);
     SDL_RenderPresent(k->renderer);
     if (!k->first_presented) {
         /* for bench/first_frame.sh: exec to first present */
@@ -1246,6 +1268,8 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
     k->schedule_on = true;
     (void)apply_power_config(k);
     start_sync(k, dir);
+    if (cfg->monitor_report_url[0] && lf_sync_global_init())
+        k->reporter = lf_reporter_start(cfg);
     return k;
 fail:
     lf_kiosk_destroy(k);
@@ -1257,6 +1281,7 @@ void lf_kiosk_destroy(struct lf_kiosk *k)
     if (!k)
         return;
     lf_sync_worker_stop(k->worker); /* first: it may still post events */
+    lf_reporter_stop(k->reporter);
     free(k->pending_dir);
     if (k->installed_event != (Uint32)-1 && k->installed_event != 0) {
         SDL_Event ev; /* folders reported but not yet taken */
@@ -1342,6 +1367,10 @@ bool lf_kiosk_reload(struct lf_kiosk *k, const struct lf_config *cfg)
     (void)apply_power_config(k);
     apply_settings(k); /* lays out anew; the old frame stays until the new one is drawn */
     start_sync(k, k->content_source); /* the folder on screen, kept by the store */
+    lf_reporter_stop(k->reporter);
+    k->reporter = NULL;
+    if (k->cfg->monitor_report_url[0] && lf_sync_global_init())
+        k->reporter = lf_reporter_start(k->cfg);
     lf_info("reloaded: config %s, content %s (%s): showing %zu pages",
             k->cfg->path[0] ? k->cfg->path : "(defaults)", dir,
             k->installed_at ? "installed by sync" : "folder", lf_carousel_count(k->carousel));
@@ -1362,6 +1391,26 @@ void lf_kiosk_handle(struct lf_kiosk *k, const SDL_Event *ev)
     handle_event(k, ev);
 }
 
+/* What the studio's fleet page shows (monitor/reporter.h): copied, sent
+ * by the reporter's thread. */
+static void offer_heartbeat(struct lf_kiosk *k, const char *mode, const char *item)
+{
+    if (!k->reporter)
+        return;
+    struct lf_heartbeat hb = {
+        .serial = k->bundle->serial,
+        .slide = (int)k->index + 1,
+        .slides = (int)lf_carousel_count(k->carousel),
+        .display_on = k->display_on,
+        .content_age_s = k->installed_at ? (long)(wall_now(k) - k->installed_at) : -1,
+    };
+    snprintf(hb.name, sizeof(hb.name), "%s", k->cfg->monitor_name);
+    snprintf(hb.item, sizeof(hb.item), "%s", item ? item : "");
+    snprintf(hb.mode, sizeof(hb.mode), "%s", mode);
+    snprintf(hb.lang, sizeof(hb.lang), "%s", k->lang);
+    lf_reporter_offer(k->reporter, &hb);
+}
+
 /* What `systemctl status` shows: the slide on screen. */
 static void report_status(struct lf_kiosk *k)
 {
@@ -1378,6 +1427,12 @@ static void report_status(struct lf_kiosk *k)
         k->played_any = true;
         k->played_index = k->index;
         lf_monitor_slide_shown(k->monitor, item, k->last_frame);
+    }
+    offer_heartbeat(k, modes[k->mode], item);
+    if (k->reporter && item && k->mode == MODE_CAROUSEL &&
+        k->slide_until != k->counted_slide_until) {
+        k->counted_slide_until = k->slide_until; /* once per slide shown */
+        lf_reporter_played(k->reporter, item, wall_now(k));
     }
     if (!k->first_frame_shown) {
         k->first_frame_shown = true;
@@ -1396,6 +1451,7 @@ static uint64_t heartbeat(struct lf_kiosk *k, uint64_t now, bool force);
 static void set_display(struct lf_kiosk *k, bool on, const char *why, time_t until)
 {
     k->display_on = on;
+    offer_heartbeat(k, on ? "carousel" : "off", NULL);
     char when[64] = "";
     if (until != (time_t)-1) {
         struct tm tm;
@@ -1535,6 +1591,8 @@ uint64_t lf_kiosk_update(struct lf_kiosk *k)
     uint64_t poll = follow_screen(k, k->clock.ticks(k->clock.ctx));
     if (poll < next)
         next = poll;
+    if (lf_reporter_wants_screenshot(k->reporter))
+        k->dirty = true; /* a screenshot is taken of a frame as it is drawn */
     if (k->dirty) {
         draw(k);
         k->dirty = false;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "studio/fleet.h"
 #include "studio/server.h"
 #include "studio/users.h"
 
@@ -20,6 +21,8 @@ static const char studio_usage[] =
     "       litfass studio user passwd NAME --data DIR\n"
     "       litfass studio user remove NAME --data DIR\n"
     "       litfass studio user list --data DIR\n"
+    "       litfass studio kiosk add|remove NAME --data DIR\n"
+    "       litfass studio kiosk list --data DIR\n"
     "\n"
     "Serves the studio: KI staff write, translate, preview and publish the\n"
     "kiosks' content in a web browser (open the address it prints).\n"
@@ -36,6 +39,9 @@ static const char studio_usage[] =
     "  --role ROLE             user add: editor (changes the draft), publisher (also\n"
     "                          approves and publishes) or admin (also sees users)\n"
     "  --help                  this text\n"
+    "\n"
+    "kiosk add prints the kiosk's token once (the studio keeps only its hash):\n"
+    "put it into the file named by [monitor] report_token_file on that kiosk.\n"
     "\n"
     "Passwords (at least 10 characters) are asked for twice at a terminal, or\n"
     "read as one line from standard input: echo \"$PW\" | litfass studio user add ...\n";
@@ -166,6 +172,54 @@ done:
     return rc;
 }
 
+/* `litfass studio kiosk add|remove|list`: the screens that report to the studio */
+static int kiosk_command(int argc, char **argv, const char *data)
+{
+    if (argc < 2)
+        return lf_cli_usage_error("studio", "kiosk: add, remove or list?");
+    const char *verb = argv[1];
+    bool list = strcmp(verb, "list") == 0;
+    if (!list && strcmp(verb, "add") != 0 && strcmp(verb, "remove") != 0)
+        return lf_cli_usage_error("studio", "kiosk %s: unknown (add, remove, list)", verb);
+    if (!list && argc < 3)
+        return lf_cli_usage_error("studio", "kiosk %s: which kiosk? name it", verb);
+    if (argc > (list ? 2 : 3))
+        return lf_cli_usage_error("studio", "unexpected argument '%s'", argv[list ? 2 : 3]);
+    if (!data)
+        return lf_cli_usage_error("studio", "--data DIR is required (the studio's folder)");
+    char err[LF_FLEET_ERROR_BYTES];
+    if (list) {
+        json_t *kiosks = lf_fleet_list_kiosks(data, err, sizeof(err));
+        if (!kiosks) {
+            fprintf(stderr, "litfass studio: %s\n", err);
+            return EXIT_FAILURE;
+        }
+        size_t i;
+        json_t *k;
+        json_array_foreach(kiosks, i, k) printf("%s\n", json_string_value(json_object_get(k, "name")));
+        json_decref(kiosks);
+        return EXIT_SUCCESS;
+    }
+    if (strcmp(verb, "remove") == 0) {
+        if (!lf_fleet_remove_kiosk(data, argv[2], err, sizeof(err))) {
+            fprintf(stderr, "litfass studio: %s\n", err);
+            return EXIT_FAILURE;
+        }
+        printf("removed kiosk %s (its token is refused from now on)\n", argv[2]);
+        return EXIT_SUCCESS;
+    }
+    char token[2 * LF_FLEET_TOKEN_BYTES + 1];
+    if (!lf_fleet_add_kiosk(data, argv[2], token, err, sizeof(err))) {
+        fprintf(stderr, "litfass studio: %s\n", err);
+        return EXIT_FAILURE;
+    }
+    /* the token alone on stdout (for scripts), the advice on stderr */
+    printf("%s\n", token);
+    fprintf(stderr, "added kiosk %s: put the token above into the file [monitor] "
+            "report_token_file names on it (mode 600); it is not shown again\n", argv[2]);
+    return EXIT_SUCCESS;
+}
+
 int lf_tool_studio(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -215,6 +269,8 @@ int lf_tool_studio(int argc, char **argv)
     }
     if (optind < argc && strcmp(argv[optind], "user") == 0)
         return user_command(argc - optind, argv + optind, data, role);
+    if (optind < argc && strcmp(argv[optind], "kiosk") == 0)
+        return kiosk_command(argc - optind, argv + optind, data);
     if (optind < argc)
         return lf_cli_usage_error("studio", "unexpected argument '%s'", argv[optind]);
     if (role)

@@ -26,10 +26,12 @@
 #include "core/xalloc.h"
 #include "studio/audit.h"
 #include "studio/draft.h"
+#include "studio/fleet.h"
 #include "studio/item_preview.h"
 #include "studio/publish.h"
 #include "studio/users.h"
 #include "studio/web_assets.h"
+#include "sync/post.h"
 #include "sync/sync.h"
 
 #define SESSION_COOKIE "litfass_session"
@@ -66,6 +68,7 @@ struct studio {
     struct lf_draft *draft;
     struct lf_publisher *publisher;
     struct lf_item_preview *preview;
+    struct lf_fleet *fleet;
     struct session sessions[LF_STUDIO_MAX_SESSIONS];
     struct throttle throttle[LF_STUDIO_THROTTLE_SLOTS];
 };
@@ -109,6 +112,8 @@ enum {
     ROUTE_UPLOAD = 2,  /* the body is raw bytes up to LF_STUDIO_MAX_UPLOAD_BYTES */
     ROUTE_NO_CSRF = 4, /* a mutation that needs no CSRF token (login) */
     ROUTE_OPTIONAL_JSON = 8, /* a JSON body may be empty */
+    ROUTE_HEARTBEAT = 16,    /* body at most LF_FLEET_MAX_HEARTBEAT_BYTES */
+    ROUTE_SCREENSHOT = 32,   /* body at most LF_FLEET_MAX_SCREENSHOT_BYTES */
 };
 
 struct route {
@@ -925,6 +930,8 @@ static void h_publish(struct call *c, struct reply *r)
     snprintf(detail, sizeof(detail), "serial %lld",
              (long long)json_integer_value(json_object_get(version, "serial")));
     lf_audit(s->data_dir, user_of(c), "publish", NULL, detail);
+    lf_fleet_published(s->fleet, (long long)json_integer_value(json_object_get(version, "serial")),
+                       time(NULL));
     reply_json(r, 200, json_pack("{s:o}", "version", version));
 }
 
@@ -951,6 +958,8 @@ static void h_republish(struct call *c, struct reply *r)
     snprintf(detail, sizeof(detail), "serial %lld (again: version %lld)",
              (long long)json_integer_value(json_object_get(version, "serial")), serial);
     lf_audit(c->s->data_dir, user_of(c), "publish", NULL, detail);
+    lf_fleet_published(c->s->fleet,
+                       (long long)json_integer_value(json_object_get(version, "serial")), time(NULL));
     reply_json(r, 200, json_pack("{s:o}", "version", version));
 }
 
@@ -986,6 +995,77 @@ static void h_users(struct call *c, struct reply *r)
     reply_json(r, 200, json_pack("{s:o}", "users", list));
 }
 
+/* ---- the fleet (studio/fleet.h) ------------------------------------------------------ */
+
+/* The kiosk's token from "Authorization: Bearer TOKEN", NULL if none. */
+static const char *bearer(struct call *c)
+{
+    const char *a = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND, "Authorization");
+    if (!a || strncasecmp(a, "Bearer ", 7) != 0)
+        return NULL;
+    return a + 7;
+}
+
+static void fleet_reply(struct reply *r, unsigned status, const char *err)
+{
+    if (status == 200)
+        reply_json(r, 200, json_pack("{s:b}", "ok", true));
+    else
+        reply_error(r, status, "%s", err);
+    if (status == 401)
+        snprintf(r->extra_name, sizeof(r->extra_name), "WWW-Authenticate");
+    if (status == 401)
+        snprintf(r->extra_value, sizeof(r->extra_value), "Bearer realm=\"litfass kiosks\"");
+}
+
+static void h_fleet_heartbeat(struct call *c, struct reply *r)
+{
+    char err[LF_FLEET_ERROR_BYTES] = "";
+    unsigned st = lf_fleet_heartbeat(c->s->fleet, bearer(c), c->body, c->address, time(NULL),
+                                     err, sizeof(err));
+    if (st == 401)
+        lf_warn("studio: heartbeat from %s refused: %s", c->address, err);
+    fleet_reply(r, st, err);
+}
+
+static void h_fleet_screenshot(struct call *c, struct reply *r)
+{
+    char err[LF_FLEET_ERROR_BYTES] = "";
+    unsigned st = lf_fleet_screenshot(c->s->fleet, bearer(c), c->rq->body ? c->rq->body : "",
+                                      c->rq->len, time(NULL), err, sizeof(err));
+    if (st == 401)
+        lf_warn("studio: screenshot from %s refused: %s", c->address, err);
+    fleet_reply(r, st, err);
+}
+
+static void h_fleet(struct call *c, struct reply *r)
+{
+    reply_json(r, 200, lf_fleet_json(c->s->fleet, time(NULL)));
+}
+
+static void h_fleet_screenshot_get(struct call *c, struct reply *r)
+{
+    size_t len = 0;
+    unsigned char *png = lf_fleet_screenshot_of(c->s->fleet, c->rq->args[0], &len);
+    if (!png) {
+        reply_error(r, 404, "no screenshot of '%s'", c->rq->args[0]);
+        return;
+    }
+    r->status = 200;
+    r->bytes = png;
+    r->len = len;
+    r->type = "image/png";
+}
+
+static void h_metrics(struct call *c, struct reply *r)
+{
+    char *text = lf_fleet_metrics(c->s->fleet, time(NULL));
+    r->status = 200;
+    r->bytes = (unsigned char *)text;
+    r->len = strlen(text);
+    r->type = "text/plain; version=0.0.4; charset=utf-8";
+}
+
 /* ---- the routing table --------------------------------------------------------------- */
 
 static const struct route routes[] = {
@@ -1013,6 +1093,12 @@ static const struct route routes[] = {
     {"POST", "/api/versions/{}/publish", LF_ROLE_PUBLISHER, ROUTE_OPTIONAL_JSON, h_republish},
     {"GET", "/api/audit", LF_ROLE_PUBLISHER, 0, h_audit},
     {"GET", "/api/users", LF_ROLE_ADMIN, 0, h_users},
+    /* kiosks: their own token (Authorization: Bearer), no session */
+    {"POST", "/api/fleet/heartbeat", 0, ROUTE_JSON | ROUTE_HEARTBEAT, h_fleet_heartbeat},
+    {"POST", "/api/fleet/screenshot", 0, ROUTE_UPLOAD | ROUTE_SCREENSHOT, h_fleet_screenshot},
+    {"GET", "/api/fleet", LF_ROLE_EDITOR, 0, h_fleet},
+    {"GET", "/api/fleet/{}/screenshot.png", LF_ROLE_EDITOR, 0, h_fleet_screenshot_get},
+    {"GET", "/metrics", 0, 0, h_metrics},
 };
 #define N_ROUTES (sizeof(routes) / sizeof(routes[0]))
 
@@ -1090,6 +1176,12 @@ static enum MHD_Result serve_static(struct studio *s, struct MHD_Connection *con
     return send_reply(s, conn, &r, false);
 }
 
+/* the JSON API and the Prometheus text; everything else is the page */
+static bool is_api(const char *url)
+{
+    return strncmp(url, "/api/", 5) == 0 || strcmp(url, "/metrics") == 0;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_data_size,
@@ -1100,7 +1192,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (!rq) {
         rq = lf_xcalloc(1, sizeof(*rq));
         *con_cls = rq;
-        if (strncmp(url, "/api/", 5) != 0)
+        if (!is_api(url))
             return MHD_YES; /* static files: no body is read */
         for (size_t i = 0; i < N_ROUTES && !rq->route; i++) {
             if (strcmp(routes[i].method, method) == 0 && route_match(routes[i].pattern, url, rq->args))
@@ -1108,6 +1200,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         }
         rq->limit = rq->route && (rq->route->flags & ROUTE_UPLOAD) ? LF_STUDIO_MAX_UPLOAD_BYTES
                                                                    : LF_STUDIO_MAX_BODY_BYTES;
+        if (rq->route && (rq->route->flags & ROUTE_HEARTBEAT))
+            rq->limit = LF_FLEET_MAX_HEARTBEAT_BYTES;
+        if (rq->route && (rq->route->flags & ROUTE_SCREENSHOT))
+            rq->limit = LF_FLEET_MAX_SCREENSHOT_BYTES;
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         if (cl && strtoull(cl, NULL, 10) > rq->limit) {
             /* refused before a byte of the body is read */
@@ -1143,7 +1239,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     }
     if (rq->answered)
         return MHD_YES;
-    if (strncmp(url, "/api/", 5) != 0)
+    if (!is_api(url))
         return serve_static(s, conn, method, url);
 
     struct reply r = {0};
@@ -1318,6 +1414,39 @@ static char *read_pem(const char *path, const char *what, bool private_key)
     return buf;
 }
 
+/* An e-mail to [fleet] alert_to when a screen became marked. */
+static void fleet_alert(struct studio *s)
+{
+    char *subject = NULL, *text = NULL;
+    if (!lf_fleet_check(s->fleet, time(NULL), &subject, &text))
+        return;
+    const struct lf_config *cfg = s->cfg;
+    lf_warn("studio: %s", subject);
+    if (cfg->fleet_alert_to[0] && cfg->fleet_smtp_url[0]) {
+        char password[LF_STUDIO_MAX_PASSWORD + 2] = "";
+        if (cfg->fleet_smtp_password_file[0]) {
+            FILE *fp = fopen(cfg->fleet_smtp_password_file, "r");
+            if (!fp || !fgets(password, sizeof(password), fp))
+                lf_error("studio: fleet.smtp_password_file %s: cannot read it",
+                         cfg->fleet_smtp_password_file);
+            if (fp)
+                fclose(fp);
+            password[strcspn(password, "\r\n")] = '\0';
+        }
+        struct lf_mail mail = {.smtp_url = cfg->fleet_smtp_url, .user = cfg->fleet_smtp_user,
+                               .password = password, .from = cfg->fleet_smtp_from,
+                               .to = cfg->fleet_alert_to, .subject = subject, .text = text};
+        char err[LF_POST_ERROR_BYTES];
+        if (lf_mail_send(&mail, err, sizeof(err)))
+            lf_info("studio: alert sent to %s", cfg->fleet_alert_to);
+        else
+            lf_error("studio: the alert to %s was not sent: %s", cfg->fleet_alert_to, err);
+        sodium_memzero(password, sizeof(password));
+    }
+    free(subject);
+    free(text);
+}
+
 int lf_studio_serve(const struct lf_studio_options *opt)
 {
     int rc = EXIT_FAILURE;
@@ -1388,6 +1517,19 @@ int lf_studio_serve(const struct lf_studio_options *opt)
         lf_error("studio: %s", err);
         goto done;
     }
+    s->fleet = lf_fleet_open(opt->data_dir, cfg->fleet_silent_seconds,
+                             cfg->fleet_stale_serial_seconds, err, sizeof(err));
+    if (!s->fleet) {
+        lf_error("studio: %s", err);
+        goto done;
+    }
+    {
+        json_t *versions = lf_publisher_versions(s->publisher);
+        json_t *newest = json_object_get(json_array_get(versions, 0), "serial");
+        if (json_is_integer(newest)) /* known since now, unless state.json knew it before */
+            lf_fleet_published(s->fleet, (long long)json_integer_value(newest), time(NULL));
+        json_decref(versions);
+    }
     s->preview = lf_item_preview_create();
     if (!s->preview)
         lf_warn("studio: previews are off (the renderer did not start)");
@@ -1426,7 +1568,13 @@ int lf_studio_serve(const struct lf_studio_options *opt)
     fflush(stdout);
     lf_info("studio: data in %s", opt->data_dir);
     int sig = 0;
-    sigwait(&stop, &sig);
+    for (;;) { /* between signals: the fleet's marks and alerts */
+        struct timespec wait = {.tv_sec = LF_STUDIO_FLEET_CHECK_S};
+        sig = sigtimedwait(&stop, NULL, &wait);
+        if (sig > 0)
+            break;
+        fleet_alert(s);
+    }
     lf_info("studio: stopping (signal %d)", sig);
     rc = EXIT_SUCCESS;
 done:
@@ -1438,6 +1586,7 @@ done:
     }
     free(cert);
     lf_item_preview_destroy(s->preview);
+    lf_fleet_close(s->fleet);
     lf_publisher_destroy(s->publisher);
     lf_draft_close(s->draft);
     lf_users_destroy(s->users);

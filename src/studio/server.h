@@ -45,6 +45,7 @@
 #define LF_STUDIO_LOGIN_FORGET_S 3600         /* failures older than this are forgotten */
 #define LF_STUDIO_THROTTLE_SLOTS 1024         /* names and addresses remembered */
 #define LF_STUDIO_MAX_PEM_BYTES (64 * 1024)  /* tls_cert, tls_key files */
+#define LF_STUDIO_FLEET_CHECK_S 5             /* screens looked at for marks and alerts */
 
 struct lf_studio_options {
     const char *data_dir;

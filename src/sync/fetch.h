@@ -10,7 +10,7 @@
  * (sync/sync.h) must have run before the first lf_fetcher_create().
  *
  * Every download goes through here (the studio's uploads are in
- * studio/upload.c). */
+ * studio/upload.c; sync/post.c sends: POST, SMTP). */
 #ifndef LF_SYNC_FETCH_H
 #define LF_SYNC_FETCH_H
 
