@@ -27,6 +27,7 @@ static const struct lf_cli_command commands[] = {
      lf_tool_studio},
     {"status", "is the running kiosk healthy? (exit 1 when not)", lf_tool_status},
     {"screenshot", "save what the running kiosk shows as a PNG", lf_tool_screenshot},
+    {"speak", "write what the kiosk reads aloud for an item to a WAV file", lf_tool_speak},
 };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -31,6 +31,7 @@
 #define LF_CONFIG_ORGANISATION_BYTES 255
 #define LF_CONFIG_ON_HOURS_BYTES 511
 #define LF_CONFIG_CLOSED_DATES_BYTES 1535
+#define LF_CONFIG_DEVICE_BYTES 255
 #define LF_CONFIG_KEY_BASE64 44 /* one public key in [sync] trusted_keys */
 #define LF_CONFIG_LISTEN_BYTES 64 /* [studio] listen: "[address]:port" */
 
@@ -50,6 +51,13 @@ struct lf_config {
     int renderer;                            /* [display] renderer; enum lf_renderer_setting, auto */
     bool rotate_languages;                   /* [carousel] rotate_languages; false */
     bool touch;                              /* [touch] enabled; true = buttons on screen */
+
+    /* [speech] (src/speech/): reading aloud */
+    bool speech;                             /* enabled; true = the read-aloud button */
+    int speech_rate;                         /* rate, words a minute; 150, 80..450 */
+    int speech_slow_rate;                    /* slow_rate: a visitor's "slower"; 110, 80..450 */
+    int speech_volume;                       /* volume, percent; 100, 0..200 */
+    char speech_device[LF_CONFIG_DEVICE_BYTES + 1]; /* device: SDL audio device; "" = default */
 
     /* [sync] (src/sync/): pulling bundles from a web server */
     char sync_url[LF_MAX_URL_BYTES + 1];     /* url; "" = no sync; http(s)://.../content.json */

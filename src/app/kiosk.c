@@ -23,6 +23,9 @@
 #include "render/renderer_choice.h"
 #include "render/snapshot.h"
 #include "render/typesetter.h"
+#include "speech/player.h"
+#include "speech/script.h"
+#include "speech/voice.h"
 #include "sync/store.h"
 #include "sync/sync.h"
 #include "sync/worker.h"
@@ -84,6 +87,11 @@ struct lf_kiosk {
     bool browse_more;
     bool large_text;               /* a visitor's settings, until idle */
     bool high_contrast;
+    bool slow_speech;
+
+    /* reading aloud (src/speech/): NULL without sound or with [speech] off */
+    struct lf_speech_player *speech;
+    bool reading;                  /* the carousel and the idle timeout wait */
 
     uint64_t slide_until;          /* carousel: next advance, SDL ticks */
     uint64_t idle_until;           /* browsing: back to the carousel */
@@ -191,6 +199,16 @@ static bool rtl(const struct lf_kiosk *k)
     return lf_lang_is_rtl(k->lang);
 }
 
+static enum lf_read_button read_button(const struct lf_kiosk *k)
+{
+    char voice[LF_SPEECH_VOICE_NAME];
+    if (!k->speech)
+        return LF_READ_NONE;
+    if (!lf_voice_for(k->lang, voice, sizeof(voice)))
+        return LF_READ_NO_VOICE;
+    return k->reading ? LF_READ_READING : LF_READ_READY;
+}
+
 static void layout_footer(struct lf_kiosk *k)
 {
     lf_scene_clear(k->footer);
@@ -202,6 +220,8 @@ static void layout_footer(struct lf_kiosk *k)
         .large_text = k->large_text,
         .high_contrast = k->high_contrast,
         .languages_open = k->mode == MODE_LANGUAGES,
+        .read = read_button(k),
+        .slow_speech = k->slow_speech,
     };
     lf_layout_footer(k->footer, &k->view, &f);
 }
@@ -379,6 +399,8 @@ static void finish_transition(struct lf_kiosk *k)
     k->dirty = true;
 }
 
+static void reread(struct lf_kiosk *k);
+
 /* Moves to carousel page `to`, sliding in from the side `dir`. */
 static void go_to(struct lf_kiosk *k, size_t to, int dir)
 {
@@ -404,13 +426,14 @@ static void go_to(struct lf_kiosk *k, size_t to, int dir)
     }
     arm_slide_timer(k);
     k->dirty = true;
+    reread(k);
 }
 
 /* Whether a visitor chose another language, text size or theme. */
 static bool settings_changed(const struct lf_kiosk *k)
 {
     return strcmp(k->lang, k->home_lang) != 0 || k->large_text != k->cfg->large_text ||
-           k->high_contrast != (k->cfg->theme == LF_THEME_HIGH_CONTRAST);
+           k->high_contrast != (k->cfg->theme == LF_THEME_HIGH_CONTRAST) || k->slow_speech;
 }
 
 /* Whether a visitor left the screen other than it shows by itself. */
@@ -444,15 +467,78 @@ static void go_back(struct lf_kiosk *k)
     go_to(k, k->index, rtl(k) ? -1 : 1);
 }
 
+/* Reading aloud: the page on screen, in the screen's language, written
+ * for listening (speech/script.h). While it reads, the carousel and the
+ * idle timeout wait; moving to another page reads that one. */
+static void start_reading(struct lf_kiosk *k)
+{
+    struct lf_spoken_page sp = {
+        .slide = k->shown.kind == LF_PAGE_SLIDE ? k->shown.slide : NULL,
+        .list = k->shown.list,
+        .n_list = k->shown.n_list,
+        .list_title = k->shown.kind == LF_PAGE_LIST ? k->shown.list_title : NULL,
+    };
+    char *script = lf_speech_script(&sp, k->lang, wall_now(k));
+    int rate = k->slow_speech ? k->cfg->speech_slow_rate : k->cfg->speech_rate;
+    if (script[0])
+        k->reading = lf_speech_player_start(k->speech, k->lang, script, rate,
+                                            k->cfg->speech_volume);
+    else
+        lf_speech_player_stop(k->speech); /* a page without words (the languages) */
+    if (!script[0])
+        k->reading = false;
+    free(script);
+    layout_footer(k);
+    k->dirty = true;
+}
+
+static void stop_reading(struct lf_kiosk *k)
+{
+    if (!k->reading)
+        return;
+    lf_speech_player_stop(k->speech);
+    k->reading = false;
+    layout_footer(k);
+    k->dirty = true;
+}
+
+/* The read-aloud button or key: read, or stop when reading. */
+static void read_aloud(struct lf_kiosk *k)
+{
+    if (k->reading)
+        stop_reading(k);
+    else if (read_button(k) == LF_READ_READY)
+        start_reading(k);
+}
+
+/* The page changed under a visitor who listens: read the new one. */
+static void reread(struct lf_kiosk *k)
+{
+    if (k->reading)
+        start_reading(k);
+}
+
+static void toggle_slow_speech(struct lf_kiosk *k)
+{
+    if (!k->speech)
+        return;
+    k->slow_speech = !k->slow_speech;
+    layout_footer(k);
+    k->dirty = true;
+    reread(k); /* at the new rate from the start of the page */
+}
+
 /* Back to the carousel, and to the screen's own settings: the next
  * visitor does not see what the last one chose. */
 static void go_home(struct lf_kiosk *k)
 {
+    stop_reading(k);
     k->mode = MODE_CAROUSEL;
     if (settings_changed(k)) {
         snprintf(k->lang, sizeof(k->lang), "%s", k->home_lang);
         k->large_text = k->cfg->large_text;
         k->high_contrast = k->cfg->theme == LF_THEME_HIGH_CONTRAST;
+        k->slow_speech = false;
         apply_settings(k);
     }
     go_to(k, k->index, rtl(k) ? -1 : 1);
@@ -617,6 +703,9 @@ static void tap(struct lf_kiosk *k, int x, int y)
                     k->browse_from = (struct lf_flow_pos){0, 0};
                 }
                 apply_settings(k);
+                if (k->reading && read_button(k) == LF_READ_NO_VOICE)
+                    stop_reading(k); /* never read in another language's voice */
+                reread(k);
             }
             return;
         case LF_ACT_MORE_LANGUAGES:
@@ -631,6 +720,12 @@ static void tap(struct lf_kiosk *k, int x, int y)
         case LF_ACT_CONTRAST:
             k->high_contrast = !k->high_contrast;
             apply_settings(k);
+            return;
+        case LF_ACT_READ_ALOUD:
+            read_aloud(k);
+            return;
+        case LF_ACT_SLOWER:
+            toggle_slow_speech(k);
             return;
         case LF_ACT_NONE:
             break;
@@ -651,12 +746,24 @@ static void handle_key(struct lf_kiosk *k, const SDL_KeyboardEvent *key)
         return;
     }
     touched(k);
+    /* the key map for tactile keypads (README, "Keys"): arrows and the
+     * number block move, Enter opens, Space / * / Play reads aloud */
     switch (sym) {
     case SDLK_RIGHT:
-        step(k, rtl(k) ? -1 : +1);
+    case SDLK_DOWN:
+    case SDLK_PAGEDOWN:
+    case SDLK_KP_6:
+    case SDLK_KP_2:
+    case SDLK_AUDIONEXT:
+        step(k, rtl(k) && (sym == SDLK_RIGHT || sym == SDLK_KP_6) ? -1 : +1);
         break;
     case SDLK_LEFT:
-        step(k, rtl(k) ? +1 : -1);
+    case SDLK_UP:
+    case SDLK_PAGEUP:
+    case SDLK_KP_4:
+    case SDLK_KP_8:
+    case SDLK_AUDIOPREV:
+        step(k, rtl(k) && (sym == SDLK_LEFT || sym == SDLK_KP_4) ? +1 : -1);
         break;
     case SDLK_1:
     case SDLK_2:
@@ -665,10 +772,23 @@ static void handle_key(struct lf_kiosk *k, const SDL_KeyboardEvent *key)
         break;
     case SDLK_HOME:
     case SDLK_BACKSPACE:
+    case SDLK_KP_7:
         go_back(k);
         break;
     case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_KP_5:
         tap(k, k->view.width / 2, k->view.height / 2);
+        break;
+    case SDLK_SPACE:
+    case SDLK_KP_MULTIPLY:
+    case SDLK_AUDIOPLAY:
+    case SDLK_AUDIOSTOP:
+        read_aloud(k);
+        break;
+    case SDLK_KP_MINUS:
+    case SDLK_MINUS:
+        toggle_slow_speech(k);
         break;
     default:
         break;
@@ -984,6 +1104,14 @@ static uint64_t tick(struct lf_kiosk *k)
         lf_debug("painter: %zu textures, %zu lines typeset, %zu images decoded", ps.textures,
                  ps.text_renders, ps.image_decodes);
     }
+    if (k->reading && !lf_speech_player_reading(k->speech)) {
+        /* read to the end: the kiosk goes on from here */
+        k->reading = false;
+        layout_footer(k);
+        k->dirty = true;
+        arm_slide_timer(k);
+        touched(k);
+    }
     if (k->animating) {
         if (now >= k->anim_start + (uint64_t)k->cfg->transition_ms) {
             k->animating = false;
@@ -998,6 +1126,8 @@ static uint64_t tick(struct lf_kiosk *k)
     } else if (k->mode == MODE_CAROUSEL && k->waiting && k->pending_dir) {
         swap_bundle(k); /* the first content: no reason to keep the waiting page up */
         step(k, +1);
+    } else if (k->reading) {
+        /* the carousel and the idle timeout wait while the page is read */
     } else if (k->mode == MODE_CAROUSEL && now >= k->slide_until) {
         if (k->pending_dir && !visited(k))
             swap_bundle(k); /* at a slide boundary, never under a visitor's finger */
@@ -1019,6 +1149,8 @@ static uint64_t tick(struct lf_kiosk *k)
     uint64_t change = ticks_at_wall(k, k->changes_at, now);
     if (change < next)
         next = change;
+    if (k->reading)
+        return next < now + LF_SPEECH_POLL_MS ? next : now + LF_SPEECH_POLL_MS;
     if (k->mode == MODE_CAROUSEL && k->slide_until < next)
         next = k->slide_until;
     if (visited(k) && k->idle_until < next)
@@ -1250,6 +1382,9 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
         .organisation = cfg->organisation,
         .passive = !cfg->touch,
     };
+    if (cfg->speech && lf_voice_init())
+        k->speech = lf_speech_player_create(cfg->speech_device);
+    k->view.speech = k->speech != NULL;
     set_view_size(k);
     lf_gesture_set_screen(k->gesture, k->view.width, k->view.height);
     rebuild(k);
@@ -1288,6 +1423,7 @@ void lf_kiosk_destroy(struct lf_kiosk *k)
         while (SDL_PeepEvents(&ev, 1, SDL_GETEVENT, k->installed_event, k->installed_event) == 1)
             free(ev.user.data1);
     }
+    lf_speech_player_destroy(k->speech); /* before SDL_Quit: it closes its device */
     lf_scene_destroy(k->header);
     lf_scene_destroy(k->footer);
     lf_scene_destroy(k->page);
@@ -1627,6 +1763,9 @@ void lf_kiosk_describe(const struct lf_kiosk *k, struct lf_kiosk_state *out)
         .lang = k->lang,
         .large_text = k->large_text,
         .high_contrast = k->high_contrast,
+        .reading = k->reading,
+        .slow_speech = k->slow_speech,
+        .read_button = read_button(k),
         .width = k->view.width,
         .height = k->view.height,
         .display_on = k->display_on,

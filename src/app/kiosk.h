@@ -82,6 +82,8 @@ struct lf_kiosk_state {
     bool animating;
     const char *lang;
     bool large_text, high_contrast;
+    bool reading, slow_speech;     /* reading aloud; a visitor chose slower speech */
+    int read_button;               /* enum lf_read_button (layout/slide_layout.h) */
     int width, height;
     bool display_on;       /* false while [power] has the screen off */
     unsigned long frames;  /* frames drawn so far */

@@ -16,6 +16,7 @@
 #include "layout/slide_layout.h"
 #include "render/painter.h"
 #include "render/typesetter.h"
+#include "speech/voice.h"
 
 /* "07-event-iwgr-2027.png"; continuation pages get "-2", "-3". The
  * number has as many digits as the page count needs (at least two), so
@@ -98,12 +99,18 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
         .text_scale = cfg->large_text ? LF_LARGE_TEXT_SCALE : 1.0,
         .organisation = cfg->organisation,
         .passive = !cfg->touch,
+        .speech = cfg->speech, /* the reading controls, as a kiosk with sound has them */
     };
     carousel = lf_carousel_create();
     lf_carousel_build(carousel, &view, cfg->slide_seconds);
     size_t n = lf_carousel_count(carousel);
     lf_layout_header(header, &view);
     int part = 1;
+    /* the read-aloud button as a kiosk with sound shows it */
+    char voice[LF_SPEECH_VOICE_NAME];
+    enum lf_read_button read = !cfg->speech                                ? LF_READ_NONE
+                               : lf_voice_for(view.lang, voice, sizeof(voice)) ? LF_READ_READY
+                                                                               : LF_READ_NO_VOICE;
     for (size_t i = 0; i < n; i++) {
         const struct lf_carousel_page *cp = lf_carousel_page(carousel, i);
         part = cp->page.from.block || cp->page.from.offset ? part + 1 : 1;
@@ -113,7 +120,8 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
         lf_layout_footer(footer, &view,
                          &(struct lf_footer){.position = i, .count = n, .active_category = -1,
                                              .large_text = cfg->large_text,
-                                             .high_contrast = cfg->theme == LF_THEME_HIGH_CONTRAST});
+                                             .high_contrast = cfg->theme == LF_THEME_HIGH_CONTRAST,
+                                             .read = read});
         SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
         SDL_RenderClear(renderer);
         lf_painter_draw(painter, header, 0, 255);

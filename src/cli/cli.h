@@ -38,6 +38,9 @@ enum {
     OPT_KEY = 'k',
     OPT_VALID_DAYS = 'V',
     OPT_SERIAL = 'S',
+    OPT_ITEM = 'i',
+    OPT_SCRIPT = 'x',
+    OPT_RATE = 'r',
 };
 
 /* One command: its name, what `litfass --help` says of it in one line, and
@@ -60,6 +63,7 @@ int lf_tool_import_ics(int argc, char **argv);
 int lf_tool_studio(int argc, char **argv);
 int lf_tool_status(int argc, char **argv);
 int lf_tool_screenshot(int argc, char **argv);
+int lf_tool_speak(int argc, char **argv);
 
 /* Prints "litfass CMD: message" and where to find help; returns LF_EXIT_USAGE. */
 int lf_cli_usage_error(const char *cmd, const char *fmt, ...) LF_PRINTF(2, 3);

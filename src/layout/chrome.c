@@ -181,6 +181,33 @@ static bool strip_fit(const struct strip_place *sp, const int *widths, size_t n,
     return true;
 }
 
+/* "🔊 Vorlesen" (while reading "■ Stopp"), and "🐢" for slower speech
+ * (a toggle like A+ and ◐); where the language has no voice the button says so instead.
+ * Their widths are the frame's (lf_frame_read_button_width), which
+ * leaves room for them when it counts the strip's rows. */
+static int read_aloud_buttons(struct frame *f, int y, int bh, int x_end, const struct lf_footer *ft)
+{
+    const char *lang = f->v->lang;
+    int px = lf_frame_text_px(f, 30), gap = lf_frame_scaled(f, 12);
+    if (ft->read == LF_READ_NONE || !f->v->speech)
+        return x_end;
+    int sw = lf_frame_slower_button_width(f), rw = lf_frame_read_button_width(f);
+    if (ft->read != LF_READ_NO_VOICE)
+        button(f, (struct lf_box){x_end - sw, y, sw, bh}, "🐢", lf_frame_text_px(f, 36),
+               ft->slow_speech, f->t->accent[0], LF_ACT_SLOWER, 0);
+    x_end -= sw + gap;
+    char label[160];
+    bool reading = ft->read == LF_READ_READING;
+    snprintf(label, sizeof(label), "%s %s",
+             ft->read == LF_READ_NO_VOICE ? "🔇" : reading ? "■" : "🔊",
+             lf_phrase(lang, ft->read == LF_READ_NO_VOICE ? LF_P_NO_VOICE
+                             : reading                    ? LF_P_STOP_READING
+                                                          : LF_P_READ_ALOUD));
+    button(f, (struct lf_box){x_end - rw, y, rw, bh}, label, px, reading, f->t->accent[0],
+           LF_ACT_READ_ALOUD, 0);
+    return x_end - rw - gap;
+}
+
 /* The languages of the bundle, each named in itself, and the toggles
  * for large text and high contrast: finger-sized buttons in one row (two
  * in portrait when needed: the toggles then sit at the end of the first).
@@ -205,6 +232,7 @@ static void language_strip(struct frame *f, int top, const struct lf_footer *ft)
                toggle_on[i], f->t->accent[0], toggle_actions[i], 0);
         x_end -= gap;
     }
+    x_end = read_aloud_buttons(f, y, bh, x_end, ft);
     x_end -= gap;
     struct strip_place sp = {f, top, bh, gap, m, x_end, lf_frame_strip_rows(f)};
     size_t n = b->n_languages, shown[LF_MAX_TRANSLATIONS];

@@ -74,18 +74,65 @@ int lf_frame_strip_button_height(const struct frame *f)
     return lf_frame_scaled(f, f->landscape ? 68 : 80);
 }
 
-/* Rows the language strip needs: one in landscape; in portrait two when
- * the languages do not fit one row beside the toggles. */
+/* The read-aloud button: as wide as its wider label ("🔊 Vorlesen",
+ * "■ Stopp"), so it keeps its size while it reads; "no voice" wraps onto
+ * two lines inside it. */
+int lf_frame_read_button_width(const struct frame *f)
+{
+    static const char *const marks[2] = {"🔊 ", "■ "};
+    static const enum lf_phrase words[2] = {LF_P_READ_ALOUD, LF_P_STOP_READING};
+    int px = lf_frame_text_px(f, 30), bh = lf_frame_strip_button_height(f), w = bh * 2;
+    for (int i = 0; i < 2; i++) {
+        char label[160];
+        snprintf(label, sizeof(label), "%s%s", marks[i], lf_phrase(f->v->lang, words[i]));
+        int lw = lf_text_width(f->v->measure, LF_FACE_BOLD, px, label) + 2 * lf_frame_scaled(f, 24);
+        if (lw > w)
+            w = lw;
+    }
+    return w > f->v->width / 3 ? f->v->width / 3 : w; /* a long label wraps */
+}
+
+/* "🐢" (slower speech): a pictogram any visitor knows, as wide as the
+ * other toggles. */
+int lf_frame_slower_button_width(const struct frame *f)
+{
+    return lf_frame_strip_button_height(f) * 3 / 2;
+}
+
+/* Room the reading controls take in the strip, gaps included. */
+static int read_controls_width(const struct frame *f)
+{
+    if (!f->v->speech)
+        return 0;
+    int gap = lf_frame_scaled(f, 12);
+    return lf_frame_read_button_width(f) + gap + lf_frame_slower_button_width(f) + gap;
+}
+
+/* Rows the language strip has: one in landscape (languages that do not
+ * fit are on the "more languages" page); in portrait as many as the
+ * languages need, placed as chrome.c places them, the first row ending
+ * before the toggles and the reading controls, at most LF_STRIP_MAX_ROWS. */
 int lf_frame_strip_rows(const struct frame *f)
 {
     if (f->landscape)
         return 1;
     int bh = lf_frame_strip_button_height(f), gap = lf_frame_scaled(f, 12), px = lf_frame_text_px(f, 30);
-    int room = f->v->width - 2 * lf_frame_scaled(f, BASE_MARGIN) - 2 * (bh * 3 / 2 + gap) - gap;
-    int need = 0;
-    for (size_t i = 0; i < f->v->bundle->n_languages; i++)
-        need += lf_frame_language_button_width(f, f->v->bundle->languages[i], px, bh) + gap;
-    return need > room ? 2 : 1;
+    int m = lf_frame_scaled(f, BASE_MARGIN);
+    int x_end = f->v->width - m - 2 * (bh * 3 / 2 + gap) - gap - read_controls_width(f);
+    int x = m, rows = 1;
+    for (size_t i = 0; i < f->v->bundle->n_languages; i++) {
+        int w = lf_frame_language_button_width(f, f->v->bundle->languages[i], px, bh);
+        if (x + w > x_end && x > m) {
+            rows++;
+            x = m;
+            x_end = f->v->width - m;
+        } else if (x + w > x_end) {
+            rows++; /* not even one fits beside the buttons: start below them */
+            x_end = f->v->width - m;
+        }
+        x += w + gap;
+    }
+    return rows > LF_STRIP_MAX_ROWS ? LF_STRIP_MAX_ROWS : rows;
 }
 
 /* The row(s) of languages and accessibility toggles above the footer. */

@@ -51,6 +51,10 @@ void lf_frame_init_chrome(struct frame *f, struct lf_scene *s, const struct lf_v
 int lf_frame_header_height(const struct frame *f);
 int lf_frame_language_button_width(const struct frame *f, const char *lang, int px, int bh);
 int lf_frame_strip_button_height(const struct frame *f);
+/* The read-aloud and "slower" buttons (when v->speech). */
+int lf_frame_read_button_width(const struct frame *f);
+int lf_frame_slower_button_width(const struct frame *f);
+#define LF_STRIP_MAX_ROWS 3
 int lf_frame_strip_rows(const struct frame *f);
 int lf_frame_strip_height(const struct frame *f);
 int lf_frame_footer_height(const struct frame *f);

@@ -52,6 +52,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "Abgesagt",
         [LF_P_MORE_LANGUAGES] = "Weitere Sprachen",
         [LF_P_CHOOSE_LANGUAGE] = "Sprache wählen",
+        [LF_P_READ_ALOUD] = "Vorlesen",
+        [LF_P_STOP_READING] = "Stopp",
+        [LF_P_SLOWER] = "Langsamer",
+        [LF_P_NO_VOICE] = "Vorlesen nicht möglich",
     }},
     /* German, easy-to-read (Leichte Sprache) */
     {"de-x-ls", {
@@ -95,6 +99,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "Fällt aus",
         [LF_P_MORE_LANGUAGES] = "Mehr Sprachen",
         [LF_P_CHOOSE_LANGUAGE] = "Sprache wählen",
+        [LF_P_READ_ALOUD] = "Vorlesen",
+        [LF_P_STOP_READING] = "Stopp",
+        [LF_P_SLOWER] = "Langsamer",
+        [LF_P_NO_VOICE] = "Vorlesen geht nicht",
     }},
     /* English */
     {"en", {
@@ -138,6 +146,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "Cancelled",
         [LF_P_MORE_LANGUAGES] = "More languages",
         [LF_P_CHOOSE_LANGUAGE] = "Choose your language",
+        [LF_P_READ_ALOUD] = "Read aloud",
+        [LF_P_STOP_READING] = "Stop",
+        [LF_P_SLOWER] = "Slower",
+        [LF_P_NO_VOICE] = "No voice for this language",
     }},
     /* Turkish */
     {"tr", {
@@ -181,6 +193,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "İptal edildi",
         [LF_P_MORE_LANGUAGES] = "Diğer diller",
         [LF_P_CHOOSE_LANGUAGE] = "Dilinizi seçin",
+        [LF_P_READ_ALOUD] = "Sesli oku",
+        [LF_P_STOP_READING] = "Durdur",
+        [LF_P_SLOWER] = "Daha yavaş",
+        [LF_P_NO_VOICE] = "Bu dilde sesli okuma yok",
     }},
     /* Arabic */
     {"ar", {
@@ -224,6 +240,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "أُلغيت",
         [LF_P_MORE_LANGUAGES] = "لغات أخرى",
         [LF_P_CHOOSE_LANGUAGE] = "اختر لغتك",
+        [LF_P_READ_ALOUD] = "قراءة بصوت عالٍ",
+        [LF_P_STOP_READING] = "إيقاف",
+        [LF_P_SLOWER] = "أبطأ",
+        [LF_P_NO_VOICE] = "لا يوجد صوت لهذه اللغة",
     }},
     /* Persian (Farsi) */
     {"fa", {
@@ -267,6 +287,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "لغو شد",
         [LF_P_MORE_LANGUAGES] = "زبان‌های دیگر",
         [LF_P_CHOOSE_LANGUAGE] = "زبان خود را انتخاب کنید",
+        [LF_P_READ_ALOUD] = "بلند خواندن",
+        [LF_P_STOP_READING] = "توقف",
+        [LF_P_SLOWER] = "آهسته‌تر",
+        [LF_P_NO_VOICE] = "صدایی برای این زبان نیست",
     }},
     /* Dari */
     {"prs", {
@@ -310,6 +334,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "لغو شد",
         [LF_P_MORE_LANGUAGES] = "زبان‌های دیگر",
         [LF_P_CHOOSE_LANGUAGE] = "زبان خود را انتخاب کنید",
+        [LF_P_READ_ALOUD] = "بلند خواندن",
+        [LF_P_STOP_READING] = "توقف",
+        [LF_P_SLOWER] = "آهسته‌تر",
+        [LF_P_NO_VOICE] = "صدایی برای این زبان نیست",
     }},
     /* Pashto */
     {"ps", {
@@ -353,6 +381,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "لغوه شوه",
         [LF_P_MORE_LANGUAGES] = "نورې ژبې",
         [LF_P_CHOOSE_LANGUAGE] = "خپله ژبه وټاکئ",
+        [LF_P_READ_ALOUD] = "په لوړ غږ لوستل",
+        [LF_P_STOP_READING] = "ودرول",
+        [LF_P_SLOWER] = "ورو",
+        [LF_P_NO_VOICE] = "د دې ژبې لپاره غږ نشته",
     }},
     /* Kurdish, Kurmanji (Latin script) */
     {"ku", {
@@ -396,6 +428,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "Hat betalkirin",
         [LF_P_MORE_LANGUAGES] = "Zimanên din",
         [LF_P_CHOOSE_LANGUAGE] = "Zimanê xwe hilbijêre",
+        [LF_P_READ_ALOUD] = "Bi deng bixwîne",
+        [LF_P_STOP_READING] = "Raweste",
+        [LF_P_SLOWER] = "Hêdîtir",
+        [LF_P_NO_VOICE] = "Ji bo vê zimanî deng tune",
     }},
     /* Kurdish, Sorani (Arabic script) */
     {"ckb", {
@@ -439,6 +475,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "هەڵوەشایەوە",
         [LF_P_MORE_LANGUAGES] = "زمانەکانی تر",
         [LF_P_CHOOSE_LANGUAGE] = "زمانەکەت هەڵبژێرە",
+        [LF_P_READ_ALOUD] = "بە دەنگ بخوێنەوە",
+        [LF_P_STOP_READING] = "ڕاگرتن",
+        [LF_P_SLOWER] = "هێواشتر",
+        [LF_P_NO_VOICE] = "دەنگ بۆ ئەم زمانە نییە",
     }},
     /* Tigrinya */
     {"ti", {
@@ -482,6 +522,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "ተሰሪዙ",
         [LF_P_MORE_LANGUAGES] = "ካልኦት ቋንቋታት",
         [LF_P_CHOOSE_LANGUAGE] = "ቋንቋኹም ምረጹ",
+        [LF_P_READ_ALOUD] = "ብድምጺ ኣንብብ",
+        [LF_P_STOP_READING] = "ደው ኣብል",
+        [LF_P_SLOWER] = "ቀስ ኢሉ",
+        [LF_P_NO_VOICE] = "ነዚ ቋንቋ ድምጺ የለን",
     }},
     /* Amharic */
     {"am", {
@@ -525,6 +569,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "ተሰርዟል",
         [LF_P_MORE_LANGUAGES] = "ሌሎች ቋንቋዎች",
         [LF_P_CHOOSE_LANGUAGE] = "ቋንቋዎን ይምረጡ",
+        [LF_P_READ_ALOUD] = "ጮክ ብለህ አንብብ",
+        [LF_P_STOP_READING] = "አቁም",
+        [LF_P_SLOWER] = "በዝግታ",
+        [LF_P_NO_VOICE] = "ለዚህ ቋንቋ ድምፅ የለም",
     }},
     /* Somali */
     {"so", {
@@ -568,6 +616,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "Waa la joojiyay",
         [LF_P_MORE_LANGUAGES] = "Luqado kale",
         [LF_P_CHOOSE_LANGUAGE] = "Dooro luqaddaada",
+        [LF_P_READ_ALOUD] = "Kor u akhri",
+        [LF_P_STOP_READING] = "Jooji",
+        [LF_P_SLOWER] = "Si tartiib ah",
+        [LF_P_NO_VOICE] = "Luqaddan cod uma laha",
     }},
     /* Ukrainian */
     {"uk", {
@@ -611,6 +663,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "Скасовано",
         [LF_P_MORE_LANGUAGES] = "Інші мови",
         [LF_P_CHOOSE_LANGUAGE] = "Оберіть мову",
+        [LF_P_READ_ALOUD] = "Читати вголос",
+        [LF_P_STOP_READING] = "Стоп",
+        [LF_P_SLOWER] = "Повільніше",
+        [LF_P_NO_VOICE] = "Немає голосу для цієї мови",
     }},
     /* Russian */
     {"ru", {
@@ -654,6 +710,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "Отменено",
         [LF_P_MORE_LANGUAGES] = "Другие языки",
         [LF_P_CHOOSE_LANGUAGE] = "Выберите язык",
+        [LF_P_READ_ALOUD] = "Читать вслух",
+        [LF_P_STOP_READING] = "Стоп",
+        [LF_P_SLOWER] = "Медленнее",
+        [LF_P_NO_VOICE] = "Нет голоса для этого языка",
     }},
     /* Polish */
     {"pl", {
@@ -697,6 +757,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "Odwołane",
         [LF_P_MORE_LANGUAGES] = "Więcej języków",
         [LF_P_CHOOSE_LANGUAGE] = "Wybierz język",
+        [LF_P_READ_ALOUD] = "Czytaj na głos",
+        [LF_P_STOP_READING] = "Stop",
+        [LF_P_SLOWER] = "Wolniej",
+        [LF_P_NO_VOICE] = "Brak głosu dla tego języka",
     }},
     /* Romanian */
     {"ro", {
@@ -740,6 +804,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "Anulat",
         [LF_P_MORE_LANGUAGES] = "Alte limbi",
         [LF_P_CHOOSE_LANGUAGE] = "Alegeți limba",
+        [LF_P_READ_ALOUD] = "Citește cu voce tare",
+        [LF_P_STOP_READING] = "Stop",
+        [LF_P_SLOWER] = "Mai încet",
+        [LF_P_NO_VOICE] = "Nu există voce pentru această limbă",
     }},
     /* Bulgarian */
     {"bg", {
@@ -783,6 +851,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "Отменено",
         [LF_P_MORE_LANGUAGES] = "Още езици",
         [LF_P_CHOOSE_LANGUAGE] = "Изберете език",
+        [LF_P_READ_ALOUD] = "Чети на глас",
+        [LF_P_STOP_READING] = "Стоп",
+        [LF_P_SLOWER] = "По-бавно",
+        [LF_P_NO_VOICE] = "Няма глас за този език",
     }},
     /* Serbian, Cyrillic */
     {"sr", {
@@ -826,6 +898,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "Отказано",
         [LF_P_MORE_LANGUAGES] = "Још језика",
         [LF_P_CHOOSE_LANGUAGE] = "Изаберите језик",
+        [LF_P_READ_ALOUD] = "Читај наглас",
+        [LF_P_STOP_READING] = "Стоп",
+        [LF_P_SLOWER] = "Спорије",
+        [LF_P_NO_VOICE] = "Нема гласа за овај језик",
     }},
     /* Serbian, Latin */
     {"sr-Latn", {
@@ -869,6 +945,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "Otkazano",
         [LF_P_MORE_LANGUAGES] = "Još jezika",
         [LF_P_CHOOSE_LANGUAGE] = "Izaberite jezik",
+        [LF_P_READ_ALOUD] = "Čitaj naglas",
+        [LF_P_STOP_READING] = "Stop",
+        [LF_P_SLOWER] = "Sporije",
+        [LF_P_NO_VOICE] = "Nema glasa za ovaj jezik",
     }},
     /* Albanian */
     {"sq", {
@@ -912,6 +992,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "Anuluar",
         [LF_P_MORE_LANGUAGES] = "Gjuhë të tjera",
         [LF_P_CHOOSE_LANGUAGE] = "Zgjidhni gjuhën",
+        [LF_P_READ_ALOUD] = "Lexo me zë",
+        [LF_P_STOP_READING] = "Ndalo",
+        [LF_P_SLOWER] = "Më ngadalë",
+        [LF_P_NO_VOICE] = "Nuk ka zë për këtë gjuhë",
     }},
     /* Greek */
     {"el", {
@@ -955,6 +1039,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "Ακυρώθηκε",
         [LF_P_MORE_LANGUAGES] = "Περισσότερες γλώσσες",
         [LF_P_CHOOSE_LANGUAGE] = "Επιλέξτε γλώσσα",
+        [LF_P_READ_ALOUD] = "Ανάγνωση φωναχτά",
+        [LF_P_STOP_READING] = "Διακοπή",
+        [LF_P_SLOWER] = "Πιο αργά",
+        [LF_P_NO_VOICE] = "Δεν υπάρχει φωνή για αυτή τη γλώσσα",
     }},
     /* French */
     {"fr", {
@@ -998,6 +1086,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "Annulé",
         [LF_P_MORE_LANGUAGES] = "Autres langues",
         [LF_P_CHOOSE_LANGUAGE] = "Choisissez votre langue",
+        [LF_P_READ_ALOUD] = "Lire à voix haute",
+        [LF_P_STOP_READING] = "Arrêter",
+        [LF_P_SLOWER] = "Plus lent",
+        [LF_P_NO_VOICE] = "Pas de voix pour cette langue",
     }},
     /* Spanish */
     {"es", {
@@ -1041,6 +1133,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "Cancelado",
         [LF_P_MORE_LANGUAGES] = "Más idiomas",
         [LF_P_CHOOSE_LANGUAGE] = "Elija su idioma",
+        [LF_P_READ_ALOUD] = "Leer en voz alta",
+        [LF_P_STOP_READING] = "Parar",
+        [LF_P_SLOWER] = "Más despacio",
+        [LF_P_NO_VOICE] = "No hay voz para este idioma",
     }},
     /* Italian */
     {"it", {
@@ -1084,6 +1180,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "Annullato",
         [LF_P_MORE_LANGUAGES] = "Altre lingue",
         [LF_P_CHOOSE_LANGUAGE] = "Scegli la lingua",
+        [LF_P_READ_ALOUD] = "Leggi ad alta voce",
+        [LF_P_STOP_READING] = "Stop",
+        [LF_P_SLOWER] = "Più lento",
+        [LF_P_NO_VOICE] = "Nessuna voce per questa lingua",
     }},
     /* Vietnamese */
     {"vi", {
@@ -1127,6 +1227,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "Đã hủy",
         [LF_P_MORE_LANGUAGES] = "Ngôn ngữ khác",
         [LF_P_CHOOSE_LANGUAGE] = "Chọn ngôn ngữ của bạn",
+        [LF_P_READ_ALOUD] = "Đọc to",
+        [LF_P_STOP_READING] = "Dừng",
+        [LF_P_SLOWER] = "Chậm hơn",
+        [LF_P_NO_VOICE] = "Không có giọng đọc cho ngôn ngữ này",
     }},
     /* Hebrew */
     {"he", {
@@ -1170,6 +1274,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "בוטל",
         [LF_P_MORE_LANGUAGES] = "שפות נוספות",
         [LF_P_CHOOSE_LANGUAGE] = "בחרו שפה",
+        [LF_P_READ_ALOUD] = "הקראה בקול",
+        [LF_P_STOP_READING] = "עצור",
+        [LF_P_SLOWER] = "לאט יותר",
+        [LF_P_NO_VOICE] = "אין קול לשפה זו",
     }},
     /* Chinese, simplified */
     {"zh", {
@@ -1213,6 +1321,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CANCELLED] = "已取消",
         [LF_P_MORE_LANGUAGES] = "更多语言",
         [LF_P_CHOOSE_LANGUAGE] = "选择语言",
+        [LF_P_READ_ALOUD] = "朗读",
+        [LF_P_STOP_READING] = "停止",
+        [LF_P_SLOWER] = "慢一点",
+        [LF_P_NO_VOICE] = "没有这种语言的语音",
     }},
 };
 

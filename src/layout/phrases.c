@@ -55,6 +55,10 @@ static const char *const keys[LF_P_COUNT] = {
     [LF_P_CANCELLED] = "cancelled",
     [LF_P_MORE_LANGUAGES] = "more_languages",
     [LF_P_CHOOSE_LANGUAGE] = "choose_language",
+    [LF_P_READ_ALOUD] = "read_aloud",
+    [LF_P_STOP_READING] = "stop_reading",
+    [LF_P_SLOWER] = "slower",
+    [LF_P_NO_VOICE] = "no_voice",
 };
 
 const char *lf_phrase_key(enum lf_phrase p)

@@ -64,6 +64,10 @@ enum lf_phrase {
     LF_P_ALL_DAY,        /* an event without times: "ganztägig" */
     LF_P_UNTIL,          /* "%s": the end of an event that runs now ("bis 28. März") */
     LF_P_CANCELLED,      /* an event that does not take place: "Abgesagt" */
+    LF_P_READ_ALOUD,     /* the strip's button that reads the page aloud */
+    LF_P_STOP_READING,   /* the same button while it reads */
+    LF_P_SLOWER,         /* the toggle for slower speech */
+    LF_P_NO_VOICE,       /* the button when the language has no voice */
     /* New phrases: add the enum here, its key in phrases.c (keys[]) and
      * the words in phrase_table.c (German at least). */
     LF_P_COUNT,

@@ -62,6 +62,8 @@ enum lf_action {
     LF_ACT_LARGE_TEXT, /* toggle */
     LF_ACT_CONTRAST,   /* toggle the high-contrast theme */
     LF_ACT_MORE_LANGUAGES, /* open the page of every language */
+    LF_ACT_READ_ALOUD, /* read the page aloud; again: stop */
+    LF_ACT_SLOWER,     /* toggle slower speech */
 };
 
 struct lf_target {

@@ -39,6 +39,7 @@ struct lf_view {
     double text_scale;          /* 1.0; larger for the large-text setting */
     const char *organisation;   /* header override, NULL = the bundle's */
     bool passive;               /* a foyer screen without touch: no buttons */
+    bool speech;                /* the strip has the read-aloud controls */
     time_t stale_since;         /* content older than the configured age: when it was
                                    installed (the header says "Stand: ..."); 0 = fresh */
 };
@@ -82,6 +83,14 @@ void lf_layout_page(struct lf_scene *s, const struct lf_view *v, const struct lf
 
 void lf_layout_header(struct lf_scene *s, const struct lf_view *v);
 
+/* The read-aloud button in the strip. */
+enum lf_read_button {
+    LF_READ_NONE,     /* no sound or speech off: no button */
+    LF_READ_READY,    /* "read aloud" */
+    LF_READ_READING,  /* "stop" */
+    LF_READ_NO_VOICE, /* the language has no voice: the button says so */
+};
+
 struct lf_footer {
     size_t position, count;     /* "3 / 17"; count 0 hides it */
     int active_category;        /* -1 in the carousel */
@@ -89,6 +98,8 @@ struct lf_footer {
     bool large_text;            /* the toggles' states */
     bool high_contrast;
     bool languages_open;        /* the page of every language is shown */
+    enum lf_read_button read;   /* the read-aloud button */
+    bool slow_speech;           /* the "slower" toggle's state */
 };
 void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct lf_footer *f);
 

@@ -1,0 +1,156 @@
+#include "speech/player.h"
+
+#include <SDL.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "speech/voice.h"
+
+struct lf_speech_player {
+    char *device;          /* NULL: the default output */
+    SDL_AudioDeviceID dev; /* 0: closed */
+    int rate_hz;
+    SDL_Thread *thread;
+    SDL_atomic_t stop;     /* the main thread asks the voice to stop */
+    SDL_atomic_t made;     /* the voice has made all of the script */
+    char *lang, *script;
+    int rate, volume;
+};
+
+static SDL_AudioDeviceID open_device(const struct lf_speech_player *p, int rate_hz)
+{
+    SDL_AudioSpec want, have;
+    SDL_zero(want);
+    want.freq = rate_hz;
+    want.format = AUDIO_S16SYS;
+    want.channels = 1;
+    want.samples = 1024;
+    want.callback = NULL; /* SDL_QueueAudio */
+    /* SDL converts to whatever the device plays */
+    return SDL_OpenAudioDevice(p->device, 0, &want, &have, 0);
+}
+
+struct lf_speech_player *lf_speech_player_create(const char *device)
+{
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+        lf_warn("speech: no sound (%s): the kiosk does not read aloud", SDL_GetError());
+        return NULL;
+    }
+    struct lf_speech_player *p = lf_xcalloc(1, sizeof(*p));
+    p->device = device && device[0] ? lf_xstrdup(device) : NULL;
+    p->rate_hz = lf_voice_sample_rate();
+    SDL_AudioDeviceID dev = p->rate_hz > 0 ? open_device(p, p->rate_hz) : 0;
+    if (!dev) {
+        lf_warn("speech: cannot open the sound device %s%s%s (%s): the kiosk does not read aloud",
+                p->device ? "\"" : "", p->device ? p->device : "(default)",
+                p->device ? "\"" : "", p->rate_hz > 0 ? SDL_GetError() : "no voices");
+        free(p->device);
+        free(p);
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+        return NULL;
+    }
+    SDL_CloseAudioDevice(dev);
+    lf_info("speech: reading aloud through %s (SDL audio driver %s)",
+            p->device ? p->device : "the default sound output", SDL_GetCurrentAudioDriver());
+    return p;
+}
+
+/* On the voice's thread: queue what was made, never more than
+ * LF_SPEECH_QUEUE_MS ahead of what is heard. */
+static bool queue_sound(void *ctx, const int16_t *samples, size_t n)
+{
+    struct lf_speech_player *p = ctx;
+    Uint32 ahead = (Uint32)((Uint64)p->rate_hz * 2 * LF_SPEECH_QUEUE_MS / 1000);
+    while (SDL_GetQueuedAudioSize(p->dev) > ahead) {
+        if (SDL_AtomicGet(&p->stop))
+            return false;
+        SDL_Delay(20);
+    }
+    if (SDL_AtomicGet(&p->stop))
+        return false;
+    if (SDL_QueueAudio(p->dev, samples, (Uint32)(n * sizeof(*samples))) != 0) {
+        lf_warn("speech: %s", SDL_GetError());
+        return false;
+    }
+    return true;
+}
+
+static int voice_thread(void *ctx)
+{
+    struct lf_speech_player *p = ctx;
+    if (!lf_voice_speak(p->lang, p->script, p->rate, p->volume, queue_sound, p))
+        lf_warn("speech: reading in \"%s\" failed", p->lang);
+    SDL_AtomicSet(&p->made, 1);
+    return 0;
+}
+
+void lf_speech_player_stop(struct lf_speech_player *p)
+{
+    if (!p)
+        return;
+    SDL_AtomicSet(&p->stop, 1);
+    if (p->thread)
+        SDL_WaitThread(p->thread, NULL);
+    p->thread = NULL;
+    if (p->dev) {
+        SDL_ClearQueuedAudio(p->dev);
+        SDL_CloseAudioDevice(p->dev);
+    }
+    p->dev = 0;
+    free(p->lang);
+    free(p->script);
+    p->lang = p->script = NULL;
+}
+
+bool lf_speech_player_start(struct lf_speech_player *p, const char *lang, const char *script,
+                            int rate, int volume)
+{
+    lf_speech_player_stop(p);
+    char voice[LF_SPEECH_VOICE_NAME];
+    if (!lf_voice_for(lang, voice, sizeof(voice))) {
+        lf_warn("speech: no voice for \"%s\"", lang);
+        return false;
+    }
+    p->dev = open_device(p, p->rate_hz);
+    if (!p->dev) {
+        lf_warn("speech: cannot open the sound device: %s", SDL_GetError());
+        return false;
+    }
+    p->lang = lf_xstrdup(lang);
+    p->script = lf_xstrdup(script);
+    p->rate = rate;
+    p->volume = volume;
+    SDL_AtomicSet(&p->stop, 0);
+    SDL_AtomicSet(&p->made, 0);
+    p->thread = SDL_CreateThread(voice_thread, "litfass-voice", p);
+    if (!p->thread) {
+        lf_warn("speech: cannot start the voice: %s", SDL_GetError());
+        lf_speech_player_stop(p);
+        return false;
+    }
+    SDL_PauseAudioDevice(p->dev, 0);
+    lf_debug("speech: reading %zu characters in %s (voice %s, %d words a minute)", strlen(script),
+             lang, voice, rate);
+    return true;
+}
+
+bool lf_speech_player_reading(struct lf_speech_player *p)
+{
+    if (!p || !p->dev)
+        return false;
+    if (!SDL_AtomicGet(&p->made) || SDL_GetQueuedAudioSize(p->dev) > 0)
+        return true;
+    lf_speech_player_stop(p); /* all made and all heard */
+    return false;
+}
+
+void lf_speech_player_destroy(struct lf_speech_player *p)
+{
+    if (!p)
+        return;
+    lf_speech_player_stop(p);
+    free(p->device);
+    free(p);
+    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+}

@@ -1,0 +1,1213 @@
+/* The spoken script (speech/script.h). Each language with spoken grammar
+ * here has its own way of saying a date, a time and a range of hours;
+ * the sentences are written out below, language by language, so a
+ * translator reads them as sentences. */
+#include "speech/script.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/udat.h>
+#include <unicode/udatpg.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
+
+#include "core/civil_time.h"
+#include "core/xalloc.h"
+#include "layout/phrases.h"
+#include "speech/number_words.h"
+
+/* Every phrase is put together with snprintf into a bounded buffer; a
+ * text longer than its buffer is cut there on purpose (the bundle's own
+ * limits keep real texts far below). GCC cannot see that the words are
+ * short and warns for each nesting. */
+#pragma GCC diagnostic ignored "-Wformat-truncation"
+
+enum spoken { L_DE, L_EN, L_TR, L_AR, L_FA, L_UK, L_RU, L_OTHER };
+
+static enum spoken spoken_lang(const char *lang)
+{
+    static const char *const tags[] = {"de", "en", "tr", "ar", "fa", "uk", "ru"};
+    size_t n = lang ? strcspn(lang, "-_") : 0;
+    for (int i = 0; i < L_OTHER; i++)
+        if (strlen(tags[i]) == n && strncmp(lang, tags[i], n) == 0)
+            return (enum spoken)i;
+    /* Dari is written as Persian and read by the Persian voice */
+    if (n == 3 && strncmp(lang, "prs", 3) == 0)
+        return L_FA;
+    return L_OTHER;
+}
+
+/* ---- growing text -------------------------------------------------------- */
+
+struct script {
+    char *s;
+    size_t len, cap;
+    bool full;
+};
+
+static void put(struct script *sc, const char *text)
+{
+    size_t n = strlen(text);
+    if (sc->full || sc->len + n + 1 > LF_MAX_SCRIPT_BYTES) {
+        sc->full = true;
+        return;
+    }
+    if (sc->len + n + 1 > sc->cap) {
+        while (sc->len + n + 1 > sc->cap)
+            sc->cap = sc->cap ? sc->cap * 2 : 1024;
+        sc->s = lf_xrealloc(sc->s, sc->cap);
+    }
+    memcpy(sc->s + sc->len, text, n + 1);
+    sc->len += n;
+}
+
+/* Ends with a full stop, question or exclamation mark (any script)? */
+static bool ends_sentence(const char *t, size_t n)
+{
+    static const char *const marks[] = {".", "!", "?", "؟", "…", "。", "।", "።"};
+    for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+        size_t m = strlen(marks[i]);
+        if (n >= m && memcmp(t + n - m, marks[i], m) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Marks around words the German voice reads (a German text standing in
+ * for a missing translation, a postal address): sentence() turns them
+ * into eSpeak NG's SSML <voice xml:lang="de"> ... </voice>. */
+#define GERMAN_OPEN "\x01"
+#define GERMAN_CLOSE "\x02"
+
+/* One sentence: the text with white space made single, a full stop added
+ * when it has none, a space before the next; &, < and > escaped for SSML
+ * (the script is read with espeakSSML), other control characters dropped. */
+static void sentence(struct script *sc, const char *fmt, ...)
+{
+    char raw[LF_MAX_STRING_BYTES * 2];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(raw, sizeof(raw), fmt, ap);
+    va_end(ap);
+    char text[sizeof(raw) + 4];
+    size_t o = 0;
+    bool space = false;
+    for (const char *p = raw; *p; p++) {
+        if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' ||
+            ((unsigned char)*p < 0x20 && *p != GERMAN_OPEN[0] && *p != GERMAN_CLOSE[0])) {
+            space = o > 0;
+            continue;
+        }
+        if (space)
+            text[o++] = ' ';
+        space = false;
+        text[o++] = *p;
+    }
+    /* a label with nothing after it ("Wo: ") loses its colon too */
+    while (o > 0 && (text[o - 1] == ':' || text[o - 1] == ',' || text[o - 1] == ' '))
+        o--;
+    text[o] = '\0';
+    if (o == 0)
+        return;
+    /* the full stop goes inside the German voice's part, if it ends one */
+    size_t end = o;
+    if (end > 0 && text[end - 1] == GERMAN_CLOSE[0])
+        end--;
+    bool stop = !ends_sentence(text, end);
+    if (sc->len)
+        put(sc, " ");
+    char piece[8] = "";
+    for (size_t i = 0; i < o; i++) {
+        if (i == end && stop)
+            put(sc, ".");
+        switch (text[i]) {
+        case '&': put(sc, "&amp;"); break;
+        case '<': put(sc, "&lt;"); break;
+        case '>': put(sc, "&gt;"); break;
+        case '\x01': put(sc, "<voice xml:lang=\"de\">"); break;
+        case '\x02': put(sc, "</voice>"); break;
+        default:
+            /* U+02BC (Ukrainian "пʼять") makes the voice spell the word:
+             * the ASCII apostrophe reads as the separation it marks */
+            if ((unsigned char)text[i] == 0xCA && i + 1 < o && (unsigned char)text[i + 1] == 0xBC) {
+                put(sc, "'");
+                i++;
+                break;
+            }
+            piece[0] = text[i];
+            piece[1] = '\0';
+            put(sc, piece);
+        }
+    }
+    if (end == o && stop)
+        put(sc, ".");
+}
+
+/* ---- numbers, times and dates ------------------------------------------ */
+
+static void number(const char *lang, const char *ruleset, long n, char *buf, size_t size)
+{
+    if (!lf_spell_number(lang, ruleset, n, buf, size))
+        snprintf(buf, size, "%ld", n);
+}
+
+/* A cardinal in the form hours and minutes take. */
+static void cardinal(const char *lang, long n, char *buf, size_t size)
+{
+    switch (spoken_lang(lang)) {
+    case L_DE:
+        number(lang, "%spellout-cardinal-neuter", n, buf, size); /* "ein Uhr" */
+        break;
+    case L_AR:
+        number(lang, "%spellout-cardinal-feminine", n, buf, size);
+        break;
+    case L_UK:
+        number(lang, "%spellout-cardinal-feminine", n, buf, size);
+        break;
+    case L_RU:
+        number(lang, "%spellout-cardinal-feminine", n, buf, size);
+        break;
+    default:
+        number(lang, "%spellout-cardinal", n, buf, size);
+        break;
+    }
+}
+
+static const char *const uk_weekday_gen[7] = {"понеділка", "вівторка", "середи", "четверга",
+                                              "пʼятниці", "суботи", "неділі"};
+static const char *const uk_weekday_acc[7] = {"понеділок", "вівторок", "середу", "четвер",
+                                              "пʼятницю", "суботу", "неділю"};
+static const char *const ru_weekday_gen[7] = {"понедельника", "вторника", "среды", "четверга",
+                                              "пятницы", "субботы", "воскресенья"};
+static const char *const ru_weekday_acc[7] = {"понедельник", "вторник", "среду", "четверг",
+                                              "пятницу", "субботу", "воскресенье"};
+
+/* Formats t with an ICU pattern in lang, Europe/Berlin. */
+static bool icu_pattern(const char *lang, const char *pattern, time_t t, char *buf, size_t size)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UChar pat[64], tz[] = u"Europe/Berlin", out[256];
+    u_uastrncpy(pat, pattern, 63);
+    pat[63] = 0;
+    char loc[LF_MAX_LANG_TAG + 24];
+    snprintf(loc, sizeof(loc), "%s@numbers=latn", lang);
+    UDateFormat *df = udat_open(UDAT_PATTERN, UDAT_PATTERN, loc, tz, -1, pat, -1, &st);
+    if (U_FAILURE(st) || !df)
+        return false;
+    int32_t n = udat_format(df, (UDate)t * 1000.0, out, 256, NULL, &st);
+    udat_close(df);
+    if (U_FAILURE(st) || n <= 0 || n >= 256)
+        return false;
+    u_strToUTF8(buf, (int32_t)size, NULL, out, n, &st);
+    return U_SUCCESS(st);
+}
+
+/* The weekday's name (Monday = 0) in lang, from CLDR. */
+static void weekday_name(const char *lang, int wd, char *buf, size_t size)
+{
+    time_t monday = lf_local_make(2024, 1, 1, 12, 0); /* a Monday */
+    if (!icu_pattern(lang, "EEEE", monday + (time_t)wd * 86400, buf, size))
+        lf_format_date(lang, monday + (time_t)wd * 86400, LF_DATE_WEEKDAY, buf, size);
+}
+
+/* The month's name as it stands after a day number ("Dezember", "грудня",
+ * "Aralık"), from CLDR: "d MMMM" without the day. */
+static void month_after_day(const char *lang, time_t t, char *buf, size_t size)
+{
+    char dm[256];
+    if (!icu_pattern(lang, "d MMMM", t, dm, sizeof(dm))) {
+        lf_format_date(lang, t, LF_DATE_MONTH, buf, size);
+        return;
+    }
+    size_t o = 0;
+    for (const char *p = dm; *p && o + 1 < size; p++) {
+        if ((*p >= '0' && *p <= '9') || ((*p == '.' || *p == ' ') && o == 0))
+            continue;
+        buf[o++] = *p;
+    }
+    while (o > 0 && buf[o - 1] == ' ')
+        o--;
+    buf[o] = '\0';
+}
+
+/* The time of day as said after a preposition or alone:
+ * de "neun Uhr dreißig", en "nine thirty a.m.", tr "dokuz otuz",
+ * ar "الساعة التاسعة والنصف", fa "ساعت نه و سی دقیقه". uk and ru are
+ * said through uk_time / ru_time (case forms). */
+static void clock_words(const char *lang, int h, int m, char *buf, size_t size)
+{
+    char hw[128] = "", mw[128] = "";
+    if (m)
+        cardinal(lang, m, mw, sizeof(mw));
+    switch (spoken_lang(lang)) {
+    case L_DE:
+        cardinal(lang, h, hw, sizeof(hw));
+        snprintf(buf, size, "%s Uhr%s%s", hw, m ? " " : "", mw);
+        break;
+    case L_EN: {
+        if ((h == 0 || h == 24) && m == 0) {
+            snprintf(buf, size, "midnight");
+            break;
+        }
+        if (h == 12 && m == 0) {
+            snprintf(buf, size, "noon");
+            break;
+        }
+        int h12 = h % 12 == 0 ? 12 : h % 12;
+        cardinal(lang, h12, hw, sizeof(hw));
+        const char *oh = m > 0 && m < 10 ? "oh " : "";
+        snprintf(buf, size, "%s%s%s%s %s", hw, m ? " " : "", oh, mw,
+                 h % 24 < 12 ? "a.m." : "p.m.");
+        break;
+    }
+    case L_AR: {
+        /* as Arabic speakers say it: the hour of twelve as a feminine
+         * ordinal, and the part of the day; written with vowel marks,
+         * without which the Arabic voice misreads them */
+        static const char *const hours_ar[13] = {
+            "", "الوَاحِدَة", "الثَّانِيَة", "الثَّالِثَة", "الرَّابِعَة", "الخَامِسَة", "السَّادِسَة",
+            "السَّابِعَة", "الثَّامِنَة", "التَّاسِعَة", "العَاشِرَة", "الحَادِيَةَ عَشْرَة",
+            "الثَّانِيَةَ عَشْرَة"};
+        if ((h == 0 || h == 24) && m == 0) {
+            snprintf(buf, size, "مُنْتَصَفِ اللَّيْل");
+            break;
+        }
+        int h12 = h % 12 == 0 ? 12 : h % 12;
+        const char *part = h % 24 < 12 ? "صَبَاحًا" : h < 15 ? "ظُهْرًا" : "مَسَاءً";
+        if (m == 0)
+            snprintf(buf, size, "السَّاعَة %s %s", hours_ar[h12], part);
+        else if (m == 30)
+            snprintf(buf, size, "السَّاعَة %s وَالنِّصْف %s", hours_ar[h12], part);
+        else if (m == 15)
+            snprintf(buf, size, "السَّاعَة %s وَالرُّبْع %s", hours_ar[h12], part);
+        else
+            snprintf(buf, size, "السَّاعَة %s و%d دَقِيقَة %s", hours_ar[h12], m, part);
+        break;
+    }
+    case L_FA:
+        cardinal(lang, h, hw, sizeof(hw));
+        if (m)
+            snprintf(buf, size, "ساعت %s و %s دقیقه", hw, mw);
+        else
+            snprintf(buf, size, "ساعت %s", hw);
+        break;
+    default:
+        cardinal(lang, h, hw, sizeof(hw));
+        snprintf(buf, size, "%s%s%s", hw, m ? " " : "", mw);
+        break;
+    }
+}
+
+/* Ukrainian hours are ordinals: "о девʼятій", "до девʼятої". */
+static void uk_time(int h, int m, enum lf_uk_form form, char *buf, size_t size)
+{
+    char hw[128], mw[128] = "";
+    if (h == 0 || h == 24) {
+        snprintf(hw, sizeof(hw), "%s", form == LF_UK_FEMININE_LOCATIVE ? "опівночі" : "півночі");
+    } else if (!lf_spell_uk_ordinal(h, form, hw, sizeof(hw))) {
+        snprintf(hw, sizeof(hw), "%d", h);
+    }
+    if (m)
+        cardinal("uk", m, mw, sizeof(mw));
+    snprintf(buf, size, "%s%s%s", hw, m ? " " : "", mw);
+}
+
+/* Russian: "в девять часов", "с девяти до двенадцати часов". */
+static const char *ru_hours_word(int h, bool genitive)
+{
+    if (genitive)
+        return h % 10 == 1 && h != 11 ? "часа" : "часов";
+    if (h % 10 == 1 && h != 11)
+        return "час";
+    if (h % 10 >= 2 && h % 10 <= 4 && (h < 12 || h > 14))
+        return "часа";
+    return "часов";
+}
+
+static void ru_time(int h, int m, bool genitive, char *buf, size_t size)
+{
+    char hw[128], mw[128] = "";
+    number("ru", genitive ? "%spellout-cardinal-masculine-genitive" : "%spellout-cardinal-masculine",
+           h, hw, sizeof(hw));
+    if (m) {
+        number("ru", genitive ? "%spellout-cardinal-feminine-genitive" : "%spellout-cardinal-feminine",
+               m, mw, sizeof(mw));
+        snprintf(buf, size, "%s %s", hw, mw);
+    } else {
+        snprintf(buf, size, "%s %s", hw, ru_hours_word(h, genitive));
+    }
+}
+
+/* "von neun bis zwölf Uhr", "from nine a.m. to noon", "saat dokuz ile on
+ * iki arası", "من الساعة التاسعة حتى الساعة الثانية عشرة", ... */
+static void say_range(const char *lang, int h1, int m1, int h2, int m2, char *buf, size_t size)
+{
+    char a[256], b[256];
+    switch (spoken_lang(lang)) {
+    case L_DE:
+        if (m1 == 0 && m2 == 0) {
+            cardinal(lang, h1, a, sizeof(a));
+            cardinal(lang, h2, b, sizeof(b));
+            snprintf(buf, size, "von %s bis %s Uhr", a, b);
+            return;
+        }
+        clock_words(lang, h1, m1, a, sizeof(a));
+        clock_words(lang, h2, m2, b, sizeof(b));
+        snprintf(buf, size, "von %s bis %s", a, b);
+        return;
+    case L_EN:
+        clock_words(lang, h1, m1, a, sizeof(a));
+        clock_words(lang, h2, m2, b, sizeof(b));
+        snprintf(buf, size, "from %s to %s", a, b);
+        return;
+    case L_TR:
+        clock_words(lang, h1, m1, a, sizeof(a));
+        clock_words(lang, h2, m2, b, sizeof(b));
+        snprintf(buf, size, "saat %s ile %s arası", a, b);
+        return;
+    case L_AR:
+        clock_words(lang, h1, m1, a, sizeof(a));
+        clock_words(lang, h2, m2, b, sizeof(b));
+        snprintf(buf, size, "من %s حتى %s", a, b);
+        return;
+    case L_FA:
+        clock_words(lang, h1, m1, a, sizeof(a));
+        clock_words(lang, h2, m2, b, sizeof(b));
+        snprintf(buf, size, "از %s تا %s", a, b);
+        return;
+    case L_UK:
+        uk_time(h1, m1, LF_UK_FEMININE_GENITIVE, a, sizeof(a));
+        uk_time(h2, m2, LF_UK_FEMININE_GENITIVE, b, sizeof(b));
+        snprintf(buf, size, "з %s до %s%s", a, b, m2 || h2 % 24 == 0 ? "" : " години");
+        return;
+    case L_RU:
+        ru_time(h1, m1, true, a, sizeof(a));
+        ru_time(h2, m2, true, b, sizeof(b));
+        /* "с девяти часов до двенадцати часов": the first "часов" goes */
+        if (m1 == 0) {
+            char *sp = strrchr(a, ' ');
+            if (sp)
+                *sp = '\0';
+        }
+        snprintf(buf, size, "с %s до %s", a, b);
+        return;
+    case L_OTHER:
+        clock_words(lang, h1, m1, a, sizeof(a));
+        clock_words(lang, h2, m2, b, sizeof(b));
+        snprintf(buf, size, "%s – %s", a, b);
+        return;
+    }
+}
+
+/* "um neun Uhr", "at nine a.m.", "saat dokuz", "الساعة التاسعة",
+ * "ساعت نه", "о девʼятій", "в девять часов". */
+static void say_at(const char *lang, int h, int m, char *buf, size_t size)
+{
+    char t[256];
+    switch (spoken_lang(lang)) {
+    case L_DE:
+        clock_words(lang, h, m, t, sizeof(t));
+        snprintf(buf, size, "um %s", t);
+        return;
+    case L_EN:
+        clock_words(lang, h, m, t, sizeof(t));
+        snprintf(buf, size, "at %s", t);
+        return;
+    case L_TR:
+        clock_words(lang, h, m, t, sizeof(t));
+        snprintf(buf, size, "saat %s", t);
+        return;
+    case L_UK:
+        uk_time(h, m, LF_UK_FEMININE_LOCATIVE, t, sizeof(t));
+        snprintf(buf, size, "%s%s", h % 24 == 0 ? "" : "о ", t);
+        return;
+    case L_RU:
+        ru_time(h, m, false, t, sizeof(t));
+        snprintf(buf, size, "в %s", t);
+        return;
+    default:
+        clock_words(lang, h, m, buf, size);
+        return;
+    }
+}
+
+/* "bis vierzehn Uhr", "until two p.m.", "kapanış saati on dört", ... */
+static void say_until(const char *lang, int h, int m, char *buf, size_t size)
+{
+    char t[256];
+    switch (spoken_lang(lang)) {
+    case L_DE:
+        clock_words(lang, h, m, t, sizeof(t));
+        snprintf(buf, size, "bis %s", t);
+        return;
+    case L_EN:
+        clock_words(lang, h, m, t, sizeof(t));
+        snprintf(buf, size, "until %s", t);
+        return;
+    case L_TR:
+        clock_words(lang, h, m, t, sizeof(t));
+        snprintf(buf, size, "kapanış saati %s", t);
+        return;
+    case L_AR:
+        clock_words(lang, h, m, t, sizeof(t));
+        snprintf(buf, size, "حتى %s", t);
+        return;
+    case L_FA:
+        clock_words(lang, h, m, t, sizeof(t));
+        snprintf(buf, size, "تا %s", t);
+        return;
+    case L_UK:
+        uk_time(h, m, LF_UK_FEMININE_GENITIVE, t, sizeof(t));
+        snprintf(buf, size, "до %s%s", t, m || h % 24 == 0 ? "" : " години");
+        return;
+    case L_RU:
+        ru_time(h, m, true, t, sizeof(t));
+        snprintf(buf, size, "до %s", t);
+        return;
+    case L_OTHER:
+        clock_words(lang, h, m, buf, size);
+        return;
+    }
+}
+
+/* The date in words, "Mittwoch, neunter Dezember" (the year is said when
+ * it is not the year of `now`). Other languages: ICU's own wording. */
+void lf_speech_say_date(const char *lang, time_t t, time_t now, char *buf, size_t size)
+{
+    struct tm tm, tn;
+    lf_local_time(t, &tm);
+    lf_local_time(now, &tn);
+    int wd = lf_weekday_mon0(&tm), day = tm.tm_mday;
+    char wname[64], month[64], dw[128], year[160] = "";
+    enum spoken L = spoken_lang(lang);
+    if (L == L_OTHER) {
+        /* ICU's best pattern for weekday, day and month (and year) */
+        UErrorCode st = U_ZERO_ERROR;
+        UDateTimePatternGenerator *g = udatpg_open(lang, &st);
+        UChar skel[16], pat[64], out[256];
+        u_uastrcpy(skel, tm.tm_year != tn.tm_year ? "EEEEdMMMMy" : "EEEEdMMMM");
+        int32_t pl = g ? udatpg_getBestPattern(g, skel, -1, pat, 64, &st) : 0;
+        if (g)
+            udatpg_close(g);
+        UChar tz[] = u"Europe/Berlin";
+        char loc[LF_MAX_LANG_TAG + 24];
+        snprintf(loc, sizeof(loc), "%s@numbers=latn", lang);
+        UDateFormat *df = U_SUCCESS(st) ? udat_open(UDAT_PATTERN, UDAT_PATTERN, loc, tz, -1,
+                                                    pat, pl, &st)
+                                        : NULL;
+        int32_t n = df ? udat_format(df, (UDate)t * 1000.0, out, 256, NULL, &st) : 0;
+        if (df)
+            udat_close(df);
+        if (U_SUCCESS(st) && n > 0 && n < 256) {
+            u_strToUTF8(buf, (int32_t)size, NULL, out, n, &st);
+            if (U_SUCCESS(st))
+                return;
+        }
+        lf_format_date(lang, t, LF_DATE_LONG, buf, size);
+        return;
+    }
+    weekday_name(lang, wd, wname, sizeof(wname));
+    month_after_day(lang, t, month, sizeof(month));
+    if (tm.tm_year != tn.tm_year) {
+        char yw[128];
+        if (L == L_DE || L == L_EN)
+            number(lang, "%spellout-numbering-year", tm.tm_year + 1900, yw, sizeof(yw));
+        else
+            snprintf(yw, sizeof(yw), "%d", tm.tm_year + 1900);
+        snprintf(year, sizeof(year), L == L_UK ? " %s року" : L == L_RU ? " %s года" : " %s", yw);
+    }
+    switch (L) {
+    case L_DE:
+        number(lang, "%spellout-ordinal-r", day, dw, sizeof(dw)); /* "neunter" */
+        snprintf(buf, size, "%s, %s %s%s", wname, dw, month, year);
+        break;
+    case L_EN:
+        number(lang, "%spellout-ordinal", day, dw, sizeof(dw));
+        snprintf(buf, size, "%s, the %s of %s%s", wname, dw, month, year);
+        break;
+    case L_TR:
+        number(lang, "%spellout-cardinal", day, dw, sizeof(dw));
+        snprintf(buf, size, "%s %s%s %s", dw, month, year, wname);
+        break;
+    case L_AR:
+        number(lang, "%spellout-ordinal-masculine", day, dw, sizeof(dw));
+        snprintf(buf, size, "%s، %s من %s%s", wname, dw, month, year);
+        break;
+    case L_FA: {
+        /* Persian ordinals: the cardinal and "م" (سه: سوم, سی: سی‌ام) */
+        number(lang, "%spellout-cardinal", day, dw, sizeof(dw));
+        size_t n = strlen(dw);
+        if (n >= strlen("سه") && strcmp(dw + n - strlen("سه"), "سه") == 0)
+            snprintf(dw + n - strlen("سه"), sizeof(dw) - (n - strlen("سه")), "سوم");
+        else if (n >= strlen("سی") && strcmp(dw + n - strlen("سی"), "سی") == 0)
+            snprintf(dw + n, sizeof(dw) - n, "‌ام");
+        else
+            snprintf(dw + n, sizeof(dw) - n, "م");
+        snprintf(buf, size, "%s، %s %s%s", wname, dw, month, year);
+        break;
+    }
+    case L_UK:
+        if (!lf_spell_uk_ordinal(day, LF_UK_NEUTER_GENITIVE, dw, sizeof(dw)))
+            snprintf(dw, sizeof(dw), "%d", day);
+        snprintf(buf, size, "%s, %s %s%s", wname, dw, month, year);
+        break;
+    case L_RU:
+        number(lang, "%spellout-ordinal-neuter-genitive", day, dw, sizeof(dw));
+        snprintf(buf, size, "%s, %s %s%s", wname, dw, month, year);
+        break;
+    case L_OTHER:
+        break;
+    }
+}
+
+/* "Heute, " / "Morgen, " before a date that is today or tomorrow. */
+static const char *day_word(const char *lang, time_t t, time_t now)
+{
+    struct tm a, b;
+    lf_local_time(t, &a);
+    lf_local_time(now, &b);
+    if (a.tm_year == b.tm_year && a.tm_yday == b.tm_yday)
+        return lf_phrase(lang, LF_P_TODAY);
+    time_t tomorrow = lf_local_make(b.tm_year + 1900, b.tm_mon + 1, b.tm_mday, 12, 0) + 86400;
+    struct tm c;
+    lf_local_time(tomorrow, &c);
+    if (a.tm_year == c.tm_year && a.tm_yday == c.tm_yday)
+        return lf_phrase(lang, LF_P_TOMORROW);
+    return NULL;
+}
+
+/* When an event is: "Mittwoch, neunter Dezember, von siebzehn bis
+ * neunzehn Uhr", or from one day to another. */
+static void say_when(const char *lang, time_t start, time_t end, time_t now, char *buf,
+                     size_t size)
+{
+    struct tm a, b;
+    lf_local_time(start, &a);
+    lf_local_time(end, &b);
+    enum spoken L = spoken_lang(lang);
+    const char *comma = lf_list_comma(lang);
+    char d1[256], d2[256], range[512];
+    lf_speech_say_date(lang, start, now, d1, sizeof(d1));
+    const char *dw = L == L_OTHER ? NULL : day_word(lang, start, now);
+    char day1[320];
+    if (dw && L == L_TR)
+        snprintf(day1, sizeof(day1), "%s, %s", dw, d1);
+    else if (dw)
+        snprintf(day1, sizeof(day1), "%s%s%s", dw, comma, d1);
+    else
+        snprintf(day1, sizeof(day1), "%s", d1);
+    bool same_day = a.tm_year == b.tm_year && a.tm_yday == b.tm_yday;
+    bool ends_midnight = end - start < 86400 && b.tm_hour == 0 && b.tm_min == 0;
+    if (same_day || ends_midnight) {
+        say_range(lang, a.tm_hour, a.tm_min, ends_midnight && !same_day ? 24 : b.tm_hour,
+                  b.tm_min, range, sizeof(range));
+        snprintf(buf, size, "%s%s%s", day1, comma, range);
+        return;
+    }
+    lf_speech_say_date(lang, end, now, d2, sizeof(d2));
+    char t1[256], t2[256];
+    switch (L) {
+    case L_DE:
+        clock_words(lang, a.tm_hour, a.tm_min, t1, sizeof(t1));
+        clock_words(lang, b.tm_hour, b.tm_min, t2, sizeof(t2));
+        snprintf(buf, size, "Von %s, %s, bis %s, %s", day1, t1, d2, t2);
+        return;
+    case L_EN:
+        clock_words(lang, a.tm_hour, a.tm_min, t1, sizeof(t1));
+        clock_words(lang, b.tm_hour, b.tm_min, t2, sizeof(t2));
+        snprintf(buf, size, "From %s, %s, to %s, %s", day1, t1, d2, t2);
+        return;
+    case L_TR:
+        clock_words(lang, a.tm_hour, a.tm_min, t1, sizeof(t1));
+        clock_words(lang, b.tm_hour, b.tm_min, t2, sizeof(t2));
+        snprintf(buf, size, "%s saat %s ile %s saat %s arası", day1, t1, d2, t2);
+        return;
+    case L_AR:
+        clock_words(lang, a.tm_hour, a.tm_min, t1, sizeof(t1));
+        clock_words(lang, b.tm_hour, b.tm_min, t2, sizeof(t2));
+        snprintf(buf, size, "من %s، %s، حتى %s، %s", day1, t1, d2, t2);
+        return;
+    case L_FA:
+        clock_words(lang, a.tm_hour, a.tm_min, t1, sizeof(t1));
+        clock_words(lang, b.tm_hour, b.tm_min, t2, sizeof(t2));
+        snprintf(buf, size, "از %s، %s، تا %s، %s", day1, t1, d2, t2);
+        return;
+    case L_UK:
+        say_at(lang, a.tm_hour, a.tm_min, t1, sizeof(t1));
+        say_at(lang, b.tm_hour, b.tm_min, t2, sizeof(t2));
+        snprintf(buf, size, "Початок: %s, %s. Кінець: %s, %s", day1, t1, d2, t2);
+        return;
+    case L_RU:
+        say_at(lang, a.tm_hour, a.tm_min, t1, sizeof(t1));
+        say_at(lang, b.tm_hour, b.tm_min, t2, sizeof(t2));
+        snprintf(buf, size, "Начало: %s, %s. Окончание: %s, %s", day1, t1, d2, t2);
+        return;
+    case L_OTHER:
+        clock_words(lang, a.tm_hour, a.tm_min, t1, sizeof(t1));
+        clock_words(lang, b.tm_hour, b.tm_min, t2, sizeof(t2));
+        snprintf(buf, size, "%s, %s – %s, %s", day1, t1, d2, t2);
+        return;
+    }
+}
+
+/* ---- phone numbers and addresses ---------------------------------------- */
+
+/* Digit groups as written ("0251 492-7077" -> three groups); a group of
+ * more than four digits is said in threes with the rest at the end. A
+ * leading "+" is said ("plus"). Groups are separated by commas: a pause. */
+void lf_speech_say_phone(const char *lang, const char *phone, char *buf, size_t size)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    const char *comma = lf_list_comma(lang);
+    const char *p = phone;
+    while (*p == ' ')
+        p++;
+    if (*p == '+') {
+        static const char *const plus[] = {"plus", "plus", "artı", "زائد", "به‌علاوه", "плюс",
+                                           "плюс", "+"};
+        o += (size_t)snprintf(buf, size, "%s ", plus[spoken_lang(lang)]);
+        p++;
+    }
+    while (*p && o + 1 < size) {
+        if (*p < '0' || *p > '9') {
+            p++;
+            continue;
+        }
+        size_t n = 0;
+        while (p[n] >= '0' && p[n] <= '9')
+            n++;
+        size_t at = 0;
+        while (at < n) {
+            size_t chunk = n - at <= 4 ? n - at : 3;
+            char words[512];
+            lf_spell_digits(lang, p + at, chunk, words, sizeof(words));
+            int w = snprintf(buf + o, size - o, "%s%s", o && buf[o - 1] != ' ' ? comma : "",
+                             words);
+            if (w < 0 || (size_t)w >= size - o)
+                return;
+            o += (size_t)w;
+            at += chunk;
+        }
+        p += n;
+    }
+}
+
+/* A postal code (five digits) is said digit by digit; the rest as written. */
+void lf_speech_say_address(const char *lang, const char *address, char *buf, size_t size)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (const char *p = address; *p && o + 1 < size;) {
+        size_t n = 0;
+        while (p[n] >= '0' && p[n] <= '9')
+            n++;
+        bool alone = (p == address || !(p[-1] >= '0' && p[-1] <= '9'));
+        if (n == 5 && alone) {
+            char words[512];
+            lf_spell_digits(lang, p, n, words, sizeof(words));
+            int w = snprintf(buf + o, size - o, "%s", words);
+            if (w < 0 || (size_t)w >= size - o)
+                return;
+            o += (size_t)w;
+            p += n;
+            continue;
+        }
+        size_t step = n ? n : 1;
+        if (o + step + 1 > size)
+            return;
+        memcpy(buf + o, p, step);
+        o += step;
+        buf[o] = '\0';
+        p += step;
+    }
+}
+
+/* "info ät ki-muenster Punkt de", "www Punkt stadt-muenster Punkt de
+ * Schrägstrich zuwanderung": "https://" is not said. */
+static void say_address_online(const char *lang, const char *addr, char *buf, size_t size)
+{
+    static const char *const at[] = {"ät", "at", "et", "آت", "اَت", "равлик", "собака", "@"};
+    static const char *const dot[] = {"Punkt", "dot", "nokta", "نقطة", "نقطه", "крапка", "точка",
+                                      "."};
+    static const char *const slash[] = {"Schrägstrich", "slash", "eğik çizgi", "شرطة مائلة",
+                                        "اسلش", "скісна риска", "слэш", "/"};
+    enum spoken L = spoken_lang(lang);
+    const char *p = addr;
+    if (strncmp(p, "https://", 8) == 0)
+        p += 8;
+    else if (strncmp(p, "http://", 7) == 0)
+        p += 7;
+    else if (strncmp(p, "mailto:", 7) == 0)
+        p += 7;
+    /* voices for other scripts read Latin letters as English: the names
+     * in a German address are read by the German voice */
+    bool latin_apart = L == L_AR || L == L_FA || L == L_UK || L == L_RU;
+    bool in_name = false;
+    size_t o = 0;
+    buf[0] = '\0';
+    for (; *p && o + 8 < size; p++) {
+        bool separator = *p == '@' || *p == '.' || *p == '/';
+        if (latin_apart && separator == in_name) {
+            buf[o++] = in_name ? GERMAN_CLOSE[0] : GERMAN_OPEN[0];
+            buf[o] = '\0';
+            in_name = !in_name;
+        }
+        const char *word = NULL;
+        if (*p == '@')
+            word = at[L];
+        else if (*p == '.')
+            word = dot[L];
+        else if (*p == '/' && p[1] != '\0')
+            word = slash[L];
+        else if (*p == '/')
+            continue; /* a trailing slash is not said */
+        int w = word ? snprintf(buf + o, size - o, " %s ", word)
+                     : snprintf(buf + o, size - o, "%c", *p);
+        if (w < 0 || (size_t)w >= size - o)
+            return;
+        o += (size_t)w;
+    }
+    if (in_name && o + 1 < size) {
+        buf[o++] = GERMAN_CLOSE[0];
+        buf[o] = '\0';
+    }
+}
+
+/* ---- the parts of an item ----------------------------------------------- */
+
+#define TEXT_SLOTS 4
+
+struct speaker {
+    struct script sc;
+    const char *lang;
+    time_t now;
+    enum spoken L;
+    char slots[TEXT_SLOTS][LF_MAX_STRING_BYTES * 2 + 8];
+    int next_slot;
+};
+
+/* Phone numbers written in a text ("Tel. 02361 53-3808"): a run of
+ * digits that starts with 0 or + and holds at least six digits, with
+ * spaces, '-' or '/' between groups, is said as a phone number. */
+static size_t phone_run(const char *p)
+{
+    if (!(*p == '0' || (*p == '+' && p[1] >= '1' && p[1] <= '9')))
+        return 0;
+    size_t n = 0, digits = 0;
+    while (p[n]) {
+        if (p[n] >= '0' && p[n] <= '9') {
+            digits++;
+            n++;
+        } else if ((p[n] == ' ' || p[n] == '-' || p[n] == '/' || (p[n] == '+' && n == 0)) &&
+                   (n == 0 || (p[n + 1] >= '0' && p[n + 1] <= '9'))) {
+            n++;
+        } else {
+            break;
+        }
+    }
+    return digits >= 6 ? n : 0;
+}
+
+static void say_numbers_in(const char *lang, const char *in, char *buf, size_t size)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (const char *p = in; *p && o + 1 < size;) {
+        bool boundary = p == in || !((p[-1] >= '0' && p[-1] <= '9') ||
+                                     (p[-1] >= 'A' && p[-1] <= 'z'));
+        size_t n = boundary ? phone_run(p) : 0;
+        if (n) {
+            char digits[256], words[1024];
+            snprintf(digits, sizeof(digits), "%.*s", (int)(n < 255 ? n : 255), p);
+            lf_speech_say_phone(lang, digits, words, sizeof(words));
+            int w = snprintf(buf + o, size - o, "%s", words);
+            if (w < 0 || (size_t)w >= size - o)
+                return;
+            o += (size_t)w;
+            p += n;
+            continue;
+        }
+        buf[o++] = *p++;
+        buf[o] = '\0';
+    }
+}
+
+/* A content text in the visitor's language, ready to be read: German
+ * standing in for a missing translation is read by the German voice,
+ * phone numbers in it are said in groups. Valid until TEXT_SLOTS more
+ * calls; NULL when the field is absent. */
+static const char *text(struct speaker *sp, const struct lf_text *t)
+{
+    bool fallback = false;
+    const char *s = lf_text_get(t, sp->lang, &fallback);
+    if (!s)
+        return NULL;
+    char *slot = sp->slots[sp->next_slot];
+    sp->next_slot = (sp->next_slot + 1) % TEXT_SLOTS;
+    bool german = fallback && sp->L != L_DE;
+    char said[LF_MAX_STRING_BYTES * 2];
+    say_numbers_in(german ? "de" : sp->lang, s, said, sizeof(said));
+    snprintf(slot, sizeof(sp->slots[0]), "%s%s%s", german ? GERMAN_OPEN : "", said,
+             german ? GERMAN_CLOSE : "");
+    return slot;
+}
+
+/* "Label: text." (the label only in languages with spoken grammar) */
+static void labelled(struct speaker *sp, enum lf_phrase label, const char *value)
+{
+    if (!value || !value[0])
+        return;
+    if (sp->L == L_OTHER)
+        sentence(&sp->sc, "%s", value);
+    else
+        sentence(&sp->sc, "%s: %s", lf_phrase(sp->lang, label), value);
+}
+
+static void say_contact_details(struct speaker *sp, const struct lf_item *it)
+{
+    static const char *const phone_w[] = {"Telefon", "Phone", "Telefon", "الهاتف", "تلفن",
+                                          "Телефон", "Телефон", ""};
+    static const char *const mail_w[] = {"E-Mail", "E-mail", "E-posta", "البريد الإلكتروني",
+                                         "ایمیل", "Електронна пошта", "Электронная почта", ""};
+    static const char *const web_w[] = {"Im Internet", "On the web", "İnternet adresi",
+                                        "الموقع الإلكتروني", "وب‌سایت", "Вебсайт", "Сайт", ""};
+    char buf[1024];
+    const char *colon = sp->L == L_OTHER ? "" : ": ";
+    if (it->phone) {
+        lf_speech_say_phone(sp->lang, it->phone, buf, sizeof(buf));
+        sentence(&sp->sc, "%s%s%s", phone_w[sp->L], colon, buf);
+    }
+    if (it->email) {
+        say_address_online(sp->lang, it->email, buf, sizeof(buf));
+        sentence(&sp->sc, "%s%s%s", mail_w[sp->L], colon, buf);
+    }
+    if (it->url) {
+        say_address_online(sp->lang, it->url, buf, sizeof(buf));
+        sentence(&sp->sc, "%s%s%s", web_w[sp->L], colon, buf);
+    }
+}
+
+/* Weekdays of a range: "Montag bis Freitag", "Montag, Dienstag und
+ * Donnerstag" (three days or more in a row: from ... to). */
+static void say_days(const char *lang, uint8_t mask, char *buf, size_t size)
+{
+    static const char *const and_w[] = {" und ", " and ", " ve ", " و", " و ", " і ", " и ", ", "};
+    enum spoken L = spoken_lang(lang);
+    char parts[7][256];
+    int n = 0;
+    for (int d = 0; d < 7;) {
+        if (!(mask & (1u << d))) {
+            d++;
+            continue;
+        }
+        int e = d;
+        while (e + 1 < 7 && (mask & (1u << (e + 1))))
+            e++;
+        char a[64], b[64];
+        weekday_name(lang, d, a, sizeof(a));
+        weekday_name(lang, e, b, sizeof(b));
+        if (e < d + 2) {
+            snprintf(parts[n++], sizeof(parts[0]), "%s", a);
+            if (e == d + 1)
+                snprintf(parts[n++], sizeof(parts[0]), "%s", b);
+            d = e + 1;
+            continue;
+        }
+        char *part = parts[n++];
+        size_t ps = sizeof(parts[0]);
+        switch (L) {
+        case L_DE: snprintf(part, ps, "%s bis %s", a, b); break;
+        case L_EN: snprintf(part, ps, "%s to %s", a, b); break;
+        case L_TR: snprintf(part, ps, "%s ile %s arası", a, b); break;
+        case L_AR: snprintf(part, ps, "من %s إلى %s", a, b); break;
+        case L_FA: snprintf(part, ps, "%s تا %s", a, b); break;
+        case L_UK: snprintf(part, ps, "з %s по %s", uk_weekday_gen[d], uk_weekday_acc[e]); break;
+        case L_RU:
+            snprintf(part, ps, "%s %s по %s", d == 2 ? "со" : "с", ru_weekday_gen[d],
+                     ru_weekday_acc[e]);
+            break;
+        case L_OTHER: snprintf(part, ps, "%s – %s", a, b); break;
+        }
+        d = e + 1;
+    }
+    size_t o = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        const char *sep = i == 0 ? "" : i + 1 == n ? and_w[L] : lf_list_comma(lang);
+        int w = snprintf(buf + o, size - o, "%s%s", sep, parts[i]);
+        if (w < 0 || (size_t)w >= size - o)
+            return;
+        o += (size_t)w;
+    }
+}
+
+/* "Jetzt geöffnet, bis vierzehn Uhr." or when it opens next. */
+static void say_open_status(struct speaker *sp, const struct lf_opening_hours *h)
+{
+    struct lf_open_status st = lf_opening_status(h, sp->now);
+    if (st.state == LF_HOURS_NONE)
+        return;
+    const char *lang = sp->lang;
+    if (st.change_at == (time_t)-1) {
+        sentence(&sp->sc, "%s", lf_phrase(lang, st.state == LF_HOURS_OPEN ? LF_P_OPEN_NOW
+                                                                           : LF_P_CLOSED));
+        return;
+    }
+    struct tm tm;
+    lf_local_time(st.change_at, &tm);
+    char t[256];
+    if (st.state == LF_HOURS_OPEN) {
+        say_until(lang, tm.tm_hour == 0 && tm.tm_min == 0 ? 24 : tm.tm_hour, tm.tm_min, t,
+                  sizeof(t));
+        sentence(&sp->sc, "%s%s%s", lf_phrase(lang, LF_P_OPEN_NOW), lf_list_comma(lang), t);
+        return;
+    }
+    say_at(lang, tm.tm_hour, tm.tm_min, t, sizeof(t));
+    const char *dw = day_word(lang, st.change_at, sp->now);
+    bool today = dw && dw == lf_phrase(lang, LF_P_TODAY);
+    int wd = lf_weekday_mon0(&tm);
+    char wname[64];
+    weekday_name(lang, wd, wname, sizeof(wname));
+    sentence(&sp->sc, "%s", lf_phrase(lang, LF_P_CLOSED));
+    switch (sp->L) {
+    case L_DE:
+        if (dw)
+            sentence(&sp->sc, "Öffnet %s %s", today ? "heute" : "morgen", t);
+        else
+            sentence(&sp->sc, "Öffnet am %s %s", wname, t);
+        return;
+    case L_EN:
+        if (dw)
+            sentence(&sp->sc, "Opens %s %s", today ? "today" : "tomorrow", t);
+        else
+            sentence(&sp->sc, "Opens on %s %s", wname, t);
+        return;
+    case L_TR:
+        sentence(&sp->sc, "%s açılış %s", dw ? (today ? "Bugün" : "Yarın") : wname, t);
+        return;
+    case L_AR:
+        if (dw)
+            sentence(&sp->sc, "يفتح %s %s", today ? "اليوم" : "غدًا", t);
+        else
+            sentence(&sp->sc, "يفتح يوم %s %s", wname, t);
+        return;
+    case L_FA:
+        sentence(&sp->sc, "%s %s باز می‌شود", dw ? (today ? "امروز" : "فردا") : wname, t);
+        return;
+    case L_UK:
+        if (dw)
+            sentence(&sp->sc, "Відчиняється %s %s", today ? "сьогодні" : "завтра", t);
+        else
+            sentence(&sp->sc, "Відчиняється %s %s %s", wd == 6 ? "в" : "у", uk_weekday_acc[wd], t);
+        return;
+    case L_RU:
+        if (dw)
+            sentence(&sp->sc, "Откроется %s %s", today ? "сегодня" : "завтра", t);
+        else
+            sentence(&sp->sc, "Откроется %s %s %s", wd == 1 ? "во" : "в", ru_weekday_acc[wd], t);
+        return;
+    case L_OTHER:
+        sentence(&sp->sc, "%s %s", dw ? dw : wname, t);
+        return;
+    }
+}
+
+static void say_hours(struct speaker *sp, const struct lf_opening_hours *h)
+{
+    if (h->n == 0)
+        return;
+    say_open_status(sp, h);
+    char all[2048] = "";
+    size_t o = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        const struct lf_hours_range *r = &h->ranges[i];
+        char days[512], range[512];
+        say_days(sp->lang, r->weekdays, days, sizeof(days));
+        say_range(sp->lang, r->from_min / 60, r->from_min % 60, r->to_min / 60, r->to_min % 60,
+                  range, sizeof(range));
+        const char *semicolon = sp->L == L_AR || sp->L == L_FA ? "؛ " : "; ";
+        int w = snprintf(all + o, sizeof(all) - o, "%s%s%s%s", i ? semicolon : "", days,
+                         lf_list_comma(sp->lang), range);
+        if (w < 0 || (size_t)w >= sizeof(all) - o)
+            break;
+        o += (size_t)w;
+    }
+    labelled(sp, LF_P_HOURS, all);
+    const char *note = text(sp, &h->note);
+    if (note)
+        sentence(&sp->sc, "%s", note);
+}
+
+/* The languages an offer is given in, named in the visitor's language
+ * (ICU's display names): "Deutsch, Türkisch und Arabisch". */
+static void say_languages(struct speaker *sp, const struct lf_item *it)
+{
+    static const char *const and_w[] = {" und ", " and ", " ve ", " و", " و ", " і ", " и ", ", "};
+    if (it->n_languages == 0)
+        return;
+    char all[2048] = "";
+    size_t o = 0;
+    for (size_t i = 0; i < it->n_languages; i++) {
+        char name[256];
+        UErrorCode st = U_ZERO_ERROR;
+        UChar u[128];
+        int32_t n = uloc_getDisplayLanguage(it->languages[i], sp->lang, u, 128, &st);
+        if (U_FAILURE(st) || n <= 0 || n >= 128 || st == U_USING_DEFAULT_WARNING)
+            snprintf(name, sizeof(name), "%s", lf_lang_endonym(it->languages[i]));
+        else
+            u_strToUTF8(name, sizeof(name), NULL, u, n, &st);
+        if (U_FAILURE(st))
+            snprintf(name, sizeof(name), "%s", lf_lang_endonym(it->languages[i]));
+        const char *sep = i == 0 ? "" : i + 1 == it->n_languages ? and_w[sp->L]
+                                                               : lf_list_comma(sp->lang);
+        int w = snprintf(all + o, sizeof(all) - o, "%s%s", sep, name);
+        if (w < 0 || (size_t)w >= sizeof(all) - o)
+            break;
+        o += (size_t)w;
+    }
+    labelled(sp, LF_P_LANGUAGES, all);
+}
+
+static void say_event(struct speaker *sp, const struct lf_slide *sl)
+{
+    const struct lf_item *it = sl->item;
+    char buf[2048];
+    if (sl->start <= sp->now && sp->now < sl->end)
+        sentence(&sp->sc, "%s", lf_phrase(sp->lang, LF_P_RUNNING_NOW));
+    say_when(sp->lang, sl->start, sl->end, sp->now, buf, sizeof(buf));
+    sentence(&sp->sc, "%s", buf);
+    if (it->recurrence == LF_RECUR_YEARLY)
+        sentence(&sp->sc, "%s", lf_phrase(sp->lang, LF_P_YEARLY));
+    char where[LF_MAX_STRING_BYTES * 2] = "";
+    const char *parts[2] = {text(sp, &it->place), text(sp, &it->room)};
+    size_t o = 0;
+    for (int i = 0; i < 2; i++) {
+        if (!parts[i])
+            continue;
+        int w = snprintf(where + o, sizeof(where) - o, "%s%s", o ? lf_list_comma(sp->lang) : "",
+                         parts[i]);
+        if (w > 0 && (size_t)w < sizeof(where) - o)
+            o += (size_t)w;
+    }
+    if (it->address) {
+        /* a German address: the German voice reads it, whatever the language */
+        bool german = sp->L != L_DE;
+        lf_speech_say_address(german ? "de" : sp->lang, it->address, buf, sizeof(buf));
+        snprintf(where + o, sizeof(where) - o, "%s%s%s%s", o ? lf_list_comma(sp->lang) : "",
+                 german ? GERMAN_OPEN : "", buf, german ? GERMAN_CLOSE : "");
+    }
+    labelled(sp, LF_P_WHERE, where);
+}
+
+static void say_item(struct speaker *sp, const struct lf_slide *sl)
+{
+    const struct lf_item *it = sl->item;
+    const char *title = text(sp, &it->title);
+    switch (sl->kind) {
+    case LF_SLIDE_NOTICE:
+    case LF_SLIDE_URGENT:
+        sentence(&sp->sc, "%s", lf_phrase(sp->lang, sl->kind == LF_SLIDE_URGENT ? LF_P_URGENT
+                                                                               : LF_P_NOTICE));
+        sentence(&sp->sc, "%s", title);
+        sentence(&sp->sc, "%s", text(sp, &it->summary) ? text(sp, &it->summary) : "");
+        return;
+    case LF_SLIDE_EVENT:
+        sentence(&sp->sc, "%s", title);
+        say_event(sp, sl);
+        sentence(&sp->sc, "%s", text(sp, &it->summary) ? text(sp, &it->summary) : "");
+        labelled(sp, LF_P_ORGANISER, text(sp, &it->organiser));
+        labelled(sp, LF_P_REGISTRATION, text(sp, &it->registration));
+        say_contact_details(sp, it);
+        return;
+    case LF_SLIDE_OFFER:
+        sentence(&sp->sc, "%s", title);
+        sentence(&sp->sc, "%s", text(sp, &it->summary) ? text(sp, &it->summary) : "");
+        labelled(sp, LF_P_PROVIDER, text(sp, &it->provider));
+        labelled(sp, LF_P_AUDIENCE, text(sp, &it->audience));
+        say_languages(sp, it);
+        say_hours(sp, &it->hours);
+        say_contact_details(sp, it);
+        return;
+    case LF_SLIDE_CONTACT:
+        sentence(&sp->sc, "%s", title);
+        sentence(&sp->sc, "%s", text(sp, &it->role) ? text(sp, &it->role) : "");
+        sentence(&sp->sc, "%s", text(sp, &it->unit) ? text(sp, &it->unit) : "");
+        sentence(&sp->sc, "%s", text(sp, &it->summary) ? text(sp, &it->summary) : "");
+        say_hours(sp, &it->hours);
+        say_contact_details(sp, it);
+        return;
+    case LF_SLIDE_AGENDA:
+        return;
+    }
+}
+
+/* A list entry: an event with its day and time, anything else its title. */
+static void say_entry(struct speaker *sp, const struct lf_slide *sl)
+{
+    const char *title = sl->item ? text(sp, &sl->item->title) : NULL;
+    if (!title)
+        return;
+    if (sl->kind == LF_SLIDE_EVENT) {
+        char date[512], at[256];
+        struct tm tm;
+        lf_local_time(sl->start, &tm);
+        lf_speech_say_date(sp->lang, sl->start, sp->now, date, sizeof(date));
+        const char *dw = sp->L == L_OTHER ? NULL : day_word(sp->lang, sl->start, sp->now);
+        say_at(sp->lang, tm.tm_hour, tm.tm_min, at, sizeof(at));
+        sentence(&sp->sc, "%s%s%s%s%s: %s", dw ? dw : "", dw ? lf_list_comma(sp->lang) : "",
+                 date, lf_list_comma(sp->lang), at, title);
+        return;
+    }
+    sentence(&sp->sc, "%s", title);
+}
+
+char *lf_speech_script(const struct lf_spoken_page *p, const char *lang, time_t now)
+{
+    struct speaker sp = {.lang = lang, .now = now, .L = spoken_lang(lang)};
+    if (p->slide && p->slide->kind == LF_SLIDE_AGENDA) {
+        sentence(&sp.sc, "%s", lf_phrase(lang, LF_P_UPCOMING));
+        if (p->n_list == 0)
+            sentence(&sp.sc, "%s", lf_phrase(lang, LF_P_NO_EVENTS));
+        for (size_t i = 0; i < p->n_list; i++)
+            say_entry(&sp, &p->list[i]);
+    } else if (p->slide && p->slide->item) {
+        say_item(&sp, p->slide);
+    } else if (p->list_title || p->n_list) {
+        if (p->list_title)
+            sentence(&sp.sc, "%s", p->list_title);
+        for (size_t i = 0; i < p->n_list; i++)
+            say_entry(&sp, &p->list[i]);
+    }
+    if (!sp.sc.s)
+        return lf_xstrdup("");
+    return sp.sc.s;
+}
+
+void lf_speech_item_slide(const struct lf_item *it, time_t now, struct lf_slide *out)
+{
+    *out = (struct lf_slide){.item = it};
+    switch (it->kind) {
+    case LF_ITEM_EVENT:
+        out->kind = LF_SLIDE_EVENT;
+        if (!lf_event_occurrence(it, now, &out->start, &out->end)) {
+            out->start = it->start;
+            out->end = it->end;
+        }
+        break;
+    case LF_ITEM_OFFER:
+        out->kind = LF_SLIDE_OFFER;
+        break;
+    case LF_ITEM_CONTACT:
+        out->kind = LF_SLIDE_CONTACT;
+        break;
+    case LF_ITEM_NOTICE:
+        out->kind = it->priority >= LF_NOTICE_URGENT ? LF_SLIDE_URGENT : LF_SLIDE_NOTICE;
+        out->start = it->valid_from;
+        out->end = it->valid_until;
+        break;
+    }
+}

@@ -1,0 +1,56 @@
+/* The spoken script: what the kiosk reads aloud for a page, written for
+ * listening and built from the content model, not from the screen's line
+ * fragments.
+ *
+ * Order for an item: the title; for events the date and time in words
+ * ("Mittwoch, neunter Dezember, von siebzehn bis neunzehn Uhr"), whether
+ * it runs now, the place; the description; for offers who runs it, for
+ * whom and in which languages; for offers and contacts whether they are
+ * open now ("Jetzt geöffnet, bis vierzehn Uhr") or when they open next,
+ * then the consultation hours; phone numbers digit by digit in their
+ * groups; e-mail and web addresses as one says them ("info ät
+ * ki-muenster Punkt de"). Numbers are written as words, so the speech
+ * synthesiser never guesses how to read a digit.
+ *
+ * The words around the content are the kiosk's own (layout/phrases.h)
+ * and, for listening, speech/script.c's; de, en, tr, ar, fa, uk and ru
+ * have spoken grammar of their own; other languages get the content with
+ * dates from ICU and no labels. Easy-to-read German ("de-x-ls") reads its
+ * own texts with German words around them.
+ *
+ * Pure C (ICU for number words and language names), no SDL. Any thread. */
+#ifndef LF_SPEECH_SCRIPT_H
+#define LF_SPEECH_SCRIPT_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "schedule/schedule.h"
+
+/* Longest script built; a page with more text is cut at a sentence and
+ * says nothing false (bundle texts are limited by LF_MAX_STRING_BYTES each). */
+#define LF_MAX_SCRIPT_BYTES (64 * 1024)
+
+/* What one page shows, as the speech needs it. */
+struct lf_spoken_page {
+    const struct lf_slide *slide;  /* an item's slide, or the agenda; NULL for a list */
+    const struct lf_slide *list;   /* the agenda's events, or a category's items */
+    size_t n_list;
+    const char *list_title;        /* a category list's heading; NULL otherwise */
+};
+
+/* The script for page `p` in `lang` at `now`. Never NULL (aborts on out
+ * of memory); the caller frees it. UTF-8, sentences separated by spaces. */
+char *lf_speech_script(const struct lf_spoken_page *p, const char *lang, time_t now);
+
+/* The slide an item has at `now` (an event: its running or next
+ * occurrence, else the one given; a notice: urgent or not by priority),
+ * for speaking one item alone (`litfass speak`). */
+void lf_speech_item_slide(const struct lf_item *it, time_t now, struct lf_slide *out);
+
+/* Spoken forms, exposed for tests and `litfass speak`. */
+void lf_speech_say_date(const char *lang, time_t t, time_t now, char *buf, size_t size);
+void lf_speech_say_phone(const char *lang, const char *phone, char *buf, size_t size);
+void lf_speech_say_address(const char *lang, const char *address, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,234 @@
+#include "speech/voice.h"
+
+#include <espeak-ng/speak_lib.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static bool tried, started;
+static int sample_rate;
+
+/* the synthesis running now (under lock) */
+static lf_voice_sink current_sink;
+static void *current_ctx;
+static bool current_stopped;
+
+/* The languages eSpeak NG has voices for, read once when it starts
+ * (espeak_ListVoices reads every voice file from disk). Guarded by
+ * list_lock, never by `lock`: asking which voice a language has must not
+ * wait for a synthesis that holds `lock` while its sound plays. */
+#define MAX_VOICE_LANGUAGES 512
+static pthread_mutex_t list_lock = PTHREAD_MUTEX_INITIALIZER;
+static char voice_languages[MAX_VOICE_LANGUAGES][LF_SPEECH_VOICE_NAME];
+static size_t n_voice_languages;
+static bool list_ready;
+
+static int on_samples(short *wav, int n, espeak_EVENT *events)
+{
+    (void)events;
+    if (!wav || n <= 0 || current_stopped)
+        return current_stopped ? 1 : 0;
+    if (!current_sink(current_ctx, (const int16_t *)wav, (size_t)n)) {
+        current_stopped = true;
+        return 1;
+    }
+    return 0;
+}
+
+static bool init_locked(void)
+{
+    if (tried)
+        return started;
+    tried = true;
+    int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL,
+                                 espeakINITIALIZE_DONT_EXIT);
+    if (rate <= 0) {
+        lf_error("speech: eSpeak NG did not start (is espeak-ng-data installed?)");
+        return false;
+    }
+    espeak_SetSynthCallback(on_samples);
+    sample_rate = rate;
+    started = true;
+    const espeak_VOICE **voices = espeak_ListVoices(NULL);
+    pthread_mutex_lock(&list_lock);
+    n_voice_languages = 0;
+    for (size_t i = 0; voices && voices[i]; i++) {
+        const espeak_VOICE *v = voices[i];
+        if (v->identifier && strncmp(v->identifier, "mb/", 3) == 0)
+            continue; /* MBROLA voices need data Debian ships apart */
+        /* languages: (priority byte, name, NUL) ... then a zero byte */
+        for (const char *p = v->languages; p && *p; p += strlen(p + 1) + 2) {
+            if (n_voice_languages < MAX_VOICE_LANGUAGES)
+                snprintf(voice_languages[n_voice_languages++], LF_SPEECH_VOICE_NAME, "%s", p + 1);
+        }
+    }
+    list_ready = true;
+    pthread_mutex_unlock(&list_lock);
+    return true;
+}
+
+bool lf_voice_init(void)
+{
+    pthread_mutex_lock(&lock);
+    bool ok = init_locked();
+    pthread_mutex_unlock(&lock);
+    return ok;
+}
+
+void lf_voice_shutdown(void)
+{
+    pthread_mutex_lock(&lock);
+    if (started)
+        espeak_Terminate();
+    started = false;
+    tried = false;
+    pthread_mutex_lock(&list_lock);
+    list_ready = false;
+    n_voice_languages = 0;
+    pthread_mutex_unlock(&list_lock);
+    pthread_mutex_unlock(&lock);
+}
+
+int lf_voice_sample_rate(void)
+{
+    pthread_mutex_lock(&lock);
+    int r = started ? sample_rate : 0;
+    pthread_mutex_unlock(&lock);
+    return r;
+}
+
+/* The language eSpeak NG should look for: the primary subtag, with the
+ * few tags it knows under another name. */
+static void wanted_language(const char *lang, char *out, size_t size)
+{
+    static const struct {
+        const char *tag, *espeak;
+    } alias[] = {
+        {"prs", "fa"},  /* Dari is written as Persian */
+        {"kmr", "ku"},  /* Kurmanji: eSpeak NG's "ku" */
+        {"nb", "nb"}, {"no", "nb"},
+        {"zh", "cmn"},
+    };
+    size_t n = lang ? strcspn(lang, "-_") : 0;
+    if (n >= size)
+        n = size - 1;
+    memcpy(out, lang ? lang : "", n);
+    out[n] = '\0';
+    for (size_t i = 0; i < sizeof(alias) / sizeof(alias[0]); i++)
+        if (strcmp(out, alias[i].tag) == 0)
+            snprintf(out, size, "%s", alias[i].espeak);
+}
+
+/* The voice for language `want`: an exact match ("de"), else the first
+ * regional one ("en" -> "en-gb" when there were no "en"). */
+static bool find_voice(const char *want, char *voice, size_t size)
+{
+    pthread_mutex_lock(&list_lock);
+    const char *regional = NULL, *exact = NULL;
+    size_t wl = strlen(want);
+    for (size_t i = 0; i < n_voice_languages && !exact; i++) {
+        const char *name = voice_languages[i];
+        if (strcmp(name, want) == 0)
+            exact = name;
+        else if (!regional && strncmp(name, want, wl) == 0 && name[wl] == '-')
+            regional = name;
+    }
+    const char *got = exact ? exact : regional;
+    if (got)
+        snprintf(voice, size, "%s", got);
+    pthread_mutex_unlock(&list_lock);
+    return got != NULL;
+}
+
+static bool voices_listed(void)
+{
+    pthread_mutex_lock(&list_lock);
+    bool ready = list_ready;
+    pthread_mutex_unlock(&list_lock);
+    return ready;
+}
+
+bool lf_voice_for(const char *lang, char *voice, size_t size)
+{
+    char want[16];
+    wanted_language(lang, want, sizeof(want));
+    if (!want[0])
+        return false;
+    if (!voices_listed()) {
+        /* not started yet: nothing is being read, `lock` is free soon */
+        pthread_mutex_lock(&lock);
+        bool ok = init_locked();
+        pthread_mutex_unlock(&lock);
+        if (!ok)
+            return false;
+    }
+    return find_voice(want, voice, size);
+}
+
+static bool select_voice_locked(const char *lang, const char *what)
+{
+    char want[16], voice[LF_SPEECH_VOICE_NAME];
+    wanted_language(lang, want, sizeof(want));
+    if (!init_locked() || !find_voice(want, voice, sizeof(voice))) {
+        lf_warn("speech: no voice for \"%s\" (%s)", lang ? lang : "", what);
+        return false;
+    }
+    espeak_VOICE spec;
+    memset(&spec, 0, sizeof(spec));
+    spec.languages = voice;
+    if (espeak_SetVoiceByProperties(&spec) != EE_OK) {
+        lf_warn("speech: eSpeak NG refused the voice \"%s\"", voice);
+        return false;
+    }
+    return true;
+}
+
+bool lf_voice_speak(const char *lang, const char *text, int rate, int volume,
+                    lf_voice_sink sink, void *ctx)
+{
+    pthread_mutex_lock(&lock);
+    bool ok = select_voice_locked(lang, "reading aloud");
+    if (ok) {
+        espeak_SetParameter(espeakRATE, rate, 0);
+        espeak_SetParameter(espeakVOLUME, volume, 0);
+        current_sink = sink;
+        current_ctx = ctx;
+        current_stopped = false;
+        espeak_ERROR e = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
+                                      espeakCHARS_UTF8 | espeakSSML | espeakENDPAUSE, NULL, NULL);
+        if (e != EE_OK && !current_stopped) {
+            lf_error("speech: eSpeak NG failed to read (error %d)", (int)e);
+            ok = false;
+        }
+        current_sink = NULL;
+        current_ctx = NULL;
+    }
+    pthread_mutex_unlock(&lock);
+    return ok;
+}
+
+char *lf_voice_phonemes(const char *lang, const char *text)
+{
+    pthread_mutex_lock(&lock);
+    char *out = NULL;
+    size_t len = 0;
+    if (select_voice_locked(lang, "phonemes")) {
+        const void *p = text;
+        while (p) {
+            const char *ph = espeak_TextToPhonemes(&p, espeakCHARS_UTF8, 0);
+            if (!ph)
+                break;
+            size_t n = strlen(ph);
+            out = lf_xrealloc(out, len + n + 2);
+            memcpy(out + len, ph, n);
+            len += n;
+            out[len++] = ' ';
+            out[len] = '\0';
+        }
+    }
+    pthread_mutex_unlock(&lock);
+    return out ? out : lf_xstrdup("");
+}

@@ -1,0 +1,59 @@
+/* Voices: turning a spoken script into sound with eSpeak NG
+ * (libespeak-ng, offline, from Debian), one voice per language.
+ *
+ * Which languages have a voice: eSpeak NG's own list (espeak_ListVoices),
+ * matched on the tag's primary language: "de-x-ls" (Leichte Sprache) is
+ * read by the German voice, "prs" (Dari, written as Persian) by the
+ * Persian one, "kmr" by Kurdish (Kurmanji). A language without a voice is
+ * never read by another one.
+ *
+ * eSpeak NG keeps global state: the functions here take a process-wide
+ * lock, so any thread may call them, one synthesis at a time. No SDL. */
+#ifndef LF_SPEECH_VOICE_H
+#define LF_SPEECH_VOICE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/log.h"
+
+/* Speech rate in words a minute and volume in percent, the ranges of
+ * the [speech] keys (app/config.h). */
+#define LF_SPEECH_RATE_MIN 80
+#define LF_SPEECH_RATE_MAX 450
+#define LF_SPEECH_VOLUME_MAX 200
+#define LF_SPEECH_VOICE_NAME 40  /* eSpeak NG language names ("de", "en-gb-x-rp") */
+
+/* Starts eSpeak NG once per process (later calls return the first
+ * answer). False, logged once, when its data is missing. */
+bool lf_voice_init(void) LF_MUST_CHECK;
+
+/* Ends eSpeak NG (frees its memory); lf_voice_init may start it again. */
+void lf_voice_shutdown(void);
+
+/* The eSpeak NG voice that reads `lang`, into `voice`; false when there
+ * is none (or eSpeak NG could not start). */
+bool lf_voice_for(const char *lang, char *voice, size_t size) LF_MUST_CHECK;
+
+/* Samples per second of what lf_voice_speak delivers (mono, signed
+ * 16 bit); 0 before lf_voice_init succeeded. */
+int lf_voice_sample_rate(void);
+
+/* Receives the sound as it is made; returns false to stop. */
+typedef bool (*lf_voice_sink)(void *ctx, const int16_t *samples, size_t n);
+
+/* Reads UTF-8 `text` (SSML: &amp; &lt; &gt; escaped, <voice xml:lang> for
+ * parts in another language) in `lang` at `rate` words a minute and `volume`
+ * percent, handing the samples to `sink` in pieces until the end (or
+ * until sink says stop). False (logged) when lang has no voice or eSpeak
+ * NG fails; a stop asked for by the sink is not a failure. */
+bool lf_voice_speak(const char *lang, const char *text, int rate, int volume,
+                    lf_voice_sink sink, void *ctx) LF_MUST_CHECK;
+
+/* The phonemes eSpeak NG would say for `text` (its ASCII notation, as
+ * `espeak-ng -x` prints), for tests and for listening with the eyes.
+ * Never NULL; the caller frees it. */
+char *lf_voice_phonemes(const char *lang, const char *text);
+
+#endif
