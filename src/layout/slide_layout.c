@@ -1287,6 +1287,33 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
             main.n--;
         }
     }
+    if (f->landscape && card_k < 0 && card.n > 1) {
+        /* the card too full (a long table of hours): it keeps what fits
+         * from its start, the rest follows the text; the QR code stays last */
+        int right_w = area.w * 40 / 100;
+        struct lf_box in = {0, 0, right_w - 2 * pad,
+                            area.h - 2 * pad -
+                                status_pill(f, &texts, 0, 0, right_w - 2 * pad, false) - gap};
+        struct column kept = card, tail = {.n = 0};
+        int k = -1;
+        while (kept.n > 1 && k < 0) {
+            struct column t = {.n = 0};
+            add_block(&t, kept.b[--kept.n]);
+            append_blocks(&t, &tail);
+            tail = t;
+            k = column_scale(f, &kept, in);
+        }
+        if (k >= 0) {
+            struct block qr = main.b[main.n - 1];
+            if (qr_moved)
+                main.n--;
+            append_blocks(&main, &tail);
+            if (qr_moved)
+                add_block(&main, qr);
+            card = kept;
+            card_k = k;
+        }
+    }
     if (card_k < 0) {
         /* all of it in one flow, the QR code last */
         struct block qr = main.b[main.n - 1];
