@@ -97,4 +97,27 @@ printf '[sync]\nurl = https://127.0.0.1/content.json\ntrusted_keys = %s\ncache_d
   "$(head -c 32 /dev/zero | base64)" "$TMP/state" >"$TMP/sync.conf"
 expect_exit 1 "sync failing for two days is unhealthy" -- "$BIN" status --config "$TMP/sync.conf"
 expect_in "$TMP/out" "sync failing for more than a day (HTTP 503 from the server)" "... with the last error"
+
+# 5. the screen's name in the HTTP User-Agent (a one-shot server on 127.0.0.1)
+python3 - "$TMP/ua.port" "$TMP/ua.log" <<'EOP' &
+import http.server, sys
+class H(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        open(sys.argv[2], "a").write(self.headers.get("User-Agent", "") + "\n")
+        self.send_error(404)
+    def log_message(self, *a):
+        pass
+srv = http.server.HTTPServer(("127.0.0.1", 0), H)
+open(sys.argv[1], "w").write(str(srv.server_address[1]))
+srv.handle_request()
+EOP
+UAPID=$!
+for _ in $(seq 50); do [ -s "$TMP/ua.port" ] && break; sleep 0.1; done
+printf '[sync]\ncache_dir = %s/ua-cache\nallow_http = yes\ntrusted_keys = %s\n[monitor]\nname = foyer-test\n' \
+  "$TMP" "$(head -c 32 /dev/zero | base64)" >"$TMP/ua.conf"
+mkdir -p "$TMP/ua-cache"
+"$BIN" sync --once --config "$TMP/ua.conf" --url "http://127.0.0.1:$(cat "$TMP/ua.port")/content.json" >/dev/null 2>&1
+wait "$UAPID" 2>/dev/null
+grep -q '^litfass/[0-9.]* (foyer-test)$' "$TMP/ua.log" && ok "the User-Agent names the screen: $(cat "$TMP/ua.log")" ||
+  bad "User-Agent: '$(cat "$TMP/ua.log" 2>/dev/null)'"
 finish

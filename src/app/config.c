@@ -696,6 +696,7 @@ void lf_config_sync_settings(const struct lf_config *c, struct lf_sync_settings 
     snprintf(out->cache_dir, sizeof(out->cache_dir), "%s", c->cache_dir);
     snprintf(out->ca_file, sizeof(out->ca_file), "%s", c->ca_file);
     snprintf(out->trusted_keys, sizeof(out->trusted_keys), "%s", c->trusted_keys);
+    snprintf(out->screen_name, sizeof(out->screen_name), "%s", c->monitor_name);
     out->allow_http = c->allow_http;
     out->poll_seconds = c->poll_seconds;
     out->max_asset_bytes = c->max_asset_bytes;

@@ -20,6 +20,7 @@ struct lf_fetcher {
     CURL *curl;
     struct lf_fetch_options opt;
     char *ca_file;
+    char *user_agent;
 };
 
 /* State of one transfer, seen by the callbacks. */
@@ -50,6 +51,10 @@ struct lf_fetcher *lf_fetcher_create(const struct lf_fetch_options *opt)
     f->opt = *opt;
     f->ca_file = opt->ca_file && opt->ca_file[0] ? lf_xstrdup(opt->ca_file) : NULL;
     f->opt.ca_file = f->ca_file;
+    f->user_agent = opt->screen_name && opt->screen_name[0]
+                        ? lf_xasprintf("litfass/%s (%s)", LITFASS_VERSION, opt->screen_name)
+                        : lf_xstrdup("litfass/" LITFASS_VERSION);
+    f->opt.screen_name = NULL;
     return f;
 }
 
@@ -59,6 +64,7 @@ void lf_fetcher_destroy(struct lf_fetcher *f)
         return;
     curl_easy_cleanup(f->curl);
     free(f->ca_file);
+    free(f->user_agent);
     free(f);
 }
 
@@ -210,7 +216,7 @@ void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, f->opt.low_speed_s);
     curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)req->max_bytes);
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_USERAGENT, "litfass/" LITFASS_VERSION);
+    curl_easy_setopt(c, CURLOPT_USERAGENT, f->user_agent);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);

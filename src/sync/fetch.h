@@ -32,6 +32,8 @@ struct lf_fetch_options {
     long low_speed_bytes;     /* abort when slower than this per second ... */
     long low_speed_s;         /* ... for this long */
     const atomic_bool *cancel; /* may be NULL; set: the transfer stops soon */
+    const char *screen_name;  /* [monitor] name in the User-Agent
+                                 ("litfass/0.1.0 (foyer-1)"); NULL or "": none */
 };
 
 /* Receives the body in pieces; false aborts the transfer (its error text

@@ -522,6 +522,7 @@ void lf_sync_cycle(const struct lf_sync_settings *cfg, const struct lf_sync_requ
         .low_speed_bytes = cfg->low_speed_bytes,
         .low_speed_s = cfg->low_speed_s,
         .cancel = rq->cancel,
+        .screen_name = cfg->screen_name,
     };
     fetcher = lf_fetcher_create(&opt);
     if (!fetcher) {

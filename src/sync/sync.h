@@ -45,6 +45,7 @@ struct lf_sync_settings {
     int connect_timeout_s, transfer_timeout_s, low_speed_bytes, low_speed_s;
     /* space-separated base64 Ed25519 public keys; a bundle must be signed by one */
     char trusted_keys[LF_MAX_TRUSTED_KEYS * (LF_PUBLIC_KEY_BASE64 + 1) + 1];
+    char screen_name[LF_LOG_NAME_BYTES + 1]; /* [monitor] name, for the User-Agent */
 };
 
 /* curl_global_init and sodium_init: call once from main, before any
