@@ -437,6 +437,7 @@ function render() {
     navButton('events', t('events')), navButton('offers', t('offers')), navButton('contacts', t('contacts')),
     navButton('notices', t('notices')), navButton('translations', t('translations')),
     navButton('publish', t('publish')), isPublisher() ? navButton('audit', t('audit')) : null,
+    navButton('fleet', t('fleet')),
     navButton('settings', t('settings')), s.role === 'admin' ? navButton('users', t('users')) : null);
   const main = h('main', {id: 'main'});
   app.append(header, nav, main);
@@ -447,6 +448,7 @@ function render() {
   if (state.view === 'audit') return renderAudit(main);
   if (state.view === 'settings') return renderSettings(main);
   if (state.view === 'users') return renderUsers(main);
+  if (state.view === 'fleet') return renderFleet(main); // fleet.js
 }
 
 /* ---- lists ----------------------------------------------------------------------------- */

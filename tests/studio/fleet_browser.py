@@ -1,0 +1,157 @@
+"""The fleet page in a real browser (tests/e2e_fleet.sh): chromium headless through
+python3-selenium against a real `litfass studio` on 127.0.0.1. Two screens report through
+the kiosks' API with their own tokens (the kiosk side is tests/cli_fleet.sh): "foyer" with
+the published serial, its screenshot (a slide drawn by `litfass preview`) and slides shown;
+"flur" once, on an old serial, then silent. The page lists both, marks "flur", shows the
+screenshot and the proof of play, in German and English. Screenshots land in $SHOTS."""
+import glob
+import json
+import os
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+from studio import BIN, SRC, Checks, Client, Studio, add_user  # noqa: E402
+
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+TMP = os.environ["STUDIO_TMP"]
+SHOTS = os.environ.get("SHOTS") or os.path.join(TMP, "shots")
+os.makedirs(SHOTS, exist_ok=True)
+DATA = os.path.join(TMP, "data")
+WWW = os.path.join(TMP, "www")
+PW = "Mohnblume-2026"
+t = Checks()
+check = t.check
+
+add_user(DATA, "anna", "publisher", PW)
+tokens = {}
+for name in ("foyer", "flur"):
+    r = subprocess.run([BIN, "studio", "kiosk", "add", name, "--data", DATA], capture_output=True,
+                       text=True, check=True)
+    tokens[name] = r.stdout.strip()
+subprocess.run([BIN, "keygen", "--out", os.path.join(TMP, "ki")], check=True, capture_output=True)
+config = ("[publish]\nkey = %s/ki.key\ndir = %s\n[fleet]\nsilent_seconds = 4\n"
+          "stale_serial_seconds = 3\n" % (TMP, WWW))
+st = Studio(TMP, DATA, config)
+base = st.url.rstrip("/")
+anna = Client(st)
+anna.login("anna", PW)
+kiosk = Client(st)
+
+# a version published, with the sample's first items in the draft
+sample = json.load(open(os.path.join(SRC, "assets/content/content.json")))
+ids = []
+for item in sample["items"]:
+    if item.get("kind") in ("offer", "contact") and "image" not in item and len(ids) < 3:
+        status, out, _ = anna.request("POST", "/api/items", {"item": item})
+        if status == 201:
+            ids.append(out["item"]["id"])
+status, out, _ = anna.request("POST", "/api/publish", {"note": "fleet page"})
+check(status == 200, "a version is published", out)
+
+
+def beat(name, **fields):
+    hb = {"version": "0.1.0", "mode": "carousel", "lang": "de", "display_on": True,
+          "content_age_s": 5400, "sync_error": ""}
+    hb.update(fields)
+    return kiosk.request("POST", "/api/fleet/heartbeat", hb,
+                         headers={"Authorization": "Bearer " + tokens[name]})[0]
+
+
+today = time.strftime("%Y-%m-%d")
+check(beat("flur", serial=0, item=ids[0], slide=2, slides=9, content_age_s=-1,
+           sync_error="https://ki.example/content.json: HTTP 503",
+           played={"date": today, "items": {ids[0]: 3}}) == 200, "flur reports once")
+check(beat("foyer", serial=1, item=ids[1], slide=4, slides=9,
+           played={"date": today, "items": {ids[0]: 40, ids[1]: 38, ids[2]: 12}}) == 200,
+      "foyer reports")
+subprocess.run([BIN, "preview", os.path.join(SRC, "assets/content"), "--out",
+                os.path.join(TMP, "pv"), "--size", "800x480", "--now", "2026-11-23T10:00"],
+               check=True, capture_output=True)
+png = open(sorted(glob.glob(os.path.join(TMP, "pv", "*.png")))[1], "rb").read()
+status, out, _ = kiosk.request("POST", "/api/fleet/screenshot", raw=png,
+                               headers={"Authorization": "Bearer " + tokens["foyer"],
+                                        "Content-Type": "image/png"})
+check(status == 200, "foyer's screenshot is taken (%d bytes)" % len(png), out)
+time.sleep(5)  # flur falls silent
+check(beat("foyer", serial=1, item=ids[2], slide=5, slides=9) == 200, "foyer reports again")
+
+opts = webdriver.ChromeOptions()
+opts.binary_location = "/usr/bin/chromium"
+for a in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+          "--disable-component-update", "--disable-sync", "--no-first-run",
+          "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=de-DE",
+          "--user-data-dir=" + os.path.join(TMP, "chromium-profile")]:
+    opts.add_argument(a)
+opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+driver.set_page_load_timeout(60)
+wait = WebDriverWait(driver, 60, ignored_exceptions=[StaleElementReferenceException,
+                                                     NoSuchElementException])
+
+
+def css(sel):
+    return driver.find_element(By.CSS_SELECTOR, sel)
+
+
+def shot(name):
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(1400, max(1000, min(height + 40, 4000)))
+    time.sleep(0.3)
+    path = os.path.join(SHOTS, name + ".png")
+    driver.save_screenshot(path)
+    driver.set_window_size(1400, 1000)
+    return path
+
+
+try:
+    driver.get(base + "/")
+    wait.until(lambda d: d.find_element(By.ID, "login-user"))
+    css("#login-user").send_keys("anna")
+    css("#login-password").send_keys(PW)
+    css("#login-password").submit()
+    wait.until(lambda d: d.find_element(By.CSS_SELECTOR, 'nav button[data-view="fleet"]'))
+    css('nav button[data-view="fleet"]').click()
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "section.screen")) == 2)
+    wait.until(lambda d: d.execute_script(
+        "const i = document.querySelector('section[data-screen=foyer] img');"
+        " return i && i.complete && i.naturalWidth > 0;"))
+    foyer = css("section[data-screen=foyer]")
+    flur = css("section[data-screen=flur]")
+    check("Bildschirme" in css("main h1").text and "Version 1" in css("#fleet-published").text,
+          "the German fleet page says what was published", css("main").text[:300])
+    check("in Ordnung" in foyer.text and "marked" not in foyer.get_attribute("class") and
+          "Folie 5 von 9" in foyer.text and "vor 2 Std." in foyer.text,
+          "foyer: fine, which slide of how many, content age", foyer.text)
+    check("meldet sich nicht" in flur.text and "alte Version" in flur.text and
+          "marked" in flur.get_attribute("class") and "ohne Signatur (veröffentlicht ist 1)" in flur.text and
+          "HTTP 503" in flur.text and "Beispielinhalt" in flur.text,
+          "flur: marked silent and behind, its sync error shown", flur.text)
+    rows = foyer.find_elements(By.CSS_SELECTOR, "details.played tbody tr")
+    check(len(rows) == 3 and rows[0].find_element(By.CSS_SELECTOR, "td.num").text == "40",
+          "proof of play: slides shown per item this week, most first",
+          [r.text for r in rows])
+    w = driver.execute_script("return document.querySelector('section[data-screen=foyer] img').naturalWidth")
+    check(w == 800, "foyer's screenshot is shown", w)
+    path = shot("fleet-de")
+    check(os.path.getsize(path) > 10000, "screenshot of the German fleet page: " + path)
+    css("#ui-lang").click()
+    wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "main h1").text == "Screens" and
+               len(d.find_elements(By.CSS_SELECTOR, "section.screen")) == 2)
+    flur = css("section[data-screen=flur]")
+    check("not reporting" in flur.text and "old version" in flur.text and
+          "Last download error" in flur.text, "the English fleet page", flur.text)
+    shot("fleet-en")
+    errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE" and
+              "/api/session" not in e["message"]]  # the 401 before the login
+    check(not errors, "no errors in the browser console", errors)
+finally:
+    driver.quit()
+    check(st.stopped_cleanly(), "the studio stops cleanly", st.stderr[-2000:])
+sys.exit(t.finish())
