@@ -202,6 +202,21 @@ sign_bundle "$LINKED" --serial 1
   ok "sign through a symbolic link content.json writes its target and keeps the link" ||
   bad "the link was replaced"
 
+# 6. an expired bundle while this kiosk's clock is far from the server's: the message names
+#    the clock, not "sign it again"
+EXP=$TMP/expired
+cp -r "$SRC/assets/content" "$EXP"
+sign_bundle "$EXP" --serial 99 --now 2025-12-30T00:00Z --valid-days 1
+if start_misbehave "$WWW" "$EXP" 60; then
+  run_sync "$TMP/clock" --config "$CONF" --url "$MB_URL/m-olddate/content.json"
+  [ "$RC" -eq 1 ] && grep -q "expired on 2025-12-31.*this kiosk's clock says .* and the server's 2026-01-01.*set the clock right" "$TMP/clock.err" &&
+    ok "expired with the kiosk's clock far from the server's: the message names the clock" ||
+    { bad "clock message: exit $RC"; sed 's/^/  /' "$TMP/clock.err" | head -3; }
+  stop_misbehave
+else
+  bad "misbehave.py did not start"
+fi
+
 # 6. a full disk: status.json says so instead of showing the last success
 if unshare -m true 2>/dev/null && [ "$(id -u)" -eq 0 ]; then
   publish 6

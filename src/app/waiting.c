@@ -27,16 +27,18 @@ struct lf_bundle *lf_waiting_bundle(const struct lf_config *cfg, const char *las
     char host[WAITING_HOST_BYTES] = "";
     if (gethostname(host, sizeof(host) - 1) != 0 || !host[0])
         snprintf(host, sizeof(host), "litfass");
-    char when[32] = "";
+    char when[32] = "", wann[32] = "";
     struct tm tm;
-    if (last_attempt > 0 && localtime_r(&last_attempt, &tm))
+    if (last_attempt > 0 && localtime_r(&last_attempt, &tm)) {
         strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+        strftime(wann, sizeof(wann), "%d.%m.%Y, %H:%M Uhr", &tm);
+    }
     const char *err = last_error && last_error[0] ? last_error : NULL;
     char *de, *en;
     if (err) {
         de = lf_xasprintf("Bildschirm: %s\nEr lädt seine Inhalte von %s und versucht es weiter.\n"
                           "Letzter Versuch (%s): %s",
-                          host, cfg->sync_url, when[0] ? when : "-", err);
+                          host, cfg->sync_url, wann[0] ? wann : "-", err);
         en = lf_xasprintf("Screen: %s\nIt loads its content from %s and keeps trying.\n"
                           "Last try (%s): %s",
                           host, cfg->sync_url, when[0] ? when : "-", err);

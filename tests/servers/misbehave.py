@@ -34,6 +34,8 @@ FAULTs:
   redirloop   302 to the same URL, forever (each response is a single redirect)
   304         304 Not Modified whatever was asked (also to a request without If-None-Match)
   bighead     200 with 200 KiB of header lines before the body
+  olddate     served properly, but with Date: Thu, 01 Jan 2026 00:00:00 GMT (a server whose
+              clock disagrees with the kiosk's by far)
 
 Every finished request is logged on stderr as one line:
   REQ <method> <path> <status> <fault or -> sent=<body bytes>
@@ -55,7 +57,7 @@ ENDLESS_CAP = 256 * 1024 * 1024   # bytes an "endless" body sends at most
 HUGE_LENGTH = 10 * 1024 * 1024 * 1024
 CHUNK = 64 * 1024
 
-MANIFEST_FAULTS = {"304", "bighead", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
+MANIFEST_FAULTS = {"304", "bighead", "olddate", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
                    "badjson", "invalid", "nofiles", "badhash", "evilpath", "redirfile",
                    "redirloop"}
 ASSET_FAULTS = {"304", "bighead", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
@@ -94,7 +96,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         self.handle_any(head=False)
 
+    fake_date = None
+
+    def date_time_string(self, timestamp=None):
+        if self.fake_date:
+            return self.fake_date
+        return super().date_time_string(timestamp)
+
     def handle_any(self, head):
+        self.fake_date = None
         path = self.path.split("?", 1)[0]
         parts = path.lstrip("/").split("/", 1)
         prefix = parts[0]
@@ -239,6 +249,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(body)
             return self.finish_log(503, fault, len(body))
+        if fault == "olddate":
+            self.fake_date = "Thu, 01 Jan 2026 00:00:00 GMT"
+            return self.serve_file(self.roots["next"], rel, False)
         if fault == "304":
             self.send_response(304)
             self.end_headers()
