@@ -1900,10 +1900,11 @@ int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void 
     sigaddset(&hup, SIGHUP);
     sigaddset(&hup, SIGUSR1);
     pthread_sigmask(SIG_BLOCK, &hup, NULL);
-    /* [display] renderer = auto asks the GL driver in a child process:
-     * first, before SDL has opened the display in this one */
-    struct lf_renderer_choice choice;
-    lf_renderer_choose((enum lf_renderer_setting)cfg->renderer, &choice);
+    /* [display] renderer = auto asks the GL driver in a child process,
+     * started before SDL opens the display in this one; it answers while
+     * the content is loaded (lf_kiosk_create collects it) */
+    if (cfg->renderer == LF_RENDERER_AUTO)
+        lf_renderer_probe_start();
     if (!display_visible())
         return 1;
     struct lf_kiosk *k = lf_kiosk_create(cfg);

@@ -114,11 +114,17 @@ static long long mono_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Runs probe_child in a child process; fills driver and gl ("" each when
- * there is no answer). */
-static void probe(char *driver, size_t driver_size, char *gl, size_t gl_size)
+/* The probe under way (lf_renderer_probe_start), main thread only. */
+static struct {
+    pid_t pid;
+    int fd;
+    long long deadline;
+} running = {0, -1, 0};
+
+void lf_renderer_probe_start(void)
 {
-    driver[0] = gl[0] = '\0';
+    if (running.pid > 0 || no_display_driver(getenv("SDL_VIDEODRIVER")))
+        return;
     int fds[2];
     if (pipe(fds) != 0) {
         lf_warn("GL probe: pipe: %s", strerror(errno));
@@ -137,22 +143,32 @@ static void probe(char *driver, size_t driver_size, char *gl, size_t gl_size)
         probe_child(fds[1]);
     }
     close(fds[1]);
+    running.pid = pid;
+    running.fd = fds[0];
+    running.deadline = mono_ms() + LF_GL_PROBE_TIMEOUT_MS;
+}
+
+/* Collects the answer of the probe under way (starting one if none is);
+ * fills driver and gl ("" each when there is no answer). */
+static void probe(char *driver, size_t driver_size, char *gl, size_t gl_size)
+{
+    driver[0] = gl[0] = '\0';
+    lf_renderer_probe_start();
+    if (running.pid <= 0)
+        return;
     char buf[256];
     size_t got = 0;
-    long long deadline = mono_ms() + LF_GL_PROBE_TIMEOUT_MS;
     for (;;) {
-        long long left = deadline - mono_ms();
+        long long left = running.deadline - mono_ms();
         if (left <= 0) {
             lf_warn("GL probe: no answer within %d ms", LF_GL_PROBE_TIMEOUT_MS);
             break;
         }
-        struct pollfd pfd = {fds[0], POLLIN, 0};
+        struct pollfd pfd = {running.fd, POLLIN, 0};
         int r = poll(&pfd, 1, (int)left);
-        if (r < 0 && errno == EINTR)
-            continue;
         if (r <= 0)
-            continue;
-        ssize_t n = read(fds[0], buf + got, sizeof(buf) - 1 - got);
+            continue; /* interrupted, or the deadline: looked at above */
+        ssize_t n = read(running.fd, buf + got, sizeof(buf) - 1 - got);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
@@ -161,10 +177,12 @@ static void probe(char *driver, size_t driver_size, char *gl, size_t gl_size)
         if (got == sizeof(buf) - 1)
             break;
     }
-    close(fds[0]);
-    kill(pid, SIGKILL); /* gone already, or hung in a driver */
-    while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+    close(running.fd);
+    kill(running.pid, SIGKILL); /* gone already, or hung in a driver */
+    while (waitpid(running.pid, NULL, 0) < 0 && errno == EINTR)
         ;
+    running.pid = 0;
+    running.fd = -1;
     buf[got] = '\0';
     char *nl = strchr(buf, '\n');
     if (!nl)

@@ -47,6 +47,11 @@ bool lf_gl_is_software(const char *gl_renderer);
 void lf_renderer_decide(enum lf_renderer_setting setting, const char *video_driver,
                         const char *gl_renderer, struct lf_renderer_choice *out);
 
+/* Starts the probe in a child process and returns at once, so that it
+ * runs while the caller loads content; lf_renderer_choose() collects
+ * its answer. Call it before SDL opens the display in this process. */
+void lf_renderer_probe_start(void);
+
 /* Probes (for `auto`; once a process, the answer is kept) and decides.
  * Never fails: without an answer it chooses software. Call it first
  * before SDL opens the display (the child must not inherit a display

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): the carousel in litfass and the same carousel as
+# a web page in Chromium, one after the other on ONE Xvfb, with the same
+# slides (the sample bundle, every slide SLIDE seconds) and the same
+# 600 ms slide-in. For each: CPU (all its processes, utime + stime from
+# /proc) over SECONDS after a 5 s start, PSS (all its processes, from
+# /proc/PID/smaps_rollup) at the end; for litfass also frames per second
+# during transitions and the longest frame (its debug log).
+# Usage: bench/carousel_vs_chromium.sh [SECONDS=60] [WxH=1920x1080] [RENDERERS="auto gpu"]
+# Needs: xvfb, chromium, python3; a build in build/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-60}
+size=${2:-1920x1080}
+renderers=${3:-auto gpu}
+slide=${SLIDE:-8}
+bin=build/litfass
+[ -x "$bin" ] || { echo "build first: cmake -B build && cmake --build build" >&2; exit 1; }
+command -v chromium >/dev/null || { echo "chromium is not installed" >&2; exit 1; }
+tmp=$(mktemp -d)
+Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$tmp/display" 2>/dev/null &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
+for _ in $(seq 100); do [ "$(wc -l <"$tmp/display")" -ge 1 ] && break; sleep 0.1; done
+export DISPLAY=:$(head -n1 "$tmp/display")
+unset SDL_VIDEODRIVER SDL_RENDER_DRIVER WAYLAND_DISPLAY
+hz=$(getconf CLK_TCK)
+
+# the same slides for both: every item shown $slide seconds
+cp -r assets/content "$tmp/content"
+python3 - "$tmp/content/content.json" "$slide" <<'PY'
+import json, sys
+p, s = sys.argv[1], int(sys.argv[2])
+d = json.load(open(p, encoding="utf-8"))
+for it in d["items"]:
+    it["duration"] = s
+json.dump(d, open(p, "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+PY
+echo "tmp: $tmp" >&2
+python3 bench/chromium/make_page.py "$tmp/content" "$tmp/carousel.html" $((slide * 1000)) 600 de
+
+# the processes of a session (setsid): the program and all it started
+session_pids() { ps -eo pid=,sid= | awk -v s="$1" '$2 == s {print $1}'; }
+ticks() { # ticks SID: utime + stime of the session's processes (live ones)
+  local t=0 p
+  for p in $(session_pids "$1"); do
+    t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo $t
+}
+pss_kb() {
+  local t=0 p
+  for p in $(session_pids "$1"); do
+    t=$((t + $(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || echo 0)))
+  done
+  echo $t
+}
+
+# measure NAME COMMAND...: prints "NAME cpu% pss_kB"
+measure() {
+  local name=$1
+  shift
+  setsid "$@" >"$tmp/$name.out" 2>"$tmp/$name.log" &
+  local pid=$!
+  sleep 5
+  local c0 t0 c1 t1
+  c0=$(ticks $pid); t0=$(date +%s.%N)
+  sleep "$secs"
+  c1=$(ticks $pid); t1=$(date +%s.%N)
+  local pss
+  pss=$(pss_kb $pid)
+  kill -- -$pid 2>/dev/null || true
+  wait $pid 2>/dev/null || true
+  sleep 1
+  awk -v n="$name" -v c=$((c1 - c0)) -v hz="$hz" -v a="$t0" -v b="$t1" -v p="$pss" \
+    'BEGIN {printf "%-18s CPU %6.2f %% of one core   PSS %7.1f MB\n", n, 100 * c / hz / (b - a), p / 1024}' |
+    tee -a "$tmp/results"
+  if grep -q 'transition: [0-9]* frames' "$tmp/$name.log"; then
+    grep 'transition: [0-9]* frames' "$tmp/$name.log" | sed 's/.*transition: //' |
+      awk '{f += $1; ms += $4; if ($8 > w) w = $8; n++}
+        END {printf "%-18s %d transitions, %.1f frames per second during them, longest frame %d ms\n", "", n, f * 1000 / ms, w}'
+  fi
+}
+
+echo "carousel under Xvfb $size, ${slide} s slides, 600 ms transitions, ${secs} s each, $(nproc) cores"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for r in $renderers; do
+  printf '[display]\nrenderer = %s\nlanguage = de\n[carousel]\nslide_seconds = '"$slide"'\ntransition_ms = 600\n[log]\nlevel = debug\n' "$r" >"$tmp/$r.conf"
+  measure "litfass ($r)" "$bin" run --config "$tmp/$r.conf" --content "$tmp/content"
+  grep -o 'renderer: [a-z0-9]* ([^)]*)' "$tmp/litfass ($r).log" | head -1 | sed 's/^/                   /'
+done
+measure chromium chromium --kiosk --no-sandbox --no-first-run --disable-background-networking \
+  --disable-component-update --disable-sync --password-store=basic \
+  --user-data-dir="$tmp/chromium-profile" --window-position=0,0 --window-size="${size/x/,}" \
+  "file://$tmp/carousel.html"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+awk '/^chromium/ {cc = $3; cp = $8} /^litfass/ {n[++k] = $1 " " $2; c[k] = $4; p[k] = $10}
+  END {for (i = 1; i <= k; i++) { printf "%s: CPU ratio to chromium %.3f, PSS ratio %.3f\n", n[i], (cc > 0 ? c[i] / cc : 0), p[i] / cp }}' \
+  "$tmp/results"
