@@ -533,6 +533,66 @@ static void scene_lines(const struct lf_scene *s, char *out, size_t size)
     }
 }
 
+/* A notice's image is drawn, normal and urgent, landscape and portrait,
+ * beside or over the text and never on it; an event's phone, e-mail and
+ * web address are on the slide as text, not only in its QR code. */
+static void notice_image_and_event_contact_shown(void **state)
+{
+    (void)state;
+    build_bundle();
+    struct lf_item notice = items[3];
+    notice.image = "images/logo.png";
+    static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {800, 480}};
+    for (int urgent = 0; urgent < 2; urgent++)
+        for (size_t si = 0; si < 3; si++) {
+            struct lf_slide sl = {urgent ? LF_SLIDE_URGENT : LF_SLIDE_NOTICE, &notice,
+                                  notice.valid_from, notice.valid_until};
+            struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl};
+            struct lf_view v = {.bundle = &bundle, .lang = "de",
+                                .now = lf_local_make(2026, 11, 23, 10, 0),
+                                .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                                .width = sizes[si][0], .height = sizes[si][1], .text_scale = 1.0};
+            struct lf_scene *s = lf_scene_create();
+            lf_layout_page(s, &v, &page, NULL);
+            const struct lf_op *img = NULL;
+            for (size_t i = 0; i < lf_scene_count(s); i++)
+                if (lf_scene_op(s, i)->kind == LF_OP_IMAGE)
+                    img = lf_scene_op(s, i);
+            assert_non_null(img);
+            assert_non_null(strstr(img->image, "images/logo.png"));
+            assert_true(img->box.w > 50 && img->box.h > 50);
+            for (size_t i = 0; i < lf_scene_count(s); i++) {
+                const struct lf_op *op = lf_scene_op(s, i);
+                if (op->kind == LF_OP_TEXT && lf_box_overlaps(op->box, img->box))
+                    fail_msg("%dx%d: \"%s\" on the image", v.width, v.height, op->text);
+            }
+            lf_scene_destroy(s);
+        }
+    /* an event without a registration text: phone, e-mail and web address as text */
+    struct lf_item ev = items[0];
+    ev.phone = "0251 492-7077";
+    ev.email = "integration@stadt-muenster.de";
+    ev.url = "https://www.muenster.de/integration";
+    struct lf_slide sl = {LF_SLIDE_EVENT, &ev, ev.start, ev.end};
+    struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl};
+    struct lf_view v = {.bundle = &bundle, .lang = "de", .now = lf_local_make(2026, 11, 23, 10, 0),
+                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                        .width = 1920, .height = 1080, .text_scale = 1.0};
+    struct lf_scene *s = lf_scene_create();
+    lf_layout_page(s, &v, &page, NULL);
+    char lines[8192], joined[8192];
+    scene_lines(s, lines, sizeof(lines));
+    size_t n = 0;
+    for (const char *c = lines; *c; c++)
+        if (*c != '|')
+            joined[n++] = *c; /* an address may be broken over two lines */
+    joined[n] = '\0';
+    assert_non_null(strstr(joined, "0251 492-7077"));
+    assert_non_null(strstr(joined, "integration@stadt-muenster.de"));
+    assert_non_null(strstr(joined, "https://www.muenster.de/integration"));
+    lf_scene_destroy(s);
+}
+
 /* Consultation hours are a table in the order of the week: a weekday
  * given twice is one line with its ranges sorted, overlapping ranges
  * merged, days with the same hours together. */
@@ -859,6 +919,7 @@ int main(void)
         cmocka_unit_test(whole_days_and_running_events),
         cmocka_unit_test(event_chips_wrap),
         cmocka_unit_test(hours_are_sorted_and_merged),
+        cmocka_unit_test(notice_image_and_event_contact_shown),
         cmocka_unit_test(german_stand_in_is_marked),
         cmocka_unit_test(registration_does_not_repeat_its_address),
         cmocka_unit_test(themes_have_aaa_contrast),

@@ -1472,10 +1472,11 @@ static void notice_page(struct frame *f, struct lf_box area, const struct lf_pag
     y += lf_frame_emit(f, &wr, head, in.x, y, LF_FACE_BOLD, ink, lf_frame_text_rtl(f, fb)) +
          lf_frame_scaled(f, 30);
     if (image_h && !f->landscape) {
-        int ih = image_h;
-        if (ih > in.y + in.h - y - lf_frame_scaled(f, 30) -
-                     lf_frame_line_height(f, LF_FACE_REGULAR, f->min_px) * 3)
-            ih = 0; /* no room for it and some text: the text comes first */
+        /* smaller when the title took more room, leaving three lines of text */
+        int ih = in.y + in.h - y - lf_frame_scaled(f, 30) -
+                 lf_frame_line_height(f, LF_FACE_REGULAR, f->min_px) * 3;
+        if (ih > image_h)
+            ih = image_h;
         if (ih > 0) {
             image_op(f, (struct lf_box){in.x, y, in.w, ih}, it);
             y += ih + lf_frame_scaled(f, 30);
