@@ -27,6 +27,8 @@
 #include "studio/audit.h"
 #include "studio/draft.h"
 #include "studio/fleet.h"
+#include "calendar/ics.h"
+#include "studio/ics_import.h"
 #include "studio/item_preview.h"
 #include "studio/publish.h"
 #include "studio/users.h"
@@ -995,6 +997,43 @@ static void h_users(struct call *c, struct reply *r)
     reply_json(r, 200, json_pack("{s:o}", "users", list));
 }
 
+/* ---- calendar import (studio/ics_import.h) ------------------------------------------ */
+
+static void h_import_ics(struct call *c, struct reply *r)
+{
+    const char *name = query(c, "name");
+    const char *tag = query(c, "tag");
+    const char *days = query(c, "horizon_days");
+    long horizon = LF_ICS_DEFAULT_HORIZON_DAYS;
+    if (days) {
+        char *end;
+        horizon = strtol(days, &end, 10);
+        if (*end || horizon < 1 || horizon > LF_ICS_MAX_HORIZON_DAYS) {
+            reply_error(r, 400, "horizon_days: a number of days from 1 to %d",
+                        LF_ICS_MAX_HORIZON_DAYS);
+            return;
+        }
+    }
+    if (tag && (strlen(tag) > LF_MAX_STRING_BYTES || !tag[0]))
+        tag = NULL;
+    char source[128];
+    snprintf(source, sizeof(source), "%.100s", name && name[0] ? name : "calendar.ics");
+    unsigned status = 500;
+    json_t *out = lf_studio_import_ics(c->s->draft, c->s->data_dir, c->rq->body ? c->rq->body : "",
+                                       c->rq->len, source, tag, (int)horizon, user_of(c),
+                                       time(NULL), &status);
+    if (status == 200) {
+        char detail[256];
+        snprintf(detail, sizeof(detail), "%s: %lld added, %lld updated, %lld removed, %lld kept",
+                 source, (long long)json_integer_value(json_object_get(out, "added")),
+                 (long long)json_integer_value(json_object_get(out, "updated")),
+                 (long long)json_integer_value(json_object_get(out, "removed")),
+                 (long long)json_integer_value(json_object_get(out, "kept_edited")));
+        lf_audit(c->s->data_dir, user_of(c), "import-ics", NULL, detail);
+    }
+    reply_json(r, status, out);
+}
+
 /* ---- the fleet (studio/fleet.h) ------------------------------------------------------ */
 
 /* The kiosk's token from "Authorization: Bearer TOKEN", NULL if none. */
@@ -1093,6 +1132,7 @@ static const struct route routes[] = {
     {"POST", "/api/versions/{}/publish", LF_ROLE_PUBLISHER, ROUTE_OPTIONAL_JSON, h_republish},
     {"GET", "/api/audit", LF_ROLE_PUBLISHER, 0, h_audit},
     {"GET", "/api/users", LF_ROLE_ADMIN, 0, h_users},
+    {"POST", "/api/import/ics", LF_ROLE_EDITOR, ROUTE_UPLOAD, h_import_ics},
     /* kiosks: their own token (Authorization: Bearer), no session */
     {"POST", "/api/fleet/heartbeat", 0, ROUTE_JSON | ROUTE_HEARTBEAT, h_fleet_heartbeat},
     {"POST", "/api/fleet/screenshot", 0, ROUTE_UPLOAD | ROUTE_SCREENSHOT, h_fleet_screenshot},

@@ -1,0 +1,116 @@
+"""POST /api/import/ics against a real studio on 127.0.0.1 (tests/cli_studio_ics.sh). The
+feed is written with dates from today on, so the test does not age."""
+import datetime
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from studio import Checks, Client, Studio, add_user  # noqa: E402
+
+TMP = os.environ["STUDIO_TMP"]
+DATA = os.path.join(TMP, "data")
+PW = "Mohnblume-2026"
+t = Checks()
+check = t.check
+
+day = datetime.date.today() + datetime.timedelta(days=7)
+d1 = day.strftime("%Y%m%d")
+d2 = (day + datetime.timedelta(days=3)).strftime("%Y%m%d")
+
+
+def feed(cafe_title="Sprachcafé", cafe_room="Raum 1", with_fest=True, broken=False):
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//Outlook-like//DE",
+             "BEGIN:VEVENT", "UID:cafe-1@ki.example", "DTSTAMP:20261101T120000Z",
+             "DTSTART;TZID=W. Europe Standard Time:%sT170000" % d1,
+             "DTEND;TZID=W. Europe Standard Time:%sT190000" % d1,
+             "RRULE:FREQ=WEEKLY;COUNT=3", "SUMMARY:" + cafe_title, "LOCATION:" + cafe_room,
+             "END:VEVENT"]
+    if with_fest:
+        lines += ["BEGIN:VEVENT", "UID:fest-2@ki.example", "DTSTAMP:20261101T120000Z",
+                  "DTSTART;VALUE=DATE:" + d2, "SUMMARY:Fest der Kulturen",
+                  "LOCATION:Marktplatz", "END:VEVENT"]
+    if broken:
+        lines += ["BEGIN:VEVENT", "UID:x", "DTSTART:kaputt", "SUMMARY:Kaputt"]
+    else:
+        lines += ["END:VCALENDAR"]
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+add_user(DATA, "anna", "publisher", PW)
+st = Studio(TMP, DATA)
+anna = Client(st)
+anna.login("anna", PW)
+
+
+def upload(data, query="?name=stadtkalender.ics&tag=Stadtkalender"):
+    return anna.request("POST", "/api/import/ics" + query, raw=data,
+                        headers={"Content-Type": "text/calendar"})
+
+
+def items():
+    return {e["item"]["id"]: e for e in anna.request("GET", "/api/items")[1]["items"]}
+
+
+try:
+    status, out, _ = Client(st).request("POST", "/api/import/ics", raw=feed())
+    check(status == 401, "an import needs a login", status)
+
+    status, out, _ = upload(feed())
+    check(status == 200 and out["entries"] == 2 and out["events"] == 4 and out["added"] == 4 and
+          len(out["changed"]) == 4, "an upload: 2 entries, the weekly series expanded, 4 events "
+          "added", out)
+    it = items()
+    ics = sorted(i for i in it if i.startswith("ics-"))
+    cafe = [i for i in ics if it[i]["item"]["title"].get("de", it[i]["item"]["title"])
+            == "Sprachcafé" if isinstance(it[i]["item"]["title"], dict)] or \
+           [i for i in ics if "Sprachcaf" in str(it[i]["item"]["title"])]
+    check(len(ics) == 4 and len(cafe) == 3 and all(it[i]["modified_by"] == "anna" for i in ics),
+          "the events are draft items made by the importing user", it)
+    first = cafe[0]
+    check(it[first]["item"]["start"].endswith("T17:00") and
+          "Stadtkalender" in str(it[first]["item"].get("tags")),
+          "Windows time zone read: 17:00 in Berlin; the tag added", it[first]["item"])
+    status, ch, _ = anna.request("GET", "/api/changes")
+    check(status == 200 and sum(1 for c in ch["changes"] if c["status"] == "added") == 4,
+          "the imported events are listed as changes waiting to be published", ch)
+
+    status, out, _ = upload(feed())
+    check(status == 200 and out["added"] == 0 and out["updated"] == 0 and out["changed"] == [],
+          "the same feed again changes nothing (no duplicates)", out)
+
+    # a hand edit in the studio, then the calendar changes the same event and another
+    entry = it[first]
+    edited = dict(entry["item"], room="Großer Saal (von Hand)")
+    status, out, _ = anna.request("PUT", "/api/items/" + first,
+                                  {"item": edited, "revision": entry["revision"]})
+    check(status == 200, "an imported event edited by hand", out)
+    status, out, _ = upload(feed(cafe_room="Raum 7"))
+    check(status == 200 and out["kept_edited"] == 1 and out["updated"] == 2 and
+          any(first in n for n in out["notes"]),
+          "re-import: the hand-edited event is kept and named in the notes, the others updated",
+          out)
+    it = items()
+    check(it[first]["item"].get("room") == "Großer Saal (von Hand)" and
+          all(it[i]["item"].get("room", it[i]["item"].get("place", "")) != "Raum 1"
+              for i in cafe[1:]) and "Raum 7" in str(it[cafe[1]]["item"]),
+          "the hand edit stands; the other occurrences have the new room", it[cafe[1]]["item"])
+
+    status, out, _ = upload(feed(cafe_room="Raum 7", with_fest=False))
+    it = items()
+    check(status == 200 and out["removed"] == 1 and
+          not any("Fest der Kulturen" in str(e["item"]) for e in it.values()),
+          "an event gone from the feed is removed from the draft", out)
+
+    before = items()
+    status, out, _ = upload(feed(broken=True))
+    check(status == 422 and "stadtkalender.ics:" in out["error"] and
+          any(p["line"] > 0 for p in out["problems"]) and items() == before,
+          "a broken feed is refused with its line; the draft is unchanged", out)
+    status, out, _ = upload(b"kein Kalender")
+    check(status == 422 and items() == before, "something that is no calendar is refused", out)
+    status, audit, _ = anna.request("GET", "/api/audit")
+    check(any(e["action"] == "import-ics" for e in audit["entries"]),
+          "imports are in the audit log")
+finally:
+    check(st.stopped_cleanly(), "the studio stops cleanly", st.stderr[-2000:] if hasattr(st, "stderr") else "")
+sys.exit(t.finish())
