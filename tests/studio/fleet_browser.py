@@ -81,6 +81,17 @@ status, out, _ = kiosk.request("POST", "/api/fleet/screenshot", raw=png,
 check(status == 200, "foyer's screenshot is taken (%d bytes)" % len(png), out)
 time.sleep(5)  # flur falls silent
 check(beat("foyer", serial=1, item=ids[2], slide=5, slides=9) == 200, "foyer reports again")
+# foyer goes on reporting while the browser looks, as a kiosk does
+import threading  # noqa: E402
+beating = threading.Event()
+
+
+def keep_beating():
+    while not beating.wait(1.5):
+        beat("foyer", serial=1, item=ids[2], slide=5, slides=9)
+
+
+threading.Thread(target=keep_beating, daemon=True).start()
 
 opts = webdriver.ChromeOptions()
 opts.binary_location = "/usr/bin/chromium"
@@ -148,10 +159,49 @@ try:
     check("not reporting" in flur.text and "old version" in flur.text and
           "Last download error" in flur.text, "the English fleet page", flur.text)
     shot("fleet-en")
+    # --- a calendar imported on the events page, then again after a hand edit ----------
+    import datetime
+    day = (datetime.date.today() + datetime.timedelta(days=5)).strftime("%Y%m%d")
+    def ics(room):
+        return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Microsoft Corporation//Outlook 16.0//EN\r\n"
+                "BEGIN:VEVENT\r\nUID:cafe@ki.example\r\nDTSTAMP:20261101T120000Z\r\n"
+                "DTSTART;TZID=W. Europe Standard Time:%sT170000\r\n"
+                "DTEND;TZID=W. Europe Standard Time:%sT190000\r\nRRULE:FREQ=WEEKLY;COUNT=2\r\n"
+                "SUMMARY:Sprachcafé im Stadtteilzentrum\r\nLOCATION:%s\r\nEND:VEVENT\r\n"
+                "END:VCALENDAR\r\n" % (day, day, room))
+    path1 = os.path.join(TMP, "stadtkalender.ics")
+    with open(path1, "w") as f:
+        f.write(ics("Raum 1"))
+    css("#ui-lang").click()  # back to German
+    wait.until(lambda d: d.find_element(By.CSS_SELECTOR, 'nav button[data-view="events"]'))
+    css('nav button[data-view="events"]').click()
+    wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "details.ics-import"))
+    css("details.ics-import summary").click()
+    css("#ics-file").send_keys(path1)
+    css("#ics-upload").click()
+    wait.until(lambda d: d.find_elements(By.ID, "ics-result"))
+    check("2 neu" in css("#ics-result").text and
+          len(driver.find_elements(By.CSS_SELECTOR, "li.item")) == 2,
+          "a calendar uploaded on the events page: two events in the list", css("main").text[:500])
+    entries = anna.request("GET", "/api/items")[1]["items"]
+    first = [e for e in entries if e["item"]["id"].startswith("ics-")][0]
+    anna.request("PUT", "/api/items/" + first["item"]["id"],
+                 {"item": dict(first["item"], room="Großer Saal"), "revision": first["revision"]})
+    with open(path1, "w") as f:
+        f.write(ics("Raum 7"))
+    css("#ics-file").send_keys(path1)
+    css("#ics-upload").click()
+    wait.until(lambda d: "1 geändert" in d.find_element(By.ID, "ics-result").text)
+    check("Von Hand geändert" in css("#ics-result").text and first["item"]["id"] in
+          css("#ics-result").text, "a re-import shows the event changed by hand, not overwritten",
+          css("#ics-result").text)
+    shot("import-de")
+
     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE" and
               "/api/session" not in e["message"]]  # the 401 before the login
     check(not errors, "no errors in the browser console", errors)
 finally:
+    beating.set()
     driver.quit()
     check(st.stopped_cleanly(), "the studio stops cleanly", st.stderr[-2000:])
 sys.exit(t.finish())

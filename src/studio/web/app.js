@@ -465,6 +465,7 @@ function renderList(main, view) {
     h('h1', {}, t(view)),
     h('button', {class: 'primary', type: 'button', id: 'new-item', onclick: () => openEditor(newItem(kind), true)}, '+ ' + t(NEW_WORD[view]))));
   if (kind !== 'event') main.appendChild(h('p', {class: 'muted'}, t('orderHint')));
+  if (kind === 'event') main.appendChild(icsImportBox()); // calendar.js
   if (!entries.length) {
     main.appendChild(h('p', {class: 'empty'}, t('nothing')));
     return;
