@@ -237,6 +237,14 @@ static void dates_and_times_in_words(void **state)
     assert_string_equal(buf, "yirmi bir Mart 2027 Pazar");
     lf_speech_say_date("en", t, now, buf, sizeof(buf));
     assert_string_equal(buf, "Sunday, the twenty-first of March twenty twenty-seven");
+    /* English hours without "a.m.", which the voice reads as a sentence end */
+    struct lf_slide ev;
+    lf_speech_item_slide(&bundle->items[0], now, &ev);
+    struct lf_spoken_page pg = {.slide = &ev};
+    char *en = lf_speech_script(&pg, "en", now);
+    assert_non_null(strstr(en, "Today, Wednesday, the ninth of December, from five in the "
+                               "afternoon to seven in the evening."));
+    free(en);
 
     /* Ukrainian ordinals: 3 is soft, 23 compound, 31 */
     assert_true(lf_spell_uk_ordinal(3, LF_UK_NEUTER_GENITIVE, buf, sizeof(buf)));

@@ -234,7 +234,7 @@ static void month_after_day(const char *lang, time_t t, char *buf, size_t size)
 }
 
 /* The time of day as said after a preposition or alone:
- * de "neun Uhr dreißig", en "nine thirty a.m.", tr "dokuz otuz",
+ * de "neun Uhr dreißig", en "nine thirty in the morning", tr "dokuz otuz",
  * ar "الساعة التاسعة والنصف", fa "ساعت نه و سی دقیقه". uk and ru are
  * said through uk_time / ru_time (case forms). */
 static void clock_words(const char *lang, int h, int m, char *buf, size_t size)
@@ -259,8 +259,9 @@ static void clock_words(const char *lang, int h, int m, char *buf, size_t size)
         int h12 = h % 12 == 0 ? 12 : h % 12;
         cardinal(lang, h12, hw, sizeof(hw));
         const char *oh = m > 0 && m < 10 ? "oh " : "";
+        /* "a.m." ends a clause for the voice (a pause mid-sentence) */
         snprintf(buf, size, "%s%s%s%s %s", hw, m ? " " : "", oh, mw,
-                 h % 24 < 12 ? "a.m." : "p.m.");
+                 h % 24 < 12 ? "in the morning" : h < 18 ? "in the afternoon" : "in the evening");
         break;
     }
     case L_AR: {
@@ -341,7 +342,7 @@ static void ru_time(int h, int m, bool genitive, char *buf, size_t size)
     }
 }
 
-/* "von neun bis zwölf Uhr", "from nine a.m. to noon", "saat dokuz ile on
+/* "von neun bis zwölf Uhr", "from nine in the morning to noon", "saat dokuz ile on
  * iki arası", "من الساعة التاسعة حتى الساعة الثانية عشرة", ... */
 static void say_range(const char *lang, int h1, int m1, int h2, int m2, char *buf, size_t size)
 {
@@ -402,7 +403,7 @@ static void say_range(const char *lang, int h1, int m1, int h2, int m2, char *bu
     }
 }
 
-/* "um neun Uhr", "at nine a.m.", "saat dokuz", "الساعة التاسعة",
+/* "um neun Uhr", "at nine in the morning", "saat dokuz", "الساعة التاسعة",
  * "ساعت نه", "о девʼятій", "в девять часов". */
 static void say_at(const char *lang, int h, int m, char *buf, size_t size)
 {
@@ -434,7 +435,7 @@ static void say_at(const char *lang, int h, int m, char *buf, size_t size)
     }
 }
 
-/* "bis vierzehn Uhr", "until two p.m.", "kapanış saati on dört", ... */
+/* "bis vierzehn Uhr", "until two in the afternoon", "kapanış saati on dört", ... */
 static void say_until(const char *lang, int h, int m, char *buf, size_t size)
 {
     char t[256];
