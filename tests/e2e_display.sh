@@ -29,7 +29,9 @@ export DISPLAY=":$(head -n1 "$TMP/ephyr.fd")"
 python3 "$SRC/tests/servers/notify_sink.py" "$TMP/notify.sock" "$TMP/notify.log" &
 SINK=$!
 for _ in $(seq 50); do [ -S "$TMP/notify.sock" ] && break; sleep 0.1; done
-NOTIFY_SOCKET="$TMP/notify.sock" "$BIN" run --content "$SRC/assets/content" 2>"$TMP/kiosk.log" &
+mkdir -p "$TMP/state"
+printf '[content]\ndir = %s/assets/content\n[sync]\ncache_dir = %s/state\n' "$SRC" "$TMP" >"$TMP/kiosk.conf"
+NOTIFY_SOCKET="$TMP/notify.sock" "$BIN" run --config "$TMP/kiosk.conf" 2>"$TMP/kiosk.log" &
 KPID=$!
 for _ in $(seq 600); do grep -q 'READY=1' "$TMP/notify.log" && break; sleep 0.1; done
 grep -q 'READY=1.*, 1024x768' "$TMP/notify.log" && ok "full screen at 1024x768" ||
@@ -37,15 +39,15 @@ grep -q 'READY=1.*, 1024x768' "$TMP/notify.log" && ok "full screen at 1024x768" 
 
 # change SIZE: xrandr -s SIZE, then wait for a STATUS with it; prints seconds taken
 change() {
-  local size=$1 t0 line
-  t0=$(awk '{t=$1} END {print t}' "$TMP/notify.log")
+  local size=$1 seen
+  seen=$(wc -l <"$TMP/notify.log")  # only statuses after the change count
   xrandr -s "$size" || { echo "xrandr -s $size failed"; return 1; }
   local start=$(date +%s.%N)
   for _ in $(seq 100); do
-    grep -q "STATUS=.*, $size\$" "$TMP/notify.log" && break
+    tail -n +"$((seen + 1))" "$TMP/notify.log" | grep -q "STATUS=.*, $size\$" && break
     sleep 0.05
   done
-  grep -q "STATUS=.*, $size\$" "$TMP/notify.log" || return 1
+  tail -n +"$((seen + 1))" "$TMP/notify.log" | grep -q "STATUS=.*, $size\$" || return 1
   echo "$(date +%s.%N) $start" | awk '{printf "%.2f", $1 - $2}'
 }
 for size in 800x600 640x480 480x640 1024x768; do
@@ -53,6 +55,15 @@ for size in 800x600 640x480 480x640 1024x768; do
     # the kiosk looks every 400 ms: within a second, with room for a busy test machine
     awk -v t="$took" 'BEGIN { exit !(t < 2.5) }' && ok "$size laid out anew after ${took} s" ||
       bad "$size took ${took} s"
+    # the frame itself has the new size (header and footer on screen)
+    if "$BIN" screenshot --config "$TMP/kiosk.conf" --out "$TMP/$size.png" >/dev/null 2>"$TMP/err"; then
+      read -r w h colours lit < <(python3 "$SRC/tests/servers/png_stats.py" "$TMP/$size.png")
+      [ "${w}x${h}" = "$size" ] && [ "$colours" -ge 30 ] && ok "the frame is ${w}x${h} and shows the slide ($colours colours)" ||
+        bad "frame after $size: ${w}x${h}, $colours colours"
+      [ -n "${LITFASS_KEEP_SHOTS:-}" ] && cp "$TMP/$size.png" "$LITFASS_KEEP_SHOTS/"
+    else
+      bad "screenshot after $size: $(cat "$TMP/err")"
+    fi
   else
     bad "no layout for $size: $took"; tail -5 "$TMP/kiosk.log" | sed 's/^/  log: /'
   fi
