@@ -34,6 +34,15 @@ grep -q 'showing' "$TMP/err" && bad "an invisible run claimed to show pages" || 
 expect_exit 0 "preview still renders without a display" -- \
   "$BIN" preview "$SRC/assets/content" --out "$TMP/preview" --size 800x480
 
+# journal priorities: with stderr being the stream systemd named in
+# JOURNAL_STREAM, lines start with <priority> and carry no time of their own
+: >"$TMP/journal"
+SDL_VIDEODRIVER=offscreen JOURNAL_STREAM="$(stat -c '%d:%i' "$TMP/journal")" \
+  "$BIN" run --content "$SRC/assets/content" --windowed 2>>"$TMP/journal"
+head -n1 "$TMP/journal" | grep -q '^<3>litfass: error: no visible display' &&
+  ok "to the journal: an error line starts with <3> (and no time)" ||
+  bad "journal line: $(head -n1 "$TMP/journal")"
+
 # 2. READY, STATUS, WATCHDOG under a fake notify socket
 start_xvfb 1024x600 || { bad "no X server"; finish; exit 1; }
 python3 "$SRC/tests/servers/notify_sink.py" "$TMP/notify.sock" "$TMP/notify.log" &
