@@ -2,8 +2,13 @@
 # Calendars imported in the studio (tests/studio/ics_api.py): an .ics upload becomes draft
 # changes, a second import of the same feed changes nothing, a changed feed updates, an
 # item changed by hand in the studio is kept and named, an event gone from the feed is
-# removed, and a broken feed is refused with its line while the draft stays as it was.
+# removed, and a broken feed is refused with its line while the draft stays as it was; a
+# subscription to a calendar on nginx (127.0.0.1) is polled, published directly, and a broken
+# feed there keeps the last good import and names its line.
 . "$(dirname "$0")/shell_lib.sh"
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
-STUDIO_TMP=$TMP "$PY" "$SRC/tests/studio/ics_api.py"
+. "$SRC/tests/servers/sync_lib.sh"
+mkdir -p "$TMP/www"
+start_nginx "$TMP/www" || exit 1
+STUDIO_TMP=$TMP NGX_PORT=$NGX_PORT "$PY" "$SRC/tests/studio/ics_api.py"

@@ -18,6 +18,11 @@
 
 #define LF_STUDIO_ICS_STATE_FILE "ics-import.json"
 #define LF_STUDIO_ICS_MAX_NOTES 200 /* notes listed in one answer */
+#define LF_STUDIO_ICS_SUBSCRIPTIONS_FILE "ics-subscriptions.json"
+#define LF_STUDIO_ICS_MAX_SUBSCRIPTIONS 50   /* calendars one studio follows */
+#define LF_STUDIO_ICS_MIN_INTERVAL_S 10      /* a subscription is polled at most this often */
+#define LF_STUDIO_ICS_MAX_INTERVAL_S 604800  /* ... and at least once a week */
+#define LF_STUDIO_ICS_FETCH_TIMEOUT_S 60     /* one download of a calendar */
 
 /* Returns the answer's JSON; *status the HTTP status (200, 422, 500). */
 json_t *lf_studio_import_ics(struct lf_draft *d, const char *data_dir, const char *text,

@@ -33,6 +33,7 @@
 #include "studio/publish.h"
 #include "studio/users.h"
 #include "studio/web_assets.h"
+#include "sync/fetch.h"
 #include "sync/post.h"
 #include "sync/sync.h"
 
@@ -71,6 +72,9 @@ struct studio {
     struct lf_publisher *publisher;
     struct lf_item_preview *preview;
     struct lf_fleet *fleet;
+    /* the draft and the publisher are used by the request thread and, for
+     * calendar subscriptions, by the main thread: one at a time */
+    pthread_mutex_t work;
     struct session sessions[LF_STUDIO_MAX_SESSIONS];
     struct throttle throttle[LF_STUDIO_THROTTLE_SLOTS];
 };
@@ -1034,6 +1038,250 @@ static void h_import_ics(struct call *c, struct reply *r)
     reply_json(r, status, out);
 }
 
+/* ---- calendar subscriptions: a calendar URL polled at an interval ----------------------- */
+
+static char *subs_path(const struct studio *s)
+{
+    return lf_xasprintf("%s/%s", s->data_dir, LF_STUDIO_ICS_SUBSCRIPTIONS_FILE);
+}
+
+static json_t *subs_load(const struct studio *s)
+{
+    char *path = subs_path(s);
+    json_error_t je;
+    json_t *doc = json_load_file(path, 0, &je);
+    free(path);
+    if (!json_is_array(json_object_get(doc, "subscriptions"))) {
+        json_decref(doc);
+        doc = json_pack("{s:[]}", "subscriptions");
+    }
+    return doc;
+}
+
+static void subs_save(const struct studio *s, json_t *doc)
+{
+    char *path = subs_path(s);
+    char *text = json_dumps(doc, JSON_INDENT(2));
+    if (!lf_durable_write(path, text, strlen(text), 0600))
+        lf_error("studio: %s: cannot write: %s", path, strerror(errno));
+    free(text);
+    free(path);
+}
+
+static json_t *sub_named(json_t *doc, const char *name)
+{
+    size_t i;
+    json_t *e;
+    json_array_foreach(json_object_get(doc, "subscriptions"), i, e)
+        if (strcmp(json_string_value(json_object_get(e, "name")) ? json_string_value(json_object_get(e, "name")) : "", name) == 0)
+            return e;
+    return NULL;
+}
+
+static json_t *iso_now(void)
+{
+    char at[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return json_string(at);
+}
+
+/* Downloads and imports one subscription; records the outcome in `sub`.
+ * Called without s->work held (the download takes time); takes it for the
+ * draft. */
+static void sub_run(struct studio *s, json_t *sub)
+{
+    const char *url = json_string_value(json_object_get(sub, "url"));
+    const char *name = json_string_value(json_object_get(sub, "name"));
+    const char *tag = json_string_value(json_object_get(sub, "tag"));
+    atomic_bool cancel = false;
+    struct lf_fetch_options fo = {
+        .allow_http = json_is_true(json_object_get(sub, "allow_http")),
+        .connect_timeout_s = 10,
+        .transfer_timeout_s = LF_STUDIO_ICS_FETCH_TIMEOUT_S,
+        .low_speed_bytes = 1,
+        .low_speed_s = 30,
+        .cancel = &cancel,
+    };
+    json_object_set_new(sub, "last_attempt", iso_now());
+    json_object_set_new(sub, "next_at", json_integer((json_int_t)time(NULL) +
+                                                     json_integer_value(json_object_get(sub, "interval_seconds"))));
+    struct lf_fetcher *f = lf_fetcher_create(&fo);
+    if (!f) {
+        json_object_set_new(sub, "last_error", json_string("curl cannot make a handle"));
+        return;
+    }
+    struct lf_fetch_request rq = {.url = url, .max_bytes = LF_ICS_MAX_BYTES};
+    struct lf_fetch_result res;
+    lf_fetch(f, &rq, &res);
+    lf_fetcher_destroy(f);
+    if (res.outcome != LF_FETCH_OK) {
+        json_object_set_new(sub, "last_error", json_string(res.error));
+        lf_warn("studio: calendar %s: %s (the last good import stays)", name, res.error);
+        free(res.body);
+        return;
+    }
+    char user[LF_STUDIO_MAX_USER_NAME + 16];
+    snprintf(user, sizeof(user), "calendar:%.24s", name);
+    unsigned status = 500;
+    pthread_mutex_lock(&s->work);
+    json_t *out = lf_studio_import_ics(s->draft, s->data_dir, res.body, res.len, url, tag,
+                                       LF_ICS_DEFAULT_HORIZON_DAYS, user, time(NULL), &status);
+    free(res.body);
+    if (status != 200) {
+        json_object_set(sub, "last_error", json_object_get(out, "error"));
+        lf_warn("studio: calendar %s: %s", name, json_string_value(json_object_get(out, "error")));
+    } else {
+        json_object_set_new(sub, "last_error", json_null());
+        json_object_set_new(sub, "last_success", iso_now());
+        json_object_set(sub, "last_report", out);
+        char detail[256];
+        snprintf(detail, sizeof(detail), "%.100s: %lld added, %lld updated, %lld removed", url,
+                 (long long)json_integer_value(json_object_get(out, "added")),
+                 (long long)json_integer_value(json_object_get(out, "updated")),
+                 (long long)json_integer_value(json_object_get(out, "removed")));
+        lf_audit(s->data_dir, user, "import-ics", NULL, detail);
+        if (json_is_true(json_object_get(sub, "publish")) &&
+            json_array_size(json_object_get(out, "changed")) > 0) {
+            /* the subscription says: straight to the kiosks (a valid bundle only) */
+            json_t *v = lf_draft_validate(s->draft, NULL);
+            char err[LF_PUBLISH_ERROR_BYTES];
+            if (!json_is_true(json_object_get(v, "valid"))) {
+                json_object_set_new(sub, "last_error",
+                                    json_string("imported, but not published: the draft has errors"));
+            } else {
+                char *manifest = lf_draft_manifest(s->draft, NULL, false);
+                json_t *version = NULL;
+                if (lf_publish(s->publisher, manifest, lf_draft_dir(s->draft), user,
+                               "calendar subscription", 0, &version, err, sizeof(err))) {
+                    long long serial = (long long)json_integer_value(json_object_get(version, "serial"));
+                    lf_fleet_published(s->fleet, serial, time(NULL));
+                    json_object_set_new(sub, "last_published", json_integer(serial));
+                    lf_audit(s->data_dir, user, "publish", NULL, "calendar subscription");
+                } else {
+                    json_object_set_new(sub, "last_error", json_string(err));
+                }
+                free(manifest);
+                json_decref(version);
+            }
+            json_decref(v);
+        }
+    }
+    pthread_mutex_unlock(&s->work);
+    json_decref(out);
+}
+
+/* Main thread: every due subscription, one after the other. */
+static void subs_poll(struct studio *s)
+{
+    pthread_mutex_lock(&s->work);
+    json_t *doc = subs_load(s);
+    pthread_mutex_unlock(&s->work);
+    size_t i;
+    json_t *sub;
+    bool ran = false;
+    json_array_foreach(json_object_get(doc, "subscriptions"), i, sub) {
+        if (json_integer_value(json_object_get(sub, "next_at")) > (json_int_t)time(NULL))
+            continue;
+        sub_run(s, sub);
+        ran = true;
+    }
+    if (ran) { /* merged into what is on disk now (the API may have changed it meanwhile) */
+        pthread_mutex_lock(&s->work);
+        json_t *now = subs_load(s);
+        json_array_foreach(json_object_get(doc, "subscriptions"), i, sub) {
+            json_t *cur = sub_named(now, json_string_value(json_object_get(sub, "name")));
+            if (cur && json_equal(json_object_get(cur, "url"), json_object_get(sub, "url")))
+                json_object_update(cur, sub);
+        }
+        subs_save(s, now);
+        json_decref(now);
+        pthread_mutex_unlock(&s->work);
+    }
+    json_decref(doc);
+}
+
+static void h_subs(struct call *c, struct reply *r)
+{
+    reply_json(r, 200, subs_load(c->s));
+}
+
+static void h_sub_add(struct call *c, struct reply *r)
+{
+    const char *name = json_string_value(json_object_get(c->body, "name"));
+    const char *url = json_string_value(json_object_get(c->body, "url"));
+    json_t *tag = json_object_get(c->body, "tag");
+    json_t *iv = json_object_get(c->body, "interval_seconds");
+    json_int_t interval = iv ? json_integer_value(iv) : 3600;
+    if (!name || !lf_draft_id_valid(name)) {
+        reply_error(r, 400, "name: letters a-z, digits and '-' (e.g. stadtkalender)");
+        return;
+    }
+    if (!url || (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) ||
+        strlen(url) > LF_MAX_URL_BYTES) {
+        reply_error(r, 400, "url: an https:// address of the calendar (.ics)");
+        return;
+    }
+    if ((iv && !json_is_integer(iv)) || interval < LF_STUDIO_ICS_MIN_INTERVAL_S ||
+        interval > LF_STUDIO_ICS_MAX_INTERVAL_S) {
+        reply_error(r, 400, "interval_seconds: from %d to %d", LF_STUDIO_ICS_MIN_INTERVAL_S,
+                    LF_STUDIO_ICS_MAX_INTERVAL_S);
+        return;
+    }
+    if (tag && !json_is_string(tag)) {
+        reply_error(r, 400, "tag: a text");
+        return;
+    }
+    json_t *doc = subs_load(c->s);
+    if (sub_named(doc, name)) {
+        json_decref(doc);
+        reply_error(r, 409, "a subscription '%s' exists already", name);
+        return;
+    }
+    if (json_array_size(json_object_get(doc, "subscriptions")) >= LF_STUDIO_ICS_MAX_SUBSCRIPTIONS) {
+        json_decref(doc);
+        reply_error(r, 409, "at most %d subscriptions", LF_STUDIO_ICS_MAX_SUBSCRIPTIONS);
+        return;
+    }
+    bool publish = json_is_true(json_object_get(c->body, "publish"));
+    if (publish && c->role < LF_ROLE_PUBLISHER) {
+        json_decref(doc);
+        reply_error(r, 403, "only a publisher may let a calendar publish by itself");
+        return;
+    }
+    json_t *sub = json_pack("{s:s, s:s, s:O?, s:I, s:b, s:b, s:s, s:I}", "name", name, "url", url,
+                            "tag", tag, "interval_seconds", interval, "publish", publish,
+                            "allow_http", json_is_true(json_object_get(c->body, "allow_http")),
+                            "by", user_of(c), "next_at", (json_int_t)0);
+    json_array_append(json_object_get(doc, "subscriptions"), sub);
+    subs_save(c->s, doc);
+    lf_audit(c->s->data_dir, user_of(c), "subscribe", NULL, url);
+    reply_json(r, 201, sub);
+    json_decref(doc);
+}
+
+static void h_sub_delete(struct call *c, struct reply *r)
+{
+    json_t *doc = subs_load(c->s);
+    json_t *list = json_object_get(doc, "subscriptions");
+    size_t i;
+    json_t *e;
+    json_array_foreach(list, i, e) {
+        const char *n = json_string_value(json_object_get(e, "name"));
+        if (n && strcmp(n, c->rq->args[0]) == 0) {
+            json_array_remove(list, i);
+            subs_save(c->s, doc);
+            json_decref(doc);
+            reply_json(r, 200, json_pack("{s:b}", "ok", true));
+            return;
+        }
+    }
+    json_decref(doc);
+    reply_error(r, 404, "no subscription '%s'", c->rq->args[0]);
+}
+
 /* ---- the fleet (studio/fleet.h) ------------------------------------------------------ */
 
 /* The kiosk's token from "Authorization: Bearer TOKEN", NULL if none. */
@@ -1133,6 +1381,9 @@ static const struct route routes[] = {
     {"GET", "/api/audit", LF_ROLE_PUBLISHER, 0, h_audit},
     {"GET", "/api/users", LF_ROLE_ADMIN, 0, h_users},
     {"POST", "/api/import/ics", LF_ROLE_EDITOR, ROUTE_UPLOAD, h_import_ics},
+    {"GET", "/api/import/subscriptions", LF_ROLE_EDITOR, 0, h_subs},
+    {"POST", "/api/import/subscriptions", LF_ROLE_EDITOR, ROUTE_JSON, h_sub_add},
+    {"DELETE", "/api/import/subscriptions/{}", LF_ROLE_EDITOR, 0, h_sub_delete},
     /* kiosks: their own token (Authorization: Bearer), no session */
     {"POST", "/api/fleet/heartbeat", 0, ROUTE_JSON | ROUTE_HEARTBEAT, h_fleet_heartbeat},
     {"POST", "/api/fleet/screenshot", 0, ROUTE_UPLOAD | ROUTE_SCREENSHOT, h_fleet_screenshot},
@@ -1364,7 +1615,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             }
         }
     }
+    pthread_mutex_lock(&s->work);
     route->handler(&c, &r);
+    pthread_mutex_unlock(&s->work);
     json_decref(c.body);
     if (!r.status)
         reply_error(&r, 500, "no answer");
@@ -1498,6 +1751,7 @@ int lf_studio_serve(const struct lf_studio_options *opt)
     s->opt = opt;
     s->cfg = cfg;
     s->data_dir = opt->data_dir;
+    pthread_mutex_init(&s->work, NULL);
 
     struct sockaddr_storage ss;
     socklen_t sslen;
@@ -1614,6 +1868,7 @@ int lf_studio_serve(const struct lf_studio_options *opt)
         if (sig > 0)
             break;
         fleet_alert(s);
+        subs_poll(s);
     }
     lf_info("studio: stopping (signal %d)", sig);
     rc = EXIT_SUCCESS;
@@ -1631,6 +1886,7 @@ done:
     lf_draft_close(s->draft);
     lf_users_destroy(s->users);
     sodium_memzero(s->sessions, sizeof(s->sessions));
+    pthread_mutex_destroy(&s->work);
     free(s);
     return rc;
 }

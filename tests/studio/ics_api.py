@@ -5,7 +5,10 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from studio import Checks, Client, Studio, add_user  # noqa: E402
+from studio import BIN, Checks, Client, Studio, add_user  # noqa: E402
+import json  # noqa: E402
+import subprocess  # noqa: E402
+import time  # noqa: E402
 
 TMP = os.environ["STUDIO_TMP"]
 DATA = os.path.join(TMP, "data")
@@ -36,8 +39,12 @@ def feed(cafe_title="Sprachcafé", cafe_room="Raum 1", with_fest=True, broken=Fa
     return ("\r\n".join(lines) + "\r\n").encode()
 
 
+NGX_PORT = int(os.environ["NGX_PORT"])
+WWW = os.path.join(TMP, "www")
 add_user(DATA, "anna", "publisher", PW)
-st = Studio(TMP, DATA)
+subprocess.run([BIN, "keygen", "--out", os.path.join(TMP, "ki")], check=True, capture_output=True)
+PUB = os.path.join(TMP, "published")
+st = Studio(TMP, DATA, "[publish]\nkey = %s/ki.key\ndir = %s\n" % (TMP, PUB))
 anna = Client(st)
 anna.login("anna", PW)
 
@@ -108,6 +115,56 @@ try:
           "a broken feed is refused with its line; the draft is unchanged", out)
     status, out, _ = upload(b"kein Kalender")
     check(status == 422 and items() == before, "something that is no calendar is refused", out)
+    # --- a subscription to a calendar on nginx, published directly -------------------------
+    # the draft as it is must be valid to publish: only the calendar's events in it
+    for i, e in items().items():
+        anna.request("DELETE", "/api/items/%s?revision=%d" % (i, e["revision"]))
+    with open(os.path.join(WWW, "kalender.ics"), "wb") as f:
+        f.write(feed(cafe_title="Elterncafé", cafe_room="Raum 3").replace(b"cafe-1@", b"eltern-1@")
+                .replace(b"fest-2@", b"fest-9@"))
+    url = "http://127.0.0.1:%d/kalender.ics" % NGX_PORT
+    status, out, _ = anna.request("POST", "/api/import/subscriptions",
+                                  {"name": "stadt", "url": url, "interval_seconds": 10,
+                                   "publish": True, "allow_http": True, "tag": "Stadt"})
+    check(status == 201 and out["interval_seconds"] == 10, "a subscription is added", out)
+    status, out, _ = anna.request("POST", "/api/import/subscriptions",
+                                  {"name": "zu-oft", "url": url, "interval_seconds": 1})
+    check(status == 400 and "interval_seconds" in out["error"], "polling more often than every "
+          "10 s is refused", out)
+
+    def subscription():
+        return anna.request("GET", "/api/import/subscriptions")[1]["subscriptions"][0]
+
+    sub = None
+    end = time.monotonic() + 30
+    while time.monotonic() < end:
+        sub = subscription()
+        if sub.get("last_published"):
+            break
+        time.sleep(0.5)
+    check(sub and sub.get("last_success") and sub["last_report"]["added"] == 4 and
+          sub.get("last_published", 0) >= 1 and
+          sum(1 for e in items().values() if "Elterncaf" in str(e["item"])) == 3,
+          "the subscribed calendar is fetched from nginx, imported and published by itself", sub)
+    published = json.load(open(os.path.join(PUB, "content.json")))
+    check(sum(1 for i in published["items"] if "Elterncaf" in str(i)) == 3,
+          "the kiosks' folder has the calendar's events", [i["id"] for i in published["items"]])
+    good = items()
+    with open(os.path.join(WWW, "kalender.ics"), "wb") as f:
+        f.write(feed(broken=True))
+    end = time.monotonic() + 30
+    while time.monotonic() < end:
+        sub = subscription()
+        if sub.get("last_error"):
+            break
+        time.sleep(0.5)
+    check(sub.get("last_error") and "kalender.ics:" in sub["last_error"] and items() == good,
+          "a broken feed at the next poll is reported with its line; the last good import stays",
+          sub)
+    status, out, _ = anna.request("DELETE", "/api/import/subscriptions/stadt")
+    check(status == 200 and anna.request("GET", "/api/import/subscriptions")[1]["subscriptions"] == [],
+          "a subscription is removed")
+
     status, audit, _ = anna.request("GET", "/api/audit")
     check(any(e["action"] == "import-ics" for e in audit["entries"]),
           "imports are in the audit log")
