@@ -155,6 +155,45 @@ static void worker_stops_promptly(void **state)
     lf_sync_global_cleanup();
 }
 
+/* Issue 11: a cache folder that cannot be used at all (here: a path under
+ * a plain file, so status.json cannot be written either) still backs off
+ * further with each failure -- the count is the worker's own, not
+ * status.json's. With LITFASS_TEST_BACKOFF_MS=100 the waits are 1/300 of
+ * the real ones, so several failures come within seconds. */
+static void unusable_cache_backs_off(void **state)
+{
+    (void)state;
+    assert_true(lf_sync_global_init());
+    char dir[] = "/tmp/litfass-test-backoff-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char file[sizeof(dir) + 16];
+    snprintf(file, sizeof(file), "%s/file", dir);
+    FILE *f = fopen(file, "w");
+    assert_non_null(f);
+    fclose(f);
+    struct lf_config cfg;
+    lf_config_defaults(&cfg);
+    snprintf(cfg.sync_url, sizeof(cfg.sync_url), "http://127.0.0.1:9/content.json");
+    snprintf(cfg.cache_dir, sizeof(cfg.cache_dir), "%s/cache", file);
+    cfg.poll_seconds = 30;
+    cfg.allow_http = true;
+    struct lf_sync_settings set;
+    lf_config_sync_settings(&cfg, &set);
+    setenv("LITFASS_TEST_BACKOFF_MS", "100", 1);
+    struct lf_sync_worker *w = lf_sync_worker_start(&set, NULL, on_installed, NULL);
+    assert_non_null(w);
+    unsigned seen = 0;
+    for (int i = 0; i < 100 && seen < 4; i++) { /* up to 10 s */
+        struct timespec pause = {.tv_sec = 0, .tv_nsec = 100 * 1000000L};
+        nanosleep(&pause, NULL);
+        seen = lf_sync_worker_failures(w);
+    }
+    lf_sync_worker_stop(w);
+    assert_true(seen >= 4); /* stuck at 1 when the count came from status.json */
+    assert_true(lf_remove_tree(dir));
+    lf_sync_global_cleanup();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -163,6 +202,7 @@ int main(void)
         cmocka_unit_test(poll_jitter),
         cmocka_unit_test(retry_after_values),
         cmocka_unit_test(worker_stops_promptly),
+        cmocka_unit_test(unusable_cache_backs_off),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -35,6 +35,7 @@ struct lf_sync_worker {
     pthread_mutex_t lock;
     pthread_cond_t wake;
     atomic_bool stop;
+    atomic_uint failures; /* failed looks in a row (kept here: status.json may be unwritable) */
     int claim_fd;      /* owner.lock, held while the worker lives; -1 until taken */
     int listen_fd;     /* sync.sock; -1 = none */
     int stop_pipe[2];  /* wakes the control thread at stop */
@@ -214,7 +215,10 @@ static bool wait_adopted(struct lf_sync_worker *w)
 }
 
 /* Takes the store's claim, waiting while another process (a manual run)
- * has it; true when stopped first. */
+ * has it; true when stopped first. A cache folder that cannot be used at
+ * all (not writable, say) is not waited for: the looks go on without the
+ * claim, fail with the reason in status.json and back off, and the claim
+ * is tried again before each look. */
 static bool take_claim(struct lf_sync_worker *w)
 {
     bool logged = false;
@@ -225,6 +229,11 @@ static bool take_claim(struct lf_sync_worker *w)
                                         sizeof(err));
         if (w->claim_fd >= 0)
             break;
+        if (holder == LF_OWNER_NONE) {
+            if (!logged)
+                lf_warn("sync: %s", err);
+            return false;
+        }
         if (!logged)
             lf_warn("sync: %s; waiting for it", err);
         logged = true;
@@ -238,6 +247,21 @@ static bool take_claim(struct lf_sync_worker *w)
             lf_warn("sync: manual runs cannot hand over (no control thread)");
     }
     return false;
+}
+
+/* Test-only: LITFASS_TEST_BACKOFF_MS stands for LF_BACKOFF_BASE_MS, every
+ * wait after a failure shrunk alike, so a test sees several failures in a
+ * row within seconds. Unset or 0 in any real use. */
+static uint64_t scaled_backoff(uint64_t delay)
+{
+    static long ms = -1;
+    if (ms < 0) {
+        const char *s = getenv("LITFASS_TEST_BACKOFF_MS");
+        char *end = NULL;
+        long v = s ? strtol(s, &end, 10) : 0;
+        ms = s && end != s && *end == '\0' && v > 0 && v < (long)LF_BACKOFF_BASE_MS ? v : 0;
+    }
+    return ms ? delay * (uint64_t)ms / LF_BACKOFF_BASE_MS : delay;
 }
 
 static void *run(void *arg)
@@ -257,6 +281,8 @@ static void *run(void *arg)
     bool full_done = false;
     bool stopped = wait_or_stop(w, first);
     while (!stopped) {
+        if (w->claim_fd < 0 && (stopped = take_claim(w)))
+            break;
         char shown[PATH_MAX];
         int serving[LF_HANDOVER_CLIENTS];
         size_t n_serving;
@@ -296,12 +322,14 @@ static void *run(void *arg)
             delay = LF_BACKOFF_MIN_MS * 5; /* not a failure: look again soon */
         } else {
             failures = o->result == LF_SYNC_FAILED ? failures + 1 : 0;
-            delay = failures ? lf_backoff_delay_ms(failures, o->retry_after_s, random32())
+            delay = failures ? scaled_backoff(lf_backoff_delay_ms(failures, o->retry_after_s,
+                                                                   random32()))
                              : lf_poll_delay_ms(w->cfg.poll_seconds, random32());
             if (!failures && bench_poll_ms())
                 delay = bench_poll_ms();
             (void)lf_sync_record(&w->cfg, o, attempt, time(NULL) + (time_t)(delay / 1000),
                                  (int)failures);
+            atomic_store(&w->failures, failures);
             if (failures)
                 lf_info("sync: next try in %llu s (%u failures in a row)",
                         (unsigned long long)(delay / 1000), failures);
@@ -376,6 +404,7 @@ struct lf_sync_worker *lf_sync_worker_start(const struct lf_sync_settings *cfg,
     snprintf(w->shown, sizeof(w->shown), "%s", shown_dir ? shown_dir : "");
     w->shown_changed = true;
     atomic_init(&w->stop, false);
+    atomic_init(&w->failures, 0u);
     pthread_condattr_t attr;
     pthread_condattr_init(&attr);
     pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
@@ -392,6 +421,11 @@ struct lf_sync_worker *lf_sync_worker_start(const struct lf_sync_settings *cfg,
     }
     lf_info("sync: looking for new content at %s every %d s", cfg->url, cfg->poll_seconds);
     return w;
+}
+
+unsigned lf_sync_worker_failures(struct lf_sync_worker *w)
+{
+    return w ? atomic_load(&w->failures) : 0;
 }
 
 void lf_sync_worker_adopted(struct lf_sync_worker *w, const char *shown_dir)

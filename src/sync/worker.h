@@ -62,6 +62,10 @@ struct lf_sync_worker *lf_sync_worker_start(const struct lf_sync_settings *cfg,
  * worker is fine. */
 void lf_sync_worker_adopted(struct lf_sync_worker *w, const char *shown_dir);
 
+/* Failed looks in a row, as the worker counts them (it backs off by this
+ * count even when status.json cannot be written). Any thread. */
+unsigned lf_sync_worker_failures(struct lf_sync_worker *w);
+
 /* Stops the thread (a running transfer is aborted within a fraction of
  * a second), joins it and frees the worker. NULL is fine. After it
  * returns, `installed` is not called any more. */
