@@ -100,7 +100,7 @@ handover() {
 # 1. first boot: nothing published, no sample
 "$BIN" run --config "$TMP/kiosk.conf" 2>"$LOG" &
 KPID=$!
-if wait_log "waiting page: still no content from $URL; last error: $URL: HTTP 404" 30; then
+if wait_log "waiting page: still no content from $URL; last error: $URL: HTTP 404" 60; then
   ok "first boot: the kiosk runs and its waiting page reports the server's 404"
 else
   bad "no waiting page"; tail -15 "$LOG" | sed 's/^/  log: /'
@@ -123,7 +123,7 @@ grep -E "error|cannot (open|load|read)" "$LOG" | grep -v "HTTP 404\|no-sample-he
 stop_kiosk
 LITFASS_TEST_CHECK_MS=1500 LITFASS_BENCH_POLL_MS=500 "$BIN" run --config "$TMP/kiosk.conf" 2>"$LOG" &
 KPID=$!
-wait_log "showing" 20
+wait_log "showing" 60
 ID=$(bundle_id "$WWW")
 n=$(wc -l <"$LOG")
 "$PYTHON" - "$CACHE/current/$IMG" <<'PY'
@@ -131,8 +131,8 @@ import sys
 with open(sys.argv[1], "r+b") as f:
     f.seek(300); b = f.read(1); f.seek(300); f.write(bytes([b[0] ^ 0xFF]))
 PY
-if wait_log "the damaged bundle $ID is repaired" 30 "$n" &&
-   wait_log "showing new content from $CACHE/bundles/$ID" 30 "$n"; then
+if wait_log "the damaged bundle $ID is repaired" 60 "$n" &&
+   wait_log "showing new content from $CACHE/bundles/$ID" 60 "$n"; then
   ok "a flipped byte under the running kiosk: found by the self-check, fetched again, shown"
 else
   bad "flipped byte not repaired"; tail -n +"$n" "$LOG" | tail -15 | sed 's/^/  log: /'
@@ -144,7 +144,7 @@ cmp -s "$CACHE/current/$IMG" "$WWW/$IMG" && ok "the installed image is whole aga
 n=$(wc -l <"$LOG")
 ID_DIR=$(readlink -f "$CACHE/current")
 rm -f "$CACHE/current/images/logo-litfass.png"
-if wait_log "the damaged bundle $ID is repaired" 30 "$n"; then
+if wait_log "the damaged bundle $ID is repaired" 60 "$n"; then
   ok "a deleted image under the running kiosk: fetched again"
 else
   bad "deleted image not repaired"; tail -n +"$n" "$LOG" | tail -15 | sed 's/^/  log: /'
