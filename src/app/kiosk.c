@@ -1,6 +1,7 @@
 #include "app/kiosk.h"
 
 #include <SDL.h>
+#include <malloc.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <math.h>
@@ -40,6 +41,7 @@
 #include "core/civil_time.h"
 #include <SDL_syswm.h>
 
+#define LF_KIOSK_MMAP_THRESHOLD (256 * 1024) /* bytes; see lf_kiosk_run */
 #define FRAME_MS 16          /* during a transition: about 60 frames a second */
 #define NEVER UINT64_MAX
 
@@ -1905,6 +1907,11 @@ int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void 
      * the content is loaded (lf_kiosk_create collects it) */
     if (cfg->renderer == LF_RENDERER_AUTO)
         lf_renderer_probe_start();
+    /* big buffers (a page picture is 8 MB at 1080p, 33 MB at 4K; decoded
+     * images) always come from mmap and go back to the system when freed:
+     * glibc's sliding threshold would otherwise move them into the heap,
+     * where freed ones keep the memory of a kiosk that runs for months */
+    mallopt(M_MMAP_THRESHOLD, LF_KIOSK_MMAP_THRESHOLD);
     if (!display_visible())
         return 1;
     struct lf_kiosk *k = lf_kiosk_create(cfg);
