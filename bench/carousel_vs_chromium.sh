@@ -94,6 +94,6 @@ measure chromium chromium --kiosk --no-sandbox --no-first-run --disable-backgrou
   --user-data-dir="$tmp/chromium-profile" --window-position=0,0 --window-size="${size/x/,}" \
   "file://$tmp/carousel.html"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-awk '/^chromium/ {cc = $3; cp = $8} /^litfass/ {n[++k] = $1 " " $2; c[k] = $4; p[k] = $10}
+awk '/^chromium/ {cc = $3; cp = $9} /^litfass/ {n[++k] = $1 " " $2; c[k] = $4; p[k] = $10}
   END {for (i = 1; i <= k; i++) { printf "%s: CPU ratio to chromium %.3f, PSS ratio %.3f\n", n[i], (cc > 0 ? c[i] / cc : 0), p[i] / cp }}' \
   "$tmp/results"

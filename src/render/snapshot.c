@@ -85,6 +85,11 @@ bool lf_snapshot_take(struct lf_snapshot *s, const struct lf_scene *scene)
             return false;
         }
         SDL_SetTextureBlendMode(s->texture, SDL_BLENDMODE_NONE);
+        Uint32 format = 0;
+        SDL_QueryTexture(s->texture, &format, NULL, NULL, NULL);
+        SDL_Window *win = SDL_RenderGetWindow(s->r);
+        lf_debug("page picture %dx%d in %s (window: %s)", w, h, SDL_GetPixelFormatName(format),
+                 win ? SDL_GetPixelFormatName(SDL_GetWindowPixelFormat(win)) : "none");
         s->w = w;
         s->h = h;
     }
