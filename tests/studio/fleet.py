@@ -1,4 +1,4 @@
-"""The fleet against a real studio and two real kiosks on 127.0.0.1 (tests/cli_fleet.sh
+"""The fleet against a real studio and two real kiosks on 127.0.0.1 (tests/e2e_fleet_kiosks.sh
 gives an X display): kiosk tokens from the command line (stored hashed), heartbeats
 and screenshots from `litfass run` with [monitor] report_url, proof of play, /api/fleet,
 /metrics, a wrong token refused, limits, a kiosk still on an old serial after a publish

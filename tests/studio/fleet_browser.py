@@ -1,6 +1,6 @@
 """The fleet page in a real browser (tests/e2e_fleet.sh): chromium headless through
 python3-selenium against a real `litfass studio` on 127.0.0.1. Two screens report through
-the kiosks' API with their own tokens (the kiosk side is tests/cli_fleet.sh): "foyer" with
+the kiosks' API with their own tokens (the kiosk side is tests/e2e_fleet_kiosks.sh): "foyer" with
 the published serial, its screenshot (a slide drawn by `litfass preview`) and slides shown;
 "flur" once, on an old serial, then silent. The page lists both, marks "flur", shows the
 screenshot and the proof of play, in German and English. Screenshots land in $SHOTS."""
@@ -196,6 +196,19 @@ try:
           css("#ics-result").text, "a re-import shows the event changed by hand, not overwritten",
           css("#ics-result").text)
     shot("import-de")
+    # a subscription whose server is not there: the page says so
+    anna.request("POST", "/api/import/subscriptions",
+                 {"name": "stadtkalender", "url": "http://127.0.0.1:9/kalender.ics",
+                  "interval_seconds": 10, "allow_http": True})
+    time.sleep(7)
+    css('nav button[data-view="offers"]').click()
+    css('nav button[data-view="events"]').click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#ics-subs li[data-sub=stadtkalender]"))
+    driver.execute_script("document.querySelector('details.ics-import').open = true")
+    sub = css("#ics-subs li[data-sub=stadtkalender]")
+    check("Fehler:" in sub.text and "letzte gute Stand bleibt" in sub.text,
+          "a subscription that cannot be fetched shows the error", sub.text)
+    shot("import-subscription-de")
 
     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE" and
               "/api/session" not in e["message"]]  # the 401 before the login

@@ -6,11 +6,19 @@ Object.assign(WORDS.de, {
   icsImport: 'Kalender importieren (.ics)', icsHint: 'Termine aus Outlook, Nextcloud, Google oder dem Stadtkalender übernehmen. Sie kommen als Änderungen in den Entwurf; erneutes Importieren aktualisiert sie, ohne doppelte Einträge.',
   icsTag: 'Schlagwort für alle (optional)', icsResult: '{0}: {1} neu, {2} geändert, {3} entfernt, {4} unverändert.',
   icsKept: 'Von Hand geändert und deshalb nicht überschrieben:', icsFailed: 'Der Kalender wurde nicht importiert:',
+  icsSubs: 'Abonnierte Kalender', icsSubsHint: 'Diese Kalender holt das Studio regelmäßig selbst ab.',
+  icsSubName: 'Name', icsSubUrl: 'Adresse (https://…/kalender.ics)', icsSubEvery: 'alle … Minuten', icsSubPublish: 'gleich veröffentlichen',
+  icsSubAdd: 'Abonnieren', icsSubRemove: 'Abbestellen', icsSubOk: 'zuletzt geholt {0}', icsSubError: 'Fehler: {0} (der letzte gute Stand bleibt)',
+  icsSubNever: 'noch nicht geholt', icsSubPoll: 'alle {0}', icsSubDirect: 'veröffentlicht direkt',
 });
 Object.assign(WORDS.en, {
   icsImport: 'Import a calendar (.ics)', icsHint: 'Take over events from Outlook, Nextcloud, Google or the city calendar. They arrive as changes in the draft; importing again updates them without duplicates.',
   icsTag: 'Tag for all of them (optional)', icsResult: '{0}: {1} new, {2} changed, {3} removed, {4} unchanged.',
   icsKept: 'Changed by hand and therefore not overwritten:', icsFailed: 'The calendar was not imported:',
+  icsSubs: 'Subscribed calendars', icsSubsHint: 'The studio fetches these calendars regularly by itself.',
+  icsSubName: 'Name', icsSubUrl: 'Address (https://…/calendar.ics)', icsSubEvery: 'every … minutes', icsSubPublish: 'publish at once',
+  icsSubAdd: 'Subscribe', icsSubRemove: 'Unsubscribe', icsSubOk: 'last fetched {0}', icsSubError: 'Error: {0} (the last good import stays)',
+  icsSubNever: 'not fetched yet', icsSubPoll: 'every {0}', icsSubDirect: 'publishes directly',
 });
 
 function icsImportBox() {
@@ -42,5 +50,33 @@ function icsImportBox() {
         await loadItems();
         render();
       }}, t('icsImport'))),
-    result);
+    result, icsSubscriptions());
+}
+
+function icsSubscriptions() {
+  const box = h('div', {class: 'ics-subs', id: 'ics-subs'}, h('h3', {}, t('icsSubs')), h('p', {class: 'muted'}, t('icsSubsHint')));
+  api('GET', '/api/import/subscriptions').then((out) => {
+    const list = h('ul', {class: 'subs'});
+    for (const sub of out.subscriptions) {
+      const status = sub.last_error ? h('span', {class: 'bad-text'}, t('icsSubError', sub.last_error))
+        : sub.last_success ? h('span', {}, t('icsSubOk', fmtStamp(sub.last_success))) : h('span', {class: 'muted'}, t('icsSubNever'));
+      list.appendChild(h('li', {'data-sub': sub.name}, h('strong', {}, sub.name), ' · ', h('span', {class: 'url'}, sub.url), ' · ',
+        t('icsSubPoll', fleetDuration(sub.interval_seconds)), sub.publish ? ' · ' + t('icsSubDirect') : '', h('br'), status, ' ',
+        h('button', {type: 'button', class: 'link', onclick: async () => { await api('DELETE', '/api/import/subscriptions/' + encodeURIComponent(sub.name)); render(); }}, t('icsSubRemove'))));
+    }
+    box.appendChild(list);
+  }).catch(() => {});
+  const name = h('input', {id: 'sub-name', placeholder: t('icsSubName'), 'aria-label': t('icsSubName'), size: 12});
+  const url = h('input', {id: 'sub-url', placeholder: t('icsSubUrl'), 'aria-label': t('icsSubUrl'), size: 40});
+  const every = h('input', {id: 'sub-every', type: 'number', min: 1, value: 60, 'aria-label': t('icsSubEvery'), class: 'num-input'});
+  const publish = h('input', {id: 'sub-publish', type: 'checkbox'});
+  box.appendChild(h('div', {class: 'ics-row'}, name, url, h('label', {}, t('icsSubEvery').split('…')[0], every, t('icsSubEvery').split('…')[1]),
+    isPublisher() ? h('label', {}, publish, ' ', t('icsSubPublish')) : null,
+    h('button', {type: 'button', id: 'sub-add', onclick: async () => {
+      try {
+        await api('POST', '/api/import/subscriptions', {name: name.value.trim(), url: url.value.trim(), interval_seconds: Math.max(1, +every.value) * 60, publish: publish.checked});
+        render();
+      } catch (e) { toast(t('failed', e.message), 'error'); }
+    }}, t('icsSubAdd'))));
+  return box;
 }
