@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@ struct lf_reporter {
     pthread_mutex_t lock;
     pthread_cond_t wake;
     bool stop;
+    atomic_bool cancel;              /* set by lf_reporter_stop: a running POST ends */
     /* settings */
     char heartbeat_url[LF_MAX_URL_BYTES + 32];
     char screenshot_url[LF_MAX_URL_BYTES + 32];
@@ -249,7 +251,7 @@ static void post(struct lf_reporter *r, const char *url, const char *type, const
 {
     struct lf_post_request req = {.url = url, .allow_http = r->allow_http, .ca_file = r->ca_file,
                                   .bearer = r->token, .content_type = type, .body = body,
-                                  .len = len};
+                                  .len = len, .cancel = &r->cancel};
     struct lf_post_result res;
     if (lf_post(&req, &res)) {
         if (*failing)
@@ -311,6 +313,7 @@ void lf_reporter_stop(struct lf_reporter *r)
 {
     if (!r)
         return;
+    atomic_store(&r->cancel, true);
     pthread_mutex_lock(&r->lock);
     r->stop = true;
     pthread_cond_signal(&r->wake);

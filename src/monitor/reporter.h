@@ -59,7 +59,7 @@ bool lf_reporter_wants_screenshot(const struct lf_reporter *r);
 void lf_reporter_screenshot(struct lf_reporter *r, const void *pixels, int width, int height,
                             int pitch);
 
-/* Stops the thread (a running POST ends within its timeout), frees. NULL ok. */
+/* Stops the thread (a running POST is aborted at once), frees. NULL ok. */
 void lf_reporter_stop(struct lf_reporter *r);
 
 #endif

@@ -25,6 +25,13 @@ static size_t on_answer(char *data, size_t size, size_t n, void *ctx)
     return bytes; /* the rest is dropped, not an error */
 }
 
+static int on_progress(void *ctx, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t un)
+{
+    (void)dt, (void)dn, (void)ut, (void)un;
+    const atomic_bool *cancel = ctx;
+    return cancel && atomic_load(cancel) ? 1 : 0;
+}
+
 bool lf_post(const struct lf_post_request *req, struct lf_post_result *r)
 {
     memset(r, 0, sizeof(*r));
@@ -69,6 +76,11 @@ bool lf_post(const struct lf_post_request *req, struct lf_post_result *r)
     curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)req->len);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_answer);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &a);
+    if (req->cancel) {
+        curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+        curl_easy_setopt(c, CURLOPT_XFERINFODATA, (void *)req->cancel);
+        curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    }
     CURLcode rc = curl_easy_perform(c);
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->http_status);
     r->answer[a.len] = '\0';

@@ -9,6 +9,7 @@
 #ifndef LF_SYNC_POST_H
 #define LF_SYNC_POST_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -28,6 +29,7 @@ struct lf_post_request {
     const char *content_type;  /* "application/json", "image/png" */
     const void *body;
     size_t len;
+    const atomic_bool *cancel; /* may be NULL; set: the POST stops at once */
 };
 
 struct lf_post_result {
