@@ -17,6 +17,7 @@
 #include "content/bundle.h"
 #include "core/xalloc.h"
 #include "input/gesture.h"
+#include "layout/hyphen.h"
 #include "layout/phrases.h"
 #include "monitor/reporter.h"
 #include "layout/slide_layout.h"
@@ -1914,6 +1915,10 @@ int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void 
     mallopt(M_MMAP_THRESHOLD, LF_KIOSK_MMAP_THRESHOLD);
     if (!display_visible())
         return 1;
+    /* hyphenation patterns load in the background: the first frame never
+     * waits seconds for libhyphen (a word too long for a line is broken
+     * by character, with a hyphen, until they are there) */
+    lf_hyphenator_set_impatient(lf_hyphenator_default(), true);
     struct lf_kiosk *k = lf_kiosk_create(cfg);
     if (!k)
         return 1;

@@ -1,6 +1,7 @@
 #include "layout/hyphen.h"
 
 #include <dirent.h>
+#include <stdbool.h>
 #include <hyphen.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -14,6 +15,7 @@
 struct hyphen_lang {
     char primary[16];   /* "de", "en", "sr" */
     HyphenDict *dict;   /* NULL: looked for, none there */
+    bool loading;       /* a thread reads its patterns (the lock is not held meanwhile) */
 };
 
 /* Words looked up lately: a layout measures the same words many times
@@ -30,6 +32,8 @@ struct hyphen_cached {
 struct lf_hyphenator {
     char dir[512];
     pthread_mutex_t lock;
+    pthread_cond_t loaded;  /* broadcast when a language's loading ends */
+    bool impatient;         /* never wait for patterns: load them in the background */
     struct hyphen_lang langs[LF_MAX_HYPHEN_LANGS];
     size_t n;
     struct hyphen_cached cache[HYPHEN_CACHE];
@@ -40,6 +44,7 @@ struct lf_hyphenator *lf_hyphenator_create(const char *dir)
     struct lf_hyphenator *h = lf_xcalloc(1, sizeof(*h));
     snprintf(h->dir, sizeof(h->dir), "%s", dir);
     pthread_mutex_init(&h->lock, NULL);
+    pthread_cond_init(&h->loaded, NULL);
     return h;
 }
 
@@ -47,6 +52,12 @@ void lf_hyphenator_destroy(struct lf_hyphenator *h)
 {
     if (!h)
         return;
+    pthread_mutex_lock(&h->lock); /* a background load ends first */
+    for (size_t i = 0; i < h->n; i++)
+        while (h->langs[i].loading)
+            pthread_cond_wait(&h->loaded, &h->lock);
+    pthread_mutex_unlock(&h->lock);
+    pthread_cond_destroy(&h->loaded);
     for (size_t i = 0; i < h->n; i++)
         if (h->langs[i].dict)
             hnj_hyphen_free(h->langs[i].dict);
@@ -66,6 +77,21 @@ struct lf_hyphenator *lf_hyphenator_default(void)
 {
     pthread_once(&default_once, make_default);
     return default_hyphenator;
+}
+
+static HyphenDict *dict_for(struct lf_hyphenator *h, const char *lang);
+
+void lf_hyphenator_set_impatient(struct lf_hyphenator *h, bool impatient)
+{
+    pthread_mutex_lock(&h->lock);
+    h->impatient = impatient;
+    pthread_mutex_unlock(&h->lock);
+}
+
+void lf_hyphenator_preload(struct lf_hyphenator *h, const char *const *langs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        (void)dict_for(h, langs[i]);
 }
 
 /* The dictionary file for a primary language subtag: hyph_<ll>.dic, else
@@ -100,6 +126,50 @@ static HyphenDict *load_dict(const char *dir, const char *primary)
     return d;
 }
 
+struct background_load {
+    struct lf_hyphenator *h;
+    size_t index;
+};
+
+/* Reads the patterns of langs[index] and says so; the lock is not held
+ * while reading (German takes seconds of CPU in libhyphen). */
+static void load_entry(struct lf_hyphenator *h, size_t index)
+{
+    pthread_mutex_lock(&h->lock);
+    char primary[sizeof(h->langs[index].primary)];
+    memcpy(primary, h->langs[index].primary, sizeof(primary));
+    pthread_mutex_unlock(&h->lock);
+    HyphenDict *d = load_dict(h->dir, primary);
+    pthread_mutex_lock(&h->lock);
+    h->langs[index].dict = d;
+    h->langs[index].loading = false;
+    pthread_cond_broadcast(&h->loaded);
+    pthread_mutex_unlock(&h->lock);
+}
+
+static void *background_main(void *arg)
+{
+    struct background_load *bl = arg;
+    load_entry(bl->h, bl->index);
+    free(bl);
+    return NULL;
+}
+
+static bool start_background(struct lf_hyphenator *h, size_t index)
+{
+    struct background_load *bl = lf_xmalloc(sizeof(*bl));
+    *bl = (struct background_load){h, index};
+    pthread_t t;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    bool ok = pthread_create(&t, &attr, background_main, bl) == 0;
+    pthread_attr_destroy(&attr);
+    if (!ok)
+        free(bl);
+    return ok;
+}
+
 static HyphenDict *dict_for(struct lf_hyphenator *h, const char *lang)
 {
     char primary[16];
@@ -112,18 +182,29 @@ static HyphenDict *dict_for(struct lf_hyphenator *h, const char *lang)
     }
     primary[n] = '\0';
     pthread_mutex_lock(&h->lock);
-    HyphenDict *d = NULL;
     size_t i = 0;
     for (; i < h->n; i++)
         if (strcmp(h->langs[i].primary, primary) == 0)
             break;
-    if (i < h->n) {
-        d = h->langs[i].dict;
-    } else if (h->n < LF_MAX_HYPHEN_LANGS) {
-        d = load_dict(h->dir, primary);
-        snprintf(h->langs[h->n].primary, sizeof(h->langs[h->n].primary), "%s", primary);
-        h->langs[h->n++].dict = d;
+    if (i == h->n) {
+        if (h->n == LF_MAX_HYPHEN_LANGS) {
+            pthread_mutex_unlock(&h->lock);
+            return NULL;
+        }
+        snprintf(h->langs[i].primary, sizeof(h->langs[i].primary), "%s", primary);
+        h->langs[i].dict = NULL;
+        h->langs[i].loading = true;
+        h->n++;
+        bool background = h->impatient && start_background(h, i);
+        pthread_mutex_unlock(&h->lock);
+        if (background)
+            return NULL; /* until it is read: as a language without patterns */
+        load_entry(h, i);
+        pthread_mutex_lock(&h->lock);
     }
+    while (h->langs[i].loading && !h->impatient)
+        pthread_cond_wait(&h->loaded, &h->lock);
+    HyphenDict *d = h->langs[i].loading ? NULL : h->langs[i].dict;
     pthread_mutex_unlock(&h->lock);
     return d;
 }

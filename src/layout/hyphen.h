@@ -31,6 +31,18 @@ struct lf_hyphenator *lf_hyphenator_create(const char *dir);
 void lf_hyphenator_destroy(struct lf_hyphenator *h);
 struct lf_hyphenator *lf_hyphenator_default(void);
 
+/* Impatient (the kiosk): a language's patterns are read in a thread of
+ * their own and, until they are, its words have no points (a too-long
+ * word is broken by character, with a hyphen), so no frame waits for
+ * libhyphen (German takes seconds of CPU to read). Patient (the default:
+ * preview, studio, tests): the first use waits, so output is the same
+ * every run. */
+void lf_hyphenator_set_impatient(struct lf_hyphenator *h, bool impatient);
+
+/* Starts reading the patterns of these languages (impatient: in the
+ * background; patient: now). */
+void lf_hyphenator_preload(struct lf_hyphenator *h, const char *const *langs, size_t n);
+
 /* For word[0..len) (UTF-8) in BCP 47 language lang: after[i] is set true
  * when the word may be broken after byte i (a hyphen is then added).
  * Only letters are looked at; punctuation around a word is skipped.
