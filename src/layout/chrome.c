@@ -236,7 +236,7 @@ static void language_strip(struct frame *f, int top, const struct lf_footer *ft)
     x_end -= gap;
     struct strip_place sp = {f, top, bh, gap, m, x_end, lf_frame_strip_rows(f)};
     size_t n = b->n_languages, shown[LF_MAX_TRANSLATIONS];
-    int lw[LF_MAX_TRANSLATIONS], widths[LF_MAX_TRANSLATIONS + 1];
+    int lw[LF_MAX_TRANSLATIONS], widths[LF_MAX_TRANSLATIONS + 1] = {0}; /* gcc for arm64 warns otherwise */
     struct lf_box boxes[LF_MAX_TRANSLATIONS + 1];
     size_t active = n;
     for (size_t i = 0; i < n; i++) {
