@@ -35,6 +35,9 @@ publish() { # publish SERIAL: the sample bundle, that serial, on the web server
   cp -r "$SRC/assets/content" "$WWW.new"
   sed -i "s/\"version\": *\"[^\"]*\"/\"version\": \"serial-$1\"/" "$WWW.new/content.json"
   sign_bundle "$WWW.new" --serial "$1"
+  # nginx's ETag is mtime and size: two serials signed within one second
+  # (serial-6, serial-7: the same size) would share it and get a 304
+  touch -d "@$((1800000000 + $1))" "$WWW.new/content.json"
   rm -rf "$WWW"
   mv "$WWW.new" "$WWW"
 }
@@ -132,7 +135,7 @@ run_sync "$TMP/jsondir" --config "$CONF"
 
 # 6. a second manual run while the first works: refused, and no failure recorded
 publish 4
-LITFASS_TEST_INSTALL_DELAY_MS=400 "$BIN" sync --once --config "$CONF" >"$TMP/slow.out" 2>"$TMP/slow.err" &
+LITFASS_TEST_INSTALL_DELAY_MS=4000 "$BIN" sync --once --config "$CONF" >"$TMP/slow.out" 2>"$TMP/slow.err" &
 SLOW=$!
 for i in $(seq 50); do grep -q '^sync ' "$CACHE/owner.lock" 2>/dev/null && break; sleep 0.1; done
 before=$(status_field "$CACHE" consecutive_failures)
