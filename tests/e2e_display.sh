@@ -2,6 +2,9 @@
 # A display that changes while the kiosk runs full screen (no window
 # manager, as on a kiosk): a new resolution and a turn to portrait through
 # RandR are laid out anew within a second (the kiosk looks every 400 ms).
+# Xephyr runs with -noreset: without it, it resets when its last client
+# goes (the kiosk's own display check) and the kiosk's next connection
+# can land in the reset.
 # The X server is Xephyr inside Xvfb: Debian 12's Xvfb cannot change its
 # size through RandR, Xephyr can (`xrandr -s`). Its `xrandr -o` crashes
 # Xephyr itself, so the turn is tested as what a program sees of a rotated
@@ -20,7 +23,7 @@ stop_all() {
 trap stop_all EXIT
 start_xvfb 1920x1920 || { bad "no Xvfb"; finish; exit 1; }
 : >"$TMP/ephyr.fd"
-Xephyr -displayfd 4 -screen 1024x768 -resizeable +extension RANDR -nolisten tcp 4>"$TMP/ephyr.fd" 2>"$TMP/ephyr.log" &
+Xephyr -displayfd 4 -screen 1024x768 -resizeable +extension RANDR -nolisten tcp -noreset 4>"$TMP/ephyr.fd" 2>"$TMP/ephyr.log" &
 EPID=$!
 for _ in $(seq 100); do [ -s "$TMP/ephyr.fd" ] && break; sleep 0.1; done
 [ -s "$TMP/ephyr.fd" ] || { bad "Xephyr did not start"; tail "$TMP/ephyr.log"; finish; exit 1; }

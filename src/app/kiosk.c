@@ -1922,6 +1922,17 @@ int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void 
     struct lf_kiosk *k = lf_kiosk_create(cfg);
     if (!k)
         return 1;
+    /* the display may have gone between the check and now (an X server
+     * that resets when its last client leaves): SDL would then fall back
+     * to its offscreen driver and the kiosk would run unseen */
+    const char *driver = SDL_GetCurrentVideoDriver();
+    if (!lf_display_driver_visible(driver)) {
+        lf_error("the display went away while the kiosk started (SDL fell back to its '%s' "
+                 "driver, which shows nothing); exiting so that it is started again",
+                 driver ? driver : "(none)");
+        lf_kiosk_destroy(k);
+        return 1;
+    }
     struct hangup_watch hw = {0};
     hangup_start(&hw);
     k->monitoring = true;
