@@ -609,46 +609,38 @@ static void say_when(const char *lang, time_t start, time_t end, time_t now, cha
         return;
     }
     lf_speech_say_date(lang, end, now, d2, sizeof(d2));
+    /* Ukrainian and Russian say "at" with the hour in its case; the others the clock time */
     char t1[256], t2[256];
-    switch (L) {
-    case L_DE:
+    if (L == L_UK || L == L_RU) {
+        say_at(lang, a.tm_hour, a.tm_min, t1, sizeof(t1));
+        say_at(lang, b.tm_hour, b.tm_min, t2, sizeof(t2));
+    } else {
         clock_words(lang, a.tm_hour, a.tm_min, t1, sizeof(t1));
         clock_words(lang, b.tm_hour, b.tm_min, t2, sizeof(t2));
+    }
+    switch (L) {
+    case L_DE:
         snprintf(buf, size, "Von %s, %s, bis %s, %s", day1, t1, d2, t2);
         return;
     case L_EN:
-        clock_words(lang, a.tm_hour, a.tm_min, t1, sizeof(t1));
-        clock_words(lang, b.tm_hour, b.tm_min, t2, sizeof(t2));
         snprintf(buf, size, "From %s, %s, to %s, %s", day1, t1, d2, t2);
         return;
     case L_TR:
-        clock_words(lang, a.tm_hour, a.tm_min, t1, sizeof(t1));
-        clock_words(lang, b.tm_hour, b.tm_min, t2, sizeof(t2));
         snprintf(buf, size, "%s saat %s ile %s saat %s arası", day1, t1, d2, t2);
         return;
     case L_AR:
-        clock_words(lang, a.tm_hour, a.tm_min, t1, sizeof(t1));
-        clock_words(lang, b.tm_hour, b.tm_min, t2, sizeof(t2));
         snprintf(buf, size, "من %s، %s، حتى %s، %s", day1, t1, d2, t2);
         return;
     case L_FA:
-        clock_words(lang, a.tm_hour, a.tm_min, t1, sizeof(t1));
-        clock_words(lang, b.tm_hour, b.tm_min, t2, sizeof(t2));
         snprintf(buf, size, "از %s، %s، تا %s، %s", day1, t1, d2, t2);
         return;
     case L_UK:
-        say_at(lang, a.tm_hour, a.tm_min, t1, sizeof(t1));
-        say_at(lang, b.tm_hour, b.tm_min, t2, sizeof(t2));
         snprintf(buf, size, "Початок: %s, %s. Кінець: %s, %s", day1, t1, d2, t2);
         return;
     case L_RU:
-        say_at(lang, a.tm_hour, a.tm_min, t1, sizeof(t1));
-        say_at(lang, b.tm_hour, b.tm_min, t2, sizeof(t2));
         snprintf(buf, size, "Начало: %s, %s. Окончание: %s, %s", day1, t1, d2, t2);
         return;
     case L_OTHER:
-        clock_words(lang, a.tm_hour, a.tm_min, t1, sizeof(t1));
-        clock_words(lang, b.tm_hour, b.tm_min, t2, sizeof(t2));
         snprintf(buf, size, "%s, %s – %s, %s", day1, t1, d2, t2);
         return;
     }
