@@ -251,16 +251,14 @@ static bool take_claim(struct lf_sync_worker *w)
 
 /* Test-only: LITFASS_TEST_BACKOFF_MS stands for LF_BACKOFF_BASE_MS, every
  * wait after a failure shrunk alike, so a test sees several failures in a
- * row within seconds. Unset or 0 in any real use. */
+ * row within seconds. Unset or 0 in any real use. Read at each failure, not
+ * cached: a test process starts several workers and sets it for one. */
 static uint64_t scaled_backoff(uint64_t delay)
 {
-    static long ms = -1;
-    if (ms < 0) {
-        const char *s = getenv("LITFASS_TEST_BACKOFF_MS");
-        char *end = NULL;
-        long v = s ? strtol(s, &end, 10) : 0;
-        ms = s && end != s && *end == '\0' && v > 0 && v < (long)LF_BACKOFF_BASE_MS ? v : 0;
-    }
+    const char *s = getenv("LITFASS_TEST_BACKOFF_MS");
+    char *end = NULL;
+    long v = s ? strtol(s, &end, 10) : 0;
+    long ms = s && end != s && *end == '\0' && v > 0 && v < (long)LF_BACKOFF_BASE_MS ? v : 0;
     return ms ? delay * (uint64_t)ms / LF_BACKOFF_BASE_MS : delay;
 }
 
