@@ -31,6 +31,7 @@
 #include "studio/ics_import.h"
 #include "studio/item_preview.h"
 #include "studio/publish.h"
+#include "studio/sessions.h"
 #include "studio/users.h"
 #include "studio/web_assets.h"
 #include "sync/fetch.h"
@@ -46,14 +47,6 @@ static const char csp[] = "default-src 'none'; script-src 'self'; style-src 'sel
                           "img-src 'self' blob: data:; connect-src 'self'; "
                           "font-src 'self'; base-uri 'none'; form-action 'self'; "
                           "frame-ancestors 'none'";
-
-struct session {
-    char token[TOKEN_HEX + 1]; /* "" = free slot */
-    char csrf[TOKEN_HEX + 1];
-    char user[LF_STUDIO_MAX_USER_NAME + 1];
-    unsigned char stamp[LF_USER_STAMP_BYTES]; /* of the password it was opened with */
-    time_t created, last_seen;
-};
 
 struct throttle {
     char key[LF_STUDIO_MAX_USER_NAME + INET6_ADDRSTRLEN + 4]; /* "u:name" / "a:address" */
@@ -75,7 +68,7 @@ struct studio {
     /* the draft and the publisher are used by the request thread and, for
      * calendar subscriptions, by the main thread: one at a time */
     pthread_mutex_t work;
-    struct session sessions[LF_STUDIO_MAX_SESSIONS];
+    struct lf_sessions *sessions;
     struct throttle throttle[LF_STUDIO_THROTTLE_SLOTS];
 };
 
@@ -105,7 +98,7 @@ struct call {
     struct studio *s;
     struct MHD_Connection *conn;
     struct request *rq;
-    struct session *session; /* NULL for public routes */
+    struct lf_session *session; /* NULL for public routes */
     enum lf_role role;
     json_t *body;            /* parsed JSON body (ROUTE_JSON) */
     char address[INET6_ADDRSTRLEN];
@@ -209,61 +202,14 @@ static void reload_users(struct studio *s)
     s->users_mtime = mtime;
 }
 
-static void random_hex(char *out)
-{
-    unsigned char raw[LF_STUDIO_TOKEN_BYTES];
-    randombytes_buf(raw, sizeof(raw));
-    sodium_bin2hex(out, TOKEN_HEX + 1, raw, sizeof(raw));
-}
-
-static bool session_alive(const struct studio *s, const struct session *se, time_t now)
-{
-    return se->token[0] && now - se->last_seen <= s->cfg->studio_session_seconds &&
-           now - se->created <= LF_STUDIO_SESSION_MAX_S;
-}
-
-static struct session *session_new(struct studio *s, const char *user)
-{
-    time_t now = time(NULL);
-    struct session *slot = &s->sessions[0];
-    for (size_t i = 0; i < LF_STUDIO_MAX_SESSIONS; i++) {
-        struct session *se = &s->sessions[i];
-        if (!session_alive(s, se, now)) {
-            slot = se;
-            break;
-        }
-        if (se->last_seen < slot->last_seen)
-            slot = se;
-    }
-    memset(slot, 0, sizeof(*slot));
-    random_hex(slot->token);
-    random_hex(slot->csrf);
-    snprintf(slot->user, sizeof(slot->user), "%s", user);
-    slot->created = slot->last_seen = now;
-    return slot;
-}
-
 /* The session of the request's cookie, NULL when none or expired. */
-static struct session *session_of(struct studio *s, struct MHD_Connection *conn, bool *expired)
+static struct lf_session *session_of(struct studio *s, struct MHD_Connection *conn, bool *expired)
 {
     const char *token = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, SESSION_COOKIE);
     *expired = false;
     if (!token || strlen(token) != TOKEN_HEX)
         return NULL;
-    time_t now = time(NULL);
-    for (size_t i = 0; i < LF_STUDIO_MAX_SESSIONS; i++) {
-        struct session *se = &s->sessions[i];
-        if (se->token[0] && sodium_memcmp(se->token, token, TOKEN_HEX) == 0) {
-            if (!session_alive(s, se, now)) {
-                memset(se, 0, sizeof(*se));
-                *expired = true;
-                return NULL;
-            }
-            se->last_seen = now;
-            return se;
-        }
-    }
-    return NULL;
+    return lf_sessions_find(s->sessions, token, time(NULL), expired);
 }
 
 static void set_cookie(struct call *c, struct reply *r, const char *token, long max_age)
@@ -422,10 +368,13 @@ static void h_login(struct call *c, struct reply *r)
     }
     forget_failures(s, ukey);
     forget_failures(s, akey);
-    struct session *se = session_new(s, user);
-    if (!lf_users_stamp(s->users, user, se->stamp))
-        memset(se->stamp, 0, sizeof(se->stamp));
-    set_cookie(c, r, se->token, (long)LF_STUDIO_SESSION_MAX_S);
+    unsigned char stamp[LF_USER_STAMP_BYTES] = {0};
+    if (!lf_users_stamp(s->users, user, stamp))
+        memset(stamp, 0, sizeof(stamp));
+    char token[TOKEN_HEX + 1];
+    struct lf_session *se = lf_sessions_new(s->sessions, user, stamp, time(NULL), token);
+    set_cookie(c, r, token, (long)LF_STUDIO_SESSION_MAX_S);
+    sodium_memzero(token, sizeof(token));
     lf_audit(s->data_dir, user, "login", NULL, c->address);
     reply_json(r, 200,
                json_pack("{s:s, s:s, s:s, s:i, s:b}", "user", user, "role", lf_role_name(role),
@@ -435,7 +384,8 @@ static void h_login(struct call *c, struct reply *r)
 
 static void h_logout(struct call *c, struct reply *r)
 {
-    memset(c->session, 0, sizeof(*c->session));
+    lf_sessions_end(c->s->sessions, c->session);
+    c->session = NULL;
     set_cookie(c, r, "", 0);
     reply_json(r, 200, json_pack("{s:b}", "ok", true));
 }
@@ -1571,7 +1521,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         if (!c.role || !lf_users_stamp(s->users, c.session->user, stamp) ||
             sodium_memcmp(stamp, c.session->stamp, sizeof(stamp)) != 0) {
             /* removed, or a new password: sessions of before end */
-            memset(c.session, 0, sizeof(*c.session));
+            lf_sessions_end(s->sessions, c.session);
+            c.session = NULL;
             reply_error(&r, 401, c.role ? "your session has expired: the password was changed"
                                         : "this user no longer exists");
             return send_reply(s, conn, &r, true);
@@ -1790,6 +1741,7 @@ int lf_studio_serve(const struct lf_studio_options *opt)
     if (lf_users_count(s->users) == 0)
         lf_warn("studio: no users yet: `litfass studio user add NAME --role admin --data %s`",
                 opt->data_dir);
+    s->sessions = lf_sessions_open(opt->data_dir, cfg->studio_session_seconds);
     s->draft = lf_draft_open(opt->data_dir, err, sizeof(err));
     if (!s->draft) {
         lf_error("studio: %s", err);
@@ -1885,7 +1837,7 @@ done:
     lf_publisher_destroy(s->publisher);
     lf_draft_close(s->draft);
     lf_users_destroy(s->users);
-    sodium_memzero(s->sessions, sizeof(s->sessions));
+    lf_sessions_close(s->sessions);
     pthread_mutex_destroy(&s->work);
     free(s);
     return rc;

@@ -7,7 +7,8 @@
  * path pattern, least role, handler): adding an endpoint is adding a row.
  *
  * Security: Argon2id passwords (studio/users.h); random session cookies
- * (HttpOnly, SameSite=Strict, Secure under TLS) that end after
+ * (HttpOnly, SameSite=Strict, Secure under TLS; kept hashed across a
+ * restart, studio/sessions.h) that end after
  * session_seconds without a request and after LF_STUDIO_SESSION_MAX_S in
  * any case; the header X-CSRF-Token on every request that changes
  * something; logins throttled per user name and per address; a
