@@ -286,9 +286,11 @@ static void language_strip(struct frame *f, int top, const struct lf_footer *ft)
     }
     for (size_t i = 0; i < k; i++) {
         const char *lang = b->languages[shown[i]];
+        lf_scene_lang(f->s, lang); /* "中文" in zh-Hant's own glyph forms */
         button(f, boxes[i], lf_lang_endonym(lang), px, strcmp(lang, v->lang) == 0,
                f->t->accent[2], LF_ACT_LANGUAGE, (int)shown[i]);
     }
+    lf_scene_lang(f->s, v->lang);
     if (with_more)
         button(f, boxes[k], more, px, ft->languages_open, f->t->accent[2],
                LF_ACT_MORE_LANGUAGES, 0);

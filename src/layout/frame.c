@@ -40,6 +40,8 @@ void lf_frame_init(struct frame *f, struct lf_scene *s, const struct lf_view *v)
         .rtl = lf_lang_is_rtl(v->lang),
         .min_px = lf_layout_min_text_px(v),
     };
+    if (s)
+        lf_scene_lang(s, v->lang); /* NULL: a frame only measured */
     f->m = *v->measure;
     f->m.lang = v->lang;
     f->m.hyphenator = lf_hyphenator_default();

@@ -74,10 +74,12 @@ void lf_frame_language_page(struct frame *f, struct lf_box area, struct lf_flow_
         size_t li = first + i;
         int c = (int)(i % (size_t)cols), row = (int)(i / (size_t)cols);
         struct lf_box box = {area.x + c * (bw + gap), top + row * (bh + gap), bw, bh};
+        lf_scene_lang(f->s, b->languages[li]);
         lf_frame_button(f, box, lf_lang_endonym(b->languages[li]), px,
                         strcmp(b->languages[li], v->lang) == 0, f->t->accent[2],
                         LF_ACT_LANGUAGE, (int)li);
     }
+    lf_scene_lang(f->s, v->lang);
     if (n > per_page) {
         r->continues = true;
         r->rest = (struct lf_flow_pos){first + per_page, 0};

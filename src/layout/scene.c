@@ -1,5 +1,6 @@
 #include "layout/scene.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@ struct lf_scene {
     size_t n, cap;
     struct lf_target *targets;
     size_t n_targets, cap_targets;
+    char lang[LF_MAX_LANG_TAG + 1];
 };
 
 struct lf_scene *lf_scene_create(void)
@@ -68,6 +70,12 @@ void lf_scene_text(struct lf_scene *s, struct lf_box box, const char *utf8, size
     op->face = face;
     op->px = px;
     op->rtl = rtl;
+    memcpy(op->lang, s->lang, sizeof(op->lang));
+}
+
+void lf_scene_lang(struct lf_scene *s, const char *tag)
+{
+    snprintf(s->lang, sizeof(s->lang), "%s", tag ? tag : "");
 }
 
 void lf_scene_image(struct lf_scene *s, struct lf_box box, const char *path)

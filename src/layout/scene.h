@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/limits.h"
 #include "core/log.h"
 
 enum lf_face {
@@ -47,6 +48,8 @@ struct lf_op {
     enum lf_face face;      /* TEXT */
     int px;                 /* TEXT: font size in pixels */
     bool rtl;               /* TEXT: paragraph direction right-to-left */
+    char lang[LF_MAX_LANG_TAG + 1]; /* TEXT: BCP 47 tag of the text's language ("" unknown):
+                                     * picks the glyph forms (Han in zh-Hans, zh-Hant, ja, ko) */
     char *image;            /* IMAGE: file path */
 };
 
@@ -81,6 +84,10 @@ void lf_scene_clear(struct lf_scene *s);
 void lf_scene_rect(struct lf_scene *s, struct lf_box box, struct lf_rgba color, int radius);
 void lf_scene_text(struct lf_scene *s, struct lf_box box, const char *utf8, size_t len,
                    enum lf_face face, int px, struct lf_rgba color, bool rtl);
+/* The language of the text ops added from now on (copied; NULL or "":
+ * unknown). lf_frame_init sets the screen's language; a language's own
+ * name in the strip is set in that language. */
+void lf_scene_lang(struct lf_scene *s, const char *tag);
 void lf_scene_image(struct lf_scene *s, struct lf_box box, const char *path);
 void lf_scene_qr(struct lf_scene *s, struct lf_box box, const char *payload);
 void lf_scene_target(struct lf_scene *s, struct lf_box box, enum lf_action action, int arg);

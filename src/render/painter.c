@@ -26,6 +26,7 @@ struct entry {
     enum lf_face face;
     struct lf_rgba color;
     bool rtl;
+    char lang[LF_MAX_LANG_TAG + 1]; /* TEXT: the glyph forms differ by language */
     enum lf_op_kind kind;   /* TEXT, IMAGE or QR */
     SDL_Texture *texture;   /* NULL: failed, do not retry */
     int w, h;
@@ -243,7 +244,8 @@ static struct entry *lookup(struct lf_painter *p, const struct lf_op *op)
         if (e->hash == h && e->kind == op->kind && strcmp(e->key, key) == 0 &&
             (image || (op->kind == LF_OP_QR && e->px == op->box.w) ||
              (op->kind == LF_OP_TEXT && e->px == op->px && e->face == op->face &&
-              e->rtl == op->rtl && memcmp(&e->color, &op->color, sizeof(e->color)) == 0))) {
+              e->rtl == op->rtl && strcmp(e->lang, op->lang) == 0 &&
+              memcmp(&e->color, &op->color, sizeof(e->color)) == 0))) {
             e->epoch = p->epoch;
             return e;
         }
@@ -257,6 +259,7 @@ static struct entry *lookup(struct lf_painter *p, const struct lf_op *op)
                         .px = op->kind == LF_OP_QR ? op->box.w : op->px, .face = op->face,
                         .color = op->color, .rtl = op->rtl, .kind = op->kind,
                         .epoch = p->epoch};
+    memcpy(e->lang, op->lang, sizeof(e->lang));
     SDL_Surface *s = NULL;
     if (op->kind == LF_OP_QR) {
         s = qr_surface(key, op->box.w < op->box.h ? op->box.w : op->box.h);
@@ -288,8 +291,8 @@ static struct entry *lookup(struct lf_painter *p, const struct lf_op *op)
             }
         }
     } else {
-        s = lf_typesetter_render(p->ts, op->text, strlen(op->text), op->face, op->px, op->color,
-                                 op->rtl);
+        s = lf_typesetter_render_lang(p->ts, op->text, strlen(op->text), op->face, op->px,
+                                      op->color, op->rtl, op->lang);
         p->stats.text_renders++;
     }
     if (s) {

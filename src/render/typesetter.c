@@ -3,6 +3,7 @@
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
 #include <fribidi.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -22,6 +23,8 @@ static const char *const families[N_FIXED] = {"Noto Sans", "Noto Sans Arabic"};
 #define MAX_LINE_CODEPOINTS 2048  /* longer lines are cut (never happens: lines are wrapped) */
 #define GLYPH_CACHE 4096          /* (code point, face) -> font answers kept */
 #define MAX_LOGGED_MISSING 64     /* code points without a font, each logged once */
+#define MAX_FONT_LANGS 32         /* languages asked of fontconfig; more: asked without one */
+#define FONT_LANG_BYTES 16        /* "zh-tw", "ur", "ku-arab" */
 
 struct font_file {
     char *path;
@@ -40,6 +43,7 @@ struct open_font {
 struct glyph_answer {
     uint32_t cp;      /* 0 = empty slot */
     int8_t face;
+    int8_t lang;      /* index into langs */
     int16_t font;     /* -1: no font draws it */
 };
 
@@ -47,6 +51,9 @@ struct lf_typesetter {
     struct font_file files[MAX_FONTS];
     int n_files;
     int fixed[N_FIXED][LF_FACE_COUNT]; /* index into files, -1 when missing */
+    char langs[MAX_FONT_LANGS][FONT_LANG_BYTES]; /* [0] = "": no language */
+    int n_langs;
+    int lang;         /* the language of the text being set now, index into langs */
     struct glyph_answer answers[GLYPH_CACHE];
     size_t n_answers;
     uint32_t logged[MAX_LOGGED_MISSING];
@@ -113,6 +120,11 @@ static int find_for_char(struct lf_typesetter *ts, enum lf_face face, uint32_t c
     int found = -1;
     FcPattern *pat = FcPatternCreate();
     FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)"Noto Sans");
+    /* the text's language ranks fonts of one coverage: the Chinese,
+     * Japanese and Korean faces of Noto Sans CJK all draw U+76F4 直, each
+     * in its own forms */
+    if (ts->langs[ts->lang][0])
+        FcPatternAddString(pat, FC_LANG, (const FcChar8 *)ts->langs[ts->lang]);
     FcPatternAddInteger(pat, FC_WEIGHT, face == LF_FACE_BOLD ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
     FcPatternAddInteger(pat, FC_WIDTH, FC_WIDTH_NORMAL);
     FcCharSet *cs = FcCharSetCreate();
@@ -232,12 +244,12 @@ static int font_for(struct lf_typesetter *ts, enum lf_face face, uint32_t c, int
         return ts->fixed[FONT_ARABIC][face];
     if (provides(ts, ts->fixed[FONT_LATIN][face], c))
         return ts->fixed[FONT_LATIN][face];
-    size_t h = (c * 2654435761u + (uint32_t)face) % GLYPH_CACHE;
+    size_t h = (c * 2654435761u + (uint32_t)face + (uint32_t)ts->lang * 7919u) % GLYPH_CACHE;
     for (size_t k = 0; k < GLYPH_CACHE; k++) {
         struct glyph_answer *a = &ts->answers[(h + k) % GLYPH_CACHE];
         if (a->cp == 0)
             break;
-        if (a->cp == c && a->face == (int8_t)face)
+        if (a->cp == c && a->face == (int8_t)face && a->lang == (int8_t)ts->lang)
             return a->font;
     }
     int f = find_for_char(ts, face, c);
@@ -250,7 +262,7 @@ static int font_for(struct lf_typesetter *ts, enum lf_face face, uint32_t c, int
     for (size_t k = 0; k < GLYPH_CACHE; k++) {
         struct glyph_answer *a = &ts->answers[(h + k) % GLYPH_CACHE];
         if (a->cp == 0) {
-            *a = (struct glyph_answer){c, (int8_t)face, (int16_t)f};
+            *a = (struct glyph_answer){c, (int8_t)face, (int8_t)ts->lang, (int16_t)f};
             ts->n_answers++;
             break;
         }
@@ -456,6 +468,7 @@ struct lf_typesetter *lf_typesetter_create(void)
         lf_typesetter_destroy(ts);
         return NULL;
     }
+    ts->n_langs = 1; /* langs[0] = "": no language */
     ts->measure = (struct lf_measure){.ctx = ts, .width = measure_width, .line_height = measure_line_height};
     return ts;
 }
@@ -497,11 +510,86 @@ static SDL_Surface *scaled(SDL_Surface *part, double scale)
     return out;
 }
 
+void lf_font_language(const char *tag, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (!tag || !tag[0])
+        return;
+    /* subtags: language, then a script of 4 letters, a region of 2 or 3 */
+    char lang[9] = "", script[5] = "", region[4] = "";
+    const char *p = tag;
+    for (int i = 0; *p; i++) {
+        size_t n = strcspn(p, "-_");
+        char sub[9] = "";
+        for (size_t k = 0; k < n && k < sizeof(sub) - 1; k++)
+            sub[k] = (char)((p[k] >= 'A' && p[k] <= 'Z') ? p[k] - 'A' + 'a' : p[k]);
+        if (i == 0)
+            memcpy(lang, sub, sizeof(lang));
+        else if (n == 4 && !script[0])
+            memcpy(script, sub, sizeof(script));
+        else if ((n == 2 || n == 3) && !region[0])
+            memcpy(region, sub, sizeof(region));
+        else if (n == 1)
+            break; /* private use ("de-x-ls") and extensions */
+        p += n;
+        if (*p)
+            p++;
+    }
+    if (strcmp(lang, "zh") == 0 || strcmp(lang, "yue") == 0) {
+        bool hk = strcmp(region, "hk") == 0 || strcmp(region, "mo") == 0 ||
+                  (strcmp(lang, "yue") == 0 && !region[0]);
+        bool trad = strcmp(script, "hant") == 0 || strcmp(region, "tw") == 0 || hk;
+        snprintf(buf, size, "%s", !trad ? "zh-cn" : hk ? "zh-hk" : "zh-tw");
+        return;
+    }
+    snprintf(buf, size, "%s", lang);
+}
+
+/* Makes `tag` the language of the text set from now on. */
+static void use_lang(struct lf_typesetter *ts, const char *tag)
+{
+    char fl[FONT_LANG_BYTES];
+    lf_font_language(tag, fl, sizeof(fl));
+    for (int i = 0; i < ts->n_langs; i++)
+        if (strcmp(ts->langs[i], fl) == 0) {
+            ts->lang = i;
+            return;
+        }
+    if (ts->n_langs == MAX_FONT_LANGS) {
+        ts->lang = 0;
+        return;
+    }
+    memcpy(ts->langs[ts->n_langs], fl, sizeof(fl));
+    ts->lang = ts->n_langs++;
+}
+
+bool lf_typesetter_family_for(struct lf_typesetter *ts, enum lf_face face, uint32_t c,
+                              const char *lang, char *buf, size_t size)
+{
+    use_lang(ts, lang);
+    int f = font_for(ts, face, c, -1);
+    ts->lang = 0;
+    const char *family = f >= 0 ? TTF_FontFaceFamilyName(ts->files[f].probe) : NULL;
+    if (!family)
+        return false;
+    snprintf(buf, size, "%s", family);
+    return true;
+}
+
 SDL_Surface *lf_typesetter_render(struct lf_typesetter *ts, const char *utf8, size_t len,
                                   enum lf_face face, int px, struct lf_rgba color, bool rtl)
 {
+    return lf_typesetter_render_lang(ts, utf8, len, face, px, color, rtl, NULL);
+}
+
+SDL_Surface *lf_typesetter_render_lang(struct lf_typesetter *ts, const char *utf8, size_t len,
+                                       enum lf_face face, int px, struct lf_rgba color, bool rtl,
+                                       const char *lang)
+{
     struct line line;
+    use_lang(ts, lang);
     split(ts, utf8, len, face, rtl, true, &line);
+    ts->lang = 0;
     if (line.n == 0)
         return NULL;
     SDL_Surface *parts[256] = {NULL};

@@ -39,6 +39,25 @@ const struct lf_measure *lf_typesetter_measure(struct lf_typesetter *ts);
 SDL_Surface *lf_typesetter_render(struct lf_typesetter *ts, const char *utf8, size_t len,
                                   enum lf_face face, int px, struct lf_rgba color, bool rtl);
 
+/* As lf_typesetter_render, for text in `lang` (a BCP 47 tag; NULL or "":
+ * unknown): fontconfig is asked for fonts of that language (FC_LANG), so
+ * a Han character takes the forms its readers expect: Simplified Chinese
+ * (zh, zh-Hans, zh-CN) from Noto Sans CJK SC, Traditional (zh-Hant,
+ * zh-TW) TC, Hong Kong HK, Japanese JP, Korean KR. */
+SDL_Surface *lf_typesetter_render_lang(struct lf_typesetter *ts, const char *utf8, size_t len,
+                                       enum lf_face face, int px, struct lf_rgba color, bool rtl,
+                                       const char *lang);
+
+/* The family of the font that draws code point c in `lang` (as
+ * lf_typesetter_render_lang chooses it), into buf; false when no
+ * installed font draws it. For tests and diagnostics. */
+bool lf_typesetter_family_for(struct lf_typesetter *ts, enum lf_face face, uint32_t c,
+                              const char *lang, char *buf, size_t size) LF_MUST_CHECK;
+
+/* The fontconfig language ("zh-cn", "zh-tw", "zh-hk", "ja", "ur") for a
+ * BCP 47 tag, into buf ("" for NULL or ""). */
+void lf_font_language(const char *tag, char *buf, size_t size);
+
 /* How many code points of text no installed font can show (they would
  * be drawn as empty boxes). Controls and spaces do not count. */
 size_t lf_typesetter_missing_glyphs(struct lf_typesetter *ts, const char *utf8);
