@@ -3,6 +3,7 @@
  * nothing below the minimum size, long text continued instead of clipped.
  * Text is measured by a fake (fixed advance per code point), so these
  * tests need no fonts and no display. */
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -616,9 +617,9 @@ static void hours_are_sorted_and_merged(void **state)
     lf_layout_page(s, &v, &page, NULL);
     char lines[8192];
     scene_lines(s, lines, sizeof(lines));
-    const char *mo = strstr(lines, "|Mo  09:00 – 12:00, 14:00 – 16:00|");
-    const char *di = strstr(lines, "|Di  09:00 – 11:30|");
-    const char *fr = strstr(lines, "|Fr  09:00 – 12:00|");
+    const char *mo = strstr(lines, "|Mo  09:00 – 12:00, 14:00 – 16:00 Uhr|");
+    const char *di = strstr(lines, "|Di  09:00 – 11:30 Uhr|");
+    const char *fr = strstr(lines, "|Fr  09:00 – 12:00 Uhr|");
     if (!mo || !di || !fr)
         fail_msg("hours not as a sorted, merged table: %s", lines);
     assert_true(mo < di && di < fr);
@@ -667,7 +668,7 @@ static void whole_days_and_running_events(void **state)
                         .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
                         .width = 1920, .height = 1080, .text_scale = 1.0};
     static const char *const want[] = {"ganztägig", "bis Freitag, 15. Januar 2027",
-                                       "ganztägig", "18. Dezember – Sonntag, 20. Dezember 2026"};
+                                       "ganztägig", "Freitag, 18. Dezember – Sonntag, 20. Dezember 2026"};
     struct lf_scene *s = lf_scene_create();
     static char text[16384];
     struct lf_slide sl[4];
@@ -698,6 +699,150 @@ static void whole_days_and_running_events(void **state)
     assert_non_null(strstr(text, "18. Dezember – 20. Dezember"));
     assert_null(strstr(text, "00:00"));
     assert_true(scene_has_text(s, "bis"));
+    lf_scene_destroy(s);
+}
+
+/* Whether text has a clock time "HH:MM" at i. */
+static bool clock_at(const char *text, size_t i)
+{
+    return isdigit((unsigned char)text[i]) && isdigit((unsigned char)text[i + 1]) &&
+           text[i + 2] == ':' && isdigit((unsigned char)text[i + 3]) &&
+           isdigit((unsigned char)text[i + 4]);
+}
+
+/* Skips spaces, NBSP and thin spaces from i. */
+static size_t skip_blank(const char *t, size_t i)
+{
+    for (;;) {
+        if (t[i] == ' ')
+            i++;
+        else if (strncmp(t + i, "\u00a0", 2) == 0)
+            i += 2;
+        else if (strncmp(t + i, "\u2009", 3) == 0 || strncmp(t + i, "\u202f", 3) == 0)
+            i += 3;
+        else
+            return i;
+    }
+}
+
+/* Every clock time in text (a run such as "09:00 – 12:00, 14:00 – 16:00"
+ * counts as one) is followed by `suffix` ("Uhr" in German, nothing
+ * elsewhere); NULL when so, else the place where it is not. */
+static const char *clock_without(const char *text, const char *suffix)
+{
+    for (size_t i = 0; text[i]; i++) {
+        if (!clock_at(text, i) || (i > 0 && isdigit((unsigned char)text[i - 1])))
+            continue;
+        size_t j = i + 5;
+        for (;;) { /* "– 12:00", ", 14:00" go on the run */
+            size_t k = skip_blank(text, j);
+            if (strncmp(text + k, "–", 3) == 0 || text[k] == ',' || text[k] == '-')
+                k = skip_blank(text, k + (text[k] == ',' || text[k] == '-' ? 1 : 3));
+            else if (strncmp(text + k, "،", 2) == 0)
+                k = skip_blank(text, k + 2);
+            if (k > j && clock_at(text, k)) {
+                j = k + 5;
+                continue;
+            }
+            break;
+        }
+        size_t k = skip_blank(text, j);
+        if (suffix[0] ? strncmp(text + k, suffix, strlen(suffix)) != 0
+                      : strncmp(text + k, "Uhr", 3) == 0)
+            return text + i;
+        i = j;
+    }
+    return NULL;
+}
+
+/* Every time on every kind of page is written the way its language
+ * writes a time alone (lf_phrase LF_P_CLOCK): "18:00 Uhr" in German on
+ * the event's line, the running event's "bis ...", a span over several
+ * days, the agenda and the consultation hours; no "Uhr" elsewhere. */
+static void times_carry_the_languages_clock(void **state)
+{
+    (void)state;
+    build_bundle();
+    static struct lf_translation t1 = {"de", "Abend"}, t2 = {"de", "Ausstellung"},
+                                 t3 = {"de", "Seminar"};
+    struct lf_item ev[3] = {
+        {.kind = LF_ITEM_EVENT, .id = "abend", .title = {1, &t1},
+         .start = lf_local_make(2027, 3, 21, 18, 0), .end = lf_local_make(2027, 3, 21, 20, 0)},
+        {.kind = LF_ITEM_EVENT, .id = "ausstellung", .title = {1, &t2},
+         .start = lf_local_make(2026, 11, 1, 10, 0), .end = lf_local_make(2027, 1, 15, 18, 0)},
+        {.kind = LF_ITEM_EVENT, .id = "seminar", .title = {1, &t3},
+         .start = lf_local_make(2027, 3, 5, 18, 0), .end = lf_local_make(2027, 3, 7, 13, 0)},
+    };
+    struct lf_item offer = items[1];
+    offer.hours.n = 2;
+    offer.hours.ranges[0] = (struct lf_hours_range){0x03, 9 * 60, 12 * 60};
+    offer.hours.ranges[1] = (struct lf_hours_range){0x01, 14 * 60, 16 * 60};
+    struct lf_slide sl[4] = {{LF_SLIDE_EVENT, &ev[0], ev[0].start, ev[0].end},
+                             {LF_SLIDE_EVENT, &ev[1], ev[1].start, ev[1].end},
+                             {LF_SLIDE_EVENT, &ev[2], ev[2].start, ev[2].end},
+                             {LF_SLIDE_OFFER, &offer, 0, 0}};
+    struct lf_slide agenda = {LF_SLIDE_AGENDA, NULL, 0, 0};
+    static const char *const langs[] = {"de", "en", "tr", "ar"};
+    struct lf_scene *s = lf_scene_create();
+    for (size_t l = 0; l < 4; l++) {
+        char suffix[32];
+        snprintf(suffix, sizeof(suffix), "%s", lf_phrase(langs[l], LF_P_CLOCK));
+        char *at = strstr(suffix, "%s");
+        assert_non_null(at);
+        memmove(suffix, at + 2, strlen(at + 2) + 1);
+        const char *want = suffix[0] == ' ' ? suffix + 1 : suffix;
+        assert_true(strcmp(langs[l], "de") != 0 || strcmp(want, "Uhr") == 0);
+        for (size_t i = 0; i < 5; i++) {
+            struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = i < 4 ? &sl[i] : &agenda,
+                                   .list = sl, .n_list = 3};
+            for (int o = 0; o < 2; o++) {
+                struct lf_view v = {.bundle = &bundle, .lang = langs[l],
+                                    .now = lf_local_make(2026, 12, 2, 10, 0),
+                                    .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                                    .width = o ? 1080 : 1920, .height = o ? 1920 : 1080,
+                                    .text_scale = 1.0};
+                lf_scene_clear(s);
+                lf_layout_page(s, &v, &page, NULL);
+                /* the page's lines joined: a table's line may wrap after a comma */
+                static char text[16384];
+                scene_text(s, text, sizeof(text));
+                size_t clocks = 0;
+                for (size_t c = 0; text[c]; c++)
+                    clocks += clock_at(text, c);
+                const char *bad = clock_without(text, want);
+                if (bad)
+                    fail_msg("%s, %s page %zu: a time without \"%s\" at \"%.60s\" in: %s",
+                             langs[l], o ? "portrait" : "landscape", i, want, bad, text);
+                assert_true(clocks > 0); /* every page here shows times */
+            }
+        }
+        /* a span over several days writes both ends the same way */
+        char buf[256];
+        lf_format_day_span(langs[l], ev[2].start, ev[2].end, true, false, buf, sizeof(buf));
+        char a[128], b[128];
+        lf_format_date(langs[l], ev[2].start, LF_DATE_WEEKDAY_DAY_MONTH, a, sizeof(a));
+        lf_format_date(langs[l], ev[2].end, LF_DATE_LONG, b, sizeof(b));
+        if (!strstr(buf, a) || !strstr(buf, b) || strstr(buf, a) > strstr(buf, b))
+            fail_msg("%s: span \"%s\" lacks \"%s\" then \"%s\"", langs[l], buf, a, b);
+        char wd[64];
+        lf_format_date(langs[l], ev[2].start, LF_DATE_WEEKDAY, wd, sizeof(wd));
+        assert_non_null(strstr(a, wd)); /* the first end has its weekday too */
+    }
+    /* the year on both ends when they differ, once when they do not */
+    char buf[256];
+    lf_format_day_span("de", lf_local_make(2026, 12, 30, 0, 0), lf_local_make(2027, 1, 2, 0, 0),
+                       true, false, buf, sizeof(buf));
+    assert_string_equal(buf, "Mittwoch, 30. Dezember 2026 – Samstag, 2. Januar 2027");
+    lf_format_day_span("de", lf_local_make(2027, 2, 8, 0, 0), lf_local_make(2027, 2, 10, 0, 0),
+                       true, false, buf, sizeof(buf));
+    assert_string_equal(buf, "Montag, 8. Februar – Mittwoch, 10. Februar 2027");
+    lf_format_day_span("de", lf_local_make(2027, 3, 5, 18, 0), lf_local_make(2027, 3, 7, 13, 0),
+                       true, true, buf, sizeof(buf));
+    assert_string_equal(buf, "Freitag, 5. März, 18:00 Uhr – Sonntag, 7. März 2027, 13:00 Uhr");
+    lf_format_clock("de", lf_local_make(2027, 3, 5, 18, 0), buf, sizeof(buf));
+    assert_string_equal(buf, "18:00 Uhr");
+    lf_format_clock("en", lf_local_make(2027, 3, 5, 18, 0), buf, sizeof(buf));
+    assert_string_equal(buf, "18:00");
     lf_scene_destroy(s);
 }
 
@@ -755,7 +900,9 @@ static void phrases_and_dates_per_language(void **state)
     lf_format_time_range("de", t, t + 7200, buf, sizeof(buf));
     assert_string_equal(buf, "18:00–20:00 Uhr");
     lf_format_time_range("en", t, t + 86400, buf, sizeof(buf));
-    assert_string_equal(buf, "21 March at 18:00\u2009–\u200922 March at 18:00");
+    assert_string_equal(buf, "21 March, 18:00 – 22 March, 18:00");
+    lf_format_time_range("de", t, t + 86400, buf, sizeof(buf));
+    assert_string_equal(buf, "21. März, 18:00 Uhr – 22. März, 18:00 Uhr");
     lf_format_time_range("de", t + 4 * 3600, t + 6 * 3600, buf, sizeof(buf));
     assert_string_equal(buf, "22:00–00:00 Uhr"); /* ends at midnight: still its day */
     assert_true(lf_lang_is_rtl("ar"));
@@ -917,6 +1064,7 @@ int main(void)
         cmocka_unit_test(stale_content_says_when_it_was_updated),
         cmocka_unit_test(empty_agenda_says_nothing_is_announced),
         cmocka_unit_test(whole_days_and_running_events),
+        cmocka_unit_test(times_carry_the_languages_clock),
         cmocka_unit_test(event_chips_wrap),
         cmocka_unit_test(hours_are_sorted_and_merged),
         cmocka_unit_test(notice_image_and_event_contact_shown),

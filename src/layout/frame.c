@@ -287,7 +287,7 @@ void lf_frame_bind_times(char *buf, size_t size)
             if (nbsp_at(buf, size, i) && nbsp_at(buf, size, i + 5))
                 i += 6;
         } else if (strncmp(buf + i, " Uhr", 4) == 0 && is_digit_at(buf, i - 1) &&
-                   (buf[i + 4] == '\0' || buf[i + 4] == ' ' || buf[i + 4] == ',' ||
+                   (buf[i + 4] == '\0' || buf[i + 4] == '\n' || buf[i + 4] == ' ' || buf[i + 4] == ',' ||
                     buf[i + 4] == '.')) {
             nbsp_at(buf, size, i);
         }

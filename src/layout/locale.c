@@ -284,11 +284,16 @@ static const struct {
 } own_patterns[] = {
     {"ku", LF_DATE_LONG, "EEEE, d MMMM y"},
     {"ku", LF_DATE_DAY_MONTH, "d MMMM"},
+    {"ku", LF_DATE_WEEKDAY_DAY_MONTH, "EEEE, d MMMM"},
     {"ckb", LF_DATE_LONG, "EEEE، dی MMMMی y"},
     {"ckb", LF_DATE_DAY_MONTH, "dی MMMM"},
+    {"ckb", LF_DATE_WEEKDAY_DAY_MONTH, "EEEE، dی MMMMی"},
     {"am", LF_DATE_LONG, "EEEE፣ d MMMM y"},
+    {"am", LF_DATE_WEEKDAY_DAY_MONTH, "EEEE፣ d MMMM"},
     {"fa_AF", LF_DATE_DAY_MONTH, "d MMMM"},
+    {"fa_AF", LF_DATE_WEEKDAY_DAY_MONTH, "EEEE d MMMM"},
     {"ps", LF_DATE_DAY_MONTH, "d MMMM"},
+    {"ps", LF_DATE_WEEKDAY_DAY_MONTH, "EEEE d MMMM"},
 };
 
 struct formatter {
@@ -331,11 +336,12 @@ static UDateFormat *open_date(const char *locale, enum lf_date_style style)
         [LF_DATE_LONG] = "yMMMMEEEEd", [LF_DATE_WEEKDAY] = NULL,
         [LF_DATE_DAY_MONTH] = "MMMMd", [LF_DATE_MONTH] = NULL,
         [LF_DATE_MONTH_SHORT] = NULL, [LF_DATE_WEEKDAY_SHORT] = NULL,
-        [LF_DATE_TIME] = "Hm",
+        [LF_DATE_TIME] = "Hm", [LF_DATE_WEEKDAY_DAY_MONTH] = "MMMMEEEEd",
     };
     static const char *const patterns[] = {
         [LF_DATE_WEEKDAY] = "EEEE", [LF_DATE_MONTH] = "LLLL",
         [LF_DATE_MONTH_SHORT] = "LLL", [LF_DATE_WEEKDAY_SHORT] = "ccc",
+        [LF_DATE_TIME] = NULL, [LF_DATE_WEEKDAY_DAY_MONTH] = NULL,
     };
     UErrorCode st = U_ZERO_ERROR;
     UChar pattern[128], tz[32];
@@ -405,7 +411,7 @@ void lf_format_date(const char *lang, time_t t, enum lf_date_style style, char *
 {
     if (size == 0)
         return;
-    if ((int)style < 0 || style > LF_DATE_TIME) {
+    if ((int)style < 0 || style > LF_DATE_WEEKDAY_DAY_MONTH) {
         buf[0] = '\0';
         return;
     }
@@ -437,6 +443,49 @@ static void replace_last(char *buf, size_t size, const char *from, const char *t
     memcpy(at, to, tl);
 }
 
+void lf_format_clock(const char *lang, time_t t, char *buf, size_t size)
+{
+    if (size == 0)
+        return;
+    char clock[32];
+    lf_format_date(lang, t, LF_DATE_TIME, clock, sizeof(clock));
+    snprintf(buf, size, lf_phrase(lang, LF_P_CLOCK), clock);
+}
+
+/* One end of a span: the day, and with a time the list comma and the clock. */
+static void span_end(const char *lang, time_t t, enum lf_date_style style, bool with_time,
+                     char *buf, size_t size)
+{
+    char day[128], clock[64];
+    lf_format_date(lang, t, style, day, sizeof(day));
+    if (!with_time) {
+        snprintf(buf, size, "%s", day);
+        return;
+    }
+    lf_format_clock(lang, t, clock, sizeof(clock));
+    snprintf(buf, size, "%s%s%s", day, lf_list_comma(lang), clock);
+}
+
+void lf_format_day_span(const char *lang, time_t from, time_t to, bool long_form,
+                        bool with_time, char *buf, size_t size)
+{
+    if (size == 0)
+        return;
+    struct tm a, b;
+    lf_local_time(from, &a);
+    lf_local_time(to, &b);
+    enum lf_date_style first = LF_DATE_DAY_MONTH, last = LF_DATE_DAY_MONTH;
+    if (long_form) {
+        /* the year once, at the end; on both ends when they differ */
+        first = a.tm_year == b.tm_year ? LF_DATE_WEEKDAY_DAY_MONTH : LF_DATE_LONG;
+        last = LF_DATE_LONG;
+    }
+    char x[192], y[192];
+    span_end(lang, from, first, with_time, x, sizeof(x));
+    span_end(lang, to, last, with_time, y, sizeof(y));
+    snprintf(buf, size, lf_phrase(lang, LF_P_SPAN), x, y);
+}
+
 void lf_format_time_range(const char *lang, time_t start, time_t end, char *buf, size_t size)
 {
     if (size == 0)
@@ -449,6 +498,11 @@ void lf_format_time_range(const char *lang, time_t start, time_t end, char *buf,
      * as ending 23:59 that day, then the time put right */
     bool ends_midnight = !same_day && end > start && end - start < 86400 && b.tm_hour == 0 &&
                          b.tm_min == 0;
+    if (!same_day && !ends_midnight) {
+        /* several days: both ends written the same way */
+        lf_format_day_span(lang, start, end, false, true, buf, size);
+        return;
+    }
     time_t to = ends_midnight ? end - 60 : end;
     if (to < start)
         to = start;
@@ -456,10 +510,9 @@ void lf_format_time_range(const char *lang, time_t start, time_t end, char *buf,
     buf[0] = '\0';
     pthread_mutex_lock(&lock);
     date_locale(lang, locale, sizeof(locale));
-    int key = same_day || ends_midnight ? -1 : -2;
-    struct formatter *f = formatter_slot(locale, key);
+    struct formatter *f = formatter_slot(locale, -1);
     if (!f->interval)
-        f->interval = open_interval(locale, key == -1 ? "Hm" : "MMMMdHm");
+        f->interval = open_interval(locale, "Hm");
     if (f->interval) {
         UChar out[256];
         UErrorCode st = U_ZERO_ERROR;
@@ -477,9 +530,10 @@ void lf_format_time_range(const char *lang, time_t start, time_t end, char *buf,
     if (t_false[0] && t_true[0])
         replace_last(buf, size, t_false, t_true);
     if (!buf[0]) {
-        char t1[32], t2[32];
+        char t1[32], t2[32], both[80];
         lf_format_date(lang, start, LF_DATE_TIME, t1, sizeof(t1));
         lf_format_date(lang, end, LF_DATE_TIME, t2, sizeof(t2));
-        snprintf(buf, size, "%s – %s", t1, t2);
+        snprintf(both, sizeof(both), "%s – %s", t1, t2);
+        snprintf(buf, size, lf_phrase(lang, LF_P_CLOCK), both);
     }
 }

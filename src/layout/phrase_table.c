@@ -56,6 +56,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "Stopp",
         [LF_P_SLOWER] = "Langsamer",
         [LF_P_NO_VOICE] = "Vorlesen nicht möglich",
+        [LF_P_CLOCK] = "%s Uhr",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* German, easy-to-read (Leichte Sprache) */
     {"de-x-ls", {
@@ -103,6 +105,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "Stopp",
         [LF_P_SLOWER] = "Langsamer",
         [LF_P_NO_VOICE] = "Vorlesen geht nicht",
+        [LF_P_CLOCK] = "%s Uhr",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* English */
     {"en", {
@@ -150,6 +154,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "Stop",
         [LF_P_SLOWER] = "Slower",
         [LF_P_NO_VOICE] = "No voice for this language",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Turkish */
     {"tr", {
@@ -197,6 +203,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "Durdur",
         [LF_P_SLOWER] = "Daha yavaş",
         [LF_P_NO_VOICE] = "Bu dilde sesli okuma yok",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Arabic */
     {"ar", {
@@ -244,6 +252,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "إيقاف",
         [LF_P_SLOWER] = "أبطأ",
         [LF_P_NO_VOICE] = "لا يوجد صوت لهذه اللغة",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Persian (Farsi) */
     {"fa", {
@@ -291,6 +301,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "توقف",
         [LF_P_SLOWER] = "آهسته‌تر",
         [LF_P_NO_VOICE] = "صدایی برای این زبان نیست",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s تا %2$s",
     }},
     /* Dari */
     {"prs", {
@@ -338,6 +350,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "توقف",
         [LF_P_SLOWER] = "آهسته‌تر",
         [LF_P_NO_VOICE] = "صدایی برای این زبان نیست",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s تا %2$s",
     }},
     /* Pashto */
     {"ps", {
@@ -385,6 +399,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "ودرول",
         [LF_P_SLOWER] = "ورو",
         [LF_P_NO_VOICE] = "د دې ژبې لپاره غږ نشته",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Kurdish, Kurmanji (Latin script) */
     {"ku", {
@@ -432,6 +448,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "Raweste",
         [LF_P_SLOWER] = "Hêdîtir",
         [LF_P_NO_VOICE] = "Ji bo vê zimanî deng tune",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Kurdish, Sorani (Arabic script) */
     {"ckb", {
@@ -479,6 +497,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "ڕاگرتن",
         [LF_P_SLOWER] = "هێواشتر",
         [LF_P_NO_VOICE] = "دەنگ بۆ ئەم زمانە نییە",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Tigrinya */
     {"ti", {
@@ -526,6 +546,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "ደው ኣብል",
         [LF_P_SLOWER] = "ቀስ ኢሉ",
         [LF_P_NO_VOICE] = "ነዚ ቋንቋ ድምጺ የለን",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Amharic */
     {"am", {
@@ -573,6 +595,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "አቁም",
         [LF_P_SLOWER] = "በዝግታ",
         [LF_P_NO_VOICE] = "ለዚህ ቋንቋ ድምፅ የለም",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Somali */
     {"so", {
@@ -620,6 +644,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "Jooji",
         [LF_P_SLOWER] = "Si tartiib ah",
         [LF_P_NO_VOICE] = "Luqaddan cod uma laha",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Ukrainian */
     {"uk", {
@@ -667,6 +693,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "Стоп",
         [LF_P_SLOWER] = "Повільніше",
         [LF_P_NO_VOICE] = "Немає голосу для цієї мови",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Russian */
     {"ru", {
@@ -714,6 +742,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "Стоп",
         [LF_P_SLOWER] = "Медленнее",
         [LF_P_NO_VOICE] = "Нет голоса для этого языка",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Polish */
     {"pl", {
@@ -761,6 +791,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "Stop",
         [LF_P_SLOWER] = "Wolniej",
         [LF_P_NO_VOICE] = "Brak głosu dla tego języka",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Romanian */
     {"ro", {
@@ -808,6 +840,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "Stop",
         [LF_P_SLOWER] = "Mai încet",
         [LF_P_NO_VOICE] = "Nu există voce pentru această limbă",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Bulgarian */
     {"bg", {
@@ -855,6 +889,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "Стоп",
         [LF_P_SLOWER] = "По-бавно",
         [LF_P_NO_VOICE] = "Няма глас за този език",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Serbian, Cyrillic */
     {"sr", {
@@ -902,6 +938,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "Стоп",
         [LF_P_SLOWER] = "Спорије",
         [LF_P_NO_VOICE] = "Нема гласа за овај језик",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Serbian, Latin */
     {"sr-Latn", {
@@ -949,6 +987,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "Stop",
         [LF_P_SLOWER] = "Sporije",
         [LF_P_NO_VOICE] = "Nema glasa za ovaj jezik",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Albanian */
     {"sq", {
@@ -996,6 +1036,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "Ndalo",
         [LF_P_SLOWER] = "Më ngadalë",
         [LF_P_NO_VOICE] = "Nuk ka zë për këtë gjuhë",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Greek */
     {"el", {
@@ -1043,6 +1085,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "Διακοπή",
         [LF_P_SLOWER] = "Πιο αργά",
         [LF_P_NO_VOICE] = "Δεν υπάρχει φωνή για αυτή τη γλώσσα",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* French */
     {"fr", {
@@ -1090,6 +1134,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "Arrêter",
         [LF_P_SLOWER] = "Plus lent",
         [LF_P_NO_VOICE] = "Pas de voix pour cette langue",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Spanish */
     {"es", {
@@ -1137,6 +1183,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "Parar",
         [LF_P_SLOWER] = "Más despacio",
         [LF_P_NO_VOICE] = "No hay voz para este idioma",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Italian */
     {"it", {
@@ -1184,6 +1232,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "Stop",
         [LF_P_SLOWER] = "Più lento",
         [LF_P_NO_VOICE] = "Nessuna voce per questa lingua",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Vietnamese */
     {"vi", {
@@ -1231,6 +1281,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "Dừng",
         [LF_P_SLOWER] = "Chậm hơn",
         [LF_P_NO_VOICE] = "Không có giọng đọc cho ngôn ngữ này",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Hebrew */
     {"he", {
@@ -1278,6 +1330,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "עצור",
         [LF_P_SLOWER] = "לאט יותר",
         [LF_P_NO_VOICE] = "אין קול לשפה זו",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
     /* Chinese, simplified */
     {"zh", {
@@ -1325,6 +1379,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_STOP_READING] = "停止",
         [LF_P_SLOWER] = "慢一点",
         [LF_P_NO_VOICE] = "没有这种语言的语音",
+        [LF_P_CLOCK] = "%s",
+        [LF_P_SPAN] = "%1$s – %2$s",
     }},
 };
 

@@ -59,6 +59,8 @@ static const char *const keys[LF_P_COUNT] = {
     [LF_P_STOP_READING] = "stop_reading",
     [LF_P_SLOWER] = "slower",
     [LF_P_NO_VOICE] = "no_voice",
+    [LF_P_CLOCK] = "clock",
+    [LF_P_SPAN] = "span",
 };
 
 const char *lf_phrase_key(enum lf_phrase p)
@@ -298,6 +300,7 @@ void lf_phrases_check(const struct lf_bundle *b, struct lf_diags *diags)
             int want = arguments(p);
             const char *how = want == 0 ? "no %-placeholder (write %% for a percent sign)"
                               : want == 1 ? "%s exactly once, where the value goes"
+                              : p == LF_P_SPAN ? "%1$s (the first day) and %2$s (the last day) once each"
                                           : "%1$s (the weekday) and %2$s (the time) once each";
             lf_diags_add(diags, LF_DIAG_WARNING, file, ph->line, ph->column, path,
                          "must contain %s; the built-in word is shown instead", how);

@@ -68,6 +68,8 @@ enum lf_phrase {
     LF_P_STOP_READING,   /* the same button while it reads */
     LF_P_SLOWER,         /* the toggle for slower speech */
     LF_P_NO_VOICE,       /* the button when the language has no voice */
+    LF_P_CLOCK,          /* "%s": a clock time as the language writes it alone ("18:00 Uhr") */
+    LF_P_SPAN,           /* "%1$s", "%2$s": from one day to another ("8. Februar – 10. Februar") */
     /* New phrases: add the enum here, its key in phrases.c (keys[]) and
      * the words in phrase_table.c (German at least). */
     LF_P_COUNT,
@@ -131,14 +133,27 @@ enum lf_date_style {
     LF_DATE_MONTH_SHORT, /* "Mär" (small badge) */
     LF_DATE_WEEKDAY_SHORT, /* "Sa" (badge) */
     LF_DATE_TIME,      /* "18:00" */
+    LF_DATE_WEEKDAY_DAY_MONTH, /* "Montag, 8. Februar" (a span's first day) */
 };
 void lf_format_date(const char *lang, time_t t, enum lf_date_style style, char *buf,
                     size_t size);
 
-/* "18:00–20:00 Uhr" (same day) or "21. März um 18:00 – 22. März um
- * 12:00" (CLDR's interval formats). An event ending at midnight stays on
- * its day. */
+/* "18:00–20:00 Uhr" (same day, CLDR's interval format) or, over several
+ * days, "21. März, 18:00 Uhr – 22. März, 12:00 Uhr" (each end written the
+ * same way: the day, the list comma, the clock phrase). An event ending
+ * at midnight stays on its day. */
 void lf_format_time_range(const char *lang, time_t start, time_t end, char *buf,
                           size_t size);
+
+/* One clock time as the language writes it alone: "18:00 Uhr", "18:00". */
+void lf_format_clock(const char *lang, time_t t, char *buf, size_t size);
+
+/* From one moment to another on different days, both ends written the
+ * same way (LF_P_SPAN): long: "Montag, 8. Februar – Mittwoch, 10. Februar
+ * 2027" (the year once at the end, on both ends when they differ),
+ * otherwise "8. Februar – 10. Februar"; with_time adds each end's clock
+ * ("Freitag, 5. März, 18:00 Uhr – Sonntag, 7. März 2027, 13:00 Uhr"). */
+void lf_format_day_span(const char *lang, time_t from, time_t to, bool long_form,
+                        bool with_time, char *buf, size_t size);
 
 #endif

@@ -371,15 +371,16 @@ static bool same_local_day(time_t a, time_t b)
 }
 
 /* When an event is, for its slide (long: with weekday and year) or a list
- * entry (compact):
- *   "Samstag, 21. März 2027  ·  18:00 – 20:00 Uhr", "21. März 18:00 – 22. März 12:00 Uhr",
- *   "Samstag, 21. März 2027  ·  ganztägig", "15. März – Sonntag, 28. März 2027",
+ * entry (compact), both ends of a span written the same way:
+ *   "Samstag, 21. März 2027  ·  18:00 – 20:00 Uhr", "Samstag, 21. März 2027  ·  ganztägig",
+ *   "Freitag, 5. März, 18:00 Uhr – Sonntag, 7. März 2027, 13:00 Uhr" (compact: "5. März,
+ *   18:00 Uhr – 7. März, 13:00 Uhr"), "Montag, 15. März – Sonntag, 28. März 2027",
  *   running since an earlier day: "bis Sonntag, 28. März 2027  ·  20:00 Uhr", "bis 28. März". */
 static void event_when(const struct frame *f, const struct lf_slide *sl, bool compact,
                        char *buf, size_t size)
 {
     const char *lang = f->v->lang;
-    char a[128], b[128], range[160];
+    char a[128], range[160];
     bool days = whole_days(sl);
     time_t last = last_moment(sl);
     enum lf_date_style day_style = compact ? LF_DATE_DAY_MONTH : LF_DATE_LONG;
@@ -390,7 +391,7 @@ static void event_when(const struct frame *f, const struct lf_slide *sl, bool co
             snprintf(until, sizeof(until), "%s", a);
         } else {
             /* one moment as the language writes a time ("18:00 Uhr") */
-            lf_format_time_range(lang, sl->end, sl->end, t, sizeof(t));
+            lf_format_clock(lang, sl->end, t, sizeof(t));
             snprintf(until, sizeof(until), "%s%s%s", a, compact ? lf_list_comma(lang) : "  ·  ",
                      t);
         }
@@ -405,9 +406,7 @@ static void event_when(const struct frame *f, const struct lf_slide *sl, bool co
             snprintf(buf, size, "%s%s%s", a, compact ? lf_list_comma(lang) : "  ·  ",
                      lf_phrase(lang, LF_P_ALL_DAY));
         } else {
-            lf_format_date(lang, sl->start, LF_DATE_DAY_MONTH, a, sizeof(a));
-            lf_format_date(lang, last, day_style, b, sizeof(b));
-            snprintf(buf, size, "%s – %s", a, b);
+            lf_format_day_span(lang, sl->start, last, !compact, false, buf, size);
         }
         return;
     }
@@ -416,8 +415,9 @@ static void event_when(const struct frame *f, const struct lf_slide *sl, bool co
     if (same_local_day(sl->start, last)) {
         lf_format_date(lang, sl->start, day_style, a, sizeof(a));
         snprintf(buf, size, "%s%s%s", a, compact ? lf_list_comma(lang) : "  ·  ", range);
-    } else { /* several days: the range names both dates */
-        snprintf(buf, size, "%s", range);
+    } else { /* several days: both ends with their day and time */
+        lf_format_day_span(lang, sl->start, sl->end, !compact, true, buf, size);
+        lf_frame_bind_times(buf, size);
     }
 }
 
@@ -620,13 +620,21 @@ static void format_hours(const char *lang, const struct lf_opening_hours *h, cha
             }
         char names[160];
         format_days(lang, mask, names, sizeof(names));
-        int n = snprintf(buf + len, size - len, "%s%s ", len ? "\n" : "", names);
-        for (size_t k = 0; n >= 0 && (size_t)n < size - len && k < days[d].n; k++) {
+        /* the day's ranges, then the language's clock ("… 16:00 Uhr") */
+        char ranges[LF_MAX_HOURS_RANGES * 24] = "";
+        size_t rl = 0;
+        for (size_t k = 0; k < days[d].n; k++) {
             const struct day_hours *dh = &days[d];
-            len += (size_t)n;
-            n = snprintf(buf + len, size - len, "%s%02d:%02d – %02d:%02d", k ? comma : " ",
-                         dh->from[k] / 60, dh->from[k] % 60, dh->to[k] / 60, dh->to[k] % 60);
+            int m = snprintf(ranges + rl, sizeof(ranges) - rl, "%s%02d:%02d – %02d:%02d",
+                             k ? comma : "", dh->from[k] / 60, dh->from[k] % 60, dh->to[k] / 60,
+                             dh->to[k] % 60);
+            if (m < 0 || (size_t)m >= sizeof(ranges) - rl)
+                break;
+            rl += (size_t)m;
         }
+        char clock[sizeof(ranges) + 64];
+        snprintf(clock, sizeof(clock), lf_phrase(lang, LF_P_CLOCK), ranges);
+        int n = snprintf(buf + len, size - len, "%s%s  %s", len ? "\n" : "", names, clock);
         if (n < 0 || (size_t)n >= size - len)
             return;
         len += (size_t)n;
