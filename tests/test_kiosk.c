@@ -4,8 +4,8 @@
  * previous (mirrored for Arabic), the idle timeout brings the carousel
  * back, Esc does not end it and the admin combination does. Back and A+
  * keep the visitor's choices and item, a swipe on an item goes to the next
- * item of its list, a tap during a transition counts, footer buttons stay
- * where they are. (Schedule deadlines: test_kiosk_schedule.c.) */
+ * item of its list and Back from there to the list page holding it, a tap
+ * during a transition counts, footer buttons stay where they are. (Schedule deadlines: test_kiosk_schedule.c.) */
 #include "kiosk_driver.h"
 
 static void carousel_advances_by_itself(void **state)
@@ -265,6 +265,51 @@ static void swipe_on_a_detail_page_stays_in_its_list(void **state)
     assert_true(is_item(f, "netzwerk-rassismuskritik-bielefeld"));
 }
 
+/* Back after swiping through items returns to the list page that holds
+ * the item shown now, not the page the first one was opened from. */
+static void back_returns_to_the_list_page_of_the_item_shown(void **state)
+{
+    struct fixture *f = *state;
+    int w = state_of(f).width;
+    tap_target(f, LF_ACT_CATEGORY, LF_CAT_EVENTS);
+    assert_true(state_of(f).page_continues); /* the sample's events take two pages */
+    tap_target(f, LF_ACT_NEXT, 0);
+    size_t second = state_of(f).first_entry;
+    assert_true(second > 0);
+    /* an entry of the second page: its id */
+    tap_target(f, LF_ACT_ITEM, (int)second);
+    char id[64];
+    snprintf(id, sizeof(id), "%s", state_of(f).item_id);
+    tap_target(f, LF_ACT_HOME, 0);
+    assert_string_equal(state_of(f).mode, "list");
+    assert_int_equal(state_of(f).first_entry, second);
+    tap_target(f, LF_ACT_PREV, 0);
+    assert_int_equal(state_of(f).first_entry, 0);
+    /* from the first page: the first entry, then swipe on to that one */
+    tap_target(f, LF_ACT_ITEM, 0);
+    for (int i = 0; i < 60 && !is_item(f, id); i++)
+        swipe(f, w * 8 / 10, w * 2 / 10);
+    assert_true(is_item(f, id));
+    tap_target(f, LF_ACT_HOME, 0);
+    struct lf_kiosk_state s = state_of(f);
+    assert_string_equal(s.mode, "list");
+    assert_int_equal(s.first_entry, second);
+    int x, y;
+    assert_true(lf_kiosk_find_target(f->k, LF_ACT_ITEM, (int)second, &x, &y));
+    /* back on the first page, the first entry, and previous: round to the
+     * list's last entry, which is on a later page */
+    tap_target(f, LF_ACT_PREV, 0);
+    tap_target(f, LF_ACT_ITEM, 0);
+    swipe(f, w * 2 / 10, w * 8 / 10);
+    assert_string_equal(state_of(f).mode, "detail");
+    assert_false(is_item(f, "mo-austauschtreffen-2026-12"));
+    tap_target(f, LF_ACT_HOME, 0);
+    s = state_of(f);
+    assert_string_equal(s.mode, "list");
+    assert_true(s.first_entry >= second);
+    assert_false(s.page_continues); /* the last page */
+}
+
 static void tap_during_a_transition_counts(void **state)
 {
     struct fixture *f = *state;
@@ -348,6 +393,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(back_and_large_text_keep_the_visitors_choices, setup_de,
                                         teardown),
         cmocka_unit_test_setup_teardown(swipe_on_a_detail_page_stays_in_its_list, setup_de,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(back_returns_to_the_list_page_of_the_item_shown, setup_de,
                                         teardown),
         cmocka_unit_test_setup_teardown(tap_during_a_transition_counts, setup_de, teardown),
         cmocka_unit_test_setup_teardown(footer_buttons_stay_put, setup_de, teardown),

@@ -459,11 +459,37 @@ static void apply_settings(struct lf_kiosk *k)
 /* "Back": from an item opened in a list to that list, else to the
  * carousel. The visitor's language, text size and contrast stay: only
  * the idle timeout (go_home) gives the screen back its own. */
+/* The page of the open list that holds entry `index` (the list laid out
+ * from its start as it is now: language and text size may have changed
+ * since it was opened). */
+static struct lf_flow_pos list_page_of(struct lf_kiosk *k, size_t index)
+{
+    static const enum lf_phrase titles[LF_CAT_COUNT] = {LF_P_EVENTS, LF_P_OFFERS,
+                                                        LF_P_CONTACTS};
+    struct lf_page p = {.kind = LF_PAGE_LIST, .list = k->list, .n_list = k->n_list,
+                        .list_title = lf_phrase(k->lang, titles[k->category]),
+                        .category = k->category};
+    struct lf_scene *scratch = lf_scene_create();
+    for (size_t pages = 0; pages < k->n_list; pages++) {
+        struct lf_page_result r = {0};
+        lf_scene_clear(scratch);
+        lf_layout_page(scratch, &k->view, &p, &r);
+        if (!r.continues || r.rest.block > index || r.rest.block <= p.from.block)
+            break;
+        p.from = (struct lf_flow_pos){r.rest.block, 0};
+    }
+    lf_scene_destroy(scratch);
+    return p.from;
+}
+
 static void go_back(struct lf_kiosk *k)
 {
     if (k->mode == MODE_DETAIL && k->detail_from_list) {
+        /* to the list page of the item shown now (the visitor may have
+         * swiped on to other items): they see where they are */
         k->mode = MODE_LIST;
-        k->browse_from = k->list_from;
+        k->browse_from = k->detail_index != SIZE_MAX ? list_page_of(k, k->detail_index)
+                                                     : k->list_from;
     } else {
         k->mode = MODE_CAROUSEL;
     }
