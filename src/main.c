@@ -43,7 +43,7 @@ static void print_main_usage(void)
           "commands:\n",
           stdout);
     for (size_t i = 0; i < N_COMMANDS; i++)
-        printf("  %-10s%s\n", commands[i].name, commands[i].summary);
+        printf("  %-12s%s\n", commands[i].name, commands[i].summary);
     fputs("\n"
           "`litfass COMMAND --help` explains each command and lists all its options.\n"
           "Exit codes: 0 ok, 1 invalid content or failure, 2 usage error.\n",
