@@ -39,9 +39,19 @@ expect_exit 0 "litfass status: healthy while the kiosk runs" -- "$BIN" status --
 expect_in "$TMP/out" "screen:    foyer-test (pid $KPID)" "status names the screen and its process"
 expect_in "$TMP/out" "health:    ok" "status says ok"
 expect_in "$TMP/out" "display on" "status says the display is on"
+expect_in "$TMP/out" "showing:   $(readlink -f "$SRC/assets/content"), version " "status says which folder is on screen"
 expect_in "$TMP/state/status.json" '"display_on": true' "status.json: display on"
 expect_in "$TMP/state/status.json" '"last_frame": "20' "status.json: the time of the last frame"
 expect_in "$TMP/state/status.json" '"slides": ' "status.json: the slide on screen"
+python3 - "$TMP/state/status.json" "$(readlink -f "$SRC/assets/content")" >"$TMP/part" <<'EOP'
+import json, sys
+d = json.load(open(sys.argv[1]))
+sc = d.get("screen", {})
+print("ok" if "on_screen" not in d and sc.get("folder") == sys.argv[2] and sc.get("version")
+      and sc.get("serial") == 0 and sc.get("up") is True else json.dumps(d))
+EOP
+[ "$(cat "$TMP/part")" = ok ] && ok "status.json: one screen part (folder, version, serial; no on_screen)" ||
+  bad "status.json's screen part: $(cat "$TMP/part")"
 expect_in "$TMP/metrics/litfass.prom" 'litfass_up{screen="foyer-test"} 1' "metrics: up 1 with the screen's name"
 expect_in "$TMP/metrics/litfass.prom" '# TYPE litfass_slides_shown_total counter' "metrics: slides shown is a counter"
 for m in litfass_last_frame_timestamp_seconds litfass_bundle_serial litfass_content_age_seconds \

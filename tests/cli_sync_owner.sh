@@ -57,8 +57,8 @@ wait_log() { # wait_log TEXT SECONDS [FROM_LINE]: true once TEXT is in the log a
   done
   return 1
 }
-screen_field() { # screen_field KEY: status.json's on_screen.KEY
-  "$PYTHON" -c 'import json,sys; v=json.load(open(sys.argv[1])).get("on_screen",{}).get(sys.argv[2]); print("null" if v is None else v)' \
+screen_field() { # screen_field KEY: status.json's screen.KEY
+  "$PYTHON" -c 'import json,sys; v=json.load(open(sys.argv[1])).get("screen",{}).get(sys.argv[2]); print("null" if v is None else v)' \
     "$CACHE/status.json" "$1" 2>/dev/null || echo MISSING
 }
 publish() { # publish SERIAL
@@ -88,7 +88,7 @@ handover() {
   grep -q "the kiosk shows .*$id" "$TMP/hand$1.out" || problems+=("the kiosk did not say it shows it")
   tail -n +"$n" "$LOG" | grep -q "showing new content from .*$id.* (version owner-$1)" || problems+=("the kiosk log does not show it")
   [ "$(screen_field id)" = "$id" ] && [ "$(screen_field source)" = installed ] ||
-    problems+=("on_screen: $(screen_field id) $(screen_field source)")
+    problems+=("screen: $(screen_field id) $(screen_field source)")
   [ "$(status_field "$CACHE" installed_id)" = "$id" ] || problems+=("installed_id $(status_field "$CACHE" installed_id)")
   if [ ${#problems[@]} -eq 0 ]; then
     ok "hand-over of serial $1: the kiosk shows it $(( (t1 - t0) / 1000000 )) ms after the manual run began"
@@ -105,8 +105,8 @@ if wait_log "waiting page: still no content from $URL; last error: $URL: HTTP 40
 else
   bad "no waiting page"; tail -15 "$LOG" | sed 's/^/  log: /'
 fi
-[ "$(screen_field source)" = waiting ] && ok "status.json: on_screen says waiting" ||
-  bad "on_screen.source: $(screen_field source)"
+[ "$(screen_field source)" = waiting ] && ok "status.json: screen says waiting" ||
+  bad "screen.source: $(screen_field source)"
 [ -S "$CACHE/sync.sock" ] && grep -q "^kiosk $KPID" "$CACHE/owner.lock" &&
   ok "the kiosk owns the store (owner.lock, sync.sock)" || bad "no owner.lock/sync.sock of the kiosk"
 
@@ -140,7 +140,12 @@ fi
 cmp -s "$CACHE/current/$IMG" "$WWW/$IMG" && ok "the installed image is whole again" ||
   bad "the installed image still differs"
 [ "$(screen_field folder)" = "$(readlink -f "$CACHE/current")" ] &&
-  ok "status.json: on_screen is the repaired folder" || bad "on_screen.folder $(screen_field folder)"
+  ok "status.json: screen is the repaired folder" || bad "screen.folder $(screen_field folder)"
+# one part says what is on screen: the sync's keys and the frame loop's heartbeat side by side
+[ "$(status_field "$CACHE" on_screen)" = MISSING ] && [ "$(screen_field pid)" = "$KPID" ] &&
+  [ "$(screen_field heartbeat)" != null ] && [ "$(screen_field version)" = "owner-3" ] &&
+  ok "status.json: one screen part with the sync's keys and the heartbeat (no on_screen)" ||
+  bad "screen part: on_screen $(status_field "$CACHE" on_screen), pid $(screen_field pid), heartbeat $(screen_field heartbeat), version $(screen_field version)"
 n=$(wc -l <"$LOG")
 ID_DIR=$(readlink -f "$CACHE/current")
 rm -f "$CACHE/current/images/logo-litfass.png"

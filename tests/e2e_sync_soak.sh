@@ -106,13 +106,13 @@ NEWEST=$(bundle_id "$ROOT")
   { bad "the store does not end with the newest bundle: exit $RC, current $(readlink "$CACHE/current"), newest $NEWEST"
     sed 's/^/  /' "$TMP/final.out" "$TMP/final.err" | head -8; }
 for i in $(seq 100); do
-  "$PYTHON" -c 'import json,sys; sys.exit(json.load(open(sys.argv[1])).get("on_screen",{}).get("id") != sys.argv[2])' \
+  "$PYTHON" -c 'import json,sys; sys.exit(json.load(open(sys.argv[1])).get("screen",{}).get("id") != sys.argv[2])' \
     "$CACHE/status.json" "$NEWEST" 2>/dev/null && break
   sleep 0.2
 done
-"$PYTHON" -c 'import json,sys; sys.exit(json.load(open(sys.argv[1])).get("on_screen",{}).get("id") != sys.argv[2])' \
-  "$CACHE/status.json" "$NEWEST" && ok "and it is on screen (status.json on_screen)" ||
-  bad "on screen: $("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1])).get("on_screen"))' "$CACHE/status.json")"
+"$PYTHON" -c 'import json,sys; sys.exit(json.load(open(sys.argv[1])).get("screen",{}).get("id") != sys.argv[2])' \
+  "$CACHE/status.json" "$NEWEST" && ok "and it is on screen (status.json screen)" ||
+  bad "on screen: $("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1])).get("screen"))' "$CACHE/status.json")"
 n_manual_ok=$(grep -l "the kiosk installed\|installed bundle\|up to date" "$TMP"/m*.out 2>/dev/null | wc -l)
 [ "$MANUAL_OK" -ge 1 ] && ok "manual runs succeeded ($MANUAL_OK of $MANUAL_RUNS; $n_manual_ok said what they did)" ||
   bad "no manual run succeeded: $(cat "$TMP"/m*.out | head -5)"

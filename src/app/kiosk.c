@@ -1719,8 +1719,8 @@ static uint64_t heartbeat(struct lf_kiosk *k, uint64_t now, bool force)
     struct lf_monitor_screen sc = {
         .display_on = k->display_on,
         .last_frame = k->last_frame,
-        .bundle_dir = k->content_source,
-        .bundle_version = k->bundle->version,
+        .bundle_dir = k->waiting ? NULL : k->content_source,
+        .bundle_version = k->waiting ? NULL : k->bundle->version,
         .bundle_serial = k->bundle->serial,
         .content_since = k->installed_at ? k->installed_at
                          : k->bundle->has_created ? k->bundle->created : 0,

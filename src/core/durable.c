@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdatomic.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,20 @@
  * copied in by hand) must be removable; this bound only keeps the
  * recursion's stack and open folders finite. */
 #define REMOVE_MAX_DEPTH 256
+
+/* Every fsync of this file goes through here, counted (lf_durable_syncs). */
+static atomic_ulong syncs;
+
+static int counted_fsync(int fd)
+{
+    atomic_fetch_add(&syncs, 1);
+    return fsync(fd);
+}
+
+unsigned long lf_durable_syncs(void)
+{
+    return atomic_load(&syncs);
+}
 
 bool lf_write_all(int fd, const void *data, size_t len)
 {
@@ -45,7 +60,7 @@ bool lf_write_new(const char *path, const void *data, size_t len, int mode)
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (fd < 0)
         return false;
-    bool ok = fchmod(fd, (mode_t)mode) == 0 && lf_write_all(fd, data, len) && fsync(fd) == 0;
+    bool ok = fchmod(fd, (mode_t)mode) == 0 && lf_write_all(fd, data, len) && counted_fsync(fd) == 0;
     int e = errno;
     if (close(fd) != 0 && ok) {
         ok = false;
@@ -65,7 +80,7 @@ bool lf_fsync_path(const char *path)
         lf_error("%s: cannot open to sync: %s", path, strerror(errno));
         return false;
     }
-    bool ok = fsync(fd) == 0;
+    bool ok = counted_fsync(fd) == 0;
     if (!ok)
         lf_error("%s: fsync: %s", path, strerror(errno));
     close(fd);
@@ -87,7 +102,9 @@ bool lf_fsync_parent(const char *path)
     return ok;
 }
 
-bool lf_durable_write(const char *path, const void *data, size_t len, int mode)
+/* The temp file, rename and (when `sync`) the two fsyncs of
+ * lf_durable_write and lf_replace_file. */
+static bool replace(const char *path, const void *data, size_t len, int mode, bool sync)
 {
     bool ok = false;
     char *tmp = lf_xasprintf("%s.XXXXXX" LF_DURABLE_TMP_SUFFIX, path);
@@ -96,7 +113,8 @@ bool lf_durable_write(const char *path, const void *data, size_t len, int mode)
         lf_error("%s: cannot create a temp file: %s", path, strerror(errno));
         goto done;
     }
-    if (fchmod(fd, (mode_t)mode) != 0 || !lf_write_all(fd, data, len) || fsync(fd) != 0) {
+    if (fchmod(fd, (mode_t)mode) != 0 || !lf_write_all(fd, data, len) ||
+        (sync && counted_fsync(fd) != 0)) {
         lf_error("%s: cannot write: %s", tmp, strerror(errno));
         goto done;
     }
@@ -110,7 +128,7 @@ bool lf_durable_write(const char *path, const void *data, size_t len, int mode)
         lf_error("%s: cannot replace: %s", path, strerror(errno));
         goto done;
     }
-    ok = lf_fsync_parent(path);
+    ok = !sync || lf_fsync_parent(path);
 done:
     if (fd >= 0)
         close(fd);
@@ -118,6 +136,16 @@ done:
         unlink(tmp);
     free(tmp);
     return ok;
+}
+
+bool lf_durable_write(const char *path, const void *data, size_t len, int mode)
+{
+    return replace(path, data, len, mode, true);
+}
+
+bool lf_replace_file(const char *path, const void *data, size_t len, int mode)
+{
+    return replace(path, data, len, mode, false);
 }
 
 bool lf_make_dirs(const char *path)
@@ -256,7 +284,7 @@ static bool sync_contents(int fd, const char *path, int depth)
                 ok = sync_contents(sub, sub_path, depth + 1);
             }
         } else {
-            if (fsync(sub) != 0) {
+            if (counted_fsync(sub) != 0) {
                 lf_error("%s: fsync: %s", sub_path, strerror(errno));
                 ok = false;
             }
@@ -265,7 +293,7 @@ static bool sync_contents(int fd, const char *path, int depth)
         free(sub_path);
     }
     closedir(d);
-    if (ok && fsync(self) != 0) {
+    if (ok && counted_fsync(self) != 0) {
         lf_error("%s: fsync: %s", path, strerror(errno));
         ok = false;
     }

@@ -23,6 +23,18 @@
  * `mode` as for open(2), e.g. 0644. */
 bool lf_durable_write(const char *path, const void *data, size_t len, int mode) LF_MUST_CHECK;
 
+/* As lf_durable_write without its two fsyncs: a reader still only ever
+ * sees the whole old or the whole new file (the rename), but after a power
+ * cut the disk may hold the old version (or, on some file systems, an
+ * empty file). For files rewritten every few seconds whose last version
+ * matters little after a reboot (the heartbeat): every fsync is a write
+ * to the medium, and an SD card wears out from them. */
+bool lf_replace_file(const char *path, const void *data, size_t len, int mode) LF_MUST_CHECK;
+
+/* How many fsyncs this process has made through this module (files and
+ * folders): for tests and benchmarks that count writes to the medium. */
+unsigned long lf_durable_syncs(void);
+
 /* Writes all `len` bytes of `data` to fd (retrying short writes and
  * EINTR); false with errno set on an error. */
 bool lf_write_all(int fd, const void *data, size_t len) LF_MUST_CHECK;

@@ -1,6 +1,7 @@
 #include "monitor/monitor.h"
 
 #include <jansson.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,8 @@ struct lf_monitor {
     bool failed_once;   /* a write failed: logged once, not every beat */
     struct lf_monitor_screen last;
     bool have_last;
+    char *synced_state; /* the screen part as last fsynced, less its clock fields */
+    time_t synced_at;
 };
 
 static json_t *iso_or_null(time_t t)
@@ -110,7 +113,7 @@ static void label(FILE *f, const char *s)
 }
 
 static void write_metrics(struct lf_monitor *m, const struct lf_monitor_screen *s, time_t now,
-                          bool up)
+                          bool up, bool sync)
 {
     if (!m->metrics_file[0])
         return;
@@ -160,13 +163,45 @@ static void write_metrics(struct lf_monitor *m, const struct lf_monitor_screen *
         fprintf(f, "# HELP %s %s\n# TYPE %s %s\n%s%s %.0f\n", rows[i].name, rows[i].help,
                 rows[i].name, rows[i].type, rows[i].name, labels, rows[i].value);
     fclose(f);
-    /* node_exporter reads *.prom files: a whole file at once, renamed in */
-    if (!lf_durable_write(m->metrics_file, text, len, 0644))
+    /* node_exporter reads *.prom files: a whole file at once, renamed in;
+     * fsynced when status.json was */
+    if (!(sync ? lf_durable_write(m->metrics_file, text, len, 0644)
+               : lf_replace_file(m->metrics_file, text, len, 0644)))
         failed(m, m->metrics_file);
     free(text);
 }
 
-static void write_screen(struct lf_monitor *m, const struct lf_monitor_screen *s, time_t now,
+/* The heartbeat's fields that change with every beat while all is well:
+ * the clocks and the carousel's position (not worth an fsync each). */
+static const char *const ticking_keys[] = {"heartbeat", "last_frame", "mode", "slide",
+                                           "item", "lang", "slides_shown"};
+
+/* Whether this beat's write goes to the disk at once (fsync): when
+ * anything but the ticking fields changed since the last one that did,
+ * or LF_MONITOR_SYNC_EVERY_S passed. Otherwise it only replaces the file
+ * (a reader sees it at once; the disk gets it with the next writeback). */
+static bool sync_due(struct lf_monitor *m, const json_t *screen, time_t now)
+{
+    json_t *state = json_deep_copy(screen);
+    for (size_t i = 0; i < sizeof(ticking_keys) / sizeof(ticking_keys[0]); i++)
+        json_object_del(state, ticking_keys[i]);
+    char *text = json_dumps(state, JSON_SORT_KEYS | JSON_COMPACT);
+    json_decref(state);
+    bool due = !text || !m->synced_state || strcmp(text, m->synced_state) != 0 ||
+               now - m->synced_at >= LF_MONITOR_SYNC_EVERY_S || now < m->synced_at;
+    if (due) {
+        free(m->synced_state);
+        m->synced_state = text;
+        m->synced_at = now;
+    } else {
+        free(text);
+    }
+    return due;
+}
+
+/* The frame loop's keys of status.json's "screen" (sync/store.h); true
+ * when the write was fsynced. */
+static bool write_screen(struct lf_monitor *m, const struct lf_monitor_screen *s, time_t now,
                          bool up)
 {
     json_t *o = json_object();
@@ -176,11 +211,15 @@ static void write_screen(struct lf_monitor *m, const struct lf_monitor_screen *s
     json_object_set_new(o, "heartbeat", iso_or_null(now));
     json_object_set_new(o, "last_frame", iso_or_null(s->last_frame));
     json_object_set_new(o, "display_on", json_boolean(s->display_on));
-    json_object_set_new(o, "bundle_dir", s->bundle_dir ? json_string(s->bundle_dir) : json_null());
-    json_object_set_new(o, "bundle_id", s->bundle_id ? json_string(s->bundle_id) : json_null());
-    json_object_set_new(o, "bundle_version",
-                        s->bundle_version ? json_string(s->bundle_version) : json_null());
-    json_object_set_new(o, "bundle_serial", json_integer(s->bundle_serial));
+    /* shared with the sync's keys: left as they are when not known here
+     * (the waiting page; the last beat at a stop) */
+    char real[PATH_MAX];
+    if (s->bundle_dir)
+        json_object_set_new(o, "folder",
+                            json_string(realpath(s->bundle_dir, real) ? real : s->bundle_dir));
+    if (s->bundle_version)
+        json_object_set_new(o, "version", json_string(s->bundle_version));
+    json_object_set_new(o, "serial", json_integer(s->bundle_serial));
     json_object_set_new(o, "mode", s->mode ? json_string(s->mode) : json_null());
     json_object_set_new(o, "slide", json_integer((json_int_t)s->position + 1));
     json_object_set_new(o, "slides", json_integer((json_int_t)s->count));
@@ -190,14 +229,16 @@ static void write_screen(struct lf_monitor *m, const struct lf_monitor_screen *s
     json_object_set_new(o, "height", json_integer(s->height));
     json_object_set_new(o, "slides_shown", json_integer((json_int_t)m->slides_shown));
     json_object_set_new(o, "content_error", json_string(s->content_error ? s->content_error : ""));
-    if (!lf_store_write_status_part(m->state_dir, LF_STORE_STATUS_SCREEN, o))
+    bool sync = sync_due(m, o, now);
+    if (!lf_store_status_merge(m->state_dir, LF_STORE_STATUS_SCREEN, o, sync))
         failed(m, "status.json");
+    return sync;
 }
 
 static void beat(struct lf_monitor *m, const struct lf_monitor_screen *s, time_t now, bool up)
 {
-    write_screen(m, s, now, up);
-    write_metrics(m, s, now, up);
+    bool synced = write_screen(m, s, now, up);
+    write_metrics(m, s, now, up, synced);
     if (m->plays_dirty) {
         char *path = lf_xasprintf("%s/%s", m->state_dir, LF_MONITOR_PLAY_NAME);
         char *text = json_dumps(m->plays, JSON_INDENT(1) | JSON_SORT_KEYS);
@@ -238,6 +279,7 @@ void lf_monitor_destroy(struct lf_monitor *m)
         beat(m, &s, time(NULL), false);
     }
     json_decref(m->plays);
+    free(m->synced_state);
     free(m->state_dir);
     free(m->metrics_file);
     free(m->name);
@@ -291,11 +333,13 @@ void lf_monitor_health(const char *state_dir, bool sync_configured, time_t now,
             fprintf(out, "frame:     %s, display %s\n",
                     json_string_value(json_object_get(sc, "last_frame")) ?: "never",
                     on ? "on" : "off (power schedule)");
-            const char *ver = json_string_value(json_object_get(sc, "bundle_version"));
+            const char *ver = json_string_value(json_object_get(sc, "version"));
             const char *item = json_string_value(json_object_get(sc, "item"));
-            fprintf(out, "showing:   %s, version %s, serial %lld; slide %lld of %lld%s%s\n",
-                    json_string_value(json_object_get(sc, "bundle_dir")) ?: "?", ver ? ver : "-",
-                    (long long)json_integer_value(json_object_get(sc, "bundle_serial")),
+            const char *source = json_string_value(json_object_get(sc, "source"));
+            fprintf(out, "showing:   %s%s%s%s, version %s, serial %lld; slide %lld of %lld%s%s\n",
+                    json_string_value(json_object_get(sc, "folder")) ?: "?",
+                    source ? " (" : "", source ? source : "", source ? ")" : "", ver ? ver : "-",
+                    (long long)json_integer_value(json_object_get(sc, "serial")),
                     (long long)json_integer_value(json_object_get(sc, "slide")),
                     (long long)json_integer_value(json_object_get(sc, "slides")),
                     item ? ": " : "", item ? item : "");

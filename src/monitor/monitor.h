@@ -1,8 +1,12 @@
 /* Health that existing monitoring reads, written by the kiosk's frame
  * loop (never the sync thread: a hung renderer stops the heartbeat):
- *   - status.json's "screen" part in the state folder ([sync] cache_dir):
- *     name, pid, heartbeat, last frame, display on/off, bundle id, version
- *     and serial, the slide on screen (sync/store.h keeps the parts apart);
+ *   - its keys of status.json's "screen" part in the state folder ([sync]
+ *     cache_dir): name, pid, heartbeat, last frame, display on/off, the
+ *     folder, version and serial on screen, the slide (sync/store.h: the
+ *     sync adds source, id, since and note to the same part). Replaced
+ *     whole every beat, but fsynced only when more than the clocks and
+ *     the carousel's position changed, or every LF_MONITOR_SYNC_EVERY_S
+ *     (an fsync every 30 s wears an SD card out); the metrics alike;
  *   - [monitor] metrics_file: the Prometheus text format for
  *     node_exporter's textfile collector (written whole, then renamed);
  *   - proof-of-play.json: how often each item was shown per day, for the
@@ -20,6 +24,7 @@
 #include "core/log.h"
 
 #define LF_MONITOR_HEARTBEAT_S 30      /* status.json and metrics at least this often */
+#define LF_MONITOR_SYNC_EVERY_S 900    /* a beat with only the clocks new is fsynced this seldom */
 #define LF_MONITOR_STALE_S 120         /* no heartbeat or frame for this long: unhealthy */
 #define LF_MONITOR_SYNC_FAIL_S 86400   /* sync failing this long: unhealthy */
 #define LF_MONITOR_PLAY_DAYS 35        /* days of proof of play kept */
@@ -54,7 +59,7 @@ void lf_monitor_destroy(struct lf_monitor *m);
  * `now` (proof of play). */
 void lf_monitor_slide_shown(struct lf_monitor *m, const char *item_id, time_t now);
 
-/* Writes status.json's "screen", the metrics and proof of play when a
+/* Writes its keys of status.json's "screen", the metrics and proof of play when a
  * heartbeat is due at `now` (or `force`). Failures are logged once. */
 void lf_monitor_heartbeat(struct lf_monitor *m, const struct lf_monitor_screen *s, time_t now,
                           bool force);

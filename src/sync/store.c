@@ -732,7 +732,9 @@ static bool overwrite_in_place(const char *path, const char *text, size_t n)
     return ok;
 }
 
-static bool write_json(const char *cache_dir, const char *name, json_t *root, bool in_place_ok)
+/* `sync` false: replaced atomically but not fsynced (lf_replace_file). */
+static bool write_json(const char *cache_dir, const char *name, json_t *root, bool in_place_ok,
+                       bool sync)
 {
     bool ok = false;
     char *path = lf_xasprintf("%s/%s", cache_dir, name);
@@ -744,7 +746,7 @@ static bool write_json(const char *cache_dir, const char *name, json_t *root, bo
     size_t n = strlen(text);
     char *line = lf_xasprintf("%s\n", text);
     clear_non_file(path);
-    ok = lf_durable_write(path, line, n + 1, 0644);
+    ok = sync ? lf_durable_write(path, line, n + 1, 0644) : lf_replace_file(path, line, n + 1, 0644);
     if (!ok && in_place_ok)
         ok = overwrite_in_place(path, line, n + 1);
     free(line);
@@ -832,7 +834,7 @@ bool lf_store_write_state(const char *cache_dir, const struct lf_store_state *st
     json_object_set_new(root, "installed_at", json_time(st->installed_at));
     json_object_set_new(root, "highest_serial", json_integer((json_int_t)st->highest_serial));
     json_object_set_new(root, "installed_created", json_time(st->installed_created));
-    return write_json(cache_dir, LF_STORE_STATE_NAME, root, false);
+    return write_json(cache_dir, LF_STORE_STATE_NAME, root, false, true);
 }
 
 void lf_store_read_status(const char *cache_dir, struct lf_store_status *out)
@@ -862,24 +864,40 @@ void lf_store_read_status(const char *cache_dir, struct lf_store_status *out)
  * write while a kiosk owns the cache (sync/handover.h). */
 static pthread_mutex_t status_lock = PTHREAD_MUTEX_INITIALIZER;
 
-bool lf_store_status_put(const char *cache_dir, json_t *changes)
+/* The file with `changes` applied: its keys replace those at the top
+ * (part NULL) or inside the object `part` (made if missing); taken over. */
+static bool status_update(const char *cache_dir, const char *part, json_t *changes, bool sync)
 {
     pthread_mutex_lock(&status_lock);
     json_t *root = read_json(cache_dir, LF_STORE_STATUS_NAME);
     if (!root)
         root = json_object();
-    json_object_update(root, changes);
+    if (part) {
+        json_t *obj = json_object_get(root, part);
+        if (!json_is_object(obj)) {
+            obj = json_object();
+            json_object_set_new(root, part, obj);
+        }
+        json_object_update(obj, changes);
+        if (strcmp(part, LF_STORE_STATUS_SCREEN) == 0)
+            json_object_del(root, "on_screen"); /* its name before it joined "screen" */
+    } else {
+        json_object_update(root, changes);
+    }
     json_decref(changes);
-    bool ok = lf_make_dirs(cache_dir) && write_json(cache_dir, LF_STORE_STATUS_NAME, root, true);
+    bool ok = lf_make_dirs(cache_dir) && write_json(cache_dir, LF_STORE_STATUS_NAME, root, true, sync);
     pthread_mutex_unlock(&status_lock);
     return ok;
 }
 
-bool lf_store_write_status_part(const char *cache_dir, const char *key, struct json_t *part)
+bool lf_store_status_put(const char *cache_dir, json_t *changes)
 {
-    json_t *changes = json_object();
-    json_object_set_new(changes, key, part);
-    return lf_store_status_put(cache_dir, changes);
+    return status_update(cache_dir, NULL, changes, true);
+}
+
+bool lf_store_status_merge(const char *cache_dir, const char *part, json_t *fields, bool sync)
+{
+    return status_update(cache_dir, part, fields, sync);
 }
 
 bool lf_store_write_status(const char *cache_dir, const struct lf_store_status *st)
@@ -906,5 +924,5 @@ bool lf_store_write_screen(const char *cache_dir, const struct lf_store_screen *
     json_object_set_new(screen, "folder", json_text(sc->folder));
     json_object_set_new(screen, "since", json_time(sc->since));
     json_object_set_new(screen, "note", json_text(sc->note));
-    return lf_store_write_status_part(cache_dir, "on_screen", screen);
+    return lf_store_status_merge(cache_dir, LF_STORE_STATUS_SCREEN, screen, true);
 }

@@ -170,17 +170,27 @@ void lf_store_read_status(const char *cache_dir, struct lf_store_status *out);
  * Durable; when the disk is full, written over the old file in place. */
 bool lf_store_write_status(const char *cache_dir, const struct lf_store_status *st) LF_MUST_CHECK;
 
-/* The kiosk's own part of status.json, written by its frame loop
- * (src/monitor/); lf_store_write_status keeps it. */
+/* status.json's "screen" object: what the kiosk shows, in one place,
+ * from two writers that each set only their own keys (the other's stay):
+ *   - the sync (lf_store_write_screen, when the folder on screen changes):
+ *     source, id, version, folder, since, note;
+ *   - the frame loop's heartbeat (src/monitor/): name, pid, up, heartbeat,
+ *     last_frame, display_on, version, folder, serial, mode, slide,
+ *     slides, item, lang, width, height, slides_shown, content_error.
+ * version and folder come from both and mean the same (the folder is the
+ * real path). README "Check a kiosk" documents every key. */
 #define LF_STORE_STATUS_SCREEN "screen"
 
-/* Sets status.json's `key` to `part` (a jansson object; the reference is
- * taken), keeping the rest (lf_store_status_put). */
+/* Sets the keys of `fields` (a jansson object; the reference is taken)
+ * inside status.json's object `part` (made if missing), keeping the
+ * part's other keys and everything else in the file. `sync` false: the
+ * file is replaced atomically but not fsynced (lf_replace_file), for the
+ * heartbeat that comes every 30 s; true: durable as every other write. */
 struct json_t;
-bool lf_store_write_status_part(const char *cache_dir, const char *key, struct json_t *part)
-    LF_MUST_CHECK;
-/* What the kiosk shows, next to what is installed (status.json's
- * "on_screen" object: source, id, version, folder, since, note). */
+bool lf_store_status_merge(const char *cache_dir, const char *part, struct json_t *fields,
+                           bool sync) LF_MUST_CHECK;
+/* What the kiosk shows, next to what is installed: the sync's keys of
+ * status.json's "screen" (source, id, version, folder, since, note). */
 struct lf_store_screen {
     const char *source;                       /* "installed", "previous", "sample", "waiting" */
     char id[LF_STORE_ID_CHARS + 1];           /* "" = not a downloaded bundle */
@@ -190,7 +200,8 @@ struct lf_store_screen {
     char note[LF_STORE_ERROR_BYTES];          /* why not the installed one; "" = none */
 };
 
-/* Writes status.json's "on_screen" (keeps every other key). */
+/* Writes the sync's keys of status.json's "screen" (keeps every other
+ * key; a leftover "on_screen" object of an older version goes). Durable. */
 bool lf_store_write_screen(const char *cache_dir, const struct lf_store_screen *sc) LF_MUST_CHECK;
 
 /* The one writer of status.json: the keys of the object `changes`

@@ -1,0 +1,221 @@
+/* The heartbeat in status.json (src/monitor/monitor.h):
+ *   - beats that bring only new clocks and a new carousel position replace
+ *     the file every time but do not fsync it (an SD card wears from an
+ *     fsync every 30 s); anything else that changes, or
+ *     LF_MONITOR_SYNC_EVERY_S passing, is fsynced at once;
+ *   - the frame loop and the sync share one "screen" part: each keeps the
+ *     other's keys, and an "on_screen" part of an older version goes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <jansson.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/durable.h"
+#include "monitor/monitor.h"
+#include "sync/store.h"
+
+#define T0 ((time_t)1795000000) /* 2026-11-18 */
+
+struct fixture {
+    char dir[64];
+    char real[PATH_MAX];
+};
+
+static int setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof(*f));
+    snprintf(f->dir, sizeof(f->dir), "/tmp/litfass-monitor-XXXXXX");
+    if (!mkdtemp(f->dir) || !realpath(f->dir, f->real))
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    if (!lf_remove_tree(f->dir))
+        return -1;
+    free(f);
+    return 0;
+}
+
+/* status.json's "screen" object (caller decrefs the whole file: *root). */
+static json_t *screen_part(const char *dir, json_t **root)
+{
+    char path[PATH_MAX];
+    snprintf(path, sizeof(path), "%s/status.json", dir);
+    json_error_t e;
+    *root = json_load_file(path, 0, &e);
+    assert_non_null(*root);
+    json_t *sc = json_object_get(*root, LF_STORE_STATUS_SCREEN);
+    assert_true(json_is_object(sc));
+    return sc;
+}
+
+/* Files in dir whose names end in LF_DURABLE_TMP_SUFFIX. */
+static int temp_files(const char *dir)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    int n = 0;
+    size_t sl = strlen(LF_DURABLE_TMP_SUFFIX);
+    for (struct dirent *e; (e = readdir(d));) {
+        size_t l = strlen(e->d_name);
+        n += l > sl && strcmp(e->d_name + l - sl, LF_DURABLE_TMP_SUFFIX) == 0;
+    }
+    closedir(d);
+    return n;
+}
+
+static struct lf_monitor_screen showing(const struct fixture *f)
+{
+    return (struct lf_monitor_screen){
+        .display_on = true, .last_frame = T0, .bundle_dir = f->dir, .bundle_version = "v1",
+        .bundle_serial = 7, .mode = "carousel", .lang = "de", .position = 0, .count = 5,
+        .width = 800, .height = 480};
+}
+
+static void ticking_beats_are_not_fsynced(void **state)
+{
+    struct fixture *f = *state;
+    struct lf_monitor *m = lf_monitor_create(f->dir, "", "foyer");
+    struct lf_monitor_screen s = showing(f);
+
+    unsigned long before = lf_durable_syncs();
+    lf_monitor_heartbeat(m, &s, T0, true);
+    assert_true(lf_durable_syncs() > before); /* the first beat goes to the disk */
+
+    /* ten minutes of beats, each with a new frame time and slide */
+    before = lf_durable_syncs();
+    time_t now = T0;
+    for (int i = 1; i <= 20; i++) {
+        now = T0 + 30 * i;
+        s.last_frame = now - 1;
+        s.position = (size_t)i % s.count;
+        s.item_id = i % 2 ? "beratung" : NULL;
+        lf_monitor_heartbeat(m, &s, now, true);
+        assert_true(now - T0 < LF_MONITOR_SYNC_EVERY_S);
+    }
+    assert_int_equal(lf_durable_syncs() - before, 0);
+
+    /* ... and yet every beat replaced the file: the last one is there */
+    json_t *root;
+    json_t *sc = screen_part(f->dir, &root);
+    char iso[32];
+    assert_string_equal(json_string_value(json_object_get(sc, "heartbeat")),
+                        lf_store_iso_utc(now, iso, sizeof(iso)));
+    assert_int_equal(json_integer_value(json_object_get(sc, "slide")), 20 % 5 + 1);
+    assert_string_equal(json_string_value(json_object_get(sc, "folder")), f->real);
+    json_decref(root);
+    assert_int_equal(temp_files(f->dir), 0);
+
+    /* the display going off is news: fsynced at once */
+    before = lf_durable_syncs();
+    s.display_on = false;
+    lf_monitor_heartbeat(m, &s, now + 30, true);
+    assert_true(lf_durable_syncs() > before);
+
+    /* unchanged again: nothing until LF_MONITOR_SYNC_EVERY_S has passed */
+    time_t synced = now + 30;
+    before = lf_durable_syncs();
+    lf_monitor_heartbeat(m, &s, synced + 30, true);
+    lf_monitor_heartbeat(m, &s, synced + LF_MONITOR_SYNC_EVERY_S - 1, true);
+    assert_int_equal(lf_durable_syncs() - before, 0);
+    lf_monitor_heartbeat(m, &s, synced + LF_MONITOR_SYNC_EVERY_S, true);
+    assert_true(lf_durable_syncs() > before);
+
+    /* a new bundle on screen is news too */
+    before = lf_durable_syncs();
+    s.bundle_version = "v2";
+    s.bundle_serial = 8;
+    lf_monitor_heartbeat(m, &s, synced + LF_MONITOR_SYNC_EVERY_S + 30, true);
+    assert_true(lf_durable_syncs() > before);
+
+    /* the last beat at a stop says up: false, durably */
+    before = lf_durable_syncs();
+    lf_monitor_destroy(m);
+    assert_true(lf_durable_syncs() > before);
+    sc = screen_part(f->dir, &root);
+    assert_true(json_is_false(json_object_get(sc, "up")));
+    /* the stop's beat knows no folder: the one on screen stays named */
+    assert_string_equal(json_string_value(json_object_get(sc, "folder")), f->real);
+    json_decref(root);
+}
+
+static void one_screen_part_for_sync_and_heartbeat(void **state)
+{
+    struct fixture *f = *state;
+    /* a status.json of an older version, with its separate "on_screen" */
+    char path[PATH_MAX];
+    snprintf(path, sizeof(path), "%s/status.json", f->dir);
+    FILE *old = fopen(path, "w");
+    assert_non_null(old);
+    fputs("{\"installed_id\": \"0123456789abcdef\", \"on_screen\": {\"source\": \"sample\"}}\n",
+          old);
+    fclose(old);
+
+    struct lf_store_screen sync = {.source = "installed", .since = T0};
+    snprintf(sync.id, sizeof(sync.id), "0123456789abcdef");
+    snprintf(sync.version, sizeof(sync.version), "v1");
+    snprintf(sync.folder, sizeof(sync.folder), "%s", f->real);
+    assert_true(lf_store_write_screen(f->dir, &sync));
+
+    struct lf_monitor *m = lf_monitor_create(f->dir, "", "foyer");
+    struct lf_monitor_screen s = showing(f);
+    lf_monitor_heartbeat(m, &s, T0 + 60, true);
+
+    json_t *root;
+    json_t *sc = screen_part(f->dir, &root);
+    assert_null(json_object_get(root, "on_screen"));
+    assert_string_equal(json_string_value(json_object_get(root, "installed_id")),
+                        "0123456789abcdef");
+    /* the sync's keys stayed beside the heartbeat's */
+    assert_string_equal(json_string_value(json_object_get(sc, "source")), "installed");
+    assert_string_equal(json_string_value(json_object_get(sc, "id")), "0123456789abcdef");
+    assert_non_null(json_string_value(json_object_get(sc, "since")));
+    assert_string_equal(json_string_value(json_object_get(sc, "name")), "foyer");
+    assert_int_equal(json_integer_value(json_object_get(sc, "serial")), 7);
+    assert_non_null(json_string_value(json_object_get(sc, "heartbeat")));
+    json_decref(root);
+
+    /* and the heartbeat's stay when the sync writes again */
+    sync.source = "previous";
+    snprintf(sync.note, sizeof(sync.note), "the installed bundle is damaged");
+    assert_true(lf_store_write_screen(f->dir, &sync));
+    sc = screen_part(f->dir, &root);
+    assert_string_equal(json_string_value(json_object_get(sc, "source")), "previous");
+    assert_string_equal(json_string_value(json_object_get(sc, "note")),
+                        "the installed bundle is damaged");
+    assert_string_equal(json_string_value(json_object_get(sc, "name")), "foyer");
+    assert_true(json_is_true(json_object_get(sc, "up")));
+    json_decref(root);
+
+    /* `litfass status` reads the one part */
+    struct lf_health h;
+    char report[2048];
+    lf_monitor_health(f->dir, false, T0 + 70, &h, report, sizeof(report));
+    assert_true(h.healthy);
+    assert_non_null(strstr(report, "(previous), version v1, serial 7"));
+    assert_non_null(strstr(report, f->real));
+    lf_monitor_destroy(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(ticking_beats_are_not_fsynced, setup, teardown),
+        cmocka_unit_test_setup_teardown(one_screen_part_for_sync_and_heartbeat, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
