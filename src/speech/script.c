@@ -11,13 +11,16 @@
 #include <string.h>
 #include <unicode/udat.h>
 #include <unicode/udatpg.h>
+#include <unicode/ufieldpositer.h>
 #include <unicode/uloc.h>
+#include <unicode/upluralrules.h>
 #include <unicode/ustring.h>
 
 #include "core/civil_time.h"
 #include "core/xalloc.h"
 #include "layout/phrases.h"
 #include "speech/number_words.h"
+#include "speech/spoken_words.h"
 
 /* Every phrase is put together with snprintf into a bounded buffer; a
  * text longer than its buffer is cut there on purpose (the bundle's own
@@ -38,6 +41,36 @@ static enum spoken spoken_lang(const char *lang)
     if (n == 3 && strncmp(lang, "prs", 3) == 0)
         return L_FA;
     return L_OTHER;
+}
+
+/* The words of a language without spoken grammar of its own here (the
+ * table in spoken_words.c), or NULL. */
+static const struct lf_spoken_words *table_words(const char *lang)
+{
+    return spoken_lang(lang) == L_OTHER ? lf_spoken_words(lang) : NULL;
+}
+
+/* The kiosk's word p as said in lang: the phrase table's (or the
+ * bundle's), else the speech table's; "" when lang has neither (German
+ * never stands in for a spoken word: the sentence is left out). */
+static const char *said(const char *lang, enum lf_phrase p)
+{
+    if (spoken_lang(lang) != L_OTHER || lf_phrase_has(lang, p))
+        return lf_phrase(lang, p);
+    const struct lf_spoken_words *w = lf_spoken_words(lang);
+    return w && w->phrase[p] ? w->phrase[p] : "";
+}
+
+/* Whether lang is written in Latin letters (its script, given or CLDR's
+ * likely one): other voices read the Latin names of an address in German. */
+static bool latin_script(const char *lang)
+{
+    char full[LF_MAX_LANG_TAG + 24], script[16] = "";
+    UErrorCode st = U_ZERO_ERROR;
+    uloc_addLikelySubtags(lang, full, sizeof(full), &st);
+    if (U_SUCCESS(st))
+        uloc_getScript(full, script, sizeof(script), &st);
+    return U_FAILURE(st) || strcmp(script, "Latn") == 0 || script[0] == '\0';
 }
 
 /* ---- growing text -------------------------------------------------------- */
@@ -233,6 +266,51 @@ static void month_after_day(const char *lang, time_t t, char *buf, size_t size)
     buf[o] = '\0';
 }
 
+/* The hour as a table language says it, with its noun in the plural
+ * form CLDR gives for the number ("devet sati", "dva sata"). */
+static void table_hour(const struct lf_spoken_words *w, const char *lang, int h, bool noun,
+                       char *buf, size_t size)
+{
+    if (w->hour_words && h >= 0 && h <= 24)
+        snprintf(buf, size, "%s", w->hour_words[h]);
+    else
+        number(lang, w->hour_rules, h, buf, size);
+    if (!noun || !w->hour_noun[LF_PLURAL_OTHER])
+        return;
+    enum lf_plural form = LF_PLURAL_OTHER;
+    UErrorCode st = U_ZERO_ERROR;
+    UPluralRules *pr = uplrules_open(lang, &st);
+    UChar kw[16];
+    int32_t n = pr ? uplrules_select(pr, (double)h, kw, 16, &st) : 0;
+    if (pr)
+        uplrules_close(pr);
+    char k[16] = "";
+    if (U_SUCCESS(st) && n > 0 && n < 16)
+        u_austrncpy(k, kw, 15);
+    if (strcmp(k, "one") == 0)
+        form = LF_PLURAL_ONE;
+    else if (strcmp(k, "few") == 0)
+        form = LF_PLURAL_FEW;
+    else if (strcmp(k, "many") == 0)
+        form = LF_PLURAL_MANY;
+    const char *word = w->hour_noun[form] ? w->hour_noun[form] : w->hour_noun[LF_PLURAL_OTHER];
+    size_t len = strlen(buf);
+    snprintf(buf + len, size - len, " %s", word);
+}
+
+static void table_clock(const struct lf_spoken_words *w, const char *lang, int h, int m,
+                        char *buf, size_t size)
+{
+    char hw[128], mw[128];
+    table_hour(w, lang, h, m == 0, hw, sizeof(hw));
+    if (m == 0) {
+        snprintf(buf, size, w->clock_h, hw);
+        return;
+    }
+    number(lang, w->hour_rules, m, mw, sizeof(mw));
+    snprintf(buf, size, w->clock_hm, hw, mw);
+}
+
 /* The time of day as said after a preposition or alone:
  * de "neun Uhr dreißig", en "nine thirty in the morning", tr "dokuz otuz",
  * ar "الساعة التاسعة والنصف", fa "ساعت نه و سی دقیقه". uk and ru are
@@ -296,6 +374,10 @@ static void clock_words(const char *lang, int h, int m, char *buf, size_t size)
             snprintf(buf, size, "ساعت %s", hw);
         break;
     default:
+        if (table_words(lang)) {
+            table_clock(table_words(lang), lang, h, m, buf, size);
+            break;
+        }
         cardinal(lang, h, hw, sizeof(hw));
         snprintf(buf, size, "%s%s%s", hw, m ? " " : "", mw);
         break;
@@ -398,7 +480,7 @@ static void say_range(const char *lang, int h1, int m1, int h2, int m2, char *bu
     case L_OTHER:
         clock_words(lang, h1, m1, a, sizeof(a));
         clock_words(lang, h2, m2, b, sizeof(b));
-        snprintf(buf, size, "%s – %s", a, b);
+        snprintf(buf, size, table_words(lang) ? table_words(lang)->range : "%s – %s", a, b);
         return;
     }
 }
@@ -430,7 +512,8 @@ static void say_at(const char *lang, int h, int m, char *buf, size_t size)
         snprintf(buf, size, "в %s", t);
         return;
     default:
-        clock_words(lang, h, m, buf, size);
+        clock_words(lang, h, m, t, sizeof(t));
+        snprintf(buf, size, table_words(lang) ? table_words(lang)->at : "%s", t);
         return;
     }
 }
@@ -469,9 +552,163 @@ static void say_until(const char *lang, int h, int m, char *buf, size_t size)
         snprintf(buf, size, "до %s", t);
         return;
     case L_OTHER:
-        clock_words(lang, h, m, buf, size);
+        clock_words(lang, h, m, t, sizeof(t));
+        snprintf(buf, size, table_words(lang) ? table_words(lang)->until : "%s", t);
         return;
     }
+}
+
+/* The words for the number in field `field` of a date, as a table
+ * language says it there; false: leave ICU's text. */
+static bool date_field_words(const struct lf_spoken_words *w, const char *lang, int field,
+                             const UChar *text, int32_t n, char *buf, size_t size)
+{
+    long v = 0;
+    bool digits_only = n > 0;
+    for (int32_t i = 0; i < n; i++) {
+        if (text[i] < '0' || text[i] > '9') {
+            digits_only = false;
+            break;
+        }
+        v = v * 10 + (text[i] - '0');
+        if (v > 100000)
+            return false;
+    }
+    if (!digits_only && (field == UDAT_MONTH_FIELD || field == UDAT_STANDALONE_MONTH_FIELD)) {
+        /* a month named by its number ("tháng 12"): the number in words */
+        char utf8[256];
+        UErrorCode st = U_ZERO_ERROR;
+        u_strToUTF8(utf8, sizeof(utf8), NULL, text, n, &st);
+        if (U_FAILURE(st))
+            return false;
+        size_t o = 0;
+        bool changed = false;
+        for (const char *p = utf8; *p && o + 1 < size;) {
+            if (*p >= '0' && *p <= '9') {
+                long m = 0;
+                while (*p >= '0' && *p <= '9' && m < 1000)
+                    m = m * 10 + (*p++ - '0');
+                char words[128];
+                if (!lf_spell_number(lang, w->hour_rules, m, words, sizeof(words)))
+                    return false;
+                int wl = snprintf(buf + o, size - o, "%s", words);
+                if (wl < 0 || (size_t)wl >= size - o)
+                    return false;
+                o += (size_t)wl;
+                changed = true;
+                continue;
+            }
+            buf[o++] = *p++;
+        }
+        buf[o] = '\0';
+        return changed;
+    }
+    if (!digits_only)
+        return false; /* a month's name */
+    switch (field) {
+    case UDAT_DATE_FIELD:
+        if (w->day_words && v >= 1 && v <= 31) {
+            snprintf(buf, size, "%s", w->day_words[v]);
+            return true;
+        }
+        if (v == 1 && w->first_day) {
+            snprintf(buf, size, "%s", w->first_day);
+            return true;
+        }
+        return lf_spell_number(lang, w->day_rules, v, buf, size);
+    case UDAT_YEAR_FIELD:
+        return lf_spell_number(lang, "%spellout-numbering-year", v, buf, size);
+    case UDAT_MONTH_FIELD:
+    case UDAT_STANDALONE_MONTH_FIELD:
+        return lf_spell_number(lang, w->hour_rules, v, buf, size);
+    default:
+        return false;
+    }
+}
+
+struct date_field {
+    int32_t begin, end;
+    int field;
+};
+
+/* Weekday, day and month (and the year) in ICU's best order for lang;
+ * in a table language the numbers in words ("mercredi neuf décembre",
+ * "środa, dziewiątego grudnia": the day's dot goes with its digits). */
+static bool icu_date(const char *lang, time_t t, bool with_year, char *buf, size_t size)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UDateTimePatternGenerator *g = udatpg_open(lang, &st);
+    UChar skel[16], pat[64], out[256];
+    u_uastrcpy(skel, with_year ? "EEEEdMMMMy" : "EEEEdMMMM");
+    int32_t pl = g ? udatpg_getBestPattern(g, skel, -1, pat, 64, &st) : 0;
+    if (g)
+        udatpg_close(g);
+    UChar tz[] = u"Europe/Berlin";
+    char loc[LF_MAX_LANG_TAG + 24];
+    snprintf(loc, sizeof(loc), "%s@numbers=latn", lang);
+    UDateFormat *df =
+        U_SUCCESS(st) ? udat_open(UDAT_PATTERN, UDAT_PATTERN, loc, tz, -1, pat, pl, &st) : NULL;
+    UFieldPositionIterator *fields = U_SUCCESS(st) ? ufieldpositer_open(&st) : NULL;
+    int32_t n = df && fields ? udat_formatForFields(df, (UDate)t * 1000.0, out, 256, fields, &st)
+                             : 0;
+    if (df)
+        udat_close(df);
+    bool ok = U_SUCCESS(st) && n > 0 && n < 256;
+    const struct lf_spoken_words *w = table_words(lang);
+    /* the pieces: ICU's text with the numbers of the fields put in words */
+    size_t o = 0;
+    int32_t at = 0;
+    buf[0] = '\0';
+    int32_t begin, end;
+    int field;
+    struct date_field found[16];
+    int nf = 0;
+    while (ok && w && fields && nf < 16 && (field = ufieldpositer_next(fields, &begin, &end)) >= 0)
+        found[nf++] = (struct date_field){begin, end, field};
+    if (fields)
+        ufieldpositer_close(fields);
+    if (!ok)
+        return false;
+    /* fields come in no promised order */
+    for (int i = 1; i < nf; i++)
+        for (int j = i; j > 0 && found[j].begin < found[j - 1].begin; j--) {
+            struct date_field x = found[j];
+            found[j] = found[j - 1];
+            found[j - 1] = x;
+        }
+    for (int i = 0; i <= nf && o + 1 < size; i++) {
+        int32_t stop = i < nf ? found[i].begin : n;
+        if (stop > at) {
+            int32_t len = 0;
+            u_strToUTF8(buf + o, (int32_t)(size - o), &len, out + at, stop - at, &st);
+            if (U_FAILURE(st) || (size_t)len >= size - o)
+                break;
+            o += (size_t)len;
+            at = stop;
+        }
+        if (i == nf || found[i].begin < at)
+            continue;
+        char words[256];
+        if (!date_field_words(w, lang, found[i].field, out + found[i].begin,
+                              found[i].end - found[i].begin, words, sizeof(words)))
+            continue; /* ICU's own text follows with the next piece */
+        int wl = snprintf(buf + o, size - o, "%s", words);
+        if (wl < 0 || (size_t)wl >= size - o)
+            break;
+        o += (size_t)wl;
+        at = found[i].end;
+        /* "9." and "2026." are ordinals written, "2026 г." a year
+         * abbreviated; said, each is the word alone */
+        if ((found[i].field == UDAT_DATE_FIELD || found[i].field == UDAT_YEAR_FIELD) &&
+            at < n && out[at] == '.')
+            at++;
+        else if (found[i].field == UDAT_YEAR_FIELD && at + 2 < n &&
+                 (out[at] == ' ' || out[at] == 0xA0 || out[at] == 0x202F) &&
+                 out[at + 1] == 0x0433 && out[at + 2] == '.')
+            at += 3;
+    }
+    buf[o] = '\0';
+    return U_SUCCESS(st) && o > 0;
 }
 
 /* The date in words, "Mittwoch, neunter Dezember" (the year is said when
@@ -485,29 +722,8 @@ void lf_speech_say_date(const char *lang, time_t t, time_t now, char *buf, size_
     char wname[64], month[64], dw[128], year[160] = "";
     enum spoken L = spoken_lang(lang);
     if (L == L_OTHER) {
-        /* ICU's best pattern for weekday, day and month (and year) */
-        UErrorCode st = U_ZERO_ERROR;
-        UDateTimePatternGenerator *g = udatpg_open(lang, &st);
-        UChar skel[16], pat[64], out[256];
-        u_uastrcpy(skel, tm.tm_year != tn.tm_year ? "EEEEdMMMMy" : "EEEEdMMMM");
-        int32_t pl = g ? udatpg_getBestPattern(g, skel, -1, pat, 64, &st) : 0;
-        if (g)
-            udatpg_close(g);
-        UChar tz[] = u"Europe/Berlin";
-        char loc[LF_MAX_LANG_TAG + 24];
-        snprintf(loc, sizeof(loc), "%s@numbers=latn", lang);
-        UDateFormat *df = U_SUCCESS(st) ? udat_open(UDAT_PATTERN, UDAT_PATTERN, loc, tz, -1,
-                                                    pat, pl, &st)
-                                        : NULL;
-        int32_t n = df ? udat_format(df, (UDate)t * 1000.0, out, 256, NULL, &st) : 0;
-        if (df)
-            udat_close(df);
-        if (U_SUCCESS(st) && n > 0 && n < 256) {
-            u_strToUTF8(buf, (int32_t)size, NULL, out, n, &st);
-            if (U_SUCCESS(st))
-                return;
-        }
-        lf_format_date(lang, t, LF_DATE_LONG, buf, size);
+        if (!icu_date(lang, t, tm.tm_year != tn.tm_year, buf, size))
+            lf_format_date(lang, t, LF_DATE_LONG, buf, size);
         return;
     }
     weekday_name(lang, wd, wname, sizeof(wname));
@@ -570,13 +786,15 @@ static const char *day_word(const char *lang, time_t t, time_t now)
     struct tm a, b;
     lf_local_time(t, &a);
     lf_local_time(now, &b);
+    if (!said(lang, LF_P_TODAY)[0] || !said(lang, LF_P_TOMORROW)[0])
+        return NULL; /* German does not stand in for a spoken word */
     if (a.tm_year == b.tm_year && a.tm_yday == b.tm_yday)
-        return lf_phrase(lang, LF_P_TODAY);
+        return said(lang, LF_P_TODAY);
     time_t tomorrow = lf_local_make(b.tm_year + 1900, b.tm_mon + 1, b.tm_mday, 12, 0) + 86400;
     struct tm c;
     lf_local_time(tomorrow, &c);
     if (a.tm_year == c.tm_year && a.tm_yday == c.tm_yday)
-        return lf_phrase(lang, LF_P_TOMORROW);
+        return said(lang, LF_P_TOMORROW);
     return NULL;
 }
 
@@ -592,7 +810,7 @@ static void say_when(const char *lang, time_t start, time_t end, time_t now, cha
     const char *comma = lf_list_comma(lang);
     char d1[256], d2[256], range[512];
     lf_speech_say_date(lang, start, now, d1, sizeof(d1));
-    const char *dw = L == L_OTHER ? NULL : day_word(lang, start, now);
+    const char *dw = L == L_OTHER && !table_words(lang) ? NULL : day_word(lang, start, now);
     char day1[320];
     if (dw && L == L_TR)
         snprintf(day1, sizeof(day1), "%s, %s", dw, d1);
@@ -609,9 +827,10 @@ static void say_when(const char *lang, time_t start, time_t end, time_t now, cha
         return;
     }
     lf_speech_say_date(lang, end, now, d2, sizeof(d2));
-    /* Ukrainian and Russian say "at" with the hour in its case; the others the clock time */
+    /* Ukrainian, Russian and the table's languages say "at" with the hour
+     * (in its case); the others the clock time */
     char t1[256], t2[256];
-    if (L == L_UK || L == L_RU) {
+    if (L == L_UK || L == L_RU || table_words(lang)) {
         say_at(lang, a.tm_hour, a.tm_min, t1, sizeof(t1));
         say_at(lang, b.tm_hour, b.tm_min, t2, sizeof(t2));
     } else {
@@ -641,7 +860,8 @@ static void say_when(const char *lang, time_t start, time_t end, time_t now, cha
         snprintf(buf, size, "Начало: %s, %s. Окончание: %s, %s", day1, t1, d2, t2);
         return;
     case L_OTHER:
-        snprintf(buf, size, "%s, %s – %s, %s", day1, t1, d2, t2);
+        snprintf(buf, size, table_words(lang) ? table_words(lang)->span : "%s, %s – %s, %s",
+                 day1, t1, d2, t2);
         return;
     }
 }
@@ -662,7 +882,8 @@ void lf_speech_say_phone(const char *lang, const char *phone, char *buf, size_t 
     if (*p == '+') {
         static const char *const plus[] = {"plus", "plus", "artı", "زائد", "به‌علاوه", "плюс",
                                            "плюс", "+"};
-        o += (size_t)snprintf(buf, size, "%s ", plus[spoken_lang(lang)]);
+        const struct lf_spoken_words *w = table_words(lang);
+        o += (size_t)snprintf(buf, size, "%s ", w ? w->plus : plus[spoken_lang(lang)]);
         p++;
     }
     while (*p && o + 1 < size) {
@@ -729,6 +950,7 @@ static void say_address_online(const char *lang, const char *addr, char *buf, si
     static const char *const slash[] = {"Schrägstrich", "slash", "eğik çizgi", "شرطة مائلة",
                                         "اسلش", "скісна риска", "слэш", "/"};
     enum spoken L = spoken_lang(lang);
+    const struct lf_spoken_words *tw = table_words(lang);
     const char *p = addr;
     if (strncmp(p, "https://", 8) == 0)
         p += 8;
@@ -738,7 +960,8 @@ static void say_address_online(const char *lang, const char *addr, char *buf, si
         p += 7;
     /* voices for other scripts read Latin letters as English: the names
      * in a German address are read by the German voice */
-    bool latin_apart = L == L_AR || L == L_FA || L == L_UK || L == L_RU;
+    bool latin_apart = L == L_AR || L == L_FA || L == L_UK || L == L_RU ||
+                       (tw && !latin_script(lang));
     bool in_name = false;
     size_t o = 0;
     buf[0] = '\0';
@@ -751,11 +974,11 @@ static void say_address_online(const char *lang, const char *addr, char *buf, si
         }
         const char *word = NULL;
         if (*p == '@')
-            word = at[L];
+            word = tw ? tw->at_sign : at[L];
         else if (*p == '.')
-            word = dot[L];
+            word = tw ? tw->dot : dot[L];
         else if (*p == '/' && p[1] != '\0')
-            word = slash[L];
+            word = tw ? tw->slash : slash[L];
         else if (*p == '/')
             continue; /* a trailing slash is not said */
         int w = word ? snprintf(buf + o, size - o, " %s ", word)
@@ -781,7 +1004,32 @@ struct speaker {
     enum spoken L;
     char slots[TEXT_SLOTS][LF_MAX_STRING_BYTES * 2 + 8];
     int next_slot;
+    bool german_said; /* "This text is only in German" said on this page */
 };
+
+/* Said in the visitor's language before the first text the page reads
+ * in German for want of a translation (the screen's "in German" chip):
+ * the listener knows why the voice changes. */
+static const char *only_german(const char *lang)
+{
+    static const char *const said[] = {
+        NULL,                                         /* de */
+        "This text is only available in German.",     /* en */
+        "Bu metin yalnızca Almanca.",                 /* tr */
+        "هذا النص متوفر باللغة الألمانية فقط.",       /* ar */
+        "این متن فقط به زبان آلمانی است.",             /* fa */
+        "Цей текст є лише німецькою мовою.",          /* uk */
+        "Этот текст есть только на немецком языке.",  /* ru */
+    };
+    enum spoken L = spoken_lang(lang);
+    if (L != L_OTHER)
+        return said[L];
+    const struct lf_spoken_words *w = lf_spoken_words(lang);
+    if (w)
+        return w->only_german;
+    /* the chip's words ("in German") where the language has them */
+    return lf_phrase_has(lang, LF_P_IN_GERMAN) ? lf_phrase(lang, LF_P_IN_GERMAN) : NULL;
+}
 
 /* Phone numbers written in a text ("Tel. 02361 53-3808"): a run of
  * digits that starts with 0 or + and holds at least six digits, with
@@ -842,6 +1090,12 @@ static const char *text(struct speaker *sp, const struct lf_text *t)
     char *slot = sp->slots[sp->next_slot];
     sp->next_slot = (sp->next_slot + 1) % TEXT_SLOTS;
     bool german = fallback && sp->L != L_DE;
+    if (german && !sp->german_said) {
+        sp->german_said = true;
+        const char *cue = only_german(sp->lang);
+        if (cue)
+            sentence(&sp->sc, "%s", cue);
+    }
     char said[LF_MAX_STRING_BYTES * 2];
     say_numbers_in(german ? "de" : sp->lang, s, said, sizeof(said));
     snprintf(slot, sizeof(sp->slots[0]), "%s%s%s", german ? GERMAN_OPEN : "", said,
@@ -854,10 +1108,11 @@ static void labelled(struct speaker *sp, enum lf_phrase label, const char *value
 {
     if (!value || !value[0])
         return;
-    if (sp->L == L_OTHER)
+    /* the label in the visitor's language, never German standing in */
+    if (!said(sp->lang, label)[0])
         sentence(&sp->sc, "%s", value);
     else
-        sentence(&sp->sc, "%s: %s", lf_phrase(sp->lang, label), value);
+        sentence(&sp->sc, "%s: %s", said(sp->lang, label), value);
 }
 
 static void say_contact_details(struct speaker *sp, const struct lf_item *it)
@@ -869,18 +1124,19 @@ static void say_contact_details(struct speaker *sp, const struct lf_item *it)
     static const char *const web_w[] = {"Im Internet", "On the web", "İnternet adresi",
                                         "الموقع الإلكتروني", "وب‌سایت", "Вебсайт", "Сайт", ""};
     char buf[1024];
-    const char *colon = sp->L == L_OTHER ? "" : ": ";
+    const struct lf_spoken_words *w = table_words(sp->lang);
+    const char *colon = sp->L == L_OTHER && !w ? "" : ": ";
     if (it->phone) {
         lf_speech_say_phone(sp->lang, it->phone, buf, sizeof(buf));
-        sentence(&sp->sc, "%s%s%s", phone_w[sp->L], colon, buf);
+        sentence(&sp->sc, "%s%s%s", w ? w->phone : phone_w[sp->L], colon, buf);
     }
     if (it->email) {
         say_address_online(sp->lang, it->email, buf, sizeof(buf));
-        sentence(&sp->sc, "%s%s%s", mail_w[sp->L], colon, buf);
+        sentence(&sp->sc, "%s%s%s", w ? w->email : mail_w[sp->L], colon, buf);
     }
     if (it->url) {
         say_address_online(sp->lang, it->url, buf, sizeof(buf));
-        sentence(&sp->sc, "%s%s%s", web_w[sp->L], colon, buf);
+        sentence(&sp->sc, "%s%s%s", w ? w->web : web_w[sp->L], colon, buf);
     }
 }
 
@@ -923,14 +1179,23 @@ static void say_days(const char *lang, uint8_t mask, char *buf, size_t size)
             snprintf(part, ps, "%s %s по %s", d == 2 ? "со" : "с", ru_weekday_gen[d],
                      ru_weekday_acc[e]);
             break;
-        case L_OTHER: snprintf(part, ps, "%s – %s", a, b); break;
+        case L_OTHER: {
+            const struct lf_spoken_words *w = table_words(lang);
+            if (w)
+                snprintf(part, ps, w->day_span, w->span_from ? w->span_from[d] : a,
+                         w->span_to ? w->span_to[e] : b);
+            else
+                snprintf(part, ps, "%s – %s", a, b);
+            break;
+        }
         }
         d = e + 1;
     }
     size_t o = 0;
     buf[0] = '\0';
     for (int i = 0; i < n; i++) {
-        const char *sep = i == 0 ? "" : i + 1 == n ? and_w[L] : lf_list_comma(lang);
+        const char *and_word = table_words(lang) ? table_words(lang)->and_word : and_w[L];
+        const char *sep = i == 0 ? "" : i + 1 == n ? and_word : lf_list_comma(lang);
         int w = snprintf(buf + o, size - o, "%s%s", sep, parts[i]);
         if (w < 0 || (size_t)w >= size - o)
             return;
@@ -946,7 +1211,7 @@ static void say_open_status(struct speaker *sp, const struct lf_opening_hours *h
         return;
     const char *lang = sp->lang;
     if (st.change_at == (time_t)-1) {
-        sentence(&sp->sc, "%s", lf_phrase(lang, st.state == LF_HOURS_OPEN ? LF_P_OPEN_NOW
+        sentence(&sp->sc, "%s", said(lang, st.state == LF_HOURS_OPEN ? LF_P_OPEN_NOW
                                                                            : LF_P_CLOSED));
         return;
     }
@@ -956,16 +1221,16 @@ static void say_open_status(struct speaker *sp, const struct lf_opening_hours *h
     if (st.state == LF_HOURS_OPEN) {
         say_until(lang, tm.tm_hour == 0 && tm.tm_min == 0 ? 24 : tm.tm_hour, tm.tm_min, t,
                   sizeof(t));
-        sentence(&sp->sc, "%s%s%s", lf_phrase(lang, LF_P_OPEN_NOW), lf_list_comma(lang), t);
+        sentence(&sp->sc, "%s%s%s", said(lang, LF_P_OPEN_NOW), lf_list_comma(lang), t);
         return;
     }
     say_at(lang, tm.tm_hour, tm.tm_min, t, sizeof(t));
     const char *dw = day_word(lang, st.change_at, sp->now);
-    bool today = dw && dw == lf_phrase(lang, LF_P_TODAY);
+    bool today = dw && dw == said(lang, LF_P_TODAY);
     int wd = lf_weekday_mon0(&tm);
     char wname[64];
     weekday_name(lang, wd, wname, sizeof(wname));
-    sentence(&sp->sc, "%s", lf_phrase(lang, LF_P_CLOSED));
+    sentence(&sp->sc, "%s", said(lang, LF_P_CLOSED));
     switch (sp->L) {
     case L_DE:
         if (dw)
@@ -1004,7 +1269,10 @@ static void say_open_status(struct speaker *sp, const struct lf_opening_hours *h
             sentence(&sp->sc, "Откроется %s %s %s", wd == 1 ? "во" : "в", ru_weekday_acc[wd], t);
         return;
     case L_OTHER:
-        sentence(&sp->sc, "%s %s", dw ? dw : wname, t);
+        if (table_words(lang))
+            sentence(&sp->sc, table_words(lang)->opens, dw ? dw : wname, t);
+        else
+            sentence(&sp->sc, "%s %s", dw ? dw : wname, t);
         return;
     }
 }
@@ -1022,7 +1290,9 @@ static void say_hours(struct speaker *sp, const struct lf_opening_hours *h)
         say_days(sp->lang, r->weekdays, days, sizeof(days));
         say_range(sp->lang, r->from_min / 60, r->from_min % 60, r->to_min / 60, r->to_min % 60,
                   range, sizeof(range));
-        const char *semicolon = sp->L == L_AR || sp->L == L_FA ? "؛ " : "; ";
+        /* Greek reads ";" as a question mark */
+        const char *semicolon = sp->L == L_AR || sp->L == L_FA ? "؛ "
+                                : strncmp(sp->lang, "el", 2) == 0 ? ", " : "; ";
         int w = snprintf(all + o, sizeof(all) - o, "%s%s%s%s", i ? semicolon : "", days,
                          lf_list_comma(sp->lang), range);
         if (w < 0 || (size_t)w >= sizeof(all) - o)
@@ -1055,7 +1325,8 @@ static void say_languages(struct speaker *sp, const struct lf_item *it)
             u_strToUTF8(name, sizeof(name), NULL, u, n, &st);
         if (U_FAILURE(st))
             snprintf(name, sizeof(name), "%s", lf_lang_endonym(it->languages[i]));
-        const char *sep = i == 0 ? "" : i + 1 == it->n_languages ? and_w[sp->L]
+        const struct lf_spoken_words *tw = table_words(sp->lang);
+        const char *sep = i == 0 ? "" : i + 1 == it->n_languages ? (tw ? tw->and_word : and_w[sp->L])
                                                                : lf_list_comma(sp->lang);
         int w = snprintf(all + o, sizeof(all) - o, "%s%s", sep, name);
         if (w < 0 || (size_t)w >= sizeof(all) - o)
@@ -1070,11 +1341,11 @@ static void say_event(struct speaker *sp, const struct lf_slide *sl)
     const struct lf_item *it = sl->item;
     char buf[2048];
     if (sl->start <= sp->now && sp->now < sl->end)
-        sentence(&sp->sc, "%s", lf_phrase(sp->lang, LF_P_RUNNING_NOW));
+        sentence(&sp->sc, "%s", said(sp->lang, LF_P_RUNNING_NOW));
     say_when(sp->lang, sl->start, sl->end, sp->now, buf, sizeof(buf));
     sentence(&sp->sc, "%s", buf);
     if (it->recurrence == LF_RECUR_YEARLY)
-        sentence(&sp->sc, "%s", lf_phrase(sp->lang, LF_P_YEARLY));
+        sentence(&sp->sc, "%s", said(sp->lang, LF_P_YEARLY));
     char where[LF_MAX_STRING_BYTES * 2] = "";
     const char *parts[2] = {text(sp, &it->place), text(sp, &it->room)};
     size_t o = 0;
@@ -1103,7 +1374,7 @@ static void say_item(struct speaker *sp, const struct lf_slide *sl)
     switch (sl->kind) {
     case LF_SLIDE_NOTICE:
     case LF_SLIDE_URGENT:
-        sentence(&sp->sc, "%s", lf_phrase(sp->lang, sl->kind == LF_SLIDE_URGENT ? LF_P_URGENT
+        sentence(&sp->sc, "%s", said(sp->lang, sl->kind == LF_SLIDE_URGENT ? LF_P_URGENT
                                                                                : LF_P_NOTICE));
         sentence(&sp->sc, "%s", title);
         sentence(&sp->sc, "%s", text(sp, &it->summary) ? text(sp, &it->summary) : "");
@@ -1149,7 +1420,9 @@ static void say_entry(struct speaker *sp, const struct lf_slide *sl)
         struct tm tm;
         lf_local_time(sl->start, &tm);
         lf_speech_say_date(sp->lang, sl->start, sp->now, date, sizeof(date));
-        const char *dw = sp->L == L_OTHER ? NULL : day_word(sp->lang, sl->start, sp->now);
+        const char *dw = sp->L == L_OTHER && !table_words(sp->lang)
+                             ? NULL
+                             : day_word(sp->lang, sl->start, sp->now);
         say_at(sp->lang, tm.tm_hour, tm.tm_min, at, sizeof(at));
         sentence(&sp->sc, "%s%s%s%s%s: %s", dw ? dw : "", dw ? lf_list_comma(sp->lang) : "",
                  date, lf_list_comma(sp->lang), at, title);
@@ -1162,9 +1435,9 @@ char *lf_speech_script(const struct lf_spoken_page *p, const char *lang, time_t 
 {
     struct speaker sp = {.lang = lang, .now = now, .L = spoken_lang(lang)};
     if (p->slide && p->slide->kind == LF_SLIDE_AGENDA) {
-        sentence(&sp.sc, "%s", lf_phrase(lang, LF_P_UPCOMING));
+        sentence(&sp.sc, "%s", said(lang, LF_P_UPCOMING));
         if (p->n_list == 0)
-            sentence(&sp.sc, "%s", lf_phrase(lang, LF_P_NO_EVENTS));
+            sentence(&sp.sc, "%s", said(lang, LF_P_NO_EVENTS));
         for (size_t i = 0; i < p->n_list; i++)
             say_entry(&sp, &p->list[i]);
     } else if (p->slide && p->slide->item) {
