@@ -29,7 +29,9 @@ print("ok" if rms > 300 and lo <= secs <= hi else "bad", "%.1f s, %d words, rms 
 PY
 }
 
-for lang in de de-x-ls en tr ar fa uk; do
+# the sample's languages, and languages whose words come from the speech
+# table (the item is only in German there: "only in German" first)
+for lang in de de-x-ls en tr ar fa uk pl fr ro bg el; do
   expect_exit 0 "speak $lang: the script" -- "$BIN" speak "$SRC/assets/content" --item $ITEM --lang $lang --script --now $NOW
   cp "$TMP/out" "$TMP/$lang.txt"
   expect_exit 0 "speak $lang: a WAV file" -- "$BIN" speak "$SRC/assets/content" --item $ITEM --lang $lang --out "$TMP/$lang.wav" --now $NOW
@@ -51,6 +53,18 @@ slow=$(stat -c %s "$TMP/slow.wav")
 expect_in "$TMP/de.txt" "Jetzt geöffnet, bis vierzehn Uhr dreißig." "German: open now, in words"
 expect_in "$TMP/de.txt" "Telefon: null zwo drei, sechs eins, fünf drei, drei acht null acht." "German: phone digits in groups"
 expect_in "$TMP/tr.txt" "Şu an açık, kapanış saati on dört otuz." "Turkish: open now, in words"
+
+# a page only in German: said so first in the visitor's language, then
+# read by the German voice; the kiosk's words in the visitor's language
+expect_in "$TMP/pl.txt" "Ten tekst jest dostępny tylko po niemiecku." "Polish: only in German, said first"
+head -1 "$TMP/pl.txt" | grep -q "^Ten tekst jest dostępny tylko po niemiecku\.$" && ok "Polish: the cue is the first sentence" || bad "Polish: the cue is not first: $(head -1 "$TMP/pl.txt")"
+expect_in "$TMP/pl.txt" '<voice xml:lang="de">' "Polish: the German text in the German voice"
+expect_in "$TMP/pl.txt" "Teraz otwarte, do czternastej trzydzieści." "Polish: open now, in words"
+expect_in "$TMP/pl.txt" "Telefon: zero dwa trzy, sześć jeden, pięć trzy, trzy osiem zero osiem." "Polish: phone digits in groups"
+expect_in "$TMP/fr.txt" "Ce texte n'existe qu'en allemand." "French: only in German, said first"
+expect_in "$TMP/fr.txt" "Ouvert maintenant, jusqu'à quatorze heures trente." "French: open now, in words"
+expect_in "$TMP/fr.txt" "Adresse e-mail: z point soezuedogru arobase kreis-re point de." "French: the e-mail address as one says it"
+expect_in "$TMP/fr.txt" "Heures de permanence: lundi et mardi, de neuf heures à quatorze heures" "French: the hours in words"
 
 # Easy German reads its own text
 mkdir -p "$TMP/ls"

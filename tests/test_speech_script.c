@@ -16,6 +16,7 @@
 #include "core/civil_time.h"
 #include "speech/number_words.h"
 #include "speech/script.h"
+#include "speech/spoken_words.h"
 
 static const char manifest[] =
     "{\"format\": 1, \"organisation\": \"KI\", \"items\": [\n"
@@ -199,6 +200,188 @@ static void each_kind_in_four_languages(void **state)
     assert_int_equal(failures, 0);
 }
 
+/* Languages with spoken words from the table (speech/spoken_words.c):
+ * this bundle has no texts in them, so each page first says, in the
+ * visitor's language, that the text is only in German, then the German
+ * voice reads it; the kiosk's words, dates, hours and phone numbers are
+ * said in the visitor's language, in words. */
+static const struct expect more_languages[] = {
+    {"treffen", "fr",
+     {"Ce texte n'existe qu'en allemand. <voice xml:lang=\"de\">Austauschtreffen.</voice>",
+      "mercredi neuf décembre, de dix-sept heures à dix-neuf heures.", "Où: ",
+      "Téléphone: zéro deux cinq un, quatre neuf deux, sept zéro sept sept."}},
+    {"kontakt", "fr",
+     {"Ouvert maintenant, jusqu'à quatorze heures trente.",
+      "du lundi au vendredi, de huit heures à quatorze heures trente.",
+      "Site internet: www point stadt-muenster point de barre oblique zuwanderung."}},
+    {"treffen", "pl",
+     {"Ten tekst jest dostępny tylko po niemiecku.",
+      "Dziś, środa, dziewiątego grudnia, od siedemnastej do dziewiętnastej.", "Gdzie: "}},
+    {"beratung", "pl",
+     {"Języki: niemiecki, turecki i arabski.", "Następne otwarcie: Jutro, o dziewiątej.",
+      "poniedziałek, wtorek i czwartek, od dziewiątej do dwunastej.",
+      "E-mail: info małpa ki-muenster kropka de."}},
+    {"kontakt", "pl",
+     {"Teraz otwarte, do czternastej trzydzieści.",
+      "od poniedziałku do piątku, od ósmej do czternastej trzydzieści.",
+      "Telefon: plus cztery dziewięć, dwa pięć jeden"}},
+    {"treffen", "es", {"miércoles, nueve de diciembre, de las diecisiete a las diecinueve."}},
+    {"kontakt", "it", {"dal lunedì al venerdì, dalle otto alle quattordici e trenta."}},
+    {"kontakt", "nl", {"maandag tot en met vrijdag, van acht uur tot veertien uur dertig."}},
+    {"kontakt", "ro",
+     {"de luni până vineri, de la ora opt până la ora patrusprezece și treizeci."}},
+    {"beratung", "bg", {"от девет часа до дванайсет часа."}},
+    {"kontakt", "sr", {"од понедељка до петка, од осам сати до четрнаест и тридесет."}},
+    {"treffen", "hr", {"srijeda, devetog prosinca, od sedamnaest sati do devetnaest sati."}},
+    {"treffen", "bs", {"srijeda, deveti decembar, od sedamnaest sati do devetnaest sati."}},
+    {"treffen", "mk", {"среда, девет декември, од седумнаесет часот до деветнаесет часот."}},
+    {"treffen", "sq", {"nga ora shtatëmbëdhjetë deri në ora nëntëmbëdhjetë."}},
+    {"kontakt", "el",
+     {"Δευτέρα έως Παρασκευή, από τις οκτώ έως τις δεκατέσσερις και τριάντα."}},
+    {"treffen", "vi", {"Thứ Tư, chín tháng mười hai, từ mười bảy giờ đến mười chín giờ."}},
+    {"kontakt", "hu", {"hétfőtől péntekig, nyolc óra és tizennégy óra harminc között."}},
+    {"beratung", "hu",
+     {"Legközelebb nyit: Holnap, kilenc órakor.", "kilenc óra és tizenkét óra között."}},
+    {"kontakt", "cs", {"Nyní otevřeno, zavírá ve čtrnáct třicet.", "pondělí až pátek"}},
+    {"beratung", "sk", {"Opäť otvorené: Zajtra, o deviatej.", "od deviatej do dvanástej."}},
+    /* ICU cannot spell Kurmanji numbers: the Kurdish voice reads the digits */
+    {"kontakt", "ku", {"ji duşem heta în, ji saet 8 heta saet 14 û 30."}},
+};
+
+static int check_expectations(const struct expect *list, size_t n)
+{
+    int failures = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct expect *e = &list[i];
+        char *s = script_for(e->id, e->lang);
+        const char *from = s;
+        for (size_t p = 0; p < 8 && e->parts[p]; p++) {
+            const char *at = strstr(from, e->parts[p]);
+            if (!at) {
+                print_error("%s/%s: expected\n  %s\nafter\n  %.60s...\nin\n  %s\n", e->id,
+                            e->lang, e->parts[p], from, s);
+                failures++;
+                break;
+            }
+            from = at + strlen(e->parts[p]);
+        }
+        free(s);
+    }
+    return failures;
+}
+
+static void more_languages_in_words(void **state)
+{
+    (void)state;
+    assert_int_equal(check_expectations(more_languages,
+                                        sizeof(more_languages) / sizeof(more_languages[0])),
+                     0);
+}
+
+/* The script without the parts the German voice reads. */
+static void outside_german(const char *s, char *out, size_t size)
+{
+    size_t o = 0;
+    while (*s && o + 1 < size) {
+        const char *open = strstr(s, "<voice xml:lang=\"de\">");
+        size_t n = open ? (size_t)(open - s) : strlen(s);
+        if (n > size - 1 - o)
+            n = size - 1 - o;
+        memcpy(out + o, s, n);
+        o += n;
+        if (!open)
+            break;
+        const char *close = strstr(open, "</voice>");
+        if (!close)
+            break;
+        s = close + strlen("</voice>");
+    }
+    out[o] = '\0';
+}
+
+/* Every language of the table: the page starts with "only in German",
+ * the labels are its own, no German kiosk word is said in its voice and
+ * no digit is left to the synthesiser (but in Kurmanji, which ICU cannot
+ * spell and the voice reads). */
+static void every_table_language_says_its_own_words(void **state)
+{
+    (void)state;
+    static const char *const german[] = {"Uhr", "geöffnet", "Sprechzeiten", "Montag",
+                                         "Dezember", "Heute", "Punkt", " ät "};
+    int failures = 0, langs = 0;
+    const struct lf_spoken_words *w;
+    for (int i = 0; (w = lf_spoken_words_at(i)) != NULL; i++, langs++) {
+        static const char *const ids[] = {"treffen", "beratung", "kontakt"};
+        for (size_t k = 0; k < 3; k++) {
+            char *s = script_for(ids[k], w->tag);
+            char own[8192];
+            outside_german(s, own, sizeof(own));
+            if (strncmp(s, w->only_german, strlen(w->only_german)) != 0 ||
+                strncmp(s + strlen(w->only_german), " <voice xml:lang=\"de\">",
+                        strlen(" <voice xml:lang=\"de\">")) != 0) {
+                print_error("%s/%s: does not start with \"%s\" and the German voice: %s\n",
+                            ids[k], w->tag, w->only_german, s);
+                failures++;
+            }
+            for (size_t g = 0; g < sizeof(german) / sizeof(german[0]); g++)
+                if (strstr(own, german[g])) {
+                    print_error("%s/%s: German \"%s\" in its own voice: %s\n", ids[k], w->tag,
+                                german[g], own);
+                    failures++;
+                }
+            if (strcmp(w->tag, "ku") != 0 && strpbrk(own, "0123456789")) {
+                print_error("%s/%s: a digit is left: %s\n", ids[k], w->tag, own);
+                failures++;
+            }
+            const char *label = k == 0 ? w->phone : k == 1 ? w->email : w->web;
+            char with_colon[128];
+            snprintf(with_colon, sizeof(with_colon), "%s: ", label);
+            if (!strstr(own, with_colon)) {
+                print_error("%s/%s: no \"%s\": %s\n", ids[k], w->tag, with_colon, own);
+                failures++;
+            }
+            /* the event's place is labelled in the language ("Où", "Gdzie") */
+            if (k == 0 && !strstr(s, ": <voice xml:lang=\"de\">Stadthaus</voice>")) {
+                print_error("%s/%s: the place has no label of its own: %s\n", ids[k], w->tag, s);
+                failures++;
+            }
+            free(s);
+        }
+    }
+    assert_true(langs >= 18);
+    assert_int_equal(failures, 0);
+}
+
+/* A page read in German for want of a translation says so first, once,
+ * in the visitor's language; a translated page does not; German never. */
+static void only_in_german_is_said_first(void **state)
+{
+    (void)state;
+    char *s = script_for("hinweis", "tr"); /* the message is only in German */
+    const char *cue = strstr(s, "Bu metin yalnızca Almanca.");
+    const char *german = strstr(s, "<voice xml:lang=\"de\">Am 24. Dezember");
+    assert_non_null(cue);
+    assert_non_null(german);
+    assert_true(cue < german);
+    assert_null(strstr(cue + 1, "Bu metin yalnızca Almanca."));     /* once */
+    assert_true(strstr(s, "Kapalı.") < cue);                        /* after the Turkish title */
+    free(s);
+    s = script_for("beratung", "tr"); /* all in Turkish */
+    assert_null(strstr(s, "yalnızca Almanca"));
+    free(s);
+    s = script_for("hinweis", "uk");
+    assert_non_null(strstr(s, "Цей текст є лише німецькою мовою. <voice xml:lang=\"de\">Am 24."));
+    free(s);
+    s = script_for("hinweis", "de");
+    assert_null(strstr(s, "nur auf Deutsch"));
+    assert_null(strstr(s, "<voice"));
+    free(s);
+    /* a language with neither table nor voice grammar: the chip's words */
+    s = script_for("treffen", "so");
+    assert_non_null(strstr(s, "<voice xml:lang=\"de\">Austauschtreffen.</voice>"));
+    free(s);
+}
+
 static void agenda_and_lists(void **state)
 {
     (void)state;
@@ -278,6 +461,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(each_kind_in_four_languages),
+        cmocka_unit_test(more_languages_in_words),
+        cmocka_unit_test(every_table_language_says_its_own_words),
+        cmocka_unit_test(only_in_german_is_said_first),
         cmocka_unit_test(agenda_and_lists),
         cmocka_unit_test(dates_and_times_in_words),
         cmocka_unit_test(phone_numbers_in_text_and_addresses),

@@ -485,6 +485,22 @@ static void say_range(const char *lang, int h1, int m1, int h2, int m2, char *bu
     }
 }
 
+/* A table language's fixups on an at or until phrase (speech/spoken_words.h). */
+static void apply_fixups(const struct lf_spoken_words *w, char *buf, size_t size)
+{
+    for (int i = 0; i + 1 < 8 && w->fixups[i]; i += 2) {
+        size_t from = strlen(w->fixups[i]), to = strlen(w->fixups[i + 1]);
+        char *at = strstr(buf, w->fixups[i]);
+        if (!at || (at != buf && at[-1] != ' '))
+            continue;
+        size_t len = strlen(buf);
+        if (len - from + to + 1 > size)
+            continue;
+        memmove(at + to, at + from, len - (size_t)(at - buf) - from + 1);
+        memcpy(at, w->fixups[i + 1], to);
+    }
+}
+
 /* "um neun Uhr", "at nine in the morning", "saat dokuz", "الساعة التاسعة",
  * "ساعت نه", "о девʼятій", "в девять часов". */
 static void say_at(const char *lang, int h, int m, char *buf, size_t size)
@@ -514,6 +530,8 @@ static void say_at(const char *lang, int h, int m, char *buf, size_t size)
     default:
         clock_words(lang, h, m, t, sizeof(t));
         snprintf(buf, size, table_words(lang) ? table_words(lang)->at : "%s", t);
+        if (table_words(lang))
+            apply_fixups(table_words(lang), buf, size);
         return;
     }
 }
@@ -554,6 +572,8 @@ static void say_until(const char *lang, int h, int m, char *buf, size_t size)
     case L_OTHER:
         clock_words(lang, h, m, t, sizeof(t));
         snprintf(buf, size, table_words(lang) ? table_words(lang)->until : "%s", t);
+        if (table_words(lang))
+            apply_fixups(table_words(lang), buf, size);
         return;
     }
 }

@@ -61,11 +61,34 @@ static const char *const hr_days[32] = {
     "dvadeset četvrtog", "dvadeset petog", "dvadeset šestog", "dvadeset sedmog",
     "dvadeset osmog", "dvadeset devetog", "tridesetog", "trideset prvog"};
 
+/* Bosnian dates name the month in the nominative ("9. decembar"): "deveti decembar" */
+static const char *const bs_days[32] = {
+    "", "prvi", "drugi", "treći", "četvrti", "peti", "šesti", "sedmi", "osmi", "deveti",
+    "deseti", "jedanaesti", "dvanaesti", "trinaesti", "četrnaesti", "petnaesti", "šesnaesti",
+    "sedamnaesti", "osamnaesti", "devetnaesti", "dvadeseti", "dvadeset prvi", "dvadeset drugi",
+    "dvadeset treći", "dvadeset četvrti", "dvadeset peti", "dvadeset šesti", "dvadeset sedmi",
+    "dvadeset osmi", "dvadeset deveti", "trideseti", "trideset prvi"};
+
 /* "od ponedjeljka do petka" */
 static const char *const hr_weekdays_gen[7] = {"ponedjeljka", "utorka", "srijede", "četvrtka",
                                                "petka", "subote", "nedjelje"};
 static const char *const sr_weekdays_gen[7] = {"понедељка", "уторка", "среде", "четвртка",
                                                "петка", "суботе", "недеље"};
+
+/* Slovak hours are feminine ordinals, as in Polish: "od deviatej do
+ * štrnástej", "o deviatej" */
+static const char *const sk_hours[25] = {
+    "nultej", "prvej", "druhej", "tretej", "štvrtej", "piatej", "šiestej", "siedmej",
+    "ôsmej", "deviatej", "desiatej", "jedenástej", "dvanástej", "trinástej", "štrnástej",
+    "pätnástej", "šestnástej", "sedemnástej", "osemnástej", "devätnástej", "dvadsiatej",
+    "dvadsiatej prvej", "dvadsiatej druhej", "dvadsiatej tretej", "dvadsiatej štvrtej"};
+
+/* Hungarian hours before "óra": "tizenkét óra", not "tizenkettő" */
+static const char *const hu_hours[25] = {
+    "nulla", "egy", "két", "három", "négy", "öt", "hat", "hét", "nyolc", "kilenc", "tíz",
+    "tizenegy", "tizenkét", "tizenhárom", "tizennégy", "tizenöt", "tizenhat", "tizenhét",
+    "tizennyolc", "tizenkilenc", "húsz", "huszonegy", "huszonkét", "huszonhárom",
+    "huszonnégy"};
 
 /* Hungarian: "december kilencedike", "hétfőtől péntekig" */
 static const char *const hu_days[32] = {
@@ -225,7 +248,7 @@ static const struct lf_spoken_words table[] = {
     {.tag = "bs",
      .hour_rules = "%spellout-cardinal-masculine",
      .hour_noun = {"sat", "sata", "sati", "sati"},
-     .day_words = hr_days,
+     .day_words = bs_days,
      .clock_h = "%s", .clock_hm = "%s i %s",
      .range = "od %s do %s", .at = "u %s", .until = "do %s",
      .opens = "Ponovo otvoreno: %s, %s",
@@ -324,7 +347,7 @@ static const struct lf_spoken_words table[] = {
      .plus = "plus", .at_sign = "et", .dot = "xal", .slash = "xêza xwar",
      .only_german = "Ev nivîs tenê bi almanî heye."},
     {.tag = "hu",
-     .hour_rules = "%spellout-cardinal", .day_words = hu_days,
+     .hour_rules = "%spellout-cardinal", .hour_words = hu_hours, .day_words = hu_days,
      .clock_h = "%s óra", .clock_hm = "%s óra %s",
      .range = "%s és %s között", .at = "%skor", .until = "zárás: %s",
      .opens = "Legközelebb nyit: %s, %s",
@@ -356,6 +379,7 @@ static const struct lf_spoken_words table[] = {
      .day_words = cs_days,
      .clock_h = "%s", .clock_hm = "%s %s",
      .range = "%s až %s", .at = "v %s", .until = "zavírá v %s",
+     .fixups = {"v dv", "ve dv", "v tř", "ve tř", "v čt", "ve čt"},
      .opens = "Znovu otevírá: %s, %s",
      .span = "Začátek: %s, %s. Konec: %s, %s",
      .day_span = "%s až %s", .and_word = " a ",
@@ -380,11 +404,10 @@ static const struct lf_spoken_words table[] = {
                 [LF_P_UPCOMING] = "Nadcházející akce",
                 [LF_P_NO_EVENTS] = "Momentálně nejsou ohlášeny žádné akce."}},
     {.tag = "sk",
-     .hour_rules = "%spellout-cardinal-feminine",
-     .hour_noun = {"hodina", "hodiny", "hodín", "hodín"},
+     .hour_rules = "%spellout-cardinal-feminine", .hour_words = sk_hours,
      .day_words = sk_days,
      .clock_h = "%s", .clock_hm = "%s %s",
-     .range = "%s až %s", .at = "čas: %s", .until = "zatvára: %s",
+     .range = "od %s do %s", .at = "o %s", .until = "do %s",
      .opens = "Opäť otvorené: %s, %s",
      .span = "Začiatok: %s, %s. Koniec: %s, %s",
      .day_span = "%s až %s", .and_word = " a ",

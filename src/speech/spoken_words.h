@@ -37,6 +37,8 @@ struct lf_spoken_words {
     const char *until;               /* "jusqu'à %s" */
     const char *opens;               /* "Prochaine ouverture : %s, %s": day, at-phrase */
     const char *span;                /* "Du %s, %s, au %s, %s": day, at, day, at */
+    const char *fixups[8];           /* pairs (from, to) applied to at and until phrases
+                                      * (Czech "v devět" but "ve čtrnáct") */
     /* weekdays */
     const char *day_span;            /* "du %s au %s": first and last weekday */
     const char *const *span_from;    /* [7] weekday forms for the first (Monday = 0) */
