@@ -194,6 +194,10 @@ static void a_language_without_a_voice_says_so(void **st)
     tap_target(fx, LF_ACT_LANGUAGE, 1);                        /* ትግርኛ */
     assert_string_equal(state_of(fx).lang, "ti");
     assert_int_equal(state_of(fx).read_button, LF_READ_NO_VOICE);
+    /* the button says so in the visitor's language, not in German */
+    assert_true(screen_says(fx, "🔇 ነዚ ቋንቋ ድምጺ")); /* two lines in the button */
+    assert_true(screen_says(fx, "የለን"));
+    assert_false(screen_says(fx, "Vorlesen nicht möglich"));
     tap_target(fx, LF_ACT_READ_ALOUD, 0);
     assert_false(state_of(fx).reading); /* never in another language's voice */
     key(fx, SDLK_SPACE, 0);
