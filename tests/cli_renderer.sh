@@ -14,7 +14,9 @@ unset SDL_VIDEODRIVER SDL_RENDER_DRIVER WAYLAND_DISPLAY
 # "renderer:" line, keeps its memory map in $TMP/NAME.maps, stops it
 run_kiosk() {
   local name=$1 setting=$2
-  printf '[display]\nrenderer = %s\nwindowed = yes\n[log]\nlevel = info\n' "$setting" >"$TMP/$name.conf"
+  # a state folder of its own: one kiosk per folder, and tests run side by side
+  printf '[display]\nrenderer = %s\nwindowed = yes\n[log]\nlevel = info\n[sync]\ncache_dir = %s\n' \
+    "$setting" "$TMP/state-$name" >"$TMP/$name.conf"
   "$BIN" run --config "$TMP/$name.conf" --content "$SRC/assets/content" 2>"$TMP/$name.log" &
   local pid=$!
   for _ in $(seq 200); do

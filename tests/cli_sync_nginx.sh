@@ -2,7 +2,8 @@
 # `litfass sync --once` against a real web server: Debian's nginx, started by this test on
 # 127.0.0.1 with ETags on, serving a copy of the sample bundle after `litfass pack`.
 # The first sync installs it; an unchanged bundle is a 304 that writes nothing; after one
-# image changes only that image is downloaded and the old bundle stays as `previous`.
+# image changes only that image is downloaded and the old bundle stays as `previous`. nginx
+# answering 304 to requests that were not conditional (manifest, image) is an error.
 . "$(dirname "$0")/shell_lib.sh"
 . "$SRC/tests/servers/sync_lib.sh"
 
@@ -131,5 +132,41 @@ got=$(new_requests "$mark" | awk '{print $1, $2, $3}')
 [ "$RC" -eq 0 ] && [ "$got" = "GET /content.json 304" ] && ok "the new bundle is then answered with 304" ||
   bad "after the change: exit $RC, requests: $(echo "$got" | tr '\n' ';')"
 
+# --- 5. a 304 to a request that was not conditional (issue 11, point 5) --------------------
+# nginx itself answering 304 whatever was asked (`return 304`, as a misconfigured cache or
+# proxy in front of the real server does): a kiosk without the bundle asked without
+# If-None-Match, so this is no "up to date"; nothing is installed and the failure is
+# recorded. First for the manifest, then for an image.
 stop_nginx
+for where in manifest image; do
+  if [ "$where" = manifest ]; then
+    NGX_LOCATIONS='location = /content.json { return 304; } location / { }'
+  else
+    NGX_LOCATIONS='location /images/ { return 304; } location / { }'
+  fi
+  if ! start_nginx "$WWW"; then bad "nginx with 'return 304' for the $where did not start"; continue; fi
+  C5=$TMP/cache-304-$where
+  mark=$(log_lines)
+  run_sync "$TMP/s5$where" --config "$SIGN_CONF" --url "http://127.0.0.1:$NGX_PORT/content.json" \
+    --cache "$C5" --allow-http
+  got=$(new_requests "$mark" | awk '$3 == 304 {print $1, $2, $3}' | head -1)
+  if [ "$where" = manifest ]; then want="GET /content.json 304"; else want="GET /images/"; fi
+  case "$got" in "$want"*) ok "nginx answered the unconditional $where request with 304 ($got)" ;;
+    *) bad "no 304 from nginx for the $where: $(new_requests "$mark" | tr '\n' ';')" ;; esac
+  [ "$RC" -eq 1 ] && grep -qi "304" "$TMP/s5$where.err" &&
+    ok "$where: 304 to an unconditional request is an error, not 'up to date': $(head -1 "$TMP/s5$where.err")" ||
+    { bad "$where 304: exit $RC"; sed 's/^/  /' "$TMP/s5$where.out" "$TMP/s5$where.err" | head -5; }
+  if [ "$where" = manifest ]; then
+    grep -qi "not conditional\|without If-None-Match\|unconditional" "$TMP/s5$where.err" &&
+      ok "manifest: the error says the request was not conditional" ||
+      bad "manifest: the error does not say why: $(head -1 "$TMP/s5$where.err")"
+  fi
+  [ ! -e "$C5/current" ] && ok "$where 304: nothing installed" || bad "$where 304: current -> $(readlink "$C5/current")"
+  [ "$(status_field "$C5" last_error)" != null ] && [ "$(status_field "$C5" consecutive_failures)" = 1 ] &&
+    ok "$where 304: status.json records the failure ($(status_field "$C5" last_error | cut -c1-70))" ||
+    bad "$where 304: last_error $(status_field "$C5" last_error), failures $(status_field "$C5" consecutive_failures)"
+  [ -z "$(leftovers "$C5")" ] && ok "$where 304: no staging folder left" || bad "leftovers: $(leftovers "$C5")"
+  stop_nginx
+done
+unset NGX_LOCATIONS
 finish

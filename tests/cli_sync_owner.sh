@@ -4,6 +4,8 @@
 #   1. first boot with a sync URL, nothing published yet and no sample folder: the kiosk
 #      stays up on its waiting page, which reports the server's error; status.json says
 #      "waiting";
+#      a second `litfass run` on the same cache is refused at once (one kiosk per
+#      folder: never two heartbeats or two workers on one store);
 #   2. `litfass sync --once` while the kiosk runs hands over: the kiosk looks at once,
 #      installs and shows the new bundle within seconds; the manual run prints that, and
 #      status.json says what is installed and what is on screen (the same id);
@@ -109,6 +111,25 @@ fi
   bad "screen.source: $(screen_field source)"
 [ -S "$CACHE/sync.sock" ] && grep -q "^kiosk $KPID" "$CACHE/owner.lock" &&
   ok "the kiosk owns the store (owner.lock, sync.sock)" || bad "no owner.lock/sync.sock of the kiosk"
+
+# 1b. a second kiosk on the same state folder (a second unit, a run by hand beside the
+# service): refused at once with who runs there, before any window, and never writing
+for i in $(seq 300); do [ "$(screen_field pid)" = "$KPID" ] && break; sleep 0.1; done
+timeout -s KILL 60 "$BIN" run --config "$TMP/kiosk.conf" >"$TMP/second.out" 2>"$TMP/second.err"
+RC=$?
+if [ "$RC" -eq 1 ] &&
+   grep -qF "another kiosk (pid $KPID) is running on the state folder $CACHE" "$TMP/second.err"; then
+  ok "a second kiosk on the same cache is refused: $(grep -o 'another kiosk.*' "$TMP/second.err" | cut -c1-90)..."
+else
+  bad "second kiosk: exit $RC"; sed 's/^/  stderr: /' "$TMP/second.err" | head -5
+fi
+grep -q "video driver\|showing\|waiting page" "$TMP/second.err" &&
+  bad "the refused kiosk got as far as the screen: $(head -3 "$TMP/second.err")" ||
+  ok "the refused kiosk opened no window and started no sync"
+kill -0 "$KPID" 2>/dev/null && grep -q "^kiosk $KPID" "$CACHE/owner.lock" && [ -S "$CACHE/sync.sock" ] &&
+  [ "$(screen_field pid)" = "$KPID" ] &&
+  ok "the first kiosk still runs and owns the store; the heartbeat is still its own" ||
+  bad "after the refusal: owner $(cat "$CACHE/owner.lock"), screen.pid $(screen_field pid)"
 
 # 2.-3. hand-overs
 handover 1

@@ -4,11 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "app/config.h"
 #include "app/kiosk.h"
 #include "core/diag.h"
+#include "sync/handover.h"
 
 static const char run_usage[] =
     "usage: litfass [run] [--config FILE] [--content DIR] [--windowed] [--size WxH] [--lang TAG]\n"
@@ -115,5 +117,21 @@ int lf_tool_run(int argc, char **argv)
     snprintf(ro.found_path, sizeof(ro.found_path), "%s", cfg.path);
     if (!ro.config_path && ro.found_path[0])
         ro.config_path = ro.found_path;
-    return lf_kiosk_run(&cfg, run_config, &ro);
+    /* one kiosk per state folder, refused before a window opens; the lock
+     * stays on the folder of the start (a SIGHUP that names another one
+     * moves the kiosk's files, not the lock) */
+    bool busy;
+    char err[1024];
+    int lock = lf_handover_kiosk_lock(cfg.cache_dir, cfg.sync_url[0] != '\0', &busy, err,
+                                      sizeof(err));
+    if (lock < 0 && busy) {
+        lf_error("%s", err);
+        return EXIT_FAILURE;
+    }
+    if (lock < 0)
+        lf_debug("no kiosk lock: %s", err);
+    int rc = lf_kiosk_run(&cfg, run_config, &ro);
+    if (lock >= 0)
+        close(lock);
+    return rc;
 }

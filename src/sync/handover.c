@@ -64,6 +64,51 @@ int lf_handover_claim(const char *cache_dir, enum lf_owner role, enum lf_owner *
     return fd;
 }
 
+int lf_handover_kiosk_lock(const char *cache_dir, bool create, bool *busy, char *err,
+                           size_t err_size)
+{
+    *busy = false;
+    struct stat st;
+    if (stat(cache_dir, &st) != 0 && !(create && errno == ENOENT && lf_make_dirs(cache_dir))) {
+        lf_error_text(err, err_size, "%s: %s", cache_dir, strerror(errno));
+        return -1;
+    }
+    char *path = lf_xasprintf("%s/" LF_KIOSK_LOCK_NAME, cache_dir);
+    int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == EACCES) /* made by another user: a lock needs no writing */
+        fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+        lf_error_text(err, err_size, "%s: %s", path, strerror(errno));
+        free(path);
+        return -1;
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        int e = errno;
+        char who[32] = "";
+        ssize_t n = pread(fd, who, sizeof(who) - 1, 0);
+        who[n > 0 ? n : 0] = '\0';
+        long pid = strtol(who, NULL, 10);
+        *busy = e == EWOULDBLOCK;
+        if (*busy)
+            lf_error_text(err, err_size,
+                          "another kiosk (pid %ld) is running on the state folder %s ([sync] "
+                          "cache_dir): one kiosk per folder; stop that one first (systemctl "
+                          "stop litfass) or give this one a cache_dir of its own",
+                          pid, cache_dir);
+        else
+            lf_error_text(err, err_size, "%s: %s", path, strerror(e));
+        close(fd);
+        free(path);
+        return -1;
+    }
+    char pid[32];
+    int len = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
+    if (ftruncate(fd, 0) == 0 && pwrite(fd, pid, (size_t)len, 0) < 0)
+        lf_debug("%s: %s", path, strerror(errno)); /* only a hint for the next one */
+    free(path);
+    return fd;
+}
+
 /* The socket's address; a folder name too long for sun_path is reached
  * through /proc/self/fd/N of the folder (*dir_fd, closed by the caller). */
 static bool socket_address(const char *cache_dir, struct sockaddr_un *a, int *dir_fd)

@@ -28,6 +28,7 @@
 
 #define LF_SYNC_SOCKET_NAME "sync.sock"
 #define LF_SYNC_OWNER_NAME "owner.lock"
+#define LF_KIOSK_LOCK_NAME "kiosk.lock"
 #define LF_HANDOVER_CLIENTS 4            /* manual runs waiting at once; more are turned away */
 #define LF_HANDOVER_REQUEST_BYTES 64     /* a request line */
 #define LF_HANDOVER_CONNECT_WAIT_MS 5000 /* a kiosk that owns the store but does not listen yet */
@@ -43,6 +44,20 @@ enum lf_owner { LF_OWNER_NONE, LF_OWNER_KIOSK, LF_OWNER_MANUAL };
  * or -1: *holder says who holds it (NONE: err says what failed). */
 int lf_handover_claim(const char *cache_dir, enum lf_owner role, enum lf_owner *holder,
                       char *err, size_t err_size) LF_MUST_CHECK;
+
+/* One kiosk per state folder: `litfass run` holds an flock on
+ * cache_dir/kiosk.lock for its whole life, since the heartbeat, the
+ * store's claim and the socket there are one kiosk's. A second kiosk on
+ * the same folder (a second service, a run by hand beside the unit) is
+ * refused at start, before it opens a window: otherwise both would write
+ * status.json and its worker would wait for the store behind the first.
+ * `create`: make the folder when missing (a kiosk that syncs does so
+ * anyway). Returns the open descriptor (keep it open; O_CLOEXEC), or -1:
+ * *busy true when another kiosk holds it (err names its pid and what to
+ * do), false when the folder cannot be used at all (missing, not
+ * writable: nothing of this kiosk is written there either; err says why). */
+int lf_handover_kiosk_lock(const char *cache_dir, bool create, bool *busy, char *err,
+                           size_t err_size) LF_MUST_CHECK;
 
 /* A listening socket at cache_dir/sync.sock (a stale one is replaced),
  * mode 0600; -1 (logged) on failure. Call with the claim held. */

@@ -157,7 +157,8 @@ try:
                     "width = %d\nheight = %d\n[carousel]\nslide_seconds = 3\ntransition_ms = 200\n"
                     "[monitor]\nreport_url = %s\nreport_token_file = %s\nreport_seconds = 2\n"
                     "report_allow_http = yes\nscreenshot_seconds = 60\n"
-                    % (SRC, size[0], size[1], st.url, tok))
+                    "[sync]\ncache_dir = %s\n"  # one kiosk per state folder
+                    % (SRC, size[0], size[1], st.url, tok, os.path.join(TMP, name + "-state")))
         log = open(os.path.join(TMP, name + ".log"), "w+")
         p = subprocess.Popen([BIN, "run", "--config", conf], stdout=log, stderr=log)
         procs.append(p)
