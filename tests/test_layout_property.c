@@ -564,6 +564,24 @@ static bool page_clean(const struct lf_scene *s, const struct lf_view *v, char *
     return true;
 }
 
+/* The share of the page's body (between header and footer) that its
+ * content takes, measured down to the lowest thing drawn. */
+static double page_fill(const struct lf_scene *s, const struct lf_view *v)
+{
+    struct lf_box body = lf_layout_content_box(v);
+    int bottom = body.y;
+    for (size_t i = 1; i < lf_scene_count(s); i++) {
+        const struct lf_op *op = lf_scene_op(s, i);
+        if (op->box.y + op->box.h > bottom)
+            bottom = op->box.y + op->box.h;
+    }
+    return body.h > 0 ? (double)(bottom - body.y) / body.h : 1.0;
+}
+
+/* A page followed by more of the same slide or list holds at least this
+ * share of its body: a page is filled before the next begins. */
+#define MIN_FILL_BEFORE_CONTINUATION 0.70
+
 /* ---- the property --------------------------------------------------------- */
 
 static const int screens[][2] = {
@@ -618,6 +636,10 @@ static bool check_carousel(const struct lf_view *v, const char *what, bool drop_
                 fault("%s, page %zu (%s): %s", what, j + 1,
                          sl->item ? sl->item->id : "agenda", msg);
             bool last = j + 1 == n || lf_carousel_page(c, j + 1)->page.slide != sl;
+            double fill = page_fill(s, v);
+            if (!drop_last_continuation && !last && fill < MIN_FILL_BEFORE_CONTINUATION)
+                fault("%s, page %zu (%s): %.0f %% of the page used, yet the next page goes on",
+                      what, j + 1, sl->item ? sl->item->id : "agenda", fill * 100);
             if (drop_last_continuation && last && j > i && !dropped && sl->item) {
                 dropped = true;
                 continue;

@@ -1615,35 +1615,46 @@ static void list_entry_emit(struct frame *f, struct list_entry *e, struct lf_box
     lf_frame_emit(f, &e->meta_wr, e->meta, tx, ty, LF_FACE_REGULAR, f->t->ink_soft, f->rtl);
 }
 
-/* The entries from p->from.block on in rows of `cols` from y down; emitted
- * when do_emit, else only counted. Returns how many fit (at least one);
- * sets r->continues and r->rest when some do not. */
+/* The entries from p->from.block on in rows of `cols` from y down;
+ * emitted when do_emit, else only counted. Returns how many fit (at
+ * least one); sets r->continues and r->rest when some do not. In two
+ * columns, where a pair no longer fits at the bottom, the next entry
+ * takes the whole width (shorter: its title wraps less) when that fits:
+ * the page is filled before the next one begins. */
 static size_t list_rows(struct frame *f, const struct lf_page *p, struct lf_box area, int y,
                         size_t cols, bool do_emit, struct lf_page_result *r)
 {
     struct lf_rgba accent = f->t->accent[p->category];
     int gap = lf_frame_scaled(f, 18), badge_w = list_badge_width(f);
-    int col_w = (area.w - (int)(cols - 1) * gap) / (int)cols;
     size_t placed = 0;
-    for (size_t i = p->from.block; i < p->n_list; i += cols) {
+    for (size_t i = p->from.block; i < p->n_list;) {
         struct list_entry e[2];
         int row_h = 0;
-        size_t n = 0;
-        for (; n < cols && i + n < p->n_list; n++) {
-            list_entry_measure(f, &p->list[i + n], col_w, badge_w, &e[n]);
-            if (e[n].height > row_h)
-                row_h = e[n].height;
+        size_t n = 0, c = cols;
+        for (;;) {
+            int col_w = (area.w - (int)(c - 1) * gap) / (int)c;
+            row_h = 0;
+            for (n = 0; n < c && i + n < p->n_list; n++) {
+                list_entry_measure(f, &p->list[i + n], col_w, badge_w, &e[n]);
+                if (e[n].height > row_h)
+                    row_h = e[n].height;
+            }
+            if (y + row_h <= area.y + area.h || c == 1)
+                break;
+            c = 1; /* the pair does not fit: one entry across the width? */
         }
         if (y + row_h > area.y + area.h && i > p->from.block) {
             r->continues = true;
             r->rest = (struct lf_flow_pos){i, 0};
             return placed;
         }
+        int col_w = (area.w - (int)(c - 1) * gap) / (int)c;
         for (size_t k = 0; do_emit && k < n; k++)
             list_entry_emit(f, &e[k],
                             (struct lf_box){area.x + (int)k * (col_w + gap), y, col_w, row_h},
                             accent, (int)(i + k));
         placed += n;
+        i += n;
         y += row_h + gap;
     }
     return placed;
@@ -1676,14 +1687,31 @@ static void list_page(struct frame *f, struct lf_box area, const struct lf_page 
     }
     /* two columns in landscape, unless one column holds more entries on
      * this page (large text: a long title takes three lines in half the
-     * width, a row then fills a third of the page) */
-    size_t cols = 1;
-    if (f->landscape) {
-        size_t two = list_rows(f, p, area, y, 2, false, r), one = list_rows(f, p, area, y, 1, false, r);
-        cols = one > two ? 1 : 2;
+     * width, a row then fills a third of the page). A page is filled
+     * before the next begins: when the entries' text set a little
+     * smaller (never below the floor) lets more of them onto this page,
+     * they are set so, rather than leaving a row's height empty. */
+    static const double entry_scales[] = {1.0, 0.92, 0.85};
+    double ts = f->ts, best_scale = 1.0;
+    size_t cols = 1, best = 0;
+    for (size_t k = 0; k < sizeof(entry_scales) / sizeof(entry_scales[0]); k++) {
+        f->ts = ts * entry_scales[k];
+        for (size_t c = f->landscape ? 2 : 1; c >= 1; c--) {
+            struct lf_page_result probe = {0};
+            size_t n = list_rows(f, p, area, y, c, false, &probe);
+            if (n > best) {
+                best = n;
+                cols = c;
+                best_scale = entry_scales[k];
+            }
+        }
+        if (k == 0 && best == p->n_list - p->from.block)
+            break; /* all the rest fits at full size */
     }
+    f->ts = ts * best_scale;
     *r = (struct lf_page_result){false, {0, 0}, 0};
     list_rows(f, p, area, y, cols, true, r);
+    f->ts = ts;
 }
 
 enum lf_category lf_slide_category(const struct lf_slide *slide)
