@@ -23,6 +23,11 @@ static bool current_stopped;
 #define MAX_VOICE_LANGUAGES 512
 static pthread_mutex_t list_lock = PTHREAD_MUTEX_INITIALIZER;
 static char voice_languages[MAX_VOICE_LANGUAGES][LF_SPEECH_VOICE_NAME];
+/* The first language of the voice each of those languages came from
+ * ("fr-fr" for "fr", "en-gb" for "en"): the voice is chosen by it, since
+ * a voice chosen by a secondary language does not come back after an
+ * SSML <voice> part (a French page went on in German after a German name). */
+static char voice_primary[MAX_VOICE_LANGUAGES][LF_SPEECH_VOICE_NAME];
 static size_t n_voice_languages;
 static bool list_ready;
 
@@ -60,9 +65,12 @@ static bool init_locked(void)
         if (v->identifier && strncmp(v->identifier, "mb/", 3) == 0)
             continue; /* MBROLA voices need data Debian ships apart */
         /* languages: (priority byte, name, NUL) ... then a zero byte */
+        const char *primary = v->languages && *v->languages ? v->languages + 1 : "";
         for (const char *p = v->languages; p && *p; p += strlen(p + 1) + 2) {
-            if (n_voice_languages < MAX_VOICE_LANGUAGES)
+            if (n_voice_languages < MAX_VOICE_LANGUAGES) {
+                snprintf(voice_primary[n_voice_languages], LF_SPEECH_VOICE_NAME, "%s", primary);
                 snprintf(voice_languages[n_voice_languages++], LF_SPEECH_VOICE_NAME, "%s", p + 1);
+            }
         }
     }
     list_ready = true;
@@ -132,9 +140,9 @@ static bool find_voice(const char *want, char *voice, size_t size)
     for (size_t i = 0; i < n_voice_languages && !exact; i++) {
         const char *name = voice_languages[i];
         if (strcmp(name, want) == 0)
-            exact = name;
+            exact = voice_primary[i][0] ? voice_primary[i] : name;
         else if (!regional && strncmp(name, want, wl) == 0 && name[wl] == '-')
-            regional = name;
+            regional = voice_primary[i][0] ? voice_primary[i] : name;
     }
     const char *got = exact ? exact : regional;
     if (got)
@@ -210,25 +218,43 @@ bool lf_voice_speak(const char *lang, const char *text, int rate, int volume,
     return ok;
 }
 
+static bool discard(void *ctx, const int16_t *samples, size_t n)
+{
+    (void)ctx;
+    (void)samples;
+    (void)n;
+    return true;
+}
+
 char *lf_voice_phonemes(const char *lang, const char *text)
 {
     pthread_mutex_lock(&lock);
     char *out = NULL;
     size_t len = 0;
     if (select_voice_locked(lang, "phonemes")) {
-        const void *p = text;
-        while (p) {
-            const char *ph = espeak_TextToPhonemes(&p, espeakCHARS_UTF8, 0);
-            if (!ph)
-                break;
-            size_t n = strlen(ph);
-            out = lf_xrealloc(out, len + n + 2);
-            memcpy(out + len, ph, n);
-            len += n;
-            out[len++] = ' ';
-            out[len] = '\0';
+        /* what is said, as it is said: synthesised with the SSML voice
+         * changes, the phonemes traced into memory, the sound dropped */
+        FILE *mem = open_memstream(&out, &len);
+        if (mem) {
+            espeak_SetPhonemeTrace(espeakPHONEMES_SHOW, mem);
+            current_sink = discard;
+            current_ctx = NULL;
+            current_stopped = false;
+            espeak_ERROR e = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
+                                          espeakCHARS_UTF8 | espeakSSML, NULL, NULL);
+            if (e != EE_OK)
+                lf_warn("speech: eSpeak NG failed to read (error %d)", (int)e);
+            espeak_SetPhonemeTrace(0, NULL);
+            current_sink = NULL;
+            fclose(mem);
         }
     }
     pthread_mutex_unlock(&lock);
-    return out ? out : lf_xstrdup("");
+    if (out) {
+        for (char *c = out; *c; c++)
+            if (*c == '\n')
+                *c = ' ';
+        return out;
+    }
+    return lf_xstrdup("");
 }

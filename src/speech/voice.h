@@ -51,9 +51,10 @@ typedef bool (*lf_voice_sink)(void *ctx, const int16_t *samples, size_t n);
 bool lf_voice_speak(const char *lang, const char *text, int rate, int volume,
                     lf_voice_sink sink, void *ctx) LF_MUST_CHECK;
 
-/* The phonemes eSpeak NG would say for `text` (its ASCII notation, as
- * `espeak-ng -x` prints), for tests and for listening with the eyes.
- * Never NULL; the caller frees it. */
+/* The phonemes eSpeak NG says for `text` (SSML, as lf_voice_speak reads
+ * it, <voice> changes included; its ASCII notation, as `espeak-ng -x`
+ * prints), for tests and for listening with the eyes. Never NULL; the
+ * caller frees it. */
 char *lf_voice_phonemes(const char *lang, const char *text);
 
 #endif
