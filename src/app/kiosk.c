@@ -151,13 +151,12 @@ struct lf_kiosk {
     struct lf_monitor *monitor;    /* NULL: no writable state folder */
     bool monitoring;               /* lf_kiosk_run: heartbeat on */
     time_t last_frame;
-    size_t played_index;           /* the carousel page last counted */
-    bool played_any;
+    bool played_any;               /* proof of play: a slide was counted */
     char content_error[2 * LF_MAX_PATH_BYTES + 128]; /* the last content that failed to load */
     /* the studio's fleet page (monitor/reporter.h): heartbeat, screenshot,
-     * slides shown per item (a slide counts once per slide_until) */
+     * the monitor's proof of play */
     struct lf_reporter *reporter;
-    uint64_t counted_slide_until;
+    uint64_t counted_slide_until;  /* a slide counts once per slide_until */
 };
 
 static uint64_t system_ticks(void *ctx)
@@ -1587,18 +1586,18 @@ static void report_status(struct lf_kiosk *k)
              lf_carousel_count(k->carousel), item ? ": " : "", item ? item : "", k->lang,
              k->view.width, k->view.height);
     k->last_frame = (time_t)(k->clock.wall_ms(k->clock.ctx) / 1000);
+    /* proof of play, counted once here: the monitor counts (and keeps the
+     * counts in proof-of-play.json), the reporter sends its counts */
     if (k->monitor && k->mode == MODE_CAROUSEL && !k->animating &&
-        (!k->played_any || k->played_index != k->index)) {
+        (!k->played_any || k->slide_until != k->counted_slide_until)) {
         k->played_any = true;
-        k->played_index = k->index;
+        k->counted_slide_until = k->slide_until; /* once per slide shown */
         lf_monitor_slide_shown(k->monitor, item, k->last_frame);
+        char date[11];
+        json_t *today = lf_monitor_plays_today(k->monitor, k->last_frame, date);
+        lf_reporter_plays(k->reporter, date, today);
     }
     offer_heartbeat(k, modes[k->mode], item);
-    if (k->reporter && item && k->mode == MODE_CAROUSEL &&
-        k->slide_until != k->counted_slide_until) {
-        k->counted_slide_until = k->slide_until; /* once per slide shown */
-        lf_reporter_played(k->reporter, item, wall_now(k));
-    }
     if (!k->first_frame_shown) {
         k->first_frame_shown = true;
         lf_service_ready(k->service, text);

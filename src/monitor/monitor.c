@@ -92,6 +92,15 @@ void lf_monitor_slide_shown(struct lf_monitor *m, const char *item_id, time_t no
     m->plays_dirty = true;
 }
 
+json_t *lf_monitor_plays_today(const struct lf_monitor *m, time_t now, char *date)
+{
+    struct tm tm;
+    lf_local_time(now, &tm);
+    strftime(date, 11, "%Y-%m-%d", &tm);
+    json_t *d = json_object_get(m->plays, date);
+    return d ? json_deep_copy(d) : json_object();
+}
+
 static void failed(struct lf_monitor *m, const char *what)
 {
     if (!m->failed_once)

@@ -16,6 +16,7 @@
 #ifndef LF_MONITOR_MONITOR_H
 #define LF_MONITOR_MONITOR_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -56,8 +57,16 @@ struct lf_monitor *lf_monitor_create(const char *state_dir, const char *metrics_
 void lf_monitor_destroy(struct lf_monitor *m);
 
 /* A carousel slide with item_id (NULL: an agenda page) came on screen at
- * `now` (proof of play). */
+ * `now` (proof of play). This is the one count of slides shown: the
+ * studio's fleet page gets it through lf_monitor_plays_today and the
+ * reporter, never from a count of its own. */
 void lf_monitor_slide_shown(struct lf_monitor *m, const char *item_id, time_t now);
+
+/* The counts of the Europe/Berlin day of `now` so far ({"item": n}, a new
+ * reference; {} before the first slide of the day), its date (YYYY-MM-DD)
+ * in `date` (11 bytes). They include the counts of earlier runs of that
+ * day (proof-of-play.json). */
+json_t *lf_monitor_plays_today(const struct lf_monitor *m, time_t now, char *date);
 
 /* Writes its keys of status.json's "screen", the metrics and proof of play when a
  * heartbeat is due at `now` (or `force`). Failures are logged once. */

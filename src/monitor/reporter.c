@@ -118,24 +118,22 @@ void lf_reporter_offer(struct lf_reporter *r, const struct lf_heartbeat *hb)
     pthread_mutex_unlock(&r->lock);
 }
 
-void lf_reporter_played(struct lf_reporter *r, const char *id, time_t now)
+void lf_reporter_plays(struct lf_reporter *r, const char *date, json_t *items)
 {
-    if (!r || !id || !id[0])
+    if (!r || !date || !json_is_object(items)) {
+        json_decref(items);
         return;
-    char date[11];
-    struct tm tm;
-    localtime_r(&now, &tm);
-    strftime(date, sizeof(date), "%Y-%m-%d", &tm);
-    pthread_mutex_lock(&r->lock);
-    if (strcmp(date, r->played_date) != 0) { /* a new day counts afresh */
-        json_object_clear(r->played);
-        snprintf(r->played_date, sizeof(r->played_date), "%s", date);
     }
-    json_t *n = json_object_get(r->played, id);
-    if (n)
-        json_integer_set(n, json_integer_value(n) + 1);
-    else if (json_object_size(r->played) < LF_REPORT_MAX_PLAYED_ITEMS)
-        json_object_set_new(r->played, id, json_integer(1));
+    while (json_object_size(items) > LF_REPORT_MAX_PLAYED_ITEMS) { /* the studio's bound */
+        const char *key = json_object_iter_key(json_object_iter(items));
+        char *copy = lf_xstrdup(key);
+        json_object_del(items, copy);
+        free(copy);
+    }
+    pthread_mutex_lock(&r->lock);
+    json_decref(r->played);
+    r->played = items;
+    snprintf(r->played_date, sizeof(r->played_date), "%s", date);
     pthread_mutex_unlock(&r->lock);
 }
 

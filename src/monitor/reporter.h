@@ -12,6 +12,7 @@
 #ifndef LF_MONITOR_REPORTER_H
 #define LF_MONITOR_REPORTER_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <time.h>
@@ -48,9 +49,12 @@ struct lf_reporter *lf_reporter_start(const struct lf_config *cfg);
 /* The state now: copied, sent with the next heartbeat. Any thread. NULL ok. */
 void lf_reporter_offer(struct lf_reporter *r, const struct lf_heartbeat *hb);
 
-/* A slide of item `id` came onto the screen (proof of play, counted per
- * local day). NULL ok. */
-void lf_reporter_played(struct lf_reporter *r, const char *id, time_t now);
+/* Proof of play: the kiosk's counts of slides shown on `date`
+ * (YYYY-MM-DD) so far, {"item": n}, as the monitor counted them
+ * (lf_monitor_plays_today: the one count, kept across restarts); sent
+ * with the next heartbeat, where they replace that day's counts. The
+ * reference to `items` is taken. NULL r ok. */
+void lf_reporter_plays(struct lf_reporter *r, const char *date, json_t *items);
 
 /* Whether a screenshot is due; the kiosk then reads its screen. */
 bool lf_reporter_wants_screenshot(const struct lf_reporter *r);

@@ -37,6 +37,7 @@ function fleetDuration(s) {
 
 function fleetItemTitle(id) {
   const e = state.items.find((x) => x.item.id === id);
+  if (id === "(agenda)") return t("fleetAgenda");
   return e ? itemTitle(e.item) : id;
 }
 
