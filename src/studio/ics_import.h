@@ -23,6 +23,7 @@
 #define LF_STUDIO_ICS_MIN_INTERVAL_S 10      /* a subscription is polled at most this often */
 #define LF_STUDIO_ICS_MAX_INTERVAL_S 604800  /* ... and at least once a week */
 #define LF_STUDIO_ICS_FETCH_TIMEOUT_S 60     /* one download of a calendar */
+#define LF_STUDIO_ICS_ONCE_TIMEOUT_S 20      /* a calendar fetched once for an editor (who waits) */
 
 /* Returns the answer's JSON; *status the HTTP status (200, 422, 500). */
 json_t *lf_studio_import_ics(struct lf_draft *d, const char *data_dir, const char *text,

@@ -1038,6 +1038,96 @@ static json_t *iso_now(void)
     return json_string(at);
 }
 
+/* Downloads a calendar into res (body at most LF_ICS_MAX_BYTES, the limit
+ * of every calendar import); the caller frees res->body. */
+static void fetch_calendar(const char *url, bool allow_http, long timeout_s,
+                           struct lf_fetch_result *res)
+{
+    atomic_bool cancel = false;
+    struct lf_fetch_options fo = {
+        .allow_http = allow_http,
+        .connect_timeout_s = 10,
+        .transfer_timeout_s = timeout_s,
+        .low_speed_bytes = 1,
+        .low_speed_s = timeout_s < 30 ? timeout_s : 30,
+        .cancel = &cancel,
+    };
+    memset(res, 0, sizeof(*res));
+    struct lf_fetcher *f = lf_fetcher_create(&fo);
+    if (!f) {
+        res->outcome = LF_FETCH_FAILED;
+        snprintf(res->error, sizeof(res->error), "curl cannot make a handle");
+        return;
+    }
+    struct lf_fetch_request rq = {.url = url, .max_bytes = LF_ICS_MAX_BYTES};
+    lf_fetch(f, &rq, res);
+    lf_fetcher_destroy(f);
+}
+
+/* The calendar address of a request or subscription: http(s), bounded. */
+static bool calendar_url_ok(const char *url)
+{
+    return url && (strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0) &&
+           strlen(url) <= LF_MAX_URL_BYTES && !strpbrk(url, " \t\r\n");
+}
+
+/* POST /api/import/ics-url {"url", "tag"?, "horizon_days"?, "allow_http"?}:
+ * the studio fetches the calendar once and imports it as an upload. The
+ * request thread waits for the download (LF_STUDIO_ICS_ONCE_TIMEOUT_S at
+ * most). */
+static void h_import_ics_url(struct call *c, struct reply *r)
+{
+    const char *url = json_string_value(json_object_get(c->body, "url"));
+    json_t *tagv = json_object_get(c->body, "tag");
+    json_t *days = json_object_get(c->body, "horizon_days");
+    bool allow_http = json_is_true(json_object_get(c->body, "allow_http"));
+    if (!calendar_url_ok(url)) {
+        reply_json(r, 400, json_pack("{s:s, s:s, s:s}", "error",
+                                     "url: an https:// address of the calendar (.ics)", "code",
+                                     "ics-url", "field", "url"));
+        return;
+    }
+    if (strncmp(url, "http://", 7) == 0 && !allow_http) {
+        reply_json(r, 400, json_pack("{s:s, s:s, s:s}", "error",
+                                     "url: http:// is not encrypted: allow it with allow_http",
+                                     "code", "ics-url-http", "field", "url"));
+        return;
+    }
+    json_int_t horizon = days ? json_integer_value(days) : LF_ICS_DEFAULT_HORIZON_DAYS;
+    if (days && (!json_is_integer(days) || horizon < 1 || horizon > LF_ICS_MAX_HORIZON_DAYS)) {
+        reply_json(r, 400, json_pack("{s:s, s:s, s:i}", "error",
+                                     "horizon_days: a number of days from 1 to the limit", "code",
+                                     "ics-horizon", "max", LF_ICS_MAX_HORIZON_DAYS));
+        return;
+    }
+    const char *tag = json_string_value(tagv);
+    if (tag && (strlen(tag) > LF_MAX_STRING_BYTES || !tag[0]))
+        tag = NULL;
+    struct lf_fetch_result res;
+    fetch_calendar(url, allow_http, LF_STUDIO_ICS_ONCE_TIMEOUT_S, &res);
+    if (res.outcome != LF_FETCH_OK) {
+        reply_json(r, 502, json_pack("{s:s, s:s, s:i, s:s}", "error", res.error, "code",
+                                     "ics-fetch", "http_status", (int)res.http_status, "source",
+                                     url));
+        free(res.body);
+        return;
+    }
+    unsigned status = 500;
+    json_t *out = lf_studio_import_ics(c->s->draft, c->s->data_dir, res.body, res.len, url, tag,
+                                       (int)horizon, user_of(c), time(NULL), &status);
+    free(res.body);
+    if (status == 200) {
+        char detail[256];
+        snprintf(detail, sizeof(detail), "%.100s: %lld added, %lld updated, %lld removed, %lld kept",
+                 url, (long long)json_integer_value(json_object_get(out, "added")),
+                 (long long)json_integer_value(json_object_get(out, "updated")),
+                 (long long)json_integer_value(json_object_get(out, "removed")),
+                 (long long)json_integer_value(json_object_get(out, "kept_edited")));
+        lf_audit(c->s->data_dir, user_of(c), "import-ics", NULL, detail);
+    }
+    reply_json(r, status, out);
+}
+
 /* Downloads and imports one subscription; records the outcome in `sub`.
  * Called without s->work held (the download takes time); takes it for the
  * draft. */
@@ -1046,27 +1136,12 @@ static void sub_run(struct studio *s, json_t *sub)
     const char *url = json_string_value(json_object_get(sub, "url"));
     const char *name = json_string_value(json_object_get(sub, "name"));
     const char *tag = json_string_value(json_object_get(sub, "tag"));
-    atomic_bool cancel = false;
-    struct lf_fetch_options fo = {
-        .allow_http = json_is_true(json_object_get(sub, "allow_http")),
-        .connect_timeout_s = 10,
-        .transfer_timeout_s = LF_STUDIO_ICS_FETCH_TIMEOUT_S,
-        .low_speed_bytes = 1,
-        .low_speed_s = 30,
-        .cancel = &cancel,
-    };
     json_object_set_new(sub, "last_attempt", iso_now());
     json_object_set_new(sub, "next_at", json_integer((json_int_t)time(NULL) +
                                                      json_integer_value(json_object_get(sub, "interval_seconds"))));
-    struct lf_fetcher *f = lf_fetcher_create(&fo);
-    if (!f) {
-        json_object_set_new(sub, "last_error", json_string("curl cannot make a handle"));
-        return;
-    }
-    struct lf_fetch_request rq = {.url = url, .max_bytes = LF_ICS_MAX_BYTES};
     struct lf_fetch_result res;
-    lf_fetch(f, &rq, &res);
-    lf_fetcher_destroy(f);
+    fetch_calendar(url, json_is_true(json_object_get(sub, "allow_http")),
+                   LF_STUDIO_ICS_FETCH_TIMEOUT_S, &res);
     if (res.outcome != LF_FETCH_OK) {
         json_object_set_new(sub, "last_error", json_string(res.error));
         lf_warn("studio: calendar %s: %s (the last good import stays)", name, res.error);
@@ -1169,8 +1244,7 @@ static void h_sub_add(struct call *c, struct reply *r)
         reply_error(r, 400, "name: letters a-z, digits and '-' (e.g. stadtkalender)");
         return;
     }
-    if (!url || (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) ||
-        strlen(url) > LF_MAX_URL_BYTES) {
+    if (!calendar_url_ok(url)) {
         reply_error(r, 400, "url: an https:// address of the calendar (.ics)");
         return;
     }
@@ -1331,6 +1405,7 @@ static const struct route routes[] = {
     {"GET", "/api/audit", LF_ROLE_PUBLISHER, 0, h_audit},
     {"GET", "/api/users", LF_ROLE_ADMIN, 0, h_users},
     {"POST", "/api/import/ics", LF_ROLE_EDITOR, ROUTE_UPLOAD, h_import_ics},
+    {"POST", "/api/import/ics-url", LF_ROLE_EDITOR, ROUTE_JSON, h_import_ics_url},
     {"GET", "/api/import/subscriptions", LF_ROLE_EDITOR, 0, h_subs},
     {"POST", "/api/import/subscriptions", LF_ROLE_EDITOR, ROUTE_JSON, h_sub_add},
     {"DELETE", "/api/import/subscriptions/{}", LF_ROLE_EDITOR, 0, h_sub_delete},

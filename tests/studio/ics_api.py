@@ -115,6 +115,75 @@ try:
           "a broken feed is refused with its line; the draft is unchanged", out)
     status, out, _ = upload(b"kein Kalender")
     check(status == 422 and items() == before, "something that is no calendar is refused", out)
+    # --- a calendar fetched once from its address (nginx on 127.0.0.1) ---------------------
+    def once_feed(room):
+        return (feed(cafe_title="Nähcafé", cafe_room=room).replace(b"cafe-1@", b"naeh-1@")
+                .replace(b"fest-2@", b"fest-5@").replace(b"Fest der Kulturen", b"Hoffest"))
+
+    with open(os.path.join(WWW, "einmal.ics"), "wb") as f:
+        f.write(once_feed("Raum 5"))
+    once = "http://127.0.0.1:%d/einmal.ics" % NGX_PORT
+    status, out, _ = Client(st).request("POST", "/api/import/ics-url", {"url": once})
+    check(status == 401, "an import from an address needs a login", status)
+    status, out, _ = anna.request("POST", "/api/import/ics-url", {"url": once}, csrf=False)
+    check(status == 403, "... and the CSRF token", status)
+    status, out, _ = anna.request("POST", "/api/import/ics-url", {"url": "file:///etc/passwd"})
+    check(status == 400 and out.get("field") == "url", "only http(s) addresses are fetched", out)
+    status, out, _ = anna.request("POST", "/api/import/ics-url", {"url": once})
+    check(status == 400 and out.get("code") == "ics-url-http",
+          "plain http:// only when asked for (allow_http)", out)
+    before = items()
+    status, out, _ = anna.request("POST", "/api/import/ics-url",
+                                  {"url": once, "allow_http": True, "tag": "Nähen"})
+    it = items()
+    naeh = sorted(i for i, e in it.items() if "Nähcaf" in str(e["item"]))
+    check(status == 200 and out["source"] == once and out["added"] == 4 and len(naeh) == 3 and
+          all(it[i]["modified_by"] == "anna" and "Nähen" in str(it[i]["item"].get("tags"))
+              for i in naeh),
+          "a calendar fetched once by its address: 4 events added as draft changes by anna", out)
+    check(set(before) <= set(it) and all(it[i]["item"] == before[i]["item"] for i in before),
+          "the events of the uploaded calendar stay as they were", sorted(set(before) - set(it)))
+    status, ch, _ = anna.request("GET", "/api/changes")
+    check(all(any(c["item"]["id"] == i and c["status"] == "added" for c in ch["changes"]) for i in naeh),
+          "... listed as changes waiting to be published", ch)
+    status, out, _ = anna.request("POST", "/api/import/ics-url",
+                                  {"url": once, "allow_http": True, "tag": "Nähen"})
+    check(status == 200 and out["added"] == 0 and out["changed"] == [],
+          "fetched again unchanged: nothing changes (no duplicates)", out)
+    e = items()[naeh[0]]
+    status, out, _ = anna.request("PUT", "/api/items/" + naeh[0], {
+        "item": dict(e["item"], room="Werkstatt (von Hand)"), "revision": e["revision"]})
+    check(status == 200, "a fetched event edited by hand", out)
+    with open(os.path.join(WWW, "einmal.ics"), "wb") as f:
+        f.write(once_feed("Raum 6"))
+    status, out, _ = anna.request("POST", "/api/import/ics-url",
+                                  {"url": once, "allow_http": True, "tag": "Nähen"})
+    it = items()
+    check(status == 200 and out["kept_edited"] == 1 and out["updated"] == 2 and
+          any(naeh[0] in n.get("id", "") + n.get("text", "") if isinstance(n, dict) else naeh[0] in n
+              for n in out["notes"]) and
+          it[naeh[0]]["item"].get("room") == "Werkstatt (von Hand)" and
+          "Raum 6" in str(it[naeh[1]]["item"]),
+          "fetched again after a change: the hand edit is kept and named, the others updated", out)
+    before = items()
+    status, out, _ = anna.request("POST", "/api/import/ics-url",
+                                  {"url": once.replace("einmal", "fehlt"), "allow_http": True})
+    check(status == 502 and out.get("code") == "ics-fetch" and out.get("http_status") == 404 and
+          items() == before, "an address that answers 404 is reported; the draft is unchanged", out)
+    with open(os.path.join(WWW, "riesig.ics"), "wb") as f:
+        f.write(once_feed("Raum 5")[:-len(b"END:VCALENDAR\r\n")] +
+                b"X-FILL:" + b"x" * (4 * 1024 * 1024) + b"\r\nEND:VCALENDAR\r\n")
+    status, out, _ = anna.request("POST", "/api/import/ics-url",
+                                  {"url": once.replace("einmal", "riesig"), "allow_http": True})
+    check(status == 502 and out.get("code") == "ics-fetch" and items() == before,
+          "a calendar over 4 MiB is not taken (the limit of every import)", out)
+    with open(os.path.join(WWW, "kaputt.ics"), "wb") as f:
+        f.write(feed(broken=True))
+    status, out, _ = anna.request("POST", "/api/import/ics-url",
+                                  {"url": once.replace("einmal", "kaputt"), "allow_http": True})
+    check(status == 422 and any(p["line"] > 0 for p in out["problems"]) and items() == before,
+          "a broken calendar at the address is refused with its line; the draft is unchanged", out)
+
     # --- a subscription to a calendar on nginx, published directly -------------------------
     # the draft as it is must be valid to publish: only the calendar's events in it
     for i, e in items().items():
