@@ -79,7 +79,8 @@ sample() { # sample LABEL: RSS, fds and textures of the running kiosk
   local rss fds tex
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$kiosk/status")
   fds=$(ls "/proc/$kiosk/fd" | wc -l)
-  tex=$(grep 'painter:' "$tmp/kiosk.log" | tail -1 | awk '{print $4}')
+  # log lines start with a time stamp: read the number before "textures"
+  tex=$(grep 'painter:' "$tmp/kiosk.log" | tail -1 | sed -n 's/.*painter: \([0-9]*\) textures.*/\1/p')
   echo "$1: RSS ${rss} kB, ${fds} open file descriptors, ${tex:-?} cached textures, $(grep -c 'showing new content' "$tmp/kiosk.log") bundles installed so far"
 }
 

@@ -376,10 +376,34 @@ static void a_transition_moves_pages_drawn_once(void **state)
     assert_int_equal(b.position, a.position + 1);
 }
 
+/* Only the first page is laid out before the first frame (the rest
+ * right after it): its footer shows no page count rather than a guessed
+ * one, and the next frame the true count of every page. */
+static void the_page_count_is_never_a_guess(void **state)
+{
+    struct fixture *f = *state;
+    lf_kiosk_destroy(f->k);
+    f->k = lf_kiosk_create(&f->cfg);
+    assert_non_null(f->k);
+    lf_kiosk_set_clock(f->k, &(struct lf_kiosk_clock){fake_ticks, fake_wall_ms, &f->clock});
+    static char before[65536], after[65536];
+    lf_kiosk_screen_text(f->k, before, sizeof(before));
+    lf_kiosk_update(f->k); /* the first frame; then the other pages are laid out */
+    lf_kiosk_update(f->k); /* the frame after it */
+    lf_kiosk_screen_text(f->k, after, sizeof(after));
+    struct lf_kiosk_state s = state_of(f);
+    assert_true(s.count >= 10);
+    char want[32];
+    snprintf(want, sizeof(want), "\n1 / %zu\n", s.count);
+    assert_true(strstr(before, "\n1 / ") == NULL || strstr(before, want) != NULL);
+    assert_non_null(strstr(after, want));
+}
+
 int main(void)
 {
     const struct CMUnitTest german[] = {
         cmocka_unit_test_setup_teardown(carousel_advances_by_itself, setup_de, teardown),
+        cmocka_unit_test_setup_teardown(the_page_count_is_never_a_guess, setup_de, teardown),
         cmocka_unit_test_setup_teardown(visitor_browses_and_idle_returns, setup_de, teardown),
         cmocka_unit_test_setup_teardown(tap_on_a_slide_holds_it, setup_de, teardown),
         cmocka_unit_test_setup_teardown(long_lists_page, setup_de, teardown),

@@ -759,9 +759,59 @@ static void the_check_finds_lost_text(void **state)
     assert_true(check_carousel(&v, "800x480 with a page dropped", true));
 }
 
+/* The carousel lays out lazily (the first frame needs only the first
+ * page): asked page by page it gives the same pages, with the same
+ * continuation points and times, as asked for its count first; asking
+ * for the first page lays out only the first slide; the count is the
+ * whole count however little was laid out before. */
+static void lazy_pages_are_the_eager_pages(void **state)
+{
+    (void)state;
+    gen_bundle(5, 12);
+    static const char *const langs[] = {"de", "ar"};
+    for (size_t si = 0; si < N_SCREENS; si++)
+        for (size_t li = 0; li < 2; li++) {
+            struct lf_view v = {.bundle = &gen, .lang = langs[li],
+                                .now = lf_local_make(2026, 11, 23, 10, 0),
+                                .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                                .width = screens[si][0], .height = screens[si][1],
+                                .text_scale = 1.0};
+            struct lf_carousel *eager = lf_carousel_create(), *lazy = lf_carousel_create();
+            lf_carousel_build(eager, &v, 10);
+            size_t n = lf_carousel_count(eager);
+            assert_true(lf_carousel_complete(eager));
+            assert_true(n > 2);
+            lf_carousel_build(lazy, &v, 10);
+            assert_false(lf_carousel_complete(lazy));
+            assert_non_null(lf_carousel_page(lazy, 0));
+            assert_false(lf_carousel_complete(lazy)); /* only what the first frame needs */
+            for (size_t i = 0; i < n; i++) {
+                const struct lf_carousel_page *a = lf_carousel_page(eager, i);
+                const struct lf_carousel_page *b = lf_carousel_page(lazy, i);
+                assert_non_null(b);
+                /* each carousel has slides of its own: the same item and kind */
+                assert_ptr_equal(a->page.slide->item, b->page.slide->item);
+                assert_int_equal(a->page.slide->kind, b->page.slide->kind);
+                assert_int_equal(a->page.from.block, b->page.from.block);
+                assert_int_equal(a->page.from.offset, b->page.from.offset);
+                assert_int_equal(a->duration_ms, b->duration_ms);
+            }
+            assert_null(lf_carousel_page(lazy, n));
+            assert_true(lf_carousel_complete(lazy));
+            assert_int_equal(lf_carousel_count(lazy), n);
+            /* a new build starts lazily again; its count is still the whole count */
+            lf_carousel_build(lazy, &v, 10);
+            assert_false(lf_carousel_complete(lazy));
+            assert_int_equal(lf_carousel_count(lazy), n);
+            lf_carousel_destroy(eager);
+            lf_carousel_destroy(lazy);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(lazy_pages_are_the_eager_pages),
         cmocka_unit_test(the_check_finds_lost_text),
         cmocka_unit_test(every_text_is_shown_cleanly),
         cmocka_unit_test(real_fonts_show_every_text_cleanly),

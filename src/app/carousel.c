@@ -1,8 +1,10 @@
 #include "app/carousel.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/limits.h"
 #include "core/xalloc.h"
 
 struct lf_carousel {
@@ -14,6 +16,14 @@ struct lf_carousel {
     const struct lf_slide *by_cat[LF_CAT_COUNT][LF_MAX_ITEMS];
     size_t n_cat[LF_CAT_COUNT];
     time_t changes_at; /* lf_next_change at the build */
+    /* pages are laid out lazily, slide by slide in playlist order, when
+     * one is first asked for (lf_carousel_page up to it, everything for
+     * lf_carousel_count): the first frame needs only the first page */
+    struct lf_view view;               /* the build's view, with its own copy of the language */
+    char lang[LF_MAX_LANG_TAG + 1];
+    int base_s;
+    size_t next_slide;                 /* the first slide of the playlist not laid out yet */
+    struct lf_scene *scratch;          /* NULL once every slide is laid out */
 };
 
 struct lf_carousel *lf_carousel_create(void)
@@ -26,6 +36,7 @@ void lf_carousel_destroy(struct lf_carousel *c)
     if (!c)
         return;
     lf_playlist_clear(&c->playlist);
+    lf_scene_destroy(c->scratch);
     free(c->pages);
     free(c);
 }
@@ -37,6 +48,44 @@ static void push(struct lf_carousel *c, struct lf_carousel_page p)
         c->pages = lf_xrealloc(c->pages, c->cap * sizeof(*c->pages));
     }
     c->pages[c->n++] = p;
+}
+
+/* Lays out the next slide of the playlist into as many pages as its
+ * text needs. False when every slide is laid out. */
+static bool lay_out_next_slide(struct lf_carousel *c)
+{
+    if (c->next_slide >= c->playlist.n) {
+        lf_scene_destroy(c->scratch);
+        c->scratch = NULL;
+        return false;
+    }
+    const struct lf_view *v = &c->view;
+    const struct lf_slide *sl = &c->playlist.slides[c->next_slide++];
+    struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = sl};
+    if (sl->kind == LF_SLIDE_AGENDA) {
+        page.list = c->agenda;
+        page.n_list = c->n_agenda;
+        page.category = LF_CAT_EVENTS;
+    }
+    if (!c->scratch)
+        c->scratch = lf_scene_create();
+    /* lay out once to learn how much text there is and whether it
+     * continues on another page: as many pages as the text needs (each
+     * page moves the flow on, so this ends) */
+    for (;;) {
+        struct lf_page_result r;
+        lf_scene_clear(c->scratch);
+        lf_layout_page(c->scratch, v, &page, &r);
+        int secs = sl->item && sl->item->duration_s > 0 ? sl->item->duration_s
+                                                         : lf_reading_time_s(r.chars, c->base_s);
+        push(c, (struct lf_carousel_page){page, secs * 1000});
+        bool progress = r.rest.block > page.from.block ||
+                        (r.rest.block == page.from.block && r.rest.offset > page.from.offset);
+        if (!r.continues || !progress)
+            break;
+        page.from = r.rest;
+    }
+    return true;
 }
 
 void lf_carousel_build(struct lf_carousel *c, const struct lf_view *v, int base_s)
@@ -55,43 +104,37 @@ void lf_carousel_build(struct lf_carousel *c, const struct lf_view *v, int base_
         if (c->n_cat[cat] < LF_MAX_ITEMS)
             c->by_cat[cat][c->n_cat[cat]++] = sl;
     }
-
-    struct lf_scene *scratch = lf_scene_create();
-    for (size_t i = 0; i < c->playlist.n; i++) {
-        const struct lf_slide *sl = &c->playlist.slides[i];
-        struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = sl};
-        if (sl->kind == LF_SLIDE_AGENDA) {
-            page.list = c->agenda;
-            page.n_list = c->n_agenda;
-            page.category = LF_CAT_EVENTS;
-        }
-        /* lay out once to learn how much text there is and whether it
-         * continues on another page: as many pages as the text needs
-         * (each page moves the flow on, so this ends) */
-        for (;;) {
-            struct lf_page_result r;
-            lf_scene_clear(scratch);
-            lf_layout_page(scratch, v, &page, &r);
-            int secs = sl->item && sl->item->duration_s > 0 ? sl->item->duration_s
-                                                             : lf_reading_time_s(r.chars, base_s);
-            push(c, (struct lf_carousel_page){page, secs * 1000});
-            bool progress = r.rest.block > page.from.block ||
-                            (r.rest.block == page.from.block && r.rest.offset > page.from.offset);
-            if (!r.continues || !progress)
-                break;
-            page.from = r.rest;
-        }
-    }
-    lf_scene_destroy(scratch);
+    c->view = *v;
+    snprintf(c->lang, sizeof(c->lang), "%s", v->lang ? v->lang : "");
+    c->view.lang = c->lang;
+    c->base_s = base_s;
+    c->next_slide = 0;
+    if (!c->scratch && c->playlist.n > 0)
+        c->scratch = lf_scene_create();
 }
 
-size_t lf_carousel_count(const struct lf_carousel *c)
+bool lf_carousel_complete(const struct lf_carousel *c)
 {
+    return c->next_slide >= c->playlist.n;
+}
+
+bool lf_carousel_lay_out_more(struct lf_carousel *c)
+{
+    (void)lay_out_next_slide(c);
+    return !lf_carousel_complete(c);
+}
+
+size_t lf_carousel_count(struct lf_carousel *c)
+{
+    while (lay_out_next_slide(c))
+        ;
     return c->n;
 }
 
-const struct lf_carousel_page *lf_carousel_page(const struct lf_carousel *c, size_t i)
+const struct lf_carousel_page *lf_carousel_page(struct lf_carousel *c, size_t i)
 {
+    while (i >= c->n && lay_out_next_slide(c))
+        ;
     return i < c->n ? &c->pages[i] : NULL;
 }
 
@@ -108,9 +151,9 @@ size_t lf_carousel_category(const struct lf_carousel *c, enum lf_category cat,
     return c->n_cat[cat];
 }
 
-size_t lf_carousel_first_of(const struct lf_carousel *c, enum lf_category cat, size_t current)
+size_t lf_carousel_first_of(struct lf_carousel *c, enum lf_category cat, size_t current)
 {
-    for (size_t i = 0; i < c->n; i++) {
+    for (size_t i = 0; i < lf_carousel_count(c); i++) {
         const struct lf_slide *sl = c->pages[i].page.slide;
         if (sl && sl->kind != LF_SLIDE_AGENDA && sl->kind != LF_SLIDE_NOTICE &&
             lf_slide_category(sl) == cat)

@@ -5,12 +5,21 @@
  * each page stays as long as its text takes to read. The list of a
  * category for browsing comes from the same playlist.
  *
+ * Pages are laid out lazily: the build lays out nothing; a page is laid
+ * out (with every slide before it) when it is first asked for, all of
+ * them when the count is (so a count is always the true one). The first
+ * frame needs only the first page; lf_carousel_lay_out_more does the
+ * rest a slide at a time.
+ *
  * Pure C (layout measures through struct lf_measure). Owner:
- * create/destroy; pages point into the bundle, which must outlive the
- * carousel until the next lf_carousel_build. */
+ * create/destroy; pages point into the bundle, which, like the view's
+ * measure and theme, must outlive the carousel until the next
+ * lf_carousel_build. Main thread only. A page pointer is valid until the
+ * next call that may lay out (page, count, first_of, lay_out_more). */
 #ifndef LF_APP_CAROUSEL_H
 #define LF_APP_CAROUSEL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -27,12 +36,19 @@ struct lf_carousel;
 struct lf_carousel *lf_carousel_create(void);
 void lf_carousel_destroy(struct lf_carousel *c);
 
-/* Rebuilds the pages for v->bundle at v->now in v->lang. base_s: the
- * configured time for a slide with little text. */
+/* Rebuilds the pages for v->bundle at v->now in v->lang (the view is
+ * copied, the language too). base_s: the configured time for a slide
+ * with little text. */
 void lf_carousel_build(struct lf_carousel *c, const struct lf_view *v, int base_s);
 
-size_t lf_carousel_count(const struct lf_carousel *c);
-const struct lf_carousel_page *lf_carousel_page(const struct lf_carousel *c, size_t i);
+/* Every page: lays out all that is not laid out yet. */
+size_t lf_carousel_count(struct lf_carousel *c);
+/* Page i (laid out now if it was not), NULL past the last one. */
+const struct lf_carousel_page *lf_carousel_page(struct lf_carousel *c, size_t i);
+/* Whether every page is laid out, i.e. lf_carousel_count costs nothing. */
+bool lf_carousel_complete(const struct lf_carousel *c);
+/* Lays out one more slide's pages; true while some remain. */
+bool lf_carousel_lay_out_more(struct lf_carousel *c);
 
 /* When the pages must be rebuilt: the next moment anything on them
  * changes (lf_next_change: a notice starts, hours open, an event ends,
@@ -46,6 +62,6 @@ size_t lf_carousel_category(const struct lf_carousel *c, enum lf_category cat,
                             const struct lf_slide **out);
 
 /* Index of the first page showing an item of `cat`, or the current one. */
-size_t lf_carousel_first_of(const struct lf_carousel *c, enum lf_category cat, size_t current);
+size_t lf_carousel_first_of(struct lf_carousel *c, enum lf_category cat, size_t current);
 
 #endif

@@ -128,6 +128,7 @@ struct lf_kiosk {
      * frame, WATCHDOG=1 from this loop, STATUS= with the slide shown */
     struct lf_service *service;
     bool first_frame_shown;
+    bool footer_count_pending;     /* the first frame's footer left out the page count */
     char content_source[2 * LF_MAX_PATH_BYTES + 64];
     char renderer_reason[LF_RENDERER_REASON_BYTES]; /* for the start-up line */
 
@@ -214,9 +215,14 @@ static enum lf_read_button read_button(const struct lf_kiosk *k)
 static void layout_footer(struct lf_kiosk *k)
 {
     lf_scene_clear(k->footer);
+    /* "3 / 17" needs every page laid out: the first frame shows the
+     * footer without it (never a guessed number), and the frame after
+     * it, once the rest is laid out, with it */
+    bool count_known = k->first_presented || lf_carousel_complete(k->carousel);
+    k->footer_count_pending = k->mode == MODE_CAROUSEL && !count_known;
     struct lf_footer f = {
         .position = k->index,
-        .count = k->mode == MODE_CAROUSEL ? lf_carousel_count(k->carousel) : 0,
+        .count = k->mode == MODE_CAROUSEL && count_known ? lf_carousel_count(k->carousel) : 0,
         .active_category = k->mode == MODE_LIST ? (int)k->category : -1,
         .show_back = k->mode != MODE_CAROUSEL,
         .large_text = k->large_text,
@@ -350,7 +356,7 @@ static void rebuild(struct lf_kiosk *k)
     size_t at;
     if (was && find_page(k, item, kind, from, &at))
         k->index = at;
-    if (k->index >= lf_carousel_count(k->carousel))
+    if (!lf_carousel_page(k->carousel, k->index)) /* lays out only up to it */
         k->index = 0;
     refresh_browsing(k);
     layout_header(k);
@@ -1234,8 +1240,9 @@ static bool open_window(struct lf_kiosk *k)
     /* under cage a libdecor-decorated window may never be mapped, and a
      * kiosk has no use for decorations (docs: display-notes) */
     SDL_SetHint("SDL_VIDEO_WAYLAND_ALLOW_LIBDECOR", "0");
-    /* SDL turns SIGTERM and SIGINT into SDL_QUIT: the service stops cleanly */
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+    /* SDL turns SIGTERM and SIGINT into SDL_QUIT: the service stops
+     * cleanly (lf_kiosk_run's display check has started it already) */
+    if (SDL_WasInit(SDL_INIT_VIDEO) == 0 && SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         char why[LF_DISPLAY_EXPLAIN_BYTES];
         lf_display_explain(LF_DRI_DIR, why, sizeof(why));
         lf_error("cannot start video: %s; %s", SDL_GetError(), why);
@@ -1251,6 +1258,14 @@ static bool open_window(struct lf_kiosk *k)
     SDL_DisplayMode mode;
     if (k->cfg->windowed) {
         flags |= SDL_WINDOW_RESIZABLE;
+    } else if (video && strcmp(video, "x11") == 0 && !lf_x11_window_manager_running()) {
+        /* nobody to make a window full screen: SDL would wait 100 ms for
+         * it; a borderless window of the screen's size is the same */
+        flags |= SDL_WINDOW_BORDERLESS;
+        if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+            w = mode.w;
+            h = mode.h;
+        }
     } else {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP; /* the display's native resolution */
         /* without a window manager (a kiosk often has none) the window
@@ -1377,6 +1392,11 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
         lf_error("%s: no valid content to show", dir);
         goto fail;
     }
+    /* eSpeak NG and the sound device before the window: SDL may try
+     * every audio driver (100 ms where none works) while the renderer
+     * probe's child still runs */
+    if (cfg->speech && lf_voice_init())
+        k->speech = lf_speech_player_create(cfg->speech_device);
     if (!open_window(k))
         goto fail;
     if (TTF_Init() != 0) {
@@ -1410,8 +1430,6 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
         .organisation = cfg->organisation,
         .passive = !cfg->touch,
     };
-    if (cfg->speech && lf_voice_init())
-        k->speech = lf_speech_player_create(cfg->speech_device);
     k->view.speech = k->speech != NULL;
     set_view_size(k);
     lf_gesture_set_screen(k->gesture, k->view.width, k->view.height);
@@ -1421,11 +1439,11 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
     if (SDL_GetRendererInfo(k->renderer, &info) != 0)
         info.name = "unknown";
     lf_info("litfass %s: config %s; video driver: %s, renderer: %s (%s), screen %dx%d; content %s "
-            "(%s)%s%s: showing %zu pages", LITFASS_VERSION, cfg->path[0] ? cfg->path : "(defaults)",
+            "(%s)%s%s", LITFASS_VERSION, cfg->path[0] ? cfg->path : "(defaults)",
             SDL_GetCurrentVideoDriver(), info.name, k->renderer_reason, k->view.width,
             k->view.height, dir,
             k->installed_at ? "installed by sync" : "folder", cfg->sync_url[0] ? ", sync from " : "",
-            cfg->sync_url, lf_carousel_count(k->carousel));
+            cfg->sync_url);
     k->service = lf_service_create();
     k->display_on = true;
     k->schedule_on = true;
@@ -1760,7 +1778,12 @@ uint64_t lf_kiosk_update(struct lf_kiosk *k)
     if (k->dirty) {
         draw(k);
         k->dirty = false;
-        report_status(k);
+        report_status(k); /* with the page count: the rest is laid out now */
+        if (k->footer_count_pending) {
+            layout_footer(k);
+            k->dirty = true; /* the next turn of the loop, at once */
+            next = k->clock.ticks(k->clock.ctx);
+        }
     }
     uint64_t beat = heartbeat(k, k->clock.ticks(k->clock.ctx), false);
     if (beat < next)
@@ -1838,9 +1861,11 @@ static bool display_visible(void)
         lf_error("no visible display: SDL chose its '%s' video driver, which shows nothing on "
                  "a screen; %s", driver ? driver : "(none)", why);
     }
-    /* closed again: the renderer probe (render/renderer_choice.h) forks,
-     * and a child must not share an open display connection */
-    SDL_Quit();
+    /* kept open for the window: the renderer probe
+     * (render/renderer_choice.h) was forked before, so no child shares
+     * this display connection */
+    if (!visible)
+        SDL_Quit();
     return visible;
 }
 

@@ -28,6 +28,34 @@ void lf_x11_fit_window(void *display, unsigned long window, int width, int heigh
     XFlush(dpy);
 }
 
+static bool redirect_refused;
+
+static int note_refusal(Display *dpy, XErrorEvent *e)
+{
+    (void)dpy;
+    if (e->error_code == BadAccess)
+        redirect_refused = true;
+    return 0;
+}
+
+bool lf_x11_window_manager_running(void)
+{
+    Display *dpy = XOpenDisplay(NULL);
+    if (!dpy)
+        return true; /* unknown: as if one ran (full screen through it) */
+    redirect_refused = false;
+    XSync(dpy, False);
+    int (*before)(Display *, XErrorEvent *) = XSetErrorHandler(note_refusal);
+    /* refused (BadAccess) when another client, the window manager, has it;
+     * ours ends with the connection */
+    XSelectInput(dpy, DefaultRootWindow(dpy), SubstructureRedirectMask);
+    XSync(dpy, False);
+    XSetErrorHandler(before);
+    bool running = redirect_refused;
+    XCloseDisplay(dpy);
+    return running;
+}
+
 bool lf_x11_dpms(void *display, bool on, char *err, size_t err_size)
 {
     Display *dpy = display;

@@ -23,6 +23,13 @@ bool lf_x11_screen_size(void *display, int *width, int *height);
 /* Moves the window to 0,0 and makes it width x height. */
 void lf_x11_fit_window(void *display, unsigned long window, int width, int height);
 
+/* Whether a window manager runs on the X display $DISPLAY (one client
+ * holds the root window's SubstructureRedirect, which every window
+ * manager takes), asked over a connection of its own. Without one, SDL
+ * 2.26 waits 100 ms for a full-screen window to be moved by nobody;
+ * a borderless window of the screen's size is the same picture. */
+bool lf_x11_window_manager_running(void);
+
 /* Switches the monitor off (DPMS off) or on through the DPMS extension.
  * False, with the reason in err, when the server has no DPMS. */
 bool lf_x11_dpms(void *display, bool on, char *err, size_t err_size);
