@@ -344,6 +344,12 @@ try:
     status, out, _ = ed_api.request("PUT", "/api/items/wegweiser-beratung", {"item": item, "revision": entry["revision"]})
     check(status == 200 and out["approved"] is False, "an editor's change waits for approval")
     driver.get(base + "/")
+    # sessions are kept across the restart: the browser is still logged in as ed
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.tabs .who, .who"))
+    check(css(".who").text.startswith("ed "), "after a restart of the studio the browser is still "
+          "logged in (ed)", css(".who").text)
+    shot("21b-still-logged-in-after-restart")
+    click("#logout")
     wait.until(lambda d: d.find_elements(By.ID, "login-user"))
     css("#login-user").send_keys("anna")
     css("#login-password").send_keys(PW_ANNA)
