@@ -69,7 +69,7 @@ static void voices_for_the_languages(void **state)
     static const char *const with[] = {"de", "de-x-ls", "en", "tr", "ar", "fa", "prs", "uk",
                                        "ru", "pl", "ro", "bg", "sr", "sq", "el", "fr", "ku",
                                        "es", "it", "vi", "nl", "hr", "bs", "mk", "hu", "cs",
-                                       "sk"};
+                                       "sk", "sl", "pt"};
     for (size_t i = 0; i < sizeof(with) / sizeof(with[0]); i++)
         if (!lf_voice_for(with[i], v, sizeof(v)))
             fail_msg("no voice for %s", with[i]);

@@ -1241,7 +1241,8 @@ static void say_open_status(struct speaker *sp, const struct lf_opening_hours *h
     if (st.state == LF_HOURS_OPEN) {
         say_until(lang, tm.tm_hour == 0 && tm.tm_min == 0 ? 24 : tm.tm_hour, tm.tm_min, t,
                   sizeof(t));
-        sentence(&sp->sc, "%s%s%s", said(lang, LF_P_OPEN_NOW), lf_list_comma(lang), t);
+        const char *open_now = said(lang, LF_P_OPEN_NOW);
+        sentence(&sp->sc, "%s%s%s", open_now, open_now[0] ? lf_list_comma(lang) : "", t);
         return;
     }
     say_at(lang, tm.tm_hour, tm.tm_min, t, sizeof(t));

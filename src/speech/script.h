@@ -14,9 +14,9 @@
  *
  * The words around the content are the kiosk's own (layout/phrases.h)
  * and, for listening, speech/script.c's; de, en, tr, ar, fa, uk and ru
- * have spoken grammar here, 18 more languages in speech/spoken_words.c
- * (fr, es, it, nl, pl, ro, bg, sr, hr, bs, mk, sq, el, vi, ku, hu, cs,
- * sk); other languages get the content, the phrase table's labels where
+ * have spoken grammar here, 20 more languages in speech/spoken_words.c
+ * (fr, es, it, pt, nl, pl, ro, bg, sr, hr, bs, mk, sl, sq, el, vi, ku,
+ * hu, cs, sk); other languages get the content, the phrase table's labels where
  * it has them and dates from ICU. A text read in German for want of a
  * translation is announced first, once a page, in the visitor's language
  * ("Bu metin yalnızca Almanca."). Easy-to-read German ("de-x-ls") reads

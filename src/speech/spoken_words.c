@@ -104,6 +104,22 @@ static const char *const hu_from[7] = {"hétfőtől", "keddtől", "szerdától",
 static const char *const hu_to[7] = {"hétfőig", "keddig", "szerdáig", "csütörtökig",
                                      "péntekig", "szombatig", "vasárnapig"};
 
+/* Slovenian hours: "od osmih do štirinajstih", "ob devetih" (genitive and
+ * locative alike) */
+static const char *const sl_hours[25] = {
+    "ničle", "ene", "dveh", "treh", "štirih", "petih", "šestih", "sedmih", "osmih",
+    "devetih", "desetih", "enajstih", "dvanajstih", "trinajstih", "štirinajstih",
+    "petnajstih", "šestnajstih", "sedemnajstih", "osemnajstih", "devetnajstih", "dvajsetih",
+    "enaindvajsetih", "dvaindvajsetih", "triindvajsetih", "štiriindvajsetih"};
+static const char *const sl_days[32] = {
+    "", "prvi", "drugi", "tretji", "četrti", "peti", "šesti", "sedmi", "osmi", "deveti",
+    "deseti", "enajsti", "dvanajsti", "trinajsti", "štirinajsti", "petnajsti", "šestnajsti",
+    "sedemnajsti", "osemnajsti", "devetnajsti", "dvajseti", "enaindvajseti", "dvaindvajseti",
+    "triindvajseti", "štiriindvajseti", "petindvajseti", "šestindvajseti", "sedemindvajseti",
+    "osemindvajseti", "devetindvajseti", "trideseti", "enaintrideseti"};
+static const char *const sl_weekdays_gen[7] = {"ponedeljka", "torka", "srede", "četrtka",
+                                               "petka", "sobote", "nedelje"};
+
 /* ---- the languages --------------------------------------------------------- */
 
 static const struct lf_spoken_words table[] = {
@@ -431,6 +447,47 @@ static const struct lf_spoken_words table[] = {
                 [LF_P_YEARLY] = "Každý rok",
                 [LF_P_UPCOMING] = "Nadchádzajúce podujatia",
                 [LF_P_NO_EVENTS] = "Momentálne nie sú ohlásené žiadne podujatia."}},
+    {.tag = "sl",
+     .hour_rules = "%spellout-cardinal-masculine", .hour_words = sl_hours,
+     .day_words = sl_days,
+     .clock_h = "%s", .clock_hm = "%s %s",
+     .range = "od %s do %s", .at = "ob %s", .until = "do %s",
+     .opens = "Ponovno odprto: %s, %s",
+     .span = "Začetek: %s, %s. Konec: %s, %s",
+     .day_span = "od %s do %s", .span_from = sl_weekdays_gen, .span_to = sl_weekdays_gen,
+     .and_word = " in ",
+     .phone = "Telefon", .email = "E-pošta", .web = "Spletna stran",
+     .plus = "plus", .at_sign = "afna", .dot = "pika", .slash = "poševnica",
+     .only_german = "To besedilo je na voljo samo v nemščini.",
+     .phrase = {[LF_P_WHERE] = "Kje", [LF_P_REGISTRATION] = "Prijava",
+                [LF_P_ORGANISER] = "Organizator", [LF_P_PROVIDER] = "Izvajalec",
+                [LF_P_AUDIENCE] = "Za koga", [LF_P_LANGUAGES] = "Jeziki",
+                [LF_P_HOURS] = "Uradne ure", [LF_P_OPEN_NOW] = "Zdaj odprto",
+                [LF_P_CLOSED] = "Trenutno zaprto", [LF_P_RUNNING_NOW] = "Poteka zdaj",
+                [LF_P_TODAY] = "Danes", [LF_P_TOMORROW] = "Jutri",
+                [LF_P_NOTICE] = "Obvestilo", [LF_P_URGENT] = "Pomembno obvestilo",
+                [LF_P_YEARLY] = "Vsako leto", [LF_P_UPCOMING] = "Prihodnji dogodki",
+                [LF_P_NO_EVENTS] = "Trenutno ni napovedanih dogodkov."}},
+    {.tag = "pt",
+     .hour_rules = "%spellout-cardinal-feminine",
+     .day_rules = "%spellout-cardinal-masculine", .first_day = "primeiro",
+     .clock_h = "%s horas", .clock_hm = "%s horas e %s",
+     .range = "das %s às %s", .at = "às %s", .until = "até às %s",
+     .opens = "Próxima abertura: %s, %s",
+     .span = "Início: %s, %s. Fim: %s, %s",
+     .day_span = "de %s a %s", .and_word = " e ",
+     .phone = "Telefone", .email = "E-mail", .web = "Página web",
+     .plus = "mais", .at_sign = "arroba", .dot = "ponto", .slash = "barra",
+     .only_german = "Este texto só está disponível em alemão.",
+     .phrase = {[LF_P_WHERE] = "Onde", [LF_P_REGISTRATION] = "Inscrição",
+                [LF_P_ORGANISER] = "Organização", [LF_P_PROVIDER] = "Entidade",
+                [LF_P_AUDIENCE] = "Para quem", [LF_P_LANGUAGES] = "Línguas",
+                [LF_P_HOURS] = "Horário de atendimento", [LF_P_OPEN_NOW] = "Aberto agora",
+                [LF_P_CLOSED] = "Fechado de momento", [LF_P_RUNNING_NOW] = "A decorrer agora",
+                [LF_P_TODAY] = "Hoje", [LF_P_TOMORROW] = "Amanhã",
+                [LF_P_NOTICE] = "Aviso", [LF_P_URGENT] = "Aviso importante",
+                [LF_P_YEARLY] = "Todos os anos", [LF_P_UPCOMING] = "Próximos eventos",
+                [LF_P_NO_EVENTS] = "De momento não há eventos anunciados."}},
 };
 
 const struct lf_spoken_words *lf_spoken_words(const char *lang)
