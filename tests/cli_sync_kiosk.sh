@@ -8,48 +8,15 @@
 #      drawing transitions while the transfer hangs (no frame waits on it).
 . "$(dirname "$0")/shell_lib.sh"
 . "$SRC/tests/servers/sync_lib.sh"
-KPID=""
-stop_kiosk() {
-  [ -n "$KPID" ] && { kill "$KPID" 2>/dev/null; wait "$KPID" 2>/dev/null; KPID=""; }
-}
-trap 'stop_kiosk; sync_cleanup; stop_xvfb' EXIT
-start_xvfb || { bad "no X server"; finish; exit 1; }
+. "$SRC/tests/lib/kiosk_lib.sh"
 
 # wait_log FILE TEXT SECONDS: true once TEXT appears in FILE
-wait_log() {
-  local i
-  for i in $(seq $(($3 * 10))); do
-    grep -qF -- "$2" "$1" && return 0
-    kill -0 "$KPID" 2>/dev/null || return 1
-    sleep 0.1
-  done
-  return 1
-}
+wait_log() { kiosk_wait_log "$1" "$2" "$3"; }
 
-# kiosk_config URL CACHE: a config for a quick carousel that syncs URL
-kiosk_config() {
-  cat <<EOC
-[content]
-dir = "$SRC/assets/content"
-[display]
-windowed = true
-width = 960
-height = 540
-[carousel]
-slide_seconds = 3
-transition_ms = 300
-[sync]
-url = "$1"
-allow_http = true
-cache_dir = "$2"
-poll_seconds = 30
-trusted_keys = $TRUSTED
-low_speed_bytes = 1
-low_speed_seconds = 120
-transfer_timeout_seconds = 120
-[log]
-level = debug
-EOC
+# the kiosk's config for URL and CACHE: a slow transfer is waited for (the drip below)
+config_for() {
+  kiosk_config "$1" "$2" display.width=960 display.height=540 carousel.transition_ms=300 \
+    sync.low_speed_bytes=1 sync.low_speed_seconds=120 sync.transfer_timeout_seconds=120
 }
 
 publish() { # publish VERSION: the sample bundle with that version on the web server
@@ -60,9 +27,9 @@ publish() { # publish VERSION: the sample bundle with that version on the web se
   sign_bundle "$TMP/www" --serial "$PUBLISHED"   # each release a higher serial
 }
 
+kiosk_setup 1280x720 "$TMP/www"
 publish kiosk-A
-start_nginx "$TMP/www" || { bad "nginx did not start"; finish; exit 1; }
-kiosk_config "http://127.0.0.1:$NGX_PORT/content.json" "$TMP/cache" >"$TMP/kiosk.conf"
+config_for "$URL" "$TMP/cache" >"$TMP/kiosk.conf"
 "$BIN" run --config "$TMP/kiosk.conf" 2>"$TMP/kiosk.log" &
 KPID=$!
 if wait_log "$TMP/kiosk.log" "(version kiosk-A)" 40; then
@@ -90,7 +57,7 @@ stop_kiosk
 mkdir -p "$TMP/next"
 cp -r "$TMP/www/." "$TMP/next/"
 start_misbehave "$TMP/www" "$TMP/next" 90 || { bad "misbehave.py did not start"; finish; exit 1; }
-kiosk_config "$MB_URL/m-drip/content.json" "$TMP/cache2" >"$TMP/drip.conf"
+config_for "$MB_URL/m-drip/content.json" "$TMP/cache2" >"$TMP/drip.conf"
 "$BIN" run --config "$TMP/drip.conf" 2>"$TMP/drip.log" &
 KPID=$!
 sleep 28

@@ -15,50 +15,17 @@
 #      self-check finds them, the copy is fetched again and the kiosk shows the repair.
 . "$(dirname "$0")/shell_lib.sh"
 . "$SRC/tests/servers/sync_lib.sh"
-KPID=""
-stop_kiosk() {
-  [ -n "$KPID" ] && { kill "$KPID" 2>/dev/null; wait "$KPID" 2>/dev/null; KPID=""; }
-}
-trap 'stop_kiosk; sync_cleanup; stop_xvfb' EXIT
-start_xvfb 800x480 || { bad "no X server"; finish; exit 1; }
+. "$SRC/tests/lib/kiosk_lib.sh"
 
 WWW=$TMP/www
 CACHE=$TMP/cache
 LOG=$TMP/kiosk.log
 IMG=images/poster-wochen-gegen-rassismus.png
-signing_key || { finish; exit 1; }
-mkdir -p "$WWW"
-start_nginx "$WWW" || { bad "nginx did not start"; finish; exit 1; }
-URL=http://127.0.0.1:$NGX_PORT/content.json
-cat >"$TMP/kiosk.conf" <<EOC
-[content]
-dir = "$TMP/no-sample-here"
-[display]
-windowed = true
-width = 800
-height = 480
-[carousel]
-slide_seconds = 3
-transition_ms = 200
-[sync]
-url = "$URL"
-allow_http = true
-cache_dir = "$CACHE"
-poll_seconds = 600
-trusted_keys = $TRUSTED
-[log]
-level = debug
-EOC
+kiosk_setup 800x480 "$WWW"
+kiosk_config "$URL" "$CACHE" content.dir="\"$TMP/no-sample-here\"" sync.poll_seconds=600 \
+  >"$TMP/kiosk.conf"
 
-wait_log() { # wait_log TEXT SECONDS [FROM_LINE]: true once TEXT is in the log after line FROM
-  local i
-  for i in $(seq $(($2 * 10))); do
-    tail -n +"${3:-1}" "$LOG" | grep -qF -- "$1" && return 0
-    kill -0 "$KPID" 2>/dev/null || return 1
-    sleep 0.1
-  done
-  return 1
-}
+wait_log() { kiosk_wait_log "$LOG" "$@"; } # wait_log TEXT SECONDS [FROM_LINE]
 screen_field() { # screen_field KEY: status.json's screen.KEY
   "$PYTHON" -c 'import json,sys; v=json.load(open(sys.argv[1])).get("screen",{}).get(sys.argv[2]); print("null" if v is None else v)' \
     "$CACHE/status.json" "$1" 2>/dev/null || echo MISSING

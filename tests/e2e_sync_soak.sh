@@ -10,41 +10,16 @@
 #   - no staging folder or temp file remains, and only current/previous/shown bundles stay.
 . "$(dirname "$0")/shell_lib.sh"
 . "$SRC/tests/servers/sync_lib.sh"
-KPID=""
-stop_kiosk() {
-  [ -n "$KPID" ] && { kill "$KPID" 2>/dev/null; wait "$KPID" 2>/dev/null; KPID=""; }
-}
-trap 'stop_kiosk; sync_cleanup; stop_xvfb' EXIT
-start_xvfb 800x480 || { bad "no X server"; finish; exit 1; }
+. "$SRC/tests/lib/kiosk_lib.sh"
 
 DURATION=${LITFASS_SOAK_SECONDS:-75}
 CACHE=$TMP/cache
 ROOT=$TMP/root          # nginx serves this link; each release is switched in with one rename
 IMG=images/poster-wochen-gegen-rassismus.png
-signing_key || { finish; exit 1; }
 mkdir -p "$TMP/rel0"
 ln -s "$TMP/rel0" "$ROOT"
-start_nginx "$ROOT" || { bad "nginx did not start"; finish; exit 1; }
-URL=http://127.0.0.1:$NGX_PORT/content.json
-cat >"$TMP/kiosk.conf" <<EOC
-[content]
-dir = "$SRC/assets/content"
-[display]
-windowed = true
-width = 800
-height = 480
-[carousel]
-slide_seconds = 3
-transition_ms = 200
-[sync]
-url = "$URL"
-allow_http = true
-cache_dir = "$CACHE"
-poll_seconds = 30
-trusted_keys = $TRUSTED
-[log]
-level = info
-EOC
+kiosk_setup 800x480 "$ROOT"
+kiosk_config "$URL" "$CACHE" log.level=info >"$TMP/kiosk.conf"
 
 SERIAL=0
 publish() { # the next serial, signed, switched in atomically

@@ -21,6 +21,39 @@
 #include "core/durable.h"
 #include "core/xalloc.h"
 
+/* Opens `path` (made if missing) and takes its flock without waiting.
+ * Taken: the descriptor, with `mark` written into the file (only a hint
+ * for the next one: who holds it). Held by another process: -1, *held
+ * true and the file's text (that one's mark) in who. Else -1, err says
+ * why. A file of another user is locked read-only: a lock needs no
+ * writing. */
+static int lock_file(const char *path, const char *mark, bool *held, char *who, size_t who_size,
+                     char *err, size_t err_size)
+{
+    *held = false;
+    who[0] = '\0';
+    int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == EACCES)
+        fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+        lf_error_text(err, err_size, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        int e = errno;
+        ssize_t n = pread(fd, who, who_size - 1, 0);
+        who[n > 0 ? n : 0] = '\0';
+        *held = e == EWOULDBLOCK;
+        if (!*held)
+            lf_error_text(err, err_size, "%s: %s", path, strerror(e));
+        close(fd);
+        return -1;
+    }
+    if (ftruncate(fd, 0) != 0 || pwrite(fd, mark, strlen(mark), 0) < 0)
+        lf_debug("%s: %s", path, strerror(errno));
+    return fd;
+}
+
 int lf_handover_claim(const char *cache_dir, enum lf_owner role, enum lf_owner *holder,
                       char *err, size_t err_size)
 {
@@ -30,36 +63,20 @@ int lf_handover_claim(const char *cache_dir, enum lf_owner role, enum lf_owner *
         return -1;
     }
     char *path = lf_xasprintf("%s/" LF_SYNC_OWNER_NAME, cache_dir);
-    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        lf_error_text(err, err_size, "%s: %s", path, strerror(errno));
-        free(path);
-        return -1;
-    }
-    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        int e = errno;
-        char who[64] = "";
-        ssize_t n = pread(fd, who, sizeof(who) - 1, 0);
-        who[n > 0 ? n : 0] = '\0';
+    char *mark = lf_xasprintf("%s %ld\n", role == LF_OWNER_MANUAL ? "sync" : "kiosk",
+                              (long)getpid());
+    char who[64];
+    bool held;
+    int fd = lock_file(path, mark, &held, who, sizeof(who), err, err_size);
+    if (held) {
         long pid = strtol(who + strcspn(who, " "), NULL, 10);
-        if (e == EWOULDBLOCK) {
-            *holder = strncmp(who, "sync", 4) == 0 ? LF_OWNER_MANUAL : LF_OWNER_KIOSK;
-            lf_error_text(err, err_size, "cache folder %s is in use by %s (pid %ld)", cache_dir,
-                          *holder == LF_OWNER_MANUAL ? "another `litfass sync --once`"
-                                                     : "a running kiosk",
-                          pid);
-        } else {
-            lf_error_text(err, err_size, "%s: %s", path, strerror(e));
-        }
-        close(fd);
-        fd = -1;
-    } else {
-        char *who = lf_xasprintf("%s %ld\n", role == LF_OWNER_MANUAL ? "sync" : "kiosk",
-                                 (long)getpid());
-        if (ftruncate(fd, 0) != 0 || pwrite(fd, who, strlen(who), 0) < 0)
-            lf_warn("%s: %s", path, strerror(errno)); /* only a hint for others */
-        free(who);
+        *holder = strncmp(who, "sync", 4) == 0 ? LF_OWNER_MANUAL : LF_OWNER_KIOSK;
+        lf_error_text(err, err_size, "cache folder %s is in use by %s (pid %ld)", cache_dir,
+                      *holder == LF_OWNER_MANUAL ? "another `litfass sync --once`"
+                                                 : "a running kiosk",
+                      pid);
     }
+    free(mark);
     free(path);
     return fd;
 }
@@ -74,37 +91,16 @@ int lf_handover_kiosk_lock(const char *cache_dir, bool create, bool *busy, char 
         return -1;
     }
     char *path = lf_xasprintf("%s/" LF_KIOSK_LOCK_NAME, cache_dir);
-    int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0 && errno == EACCES) /* made by another user: a lock needs no writing */
-        fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) {
-        lf_error_text(err, err_size, "%s: %s", path, strerror(errno));
-        free(path);
-        return -1;
-    }
-    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        int e = errno;
-        char who[32] = "";
-        ssize_t n = pread(fd, who, sizeof(who) - 1, 0);
-        who[n > 0 ? n : 0] = '\0';
-        long pid = strtol(who, NULL, 10);
-        *busy = e == EWOULDBLOCK;
-        if (*busy)
-            lf_error_text(err, err_size,
-                          "another kiosk (pid %ld) is running on the state folder %s ([sync] "
-                          "cache_dir): one kiosk per folder; stop that one first (systemctl "
-                          "stop litfass) or give this one a cache_dir of its own",
-                          pid, cache_dir);
-        else
-            lf_error_text(err, err_size, "%s: %s", path, strerror(e));
-        close(fd);
-        free(path);
-        return -1;
-    }
-    char pid[32];
-    int len = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
-    if (ftruncate(fd, 0) == 0 && pwrite(fd, pid, (size_t)len, 0) < 0)
-        lf_debug("%s: %s", path, strerror(errno)); /* only a hint for the next one */
+    char *mark = lf_xasprintf("%ld\n", (long)getpid());
+    char who[32];
+    int fd = lock_file(path, mark, busy, who, sizeof(who), err, err_size);
+    if (*busy)
+        lf_error_text(err, err_size,
+                      "another kiosk (pid %ld) is running on the state folder %s ([sync] "
+                      "cache_dir): one kiosk per folder; stop that one first (systemctl stop "
+                      "litfass) or give this one a cache_dir of its own",
+                      strtol(who, NULL, 10), cache_dir);
+    free(mark);
     free(path);
     return fd;
 }
