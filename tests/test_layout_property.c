@@ -26,32 +26,9 @@
 #include "layout/phrases.h"
 #include "layout/slide_layout.h"
 #include "render/typesetter.h"
+#include "support/fake_measure.h"
 
-/* ---- a fake measure: every code point is 0.55 em wide ------------------ */
-
-static size_t codepoints(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
-static int fake_width(void *ctx, enum lf_face face, int px, const char *s, size_t len)
-{
-    (void)ctx;
-    double em = face == LF_FACE_BOLD ? 0.6 : 0.55;
-    return (int)(codepoints(s, len) * px * em + 0.5);
-}
-
-static int fake_line_height(void *ctx, enum lf_face face, int px)
-{
-    (void)ctx;
-    (void)face;
-    return px * 13 / 10;
-}
-
-static const struct lf_measure fake = {.width = fake_width, .line_height = fake_line_height};
+static const struct lf_measure fake = FAKE_MEASURE; /* tests/support/fake_measure.h */
 
 /* ---- generated content ---------------------------------------------------- */
 

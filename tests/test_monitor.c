@@ -23,19 +23,24 @@
 #include "core/durable.h"
 #include "monitor/monitor.h"
 #include "sync/store.h"
+#include "support/test_root.h"
 
 #define T0 ((time_t)1795000000) /* 2026-11-18 */
 
 struct fixture {
-    char dir[64];
+    char *dir;
     char real[PATH_MAX];
 };
 
+/* A state folder of its own for each test, under the program's test_root. */
 static int setup(void **state)
 {
+    static int n;
+    char name[32];
+    snprintf(name, sizeof(name), "state%d", ++n);
     struct fixture *f = calloc(1, sizeof(*f));
-    snprintf(f->dir, sizeof(f->dir), "/tmp/litfass-monitor-XXXXXX");
-    if (!mkdtemp(f->dir) || !realpath(f->dir, f->real))
+    f->dir = test_dir_made(name);
+    if (!realpath(f->dir, f->real))
         return -1;
     *state = f;
     return 0;
@@ -44,8 +49,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fixture *f = *state;
-    if (!lf_remove_tree(f->dir))
-        return -1;
+    free(f->dir);
     free(f);
     return 0;
 }
@@ -159,11 +163,8 @@ static void one_screen_part_for_sync_and_heartbeat(void **state)
     /* a status.json of an older version, with its separate "on_screen" */
     char path[PATH_MAX];
     snprintf(path, sizeof(path), "%s/status.json", f->dir);
-    FILE *old = fopen(path, "w");
-    assert_non_null(old);
-    fputs("{\"installed_id\": \"0123456789abcdef\", \"on_screen\": {\"source\": \"sample\"}}\n",
-          old);
-    fclose(old);
+    test_write_text(path,
+                    "{\"installed_id\": \"0123456789abcdef\", \"on_screen\": {\"source\": \"sample\"}}\n");
 
     struct lf_store_screen sync = {.source = "installed", .since = T0};
     snprintf(sync.id, sizeof(sync.id), "0123456789abcdef");
@@ -217,5 +218,5 @@ int main(void)
         cmocka_unit_test_setup_teardown(ticking_beats_are_not_fsynced, setup, teardown),
         cmocka_unit_test_setup_teardown(one_screen_part_for_sync_and_heartbeat, setup, teardown),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, test_root_setup, test_root_teardown);
 }

@@ -24,6 +24,7 @@
 #include "core/durable.h"
 #include "core/xalloc.h"
 #include "sync/store.h"
+#include "support/test_root.h"
 
 static char root[] = "/tmp/litfass-test-signature-XXXXXX";
 
@@ -37,26 +38,6 @@ static int teardown(void **state)
 {
     (void)state;
     return lf_remove_tree(root) ? 0 : -1;
-}
-
-static void write_text(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    assert_int_equal(fclose(f), 0);
-}
-
-static char *read_text(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    char *buf = lf_xcalloc(1, 65536);
-    size_t n = fread(buf, 1, 65535, f);
-    fclose(f);
-    if (len)
-        *len = n;
-    return buf;
 }
 
 /* A key pair NAME under root; the secret key loaded into *sk, the
@@ -108,11 +89,11 @@ static void keygen_files_and_permissions(void **state)
     /* never over an existing file */
     char *base = lf_xasprintf("%s/perm", root);
     size_t before_len;
-    char *before = read_text(key, &before_len);
+    char *before = test_read_text(key, &before_len);
     assert_false(lf_keygen(base, NULL, err, sizeof(err)));
     assert_non_null(strstr(err, "exists already"));
     size_t after_len;
-    char *after = read_text(key, &after_len);
+    char *after = test_read_text(key, &after_len);
     assert_int_equal(before_len, after_len);
     assert_memory_equal(before, after, before_len);
 
@@ -301,7 +282,7 @@ static char *make_bundle(const char *name)
     assert_true(lf_remove_tree(dir));
     assert_true(lf_make_dirs(dir));
     char *m = lf_xasprintf("%s/content.json", dir);
-    write_text(m, manifest);
+    test_write_text(m, manifest);
     free(m);
     return dir;
 }
@@ -406,7 +387,7 @@ static void store_choose_checks_signatures(void **state)
         char *staging = NULL;
         assert_true(lf_store_stage(s, &staging, err, sizeof(err)));
         char *m = lf_xasprintf("%s/content.json", staging);
-        write_text(m, manifest);
+        test_write_text(m, manifest);
         free(m);
         char serr[LF_SIGN_ERROR_BYTES];
         struct lf_diags *d = lf_diags_create();
@@ -424,11 +405,11 @@ static void store_choose_checks_signatures(void **state)
 
     /* tamper with the current one: one byte of its manifest */
     char *m = lf_xasprintf("%s/content.json", cur);
-    char *text = read_text(m, NULL);
+    char *text = test_read_text(m, NULL);
     char *ki = strstr(text, "\"KI\"");
     assert_non_null(ki);
     ki[1] = 'X';
-    write_text(m, text);
+    test_write_text(m, text);
     assert_true(lf_store_choose_trusted(cache, b64, sample, out, sizeof(out), NULL, NULL));
     assert_string_equal(out, prev);
     /* without keys the tampered (but valid) one is still taken */

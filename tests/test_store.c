@@ -22,59 +22,18 @@
 #include "core/durable.h"
 #include "core/xalloc.h"
 #include "sync/store.h"
+#include "support/test_root.h"
 
 #define ID_A "aaaaaaaaaaaaaaaa"
 #define ID_B "bbbbbbbbbbbbbbbb"
 #define ID_C "cccccccccccccccc"
-
-static char root[] = "/tmp/litfass-test-store-XXXXXX";
-
-static int setup(void **state)
-{
-    (void)state;
-    return lf_civil_time_init() && mkdtemp(root) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    return lf_remove_tree(root) ? 0 : -1;
-}
-
-/* A fresh cache folder for one test. */
-static char *cache_for(const char *name)
-{
-    char *dir = lf_xasprintf("%s/%s", root, name);
-    assert_true(lf_remove_tree(dir));
-    return dir;
-}
-
-static void write_text(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    assert_int_equal(fclose(f), 0);
-}
-
-static char *read_text(const char *path)
-{
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return NULL;
-    char *buf = lf_xcalloc(1, 65536);
-    size_t n = fread(buf, 1, 65535, f);
-    buf[n] = '\0';
-    fclose(f);
-    return buf;
-}
 
 /* A valid bundle whose organisation is `name`, so each is told apart. */
 static void write_bundle(const char *dir, const char *name)
 {
     char *manifest = lf_xasprintf("%s/content.json", dir);
     char *text = lf_xasprintf("{\"format\": 1, \"organisation\": \"%s\", \"items\": []}\n", name);
-    write_text(manifest, text);
+    test_write_text(manifest, text);
     free(text);
     free(manifest);
 }
@@ -125,7 +84,7 @@ static char *names_in(const char *dir)
 static void install_switches_and_keeps_previous(void **state)
 {
     (void)state;
-    char *cache = cache_for("install");
+    char *cache = test_dir("install");
     char err[LF_STORE_ERROR_BYTES];
     struct lf_store *s = lf_store_open(cache, err, sizeof(err));
     assert_non_null(s);
@@ -163,7 +122,7 @@ static void install_switches_and_keeps_previous(void **state)
         assert_true(lf_store_current(s, id, dir, sizeof(dir)));
         assert_string_equal(id, steps[i].id);
         char *manifest = lf_xasprintf("%s/content.json", dir);
-        char *text = read_text(manifest);
+        char *text = test_read_text(manifest, NULL);
         char *want = lf_xasprintf("\"organisation\": \"%s\"", steps[i].name);
         assert_non_null(strstr(text, want));
         free(want);
@@ -233,7 +192,7 @@ static void install_switches_and_keeps_previous(void **state)
 static void open_removes_leftovers_and_locks(void **state)
 {
     (void)state;
-    char *cache = cache_for("leftovers");
+    char *cache = test_dir("leftovers");
     char err[LF_STORE_ERROR_BYTES];
     struct lf_store *s = lf_store_open(cache, err, sizeof(err));
     assert_non_null(s);
@@ -260,7 +219,7 @@ static void open_removes_leftovers_and_locks(void **state)
                                         "status.json.Ab12Cd.tmp"};
     for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
         char *p = lf_xasprintf("%s/%s", cache, files[i]);
-        write_text(p, "x");
+        test_write_text(p, "x");
         free(p);
     }
     char *tmp_link = lf_xasprintf("%s/current.tmp", cache);
@@ -284,8 +243,8 @@ static void open_removes_leftovers_and_locks(void **state)
 static void choose_falls_back(void **state)
 {
     (void)state;
-    char *cache = cache_for("choose");
-    char *sample = lf_xasprintf("%s/sample", root);
+    char *cache = test_dir("choose");
+    char *sample = lf_xasprintf("%s/sample", test_root);
     assert_true(lf_make_dirs(sample));
     write_bundle(sample, "Sample");
     char err[LF_STORE_ERROR_BYTES];
@@ -315,7 +274,7 @@ static void choose_falls_back(void **state)
 
     /* current damaged: the previous one */
     char *manifest_b = lf_xasprintf("%s/content.json", real_b);
-    write_text(manifest_b, "{\"format\": 1, \"organisation\": ");
+    test_write_text(manifest_b, "{\"format\": 1, \"organisation\": ");
     char *real_a = lf_xasprintf("%s/bundles/%s", cache, ID_A);
     char *want_a = realpath(real_a, NULL);
     assert_true(lf_store_choose(cache, sample, out, sizeof(out), &at, NULL));
@@ -330,7 +289,7 @@ static void choose_falls_back(void **state)
 
     /* the sample damaged too: nothing, and the sample's problem is listed */
     char *manifest_s = lf_xasprintf("%s/content.json", sample);
-    write_text(manifest_s, "[]");
+    test_write_text(manifest_s, "[]");
     struct lf_diags *d = lf_diags_create();
     assert_false(lf_store_choose(cache, sample, out, sizeof(out), &at, d));
     assert_int_equal(lf_diags_errors(d), 1);
@@ -350,7 +309,7 @@ static void choose_falls_back(void **state)
 static void state_and_status_round_trip(void **state)
 {
     (void)state;
-    char *cache = cache_for("state");
+    char *cache = test_dir("state");
     assert_true(lf_make_dirs(cache));
 
     /* missing files: empty, not an error */
@@ -423,7 +382,7 @@ static void state_and_status_round_trip(void **state)
     free(names);
 
     /* a broken file reads as empty */
-    write_text(path, "{\"last_attempt\": ");
+    test_write_text(path, "{\"last_attempt\": ");
     lf_store_read_status(cache, &rs);
     assert_int_equal(rs.last_attempt, 0);
     free(path);
@@ -433,7 +392,7 @@ static void state_and_status_round_trip(void **state)
 static void durable_write_replaces_whole_file(void **state)
 {
     (void)state;
-    char *dir = cache_for("durable");
+    char *dir = test_dir("durable");
     char *path = lf_xasprintf("%s/sub/file.txt", dir);
     /* a missing folder: refused, nothing created */
     assert_false(lf_durable_write(path, "abc", 3, 0644));
@@ -441,7 +400,7 @@ static void durable_write_replaces_whole_file(void **state)
     assert_true(lf_make_dirs(sub));
     assert_true(lf_durable_write(path, "first version", 13, 0600));
     assert_true(lf_durable_write(path, "second", 6, 0644));
-    char *text = read_text(path);
+    char *text = test_read_text(path, NULL);
     assert_string_equal(text, "second");
     struct stat st;
     assert_int_equal(stat(path, &st), 0);
@@ -450,7 +409,7 @@ static void durable_write_replaces_whole_file(void **state)
     assert_string_equal(names, "file.txt");
     /* remove_tree does not follow links out of the tree */
     char *outside = lf_xasprintf("%s/outside.txt", dir);
-    write_text(outside, "keep");
+    test_write_text(outside, "keep");
     char *link = lf_xasprintf("%s/link", sub);
     assert_int_equal(symlink(outside, link), 0);
     assert_true(lf_fsync_tree(sub));
@@ -476,5 +435,5 @@ int main(void)
         cmocka_unit_test(state_and_status_round_trip),
         cmocka_unit_test(durable_write_replaces_whole_file),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, test_root_setup, test_root_teardown);
 }

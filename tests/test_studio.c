@@ -23,33 +23,12 @@
 #include "studio/draft.h"
 #include "studio/publish.h"
 #include "studio/users.h"
-
-static char root[] = "/tmp/litfass-test-studio-XXXXXX";
-
-static int setup(void **state)
-{
-    (void)state;
-    return lf_civil_time_init() && mkdtemp(root) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    return lf_remove_tree(root) ? 0 : -1;
-}
-
-static char *fresh_dir(const char *name)
-{
-    char *dir = lf_xasprintf("%s/%s", root, name);
-    assert_true(lf_remove_tree(dir));
-    assert_true(lf_make_dirs(dir));
-    return dir;
-}
+#include "support/test_root.h"
 
 static void users_hash_check_and_keep(void **state)
 {
     (void)state;
-    char *dir = fresh_dir("users");
+    char *dir = test_dir_made("users");
     char err[LF_USERS_ERROR_BYTES];
     struct lf_users *u = lf_users_load(dir, err, sizeof(err));
     assert_non_null(u);
@@ -116,7 +95,7 @@ static json_t *item(const char *text)
 static void draft_ids_revisions_and_conflicts(void **state)
 {
     (void)state;
-    char *dir = fresh_dir("draft");
+    char *dir = test_dir_made("draft");
     char err[LF_DRAFT_ERROR_BYTES];
     struct lf_draft *d = lf_draft_open(dir, err, sizeof(err));
     assert_non_null(d);
@@ -211,7 +190,7 @@ static const json_t *problem(const json_t *v, const char *id, const char *field)
 static void draft_validation_names_item_and_field(void **state)
 {
     (void)state;
-    char *dir = fresh_dir("validate");
+    char *dir = test_dir_made("validate");
     char err[LF_DRAFT_ERROR_BYTES];
     struct lf_draft *d = lf_draft_open(dir, err, sizeof(err));
     assert_non_null(d);
@@ -262,7 +241,7 @@ static void draft_validation_names_item_and_field(void **state)
 static void draft_images_checked_before_decoding(void **state)
 {
     (void)state;
-    char *dir = fresh_dir("images");
+    char *dir = test_dir_made("images");
     char err[LF_DRAFT_ERROR_BYTES];
     struct lf_draft *d = lf_draft_open(dir, err, sizeof(err));
     assert_non_null(d);
@@ -304,7 +283,7 @@ static void draft_images_checked_before_decoding(void **state)
 static void publish_numbers_versions_and_again(void **state)
 {
     (void)state;
-    char *dir = fresh_dir("publish");
+    char *dir = test_dir_made("publish");
     char *name = lf_xasprintf("%s/ki", dir);
     char err[LF_PUBLISH_ERROR_BYTES];
     assert_true(lf_keygen(name, NULL, err, sizeof(err)));
@@ -362,5 +341,5 @@ int main(void)
         cmocka_unit_test(draft_images_checked_before_decoding),
         cmocka_unit_test(publish_numbers_versions_and_again),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, test_root_setup, test_root_teardown);
 }
