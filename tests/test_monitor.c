@@ -1,6 +1,7 @@
 /* The heartbeat in status.json (src/monitor/monitor.h):
- *   - beats that bring only new clocks and a new carousel position replace
- *     the file every time but do not fsync it (an SD card wears from an
+ *   - beats that bring only new clocks, a new carousel position and new
+ *     proof-of-play counts replace the files every time but do not fsync
+ *     them (an SD card wears from an
  *     fsync every 30 s); anything else that changes, or
  *     LF_MONITOR_SYNC_EVERY_S passing, is fsynced at once;
  *   - the frame loop and the sync share one "screen" part: each keeps the
@@ -108,6 +109,7 @@ static void ticking_beats_are_not_fsynced(void **state)
         s.last_frame = now - 1;
         s.position = (size_t)i % s.count;
         s.item_id = i % 2 ? "beratung" : NULL;
+        lf_monitor_slide_shown(m, s.item_id, now); /* proof of play counts each */
         lf_monitor_heartbeat(m, &s, now, true);
         assert_true(now - T0 < LF_MONITOR_SYNC_EVERY_S);
     }
@@ -123,6 +125,24 @@ static void ticking_beats_are_not_fsynced(void **state)
     assert_string_equal(json_string_value(json_object_get(sc, "folder")), f->real);
     json_decref(root);
     assert_int_equal(temp_files(f->dir), 0);
+    /* proof of play was replaced too: the counts of all 20 slides are in it */
+    char path[PATH_MAX];
+    snprintf(path, sizeof(path), "%s/" LF_MONITOR_PLAY_NAME, f->dir);
+    json_error_t e;
+    json_t *plays = json_load_file(path, 0, &e);
+    assert_non_null(plays);
+    json_int_t counted = 0;
+    const char *day;
+    json_t *items;
+    json_object_foreach(plays, day, items) {
+        const char *item;
+        json_t *n;
+        json_object_foreach(items, item, n) {
+            counted += json_integer_value(n);
+        }
+    }
+    assert_int_equal(counted, 20);
+    json_decref(plays);
 
     /* the display going off is news: fsynced at once */
     before = lf_durable_syncs();

@@ -20,6 +20,7 @@ struct lf_monitor {
     unsigned long slides_shown;
     json_t *plays;      /* {"YYYY-MM-DD": {"item": count}} */
     bool plays_dirty;
+    bool plays_unsynced; /* proof-of-play.json replaced since its last fsync */
     bool failed_once;   /* a write failed: logged once, not every beat */
     struct lf_monitor_screen last;
     bool have_last;
@@ -248,14 +249,18 @@ static void beat(struct lf_monitor *m, const struct lf_monitor_screen *s, time_t
 {
     bool synced = write_screen(m, s, now, up);
     write_metrics(m, s, now, up, synced);
-    if (m->plays_dirty) {
+    /* new counts come with nearly every beat: fsynced with status.json (a
+     * power cut loses at most LF_MONITOR_SYNC_EVERY_S of counting) */
+    if (m->plays_dirty || (synced && m->plays_unsynced)) {
         char *path = lf_xasprintf("%s/%s", m->state_dir, LF_MONITOR_PLAY_NAME);
         char *text = json_dumps(m->plays, JSON_INDENT(1) | JSON_SORT_KEYS);
-        if (!text || !lf_durable_write(path, text, strlen(text), 0644))
+        if (!text || !(synced ? lf_durable_write(path, text, strlen(text), 0644)
+                              : lf_replace_file(path, text, strlen(text), 0644)))
             failed(m, path);
         free(text);
         free(path);
         m->plays_dirty = false;
+        m->plays_unsynced = !synced;
     }
     m->next_beat = now + LF_MONITOR_HEARTBEAT_S;
 }

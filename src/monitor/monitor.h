@@ -6,7 +6,8 @@
  *     sync adds source, id, since and note to the same part). Replaced
  *     whole every beat, but fsynced only when more than the clocks and
  *     the carousel's position changed, or every LF_MONITOR_SYNC_EVERY_S
- *     (an fsync every 30 s wears an SD card out); the metrics alike;
+ *     (an fsync every 30 s wears an SD card out); the metrics and proof
+ *     of play alike;
  *   - [monitor] metrics_file: the Prometheus text format for
  *     node_exporter's textfile collector (written whole, then renamed);
  *   - proof-of-play.json: how often each item was shown per day, for the
