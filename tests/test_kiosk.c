@@ -348,7 +348,8 @@ static void footer_buttons_stay_put(void **state)
 }
 
 /* A transition draws the incoming page once and then moves pictures: its
- * frames draw no page (render/snapshot.h). */
+ * frames draw no page (render/snapshot.h); the pictures are freed once
+ * the new page stands still. */
 static void a_transition_moves_pages_drawn_once(void **state)
 {
     struct fixture *f = *state;
@@ -363,6 +364,8 @@ static void a_transition_moves_pages_drawn_once(void **state)
     lf_kiosk_handle(f->k, &ev); /* the next page, sliding in */
     lf_kiosk_describe(f->k, &b);
     assert_true(b.animating);
+    assert_int_equal(a.page_pictures, 0); /* a still page holds no picture of itself */
+    assert_int_equal(b.page_pictures, 2);
     size_t draws = b.page_draws;
     assert_true(draws > a.page_draws);
     for (int i = 0; i < 200 && b.animating; i++) {
@@ -374,6 +377,7 @@ static void a_transition_moves_pages_drawn_once(void **state)
     assert_true(b.frames >= a.frames + 20); /* 600 ms at 16 ms a frame */
     assert_int_equal(b.page_draws, draws);
     assert_int_equal(b.position, a.position + 1);
+    assert_int_equal(b.page_pictures, 0); /* their memory back once it stands still */
 }
 
 /* Only the first page is laid out before the first frame (the rest

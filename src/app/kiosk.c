@@ -987,8 +987,8 @@ static void draw_frame(struct lf_kiosk *k)
             lf_painter_draw(k->painter, k->incoming, k->anim_dir * w - off, 255);
             k->page_draws += 2;
         }
-    } else if (lf_snapshot_valid(k->page_shot) || take_snapshot(k, k->page_shot, k->page)) {
-        lf_snapshot_draw(k->page_shot, 0);
+    } else if (lf_snapshot_valid(k->page_shot)) {
+        lf_snapshot_draw(k->page_shot, 0); /* the frame that ends a transition */
     } else {
         lf_painter_draw(k->painter, k->page, 0, 255);
         k->page_draws++;
@@ -1003,6 +1003,12 @@ static void draw(struct lf_kiosk *k)
     if (lf_reporter_wants_screenshot(k->reporter))
         take_screenshot(k);
     SDL_RenderPresent(k->renderer);
+    /* a page standing still needs no picture (8 MB at 1080p, 33 MB at
+     * 4K): its memory goes back until the next transition draws it, and
+     * the rare redraw of a still page (the clock's minute) draws the
+     * page's cached lines */
+    if (!k->animating)
+        lf_snapshot_forget(k->page_shot);
     if (!k->first_presented) {
         /* for bench/first_frame.sh: exec to first present */
         struct timespec ts;
@@ -1822,6 +1828,8 @@ void lf_kiosk_describe(const struct lf_kiosk *k, struct lf_kiosk_state *out)
         .display_on = k->display_on,
         .frames = k->frames,
         .page_draws = k->page_draws,
+        .page_pictures = (int)lf_snapshot_held(k->page_shot) +
+                         (int)lf_snapshot_held(k->incoming_shot),
     };
 }
 

@@ -43,6 +43,11 @@ void lf_snapshot_empty(struct lf_snapshot *s)
     s->valid = false;
 }
 
+bool lf_snapshot_held(const struct lf_snapshot *s)
+{
+    return s->texture != NULL;
+}
+
 bool lf_snapshot_valid(const struct lf_snapshot *s)
 {
     return s->valid;

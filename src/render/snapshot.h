@@ -35,6 +35,9 @@ bool lf_snapshot_take(struct lf_snapshot *s, const struct lf_scene *scene) LF_MU
 /* Whether it holds a page (taken, not forgotten or emptied since). */
 bool lf_snapshot_valid(const struct lf_snapshot *s);
 
+/* Whether it holds a texture (memory) now, valid or not. */
+bool lf_snapshot_held(const struct lf_snapshot *s);
+
 /* Copies the snapshot to the current target, shifted by dx pixels. */
 void lf_snapshot_draw(struct lf_snapshot *s, int dx);
 
