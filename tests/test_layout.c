@@ -823,6 +823,86 @@ static void times_carry_the_languages_clock(void **state)
     lf_scene_destroy(s);
 }
 
+/* The px and box of the first text op that starts with `start`. */
+static const struct lf_op *op_starting(const struct lf_scene *s, const char *start)
+{
+    for (size_t i = 0; i < lf_scene_count(s); i++) {
+        const struct lf_op *op = lf_scene_op(s, i);
+        if (op->kind == LF_OP_TEXT && strncmp(op->text, start, strlen(start)) == 0)
+            return op;
+    }
+    return NULL;
+}
+
+static const struct lf_op *op_of_kind(const struct lf_scene *s, enum lf_op_kind kind)
+{
+    for (size_t i = 0; i < lf_scene_count(s); i++)
+        if (lf_scene_op(s, i)->kind == kind)
+            return lf_scene_op(s, i);
+    return NULL;
+}
+
+/* A portrait screen uses its height: an event with a short text and a
+ * poster sets the text larger than landscape does and gives the poster
+ * the height left under the text; a contact's text and QR code are
+ * larger than in landscape, with the same shorter side. */
+static void portrait_uses_its_height(void **state)
+{
+    (void)state;
+    build_bundle();
+    struct lf_item ev = items[0];
+    ev.image = "poster.png";
+    struct lf_item contact = items[1];
+    contact.kind = LF_ITEM_CONTACT;
+    contact.hours.n = 0;
+    contact.url = "https://www.muenster.de";
+    struct lf_slide sl[2] = {{LF_SLIDE_EVENT, &ev, ev.start, ev.end},
+                             {LF_SLIDE_CONTACT, &contact, 0, 0}};
+    struct lf_scene *land = lf_scene_create(), *port = lf_scene_create();
+    struct lf_view v = {.bundle = &bundle, .lang = "de", .now = lf_local_make(2026, 12, 2, 10, 0),
+                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                        .width = 1920, .height = 1080, .text_scale = 1.0};
+    for (size_t i = 0; i < 2; i++) {
+        struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl[i]};
+        struct lf_page_result r;
+        v.width = 1920;
+        v.height = 1080;
+        lf_scene_clear(land);
+        lf_layout_page(land, &v, &page, &r);
+        v.width = 1080;
+        v.height = 1920;
+        lf_scene_clear(port);
+        lf_layout_page(port, &v, &page, &r);
+        assert_false(r.continues);
+        assert_clean(port, v.width, v.height, lf_layout_min_text_px(&v), "portrait");
+        const struct lf_op *a = op_starting(land, "Vertrauliche"), *b = op_starting(port, "Vertrauliche");
+        assert_non_null(a);
+        assert_non_null(b);
+        if (b->px <= a->px)
+            fail_msg("item %zu: the text in portrait (%d px) is not larger than in landscape (%d px)",
+                     i, b->px, a->px);
+        struct lf_box body = lf_layout_content_box(&v);
+        if (i == 0) {
+            const struct lf_op *img = op_of_kind(port, LF_OP_IMAGE);
+            assert_non_null(img);
+            assert_true(img->box.y >= b->box.y + b->box.h); /* under the text */
+            if (img->box.h < body.h / 5)
+                fail_msg("the poster is %d px of a %d px page", img->box.h, body.h);
+            assert_true(img->box.y + img->box.h <= body.y + body.h);
+            assert_true(img->box.y + img->box.h >= body.y + body.h * 9 / 10); /* down to the end */
+        } else {
+            const struct lf_op *qa = op_of_kind(land, LF_OP_QR), *qb = op_of_kind(port, LF_OP_QR);
+            assert_non_null(qa);
+            assert_non_null(qb);
+            if (qb->box.w <= qa->box.w)
+                fail_msg("the QR code in portrait (%d px) is not larger than in landscape (%d px)",
+                         qb->box.w, qa->box.w);
+        }
+    }
+    lf_scene_destroy(land);
+    lf_scene_destroy(port);
+}
+
 static void empty_agenda_says_nothing_is_announced(void **state)
 {
     (void)state;
@@ -1042,6 +1122,7 @@ int main(void)
         cmocka_unit_test(empty_agenda_says_nothing_is_announced),
         cmocka_unit_test(whole_days_and_running_events),
         cmocka_unit_test(times_carry_the_languages_clock),
+        cmocka_unit_test(portrait_uses_its_height),
         cmocka_unit_test(event_chips_wrap),
         cmocka_unit_test(hours_are_sorted_and_merged),
         cmocka_unit_test(notice_image_and_event_contact_shown),

@@ -26,6 +26,8 @@ struct block {
     bool in_german;         /* German standing in for the screen's language */
     int px;                 /* when set: this size in pixels at every scale (the rest
                                of a title the head had no room for) */
+    bool data;              /* addresses, phone numbers, e-mail and web addresses: set
+                               larger than full size only where each line stays whole */
 };
 
 #define MAX_BLOCKS 24
@@ -67,15 +69,15 @@ static void add_plain(struct column *c, const char *label, const char *text, dou
 static void add_data(struct column *c, const char *label, const char *text, double base,
                      struct lf_rgba color)
 {
-    add_block(c, (struct block){.label = label, .text = text, .ltr = true,
+    add_block(c, (struct block){.label = label, .text = text, .ltr = true, .data = true,
                                 .face = LF_FACE_REGULAR, .base_px = base, .color = color});
 }
 
 /* Data lines that belong to the block before (the address under a place). */
 static void add_joined_data(struct column *c, const char *text, double base)
 {
-    add_block(c, (struct block){.text = text, .ltr = true, .face = LF_FACE_REGULAR,
-                                .base_px = base, .joined = true});
+    add_block(c, (struct block){.text = text, .ltr = true, .data = true,
+                                .face = LF_FACE_REGULAR, .base_px = base, .joined = true});
 }
 
 /* The item's QR code as a block: the code at the start edge, the caption
@@ -116,8 +118,26 @@ static void append_blocks(struct column *to, const struct column *from)
         add_block(to, from->b[i]);
 }
 
+/* Whether each line of text (data: an address, a web address) fits w whole. */
+static bool data_lines_whole(const struct lf_measure *m, enum lf_face face, int px,
+                             const char *text, int w)
+{
+    for (const char *l = text; *l;) {
+        size_t len = strcspn(l, "\n");
+        if (m->width(m->ctx, face, px, l, len) > w)
+            return false;
+        l += len + (l[len] == '\n');
+    }
+    return true;
+}
+
 static const double scales[] = {1.0, 0.9, 0.8, 0.7};
 #define N_SCALES (sizeof(scales) / sizeof(scales[0]))
+/* Portrait: the height is there to be used; what fits at full size with
+ * room to spare is set at the largest of these that still fits. */
+#define PORTRAIT_LARGER 1.3, 1.2, 1.1
+#define N_LARGER 3
+#define PORTRAIT_MOST 1.3
 
 /* Lays the blocks from `from` on into box at `scale`, adding them to the
  * scene when do_emit. True when everything fit; otherwise *rest says
@@ -142,7 +162,8 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
             /* the code, its caption beside it (under it in a narrow column),
              * as large as the room allows between qr_min and qr_side; never split */
             int gap_x = lf_frame_scaled(f, 24), px = lf_frame_text_px(f, b->base_px * scale);
-            int side = b->qr_side;
+            /* larger with the text where the page has the room (portrait) */
+            int side = scale > 1.0 ? (int)(b->qr_side * scale) : b->qr_side;
             if (side > bottom - y)
                 side = bottom - y;
             if (side > box.w)
@@ -152,9 +173,10 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
             struct lf_wrapped wr;
             lf_wrap(m, b->face, px, b->text, beside ? beside_w : box.w, 3, &wr);
             if (!beside) {
+                int most = scale > 1.0 ? (int)(b->qr_side * scale) : b->qr_side;
                 side = bottom - y - gap_x / 2 - lf_wrapped_height(&wr);
-                if (side > b->qr_side)
-                    side = b->qr_side;
+                if (side > most)
+                    side = most;
                 if (side > box.w)
                     side = box.w;
             }
@@ -201,6 +223,12 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
         size_t lines = room > 0 ? (size_t)(room / lh) : 0;
         if (lines == 0 && y == box.y && f->must_progress)
             lines = 1; /* the top of a page: the flow must move on, whatever the room */
+        if (scale > 1.0 && b->data && !data_lines_whole(m, b->face, px, text, box.w)) {
+            /* larger than full size breaks an address or a phone number: not this size */
+            *rest = (struct lf_flow_pos){i, off};
+            all = false;
+            break;
+        }
         struct lf_wrapped wr;
         if (lines > 0)
             lf_wrap(m, b->face, px, text, box.w, lines, &wr);
@@ -274,8 +302,8 @@ static int column(struct frame *f, const struct column *c, struct lf_box box,
     double scale = scales[k];
     /* a portrait screen is tall: text that fits with room to spare is set
      * larger, to be read from further away */
-    static const double larger[] = {1.3, 1.15};
-    for (size_t i = 0; in_flow && !f->landscape && k == 0 && i < 2; i++)
+    static const double larger[] = {PORTRAIT_LARGER};
+    for (size_t i = 0; in_flow && !f->landscape && k == 0 && i < N_LARGER; i++)
         if (column_pass(f, c, box, larger[i], false, from, &ignored, NULL)) {
             scale = larger[i];
             break;
@@ -458,10 +486,18 @@ static void date_badge(struct frame *f, struct lf_box b, time_t when, struct lf_
     int first = compact && !until ? 1 : 0;
     struct lf_wrapped wr[3];
     int total = 0;
-    for (int i = first; i < 3; i++) {
-        lf_frame_set_text(f, LF_FACE_BOLD, lines[i], b.w - b.w / 8, lf_frame_line_height(f, LF_FACE_BOLD, sizes[i]),
-                 sizes[i], 1, &wr[i]);
-        total += lf_wrapped_height(&wr[i]);
+    for (;;) {
+        total = 0;
+        for (int i = first; i < 3; i++) {
+            lf_frame_set_text(f, LF_FACE_BOLD, lines[i], b.w - b.w / 8,
+                              lf_frame_line_height(f, LF_FACE_BOLD, sizes[i]), sizes[i], 1, &wr[i]);
+            total += lf_wrapped_height(&wr[i]);
+        }
+        /* a script with tall lines (Arabic month names under the day):
+         * the day number gives way, the lines stay inside the badge */
+        if (total <= b.h - b.h / 12 || sizes[1] <= small)
+            break;
+        sizes[1] = sizes[1] * 9 / 10;
     }
     int y = b.y + (b.h - total) / 2;
     for (int i = first; i < 3; i++) {
@@ -771,11 +807,13 @@ static void wrap_whole_words(const struct frame *f, enum lf_face face, int px, c
     }
 }
 
-/* The smallest size of a title: never smaller than the text under it. */
+/* The smallest size of a title: never smaller than the text under it
+ * (in portrait, which sets text that fits larger, than its largest size). */
 static int title_min_px(const struct frame *f, int when_px)
 {
     int px = lf_frame_text_px(f, BASE_TITLE_MIN * 0.75);
-    int body = lf_frame_text_px(f, BASE_BODY) + lf_frame_scaled(f, 2);
+    int body = lf_frame_text_px(f, BASE_BODY * (f->landscape ? 1.0 : PORTRAIT_MOST)) +
+               lf_frame_scaled(f, 2);
     if (px < body)
         px = body;
     if (px < when_px + lf_frame_scaled(f, 4))
@@ -1090,15 +1128,33 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
         }
 
     } else if (has_image) {
-        /* portrait: the poster between head and text, as tall as the text allows */
+        /* portrait: the poster under the text. The text first gets
+         * the largest size at which it fits beside a poster of a good
+         * size; the poster then takes the rest of the height, up to
+         * nearly half the page (less when the text needs the room) */
+        int ih = area.h / 5, most = area.h * 45 / 100;
+        static const double sizes[] = {PORTRAIT_LARGER};
         int need = column_height(f, &main, col.w, 1.0);
-        int ih = area.h * 28 / 100;
+        for (size_t i = 0; i < N_LARGER; i++) {
+            int text_h = column_height(f, &main, col.w, sizes[i]);
+            if (col.h - ih - gap >= text_h) {
+                need = text_h;
+                break;
+            }
+        }
+        if (col.h - gap - need > ih)
+            ih = col.h - gap - need < most ? col.h - gap - need : most;
         if (col.h - ih - gap < need)
             ih = col.h - gap - need;
         if (ih >= lf_frame_scaled(f, 180)) {
-            image_op(f, (struct lf_box){col.x, col.y, col.w, ih}, it);
-            col.y += ih + gap;
-            col.h -= ih + gap;
+            /* under the text (the title first, then what and where), in
+             * all the height the text leaves, up to nearly half the page */
+            struct lf_box text = col;
+            text.h -= ih + gap;
+            int iy = text.y + flow(f, &main, text, p, r) + gap;
+            int room = area.y + area.h - iy;
+            image_op(f, (struct lf_box){col.x, iy, col.w, room < most ? room : most}, it);
+            return;
         }
     }
     flow(f, &main, col, p, r);
@@ -1182,6 +1238,8 @@ static int card_body(struct frame *f, const struct column *card, struct lf_box b
         return column_pass(f, card, box, scale, do_emit, zero, &rest, &used) ? used : -1;
     /* the code's column: as wide as the code, and as its caption's longest word */
     int code_w = last->qr_side > last->qr_min ? last->qr_side : last->qr_min;
+    if (scale > 1.0)
+        code_w = (int)(code_w * scale); /* the code grows with the text */
     int px = lf_frame_text_px(f, last->base_px);
     const char *w = last->text;
     while (*w) {
@@ -1229,6 +1287,7 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
      * every page of the slide */
     struct lf_box main_box = area, card_box = area;
     int head_h = 0, card_k = -1, main_k = -1;
+    double svc_scale = 0; /* portrait: text and card larger than full size (else 0) */
     bool qr_moved = false;
     /* decided on the whole content box: every page builds the same flow */
     const struct lf_box page_area = area;
@@ -1241,6 +1300,7 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
     head_rest(f, &h, &main);
     for (int attempt = 0; attempt < 2; attempt++) {
         card_k = main_k = -1;
+        svc_scale = 0;
         if (f->landscape) {
             int right_w = area.w * 40 / 100;
             main_box.w = area.w - right_w - gap;
@@ -1254,7 +1314,21 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
             head_h = head_height(f, &h, main_box.w - image_side, area.h / 3);
         } else {
             head_h = head_height(f, &h, area.w - image_side, area.h / 4);
+            if (image_side && head_h < image_side + lf_frame_scaled(f, BASE_GAP))
+                head_h = image_side + lf_frame_scaled(f, BASE_GAP); /* the text starts under the image */
             int pill = status_pill(f, &texts, 0, 0, area.w - 2 * pad, false);
+            /* the height is there to be used: text, card and code larger
+             * when all of it still fits */
+            static const double larger[] = {PORTRAIT_LARGER};
+            for (size_t k = 0; k < N_LARGER && card_k < 0 && card.n; k++) {
+                int room = area.h - head_h - column_height(f, &main, area.w, larger[k]) - gap -
+                           2 * pad - pill - gap;
+                if (room > 0 && card_body(f, &card, (struct lf_box){0, 0, area.w - 2 * pad, room},
+                                          larger[k], false) >= 0) {
+                    card_k = main_k = 0;
+                    svc_scale = larger[k];
+                }
+            }
             for (size_t k = 0; k < N_SCALES && card_k < 0 && card.n; k++) {
                 /* what is left under the text for the card's blocks (its
                  * QR code may shrink into it) */
@@ -1349,7 +1423,7 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
     if (f->landscape) {
         flow(f, &main, (struct lf_box){main_box.x, y, main_box.w, area.y + area.h - y}, p, r);
     } else if (card_k >= 0) {
-        int mh = column_height(f, &main, area.w, scales[main_k]);
+        int mh = column_height(f, &main, area.w, svc_scale > 0 ? svc_scale : scales[main_k]);
         flow(f, &main, (struct lf_box){area.x, y, area.w, mh}, p, r);
         card_box.y = y + mh + gap;
         card_box.h = area.y + area.h - card_box.y;
@@ -1369,7 +1443,8 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
     int pill = status_pill(f, &texts, 0, 0, in_w, false);
     struct lf_box body_box = {card_box.x + pad, 0, in_w,
                               card_box.h - 2 * pad - pill - (pill ? gap : 0)};
-    int body = card_k >= 0 ? card_body(f, &card, body_box, scales[card_k], false) : 0;
+    double card_scale = card_k < 0 ? 1.0 : svc_scale > 0 ? svc_scale : scales[card_k];
+    int body = card_k >= 0 ? card_body(f, &card, body_box, card_scale, false) : 0;
     if (body < 0)
         body = 0;
     int ch = 2 * pad + pill + (pill && body ? gap : 0) + body;
@@ -1381,7 +1456,7 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
     body_box.y = cy;
     body_box.h = body;
     if (card_k >= 0)
-        card_body(f, &card, body_box, scales[card_k], true);
+        card_body(f, &card, body_box, card_scale, true);
 }
 
 /* The card of a notice in `area`, and the box inside its padding. */
