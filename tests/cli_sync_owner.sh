@@ -59,6 +59,8 @@ handover() {
   [ "$(screen_field id)" = "$id" ] && [ "$(screen_field source)" = installed ] ||
     problems+=("screen: $(screen_field id) $(screen_field source)")
   [ "$(status_field "$CACHE" installed_id)" = "$id" ] || problems+=("installed_id $(status_field "$CACHE" installed_id)")
+  # the kiosk's worker installed it, the manual run only asked: the store never changed hands
+  grep -q "^kiosk $KPID" "$CACHE/owner.lock" || problems+=("owner.lock: $(cat "$CACHE/owner.lock")")
   if [ ${#problems[@]} -eq 0 ]; then
     ok "hand-over of serial $1: the kiosk shows it $(( (t1 - t0) / 1000000 )) ms after the manual run began"
   else
