@@ -7,6 +7,9 @@
 # flat. Usage: bench/soak.sh [SECONDS, default 1800]
 # SOAK_SANITIZE=0 builds without ASan/LSan, for RSS figures without the
 # sanitizer's quarantine (which holds freed memory and grows up to 256 MB).
+# SOAK_WRAPPER runs the kiosk under a tool that execs it (e.g.
+# "valgrind --leak-check=full --log-file=/tmp/vg.%p", with SOAK_SANITIZE=0);
+# SOAK_SIZE is the screen (default 1920x1080).
 # Needs: xvfb, python3 (scripts/debian-packages.txt). Loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +26,7 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 disp=:$((80 + RANDOM % 9))
-Xvfb "$disp" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$disp" -screen 0 "${SOAK_SIZE:-1920x1080}x24" -nolisten tcp >/dev/null 2>&1 &
 pids+=($!)
 
 # the content: the sample with every item shown for 1 second
@@ -72,7 +75,7 @@ EOC
 LITFASS_BENCH_POLL_MS=3000 SDL_RENDER_DRIVER=software DISPLAY=$disp \
   ASAN_OPTIONS=detect_leaks=1:log_path=$tmp/asan \
   LSAN_OPTIONS=suppressions=$root/bench/lsan.supp:print_suppressions=0 \
-  "$bin" run --config "$tmp/kiosk.conf" 2>"$tmp/kiosk.log" &
+  ${SOAK_WRAPPER:-} "$bin" run --config "$tmp/kiosk.conf" 2>"$tmp/kiosk.log" &
 kiosk=$!
 
 sample() { # sample LABEL: RSS, fds and textures of the running kiosk

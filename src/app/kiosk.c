@@ -1445,7 +1445,7 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
     if (SDL_GetRendererInfo(k->renderer, &info) != 0)
         info.name = "unknown";
     lf_info("litfass %s: config %s; video driver: %s, renderer: %s (%s), screen %dx%d; content %s "
-            "(%s)%s%s", LITFASS_VERSION, cfg->path[0] ? cfg->path : "(defaults)",
+            "(%s)%s%s: showing its first page", LITFASS_VERSION, cfg->path[0] ? cfg->path : "(defaults)",
             SDL_GetCurrentVideoDriver(), info.name, k->renderer_reason, k->view.width,
             k->view.height, dir,
             k->installed_at ? "installed by sync" : "folder", cfg->sync_url[0] ? ", sync from " : "",
