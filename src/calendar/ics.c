@@ -42,12 +42,10 @@ static void ics_error(struct ics_ctx *c, int line, const char *field, const char
     LF_PRINTF(4, 5);
 static void ics_error(struct ics_ctx *c, int line, const char *field, const char *fmt, ...)
 {
-    char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    lf_diags_addv(c->d, LF_DIAG_ERROR, c->name, line, 0, field, fmt, ap);
     va_end(ap);
-    lf_diags_add(c->d, LF_DIAG_ERROR, c->name, line, 0, field, "%s", msg);
     c->failed = true;
 }
 
@@ -55,12 +53,10 @@ static void ics_warning(struct ics_ctx *c, int line, const char *field, const ch
     LF_PRINTF(4, 5);
 static void ics_warning(struct ics_ctx *c, int line, const char *field, const char *fmt, ...)
 {
-    char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    lf_diags_addv(c->d, LF_DIAG_WARNING, c->name, line, 0, field, fmt, ap);
     va_end(ap);
-    lf_diags_add(c->d, LF_DIAG_WARNING, c->name, line, 0, field, "%s", msg);
 }
 
 /* ---- zones ---- */

@@ -84,11 +84,16 @@ static void notef(lf_ics_note note, void *ctx, const char *fmt, ...)
     if (!note)
         return;
     char line[1024];
+    char args[LF_DIAG_MAX_ARGS][LF_DIAG_ARG_BYTES];
+    const char *argv[LF_DIAG_MAX_ARGS];
     va_list ap;
     va_start(ap, fmt);
+    int n = lf_format_args(fmt, ap, args, LF_DIAG_MAX_ARGS);
     vsnprintf(line, sizeof(line), fmt, ap);
     va_end(ap);
-    note(ctx, line);
+    for (int i = 0; i < n; i++)
+        argv[i] = args[i];
+    note(ctx, line, fmt, argv, n);
 }
 
 static const char *title_of(const json_t *item, const char *lang)

@@ -30,8 +30,11 @@ struct lf_ics_report {
     size_t kept_deleted;     /* deleted by hand: not brought back */
 };
 
-/* One line for the person importing ("kept ics-...: changed by hand ..."). */
-typedef void (*lf_ics_note)(void *ctx, const char *line);
+/* One line for the person importing ("kept ics-...: changed by hand ..."),
+ * with the English format it was made from (msgid) and its values as text
+ * (args), for a translation (the studio's page). */
+typedef void (*lf_ics_note)(void *ctx, const char *line, const char *msgid,
+                            const char *const *args, int nargs);
 
 /* Merges `feed` (from `source`, a file name or URL) into `content` (the
  * root object of content.json) and `state` (the root object of the import

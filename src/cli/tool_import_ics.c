@@ -45,9 +45,13 @@ static const char import_ics_usage[] =
 
 enum { OPT_INTO = 0x100, OPT_HORIZON, OPT_TAG, OPT_DRY_RUN };
 
-static void print_note(void *ctx, const char *line)
+static void print_note(void *ctx, const char *line, const char *msgid, const char *const *args,
+                       int nargs)
 {
     (void)ctx;
+    (void)msgid;
+    (void)args;
+    (void)nargs;
     printf("  %s\n", line);
 }
 

@@ -62,13 +62,11 @@ static void vreport(struct parse *p, enum lf_diag_severity sev, const char *path
         return;
     }
     p->listed++;
-    char msg[1024];
-    vsnprintf(msg, sizeof(msg), fmt, ap);
     struct lf_json_pos pos;
     /* A path that is not found entirely (a missing field) is reported
      * at the object that lacks it: that is the answer we want. */
     (void)lf_json_locate(p->text, p->len, path, anchor, &pos);
-    lf_diags_add(p->diags, sev, p->file, pos.line, pos.column, path, "%s", msg);
+    lf_diags_addv(p->diags, sev, p->file, pos.line, pos.column, path, fmt, ap);
 }
 
 static void error(struct parse *p, const char *path, const char *fmt, ...) LF_PRINTF(3, 4);
@@ -107,16 +105,23 @@ static void warn_unknown(struct parse *p, const char *path, const char *name,
                          const char *const *known, size_t n_known, const char *why)
 {
     const char *meant = lf_field_suggest(name, known, n_known);
-    char hint[128] = "";
-    if (meant)
-        snprintf(hint, sizeof(hint), "; did you mean \"%s\"?", meant);
-    char msg[512];
-    snprintf(msg, sizeof(msg), "%s: it will not be shown%s", why ? why : "unknown field", hint);
     struct lf_json_pos pos;
     (void)lf_json_locate(p->text, p->len, path, LF_JSON_AT_KEY, &pos);
     if (p->listed < LF_MAX_BUNDLE_DIAGS) {
         p->listed++;
-        lf_diags_add(p->diags, LF_DIAG_WARNING, p->file, pos.line, pos.column, path, "%s", msg);
+        /* one format per case: the studio translates each */
+        if (!why && meant)
+            lf_diags_add(p->diags, LF_DIAG_WARNING, p->file, pos.line, pos.column, path,
+                         "unknown field: it will not be shown; did you mean \"%s\"?", meant);
+        else if (!why)
+            lf_diags_add(p->diags, LF_DIAG_WARNING, p->file, pos.line, pos.column, path,
+                         "unknown field: it will not be shown");
+        else if (meant)
+            lf_diags_add(p->diags, LF_DIAG_WARNING, p->file, pos.line, pos.column, path,
+                         "%s: it will not be shown; did you mean \"%s\"?", why, meant);
+        else
+            lf_diags_add(p->diags, LF_DIAG_WARNING, p->file, pos.line, pos.column, path,
+                         "%s: it will not be shown", why);
     } else {
         p->unlisted_warnings++;
     }

@@ -9,11 +9,15 @@
 #ifndef LF_CORE_DIAG_H
 #define LF_CORE_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
 #include "core/log.h"
+
+#define LF_DIAG_MAX_ARGS 4      /* values of one message kept for a translation */
+#define LF_DIAG_ARG_BYTES 256   /* each, at most */
 
 enum lf_diag_severity {
     LF_DIAG_ERROR,
@@ -27,6 +31,13 @@ struct lf_diag {
     int column;    /* 1-based; 0 when unknown */
     char *path;    /* field path, e.g. "items[3].start"; "" for the whole file */
     char *message;
+    /* the message's id for a translation (the studio's page shows it in
+     * German): the English format it was made from, e.g. "too long (%zu
+     * bytes, at most %d)", and its values as text; NULL when the message
+     * was made elsewhere (passed on as "%s") */
+    const char *msgid;
+    char *args[LF_DIAG_MAX_ARGS];
+    int nargs;
 };
 
 struct lf_diags;
@@ -38,6 +49,17 @@ void lf_diags_destroy(struct lf_diags *d);
 void lf_diags_add(struct lf_diags *d, enum lf_diag_severity sev, const char *file,
                   int line, int column, const char *path, const char *fmt, ...)
     LF_PRINTF(7, 8);
+
+/* The same with a va_list: msgid is fmt (a string that lives as long as
+ * the program, i.e. a literal) and the values are kept as text. */
+void lf_diags_addv(struct lf_diags *d, enum lf_diag_severity sev, const char *file, int line,
+                   int column, const char *path, const char *fmt, va_list ap) LF_PRINTF(7, 0);
+
+/* The values a printf format takes from `ap`, each formatted alone as
+ * text into args (at most `max`, each LF_DIAG_ARG_BYTES); returns how
+ * many. Formats with %n or %* give 0. For message catalogues keyed by
+ * the English format (the studio's page). */
+int lf_format_args(const char *fmt, va_list ap, char (*args)[LF_DIAG_ARG_BYTES], int max);
 
 size_t lf_diags_count(const struct lf_diags *d);
 size_t lf_diags_errors(const struct lf_diags *d);

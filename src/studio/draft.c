@@ -556,6 +556,8 @@ json_t *lf_draft_validate(const struct lf_draft *d, const json_t *replacement)
                       id ? id : json_null(), "index",
                       index >= 0 ? json_integer(index) : json_null(), "field", field, "message",
                       e->message, "text", lf_diag_format(e, line, sizeof(line))));
+        lf_draft_put_msgid(json_array_get(problems, json_array_size(problems) - 1), e->msgid,
+                           (const char *const *)e->args, e->nargs);
     }
     size_t errors = lf_diags_errors(diags);
     json_t *out = json_pack("{s:b, s:I, s:I, s:o}", "valid", b != NULL, "errors",
@@ -649,4 +651,15 @@ done:
     free(tmp);
     free(path);
     return ok;
+}
+
+void lf_draft_put_msgid(json_t *o, const char *msgid, const char *const *args, int nargs)
+{
+    if (!o || !msgid)
+        return;
+    json_t *list = json_array();
+    for (int i = 0; i < nargs; i++)
+        json_array_append_new(list, json_string(args[i]));
+    json_object_set_new(o, "msgid", json_string(msgid));
+    json_object_set_new(o, "args", list);
 }

@@ -126,4 +126,10 @@ bool lf_draft_store_image(struct lf_draft *d, const char *name, const void *data
 /* True when `name` is acceptable as an uploaded image's file name. */
 bool lf_draft_image_name_valid(const char *name);
 
+/* Adds "msgid" (the English format of a message, e.g. "too long (%zu
+ * bytes, at most %d)") and "args" (its values as text) to a JSON object:
+ * the page translates by msgid (its catalogue in web/messages.js), the
+ * "message" stays the command line's English. Nothing when msgid is NULL. */
+void lf_draft_put_msgid(json_t *o, const char *msgid, const char *const *args, int nargs);
+
 #endif

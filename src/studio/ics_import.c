@@ -11,11 +11,16 @@
 #include "core/durable.h"
 #include "core/xalloc.h"
 
-static void add_note(void *ctx, const char *line)
+/* notes: [{"text", "msgid", "args"}] (the page translates by msgid) */
+static void add_note(void *ctx, const char *line, const char *msgid, const char *const *args,
+                     int nargs)
 {
     json_t *notes = ctx;
-    if (json_array_size(notes) < LF_STUDIO_ICS_MAX_NOTES)
-        json_array_append_new(notes, json_string(line));
+    if (json_array_size(notes) >= LF_STUDIO_ICS_MAX_NOTES)
+        return;
+    json_t *o = json_pack("{s:s}", "text", line);
+    lf_draft_put_msgid(o, msgid, args, nargs);
+    json_array_append_new(notes, o);
 }
 
 static json_t *problems_of(const struct lf_diags *d)
@@ -29,6 +34,8 @@ static json_t *problems_of(const struct lf_diags *d)
         json_array_append_new(list, json_pack("{s:s, s:i, s:s, s:s}", "severity",
                                               g->severity == LF_DIAG_ERROR ? "error" : "warning",
                                               "line", g->line, "message", g->message, "text", text));
+        lf_draft_put_msgid(json_array_get(list, json_array_size(list) - 1), g->msgid,
+                           (const char *const *)g->args, g->nargs);
         free(text);
     }
     return list;
@@ -95,7 +102,8 @@ json_t *lf_studio_import_ics(struct lf_draft *d, const char *data_dir, const cha
         }
         if (res != LF_DRAFT_OK) {
             char *line = lf_xasprintf("%s: not saved: %s", id, err);
-            add_note(notes, line);
+            const char *args[] = {id, err};
+            add_note(notes, line, "%s: not saved: %s", args, 2);
             free(line);
         } else {
             json_array_append_new(changed, json_string(id));
@@ -124,7 +132,9 @@ json_t *lf_studio_import_ics(struct lf_draft *d, const char *data_dir, const cha
     if (!lf_durable_write(state_path, state_text, strlen(state_text), 0600)) {
         char *line = lf_xasprintf("%s: cannot write: %s (the next import may take hand edits "
                                   "for new ones)", state_path, strerror(errno));
-        add_note(notes, line);
+        const char *args[] = {state_path, strerror(errno)};
+        add_note(notes, line, "%s: cannot write: %s (the next import may take hand edits for new ones)",
+                 args, 2);
         free(line);
     }
     free(state_text);

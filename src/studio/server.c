@@ -133,14 +133,25 @@ static void reply_json(struct reply *r, unsigned status, json_t *json)
 }
 
 static void reply_error(struct reply *r, unsigned status, const char *fmt, ...) LF_PRINTF(3, 4);
+/* {"error": the English text, "msgid": fmt, "args": its values}: the page
+ * shows the message in its language, found by msgid (web/messages.js). */
 static void reply_error(struct reply *r, unsigned status, const char *fmt, ...)
 {
     char msg[LF_PUBLISH_ERROR_BYTES];
+    char args[LF_DIAG_MAX_ARGS][LF_DIAG_ARG_BYTES];
+    const char *argv[LF_DIAG_MAX_ARGS];
+    bool passed_on = strcmp(fmt, "%s") == 0; /* made elsewhere: no msgid */
     va_list ap;
     va_start(ap, fmt);
+    int n = passed_on ? 0 : lf_format_args(fmt, ap, args, LF_DIAG_MAX_ARGS);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    reply_json(r, status, json_pack("{s:s}", "error", msg));
+    for (int i = 0; i < n; i++)
+        argv[i] = args[i];
+    json_t *o = json_pack("{s:s}", "error", msg);
+    if (!passed_on)
+        lf_draft_put_msgid(o, fmt, argv, n);
+    reply_json(r, status, o);
 }
 
 static enum MHD_Result send_reply(struct studio *s, struct MHD_Connection *conn,
@@ -351,9 +362,10 @@ static void h_login(struct call *c, struct reply *r)
         snprintf(r->extra_name, sizeof(r->extra_name), "Retry-After");
         snprintf(r->extra_value, sizeof(r->extra_value), "%ld", wait);
         reply_json(r, 429,
-                   json_pack("{s:s, s:I}", "error",
-                             "too many wrong passwords: wait before trying again", "retry_after",
-                             (json_int_t)wait));
+                   json_pack("{s:s, s:s, s:[], s:I}", "error",
+                             "too many wrong passwords: wait before trying again", "msgid",
+                             "too many wrong passwords: wait before trying again", "args",
+                             "retry_after", (json_int_t)wait));
         lf_audit(s->data_dir, user, "login-throttled", NULL, c->address);
         return;
     }
@@ -1144,6 +1156,10 @@ static void sub_run(struct studio *s, json_t *sub)
                    LF_STUDIO_ICS_FETCH_TIMEOUT_S, &res);
     if (res.outcome != LF_FETCH_OK) {
         json_object_set_new(sub, "last_error", json_string(res.error));
+        /* what the page says in its language (web/messages.js) */
+        json_object_set_new(sub, "last_error_msg",
+                            json_pack("{s:s, s:i, s:s}", "code", "ics-fetch", "http_status",
+                                      (int)res.http_status, "error", res.error));
         lf_warn("studio: calendar %s: %s (the last good import stays)", name, res.error);
         free(res.body);
         return;
@@ -1157,9 +1173,14 @@ static void sub_run(struct studio *s, json_t *sub)
     free(res.body);
     if (status != 200) {
         json_object_set(sub, "last_error", json_object_get(out, "error"));
+        json_t *first = json_array_get(json_object_get(out, "problems"), 0);
+        json_object_set_new(sub, "last_error_msg",
+                            first ? json_deep_copy(first)
+                                  : json_pack("{s:O}", "error", json_object_get(out, "error")));
         lf_warn("studio: calendar %s: %s", name, json_string_value(json_object_get(out, "error")));
     } else {
         json_object_set_new(sub, "last_error", json_null());
+        json_object_set_new(sub, "last_error_msg", json_null());
         json_object_set_new(sub, "last_success", iso_now());
         json_object_set(sub, "last_report", out);
         char detail[256];
@@ -1176,6 +1197,12 @@ static void sub_run(struct studio *s, json_t *sub)
             if (!json_is_true(json_object_get(v, "valid"))) {
                 json_object_set_new(sub, "last_error",
                                     json_string("imported, but not published: the draft has errors"));
+                json_object_set_new(sub, "last_error_msg",
+                                    json_pack("{s:s, s:s, s:[]}", "error",
+                                              "imported, but not published: the draft has errors",
+                                              "msgid",
+                                              "imported, but not published: the draft has errors",
+                                              "args"));
             } else {
                 char *manifest = lf_draft_manifest(s->draft, NULL, false);
                 json_t *version = NULL;

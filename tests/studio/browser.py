@@ -112,7 +112,10 @@ try:
     css("#login-password").send_keys("falsch-falsch")
     click("#login-submit")
     wait.until(lambda d: d.find_element(By.ID, "login-error").text != "")
-    check("wrong" in css("#login-error").text, "a wrong password is said at the form")
+    check("Benutzername oder Passwort ist falsch" in css("#login-error").text,
+          "a wrong password is said at the form, in German", css("#login-error").text)
+    check(driver.execute_script("return document.documentElement.lang") == "de",
+          "the page says it is German (html lang=de)")
     shot("02-login-wrong")
     css("#login-password").clear()
     css("#login-password").send_keys(PW_ANNA)
@@ -135,10 +138,32 @@ try:
         "تدرّب على اللغة الألمانية مع القهوة والشاي. الجميع مرحَّب بهم، دون تسجيل.")
     css('textarea[data-field="place.de"]').send_keys("Stadtteilzentrum Kinderhaus")
     css('textarea[data-field="place.ar"]').send_keys("مركز حي كيندرهاوس")
-    date = css('input[data-field="start-date"]')
-    driver.execute_script("arguments[0].value = '2027-03-22'; arguments[0].dispatchEvent(new Event('input'));", date)
-    driver.execute_script("arguments[0].value = '2027-03-22'; arguments[0].dispatchEvent(new Event('input'));",
-                          css('input[data-field="end-date"]'))
+    # dates typed the German way; the fields show them so whatever the browser's language
+    for f in ("start-date", "end-date"):
+        css('input[data-field="%s"]' % f).clear()
+        css('input[data-field="%s"]' % f).send_keys("22.3.2027")
+    css('input[data-field="start-time"]').clear()
+    css('input[data-field="start-time"]').send_keys("18:00")
+    css('input[data-field="end-time"]').clear()
+    css('input[data-field="end-time"]').send_keys("20")
+    css("#f-address").click()  # leaves the fields: they tidy up to 22.03.2027 and 20:00
+    shown = [css('input[data-field="%s"]' % f).get_attribute("value")
+             for f in ("start-date", "start-time", "end-date", "end-time")]
+    check(shown == ["22.03.2027", "18:00", "22.03.2027", "20:00"],
+          "dates and times are shown the German way (TT.MM.JJJJ, 24 hours)", shown)
+    visible_native = driver.execute_script(
+        "return [...document.querySelectorAll('input[type=date], input[type=time]')]"
+        ".filter((e) => e.offsetWidth > 2 && e.offsetHeight > 2).length")
+    check(visible_native == 0, "no field shows the browser's own (locale-dependent) date format",
+          visible_native)
+    # the calendar button's pick (the browser's own picker) lands in the field the German way
+    css('input[data-field="start-date"]').clear()
+    driver.execute_script("const n = arguments[0].parentNode.querySelector('input.picker-native');"
+                          " n.value = '2027-03-22'; n.dispatchEvent(new Event('change'));",
+                          css('input[data-field="start-date"]'))
+    check(css('input[data-field="start-date"]').get_attribute("value") == "22.03.2027",
+          "a day picked in the calendar shows as 22.03.2027",
+          css('input[data-field="start-date"]').get_attribute("value"))
     css("#f-address").send_keys("Idenbrockplatz 8, 48159 Münster")
     css("#image-file").send_keys(POSTER)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "img.image-preview"))
@@ -179,14 +204,18 @@ try:
     check(css("#dirty").text == "", "saved: no unsaved changes left")
 
     # validation at the field: an end before the start
-    driver.execute_script("arguments[0].value = '2027-03-01'; arguments[0].dispatchEvent(new Event('input'));",
-                          css('input[data-field="end-date"]'))
+    css('input[data-field="end-date"]').clear()
+    css('input[data-field="end-date"]').send_keys("01.03.2027")
     wait.until(lambda d: d.find_element(By.CSS_SELECTOR, '[data-error-for="end"]').text != "")
-    check("Beginn" in css('[data-error-for="end"]').text, "an end before the start is marked at the field, in German",
-          css('[data-error-for="end"]').text)
+    err_text = css('[data-error-for="end"]').text
+    check("muss nach dem Beginn liegen" in err_text and "later" not in err_text,
+          "an end before the start is marked at the field, in German", err_text)
+    boxes = " ".join(e.text for e in driver.find_elements(By.CSS_SELECTOR, ".box"))
+    check("Ende: muss nach dem Beginn liegen" in boxes and "start" not in boxes and "end:" not in boxes,
+          "the list of problems names the field by its label (Ende), not its JSON key", boxes)
     full_shot("06-event-editor-error")
-    driver.execute_script("arguments[0].value = '2027-03-22'; arguments[0].dispatchEvent(new Event('input'));",
-                          css('input[data-field="end-date"]'))
+    css('input[data-field="end-date"]').clear()
+    css('input[data-field="end-date"]').send_keys("22.03.2027")
     wait.until(lambda d: d.find_element(By.CSS_SELECTOR, '[data-error-for="end"]').text == "")
     save_and_wait()
     click("#back")
@@ -273,6 +302,10 @@ try:
     click("#urgent-open")                                   # 1
     wait.until(lambda d: d.find_elements(By.ID, "urgent-dialog"))
     shot("15-urgent-dialog")
+    import re
+    until = css("#urgent-until-date").get_attribute("value")
+    check(re.match(r"^\d\d\.\d\d\.\d{4}$", until) and css("#urgent-until-time").get_attribute("value") == "00:00",
+          "the urgent notice's end is shown as TT.MM.JJJJ and 00:00", until)
     click("#urgent-publish")                                # 2
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "li.item.is-urgent"))
     pub = json.load(open(os.path.join(WWW, "content.json")))
@@ -315,6 +348,8 @@ try:
     tab("events")
     wait.until(lambda d: "Events" in css("nav.tabs").text)
     shot("20-events-english")
+    check(driver.execute_script("return document.documentElement.lang") == "en",
+          "the English page says so (html lang=en)")
     click("#ui-lang")
 
     # --- an editor cannot publish ----------------------------------------------------------------
@@ -381,6 +416,74 @@ try:
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#users td"))
     check("anna" in css("#users").text and "ed" in css("#users").text, "an admin sees the users")
     shot("23-users")
+
+    # --- a calendar imported once from its address (the test's own HTTP server) -----------
+    import datetime
+    import functools
+    import http.server
+    import threading
+    cal_dir = os.path.join(TMP, "cal")
+    os.makedirs(cal_dir)
+    day = (datetime.date.today() + datetime.timedelta(days=10)).strftime("%Y%m%d")
+
+    def ics(room):
+        return ("\r\n".join([
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//Nextcloud-like//DE",
+            "BEGIN:VEVENT", "UID:naehcafe@ki.example", "DTSTAMP:20261101T120000Z",
+            "DTSTART;TZID=Europe/Berlin:%sT150000" % day, "DTEND;TZID=Europe/Berlin:%sT170000" % day,
+            "RRULE:FREQ=WEEKLY;COUNT=2", "SUMMARY:Nähcafé", "LOCATION:" + room, "END:VEVENT",
+            "BEGIN:VEVENT", "UID:elternabend@ki.example", "DTSTAMP:20261101T120000Z",
+            "DTSTART;TZID=Europe/Berlin:%sT190000" % day, "DTEND;TZID=Europe/Berlin:%sT203000" % day,
+            "SUMMARY:Elternabend", "LOCATION:Aula", "END:VEVENT", "END:VCALENDAR"]) + "\r\n").encode()
+
+    with open(os.path.join(cal_dir, "kalender.ics"), "wb") as f:
+        f.write(ics("Raum 2"))
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(http.server.SimpleHTTPRequestHandler, directory=cal_dir))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    cal_url = "http://127.0.0.1:%d/kalender.ics" % httpd.server_address[1]
+    try:
+        tab("events")
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "details.ics-import summary"))
+        click("details.ics-import summary")
+        css("#ics-url").send_keys(cal_url)
+        click("#ics-url-import")
+        wait.until(lambda d: d.find_elements(By.ID, "ics-result"))
+        res = css("#ics-result").text
+        check("3 neu" in res and "3 Termine übernommen, 0 von Hand geändert" in res,
+              "a calendar fetched once from its address: 3 events arrive as draft changes, "
+              "said in German", res)
+        anna_api = Client(st)
+        anna_api.login("anna", PW_ANNA)
+        items = {e["item"]["id"]: e for e in anna_api.request("GET", "/api/items")[1]["items"]}
+        naeh = sorted(i for i, e in items.items() if "Nähcaf" in str(e["item"]))
+        check(len(naeh) == 2 and all(items[i]["modified_by"] == "ada" for i in naeh),
+              "the series' two dates are draft items by the importing user", naeh)
+        full_shot("24-calendar-imported")
+        # a colleague changes one by hand; the calendar changes the room; imported again
+        e = items[naeh[0]]
+        status, out, _ = anna_api.request("PUT", "/api/items/" + naeh[0], {
+            "item": dict(e["item"], room={"de": "Werkstatt"}), "revision": e["revision"]})
+        check(status == 200, "a colleague edits an imported date by hand", out)
+        with open(os.path.join(cal_dir, "kalender.ics"), "wb") as f:
+            f.write(ics("Raum 9"))
+        click("#ics-url-import")
+        wait.until(lambda d: d.find_elements(By.ID, "ics-result") and "1 von Hand" in css("#ics-result").text)
+        res = css("#ics-result").text
+        check("1 geändert" in res and "Nähcafé“ wurde im Studio von Hand geändert und bleibt so" in res
+              and "Ort: Raum 9" in res and "kept" not in res and "place" not in res,
+              "imported again: the hand edit is kept and named in German with the form's words", res)
+        full_shot("25-calendar-hand-edit-kept")
+        css("#ics-url").clear()
+        css("#ics-url").send_keys(cal_url.replace("kalender", "fehlt"))
+        click("#ics-url-import")
+        wait.until(lambda d: d.find_elements(By.ID, "ics-result") and "nicht" in css("#ics-result").text)
+        res = css("#ics-result").text
+        check("konnte unter dieser Adresse nicht geholt werden" in res and "404" in res,
+              "an address that answers 404 is said in German", res)
+        shot("26-calendar-404")
+    finally:
+        httpd.shutdown()
 finally:
     driver.quit()
     st.stop()

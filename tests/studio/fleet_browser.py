@@ -192,8 +192,10 @@ try:
     css("#ics-file").send_keys(path1)
     css("#ics-upload").click()
     wait.until(lambda d: "1 geändert" in d.find_element(By.ID, "ics-result").text)
-    check("Von Hand geändert" in css("#ics-result").text and first["item"]["id"] in
-          css("#ics-result").text, "a re-import shows the event changed by hand, not overwritten",
+    title = first["item"]["title"]["de"] if isinstance(first["item"]["title"], dict) else first["item"]["title"]
+    check("Von Hand geändert" in css("#ics-result").text and
+          "„%s“ wurde im Studio von Hand geändert" % title in css("#ics-result").text and
+          "Raum 7" in css("#ics-result").text and "kept" not in css("#ics-result").text, "a re-import shows the event changed by hand, not overwritten",
           css("#ics-result").text)
     shot("import-de")
     # a subscription whose server is not there: the page says so
@@ -206,7 +208,9 @@ try:
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#ics-subs li[data-sub=stadtkalender]"))
     driver.execute_script("document.querySelector('details.ics-import').open = true")
     sub = css("#ics-subs li[data-sub=stadtkalender]")
-    check("Fehler:" in sub.text and "letzte gute Stand bleibt" in sub.text,
+    check("Fehler:" in sub.text and "letzte gute Stand bleibt" in sub.text and
+          "konnte unter dieser Adresse nicht geholt werden (keine Verbindung zum Server)" in sub.text and
+          "Failed" not in sub.text,
           "a subscription that cannot be fetched shows the error", sub.text)
     shot("import-subscription-de")
 

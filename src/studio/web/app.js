@@ -59,6 +59,9 @@ const WORDS = {
     failed: 'Das hat nicht geklappt: {0}', uilang: 'English', before: 'Vorher', after: 'Nachher',
     to_dir: 'Ordner des Webservers', to_url: 'Server (SFTP/WebDAV)', users: 'Benutzer', roleWord: 'Rolle', screen: 'Bildschirmgröße (Pixel)', detailsCol: 'Einzelheiten',
     usersHint: 'Benutzer legt die Administration auf dem Rechner des Studios an (Passwörter werden nie im Browser gezeigt):',
+    datePlaceholder: 'TT.MM.JJJJ', timePlaceholder: 'HH:MM', openCalendar: 'Kalender öffnen',
+    badDate: 'Datum bitte als Tag.Monat.Jahr, z. B. 24.12.2026', badTime: 'Uhrzeit bitte als Stunde:Minute (24 Stunden), z. B. 18:30',
+    chooseFile: 'Datei auswählen …', noFile: 'Keine Datei ausgewählt',
   },
   en: {
     appTitle: 'litfass studio', login: 'Log in', user: 'User name', password: 'Password',
@@ -112,6 +115,9 @@ const WORDS = {
     failed: 'That did not work: {0}', uilang: 'Deutsch', before: 'Before', after: 'After',
     to_dir: 'web server folder', to_url: 'server (SFTP/WebDAV)', users: 'Users', roleWord: 'Role', screen: 'Screen size (pixels)', detailsCol: 'Details',
     usersHint: 'Users are managed on the studio’s computer (passwords never pass through the browser):',
+    datePlaceholder: 'DD.MM.YYYY', timePlaceholder: 'HH:MM', openCalendar: 'Open the calendar',
+    badDate: 'Please write the date as day.month.year, e.g. 24.12.2026', badTime: 'Please write the time as hour:minute (24 hours), e.g. 18:30',
+    chooseFile: 'Choose a file …', noFile: 'No file chosen',
   },
 };
 
@@ -128,7 +134,7 @@ const LABELS = {
   hours: ['Sprechzeiten', 'Consultation hours'], role: ['Funktion', 'Role'], unit: ['Stelle / Abteilung', 'Unit'],
   valid_from: ['Sichtbar ab', 'Visible from'], valid_until: ['Sichtbar bis (ausschließlich)', 'Visible until (excluding)'],
   priority: ['Wichtigkeit', 'Priority'], 'hours.note': ['Zusatz zu den Sprechzeiten', 'Note on the hours'],
-  organisation: ['Name der Einrichtung', 'Name of the centre'],
+  organisation: ['Name der Einrichtung', 'Name of the centre'], default_language: ['Startsprache der Bildschirme', 'Starting language of the screens'],
 };
 const HINTS = {
   url: ['mit https:// am Anfang, z. B. https://www.stadt-muenster.de', 'starting with https://'],
@@ -226,10 +232,17 @@ function hint(field) {
 function langName(tag) {
   return LANG_NAMES[tag] || tag;
 }
-function plain(message) {
+/* A message of the check or the API in the page's language (web/messages.js, by its
+ * msgid); an older answer without one through the patterns above. */
+function uiName(key) {
+  return key.startsWith('role_') ? t(key) : fieldLabel(key);
+}
+function plain(p) {
+  if (p && typeof p === 'object' && (MSGS[p.msgid] || MSGS[p.code])) return msgText(p, state.ui, uiName);
+  const message = p && typeof p === 'object' ? (p.message || p.error || p.text || '') : String(p || '');
   if (state.ui !== 'de') return message;
-  for (const [re, de] of PLAIN_DE) if (re.test(message)) return de + ' (' + message + ')';
-  return message;
+  for (const [re, de] of PLAIN_DE) if (re.test(message)) return de;
+  return msgText({message}, 'de');
 }
 
 /* ---- DOM ------------------------------------------------------------------------------- */
@@ -264,7 +277,12 @@ function toast(text, kind) {
 /* ---- API ------------------------------------------------------------------------------- */
 
 class ApiError extends Error {
-  constructor(status, body) { super((body && body.error) || ('HTTP ' + status)); this.status = status; this.body = body; }
+  /* the message in the page's language (web/messages.js) */
+  constructor(status, body) {
+    super(body && (body.msgid || body.code) && (MSGS[body.msgid] || MSGS[body.code]) ? msgText(body, state.ui, uiName)
+      : (body && body.error) || ('HTTP ' + status));
+    this.status = status; this.body = body;
+  }
 }
 
 async function api(method, path, body, opts) {
@@ -408,6 +426,78 @@ function fmtStamp(iso) {
   const d = new Date(/T\d\d:\d\dZ$/.test(iso) ? iso.replace(/Z$/, ':00Z') : iso);
   if (isNaN(d)) return iso;
   return d.toLocaleString(state.ui === 'en' ? 'en-GB' : 'de-DE', {timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short'});
+}
+
+/* ---- dates and times as in Germany, whatever the browser's language ---------------------
+ * <input type=date/time> shows the browser's locale (MM/DD/YYYY, 6:00 PM in an English
+ * browser): the studio's own fields show and take TT.MM.JJJJ and 24-hour HH:MM; a button
+ * beside the date opens the browser's own calendar to pick a day. */
+function pad2(n) { return String(n).padStart(2, '0'); }
+function isoToDe(iso) {
+  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(iso || '');
+  return m ? m[3] + '.' + m[2] + '.' + m[1] : (iso || '');
+}
+/* "24.12.2026", "24.12.26" or "2026-12-24" -> "2026-12-24"; null when it is no date. */
+function deToIso(text) {
+  const s = (text || '').trim();
+  let m, d, mo, y;
+  if ((m = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d\d)$/.exec(s))) { d = +m[1]; mo = +m[2]; y = +m[3] < 100 ? 2000 + +m[3] : +m[3]; }
+  else if ((m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(s))) { y = +m[1]; mo = +m[2]; d = +m[3]; }
+  else return null;
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
+  return y + '-' + pad2(mo) + '-' + pad2(d);
+}
+/* "18:30", "18.30", "1830", "18" -> "18:30" / "18:00"; null when it is no time. */
+function normTime(text) {
+  const m = /^(\d{1,2})(?:[:.]?(\d\d))?$/.exec((text || '').trim());
+  if (m && +m[1] === 24 && (!m[2] || m[2] === '00')) return '24:00'; /* the end of a day */
+  if (!m || +m[1] > 23 || (m[2] && +m[2] > 59)) return null;
+  return pad2(+m[1]) + ':' + (m[2] || '00');
+}
+/* A date field: onchange(iso) with "YYYY-MM-DD", "" when empty, or the text as typed
+ * when it is no date (the check at the field then says so). */
+function dateInput(attrs, iso, onchange) {
+  const text = h('input', Object.assign({type: 'text', class: 'date-de', inputmode: 'numeric', autocomplete: 'off',
+    placeholder: t('datePlaceholder'), size: 10, maxlength: 10, value: isoToDe(iso)}, attrs));
+  const native = h('input', {type: 'date', class: 'picker-native', tabindex: '-1', 'aria-hidden': 'true'});
+  const fire = () => {
+    const raw = text.value.trim(), v = deToIso(raw);
+    const bad = raw !== '' && v === null;
+    text.classList.toggle('bad', bad);
+    text.title = bad ? t('badDate') : '';
+    onchange(v === null ? raw : v);
+  };
+  text.addEventListener('input', fire);
+  text.addEventListener('blur', () => { const v = deToIso(text.value); if (v) text.value = isoToDe(v); });
+  native.addEventListener('change', () => { if (native.value) { text.value = isoToDe(native.value); fire(); } });
+  const button = h('button', {type: 'button', class: 'picker-button', title: t('openCalendar'), 'aria-label': t('openCalendar'),
+    onclick: () => {
+      native.value = deToIso(text.value) || '';
+      try { native.showPicker(); } catch (e) { native.focus(); }
+    }}, '📅');
+  return h('span', {class: 'date-field'}, text, button, native);
+}
+function timeInput(attrs, value, onchange) {
+  const el = h('input', Object.assign({type: 'text', class: 'time-de', inputmode: 'numeric', autocomplete: 'off',
+    placeholder: t('timePlaceholder'), size: 5, maxlength: 5, value: value || ''}, attrs));
+  el.addEventListener('input', () => {
+    const raw = el.value.trim(), v = normTime(raw);
+    const bad = raw !== '' && v === null;
+    el.classList.toggle('bad', bad);
+    el.title = bad ? t('badTime') : '';
+    onchange(v === null ? raw : v);
+  });
+  el.addEventListener('blur', () => { const v = normTime(el.value); if (v) el.value = v; });
+  return el;
+}
+/* A file chooser in the page's language (the browser's own says "Choose File" in English). */
+function fileInput(attrs, text) {
+  const input = h('input', Object.assign({type: 'file', class: 'file-native'}, attrs));
+  const name = h('span', {class: 'file-name muted'}, t('noFile'));
+  input.addEventListener('change', () => { name.textContent = input.files[0] ? input.files[0].name : t('noFile'); });
+  return {input, box: h('span', {class: 'file-field'},
+    h('label', {class: 'button secondary file-button', for: attrs.id}, text || t('chooseFile')), input, name)};
 }
 
 /* ---- the frame ------------------------------------------------------------------------- */
@@ -658,11 +748,10 @@ function dateTimeInput(field) {
     /* written with a zone or in another form: as text, so nothing is lost */
     return h('input', {value: v, 'data-field': field, oninput: (ev) => setField(field, ev.target.value.trim())});
   }
-  const date = h('input', {type: 'date', value: m ? m[1] : '', 'data-field': field + '-date', 'aria-label': label(field) + ' – ' + t('date')});
-  const time = h('input', {type: 'time', value: m ? m[2] : '', 'data-field': field + '-time', 'aria-label': label(field) + ' – ' + t('time')});
-  const set = () => setField(field, date.value && time.value ? date.value + 'T' + time.value : (date.value ? date.value + 'T' : ''));
-  date.addEventListener('input', set);
-  time.addEventListener('input', set);
+  let day = m ? m[1] : '', clock = m ? m[2] : '';
+  const set = () => setField(field, day && clock ? day + 'T' + clock : (day ? day + 'T' : ''));
+  const date = dateInput({'data-field': field + '-date', 'aria-label': label(field) + ' – ' + t('date')}, day, (v) => { day = v; set(); });
+  const time = timeInput({'data-field': field + '-time', 'aria-label': label(field) + ' – ' + t('time')}, clock, (v) => { clock = v; set(); });
   return h('span', {class: 'dt'}, date, time, h('span', {class: 'hint'}, t('berlin')));
 }
 
@@ -675,8 +764,8 @@ function hoursEditor() {
         r.days = DAYS.filter((x) => x === d ? ev.target.checked : (r.days || []).includes(x));
         changed();
       }}), t('weekdays')[k]))),
-    h('label', {}, t('from') + ' ', h('input', {type: 'time', value: r.from || '', oninput: (ev) => { r.from = ev.target.value; changed(); }})),
-    h('label', {}, t('to') + ' ', h('input', {type: 'time', value: r.to === '24:00' ? '23:59' : (r.to || ''), oninput: (ev) => { r.to = ev.target.value; changed(); }})),
+    h('label', {}, t('from') + ' ', timeInput({'data-field': 'hours.ranges[' + i + '].from'}, r.from, (v) => { r.from = v; changed(); })),
+    h('label', {}, t('to') + ' ', timeInput({'data-field': 'hours.ranges[' + i + '].to'}, r.to, (v) => { r.to = v; changed(); })),
     h('button', {type: 'button', class: 'link small', onclick: () => { ranges.splice(i, 1); changed(); render(); }}, t('removeRange')),
     h('div', {class: 'field-error', 'data-error-for': 'hours.ranges[' + i + ']'})));
   return h('div', {class: 'hours'}, rows,
@@ -708,7 +797,7 @@ function languagesEditor() {
 function imageEditor() {
   const it = state.editing.item;
   const status = h('div', {class: 'field-error', 'data-error-for': 'image'});
-  const file = h('input', {type: 'file', accept: 'image/png,image/jpeg', id: 'image-file', onchange: async (ev) => {
+  const file = fileInput({accept: 'image/png,image/jpeg', id: 'image-file', onchange: async (ev) => {
     const f = ev.target.files[0];
     if (!f) return;
     if (f.size > MAX_IMAGE_BYTES) { status.textContent = t('tooBig'); return; }
@@ -722,7 +811,7 @@ function imageEditor() {
   return h('div', {class: 'image-field'},
     it.image ? h('img', {class: 'image-preview', alt: '', src: '/api/images/' + encodeURIComponent(it.image.replace(/^images\//, ''))}) : null,
     it.image ? h('div', {}, h('code', {}, it.image), ' ', h('button', {type: 'button', class: 'link small', onclick: () => { setField('image', undefined); render(); }}, t('removeImage'))) : null,
-    h('label', {class: 'upload'}, t('upload'), file), h('div', {class: 'hint'}, t('imageRules')), status);
+    h('div', {class: 'upload'}, h('strong', {}, t('upload')), ' ', file.box), h('div', {class: 'hint'}, t('imageRules')), status);
 }
 
 function detailField(field) {
@@ -816,29 +905,41 @@ function showProblems() {
       f = f.includes('.') ? f.slice(0, f.lastIndexOf('.')) : (f.includes('[') ? f.slice(0, f.lastIndexOf('[')) : '');
     }
     if (target) {
-      target.textContent = (target.textContent ? target.textContent + ' · ' : '') + plain(p.message);
+      target.textContent = (target.textContent ? target.textContent + ' · ' : '') + plain(p);
       const row = target.closest('td, .detail, tr, .range');
       if (row && p.severity === 'error') row.classList.add('has-error');
     }
   }
   if (errors.length) {
     box.appendChild(h('div', {class: 'box error'}, h('strong', {}, t('errorsTitle')),
-      h('ul', {}, errors.map((p) => h('li', {}, h('strong', {}, fieldLabel(p.field)), ': ' + plain(p.message))))));
+      h('ul', {}, errors.map((p) => h('li', {}, h('strong', {}, fieldLabel(p.field)), ': ' + plain(p))))));
   }
   if (warnings.length) {
     box.appendChild(h('div', {class: 'box warn'}, h('strong', {}, t('warningsTitle')),
-      h('ul', {}, warnings.map((p) => h('li', {}, h('strong', {}, fieldLabel(p.field)), ': ' + plain(p.message))))));
+      h('ul', {}, warnings.map((p) => h('li', {}, h('strong', {}, fieldLabel(p.field)), ': ' + plain(p))))));
   }
 }
 
+/* The form's words for a field path of the check ("hours.ranges[1].to" -> "Sprechzeiten,
+ * Zeitraum 2, bis"; "title.ar" -> "Titel (العربية)"), never a JSON key where a label exists. */
+const SUBLABELS = {ranges: ['Zeitraum', 'hours'], days: ['Wochentage', 'weekdays'], from: ['von', 'from'],
+  to: ['bis', 'to'], note: ['Zusatz', 'note']};
 function fieldLabel(path) {
-  const m = /^([a-z_]+)(?:\[(\d+)\])?(?:\.(.+))?$/.exec(path || '');
-  if (!m) return path;
-  let s = label(m[1]);
-  if (m[2] !== undefined) s += ' ' + (+m[2] + 1);
-  if (m[3] && (LANG_NAMES[m[3]] || /^[a-z]{2,3}(-|$)/.test(m[3]))) s += ' (' + langName(m[3]) + ')';
-  else if (m[3]) s += ' ' + m[3];
-  return s;
+  if (!path) return '';
+  const out = [];
+  const segs = path.split('.');
+  segs.forEach((seg, k) => {
+    const m = /^([A-Za-z_-]+)(?:\[(\d+)\])?$/.exec(seg);
+    if (!m) { out.push(seg); return; }
+    const name = m[1], idx = m[2] !== undefined ? ' ' + (+m[2] + 1) : '';
+    if (k > 0 && k === segs.length - 1 && !SUBLABELS[name] && (LANG_NAMES[name] || /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(name))) {
+      out[out.length - 1] += ' (' + langName(name) + ')';
+      return;
+    }
+    const l = k === 0 ? LABELS[name] : (SUBLABELS[name] || LABELS[name]);
+    out.push((l ? l[state.ui === 'en' ? 1 : 0] : name) + idx);
+  });
+  return out.join(', ');
 }
 
 async function updatePreviews() {
@@ -935,8 +1036,9 @@ function openUrgent() {
   const title = h('input', {id: 'urgent-title', value: t('urgentDefaultTitle')});
   const message = h('textarea', {id: 'urgent-message', rows: 3, value: t('urgentDefaultMessage')});
   const tomorrow = berlinNow(1, true);
-  const untilDate = h('input', {type: 'date', id: 'urgent-until-date', value: tomorrow.slice(0, 10)});
-  const untilTime = h('input', {type: 'time', id: 'urgent-until-time', value: '00:00'});
+  let untilDay = tomorrow.slice(0, 10), untilClock = '00:00';
+  const untilDate = dateInput({id: 'urgent-until-date'}, untilDay, (v) => { untilDay = v; });
+  const untilTime = timeInput({id: 'urgent-until-time'}, untilClock, (v) => { untilClock = v; });
   const err = h('p', {class: 'error', role: 'alert'});
   const pub = isPublisher();
   const dlg = h('dialog', {class: 'urgent-dialog', id: 'urgent-dialog'},
@@ -949,7 +1051,7 @@ function openUrgent() {
     h('div', {class: 'buttons'},
       h('button', {type: 'button', class: 'danger big', id: 'urgent-publish', onclick: async () => {
         const item = {kind: 'notice', title: {de: title.value.trim()}, message: {de: message.value.trim()},
-          valid_from: berlinNow(), valid_until: untilDate.value + 'T' + (untilTime.value || '00:00'), priority: 2};
+          valid_from: berlinNow(), valid_until: untilDay + 'T' + (untilClock || '00:00'), priority: 2};
         if (!message.value.trim()) delete item.message;
         try {
           await api('POST', '/api/items', {item});
@@ -960,7 +1062,7 @@ function openUrgent() {
           render();
           toast(pub ? t('urgentDone') : t('urgentSaved'));
         } catch (e) {
-          err.textContent = e.body && e.body.problems ? e.body.problems.filter((p) => p.severity === 'error').map((p) => fieldLabel(p.field) + ': ' + plain(p.message)).join(' · ') : e.message;
+          err.textContent = e.body && e.body.problems ? e.body.problems.filter((p) => p.severity === 'error').map((p) => fieldLabel(p.field) + ': ' + plain(p)).join(' · ') : e.message;
         }
       }}, pub ? t('urgentPublish') : t('urgentSave')),
       h('button', {type: 'button', class: 'secondary', onclick: () => { dlg.close(); dlg.remove(); }}, t('cancel'))));
@@ -1030,7 +1132,7 @@ async function renderPublish(main) {
   const errors = validation.problems.filter((p) => p.severity === 'error');
   if (errors.length) {
     holder.appendChild(h('div', {class: 'box error'}, h('strong', {}, t('cannotPublish')),
-      h('ul', {}, errors.map((p) => h('li', {}, p.item ? h('button', {type: 'button', class: 'link', onclick: () => openEditor(state.items.find((e) => e.item.id === p.item), false)}, p.item) : '', ' ' + fieldLabel(p.field) + ': ' + plain(p.message))))));
+      h('ul', {}, errors.map((p) => h('li', {}, p.item ? h('button', {type: 'button', class: 'link', onclick: () => openEditor(state.items.find((e) => e.item.id === p.item), false)}, p.item) : '', ' ' + fieldLabel(p.field) + ': ' + plain(p))))));
   }
   if (pub) {
     const note = h('input', {id: 'publish-note', placeholder: t('note')});

@@ -10,6 +10,9 @@ Object.assign(WORDS.de, {
   icsSubName: 'Name', icsSubUrl: 'Adresse (https://…/kalender.ics)', icsSubEvery: 'alle … Minuten', icsSubPublish: 'gleich veröffentlichen',
   icsSubAdd: 'Abonnieren', icsSubRemove: 'Abbestellen', icsSubOk: 'zuletzt geholt {0}', icsSubError: 'Fehler: {0} (der letzte gute Stand bleibt)',
   icsSubNever: 'noch nicht geholt', icsSubPoll: 'alle {0}', icsSubDirect: 'veröffentlicht direkt',
+  icsFile: 'Aus einer Datei:', icsUrl: 'Oder einmal von einer Adresse holen:', icsUrlPlaceholder: 'https://…/kalender.ics',
+  icsUrlImport: 'Von der Adresse importieren', icsFetching: 'Der Kalender wird geholt …', icsLine: 'Zeile {0}',
+  icsSummary: '{0} Termine übernommen, {1} von Hand geändert und deshalb nicht überschrieben.',
 });
 Object.assign(WORDS.en, {
   icsImport: 'Import a calendar (.ics)', icsHint: 'Take over events from Outlook, Nextcloud, Google or the city calendar. They arrive as changes in the draft; importing again updates them without duplicates.',
@@ -19,37 +22,71 @@ Object.assign(WORDS.en, {
   icsSubName: 'Name', icsSubUrl: 'Address (https://…/calendar.ics)', icsSubEvery: 'every … minutes', icsSubPublish: 'publish at once',
   icsSubAdd: 'Subscribe', icsSubRemove: 'Unsubscribe', icsSubOk: 'last fetched {0}', icsSubError: 'Error: {0} (the last good import stays)',
   icsSubNever: 'not fetched yet', icsSubPoll: 'every {0}', icsSubDirect: 'publishes directly',
+  icsFile: 'From a file:', icsUrl: 'Or fetch once from an address:', icsUrlPlaceholder: 'https://…/calendar.ics',
+  icsUrlImport: 'Import from the address', icsFetching: 'Fetching the calendar …', icsLine: 'line {0}',
+  icsSummary: '{0} events taken over, {1} changed by hand and therefore not overwritten.',
 });
 
+/* A problem of the calendar or a note of the import, in the page's language. */
+function icsProblem(p) {
+  return (p.line ? t('icsLine', p.line) + ': ' : '') + plain(p);
+}
+function icsNote(n) {
+  return typeof n === 'string' ? n : msgText(n, state.ui, uiName);
+}
+async function icsRun(call) {
+  state.icsReport = {busy: true};
+  render();
+  try {
+    state.icsReport = await call();
+  } catch (e) {
+    state.icsReport = Object.assign({problems: []}, e.body || {}, {error: e.message});
+  }
+  await loadItems();
+  render();
+}
+
 function icsImportBox() {
-  const file = h('input', {type: 'file', id: 'ics-file', accept: '.ics,text/calendar'});
-  const tag = h('input', {id: 'ics-tag', placeholder: t('icsTag'), 'aria-label': t('icsTag')});
+  const tag = h('input', {id: 'ics-tag', placeholder: t('icsTag'), 'aria-label': t('icsTag'), value: state.icsTag || '',
+    oninput: (ev) => { state.icsTag = ev.target.value; }});
+  const url = h('input', {id: 'ics-url', type: 'url', placeholder: t('icsUrlPlaceholder'), 'aria-label': t('icsUrl'), size: 44,
+    value: state.icsUrl || '', oninput: (ev) => { state.icsUrl = ev.target.value; }});
   const report = state.icsReport;
   let result = null;
-  if (report && report.error) {
-    result = h('div', {class: 'box error', id: 'ics-result'}, t('icsFailed'),
-      h('ul', {}, (report.problems || []).slice(0, 10).map((p) => h('li', {}, p.text))), report.problems && report.problems.length ? null : h('p', {}, report.error));
+  if (report && report.busy) {
+    result = h('div', {class: 'box info', id: 'ics-busy'}, t('icsFetching'));
+  } else if (report && report.error) {
+    const problems = (report.problems || []).filter((p) => p.severity !== 'warning').slice(0, 10);
+    result = h('div', {class: 'box error', id: 'ics-result'}, h('strong', {}, t('icsFailed')),
+      problems.length ? h('ul', {}, problems.map((p) => h('li', {}, icsProblem(p)))) : h('p', {}, report.error));
   } else if (report) {
+    const kept = report.kept_edited || 0;
     result = h('div', {class: 'box ' + (report.notes.length ? 'warn' : 'info'), id: 'ics-result'},
-      t('icsResult', report.source, report.added, report.updated, report.removed, report.unchanged),
-      report.notes.length ? [h('p', {}, t('icsKept')), h('ul', {}, report.notes.map((n) => h('li', {}, n)))] : null);
+      h('p', {}, t('icsResult', report.source, report.added, report.updated, report.removed, report.unchanged)),
+      h('p', {}, t('icsSummary', report.events, kept)),
+      report.notes.length ? [h('p', {}, t('icsKept')), h('ul', {}, report.notes.map((n) => h('li', {class: n.msgid && n.msgid.startsWith('    ') ? 'sub' : null}, icsNote(n))))] : null);
   }
+  const file = fileInput({id: 'ics-file', accept: '.ics,text/calendar'});
   return h('details', {class: 'ics-import', open: report ? true : null},
     h('summary', {}, t('icsImport')),
     h('p', {class: 'muted'}, t('icsHint')),
-    h('div', {class: 'ics-row'}, file, tag,
+    h('div', {class: 'ics-row'}, tag),
+    h('div', {class: 'ics-row'}, h('span', {}, t('icsFile')), file.box,
       h('button', {type: 'button', class: 'primary', id: 'ics-upload', onclick: async () => {
-        const f = file.files[0];
+        const f = file.input.files[0];
         if (!f) return;
         const q = '?name=' + encodeURIComponent(f.name) + (tag.value.trim() ? '&tag=' + encodeURIComponent(tag.value.trim()) : '');
-        try {
-          state.icsReport = await api('POST', '/api/import/ics' + q, undefined, {raw: await f.arrayBuffer()});
-        } catch (e) {
-          state.icsReport = e.body || {error: e.message, problems: []};
-        }
-        await loadItems();
-        render();
+        const raw = await f.arrayBuffer();
+        await icsRun(() => api('POST', '/api/import/ics' + q, undefined, {raw}));
       }}, t('icsImport'))),
+    h('div', {class: 'ics-row'}, h('label', {for: 'ics-url'}, t('icsUrl')), url,
+      h('button', {type: 'button', class: 'primary', id: 'ics-url-import', onclick: async () => {
+        const u = url.value.trim();
+        if (!u) { url.focus(); return; }
+        const body = {url: u, allow_http: u.startsWith('http://')};
+        if (tag.value.trim()) body.tag = tag.value.trim();
+        await icsRun(() => api('POST', '/api/import/ics-url', body));
+      }}, t('icsUrlImport'))),
     result, icsSubscriptions());
 }
 
@@ -58,7 +95,8 @@ function icsSubscriptions() {
   api('GET', '/api/import/subscriptions').then((out) => {
     const list = h('ul', {class: 'subs'});
     for (const sub of out.subscriptions) {
-      const status = sub.last_error ? h('span', {class: 'bad-text'}, t('icsSubError', sub.last_error))
+      const status = sub.last_error ? h('span', {class: 'bad-text', title: sub.last_error}, t('icsSubError',
+        sub.last_error_msg ? (sub.last_error_msg.line ? icsProblem(sub.last_error_msg) : icsNote(sub.last_error_msg)) : sub.last_error))
         : sub.last_success ? h('span', {}, t('icsSubOk', fmtStamp(sub.last_success))) : h('span', {class: 'muted'}, t('icsSubNever'));
       list.appendChild(h('li', {'data-sub': sub.name}, h('strong', {}, sub.name), ' · ', h('span', {class: 'url'}, sub.url), ' · ',
         t('icsSubPoll', fleetDuration(sub.interval_seconds)), sub.publish ? ' · ' + t('icsSubDirect') : '', h('br'), status, ' ',

@@ -1,0 +1,182 @@
+/* litfass studio: the messages of the validator, the calendar import and the studio's
+ * API in the page's language. The studio answers with the English text of the command
+ * line ("message" / "error") and the format it was made from ("msgid", the key here)
+ * with its values ("args"); {0}, {1} … stand for the values. An entry is [German,
+ * English]; English null: the command line's text, which names no JSON key. Field
+ * names are the form's labels, never JSON keys. Loaded before app.js. */
+'use strict';
+
+const MSGS = {
+  /* --- the bundle's check (src/content/bundle.c) --- */
+  'control character U+%04X at byte %zu: not allowed in a text (it shows as an empty box); remove it':
+    ['Steuerzeichen U+{0} im Text: bitte entfernen (es erscheint als leeres Kästchen)', 'a control character (U+{0}) in the text: please remove it (it shows as an empty box)'],
+  'a Tab character: shown as a space (write a space, or \\n for a line break)':
+    ['Tabulator im Text: wird als Leerzeichen gezeigt', 'a tab in the text: shown as a space'],
+  'a carriage return (\\r): removed (a line break is \\n)':
+    ['ein Wagenrücklauf-Zeichen wurde entfernt (Zeilenumbrüche bleiben)', 'a carriage return was removed (line breaks stay)'],
+  'invisible direction control U+%04X (%s) removed: it can show a text reversed or out of order':
+    ['unsichtbares Richtungszeichen U+{0} entfernt: es kann Text verdreht zeigen', 'invisible direction mark U+{0} removed: it can show a text reversed'],
+  'expected a string, found %s': ['muss ein Text sein', 'must be a text'],
+  'too long (%zu bytes, at most %d)': ['zu lang ({0} Byte, höchstens {1})', 'too long ({0} bytes, at most {1})'],
+  'empty': ['darf nicht leer sein', 'must not be empty'],
+  'a date without a time: write the moment, e.g. %sT00:00': ['Datum ohne Uhrzeit: bitte auch die Uhrzeit angeben', 'a date without a time: please give the time too'],
+  'not a date-time (write it like 2027-03-21T18:00)': ['kein gültiges Datum mit Uhrzeit (Datum als TT.MM.JJJJ, Uhrzeit als HH:MM)', 'not a valid date and time (date as DD.MM.YYYY, time as HH:MM)'],
+  'not a date (write it like 2027-03-21)': ['kein gültiges Datum (TT.MM.JJJJ)', 'not a valid date (DD.MM.YYYY)'],
+  'not a date-time (write it like 2027-03-21T18:00, or 2027-03-21 alone for an all-day event)':
+    ['kein gültiges Datum mit Uhrzeit (Datum als TT.MM.JJJJ, Uhrzeit als HH:MM)', 'not a valid date and time (date as DD.MM.YYYY, time as HH:MM)'],
+  'expected a whole number, found %s': ['muss eine ganze Zahl sein', 'must be a whole number'],
+  '%lld is out of range (%s)': ['{0} liegt außerhalb des erlaubten Bereichs ({1})', null],
+  '"%s" would be language %d of the bundle: at most %d languages in all texts together':
+    ['„{0}“ wäre die {1}. Sprache: höchstens {2} Sprachen in allen Texten zusammen', null],
+  'expected a text (a string, or an object such as {"de": "...", "en": "..."}), found %s': ['muss ein Text sein', 'must be a text'],
+  'too many languages (%zu, at most %d)': ['zu viele Sprachen ({0}, höchstens {1})', null],
+  'language given twice': ['Sprache doppelt angegeben', null],
+  'no German text ("de"): German is required as the fallback':
+    ['Deutsch fehlt: der deutsche Text ist Pflicht (er steht, wo eine Übersetzung fehlt)', 'German is missing: the German text is required (it stands where a translation is missing)'],
+  '"%s" is not a valid id: use only a-z, 0-9, "-" and "_"': ['„{0}“ ist keine gültige Kennung: nur a–z, 0–9, „-“ und „_“', null],
+  'duplicate id "%s" (also used by items[%zu])': ['die Kennung „{0}“ gibt es schon bei einem anderen Eintrag', 'the identifier “{0}” is already used by another entry'],
+  'not an e-mail address': ['sieht nicht wie eine E-Mail-Adresse aus (z. B. name@stadt.de)', 'does not look like an e-mail address (e.g. name@city.de)'],
+  'not a web address (write it with https://)': ['keine Internetadresse: bitte mit https:// am Anfang', 'not a web address: please start it with https://'],
+  'file not found: %s': ['Bilddatei nicht gefunden: {0}', 'picture file not found: {0}'],
+  'cannot open %s: %s': ['{0} lässt sich nicht öffnen ({1})', null],
+  '%s leads outside the bundle folder (symbolic link?)': ['{0} liegt außerhalb des Inhaltsordners', null],
+  '%s is not a file': ['{0} ist keine Datei', null],
+  'image too large (%lld bytes, at most %d)': ['Bild zu groß ({0} Byte, höchstens {1})', 'picture too large ({0} bytes, at most {1})'],
+  '%s is not a PNG or JPEG image': ['{0} ist kein PNG- oder JPEG-Bild', '{0} is not a PNG or JPEG picture'],
+  '%s: cannot read the picture size (damaged file?)': ['{0}: die Bildgröße ist nicht lesbar (Datei beschädigt?)', null],
+  '%s is %u x %u pixels (at most %d pixels, e.g. 4096 x 4096)': ['{0} hat {1} × {2} Pixel (höchstens {3} Pixel, z. B. 4096 × 4096)', null],
+  'file name too long (%zu bytes, at most %d)': ['Dateiname zu lang ({0} Byte, höchstens {1})', null],
+  'must be a file inside the bundle folder, not an absolute path': ['muss eine Datei im Inhaltsordner sein', null],
+  'use "/" between folder names, not "\\"': ['zwischen Ordnernamen „/“ schreiben, nicht „\\“', null],
+  'must not contain "..": images stay inside the bundle folder': ['darf „..“ nicht enthalten: Bilder bleiben im Inhaltsordner', null],
+  '%s is nested in %zu folders (at most %d)': ['{0} liegt in {1} Ordnern ineinander (höchstens {2})', null],
+  'unknown recurrence "%s" (only "yearly")': ['unbekannte Wiederholung „{0}“ (nur jährlich)', 'unknown repetition “{0}” (only yearly)'],
+  'expected an array of texts, found %s': ['muss eine Liste von Texten sein', 'must be a list of texts'],
+  'too many tags (%zu, at most %d)': ['zu viele Schlagworte ({0}, höchstens {1})', null],
+  'expected an array of language tags, found %s': ['muss eine Liste von Sprachkürzeln sein', 'must be a list of language tags'],
+  'not a time of day (write it like 09:00)': ['keine gültige Uhrzeit (HH:MM, z. B. 09:00)', 'not a valid time (HH:MM, e.g. 09:00)'],
+  'expected an array of days such as ["mo", "tu"], found %s': ['bitte Wochentage wählen', 'please choose weekdays'],
+  'no days given': ['mindestens einen Wochentag wählen', 'choose at least one weekday'],
+  'more than 7 days': ['mehr als 7 Wochentage', null],
+  'not a day (mo, tu, we, th, fr, sa, su)': ['kein Wochentag', 'not a weekday'],
+  'missing (a range needs days, from and to)': ['unvollständig: Wochentage, „von“ und „bis“ angeben', 'incomplete: give weekdays, “from” and “to”'],
+  'must be later than from': ['„bis“ muss nach „von“ liegen', '“to” must be later than “from”'],
+  'expected an array of ranges, found %s': ['muss eine Liste von Zeiträumen sein', 'must be a list of hours'],
+  'too many ranges (%zu, at most %d)': ['zu viele Zeiträume ({0}, höchstens {1})', 'too many hours ({0}, at most {1})'],
+  'empty: give "ranges", a "note" or both': ['leer: Zeiträume, einen Zusatz oder beides angeben', 'empty: give hours, a note or both'],
+  'missing (event, offer, contact or notice)': ['die Art fehlt (Termin, Angebot, Kontakt oder Mitteilung)', 'the kind is missing (event, offer, contact or notice)'],
+  'unknown kind "%s" (event, offer, contact or notice)': ['unbekannte Art „{0}“ (Termin, Angebot, Kontakt oder Mitteilung)', null],
+  'start is a date alone (an all-day event): write end as a date too, e.g. "2027-03-23" for the last day, or give both a time':
+    ['Der Beginn ist ein ganzer Tag ohne Uhrzeit: das Ende dann auch ohne Uhrzeit angeben, oder beiden eine Uhrzeit geben', 'The start is a whole day without a time: give the end without a time too, or give both a time'],
+  'the last day is before the first (start)': ['der letzte Tag liegt vor dem ersten (Beginn)', 'the last day is before the first (start)'],
+  'a date alone, but start has a time: give end a time too (e.g. "%sT20:00"), or write start as a date alone for an all-day event':
+    ['Das Ende hat keine Uhrzeit, der Beginn schon: bitte auch beim Ende eine Uhrzeit angeben', 'The end has no time, the start has one: please give the end a time too'],
+  'missing (%s)': ['fehlt noch', 'missing'],
+  'must be later than start': ['muss nach dem Beginn liegen', 'must be later than the start'],
+  'must be later than valid_from': ['muss nach „Sichtbar ab“ liegen', 'must be later than “Visible from”'],
+  'no text is in "%s" (languages used: %s)': ['kein Text ist in der Startsprache „{0}“ (vorhanden: {1})', 'no text is in the starting language “{0}” (there are: {1})'],
+  'too many items (%zu, at most %d)': ['zu viele Einträge ({0}, höchstens {1})', 'too many entries ({0}, at most {1})'],
+  'unknown field: it will not be shown; did you mean "%s"?': ['unbekanntes Feld: wird nicht gezeigt (gemeint war vielleicht „{0}“)', 'unknown field: it will not be shown (perhaps “{0}” was meant)'],
+  'unknown field: it will not be shown': ['unbekanntes Feld: wird nicht gezeigt', null],
+  '%s: it will not be shown; did you mean "%s"?': ['passt nicht zu dieser Art von Eintrag: wird nicht gezeigt', 'does not belong to this kind of entry: it will not be shown'],
+  '%s: it will not be shown': ['passt nicht zu dieser Art von Eintrag: wird nicht gezeigt', 'does not belong to this kind of entry: it will not be shown'],
+  'expected true or false, found %s': ['muss ja oder nein sein', 'must be yes or no'],
+  'write true or false (without quotes)': ['muss ja oder nein sein', 'must be yes or no'],
+  '%lld is out of range (1..%lld)': ['{0} liegt außerhalb des erlaubten Bereichs (1 bis {1})', null],
+  '%lld is out of range (0 to %d bytes)': ['{0} liegt außerhalb des erlaubten Bereichs (0 bis {1} Byte)', null],
+  'not a language tag (': ['kein gültiges Sprachkürzel', 'not a valid language tag'],
+
+  /* --- calendars (src/calendar/) --- */
+  '%zu bytes: a calendar feed may have at most %d': ['Der Kalender ist zu groß ({0} Byte, höchstens {1})', 'The calendar is too large ({0} bytes, at most {1})'],
+  '%zu bytes: a text on the kiosk holds at most %d': ['Text zu lang ({0} Byte, höchstens {1}): gekürzt', 'text too long ({0} bytes, at most {1}): shortened'],
+  'DTSTART and DTEND must both be dates or both date-times': ['Beginn und Ende müssen beide mit oder beide ohne Uhrzeit sein', 'start and end must both have a time or both have none'],
+  'a repeat rule libical cannot follow': ['eine Wiederholungsregel, die nicht ausgewertet werden kann', 'a repeat rule that cannot be followed'],
+  'not a repeat rule libical understands': ['keine verständliche Wiederholungsregel', 'not a repeat rule that can be read'],
+  'ends before it starts': ['endet vor dem Beginn', 'ends before it starts'],
+  'ends when it starts: shown as one hour long': ['endet, wenn er beginnt: wird als eine Stunde lang gezeigt', null],
+  'no end (DTEND or DURATION): shown as one hour long': ['ohne Ende: wird als eine Stunde lang gezeigt', 'without an end: shown as one hour long'],
+  'more than %d categories: \'%s\' is left out': ['mehr als {0} Kategorien: „{1}“ wird weggelassen', null],
+  'more than %d events in one feed': ['mehr als {0} Termine in einem Kalender', 'more than {0} events in one calendar'],
+  'more than %d events within the horizon: shorten --horizon-days': ['mehr als {0} Termine im Zeitraum: bitte einen kürzeren Zeitraum wählen', 'more than {0} events in the period: please choose a shorter period'],
+  'not a date or date-time': ['kein gültiges Datum', 'not a valid date'],
+  'not a text file (it holds a NUL byte)': ['keine Textdatei: das ist kein Kalender', 'not a text file: this is no calendar'],
+  'not an iCalendar feed: it must begin with BEGIN:VCALENDAR and end with END:VCALENDAR':
+    ['kein Kalender im iCalendar-Format (.ics): er muss mit BEGIN:VCALENDAR beginnen und mit END:VCALENDAR enden', 'not a calendar in iCalendar format (.ics): it must begin with BEGIN:VCALENDAR and end with END:VCALENDAR'],
+  'the event has no UID: without it a new import could not find the event again':
+    ['dem Termin fehlt die UID: ohne sie fände ein neuer Import ihn nicht wieder', 'the event has no UID: without it a new import could not find it again'],
+  'the event has no start (DTSTART)': ['der Termin hat keinen Beginn', 'the event has no start'],
+  'the event has no title (SUMMARY)': ['der Termin hat keinen Titel', 'the event has no title'],
+  'the series repeats more than %d times before the end of the horizon: split it into shorter series':
+    ['die Serie wiederholt sich mehr als {0}-mal im Zeitraum: bitte in kürzere Serien teilen', null],
+  'unknown time zone \'%s\': neither an IANA name (Europe/Berlin), a Windows name (W. Europe Standard Time) nor a VTIMEZONE of the feed':
+    ['unbekannte Zeitzone „{0}“', 'unknown time zone “{0}”'],
+  'kept %s ("%s"): changed by hand since the last import; the calendar now says:':
+    ['„{1}“ wurde im Studio von Hand geändert und bleibt so. Der Kalender sagt jetzt:', '“{1}” was changed by hand in the studio and stays so. The calendar now says:'],
+  '    %s: %s': ['{0}: {1}', null],
+  '    %s: (not in the calendar)': ['{0}: (nicht im Kalender)', '{0}: (not in the calendar)'],
+  'left out %s ("%s"): deleted by hand after an earlier import': ['„{1}“ wurde nach einem früheren Import von Hand gelöscht und kommt nicht zurück', '“{1}” was deleted by hand after an earlier import and does not come back'],
+  'cancelled %s ("%s"): shown as cancelled': ['„{1}“ ist abgesagt und wird als abgesagt gezeigt', '“{1}” is cancelled and shown as cancelled'],
+  'kept %s ("%s"): no longer in the calendar, but changed by hand since the last import':
+    ['„{1}“ steht nicht mehr im Kalender, bleibt aber, weil er im Studio von Hand geändert wurde', '“{1}” is no longer in the calendar but stays, because it was changed by hand in the studio'],
+  '%s: not saved: %s': ['{0}: nicht gespeichert: {1}', null],
+  'imported, but not published: the draft has errors': ['übernommen, aber nicht veröffentlicht: der Entwurf hat noch Fehler', 'imported, but not published: the draft has errors'],
+
+  /* --- the studio's API (src/studio/server.c) --- */
+  'user and password are required': ['Bitte Benutzername und Passwort eingeben.', 'Please enter user name and password.'],
+  'user name or password is wrong': ['Benutzername oder Passwort ist falsch.', 'User name or password is wrong.'],
+  'too many wrong passwords: wait before trying again': ['Zu viele falsche Passwörter: bitte etwas warten und dann erneut versuchen.', 'Too many wrong passwords: please wait a little, then try again.'],
+  'your session has expired: please log in again': ['Ihre Sitzung ist abgelaufen. Bitte melden Sie sich wieder an.', 'Your session has expired. Please log in again.'],
+  'your session has expired: the password was changed': ['Ihre Sitzung ist beendet, weil das Passwort geändert wurde. Bitte melden Sie sich neu an.', 'Your session ended because the password was changed. Please log in again.'],
+  'this user no longer exists': ['Diesen Benutzer gibt es nicht mehr.', 'This user no longer exists.'],
+  'please log in': ['Bitte melden Sie sich an.', 'Please log in.'],
+  'a %s may not do this (it needs a %s)': ['Dafür fehlt Ihnen die Berechtigung (nötig: {1}).', 'You may not do this (it needs the role {1}).'],
+  'no such item': ['Diesen Eintrag gibt es nicht (mehr).', 'This entry does not exist (any more).'],
+  'no item \'%s\'': ['Den Eintrag „{0}“ gibt es nicht (mehr).', 'The entry “{0}” does not exist (any more).'],
+  'the preview renderer did not start (fonts?)': ['Die Vorschau steht gerade nicht zur Verfügung.', 'The preview is not available right now.'],
+  'not an image name': ['Ungültiger Dateiname für ein Bild.', 'Not a valid file name for a picture.'],
+  'no image \'%s\'': ['Das Bild „{0}“ gibt es nicht.', 'There is no picture “{0}”.'],
+  'no version \'%s\'': ['Die Version {0} gibt es nicht.', 'There is no version {0}.'],
+  'horizon_days: a number of days from 1 to %d': ['Zeitraum: 1 bis {0} Tage', 'Period: 1 to {0} days'],
+  'name: letters a-z, digits and \'-\' (e.g. stadtkalender)': ['Name: nur Kleinbuchstaben a–z, Ziffern und „-“ (z. B. stadtkalender)', 'Name: only letters a–z, digits and “-” (e.g. citycalendar)'],
+  'url: an https:// address of the calendar (.ics)': ['Adresse: bitte die https://-Adresse des Kalenders (.ics) angeben', 'Address: please give the https:// address of the calendar (.ics)'],
+  'interval_seconds: from %d to %d': ['Abstand: mindestens {0} und höchstens {1} Sekunden', 'Interval: from {0} to {1} seconds'],
+  'tag: a text': ['Schlagwort: bitte ein Text', 'Tag: please a text'],
+  'a subscription \'%s\' exists already': ['Ein Abonnement „{0}“ gibt es schon.', 'A subscription “{0}” exists already.'],
+  'at most %d subscriptions': ['Höchstens {0} Abonnements.', 'At most {0} subscriptions.'],
+  'only a publisher may let a calendar publish by itself': ['Nur wer veröffentlichen darf, kann einen Kalender selbst veröffentlichen lassen.', 'Only someone who may publish can let a calendar publish by itself.'],
+  'no subscription \'%s\'': ['Das Abonnement „{0}“ gibt es nicht.', 'There is no subscription “{0}”.'],
+  'the request is larger than %zu bytes': ['Das ist zu groß (höchstens {0} Byte).', 'This is too large (at most {0} bytes).'],
+  'missing or wrong X-CSRF-Token header': ['Die Seite ist veraltet: bitte neu laden.', 'The page is out of date: please reload it.'],
+  /* the calendar fetched once (codes of POST /api/import/ics-url) */
+  'ics-url': ['Bitte die Adresse des Kalenders angeben, beginnend mit https://', 'Please give the address of the calendar, starting with https://'],
+  'ics-url-http': ['Diese Adresse ist unverschlüsselt (http://).', 'This address is not encrypted (http://).'],
+  'ics-horizon': ['Zeitraum: 1 bis {0} Tage', 'Period: 1 to {0} days'],
+  'ics-fetch': ['Der Kalender konnte unter dieser Adresse nicht geholt werden{0}.', 'The calendar could not be fetched from this address{0}.'],
+};
+
+/* The text of a message object ({msgid, args, message|error|text}) in the page's
+ * language ('de' or 'en'). `fieldName` turns a JSON key among the values into its label. */
+function msgText(o, ui, fieldName) {
+  if (!o) return '';
+  if (typeof o === 'string') return o;
+  const english = o.message || o.error || o.text || '';
+  const entry = MSGS[o.msgid] || MSGS[o.code];
+  let args = (o.args || []).slice();
+  if (o.code === 'ics-fetch') {
+    args = [o.http_status >= 400 ? (ui === 'en' ? ' (the server answered ' : ' (der Server antwortete ') + o.http_status + ')'
+      : !o.http_status ? (ui === 'en' ? ' (no connection to the server)' : ' (keine Verbindung zum Server)') : ''];
+  }
+  if (o.code === 'ics-horizon') args = [String(o.max)];
+  if (o.msgid === 'a %s may not do this (it needs a %s)' && fieldName) args = args.map((a) => fieldName('role_' + a));
+  if ((o.msgid === '    %s: %s' || o.msgid === '    %s: (not in the calendar)') && fieldName) {
+    args[0] = fieldName(args[0]);
+    if (args.length > 1) {
+      try { const v = JSON.parse(args[1]); args[1] = typeof v === 'object' && v ? (v.de || Object.values(v)[0] || '') : String(v); } catch (e) { /* as it is */ }
+    }
+  }
+  if (!entry) return ui === 'de' && english ? 'Technischer Hinweis (englisch): ' + english : english;
+  let s = entry[ui === 'en' ? 1 : 0];
+  if (s === null || s === undefined) return english;
+  args.forEach((a, i) => { s = s.split('{' + i + '}').join(a); });
+  return s;
+}
