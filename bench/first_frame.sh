@@ -4,6 +4,9 @@
 # fontconfig's cache warm from a first run), in a real window under Xvfb.
 # The launcher notes the wall clock just before it starts the program;
 # the kiosk logs the wall clock of its first present (debug level).
+# A state folder is kept across the runs as on a kiosk, so `auto` uses
+# the GL probe's answer kept by the first (uncounted) run; NO_KEPT=1
+# removes it before every run (every start probes).
 # Usage: bench/first_frame.sh [RUNS=7] [WxH=1920x1080] [LANG=de] [RENDERER=auto]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,13 +23,17 @@ trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
 for _ in $(seq 100); do [ "$(wc -l <"$tmp/display")" -ge 1 ] && break; sleep 0.1; done
 export DISPLAY=:$(head -n1 "$tmp/display")
 unset SDL_VIDEODRIVER SDL_RENDER_DRIVER WAYLAND_DISPLAY
-printf '[display]\nrenderer = %s\nlanguage = %s\n[log]\nlevel = debug\n' "$renderer" "$lang" >"$tmp/k.conf"
-echo "first frame, litfass run under Xvfb $size, language $lang, renderer $renderer, load $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$bin" "$tmp/k.conf" "$runs" <<'PY'
-import re, statistics, subprocess, sys, time
-binary, conf, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+mkdir -p "$tmp/state"
+printf '[display]\nrenderer = %s\nlanguage = %s\n[log]\nlevel = debug\n[sync]\ncache_dir = %s\n' \
+  "$renderer" "$lang" "$tmp/state" >"$tmp/k.conf"
+echo "first frame, litfass run under Xvfb $size, language $lang, renderer $renderer$([ -n "${NO_KEPT:-}" ] && echo ", probing at every start"), load $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 - "$bin" "$tmp/k.conf" "$runs" "$tmp/state/gl-probe" "${NO_KEPT:-}" <<'PY'
+import os, re, statistics, subprocess, sys, time
+binary, conf, runs, kept, no_kept = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
 times = []
 for i in range(runs + 1):  # the first run warms the caches and is not counted
+    if no_kept and os.path.exists(kept):
+        os.remove(kept)
     t0 = time.time()
     p = subprocess.Popen([binary, "run", "--config", conf, "--content", "assets/content"],
                          stderr=subprocess.PIPE, text=True)

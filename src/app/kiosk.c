@@ -1965,7 +1965,7 @@ int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void 
      * started before SDL opens the display in this one; it answers while
      * the content is loaded (lf_kiosk_create collects it) */
     if (cfg->renderer == LF_RENDERER_AUTO)
-        lf_renderer_probe_start();
+        lf_renderer_probe_start(cfg->cache_dir);
     /* big buffers (a page picture is 8 MB at 1080p, 33 MB at 4K; decoded
      * images) always come from mmap and go back to the system when freed:
      * glibc's sliding threshold would otherwise move them into the heap,

@@ -8,9 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <dirent.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "core/durable.h"
+#include "core/xalloc.h"
 
 #define GL_RENDERER_ENUM 0x1F01 /* GL_RENDERER, without including GL headers */
 
@@ -100,18 +105,19 @@ static void probe_child(int fd)
     _exit(0); /* no atexit handlers, no SDL_Quit: the driver's state dies with us */
 }
 
-static void copy_text(char *dst, size_t size, const char *src)
-{
-    size_t n = strnlen(src, size - 1);
-    memcpy(dst, src, n);
-    dst[n] = '\0';
-}
 
 static long long mono_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void copy_text(char *dst, size_t size, const char *src)
+{
+    size_t n = strnlen(src, size - 1);
+    memcpy(dst, src, n);
+    dst[n] = '\0';
 }
 
 /* The probe under way (lf_renderer_probe_start), main thread only. */
@@ -121,10 +127,130 @@ static struct {
     long long deadline;
 } running = {0, -1, 0};
 
-void lf_renderer_probe_start(void)
+/* The answer kept in the state folder (LF_GL_PROBE_FILE), main thread only. */
+static struct {
+    char path[4096];
+    char key[LF_GL_PROBE_KEY_BYTES];
+    bool kept;              /* the file's answer is for this key: no probe */
+    char driver[64], gl[128];
+} cache;
+
+static size_t add_key(char *key, size_t len, const char *fmt, const char *a, const char *b)
 {
-    if (running.pid > 0 || no_display_driver(getenv("SDL_VIDEODRIVER")))
+    if (len >= LF_GL_PROBE_KEY_BYTES - 1)
+        return len;
+    int n = snprintf(key + len, LF_GL_PROBE_KEY_BYTES - len, fmt, a, b);
+    if (n < 0)
+        return len;
+    len += (size_t)n;
+    return len < LF_GL_PROBE_KEY_BYTES ? len : LF_GL_PROBE_KEY_BYTES - 1;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* What decides the probe's answer, as one line: the environment that
+ * steers SDL and Mesa, the installed packages (dpkg's status file changes
+ * with every install, upgrade or removal) and the GPUs with their kernel
+ * drivers. False when it cannot be known (no dpkg): then always probe. */
+static bool probe_key(char *key)
+{
+    static const char *const vars[] = {
+        "DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER", "SDL_VIDEO_GL_DRIVER",
+        "SDL_VIDEO_X11_FORCE_EGL", "LIBGL_ALWAYS_SOFTWARE", "GALLIUM_DRIVER",
+        "MESA_LOADER_DRIVER_OVERRIDE", "__GLX_VENDOR_LIBRARY_NAME",
+        "__EGL_VENDOR_LIBRARY_FILENAMES", "LD_LIBRARY_PATH",
+    };
+    struct stat st;
+    if (stat(LF_GL_PROBE_PACKAGES, &st) != 0)
+        return false;
+    size_t len = add_key(key, 0, "%s%s", "gl-probe 1", "");
+    for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+        const char *v = getenv(vars[i]);
+        len = add_key(key, len, " %s=%s", vars[i], v ? v : "-");
+    }
+    char stamp[96];
+    snprintf(stamp, sizeof(stamp), "%lld.%09ld/%lld", (long long)st.st_mtim.tv_sec,
+             st.st_mtim.tv_nsec, (long long)st.st_size);
+    len = add_key(key, len, " %s=%s", "packages", stamp);
+    DIR *d = opendir(LF_GL_PROBE_DRM_DIR);
+    if (d) {
+        char *names[LF_GL_PROBE_MAX_DRM];
+        size_t n = 0;
+        struct dirent *e;
+        while ((e = readdir(d)) && n < LF_GL_PROBE_MAX_DRM)
+            if (e->d_name[0] != '.')
+                names[n++] = lf_xstrdup(e->d_name);
+        closedir(d);
+        qsort(names, n, sizeof(names[0]), by_name);
+        for (size_t i = 0; i < n; i++) {
+            char link[512], target[512] = "-";
+            snprintf(link, sizeof(link), "%s/%s/device/driver", LF_GL_PROBE_DRM_DIR,
+                     names[i]);
+            ssize_t t = readlink(link, target, sizeof(target) - 1);
+            if (t > 0)
+                target[t] = '\0';
+            const char *base = strrchr(target, '/');
+            len = add_key(key, len, " %s=%s", names[i], base ? base + 1 : target);
+            free(names[i]);
+        }
+    }
+    for (char *p = key; *p; p++)
+        if (*p == '\n' || *p == '\r')
+            *p = ' ';
+    return true;
+}
+
+/* Reads the kept answer: "key\ndriver\nGL_RENDERER\n". */
+static void read_kept_answer(void)
+{
+    FILE *f = fopen(cache.path, "r");
+    if (!f)
         return;
+    static char line[LF_GL_PROBE_KEY_BYTES + 2];
+    bool same = false;
+    if (fgets(line, sizeof(line), f)) {
+        line[strcspn(line, "\n")] = '\0';
+        same = strcmp(line, cache.key) == 0;
+    }
+    char driver[sizeof(cache.driver) + 2], gl[sizeof(cache.gl) + 2];
+    if (same && fgets(driver, sizeof(driver), f) && fgets(gl, sizeof(gl), f)) {
+        driver[strcspn(driver, "\n")] = '\0';
+        gl[strcspn(gl, "\n")] = '\0';
+        if (driver[0] && gl[0]) {
+            copy_text(cache.driver, sizeof(cache.driver), driver);
+            copy_text(cache.gl, sizeof(cache.gl), gl);
+            cache.kept = true;
+        }
+    }
+    fclose(f);
+}
+
+static void keep_answer(const char *driver, const char *gl)
+{
+    if (!cache.path[0] || !cache.key[0] || !driver[0] || !gl[0])
+        return;
+    static char text[LF_GL_PROBE_KEY_BYTES + 256];
+    int n = snprintf(text, sizeof(text), "%s\n%s\n%s\n", cache.key, driver, gl);
+    if (n <= 0 || (size_t)n >= sizeof(text))
+        return;
+    /* lost in a power cut at worst: then the next start asks again */
+    if (!lf_replace_file(cache.path, text, (size_t)n, 0644))
+        lf_debug("GL probe: its answer is not kept (%s not writable)", cache.path);
+}
+
+void lf_renderer_probe_start(const char *state_dir)
+{
+    if (running.pid > 0 || cache.kept || no_display_driver(getenv("SDL_VIDEODRIVER")))
+        return;
+    if (state_dir && state_dir[0] && !cache.path[0] && probe_key(cache.key)) {
+        snprintf(cache.path, sizeof(cache.path), "%s/%s", state_dir, LF_GL_PROBE_FILE);
+        read_kept_answer();
+        if (cache.kept)
+            return;
+    }
     int fds[2];
     if (pipe(fds) != 0) {
         lf_warn("GL probe: pipe: %s", strerror(errno));
@@ -153,7 +279,12 @@ void lf_renderer_probe_start(void)
 static void probe(char *driver, size_t driver_size, char *gl, size_t gl_size)
 {
     driver[0] = gl[0] = '\0';
-    lf_renderer_probe_start();
+    if (cache.kept) {
+        copy_text(driver, driver_size, cache.driver);
+        copy_text(gl, gl_size, cache.gl);
+        return;
+    }
+    lf_renderer_probe_start(NULL);
     if (running.pid <= 0)
         return;
     char buf[256];
@@ -192,6 +323,7 @@ static void probe(char *driver, size_t driver_size, char *gl, size_t gl_size)
     char *name = nl + 1;
     name[strcspn(name, "\n")] = '\0';
     copy_text(gl, gl_size, name);
+    keep_answer(driver, gl);
 }
 
 void lf_renderer_choose(enum lf_renderer_setting setting, struct lf_renderer_choice *out)
@@ -213,4 +345,9 @@ void lf_renderer_choose(enum lf_renderer_setting setting, struct lf_renderer_cho
         probe(driver, sizeof(driver), gl, sizeof(gl));
     probed = true;
     lf_renderer_decide(setting, driver[0] ? driver : NULL, gl, out);
+    if (cache.kept) {
+        size_t n = strlen(out->reason);
+        snprintf(out->reason + n, sizeof(out->reason) - n,
+                 "; asked at an earlier start, nothing has changed since");
+    }
 }

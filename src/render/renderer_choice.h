@@ -47,10 +47,22 @@ bool lf_gl_is_software(const char *gl_renderer);
 void lf_renderer_decide(enum lf_renderer_setting setting, const char *video_driver,
                         const char *gl_renderer, struct lf_renderer_choice *out);
 
+/* The probe's answer is kept in the state folder and used instead of a
+ * probe while nothing it depends on has changed (the key: the
+ * environment for SDL and Mesa, dpkg's status file, the GPUs and their
+ * kernel drivers): starting Mesa in the probe costs 100 ms and more. */
+#define LF_GL_PROBE_FILE "gl-probe"
+#define LF_GL_PROBE_PACKAGES "/var/lib/dpkg/status"
+#define LF_GL_PROBE_DRM_DIR "/sys/class/drm"
+#define LF_GL_PROBE_MAX_DRM 32       /* DRM entries that go into the key */
+#define LF_GL_PROBE_KEY_BYTES 2048
+
 /* Starts the probe in a child process and returns at once, so that it
  * runs while the caller loads content; lf_renderer_choose() collects
- * its answer. Call it before SDL opens the display in this process. */
-void lf_renderer_probe_start(void);
+ * its answer. With state_dir (NULL: none) an answer kept there for the
+ * same key is used and no probe runs; a new answer is kept there. Call
+ * it before SDL opens the display in this process. */
+void lf_renderer_probe_start(const char *state_dir);
 
 /* Probes (for `auto`; once a process, the answer is kept) and decides.
  * Never fails: without an answer it chooses software. Call it first
