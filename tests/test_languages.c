@@ -1,6 +1,6 @@
 /* Every language a KI serves (issue 10).
  *
- * 1. A bundle in 27 languages (tests/data/languages, our own texts) is laid
+ * 1. A bundle in 42 languages (tests/data/languages, our own texts) is laid
  *    out and drawn in each of them, landscape and portrait, with the real
  *    fonts: no character may lack a glyph in the fonts chosen (a .notdef
  *    box), the strip names every language in itself (never a raw tag), and
@@ -38,10 +38,13 @@ static const char *source_dir(void)
     return d ? d : LITFASS_SOURCE_DIR;
 }
 
-/* The languages the issue names, and Hebrew and Chinese besides. */
+/* The languages the issue names, Hebrew and Chinese besides, and the
+ * languages with built-in words added since. */
 static const char *const issue_langs[] = {
     "de", "de-x-ls", "en", "tr", "ar", "fa", "prs", "ps", "ku", "ckb", "ti", "am", "so", "uk",
     "ru", "pl", "ro", "bg", "sr", "sq", "el", "fr", "es", "it", "vi", "he", "zh",
+    "nl", "pt", "hr", "bs", "mk", "hu", "cs", "sk", "sl", "ja", "ko", "zh-Hant", "ur", "hy",
+    "ka",
 };
 #define N_ISSUE_LANGS (sizeof(issue_langs) / sizeof(issue_langs[0]))
 

@@ -922,6 +922,46 @@ static void empty_agenda_says_nothing_is_announced(void **state)
     lf_scene_destroy(s);
 }
 
+/* Whether w, lang's word for p, is German left in: the German text itself
+ * (unless it is only placeholders and punctuation, or the word is the same
+ * in both languages: below), or German's "Uhr". */
+static bool german_word_left(const char *lang, enum lf_phrase p, const char *w)
+{
+    static const struct {
+        const char *lang;
+        enum lf_phrase p;
+    } same_word[] = {
+        /* "Kontakt", "Kontakte" (Albanian plural), "Morgen" (Dutch): the
+         * language's own word too */
+        {"pl", LF_P_CONTACT}, {"hr", LF_P_CONTACT}, {"bs", LF_P_CONTACT},
+        {"cs", LF_P_CONTACT}, {"sk", LF_P_CONTACT}, {"sl", LF_P_CONTACT},
+        {"sr-Latn", LF_P_CONTACT}, {"sq", LF_P_CONTACTS}, {"nl", LF_P_TOMORROW},
+    };
+    const char *de = lf_phrase("de", p);
+    for (const char *c = w; *c; c++)
+        if (c[0] == 'U' && c[1] == 'h' && c[2] == 'r' && (c == w || c[-1] == ' ') &&
+            (c[3] == '\0' || c[3] == ' ' || c[3] == '.'))
+            return true;
+    if (strcmp(w, de) != 0)
+        return false;
+    bool letters = false;
+    for (const char *c = w; *c; c++)
+        if (*c == '%') {
+            c += c[1] == 's' ? 1 : 3; /* "%s" or "%1$s" */
+        } else if ((unsigned char)*c >= 0x80 || (*c >= 'A' && *c <= 'Z') ||
+                   (*c >= 'a' && *c <= 'z')) {
+            letters |= (unsigned char)*c != 0xE2; /* the dash "–" (E2 80 93) is no word */
+            if ((unsigned char)*c == 0xE2)
+                c += 2;
+        }
+    if (!letters)
+        return false;
+    for (size_t i = 0; i < sizeof(same_word) / sizeof(same_word[0]); i++)
+        if (strcmp(same_word[i].lang, lang) == 0 && same_word[i].p == p)
+            return false;
+    return true;
+}
+
 static void phrases_and_dates_per_language(void **state)
 {
     (void)state;
@@ -975,17 +1015,58 @@ static void phrases_and_dates_per_language(void **state)
      * text's placeholders, and has a key that leads back to it */
     const char *const *langs;
     size_t n_langs = lf_phrase_languages(&langs);
-    assert_true(n_langs >= 26);
+    assert_true(n_langs >= 43);
     for (size_t l = 0; l < n_langs; l++)
         for (int p = 0; p < LF_P_COUNT; p++) {
             const char *w = lf_phrase(langs[l], (enum lf_phrase)p);
-            if (!lf_phrase_has(langs[l], (enum lf_phrase)p) || !lf_phrase_format_ok(p, w))
-                fail_msg("%s: phrase %s missing or wrong placeholders: \"%s\"", langs[l],
+            if (!lf_phrase_has(langs[l], (enum lf_phrase)p) || !lf_phrase_format_ok(p, w) ||
+                !w[0])
+                fail_msg("%s: phrase %s missing, empty or wrong placeholders: \"%s\"",
+                         langs[l], lf_phrase_key((enum lf_phrase)p), w);
+            if (strncmp(langs[l], "de", 2) != 0 &&
+                german_word_left(langs[l], (enum lf_phrase)p, w))
+                fail_msg("%s: phrase %s is still the German \"%s\"", langs[l],
                          lf_phrase_key((enum lf_phrase)p), w);
             enum lf_phrase back;
             assert_true(lf_phrase_from_key(lf_phrase_key((enum lf_phrase)p), &back));
             assert_int_equal(back, p);
         }
+    /* the check can fail: German left in, "Uhr"; not on placeholders alone */
+    assert_true(german_word_left("nl", LF_P_WHERE, "Wo"));
+    assert_true(german_word_left("ja", LF_P_CLOCK, "%s Uhr"));
+    assert_false(german_word_left("ja", LF_P_SPAN, "%1$s – %2$s"));
+    assert_false(german_word_left("cs", LF_P_CONTACT, "Kontakt"));
+    /* every language with words of its own has its dates from ICU, not
+     * German's: month, weekday and the long date differ ("März",
+     * "Sonntag"); only Romani, which CLDR lacks, is written the German way */
+    for (size_t l = 0; l < n_langs; l++) {
+        if (strncmp(langs[l], "de", 2) == 0 || strcmp(langs[l], "rom") == 0)
+            continue;
+        static const enum lf_date_style styles[] = {LF_DATE_LONG, LF_DATE_MONTH,
+                                                    LF_DATE_WEEKDAY, LF_DATE_WEEKDAY_SHORT};
+        for (size_t i = 0; i < sizeof(styles) / sizeof(styles[0]); i++) {
+            char own[128], de[128];
+            lf_format_date(langs[l], t, styles[i], own, sizeof(own));
+            lf_format_date("de", t, styles[i], de, sizeof(de));
+            if (!own[0] || strcmp(own, de) == 0)
+                fail_msg("%s: date style %d is German's \"%s\"", langs[l], (int)styles[i],
+                         own);
+        }
+    }
+    /* Chinese: traditional characters for Taiwan, Hong Kong and Macao and
+     * for zh-Hant with any region; simplified otherwise */
+    static const char *const hant[] = {"zh-Hant", "zh-TW", "zh-HK", "zh-MO", "zh-Hant-TW",
+                                       "zh-Hant-HK", "zh-TW-x-ki"};
+    for (size_t i = 0; i < sizeof(hant) / sizeof(hant[0]); i++) {
+        assert_string_equal(lf_phrase(hant[i], LF_P_WHERE), "地點");
+        assert_string_equal(lf_phrase(hant[i], LF_P_LANGUAGES), "語言");
+    }
+    static const char *const hans[] = {"zh", "zh-Hans", "zh-CN", "zh-Hans-TW", "zh-SG"};
+    for (size_t i = 0; i < sizeof(hans) / sizeof(hans[0]); i++)
+        assert_string_equal(lf_phrase(hans[i], LF_P_WHERE), "地点");
+    char zh_date[128];
+    lf_format_date("zh-TW", t, LF_DATE_WEEKDAY_SHORT, zh_date, sizeof(zh_date));
+    assert_string_equal(zh_date, "週日"); /* ICU's traditional weekday too */
     /* right to left by script, also with a region or a script subtag */
     static const char *const rtl[] = {"ar", "fa", "prs", "fa-AF", "ps", "ckb", "ku-Arab", "ur",
                                       "he", "yi", "dv", "ar-SY"};
@@ -1005,6 +1086,9 @@ static void phrases_and_dates_per_language(void **state)
         {"am", "አማርኛ"}, {"he", "עברית"}, {"vi", "Tiếng Việt"}, {"pl", "Polski"},
         {"fa-AF", "دری"}, {"prs", "دری"}, {"de-x-ls", "Leichte Sprache"}, {"uk", "Українська"},
         {"ckb", "کوردیی ناوەندی"}, {"ku", "Kurdî"}, {"rom", "Romanes"},
+        {"zh-Hant", "繁體中文"}, {"ja", "日本語"}, {"ko", "한국어"}, {"hy", "Հայերեն"},
+        {"ka", "ქართული"}, {"ur", "اردو"}, {"nl", "Nederlands"}, {"mk", "Македонски"},
+        {"hu", "Magyar"}, {"cs", "Čeština"}, {"bs", "Bosanski"}, {"hr", "Hrvatski"},
     };
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
         assert_string_equal(lf_lang_endonym(names[i].tag), names[i].name);
@@ -1026,9 +1110,9 @@ static void bundle_phrases_override(void **state)
 {
     (void)state;
     const char *json =
-        "{\"format\": 1, \"organisation\": {\"de\": \"KI\", \"hy\": \"ԿԻ\"}, \"items\": [],\n"
+        "{\"format\": 1, \"organisation\": {\"de\": \"KI\", \"yi\": \"KI\"}, \"items\": [],\n"
         " \"phrases\": {\"tr\": {\"where\": \"Yer\", \"open_until\": \"Açık, %s saatine kadar\"},\n"
-        "   \"hy\": {\"where\": \"Որտեղ\"},\n"
+        "   \"yi\": {\"where\": \"וווּ\"},\n"
         "   \"en\": {\"opens_on\": \"%2$s on %1$s\", \"open_until\": \"until %d\",\n"
         "          \"wehre\": \"x\"}}}";
     struct lf_diags *d = lf_diags_create();
@@ -1038,25 +1122,25 @@ static void bundle_phrases_override(void **state)
     lf_phrases_use(b);
     assert_string_equal(lf_phrase("tr", LF_P_WHERE), "Yer");
     assert_string_equal(lf_phrase("tr-DE", LF_P_OPEN_UNTIL), "Açık, %s saatine kadar");
-    assert_string_equal(lf_phrase("hy", LF_P_WHERE), "Որտեղ");        /* a language added */
-    assert_true(lf_phrase_has("hy", LF_P_WHERE));
-    assert_false(lf_phrase_has("hy", LF_P_WHEN));
+    assert_string_equal(lf_phrase("yi", LF_P_WHERE), "וווּ"); /* a language added (Yiddish) */
+    assert_true(lf_phrase_has("yi", LF_P_WHERE));
+    assert_false(lf_phrase_has("yi", LF_P_WHEN));
     assert_string_equal(lf_phrase("en", LF_P_OPENS_ON), "%2$s on %1$s"); /* order may change */
     assert_string_equal(lf_phrase("en", LF_P_OPEN_UNTIL), "Open now, until %s"); /* %d ignored */
     lf_phrases_check(b, d);
-    bool bad_format = false, bad_key = false, hy_missing = false;
+    bool bad_format = false, bad_key = false, yi_missing = false;
     for (size_t i = 0; i < lf_diags_count(d); i++) {
         const struct lf_diag *e = lf_diags_get(d, i);
         assert_int_equal(e->severity, LF_DIAG_WARNING);
         bad_format |= strcmp(e->path, "phrases.en.open_until") == 0 && e->line == 4;
         bad_key |= strcmp(e->path, "phrases.en.wehre") == 0 && strstr(e->message, "where");
-        hy_missing |= strcmp(e->path, "phrases.hy") == 0 && strstr(e->message, "when") &&
+        yi_missing |= strcmp(e->path, "phrases.yi") == 0 && strstr(e->message, "when") &&
                       !strstr(e->message, "where,");
         assert_true(strcmp(e->path, "phrases.de") != 0);
     }
     assert_true(bad_format);
     assert_true(bad_key);
-    assert_true(hy_missing);
+    assert_true(yi_missing);
     lf_phrases_use(NULL);
     assert_string_equal(lf_phrase("tr", LF_P_WHERE), "Nerede");
     lf_bundle_destroy(b);

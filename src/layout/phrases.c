@@ -123,6 +123,9 @@ static const char *alias_of(const char *lang)
         {"fa-AF", "prs"}, {"kmr", "ku"}, {"kmr-Latn", "ku"}, {"ku-Latn", "ku"},
         {"ku-Arab", "ckb"}, {"kmr-Arab", "ckb"}, {"sr-Cyrl", "sr"}, {"ckb-Arab", "ckb"},
         {"ti-ER", "ti"}, {"ti-ET", "ti"},
+        /* Chinese of Taiwan, Hong Kong and Macao is written in traditional
+         * characters: never the simplified "zh" */
+        {"zh-TW", "zh-Hant"}, {"zh-HK", "zh-Hant"}, {"zh-MO", "zh-Hant"},
     };
     for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++) {
         size_t n = strlen(aliases[i].tag);
@@ -209,7 +212,7 @@ bool lf_phrase_has(const char *lang, enum lf_phrase p)
 
 size_t lf_phrase_languages(const char *const **tags)
 {
-    static const char *list[64];
+    static const char *list[128];
     static size_t n;
     if (n == 0)
         for (size_t i = 0; i < lf_n_phrase_tables && n < sizeof(list) / sizeof(list[0]); i++)

@@ -5,9 +5,11 @@
  *
  * Words: built-in tables (src/layout/phrase_table.c: de, de-x-ls, en, tr,
  * ar, fa, prs, ps, ku, ckb, ti, am, so, uk, ru, pl, ro, bg, sr, sr-Latn,
- * sq, el, fr, es, it, vi), which a bundle's "phrases" section corrects or
- * extends (lf_phrases_use). A tag falls back along its subtags (sr-Cyrl-RS,
- * sr-Cyrl, sr), then to German.
+ * sq, el, fr, es, it, vi, he, zh, zh-Hant, nl, pt, hr, bs, mk, hu, cs, sk,
+ * sl, ja, ko, ur, hy, ka, ...), which a bundle's "phrases" section corrects
+ * or extends (lf_phrases_use). A tag falls back along its subtags
+ * (sr-Cyrl-RS, sr-Cyrl, sr), then to German; zh-TW, zh-HK and zh-MO are
+ * zh-Hant (traditional characters), never the simplified zh.
  *
  * Locale data (names, dates, direction) comes from ICU/CLDR (libicu),
  * Gregorian calendar and Latin digits like everything else on the screen;
