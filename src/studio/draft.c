@@ -1,6 +1,7 @@
 #include "studio/draft.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +23,32 @@ struct lf_draft {
     char *meta_path; /* DIR/draft-meta.json */
     json_t *doc;     /* the manifest */
     json_t *meta;    /* {"items": {id: {...}}} */
+    /* the last image error's format and values (lf_draft_put_image_msgid) */
+    const char *image_msgid;
+    int image_nargs;
+    char image_args[LF_DIAG_MAX_ARGS][LF_DIAG_ARG_BYTES];
 };
+
+/* err as lf_error_text, and the format and values kept for a translation */
+static void image_error(struct lf_draft *d, char *err, size_t err_size, const char *fmt, ...)
+    LF_PRINTF(4, 5);
+static void image_error(struct lf_draft *d, char *err, size_t err_size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    d->image_nargs = lf_format_args(fmt, ap, d->image_args, LF_DIAG_MAX_ARGS);
+    vsnprintf(err, err_size, fmt, ap);
+    va_end(ap);
+    d->image_msgid = fmt;
+}
+
+void lf_draft_put_image_msgid(const struct lf_draft *d, json_t *o)
+{
+    const char *args[LF_DIAG_MAX_ARGS];
+    for (int i = 0; i < d->image_nargs; i++)
+        args[i] = d->image_args[i];
+    lf_draft_put_msgid(o, d->image_msgid, args, d->image_nargs);
+}
 
 static const char empty_manifest[] =
     "{\"format\": 1, \"organisation\": {\"de\": \"Kommunales Integrationszentrum\"}, "
@@ -607,15 +633,17 @@ bool lf_draft_image_name_valid(const char *name)
 bool lf_draft_store_image(struct lf_draft *d, const char *name, const void *data, size_t len,
                           int *w, int *h, char *err, size_t err_size)
 {
+    d->image_msgid = NULL;
+    d->image_nargs = 0;
     if (!lf_draft_image_name_valid(name)) {
-        lf_error_text(err, err_size,
+        image_error(d, err, err_size,
                       "not an image file name: use letters, digits, '.', '_', '-' and the "
                       "ending .png, .jpg or .jpeg (at most %d characters, no folders)",
                       LF_STUDIO_MAX_IMAGE_NAME);
         return false;
     }
     if (len > LF_MAX_IMAGE_BYTES) {
-        lf_error_text(err, err_size, "%s: larger than %d bytes", name, LF_MAX_IMAGE_BYTES);
+        image_error(d, err, err_size, "%s: larger than %d bytes", name, LF_MAX_IMAGE_BYTES);
         return false;
     }
     char *tmp = lf_xasprintf("%s/%s/.upload%s", d->dir, LF_DRAFT_IMAGES, LF_DURABLE_TMP_SUFFIX);
@@ -623,25 +651,25 @@ bool lf_draft_store_image(struct lf_draft *d, const char *name, const void *data
     bool ok = false;
     unlink(tmp);
     if (!lf_write_new(tmp, data, len, 0644)) {
-        lf_error_text(err, err_size, "%s: cannot write: %s", name, strerror(errno));
+        image_error(d, err, err_size, "%s: cannot write: %s", name, strerror(errno));
         goto done;
     }
     /* the header only: a picture of 50000 x 50000 pixels is refused before
      * anything would decode it */
     if (!lf_image_dimensions(tmp, w, h)) {
-        lf_error_text(err, err_size, "%s: not a PNG or JPEG image", name);
+        image_error(d, err, err_size, "%s: not a PNG or JPEG image", name);
         goto done;
     }
     if (*w <= 0 || *h <= 0 || *w > LF_MAX_IMAGE_SIDE || *h > LF_MAX_IMAGE_SIDE ||
         (long long)*w * *h > LF_MAX_IMAGE_PIXELS) {
-        lf_error_text(err, err_size,
+        image_error(d, err, err_size,
                       "%s: %d x %d pixels, more than %d pixels or a side over %d (e.g. 4096 x "
                       "4096 is fine)",
                       name, *w, *h, LF_MAX_IMAGE_PIXELS, LF_MAX_IMAGE_SIDE);
         goto done;
     }
     if (rename(tmp, path) != 0 || !lf_fsync_parent(path)) {
-        lf_error_text(err, err_size, "%s: cannot store: %s", name, strerror(errno));
+        image_error(d, err, err_size, "%s: cannot store: %s", name, strerror(errno));
         goto done;
     }
     ok = true;

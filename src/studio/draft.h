@@ -132,4 +132,7 @@ bool lf_draft_image_name_valid(const char *name);
  * "message" stays the command line's English. Nothing when msgid is NULL. */
 void lf_draft_put_msgid(json_t *o, const char *msgid, const char *const *args, int nargs);
 
+/* The same for the last error of lf_draft_store_image. */
+void lf_draft_put_image_msgid(const struct lf_draft *d, json_t *o);
+
 #endif

@@ -689,6 +689,7 @@ static void h_image_put(struct call *c, struct reply *r)
     if (!lf_draft_store_image(c->s->draft, name, c->rq->body, c->rq->len, &w, &h, err,
                               sizeof(err))) {
         reply_error(r, lf_draft_image_name_valid(name) ? 422 : 400, "%s", err);
+        lf_draft_put_image_msgid(c->s->draft, r->json);
         return;
     }
     char path[LF_STUDIO_MAX_IMAGE_NAME + 16];

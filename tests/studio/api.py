@@ -188,7 +188,10 @@ def png_header(w, h):
 
 
 status, out, _ = ed.request("PUT", "/api/images/riesig.png", raw=png_header(50000, 50000))
-check(status == 422 and "pixels" in out["error"], "an image of 50000x50000 pixels is refused from its header", out)
+check(status == 422 and "pixels" in out["error"] and out.get("msgid", "").startswith("%s: %d x %d pixels")
+      and out.get("args", [])[:3] == ["riesig.png", "50000", "50000"],
+      "an image of 50000x50000 pixels is refused from its header (with msgid and values for the "
+      "page's translation)", out)
 status, out, _ = ed.request("PUT", "/api/images/text.png", raw=b"just text, not a picture")
 check(status == 422 and "not a PNG or JPEG" in out["error"], "a file that is no image is refused", out)
 

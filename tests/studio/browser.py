@@ -482,6 +482,15 @@ try:
         check("konnte unter dieser Adresse nicht geholt werden" in res and "404" in res,
               "an address that answers 404 is said in German", res)
         shot("26-calendar-404")
+        tab("audit")
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "table.audit tr[data-action=import-ics]"))
+        row = css("table.audit tr[data-action=import-ics]").text
+        check("Kalender importiert" in row and "1 geändert" in row and "1 von Hand geändert behalten" in row
+              and "added" not in row, "the audit log names the calendar import in German", row)
+        audit_text = css("table.audit").text
+        check("Version 1" in audit_text and "serial" not in audit_text,
+              "the audit log says 'Version', not 'serial'", audit_text[:400])
+        full_shot("27-audit-calendar")
     finally:
         httpd.shutdown()
 finally:

@@ -171,6 +171,7 @@ const ACTIONS = {
   order: ['Reihenfolge geändert', 'order changed'], bundle: ['Einstellungen geändert', 'settings changed'],
   image: ['Bild hochgeladen', 'picture uploaded'], approve: ['freigegeben', 'approved'],
   publish: ['veröffentlicht', 'published'], 'publish-failed': ['Veröffentlichen fehlgeschlagen', 'publishing failed'],
+  'import-ics': ['Kalender importiert', 'calendar imported'], subscribe: ['Kalender abonniert', 'calendar subscribed'],
 };
 
 const KINDS = {
@@ -1171,7 +1172,21 @@ async function renderAudit(main) {
   main.appendChild(h('table', {class: 'audit'},
     h('thead', {}, h('tr', {}, [t('when'), t('who'), t('action'), t('entry'), t('detailsCol')].map((x) => h('th', {}, x)))),
     h('tbody', {}, out.entries.map((e) => h('tr', {'data-action': e.action}, h('td', {}, fmtStamp(e.at)), h('td', {}, e.user),
-      h('td', {}, (ACTIONS[e.action] || [e.action, e.action])[state.ui === 'en' ? 1 : 0]), h('td', {}, e.item || ''), h('td', {}, e.detail || ''))))));
+      h('td', {}, (ACTIONS[e.action] || [e.action, e.action])[state.ui === 'en' ? 1 : 0]), h('td', {}, e.item || ''), h('td', {}, auditDetail(e.detail || '')))))));
+}
+
+/* The log's details (written in English for city IT) in the page's words. */
+function auditDetail(d) {
+  const de = state.ui !== 'en';
+  let m;
+  if ((m = /^serial (\d+) \(again: version (\d+)\)$/.exec(d))) return de ? 'Version ' + m[1] + ' (erneut: Version ' + m[2] + ')' : 'version ' + m[1] + ' (again: version ' + m[2] + ')';
+  if ((m = /^serial (\d+)$/.exec(d))) return (de ? 'Version ' : 'version ') + m[1];
+  if (d === 'calendar subscription') return de ? 'abonnierter Kalender' : d;
+  if ((m = /^(.*): (\d+) added, (\d+) updated, (\d+) removed(?:, (\d+) kept)?$/.exec(d))) {
+    return m[1] + ': ' + (de ? m[2] + ' neu, ' + m[3] + ' geändert, ' + m[4] + ' entfernt' + (m[5] !== undefined ? ', ' + m[5] + ' von Hand geändert behalten' : '')
+      : m[2] + ' new, ' + m[3] + ' changed, ' + m[4] + ' removed' + (m[5] !== undefined ? ', ' + m[5] + ' kept (changed by hand)' : ''));
+  }
+  return d;
 }
 
 function renderSettings(main) {

@@ -147,6 +147,15 @@ const MSGS = {
   'no subscription \'%s\'': ['Das Abonnement „{0}“ gibt es nicht.', 'There is no subscription “{0}”.'],
   'the request is larger than %zu bytes': ['Das ist zu groß (höchstens {0} Byte).', 'This is too large (at most {0} bytes).'],
   'missing or wrong X-CSRF-Token header': ['Die Seite ist veraltet: bitte neu laden.', 'The page is out of date: please reload it.'],
+  /* pictures uploaded (src/studio/draft.c) */
+  'not an image file name: use letters, digits, \'.\', \'_\', \'-\' and the ending .png, .jpg or .jpeg (at most %d characters, no folders)':
+    ['Ungültiger Dateiname: Buchstaben, Ziffern, „.“, „_“, „-“ und die Endung .png, .jpg oder .jpeg (höchstens {0} Zeichen)', null],
+  '%s: larger than %d bytes': ['{0} ist zu groß (höchstens {1} Byte).', '{0} is too large (at most {1} bytes).'],
+  '%s: not a PNG or JPEG image': ['{0} ist kein PNG- oder JPEG-Bild.', '{0} is not a PNG or JPEG picture.'],
+  '%s: %d x %d pixels, more than %d pixels or a side over %d (e.g. 4096 x 4096 is fine)':
+    ['{0} hat {1} × {2} Pixel: das ist zu groß (höchstens {4} Pixel je Seite, z. B. 4096 × 4096).', '{0} has {1} × {2} pixels: too large (at most {4} pixels a side, e.g. 4096 × 4096).'],
+  '%s: cannot write: %s': ['{0} konnte nicht gespeichert werden ({1}).', null],
+  '%s: cannot store: %s': ['{0} konnte nicht gespeichert werden ({1}).', null],
   /* the calendar fetched once (codes of POST /api/import/ics-url) */
   'ics-url': ['Bitte die Adresse des Kalenders angeben, beginnend mit https://', 'Please give the address of the calendar, starting with https://'],
   'ics-url-http': ['Diese Adresse ist unverschlüsselt (http://).', 'This address is not encrypted (http://).'],
