@@ -1090,6 +1090,11 @@ static void swap_bundle(struct lf_kiosk *k)
     k->index = lf_carousel_count(k->carousel) ? lf_carousel_count(k->carousel) - 1 : 0;
     lf_bundle_destroy(old);
     lf_painter_sweep(k->painter);
+    /* the old bundle, its pages and the worker's download are freed:
+     * give the holes they leave in the heaps (main and the worker's
+     * arena) back to the system, so that a kiosk taking a new bundle
+     * every few minutes for months stays at the same size */
+    malloc_trim(0);
     lf_info("showing new content from %s (version %s)", dir, b->version ? b->version : "-");
     snprintf(k->content_source, sizeof(k->content_source), "%s", dir);
     k->content_error[0] = '\0';
