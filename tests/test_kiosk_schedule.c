@@ -2,7 +2,8 @@
  * clock: an urgent notice appears and leaves at its second, consultation
  * hours close on a page a visitor reads, a running event leaves its list
  * when it ends; the kiosk sleeps until then. While an urgent notice has the
- * carousel the lists stay complete, and an empty list says what is empty. */
+ * carousel the lists stay complete, the notice at their top, and an empty
+ * list says what is empty. */
 #include "kiosk_driver.h"
 
 /* Monday 23 November 2026 (the fixture starts at 10:00:01 local): the
@@ -128,6 +129,50 @@ static void lists_stay_complete_during_an_urgent_notice(void **state)
     assert_true(is_item(f, "storm"));
 }
 
+/* A notice seen in the carousel can be found again: at the top of every
+ * list while it is valid (marked as a notice), a tap opens it, Back
+ * returns to the list; it leaves the lists at its valid_until. */
+static void notices_are_found_in_every_list(void **state)
+{
+    struct fixture *f = *state;
+    int x, y;
+    f->cfg.idle_seconds = 600;
+    tap_target(f, LF_ACT_CATEGORY, LF_CAT_OFFERS);
+    assert_false(lf_kiosk_find_target(f->k, LF_ACT_NOTICE, 0, &x, &y)); /* not yet valid */
+    tap_target(f, LF_ACT_HOME, 0);
+    pass_until(f, ms_at(f, "2026-11-23T10:00:40+01:00"));
+    assert_true(is_item(f, "storm"));
+    static const enum lf_category cats[] = {LF_CAT_EVENTS, LF_CAT_OFFERS, LF_CAT_CONTACTS};
+    for (size_t i = 0; i < 3; i++) {
+        tap_target(f, LF_ACT_CATEGORY, cats[i]);
+        assert_string_equal(state_of(f).mode, "list");
+        assert_true(lf_kiosk_find_target(f->k, LF_ACT_NOTICE, 0, &x, &y));
+        assert_true(screen_says(f, "Heute nur telefonisch\n"));
+        assert_true(screen_says(f, "Wichtiger Hinweis  ·  Beratung am Telefon"));
+        /* the list's own entries are still there, from index 0 */
+        assert_true(lf_kiosk_find_target(f->k, LF_ACT_ITEM, 0, &x, &y));
+        if (getenv("LITFASS_SHOTS")) {
+            char path[512];
+            snprintf(path, sizeof(path), "%s/list-notice-%zu.png", getenv("LITFASS_SHOTS"), i);
+            assert_true(lf_kiosk_screenshot(f->k, path));
+        }
+    }
+    /* in the contacts list: the notice opens, Back returns to the list */
+    tap_target(f, LF_ACT_NOTICE, 0);
+    assert_string_equal(state_of(f).mode, "detail");
+    assert_true(is_item(f, "storm"));
+    assert_true(screen_says(f, "0251 492-7077"));
+    tap_target(f, LF_ACT_HOME, 0);
+    assert_string_equal(state_of(f).mode, "list");
+    assert_int_equal(state_of(f).category, LF_CAT_CONTACTS);
+    /* at valid_until it leaves the list the visitor reads */
+    pass_until(f, ms_at(f, "2026-11-23T10:02:00+01:00"));
+    assert_string_equal(state_of(f).mode, "list");
+    assert_false(lf_kiosk_find_target(f->k, LF_ACT_NOTICE, 0, &x, &y));
+    assert_false(screen_says(f, "Heute nur telefonisch"));
+    assert_true(lf_kiosk_find_target(f->k, LF_ACT_ITEM, 0, &x, &y));
+}
+
 static void empty_lists_say_what_is_empty(void **state)
 {
     struct fixture *f = *state;
@@ -173,6 +218,8 @@ int main(void)
                                         teardown_bundle),
         cmocka_unit_test_setup_teardown(lists_stay_complete_during_an_urgent_notice,
                                         setup_deadlines, teardown_bundle),
+        cmocka_unit_test_setup_teardown(notices_are_found_in_every_list, setup_deadlines,
+                                        teardown_bundle),
         cmocka_unit_test_setup_teardown(hours_close_at_their_second, setup_deadlines,
                                         teardown_bundle),
         cmocka_unit_test_setup_teardown(empty_lists_say_what_is_empty, setup_events_only,

@@ -151,6 +151,13 @@ size_t lf_carousel_category(const struct lf_carousel *c, enum lf_category cat,
     return c->n_cat[cat];
 }
 
+size_t lf_carousel_notices(const struct lf_carousel *c, const struct lf_slide **out)
+{
+    for (size_t i = 0; i < c->playlist.n_notices; i++)
+        out[i] = &c->playlist.notices[i];
+    return c->playlist.n_notices;
+}
+
 size_t lf_carousel_first_of(struct lf_carousel *c, enum lf_category cat, size_t current)
 {
     for (size_t i = 0; i < lf_carousel_count(c); i++) {

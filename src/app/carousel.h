@@ -61,6 +61,10 @@ time_t lf_carousel_rebuild_at(const struct lf_carousel *c);
 size_t lf_carousel_category(const struct lf_carousel *c, enum lf_category cat,
                             const struct lf_slide **out);
 
+/* The notices valid at the build (urgent first), for the top of every
+ * list a visitor browses. Valid until the next build. */
+size_t lf_carousel_notices(const struct lf_carousel *c, const struct lf_slide **out);
+
 /* Index of the first page showing an item of `cat`, or the current one. */
 size_t lf_carousel_first_of(struct lf_carousel *c, enum lf_category cat, size_t current);
 

@@ -80,6 +80,8 @@ struct lf_kiosk {
     enum lf_category category;     /* MODE_LIST */
     struct lf_slide list[LF_MAX_ITEMS];
     size_t n_list;
+    struct lf_slide notices[LF_MAX_ITEMS]; /* MODE_LIST: the valid notices at its top */
+    size_t n_notices;
     struct lf_slide detail_slide;  /* MODE_DETAIL */
     size_t detail_index;           /* its place in `list`; SIZE_MAX: not in a list (a notice) */
     bool detail_from_list;         /* opened from the list: "Back" returns there */
@@ -260,7 +262,8 @@ static void layout_current(struct lf_kiosk *k, struct lf_scene *into)
                                                             LF_P_CONTACTS};
         k->shown = (struct lf_page){.kind = LF_PAGE_LIST, .list = k->list, .n_list = k->n_list,
                                     .list_title = lf_phrase(k->lang, titles[k->category]),
-                                    .category = k->category, .from = k->browse_from};
+                                    .category = k->category, .from = k->browse_from,
+                                    .notices = k->notices, .n_notices = k->n_notices};
         break;
     }
     case MODE_DETAIL:
@@ -310,6 +313,16 @@ static bool find_page(const struct lf_kiosk *k, const struct lf_item *item,
     return found;
 }
 
+/* k->notices := the notices valid now (copies: they outlive a build). */
+static void load_notices(struct lf_kiosk *k)
+{
+    const struct lf_slide *slides[LF_MAX_ITEMS];
+    size_t n = lf_carousel_notices(k->carousel, slides);
+    k->n_notices = 0;
+    for (size_t i = 0; i < n && i < LF_MAX_ITEMS; i++)
+        k->notices[k->n_notices++] = *slides[i];
+}
+
 /* The lists a visitor has open follow a new build: the slides they hold
  * are copies, refreshed here (an event that ended leaves the list, a
  * running one keeps its occurrence). */
@@ -322,6 +335,19 @@ static void refresh_browsing(struct lf_kiosk *k)
     k->n_list = 0;
     for (size_t i = 0; i < n && i < LF_MAX_ITEMS; i++)
         k->list[k->n_list++] = *slides[i];
+    load_notices(k);
+    if (k->mode == MODE_DETAIL && k->detail_index == SIZE_MAX &&
+        (k->detail_slide.kind == LF_SLIDE_NOTICE || k->detail_slide.kind == LF_SLIDE_URGENT)) {
+        /* a notice open: it stays while valid, then its list */
+        for (size_t i = 0; i < k->n_notices; i++)
+            if (k->notices[i].item == k->detail_slide.item) {
+                k->detail_slide = k->notices[i];
+                return;
+            }
+        k->mode = k->detail_from_list ? MODE_LIST : MODE_CAROUSEL;
+        k->browse_from = (struct lf_flow_pos){0, 0};
+        return;
+    }
     if (k->mode == MODE_LIST && k->browse_from.block >= k->n_list)
         k->browse_from = (struct lf_flow_pos){0, 0};
     if (k->mode != MODE_DETAIL || k->detail_index == SIZE_MAX)
@@ -473,7 +499,8 @@ static struct lf_flow_pos list_page_of(struct lf_kiosk *k, size_t index)
                                                         LF_P_CONTACTS};
     struct lf_page p = {.kind = LF_PAGE_LIST, .list = k->list, .n_list = k->n_list,
                         .list_title = lf_phrase(k->lang, titles[k->category]),
-                        .category = k->category};
+                        .category = k->category, .notices = k->notices,
+                        .n_notices = k->n_notices};
     struct lf_scene *scratch = lf_scene_create();
     for (size_t pages = 0; pages < k->n_list; pages++) {
         struct lf_page_result r = {0};
@@ -673,6 +700,7 @@ static void load_list(struct lf_kiosk *k, enum lf_category cat)
     for (size_t i = 0; i < n && i < LF_MAX_ITEMS; i++)
         k->list[k->n_list++] = *slides[i];
     k->category = cat;
+    load_notices(k);
 }
 
 static void open_category(struct lf_kiosk *k, enum lf_category cat)
@@ -727,6 +755,10 @@ static void tap(struct lf_kiosk *k, int x, int y)
         case LF_ACT_ITEM:
             if (t->arg >= 0 && (size_t)t->arg < k->shown.n_list)
                 open_detail(k, &k->shown.list[t->arg]);
+            return;
+        case LF_ACT_NOTICE: /* a notice at the top of a list */
+            if (t->arg >= 0 && (size_t)t->arg < k->shown.n_notices)
+                open_detail(k, &k->shown.notices[t->arg]);
             return;
         case LF_ACT_LANGUAGE:
             if (t->arg >= 0 && (size_t)t->arg < k->bundle->n_languages) {

@@ -67,6 +67,7 @@ enum lf_action {
     LF_ACT_MORE_LANGUAGES, /* open the page of every language */
     LF_ACT_READ_ALOUD, /* read the page aloud; again: stop */
     LF_ACT_SLOWER,     /* toggle slower speech */
+    LF_ACT_NOTICE,     /* arg: index into the list page's notices */
 };
 
 struct lf_target {

@@ -1642,6 +1642,12 @@ static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w
         snprintf(e->meta, sizeof(e->meta), "%s%s%s%s%s",
                  it->cancelled ? lf_phrase(f->v->lang, LF_P_CANCELLED) : "",
                  it->cancelled ? "  ·  " : "", when, place ? "  ·  " : "", place ? place : "");
+    } else if (it->kind == LF_ITEM_NOTICE) {
+        /* "Wichtiger Hinweis  ·  Beratung am Telefon: ..." (cut: a tap shows all) */
+        const char *msg = lf_frame_pick(f, &it->summary, NULL);
+        snprintf(e->meta, sizeof(e->meta), "%s%s%s",
+                 lf_phrase(f->v->lang, sl->kind == LF_SLIDE_URGENT ? LF_P_URGENT : LF_P_NOTICE),
+                 msg ? "  ·  " : "", msg ? msg : "");
     } else {
         const char *sub = lf_frame_pick(f, it->kind == LF_ITEM_OFFER ? &it->provider : &it->role, NULL);
         snprintf(e->meta, sizeof(e->meta), "%s", sub ? sub : "");
@@ -1667,10 +1673,18 @@ static void list_entry_emit(struct frame *f, struct list_entry *e, struct lf_box
                             struct lf_rgba accent, int index)
 {
     bool event = e->slide->item->kind == LF_ITEM_EVENT;
+    bool notice = e->slide->item->kind == LF_ITEM_NOTICE;
+    bool urgent = e->slide->kind == LF_SLIDE_URGENT;
     int pad = lf_frame_scaled(f, 16), badge_h = lf_frame_scaled(f, LIST_BADGE_H),
         badge_w = e->badge_w;
-    lf_scene_rect(f->s, row, f->t->card, lf_frame_scaled(f, 16));
-    lf_scene_target(f->s, row, LF_ACT_ITEM, index);
+    /* a notice: on the colours of its own page, marked "Hinweis" */
+    struct lf_rgba fill = notice ? (urgent ? f->t->urgent : f->t->notice) : f->t->card;
+    struct lf_rgba ink = urgent ? f->t->on_accent : f->t->ink;
+    struct lf_rgba ink_soft = urgent ? f->t->on_accent : notice ? f->t->ink : f->t->ink_soft;
+    if (notice)
+        accent = urgent ? f->t->on_accent : f->t->ink_soft;
+    lf_scene_rect(f->s, row, fill, lf_frame_scaled(f, 16));
+    lf_scene_target(f->s, row, notice ? LF_ACT_NOTICE : LF_ACT_ITEM, index);
     int tx = row.x + (event ? pad + badge_w + lf_frame_scaled(f, 28) : lf_frame_scaled(f, 44));
     if (event)
     {
@@ -1681,13 +1695,31 @@ static void list_entry_emit(struct frame *f, struct list_entry *e, struct lf_box
                                       badge_h},
                    until ? last_moment(e->slide) : e->slide->start, accent, true, until);
     }
-    else
+    else if (!notice) /* a notice's whole card has its colour */
         lf_scene_rect(f->s, (struct lf_box){row.x, row.y, lf_frame_scaled(f, 12), row.h}, accent, 0);
     int text_h = lf_wrapped_height(&e->title_wr) + lf_wrapped_height(&e->meta_wr);
     int ty = row.y + (row.h - text_h) / 2;
-    ty += lf_frame_emit(f, &e->title_wr, e->title, tx, ty, LF_FACE_BOLD, f->t->ink,
+    ty += lf_frame_emit(f, &e->title_wr, e->title, tx, ty, LF_FACE_BOLD, ink,
                lf_frame_text_rtl(f, e->fallback));
-    lf_frame_emit(f, &e->meta_wr, e->meta, tx, ty, LF_FACE_REGULAR, f->t->ink_soft, f->rtl);
+    lf_frame_emit(f, &e->meta_wr, e->meta, tx, ty, LF_FACE_REGULAR, ink_soft, f->rtl);
+}
+
+/* The notices valid now at the top of a list's first page, one across
+ * the width each, as many as leave a third of the page for the list's
+ * own entries (more stay in the carousel). Returns the y under them. */
+static int list_notices(struct frame *f, const struct lf_page *p, struct lf_box area, int y)
+{
+    int gap = lf_frame_scaled(f, 18), limit = area.y + area.h * 2 / 3;
+    for (size_t i = 0; i < p->n_notices; i++) {
+        struct list_entry e;
+        list_entry_measure(f, &p->notices[i], area.w, 0, &e);
+        if (y + e.height > limit)
+            break;
+        list_entry_emit(f, &e, (struct lf_box){area.x, y, area.w, e.height},
+                        f->t->accent[p->category], (int)i);
+        y += e.height + gap;
+    }
+    return y;
 }
 
 /* The entries from p->from.block on in rows of `cols` from y down;
@@ -1749,6 +1781,8 @@ static void list_page(struct frame *f, struct lf_box area, const struct lf_page 
     y += lf_frame_one_line(f, heading, area.x, y, area.w, LF_FACE_BOLD, lf_frame_text_px(f, BASE_TITLE), f->t->ink,
                   f->rtl) +
          lf_frame_scaled(f, 28);
+    if (!cont)
+        y = list_notices(f, p, area, y);
     if (p->n_list == 0) {
         /* nothing announced: say so (true for this list), never an empty page */
         static const enum lf_phrase empty[LF_CAT_COUNT] = {LF_P_NO_EVENTS, LF_P_NO_OFFERS,

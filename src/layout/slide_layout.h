@@ -66,6 +66,9 @@ struct lf_page {
     size_t n_list;
     const char *list_title;         /* LF_PAGE_LIST heading */
     enum lf_category category;      /* colour of a list */
+    const struct lf_slide *notices; /* LF_PAGE_LIST: the notices valid now, at the top of
+                                       its first page (as many as leave room for entries) */
+    size_t n_notices;
 };
 
 struct lf_page_result {

@@ -267,12 +267,28 @@ static void fill_browse(const struct lf_bundle *b, time_t now, struct lf_playlis
                 (struct lf_slide){LF_SLIDE_CONTACT, &b->items[i], 0, 0};
 }
 
+/* The notices valid now for the lists: urgent ones first, as the
+ * carousel orders them, then the others in manifest order. */
+static void fill_notices(const struct lf_bundle *b, time_t now, struct lf_playlist *out)
+{
+    struct lf_playlist urgent = {.slides = out->notices, .n = 0};
+    add_urgent(b, now, &urgent);
+    out->n_notices = urgent.n;
+    for (size_t i = 0; i < b->n_items; i++) {
+        const struct lf_item *it = &b->items[i];
+        if (it->kind == LF_ITEM_NOTICE && !notice_urgent(it) && notice_valid(it, now))
+            out->notices[out->n_notices++] = notice_slide(it, LF_SLIDE_NOTICE);
+    }
+}
+
 void lf_playlist_build(const struct lf_bundle *b, time_t now, struct lf_playlist *out)
 {
     out->slides = NULL;
     out->n = 0;
     out->browse = NULL;
     out->n_browse = 0;
+    out->notices = NULL;
+    out->n_notices = 0;
     out->rebuild_at = NO_TIME;
     if (!b)
         return;
@@ -280,6 +296,8 @@ void lf_playlist_build(const struct lf_bundle *b, time_t now, struct lf_playlist
     out->slides = lf_xmalloc((b->n_items + 1) * sizeof(*out->slides));
     out->browse = lf_xmalloc((b->n_items + 1) * sizeof(*out->browse));
     fill_browse(b, now, out);
+    out->notices = lf_xmalloc((b->n_items + 1) * sizeof(*out->notices));
+    fill_notices(b, now, out);
 
     if (add_urgent(b, now, out) > 0) {
         /* Only urgent notices are on screen: the playlist changes when one
@@ -330,9 +348,12 @@ void lf_playlist_clear(struct lf_playlist *p)
         return;
     free(p->slides);
     free(p->browse);
+    free(p->notices);
     p->slides = NULL;
     p->n = 0;
     p->browse = NULL;
+    p->notices = NULL;
+    p->n_notices = 0;
     p->n_browse = 0;
     p->rebuild_at = NO_TIME;
 }

@@ -42,6 +42,12 @@ struct lf_playlist {
      * notice that says "call us" must not hide the phone number). */
     struct lf_slide *browse;
     size_t n_browse;
+    /* The notices valid now, whatever the carousel plays: urgent ones
+     * first (highest priority first), then the others, each in manifest
+     * order. A visitor who saw one in the carousel finds it again at the
+     * top of every list. */
+    struct lf_slide *notices;
+    size_t n_notices;
     /* The earliest moment after `now` at which the playlist would differ
      * (an event ends, a notice starts or expires); rebuild then.
      * (time_t)-1 when nothing changes. An event starting does not
