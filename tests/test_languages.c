@@ -1,6 +1,6 @@
 /* Every language a KI serves (issue 10).
  *
- * 1. A bundle in 42 languages (tests/data/languages, our own texts) is laid
+ * 1. A bundle in 56 languages (tests/data/languages, our own texts) is laid
  *    out and drawn in each of them, landscape and portrait, with the real
  *    fonts: no character may lack a glyph in the fonts chosen (a .notdef
  *    box), the strip names every language in itself (never a raw tag), and
@@ -44,7 +44,7 @@ static const char *const issue_langs[] = {
     "de", "de-x-ls", "en", "tr", "ar", "fa", "prs", "ps", "ku", "ckb", "ti", "am", "so", "uk",
     "ru", "pl", "ro", "bg", "sr", "sq", "el", "fr", "es", "it", "vi", "he", "zh",
     "nl", "pt", "hr", "bs", "mk", "hu", "cs", "sk", "sl", "ja", "ko", "zh-Hant", "ur", "hy",
-    "ka",
+    "ka", "sv", "da", "nb", "fi", "lt", "lv", "et", "az", "uz", "hi", "bn", "pa", "ta", "sw",
 };
 #define N_ISSUE_LANGS (sizeof(issue_langs) / sizeof(issue_langs[0]))
 

@@ -139,6 +139,8 @@ const char *lf_list_comma(const char *lang)
         return "፣ ";
     if (strcmp(script, "Hans") == 0 || strcmp(script, "Hant") == 0)
         return "，";
+    if (strcmp(script, "Jpan") == 0)
+        return "、";
     return ", ";
 }
 

@@ -126,6 +126,7 @@ static const char *alias_of(const char *lang)
         /* Chinese of Taiwan, Hong Kong and Macao is written in traditional
          * characters: never the simplified "zh" */
         {"zh-TW", "zh-Hant"}, {"zh-HK", "zh-Hant"}, {"zh-MO", "zh-Hant"},
+        {"no", "nb"}, /* Norwegian: Bokmål's words */
     };
     for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++) {
         size_t n = strlen(aliases[i].tag);

@@ -6,7 +6,8 @@
  * Words: built-in tables (src/layout/phrase_table.c: de, de-x-ls, en, tr,
  * ar, fa, prs, ps, ku, ckb, ti, am, so, uk, ru, pl, ro, bg, sr, sr-Latn,
  * sq, el, fr, es, it, vi, he, zh, zh-Hant, nl, pt, hr, bs, mk, hu, cs, sk,
- * sl, ja, ko, ur, hy, ka, ...), which a bundle's "phrases" section corrects
+ * sl, ja, ko, ur, hy, ka, sv, da, nb, fi, lt, lv, et, az, uz, hi, bn, pa,
+ * ta, sw; a few words of Romani), which a bundle's "phrases" section corrects
  * or extends (lf_phrases_use). A tag falls back along its subtags
  * (sr-Cyrl-RS, sr-Cyrl, sr), then to German; zh-TW, zh-HK and zh-MO are
  * zh-Hant (traditional characters), never the simplified zh.
@@ -116,7 +117,8 @@ void lf_phrases_check(const struct lf_bundle *b, struct lf_diags *diags);
 bool lf_lang_is_rtl(const char *lang);
 
 /* The comma and space between the parts of a list or a date: "، " in
- * languages written in Arabic script, else ", ". */
+ * languages written in Arabic script, "፣ " in Ethiopic, "，" in Chinese,
+ * "、" in Japanese, else ", ". */
 const char *lf_list_comma(const char *lang);
 
 /* The language's name in itself ("Deutsch", "Türkçe", "العربية", "Српски
