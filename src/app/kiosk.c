@@ -1494,6 +1494,9 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
     start_sync(k, dir);
     if (cfg->monitor_report_url[0] && lf_sync_global_init())
         k->reporter = lf_reporter_start(cfg);
+    if (k->reporter && !k->monitor && k->monitoring)
+        lf_warn("monitor: %s is not writable: the studio gets heartbeats but no slides shown "
+                "(proof of play is counted there)", cfg->cache_dir);
     return k;
 fail:
     lf_kiosk_destroy(k);

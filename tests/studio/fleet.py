@@ -159,6 +159,9 @@ try:
                     "report_allow_http = yes\nscreenshot_seconds = 60\n"
                     "[sync]\ncache_dir = %s\n"  # one kiosk per state folder
                     % (SRC, size[0], size[1], st.url, tok, os.path.join(TMP, name + "-state")))
+        # the state folder exists on a kiosk (the package makes /var/lib/litfass): proof of
+        # play is counted there and the reporter sends those counts
+        os.makedirs(os.path.join(TMP, name + "-state"), exist_ok=True)
         log = open(os.path.join(TMP, name + ".log"), "w+")
         p = subprocess.Popen([BIN, "run", "--config", conf], stdout=log, stderr=log)
         procs.append(p)
