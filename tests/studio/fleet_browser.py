@@ -142,7 +142,7 @@ try:
           "foyer: fine, which slide of how many, content age", foyer.text)
     check("meldet sich nicht" in flur.text and "alte Version" in flur.text and
           "marked" in flur.get_attribute("class") and "ohne Signatur (veröffentlicht ist 1)" in flur.text and
-          "HTTP 503" in flur.text and "Beispielinhalt" in flur.text,
+          "der Server antwortete 503" in flur.text and "Beispielinhalt" in flur.text,
           "flur: marked silent and behind, its sync error shown", flur.text)
     rows = foyer.find_elements(By.CSS_SELECTOR, "details.played tbody tr")
     check(len(rows) == 3 and rows[0].find_element(By.CSS_SELECTOR, "td.num").text == "40",

@@ -35,6 +35,27 @@ function fleetDuration(s) {
   return t('fleetD', Math.round(s / 86400));
 }
 
+/* A kiosk's sync error (libcurl's English, "URL: problem") in the page's words; the
+ * technical text stays where no wording is known. */
+function syncErrorText(e) {
+  const en = state.ui === 'en';
+  const m = /^(\S+): (.*)$/.exec(e);
+  const where = m ? m[1] : '', what = m ? m[2] : e;
+  const rules = [
+    [/^HTTP (\d{3})/, (x) => en ? 'the server answered ' + x[1] : 'der Server antwortete ' + x[1]],
+    [/resolve host/i, () => en ? 'address not found (DNS)' : 'Adresse nicht gefunden (DNS)'],
+    [/Failed to connect|Couldn't connect|Connection refused/i, () => en ? 'no connection to the server' : 'keine Verbindung zum Server'],
+    [/timed out|timeout/i, () => en ? 'the server took too long' : 'der Server antwortet zu langsam'],
+    [/certificate|SSL|TLS/i, () => en ? 'the server\'s certificate is not trusted' : 'dem Zertifikat des Servers wird nicht vertraut'],
+    [/signature/i, () => en ? 'the signature does not match: not installed' : 'die Signatur passt nicht: nicht installiert'],
+  ];
+  for (const [re, say] of rules) {
+    const x = re.exec(what);
+    if (x) return (where ? where + ': ' : '') + say(x);
+  }
+  return e;
+}
+
 function fleetItemTitle(id) {
   const e = state.items.find((x) => x.item.id === id);
   if (id === "(agenda)") return t("fleetAgenda");
@@ -77,7 +98,7 @@ async function renderFleet(main) {
       [t('fleetVersion'), serial + behind],
       [t('fleetDisplay'), hb.display_on === false ? t('fleetOff') : s.last_seen ? t('fleetOn') : '–'],
       [t('fleetAge'), hb.content_age_s > 0 ? t('fleetAgo', fleetDuration(hb.content_age_s)) : s.last_seen ? t('fleetSample') : '–'],
-      [t('fleetSyncError'), hb.sync_error || t('fleetNone2')],
+      [t('fleetSyncError'), hb.sync_error ? syncErrorText(hb.sync_error) : t('fleetNone2')],
       [t('fleetSoftware'), hb.version || '–'],
     ];
     const played = Object.entries(s.played_week || {}).sort((a, b) => b[1] - a[1]);
