@@ -327,6 +327,229 @@ static void reimport_updates_keeps_hand_edits_and_marks_cancelled(void **state)
     lf_diags_destroy(d);
 }
 
+
+/* ---- feeds as real systems write them, found wanting by hand testing ---- */
+
+#define CAL_HEAD "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+#define CAL_TAIL "END:VCALENDAR\r\n"
+
+static struct lf_ics_feed *parse_text(const char *text, const char *now, int horizon,
+                                      struct lf_diags *d)
+{
+    return lf_ics_parse(text, strlen(text), "feed.ics", at(now), horizon, d);
+}
+
+static size_t count_titled(const struct lf_ics_feed *f, const char *title)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < lf_ics_count(f); i++)
+        n += strcmp(lf_ics_get(f, i)->title, title) == 0;
+    return n;
+}
+
+/* RDATE (date-times with TZID, several in one line, and periods) adds
+ * dates, with or without an RRULE; a date both give is one event */
+static void rdate_dates_are_events(void **state)
+{
+    (void)state;
+    const char *text =
+        CAL_HEAD
+        "BEGIN:VEVENT\r\nUID:r1\r\nSUMMARY:Mit RDATE\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270110T100000\r\nDTEND;TZID=Europe/Berlin:20270110T110000\r\n"
+        "RDATE;TZID=Europe/Berlin:20270117T100000,20270124T120000\r\n"
+        "RDATE;VALUE=PERIOD:20270201T090000Z/PT2H,20270202T090000Z/20270202T093000Z\r\n"
+        "EXDATE;TZID=Europe/Berlin:20270117T100000\r\n"
+        "END:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:r2\r\nSUMMARY:Regel und RDATE\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270301T100000\r\nDTEND;TZID=Europe/Berlin:20270301T110000\r\n"
+        "RRULE:FREQ=WEEKLY;COUNT=2\r\nRDATE;TZID=Europe/Berlin:20270308T100000,20270310T100000\r\n"
+        "END:VEVENT\r\n" CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_text(text, "2026-12-01T10:00", 200, d);
+    assert_non_null(f);
+    assert_int_equal(lf_diags_errors(d), 0);
+    assert_non_null(starting(f, "2027-01-10T10:00"));
+    assert_null(starting(f, "2027-01-17T10:00")); /* EXDATE takes an RDATE out too */
+    const struct lf_ics_event *e = starting(f, "2027-01-24T12:00");
+    assert_non_null(e);
+    assert_string_equal(e->end, "2027-01-24T13:00");
+    e = starting(f, "2027-02-01T10:00");
+    assert_non_null(e);
+    assert_string_equal(e->end, "2027-02-01T12:00"); /* the period's own length */
+    e = starting(f, "2027-02-02T10:00");
+    assert_non_null(e);
+    assert_string_equal(e->end, "2027-02-02T10:30");
+    assert_int_equal(count_titled(f, "Mit RDATE"), 4);
+    /* 1 and 8 March from the rule, 8 March again from RDATE: once; 10 March */
+    assert_int_equal(count_titled(f, "Regel und RDATE"), 3);
+    assert_non_null(starting(f, "2027-03-10T10:00"));
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
+/* an occurrence beyond the horizon moved into it is shown at its new
+ * time; RANGE=THISANDFUTURE moves every later occurrence too */
+static void overrides_beyond_the_horizon_and_this_and_future(void **state)
+{
+    (void)state;
+    const char *text =
+        CAL_HEAD
+        "BEGIN:VEVENT\r\nUID:late\r\nSUMMARY:Serie\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270301T100000\r\nDTEND;TZID=Europe/Berlin:20270301T110000\r\n"
+        "RRULE:FREQ=WEEKLY;COUNT=10\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:late\r\nSUMMARY:Vorgezogen\r\n"
+        "RECURRENCE-ID;TZID=Europe/Berlin:20270405T100000\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270305T100000\r\nDTEND;TZID=Europe/Berlin:20270305T110000\r\n"
+        "END:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:tf\r\nSUMMARY:Alt\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270105T100000\r\nDTEND;TZID=Europe/Berlin:20270105T110000\r\n"
+        "RRULE:FREQ=WEEKLY;COUNT=4\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:tf\r\nSUMMARY:Neu\r\n"
+        "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Berlin:20270112T100000\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270112T140000\r\nDTEND;TZID=Europe/Berlin:20270112T153000\r\n"
+        "END:VEVENT\r\n" CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    /* the horizon ends on 11 March: 5 April is beyond it, 5 March within */
+    struct lf_ics_feed *f = parse_text(text, "2026-12-01T10:00", 100, d);
+    assert_non_null(f);
+    const struct lf_ics_event *e = starting(f, "2027-03-05T10:00");
+    assert_non_null(e);
+    assert_string_equal(e->title, "Vorgezogen");
+    assert_int_equal(count_titled(f, "Serie"), 2); /* 1 and 8 March */
+    assert_non_null(starting(f, "2027-01-05T10:00"));
+    assert_string_equal(starting(f, "2027-01-05T10:00")->title, "Alt");
+    for (int day = 12; day <= 26; day += 7) {
+        char start[32];
+        snprintf(start, sizeof(start), "2027-01-%02dT14:00", day);
+        e = starting(f, start);
+        assert_non_null(e);
+        assert_string_equal(e->title, "Neu");
+        assert_int_equal(e->end_at - e->start_at, 5400);
+    }
+    assert_int_equal(lf_ics_count(f), 7);
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
+/* a feed that lists each date of an event as an entry of its own with
+ * one UID keeps every date (said); the same entry twice is one event,
+ * the higher SEQUENCE winning */
+static void duplicate_uids_lose_no_date(void **state)
+{
+    (void)state;
+    const char *text =
+        CAL_HEAD
+        "BEGIN:VEVENT\r\nUID:stadt-42\r\nSUMMARY:Stadtführung\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270110T100000\r\nDTEND;TZID=Europe/Berlin:20270110T110000\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:stadt-42\r\nSUMMARY:Stadtführung\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270117T100000\r\nDTEND;TZID=Europe/Berlin:20270117T110000\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:twice\r\nSEQUENCE:3\r\nSUMMARY:Neue Fassung\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270120T100000\r\nDTEND;TZID=Europe/Berlin:20270120T110000\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:twice\r\nSEQUENCE:1\r\nSUMMARY:Alte Fassung\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270120T100000\r\nDTEND;TZID=Europe/Berlin:20270120T110000\r\nEND:VEVENT\r\n"
+        CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_text(text, "2026-12-01T10:00", 200, d);
+    assert_non_null(f);
+    assert_int_equal(lf_ics_count(f), 3);
+    assert_non_null(starting(f, "2027-01-10T10:00"));
+    assert_non_null(starting(f, "2027-01-17T10:00"));
+    assert_string_not_equal(starting(f, "2027-01-10T10:00")->id, starting(f, "2027-01-17T10:00")->id);
+    assert_string_equal(starting(f, "2027-01-20T10:00")->title, "Neue Fassung");
+    assert_true(lf_diags_count(d) >= 3); /* both dates of stadt-42 and the duplicate named */
+    assert_int_equal(lf_diags_errors(d), 0);
+    /* merged: every id once, nothing counted as "updated" in one import */
+    json_t *content = json_pack("{s:[]}", "items");
+    json_t *st = json_object();
+    struct lf_ics_report r;
+    assert_true(lf_ics_merge(content, st, f, "feed.ics", "de", NULL, &r, NULL, NULL));
+    assert_int_equal(r.added, 3);
+    assert_int_equal(r.updated, 0);
+    assert_int_equal(json_array_size(json_object_get(content, "items")), 3);
+    json_decref(content);
+    json_decref(st);
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
+/* Windows-1252 bytes (older Windows servers) are read as such, said once;
+ * an HTML page is named as one */
+static void latin1_feed_and_html_page(void **state)
+{
+    (void)state;
+    const char *text =
+        CAL_HEAD
+        "BEGIN:VEVENT\r\nUID:l1\r\nSUMMARY:Sprachcaf\xe9 f\xfcr M\xfctter \x84Treff\x93\r\n"
+        "LOCATION:B\xfcrgerhaus\\, Stra\xdf" "e 5\\, 48143 M\xfcnster\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270110T100000\r\nDTEND;TZID=Europe/Berlin:20270110T110000\r\n"
+        "END:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:l2\r\nSUMMARY:Gr\xfc\xdf" "e\r\nCATEGORIES:Fr\xfchst\xfc" "ck\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270111T100000\r\nDTEND;TZID=Europe/Berlin:20270111T110000\r\n"
+        "END:VEVENT\r\n" CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_text(text, "2026-12-01T10:00", 200, d);
+    assert_non_null(f);
+    const struct lf_ics_event *e = starting(f, "2027-01-10T10:00");
+    assert_non_null(e);
+    assert_string_equal(e->title, "Sprachcafé für Mütter „Treff“");
+    assert_string_equal(e->place, "Bürgerhaus");
+    assert_string_equal(e->address, "Straße 5, 48143 Münster");
+    e = starting(f, "2027-01-11T10:00");
+    assert_string_equal(e->title, "Grüße");
+    assert_string_equal(e->tags[0], "Frühstück");
+    assert_int_equal(lf_diags_count(d), 1);
+    assert_int_equal(lf_diags_get(d, 0)->line, 4);
+    assert_non_null(strstr(lf_diags_get(d, 0)->message, "Windows-1252"));
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+
+    /* a UTF-8 character split by a fold is UTF-8, not Windows-1252 */
+    const char *folded = CAL_HEAD "BEGIN:VEVENT\r\nUID:u\r\nSUMMARY:M\xc3\r\n \xbcnster\r\n"
+                         "DTSTART;VALUE=DATE:20270110\r\nEND:VEVENT\r\n" CAL_TAIL;
+    d = lf_diags_create();
+    f = parse_text(folded, "2026-12-01T10:00", 200, d);
+    assert_non_null(f);
+    assert_string_equal(lf_ics_get(f, 0)->title, "Münster");
+    assert_int_equal(lf_diags_count(d), 0);
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+
+    const char *html = "\r\n<!DOCTYPE html><html><body><form>Anmelden</form></body></html>\r\n";
+    d = lf_diags_create();
+    assert_null(parse_text(html, "2026-12-01T10:00", 200, d));
+    assert_int_equal(lf_diags_errors(d), 1);
+    assert_non_null(strstr(lf_diags_get(d, 0)->message, "HTML"));
+    lf_diags_destroy(d);
+}
+
+/* a city's whole event calendar, years of past events in it, is read
+ * (only what is within the horizon becomes events) */
+static void thousands_of_past_events_are_read(void **state)
+{
+    (void)state;
+    size_t n = 8000, cap = n * 160 + 256, len = 0;
+    char *text = malloc(cap);
+    len += (size_t)snprintf(text + len, cap - len, CAL_HEAD);
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(text + len, cap - len,
+                                "BEGIN:VEVENT\r\nUID:e%zu\r\nSUMMARY:Termin %zu\r\n"
+                                "DTSTART:2025%02zu%02zuT100000Z\r\nEND:VEVENT\r\n",
+                                i, i, 1 + i % 12, 1 + i % 28);
+    len += (size_t)snprintf(text + len, cap - len,
+                            "BEGIN:VEVENT\r\nUID:next\r\nSUMMARY:Demnächst\r\n"
+                            "DTSTART:20270110T100000Z\r\nEND:VEVENT\r\n" CAL_TAIL);
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = lf_ics_parse(text, len, "city.ics", at("2026-12-01T10:00"), 200, d);
+    free(text);
+    assert_non_null(f);
+    assert_int_equal(lf_diags_errors(d), 0);
+    assert_int_equal(lf_ics_components(f), n + 1);
+    assert_int_equal(lf_ics_count(f), 1);
+    assert_string_equal(lf_ics_get(f, 0)->title, "Demnächst");
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -337,6 +560,11 @@ int main(void)
         cmocka_unit_test(broken_feed_names_every_line),
         cmocka_unit_test(every_minute_rule_stays_bounded),
         cmocka_unit_test(reimport_updates_keeps_hand_edits_and_marks_cancelled),
+        cmocka_unit_test(rdate_dates_are_events),
+        cmocka_unit_test(overrides_beyond_the_horizon_and_this_and_future),
+        cmocka_unit_test(duplicate_uids_lose_no_date),
+        cmocka_unit_test(latin1_feed_and_html_page),
+        cmocka_unit_test(thousands_of_past_events_are_read),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 #include <unicode/ucal.h>
+#include <unicode/ucnv.h>
 #include <unicode/ustring.h>
 
 #include "calendar/ics.h"
@@ -36,6 +37,8 @@ struct ics_ctx {
     time_t now, horizon_end;
     struct lf_ics_feed *feed;
     bool failed;
+    bool said_encoding;  /* the warning about a feed not in UTF-8 is given once */
+    size_t steps;        /* recurrence steps followed in the whole feed */
 };
 
 static void ics_error(struct ics_ctx *c, int line, const char *field, const char *fmt, ...)
@@ -159,6 +162,54 @@ static char *dup_trimmed(const char *s)
     return out;
 }
 
+static bool is_utf8(const char *s)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    u_strFromUTF8(NULL, 0, NULL, s, -1, &st);
+    return st == U_BUFFER_OVERFLOW_ERROR || st == U_STRING_NOT_TERMINATED_WARNING ||
+           U_SUCCESS(st);
+}
+
+/* A text of the feed as UTF-8. Feeds from older Windows servers and city
+ * event systems come in Windows-1252 (Latin-1 with quotes and the euro
+ * sign) while iCalendar says UTF-8: such a text is read as Windows-1252,
+ * as the calendar applications of those systems show it, and said once.
+ * Checked after unfolding, since a fold may split a UTF-8 sequence. */
+static char *text_value(struct ics_ctx *c, const char *s, int line, const char *field)
+{
+    char *t = dup_trimmed(s);
+    if (is_utf8(t))
+        return t;
+    size_t n = strlen(t);
+    size_t cap = 3 * n + 1; /* every Windows-1252 byte is at most 3 bytes of UTF-8 */
+    char *out = lf_xmalloc(cap);
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t len = ucnv_convert("UTF-8", "windows-1252", out, (int32_t)cap, t, (int32_t)n, &st);
+    if (U_FAILURE(st) || len < 0 || (size_t)len >= cap) {
+        /* no converter: every byte that is not ASCII becomes U+FFFD */
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++) {
+            if ((unsigned char)t[i] < 0x80) {
+                out[k++] = t[i];
+            } else {
+                memcpy(out + k, "\xEF\xBF\xBD", 3);
+                k += 3;
+            }
+        }
+        len = (int32_t)k;
+    }
+    out[len] = '\0';
+    if (!c->said_encoding) {
+        c->said_encoding = true;
+        ics_warning(c, line, field,
+                    "the feed is not UTF-8 text, as iCalendar requires: read as Windows-1252 "
+                    "(Latin-1), which gives \"%s\"; check its umlauts in the preview",
+                    out);
+    }
+    free(t);
+    return out;
+}
+
 static bool text_fits(struct ics_ctx *c, const char *s, int line, const char *field)
 {
     if (strlen(s) <= LF_MAX_STRING_BYTES)
@@ -225,7 +276,7 @@ static void event_copy_texts(struct lf_ics_event *dst, const struct lf_ics_event
 
 static void add_tag(struct ics_ctx *c, struct lf_ics_event *e, const char *tag, int line)
 {
-    char *t = dup_trimmed(tag);
+    char *t = text_value(c, tag, line, "CATEGORIES");
     if (!t[0]) {
         free(t);
         return;
@@ -250,13 +301,14 @@ static void add_tag(struct ics_ctx *c, struct lf_ics_event *e, const char *tag, 
  * ORGANIZER, STATUS) into e; false (reported) when one cannot be used. */
 static bool read_texts(struct ics_ctx *c, icalcomponent *v, int line, struct lf_ics_event *e)
 {
-    e->uid = dup_trimmed(icalcomponent_get_uid(v));
-    e->title = dup_trimmed(icalcomponent_get_summary(v));
-    e->description = dup_trimmed(icalcomponent_get_description(v));
-    const char *loc = icalcomponent_get_location(v);
-    split_location(loc ? loc : "", &e->place, &e->address);
+    e->uid = dup_trimmed(icalcomponent_get_uid(v)); /* only hashed: any bytes will do */
+    e->title = text_value(c, icalcomponent_get_summary(v), line, "SUMMARY");
+    e->description = text_value(c, icalcomponent_get_description(v), line, "DESCRIPTION");
+    char *loc = text_value(c, icalcomponent_get_location(v), line, "LOCATION");
+    split_location(loc, &e->place, &e->address);
+    free(loc);
     icalproperty *p = icalcomponent_get_first_property(v, ICAL_URL_PROPERTY);
-    e->url = dup_trimmed(p ? icalproperty_get_url(p) : NULL);
+    e->url = text_value(c, p ? icalproperty_get_url(p) : NULL, line, "URL");
     e->organiser = lf_xstrdup("");
     e->email = lf_xstrdup("");
     p = icalcomponent_get_first_property(v, ICAL_ORGANIZER_PROPERTY);
@@ -264,12 +316,12 @@ static bool read_texts(struct ics_ctx *c, icalcomponent *v, int line, struct lf_
         icalparameter *cn = icalproperty_get_first_parameter(p, ICAL_CN_PARAMETER);
         if (cn) {
             free(e->organiser);
-            e->organiser = dup_trimmed(icalparameter_get_cn(cn));
+            e->organiser = text_value(c, icalparameter_get_cn(cn), line, "ORGANIZER");
         }
         const char *who = icalproperty_get_organizer(p);
         if (who && strncasecmp(who, "mailto:", 7) == 0 && strchr(who + 7, '@')) {
             free(e->email);
-            e->email = dup_trimmed(who + 7);
+            e->email = text_value(c, who + 7, line, "ORGANIZER");
         }
     }
     for (p = icalcomponent_get_first_property(v, ICAL_CATEGORIES_PROPERTY); p;
@@ -324,28 +376,60 @@ static void make_id(const char *uid, const char *occurrence, char *out, size_t s
         snprintf(out, size, "%s%s", LF_ICS_ID_PREFIX, hex);
 }
 
-/* Adds an occurrence [start, end) of `tmpl` (all day: dates, end exclusive). */
+/* Adds an occurrence [start, end) of `tmpl` (all day: dates, end exclusive).
+ * Two entries of the feed that give the same event (UID and start) are
+ * one event: the one with the higher SEQUENCE, or else the later one. */
 static void add_occurrence(struct ics_ctx *c, const struct lf_ics_event *tmpl, time_t start,
                            time_t end, bool all_day, bool expanded, bool yearly)
 {
     struct lf_ics_feed *f = c->feed;
     if (!yearly && (end <= c->now || start >= c->horizon_end))
         return;
-    if (f->n == LF_ICS_MAX_OCCURRENCES) {
-        if (!c->failed)
-            ics_error(c, tmpl->line, "RRULE",
-                      "more than %d events within the horizon: shorten --horizon-days",
-                      LF_ICS_MAX_OCCURRENCES);
-        return;
+    char occ[64], id[sizeof(f->events[0].id)];
+    struct tm tm;
+    lf_local_time(start, &tm);
+    if (all_day)
+        snprintf(occ, sizeof(occ), "%04d%02d%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    else
+        snprintf(occ, sizeof(occ), "%04d%02d%02d%02d%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+                 tm.tm_mday, tm.tm_hour, tm.tm_min);
+    make_id(tmpl->uid, expanded ? occ : NULL, id, sizeof(id));
+    struct lf_ics_event *e = NULL;
+    for (size_t i = 0; i < f->n && !e; i++) {
+        if (strcmp(f->events[i].id, id) != 0)
+            continue;
+        if (f->events[i].line == tmpl->line) /* an RDATE that the RRULE gives too */
+            return;
+        bool newer = tmpl->sequence >= f->events[i].sequence;
+        ics_warning(c, tmpl->line, "UID",
+                    "the same event (UID and start %s) as the entry at line %d: the %s is kept",
+                    occ, f->events[i].line,
+                    newer ? "entry with the higher SEQUENCE or, equal, the later one"
+                          : "entry with the higher SEQUENCE");
+        if (!newer)
+            return;
+        e = &f->events[i];
+        event_free(e);
     }
-    if (f->n == f->cap) {
-        f->cap = f->cap ? 2 * f->cap : 16;
-        f->events = lf_xrealloc(f->events, f->cap * sizeof(*f->events));
+    if (!e) {
+        if (f->n == LF_ICS_MAX_OCCURRENCES) {
+            if (!c->failed)
+                ics_error(c, tmpl->line, expanded ? "RRULE" : "",
+                          "more than %d events within the horizon: shorten --horizon-days",
+                          LF_ICS_MAX_OCCURRENCES);
+            return;
+        }
+        if (f->n == f->cap) {
+            f->cap = f->cap ? 2 * f->cap : 16;
+            f->events = lf_xrealloc(f->events, f->cap * sizeof(*f->events));
+        }
+        e = &f->events[f->n++];
     }
-    struct lf_ics_event *e = &f->events[f->n++];
     memset(e, 0, sizeof(*e));
     event_copy_texts(e, tmpl);
+    memcpy(e->id, id, sizeof(e->id));
     e->line = tmpl->line;
+    e->sequence = tmpl->sequence;
     e->cancelled = tmpl->cancelled;
     e->all_day = all_day;
     e->yearly = yearly;
@@ -354,15 +438,6 @@ static void add_occurrence(struct ics_ctx *c, const struct lf_ics_event *tmpl, t
     format_wall(start, all_day, e->start, sizeof(e->start));
     /* all day: DTEND is the day after the last one */
     format_wall(all_day ? end - 12 * 3600 : end, all_day, e->end, sizeof(e->end));
-    char occ[64];
-    struct tm tm;
-    lf_local_time(start, &tm);
-    if (all_day)
-        snprintf(occ, sizeof(occ), "%04d%02d%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-    else
-        snprintf(occ, sizeof(occ), "%04d%02d%02d%02d%02d", tm.tm_year + 1900, tm.tm_mon + 1,
-                 tm.tm_mday, tm.tm_hour, tm.tm_min);
-    make_id(tmpl->uid, expanded ? occ : NULL, e->id, sizeof(e->id));
 }
 
 /* Start, end and zone of one VEVENT; false (reported) when unusable. */
@@ -444,12 +519,28 @@ static bool plain_yearly(const struct icalrecurrencetype *r, struct icaltimetype
 }
 
 /* The VEVENTs of the same UID with a RECURRENCE-ID: single occurrences
- * changed (or cancelled) apart from their series. */
+ * changed (or cancelled) apart from their series. `used` once an
+ * occurrence of the series took it; one left unused (its occurrence lies
+ * beyond the horizon, or matches none) stands alone, so an occurrence
+ * moved from beyond the horizon into it is not lost. RANGE=THISANDFUTURE
+ * (Apple Calendar, Lightning) changes its occurrence and every later one. */
 struct override {
     icalcomponent *v;
     int line;
     const char *uid;
     time_t recurrence_at;
+    bool this_and_future;
+    bool used;
+};
+
+/* What expanding one series needs besides the feed. */
+struct series {
+    icalcomponent *v;
+    int line;
+    const struct lf_ics_event *tmpl;
+    const struct ics_when *w;
+    struct override *ov;
+    size_t n_ov;
 };
 
 static bool is_excluded(struct ics_ctx *c, icalcomponent *v, time_t at, int line)
@@ -472,8 +563,7 @@ static bool is_excluded(struct ics_ctx *c, icalcomponent *v, time_t at, int line
     return false;
 }
 
-static const struct override *find_override(const struct override *ov, size_t n, const char *uid,
-                                            time_t at)
+static struct override *find_override(struct override *ov, size_t n, const char *uid, time_t at)
 {
     for (size_t i = 0; i < n; i++) {
         if (ov[i].recurrence_at == at && strcmp(ov[i].uid, uid) == 0)
@@ -482,22 +572,71 @@ static const struct override *find_override(const struct override *ov, size_t n,
     return NULL;
 }
 
+/* The latest RANGE=THISANDFUTURE override of `uid` at or before `at`. */
+static struct override *find_range_override(struct override *ov, size_t n, const char *uid,
+                                            time_t at)
+{
+    struct override *best = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (ov[i].this_and_future && ov[i].recurrence_at <= at && strcmp(ov[i].uid, uid) == 0 &&
+            (!best || ov[i].recurrence_at > best->recurrence_at))
+            best = &ov[i];
+    }
+    return best;
+}
+
+/* The override's texts at [start, end). */
 static void add_from_component(struct ics_ctx *c, icalcomponent *v, int line, bool expanded,
-                               const struct ics_when *w)
+                               time_t start, time_t end, bool all_day)
 {
     struct lf_ics_event tmpl;
     memset(&tmpl, 0, sizeof(tmpl));
     tmpl.line = line;
+    tmpl.sequence = icalcomponent_get_sequence(v);
     if (read_texts(c, v, line, &tmpl))
-        add_occurrence(c, &tmpl, w->start_at, w->end_at, w->all_day, expanded, false);
+        add_occurrence(c, &tmpl, start, end, all_day, expanded, false);
     event_free(&tmpl);
 }
 
-static void expand_series(struct ics_ctx *c, icalcomponent *v, int line,
-                          const struct lf_ics_event *tmpl, const struct ics_when *w,
-                          struct icalrecurrencetype rule, const struct override *ov, size_t n_ov)
+/* One occurrence of a series at `at` (`t` its wall-clock time in its own
+ * zone; `given_end` > 0: the end an RDATE period gives). */
+static void series_occurrence(struct ics_ctx *c, const struct series *s, struct icaltimetype t,
+                              time_t at, time_t given_end)
 {
-    time_t length = w->end_at - w->start_at;
+    const struct ics_when *w = s->w;
+    if (is_excluded(c, s->v, at, s->line))
+        return;
+    struct override *o = find_override(s->ov, s->n_ov, s->tmpl->uid, at);
+    if (o) {
+        o->used = true;
+        struct ics_when ow;
+        if (read_when(c, o->v, o->line, &ow))
+            add_from_component(c, o->v, o->line, true, ow.start_at, ow.end_at, ow.all_day);
+        return;
+    }
+    o = find_range_override(s->ov, s->n_ov, s->tmpl->uid, at);
+    if (o) { /* moved by as much as its first one, with its texts and length */
+        struct ics_when ow;
+        if (read_when(c, o->v, o->line, &ow))
+            add_from_component(c, o->v, o->line, true, at + (ow.start_at - o->recurrence_at),
+                               at + (ow.start_at - o->recurrence_at) + (ow.end_at - ow.start_at),
+                               ow.all_day);
+        return;
+    }
+    time_t end = given_end > at ? given_end : at + (w->end_at - w->start_at);
+    if (w->all_day && given_end <= at) { /* whole days, whatever DST does in between */
+        struct icaltimetype e = t;
+        e.is_date = 1;
+        icaltime_adjust(&e, (int)((w->end_at - w->start_at + 43200) / 86400), 0, 0, 0);
+        end = lf_local_make(e.year, e.month, e.day, 0, 0);
+    }
+    add_occurrence(c, s->tmpl, at, end, w->all_day, true, false);
+}
+
+/* The occurrences an RRULE gives, up to the horizon. */
+static void expand_rule(struct ics_ctx *c, const struct series *s, struct icalrecurrencetype rule)
+{
+    const struct ics_when *w = s->w;
     /* UNTIL is usually UTC while the series runs in its own wall-clock
      * time: compare like with like */
     if (!icaltime_is_null_time(rule.until) && icaltime_is_utc(rule.until) && !w->start.is_date) {
@@ -511,44 +650,77 @@ static void expand_series(struct ics_ctx *c, icalcomponent *v, int line,
     }
     icalrecur_iterator *it = icalrecur_iterator_new(rule, w->start);
     if (!it) {
-        ics_error(c, line, "RRULE", "a repeat rule libical cannot follow");
+        ics_error(c, s->line, "RRULE", "a repeat rule libical cannot follow");
         return;
     }
     size_t steps = 0;
     for (struct icaltimetype t = icalrecur_iterator_next(it); !icaltime_is_null_time(t);
          t = icalrecur_iterator_next(it)) {
         if (++steps > LF_ICS_MAX_SERIES_STEPS) {
-            ics_error(c, line, "RRULE", "the series repeats more than %d times before the end of "
+            ics_error(c, s->line, "RRULE", "the series repeats more than %d times before the end of "
                       "the horizon: split it into shorter series", LF_ICS_MAX_SERIES_STEPS);
+            break;
+        }
+        if (++c->steps > LF_ICS_MAX_FEED_STEPS) {
+            ics_error(c, s->line, "RRULE", "the feed's series repeat more than %d times in all "
+                      "before the end of the horizon: split the feed", LF_ICS_MAX_FEED_STEPS);
             break;
         }
         time_t at = zone_instant(t, &w->zone);
         if (at >= c->horizon_end)
             break;
-        if (is_excluded(c, v, at, line))
-            continue;
-        const struct override *o = find_override(ov, n_ov, tmpl->uid, at);
-        if (o) {
-            struct ics_when ow;
-            if (read_when(c, o->v, o->line, &ow))
-                add_from_component(c, o->v, o->line, true, &ow);
-            continue;
-        }
-        time_t end = length;
-        if (w->all_day) { /* whole days, whatever DST does in between */
-            struct icaltimetype e = t;
-            icaltime_adjust(&e, (int)((length + 43200) / 86400), 0, 0, 0);
-            end = zone_instant(e, &w->zone) - at;
-        }
-        add_occurrence(c, tmpl, at, at + end, w->all_day, true, false);
+        series_occurrence(c, s, t, at, 0);
         if (c->failed)
             break;
     }
     icalrecur_iterator_free(it);
 }
 
-static void read_event(struct ics_ctx *c, icalcomponent *v, int line, const struct override *ov,
-                       size_t n_ov)
+/* The extra dates of RDATE (date-times, dates or periods), with or
+ * without an RRULE: Apple Calendar and city event systems list an event's
+ * further dates this way. */
+static void expand_rdates(struct ics_ctx *c, const struct series *s)
+{
+    /* collected first: a component has one property cursor, and EXDATE
+     * is looked up on the same component for each date */
+    size_t n = 0;
+    icalproperty **props = NULL;
+    for (icalproperty *p = icalcomponent_get_first_property(s->v, ICAL_RDATE_PROPERTY); p;
+         p = icalcomponent_get_next_property(s->v, ICAL_RDATE_PROPERTY)) {
+        props = lf_xrealloc(props, (n + 1) * sizeof(*props));
+        props[n++] = p;
+    }
+    for (size_t i = 0; i < n && !c->failed; i++) {
+        icalproperty *p = props[i];
+        struct icaldatetimeperiodtype dp = icalproperty_get_rdate(p);
+        bool period = icaltime_is_null_time(dp.time);
+        struct icaltimetype t = period ? dp.period.start : dp.time;
+        if (icaltime_is_null_time(t) || !icaltime_is_valid_time(t)) {
+            ics_warning(c, s->line, "RDATE", "not a date, date-time or period: left out");
+            continue;
+        }
+        struct ics_zone z;
+        if (!property_zone(c, p, t, s->line, "RDATE", &z))
+            continue;
+        time_t at = zone_instant(t, &z), end = 0;
+        if (period) {
+            if (!icaltime_is_null_time(dp.period.end))
+                end = zone_instant(dp.period.end, &z);
+            else
+                end = at + icaldurationtype_as_int(dp.period.duration);
+        }
+        if (!period && t.is_date != s->w->start.is_date) {
+            ics_warning(c, s->line, "RDATE", "a %s in a series of %s: left out",
+                        t.is_date ? "date" : "date-time", t.is_date ? "date-times" : "dates");
+            continue;
+        }
+        series_occurrence(c, s, t, at, end);
+    }
+    free(props);
+}
+
+static void read_event(struct ics_ctx *c, icalcomponent *v, int line, struct override *ov,
+                       size_t n_ov, size_t uid_entries)
 {
     struct ics_when w;
     if (!read_when(c, v, line, &w))
@@ -556,6 +728,7 @@ static void read_event(struct ics_ctx *c, icalcomponent *v, int line, const stru
     struct lf_ics_event tmpl;
     memset(&tmpl, 0, sizeof(tmpl));
     tmpl.line = line;
+    tmpl.sequence = icalcomponent_get_sequence(v);
     if (!read_texts(c, v, line, &tmpl)) {
         event_free(&tmpl);
         return;
@@ -566,21 +739,58 @@ static void read_event(struct ics_ctx *c, icalcomponent *v, int line, const stru
         event_free(&tmpl);
         return;
     }
+    if (uid_entries > 1)
+        ics_warning(c, line, "UID",
+                    "%zu entries of the feed share the UID '%s' without a RECURRENCE-ID: each "
+                    "is shown as an event of its own",
+                    uid_entries, tmpl.uid);
     icalproperty *pr = icalcomponent_get_first_property(v, ICAL_RRULE_PROPERTY);
     bool has_exdate = icalcomponent_get_first_property(v, ICAL_EXDATE_PROPERTY) != NULL;
-    if (!pr) {
-        add_occurrence(c, &tmpl, w.start_at, w.end_at, w.all_day, false, false);
-    } else {
-        struct icalrecurrencetype rule = icalproperty_get_rrule(pr);
+    bool has_rdate = icalcomponent_get_first_property(v, ICAL_RDATE_PROPERTY) != NULL;
+    bool has_override = false;
+    for (size_t i = 0; i < n_ov && !has_override; i++)
+        has_override = strcmp(ov[i].uid, tmpl.uid) == 0;
+    struct series s = {v, line, &tmpl, &w, ov, n_ov};
+    struct icalrecurrencetype rule;
+    if (pr) {
+        rule = icalproperty_get_rrule(pr);
         if (rule.freq == ICAL_NO_RECURRENCE) {
             ics_error(c, line, "RRULE", "not a repeat rule libical understands");
-        } else if (plain_yearly(&rule, w.start) && !has_exdate && n_ov == 0) {
+        } else if (plain_yearly(&rule, w.start) && !has_exdate && !has_rdate && !has_override) {
             add_occurrence(c, &tmpl, w.start_at, w.end_at, w.all_day, false, true);
         } else {
-            expand_series(c, v, line, &tmpl, &w, rule, ov, n_ov);
+            expand_rule(c, &s, rule);
+            if (!c->failed)
+                expand_rdates(c, &s);
         }
+    } else if (has_rdate || has_override || uid_entries > 1) {
+        /* DTSTART is the first occurrence (RFC 5545 3.8.5.2) */
+        series_occurrence(c, &s, w.start, w.start_at, 0);
+        if (!c->failed)
+            expand_rdates(c, &s);
+    } else {
+        add_occurrence(c, &tmpl, w.start_at, w.end_at, w.all_day, false, false);
     }
     event_free(&tmpl);
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* How often `key` is in the sorted list. */
+static size_t count_sorted(const char **list, size_t n, const char *key)
+{
+    const char **hit = bsearch(&key, list, n, sizeof(char *), compare_strings);
+    if (!hit)
+        return 0;
+    const char **lo = hit, **hi = hit;
+    while (lo > list && strcmp(lo[-1], key) == 0)
+        lo--;
+    while (hi + 1 < list + n && strcmp(hi[1], key) == 0)
+        hi++;
+    return (size_t)(hi - lo) + 1;
 }
 
 /* Line numbers of every "BEGIN:VEVENT" in the raw text, in order. */
@@ -637,8 +847,16 @@ struct lf_ics_feed *lf_ics_parse(const char *text, size_t len, const char *name,
     icalcomponent *root = strstr(copy, "BEGIN:VCALENDAR") ? icalparser_parse_string(copy) : NULL;
     free(copy);
     if (!root || icalcomponent_isa(root) != ICAL_VCALENDAR_COMPONENT) {
-        ics_error(&c, 1, "", "not an iCalendar feed: it must begin with BEGIN:VCALENDAR and "
-                             "end with END:VCALENDAR");
+        const char *p = text + skip;
+        while (p < text + len && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+            p++;
+        if (p < text + len && *p == '<')
+            ics_error(&c, 1, "", "a web page (HTML), not an iCalendar feed: perhaps a login or "
+                                 "error page; use the calendar's iCalendar (.ics) address, which "
+                                 "calendars offer under 'publish' or 'subscribe'");
+        else
+            ics_error(&c, 1, "", "not an iCalendar feed: it must begin with BEGIN:VCALENDAR and "
+                                 "end with END:VCALENDAR");
         if (root)
             icalcomponent_free(root);
         free(lines);
@@ -666,11 +884,27 @@ struct lf_ics_feed *lf_ics_parse(const char *text, size_t len, const char *name,
         struct ics_zone z;
         if (!property_zone(&c, rid, t, line, "RECURRENCE-ID", &z))
             continue;
+        icalparameter *range = icalproperty_get_first_parameter(rid, ICAL_RANGE_PARAMETER);
         ov = lf_xrealloc(ov, (n_ov + 1) * sizeof(*ov));
-        ov[n_ov++] = (struct override){v, line, icalcomponent_get_uid(v) ? icalcomponent_get_uid(v) : "",
-                                       zone_instant(t, &z)};
+        ov[n_ov++] = (struct override){
+            .v = v,
+            .line = line,
+            .uid = icalcomponent_get_uid(v) ? icalcomponent_get_uid(v) : "",
+            .recurrence_at = zone_instant(t, &z),
+            .this_and_future = range && icalparameter_get_range(range) == ICAL_RANGE_THISANDFUTURE,
+        };
     }
     c.feed->components = k;
+    /* how many entries without RECURRENCE-ID each UID has (more than one: a
+     * feed that lists each date of an event as its own entry) */
+    size_t n_masters = 0;
+    const char **master_uids = lf_xcalloc(k + 1, sizeof(char *));
+    for (icalcomponent *v = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT);
+         v && n_masters < k; v = icalcomponent_get_next_component(root, ICAL_VEVENT_COMPONENT)) {
+        if (!icalcomponent_get_first_property(v, ICAL_RECURRENCEID_PROPERTY))
+            master_uids[n_masters++] = icalcomponent_get_uid(v) ? icalcomponent_get_uid(v) : "";
+    }
+    qsort(master_uids, n_masters, sizeof(char *), compare_strings);
     /* second pass: the series and single events */
     k = 0;
     for (icalcomponent *v = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT);
@@ -678,22 +912,31 @@ struct lf_ics_feed *lf_ics_parse(const char *text, size_t len, const char *name,
          v = icalcomponent_get_next_component(root, ICAL_VEVENT_COMPONENT), k++) {
         if (icalcomponent_get_first_property(v, ICAL_RECURRENCEID_PROPERTY))
             continue;
-        read_event(&c, v, k < n_lines ? lines[k] : 0, ov, n_ov);
+        const char *uid = icalcomponent_get_uid(v) ? icalcomponent_get_uid(v) : "";
+        read_event(&c, v, k < n_lines ? lines[k] : 0, ov, n_ov,
+                   count_sorted(master_uids, n_masters, uid));
     }
-    /* an override whose series is not in the feed stands alone */
+    /* an override no occurrence of its series took stands alone: its series
+     * is not in the feed, or its occurrence lies beyond the horizon (moved
+     * into it), unless its series left that occurrence out (EXDATE) */
     for (size_t i = 0; i < n_ov && !c.failed; i++) {
-        bool has_master = false;
-        for (icalcomponent *v = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT); v;
-             v = icalcomponent_get_next_component(root, ICAL_VEVENT_COMPONENT)) {
+        if (ov[i].used)
+            continue;
+        icalcomponent *master = NULL;
+        for (icalcomponent *v = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT);
+             v && !master; v = icalcomponent_get_next_component(root, ICAL_VEVENT_COMPONENT)) {
             const char *uid = icalcomponent_get_uid(v);
             if (!icalcomponent_get_first_property(v, ICAL_RECURRENCEID_PROPERTY) && uid &&
                 strcmp(uid, ov[i].uid) == 0)
-                has_master = true;
+                master = v;
         }
+        if (master && is_excluded(&c, master, ov[i].recurrence_at, ov[i].line))
+            continue;
         struct ics_when w;
-        if (!has_master && read_when(&c, ov[i].v, ov[i].line, &w))
-            add_from_component(&c, ov[i].v, ov[i].line, true, &w);
+        if (read_when(&c, ov[i].v, ov[i].line, &w))
+            add_from_component(&c, ov[i].v, ov[i].line, true, w.start_at, w.end_at, w.all_day);
     }
+    free(master_uids);
     free(ov);
     free(lines);
     icalcomponent_free(root);

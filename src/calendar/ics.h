@@ -6,8 +6,11 @@
  * through ICU's CLDR table, the feed's own VTIMEZONE blocks, UTC, floating
  * times taken as Berlin time), all-day and multi-day events (DATE values),
  * DURATION, RRULE (a plain yearly rule becomes the bundle's "yearly"
- * recurrence; any other series is expanded within the horizon, EXDATE and
- * RECURRENCE-ID overrides honoured) and STATUS:CANCELLED.
+ * recurrence; any other series is expanded within the horizon, RDATE,
+ * EXDATE and RECURRENCE-ID overrides honoured, RANGE=THISANDFUTURE too) and
+ * STATUS:CANCELLED. Entries sharing a UID without RECURRENCE-ID (city
+ * systems list each date so) each stay an event; texts not in UTF-8 are
+ * read as Windows-1252, said once.
  *
  * Pure: no SDL, no curl, no files. lf_ics_parse() owns what it returns;
  * lf_ics_feed_destroy() frees it. One thread per feed. */
@@ -23,9 +26,11 @@
 #include "core/log.h"
 
 #define LF_ICS_MAX_BYTES            (4 * 1024 * 1024) /* one feed */
-#define LF_ICS_MAX_COMPONENTS       5000  /* VEVENTs in one feed */
+#define LF_ICS_MAX_COMPONENTS       30000 /* VEVENTs in one feed (a city's whole event
+                                             calendar, years of it, fits in the bytes) */
 #define LF_ICS_MAX_OCCURRENCES      400   /* events made from one feed (series expanded) */
 #define LF_ICS_MAX_SERIES_STEPS     100000 /* recurrence steps followed per series */
+#define LF_ICS_MAX_FEED_STEPS       1000000 /* recurrence steps followed in one feed */
 #define LF_ICS_DEFAULT_HORIZON_DAYS 180
 #define LF_ICS_MAX_HORIZON_DAYS     730
 #define LF_ICS_ID_PREFIX            "ics-"
@@ -36,6 +41,7 @@ struct lf_ics_event {
     char id[LF_MAX_ID_BYTES + 1]; /* "ics-" + hash of UID [+ "-" start of the occurrence] */
     char *uid;
     int line;                     /* line of its BEGIN:VEVENT in the feed */
+    int sequence;                 /* its SEQUENCE (revision) in the feed */
     char *title, *description, *place, *address, *url, *organiser, *email;
     char **tags;
     size_t n_tags;
