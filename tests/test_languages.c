@@ -132,6 +132,17 @@ static void check_scene(struct lf_typesetter *ts, const struct lf_scene *s, cons
             if (tg->action == LF_ACT_LANGUAGE && inside(op->box, tg->box))
                 lang_button = tg;
         }
+        /* the kiosk's words on its buttons are not broken inside a word
+         * ("Խորհրդատվությու-ն"): a shorter word is needed then */
+        for (size_t t = 0; t < lf_scene_target_count(s); t++) {
+            const struct lf_target *tg = lf_scene_target_at(s, t);
+            bool chrome_button = tg->action == LF_ACT_CATEGORY || tg->action == LF_ACT_HOME ||
+                                 tg->action == LF_ACT_MORE_LANGUAGES ||
+                                 tg->action == LF_ACT_READ_ALOUD;
+            size_t n = strlen(op->text);
+            if (chrome_button && inside(op->box, tg->box) && n > 1 && op->text[n - 1] == '-')
+                fail_msg("%s [%s]: a button's word is broken: \"%s\"", where, lang, op->text);
+        }
         if (lang_button) {
             const char *tag = b->languages[lang_button->arg];
             (*strip_buttons)++;
@@ -226,6 +237,30 @@ static void every_language_is_drawn_in_its_own_words(void **state)
     assert_true(texts > 2000);
     /* the page of every language alone names each of them once per page */
     assert_true(strip_buttons >= 2 * N_ISSUE_LANGS * N_ISSUE_LANGS);
+    /* the header and the footer (with "back") also on small and common
+     * screens, where the buttons are narrowest */
+    static const int small[][2] = {{800, 480}, {480, 800}, {1366, 768}, {768, 1366}};
+    for (size_t si = 0; si < sizeof(small) / sizeof(small[0]); si++)
+        for (size_t l = 0; l < N_ISSUE_LANGS; l++) {
+            struct german_words gw;
+            german_words_for(issue_langs[l], &gw);
+            struct lf_view v = {.bundle = b, .lang = issue_langs[l],
+                                .now = lf_local_make(2027, 1, 20, 10, 0),
+                                .theme = lf_theme_get(LF_THEME_STANDARD),
+                                .measure = lf_typesetter_measure(ts), .width = small[si][0],
+                                .height = small[si][1], .text_scale = 1.0};
+            struct lf_scene *sc = lf_scene_create();
+            char where[64];
+            snprintf(where, sizeof(where), "%dx%d chrome", small[si][0], small[si][1]);
+            for (int back = 0; back < 2; back++) {
+                lf_scene_clear(sc);
+                lf_layout_header(sc, &v);
+                lf_layout_footer(sc, &v, &(struct lf_footer){.position = 0, .count = 5,
+                                 .active_category = -1, .show_back = back});
+                check_scene(ts, sc, issue_langs[l], b, &gw, where, &texts, &strip_buttons);
+            }
+            lf_scene_destroy(sc);
+        }
     /* and the checks can fail: a German word, a private-use character */
     struct german_words g;
     german_words_for("pl", &g);

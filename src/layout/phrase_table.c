@@ -2029,7 +2029,9 @@ const struct lf_phrase_table lf_phrase_tables[] = {
     /* Armenian (Eastern, reformed spelling) */
     {"hy", {
         [LF_P_EVENTS] = "Միջոցառումներ",
-        [LF_P_OFFERS] = "Խորհրդատվություն",
+        /* "Support": "Խորհրդատվություն" (counselling) does not fit the
+         * category button of a portrait screen without breaking */
+        [LF_P_OFFERS] = "Աջակցություն",
         [LF_P_CONTACTS] = "Կոնտակտներ",
         [LF_P_UPCOMING] = "Առաջիկա միջոցառումներ",
         [LF_P_WHEN] = "Երբ",
