@@ -144,6 +144,22 @@ static void wrap_hyphenates(void **state)
     assert_false(w.lines[0].hyphen);
     lf_line_text(mail, &w.lines[0], line, sizeof(line));
     assert_string_equal(line, "integrationszentrum@kreis");
+    /* a long web address broken over many lines: no line of it takes a
+     * hyphen, not even after its first break (the rest of it is still an
+     * address), and the lines joined are the address */
+    const char *url = "https://www.stadt-muenster.de/veranstaltungskalender/veranstaltung/"
+                      "infoabend-kita-anmeldung?utm_source=ics&utm_medium=feed&id=1234567890";
+    for (int width = 11 * 12; width <= 11 * 40; width += 11 * 7) {
+        lf_wrap(&de, LF_FACE_REGULAR, 20, url, width, 40, &w);
+        assert_true(w.n > 1);
+        char joined[512] = "";
+        for (size_t i = 0; i < w.n; i++) {
+            assert_false(w.lines[i].hyphen);
+            lf_line_text(url, &w.lines[i], line, sizeof(line));
+            strncat(joined, line, sizeof(joined) - strlen(joined) - 1);
+        }
+        assert_string_equal(joined, url);
+    }
 }
 
 /* Control characters are never drawn (a tab is a space) and bidi

@@ -23,10 +23,15 @@ static size_t utf8_len(const char *s)
     return 1;
 }
 
-/* True when the word (up to the next space or newline) starting at i is
- * an e-mail or web address: it is never broken at its hyphens or slashes. */
+/* True when the word (from the space or newline before i to the next
+ * one) that i is in is an e-mail or web address: it is never broken at
+ * its hyphens or slashes. Looked at whole: the rest of an address already
+ * broken once ("veranstaltung/...?utm_medium") is still an address and
+ * never takes a hyphen. */
 static bool is_address(const char *t, size_t i, size_t n)
 {
+    while (i > 0 && !is_space(t[i - 1]) && t[i - 1] != '\n')
+        i--;
     size_t e = i;
     while (e < n && !is_space(t[e]) && t[e] != '\n')
         e++;
