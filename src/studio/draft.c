@@ -23,31 +23,36 @@ struct lf_draft {
     char *meta_path; /* DIR/draft-meta.json */
     json_t *doc;     /* the manifest */
     json_t *meta;    /* {"items": {id: {...}}} */
-    /* the last image error's format and values (lf_draft_put_image_msgid) */
-    const char *image_msgid;
-    int image_nargs;
-    char image_args[LF_DIAG_MAX_ARGS][LF_DIAG_ARG_BYTES];
+    /* the last image error's format and values (lf_draft_put_error_msgid) */
+    const char *err_msgid;
+    char err_text[LF_DRAFT_ERROR_BYTES]; /* the message it made */
+    int err_nargs;
+    char err_args[LF_DIAG_MAX_ARGS][LF_DIAG_ARG_BYTES];
 };
 
 /* err as lf_error_text, and the format and values kept for a translation */
-static void image_error(struct lf_draft *d, char *err, size_t err_size, const char *fmt, ...)
+static void draft_error(struct lf_draft *d, char *err, size_t err_size, const char *fmt, ...)
     LF_PRINTF(4, 5);
-static void image_error(struct lf_draft *d, char *err, size_t err_size, const char *fmt, ...)
+static void draft_error(struct lf_draft *d, char *err, size_t err_size, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    d->image_nargs = lf_format_args(fmt, ap, d->image_args, LF_DIAG_MAX_ARGS);
+    d->err_nargs = lf_format_args(fmt, ap, d->err_args, LF_DIAG_MAX_ARGS);
     vsnprintf(err, err_size, fmt, ap);
     va_end(ap);
-    d->image_msgid = fmt;
+    d->err_msgid = fmt;
+    snprintf(d->err_text, sizeof(d->err_text), "%s", err);
 }
 
-void lf_draft_put_image_msgid(const struct lf_draft *d, json_t *o)
+void lf_draft_put_error_msgid(const struct lf_draft *d, json_t *o)
 {
+    const char *shown = json_string_value(json_object_get(o, "error"));
+    if (!d->err_msgid || !shown || strcmp(shown, d->err_text) != 0)
+        return; /* that message was made elsewhere */
     const char *args[LF_DIAG_MAX_ARGS];
-    for (int i = 0; i < d->image_nargs; i++)
-        args[i] = d->image_args[i];
-    lf_draft_put_msgid(o, d->image_msgid, args, d->image_nargs);
+    for (int i = 0; i < d->err_nargs; i++)
+        args[i] = d->err_args[i];
+    lf_draft_put_msgid(o, d->err_msgid, args, d->err_nargs);
 }
 
 static const char empty_manifest[] =
@@ -78,11 +83,11 @@ static bool save(struct lf_draft *d, char *err, size_t err_size)
     char *meta = json_dumps(d->meta, JSON_INDENT(2));
     bool ok = text && meta && strlen(text) <= LF_MAX_MANIFEST_BYTES;
     if (!ok)
-        lf_error_text(err, err_size, "the draft would be larger than %d bytes",
+        draft_error(d, err, err_size, "the draft would be larger than %d bytes",
                       LF_MAX_MANIFEST_BYTES);
     else if (!lf_durable_write(d->manifest, text, strlen(text), 0644) ||
              !lf_durable_write(d->meta_path, meta, strlen(meta), 0644)) {
-        lf_error_text(err, err_size, "%s: cannot write: %s", d->dir, strerror(errno));
+        draft_error(d, err, err_size, "%s: cannot write: %s", d->dir, strerror(errno));
         ok = false;
     }
     free(text);
@@ -292,7 +297,7 @@ enum lf_draft_result lf_draft_create(struct lf_draft *d, json_t *item, const cha
     if (!item_shape(item, err, err_size))
         goto done;
     if (json_array_size(items_of(d)) >= LF_MAX_ITEMS) {
-        lf_error_text(err, err_size, "a bundle holds at most %d items", LF_MAX_ITEMS);
+        draft_error(d, err, err_size, "a bundle holds at most %d items", LF_MAX_ITEMS);
         goto done;
     }
     const char *id = json_string_value(json_object_get(item, "id"));
@@ -303,13 +308,13 @@ enum lf_draft_result lf_draft_create(struct lf_draft *d, json_t *item, const cha
         id = json_string_value(json_object_get(item, "id"));
     }
     if (!lf_draft_id_valid(id)) {
-        lf_error_text(err, err_size,
+        draft_error(d, err, err_size,
                       "id: use lowercase a-z, digits, '-' and '_' (at most %d characters)",
                       LF_MAX_ID_BYTES);
         goto done;
     }
     if (find(d, id, NULL)) {
-        lf_error_text(err, err_size, "id: \"%s\" is already used by another item", id);
+        draft_error(d, err, err_size, "id: \"%s\" is already used by another item", id);
         r = LF_DRAFT_EXISTS;
         goto done;
     }
@@ -345,11 +350,11 @@ enum lf_draft_result lf_draft_replace(struct lf_draft *d, const char *id, json_t
         goto done;
     const char *inner = json_string_value(json_object_get(item, "id"));
     if (!inner || strcmp(inner, id) != 0) {
-        lf_error_text(err, err_size, "id: an item keeps its id (use \"copy as new\" to rename)");
+        draft_error(d, err, err_size, "id: an item keeps its id (use \"copy as new\" to rename)");
         goto done;
     }
     if (revision != lf_draft_revision(d, id)) {
-        lf_error_text(err, err_size, "%s was changed by %s at %s (revision %lld, yours %lld)", id,
+        draft_error(d, err, err_size, "%s was changed by %s at %s (revision %lld, yours %lld)", id,
                       json_string_value(json_object_get(lf_draft_item_meta(d, id), "modified_by")),
                       json_string_value(json_object_get(lf_draft_item_meta(d, id), "modified_at")),
                       lf_draft_revision(d, id), revision);
@@ -382,7 +387,7 @@ enum lf_draft_result lf_draft_delete(struct lf_draft *d, const char *id, long lo
     if (!find(d, id, &index))
         return LF_DRAFT_NOT_FOUND;
     if (revision != lf_draft_revision(d, id)) {
-        lf_error_text(err, err_size, "%s was changed meanwhile (revision %lld, yours %lld)", id,
+        draft_error(d, err, err_size, "%s was changed meanwhile (revision %lld, yours %lld)", id,
                       lf_draft_revision(d, id), revision);
         return LF_DRAFT_CONFLICT;
     }
@@ -423,7 +428,7 @@ enum lf_draft_result lf_draft_reorder(struct lf_draft *d, const json_t *ids, cha
 {
     json_t *items = items_of(d);
     if (!json_is_array(ids) || json_array_size(ids) != json_array_size(items)) {
-        lf_error_text(err, err_size, "ids: name every item exactly once");
+        draft_error(d, err, err_size, "ids: name every item exactly once");
         return LF_DRAFT_BAD;
     }
     json_t *sorted = json_array();
@@ -437,7 +442,7 @@ enum lf_draft_result lf_draft_reorder(struct lf_draft *d, const json_t *ids, cha
         json_t *s;
         json_array_foreach(sorted, k, s) twice |= s == it;
         if (!it || twice) {
-            lf_error_text(err, err_size, "ids[%zu]: %s", i, it ? "named twice" : "no such item");
+            draft_error(d, err, err_size, "ids[%zu]: %s", i, it ? "named twice" : "no such item");
             json_decref(sorted);
             return LF_DRAFT_BAD;
         }
@@ -459,7 +464,7 @@ enum lf_draft_result lf_draft_set_bundle(struct lf_draft *d, const json_t *field
 {
     static const char *const allowed[] = {"organisation", "default_language", "version", NULL};
     if (!json_is_object(fields)) {
-        lf_error_text(err, err_size, "expected an object of bundle fields");
+        draft_error(d, err, err_size, "expected an object of bundle fields");
         return LF_DRAFT_BAD;
     }
     const char *key;
@@ -469,7 +474,7 @@ enum lf_draft_result lf_draft_set_bundle(struct lf_draft *d, const json_t *field
         for (size_t i = 0; allowed[i]; i++)
             ok |= strcmp(key, allowed[i]) == 0;
         if (!ok) {
-            lf_error_text(err, err_size,
+            draft_error(d, err, err_size,
                           "%s: not a field the studio sets (organisation, default_language, "
                           "version)",
                           key);
@@ -633,17 +638,17 @@ bool lf_draft_image_name_valid(const char *name)
 bool lf_draft_store_image(struct lf_draft *d, const char *name, const void *data, size_t len,
                           int *w, int *h, char *err, size_t err_size)
 {
-    d->image_msgid = NULL;
-    d->image_nargs = 0;
+    d->err_msgid = NULL;
+    d->err_nargs = 0;
     if (!lf_draft_image_name_valid(name)) {
-        image_error(d, err, err_size,
+        draft_error(d, err, err_size,
                       "not an image file name: use letters, digits, '.', '_', '-' and the "
                       "ending .png, .jpg or .jpeg (at most %d characters, no folders)",
                       LF_STUDIO_MAX_IMAGE_NAME);
         return false;
     }
     if (len > LF_MAX_IMAGE_BYTES) {
-        image_error(d, err, err_size, "%s: larger than %d bytes", name, LF_MAX_IMAGE_BYTES);
+        draft_error(d, err, err_size, "%s: larger than %d bytes", name, LF_MAX_IMAGE_BYTES);
         return false;
     }
     char *tmp = lf_xasprintf("%s/%s/.upload%s", d->dir, LF_DRAFT_IMAGES, LF_DURABLE_TMP_SUFFIX);
@@ -651,25 +656,25 @@ bool lf_draft_store_image(struct lf_draft *d, const char *name, const void *data
     bool ok = false;
     unlink(tmp);
     if (!lf_write_new(tmp, data, len, 0644)) {
-        image_error(d, err, err_size, "%s: cannot write: %s", name, strerror(errno));
+        draft_error(d, err, err_size, "%s: cannot write: %s", name, strerror(errno));
         goto done;
     }
     /* the header only: a picture of 50000 x 50000 pixels is refused before
      * anything would decode it */
     if (!lf_image_dimensions(tmp, w, h)) {
-        image_error(d, err, err_size, "%s: not a PNG or JPEG image", name);
+        draft_error(d, err, err_size, "%s: not a PNG or JPEG image", name);
         goto done;
     }
     if (*w <= 0 || *h <= 0 || *w > LF_MAX_IMAGE_SIDE || *h > LF_MAX_IMAGE_SIDE ||
         (long long)*w * *h > LF_MAX_IMAGE_PIXELS) {
-        image_error(d, err, err_size,
+        draft_error(d, err, err_size,
                       "%s: %d x %d pixels, more than %d pixels or a side over %d (e.g. 4096 x "
                       "4096 is fine)",
                       name, *w, *h, LF_MAX_IMAGE_PIXELS, LF_MAX_IMAGE_SIDE);
         goto done;
     }
     if (rename(tmp, path) != 0 || !lf_fsync_parent(path)) {
-        image_error(d, err, err_size, "%s: cannot store: %s", name, strerror(errno));
+        draft_error(d, err, err_size, "%s: cannot store: %s", name, strerror(errno));
         goto done;
     }
     ok = true;

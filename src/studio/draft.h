@@ -132,7 +132,8 @@ bool lf_draft_image_name_valid(const char *name);
  * "message" stays the command line's English. Nothing when msgid is NULL. */
 void lf_draft_put_msgid(json_t *o, const char *msgid, const char *const *args, int nargs);
 
-/* The same for the last error of lf_draft_store_image. */
-void lf_draft_put_image_msgid(const struct lf_draft *d, json_t *o);
+/* The same for the draft's last error, when o's "error" is its message
+ * (the answer to a failed lf_draft_* call). */
+void lf_draft_put_error_msgid(const struct lf_draft *d, json_t *o);
 
 #endif

@@ -446,7 +446,8 @@ static void after_save(struct call *c, const char *id)
     }
 }
 
-static void draft_failure(struct reply *r, enum lf_draft_result res, const char *err)
+static void draft_failure(struct reply *r, enum lf_draft_result res, const char *err,
+                          const struct lf_draft *d)
 {
     switch (res) {
     case LF_DRAFT_NOT_FOUND:
@@ -463,6 +464,7 @@ static void draft_failure(struct reply *r, enum lf_draft_result res, const char 
         reply_error(r, 400, "%s", err);
         break;
     }
+    lf_draft_put_error_msgid(d, r->json);
 }
 
 static void h_item_create(struct call *c, struct reply *r)
@@ -475,7 +477,7 @@ static void h_item_create(struct call *c, struct reply *r)
     enum lf_draft_result res =
         lf_draft_create(c->s->draft, json_deep_copy(item), user_of(c), &id, err, sizeof(err));
     if (res != LF_DRAFT_OK) {
-        draft_failure(r, res, err);
+        draft_failure(r, res, err, c->s->draft);
         return;
     }
     after_save(c, id);
@@ -513,7 +515,7 @@ static void h_item_put(struct call *c, struct reply *r)
         return;
     }
     if (res != LF_DRAFT_OK) {
-        draft_failure(r, res, err);
+        draft_failure(r, res, err, c->s->draft);
         return;
     }
     after_save(c, id);
@@ -530,7 +532,7 @@ static void h_item_delete(struct call *c, struct reply *r)
     enum lf_draft_result res = lf_draft_delete(c->s->draft, id, revision, user_of(c),
                                                c->role >= LF_ROLE_PUBLISHER, err, sizeof(err));
     if (res != LF_DRAFT_OK) {
-        draft_failure(r, res, err);
+        draft_failure(r, res, err, c->s->draft);
         return;
     }
     lf_audit(c->s->data_dir, user_of(c), "delete", id, NULL);
@@ -543,7 +545,7 @@ static void h_order(struct call *c, struct reply *r)
     enum lf_draft_result res =
         lf_draft_reorder(c->s->draft, json_object_get(c->body, "ids"), err, sizeof(err));
     if (res != LF_DRAFT_OK) {
-        draft_failure(r, res, err);
+        draft_failure(r, res, err, c->s->draft);
         return;
     }
     lf_audit(c->s->data_dir, user_of(c), "order", NULL, NULL);
@@ -555,7 +557,7 @@ static void h_bundle_put(struct call *c, struct reply *r)
     char err[LF_DRAFT_ERROR_BYTES] = "";
     enum lf_draft_result res = lf_draft_set_bundle(c->s->draft, c->body, err, sizeof(err));
     if (res != LF_DRAFT_OK) {
-        draft_failure(r, res, err);
+        draft_failure(r, res, err, c->s->draft);
         return;
     }
     lf_audit(c->s->data_dir, user_of(c), "bundle", NULL, NULL);
@@ -689,7 +691,7 @@ static void h_image_put(struct call *c, struct reply *r)
     if (!lf_draft_store_image(c->s->draft, name, c->rq->body, c->rq->len, &w, &h, err,
                               sizeof(err))) {
         reply_error(r, lf_draft_image_name_valid(name) ? 422 : 400, "%s", err);
-        lf_draft_put_image_msgid(c->s->draft, r->json);
+        lf_draft_put_error_msgid(c->s->draft, r->json);
         return;
     }
     char path[LF_STUDIO_MAX_IMAGE_NAME + 16];
@@ -845,7 +847,7 @@ static void h_approve(struct call *c, struct reply *r)
         enum lf_draft_result res = id ? lf_draft_approve(c->s->draft, id, user_of(c), err, sizeof(err))
                                       : LF_DRAFT_BAD;
         if (res != LF_DRAFT_OK) {
-            draft_failure(r, res, err[0] ? err : "ids: names of items");
+            draft_failure(r, res, err[0] ? err : "ids: names of items", c->s->draft);
             return;
         }
         lf_audit(c->s->data_dir, user_of(c), "approve", id, NULL);

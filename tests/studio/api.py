@@ -104,7 +104,9 @@ status, out, _ = ed.request("GET", "/api/items/" + eid)
 check(status == 200 and out["item"]["title"]["ar"] == "مقهى اللغة" and out["modified_by"] == "ed",
       "read back: Arabic text intact, who changed it", out)
 status, out, _ = ed.request("POST", "/api/items", {"item": dict(event, id="sprachcafe")})
-check(status == 409, "create with a taken id is refused", out)
+check(status == 409 and out.get("msgid") == 'id: "%s" is already used by another item' and
+      out.get("args") == ["sprachcafe"],
+      "create with a taken id is refused (its msgid and values for the page's words)", out)
 changed = dict(event, id=eid, room="Raum 2")
 status, out, _ = ed.request("PUT", "/api/items/" + eid, {"item": changed, "revision": 1})
 check(status == 200 and out["revision"] == 2 and out["item"]["room"] == "Raum 2",

@@ -403,7 +403,7 @@ function showValue(field, v) {
     return v.map((x) => showValue('', x)).join(', ');
   }
   if (field === 'hours') return [showValue('ranges', v.ranges || []), v.note ? showValue('', v.note) : ''].filter(Boolean).join(' · ');
-  return Object.entries(v).map(([k, x]) => k + ': ' + (typeof x === 'string' ? x : JSON.stringify(x))).join('\n');
+  return Object.entries(v).map(([k, x]) => (LANG_NAMES[k] || label(k)) + ': ' + (typeof x === 'string' ? x : JSON.stringify(x))).join('\n');
 }
 
 function fmtDate(s) {

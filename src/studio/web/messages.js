@@ -147,6 +147,18 @@ const MSGS = {
   'no subscription \'%s\'': ['Das Abonnement „{0}“ gibt es nicht.', 'There is no subscription “{0}”.'],
   'the request is larger than %zu bytes': ['Das ist zu groß (höchstens {0} Byte).', 'This is too large (at most {0} bytes).'],
   'missing or wrong X-CSRF-Token header': ['Die Seite ist veraltet: bitte neu laden.', 'The page is out of date: please reload it.'],
+  /* the draft (src/studio/draft.c) */
+  'the draft would be larger than %d bytes': ['Der Entwurf würde zu groß (höchstens {0} Byte).', null],
+  'a bundle holds at most %d items': ['Höchstens {0} Einträge sind möglich.', 'At most {0} entries are possible.'],
+  'id: use lowercase a-z, digits, \'-\' and \'_\' (at most %d characters)':
+    ['Kennung: nur Kleinbuchstaben a–z, Ziffern, „-“ und „_“ (höchstens {0} Zeichen)', 'Identifier: only lowercase a–z, digits, “-” and “_” (at most {0} characters)'],
+  'id: "%s" is already used by another item': ['Die Kennung „{0}“ hat schon ein anderer Eintrag. Bitte den Titel ändern oder eine andere Kennung wählen.', 'The identifier “{0}” is already used by another entry. Please change the title or choose another identifier.'],
+  'id: an item keeps its id (use "copy as new" to rename)': ['Die Kennung eines Eintrags bleibt; für eine neue „Als neu kopieren“ verwenden.', 'An entry keeps its identifier; use “Copy as new” for a new one.'],
+  '%s was changed by %s at %s (revision %lld, yours %lld)': ['{1} hat diesen Eintrag inzwischen geändert. Nichts wurde überschrieben.', '{1} changed this entry meanwhile. Nothing was overwritten.'],
+  '%s was changed meanwhile (revision %lld, yours %lld)': ['Dieser Eintrag wurde inzwischen geändert. Nichts wurde überschrieben.', 'This entry was changed meanwhile. Nothing was overwritten.'],
+  'ids: name every item exactly once': ['Die Reihenfolge ist veraltet: bitte die Seite neu laden.', 'The order is out of date: please reload the page.'],
+  'ids[%zu]: %s': ['Die Reihenfolge ist veraltet: bitte die Seite neu laden.', 'The order is out of date: please reload the page.'],
+  '%s: not a field the studio sets (organisation, default_language, version)': ['„{0}“ lässt sich hier nicht einstellen.', '“{0}” cannot be set here.'],
   /* pictures uploaded (src/studio/draft.c) */
   'not an image file name: use letters, digits, \'.\', \'_\', \'-\' and the ending .png, .jpg or .jpeg (at most %d characters, no folders)':
     ['Ungültiger Dateiname: Buchstaben, Ziffern, „.“, „_“, „-“ und die Endung .png, .jpg oder .jpeg (höchstens {0} Zeichen)', null],
