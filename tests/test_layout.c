@@ -919,6 +919,53 @@ static void portrait_uses_its_height(void **state)
     lf_scene_destroy(port);
 }
 
+/* A slide whose title, set large at the top of its text, would push its
+ * last line onto a page of its own is set with a smaller title (never
+ * smaller than its text) and stays on one page. */
+static void a_large_title_gives_way_to_one_page(void **state)
+{
+    (void)state;
+    build_bundle();
+    static struct lf_translation title = {"de", "Ausstellung: Gesichter der Migration"},
+                                 body = {"de", "Porträts von Menschen, die nach Münster gekommen sind."},
+                                 place = {"de", "Stadtbücherei"};
+    struct lf_item ev = {.kind = LF_ITEM_EVENT, .id = "ausstellung", .title = {1, &title},
+                         .summary = {1, &body}, .place = {1, &place}, .image = "poster.png",
+                         .start = lf_local_make(2026, 11, 10, 10, 0),
+                         .end = lf_local_make(2026, 12, 20, 18, 0)};
+    struct lf_slide sl = {LF_SLIDE_EVENT, &ev, ev.start, ev.end};
+    struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl};
+    struct lf_scene *s = lf_scene_create();
+    size_t one_page = 0, cases = 0;
+    static const int sizes[][2] = {{3840, 2160}, {1920, 1080}, {1366, 768}, {1280, 800}};
+    for (size_t i = 0; i < 4; i++)
+        for (int large = 0; large < 2; large++) {
+            struct lf_view v = {.bundle = &bundle, .lang = "de",
+                                .now = lf_local_make(2026, 12, 2, 13, 0),
+                                .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                                .width = sizes[i][0], .height = sizes[i][1],
+                                .text_scale = large ? 1.3 : 1.0}; /* A+ */
+            struct lf_page_result r;
+            lf_scene_clear(s);
+            lf_layout_page(s, &v, &page, &r);
+            assert_clean(s, v.width, v.height, lf_layout_min_text_px(&v), "one page");
+            const struct lf_op *t = op_starting(s, "Ausstellung"), *b = op_starting(s, "Porträts");
+            if (!r.continues) {
+                one_page++;
+                assert_non_null(b);
+                assert_non_null(t);
+                assert_true(t->px > b->px); /* the title still larger than the text */
+            }
+            cases++;
+            if (r.continues)
+                print_message("%dx%d text x%.1f continues\n", v.width, v.height, v.text_scale);
+        }
+    if (one_page != cases)
+        fail_msg("%zu of %zu screens continue a short event on a second page", cases - one_page,
+                 cases);
+    lf_scene_destroy(s);
+}
+
 static void empty_agenda_says_nothing_is_announced(void **state)
 {
     (void)state;
@@ -1235,6 +1282,7 @@ int main(void)
         cmocka_unit_test(whole_days_and_running_events),
         cmocka_unit_test(times_carry_the_languages_clock),
         cmocka_unit_test(portrait_uses_its_height),
+        cmocka_unit_test(a_large_title_gives_way_to_one_page),
         cmocka_unit_test(event_chips_wrap),
         cmocka_unit_test(hours_are_sorted_and_merged),
         cmocka_unit_test(notice_image_and_event_contact_shown),

@@ -37,6 +37,8 @@ struct frame {
     bool must_progress; /* laying out a page's flow: the top of the page takes
                            something, however little room there is */
     bool in_flow;       /* laying out a slide's text flow (not measuring a card) */
+    double fixed_scale; /* a title's rest at the top of the flow set this much smaller
+                           (0: as fitted) where that keeps the slide on one page */
 };
 
 /* Pixels for a size given at a 1080-pixel shorter side; text_px also

@@ -131,6 +131,19 @@ static bool data_lines_whole(const struct lf_measure *m, enum lf_face face, int 
     return true;
 }
 
+/* A block of a fixed size (the rest of a title) at f->fixed_scale, never
+ * smaller than the body text beside it. */
+static int fixed_px(const struct frame *f, int px, double scale)
+{
+    if (f->fixed_scale <= 0 || f->fixed_scale >= 1.0)
+        return px;
+    int small = (int)(px * f->fixed_scale);
+    int body = lf_frame_text_px(f, BASE_BODY * (scale > 1.0 ? scale : 1.0)) + lf_frame_scaled(f, 2);
+    if (small < body)
+        small = body;
+    return small < px ? small : px;
+}
+
 static const double scales[] = {1.0, 0.9, 0.8, 0.7};
 #define N_SCALES (sizeof(scales) / sizeof(scales[0]))
 /* Portrait: the height is there to be used; what fits at full size with
@@ -217,7 +230,7 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
             off = strlen(b->text);
         const char *text = b->text + off;
         int lh_label = b->label && off == 0 ? lf_frame_line_height(f, LF_FACE_BOLD, label_px) : 0;
-        int px = b->px ? b->px : lf_frame_text_px(f, b->base_px * scale);
+        int px = b->px ? fixed_px(f, b->px, scale) : lf_frame_text_px(f, b->base_px * scale);
         int lh = lf_frame_line_height(f, b->face, px);
         int room = bottom - y - lh_label;
         size_t lines = room > 0 ? (size_t)(room / lh) : 0;
@@ -297,6 +310,21 @@ static int column(struct frame *f, const struct column *c, struct lf_box box,
     f->in_flow = false;
     while (k < N_SCALES && !column_pass(f, c, box, scales[k], false, from, &ignored, NULL))
         k++;
+    /* it does not fit, and the page starts with a title set large: a
+     * smaller title may keep the slide on one page (rather than a page
+     * that holds one line of it) */
+    static const double title_smaller[] = {0.85, 0.7};
+    for (size_t i = 0; k == N_SCALES && from.block < c->n && c->b[from.block].px &&
+                       from.offset == 0 && i < 2; i++) {
+        f->fixed_scale = title_smaller[i];
+        for (k = 0; k < N_SCALES; k++)
+            if (column_pass(f, c, box, scales[k], false, from, &ignored, NULL))
+                break;
+        if (k == N_SCALES) {
+            k = N_SCALES;
+            f->fixed_scale = 0;
+        }
+    }
     if (k == N_SCALES)
         k = 0; /* it continues on another page anyway: keep it large */
     double scale = scales[k];
@@ -311,6 +339,7 @@ static int column(struct frame *f, const struct column *c, struct lf_box box,
     f->in_flow = in_flow;
     int used = 0;
     bool all = column_pass(f, c, box, scale, true, from, rest ? rest : &ignored, &used);
+    f->fixed_scale = 0;
     if (continues)
         *continues = !all;
     return used;
