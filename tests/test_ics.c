@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar/html_text.h"
 #include "calendar/ics.h"
 #include "calendar/ics_merge.h"
 #include "core/civil_time.h"
@@ -550,6 +551,58 @@ static void thousands_of_past_events_are_read(void **state)
     lf_diags_destroy(d);
 }
 
+/* Google Calendar and city systems write HTML into DESCRIPTION: the kiosk
+ * gets its text (lines, list items, link addresses), never its tags; a
+ * plain text with "<" or "&" stays as it is */
+static void html_descriptions_become_text(void **state)
+{
+    (void)state;
+    const char *text =
+        CAL_HEAD
+        "BEGIN:VEVENT\r\nUID:h1\r\nSUMMARY:Jung &amp\\; Alt\r\n"
+        "DESCRIPTION:<b>Wichtig:</b> Bitte bringen Sie mit:<br><ul><li>Ausweis</li><li> Melde"
+        "bescheinigung</li></ul><br>Anmeldung <a href=\"https://www.stadt.de/kita-anmeldung\">hier"
+        "</a> oder unter <a href=\"https://www.stadt.de/kita\">www.stadt.de/kita</a>&nbsp\\;&amp\\; "
+        "<a href=\"mailto:kita@stadt.de\">per E-Mail</a><script>alert(1)</script>\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270110T100000\r\nDTEND;TZID=Europe/Berlin:20270110T110000\r\n"
+        "END:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:h2\r\nSUMMARY:Kinder < 6 Jahre & Eltern\r\n"
+        "DESCRIPTION:Preis: 3 € <-> 5 €\\, a<b\\, R&D\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270111T100000\r\nDTEND;TZID=Europe/Berlin:20270111T110000\r\n"
+        "END:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:h3\r\nSUMMARY:Absätze\r\n"
+        "DESCRIPTION:<p>Erster Absatz</p><p>Zweiter\\nAbsatz</p><div>Ende</div>\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270112T100000\r\nDTEND;TZID=Europe/Berlin:20270112T110000\r\n"
+        "END:VEVENT\r\n" CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_text(text, "2026-12-01T10:00", 200, d);
+    assert_non_null(f);
+    const struct lf_ics_event *e = starting(f, "2027-01-10T10:00");
+    assert_string_equal(e->title, "Jung & Alt");
+    assert_string_equal(e->description,
+                        "Wichtig: Bitte bringen Sie mit:\n\n"
+                        "• Ausweis\n• Meldebescheinigung\n\n"
+                        "Anmeldung hier (https://www.stadt.de/kita-anmeldung) oder unter "
+                        "www.stadt.de/kita & per E-Mail (kita@stadt.de)");
+    e = starting(f, "2027-01-11T10:00");
+    assert_string_equal(e->title, "Kinder < 6 Jahre & Eltern");
+    assert_string_equal(e->description, "Preis: 3 € <-> 5 €, a<b, R&D");
+    e = starting(f, "2027-01-12T10:00");
+    assert_string_equal(e->description, "Erster Absatz\n\nZweiter Absatz\n\nEnde");
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+    assert_false(lf_looks_like_html("Sprachcafé <3"));
+    assert_true(lf_looks_like_html("Zeile<BR>Zeile"));
+    assert_true(lf_looks_like_html("&#8222;Zitat&#8220;"));
+    char *t = lf_html_to_text("&#8222;Zitat&#8220; &auml;");
+    assert_string_equal(t, "„Zitat“ ä");
+    free(t);
+    /* only entities, no lines of HTML: the text's own lines stay */
+    t = lf_html_to_text("Zeile 1\nZeile 2 &amp; <b>mehr</b>\n\nEnde");
+    assert_string_equal(t, "Zeile 1\nZeile 2 & mehr\n\nEnde");
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -565,6 +618,7 @@ int main(void)
         cmocka_unit_test(duplicate_uids_lose_no_date),
         cmocka_unit_test(latin1_feed_and_html_page),
         cmocka_unit_test(thousands_of_past_events_are_read),
+        cmocka_unit_test(html_descriptions_become_text),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -11,6 +11,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
 
+#include "calendar/html_text.h"
 #include "calendar/ics.h"
 #include "core/civil_time.h"
 #include "core/xalloc.h"
@@ -210,6 +211,17 @@ static char *text_value(struct ics_ctx *c, const char *s, int line, const char *
     return out;
 }
 
+/* s (taken over) as plain text: the HTML some calendars write into an
+ * event's texts is read, never shown as tags. */
+static char *plain_text(char *s)
+{
+    if (!lf_looks_like_html(s))
+        return s;
+    char *t = lf_html_to_text(s);
+    free(s);
+    return t;
+}
+
 static bool text_fits(struct ics_ctx *c, const char *s, int line, const char *field)
 {
     if (strlen(s) <= LF_MAX_STRING_BYTES)
@@ -302,9 +314,9 @@ static void add_tag(struct ics_ctx *c, struct lf_ics_event *e, const char *tag, 
 static bool read_texts(struct ics_ctx *c, icalcomponent *v, int line, struct lf_ics_event *e)
 {
     e->uid = dup_trimmed(icalcomponent_get_uid(v)); /* only hashed: any bytes will do */
-    e->title = text_value(c, icalcomponent_get_summary(v), line, "SUMMARY");
-    e->description = text_value(c, icalcomponent_get_description(v), line, "DESCRIPTION");
-    char *loc = text_value(c, icalcomponent_get_location(v), line, "LOCATION");
+    e->title = plain_text(text_value(c, icalcomponent_get_summary(v), line, "SUMMARY"));
+    e->description = plain_text(text_value(c, icalcomponent_get_description(v), line, "DESCRIPTION"));
+    char *loc = plain_text(text_value(c, icalcomponent_get_location(v), line, "LOCATION"));
     split_location(loc, &e->place, &e->address);
     free(loc);
     icalproperty *p = icalcomponent_get_first_property(v, ICAL_URL_PROPERTY);
