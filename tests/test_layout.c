@@ -1104,6 +1104,15 @@ static void phrases_and_dates_per_language(void **state)
     assert_string_equal(lf_phrase("no", LF_P_WHERE), "Hvor"); /* Norwegian: Bokmål */
     assert_string_equal(lf_phrase("no-NO", LF_P_TODAY), "I dag");
     assert_string_equal(lf_list_comma("ja"), "、");
+    /* never words in a script the tag does not ask for */
+    assert_string_equal(lf_phrase("pa", LF_P_WHERE), "ਕਿੱਥੇ");
+    assert_string_equal(lf_phrase("pa-Arab", LF_P_WHERE), lf_phrase("ur", LF_P_WHERE));
+    assert_string_equal(lf_phrase("pa-PK", LF_P_WHERE), lf_phrase("ur", LF_P_WHERE));
+    assert_string_equal(lf_phrase("az-Arab", LF_P_WHERE), lf_phrase("fa", LF_P_WHERE));
+    assert_string_equal(lf_phrase("az-Latn", LF_P_WHERE), "Harada");
+    assert_string_equal(lf_phrase("nn", LF_P_WHERE), "Hvor");
+    assert_string_equal(lf_phrase("rmy", LF_P_WHERE), "Kaj");
+    assert_string_equal(lf_lang_endonym("az-Arab"), "تۆرکجه");
     /* the check can fail: German left in, "Uhr"; not on placeholders alone */
     assert_true(german_word_left("nl", LF_P_WHERE, "Wo"));
     assert_true(german_word_left("ja", LF_P_CLOCK, "%s Uhr"));
@@ -1164,6 +1173,8 @@ static void phrases_and_dates_per_language(void **state)
         {"hu", "Magyar"}, {"cs", "Čeština"}, {"bs", "Bosanski"}, {"hr", "Hrvatski"},
         {"hi", "हिन्दी"}, {"bn", "বাংলা"}, {"pa", "ਪੰਜਾਬੀ"}, {"ta", "தமிழ்"}, {"sw", "Kiswahili"},
         {"fi", "Suomi"}, {"sv", "Svenska"}, {"lt", "Lietuvių"}, {"nb", "Norsk bokmål"},
+        {"zh-Hant-TW", "繁體中文（台灣）"}, {"pa-Guru", "ਪੰਜਾਬੀ (ਗੁਰਮੁਖੀ)"},
+        {"uz-Cyrl", "Ўзбекча (Кирил)"}, {"ur-PK", "اردو (پاکستان)"},
     };
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
         assert_string_equal(lf_lang_endonym(names[i].tag), names[i].name);

@@ -157,6 +157,8 @@ static const struct {
     {"kmr-Arab", "کورمانجی"},
     {"kmr", "Kurmancî"},
     {"rom", "Romanes"},
+    {"az-Arab", "تۆرکجه"}, /* South Azerbaijani as its readers name it; CLDR: "Az (Arab)" */
+    {"azb", "تۆرکجه"},
     {"rmn", "Romanes"},
 };
 

@@ -126,7 +126,15 @@ static const char *alias_of(const char *lang)
         /* Chinese of Taiwan, Hong Kong and Macao is written in traditional
          * characters: never the simplified "zh" */
         {"zh-TW", "zh-Hant"}, {"zh-HK", "zh-Hant"}, {"zh-MO", "zh-Hant"},
-        {"no", "nb"}, /* Norwegian: Bokmål's words */
+        {"no", "nb"}, {"nn", "nb"}, /* Norwegian: Bokmål's words, which Nynorsk readers read */
+        /* a script the built-in words are not in: the words of the language
+         * its readers were schooled in, never letters they may not read:
+         * Punjabi in Shahmukhi (Pakistan) reads Urdu's, not Gurmukhi;
+         * Azerbaijani in Arabic script (Iran) reads Persian's */
+        {"pa-Arab", "ur"}, {"pa-PK", "ur"}, {"pnb", "ur"}, {"az-Arab", "fa"}, {"az-IR", "fa"},
+        {"azb", "fa"},
+        /* Vlax and Balkan Romani: the words the Romani table has are theirs */
+        {"rmy", "rom"}, {"rmn", "rom"},
     };
     for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++) {
         size_t n = strlen(aliases[i].tag);
