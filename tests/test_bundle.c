@@ -596,6 +596,10 @@ static void image_fixtures(void **state)
         {"image-missing", "content.json:7:15: items[0].image: file not found: images/plakat.png"},
         {"image-not-image", "content.json:7:15: items[0].image: images/notes.png is not a PNG or "
                             "JPEG image"},
+        /* print colours: drawn as if RGB, a red poster came out blue */
+        {"image-cmyk", "content.json:7:15: items[0].image: images/plakat.jpg is a CMYK JPEG "
+                       "(colours for print): a screen would show its colours wrong; save it as "
+                       "an RGB (sRGB) JPEG or as PNG"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         char *dir = fixture(cases[i].dir);
@@ -687,14 +691,14 @@ static void file_and_image_limits(void **state)
         {png_4096, sizeof(png_4096) - 1, LF_MAX_IMAGE_BYTES + 1,
          "image too large (8388609 bytes, at most 8388608)"},
         {png_4097, sizeof(png_4097) - 1, 0,
-         "big.png is 4097 x 4096 pixels (at most 16777216 pixels, e.g. 4096 x 4096)"},
+         "big.png is 4097 x 4096 pixels (at most 16777216 pixels, e.g. 4096 x 4096, and 8192 a side)"},
         {png_wide, sizeof(png_wide) - 1, 0,
-         "big.png is 8193 x 1 pixels (at most 16777216 pixels, e.g. 4096 x 4096)"},
+         "big.png is 8193 x 1 pixels (at most 16777216 pixels, e.g. 4096 x 4096, and 8192 a side)"},
         {png_zero, sizeof(png_zero) - 1, 0, "big.png: cannot read the picture size (damaged file?)"},
         {"\x89PNG\r\n\x1a\n", 8, 0, "big.png: cannot read the picture size (damaged file?)"},
         {jpeg_ok, sizeof(jpeg_ok) - 1, 0, NULL},
         {jpeg_big, sizeof(jpeg_big) - 1, 0,
-         "big.png is 5000 x 5000 pixels (at most 16777216 pixels, e.g. 4096 x 4096)"},
+         "big.png is 5000 x 5000 pixels (at most 16777216 pixels, e.g. 4096 x 4096, and 8192 a side)"},
         {jpeg_cut, sizeof(jpeg_cut) - 1, 0, "big.png: cannot read the picture size (damaged file?)"},
     };
     for (size_t i = 0; i < sizeof(images) / sizeof(images[0]); i++) {

@@ -25,6 +25,7 @@
 #include "content/bundle.h"
 #include "core/civil_time.h"
 #include "layout/slide_layout.h"
+#include "render/image_load.h"
 #include "render/painter.h"
 #include "render/typesetter.h"
 
@@ -435,12 +436,82 @@ static void an_image_broken_after_validation_leaves_its_slide(void **state)
     lf_diags_destroy(d);
 }
 
+static uint32_t pixel_at(SDL_Surface *s, int x, int y)
+{
+    return ((const uint32_t *)((const uint8_t *)s->pixels + (size_t)y * s->pitch))[x] & 0xFFFFFF;
+}
+
+/* A phone photo stored on its side with an EXIF orientation is shown
+ * upright (it was drawn as stored: posters on their side); every one of
+ * the eight orientations turns the picture as EXIF says. */
+static void a_photo_is_shown_upright(void **state)
+{
+    (void)state;
+    /* stored 40 x 20 with a red band along its top edge */
+    static const struct {
+        const char *file;
+        int orientation;
+        int red_x; /* where the band is once upright: a column near it */
+    } photos[] = {{"exif-orientation-6.jpg", 6, 18}, {"exif-orientation-8.jpg", 8, 1}};
+    for (size_t i = 0; i < 2; i++) {
+        char path[1024];
+        snprintf(path, sizeof(path), "%s/tests/data/images/%s", source_dir(), photos[i].file);
+        assert_int_equal(lf_image_orientation(path), photos[i].orientation);
+        SDL_Surface *s = lf_image_load(path);
+        assert_non_null(s);
+        assert_int_equal(s->w, 20);
+        assert_int_equal(s->h, 40);
+        SDL_Surface *rgb = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+        uint32_t band = pixel_at(rgb, photos[i].red_x, 20), other = pixel_at(rgb, 19 - photos[i].red_x, 20);
+        if (!((band >> 16) > 200 && ((band >> 8) & 0xFF) < 60) || (other & 0xFF) < 200)
+            fail_msg("%s: band %06x, far side %06x", photos[i].file, band, other);
+        SDL_FreeSurface(rgb);
+        SDL_FreeSurface(s);
+    }
+    /* a PNG has no orientation */
+    char png[1024];
+    snprintf(png, sizeof(png), "%s/tests/data/bundles/valid/images/poster.png", source_dir());
+    assert_int_equal(lf_image_orientation(png), 1);
+
+    /* the eight orientations on a 3 x 2 picture: where its corner pixel
+     * (0,0) and the pixel (2,0) end up */
+    SDL_Surface *src = SDL_CreateRGBSurfaceWithFormat(0, 3, 2, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_non_null(src);
+    for (int y = 0; y < 2; y++)
+        for (int x = 0; x < 3; x++)
+            ((uint32_t *)((uint8_t *)src->pixels + (size_t)y * src->pitch))[x] =
+                0xFF000000u | (uint32_t)(y * 3 + x + 1);
+    static const struct {
+        int w, h, x0, y0, x2, y2;
+    } expect[9] = {
+        {0},
+        {3, 2, 0, 0, 2, 0}, /* 1: as stored */
+        {3, 2, 2, 0, 0, 0}, /* 2: mirrored */
+        {3, 2, 2, 1, 0, 1}, /* 3: upside down */
+        {3, 2, 0, 1, 2, 1}, /* 4: mirrored upside down */
+        {2, 3, 0, 0, 0, 2}, /* 5: transposed */
+        {2, 3, 1, 0, 1, 2}, /* 6: a quarter right */
+        {2, 3, 1, 2, 1, 0}, /* 7: transversed */
+        {2, 3, 0, 2, 0, 0}, /* 8: a quarter left */
+    };
+    for (int o = 1; o <= 8; o++) {
+        SDL_Surface *t = lf_surface_oriented(src, o);
+        assert_non_null(t);
+        if (t->w != expect[o].w || t->h != expect[o].h ||
+            pixel_at(t, expect[o].x0, expect[o].y0) != 1 || pixel_at(t, expect[o].x2, expect[o].y2) != 3)
+            fail_msg("orientation %d: %dx%d, (0,0) went elsewhere", o, t->w, t->h);
+        SDL_FreeSurface(t);
+    }
+    SDL_FreeSurface(src);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_good_image_is_drawn),
         cmocka_unit_test(a_broken_image_is_reported_once_and_its_slide_drawn),
         cmocka_unit_test(an_image_broken_after_validation_leaves_its_slide),
+        cmocka_unit_test(a_photo_is_shown_upright),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -413,13 +413,15 @@ static void add_occurrence(struct ics_ctx *c, const struct lf_ics_event *tmpl, t
         if (f->events[i].line == tmpl->line) /* an RDATE that the RRULE gives too */
             return;
         bool newer = tmpl->sequence >= f->events[i].sequence;
-        ics_warning(c, tmpl->line, "UID",
-                    "the same event (UID and start %s) as the entry at line %d: the %s is kept",
-                    occ, f->events[i].line,
-                    newer ? "entry with the higher SEQUENCE or, equal, the later one"
-                          : "entry with the higher SEQUENCE");
-        if (!newer)
+        if (!newer) {
+            ics_warning(c, tmpl->line, "UID",
+                        "the same event (UID and start %s) as the entry at line %d, which has "
+                        "the higher SEQUENCE and is kept", occ, f->events[i].line);
             return;
+        }
+        ics_warning(c, tmpl->line, "UID",
+                    "the same event (UID and start %s) as the entry at line %d: this one is kept "
+                    "(its SEQUENCE is not lower and it comes later)", occ, f->events[i].line);
         e = &f->events[i];
         event_free(e);
     }
@@ -722,8 +724,10 @@ static void expand_rdates(struct ics_ctx *c, const struct series *s)
                 end = at + icaldurationtype_as_int(dp.period.duration);
         }
         if (!period && t.is_date != s->w->start.is_date) {
-            ics_warning(c, s->line, "RDATE", "a %s in a series of %s: left out",
-                        t.is_date ? "date" : "date-time", t.is_date ? "date-times" : "dates");
+            if (t.is_date)
+                ics_warning(c, s->line, "RDATE", "a date in a series of date-times: left out");
+            else
+                ics_warning(c, s->line, "RDATE", "a date-time in a series of dates: left out");
             continue;
         }
         series_occurrence(c, s, t, at, end);

@@ -688,8 +688,10 @@ static unsigned be16(const unsigned char *b)
 }
 
 /* Width and height from a PNG's IHDR or a JPEG's frame (SOFn) header,
- * without decoding. False when the header cannot be found. */
-static bool image_dimensions(int fd, bool png, off_t size, unsigned *w, unsigned *h)
+ * without decoding, and a JPEG's number of colour components (4: CMYK).
+ * False when the header cannot be found. */
+static bool image_dimensions(int fd, bool png, off_t size, unsigned *w, unsigned *h,
+                             unsigned *components)
 {
     unsigned char b[24];
     if (png) {
@@ -719,10 +721,11 @@ static bool image_dimensions(int fd, bool png, off_t size, unsigned *w, unsigned
             return false;
         if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 &&
             marker != 0xcc) {
-            if (pread(fd, b, 5, off + 4) != 5)
+            if (pread(fd, b, 6, off + 4) != 6)
                 return false;
             *h = be16(b + 1);
             *w = be16(b + 3);
+            *components = b[5];
             return true;
         }
         off += 2 + (off_t)len;
@@ -775,15 +778,21 @@ static bool check_image_file(struct parse *p, const char *name, const char *path
         error(p, path, "%s is not a PNG or JPEG image", name);
         goto done;
     }
-    unsigned w = 0, h = 0;
-    if (!image_dimensions(fd, is_png, st.st_size, &w, &h) || w == 0 || h == 0) {
+    unsigned w = 0, h = 0, components = 3;
+    if (!image_dimensions(fd, is_png, st.st_size, &w, &h, &components) || w == 0 || h == 0) {
         error(p, path, "%s: cannot read the picture size (damaged file?)", name);
         goto done;
     }
     if (w > LF_MAX_IMAGE_SIDE || h > LF_MAX_IMAGE_SIDE ||
         (unsigned long long)w * h > LF_MAX_IMAGE_PIXELS) {
-        error(p, path, "%s is %u x %u pixels (at most %d pixels, e.g. 4096 x 4096)", name, w,
-              h, LF_MAX_IMAGE_PIXELS);
+        error(p, path, "%s is %u x %u pixels (at most %d pixels, e.g. 4096 x 4096, and %d "
+              "a side)", name, w, h, LF_MAX_IMAGE_PIXELS, LF_MAX_IMAGE_SIDE);
+        goto done;
+    }
+    if (is_jpeg && components == 4) {
+        /* decoded as if it were RGB: a red poster comes out blue */
+        error(p, path, "%s is a CMYK JPEG (colours for print): a screen would show its colours "
+              "wrong; save it as an RGB (sRGB) JPEG or as PNG", name);
         goto done;
     }
     ok = true;

@@ -10,6 +10,7 @@
 #include "core/limits.h"
 #include "core/xalloc.h"
 #include "layout/qr_payload.h"
+#include "render/image_load.h"
 
 #define CIRCLE_TEXTURE_SIDE 128 /* corner mask, scaled down per corner */
 /* Broken images (path and file identity) and QR codes that do not fit,
@@ -283,7 +284,7 @@ static struct entry *lookup(struct lf_painter *p, const struct lf_op *op)
                      w, h2, LF_MAX_IMAGE_PIXELS, LF_MAX_IMAGE_SIDE);
             report_broken_image(id, key, why);
         } else {
-            s = IMG_Load(key);
+            s = lf_image_load(key); /* upright, as its EXIF orientation says */
             p->stats.image_decodes++;
             if (!s) {
                 snprintf(why, sizeof(why), "cannot be decoded: %s", IMG_GetError());

@@ -44,7 +44,9 @@ const MSGS = {
   'image too large (%lld bytes, at most %d)': ['Bild zu groß ({0} Byte, höchstens {1})', 'picture too large ({0} bytes, at most {1})'],
   '%s is not a PNG or JPEG image': ['{0} ist kein PNG- oder JPEG-Bild', '{0} is not a PNG or JPEG picture'],
   '%s: cannot read the picture size (damaged file?)': ['{0}: die Bildgröße ist nicht lesbar (Datei beschädigt?)', null],
-  '%s is %u x %u pixels (at most %d pixels, e.g. 4096 x 4096)': ['{0} hat {1} × {2} Pixel (höchstens {3} Pixel, z. B. 4096 × 4096)', null],
+  '%s is %u x %u pixels (at most %d pixels, e.g. 4096 x 4096, and %d a side)': ['{0} hat {1} × {2} Pixel (höchstens {3} Pixel, z. B. 4096 × 4096, und {4} je Seite)', null],
+  '%s is a CMYK JPEG (colours for print): a screen would show its colours wrong; save it as an RGB (sRGB) JPEG or as PNG':
+    ['{0} ist ein CMYK-JPEG (Druckfarben): ein Bildschirm zeigte die Farben falsch. Bitte als RGB-JPEG (sRGB) oder PNG speichern.', '{0} is a CMYK JPEG (print colours): a screen would show its colours wrong. Please save it as an RGB (sRGB) JPEG or PNG.'],
   'file name too long (%zu bytes, at most %d)': ['Dateiname zu lang ({0} Byte, höchstens {1})', null],
   'must be a file inside the bundle folder, not an absolute path': ['muss eine Datei im Inhaltsordner sein', null],
   'use "/" between folder names, not "\\"': ['zwischen Ordnernamen „/“ schreiben, nicht „\\“', null],
@@ -99,6 +101,21 @@ const MSGS = {
   'more than %d events in one feed': ['mehr als {0} Termine in einem Kalender', 'more than {0} events in one calendar'],
   'more than %d events within the horizon: shorten --horizon-days': ['mehr als {0} Termine im Zeitraum: bitte einen kürzeren Zeitraum wählen', 'more than {0} events in the period: please choose a shorter period'],
   'not a date or date-time': ['kein gültiges Datum', 'not a valid date'],
+  'the feed is not UTF-8 text, as iCalendar requires: read as Windows-1252 (Latin-1), which gives "%s"; check its umlauts in the preview':
+    ['Der Kalender ist nicht in UTF-8 geschrieben: er wurde als Windows-1252 (Latin-1) gelesen, das ergibt „{0}“. Bitte die Umlaute in der Vorschau prüfen.', 'The calendar is not written in UTF-8: it was read as Windows-1252 (Latin-1), which gives “{0}”. Please check its umlauts in the preview.'],
+  'a web page (HTML), not an iCalendar feed: perhaps a login or error page; use the calendar\'s iCalendar (.ics) address, which calendars offer under \'publish\' or \'subscribe\'':
+    ['Das ist eine Webseite (HTML), kein Kalender – vielleicht eine Anmelde- oder Fehlerseite. Bitte die iCalendar-Adresse (.ics) des Kalenders nehmen (unter „Veröffentlichen“ oder „Abonnieren“).', 'This is a web page (HTML), not a calendar – perhaps a login or error page. Please use the calendar\'s iCalendar (.ics) address (under “publish” or “subscribe”).'],
+  '%zu entries of the feed share the UID \'%s\' without a RECURRENCE-ID: each is shown as an event of its own':
+    ['{0} Einträge des Kalenders haben dieselbe UID „{1}“: jeder wird als eigener Termin gezeigt', '{0} entries of the calendar share the UID “{1}”: each is shown as an event of its own'],
+  'the same event (UID and start %s) as the entry at line %d, which has the higher SEQUENCE and is kept':
+    ['derselbe Termin wie der Eintrag in Zeile {1}, der neuer ist und bleibt', 'the same event as the entry at line {1}, which is newer and is kept'],
+  'the same event (UID and start %s) as the entry at line %d: this one is kept (its SEQUENCE is not lower and it comes later)':
+    ['derselbe Termin wie der Eintrag in Zeile {1}: dieser hier gilt (er ist nicht älter und steht später)', 'the same event as the entry at line {1}: this one is kept (not older, and later in the calendar)'],
+  'not a date, date-time or period: left out': ['kein gültiges zusätzliches Datum: weggelassen', 'not a valid extra date: left out'],
+  'a date in a series of date-times: left out': ['ein Datum ohne Uhrzeit in einer Serie mit Uhrzeiten: weggelassen', 'a date without a time in a series with times: left out'],
+  'a date-time in a series of dates: left out': ['ein Datum mit Uhrzeit in einer ganztägigen Serie: weggelassen', 'a date with a time in an all-day series: left out'],
+  'the feed\'s series repeat more than %d times in all before the end of the horizon: split the feed':
+    ['die Serien des Kalenders wiederholen sich zusammen mehr als {0}-mal im Zeitraum: bitte den Kalender aufteilen', null],
   'not a text file (it holds a NUL byte)': ['keine Textdatei: das ist kein Kalender', 'not a text file: this is no calendar'],
   'not an iCalendar feed: it must begin with BEGIN:VCALENDAR and end with END:VCALENDAR':
     ['kein Kalender im iCalendar-Format (.ics): er muss mit BEGIN:VCALENDAR beginnen und mit END:VCALENDAR enden', 'not a calendar in iCalendar format (.ics): it must begin with BEGIN:VCALENDAR and end with END:VCALENDAR'],
