@@ -24,6 +24,7 @@
 #define LF_STUDIO_ICS_MAX_INTERVAL_S 604800  /* ... and at least once a week */
 #define LF_STUDIO_ICS_FETCH_TIMEOUT_S 60     /* one download of a calendar */
 #define LF_STUDIO_ICS_ONCE_TIMEOUT_S 20      /* a calendar fetched once for an editor (who waits) */
+#define LF_STUDIO_MAX_FETCHES 4              /* such downloads under way at once */
 
 /* Returns the answer's JSON; *status the HTTP status (200, 422, 500). */
 json_t *lf_studio_import_ics(struct lf_draft *d, const char *data_dir, const char *text,

@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -68,6 +69,8 @@ struct studio {
     /* the draft and the publisher are used by the request thread and, for
      * calendar subscriptions, by the main thread: one at a time */
     pthread_mutex_t work;
+    atomic_int fetching;   /* downloads under way for suspended requests */
+    atomic_bool stopping;  /* they end at once */
     struct lf_sessions *sessions;
     struct throttle throttle[LF_STUDIO_THROTTLE_SLOTS];
 };
@@ -80,6 +83,16 @@ struct request {
     size_t len, cap, limit;
     bool too_large;
     bool answered; /* a response was queued before the body */
+    /* a download for the request (ROUTE_FETCH): the handler asks for it
+     * (fetch_url), the connection is suspended while a thread of its own
+     * downloads, and the handler runs again with the result (fetched), so
+     * the studio goes on answering everybody else meanwhile */
+    char *fetch_url;
+    bool fetch_http;
+    atomic_bool fetched;
+    struct lf_fetch_result fetch;
+    struct MHD_Connection *conn;
+    struct studio *s;
 };
 
 /* What a handler answers. */
@@ -113,6 +126,7 @@ enum {
     ROUTE_OPTIONAL_JSON = 8, /* a JSON body may be empty */
     ROUTE_HEARTBEAT = 16,    /* body at most LF_FLEET_MAX_HEARTBEAT_BYTES */
     ROUTE_SCREENSHOT = 32,   /* body at most LF_FLEET_MAX_SCREENSHOT_BYTES */
+    ROUTE_FETCH = 64,        /* the handler may ask for a download first (request.fetch_url) */
 };
 
 struct route {
@@ -1056,16 +1070,15 @@ static json_t *iso_now(void)
 /* Downloads a calendar into res (body at most LF_ICS_MAX_BYTES, the limit
  * of every calendar import); the caller frees res->body. */
 static void fetch_calendar(const char *url, bool allow_http, long timeout_s,
-                           struct lf_fetch_result *res)
+                           struct lf_fetch_result *res, const atomic_bool *cancel)
 {
-    atomic_bool cancel = false;
     struct lf_fetch_options fo = {
         .allow_http = allow_http,
         .connect_timeout_s = 10,
         .transfer_timeout_s = timeout_s,
         .low_speed_bytes = 1,
         .low_speed_s = timeout_s < 30 ? timeout_s : 30,
-        .cancel = &cancel,
+        .cancel = cancel,
     };
     memset(res, 0, sizeof(*res));
     struct lf_fetcher *f = lf_fetcher_create(&fo);
@@ -1118,8 +1131,14 @@ static void h_import_ics_url(struct call *c, struct reply *r)
     const char *tag = json_string_value(tagv);
     if (tag && (strlen(tag) > LF_MAX_STRING_BYTES || !tag[0]))
         tag = NULL;
-    struct lf_fetch_result res;
-    fetch_calendar(url, allow_http, LF_STUDIO_ICS_ONCE_TIMEOUT_S, &res);
+    if (!atomic_load(&c->rq->fetched)) {
+        /* first the download, on a thread of its own (on_request) */
+        c->rq->fetch_url = lf_xstrdup(url);
+        c->rq->fetch_http = allow_http;
+        return;
+    }
+    struct lf_fetch_result res = c->rq->fetch;
+    memset(&c->rq->fetch, 0, sizeof(c->rq->fetch)); /* the body is ours now */
     if (res.outcome != LF_FETCH_OK) {
         reply_json(r, 502, json_pack("{s:s, s:s, s:i, s:s}", "error", res.error, "code",
                                      "ics-fetch", "http_status", (int)res.http_status, "source",
@@ -1156,7 +1175,7 @@ static void sub_run(struct studio *s, json_t *sub)
                                                      json_integer_value(json_object_get(sub, "interval_seconds"))));
     struct lf_fetch_result res;
     fetch_calendar(url, json_is_true(json_object_get(sub, "allow_http")),
-                   LF_STUDIO_ICS_FETCH_TIMEOUT_S, &res);
+                   LF_STUDIO_ICS_FETCH_TIMEOUT_S, &res, &s->stopping);
     if (res.outcome != LF_FETCH_OK) {
         json_object_set_new(sub, "last_error", json_string(res.error));
         /* what the page says in its language (web/messages.js) */
@@ -1435,7 +1454,7 @@ static const struct route routes[] = {
     {"GET", "/api/audit", LF_ROLE_PUBLISHER, 0, h_audit},
     {"GET", "/api/users", LF_ROLE_ADMIN, 0, h_users},
     {"POST", "/api/import/ics", LF_ROLE_EDITOR, ROUTE_UPLOAD, h_import_ics},
-    {"POST", "/api/import/ics-url", LF_ROLE_EDITOR, ROUTE_JSON, h_import_ics_url},
+    {"POST", "/api/import/ics-url", LF_ROLE_EDITOR, ROUTE_JSON | ROUTE_FETCH, h_import_ics_url},
     {"GET", "/api/import/subscriptions", LF_ROLE_EDITOR, 0, h_subs},
     {"POST", "/api/import/subscriptions", LF_ROLE_EDITOR, ROUTE_JSON, h_sub_add},
     {"DELETE", "/api/import/subscriptions/{}", LF_ROLE_EDITOR, 0, h_sub_delete},
@@ -1526,6 +1545,46 @@ static enum MHD_Result serve_static(struct studio *s, struct MHD_Connection *con
 static bool is_api(const char *url)
 {
     return strncmp(url, "/api/", 5) == 0 || strcmp(url, "/metrics") == 0;
+}
+
+/* ---- downloads for suspended requests (ROUTE_FETCH) -------------------------------- */
+
+static void *fetch_thread(void *arg)
+{
+    struct request *rq = arg;
+    struct studio *s = rq->s;
+    struct MHD_Connection *conn = rq->conn;
+    fetch_calendar(rq->fetch_url, rq->fetch_http, LF_STUDIO_ICS_ONCE_TIMEOUT_S, &rq->fetch,
+                   &s->stopping);
+    atomic_store(&rq->fetched, true);
+    /* rq may be gone once the connection runs again: nothing of it after this */
+    MHD_resume_connection(conn);
+    atomic_fetch_sub(&s->fetching, 1);
+    return NULL;
+}
+
+static bool start_fetch(struct studio *s, struct MHD_Connection *conn, struct request *rq)
+{
+    if (atomic_fetch_add(&s->fetching, 1) >= LF_STUDIO_MAX_FETCHES || atomic_load(&s->stopping)) {
+        atomic_fetch_sub(&s->fetching, 1);
+        return false;
+    }
+    rq->conn = conn;
+    rq->s = s;
+    pthread_t t;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    MHD_suspend_connection(conn);
+    int rc = pthread_create(&t, &attr, fetch_thread, rq);
+    pthread_attr_destroy(&attr);
+    if (rc != 0) {
+        MHD_resume_connection(conn);
+        atomic_fetch_sub(&s->fetching, 1);
+        lf_error("studio: cannot start a download: %s", strerror(rc));
+        return false;
+    }
+    return true;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -1675,6 +1734,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     route->handler(&c, &r);
     pthread_mutex_unlock(&s->work);
     json_decref(c.body);
+    if (!r.status && rq->fetch_url && (route->flags & ROUTE_FETCH) && !atomic_load(&rq->fetched)) {
+        if (start_fetch(s, conn, rq))
+            return MHD_YES; /* suspended until the download ends: the handler runs again */
+        reply_error(&r, 503, "too many downloads at once: try again in a minute");
+    }
     if (!r.status)
         reply_error(&r, 500, "no answer");
     return send_reply(s, conn, &r, true);
@@ -1689,6 +1753,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     for (size_t i = 0; i < LF_STUDIO_MAX_ROUTE_ARGS; i++)
         free(rq->args[i]);
     free(rq->body);
+    free(rq->fetch_url);
+    free(rq->fetch.body);
     free(rq);
     *con_cls = NULL;
 }
@@ -1893,7 +1959,8 @@ int lf_studio_serve(const struct lf_studio_options *opt)
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
+                     MHD_ALLOW_SUSPEND_RESUME;
     if (s->tls)
         flags |= MHD_USE_TLS;
     if (ss.ss_family == AF_INET6)
@@ -1930,6 +1997,11 @@ int lf_studio_serve(const struct lf_studio_options *opt)
     lf_info("studio: stopping (signal %d)", sig);
     rc = EXIT_SUCCESS;
 done:
+    /* downloads for suspended requests end at once (cancelled) and resume
+     * their connections: the daemon stops only without suspended ones */
+    atomic_store(&s->stopping, true);
+    for (int i = 0; i < 600 && atomic_load(&s->fetching) > 0; i++)
+        usleep(50 * 1000);
     if (d)
         MHD_stop_daemon(d);
     if (key) {

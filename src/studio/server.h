@@ -3,7 +3,9 @@
  * libmicrohttpd serves the static page (studio/web/, embedded in the
  * program) and the JSON API (docs/studio-api.md) from one thread, so the
  * draft, the sessions and the in-process preview renderer are used by one
- * request at a time. Routes are rows of one table in server.c (method,
+ * request at a time. A request that needs a download first (a calendar
+ * fetched once) is suspended while a thread of its own downloads (nothing
+ * else shared), then handled like the others. Routes are rows of one table in server.c (method,
  * path pattern, least role, handler): adding an endpoint is adding a row.
  *
  * Security: Argon2id passwords (studio/users.h); random session cookies

@@ -184,6 +184,53 @@ try:
     check(status == 422 and any(p["line"] > 0 for p in out["problems"]) and items() == before,
           "a broken calendar at the address is refused with its line; the draft is unchanged", out)
 
+    # --- while the studio downloads a calendar, it answers everybody else ------------------
+    import http.server
+    import threading
+    got_request, release = threading.Event(), threading.Event()
+    slow_feed = once_feed("Raum 5").replace(b"naeh-1@", b"langsam-1@").replace(b"fest-5@", b"langsam-2@")
+
+    class Slow(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            got_request.set()
+            release.wait(60)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/calendar")
+            self.send_header("Content-Length", str(len(slow_feed)))
+            self.end_headers()
+            self.wfile.write(slow_feed)
+
+        def log_message(self, *a):
+            pass
+
+    slow = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    threading.Thread(target=slow.serve_forever, daemon=True).start()
+    slow_url = "http://127.0.0.1:%d/langsam.ics" % slow.server_address[1]
+    result = {}
+
+    def slow_import():
+        result["answer"] = anna.request("POST", "/api/import/ics-url",
+                                        {"url": slow_url, "allow_http": True})
+
+    importer = threading.Thread(target=slow_import)
+    importer.start()
+    check(got_request.wait(30), "the studio asks the slow calendar server")
+    status, out, _ = anna.request("GET", "/api/items")
+    still_waiting = "answer" not in result
+    check(status == 200 and still_waiting,
+          "while it waits for the calendar, the studio answers other requests", (status, result))
+    release.set()
+    importer.join(60)
+    status, out, _ = result.get("answer", (0, {}, None))
+    check(status == 200 and out.get("added") == 4,
+          "... and the waiting import then arrives (4 events)", out)
+
+    # a download under way when the studio stops is cancelled: it stops cleanly (finally)
+    got_request.clear()
+    release.clear()
+    stopper = threading.Thread(target=lambda: anna.request(
+        "POST", "/api/import/ics-url", {"url": slow_url.replace("langsam", "haengt"), "allow_http": True}))
+
     # --- a subscription to a calendar on nginx, published directly -------------------------
     # the draft as it is must be valid to publish: only the calendar's events in it
     for i, e in items().items():
@@ -237,6 +284,12 @@ try:
     status, audit, _ = anna.request("GET", "/api/audit")
     check(any(e["action"] == "import-ics" for e in audit["entries"]),
           "imports are in the audit log")
+    # last: a download that hangs while the studio is stopped
+    stopper.daemon = True
+    stopper.start()
+    check(got_request.wait(30), "a second slow download is under way")
 finally:
-    check(st.stopped_cleanly(), "the studio stops cleanly", st.stderr[-2000:] if hasattr(st, "stderr") else "")
+    check(st.stopped_cleanly(), "the studio stops cleanly, also with a download under way",
+          st.stderr[-2000:] if hasattr(st, "stderr") else "")
+    release.set()
 sys.exit(t.finish())
