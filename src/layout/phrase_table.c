@@ -2393,10 +2393,10 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_LANGUAGES] = "Valodas",
         [LF_P_HOURS] = "Pieņemšanas laiks",
         [LF_P_CONTACT] = "Kontakti",
-        [LF_P_OPEN_UNTIL] = "Tagad atvērts, līdz %s",
-        [LF_P_OPENS_TODAY] = "Atver šodien %s",
-        [LF_P_OPENS_TOMORROW] = "Atver rīt %s",
-        [LF_P_OPENS_ON] = "Nākamreiz atvērts: %1$s, %2$s",
+        [LF_P_OPEN_UNTIL] = "Tagad atvērts, līdz plkst. %s",
+        [LF_P_OPENS_TODAY] = "Atver šodien plkst. %s",
+        [LF_P_OPENS_TOMORROW] = "Atver rīt plkst. %s",
+        [LF_P_OPENS_ON] = "Nākamreiz atvērts: %1$s, plkst. %2$s",
         [LF_P_CLOSED] = "Tagad slēgts",
         [LF_P_OPEN_NOW] = "Tagad atvērts",
         [LF_P_RUNNING_NOW] = "Notiek tagad",
@@ -2772,7 +2772,8 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_CLOCK] = "%s",
         [LF_P_SPAN] = "%1$s – %2$s",
     }},
-    /* Swahili */
+    /* Swahili: clock times without "saa", which could be read in Swahili
+     * time (saa 9 = 3 pm) */
     {"sw", {
         [LF_P_EVENTS] = "Matukio",
         [LF_P_OFFERS] = "Ushauri",
@@ -2788,9 +2789,9 @@ const struct lf_phrase_table lf_phrase_tables[] = {
         [LF_P_HOURS] = "Saa za huduma",
         [LF_P_CONTACT] = "Mawasiliano",
         [LF_P_OPEN_UNTIL] = "Wazi sasa, hadi %s",
-        [LF_P_OPENS_TODAY] = "Inafunguliwa leo saa %s",
-        [LF_P_OPENS_TOMORROW] = "Inafunguliwa kesho saa %s",
-        [LF_P_OPENS_ON] = "Itafunguliwa: %1$s, saa %2$s",
+        [LF_P_OPENS_TODAY] = "Inafunguliwa leo, %s",
+        [LF_P_OPENS_TOMORROW] = "Inafunguliwa kesho, %s",
+        [LF_P_OPENS_ON] = "Itafunguliwa: %1$s, %2$s",
         [LF_P_CLOSED] = "Imefungwa sasa",
         [LF_P_OPEN_NOW] = "Wazi sasa",
         [LF_P_RUNNING_NOW] = "Inaendelea sasa",
