@@ -88,9 +88,9 @@ file "$bdir/litfass" | sed 's/^[^:]*: /arm64 build: /'
 # the arm64 libraries in /usr/lib/aarch64-linux-gnu. Left out, and run
 # natively in the two builds before this: the tests that drive a whole
 # kiosk or render every slide in every language (test_kiosk*,
-# test_render, test_layout_property, test_read_aloud: minutes each under
-# emulation, or timing-bound) and test_worker (it starts the program and
-# a web server, which would need binfmt_misc).
-skip='^test_(kiosk.*|render|layout_property|read_aloud|worker)$'
+# test_render, test_languages, test_layout_property, test_read_aloud:
+# minutes each under emulation, or timing-bound) and test_worker (it
+# starts the program and a web server, which would need binfmt_misc).
+skip='^test_(kiosk.*|render|languages|layout_property|read_aloud|worker)$'
 cd "$bdir"
 ctest --output-on-failure -j"$(nproc)" -R '^test_' -E "$skip"
