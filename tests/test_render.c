@@ -512,12 +512,54 @@ static void snapshot_is_the_page_moved(void **state)
     close_canvas(f);
 }
 
+/* An emoji sequence is one picture: 👨‍👩‍👧‍👦, 🏳️‍🌈 and ❤️‍🔥 are joined by
+ * U+200D (and U+FE0F), skin tones stay on their hand; they were drawn as
+ * their parts side by side when the joiners fell into another font's run.
+ * A text-style ❤ followed by U+FE0F is the red emoji. */
+static void emoji_sequences_are_one_picture(void **state)
+{
+    struct fixture *f = *state;
+    const struct lf_measure *m = lf_typesetter_measure(f->ts);
+#define W(s) m->width(m->ctx, LF_FACE_REGULAR, 40, (s), strlen(s))
+    int one = W("\U0001F308"); /* 🌈 */
+    assert_true(one > 0);
+    static const char *const sequences[] = {
+        "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466", /* family */
+        "\U0001F3F3\uFE0F\u200D\U0001F308",                           /* rainbow flag */
+        "\u2764\uFE0F\u200D\U0001F525",                               /* heart on fire */
+        "\U0001F44B\U0001F3FD",                                       /* waving hand, skin tone */
+        "\U0001F9D1\U0001F3FE\u200D\U0001F91D\u200D\U0001F9D1\U0001F3FB", /* people holding hands */
+    };
+    for (size_t i = 0; i < sizeof(sequences) / sizeof(sequences[0]); i++) {
+        int w = W(sequences[i]);
+        if (w > one * 3 / 2)
+            fail_msg("sequence %zu is %d px wide, one emoji %d: drawn as its parts", i, w, one);
+    }
+#undef W
+    /* ❤️: red pixels, not the black outline of the text font */
+    struct lf_rgba ink = {0, 0, 0, 255};
+    SDL_Surface *s = lf_typesetter_render(f->ts, "\u2764\uFE0F", strlen("\u2764\uFE0F"),
+                                          LF_FACE_REGULAR, 40, ink, false);
+    assert_non_null(s);
+    SDL_Surface *conv = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+    long red = 0;
+    for (int y = 0; y < conv->h; y++)
+        for (int x = 0; x < conv->w; x++) {
+            uint32_t p = ((uint32_t *)((uint8_t *)conv->pixels + y * conv->pitch))[x];
+            red += (p >> 24) > 128 && ((p >> 16) & 0xFF) > 180 && ((p >> 8) & 0xFF) < 90;
+        }
+    assert_true(red > 50);
+    SDL_FreeSurface(conv);
+    SDL_FreeSurface(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(slides_are_drawn_in_both_orientations),
         cmocka_unit_test(every_language_has_its_glyphs),
         cmocka_unit_test(arabic_is_shaped_and_right_to_left),
+        cmocka_unit_test(emoji_sequences_are_one_picture),
         cmocka_unit_test(no_ink_is_cut_off),
         cmocka_unit_test(painter_remakes_textures_after_a_reset),
         cmocka_unit_test(sample_items_fit_one_landscape_page),

@@ -115,7 +115,8 @@ static int find_family(struct lf_typesetter *ts, const char *family, enum lf_fac
 
 /* Asks fontconfig for a font with a glyph for c, closest to Noto Sans in
  * the face's weight: Noto families first, then any. -1 when none has. */
-static int find_for_char(struct lf_typesetter *ts, enum lf_face face, uint32_t c)
+static int find_for_char(struct lf_typesetter *ts, enum lf_face face, uint32_t c,
+                         bool emoji_asked)
 {
     int found = -1;
     FcPattern *pat = FcPatternCreate();
@@ -135,7 +136,7 @@ static int find_for_char(struct lf_typesetter *ts, enum lf_face face, uint32_t c
     FcResult res;
     FcFontSet *fs = FcFontSort(NULL, pat, FcFalse, NULL, &res);
     /* characters shown as emoji by default (☕ 🌐) prefer a colour font */
-    bool emoji = u_hasBinaryProperty((UChar32)c, UCHAR_EMOJI_PRESENTATION);
+    bool emoji = emoji_asked || u_hasBinaryProperty((UChar32)c, UCHAR_EMOJI_PRESENTATION);
     for (int pass = emoji ? -1 : 0; pass < 2 && found < 0 && fs; pass++) {
         for (int i = 0; i < fs->nfont && found < 0; i++) {
             FcPattern *f = fs->fonts[i];
@@ -235,24 +236,41 @@ static void log_missing(struct lf_typesetter *ts, uint32_t c)
                                                : "");
 }
 
-/* The font for code point c; prefer `hint` when it has the glyph. */
-static int font_for(struct lf_typesetter *ts, enum lf_face face, uint32_t c, int hint)
+/* What holds an emoji sequence together: the zero-width joiner of 👨‍👩‍👧
+ * and 🏳️‍🌈, variation selectors, skin tones, the tags of 🏴 flags and the
+ * keycap mark. Kept in the colour font's run, or HarfBuzz never sees the
+ * sequence whole and draws its parts side by side. */
+static bool binds_emoji(uint32_t c)
 {
+    return c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x1F3FB && c <= 0x1F3FF) ||
+           (c >= 0xE0020 && c <= 0xE007F) || c == 0x20E3;
+}
+
+#define EMOJI_ASKED 0x40000000u /* glyph cache key: c followed by U+FE0F */
+
+/* The font for code point c; prefer `hint` when it has the glyph. With
+ * `emoji_asked` (c is followed by U+FE0F: ❤️, ☎️) a colour font first. */
+static int font_for(struct lf_typesetter *ts, enum lf_face face, uint32_t c, int hint,
+                    bool emoji_asked)
+{
+    if (hint >= 0 && ts->files[hint].bitmap && binds_emoji(c))
+        return hint; /* even where its cmap lacks U+FE0F: HarfBuzz takes it as a selector */
     if (hint >= 0 && is_common(c) && !ts->files[hint].bitmap && provides(ts, hint, c))
         return hint;
-    if (is_arabic(c) && provides(ts, ts->fixed[FONT_ARABIC][face], c))
+    if (!emoji_asked && is_arabic(c) && provides(ts, ts->fixed[FONT_ARABIC][face], c))
         return ts->fixed[FONT_ARABIC][face];
-    if (provides(ts, ts->fixed[FONT_LATIN][face], c))
+    if (!emoji_asked && provides(ts, ts->fixed[FONT_LATIN][face], c))
         return ts->fixed[FONT_LATIN][face];
-    size_t h = (c * 2654435761u + (uint32_t)face + (uint32_t)ts->lang * 7919u) % GLYPH_CACHE;
+    uint32_t key = emoji_asked ? c | EMOJI_ASKED : c;
+    size_t h = (key * 2654435761u + (uint32_t)face + (uint32_t)ts->lang * 7919u) % GLYPH_CACHE;
     for (size_t k = 0; k < GLYPH_CACHE; k++) {
         struct glyph_answer *a = &ts->answers[(h + k) % GLYPH_CACHE];
         if (a->cp == 0)
             break;
-        if (a->cp == c && a->face == (int8_t)face && a->lang == (int8_t)ts->lang)
+        if (a->cp == key && a->face == (int8_t)face && a->lang == (int8_t)ts->lang)
             return a->font;
     }
-    int f = find_for_char(ts, face, c);
+    int f = find_for_char(ts, face, c, emoji_asked);
     if (f < 0 && !lf_font_invisible(c))
         log_missing(ts, c);
     if (ts->n_answers >= GLYPH_CACHE * 3 / 4) {
@@ -262,7 +280,7 @@ static int font_for(struct lf_typesetter *ts, enum lf_face face, uint32_t c, int
     for (size_t k = 0; k < GLYPH_CACHE; k++) {
         struct glyph_answer *a = &ts->answers[(h + k) % GLYPH_CACHE];
         if (a->cp == 0) {
-            *a = (struct glyph_answer){c, (int8_t)face, (int8_t)ts->lang, (int16_t)f};
+            *a = (struct glyph_answer){key, (int8_t)face, (int8_t)ts->lang, (int16_t)f};
             ts->n_answers++;
             break;
         }
@@ -338,7 +356,8 @@ static void split(struct lf_typesetter *ts, const char *s, size_t len, enum lf_f
 
     int cur = -1;
     for (size_t i = 0; i < n; i++) {
-        int f = font_for(ts, face, cp[i], cur);
+        bool emoji_asked = i + 1 < n && cp[i + 1] == 0xFE0F && !is_common(cp[i]);
+        int f = font_for(ts, face, cp[i], cur, emoji_asked);
         if (f < 0)
             f = cur >= 0 ? cur : ts->fixed[FONT_LATIN][face]; /* a box; logged once */
         struct run *r = out->n ? &out->runs[out->n - 1] : NULL;
@@ -567,7 +586,7 @@ bool lf_typesetter_family_for(struct lf_typesetter *ts, enum lf_face face, uint3
                               const char *lang, char *buf, size_t size)
 {
     use_lang(ts, lang);
-    int f = font_for(ts, face, c, -1);
+    int f = font_for(ts, face, c, -1, false);
     ts->lang = 0;
     const char *family = f >= 0 ? TTF_FontFaceFamilyName(ts->files[f].probe) : NULL;
     if (!family)
@@ -657,7 +676,7 @@ size_t lf_typesetter_missing_glyphs(struct lf_typesetter *ts, const char *utf8)
             if (lf_font_invisible(c))
                 continue;
             for (int face = 0; face < LF_FACE_COUNT; face++)
-                if (font_for(ts, (enum lf_face)face, c, -1) < 0) {
+                if (font_for(ts, (enum lf_face)face, c, -1, false) < 0) {
                     missing++;
                     break;
                 }
