@@ -982,6 +982,18 @@ static void h_users(struct call *c, struct reply *r)
 
 /* ---- calendar import (studio/ics_import.h) ------------------------------------------ */
 
+/* The audit log's line of an import by a user (the page words it: auditDetail). */
+static void audit_import(struct call *c, const char *source, const json_t *out)
+{
+    char detail[256];
+    snprintf(detail, sizeof(detail), "%.100s: %lld added, %lld updated, %lld removed, %lld kept",
+             source, (long long)json_integer_value(json_object_get(out, "added")),
+             (long long)json_integer_value(json_object_get(out, "updated")),
+             (long long)json_integer_value(json_object_get(out, "removed")),
+             (long long)json_integer_value(json_object_get(out, "kept_edited")));
+    lf_audit(c->s->data_dir, user_of(c), "import-ics", NULL, detail);
+}
+
 static void h_import_ics(struct call *c, struct reply *r)
 {
     const char *name = query(c, "name");
@@ -1005,15 +1017,8 @@ static void h_import_ics(struct call *c, struct reply *r)
     json_t *out = lf_studio_import_ics(c->s->draft, c->s->data_dir, c->rq->body ? c->rq->body : "",
                                        c->rq->len, source, tag, (int)horizon, user_of(c),
                                        time(NULL), &status);
-    if (status == 200) {
-        char detail[256];
-        snprintf(detail, sizeof(detail), "%s: %lld added, %lld updated, %lld removed, %lld kept",
-                 source, (long long)json_integer_value(json_object_get(out, "added")),
-                 (long long)json_integer_value(json_object_get(out, "updated")),
-                 (long long)json_integer_value(json_object_get(out, "removed")),
-                 (long long)json_integer_value(json_object_get(out, "kept_edited")));
-        lf_audit(c->s->data_dir, user_of(c), "import-ics", NULL, detail);
-    }
+    if (status == 200)
+        audit_import(c, source, out);
     reply_json(r, status, out);
 }
 
@@ -1150,15 +1155,8 @@ static void h_import_ics_url(struct call *c, struct reply *r)
     json_t *out = lf_studio_import_ics(c->s->draft, c->s->data_dir, res.body, res.len, url, tag,
                                        (int)horizon, user_of(c), time(NULL), &status);
     free(res.body);
-    if (status == 200) {
-        char detail[256];
-        snprintf(detail, sizeof(detail), "%.100s: %lld added, %lld updated, %lld removed, %lld kept",
-                 url, (long long)json_integer_value(json_object_get(out, "added")),
-                 (long long)json_integer_value(json_object_get(out, "updated")),
-                 (long long)json_integer_value(json_object_get(out, "removed")),
-                 (long long)json_integer_value(json_object_get(out, "kept_edited")));
-        lf_audit(c->s->data_dir, user_of(c), "import-ics", NULL, detail);
-    }
+    if (status == 200)
+        audit_import(c, url, out);
     reply_json(r, status, out);
 }
 
