@@ -1080,7 +1080,7 @@ static void phrases_and_dates_per_language(void **state)
      * text's placeholders, and has a key that leads back to it */
     const char *const *langs;
     size_t n_langs = lf_phrase_languages(&langs);
-    assert_true(n_langs >= 57);
+    assert_true(n_langs >= 58);
     for (size_t l = 0; l < n_langs; l++)
         for (int p = 0; p < LF_P_COUNT; p++) {
             const char *w = lf_phrase(langs[l], (enum lf_phrase)p);
@@ -1110,6 +1110,9 @@ static void phrases_and_dates_per_language(void **state)
     assert_string_equal(lf_phrase("pa-PK", LF_P_WHERE), lf_phrase("ur", LF_P_WHERE));
     assert_string_equal(lf_phrase("az-Arab", LF_P_WHERE), lf_phrase("fa", LF_P_WHERE));
     assert_string_equal(lf_phrase("az-Latn", LF_P_WHERE), "Harada");
+    assert_string_equal(lf_phrase("uz", LF_P_WHERE), "Qayerda");
+    assert_string_equal(lf_phrase("uz-Latn-UZ", LF_P_WHERE), "Qayerda");
+    assert_string_equal(lf_phrase("uz-Cyrl", LF_P_WHERE), "Қаерда");
     assert_string_equal(lf_phrase("nn", LF_P_WHERE), "Hvor");
     assert_string_equal(lf_phrase("rmy", LF_P_WHERE), "Kaj");
     assert_string_equal(lf_lang_endonym("az-Arab"), "تۆرکجه");
