@@ -1278,6 +1278,54 @@ static void themes_have_aaa_contrast(void **state)
                                   (struct lf_rgba){255, 255, 255, 255}) > 20.99);
 }
 
+/* A paragraph keeps its direction on every line (UAX #9: its first
+ * strong letter): a German description whose second line starts with a
+ * Persian phrase is still set left to right, so the line gets U+200E in
+ * front (the typesetter sees one line at a time); a Persian paragraph
+ * whose line starts with a Latin word gets U+200F; one-direction lines
+ * get nothing. */
+static void lines_keep_their_paragraphs_direction(void **state)
+{
+    (void)state;
+    build_bundle();
+    struct lf_translation desc[] = {
+        tr_de("Deutschkurs für Frauen دوره زبان آلمانی برای زنان in der Stadtbücherei\n"
+              "دوره زبان آلمانی Deutschkurs für Frauen برای زنان")};
+    struct lf_item ev = items[0];
+    ev.summary = (struct lf_text){1, desc};
+    struct lf_slide sl = {LF_SLIDE_EVENT, &ev, ev.start, ev.end};
+    struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl};
+    size_t lrm = 0, rlm = 0, lines = 0;
+    for (int width = 480; width <= 1920; width += 360) {
+        struct lf_view v = {.bundle = &bundle, .lang = "de", .now = lf_local_make(2026, 11, 23, 10, 0),
+                            .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                            .width = width, .height = 1080, .text_scale = 1.0};
+        struct lf_scene *s = lf_scene_create();
+        lf_layout_page(s, &v, &page, NULL);
+        for (size_t i = 0; i < lf_scene_count(s); i++) {
+            const struct lf_op *op = lf_scene_op(s, i);
+            if (op->kind != LF_OP_TEXT)
+                continue;
+            bool persian_first = strncmp(op->text, "دوره", strlen("دوره")) == 0 ||
+                                 strncmp(op->text, "زبان", strlen("زبان")) == 0 ||
+                                 strncmp(op->text, "آلمانی", strlen("آلمانی")) == 0 ||
+                                 strncmp(op->text, "برای", strlen("برای")) == 0 ||
+                                 strncmp(op->text, "زنان", strlen("زنان")) == 0;
+            /* a line of the German paragraph may not start with a Persian word bare */
+            if (persian_first && strstr(desc[0].text, op->text) &&
+                strstr(desc[0].text, op->text) < strchr(desc[0].text, '\n'))
+                fail_msg("width %d: \"%s\" would be set right to left", width, op->text);
+            lrm += strncmp(op->text, "\u200E", 3) == 0;
+            rlm += strncmp(op->text, "\u200F", 3) == 0;
+            lines += strstr(op->text, "Frauen") != NULL;
+        }
+        lf_scene_destroy(s);
+    }
+    assert_true(lines > 0);
+    assert_true(lrm > 0); /* some width breaks the German paragraph before the Persian */
+    assert_true(rlm > 0); /* and the Persian paragraph before "Deutschkurs" */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1302,6 +1350,7 @@ int main(void)
         cmocka_unit_test(notice_image_and_event_contact_shown),
         cmocka_unit_test(german_stand_in_is_marked),
         cmocka_unit_test(registration_does_not_repeat_its_address),
+        cmocka_unit_test(lines_keep_their_paragraphs_direction),
         cmocka_unit_test(themes_have_aaa_contrast),
         cmocka_unit_test(bundle_phrases_override),
     };

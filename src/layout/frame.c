@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "core/xalloc.h"
 #include "layout/hyphen.h"
@@ -198,13 +200,52 @@ int lf_frame_emit(struct frame *f, const struct lf_wrapped *wr, const char *text
     return lf_wrapped_height(wr);
 }
 
+/* 'L' or 'R' for the first strongly directed letter in s[from, to), 0 when none. */
+static char first_strong(const char *s, size_t from, size_t to)
+{
+    for (int32_t i = (int32_t)from; i < (int32_t)to;) {
+        UChar32 c;
+        U8_NEXT(s, i, (int32_t)to, c);
+        if (c < 0)
+            continue;
+        UCharDirection d = u_charDirection(c);
+        if (d == U_LEFT_TO_RIGHT)
+            return 'L';
+        if (d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC)
+            return 'R';
+    }
+    return 0;
+}
+
+/* The direction of a paragraph is its first strong letter's (UAX #9 P2),
+ * for each of its lines: the typesetter gets one line at a time and
+ * would take the line's own first letter, so a German title whose second
+ * line starts with a Persian word came out in right-to-left order. A line
+ * that would start otherwise gets the paragraph's mark (U+200E / U+200F,
+ * invisible) in front. */
+static const char *paragraph_mark(const char *text, const struct lf_line *l)
+{
+    size_t start = l->start;
+    while (start > 0 && text[start - 1] != '\n')
+        start--;
+    size_t end = l->start + l->len;
+    char para = first_strong(text, start, end);
+    char line = first_strong(text, l->start, end);
+    if (!para || !line || para == line)
+        return "";
+    return para == 'L' ? "\u200E" : "\u200F";
+}
+
 void lf_frame_line_op(struct frame *f, struct lf_box box, const char *text,
                       const struct lf_line *l, enum lf_face face, int px, struct lf_rgba color,
                       bool rtl)
 {
     char small[1024];
-    char *buf = l->len + 2 <= sizeof(small) ? small : lf_xmalloc(l->len + 2);
-    size_t n = lf_line_text(text, l, buf, l->len + 2);
+    const char *mark = paragraph_mark(text, l);
+    size_t m = strlen(mark);
+    char *buf = l->len + m + 2 <= sizeof(small) ? small : lf_xmalloc(l->len + m + 2);
+    memcpy(buf, mark, m);
+    size_t n = m + lf_line_text(text, l, buf + m, l->len + 2);
     lf_scene_text(f->s, box, buf, n, face, px, color, rtl);
     if (buf != small)
         free(buf);
