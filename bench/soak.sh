@@ -2,7 +2,8 @@
 # Soak benchmark (not a CI test): the kiosk for a long time under
 # LeakSanitizer, in a real window under Xvfb (software renderer), with
 # 1-second slides and a newly signed bundle published every few seconds
-# and installed by the kiosk's own sync worker. Records RSS, open file
+# and installed by the kiosk's own sync worker. Records RSS (the lowest of
+# 15 looks over 3 s: a page standing still; and the highest), open file
 # descriptors and cached textures at the start and the end; they must stay
 # flat. Usage: bench/soak.sh [SECONDS, default 1800]
 # SOAK_SANITIZE=0 builds without ASan/LSan, for RSS figures without the
@@ -80,11 +81,17 @@ kiosk=$!
 
 sample() { # sample LABEL: RSS, fds and textures of the running kiosk
   local rss fds tex
-  rss=$(awk '/VmRSS/ {print $2}' "/proc/$kiosk/status")
+  # 1-second slides: a sample often falls into a transition, which holds
+  # two screen-sized pictures (16 MB at 1080p) that a still page gives
+  # back; 15 looks over 3 s give the still figure (min) and the peak (max)
+  rss=$(for _ in $(seq 15); do
+          awk '/VmRSS/ {r = $2} /RssAnon/ {a = $2} /RssFile/ {f = $2} END {print r, a, f}' "/proc/$kiosk/status"
+          sleep 0.2
+        done | sort -n | awk 'NR == 1 {lo = $0} {hi = $1} END {split(lo, m, " "); print m[1] " kB (anon " m[2] ", files " m[3] "; up to " hi " kB in a transition)"}')
   fds=$(ls "/proc/$kiosk/fd" | wc -l)
   # log lines start with a time stamp: read the number before "textures"
   tex=$(grep 'painter:' "$tmp/kiosk.log" | tail -1 | sed -n 's/.*painter: \([0-9]*\) textures.*/\1/p')
-  echo "$1: RSS ${rss} kB, ${fds} open file descriptors, ${tex:-?} cached textures, $(grep -c 'showing new content' "$tmp/kiosk.log") bundles installed so far"
+  echo "$1: RSS ${rss}, ${fds} open file descriptors, ${tex:-?} cached textures, $(grep -c 'showing new content' "$tmp/kiosk.log") bundles installed so far"
 }
 
 sleep 75 # warm-up: the first installs, every page seen once, a painter line logged
