@@ -1127,8 +1127,14 @@ static void phrases_and_dates_per_language(void **state)
     for (size_t l = 0; l < n_langs; l++) {
         if (strncmp(langs[l], "de", 2) == 0 || strcmp(langs[l], "rom") == 0)
             continue;
-        static const enum lf_date_style styles[] = {LF_DATE_LONG, LF_DATE_MONTH,
-                                                    LF_DATE_WEEKDAY, LF_DATE_WEEKDAY_SHORT};
+        /* "bis Fr" on a badge: the phrase has a word of its own around the day */
+        char until[64];
+        snprintf(until, sizeof(until), lf_phrase(langs[l], LF_P_UNTIL), "");
+        if (strlen(until) < 2)
+            fail_msg("%s: \"until\" without a word: \"%s\"", langs[l], until);
+        static const enum lf_date_style styles[] = {
+            LF_DATE_LONG, LF_DATE_MONTH, LF_DATE_MONTH_SHORT, LF_DATE_DAY_MONTH,
+            LF_DATE_WEEKDAY, LF_DATE_WEEKDAY_SHORT, LF_DATE_WEEKDAY_DAY_MONTH};
         for (size_t i = 0; i < sizeof(styles) / sizeof(styles[0]); i++) {
             char own[128], de[128];
             lf_format_date(langs[l], t, styles[i], own, sizeof(own));
