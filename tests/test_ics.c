@@ -547,6 +547,9 @@ static void thousands_of_past_events_are_read(void **state)
     assert_int_equal(lf_ics_components(f), n + 1);
     assert_int_equal(lf_ics_count(f), 1);
     assert_string_equal(lf_ics_get(f, 0)->title, "Demnächst");
+    /* none has an end: only the one to be shown is said, not 8000 past ones */
+    assert_int_equal(lf_diags_count(d), 1);
+    assert_non_null(strstr(lf_diags_get(d, 0)->message, "no end"));
     lf_ics_feed_destroy(f);
     lf_diags_destroy(d);
 }

@@ -462,6 +462,17 @@ struct ics_when {
     bool all_day;
 };
 
+/* Whether an event can be on a kiosk at all: a series, or a single one
+ * not over and within the horizon. A warning about one that cannot is
+ * noise: a city's feed holds years of past events. */
+static bool shown_at_all(const struct ics_ctx *c, icalcomponent *v, const struct ics_when *w)
+{
+    if (icalcomponent_get_first_property(v, ICAL_RRULE_PROPERTY) ||
+        icalcomponent_get_first_property(v, ICAL_RDATE_PROPERTY))
+        return true;
+    return w->end_at > c->now && w->start_at < c->horizon_end;
+}
+
 static bool read_when(struct ics_ctx *c, icalcomponent *v, int line, struct ics_when *w)
 {
     icalproperty *ps = icalcomponent_get_first_property(v, ICAL_DTSTART_PROPERTY);
@@ -499,13 +510,15 @@ static bool read_when(struct ics_ctx *c, icalcomponent *v, int line, struct ics_
     } else if (w->all_day) {
         w->end_at = lf_local_make(w->start.year, w->start.month, w->start.day + 1, 0, 0);
     } else {
-        ics_warning(c, line, "DTEND", "no end (DTEND or DURATION): shown as one hour long");
         w->end_at = w->start_at + 3600;
+        if (shown_at_all(c, v, w))
+            ics_warning(c, line, "DTEND", "no end (DTEND or DURATION): shown as one hour long");
     }
     if (w->end_at <= w->start_at) {
         if (w->end_at == w->start_at && !w->all_day) {
-            ics_warning(c, line, "DTEND", "ends when it starts: shown as one hour long");
             w->end_at = w->start_at + 3600;
+            if (shown_at_all(c, v, w))
+                ics_warning(c, line, "DTEND", "ends when it starts: shown as one hour long");
         } else {
             ics_error(c, line, "DTEND", "ends before it starts");
             return false;
