@@ -404,6 +404,20 @@ static void agenda_and_lists(void **state)
     s = lf_speech_script(&page, "uk", now);
     assert_string_equal(s, "Події. Сьогодні, середа, дев'ятого грудня, о сімнадцятій: Зустріч.");
     free(s);
+    /* a list with a notice at its top reads the notice first, as a notice */
+    const struct lf_item *notice = NULL;
+    for (size_t i = 0; i < bundle->n_items && !notice; i++)
+        if (bundle->items[i].kind == LF_ITEM_NOTICE)
+            notice = &bundle->items[i];
+    assert_non_null(notice);
+    struct lf_slide pinned = {LF_SLIDE_URGENT, notice, notice->valid_from, notice->valid_until};
+    page = (struct lf_spoken_page){.list = events, .n_list = n, .list_title = "Veranstaltungen",
+                                   .notices = &pinned, .n_notices = 1};
+    s = lf_speech_script(&page, "de", now);
+    const char *said_notice = strstr(s, "Wichtiger Hinweis: "), *said_event = strstr(s, "Austauschtreffen");
+    if (!said_notice || !said_event || said_notice > said_event)
+        fail_msg("the notice is not read before the list's entries: %s", s);
+    free(s);
 }
 
 static void dates_and_times_in_words(void **state)

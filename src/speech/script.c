@@ -1466,6 +1466,15 @@ char *lf_speech_script(const struct lf_spoken_page *p, const char *lang, time_t 
     } else if (p->list_title || p->n_list) {
         if (p->list_title)
             sentence(&sp.sc, "%s", p->list_title);
+        for (size_t i = 0; i < p->n_notices; i++) {
+            /* the notices at the top of the list: "Wichtiger Hinweis: Heute geschlossen" */
+            const char *title = p->notices[i].item ? text(&sp, &p->notices[i].item->title) : NULL;
+            if (title)
+                sentence(&sp.sc, "%s: %s",
+                         said(lang, p->notices[i].kind == LF_SLIDE_URGENT ? LF_P_URGENT
+                                                                           : LF_P_NOTICE),
+                         title);
+        }
         for (size_t i = 0; i < p->n_list; i++)
             say_entry(&sp, &p->list[i]);
     }

@@ -41,6 +41,8 @@ struct lf_spoken_page {
     const struct lf_slide *list;   /* the agenda's events, or a category's items */
     size_t n_list;
     const char *list_title;        /* a category list's heading; NULL otherwise */
+    const struct lf_slide *notices;/* a category list: the notices at its top */
+    size_t n_notices;
 };
 
 /* The script for page `p` in `lang` at `now`. Never NULL (aborts on out
