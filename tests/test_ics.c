@@ -606,6 +606,38 @@ static void html_descriptions_become_text(void **state)
     free(t);
 }
 
+/* two calendars one after the other in one file (an export of several
+ * calendars): both are read, the second with its own VTIMEZONE */
+static void calendars_one_after_the_other(void **state)
+{
+    (void)state;
+    const char *text =
+        CAL_HEAD
+        "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Erster Kalender\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270110T100000\r\nDTEND;TZID=Europe/Berlin:20270110T110000\r\n"
+        "END:VEVENT\r\n" CAL_TAIL CAL_HEAD
+        "BEGIN:VTIMEZONE\r\nTZID:Customized Time Zone\r\nBEGIN:STANDARD\r\nDTSTART:16010101T030000\r\n"
+        "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n"
+        "END:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:16010101T020000\r\nTZOFFSETFROM:+0100\r\n"
+        "TZOFFSETTO:+0200\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\nEND:DAYLIGHT\r\n"
+        "END:VTIMEZONE\r\n"
+        "BEGIN:VEVENT\r\nUID:b\r\nSUMMARY:Zweiter Kalender\r\n"
+        "DTSTART;TZID=Customized Time Zone:20270610T100000\r\n"
+        "DTEND;TZID=Customized Time Zone:20270610T110000\r\nEND:VEVENT\r\n" CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_text(text, "2026-12-01T10:00", 300, d);
+    assert_non_null(f);
+    assert_int_equal(lf_diags_errors(d), 0);
+    assert_int_equal(lf_ics_count(f), 2);
+    assert_string_equal(starting(f, "2027-01-10T10:00")->title, "Erster Kalender");
+    const struct lf_ics_event *e = starting(f, "2027-06-10T10:00");
+    assert_non_null(e);
+    assert_int_equal(e->start_at, at("2027-06-10T08:00Z"));
+    assert_int_equal(e->line, 29); /* its BEGIN:VEVENT in the file */
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -622,6 +654,7 @@ int main(void)
         cmocka_unit_test(latin1_feed_and_html_page),
         cmocka_unit_test(thousands_of_past_events_are_read),
         cmocka_unit_test(html_descriptions_become_text),
+        cmocka_unit_test(calendars_one_after_the_other),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

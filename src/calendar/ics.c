@@ -849,6 +849,24 @@ static void report_parse_errors(struct ics_ctx *c, icalcomponent *comp, int line
         ics_error(c, line, "", "%s", icalproperty_get_xlicerror(p));
 }
 
+/* Several calendars one after the other in one file (exports of more
+ * than one calendar, feeds joined by a proxy): libical gives them under
+ * one root; their entries go into one calendar, in order. */
+static icalcomponent *merge_calendars(icalcomponent *root)
+{
+    icalcomponent *merged = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+    for (icalcomponent *cal = icalcomponent_get_first_component(root, ICAL_VCALENDAR_COMPONENT);
+         cal; cal = icalcomponent_get_next_component(root, ICAL_VCALENDAR_COMPONENT)) {
+        icalcomponent *sub;
+        while ((sub = icalcomponent_get_first_component(cal, ICAL_ANY_COMPONENT))) {
+            icalcomponent_remove_component(cal, sub);
+            icalcomponent_add_component(merged, sub);
+        }
+    }
+    icalcomponent_free(root);
+    return merged;
+}
+
 struct lf_ics_feed *lf_ics_parse(const char *text, size_t len, const char *name, time_t now,
                                  int horizon_days, struct lf_diags *d)
 {
@@ -875,6 +893,8 @@ struct lf_ics_feed *lf_ics_parse(const char *text, size_t len, const char *name,
     icalerror_set_errors_are_fatal(0);
     icalcomponent *root = strstr(copy, "BEGIN:VCALENDAR") ? icalparser_parse_string(copy) : NULL;
     free(copy);
+    if (root && icalcomponent_isa(root) == ICAL_XROOT_COMPONENT)
+        root = merge_calendars(root);
     if (!root || icalcomponent_isa(root) != ICAL_VCALENDAR_COMPONENT) {
         const char *p = text + skip;
         while (p < text + len && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
