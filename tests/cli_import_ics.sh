@@ -74,6 +74,11 @@ mkdir -p "$TMP/www"
 cp "$ICS/nextcloud.ics" "$TMP/www/cal.ics"
 start_nginx "$TMP/www" || { bad "nginx"; finish; exit; }
 expect_exit 1 "http refused without --allow-http" -- "$BIN" import-ics "http://127.0.0.1:$NGX_PORT/cal.ics" --into "$B" --now $NOW
+expect_in "$TMP/err" "unless --allow-http" "the refusal names the option that allows it"
+# a login page where the calendar should be: named as a web page
+printf '<!DOCTYPE html>\n<html><body><form>Anmelden</form></body></html>\n' >"$TMP/www/login.ics"
+expect_exit 1 "a login page instead of the calendar" -- "$BIN" import-ics "http://127.0.0.1:$NGX_PORT/login.ics" --into "$B" --now $NOW --allow-http
+expect_in "$TMP/err" "a web page (HTML)" "said to be a web page"
 expect_exit 0 "feed over http" -- "$BIN" import-ics "http://127.0.0.1:$NGX_PORT/cal.ics" --into "$B" --now $NOW --allow-http
 expect_in "$TMP/out" "5 added" "five events from the feed"
 expect_in "$B/content.json" '"start": "2027-01-14T10:00"' "second Thursday of January"

@@ -515,6 +515,16 @@ static void latin1_feed_and_html_page(void **state)
     lf_ics_feed_destroy(f);
     lf_diags_destroy(d);
 
+    /* a webcal:// subscription link is fetched over https:// */
+    char buf[256];
+    assert_string_equal(lf_ics_feed_url("webcal://calendar.google.com/x/basic.ics", buf, sizeof(buf)),
+                        "https://calendar.google.com/x/basic.ics");
+    assert_string_equal(lf_ics_feed_url("WEBCALS://outlook.office365.com/owa/c.ics", buf, sizeof(buf)),
+                        "https://outlook.office365.com/owa/c.ics");
+    assert_string_equal(lf_ics_feed_url("https://a.example/c.ics", buf, sizeof(buf)),
+                        "https://a.example/c.ics");
+    assert_string_equal(lf_ics_feed_url("export.ics", buf, sizeof(buf)), "export.ics");
+
     const char *html = "\r\n<!DOCTYPE html><html><body><form>Anmelden</form></body></html>\r\n";
     d = lf_diags_create();
     assert_null(parse_text(html, "2026-12-01T10:00", 200, d));

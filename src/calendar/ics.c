@@ -849,6 +849,17 @@ static void report_parse_errors(struct ics_ctx *c, icalcomponent *comp, int line
         ics_error(c, line, "", "%s", icalproperty_get_xlicerror(p));
 }
 
+const char *lf_ics_feed_url(const char *url, char *out, size_t size)
+{
+    size_t skip = strncasecmp(url, "webcals://", 10) == 0 ? 10
+                  : strncasecmp(url, "webcal://", 9) == 0 ? 9
+                                                          : 0;
+    if (!skip || strlen(url) - skip + 9 > size)
+        return url;
+    snprintf(out, size, "https://%s", url + skip);
+    return out;
+}
+
 /* Several calendars one after the other in one file (exports of more
  * than one calendar, feeds joined by a proxy): libical gives them under
  * one root; their entries go into one calendar, in order. */

@@ -55,6 +55,12 @@ struct lf_ics_event {
 
 struct lf_ics_feed;
 
+/* The address to fetch for a calendar address as people copy it: the
+ * webcal:// and webcals:// links that Outlook, Google and Apple give for
+ * subscribing become https://; anything else is returned as it is (url
+ * itself, or out when it was rewritten; out holds `size` bytes). */
+const char *lf_ics_feed_url(const char *url, char *out, size_t size);
+
 /* Parses `len` bytes of iCalendar text. Events that ended before `now` or
  * start after now + horizon_days are left out. Problems go to `d` named by
  * `name` and the feed's line; NULL when the feed as a whole is unusable

@@ -24,7 +24,8 @@ static const char import_ics_usage[] =
     "                          [--lang TAG] [--now TIME] [--allow-http] [--dry-run]\n"
     "\n"
     "Reads the events of an iCalendar file (.ics) or feed (an https:// address, as\n"
-    "Outlook/Exchange, Nextcloud, Google or a city's event calendar publish them)\n"
+    "Outlook/Exchange, Nextcloud, Google or a city's event calendar publish them;\n"
+    "a webcal:// subscription link is fetched over https://)\n"
     "and writes them as events into the bundle in DIR. Importing again updates\n"
     "them (each calendar event keeps its item id), removes what the calendar no\n"
     "longer has and never overwrites an event that someone changed by hand since\n"
@@ -199,7 +200,13 @@ int lf_tool_import_ics(int argc, char **argv)
         return lf_cli_usage_error("import-ics", "unexpected argument '%s'", argv[optind + 1]);
     if (!into)
         return lf_cli_usage_error("import-ics", "--into DIR is required (the bundle folder)");
-    const char *source = argv[optind];
+    char feed_url[LF_MAX_URL_BYTES + 16];
+    const char *source = lf_ics_feed_url(argv[optind], feed_url, sizeof(feed_url));
+    if (strncmp(source, "http://", 7) == 0 && !allow_http) {
+        fprintf(stderr, "litfass import-ics: %s: http:// is not encrypted; only https:// "
+                        "addresses unless --allow-http\n", source);
+        return EXIT_FAILURE;
+    }
 
     char content_path[4096], state_path[4096];
     snprintf(content_path, sizeof(content_path), "%s/%s", into, LF_MANIFEST_NAME);

@@ -1110,7 +1110,10 @@ static bool calendar_url_ok(const char *url)
  * most). */
 static void h_import_ics_url(struct call *c, struct reply *r)
 {
+    char feed_url[LF_MAX_URL_BYTES + 16];
     const char *url = json_string_value(json_object_get(c->body, "url"));
+    if (url) /* webcal:// links are fetched over https:// */
+        url = lf_ics_feed_url(url, feed_url, sizeof(feed_url));
     json_t *tagv = json_object_get(c->body, "tag");
     json_t *days = json_object_get(c->body, "horizon_days");
     bool allow_http = json_is_true(json_object_get(c->body, "allow_http"));
@@ -1283,7 +1286,10 @@ static void h_subs(struct call *c, struct reply *r)
 static void h_sub_add(struct call *c, struct reply *r)
 {
     const char *name = json_string_value(json_object_get(c->body, "name"));
+    char feed_url[LF_MAX_URL_BYTES + 16];
     const char *url = json_string_value(json_object_get(c->body, "url"));
+    if (url) /* webcal:// links are fetched over https:// */
+        url = lf_ics_feed_url(url, feed_url, sizeof(feed_url));
     json_t *tag = json_object_get(c->body, "tag");
     json_t *iv = json_object_get(c->body, "interval_seconds");
     json_int_t interval = iv ? json_integer_value(iv) : 3600;
