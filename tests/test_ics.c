@@ -648,6 +648,37 @@ static void calendars_one_after_the_other(void **state)
     lf_diags_destroy(d);
 }
 
+/* 02:30 on the night the clocks go forward does not exist: RFC 5545
+ * 3.3.5 reads it with the offset before the gap (03:30 summer time), as
+ * calendar applications show it; libical alone gave 01:30 */
+static void a_time_in_the_spring_gap(void **state)
+{
+    (void)state;
+    const char *text =
+        CAL_HEAD
+        "BEGIN:VEVENT\r\nUID:gap\r\nSUMMARY:Nachtschicht\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270321T023000\r\nDTEND;TZID=Europe/Berlin:20270321T050000\r\n"
+        "RRULE:FREQ=WEEKLY;COUNT=3\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:gap2\r\nSUMMARY:Outlook\r\n"
+        "DTSTART;TZID=W. Europe Standard Time:20270328T020000\r\n"
+        "DTEND;TZID=W. Europe Standard Time:20270328T040000\r\nEND:VEVENT\r\n" CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_text(text, "2026-12-01T10:00", 200, d);
+    assert_non_null(f);
+    assert_non_null(starting(f, "2027-03-21T02:30"));
+    const struct lf_ics_event *e = starting(f, "2027-03-28T03:30");
+    assert_non_null(e);
+    assert_int_equal(e->start_at, at("2027-03-28T01:30Z"));
+    assert_null(starting(f, "2027-03-28T01:30"));
+    assert_non_null(starting(f, "2027-04-04T02:30"));
+    e = starting(f, "2027-03-28T03:00");
+    assert_non_null(e);
+    assert_string_equal(e->title, "Outlook");
+    assert_string_equal(e->end, "2027-03-28T04:00");
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -665,6 +696,7 @@ int main(void)
         cmocka_unit_test(thousands_of_past_events_are_read),
         cmocka_unit_test(html_descriptions_become_text),
         cmocka_unit_test(calendars_one_after_the_other),
+        cmocka_unit_test(a_time_in_the_spring_gap),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

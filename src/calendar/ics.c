@@ -143,7 +143,21 @@ static time_t zone_instant(struct icaltimetype tt, const struct ics_zone *z)
                (tt.is_date ? 0 : tt.second);
     if (z->kind == ZONE_UTC)
         return icaltime_as_timet_with_zone(tt, icaltimezone_get_utc_timezone());
-    return icaltime_as_timet_with_zone(tt, z->tz);
+    time_t t = icaltime_as_timet_with_zone(tt, z->tz);
+    /* a wall-clock time the change to summer time skips (02:30 on the
+     * last Sunday of March) is read with the offset before the gap, as
+     * RFC 5545 3.3.5 says (03:30 summer time); libical takes the one after */
+    struct icaltimetype back = icaltime_from_timet_with_zone(t, 0, z->tz);
+    if (back.hour != tt.hour || back.minute != tt.minute) {
+        struct icaltimetype before = icaltime_from_timet_with_zone(t - 6 * 3600, 0, NULL);
+        struct icaltimetype after = icaltime_from_timet_with_zone(t + 6 * 3600, 0, NULL);
+        int is_dst = 0;
+        int off_before = icaltimezone_get_utc_offset_of_utc_time(z->tz, &before, &is_dst);
+        int off_after = icaltimezone_get_utc_offset_of_utc_time(z->tz, &after, &is_dst);
+        if (off_after > off_before)
+            t += off_after - off_before;
+    }
+    return t;
 }
 
 /* ---- text ---- */
