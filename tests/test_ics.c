@@ -676,6 +676,20 @@ static void a_time_in_the_spring_gap(void **state)
     assert_string_equal(e->title, "Outlook");
     assert_string_equal(e->end, "2027-03-28T04:00");
     lf_ics_feed_destroy(f);
+    /* zone names as some servers write them: Exchange Online's UTC, a
+     * name with a space after it */
+    const char *names = CAL_HEAD
+        "BEGIN:VEVENT\r\nUID:n1\r\nSUMMARY:Exchange\r\n"
+        "DTSTART;TZID=tzone://Microsoft/Utc:20270110T100000\r\n"
+        "DTEND;TZID=tzone://Microsoft/Utc:20270110T110000\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:n2\r\nSUMMARY:Leerzeichen\r\n"
+        "DTSTART;TZID=\"Europe/Berlin \":20270111T100000\r\n"
+        "DTEND;TZID=\"Europe/Berlin \":20270111T110000\r\nEND:VEVENT\r\n" CAL_TAIL;
+    f = parse_text(names, "2026-12-01T10:00", 200, d);
+    assert_non_null(f);
+    assert_non_null(starting(f, "2027-01-10T11:00"));
+    assert_non_null(starting(f, "2027-01-11T10:00"));
+    lf_ics_feed_destroy(f);
     lf_diags_destroy(d);
 }
 

@@ -91,6 +91,20 @@ static icaltimezone *zone_by_tzid(icalcomponent *cal, const char *tzid)
     icaltimezone *tz = icaltimezone_get_builtin_timezone(tzid);
     if (tz)
         return tz;
+    /* Exchange Online's name for UTC */
+    if (strcasecmp(tzid, "tzone://Microsoft/Utc") == 0 && !(cal && icalcomponent_get_timezone(cal, tzid)))
+        return icaltimezone_get_utc_timezone();
+    /* a name with spaces around it ("Europe/Berlin "), as hand-made feeds write it */
+    size_t n = strlen(tzid), lead = strspn(tzid, " \t");
+    if (n > 0 && n < ZONE_NAME_MAX && (lead > 0 || tzid[n - 1] == ' ' || tzid[n - 1] == '\t')) {
+        char trimmed[ZONE_NAME_MAX];
+        snprintf(trimmed, sizeof(trimmed), "%s", tzid + lead);
+        size_t k = strlen(trimmed);
+        while (k > 0 && (trimmed[k - 1] == ' ' || trimmed[k - 1] == '\t'))
+            trimmed[--k] = '\0';
+        if (k > 0 && (tz = zone_by_tzid(cal, trimmed)))
+            return tz;
+    }
     char iana[ZONE_NAME_MAX];
     if (windows_zone_to_iana(tzid, iana, sizeof(iana)) &&
         (tz = icaltimezone_get_builtin_timezone(iana)))
