@@ -98,6 +98,51 @@ def images_loaded(ids):
         " return i && i.complete && i.naturalWidth > 0 && !i.classList.contains('stale'); });", ids)
 
 
+# What every page must hold for a keyboard and screen-reader user, and for the typical office
+# laptop (1366 x 768): each control named (label, aria-label or aria-labelledby), each button
+# says what it does, no positive tabindex (the tab order is the page's order), nothing wider
+# than its box (text running out of a button, a row wider than the window).
+A11Y_JS = """
+const named = (e) => {
+  if ((e.getAttribute('aria-label') || '').trim()) return true;
+  const by = e.getAttribute('aria-labelledby');
+  if (by && by.split(/\\s+/).some((id) => (document.getElementById(id) || {}).textContent)) return true;
+  if (e.labels && [...e.labels].some((l) => l.textContent.trim())) return true;
+  return !!(e.getAttribute('title') || '').trim();
+};
+const say = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.dataset.field ? '[' + e.dataset.field + ']' : '')
+  + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : '');
+const hidden = (e) => e.closest('[aria-hidden="true"]') || e.type === 'hidden';
+const out = [];
+document.querySelectorAll('input, select, textarea').forEach((e) => { if (!hidden(e) && !named(e)) out.push('no label: ' + say(e)); });
+document.querySelectorAll('button').forEach((e) => {
+  if (!hidden(e) && !(e.textContent.trim() || (e.getAttribute('aria-label') || '').trim())) out.push('button without words: ' + say(e)); });
+document.querySelectorAll('[tabindex]').forEach((e) => { if (e.tabIndex > 0) out.push('tabindex > 0: ' + say(e)); });
+if (document.documentElement.scrollWidth > window.innerWidth + 1)
+  out.push('page wider than the window: ' + document.documentElement.scrollWidth + ' > ' + window.innerWidth);
+document.querySelectorAll('body *').forEach((e) => {
+  if (['INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'IMG', 'svg'].includes(e.tagName) || !e.getClientRects().length) return;
+  const cs = getComputedStyle(e);
+  if (['auto', 'scroll'].includes(cs.overflowX) || e.clientWidth === 0 || e.closest('.grid-scroll, pre')) return;
+  if (e.scrollWidth > e.clientWidth + 2) out.push('content wider than its box: ' + say(e) + ' ' + e.scrollWidth + ' > ' + e.clientWidth
+    + ' «' + e.textContent.trim().slice(0, 40) + '»');
+});
+return out;
+"""
+
+
+def a11y(name, laptop=True):
+    """The checks above on this page, at the window's size and (laptop) at 1366 x 768."""
+    problems = driver.execute_script(A11Y_JS)
+    if laptop:
+        size = driver.get_window_size()
+        driver.set_window_size(1366, 768)
+        time.sleep(0.2)
+        problems += ["1366x768: " + p for p in driver.execute_script(A11Y_JS)]
+        driver.set_window_size(size["width"], size["height"])
+    check(problems == [], name + ": every control labelled, every button worded, nothing overflows", problems[:8])
+
+
 def console_errors():
     return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
@@ -107,6 +152,7 @@ try:
     driver.get(base + "/")
     wait.until(lambda d: d.find_element(By.ID, "login-user"))
     shot("01-login")
+    a11y("login")
     check("Anmelden" in driver.page_source, "the login page is German")
     css("#login-user").send_keys("anna")
     css("#login-password").send_keys("falsch-falsch")
@@ -122,6 +168,7 @@ try:
     click("#login-submit")
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.tabs"))
     shot("03-events-empty")
+    a11y("events, empty")
     check("Termine" in css("nav.tabs").text and "Veröffentlichen" in css("nav.tabs").text,
           "after login: the tabs for events, offers, contacts, notices, publishing")
 
@@ -173,6 +220,7 @@ try:
     check(land[0] > land[1] and port[1] > port[0], "previews in landscape and portrait", (land, port))
     check("Seite 1 von" in css("#pages-landscape").text, "the page count is shown", css("#pages-landscape").text)
     full_shot("04-event-editor")
+    a11y("event editor")
     Select(css("#preview-screen")).select_by_value("800x480")
     size_js = ("const l = document.getElementById('preview-landscape'), p = document.getElementById('preview-portrait');"
                " return [l.naturalWidth, l.naturalHeight, p.naturalWidth, p.naturalHeight];")
@@ -214,6 +262,9 @@ try:
     check("Ende: muss nach dem Beginn liegen" in boxes and "start" not in boxes and "end:" not in boxes,
           "the list of problems names the field by its label (Ende), not its JSON key", boxes)
     full_shot("06-event-editor-error")
+    a11y("event editor with an error", laptop=False)
+    check(driver.execute_script("return document.getElementById('problems').getAttribute('aria-live')") in ("polite", "assertive"),
+          "the check's messages are announced (aria-live)")
     css('input[data-field="end-date"]').clear()
     css('input[data-field="end-date"]').send_keys("22.03.2027")
     wait.until(lambda d: d.find_element(By.CSS_SELECTOR, '[data-error-for="end"]').text == "")
@@ -222,6 +273,7 @@ try:
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "li.item"))
     check("Sprachcafé im Stadtteilzentrum" in css("ul.items").text, "the event is listed")
     shot("07-events-list")
+    a11y("events list")
 
     # --- an offer with consultation hours -----------------------------------------------
     tab("offers")
@@ -236,6 +288,7 @@ try:
     wait.until(lambda d: images_loaded(["preview-landscape", "preview-portrait"]))
     time.sleep(1)
     full_shot("08-offer-editor")
+    a11y("offer editor with hours")
     save_and_wait()
     click("#back")
     # copy as new, then move the copy up: the order is the screens' order
@@ -259,6 +312,7 @@ try:
     check("1 von 3 vollständig" in ov and "0 von 3 vollständig" in ov and "fehlt" in ov and "Leichte Sprache" in ov,
           "the overview counts per language (Leichte Sprache its own column) and names what is missing", ov)
     shot("10-translations")
+    a11y("translations overview")
 
     # --- contacts and notices pages -------------------------------------------------------
     tab("contacts")
@@ -281,6 +335,7 @@ try:
     css('textarea[data-field="message.de-x-ls"]').send_keys("Wir haben neue Zeiten. Ab 4. Januar.")
     wait.until(lambda d: images_loaded(["preview-landscape", "preview-portrait"]))
     full_shot("11b-notice-editor")
+    a11y("notice editor")
     save_and_wait()
     click("#back")
 
@@ -288,6 +343,7 @@ try:
     tab("publish")
     wait.until(lambda d: d.find_elements(By.ID, "publish-now"))
     full_shot("13-publish-before")
+    a11y("publish page")
     css("#publish-note").send_keys("Erste Version aus dem Studio")
     click("#publish-now")
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '#versions tr[data-serial="1"]'))
@@ -302,6 +358,24 @@ try:
     click("#urgent-open")                                   # 1
     wait.until(lambda d: d.find_elements(By.ID, "urgent-dialog"))
     shot("15-urgent-dialog")
+    a11y("urgent dialog")
+    check(driver.execute_script("const d = document.getElementById('urgent-dialog');"
+                                " return d.open && d.contains(document.activeElement)"),
+          "the urgent dialog has the focus when it opens")
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.common.action_chains import ActionChains
+    inside = []
+    for _ in range(12):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        inside.append(driver.execute_script("return document.getElementById('urgent-dialog').contains(document.activeElement)"))
+    check(all(inside), "Tab stays inside the urgent dialog (focus trapped)", inside)
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    wait.until(lambda d: not d.find_elements(By.ID, "urgent-dialog"))
+    check(driver.execute_script("return document.activeElement && document.activeElement.id") == "urgent-open",
+          "Escape closes the dialog and the focus goes back to its button",
+          driver.execute_script("return document.activeElement && document.activeElement.id"))
+    click("#urgent-open")
+    wait.until(lambda d: d.find_elements(By.ID, "urgent-dialog"))
     import re
     until = css("#urgent-until-date").get_attribute("value")
     check(re.match(r"^\d\d\.\d\d\.\d{4}$", until) and css("#urgent-until-time").get_attribute("value") == "00:00",
@@ -333,6 +407,7 @@ try:
     check("ed" in txt and "Deutsch: Raum 12" in txt and "Deutsch: Saal" in txt,
           "the conflict shows both versions (languages by name) and who saved", txt)
     shot("17-conflict")
+    a11y("conflict dialog")
     click("#take-theirs")
     time.sleep(0.5)
 
@@ -342,9 +417,16 @@ try:
     check("veröffentlicht" in css("table.audit").text and driver.find_elements(By.CSS_SELECTOR, "table.audit tr[data-action=publish]"),
           "the audit log lists publishing, in German")
     shot("18-audit")
+    a11y("audit log")
     tab("settings")
     wait.until(lambda d: d.find_elements(By.ID, "save-settings"))
     shot("19-settings")
+    a11y("settings")
+    tab("fleet")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "main h1") and "Bildschirme" in css("main h1").text)
+    time.sleep(0.3)
+    shot("19b-fleet")
+    a11y("fleet page")
     click("#ui-lang")
     tab("events")
     wait.until(lambda d: "Events" in css("nav.tabs").text)
@@ -364,6 +446,7 @@ try:
     wait.until(lambda d: "Veröffentlichen dürfen nur" in d.page_source)
     check(not driver.find_elements(By.ID, "publish-now"), "an editor sees no publish button")
     shot("21-publish-as-editor")
+    a11y("publish page of an editor", laptop=False)
     errors = [e for e in console_errors() if "401" not in e["message"] and "409" not in e["message"]
               and "422" not in e["message"]]
     check(errors == [], "no script errors in the browser console", errors)
@@ -396,6 +479,7 @@ try:
     check("wartet auf Freigabe" in css("ul.changes").text and "Neu Zugewanderte" in css("ul.changes").text,
           "the publisher sees the waiting change with its new text")
     full_shot("22-four-eyes")
+    a11y("four eyes")
     boxes = driver.find_elements(By.CSS_SELECTOR, 'ul.changes input[type="checkbox"]')
     check(len(boxes) == 2, "both of ed's changes wait (the room from the conflict and the audience)", len(boxes))
     for b in boxes:
@@ -417,6 +501,7 @@ try:
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#users td"))
     check("anna" in css("#users").text and "ed" in css("#users").text, "an admin sees the users")
     shot("23-users")
+    a11y("users")
 
     # --- a calendar imported once from its address (the test's own HTTP server) -----------
     import datetime
@@ -475,6 +560,7 @@ try:
               and "Ort: Raum 9" in res and "kept" not in res and "place" not in res,
               "imported again: the hand edit is kept and named in German with the form's words", res)
         full_shot("25-calendar-hand-edit-kept")
+        a11y("calendar import")
         css("#ics-url").clear()
         css("#ics-url").send_keys(cal_url.replace("kalender", "fehlt"))
         click("#ics-url-import")

@@ -38,11 +38,12 @@ const WORDS = {
     added: 'neu', changed: 'geändert', removed: 'gelöscht', approve: 'Freigeben', approved: 'freigegeben',
     waiting: 'wartet auf Freigabe', approveHint: 'Vier Augen: Änderungen von Redakteurinnen und Redakteuren gehen erst nach Ihrer Freigabe hinaus.',
     publishNow: 'Jetzt veröffentlichen', note: 'Notiz (z. B. „Termine Dezember“)',
+    noteLabel: 'Notiz zu dieser Version (freiwillig, erscheint in der Liste der Versionen)', noteExample: 'z. B. „Termine Dezember“',
     published: 'Version {0} ist veröffentlicht. Die Bildschirme zeigen sie spätestens nach ihrer nächsten Abfrage.',
     versions: 'Versionen', version: 'Version', when: 'Wann', who: 'Wer', itemsN: 'Einträge',
     delivered: 'Ausgeliefert', again: 'Diese Version erneut veröffentlichen',
     againConfirm: 'Version {0} erneut veröffentlichen? Die Bildschirme zeigen dann wieder deren Inhalt.',
-    editorNoPublish: 'Veröffentlichen dürfen nur Personen mit der Rolle „publisher“. Ihre Änderungen sind gespeichert.',
+    editorNoPublish: 'Veröffentlichen dürfen nur Personen mit der Rolle „Veröffentlichung“ oder „Administration“. Ihre Änderungen sind gespeichert; bitten Sie eine dieser Personen, sie zu veröffentlichen.',
     cannotPublish: 'Veröffentlichen geht erst, wenn alle Fehler behoben sind:', action: 'Aktion', entry: 'Eintrag',
     organisation: 'Name der Einrichtung', defaultLang: 'Startsprache der Bildschirme', urgentTitle: 'Dringende Mitteilung',
     urgentHint: 'Erscheint sofort auf allen Bildschirmen, bis zum angegebenen Ende (danach verschwindet sie von selbst).',
@@ -94,11 +95,12 @@ const WORDS = {
     added: 'new', changed: 'changed', removed: 'deleted', approve: 'Approve', approved: 'approved',
     waiting: 'waiting for approval', approveHint: 'Four eyes: editors’ changes go out only after your approval.',
     publishNow: 'Publish now', note: 'Note (e.g. “December events”)',
+    noteLabel: 'Note on this version (optional, shown in the list of versions)', noteExample: 'e.g. “December events”',
     published: 'Version {0} is published. Screens show it at their next look at the latest.',
     versions: 'Versions', version: 'Version', when: 'When', who: 'Who', itemsN: 'Entries',
     delivered: 'Delivered', again: 'Publish this version again',
     againConfirm: 'Publish version {0} again? The screens then show its content again.',
-    editorNoPublish: 'Only people with the role “publisher” may publish. Your changes are saved.',
+    editorNoPublish: 'Only people with the role “publisher” or “administrator” may publish. Your changes are saved; ask one of them to publish them.',
     cannotPublish: 'Publishing works once all errors are fixed:', action: 'Action', entry: 'Entry',
     organisation: 'Name of the centre', defaultLang: 'Starting language of the screens', urgentTitle: 'Urgent notice',
     urgentHint: 'Appears at once on every screen until the end given (then it goes by itself).',
@@ -174,25 +176,38 @@ const ACTIONS = {
   'import-ics': ['Kalender importiert', 'calendar imported'], subscribe: ['Kalender abonniert', 'calendar subscribed'],
 };
 
-const KINDS = {
-  events: 'event', offers: 'offer', contacts: 'contact', notices: 'notice',
+/* ---- each kind's form, declared once -------------------------------------------------
+ * view: the list it lives in; newWord: its "new" button; texts: the fields a visitor reads,
+ * one row per field with a column per language; tags: free tags as more such rows; details:
+ * the other fields, each drawn by the widget its type names (FIELD_TYPES, else a line of
+ * text); required: marked with * (the check itself is `litfass validate`'s, on the server). */
+const FORMS = {
+  event: {view: 'events', newWord: 'newEvent', tags: true,
+    texts: ['title', 'description', 'place', 'room', 'organiser', 'registration'],
+    details: ['start', 'end', 'recurrence', 'address', 'phone', 'email', 'url', 'image', 'duration'],
+    required: ['title', 'start', 'end']},
+  offer: {view: 'offers', newWord: 'newOffer',
+    texts: ['title', 'description', 'provider', 'audience'],
+    details: ['hours', 'languages', 'address', 'phone', 'email', 'url', 'image', 'duration'],
+    required: ['title', 'description']},
+  contact: {view: 'contacts', newWord: 'newContact',
+    texts: ['title', 'description', 'role', 'unit'],
+    details: ['hours', 'address', 'phone', 'email', 'url', 'image', 'duration'],
+    required: ['title']},
+  notice: {view: 'notices', newWord: 'newNotice',
+    texts: ['title', 'message'],
+    details: ['valid_from', 'valid_until', 'priority', 'image', 'duration'],
+    required: ['title', 'valid_from', 'valid_until']},
 };
-const TEXT_FIELDS = {
-  event: ['title', 'description', 'place', 'room', 'organiser', 'registration'],
-  offer: ['title', 'description', 'provider', 'audience'],
-  contact: ['title', 'description', 'role', 'unit'],
-  notice: ['title', 'message'],
+const FIELD_TYPES = {
+  start: 'datetime', end: 'datetime', valid_from: 'datetime', valid_until: 'datetime',
+  recurrence: 'yearly', priority: 'priority', duration: 'seconds', hours: 'hours',
+  languages: 'languages', image: 'image', email: 'email', url: 'url',
 };
-const DETAIL_FIELDS = {
-  event: ['start', 'end', 'recurrence', 'address', 'phone', 'email', 'url', 'image', 'duration'],
-  offer: ['hours', 'languages', 'address', 'phone', 'email', 'url', 'image', 'duration'],
-  contact: ['hours', 'address', 'phone', 'email', 'url', 'image', 'duration'],
-  notice: ['valid_from', 'valid_until', 'priority', 'image', 'duration'],
-};
-const REQUIRED = {
-  event: ['title', 'start', 'end'], offer: ['title', 'description'], contact: ['title'],
-  notice: ['title', 'valid_from', 'valid_until'],
-};
+/* list view -> kind ("events" -> "event") */
+const KINDS = Object.fromEntries(Object.entries(FORMS).map(([kind, f]) => [f.view, kind]));
+const textFields = (kind) => (FORMS[kind] || {texts: []}).texts;
+const isRequired = (kind, field) => FORMS[kind].required.includes(field);
 const LANG_NAMES = {
   de: 'Deutsch', 'de-x-ls': 'Leichte Sprache', en: 'English', tr: 'Türkçe', ar: 'العربية',
   fa: 'فارسی', prs: 'دری (Dari)', 'fa-AF': 'دری (Dari)', ps: 'پښتو', ku: 'Kurdî', kmr: 'Kurmancî',
@@ -270,7 +285,7 @@ const $app = () => document.getElementById('app');
 function toast(text, kind) {
   let box = document.getElementById('toasts');
   if (!box) { box = h('div', {id: 'toasts', 'aria-live': 'polite'}); document.body.appendChild(box); }
-  const el = h('div', {class: 'toast ' + (kind || 'info'), role: 'status'}, text);
+  const el = h('div', {class: 'toast ' + (kind || 'info'), role: kind === 'error' ? 'alert' : 'status'}, text);
   box.appendChild(el);
   setTimeout(() => el.remove(), kind === 'error' ? 8000 : 4000);
 }
@@ -369,7 +384,7 @@ function bundleLangs() {
   scan(state.bundle.organisation);
   for (const e of state.items) {
     const it = e.item;
-    for (const f of TEXT_FIELDS[it.kind] || []) scan(it[f]);
+    for (const f of textFields(it.kind)) scan(it[f]);
     (it.tags || []).forEach(scan);
     if (it.hours) scan(it.hours.note);
   }
@@ -382,7 +397,7 @@ function bundleLangs() {
 /* The texts of an item a visitor reads (as lf_item_translated counts them). */
 function itemTexts(it) {
   const out = [];
-  for (const f of TEXT_FIELDS[it.kind] || []) if (it[f] !== undefined) out.push([f, it[f]]);
+  for (const f of textFields(it.kind)) if (it[f] !== undefined) out.push([f, it[f]]);
   (it.tags || []).forEach((tg, i) => out.push(['tags[' + i + ']', tg]));
   if (it.hours && it.hours.note !== undefined) out.push(['hours.note', it.hours.note]);
   return out;
@@ -544,8 +559,6 @@ function render() {
 
 /* ---- lists ----------------------------------------------------------------------------- */
 
-const NEW_WORD = {events: 'newEvent', offers: 'newOffer', contacts: 'newContact', notices: 'newNotice'};
-
 function renderList(main, view) {
   const kind = KINDS[view];
   let entries = state.items.filter((e) => e.item.kind === kind);
@@ -554,7 +567,7 @@ function renderList(main, view) {
   const langs = bundleLangs();
   main.appendChild(h('div', {class: 'list-head'},
     h('h1', {}, t(view)),
-    h('button', {class: 'primary', type: 'button', id: 'new-item', onclick: () => openEditor(newItem(kind), true)}, '+ ' + t(NEW_WORD[view]))));
+    h('button', {class: 'primary', type: 'button', id: 'new-item', onclick: () => openEditor(newItem(kind), true)}, '+ ' + t(FORMS[kind].newWord))));
   if (kind !== 'event') main.appendChild(h('p', {class: 'muted'}, t('orderHint')));
   if (kind === 'event') main.appendChild(icsImportBox()); // calendar.js
   if (!entries.length) {
@@ -669,6 +682,12 @@ function setField(name, value) {
   changed();
 }
 
+/* A text area as tall as its text, so that nothing hides behind a scroll bar. */
+function fitHeight(area) {
+  area.style.height = 'auto';
+  area.style.height = (area.scrollHeight + 4) + 'px';
+}
+
 /* A text field as a row of text areas, one per language; missing ones marked. */
 function textRow(field, value, langs, onset, rowLabel, required) {
   const cells = langs.map((lang) => {
@@ -692,6 +711,7 @@ function textRow(field, value, langs, onset, rowLabel, required) {
         });
         onset(Object.keys(obj).length ? obj : undefined);
       }});
+    area.addEventListener('input', () => fitHeight(area));
     return h('td', {class: 'cell' + (lang === 'de' ? ' german' : '') + (lang === 'de-x-ls' ? ' easy' : '')}, area,
       h('span', {class: 'miss-label', hidden: !miss}, lang === 'de' ? t('requiredMark') : t('missing')),
       h('div', {class: 'field-error', 'data-error-for': field + '.' + lang}));
@@ -707,11 +727,9 @@ function textGrid(it, langs) {
   const shown = langs.filter((l) => l === 'de' || !state.hiddenLangs.includes(l));
   const head = h('tr', {}, h('th', {}, t('field')), shown.map((l) => h('th', {lang: l, class: l === 'de-x-ls' ? 'easy' : ''},
     l === 'de' ? t('german') : langName(l), h('small', {}, ' ' + l))));
-  const rows = [];
-  for (const f of TEXT_FIELDS[it.kind]) {
-    rows.push(textRow(f, it[f], shown, (v) => setField(f, v), null, REQUIRED[it.kind].includes(f)));
-  }
-  if (it.kind === 'event') {
+  const form = FORMS[it.kind];
+  const rows = form.texts.map((f) => textRow(f, it[f], shown, (v) => setField(f, v), null, isRequired(it.kind, f)));
+  if (form.tags) {
     (it.tags || []).forEach((tg, i) => {
       const row = textRow('tags[' + i + ']', tg, shown, (v) => { it.tags[i] = v || {de: ''}; changed(); }, t('tag') + ' ' + (i + 1));
       row.firstChild.appendChild(h('button', {type: 'button', class: 'link small', onclick: () => { it.tags.splice(i, 1); if (!it.tags.length) delete it.tags; changed(); render(); }}, t('removeTag')));
@@ -738,7 +756,7 @@ function textGrid(it, langs) {
   return h('section', {class: 'texts'},
     h('h2', {}, t('texts')), langPicker,
     h('div', {class: 'grid-scroll'}, h('table', {class: 'grid'}, h('thead', {}, head), h('tbody', {}, rows))),
-    it.kind === 'event' ? h('button', {type: 'button', class: 'secondary', onclick: () => { it.tags = (it.tags || []).concat([{de: ''}]); changed(); render(); }}, '+ ' + t('addTag')) : null);
+    form.tags ? h('button', {type: 'button', class: 'secondary', onclick: () => { it.tags = (it.tags || []).concat([{de: ''}]); changed(); render(); }}, '+ ' + t('addTag')) : null);
 }
 
 function dateTimeInput(field) {
@@ -815,25 +833,41 @@ function imageEditor() {
     h('div', {class: 'upload'}, h('strong', {}, t('upload')), ' ', file.box), h('div', {class: 'hint'}, t('imageRules')), status);
 }
 
+/* The widget of each field type (FIELD_TYPES): (field, item) -> the control. */
+const WIDGETS = {
+  datetime: (f) => dateTimeInput(f),
+  yearly: (f, it) => h('input', {type: 'checkbox', checked: it[f] === 'yearly', onchange: (ev) => setField(f, ev.target.checked ? 'yearly' : undefined)}),
+  priority: (f, it) => h('select', {onchange: (ev) => setField(f, +ev.target.value)},
+    [0, 1, 2].map((p) => h('option', {value: p, selected: (it[f] || 0) === p ? true : null}, t('priority' + p)))),
+  seconds: (f, it) => h('input', {type: 'number', min: 0, max: 300, value: it[f] || '', oninput: (ev) => setField(f, ev.target.value === '' ? undefined : +ev.target.value)}),
+  hours: () => hoursEditor(),
+  languages: () => languagesEditor(),
+  image: () => imageEditor(),
+  line: (f, it, type) => h('input', {type: type || 'text', value: it[f] || '', dir: 'ltr',
+    oninput: (ev) => setField(f, ev.target.value.trim() === '' ? undefined : ev.target.value)}),
+  email: (f, it) => WIDGETS.line(f, it, 'email'),
+  url: (f, it) => WIDGETS.line(f, it, 'url'),
+};
+
+/* One row of a form: label, control, hint, and the place where the check's word on the
+ * field appears (errorFor). A control made of several inputs is a group the label names. */
+function formRow({id, text, control, required, hintText, errorFor, row}) {
+  const single = ['INPUT', 'SELECT', 'TEXTAREA'].includes(control.tagName);
+  const group = !single && control.querySelector && control.querySelector('input, select, textarea');
+  if (single) control.id = id;
+  if (group) { control.setAttribute('role', 'group'); control.setAttribute('aria-labelledby', 'l-' + id); }
+  return h('div', {class: 'detail', 'data-row': row || null},
+    h('label', {for: single ? id : null, id: 'l-' + id}, text, required ? h('span', {class: 'req', title: t('requiredMark')}, ' *') : null),
+    control, hintText ? h('div', {class: 'hint'}, hintText) : null,
+    errorFor ? h('div', {class: 'field-error', 'data-error-for': errorFor}) : null);
+}
+
 function detailField(field) {
   const it = state.editing.item;
-  let input;
-  if (['start', 'end', 'valid_from', 'valid_until'].includes(field)) input = dateTimeInput(field);
-  else if (field === 'recurrence') input = h('input', {type: 'checkbox', 'data-field': field, checked: it.recurrence === 'yearly', onchange: (ev) => setField('recurrence', ev.target.checked ? 'yearly' : undefined)});
-  else if (field === 'priority') input = h('select', {'data-field': field, onchange: (ev) => setField('priority', +ev.target.value)},
-    [0, 1, 2].map((p) => h('option', {value: p, selected: (it.priority || 0) === p ? true : null}, t('priority' + p))));
-  else if (field === 'duration') input = h('input', {type: 'number', min: 0, max: 300, 'data-field': field, value: it.duration || '', oninput: (ev) => setField('duration', ev.target.value === '' ? undefined : +ev.target.value)});
-  else if (field === 'hours') input = hoursEditor();
-  else if (field === 'languages') input = languagesEditor();
-  else if (field === 'image') input = imageEditor();
-  else input = h('input', {'data-field': field, value: it[field] || '', type: field === 'email' ? 'email' : (field === 'url' ? 'url' : 'text'),
-    dir: 'ltr', oninput: (ev) => setField(field, ev.target.value.trim() === '' ? undefined : ev.target.value)});
-  const id = 'f-' + field;
-  if (input.tagName === 'INPUT' || input.tagName === 'SELECT') input.id = id;
-  return h('div', {class: 'detail', 'data-row': field},
-    h('label', {for: id}, label(field), REQUIRED[it.kind].includes(field) ? h('span', {class: 'req'}, ' *') : null),
-    input, hint(field) ? h('div', {class: 'hint'}, hint(field)) : null,
-    field === 'image' ? null : h('div', {class: 'field-error', 'data-error-for': field}));
+  const control = WIDGETS[FIELD_TYPES[field] || 'line'](field, it);
+  if (['INPUT', 'SELECT'].includes(control.tagName)) control.setAttribute('data-field', field);
+  return formRow({id: 'f-' + field, row: field, text: label(field), control, required: isRequired(it.kind, field),
+    hintText: hint(field), errorFor: field === 'image' ? null : field});
 }
 
 function renderEditor(main) {
@@ -843,14 +877,14 @@ function renderEditor(main) {
   const saveBtn = h('button', {type: 'button', class: 'primary', id: 'save', onclick: save}, t('save'));
   const head = h('div', {class: 'editor-head'},
     h('button', {type: 'button', class: 'link', id: 'back', onclick: () => leaveEditor(() => render())}, '← ' + t('back')),
-    h('h1', {}, ed.isNew ? t(NEW_WORD[Object.keys(KINDS).find((k) => KINDS[k] === it.kind)]) : itemTitle(it)),
+    h('h1', {}, ed.isNew ? t(FORMS[it.kind].newWord) : itemTitle(it)),
     h('span', {id: 'dirty', class: 'dirty'}, ed.dirty ? t('notSaved') : ''),
     saveBtn);
   const summary = h('div', {id: 'problems', class: 'problems', 'aria-live': 'polite'});
-  const idRow = h('div', {class: 'detail'}, h('label', {for: 'f-id'}, label('id')),
-    ed.isNew ? h('input', {id: 'f-id', 'data-field': 'id', value: it.id || '', placeholder: t('idAuto'), oninput: (ev) => setField('id', ev.target.value.trim())})
-      : h('code', {}, it.id), h('div', {class: 'field-error', 'data-error-for': 'id'}));
-  const details = h('section', {class: 'details'}, h('h2', {}, t('details')), idRow, DETAIL_FIELDS[it.kind].map(detailField));
+  const idRow = formRow({id: 'f-id', text: label('id'), errorFor: 'id', control: ed.isNew
+    ? h('input', {'data-field': 'id', value: it.id || '', placeholder: t('idAuto'), oninput: (ev) => setField('id', ev.target.value.trim())})
+    : h('code', {}, it.id)});
+  const details = h('section', {class: 'details'}, h('h2', {}, t('details')), idRow, FORMS[it.kind].details.map(detailField));
   const preview = h('aside', {class: 'preview', id: 'preview'},
     h('h2', {}, t('preview')),
     h('label', {}, t('previewLang') + ' ', h('select', {id: 'preview-lang', onchange: (ev) => { ed.lang = ev.target.value; updatePreviews(); }},
@@ -866,6 +900,7 @@ function renderEditor(main) {
     h('p', {class: 'hint', id: 'preview-note'}));
   main.appendChild(h('div', {class: 'editor'}, head, summary,
     h('div', {class: 'editor-body'}, h('div', {class: 'form'}, textGrid(it, langs), details), preview)));
+  main.querySelectorAll('table.grid textarea').forEach(fitHeight);
   showProblems();
   updatePreviews();
   validateNow();
@@ -1017,7 +1052,7 @@ function showConflict(body) {
   const rows = keys.filter((k) => JSON.stringify(body.yours[k]) !== JSON.stringify(theirs.item[k])).map((k) =>
     h('tr', {}, h('th', {}, label(k)), h('td', {class: 'mine'}, showValue(k, body.yours[k])), h('td', {class: 'theirs'}, showValue(k, theirs.item[k]))));
   const dlg = h('dialog', {class: 'conflict', id: 'conflict'},
-    h('h2', {}, t('conflictTitle')),
+    h('h2', {id: 'conflict-title'}, t('conflictTitle')),
     h('p', {}, t('conflictText', theirs.modified_by, fmtStamp(theirs.modified_at))),
     h('table', {class: 'diff'}, h('thead', {}, h('tr', {}, h('th', {}, t('field')), h('th', {}, t('yours')), h('th', {}, t('theirs')))), h('tbody', {}, rows)),
     h('div', {class: 'buttons'},
@@ -1027,6 +1062,30 @@ function showConflict(body) {
       h('button', {type: 'button', class: 'secondary', id: 'take-theirs', onclick: () => {
         dlg.close(); dlg.remove(); ed.item = theirs.item; ed.revision = theirs.revision; ed.dirty = false; render();
       }}, t('takeTheirs'))));
+  showDialog(dlg);
+}
+
+/* A modal dialog: the page behind it is inert (Tab stays inside), Escape closes it, a
+ * closed dialog leaves the page and the focus goes back to where it was. */
+function showDialog(dlg) {
+  const before = document.activeElement;
+  const title = dlg.querySelector('h2[id]');
+  if (title) dlg.setAttribute('aria-labelledby', title.id);
+  /* Tab from the last control goes to the first and Shift+Tab back (the browser alone would
+   * leave for its own address bar) */
+  dlg.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Tab') return;
+    const stops = [...dlg.querySelectorAll('button, input, select, textarea, [href], [tabindex]')]
+      .filter((e) => !e.disabled && e.tabIndex >= 0 && e.getClientRects().length && !e.closest('[aria-hidden="true"]'));
+    if (!stops.length) return;
+    const first = stops[0], last = stops[stops.length - 1];
+    if (!ev.shiftKey && document.activeElement === last) { ev.preventDefault(); first.focus(); }
+    else if (ev.shiftKey && document.activeElement === first) { ev.preventDefault(); last.focus(); }
+  });
+  dlg.addEventListener('close', () => {
+    dlg.remove();
+    if (before && before.isConnected) before.focus();
+  });
   document.body.appendChild(dlg);
   dlg.showModal();
 }
@@ -1038,12 +1097,12 @@ function openUrgent() {
   const message = h('textarea', {id: 'urgent-message', rows: 3, value: t('urgentDefaultMessage')});
   const tomorrow = berlinNow(1, true);
   let untilDay = tomorrow.slice(0, 10), untilClock = '00:00';
-  const untilDate = dateInput({id: 'urgent-until-date'}, untilDay, (v) => { untilDay = v; });
-  const untilTime = timeInput({id: 'urgent-until-time'}, untilClock, (v) => { untilClock = v; });
+  const untilDate = dateInput({id: 'urgent-until-date', 'aria-label': t('until') + ' – ' + t('date')}, untilDay, (v) => { untilDay = v; });
+  const untilTime = timeInput({id: 'urgent-until-time', 'aria-label': t('until') + ' – ' + t('time')}, untilClock, (v) => { untilClock = v; });
   const err = h('p', {class: 'error', role: 'alert'});
   const pub = isPublisher();
   const dlg = h('dialog', {class: 'urgent-dialog', id: 'urgent-dialog'},
-    h('h2', {}, '⚠ ' + t('urgentTitle')),
+    h('h2', {id: 'urgent-dialog-title'}, '⚠ ' + t('urgentTitle')),
     h('p', {class: 'muted'}, t('urgentHint')),
     h('label', {for: 'urgent-title'}, label('title')), title,
     h('label', {for: 'urgent-message'}, label('message')), message,
@@ -1067,8 +1126,7 @@ function openUrgent() {
         }
       }}, pub ? t('urgentPublish') : t('urgentSave')),
       h('button', {type: 'button', class: 'secondary', onclick: () => { dlg.close(); dlg.remove(); }}, t('cancel'))));
-  document.body.appendChild(dlg);
-  dlg.showModal();
+  showDialog(dlg);
 }
 
 /* ---- translations overview --------------------------------------------------------------- */
@@ -1084,7 +1142,7 @@ function renderTranslations(main) {
   }));
   const rows = items.map((it) => h('tr', {},
     h('th', {scope: 'row'}, h('button', {type: 'button', class: 'link', onclick: () => openEditor(state.items.find((e) => e.item === it), false)}, itemTitle(it)),
-      h('div', {class: 'hint'}, t(Object.keys(KINDS).find((k) => KINDS[k] === it.kind)))),
+      h('div', {class: 'hint'}, t(FORMS[it.kind].view))),
     langs.map((l) => {
       const miss = missingIn(it, l);
       return h('td', {class: miss.length ? 'missing' : 'done'}, miss.length ? t('missingTexts', miss.map(fieldLabel).join(', ')) : '✓');
@@ -1136,7 +1194,8 @@ async function renderPublish(main) {
       h('ul', {}, errors.map((p) => h('li', {}, p.item ? h('button', {type: 'button', class: 'link', onclick: () => openEditor(state.items.find((e) => e.item.id === p.item), false)}, p.item) : '', ' ' + fieldLabel(p.field) + ': ' + plain(p))))));
   }
   if (pub) {
-    const note = h('input', {id: 'publish-note', placeholder: t('note')});
+    const note = h('input', {id: 'publish-note', placeholder: t('noteExample')});
+    holder.appendChild(h('label', {for: 'publish-note', class: 'publish-label'}, t('noteLabel')));
     holder.appendChild(h('div', {class: 'publish-row'}, note,
       h('button', {type: 'button', class: 'primary big', id: 'publish-now', disabled: errors.length ? true : null, onclick: async (ev) => {
         ev.target.disabled = true;
@@ -1193,13 +1252,13 @@ function renderSettings(main) {
   const raw = state.bundle.organisation || {de: ''};
   const org = typeof raw === 'string' ? {de: raw} : JSON.parse(JSON.stringify(raw));
   const langs = bundleLangs();
-  const rows = langs.map((l) => h('div', {class: 'detail'}, h('label', {}, label('organisation') + ' – ' + langName(l)),
-    h('input', {value: textOf(org, l), lang: l, dir: RTL.includes(l) ? 'rtl' : 'ltr', 'data-field': 'organisation.' + l, oninput: (ev) => {
+  const rows = langs.map((l) => formRow({id: 'organisation-' + l, text: label('organisation') + ' – ' + langName(l),
+    control: h('input', {value: textOf(org, l), lang: l, dir: RTL.includes(l) ? 'rtl' : 'ltr', 'data-field': 'organisation.' + l, oninput: (ev) => {
       if (ev.target.value.trim()) org[l] = ev.target.value; else delete org[l];
-    }})));
-  const def = h('select', {id: 'default-lang'}, langs.map((l) => h('option', {value: l, selected: (state.bundle.default_language || 'de') === l ? true : null}, langName(l))));
+    }})}));
+  const def = h('select', {}, langs.map((l) => h('option', {value: l, selected: (state.bundle.default_language || 'de') === l ? true : null}, langName(l))));
   main.append(h('h1', {}, t('settings')), h('section', {class: 'details'}, rows,
-    h('div', {class: 'detail'}, h('label', {for: 'default-lang'}, t('defaultLang')), def),
+    formRow({id: 'default-lang', text: t('defaultLang'), control: def}),
     h('button', {type: 'button', class: 'primary', id: 'save-settings', onclick: async () => {
       try { await api('PUT', '/api/bundle', {organisation: org, default_language: def.value}); await loadItems(); toast(t('saved')); render(); } catch (e) { toast(t('failed', e.message), 'error'); }
     }}, t('save'))),
