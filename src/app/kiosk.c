@@ -131,6 +131,7 @@ struct lf_kiosk {
     struct lf_service *service;
     bool first_frame_shown;
     bool footer_count_pending;     /* the first frame's footer left out the page count */
+    bool audio_to_stop;            /* no sound: SDL's audio, stopped after the first frame */
     char content_source[2 * LF_MAX_PATH_BYTES + 64];
     char renderer_reason[LF_RENDERER_REASON_BYTES]; /* for the start-up line */
 
@@ -1442,6 +1443,9 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
      * probe's child still runs */
     if (cfg->speech && lf_voice_init())
         k->speech = lf_speech_player_create(cfg->speech_device);
+    /* no sound: SDL's audio is stopped after the first frame (it waits
+     * up to 100 ms for its ALSA device watcher) */
+    k->audio_to_stop = cfg->speech && !k->speech && SDL_WasInit(SDL_INIT_AUDIO);
     if (!open_window(k))
         goto fail;
     if (TTF_Init() != 0) {
@@ -1827,6 +1831,10 @@ uint64_t lf_kiosk_update(struct lf_kiosk *k)
         draw(k);
         k->dirty = false;
         report_status(k); /* with the page count: the rest is laid out now */
+        if (k->audio_to_stop) {
+            k->audio_to_stop = false;
+            SDL_QuitSubSystem(SDL_INIT_AUDIO);
+        }
         if (k->footer_count_pending) {
             layout_footer(k);
             k->dirty = true; /* the next turn of the loop, at once */

@@ -47,8 +47,7 @@ struct lf_speech_player *lf_speech_player_create(const char *device)
                 p->device ? "\"" : "", p->rate_hz > 0 ? SDL_GetError() : "no voices");
         free(p->device);
         free(p);
-        SDL_QuitSubSystem(SDL_INIT_AUDIO);
-        return NULL;
+        return NULL; /* SDL's audio stays started: the caller stops it (header) */
     }
     SDL_CloseAudioDevice(dev);
     lf_info("speech: reading aloud through %s (SDL audio driver %s)",

@@ -23,7 +23,10 @@
 struct lf_speech_player;
 
 /* Starts SDL's audio and checks that `device` (SDL's name, "" or NULL:
- * the default output) can be opened. NULL when there is no sound. */
+ * the default output) can be opened. NULL when there is no sound; SDL's
+ * audio is then left started for the caller to stop when it suits
+ * (SDL_QuitSubSystem(SDL_INIT_AUDIO)): stopping SDL's ALSA driver waits
+ * up to 100 ms for its device watcher. */
 struct lf_speech_player *lf_speech_player_create(const char *device);
 void lf_speech_player_destroy(struct lf_speech_player *p);
 
