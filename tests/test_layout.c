@@ -173,6 +173,19 @@ static void text_is_cleaned_for_drawing(void **state)
     const char *reversed = "Name: \u202EKIRTAP\u202C und \u2067x\u2069\x01\x7F\u00AD.";
     lf_text_clean(reversed, strlen(reversed), out, sizeof(out));
     assert_string_equal(out, "Name: KIRTAP und x.");
+    /* Vietnamese keeps both its marks; a pasted "Zalgo" letter keeps four
+     * of its 14 diacritics (the rest drew over the lines around it);
+     * Tibetan's subjoined letters are letters, not marks, and stay */
+    const char *vi = "Tie\u0302\u0301ng Vie\u0323\u0302t";
+    lf_text_clean(vi, strlen(vi), out, sizeof(out));
+    assert_string_equal(out, vi);
+    const char *zalgo = "Z\u0351\u0352\u0353\u0354\u0355\u0356\u0357\u0358\u0359\u035a"
+                        "\u035b\u035c\u035d\u035ealgo";
+    lf_text_clean(zalgo, strlen(zalgo), out, sizeof(out));
+    assert_string_equal(out, "Z\u0351\u0352\u0353\u0354algo");
+    const char *bo = "\u0f56\u0f66\u0f92\u0fb2\u0f74\u0f56\u0f66";
+    lf_text_clean(bo, strlen(bo), out, sizeof(out));
+    assert_string_equal(out, bo);
     /* and the width is measured on what is drawn */
     struct lf_wrapped w;
     lf_wrap(&fake, LF_FACE_REGULAR, 20, "\u202EKIRTAP\u202C", 1000, 1, &w);

@@ -2,6 +2,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "layout/hyphen.h"
 
@@ -92,14 +94,35 @@ static bool drawn(const unsigned char *s, size_t k)
     return true;
 }
 
+/* The canonical combining class of the character s[0..k): 0 for a
+ * letter; 200 and up for a diacritic set above or below its letter (the
+ * marks of Latin, Cyrillic, Greek; not Tibetan's subjoined letters (0),
+ * Arabic's vowels or Thai's tone marks (below 200)). */
+static int combining_class(const char *s, size_t k)
+{
+    if (k < 2)
+        return 0;
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(s, i, (int32_t)k, c);
+    return c < 0 ? 0 : u_getCombiningClass(c);
+}
+
 size_t lf_text_clean(const char *utf8, size_t len, char *out, size_t size)
 {
     size_t o = 0;
+    int marks = 0; /* stacked marks on the letter before */
     for (size_t i = 0; i < len && utf8[i];) {
         size_t k = utf8_len(utf8 + i);
         if (i + k > len)
             break;
-        if (drawn((const unsigned char *)utf8 + i, k) && o + k < size) {
+        int cc = combining_class(utf8 + i, k);
+        if (cc >= 200)
+            marks++;
+        else if (cc == 0)
+            marks = 0;
+        if (drawn((const unsigned char *)utf8 + i, k) && o + k < size &&
+            marks <= LF_MAX_STACKED_MARKS) {
             if (utf8[i] == '\t')
                 out[o++] = ' ';
             else

@@ -29,6 +29,9 @@ struct lf_measure {
 };
 
 #define LF_MAX_WRAP_LINES 48
+/* Diacritics above or below one letter that are drawn: Vietnamese needs
+ * two; a pasted "Zalgo" text with dozens drew over the lines around it. */
+#define LF_MAX_STACKED_MARKS 4
 
 struct lf_line {
     size_t start, len;  /* byte range in the text, trailing spaces excluded */
@@ -72,8 +75,9 @@ bool lf_fit(const struct lf_measure *m, enum lf_face face, const char *text, int
 /* Copies utf8[0..len) into out (NUL-terminated, at most size - 1 bytes)
  * as it is drawn: without soft hyphens, control characters (a tab
  * becomes a space) and bidi embeddings, overrides and isolates
- * (U+202A..U+202E, U+2066..U+2069: a text never shows reversed). Returns
- * the length written. */
+ * (U+202A..U+202E, U+2066..U+2069: a text never shows reversed), and
+ * diacritics above or below a letter past LF_MAX_STACKED_MARKS (they
+ * would reach into the lines around it). Returns the length written. */
 size_t lf_text_clean(const char *utf8, size_t len, char *out, size_t size);
 
 /* Line i of w as drawn (cleaned, with its hyphen) into out. */
