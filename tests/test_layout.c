@@ -183,6 +183,9 @@ static void text_is_cleaned_for_drawing(void **state)
                         "\u035b\u035c\u035d\u035ealgo";
     lf_text_clean(zalgo, strlen(zalgo), out, sizeof(out));
     assert_string_equal(out, "Z\u0351\u0352\u0353\u0354algo");
+    const char *th = "\u0e01\u0e49\u0e49\u0e49\u0e49\u0e49\u0e49 \u0e19\u0e49\u0e33";
+    lf_text_clean(th, strlen(th), out, sizeof(out));
+    assert_string_equal(out, "\u0e01\u0e49 \u0e19\u0e49\u0e33");
     const char *bo = "\u0f56\u0f66\u0f92\u0fb2\u0f74\u0f56\u0f66";
     lf_text_clean(bo, strlen(bo), out, sizeof(out));
     assert_string_equal(out, bo);

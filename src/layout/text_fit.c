@@ -121,8 +121,11 @@ size_t lf_text_clean(const char *utf8, size_t len, char *out, size_t size)
             marks++;
         else if (cc == 0)
             marks = 0;
+        /* the same mark again on its letter (Thai's tone mark eight times
+         * over) means nothing more and would reach into the next line */
+        bool repeated = cc != 0 && i >= k && memcmp(utf8 + i - k, utf8 + i, k) == 0;
         if (drawn((const unsigned char *)utf8 + i, k) && o + k < size &&
-            marks <= LF_MAX_STACKED_MARKS) {
+            marks <= LF_MAX_STACKED_MARKS && !repeated) {
             if (utf8[i] == '\t')
                 out[o++] = ' ';
             else
