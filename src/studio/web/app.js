@@ -48,7 +48,7 @@ const WORDS = {
     organisation: 'Name der Einrichtung', defaultLang: 'Startsprache der Bildschirme', urgentTitle: 'Dringende Mitteilung',
     urgentHint: 'Erscheint sofort auf allen Bildschirmen, bis zum angegebenen Ende (danach verschwindet sie von selbst).',
     urgentDefaultTitle: 'Heute geschlossen', urgentDefaultMessage: 'Das Büro ist heute geschlossen. Wir sind morgen wieder für Sie da.',
-    until: 'Sichtbar bis', urgentPublish: 'Jetzt auf allen Bildschirmen zeigen', urgentSave: 'Speichern (wartet auf Freigabe)',
+    until: 'Sichtbar bis', untilMidnight: '00:00 heißt: bis Mitternacht am Ende des Vortags',urgentPublish: 'Jetzt auf allen Bildschirmen zeigen', urgentSave: 'Speichern (wartet auf Freigabe)',
     urgentDone: 'Die dringende Mitteilung ist veröffentlicht.', urgentSaved: 'Gespeichert. Eine Person mit Veröffentlichungsrecht muss sie noch freigeben und veröffentlichen.',
     role_editor: 'Redaktion', role_publisher: 'Veröffentlichung', role_admin: 'Administration',
     loading: 'Lädt …', idAuto: 'wird aus dem Titel gebildet', translatedBy: 'Übersetzungsstand je Sprache',
@@ -59,7 +59,7 @@ const WORDS = {
     otherLangs: 'weitere Sprachen (Kürzel, mit Leerzeichen getrennt)', saveFirst: 'Speichern Sie zuerst.',
     failed: 'Das hat nicht geklappt: {0}', uilang: 'English', before: 'Vorher', after: 'Nachher',
     to_dir: 'Ordner des Webservers', to_url: 'Server (SFTP/WebDAV)', users: 'Benutzer', roleWord: 'Rolle', screen: 'Bildschirmgröße (Pixel)', detailsCol: 'Einzelheiten',
-    usersHint: 'Benutzer legt die Administration auf dem Rechner des Studios an (Passwörter werden nie im Browser gezeigt):',
+    usersHint: 'Neue Benutzer, Passwörter und Rollen richtet die IT am Rechner des Studios ein; Passwörter gehen nie durch den Browser. Die Befehle dafür:',
     datePlaceholder: 'TT.MM.JJJJ', timePlaceholder: 'HH:MM', openCalendar: 'Kalender öffnen',
     badDate: 'Datum bitte als Tag.Monat.Jahr, z. B. 24.12.2026', badTime: 'Uhrzeit bitte als Stunde:Minute (24 Stunden), z. B. 18:30',
     chooseFile: 'Datei auswählen …', noFile: 'Keine Datei ausgewählt',
@@ -105,7 +105,7 @@ const WORDS = {
     organisation: 'Name of the centre', defaultLang: 'Starting language of the screens', urgentTitle: 'Urgent notice',
     urgentHint: 'Appears at once on every screen until the end given (then it goes by itself).',
     urgentDefaultTitle: 'Closed today', urgentDefaultMessage: 'The office is closed today. We are back for you tomorrow.',
-    until: 'Visible until', urgentPublish: 'Show on every screen now', urgentSave: 'Save (waits for approval)',
+    until: 'Visible until', untilMidnight: '00:00 means: until midnight at the end of the day before',urgentPublish: 'Show on every screen now', urgentSave: 'Save (waits for approval)',
     urgentDone: 'The urgent notice is published.', urgentSaved: 'Saved. Someone who may publish still has to approve and publish it.',
     role_editor: 'editor', role_publisher: 'publisher', role_admin: 'administrator',
     loading: 'Loading …', idAuto: 'made from the title', translatedBy: 'Translations per language',
@@ -116,7 +116,7 @@ const WORDS = {
     otherLangs: 'more languages (tags, separated by spaces)', saveFirst: 'Save first.',
     failed: 'That did not work: {0}', uilang: 'Deutsch', before: 'Before', after: 'After',
     to_dir: 'web server folder', to_url: 'server (SFTP/WebDAV)', users: 'Users', roleWord: 'Role', screen: 'Screen size (pixels)', detailsCol: 'Details',
-    usersHint: 'Users are managed on the studio’s computer (passwords never pass through the browser):',
+    usersHint: 'New users, passwords and roles are set up by IT on the studio’s computer; passwords never pass through the browser. The commands:',
     datePlaceholder: 'DD.MM.YYYY', timePlaceholder: 'HH:MM', openCalendar: 'Open the calendar',
     badDate: 'Please write the date as day.month.year, e.g. 24.12.2026', badTime: 'Please write the time as hour:minute (24 hours), e.g. 18:30',
     chooseFile: 'Choose a file …', noFile: 'No file chosen',
@@ -973,7 +973,8 @@ function fieldLabel(path) {
       return;
     }
     const l = k === 0 ? LABELS[name] : (SUBLABELS[name] || LABELS[name]);
-    out.push((l ? l[state.ui === 'en' ? 1 : 0] : name) + idx);
+    /* one of the tags: "Schlagwort 2", as its row in the form says */
+    out.push((name === 'tags' && idx ? t('tag') : (l ? l[state.ui === 'en' ? 1 : 0] : name)) + idx);
   });
   return out.join(', ');
 }
@@ -1106,7 +1107,7 @@ function openUrgent() {
     h('p', {class: 'muted'}, t('urgentHint')),
     h('label', {for: 'urgent-title'}, label('title')), title,
     h('label', {for: 'urgent-message'}, label('message')), message,
-    h('label', {for: 'urgent-until-date'}, t('until') + ' (' + t('berlin') + ')'), h('div', {class: 'dt'}, untilDate, untilTime),
+    h('label', {for: 'urgent-until-date'}, t('until') + ' (' + t('berlin') + ')'), h('div', {class: 'dt'}, untilDate, untilTime), h('p', {class: 'hint'}, t('untilMidnight')),
     err,
     h('div', {class: 'buttons'},
       h('button', {type: 'button', class: 'danger big', id: 'urgent-publish', onclick: async () => {
@@ -1136,7 +1137,7 @@ function renderTranslations(main) {
   const items = state.items.map((e) => e.item);
   main.appendChild(h('h1', {}, t('translations')));
   main.appendChild(h('p', {class: 'muted'}, t('translatedBy')));
-  const totals = h('tr', {class: 'totals'}, h('th', {}, ''), langs.map((l) => {
+  const totals = h('tr', {class: 'totals'}, h('th', {scope: 'row'}, t('status')), langs.map((l) => {
     const done = items.filter((it) => !missingIn(it, l).length).length;
     return h('td', {class: done === items.length ? 'done' : 'missing', 'data-lang': l}, t('itemsComplete', done, items.length));
   }));
@@ -1231,7 +1232,14 @@ async function renderAudit(main) {
   main.appendChild(h('table', {class: 'audit'},
     h('thead', {}, h('tr', {}, [t('when'), t('who'), t('action'), t('entry'), t('detailsCol')].map((x) => h('th', {}, x)))),
     h('tbody', {}, out.entries.map((e) => h('tr', {'data-action': e.action}, h('td', {}, fmtStamp(e.at)), h('td', {}, e.user),
-      h('td', {}, (ACTIONS[e.action] || [e.action, e.action])[state.ui === 'en' ? 1 : 0]), h('td', {}, e.item || ''), h('td', {}, auditDetail(e.detail || '')))))));
+      h('td', {}, (ACTIONS[e.action] || [e.action, e.action])[state.ui === 'en' ? 1 : 0]), auditItem(e.item), h('td', {}, auditDetail(e.detail || '')))))));
+}
+
+/* The entry of a log line by its title where it still exists (its identifier under it). */
+function auditItem(id) {
+  const e = id && state.items.find((x) => x.item.id === id);
+  if (!e) return h('td', {}, id || '');
+  return h('td', {}, itemTitle(e.item), h('div', {class: 'hint'}, id));
 }
 
 /* The log's details (written in English for city IT) in the page's words. */

@@ -7,7 +7,7 @@ Object.assign(WORDS.de, {
   icsTag: 'Schlagwort für alle (optional)', icsResult: '{0}: {1} neu, {2} geändert, {3} entfernt, {4} unverändert.',
   icsKept: 'Von Hand geändert und deshalb nicht überschrieben:', icsFailed: 'Der Kalender wurde nicht importiert:',
   icsSubs: 'Abonnierte Kalender', icsSubsHint: 'Diese Kalender holt das Studio regelmäßig selbst ab.',
-  icsSubName: 'Name', icsSubUrl: 'Adresse (https://…/kalender.ics)', icsSubEvery: 'alle … Minuten', icsSubPublish: 'gleich veröffentlichen',
+  icsSubName: 'Name', icsSubUrl: 'Adresse des Kalenders', icsSubEvery: 'alle … Minuten', icsSubPublish: 'gleich veröffentlichen',
   icsSubAdd: 'Abonnieren', icsSubRemove: 'Abbestellen', icsSubOk: 'zuletzt geholt {0}', icsSubError: 'Fehler: {0} (der letzte gute Stand bleibt)',
   icsSubNever: 'noch nicht geholt', icsSubPoll: 'alle {0}', icsSubDirect: 'veröffentlicht direkt',
   icsFile: 'Aus einer Datei:', icsUrl: 'Oder einmal von einer Adresse holen:', icsUrlPlaceholder: 'https://…/kalender.ics',
@@ -19,7 +19,7 @@ Object.assign(WORDS.en, {
   icsTag: 'Tag for all of them (optional)', icsResult: '{0}: {1} new, {2} changed, {3} removed, {4} unchanged.',
   icsKept: 'Changed by hand and therefore not overwritten:', icsFailed: 'The calendar was not imported:',
   icsSubs: 'Subscribed calendars', icsSubsHint: 'The studio fetches these calendars regularly by itself.',
-  icsSubName: 'Name', icsSubUrl: 'Address (https://…/calendar.ics)', icsSubEvery: 'every … minutes', icsSubPublish: 'publish at once',
+  icsSubName: 'Name', icsSubUrl: 'Address of the calendar', icsSubEvery: 'every … minutes', icsSubPublish: 'publish at once',
   icsSubAdd: 'Subscribe', icsSubRemove: 'Unsubscribe', icsSubOk: 'last fetched {0}', icsSubError: 'Error: {0} (the last good import stays)',
   icsSubNever: 'not fetched yet', icsSubPoll: 'every {0}', icsSubDirect: 'publishes directly',
   icsFile: 'From a file:', icsUrl: 'Or fetch once from an address:', icsUrlPlaceholder: 'https://…/calendar.ics',
@@ -47,7 +47,7 @@ async function icsRun(call) {
 }
 
 function icsImportBox() {
-  const tag = h('input', {id: 'ics-tag', placeholder: t('icsTag'), 'aria-label': t('icsTag'), value: state.icsTag || '',
+  const tag = h('input', {id: 'ics-tag', value: state.icsTag || '',
     oninput: (ev) => { state.icsTag = ev.target.value; }});
   const url = h('input', {id: 'ics-url', type: 'url', placeholder: t('icsUrlPlaceholder'), 'aria-label': t('icsUrl'), size: 44,
     value: state.icsUrl || '', oninput: (ev) => { state.icsUrl = ev.target.value; }});
@@ -70,8 +70,8 @@ function icsImportBox() {
   return h('details', {class: 'ics-import', open: report ? true : null},
     h('summary', {}, t('icsImport')),
     h('p', {class: 'muted'}, t('icsHint')),
-    h('div', {class: 'ics-row'}, tag),
-    h('div', {class: 'ics-row'}, h('span', {}, t('icsFile')), file.box,
+    h('div', {class: 'ics-row'}, h('label', {class: 'stack'}, t('icsTag'), tag)),
+    h('div', {class: 'ics-row'}, h('span', {class: 'row-label'}, t('icsFile')), file.box,
       h('button', {type: 'button', class: 'primary', id: 'ics-upload', onclick: async () => {
         const f = file.input.files[0];
         if (!f) return;
@@ -104,11 +104,12 @@ function icsSubscriptions() {
     }
     box.appendChild(list);
   }).catch(() => {});
-  const name = h('input', {id: 'sub-name', placeholder: t('icsSubName'), 'aria-label': t('icsSubName'), size: 12});
-  const url = h('input', {id: 'sub-url', placeholder: t('icsSubUrl'), 'aria-label': t('icsSubUrl'), size: 40});
+  const name = h('input', {id: 'sub-name', size: 12});
+  const url = h('input', {id: 'sub-url', type: 'url', placeholder: 'https://…/kalender.ics', size: 40});
   const every = h('input', {id: 'sub-every', type: 'number', min: 1, value: 60, 'aria-label': t('icsSubEvery'), class: 'num-input'});
   const publish = h('input', {id: 'sub-publish', type: 'checkbox'});
-  box.appendChild(h('div', {class: 'ics-row'}, name, url, h('label', {}, t('icsSubEvery').split('…')[0], every, t('icsSubEvery').split('…')[1]),
+  box.appendChild(h('div', {class: 'ics-row subscribe'}, h('label', {class: 'stack'}, t('icsSubName'), name),
+    h('label', {class: 'stack'}, t('icsSubUrl'), url), h('label', {}, t('icsSubEvery').split('…')[0], every, t('icsSubEvery').split('…')[1]),
     isPublisher() ? h('label', {}, publish, ' ', t('icsSubPublish')) : null,
     h('button', {type: 'button', id: 'sub-add', onclick: async () => {
       try {
