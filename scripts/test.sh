@@ -2,7 +2,7 @@
 # Installs what the tests need, builds twice and runs every test headless:
 #   1. warnings as errors, all tests;
 #   2. -fsanitize=address,undefined, all tests again;
-#   3. with clang, each libFuzzer target in fuzz/ (manifest, config,
+#   3. with clang, each libFuzzer target in fuzz/ (manifest, config, ics,
 #      signature) for 20 s from its seeds in tests/fuzz/ (a crash, leak
 #      or UB fails the script);
 #   4. scripts/arm64.sh: cross-built for arm64 (Raspberry Pi 4/5), the
