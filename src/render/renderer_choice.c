@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 #include <dirent.h>
+#include <glob.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -151,10 +152,20 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* " PATH=mtime/size": a file or folder that changes when it is rewritten. */
+static size_t add_stamp(char *key, size_t len, const char *path, const struct stat *st)
+{
+    char stamp[96];
+    snprintf(stamp, sizeof(stamp), "%lld.%09ld/%lld", (long long)st->st_mtim.tv_sec,
+             st->st_mtim.tv_nsec, (long long)st->st_size);
+    return add_key(key, len, " %s=%s", path, stamp);
+}
+
 /* What decides the probe's answer, as one line: the environment that
- * steers SDL and Mesa, the installed packages (dpkg's status file changes
- * with every install, upgrade or removal) and the GPUs with their kernel
- * drivers. False when it cannot be known (no dpkg): then always probe. */
+ * steers SDL and Mesa, the installed libraries and GL drivers (the
+ * dynamic linker's cache and the drivers' folders change with every
+ * install, upgrade or removal) and the GPUs with their kernel drivers.
+ * False when it cannot be known (no linker cache): then always probe. */
 static bool probe_key(char *key)
 {
     static const char *const vars[] = {
@@ -164,17 +175,25 @@ static bool probe_key(char *key)
         "__EGL_VENDOR_LIBRARY_FILENAMES", "LD_LIBRARY_PATH",
     };
     struct stat st;
-    if (stat(LF_GL_PROBE_PACKAGES, &st) != 0)
+    if (stat(LF_GL_PROBE_LIBRARIES, &st) != 0)
         return false;
-    size_t len = add_key(key, 0, "%s%s", "gl-probe 1", "");
+    size_t len = add_key(key, 0, "%s%s", "gl-probe 2", "");
     for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
         const char *v = getenv(vars[i]);
         len = add_key(key, len, " %s=%s", vars[i], v ? v : "-");
     }
-    char stamp[96];
-    snprintf(stamp, sizeof(stamp), "%lld.%09ld/%lld", (long long)st.st_mtim.tv_sec,
-             st.st_mtim.tv_nsec, (long long)st.st_size);
-    len = add_key(key, len, " %s=%s", "packages", stamp);
+    len = add_stamp(key, len, LF_GL_PROBE_LIBRARIES, &st);
+    static const char *const drivers[] = {LF_GL_PROBE_DRIVER_GLOBS};
+    for (size_t i = 0; i < sizeof(drivers) / sizeof(drivers[0]); i++) {
+        glob_t g;
+        if (glob(drivers[i], GLOB_NOSORT, NULL, &g) != 0)
+            continue; /* none of these here: nothing to watch */
+        qsort(g.gl_pathv, g.gl_pathc, sizeof(g.gl_pathv[0]), by_name);
+        for (size_t j = 0; j < g.gl_pathc; j++)
+            if (stat(g.gl_pathv[j], &st) == 0)
+                len = add_stamp(key, len, g.gl_pathv[j], &st);
+        globfree(&g);
+    }
     DIR *d = opendir(LF_GL_PROBE_DRM_DIR);
     if (d) {
         char *names[LF_GL_PROBE_MAX_DRM];

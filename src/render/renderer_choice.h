@@ -49,10 +49,17 @@ void lf_renderer_decide(enum lf_renderer_setting setting, const char *video_driv
 
 /* The probe's answer is kept in the state folder and used instead of a
  * probe while nothing it depends on has changed (the key: the
- * environment for SDL and Mesa, dpkg's status file, the GPUs and their
- * kernel drivers): starting Mesa in the probe costs 100 ms and more. */
+ * environment for SDL and Mesa, the dynamic linker's cache and the
+ * folders of the GL drivers, the GPUs and their kernel drivers):
+ * starting Mesa in the probe costs 100 ms and more. */
 #define LF_GL_PROBE_FILE "gl-probe"
-#define LF_GL_PROBE_PACKAGES "/var/lib/dpkg/status"
+/* rewritten whenever shared libraries are installed, upgraded or removed */
+#define LF_GL_PROBE_LIBRARIES "/etc/ld.so.cache"
+/* Mesa's DRI drivers and the GLVND vendor files: a driver package that
+ * adds, replaces or removes one changes its folder */
+#define LF_GL_PROBE_DRIVER_GLOBS \
+    "/usr/lib/*/dri", "/usr/lib/dri", "/usr/share/glvnd/egl_vendor.d", \
+        "/usr/share/glvnd/glx_vendor.d"
 #define LF_GL_PROBE_DRM_DIR "/sys/class/drm"
 #define LF_GL_PROBE_MAX_DRM 32       /* DRM entries that go into the key */
 #define LF_GL_PROBE_KEY_BYTES 2048
