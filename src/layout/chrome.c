@@ -154,23 +154,23 @@ static void arrow(struct frame *f, struct lf_box b, bool next)
 /* The strip's language buttons: which languages, and where. */
 struct strip_place {
     const struct frame *f;
-    int top, bh, gap, m, x_end_first; /* the first row ends before the toggles */
+    int top, bh, gap, m;
+    int tools_w; /* the reading controls and toggles: one group, after the languages */
     int rows;
+    int tools_y; /* set by strip_fit: the row the group is on */
 };
 
 /* Places buttons of the given widths row after row; the boxes go to out
  * (may be NULL). False when they do not all fit in the strip's rows. */
-static bool strip_fit(const struct strip_place *sp, const int *widths, size_t n,
-                      struct lf_box *out)
+static bool strip_fit(struct strip_place *sp, const int *widths, size_t n, struct lf_box *out)
 {
-    int x = sp->m, y = sp->top + sp->gap, row = 0, x_end = sp->x_end_first;
+    int x = sp->m, y = sp->top + sp->gap, row = 0, x_end = sp->f->v->width - sp->m;
     for (size_t i = 0; i < n; i++) {
         if (x + widths[i] > x_end) {
             if (++row >= sp->rows)
                 return false;
             x = sp->m;
             y += sp->bh + sp->gap;
-            x_end = sp->f->v->width - sp->m;
             if (x + widths[i] > x_end)
                 return false;
         }
@@ -178,6 +178,13 @@ static bool strip_fit(const struct strip_place *sp, const int *widths, size_t n,
             out[i] = (struct lf_box){x, y, widths[i], sp->bh};
         x += widths[i] + sp->gap;
     }
+    /* the controls at the end of the last row, or of a row of their own */
+    if (x + sp->tools_w > x_end && x > sp->m) {
+        if (++row >= sp->rows)
+            return false;
+        y += sp->bh + sp->gap;
+    }
+    sp->tools_y = y;
     return true;
 }
 
@@ -208,6 +215,23 @@ static int read_aloud_buttons(struct frame *f, int y, int bh, int x_end, const s
     return x_end - rw - gap;
 }
 
+/* The reading controls, then the toggles for large text and high
+ * contrast, ending at x_end; returns where they begin. */
+static int tools(struct frame *f, int y, int h, int x_end, const struct lf_footer *ft)
+{
+    int tw = lf_frame_strip_button_height(f) * 3 / 2, gap = lf_frame_scaled(f, 12);
+    static const char *const toggle_labels[2] = {"A+", "◐"};
+    static const enum lf_action toggle_actions[2] = {LF_ACT_LARGE_TEXT, LF_ACT_CONTRAST};
+    bool toggle_on[2] = {ft->large_text, ft->high_contrast};
+    for (int i = 1; i >= 0; i--) {
+        x_end -= tw;
+        button(f, (struct lf_box){x_end, y, tw, h}, toggle_labels[i], lf_frame_text_px(f, 36),
+               toggle_on[i], f->t->accent[0], toggle_actions[i], 0);
+        x_end -= gap;
+    }
+    return read_aloud_buttons(f, y, h, x_end, ft) + gap;
+}
+
 /* The languages of the bundle, each named in itself, and the toggles
  * for large text and high contrast: finger-sized buttons in one row (two
  * in portrait when needed: the toggles then sit at the end of the first).
@@ -221,20 +245,10 @@ static void language_strip(struct frame *f, int top, const struct lf_footer *ft)
     int bh = lf_frame_strip_button_height(f), px = lf_frame_text_px(f, 30);
     lf_scene_rect(f->s, (struct lf_box){0, top, v->width, lf_frame_strip_height(f)}, f->t->bar, 0);
     int y = top + gap;
-    int tw = bh * 3 / 2;
     int x_end = v->width - m;
-    static const char *const toggle_labels[2] = {"A+", "◐"};
-    static const enum lf_action toggle_actions[2] = {LF_ACT_LARGE_TEXT, LF_ACT_CONTRAST};
-    bool toggle_on[2] = {ft->large_text, ft->high_contrast};
-    for (int i = 1; i >= 0; i--) {
-        x_end -= tw;
-        button(f, (struct lf_box){x_end, y, tw, bh}, toggle_labels[i], lf_frame_text_px(f, 36),
-               toggle_on[i], f->t->accent[0], toggle_actions[i], 0);
-        x_end -= gap;
-    }
-    x_end = read_aloud_buttons(f, y, bh, x_end, ft);
-    x_end -= gap;
-    struct strip_place sp = {f, top, bh, gap, m, x_end, lf_frame_strip_rows(f)};
+    struct strip_place sp = {f, top, bh, gap, m,
+                             lf_frame_tools_in_nav(f) ? 0 : lf_frame_strip_tools_width(f),
+                             lf_frame_strip_rows(f), y};
     size_t n = b->n_languages, shown[LF_MAX_TRANSLATIONS];
     int lw[LF_MAX_TRANSLATIONS], widths[LF_MAX_TRANSLATIONS + 1] = {0}; /* gcc for arm64 warns otherwise */
     struct lf_box boxes[LF_MAX_TRANSLATIONS + 1];
@@ -278,12 +292,19 @@ static void language_strip(struct frame *f, int top, const struct lf_footer *ft)
         if (!strip_fit(&sp, widths, k + 1, boxes)) {
             /* not even one language fits beside the button: the button alone */
             k = 0;
-            widths[0] = more_w < x_end - m ? more_w : x_end - m;
+            int room = x_end - m - sp.tools_w - gap;
+            widths[0] = more_w < room ? more_w : room;
             boxes[0] = (struct lf_box){m, y, widths[0], bh};
+            sp.tools_y = y;
         }
     } else {
         (void)strip_fit(&sp, widths, n, boxes);
     }
+    /* the reading controls and the toggles: one group at the end of the
+     * row after the languages (in portrait, where there is room, they
+     * are on the row of ‹ › instead) */
+    if (!lf_frame_tools_in_nav(f))
+        tools(f, sp.tools_y, bh, v->width - m, ft);
     for (size_t i = 0; i < k; i++) {
         const char *lang = b->languages[shown[i]];
         lf_scene_lang(f->s, lang); /* "中文" in zh-Hant's own glyph forms */
@@ -302,7 +323,9 @@ void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct 
     lf_frame_init_chrome(&f, s, v);
     size_t first_op = lf_scene_count(s), first_target = lf_scene_target_count(s);
     int h = lf_frame_footer_height(&f), top = v->height - h, m = lf_frame_scaled(&f, BASE_MARGIN);
-    int bgap = lf_frame_scaled(&f, 16), vpad = lf_frame_scaled(&f, 20);
+    int bgap = lf_frame_scaled(&f, 16);
+    /* portrait: two rows of 84 (landscape's one row is 76: no smaller to the finger) */
+    int vpad = lf_frame_scaled(&f, f.landscape ? 20 : 14);
     lf_scene_rect(s, (struct lf_box){0, top, v->width, h}, f.t->bar, 0);
     if (v->passive) {
         if (ft->count > 0)
@@ -369,10 +392,17 @@ void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct 
             x += bw + bgap;
         }
         y += row_h + vpad;
-        arrow_w = bw;
+        bool with_tools = lf_frame_tools_in_nav(&f);
+        arrow_w = with_tools ? row_h : bw;
         arrow(&f, (struct lf_box){m, y, arrow_w, row_h}, false);
         arrow(&f, (struct lf_box){v->width - m - arrow_w, y, arrow_w, row_h}, true);
         int mid_x = m + arrow_w + bgap, mid_w = v->width - 2 * (m + arrow_w + bgap);
+        if (with_tools) {
+            /* ‹ position (or back) | reading controls, A+, ◐ › */
+            int tools_x = v->width - m - arrow_w - bgap - lf_frame_strip_tools_width(&f);
+            tools(&f, y, row_h, v->width - m - arrow_w - bgap, ft);
+            mid_w = tools_x - bgap - mid_x;
+        }
         if (ft->show_back)
             button(&f, (struct lf_box){mid_x, y, mid_w, row_h}, lf_phrase(v->lang, LF_P_BACK),
                    px, false, f.t->bar, LF_ACT_HOME, 0);

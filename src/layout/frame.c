@@ -112,30 +112,56 @@ static int read_controls_width(const struct frame *f)
     return lf_frame_read_button_width(f) + gap + lf_frame_slower_button_width(f) + gap;
 }
 
+static int tools_group_width(const struct frame *f)
+{
+    int tw = lf_frame_strip_button_height(f) * 3 / 2, gap = lf_frame_scaled(f, 12);
+    return 2 * tw + gap + read_controls_width(f);
+}
+
+
+/* The width of the reading controls and toggles, one group. */
+int lf_frame_strip_tools_width(const struct frame *f)
+{
+    return tools_group_width(f);
+}
+
+/* Portrait: the reading controls and the toggles sit on the row of
+ * ‹ › (between them, after the position or "back") when that row has
+ * room for them and a slot of LF_NAV_SLOT_MIN for the position or "back";
+ * else at the end of the language strip. */
+bool lf_frame_tools_in_nav(const struct frame *f)
+{
+    if (f->landscape || f->v->passive)
+        return false;
+    int row_h = lf_frame_scaled(f, LF_PORTRAIT_NAV_ROW), bgap = lf_frame_scaled(f, 16);
+    int m = lf_frame_scaled(f, BASE_MARGIN);
+    int rest = f->v->width - 2 * m - 2 * row_h - 3 * bgap - tools_group_width(f);
+    return rest >= lf_frame_scaled(f, LF_NAV_SLOT_MIN);
+}
+
 /* Rows the language strip has: one in landscape (languages that do not
  * fit are on the "more languages" page); in portrait as many as the
- * languages need, placed as chrome.c places them, the first row ending
- * before the toggles and the reading controls, at most LF_STRIP_MAX_ROWS. */
+ * languages need, placed as chrome.c places them, row after row at the
+ * full width, then the reading controls and the toggles as one group at
+ * the end of the last row (or on one of their own), at most LF_STRIP_MAX_ROWS. */
 int lf_frame_strip_rows(const struct frame *f)
 {
     if (f->landscape)
         return 1;
     int bh = lf_frame_strip_button_height(f), gap = lf_frame_scaled(f, 12), px = lf_frame_text_px(f, 30);
     int m = lf_frame_scaled(f, BASE_MARGIN);
-    int x_end = f->v->width - m - 2 * (bh * 3 / 2 + gap) - gap - read_controls_width(f);
+    int x_end = f->v->width - m;
     int x = m, rows = 1;
     for (size_t i = 0; i < f->v->bundle->n_languages; i++) {
         int w = lf_frame_language_button_width(f, f->v->bundle->languages[i], px, bh);
         if (x + w > x_end && x > m) {
             rows++;
             x = m;
-            x_end = f->v->width - m;
-        } else if (x + w > x_end) {
-            rows++; /* not even one fits beside the buttons: start below them */
-            x_end = f->v->width - m;
         }
         x += w + gap;
     }
+    if (!lf_frame_tools_in_nav(f) && x + tools_group_width(f) > x_end && x > m)
+        rows++; /* the controls on a row of their own */
     return rows > LF_STRIP_MAX_ROWS ? LF_STRIP_MAX_ROWS : rows;
 }
 
@@ -151,7 +177,7 @@ int lf_frame_footer_height(const struct frame *f)
 {
     if (f->v->passive)
         return lf_frame_scaled(f, 16); /* only the progress line */
-    return lf_frame_strip_height(f) + (f->landscape ? lf_frame_scaled(f, 116) : lf_frame_scaled(f, 250));
+    return lf_frame_strip_height(f) + (f->landscape ? lf_frame_scaled(f, 116) : lf_frame_scaled(f, 210));
 }
 
 struct lf_box lf_layout_content_box(const struct lf_view *v)

@@ -57,6 +57,13 @@ int lf_frame_strip_button_height(const struct frame *f);
 int lf_frame_read_button_width(const struct frame *f);
 int lf_frame_slower_button_width(const struct frame *f);
 #define LF_STRIP_MAX_ROWS 3
+/* The width of the strip's reading controls and toggles, one group. */
+int lf_frame_strip_tools_width(const struct frame *f);
+/* Portrait: the row of the arrows (in units), and the least width of its
+ * slot for the position or "back" when the tools share that row. */
+#define LF_PORTRAIT_NAV_ROW 84
+#define LF_NAV_SLOT_MIN 150
+bool lf_frame_tools_in_nav(const struct frame *f);
 int lf_frame_strip_rows(const struct frame *f);
 int lf_frame_strip_height(const struct frame *f);
 int lf_frame_footer_height(const struct frame *f);
