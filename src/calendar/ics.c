@@ -777,7 +777,7 @@ static void expand_rdates(struct ics_ctx *c, const struct series *s)
 }
 
 static void read_event(struct ics_ctx *c, icalcomponent *v, int line, struct override *ov,
-                       size_t n_ov, size_t uid_entries)
+                       size_t n_ov, size_t uid_entries, bool say_shared)
 {
     struct ics_when w;
     if (!read_when(c, v, line, &w))
@@ -796,7 +796,7 @@ static void read_event(struct ics_ctx *c, icalcomponent *v, int line, struct ove
         event_free(&tmpl);
         return;
     }
-    if (uid_entries > 1)
+    if (say_shared)
         ics_warning(c, line, "UID",
                     "%zu entries of the feed share the UID '%s' without a RECURRENCE-ID: each "
                     "is shown as an event of its own",
@@ -836,18 +836,30 @@ static int compare_strings(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* How often `key` is in the sorted list. */
-static size_t count_sorted(const char **list, size_t n, const char *key)
+/* How often `key` is in the sorted list, and where its first copy is
+ * (*first); two binary searches, so a feed of one UID 30000 times over
+ * costs no more than any other. */
+static size_t count_sorted(const char **list, size_t n, const char *key, size_t *first)
 {
-    const char **hit = bsearch(&key, list, n, sizeof(char *), compare_strings);
-    if (!hit)
-        return 0;
-    const char **lo = hit, **hi = hit;
-    while (lo > list && strcmp(lo[-1], key) == 0)
-        lo--;
-    while (hi + 1 < list + n && strcmp(hi[1], key) == 0)
-        hi++;
-    return (size_t)(hi - lo) + 1;
+    size_t lo = 0, hi = n;
+    while (lo < hi) { /* the first not below key */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(list[mid], key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *first = lo;
+    hi = n;
+    size_t end = lo;
+    while (end < hi) { /* the first above key */
+        size_t mid = end + (hi - end) / 2;
+        if (strcmp(list[mid], key) <= 0)
+            end = mid + 1;
+        else
+            hi = mid;
+    }
+    return end - lo;
 }
 
 /* Line numbers of every "BEGIN:VEVENT" in the raw text, in order. */
@@ -993,6 +1005,7 @@ struct lf_ics_feed *lf_ics_parse(const char *text, size_t len, const char *name,
             master_uids[n_masters++] = icalcomponent_get_uid(v) ? icalcomponent_get_uid(v) : "";
     }
     qsort(master_uids, n_masters, sizeof(char *), compare_strings);
+    bool *uid_said = lf_xcalloc(n_masters + 1, sizeof(bool));
     /* second pass: the series and single events */
     k = 0;
     for (icalcomponent *v = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT);
@@ -1001,8 +1014,12 @@ struct lf_ics_feed *lf_ics_parse(const char *text, size_t len, const char *name,
         if (icalcomponent_get_first_property(v, ICAL_RECURRENCEID_PROPERTY))
             continue;
         const char *uid = icalcomponent_get_uid(v) ? icalcomponent_get_uid(v) : "";
-        read_event(&c, v, k < n_lines ? lines[k] : 0, ov, n_ov,
-                   count_sorted(master_uids, n_masters, uid));
+        size_t first = 0, entries = count_sorted(master_uids, n_masters, uid, &first);
+        /* a shared UID is said once, at its first entry */
+        bool say_shared = entries > 1 && first < n_masters && !uid_said[first];
+        if (say_shared)
+            uid_said[first] = true;
+        read_event(&c, v, k < n_lines ? lines[k] : 0, ov, n_ov, entries, say_shared);
     }
     /* an override no occurrence of its series took stands alone: its series
      * is not in the feed, or its occurrence lies beyond the horizon (moved
@@ -1025,6 +1042,7 @@ struct lf_ics_feed *lf_ics_parse(const char *text, size_t len, const char *name,
             add_from_component(&c, ov[i].v, ov[i].line, true, w.start_at, w.end_at, w.all_day);
     }
     free(master_uids);
+    free(uid_said);
     free(ov);
     free(lines);
     icalcomponent_free(root);
