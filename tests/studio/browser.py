@@ -101,7 +101,7 @@ def images_loaded(ids):
 # What every page must hold for a keyboard and screen-reader user, and for the typical office
 # laptop (1366 x 768): each control named (label, aria-label or aria-labelledby), each button
 # says what it does, no positive tabindex (the tab order is the page's order), nothing wider
-# than its box (text running out of a button, a row wider than the window).
+# than its box (text running out of a button, a row wider than the window), text in WCAG AA contrast.
 A11Y_JS = """
 const named = (e) => {
   if ((e.getAttribute('aria-label') || '').trim()) return true;
@@ -127,6 +127,31 @@ document.querySelectorAll('body *').forEach((e) => {
   if (e.scrollWidth > e.clientWidth + 2) out.push('content wider than its box: ' + say(e) + ' ' + e.scrollWidth + ' > ' + e.clientWidth
     + ' «' + e.textContent.trim().slice(0, 40) + '»');
 });
+// WCAG AA contrast of text: 4.5:1, 3:1 for large text; the ground is the first painted one
+// behind the text, opacity on the way blends the text into it
+const rgb = (c) => (c.match(/[\\d.]+/g) || [0, 0, 0, 0]).map(Number);
+const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+  .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+document.querySelectorAll('body *').forEach((e) => {
+  if (!e.getClientRects().length || e.closest('[aria-hidden="true"], :disabled, .picker-native, .file-native')) return;
+  if (![...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) return;
+  const cs = getComputedStyle(e);
+  if (cs.visibility === 'hidden') return;
+  let fg = rgb(cs.color), bg = null, alpha = 1;
+  for (let a = e; a && !bg; a = a.parentElement) {
+    const s = getComputedStyle(a);
+    alpha *= +s.opacity;
+    const b = rgb(s.backgroundColor);
+    if (s.backgroundImage !== 'none') return;
+    if (b.length < 4 || b[3] > 0.9) bg = b.slice(0, 3);
+  }
+  bg = bg || [255, 255, 255];
+  fg = fg.slice(0, 3).map((v, i) => v * alpha + bg[i] * (1 - alpha));
+  const [l1, l2] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  const ratio = (l1 + 0.05) / (l2 + 0.05);
+  const size = parseFloat(cs.fontSize), large = size >= 24 || (size >= 18.6 && +cs.fontWeight >= 700);
+  if (ratio < (large ? 3 : 4.5)) out.push('contrast ' + ratio.toFixed(2) + ': ' + say(e) + ' «' + e.textContent.trim().slice(0, 30) + '»');
+});
 return out;
 """
 
@@ -140,7 +165,7 @@ def a11y(name, laptop=True):
         time.sleep(0.2)
         problems += ["1366x768: " + p for p in driver.execute_script(A11Y_JS)]
         driver.set_window_size(size["width"], size["height"])
-    check(problems == [], name + ": every control labelled, every button worded, nothing overflows", problems[:8])
+    check(problems == [], name + ": every control labelled, every button worded, nothing overflows, text in AA contrast", problems[:8])
 
 
 def console_errors():
@@ -265,6 +290,12 @@ try:
     a11y("event editor with an error", laptop=False)
     check(driver.execute_script("return document.getElementById('problems').getAttribute('aria-live')") in ("polite", "assertive"),
           "the check's messages are announced (aria-live)")
+    described = driver.execute_script(
+        "const i = document.querySelector('input[data-field=end-date]');"
+        " const e = document.getElementById(i.getAttribute('aria-describedby') || '-');"
+        " return [i.getAttribute('aria-invalid'), e ? e.textContent : null];")
+    check(described[0] == "true" and described[1] and "Beginn" in described[1],
+          "the field in error says so to a screen reader (aria-invalid, described by its message)", described)
     css('input[data-field="end-date"]').clear()
     css('input[data-field="end-date"]').send_keys("22.03.2027")
     wait.until(lambda d: d.find_element(By.CSS_SELECTOR, '[data-error-for="end"]').text == "")

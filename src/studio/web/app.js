@@ -928,6 +928,7 @@ function showProblems() {
   if (!ed) return;
   document.querySelectorAll('[data-error-for]').forEach((el) => { el.textContent = ''; });
   document.querySelectorAll('.has-error').forEach((el) => el.classList.remove('has-error'));
+  document.querySelectorAll('[aria-invalid]').forEach((el) => { el.removeAttribute('aria-invalid'); el.removeAttribute('aria-describedby'); });
   const box = document.getElementById('problems');
   if (!box) return;
   clear(box);
@@ -943,7 +944,15 @@ function showProblems() {
     if (target) {
       target.textContent = (target.textContent ? target.textContent + ' · ' : '') + plain(p);
       const row = target.closest('td, .detail, tr, .range');
-      if (row && p.severity === 'error') row.classList.add('has-error');
+      if (row && p.severity === 'error') {
+        row.classList.add('has-error');
+        /* a screen reader says the message with the field it belongs to */
+        target.id = target.id || 'err-' + (f || 'item').replace(/[^A-Za-z0-9_-]/g, '-');
+        row.querySelectorAll('input, textarea, select').forEach((el) => {
+          el.setAttribute('aria-invalid', 'true');
+          el.setAttribute('aria-describedby', target.id);
+        });
+      }
     }
   }
   if (errors.length) {
