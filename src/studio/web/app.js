@@ -10,6 +10,7 @@ const WORDS = {
   de: {
     appTitle: 'litfass studio', login: 'Anmelden', user: 'Benutzername', password: 'Passwort',
     loginHint: 'Melden Sie sich mit dem Namen und Passwort an, die Sie von Ihrer Administration bekommen haben.',
+    loginAgain: 'Bitte prüfen Sie die Schreibweise (auch Groß- und Kleinbuchstaben) und versuchen Sie es noch einmal. Passwort vergessen? Die Administration kann ein neues setzen.',
     logout: 'Abmelden', expired: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich wieder an.',
     events: 'Termine', offers: 'Angebote', contacts: 'Kontakte', notices: 'Mitteilungen',
     translations: 'Übersetzungen', publish: 'Veröffentlichen', audit: 'Protokoll', settings: 'Einstellungen',
@@ -35,8 +36,8 @@ const WORDS = {
     yours: 'Ihre Fassung', theirs: 'Gespeicherte Fassung', keepMine: 'Meine Fassung speichern', takeTheirs: 'Gespeicherte Fassung übernehmen',
     field: 'Feld', status: 'Stand', complete: 'vollständig', itemsComplete: '{0} von {1} vollständig',
     changes: 'Änderungen seit der letzten Veröffentlichung', noChanges: 'Keine Änderungen seit der letzten Veröffentlichung.',
-    added: 'neu', changed: 'geändert', removed: 'gelöscht', approve: 'Freigeben', approved: 'freigegeben',
-    waiting: 'wartet auf Freigabe', approveHint: 'Vier Augen: Änderungen von Redakteurinnen und Redakteuren gehen erst nach Ihrer Freigabe hinaus.',
+    added: 'neu', changed: 'geändert', removed: 'gelöscht', approve: 'Freigeben', approveMarked: 'Angehakte Änderungen freigeben', approved: 'freigegeben',
+    waiting: 'wartet auf Freigabe', approveHint: 'Vier Augen: Änderungen von Redakteurinnen und Redakteuren gehen erst nach Ihrer Freigabe hinaus. Haken Sie an, was Sie geprüft haben, und geben Sie es dann frei.',
     publishNow: 'Jetzt veröffentlichen', note: 'Notiz (z. B. „Termine Dezember“)',
     noteLabel: 'Notiz zu dieser Version (freiwillig, erscheint in der Liste der Versionen)', noteExample: 'z. B. „Termine Dezember“',
     published: 'Version {0} ist veröffentlicht. Die Bildschirme zeigen sie spätestens nach ihrer nächsten Abfrage.',
@@ -67,6 +68,7 @@ const WORDS = {
   en: {
     appTitle: 'litfass studio', login: 'Log in', user: 'User name', password: 'Password',
     loginHint: 'Log in with the name and password your administrator gave you.',
+    loginAgain: 'Please check the spelling (capital letters too) and try again. Forgot the password? Your administrator can set a new one.',
     logout: 'Log out', expired: 'Your session has expired. Please log in again.',
     events: 'Events', offers: 'Offers', contacts: 'Contacts', notices: 'Notices',
     translations: 'Translations', publish: 'Publish', audit: 'Audit log', settings: 'Settings',
@@ -92,8 +94,8 @@ const WORDS = {
     yours: 'Your version', theirs: 'Saved version', keepMine: 'Save my version', takeTheirs: 'Take the saved version',
     field: 'Field', status: 'Status', complete: 'complete', itemsComplete: '{0} of {1} complete',
     changes: 'Changes since the last publishing', noChanges: 'No changes since the last publishing.',
-    added: 'new', changed: 'changed', removed: 'deleted', approve: 'Approve', approved: 'approved',
-    waiting: 'waiting for approval', approveHint: 'Four eyes: editors’ changes go out only after your approval.',
+    added: 'new', changed: 'changed', removed: 'deleted', approve: 'Approve', approveMarked: 'Approve the ticked changes', approved: 'approved',
+    waiting: 'waiting for approval', approveHint: 'Four eyes: editors’ changes go out only after your approval. Tick what you have checked, then approve it.',
     publishNow: 'Publish now', note: 'Note (e.g. “December events”)',
     noteLabel: 'Note on this version (optional, shown in the list of versions)', noteExample: 'e.g. “December events”',
     published: 'Version {0} is published. Screens show it at their next look at the latest.',
@@ -348,7 +350,8 @@ function renderLogin(message) {
       await loadItems();
       render();
     } catch (e) {
-      err.textContent = e.status === 429 ? e.message + ' (' + e.body.retry_after + ' s)' : e.message;
+      err.textContent = e.status === 429 ? e.message + ' (' + e.body.retry_after + ' s)'
+        : e.message + (e.status === 401 ? ' ' + t('loginAgain') : '');
     }
   }},
   h('h1', {}, 'litfass studio'),
@@ -1196,7 +1199,7 @@ async function renderPublish(main) {
     holder.appendChild(h('p', {class: 'hint'}, t('approveHint')));
     holder.appendChild(h('button', {type: 'button', class: 'secondary', id: 'approve', onclick: async () => {
       try { await api('POST', '/api/approve', {ids: Array.from(selected)}); await loadItems(); render(); } catch (e) { toast(t('failed', e.message), 'error'); }
-    }}, t('approve')));
+    }}, t('approveMarked')));
   }
   const errors = validation.problems.filter((p) => p.severity === 'error');
   if (errors.length) {
@@ -1223,7 +1226,7 @@ async function renderPublish(main) {
   }
   holder.appendChild(h('h2', {}, t('versions')));
   holder.appendChild(h('table', {class: 'versions', id: 'versions'},
-    h('thead', {}, h('tr', {}, [t('version'), t('when'), t('who'), t('itemsN'), t('note').split(' (')[0], t('delivered'), ''].map((x) => h('th', {}, x)))),
+    h('thead', {}, h('tr', {}, [t('version'), t('when'), t('who'), t('itemsN'), t('note').split(' (')[0], t('delivered'), pub ? t('action') : ''].map((x) => h('th', {}, x)))),
     h('tbody', {}, versions.versions.map((v) => h('tr', {'data-serial': v.serial},
       h('td', {}, String(v.serial)), h('td', {}, fmtStamp(v.created)), h('td', {}, v.by || ''), h('td', {}, String(v.items)),
       h('td', {}, v.note || ''), h('td', {class: v.error ? 'error' : ''}, v.error ? v.error : (v.delivered || []).map((d) => t('to_' + d)).join(', ')),
