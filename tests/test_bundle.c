@@ -300,6 +300,13 @@ static const struct bad_case {
                       "   \"start\": \"21.03.2027 18:00\", \"end\": \"2027-03-21T20:00\"}\n]}",
      "content.json:3:13: items[0].start: not a date-time (write it like 2027-03-21T18:00, or 2027-03-21 alone for an "
      "all-day event)"},
+    /* a day the month does not have: said so, not "write it like ..." */
+    {"no such day", HEAD "  {\"kind\": \"event\", " EVENT_REQ ",\n"
+                         "   \"start\": \"2027-02-29T18:00\", \"end\": \"2027-03-01T20:00\"}\n]}",
+     "content.json:3:13: items[0].start: 2027-02-29 does not exist: that month has 28 days"},
+    {"no such day, all day", HEAD "  {\"kind\": \"event\", " EVENT_REQ ",\n"
+                                  "   \"start\": \"2027-04-31\"}\n]}",
+     "content.json:3:13: items[0].start: 2027-04-31 does not exist: that month has 30 days"},
     {"end before start", HEAD "  {\"kind\": \"event\", " EVENT_REQ ",\n"
                               "   \"start\": \"2027-03-21T18:00\", \"end\": \"2027-03-21T17:00\"}\n]}",
      "content.json:3:40: items[0].end: must be later than start"},

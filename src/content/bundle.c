@@ -379,6 +379,34 @@ static time_t midnight_after(int y, int m, int d)
     return lf_local_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, 0, 0);
 }
 
+static int days_in_month(int y, int m)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : days[m - 1];
+}
+
+/* Says so when the text starts with a date of a day the month does not
+ * have ("2027-02-30" would have been 2 March); false when it does not. */
+static bool no_such_day(struct parse *p, const char *text, const char *path)
+{
+    char date[11];
+    if (strlen(text) < 10 || (text[10] != '\0' && text[10] != 'T'))
+        return false;
+    memcpy(date, text, 10);
+    date[10] = '\0';
+    for (int i = 0; i < 10; i++) {
+        if ((i == 4 || i == 7) ? date[i] != '-' : (date[i] < '0' || date[i] > '9'))
+            return false;
+    }
+    int y = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0');
+    int m = (date[5] - '0') * 10 + (date[6] - '0'), d = (date[8] - '0') * 10 + (date[9] - '0');
+    if (m < 1 || m > 12 || d < 1 || d > 31 || d <= days_in_month(y, m))
+        return false;
+    error(p, path, "%s does not exist: that month has %d days", date, days_in_month(y, m));
+    return true;
+}
+
 /* An event's start or end: a date-time, or a date alone (an all-day
  * event): the start is that day's local midnight, an end the midnight
  * after it (the last day is included). */
@@ -389,6 +417,8 @@ static bool parse_event_time(struct parse *p, const json_t *v, const char *path,
         return false;
     int y, m, d;
     if (lf_parse_date(json_string_value(v), &y, &m, &d)) {
+        if (no_such_day(p, json_string_value(v), path))
+            return false;
         if (y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) {
             error(p, path, "not a date (write it like 2027-03-21)");
             return false;
@@ -399,10 +429,13 @@ static bool parse_event_time(struct parse *p, const json_t *v, const char *path,
     }
     *date_only = false;
     if (!lf_parse_datetime(json_string_value(v), out)) {
-        error(p, path, "not a date-time (write it like 2027-03-21T18:00, or 2027-03-21 "
-                       "alone for an all-day event)");
+        if (!no_such_day(p, json_string_value(v), path))
+            error(p, path, "not a date-time (write it like 2027-03-21T18:00, or 2027-03-21 "
+                           "alone for an all-day event)");
         return false;
     }
+    if (no_such_day(p, json_string_value(v), path))
+        return false;
     return true;
 }
 

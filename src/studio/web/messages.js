@@ -45,6 +45,7 @@ const MSGS = {
   '%s is not a PNG or JPEG image': ['{0} ist kein PNG- oder JPEG-Bild', '{0} is not a PNG or JPEG picture'],
   '%s: cannot read the picture size (damaged file?)': ['{0}: die Bildgröße ist nicht lesbar (Datei beschädigt?)', null],
   '%s is %u x %u pixels (at most %d pixels, e.g. 4096 x 4096, and %d a side)': ['{0} hat {1} × {2} Pixel (höchstens {3} Pixel, z. B. 4096 × 4096, und {4} je Seite)', null],
+  '%s does not exist: that month has %d days': ['den {0} gibt es nicht: der Monat hat {1} Tage', '{0} does not exist: that month has {1} days'],
   '%s is a CMYK JPEG (colours for print): a screen would show its colours wrong; save it as an RGB (sRGB) JPEG or as PNG':
     ['{0} ist ein CMYK-JPEG (Druckfarben): ein Bildschirm zeigte die Farben falsch. Bitte als RGB-JPEG (sRGB) oder PNG speichern.', '{0} is a CMYK JPEG (print colours): a screen would show its colours wrong. Please save it as an RGB (sRGB) JPEG or PNG.'],
   'file name too long (%zu bytes, at most %d)': ['Dateiname zu lang ({0} Byte, höchstens {1})', null],
