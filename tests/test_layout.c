@@ -14,6 +14,7 @@
 
 #include "app/carousel.h"
 #include "core/civil_time.h"
+#include "layout/frame.h"
 #include "layout/hyphen.h"
 #include "layout/phrases.h"
 #include "layout/slide_layout.h"
@@ -638,7 +639,8 @@ static void hours_are_sorted_and_merged(void **state)
 
 /* With nothing announced the agenda says so, in the screen's language,
  * instead of an empty page. */
-/* Every text of a scene, lines joined by spaces. */
+/* Every text of a scene, lines joined by spaces; a no-break space (which
+ * keeps a day with its month) read as a space. */
 static void scene_text(const struct lf_scene *s, char *buf, size_t size)
 {
     size_t len = 0;
@@ -652,6 +654,16 @@ static void scene_text(const struct lf_scene *s, char *buf, size_t size)
             return;
         len += (size_t)n;
     }
+    size_t o = 0;
+    for (size_t i = 0; buf[i]; i++) {
+        if (buf[i] == '\xC2' && buf[i + 1] == '\xA0') {
+            buf[o++] = ' ';
+            i++;
+        } else {
+            buf[o++] = buf[i];
+        }
+    }
+    buf[o] = '\0';
 }
 
 /* All-day, multi-day and long-running events say when in days, never
@@ -1348,6 +1360,49 @@ static void lines_keep_their_paragraphs_direction(void **state)
     assert_true(rlm > 0); /* and the Persian paragraph before "Deutschkurs" */
 }
 
+/* A date line never breaks between a day and its month nor between a time
+ * and its word, in any language's order (issue 9: "Sonntag, 28. / März 2027") */
+static void dates_keep_day_and_month_together(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"Sonntag, 28. März 2027, 13:00 Uhr",
+         "Sonntag, 28.\u00a0März\u00a02027, 13:00\u00a0Uhr"},
+        {"Montag, 15. März – Sonntag, 28. März 2027",
+         "Montag, 15.\u00a0März – Sonntag, 28.\u00a0März\u00a02027"},
+        {"Sunday, March 28, 2027, 6:00 PM", "Sunday, March\u00a028, 2027, 6:00\u00a0PM"},
+        {"28 Mart 2027 Pazar", "28\u00a0Mart\u00a02027\u00a0Pazar"},
+        {"الأحد، 28 مارس 2027", "الأحد، 28\u00a0مارس\u00a02027"},
+        {"یکشنبه ۲۸ مارس", "یکشنبه\u00a0۲۸\u00a0مارس"},
+        {"18:00 – 20:00", "18:00 – 20:00"}, /* nothing to join: unchanged */
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char buf[256];
+        snprintf(buf, sizeof(buf), "%s", cases[i].in);
+        lf_frame_bind_dates(buf, sizeof(buf));
+        assert_string_equal(buf, cases[i].out);
+    }
+    /* and the wrap honours it: at every width, no line ends with the day */
+    for (int chars = 8; chars <= 40; chars++) {
+        char buf[256];
+        snprintf(buf, sizeof(buf), "%s", "Montag, 15. März – Sonntag, 28. März 2027");
+        lf_frame_bind_dates(buf, sizeof(buf));
+        struct lf_wrapped w;
+        lf_wrap(&fake, LF_FACE_REGULAR, 20, buf, 11 * chars, 10, &w);
+        for (size_t l = 0; l + 1 < w.n; l++) {
+            const char *end = buf + w.lines[l].start + w.lines[l].len;
+            assert_false(end - buf >= 3 && strncmp(end - 3, "15.", 3) == 0);
+            assert_false(end - buf >= 3 && strncmp(end - 3, "28.", 3) == 0);
+        }
+    }
+    /* no room for the wider space: left as it is, never cut */
+    char small[] = "28. März";
+    lf_frame_bind_dates(small, sizeof(small));
+    assert_string_equal(small, "28. März");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1373,6 +1428,7 @@ int main(void)
         cmocka_unit_test(german_stand_in_is_marked),
         cmocka_unit_test(registration_does_not_repeat_its_address),
         cmocka_unit_test(lines_keep_their_paragraphs_direction),
+        cmocka_unit_test(dates_keep_day_and_month_together),
         cmocka_unit_test(themes_have_aaa_contrast),
         cmocka_unit_test(bundle_phrases_override),
     };

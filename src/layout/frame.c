@@ -341,6 +341,68 @@ static bool is_digit_at(const char *buf, size_t i)
     return buf[i] >= '0' && buf[i] <= '9';
 }
 
+/* The code point at p (the texts are valid UTF-8: the bundle checks it). */
+static unsigned cp_at(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (u[0] < 0x80)
+        return u[0];
+    if ((u[0] & 0xE0) == 0xC0 && u[1])
+        return ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
+    if ((u[0] & 0xF0) == 0xE0 && u[1] && u[2])
+        return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+    if ((u[0] & 0xF8) == 0xF0 && u[1] && u[2] && u[3])
+        return ((u[0] & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) | ((u[2] & 0x3Fu) << 6) |
+               (u[3] & 0x3Fu);
+    return 0xFFFD;
+}
+
+/* The code point that ends just before buf[i] (0 at the start); *at: where it begins. */
+static unsigned cp_before(const char *buf, size_t i, size_t *at)
+{
+    size_t k = i;
+    while (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80)
+        k--;
+    if (k == 0)
+        return *at = 0, 0u;
+    k--;
+    *at = k;
+    return cp_at(buf + k);
+}
+
+static bool cp_is_digit(unsigned c)
+{
+    return (c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9);
+}
+
+/* A letter of a word (a month or a weekday, "Uhr", "PM"): ASCII letters and
+ * what lies above Latin-1's symbols, without the punctuation blocks. */
+static bool cp_is_letter(unsigned c)
+{
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+        return true;
+    if (c < 0xC0 || c == 0xD7 || c == 0xF7 || c == 0x60C || c == 0x61B || c == 0x61F)
+        return false;
+    return !(c >= 0x2000 && c <= 0x2BFF) && !(c >= 0x3000 && c <= 0x303F);
+}
+
+void lf_frame_bind_dates(char *buf, size_t size)
+{
+    for (size_t i = 1; buf[i]; i++) {
+        if (buf[i] != ' ')
+            continue;
+        size_t at;
+        unsigned before = cp_before(buf, i, &at);
+        if (before == '.' && at > 0) /* "28." */
+            before = cp_before(buf, at, &at);
+        unsigned after = cp_at(buf + i + 1);
+        if ((cp_is_digit(before) && cp_is_letter(after)) ||
+            (cp_is_letter(before) && cp_is_digit(after)))
+            if (nbsp_at(buf, size, i))
+                i++;
+    }
+}
+
 void lf_frame_bind_times(char *buf, size_t size)
 {
     static const char dash[] = " \u2013 "; /* " – " */

@@ -90,6 +90,10 @@ void lf_frame_set_text_cut(const struct frame *f, enum lf_face face, const char 
 /* Binds what must stay on one line with no-break spaces, in place:
  * "18:00 – 20:00" and the "Uhr" after a time ("bis 14:00 Uhr"). */
 void lf_frame_bind_times(char *buf, size_t size);
+/* A number and the word beside it in a date or time ("28. März",
+ * "March 28", "18:00 Uhr", "6:00 PM") joined by no-break spaces, so a
+ * line never breaks between a day and its month or a time and its word. */
+void lf_frame_bind_dates(char *buf, size_t size);
 int lf_frame_one_line(struct frame *f, const char *text, int x, int y, int w, enum lf_face face,
     int px, struct lf_rgba color, bool rtl);
 struct lf_box lf_frame_chip_size(const struct frame *f, const char *text, int px, int max_w,

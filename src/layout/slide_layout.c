@@ -433,8 +433,8 @@ static bool same_local_day(time_t a, time_t b)
  *   "Freitag, 5. März, 18:00 Uhr – Sonntag, 7. März 2027, 13:00 Uhr" (compact: "5. März,
  *   18:00 Uhr – 7. März, 13:00 Uhr"), "Montag, 15. März – Sonntag, 28. März 2027",
  *   running since an earlier day: "bis Sonntag, 28. März 2027  ·  20:00 Uhr", "bis 28. März". */
-static void event_when(const struct frame *f, const struct lf_slide *sl, bool compact,
-                       char *buf, size_t size)
+static void event_when_text(const struct frame *f, const struct lf_slide *sl, bool compact,
+                            char *buf, size_t size)
 {
     const char *lang = f->v->lang;
     char a[128], range[160];
@@ -476,6 +476,14 @@ static void event_when(const struct frame *f, const struct lf_slide *sl, bool co
         lf_format_day_span(lang, sl->start, sl->end, !compact, true, buf, size);
         lf_frame_bind_times(buf, size);
     }
+}
+
+/* ... with a day and its month, a time and its word kept on one line */
+static void event_when(const struct frame *f, const struct lf_slide *sl, bool compact,
+                       char *buf, size_t size)
+{
+    event_when_text(f, sl, compact, buf, size);
+    lf_frame_bind_dates(buf, size);
 }
 
 /* The date badge of an event: weekday, big day number, month; compact
