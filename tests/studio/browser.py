@@ -400,6 +400,9 @@ try:
         ActionChains(driver).send_keys(Keys.TAB).perform()
         inside.append(driver.execute_script("return document.getElementById('urgent-dialog').contains(document.activeElement)"))
     check(all(inside), "Tab stays inside the urgent dialog (focus trapped)", inside)
+    ring = driver.execute_script("const s = getComputedStyle(document.activeElement);"
+                                 " return [s.outlineStyle, parseFloat(s.outlineWidth)];")
+    check(ring[0] == "solid" and ring[1] >= 2, "the control reached by Tab shows a focus ring", ring)
     ActionChains(driver).send_keys(Keys.ESCAPE).perform()
     wait.until(lambda d: not d.find_elements(By.ID, "urgent-dialog"))
     check(driver.execute_script("return document.activeElement && document.activeElement.id") == "urgent-open",
