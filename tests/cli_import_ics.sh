@@ -48,10 +48,30 @@ expect_in "$TMP/out" "Sprachcafé international" "with what the calendar now say
 expect_in "$B/content.json" "Sprachcafé mit Gästen" "the hand edit is kept"
 expect_in "$B/content.json" "Sprachcafé international" "the other occurrences are updated"
 
-cp "$B/content.json" "$TMP/before.json"
-expect_exit 1 "broken feed" -- "$BIN" import-ics "$ICS/broken.ics" --into "$B" --now $NOW
-expect_in "$TMP/err" "broken.ics:9: DTSTART: the event has no start" "names line and field"
+# faulty entries of a feed: each left out and said, the rest imported
+B2=$TMP/bundle2
+cp -r "$SRC/tests/data/bundles/valid" "$B2"
+expect_exit 0 "a feed with faulty entries" -- "$BIN" import-ics "$ICS/broken.ics" --into "$B2" --now $NOW
+expect_in "$TMP/err" 'broken.ics:9: DTSTART: left out the event "Ohne Beginn" (UID x2, DTSTART none): the event has no start' "names line, field, event and why"
 expect_in "$TMP/err" "broken.ics:14: DTSTART: unknown time zone 'Mars/Olympus'" "names the unknown zone"
+expect_in "$TMP/err" "read as Europe/Berlin time" "and the zone used instead"
+expect_in "$TMP/out" "1 calendar entry left out" "the report counts what was left out"
+expect_in "$TMP/out" "2 added" "the rest is imported"
+expect_exit 0 "an Outlook feed of city zone names" -- "$BIN" import-ics "$ICS/outlook-zones.ics" --into "$B2" --now $NOW
+expect_in "$TMP/out" "9 added" "every entry imported"
+expect_in "$B2/content.json" '"start": "2027-03-31T10:00"' "(UTC+01:00) Amsterdam, Berlin, ... in summer time"
+[ "$(grep -c "unknown time zone 'Rathauszeit'" "$TMP/err")" -eq 1 ] && ok "an unknown zone said once" || bad "unknown zone said $(grep -c Rathauszeit "$TMP/err") times"
+expect_exit 0 "a city feed with faulty entries" -- "$BIN" import-ics "$ICS/city-bad-entries.ics" --into "$B2" --now $NOW
+expect_in "$TMP/out" "4 calendar entries left out" "four left out (one of them past, not said)"
+expect_in "$TMP/err" 'city-bad-entries.ics:10: DESCRIPTION: left out the event "Lesung mit langer Beschreibung"' "the long description named"
+if grep -q "Lesung mit langer" "$B2/content.json"; then bad "a text over the limit was imported (cut?)"; else ok "nothing shown cut"; fi
+expect_in "$B2/content.json" "Elterncafé" "the entries after it imported"
+
+# not a calendar at all: fails as a whole, the last good import kept
+cp "$B/content.json" "$TMP/before.json"
+printf 'Hallo\r\n' >"$TMP/not.ics"
+expect_exit 1 "not a calendar" -- "$BIN" import-ics "$TMP/not.ics" --into "$B" --now $NOW
+expect_in "$TMP/err" "not.ics:1: not an iCalendar feed" "names file and line"
 expect_in "$TMP/err" "is unchanged" "says nothing was changed"
 if cmp -s "$B/content.json" "$TMP/before.json"; then ok "last good import kept"; else bad "a broken feed changed content.json"; fi
 

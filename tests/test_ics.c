@@ -190,12 +190,23 @@ static void broken_feed_names_every_line(void **state)
     (void)state;
     struct lf_diags *d = lf_diags_create();
     struct lf_ics_feed *f = parse_file("broken.ics", "2026-12-01T10:00", 200, d);
-    assert_null(f);
-    assert_int_equal(lf_diags_errors(d), 2);
+    /* an entry without a start is left out, an unknown zone read as
+     * Berlin's: both said, the rest imported */
+    assert_non_null(f);
+    assert_int_equal(lf_diags_errors(d), 0);
+    assert_int_equal(lf_diags_count(d), 2);
     assert_int_equal(lf_diags_get(d, 0)->line, 9);
     assert_string_equal(lf_diags_get(d, 0)->path, "DTSTART");
+    assert_non_null(strstr(lf_diags_get(d, 0)->message, "\"Ohne Beginn\" (UID x2"));
+    assert_non_null(strstr(lf_diags_get(d, 0)->message, "has no start"));
     assert_int_equal(lf_diags_get(d, 1)->line, 14);
     assert_non_null(strstr(lf_diags_get(d, 1)->message, "Mars/Olympus"));
+    assert_non_null(strstr(lf_diags_get(d, 1)->message, "Europe/Berlin"));
+    assert_int_equal(lf_ics_count(f), 2);
+    assert_int_equal(lf_ics_skipped(f), 1);
+    assert_non_null(starting(f, "2026-12-20T11:00")); /* 10:00 UTC */
+    assert_non_null(starting(f, "2026-12-20T10:00")); /* 10:00 on Mars, read as Berlin */
+    lf_ics_feed_destroy(f);
     lf_diags_destroy(d);
 
     static const char *const not_calendars[] = {"", "hello", "BEGIN:VCARD\r\nEND:VCARD\r\n"};
@@ -694,6 +705,88 @@ static void a_time_in_the_spring_gap(void **state)
     lf_diags_destroy(d);
 }
 
+/* zone names as city systems and Outlook write them: abbreviations,
+ * Outlook's display names (German and English), a daylight-time name, a
+ * fixed offset; a name nothing knows is read as the feed's X-WR-TIMEZONE,
+ * said once for both its entries */
+static void zone_names_outlook_and_cities_write(void **state)
+{
+    (void)state;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_file("outlook-zones.ics", "2026-12-01T10:00", 180, d);
+    assert_non_null(f);
+    assert_int_equal(lf_ics_count(f), 9);
+    static const char *const expect[][2] = {
+        {"Beratung MEZ", "2026-12-07T10:00"},     {"Beratung CET", "2026-12-08T10:00"},
+        {"Sommerzeit-Name", "2027-03-30T10:00"},  {"Fester Versatz", "2026-12-09T10:00"},
+        {"Outlook deutsch", "2027-03-31T10:00"},  {"Outlook englisch", "2026-12-10T10:00"},
+        {"Istanbul", "2026-12-11T08:00"},         {"Unbekannt eins", "2026-12-14T11:00"},
+        {"Unbekannt zwei", "2026-12-15T11:00"},
+    };
+    for (size_t i = 0; i < 9; i++) {
+        const struct lf_ics_event *e = starting(f, expect[i][1]);
+        assert_non_null(e);
+        assert_string_equal(e->title, expect[i][0]);
+    }
+    assert_int_equal(lf_diags_errors(d), 0);
+    assert_int_equal(lf_diags_count(d), 1);
+    assert_int_equal(lf_diags_get(d, 0)->line, 48);
+    assert_non_null(strstr(lf_diags_get(d, 0)->message, "'Rathauszeit'"));
+    assert_non_null(strstr(lf_diags_get(d, 0)->message, "Europe/London"));
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+
+    /* without X-WR-TIMEZONE: the kiosk's zone; "GMT-0530" a fixed offset */
+    d = lf_diags_create();
+    f = parse_text(CAL_HEAD "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:A\r\n"
+                   "DTSTART;TZID=Ortszeit:20261207T100000\r\nEND:VEVENT\r\n"
+                   "BEGIN:VEVENT\r\nUID:b\r\nSUMMARY:B\r\n"
+                   "DTSTART;TZID=GMT-0530:20261207T100000\r\nEND:VEVENT\r\n" CAL_TAIL,
+                   "2026-12-01T10:00", 30, d);
+    assert_non_null(f);
+    assert_non_null(starting(f, "2026-12-07T10:00"));
+    assert_non_null(starting(f, "2026-12-07T16:30"));
+    assert_int_equal(lf_diags_errors(d), 0);
+    assert_non_null(strstr(lf_diags_get(d, 0)->message, "read as Europe/Berlin time"));
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
+/* a city feed with faulty entries: each is left out and said (line,
+ * SUMMARY, UID, DTSTART, why), never cut; a past faulty one is not said;
+ * the rest is imported */
+static void faulty_entries_are_left_out(void **state)
+{
+    (void)state;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_file("city-bad-entries.ics", "2026-12-01T10:00", 180, d);
+    assert_non_null(f);
+    assert_int_equal(lf_ics_count(f), 2);
+    assert_string_equal(starting(f, "2026-12-07T18:00")->title, "Sprachcafé");
+    assert_string_equal(starting(f, "2026-12-11T10:00")->title, "Elterncafé");
+    assert_int_equal(lf_ics_skipped(f), 4);
+    assert_int_equal(lf_diags_errors(d), 0);
+    assert_int_equal(lf_diags_count(d), 3);
+    static const struct {
+        int line;
+        const char *field, *what, *why;
+    } said[] = {
+        {10, "DESCRIPTION", "\"Lesung mit langer Beschreibung\" (UID long-1, DTSTART 20261208T170000Z)",
+         "a text on the kiosk holds at most 4096"},
+        {17, "SUMMARY", "(UID nosum-1, DTSTART 20261209T170000Z)", "no title"},
+        {22, "UID", "\"Ohne UID\" (UID none, DTSTART 20261210T170000Z)", "no UID"},
+    };
+    for (size_t i = 0; i < 3; i++) {
+        const struct lf_diag *g = lf_diags_get(d, i);
+        assert_int_equal(g->line, said[i].line);
+        assert_string_equal(g->path, said[i].field);
+        assert_non_null(strstr(g->message, said[i].what));
+        assert_non_null(strstr(g->message, said[i].why));
+    }
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -712,6 +805,8 @@ int main(void)
         cmocka_unit_test(html_descriptions_become_text),
         cmocka_unit_test(calendars_one_after_the_other),
         cmocka_unit_test(a_time_in_the_spring_gap),
+        cmocka_unit_test(zone_names_outlook_and_cities_write),
+        cmocka_unit_test(faulty_entries_are_left_out),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -22,13 +22,18 @@ struct lf_ics_feed {
     struct lf_ics_event *events;
     size_t n, cap;
     size_t components;
+    size_t skipped;  /* entries left out for a fault of their own */
 };
 
 /* The zone a date-time of the feed is written in. */
 struct ics_zone {
-    enum { ZONE_FLOATING, ZONE_UTC, ZONE_LIBICAL } kind;
+    enum { ZONE_FLOATING, ZONE_UTC, ZONE_LIBICAL, ZONE_FIXED } kind;
     icaltimezone *tz;
+    int offset; /* ZONE_FIXED: seconds east of UTC ("GMT+0100") */
 };
+
+/* An unknown zone name said once: the zone used instead. */
+#define ZONES_SAID_MAX 32
 
 /* What one pass over the feed needs at hand. */
 struct ics_ctx {
@@ -40,6 +45,14 @@ struct ics_ctx {
     bool failed;
     bool said_encoding;  /* the warning about a feed not in UTF-8 is given once */
     size_t steps;        /* recurrence steps followed in the whole feed */
+    char fallback_zone[ZONE_NAME_MAX]; /* X-WR-TIMEZONE, or the kiosk's own zone */
+    char zones_said[ZONES_SAID_MAX][ZONE_NAME_MAX];
+    size_t n_zones_said;
+    /* within one entry: a fault of the entry leaves it out (said once,
+     * in event_done()) rather than failing the feed */
+    bool in_event, event_bad;
+    char event_field[32];
+    char event_why[256];
 };
 
 static void ics_error(struct ics_ctx *c, int line, const char *field, const char *fmt, ...)
@@ -48,6 +61,15 @@ static void ics_error(struct ics_ctx *c, int line, const char *field, const char
 {
     va_list ap;
     va_start(ap, fmt);
+    if (c->in_event) {
+        if (!c->event_bad) {
+            c->event_bad = true;
+            snprintf(c->event_field, sizeof(c->event_field), "%s", field);
+            vsnprintf(c->event_why, sizeof(c->event_why), fmt, ap);
+        }
+        va_end(ap);
+        return;
+    }
     lf_diags_addv(c->d, LF_DIAG_ERROR, c->name, line, 0, field, fmt, ap);
     va_end(ap);
     c->failed = true;
@@ -121,6 +143,127 @@ static icaltimezone *zone_by_tzid(icalcomponent *cal, const char *tzid)
     return cal ? icalcomponent_get_timezone(cal, tzid) : NULL;
 }
 
+/* Abbreviations and display names of the zone of Germany and its
+ * neighbours as feeds write them instead of a zone name: MEZ/MESZ
+ * (German), CET/CEST, and the names Outlook shows, "(UTC+01:00)
+ * Amsterdam, Berlin, Bern, Rom, Stockholm, Wien" (German and English
+ * Outlook), recognised by the first city they list. */
+static const struct {
+    const char *name;
+    const char *iana;
+} zone_aliases[] = {
+    {"MEZ", "Europe/Berlin"},  {"MESZ", "Europe/Berlin"}, {"CET", "Europe/Berlin"},
+    {"CEST", "Europe/Berlin"}, {"MET", "Europe/Berlin"},  {"MEST", "Europe/Berlin"},
+    {"Mitteleuropäische Zeit", "Europe/Berlin"},
+    {"Mitteleuropäische Sommerzeit", "Europe/Berlin"},
+    {"Central European Time", "Europe/Berlin"},
+    {"Central European Summer Time", "Europe/Berlin"},
+    {"WEZ", "Europe/London"},  {"WESZ", "Europe/London"}, {"WET", "Europe/Lisbon"},
+    {"WEST", "Europe/Lisbon"}, {"BST", "Europe/London"},  {"OEZ", "Europe/Athens"},
+    {"OESZ", "Europe/Athens"}, {"EET", "Europe/Athens"},  {"EEST", "Europe/Athens"},
+};
+
+static const struct {
+    const char *city;
+    const char *iana;
+} zone_cities[] = {
+    {"Amsterdam", "Europe/Berlin"},     {"Berlin", "Europe/Berlin"},
+    {"Belgrad", "Europe/Belgrade"},     {"Belgrade", "Europe/Belgrade"},
+    {"Sarajevo", "Europe/Sarajevo"},    {"Brüssel", "Europe/Paris"},
+    {"Brussels", "Europe/Paris"},       {"Dublin", "Europe/London"},
+    {"Athen", "Europe/Bucharest"},      {"Athens", "Europe/Bucharest"},
+    {"Helsinki", "Europe/Kiev"},        {"Kiew", "Europe/Kiev"},
+    {"Kyiv", "Europe/Kiev"},            {"Istanbul", "Europe/Istanbul"},
+    {"Moskau", "Europe/Moscow"},        {"Moscow", "Europe/Moscow"},
+    {"Warschau", "Europe/Warsaw"},      {"Warsaw", "Europe/Warsaw"},
+    {"Koordinierte Weltzeit", "UTC"},   {"Coordinated Universal Time", "UTC"},
+};
+
+/* "GMT+0100", "UTC+01:00", "GMT-5", "UTC": a fixed offset in seconds
+ * east of UTC; false when the name is not one. */
+static bool fixed_offset(const char *name, int *offset)
+{
+    if (strncasecmp(name, "GMT", 3) != 0 && strncasecmp(name, "UTC", 3) != 0)
+        return false;
+    const char *p = name + 3;
+    if (!*p) {
+        *offset = 0;
+        return true;
+    }
+    if (*p != '+' && *p != '-')
+        return false;
+    int sign = *p++ == '-' ? -1 : 1;
+    int digits[4], n = 0;
+    bool colon = false;
+    for (; *p && n < 4; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits[n++] = *p - '0';
+        else if (*p == ':' && !colon && (n == 1 || n == 2))
+            colon = true;
+        else
+            return false;
+    }
+    if (*p || n == 0)
+        return false;
+    int h, m = 0;
+    if (n <= 2 && !colon) {
+        h = n == 1 ? digits[0] : digits[0] * 10 + digits[1];
+    } else if (n == 3) {
+        h = digits[0];
+        m = digits[1] * 10 + digits[2];
+    } else if (n == 4) {
+        h = digits[0] * 10 + digits[1];
+        m = digits[2] * 10 + digits[3];
+    } else {
+        return false;
+    }
+    if (h > 14 || m > 59)
+        return false;
+    *offset = sign * (h * 3600 + m * 60);
+    return true;
+}
+
+/* The IANA zone behind an abbreviation, an Outlook display name or a
+ * Windows name with "Daylight" for "Standard" ("W. Europe Daylight
+ * Time"); NULL when none of them. */
+static icaltimezone *zone_by_alias(const char *tzid)
+{
+    for (size_t i = 0; i < sizeof(zone_aliases) / sizeof(zone_aliases[0]); i++) {
+        if (strcasecmp(tzid, zone_aliases[i].name) == 0)
+            return icaltimezone_get_builtin_timezone(zone_aliases[i].iana);
+    }
+    const char *daylight = strstr(tzid, " Daylight Time");
+    if (daylight && strlen(tzid) < ZONE_NAME_MAX) {
+        char win[ZONE_NAME_MAX], iana[ZONE_NAME_MAX];
+        snprintf(win, sizeof(win), "%.*s Standard Time%s", (int)(daylight - tzid), tzid,
+                 daylight + strlen(" Daylight Time"));
+        icaltimezone *tz;
+        if (windows_zone_to_iana(win, iana, sizeof(iana)) &&
+            (tz = icaltimezone_get_builtin_timezone(iana)))
+            return tz;
+    }
+    /* "(UTC+01:00) Amsterdam, Berlin, Bern, Rom, Stockholm, Wien" */
+    if (strncasecmp(tzid, "(UTC", 4) == 0 || strncasecmp(tzid, "(GMT", 4) == 0) {
+        const char *close = strchr(tzid, ')');
+        if (!close)
+            return NULL;
+        for (const char *s = close + 1; *s;) {
+            s += strspn(s, " ,");
+            size_t n = strcspn(s, ",");
+            while (n > 0 && s[n - 1] == ' ')
+                n--;
+            for (size_t i = 0; n && i < sizeof(zone_cities) / sizeof(zone_cities[0]); i++) {
+                if (strlen(zone_cities[i].city) == n && strncasecmp(s, zone_cities[i].city, n) == 0)
+                    return strcmp(zone_cities[i].iana, "UTC") == 0
+                               ? icaltimezone_get_utc_timezone()
+                               : icaltimezone_get_builtin_timezone(zone_cities[i].iana);
+            }
+            s += strcspn(s, ",");
+        }
+    }
+    return NULL;
+}
+
 /* The zone of a date-time property; false (reported) for an unknown TZID. */
 static bool property_zone(struct ics_ctx *c, icalproperty *p, struct icaltimetype tt, int line,
                           const char *field, struct ics_zone *z)
@@ -136,15 +279,37 @@ static bool property_zone(struct ics_ctx *c, icalproperty *p, struct icaltimetyp
         z->kind = ZONE_FLOATING; /* floating: the kiosk's own wall clock */
         return true;
     }
+    z->kind = ZONE_LIBICAL;
     z->tz = zone_by_tzid(c->cal, tzid);
+    if (!z->tz)
+        z->tz = zone_by_alias(tzid);
+    if (z->tz)
+        return true;
+    if (fixed_offset(tzid, &z->offset)) {
+        z->kind = ZONE_FIXED;
+        return true;
+    }
+    /* a name nothing knows: the feed's own X-WR-TIMEZONE, or else the
+     * kiosk's zone, said once per name (not a failed feed) */
+    z->tz = zone_by_tzid(c->cal, c->fallback_zone);
+    if (!z->tz)
+        z->tz = icaltimezone_get_builtin_timezone(LF_TIME_ZONE);
     if (!z->tz) {
-        ics_error(c, line, field,
-                  "unknown time zone '%s': neither an IANA name (Europe/Berlin), a Windows "
-                  "name (W. Europe Standard Time) nor a VTIMEZONE of the feed",
-                  tzid);
+        ics_error(c, line, field, "unknown time zone '%s'", tzid);
         return false;
     }
-    z->kind = ZONE_LIBICAL;
+    for (size_t i = 0; i < c->n_zones_said; i++) {
+        if (strcmp(c->zones_said[i], tzid) == 0)
+            return true;
+    }
+    if (c->n_zones_said < ZONES_SAID_MAX)
+        snprintf(c->zones_said[c->n_zones_said++], ZONE_NAME_MAX, "%s", tzid);
+    else if (c->n_zones_said == ZONES_SAID_MAX)
+        return true;
+    ics_warning(c, line, field,
+                "unknown time zone '%s' (neither an IANA name, a Windows name nor a VTIMEZONE of "
+                "the feed): its times are read as %s time; check them in the preview",
+                tzid, c->fallback_zone);
     return true;
 }
 
@@ -157,6 +322,8 @@ static time_t zone_instant(struct icaltimetype tt, const struct ics_zone *z)
                (tt.is_date ? 0 : tt.second);
     if (z->kind == ZONE_UTC)
         return icaltime_as_timet_with_zone(tt, icaltimezone_get_utc_timezone());
+    if (z->kind == ZONE_FIXED)
+        return icaltime_as_timet_with_zone(tt, icaltimezone_get_utc_timezone()) - z->offset;
     time_t t = icaltime_as_timet_with_zone(tt, z->tz);
     /* a wall-clock time the change to summer time skips (02:30 on the
      * last Sunday of March) is read with the offset before the gap, as
@@ -279,6 +446,58 @@ static void split_location(const char *loc, char **place, char **address)
     }
     *place = dup_trimmed(loc);
     *address = lf_xstrdup("");
+}
+
+/* A text of the feed as a warning names it: UTF-8, at most `max` bytes
+ * and "..." (cut at a character's start); "?" when not UTF-8. */
+static char *warning_label(const char *s, size_t max)
+{
+    char *t = dup_trimmed(s);
+    if (!is_utf8(t)) {
+        free(t);
+        return lf_xstrdup("?");
+    }
+    if (strlen(t) > max) {
+        size_t cut = max;
+        while (cut > 0 && ((unsigned char)t[cut] & 0xC0) == 0x80)
+            cut--;
+        memcpy(t + cut, "...", 4);
+    }
+    return t;
+}
+
+/* The faults of one entry from here on leave that entry out. */
+static void event_begin(struct ics_ctx *c)
+{
+    c->in_event = true;
+    c->event_bad = false;
+}
+
+/* After event_begin(): false when the entry had a fault, then left out
+ * with one warning naming its line, SUMMARY, UID and DTSTART and why
+ * (`said`: whether an entry that ends before now is said at all). The
+ * rest of the feed is imported; the entry is never shown cut. */
+static bool event_done(struct ics_ctx *c, icalcomponent *v, int line, bool said)
+{
+    c->in_event = false;
+    if (!c->event_bad)
+        return true;
+    c->event_bad = false;
+    c->feed->skipped++;
+    if (!said)
+        return false;
+    char *title = warning_label(icalcomponent_get_summary(v), 60);
+    char *uid = warning_label(icalcomponent_get_uid(v), 80);
+    icalproperty *ps = icalcomponent_get_first_property(v, ICAL_DTSTART_PROPERTY);
+    const char *start = ps ? icalproperty_get_value_as_string(ps) : NULL;
+    ics_warning(c, line, c->event_field,
+                "left out the event \"%s\" (UID %s, DTSTART %s): %s; the rest of the feed is "
+                "imported",
+                title, uid[0] ? uid : "none", start && is_utf8(start) ? start : "none",
+                c->event_why);
+    free(title);
+    free(uid);
+    return false;
 }
 
 /* ---- events ---- */
@@ -555,6 +774,15 @@ static bool read_when(struct ics_ctx *c, icalcomponent *v, int line, struct ics_
     return true;
 }
 
+/* read_when() of an entry that changes one occurrence (RECURRENCE-ID):
+ * a fault leaves out that entry alone. */
+static bool override_when(struct ics_ctx *c, icalcomponent *v, int line, struct ics_when *w)
+{
+    event_begin(c);
+    (void)read_when(c, v, line, w);
+    return event_done(c, v, line, true);
+}
+
 /* A rule the bundle's "yearly" says exactly: every year on the start's day. */
 static bool plain_yearly(const struct icalrecurrencetype *r, struct icaltimetype start)
 {
@@ -648,7 +876,12 @@ static void add_from_component(struct ics_ctx *c, icalcomponent *v, int line, bo
     memset(&tmpl, 0, sizeof(tmpl));
     tmpl.line = line;
     tmpl.sequence = icalcomponent_get_sequence(v);
-    if (read_texts(c, v, line, &tmpl))
+    event_begin(c);
+    (void)read_texts(c, v, line, &tmpl);
+    if (!tmpl.uid[0])
+        ics_error(c, line, "UID", "the event has no UID: without it a new import could not "
+                                  "find the event again");
+    if (event_done(c, v, line, end > c->now))
         add_occurrence(c, &tmpl, start, end, all_day, expanded, false);
     event_free(&tmpl);
 }
@@ -665,14 +898,14 @@ static void series_occurrence(struct ics_ctx *c, const struct series *s, struct 
     if (o) {
         o->used = true;
         struct ics_when ow;
-        if (read_when(c, o->v, o->line, &ow))
+        if (override_when(c, o->v, o->line, &ow))
             add_from_component(c, o->v, o->line, true, ow.start_at, ow.end_at, ow.all_day);
         return;
     }
     o = find_range_override(s->ov, s->n_ov, s->tmpl->uid, at);
     if (o) { /* moved by as much as its first one, with its texts and length */
         struct ics_when ow;
-        if (read_when(c, o->v, o->line, &ow))
+        if (override_when(c, o->v, o->line, &ow))
             add_from_component(c, o->v, o->line, true, at + (ow.start_at - o->recurrence_at),
                                at + (ow.start_at - o->recurrence_at) + (ow.end_at - ow.start_at),
                                ow.all_day);
@@ -694,7 +927,11 @@ static void expand_rule(struct ics_ctx *c, const struct series *s, struct icalre
     const struct ics_when *w = s->w;
     /* UNTIL is usually UTC while the series runs in its own wall-clock
      * time: compare like with like */
-    if (!icaltime_is_null_time(rule.until) && icaltime_is_utc(rule.until) && !w->start.is_date) {
+    if (!icaltime_is_null_time(rule.until) && icaltime_is_utc(rule.until) && !w->start.is_date &&
+        w->zone.kind == ZONE_FIXED) {
+        icaltime_adjust(&rule.until, 0, 0, 0, w->zone.offset);
+        rule.until.zone = NULL;
+    } else if (!icaltime_is_null_time(rule.until) && icaltime_is_utc(rule.until) && !w->start.is_date) {
         icaltimezone *local = w->zone.kind == ZONE_LIBICAL ? w->zone.tz
                               : w->zone.kind == ZONE_UTC  ? icaltimezone_get_utc_timezone()
                                                           : icaltimezone_get_builtin_timezone(LF_TIME_ZONE);
@@ -780,19 +1017,27 @@ static void read_event(struct ics_ctx *c, icalcomponent *v, int line, struct ove
                        size_t n_ov, size_t uid_entries, bool say_shared)
 {
     struct ics_when w;
-    if (!read_when(c, v, line, &w))
+    event_begin(c);
+    (void)read_when(c, v, line, &w); /* false only with a fault, said by event_done() */
+    if (!event_done(c, v, line, true))
         return;
     struct lf_ics_event tmpl;
     memset(&tmpl, 0, sizeof(tmpl));
     tmpl.line = line;
     tmpl.sequence = icalcomponent_get_sequence(v);
-    if (!read_texts(c, v, line, &tmpl)) {
-        event_free(&tmpl);
-        return;
-    }
-    if (!tmpl.uid[0]) {
+    event_begin(c);
+    (void)read_texts(c, v, line, &tmpl);
+    if (!tmpl.uid[0])
         ics_error(c, line, "UID", "the event has no UID: without it a new import could not "
                                   "find the event again");
+    icalproperty *pr = icalcomponent_get_first_property(v, ICAL_RRULE_PROPERTY);
+    struct icalrecurrencetype rule;
+    if (pr) {
+        rule = icalproperty_get_rrule(pr);
+        if (rule.freq == ICAL_NO_RECURRENCE)
+            ics_error(c, line, "RRULE", "not a repeat rule libical understands");
+    }
+    if (!event_done(c, v, line, shown_at_all(c, v, &w))) {
         event_free(&tmpl);
         return;
     }
@@ -801,19 +1046,14 @@ static void read_event(struct ics_ctx *c, icalcomponent *v, int line, struct ove
                     "%zu entries of the feed share the UID '%s' without a RECURRENCE-ID: each "
                     "is shown as an event of its own",
                     uid_entries, tmpl.uid);
-    icalproperty *pr = icalcomponent_get_first_property(v, ICAL_RRULE_PROPERTY);
     bool has_exdate = icalcomponent_get_first_property(v, ICAL_EXDATE_PROPERTY) != NULL;
     bool has_rdate = icalcomponent_get_first_property(v, ICAL_RDATE_PROPERTY) != NULL;
     bool has_override = false;
     for (size_t i = 0; i < n_ov && !has_override; i++)
         has_override = strcmp(ov[i].uid, tmpl.uid) == 0;
     struct series s = {v, line, &tmpl, &w, ov, n_ov};
-    struct icalrecurrencetype rule;
     if (pr) {
-        rule = icalproperty_get_rrule(pr);
-        if (rule.freq == ICAL_NO_RECURRENCE) {
-            ics_error(c, line, "RRULE", "not a repeat rule libical understands");
-        } else if (plain_yearly(&rule, w.start) && !has_exdate && !has_rdate && !has_override) {
+        if (plain_yearly(&rule, w.start) && !has_exdate && !has_rdate && !has_override) {
             add_occurrence(c, &tmpl, w.start_at, w.end_at, w.all_day, false, true);
         } else {
             expand_rule(c, &s, rule);
@@ -964,6 +1204,15 @@ struct lf_ics_feed *lf_ics_parse(const char *text, size_t len, const char *name,
     }
     c.cal = root;
     c.feed = lf_xcalloc(1, sizeof(*c.feed));
+    snprintf(c.fallback_zone, sizeof(c.fallback_zone), "%s", LF_TIME_ZONE);
+    for (icalproperty *p = icalcomponent_get_first_property(root, ICAL_X_PROPERTY); p;
+         p = icalcomponent_get_next_property(root, ICAL_X_PROPERTY)) {
+        const char *xn = icalproperty_get_x_name(p), *xv = icalproperty_get_x(p);
+        if (xn && xv && strcasecmp(xn, "X-WR-TIMEZONE") == 0 && zone_by_tzid(root, xv)) {
+            snprintf(c.fallback_zone, sizeof(c.fallback_zone), "%s", xv);
+            break;
+        }
+    }
     report_parse_errors(&c, root, 1);
 
     /* first pass: count, check, collect the overrides of single occurrences */
@@ -1038,7 +1287,7 @@ struct lf_ics_feed *lf_ics_parse(const char *text, size_t len, const char *name,
         if (master && is_excluded(&c, master, ov[i].recurrence_at, ov[i].line))
             continue;
         struct ics_when w;
-        if (read_when(&c, ov[i].v, ov[i].line, &w))
+        if (override_when(&c, ov[i].v, ov[i].line, &w))
             add_from_component(&c, ov[i].v, ov[i].line, true, w.start_at, w.end_at, w.all_day);
     }
     free(master_uids);
@@ -1076,4 +1325,9 @@ const struct lf_ics_event *lf_ics_get(const struct lf_ics_feed *f, size_t i)
 size_t lf_ics_components(const struct lf_ics_feed *f)
 {
     return f->components;
+}
+
+size_t lf_ics_skipped(const struct lf_ics_feed *f)
+{
+    return f->skipped;
 }

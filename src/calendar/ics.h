@@ -8,7 +8,11 @@
  * DURATION, RRULE (a plain yearly rule becomes the bundle's "yearly"
  * recurrence; any other series is expanded within the horizon, RDATE,
  * EXDATE and RECURRENCE-ID overrides honoured, RANGE=THISANDFUTURE too) and
- * STATUS:CANCELLED. Entries sharing a UID without RECURRENCE-ID (city
+ * STATUS:CANCELLED. A zone name nothing knows (after the abbreviations
+ * MEZ/CET, Outlook's display names "(UTC+01:00) Amsterdam, Berlin, ..."
+ * and fixed offsets "GMT+0100") is read as the feed's X-WR-TIMEZONE or
+ * else the kiosk's zone, said once. An entry with a fault of its own is
+ * left out, said, and the rest imported. Entries sharing a UID without RECURRENCE-ID (city
  * systems list each date so) each stay an event; texts not in UTF-8 are
  * read as Windows-1252, said once.
  *
@@ -73,5 +77,10 @@ size_t lf_ics_count(const struct lf_ics_feed *f);
 const struct lf_ics_event *lf_ics_get(const struct lf_ics_feed *f, size_t i);
 /* How many VEVENTs the feed had (before the horizon and expansion). */
 size_t lf_ics_components(const struct lf_ics_feed *f);
+/* How many entries were left out for a fault of their own (no SUMMARY or
+ * UID, a text over the limit, no usable start...): each is said as a
+ * warning naming its line, SUMMARY, UID and DTSTART; the rest of the feed
+ * is imported. */
+size_t lf_ics_skipped(const struct lf_ics_feed *f);
 
 #endif

@@ -243,6 +243,10 @@ int lf_tool_import_ics(int argc, char **argv)
     printf("%s: %zu calendar %s, %zu %s within the next %lld days (series expanded)\n", source,
            lf_ics_components(feed), lf_cli_plural(lf_ics_components(feed), "entry", "entries"),
            lf_ics_count(feed), lf_cli_plural(lf_ics_count(feed), "event", "events"), horizon);
+    if (lf_ics_skipped(feed))
+        printf("%zu calendar %s left out for faults of their own (see the warnings: line, "
+               "SUMMARY, UID, DTSTART and why); the rest is imported\n",
+               lf_ics_skipped(feed), lf_cli_plural(lf_ics_skipped(feed), "entry", "entries"));
     if (!lf_ics_merge(content, state, feed, source, lang, tag, &r, print_note, NULL)) {
         fprintf(stderr, "litfass import-ics: %s: no \"items\" list to import into\n", content_path);
         goto done;

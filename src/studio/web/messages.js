@@ -128,6 +128,10 @@ const MSGS = {
     ['die Serie wiederholt sich mehr als {0}-mal im Zeitraum: bitte in kürzere Serien teilen', null],
   'unknown time zone \'%s\': neither an IANA name (Europe/Berlin), a Windows name (W. Europe Standard Time) nor a VTIMEZONE of the feed':
     ['unbekannte Zeitzone „{0}“', 'unknown time zone “{0}”'],
+  'unknown time zone \'%s\' (neither an IANA name, a Windows name nor a VTIMEZONE of the feed): its times are read as %s time; check them in the preview':
+    ['unbekannte Zeitzone „{0}“: die Zeiten werden als Zeit in {1} gelesen – bitte in der Vorschau prüfen', 'unknown time zone “{0}”: its times are read as {1} time – please check them in the preview'],
+  'left out the event "%s" (UID %s, DTSTART %s): %s; the rest of the feed is imported':
+    ['Der Termin „{0}“ (UID {1}, Beginn {2}) wurde weggelassen, der Rest des Kalenders übernommen. Grund: {3}', 'The event “{0}” (UID {1}, start {2}) was left out, the rest of the calendar imported. Reason: {3}'],
   'kept %s ("%s"): changed by hand since the last import; the calendar now says:':
     ['„{1}“ wurde im Studio von Hand geändert und bleibt so. Der Kalender sagt jetzt:', '“{1}” was changed by hand in the studio and stays so. The calendar now says:'],
   '    %s: %s': ['{0}: {1}', null],
