@@ -20,6 +20,8 @@ from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 
 TMP = os.environ["STUDIO_TMP"]
 SHOTS = os.environ.get("SHOTS") or os.path.join(TMP, "shots")
@@ -194,6 +196,12 @@ try:
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.tabs"))
     shot("03-events-empty")
     a11y("events, empty")
+    driver.execute_script("document.activeElement && document.activeElement.blur()")
+    ActionChains(driver).send_keys(Keys.TAB).perform()
+    first = driver.execute_script("return [document.activeElement.className, document.activeElement.textContent]")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    check(first == ["skip", "Zum Inhalt springen"] and driver.execute_script("return document.activeElement.id") == "main",
+          "the first Tab reaches 'Zum Inhalt springen', which takes the focus past header and tabs", first)
     check("Termine" in css("nav.tabs").text and "Veröffentlichen" in css("nav.tabs").text,
           "after login: the tabs for events, offers, contacts, notices, publishing")
 
@@ -393,8 +401,6 @@ try:
     check(driver.execute_script("const d = document.getElementById('urgent-dialog');"
                                 " return d.open && d.contains(document.activeElement)"),
           "the urgent dialog has the focus when it opens")
-    from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.common.action_chains import ActionChains
     inside = []
     for _ in range(12):
         ActionChains(driver).send_keys(Keys.TAB).perform()

@@ -11,6 +11,7 @@ const WORDS = {
     appTitle: 'litfass studio', login: 'Anmelden', user: 'Benutzername', password: 'Passwort',
     loginHint: 'Melden Sie sich mit dem Namen und Passwort an, die Sie von Ihrer Administration bekommen haben.',
     loginAgain: 'Bitte prüfen Sie die Schreibweise (auch Groß- und Kleinbuchstaben) und versuchen Sie es noch einmal. Passwort vergessen? Die Administration kann ein neues setzen.',
+    skip: 'Zum Inhalt springen',
     logout: 'Abmelden', expired: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich wieder an.',
     events: 'Termine', offers: 'Angebote', contacts: 'Kontakte', notices: 'Mitteilungen',
     translations: 'Übersetzungen', publish: 'Veröffentlichen', audit: 'Protokoll', settings: 'Einstellungen',
@@ -69,6 +70,7 @@ const WORDS = {
     appTitle: 'litfass studio', login: 'Log in', user: 'User name', password: 'Password',
     loginHint: 'Log in with the name and password your administrator gave you.',
     loginAgain: 'Please check the spelling (capital letters too) and try again. Forgot the password? Your administrator can set a new one.',
+    skip: 'Skip to the content',
     logout: 'Log out', expired: 'Your session has expired. Please log in again.',
     events: 'Events', offers: 'Offers', contacts: 'Contacts', notices: 'Notices',
     translations: 'Translations', publish: 'Publish', audit: 'Audit log', settings: 'Settings',
@@ -548,8 +550,10 @@ function render() {
     navButton('publish', t('publish')), isPublisher() ? navButton('audit', t('audit')) : null,
     navButton('fleet', t('fleet')),
     navButton('settings', t('settings')), s.role === 'admin' ? navButton('users', t('users')) : null);
-  const main = h('main', {id: 'main'});
-  app.append(header, nav, main);
+  const main = h('main', {id: 'main', tabindex: '-1'});
+  /* the first Tab of the page: past the header and the tabs, straight to the content */
+  const skip = h('a', {href: '#main', class: 'skip', onclick: (ev) => { ev.preventDefault(); main.focus(); }}, t('skip'));
+  app.append(skip, header, nav, main);
   if (state.editing) return renderEditor(main);
   if (KINDS[state.view]) return renderList(main, state.view);
   if (state.view === 'translations') return renderTranslations(main);
