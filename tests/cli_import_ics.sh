@@ -8,9 +8,10 @@ NOW=2026-12-01T10:00
 B=$TMP/bundle
 cp -r "$SRC/tests/data/bundles/valid" "$B"
 count_ics() { grep -c '"id": "ics-' "$B/content.json"; }
+count_ics_in() { grep -c '"id": "ics-' "$1/content.json"; }
 
 expect_exit 0 "help lists every option" -- "$BIN" import-ics --help
-for opt in --into --horizon-days --tag --lang --now --allow-http --dry-run --help; do
+for opt in --into --horizon-days --tag --category --match --lang --now --allow-http --dry-run --help; do
   expect_in "$TMP/out" "$opt" "help names $opt"
 done
 expect_exit 2 "--into is required" -- "$BIN" import-ics "$ICS/outlook.ics"
@@ -66,6 +67,24 @@ expect_in "$TMP/out" "4 calendar entries left out" "four left out (one of them p
 expect_in "$TMP/err" 'city-bad-entries.ics:10: DESCRIPTION: left out the event "Lesung mit langer Beschreibung"' "the long description named"
 if grep -q "Lesung mit langer" "$B2/content.json"; then bad "a text over the limit was imported (cut?)"; else ok "nothing shown cut"; fi
 expect_in "$B2/content.json" "Elterncafé" "the entries after it imported"
+
+# a city's feed larger than a bundle takes: the nearest 400, the rest said
+B3=$TMP/bundle3
+cp -r "$SRC/tests/data/bundles/valid" "$B3"
+expect_exit 0 "a city feed of 450 events" -- "$BIN" import-ics "$ICS/city-large.ics" --into "$B3" --now $NOW
+expect_in "$TMP/out" "only the 400 events that start first are imported: 50 later events left out" "says how many were left out"
+expect_in "$TMP/err" "city-large.ics: 50 later events within the horizon are left out" "a warning says it too"
+expect_in "$TMP/err" "(up to 2027-04-14T09:00)" "and up to when the import reaches"
+[ "$(count_ics_in "$B3")" -eq 400 ] && ok "400 imported" || bad "$(count_ics_in "$B3") imported, wanted 400"
+expect_exit 0 "still valid" -- "$BIN" validate "$B3"
+# the KI's own events picked by category and text, case aside
+expect_exit 0 "filtered import" -- "$BIN" import-ics "$ICS/city-large.ics" --into "$B3" --now $NOW --category integration --match "BERATUNG FÜR"
+expect_in "$TMP/out" "270 events within the horizon not taken by --category/--match" "says how many the filter left"
+[ "$(count_ics_in "$B3")" -eq 180 ] && ok "180 of the KI's events" || bad "$(count_ics_in "$B3") imported, wanted 180"
+if grep -q "Wochenmarkt" "$B3/content.json"; then bad "an event the filter does not take was imported"; else ok "the others removed"; fi
+if grep -q "left out" "$TMP/err"; then bad "a filtered feed within the limit says events were left out"; else ok "nothing said left out"; fi
+expect_exit 2 "an empty --match" -- "$BIN" import-ics "$ICS/city-large.ics" --into "$B3" --match ""
+expect_in "$TMP/err" "bad --match" "refused"
 
 # not a calendar at all: fails as a whole, the last good import kept
 cp "$B/content.json" "$TMP/before.json"

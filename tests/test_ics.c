@@ -226,10 +226,18 @@ static void every_minute_rule_stays_bounded(void **state)
                        "RRULE:FREQ=MINUTELY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
     struct lf_diags *d = lf_diags_create();
     struct lf_ics_feed *f = lf_ics_parse(text, strlen(text), "m.ics", at("2026-12-01T09:00Z"), 10, d);
-    /* too many events: refused with a reason, never an endless loop */
-    assert_null(f);
-    assert_true(lf_diags_errors(d) > 0);
-    assert_non_null(strstr(lf_diags_get(d, 0)->message, "horizon"));
+    /* too many events: the 400 that start first, the rest said as left
+     * out, never an endless loop */
+    assert_non_null(f);
+    assert_int_equal(lf_ics_count(f), LF_ICS_MAX_OCCURRENCES);
+    assert_int_equal(lf_ics_left_out(f), 14340 - LF_ICS_MAX_OCCURRENCES);
+    assert_string_equal(lf_ics_get(f, 0)->start, "2026-12-01T11:00");
+    assert_string_equal(lf_ics_get(f, LF_ICS_MAX_OCCURRENCES - 1)->start, "2026-12-01T17:39");
+    assert_int_equal(lf_diags_errors(d), 0);
+    assert_int_equal(lf_diags_count(d), 1);
+    assert_non_null(strstr(lf_diags_get(d, 0)->message, "13940 later events"));
+    assert_non_null(strstr(lf_diags_get(d, 0)->message, "up to 2026-12-01T17:39"));
+    lf_ics_feed_destroy(f);
     lf_diags_destroy(d);
 }
 

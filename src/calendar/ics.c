@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unicode/uchar.h>
 #include <unicode/ucal.h>
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
@@ -23,6 +24,10 @@ struct lf_ics_feed {
     size_t n, cap;
     size_t components;
     size_t skipped;  /* entries left out for a fault of their own */
+    size_t filtered; /* events within the horizon the filter did not take */
+    size_t left_out; /* events beyond the nearest LF_ICS_MAX_OCCURRENCES */
+    bool cut;        /* cutoff holds: what starts after it is not among the nearest */
+    time_t cutoff;
 };
 
 /* The zone a date-time of the feed is written in. */
@@ -45,6 +50,7 @@ struct ics_ctx {
     bool failed;
     bool said_encoding;  /* the warning about a feed not in UTF-8 is given once */
     size_t steps;        /* recurrence steps followed in the whole feed */
+    const struct lf_ics_filter *filter; /* NULL: every event */
     char fallback_zone[ZONE_NAME_MAX]; /* X-WR-TIMEZONE, or the kiosk's own zone */
     char zones_said[ZONES_SAID_MAX][ZONE_NAME_MAX];
     size_t n_zones_said;
@@ -622,6 +628,83 @@ static void format_wall(time_t t, bool date_only, char *out, size_t size)
                  tm.tm_mday, tm.tm_hour, tm.tm_min);
 }
 
+/* s in ICU's case folding ("Straße" and "STRASSE" alike); never NULL. */
+static UChar *folded(const char *s)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = 0;
+    u_strFromUTF8(NULL, 0, &n, s, -1, &st);
+    UChar *u = lf_xcalloc((size_t)n + 1, sizeof(UChar));
+    st = U_ZERO_ERROR;
+    u_strFromUTF8(u, n + 1, NULL, s, -1, &st);
+    if (U_FAILURE(st))
+        u[0] = 0;
+    st = U_ZERO_ERROR;
+    int32_t m = u_strFoldCase(NULL, 0, u, -1, U_FOLD_CASE_DEFAULT, &st);
+    UChar *f = lf_xcalloc((size_t)m + 1, sizeof(UChar));
+    st = U_ZERO_ERROR;
+    u_strFoldCase(f, m + 1, u, -1, U_FOLD_CASE_DEFAULT, &st);
+    if (U_FAILURE(st))
+        f[0] = 0;
+    free(u);
+    return f;
+}
+
+static bool folded_contains(const char *hay, const char *needle, bool whole)
+{
+    UChar *h = folded(hay), *n = folded(needle);
+    bool yes = whole ? u_strcmp(h, n) == 0 : (n[0] && u_strstr(h, n) != NULL);
+    free(h);
+    free(n);
+    return yes;
+}
+
+/* Whether the filter takes the event: one of its categories is one of
+ * the filter's (case aside), or its SUMMARY, LOCATION or ORGANIZER holds
+ * one of the filter's texts. No filter takes every event. */
+static bool filter_takes(const struct lf_ics_filter *flt, const struct lf_ics_event *e)
+{
+    if (!flt || (flt->n_categories == 0 && flt->n_matches == 0))
+        return true;
+    for (size_t i = 0; i < flt->n_categories; i++) {
+        for (size_t k = 0; k < e->n_tags; k++) {
+            if (folded_contains(e->tags[k], flt->categories[i], true))
+                return true;
+        }
+    }
+    for (size_t i = 0; i < flt->n_matches; i++) {
+        const char *fields[] = {e->title, e->place, e->address, e->organiser};
+        for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]); k++) {
+            if (folded_contains(fields[k], flt->matches[i], false))
+                return true;
+        }
+    }
+    return false;
+}
+
+static int compare_starts(const void *a, const void *b)
+{
+    const struct lf_ics_event *x = a, *y = b;
+    if (x->start_at != y->start_at)
+        return x->start_at < y->start_at ? -1 : 1;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Keeps the LF_ICS_MAX_OCCURRENCES events that start first (all of them
+ * sorted by start); the later ones are counted as left out. */
+static void keep_nearest(struct lf_ics_feed *f)
+{
+    qsort(f->events, f->n, sizeof(*f->events), compare_starts);
+    if (f->n <= LF_ICS_MAX_OCCURRENCES)
+        return;
+    for (size_t i = LF_ICS_MAX_OCCURRENCES; i < f->n; i++)
+        event_free(&f->events[i]);
+    f->left_out += f->n - LF_ICS_MAX_OCCURRENCES;
+    f->n = LF_ICS_MAX_OCCURRENCES;
+    f->cut = true;
+    f->cutoff = f->events[f->n - 1].start_at;
+}
+
 static void make_id(const char *uid, const char *occurrence, char *out, size_t size)
 {
     unsigned char h[crypto_hash_sha256_BYTES];
@@ -644,6 +727,14 @@ static void add_occurrence(struct ics_ctx *c, const struct lf_ics_event *tmpl, t
     struct lf_ics_feed *f = c->feed;
     if (!yearly && (end <= c->now || start >= c->horizon_end))
         return;
+    if (!filter_takes(c->filter, tmpl)) {
+        f->filtered++;
+        return;
+    }
+    if (f->cut && start > f->cutoff) { /* not among the nearest */
+        f->left_out++;
+        return;
+    }
     char occ[64], id[sizeof(f->events[0].id)];
     struct tm tm;
     lf_local_time(start, &tm);
@@ -673,12 +764,12 @@ static void add_occurrence(struct ics_ctx *c, const struct lf_ics_event *tmpl, t
         event_free(e);
     }
     if (!e) {
-        if (f->n == LF_ICS_MAX_OCCURRENCES) {
-            if (!c->failed)
-                ics_error(c, tmpl->line, expanded ? "RRULE" : "",
-                          "more than %d events within the horizon: shorten --horizon-days",
-                          LF_ICS_MAX_OCCURRENCES);
-            return;
+        if (f->n == LF_ICS_MAX_COLLECTED) {
+            keep_nearest(f);
+            if (start > f->cutoff) {
+                f->left_out++;
+                return;
+            }
         }
         if (f->n == f->cap) {
             f->cap = f->cap ? 2 * f->cap : 16;
@@ -1161,7 +1252,14 @@ static icalcomponent *merge_calendars(icalcomponent *root)
 struct lf_ics_feed *lf_ics_parse(const char *text, size_t len, const char *name, time_t now,
                                  int horizon_days, struct lf_diags *d)
 {
-    struct ics_ctx c = {.name = name, .d = d, .now = now};
+    return lf_ics_parse_filtered(text, len, name, now, horizon_days, NULL, d);
+}
+
+struct lf_ics_feed *lf_ics_parse_filtered(const char *text, size_t len, const char *name,
+                                          time_t now, int horizon_days,
+                                          const struct lf_ics_filter *filter, struct lf_diags *d)
+{
+    struct ics_ctx c = {.name = name, .d = d, .now = now, .filter = filter};
     if (len > LF_ICS_MAX_BYTES) {
         ics_error(&c, 0, "", "%zu bytes: a calendar feed may have at most %d", len,
                   LF_ICS_MAX_BYTES);
@@ -1299,7 +1397,19 @@ struct lf_ics_feed *lf_ics_parse(const char *text, size_t len, const char *name,
         lf_ics_feed_destroy(c.feed);
         return NULL;
     }
-    return c.feed;
+    struct lf_ics_feed *f = c.feed;
+    if (f->left_out || f->n > LF_ICS_MAX_OCCURRENCES) {
+        keep_nearest(f);
+        char last[40] = "";
+        if (f->n)
+            snprintf(last, sizeof(last), "%s", f->events[f->n - 1].start);
+        ics_warning(&c, 0, "",
+                    "%zu later events within the horizon are left out: a bundle holds at most %d "
+                    "events from one feed, so only the %d that start first are imported (up to "
+                    "%s); pick the events to import by category or text, or shorten the horizon",
+                    f->left_out, LF_ICS_MAX_OCCURRENCES, LF_ICS_MAX_OCCURRENCES, last);
+    }
+    return f;
 }
 
 void lf_ics_feed_destroy(struct lf_ics_feed *f)
@@ -1330,4 +1440,14 @@ size_t lf_ics_components(const struct lf_ics_feed *f)
 size_t lf_ics_skipped(const struct lf_ics_feed *f)
 {
     return f->skipped;
+}
+
+size_t lf_ics_filtered(const struct lf_ics_feed *f)
+{
+    return f->filtered;
+}
+
+size_t lf_ics_left_out(const struct lf_ics_feed *f)
+{
+    return f->left_out;
 }

@@ -32,7 +32,10 @@
 #define LF_ICS_MAX_BYTES            (4 * 1024 * 1024) /* one feed */
 #define LF_ICS_MAX_COMPONENTS       30000 /* VEVENTs in one feed (a city's whole event
                                              calendar, years of it, fits in the bytes) */
-#define LF_ICS_MAX_OCCURRENCES      400   /* events made from one feed (series expanded) */
+#define LF_ICS_MAX_OCCURRENCES      400   /* events made from one feed (series expanded):
+                                             beyond it only the nearest are imported, said */
+#define LF_ICS_MAX_COLLECTED        1600  /* events held while finding the nearest */
+#define LF_ICS_MAX_FILTERS          16    /* --category and --match texts, each */
 #define LF_ICS_MAX_SERIES_STEPS     100000 /* recurrence steps followed per series */
 #define LF_ICS_MAX_FEED_STEPS       1000000 /* recurrence steps followed in one feed */
 #define LF_ICS_DEFAULT_HORIZON_DAYS 180
@@ -71,6 +74,27 @@ const char *lf_ics_feed_url(const char *url, char *out, size_t size);
  * (then nothing of it may be used). */
 struct lf_ics_feed *lf_ics_parse(const char *text, size_t len, const char *name, time_t now,
                                  int horizon_days, struct lf_diags *d) LF_MUST_CHECK;
+
+/* Which events of a feed to import (a city's whole event calendar holds
+ * far more than a KI's): an event is taken when one of its CATEGORIES is
+ * one of `categories`, or its SUMMARY, LOCATION or ORGANIZER contains one
+ * of `matches` (both case-insensitive, ICU case folding). Empty: every
+ * event. */
+struct lf_ics_filter {
+    const char *categories[LF_ICS_MAX_FILTERS];
+    size_t n_categories;
+    const char *matches[LF_ICS_MAX_FILTERS];
+    size_t n_matches;
+};
+
+/* lf_ics_parse() with a filter (NULL: none). When more than
+ * LF_ICS_MAX_OCCURRENCES events remain, the ones that start first are
+ * kept and how many later ones were left out is said as a warning
+ * (lf_ics_left_out()). */
+struct lf_ics_feed *lf_ics_parse_filtered(const char *text, size_t len, const char *name,
+                                          time_t now, int horizon_days,
+                                          const struct lf_ics_filter *filter,
+                                          struct lf_diags *d) LF_MUST_CHECK;
 void lf_ics_feed_destroy(struct lf_ics_feed *f);
 
 size_t lf_ics_count(const struct lf_ics_feed *f);
@@ -82,5 +106,10 @@ size_t lf_ics_components(const struct lf_ics_feed *f);
  * warning naming its line, SUMMARY, UID and DTSTART; the rest of the feed
  * is imported. */
 size_t lf_ics_skipped(const struct lf_ics_feed *f);
+/* Events within the horizon the filter did not take. */
+size_t lf_ics_filtered(const struct lf_ics_feed *f);
+/* Events within the horizon left out beyond the LF_ICS_MAX_OCCURRENCES
+ * that start first. */
+size_t lf_ics_left_out(const struct lf_ics_feed *f);
 
 #endif

@@ -21,7 +21,8 @@
 
 static const char import_ics_usage[] =
     "usage: litfass import-ics FILE|URL --into DIR [--horizon-days N] [--tag TEXT]\n"
-    "                          [--lang TAG] [--now TIME] [--allow-http] [--dry-run]\n"
+    "                          [--category TEXT]... [--match TEXT]... [--lang TAG]\n"
+    "                          [--now TIME] [--allow-http] [--dry-run]\n"
     "\n"
     "Reads the events of an iCalendar file (.ics) or feed (an https:// address, as\n"
     "Outlook/Exchange, Nextcloud, Google or a city's event calendar publish them;\n"
@@ -33,18 +34,27 @@ static const char import_ics_usage[] =
     "Weekly and other series are expanded within the horizon (exceptions and moved\n"
     "single dates included); a plain yearly event stays one yearly event; a\n"
     "cancelled event is removed, or marked cancelled when it was announced before.\n"
-    "Nothing is written when the feed or the resulting bundle has an error.\n"
+    "An entry with a fault of its own (no title or UID, a text too long to show\n"
+    "whole) is left out and named; the rest is imported. Nothing is written when\n"
+    "the feed as a whole or the resulting bundle has an error.\n"
+    "A bundle takes at most %d events from one feed: of a larger feed the ones\n"
+    "that start first are imported and the number of later ones left out is said.\n"
     "\n"
     "  --into DIR         the bundle folder to import into (required)\n"
     "  --horizon-days N   import events starting within N days, 1..730 (default 180)\n"
     "  --tag TEXT         add this tag to every imported event, e.g. \"Stadtkalender\"\n"
+    "  --category TEXT    import only events of this category (CATEGORIES, case\n"
+    "                     aside); may be given up to %d times\n"
+    "  --match TEXT       import only events whose title, place or organiser\n"
+    "                     contains TEXT (case aside); may be given up to %d times.\n"
+    "                     With both, an event that either takes is imported\n"
     "  --lang TAG         language of the calendar's texts (default: the bundle's)\n"
     "  --now TIME         import as at this moment, e.g. 2026-11-23T10:00 (for tests)\n"
     "  --allow-http       also fetch from http:// addresses\n"
     "  --dry-run          say what would change, write nothing\n"
     "  --help             this text\n";
 
-enum { OPT_INTO = 0x100, OPT_HORIZON, OPT_TAG, OPT_DRY_RUN };
+enum { OPT_INTO = 0x100, OPT_HORIZON, OPT_TAG, OPT_DRY_RUN, OPT_CATEGORY, OPT_MATCH };
 
 static void print_note(void *ctx, const char *line, const char *msgid, const char *const *args,
                        int nargs)
@@ -143,6 +153,8 @@ int lf_tool_import_ics(int argc, char **argv)
         {"into", required_argument, NULL, OPT_INTO},
         {"horizon-days", required_argument, NULL, OPT_HORIZON},
         {"tag", required_argument, NULL, OPT_TAG},
+        {"category", required_argument, NULL, OPT_CATEGORY},
+        {"match", required_argument, NULL, OPT_MATCH},
         {"lang", required_argument, NULL, OPT_LANG},
         {"now", required_argument, NULL, OPT_NOW},
         {"allow-http", no_argument, NULL, OPT_ALLOW_HTTP},
@@ -154,6 +166,7 @@ int lf_tool_import_ics(int argc, char **argv)
     long long horizon = LF_ICS_DEFAULT_HORIZON_DAYS;
     time_t now = time(NULL);
     bool allow_http = false, dry_run = false;
+    struct lf_ics_filter filter = {0};
     int c;
     while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
         switch (c) {
@@ -171,6 +184,22 @@ int lf_tool_import_ics(int argc, char **argv)
                                           LF_MAX_STRING_BYTES);
             tag = optarg;
             break;
+        case OPT_CATEGORY:
+        case OPT_MATCH: {
+            const char *opt = c == OPT_CATEGORY ? "--category" : "--match";
+            size_t *n = c == OPT_CATEGORY ? &filter.n_categories : &filter.n_matches;
+            if (!optarg[0] || strlen(optarg) > LF_MAX_STRING_BYTES)
+                return lf_cli_usage_error("import-ics", "bad %s: a text of 1..%d bytes", opt,
+                                          LF_MAX_STRING_BYTES);
+            if (*n == LF_ICS_MAX_FILTERS)
+                return lf_cli_usage_error("import-ics", "%s given more than %d times", opt,
+                                          LF_ICS_MAX_FILTERS);
+            if (c == OPT_CATEGORY)
+                filter.categories[(*n)++] = optarg;
+            else
+                filter.matches[(*n)++] = optarg;
+            break;
+        }
         case OPT_LANG:
             if (!lf_cli_lang_tag_ok(optarg))
                 return lf_cli_bad_lang("import-ics", optarg);
@@ -188,7 +217,8 @@ int lf_tool_import_ics(int argc, char **argv)
             dry_run = true;
             break;
         case OPT_HELP:
-            fputs(import_ics_usage, stdout);
+            printf(import_ics_usage, LF_ICS_MAX_OCCURRENCES, LF_ICS_MAX_FILTERS,
+                   LF_ICS_MAX_FILTERS);
             return EXIT_SUCCESS;
         default:
             return lf_cli_option_error("import-ics", c, argv);
@@ -229,7 +259,7 @@ int lf_tool_import_ics(int argc, char **argv)
     size_t len = 0;
     char *text = read_feed(source, allow_http, &len);
     struct lf_diags *d = lf_diags_create();
-    struct lf_ics_feed *feed = text ? lf_ics_parse(text, len, source, now, (int)horizon, d) : NULL;
+    struct lf_ics_feed *feed = text ? lf_ics_parse_filtered(text, len, source, now, (int)horizon, &filter, d) : NULL;
     free(text);
     lf_cli_print_diags(d);
     if (!feed) {
@@ -243,6 +273,14 @@ int lf_tool_import_ics(int argc, char **argv)
     printf("%s: %zu calendar %s, %zu %s within the next %lld days (series expanded)\n", source,
            lf_ics_components(feed), lf_cli_plural(lf_ics_components(feed), "entry", "entries"),
            lf_ics_count(feed), lf_cli_plural(lf_ics_count(feed), "event", "events"), horizon);
+    if (filter.n_categories || filter.n_matches)
+        printf("%zu %s within the horizon not taken by --category/--match\n",
+               lf_ics_filtered(feed), lf_cli_plural(lf_ics_filtered(feed), "event", "events"));
+    if (lf_ics_left_out(feed))
+        printf("only the %zu events that start first are imported: %zu later %s left out "
+               "(a bundle holds at most %d from one feed)\n",
+               lf_ics_count(feed), lf_ics_left_out(feed),
+               lf_cli_plural(lf_ics_left_out(feed), "event", "events"), LF_ICS_MAX_OCCURRENCES);
     if (lf_ics_skipped(feed))
         printf("%zu calendar %s left out for faults of their own (see the warnings: line, "
                "SUMMARY, UID, DTSTART and why); the rest is imported\n",
