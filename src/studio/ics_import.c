@@ -48,10 +48,12 @@ static bool is_imported(const char *id)
 
 json_t *lf_studio_import_ics(struct lf_draft *d, const char *data_dir, const char *text,
                              size_t len, const char *source, const char *tag, int horizon_days,
-                             const char *user, time_t now, unsigned *status)
+                             const struct lf_ics_filter *filter, const char *user, time_t now,
+                             unsigned *status)
 {
     struct lf_diags *diags = lf_diags_create();
-    struct lf_ics_feed *feed = lf_ics_parse(text, len, source, now, horizon_days, diags);
+    struct lf_ics_feed *feed =
+        lf_ics_parse_filtered(text, len, source, now, horizon_days, filter, diags);
     if (!feed) {
         *status = 422;
         json_t *out = json_pack("{s:s, s:o}", "error", "", "problems", problems_of(diags));
@@ -146,6 +148,9 @@ json_t *lf_studio_import_ics(struct lf_draft *d, const char *data_dir, const cha
                     (json_int_t)r.removed, "cancelled", (json_int_t)r.cancelled, "kept_edited",
                     (json_int_t)r.kept_edited, "kept_deleted", (json_int_t)r.kept_deleted, "notes",
                     notes, "changed", changed, "warnings", problems_of(diags));
+    json_object_set_new(out, "skipped", json_integer((json_int_t)lf_ics_skipped(feed)));
+    json_object_set_new(out, "filtered", json_integer((json_int_t)lf_ics_filtered(feed)));
+    json_object_set_new(out, "left_out", json_integer((json_int_t)lf_ics_left_out(feed)));
 done:
     json_decref(notes);
     json_decref(doc);

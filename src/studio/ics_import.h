@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "calendar/ics.h"
 #include "studio/draft.h"
 
 #define LF_STUDIO_ICS_STATE_FILE "ics-import.json"
@@ -27,8 +28,13 @@
 #define LF_STUDIO_MAX_FETCHES 4              /* such downloads under way at once */
 
 /* Returns the answer's JSON; *status the HTTP status (200, 422, 500). */
+/* `filter` (NULL: every event) picks the events by category or text
+ * (calendar/ics.h); the answer counts "skipped" (entries with faults of
+ * their own, each in "warnings"), "filtered" and "left_out" (beyond the
+ * bundle's limit, said in "warnings"). */
 json_t *lf_studio_import_ics(struct lf_draft *d, const char *data_dir, const char *text,
                              size_t len, const char *source, const char *tag, int horizon_days,
-                             const char *user, time_t now, unsigned *status);
+                             const struct lf_ics_filter *filter, const char *user, time_t now,
+                             unsigned *status);
 
 #endif

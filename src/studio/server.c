@@ -994,6 +994,54 @@ static void audit_import(struct call *c, const char *source, const json_t *out)
     lf_audit(c->s->data_dir, user_of(c), "import-ics", NULL, detail);
 }
 
+/* The filter of an import from {"categories": [...], "matches": [...]}
+ * (pointers into j); false (answered 400) when malformed. */
+static bool filter_from(json_t *j, struct lf_ics_filter *f, struct reply *r)
+{
+    memset(f, 0, sizeof(*f));
+    static const char *const keys[] = {"categories", "matches"};
+    for (int k = 0; k < 2; k++) {
+        json_t *list = json_object_get(j, keys[k]), *v;
+        size_t i;
+        if (!list || json_is_null(list))
+            continue;
+        if (!json_is_array(list) || json_array_size(list) > LF_ICS_MAX_FILTERS) {
+            reply_error(r, 400, "%s: a list of at most %d texts", keys[k], LF_ICS_MAX_FILTERS);
+            return false;
+        }
+        json_array_foreach(list, i, v) {
+            const char *t = json_string_value(v);
+            if (!t || !t[0] || strlen(t) > LF_MAX_STRING_BYTES) {
+                reply_error(r, 400, "%s: texts of 1 to %d bytes", keys[k], LF_MAX_STRING_BYTES);
+                return false;
+            }
+            if (k == 0)
+                f->categories[f->n_categories++] = t;
+            else
+                f->matches[f->n_matches++] = t;
+        }
+    }
+    return true;
+}
+
+/* A list of texts from "a, b, c" (a query parameter), trimmed, empty ones left out. */
+static json_t *comma_list(const char *s)
+{
+    json_t *list = json_array();
+    while (s && *s) {
+        size_t n = strcspn(s, ",");
+        size_t a = 0, b = n;
+        while (a < b && (s[a] == ' ' || s[a] == '\t'))
+            a++;
+        while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+            b--;
+        if (b > a)
+            json_array_append_new(list, json_stringn(s + a, b - a));
+        s += n + (s[n] == ',');
+    }
+    return list;
+}
+
 static void h_import_ics(struct call *c, struct reply *r)
 {
     const char *name = query(c, "name");
@@ -1013,10 +1061,18 @@ static void h_import_ics(struct call *c, struct reply *r)
         tag = NULL;
     char source[128];
     snprintf(source, sizeof(source), "%.100s", name && name[0] ? name : "calendar.ics");
+    json_t *fj = json_pack("{s:o, s:o}", "categories", comma_list(query(c, "category")),
+                           "matches", comma_list(query(c, "match")));
+    struct lf_ics_filter filter;
+    if (!filter_from(fj, &filter, r)) {
+        json_decref(fj);
+        return;
+    }
     unsigned status = 500;
     json_t *out = lf_studio_import_ics(c->s->draft, c->s->data_dir, c->rq->body ? c->rq->body : "",
-                                       c->rq->len, source, tag, (int)horizon, user_of(c),
+                                       c->rq->len, source, tag, (int)horizon, &filter, user_of(c),
                                        time(NULL), &status);
+    json_decref(fj);
     if (status == 200)
         audit_import(c, source, out);
     reply_json(r, status, out);
@@ -1139,6 +1195,9 @@ static void h_import_ics_url(struct call *c, struct reply *r)
     const char *tag = json_string_value(tagv);
     if (tag && (strlen(tag) > LF_MAX_STRING_BYTES || !tag[0]))
         tag = NULL;
+    struct lf_ics_filter filter;
+    if (!filter_from(c->body, &filter, r))
+        return;
     if (!atomic_load(&c->rq->fetched)) {
         /* first the download, on a thread of its own (on_request) */
         c->rq->fetch_url = lf_xstrdup(url);
@@ -1156,7 +1215,7 @@ static void h_import_ics_url(struct call *c, struct reply *r)
     }
     unsigned status = 500;
     json_t *out = lf_studio_import_ics(c->s->draft, c->s->data_dir, res.body, res.len, url, tag,
-                                       (int)horizon, user_of(c), time(NULL), &status);
+                                       (int)horizon, &filter, user_of(c), time(NULL), &status);
     free(res.body);
     if (status == 200)
         audit_import(c, url, out);
@@ -1191,8 +1250,14 @@ static void sub_run(struct studio *s, json_t *sub)
     snprintf(user, sizeof(user), "calendar:%.24s", name);
     unsigned status = 500;
     pthread_mutex_lock(&s->work);
+    struct lf_ics_filter filter;
+    struct reply unused = {0};
+    if (!filter_from(sub, &filter, &unused)) /* checked when subscribed */
+        memset(&filter, 0, sizeof(filter));
+    json_decref(unused.json);
     json_t *out = lf_studio_import_ics(s->draft, s->data_dir, res.body, res.len, url, tag,
-                                       LF_ICS_DEFAULT_HORIZON_DAYS, user, time(NULL), &status);
+                                       LF_ICS_DEFAULT_HORIZON_DAYS, &filter, user, time(NULL),
+                                       &status);
     free(res.body);
     if (status != 200) {
         json_object_set(sub, "last_error", json_object_get(out, "error"));
@@ -1311,6 +1376,9 @@ static void h_sub_add(struct call *c, struct reply *r)
         reply_error(r, 400, "tag: a text");
         return;
     }
+    struct lf_ics_filter filter;
+    if (!filter_from(c->body, &filter, r))
+        return;
     json_t *doc = subs_load(c->s);
     if (sub_named(doc, name)) {
         json_decref(doc);
@@ -1332,6 +1400,12 @@ static void h_sub_add(struct call *c, struct reply *r)
                             "tag", tag, "interval_seconds", interval, "publish", publish,
                             "allow_http", json_is_true(json_object_get(c->body, "allow_http")),
                             "by", user_of(c), "next_at", (json_int_t)0);
+    static const char *const fkeys[] = {"categories", "matches"};
+    for (int k = 0; k < 2; k++) {
+        json_t *list = json_object_get(c->body, fkeys[k]);
+        if (json_array_size(list))
+            json_object_set(sub, fkeys[k], list);
+    }
     json_array_append(json_object_get(doc, "subscriptions"), sub);
     subs_save(c->s, doc);
     lf_audit(c->s->data_dir, user_of(c), "subscribe", NULL, url);

@@ -233,6 +233,42 @@ try:
 
     # --- a subscription to a calendar on nginx, published directly -------------------------
     # the draft as it is must be valid to publish: only the calendar's events in it
+    # a city's feed: a faulty entry is left out and named, the rest imported; the KI's
+    # events picked by category (upload) or text (address)
+    city = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Stadt//Kalender//DE"]
+    for n, (title, cat, place) in enumerate([("Stadtrat", "Politik", "Rathaus"),
+                                             ("Sprachtreff", "INTEGRATION", "KI, Klosterstr. 33"),
+                                             ("Wochenmarkt", "Markt", "Domplatz"),
+                                             (None, "Integration", "KI, Klosterstr. 33"),
+                                             ("Beratung", "Beratung", "Klosterstr. 33")]):
+        city += ["BEGIN:VEVENT", "UID:city-%d@stadt.example" % n, "DTSTART;TZID=MEZ:%sT1%d0000" % (d1, n),
+                 "DTEND;TZID=MEZ:%sT1%d3000" % (d1, n), "CATEGORIES:" + cat, "LOCATION:" + place]
+        city += (["SUMMARY:" + title] if title else []) + ["END:VEVENT"]
+    city = ("\r\n".join(city + ["END:VCALENDAR"]) + "\r\n").encode()
+    status, out, _ = upload(city, "?name=stadt-gross.ics&category=integration,%20politik")
+    left = [w for w in out.get("warnings", []) if w.get("msgid", "").startswith("left out the event")]
+    check(status == 200 and out["added"] == 2 and out["filtered"] == 2 and out["skipped"] == 1 and
+          len(left) == 1 and left[0]["line"] > 0 and "city-3@stadt.example" in left[0]["message"] and
+          "no title" in left[0]["message"],
+          "a city feed by category: two events, the one without a title left out and named", out)
+    with open(os.path.join(WWW, "stadt.ics"), "wb") as f:
+        f.write(city)
+    status, out, _ = anna.request("POST", "/api/import/ics-url",
+                                  {"url": "http://127.0.0.1:%d/stadt.ics" % NGX_PORT,
+                                   "allow_http": True, "matches": ["KLOSTERSTR"]})
+    check(status == 200 and out["events"] == 2 and out["filtered"] == 2 and out["skipped"] == 1,
+          "from an address by text in the place (case aside)", out)
+    status, out, _ = anna.request("POST", "/api/import/ics-url",
+                                  {"url": "http://127.0.0.1:%d/stadt.ics" % NGX_PORT,
+                                   "allow_http": True, "matches": [""]})
+    check(status == 400 and "matches" in out["error"], "an empty text to match is refused", out)
+    status, out, _ = anna.request("POST", "/api/import/subscriptions",
+                                  {"name": "stadt-ki", "url": "http://127.0.0.1:%d/stadt.ics" % NGX_PORT,
+                                   "allow_http": True, "categories": ["Integration"]})
+    check(status == 201 and out.get("categories") == ["Integration"],
+          "a subscription keeps its categories", out)
+    anna.request("DELETE", "/api/import/subscriptions/stadt-ki")
+
     for i, e in items().items():
         anna.request("DELETE", "/api/items/%s?revision=%d" % (i, e["revision"]))
     with open(os.path.join(WWW, "kalender.ics"), "wb") as f:

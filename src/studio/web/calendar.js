@@ -13,6 +13,13 @@ Object.assign(WORDS.de, {
   icsFile: 'Aus einer Datei:', icsUrl: 'Oder einmal von einer Adresse holen:', icsUrlPlaceholder: 'https://…/kalender.ics',
   icsUrlImport: 'Von der Adresse importieren', icsFetching: 'Der Kalender wird geholt …', icsLine: 'Zeile {0}',
   icsSummary: '{0} Termine übernommen, {1} von Hand geändert und deshalb nicht überschrieben.',
+  icsCategories: 'Nur diese Kategorien (mit Komma getrennt, optional)',
+  icsMatches: 'Nur Termine mit diesem Text in Titel, Ort oder Veranstalter (mit Komma getrennt, optional)',
+  icsFilterHint: 'Schlagwort und Auswahl gelten für Datei, Adresse und Abonnement. Mit beiden Feldern wird übernommen, was eines von beiden trifft.',
+  icsFiltered: '{0} Termine im Zeitraum passten nicht zur Auswahl.',
+  icsSkipped: '{0} fehlerhafte Einträge wurden weggelassen (siehe unten); alle anderen sind übernommen.',
+  icsLeftOut: 'Nicht vollständig: {0} spätere Termine wurden weggelassen (siehe unten).',
+  icsWarnings: 'Hinweise zum Kalender:', icsSubFilter: 'nur {0}',
 });
 Object.assign(WORDS.en, {
   icsImport: 'Import a calendar (.ics)', icsHint: 'Take over events from Outlook, Nextcloud, Google or the city calendar. They arrive as changes in the draft; importing again updates them without duplicates.',
@@ -25,6 +32,13 @@ Object.assign(WORDS.en, {
   icsFile: 'From a file:', icsUrl: 'Or fetch once from an address:', icsUrlPlaceholder: 'https://…/calendar.ics',
   icsUrlImport: 'Import from the address', icsFetching: 'Fetching the calendar …', icsLine: 'line {0}',
   icsSummary: '{0} events taken over, {1} changed by hand and therefore not overwritten.',
+  icsCategories: 'Only these categories (separated by commas, optional)',
+  icsMatches: 'Only events with this text in title, place or organiser (separated by commas, optional)',
+  icsFilterHint: 'Tag and selection apply to the file, the address and the subscription. With both fields, whatever either one takes is imported.',
+  icsFiltered: '{0} events in the period did not match the selection.',
+  icsSkipped: '{0} faulty entries were left out (see below); all others are imported.',
+  icsLeftOut: 'Not complete: {0} later events were left out (see below).',
+  icsWarnings: 'Notes on the calendar:', icsSubFilter: 'only {0}',
 });
 
 /* A problem of the calendar or a note of the import, in the page's language. */
@@ -46,9 +60,26 @@ async function icsRun(call) {
   render();
 }
 
+/* "a, b" as a list of texts, empty ones left out. */
+function icsList(text) {
+  return (text || '').split(',').map((x) => x.trim()).filter((x) => x);
+}
+/* The selection of the form as the API takes it. */
+function icsFilter() {
+  const f = {};
+  const c = icsList(state.icsCategories), m = icsList(state.icsMatches);
+  if (c.length) f.categories = c;
+  if (m.length) f.matches = m;
+  return f;
+}
+
 function icsImportBox() {
   const tag = h('input', {id: 'ics-tag', value: state.icsTag || '',
     oninput: (ev) => { state.icsTag = ev.target.value; }});
+  const cats = h('input', {id: 'ics-categories', value: state.icsCategories || '', size: 30,
+    oninput: (ev) => { state.icsCategories = ev.target.value; }});
+  const matches = h('input', {id: 'ics-matches', value: state.icsMatches || '', size: 30,
+    oninput: (ev) => { state.icsMatches = ev.target.value; }});
   const url = h('input', {id: 'ics-url', type: 'url', placeholder: t('icsUrlPlaceholder'), 'aria-label': t('icsUrl'), size: 44,
     value: state.icsUrl || '', oninput: (ev) => { state.icsUrl = ev.target.value; }});
   const report = state.icsReport;
@@ -61,21 +92,30 @@ function icsImportBox() {
       problems.length ? h('ul', {}, problems.map((p) => h('li', {}, icsProblem(p)))) : h('p', {}, report.error));
   } else if (report) {
     const kept = report.kept_edited || 0;
-    result = h('div', {class: 'box ' + (report.notes.length ? 'warn' : 'info'), id: 'ics-result'},
+    result = h('div', {class: 'box ' + (report.notes.length || (report.warnings || []).length ? 'warn' : 'info'), id: 'ics-result'},
       h('p', {}, t('icsResult', report.source, report.added, report.updated, report.removed, report.unchanged)),
       h('p', {}, t('icsSummary', report.events, kept)),
+      report.filtered ? h('p', {}, t('icsFiltered', report.filtered)) : null,
+      report.skipped ? h('p', {}, t('icsSkipped', report.skipped)) : null,
+      report.left_out ? h('p', {class: 'bad-text', id: 'ics-left-out'}, h('strong', {}, t('icsLeftOut', report.left_out))) : null,
+      (report.warnings || []).length ? [h('p', {}, t('icsWarnings')), h('ul', {id: 'ics-warnings'}, report.warnings.map((p) => h('li', {}, icsProblem(p))))] : null,
       report.notes.length ? [h('p', {}, t('icsKept')), h('ul', {}, report.notes.map((n) => h('li', {class: n.msgid && n.msgid.startsWith('    ') ? 'sub' : null}, icsNote(n))))] : null);
   }
   const file = fileInput({id: 'ics-file', accept: '.ics,text/calendar'});
   return h('details', {class: 'ics-import', open: report ? true : null},
     h('summary', {}, t('icsImport')),
     h('p', {class: 'muted'}, t('icsHint')),
-    h('div', {class: 'ics-row'}, h('label', {class: 'stack'}, t('icsTag'), tag)),
+    h('div', {class: 'ics-row'}, h('label', {class: 'stack'}, t('icsTag'), tag),
+      h('label', {class: 'stack'}, t('icsCategories'), cats), h('label', {class: 'stack'}, t('icsMatches'), matches)),
+    h('p', {class: 'muted'}, t('icsFilterHint')),
     h('div', {class: 'ics-row'}, h('span', {class: 'row-label'}, t('icsFile')), file.box,
       h('button', {type: 'button', class: 'primary', id: 'ics-upload', onclick: async () => {
         const f = file.input.files[0];
         if (!f) return;
-        const q = '?name=' + encodeURIComponent(f.name) + (tag.value.trim() ? '&tag=' + encodeURIComponent(tag.value.trim()) : '');
+        const sel = icsFilter();
+        const q = '?name=' + encodeURIComponent(f.name) + (tag.value.trim() ? '&tag=' + encodeURIComponent(tag.value.trim()) : '') +
+          (sel.categories ? '&category=' + encodeURIComponent(sel.categories.join(',')) : '') +
+          (sel.matches ? '&match=' + encodeURIComponent(sel.matches.join(',')) : '');
         const raw = await f.arrayBuffer();
         await icsRun(() => api('POST', '/api/import/ics' + q, undefined, {raw}));
       }}, t('icsImport'))),
@@ -83,7 +123,7 @@ function icsImportBox() {
       h('button', {type: 'button', class: 'primary', id: 'ics-url-import', onclick: async () => {
         const u = url.value.trim();
         if (!u) { url.focus(); return; }
-        const body = {url: u, allow_http: u.startsWith('http://')};
+        const body = Object.assign({url: u, allow_http: u.startsWith('http://')}, icsFilter());
         if (tag.value.trim()) body.tag = tag.value.trim();
         await icsRun(() => api('POST', '/api/import/ics-url', body));
       }}, t('icsUrlImport'))),
@@ -99,7 +139,10 @@ function icsSubscriptions() {
         sub.last_error_msg ? (sub.last_error_msg.line ? icsProblem(sub.last_error_msg) : icsNote(sub.last_error_msg)) : sub.last_error))
         : sub.last_success ? h('span', {}, t('icsSubOk', fmtStamp(sub.last_success))) : h('span', {class: 'muted'}, t('icsSubNever'));
       list.appendChild(h('li', {'data-sub': sub.name}, h('strong', {}, sub.name), ' · ', h('span', {class: 'url'}, sub.url), ' · ',
-        t('icsSubPoll', fleetDuration(sub.interval_seconds)), sub.publish ? ' · ' + t('icsSubDirect') : '', h('br'), status, ' ',
+        t('icsSubPoll', fleetDuration(sub.interval_seconds)), sub.publish ? ' · ' + t('icsSubDirect') : '',
+        (sub.categories || sub.matches) ? ' · ' + t('icsSubFilter', (sub.categories || []).concat(sub.matches || []).join(', ')) : '', h('br'), status,
+        sub.last_report && sub.last_report.left_out ? [' ', h('span', {class: 'bad-text'}, t('icsLeftOut', sub.last_report.left_out))] : null,
+        sub.last_report && sub.last_report.skipped ? [' ', h('span', {}, t('icsSkipped', sub.last_report.skipped))] : null, ' ',
         h('button', {type: 'button', class: 'link', onclick: async () => { await api('DELETE', '/api/import/subscriptions/' + encodeURIComponent(sub.name)); render(); }}, t('icsSubRemove'))));
     }
     box.appendChild(list);
@@ -113,7 +156,9 @@ function icsSubscriptions() {
     isPublisher() ? h('label', {}, publish, ' ', t('icsSubPublish')) : null,
     h('button', {type: 'button', id: 'sub-add', onclick: async () => {
       try {
-        await api('POST', '/api/import/subscriptions', {name: name.value.trim(), url: url.value.trim(), interval_seconds: Math.max(1, +every.value) * 60, publish: publish.checked});
+        const body = Object.assign({name: name.value.trim(), url: url.value.trim(), interval_seconds: Math.max(1, +every.value) * 60, publish: publish.checked}, icsFilter());
+        if ((state.icsTag || '').trim()) body.tag = state.icsTag.trim();
+        await api('POST', '/api/import/subscriptions', body);
         render();
       } catch (e) { toast(t('failed', e.message), 'error'); }
     }}, t('icsSubAdd'))));

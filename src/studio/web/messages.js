@@ -134,6 +134,8 @@ const MSGS = {
     ['Der Termin „{0}“ (UID {1}, Beginn {2}) wurde weggelassen, der Rest des Kalenders übernommen. Grund: {3}', 'The event “{0}” (UID {1}, start {2}) was left out, the rest of the calendar imported. Reason: {3}'],
   '%zu later events within the horizon are left out: a bundle holds at most %d events from one feed, so only the %d that start first are imported (up to %s); pick the events to import by category or text, or shorten the horizon':
     ['{0} spätere Termine im Zeitraum wurden weggelassen: ein Paket nimmt höchstens {1} Termine aus einem Kalender, darum wurden nur die {2} frühesten übernommen (bis {3}). Bitte die Termine mit Kategorie oder Suchtext auswählen oder den Zeitraum verkürzen.', '{0} later events in the period were left out: a bundle takes at most {1} events from one calendar, so only the {2} earliest were imported (up to {3}). Please pick the events by category or search text, or shorten the period.'],
+  '%s: a list of at most %d texts': ['{0}: höchstens {1} Texte', null],
+  '%s: texts of 1 to %d bytes': ['{0}: jeder Text 1 bis {1} Zeichen lang', null],
   'kept %s ("%s"): changed by hand since the last import; the calendar now says:':
     ['„{1}“ wurde im Studio von Hand geändert und bleibt so. Der Kalender sagt jetzt:', '“{1}” was changed by hand in the studio and stays so. The calendar now says:'],
   '    %s: %s': ['{0}: {1}', null],
