@@ -225,12 +225,37 @@ static void open_removes_leftovers_and_locks(void **state)
     char *tmp_link = lf_xasprintf("%s/current.tmp", cache);
     assert_int_equal(symlink("bundles/dddddddddddddddd", tmp_link), 0);
     free(tmp_link);
+    /* another writer's temp file: one untouched for longer than the named
+     * limit is a leftover; a fresh one (the monitor's proof-of-play.json
+     * being written on another thread right now) must survive */
+    char *old_tmp = lf_xasprintf("%s/status.json.Ab12Cd.tmp", cache);
+    struct timespec old_times[2] = {
+        {.tv_sec = time(NULL) - LF_STORE_FOREIGN_TMP_STALE_S - 60, .tv_nsec = 0},
+        {.tv_sec = time(NULL) - LF_STORE_FOREIGN_TMP_STALE_S - 60, .tv_nsec = 0}};
+    assert_int_equal(utimensat(AT_FDCWD, old_tmp, old_times, 0), 0);
+    free(old_tmp);
+    char *fresh_tmp = lf_xasprintf("%s/proof-of-play.json.Qw34Er.tmp", cache);
+    test_write_text(fresh_tmp, "{\"half\": ");
+    /* almost stale, but not quite: still someone's write */
+    struct timespec near_times[2] = {
+        {.tv_sec = time(NULL) - LF_STORE_FOREIGN_TMP_STALE_S + 60, .tv_nsec = 0},
+        {.tv_sec = time(NULL) - LF_STORE_FOREIGN_TMP_STALE_S + 60, .tv_nsec = 0}};
+    char *near_tmp = lf_xasprintf("%s/state.json.Zx56Cv.tmp", cache);
+    test_write_text(near_tmp, "x");
+    assert_int_equal(utimensat(AT_FDCWD, near_tmp, near_times, 0), 0);
+    free(near_tmp);
 
     s = lf_store_open(cache, err, sizeof(err));
     assert_non_null(s);
     char *names = names_in(cache);
-    assert_string_equal(names, "bundles current lock previous");
+    assert_string_equal(names, "bundles current lock previous proof-of-play.json.Qw34Er.tmp "
+                               "state.json.Zx56Cv.tmp");
     free(names);
+    /* the other writer finishes its write: the file is whole, not gone */
+    char *pop = lf_xasprintf("%s/proof-of-play.json", cache);
+    assert_int_equal(rename(fresh_tmp, pop), 0);
+    free(pop);
+    free(fresh_tmp);
     char *bundles = lf_xasprintf("%s/bundles", cache);
     names = names_in(bundles);
     assert_string_equal(names, ID_A " " ID_B);

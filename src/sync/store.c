@@ -185,6 +185,22 @@ static bool has_suffix(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* Names only the store makes, and only while it holds the lock: a staging
+ * folder or the temp link of a switch (`current.tmp`). Holding the lock,
+ * any such name is a leftover of an interrupted install. */
+static bool is_own_leftover(const char *name)
+{
+    if (strncmp(name, STAGING_PREFIX, strlen(STAGING_PREFIX)) == 0)
+        return true;
+    static const char *const links[] = {CURRENT, PREVIOUS, SHOWN};
+    for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
+        size_t n = strlen(links[i]);
+        if (strncmp(name, links[i], n) == 0 && strcmp(name + n, LF_DURABLE_TMP_SUFFIX) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Removes staging folders, temp files and bundles that neither current
  * nor previous names. `staging_too` false keeps staging folders (after an
  * install, when we hold the lock, there are none of others anyway). */
@@ -210,12 +226,24 @@ static void remove_leftovers(struct lf_store *s)
     DIR *d = opendir(s->dir);
     if (d) {
         struct dirent *e;
+        time_t now = time(NULL);
         while ((e = readdir(d)) != NULL) {
-            if (strncmp(e->d_name, STAGING_PREFIX, strlen(STAGING_PREFIX)) != 0 &&
-                !has_suffix(e->d_name, LF_DURABLE_TMP_SUFFIX))
+            bool own = is_own_leftover(e->d_name);
+            if (!own && !has_suffix(e->d_name, LF_DURABLE_TMP_SUFFIX))
                 continue;
             char *path = lf_xasprintf("%s/%s", s->dir, e->d_name);
-            lf_info("sync: removing %s (left over from an interrupted install)", path);
+            struct stat st;
+            /* Another writer's temp file (the monitor's proof-of-play.json,
+             * a status written from the kiosk's thread) may be half written
+             * right now: only one nobody has touched for a long time is a
+             * leftover. */
+            if (!own && (lstat(path, &st) != 0 ||
+                         now - st.st_mtime < LF_STORE_FOREIGN_TMP_STALE_S)) {
+                free(path);
+                continue;
+            }
+            lf_info("sync: removing %s (left over from an interrupted %s)", path,
+                    own ? "install" : "write");
             removed = lf_remove_tree(path) || removed;
             free(path);
         }

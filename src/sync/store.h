@@ -19,8 +19,11 @@
  * A switch makes `current.tmp` point at the new bundle, fsyncs the folder
  * and renames it over `current` (rename is atomic); the old target becomes
  * `previous`, and bundles neither link names are removed. Leftovers of an
- * interrupted install (staging-*, *.tmp, unreferenced bundles) are removed
- * when the store is opened.
+ * interrupted install (staging-*, current.tmp & co., unreferenced bundles)
+ * are removed when the store is opened. Other temp files (*.XXXXXX.tmp of
+ * lf_durable_write: proof-of-play.json, status.json written by another
+ * thread) may be another writer's write in progress: they are removed only
+ * once older than LF_STORE_FOREIGN_TMP_STALE_S.
  *
  * No SDL, no curl. A struct lf_store belongs to one thread; other calls
  * take the folder by name and may be made from any thread. Failures are
@@ -42,6 +45,9 @@
 #define LF_STORE_ERROR_BYTES 1024 /* an error text for status.json */
 #define LF_STORE_STATE_NAME "state.json"
 #define LF_STORE_STATUS_NAME "status.json"
+/* a temp file in the folder that is not the store's own (another thread's
+ * atomic write) counts as left over only when untouched this long */
+#define LF_STORE_FOREIGN_TMP_STALE_S (10 * 60)
 
 /* Test-only: environment variable with a pause in milliseconds that the
  * store makes between install steps (see lf_store_pause). */
