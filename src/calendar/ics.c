@@ -489,9 +489,9 @@ static bool event_done(struct ics_ctx *c, icalcomponent *v, int line, bool said)
     if (!c->event_bad)
         return true;
     c->event_bad = false;
-    c->feed->skipped++;
-    if (!said)
+    if (!said) /* over before now: never shown, not worth a word */
         return false;
+    c->feed->skipped++;
     char *title = warning_label(icalcomponent_get_summary(v), 60);
     char *uid = warning_label(icalcomponent_get_uid(v), 80);
     icalproperty *ps = icalcomponent_get_first_property(v, ICAL_DTSTART_PROPERTY);

@@ -91,7 +91,7 @@ const MSGS = {
 
   /* --- calendars (src/calendar/) --- */
   '%zu bytes: a calendar feed may have at most %d': ['Der Kalender ist zu groß ({0} Byte, höchstens {1})', 'The calendar is too large ({0} bytes, at most {1})'],
-  '%zu bytes: a text on the kiosk holds at most %d': ['Text zu lang ({0} Byte, höchstens {1}): gekürzt', 'text too long ({0} bytes, at most {1}): shortened'],
+  '%zu bytes: a text on the kiosk holds at most %d': ['Text zu lang ({0} Byte, höchstens {1}): auf dem Bildschirm würde er abgeschnitten', 'text too long ({0} bytes, at most {1}): the screen would cut it'],
   'DTSTART and DTEND must both be dates or both date-times': ['Beginn und Ende müssen beide mit oder beide ohne Uhrzeit sein', 'start and end must both have a time or both have none'],
   'a repeat rule libical cannot follow': ['eine Wiederholungsregel, die nicht ausgewertet werden kann', 'a repeat rule that cannot be followed'],
   'not a repeat rule libical understands': ['keine verständliche Wiederholungsregel', 'not a repeat rule that can be read'],
@@ -203,6 +203,23 @@ const MSGS = {
 
 /* The text of a message object ({msgid, args, message|error|text}) in the page's
  * language ('de' or 'en'). `fieldName` turns a JSON key among the values into its label. */
+/* A message the server wrote out in English (the reason inside another
+ * message) found again by its msgid's shape, in the page's language;
+ * null when none fits. */
+let MSG_SHAPES = null;
+function msgByText(text, ui) {
+  if (!MSG_SHAPES) {
+    MSG_SHAPES = Object.keys(MSGS).map((k) => [new RegExp('^' + k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/%(?:0?\d+)?(?:s|d|u|zu|lld|X)/g, '(.*?)') + '$'), MSGS[k]]);
+  }
+  for (const [re, entry] of MSG_SHAPES) {
+    const m = re.exec(text);
+    const s = m && entry[ui === 'en' ? 1 : 0];
+    if (s) return m.slice(1).reduce((acc, a, i) => acc.split('{' + i + '}').join(a), s);
+  }
+  return null;
+}
+
 function msgText(o, ui, fieldName) {
   if (!o) return '';
   if (typeof o === 'string') return o;
@@ -214,6 +231,9 @@ function msgText(o, ui, fieldName) {
       : !o.http_status ? (ui === 'en' ? ' (no connection to the server)' : ' (keine Verbindung zum Server)') : ''];
   }
   if (o.code === 'ics-horizon') args = [String(o.max)];
+  if (o.msgid === 'left out the event "%s" (UID %s, DTSTART %s): %s; the rest of the feed is imported' && args[3]) {
+    args[3] = msgByText(args[3], ui) || args[3];
+  }
   if (o.msgid === 'a %s may not do this (it needs a %s)' && fieldName) args = args.map((a) => fieldName('role_' + a));
   if ((o.msgid === '    %s: %s' || o.msgid === '    %s: (not in the calendar)') && fieldName) {
     args[0] = fieldName(args[0]);
