@@ -723,6 +723,99 @@ static void whole_days_and_running_events(void **state)
     lf_scene_destroy(s);
 }
 
+/* The op that draws `text` (a whole line), or NULL. */
+static const struct lf_op *op_with_text(const struct lf_scene *s, const char *text)
+{
+    for (size_t i = 0; i < lf_scene_count(s); i++) {
+        const struct lf_op *o = lf_scene_op(s, i);
+        if (o->kind == LF_OP_TEXT && o->text && strcmp(o->text, text) == 0)
+            return o;
+    }
+    return NULL;
+}
+
+static bool same_rgb(struct lf_rgba a, struct lf_rgba b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+/* A red rectangle (the urgent colour) around the op's box. */
+static bool on_urgent_chip(const struct lf_scene *s, const struct lf_op *text,
+                           const struct lf_theme *t)
+{
+    for (size_t i = 0; i < lf_scene_count(s); i++) {
+        const struct lf_op *o = lf_scene_op(s, i);
+        if (o->kind == LF_OP_RECT && same_rgb(o->color, t->urgent) &&
+            lf_box_inside(text->box, o->box))
+            return true;
+    }
+    return false;
+}
+
+/* A cancelled event: "Abgesagt" on a red chip on its page and in the
+ * agenda (in German and Arabic), its title struck through in the soft
+ * ink; not "Läuft gerade" though it runs. */
+static void cancelled_is_unmistakable(void **state)
+{
+    (void)state;
+    static struct lf_translation tt[2] = {{"de", "Sommerfest im Park"}, {"ar", "حفلة صيفية"}};
+    struct lf_item ev[2] = {
+        {.kind = LF_ITEM_EVENT, .id = "fest", .title = {2, tt}, .cancelled = true,
+         .start = lf_local_make(2026, 12, 2, 10, 0), .end = lf_local_make(2026, 12, 2, 18, 0)},
+        {.kind = LF_ITEM_EVENT, .id = "markt", .title = {2, tt},
+         .start = lf_local_make(2026, 12, 3, 10, 0), .end = lf_local_make(2026, 12, 3, 18, 0)},
+    };
+    struct lf_bundle b = {.items = ev, .n_items = 2};
+    const struct lf_theme *t = lf_theme_get(LF_THEME_STANDARD);
+    struct lf_slide sl[2];
+    for (size_t i = 0; i < 2; i++)
+        sl[i] = (struct lf_slide){LF_SLIDE_EVENT, &ev[i], ev[i].start, ev[i].end};
+    const char *langs[] = {"de", "ar"}, *titles[] = {"Sommerfest im Park", "حفلة صيفية"};
+    struct lf_scene *s = lf_scene_create();
+    for (size_t l = 0; l < 2; l++) {
+        struct lf_view v = {.bundle = &b, .lang = langs[l], .now = lf_local_make(2026, 12, 2, 12, 0),
+                            .theme = t, .measure = &fake, .width = 1920, .height = 1080,
+                            .text_scale = 1.0};
+        const char *word = lf_phrase(langs[l], LF_P_CANCELLED);
+        struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl[0]};
+        lf_scene_clear(s);
+        lf_layout_page(s, &v, &page, NULL);
+        const struct lf_op *chip = op_with_text(s, word);
+        assert_non_null(chip);
+        assert_true(on_urgent_chip(s, chip, t));
+        const struct lf_op *title = op_with_text(s, titles[l]);
+        assert_non_null(title);
+        assert_true(same_rgb(title->color, t->ink_soft));
+        assert_false(scene_has_text(s, lf_phrase(langs[l], LF_P_RUNNING_NOW)));
+        /* the strike: a thin rect across the title's line */
+        bool struck = false;
+        for (size_t i = 0; i < lf_scene_count(s); i++) {
+            const struct lf_op *o = lf_scene_op(s, i);
+            if (o->kind == LF_OP_RECT && o->box.h < title->box.h / 4 &&
+                o->box.y > title->box.y && o->box.y < title->box.y + title->box.h &&
+                lf_box_overlaps(o->box, title->box))
+                struck = true;
+        }
+        assert_true(struck);
+        /* the agenda: a red chip on the cancelled entry only */
+        struct lf_slide agenda = {LF_SLIDE_AGENDA, NULL, 0, 0};
+        struct lf_page list = {.kind = LF_PAGE_SLIDE, .slide = &agenda, .list = sl, .n_list = 2};
+        lf_scene_clear(s);
+        lf_layout_page(s, &v, &list, NULL);
+        size_t chips = 0;
+        for (size_t i = 0; i < lf_scene_count(s); i++) {
+            const struct lf_op *o = lf_scene_op(s, i);
+            if (o->kind == LF_OP_TEXT && strstr(o->text, word)) {
+                chips++;
+                assert_true(on_urgent_chip(s, o, t));
+            }
+        }
+        assert_int_equal(chips, 1);
+        assert_clean(s, 1920, 1080, 1, "agenda with a cancelled event");
+    }
+    lf_scene_destroy(s);
+}
+
 /* Whether text has a clock time "HH:MM" at i. */
 static bool clock_at(const char *text, size_t i)
 {
@@ -1419,6 +1512,7 @@ int main(void)
         cmocka_unit_test(stale_content_says_when_it_was_updated),
         cmocka_unit_test(empty_agenda_says_nothing_is_announced),
         cmocka_unit_test(whole_days_and_running_events),
+        cmocka_unit_test(cancelled_is_unmistakable),
         cmocka_unit_test(times_carry_the_languages_clock),
         cmocka_unit_test(portrait_uses_its_height),
         cmocka_unit_test(a_large_title_gives_way_to_one_page),

@@ -14,6 +14,7 @@
 
 #include "content/bundle.h"
 #include "core/civil_time.h"
+#include "layout/phrases.h"
 #include "speech/number_words.h"
 #include "speech/script.h"
 #include "speech/spoken_words.h"
@@ -384,6 +385,41 @@ static void only_in_german_is_said_first(void **state)
     free(s);
 }
 
+/* A cancelled event: the word for it comes first, before the title and
+ * anything that invites to come (and "happening now" is not said). */
+static void cancelled_is_said_first(void **state)
+{
+    (void)state;
+    struct lf_item *ev = NULL;
+    for (size_t i = 0; i < bundle->n_items; i++)
+        if (strcmp(bundle->items[i].id, "treffen") == 0)
+            ev = (struct lf_item *)&bundle->items[i];
+    assert_non_null(ev);
+    ev->cancelled = true;
+    char *s = script_for("treffen", "de");
+    assert_true(strncmp(s, "Abgesagt. Austauschtreffen.", 27) == 0);
+    free(s);
+    const char *langs[] = {"ar", "tr", "uk"};
+    for (size_t i = 0; i < 3; i++) {
+        s = script_for("treffen", langs[i]);
+        const char *word = lf_phrase(langs[i], LF_P_CANCELLED);
+        assert_true(strncmp(s, word, strlen(word)) == 0);
+        free(s);
+    }
+    struct lf_slide events[1];
+    assert_int_equal(lf_upcoming_events(bundle, now, events, 1), 1);
+    struct lf_slide agenda = {.kind = LF_SLIDE_AGENDA};
+    struct lf_spoken_page page = {.slide = &agenda, .list = events, .n_list = 1};
+    s = lf_speech_script(&page, "de", now);
+    assert_string_equal(s, "Nächste Veranstaltungen. Abgesagt. Heute, Mittwoch, neunter Dezember, "
+                           "um siebzehn Uhr: Austauschtreffen.");
+    free(s);
+    ev->cancelled = false;
+    s = script_for("treffen", "de");
+    assert_null(strstr(s, "Abgesagt"));
+    free(s);
+}
+
 static void agenda_and_lists(void **state)
 {
     (void)state;
@@ -480,6 +516,7 @@ int main(void)
         cmocka_unit_test(more_languages_in_words),
         cmocka_unit_test(every_table_language_says_its_own_words),
         cmocka_unit_test(only_in_german_is_said_first),
+        cmocka_unit_test(cancelled_is_said_first),
         cmocka_unit_test(agenda_and_lists),
         cmocka_unit_test(dates_and_times_in_words),
         cmocka_unit_test(phone_numbers_in_text_and_addresses),

@@ -44,6 +44,8 @@ void lf_layout_header(struct lf_scene *s, const struct lf_view *v)
     char clock[16], date[128];
     lf_format_date(v->lang, v->now, LF_DATE_TIME, clock, sizeof(clock));
     lf_format_date(v->lang, v->now, LF_DATE_LONG, date, sizeof(date));
+    if (v->clock_unknown) /* never a false date: none until the clock is set */
+        clock[0] = date[0] = '\0';
     const struct lf_measure *ms = v->measure;
     int clock_px = lf_frame_text_px(&f, 56), date_px = lf_frame_text_px(&f, 32);
     int cw = lf_text_width(ms, LF_FACE_BOLD, clock_px, clock);

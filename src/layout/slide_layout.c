@@ -24,11 +24,15 @@ struct block {
     int qr_side;            /* its side in pixels: as large as this, */
     int qr_min;             /* ... as small as this where room is short */
     bool in_german;         /* German standing in for the screen's language */
+    bool struck;            /* a line through it: a cancelled event's title */
     int px;                 /* when set: this size in pixels at every scale (the rest
                                of a title the head had no room for) */
     bool data;              /* addresses, phone numbers, e-mail and web addresses: set
                                larger than full size only where each line stays whole */
 };
+
+static void strike_through(struct frame *f, const struct lf_wrapped *wr, int x, int y,
+                           struct lf_rgba color);
 
 #define MAX_BLOCKS 24
 #define UNBOUNDED (1 << 28) /* a box height for measuring what something needs */
@@ -255,6 +259,8 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
                 lf_frame_one_line(f, b->label, box.x, y, box.w, LF_FACE_BOLD, label_px, b->color,
                                   f->rtl);
             struct lf_rgba ink = b->label || b->joined ? f->t->ink : b->color;
+            if (b->struck)
+                strike_through(f, &wr, box.x, y + lh_label, ink);
             lf_frame_emit(f, &wr, text, box.x, y + lh_label, b->face, ink, lf_frame_text_rtl(f, b->ltr));
         }
         y += lh_label + lf_wrapped_height(&wr) + gap;
@@ -412,7 +418,7 @@ static time_t last_moment(const struct lf_slide *sl)
 static bool runs_since_before_today(const struct frame *f, const struct lf_slide *sl)
 {
     time_t now = f->v->now;
-    if (!(sl->start <= now && now < sl->end))
+    if (f->v->clock_unknown || !(sl->start <= now && now < sl->end))
         return false;
     struct tm n;
     lf_local_time(now, &n);
@@ -551,7 +557,7 @@ static void date_badge(struct frame *f, struct lf_box b, time_t when, struct lf_
  * of them, as many as fit into max_h; *shown says how many. Returns the
  * height taken, gap included (0 without chips). */
 static int chip_row(struct frame *f, const char *const *labels, size_t n, int x, int y, int w,
-                    struct lf_rgba fill, int max_h, size_t *shown)
+                    struct lf_rgba fill, bool first_alarm, int max_h, size_t *shown)
 {
     *shown = 0;
     if (n == 0)
@@ -569,7 +575,10 @@ static int chip_row(struct frame *f, const char *const *labels, size_t n, int x,
         }
         if (cy + size.h > y + max_h)
             break;
-        struct lf_box b = lf_frame_chip(f, labels[i], cx, cy, px, fill, f->t->on_accent, x + w - cx);
+        /* "Abgesagt": in the alarm colour of urgent notices, not the accent */
+        struct lf_box b = lf_frame_chip(f, labels[i], cx, cy, px,
+                                        i == 0 && first_alarm ? f->t->urgent : fill,
+                                        f->t->on_accent, x + w - cx);
         cx += b.w + gap;
         if (b.h > row_h)
             row_h = b.h;
@@ -578,6 +587,17 @@ static int chip_row(struct frame *f, const char *const *labels, size_t n, int x,
     if (*shown == 0)
         return 0;
     return cy - y + row_h + lf_frame_scaled(f, BASE_GAP);
+}
+
+/* A line through each line of wrapped text (a cancelled event's title),
+ * thin enough that the words stay readable. */
+static void strike_through(struct frame *f, const struct lf_wrapped *wr, int x, int y,
+                           struct lf_rgba color)
+{
+    int thick = wr->px / 14 > 2 ? wr->px / 14 : 2;
+    for (size_t i = 0; i < wr->n; i++)
+        lf_scene_rect(f->s, (struct lf_box){x, y + (int)i * wr->line_height + wr->line_height * 11 / 20 - thick / 2,
+                                            wr->lines[i].width, thick}, color, 0);
 }
 
 /* The "auf Deutsch" marker when a title is a German stand-in. */
@@ -719,6 +739,8 @@ static void format_hours(const char *lang, const struct lf_opening_hours *h, cha
 static bool open_status_text(const struct frame *f, const struct lf_opening_hours *h,
                              char *buf, size_t size, bool *open)
 {
+    if (f->v->clock_unknown) /* open or closed: not said by a clock not set */
+        return false;
     struct lf_open_status st = lf_opening_status(h, f->v->now);
     const char *lang = f->v->lang;
     char t[16], wd[64];
@@ -815,6 +837,7 @@ struct head {
     bool fallback;
     struct lf_rgba accent;
     const char *when;       /* events: date and time under the title */
+    bool cancelled;         /* the first chip says so in red, the title struck through */
     /* set by head_fit */
     bool fitted;
     size_t chips_shown;     /* the first chips_shown chips are in the head */
@@ -881,7 +904,7 @@ static int head_block(struct frame *f, struct head *h, int x, int y, int w, int 
     size_t shown;
     int chips_room = h->fitted ? UNBOUNDED : max_h - when_h - marker_h - lh_min - gap;
     y += chip_row(f, h->chips, h->fitted ? h->chips_shown : h->n_chips, x, y, w, h->accent,
-                  chips_room, &shown);
+                  h->cancelled, chips_room, &shown);
     if (!h->fitted)
         h->chips_shown = shown;
     y += fallback_marker(f, h->fallback, x, y, w);
@@ -908,7 +931,10 @@ static int head_block(struct frame *f, struct head *h, int x, int y, int w, int 
     }
     if (!h->fitted)
         h->title_px = tw.px;
-    y += lf_frame_emit(f, &tw, title, x, y, LF_FACE_BOLD, f->t->ink, lf_frame_text_rtl(f, h->fallback)) + gap;
+    if (h->cancelled)
+        strike_through(f, &tw, x, y, f->t->ink_soft);
+    y += lf_frame_emit(f, &tw, title, x, y, LF_FACE_BOLD, h->cancelled ? f->t->ink_soft : f->t->ink,
+                       lf_frame_text_rtl(f, h->fallback)) + gap;
     if (h->when)
         y += lf_frame_emit(f, &wr, h->when, x, y, LF_FACE_BOLD, h->accent, f->rtl) + gap;
     return y - y0;
@@ -956,8 +982,9 @@ static void head_rest(const struct frame *f, struct head *h, struct column *c)
     struct column rest = {.n = 0};
     if (h->title_shown < strlen(h->title))
         add_block(&rest, (struct block){.text = h->title + h->title_shown, .face = LF_FACE_BOLD,
-                                        .ltr = h->fallback, .color = f->t->ink,
-                                        .px = h->title_px});
+                                        .ltr = h->fallback,
+                                        .color = h->cancelled ? f->t->ink_soft : f->t->ink,
+                                        .struck = h->cancelled, .px = h->title_px});
     size_t len = 0;
     h->chips_rest[0] = '\0';
     for (size_t i = h->chips_shown; i < h->n_chips; i++) {
@@ -1032,9 +1059,10 @@ static void event_head(struct frame *f, const struct lf_slide *sl, const char *w
     const struct lf_item *it = sl->item;
     *h = (struct head){.accent = f->t->accent[LF_CAT_EVENTS], .when = when};
     h->title = lf_frame_pick(f, &it->title, &h->fallback);
+    h->cancelled = it->cancelled;
     if (it->cancelled)
         h->chips[h->n_chips++] = lf_phrase(f->v->lang, LF_P_CANCELLED);
-    else if (sl->start <= f->v->now)
+    else if (sl->start <= f->v->now && !f->v->clock_unknown)
         h->chips[h->n_chips++] = lf_phrase(f->v->lang, LF_P_RUNNING_NOW);
     for (size_t i = 0; i < it->n_tags; i++)
         h->chips[h->n_chips++] = lf_frame_pick(f, &it->tags[i], NULL);
@@ -1143,8 +1171,9 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
     if (right_col)
         left.w = area.w - right_w - gap;
     bool until = runs_since_before_today(f, sl);
-    date_badge(f, event_badge_box(f, left), until ? last_moment(sl) : sl->start, accent, false,
-               until);
+    /* a cancelled event's date in grey: no invitation in the event colour */
+    date_badge(f, event_badge_box(f, left), until ? last_moment(sl) : sl->start,
+               sl->item->cancelled ? f->t->ink_soft : accent, false, until);
     int y = event_top(f, &h, left, head_max, true);
     struct lf_box col = {left.x, y, left.w, area.y + area.h - y};
 
@@ -1614,6 +1643,7 @@ struct list_entry {
     char title_buf[LF_MAX_STRING_BYTES + 8];
     struct lf_wrapped title_wr, meta_wr;
     int badge_w;    /* of the date badge, events only */
+    int chip_h;     /* a cancelled event's "Abgesagt" chip above its title, gap included */
     int height;     /* of the card */
 };
 
@@ -1676,9 +1706,7 @@ static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w
             event_when(f, sl, true, when, sizeof(when));
         }
         const char *place = lf_frame_pick(f, &it->place, NULL);
-        snprintf(e->meta, sizeof(e->meta), "%s%s%s%s%s",
-                 it->cancelled ? lf_phrase(f->v->lang, LF_P_CANCELLED) : "",
-                 it->cancelled ? "  ·  " : "", when, place ? "  ·  " : "", place ? place : "");
+        snprintf(e->meta, sizeof(e->meta), "%s%s%s", when, place ? "  ·  " : "", place ? place : "");
     } else if (it->kind == LF_ITEM_NOTICE) {
         /* "Wichtiger Hinweis  ·  Beratung am Telefon: ..." (cut: a tap shows all) */
         const char *msg = lf_frame_pick(f, &it->summary, NULL);
@@ -1702,7 +1730,14 @@ static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w
         lf_frame_set_text_cut(f, LF_FACE_REGULAR, meta, tw, meta_px, 3, e->meta, sizeof(e->meta),
                               &e->meta_wr);
     }
-    int text_h = lf_wrapped_height(&e->title_wr) + lf_wrapped_height(&e->meta_wr);
+    e->chip_h = 0;
+    if (event && it->cancelled) {
+        struct lf_wrapped cw;
+        e->chip_h = lf_frame_chip_size(f, lf_phrase(f->v->lang, LF_P_CANCELLED),
+                                       lf_frame_text_px(f, BASE_LABEL * 0.9), tw, &cw).h +
+                    lf_frame_scaled(f, 8);
+    }
+    int text_h = e->chip_h + lf_wrapped_height(&e->title_wr) + lf_wrapped_height(&e->meta_wr);
     e->height = (event && badge_h > text_h ? badge_h : text_h) + 2 * pad;
 }
 
@@ -1730,13 +1765,22 @@ static void list_entry_emit(struct frame *f, struct list_entry *e, struct lf_box
             badge_h = badge_h * LIST_UNTIL_PERCENT / 100;
         date_badge(f, (struct lf_box){row.x + pad, row.y + (row.h - badge_h) / 2, badge_w,
                                       badge_h},
-                   until ? last_moment(e->slide) : e->slide->start, accent, true, until);
+                   until ? last_moment(e->slide) : e->slide->start,
+                   e->slide->item->cancelled ? f->t->ink_soft : accent, true, until);
     }
     else if (!notice) /* a notice's whole card has its colour */
         lf_scene_rect(f->s, (struct lf_box){row.x, row.y, lf_frame_scaled(f, 12), row.h}, accent, 0);
-    int text_h = lf_wrapped_height(&e->title_wr) + lf_wrapped_height(&e->meta_wr);
+    int text_h = e->chip_h + lf_wrapped_height(&e->title_wr) + lf_wrapped_height(&e->meta_wr);
     int ty = row.y + (row.h - text_h) / 2;
-    ty += lf_frame_emit(f, &e->title_wr, e->title, tx, ty, LF_FACE_BOLD, ink,
+    bool cancelled = event && e->slide->item->cancelled;
+    if (cancelled) {
+        int tw = row.x + row.w - tx - 2 * pad;
+        lf_frame_chip(f, lf_phrase(f->v->lang, LF_P_CANCELLED), tx, ty,
+                      lf_frame_text_px(f, BASE_LABEL * 0.9), f->t->urgent, f->t->on_accent, tw);
+        ty += e->chip_h;
+        strike_through(f, &e->title_wr, tx, ty, ink_soft);
+    }
+    ty += lf_frame_emit(f, &e->title_wr, e->title, tx, ty, LF_FACE_BOLD, cancelled ? ink_soft : ink,
                lf_frame_text_rtl(f, e->fallback));
     lf_frame_emit(f, &e->meta_wr, e->meta, tx, ty, LF_FACE_REGULAR, ink_soft, f->rtl);
 }

@@ -42,6 +42,8 @@ struct lf_view {
     bool speech;                /* the strip has the read-aloud controls */
     time_t stale_since;         /* content older than the configured age: when it was
                                    installed (the header says "Stand: ..."); 0 = fresh */
+    bool clock_unknown;         /* the wall clock is not plausible (not set yet): no date
+                                   or time in the header, no "open now", "happening now" */
 };
 
 enum lf_page_kind {

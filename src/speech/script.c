@@ -1361,7 +1361,7 @@ static void say_event(struct speaker *sp, const struct lf_slide *sl)
 {
     const struct lf_item *it = sl->item;
     char buf[2048];
-    if (sl->start <= sp->now && sp->now < sl->end)
+    if (sl->start <= sp->now && sp->now < sl->end && !it->cancelled)
         sentence(&sp->sc, "%s", said(sp->lang, LF_P_RUNNING_NOW));
     say_when(sp->lang, sl->start, sl->end, sp->now, buf, sizeof(buf));
     sentence(&sp->sc, "%s", buf);
@@ -1401,6 +1401,9 @@ static void say_item(struct speaker *sp, const struct lf_slide *sl)
         sentence(&sp->sc, "%s", text(sp, &it->summary) ? text(sp, &it->summary) : "");
         return;
     case LF_SLIDE_EVENT:
+        /* a cancelled event: said first, before anything invites to come */
+        if (it->cancelled)
+            sentence(&sp->sc, "%s", said(sp->lang, LF_P_CANCELLED));
         sentence(&sp->sc, "%s", title);
         say_event(sp, sl);
         sentence(&sp->sc, "%s", text(sp, &it->summary) ? text(sp, &it->summary) : "");
@@ -1445,6 +1448,8 @@ static void say_entry(struct speaker *sp, const struct lf_slide *sl)
                              ? NULL
                              : day_word(sp->lang, sl->start, sp->now);
         say_at(sp->lang, tm.tm_hour, tm.tm_min, at, sizeof(at));
+        if (sl->item->cancelled)
+            sentence(&sp->sc, "%s", said(sp->lang, LF_P_CANCELLED));
         sentence(&sp->sc, "%s%s%s%s%s: %s", dw ? dw : "", dw ? lf_list_comma(sp->lang) : "",
                  date, lf_list_comma(sp->lang), at, title);
         return;
