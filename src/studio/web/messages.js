@@ -231,6 +231,9 @@ function msgText(o, ui, fieldName) {
       : !o.http_status ? (ui === 'en' ? ' (no connection to the server)' : ' (keine Verbindung zum Server)') : ''];
   }
   if (o.code === 'ics-horizon') args = [String(o.max)];
+  if (o.msgid && o.msgid.startsWith('%zu later events within the horizon are left out') && ui !== 'en') {
+    args[3] = String(args[3] || '').replace(/^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d:\d\d))?$/, (m, y, mo, d, hm) => d + '.' + mo + '.' + y + (hm ? ' ' + hm : ''));
+  }
   if (o.msgid === 'left out the event "%s" (UID %s, DTSTART %s): %s; the rest of the feed is imported' && args[3]) {
     args[3] = msgByText(args[3], ui) || args[3];
   }
