@@ -1496,6 +1496,94 @@ static void dates_keep_day_and_month_together(void **state)
     assert_string_equal(small, "28. März");
 }
 
+/* A short item is never split for the sake of larger type: an event that
+ * fits one page at full size or at 90 / 80 % (the sample's
+ * "Austauschtreffen") is one page in both orientations, its organiser
+ * included; and a slide that must go on is not set larger on its
+ * continuation than on its first page (issue 9). */
+static void short_items_are_never_split(void **state)
+{
+    (void)state;
+    build_bundle();
+    static struct lf_translation title = {"de", "Austauschtreffen der Migrant*innenorganisationen"},
+                                 place = {"de", "Kreisverwaltung Recklinghausen"},
+                                 body = {"de", "Beispieltermin. Vereine und Gruppen von Migrant*innen "
+                                               "im Kreis lernen sich kennen, tauschen Erfahrungen aus "
+                                               "und hören Neues zu Projekten und Fördermitteln."},
+                                 reg = {"de", "Bitte anmelden bei Z. Sözüdogru, Tel. 02361 53-3808"},
+                                 org = {"de", "Kommunales Integrationszentrum Kreis Recklinghausen"},
+                                 tag = {"de", "Migrant*innenorganisationen"};
+    struct lf_item ev = {.kind = LF_ITEM_EVENT, .id = "mo", .title = {1, &title},
+                         .summary = {1, &body}, .place = {1, &place},
+                         .address = "Kurt-Schumacher-Allee 1, 45657 Recklinghausen",
+                         .registration = {1, &reg}, .organiser = {1, &org},
+                         .email = "z.soezuedogru@kreis-re.de", .url = "https://www.kreis-re.de"};
+    ev.tags[0] = (struct lf_text){1, &tag};
+    ev.n_tags = 1;
+    ev.start = lf_local_make(2026, 12, 9, 17, 0);
+    ev.end = lf_local_make(2026, 12, 9, 19, 0);
+    struct lf_slide sl = {LF_SLIDE_EVENT, &ev, ev.start, ev.end};
+    struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl};
+    static const int sizes[][2] = {{1080, 1920}, {768, 1366}, {2160, 3840}, {1920, 1080},
+                                   {1366, 768}, {3840, 2160}};
+    struct lf_scene *s = lf_scene_create();
+    for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+        struct lf_view v = {.bundle = &bundle, .lang = "de",
+                            .now = lf_local_make(2026, 12, 2, 10, 0),
+                            .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                            .width = sizes[i][0], .height = sizes[i][1], .text_scale = 1.0};
+        struct lf_page_result r;
+        lf_scene_clear(s);
+        lf_layout_page(s, &v, &page, &r);
+        if (r.continues)
+            fail_msg("%dx%d: a short event goes on to a second page", v.width, v.height);
+        static char text[16384];
+        scene_text(s, text, sizeof(text));
+        if (!strstr(text, "Kommunales") || !strstr(text, "Sözüdogru"))
+            fail_msg("%dx%d: organiser or registration missing: %s", v.width, v.height, text);
+        assert_clean(s, v.width, v.height, lf_layout_min_text_px(&v), "short event");
+    }
+    /* too long for one page, by a little or by much: a continuation is set
+     * no larger than the first page */
+    static char desc[4096];
+    static struct lf_translation desc_tr = {"de", desc};
+    struct lf_item long_ev = ev;
+    long_ev.summary = (struct lf_text){1, &desc_tr};
+    struct lf_slide lsl = {LF_SLIDE_EVENT, &long_ev, ev.start, ev.end};
+    struct lf_view v = {.bundle = &bundle, .lang = "de", .now = lf_local_make(2026, 12, 2, 10, 0),
+                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                        .width = 1080, .height = 1920, .text_scale = 1.0};
+    size_t len = 0;
+    int split = 0;
+    for (int n = 1; n <= 40; n++) {
+        len += (size_t)snprintf(desc + len, sizeof(desc) - len, "Ein Satz über Begegnung %d. ", n);
+        struct lf_page pg = {.kind = LF_PAGE_SLIDE, .slide = &lsl};
+        struct lf_page_result r;
+        lf_scene_clear(s);
+        lf_layout_page(s, &v, &pg, &r);
+        const struct lf_op *a = op_starting(s, "Ein Satz");
+        assert_non_null(a);
+        int first_px = a->px, pages = 1;
+        split += r.continues;
+        while (r.continues && pages < 30) {
+            pg.from = r.rest;
+            lf_scene_clear(s);
+            lf_layout_page(s, &v, &pg, &r);
+            pages++;
+            for (size_t k = 0; k < lf_scene_count(s); k++) {
+                const struct lf_op *op = lf_scene_op(s, k);
+                if (op->kind == LF_OP_TEXT && op->px > first_px &&
+                    (strstr(op->text, "Kommunales") || strstr(op->text, "Satz")))
+                    fail_msg("%d sentences, page %d: text at %d px, the first page's at %d px", n,
+                             pages, op->px, first_px);
+            }
+        }
+        assert_false(r.continues);
+    }
+    assert_true(split > 0); /* the long ones do go on */
+    lf_scene_destroy(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1523,6 +1611,7 @@ int main(void)
         cmocka_unit_test(registration_does_not_repeat_its_address),
         cmocka_unit_test(lines_keep_their_paragraphs_direction),
         cmocka_unit_test(dates_keep_day_and_month_together),
+        cmocka_unit_test(short_items_are_never_split),
         cmocka_unit_test(themes_have_aaa_contrast),
         cmocka_unit_test(bundle_phrases_override),
     };

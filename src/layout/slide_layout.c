@@ -155,6 +155,9 @@ static const double scales[] = {1.0, 0.9, 0.8, 0.7};
 #define PORTRAIT_LARGER 1.3, 1.2, 1.1
 #define N_LARGER 3
 #define PORTRAIT_MOST 1.3
+/* The smallest scale at which a slide's text stays on one page by leaving
+ * out the QR code at its end (rather than going on to another page). */
+#define LF_ONE_PAGE_SCALE_MIN 0.8
 
 /* Lays the blocks from `from` on into box at `scale`, adding them to the
  * scene when do_emit. True when everything fit; otherwise *rest says
@@ -331,13 +334,27 @@ static int column(struct frame *f, const struct column *c, struct lf_box box,
             f->fixed_scale = 0;
         }
     }
+    /* all its text fits at 80 % or more with only the QR code at its end
+     * left out (what the code carries is on the slide as text): one page,
+     * rather than a page going on for a few lines and the code */
+    if (k == N_SCALES && in_flow) {
+        f->in_flow = true;
+        for (k = 0; k < N_SCALES && scales[k] >= LF_ONE_PAGE_SCALE_MIN; k++)
+            if (column_pass(f, c, box, scales[k], false, from, &ignored, NULL))
+                break;
+        if (k < N_SCALES && scales[k] < LF_ONE_PAGE_SCALE_MIN)
+            k = N_SCALES;
+        f->in_flow = false;
+    }
     if (k == N_SCALES)
         k = 0; /* it continues on another page anyway: keep it large */
     double scale = scales[k];
     /* a portrait screen is tall: text that fits with room to spare is set
-     * larger, to be read from further away */
+     * larger, to be read from further away; never a continuation (its
+     * first page was not enlarged: it did not fit) */
     static const double larger[] = {PORTRAIT_LARGER};
-    for (size_t i = 0; in_flow && !f->landscape && k == 0 && i < N_LARGER; i++)
+    for (size_t i = 0; in_flow && !f->landscape && !f->must_progress && k == 0 && i < N_LARGER;
+         i++)
         if (column_pass(f, c, box, larger[i], false, from, &ignored, NULL)) {
             scale = larger[i];
             break;
