@@ -793,6 +793,23 @@ static void faulty_entries_are_left_out(void **state)
     }
     lf_ics_feed_destroy(f);
     lf_diags_destroy(d);
+
+    /* picked by text: only what the filter takes is imported or said */
+    struct lf_ics_filter flt = {.matches = {"LESUNG", "elterncafé"}, .n_matches = 2};
+    size_t len;
+    char *text = slurp("city-bad-entries.ics", &len);
+    d = lf_diags_create();
+    f = lf_ics_parse_filtered(text, len, "city.ics", at("2026-12-01T10:00"), 180, &flt, d);
+    free(text);
+    assert_non_null(f);
+    assert_int_equal(lf_ics_count(f), 1);
+    assert_string_equal(lf_ics_get(f, 0)->title, "Elterncafé");
+    assert_int_equal(lf_ics_filtered(f), 1); /* Sprachcafé */
+    assert_int_equal(lf_ics_skipped(f), 1);  /* the Lesung, too long */
+    assert_int_equal(lf_diags_count(d), 1);
+    assert_int_equal(lf_diags_get(d, 0)->line, 10);
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
 }
 
 int main(void)

@@ -972,7 +972,7 @@ static void add_from_component(struct ics_ctx *c, icalcomponent *v, int line, bo
     if (!tmpl.uid[0])
         ics_error(c, line, "UID", "the event has no UID: without it a new import could not "
                                   "find the event again");
-    if (event_done(c, v, line, end > c->now))
+    if (event_done(c, v, line, end > c->now && filter_takes(c->filter, &tmpl)))
         add_occurrence(c, &tmpl, start, end, all_day, expanded, false);
     event_free(&tmpl);
 }
@@ -1128,7 +1128,8 @@ static void read_event(struct ics_ctx *c, icalcomponent *v, int line, struct ove
         if (rule.freq == ICAL_NO_RECURRENCE)
             ics_error(c, line, "RRULE", "not a repeat rule libical understands");
     }
-    if (!event_done(c, v, line, shown_at_all(c, v, &w))) {
+    /* a faulty entry the filter would not take anyway is not worth a word */
+    if (!event_done(c, v, line, shown_at_all(c, v, &w) && filter_takes(c->filter, &tmpl))) {
         event_free(&tmpl);
         return;
     }
