@@ -259,10 +259,13 @@ static icaltimezone *zone_by_alias(const char *tzid)
             while (n > 0 && s[n - 1] == ' ')
                 n--;
             for (size_t i = 0; n && i < sizeof(zone_cities) / sizeof(zone_cities[0]); i++) {
-                if (strlen(zone_cities[i].city) == n && strncasecmp(s, zone_cities[i].city, n) == 0)
-                    return strcmp(zone_cities[i].iana, "UTC") == 0
-                               ? icaltimezone_get_utc_timezone()
-                               : icaltimezone_get_builtin_timezone(zone_cities[i].iana);
+                if (strlen(zone_cities[i].city) != n || strncasecmp(s, zone_cities[i].city, n) != 0)
+                    continue;
+                icaltimezone *tz = strcmp(zone_cities[i].iana, "UTC") == 0
+                                       ? icaltimezone_get_utc_timezone()
+                                       : icaltimezone_get_builtin_timezone(zone_cities[i].iana);
+                if (tz) /* else the next city of the name */
+                    return tz;
             }
             s += strcspn(s, ",");
         }
