@@ -1,13 +1,13 @@
 /* Hyphenation patterns: a patient hyphenator (preview, studio) waits for
  * them; an impatient one (the running kiosk) answers at once while they
- * load in the background, and uses them once they are there. */
+ * load in the background, and uses them once they are there and its
+ * owner adopts them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 #include <string.h>
-#include <time.h>
 
 #include "layout/hyphen.h"
 
@@ -40,15 +40,24 @@ static void impatient_answers_at_once_then_uses_them(void **state)
     assert_false(points(h, after));
     for (size_t i = 0; i < sizeof(word); i++)
         assert_false(after[i]);
-    /* they arrive in the background (bounded: 10 minutes for a busy machine) */
-    bool got = false;
-    for (int i = 0; i < 6000 && !got; i++) {
-        got = points(h, after);
-        if (!got)
-            nanosleep(&(struct timespec){0, 100 * 1000 * 1000}, NULL);
-    }
-    assert_true(got);
+    /* they are read in the background, but used only once adopted (the
+     * kiosk adopts them between frames and lays out every page again) */
+    unsigned generation = lf_hyphenator_generation(h);
+    assert_true(lf_hyphenator_wait_loaded(h));
+    assert_false(points(h, after));
+    assert_int_equal(lf_hyphenator_generation(h), generation);
+    /* held (the tests' hook): not even then */
+    lf_hyphenator_hold(h, true);
+    assert_false(lf_hyphenator_adopt(h));
+    assert_false(points(h, after));
+    lf_hyphenator_hold(h, false);
+    assert_true(lf_hyphenator_adopt(h));
+    assert_int_equal(lf_hyphenator_generation(h), generation + 1);
+    assert_true(points(h, after));
     assert_true(after[strlen("Integrations") - 1]);
+    /* nothing new: nothing to lay out again */
+    assert_false(lf_hyphenator_adopt(h));
+    assert_int_equal(lf_hyphenator_generation(h), generation + 1);
     /* a language without patterns stays without, and does not block */
     assert_false(lf_hyphen_points(h, "xx", word, strlen(word), after));
     lf_hyphenator_destroy(h);

@@ -1176,6 +1176,13 @@ static uint64_t tick(struct lf_kiosk *k)
          * in every mode (a visitor reading an offer sees it close) */
         finish_transition(k);
         rebuild(k);
+    } else if (!k->animating && lf_hyphenator_adopt(lf_hyphenator_default())) {
+        /* hyphenation patterns read in the background are used from now
+         * on: every page is laid out again under them, at once (a page
+         * must never continue from a point computed under the old line
+         * breaks, or text at its top would be repeated or left out); the
+         * visitor stays on the item */
+        rebuild(k);
     }
     if (wall / 60 != k->minute) {
         layout_header(k);

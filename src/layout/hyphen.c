@@ -15,6 +15,7 @@
 struct hyphen_lang {
     char primary[16];   /* "de", "en", "sr" */
     HyphenDict *dict;   /* NULL: looked for, none there */
+    HyphenDict *pending; /* impatient: read, not used until lf_hyphenator_adopt */
     bool loading;       /* a thread reads its patterns (the lock is not held meanwhile) */
 };
 
@@ -34,6 +35,8 @@ struct lf_hyphenator {
     pthread_mutex_t lock;
     pthread_cond_t loaded;  /* broadcast when a language's loading ends */
     bool impatient;         /* never wait for patterns: load them in the background */
+    unsigned generation;    /* bumped when patterns read in the background are adopted */
+    bool held;              /* test hook: lf_hyphenator_adopt adopts nothing */
     struct hyphen_lang langs[LF_MAX_HYPHEN_LANGS];
     size_t n;
     struct hyphen_cached cache[HYPHEN_CACHE];
@@ -58,9 +61,12 @@ void lf_hyphenator_destroy(struct lf_hyphenator *h)
             pthread_cond_wait(&h->loaded, &h->lock);
     pthread_mutex_unlock(&h->lock);
     pthread_cond_destroy(&h->loaded);
-    for (size_t i = 0; i < h->n; i++)
+    for (size_t i = 0; i < h->n; i++) {
         if (h->langs[i].dict)
             hnj_hyphen_free(h->langs[i].dict);
+        if (h->langs[i].pending)
+            hnj_hyphen_free(h->langs[i].pending);
+    }
     pthread_mutex_destroy(&h->lock);
     free(h);
 }
@@ -81,11 +87,65 @@ struct lf_hyphenator *lf_hyphenator_default(void)
 
 static HyphenDict *dict_for(struct lf_hyphenator *h, const char *lang);
 
+/* Makes patterns read in the background the ones in use; the lock is held. */
+static bool adopt_locked(struct lf_hyphenator *h)
+{
+    bool changed = false;
+    for (size_t i = 0; i < h->n; i++) {
+        if (!h->langs[i].pending)
+            continue;
+        h->langs[i].dict = h->langs[i].pending;
+        h->langs[i].pending = NULL;
+        changed = true;
+    }
+    if (changed)
+        h->generation++;
+    return changed;
+}
+
 void lf_hyphenator_set_impatient(struct lf_hyphenator *h, bool impatient)
 {
     pthread_mutex_lock(&h->lock);
     h->impatient = impatient;
+    if (!impatient)
+        (void)adopt_locked(h);
     pthread_mutex_unlock(&h->lock);
+}
+
+void lf_hyphenator_hold(struct lf_hyphenator *h, bool hold)
+{
+    pthread_mutex_lock(&h->lock);
+    h->held = hold;
+    pthread_mutex_unlock(&h->lock);
+}
+
+bool lf_hyphenator_adopt(struct lf_hyphenator *h)
+{
+    pthread_mutex_lock(&h->lock);
+    bool changed = !h->held && adopt_locked(h);
+    pthread_mutex_unlock(&h->lock);
+    return changed;
+}
+
+unsigned lf_hyphenator_generation(struct lf_hyphenator *h)
+{
+    pthread_mutex_lock(&h->lock);
+    unsigned g = h->generation;
+    pthread_mutex_unlock(&h->lock);
+    return g;
+}
+
+bool lf_hyphenator_wait_loaded(struct lf_hyphenator *h)
+{
+    pthread_mutex_lock(&h->lock);
+    for (size_t i = 0; i < h->n; i++)
+        while (h->langs[i].loading)
+            pthread_cond_wait(&h->loaded, &h->lock);
+    bool any = false;
+    for (size_t i = 0; i < h->n; i++)
+        any = any || h->langs[i].pending;
+    pthread_mutex_unlock(&h->lock);
+    return any;
 }
 
 void lf_hyphenator_preload(struct lf_hyphenator *h, const char *const *langs, size_t n)
@@ -141,7 +201,13 @@ static void load_entry(struct lf_hyphenator *h, size_t index)
     pthread_mutex_unlock(&h->lock);
     HyphenDict *d = load_dict(h->dir, primary);
     pthread_mutex_lock(&h->lock);
-    h->langs[index].dict = d;
+    /* impatient: text may already be laid out without these patterns;
+     * they are used from the moment the owner adopts them (between two
+     * frames), never in the middle of a layout */
+    if (h->impatient)
+        h->langs[index].pending = d;
+    else
+        h->langs[index].dict = d;
     h->langs[index].loading = false;
     pthread_cond_broadcast(&h->loaded);
     pthread_mutex_unlock(&h->lock);

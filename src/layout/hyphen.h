@@ -39,6 +39,22 @@ struct lf_hyphenator *lf_hyphenator_default(void);
  * every run. */
 void lf_hyphenator_set_impatient(struct lf_hyphenator *h, bool impatient);
 
+/* Impatient: patterns read in the background are not used until the
+ * owner adopts them, at a moment of its choosing (the kiosk: between two
+ * frames, then it lays out again everything laid out before, so no page
+ * continues from a point computed under other hyphenation). True when
+ * some were adopted; the generation then is one more. */
+bool lf_hyphenator_adopt(struct lf_hyphenator *h);
+/* Counts the adoptions: layouts made under different generations may
+ * break lines differently. */
+unsigned lf_hyphenator_generation(struct lf_hyphenator *h);
+/* Waits until no language is being read; true when some patterns wait
+ * for lf_hyphenator_adopt (for tests). */
+bool lf_hyphenator_wait_loaded(struct lf_hyphenator *h);
+/* Test hook: while held, lf_hyphenator_adopt adopts nothing (patterns
+ * "arrive" when the test lets go). */
+void lf_hyphenator_hold(struct lf_hyphenator *h, bool hold);
+
 /* Starts reading the patterns of these languages (impatient: in the
  * background; patient: now). */
 void lf_hyphenator_preload(struct lf_hyphenator *h, const char *const *langs, size_t n);

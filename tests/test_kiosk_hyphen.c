@@ -1,0 +1,171 @@
+/* Hyphenation patterns arrive while the kiosk runs (issue 9, "never
+ * leaves text out"): the kiosk reads them in the background, and until
+ * then a word too long for a line is broken by character. Pages laid out
+ * before they arrive continue from points computed under those breaks;
+ * once they arrive, every page is laid out again under the new breaks, so
+ * each text at a page boundary is shown exactly once, never repeated or
+ * left out. A program of its own: the process-wide hyphenator must not
+ * have read German before the kiosk starts. */
+#include "kiosk_driver.h"
+#include "layout/hyphen.h"
+
+#define MARKERS 24
+
+/* Words far wider than a line (broken by character without patterns, at
+ * syllables with them), each followed by a marker that must be shown
+ * exactly once. */
+static const char *const long_words[] = {
+    "Aufenthaltsgenehmigungsverlängerungsantragsbearbeitungsgebührenordnung"
+    "Integrationskursteilnahmeberechtigungsbescheinigungsausstellungsverfahren",
+    "Arbeitsmarktzulassungsvoraussetzungsüberprüfungsterminvereinbarung"
+    "Sprachförderungsmaßnahmenfinanzierungsgrundsätzeerläuterungsveranstaltung",
+    "Integrationskursteilnahmeberechtigungsbescheinigungsausstellungsverfahren"
+    "Arbeitsmarktzulassungsvoraussetzungsüberprüfungsterminvereinbarung",
+    "Sprachförderungsmaßnahmenfinanzierungsgrundsätzeerläuterungsveranstaltung"
+    "Aufenthaltsgenehmigungsverlängerungsantragsbearbeitungsgebührenordnung",
+};
+
+static char description[4096];
+
+static int write_long_bundle(void)
+{
+    description[0] = '\0';
+    for (int i = 0; i < MARKERS; i++) {
+        size_t used = strlen(description);
+        snprintf(description + used, sizeof(description) - used, "%s%s M%03d",
+                 i ? " " : "", long_words[i % 4], i);
+    }
+    snprintf(bundle_dir, sizeof(bundle_dir), "/tmp/litfass-kiosk-XXXXXX");
+    if (!mkdtemp(bundle_dir))
+        return -1;
+    char path[128];
+    snprintf(path, sizeof(path), "%s/content.json", bundle_dir);
+    FILE *fp = fopen(path, "w");
+    if (!fp)
+        return -1;
+    fputs("{\"format\": 1, \"organisation\": \"KI Test\", \"items\": [\n"
+          " {\"kind\": \"offer\", \"id\": \"antrag\", \"title\": \"Anträge\",\n"
+          "  \"description\": \"",
+          fp);
+    fputs(description, fp);
+    fputs("\"}\n]}\n", fp);
+    return fclose(fp) == 0 ? 0 : -1;
+}
+
+static int setup_held(void **state)
+{
+    /* as lf_kiosk_main does; the patterns are read but not used until
+     * the test lets them arrive */
+    lf_hyphenator_set_impatient(lf_hyphenator_default(), true);
+    lf_hyphenator_hold(lf_hyphenator_default(), true);
+    if (write_long_bundle() != 0)
+        return -1;
+    return open_kiosk_on(state, "de", bundle_dir, "2026-11-23T10:00:00+01:00");
+}
+
+/* Every page of the carousel once, from the first, into `all` (pages
+ * separated by a form feed); the number of pages. */
+static size_t read_every_page(struct fixture *f, char *all, size_t size)
+{
+    static char buf[65536];
+    size_t count = state_of(f).count;
+    assert_true(count >= 3);
+    for (size_t i = 0; i <= count && state_of(f).position != 0; i++)
+        key(f, SDLK_RIGHT, 0);
+    assert_int_equal(state_of(f).position, 0);
+    all[0] = '\0';
+    for (size_t i = 0; i < count; i++) {
+        assert_int_equal(state_of(f).position, i);
+        assert_int_equal(state_of(f).count, count); /* nothing laid out anew on the way */
+        lf_kiosk_screen_text(f->k, buf, sizeof(buf));
+        size_t used = strlen(all);
+        snprintf(all + used, size - used, "%s\f", buf);
+        key(f, SDLK_RIGHT, 0);
+    }
+    return count;
+}
+
+/* The description as the pages show it: the lines between each page's
+ * title and the buttons under it, a line that ends in a hyphen (a word
+ * broken there) joined to the next without it. */
+static void shown_description(const char *all, char *out, size_t size)
+{
+    out[0] = '\0';
+    size_t n = 0;
+    bool in_body = false, joined = true;
+    for (const char *line = all; *line;) {
+        size_t len = strcspn(line, "\n\f");
+        if (len >= strlen("Anträge") && strncmp(line, "Anträge", strlen("Anträge")) == 0) {
+            in_body = true;
+        } else if (len == strlen("◐") && strncmp(line, "◐", len) == 0) {
+            in_body = false;
+        } else if (in_body && len > 0) {
+            bool hyphen = line[len - 1] == '-';
+            assert_true(n + len + 2 < size);
+            if (!joined)
+                out[n++] = ' ';
+            memcpy(out + n, line, hyphen ? len - 1 : len);
+            n += hyphen ? len - 1 : len;
+            out[n] = '\0';
+            joined = hyphen;
+        }
+        line += len;
+        if (*line)
+            line++;
+    }
+}
+
+static void assert_text_shown_once(const char *all)
+{
+    /* every letter of the text once, in order: nothing repeated or left
+     * out at a page boundary */
+    static char shown[1 << 16];
+    shown_description(all, shown, sizeof(shown));
+    assert_string_equal(shown, description);
+    for (int i = 0; i < MARKERS; i++) {
+        char marker[8];
+        snprintf(marker, sizeof(marker), "M%03d", i);
+        int n = 0;
+        for (const char *p = strstr(all, marker); p; p = strstr(p + 1, marker))
+            n++;
+        if (n != 1)
+            fail_msg("%s is shown %d times", marker, n);
+    }
+}
+
+static void patterns_arriving_never_repeat_or_skip_text(void **state)
+{
+    struct fixture *f = *state;
+    struct lf_hyphenator *h = lf_hyphenator_default();
+    f->cfg.transition_ms = 0;
+    static char before[1 << 20], after[1 << 20];
+    unsigned generation = lf_hyphenator_generation(h);
+
+    /* laid out without patterns: a long word broken by character */
+    read_every_page(f, before, sizeof(before));
+    assert_text_shown_once(before);
+    assert_int_equal(lf_hyphenator_generation(h), generation);
+
+    /* the patterns arrive while the visitor is on the second page */
+    key(f, SDLK_RIGHT, 0);
+    assert_int_equal(state_of(f).position, 1);
+    assert_true(lf_hyphenator_wait_loaded(h)); /* German patterns are installed */
+    lf_hyphenator_hold(h, false);
+    pass(f, 20);
+    assert_int_equal(lf_hyphenator_generation(h), generation + 1);
+    assert_string_equal(state_of(f).item_id, "antrag"); /* still on the item */
+
+    read_every_page(f, after, sizeof(after));
+    assert_text_shown_once(after);
+    /* the patterns did change where lines (and so pages) break */
+    assert_string_not_equal(before, after);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(patterns_arriving_never_repeat_or_skip_text, setup_held,
+                                        teardown_bundle),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
