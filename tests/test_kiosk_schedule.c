@@ -6,6 +6,8 @@
  * list says what is empty. */
 #include "kiosk_driver.h"
 
+#include "core/clock_floor.h"
+
 /* Monday 23 November 2026 (the fixture starts at 10:00:01 local): the
  * offer is open 08:00-10:01, the urgent notice is valid from 10:00:30 to
  * 10:02:00, the event runs 09:00-10:03. */
@@ -209,6 +211,44 @@ static void hours_close_at_their_second(void **state)
     assert_false(screen_says(f, "Sprachcafé"));
     assert_true(screen_says(f, "keine Veranstaltungen"));
 }
+/* A Raspberry Pi without a real-time clock before NTP: the wall clock
+ * says 1 January 1970. The header shows no date and no time, the offer
+ * says neither "open" nor "opens", the events are listed all the same;
+ * once the clock is set, within seconds and without a restart, the
+ * header has the date and the offer says until when it is open. */
+static int setup_clock_not_set(void **state)
+{
+    if (write_bundle(deadline_bundle) != 0)
+        return -1;
+    return open_kiosk_on(state, "", bundle_dir, "1970-01-01T00:00:00+01:00");
+}
+
+static void a_clock_not_set_is_not_shown(void **state)
+{
+    struct fixture *f = *state;
+    f->cfg.idle_seconds = 600;
+    assert_false(screen_says(f, "1970"));
+    assert_false(screen_says(f, "Donnerstag"));
+    assert_false(screen_says(f, "00:00"));
+    tap_target(f, LF_ACT_CATEGORY, LF_CAT_EVENTS);
+    assert_true(screen_says(f, "Sprachcafé"));
+    assert_false(screen_says(f, "Läuft gerade"));
+    tap_target(f, LF_ACT_CATEGORY, LF_CAT_OFFERS);
+    tap_target(f, LF_ACT_ITEM, 0);
+    assert_true(is_item(f, "beratung"));
+    assert_false(screen_says(f, "geöffnet"));
+    assert_false(screen_says(f, "Öffnet"));
+    assert_false(screen_says(f, "Geschlossen"));
+    /* NTP answers: the wall clock jumps to 10:00:05 on 23 November */
+    time_t set;
+    assert_true(lf_parse_datetime("2026-11-23T10:00:05+01:00", &set));
+    f->clock.wall0 = set - (time_t)(f->clock.ms / 1000);
+    pass(f, LF_CLOCK_RECHECK_MS + 1000);
+    assert_true(is_item(f, "beratung"));
+    assert_true(screen_says(f, "23. November 2026"));
+    assert_true(screen_says(f, "bis 10:01"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -221,6 +261,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(notices_are_found_in_every_list, setup_deadlines,
                                         teardown_bundle),
         cmocka_unit_test_setup_teardown(hours_close_at_their_second, setup_deadlines,
+                                        teardown_bundle),
+        cmocka_unit_test_setup_teardown(a_clock_not_set_is_not_shown, setup_clock_not_set,
                                         teardown_bundle),
         cmocka_unit_test_setup_teardown(empty_lists_say_what_is_empty, setup_events_only,
                                         teardown_bundle),

@@ -40,6 +40,7 @@
 #include "system/drm_power.h"
 #include "system/power_schedule.h"
 #include "core/civil_time.h"
+#include "core/clock_floor.h"
 #include <SDL_syswm.h>
 
 #define LF_KIOSK_MMAP_THRESHOLD (256 * 1024) /* bytes; see lf_kiosk_run */
@@ -107,6 +108,8 @@ struct lf_kiosk {
     uint64_t anim_last, anim_worst;/* for the smoothness figure in the debug log */
     time_t minute;                 /* minute shown by the clock */
     time_t changes_at;             /* the schedule changes (lf_carousel_rebuild_at) */
+    time_t clock_seen;             /* newest wall time seen on a plausible clock; 0: none */
+    char clock_problem[256];       /* "" or why the wall clock is not believed */
     bool dirty;
     bool quit;
     bool window_closed;            /* the window manager asked to close (Alt+F4) */
@@ -237,9 +240,32 @@ static void layout_footer(struct lf_kiosk *k)
     lf_layout_footer(k->footer, &k->view, &f);
 }
 
+/* Whether the wall clock can be believed (core/clock_floor.h): sets
+ * view.clock_unknown and clock_problem, says a change in the log once.
+ * True when that changed. */
+static bool judge_clock(struct lf_kiosk *k, time_t wall)
+{
+    const char *what;
+    time_t floor = lf_clock_floor(k->bundle && k->bundle->has_created ? k->bundle->created : 0,
+                                  k->clock_seen, &what);
+    char why[sizeof(k->clock_problem)] = "";
+    bool ok = lf_clock_plausible(wall, floor, what, why, sizeof(why));
+    if (ok && wall > k->clock_seen)
+        k->clock_seen = wall;
+    bool changed = ok == k->view.clock_unknown;
+    if (changed && ok)
+        lf_info("clock: set now: dates and times are shown again");
+    else if (changed)
+        lf_warn("%s", why);
+    k->view.clock_unknown = !ok;
+    snprintf(k->clock_problem, sizeof(k->clock_problem), "%s", why);
+    return changed;
+}
+
 static void layout_header(struct lf_kiosk *k)
 {
     time_t now = wall_now(k);
+    judge_clock(k, now);
     k->view.now = now;
     k->minute = now / 60;
     lf_scene_clear(k->header);
@@ -375,6 +401,7 @@ static void rebuild(struct lf_kiosk *k)
     struct lf_flow_pos from = was ? was->page.from : (struct lf_flow_pos){0, 0};
 
     k->view.now = wall_now(k);
+    judge_clock(k, k->view.now);
     bool stale = k->installed_at > 0 &&
                  k->view.now - k->installed_at > (time_t)k->cfg->stale_hours * 3600;
     k->view.stale_since = stale ? k->installed_at : 0;
@@ -1169,7 +1196,8 @@ static uint64_t tick(struct lf_kiosk *k)
 {
     uint64_t now = k->clock.ticks(k->clock.ctx);
     time_t wall = wall_now(k);
-    if (wall >= k->changes_at || wall < k->view.now) {
+    bool clock_changed = judge_clock(k, wall);
+    if (wall >= k->changes_at || wall < k->view.now || clock_changed) {
         /* the schedule changed at this second (a notice starts or ends,
          * hours open or close, an event starts or ends, a new day), or
          * the wall clock was set back: everything on screen anew, now,
@@ -1236,6 +1264,8 @@ static uint64_t tick(struct lf_kiosk *k)
     uint64_t change = ticks_at_wall(k, k->changes_at, now);
     if (change < next)
         next = change;
+    if (k->view.clock_unknown && now + LF_CLOCK_RECHECK_MS < next)
+        next = now + LF_CLOCK_RECHECK_MS; /* NTP's answer on screen within seconds */
     if (k->reading)
         return next < now + LF_SPEECH_POLL_MS ? next : now + LF_SPEECH_POLL_MS;
     if (k->mode == MODE_CAROUSEL && k->slide_until < next)
@@ -1622,6 +1652,7 @@ bool lf_kiosk_reload(struct lf_kiosk *k, const struct lf_config *cfg)
 void lf_kiosk_set_clock(struct lf_kiosk *k, const struct lf_kiosk_clock *clock)
 {
     k->clock = *clock;
+    k->clock_seen = 0; /* another clock: nothing seen on it yet */
     k->power_next = 0;
     k->wake_until = 0;
     rebuild(k);
@@ -1808,6 +1839,7 @@ static uint64_t heartbeat(struct lf_kiosk *k, uint64_t now, bool force)
         .width = k->view.width,
         .height = k->view.height,
         .content_error = k->content_error,
+        .clock_problem = k->clock_problem,
     };
     time_t wall = (time_t)(k->clock.wall_ms(k->clock.ctx) / 1000);
     lf_monitor_heartbeat(k->monitor, &sc, wall, force);

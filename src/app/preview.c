@@ -11,6 +11,7 @@
 #include "app/carousel.h"
 #include "app/kiosk.h"
 #include "content/bundle.h"
+#include "core/clock_floor.h"
 #include "core/durable.h"
 #include "layout/phrases.h"
 #include "layout/slide_layout.h"
@@ -101,6 +102,16 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
         .passive = !cfg->touch,
         .speech = cfg->speech, /* the reading controls, as a kiosk with sound has them */
     };
+    /* a time before what is known to be past (--now 1970-01-01T00:00, as
+     * a Raspberry Pi before NTP): shown as the kiosk shows it, without
+     * date and time or claims made from them */
+    const char *what;
+    char why[256];
+    time_t floor = lf_clock_floor(bundle->has_created ? bundle->created : 0, 0, &what);
+    if (!lf_clock_plausible(opt->now, floor, what, why, sizeof(why))) {
+        view.clock_unknown = true;
+        fprintf(stderr, "litfass preview: %s\n", why);
+    }
     carousel = lf_carousel_create();
     lf_carousel_build(carousel, &view, cfg->slide_seconds);
     size_t n = lf_carousel_count(carousel);

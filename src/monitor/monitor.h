@@ -46,6 +46,8 @@ struct lf_monitor_screen {
     size_t position, count;
     int width, height;
     const char *content_error;     /* "" or NULL: content fine */
+    const char *clock_problem;     /* "" or NULL: the wall clock is plausible; else
+                                      "clock not set: ..." (core/clock_floor.h) */
 };
 
 struct lf_monitor;
