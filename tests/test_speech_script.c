@@ -420,6 +420,28 @@ static void cancelled_is_said_first(void **state)
     free(s);
 }
 
+/* A clock not set: the hours are read, "open"/"closed now" is not said. */
+static void no_open_now_without_a_clock(void **state)
+{
+    (void)state;
+    struct lf_slide slide = {0};
+    for (size_t i = 0; i < bundle->n_items; i++)
+        if (strcmp(bundle->items[i].id, "beratung") == 0)
+            lf_speech_item_slide(&bundle->items[i], now, &slide);
+    assert_non_null(slide.item);
+    struct lf_spoken_page page = {.slide = &slide};
+    char *s = lf_speech_script(&page, "de", now); /* a Wednesday: closed, opens Thursday */
+    assert_non_null(strstr(s, "Derzeit geschlossen"));
+    free(s);
+    page.clock_unknown = true;
+    s = lf_speech_script(&page, "de", now);
+    assert_null(strstr(s, "geöffnet"));
+    assert_null(strstr(s, "geschlossen"));
+    assert_null(strstr(s, "ffnet")); /* "Öffnet", "öffnet" */
+    assert_non_null(strstr(s, "Montag"));
+    free(s);
+}
+
 static void agenda_and_lists(void **state)
 {
     (void)state;
@@ -517,6 +539,7 @@ int main(void)
         cmocka_unit_test(every_table_language_says_its_own_words),
         cmocka_unit_test(only_in_german_is_said_first),
         cmocka_unit_test(cancelled_is_said_first),
+        cmocka_unit_test(no_open_now_without_a_clock),
         cmocka_unit_test(agenda_and_lists),
         cmocka_unit_test(dates_and_times_in_words),
         cmocka_unit_test(phone_numbers_in_text_and_addresses),

@@ -568,6 +568,7 @@ static void start_reading(struct lf_kiosk *k)
         .list_title = k->shown.kind == LF_PAGE_LIST ? k->shown.list_title : NULL,
         .notices = k->shown.kind == LF_PAGE_LIST ? k->shown.notices : NULL,
         .n_notices = k->shown.kind == LF_PAGE_LIST ? k->shown.n_notices : 0,
+        .clock_unknown = k->view.clock_unknown,
     };
     char *script = lf_speech_script(&sp, k->lang, wall_now(k));
     int rate = k->slow_speech ? k->cfg->speech_slow_rate : k->cfg->speech_rate;

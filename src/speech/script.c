@@ -1021,6 +1021,7 @@ struct speaker {
     struct script sc;
     const char *lang;
     time_t now;
+    bool clock_unknown;
     enum spoken L;
     char slots[TEXT_SLOTS][LF_MAX_STRING_BYTES * 2 + 8];
     int next_slot;
@@ -1302,7 +1303,8 @@ static void say_hours(struct speaker *sp, const struct lf_opening_hours *h)
 {
     if (h->n == 0)
         return;
-    say_open_status(sp, h);
+    if (!sp->clock_unknown)
+        say_open_status(sp, h);
     char all[2048] = "";
     size_t o = 0;
     for (size_t i = 0; i < h->n; i++) {
@@ -1361,7 +1363,7 @@ static void say_event(struct speaker *sp, const struct lf_slide *sl)
 {
     const struct lf_item *it = sl->item;
     char buf[2048];
-    if (sl->start <= sp->now && sp->now < sl->end && !it->cancelled)
+    if (sl->start <= sp->now && sp->now < sl->end && !it->cancelled && !sp->clock_unknown)
         sentence(&sp->sc, "%s", said(sp->lang, LF_P_RUNNING_NOW));
     say_when(sp->lang, sl->start, sl->end, sp->now, buf, sizeof(buf));
     sentence(&sp->sc, "%s", buf);
@@ -1459,7 +1461,8 @@ static void say_entry(struct speaker *sp, const struct lf_slide *sl)
 
 char *lf_speech_script(const struct lf_spoken_page *p, const char *lang, time_t now)
 {
-    struct speaker sp = {.lang = lang, .now = now, .L = spoken_lang(lang)};
+    struct speaker sp = {.lang = lang, .now = now, .clock_unknown = p->clock_unknown,
+                         .L = spoken_lang(lang)};
     if (p->slide && p->slide->kind == LF_SLIDE_AGENDA) {
         sentence(&sp.sc, "%s", said(lang, LF_P_UPCOMING));
         if (p->n_list == 0)

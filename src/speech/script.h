@@ -43,6 +43,8 @@ struct lf_spoken_page {
     const char *list_title;        /* a category list's heading; NULL otherwise */
     const struct lf_slide *notices;/* a category list: the notices at its top */
     size_t n_notices;
+    bool clock_unknown;            /* the wall clock is not plausible (core/clock_floor.h):
+                                      nothing is said that depends on it ("open now") */
 };
 
 /* The script for page `p` in `lang` at `now`. Never NULL (aborts on out
