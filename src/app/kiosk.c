@@ -1456,6 +1456,11 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
     struct lf_kiosk *k = lf_xcalloc(1, sizeof(*k));
     k->cfg = cfg; /* the caller's until a reload brings a config of its own */
     k->clock = (struct lf_kiosk_clock){system_ticks, system_wall_ms, NULL};
+    /* the newest time the sync saw on this clock before a restart
+     * (status.json): a clock behind it is not believed */
+    struct lf_store_status seen;
+    lf_store_read_status(cfg->cache_dir, &seen);
+    k->clock_seen = seen.last_success > seen.installed_at ? seen.last_success : seen.installed_at;
     k->diags = lf_diags_create();
     k->installed_event = (Uint32)-1;
     char dir[2 * LF_MAX_PATH_BYTES + 64];
