@@ -570,6 +570,14 @@ static void date_badge(struct frame *f, struct lf_box b, time_t when, struct lf_
     }
 }
 
+/* The fill of the "Abgesagt" chip: the urgent red, or where that is the
+ * events' own colour (high contrast: both yellow) the "closed" colour. */
+static struct lf_rgba cancelled_fill(const struct frame *f)
+{
+    struct lf_rgba u = f->t->urgent, a = f->t->accent[LF_CAT_EVENTS];
+    return u.r == a.r && u.g == a.g && u.b == a.b ? f->t->closed : u;
+}
+
 /* Chips (tags, "every year", "happening now") in rows, at most `limit`
  * of them, as many as fit into max_h; *shown says how many. Returns the
  * height taken, gap included (0 without chips). */
@@ -594,7 +602,7 @@ static int chip_row(struct frame *f, const char *const *labels, size_t n, int x,
             break;
         /* "Abgesagt": in the alarm colour of urgent notices, not the accent */
         struct lf_box b = lf_frame_chip(f, labels[i], cx, cy, px,
-                                        i == 0 && first_alarm ? f->t->urgent : fill,
+                                        i == 0 && first_alarm ? cancelled_fill(f) : fill,
                                         f->t->on_accent, x + w - cx);
         cx += b.w + gap;
         if (b.h > row_h)
@@ -1793,7 +1801,7 @@ static void list_entry_emit(struct frame *f, struct list_entry *e, struct lf_box
     if (cancelled) {
         int tw = row.x + row.w - tx - 2 * pad;
         lf_frame_chip(f, lf_phrase(f->v->lang, LF_P_CANCELLED), tx, ty,
-                      lf_frame_text_px(f, BASE_LABEL * 0.9), f->t->urgent, f->t->on_accent, tw);
+                      lf_frame_text_px(f, BASE_LABEL * 0.9), cancelled_fill(f), f->t->on_accent, tw);
         ty += e->chip_h;
         strike_through(f, &e->title_wr, tx, ty, ink_soft);
     }
