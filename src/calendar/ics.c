@@ -470,7 +470,12 @@ static char *warning_label(const char *s, size_t max)
         size_t cut = max;
         while (cut > 0 && ((unsigned char)t[cut] & 0xC0) == 0x80)
             cut--;
-        memcpy(t + cut, "...", 4);
+        /* "..." may be longer than what it replaces: a buffer of its own */
+        char *label = lf_xmalloc(cut + 4);
+        memcpy(label, t, cut);
+        memcpy(label + cut, "...", 4);
+        free(t);
+        return label;
     }
     return t;
 }
