@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -245,11 +246,36 @@ static void open_removes_leftovers_and_locks(void **state)
     assert_int_equal(utimensat(AT_FDCWD, near_tmp, near_times, 0), 0);
     free(near_tmp);
 
+    /* a fresh temp file of a process that has ended (a killed sync run):
+     * a leftover at once; a fresh one of a running process stays */
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0)
+        _exit(0);
+    assert_int_equal(waitpid(child, NULL, 0), child);
+    char *dead_name = lf_xasprintf("status.json.%ld-Kx12Ab.tmp", (long)child);
+    assert_true(lf_durable_tmp_orphaned(dead_name));
+    char *dead_tmp = lf_xasprintf("%s/%s", cache, dead_name);
+    test_write_text(dead_tmp, "{\"half\": ");
+    free(dead_tmp);
+    free(dead_name);
+    char *alive_name = lf_xasprintf("status.json.%ld-Lm34Cd.tmp", (long)getppid());
+    assert_false(lf_durable_tmp_orphaned(alive_name));
+    char *alive_tmp = lf_xasprintf("%s/%s", cache, alive_name);
+    test_write_text(alive_tmp, "{\"half\": ");
+    assert_false(lf_durable_tmp_orphaned("status.json.Ab12Cd.tmp"));
+    assert_false(lf_durable_tmp_orphaned("status.json"));
+
     s = lf_store_open(cache, err, sizeof(err));
     assert_non_null(s);
     char *names = names_in(cache);
-    assert_string_equal(names, "bundles current lock previous proof-of-play.json.Qw34Er.tmp "
-                               "state.json.Zx56Cv.tmp");
+    char *expected = lf_xasprintf("bundles current lock previous proof-of-play.json.Qw34Er.tmp "
+                                  "state.json.Zx56Cv.tmp %s", alive_name);
+    assert_string_equal(names, expected);
+    free(expected);
+    assert_int_equal(unlink(alive_tmp), 0);
+    free(alive_tmp);
+    free(alive_name);
     free(names);
     /* the other writer finishes its write: the file is whole, not gone */
     char *pop = lf_xasprintf("%s/proof-of-play.json", cache);

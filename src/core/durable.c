@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -102,12 +103,34 @@ bool lf_fsync_parent(const char *path)
     return ok;
 }
 
+bool lf_durable_tmp_orphaned(const char *name)
+{
+    size_t n = strlen(name), m = strlen(LF_DURABLE_TMP_SUFFIX);
+    /* "<name>.<pid>-XXXXXX.tmp" */
+    if (n < m + 9 || strcmp(name + n - m, LF_DURABLE_TMP_SUFFIX) != 0)
+        return false;
+    const char *dash = name + n - m - 7;
+    if (*dash != '-')
+        return false;
+    const char *digits = dash;
+    while (digits > name && digits[-1] >= '0' && digits[-1] <= '9')
+        digits--;
+    if (digits == dash || digits == name || digits[-1] != '.' || dash - digits > 9)
+        return false;
+    long pid = strtol(digits, NULL, 10);
+    if (pid <= 0 || pid == (long)getpid())
+        return false;
+    return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
 /* The temp file, rename and (when `sync`) the two fsyncs of
  * lf_durable_write and lf_replace_file. */
 static bool replace(const char *path, const void *data, size_t len, int mode, bool sync)
 {
     bool ok = false;
-    char *tmp = lf_xasprintf("%s.XXXXXX" LF_DURABLE_TMP_SUFFIX, path);
+    /* the writer's pid in the name: a killed writer's file can be told
+     * from one being written now (lf_durable_tmp_orphaned) */
+    char *tmp = lf_xasprintf("%s.%ld-XXXXXX" LF_DURABLE_TMP_SUFFIX, path, (long)getpid());
     int fd = mkstemps(tmp, (int)strlen(LF_DURABLE_TMP_SUFFIX));
     if (fd < 0) {
         lf_error("%s: cannot create a temp file: %s", path, strerror(errno));

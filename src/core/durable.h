@@ -18,7 +18,8 @@
 #define LF_DURABLE_TMP_SUFFIX ".tmp"
 
 /* Replaces `path` with `len` bytes of `data`, durably: a temp file
- * "<path>.XXXXXX.tmp" in the same folder, fsync, rename, fsync the folder.
+ * "<path>.<pid>-XXXXXX.tmp" in the same folder, fsync, rename, fsync the
+ * folder.
  * On failure the old file is untouched and the temp file removed.
  * `mode` as for open(2), e.g. 0644. */
 bool lf_durable_write(const char *path, const void *data, size_t len, int mode) LF_MUST_CHECK;
@@ -30,6 +31,12 @@ bool lf_durable_write(const char *path, const void *data, size_t len, int mode) 
  * matters little after a reboot (the heartbeat): every fsync is a write
  * to the medium, and an SD card wears out from them. */
 bool lf_replace_file(const char *path, const void *data, size_t len, int mode) LF_MUST_CHECK;
+
+/* True when `name` (a file name, no folder) is the temp file of a
+ * lf_durable_write or lf_replace_file whose process has ended: a leftover
+ * of a killed writer, safe to remove. False for anything else, also for
+ * one of a process still running (its write may be under way). */
+bool lf_durable_tmp_orphaned(const char *name);
 
 /* How many fsyncs this process has made through this module (files and
  * folders): for tests and benchmarks that count writes to the medium. */

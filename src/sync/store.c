@@ -235,10 +235,10 @@ static void remove_leftovers(struct lf_store *s)
             struct stat st;
             /* Another writer's temp file (the monitor's proof-of-play.json,
              * a status written from the kiosk's thread) may be half written
-             * right now: only one nobody has touched for a long time is a
-             * leftover. */
-            if (!own && (lstat(path, &st) != 0 ||
-                         now - st.st_mtime < LF_STORE_FOREIGN_TMP_STALE_S)) {
+             * right now: only one whose process has ended (a killed run)
+             * or that nobody has touched for a long time is a leftover. */
+            if (!own && !lf_durable_tmp_orphaned(e->d_name) &&
+                (lstat(path, &st) != 0 || now - st.st_mtime < LF_STORE_FOREIGN_TMP_STALE_S)) {
                 free(path);
                 continue;
             }

@@ -20,10 +20,11 @@
  * and renames it over `current` (rename is atomic); the old target becomes
  * `previous`, and bundles neither link names are removed. Leftovers of an
  * interrupted install (staging-*, current.tmp & co., unreferenced bundles)
- * are removed when the store is opened. Other temp files (*.XXXXXX.tmp of
- * lf_durable_write: proof-of-play.json, status.json written by another
- * thread) may be another writer's write in progress: they are removed only
- * once older than LF_STORE_FOREIGN_TMP_STALE_S.
+ * are removed when the store is opened. Other temp files (*.<pid>-XXXXXX.tmp
+ * of lf_durable_write: proof-of-play.json, status.json written by another
+ * thread) may be another writer's write in progress: they are removed once
+ * their process has ended (a killed run) or once older than
+ * LF_STORE_FOREIGN_TMP_STALE_S.
  *
  * No SDL, no curl. A struct lf_store belongs to one thread; other calls
  * take the folder by name and may be made from any thread. Failures are
