@@ -1584,6 +1584,93 @@ static void short_items_are_never_split(void **state)
     lf_scene_destroy(s);
 }
 
+/* A page never ends inside a web address, an e-mail address or a phone
+ * number (a visitor copies it whole from one page): on portrait screens
+ * (2160x3840, 1080x1920) a long description with a phone number and a web
+ * address too long for one line in it, placed ever further down until
+ * they pass the end of the first page, and the same address as the
+ * event's web address under it, is continued so that every page shows
+ * all of each or none of it, and nothing is lost. */
+#define SPLIT_URL_HEAD "https://www."
+#define SPLIT_URL_TAIL "vereine"
+static void an_address_is_never_split_across_pages(void **state)
+{
+    (void)state;
+    build_bundle();
+    static char desc[8192];
+    static struct lf_translation title = {"de", "Familiencafé im Stadtteil"},
+                                 desc_tr = {"de", desc};
+    static char url[] = SPLIT_URL_HEAD "integrationszentrum-beispielstadt.de/beratung/"
+                        "anmeldung/termine-fuer-familien-und-" SPLIT_URL_TAIL;
+    struct lf_item ev = {.kind = LF_ITEM_EVENT, .id = "cafe", .title = {1, &title},
+                         .summary = {1, &desc_tr}, .url = url,
+                         .start = lf_local_make(2026, 12, 9, 17, 0),
+                         .end = lf_local_make(2026, 12, 9, 19, 0)};
+    struct lf_slide sl = {LF_SLIDE_EVENT, &ev, ev.start, ev.end};
+    static const int sizes[][2] = {{2160, 3840}, {1080, 1920}};
+    struct lf_scene *s = lf_scene_create();
+    static char text[32768];
+    size_t wrapped = 0, continued = 0;
+    for (size_t si = 0; si < 2; si++) {
+        struct lf_view v = {.bundle = &bundle, .lang = "de",
+                            .now = lf_local_make(2026, 12, 2, 10, 0),
+                            .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                            .width = sizes[si][0], .height = sizes[si][1], .text_scale = 1.0};
+        for (int n = 0; n <= 60; n++) {
+            /* the address and a phone number after n sentences, more text after them:
+             * as n grows they pass the end of the first page */
+            size_t len = 0;
+            for (int k = 1; k <= n; k++)
+                len += (size_t)snprintf(desc + len, sizeof(desc) - len,
+                                        "Ein Satz über Begegnung %d. ", k);
+            len += (size_t)snprintf(desc + len, sizeof(desc) - len,
+                                    "Anmeldung: Tel. 0251 492-7077 oder %s bis Freitag. ", url);
+            for (int k = 1; k <= 45; k++)
+                len += (size_t)snprintf(desc + len, sizeof(desc) - len,
+                                        "Noch ein Satz über Teilhabe %d. ", k);
+            struct lf_page pg = {.kind = LF_PAGE_SLIDE, .slide = &sl};
+            struct lf_page_result r = {.continues = true};
+            int pages = 0, heads = 0, tails = 0;
+            for (; r.continues && pages < 20; pages++) {
+                lf_scene_clear(s);
+                lf_layout_page(s, &v, &pg, &r);
+                pg.from = r.rest;
+                scene_text(s, text, sizeof(text));
+                /* each occurrence whole on this page: as many starts as ends */
+                int h = 0, t = 0;
+                for (const char *p = text; (p = strstr(p, SPLIT_URL_HEAD)); p++)
+                    h++;
+                for (const char *p = text; (p = strstr(p, SPLIT_URL_TAIL)); p++)
+                    t++;
+                if (h != t)
+                    fail_msg("%dx%d, %d sentences, page %d: a web address split across pages "
+                             "(%d starts, %d ends): %s", v.width, v.height, n, pages + 1, h, t,
+                             text);
+                if ((strstr(text, "0251") != NULL) != (strstr(text, "492-7077") != NULL))
+                    fail_msg("%dx%d, %d sentences, page %d: a phone number split across pages: "
+                             "%s", v.width, v.height, n, pages + 1, text);
+                heads += h;
+                tails += t;
+                for (size_t k = 0; k < lf_scene_count(s); k++) {
+                    const struct lf_op *op = lf_scene_op(s, k);
+                    if (op->kind == LF_OP_TEXT && strstr(op->text, SPLIT_URL_HEAD) &&
+                        !strstr(op->text, SPLIT_URL_TAIL))
+                        wrapped++; /* the address is wider than a line here */
+                }
+                assert_clean(s, v.width, v.height, lf_layout_min_text_px(&v), "address");
+            }
+            assert_false(r.continues);
+            continued += pages > 1;
+            /* nothing lost: the address in the text and as the web address */
+            assert_int_equal(heads, 2);
+            assert_int_equal(tails, 2);
+        }
+    }
+    assert_true(wrapped > 0);   /* the case that matters was laid out */
+    assert_true(continued > 0); /* and went on to other pages */
+    lf_scene_destroy(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1593,6 +1680,7 @@ int main(void)
         cmocka_unit_test(wrap_hyphenates),
         cmocka_unit_test(text_is_cleaned_for_drawing),
         cmocka_unit_test(fit_shrinks_then_continues),
+        cmocka_unit_test(an_address_is_never_split_across_pages),
         cmocka_unit_test(mirror_flips_boxes_and_targets),
         cmocka_unit_test(slides_fit_both_orientations),
         cmocka_unit_test(rtl_screen_is_mirrored),

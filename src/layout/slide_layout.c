@@ -252,7 +252,20 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
         struct lf_wrapped wr;
         if (lines > 0)
             lf_wrap(m, b->face, px, text, box.w, lines, &wr);
-        if (lines == 0 || (wr.rest && wr.n < 2 && y > box.y)) {
+        /* the page never ends inside an address, e-mail, web address or
+         * phone number: its lines go on together (a block of data only
+         * between its lines); only the top of a page that must move the
+         * flow on takes what fits */
+        bool goes_on_whole = false;
+        while (lines > 0 && wr.rest && !(y == box.y && f->must_progress) &&
+               lf_cut_parts_data(text, wr.rest, b->data)) {
+            if (wr.n <= 1) {
+                goes_on_whole = true;
+                break;
+            }
+            lf_wrap(m, b->face, px, text, box.w, wr.n - 1, &wr);
+        }
+        if (lines == 0 || goes_on_whole || (wr.rest && wr.n < 2 && y > box.y)) {
             *rest = (struct lf_flow_pos){i, off};
             all = false;
             break;

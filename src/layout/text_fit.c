@@ -218,6 +218,33 @@ static size_t break_word(const struct lf_measure *m, enum lf_face face, int px, 
 
 
 
+bool lf_cut_parts_data(const char *text, size_t cut, bool whole_lines)
+{
+    size_t n = strlen(text);
+    if (cut == 0 || cut >= n)
+        return false;
+    size_t q = cut; /* the end of what stays on this page, spaces left out */
+    bool newline = false;
+    while (q > 0 && (is_space(text[q - 1]) || text[q - 1] == '\n')) {
+        newline = newline || text[q - 1] == '\n';
+        q--;
+    }
+    if (newline)
+        return false; /* between two lines of the text as written */
+    if (whole_lines)
+        return true;
+    if (q == 0)
+        return false;
+    if (q == cut) /* inside one word: an address, or digits joined by "-" or "/" */
+        return is_address(text, cut, n) ||
+               ((is_digit(text[q - 1]) || text[q - 1] == '-' || text[q - 1] == '/') &&
+                is_digit(text[cut]));
+    /* between two words: two groups of one number ("0251 492-7077",
+     * "+49 251 …") */
+    char before = text[q - 1], after = text[cut];
+    return is_digit(before) && (is_digit(after) || after == '(');
+}
+
 void lf_wrap(const struct lf_measure *m, enum lf_face face, int px, const char *text,
              int max_w, size_t max_lines, struct lf_wrapped *out)
 {

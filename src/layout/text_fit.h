@@ -65,6 +65,15 @@ static inline int lf_wrapped_height(const struct lf_wrapped *w)
 void lf_wrap(const struct lf_measure *m, enum lf_face face, int px, const char *text,
              int max_w, size_t max_lines, struct lf_wrapped *out);
 
+/* Whether a page that ends where `cut` begins (a wrapped text's rest)
+ * would part what a visitor copies whole: a web or e-mail address
+ * broken inside (it was wider than a line), or a phone number between
+ * its groups of digits ("0251 | 492-7077"). With whole_lines (a block of
+ * data: address, phone, e-mail, web address, one a line) only a cut at a
+ * line of its own ("\n") is clean. Between two lines of one page such a
+ * break is fine; across pages it is not (the visitor would copy half). */
+bool lf_cut_parts_data(const char *text, size_t cut, bool whole_lines);
+
 /* The largest size from px_max down to px_min at which text fits into
  * w x h in at most max_lines lines without breaking inside a word. When even px_min does not fit, the
  * text is wrapped at px_min into as many lines as fit and rest is set.
