@@ -429,6 +429,7 @@ static void ru_time(int h, int m, bool genitive, char *buf, size_t size)
 static void say_range(const char *lang, int h1, int m1, int h2, int m2, char *buf, size_t size)
 {
     char a[256], b[256];
+    const char *pattern; /* the two clock times' frame, "%s" each */
     switch (spoken_lang(lang)) {
     case L_DE:
         if (m1 == 0 && m2 == 0) {
@@ -437,30 +438,20 @@ static void say_range(const char *lang, int h1, int m1, int h2, int m2, char *bu
             snprintf(buf, size, "von %s bis %s Uhr", a, b);
             return;
         }
-        clock_words(lang, h1, m1, a, sizeof(a));
-        clock_words(lang, h2, m2, b, sizeof(b));
-        snprintf(buf, size, "von %s bis %s", a, b);
-        return;
+        pattern = "von %s bis %s";
+        break;
     case L_EN:
-        clock_words(lang, h1, m1, a, sizeof(a));
-        clock_words(lang, h2, m2, b, sizeof(b));
-        snprintf(buf, size, "from %s to %s", a, b);
-        return;
+        pattern = "from %s to %s";
+        break;
     case L_TR:
-        clock_words(lang, h1, m1, a, sizeof(a));
-        clock_words(lang, h2, m2, b, sizeof(b));
-        snprintf(buf, size, "saat %s ile %s arası", a, b);
-        return;
+        pattern = "saat %s ile %s arası";
+        break;
     case L_AR:
-        clock_words(lang, h1, m1, a, sizeof(a));
-        clock_words(lang, h2, m2, b, sizeof(b));
-        snprintf(buf, size, "من %s حتى %s", a, b);
-        return;
+        pattern = "من %s حتى %s";
+        break;
     case L_FA:
-        clock_words(lang, h1, m1, a, sizeof(a));
-        clock_words(lang, h2, m2, b, sizeof(b));
-        snprintf(buf, size, "از %s تا %s", a, b);
-        return;
+        pattern = "از %s تا %s";
+        break;
     case L_UK:
         uk_time(h1, m1, LF_UK_FEMININE_GENITIVE, a, sizeof(a));
         uk_time(h2, m2, LF_UK_FEMININE_GENITIVE, b, sizeof(b));
@@ -478,11 +469,13 @@ static void say_range(const char *lang, int h1, int m1, int h2, int m2, char *bu
         snprintf(buf, size, "с %s до %s", a, b);
         return;
     case L_OTHER:
-        clock_words(lang, h1, m1, a, sizeof(a));
-        clock_words(lang, h2, m2, b, sizeof(b));
-        snprintf(buf, size, table_words(lang) ? table_words(lang)->range : "%s – %s", a, b);
-        return;
+    default:
+        pattern = table_words(lang) ? table_words(lang)->range : "%s – %s";
+        break;
     }
+    clock_words(lang, h1, m1, a, sizeof(a));
+    clock_words(lang, h2, m2, b, sizeof(b));
+    snprintf(buf, size, pattern, a, b);
 }
 
 /* A table language's fixups on an at or until phrase (speech/spoken_words.h). */
@@ -502,80 +495,61 @@ static void apply_fixups(const struct lf_spoken_words *w, char *buf, size_t size
 }
 
 /* "um neun Uhr", "at nine in the morning", "saat dokuz", "الساعة التاسعة",
- * "ساعت نه", "о девʼятій", "в девять часов". */
-static void say_at(const char *lang, int h, int m, char *buf, size_t size)
+ * "ساعت نه", "о девʼятій", "в девять часов"; with `until`: "bis vierzehn
+ * Uhr", "until two in the afternoon", "kapanış saati on dört", ... */
+static void say_clock(const char *lang, int h, int m, bool until, char *buf, size_t size)
 {
     char t[256];
+    const struct lf_spoken_words *w = table_words(lang);
+    const char *pattern; /* the clock time's frame, "%s" */
     switch (spoken_lang(lang)) {
     case L_DE:
-        clock_words(lang, h, m, t, sizeof(t));
-        snprintf(buf, size, "um %s", t);
-        return;
+        pattern = until ? "bis %s" : "um %s";
+        break;
     case L_EN:
-        clock_words(lang, h, m, t, sizeof(t));
-        snprintf(buf, size, "at %s", t);
-        return;
+        pattern = until ? "until %s" : "at %s";
+        break;
     case L_TR:
-        clock_words(lang, h, m, t, sizeof(t));
-        snprintf(buf, size, "saat %s", t);
-        return;
-    case L_UK:
-        uk_time(h, m, LF_UK_FEMININE_LOCATIVE, t, sizeof(t));
-        snprintf(buf, size, "%s%s", h % 24 == 0 ? "" : "о ", t);
-        return;
-    case L_RU:
-        ru_time(h, m, false, t, sizeof(t));
-        snprintf(buf, size, "в %s", t);
-        return;
-    default:
-        clock_words(lang, h, m, t, sizeof(t));
-        snprintf(buf, size, table_words(lang) ? table_words(lang)->at : "%s", t);
-        if (table_words(lang))
-            apply_fixups(table_words(lang), buf, size);
-        return;
-    }
-}
-
-/* "bis vierzehn Uhr", "until two in the afternoon", "kapanış saati on dört", ... */
-static void say_until(const char *lang, int h, int m, char *buf, size_t size)
-{
-    char t[256];
-    switch (spoken_lang(lang)) {
-    case L_DE:
-        clock_words(lang, h, m, t, sizeof(t));
-        snprintf(buf, size, "bis %s", t);
-        return;
-    case L_EN:
-        clock_words(lang, h, m, t, sizeof(t));
-        snprintf(buf, size, "until %s", t);
-        return;
-    case L_TR:
-        clock_words(lang, h, m, t, sizeof(t));
-        snprintf(buf, size, "kapanış saati %s", t);
-        return;
+        pattern = until ? "kapanış saati %s" : "saat %s";
+        break;
     case L_AR:
-        clock_words(lang, h, m, t, sizeof(t));
-        snprintf(buf, size, "حتى %s", t);
-        return;
+        pattern = until ? "حتى %s" : "%s";
+        break;
     case L_FA:
-        clock_words(lang, h, m, t, sizeof(t));
-        snprintf(buf, size, "تا %s", t);
-        return;
+        pattern = until ? "تا %s" : "%s";
+        break;
     case L_UK:
-        uk_time(h, m, LF_UK_FEMININE_GENITIVE, t, sizeof(t));
-        snprintf(buf, size, "до %s%s", t, m || h % 24 == 0 ? "" : " години");
+        if (until) {
+            uk_time(h, m, LF_UK_FEMININE_GENITIVE, t, sizeof(t));
+            snprintf(buf, size, "до %s%s", t, m || h % 24 == 0 ? "" : " години");
+        } else {
+            uk_time(h, m, LF_UK_FEMININE_LOCATIVE, t, sizeof(t));
+            snprintf(buf, size, "%s%s", h % 24 == 0 ? "" : "о ", t);
+        }
         return;
     case L_RU:
-        ru_time(h, m, true, t, sizeof(t));
-        snprintf(buf, size, "до %s", t);
+        ru_time(h, m, until, t, sizeof(t));
+        snprintf(buf, size, until ? "до %s" : "в %s", t);
         return;
     case L_OTHER:
-        clock_words(lang, h, m, t, sizeof(t));
-        snprintf(buf, size, table_words(lang) ? table_words(lang)->until : "%s", t);
-        if (table_words(lang))
-            apply_fixups(table_words(lang), buf, size);
-        return;
+    default:
+        pattern = w ? (until ? w->until : w->at) : "%s";
+        break;
     }
+    clock_words(lang, h, m, t, sizeof(t));
+    snprintf(buf, size, pattern, t);
+    if (w)
+        apply_fixups(w, buf, size);
+}
+
+static void say_at(const char *lang, int h, int m, char *buf, size_t size)
+{
+    say_clock(lang, h, m, false, buf, size);
+}
+
+static void say_until(const char *lang, int h, int m, char *buf, size_t size)
+{
+    say_clock(lang, h, m, true, buf, size);
 }
 
 /* The words for the number in field `field` of a date, as a table
