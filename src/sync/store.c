@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -812,21 +813,124 @@ done:
     return root;
 }
 
-static void get_text(const json_t *root, const char *key, char *out, size_t size)
+/* The keys of state.json, status.json and status.json's "screen", one
+ * row each, in the order they are written: where in the struct each
+ * lives and how it is written and read. */
+enum key_kind {
+    KEY_TEXT,    /* char[]; "" is written as null */
+    KEY_URL,     /* char[]; always written as a string */
+    KEY_NAME,    /* const char *; written only, as a string */
+    KEY_TIME,    /* time_t; ISO 8601 UTC, 0 is written as null */
+    KEY_SERIAL,  /* long long, read when 1 .. LF_MAX_BUNDLE_SERIAL */
+    KEY_COUNT,   /* int, read when 0 .. INT_MAX - 1 */
+};
+
+struct key_row {
+    const char *key;
+    enum key_kind kind;
+    size_t offset, size; /* size: of a char[] */
+};
+
+#define KEY(type, kind, field) {#field, kind, offsetof(type, field), sizeof(((type *)0)->field)}
+
+static const struct key_row state_keys[] = {
+    KEY(struct lf_store_state, KEY_URL, url),
+    KEY(struct lf_store_state, KEY_TEXT, etag),
+    KEY(struct lf_store_state, KEY_TEXT, last_modified),
+    KEY(struct lf_store_state, KEY_TEXT, installed_id),
+    KEY(struct lf_store_state, KEY_TEXT, installed_version),
+    KEY(struct lf_store_state, KEY_TIME, installed_at),
+    KEY(struct lf_store_state, KEY_SERIAL, highest_serial),
+    KEY(struct lf_store_state, KEY_TIME, installed_created),
+    {NULL, KEY_TEXT, 0, 0},
+};
+
+static const struct key_row status_keys[] = {
+    KEY(struct lf_store_status, KEY_TIME, last_attempt),
+    KEY(struct lf_store_status, KEY_TIME, last_success),
+    KEY(struct lf_store_status, KEY_TEXT, installed_id),
+    KEY(struct lf_store_status, KEY_TEXT, installed_version),
+    KEY(struct lf_store_status, KEY_TIME, installed_at),
+    KEY(struct lf_store_status, KEY_TEXT, last_error),
+    KEY(struct lf_store_status, KEY_COUNT, consecutive_failures),
+    KEY(struct lf_store_status, KEY_TIME, next_attempt),
+    KEY(struct lf_store_status, KEY_URL, url),
+    {NULL, KEY_TEXT, 0, 0},
+};
+
+static const struct key_row screen_keys[] = {
+    KEY(struct lf_store_screen, KEY_NAME, source),
+    KEY(struct lf_store_screen, KEY_TEXT, id),
+    KEY(struct lf_store_screen, KEY_TEXT, version),
+    KEY(struct lf_store_screen, KEY_TEXT, folder),
+    KEY(struct lf_store_screen, KEY_TIME, since),
+    KEY(struct lf_store_screen, KEY_TEXT, note),
+    {NULL, KEY_TEXT, 0, 0},
+};
+
+/* The struct at `from` as an object with the rows' keys. */
+static json_t *keys_to_json(const struct key_row *rows, const void *from)
 {
-    const json_t *v = json_object_get(root, key);
-    out[0] = '\0';
-    if (json_is_string(v) && json_string_length(v) < size)
-        memcpy(out, json_string_value(v), json_string_length(v) + 1);
+    json_t *root = json_object();
+    for (const struct key_row *r = rows; r->key; r++) {
+        const char *field = (const char *)from + r->offset;
+        json_t *v = NULL;
+        switch (r->kind) {
+        case KEY_TEXT:
+            v = json_text(field);
+            break;
+        case KEY_URL:
+            v = json_string(field);
+            break;
+        case KEY_NAME:
+            v = json_string(*(const char *const *)(const void *)field);
+            break;
+        case KEY_TIME:
+            v = json_time(*(const time_t *)(const void *)field);
+            break;
+        case KEY_SERIAL:
+            v = json_integer((json_int_t)*(const long long *)(const void *)field);
+            break;
+        case KEY_COUNT:
+            v = json_integer(*(const int *)(const void *)field);
+            break;
+        }
+        json_object_set_new(root, r->key, v);
+    }
+    return root;
 }
 
-static time_t get_time(const json_t *root, const char *key)
+/* The rows' keys of `root` into the struct at `to` (zeroed by the caller):
+ * a key missing, of another type or out of range leaves its field empty. */
+static void keys_from_json(const struct key_row *rows, const json_t *root, void *to)
 {
-    const json_t *v = json_object_get(root, key);
-    time_t t;
-    if (json_is_string(v) && lf_parse_datetime(json_string_value(v), &t))
-        return t;
-    return 0;
+    for (const struct key_row *r = rows; r->key; r++) {
+        char *field = (char *)to + r->offset;
+        const json_t *v = json_object_get(root, r->key);
+        time_t t;
+        switch (r->kind) {
+        case KEY_TEXT:
+        case KEY_URL:
+            if (json_is_string(v) && json_string_length(v) < r->size)
+                memcpy(field, json_string_value(v), json_string_length(v) + 1);
+            break;
+        case KEY_NAME:
+            break;
+        case KEY_TIME:
+            if (json_is_string(v) && lf_parse_datetime(json_string_value(v), &t))
+                *(time_t *)(void *)field = t;
+            break;
+        case KEY_SERIAL:
+            if (json_is_integer(v) && json_integer_value(v) > 0 &&
+                json_integer_value(v) <= LF_MAX_BUNDLE_SERIAL)
+                *(long long *)(void *)field = (long long)json_integer_value(v);
+            break;
+        case KEY_COUNT:
+            if (json_is_integer(v) && json_integer_value(v) >= 0 && json_integer_value(v) < INT_MAX)
+                *(int *)(void *)field = (int)json_integer_value(v);
+            break;
+        }
+    }
 }
 
 void lf_store_read_state(const char *cache_dir, struct lf_store_state *out)
@@ -835,34 +939,15 @@ void lf_store_read_state(const char *cache_dir, struct lf_store_state *out)
     json_t *root = read_json(cache_dir, LF_STORE_STATE_NAME);
     if (!root)
         return;
-    get_text(root, "url", out->url, sizeof(out->url));
-    get_text(root, "etag", out->etag, sizeof(out->etag));
-    get_text(root, "last_modified", out->last_modified, sizeof(out->last_modified));
-    get_text(root, "installed_id", out->installed_id, sizeof(out->installed_id));
+    keys_from_json(state_keys, root, out);
     if (!is_id(out->installed_id))
         out->installed_id[0] = '\0';
-    get_text(root, "installed_version", out->installed_version, sizeof(out->installed_version));
-    out->installed_at = get_time(root, "installed_at");
-    const json_t *serial = json_object_get(root, "highest_serial");
-    if (json_is_integer(serial) && json_integer_value(serial) > 0 &&
-        json_integer_value(serial) <= LF_MAX_BUNDLE_SERIAL)
-        out->highest_serial = (long long)json_integer_value(serial);
-    out->installed_created = get_time(root, "installed_created");
     json_decref(root);
 }
 
 bool lf_store_write_state(const char *cache_dir, const struct lf_store_state *st)
 {
-    json_t *root = json_object();
-    json_object_set_new(root, "url", json_string(st->url));
-    json_object_set_new(root, "etag", json_text(st->etag));
-    json_object_set_new(root, "last_modified", json_text(st->last_modified));
-    json_object_set_new(root, "installed_id", json_text(st->installed_id));
-    json_object_set_new(root, "installed_version", json_text(st->installed_version));
-    json_object_set_new(root, "installed_at", json_time(st->installed_at));
-    json_object_set_new(root, "highest_serial", json_integer((json_int_t)st->highest_serial));
-    json_object_set_new(root, "installed_created", json_time(st->installed_created));
-    return write_json(cache_dir, LF_STORE_STATE_NAME, root, false, true);
+    return write_json(cache_dir, LF_STORE_STATE_NAME, keys_to_json(state_keys, st), false, true);
 }
 
 void lf_store_read_status(const char *cache_dir, struct lf_store_status *out)
@@ -871,17 +956,7 @@ void lf_store_read_status(const char *cache_dir, struct lf_store_status *out)
     json_t *root = read_json(cache_dir, LF_STORE_STATUS_NAME);
     if (!root)
         return;
-    out->last_attempt = get_time(root, "last_attempt");
-    out->last_success = get_time(root, "last_success");
-    get_text(root, "installed_id", out->installed_id, sizeof(out->installed_id));
-    get_text(root, "installed_version", out->installed_version, sizeof(out->installed_version));
-    out->installed_at = get_time(root, "installed_at");
-    get_text(root, "last_error", out->last_error, sizeof(out->last_error));
-    const json_t *n = json_object_get(root, "consecutive_failures");
-    if (json_is_integer(n) && json_integer_value(n) >= 0 && json_integer_value(n) < INT_MAX)
-        out->consecutive_failures = (int)json_integer_value(n);
-    out->next_attempt = get_time(root, "next_attempt");
-    get_text(root, "url", out->url, sizeof(out->url));
+    keys_from_json(status_keys, root, out);
     json_decref(root);
 }
 
@@ -930,27 +1005,11 @@ bool lf_store_status_merge(const char *cache_dir, const char *part, json_t *fiel
 
 bool lf_store_write_status(const char *cache_dir, const struct lf_store_status *st)
 {
-    json_t *root = json_object();
-    json_object_set_new(root, "last_attempt", json_time(st->last_attempt));
-    json_object_set_new(root, "last_success", json_time(st->last_success));
-    json_object_set_new(root, "installed_id", json_text(st->installed_id));
-    json_object_set_new(root, "installed_version", json_text(st->installed_version));
-    json_object_set_new(root, "installed_at", json_time(st->installed_at));
-    json_object_set_new(root, "last_error", json_text(st->last_error));
-    json_object_set_new(root, "consecutive_failures", json_integer(st->consecutive_failures));
-    json_object_set_new(root, "next_attempt", json_time(st->next_attempt));
-    json_object_set_new(root, "url", json_string(st->url));
-    return lf_store_status_put(cache_dir, root);
+    return lf_store_status_put(cache_dir, keys_to_json(status_keys, st));
 }
 
 bool lf_store_write_screen(const char *cache_dir, const struct lf_store_screen *sc)
 {
-    json_t *screen = json_object();
-    json_object_set_new(screen, "source", json_string(sc->source));
-    json_object_set_new(screen, "id", json_text(sc->id));
-    json_object_set_new(screen, "version", json_text(sc->version));
-    json_object_set_new(screen, "folder", json_text(sc->folder));
-    json_object_set_new(screen, "since", json_time(sc->since));
-    json_object_set_new(screen, "note", json_text(sc->note));
-    return lf_store_status_merge(cache_dir, LF_STORE_STATUS_SCREEN, screen, true);
+    return lf_store_status_merge(cache_dir, LF_STORE_STATUS_SCREEN, keys_to_json(screen_keys, sc),
+                                 true);
 }
