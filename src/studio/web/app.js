@@ -127,6 +127,15 @@ const WORDS = {
   },
 };
 
+/* More words from a part of the page (calendar.js, fleet.js), each key's two
+ * languages side by side as in LABELS: {key: [German, English]}. */
+function addWords(pairs) {
+  for (const [key, [de, en]] of Object.entries(pairs)) {
+    WORDS.de[key] = de;
+    WORDS.en[key] = en;
+  }
+}
+
 /* Field labels and hints: [German, English]. */
 const LABELS = {
   id: ['Kennung', 'Identifier'], kind: ['Art', 'Kind'], title: ['Titel', 'Title'], description: ['Beschreibung', 'Description'],
