@@ -6,14 +6,14 @@ and a stopped kiosk marked, and the alert e-mail in a local SMTP sink (aiosmtpd)
 import json
 import os
 import signal
-import socket
 import stat
 import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from studio import BIN, SRC, Checks, Client, Studio, add_user, png_size  # noqa: E402
+from studio import (BIN, SRC, Checks, Client, Studio, add_user, free_port,  # noqa: E402
+                    png_size, wait_for)
 
 TMP = os.environ["STUDIO_TMP"]
 DATA = os.path.join(TMP, "data")
@@ -22,24 +22,6 @@ os.makedirs(WWW)
 PW = "Mohnblume-2026"
 t = Checks()
 check = t.check
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def wait_for(what, timeout):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        v = what()
-        if v:
-            return v
-        time.sleep(0.3)
-    return what()
 
 
 procs = []

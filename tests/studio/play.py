@@ -11,7 +11,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from studio import BIN, Checks, Client, Studio, add_user  # noqa: E402
+from studio import BIN, Checks, Client, Studio, add_user, wait_for  # noqa: E402
 
 TMP = os.environ["STUDIO_TMP"]
 DATA = os.path.join(TMP, "data")
@@ -31,16 +31,6 @@ with open(os.path.join(CONTENT, "content.json"), "w") as f:
                    {"kind": "offer", "id": "sprachcafe", "title": {"de": "Sprachcafé"},
                     "description": {"de": "Deutsch sprechen bei Kaffee und Kuchen."},
                     "duration": 300}]}, f)
-
-
-def wait_for(what, timeout):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        v = what()
-        if v:
-            return v
-        time.sleep(0.3)
-    return what()
 
 
 add_user(DATA, "anna", "publisher", PW)

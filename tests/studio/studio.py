@@ -4,11 +4,33 @@ to its JSON API with a session cookie and the CSRF token, stop it by its pid."""
 import http.client
 import json
 import os
+import socket
 import subprocess
 import time
 
 BIN = os.environ["LITFASS_BIN"]
 SRC = os.environ["LITFASS_SOURCE_DIR"]
+
+
+def free_port():
+    """A port on 127.0.0.1 that nothing listens on right now."""
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def wait_for(what, timeout):
+    """what()'s first true value, asked every 0.3 s for up to `timeout` seconds; after that
+    its last answer (false when the condition never came)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        v = what()
+        if v:
+            return v
+        time.sleep(0.3)
+    return what()
 
 
 def add_user(data, name, role, password):
