@@ -8,6 +8,7 @@
  * have read German before the kiosk starts. */
 #include "kiosk_driver.h"
 #include "layout/hyphen.h"
+#include "support/bundle_folder.h"
 
 #define MARKERS 24
 
@@ -35,21 +36,13 @@ static int write_long_bundle(void)
         snprintf(description + used, sizeof(description) - used, "%s%s M%03d",
                  i ? " " : "", long_words[i % 4], i);
     }
-    snprintf(bundle_dir, sizeof(bundle_dir), "/tmp/litfass-kiosk-XXXXXX");
-    if (!mkdtemp(bundle_dir))
-        return -1;
-    char path[128];
-    snprintf(path, sizeof(path), "%s/content.json", bundle_dir);
-    FILE *fp = fopen(path, "w");
-    if (!fp)
-        return -1;
-    fputs("{\"format\": 1, \"organisation\": \"KI Test\", \"items\": [\n"
-          " {\"kind\": \"offer\", \"id\": \"antrag\", \"title\": \"Anträge\",\n"
-          "  \"description\": \"",
-          fp);
-    fputs(description, fp);
-    fputs("\"}\n]}\n", fp);
-    return fclose(fp) == 0 ? 0 : -1;
+    static char json[8192];
+    snprintf(json, sizeof(json),
+             "{\"format\": 1, \"organisation\": \"KI Test\", \"items\": [\n"
+             " {\"kind\": \"offer\", \"id\": \"antrag\", \"title\": \"Anträge\",\n"
+             "  \"description\": \"%s\"}\n]}\n",
+             description);
+    return bundle_folder_write(bundle_dir, sizeof(bundle_dir), json);
 }
 
 static int setup_held(void **state)

@@ -7,6 +7,7 @@
 #include "kiosk_driver.h"
 
 #include "core/clock_floor.h"
+#include "support/bundle_folder.h"
 
 /* Monday 23 November 2026 (the fixture starts at 10:00:01 local): the
  * offer is open 08:00-10:01, the urgent notice is valid from 10:00:30 to
@@ -34,18 +35,9 @@ static const char *const events_only_bundle =
     "  \"start\": \"2026-12-23T09:00\", \"end\": \"2026-12-23T10:03\"}\n"
     "]}\n";
 
-static inline int write_bundle(const char *json)
+static int write_bundle(const char *json)
 {
-    snprintf(bundle_dir, sizeof(bundle_dir), "/tmp/litfass-kiosk-XXXXXX");
-    if (!mkdtemp(bundle_dir))
-        return -1;
-    char path[128];
-    snprintf(path, sizeof(path), "%s/content.json", bundle_dir);
-    FILE *fp = fopen(path, "w");
-    if (!fp)
-        return -1;
-    fputs(json, fp);
-    return fclose(fp) == 0 ? 0 : -1;
+    return bundle_folder_write(bundle_dir, sizeof(bundle_dir), json);
 }
 
 static int setup_deadlines(void **state)
