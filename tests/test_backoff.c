@@ -1,16 +1,23 @@
 /* Sync timing: exponential backoff with full jitter and its cap,
  * Retry-After as a minimum, poll interval jitter bounds, Retry-After
- * parsing, and a worker that stops promptly. */
+ * parsing, a worker stopped in a hung transfer, and one that backs off. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app/config.h"
 #include "core/durable.h"
@@ -111,8 +118,12 @@ static void retry_after_values(void **state)
     assert_int_equal(lf_fetch_parse_retry_after("soon", now), 0);
 }
 
-/* A worker whose server never answers (a port nobody listens on, long
- * poll) stops within a second, and reports nothing installed. */
+/* A worker whose transfer hangs (a server on 127.0.0.1 that takes the
+ * connection and never answers, with timeouts of an hour) is stopped in
+ * the middle of it: stop aborts the transfer and returns (the server sees
+ * the connection closed), and nothing is reported installed. Waits are
+ * for conditions, with generous limits far below the hour the transfer
+ * would otherwise hang. */
 static int installed_calls;
 static bool on_installed(void *ctx, const char *dir)
 {
@@ -122,17 +133,53 @@ static bool on_installed(void *ctx, const char *dir)
     return true;
 }
 
+struct stopper {
+    struct lf_sync_worker *w;
+    pthread_mutex_t lock;
+    pthread_cond_t done_cond;
+    bool done;
+};
+
+static void *stop_worker(void *arg)
+{
+    struct stopper *s = arg;
+    lf_sync_worker_stop(s->w);
+    pthread_mutex_lock(&s->lock);
+    s->done = true;
+    pthread_cond_signal(&s->done_cond);
+    pthread_mutex_unlock(&s->lock);
+    return NULL;
+}
+
+#define STOP_WAIT_S 60 /* generous: the hung transfer would last an hour */
+
 static void worker_stops_promptly(void **state)
 {
     (void)state;
     assert_true(lf_sync_global_init());
     char cache[] = "/tmp/litfass-test-worker-XXXXXX";
     assert_non_null(mkdtemp(cache));
+
+    /* the server that never answers */
+    int srv = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    assert_true(srv >= 0);
+    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = 0};
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    assert_int_equal(bind(srv, (struct sockaddr *)&addr, sizeof(addr)), 0);
+    assert_int_equal(listen(srv, 4), 0);
+    socklen_t len = sizeof(addr);
+    assert_int_equal(getsockname(srv, (struct sockaddr *)&addr, &len), 0);
+
     struct lf_config cfg;
     lf_config_defaults(&cfg);
-    snprintf(cfg.sync_url, sizeof(cfg.sync_url), "https://127.0.0.1:9/content.json");
+    snprintf(cfg.sync_url, sizeof(cfg.sync_url), "http://127.0.0.1:%u/content.json",
+             (unsigned)ntohs(addr.sin_port));
     snprintf(cfg.cache_dir, sizeof(cfg.cache_dir), "%s", cache);
+    cfg.allow_http = true;
     cfg.poll_seconds = 30;
+    cfg.connect_timeout_s = 300;
+    cfg.transfer_timeout_s = 3600;
+    cfg.low_speed_s = 3600;
 
     struct lf_sync_settings set, none;
     lf_config_sync_settings(&cfg, &set);
@@ -142,14 +189,44 @@ static void worker_stops_promptly(void **state)
 
     struct lf_sync_worker *w = lf_sync_worker_start(&set, NULL, on_installed, NULL);
     assert_non_null(w);
-    struct timespec pause = {.tv_sec = 0, .tv_nsec = 50 * 1000000L};
-    nanosleep(&pause, NULL);
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    lf_sync_worker_stop(w);
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    double waited = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-    assert_true(waited < 1.0);
+    /* the worker's request has reached the server: the transfer now hangs */
+    struct pollfd pfd = {.fd = srv, .events = POLLIN};
+    assert_int_equal(poll(&pfd, 1, STOP_WAIT_S * 1000), 1);
+    int conn = accept(srv, NULL, NULL);
+    assert_true(conn >= 0);
+
+    struct stopper s = {.w = w, .done = false};
+    pthread_mutex_init(&s.lock, NULL);
+    pthread_cond_init(&s.done_cond, NULL);
+    pthread_t tid;
+    assert_int_equal(pthread_create(&tid, NULL, stop_worker, &s), 0);
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += STOP_WAIT_S;
+    pthread_mutex_lock(&s.lock);
+    while (!s.done && pthread_cond_timedwait(&s.done_cond, &s.lock, &until) == 0) {
+    }
+    bool stopped = s.done;
+    pthread_mutex_unlock(&s.lock);
+    if (!stopped)
+        fail_msg("lf_sync_worker_stop did not return within %d s of a hung transfer",
+                 STOP_WAIT_S);
+    assert_int_equal(pthread_join(tid, NULL), 0);
+
+    /* the transfer was aborted: the server reads the request, then the end */
+    struct timeval rcv = {.tv_sec = STOP_WAIT_S};
+    assert_int_equal(setsockopt(conn, SOL_SOCKET, SO_RCVTIMEO, &rcv, sizeof(rcv)), 0);
+    char buf[4096];
+    ssize_t n;
+    size_t got = 0;
+    while ((n = read(conn, buf, sizeof(buf))) > 0)
+        got += (size_t)n;
+    assert_int_equal(n, 0); /* end of stream, not the read timeout */
+    assert_true(got > 0);   /* it had asked for content.json */
+    close(conn);
+    close(srv);
+    pthread_cond_destroy(&s.done_cond);
+    pthread_mutex_destroy(&s.lock);
     assert_int_equal(installed_calls, 0);
     assert_true(lf_remove_tree(cache));
     lf_sync_global_cleanup();
@@ -183,7 +260,7 @@ static void unusable_cache_backs_off(void **state)
     struct lf_sync_worker *w = lf_sync_worker_start(&set, NULL, on_installed, NULL);
     assert_non_null(w);
     unsigned seen = 0;
-    for (int i = 0; i < 100 && seen < 4; i++) { /* up to 10 s */
+    for (int i = 0; i < 600 && seen < 4; i++) { /* a condition, waited for up to 60 s */
         struct timespec pause = {.tv_sec = 0, .tv_nsec = 100 * 1000000L};
         nanosleep(&pause, NULL);
         seen = lf_sync_worker_failures(w);
