@@ -3,7 +3,8 @@
 # purpose. A good bundle A is installed first; then, for each misbehaviour of the manifest
 # or of the one changed image of bundle B: exit 1, the installed bundle is byte for byte
 # unchanged (nothing in the cache changes but status.json), no staging-* or *.tmp remains,
-# status.json's last_error says what went wrong, stderr names the URL, and it is quick.
+# status.json's last_error says what went wrong, stderr names the URL, and the sync gives up
+# by itself (its own limits end a hanging transfer; run_sync's guard only catches a hang).
 . "$(dirname "$0")/shell_lib.sh"
 . "$SRC/tests/servers/sync_lib.sh"
 
@@ -102,7 +103,8 @@ for row in "${CASES[@]}"; do
   run_sync "$TMP/$prefix" --config "$CONF" --url "$url"
   n_failed_runs=$((n_failed_runs + 1))
   problems=()
-  [ "$RC" -eq 1 ] || problems+=("exit $RC, wanted 1")
+  if [ "$RC" -eq 137 ]; then problems+=("did not give up by itself: killed by run_sync's guard")
+  elif [ "$RC" -ne 1 ]; then problems+=("exit $RC, wanted 1"); fi
   [ "$(fingerprint "$CACHE")" = "$FP" ] || problems+=("the installed bundle changed")
   [ "$(cache_listing "$CACHE")" = "$LIST" ] || problems+=("files in the cache changed:
 $(diff <(echo "$LIST") <(cache_listing "$CACHE") | head -8)")
@@ -114,9 +116,8 @@ $(diff <(echo "$LIST") <(cache_listing "$CACHE") | head -8)")
     *) echo "$err" | grep -qiE "$pattern" || problems+=("last_error does not say /$pattern/: $err") ;;
   esac
   grep -qF -- "$failing" "$TMP/$prefix.err" || problems+=("stderr does not name $failing")
-  [ "$ELAPSED_MS" -le 12000 ] || problems+=("took ${ELAPSED_MS} ms")
   if [ ${#problems[@]} -eq 0 ]; then
-    ok "$what: refused in ${ELAPSED_MS} ms, A untouched, error recorded ($err)"
+    ok "$what: refused, A untouched, error recorded ($err)"
   else
     bad "$what ($prefix):"
     printf '  %s\n' "${problems[@]}"
@@ -135,6 +136,25 @@ for prefix in a-endless a-hugelen m-endless m-hugelen; do
     ok "$prefix: the client hung up after $sent bytes"
   else
     bad "$prefix: the server sent '${sent:-?}' bytes before the client hung up"
+  fi
+done
+
+# A dripping transfer is ended by the low-speed limit, not read to its end: the server
+# (which writes its line once its next byte finds the connection gone) sent less than all.
+for row in "m-drip content.json" "a-drip $CHANGED"; do
+  read -r prefix file <<<"$row"
+  line=""
+  for _ in $(seq 600); do # a condition, waited for up to 60 s
+    line=$(grep -E "^REQ GET /$prefix/.* drip sent=" "$MB_LOG" | tail -1)
+    [ -n "$line" ] && break
+    sleep 0.1
+  done
+  sent=${line##*sent=}
+  size=$(stat -c %s "$B/$file")
+  if [ -n "$line" ] && [ "$sent" -lt "$size" ]; then
+    ok "$prefix: the client hung up after $sent of $size bytes"
+  else
+    bad "$prefix: the server's line '${line:-none}' (the file has $size bytes)"
   fi
 done
 

@@ -213,13 +213,14 @@ sign_bundle() {
   fi
 }
 
-# run_sync OUT_PREFIX ARGS...: `litfass sync --once ARGS` with a 30 s guard; sets RC and
+# run_sync OUT_PREFIX ARGS...: `litfass sync --once ARGS` with a 60 s guard against a hang
+# (killed: RC 137; generous, never a speed limit); sets RC and
 # ELAPSED_MS, stdout/stderr in OUT_PREFIX.out/.err
 run_sync() {
   local prefix=$1 t0 t1
   shift
   t0=$(date +%s%N)
-  timeout -s KILL 30 "$BIN" sync --once "$@" >"$prefix.out" 2>"$prefix.err"
+  timeout -s KILL 60 "$BIN" sync --once "$@" >"$prefix.out" 2>"$prefix.err"
   RC=$?
   t1=$(date +%s%N)
   ELAPSED_MS=$(( (t1 - t0) / 1000000 ))
