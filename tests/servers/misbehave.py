@@ -290,6 +290,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                         break
                     self.wfile.write(bytes([b]))
                     sent += 1
+                    if sent == 1:  # the transfer has begun (tests wait for this line)
+                        log("DRIP %s %s first byte sent" % (self.command, self.path))
                     time.sleep(1.0)
             except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
                 pass
