@@ -237,6 +237,43 @@ static void playlist_order(void **state)
     assert_int_equal(p.n, 0);
 }
 
+/* No time known (the clock not set, no server's time): no notice is shown,
+ * not even an urgent one in whose window the guessed `now` lies (it might
+ * be another day's "closed today"), and none takes the carousel over;
+ * events, offers and contacts stay. With the time known the same bundle
+ * is taken over by the urgent notice. */
+static void notices_hidden_without_known_time(void **state)
+{
+    (void)state;
+    struct lf_item items[] = {
+        plain(LF_ITEM_OFFER, "o1"),
+        notice("n-now", "2026-05-01T00:00+02:00", "2026-06-30T00:00+02:00", 0),
+        notice("u-now", "2026-06-05T00:00+02:00", "2026-06-06T00:00+02:00", LF_NOTICE_URGENT),
+        event("e1", "2026-06-10T18:00+02:00", "2026-06-10T21:00+02:00", LF_RECUR_NONE),
+        plain(LF_ITEM_CONTACT, "c1"),
+    };
+    struct lf_bundle b = {.items = items, .n_items = COUNT(items)};
+    time_t now = at("2026-06-05T12:00+02:00");
+
+    struct lf_playlist p = {0};
+    lf_playlist_build_known(&b, now, false, &p);
+    static const struct want_slide unknown[] = {
+        {LF_SLIDE_AGENDA, NULL}, {LF_SLIDE_EVENT, "e1"}, {LF_SLIDE_OFFER, "o1"},
+        {LF_SLIDE_CONTACT, "c1"},
+    };
+    check_playlist("time unknown", &b, &p, unknown, COUNT(unknown), p.rebuild_at);
+    assert_int_equal(p.n_notices, 0);
+    assert_int_equal(p.n_browse, 3);
+    lf_playlist_clear(&p);
+
+    lf_playlist_build_known(&b, now, true, &p);
+    static const struct want_slide known[] = {{LF_SLIDE_URGENT, "u-now"}};
+    check_playlist("time known", &b, &p, known, COUNT(known), at("2026-06-06T00:00+02:00"));
+    assert_int_equal(p.n_notices, 2);
+    assert_int_equal(p.n_browse, 3);
+    lf_playlist_clear(&p);
+}
+
 /* One bundle, many moments: urgent takeover only within its window,
  * rebuild_at at every boundary. */
 struct urgent_case {
@@ -607,6 +644,7 @@ int main(void)
         cmocka_unit_test(occurrence_keeps_local_time),
         cmocka_unit_test(playlist_order),
         cmocka_unit_test(urgent_notices_and_rebuild),
+        cmocka_unit_test(notices_hidden_without_known_time),
         cmocka_unit_test(no_agenda_without_events),
         cmocka_unit_test(upcoming_sorted_and_capped),
         cmocka_unit_test(opening_status),

@@ -93,7 +93,7 @@ void lf_carousel_build(struct lf_carousel *c, const struct lf_view *v, int base_
     lf_playlist_clear(&c->playlist);
     c->n = 0;
     memset(c->n_cat, 0, sizeof(c->n_cat));
-    lf_playlist_build(v->bundle, v->now, &c->playlist);
+    lf_playlist_build_known(v->bundle, v->now, !v->clock_unknown, &c->playlist);
     c->n_agenda = lf_upcoming_events(v->bundle, v->now, c->agenda, LF_MAX_ITEMS);
     c->changes_at = lf_next_change(v->bundle, v->now);
     /* the lists a visitor browses stay complete while an urgent notice

@@ -109,7 +109,14 @@ struct lf_kiosk {
     time_t minute;                 /* minute shown by the clock */
     time_t changes_at;             /* the schedule changes (lf_carousel_rebuild_at) */
     time_t clock_seen;             /* newest wall time seen on a plausible clock; 0: none */
-    char clock_problem[256];       /* "" or why the wall clock is not believed */
+    char clock_problem[512];       /* "" or why the wall clock is not believed */
+    enum lf_clock_source clock_source; /* where the time shown comes from */
+    int64_t clock_offset_ms;       /* added to the system clock: the time shown
+                                      (LF_CLOCK_SERVER: the server's time; else 0) */
+    bool clock_settled;            /* the server's agreement overrules a floor */
+    bool clock_beat;               /* the time shown changed: a heartbeat at once
+                                      (status.json says it; a time set back does not
+                                      hold the next beat back) */
     bool dirty;
     bool quit;
     bool window_closed;            /* the window manager asked to close (Alt+F4) */
@@ -172,26 +179,44 @@ static uint64_t system_ticks(void *ctx)
     return SDL_GetTicks64();
 }
 
+/* The system clock. LITFASS_TEST_WALL_OFFSET_S (tests only: a kiosk under
+ * a wrong clock without setting the machine's) is added; read at every
+ * call, never kept. */
 static int64_t system_wall_ms(void *ctx)
 {
     (void)ctx;
     struct timespec ts;
-    if (clock_gettime(CLOCK_REALTIME, &ts) != 0)
-        return (int64_t)time(NULL) * 1000;
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    int64_t ms = clock_gettime(CLOCK_REALTIME, &ts) != 0
+                     ? (int64_t)time(NULL) * 1000
+                     : (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    const char *off = getenv("LITFASS_TEST_WALL_OFFSET_S");
+    if (off && off[0]) {
+        char *end;
+        long long s = strtoll(off, &end, 10);
+        if (*end == '\0')
+            ms += s * 1000;
+    }
+    return ms;
 }
 
-/* Seconds of the wall clock, rounded down (also before 1970). */
+/* The time shown, in milliseconds: the system clock, or the content
+ * server's time when the system clock is wrong (judge_clock). */
+static int64_t kiosk_wall_ms(const struct lf_kiosk *k)
+{
+    return k->clock.wall_ms(k->clock.ctx) + k->clock_offset_ms;
+}
+
+/* Seconds of the time shown, rounded down (also before 1970). */
 static time_t wall_now(const struct lf_kiosk *k)
 {
-    int64_t ms = k->clock.wall_ms(k->clock.ctx);
+    int64_t ms = kiosk_wall_ms(k);
     return (time_t)(ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000));
 }
 
-/* Ticks at which the wall clock reaches `at` (seconds), from now on. */
+/* Ticks at which the time shown reaches `at` (seconds), from now on. */
 static uint64_t ticks_at_wall(const struct lf_kiosk *k, time_t at, uint64_t now_ticks)
 {
-    int64_t wait = (int64_t)at * 1000 - k->clock.wall_ms(k->clock.ctx);
+    int64_t wait = (int64_t)at * 1000 - kiosk_wall_ms(k);
     return wait <= 0 ? now_ticks : now_ticks + (uint64_t)wait;
 }
 
@@ -240,32 +265,50 @@ static void layout_footer(struct lf_kiosk *k)
     lf_layout_footer(k->footer, &k->view, &f);
 }
 
-/* Whether the wall clock can be believed (core/clock_floor.h): sets
- * view.clock_unknown and clock_problem, says a change in the log once.
- * True when that changed. */
-static bool judge_clock(struct lf_kiosk *k, time_t wall)
+/* Which time is shown (core/clock_floor.h): the system clock, the
+ * content server's (its Date through the sync, when the system clock
+ * disagrees with it) or none. Sets clock_offset_ms, view.clock_unknown
+ * and clock_problem; says a change in the log once. True when what is
+ * shown changed (another source, or the server's time moved by more
+ * than the tolerance). */
+static bool judge_clock(struct lf_kiosk *k)
 {
+    int64_t wall_ms = k->clock.wall_ms(k->clock.ctx);
+    time_t wall = (time_t)(wall_ms >= 0 ? wall_ms / 1000 : -((-wall_ms + 999) / 1000));
     const char *what;
     time_t floor = lf_clock_floor(k->bundle && k->bundle->has_created ? k->bundle->created : 0,
                                   k->clock_seen, &what);
-    char why[sizeof(k->clock_problem)] = "";
-    bool ok = lf_clock_plausible(wall, floor, what, why, sizeof(why));
-    if (ok && wall > k->clock_seen)
-        k->clock_seen = wall;
-    bool changed = ok == k->view.clock_unknown;
-    if (changed && ok)
-        lf_info("clock: set now: dates and times are shown again");
+    struct lf_clock_witness w;
+    lf_sync_worker_server_time(k->worker, &w);
+    struct lf_clock_verdict v;
+    lf_clock_judge(wall_ms, lf_clock_mono_ms(), floor, what, &w, &v);
+    if (v.source == LF_CLOCK_SYSTEM && (v.settled || wall > k->clock_seen))
+        k->clock_seen = wall; /* a floor the server contradicts is forgotten */
+    bool moved = v.source == LF_CLOCK_SERVER && k->clock_source == LF_CLOCK_SERVER &&
+                 llabs(v.offset_ms - k->clock_offset_ms) > (int64_t)LF_CLOCK_TOLERANCE_S * 1000;
+    bool changed = v.source != k->clock_source || moved;
+    if (v.settled && !k->clock_settled)
+        lf_info("clock: the system clock agrees with the content server %s (within %d s): "
+                "believed, although it is before %s", w.host, LF_CLOCK_TOLERANCE_S, what);
+    k->clock_settled = v.settled;
+    if (changed && v.source == LF_CLOCK_SYSTEM)
+        lf_info("clock: set now (source: system clock): dates and times are shown again");
     else if (changed)
-        lf_warn("%s", why);
-    k->view.clock_unknown = !ok;
-    snprintf(k->clock_problem, sizeof(k->clock_problem), "%s", why);
+        lf_warn("%s (source: %s)", v.why, lf_clock_source_name(v.source));
+    if (changed) { /* the text of the moment it changed: status.json is not rewritten each minute */
+        snprintf(k->clock_problem, sizeof(k->clock_problem), "%s", v.why);
+        k->clock_beat = true;
+    }
+    k->clock_source = v.source;
+    k->clock_offset_ms = v.offset_ms;
+    k->view.clock_unknown = v.source == LF_CLOCK_NONE;
     return changed;
 }
 
 static void layout_header(struct lf_kiosk *k)
 {
+    judge_clock(k);
     time_t now = wall_now(k);
-    judge_clock(k, now);
     k->view.now = now;
     k->minute = now / 60;
     lf_scene_clear(k->header);
@@ -400,8 +443,8 @@ static void rebuild(struct lf_kiosk *k)
     enum lf_slide_kind kind = was && was->page.slide ? was->page.slide->kind : LF_SLIDE_AGENDA;
     struct lf_flow_pos from = was ? was->page.from : (struct lf_flow_pos){0, 0};
 
+    judge_clock(k);
     k->view.now = wall_now(k);
-    judge_clock(k, k->view.now);
     bool stale = k->installed_at > 0 &&
                  k->view.now - k->installed_at > (time_t)k->cfg->stale_hours * 3600;
     k->view.stale_since = stale ? k->installed_at : 0;
@@ -1196,8 +1239,8 @@ static void refresh_waiting(struct lf_kiosk *k)
 static uint64_t tick(struct lf_kiosk *k)
 {
     uint64_t now = k->clock.ticks(k->clock.ctx);
+    bool clock_changed = judge_clock(k);
     time_t wall = wall_now(k);
-    bool clock_changed = judge_clock(k, wall);
     if (wall >= k->changes_at || wall < k->view.now || clock_changed) {
         /* the schedule changed at this second (a notice starts or ends,
          * hours open or close, an event starts or ends, a new day), or
@@ -1699,7 +1742,7 @@ static void report_status(struct lf_kiosk *k)
     snprintf(text, sizeof(text), "%s %zu/%zu%s%s (%s), %dx%d", modes[k->mode], k->index + 1,
              lf_carousel_count(k->carousel), item ? ": " : "", item ? item : "", k->lang,
              k->view.width, k->view.height);
-    k->last_frame = (time_t)(k->clock.wall_ms(k->clock.ctx) / 1000);
+    k->last_frame = (time_t)(kiosk_wall_ms(k) / 1000);
     /* proof of play, counted once here: the monitor counts (and keeps the
      * counts in proof-of-play.json), the reporter sends its counts */
     if (k->monitor && k->mode == MODE_CAROUSEL && !k->animating &&
@@ -1766,7 +1809,7 @@ static uint64_t follow_power(struct lf_kiosk *k, uint64_t now)
     if (now < k->power_next && k->display_on == (k->schedule_on || k->wake_until > now))
         return k->power_next;
     time_t change = -1;
-    time_t wall = (time_t)(k->clock.wall_ms(k->clock.ctx) / 1000);
+    time_t wall = (time_t)(kiosk_wall_ms(k) / 1000);
     k->schedule_on = !k->power || lf_power_on_at(k->power, wall, &change);
     bool woken = !k->schedule_on && k->wake_until > now;
     k->power_next = change == (time_t)-1 ? NEVER : ticks_at_wall(k, change, now);
@@ -1846,9 +1889,11 @@ static uint64_t heartbeat(struct lf_kiosk *k, uint64_t now, bool force)
         .height = k->view.height,
         .content_error = k->content_error,
         .clock_problem = k->clock_problem,
+        .clock_source = lf_clock_source_name(k->clock_source),
     };
-    time_t wall = (time_t)(k->clock.wall_ms(k->clock.ctx) / 1000);
-    lf_monitor_heartbeat(k->monitor, &sc, wall, force);
+    time_t wall = (time_t)(kiosk_wall_ms(k) / 1000);
+    lf_monitor_heartbeat(k->monitor, &sc, wall, force || k->clock_beat);
+    k->clock_beat = false;
     return now + (uint64_t)lf_monitor_due_in(k->monitor, wall) * 1000 + 1;
 }
 

@@ -240,6 +240,8 @@ static bool write_screen(struct lf_monitor *m, const struct lf_monitor_screen *s
     json_object_set_new(o, "slides_shown", json_integer((json_int_t)m->slides_shown));
     json_object_set_new(o, "content_error", json_string(s->content_error ? s->content_error : ""));
     json_object_set_new(o, "clock", json_string(s->clock_problem ? s->clock_problem : ""));
+    json_object_set_new(o, "clock_source", json_string(s->clock_source ? s->clock_source
+                                                                       : "system"));
     bool sync = sync_due(m, o, now);
     if (!lf_store_status_merge(m->state_dir, LF_STORE_STATUS_SCREEN, o, sync))
         failed(m, "status.json");

@@ -193,9 +193,11 @@ size_t lf_upcoming_events(const struct lf_bundle *b, time_t now, struct lf_slide
 
 /* ---- playlist --------------------------------------------------------- */
 
-static bool notice_valid(const struct lf_item *it, time_t now)
+/* `known` false: no time is known (core/clock_floor.h), so no notice
+ * (each has its window) is known to be valid. */
+static bool notice_valid(const struct lf_item *it, time_t now, bool known)
 {
-    return it->valid_from <= now && now < it->valid_until;
+    return known && it->valid_from <= now && now < it->valid_until;
 }
 
 static bool notice_urgent(const struct lf_item *it)
@@ -217,12 +219,13 @@ static struct lf_slide notice_slide(const struct lf_item *it, enum lf_slide_kind
 
 /* Urgent notices valid now, highest priority first, ties in manifest
  * order. Returns how many were added. */
-static size_t add_urgent(const struct lf_bundle *b, time_t now, struct lf_playlist *out)
+static size_t add_urgent(const struct lf_bundle *b, time_t now, bool known,
+                         struct lf_playlist *out)
 {
     int top = -1;
     for (size_t i = 0; i < b->n_items; i++) {
         const struct lf_item *it = &b->items[i];
-        if (it->kind == LF_ITEM_NOTICE && notice_urgent(it) && notice_valid(it, now) &&
+        if (it->kind == LF_ITEM_NOTICE && notice_urgent(it) && notice_valid(it, now, known) &&
             it->priority > top)
             top = it->priority;
     }
@@ -230,7 +233,7 @@ static size_t add_urgent(const struct lf_bundle *b, time_t now, struct lf_playli
     for (int p = top; p >= LF_NOTICE_URGENT; p--) {
         for (size_t i = 0; i < b->n_items; i++) {
             const struct lf_item *it = &b->items[i];
-            if (it->kind == LF_ITEM_NOTICE && it->priority == p && notice_valid(it, now)) {
+            if (it->kind == LF_ITEM_NOTICE && it->priority == p && notice_valid(it, now, known)) {
                 out->slides[out->n++] = notice_slide(it, LF_SLIDE_URGENT);
                 added++;
             }
@@ -269,19 +272,26 @@ static void fill_browse(const struct lf_bundle *b, time_t now, struct lf_playlis
 
 /* The notices valid now for the lists: urgent ones first, as the
  * carousel orders them, then the others in manifest order. */
-static void fill_notices(const struct lf_bundle *b, time_t now, struct lf_playlist *out)
+static void fill_notices(const struct lf_bundle *b, time_t now, bool known,
+                         struct lf_playlist *out)
 {
     struct lf_playlist urgent = {.slides = out->notices, .n = 0};
-    add_urgent(b, now, &urgent);
+    add_urgent(b, now, known, &urgent);
     out->n_notices = urgent.n;
     for (size_t i = 0; i < b->n_items; i++) {
         const struct lf_item *it = &b->items[i];
-        if (it->kind == LF_ITEM_NOTICE && !notice_urgent(it) && notice_valid(it, now))
+        if (it->kind == LF_ITEM_NOTICE && !notice_urgent(it) && notice_valid(it, now, known))
             out->notices[out->n_notices++] = notice_slide(it, LF_SLIDE_NOTICE);
     }
 }
 
 void lf_playlist_build(const struct lf_bundle *b, time_t now, struct lf_playlist *out)
+{
+    lf_playlist_build_known(b, now, true, out);
+}
+
+void lf_playlist_build_known(const struct lf_bundle *b, time_t now, bool known,
+                             struct lf_playlist *out)
 {
     out->slides = NULL;
     out->n = 0;
@@ -297,9 +307,9 @@ void lf_playlist_build(const struct lf_bundle *b, time_t now, struct lf_playlist
     out->browse = lf_xmalloc((b->n_items + 1) * sizeof(*out->browse));
     fill_browse(b, now, out);
     out->notices = lf_xmalloc((b->n_items + 1) * sizeof(*out->notices));
-    fill_notices(b, now, out);
+    fill_notices(b, now, known, out);
 
-    if (add_urgent(b, now, out) > 0) {
+    if (add_urgent(b, now, known, out) > 0) {
         /* Only urgent notices are on screen: the playlist changes when one
          * of them expires or another urgent one becomes valid. */
         for (size_t i = 0; i < b->n_items; i++) {
@@ -321,7 +331,7 @@ void lf_playlist_build(const struct lf_bundle *b, time_t now, struct lf_playlist
         const struct lf_item *it = &b->items[i];
         if (it->kind != LF_ITEM_NOTICE || it->valid_until <= it->valid_from)
             continue;
-        if (notice_valid(it, now))
+        if (notice_valid(it, now, known))
             out->slides[out->n++] = notice_slide(it, LF_SLIDE_NOTICE);
         consider(&out->rebuild_at, it->valid_from, now);
         consider(&out->rebuild_at, it->valid_until, now);

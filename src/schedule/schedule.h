@@ -71,6 +71,13 @@ struct lf_playlist {
  * fail); free it with lf_playlist_clear(). b == NULL gives an empty
  * playlist. Any thread; reads the time zone only. */
 void lf_playlist_build(const struct lf_bundle *b, time_t now, struct lf_playlist *out);
+/* The same with `known` false when no time is known (the system clock not
+ * set and no content server's time, core/clock_floor.h): `now` is then
+ * only a guess, and no notice is shown (each has a window, and whether
+ * "now" is in it cannot be known: a "closed today" of some other day
+ * would be false); events, offers and contacts are as at `now`. */
+void lf_playlist_build_known(const struct lf_bundle *b, time_t now, bool known,
+                             struct lf_playlist *out);
 void lf_playlist_clear(struct lf_playlist *p);
 
 /* The earliest moment after `now` at which anything a visitor reads

@@ -14,6 +14,7 @@
 
 #include <curl/curl.h>
 
+#include "core/clock_floor.h"
 #include "core/xalloc.h"
 
 struct lf_fetcher {
@@ -36,6 +37,7 @@ struct transfer {
     bool sink_failed;
     char sink_err[LF_FETCH_ERROR_BYTES];
     size_t header_bytes;   /* of the response being received */
+    int64_t status_mono_ms; /* when its status line arrived */
     bool headers_too_big;
 };
 
@@ -110,8 +112,10 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *userdata)
 {
     struct transfer *t = userdata;
     size_t n = size * nmemb;
-    if (n >= 5 && memcmp(data, "HTTP/", 5) == 0)
+    if (n >= 5 && memcmp(data, "HTTP/", 5) == 0) {
         t->header_bytes = 0;
+        t->status_mono_ms = lf_clock_mono_ms();
+    }
     t->header_bytes += n;
     if (t->header_bytes > LF_MAX_HTTP_RESPONSE_HEADER_BYTES) {
         t->headers_too_big = true;
@@ -174,6 +178,39 @@ long lf_fetch_parse_retry_after(const char *value, long now)
                                                                 : (long)(t - now));
     }
     return s < 0 ? 0 : s;
+}
+
+/* Host and port of `url` into host/port ("" / 0 when unreadable). */
+static void url_host(const char *url, char *host, size_t size, long *port)
+{
+    host[0] = '\0';
+    *port = 0;
+    CURLU *u = curl_url();
+    if (!u)
+        return;
+    char *h = NULL, *p = NULL;
+    if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_HOST, &h, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_PORT, &p, CURLU_DEFAULT_PORT) == CURLUE_OK && h && p) {
+        snprintf(host, size, "%s", h);
+        *port = strtol(p, NULL, 10);
+    }
+    curl_free(h);
+    curl_free(p);
+    curl_url_cleanup(u);
+}
+
+/* Whether the last response came from the host and port of `asked`. */
+static bool same_host(CURL *c, const char *asked, char *host, size_t size)
+{
+    char *eff = NULL;
+    long asked_port, got_port;
+    url_host(asked, host, size, &asked_port);
+    if (curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff) != CURLE_OK || !eff || !host[0])
+        return false;
+    char got[256];
+    url_host(eff, got, sizeof(got), &got_port);
+    return strcasecmp(got, host) == 0 && got_port == asked_port;
 }
 
 static bool scheme_ok(const char *url, bool allow_http)
@@ -247,6 +284,8 @@ void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
     header_value(c, "Date", date, sizeof(date));
     time_t server_date = date[0] ? curl_getdate(date, NULL) : -1;
     r->server_date = server_date > 0 ? server_date : 0;
+    r->date_mono_ms = t.status_mono_ms;
+    r->same_host = same_host(c, url, r->host, sizeof(r->host));
     bool conditional = (req->if_none_match && req->if_none_match[0]) ||
                        (req->if_modified_since && req->if_modified_since[0]);
     if (r->http_status == 429 || r->http_status == 503) {

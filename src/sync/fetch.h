@@ -17,6 +17,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "core/limits.h"
@@ -64,6 +65,11 @@ struct lf_fetch_result {
     char last_modified[LF_MAX_HTTP_HEADER_BYTES + 1];
     long retry_after_s;                /* 429/503 with Retry-After, else 0 */
     time_t server_date;                /* the response's Date, 0 = none */
+    int64_t date_mono_ms;              /* lf_clock_mono_ms() when that response's status
+                                          line arrived */
+    bool same_host;                    /* the response came from the host (and port) of
+                                          req->url, not from one a redirect led to */
+    char host[256];                    /* req->url's host ("" when unreadable) */
     bool cancelled;
     char error[LF_FETCH_ERROR_BYTES];  /* "URL: problem", e.g.
                                           "https://x/content.json: HTTP 503 (retry after 120 s)" */

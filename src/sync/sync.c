@@ -536,6 +536,13 @@ void lf_sync_cycle(const struct lf_sync_settings *cfg, const struct lf_sync_requ
         .max_bytes = LF_MAX_MANIFEST_BYTES,
     };
     lf_fetch(fetcher, &req, &m);
+    if (m.outcome != LF_FETCH_FAILED && m.same_host && m.server_date > 0) {
+        /* a witness of the time (core/clock_floor.h): only a success of
+         * the server this kiosk was configured with */
+        o->server_time.date = m.server_date;
+        o->server_time.mono_ms = m.date_mono_ms;
+        snprintf(o->server_time.host, sizeof(o->server_time.host), "%s", m.host);
+    }
     if (m.outcome == LF_FETCH_FAILED) {
         fail(o, "%s", m.error);
         o->retry_after_s = m.retry_after_s;

@@ -30,6 +30,7 @@
 #include <time.h>
 
 #include "content/signature.h"
+#include "core/clock_floor.h"
 #include "core/limits.h"
 #include "sync/store.h"
 
@@ -86,6 +87,10 @@ struct lf_sync_outcome {
     bool repaired;                       /* INSTALLED: a fresh copy of a damaged install */
     char damage[LF_STORE_ERROR_BYTES];   /* what the self-check found; "" = intact */
     size_t downloaded, reused;           /* files fetched / linked from the installed bundle */
+    /* the manifest's response was a success (200 or 304) from the
+     * configured server's own host: its Date and when it arrived (date
+     * 0: none, e.g. an error, a redirect to another host, no Date) */
+    struct lf_clock_witness server_time;
     char *signature;                     /* during the cycle only: the verified content.json.sig */
     size_t signature_len;
 };

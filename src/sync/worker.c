@@ -46,6 +46,7 @@ struct lf_sync_worker {
     bool shown_changed;         /* status.json's on_screen to be written */
     int clients[LF_HANDOVER_CLIENTS]; /* manual runs waiting for a look */
     size_t n_clients;
+    struct lf_clock_witness server_time; /* the newest (date 0: none yet) */
 };
 
 /* A uniformly random point of [0, max] for a 32-bit random value.
@@ -305,6 +306,11 @@ static void *run(void *arg)
             .shown_dir = shown,
         };
         lf_sync_cycle(&w->cfg, &rq, o);
+        if (o->server_time.date > 0) {
+            pthread_mutex_lock(&w->lock);
+            w->server_time = o->server_time;
+            pthread_mutex_unlock(&w->lock);
+        }
         if (rq.full_check) {
             full_done = true;
             last_full = mono_ms();
@@ -424,6 +430,17 @@ struct lf_sync_worker *lf_sync_worker_start(const struct lf_sync_settings *cfg,
 unsigned lf_sync_worker_failures(struct lf_sync_worker *w)
 {
     return w ? atomic_load(&w->failures) : 0;
+}
+
+bool lf_sync_worker_server_time(struct lf_sync_worker *w, struct lf_clock_witness *out)
+{
+    memset(out, 0, sizeof(*out));
+    if (!w)
+        return false;
+    pthread_mutex_lock(&w->lock);
+    *out = w->server_time;
+    pthread_mutex_unlock(&w->lock);
+    return out->date > 0;
 }
 
 void lf_sync_worker_adopted(struct lf_sync_worker *w, const char *shown_dir)

@@ -66,6 +66,12 @@ void lf_sync_worker_adopted(struct lf_sync_worker *w, const char *shown_dir);
  * count even when status.json cannot be written). Any thread. */
 unsigned lf_sync_worker_failures(struct lf_sync_worker *w);
 
+/* The content server's time as last seen (core/clock_floor.h): the Date
+ * of the newest successful response of the configured server's host and
+ * the monotonic time it arrived. False (out zeroed) when there is none
+ * yet. Any thread. NULL worker is fine. */
+bool lf_sync_worker_server_time(struct lf_sync_worker *w, struct lf_clock_witness *out);
+
 /* Stops the thread (a running transfer is aborted within a fraction of
  * a second), joins it and frees the worker. NULL is fine. After it
  * returns, `installed` is not called any more. */

@@ -36,6 +36,8 @@ FAULTs:
   bighead     200 with 200 KiB of header lines before the body
   olddate     served properly, but with Date: Thu, 01 Jan 2026 00:00:00 GMT (a server whose
               clock disagrees with the kiosk's by far)
+  redirhost   302 to the same server under another host name (localhost), whose manifest
+              then comes as for olddate: a Date from a host the kiosk was not configured with
 
 Every finished request is logged on stderr as one line:
   REQ <method> <path> <status> <fault or -> sent=<body bytes>
@@ -57,7 +59,7 @@ ENDLESS_CAP = 256 * 1024 * 1024   # bytes an "endless" body sends at most
 HUGE_LENGTH = 10 * 1024 * 1024 * 1024
 CHUNK = 64 * 1024
 
-MANIFEST_FAULTS = {"304", "bighead", "olddate", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
+MANIFEST_FAULTS = {"304", "bighead", "olddate", "redirhost", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
                    "badjson", "invalid", "nofiles", "badhash", "evilpath", "redirfile",
                    "redirloop"}
 ASSET_FAULTS = {"304", "bighead", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
@@ -252,6 +254,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if fault == "olddate":
             self.fake_date = "Thu, 01 Jan 2026 00:00:00 GMT"
             return self.serve_file(self.roots["next"], rel, False)
+        if fault == "redirhost":
+            self.close_connection = True
+            self.send_response(302)
+            self.send_header("Location", "http://localhost:%d/m-olddate/content.json"
+                             % self.server.server_address[1])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return self.finish_log(302, fault, 0)
         if fault == "304":
             self.send_response(304)
             self.end_headers()

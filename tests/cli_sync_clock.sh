@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# The kiosk under a wrong system clock takes the time from its content server (Debian's
+# nginx on 127.0.0.1): the Date header of the sync's successful responses, carried on by the
+# monotonic clock (core/clock_floor.h). The clock is faked for the kiosk alone with
+# LITFASS_TEST_WALL_OFFSET_S (seconds added to its system clock; the machine's stays).
+#   1. a 1970 clock: the log names the server's time, status.json's screen says
+#      clock_source "server" and its heartbeat is stamped with the true time;
+#   2. a clock two days ahead (plausible by every floor): wrong by the server, the same;
+#   3. a right clock below a floor left in status.json by a clock once ahead: doubted until
+#      the server agrees, then believed (source "system", clock "");
+#   4. no witness that does not count: a redirect to another host name whose Date is old
+#      (misbehave.py redirhost) and an error response (HTTP 500) leave a 1970 clock unset.
+. "$(dirname "$0")/shell_lib.sh"
+. "$SRC/tests/servers/sync_lib.sh"
+. "$SRC/tests/lib/kiosk_lib.sh"
+
+kiosk_setup 1024x600 "$TMP/www"
+cp -r "$SRC/assets/content/." "$TMP/www/"
+sign_bundle "$TMP/www" --serial 1
+REAL=$(date +%s)
+
+# screen_key CACHE KEY: the value of status.json's screen.KEY ("" when absent)
+screen_key() {
+  "$PYTHON" - "$1/status.json" "$2" <<'PY' 2>/dev/null
+import json, sys
+print(json.load(open(sys.argv[1])).get("screen", {}).get(sys.argv[2], ""))
+PY
+}
+# wait_screen CACHE KEY VALUE SECONDS: true once status.json's screen.KEY is VALUE
+wait_screen() {
+  local i
+  for i in $(seq $(($4 * 2))); do
+    [ "$(screen_key "$1" "$2")" = "$3" ] && return 0
+    sleep 0.5
+  done
+  return 1
+}
+# near_now ISO: true when ISO (UTC, "2026-12-02T05:10:00Z") is within 10 minutes of now
+near_now() {
+  local t
+  t=$(date -u -d "$1" +%s 2>/dev/null) || return 1
+  [ $((t - $(date +%s))) -le 600 ] && [ $(($(date +%s) - t)) -le 600 ]
+}
+# run_kiosk NAME URL OFFSET_S: a kiosk with cache $TMP/NAME, its log $TMP/NAME.log
+run_kiosk() {
+  kiosk_config "$2" "$TMP/$1" >"$TMP/$1.conf"
+  LITFASS_TEST_WALL_OFFSET_S=$3 "$BIN" run --config "$TMP/$1.conf" 2>"$TMP/$1.log" &
+  KPID=$!
+}
+show_log() { tail -n 15 "$TMP/$1.log" | sed 's/^/  log: /'; }
+
+# 1. a 1970 clock
+run_kiosk c1970 "$URL" $((-REAL))
+if kiosk_wait_log "$TMP/c1970.log" "showing the server's time" 40; then
+  line=$(grep -F "showing the server's time" "$TMP/c1970.log" | head -n1)
+  server=$(sed -n 's/.*the content server 127\.0\.0\.1 says \([0-9-]* [0-9:]*\) UTC.*/\1/p' <<<"$line")
+  grep -q "the system clock says 1970-01-01" <<<"$line" && near_now "${server}Z" &&
+    ok "a 1970 clock: the log says it is wrong and names the server's time ($server UTC)" ||
+    bad "a 1970 clock: $line"
+else
+  bad "a 1970 clock: the server's time is not taken"; show_log c1970
+fi
+if wait_screen "$TMP/c1970" clock_source server 45; then
+  ok "status.json: clock_source server"
+  grep -q "clock wrong: .*showing the server's time" <<<"$(screen_key "$TMP/c1970" clock)" &&
+    ok "status.json: clock says why" || bad "status.json clock: $(screen_key "$TMP/c1970" clock)"
+  hb=$(screen_key "$TMP/c1970" heartbeat)
+  near_now "$hb" && ok "the heartbeat is stamped with the server's time ($hb), not 1970" ||
+    bad "heartbeat $hb under a 1970 clock"
+else
+  bad "status.json clock_source: '$(screen_key "$TMP/c1970" clock_source)'"; show_log c1970
+fi
+grep -q "clock not set: it says 1970" "$TMP/c1970.log" &&
+  ok "before the first sync the 1970 clock was not shown (clock not set)" ||
+  bad "no 'clock not set' before the server answered"
+stop_kiosk
+
+# 2. a clock two days ahead: plausible by every floor, wrong by the server
+run_kiosk ahead "$URL" $((2 * 86400))
+if kiosk_wait_log "$TMP/ahead.log" "showing the server's time" 40; then
+  line=$(grep -F "showing the server's time" "$TMP/ahead.log" | head -n1)
+  server=$(sed -n 's/.*the content server 127\.0\.0\.1 says \([0-9-]* [0-9:]*\) UTC.*/\1/p' <<<"$line")
+  near_now "${server}Z" && ok "a clock two days ahead: the server's time is shown ($server UTC)" ||
+    bad "two days ahead: $line"
+else
+  bad "a clock two days ahead was believed"; show_log ahead
+fi
+grep -q "clock not set" "$TMP/ahead.log" && bad "a clock ahead was called not set" ||
+  ok "a clock ahead is not 'not set' (it passes the floors)"
+stop_kiosk
+
+# 3. a right clock below the floor a clock once ahead left in status.json
+run_kiosk right "$URL" 0
+kiosk_wait_log "$TMP/right.log" "showing new content" 40 || { bad "right clock: no content"; show_log right; }
+stop_kiosk
+"$PYTHON" - "$TMP/right/status.json" "$(date -u -d @$((REAL + 3 * 86400)) +%Y-%m-%dT%H:%M:%SZ)" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+s["last_success"] = sys.argv[2]
+json.dump(s, open(sys.argv[1], "w"))
+PY
+: >"$TMP/right.log"
+run_kiosk right "$URL" 0
+if kiosk_wait_log "$TMP/right.log" "agrees with the content server 127.0.0.1" 40; then
+  ok "a right clock below a future floor is believed once the server agrees"
+  grep -q "clock not set: .*before the newest time this kiosk showed" "$TMP/right.log" &&
+    ok "... and was doubted before the server answered" || bad "the future floor was not in force"
+else
+  bad "the future floor was not settled"; show_log right
+fi
+wait_screen "$TMP/right" clock_source system 45 && [ -z "$(screen_key "$TMP/right" clock)" ] &&
+  ok "status.json: clock_source system, clock empty" ||
+  bad "status.json after settling: source '$(screen_key "$TMP/right" clock_source)' clock '$(screen_key "$TMP/right" clock)'"
+stop_kiosk
+
+# 4. Dates that do not count: a redirect to another host name, an error response
+mkdir -p "$TMP/next"
+cp -r "$TMP/www/." "$TMP/next/"
+start_misbehave "$TMP/www" "$TMP/next" 150 || { bad "misbehave.py did not start"; finish; exit 1; }
+run_kiosk redir "$MB_URL/m-redirhost/content.json" $((-REAL))
+if kiosk_wait_log "$TMP/redir.log" "showing new content" 40; then
+  grep -q "redirhost" "$MB_LOG" && grep -q "olddate" "$MB_LOG" ||
+    bad "the redirect was not followed: $(cat "$MB_LOG" | head -3)"
+  sleep 3 # the clock is judged every 2 s
+  grep -q "showing the server's time" "$TMP/redir.log" &&
+    bad "the Date of a response from another host was taken: $(grep -F "server's time" "$TMP/redir.log" | head -1)" ||
+    ok "a redirect to another host: its Date is not taken, the clock stays unset"
+  wait_screen "$TMP/redir" clock_source none 45 && ok "status.json: clock_source none" ||
+    bad "status.json clock_source '$(screen_key "$TMP/redir" clock_source)'"
+else
+  bad "the redirected bundle was not installed"; show_log redir
+fi
+stop_kiosk
+run_kiosk err "$MB_URL/m-500/content.json" $((-REAL))
+if kiosk_wait_log "$TMP/err.log" "HTTP 500" 40; then
+  sleep 3
+  grep -q "showing the server's time" "$TMP/err.log" &&
+    bad "the Date of an error response was taken" ||
+    ok "an error response: its Date is not taken"
+else
+  bad "the kiosk did not ask the failing server"; show_log err
+fi
+stop_kiosk
+stop_misbehave
+
+finish
