@@ -349,6 +349,50 @@ static void sample_items_fit_one_landscape_page(void **state)
     assert_true(f->bundle->n_languages >= 7);
 }
 
+/* On the small screens of a counter or a corridor (800x480 landscape,
+ * 480x800 portrait) a typical item of the sample still fits one page, in
+ * German and in Arabic, with the real fonts: the layout is set denser
+ * there (LF_COMPACT_SIDE), never below the text floor. */
+static void sample_items_fit_one_small_page(void **state)
+{
+    struct fixture *f = *state;
+    const struct lf_theme *theme = lf_theme_get(LF_THEME_STANDARD);
+    static const int sizes[][2] = {{800, 480}, {480, 800}};
+    static const char *const langs[] = {"de", "ar"};
+    for (size_t si = 0; si < 2; si++)
+        for (size_t li = 0; li < 2; li++) {
+            struct lf_view v = {.bundle = f->bundle, .lang = langs[li],
+                                .now = lf_local_make(2026, 11, 23, 10, 0), .theme = theme,
+                                .measure = lf_typesetter_measure(f->ts), .width = sizes[si][0],
+                                .height = sizes[si][1], .text_scale = 1.0};
+            struct lf_carousel *c = lf_carousel_create();
+            lf_carousel_build(c, &v, 10);
+            struct lf_scene *s = lf_scene_create();
+            size_t items = 0;
+            for (size_t i = 0; i < lf_carousel_count(c); i++) {
+                const struct lf_page *p = &lf_carousel_page(c, i)->page;
+                if (p->kind != LF_PAGE_SLIDE || !p->slide || !p->slide->item)
+                    continue;
+                items++;
+                if (p->from.block || p->from.offset)
+                    fail_msg("%dx%d %s: item \"%s\" runs onto a second page", v.width, v.height,
+                             v.lang, p->slide->item->id);
+                /* and nothing on it below the text floor */
+                lf_scene_clear(s);
+                lf_layout_page(s, &v, p, NULL);
+                for (size_t k = 0; k < lf_scene_count(s); k++) {
+                    const struct lf_op *op = lf_scene_op(s, k);
+                    if (op->kind == LF_OP_TEXT && op->px < lf_layout_min_text_px(&v))
+                        fail_msg("%dx%d %s: \"%s\" at %d px, below the floor %d", v.width,
+                                 v.height, v.lang, op->text, op->px, lf_layout_min_text_px(&v));
+                }
+            }
+            assert_true(items >= 10);
+            lf_scene_destroy(s);
+            lf_carousel_destroy(c);
+        }
+}
+
 /* After the graphics driver lost its textures (SDL_RENDER_DEVICE_RESET)
  * the painter makes them again: the same picture, typeset anew. */
 static void painter_remakes_textures_after_a_reset(void **state)
@@ -563,6 +607,7 @@ int main(void)
         cmocka_unit_test(no_ink_is_cut_off),
         cmocka_unit_test(painter_remakes_textures_after_a_reset),
         cmocka_unit_test(sample_items_fit_one_landscape_page),
+        cmocka_unit_test(sample_items_fit_one_small_page),
         cmocka_unit_test(badge_text_stays_inside),
         cmocka_unit_test(snapshot_is_the_page_moved),
     };

@@ -41,6 +41,7 @@ void lf_frame_init(struct frame *f, struct lf_scene *s, const struct lf_view *v)
         .landscape = v->width >= v->height,
         .rtl = lf_lang_is_rtl(v->lang),
         .min_px = lf_layout_min_text_px(v),
+        .compact = side < LF_COMPACT_SIDE,
     };
     if (s)
         lf_scene_lang(s, v->lang); /* NULL: a frame only measured */

@@ -33,6 +33,7 @@ struct frame {
     bool landscape;
     bool rtl;
     int min_px;
+    bool compact;    /* a small screen (shorter side below LF_COMPACT_SIDE): set denser */
     size_t chars;
     bool must_progress; /* laying out a page's flow: the top of the page takes
                            something, however little room there is */

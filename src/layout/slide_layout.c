@@ -34,6 +34,19 @@ struct block {
 static void strike_through(struct frame *f, const struct lf_wrapped *wr, int x, int y,
                            struct lf_rgba color);
 
+/* Space between and around things (given at 1080), tighter on a small
+ * screen (LF_COMPACT_SPACING). */
+static int spacing(const struct frame *f, double base)
+{
+    return lf_frame_scaled(f, f->compact ? base * LF_COMPACT_SPACING : base);
+}
+
+/* The largest size of a title (smaller on a small screen). */
+static int title_max_px(const struct frame *f)
+{
+    return lf_frame_text_px(f, f->compact ? BASE_TITLE * LF_COMPACT_TITLE : BASE_TITLE);
+}
+
 #define MAX_BLOCKS 24
 #define UNBOUNDED (1 << 28) /* a box height for measuring what something needs */
 
@@ -169,7 +182,7 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
 {
     struct lf_measure mb = f->m;
     const struct lf_measure *m = &mb;
-    int gap = lf_frame_scaled(f, BASE_GAP);
+    int gap = spacing(f, BASE_GAP);
     int label_px = lf_frame_text_px(f, BASE_LABEL * fmax(scale, 0.85));
     int y = box.y, bottom = box.y + box.h;
     bool all = true;
@@ -181,7 +194,7 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
         if (b->qr) {
             /* the code, its caption beside it (under it in a narrow column),
              * as large as the room allows between qr_min and qr_side; never split */
-            int gap_x = lf_frame_scaled(f, 24), px = lf_frame_text_px(f, b->base_px * scale);
+            int gap_x = spacing(f, 24), px = lf_frame_text_px(f, b->base_px * scale);
             /* larger with the text where the page has the room (portrait) */
             int side = scale > 1.0 ? (int)(b->qr_side * scale) : b->qr_side;
             if (side > bottom - y)
@@ -417,7 +430,7 @@ static int flow(struct frame *f, const struct column *c, struct lf_box box,
 /* A card (panel) of the given height behind what is drawn next. */
 static int card_padding(const struct frame *f)
 {
-    return lf_frame_scaled(f, 32);
+    return spacing(f, 32);
 }
 
 /* ---- pieces shared by several slides ---------------------------------- */
@@ -624,7 +637,7 @@ static int chip_row(struct frame *f, const char *const *labels, size_t n, int x,
     }
     if (*shown == 0)
         return 0;
-    return cy - y + row_h + lf_frame_scaled(f, BASE_GAP);
+    return cy - y + row_h + spacing(f, BASE_GAP);
 }
 
 /* A line through each line of wrapped text (a cancelled event's title),
@@ -921,7 +934,7 @@ static int title_min_px(const struct frame *f, int when_px)
 
 static int head_block(struct frame *f, struct head *h, int x, int y, int w, int max_h)
 {
-    int y0 = y, gap = lf_frame_scaled(f, BASE_GAP);
+    int y0 = y, gap = spacing(f, BASE_GAP);
     int when_h = 0, when_px = 0;
     struct lf_wrapped wr;
     if (h->when) {
@@ -956,10 +969,10 @@ static int head_block(struct frame *f, struct head *h, int x, int y, int w, int 
     struct lf_wrapped tw;
     if (h->fitted) {
         if (!lf_fit(&f->m, LF_FACE_BOLD, title, w, room > lh_min ? room : lh_min,
-                    lf_frame_text_px(f, BASE_TITLE), title_min, LF_MAX_WRAP_LINES, &tw))
+                    title_max_px(f), title_min, LF_MAX_WRAP_LINES, &tw))
             lf_wrap(&f->m, LF_FACE_BOLD, title_min, title, w, LF_MAX_WRAP_LINES, &tw);
     } else if (lf_fit(&f->m, LF_FACE_BOLD, title, w, room,
-                      lf_frame_text_px(f, BASE_TITLE), title_min, 4, &tw)) {
+                      title_max_px(f), title_min, 4, &tw)) {
         h->title_shown = tlen;
     } else {
         /* at the smallest size, as many lines as there is room for */
@@ -1007,7 +1020,7 @@ static void head_fit(struct frame *f, struct head *h, int w, int max_h, int flow
     struct lf_wrapped wr;
     int title_min = title_min_px(f, 0);
     h->title_shown = 0;
-    h->title_px = lf_fit(&f->m, LF_FACE_BOLD, h->title, flow_w, flow_h, lf_frame_text_px(f, BASE_TITLE),
+    h->title_px = lf_fit(&f->m, LF_FACE_BOLD, h->title, flow_w, flow_h, title_max_px(f),
                          title_min, LF_MAX_WRAP_LINES, &wr) && !wr.split_word
                       ? wr.px
                       : title_min;
@@ -1119,7 +1132,7 @@ static struct lf_box event_badge_box(const struct frame *f, struct lf_box left)
 static int event_top(struct frame *f, struct head *h, struct lf_box left, int max_h,
                      bool do_emit)
 {
-    int gap = lf_frame_scaled(f, 40);
+    int gap = spacing(f, 40);
     struct lf_box badge = event_badge_box(f, left);
     int hx = badge.x + badge.w + gap, hw = left.x + left.w - hx;
     int y = left.y + (do_emit ? head_block(f, h, hx, left.y, hw, max_h)
@@ -1135,7 +1148,7 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
     const struct lf_slide *sl = p->slide;
     const struct lf_item *it = sl->item;
     struct lf_rgba accent = f->t->accent[LF_CAT_EVENTS];
-    int gap = lf_frame_scaled(f, 40), pad = card_padding(f);
+    int gap = spacing(f, 40), pad = card_padding(f);
     struct event_texts texts;
     struct column main, card;
     event_blocks(f, sl, &texts, &main, &card);
@@ -1315,7 +1328,7 @@ static int status_pill(struct frame *f, const struct service_texts *t, int x, in
 {
     if (!t->has_status)
         return 0;
-    int px = lf_frame_text_px(f, BASE_META), pad = lf_frame_scaled(f, 16);
+    int px = lf_frame_text_px(f, BASE_META), pad = spacing(f, 16);
     struct lf_wrapped wr;
     lf_frame_set_text(f, LF_FACE_BOLD, t->status, w - 2 * pad, 2 * lf_frame_line_height(f, LF_FACE_BOLD, px), px,
              2, &wr);
@@ -1353,7 +1366,7 @@ static int card_body(struct frame *f, const struct column *card, struct lf_box b
             code_w = ww;
         w += len + (w[len] == ' ');
     }
-    int gap_x = lf_frame_scaled(f, 32);
+    int gap_x = spacing(f, 32);
     struct column text = *card, code = {.n = 1};
     text.n--;
     code.b[0] = *last;
@@ -1375,7 +1388,7 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
 {
     const struct lf_item *it = p->slide->item;
     enum lf_category cat = it->kind == LF_ITEM_OFFER ? LF_CAT_OFFERS : LF_CAT_CONTACTS;
-    int gap = lf_frame_scaled(f, 44), pad = card_padding(f);
+    int gap = spacing(f, 44), pad = card_padding(f);
     struct service_texts texts;
     struct column main, card;
     service_blocks(f, it, &texts, &main, &card);
@@ -1418,8 +1431,8 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
             head_h = head_height(f, &h, main_box.w - image_side, area.h / 3);
         } else {
             head_h = head_height(f, &h, area.w - image_side, area.h / 4);
-            if (image_side && head_h < image_side + lf_frame_scaled(f, BASE_GAP))
-                head_h = image_side + lf_frame_scaled(f, BASE_GAP); /* the text starts under the image */
+            if (image_side && head_h < image_side + spacing(f, BASE_GAP))
+                head_h = image_side + spacing(f, BASE_GAP); /* the text starts under the image */
             int pill = status_pill(f, &texts, 0, 0, area.w - 2 * pad, false);
             /* the height is there to be used: text, card and code larger
              * when all of it still fits */
@@ -1454,7 +1467,7 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
      * card (which must then still be at full size, unless the text did
      * not fit at all) */
     if (f->landscape && card_k >= 0 && !qr_moved) {
-        int top = head_h > image_side ? head_h : image_side + lf_frame_scaled(f, BASE_GAP);
+        int top = head_h > image_side ? head_h : image_side + spacing(f, BASE_GAP);
         struct lf_box col = {0, 0, main_box.w, area.h - top};
         struct lf_box in = {0, 0, card_box.w - 2 * pad,
                             area.h - 2 * pad - status_pill(f, &texts, 0, 0, card_box.w - 2 * pad,
@@ -1521,8 +1534,8 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
                                     image_side}, it);
     y += head_block(f, &h, main_box.x, y, main_box.w - image_side,
                     f->landscape ? area.h / 3 : area.h / 4);
-    if (y < main_box.y + image_side + lf_frame_scaled(f, BASE_GAP))
-        y = main_box.y + image_side + lf_frame_scaled(f, BASE_GAP);
+    if (y < main_box.y + image_side + spacing(f, BASE_GAP))
+        y = main_box.y + image_side + spacing(f, BASE_GAP);
 
     if (f->landscape) {
         flow(f, &main, (struct lf_box){main_box.x, y, main_box.w, area.y + area.h - y}, p, r);
@@ -1993,7 +2006,7 @@ void lf_layout_page(struct lf_scene *s, const struct lf_view *v, const struct lf
             snprintf(head, sizeof(head), "%.*s%s", (int)len, line, suffix);
             int h = lf_frame_one_line(&f, head, area.x, area.y, area.w, LF_FACE_BOLD, wr.px,
                                       f.t->ink_soft, f.rtl) +
-                    lf_frame_scaled(&f, BASE_GAP);
+                    spacing(&f, BASE_GAP);
             area.y += h;
             area.h -= h;
         }

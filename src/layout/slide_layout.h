@@ -29,6 +29,16 @@
  * the 9 mm a finger needs. */
 #define LF_MIN_TOUCH_FRACTION 0.06
 
+/* Small screens (a shorter side below LF_COMPACT_SIDE pixels: 800x480,
+ * 1024x600, 480x800, panels of 7" to 10" read from arm's length) are set
+ * denser so that a typical offer or event stays on one page: the space
+ * between blocks, around cards and between columns is LF_COMPACT_SPACING
+ * of the usual, a title at most LF_COMPACT_TITLE of its usual size. The
+ * text floor (LF_MIN_TEXT_FRACTION) and touch targets stay as they are. */
+#define LF_COMPACT_SIDE 720
+#define LF_COMPACT_SPACING 0.6
+#define LF_COMPACT_TITLE 0.8
+
 struct lf_view {
     const struct lf_bundle *bundle;
     const char *lang;           /* language of the screen */
