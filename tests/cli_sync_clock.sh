@@ -3,8 +3,8 @@
 # nginx on 127.0.0.1): the Date header of the sync's successful responses, carried on by the
 # monotonic clock (core/clock_floor.h). The clock is faked for the kiosk alone with
 # LITFASS_TEST_WALL_OFFSET_S (seconds added to its system clock; the machine's stays).
-#   1. a 1970 clock: the log names the server's time, status.json's screen says
-#      clock_source "server" and its heartbeat is stamped with the true time;
+#   1. a 1970 clock: the log names the server's time, the header shows it, status.json's
+#      screen says clock_source "server" and `litfass status` says so;
 #   2. a clock two days ahead (plausible by every floor): wrong by the server, the same;
 #   3. a right clock below a floor left in status.json by a clock once ahead: doubted until
 #      the server agrees, then believed (source "system", clock "");
@@ -64,9 +64,10 @@ if wait_screen "$TMP/c1970" clock_source server 45; then
   ok "status.json: clock_source server"
   grep -q "clock wrong: .*showing the server's time" <<<"$(screen_key "$TMP/c1970" clock)" &&
     ok "status.json: clock says why" || bad "status.json clock: $(screen_key "$TMP/c1970" clock)"
-  hb=$(screen_key "$TMP/c1970" heartbeat)
-  near_now "$hb" && ok "the heartbeat is stamped with the server's time ($hb), not 1970" ||
-    bad "heartbeat $hb under a 1970 clock"
+  "$BIN" status --config "$TMP/c1970.conf" >"$TMP/status.out" 2>&1
+  grep -q "^clock: *the content server's time (the system clock is wrong)" "$TMP/status.out" &&
+    ok "litfass status says the time shown is the content server's" ||
+    { bad "litfass status:"; sed 's/^/  /' "$TMP/status.out"; }
 else
   bad "status.json clock_source: '$(screen_key "$TMP/c1970" clock_source)'"; show_log c1970
 fi
@@ -74,6 +75,15 @@ grep -q "clock not set: it says 1970" "$TMP/c1970.log" &&
   ok "before the first sync the 1970 clock was not shown (clock not set)" ||
   bad "no 'clock not set' before the server answered"
 stop_kiosk
+
+# the header: the last time it was laid out, the server's time (not 1970)
+hdr=$(grep -F "clock: the header shows" "$TMP/c1970.log" | tail -n1)
+shown=$(sed -n 's/.*the header shows the time of \([0-9-]* [0-9:]*\) UTC (source: server).*/\1/p' <<<"$hdr")
+[ -n "$shown" ] && near_now "${shown}Z" && ok "the header shows the server's time ($shown UTC)" ||
+  bad "header: $hdr"
+grep -q "clock: the header shows no date or time (source: none)" "$TMP/c1970.log" &&
+  ok "before the server answered the header showed no date or time" ||
+  bad "the header showed a time before the server answered"
 
 # 2. a clock two days ahead: plausible by every floor, wrong by the server
 run_kiosk ahead "$URL" $((2 * 86400))
@@ -125,6 +135,9 @@ if kiosk_wait_log "$TMP/redir.log" "showing new content" 40; then
   grep -q "showing the server's time" "$TMP/redir.log" &&
     bad "the Date of a response from another host was taken: $(grep -F "server's time" "$TMP/redir.log" | head -1)" ||
     ok "a redirect to another host: its Date is not taken, the clock stays unset"
+  hdr=$(grep -F "clock: the header shows" "$TMP/redir.log" | tail -n1)
+  grep -q "shows no date or time" <<<"$hdr" && ok "... and the header shows no date or time" ||
+    bad "header after the redirect: $hdr"
   wait_screen "$TMP/redir" clock_source none 45 && ok "status.json: clock_source none" ||
     bad "status.json clock_source '$(screen_key "$TMP/redir" clock_source)'"
 else

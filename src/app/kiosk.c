@@ -313,6 +313,16 @@ static void layout_header(struct lf_kiosk *k)
     k->minute = now / 60;
     lf_scene_clear(k->header);
     lf_layout_header(k->header, &k->view);
+    if (k->view.clock_unknown) {
+        lf_debug("clock: the header shows no date or time (source: none)");
+    } else {
+        char at[32];
+        struct tm tm;
+        if (!gmtime_r(&now, &tm) || strftime(at, sizeof(at), "%Y-%m-%d %H:%M UTC", &tm) == 0)
+            snprintf(at, sizeof(at), "%lld s", (long long)now);
+        lf_debug("clock: the header shows the time of %s (source: %s)", at,
+                 lf_clock_source_name(k->clock_source));
+    }
 }
 
 /* Lays out what the current mode shows into `into`. */
@@ -1742,7 +1752,9 @@ static void report_status(struct lf_kiosk *k)
     snprintf(text, sizeof(text), "%s %zu/%zu%s%s (%s), %dx%d", modes[k->mode], k->index + 1,
              lf_carousel_count(k->carousel), item ? ": " : "", item ? item : "", k->lang,
              k->view.width, k->view.height);
-    k->last_frame = (time_t)(kiosk_wall_ms(k) / 1000);
+    /* the system clock, as `litfass status` and the textfile's reader
+     * compare it with theirs (not the time shown) */
+    k->last_frame = (time_t)(k->clock.wall_ms(k->clock.ctx) / 1000);
     /* proof of play, counted once here: the monitor counts (and keeps the
      * counts in proof-of-play.json), the reporter sends its counts */
     if (k->monitor && k->mode == MODE_CAROUSEL && !k->animating &&
@@ -1891,7 +1903,7 @@ static uint64_t heartbeat(struct lf_kiosk *k, uint64_t now, bool force)
         .clock_problem = k->clock_problem,
         .clock_source = lf_clock_source_name(k->clock_source),
     };
-    time_t wall = (time_t)(kiosk_wall_ms(k) / 1000);
+    time_t wall = (time_t)(k->clock.wall_ms(k->clock.ctx) / 1000); /* as last_frame */
     lf_monitor_heartbeat(k->monitor, &sc, wall, force || k->clock_beat);
     k->clock_beat = false;
     return now + (uint64_t)lf_monitor_due_in(k->monitor, wall) * 1000 + 1;

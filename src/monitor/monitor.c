@@ -368,6 +368,15 @@ void lf_monitor_health(const char *state_dir, bool sync_configured, time_t now,
                     beat ? (long long)(now - beat) : -1LL);
         if (on && (!frame || now - frame > LF_MONITOR_STALE_S))
             problem(h, "no frame drawn for %lld s", frame ? (long long)(now - frame) : -1LL);
+        const char *csrc = json_string_value(json_object_get(sc, "clock_source"));
+        const char *clk = json_string_value(json_object_get(sc, "clock"));
+        if (out && csrc)
+            fprintf(out, "clock:     %s%s%s\n",
+                    strcmp(csrc, "server") == 0 ? "the content server's time (the system clock "
+                                                  "is wrong)"
+                    : strcmp(csrc, "none") == 0 ? "none shown (the system clock is not set)"
+                                                : "the system clock",
+                    clk && *clk ? ": " : "", clk && *clk ? clk : "");
         const char *ce = json_string_value(json_object_get(sc, "content_error"));
         if (ce && *ce)
             problem(h, "content damaged: %s", ce);
