@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -392,6 +393,98 @@ static void upcoming_sorted_and_capped(void **state)
     assert_int_equal(lf_upcoming_events(&b, now, out, 0), 0);
 }
 
+/* A bundle of 500 items, most of them events over a year (written in
+ * the manifest latest first): a round of the carousel plays the agenda,
+ * the notice, the LF_CAROUSEL_MAX_EVENTS nearest events (the running one
+ * first, then by start) and every offer and contact; the lists a visitor
+ * browses keep every upcoming event. */
+static void carousel_round_keeps_the_nearest_events(void **state)
+{
+    (void)state;
+    enum { N = 500, OFFERS = 12, CONTACTS = 6, PAST = 10 };
+    static struct lf_item items[N];
+    static char ids[N][24];
+    size_t n = 0;
+    time_t now = at("2026-11-23T10:00+01:00");
+    for (size_t i = 0; i < OFFERS; i++) {
+        snprintf(ids[n], sizeof(ids[n]), "offer-%zu", i);
+        items[n] = plain(LF_ITEM_OFFER, ids[n]);
+        n++;
+    }
+    snprintf(ids[n], sizeof(ids[n]), "hinweis");
+    items[n] = notice(ids[n], "2026-11-01T00:00+01:00", "2026-12-31T00:00+01:00", 0);
+    n++;
+    /* running since October, until January: the nearest of all */
+    snprintf(ids[n], sizeof(ids[n]), "ausstellung");
+    items[n] = event(ids[n], "2026-10-01T10:00+02:00", "2027-01-31T18:00+01:00", LF_RECUR_NONE);
+    n++;
+    size_t events = N - OFFERS - 1 - 1 - CONTACTS - PAST;
+    for (size_t i = 0; i < events; i++) {
+        /* latest first: day (events - i) / 2 after now, two a day */
+        time_t start = now + (time_t)((events - i) * 43200);
+        snprintf(ids[n], sizeof(ids[n]), "termin-%03zu", events - i);
+        items[n] = (struct lf_item){.kind = LF_ITEM_EVENT, .id = ids[n], .start = start,
+                                    .end = start + 7200};
+        n++;
+    }
+    for (size_t i = 0; i < PAST; i++) {
+        snprintf(ids[n], sizeof(ids[n]), "vorbei-%zu", i);
+        items[n] = (struct lf_item){.kind = LF_ITEM_EVENT, .id = ids[n],
+                                    .start = now - (time_t)(i + 1) * 86400,
+                                    .end = now - (time_t)(i + 1) * 86400 + 3600};
+        n++;
+    }
+    for (size_t i = 0; i < CONTACTS; i++) {
+        snprintf(ids[n], sizeof(ids[n]), "kontakt-%zu", i);
+        items[n] = plain(LF_ITEM_CONTACT, ids[n]);
+        n++;
+    }
+    assert_int_equal(n, N);
+    struct lf_bundle b = {.items = items, .n_items = n};
+
+    struct lf_playlist p = {0};
+    lf_playlist_build(&b, now, &p);
+    size_t all = p.n;
+    assert_int_equal(lf_playlist_limit_events(&p, 0), 0); /* 0: no limit */
+    assert_int_equal(p.n, all);
+    assert_int_equal(lf_playlist_limit_events(&p, LF_CAROUSEL_MAX_EVENTS),
+                     events + 1 - LF_CAROUSEL_MAX_EVENTS);
+    assert_int_equal(p.n, 1 + 1 + LF_CAROUSEL_MAX_EVENTS + OFFERS + CONTACTS);
+    size_t k = 0;
+    assert_int_equal(p.slides[k++].kind, LF_SLIDE_AGENDA);
+    assert_int_equal(p.slides[k].kind, LF_SLIDE_NOTICE);
+    assert_string_equal(p.slides[k++].item->id, "hinweis");
+    /* the nearest events, in order: the running one, then by start */
+    assert_string_equal(p.slides[k].item->id, "ausstellung");
+    for (size_t i = 1; i < LF_CAROUSEL_MAX_EVENTS; i++) {
+        char want[24];
+        snprintf(want, sizeof(want), "termin-%03zu", i);
+        assert_int_equal(p.slides[k + i].kind, LF_SLIDE_EVENT);
+        assert_string_equal(p.slides[k + i].item->id, want);
+        assert_true(p.slides[k + i].start > p.slides[k + i - 1].start);
+    }
+    k += LF_CAROUSEL_MAX_EVENTS;
+    for (size_t i = 0; i < OFFERS; i++)
+        assert_int_equal(p.slides[k++].kind, LF_SLIDE_OFFER);
+    for (size_t i = 0; i < CONTACTS; i++)
+        assert_int_equal(p.slides[k++].kind, LF_SLIDE_CONTACT);
+    /* every upcoming event stays reachable: the browse lists hold all */
+    size_t browse_events = 0;
+    for (size_t i = 0; i < p.n_browse; i++)
+        browse_events += p.browse[i].kind == LF_SLIDE_EVENT;
+    assert_int_equal(browse_events, events + 1);
+    assert_int_equal(p.n_browse, events + 1 + OFFERS + CONTACTS);
+    /* and the agenda lists them all */
+    static struct lf_slide up[LF_MAX_ITEMS];
+    assert_int_equal(lf_upcoming_events(&b, now, up, LF_MAX_ITEMS), events + 1);
+    /* a limit above the count changes nothing */
+    lf_playlist_clear(&p);
+    lf_playlist_build(&b, now, &p);
+    assert_int_equal(lf_playlist_limit_events(&p, N), 0);
+    assert_int_equal(p.n, all);
+    lf_playlist_clear(&p);
+}
+
 /* ---- lf_opening_status ------------------------------------------------ */
 
 #define MON 0x01
@@ -647,6 +740,7 @@ int main(void)
         cmocka_unit_test(notices_hidden_without_known_time),
         cmocka_unit_test(no_agenda_without_events),
         cmocka_unit_test(upcoming_sorted_and_capped),
+        cmocka_unit_test(carousel_round_keeps_the_nearest_events),
         cmocka_unit_test(opening_status),
         cmocka_unit_test(reading_time),
         cmocka_unit_test(next_change),

@@ -22,13 +22,21 @@ struct lf_carousel {
     struct lf_view view;               /* the build's view, with its own copy of the language */
     char lang[LF_MAX_LANG_TAG + 1];
     int base_s;
+    size_t max_events;                 /* event slides a round; 0: all */
     size_t next_slide;                 /* the first slide of the playlist not laid out yet */
     struct lf_scene *scratch;          /* NULL once every slide is laid out */
 };
 
 struct lf_carousel *lf_carousel_create(void)
 {
-    return lf_xcalloc(1, sizeof(struct lf_carousel));
+    struct lf_carousel *c = lf_xcalloc(1, sizeof(struct lf_carousel));
+    c->max_events = LF_CAROUSEL_MAX_EVENTS;
+    return c;
+}
+
+void lf_carousel_set_max_events(struct lf_carousel *c, size_t max)
+{
+    c->max_events = max;
 }
 
 void lf_carousel_destroy(struct lf_carousel *c)
@@ -94,6 +102,8 @@ void lf_carousel_build(struct lf_carousel *c, const struct lf_view *v, int base_
     c->n = 0;
     memset(c->n_cat, 0, sizeof(c->n_cat));
     lf_playlist_build_known(v->bundle, v->now, !v->clock_unknown, &c->playlist);
+    /* a round stays short with hundreds of events: the nearest ones */
+    lf_playlist_limit_events(&c->playlist, c->max_events);
     c->n_agenda = lf_upcoming_events(v->bundle, v->now, c->agenda, LF_MAX_ITEMS);
     c->changes_at = lf_next_change(v->bundle, v->now);
     /* the lists a visitor browses stay complete while an urgent notice

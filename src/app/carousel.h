@@ -41,6 +41,11 @@ void lf_carousel_destroy(struct lf_carousel *c);
  * with little text. */
 void lf_carousel_build(struct lf_carousel *c, const struct lf_view *v, int base_s);
 
+/* At most `max` event slides a round, the nearest first (0: every
+ * upcoming event); LF_CAROUSEL_MAX_EVENTS until set. The agenda and the
+ * Events list stay complete. Takes effect at the next build. */
+void lf_carousel_set_max_events(struct lf_carousel *c, size_t max);
+
 /* Every page: lays out all that is not laid out yet. */
 size_t lf_carousel_count(struct lf_carousel *c);
 /* Page i (laid out now if it was not), NULL past the last one. */

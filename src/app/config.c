@@ -15,6 +15,7 @@
 
 #include "content/signature.h"
 #include "core/xalloc.h"
+#include "schedule/schedule.h"
 
 enum config_type {
     CONFIG_INT,
@@ -128,6 +129,8 @@ static const struct config_key config_keys[] = {
             "slide-in between slides in milliseconds; 0: cut"),
     BOOL_KEY("carousel", "rotate_languages", rotate_languages, false,
              "after each round show the next language of the bundle"),
+    INT_KEY("carousel", "max_events", max_events, LF_CAROUSEL_MAX_EVENTS, 0, LF_MAX_ITEMS,
+            "event slides a round, the nearest first (the agenda lists all); 0: all"),
     BOOL_KEY("touch", "enabled", touch, true,
              "buttons on screen; false for a screen nobody can touch"),
     INT_KEY("touch", "idle_seconds", idle_seconds, 60, 10, 3600,

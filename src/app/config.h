@@ -50,6 +50,8 @@ struct lf_config {
     bool large_text;                         /* [display] large_text; false */
     int renderer;                            /* [display] renderer; enum lf_renderer_setting, auto */
     bool rotate_languages;                   /* [carousel] rotate_languages; false */
+    int max_events;                          /* [carousel] max_events: event slides a round,
+                                                nearest first; LF_CAROUSEL_MAX_EVENTS, 0 = all */
     bool touch;                              /* [touch] enabled; true = buttons on screen */
 
     /* [speech] (src/speech/): reading aloud */

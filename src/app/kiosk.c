@@ -458,6 +458,7 @@ static void rebuild(struct lf_kiosk *k)
     bool stale = k->installed_at > 0 &&
                  k->view.now - k->installed_at > (time_t)k->cfg->stale_hours * 3600;
     k->view.stale_since = stale ? k->installed_at : 0;
+    lf_carousel_set_max_events(k->carousel, (size_t)k->cfg->max_events);
     lf_carousel_build(k->carousel, &k->view, k->cfg->slide_seconds);
     k->changes_at = lf_carousel_rebuild_at(k->carousel);
     size_t at;

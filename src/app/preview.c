@@ -113,6 +113,7 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
         fprintf(stderr, "litfass preview: %s\n", why);
     }
     carousel = lf_carousel_create();
+    lf_carousel_set_max_events(carousel, (size_t)cfg->max_events);
     lf_carousel_build(carousel, &view, cfg->slide_seconds);
     size_t n = lf_carousel_count(carousel);
     lf_layout_header(header, &view);

@@ -352,6 +352,21 @@ void lf_playlist_build_known(const struct lf_bundle *b, time_t now, bool known,
         out->slides[out->n++] = (struct lf_slide){LF_SLIDE_AGENDA, NULL, 0, 0};
 }
 
+size_t lf_playlist_limit_events(struct lf_playlist *p, size_t max)
+{
+    if (!p || max == 0)
+        return 0;
+    size_t kept = 0, events = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        if (p->slides[i].kind == LF_SLIDE_EVENT && events++ >= max)
+            continue;
+        p->slides[kept++] = p->slides[i];
+    }
+    size_t dropped = p->n - kept;
+    p->n = kept;
+    return dropped;
+}
+
 void lf_playlist_clear(struct lf_playlist *p)
 {
     if (!p)

@@ -80,6 +80,20 @@ void lf_playlist_build_known(const struct lf_bundle *b, time_t now, bool known,
                              struct lf_playlist *out);
 void lf_playlist_clear(struct lf_playlist *p);
 
+/* A round of the carousel shows at most this many event slides, the
+ * nearest first (running ones, then by start): with hundreds of events in
+ * a bundle a passer-by still sees this week's within a few minutes. The
+ * agenda's pages list every upcoming event, and every event stays in the
+ * Events list a visitor browses. The default of [carousel] max_events. */
+#define LF_CAROUSEL_MAX_EVENTS 12
+
+/* Keeps the first `max` event slides of the carousel order in p->slides
+ * (they are the nearest: the playlist orders events by start) and drops
+ * the later ones; agenda, notices, offers and contacts stay in their
+ * order, p->browse and p->notices stay complete. max == 0: no limit.
+ * Returns how many event slides were dropped. */
+size_t lf_playlist_limit_events(struct lf_playlist *p, size_t max);
+
 /* The earliest moment after `now` at which anything a visitor reads
  * would differ: a notice starts or expires, an event starts ("happening
  * now") or ends, consultation hours open or close, or the local date
