@@ -1145,6 +1145,7 @@ static void fetch_calendar(const char *url, bool allow_http, long timeout_s,
     struct lf_fetcher *f = lf_fetcher_create(&fo);
     if (!f) {
         res->outcome = LF_FETCH_FAILED;
+        res->failure = LF_FETCH_FAIL_OTHER;
         snprintf(res->error, sizeof(res->error), "curl cannot make a handle");
         return;
     }
@@ -1207,9 +1208,9 @@ static void h_import_ics_url(struct call *c, struct reply *r)
     struct lf_fetch_result res = c->rq->fetch;
     memset(&c->rq->fetch, 0, sizeof(c->rq->fetch)); /* the body is ours now */
     if (res.outcome != LF_FETCH_OK) {
-        reply_json(r, 502, json_pack("{s:s, s:s, s:i, s:s}", "error", res.error, "code",
-                                     "ics-fetch", "http_status", (int)res.http_status, "source",
-                                     url));
+        reply_json(r, 502, json_pack("{s:s, s:s, s:s, s:i, s:s}", "error", res.error, "code",
+                                     "ics-fetch", "reason", lf_fetch_failure_name(res.failure),
+                                     "http_status", (int)res.http_status, "source", url));
         free(res.body);
         return;
     }
@@ -1240,7 +1241,8 @@ static void sub_run(struct studio *s, json_t *sub)
         json_object_set_new(sub, "last_error", json_string(res.error));
         /* what the page says in its language (web/messages.js) */
         json_object_set_new(sub, "last_error_msg",
-                            json_pack("{s:s, s:i, s:s}", "code", "ics-fetch", "http_status",
+                            json_pack("{s:s, s:s, s:i, s:s}", "code", "ics-fetch", "reason",
+                                      lf_fetch_failure_name(res.failure), "http_status",
                                       (int)res.http_status, "error", res.error));
         lf_warn("studio: calendar %s: %s (the last good import stays)", name, res.error);
         free(res.body);

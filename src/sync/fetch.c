@@ -219,6 +219,58 @@ static bool scheme_ok(const char *url, bool allow_http)
            (allow_http && strncasecmp(url, "http://", 7) == 0);
 }
 
+const char *lf_fetch_failure_name(enum lf_fetch_failure failure)
+{
+    static const char *const names[] = {
+        [LF_FETCH_FAIL_NONE] = "",           [LF_FETCH_FAIL_ADDRESS] = "address",
+        [LF_FETCH_FAIL_DNS] = "dns",         [LF_FETCH_FAIL_CONNECT] = "connect",
+        [LF_FETCH_FAIL_TIMEOUT] = "timeout", [LF_FETCH_FAIL_TLS] = "tls",
+        [LF_FETCH_FAIL_HTTP] = "http",       [LF_FETCH_FAIL_TOO_LARGE] = "too-large",
+        [LF_FETCH_FAIL_REDIRECT] = "redirect", [LF_FETCH_FAIL_CUT] = "cut",
+        [LF_FETCH_FAIL_STOPPED] = "stopped", [LF_FETCH_FAIL_OTHER] = "other",
+    };
+    return (unsigned)failure < sizeof(names) / sizeof(names[0]) ? names[failure] : "other";
+}
+
+/* The kind of a libcurl failure. */
+static enum lf_fetch_failure curl_failure(CURLcode rc)
+{
+    switch (rc) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+        return LF_FETCH_FAIL_DNS;
+    case CURLE_COULDNT_CONNECT:
+        return LF_FETCH_FAIL_CONNECT;
+    case CURLE_OPERATION_TIMEDOUT:
+        return LF_FETCH_FAIL_TIMEOUT;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+    case CURLE_SSL_CRL_BADFILE:
+    case CURLE_SSL_SHUTDOWN_FAILED:
+    case CURLE_SSL_ENGINE_NOTFOUND:
+    case CURLE_SSL_ENGINE_SETFAILED:
+    case CURLE_SSL_ENGINE_INITFAILED:
+    case CURLE_USE_SSL_FAILED:
+        return LF_FETCH_FAIL_TLS;
+    case CURLE_TOO_MANY_REDIRECTS:
+    case CURLE_UNSUPPORTED_PROTOCOL:
+        return LF_FETCH_FAIL_REDIRECT;
+    case CURLE_GOT_NOTHING:
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_PARTIAL_FILE:
+        return LF_FETCH_FAIL_CUT;
+    default:
+        return LF_FETCH_FAIL_OTHER;
+    }
+}
+
 void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
               struct lf_fetch_result *r)
 {
@@ -229,6 +281,7 @@ void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
         snprintf(r->error, sizeof(r->error),
                  "%s: only https:// addresses are allowed%s", url,
                  f->opt.allow_http ? " (or http://)" : " (sync.allow_http = yes allows http://)");
+        r->failure = LF_FETCH_FAIL_ADDRESS;
         return;
     }
     CURL *c = f->curl;
@@ -294,20 +347,25 @@ void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
         r->retry_after_s = lf_fetch_parse_retry_after(value, (long)time(NULL));
     }
 
+    r->failure = LF_FETCH_FAIL_OTHER; /* until it is known to be NONE or another */
     if (t.cancel && atomic_load(t.cancel)) {
         r->cancelled = true;
+        r->failure = LF_FETCH_FAIL_STOPPED;
         snprintf(r->error, sizeof(r->error), "%s: stopped (litfass is shutting down)", url);
     } else if (t.headers_too_big) {
         snprintf(r->error, sizeof(r->error),
                  "%s: the response's header is larger than %d bytes, not read", url,
                  LF_MAX_HTTP_RESPONSE_HEADER_BYTES);
+        r->failure = LF_FETCH_FAIL_TOO_LARGE;
     } else if (t.too_big) {
         snprintf(r->error, sizeof(r->error),
                  "%s: larger than %zu bytes, stopped while receiving", url, req->max_bytes);
+        r->failure = LF_FETCH_FAIL_TOO_LARGE;
     } else if (rc == CURLE_FILESIZE_EXCEEDED) {
         snprintf(r->error, sizeof(r->error),
                  "%s: larger than %zu bytes (by its Content-Length), not downloaded", url,
                  req->max_bytes);
+        r->failure = LF_FETCH_FAIL_TOO_LARGE;
     } else if (t.sink_failed) {
         snprintf(r->error, sizeof(r->error), "%s: %.400s", url, t.sink_err);
     } else if (t.wrong_status || (rc == CURLE_OK && r->http_status != 200 &&
@@ -317,6 +375,7 @@ void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
                      r->http_status, r->retry_after_s);
         else
             snprintf(r->error, sizeof(r->error), "%s: HTTP %ld", url, r->http_status);
+        r->failure = LF_FETCH_FAIL_HTTP;
     } else if (rc != CURLE_OK) {
         const char *why = errbuf[0] ? errbuf : curl_easy_strerror(rc);
         if (rc == CURLE_UNSUPPORTED_PROTOCOL)
@@ -324,13 +383,17 @@ void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
                      url, why, f->opt.allow_http ? "http/https" : "https");
         else
             snprintf(r->error, sizeof(r->error), "%s: %s", url, why);
+        r->failure = curl_failure(rc);
     } else if (r->http_status == 304 && !conditional) {
         snprintf(r->error, sizeof(r->error),
                  "%s: HTTP 304 (not modified) to a request that was not conditional", url);
+        r->failure = LF_FETCH_FAIL_HTTP;
     } else if (r->http_status == 304) {
         r->outcome = LF_FETCH_NOT_MODIFIED;
+        r->failure = LF_FETCH_FAIL_NONE;
     } else {
         r->outcome = LF_FETCH_OK;
+        r->failure = LF_FETCH_FAIL_NONE;
         if (!req->sink) {
             r->body = t.buf ? t.buf : lf_xmalloc(1);
             r->body[t.received] = '\0';

@@ -56,8 +56,30 @@ enum lf_fetch_outcome {
     LF_FETCH_FAILED,        /* anything else; error says what */
 };
 
+/* What kind of failure, for a person's words (the studio's page says what
+ * happened and what to do by it; `error` keeps the technical text). */
+enum lf_fetch_failure {
+    LF_FETCH_FAIL_NONE,        /* not failed */
+    LF_FETCH_FAIL_ADDRESS,     /* only https:// (or http://) addresses are fetched */
+    LF_FETCH_FAIL_DNS,         /* the host name was not found */
+    LF_FETCH_FAIL_CONNECT,     /* no connection: refused, or no route */
+    LF_FETCH_FAIL_TIMEOUT,     /* no answer in time, or too slow */
+    LF_FETCH_FAIL_TLS,         /* the secure connection failed: certificate, handshake */
+    LF_FETCH_FAIL_HTTP,        /* the server answered with another status (http_status) */
+    LF_FETCH_FAIL_TOO_LARGE,   /* larger than the request's ceiling (body or header) */
+    LF_FETCH_FAIL_REDIRECT,    /* too many redirects, or one to a scheme not allowed */
+    LF_FETCH_FAIL_CUT,         /* the connection broke off during the answer */
+    LF_FETCH_FAIL_STOPPED,     /* cancelled: litfass is shutting down */
+    LF_FETCH_FAIL_OTHER,       /* anything else (the sink refused, ...) */
+};
+
+/* A stable word for the kind ("dns", "connect", ...; "" for NONE), as the
+ * studio's API gives it ("reason"). */
+const char *lf_fetch_failure_name(enum lf_fetch_failure failure);
+
 struct lf_fetch_result {
     enum lf_fetch_outcome outcome;
+    enum lf_fetch_failure failure;     /* FAILED: what kind; else NONE */
     long http_status;                  /* 0 when no response */
     char *body;                        /* sink NULL and OK: the body, NUL-terminated; free() */
     size_t len;                        /* bytes received */

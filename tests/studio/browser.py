@@ -13,7 +13,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from studio import BIN, SRC, Checks, Client, Studio, add_user  # noqa: E402
+from studio import BIN, SRC, Checks, Client, Studio, add_user, free_port  # noqa: E402
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
@@ -601,14 +601,46 @@ try:
               "imported again: the hand edit is kept and named in German with the form's words", res)
         full_shot("25-calendar-hand-edit-kept")
         a11y("calendar import")
-        css("#ics-url").clear()
-        css("#ics-url").send_keys(cal_url.replace("kalender", "fehlt"))
-        click("#ics-url-import")
-        wait.until(lambda d: d.find_elements(By.ID, "ics-result") and "nicht" in css("#ics-result").text)
-        res = css("#ics-result").text
-        check("konnte unter dieser Adresse nicht geholt werden" in res and "404" in res,
-              "an address that answers 404 is said in German", res)
-        shot("26-calendar-404")
+        # addresses that fail, each on 127.0.0.1: said in German, what happened and what to
+        # do; the technical text (libcurl's or the calendar reader's English) in a smaller
+        # line of its own under it
+        with open(os.path.join(cal_dir, "notiz.txt"), "w") as f:
+            f.write("Liebe Kolleginnen, anbei die Termine der nächsten Wochen als Liste.\n")
+        failing = [
+            ("an address that answers 404", cal_url.replace("kalender", "fehlt"),
+             ["Der Kalender wurde nicht importiert", "Unter dieser Adresse gibt es keinen Kalender",
+              "„127.0.0.1“ antwortet „nicht gefunden“ (404)", "Bitte die Adresse prüfen"],
+             "HTTP 404", "26-calendar-404"),
+            ("a closed port (connection refused)", "http://127.0.0.1:%d/kalender.ics" % free_port(),
+             ["Keine Verbindung zum Server „127.0.0.1“", "später noch einmal versuchen", "IT fragen"],
+             "connect", "26b-calendar-no-connection"),
+            ("a text file that is no calendar", cal_url.replace("kalender.ics", "notiz.txt"),
+             ["Das ist kein Kalender im iCalendar-Format (.ics)", "iCalendar-Adresse oder -Datei"],
+             "not an iCalendar feed", "26c-calendar-not-ics"),
+        ]
+        for what, address, german, technical, name in failing:
+            css("#ics-url").clear()
+            css("#ics-url").send_keys(address)
+            click("#ics-url-import")
+            wait.until(lambda d: d.find_elements(By.ID, "ics-result") and german[-1] in css("#ics-result").text)
+            box = css("#ics-result")
+            details = box.find_elements(By.CSS_SELECTOR, ".tech-detail")
+            detail = " ".join(x.text for x in details)
+            plain_words = driver.execute_script(
+                "const c = arguments[0].cloneNode(true); c.querySelectorAll('.tech-detail').forEach((x) => x.remove());"
+                "return c.innerText;", box)
+            check(all(g in plain_words for g in german) and technical not in plain_words and
+                  "Failed" not in plain_words and "HTTP" not in plain_words,
+                  "%s: said in German, what happened and what to do, no English" % what, plain_words)
+            check(len(details) == 1 and detail.startswith("Technische Angabe (für die IT):") and
+                  technical.lower() in detail.lower(),
+                  "%s: the technical text stays, in a line of its own" % what, detail)
+            sizes = driver.execute_script(
+                "return [parseFloat(getComputedStyle(arguments[0]).fontSize),"
+                " parseFloat(getComputedStyle(arguments[1]).fontSize)];", box, details[0]) if details else [0, 0]
+            check(12 <= sizes[1] < sizes[0], "%s: the technical line is smaller, still readable" % what, sizes)
+            shot(name)
+        a11y("a calendar that could not be fetched")
         tab("audit")
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "table.audit tr[data-action=import-ics]"))
         row = css("table.audit tr[data-action=import-ics]").text

@@ -202,16 +202,23 @@ try:
     anna.request("POST", "/api/import/subscriptions",
                  {"name": "stadtkalender", "url": "http://127.0.0.1:9/kalender.ics",
                   "interval_seconds": 10, "allow_http": True})
-    time.sleep(7)
+    # the studio's first try is waited for (a condition: its last_error), then the page shown
+    wait.until(lambda d: (anna.request("GET", "/api/import/subscriptions")[1].get("subscriptions")
+                          or [{}])[0].get("last_error"))
     css('nav button[data-view="offers"]').click()
     css('nav button[data-view="events"]').click()
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#ics-subs li[data-sub=stadtkalender]"))
     driver.execute_script("document.querySelector('details.ics-import').open = true")
     sub = css("#ics-subs li[data-sub=stadtkalender]")
-    check("Fehler:" in sub.text and "letzte gute Stand bleibt" in sub.text and
-          "konnte unter dieser Adresse nicht geholt werden (keine Verbindung zum Server)" in sub.text and
-          "Failed" not in sub.text,
-          "a subscription that cannot be fetched shows the error", sub.text)
+    detail = sub.find_elements(By.CSS_SELECTOR, ".tech-detail")
+    plain_words = driver.execute_script(
+        "const c = arguments[0].cloneNode(true); c.querySelectorAll('.tech-detail').forEach((x) => x.remove());"
+        "return c.innerText;", sub)
+    check("Fehler:" in plain_words and "letzte gute Stand bleibt" in plain_words and
+          "Keine Verbindung zum Server „127.0.0.1“" in plain_words and "Failed" not in plain_words,
+          "a subscription that cannot be fetched shows the error in German", plain_words)
+    check(len(detail) == 1 and "Technische Angabe" in detail[0].text and "127.0.0.1:9" in detail[0].text,
+          "... with libcurl's text in a smaller line under it", [x.text for x in detail])
     shot("import-subscription-de")
 
     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE" and

@@ -5,7 +5,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from studio import BIN, Checks, Client, Studio, add_user  # noqa: E402
+from studio import BIN, Checks, Client, Studio, add_user, free_port  # noqa: E402
 import json  # noqa: E402
 import subprocess  # noqa: E402
 import time  # noqa: E402
@@ -169,14 +169,20 @@ try:
     status, out, _ = anna.request("POST", "/api/import/ics-url",
                                   {"url": once.replace("einmal", "fehlt"), "allow_http": True})
     check(status == 502 and out.get("code") == "ics-fetch" and out.get("http_status") == 404 and
-          items() == before, "an address that answers 404 is reported; the draft is unchanged", out)
+          out.get("reason") == "http" and items() == before,
+          "an address that answers 404 is reported (reason 'http'); the draft is unchanged", out)
+    status, out, _ = anna.request("POST", "/api/import/ics-url",
+                                  {"url": "http://127.0.0.1:%d/kalender.ics" % free_port(), "allow_http": True})
+    check(status == 502 and out.get("code") == "ics-fetch" and out.get("reason") == "connect" and
+          out.get("http_status") == 0 and "127.0.0.1" in out.get("error", "") and items() == before,
+          "a closed port is reported as no connection (reason 'connect'), libcurl's text kept", out)
     with open(os.path.join(WWW, "riesig.ics"), "wb") as f:
         f.write(once_feed("Raum 5")[:-len(b"END:VCALENDAR\r\n")] +
                 b"X-FILL:" + b"x" * (4 * 1024 * 1024) + b"\r\nEND:VCALENDAR\r\n")
     status, out, _ = anna.request("POST", "/api/import/ics-url",
                                   {"url": once.replace("einmal", "riesig"), "allow_http": True})
-    check(status == 502 and out.get("code") == "ics-fetch" and items() == before,
-          "a calendar over 4 MiB is not taken (the limit of every import)", out)
+    check(status == 502 and out.get("code") == "ics-fetch" and out.get("reason") == "too-large" and
+          items() == before, "a calendar over 4 MiB is not taken (the limit of every import)", out)
     with open(os.path.join(WWW, "kaputt.ics"), "wb") as f:
         f.write(feed(broken=True))
     status, out, _ = anna.request("POST", "/api/import/ics-url",

@@ -71,6 +71,8 @@ addWords({
                 'Notes on the calendar:'],
   icsSubFilter: ['nur {0}',
                  'only {0}'],
+  icsDetail: ['Technische Angabe (für die IT): {0}',
+              'Technical detail (for IT): {0}'],
 });
 
 /* A problem of the calendar or a note of the import, in the page's language. */
@@ -80,13 +82,18 @@ function icsProblem(p) {
 function icsNote(n) {
   return typeof n === 'string' ? n : msgText(n, state.ui, uiName);
 }
+/* The technical text behind a message, in a smaller line under it (nothing where none). */
+function icsDetail(o, id) {
+  const d = msgDetail(o);
+  return d ? h('span', {class: 'tech-detail', id: id || null}, t('icsDetail', d)) : null;
+}
 async function icsRun(call) {
   state.icsReport = {busy: true};
   render();
   try {
     state.icsReport = await call();
   } catch (e) {
-    state.icsReport = Object.assign({problems: []}, e.body || {}, {error: e.message});
+    state.icsReport = Object.assign({problems: []}, e.body || {}, {error: e.message, failure: e.body || null});
   }
   await loadItems();
   render();
@@ -121,7 +128,8 @@ function icsImportBox() {
   } else if (report && report.error) {
     const problems = (report.problems || []).filter((p) => p.severity !== 'warning').slice(0, 10);
     result = h('div', {class: 'box error', id: 'ics-result'}, h('strong', {}, t('icsFailed')),
-      problems.length ? h('ul', {}, problems.map((p) => h('li', {}, icsProblem(p)))) : h('p', {}, report.error));
+      problems.length ? h('ul', {}, problems.map((p) => h('li', {}, icsProblem(p), icsDetail(p))))
+        : [h('p', {id: 'ics-error'}, report.error), icsDetail(report.failure, 'ics-detail')]);
   } else if (report) {
     const kept = report.kept_edited || 0;
     result = h('div', {class: 'box ' + (report.notes.length || (report.warnings || []).length ? 'warn' : 'info'), id: 'ics-result'},
@@ -168,7 +176,8 @@ function icsSubscriptions() {
     const list = h('ul', {class: 'subs'});
     for (const sub of out.subscriptions) {
       const status = sub.last_error ? h('span', {class: 'bad-text', title: sub.last_error}, t('icsSubError',
-        sub.last_error_msg ? (sub.last_error_msg.line ? icsProblem(sub.last_error_msg) : icsNote(sub.last_error_msg)) : sub.last_error))
+        sub.last_error_msg ? (sub.last_error_msg.line ? icsProblem(sub.last_error_msg) : icsNote(sub.last_error_msg)) : sub.last_error),
+        sub.last_error_msg ? icsDetail(sub.last_error_msg) : null)
         : sub.last_success ? h('span', {}, t('icsSubOk', fmtStamp(sub.last_success))) : h('span', {class: 'muted'}, t('icsSubNever'));
       list.appendChild(h('li', {'data-sub': sub.name}, h('strong', {}, sub.name), ' · ', h('span', {class: 'url'}, sub.url), ' · ',
         t('icsSubPoll', fleetDuration(sub.interval_seconds)), sub.publish ? ' · ' + t('icsSubDirect') : '',

@@ -72,6 +72,18 @@ addWords({
              '{0} s'],
   fleetH: ['{0} Std.',
            '{0} h'],
+  fleetErrHttp: ['der Server antwortete {0}',
+                 'the server answered {0}'],
+  fleetErrDns: ['Adresse nicht gefunden (DNS)',
+                'address not found (DNS)'],
+  fleetErrConnect: ['keine Verbindung zum Server',
+                    'no connection to the server'],
+  fleetErrTimeout: ['der Server antwortet zu langsam',
+                    'the server took too long'],
+  fleetErrTls: ['dem Zertifikat des Servers wird nicht vertraut',
+                'the server\'s certificate is not trusted'],
+  fleetErrSignature: ['die Signatur passt nicht: nicht installiert',
+                      'the signature does not match: not installed'],
   fleetD: ['{0} Tg.',
            '{0} d'],
 });
@@ -83,25 +95,13 @@ function fleetDuration(s) {
   return t('fleetD', Math.round(s / 86400));
 }
 
-/* A kiosk's sync error (libcurl's English, "URL: problem") in the page's words; the
- * technical text stays where no wording is known. */
+/* A kiosk's sync error (libcurl's English, "URL: problem") in the page's words, by the
+ * kind messages.js finds (fetchProblem); the technical text stays where no wording is known. */
 function syncErrorText(e) {
-  const en = state.ui === 'en';
-  const m = /^(\S+): (.*)$/.exec(e);
-  const where = m ? m[1] : '', what = m ? m[2] : e;
-  const rules = [
-    [/^HTTP (\d{3})/, (x) => en ? 'the server answered ' + x[1] : 'der Server antwortete ' + x[1]],
-    [/resolve host/i, () => en ? 'address not found (DNS)' : 'Adresse nicht gefunden (DNS)'],
-    [/Failed to connect|Couldn't connect|Connection refused/i, () => en ? 'no connection to the server' : 'keine Verbindung zum Server'],
-    [/timed out|timeout/i, () => en ? 'the server took too long' : 'der Server antwortet zu langsam'],
-    [/certificate|SSL|TLS/i, () => en ? 'the server\'s certificate is not trusted' : 'dem Zertifikat des Servers wird nicht vertraut'],
-    [/signature/i, () => en ? 'the signature does not match: not installed' : 'die Signatur passt nicht: nicht installiert'],
-  ];
-  for (const [re, say] of rules) {
-    const x = re.exec(what);
-    if (x) return (where ? where + ': ' : '') + say(x);
-  }
-  return e;
+  const f = fetchProblem({error: e});
+  const key = f.kind.startsWith('http') ? 'fleetErrHttp' : {dns: 'fleetErrDns', connect: 'fleetErrConnect',
+    timeout: 'fleetErrTimeout', tls: 'fleetErrTls'}[f.kind] || (/signature/i.test(e) ? 'fleetErrSignature' : null);
+  return key ? (f.where ? f.where + ': ' : '') + t(key, f.status) : e;
 }
 
 function fleetItemTitle(id) {

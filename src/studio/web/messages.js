@@ -117,9 +117,9 @@ const MSGS = {
   'a date-time in a series of dates: left out': ['ein Datum mit Uhrzeit in einer ganztägigen Serie: weggelassen', 'a date with a time in an all-day series: left out'],
   'the feed\'s series repeat more than %d times in all before the end of the horizon: split the feed':
     ['die Serien des Kalenders wiederholen sich zusammen mehr als {0}-mal im Zeitraum: bitte den Kalender aufteilen', null],
-  'not a text file (it holds a NUL byte)': ['keine Textdatei: das ist kein Kalender', 'not a text file: this is no calendar'],
+  'not a text file (it holds a NUL byte)': ['Das ist keine Textdatei und damit kein Kalender (vielleicht ein Bild oder ein PDF). Bitte die .ics-Datei des Kalenders nehmen.', 'This is not a text file and so no calendar (perhaps a picture or a PDF). Please use the calendar\'s .ics file.'],
   'not an iCalendar feed: it must begin with BEGIN:VCALENDAR and end with END:VCALENDAR':
-    ['kein Kalender im iCalendar-Format (.ics): er muss mit BEGIN:VCALENDAR beginnen und mit END:VCALENDAR enden', 'not a calendar in iCalendar format (.ics): it must begin with BEGIN:VCALENDAR and end with END:VCALENDAR'],
+    ['Das ist kein Kalender im iCalendar-Format (.ics). Bitte die iCalendar-Adresse oder -Datei des Kalenders nehmen (im Kalenderprogramm unter „Veröffentlichen“, „Exportieren“ oder „Abonnieren“).', 'This is not a calendar in iCalendar format (.ics). Please use the calendar\'s iCalendar address or file (in the calendar program under “publish”, “export” or “subscribe”).'],
   'the event has no UID: without it a new import could not find the event again':
     ['dem Termin fehlt die UID: ohne sie fände ein neuer Import ihn nicht wieder', 'the event has no UID: without it a new import could not find it again'],
   'the event has no start (DTSTART)': ['der Termin hat keinen Beginn', 'the event has no start'],
@@ -198,8 +198,66 @@ const MSGS = {
   'ics-url': ['Bitte die Adresse des Kalenders angeben, beginnend mit https://', 'Please give the address of the calendar, starting with https://'],
   'ics-url-http': ['Diese Adresse ist unverschlüsselt (http://).', 'This address is not encrypted (http://).'],
   'ics-horizon': ['Zeitraum: 1 bis {0} Tage', 'Period: 1 to {0} days'],
-  'ics-fetch': ['Der Kalender konnte unter dieser Adresse nicht geholt werden{0}.', 'The calendar could not be fetched from this address{0}.'],
+  /* ... and why it could not be fetched (code ics-fetch, by fetchKind: {0} the server, {1} the HTTP status) */
+  'fetch-dns': ['Die Adresse wurde nicht gefunden: einen Server „{0}“ gibt es nicht. Bitte die Adresse auf Tippfehler prüfen (am besten neu aus dem Kalender kopieren). Stimmt sie, ist der Studio-Rechner vielleicht nicht mit dem Internet verbunden: dann bitte die IT fragen.',
+    'The address was not found: there is no server “{0}”. Please check the address for typing errors (best copy it again from the calendar). If it is right, the studio\'s computer may not be connected to the internet: then please ask IT.'],
+  'fetch-connect': ['Keine Verbindung zum Server „{0}“: er nimmt keine Verbindung an oder ist nicht erreichbar. Bitte die Adresse prüfen und es später noch einmal versuchen; klappt es dann nicht, bitte die IT fragen.',
+    'No connection to the server “{0}”: it takes no connection or cannot be reached. Please check the address and try again later; if it still fails, please ask IT.'],
+  'fetch-timeout': ['Der Server „{0}“ hat zu lange nicht geantwortet. Bitte es später noch einmal versuchen.',
+    'The server “{0}” took too long to answer. Please try again later.'],
+  'fetch-tls': ['Die sichere Verbindung zu „{0}“ kam nicht zustande: dem Zertifikat des Servers wird nicht vertraut. Nichts wurde geholt. Bitte prüfen, ob die Adresse stimmt; sonst bitte die IT fragen.',
+    'The secure connection to “{0}” failed: the server\'s certificate is not trusted. Nothing was fetched. Please check the address; otherwise please ask IT.'],
+  'fetch-http-404': ['Unter dieser Adresse gibt es keinen Kalender: der Server „{0}“ antwortet „nicht gefunden“ (404). Bitte die Adresse prüfen, am besten neu aus dem Kalenderprogramm kopieren (unter „Veröffentlichen“ oder „Abonnieren“).',
+    'There is no calendar at this address: the server “{0}” answers “not found” (404). Please check the address, best copy it again from the calendar program (under “publish” or “subscribe”).'],
+  'fetch-http-denied': ['Der Server „{0}“ gibt den Kalender nicht heraus (Zugriff verweigert, {1}). Bitte die öffentliche Adresse des Kalenders nehmen (im Kalenderprogramm unter „Veröffentlichen“ oder „Freigeben“).',
+    'The server “{0}” does not give out the calendar (access denied, {1}). Please use the calendar\'s public address (in the calendar program under “publish” or “share”).'],
+  'fetch-http-server': ['Der Server „{0}“ hat einen eigenen Fehler gemeldet ({1}). Das liegt nicht am Studio: bitte es später noch einmal versuchen.',
+    'The server “{0}” reported an error of its own ({1}). It is not the studio: please try again later.'],
+  'fetch-http': ['Der Server „{0}“ antwortete mit dem Code {1} statt mit dem Kalender. Bitte die Adresse prüfen.',
+    'The server “{0}” answered with code {1} instead of the calendar. Please check the address.'],
+  'fetch-too-large': ['Unter dieser Adresse liegt eine Datei, die für einen Kalender viel zu groß ist. Bitte prüfen, ob die Adresse auf den Kalender (.ics) zeigt.',
+    'The file at this address is far too large for a calendar. Please check that the address leads to the calendar (.ics).'],
+  'fetch-redirect': ['Die Adresse leitet weiter, kommt aber nicht bei einem Kalender an, den das Studio holen darf (zu viele Weiterleitungen, oder eine Adresse ohne https://). Bitte die Adresse des Kalenders selbst angeben.',
+    'The address redirects, but does not arrive at a calendar the studio may fetch (too many redirects, or an address without https://). Please give the calendar\'s own address.'],
+  'fetch-cut': ['Die Verbindung zu „{0}“ brach ab, bevor der Kalender ganz da war. Bitte noch einmal versuchen.',
+    'The connection to “{0}” broke off before the whole calendar had arrived. Please try again.'],
+  'fetch-address': ['Diese Adresse kann das Studio nicht holen: sie muss mit https:// beginnen.',
+    'The studio cannot fetch this address: it must start with https://.'],
+  'fetch-stopped': ['Das Studio wurde beendet, bevor der Kalender da war. Bitte noch einmal versuchen.',
+    'The studio was stopped before the calendar had arrived. Please try again.'],
+  'ics-fetch': ['Der Kalender konnte unter dieser Adresse nicht geholt werden. Bitte die Adresse prüfen und es noch einmal versuchen.',
+    'The calendar could not be fetched from this address. Please check the address and try again.'],
+  'fetch-other': ['Der Kalender konnte unter dieser Adresse nicht geholt werden. Bitte die Adresse prüfen und es noch einmal versuchen.',
+    'The calendar could not be fetched from this address. Please check the address and try again.'],
 };
+
+/* A failed download ({reason, http_status, error, source}: the studio's word for the kind
+ * (sync/fetch.h), or only libcurl's English "URL: problem", as a kiosk reports it): which
+ * kind it was, the HTTP status, and the server's name. */
+const FETCH_KINDS = [
+  [/^HTTP \d{3}/, 'http'],
+  [/resolve host|resolve proxy/i, 'dns'],
+  [/Failed to connect|Couldn't connect|Connection refused|No route to host/i, 'connect'],
+  [/timed out|timeout|too slow|slower than/i, 'timeout'],
+  [/certificate|SSL|TLS/i, 'tls'],
+  [/redirect|only https?(?:\/https)? is allowed/i, 'redirect'],
+  [/larger than/i, 'too-large'],
+  [/Empty reply|Recv failure|Send failure|partial|transfer closed|reset/i, 'cut'],
+];
+function fetchProblem(o) {
+  const english = o.error || o.message || '';
+  const m = /^(\S+): (.*)$/.exec(english);
+  const what = m ? m[2] : english;
+  let kind = o.reason || (FETCH_KINDS.find(([re]) => re.test(what)) || [null, 'other'])[1];
+  const status = o.http_status || Number((/^HTTP (\d{3})/.exec(what) || [])[1]) || 0;
+  let host = '';
+  try { host = new URL(o.source || (m ? m[1] : '')).hostname; } catch (e) { /* none */ }
+  if (kind === 'http') {
+    kind = status === 404 || status === 410 ? 'http-404' : status === 401 || status === 403 ? 'http-denied'
+      : status >= 500 ? 'http-server' : 'http';
+  }
+  return {key: 'fetch-' + kind, kind, status, host, where: m ? m[1] : '', english};
+}
 
 /* The text of a message object ({msgid, args, message|error|text}) in the page's
  * language ('de' or 'en'). `fieldName` turns a JSON key among the values into its label. */
@@ -220,6 +278,20 @@ function msgByText(text, ui) {
   return null;
 }
 
+/* Messages of the calendar reader whose plain words leave out what it found. */
+const TECHNICAL_DETAIL = new Set([
+  'not an iCalendar feed: it must begin with BEGIN:VCALENDAR and end with END:VCALENDAR',
+  'not a text file (it holds a NUL byte)',
+]);
+
+/* The technical text behind a message that says it in plain words, for a smaller line
+ * under it (the English of libcurl or the calendar reader); '' where there is none. */
+function msgDetail(o) {
+  if (!o || typeof o !== 'object') return '';
+  const english = o.error || o.message || '';
+  return o.code === 'ics-fetch' || TECHNICAL_DETAIL.has(o.msgid) ? english : '';
+}
+
 function msgText(o, ui, fieldName) {
   if (!o) return '';
   if (typeof o === 'string') return o;
@@ -227,8 +299,8 @@ function msgText(o, ui, fieldName) {
   const entry = MSGS[o.msgid] || MSGS[o.code];
   let args = (o.args || []).slice();
   if (o.code === 'ics-fetch') {
-    args = [o.http_status >= 400 ? (ui === 'en' ? ' (the server answered ' : ' (der Server antwortete ') + o.http_status + ')'
-      : !o.http_status ? (ui === 'en' ? ' (no connection to the server)' : ' (keine Verbindung zum Server)') : ''];
+    const f = fetchProblem(o);
+    return msgText({msgid: MSGS[f.key] ? f.key : 'fetch-other', args: [f.host, String(f.status)], error: english}, ui);
   }
   if (o.code === 'ics-horizon') args = [String(o.max)];
   if (o.msgid && o.msgid.startsWith('%zu later events within the horizon are left out') && ui !== 'en') {
