@@ -451,6 +451,74 @@ try:
     click("#take-theirs")
     time.sleep(0.5)
 
+    # --- deleting asks in the studio's own dialog, never the browser's confirm() -----------------
+    import datetime as _dt
+    from selenium.common.exceptions import NoAlertPresentException
+    helper = Client(st)
+    helper.login("anna", PW_ANNA)
+    day = (_dt.date.today() + _dt.timedelta(days=20)).isoformat()
+    doomed_title = "Elterncafé zur Probe"
+    status, out, _ = helper.request("POST", "/api/items", {"item": {
+        "kind": "event", "title": {"de": doomed_title}, "start": day + "T15:00", "end": day + "T17:00"}})
+    doomed = (out.get("item") or {}).get("id")
+    check(status in (200, 201) and doomed, "an event to delete is made", out)
+    driver.refresh()  # the page loads the entries anew (the session stays)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'nav button[data-view="events"]'))
+    tab("events")
+    doomed_button = 'li.item[data-id="%s"] button.danger' % doomed
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, doomed_button))
+    check(css(doomed_button).get_attribute("aria-label") == "„%s“ löschen" % doomed_title,
+          "the delete button says what it deletes", css(doomed_button).get_attribute("aria-label"))
+    click(doomed_button)
+    wait.until(lambda d: d.find_elements(By.ID, "delete-dialog"))
+    try:
+        driver.switch_to.alert
+        check(False, "no browser confirm() box")
+    except NoAlertPresentException:
+        check(True, "no browser confirm() box")
+    dlg = driver.execute_script("""const d = document.getElementById('delete-dialog');
+      const by = (a) => (document.getElementById(d.getAttribute(a)) || {}).textContent || '';
+      const ok = document.getElementById('delete-dialog-ok');
+      return {open: d.open, modal: d.matches(':modal'), role: d.getAttribute('role'), title: by('aria-labelledby'),
+              text: by('aria-describedby'), focus: document.activeElement.id,
+              okText: ok.textContent, okBg: getComputedStyle(ok).backgroundColor, okColor: getComputedStyle(ok).color,
+              order: [...d.querySelectorAll('.buttons button')].map((b) => b.id)};""")
+    check(dlg["open"] and dlg["modal"] and dlg["role"] == "alertdialog" and dlg["title"] == "Diesen Eintrag löschen?",
+          "the delete dialog is the studio's own modal alert dialog, titled in German", dlg)
+    check(doomed_title in dlg["text"] and "Termin" in dlg["text"] and "auf keinem Bildschirm mehr" in dlg["text"],
+          "it names what is deleted (title, kind, date) and what follows", dlg["text"])
+    check(dlg["focus"] == "delete-dialog-cancel" and dlg["order"] == ["delete-dialog-cancel", "delete-dialog-ok"],
+          "Abbrechen comes first and has the focus (Enter alone deletes nothing)", dlg)
+    check("Endgültig löschen" in dlg["okText"] and dlg["okBg"] == "rgb(163, 21, 43)" and
+          dlg["okColor"] == "rgb(255, 255, 255)",
+          "the destructive button is marked: red, white text, 'Endgültig löschen'", dlg)
+    inside = []
+    for _ in range(6):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        inside.append(driver.execute_script("return document.getElementById('delete-dialog').contains(document.activeElement)"))
+    check(all(inside), "Tab stays inside the delete dialog", inside)
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    wait.until(lambda d: not d.find_elements(By.ID, "delete-dialog"))
+    check(helper.request("GET", "/api/items/" + doomed)[0] == 200 and
+          driver.execute_script("return document.activeElement.matches(arguments[0])", doomed_button),
+          "Escape cancels: nothing deleted, the focus back on the delete button")
+    click(doomed_button)
+    wait.until(lambda d: d.find_elements(By.ID, "delete-dialog"))
+    click("#delete-dialog-cancel")
+    wait.until(lambda d: not d.find_elements(By.ID, "delete-dialog"))
+    check(helper.request("GET", "/api/items/" + doomed)[0] == 200, "Abbrechen deletes nothing")
+    driver.set_window_size(1366, 768)
+    click(doomed_button)
+    wait.until(lambda d: d.find_elements(By.ID, "delete-dialog"))
+    time.sleep(0.3)
+    shot("17b-delete-dialog-1366x768")
+    a11y("delete dialog", laptop=False)
+    driver.set_window_size(1600, 1100)
+    click("#delete-dialog-ok")
+    wait.until(lambda d: not d.find_elements(By.CSS_SELECTOR, 'li.item[data-id="%s"]' % doomed))
+    check(helper.request("GET", "/api/items/" + doomed)[0] == 404,
+          "'Endgültig löschen' deletes the entry", helper.request("GET", "/api/items/" + doomed)[:2])
+
     # --- audit log, settings, English UI --------------------------------------------------------
     tab("audit")
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "table.audit tr"))

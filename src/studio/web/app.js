@@ -31,7 +31,11 @@ const WORDS = {
     imageRules: 'PNG oder JPEG, höchstens 8 MB und 4096 × 4096 Pixel.',
     tooBig: 'Das Bild ist größer als 8 MB.', tag: 'Schlagwort', addTag: 'Schlagwort hinzufügen',
     removeTag: 'Schlagwort entfernen', priority0: 'normal', priority1: 'wichtig', priority2: 'dringend (ganzer Bildschirm)',
-    confirmDelete: '„{0}“ wirklich löschen? Nach dem nächsten Veröffentlichen ist es auf keinem Bildschirm mehr.',
+    confirmDeleteTitle: 'Diesen Eintrag löschen?', confirmDeleteWhat: 'Gelöscht wird:',
+    confirmDelete: 'Der Eintrag verschwindet aus dem Entwurf; nach dem nächsten Veröffentlichen ist er auf keinem Bildschirm mehr.',
+    confirmDeleteAction: 'Endgültig löschen', delNamed: '„{0}“ löschen',
+    kindWord_event: 'Termin', kindWord_offer: 'Angebot', kindWord_contact: 'Kontakt', kindWord_notice: 'Mitteilung',
+    againTitle: 'Ältere Version wieder veröffentlichen?', leaveTitle: 'Änderungen nicht gespeichert', leaveAction: 'Verlassen, ohne zu speichern',
     conflictTitle: 'Jemand anderes hat diesen Eintrag inzwischen geändert',
     conflictText: '{0} hat um {1} gespeichert. Nichts wurde überschrieben. Vergleichen Sie beide Fassungen:',
     yours: 'Ihre Fassung', theirs: 'Gespeicherte Fassung', keepMine: 'Meine Fassung speichern', takeTheirs: 'Gespeicherte Fassung übernehmen',
@@ -90,7 +94,11 @@ const WORDS = {
     imageRules: 'PNG or JPEG, at most 8 MB and 4096 × 4096 pixels.',
     tooBig: 'The picture is larger than 8 MB.', tag: 'Tag', addTag: 'Add a tag', removeTag: 'Remove tag',
     priority0: 'normal', priority1: 'important', priority2: 'urgent (whole screen)',
-    confirmDelete: 'Really delete “{0}”? After the next publishing it is on no screen any more.',
+    confirmDeleteTitle: 'Delete this entry?', confirmDeleteWhat: 'To be deleted:',
+    confirmDelete: 'The entry leaves the draft; after the next publishing it is on no screen any more.',
+    confirmDeleteAction: 'Delete for good', delNamed: 'Delete “{0}”',
+    kindWord_event: 'Event', kindWord_offer: 'Offer', kindWord_contact: 'Contact', kindWord_notice: 'Notice',
+    againTitle: 'Publish an older version again?', leaveTitle: 'Changes not saved', leaveAction: 'Leave without saving',
     conflictTitle: 'Someone else changed this entry meanwhile',
     conflictText: '{0} saved at {1}. Nothing was overwritten. Compare both versions:',
     yours: 'Your version', theirs: 'Saved version', keepMine: 'Save my version', takeTheirs: 'Take the saved version',
@@ -621,7 +629,7 @@ function renderList(main, view) {
       h('div', {class: 'actions'}, orderButtons,
         h('button', {type: 'button', class: 'edit', onclick: () => openEditor(e, false)}, t('edit')),
         h('button', {type: 'button', class: 'copy', onclick: () => copyAsNew(it)}, t('copy')),
-        h('button', {type: 'button', class: 'danger', onclick: () => removeItem(e)}, t('del')))));
+        h('button', {type: 'button', class: 'danger', 'aria-label': t('delNamed', itemTitle(it)), onclick: () => removeItem(e)}, t('del')))));
   });
   main.appendChild(list);
 }
@@ -639,8 +647,19 @@ async function move(id, delta) {
   try { await api('POST', '/api/order', {ids}); await loadItems(); render(); } catch (e) { toast(t('failed', e.message), 'error'); }
 }
 
+/* What a list shows of an entry under its title: the kind, and the date of an event or notice. */
+function itemSummary(it) {
+  const when = it.kind === 'event' ? fmtDate(it.start) : it.kind === 'notice' ? fmtDate(it.valid_from) + ' – ' + fmtDate(it.valid_until) : '';
+  return t('kindWord_' + it.kind) + (when ? ' · ' + when : '');
+}
+
 async function removeItem(e) {
-  if (!confirm(t('confirmDelete', itemTitle(e.item)))) return;
+  const yes = await askDialog({id: 'delete-dialog', title: t('confirmDeleteTitle'), danger: true,
+    body: [h('p', {}, t('confirmDeleteWhat')),
+      h('div', {class: 'doomed', id: 'delete-what'}, h('strong', {}, itemTitle(e.item)), h('span', {class: 'muted'}, itemSummary(e.item))),
+      h('p', {}, t('confirmDelete'))],
+    action: t('confirmDeleteAction')});
+  if (!yes) return;
   try {
     await api('DELETE', '/api/items/' + encodeURIComponent(e.item.id) + '?revision=' + e.revision);
     await loadItems(); render();
@@ -674,8 +693,9 @@ function openEditor(entry, isNew) {
   window.scrollTo(0, 0);
 }
 
-function leaveEditor(then) {
-  if (state.editing && state.editing.dirty && !confirm(t('leaveConfirm'))) return;
+async function leaveEditor(then) {
+  if (state.editing && state.editing.dirty &&
+      !await askDialog({id: 'leave-dialog', title: t('leaveTitle'), body: [h('p', {}, t('leaveConfirm'))], action: t('leaveAction')})) return;
   state.editing = null;
   then();
 }
@@ -1116,6 +1136,26 @@ function showDialog(dlg) {
   dlg.showModal();
 }
 
+/* A question before an action, in the studio's own dialog (showDialog: Tab stays inside,
+ * Escape closes): a title, the body, Cancel (focused first, so Enter alone never does
+ * it) and the action's button (red with `danger`). Resolves true only for the action. */
+function askDialog({id, title, body, action, danger}) {
+  return new Promise((resolve) => {
+    let yes = false;
+    const text = h('div', {id: id + '-text'}, body);
+    const cancel = h('button', {type: 'button', class: 'secondary big', id: id + '-cancel', autofocus: true,
+      onclick: () => dlg.close()}, t('cancel'));
+    const act = h('button', {type: 'button', class: danger ? 'danger big' : 'primary', id: id + '-ok',
+      onclick: () => { yes = true; dlg.close(); }}, (danger ? '🗑 ' : '') + action);
+    const dlg = h('dialog', {class: 'ask' + (danger ? ' destructive' : ''), id, role: 'alertdialog',
+      'aria-describedby': id + '-text'},
+      h('h2', {id: id + '-title'}, title), text, h('div', {class: 'buttons'}, cancel, act));
+    dlg.addEventListener('close', () => resolve(yes));
+    showDialog(dlg);
+    cancel.focus();
+  });
+}
+
 /* ---- urgent notice: the button, then "show now" ------------------------------------------ */
 
 function openUrgent() {
@@ -1244,7 +1284,7 @@ async function renderPublish(main) {
       h('td', {}, String(v.serial)), h('td', {}, fmtStamp(v.created)), h('td', {}, v.by || ''), h('td', {}, String(v.items)),
       h('td', {}, v.note || ''), h('td', {class: v.error ? 'error' : ''}, v.error ? v.error : (v.delivered || []).map((d) => t('to_' + d)).join(', ')),
       h('td', {}, pub ? h('button', {type: 'button', class: 'secondary small', onclick: async () => {
-        if (!confirm(t('againConfirm', v.serial))) return;
+        if (!await askDialog({id: 'again-dialog', title: t('againTitle'), body: [h('p', {}, t('againConfirm', v.serial))], action: t('again')})) return;
         try { const out = await api('POST', '/api/versions/' + v.serial + '/publish'); toast(t('published', out.version.serial)); render(); } catch (e) { toast(t('failed', e.message), 'error'); }
       }}, t('again')) : null))))));
 }
