@@ -472,10 +472,10 @@ try:
     click(doomed_button)
     wait.until(lambda d: d.find_elements(By.ID, "delete-dialog"))
     try:
-        driver.switch_to.alert
-        check(False, "no browser confirm() box")
+        browser_box = driver.switch_to.alert.text
     except NoAlertPresentException:
-        check(True, "no browser confirm() box")
+        browser_box = None
+    check(browser_box is None, "no browser confirm() box", browser_box)
     dlg = driver.execute_script("""const d = document.getElementById('delete-dialog');
       const by = (a) => (document.getElementById(d.getAttribute(a)) || {}).textContent || '';
       const ok = document.getElementById('delete-dialog-ok');

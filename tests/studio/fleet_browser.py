@@ -19,6 +19,8 @@ from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 
 TMP = os.environ["STUDIO_TMP"]
 SHOTS = os.environ.get("SHOTS") or os.path.join(TMP, "shots")
@@ -214,12 +216,31 @@ try:
     plain_words = driver.execute_script(
         "const c = arguments[0].cloneNode(true); c.querySelectorAll('.tech-detail').forEach((x) => x.remove());"
         "return c.innerText;", sub)
-    check("Fehler:" in plain_words and "letzte gute Stand bleibt" in plain_words and
+    check("Fehler (der letzte gute Stand bleibt): Keine Verbindung" in plain_words and
           "Keine Verbindung zum Server „127.0.0.1“" in plain_words and "Failed" not in plain_words,
           "a subscription that cannot be fetched shows the error in German", plain_words)
     check(len(detail) == 1 and "Technische Angabe" in detail[0].text and "127.0.0.1:9" in detail[0].text,
           "... with libcurl's text in a smaller line under it", [x.text for x in detail])
     shot("import-subscription-de")
+    # unsubscribing asks in the studio's own dialog first; Escape keeps the subscription
+    sub.find_element(By.CSS_SELECTOR, "button.link").click()
+    wait.until(lambda d: d.find_elements(By.ID, "unsubscribe-dialog"))
+    ask = css("#unsubscribe-dialog").text
+    check("Diesen Kalender abbestellen?" in ask and "stadtkalender" in ask and "bleiben im Entwurf" in ask and
+          driver.execute_script("return document.activeElement.id") == "unsubscribe-dialog-cancel",
+          "unsubscribing asks first, names the calendar, Abbrechen focused", ask)
+    shot("unsubscribe-dialog-de")
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    wait.until(lambda d: not d.find_elements(By.ID, "unsubscribe-dialog"))
+    check(len(anna.request("GET", "/api/import/subscriptions")[1]["subscriptions"]) == 1,
+          "Escape keeps the subscription")
+    css("#ics-subs li[data-sub=stadtkalender] button.link").click()
+    wait.until(lambda d: d.find_elements(By.ID, "unsubscribe-dialog-ok"))
+    css("#unsubscribe-dialog-ok").click()
+    wait.until(lambda d: not d.find_elements(By.ID, "unsubscribe-dialog"))
+    wait.until(lambda d: not d.find_elements(By.CSS_SELECTOR, "#ics-subs li[data-sub=stadtkalender]"))
+    check(anna.request("GET", "/api/import/subscriptions")[1]["subscriptions"] == [],
+          "'Abbestellen' in the dialog removes the subscription")
 
     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE" and
               "/api/session" not in e["message"]]  # the 401 before the login

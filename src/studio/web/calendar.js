@@ -27,14 +27,20 @@ addWords({
                 'every … minutes'],
   icsSubPublish: ['gleich veröffentlichen',
                   'publish at once'],
+  icsSubRemoveTitle: ['Diesen Kalender abbestellen?',
+                      'Unsubscribe from this calendar?'],
+  icsSubRemoveText: ['Das Studio holt ihn dann nicht mehr ab. Die schon übernommenen Termine bleiben im Entwurf.',
+                     'The studio then no longer fetches it. The events already imported stay in the draft.'],
+  icsSubRemoveNamed: ['„{0}“ abbestellen',
+                      'Unsubscribe from “{0}”'],
   icsSubAdd: ['Abonnieren',
               'Subscribe'],
   icsSubRemove: ['Abbestellen',
                  'Unsubscribe'],
   icsSubOk: ['zuletzt geholt {0}',
              'last fetched {0}'],
-  icsSubError: ['Fehler: {0} (der letzte gute Stand bleibt)',
-                'Error: {0} (the last good import stays)'],
+  icsSubError: ['Fehler (der letzte gute Stand bleibt): {0}',
+                'Error (the last good import stays): {0}'],
   icsSubNever: ['noch nicht geholt',
                 'not fetched yet'],
   icsSubPoll: ['alle {0}',
@@ -184,7 +190,11 @@ function icsSubscriptions() {
         (sub.categories || sub.matches) ? ' · ' + t('icsSubFilter', (sub.categories || []).concat(sub.matches || []).join(', ')) : '', h('br'), status,
         sub.last_report && sub.last_report.left_out ? [' ', h('span', {class: 'bad-text'}, t('icsLeftOut', sub.last_report.left_out))] : null,
         sub.last_report && sub.last_report.skipped ? [' ', h('span', {}, t('icsSkipped', sub.last_report.skipped))] : null, ' ',
-        h('button', {type: 'button', class: 'link', onclick: async () => { await api('DELETE', '/api/import/subscriptions/' + encodeURIComponent(sub.name)); render(); }}, t('icsSubRemove'))));
+        h('button', {type: 'button', class: 'link', 'aria-label': t('icsSubRemoveNamed', sub.name), onclick: async () => {
+          if (!await askDialog({id: 'unsubscribe-dialog', title: t('icsSubRemoveTitle'), danger: true, action: t('icsSubRemove'),
+            body: [h('div', {class: 'doomed'}, h('strong', {}, sub.name), h('span', {class: 'muted'}, sub.url)), h('p', {}, t('icsSubRemoveText'))]})) return;
+          try { await api('DELETE', '/api/import/subscriptions/' + encodeURIComponent(sub.name)); render(); } catch (e) { toast(t('failed', e.message), 'error'); }
+        }}, t('icsSubRemove'))));
     }
     box.appendChild(list);
   }).catch(() => {});
