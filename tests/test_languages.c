@@ -45,6 +45,7 @@ static const char *const issue_langs[] = {
     "ru", "pl", "ro", "bg", "sr", "sq", "el", "fr", "es", "it", "vi", "he", "zh",
     "nl", "pt", "hr", "bs", "mk", "hu", "cs", "sk", "sl", "ja", "ko", "zh-Hant", "ur", "hy",
     "ka", "sv", "da", "nb", "fi", "lt", "lv", "et", "az", "uz", "hi", "bn", "pa", "ta", "sw",
+    "ml", "ha", "yo",
 };
 #define N_ISSUE_LANGS (sizeof(issue_langs) / sizeof(issue_langs[0]))
 

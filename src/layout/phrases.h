@@ -7,7 +7,7 @@
  * ar, fa, prs, ps, ku, ckb, ti, am, so, uk, ru, pl, ro, bg, sr, sr-Latn,
  * sq, el, fr, es, it, vi, he, zh, zh-Hant, nl, pt, hr, bs, mk, hu, cs, sk,
  * sl, ja, ko, ur, hy, ka, sv, da, nb, fi, lt, lv, et, az, uz, uz-Cyrl, hi, bn, pa,
- * ta, sw; a few words of Romani), which a bundle's "phrases" section corrects
+ * ta, sw, ml, ha, yo; a few words of Romani), which a bundle's "phrases" section corrects
  * or extends (lf_phrases_use). A tag falls back along its subtags
  * (sr-Cyrl-RS, sr-Cyrl, sr), then to German; zh-TW, zh-HK and zh-MO are
  * zh-Hant (traditional characters), never the simplified zh.
