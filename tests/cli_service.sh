@@ -101,7 +101,7 @@ resumed=$(count_pets)
 # 4. SIGHUP: another language, then a broken config
 sed -i 's/^language = de/language = en/' "$TMP/kiosk.conf"
 kill -HUP "$KPID"
-for _ in $(seq 100); do grep -q 'STATUS=carousel 1/[0-9]* (en)' "$TMP/notify.log" && break; sleep 0.1; done
+for _ in $(seq 600); do grep -q 'STATUS=carousel 1/[0-9]* (en)' "$TMP/notify.log" && break; sleep 0.1; done
 grep -q 'STATUS=carousel 1/[0-9]* (en)' "$TMP/notify.log" && ok "SIGHUP applied the new language" ||
   { bad "no (en) status after SIGHUP"; tail -5 "$TMP/kiosk.log"; }
 grep -q 'RELOADING=1' "$TMP/notify.log" && ok "systemd was told RELOADING=1 ... READY=1" || bad "no RELOADING=1"
@@ -110,7 +110,7 @@ expect_in "$TMP/kiosk.log" "reloaded: config $TMP/kiosk.conf, content $SRC/asset
 
 printf '[carousel]\nslide_seconds = forever\n' >>"$TMP/kiosk.conf"
 kill -HUP "$KPID"
-for _ in $(seq 100); do grep -q 'the old config stays' "$TMP/kiosk.log" && break; sleep 0.1; done
+for _ in $(seq 600); do grep -q 'the old config stays' "$TMP/kiosk.log" && break; sleep 0.1; done
 expect_in "$TMP/kiosk.log" "kiosk.conf:11:17: carousel.slide_seconds: not a whole number" "a broken config is named with its line, column and key"
 
 expect_in "$TMP/kiosk.log" "the old config stays" "... and the old config stays"
