@@ -35,23 +35,22 @@ static const char *const events_only_bundle =
     "  \"start\": \"2026-12-23T09:00\", \"end\": \"2026-12-23T10:03\"}\n"
     "]}\n";
 
-static int write_bundle(const char *json)
+/* A kiosk on `json` (made a bundle folder) whose wall clock starts at `start`. */
+static int open_bundle_at(void **state, const char *json, const char *start)
 {
-    return bundle_folder_write(bundle_dir, sizeof(bundle_dir), json);
+    if (bundle_folder_write(bundle_dir, sizeof(bundle_dir), json) != 0)
+        return -1;
+    return open_kiosk_on(state, "", bundle_dir, start);
 }
 
 static int setup_deadlines(void **state)
 {
-    if (write_bundle(deadline_bundle) != 0)
-        return -1;
-    return open_kiosk_on(state, "", bundle_dir, "2026-11-23T10:00:00+01:00");
+    return open_bundle_at(state, deadline_bundle, "2026-11-23T10:00:00+01:00");
 }
 
 static int setup_events_only(void **state)
 {
-    if (write_bundle(events_only_bundle) != 0)
-        return -1;
-    return open_kiosk_on(state, "", bundle_dir, "2026-11-23T10:00:00+01:00");
+    return open_bundle_at(state, events_only_bundle, "2026-11-23T10:00:00+01:00");
 }
 
 static void notice_comes_and_goes_at_its_second(void **state)
@@ -210,9 +209,7 @@ static void hours_close_at_their_second(void **state)
  * header has the date and the offer says until when it is open. */
 static int setup_clock_not_set(void **state)
 {
-    if (write_bundle(deadline_bundle) != 0)
-        return -1;
-    return open_kiosk_on(state, "", bundle_dir, "1970-01-01T00:00:00+01:00");
+    return open_bundle_at(state, deadline_bundle, "1970-01-01T00:00:00+01:00");
 }
 
 static void a_clock_not_set_is_not_shown(void **state)

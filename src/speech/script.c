@@ -831,33 +831,19 @@ static void say_when(const char *lang, time_t start, time_t end, time_t now, cha
         clock_words(lang, a.tm_hour, a.tm_min, t1, sizeof(t1));
         clock_words(lang, b.tm_hour, b.tm_min, t2, sizeof(t2));
     }
-    switch (L) {
-    case L_DE:
-        snprintf(buf, size, "Von %s, %s, bis %s, %s", day1, t1, d2, t2);
-        return;
-    case L_EN:
-        snprintf(buf, size, "From %s, %s, to %s, %s", day1, t1, d2, t2);
-        return;
-    case L_TR:
-        snprintf(buf, size, "%s saat %s ile %s saat %s arası", day1, t1, d2, t2);
-        return;
-    case L_AR:
-        snprintf(buf, size, "من %s، %s، حتى %s، %s", day1, t1, d2, t2);
-        return;
-    case L_FA:
-        snprintf(buf, size, "از %s، %s، تا %s، %s", day1, t1, d2, t2);
-        return;
-    case L_UK:
-        snprintf(buf, size, "Початок: %s, %s. Кінець: %s, %s", day1, t1, d2, t2);
-        return;
-    case L_RU:
-        snprintf(buf, size, "Начало: %s, %s. Окончание: %s, %s", day1, t1, d2, t2);
-        return;
-    case L_OTHER:
-        snprintf(buf, size, table_words(lang) ? table_words(lang)->span : "%s, %s – %s, %s",
-                 day1, t1, d2, t2);
-        return;
-    }
+    /* the frame of the two days and times, "%s" each */
+    static const char *const frames[] = {
+        [L_DE] = "Von %s, %s, bis %s, %s",
+        [L_EN] = "From %s, %s, to %s, %s",
+        [L_TR] = "%s saat %s ile %s saat %s arası",
+        [L_AR] = "من %s، %s، حتى %s، %s",
+        [L_FA] = "از %s، %s، تا %s، %s",
+        [L_UK] = "Початок: %s, %s. Кінець: %s, %s",
+        [L_RU] = "Начало: %s, %s. Окончание: %s, %s",
+        [L_OTHER] = "%s, %s – %s, %s",
+    };
+    const char *frame = L == L_OTHER && table_words(lang) ? table_words(lang)->span : frames[L];
+    snprintf(buf, size, frame, day1, t1, d2, t2);
 }
 
 /* ---- phone numbers and addresses ---------------------------------------- */
