@@ -786,7 +786,9 @@ static bool check_image_file(struct parse *p, const char *name, const char *path
         error(p, path, "%s leads outside the bundle folder (symbolic link?)", name);
         goto done;
     }
-    fd = open(real, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO named like an image must not hang the kiosk in
+     * open(); it is refused below as not a file */
+    fd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
         error(p, path, "cannot open %s: %s", name, strerror(errno));
@@ -1248,7 +1250,7 @@ static void start_sodium(void)
 bool lf_file_sha256(const char *path, char *hex, uint64_t *size)
 {
     pthread_once(&sodium_once, start_sodium);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return false;
     bool ok = false;
@@ -1796,7 +1798,9 @@ static bool read_manifest(const char *file, struct lf_diags *diags, char **text,
 {
     bool ok = false;
     char *buf = NULL;
-    int fd = open(file, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO as content.json must not hang validate or the
+     * kiosk in open() (waiting for a writer); it is refused below */
+    int fd = open(file, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         if (errno == ENOENT)
             file_error(diags, file, "not found: a bundle folder needs a %s", LF_MANIFEST_NAME);

@@ -100,7 +100,7 @@ static bool read_small(const char *path, size_t max, char **text, size_t *len, s
 {
     bool ok = false;
     char *buf = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         lf_error_text(err, err_size, "%s: %s", path, strerror(errno));
         return false;

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Hostile bundles: what a careless or malicious folder can hold must give
+# a clear error naming file, line and field, never a hang or a crash.
+. "$(dirname "$0")/shell_lib.sh"
+export SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
+
+event_bundle() { # DIR [IMAGE]: one event, with IMAGE when given
+  mkdir -p "$1/images"
+  local image=""
+  [ -n "${2:-}" ] && image=", \"image\": \"$2\""
+  printf '{"format": 1, "organisation": "KI", "items": [\n  {"kind": "event", "id": "e1", "title": "Termin",\n   "start": "2026-12-09T17:00", "end": "2026-12-09T19:00"%s}\n]}\n' "$image" >"$1/content.json"
+}
+
+# a FIFO as content.json or as an image: open() waited for a writer
+# forever (validate, preview and the kiosk hung); now refused at once
+event_bundle "$TMP/fifo-manifest"
+rm "$TMP/fifo-manifest/content.json"
+mkfifo "$TMP/fifo-manifest/content.json"
+expect_exit 1 "a FIFO as content.json is refused, not waited on" -- \
+  timeout 60 "$BIN" validate "$TMP/fifo-manifest"
+expect_in "$TMP/err" "content.json: not a regular file" "the FIFO manifest is named"
+
+event_bundle "$TMP/fifo-image" "images/f.png"
+mkfifo "$TMP/fifo-image/images/f.png"
+expect_exit 1 "a FIFO as an image is refused, not waited on" -- \
+  timeout 60 "$BIN" validate "$TMP/fifo-image"
+expect_in "$TMP/err" "content.json:3:" "the FIFO image names the line"
+expect_in "$TMP/err" "items[0].image: images/f.png is not a file" "the FIFO image names the field"
+expect_exit 1 "preview refuses the FIFO image too" -- \
+  timeout 60 "$BIN" preview "$TMP/fifo-image" --out "$TMP/fifo-out"
+
+finish
