@@ -597,6 +597,57 @@ static void emoji_sequences_are_one_picture(void **state)
     SDL_FreeSurface(s);
 }
 
+/* A combining mark stays in its letter's font: in the regular face the
+ * Tamil virama and vowel signs (U+0BCD, U+0BC1, U+0BC7) were given
+ * another Tamil font than their letters, so HarfBuzz shaped them alone,
+ * each on a dotted circle ("ஒருங்கிணைப◌்ப◌ு"). The line must be as wide as
+ * the letters' own font shapes it whole, in both faces. */
+static void marks_stay_with_their_letter(void **state)
+{
+    struct fixture *f = *state;
+    const struct lf_measure *m = lf_typesetter_measure(f->ts);
+    static const struct {
+        const char *script, *text;
+    } lines[] = {
+        {"Taml", "ஒருங்கிணைப்பு மையம் வரவேற்கிறது"},
+        {"Deva", "नमस्ते एकीकरण केंद्र"},
+        {"Beng", "স্বাগতম সমন্বয় কেন্দ্র"},
+    };
+    for (int face = LF_FACE_REGULAR; face <= LF_FACE_BOLD; face++)
+        for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+            uint32_t first = 0;
+            const unsigned char *u = (const unsigned char *)lines[i].text;
+            first = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+            char family[128];
+            assert_true(lf_typesetter_family_for(f->ts, (enum lf_face)face, first, NULL, family,
+                                                 sizeof(family)));
+            char name[160];
+            snprintf(name, sizeof(name), "%s:weight=%d", family,
+                     face == LF_FACE_BOLD ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+            FcPattern *pat = FcNameParse((const FcChar8 *)name);
+            FcConfigSubstitute(NULL, pat, FcMatchPattern);
+            FcDefaultSubstitute(pat);
+            FcResult res;
+            FcPattern *match = FcFontMatch(NULL, pat, &res);
+            FcChar8 *file = NULL;
+            assert_non_null(match);
+            assert_int_equal(FcPatternGetString(match, FC_FILE, 0, &file), FcResultMatch);
+            TTF_Font *font = TTF_OpenFont((const char *)file, 40);
+            assert_non_null(font);
+            TTF_SetFontScriptName(font, lines[i].script);
+            int want = 0, h = 0;
+            assert_int_equal(TTF_SizeUTF8(font, lines[i].text, &want, &h), 0);
+            int got = m->width(m->ctx, (enum lf_face)face, 40, lines[i].text,
+                               strlen(lines[i].text));
+            if (got > want + want / 20)
+                fail_msg("%s (%s, face %d): %d px wide, %s shapes it %d px: marks drawn alone",
+                         lines[i].text, lines[i].script, face, got, family, want);
+            TTF_CloseFont(font);
+            FcPatternDestroy(match);
+            FcPatternDestroy(pat);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -604,6 +655,7 @@ int main(void)
         cmocka_unit_test(every_language_has_its_glyphs),
         cmocka_unit_test(arabic_is_shaped_and_right_to_left),
         cmocka_unit_test(emoji_sequences_are_one_picture),
+        cmocka_unit_test(marks_stay_with_their_letter),
         cmocka_unit_test(no_ink_is_cut_off),
         cmocka_unit_test(painter_remakes_textures_after_a_reset),
         cmocka_unit_test(sample_items_fit_one_landscape_page),

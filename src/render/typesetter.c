@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
+#include <unicode/uloc.h>
 #include <unicode/uscript.h>
 
 #include "core/xalloc.h"
@@ -113,6 +114,28 @@ static int find_family(struct lf_typesetter *ts, const char *family, enum lf_fac
     return found;
 }
 
+/* The language most written in c's script ("ta" for Tamil letters),
+ * from CLDR's likely subtags; false for Latin, common and inherited
+ * characters (and when ICU does not know). */
+static bool script_language(uint32_t c, char *buf, size_t size)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UScriptCode s = uscript_getScript((UChar32)c, &st);
+    if (U_FAILURE(st) || s == USCRIPT_COMMON || s == USCRIPT_INHERITED ||
+        s == USCRIPT_UNKNOWN || s == USCRIPT_LATIN)
+        return false;
+    const char *name = uscript_getShortName(s);
+    if (!name)
+        return false;
+    char und[16], full[ULOC_FULLNAME_CAPACITY];
+    snprintf(und, sizeof(und), "und_%s", name);
+    uloc_addLikelySubtags(und, full, (int32_t)sizeof(full), &st);
+    if (U_FAILURE(st))
+        return false;
+    int32_t n = uloc_getLanguage(full, buf, (int32_t)size, &st);
+    return U_SUCCESS(st) && n > 0 && strcmp(buf, "und") != 0;
+}
+
 /* Asks fontconfig for a font with a glyph for c, closest to Noto Sans in
  * the face's weight: Noto families first, then any. -1 when none has. */
 static int find_for_char(struct lf_typesetter *ts, enum lf_face face, uint32_t c,
@@ -126,6 +149,13 @@ static int find_for_char(struct lf_typesetter *ts, enum lf_face face, uint32_t c
      * in its own forms */
     if (ts->langs[ts->lang][0])
         FcPatternAddString(pat, FC_LANG, (const FcChar8 *)ts->langs[ts->lang]);
+    /* then the language the character's script is written in most (CLDR's
+     * likely subtags: Taml -> ta): of the fonts that have a Tamil letter,
+     * Noto Sans Tamil (which has the virama and vowel signs too) before
+     * Noto Sans Grantha (which has some Tamil letters, not their marks) */
+    char script_lang[ULOC_FULLNAME_CAPACITY];
+    if (script_language(c, script_lang, sizeof(script_lang)))
+        FcPatternAddString(pat, FC_LANG, (const FcChar8 *)script_lang);
     FcPatternAddInteger(pat, FC_WEIGHT, face == LF_FACE_BOLD ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
     FcPatternAddInteger(pat, FC_WIDTH, FC_WIDTH_NORMAL);
     FcCharSet *cs = FcCharSetCreate();
@@ -213,6 +243,12 @@ static bool is_common(uint32_t c)
             (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0020 && c <= 0xE007F));
 }
 
+static bool is_mark(uint32_t c)
+{
+    int8_t t = u_charType((UChar32)c);
+    return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
+}
+
 static bool provides(const struct lf_typesetter *ts, int file, uint32_t c)
 {
     return file >= 0 && TTF_GlyphIsProvided32(ts->files[file].probe, c);
@@ -256,6 +292,12 @@ static int font_for(struct lf_typesetter *ts, enum lf_face face, uint32_t c, int
     if (hint >= 0 && ts->files[hint].bitmap && binds_emoji(c))
         return hint; /* even where its cmap lacks U+FE0F: HarfBuzz takes it as a selector */
     if (hint >= 0 && is_common(c) && !ts->files[hint].bitmap && provides(ts, hint, c))
+        return hint;
+    /* a combining mark (Tamil virama and vowel signs, Devanagari matras,
+     * Hebrew points, U+0301) stays in its letter's font where that font
+     * has it: in another font's run HarfBuzz shapes it alone, on a
+     * dotted circle */
+    if (hint >= 0 && is_mark(c) && provides(ts, hint, c))
         return hint;
     if (!emoji_asked && is_arabic(c) && provides(ts, ts->fixed[FONT_ARABIC][face], c))
         return ts->fixed[FONT_ARABIC][face];
