@@ -350,16 +350,16 @@ static void sample_items_fit_one_landscape_page(void **state)
 }
 
 /* On the small screens of a counter or a corridor (800x480 landscape,
- * 480x800 portrait) a typical item of the sample still fits one page, in
+ * 480x800 portrait, a 1280x800 tablet) a typical item of the sample still fits one page, in
  * German and in Arabic, with the real fonts: the layout is set denser
  * there (LF_COMPACT_SIDE), never below the text floor. */
 static void sample_items_fit_one_small_page(void **state)
 {
     struct fixture *f = *state;
     const struct lf_theme *theme = lf_theme_get(LF_THEME_STANDARD);
-    static const int sizes[][2] = {{800, 480}, {480, 800}};
+    static const int sizes[][2] = {{800, 480}, {480, 800}, {1280, 800}};
     static const char *const langs[] = {"de", "ar"};
-    for (size_t si = 0; si < 2; si++)
+    for (size_t si = 0; si < 3; si++)
         for (size_t li = 0; li < 2; li++) {
             struct lf_view v = {.bundle = f->bundle, .lang = langs[li],
                                 .now = lf_local_make(2026, 11, 23, 10, 0), .theme = theme,

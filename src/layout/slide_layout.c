@@ -171,6 +171,9 @@ static const double scales[] = {1.0, 0.9, 0.8, 0.7};
 /* The smallest scale at which a slide's text stays on one page by leaving
  * out the QR code at its end (rather than going on to another page). */
 #define LF_ONE_PAGE_SCALE_MIN 0.8
+/* On a small screen (LF_COMPACT_SIDE) text reaches the floor sooner: any
+ * scale of the list, rather than a second page. */
+#define LF_ONE_PAGE_SCALE_MIN_COMPACT 0.7
 
 /* Lays the blocks from `from` on into box at `scale`, adding them to the
  * scene when do_emit. True when everything fit; otherwise *rest says
@@ -365,10 +368,11 @@ static int column(struct frame *f, const struct column *c, struct lf_box box,
      * rather than a page going on for a few lines and the code */
     if (k == N_SCALES && in_flow) {
         f->in_flow = true;
-        for (k = 0; k < N_SCALES && scales[k] >= LF_ONE_PAGE_SCALE_MIN; k++)
+        double least = f->compact ? LF_ONE_PAGE_SCALE_MIN_COMPACT : LF_ONE_PAGE_SCALE_MIN;
+        for (k = 0; k < N_SCALES && scales[k] >= least; k++)
             if (column_pass(f, c, box, scales[k], false, from, &ignored, NULL))
                 break;
-        if (k < N_SCALES && scales[k] < LF_ONE_PAGE_SCALE_MIN)
+        if (k < N_SCALES && scales[k] < least)
             k = N_SCALES;
         f->in_flow = false;
     }

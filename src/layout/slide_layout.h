@@ -30,12 +30,15 @@
 #define LF_MIN_TOUCH_FRACTION 0.06
 
 /* Small screens (a shorter side below LF_COMPACT_SIDE pixels: 800x480,
- * 1024x600, 480x800, panels of 7" to 10" read from arm's length) are set
- * denser so that a typical offer or event stays on one page: the space
- * between blocks, around cards and between columns is LF_COMPACT_SPACING
- * of the usual, a title at most LF_COMPACT_TITLE of its usual size. The
- * text floor (LF_MIN_TEXT_FRACTION) and touch targets stay as they are. */
-#define LF_COMPACT_SIDE 720
+ * 1024x600, 1280x720, 1366x768, 1280x800 and their portrait forms, panels
+ * of 7" to 24" read from close by) are set denser so that a typical offer
+ * or event stays on one page: the space between blocks, around cards and
+ * between columns is LF_COMPACT_SPACING of the usual, a title at most
+ * LF_COMPACT_TITLE of its usual size, and text may go down to the floor
+ * (LF_MIN_TEXT_FRACTION) where the QR code at a slide's end is left out
+ * for one page (what it carries is on the slide as text). Touch targets
+ * stay as they are. */
+#define LF_COMPACT_SIDE 900
 #define LF_COMPACT_SPACING 0.6
 #define LF_COMPACT_TITLE 0.8
 
