@@ -114,6 +114,7 @@ struct lf_kiosk {
     int64_t clock_offset_ms;       /* added to the system clock: the time shown
                                       (LF_CLOCK_SERVER: the server's time; else 0) */
     bool clock_settled;            /* the server's agreement overrules a floor */
+    bool clock_server_off;         /* the server's Date is off a synchronised clock */
     bool clock_beat;               /* the time shown changed: a heartbeat at once
                                       (status.json says it; a time set back does not
                                       hold the next beat back) */
@@ -281,16 +282,30 @@ static bool judge_clock(struct lf_kiosk *k)
     struct lf_clock_witness w;
     lf_sync_worker_server_time(k->worker, &w);
     struct lf_clock_verdict v;
-    lf_clock_judge(wall_ms, lf_clock_mono_ms(), floor, what, &w, &v);
+    /* the kernel's word counts for the system clock only (not for a
+     * test's injected or offset one) */
+    const char *off = getenv("LITFASS_TEST_WALL_OFFSET_S");
+    bool synced = k->clock.wall_ms == system_wall_ms && !(off && off[0]) &&
+                  lf_clock_system_synced();
+    lf_clock_judge(wall_ms, lf_clock_mono_ms(), floor, what, &w, synced, &v);
     if (v.source == LF_CLOCK_SYSTEM && (v.settled || wall > k->clock_seen))
         k->clock_seen = wall; /* a floor the server contradicts is forgotten */
     bool moved = v.source == LF_CLOCK_SERVER && k->clock_source == LF_CLOCK_SERVER &&
                  llabs(v.offset_ms - k->clock_offset_ms) > (int64_t)LF_CLOCK_TOLERANCE_S * 1000;
     bool changed = v.source != k->clock_source || moved;
-    if (v.settled && !k->clock_settled)
+    if (v.settled && !k->clock_settled && synced)
+        lf_info("clock: the system clock is synchronised (NTP): believed, although it is "
+                "before %s", what);
+    else if (v.settled && !k->clock_settled)
         lf_info("clock: the system clock agrees with the content server %s (within %d s): "
                 "believed, although it is before %s", w.host, LF_CLOCK_TOLERANCE_S, what);
     k->clock_settled = v.settled;
+    bool server_off = v.server_off_ms != 0;
+    if (server_off && !k->clock_server_off)
+        lf_warn("clock: the content server %s's Date is %lld s off the system clock, which is "
+                "synchronised (NTP): the system clock is kept; the server's clock is wrong",
+                w.host, (long long)(v.server_off_ms / 1000));
+    k->clock_server_off = server_off;
     if (changed && v.source == LF_CLOCK_SYSTEM)
         lf_info("clock: set now (source: system clock): dates and times are shown again");
     else if (changed)

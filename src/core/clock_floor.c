@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/timex.h>
 
 #ifndef LF_BUILD_EPOCH
 #define LF_BUILD_EPOCH 1796083200 /* 2026-12-01: no build time given */
@@ -76,17 +77,29 @@ static time_t ms_to_s(int64_t ms)
     return (time_t)(ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000));
 }
 
+bool lf_clock_system_synced(void)
+{
+    struct timex tx = {0};
+    int state = adjtimex(&tx);
+    return state != -1 && state != TIME_ERROR && !(tx.status & STA_UNSYNC);
+}
+
 void lf_clock_judge(int64_t wall_ms, int64_t mono_ms, time_t floor, const char *what,
-                    const struct lf_clock_witness *w, struct lf_clock_verdict *v)
+                    const struct lf_clock_witness *w, bool synced, struct lf_clock_verdict *v)
 {
     v->source = LF_CLOCK_SYSTEM;
     v->offset_ms = 0;
     v->settled = false;
+    v->server_off_ms = 0;
     v->why[0] = '\0';
     time_t wall = ms_to_s(wall_ms);
     bool usable = w && w->date > 0 && w->date >= lf_build_time() - LF_CLOCK_BUILD_SLACK_S &&
                   mono_ms >= w->mono_ms &&
                   (mono_ms - w->mono_ms) / 1000 <= LF_CLOCK_WITNESS_MAX_AGE_S;
+    if (!usable && synced) {
+        v->settled = wall < floor; /* a time daemon vouches for it: the floor was wrong */
+        return;
+    }
     if (!usable) {
         if (!lf_clock_plausible(wall, floor, what, v->why, sizeof(v->why)))
             v->source = LF_CLOCK_NONE;
@@ -95,8 +108,10 @@ void lf_clock_judge(int64_t wall_ms, int64_t mono_ms, time_t floor, const char *
     /* the Date is cut to the second: the middle of that second */
     int64_t server_ms = (int64_t)w->date * 1000 + 500 + (mono_ms - w->mono_ms);
     int64_t diff = wall_ms - server_ms;
-    if (llabs(diff) <= (int64_t)LF_CLOCK_TOLERANCE_S * 1000) {
+    if (llabs(diff) <= (int64_t)LF_CLOCK_TOLERANCE_S * 1000 || synced) {
         v->settled = wall < floor; /* the floor was wrong, not the clock */
+        if (llabs(diff) > (int64_t)LF_CLOCK_TOLERANCE_S * 1000)
+            v->server_off_ms = -diff; /* the server's clock is the wrong one */
         return;
     }
     v->source = LF_CLOCK_SERVER;

@@ -50,6 +50,10 @@ bool lf_clock_plausible(time_t now, time_t floor, const char *what, char *why, s
  *   - farther from it: the system clock is wrong, and the kiosk shows
  *     the server's time carried on by the monotonic clock;
  *   - no usable witness: the floors decide, as before.
+ * A system clock the kernel marks synchronised (a time daemon such as
+ * systemd-timesyncd or chrony keeps it: adjtimex without STA_UNSYNC) is
+ * believed whatever the server says: then the server's clock is the
+ * wrong one, and the disagreement is only said.
  * A witness is usable when its Date is not before the build floor (a
  * server whose own clock says 1970 proves nothing) and it is at most
  * LF_CLOCK_WITNESS_MAX_AGE_S old on the monotonic clock. */
@@ -79,7 +83,10 @@ enum lf_clock_source {
 struct lf_clock_verdict {
     enum lf_clock_source source;
     int64_t offset_ms;     /* add to the system clock for the time shown (SERVER; else 0) */
-    bool settled;          /* SYSTEM although below a floor: the server agrees */
+    bool settled;          /* SYSTEM although below a floor: the server agrees, or the
+                              clock is synchronised */
+    int64_t server_off_ms; /* SYSTEM, synchronised, and the server's Date this far
+                              from it (beyond the tolerance); else 0 */
     char why[512];         /* "" (SYSTEM) or what the log and status.json say */
 };
 
@@ -87,11 +94,16 @@ struct lf_clock_verdict {
  * while suspended), the witness's timeline. */
 int64_t lf_clock_mono_ms(void);
 
+/* Whether the kernel says a time daemon keeps the system clock
+ * synchronised (adjtimex: not TIME_ERROR, no STA_UNSYNC). */
+bool lf_clock_system_synced(void);
+
 /* The decision, pure: wall_ms is the system clock, mono_ms the monotonic
  * clock now, floor/what from lf_clock_floor(), w the witness (NULL or
- * date 0: none). */
+ * date 0: none), synced from lf_clock_system_synced() (false for a clock
+ * that is not the system's, as in tests). */
 void lf_clock_judge(int64_t wall_ms, int64_t mono_ms, time_t floor, const char *what,
-                    const struct lf_clock_witness *w, struct lf_clock_verdict *v);
+                    const struct lf_clock_witness *w, bool synced, struct lf_clock_verdict *v);
 
 /* "system", "server" or "none" (status.json's "clock_source"). */
 const char *lf_clock_source_name(enum lf_clock_source s);
