@@ -15,6 +15,7 @@
 #include "app/carousel.h"
 #include "app/waiting.h"
 #include "content/bundle.h"
+#include "core/limits.h"
 #include "core/xalloc.h"
 #include "input/gesture.h"
 #include "layout/hyphen.h"
@@ -225,6 +226,13 @@ static void set_view_size(struct lf_kiosk *k)
 {
     int w = 0, h = 0;
     SDL_GetRendererOutputSize(k->renderer, &w, &h);
+    /* a screen smaller than litfass is made for (a 320x240 panel): it is
+     * drawn all the same, and the log says why the text is so small */
+    if ((w < LF_MIN_SCREEN_SIDE || h < LF_MIN_SCREEN_SIDE) &&
+        (w != k->view.width || h != k->view.height))
+        lf_warn("screen %dx%d is smaller than litfass is made for (%d pixels a side at "
+                "least): everything is shown, but text may be too small to read",
+                w, h, LF_MIN_SCREEN_SIDE);
     k->view.width = w;
     k->view.height = h;
 }
