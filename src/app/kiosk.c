@@ -25,6 +25,7 @@
 #include "render/painter.h"
 #include "render/renderer_choice.h"
 #include "render/snapshot.h"
+#include "render/window_slide.h"
 #include "render/typesetter.h"
 #include "speech/player.h"
 #include "speech/script.h"
@@ -45,7 +46,7 @@
 #include <SDL_syswm.h>
 
 #define LF_KIOSK_MMAP_THRESHOLD (256 * 1024) /* bytes; see lf_kiosk_run */
-#define FRAME_MS 16          /* during a transition: about 60 frames a second */
+#define FRAMES_PER_SECOND 60 /* during a transition: what a display shows, no more */
 #define NEVER UINT64_MAX
 
 enum mode {
@@ -74,6 +75,10 @@ struct lf_kiosk {
     /* `page` and `incoming` drawn once into textures: a transition
      * moves these (render/snapshot.h) */
     struct lf_snapshot *page_shot, *incoming_shot;
+    /* on SDL's software renderer a transition moves the pages in the
+     * window's own memory instead (render/window_slide.h) */
+    struct lf_window_slide *slide;
+    bool chrome_changed;           /* header or footer laid out since the last frame */
     bool first_presented;
     size_t page_draws;             /* pages drawn (into a snapshot or directly) */
     size_t index;                  /* carousel page shown (or to return to) */
@@ -107,6 +112,7 @@ struct lf_kiosk {
     int anim_dir;                  /* +1: the new page comes from the right */
     int anim_frames;               /* frames drawn in this transition */
     uint64_t anim_last, anim_worst;/* for the smoothness figure in the debug log */
+    uint64_t anim_next;            /* ticks of the transition's next frame */
     time_t minute;                 /* minute shown by the clock */
     time_t changes_at;             /* the schedule changes (lf_carousel_rebuild_at) */
     time_t clock_seen;             /* newest wall time seen on a plausible clock; 0: none */
@@ -272,6 +278,7 @@ static void layout_footer(struct lf_kiosk *k)
         .slow_speech = k->slow_speech,
     };
     lf_layout_footer(k->footer, &k->view, &f);
+    k->chrome_changed = true;
 }
 
 /* Which time is shown (core/clock_floor.h): the system clock, the
@@ -346,6 +353,7 @@ static void layout_header(struct lf_kiosk *k)
         lf_debug("clock: the header shows the time of %s (source: %s)", at,
                  lf_clock_source_name(k->clock_source));
     }
+    k->chrome_changed = true;
 }
 
 /* Lays out what the current mode shows into `into`. */
@@ -353,6 +361,10 @@ static void layout_current(struct lf_kiosk *k, struct lf_scene *into)
 {
     lf_scene_clear(into);
     lf_snapshot_empty(into == k->page ? k->page_shot : k->incoming_shot);
+    /* a page of a running transition changed: its frames are drawn in full */
+    lf_window_slide_end(k->slide);
+    if (into == k->page)
+        lf_window_slide_unshown(k->slide);
     switch (k->mode) {
     case MODE_CAROUSEL: {
         const struct lf_carousel_page *cp = lf_carousel_page(k->carousel, k->index);
@@ -505,11 +517,14 @@ static void swap_pages(struct lf_kiosk *k)
     struct lf_snapshot *s = k->page_shot;
     k->page_shot = k->incoming_shot;
     k->incoming_shot = s;
+    lf_window_slide_unshown(k->slide);
 }
 
 /* Draws both pages of a transition into their snapshots before it
  * starts (while the screen still shows the old page), so that each of
- * its frames is two copies. */
+ * its frames is two copies. On SDL's software renderer the window's own
+ * memory holds the pages instead: the old one is taken from the screen
+ * and each frame writes only the page rows that change. */
 static bool take_snapshot(struct lf_kiosk *k, struct lf_snapshot *shot, const struct lf_scene *page)
 {
     k->page_draws++;
@@ -519,6 +534,14 @@ static bool take_snapshot(struct lf_kiosk *k, struct lf_snapshot *shot, const st
 static void take_snapshots(struct lf_kiosk *k)
 {
     uint64_t t0 = SDL_GetTicks64();
+    size_t drawn = k->page_draws;
+    if (lf_window_slide_begin(k->slide, k->page, k->incoming, k->header, k->footer,
+                              &k->page_draws)) {
+        k->chrome_changed = false; /* drawn with the pages */
+        lf_debug("transition: in the window's memory, %zu page(s) drawn, ready in %d ms",
+                 k->page_draws - drawn, (int)(SDL_GetTicks64() - t0));
+        return;
+    }
     bool ok = lf_snapshot_valid(k->page_shot) || take_snapshot(k, k->page_shot, k->page);
     ok = ok && take_snapshot(k, k->incoming_shot, k->incoming);
     lf_debug("transition: pages drawn into textures in %d ms%s", (int)(SDL_GetTicks64() - t0),
@@ -534,6 +557,7 @@ static void finish_transition(struct lf_kiosk *k)
     swap_pages(k);
     lf_scene_clear(k->incoming);
     lf_snapshot_forget(k->incoming_shot); /* its memory back until the next transition */
+    lf_window_slide_end(k->slide);        /* the screen shows a frame between the pages */
     lf_painter_sweep(k->painter);
     k->dirty = true;
 }
@@ -558,6 +582,7 @@ static void go_to(struct lf_kiosk *k, size_t to, int dir)
         k->anim_dir = dir;
         k->anim_frames = 0;
         k->anim_last = k->anim_start;
+        k->anim_next = k->anim_start;
         k->anim_worst = 0;
     } else {
         swap_pages(k);
@@ -1047,6 +1072,7 @@ static void handle_event(struct lf_kiosk *k, const SDL_Event *ev)
             lf_gesture_set_screen(k->gesture, k->view.width, k->view.height);
             rebuild(k);
         } else if (ev->window.event == SDL_WINDOWEVENT_EXPOSED) {
+            lf_window_slide_expose(k->slide);
             k->dirty = true;
         } else if (ev->window.event == SDL_WINDOWEVENT_CLOSE) {
             k->window_closed = true;
@@ -1061,6 +1087,8 @@ static void handle_event(struct lf_kiosk *k, const SDL_Event *ev)
         lf_painter_forget(k->painter);
         lf_snapshot_forget(k->page_shot);
         lf_snapshot_forget(k->incoming_shot);
+        lf_window_slide_end(k->slide);
+        lf_window_slide_unshown(k->slide);
         k->dirty = true;
         break;
     default:
@@ -1100,25 +1128,61 @@ static void take_screenshot(struct lf_kiosk *k)
     free(px);
 }
 
+/* How far a running transition has moved the pages (pixels, signed by
+ * its direction); counts the frame for the smoothness figure. */
+static int transition_offset(struct lf_kiosk *k)
+{
+    uint64_t now = k->clock.ticks(k->clock.ctx);
+    double t = (double)(now - k->anim_start) / k->cfg->transition_ms;
+    if (t > 1)
+        t = 1;
+    if (now - k->anim_last > k->anim_worst)
+        k->anim_worst = now - k->anim_last;
+    k->anim_last = now;
+    k->anim_frames++;
+    /* the next frame at the display's next 1/60 s from the start, never
+     * sooner: a frame more than the display shows is work for nothing */
+    uint64_t slot = (now - k->anim_start) * FRAMES_PER_SECOND / 1000 + 1;
+    k->anim_next = k->anim_start + (slot * 1000 + FRAMES_PER_SECOND - 1) / FRAMES_PER_SECOND;
+    return (int)lround(ease(t) * k->view.width) * k->anim_dir;
+}
+
+/* A transition's frame in the window's memory (render/window_slide.h):
+ * header and footer stay where they are unless they changed. False when
+ * it has ended (the frame is then drawn in full). */
+static bool draw_in_window(struct lf_kiosk *k, int off)
+{
+    if (!lf_window_slide_active(k->slide))
+        return false;
+    if (k->chrome_changed && !lf_window_slide_chrome(k->slide, k->header, k->footer))
+        return false;
+    int w = k->view.width;
+    if (k->animating)
+        return lf_window_slide_frame(k->slide, -off, k->anim_dir * w - off);
+    /* the frame that ends a transition: the new page in place */
+    return lf_window_slide_frame(k->slide, -k->anim_dir * w, 0);
+}
+
 /* The frame, not yet presented (lf_kiosk_screenshot reads it back). */
 static void draw_frame(struct lf_kiosk *k)
 {
     k->frames++;
+    if (!k->display_on) {
+        lf_window_slide_end(k->slide);
+        lf_window_slide_unshown(k->slide);
+        SDL_SetRenderDrawColor(k->renderer, 0, 0, 0, 255);
+        SDL_RenderClear(k->renderer);
+        return; /* [power] off: black */
+    }
+    int off = k->animating ? transition_offset(k) : 0;
+    bool in_window = draw_in_window(k, off);
+    k->chrome_changed = false;
+    if (in_window)
+        return;
     SDL_SetRenderDrawColor(k->renderer, 0, 0, 0, 255);
     SDL_RenderClear(k->renderer);
-    if (!k->display_on)
-        return; /* [power] off: black */
     if (k->animating) {
-        double t = (double)(k->clock.ticks(k->clock.ctx) - k->anim_start) / k->cfg->transition_ms;
-        if (t > 1)
-            t = 1;
         int w = k->view.width;
-        int off = (int)lround(ease(t) * w) * k->anim_dir;
-        uint64_t now = k->clock.ticks(k->clock.ctx);
-        if (now - k->anim_last > k->anim_worst)
-            k->anim_worst = now - k->anim_last;
-        k->anim_last = now;
-        k->anim_frames++;
         if (lf_snapshot_valid(k->page_shot) && lf_snapshot_valid(k->incoming_shot)) {
             lf_snapshot_draw(k->page_shot, -off);
             lf_snapshot_draw(k->incoming_shot, k->anim_dir * w - off);
@@ -1142,13 +1206,21 @@ static void draw(struct lf_kiosk *k)
     draw_frame(k);
     if (lf_reporter_wants_screenshot(k->reporter))
         take_screenshot(k);
-    SDL_RenderPresent(k->renderer);
+    if (lf_window_slide_active(k->slide))
+        lf_window_slide_present(k->slide); /* only the rows that changed */
+    else
+        SDL_RenderPresent(k->renderer);
     /* a page standing still needs no picture (8 MB at 1080p, 33 MB at
      * 4K): its memory goes back until the next transition draws it, and
      * the rare redraw of a still page (the clock's minute) draws the
-     * page's cached lines */
-    if (!k->animating)
+     * page's cached lines; the window's memory keeps it for the next
+     * transition on the software renderer */
+    if (!k->animating) {
         lf_snapshot_forget(k->page_shot);
+        lf_window_slide_end(k->slide);
+        if (k->display_on)
+            lf_window_slide_shown(k->slide, k->header, k->footer);
+    }
     if (!k->first_presented) {
         /* for bench/first_frame.sh: exec to first present */
         struct timespec ts;
@@ -1314,8 +1386,10 @@ static uint64_t tick(struct lf_kiosk *k)
             lf_scene_clear(k->incoming);
             lf_snapshot_forget(k->incoming_shot); /* its memory back until the next transition */
             lf_painter_sweep(k->painter);
+            k->dirty = true;
+        } else if (now >= k->anim_next) {
+            k->dirty = true;
         }
-        k->dirty = true;
     } else if (k->mode == MODE_CAROUSEL && k->waiting && k->pending_dir) {
         swap_bundle(k); /* the first content: no reason to keep the waiting page up */
         step(k, +1);
@@ -1334,8 +1408,11 @@ static uint64_t tick(struct lf_kiosk *k)
         k->waiting_refresh_at = now + LF_WAITING_REFRESH_MS;
     }
 
-    if (k->animating)
-        return now + FRAME_MS;
+    if (k->animating) {
+        uint64_t end = k->anim_start + (uint64_t)k->cfg->transition_ms;
+        uint64_t at = k->anim_next > now ? k->anim_next : now + 1;
+        return at < end ? at : end;
+    }
     /* the next clock minute in the header, or the next change in the
      * schedule, to the millisecond */
     uint64_t next = ticks_at_wall(k, (k->minute + 1) * 60, now);
@@ -1579,6 +1656,7 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
     k->painter = lf_painter_create(k->renderer, k->ts);
     k->page_shot = lf_snapshot_create(k->renderer, k->painter);
     k->incoming_shot = lf_snapshot_create(k->renderer, k->painter);
+    k->slide = lf_window_slide_create(k->renderer, k->painter);
     k->gesture = lf_gesture_create(1, 1);
     k->carousel = lf_carousel_create();
     k->header = lf_scene_create();
@@ -1650,6 +1728,7 @@ void lf_kiosk_destroy(struct lf_kiosk *k)
     lf_gesture_destroy(k->gesture);
     lf_snapshot_destroy(k->page_shot);
     lf_snapshot_destroy(k->incoming_shot);
+    lf_window_slide_destroy(k->slide);
     lf_painter_destroy(k->painter);
     lf_typesetter_destroy(k->ts);
     if (k->ttf)
@@ -1829,6 +1908,7 @@ static void set_display(struct lf_kiosk *k, bool on, const char *why, time_t unt
         rebuild(k); /* the time and the content may have moved on */
     } else {
         finish_transition(k);
+        lf_window_slide_unshown(k->slide);
         SDL_SetRenderDrawColor(k->renderer, 0, 0, 0, 255);
         SDL_RenderClear(k->renderer);
         SDL_RenderPresent(k->renderer);
@@ -2005,7 +2085,8 @@ void lf_kiosk_describe(const struct lf_kiosk *k, struct lf_kiosk_state *out)
         .frames = k->frames,
         .page_draws = k->page_draws,
         .page_pictures = (int)lf_snapshot_held(k->page_shot) +
-                         (int)lf_snapshot_held(k->incoming_shot),
+                         (int)lf_snapshot_held(k->incoming_shot) +
+                         (lf_window_slide_held(k->slide) > 0 ? 2 : 0),
     };
 }
 

@@ -88,7 +88,8 @@ struct lf_kiosk_state {
     bool display_on;       /* false while [power] has the screen off */
     unsigned long frames;  /* frames drawn so far */
     size_t page_draws;     /* pages drawn since start (a transition moves pictures of them) */
-    int page_pictures;     /* screen-sized pictures held now: 2 in a transition, 0 while still */
+    int page_pictures;     /* pictures of pages held now (screen-sized, or their rows between
+                            * header and footer): 2 in a transition, 0 while still */
 };
 void lf_kiosk_describe(const struct lf_kiosk *k, struct lf_kiosk_state *out);
 

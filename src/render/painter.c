@@ -346,47 +346,76 @@ static void fill_rounded(struct lf_painter *p, SDL_Rect b, int radius, struct lf
         SDL_RenderCopy(p->r, p->circle, &src[i], &dst[i]);
 }
 
+/* Where op lands when drawn shifted by dx: its box for a rectangle, its
+ * picture's rectangle for text, images and QR codes (*e: the picture;
+ * NULL when it has none and nothing is drawn). */
+static void op_place(struct lf_painter *p, const struct lf_op *op, int dx, SDL_Rect *dst,
+                     struct entry **e)
+{
+    SDL_Rect b = {op->box.x + dx, op->box.y, op->box.w, op->box.h};
+    *dst = b;
+    *e = NULL;
+    if (op->kind == LF_OP_RECT)
+        return;
+    struct entry *en = lookup(p, op);
+    if (!en->texture)
+        return;
+    *e = en;
+    *dst = (SDL_Rect){b.x, b.y, en->w, en->h};
+    if (op->kind == LF_OP_QR) {
+        dst->x = b.x + (b.w - en->w) / 2;
+        dst->y = b.y + (b.h - en->h) / 2;
+    } else if (op->kind == LF_OP_IMAGE) {
+        /* fit inside the box, keep the aspect ratio, centre */
+        double sx = (double)b.w / en->w, sy = (double)b.h / en->h;
+        double sc = sx < sy ? sx : sy;
+        dst->w = (int)(en->w * sc);
+        dst->h = (int)(en->h * sc);
+        dst->x = b.x + (b.w - dst->w) / 2;
+        dst->y = b.y + (b.h - dst->h) / 2;
+    }
+}
+
 void lf_painter_draw(struct lf_painter *p, const struct lf_scene *scene, int dx, uint8_t alpha)
 {
     int sw = 0, sh = 0;
     SDL_GetRendererOutputSize(p->r, &sw, &sh);
     for (size_t i = 0; i < lf_scene_count(scene); i++) {
         const struct lf_op *op = lf_scene_op(scene, i);
-        SDL_Rect b = {op->box.x + dx, op->box.y, op->box.w, op->box.h};
-        if (b.x >= sw || b.x + b.w <= 0)
+        if (op->box.x + dx >= sw || op->box.x + dx + op->box.w <= 0)
             continue; /* off screen during a transition */
-        switch (op->kind) {
-        case LF_OP_RECT: {
+        SDL_Rect dst;
+        struct entry *e;
+        op_place(p, op, dx, &dst, &e);
+        if (op->kind == LF_OP_RECT) {
             struct lf_rgba c = op->color;
             c.a = (uint8_t)(c.a * alpha / 255);
-            fill_rounded(p, b, op->radius, c);
-            break;
-        }
-        case LF_OP_TEXT:
-        case LF_OP_QR:
-        case LF_OP_IMAGE: {
-            struct entry *e = lookup(p, op);
-            if (!e->texture)
-                break;
+            fill_rounded(p, dst, op->radius, c);
+        } else if (e) {
             SDL_SetTextureAlphaMod(e->texture, alpha);
-            SDL_Rect dst = {b.x, b.y, e->w, e->h};
-            if (op->kind == LF_OP_QR) {
-                dst.x = b.x + (b.w - e->w) / 2;
-                dst.y = b.y + (b.h - e->h) / 2;
-            } else if (op->kind == LF_OP_IMAGE) {
-                /* fit inside the box, keep the aspect ratio, centre */
-                double sx = (double)b.w / e->w, sy = (double)b.h / e->h;
-                double s = sx < sy ? sx : sy;
-                dst.w = (int)(e->w * s);
-                dst.h = (int)(e->h * s);
-                dst.x = b.x + (b.w - dst.w) / 2;
-                dst.y = b.y + (b.h - dst.h) / 2;
-            }
             SDL_RenderCopy(p->r, e->texture, NULL, &dst);
-            break;
-        }
         }
     }
+}
+
+bool lf_painter_bounds(struct lf_painter *p, const struct lf_scene *scene, struct lf_box *out)
+{
+    bool any = false;
+    SDL_Rect all = {0, 0, 0, 0};
+    for (size_t i = 0; i < lf_scene_count(scene); i++) {
+        SDL_Rect dst;
+        struct entry *e;
+        op_place(p, lf_scene_op(scene, i), 0, &dst, &e);
+        if (dst.w <= 0 || dst.h <= 0 || (lf_scene_op(scene, i)->kind != LF_OP_RECT && !e))
+            continue;
+        if (any)
+            SDL_UnionRect(&all, &dst, &all);
+        else
+            all = dst;
+        any = true;
+    }
+    *out = (struct lf_box){all.x, all.y, all.w, all.h};
+    return any;
 }
 
 static uint32_t be32(const unsigned char *b)

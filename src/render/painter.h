@@ -15,6 +15,7 @@
 #define LF_RENDER_PAINTER_H
 
 #include <SDL.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "layout/scene.h"
@@ -27,6 +28,13 @@ void lf_painter_destroy(struct lf_painter *p);
 
 /* Draws the scene shifted by dx pixels, with opacity alpha (0..255). */
 void lf_painter_draw(struct lf_painter *p, const struct lf_scene *scene, int dx, uint8_t alpha);
+
+/* The smallest box holding every pixel lf_painter_draw(scene, 0, ...)
+ * can touch (text and images by their pictures, which may reach beyond
+ * their layout boxes). False when it draws nothing. Makes the pictures
+ * it needs, as drawing would. */
+bool lf_painter_bounds(struct lf_painter *p, const struct lf_scene *scene,
+                       struct lf_box *out) LF_MUST_CHECK;
 
 /* Frees cached textures not drawn since the previous sweep. */
 void lf_painter_sweep(struct lf_painter *p);
