@@ -225,6 +225,7 @@ const char *lf_fetch_failure_name(enum lf_fetch_failure failure)
         [LF_FETCH_FAIL_NONE] = "",           [LF_FETCH_FAIL_ADDRESS] = "address",
         [LF_FETCH_FAIL_DNS] = "dns",         [LF_FETCH_FAIL_CONNECT] = "connect",
         [LF_FETCH_FAIL_TIMEOUT] = "timeout", [LF_FETCH_FAIL_TLS] = "tls",
+        [LF_FETCH_FAIL_CERTIFICATE] = "certificate",
         [LF_FETCH_FAIL_HTTP] = "http",       [LF_FETCH_FAIL_TOO_LARGE] = "too-large",
         [LF_FETCH_FAIL_REDIRECT] = "redirect", [LF_FETCH_FAIL_CUT] = "cut",
         [LF_FETCH_FAIL_STOPPED] = "stopped", [LF_FETCH_FAIL_OTHER] = "other",
@@ -243,14 +244,15 @@ static enum lf_fetch_failure curl_failure(CURLcode rc)
         return LF_FETCH_FAIL_CONNECT;
     case CURLE_OPERATION_TIMEDOUT:
         return LF_FETCH_FAIL_TIMEOUT;
-    case CURLE_SSL_CONNECT_ERROR:
     case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CERTPROBLEM:
-    case CURLE_SSL_CIPHER:
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_ISSUER_ERROR:
     case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
     case CURLE_SSL_INVALIDCERTSTATUS:
+        return LF_FETCH_FAIL_CERTIFICATE;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
     case CURLE_SSL_CRL_BADFILE:
     case CURLE_SSL_SHUTDOWN_FAILED:
     case CURLE_SSL_ENGINE_NOTFOUND:

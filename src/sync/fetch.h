@@ -64,7 +64,8 @@ enum lf_fetch_failure {
     LF_FETCH_FAIL_DNS,         /* the host name was not found */
     LF_FETCH_FAIL_CONNECT,     /* no connection: refused, or no route */
     LF_FETCH_FAIL_TIMEOUT,     /* no answer in time, or too slow */
-    LF_FETCH_FAIL_TLS,         /* the secure connection failed: certificate, handshake */
+    LF_FETCH_FAIL_CERTIFICATE, /* the server's certificate is not trusted (or not its name's) */
+    LF_FETCH_FAIL_TLS,         /* no secure connection otherwise (handshake: no TLS there, ...) */
     LF_FETCH_FAIL_HTTP,        /* the server answered with another status (http_status) */
     LF_FETCH_FAIL_TOO_LARGE,   /* larger than the request's ceiling (body or header) */
     LF_FETCH_FAIL_REDIRECT,    /* too many redirects, or one to a scheme not allowed */

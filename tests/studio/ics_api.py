@@ -176,6 +176,32 @@ try:
     check(status == 502 and out.get("code") == "ics-fetch" and out.get("reason") == "connect" and
           out.get("http_status") == 0 and "127.0.0.1" in out.get("error", "") and items() == before,
           "a closed port is reported as no connection (reason 'connect'), libcurl's text kept", out)
+    status, out, _ = anna.request("POST", "/api/import/ics-url",
+                                  {"url": "https://127.0.0.1:%d/einmal.ics" % NGX_PORT})
+    check(status == 502 and out.get("code") == "ics-fetch" and out.get("reason") == "tls" and
+          items() == before,
+          "https:// to a server that speaks no TLS is reported as a failed secure connection "
+          "(reason 'tls')", out)
+    # a server on 127.0.0.1 whose certificate nobody signed (made here with openssl)
+    import http.server
+    import ssl
+    import threading
+    key, crt = os.path.join(TMP, "selbst.key"), os.path.join(TMP, "selbst.crt")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+             "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", crt], check=True, capture_output=True)
+    tls = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(crt, key)
+    tls.socket = ctx.wrap_socket(tls.socket, server_side=True)
+    threading.Thread(target=tls.serve_forever, daemon=True).start()
+    try:
+        status, out, _ = anna.request("POST", "/api/import/ics-url",
+                                      {"url": "https://127.0.0.1:%d/kalender.ics" % tls.server_address[1]})
+    finally:
+        tls.shutdown()
+    check(status == 502 and out.get("code") == "ics-fetch" and out.get("reason") == "certificate" and
+          items() == before, "a server whose certificate is not trusted is reported so (reason "
+          "'certificate'); nothing is fetched", out)
     with open(os.path.join(WWW, "riesig.ics"), "wb") as f:
         f.write(once_feed("Raum 5")[:-len(b"END:VCALENDAR\r\n")] +
                 b"X-FILL:" + b"x" * (4 * 1024 * 1024) + b"\r\nEND:VCALENDAR\r\n")
@@ -191,8 +217,6 @@ try:
           "a broken calendar at the address is refused with its line; the draft is unchanged", out)
 
     # --- while the studio downloads a calendar, it answers everybody else ------------------
-    import http.server
-    import threading
     got_request, release = threading.Event(), threading.Event()
     slow_feed = once_feed("Raum 5").replace(b"naeh-1@", b"langsam-1@").replace(b"fest-5@", b"langsam-2@")
 

@@ -80,8 +80,10 @@ addWords({
                     'no connection to the server'],
   fleetErrTimeout: ['der Server antwortet zu langsam',
                     'the server took too long'],
-  fleetErrTls: ['dem Zertifikat des Servers wird nicht vertraut',
-                'the server\'s certificate is not trusted'],
+  fleetErrCertificate: ['dem Zertifikat des Servers wird nicht vertraut',
+                        'the server\'s certificate is not trusted'],
+  fleetErrTls: ['keine sichere Verbindung (https) zustande gekommen',
+                'no secure connection (https) came about'],
   fleetErrSignature: ['die Signatur passt nicht: nicht installiert',
                       'the signature does not match: not installed'],
   fleetD: ['{0} Tg.',
@@ -100,7 +102,7 @@ function fleetDuration(s) {
 function syncErrorText(e) {
   const f = fetchProblem({error: e});
   const key = f.kind.startsWith('http') ? 'fleetErrHttp' : {dns: 'fleetErrDns', connect: 'fleetErrConnect',
-    timeout: 'fleetErrTimeout', tls: 'fleetErrTls'}[f.kind] || (/signature/i.test(e) ? 'fleetErrSignature' : null);
+    timeout: 'fleetErrTimeout', certificate: 'fleetErrCertificate', tls: 'fleetErrTls'}[f.kind] || (/signature/i.test(e) ? 'fleetErrSignature' : null);
   return key ? (f.where ? f.where + ': ' : '') + t(key, f.status) : e;
 }
 
