@@ -518,6 +518,26 @@ try:
     wait.until(lambda d: not d.find_elements(By.CSS_SELECTOR, 'li.item[data-id="%s"]' % doomed))
     check(helper.request("GET", "/api/items/" + doomed)[0] == 404,
           "'Endgültig löschen' deletes the entry", helper.request("GET", "/api/items/" + doomed)[:2])
+    # leaving unsaved changes asks in the same dialog; Escape stays in the editor
+    click("li.item button.edit")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.de"]'))
+    css('textarea[data-field="title.de"]').send_keys(" (Entwurf)")
+    tab("offers")
+    wait.until(lambda d: d.find_elements(By.ID, "leave-dialog"))
+    check("noch nicht gespeichert" in css("#leave-dialog").text and
+          driver.execute_script("return document.activeElement.id") == "leave-dialog-cancel",
+          "leaving unsaved changes asks in the studio's dialog, Abbrechen focused", css("#leave-dialog").text)
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    wait.until(lambda d: not d.find_elements(By.ID, "leave-dialog"))
+    check("(Entwurf)" in css('textarea[data-field="title.de"]').get_attribute("value"),
+          "Escape stays in the editor with the changes")
+    tab("offers")
+    wait.until(lambda d: d.find_elements(By.ID, "leave-dialog-ok"))
+    click("#leave-dialog-ok")
+    wait.until(lambda d: not d.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.de"]'))
+    check(css('nav button[data-view="offers"]').get_attribute("aria-current") in ("page", "true") or
+          "Angebote" in css("main h1").text, "'Verlassen, ohne zu speichern' leaves for the page asked for",
+          css("main h1").text)
 
     # --- audit log, settings, English UI --------------------------------------------------------
     tab("audit")
