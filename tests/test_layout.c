@@ -1671,6 +1671,81 @@ static void an_address_is_never_split_across_pages(void **state)
     lf_scene_destroy(s);
 }
 
+/* A bundle with many events: a round of the carousel plays the agenda's
+ * pages up to the LF_CAROUSEL_MAX_EVENTS nearest events and a slide for
+ * each of those, while the Events list keeps all of them; a screen nobody
+ * can touch shows every agenda page; max_events 0 plays every event. */
+static void carousel_round_is_capped(void **state)
+{
+    (void)state;
+    build_bundle();
+    enum { EVENTS = 60 };
+    static struct lf_item many[EVENTS + 1];
+    static char ids[EVENTS][16];
+    static struct lf_translation title = {"de", "Sprachcafé im Stadtteilzentrum"};
+    for (size_t i = 0; i < EVENTS; i++) {
+        snprintf(ids[i], sizeof(ids[i]), "cafe-%02zu", i);
+        /* written latest first: the carousel orders them by start */
+        time_t start = lf_local_make(2026, 12, 3, 10, 0) + (time_t)(EVENTS - i) * 86400;
+        many[i] = (struct lf_item){.kind = LF_ITEM_EVENT, .id = ids[i], .title = {1, &title},
+                                   .summary = {1, body_tr}, .place = {1, place_tr},
+                                   .start = start, .end = start + 7200};
+    }
+    many[EVENTS] = items[1]; /* an offer */
+    struct lf_bundle b = bundle;
+    b.items = many;
+    b.n_items = EVENTS + 1;
+    for (int mode = 0; mode < 3; mode++) { /* capped; passive; no cap */
+        struct lf_view v = {.bundle = &b, .lang = "de", .now = lf_local_make(2026, 12, 2, 10, 0),
+                            .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                            .width = 1920, .height = 1080, .text_scale = 1.0,
+                            .passive = mode == 1};
+        struct lf_carousel *c = lf_carousel_create();
+        if (mode == 2)
+            lf_carousel_set_max_events(c, 0);
+        lf_carousel_build(c, &v, 10);
+        size_t events = 0, agenda = 0, offers = 0, last_from = 0;
+        const struct lf_page *last_agenda = NULL;
+        time_t prev = 0;
+        for (size_t i = 0; i < lf_carousel_count(c); i++) {
+            const struct lf_page *p = &lf_carousel_page(c, i)->page;
+            if (p->slide && p->slide->kind == LF_SLIDE_AGENDA) {
+                agenda++;
+                last_agenda = p;
+                last_from = p->from.block;
+                assert_int_equal(p->n_list, EVENTS); /* the agenda's list holds every event */
+            } else if (p->slide && p->slide->kind == LF_SLIDE_EVENT) {
+                events++;
+                assert_true(p->slide->start > prev); /* the nearest first */
+                prev = p->slide->start;
+            } else if (p->slide && p->slide->kind == LF_SLIDE_OFFER) {
+                offers++;
+            }
+        }
+        assert_int_equal(offers, 1);
+        assert_true(agenda >= 2); /* 60 events do not fit one page */
+        /* where the round's agenda ends */
+        struct lf_scene *s = lf_scene_create();
+        struct lf_page_result r;
+        lf_layout_page(s, &v, last_agenda, &r);
+        lf_scene_destroy(s);
+        if (mode == 0) {
+            assert_int_equal(events, LF_CAROUSEL_MAX_EVENTS);
+            /* its pages name the round's events, and stop there */
+            assert_true(r.continues);
+            assert_true(r.rest.block >= LF_CAROUSEL_MAX_EVENTS);
+            assert_true(last_from < LF_CAROUSEL_MAX_EVENTS);
+        } else {
+            assert_int_equal(events, mode == 1 ? LF_CAROUSEL_MAX_EVENTS : EVENTS);
+            assert_false(r.continues); /* every event on the agenda's pages */
+        }
+        /* every event reachable by touch */
+        const struct lf_slide *list[LF_MAX_ITEMS];
+        assert_int_equal(lf_carousel_category(c, LF_CAT_EVENTS, list), EVENTS);
+        lf_carousel_destroy(c);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1681,6 +1756,7 @@ int main(void)
         cmocka_unit_test(text_is_cleaned_for_drawing),
         cmocka_unit_test(fit_shrinks_then_continues),
         cmocka_unit_test(an_address_is_never_split_across_pages),
+        cmocka_unit_test(carousel_round_is_capped),
         cmocka_unit_test(mirror_flips_boxes_and_targets),
         cmocka_unit_test(slides_fit_both_orientations),
         cmocka_unit_test(rtl_screen_is_mirrored),

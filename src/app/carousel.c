@@ -91,6 +91,12 @@ static bool lay_out_next_slide(struct lf_carousel *c)
                         (r.rest.block == page.from.block && r.rest.offset > page.from.offset);
         if (!r.continues || !progress)
             break;
+        /* a round's agenda: the pages that name the events of the round
+         * (the nearest max_events); the rest are in the Events list a
+         * visitor taps. A screen nobody can touch lists every event. */
+        if (sl->kind == LF_SLIDE_AGENDA && c->max_events && !v->passive &&
+            r.rest.block >= c->max_events)
+            break;
         page.from = r.rest;
     }
     return true;

@@ -42,8 +42,10 @@ void lf_carousel_destroy(struct lf_carousel *c);
 void lf_carousel_build(struct lf_carousel *c, const struct lf_view *v, int base_s);
 
 /* At most `max` event slides a round, the nearest first (0: every
- * upcoming event); LF_CAROUSEL_MAX_EVENTS until set. The agenda and the
- * Events list stay complete. Takes effect at the next build. */
+ * upcoming event), and of the agenda the pages that name them (its first
+ * page always; on a screen nobody can touch, v->passive, every page);
+ * LF_CAROUSEL_MAX_EVENTS until set. The Events list a visitor browses
+ * keeps every upcoming event. Takes effect at the next build. */
 void lf_carousel_set_max_events(struct lf_carousel *c, size_t max);
 
 /* Every page: lays out all that is not laid out yet. */

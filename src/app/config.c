@@ -130,7 +130,7 @@ static const struct config_key config_keys[] = {
     BOOL_KEY("carousel", "rotate_languages", rotate_languages, false,
              "after each round show the next language of the bundle"),
     INT_KEY("carousel", "max_events", max_events, LF_CAROUSEL_MAX_EVENTS, 0, LF_MAX_ITEMS,
-            "event slides a round, the nearest first (the agenda lists all); 0: all"),
+            "event slides a round, the nearest first (and the agenda pages naming them); 0: all"),
     BOOL_KEY("touch", "enabled", touch, true,
              "buttons on screen; false for a screen nobody can touch"),
     INT_KEY("touch", "idle_seconds", idle_seconds, 60, 10, 3600,

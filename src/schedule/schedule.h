@@ -81,10 +81,10 @@ void lf_playlist_build_known(const struct lf_bundle *b, time_t now, bool known,
 void lf_playlist_clear(struct lf_playlist *p);
 
 /* A round of the carousel shows at most this many event slides, the
- * nearest first (running ones, then by start): with hundreds of events in
- * a bundle a passer-by still sees this week's within a few minutes. The
- * agenda's pages list every upcoming event, and every event stays in the
- * Events list a visitor browses. The default of [carousel] max_events. */
+ * nearest first (running ones, then by start), and the agenda's pages
+ * that name them (app/carousel.h): with hundreds of events in a bundle a
+ * passer-by still sees this week's within minutes. Every event stays in
+ * the Events list a visitor browses. The default of [carousel] max_events. */
 #define LF_CAROUSEL_MAX_EVENTS 12
 
 /* Keeps the first `max` event slides of the carousel order in p->slides
