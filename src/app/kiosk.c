@@ -490,7 +490,9 @@ static void rebuild(struct lf_kiosk *k)
 
     judge_clock(k);
     k->view.now = wall_now(k);
-    bool stale = k->installed_at > 0 &&
+    /* an install stamped by a clock not set (1970) says nothing of the
+     * content's age: no "Stand: 1. Januar 1970" once the time is known */
+    bool stale = k->installed_at > lf_build_time() - LF_CLOCK_BUILD_SLACK_S &&
                  k->view.now - k->installed_at > (time_t)k->cfg->stale_hours * 3600;
     k->view.stale_since = stale ? k->installed_at : 0;
     lf_carousel_set_max_events(k->carousel, (size_t)k->cfg->max_events);
