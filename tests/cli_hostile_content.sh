@@ -29,4 +29,15 @@ expect_in "$TMP/err" "items[0].image: images/f.png is not a file" "the FIFO imag
 expect_exit 1 "preview refuses the FIFO image too" -- \
   timeout 60 "$BIN" preview "$TMP/fifo-image" --out "$TMP/fifo-out"
 
+# a picture cut off while copying or uploading: validate said "valid" and
+# the kiosk drew the slide without it (or half grey); now an error
+event_bundle "$TMP/cut" "images/logo.png"
+logo="$SRC/assets/content/images/logo-litfass.png"
+head -c $(($(stat -c %s "$logo") / 2)) "$logo" >"$TMP/cut/images/logo.png"
+expect_exit 1 "a PNG cut in half is refused" -- "$BIN" validate "$TMP/cut"
+expect_in "$TMP/err" "content.json:3:" "the cut PNG names the line"
+expect_in "$TMP/err" "items[0].image: images/logo.png is cut off" "the cut PNG names the field"
+cp "$logo" "$TMP/cut/images/logo.png"
+expect_exit 0 "the whole PNG is accepted" -- "$BIN" validate "$TMP/cut"
+
 finish

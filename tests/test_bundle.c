@@ -654,6 +654,10 @@ static void write_file(const char *path, const char *text, off_t size)
 #define PNG_HEAD(w3, w2, w1, w0, h3, h2, h1, h0)                                            \
     "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR" w3 w2 w1 w0 h3 h2 h1 h0 "\x08\x02\0\0\0"
 
+/* The end of a picture: a PNG's IEND chunk, a JPEG's EOI marker. */
+#define PNG_END "\0\0\0\0IEND\xae\x42\x60\x82"
+#define JPEG_END "\xff\xd9"
+
 /* A JPEG: SOI, an APP0 segment, then a baseline frame header h x w. */
 #define JPEG_HEAD(h1, h0, w1, w0)                                                           \
     "\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0"                               \
@@ -681,11 +685,19 @@ static void file_and_image_limits(void **state)
     write_file(manifest, "{\"format\": 1, \"organisation\": \"KI\", \"items\": [\n"
                          "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\", \"image\": \"big.png\"}]}",
                0);
-    static const char png_4096[] = PNG_HEAD("\0", "\0", "\x10", "\0", "\0", "\0", "\x10", "\0");
+    static const char png_4096[] =
+        PNG_HEAD("\0", "\0", "\x10", "\0", "\0", "\0", "\x10", "\0") PNG_END;
+    /* cut off while uploading: the header is there, the end is not */
+    static const char png_cut[] = PNG_HEAD("\0", "\0", "\x10", "\0", "\0", "\0", "\x10", "\0")
+        "\0\0\x20\0IDAT\x78\x9c";
     static const char png_4097[] = PNG_HEAD("\0", "\0", "\x10", "\x01", "\0", "\0", "\x10", "\0");
     static const char png_wide[] = PNG_HEAD("\0", "\0", "\x20", "\x01", "\0", "\0", "\0", "\x01");
     static const char png_zero[] = PNG_HEAD("\0", "\0", "\0", "\0", "\0", "\0", "\0", "\x01");
-    static const char jpeg_ok[] = JPEG_HEAD("\x0c", "\0", "\x10", "\0");  /* 4096 x 3072 */
+    static const char jpeg_ok[] = JPEG_HEAD("\x0c", "\0", "\x10", "\0") JPEG_END; /* 4096 x 3072 */
+    static const char jpeg_short[] = JPEG_HEAD("\x0c", "\0", "\x10", "\0") "\xff\xda\0\x08";
+    /* an EXIF thumbnail's end marker before the frame does not count */
+    static const char jpeg_thumb_end[] = "\xff\xd8\xff\xe1\0\x06\xff\xd9\0\0"
+        "\xff\xc0\0\x11\x08\x01\0\x01\0\x03\x01\x22\0\x02\x11\x01\x03\x11\x01\xff\xda";
     static const char jpeg_big[] = JPEG_HEAD("\x13", "\x88", "\x13", "\x88"); /* 5000 x 5000 */
     static const char jpeg_cut[] = "\xff\xd8\xff\xe0\0\x10JFIF";
     static const struct {
@@ -707,6 +719,15 @@ static void file_and_image_limits(void **state)
         {jpeg_big, sizeof(jpeg_big) - 1, 0,
          "big.png is 5000 x 5000 pixels (at most 16777216 pixels, e.g. 4096 x 4096, and 8192 a side)"},
         {jpeg_cut, sizeof(jpeg_cut) - 1, 0, "big.png: cannot read the picture size (damaged file?)"},
+        {png_cut, sizeof(png_cut) - 1, 0,
+         "big.png is cut off: the picture ends before its last part (39 bytes; damaged, or not "
+         "copied or uploaded whole): copy it again from the original"},
+        {jpeg_short, sizeof(jpeg_short) - 1, 0,
+         "big.png is cut off: the picture ends before its last part (43 bytes; damaged, or not "
+         "copied or uploaded whole): copy it again from the original"},
+        {jpeg_thumb_end, sizeof(jpeg_thumb_end) - 1, 0,
+         "big.png is cut off: the picture ends before its last part (31 bytes; damaged, or not "
+         "copied or uploaded whole): copy it again from the original"},
     };
     for (size_t i = 0; i < sizeof(images) / sizeof(images[0]); i++) {
         write_bytes(image, images[i].bytes, images[i].n, images[i].size);
@@ -911,9 +932,13 @@ static void pack_and_check_files(void **state)
     /* the image changes after packing: the size or the hash no longer match */
     FILE *f = fopen(image, "r+b");
     assert_non_null(f);
-    fseek(f, -1, SEEK_END);
+    /* a byte in the middle (the last is the IEND chunk's CRC: the picture
+     * would be cut off) */
+    fseek(f, 0, SEEK_END);
+    long middle = ftell(f) / 2;
+    fseek(f, middle, SEEK_SET);
     int last = fgetc(f);
-    fseek(f, -1, SEEK_END);
+    fseek(f, middle, SEEK_SET);
     fputc(last ^ 0xff, f);
     fclose(f);
     d = lf_diags_create();

@@ -724,7 +724,7 @@ static unsigned be16(const unsigned char *b)
  * without decoding, and a JPEG's number of colour components (4: CMYK).
  * False when the header cannot be found. */
 static bool image_dimensions(int fd, bool png, off_t size, unsigned *w, unsigned *h,
-                             unsigned *components)
+                             unsigned *components, off_t *after)
 {
     unsigned char b[24];
     if (png) {
@@ -732,6 +732,7 @@ static bool image_dimensions(int fd, bool png, off_t size, unsigned *w, unsigned
             return false;
         *w = be16(b + 16) << 16 | be16(b + 18);
         *h = be16(b + 20) << 16 | be16(b + 22);
+        *after = 8;
         return true;
     }
     off_t off = 2; /* after SOI */
@@ -759,9 +760,41 @@ static bool image_dimensions(int fd, bool png, off_t size, unsigned *w, unsigned
             *h = be16(b + 1);
             *w = be16(b + 3);
             *components = b[5];
+            *after = off + 2 + (off_t)len;
             return true;
         }
         off += 2 + (off_t)len;
+    }
+    return false;
+}
+
+/* Whether the picture is whole: a PNG's IEND chunk (type and CRC, the
+ * same in every PNG), or a JPEG's end of image marker FF D9 after the
+ * frame header (entropy-coded data never holds one; an EXIF thumbnail's
+ * comes before the frame; data some cameras append after it is allowed),
+ * found between `from` (where image_dimensions stopped) and the end. A
+ * file cut off while copying or uploading would be drawn half grey, or
+ * not at all. */
+static bool image_complete(int fd, bool png, off_t size, off_t from)
+{
+    static const unsigned char iend[] = {'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82};
+    static const unsigned char eoi[] = {0xff, 0xd9};
+    const unsigned char *needle = png ? iend : eoi;
+    size_t n = png ? sizeof(iend) : sizeof(eoi), matched = 0;
+    unsigned char b[65536];
+    for (off_t off = from; off < size;) {
+        ssize_t got = pread(fd, b, sizeof(b), off);
+        if (got <= 0)
+            return false;
+        for (ssize_t i = 0; i < got; i++) {
+            if (b[i] != needle[matched])
+                matched = b[i] == needle[0];
+            else
+                matched++;
+            if (matched == n)
+                return true;
+        }
+        off += got;
     }
     return false;
 }
@@ -814,7 +847,9 @@ static bool check_image_file(struct parse *p, const char *name, const char *path
         goto done;
     }
     unsigned w = 0, h = 0, components = 3;
-    if (!image_dimensions(fd, is_png, st.st_size, &w, &h, &components) || w == 0 || h == 0) {
+    off_t after = 0;
+    if (!image_dimensions(fd, is_png, st.st_size, &w, &h, &components, &after) || w == 0 ||
+        h == 0) {
         error(p, path, "%s: cannot read the picture size (damaged file?)", name);
         goto done;
     }
@@ -828,6 +863,12 @@ static bool check_image_file(struct parse *p, const char *name, const char *path
         /* decoded as if it were RGB: a red poster comes out blue */
         error(p, path, "%s is a CMYK JPEG (colours for print): a screen would show its colours "
               "wrong; save it as an RGB (sRGB) JPEG or as PNG", name);
+        goto done;
+    }
+    if (!image_complete(fd, is_png, st.st_size, after)) {
+        error(p, path, "%s is cut off: the picture ends before its last part (%lld bytes; "
+              "damaged, or not copied or uploaded whole): copy it again from the original",
+              name, (long long)st.st_size);
         goto done;
     }
     ok = true;
