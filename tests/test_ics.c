@@ -812,6 +812,61 @@ static void faulty_entries_are_left_out(void **state)
     lf_diags_destroy(d);
 }
 
+/* A feed's own VTIMEZONE that changes every second (FREQ=SECONDLY, or a
+ * yearly rule with BYSECOND) since 1601: libical followed it step by step
+ * to find an offset and import-ics never ended. Such a zone is left out
+ * with a warning naming its line; its event is read as in an unknown
+ * zone (Berlin) and imported. A real yearly zone still counts. */
+static void a_zone_that_changes_every_second(void **state)
+{
+    (void)state;
+#define ZONE(rule)                                                                          \
+    "BEGIN:VTIMEZONE\r\nTZID:Eigene Zone\r\nBEGIN:STANDARD\r\nDTSTART:16010101T030000\r\n"  \
+    "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nRRULE:" rule "\r\nEND:STANDARD\r\n"          \
+    "END:VTIMEZONE\r\n"
+#define EVENT                                                                               \
+    "BEGIN:VEVENT\r\nUID:z-1\r\nDTSTAMP:20261101T000000Z\r\n"                               \
+    "DTSTART;TZID=Eigene Zone:20261210T100000\r\nDTEND;TZID=Eigene Zone:20261210T120000\r\n" \
+    "SUMMARY:Treffen\r\nEND:VEVENT\r\n"
+    static const char *const feeds[] = {
+        CAL_HEAD ZONE("FREQ=SECONDLY") EVENT CAL_TAIL,
+        CAL_HEAD ZONE("FREQ=YEARLY;BYMINUTE=0,1,2,3,4,5,6,7,8,9;BYSECOND=0,1,2,3,4,5,6,7,8,9")
+            EVENT CAL_TAIL,
+    };
+    for (size_t i = 0; i < sizeof(feeds) / sizeof(feeds[0]); i++) {
+        struct lf_diags *d = lf_diags_create();
+        struct lf_ics_feed *f = parse_text(feeds[i], "2026-12-01T10:00", 180, d);
+        assert_non_null(f);
+        assert_int_equal(lf_ics_count(f), 1);
+        assert_int_equal(lf_ics_get(f, 0)->start_at, at("2026-12-10T10:00"));
+        assert_int_equal(lf_diags_errors(d), 0);
+        const struct lf_diag *g = lf_diags_get(d, 0);
+        assert_non_null(g);
+        assert_int_equal(g->line, 4);
+        assert_string_equal(g->path, "VTIMEZONE");
+        assert_non_null(strstr(g->message, "'Eigene Zone' repeats its changes"));
+        lf_ics_feed_destroy(f);
+        lf_diags_destroy(d);
+    }
+    /* the real thing: Berlin as a VTIMEZONE of its own, yearly rules */
+    static const char berlin[] =
+        CAL_HEAD "BEGIN:VTIMEZONE\r\nTZID:Eigene Zone\r\n"
+        "BEGIN:DAYLIGHT\r\nDTSTART:19810329T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n"
+        "BEGIN:STANDARD\r\nDTSTART:19961027T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+        EVENT CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_text(berlin, "2026-12-01T10:00", 180, d);
+    assert_non_null(f);
+    assert_int_equal(lf_ics_count(f), 1);
+    assert_int_equal(lf_diags_count(d), 0);
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+#undef ZONE
+#undef EVENT
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -832,6 +887,7 @@ int main(void)
         cmocka_unit_test(a_time_in_the_spring_gap),
         cmocka_unit_test(zone_names_outlook_and_cities_write),
         cmocka_unit_test(faulty_entries_are_left_out),
+        cmocka_unit_test(a_zone_that_changes_every_second),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -1202,16 +1202,17 @@ static size_t count_sorted(const char **list, size_t n, const char *key, size_t 
     return end - lo;
 }
 
-/* Line numbers of every "BEGIN:VEVENT" in the raw text, in order. */
-static int *vevent_lines(const char *text, size_t len, size_t *n)
+/* Line numbers of every `begin` line ("BEGIN:VEVENT") in the raw text, in order. */
+static int *begin_lines(const char *text, size_t len, const char *begin, size_t *n)
 {
+    size_t bl = strlen(begin);
     size_t cap = 16;
     int *lines = lf_xmalloc(cap * sizeof(int));
     *n = 0;
     int line = 1;
     for (size_t i = 0; i < len; i++) {
         bool at_start = i == 0 || text[i - 1] == '\n';
-        if (at_start && len - i >= 12 && strncasecmp(text + i, "BEGIN:VEVENT", 12) == 0) {
+        if (at_start && len - i >= bl && strncasecmp(text + i, begin, bl) == 0) {
             if (*n == cap)
                 lines = lf_xrealloc(lines, (cap *= 2) * sizeof(int));
             lines[(*n)++] = line;
@@ -1220,6 +1221,52 @@ static int *vevent_lines(const char *text, size_t len, size_t *n)
             line++;
     }
     return lines;
+}
+
+/* A feed's own VTIMEZONE whose changes repeat other than yearly (a real
+ * zone changes at most twice a year, on days of the year: BYMONTH,
+ * BYDAY, never BYHOUR, BYMINUTE, BYSECOND) is left out, with a warning: libical
+ * would follow an RRULE:FREQ=SECONDLY from 1601 to today step by step
+ * (billions of steps: import-ics hung) to find an offset. Its times are
+ * then read as an unknown zone's. */
+static void drop_unreal_zones(struct ics_ctx *c, icalcomponent *cal, const int *lines,
+                              size_t n_lines)
+{
+    size_t k = 0;
+    icalcomponent *z = icalcomponent_get_first_component(cal, ICAL_VTIMEZONE_COMPONENT);
+    while (z) {
+        icalcomponent *next = icalcomponent_get_next_component(cal, ICAL_VTIMEZONE_COMPONENT);
+        icalrecurrencetype_frequency freq = ICAL_YEARLY_RECURRENCE;
+        for (icalcomponent *part = icalcomponent_get_first_component(z, ICAL_ANY_COMPONENT);
+             part && freq == ICAL_YEARLY_RECURRENCE;
+             part = icalcomponent_get_next_component(z, ICAL_ANY_COMPONENT))
+            for (icalproperty *p = icalcomponent_get_first_property(part, ICAL_RRULE_PROPERTY);
+                 p; p = icalcomponent_get_next_property(part, ICAL_RRULE_PROPERTY)) {
+                struct icalrecurrencetype r = icalproperty_get_rrule(p);
+                /* BYHOUR, BYMINUTE or BYSECOND make a yearly rule one
+                 * that changes every second too */
+                if (r.freq != ICAL_YEARLY_RECURRENCE ||
+                    r.by_hour[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+                    r.by_minute[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+                    r.by_second[0] != ICAL_RECURRENCE_ARRAY_MAX) {
+                    freq = r.freq == ICAL_YEARLY_RECURRENCE ? ICAL_SECONDLY_RECURRENCE : r.freq;
+                    break;
+                }
+            }
+        if (freq != ICAL_YEARLY_RECURRENCE) {
+            icalproperty *id = icalcomponent_get_first_property(z, ICAL_TZID_PROPERTY);
+            const char *tzid = id ? icalproperty_get_tzid(id) : NULL;
+            const char *fname = icalrecur_freq_to_string(freq);
+            ics_warning(c, k < n_lines ? lines[k] : 0, "VTIMEZONE",
+                        "the time zone '%s' repeats its changes FREQ=%s, where a real time "
+                        "zone changes at most yearly: left out, its times are read as an "
+                        "unknown zone's", tzid ? tzid : "", fname ? fname : "?");
+            icalcomponent_remove_component(cal, z);
+            icalcomponent_free(z);
+        }
+        z = next;
+        k++;
+    }
 }
 
 static void report_parse_errors(struct ics_ctx *c, icalcomponent *comp, int line)
@@ -1286,7 +1333,9 @@ struct lf_ics_feed *lf_ics_parse_filtered(const char *text, size_t len, const ch
     memcpy(copy, text + skip, len - skip);
     copy[len - skip] = '\0';
     size_t n_lines = 0;
-    int *lines = vevent_lines(copy, len - skip, &n_lines);
+    int *lines = begin_lines(copy, len - skip, "BEGIN:VEVENT", &n_lines);
+    size_t n_zone_lines = 0;
+    int *zone_lines = begin_lines(copy, len - skip, "BEGIN:VTIMEZONE", &n_zone_lines);
 
     icalerror_set_errors_are_fatal(0);
     icalcomponent *root = strstr(copy, "BEGIN:VCALENDAR") ? icalparser_parse_string(copy) : NULL;
@@ -1307,8 +1356,11 @@ struct lf_ics_feed *lf_ics_parse_filtered(const char *text, size_t len, const ch
         if (root)
             icalcomponent_free(root);
         free(lines);
+        free(zone_lines);
         return NULL;
     }
+    drop_unreal_zones(&c, root, zone_lines, n_zone_lines);
+    free(zone_lines);
     c.cal = root;
     c.feed = lf_xcalloc(1, sizeof(*c.feed));
     snprintf(c.fallback_zone, sizeof(c.fallback_zone), "%s", LF_TIME_ZONE);
