@@ -113,6 +113,7 @@ struct lf_kiosk {
     int anim_frames;               /* frames drawn in this transition */
     uint64_t anim_last, anim_worst;/* for the smoothness figure in the debug log */
     uint64_t anim_next;            /* ticks of the transition's next frame */
+    double anim_cpu;               /* this thread's CPU ms when it started (debug log) */
     time_t minute;                 /* minute shown by the clock */
     time_t changes_at;             /* the schedule changes (lf_carousel_rebuild_at) */
     time_t clock_seen;             /* newest wall time seen on a plausible clock; 0: none */
@@ -533,6 +534,15 @@ static bool take_snapshot(struct lf_kiosk *k, struct lf_snapshot *shot, const st
     return lf_snapshot_take(shot, page);
 }
 
+/* CPU time of the calling thread, for the debug log's transition figures. */
+static double thread_cpu_ms(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+        return 0;
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 static void take_snapshots(struct lf_kiosk *k)
 {
     uint64_t t0 = SDL_GetTicks64();
@@ -578,6 +588,7 @@ static void go_to(struct lf_kiosk *k, size_t to, int dir)
     k->index = to % n;
     layout_current(k, k->incoming);
     if (k->cfg->transition_ms > 0) {
+        k->anim_cpu = thread_cpu_ms();
         take_snapshots(k);
         k->animating = true;
         k->anim_start = k->clock.ticks(k->clock.ctx);
@@ -1382,8 +1393,10 @@ static uint64_t tick(struct lf_kiosk *k)
     if (k->animating) {
         if (now >= k->anim_start + (uint64_t)k->cfg->transition_ms) {
             k->animating = false;
-            lf_debug("transition: %d frames in %d ms, longest frame %d ms", k->anim_frames,
-                     (int)(now - k->anim_start), (int)k->anim_worst);
+            lf_debug("transition: %d frames in %d ms, longest frame %d ms, %.1f ms of CPU "
+                     "(main thread, pages drawn and frames)",
+                     k->anim_frames, (int)(now - k->anim_start), (int)k->anim_worst,
+                     thread_cpu_ms() - k->anim_cpu);
             swap_pages(k);
             lf_scene_clear(k->incoming);
             lf_snapshot_forget(k->incoming_shot); /* its memory back until the next transition */

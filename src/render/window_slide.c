@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "core/log.h"
 #include "core/xalloc.h"
@@ -18,7 +19,9 @@ struct lf_window_slide {
     int w, h, top, bottom;      /* window size; the pages' rows */
     int bpp;                    /* bytes per pixel of the window surface */
     size_t pitch;               /* of the copies: w * bpp */
-    uint8_t *old, *incoming;    /* the band rows of both pages */
+    uint8_t *old, *incoming;    /* the band rows of both pages (in old_map, incoming_map) */
+    void *old_map, *incoming_map;
+    size_t mapped;              /* bytes of each mapping */
     uint8_t *same;              /* per band row: one colour, the same in both pages */
     uint8_t *changed;           /* per band row: written since the last present */
     SDL_Rect *rects;            /* for SDL_UpdateWindowSurfaceRects */
@@ -36,10 +39,32 @@ struct lf_window_slide *lf_window_slide_create(SDL_Renderer *renderer, struct lf
     return ws;
 }
 
+/* Memory for a copy of page rows, straight from the kernel with its pages
+ * made at once (one call, not 1,500 page faults for a 1080p copy of
+ * 6 MB), and straight back at the end: a still page holds none. (Huge
+ * pages were slower here: the kernel zeroes 2 MB for each.) NULL when
+ * there is none. */
+static uint8_t *rows_map(size_t bytes, void **map, size_t *mapped)
+{
+    int flags = MAP_PRIVATE | MAP_ANONYMOUS;
+#ifdef MAP_POPULATE
+    flags |= MAP_POPULATE;
+#endif
+    void *m = mmap(NULL, bytes, PROT_READ | PROT_WRITE, flags, -1, 0);
+    if (m == MAP_FAILED)
+        return NULL;
+    *map = m;
+    *mapped = bytes;
+    return m;
+}
+
 void lf_window_slide_end(struct lf_window_slide *ws)
 {
-    free(ws->old);
-    free(ws->incoming);
+    if (ws->old_map)
+        munmap(ws->old_map, ws->mapped);
+    if (ws->incoming_map)
+        munmap(ws->incoming_map, ws->mapped);
+    ws->old_map = ws->incoming_map = NULL;
     free(ws->same);
     free(ws->changed);
     free(ws->rects);
@@ -207,8 +232,8 @@ bool lf_window_slide_begin(struct lf_window_slide *ws, const struct lf_scene *pa
     ws->pitch = (size_t)w * (size_t)ws->bpp;
     int rows = ws->bottom - ws->top;
     size_t bytes = ws->pitch * (size_t)rows;
-    ws->old = malloc(bytes);
-    ws->incoming = malloc(bytes);
+    ws->old = rows_map(bytes, &ws->old_map, &ws->mapped);
+    ws->incoming = rows_map(bytes, &ws->incoming_map, &ws->mapped);
     ws->same = malloc((size_t)rows);
     ws->changed = calloc((size_t)rows, 1);
     ws->rects = malloc(((size_t)rows / 2 + 1) * sizeof(*ws->rects));
