@@ -77,8 +77,8 @@ measure() {
     tee -a "$tmp/results"
   if grep -q 'transition: [0-9]* frames' "$tmp/$name.log"; then
     grep 'transition: [0-9]* frames' "$tmp/$name.log" | sed 's/.*transition: //' |
-      awk '{f += $1; ms += $4; if ($8 > w) w = $8; n++}
-        END {printf "%-18s %d transitions, %.1f frames per second during them, longest frame %d ms\n", "", n, f * 1000 / ms, w}'
+      awk '{f += $1; ms += $4; if ($8 > w) w = $8; cpu += $10; n++}
+        END {printf "%-18s %d transitions, %.1f frames per second during them, longest frame %d ms, %.1f ms CPU each (main thread)\n", "", n, f * 1000 / ms, w, cpu / n}'
   fi
 }
 
