@@ -111,7 +111,7 @@ static const struct expect expectations[] = {
       "Telefon: plus vier neun, zwo fünf eins, vier neun zwo, sieben null acht fünf.",
       "Im Internet: www Punkt stadt-muenster Punkt de Schrägstrich zuwanderung."}},
     {"hinweis", "de",
-     {"Hinweis.", "Geschlossen.", "Am 24. Dezember ist das Büro zu &amp; &lt;leer&gt;."}},
+     {"Hinweis.", "Geschlossen.", "Am vierundzwanzigsten Dezember ist das Büro zu &amp; &lt;leer&gt;."}},
 
     /* Arabic: ordinal day, hours as ordinals ("the seventeenth hour") */
     {"treffen", "ar",
@@ -133,7 +133,7 @@ static const struct expect expectations[] = {
       "الثَّانِيَة وَالنِّصْف ظُهْرًا.",
       "الهاتف: زائد أَرْبَعَة تِسْعَة، اِثْنَان خَمْسَة وَاحِد، أَرْبَعَة تِسْعَة اِثْنَان، سَبْعَة "
       "صِفْر ثَمَانِيَة خَمْسَة."}},
-    {"hinweis", "ar", {"تنبيه.", "مغلق.", "<voice xml:lang=\"de\">Am 24. Dezember"}},
+    {"hinweis", "ar", {"تنبيه.", "مغلق.", "<voice xml:lang=\"de\">Am vierundzwanzigsten Dezember"}},
 
     /* Turkish: no case endings after numbers ("saat dokuz ile on iki arası") */
     {"treffen", "tr",
@@ -362,7 +362,7 @@ static void only_in_german_is_said_first(void **state)
     (void)state;
     char *s = script_for("hinweis", "tr"); /* the message is only in German */
     const char *cue = strstr(s, "Bu metin yalnızca Almanca.");
-    const char *german = strstr(s, "<voice xml:lang=\"de\">Am 24. Dezember");
+    const char *german = strstr(s, "<voice xml:lang=\"de\">Am vierundzwanzigsten Dezember");
     assert_non_null(cue);
     assert_non_null(german);
     assert_true(cue < german);
@@ -373,7 +373,7 @@ static void only_in_german_is_said_first(void **state)
     assert_null(strstr(s, "yalnızca Almanca"));
     free(s);
     s = script_for("hinweis", "uk");
-    assert_non_null(strstr(s, "Цей текст є лише німецькою мовою. <voice xml:lang=\"de\">Am 24."));
+    assert_non_null(strstr(s, "Цей текст є лише німецькою мовою. <voice xml:lang=\"de\">Am vierundzwanzigsten"));
     free(s);
     s = script_for("hinweis", "de");
     assert_null(strstr(s, "nur auf Deutsch"));
@@ -531,6 +531,109 @@ static void phone_numbers_in_text_and_addresses(void **state)
     assert_string_equal(buf, "Postfach 123456");
 }
 
+/* What editors write in a text is said as one says it: abbreviations,
+ * ranges, clock times, German dates and euros in words, phone numbers in
+ * their groups, e-mail and web addresses without "https" or "@"; Latin
+ * words in an Arabic text read by the German voice (not English rules);
+ * whole-day events as days, never "null Uhr"; an emoji alone is kept. */
+static const char hostile[] =
+    "{\"format\": 1, \"organisation\": \"KI\", \"items\": [\n"
+    " {\"kind\": \"notice\", \"id\": \"text\",\n"
+    "  \"title\": {\"de\": \"Treffen\", \"en\": \"Meeting\",\n"
+    "             \"ar\": \"اجتماع في Kommunales Integrationszentrum غدا\"},\n"
+    "  \"message\": {\"de\": \"Preis: 1.000,50 € z.B. für alle. Mo–Fr 9-12 Uhr, Raum 2-1, "
+    "Tel. +49 (0) 251 / 492-70 77, info@ki-muenster.de, https://www.ki-muenster.de/termine. "
+    "Vom 24.12. bis 1.1., am 21. März um 9:30 Uhr, Prozess 2023–2024.\",\n"
+    "              \"en\": \"e.g. Mon–Fri 9–12, mail info@ki-muenster.de.\"},\n"
+    "  \"valid_from\": \"2026-12-01T00:00\", \"valid_until\": \"2027-01-02T00:00\"},\n"
+    " {\"kind\": \"notice\", \"id\": \"emoji\", \"title\": \"🎉\", \"message\": \"👍\",\n"
+    "  \"valid_from\": \"2026-12-01T00:00\", \"valid_until\": \"2027-01-02T00:00\"},\n"
+    " {\"kind\": \"event\", \"id\": \"tag\", \"title\": {\"de\": \"Aktionstag\", \"en\": \"Action day\"},\n"
+    "  \"start\": \"2026-12-10\"},\n"
+    " {\"kind\": \"event\", \"id\": \"tage\", \"title\": \"Tage\",\n"
+    "  \"start\": \"2026-12-30\", \"end\": \"2027-01-02\"},\n"
+    " {\"kind\": \"event\", \"id\": \"ort\", \"title\": \"Ort\", \"start\": \"2026-12-10T10:00\",\n"
+    "  \"end\": \"2026-12-10T12:00\", \"address\": \"Domplatz 1-3, 48143 Münster\"}\n"
+    "]}\n";
+
+static void texts_are_said_as_one_says_them(void **state)
+{
+    (void)state;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_bundle *b = lf_bundle_parse(hostile, strlen(hostile), "content.json", NULL, d);
+    if (!b)
+        lf_diags_print(d, stderr);
+    lf_diags_destroy(d);
+    assert_non_null(b);
+    struct lf_bundle *saved = bundle;
+    bundle = b;
+
+    char *s = script_for("text", "de");
+    static const char *const de[] = {
+        "Preis: 1.000 Euro 50 zum Beispiel für alle.",
+        "Montag bis Freitag 9 bis 12 Uhr, Raum 2-1, ",
+        "Telefon plus vier neun, null, zwo fünf eins, vier neun zwo, sieben null, sieben sieben, ",
+        "info ät ki-muenster Punkt de, www Punkt ki-muenster Punkt de Schrägstrich termine. ",
+        "Vom vierundzwanzigsten Dezember bis ersten Januar, am einundzwanzigsten März um neun "
+        "Uhr dreißig, Prozess 2023 bis 2024."};
+    const char *from = s;
+    for (size_t i = 0; i < sizeof(de) / sizeof(de[0]); i++) {
+        const char *at = strstr(from, de[i]);
+        if (!at)
+            fail_msg("expected \"%s\" in \"%s\"", de[i], s);
+        from = at + strlen(de[i]);
+    }
+    assert_null(strstr(s, "https"));
+    assert_null(strstr(s, "@"));
+    assert_null(strstr(s, "Tel."));
+    free(s);
+
+    s = script_for("text", "en");
+    if (!strstr(s, "for example Monday to Friday 9 to 12, mail info at ki-muenster dot de."))
+        fail_msg("en: %s", s);
+    free(s);
+
+    /* Latin words in Arabic: the German voice, the Arabic around them */
+    s = script_for("text", "ar");
+    if (!strstr(s, "اجتماع في <voice xml:lang=\"de\">Kommunales Integrationszentrum</voice> غدا."))
+        fail_msg("ar: %s", s);
+    free(s);
+
+    /* an emoji alone is not left out */
+    s = script_for("emoji", "de");
+    assert_non_null(strstr(s, "🎉"));
+    assert_non_null(strstr(s, "👍"));
+    free(s);
+
+    /* whole days: one day "ganztägig", several from the first to the last */
+    s = script_for("tag", "de");
+    if (!strstr(s, "Morgen, Donnerstag, zehnter Dezember, ganztägig."))
+        fail_msg("de: %s", s);
+    assert_null(strstr(s, "null Uhr"));
+    free(s);
+    s = script_for("tag", "en");
+    if (!strstr(s, "Tomorrow, Thursday, the tenth of December, all day."))
+        fail_msg("en: %s", s);
+    assert_null(strstr(s, "midnight"));
+    free(s);
+    s = script_for("tage", "de");
+    if (!strstr(s, "Von Mittwoch, dreißigster Dezember, bis Samstag, zweiter Januar "
+                   "zweitausendsiebenundzwanzig."))
+        fail_msg("de: %s", s);
+    assert_null(strstr(s, "null Uhr"));
+    assert_null(strstr(s, "dritter Januar"));
+    free(s);
+
+    /* house numbers from ... to */
+    s = script_for("ort", "de");
+    if (!strstr(s, "Domplatz 1 bis 3, vier acht eins vier drei Münster."))
+        fail_msg("de: %s", s);
+    free(s);
+
+    bundle = saved;
+    lf_bundle_destroy(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -543,6 +646,7 @@ int main(void)
         cmocka_unit_test(agenda_and_lists),
         cmocka_unit_test(dates_and_times_in_words),
         cmocka_unit_test(phone_numbers_in_text_and_addresses),
+        cmocka_unit_test(texts_are_said_as_one_says_them),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

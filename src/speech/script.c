@@ -792,10 +792,24 @@ static const char *day_word(const char *lang, time_t t, time_t now)
     return NULL;
 }
 
+/* Whether an occurrence fills whole days (written as dates alone, or
+ * from midnight to midnight): said as days, never "null Uhr" (as
+ * layout/slide_layout.c shows it). */
+static bool whole_days(const struct lf_slide *sl)
+{
+    if (sl->item && sl->item->all_day)
+        return true;
+    struct tm a, b;
+    lf_local_time(sl->start, &a);
+    lf_local_time(sl->end, &b);
+    return sl->end > sl->start && a.tm_hour == 0 && a.tm_min == 0 && a.tm_sec == 0 &&
+           b.tm_hour == 0 && b.tm_min == 0 && b.tm_sec == 0;
+}
+
 /* When an event is: "Mittwoch, neunter Dezember, von siebzehn bis
  * neunzehn Uhr", or from one day to another. */
-static void say_when(const char *lang, time_t start, time_t end, time_t now, char *buf,
-                     size_t size)
+static void say_when(const char *lang, time_t start, time_t end, bool days, time_t now,
+                     char *buf, size_t size)
 {
     struct tm a, b;
     lf_local_time(start, &a);
@@ -812,6 +826,32 @@ static void say_when(const char *lang, time_t start, time_t end, time_t now, cha
         snprintf(day1, sizeof(day1), "%s%s%s", dw, comma, d1);
     else
         snprintf(day1, sizeof(day1), "%s", d1);
+    if (days) {
+        /* whole days, as the screen shows them: "ganztägig", or the first
+         * and the last day (the end is the midnight after it), never
+         * "null Uhr" */
+        time_t last = end > start ? end - 1 : start;
+        struct tm l;
+        lf_local_time(last, &l);
+        if (l.tm_year == a.tm_year && l.tm_yday == a.tm_yday) {
+            const char *all_day = said(lang, LF_P_ALL_DAY);
+            snprintf(buf, size, "%s%s%s", day1, all_day[0] ? comma : "", all_day);
+            return;
+        }
+        static const char *const day_frames[] = {
+            [L_DE] = "Von %s, bis %s",
+            [L_EN] = "From %s, to %s",
+            [L_TR] = "%s ile %s arası",
+            [L_AR] = "من %s، حتى %s",
+            [L_FA] = "از %s، تا %s",
+            [L_UK] = "Початок: %s. Кінець: %s",
+            [L_RU] = "Начало: %s. Окончание: %s",
+            [L_OTHER] = "%s – %s",
+        };
+        lf_speech_say_date(lang, last, now, d2, sizeof(d2));
+        snprintf(buf, size, day_frames[L], day1, d2);
+        return;
+    }
     bool same_day = a.tm_year == b.tm_year && a.tm_yday == b.tm_yday;
     bool ends_midnight = end - start < 86400 && b.tm_hour == 0 && b.tm_min == 0;
     if (same_day || ends_midnight) {
@@ -909,6 +949,22 @@ void lf_speech_say_address(const char *lang, const char *address, char *buf, siz
             o += (size_t)w;
             p += n;
             continue;
+        }
+        /* house numbers from ... to ("Domplatz 1-3"): "1 bis 3" in German */
+        if (n && n <= 4 && alone && p[n] == '-' && p[n + 1] >= '1' && p[n + 1] <= '9' &&
+            spoken_lang(lang) == L_DE) {
+            size_t k = 1;
+            while (p[n + k] >= '0' && p[n + k] <= '9')
+                k++;
+            if (k - 1 <= 4 && strtol(p, NULL, 10) < strtol(p + n + 1, NULL, 10)) {
+                int w = snprintf(buf + o, size - o, "%.*s bis %.*s", (int)n, p, (int)(k - 1),
+                                 p + n + 1);
+                if (w < 0 || (size_t)w >= size - o)
+                    return;
+                o += (size_t)w;
+                p += n + k;
+                continue;
+            }
         }
         size_t step = n ? n : 1;
         if (o + step + 1 > size)
@@ -1012,49 +1068,422 @@ static const char *only_german(const char *lang)
     return lf_phrase_has(lang, LF_P_IN_GERMAN) ? lf_phrase(lang, LF_P_IN_GERMAN) : NULL;
 }
 
-/* Phone numbers written in a text ("Tel. 02361 53-3808"): a run of
- * digits that starts with 0 or + and holds at least six digits, with
- * spaces, '-' or '/' between groups, is said as a phone number. */
+/* Phone numbers written in a text ("Tel. 02361 53-3808", "+49 (0) 251 /
+ * 492-70 77"): a run of digits that starts with 0 or + and holds at
+ * least six digits, with spaces, '-', '/' or "(0)" between groups, is
+ * said as a phone number. */
 static size_t phone_run(const char *p)
 {
     if (!(*p == '0' || (*p == '+' && p[1] >= '1' && p[1] <= '9')))
         return 0;
     size_t n = 0, digits = 0;
+    if (*p == '+')
+        n++;
     while (p[n]) {
         if (p[n] >= '0' && p[n] <= '9') {
             digits++;
             n++;
-        } else if ((p[n] == ' ' || p[n] == '-' || p[n] == '/' || (p[n] == '+' && n == 0)) &&
-                   (n == 0 || (p[n + 1] >= '0' && p[n + 1] <= '9'))) {
-            n++;
-        } else {
-            break;
+            continue;
         }
+        /* a short run of separators with a digit after it */
+        size_t k = 0;
+        while (k < 4 && p[n + k] && strchr(" -/()", p[n + k]))
+            k++;
+        if (k == 0 || !(p[n + k] >= '0' && p[n + k] <= '9'))
+            break;
+        n += k;
     }
     return digits >= 6 ? n : 0;
 }
 
-static void say_numbers_in(const char *lang, const char *in, char *buf, size_t size)
+static bool is_digit(char c)
 {
+    return c >= '0' && c <= '9';
+}
+
+/* A Latin letter (ASCII, Latin-1 and Latin Extended-A/B, not × ÷) at p:
+ * its length in bytes, else 0. */
+static size_t latin_letter(const char *p)
+{
+    unsigned char c = (unsigned char)p[0], d = (unsigned char)p[1];
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+        return 1;
+    if (c >= 0xC3 && c <= 0xC9 && d >= 0x80 && d <= 0xBF && !(c == 0xC3 && (d == 0x97 || d == 0xB7)))
+        return 2;
+    return 0;
+}
+
+/* Starts a word at p (what stands before it is no letter or digit)? */
+static bool word_start(const char *in, const char *p)
+{
+    if (p == in)
+        return true;
+    char c = p[-1];
+    return !(is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+             (unsigned char)c >= 0x80);
+}
+
+/* Abbreviations as they are said, for texts read in German or English
+ * ("z.B." would be spelled "zet be", "Tel." read as "Tel"). */
+struct abbreviation {
+    const char *written, *said;
+};
+static const struct abbreviation de_abbreviations[] = {
+    {"z.B.", "zum Beispiel"}, {"z. B.", "zum Beispiel"}, {"u.a.", "unter anderem"},
+    {"u. a.", "unter anderem"}, {"d.h.", "das heißt"}, {"d. h.", "das heißt"},
+    {"bzw.", "beziehungsweise"}, {"ca.", "circa"}, {"Tel.", "Telefon"}, {"Nr.", "Nummer"},
+    {"ggf.", "gegebenenfalls"}, {"evtl.", "eventuell"}, {"usw.", "und so weiter"},
+    {"inkl.", "inklusive"}, {"Str.", "Straße"}, {"Std.", "Stunden"}, {NULL, NULL}};
+static const struct abbreviation en_abbreviations[] = {
+    {"e.g.", "for example"}, {"i.e.", "that is"}, {"approx.", "approximately"},
+    {"Tel.", "Phone"}, {"tel.", "phone"}, {NULL, NULL}};
+
+/* Weekdays as written short, Monday first. */
+static const char *const de_days_short[7] = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"};
+static const char *const en_days_short[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+static const char *const de_months[12] = {"Januar", "Februar", "März", "April", "Mai", "Juni",
+                                          "Juli", "August", "September", "Oktober",
+                                          "November", "Dezember"};
+
+/* A weekday written short at p ("Mo", "Mo."): its index, with *len; -1. */
+static int short_day(const char *const days[7], const char *p, size_t *len)
+{
+    for (int d = 0; d < 7; d++) {
+        size_t n = strlen(days[d]);
+        if (strncmp(p, days[d], n) != 0 || latin_letter(p + n))
+            continue;
+        *len = n + (p[n] == '.');
+        return d;
+    }
+    return -1;
+}
+
+/* A dash between two numbers or days, with spaces around it: its length. */
+static size_t range_dash(const char *p, bool *en_dash)
+{
+    size_t n = 0;
+    while (p[n] == ' ')
+        n++;
+    if (strncmp(p + n, "–", strlen("–")) == 0) {
+        *en_dash = true;
+        n += strlen("–");
+    } else if (p[n] == '-') {
+        *en_dash = false;
+        n++;
+    } else {
+        return 0;
+    }
+    while (p[n] == ' ')
+        n++;
+    return n;
+}
+
+/* A number or a clock time ("9", "2024", "9:30") at p: its length. */
+static size_t number_or_time(const char *p, long *value, int *h, int *m)
+{
+    size_t n = 0;
+    long v = 0;
+    while (is_digit(p[n]) && n < 4)
+        v = v * 10 + (p[n++] - '0');
+    if (n == 0 || is_digit(p[n]))
+        return 0;
+    *value = v;
+    *h = -1;
+    if ((p[n] == ':' || p[n] == '.') && is_digit(p[n + 1]) && is_digit(p[n + 2]) &&
+        !is_digit(p[n + 3]) && v <= 24 &&
+        (p[n] == ':' || (n <= 2 && strncmp(p + n + 3, " Uhr", 4) == 0))) {
+        *h = (int)v;
+        *m = (p[n + 1] - '0') * 10 + (p[n + 2] - '0');
+        if (*m > 59)
+            return 0;
+        n += 3;
+    }
+    return n;
+}
+
+static void emit(char *buf, size_t size, size_t *o, const char *text, size_t n)
+{
+    if (*o + n + 1 > size)
+        n = size - *o - 1;
+    memcpy(buf + *o, text, n);
+    *o += n;
+    buf[*o] = '\0';
+}
+
+static void emits(char *buf, size_t size, size_t *o, const char *text)
+{
+    emit(buf, size, o, text, strlen(text));
+}
+
+/* The words for a number or clock time read in a text: a clock time in
+ * words ("neun Uhr dreißig"), a number as written. */
+static void say_number_or_time(const char *lang, const char *p, size_t n, int h, int m,
+                               char *out, size_t size)
+{
+    if (h >= 0)
+        clock_words(lang, h, m, out, size);
+    else
+        snprintf(out, size, "%.*s", (int)n, p);
+}
+
+/* An e-mail or web address in a text ("info@ki-muenster.de",
+ * "https://www.ki-muenster.de/termine."): its length without the
+ * punctuation after it, else 0. */
+static size_t online_address(const char *p)
+{
+    size_t n = 0;
+    while (p[n] && p[n] != ' ' && p[n] != '\n' && p[n] != '\t' && p[n] != ',' && p[n] != ';' &&
+           p[n] != ')' && p[n] != '"')
+        n++;
+    while (n > 0 && strchr(".:!?", p[n - 1]))
+        n--;
+    bool web = strncmp(p, "http://", 7) == 0 || strncmp(p, "https://", 8) == 0 ||
+               strncmp(p, "www.", 4) == 0;
+    const char *at = memchr(p, '@', n);
+    bool mail = at && at > p && memchr(at, '.', n - (size_t)(at - p)) && at[1] != '.';
+    return web || mail ? n : 0;
+}
+
+/* A date in a German text ("24.12.", "24.12.2026", "4. Januar"): its
+ * length, the day, month and year (0 when none). */
+static size_t german_date(const char *p, int *day, int *month, long *year)
+{
+    size_t n = 0;
+    int d = 0;
+    while (is_digit(p[n]) && n < 2)
+        d = d * 10 + (p[n++] - '0');
+    if (n == 0 || is_digit(p[n]) || p[n] != '.' || d < 1 || d > 31)
+        return 0;
+    n++;
+    *year = 0;
+    if (p[n] == ' ') {
+        for (int i = 0; i < 12; i++) {
+            size_t l = strlen(de_months[i]);
+            if (strncmp(p + n + 1, de_months[i], l) == 0 && !latin_letter(p + n + 1 + l)) {
+                *day = d;
+                *month = i + 1;
+                return n + 1 + l;
+            }
+        }
+        return 0;
+    }
+    int mo = 0;
+    size_t k = 0;
+    while (is_digit(p[n + k]) && k < 2)
+        mo = mo * 10 + (p[n + k++] - '0');
+    if (k == 0 || is_digit(p[n + k]) || p[n + k] != '.' || mo < 1 || mo > 12)
+        return 0;
+    n += k + 1;
+    size_t y = 0;
+    long yv = 0;
+    while (is_digit(p[n + y]) && y < 4)
+        yv = yv * 10 + (p[n + y++] - '0');
+    if (y == 4 && !is_digit(p[n + y])) {
+        *year = yv;
+        n += 4;
+    }
+    *day = d;
+    *month = mo;
+    return n;
+}
+
+/* After these words a German day is in the dative ("am vierten"). */
+static bool german_dative_before(const char *in, const char *p)
+{
+    static const char *const words[] = {"am ", "vom ", "zum ", "bis ", "ab ", "seit ", "dem ",
+                                        "den ", "Am ", "Vom ", "Bis ", "Ab ", "Seit "};
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        size_t l = strlen(words[i]);
+        if ((size_t)(p - in) >= l && strncmp(p - l, words[i], l) == 0 &&
+            word_start(in, p - l))
+            return true;
+    }
+    return false;
+}
+
+/* A content text as it is read: phone numbers in their groups, e-mail
+ * and web addresses as one says them; in German and English texts also
+ * abbreviations, ranges ("9-12 Uhr", "Mo–Fr"), clock times and (German)
+ * dates and amounts of euros in words, so the voice neither spells nor
+ * drops them. */
+static void say_text(const char *lang, const char *in, char *buf, size_t size)
+{
+    enum spoken L = spoken_lang(lang);
+    bool de = L == L_DE, en = L == L_EN;
+    const struct abbreviation *abbr = de ? de_abbreviations : en ? en_abbreviations : NULL;
+    const char *const *days = de ? de_days_short : en ? en_days_short : NULL;
+    const char *to = de ? " bis " : " to ";
     size_t o = 0;
     buf[0] = '\0';
     for (const char *p = in; *p && o + 1 < size;) {
-        bool boundary = p == in || !((p[-1] >= '0' && p[-1] <= '9') ||
-                                     (p[-1] >= 'A' && p[-1] <= 'z'));
-        size_t n = boundary ? phone_run(p) : 0;
+        bool start = word_start(in, p);
+        size_t n = start ? phone_run(p) : 0;
         if (n) {
             char digits[256], words[1024];
             snprintf(digits, sizeof(digits), "%.*s", (int)(n < 255 ? n : 255), p);
             lf_speech_say_phone(lang, digits, words, sizeof(words));
-            int w = snprintf(buf + o, size - o, "%s", words);
-            if (w < 0 || (size_t)w >= size - o)
-                return;
-            o += (size_t)w;
+            emits(buf, size, &o, words);
             p += n;
             continue;
         }
-        buf[o++] = *p++;
-        buf[o] = '\0';
+        if (start && (p == in || p[-1] == ' ' || p[-1] == '(' || p[-1] == '\n' || p[-1] == ':') &&
+            (n = online_address(p)) > 0) {
+            char addr[1024], words[2048];
+            snprintf(addr, sizeof(addr), "%.*s", (int)(n < 1023 ? n : 1023), p);
+            say_address_online(lang, addr, words, sizeof(words));
+            emits(buf, size, &o, words);
+            p += n;
+            continue;
+        }
+        if (start && abbr) {
+            const struct abbreviation *a = abbr;
+            while (a->written && strncmp(p, a->written, strlen(a->written)) != 0)
+                a++;
+            if (a->written) {
+                emits(buf, size, &o, a->said);
+                p += strlen(a->written);
+                continue;
+            }
+        }
+        /* "Hauptstr. 5" */
+        if (de && !start && strncmp(p, "str.", 4) == 0 && !latin_letter(p + 4)) {
+            emits(buf, size, &o, "straße");
+            p += 4;
+            continue;
+        }
+        if (start && days) {
+            size_t l1, l2;
+            int d1 = short_day(days, p, &l1);
+            bool en_dash;
+            size_t dl = d1 >= 0 ? range_dash(p + l1, &en_dash) : 0;
+            int d2 = dl ? short_day(days, p + l1 + dl, &l2) : -1;
+            if (d2 >= 0) {
+                char a[64], b[64];
+                weekday_name(lang, d1, a, sizeof(a));
+                weekday_name(lang, d2, b, sizeof(b));
+                emits(buf, size, &o, a);
+                emits(buf, size, &o, to);
+                emits(buf, size, &o, b);
+                p += l1 + dl + l2;
+                continue;
+            }
+        }
+        if (start && de && is_digit(*p)) {
+            /* "1.000,50 €": "1.000 Euro 50" */
+            size_t k = 0;
+            while (is_digit(p[k]) || (p[k] == '.' && is_digit(p[k + 1])))
+                k++;
+            if (p[k] == ',' && is_digit(p[k + 1]) && is_digit(p[k + 2]) && !is_digit(p[k + 3])) {
+                size_t e = k + 3;
+                while (p[e] == ' ')
+                    e++;
+                if (strncmp(p + e, "€", strlen("€")) == 0) {
+                    emit(buf, size, &o, p, k);
+                    emits(buf, size, &o, " Euro");
+                    if (!(p[k + 1] == '0' && p[k + 2] == '0')) {
+                        emits(buf, size, &o, " ");
+                        emit(buf, size, &o, p + k + 1, 2);
+                    }
+                    p += e + strlen("€");
+                    continue;
+                }
+            }
+            int day, month;
+            long year;
+            size_t dn = german_date(p, &day, &month, &year);
+            if (dn) {
+                char words[256];
+                number(lang, german_dative_before(in, p) ? "%spellout-ordinal-n"
+                                                         : "%spellout-ordinal-r",
+                       day, words, sizeof(words));
+                emits(buf, size, &o, words);
+                emits(buf, size, &o, " ");
+                emits(buf, size, &o, de_months[month - 1]);
+                if (year) {
+                    number(lang, "%spellout-numbering-year", year, words, sizeof(words));
+                    emits(buf, size, &o, " ");
+                    emits(buf, size, &o, words);
+                }
+                p += dn;
+                continue;
+            }
+        }
+        if (start && (de || en) && is_digit(*p)) {
+            long v1, v2;
+            int h1, m1, h2, m2;
+            size_t n1 = number_or_time(p, &v1, &h1, &m1);
+            bool en_dash = false;
+            size_t dl = n1 ? range_dash(p + n1, &en_dash) : 0;
+            size_t n2 = dl ? number_or_time(p + n1 + dl, &v2, &h2, &m2) : 0;
+            if (n2 && (en_dash || h1 >= 0 || h2 >= 0 || v1 < v2)) {
+                char a[256], b[256];
+                say_number_or_time(lang, p, n1, h1, m1, a, sizeof(a));
+                say_number_or_time(lang, p + n1 + dl, n2, h2, m2, b, sizeof(b));
+                emits(buf, size, &o, a);
+                emits(buf, size, &o, to);
+                emits(buf, size, &o, b);
+                p += n1 + dl + n2;
+                /* "9:00–12:00 Uhr": the words have said "Uhr" */
+                if (de && h2 >= 0 && strncmp(p, " Uhr", 4) == 0 && !latin_letter(p + 4))
+                    p += 4;
+                continue;
+            }
+            if (n1 && h1 >= 0) {
+                char a[256];
+                say_number_or_time(lang, p, n1, h1, m1, a, sizeof(a));
+                emits(buf, size, &o, a);
+                p += n1;
+                if (de && strncmp(p, " Uhr", 4) == 0 && !latin_letter(p + 4))
+                    p += 4;
+                continue;
+            }
+        }
+        emit(buf, size, &o, p, 1);
+        p++;
+    }
+}
+
+/* Latin words in a text of a language written in another script
+ * ("اجتماع في Kommunales Integrationszentrum غدا"): the Arabic, Persian,
+ * Cyrillic ... voices would read them with English rules; the German
+ * voice reads them (they are names from the kiosk's German world). */
+static void latin_to_german(const char *in, char *buf, size_t size)
+{
+    size_t o = 0;
+    bool inside = false; /* a part already marked for the German voice */
+    buf[0] = '\0';
+    for (const char *p = in; *p && o + 8 < size;) {
+        if (*p == GERMAN_OPEN[0] || *p == GERMAN_CLOSE[0]) {
+            inside = *p == GERMAN_OPEN[0];
+            emit(buf, size, &o, p++, 1);
+            continue;
+        }
+        size_t l = inside ? 0 : latin_letter(p);
+        if (!l) {
+            emit(buf, size, &o, p++, 1);
+            continue;
+        }
+        const char *e = p;
+        for (;;) {
+            size_t k = latin_letter(e);
+            if (k) {
+                e += k;
+                continue;
+            }
+            /* words joined by spaces, hyphens, dots or apostrophes */
+            size_t j = 0;
+            while (e[j] && strchr(" -.'", e[j]) && j < 3)
+                j++;
+            if (j && latin_letter(e + j)) {
+                e += j;
+                continue;
+            }
+            break;
+        }
+        emits(buf, size, &o, GERMAN_OPEN);
+        emit(buf, size, &o, p, (size_t)(e - p));
+        emits(buf, size, &o, GERMAN_CLOSE);
+        p = e;
     }
 }
 
@@ -1078,7 +1507,12 @@ static const char *text(struct speaker *sp, const struct lf_text *t)
             sentence(&sp->sc, "%s", cue);
     }
     char said[LF_MAX_STRING_BYTES * 2];
-    say_numbers_in(german ? "de" : sp->lang, s, said, sizeof(said));
+    say_text(german ? "de" : sp->lang, s, said, sizeof(said));
+    if (!german && !latin_script(sp->lang)) {
+        char marked[sizeof(said)];
+        latin_to_german(said, marked, sizeof(marked));
+        snprintf(said, sizeof(said), "%s", marked);
+    }
     snprintf(slot, sizeof(sp->slots[0]), "%s%s%s", german ? GERMAN_OPEN : "", said,
              german ? GERMAN_CLOSE : "");
     return slot;
@@ -1325,7 +1759,7 @@ static void say_event(struct speaker *sp, const struct lf_slide *sl)
     char buf[2048];
     if (sl->start <= sp->now && sp->now < sl->end && !it->cancelled && !sp->clock_unknown)
         sentence(&sp->sc, "%s", said(sp->lang, LF_P_RUNNING_NOW));
-    say_when(sp->lang, sl->start, sl->end, sp->now, buf, sizeof(buf));
+    say_when(sp->lang, sl->start, sl->end, whole_days(sl), sp->now, buf, sizeof(buf));
     sentence(&sp->sc, "%s", buf);
     if (it->recurrence == LF_RECUR_YEARLY)
         sentence(&sp->sc, "%s", said(sp->lang, LF_P_YEARLY));
@@ -1409,7 +1843,10 @@ static void say_entry(struct speaker *sp, const struct lf_slide *sl)
         const char *dw = sp->L == L_OTHER && !table_words(sp->lang)
                              ? NULL
                              : day_word(sp->lang, sl->start, sp->now);
-        say_at(sp->lang, tm.tm_hour, tm.tm_min, at, sizeof(at));
+        if (whole_days(sl))
+            snprintf(at, sizeof(at), "%s", said(sp->lang, LF_P_ALL_DAY));
+        else
+            say_at(sp->lang, tm.tm_hour, tm.tm_min, at, sizeof(at));
         if (sl->item->cancelled)
             sentence(&sp->sc, "%s", said(sp->lang, LF_P_CANCELLED));
         sentence(&sp->sc, "%s%s%s%s%s: %s", dw ? dw : "", dw ? lf_list_comma(sp->lang) : "",
