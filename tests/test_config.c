@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app/config.h"
@@ -263,6 +264,33 @@ static void missing_file(void **state)
     lf_diags_destroy(d);
 }
 
+/* A FIFO given as the config file: fopen() waited for a writer and the
+ * kiosk never started; a folder was "cannot read: Is a directory". Both
+ * are refused at once as not a file. */
+static void not_a_file(void **state)
+{
+    (void)state;
+    char path[sizeof(tmp_dir) + 32];
+    snprintf(path, sizeof(path), "%s/fifo.conf", tmp_dir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    struct lf_config c;
+    lf_config_defaults(&c);
+    struct lf_diags *d = lf_diags_create();
+    assert_false(lf_config_load(&c, path, d));
+    assert_int_equal(lf_diags_errors(d), 1);
+    assert_string_equal(lf_diags_get(d, 0)->message,
+                        "the config file is not a file (a pipe, socket or device)");
+    lf_diags_destroy(d);
+    unlink(path);
+
+    d = lf_diags_create();
+    assert_false(lf_config_load(&c, tmp_dir, d));
+    assert_int_equal(lf_diags_errors(d), 1);
+    assert_string_equal(lf_diags_get(d, 0)->file, tmp_dir);
+    assert_string_equal(lf_diags_get(d, 0)->message, "the config file is not a file (a folder)");
+    lf_diags_destroy(d);
+}
+
 static void long_line_is_an_error(void **state)
 {
     (void)state;
@@ -488,6 +516,7 @@ int main(void)
         cmocka_unit_test(defaults),
         cmocka_unit_test(files),
         cmocka_unit_test(missing_file),
+        cmocka_unit_test(not_a_file),
         cmocka_unit_test(long_line_is_an_error),
         cmocka_unit_test(large_file_is_an_error),
         cmocka_unit_test(nul_byte_is_an_error),

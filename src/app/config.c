@@ -7,11 +7,14 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "content/signature.h"
 #include "core/xalloc.h"
@@ -539,10 +542,28 @@ static bool read_file(const char *path, struct lf_diags *diags, char **out, size
 {
     bool ok = false;
     char *buf = NULL;
-    FILE *f = fopen(path, "rb");
+    FILE *f = NULL;
+    /* O_NONBLOCK: a FIFO given as the config file must not hang the
+     * kiosk in open(); it, a folder or a device is refused as not a file */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st = {0};
+    if (fd < 0) {
+        lf_diags_add(diags, LF_DIAG_ERROR, path, 0, 0, "", "cannot open the config file: %s",
+                     strerror(errno));
+        goto done;
+    }
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        lf_diags_add(diags, LF_DIAG_ERROR, path, 0, 0, "",
+                     "the config file is not a file (%s)",
+                     S_ISDIR(st.st_mode) ? "a folder" : "a pipe, socket or device");
+        close(fd);
+        goto done;
+    }
+    f = fdopen(fd, "rb");
     if (!f) {
         lf_diags_add(diags, LF_DIAG_ERROR, path, 0, 0, "", "cannot open the config file: %s",
                      strerror(errno));
+        close(fd);
         goto done;
     }
     buf = lf_xmalloc(LF_MAX_CONFIG_BYTES + 1);
