@@ -867,6 +867,34 @@ static void a_zone_that_changes_every_second(void **state)
 #undef EVENT
 }
 
+/* UNTIL before DTSTART: libical gives no date and the event vanished
+ * without a word. DTSTART is the first occurrence: shown once, with a
+ * warning naming the line; a past one is not worth a word. */
+static void a_series_that_ends_before_it_begins(void **state)
+{
+    (void)state;
+    static const char feed[] =
+        CAL_HEAD "BEGIN:VEVENT\r\nUID:u-1\r\nDTSTAMP:20261101T000000Z\r\n"
+        "DTSTART;TZID=Europe/Berlin:20261210T100000\r\nDTEND;TZID=Europe/Berlin:20261210T120000\r\n"
+        "RRULE:FREQ=WEEKLY;UNTIL=20200101T000000Z\r\nSUMMARY:Sprachcafé\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:u-2\r\nDTSTAMP:20261101T000000Z\r\n"
+        "DTSTART;TZID=Europe/Berlin:20250110T100000\r\nDTEND;TZID=Europe/Berlin:20250110T120000\r\n"
+        "RRULE:FREQ=WEEKLY;UNTIL=20200101T000000Z\r\nSUMMARY:Vorbei\r\nEND:VEVENT\r\n" CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_text(feed, "2026-12-01T10:00", 180, d);
+    assert_non_null(f);
+    assert_int_equal(lf_ics_count(f), 1);
+    assert_string_equal(lf_ics_get(f, 0)->title, "Sprachcafé");
+    assert_int_equal(lf_ics_get(f, 0)->start_at, at("2026-12-10T10:00"));
+    assert_int_equal(lf_diags_count(d), 1);
+    const struct lf_diag *g = lf_diags_get(d, 0);
+    assert_int_equal(g->line, 4);
+    assert_string_equal(g->path, "RRULE");
+    assert_non_null(strstr(g->message, "the series ends (UNTIL 2020-01-01) before it begins"));
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -888,6 +916,7 @@ int main(void)
         cmocka_unit_test(zone_names_outlook_and_cities_write),
         cmocka_unit_test(faulty_entries_are_left_out),
         cmocka_unit_test(a_zone_that_changes_every_second),
+        cmocka_unit_test(a_series_that_ends_before_it_begins),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

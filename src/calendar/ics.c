@@ -1039,6 +1039,20 @@ static void expand_rule(struct ics_ctx *c, const struct series *s, struct icalre
             rule.until.zone = NULL;
         }
     }
+    /* UNTIL before DTSTART: libical gives no date at all and the event
+     * vanished without a word; DTSTART always counts as the first
+     * occurrence (RFC 5545 3.8.5.3), so it is shown once, and said */
+    if (!icaltime_is_null_time(rule.until) && icaltime_compare(rule.until, w->start) < 0) {
+        if (w->end_at > c->now && w->start_at < c->horizon_end) /* past ones: no noise */
+            ics_warning(c, s->line, "RRULE",
+                        "the series ends (UNTIL %04d-%02d-%02d) before it begins (DTSTART "
+                        "%04d-%02d-%02d): shown once, on its DTSTART; check the end of the "
+                        "series in the calendar",
+                        rule.until.year, rule.until.month, rule.until.day, w->start.year,
+                        w->start.month, w->start.day);
+        series_occurrence(c, s, w->start, w->start_at, 0);
+        return;
+    }
     icalrecur_iterator *it = icalrecur_iterator_new(rule, w->start);
     if (!it) {
         ics_error(c, s->line, "RRULE", "a repeat rule libical cannot follow");
