@@ -174,17 +174,36 @@ static bool deliver_dir(const char *version_dir, const struct lf_bundle *b, cons
         if (!ok)
             return false;
     }
+    /* the signature and the manifest are written whole beside the live ones first, then
+     * renamed into place one right after the other: a write that fails (a full disk)
+     * leaves the live pair as it was, never a new signature beside the old manifest */
     static const char *const last[] = {LF_SIGNATURE_NAME, LF_MANIFEST_NAME};
-    for (size_t i = 0; i < 2; i++) {
+    char *tmp[2] = {NULL, NULL};
+    bool ok = true;
+    for (size_t i = 0; i < 2 && ok; i++) {
         char *from = lf_xasprintf("%s/%s", version_dir, last[i]);
-        char *to = lf_xasprintf("%s/%s", target, last[i]);
-        bool ok = copy_file(from, to, err, err_size);
+        tmp[i] = lf_xasprintf("%s/%s.publish%s", target, last[i], LF_DURABLE_TMP_SUFFIX);
+        ok = copy_file(from, tmp[i], err, err_size);
         free(from);
-        free(to);
-        if (!ok)
-            return false;
     }
-    return true;
+    for (size_t i = 0; i < 2 && ok; i++) {
+        char *to = lf_xasprintf("%s/%s", target, last[i]);
+        if (rename(tmp[i], to) != 0) {
+            lf_error_text(err, err_size, "%s: cannot write: %s", to, strerror(errno));
+            ok = false;
+        }
+        free(to);
+    }
+    if (ok && !lf_fsync_path(target)) {
+        lf_error_text(err, err_size, "%s: cannot write: %s", target, strerror(errno));
+        ok = false;
+    }
+    for (size_t i = 0; i < 2; i++) {
+        if (tmp[i])
+            (void)unlink(tmp[i]);
+        free(tmp[i]);
+    }
+    return ok;
 }
 
 static char *version_meta_path(const struct lf_publisher *p, long long serial)

@@ -130,8 +130,11 @@ static void make_collections(struct remote *r, const char *path)
     }
 }
 
-static bool upload_one(struct remote *r, const char *dir, const char *path, char *err,
-                       size_t err_size)
+static bool commit_one(struct remote *r, const char *path, char *err, size_t err_size);
+
+/* Uploads dir/path to the target as path.tmp and, when `commit`, renames it to path. */
+static bool upload_one(struct remote *r, const char *dir, const char *path, bool commit,
+                       char *err, size_t err_size)
 {
     char *local = lf_xasprintf("%s/%s", dir, path);
     char *tmp_url = lf_xasprintf("%s%s.tmp", r->base, path);
@@ -151,7 +154,7 @@ static bool upload_one(struct remote *r, const char *dir, const char *path, char
     curl_easy_setopt(r->c, CURLOPT_UPLOAD, 1L);
     curl_easy_setopt(r->c, CURLOPT_READDATA, f);
     curl_easy_setopt(r->c, CURLOPT_INFILESIZE_LARGE, (curl_off_t)st.st_size);
-    if (r->sftp) {
+    if (r->sftp && commit) {
         /* OpenSSH's rename does not replace: remove the old file first
          * (a '*' lets that fail when there is none) */
         char *rm = lf_xasprintf("*rm \"%s%s\"", r->base_path, path);
@@ -165,25 +168,48 @@ static bool upload_one(struct remote *r, const char *dir, const char *path, char
     }
     if (!perform(r, final_url, err, err_size))
         goto done;
-    if (!r->sftp) {
-        char *dest = lf_xasprintf("Destination: %s", final_url);
-        list = curl_slist_append(list, dest);
-        list = curl_slist_append(list, "Overwrite: T");
-        free(dest);
-        common_options(r);
-        curl_easy_setopt(r->c, CURLOPT_URL, tmp_url);
-        curl_easy_setopt(r->c, CURLOPT_CUSTOMREQUEST, "MOVE");
-        curl_easy_setopt(r->c, CURLOPT_NOBODY, 1L);
-        curl_easy_setopt(r->c, CURLOPT_HTTPHEADER, list);
-        if (!perform(r, final_url, err, err_size))
-            goto done;
-    }
-    ok = true;
+    /* SFTP: the rename came with the upload (POSTQUOTE) */
+    ok = r->sftp || !commit || commit_one(r, path, err, err_size);
 done:
     if (f)
         fclose(f);
     curl_slist_free_all(list);
     free(local);
+    free(tmp_url);
+    free(final_url);
+    return ok;
+}
+
+/* Renames path.tmp, uploaded before, to path on the target (WebDAV MOVE with
+ * Overwrite; SFTP: rm and rename, as OpenSSH's rename does not replace). */
+static bool commit_one(struct remote *r, const char *path, char *err, size_t err_size)
+{
+    struct curl_slist *list = NULL;
+    char *tmp_url = lf_xasprintf("%s%s.tmp", r->base, path);
+    char *final_url = lf_xasprintf("%s%s", r->base, path);
+    common_options(r);
+    curl_easy_setopt(r->c, CURLOPT_NOBODY, 1L);
+    if (r->sftp) {
+        char *rm = lf_xasprintf("*rm \"%s%s\"", r->base_path, path);
+        char *mv = lf_xasprintf("rename \"%s%s.tmp\" \"%s%s\"", r->base_path, path, r->base_path,
+                                path);
+        list = curl_slist_append(list, rm);
+        list = curl_slist_append(list, mv);
+        free(rm);
+        free(mv);
+        curl_easy_setopt(r->c, CURLOPT_URL, r->base);
+        curl_easy_setopt(r->c, CURLOPT_QUOTE, list);
+    } else {
+        char *dest = lf_xasprintf("Destination: %s", final_url);
+        list = curl_slist_append(list, dest);
+        list = curl_slist_append(list, "Overwrite: T");
+        free(dest);
+        curl_easy_setopt(r->c, CURLOPT_URL, tmp_url);
+        curl_easy_setopt(r->c, CURLOPT_CUSTOMREQUEST, "MOVE");
+        curl_easy_setopt(r->c, CURLOPT_HTTPHEADER, list);
+    }
+    bool ok = perform(r, final_url, err, err_size);
+    curl_slist_free_all(list);
     free(tmp_url);
     free(final_url);
     return ok;
@@ -226,11 +252,17 @@ bool lf_upload_bundle(const struct lf_publish_target *t, const char *bundle_dir,
         goto done;
     }
     for (size_t i = 0; i < b->n_files; i++) {
-        if (!upload_one(&r, bundle_dir, b->files[i].path, err, err_size))
+        if (!upload_one(&r, bundle_dir, b->files[i].path, true, err, err_size))
             goto done;
     }
-    if (!upload_one(&r, bundle_dir, LF_SIGNATURE_NAME, err, err_size) ||
-        !upload_one(&r, bundle_dir, LF_MANIFEST_NAME, err, err_size))
+    /* the signature and the manifest go up whole beside the live ones first and are then
+     * put in place one right after the other: an upload that fails (a full disk, a broken
+     * connection) leaves the live pair as it was, and kiosks never see a new signature
+     * next to the old manifest for longer than between two renames */
+    if (!upload_one(&r, bundle_dir, LF_SIGNATURE_NAME, false, err, err_size) ||
+        !upload_one(&r, bundle_dir, LF_MANIFEST_NAME, false, err, err_size) ||
+        !commit_one(&r, LF_SIGNATURE_NAME, err, err_size) ||
+        !commit_one(&r, LF_MANIFEST_NAME, err, err_size))
         goto done;
     ok = true;
 done:

@@ -743,6 +743,71 @@ try:
         full_shot("27-audit-calendar")
     finally:
         httpd.shutdown()
+
+    # --- publishing to a WebDAV server that fails (tests/servers/dav_faults.py) ---------------
+    # a full disk when the manifest goes up, then a wrong password: each said in German with
+    # what to do, the live manifest and signature on the server untouched (a kiosk never sees
+    # a new signature beside the old manifest); once the server works, publishing again works.
+    import urllib.request
+    dav_dir = os.path.join(TMP, "dav")
+    os.makedirs(dav_dir)
+    dav = subprocess.Popen([sys.executable, os.path.join(SRC, "tests/servers/dav_faults.py"), "--root", dav_dir],
+                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        dav_port = int(dav.stdout.readline())
+        dav_mode = lambda m: urllib.request.urlopen("http://127.0.0.1:%d/_mode/%s" % (dav_port, m), timeout=30).read()
+        pwfile = os.path.join(TMP, "dav-password")
+        with open(pwfile, "w") as f:
+            f.write("Dav-Geheimnis-1\n")
+        os.chmod(pwfile, 0o600)
+        check(st.stopped_cleanly(), "the studio stops cleanly", st.stderr[-2000:])
+        st = Studio(TMP, DATA, config.replace("dir = %s\n" % WWW, "url = http://127.0.0.1:%d/dav/ki/\nuser = litfass\n"
+                                              "password_file = %s\n" % (dav_port, pwfile)))
+        base = st.url.rstrip("/")
+        driver.get(base + "/")
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.tabs"))
+        tab("publish")
+        wait.until(lambda d: d.find_elements(By.ID, "publish-now"))
+        live = lambda: [open(os.path.join(dav_dir, "ki", n), "rb").read() if os.path.exists(os.path.join(dav_dir, "ki", n))
+                        else None for n in ("content.json", "content.json.sig")]
+        dav_mode("ok")
+        click("#publish-now")
+        wait.until(lambda d: "ist veröffentlicht" in d.find_element(By.ID, "toasts").text)
+        first = live()
+        failing = [("manifest507", ["kein Platz mehr frei", "Auf den Bildschirmen ändert sich dadurch nichts",
+                                    "noch einmal „Jetzt veröffentlichen“"], "HTTP 507", "28-publish-disk-full"),
+                   ("401", ["hat die Anmeldung abgelehnt", "Passwort", "IT"], "HTTP 401", "28b-publish-wrong-password"),
+                   ("cut", ["brach während des Hochladens ab"], "Empty reply", "28c-publish-cut")]
+        for mode, german, technical, name in failing:
+            dav_mode(mode)
+            click("#publish-now")
+            wait.until(lambda d: d.find_elements(By.ID, "publish-error"))
+            box = css("#publish-result")
+            plain_words = css("#publish-error").text
+            check(all(g in plain_words for g in german) and "/dav/ki" not in plain_words and "signed" not in box.text
+                  and "Empty reply" not in plain_words,
+                  "publishing to a server that fails (%s): said in German, what happened and what to do" % mode, box.text)
+            check(technical in box.find_element(By.CSS_SELECTOR, ".tech-detail").text,
+                  "the server's own words stay in a smaller line for IT (%s)" % mode, box.text)
+            check(live() == first, "the live manifest and its signature on the server are as before (%s)" % mode)
+            shot(name)
+        a11y("publishing that failed")
+        dav_mode("ok")
+        click("#publish-now")
+        wait.until(lambda d: live() != first and not d.find_elements(By.ID, "publish-error"))
+        wait.until(lambda d: live()[0] and str(json.loads(live()[0])["serial"]) ==
+                   d.find_element(By.CSS_SELECTOR, "#versions tbody tr").get_attribute("data-serial"))
+        serial = json.loads(live()[0])["serial"]
+        vdir = os.path.join(DATA, "versions", str(serial))
+        check(live() == [open(os.path.join(vdir, n), "rb").read() for n in ("content.json", "content.json.sig")],
+              "after the failures publishing again puts a whole signed version on the server", serial)
+        rows = css("#versions").text
+        check("kein Platz mehr frei" in rows and "Anmeldung abgelehnt" in rows,
+              "the versions list says in German why earlier versions did not go out", rows[:600])
+        full_shot("28d-publish-versions-after-failures")
+    finally:
+        dav.stdin.close()
+        dav.wait(timeout=30)
 finally:
     driver.quit()
     st.stop()

@@ -43,7 +43,8 @@ const WORDS = {
     changes: 'Änderungen seit der letzten Veröffentlichung', noChanges: 'Keine Änderungen seit der letzten Veröffentlichung.',
     added: 'neu', changed: 'geändert', removed: 'gelöscht', approve: 'Freigeben', approveMarked: 'Angehakte Änderungen freigeben', approved: 'freigegeben',
     waiting: 'wartet auf Freigabe', approveHint: 'Vier Augen: Änderungen von Redakteurinnen und Redakteuren gehen erst nach Ihrer Freigabe hinaus. Haken Sie an, was Sie geprüft haben, und geben Sie es dann frei.',
-    publishNow: 'Jetzt veröffentlichen', note: 'Notiz (z. B. „Termine Dezember“)',
+    publishNow: 'Jetzt veröffentlichen', publishing: 'Wird veröffentlicht … Bei einem langsamen Server kann das einige Minuten dauern; bitte die Seite so lange offen lassen.',
+    publishFailed: 'Die Version {0} wurde nicht veröffentlicht.', techDetail: 'Technische Angabe (für die IT): {0}', note: 'Notiz (z. B. „Termine Dezember“)',
     noteLabel: 'Notiz zu dieser Version (freiwillig, erscheint in der Liste der Versionen)', noteExample: 'z. B. „Termine Dezember“',
     published: 'Version {0} ist veröffentlicht. Die Bildschirme zeigen sie spätestens nach ihrer nächsten Abfrage.',
     versions: 'Versionen', version: 'Version', when: 'Wann', who: 'Wer', itemsN: 'Einträge',
@@ -106,7 +107,8 @@ const WORDS = {
     changes: 'Changes since the last publishing', noChanges: 'No changes since the last publishing.',
     added: 'new', changed: 'changed', removed: 'deleted', approve: 'Approve', approveMarked: 'Approve the ticked changes', approved: 'approved',
     waiting: 'waiting for approval', approveHint: 'Four eyes: editors’ changes go out only after your approval. Tick what you have checked, then approve it.',
-    publishNow: 'Publish now', note: 'Note (e.g. “December events”)',
+    publishNow: 'Publish now', publishing: 'Publishing … With a slow server this can take some minutes; please keep the page open.',
+    publishFailed: 'Version {0} was not published.', techDetail: 'Technical detail (for IT): {0}', note: 'Note (e.g. “December events”)',
     noteLabel: 'Note on this version (optional, shown in the list of versions)', noteExample: 'e.g. “December events”',
     published: 'Version {0} is published. Screens show it at their next look at the latest.',
     versions: 'Versions', version: 'Version', when: 'When', who: 'Who', itemsN: 'Entries',
@@ -317,7 +319,8 @@ class ApiError extends Error {
   /* the message in the page's language (web/messages.js) */
   constructor(status, body) {
     super(body && (body.msgid || body.code) && (MSGS[body.msgid] || MSGS[body.code]) ? msgText(body, state.ui, uiName)
-      : (body && body.error) || ('HTTP ' + status));
+      : body && status === 502 && /^version \d+ was signed but not delivered: /.test(body.error || '') ? publishText(body.error, state.ui)
+        : (body && body.error) || ('HTTP ' + status));
     this.status = status; this.body = body;
   }
 }
@@ -1260,20 +1263,32 @@ async function renderPublish(main) {
       h('ul', {}, errors.map((p) => h('li', {}, p.item ? h('button', {type: 'button', class: 'link', onclick: () => openEditor(state.items.find((e) => e.item.id === p.item), false)}, p.item) : '', ' ' + fieldLabel(p.field) + ': ' + plain(p))))));
   }
   if (pub) {
+    const result = h('div', {id: 'publish-result', role: 'status'});
     const note = h('input', {id: 'publish-note', placeholder: t('noteExample')});
     holder.appendChild(h('label', {for: 'publish-note', class: 'publish-label'}, t('noteLabel')));
     holder.appendChild(h('div', {class: 'publish-row'}, note,
       h('button', {type: 'button', class: 'primary big', id: 'publish-now', disabled: errors.length ? true : null, onclick: async (ev) => {
         ev.target.disabled = true;
+        clear(result).className = 'box info';
+        result.appendChild(h('p', {}, t('publishing')));
         try {
           const out = await api('POST', '/api/publish', note.value.trim() ? {note: note.value.trim()} : undefined);
           toast(t('published', out.version.serial));
           render();
         } catch (e) {
-          toast(t('failed', e.body && e.body.waiting ? e.message + ': ' + e.body.waiting.join(', ') : e.message), 'error');
+          clear(result).className = '';
+          const failed = e.status === 502 && e.body && /^version (\d+) was signed but not delivered: /.exec(e.body.error || '');
+          if (failed) {
+            /* what happened and what to do, in plain words, and the server's own words for IT */
+            result.className = 'box error';
+            result.append(h('strong', {}, t('publishFailed', failed[1])), h('p', {id: 'publish-error'}, publishText(e.body.error, state.ui)),
+              h('span', {class: 'tech-detail'}, t('techDetail', publishProblem(e.body.error).english)));
+          }
+          toast(t('failed', e.body && e.body.waiting ? e.message + ': ' + e.body.waiting.join(', ') : failed ? t('publishFailed', failed[1]) : e.message), 'error');
           ev.target.disabled = false;
         }
       }}, t('publishNow'))));
+    holder.appendChild(result);
   } else {
     holder.appendChild(h('p', {class: 'box info'}, t('editorNoPublish')));
   }
@@ -1282,7 +1297,7 @@ async function renderPublish(main) {
     h('thead', {}, h('tr', {}, [t('version'), t('when'), t('who'), t('itemsN'), t('note').split(' (')[0], t('delivered'), pub ? t('action') : ''].map((x) => h('th', {}, x)))),
     h('tbody', {}, versions.versions.map((v) => h('tr', {'data-serial': v.serial},
       h('td', {}, String(v.serial)), h('td', {}, fmtStamp(v.created)), h('td', {}, v.by || ''), h('td', {}, String(v.items)),
-      h('td', {}, v.note || ''), h('td', {class: v.error ? 'error' : ''}, v.error ? v.error : (v.delivered || []).map((d) => t('to_' + d)).join(', ')),
+      h('td', {}, v.note || ''), h('td', {class: v.error ? 'error' : ''}, v.error ? [publishText(v.error, state.ui, true), h('span', {class: 'tech-detail'}, t('techDetail', v.error))] : (v.delivered || []).map((d) => t('to_' + d)).join(', ')),
       h('td', {}, pub ? h('button', {type: 'button', class: 'secondary small', onclick: async () => {
         if (!await askDialog({id: 'again-dialog', title: t('againTitle'), body: [h('p', {}, t('againConfirm', v.serial))], action: t('again')})) return;
         try { const out = await api('POST', '/api/versions/' + v.serial + '/publish'); toast(t('published', out.version.serial)); render(); } catch (e) { toast(t('failed', e.message), 'error'); }

@@ -231,6 +231,41 @@ const MSGS = {
     'The calendar could not be fetched from this address. Please check the address and try again.'],
   'fetch-other': ['Der Kalender konnte unter dieser Adresse nicht geholt werden. Bitte die Adresse prüfen und es noch einmal versuchen.',
     'The calendar could not be fetched from this address. Please check the address and try again.'],
+  /* publishing failed (POST /api/publish): what happened ({0} the server or folder, {1} the HTTP status), then what to do */
+  'publish-login': ['Der Server „{0}“ hat die Anmeldung abgelehnt: Benutzername oder Passwort stimmen nicht ({1}). Bitte die IT bitten, das Passwort des Studios für den Server zu prüfen (Einstellung [publish] password_file).',
+    'The server “{0}” refused the login: user name or password is wrong ({1}). Please ask IT to check the studio\'s password for the server ([publish] password_file).'],
+  'publish-denied': ['Der Server „{0}“ erlaubt dem Studio nicht, dort Dateien abzulegen (Zugriff verweigert, {1}). Bitte die IT bitten, dem Studio-Benutzer Schreibrechte auf den Ordner zu geben.',
+    'The server “{0}” does not let the studio store files there (access denied, {1}). Please ask IT to give the studio\'s user write access to the folder.'],
+  'publish-nofolder': ['Den Zielordner gibt es auf dem Server „{0}“ nicht ({1}). Bitte die IT bitten, den Ordner anzulegen oder die Adresse in der Einstellung [publish] url zu berichtigen.',
+    'The target folder does not exist on the server “{0}” ({1}). Please ask IT to create it or to correct the address in [publish] url.'],
+  'publish-method': ['Der Server „{0}“ nimmt Dateien so nicht an ({1}): dort ist WebDAV (Hochladen mit PUT und Umbenennen mit MOVE) nicht eingeschaltet. Bitte die IT bitten, WebDAV für den Ordner einzuschalten.',
+    'The server “{0}” does not take files this way ({1}): WebDAV (upload with PUT, rename with MOVE) is not switched on there. Please ask IT to switch WebDAV on for the folder.'],
+  'publish-full': ['Auf dem Server „{0}“ ist kein Platz mehr frei ({1}). Bitte die IT bitten, dort Platz zu schaffen.',
+    'There is no space left on the server “{0}” ({1}). Please ask IT to free some space there.'],
+  'publish-server': ['Der Server „{0}“ hat einen eigenen Fehler gemeldet ({1}). Das liegt nicht am Studio: bitte es später noch einmal versuchen; klappt es dann nicht, bitte die IT fragen.',
+    'The server “{0}” reported an error of its own ({1}). It is not the studio: please try again later; if it still fails, please ask IT.'],
+  'publish-http': ['Der Server „{0}“ hat das Hochladen abgelehnt ({1}). Bitte die IT fragen (die technische Angabe unten hilft ihr).',
+    'The server “{0}” refused the upload ({1}). Please ask IT (the technical detail below helps them).'],
+  'publish-dns': ['Den Server „{0}“ gibt es nicht (die Adresse wurde nicht gefunden). Bitte die IT bitten, die Adresse in der Einstellung [publish] url zu prüfen.',
+    'There is no server “{0}” (the address was not found). Please ask IT to check the address in [publish] url.'],
+  'publish-connect': ['Keine Verbindung zum Server „{0}“: er nimmt keine Verbindung an oder ist nicht erreichbar. Bitte es später noch einmal versuchen; klappt es dann nicht, bitte die IT fragen.',
+    'No connection to the server “{0}”: it takes no connection or cannot be reached. Please try again later; if it still fails, please ask IT.'],
+  'publish-timeout': ['Der Server „{0}“ hat zu lange nicht geantwortet. Bitte es später noch einmal versuchen.',
+    'The server “{0}” took too long to answer. Please try again later.'],
+  'publish-cut': ['Die Verbindung zum Server „{0}“ brach während des Hochladens ab. Bitte noch einmal veröffentlichen.',
+    'The connection to the server “{0}” broke off during the upload. Please publish again.'],
+  'publish-certificate': ['Die sichere Verbindung zum Server „{0}“ kam nicht zustande: seinem Zertifikat (oder Schlüssel) wird nicht vertraut. Nichts wurde hochgeladen. Bitte die IT fragen.',
+    'The secure connection to the server “{0}” failed: its certificate (or key) is not trusted. Nothing was uploaded. Please ask IT.'],
+  'publish-tls': ['Die sichere Verbindung (https) zum Server „{0}“ kam nicht zustande. Bitte die IT fragen (die technische Angabe unten hilft ihr).',
+    'The secure connection (https) to the server “{0}” failed. Please ask IT (the technical detail below helps them).'],
+  'publish-folder-denied': ['Das Studio darf im Ordner „{0}“ nicht schreiben (keine Berechtigung). Bitte die IT bitten, dem Studio Schreibrechte zu geben.',
+    'The studio may not write in the folder “{0}” (no permission). Please ask IT to give the studio write access.'],
+  'publish-folder-full': ['Auf dem Laufwerk des Ordners „{0}“ ist kein Platz mehr frei. Bitte die IT bitten, dort Platz zu schaffen.',
+    'There is no space left on the drive of the folder “{0}”. Please ask IT to free some space there.'],
+  'publish-other': ['Das Hochladen ist fehlgeschlagen. Bitte es noch einmal versuchen; klappt es dann nicht, bitte die IT fragen (die technische Angabe unten hilft ihr).',
+    'The upload failed. Please try again; if it still fails, please ask IT (the technical detail below helps them).'],
+  'publish-kept': ['Auf den Bildschirmen ändert sich dadurch nichts: sie zeigen weiter, was sie bisher zeigten. Ist das Problem behoben, einfach noch einmal „Jetzt veröffentlichen“.',
+    'Nothing changes on the screens: they keep showing what they showed. Once the problem is solved, simply “Publish now” again.'],
 };
 
 /* A failed download ({reason, http_status, error, source}: the studio's word for the kind
@@ -324,4 +359,42 @@ function msgText(o, ui, fieldName) {
   if (s === null || s === undefined) return english;
   args.forEach((a, i) => { s = s.split('{' + i + '}').join(a); });
   return s;
+}
+
+/* Why publishing failed, from the studio's English ("version N was signed but not delivered:
+ * WHERE: PROBLEM", or the delivery's "WHERE: PROBLEM" kept with a version): {key, args,
+ * english} for MSGS' 'publish-*' texts; the screens keep the old version in every case. */
+const PUBLISH_HTTP = {401: 'login', 403: 'denied', 404: 'nofolder', 409: 'nofolder', 405: 'method', 501: 'method',
+  413: 'full', 507: 'full'};
+function publishProblem(english) {
+  const text = String(english || '').replace(/^version \d+ was signed but not delivered: /, '');
+  let m = /^(?:publish\.dir )?(\S+?):? (?:cannot (?:create|write)): (.*)$/.exec(text);
+  if (m) {
+    const kind = /Permission denied|Read-only/i.test(m[2]) ? 'folder-denied' : /No space|quota/i.test(m[2]) ? 'folder-full' : 'other';
+    return {key: 'publish-' + kind, args: [m[1].replace(/\/[^/]*\.[^/]*$/, ''), ''], english: text};
+  }
+  m = /^(\S+): (.*)$/.exec(text);
+  const where = m ? m[1] : '', what = m ? m[2] : text;
+  let host = '';
+  try { host = new URL(where).hostname; } catch (e) { host = where; }
+  const status = Number((/^HTTP (\d{3})/.exec(what) || [])[1]) || 0;
+  let kind;
+  if (status) kind = PUBLISH_HTTP[status] || (status >= 500 ? 'server' : 'http');
+  else if (/Authentication failure|Login denied|Access denied|authentication/i.test(what)) kind = 'login';
+  else if (/host key|known_hosts|fingerprint/i.test(what)) kind = 'certificate';
+  else if (/No such file|does not exist/i.test(what)) kind = 'nofolder';
+  else if (/Permission denied/i.test(what)) kind = 'denied';
+  else if (/Disk full|No space|quota/i.test(what)) kind = 'full';
+  else kind = (FETCH_KINDS.find(([re]) => re.test(what)) || [null, 'other'])[1];
+  if (!MSGS['publish-' + kind]) kind = 'other';
+  return {key: 'publish-' + kind, args: [host, status ? 'HTTP ' + status : ''], english: text};
+}
+/* The plain words for a failed publishing, in the page's language: what happened and what to do. */
+function publishText(english, ui, short) {
+  const p = publishProblem(english);
+  const pick = (k) => MSGS[k][ui === 'en' ? 1 : 0];
+  let s = pick(p.key);
+  p.args.forEach((a, i) => { s = s.split('{' + i + '}').join(a); });
+  s = s.replace(' ()', '').replace(/\(\)/g, '');
+  return short ? s.split(/\. /)[0] + '.' : s + ' ' + pick('publish-kept');
 }
