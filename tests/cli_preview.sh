@@ -39,7 +39,13 @@ items = [{"kind": "event", "id": "e%03d" % i, "title": {"de": "Termin %d" % i},
           "end": "2027-%02d-%02dT11:00" % (1 + i // 28, 1 + i % 28)} for i in range(110)]
 json.dump({"format": 1, "organisation": {"de": "KI"}, "items": items}, open(sys.argv[1], "w"))
 PY
-expect_exit 0 "preview of 110 events" -- "$BIN" preview "$TMP/many" --out "$TMP/many-png" --size 480x320 --now "$NOW"
+# a round plays the 12 nearest events ([carousel] max_events); 0 plays them all
+expect_exit 0 "preview of 110 events, a round's worth" -- "$BIN" preview "$TMP/many" --out "$TMP/round-png" --size 480x320 --now "$NOW"
+n_round=$(ls "$TMP/round-png" | grep -c -- '-event-')
+[ "$n_round" -eq 12 ] && ok "a round shows the 12 nearest events" || bad "a round shows $n_round events"
+ls "$TMP/round-png" | grep -q -- '-event-e011' && ! ls "$TMP/round-png" | grep -q -- '-event-e012' && ok "the nearest ones" || bad "not the nearest events: $(ls "$TMP/round-png" | tr '\n' ' ')"
+printf '[carousel]\nmax_events = 0\n' > "$TMP/all.conf"
+expect_exit 0 "preview of 110 events" -- "$BIN" preview "$TMP/many" --out "$TMP/many-png" --size 480x320 --now "$NOW" --config "$TMP/all.conf"
 n_many=$(ls "$TMP/many-png" | wc -l)
 [ "$n_many" -gt 99 ] && ok "$n_many pages" || bad "only $n_many pages"
 if ls "$TMP/many-png" | grep -qv '^[0-9][0-9][0-9]-'; then bad "a file without a three-digit number: $(ls "$TMP/many-png" | grep -v '^[0-9][0-9][0-9]-' | head -1)"; else ok "every page numbered with three digits"; fi
