@@ -225,8 +225,8 @@ static bool icu_pattern(const char *lang, const char *pattern, time_t t, char *b
     UChar pat[64], tz[] = u"Europe/Berlin", out[256];
     u_uastrncpy(pat, pattern, 63);
     pat[63] = 0;
-    char loc[LF_MAX_LANG_TAG + 24];
-    snprintf(loc, sizeof(loc), "%s@numbers=latn", lang);
+    char loc[LF_MAX_LANG_TAG + 40];
+    snprintf(loc, sizeof(loc), "%s@calendar=gregorian;numbers=latn", lang);
     UDateFormat *df = udat_open(UDAT_PATTERN, UDAT_PATTERN, loc, tz, -1, pat, -1, &st);
     if (U_FAILURE(st) || !df)
         return false;
@@ -638,8 +638,8 @@ static bool icu_date(const char *lang, time_t t, bool with_year, char *buf, size
     if (g)
         udatpg_close(g);
     UChar tz[] = u"Europe/Berlin";
-    char loc[LF_MAX_LANG_TAG + 24];
-    snprintf(loc, sizeof(loc), "%s@numbers=latn", lang);
+    char loc[LF_MAX_LANG_TAG + 40];
+    snprintf(loc, sizeof(loc), "%s@calendar=gregorian;numbers=latn", lang);
     UDateFormat *df =
         U_SUCCESS(st) ? udat_open(UDAT_PATTERN, UDAT_PATTERN, loc, tz, -1, pat, pl, &st) : NULL;
     UFieldPositionIterator *fields = U_SUCCESS(st) ? ufieldpositer_open(&st) : NULL;
