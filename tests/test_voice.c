@@ -73,6 +73,20 @@ static void voices_for_the_languages(void **state)
     for (size_t i = 0; i < sizeof(with) / sizeof(with[0]); i++)
         if (!lf_voice_for(with[i], v, sizeof(v)))
             fail_msg("no voice for %s", with[i]);
+    /* the voice eSpeak NG ranks first for the language, and the
+     * language's own: English is not read with the Caribbean voice
+     * (en-029, first in the list), Persian not with Arabic, Ukrainian not
+     * with Russian, Dari with Persian */
+    static const struct {
+        const char *lang, *voice;
+    } chosen[] = {{"en", "en-gb"}, {"de", "de"}, {"de-x-ls", "de"}, {"fa", "fa"},
+                  {"prs", "fa"}, {"ar", "ar"}, {"uk", "uk"}, {"ru", "ru"}, {"tr", "tr"},
+                  {"pl", "pl"}, {"ku", "ku"}};
+    for (size_t i = 0; i < sizeof(chosen) / sizeof(chosen[0]); i++) {
+        assert_true(lf_voice_for(chosen[i].lang, v, sizeof(v)));
+        if (strcmp(v, chosen[i].voice) != 0)
+            fail_msg("%s is read by %s, not %s", chosen[i].lang, v, chosen[i].voice);
+    }
     static const char *const without[] = {"ti", "ps", "ckb", "so"};
     for (size_t i = 0; i < sizeof(without) / sizeof(without[0]); i++)
         assert_false(lf_voice_for(without[i], v, sizeof(v)));

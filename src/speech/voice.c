@@ -28,6 +28,9 @@ static char voice_languages[MAX_VOICE_LANGUAGES][LF_SPEECH_VOICE_NAME];
  * a voice chosen by a secondary language does not come back after an
  * SSML <voice> part (a French page went on in German after a German name). */
 static char voice_primary[MAX_VOICE_LANGUAGES][LF_SPEECH_VOICE_NAME];
+/* eSpeak NG's priority of the language for that voice: lower is better
+ * ("en" is en-gb's at 2, en-us's at 3, the Caribbean en-029's at 10) */
+static unsigned char voice_priority[MAX_VOICE_LANGUAGES];
 static size_t n_voice_languages;
 static bool list_ready;
 
@@ -68,6 +71,7 @@ static bool init_locked(void)
         const char *primary = v->languages && *v->languages ? v->languages + 1 : "";
         for (const char *p = v->languages; p && *p; p += strlen(p + 1) + 2) {
             if (n_voice_languages < MAX_VOICE_LANGUAGES) {
+                voice_priority[n_voice_languages] = (unsigned char)*p;
                 snprintf(voice_primary[n_voice_languages], LF_SPEECH_VOICE_NAME, "%s", primary);
                 snprintf(voice_languages[n_voice_languages++], LF_SPEECH_VOICE_NAME, "%s", p + 1);
             }
@@ -130,19 +134,27 @@ static void wanted_language(const char *lang, char *out, size_t size)
             snprintf(out, size, "%s", alias[i].espeak);
 }
 
-/* The voice for language `want`: an exact match ("de"), else the first
- * regional one ("en" -> "en-gb" when there were no "en"). */
+/* The voice for language `want`: an exact match ("de"), else a regional
+ * one ("en" -> "en-gb" when there were no "en"); among several, the one
+ * eSpeak NG ranks first for the language (as espeak_SetVoiceByProperties
+ * does), not the first in the list: "en" is en-gb, not Caribbean en-029. */
 static bool find_voice(const char *want, char *voice, size_t size)
 {
     pthread_mutex_lock(&list_lock);
     const char *regional = NULL, *exact = NULL;
+    unsigned best_exact = 256, best_regional = 256;
     size_t wl = strlen(want);
-    for (size_t i = 0; i < n_voice_languages && !exact; i++) {
+    for (size_t i = 0; i < n_voice_languages; i++) {
         const char *name = voice_languages[i];
-        if (strcmp(name, want) == 0)
-            exact = voice_primary[i][0] ? voice_primary[i] : name;
-        else if (!regional && strncmp(name, want, wl) == 0 && name[wl] == '-')
-            regional = voice_primary[i][0] ? voice_primary[i] : name;
+        const char *v = voice_primary[i][0] ? voice_primary[i] : name;
+        if (strcmp(name, want) == 0 && voice_priority[i] < best_exact) {
+            exact = v;
+            best_exact = voice_priority[i];
+        } else if (strncmp(name, want, wl) == 0 && name[wl] == '-' &&
+                   voice_priority[i] < best_regional) {
+            regional = v;
+            best_regional = voice_priority[i];
+        }
     }
     const char *got = exact ? exact : regional;
     if (got)
