@@ -552,6 +552,9 @@ static const char hostile[] =
     "  \"start\": \"2026-12-10\"},\n"
     " {\"kind\": \"event\", \"id\": \"tage\", \"title\": \"Tage\",\n"
     "  \"start\": \"2026-12-30\", \"end\": \"2027-01-02\"},\n"
+    " {\"kind\": \"offer\", \"id\": \"leicht\", \"title\": {\"de\": \"Beratung\", \"de-x-ls\": \"Hilfe\"},\n"
+    "  \"description\": {\"de\": \"Rat.\", \"de-x-ls\": \"Wir helfen.\"},\n"
+    "  \"provider\": \"KI\", \"hours\": {\"ranges\": [{\"days\": [\"we\"], \"from\": \"09:00\", \"to\": \"14:00\"}]}},\n"
     " {\"kind\": \"event\", \"id\": \"ort\", \"title\": \"Ort\", \"start\": \"2026-12-10T10:00\",\n"
     "  \"end\": \"2026-12-10T12:00\", \"address\": \"Domplatz 1-3, 48143 Münster\"}\n"
     "]}\n";
@@ -630,6 +633,15 @@ static void texts_are_said_as_one_says_them(void **state)
         fail_msg("de: %s", s);
     assert_null(strstr(s, "null Uhr"));
     assert_null(strstr(s, "dritter Januar"));
+    free(s);
+
+    /* Leichte Sprache: its question labels and "Jetzt offen." go on
+     * without "?:" or ".," */
+    s = script_for("leicht", "de-x-ls");
+    if (!strstr(s, "Hilfe. Wir helfen. Wer bietet das an? KI.") || !strstr(s, "Jetzt offen, bis vierzehn Uhr."))
+        fail_msg("de-x-ls: %s", s);
+    assert_null(strstr(s, "?:"));
+    assert_null(strstr(s, ".,"));
     free(s);
 
     /* house numbers from ... to */

@@ -1524,10 +1524,14 @@ static void labelled(struct speaker *sp, enum lf_phrase label, const char *value
     if (!value || !value[0])
         return;
     /* the label in the visitor's language, never German standing in */
-    if (!said(sp->lang, label)[0])
+    const char *l = said(sp->lang, label);
+    size_t n = strlen(l);
+    if (!l[0])
         sentence(&sp->sc, "%s", value);
+    else if (l[n - 1] == '?' || (n >= 2 && strcmp(l + n - 2, "؟") == 0))
+        sentence(&sp->sc, "%s %s", l, value); /* a question as label: "Für wen? Familien." */
     else
-        sentence(&sp->sc, "%s: %s", said(sp->lang, label), value);
+        sentence(&sp->sc, "%s: %s", l, value);
 }
 
 static void say_contact_details(struct speaker *sp, const struct lf_item *it)
@@ -1636,7 +1640,12 @@ static void say_open_status(struct speaker *sp, const struct lf_opening_hours *h
     if (st.state == LF_HOURS_OPEN) {
         say_until(lang, tm.tm_hour == 0 && tm.tm_min == 0 ? 24 : tm.tm_hour, tm.tm_min, t,
                   sizeof(t));
-        const char *open_now = said(lang, LF_P_OPEN_NOW);
+        /* "Jetzt offen." (Leichte Sprache) goes on with ", bis ...": no stop */
+        char open_now[256];
+        snprintf(open_now, sizeof(open_now), "%s", said(lang, LF_P_OPEN_NOW));
+        size_t n = strlen(open_now);
+        if (n > 0 && open_now[n - 1] == '.')
+            open_now[n - 1] = '\0';
         sentence(&sp->sc, "%s%s%s", open_now, open_now[0] ? lf_list_comma(lang) : "", t);
         return;
     }
