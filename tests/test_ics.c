@@ -895,6 +895,49 @@ static void a_series_that_ends_before_it_begins(void **state)
     lf_diags_destroy(d);
 }
 
+/* Days and times that do not exist: libical moved 2027-02-30 to
+ * 2027-03-02, 2026-12-32 to 2027-01-01 and 10:60 to 11:00 without a
+ * word, so the kiosk showed dates the calendar never said. Each is left
+ * out with a warning naming line and field; 24:00 (end of the day) and
+ * the real dates stay. */
+static void dates_that_do_not_exist(void **state)
+{
+    (void)state;
+#define EV(uid, start, end)                                                                 \
+    "BEGIN:VEVENT\r\nUID:" uid "\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;TZID=Europe/Berlin:" \
+    start "\r\nDTEND;TZID=Europe/Berlin:" end "\r\nSUMMARY:T " uid "\r\nEND:VEVENT\r\n"
+    static const char feed[] = CAL_HEAD EV("a", "20270230T100000", "20270230T120000")
+        EV("b", "20261210T100000", "20261210T240000") EV("c", "20261210T106000", "20261210T120000")
+        EV("d", "20261232T100000", "20261232T110000") EV("e", "20261211T100000", "20261211T116100")
+        CAL_TAIL;
+#undef EV
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_text(feed, "2026-12-01T10:00", 400, d);
+    assert_non_null(f);
+    assert_int_equal(lf_ics_count(f), 1);
+    assert_string_equal(lf_ics_get(f, 0)->title, "T b");
+    assert_int_equal(lf_ics_get(f, 0)->end_at, at("2026-12-11T00:00"));
+    static const struct {
+        int line;
+        const char *field, *why;
+    } said[] = {
+        {4, "DTSTART", "2027-02-30 does not exist: that month has 28 days"},
+        {18, "DTSTART", "10:60:00 is not a time of day"},
+        {25, "DTSTART", "2026-12-32 does not exist: that month has 31 days"},
+        {32, "DTEND", "11:61:00 is not a time of day"},
+    };
+    assert_int_equal(lf_diags_count(d), 4);
+    for (size_t i = 0; i < 4; i++) {
+        const struct lf_diag *g = lf_diags_get(d, i);
+        assert_int_equal(g->line, said[i].line);
+        assert_string_equal(g->path, said[i].field);
+        if (!strstr(g->message, said[i].why))
+            fail_msg("%zu: %s", i, g->message);
+    }
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -917,6 +960,7 @@ int main(void)
         cmocka_unit_test(faulty_entries_are_left_out),
         cmocka_unit_test(a_zone_that_changes_every_second),
         cmocka_unit_test(a_series_that_ends_before_it_begins),
+        cmocka_unit_test(dates_that_do_not_exist),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -819,6 +819,31 @@ static bool shown_at_all(const struct ics_ctx *c, icalcomponent *v, const struct
     return w->end_at > c->now && w->start_at < c->horizon_end;
 }
 
+/* Whether t is a day and time that exist: libical moves 2027-02-30 to
+ * 2027-03-02 and 10:60 to 11:00 without a word, and the kiosk would show
+ * a date the calendar never said. 24:00:00 (the end of a day, ISO 8601)
+ * and a leap second stay allowed. False with the error said. */
+static bool real_time(struct ics_ctx *c, int line, const char *field, struct icaltimetype t)
+{
+    if (t.month < 1 || t.month > 12 || t.day < 1) {
+        ics_error(c, line, field, "%04d-%02d-%02d is not a date", t.year, t.month, t.day);
+        return false;
+    }
+    int days = icaltime_days_in_month(t.month, t.year);
+    if (t.day > days) {
+        ics_error(c, line, field, "%04d-%02d-%02d does not exist: that month has %d days",
+                  t.year, t.month, t.day, days);
+        return false;
+    }
+    if (!t.is_date && (t.hour > 24 || t.minute > 59 || t.second > 60 ||
+                       (t.hour == 24 && (t.minute || t.second)))) {
+        ics_error(c, line, field, "%02d:%02d:%02d is not a time of day", t.hour, t.minute,
+                  t.second);
+        return false;
+    }
+    return true;
+}
+
 static bool read_when(struct ics_ctx *c, icalcomponent *v, int line, struct ics_when *w)
 {
     icalproperty *ps = icalcomponent_get_first_property(v, ICAL_DTSTART_PROPERTY);
@@ -831,6 +856,8 @@ static bool read_when(struct ics_ctx *c, icalcomponent *v, int line, struct ics_
         ics_error(c, line, "DTSTART", "not a date or date-time");
         return false;
     }
+    if (!real_time(c, line, "DTSTART", w->start))
+        return false;
     if (!property_zone(c, ps, w->start, line, "DTSTART", &w->zone))
         return false;
     w->all_day = w->start.is_date;
@@ -840,6 +867,8 @@ static bool read_when(struct ics_ctx *c, icalcomponent *v, int line, struct ics_
     if (pe) {
         struct icaltimetype end = icalproperty_get_dtend(pe);
         struct ics_zone ez;
+        if (!real_time(c, line, "DTEND", end))
+            return false;
         if (!property_zone(c, pe, end, line, "DTEND", &ez))
             return false;
         if (end.is_date != w->start.is_date) {
