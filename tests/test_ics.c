@@ -938,6 +938,39 @@ static void dates_that_do_not_exist(void **state)
     lf_diags_destroy(d);
 }
 
+/* A VCALENDAR inside another: libical kept it as a child never read and
+ * its events vanished without a word. Its entries are read, in the order
+ * of the text (warnings keep naming the right lines), said once. */
+static void a_calendar_inside_a_calendar(void **state)
+{
+    (void)state;
+#define EV(uid, start)                                                                      \
+    "BEGIN:VEVENT\r\nUID:" uid "\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;TZID=Europe/Berlin:" \
+    start "\r\nSUMMARY:T " uid "\r\nEND:VEVENT\r\n"
+    static const char feed[] = CAL_HEAD EV("a", "20261210T100000") CAL_HEAD
+        EV("b", "20261211T100000") CAL_HEAD EV("c", "20261212T100000") CAL_TAIL CAL_TAIL
+        EV("d", "20261213T100000") CAL_TAIL;
+#undef EV
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_text(feed, "2026-12-01T10:00", 180, d);
+    assert_non_null(f);
+    assert_int_equal(lf_ics_count(f), 4);
+    assert_string_equal(starting(f, "2026-12-11T10:00")->title, "T b");
+    assert_string_equal(starting(f, "2026-12-12T10:00")->title, "T c");
+    assert_int_equal(lf_diags_errors(d), 0);
+    const struct lf_diag *g = lf_diags_get(d, 0);
+    assert_int_equal(g->line, 10);
+    assert_string_equal(g->path, "VCALENDAR");
+    assert_non_null(strstr(g->message, "2 calendars inside the calendar"));
+    /* then one "no end" per event, each on its own BEGIN:VEVENT line */
+    static const int lines[] = {4, 13, 22, 30};
+    assert_int_equal(lf_diags_count(d), 5);
+    for (size_t i = 0; i < 4; i++)
+        assert_int_equal(lf_diags_get(d, i + 1)->line, lines[i]);
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -961,6 +994,7 @@ int main(void)
         cmocka_unit_test(a_zone_that_changes_every_second),
         cmocka_unit_test(a_series_that_ends_before_it_begins),
         cmocka_unit_test(dates_that_do_not_exist),
+        cmocka_unit_test(a_calendar_inside_a_calendar),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

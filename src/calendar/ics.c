@@ -1348,6 +1348,68 @@ static icalcomponent *merge_calendars(icalcomponent *root)
     return merged;
 }
 
+/* A VCALENDAR inside another (feeds pasted into one by hand or by a
+ * proxy): libical keeps it as a child whose entries were never read, so
+ * its events vanished without a word. Its entries join the calendar,
+ * said once. */
+/* The line of the first BEGIN:VCALENDAR inside another one (0: none). */
+static int nested_calendar_line(const char *text, size_t len)
+{
+    int line = 1, depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (i == 0 || text[i - 1] == '\n') {
+            if (len - i >= 15 && strncasecmp(text + i, "BEGIN:VCALENDAR", 15) == 0 && depth++ > 0)
+                return line;
+            if (len - i >= 13 && strncasecmp(text + i, "END:VCALENDAR", 13) == 0 && depth > 0)
+                depth--;
+        }
+        if (text[i] == '\n')
+            line++;
+    }
+    return 0;
+}
+
+/* Adds comp to cal, or, for a VCALENDAR, its entries in their order
+ * (counted in *n). */
+static void add_flat(icalcomponent *cal, icalcomponent *comp, size_t *n)
+{
+    if (icalcomponent_isa(comp) != ICAL_VCALENDAR_COMPONENT) {
+        icalcomponent_add_component(cal, comp);
+        return;
+    }
+    (*n)++;
+    icalcomponent *sub;
+    while ((sub = icalcomponent_get_first_component(comp, ICAL_ANY_COMPONENT))) {
+        icalcomponent_remove_component(comp, sub);
+        add_flat(cal, sub, n);
+    }
+    icalcomponent_free(comp);
+}
+
+static void hoist_nested_calendars(struct ics_ctx *c, icalcomponent *cal, int line)
+{
+    if (!icalcomponent_get_first_component(cal, ICAL_VCALENDAR_COMPONENT))
+        return;
+    /* every entry taken out and put back in the order of the text, so the
+     * k-th VEVENT is still the one on the k-th BEGIN:VEVENT line */
+    size_t n_all = 0, cap = 64, n = 0;
+    icalcomponent **all = lf_xmalloc(cap * sizeof(*all));
+    icalcomponent *sub;
+    while ((sub = icalcomponent_get_first_component(cal, ICAL_ANY_COMPONENT))) {
+        icalcomponent_remove_component(cal, sub);
+        if (n_all == cap)
+            all = lf_xrealloc(all, (cap *= 2) * sizeof(*all));
+        all[n_all++] = sub;
+    }
+    for (size_t i = 0; i < n_all; i++)
+        add_flat(cal, all[i], &n);
+    free(all);
+    ics_warning(c, line, "VCALENDAR",
+                "%zu calendar%s inside the calendar (BEGIN:VCALENDAR before END:VCALENDAR): "
+                "%s entries are read as the feed's own; check the feed",
+                n, n == 1 ? "" : "s", n == 1 ? "its" : "their");
+}
+
 struct lf_ics_feed *lf_ics_parse(const char *text, size_t len, const char *name, time_t now,
                                  int horizon_days, struct lf_diags *d)
 {
@@ -1382,6 +1444,7 @@ struct lf_ics_feed *lf_ics_parse_filtered(const char *text, size_t len, const ch
 
     icalerror_set_errors_are_fatal(0);
     icalcomponent *root = strstr(copy, "BEGIN:VCALENDAR") ? icalparser_parse_string(copy) : NULL;
+    int nested_line = nested_calendar_line(copy, len - skip);
     free(copy);
     if (root && icalcomponent_isa(root) == ICAL_XROOT_COMPONENT)
         root = merge_calendars(root);
@@ -1402,6 +1465,7 @@ struct lf_ics_feed *lf_ics_parse_filtered(const char *text, size_t len, const ch
         free(zone_lines);
         return NULL;
     }
+    hoist_nested_calendars(&c, root, nested_line);
     drop_unreal_zones(&c, root, zone_lines, n_zone_lines);
     free(zone_lines);
     c.cal = root;
