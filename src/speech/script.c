@@ -1158,6 +1158,23 @@ static int short_day(const char *const days[7], const char *p, size_t *len)
     return -1;
 }
 
+/* After a weekday written short: a clock time or another weekday? */
+static bool single_day_follows(const char *const days[7], const char *p)
+{
+    size_t n = 0, l;
+    while (p[n] == ' ' || p[n] == ',')
+        n++;
+    if (n == 0 && p[-1] != '.')
+        return false; /* "Mo9" */
+    if (is_digit(p[n]))
+        return true;
+    if (strncmp(p + n, "und ", 4) == 0 || strncmp(p + n, "and ", 4) == 0)
+        n += 4;
+    else if (strncmp(p + n, "& ", 2) == 0)
+        n += 2;
+    return n > 0 && short_day(days, p + n, &l) >= 0;
+}
+
 /* A dash between two numbers or days, with spaces around it: its length. */
 static size_t range_dash(const char *p, bool *en_dash)
 {
@@ -1365,6 +1382,15 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
                 emits(buf, size, &o, to);
                 emits(buf, size, &o, b);
                 p += l1 + dl + l2;
+                continue;
+            }
+            /* one day written short, with a time or another day after it
+             * ("Mo. 9 Uhr", "Mo, Mi und Fr 9-12"); "Fr. Meiber" stays */
+            if (d1 >= 0 && single_day_follows(days, p + l1)) {
+                char a[64];
+                weekday_name(lang, d1, a, sizeof(a));
+                emits(buf, size, &o, a);
+                p += l1;
                 continue;
             }
         }
