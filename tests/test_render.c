@@ -612,12 +612,30 @@ static void marks_stay_with_their_letter(void **state)
         {"Taml", "ஒருங்கிணைப்பு மையம் வரவேற்கிறது"},
         {"Deva", "नमस्ते एकीकरण केंद्र"},
         {"Beng", "স্বাগতম সমন্বয় কেন্দ্র"},
+        {"Mlym", "സ്വാഗതം സംയോജന കേന്ദ്രം"},
+        {"Telu", "స్వాగతం సమన్వయ కేంద్రం"},
+        {"Knda", "ಸ್ವಾಗತ ಏಕೀಕರಣ ಕೇಂದ್ರ"},
+        {"Gujr", "સ્વાગત એકીકરણ કેન્દ્ર"},
+        {"Guru", "ਜੀ ਆਇਆਂ ਨੂੰ ਕੇਂਦਰ"},
+        {"Orya", "ସ୍ୱାଗତ ସମନ୍ୱୟ କେନ୍ଦ୍ର"},
+        {"Sinh", "ආයුබෝවන් ඒකාබද්ධ මධ්‍යස්ථානය"},
+        {"Thai", "ศูนย์บูรณาการเทศบาลยินดีต้อนรับ"},
+        {"Khmr", "សូមស្វាគមន៍មជ្ឈមណ្ឌល"},
+        {"Mymr", "ကြိုဆိုပါသည် ပေါင်းစည်းရေးစင်တာ"},
+        {"Tibt", "བཀྲ་ཤིས་བདེ་ལེགས།"},
+        {"Hebr", "שָׁלוֹם עֲלֵיכֶם בְּמֶרְכַּז"},
+        {"Ethi", "ሰላም ንኹሉ ዓዲ ትግራይ"},
+        {"Armn", "Բարի գալուստ կենտրոն"},
+        {"Geor", "კეთილი იყოს თქვენი მობრძანება"},
+        {"Laoo", "ຍິນດີຕ້ອນຮັບສູ່ສູນ"},
     };
     for (int face = LF_FACE_REGULAR; face <= LF_FACE_BOLD; face++)
         for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
             uint32_t first = 0;
             const unsigned char *u = (const unsigned char *)lines[i].text;
-            first = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+            first = u[0] < 0xE0 ? ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F)
+                                : ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) |
+                                      (u[2] & 0x3F);
             char family[128];
             assert_true(lf_typesetter_family_for(f->ts, (enum lf_face)face, first, NULL, family,
                                                  sizeof(family)));
