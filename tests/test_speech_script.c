@@ -406,6 +406,13 @@ static void cancelled_is_said_first(void **state)
         assert_true(strncmp(s, word, strlen(word)) == 0);
         free(s);
     }
+    /* a title only in German: "Cancelled" first, then why the voice
+     * changes (it was said before "Cancelled") */
+    s = script_for("treffen", "en");
+    static const char en_start[] = "Cancelled. This text is only available in German. <voice";
+    if (strncmp(s, en_start, strlen(en_start)) != 0)
+        fail_msg("en: %s", s);
+    free(s);
     struct lf_slide events[1];
     assert_int_equal(lf_upcoming_events(bundle, now, events, 1), 1);
     struct lf_slide agenda = {.kind = LF_SLIDE_AGENDA};

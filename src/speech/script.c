@@ -1822,12 +1822,15 @@ static void say_event(struct speaker *sp, const struct lf_slide *sl)
 static void say_item(struct speaker *sp, const struct lf_slide *sl)
 {
     const struct lf_item *it = sl->item;
-    const char *title = text(sp, &it->title);
+    /* the title is taken (and "only in German" said for it) after the
+     * words that come before it: "Hinweis.", "Abgesagt." */
+    const char *title;
     switch (sl->kind) {
     case LF_SLIDE_NOTICE:
     case LF_SLIDE_URGENT:
         sentence(&sp->sc, "%s", said(sp->lang, sl->kind == LF_SLIDE_URGENT ? LF_P_URGENT
                                                                                : LF_P_NOTICE));
+        title = text(sp, &it->title);
         sentence(&sp->sc, "%s", title);
         sentence(&sp->sc, "%s", text(sp, &it->summary) ? text(sp, &it->summary) : "");
         return;
@@ -1835,6 +1838,7 @@ static void say_item(struct speaker *sp, const struct lf_slide *sl)
         /* a cancelled event: said first, before anything invites to come */
         if (it->cancelled)
             sentence(&sp->sc, "%s", said(sp->lang, LF_P_CANCELLED));
+        title = text(sp, &it->title);
         sentence(&sp->sc, "%s", title);
         say_event(sp, sl);
         sentence(&sp->sc, "%s", text(sp, &it->summary) ? text(sp, &it->summary) : "");
@@ -1843,6 +1847,7 @@ static void say_item(struct speaker *sp, const struct lf_slide *sl)
         say_contact_details(sp, it);
         return;
     case LF_SLIDE_OFFER:
+        title = text(sp, &it->title);
         sentence(&sp->sc, "%s", title);
         sentence(&sp->sc, "%s", text(sp, &it->summary) ? text(sp, &it->summary) : "");
         labelled(sp, LF_P_PROVIDER, text(sp, &it->provider));
@@ -1852,6 +1857,7 @@ static void say_item(struct speaker *sp, const struct lf_slide *sl)
         say_contact_details(sp, it);
         return;
     case LF_SLIDE_CONTACT:
+        title = text(sp, &it->title);
         sentence(&sp->sc, "%s", title);
         sentence(&sp->sc, "%s", text(sp, &it->role) ? text(sp, &it->role) : "");
         sentence(&sp->sc, "%s", text(sp, &it->unit) ? text(sp, &it->unit) : "");
