@@ -8,6 +8,15 @@
 #include "core/log.h"
 #include "core/xalloc.h"
 
+/* Stretches shorter than this are written whatever they hold: not worth
+ * the bookkeeping. */
+#define LF_SLIDE_MIN_RUN 24
+
+struct run {
+    int x0, x1;     /* columns [x0, x1) */
+    uint32_t color; /* the pixel they all hold */
+};
+
 struct lf_window_slide {
     SDL_Renderer *r;
     struct lf_painter *painter;
@@ -22,11 +31,18 @@ struct lf_window_slide {
     uint8_t *old, *incoming;    /* the band rows of both pages (in old_map, incoming_map) */
     void *old_map, *incoming_map;
     size_t mapped;              /* bytes of each mapping */
-    uint8_t *same;              /* per band row: one colour, the same in both pages */
+    /* stretches of one colour (at least LF_SLIDE_MIN_RUN pixels) in each
+     * row of both pages: where a frame and the one before both show the
+     * same colour, nothing is written (32-bit pixels only) */
+    struct run *runs[2];        /* old, incoming: every row's, in order */
+    size_t *row_runs[2];        /* per row: index of its first run; [rows]: the end */
+    size_t n_runs[2], cap_runs[2];
+    struct run *scratch;        /* a frame's runs, the last frame's, what stays */
+    int dx_old, dx_new;         /* of the frame last written */
     uint8_t *changed;           /* per band row: written since the last present */
     SDL_Rect *rects;            /* for SDL_UpdateWindowSurfaceRects */
     bool written;               /* the band holds a frame of this transition... */
-    bool covered;               /* ...in which the two pages covered every column */
+    bool covered;               /* ...in which the two pages covered every column, side by side */
     bool full;                  /* the next present sends the whole window */
     bool refused_reported;
 };
@@ -65,10 +81,18 @@ void lf_window_slide_end(struct lf_window_slide *ws)
     if (ws->incoming_map)
         munmap(ws->incoming_map, ws->mapped);
     ws->old_map = ws->incoming_map = NULL;
-    free(ws->same);
+    for (int i = 0; i < 2; i++) {
+        free(ws->runs[i]);
+        free(ws->row_runs[i]);
+        ws->runs[i] = NULL;
+        ws->row_runs[i] = NULL;
+        ws->n_runs[i] = ws->cap_runs[i] = 0;
+    }
+    free(ws->scratch);
+    ws->scratch = NULL;
     free(ws->changed);
     free(ws->rects);
-    ws->old = ws->incoming = ws->same = ws->changed = NULL;
+    ws->old = ws->incoming = ws->changed = NULL;
     ws->rects = NULL;
     ws->active = false;
 }
@@ -200,6 +224,31 @@ static bool surface_holds(SDL_Surface *s, const uint8_t *band, size_t pitch, int
     return same;
 }
 
+/* The stretches of one colour in every row of page `which`. */
+static void find_runs(struct lf_window_slide *ws, int which, const uint8_t *rows_px, int rows)
+{
+    ws->n_runs[which] = 0;
+    for (int y = 0; y < rows; y++) {
+        ws->row_runs[which][y] = ws->n_runs[which];
+        const uint32_t *px = (const uint32_t *)(const void *)(rows_px + (size_t)y * ws->pitch);
+        for (int x = 0; x < ws->w;) {
+            int e = x + 1;
+            while (e < ws->w && px[e] == px[x])
+                e++;
+            if (e - x >= LF_SLIDE_MIN_RUN) {
+                if (ws->n_runs[which] == ws->cap_runs[which]) {
+                    ws->cap_runs[which] = ws->cap_runs[which] ? 2 * ws->cap_runs[which] : 1024;
+                    ws->runs[which] = lf_xrealloc(ws->runs[which],
+                                                  ws->cap_runs[which] * sizeof(struct run));
+                }
+                ws->runs[which][ws->n_runs[which]++] = (struct run){x, e, px[x]};
+            }
+            x = e;
+        }
+    }
+    ws->row_runs[which][rows] = ws->n_runs[which];
+}
+
 static bool refuse(struct lf_window_slide *ws, const char *why)
 {
     if (!ws->refused_reported)
@@ -234,10 +283,16 @@ bool lf_window_slide_begin(struct lf_window_slide *ws, const struct lf_scene *pa
     size_t bytes = ws->pitch * (size_t)rows;
     ws->old = rows_map(bytes, &ws->old_map, &ws->mapped);
     ws->incoming = rows_map(bytes, &ws->incoming_map, &ws->mapped);
-    ws->same = malloc((size_t)rows);
+    ws->row_runs[0] = malloc(((size_t)rows + 1) * sizeof(size_t));
+    ws->row_runs[1] = malloc(((size_t)rows + 1) * sizeof(size_t));
+    /* a frame's runs and the last frame's (each at most one per
+     * LF_SLIDE_MIN_RUN columns of each page, plus the cut ends) and what
+     * stays between them */
+    ws->scratch = malloc(8 * ((size_t)w / LF_SLIDE_MIN_RUN + 4) * sizeof(*ws->scratch));
     ws->changed = calloc((size_t)rows, 1);
     ws->rects = malloc(((size_t)rows / 2 + 1) * sizeof(*ws->rects));
-    if (!ws->old || !ws->incoming || !ws->same || !ws->changed || !ws->rects)
+    if (!ws->old || !ws->incoming || !ws->changed || !ws->rects || !ws->row_runs[0] ||
+        !ws->row_runs[1] || !ws->scratch)
         return refuse(ws, "no memory for two copies of the page rows");
     SDL_Rect band = {0, ws->top, w, rows};
     Uint32 format = s->format->format;
@@ -258,13 +313,12 @@ bool lf_window_slide_begin(struct lf_window_slide *ws, const struct lf_scene *pa
     lf_painter_draw(ws->painter, header, 0, 255);
     lf_painter_draw(ws->painter, footer, 0, 255);
     SDL_RenderFlush(ws->r);
-    /* rows of one colour, the same in both pages, never change */
-    for (int y = 0; y < rows; y++) {
-        const uint8_t *o = ws->old + (size_t)y * ws->pitch;
-        const uint8_t *n = ws->incoming + (size_t)y * ws->pitch;
-        ws->same[y] = memcmp(o, n, (size_t)ws->bpp) == 0 &&
-                      memcmp(o + ws->bpp, o, ws->pitch - (size_t)ws->bpp) == 0 &&
-                      memcmp(n + ws->bpp, n, ws->pitch - (size_t)ws->bpp) == 0;
+    if (ws->bpp == 4) {
+        find_runs(ws, 0, ws->old, rows);
+        find_runs(ws, 1, ws->incoming, rows);
+    } else {
+        memset(ws->row_runs[0], 0, ((size_t)rows + 1) * sizeof(size_t));
+        memset(ws->row_runs[1], 0, ((size_t)rows + 1) * sizeof(size_t));
     }
     ws->written = false;
     ws->covered = false;
@@ -299,6 +353,33 @@ static void span(int dx, int w, int *x0, int *x1)
     *x1 = dx < 0 ? w + dx : w;
     if (*x1 < *x0)
         *x1 = *x0;
+}
+
+/* The runs of row y of a frame with the pages at dx_old and dx_new, in
+ * column order, cut to where each page shows (the incoming one on top). */
+static size_t frame_runs(const struct lf_window_slide *ws, int y, int dx_old, int dx_new,
+                         struct run *out)
+{
+    int o0, o1, n0, n1;
+    span(dx_old, ws->w, &o0, &o1);
+    span(dx_new, ws->w, &n0, &n1);
+    size_t n = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        /* left to right: whichever page starts further left first */
+        int which = (pass == 0) == (o0 <= n0) ? 0 : 1;
+        int dx = which == 0 ? dx_old : dx_new;
+        int a = which == 0 ? o0 : n0, b = which == 0 ? o1 : n1;
+        for (size_t i = ws->row_runs[which][y]; i < ws->row_runs[which][y + 1]; i++) {
+            int x0 = ws->runs[which][i].x0 + dx, x1 = ws->runs[which][i].x1 + dx;
+            if (x0 < a)
+                x0 = a;
+            if (x1 > b)
+                x1 = b;
+            if (x1 > x0)
+                out[n++] = (struct run){x0, x1, ws->runs[which][i].color};
+        }
+    }
+    return n;
 }
 
 /* Whether the two spans cover the whole row. */
@@ -336,26 +417,61 @@ bool lf_window_slide_frame(struct lf_window_slide *ws, int dx_old, int dx_new)
         return false;
     }
     size_t bpp = (size_t)ws->bpp;
+    /* what the window holds is the last frame written (the pages cover
+     * every column, side by side): only what differs is written */
+    bool side_by_side = covered && !(o1 > o0 && n1 > n0 && o1 > n0 && n1 > o0);
+    bool since = ws->written && ws->covered && side_by_side;
+    size_t cap = (size_t)ws->w / LF_SLIDE_MIN_RUN + 4;
+    struct run *now_runs = ws->scratch, *last_runs = ws->scratch + 2 * cap,
+               *stays = ws->scratch + 4 * cap;
     for (int y = 0; y < ws->bottom - ws->top; y++) {
-        /* a row of one colour in both pages is that colour in every
-         * frame where the pages cover it: written once */
-        if (ws->same[y] && covered && ws->written && ws->covered)
-            continue;
         uint8_t *dst = (uint8_t *)s->pixels + (size_t)(ws->top + y) * (size_t)s->pitch;
         const uint8_t *old = ws->old + (size_t)y * ws->pitch;
         const uint8_t *inc = ws->incoming + (size_t)y * ws->pitch;
-        if (o1 > o0)
-            memcpy(dst + (size_t)o0 * bpp, old + (size_t)(o0 - dx_old) * bpp,
-                   (size_t)(o1 - o0) * bpp);
-        if (n1 > n0)
-            memcpy(dst + (size_t)n0 * bpp, inc + (size_t)(n0 - dx_new) * bpp,
-                   (size_t)(n1 - n0) * bpp);
-        ws->changed[y] = 1;
+        size_t n_stay = 0;
+        if (since) {
+            size_t n_now = frame_runs(ws, y, dx_old, dx_new, now_runs);
+            size_t n_last = frame_runs(ws, y, ws->dx_old, ws->dx_new, last_runs);
+            /* a column where this frame and the last both show one colour, the same */
+            for (size_t i = 0, j = 0; i < n_now && j < n_last;) {
+                int lo = now_runs[i].x0 > last_runs[j].x0 ? now_runs[i].x0 : last_runs[j].x0;
+                int hi = now_runs[i].x1 < last_runs[j].x1 ? now_runs[i].x1 : last_runs[j].x1;
+                if (lo < hi && now_runs[i].color == last_runs[j].color)
+                    stays[n_stay++] = (struct run){lo, hi, 0};
+                if (now_runs[i].x1 < last_runs[j].x1)
+                    i++;
+                else
+                    j++;
+            }
+        }
+        bool wrote = false;
+        int x = 0;
+        for (size_t k = 0; k <= n_stay; k++) {
+            int to = k < n_stay ? stays[k].x0 : ws->w;
+            if (to > x) {
+                /* columns [x, to): from whichever page is there */
+                int a0 = x > o0 ? x : o0, a1 = to < o1 ? to : o1;
+                if (a1 > a0)
+                    memcpy(dst + (size_t)a0 * bpp, old + (size_t)(a0 - dx_old) * bpp,
+                           (size_t)(a1 - a0) * bpp);
+                int b0 = x > n0 ? x : n0, b1 = to < n1 ? to : n1;
+                if (b1 > b0)
+                    memcpy(dst + (size_t)b0 * bpp, inc + (size_t)(b0 - dx_new) * bpp,
+                           (size_t)(b1 - b0) * bpp);
+                wrote = true;
+            }
+            if (k < n_stay)
+                x = stays[k].x1;
+        }
+        if (wrote)
+            ws->changed[y] = 1;
     }
+    ws->dx_old = dx_old;
+    ws->dx_new = dx_new;
     if (SDL_MUSTLOCK(s))
         SDL_UnlockSurface(s);
     ws->written = true;
-    ws->covered = covered;
+    ws->covered = side_by_side;
     return true;
 }
 

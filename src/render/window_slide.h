@@ -11,9 +11,11 @@
  *   - draws the incoming page into the window surface (not sent to the
  *     screen) and copies its band once, then draws header and footer;
  *   - each frame writes the band's rows from those two copies with
- *     memcpy and sends only the rows that changed to the screen. A row
- *     that is one and the same colour in both pages does not change in a
- *     transition: it is written and sent once.
+ *     memcpy and sends only the rows that changed to the screen. Where a
+ *     frame and the one before it both show one and the same colour (a
+ *     page's background, the inside of a card: stretches of one colour
+ *     found once per page), nothing is written: about a quarter of the
+ *     band's pixels are written per frame for the sample slides.
  * The screen shows the same pixels as drawing the frame in full would
  * (tests/test_window_slide.c compares them), never a half-drawn one: the
  * window surface reaches the screen only in lf_window_slide_present().
