@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <sys/stat.h>
 #include <jansson.h>
 #include <limits.h>
 #include <stdio.h>
@@ -232,11 +233,44 @@ static void one_screen_part_for_sync_and_heartbeat(void **state)
     lf_monitor_destroy(m);
 }
 
+/* A FIFO as status.json or proof-of-play.json: json_load_file() waited in
+ * open() for a writer, so `litfass status` and the kiosk's start hung.
+ * Now each is ignored as not a file: the kiosk starts and beats (its
+ * heartbeat replaces the FIFO), status says there is no heartbeat. */
+static void a_fifo_in_the_state_folder(void **state)
+{
+    struct fixture *f = *state;
+    char status[PATH_MAX], plays[PATH_MAX];
+    snprintf(status, sizeof(status), "%s/status.json", f->dir);
+    snprintf(plays, sizeof(plays), "%s/%s", f->dir, LF_MONITOR_PLAY_NAME);
+    assert_int_equal(mkfifo(status, 0600), 0);
+    assert_int_equal(mkfifo(plays, 0600), 0);
+
+    struct lf_health h;
+    char report[2048];
+    lf_monitor_health(f->dir, false, T0, &h, report, sizeof(report));
+    assert_false(h.healthy);
+    assert_non_null(strstr(h.problems, "has no heartbeat of a kiosk"));
+
+    struct lf_monitor *m = lf_monitor_create(f->dir, "", "foyer");
+    struct lf_monitor_screen s = showing(f);
+    lf_monitor_heartbeat(m, &s, T0 + 60, true);
+    lf_monitor_destroy(m);
+    struct stat st;
+    assert_int_equal(stat(status, &st), 0);
+    assert_true(S_ISREG(st.st_mode));
+    json_t *root;
+    json_t *sc = screen_part(f->dir, &root);
+    assert_non_null(sc);
+    json_decref(root);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(ticking_beats_are_not_fsynced, setup, teardown),
         cmocka_unit_test_setup_teardown(one_screen_part_for_sync_and_heartbeat, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_fifo_in_the_state_folder, setup, teardown),
     };
     return cmocka_run_group_tests(tests, test_root_setup, test_root_teardown);
 }

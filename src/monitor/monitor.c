@@ -1,11 +1,14 @@
 #include "monitor/monitor.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/civil_time.h"
@@ -34,6 +37,26 @@ static json_t *iso_or_null(time_t t)
     return t > 0 ? json_string(lf_store_iso_utc(t, buf, sizeof(buf))) : json_null();
 }
 
+/* A JSON file of the state folder, or NULL when it is missing, not a
+ * regular file (a FIFO made there must not hang the kiosk or `litfass
+ * status` in open()), larger than LF_MONITOR_MAX_FILE_BYTES or broken. */
+static json_t *load_state_file(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    json_t *root = NULL;
+    json_error_t e;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size <= LF_MONITOR_MAX_FILE_BYTES)
+        root = json_loadfd(fd, 0, &e);
+    else
+        lf_warn("%s: not a regular file of at most %d bytes; ignored", path,
+                LF_MONITOR_MAX_FILE_BYTES);
+    close(fd);
+    return root;
+}
+
 struct lf_monitor *lf_monitor_create(const char *state_dir, const char *metrics_file,
                                      const char *name)
 {
@@ -42,8 +65,7 @@ struct lf_monitor *lf_monitor_create(const char *state_dir, const char *metrics_
     m->metrics_file = lf_xstrdup(metrics_file ? metrics_file : "");
     m->name = lf_xstrdup(name ? name : "");
     char *path = lf_xasprintf("%s/%s", state_dir, LF_MONITOR_PLAY_NAME);
-    json_error_t e;
-    m->plays = access(path, F_OK) == 0 ? json_load_file(path, 0, &e) : NULL;
+    m->plays = load_state_file(path);
     if (m->plays && !json_is_object(m->plays)) {
         json_decref(m->plays);
         m->plays = NULL;
@@ -331,8 +353,7 @@ void lf_monitor_health(const char *state_dir, bool sync_configured, time_t now,
     memset(h, 0, sizeof(*h));
     h->healthy = true;
     char *path = lf_xasprintf("%s/%s", state_dir, LF_STORE_STATUS_NAME);
-    json_error_t e;
-    json_t *root = access(path, F_OK) == 0 ? json_load_file(path, 0, &e) : NULL;
+    json_t *root = load_state_file(path);
     FILE *out = fmemopen(report, size, "w");
     json_t *sc = root ? json_object_get(root, LF_STORE_STATUS_SCREEN) : NULL;
     if (!sc) {

@@ -34,6 +34,9 @@
 #define LF_MONITOR_PLAY_NAME "proof-of-play.json"
 #define LF_MONITOR_PLAY_AGENDA "(agenda)" /* pages that list events, not one item */
 #define LF_MONITOR_ID_BYTES 127
+/* proof-of-play.json or status.json read back: larger is not ours
+ * (35 days of 512 items' counts stay far below) */
+#define LF_MONITOR_MAX_FILE_BYTES (8 * 1024 * 1024)
 
 /* What the frame loop reports at each heartbeat. Strings may be NULL. */
 struct lf_monitor_screen {
