@@ -552,7 +552,7 @@ static const char hostile[] =
     "Tel. +49 (0) 251 / 492-70 77, info@ki-muenster.de, https://www.ki-muenster.de/termine. "
     "Vom 24.12. bis 1.1., am 21. März um 9:30 Uhr, Prozess 2023–2024. "
     "Mo, Mi und Fr. 8-10 Uhr bei Fr. Meiber.\",\n"
-    "              \"en\": \"e.g. Mon–Fri 9–12, mail info@ki-muenster.de.\"},\n"
+    "              \"en\": \"e.g. Mon–Fri 9–12, mail info@ki-muenster.de. €1,000.50 or 20.00 €.\"},\n"
     "  \"valid_from\": \"2026-12-01T00:00\", \"valid_until\": \"2027-01-02T00:00\"},\n"
     " {\"kind\": \"notice\", \"id\": \"emoji\", \"title\": \"🎉\", \"message\": \"👍\",\n"
     "  \"valid_from\": \"2026-12-01T00:00\", \"valid_until\": \"2027-01-02T00:00\"},\n"
@@ -609,7 +609,8 @@ static void texts_are_said_as_one_says_them(void **state)
     free(s);
 
     s = script_for("text", "en");
-    if (!strstr(s, "for example Monday to Friday 9 to 12, mail info at ki-muenster dot de."))
+    if (!strstr(s, "for example Monday to Friday 9 to 12, mail info at ki-muenster dot de. "
+                   "1,000 euros 50 or 20 euros."))
         fail_msg("en: %s", s);
     free(s);
 

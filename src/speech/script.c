@@ -1304,6 +1304,35 @@ static size_t german_date(const char *p, int *day, int *month, long *year)
     return n;
 }
 
+/* An amount of euros with cents at p ("1.000,50 €" in German, "1,000.50 €"
+ * or "€1,000.50" in English; the voices said "Komma fünf null"): its
+ * length, where the number starts and where its two cents are; 0. */
+static size_t euro_amount(const char *p, bool german, size_t *num, size_t *cents)
+{
+    char group = german ? '.' : ',', decimal = german ? ',' : '.';
+    size_t k = 0;
+    bool prefix = !german && strncmp(p, "€", strlen("€")) == 0;
+    if (prefix) {
+        k = strlen("€");
+        while (p[k] == ' ')
+            k++;
+    }
+    *num = k;
+    if (!is_digit(p[k]))
+        return 0;
+    while (is_digit(p[k]) || (p[k] == group && is_digit(p[k + 1])))
+        k++;
+    if (!(p[k] == decimal && is_digit(p[k + 1]) && is_digit(p[k + 2]) && !is_digit(p[k + 3])))
+        return 0;
+    *cents = k + 1;
+    if (prefix)
+        return k + 3;
+    size_t e = k + 3;
+    while (p[e] == ' ')
+        e++;
+    return strncmp(p + e, "€", strlen("€")) == 0 ? e + strlen("€") : 0;
+}
+
 /* After these words a German day is in the dative ("am vierten"). */
 static bool german_dative_before(const char *in, const char *p)
 {
@@ -1394,26 +1423,19 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
                 continue;
             }
         }
-        if (start && de && is_digit(*p)) {
-            /* "1.000,50 €": "1.000 Euro 50" */
-            size_t k = 0;
-            while (is_digit(p[k]) || (p[k] == '.' && is_digit(p[k + 1])))
-                k++;
-            if (p[k] == ',' && is_digit(p[k + 1]) && is_digit(p[k + 2]) && !is_digit(p[k + 3])) {
-                size_t e = k + 3;
-                while (p[e] == ' ')
-                    e++;
-                if (strncmp(p + e, "€", strlen("€")) == 0) {
-                    emit(buf, size, &o, p, k);
-                    emits(buf, size, &o, " Euro");
-                    if (!(p[k + 1] == '0' && p[k + 2] == '0')) {
-                        emits(buf, size, &o, " ");
-                        emit(buf, size, &o, p + k + 1, 2);
-                    }
-                    p += e + strlen("€");
-                    continue;
-                }
+        size_t num, cents, amount;
+        if ((de || en) && (start || (en && strncmp(p, "€", strlen("€")) == 0)) &&
+            (amount = euro_amount(p, de, &num, &cents)) > 0) {
+            emit(buf, size, &o, p + num, cents - 1 - num);
+            emits(buf, size, &o, de ? " Euro" : " euros");
+            if (!(p[cents] == '0' && p[cents + 1] == '0')) {
+                emits(buf, size, &o, " ");
+                emit(buf, size, &o, p + cents, 2);
             }
+            p += amount;
+            continue;
+        }
+        if (start && de && is_digit(*p)) {
             int day, month;
             long year;
             size_t dn = german_date(p, &day, &month, &year);
