@@ -40,4 +40,12 @@ expect_in "$TMP/err" "items[0].image: images/logo.png is cut off" "the cut PNG n
 cp "$logo" "$TMP/cut/images/logo.png"
 expect_exit 0 "the whole PNG is accepted" -- "$BIN" validate "$TMP/cut"
 
+# a FIFO as the content.json that import-ics writes into: it hung in open()
+mkdir -p "$TMP/ics-fifo"
+mkfifo "$TMP/ics-fifo/content.json"
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20261210T100000Z\r\nSUMMARY:T\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' >"$TMP/feed.ics"
+expect_exit 1 "import-ics into a FIFO content.json is refused, not waited on" -- \
+  timeout 60 "$BIN" import-ics "$TMP/feed.ics" --into "$TMP/ics-fifo" --now 2026-12-01T10:00
+expect_in "$TMP/err" "ics-fifo/content.json: not a regular file" "the FIFO is named"
+
 finish

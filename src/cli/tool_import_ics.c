@@ -1,5 +1,6 @@
 /* `litfass import-ics`: events from an iCalendar file or feed into a bundle. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <stdbool.h>
@@ -120,11 +121,25 @@ static char *read_feed(const char *source, bool allow_http, size_t *len)
 static json_t *load_json(const char *path, bool missing_ok)
 {
     json_error_t err;
-    json_t *j = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
+    /* O_NONBLOCK and a regular file only: a FIFO as the bundle's
+     * content.json hung the import in open() */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0 && missing_ok && errno == ENOENT)
+        return json_object();
+    if (fd < 0) {
+        fprintf(stderr, "litfass import-ics: %s: %s\n", path, strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        fprintf(stderr, "litfass import-ics: %s: not a regular file\n", path);
+        close(fd);
+        return NULL;
+    }
+    json_t *j = json_loadfd(fd, JSON_REJECT_DUPLICATES, &err);
+    close(fd);
     if (j)
         return j;
-    if (missing_ok && access(path, F_OK) != 0)
-        return json_object();
     fprintf(stderr, "litfass import-ics: %s:%d:%d: %s\n", path, err.line, err.column, err.text);
     return NULL;
 }
