@@ -578,6 +578,28 @@ static void texts_are_said_as_one_says_them(void **state)
     assert_null(strstr(fa, "آذر"));
     free(fa);
 
+    /* Dari (prs, a tag ICU lacks) and Kurmanji tagged kmr: weekdays,
+     * months, numbers and language names in their words, not English
+     * ("Wednesday، 9م December", "Monday و Tuesday", "Deutsch") */
+    fa = script_for("treffen", "prs");
+    if (!strstr(fa, "چهارشنبه، نهم دسمبر، از ساعت هفده تا ساعت نوزده."))
+        fail_msg("prs: %s", fa);
+    free(fa);
+    fa = script_for("beratung", "prs");
+    if (!strstr(fa, "دوشنبه، سه‌شنبه و پنجشنبه، از ساعت نه تا ساعت دوازده") ||
+        !strstr(fa, "آلمانی"))
+        fail_msg("prs: %s", fa);
+    for (const char *c = fa; *c; c++)
+        if ((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z'))
+            if (!strstr(fa, "<voice") || c < strstr(fa, "<voice"))
+                fail_msg("prs: a Latin letter outside the German voice: %s", fa);
+    free(fa);
+    fa = script_for("beratung", "kmr");
+    if (!strstr(fa, "duşem"))
+        fail_msg("kmr: %s", fa);
+    assert_null(strstr(fa, "Monday"));
+    free(fa);
+
     struct lf_diags *d = lf_diags_create();
     struct lf_bundle *b = lf_bundle_parse(hostile, strlen(hostile), "content.json", NULL, d);
     if (!b)

@@ -81,13 +81,13 @@ static void voices_for_the_languages(void **state)
         const char *lang, *voice;
     } chosen[] = {{"en", "en-gb"}, {"de", "de"}, {"de-x-ls", "de"}, {"fa", "fa"},
                   {"prs", "fa"}, {"ar", "ar"}, {"uk", "uk"}, {"ru", "ru"}, {"tr", "tr"},
-                  {"pl", "pl"}, {"ku", "ku"}};
+                  {"pl", "pl"}, {"ku", "ku"}, {"kmr", "ku"}, {"ku-Latn", "ku"}};
     for (size_t i = 0; i < sizeof(chosen) / sizeof(chosen[0]); i++) {
         assert_true(lf_voice_for(chosen[i].lang, v, sizeof(v)));
         if (strcmp(v, chosen[i].voice) != 0)
             fail_msg("%s is read by %s, not %s", chosen[i].lang, v, chosen[i].voice);
     }
-    static const char *const without[] = {"ti", "ps", "ckb", "so"};
+    static const char *const without[] = {"ti", "ps", "ckb", "so", "ku-Arab", "kmr-Arab"};
     for (size_t i = 0; i < sizeof(without) / sizeof(without[0]); i++)
         assert_false(lf_voice_for(without[i], v, sizeof(v)));
 }

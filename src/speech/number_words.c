@@ -38,6 +38,12 @@ static void primary_subtag(const char *lang, char *out, size_t size)
         n = size - 1;
     memcpy(out, lang ? lang : "", n);
     out[n] = '\0';
+    /* ICU has no data under these tags: Dari's numbers are Persian's,
+     * Kurmanji's (kmr) are ku's */
+    if (strcmp(out, "prs") == 0)
+        snprintf(out, size, "fa");
+    else if (strcmp(out, "kmr") == 0)
+        snprintf(out, size, "ku");
 }
 
 bool lf_spell_number(const char *lang, const char *ruleset, long n, char *buf, size_t size)

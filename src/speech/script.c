@@ -43,6 +43,21 @@ static enum spoken spoken_lang(const char *lang)
     return L_OTHER;
 }
 
+/* The locale ICU knows lang by: Dari (prs, which ICU lacks) as fa-AF,
+ * Kurmanji tagged kmr as ku; without this ICU named weekdays and months
+ * in English ("Wednesday، 9م December"). */
+static const char *icu_locale(const char *lang, char *buf, size_t size)
+{
+    size_t n = lang ? strcspn(lang, "-_") : 0;
+    if (n == 3 && strncmp(lang, "prs", 3) == 0)
+        snprintf(buf, size, "fa-AF");
+    else if (n == 3 && strncmp(lang, "kmr", 3) == 0)
+        snprintf(buf, size, "ku%s", lang + 3);
+    else
+        snprintf(buf, size, "%s", lang ? lang : "");
+    return buf;
+}
+
 /* The words of a language without spoken grammar of its own here (the
  * table in spoken_words.c), or NULL. */
 static const struct lf_spoken_words *table_words(const char *lang)
@@ -65,9 +80,9 @@ static const char *said(const char *lang, enum lf_phrase p)
  * likely one): other voices read the Latin names of an address in German. */
 static bool latin_script(const char *lang)
 {
-    char full[LF_MAX_LANG_TAG + 24], script[16] = "";
+    char full[LF_MAX_LANG_TAG + 24], script[16] = "", loc[LF_MAX_LANG_TAG + 8];
     UErrorCode st = U_ZERO_ERROR;
-    uloc_addLikelySubtags(lang, full, sizeof(full), &st);
+    uloc_addLikelySubtags(icu_locale(lang, loc, sizeof(loc)), full, sizeof(full), &st);
     if (U_SUCCESS(st))
         uloc_getScript(full, script, sizeof(script), &st);
     return U_FAILURE(st) || strcmp(script, "Latn") == 0 || script[0] == '\0';
@@ -225,8 +240,9 @@ static bool icu_pattern(const char *lang, const char *pattern, time_t t, char *b
     UChar pat[64], tz[] = u"Europe/Berlin", out[256];
     u_uastrncpy(pat, pattern, 63);
     pat[63] = 0;
-    char loc[LF_MAX_LANG_TAG + 40];
-    snprintf(loc, sizeof(loc), "%s@calendar=gregorian;numbers=latn", lang);
+    char loc[LF_MAX_LANG_TAG + 40], base[LF_MAX_LANG_TAG + 8];
+    snprintf(loc, sizeof(loc), "%s@calendar=gregorian;numbers=latn",
+             icu_locale(lang, base, sizeof(base)));
     UDateFormat *df = udat_open(UDAT_PATTERN, UDAT_PATTERN, loc, tz, -1, pat, -1, &st);
     if (U_FAILURE(st) || !df)
         return false;
@@ -279,7 +295,8 @@ static void table_hour(const struct lf_spoken_words *w, const char *lang, int h,
         return;
     enum lf_plural form = LF_PLURAL_OTHER;
     UErrorCode st = U_ZERO_ERROR;
-    UPluralRules *pr = uplrules_open(lang, &st);
+    char base[LF_MAX_LANG_TAG + 8];
+    UPluralRules *pr = uplrules_open(icu_locale(lang, base, sizeof(base)), &st);
     UChar kw[16];
     int32_t n = pr ? uplrules_select(pr, (double)h, kw, 16, &st) : 0;
     if (pr)
@@ -631,7 +648,9 @@ struct date_field {
 static bool icu_date(const char *lang, time_t t, bool with_year, char *buf, size_t size)
 {
     UErrorCode st = U_ZERO_ERROR;
-    UDateTimePatternGenerator *g = udatpg_open(lang, &st);
+    char base[LF_MAX_LANG_TAG + 8];
+    icu_locale(lang, base, sizeof(base));
+    UDateTimePatternGenerator *g = udatpg_open(base, &st);
     UChar skel[16], pat[64], out[256];
     u_uastrcpy(skel, with_year ? "EEEEdMMMMy" : "EEEEdMMMM");
     int32_t pl = g ? udatpg_getBestPattern(g, skel, -1, pat, 64, &st) : 0;
@@ -639,7 +658,7 @@ static bool icu_date(const char *lang, time_t t, bool with_year, char *buf, size
         udatpg_close(g);
     UChar tz[] = u"Europe/Berlin";
     char loc[LF_MAX_LANG_TAG + 40];
-    snprintf(loc, sizeof(loc), "%s@calendar=gregorian;numbers=latn", lang);
+    snprintf(loc, sizeof(loc), "%s@calendar=gregorian;numbers=latn", base);
     UDateFormat *df =
         U_SUCCESS(st) ? udat_open(UDAT_PATTERN, UDAT_PATTERN, loc, tz, -1, pat, pl, &st) : NULL;
     UFieldPositionIterator *fields = U_SUCCESS(st) ? ufieldpositer_open(&st) : NULL;
@@ -1792,7 +1811,9 @@ static void say_languages(struct speaker *sp, const struct lf_item *it)
         char name[256];
         UErrorCode st = U_ZERO_ERROR;
         UChar u[128];
-        int32_t n = uloc_getDisplayLanguage(it->languages[i], sp->lang, u, 128, &st);
+        char base[LF_MAX_LANG_TAG + 8];
+        int32_t n = uloc_getDisplayLanguage(it->languages[i],
+                                            icu_locale(sp->lang, base, sizeof(base)), u, 128, &st);
         if (U_FAILURE(st) || n <= 0 || n >= 128 || st == U_USING_DEFAULT_WARNING)
             snprintf(name, sizeof(name), "%s", lf_lang_endonym(it->languages[i]));
         else

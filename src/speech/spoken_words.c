@@ -493,6 +493,14 @@ static const struct lf_spoken_words table[] = {
 const struct lf_spoken_words *lf_spoken_words(const char *lang)
 {
     size_t n = lang ? strcspn(lang, "-_") : 0;
+    /* Kurmanji is also tagged kmr; in Arabic script ("ku-Arab") it is
+     * read with the Sorani words of the screen, not these Latin ones */
+    if (n == 3 && strncmp(lang, "kmr", 3) == 0) {
+        lang = "ku";
+        n = 2;
+    }
+    if (lang && strstr(lang, "-Arab"))
+        return NULL;
     for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
         if (strlen(table[i].tag) == n && strncmp(lang, table[i].tag, n) == 0)
             return &table[i];

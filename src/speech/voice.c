@@ -132,6 +132,11 @@ static void wanted_language(const char *lang, char *out, size_t size)
     for (size_t i = 0; i < sizeof(alias) / sizeof(alias[0]); i++)
         if (strcmp(out, alias[i].tag) == 0)
             snprintf(out, size, "%s", alias[i].espeak);
+    /* Kurdish in Arabic script: eSpeak NG's ku reads Latin Kurmanji and
+     * names each Arabic letter in English ("Arabic sin"); it is Sorani's
+     * alphabet, which has no voice */
+    if (strcmp(out, "ku") == 0 && lang && strstr(lang, "-Arab"))
+        snprintf(out, size, "ckb");
 }
 
 /* The voice for language `want`: an exact match ("de"), else a regional
