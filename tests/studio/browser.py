@@ -245,6 +245,20 @@ try:
           "a day picked in the calendar shows as 22.03.2027",
           css('input[data-field="start-date"]').get_attribute("value"))
     css("#f-address").send_keys("Idenbrockplatz 8, 48159 Münster")
+    # a PNG that claims 30000 x 30000 pixels (its header alone): refused beside the field in
+    # German, every number filled in, before the real poster
+    import struct
+    import zlib
+    huge = os.path.join(TMP, "Plakat gross.png")
+    with open(huge, "wb") as f:
+        chunk = lambda t, b: struct.pack(">I", len(b)) + t + b + struct.pack(">I", zlib.crc32(t + b) & 0xffffffff)
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 30000, 30000, 8, 0, 0, 0, 0)) +
+                chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b""))
+    css("#image-file").send_keys(huge)
+    wait.until(lambda d: "Pixel" in d.find_element(By.CSS_SELECTOR, '[data-error-for="image"]').text)
+    err_text = css('[data-error-for="image"]').text
+    check("30000 × 30000 Pixel" in err_text and "verkleinern" in err_text and "{" not in err_text,
+          "a picture of 30000 x 30000 pixels is refused beside the field, in German, no placeholder left", err_text)
     css("#image-file").send_keys(POSTER)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "img.image-preview"))
     wait.until(lambda d: images_loaded(["preview-landscape", "preview-portrait"]))
@@ -304,6 +318,21 @@ try:
         " return [i.getAttribute('aria-invalid'), e ? e.textContent : null];")
     check(described[0] == "true" and described[1] and "Beginn" in described[1],
           "the field in error says so to a screen reader (aria-invalid, described by its message)", described)
+    # a day that does not exist, written right: named as such, not as a wrong format
+    css('input[data-field="end-date"]').clear()
+    css('input[data-field="end-date"]').send_keys("29.02.2027")
+    wait.until(lambda d: "29.02.2027" in d.find_element(By.CSS_SELECTOR, '[data-error-for="end"]').text)
+    err_text = css('[data-error-for="end"]').text
+    check("den 29.02.2027 gibt es nicht" in err_text and "28 Tage" in err_text and "TT.MM" not in err_text,
+          "29.02. of a year that is no leap year is named beside the field", err_text)
+    # a year typed wrong: the event would never show; the studio says so beside the field
+    css('input[data-field="end-date"]').clear()
+    css('input[data-field="end-date"]').send_keys("22.03.2020")
+    wait.until(lambda d: "Vergangenheit" in d.find_element(By.CSS_SELECTOR, '[data-error-for="end"]').text)
+    check("auf keinem Bildschirm" in css('[data-error-for="end"]').text,
+          "an end in the past is pointed out beside the field (it would show on no screen)",
+          css('[data-error-for="end"]').text)
+    shot("06b-event-end-in-the-past")
     css('input[data-field="end-date"]').clear()
     css('input[data-field="end-date"]').send_keys("22.03.2027")
     wait.until(lambda d: d.find_element(By.CSS_SELECTOR, '[data-error-for="end"]').text == "")
@@ -531,6 +560,22 @@ try:
     wait.until(lambda d: not d.find_elements(By.ID, "leave-dialog"))
     check("(Entwurf)" in css('textarea[data-field="title.de"]').get_attribute("value"),
           "Escape stays in the editor with the changes")
+    # the session ends while typing (its cookie gone, as after session_seconds): the login page
+    # says so and that nothing typed is lost; after logging in the typed text is back, unsaved
+    driver.delete_cookie("litfass_session")
+    css('textarea[data-field="title.de"]').send_keys(" am Abend")
+    wait.until(lambda d: d.find_elements(By.ID, "login-user") and css("#login-error").text)
+    said = css("#login-error").text
+    check("Sitzung ist abgelaufen" in said and "nicht verloren" in said,
+          "a session that ends while typing: the login page says so, and that the typed text is kept", said)
+    shot("18a-session-ended-while-typing")
+    css("#login-user").send_keys("anna")
+    css("#login-password").send_keys(PW_ANNA)
+    click("#login-submit")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.de"]'))
+    check(css('textarea[data-field="title.de"]').get_attribute("value").endswith("(Entwurf) am Abend") and
+          css("#dirty").text != "", "after the new login the typed text is back, marked as not saved",
+          css('textarea[data-field="title.de"]').get_attribute("value"))
     tab("offers")
     wait.until(lambda d: d.find_elements(By.ID, "leave-dialog-ok"))
     click("#leave-dialog-ok")

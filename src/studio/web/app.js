@@ -13,6 +13,7 @@ const WORDS = {
     loginAgain: 'Bitte prüfen Sie die Schreibweise (auch Groß- und Kleinbuchstaben) und versuchen Sie es noch einmal. Passwort vergessen? Die Administration kann ein neues setzen.',
     skip: 'Zum Inhalt springen',
     logout: 'Abmelden', expired: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich wieder an.',
+    keptTyping: 'Ihre Eingaben in „{0}“ sind nicht verloren: nach der Anmeldung geht es mit ihnen weiter (noch nicht gespeichert).',
     events: 'Termine', offers: 'Angebote', contacts: 'Kontakte', notices: 'Mitteilungen',
     translations: 'Übersetzungen', publish: 'Veröffentlichen', audit: 'Protokoll', settings: 'Einstellungen',
     newEvent: 'Neuer Termin', newOffer: 'Neues Angebot', newContact: 'Neuer Kontakt', newNotice: 'Neue Mitteilung',
@@ -77,6 +78,7 @@ const WORDS = {
     loginAgain: 'Please check the spelling (capital letters too) and try again. Forgot the password? Your administrator can set a new one.',
     skip: 'Skip to the content',
     logout: 'Log out', expired: 'Your session has expired. Please log in again.',
+    keptTyping: 'What you typed in “{0}” is not lost: after logging in you go on with it (not saved yet).',
     events: 'Events', offers: 'Offers', contacts: 'Contacts', notices: 'Notices',
     translations: 'Translations', publish: 'Publish', audit: 'Audit log', settings: 'Settings',
     newEvent: 'New event', newOffer: 'New offer', newContact: 'New contact', newNotice: 'New notice',
@@ -341,8 +343,15 @@ async function api(method, path, body, opts) {
   if (opts && opts.blob && resp.ok) return {blob: await resp.blob(), headers: resp.headers};
   const out = type.startsWith('application/json') ? await resp.json() : null;
   if (resp.status === 401 && path !== '/api/login') {
+    /* a session that ended (the previews and the check ask at once: only the first answer
+     * says "expired"; the login page, once shown, stays with its message); what was typed
+     * stays in state.editing and comes back after the login */
+    const ended = !!state.session || (out && out.error && out.error.indexOf('expired') >= 0);
     state.session = null;
-    renderLogin(out && out.error && out.error.indexOf('expired') >= 0 ? t('expired') : null);
+    if (ended || !document.getElementById('login-user')) {
+      const ed = state.editing;
+      renderLogin(ended ? t('expired') + (ed && ed.dirty ? ' ' + t('keptTyping', itemTitle(ed.item)) : '') : null);
+    }
     throw new ApiError(401, out);
   }
   if (!resp.ok) throw new ApiError(resp.status, out);
@@ -486,7 +495,10 @@ function deToIso(text) {
   else if ((m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(s))) { y = +m[1]; mo = +m[2]; d = +m[3]; }
   else return null;
   const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) {
+    /* 29.02.2027, 31.04.: written right, but no such day; the check at the field says so */
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 ? y + '-' + pad2(mo) + '-' + pad2(d) : null;
+  }
   return y + '-' + pad2(mo) + '-' + pad2(d);
 }
 /* "18:30", "18.30", "1830", "18" -> "18:30" / "18:00"; null when it is no time. */
@@ -951,9 +963,29 @@ async function validateNow() {
   try {
     const out = await api('POST', '/api/validate', {item: withId(ed.item)});
     if (state.editing !== ed) return;
-    ed.problems = out.problems.filter((p) => p.item === withId(ed.item).id);
+    const start2400 = /T24:00$/.test(ed.item.start || '');
+    ed.problems = out.problems.filter((p) => p.item === withId(ed.item).id &&
+      !(start2400 && p.field === 'start' && /^not a date-time/.test(p.msgid || ''))).concat(formWarnings(ed.item));
     showProblems();
   } catch (e) { /* shown on save */ }
+}
+
+/* What the server's check leaves to the studio: an event or notice whose end lies in the past
+ * (a year typed wrong: it would never show, without a word) and 24:00 as a start. */
+function formWarnings(it) {
+  const out = [];
+  const now = new Date();
+  const local = pad2(now.getMonth() + 1) + '-' + pad2(now.getDate()) + 'T' + pad2(now.getHours()) + ':' + pad2(now.getMinutes());
+  const today = now.getFullYear() + '-' + local;
+  const last = it.kind === 'event' ? [it.end ? 'end' : 'start', it.end || it.start] : it.kind === 'notice' ? ['valid_until', it.valid_until] : null;
+  if (last && /^\d{4}-\d\d-\d\d/.test(last[1] || '') && it.recurrence !== 'yearly' &&
+      (last[1].length === 10 ? last[1] < today.slice(0, 10) : last[1] < today)) {
+    out.push({severity: 'warning', field: last[0], msgid: 'studio-past-end', message: 'in the past'});
+  }
+  if (it.kind === 'event' && /T24:00$/.test(it.start || '')) {
+    out.push({severity: 'error', field: 'start', msgid: 'studio-start-2400', message: '24:00 as a start'});
+  }
+  return out;
 }
 
 /* The item as it is checked and previewed: a new one gets a stand-in id. */

@@ -17,7 +17,7 @@ const MSGS = {
   'invisible direction control U+%04X (%s) removed: it can show a text reversed or out of order':
     ['unsichtbares Richtungszeichen U+{0} entfernt: es kann Text verdreht zeigen', 'invisible direction mark U+{0} removed: it can show a text reversed'],
   'expected a string, found %s': ['muss ein Text sein', 'must be a text'],
-  'too long (%zu bytes, at most %d)': ['zu lang ({0} Byte, höchstens {1})', 'too long ({0} bytes, at most {1})'],
+  'too long (%zu bytes, at most %d)': ['zu lang: bitte kürzen ({0} Byte, höchstens {1}; ein Umlaut, ein Buchstabe in arabischer oder kyrillischer Schrift braucht 2 Byte, ein Emoji 4)', 'too long: please shorten it ({0} bytes, at most {1}; an umlaut or a letter in Arabic or Cyrillic script takes 2 bytes, an emoji 4)'],
   'empty': ['darf nicht leer sein', 'must not be empty'],
   'a date without a time: write the moment, e.g. %sT00:00': ['Datum ohne Uhrzeit: bitte auch die Uhrzeit angeben', 'a date without a time: please give the time too'],
   'not a date-time (write it like 2027-03-21T18:00)': ['kein gültiges Datum mit Uhrzeit (Datum als TT.MM.JJJJ, Uhrzeit als HH:MM)', 'not a valid date and time (date as DD.MM.YYYY, time as HH:MM)'],
@@ -44,8 +44,11 @@ const MSGS = {
   'image too large (%lld bytes, at most %d)': ['Bild zu groß ({0} Byte, höchstens {1})', 'picture too large ({0} bytes, at most {1})'],
   '%s is not a PNG or JPEG image': ['{0} ist kein PNG- oder JPEG-Bild', '{0} is not a PNG or JPEG picture'],
   '%s: cannot read the picture size (damaged file?)': ['{0}: die Bildgröße ist nicht lesbar (Datei beschädigt?)', null],
-  '%s is %u x %u pixels (at most %d pixels, e.g. 4096 x 4096, and %d a side)': ['{0} hat {1} × {2} Pixel (höchstens {3} Pixel, z. B. 4096 × 4096, und {4} je Seite)', null],
+  '%s is %u x %u pixels (at most %d pixels, e.g. 4096 x 4096, and %d a side)': ['{0} hat {1} × {2} Pixel: das ist zu groß. Bitte das Bild verkleinern (höchstens 4096 × 4096 Pixel; für den Bildschirm reichen 1920 × 1080).', '{0} has {1} × {2} pixels: too large. Please make it smaller (at most 4096 × 4096 pixels; 1920 × 1080 is enough for a screen).'],
   '%s does not exist: that month has %d days': ['den {0} gibt es nicht: der Monat hat {1} Tage', '{0} does not exist: that month has {1} days'],
+  /* the studio's own checks in the form (app.js, not the server's) */
+  'studio-past-end': ['liegt in der Vergangenheit: dieser Eintrag erscheint auf keinem Bildschirm mehr. Bitte das Datum prüfen (Jahr?).', 'is in the past: this entry shows on no screen any more. Please check the date (the year?).'],
+  'studio-start-2400': ['24:00 ist das Ende eines Tages: als Beginn bitte 00:00 des nächsten Tages angeben.', '24:00 is the end of a day: as a start please give 00:00 of the next day.'],
   '%s is a CMYK JPEG (colours for print): a screen would show its colours wrong; save it as an RGB (sRGB) JPEG or as PNG':
     ['{0} ist ein CMYK-JPEG (Druckfarben): ein Bildschirm zeigte die Farben falsch. Bitte als RGB-JPEG (sRGB) oder PNG speichern.', '{0} is a CMYK JPEG (print colours): a screen would show its colours wrong. Please save it as an RGB (sRGB) JPEG or PNG.'],
   'file name too long (%zu bytes, at most %d)': ['Dateiname zu lang ({0} Byte, höchstens {1})', null],
@@ -191,7 +194,7 @@ const MSGS = {
   '%s: larger than %d bytes': ['{0} ist zu groß (höchstens {1} Byte).', '{0} is too large (at most {1} bytes).'],
   '%s: not a PNG or JPEG image': ['{0} ist kein PNG- oder JPEG-Bild.', '{0} is not a PNG or JPEG picture.'],
   '%s: %d x %d pixels, more than %d pixels or a side over %d (e.g. 4096 x 4096 is fine)':
-    ['{0} hat {1} × {2} Pixel: das ist zu groß (höchstens {4} Pixel je Seite, z. B. 4096 × 4096).', '{0} has {1} × {2} pixels: too large (at most {4} pixels a side, e.g. 4096 × 4096).'],
+    ['{0} hat {1} × {2} Pixel: das ist zu groß. Bitte das Bild verkleinern (höchstens 4096 × 4096 Pixel; für den Bildschirm reichen 1920 × 1080).', '{0} has {1} × {2} pixels: too large. Please make it smaller (at most 4096 × 4096 pixels; 1920 × 1080 is enough for a screen).'],
   '%s: cannot write: %s': ['{0} konnte nicht gespeichert werden ({1}).', null],
   '%s: cannot store: %s': ['{0} konnte nicht gespeichert werden ({1}).', null],
   /* the calendar fetched once (codes of POST /api/import/ics-url) */
@@ -344,6 +347,7 @@ function msgText(o, ui, fieldName) {
   if (o.msgid && o.msgid.startsWith('%zu later events within the horizon are left out') && ui !== 'en') {
     args[3] = String(args[3] || '').replace(/^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d:\d\d))?$/, (m, y, mo, d, hm) => d + '.' + mo + '.' + y + (hm ? ' ' + hm : ''));
   }
+  if (o.msgid === '%s does not exist: that month has %d days' && ui !== 'en') args[0] = String(args[0] || '').replace(/^(\d{4})-(\d\d)-(\d\d)$/, '$3.$2.$1');
   if (o.msgid === 'left out the event "%s" (UID %s, DTSTART %s): %s; the rest of the feed is imported' && args[3]) {
     args[3] = msgByText(args[3], ui) || args[3];
   }
