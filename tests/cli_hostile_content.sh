@@ -40,6 +40,17 @@ expect_in "$TMP/err" "items[0].image: images/logo.png is cut off" "the cut PNG n
 cp "$logo" "$TMP/cut/images/logo.png"
 expect_exit 0 "the whole PNG is accepted" -- "$BIN" validate "$TMP/cut"
 
+# a title of nothing but invisible characters (zero-width spaces, an
+# ideographic space, a lone override, a soft hyphen) passed as valid and
+# the slide showed no title; now each is an error naming line and field
+mkdir -p "$TMP/invisible"
+printf '{"format": 1, "organisation": "KI", "items": [\n  {"kind": "event", "id": "a", "title": "\\u200b\\u200b", "start": "2026-12-09"},\n  {"kind": "event", "id": "b", "title": "\\u3000", "start": "2026-12-09"},\n  {"kind": "event", "id": "c", "title": "\\u202e\\u00ad", "start": "2026-12-09"},\n  {"kind": "event", "id": "d", "title": "Sprachcaf\\u00e9\\u200b", "start": "2026-12-09"}\n]}\n' >"$TMP/invisible/content.json"
+expect_exit 1 "titles of invisible characters only are refused" -- "$BIN" validate "$TMP/invisible"
+expect_in "$TMP/err" "content.json:2:41: items[0].title: only invisible characters (such as U+200B)" "zero-width spaces are named"
+expect_in "$TMP/err" "content.json:3:41: items[1].title: only invisible characters (such as U+3000)" "an ideographic space is named"
+expect_in "$TMP/err" "content.json:4:41: items[2].title: only invisible characters (such as U+202E)" "a lone override is named"
+grep -q "items\[3\]" "$TMP/err" && bad "a title with a visible word was refused" || ok "a title with a visible word stays valid"
+
 # a FIFO as the content.json that import-ics writes into: it hung in open()
 mkdir -p "$TMP/ics-fifo"
 mkfifo "$TMP/ics-fifo/content.json"

@@ -223,6 +223,35 @@ static bool bidi_control(unsigned cp)
     return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* Code points that show nothing: white space (U+00A0, U+2000-U+200A,
+ * U+3000 ...), default-ignorables (soft hyphen, zero-width space and
+ * joiners, word joiner, BOM, variation selectors, Hangul fillers, tags)
+ * and the direction controls, which are removed. */
+static bool invisible(unsigned cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0xA0 ||
+           cp == 0xAD || cp == 0x034F || cp == 0x061C || cp == 0x115F || cp == 0x1160 ||
+           cp == 0x1680 || cp == 0x17B4 || cp == 0x17B5 || (cp >= 0x180B && cp <= 0x180F) ||
+           (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+           (cp >= 0x205F && cp <= 0x206F) || cp == 0x2800 || cp == 0x3000 || cp == 0x3164 ||
+           (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF || cp == 0xFFA0 ||
+           (cp >= 0x1BCA0 && cp <= 0x1BCA3) || (cp >= 0xE0000 && cp <= 0xE0FFF);
+}
+
+/* The first code point of s when s holds nothing that shows, else 0. */
+static unsigned only_invisible(const char *s)
+{
+    unsigned first = 0;
+    for (size_t i = 0, n; s[i]; i += n) {
+        unsigned cp = utf8_at((const unsigned char *)s + i, &n);
+        if (!invisible(cp))
+            return 0;
+        if (!first && cp > 0x7F)
+            first = cp;
+    }
+    return first;
+}
+
 static const char *bidi_name(unsigned cp)
 {
     static const char *const names[] = {
@@ -305,6 +334,12 @@ static bool check_string(struct parse *p, const json_t *v, const char *path)
     }
     if (is_blank(json_string_value(v))) {
         error(p, path, "empty");
+        return false;
+    }
+    unsigned cp = only_invisible(json_string_value(v));
+    if (cp) {
+        error(p, path, "only invisible characters (such as U+%04X): nothing would be shown; "
+                       "write the text or leave the field out", cp);
         return false;
     }
     return check_controls(p, json_string_value(v), path);
