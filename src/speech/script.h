@@ -10,7 +10,10 @@
  * then the consultation hours; phone numbers digit by digit in their
  * groups; e-mail and web addresses as one says them ("info ät
  * ki-muenster Punkt de"). Numbers are written as words, so the speech
- * synthesiser never guesses how to read a digit.
+ * synthesiser never guesses how to read a digit. Content texts are made
+ * ready for listening too (abbreviations, ranges, clock times, German
+ * dates, euro amounts, phone numbers and addresses written in them), and
+ * Latin words in a text of another script go to the German voice.
  *
  * The words around the content are the kiosk's own (layout/phrases.h)
  * and, for listening, speech/script.c's; de, en, tr, ar, fa, uk and ru
