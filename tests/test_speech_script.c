@@ -551,7 +551,7 @@ static const char hostile[] =
     "  \"message\": {\"de\": \"Preis: 1.000,50 € z.B. für alle. Mo–Fr 9-12 Uhr, Raum 2-1, "
     "Tel. +49 (0) 251 / 492-70 77, info@ki-muenster.de, https://www.ki-muenster.de/termine. "
     "Vom 24.12. bis 1.1., am 21. März um 9:30 Uhr, Prozess 2023–2024. "
-    "Mo, Mi und Fr. 8-10 Uhr bei Fr. Meiber.\",\n"
+    "Mo, Mi und Fr. 8-10 Uhr bei Fr. Meiber. Durchwahl 53-3808, im Raum 1.12.\",\n"
     "              \"en\": \"e.g. Mon–Fri 9–12, mail info@ki-muenster.de. €1,000.50 or 20.00 €.\"},\n"
     "  \"valid_from\": \"2026-12-01T00:00\", \"valid_until\": \"2027-01-02T00:00\"},\n"
     " {\"kind\": \"notice\", \"id\": \"emoji\", \"title\": \"🎉\", \"message\": \"👍\",\n"
@@ -617,7 +617,8 @@ static void texts_are_said_as_one_says_them(void **state)
         "info ät ki-muenster Punkt de, www Punkt ki-muenster Punkt de Schrägstrich termine. ",
         "Vom vierundzwanzigsten Dezember bis ersten Januar, am einundzwanzigsten März um neun "
         "Uhr dreißig, Prozess 2023 bis 2024.",
-        "Montag, Mittwoch und Freitag 8 bis 10 Uhr bei Fr. Meiber."};
+        "Montag, Mittwoch und Freitag 8 bis 10 Uhr bei Fr. Meiber. Durchwahl 53-3808, im Raum "
+        "1.12."};
     const char *from = s;
     for (size_t i = 0; i < sizeof(de) / sizeof(de[0]); i++) {
         const char *at = strstr(from, de[i]);

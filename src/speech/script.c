@@ -1352,6 +1352,24 @@ static size_t euro_amount(const char *p, bool german, size_t *num, size_t *cents
     return strncmp(p + e, "€", strlen("€")) == 0 ? e + strlen("€") : 0;
 }
 
+/* A word that numbers a thing just before p ("Raum 1.12.", "Kapitel
+ * 3.2."): the number after it is no date. */
+static bool numbered_thing_before(const char *in, const char *p)
+{
+    static const char *const words[] = {"Raum", "Zimmer", "Saal", "Etage", "Ebene", "Haus",
+                                        "Gebäude", "Büro", "Nr.", "Nummer", "Fachdienst",
+                                        "Abschnitt", "Kapitel", "Version", "Punkt", "§"};
+    const char *e = p;
+    while (e > in && e[-1] == ' ')
+        e--;
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        size_t l = strlen(words[i]);
+        if ((size_t)(e - in) >= l && strncmp(e - l, words[i], l) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* After these words a German day is in the dative ("am vierten"). */
 static bool german_dative_before(const char *in, const char *p)
 {
@@ -1457,7 +1475,7 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
         if (start && de && is_digit(*p)) {
             int day, month;
             long year;
-            size_t dn = german_date(p, &day, &month, &year);
+            size_t dn = numbered_thing_before(in, p) ? 0 : german_date(p, &day, &month, &year);
             if (dn) {
                 char words[256];
                 number(lang, german_dative_before(in, p) ? "%spellout-ordinal-n"
@@ -1482,7 +1500,11 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
             bool en_dash = false;
             size_t dl = n1 ? range_dash(p + n1, &en_dash) : 0;
             size_t n2 = dl ? number_or_time(p + n1 + dl, &v2, &h2, &m2) : 0;
-            if (n2 && (en_dash || h1 >= 0 || h2 >= 0 || v1 < v2)) {
+            /* a hyphen joins a range when the numbers are alike ("9-12",
+             * "2023-2024"), not an extension ("53-3808") */
+            size_t d1 = h1 >= 0 ? 0 : n1, d2 = h2 >= 0 ? 0 : n2;
+            bool alike = d1 + 1 >= d2 && d2 + 1 >= d1;
+            if (n2 && (en_dash || h1 >= 0 || h2 >= 0 || (v1 < v2 && alike))) {
                 char a[256], b[256];
                 say_number_or_time(lang, p, n1, h1, m1, a, sizeof(a));
                 say_number_or_time(lang, p + n1 + dl, n2, h2, m2, b, sizeof(b));
