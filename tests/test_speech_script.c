@@ -554,6 +554,9 @@ static const char hostile[] =
     "Mo, Mi und Fr. 8-10 Uhr bei Fr. Meiber. Durchwahl 53-3808, im Raum 1.12.\",\n"
     "              \"en\": \"e.g. Mon–Fri 9–12, mail info@ki-muenster.de. €1,000.50 or 20.00 €.\"},\n"
     "  \"valid_from\": \"2026-12-01T00:00\", \"valid_until\": \"2027-01-02T00:00\"},\n"
+    " {\"kind\": \"notice\", \"id\": \"datum\", \"title\": {\"de\": \"Zu\",\n"
+    "  \"uk\": \"Зачинено з 24 грудня до 1 січня\", \"ru\": \"Закрыто с 24 декабря до 1 января\"},\n"
+    "  \"valid_from\": \"2026-12-01T00:00\", \"valid_until\": \"2027-01-02T00:00\"},\n"
     " {\"kind\": \"notice\", \"id\": \"emoji\", \"title\": \"🎉\", \"message\": \"👍\",\n"
     "  \"valid_from\": \"2026-12-01T00:00\", \"valid_until\": \"2027-01-02T00:00\"},\n"
     " {\"kind\": \"event\", \"id\": \"tag\", \"title\": {\"de\": \"Aktionstag\", \"en\": \"Action day\"},\n"
@@ -641,6 +644,17 @@ static void texts_are_said_as_one_says_them(void **state)
     s = script_for("text", "ar");
     if (!strstr(s, "اجتماع في <voice xml:lang=\"de\">Kommunales Integrationszentrum</voice> غدا."))
         fail_msg("ar: %s", s);
+    free(s);
+
+    /* a day and month in a Ukrainian or Russian text: the ordinal in the
+     * genitive, as the kiosk's own dates ("з двадцять чотири грудня" before) */
+    s = script_for("datum", "uk");
+    if (!strstr(s, "Зачинено з двадцять четвертого грудня до першого січня."))
+        fail_msg("uk: %s", s);
+    free(s);
+    s = script_for("datum", "ru");
+    if (!strstr(s, "Закрыто с двадцать четвертого декабря до первого января."))
+        fail_msg("ru: %s", s);
     free(s);
 
     /* an emoji alone is not left out */

@@ -1493,6 +1493,33 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
                 continue;
             }
         }
+        if (start && (L == L_UK || L == L_RU) && is_digit(*p)) {
+            /* "з 24 грудня": the day as an ordinal in the genitive
+             * ("двадцять четвертого грудня"), as the dates of the kiosk */
+            size_t k = 0;
+            int day = 0;
+            while (is_digit(p[k]) && k < 2)
+                day = day * 10 + (p[k++] - '0');
+            bool said_day = false;
+            for (int m = 1; m <= 12 && p[k] == ' ' && day >= 1 && day <= 31 && !is_digit(p[k]);
+                 m++) {
+                char month[64], words[256];
+                month_after_day(lang, lf_local_make(2026, m, 15, 12, 0), month, sizeof(month));
+                size_t ml = strlen(month);
+                if (!ml || strncmp(p + k + 1, month, ml) != 0)
+                    continue;
+                if (L == L_UK ? !lf_spell_uk_ordinal(day, LF_UK_NEUTER_GENITIVE, words, sizeof(words))
+                              : !lf_spell_number(lang, "%spellout-ordinal-neuter-genitive", day,
+                                                 words, sizeof(words)))
+                    break;
+                emits(buf, size, &o, words);
+                p += k;
+                said_day = true;
+                break;
+            }
+            if (said_day)
+                continue;
+        }
         if (start && (de || en) && is_digit(*p)) {
             long v1, v2;
             int h1, m1, h2, m2;
