@@ -1674,7 +1674,8 @@ static void an_address_is_never_split_across_pages(void **state)
 /* A bundle with many events: a round of the carousel plays the agenda's
  * pages up to the LF_CAROUSEL_MAX_EVENTS nearest events and a slide for
  * each of those, while the Events list keeps all of them; a screen nobody
- * can touch shows every agenda page; max_events 0 plays every event. */
+ * can touch shows those pages and a window of later ones; max_events 0
+ * plays every event and every agenda page. */
 static void carousel_round_is_capped(void **state)
 {
     (void)state;
@@ -1695,6 +1696,7 @@ static void carousel_round_is_capped(void **state)
     struct lf_bundle b = bundle;
     b.items = many;
     b.n_items = EVENTS + 1;
+    size_t capped_agenda = 0;
     for (int mode = 0; mode < 3; mode++) { /* capped; passive; no cap */
         struct lf_view v = {.bundle = &b, .lang = "de", .now = lf_local_make(2026, 12, 2, 10, 0),
                             .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
@@ -1704,13 +1706,14 @@ static void carousel_round_is_capped(void **state)
         if (mode == 2)
             lf_carousel_set_max_events(c, 0);
         lf_carousel_build(c, &v, 10);
-        size_t events = 0, agenda = 0, offers = 0, last_from = 0;
+        size_t events = 0, agenda = 0, later = 0, offers = 0, last_from = 0;
         const struct lf_page *last_agenda = NULL;
         time_t prev = 0;
         for (size_t i = 0; i < lf_carousel_count(c); i++) {
             const struct lf_page *p = &lf_carousel_page(c, i)->page;
             if (p->slide && p->slide->kind == LF_SLIDE_AGENDA) {
                 agenda++;
+                later += p->from.block >= LF_CAROUSEL_MAX_EVENTS;
                 last_agenda = p;
                 last_from = p->from.block;
                 assert_int_equal(p->n_list, EVENTS); /* the agenda's list holds every event */
@@ -1735,8 +1738,17 @@ static void carousel_round_is_capped(void **state)
             assert_true(r.continues);
             assert_true(r.rest.block >= LF_CAROUSEL_MAX_EVENTS);
             assert_true(last_from < LF_CAROUSEL_MAX_EVENTS);
+            capped_agenda = agenda;
+        } else if (mode == 1) {
+            assert_int_equal(events, LF_CAROUSEL_MAX_EVENTS);
+            /* the same pages, then a window of later ones (the first
+             * round: the pages right after them) */
+            assert_true(later >= 1);
+            assert_true(later <= LF_CAROUSEL_AGENDA_WINDOW_PAGES);
+            assert_true(!r.continues || later == LF_CAROUSEL_AGENDA_WINDOW_PAGES);
+            assert_true(agenda <= capped_agenda + LF_CAROUSEL_AGENDA_WINDOW_PAGES);
         } else {
-            assert_int_equal(events, mode == 1 ? LF_CAROUSEL_MAX_EVENTS : EVENTS);
+            assert_int_equal(events, EVENTS);
             assert_false(r.continues); /* every event on the agenda's pages */
         }
         /* every event reachable by touch */
@@ -1744,6 +1756,147 @@ static void carousel_round_is_capped(void **state)
         assert_int_equal(lf_carousel_category(c, LF_CAT_EVENTS, list), EVENTS);
         lf_carousel_destroy(c);
     }
+}
+
+/* One round of a carousel: its pages, time, event slides, and which
+ * events its agenda's pages name (seen[i] for many[i]). */
+struct round_stats {
+    size_t pages, agenda, window, events, first_window_entry;
+    long ms, agenda_ms_max;
+};
+
+static struct round_stats play_round(struct lf_carousel *c, const struct lf_view *v,
+                                     const struct lf_item *many, bool *seen)
+{
+    struct round_stats st = {0};
+    st.pages = lf_carousel_count(c);
+    st.first_window_entry = SIZE_MAX;
+    struct lf_scene *s = lf_scene_create();
+    for (size_t i = 0; i < st.pages; i++) {
+        const struct lf_carousel_page *cp = lf_carousel_page(c, i);
+        st.ms += cp->duration_ms;
+        const struct lf_page *p = &cp->page;
+        if (p->slide && p->slide->kind == LF_SLIDE_EVENT)
+            st.events++;
+        if (!p->slide || p->slide->kind != LF_SLIDE_AGENDA)
+            continue;
+        /* the pages naming the nearest events start before the
+         * LF_CAROUSEL_MAX_EVENTS-th, the window's after it */
+        if (p->from.block >= LF_CAROUSEL_MAX_EVENTS && st.first_window_entry == SIZE_MAX)
+            st.first_window_entry = p->from.block;
+        if (p->from.block >= LF_CAROUSEL_MAX_EVENTS)
+            st.window++;
+        st.agenda++;
+        if (cp->duration_ms > st.agenda_ms_max)
+            st.agenda_ms_max = cp->duration_ms;
+        struct lf_page_result r;
+        lf_scene_clear(s);
+        lf_layout_page(s, v, p, &r);
+        size_t end = r.continues ? r.rest.block : p->n_list;
+        assert_true(end > p->from.block); /* every page names some event */
+        for (size_t e = p->from.block; e < end; e++)
+            seen[p->list[e].item - many] = true;
+    }
+    lf_scene_destroy(s);
+    return st;
+}
+
+/* A screen nobody can touch, 500 events: each round's agenda plays the
+ * pages naming the LF_CAROUSEL_MAX_EVENTS nearest (the same as a touch
+ * screen's) and LF_CAROUSEL_AGENDA_WINDOW_PAGES pages of later events;
+ * the window moves on every round and starts over after the last event,
+ * so within (later pages / window pages) rounds every upcoming event was
+ * on the screen, and no round is longer than a touch screen's by more
+ * than the window's pages (113 agenda pages before: 75 minutes). */
+static void agenda_window_goes_round(void **state)
+{
+    (void)state;
+    build_bundle();
+    enum { EVENTS = 500 };
+    static struct lf_item many[EVENTS + 1];
+    static char ids[EVENTS][16];
+    static struct lf_translation titles[2] = {
+        {"de", "Sprachcafé"},
+        {"de", "Elterncafé mit Kinderbetreuung und Beratung zu Kita, Schule und Ausbildung "
+               "im Stadtteilzentrum Kinderhaus"}};
+    for (size_t i = 0; i < EVENTS; i++) {
+        snprintf(ids[i], sizeof(ids[i]), "e-%03zu", i);
+        /* written latest first, entries of one and of two lines */
+        time_t start = lf_local_make(2026, 12, 3, 10, 0) + (time_t)(EVENTS - i) * 6 * 3600;
+        many[i] = (struct lf_item){.kind = LF_ITEM_EVENT, .id = ids[i],
+                                   .title = {1, &titles[i % 3 == 0]},
+                                   .summary = {1, body_tr}, .place = {1, place_tr},
+                                   .start = start, .end = start + 7200};
+    }
+    many[EVENTS] = items[1]; /* an offer */
+    struct lf_bundle b = bundle;
+    b.items = many;
+    b.n_items = EVENTS + 1;
+    struct lf_view v = {.bundle = &b, .lang = "de", .now = lf_local_make(2026, 12, 2, 10, 0),
+                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                        .width = 1920, .height = 1080, .text_scale = 1.0};
+    static bool seen[EVENTS + 1];
+
+    /* a touch screen's round, and every agenda page there is */
+    struct lf_carousel *c = lf_carousel_create();
+    lf_carousel_build(c, &v, 10);
+    struct round_stats touch = play_round(c, &v, many, seen);
+    assert_false(lf_carousel_next_round(c)); /* a touch screen has no window */
+    lf_carousel_set_max_events(c, 0);
+    v.passive = true;
+    lf_carousel_build(c, &v, 10);
+    struct round_stats all = play_round(c, &v, many, seen);
+    assert_int_equal(all.events, EVENTS);
+    assert_true(all.agenda > 50); /* far more pages than a round can hold */
+    assert_false(lf_carousel_next_round(c)); /* every page: no window */
+
+    lf_carousel_set_max_events(c, LF_CAROUSEL_MAX_EVENTS);
+    /* the later pages: all but those naming the nearest events */
+    size_t later = 0;
+    for (size_t i = 0; i < all.pages; i++) {
+        const struct lf_page *p = &lf_carousel_page(c, i)->page;
+        later += p->slide->kind == LF_SLIDE_AGENDA && p->from.block >= LF_CAROUSEL_MAX_EVENTS;
+    }
+    size_t bound = (later + LF_CAROUSEL_AGENDA_WINDOW_PAGES - 1) / LF_CAROUSEL_AGENDA_WINDOW_PAGES + 1;
+    size_t rounds = 0, covered_at = 0, started_over = 0;
+    size_t head_end = SIZE_MAX, prev_start = 0;
+    memset(seen, 0, sizeof(seen));
+    for (rounds = 1; rounds <= 2 * bound; rounds++) {
+        lf_carousel_build(c, &v, 10);
+        struct round_stats st = play_round(c, &v, many, seen);
+        /* the nearest events as on a touch screen, then the window */
+        assert_int_equal(st.events, LF_CAROUSEL_MAX_EVENTS);
+        assert_true(st.window >= 1);
+        assert_true(st.window <= LF_CAROUSEL_AGENDA_WINDOW_PAGES);
+        assert_true(st.agenda <= touch.agenda + LF_CAROUSEL_AGENDA_WINDOW_PAGES);
+        assert_true(st.pages <= touch.pages + LF_CAROUSEL_AGENDA_WINDOW_PAGES);
+        assert_true(st.ms <= touch.ms + LF_CAROUSEL_AGENDA_WINDOW_PAGES * st.agenda_ms_max);
+        assert_true(st.ms < 3 * touch.ms / 2);
+        /* the window: right after the nearest in the first round, then
+         * further on each round until it starts over */
+        if (rounds == 1)
+            head_end = st.first_window_entry;
+        else if (st.first_window_entry == head_end)
+            started_over++;
+        else
+            assert_true(st.first_window_entry > prev_start);
+        assert_true(st.first_window_entry >= LF_CAROUSEL_MAX_EVENTS);
+        prev_start = st.first_window_entry;
+        bool every = true;
+        for (size_t i = 0; i < EVENTS; i++)
+            every &= seen[i];
+        if (every && !covered_at)
+            covered_at = rounds;
+        if (started_over == 2)
+            break;
+        assert_true(lf_carousel_next_round(c));
+    }
+    /* every event named on the screen within the bound, and the window
+     * went round and started over (twice: it does so every time) */
+    assert_true(covered_at > 0);
+    assert_true(covered_at <= bound);
+    assert_int_equal(started_over, 2);
+    lf_carousel_destroy(c);
 }
 
 int main(void)
@@ -1757,6 +1910,7 @@ int main(void)
         cmocka_unit_test(fit_shrinks_then_continues),
         cmocka_unit_test(an_address_is_never_split_across_pages),
         cmocka_unit_test(carousel_round_is_capped),
+        cmocka_unit_test(agenda_window_goes_round),
         cmocka_unit_test(mirror_flips_boxes_and_targets),
         cmocka_unit_test(slides_fit_both_orientations),
         cmocka_unit_test(rtl_screen_is_mirrored),

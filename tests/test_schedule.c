@@ -730,6 +730,58 @@ static void reading_time(void **state)
     }
 }
 
+/* The place of a screen-without-touch's window of later agenda pages:
+ * kept by the occurrence it names, so that an event ending (the agenda
+ * moves up), one leaving the bundle or ties at one start pass no event
+ * over; unset or past the last event it starts over. */
+static void agenda_mark_keeps_its_place(void **state)
+{
+    (void)state;
+    enum { N = 10 };
+    static struct lf_item items[N];
+    static char ids[N][8];
+    struct lf_slide agenda[N];
+    time_t t0 = at("2026-12-01T10:00+01:00");
+    for (size_t i = 0; i < N; i++) {
+        snprintf(ids[i], sizeof(ids[i]), "e%zu", i);
+        /* e4, e5 and e6 start at the same moment (manifest order) */
+        time_t start = t0 + (time_t)(i < 5 ? i : i > 6 ? i - 2 : 4) * 86400;
+        items[i] = (struct lf_item){.kind = LF_ITEM_EVENT, .id = ids[i], .start = start,
+                                    .end = start + 3600};
+        agenda[i] = (struct lf_slide){LF_SLIDE_EVENT, &items[i], start, start + 3600};
+    }
+    struct lf_agenda_mark m = {0};
+    assert_int_equal(lf_agenda_mark_find(&m, agenda, N, 3), 3); /* unset: from */
+    lf_agenda_mark_at(&m, agenda, N, 7);
+    assert_true(m.set);
+    assert_string_equal(m.id, "e7");
+    assert_int_equal(lf_agenda_mark_find(&m, agenda, N, 3), 7);
+    /* e0 and e1 ended: the agenda moved up two, the mark still names e7 */
+    assert_int_equal(lf_agenda_mark_find(&m, agenda + 2, N - 2, 1), 5);
+    assert_ptr_equal(agenda[2 + 5].item, &items[7]);
+    /* e7 left the bundle: the next one after it, e8 */
+    struct lf_slide gone[N - 1];
+    memcpy(gone, agenda, 7 * sizeof(*gone));
+    memcpy(gone + 7, agenda + 8, 2 * sizeof(*gone));
+    assert_int_equal(lf_agenda_mark_find(&m, gone, N - 1, 3), 7);
+    assert_ptr_equal(gone[7].item, &items[8]);
+    /* ties: the marked one of three starting together, not the first */
+    lf_agenda_mark_at(&m, agenda, N, 5);
+    assert_int_equal(lf_agenda_mark_find(&m, agenda, N, 3), 5);
+    /* the marked tie gone: its first companion (shown again, none passed over) */
+    struct lf_slide no5[N - 1];
+    memcpy(no5, agenda, 5 * sizeof(*no5));
+    memcpy(no5 + 5, agenda + 6, 4 * sizeof(*no5));
+    assert_int_equal(lf_agenda_mark_find(&m, no5, N - 1, 3), 4);
+    /* the marked one ended, and all after it: the window starts over */
+    lf_agenda_mark_at(&m, agenda, N, 9);
+    assert_int_equal(lf_agenda_mark_find(&m, agenda, N - 1, 3), N - 1);
+    /* past the last: unset */
+    lf_agenda_mark_at(&m, agenda, N, N);
+    assert_false(m.set);
+    assert_int_equal(lf_agenda_mark_find(&m, agenda, N, 4), 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -741,6 +793,7 @@ int main(void)
         cmocka_unit_test(no_agenda_without_events),
         cmocka_unit_test(upcoming_sorted_and_capped),
         cmocka_unit_test(carousel_round_keeps_the_nearest_events),
+        cmocka_unit_test(agenda_mark_keeps_its_place),
         cmocka_unit_test(opening_status),
         cmocka_unit_test(reading_time),
         cmocka_unit_test(next_change),

@@ -23,6 +23,11 @@ struct lf_carousel {
     char lang[LF_MAX_LANG_TAG + 1];
     int base_s;
     size_t max_events;                 /* event slides a round; 0: all */
+    /* a screen nobody can touch: a window of later agenda pages that
+     * moves on every round (LF_CAROUSEL_AGENDA_WINDOW_PAGES) */
+    struct lf_agenda_mark window;      /* where this round's window starts */
+    bool window_shown;                 /* this build's agenda has a window */
+    size_t window_end;                 /* then: the first entry after it (n_agenda: the end) */
     size_t next_slide;                 /* the first slide of the playlist not laid out yet */
     struct lf_scene *scratch;          /* NULL once every slide is laid out */
 };
@@ -80,6 +85,7 @@ static bool lay_out_next_slide(struct lf_carousel *c)
     /* lay out once to learn how much text there is and whether it
      * continues on another page: as many pages as the text needs (each
      * page moves the flow on, so this ends) */
+    size_t window_pages = 0;
     for (;;) {
         struct lf_page_result r;
         lf_scene_clear(c->scratch);
@@ -89,14 +95,34 @@ static bool lay_out_next_slide(struct lf_carousel *c)
         push(c, (struct lf_carousel_page){page, secs * 1000});
         bool progress = r.rest.block > page.from.block ||
                         (r.rest.block == page.from.block && r.rest.offset > page.from.offset);
-        if (!r.continues || !progress)
+        if (!r.continues || !progress) {
+            if (sl->kind == LF_SLIDE_AGENDA && c->window_shown)
+                c->window_end = c->n_agenda; /* the window reached the list's end */
             break;
+        }
         /* a round's agenda: the pages that name the events of the round
          * (the nearest max_events); the rest are in the Events list a
-         * visitor taps. A screen nobody can touch lists every event. */
-        if (sl->kind == LF_SLIDE_AGENDA && c->max_events && !v->passive &&
-            r.rest.block >= c->max_events)
-            break;
+         * visitor taps. A screen nobody can touch has no such list: a
+         * window of later pages follows, a little further on each round
+         * (lf_carousel_next_round), so each event comes up in turn. */
+        if (sl->kind == LF_SLIDE_AGENDA && c->max_events && r.rest.block >= c->max_events) {
+            if (!v->passive)
+                break;
+            if (c->window_shown) {
+                if (++window_pages >= LF_CAROUSEL_AGENDA_WINDOW_PAGES) {
+                    c->window_end = r.rest.block;
+                    break;
+                }
+            } else {
+                /* the nearest events are named: on from the window's start */
+                size_t at = lf_agenda_mark_find(&c->window, c->agenda, c->n_agenda,
+                                                r.rest.block);
+                if (at >= c->n_agenda)
+                    at = r.rest.block; /* it passed the last event: start over */
+                r.rest = (struct lf_flow_pos){at, 0};
+                c->window_shown = true;
+            }
+        }
         page.from = r.rest;
     }
     return true;
@@ -125,8 +151,21 @@ void lf_carousel_build(struct lf_carousel *c, const struct lf_view *v, int base_
     c->view.lang = c->lang;
     c->base_s = base_s;
     c->next_slide = 0;
+    c->window_shown = false;
+    c->window_end = 0;
     if (!c->scratch && c->playlist.n > 0)
         c->scratch = lf_scene_create();
+}
+
+bool lf_carousel_next_round(struct lf_carousel *c)
+{
+    lf_carousel_count(c); /* the agenda's pages, and so its window, are known */
+    if (!c->window_shown)
+        return false;
+    struct lf_agenda_mark was = c->window;
+    lf_agenda_mark_at(&c->window, c->agenda, c->n_agenda, c->window_end);
+    return was.set != c->window.set || (was.set && (was.start != c->window.start ||
+                                                    strcmp(was.id, c->window.id) != 0));
 }
 
 bool lf_carousel_complete(const struct lf_carousel *c)

@@ -42,11 +42,22 @@ void lf_carousel_destroy(struct lf_carousel *c);
 void lf_carousel_build(struct lf_carousel *c, const struct lf_view *v, int base_s);
 
 /* At most `max` event slides a round, the nearest first (0: every
- * upcoming event), and of the agenda the pages that name them (its first
- * page always; on a screen nobody can touch, v->passive, every page);
- * LF_CAROUSEL_MAX_EVENTS until set. The Events list a visitor browses
- * keeps every upcoming event. Takes effect at the next build. */
+ * upcoming event and every agenda page), and of the agenda the pages that
+ * name them (its first page always); LF_CAROUSEL_MAX_EVENTS until set.
+ * The Events list a visitor browses keeps every upcoming event. On a
+ * screen nobody can touch (v->passive) LF_CAROUSEL_AGENDA_WINDOW_PAGES
+ * more agenda pages follow them, naming later events: a window that
+ * lf_carousel_next_round moves on. Takes effect at the next build. */
 void lf_carousel_set_max_events(struct lf_carousel *c, size_t max);
+
+/* The end of a round: the next build's window of later agenda pages
+ * starts at the first event after this round's (after the last event,
+ * at the first after the nearest ones again), and keeps that place
+ * through builds until the next call. Lays out every page. True when the
+ * next round's agenda differs from this one's (the caller rebuilds);
+ * false when this build had no window (a screen with touch, few events,
+ * max_events 0, an urgent notice). */
+bool lf_carousel_next_round(struct lf_carousel *c);
 
 /* Every page: lays out all that is not laid out yet. */
 size_t lf_carousel_count(struct lf_carousel *c);

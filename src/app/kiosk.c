@@ -754,11 +754,11 @@ static void go_home(struct lf_kiosk *k)
 /* [carousel] rotate_languages: after a round, the next language of the
  * bundle (Leichte Sprache and other private-use variants are left to
  * visitors who choose them). */
-static void next_round(struct lf_kiosk *k)
+static bool next_round(struct lf_kiosk *k)
 {
     const struct lf_bundle *b = k->bundle;
     if (!k->cfg->rotate_languages || b->n_languages < 2)
-        return;
+        return false;
     size_t at = 0;
     for (size_t i = 0; i < b->n_languages; i++)
         if (strcmp(b->languages[i], k->home_lang) == 0)
@@ -774,6 +774,7 @@ static void next_round(struct lf_kiosk *k)
     k->index = 0;
     apply_settings(k);
     k->index = 0; /* a new round starts at its first page */
+    return true;
 }
 
 static void touched(struct lf_kiosk *k)
@@ -815,8 +816,19 @@ static void step(struct lf_kiosk *k, int delta)
         go_to(k, k->index, rtl(k) ? -delta : delta);
         return;
     }
-    if (delta > 0 && k->index + 1 == n && k->cfg->rotate_languages && !visited(k)) {
-        next_round(k); /* a new round in the next language */
+    /* a screen nobody can touch: the next round's agenda names later
+     * events (app/carousel.h) */
+    bool window_moved = delta > 0 && k->index + 1 == n && k->view.passive &&
+                        lf_carousel_next_round(k->carousel);
+    bool rotate = delta > 0 && k->index + 1 == n && k->cfg->rotate_languages && !visited(k);
+    if (rotate || window_moved) {
+        /* a new round, in the next language (which rebuilds) */
+        bool rebuilt = rotate && next_round(k);
+        if (!rebuilt && window_moved) {
+            finish_transition(k);
+            rebuild(k);
+        }
+        k->index = 0;
         go_to(k, 0, rtl(k) ? -1 : 1);
         return;
     }

@@ -115,6 +115,10 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
     carousel = lf_carousel_create();
     lf_carousel_set_max_events(carousel, (size_t)cfg->max_events);
     lf_carousel_build(carousel, &view, cfg->slide_seconds);
+    /* round N, as the kiosk plays it after N - 1 rounds */
+    for (int r = 1; r < opt->round; r++)
+        if (lf_carousel_next_round(carousel))
+            lf_carousel_build(carousel, &view, cfg->slide_seconds);
     size_t n = lf_carousel_count(carousel);
     lf_layout_header(header, &view);
     int part = 1;

@@ -15,7 +15,12 @@ struct lf_preview_options {
     int width, height;  /* default 1920x1080 */
     const char *lang;   /* NULL = bundle default */
     time_t now;         /* moment to render at */
+    int round;          /* which round of the carousel, 1.. (0 = 1): on a screen
+                           without touch the agenda's later pages move on each round */
 };
+
+/* --round at most this (500 events take about 60 rounds to go round) */
+#define LF_PREVIEW_MAX_ROUND 1000
 
 /* Returns the process exit code: 0 when every slide was written. */
 int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options *opt);

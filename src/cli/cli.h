@@ -41,6 +41,7 @@ enum {
     OPT_ITEM = 'i',
     OPT_SCRIPT = 'x',
     OPT_RATE = 'r',
+    OPT_ROUND = 'R',
 };
 
 /* One command: its name, what `litfass --help` says of it in one line, and

@@ -17,7 +17,8 @@
 
 static const char preview_usage[] =
     "usage: litfass preview DIR --out OUTDIR [--size WxH] [--lang TAG] [--now ISO-8601]\n"
-    "                           [--theme standard|high-contrast] [--large-text] [--config FILE]\n"
+    "                           [--theme standard|high-contrast] [--large-text] [--round N]\n"
+    "                           [--config FILE]\n"
     "\n"
     "Renders every slide of the bundle in DIR, in carousel order, to PNG files in\n"
     "OUTDIR (01-agenda.png, 02-event-....png, ...) without a display, and lists\n"
@@ -30,6 +31,10 @@ static const char preview_usage[] =
     "                  or 2026-11-23T10:00:00+01:00; default: now\n"
     "  --theme NAME    colours: standard (default) or high-contrast\n"
     "  --large-text    all text 30 % larger, as with the on-screen switch\n"
+    "  --round N       the carousel's Nth round (default 1): on a screen without\n"
+    "                  touch ([touch] enabled = false) each round's agenda shows\n"
+    "                  the nearest events and a few pages of later ones, further on\n"
+    "                  each round\n"
     "  --config FILE   config file (as for `litfass run`)\n"
     "  --help          this text\n";
 
@@ -43,6 +48,7 @@ int lf_tool_preview(int argc, char **argv)
         {"config", required_argument, NULL, OPT_CONFIG},
         {"theme", required_argument, NULL, OPT_THEME},
         {"large-text", no_argument, NULL, OPT_LARGE_TEXT},
+        {"round", required_argument, NULL, OPT_ROUND},
         {"help", no_argument, NULL, OPT_HELP},
         {0},
     };
@@ -52,6 +58,7 @@ int lf_tool_preview(int argc, char **argv)
         .width = PREVIEW_DEFAULT_WIDTH,
         .height = PREVIEW_DEFAULT_HEIGHT,
         .now = time(NULL),
+        .round = 1,
     };
     const char *config_path = NULL;
     int c;
@@ -88,6 +95,14 @@ int lf_tool_preview(int argc, char **argv)
         case OPT_LARGE_TEXT:
             large_text = true;
             break;
+        case OPT_ROUND: {
+            long long round;
+            if (!lf_cli_parse_count(optarg, 1, LF_PREVIEW_MAX_ROUND, &round))
+                return lf_cli_usage_error("preview", "bad --round '%s': a round 1..%d", optarg,
+                                          LF_PREVIEW_MAX_ROUND);
+            opt.round = (int)round;
+            break;
+        }
         case OPT_HELP:
             fputs(preview_usage, stdout);
             return EXIT_SUCCESS;

@@ -7,6 +7,7 @@
 #include "schedule/schedule.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -189,6 +190,38 @@ size_t lf_upcoming_events(const struct lf_bundle *b, time_t now, struct lf_slide
         out[i] = (struct lf_slide){LF_SLIDE_EVENT, u[i].item, u[i].start, u[i].end};
     free(u);
     return n;
+}
+
+void lf_agenda_mark_at(struct lf_agenda_mark *m, const struct lf_slide *agenda, size_t n,
+                       size_t i)
+{
+    if (i >= n || !agenda[i].item) {
+        *m = (struct lf_agenda_mark){0};
+        return;
+    }
+    m->set = true;
+    m->start = agenda[i].start;
+    snprintf(m->id, sizeof(m->id), "%s", agenda[i].item->id ? agenda[i].item->id : "");
+}
+
+size_t lf_agenda_mark_find(const struct lf_agenda_mark *m, const struct lf_slide *agenda,
+                           size_t n, size_t from)
+{
+    if (!m->set)
+        return from;
+    size_t first_tie = n;
+    for (size_t i = from; i < n; i++) {
+        if (agenda[i].start > m->start)
+            return first_tie < n ? first_tie : i;
+        if (agenda[i].start == m->start) {
+            const char *id = agenda[i].item && agenda[i].item->id ? agenda[i].item->id : "";
+            if (strcmp(id, m->id) == 0)
+                return i;
+            if (first_tie == n)
+                first_tie = i;
+        }
+    }
+    return first_tie;
 }
 
 /* ---- playlist --------------------------------------------------------- */

@@ -87,6 +87,38 @@ void lf_playlist_clear(struct lf_playlist *p);
  * the Events list a visitor browses. The default of [carousel] max_events. */
 #define LF_CAROUSEL_MAX_EVENTS 12
 
+/* A screen nobody can touch (no Events list to tap) lists the later
+ * events on a rotating window of agenda pages: each round shows the
+ * agenda's pages naming its nearest events, then this many pages of the
+ * later ones, moving on by as many every round and starting again after
+ * the last. With 500 events (about 113 agenda pages) a round stays about
+ * as short as on a touch screen, and every upcoming event is on the
+ * screen within about (pages after the nearest) / this many rounds. */
+#define LF_CAROUSEL_AGENDA_WINDOW_PAGES 2
+
+/* Where a round's window of later agenda pages starts: the occurrence it
+ * names first, kept by identity so that it survives a rebuild (an event
+ * that ended, a new bundle). Unset: at the first entry after the nearest
+ * ones. */
+struct lf_agenda_mark {
+    bool set;
+    time_t start;                   /* the occurrence's start */
+    char id[LF_MAX_ID_BYTES + 1];   /* its item's id */
+};
+
+/* m := agenda[i] (of n entries, lf_upcoming_events order); i >= n unsets
+ * it (the window starts over). */
+void lf_agenda_mark_at(struct lf_agenda_mark *m, const struct lf_slide *agenda, size_t n,
+                       size_t i);
+
+/* The first entry of agenda[from..n) at or after the mark: the marked
+ * occurrence itself, else the first starting at or after its start (so
+ * no event is passed over when the marked one ended or left the
+ * bundle). `from` when the mark is unset, n when every entry from `from`
+ * on starts before it (then the window starts over at `from`). */
+size_t lf_agenda_mark_find(const struct lf_agenda_mark *m, const struct lf_slide *agenda,
+                           size_t n, size_t from);
+
 /* Keeps the first `max` event slides of the carousel order in p->slides
  * (they are the nearest: the playlist orders events by start) and drops
  * the later ones; agenda, notices, offers and contacts stay in their
