@@ -52,6 +52,22 @@ if ls "$TMP/many-png" | grep -qv '^[0-9][0-9][0-9]-'; then bad "a file without a
 [ "$(ls "$TMP/many-png" | head -1)" = "001-agenda.png" ] && ok "001 is the agenda" || bad "first: $(ls "$TMP/many-png" | head -1)"
 [ "$(ls "$TMP/many-png" | sort | tr '\n' ' ')" = "$(cat "$TMP/out" | xargs -n1 basename | tr '\n' ' ')" ] && ok "sorted names are the carousel order" || bad "sorted names differ from the carousel order"
 
+# a screen nobody can touch: the pages naming the 12 nearest and 2 pages of
+# later events, further on in each round (--round), never the whole agenda
+printf '[touch]\nenabled = false\n' > "$TMP/notouch.conf"
+for r in 1 2; do
+  expect_exit 0 "no touch, round $r" -- "$BIN" preview "$TMP/many" --out "$TMP/nt$r" --size 480x320 --now "$NOW" --config "$TMP/notouch.conf" --round $r
+  grep -q "round $r: [0-9]* pages, [0-9]* min" "$TMP/err" && ok "round $r's length said" || bad "no round length: $(cat "$TMP/err")"
+done
+a1=$(ls "$TMP/nt1" | grep -c -- '-agenda'); a2=$(ls "$TMP/nt2" | grep -c -- '-agenda'); a_all=$(ls "$TMP/many-png" | grep -c -- '-agenda')
+[ "$a1" -lt "$a_all" ] && [ "$a1" -eq "$a2" ] && ok "no touch: $a1 agenda pages a round of $a_all" || bad "no touch: agenda pages $a1, $a2 of $a_all"
+[ "$(ls "$TMP/nt1" | grep -c -- '-event-')" -eq 12 ] && ok "no touch: the 12 nearest events" || bad "no touch: $(ls "$TMP/nt1" | grep -c -- '-event-') events"
+last1=$(ls "$TMP/nt1" | grep -- '-agenda' | tail -1); last2=$(ls "$TMP/nt2" | grep -- '-agenda' | tail -1)
+first1=$(ls "$TMP/nt1" | grep -- '-agenda' | head -1)
+cmp -s "$TMP/nt1/$first1" "$TMP/nt2/$first1" && ok "the nearest events' page alike in both rounds" || bad "round 2's first agenda page differs"
+cmp -s "$TMP/nt1/$last1" "$TMP/nt2/$last2" && bad "round 2's later agenda page is round 1's" || ok "round 2 lists later events than round 1"
+expect_exit 2 "a bad --round is a usage error" -- "$BIN" preview "$SRC/assets/content" --out "$TMP/x" --round 0
+
 expect_exit 2 "a bad --size is a usage error" -- "$BIN" preview "$SRC/assets/content" --out "$TMP/x" --size 10x10
 expect_exit 2 "a bad --now is a usage error" -- "$BIN" preview "$SRC/assets/content" --out "$TMP/x" --now yesterday
 mkdir -p "$TMP/empty"

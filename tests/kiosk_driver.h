@@ -45,8 +45,10 @@ struct fixture {
 };
 
 /* A kiosk on `dir` (NULL: the sample bundle) whose wall clock starts at
- * `start` (ISO 8601) plus one second. */
-static inline int open_kiosk_on(void **state, const char *lang, const char *dir, const char *start)
+ * `start` (ISO 8601) plus one second; `touch` false: a screen nobody can
+ * touch ([touch] enabled = false). */
+static inline int open_kiosk_touch(void **state, const char *lang, const char *dir,
+                                   const char *start, bool touch)
 {
     static struct fixture f;
     memset(&f, 0, sizeof(f));
@@ -65,6 +67,7 @@ static inline int open_kiosk_on(void **state, const char *lang, const char *dir,
     f.cfg.height = 720;
     f.cfg.idle_seconds = 30;
     f.cfg.transition_ms = 500;
+    f.cfg.touch = touch;
     f.k = lf_kiosk_create(&f.cfg);
     if (!f.k)
         return -1;
@@ -76,6 +79,11 @@ static inline int open_kiosk_on(void **state, const char *lang, const char *dir,
     lf_kiosk_update(f.k);
     *state = &f;
     return 0;
+}
+
+static inline int open_kiosk_on(void **state, const char *lang, const char *dir, const char *start)
+{
+    return open_kiosk_touch(state, lang, dir, start, true);
 }
 
 static inline int open_kiosk(void **state, const char *lang)

@@ -238,6 +238,104 @@ static void a_clock_not_set_is_not_shown(void **state)
     assert_true(screen_says(f, "bis 10:01"));
 }
 
+/* The two digits at p as a number, -1 when they are none. */
+static int two_digits(const char *p)
+{
+    if (p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9')
+        return -1;
+    return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
+/* A screen nobody can touch with 60 events: each round's agenda names the
+ * 12 nearest (the same pages every round) and two pages of later events,
+ * further on each round; the footer's count is the pages the round
+ * plays; within a few rounds every event was named on the screen. */
+enum { NO_TOUCH_EVENTS = 60 };
+
+static int setup_no_touch(void **state)
+{
+    static char json[NO_TOUCH_EVENTS * 160 + 256];
+    size_t len = (size_t)snprintf(json, sizeof(json),
+                                  "{\"format\": 1, \"organisation\": \"KI Test\", \"items\": [\n");
+    for (int i = 0; i < NO_TOUCH_EVENTS; i++)
+        len += (size_t)snprintf(json + len, sizeof(json) - len,
+                                " {\"kind\": \"event\", \"id\": \"t%02d\", \"title\": \"Termin %02d\",\n"
+                                "  \"start\": \"2026-12-%02dT%02d:00\", \"end\": \"2026-12-%02dT%02d:30\"},\n",
+                                i, i, 1 + i / 2, 10 + 4 * (i % 2), 1 + i / 2, 10 + 4 * (i % 2));
+    snprintf(json + len, sizeof(json) - len,
+             " {\"kind\": \"offer\", \"id\": \"beratung\", \"title\": \"Wegweiser\",\n  \"description\": \"Beratung zu Aufenthalt und Arbeit.\"}\n]}\n");
+    if (bundle_folder_write(bundle_dir, sizeof(bundle_dir), json) != 0)
+        return -1;
+    return open_kiosk_touch(state, "", bundle_dir, "2026-11-23T10:00:00+01:00", false);
+}
+
+/* Plays one round with the arrow key; marks the events its agenda
+ * names in named[], the first agenda page's entries in first. Returns the
+ * round's page count (the footer's). */
+static size_t play_no_touch_round(struct fixture *f, bool *named, char *first, size_t size)
+{
+    static char text[65536];
+    struct lf_kiosk_state s = state_of(f);
+    assert_int_equal(s.position, 0);
+    size_t n = s.count;
+    for (size_t i = 0; i < n; i++) {
+        s = state_of(f);
+        assert_int_equal(s.position, i);
+        assert_int_equal(s.count, n); /* the count stays the round's */
+        if (!s.item_id) { /* an agenda page */
+            lf_kiosk_screen_text(f->k, text, sizeof(text));
+            if (i == 0) /* from its first entry on: the header's clock moves */
+                snprintf(first, size, "%s", strstr(text, "Termin ") ? strstr(text, "Termin ") : "");
+            for (const char *p = text; (p = strstr(p, "Termin ")) != NULL; p += 7) {
+                int e = two_digits(p + 7);
+                if (e >= 0 && e < NO_TOUCH_EVENTS)
+                    named[e] = true;
+            }
+        }
+        key(f, SDLK_RIGHT, 0);
+    }
+    return n;
+}
+
+static void no_touch_agenda_goes_round(void **state)
+{
+    struct fixture *f = *state;
+    f->cfg.transition_ms = 0;
+    static char first1[65536], first[65536];
+    bool named1[NO_TOUCH_EVENTS] = {0}, named[NO_TOUCH_EVENTS] = {0};
+    size_t n = play_no_touch_round(f, named1, first1, sizeof(first1));
+    assert_true(n < NO_TOUCH_EVENTS); /* not a page for every event */
+    size_t in_round1 = 0;
+    for (int e = 0; e < NO_TOUCH_EVENTS; e++)
+        in_round1 += named1[e];
+    for (int e = 0; e < 12; e++)
+        assert_true(named1[e]); /* the nearest */
+    assert_true(in_round1 < NO_TOUCH_EVENTS);
+    memcpy(named, named1, sizeof(named));
+    int rounds = 1;
+    bool all = false;
+    while (!all && rounds < 30) {
+        bool this_round[NO_TOUCH_EVENTS] = {0};
+        assert_int_equal(play_no_touch_round(f, this_round, first, sizeof(first)), n);
+        rounds++;
+        assert_string_equal(first, first1); /* the nearest events' page: the same */
+        size_t new_events = 0;
+        all = true;
+        for (int e = 0; e < NO_TOUCH_EVENTS; e++) {
+            if (e < 12)
+                assert_true(this_round[e]);
+            new_events += this_round[e] && !named[e];
+            named[e] |= this_round[e];
+            all &= named[e];
+        }
+        if (!all)
+            assert_true(new_events > 0); /* each round names events not seen yet */
+    }
+    assert_true(all);
+    assert_true(rounds > 1);
+    assert_true(first1[0] != '\0');
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -254,6 +352,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_clock_not_set_is_not_shown, setup_clock_not_set,
                                         teardown_bundle),
         cmocka_unit_test_setup_teardown(empty_lists_say_what_is_empty, setup_events_only,
+                                        teardown_bundle),
+        cmocka_unit_test_setup_teardown(no_touch_agenda_goes_round, setup_no_touch,
                                         teardown_bundle),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

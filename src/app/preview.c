@@ -154,6 +154,12 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
         printf("%s\n", path);
         lf_painter_sweep(painter);
     }
+    /* how long the round plays, for whoever plans a bundle */
+    long round_ms = 0;
+    for (size_t i = 0; i < n; i++)
+        round_ms += lf_carousel_page(carousel, i)->duration_ms;
+    fprintf(stderr, "litfass preview: round %d: %zu pages, %ld min %ld s\n",
+            opt->round > 1 ? opt->round : 1, n, round_ms / 60000, round_ms / 1000 % 60);
     /* when the strip cannot hold every language: its page of all of them */
     bool more = false;
     for (size_t t = 0; t < lf_scene_target_count(footer); t++)
