@@ -36,6 +36,7 @@ const WORDS = {
     confirmDelete: 'Der Eintrag verschwindet aus dem Entwurf; nach dem nächsten Veröffentlichen ist er auf keinem Bildschirm mehr.',
     confirmDeleteAction: 'Endgültig löschen', delNamed: '„{0}“ löschen',
     kindWord_event: 'Termin', kindWord_offer: 'Angebot', kindWord_contact: 'Kontakt', kindWord_notice: 'Mitteilung',
+    goneTitle: 'Dieser Eintrag wurde inzwischen gelöscht', goneText: 'Jemand hat „{0}“ gelöscht, während Sie ihn bearbeitet haben. Ihre Eingaben sind noch da: Sie können sie als neuen Eintrag speichern.', goneAction: 'Als neuen Eintrag speichern',
     againTitle: 'Ältere Version wieder veröffentlichen?', leaveTitle: 'Änderungen nicht gespeichert', leaveAction: 'Verlassen, ohne zu speichern',
     conflictTitle: 'Jemand anderes hat diesen Eintrag inzwischen geändert',
     conflictText: '{0} hat um {1} gespeichert. Nichts wurde überschrieben. Vergleichen Sie beide Fassungen:',
@@ -101,6 +102,7 @@ const WORDS = {
     confirmDelete: 'The entry leaves the draft; after the next publishing it is on no screen any more.',
     confirmDeleteAction: 'Delete for good', delNamed: 'Delete “{0}”',
     kindWord_event: 'Event', kindWord_offer: 'Offer', kindWord_contact: 'Contact', kindWord_notice: 'Notice',
+    goneTitle: 'This entry was deleted meanwhile', goneText: 'Someone deleted “{0}” while you were editing it. What you typed is still here: you can save it as a new entry.', goneAction: 'Save as a new entry',
     againTitle: 'Publish an older version again?', leaveTitle: 'Changes not saved', leaveAction: 'Leave without saving',
     conflictTitle: 'Someone else changed this entry meanwhile',
     conflictText: '{0} saved at {1}. Nothing was overwritten. Compare both versions:',
@@ -1120,7 +1122,15 @@ async function save() {
     render();
   } catch (e) {
     if (e.status === 409 && e.body && e.body.theirs) showConflict(e.body);
-    else toast(t('failed', e.message), 'error');
+    else if (e.status === 404 && !ed.isNew && state.editing === ed) {
+      /* a colleague deleted it meanwhile: nothing typed is thrown away */
+      if (btn.isConnected) btn.disabled = false;
+      if (await askDialog({id: 'gone-dialog', title: t('goneTitle'), body: [h('p', {}, t('goneText', itemTitle(ed.item)))], action: t('goneAction')})) {
+        ed.isNew = true;
+        ed.revision = 0;
+        await save();
+      }
+    } else toast(t('failed', e.message), 'error');
   } finally {
     if (btn.isConnected) btn.disabled = false;
   }
