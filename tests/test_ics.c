@@ -971,6 +971,34 @@ static void a_calendar_inside_a_calendar(void **state)
     lf_diags_destroy(d);
 }
 
+/* The feed's limit of recurrence steps in all is said once: every later
+ * series stopped at it again and a feed of many daily series printed the
+ * same error thousands of times. 12 minutely series of 99 999 steps each
+ * (under the limit of one series) pass the feed's limit in the 11th. */
+static void the_feeds_step_limit_is_said_once(void **state)
+{
+    (void)state;
+    size_t cap = 12 * 200 + 200, n = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    n += (size_t)snprintf(text + n, cap - n, "%s", CAL_HEAD);
+    for (int i = 0; i < 12; i++)
+        n += (size_t)snprintf(text + n, cap - n,
+                              "BEGIN:VEVENT\r\nUID:s%d\r\nSUMMARY:x\r\nDTSTART:20261201T100000Z\r\n"
+                              "DTEND:20261201T100030Z\r\nRRULE:FREQ=MINUTELY;COUNT=99999\r\n"
+                              "END:VEVENT\r\n", i);
+    n += (size_t)snprintf(text + n, cap - n, "%s", CAL_TAIL);
+    assert_true(n < cap);
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f =
+        lf_ics_parse(text, n, "many.ics", at("2026-12-01T09:00Z"), 180, d);
+    free(text);
+    assert_null(f);
+    assert_int_equal(lf_diags_errors(d), 1);
+    assert_non_null(strstr(lf_diags_get(d, 0)->message, "repeat more than 1000000 times in all"));
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -995,6 +1023,7 @@ int main(void)
         cmocka_unit_test(a_series_that_ends_before_it_begins),
         cmocka_unit_test(dates_that_do_not_exist),
         cmocka_unit_test(a_calendar_inside_a_calendar),
+        cmocka_unit_test(the_feeds_step_limit_is_said_once),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
