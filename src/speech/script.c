@@ -1239,7 +1239,9 @@ static size_t number_or_time(const char *p, long *value, int *h, int *m)
 
 static void emit(char *buf, size_t size, size_t *o, const char *text, size_t n)
 {
-    if (*o + n + 1 > size)
+    if (*o + 1 >= size) /* full (also keeps GCC's -Wstringop-overflow sure of n) */
+        return;
+    if (n > size - *o - 1)
         n = size - *o - 1;
     memcpy(buf + *o, text, n);
     *o += n;
