@@ -817,6 +817,10 @@ static bool image_complete(int fd, bool png, off_t size, off_t from)
     const unsigned char *needle = png ? iend : eoi;
     size_t n = png ? sizeof(iend) : sizeof(eoi), matched = 0;
     unsigned char b[65536];
+    /* nearly always the file's last bytes: no need to read it whole */
+    if (size - from >= (off_t)n && pread(fd, b, n, size - (off_t)n) == (ssize_t)n &&
+        memcmp(b, needle, n) == 0)
+        return true;
     for (off_t off = from; off < size;) {
         ssize_t got = pread(fd, b, sizeof(b), off);
         if (got <= 0)
