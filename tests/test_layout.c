@@ -1671,6 +1671,28 @@ static void an_address_is_never_split_across_pages(void **state)
     lf_scene_destroy(s);
 }
 
+/* The test bundle with `n` events instead of its items, `hours` apart
+ * from 3 December 10:00 on (written latest first: the carousel orders
+ * them by start), every third with the second of `n_titles` titles, and
+ * an offer after them (many[n]). */
+static struct lf_bundle many_events(struct lf_item *many, char (*ids)[16], size_t n,
+                                    struct lf_translation *titles, size_t n_titles, int hours)
+{
+    for (size_t i = 0; i < n; i++) {
+        snprintf(ids[i], sizeof(ids[i]), "e-%03u", (unsigned)(i % 1000));
+        time_t start = lf_local_make(2026, 12, 3, 10, 0) + (time_t)(n - i) * hours * 3600;
+        many[i] = (struct lf_item){.kind = LF_ITEM_EVENT, .id = ids[i],
+                                   .title = {1, &titles[n_titles > 1 && i % 3 == 0]},
+                                   .summary = {1, body_tr}, .place = {1, place_tr},
+                                   .start = start, .end = start + 7200};
+    }
+    many[n] = items[1]; /* an offer */
+    struct lf_bundle b = bundle;
+    b.items = many;
+    b.n_items = n + 1;
+    return b;
+}
+
 /* A bundle with many events: a round of the carousel plays the agenda's
  * pages up to the LF_CAROUSEL_MAX_EVENTS nearest events and a slide for
  * each of those, while the Events list keeps all of them; a screen nobody
@@ -1684,18 +1706,7 @@ static void carousel_round_is_capped(void **state)
     static struct lf_item many[EVENTS + 1];
     static char ids[EVENTS][16];
     static struct lf_translation title = {"de", "Sprachcafé im Stadtteilzentrum"};
-    for (size_t i = 0; i < EVENTS; i++) {
-        snprintf(ids[i], sizeof(ids[i]), "cafe-%02zu", i);
-        /* written latest first: the carousel orders them by start */
-        time_t start = lf_local_make(2026, 12, 3, 10, 0) + (time_t)(EVENTS - i) * 86400;
-        many[i] = (struct lf_item){.kind = LF_ITEM_EVENT, .id = ids[i], .title = {1, &title},
-                                   .summary = {1, body_tr}, .place = {1, place_tr},
-                                   .start = start, .end = start + 7200};
-    }
-    many[EVENTS] = items[1]; /* an offer */
-    struct lf_bundle b = bundle;
-    b.items = many;
-    b.n_items = EVENTS + 1;
+    struct lf_bundle b = many_events(many, ids, EVENTS, &title, 1, 24);
     size_t capped_agenda = 0;
     for (int mode = 0; mode < 3; mode++) { /* capped; passive; no cap */
         struct lf_view v = {.bundle = &b, .lang = "de", .now = lf_local_make(2026, 12, 2, 10, 0),
@@ -1819,19 +1830,8 @@ static void agenda_window_goes_round(void **state)
         {"de", "Sprachcafé"},
         {"de", "Elterncafé mit Kinderbetreuung und Beratung zu Kita, Schule und Ausbildung "
                "im Stadtteilzentrum Kinderhaus"}};
-    for (size_t i = 0; i < EVENTS; i++) {
-        snprintf(ids[i], sizeof(ids[i]), "e-%03zu", i);
-        /* written latest first, entries of one and of two lines */
-        time_t start = lf_local_make(2026, 12, 3, 10, 0) + (time_t)(EVENTS - i) * 6 * 3600;
-        many[i] = (struct lf_item){.kind = LF_ITEM_EVENT, .id = ids[i],
-                                   .title = {1, &titles[i % 3 == 0]},
-                                   .summary = {1, body_tr}, .place = {1, place_tr},
-                                   .start = start, .end = start + 7200};
-    }
-    many[EVENTS] = items[1]; /* an offer */
-    struct lf_bundle b = bundle;
-    b.items = many;
-    b.n_items = EVENTS + 1;
+    /* entries of one and of two lines */
+    struct lf_bundle b = many_events(many, ids, EVENTS, titles, 2, 6);
     struct lf_view v = {.bundle = &b, .lang = "de", .now = lf_local_make(2026, 12, 2, 10, 0),
                         .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
                         .width = 1920, .height = 1080, .text_scale = 1.0};
