@@ -259,6 +259,11 @@ try:
     err_text = css('[data-error-for="image"]').text
     check("30000 × 30000 Pixel" in err_text and "verkleinern" in err_text and "{" not in err_text,
           "a picture of 30000 x 30000 pixels is refused beside the field, in German, no placeholder left", err_text)
+    names = driver.execute_script("return arguments[0].map(imageFileName)",
+                                  ["Plakat Münster Straße.png", "../../etc/passwd.png", "Café_Éte.JPG", "صورة.png"])
+    check(names[0] == "Plakat-Muenster-Strasse.png" and ".." not in names[1] and "/" not in names[1] and
+          names[2] == "Cafe_Ete.JPG" and names[3] == "bild.png",
+          "a picture's file name: umlauts spelt out, no folders, no '..'", names)
     css("#image-file").send_keys(POSTER)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "img.image-preview"))
     wait.until(lambda d: images_loaded(["preview-landscape", "preview-portrait"]))

@@ -866,6 +866,19 @@ function languagesEditor() {
     }})));
 }
 
+/* A picture's file name as the studio keeps it: "Plakat Münster (groß).PNG" -> "Plakat-Muenster-gross.PNG";
+  * umlauts spelt out, accents dropped, anything else (spaces, "/", "..") a "-". */
+function imageFileName(original) {
+  const text = String(original || '');
+  const ext = (/\.(png|jpe?g)$/i.exec(text) || ['.png'])[0];
+  const spelt = text.slice(0, text.length - (text.toLowerCase().endsWith(ext.toLowerCase()) ? ext.length : 0))
+    .replace(/[äöüÄÖÜß]/g, (c) => ({ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss'})[c]);
+  const base = spelt.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/\.\.+/g, '-').replace(/^[.-]+/, '').replace(/-+$/, '').slice(-80);
+  /* a name of Arabic letters alone keeps nothing: "bild" */
+  return (base || 'bild') + ext;
+}
+
 function imageEditor() {
   const it = state.editing.item;
   const status = h('div', {class: 'field-error', 'data-error-for': 'image'});
@@ -873,7 +886,7 @@ function imageEditor() {
     const f = ev.target.files[0];
     if (!f) return;
     if (f.size > MAX_IMAGE_BYTES) { status.textContent = t('tooBig'); return; }
-    const name = f.name.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(-90) || 'bild.png';
+    const name = imageFileName(f.name);
     try {
       const out = await api('PUT', '/api/images/' + encodeURIComponent(name), undefined, {raw: f});
       setField('image', out.path);
