@@ -408,6 +408,20 @@ static void rtl_screen_is_mirrored(void **state)
     assert_int_equal(badge_ltr->kind, LF_OP_RECT);
     assert_true(badge_ltr->box.x < 1920 / 4);
     assert_true(badge_rtl->box.x > 1920 * 3 / 4 - badge_rtl->box.w);
+    /* a screen without touch: its progress bar (page 1 of 4) fills from
+     * the left in German and from the right in Arabic */
+    v.passive = true;
+    for (int k = 0; k < 2; k++) {
+        struct lf_scene *s = k ? rtl : ltr;
+        v.lang = k ? "ar" : "de";
+        lf_scene_clear(s);
+        lf_layout_footer(s, &v, &(struct lf_footer){.position = 0, .count = 4,
+                                                  .active_category = -1});
+        assert_int_equal(lf_scene_count(s), 2); /* the bar's ground, then the bar */
+        const struct lf_op *bar = lf_scene_op(s, 1);
+        assert_int_equal(bar->box.w, 1920 / 4);
+        assert_int_equal(bar->box.x, k ? 1920 - 1920 / 4 : 0);
+    }
     lf_scene_destroy(ltr);
     lf_scene_destroy(rtl);
 }

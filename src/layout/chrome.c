@@ -334,6 +334,8 @@ void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct 
             lf_scene_rect(s, (struct lf_box){0, top, v->width * (int)(ft->position + 1) /
                                                          (int)ft->count, h / 2},
                           f.t->bar_ink, 0);
+        if (f.rtl) /* the bar fills from the right, as the text reads */
+            lf_scene_mirror(s, first_op, first_target, 0, v->width);
         return;
     }
     language_strip(&f, top, ft);
