@@ -12,7 +12,8 @@ moment with GET /_mode/NAME (answers 200 "NAME"):
   403       every PUT/MOVE/MKCOL answers 403 (no permission on the folder)
   507       PUT answers 507 Insufficient Storage (disk full)
   cut       PUT: the connection is closed after half the body was read
-  slow      PUT: waits --slow seconds before answering (a very slow server)
+  slow      PUT of the manifest (content.json.tmp): waits --slow seconds before answering (a very
+            slow server), then as ok
   nomove    MOVE answers 405 Method Not Allowed (no WebDAV MOVE)
   nofolder  PUT/MOVE/MKCOL answer 409 Conflict (the target folder does not exist)
   manifest507  PUT of content.json (and its .tmp) answers 507, everything else as ok
@@ -114,7 +115,7 @@ class H(http.server.BaseHTTPRequestHandler):
         if mode == "507" or (mode == "manifest507" and os.path.basename(p or "").startswith("content.json")
                              and not os.path.basename(p).startswith("content.json.sig")):
             return self.answer(507)
-        if mode == "slow":
+        if mode == "slow" and os.path.basename(p or "") == "content.json.tmp":
             time.sleep(args.slow)
         if not p:
             return self.answer(403)

@@ -565,6 +565,13 @@ try:
     wait.until(lambda d: not d.find_elements(By.ID, "leave-dialog"))
     check("(Entwurf)" in css('textarea[data-field="title.de"]').get_attribute("value"),
           "Escape stays in the editor with the changes")
+    # the browser's Back button in the editor asks the same, and stays in the studio
+    driver.back()
+    wait.until(lambda d: d.find_elements(By.ID, "leave-dialog"))
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    wait.until(lambda d: not d.find_elements(By.ID, "leave-dialog"))
+    check(driver.current_url.startswith(base) and "(Entwurf)" in css('textarea[data-field="title.de"]').get_attribute("value"),
+          "Back in the editor with unsaved changes asks first; Escape stays with them", driver.current_url)
     # the session ends while typing (its cookie gone, as after session_seconds): the login page
     # says so and that nothing typed is lost; after logging in the typed text is back, unsaved
     driver.delete_cookie("litfass_session")
@@ -614,8 +621,10 @@ try:
           "'Als neuen Eintrag speichern' saves the typed text again", entry)
     if status == 200:  # the checks after this one count the events in the draft
         helper.request("DELETE", "/api/items/%s?revision=%d" % (gone_id, entry["revision"]))
-    click("#back")
-    wait.until(lambda d: not d.find_elements(By.ID, "save"))
+    driver.back()  # nothing unsaved: Back leads to the list, within the studio
+    wait.until(lambda d: not d.find_elements(By.ID, "save") and d.find_elements(By.ID, "new-item"))
+    check(driver.current_url.startswith(base) and css("main h1").text == "Termine",
+          "the browser's Back button leaves the editor for the list, not the studio", driver.current_url)
 
     # --- audit log, settings, English UI --------------------------------------------------------
     tab("audit")
@@ -829,7 +838,8 @@ try:
     import urllib.request
     dav_dir = os.path.join(TMP, "dav")
     os.makedirs(dav_dir)
-    dav = subprocess.Popen([sys.executable, os.path.join(SRC, "tests/servers/dav_faults.py"), "--root", dav_dir],
+    dav = subprocess.Popen([sys.executable, os.path.join(SRC, "tests/servers/dav_faults.py"), "--root", dav_dir,
+                            "--slow", "4"],
                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         dav_port = int(dav.stdout.readline())
@@ -870,8 +880,12 @@ try:
             check(live() == first, "the live manifest and its signature on the server are as before (%s)" % mode)
             shot(name)
         a11y("publishing that failed")
-        dav_mode("ok")
+        # a slow server (4 s for the manifest): the page says that it is publishing, then that it is done
+        dav_mode("slow")
         click("#publish-now")
+        wait.until(lambda d: "Wird veröffentlicht" in d.find_element(By.ID, "publish-result").text)
+        check(not css("#publish-now").is_enabled(), "while a slow server takes its time the page says so "
+              "and the button waits", css("#publish-result").text)
         wait.until(lambda d: live() != first and not d.find_elements(By.ID, "publish-error"))
         wait.until(lambda d: live()[0] and str(json.loads(live()[0])["serial"]) ==
                    d.find_element(By.CSS_SELECTOR, "#versions tbody tr").get_attribute("data-serial"))

@@ -706,6 +706,8 @@ let previewTimer = null, validateTimer = null, previewSeq = 0;
 function openEditor(entry, isNew) {
   state.editing = {item: JSON.parse(JSON.stringify(entry.item)), revision: entry.revision, isNew,
     dirty: false, problems: [], page: {landscape: 1, portrait: 1}, lang: 'de', meta: entry};
+  /* the browser's Back button leaves the editor for the list, not the studio */
+  if (!(history.state && history.state.editor)) history.pushState({editor: true}, '');
   render();
   window.scrollTo(0, 0);
 }
@@ -714,8 +716,16 @@ async function leaveEditor(then) {
   if (state.editing && state.editing.dirty &&
       !await askDialog({id: 'leave-dialog', title: t('leaveTitle'), body: [h('p', {}, t('leaveConfirm'))], action: t('leaveAction')})) return;
   state.editing = null;
+  if (history.state && history.state.editor) history.back(); /* its entry goes with it */
   then();
 }
+
+window.addEventListener('popstate', () => {
+  if (!state.editing) return;
+  /* Back in the editor: the list, after the question about unsaved changes */
+  history.pushState({editor: true}, '');
+  leaveEditor(() => render());
+});
 
 function changed() {
   const ed = state.editing;
