@@ -51,6 +51,14 @@ expect_in "$TMP/err" "content.json:3:41: items[1].title: only invisible characte
 expect_in "$TMP/err" "content.json:4:41: items[2].title: only invisible characters (such as U+202E)" "a lone override is named"
 grep -q "items\[3\]" "$TMP/err" && bad "a title with a visible word was refused" || ok "a title with a visible word stays valid"
 
+# a language CLDR has no name for shows its bare tag on the button ("hak",
+# "qaa"): validate says so; known ones (Romani, Sorani, Dari) are quiet
+mkdir -p "$TMP/tags"
+printf '{"format": 1, "organisation": {"de": "KI", "hak": "KI", "rom": "KI", "ckb": "KI", "prs": "KI"}, "items": []}\n' >"$TMP/tags/content.json"
+expect_exit 0 "a bundle with an unnamed language is valid" -- "$BIN" validate "$TMP/tags"
+expect_in "$TMP/err" "phrases.hak: no name is known for the language 'hak'" "the unnamed language is said"
+grep -qE "language '(rom|ckb|prs)'" "$TMP/err" && bad "a known language was said unnamed" || ok "known languages are not said"
+
 # a FIFO as the content.json that import-ics writes into: it hung in open()
 mkdir -p "$TMP/ics-fifo"
 mkfifo "$TMP/ics-fifo/content.json"

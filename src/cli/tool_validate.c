@@ -260,6 +260,13 @@ static void check_fonts(const char *dir, const struct lf_bundle *b, struct lf_di
             snprintf(all + used, sizeof(all) - used, " %s", date);
         char path[64];
         snprintf(path, sizeof(path), "phrases.%s", lang);
+        /* a tag CLDR has no name for ("hak", "und", "qaa") is shown bare
+         * on its language button: visitors would not find their language */
+        if (!lf_lang_known(lang))
+            lf_diags_add(d, LF_DIAG_WARNING, file, 0, 0, path,
+                         "no name is known for the language '%s' (CLDR has none): its button "
+                         "shows the bare tag; check that the tag is the one meant",
+                         lang);
         struct font_check nowhere = {file, NULL, 0, d};
         check_drawable(&nowhere, path, what, all);
     }
