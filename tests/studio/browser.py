@@ -588,6 +588,15 @@ try:
     check(css('textarea[data-field="title.de"]').get_attribute("value").endswith("(Entwurf) am Abend") and
           css("#dirty").text != "", "after the new login the typed text is back, marked as not saved",
           css('textarea[data-field="title.de"]').get_attribute("value"))
+    # reloading the page in the middle of editing (F5): the typed text comes back in this tab
+    driver.execute_script("window.beforeReload = true")
+    driver.refresh()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.de"]') and
+               d.find_elements(By.ID, "dirty"))
+    check(driver.execute_script("return window.beforeReload === undefined") and
+          css('textarea[data-field="title.de"]').get_attribute("value").endswith("(Entwurf) am Abend") and
+          css("#dirty").text != "", "a reload in the middle of editing brings the typed text back, marked as not saved",
+          css('textarea[data-field="title.de"]').get_attribute("value"))
     tab("offers")
     wait.until(lambda d: d.find_elements(By.ID, "leave-dialog-ok"))
     click("#leave-dialog-ok")

@@ -13,6 +13,7 @@ const WORDS = {
     loginAgain: 'Bitte prüfen Sie die Schreibweise (auch Groß- und Kleinbuchstaben) und versuchen Sie es noch einmal. Passwort vergessen? Die Administration kann ein neues setzen.',
     skip: 'Zum Inhalt springen',
     logout: 'Abmelden', expired: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich wieder an.',
+    restoredTyping: 'Ihre nicht gespeicherten Eingaben von vor dem Neuladen sind wieder da. Bitte speichern.',
     keptTyping: 'Ihre Eingaben in „{0}“ sind nicht verloren: nach der Anmeldung geht es mit ihnen weiter (noch nicht gespeichert).',
     events: 'Termine', offers: 'Angebote', contacts: 'Kontakte', notices: 'Mitteilungen',
     translations: 'Übersetzungen', publish: 'Veröffentlichen', audit: 'Protokoll', settings: 'Einstellungen',
@@ -79,6 +80,7 @@ const WORDS = {
     loginAgain: 'Please check the spelling (capital letters too) and try again. Forgot the password? Your administrator can set a new one.',
     skip: 'Skip to the content',
     logout: 'Log out', expired: 'Your session has expired. Please log in again.',
+    restoredTyping: 'What you typed before the reload and had not saved is back. Please save it.',
     keptTyping: 'What you typed in “{0}” is not lost: after logging in you go on with it (not saved yet).',
     events: 'Events', offers: 'Offers', contacts: 'Contacts', notices: 'Notices',
     translations: 'Translations', publish: 'Publish', audit: 'Audit log', settings: 'Settings',
@@ -381,6 +383,7 @@ function renderLogin(message) {
       state.session = out;
       pass.value = '';
       await loadItems();
+      if (!state.editing) restoreEditing();
       render();
     } catch (e) {
       err.textContent = e.status === 429 ? e.message + ' (' + e.body.retry_after + ' s)'
@@ -1431,14 +1434,36 @@ async function renderUsers(main) {
 /* ---- start ------------------------------------------------------------------------------- */
 
 window.addEventListener('beforeunload', (ev) => {
-  if (state.editing && state.editing.dirty) { ev.preventDefault(); ev.returnValue = ''; }
+  if (state.editing && state.editing.dirty) {
+    ev.preventDefault(); ev.returnValue = '';
+    /* a reload (F5) anyway: what was typed comes back in this tab (sessionStorage: this tab only) */
+    const ed = state.editing;
+    try {
+      sessionStorage.setItem('litfass.editing', JSON.stringify({item: ed.item, revision: ed.revision, isNew: ed.isNew,
+        meta: ed.meta, user: state.session && state.session.user}));
+    } catch (e) { /* storage full or off: the browser's question stays */ }
+  }
 });
+window.addEventListener('pagehide', () => { if (!(state.editing && state.editing.dirty)) sessionStorage.removeItem('litfass.editing'); });
+
+/* The unsaved editor of this tab before a reload, marked as not saved (a colleague's later save
+ * is caught on saving, by the revision). */
+function restoreEditing() {
+  let kept = null;
+  try { kept = JSON.parse(sessionStorage.getItem('litfass.editing') || 'null'); } catch (e) { kept = null; }
+  sessionStorage.removeItem('litfass.editing');
+  if (!kept || !kept.item || !state.session || kept.user !== state.session.user) return;
+  state.editing = {item: kept.item, revision: kept.revision, isNew: !!kept.isNew, dirty: true, problems: [],
+    page: {landscape: 1, portrait: 1}, lang: 'de', meta: kept.meta || {}};
+  toast(t('restoredTyping'));
+}
 
 (async function start() {
   document.documentElement.lang = state.ui;
   try {
     state.session = await api('GET', '/api/session');
     await loadItems();
+    restoreEditing();
     render();
   } catch (e) {
     if (e.status !== 401) renderLogin(e.message);
