@@ -44,6 +44,7 @@ struct lf_window_slide {
     bool written;               /* the band holds a frame of this transition... */
     bool covered;               /* ...in which the two pages covered every column, side by side */
     bool full;                  /* the next present sends the whole window */
+    bool chrome_rows;           /* ...the rows of header and footer (drawn again) */
     bool refused_reported;
 };
 
@@ -290,15 +291,16 @@ bool lf_window_slide_begin(struct lf_window_slide *ws, const struct lf_scene *pa
      * stays between them */
     ws->scratch = malloc(8 * ((size_t)w / LF_SLIDE_MIN_RUN + 4) * sizeof(*ws->scratch));
     ws->changed = calloc((size_t)rows, 1);
-    ws->rects = malloc(((size_t)rows / 2 + 1) * sizeof(*ws->rects));
+    ws->rects = malloc(((size_t)rows / 2 + 3) * sizeof(*ws->rects));
     if (!ws->old || !ws->incoming || !ws->changed || !ws->rects || !ws->row_runs[0] ||
         !ws->row_runs[1] || !ws->scratch)
         return refuse(ws, "no memory for two copies of the page rows");
     SDL_Rect band = {0, ws->top, w, rows};
     Uint32 format = s->format->format;
     /* the old page: the still frame on screen holds it in these rows */
-    if (!(on_screen && ws->shown_w == w && ws->shown_h == h && ws->shown_top <= ws->top &&
-          ws->shown_bottom >= ws->bottom)) {
+    bool on_screen_used = on_screen && ws->shown_w == w && ws->shown_h == h &&
+                          ws->shown_top <= ws->top && ws->shown_bottom >= ws->bottom;
+    if (!on_screen_used) {
         draw_page(ws, page);
         (*drawn)++;
     }
@@ -310,6 +312,15 @@ bool lf_window_slide_begin(struct lf_window_slide *ws, const struct lf_scene *pa
         return refuse(ws, SDL_GetError());
     if (!surface_holds(s, ws->incoming, ws->pitch, ws->top, rows))
         return refuse(ws, "the renderer does not draw into the window surface");
+    /* the old page back in its rows: the first frame then writes and
+     * sends only what moved (at 4K the whole page rows are 24 MB) */
+    if (SDL_MUSTLOCK(s) && SDL_LockSurface(s) != 0)
+        return refuse(ws, SDL_GetError());
+    for (int y = 0; y < rows; y++)
+        memcpy((uint8_t *)s->pixels + (size_t)(ws->top + y) * (size_t)s->pitch,
+               ws->old + (size_t)y * ws->pitch, ws->pitch);
+    if (SDL_MUSTLOCK(s))
+        SDL_UnlockSurface(s);
     lf_painter_draw(ws->painter, header, 0, 255);
     lf_painter_draw(ws->painter, footer, 0, 255);
     SDL_RenderFlush(ws->r);
@@ -320,9 +331,15 @@ bool lf_window_slide_begin(struct lf_window_slide *ws, const struct lf_scene *pa
         memset(ws->row_runs[0], 0, ((size_t)rows + 1) * sizeof(size_t));
         memset(ws->row_runs[1], 0, ((size_t)rows + 1) * sizeof(size_t));
     }
-    ws->written = false;
-    ws->covered = false;
-    ws->full = true; /* header and footer changed too */
+    /* the window holds the frame with the old page in place; the screen
+     * too in the page rows when it came from there */
+    ws->written = true;
+    ws->covered = true;
+    ws->dx_old = 0;
+    ws->dx_new = w; /* the incoming page not in sight */
+    memset(ws->changed, !on_screen_used, (size_t)rows);
+    ws->full = false;
+    ws->chrome_rows = true; /* header and footer drawn with the pages */
     ws->active = true;
     return true;
 }
@@ -341,7 +358,7 @@ bool lf_window_slide_chrome(struct lf_window_slide *ws, const struct lf_scene *h
     lf_painter_draw(ws->painter, header, 0, 255);
     lf_painter_draw(ws->painter, footer, 0, 255);
     SDL_RenderFlush(ws->r);
-    ws->full = true;
+    ws->chrome_rows = true;
     return true;
 }
 
@@ -491,6 +508,12 @@ void lf_window_slide_present(struct lf_window_slide *ws)
             ws->changed[y++] = 0;
         ws->rects[n++] = (SDL_Rect){0, ws->top + from, ws->w, y - from};
     }
+    if (ws->chrome_rows) {
+        if (ws->top > 0)
+            ws->rects[n++] = (SDL_Rect){0, 0, ws->w, ws->top};
+        if (ws->bottom < ws->h)
+            ws->rects[n++] = (SDL_Rect){0, ws->bottom, ws->w, ws->h - ws->bottom};
+    }
     int rc = 0;
     if (ws->full)
         rc = SDL_UpdateWindowSurface(win);
@@ -499,6 +522,7 @@ void lf_window_slide_present(struct lf_window_slide *ws)
     if (rc != 0)
         lf_debug("window update: %s", SDL_GetError());
     ws->full = false;
+    ws->chrome_rows = false;
 }
 
 void lf_window_slide_expose(struct lf_window_slide *ws)
