@@ -254,6 +254,70 @@ static void arabic_is_shaped_and_right_to_left(void **state)
     SDL_FreeSurface(s);
 }
 
+/* Ink per column of the first `w` columns of a text surface. */
+static void column_ink(SDL_Surface *s, int w, long *cols)
+{
+    SDL_Surface *c = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+    for (int x = 0; x < w; x++) {
+        cols[x] = 0;
+        for (int y = 0; x < c->w && y < c->h; y++)
+            cols[x] += ((uint32_t *)((uint8_t *)c->pixels + y * c->pitch))[x] >> 24;
+    }
+    SDL_FreeSurface(c);
+}
+
+static long column_difference(const long *a, const long *b, int w)
+{
+    long d = 0;
+    for (int x = 0; x < w; x++)
+        d += labs(a[x] - b[x]);
+    return d;
+}
+
+/* A phone number in Arabic or Farsi text reads left to right as written:
+ * "الهاتف: 0251 492-7077" once showed "7077-492 0251", a false number.
+ * The number's ink at the left of the RTL line matches the number set on
+ * its own, not its groups reversed. */
+static void phone_numbers_keep_their_order_in_rtl(void **state)
+{
+    struct fixture *f = *state;
+    struct lf_rgba ink = {0, 0, 0, 255};
+    static const struct {
+        const char *line, *number, *reversed;
+    } cases[] = {
+        {"الهاتف: 0251 492-7077", "0251 492-7077", "7077-492 0251"},
+        {"الهاتف: 0251/492-7077", "0251/492-7077", "7077-0251/492"},
+        {"تلفن: +49 251 492-7077", "+49 251 492-7077", "7077-492 251 49+"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        SDL_Surface *line = lf_typesetter_render(f->ts, cases[i].line, strlen(cases[i].line),
+                                                 LF_FACE_REGULAR, 40, ink, true);
+        SDL_Surface *right = lf_typesetter_render(f->ts, cases[i].number,
+                                                  strlen(cases[i].number), LF_FACE_REGULAR, 40,
+                                                  ink, false);
+        SDL_Surface *wrong = lf_typesetter_render(f->ts, cases[i].reversed,
+                                                  strlen(cases[i].reversed), LF_FACE_REGULAR,
+                                                  40, ink, false);
+        assert_non_null(line);
+        assert_non_null(right);
+        assert_non_null(wrong);
+        int w = right->w < wrong->w ? right->w : wrong->w;
+        assert_true(w > 100 && w < line->w && w <= 1024);
+        long a[1024], b[1024], c[1024];
+        column_ink(line, w, a);
+        column_ink(right, w, b);
+        column_ink(wrong, w, c);
+        long to_right = column_difference(a, b, w), to_wrong = column_difference(a, c, w);
+        if (to_right * 4 >= to_wrong)
+            fprintf(stderr, "\"%s\": number differs %ld from as written, %ld from reversed\n",
+                    cases[i].line, to_right, to_wrong);
+        assert_true(to_right * 4 < to_wrong);
+        SDL_FreeSurface(line);
+        SDL_FreeSurface(right);
+        SDL_FreeSurface(wrong);
+    }
+}
+
 /* Rows from the first to the last with ink in them. */
 static int ink_height(SDL_Surface *s)
 {
@@ -672,6 +736,7 @@ int main(void)
         cmocka_unit_test(slides_are_drawn_in_both_orientations),
         cmocka_unit_test(every_language_has_its_glyphs),
         cmocka_unit_test(arabic_is_shaped_and_right_to_left),
+        cmocka_unit_test(phone_numbers_keep_their_order_in_rtl),
         cmocka_unit_test(emoji_sequences_are_one_picture),
         cmocka_unit_test(marks_stay_with_their_letter),
         cmocka_unit_test(no_ink_is_cut_off),

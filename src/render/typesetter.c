@@ -376,6 +376,79 @@ static size_t decode(const char *s, size_t len, uint32_t *cp, size_t *off, size_
     return n;
 }
 
+/* Phone numbers keep their digit order in right-to-left text. By the
+ * bidi algorithm spaces, slashes and brackets between digit groups take
+ * the paragraph's direction, so in Arabic "0251 492-7077" would be drawn
+ * "7077-492 0251": a false number. A run of one kind of digits (European
+ * or Arabic-Indic) with single separators " -/.()" between its groups, a
+ * leading '+' or '(' and at least PHONE_MIN_DIGITS digits in two or more
+ * groups is made one number run: its separators get the digits' type.
+ * Times "17:00–19:00" and dates "12.03.2027" are left alone (':' and '–'
+ * are not separators here; '.' between digits is a number's anyway). */
+enum { PHONE_MIN_DIGITS = 5 };
+
+static bool phone_separator(uint32_t c)
+{
+    return c == ' ' || c == '-' || c == '/' || c == '.' || c == '(' || c == ')';
+}
+
+static void keep_phone_numbers(const uint32_t *cp, FriBidiCharType *types,
+                               FriBidiBracketType *brackets, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        FriBidiCharType digit = types[i];
+        if (digit != FRIBIDI_TYPE_EN && digit != FRIBIDI_TYPE_AN) {
+            i++;
+            continue;
+        }
+        size_t start = i; /* a leading '+' or '(' belongs to the number */
+        if (start > 0 && (cp[start - 1] == '+' || cp[start - 1] == '('))
+            start--;
+        if (start > 0 && cp[start] == '(' && cp[start - 1] == '+')
+            start--;
+        size_t end = i, digits = 0, groups = 0; /* end: after the last digit */
+        size_t j = i;
+        while (j < n) {
+            if (types[j] == digit) {
+                groups++;
+                while (j < n && types[j] == digit) {
+                    digits++;
+                    j++;
+                }
+                end = j;
+                continue;
+            }
+            /* between two groups: at most two separators, one a space */
+            size_t k = j, spaces = 0;
+            while (k < n && k - j < 3 && phone_separator(cp[k]))
+                spaces += cp[k++] == ' ';
+            if (k == j || k - j > 2 || spaces > 1 || k >= n || types[k] != digit)
+                break;
+            j = k;
+        }
+        /* brackets go with it only in pairs: "(0251 492-7077)" whole */
+        int depth = 0;
+        bool paired = true;
+        for (size_t k = start; k < end; k++) {
+            depth += cp[k] == '(' ? 1 : cp[k] == ')' ? -1 : 0;
+            paired = paired && depth >= 0;
+        }
+        if (paired && depth == 1 && end < n && cp[end] == ')') {
+            end++;
+            depth = 0;
+        }
+        paired = paired && depth == 0;
+        if (groups >= 2 && digits >= PHONE_MIN_DIGITS)
+            for (size_t k = start; k < end; k++)
+                if (types[k] != digit && (paired || (cp[k] != '(' && cp[k] != ')'))) {
+                    types[k] = digit;
+                    brackets[k] = FRIBIDI_NO_BRACKET;
+                }
+        i = end > i ? end : i + 1;
+    }
+}
+
 /* Splits the line into runs; with `visual` the runs come in display
  * order (bidi levels reordered), else in logical order. */
 static void split(struct lf_typesetter *ts, const char *s, size_t len, enum lf_face face,
@@ -392,6 +465,7 @@ static void split(struct lf_typesetter *ts, const char *s, size_t len, enum lf_f
         return;
     fribidi_get_bidi_types(cp, (FriBidiStrIndex)n, types);
     fribidi_get_bracket_types(cp, (FriBidiStrIndex)n, types, brackets);
+    keep_phone_numbers(cp, types, brackets, n);
     FriBidiParType dir = rtl ? FRIBIDI_PAR_WRTL : FRIBIDI_PAR_WLTR;
     if (!fribidi_get_par_embedding_levels_ex(types, brackets, (FriBidiStrIndex)n, &dir, levels))
         memset(levels, rtl ? 1 : 0, n * sizeof(levels[0]));
