@@ -126,6 +126,20 @@ static void check_scene(struct lf_typesetter *ts, const struct lf_scene *s, cons
         if (missing)
             fail_msg("%s [%s]: %zu characters without a glyph in \"%s\"", where, lang, missing,
                      op->text);
+        /* text on a button stays within it (an Ethiopic "no voice" wrapped
+         * into two lines ran out of its button) */
+        for (size_t t = 0; t < lf_scene_target_count(s); t++) {
+            const struct lf_box tb = lf_scene_target_at(s, t)->box;
+            bool overlaps = op->box.x < tb.x + tb.w && tb.x < op->box.x + op->box.w &&
+                            op->box.y < tb.y + tb.h && tb.y < op->box.y + op->box.h;
+            /* one sign ("‹", "◐") is centred in its own box */
+            size_t signs = 0;
+            for (const unsigned char *c = (const unsigned char *)op->text; *c; c++)
+                signs += (*c & 0xC0) != 0x80;
+            bool one_sign = signs == 1;
+            if (overlaps && !one_sign && !inside(op->box, tb))
+                fail_msg("%s [%s]: \"%s\" (%d,%d %dx%d) runs out of its button (%d,%d %dx%d)", where, lang, op->text, op->box.x, op->box.y, op->box.w, op->box.h, tb.x, tb.y, tb.w, tb.h);
+        }
         /* a language button: the language's name in itself, never its tag */
         const struct lf_target *lang_button = NULL;
         for (size_t t = 0; t < lf_scene_target_count(s); t++) {
@@ -253,13 +267,16 @@ static void every_language_is_drawn_in_its_own_words(void **state)
             struct lf_scene *sc = lf_scene_create();
             char where[64];
             snprintf(where, sizeof(where), "%dx%d chrome", small[si][0], small[si][1]);
-            for (int back = 0; back < 2; back++) {
-                lf_scene_clear(sc);
-                lf_layout_header(sc, &v);
-                lf_layout_footer(sc, &v, &(struct lf_footer){.position = 0, .count = 5,
-                                 .active_category = -1, .show_back = back});
-                check_scene(ts, sc, issue_langs[l], b, &gw, where, &texts, &strip_buttons);
-            }
+            for (int back = 0; back < 2; back++)
+                for (int read = LF_READ_NONE; read <= LF_READ_NO_VOICE; read++) {
+                    v.speech = read != LF_READ_NONE;
+                    lf_scene_clear(sc);
+                    lf_layout_header(sc, &v);
+                    lf_layout_footer(sc, &v, &(struct lf_footer){.position = 0, .count = 5,
+                                     .active_category = -1, .show_back = back,
+                                     .read = (enum lf_read_button)read});
+                    check_scene(ts, sc, issue_langs[l], b, &gw, where, &texts, &strip_buttons);
+                }
             lf_scene_destroy(sc);
         }
     /* and the checks can fail: a German word, a private-use character */

@@ -212,8 +212,11 @@ static int read_aloud_buttons(struct frame *f, int y, int bh, int x_end, const s
              lf_phrase(lang, ft->read == LF_READ_NO_VOICE ? LF_P_NO_VOICE
                              : reading                    ? LF_P_STOP_READING
                                                           : LF_P_READ_ALOUD));
-    button(f, (struct lf_box){x_end - rw, y, rw, bh}, label, px, reading, f->t->accent[0],
-           LF_ACT_READ_ALOUD, 0);
+    /* without a voice there is no "slower": its words take that room too */
+    struct lf_box box = {x_end - rw, y, rw, bh};
+    if (ft->read == LF_READ_NO_VOICE)
+        box.w += sw + gap;
+    button(f, box, label, px, reading, f->t->accent[0], LF_ACT_READ_ALOUD, 0);
     return x_end - rw - gap;
 }
 
