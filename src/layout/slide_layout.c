@@ -441,19 +441,6 @@ static int card_padding(const struct frame *f)
 
 /* ---- when an event is ---------------------------------------------------- */
 
-/* Whether the slide's occurrence fills whole days (written as dates
- * alone, or from midnight to midnight): shown as days, never "00:00". */
-static bool whole_days(const struct lf_slide *sl)
-{
-    if (sl->item && sl->item->all_day)
-        return true;
-    struct tm a, b;
-    lf_local_time(sl->start, &a);
-    lf_local_time(sl->end, &b);
-    return sl->end > sl->start && a.tm_hour == 0 && a.tm_min == 0 && a.tm_sec == 0 &&
-           b.tm_hour == 0 && b.tm_min == 0 && b.tm_sec == 0;
-}
-
 /* The last day an occurrence touches (its end is not included). */
 static time_t last_moment(const struct lf_slide *sl)
 {
@@ -491,7 +478,7 @@ static void event_when_text(const struct frame *f, const struct lf_slide *sl, bo
 {
     const char *lang = f->v->lang;
     char a[128], range[160];
-    bool days = whole_days(sl);
+    bool days = lf_slide_whole_days(sl);
     time_t last = last_moment(sl);
     enum lf_date_style day_style = compact ? LF_DATE_DAY_MONTH : LF_DATE_LONG;
     if (runs_since_before_today(f, sl)) {
@@ -1744,7 +1731,7 @@ static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w
     if (event) {
         char when[256];
         bool running = runs_since_before_today(f, sl);
-        if (!running && !whole_days(sl) && same_local_day(sl->start, last_moment(sl))) {
+        if (!running && !lf_slide_whole_days(sl) && same_local_day(sl->start, last_moment(sl))) {
             /* "Sa, 21. März, 18:00 – 20:00 Uhr" */
             char d[128];
             const char *comma = lf_list_comma(f->v->lang);

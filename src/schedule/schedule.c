@@ -546,3 +546,14 @@ int lf_reading_time_s(size_t chars, int base_s)
         t = cap;
     return t > INT32_MAX ? INT32_MAX : (int)t;
 }
+
+bool lf_slide_whole_days(const struct lf_slide *sl)
+{
+    if (sl->item && sl->item->all_day)
+        return true;
+    struct tm a, b;
+    lf_local_time(sl->start, &a);
+    lf_local_time(sl->end, &b);
+    return sl->end > sl->start && a.tm_hour == 0 && a.tm_min == 0 && a.tm_sec == 0 &&
+           b.tm_hour == 0 && b.tm_min == 0 && b.tm_sec == 0;
+}

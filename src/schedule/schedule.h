@@ -33,6 +33,10 @@ struct lf_slide {
                                    agenda, offers, contacts: 0, 0 */
 };
 
+/* Whether the slide's occurrence fills whole days (an all-day item, or
+ * midnight to midnight): shown and said as days, never "00:00". */
+bool lf_slide_whole_days(const struct lf_slide *sl);
+
 struct lf_playlist {
     struct lf_slide *slides;
     size_t n;

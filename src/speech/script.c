@@ -811,20 +811,6 @@ static const char *day_word(const char *lang, time_t t, time_t now)
     return NULL;
 }
 
-/* Whether an occurrence fills whole days (written as dates alone, or
- * from midnight to midnight): said as days, never "null Uhr" (as
- * layout/slide_layout.c shows it). */
-static bool whole_days(const struct lf_slide *sl)
-{
-    if (sl->item && sl->item->all_day)
-        return true;
-    struct tm a, b;
-    lf_local_time(sl->start, &a);
-    lf_local_time(sl->end, &b);
-    return sl->end > sl->start && a.tm_hour == 0 && a.tm_min == 0 && a.tm_sec == 0 &&
-           b.tm_hour == 0 && b.tm_min == 0 && b.tm_sec == 0;
-}
-
 /* When an event is: "Mittwoch, neunter Dezember, von siebzehn bis
  * neunzehn Uhr", or from one day to another. */
 static void say_when(const char *lang, time_t start, time_t end, bool days, time_t now,
@@ -1888,7 +1874,7 @@ static void say_event(struct speaker *sp, const struct lf_slide *sl)
     char buf[2048];
     if (sl->start <= sp->now && sp->now < sl->end && !it->cancelled && !sp->clock_unknown)
         sentence(&sp->sc, "%s", said(sp->lang, LF_P_RUNNING_NOW));
-    say_when(sp->lang, sl->start, sl->end, whole_days(sl), sp->now, buf, sizeof(buf));
+    say_when(sp->lang, sl->start, sl->end, lf_slide_whole_days(sl), sp->now, buf, sizeof(buf));
     sentence(&sp->sc, "%s", buf);
     if (it->recurrence == LF_RECUR_YEARLY)
         sentence(&sp->sc, "%s", said(sp->lang, LF_P_YEARLY));
@@ -1978,7 +1964,7 @@ static void say_entry(struct speaker *sp, const struct lf_slide *sl)
         const char *dw = sp->L == L_OTHER && !table_words(sp->lang)
                              ? NULL
                              : day_word(sp->lang, sl->start, sp->now);
-        if (whole_days(sl))
+        if (lf_slide_whole_days(sl))
             snprintf(at, sizeof(at), "%s", said(sp->lang, LF_P_ALL_DAY));
         else
             say_at(sp->lang, tm.tm_hour, tm.tm_min, at, sizeof(at));

@@ -132,6 +132,21 @@ static void make_collections(struct remote *r, const char *path)
 
 static bool commit_one(struct remote *r, const char *path, char *err, size_t err_size);
 
+/* SFTP commands that put path.tmp in the place of path. OpenSSH's rename
+ * does not replace: the old file is removed first (a '*' lets that fail
+ * when there is none). */
+static struct curl_slist *sftp_rename_commands(const struct remote *r, const char *path)
+{
+    char *rm = lf_xasprintf("*rm \"%s%s\"", r->base_path, path);
+    char *mv = lf_xasprintf("rename \"%s%s.tmp\" \"%s%s\"", r->base_path, path, r->base_path,
+                            path);
+    struct curl_slist *list = curl_slist_append(NULL, rm);
+    list = curl_slist_append(list, mv);
+    free(rm);
+    free(mv);
+    return list;
+}
+
 /* Uploads dir/path to the target as path.tmp and, when `commit`, renames it to path. */
 static bool upload_one(struct remote *r, const char *dir, const char *path, bool commit,
                        char *err, size_t err_size)
@@ -155,15 +170,7 @@ static bool upload_one(struct remote *r, const char *dir, const char *path, bool
     curl_easy_setopt(r->c, CURLOPT_READDATA, f);
     curl_easy_setopt(r->c, CURLOPT_INFILESIZE_LARGE, (curl_off_t)st.st_size);
     if (r->sftp && commit) {
-        /* OpenSSH's rename does not replace: remove the old file first
-         * (a '*' lets that fail when there is none) */
-        char *rm = lf_xasprintf("*rm \"%s%s\"", r->base_path, path);
-        char *mv = lf_xasprintf("rename \"%s%s.tmp\" \"%s%s\"", r->base_path, path, r->base_path,
-                                path);
-        list = curl_slist_append(list, rm);
-        list = curl_slist_append(list, mv);
-        free(rm);
-        free(mv);
+        list = sftp_rename_commands(r, path);
         curl_easy_setopt(r->c, CURLOPT_POSTQUOTE, list);
     }
     if (!perform(r, final_url, err, err_size))
@@ -190,13 +197,7 @@ static bool commit_one(struct remote *r, const char *path, char *err, size_t err
     common_options(r);
     curl_easy_setopt(r->c, CURLOPT_NOBODY, 1L);
     if (r->sftp) {
-        char *rm = lf_xasprintf("*rm \"%s%s\"", r->base_path, path);
-        char *mv = lf_xasprintf("rename \"%s%s.tmp\" \"%s%s\"", r->base_path, path, r->base_path,
-                                path);
-        list = curl_slist_append(list, rm);
-        list = curl_slist_append(list, mv);
-        free(rm);
-        free(mv);
+        list = sftp_rename_commands(r, path);
         curl_easy_setopt(r->c, CURLOPT_URL, r->base);
         curl_easy_setopt(r->c, CURLOPT_QUOTE, list);
     } else {
