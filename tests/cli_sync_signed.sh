@@ -103,6 +103,19 @@ expect_exit 1 "validate --key with a key that did not sign it" -- \
   "$BIN" validate "$V" --key "$TMP/stranger.pub"
 expect_in "$TMP/err" "signature does not verify with any trusted key" \
   "validate --key names the bad signature"
+expect_not_in "$TMP/out" ": valid," "validate --key with a wrong key: the summary does not say valid"
+expect_in "$TMP/out" "NOT valid: the check with key $TMP/stranger.pub failed" \
+  "validate --key with a wrong key: the summary names the key file"
+printf 'not a key\n' >"$TMP/bad.pub"
+expect_exit 1 "validate --key with a file that is no key" -- "$BIN" validate "$V" --key "$TMP/bad.pub"
+expect_not_in "$TMP/out" ": valid," "validate --key with a bad key file: the summary does not say valid"
+expect_in "$TMP/out" "NOT valid: the check with key $TMP/bad.pub failed" \
+  "validate --key with a bad key file: the summary names it"
+expect_exit 1 "validate --key with an unreadable key file" -- \
+  "$BIN" validate "$V" --key "$TMP/no-such.pub"
+expect_not_in "$TMP/out" ": valid," "validate --key with a missing key file: the summary does not say valid"
+expect_in "$TMP/out" "NOT valid: the check with key $TMP/no-such.pub failed" \
+  "validate --key with a missing key file: the summary names it"
 
 # a sync URL without trusted keys is a config error: nothing unsigned is ever installed
 printf '[sync]\nurl = http://127.0.0.1:9/content.json\ncache_dir = %s\nallow_http = yes\n' \

@@ -129,9 +129,6 @@ expect_in "$TMP/out" "preview" "help lists preview"
 finish
 
 # --- every language (issue 10) ---
-expect_not_in() {
-  if grep -qF -- "$2" "$1"; then bad "$3: '$2' in output"; else ok "$3"; fi
-}
 # a character no installed font draws: a warning naming item, field, line
 # and the Debian package that would draw it (fontconfig limited to DejaVu)
 mkdir -p "$TMP/scripts" "$TMP/fccache"

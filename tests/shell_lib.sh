@@ -27,6 +27,11 @@ expect_in() {
     bad "$3: '$2' not in output"; sed 's/^/  got: /' "$1" | head -20; fi
 }
 
+# expect_not_in FILE TEXT DESCRIPTION
+expect_not_in() {
+  if grep -qF -- "$2" "$1"; then bad "$3: '$2' in output"; else ok "$3"; fi
+}
+
 # png_size FILE -> "WxH" from the PNG header
 png_size() {
   local w h

@@ -30,14 +30,22 @@ static const char validate_usage[] =
 /* Item ids named per language in validate's translation summary. */
 #define VALIDATE_LIST_MAX 5
 
-static void print_summary(const char *dir, const struct lf_bundle *b, size_t warnings)
+/* key: the --key file whose check failed (NULL: none given, or it passed):
+ * then the summary says the bundle is NOT valid and names the key file. */
+static void print_summary(const char *dir, const struct lf_bundle *b, size_t warnings,
+                          const char *failed_key)
 {
     size_t n[4] = {0};
     for (size_t i = 0; i < b->n_items; i++) {
         if ((size_t)b->items[i].kind < 4)
             n[b->items[i].kind]++;
     }
-    printf("%s: valid, %zu %s (%zu %s, %zu %s, %zu %s, %zu %s), languages:", dir, b->n_items,
+    if (failed_key)
+        printf("%s: NOT valid: the check with key %s failed (see above); its content: ", dir,
+               failed_key);
+    else
+        printf("%s: valid, ", dir);
+    printf("%zu %s (%zu %s, %zu %s, %zu %s, %zu %s), languages:", b->n_items,
            lf_cli_plural(b->n_items, "item", "items"), n[LF_ITEM_EVENT],
            lf_cli_plural(n[LF_ITEM_EVENT], "event", "events"), n[LF_ITEM_OFFER],
            lf_cli_plural(n[LF_ITEM_OFFER], "offer", "offers"), n[LF_ITEM_CONTACT],
@@ -310,15 +318,17 @@ int lf_tool_validate(int argc, char **argv)
     size_t errors = lf_diags_errors(d);
     size_t warnings = lf_diags_count(d) - errors;
     int status = EXIT_SUCCESS;
+    /* the key check first, so the summary line never says valid after it failed */
+    bool key_ok = !key || validate_signed(dir, key, b);
+    if (!key_ok)
+        status = EXIT_FAILURE;
     if (b) {
-        print_summary(dir, b, warnings);
+        print_summary(dir, b, warnings, key_ok ? NULL : key);
     } else {
         fprintf(stderr, "litfass validate: %s: not valid, %zu %s, %zu %s\n", dir, errors,
                 lf_cli_plural(errors, "error", "errors"), warnings, lf_cli_plural(warnings, "warning", "warnings"));
         status = EXIT_FAILURE;
     }
-    if (key && !validate_signed(dir, key, b))
-        status = EXIT_FAILURE;
     lf_bundle_destroy(b);
     lf_diags_destroy(d);
     return status;
