@@ -692,6 +692,13 @@ static void file_and_image_limits(void **state)
         "\0\0\x20\0IDAT\x78\x9c";
     static const char png_4097[] = PNG_HEAD("\0", "\0", "\x10", "\x01", "\0", "\0", "\x10", "\0");
     static const char png_wide[] = PNG_HEAD("\0", "\0", "\x20", "\x01", "\0", "\0", "\0", "\x01");
+    /* shapes no slide shows: a line of 1 x 8192, and just over and at the aspect limit */
+    static const char png_line[] =
+        PNG_HEAD("\0", "\0", "\0", "\x01", "\0", "\0", "\x20", "\0") PNG_END;
+    static const char png_banner[] =
+        PNG_HEAD("\0", "\0", "\x0f", "\xb4", "\0", "\0", "\0", "\xc8") PNG_END; /* 4020 x 200 */
+    static const char png_banner_ok[] =
+        PNG_HEAD("\0", "\0", "\x0f", "\xa0", "\0", "\0", "\0", "\xc8") PNG_END; /* 4000 x 200 */
     static const char png_zero[] = PNG_HEAD("\0", "\0", "\0", "\0", "\0", "\0", "\0", "\x01");
     static const char jpeg_ok[] = JPEG_HEAD("\x0c", "\0", "\x10", "\0") JPEG_END; /* 4096 x 3072 */
     static const char jpeg_short[] = JPEG_HEAD("\x0c", "\0", "\x10", "\0") "\xff\xda\0\x08";
@@ -713,6 +720,13 @@ static void file_and_image_limits(void **state)
          "big.png is 4097 x 4096 pixels (at most 16777216 pixels, e.g. 4096 x 4096, and 8192 a side)"},
         {png_wide, sizeof(png_wide) - 1, 0,
          "big.png is 8193 x 1 pixels (at most 16777216 pixels, e.g. 4096 x 4096, and 8192 a side)"},
+        {png_line, sizeof(png_line) - 1, 0,
+         "big.png is 1 x 8192 pixels, more than 20 times as high as wide: on a slide it shrinks to "
+         "a thin line no one sees; crop it to a less extreme shape"},
+        {png_banner, sizeof(png_banner) - 1, 0,
+         "big.png is 4020 x 200 pixels, more than 20 times as wide as high: on a slide it shrinks to "
+         "a thin line no one sees; crop it to a less extreme shape"},
+        {png_banner_ok, sizeof(png_banner_ok) - 1, 0, NULL},
         {png_zero, sizeof(png_zero) - 1, 0, "big.png: cannot read the picture size (damaged file?)"},
         {"\x89PNG\r\n\x1a\n", 8, 0, "big.png: cannot read the picture size (damaged file?)"},
         {jpeg_ok, sizeof(jpeg_ok) - 1, 0, NULL},

@@ -840,7 +840,7 @@ static bool image_complete(int fd, bool png, off_t size, off_t from)
 
 /* The file an image names: inside the folder even after following
  * symbolic links, a regular file of at most LF_MAX_IMAGE_BYTES that
- * starts like a PNG or a JPEG, within LF_MAX_IMAGE_PIXELS/_SIDE. */
+ * starts like a PNG or a JPEG, within LF_MAX_IMAGE_PIXELS/_SIDE/_ASPECT. */
 static bool check_image_file(struct parse *p, const char *name, const char *path)
 {
     bool ok = false;
@@ -896,6 +896,13 @@ static bool check_image_file(struct parse *p, const char *name, const char *path
         (unsigned long long)w * h > LF_MAX_IMAGE_PIXELS) {
         error(p, path, "%s is %u x %u pixels (at most %d pixels, e.g. 4096 x 4096, and %d "
               "a side)", name, w, h, LF_MAX_IMAGE_PIXELS, LF_MAX_IMAGE_SIDE);
+        goto done;
+    }
+    unsigned long_side = w > h ? w : h, short_side = w > h ? h : w;
+    if ((unsigned long long)long_side > (unsigned long long)short_side * LF_MAX_IMAGE_ASPECT) {
+        error(p, path, "%s is %u x %u pixels, more than %d times as %s: on a slide it shrinks to "
+              "a thin line no one sees; crop it to a less extreme shape", name, w, h,
+              LF_MAX_IMAGE_ASPECT, w > h ? "wide as high" : "high as wide");
         goto done;
     }
     if (is_jpeg && components == 4) {

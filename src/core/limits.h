@@ -27,6 +27,8 @@
 #define LF_MAX_IMAGE_BYTES      (8 * 1024 * 1024)
 #define LF_MAX_IMAGE_PIXELS     (4096 * 4096)
 #define LF_MAX_IMAGE_SIDE       8192
+#define LF_MAX_IMAGE_ASPECT     20             /* longer side / shorter side: a 1 x 8192
+                                                  picture is a line no one sees on a slide */
 
 /* synced bundles (issue 4) */
 #define LF_MAX_BUNDLE_FILES     1000           /* entries in a manifest's "files" list */
