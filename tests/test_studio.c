@@ -13,6 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -332,6 +335,50 @@ static void publish_numbers_versions_and_again(void **state)
     free(dir);
 }
 
+/* A WebDAV server that takes the connection and then never answers: the
+ * upload fails as too slow after the stall limit (shortened for the test by
+ * LITFASS_TEST_PUBLISH_STALL_S) instead of holding on for LF_PUBLISH_TIMEOUT_S. */
+static void publish_to_a_stalled_server_fails_as_too_slow(void **state)
+{
+    (void)state;
+    /* listens on 127.0.0.1 and never accepts: the kernel completes the connection and
+     * takes the request, no answer ever comes */
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    assert_true(fd >= 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = 0};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof(a)), 0);
+    assert_int_equal(listen(fd, 8), 0);
+    socklen_t alen = sizeof(a);
+    assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &alen), 0);
+
+    char *dir = test_dir_made("publish-stall");
+    char *name = lf_xasprintf("%s/ki", dir);
+    char err[LF_PUBLISH_ERROR_BYTES];
+    assert_true(lf_keygen(name, NULL, err, sizeof(err)));
+    char *key = lf_xasprintf("%s.key", name);
+    char *url = lf_xasprintf("http://127.0.0.1:%u/dav/", (unsigned)ntohs(a.sin_port));
+    struct lf_publish_target target = {.key_file = key, .dir = "", .url = url, .valid_days = 30};
+    struct lf_publisher *p = lf_publisher_create(dir, &target, err, sizeof(err));
+    assert_non_null(p);
+    assert_int_equal(setenv("LITFASS_TEST_PUBLISH_STALL_S", "2", 1), 0);
+    json_t *v = NULL;
+    bool ok = lf_publish(p, "{\"format\": 1, \"organisation\": \"KI\", \"items\": []}", dir,
+                         "anna", NULL, 0, &v, err, sizeof(err));
+    unsetenv("LITFASS_TEST_PUBLISH_STALL_S");
+    assert_false(ok);
+    assert_null(v);
+    /* libcurl's words, which the studio page turns into its German "took too long" */
+    if (!strstr(err, "too slow"))
+        fail_msg("a stalled server should fail as too slow, got: %s", err);
+    lf_publisher_destroy(p);
+    close(fd);
+    free(url);
+    free(key);
+    free(name);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -340,6 +387,7 @@ int main(void)
         cmocka_unit_test(draft_validation_names_item_and_field),
         cmocka_unit_test(draft_images_checked_before_decoding),
         cmocka_unit_test(publish_numbers_versions_and_again),
+        cmocka_unit_test(publish_to_a_stalled_server_fails_as_too_slow),
     };
     return cmocka_run_group_tests(tests, test_root_setup, test_root_teardown);
 }

@@ -33,6 +33,8 @@
 #define LF_STUDIO_MAX_VERSIONS 100000       /* serials looked at in DIR/versions */
 #define LF_PUBLISH_TIMEOUT_S 300            /* one remote upload, whole transfer */
 #define LF_PUBLISH_CONNECT_TIMEOUT_S 20
+#define LF_PUBLISH_LOW_SPEED_BYTES 1024      /* a server slower than this (bytes/s) ...      */
+#define LF_PUBLISH_LOW_SPEED_S 30           /* ... for this long has stalled: the upload fails */
 
 struct lf_publish_target {
     const char *key_file;      /* [publish] key: the secret signing key (mode 0600) */

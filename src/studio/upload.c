@@ -68,6 +68,19 @@ static bool read_password(const char *path, char *out, size_t size, char *err, s
     return ok;
 }
 
+/* Seconds below LF_PUBLISH_LOW_SPEED_BYTES a second before an upload counts as
+ * stalled: LF_PUBLISH_LOW_SPEED_S, or for tests only LITFASS_TEST_PUBLISH_STALL_S
+ * (1 .. LF_PUBLISH_LOW_SPEED_S; unset in any real use). Read at each use, not cached. */
+static long stall_seconds(void)
+{
+    const char *s = getenv("LITFASS_TEST_PUBLISH_STALL_S");
+    char *end = NULL;
+    long v = s ? strtol(s, &end, 10) : 0;
+    return s && end != s && *end == '\0' && v > 0 && v < LF_PUBLISH_LOW_SPEED_S
+               ? v
+               : (long)LF_PUBLISH_LOW_SPEED_S;
+}
+
 static void common_options(struct remote *r)
 {
     CURL *c = r->c;
@@ -75,6 +88,10 @@ static void common_options(struct remote *r)
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, (long)LF_PUBLISH_CONNECT_TIMEOUT_S);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, (long)LF_PUBLISH_TIMEOUT_S);
+    /* a server that takes the connection and then stalls fails the upload ("Operation too
+     * slow", the studio's "took too long") instead of holding it for the whole timeout */
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, (long)LF_PUBLISH_LOW_SPEED_BYTES);
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, stall_seconds());
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "sftp,https,http");
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
     if (r->t->user && r->t->user[0])
