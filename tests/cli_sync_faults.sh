@@ -72,6 +72,8 @@ CASES=(
   "m-redirloop manifest redirect                                                 manifest in a redirect loop"
   "m-304       manifest 304.*not.conditional                                     manifest 304 to a request that was not conditional"
   "m-bighead   manifest header.*larger                                           manifest with 200 KiB of header lines"
+  "m-gzip      manifest sent.compressed.data.\(Content-Encoding:.gzip\).that.was.not.asked.for manifest gzip-compressed without being asked"
+  "a-gzip      asset    sent.compressed.data.\(Content-Encoding:.gzip\).that.was.not.asked.for image gzip-compressed without being asked"
   "a-304       asset    304                                                      image 304 to a request that was not conditional"
   "a-bighead   asset    header.*larger                                           image with 200 KiB of header lines"
   "a-truncate  asset    partial|truncat|incomplete|closed|short|remaining|size   image body cut short"

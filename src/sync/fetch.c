@@ -34,6 +34,7 @@ struct transfer {
     size_t cap;
     bool too_big;          /* stopped by the ceiling while receiving */
     bool wrong_status;     /* a body of a response other than 200 */
+    char encoding[LF_MAX_HTTP_HEADER_BYTES + 1]; /* a Content-Encoding not asked for, "" = none */
     bool sink_failed;
     char sink_err[LF_FETCH_ERROR_BYTES];
     size_t header_bytes;   /* of the response being received */
@@ -70,6 +71,22 @@ void lf_fetcher_destroy(struct lf_fetcher *f)
     free(f);
 }
 
+/* The value of header `name` of the last response, trimmed, or "". */
+static void header_value(CURL *c, const char *name, char *out, size_t size);
+
+/* True when the response came with a Content-Encoding other than identity:
+ * litfass asks for none (no Accept-Encoding), so the body would be gzip (or
+ * other) bytes instead of the file. `out` receives the encoding's name. */
+static bool unasked_encoding(CURL *c, char *out, size_t size)
+{
+    header_value(c, "Content-Encoding", out, size);
+    if (out[0] == '\0' || strcasecmp(out, "identity") == 0) {
+        out[0] = '\0';
+        return false;
+    }
+    return true;
+}
+
 static size_t on_body(char *data, size_t size, size_t nmemb, void *userdata)
 {
     struct transfer *t = userdata;
@@ -80,6 +97,8 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *userdata)
         t->wrong_status = true; /* headers are in; the body is not wanted */
         return 0;
     }
+    if (t->received == 0 && unasked_encoding(t->curl, t->encoding, sizeof(t->encoding)))
+        return 0; /* compressed bytes are not the file: say so, not "NUL byte" later */
     if (n > t->req->max_bytes - t->received) {
         t->too_big = true;
         return 0;
@@ -228,6 +247,7 @@ const char *lf_fetch_failure_name(enum lf_fetch_failure failure)
         [LF_FETCH_FAIL_CERTIFICATE] = "certificate",
         [LF_FETCH_FAIL_HTTP] = "http",       [LF_FETCH_FAIL_TOO_LARGE] = "too-large",
         [LF_FETCH_FAIL_REDIRECT] = "redirect", [LF_FETCH_FAIL_CUT] = "cut",
+        [LF_FETCH_FAIL_COMPRESSED] = "compressed",
         [LF_FETCH_FAIL_STOPPED] = "stopped", [LF_FETCH_FAIL_OTHER] = "other",
     };
     return (unsigned)failure < sizeof(names) / sizeof(names[0]) ? names[failure] : "other";
@@ -368,6 +388,12 @@ void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
                  "%s: larger than %zu bytes (by its Content-Length), not downloaded", url,
                  req->max_bytes);
         r->failure = LF_FETCH_FAIL_TOO_LARGE;
+    } else if (t.encoding[0]) {
+        snprintf(r->error, sizeof(r->error),
+                 "%s: the server sent compressed data (Content-Encoding: %.100s) that was not "
+                 "asked for: switch its compression off for this folder (nginx: gzip off)",
+                 url, t.encoding);
+        r->failure = LF_FETCH_FAIL_COMPRESSED;
     } else if (t.sink_failed) {
         snprintf(r->error, sizeof(r->error), "%s: %.400s", url, t.sink_err);
     } else if (t.wrong_status || (rc == CURLE_OK && r->http_status != 200 &&

@@ -36,6 +36,8 @@ FAULTs:
   bighead     200 with 200 KiB of header lines before the body
   olddate     served properly, but with Date: Thu, 01 Jan 2026 00:00:00 GMT (a server whose
               clock disagrees with the kiosk's by far)
+  gzip        the file gzip-compressed, with Content-Encoding: gzip, although the request
+              asked for no encoding (a server compressing whatever it sends)
   redirhost   302 to the same server under another host name (localhost), whose manifest
               then comes as for olddate: a Date from a host the kiosk was not configured with
 
@@ -45,6 +47,7 @@ Every finished request is logged on stderr as one line:
 
 import argparse
 import email.utils
+import gzip
 import hashlib
 import http.server
 import json
@@ -59,10 +62,10 @@ ENDLESS_CAP = 256 * 1024 * 1024   # bytes an "endless" body sends at most
 HUGE_LENGTH = 10 * 1024 * 1024 * 1024
 CHUNK = 64 * 1024
 
-MANIFEST_FAULTS = {"304", "bighead", "olddate", "redirhost", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
+MANIFEST_FAULTS = {"gzip", "304", "bighead", "olddate", "redirhost", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
                    "badjson", "invalid", "nofiles", "badhash", "evilpath", "redirfile",
                    "redirloop"}
-ASSET_FAULTS = {"304", "bighead", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
+ASSET_FAULTS = {"gzip", "304", "bighead", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
                 "badhash", "badsize", "redirfile", "redirloop"}
 
 DEADLINE = [0.0]   # monotonic time at which everything stops
@@ -347,11 +350,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send_body(body, fault)
         if fault == "badsize":
             return self.send_body(data + b"\0", fault)
+        if fault == "gzip":
+            return self.send_body(gzip.compress(data), fault, [("Content-Encoding", "gzip")])
         return self.plain(404, "unknown fault " + fault)
 
-    def send_body(self, body, fault):
+    def send_body(self, body, fault, extra=()):
         self.send_response(200)
         self.send_header("Content-Type", "application/octet-stream")
+        for name, value in extra:
+            self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

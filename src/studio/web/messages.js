@@ -232,6 +232,8 @@ const MSGS = {
     'The studio was stopped before the calendar had arrived. Please try again.'],
   'ics-fetch': ['Der Kalender konnte unter dieser Adresse nicht geholt werden. Bitte die Adresse prüfen und es noch einmal versuchen.',
     'The calendar could not be fetched from this address. Please check the address and try again.'],
+  'fetch-compressed': ['Der Server „{0}“ hat die Datei gepackt (komprimiert) geschickt, obwohl das Studio sie ungepackt verlangt hat. Bitte die IT bitten, die Komprimierung für diese Adresse auszuschalten.',
+    'The server “{0}” sent the file compressed although the studio asked for it uncompressed. Please ask IT to switch compression off for this address.'],
   'fetch-other': ['Der Kalender konnte unter dieser Adresse nicht geholt werden. Bitte die Adresse prüfen und es noch einmal versuchen.',
     'The calendar could not be fetched from this address. Please check the address and try again.'],
   /* publishing failed (POST /api/publish): what happened ({0} the server or folder, {1} the HTTP status), then what to do */
