@@ -260,6 +260,11 @@ static void draft_images_checked_before_decoding(void **state)
     int w = 0, h = 0;
     assert_false(lf_draft_store_image(d, "riesig.png", png, sizeof(png), &w, &h, err, sizeof(err)));
     assert_non_null(strstr(err, "50000 x 50000"));
+    /* 1 x 8192: within the pixel limits, but a line no one sees on a slide */
+    png[18] = 0, png[19] = 1, png[22] = 0x20, png[23] = 0;
+    assert_false(lf_draft_store_image(d, "strich.png", png, sizeof(png), &w, &h, err, sizeof(err)));
+    if (!strstr(err, "1 x 8192 pixels, more than 20 times as high as wide"))
+        fail_msg("a 1 x 8192 picture should be refused for its shape, got: %s", err);
     assert_false(lf_draft_store_image(d, "text.png", "hallo", 5, &w, &h, err, sizeof(err)));
     assert_false(lf_draft_store_image(d, "../evil.png", png, sizeof(png), &w, &h, err, sizeof(err)));
     char *images = lf_xasprintf("%s/draft/images", dir);

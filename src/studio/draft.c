@@ -673,6 +673,14 @@ bool lf_draft_store_image(struct lf_draft *d, const char *name, const void *data
                       name, *w, *h, LF_MAX_IMAGE_PIXELS, LF_MAX_IMAGE_SIDE);
         goto done;
     }
+    if ((long long)(*w > *h ? *w : *h) > (long long)(*w > *h ? *h : *w) * LF_MAX_IMAGE_ASPECT) {
+        /* what validate refuses too (content/bundle.c): a line no one sees on a slide */
+        draft_error(d, err, err_size,
+                    "%s: %d x %d pixels, more than %d times as %s: on a slide it shrinks to a "
+                    "thin line no one sees; crop it to a less extreme shape",
+                    name, *w, *h, LF_MAX_IMAGE_ASPECT, *w > *h ? "wide as high" : "high as wide");
+        goto done;
+    }
     if (rename(tmp, path) != 0 || !lf_fsync_parent(path)) {
         draft_error(d, err, err_size, "%s: cannot store: %s", name, strerror(errno));
         goto done;
