@@ -85,7 +85,8 @@ measure() {
 echo "carousel under Xvfb $size, ${slide} s slides, 600 ms transitions, ${secs} s each, $(nproc) cores"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $renderers; do
-  printf '[display]\nrenderer = %s\nlanguage = de\n[carousel]\nslide_seconds = '"$slide"'\ntransition_ms = 600\n[log]\nlevel = debug\n' "$r" >"$tmp/$r.conf"
+  mkdir -p "$tmp/state-$r" # its own state folder: never the system kiosk's /var/lib/litfass
+  printf '[display]\nrenderer = %s\nlanguage = de\n[carousel]\nslide_seconds = '"$slide"'\ntransition_ms = 600\n[log]\nlevel = debug\n[sync]\ncache_dir = %s\n' "$r" "$tmp/state-$r" >"$tmp/$r.conf"
   measure "litfass ($r)" "$bin" run --config "$tmp/$r.conf" --content "$tmp/content"
   grep -o 'renderer: [a-z0-9]* ([^)]*)' "$tmp/litfass ($r).log" | head -1 | sed 's/^/                   /'
 done

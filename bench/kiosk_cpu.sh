@@ -27,7 +27,8 @@ rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 
 phase() {
   local name=$1 slide=$2
-  printf '[display]\nrenderer = %s\n[carousel]\nslide_seconds = %s\ntransition_ms = 600\n[log]\nlevel = debug\n' "$renderer" "$slide" >"$tmp/$name.conf"
+  mkdir -p "$tmp/state-$name" # its own state folder: never the system kiosk's /var/lib/litfass
+  printf '[display]\nrenderer = %s\n[carousel]\nslide_seconds = %s\ntransition_ms = 600\n[log]\nlevel = debug\n[sync]\ncache_dir = %s\n' "$renderer" "$slide" "$tmp/state-$name" >"$tmp/$name.conf"
   DISPLAY=$disp "$bin" run --config "$tmp/$name.conf" --content assets/content 2>"$tmp/$name.log" &
   local pid=$!
   sleep 5 # start-up and first layout are not what we measure
