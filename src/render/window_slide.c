@@ -27,10 +27,15 @@ struct lf_window_slide {
     bool active;
     int w, h, top, bottom;      /* window size; the pages' rows */
     int bpp;                    /* bytes per pixel of the window surface */
-    size_t pitch;               /* of the copies: w * bpp */
-    uint8_t *old, *incoming;    /* the band rows of both pages (in old_map, incoming_map) */
-    void *old_map, *incoming_map;
-    size_t mapped;              /* bytes of each mapping */
+    size_t pitch;               /* of the window surface (and of the copy) */
+    /* the incoming page's band rows (in incoming_map, which has a row for
+     * every row of the window: the renderer draws it there); the old page
+     * is read from the window surface itself, where it still stands in
+     * the columns [old_lo, old_hi) at dx_old */
+    uint8_t *incoming;
+    void *incoming_map;
+    size_t mapped;              /* bytes of the mapping */
+    int old_lo, old_hi;
     /* stretches of one colour (at least LF_SLIDE_MIN_RUN pixels) in each
      * row of both pages: where a frame and the one before both show the
      * same colour, nothing is written (32-bit pixels only) */
@@ -56,20 +61,24 @@ struct lf_window_slide *lf_window_slide_create(SDL_Renderer *renderer, struct lf
     return ws;
 }
 
-/* Memory for a copy of page rows, straight from the kernel with its pages
- * made at once (one call, not 1,500 page faults for a 1080p copy of
- * 6 MB), and straight back at the end: a still page holds none. (Huge
- * pages were slower here: the kernel zeroes 2 MB for each.) NULL when
- * there is none. */
-static uint8_t *rows_map(size_t bytes, void **map, size_t *mapped)
+/* Memory for a window's rows (`bytes`), straight from the kernel, with
+ * the pages of [from, from + len) made at once (one call, not 1,500 page
+ * faults for the 6 MB of 1080p page rows); the rest is never touched and
+ * takes no memory. Straight back at the end: a still page holds none.
+ * (Huge pages were slower here: the kernel zeroes 2 MB for each.) NULL
+ * when there is none. */
+static uint8_t *rows_map(size_t bytes, size_t from, size_t len, void **map, size_t *mapped)
 {
-    int flags = MAP_PRIVATE | MAP_ANONYMOUS;
-#ifdef MAP_POPULATE
-    flags |= MAP_POPULATE;
-#endif
-    void *m = mmap(NULL, bytes, PROT_READ | PROT_WRITE, flags, -1, 0);
+    void *m = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (m == MAP_FAILED)
         return NULL;
+#ifdef MADV_POPULATE_WRITE
+    size_t page = 4096, a = from / page * page;
+    (void)madvise((uint8_t *)m + a, from + len - a, MADV_POPULATE_WRITE); /* else: faults */
+#else
+    (void)from;
+    (void)len;
+#endif
     *map = m;
     *mapped = bytes;
     return m;
@@ -77,11 +86,9 @@ static uint8_t *rows_map(size_t bytes, void **map, size_t *mapped)
 
 void lf_window_slide_end(struct lf_window_slide *ws)
 {
-    if (ws->old_map)
-        munmap(ws->old_map, ws->mapped);
     if (ws->incoming_map)
         munmap(ws->incoming_map, ws->mapped);
-    ws->old_map = ws->incoming_map = NULL;
+    ws->incoming_map = NULL;
     for (int i = 0; i < 2; i++) {
         free(ws->runs[i]);
         free(ws->row_runs[i]);
@@ -93,7 +100,7 @@ void lf_window_slide_end(struct lf_window_slide *ws)
     ws->scratch = NULL;
     free(ws->changed);
     free(ws->rects);
-    ws->old = ws->incoming = ws->changed = NULL;
+    ws->incoming = ws->changed = NULL;
     ws->rects = NULL;
     ws->active = false;
 }
@@ -120,7 +127,7 @@ bool lf_window_slide_active(const struct lf_window_slide *ws)
 
 size_t lf_window_slide_held(const struct lf_window_slide *ws)
 {
-    return ws->active ? 2 * ws->pitch * (size_t)(ws->bottom - ws->top) : 0;
+    return ws->active ? ws->pitch * (size_t)(ws->bottom - ws->top) : 0;
 }
 
 /* An opaque plain rectangle across the whole width: what is under it
@@ -209,22 +216,6 @@ static void draw_page(struct lf_window_slide *ws, const struct lf_scene *page)
     lf_painter_draw(ws->painter, page, 0, 255);
 }
 
-/* Whether the window surface holds `band` (just read through the
- * renderer): only then is it the surface the renderer draws into, and
- * writing it is drawing. */
-static bool surface_holds(SDL_Surface *s, const uint8_t *band, size_t pitch, int top, int rows)
-{
-    if (SDL_MUSTLOCK(s) && SDL_LockSurface(s) != 0)
-        return false;
-    bool same = true;
-    for (int y = 0; same && y < rows; y++)
-        same = memcmp((const uint8_t *)s->pixels + (size_t)(top + y) * (size_t)s->pitch,
-                      band + (size_t)y * pitch, pitch) == 0;
-    if (SDL_MUSTLOCK(s))
-        SDL_UnlockSurface(s);
-    return same;
-}
-
 /* The stretches of one colour in every row of page `which`. */
 static void find_runs(struct lf_window_slide *ws, int which, const uint8_t *rows_px, int rows)
 {
@@ -232,6 +223,7 @@ static void find_runs(struct lf_window_slide *ws, int which, const uint8_t *rows
     for (int y = 0; y < rows; y++) {
         ws->row_runs[which][y] = ws->n_runs[which];
         const uint32_t *px = (const uint32_t *)(const void *)(rows_px + (size_t)y * ws->pitch);
+        /* (rows_px: the band's first row, ws->pitch apart) */
         for (int x = 0; x < ws->w;) {
             int e = x + 1;
             while (e < ws->w && px[e] == px[x])
@@ -279,11 +271,13 @@ bool lf_window_slide_begin(struct lf_window_slide *ws, const struct lf_scene *pa
     ws->w = w;
     ws->h = h;
     ws->bpp = s->format->BytesPerPixel;
-    ws->pitch = (size_t)w * (size_t)ws->bpp;
+    if (SDL_MUSTLOCK(s) || s->pitch <= 0)
+        return refuse(ws, "the window surface must be locked to be written");
+    ws->pitch = (size_t)s->pitch;
     int rows = ws->bottom - ws->top;
     size_t bytes = ws->pitch * (size_t)rows;
-    ws->old = rows_map(bytes, &ws->old_map, &ws->mapped);
-    ws->incoming = rows_map(bytes, &ws->incoming_map, &ws->mapped);
+    ws->incoming = rows_map(ws->pitch * (size_t)h, ws->pitch * (size_t)ws->top, bytes,
+                            &ws->incoming_map, &ws->mapped);
     ws->row_runs[0] = malloc(((size_t)rows + 1) * sizeof(size_t));
     ws->row_runs[1] = malloc(((size_t)rows + 1) * sizeof(size_t));
     /* a frame's runs and the last frame's (each at most one per
@@ -292,45 +286,48 @@ bool lf_window_slide_begin(struct lf_window_slide *ws, const struct lf_scene *pa
     ws->scratch = malloc(8 * ((size_t)w / LF_SLIDE_MIN_RUN + 4) * sizeof(*ws->scratch));
     ws->changed = calloc((size_t)rows, 1);
     ws->rects = malloc(((size_t)rows / 2 + 3) * sizeof(*ws->rects));
-    if (!ws->old || !ws->incoming || !ws->changed || !ws->rects || !ws->row_runs[0] ||
-        !ws->row_runs[1] || !ws->scratch)
-        return refuse(ws, "no memory for two copies of the page rows");
-    SDL_Rect band = {0, ws->top, w, rows};
-    Uint32 format = s->format->format;
-    /* the old page: the still frame on screen holds it in these rows */
+    if (!ws->incoming || !ws->changed || !ws->rects || !ws->row_runs[0] || !ws->row_runs[1] ||
+        !ws->scratch)
+        return refuse(ws, "no memory for a copy of the page rows");
+    uint8_t *band_px = ws->incoming + ws->pitch * (size_t)ws->top;
+    ws->incoming = band_px;
+    /* the old page: the still frame on screen holds it in these rows, and
+     * it stays there: frames move it in place */
     bool on_screen_used = on_screen && ws->shown_w == w && ws->shown_h == h &&
                           ws->shown_top <= ws->top && ws->shown_bottom >= ws->bottom;
     if (!on_screen_used) {
         draw_page(ws, page);
         (*drawn)++;
     }
-    if (SDL_RenderReadPixels(ws->r, &band, format, ws->old, (int)ws->pitch) != 0)
-        return refuse(ws, SDL_GetError());
+    SDL_RenderFlush(ws->r);
+    /* the incoming page: the renderer draws it into the copy, given to the
+     * window surface as its pixels for as long (a row of a colour no
+     * page draws across the width tells whether it drew there) */
+    size_t row_bytes = (size_t)w * (size_t)ws->bpp;
+    memset(band_px, 0xa5, row_bytes);
+    void *window_px = s->pixels;
+    s->pixels = ws->incoming_map;
     draw_page(ws, incoming);
+    SDL_RenderFlush(ws->r);
+    s->pixels = window_px;
     (*drawn)++;
-    if (SDL_RenderReadPixels(ws->r, &band, format, ws->incoming, (int)ws->pitch) != 0)
-        return refuse(ws, SDL_GetError());
-    if (!surface_holds(s, ws->incoming, ws->pitch, ws->top, rows))
+    bool drew = false;
+    for (size_t i = 0; !drew && i < row_bytes; i++)
+        drew = band_px[i] != 0xa5;
+    if (!drew)
         return refuse(ws, "the renderer does not draw into the window surface");
-    /* the old page back in its rows: the first frame then writes and
-     * sends only what moved (at 4K the whole page rows are 24 MB) */
-    if (SDL_MUSTLOCK(s) && SDL_LockSurface(s) != 0)
-        return refuse(ws, SDL_GetError());
-    for (int y = 0; y < rows; y++)
-        memcpy((uint8_t *)s->pixels + (size_t)(ws->top + y) * (size_t)s->pitch,
-               ws->old + (size_t)y * ws->pitch, ws->pitch);
-    if (SDL_MUSTLOCK(s))
-        SDL_UnlockSurface(s);
     lf_painter_draw(ws->painter, header, 0, 255);
     lf_painter_draw(ws->painter, footer, 0, 255);
     SDL_RenderFlush(ws->r);
     if (ws->bpp == 4) {
-        find_runs(ws, 0, ws->old, rows);
+        find_runs(ws, 0, (const uint8_t *)s->pixels + ws->pitch * (size_t)ws->top, rows);
         find_runs(ws, 1, ws->incoming, rows);
     } else {
         memset(ws->row_runs[0], 0, ((size_t)rows + 1) * sizeof(size_t));
         memset(ws->row_runs[1], 0, ((size_t)rows + 1) * sizeof(size_t));
     }
+    ws->old_lo = 0;
+    ws->old_hi = w;
     /* the window holds the frame with the old page in place; the screen
      * too in the page rows when it came from there */
     ws->written = true;
@@ -424,16 +421,25 @@ bool lf_window_slide_frame(struct lf_window_slide *ws, int dx_old, int dx_new)
     span(dx_old, ws->w, &o0, &o1);
     span(dx_new, ws->w, &n0, &n1);
     bool covered = covers(o0, o1, n0, n1, ws->w);
-    if (!covered) {
-        /* black where neither page is, as a frame drawn in full */
-        SDL_Rect band = {0, ws->top, ws->w, ws->bottom - ws->top};
-        SDL_FillRect(s, &band, SDL_MapRGB(s->format, 0, 0, 0));
+    /* the columns where the old page shows (the incoming one on top) */
+    int v0 = o0, v1 = o1;
+    if (o1 > o0 && n1 > n0 && o1 > n0 && n1 > o0) {
+        if (n0 <= o0)
+            v0 = n1 < o1 ? n1 : o1;
+        else if (n1 >= o1)
+            v1 = n0;
+        else
+            v0 = v1 = -1; /* on both sides of the incoming page */
     }
-    if (SDL_MUSTLOCK(s) && SDL_LockSurface(s) != 0) {
+    /* ...read from where the window shows them now: only where it still
+     * does (a page moving out of sight, as the kiosk's slides do) */
+    int move = ws->dx_old - dx_old; /* the column read for column x: x + move */
+    if (v0 < 0 || (v1 > v0 && (v0 + move < ws->old_lo || v1 + move > ws->old_hi))) {
         lf_window_slide_end(ws);
         return false;
     }
     size_t bpp = (size_t)ws->bpp;
+    Uint32 black = SDL_MapRGB(s->format, 0, 0, 0);
     /* what the window holds is the last frame written (the pages cover
      * every column, side by side): only what differs is written */
     bool side_by_side = covered && !(o1 > o0 && n1 > n0 && o1 > n0 && n1 > o0);
@@ -443,7 +449,6 @@ bool lf_window_slide_frame(struct lf_window_slide *ws, int dx_old, int dx_new)
                *stays = ws->scratch + 4 * cap;
     for (int y = 0; y < ws->bottom - ws->top; y++) {
         uint8_t *dst = (uint8_t *)s->pixels + (size_t)(ws->top + y) * (size_t)s->pitch;
-        const uint8_t *old = ws->old + (size_t)y * ws->pitch;
         const uint8_t *inc = ws->incoming + (size_t)y * ws->pitch;
         size_t n_stay = 0;
         if (since) {
@@ -461,32 +466,65 @@ bool lf_window_slide_frame(struct lf_window_slide *ws, int dx_old, int dx_new)
                     j++;
             }
         }
+        /* the columns written: [from(k), to(k)) for k in [0, n_stay] */
+#define SEG_FROM(k) ((k) == 0 ? 0 : stays[(k) - 1].x1)
+#define SEG_TO(k) ((k) < n_stay ? stays[k].x0 : ws->w)
         bool wrote = false;
-        int x = 0;
+        /* first the old page, moved in place (memmove), in the order that
+         * reads each column before it is written; unmoved, it is there */
+        if (move != 0 && v1 > v0) {
+            for (size_t i = 0; i <= n_stay; i++) {
+                size_t k = move > 0 ? i : n_stay - i;
+                int a0 = SEG_FROM(k) > v0 ? SEG_FROM(k) : v0, a1 = SEG_TO(k) < v1 ? SEG_TO(k) : v1;
+                if (a1 > a0) {
+                    memmove(dst + (size_t)a0 * bpp, dst + (size_t)(a0 + move) * bpp,
+                            (size_t)(a1 - a0) * bpp);
+                    wrote = true;
+                }
+            }
+        }
+        /* black where neither page is, as a frame drawn in full */
+        if (!covered) {
+            /* the two pages' columns, left one first; empty ones at the end */
+            int p[2][2] = {{v0, v1}, {n0, n1}};
+            if (p[0][1] <= p[0][0] || (p[1][1] > p[1][0] && p[1][0] < p[0][0])) {
+                int t0 = p[0][0], t1 = p[0][1];
+                p[0][0] = p[1][0], p[0][1] = p[1][1];
+                p[1][0] = t0, p[1][1] = t1;
+            }
+            int x = 0;
+            for (int i = 0; i <= 2; i++) {
+                bool page = i < 2 && p[i][1] > p[i][0];
+                int to = page ? p[i][0] : ws->w;
+                if (to > x) {
+                    SDL_Rect r = {x, ws->top + y, to - x, 1};
+                    SDL_FillRect(s, &r, black);
+                    wrote = true;
+                }
+                if (!page)
+                    break;
+                if (p[i][1] > x)
+                    x = p[i][1];
+            }
+        }
+        /* then the incoming page, from its copy */
         for (size_t k = 0; k <= n_stay; k++) {
-            int to = k < n_stay ? stays[k].x0 : ws->w;
-            if (to > x) {
-                /* columns [x, to): from whichever page is there */
-                int a0 = x > o0 ? x : o0, a1 = to < o1 ? to : o1;
-                if (a1 > a0)
-                    memcpy(dst + (size_t)a0 * bpp, old + (size_t)(a0 - dx_old) * bpp,
-                           (size_t)(a1 - a0) * bpp);
-                int b0 = x > n0 ? x : n0, b1 = to < n1 ? to : n1;
-                if (b1 > b0)
-                    memcpy(dst + (size_t)b0 * bpp, inc + (size_t)(b0 - dx_new) * bpp,
-                           (size_t)(b1 - b0) * bpp);
+            int b0 = SEG_FROM(k) > n0 ? SEG_FROM(k) : n0, b1 = SEG_TO(k) < n1 ? SEG_TO(k) : n1;
+            if (b1 > b0) {
+                memcpy(dst + (size_t)b0 * bpp, inc + (size_t)(b0 - dx_new) * bpp,
+                       (size_t)(b1 - b0) * bpp);
                 wrote = true;
             }
-            if (k < n_stay)
-                x = stays[k].x1;
         }
+#undef SEG_FROM
+#undef SEG_TO
         if (wrote)
             ws->changed[y] = 1;
     }
     ws->dx_old = dx_old;
     ws->dx_new = dx_new;
-    if (SDL_MUSTLOCK(s))
-        SDL_UnlockSurface(s);
+    ws->old_lo = v1 > v0 ? v0 : 0;
+    ws->old_hi = v1 > v0 ? v1 : 0;
     ws->written = true;
     ws->covered = side_by_side;
     return true;

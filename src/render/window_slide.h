@@ -6,16 +6,19 @@
  * Where header and footer each cover their rows with an opaque band
  * across the screen and draw nothing outside them, a slide transition
  * changes only the rows between them (the "band"). So a transition here:
- *   - copies the old page's band once from the window surface, where it
- *     still stands (lf_window_slide_shown() said so), or draws it there;
- *   - draws the incoming page into the window surface (not sent to the
- *     screen) and copies its band once, then draws header and footer;
- *   - each frame writes the band's rows from those two copies with
- *     memcpy and sends only the rows that changed to the screen. Where a
- *     frame and the one before it both show one and the same colour (a
- *     page's background, the inside of a card: stretches of one colour
- *     found once per page), nothing is written: about a quarter of the
- *     band's pixels are written per frame for the sample slides.
+ *   - leaves the old page in the window surface, where it still stands
+ *     (lf_window_slide_shown() said so), or draws it there;
+ *   - draws the incoming page into its one copy of the band (the window
+ *     surface is given that memory as its pixels for as long), then
+ *     header and footer;
+ *   - each frame moves the old page's columns within the window's rows
+ *     (memmove: a slide only moves it out of sight, what it needs is
+ *     still there), copies the incoming page's with memcpy, and sends
+ *     only the rows that changed to the screen. Where a frame and the
+ *     one before it both show one and the same colour (a page's
+ *     background, the inside of a card: stretches of one colour found
+ *     once per page), nothing is written: about a quarter of the band's
+ *     pixels are written per frame for the sample slides.
  * The screen shows the same pixels as drawing the frame in full would
  * (tests/test_window_slide.c compares them), never a half-drawn one: the
  * window surface reaches the screen only in lf_window_slide_present().
@@ -76,8 +79,9 @@ bool lf_window_slide_chrome(struct lf_window_slide *ws, const struct lf_scene *h
 /* Writes a frame into the window surface: the old page shifted by
  * dx_old, the incoming one by dx_new (the incoming one on top where they
  * overlap, black where neither is), as lf_snapshot_draw() would. False
- * when the window surface changed under it (resized): the transition is
- * ended, the caller draws the frame in full. */
+ * when the window surface changed under it (resized) or the frame shows
+ * columns of the old page the window no longer holds (it came back into
+ * sight): the transition is ended, the caller draws the frame in full. */
 bool lf_window_slide_frame(struct lf_window_slide *ws, int dx_old, int dx_new) LF_MUST_CHECK;
 
 /* The window lost what it showed (exposed): the next present sends all. */
@@ -86,7 +90,7 @@ void lf_window_slide_expose(struct lf_window_slide *ws);
 /* Sends what changed since the last present to the screen. */
 void lf_window_slide_present(struct lf_window_slide *ws);
 
-/* Frees the two copies (the window surface keeps the last frame). */
+/* Frees the copy (the window surface keeps the last frame). */
 void lf_window_slide_end(struct lf_window_slide *ws);
 
 /* Bytes held for page copies now (0 while no transition runs). */
