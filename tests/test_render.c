@@ -65,6 +65,25 @@ static int teardown(void **state)
     return 0;
 }
 
+/* SDL_ttf's own font for a fontconfig name ("Noto Sans Arabic",
+ * "Noto Sans:weight=200"), to compare our drawing with. */
+static TTF_Font *open_font_named(const char *name, int px)
+{
+    FcPattern *pat = FcNameParse((const FcChar8 *)name);
+    FcConfigSubstitute(NULL, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult res;
+    FcPattern *match = FcFontMatch(NULL, pat, &res);
+    FcChar8 *file = NULL;
+    assert_non_null(match);
+    assert_int_equal(FcPatternGetString(match, FC_FILE, 0, &file), FcResultMatch);
+    TTF_Font *font = TTF_OpenFont((const char *)file, px);
+    assert_non_null(font);
+    FcPatternDestroy(match);
+    FcPatternDestroy(pat);
+    return font;
+}
+
 static void open_canvas(struct fixture *f, int w, int h)
 {
     f->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -353,16 +372,7 @@ static void no_ink_is_cut_off(void **state)
         {"Noto Sans", "Cyrl", "Українська Йй щ", false},
     };
     for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
-        FcPattern *pat = FcNameParse((const FcChar8 *)lines[i].family);
-        FcConfigSubstitute(NULL, pat, FcMatchPattern);
-        FcDefaultSubstitute(pat);
-        FcResult res;
-        FcPattern *match = FcFontMatch(NULL, pat, &res);
-        FcChar8 *file = NULL;
-        assert_non_null(match);
-        assert_int_equal(FcPatternGetString(match, FC_FILE, 0, &file), FcResultMatch);
-        TTF_Font *font = TTF_OpenFont((const char *)file, 40);
-        assert_non_null(font);
+        TTF_Font *font = open_font_named(lines[i].family, 40);
         TTF_SetFontDirection(font, lines[i].rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
         TTF_SetFontScriptName(font, lines[i].script);
         SDL_Surface *ref = TTF_RenderUTF8_Blended(font, lines[i].text, (SDL_Color){0, 0, 0, 255});
@@ -379,8 +389,6 @@ static void no_ink_is_cut_off(void **state)
         SDL_FreeSurface(ref);
         SDL_FreeSurface(ours);
         TTF_CloseFont(font);
-        FcPatternDestroy(match);
-        FcPatternDestroy(pat);
     }
 }
 
@@ -706,16 +714,7 @@ static void marks_stay_with_their_letter(void **state)
             char name[160];
             snprintf(name, sizeof(name), "%s:weight=%d", family,
                      face == LF_FACE_BOLD ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
-            FcPattern *pat = FcNameParse((const FcChar8 *)name);
-            FcConfigSubstitute(NULL, pat, FcMatchPattern);
-            FcDefaultSubstitute(pat);
-            FcResult res;
-            FcPattern *match = FcFontMatch(NULL, pat, &res);
-            FcChar8 *file = NULL;
-            assert_non_null(match);
-            assert_int_equal(FcPatternGetString(match, FC_FILE, 0, &file), FcResultMatch);
-            TTF_Font *font = TTF_OpenFont((const char *)file, 40);
-            assert_non_null(font);
+            TTF_Font *font = open_font_named(name, 40);
             TTF_SetFontScriptName(font, lines[i].script);
             int want = 0, h = 0;
             assert_int_equal(TTF_SizeUTF8(font, lines[i].text, &want, &h), 0);
@@ -725,8 +724,6 @@ static void marks_stay_with_their_letter(void **state)
                 fail_msg("%s (%s, face %d): %d px wide, %s shapes it %d px: marks drawn alone",
                          lines[i].text, lines[i].script, face, got, family, want);
             TTF_CloseFont(font);
-            FcPatternDestroy(match);
-            FcPatternDestroy(pat);
         }
 }
 
