@@ -35,6 +35,7 @@
 #define LF_PUBLISH_CONNECT_TIMEOUT_S 20
 #define LF_PUBLISH_LOW_SPEED_BYTES 1024      /* a server slower than this (bytes/s) ...      */
 #define LF_PUBLISH_LOW_SPEED_S 30           /* ... for this long has stalled: the upload fails */
+#define LF_PUBLISH_CLEANUP_TIMEOUT_S 10     /* removing one *.tmp left by a failed upload */
 
 struct lf_publish_target {
     const char *key_file;      /* [publish] key: the secret signing key (mode 0600) */

@@ -18,7 +18,40 @@ struct remote {
     char *base_path;  /* SFTP: the folder's path on the server, ending in '/' */
     bool sftp;
     char password[LF_STUDIO_UPLOAD_PASSWORD_BYTES];
+    /* "<path>.tmp" files this upload may have put on the server and not yet renamed into
+     * place: removed again when the upload fails (remove_leftovers) */
+    struct leftover {
+        char *path;
+        bool whole; /* uploaded in full (else: the upload that failed, perhaps partly) */
+    } *left;
+    size_t n_left;
 };
+
+/* Notes that path.tmp may be on the server now (whole: its upload succeeded). */
+static void note_tmp(struct remote *r, const char *path, bool whole)
+{
+    for (size_t i = 0; i < r->n_left; i++) {
+        if (strcmp(r->left[i].path, path) == 0) {
+            r->left[i].whole = whole;
+            return;
+        }
+    }
+    r->left = lf_xrealloc(r->left, (r->n_left + 1) * sizeof(*r->left));
+    r->left[r->n_left].path = lf_xstrdup(path);
+    r->left[r->n_left++].whole = whole;
+}
+
+/* path.tmp was renamed into place: nothing of it is left over. */
+static void forget_tmp(struct remote *r, const char *path)
+{
+    for (size_t i = 0; i < r->n_left; i++) {
+        if (strcmp(r->left[i].path, path) == 0) {
+            free(r->left[i].path);
+            r->left[i] = r->left[--r->n_left];
+            return;
+        }
+    }
+}
 
 bool lf_upload_url_ok(const char *url, char *err, size_t err_size)
 {
@@ -190,10 +223,14 @@ static bool upload_one(struct remote *r, const char *dir, const char *path, bool
         list = sftp_rename_commands(r, path);
         curl_easy_setopt(r->c, CURLOPT_POSTQUOTE, list);
     }
+    note_tmp(r, path, false);
     if (!perform(r, final_url, err, err_size))
         goto done;
+    note_tmp(r, path, true);
     /* SFTP: the rename came with the upload (POSTQUOTE) */
-    ok = r->sftp || !commit || commit_one(r, path, err, err_size);
+    ok = (r->sftp && commit) || !commit || commit_one(r, path, err, err_size);
+    if (ok && commit)
+        forget_tmp(r, path);
 done:
     if (f)
         fclose(f);
@@ -227,10 +264,73 @@ static bool commit_one(struct remote *r, const char *path, char *err, size_t err
         curl_easy_setopt(r->c, CURLOPT_HTTPHEADER, list);
     }
     bool ok = perform(r, final_url, err, err_size);
+    if (ok)
+        forget_tmp(r, path);
     curl_slist_free_all(list);
     free(tmp_url);
     free(final_url);
     return ok;
+}
+
+/* After a failed upload: removes the "<path>.tmp" files it left on the server (WebDAV
+ * DELETE, SFTP rm), best effort, each within LF_PUBLISH_CLEANUP_TIMEOUT_S; logs what it
+ * removed and what stays. A server that no longer answers is not asked again. */
+static void remove_leftovers(struct remote *r)
+{
+    size_t removed = 0;
+    bool reachable = true;
+    for (size_t i = 0; i < r->n_left; i++) {
+        const struct leftover *l = &r->left[i];
+        char *tmp_url = lf_xasprintf("%s%s.tmp", r->base, l->path);
+        char detail[CURL_ERROR_SIZE] = "";
+        struct curl_slist *list = NULL;
+        bool gone = false;
+        if (reachable) {
+            common_options(r);
+            curl_easy_setopt(r->c, CURLOPT_CONNECTTIMEOUT, (long)LF_PUBLISH_CLEANUP_TIMEOUT_S);
+            curl_easy_setopt(r->c, CURLOPT_TIMEOUT, (long)LF_PUBLISH_CLEANUP_TIMEOUT_S);
+            curl_easy_setopt(r->c, CURLOPT_NOBODY, 1L);
+            curl_easy_setopt(r->c, CURLOPT_ERRORBUFFER, detail);
+            if (r->sftp) {
+                /* a partly uploaded file may not be there at all: its rm may fail ('*') */
+                char *rm = lf_xasprintf("%srm \"%s%s.tmp\"", l->whole ? "" : "*", r->base_path,
+                                        l->path);
+                list = curl_slist_append(NULL, rm);
+                free(rm);
+                curl_easy_setopt(r->c, CURLOPT_URL, r->base);
+                curl_easy_setopt(r->c, CURLOPT_QUOTE, list);
+            } else {
+                curl_easy_setopt(r->c, CURLOPT_URL, tmp_url);
+                curl_easy_setopt(r->c, CURLOPT_CUSTOMREQUEST, "DELETE");
+            }
+            CURLcode rc = curl_easy_perform(r->c);
+            long status = 0;
+            curl_easy_getinfo(r->c, CURLINFO_RESPONSE_CODE, &status);
+            curl_easy_setopt(r->c, CURLOPT_ERRORBUFFER, NULL);
+            /* WebDAV: 404 is gone too; a partly uploaded file that cannot be removed was
+             * most likely never written */
+            gone = rc == CURLE_OK && (r->sftp || (status >= 200 && status <= 299) ||
+                                      status == 404 || status == 410 || !l->whole);
+            if (rc != CURLE_OK && rc != CURLE_QUOTE_ERROR)
+                reachable = false; /* unreachable or stalled: not asked again */
+            if (!detail[0])
+                snprintf(detail, sizeof(detail), "%s",
+                         rc != CURLE_OK ? curl_easy_strerror(rc) : "refused");
+            if (rc == CURLE_OK && !r->sftp && !gone)
+                snprintf(detail, sizeof(detail), "DELETE answered HTTP %ld", status);
+        } else {
+            snprintf(detail, sizeof(detail), "the server did not answer the removal before");
+        }
+        if (gone && l->whole)
+            removed++;
+        else if (!gone)
+            lf_warn("studio: publishing failed and %s stays on the server: %s", tmp_url, detail);
+        curl_slist_free_all(list);
+        free(tmp_url);
+    }
+    if (removed)
+        lf_info("studio: publishing failed: removed %zu unfinished file%s (*.tmp) from %s",
+                removed, removed == 1 ? "" : "s", r->base);
 }
 
 bool lf_upload_bundle(const struct lf_publish_target *t, const char *bundle_dir,
@@ -284,6 +384,11 @@ bool lf_upload_bundle(const struct lf_publish_target *t, const char *bundle_dir,
         goto done;
     ok = true;
 done:
+    if (!ok && r.n_left)
+        remove_leftovers(&r);
+    for (size_t i = 0; i < r.n_left; i++)
+        free(r.left[i].path);
+    free(r.left);
     if (r.c)
         curl_easy_cleanup(r.c);
     memset(r.password, 0, sizeof(r.password));

@@ -4,7 +4,11 @@
  * The files named by the bundle's "files" list go first, then
  * content.json.sig, then content.json, each to "<name>.tmp" and then
  * renamed over the old file (SFTP rename, WebDAV MOVE with Overwrite),
- * so a kiosk never downloads a file that is still being written.
+ * so a kiosk never downloads a file that is still being written. When the
+ * upload fails, the "<name>.tmp" files it put up and did not rename are
+ * removed again (WebDAV DELETE, SFTP rm; best effort, each within
+ * LF_PUBLISH_CLEANUP_TIMEOUT_S, logged; a server that stopped answering
+ * is not asked again).
  *
  * SFTP needs a private key ([publish] ssh_key) and the server's host key
  * in a known_hosts file ([publish] known_hosts): an unknown or changed

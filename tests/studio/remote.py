@@ -82,6 +82,34 @@ leftover = [n for n in os.listdir(DAV_DIR) if n.endswith(".tmp")]
 check(leftover == [], "no temp files left on the WebDAV server", leftover)
 check(st.stopped_cleanly(), "the studio stops cleanly on SIGTERM (exit 0, no sanitizer report)", st.stderr[-3000:])
 
+
+
+def tmp_files(root):
+    return sorted(os.path.relpath(os.path.join(d, n), root) for d, _, names in os.walk(root)
+                  for n in names if n.endswith(".tmp"))
+
+
+def failed_upload_cleans_up(conf, root, what):
+    """A folder standing at content.json.tmp on the server: the manifest cannot go up after
+    the signature's temp file did. The failed upload removes what it put there (and says so
+    in the log); the live files stay as they were."""
+    os.mkdir(os.path.join(root, "content.json.tmp"))
+    live = [open(os.path.join(root, n), "rb").read() for n in ("content.json", "content.json.sig")]
+    st, anna = start(conf)
+    status, out, _ = anna.request("POST", "/api/publish")
+    check(status == 502, "%s: an upload that fails at the manifest fails the publishing" % what, out)
+    check(tmp_files(root) == [], "%s: the failed upload leaves no *.tmp file on the server" % what, tmp_files(root))
+    check([open(os.path.join(root, n), "rb").read() for n in ("content.json", "content.json.sig")] == live,
+          "%s: the live manifest and signature are as before" % what)
+    check(st.stopped_cleanly(), "the studio stops cleanly on SIGTERM (exit 0, no sanitizer report)", st.stderr[-3000:])
+    check("removed 1 unfinished file (*.tmp)" in st.stderr, "%s: the studio's log says what it removed" % what,
+          st.stderr[-2000:])
+    os.rmdir(os.path.join(root, "content.json.tmp"))
+
+
+failed_upload_cleans_up("url = http://127.0.0.1:%d/dav/\nuser = litfass\npassword_file = %s\n" % (NGX_PORT, pwfile),
+                        DAV_DIR, "WebDAV")
+
 with open(pwfile, "w") as f:
     f.write("falsch\n")
 before = open(os.path.join(DAV_DIR, "content.json"), "rb").read()
@@ -109,6 +137,8 @@ status, out, _ = anna.request("POST", "/api/versions/%d/publish" % serial)
 check(status == 200 and json.load(open(os.path.join(SFTP_DIR, "content.json")))["serial"] == serial + 1,
       "publishing again over SFTP replaces the files on the server", out)
 check(st.stopped_cleanly(), "the studio stops cleanly on SIGTERM (exit 0, no sanitizer report)", st.stderr[-3000:])
+
+failed_upload_cleans_up(sftp, SFTP_DIR, "SFTP")
 
 before = open(os.path.join(SFTP_DIR, "content.json"), "rb").read()
 st, anna = start(sftp.replace("known_hosts = %s/known_hosts" % TMP, "known_hosts = %s/other_known_hosts" % TMP))
