@@ -9,23 +9,19 @@ expect_in "$TMP/out" "events" "summary counts events"
 expect_in "$TMP/out" "  ar: " "summary says how much is in Arabic"
 
 # what a visitor sees in German: the offer's description has no English
-mkdir -p "$TMP/partial"
-printf '{"format": 1, "organisation": "KI", "items": [\n  {"kind": "offer", "id": "cafe", "title": {"de": "Sprachcafé", "en": "Language café"}, "description": "Jeden Dienstag"},\n  {"kind": "offer", "id": "hilfe", "title": {"de": "Hilfe", "en": "Help"}, "description": {"de": "Beratung", "en": "Advice"}}\n]}\n' >"$TMP/partial/content.json"
-expect_exit 0 "a partly translated bundle validates" -- "$BIN" validate "$TMP/partial"
+validate_bundle partial 0 "a partly translated bundle validates" \
+  '{"format": 1, "organisation": "KI", "items": [\n  {"kind": "offer", "id": "cafe", "title": {"de": "Sprachcafé", "en": "Language café"}, "description": "Jeden Dienstag"},\n  {"kind": "offer", "id": "hilfe", "title": {"de": "Hilfe", "en": "Help"}, "description": {"de": "Beratung", "en": "Advice"}}\n]}\n'
 expect_in "$TMP/out" "en: 1 of 2 items translated; German shows for some text of: cafe" "untranslated items are named"
 
-mkdir -p "$TMP/broken"
-printf '{\n  "format": 1,\n  "organisation": "KI",\n  "items": [\n    {"kind": "event", "id": "x",\n     "title": "T", "start": "21.03.2027", "end": "2027-03-21T20:00"},\n    {"kind": "offer", "id": "y"}\n  ]\n}\n' >"$TMP/broken/content.json"
-cp "$TMP/broken/content.json" "$TMP/before.json"
-expect_exit 1 "a bundle with errors is refused" -- "$BIN" validate "$TMP/broken"
+printf '{\n  "format": 1,\n  "organisation": "KI",\n  "items": [\n    {"kind": "event", "id": "x",\n     "title": "T", "start": "21.03.2027", "end": "2027-03-21T20:00"},\n    {"kind": "offer", "id": "y"}\n  ]\n}\n' >"$TMP/before.json"
+validate_bundle broken 1 "a bundle with errors is refused" <"$TMP/before.json"
 expect_in "$TMP/err" "content.json:6:" "the bad date is reported with its line"
 expect_in "$TMP/err" "items[0].start" "the bad date names its field"
 expect_in "$TMP/err" "items[1]" "the second error is listed too"
-cmp -s "$TMP/broken/content.json" "$TMP/before.json" && ok "validate leaves the bundle untouched" || bad "validate changed the bundle"
+expect_same "$TMP/broken/content.json" "$TMP/before.json" "validate leaves the bundle untouched"
 
-mkdir -p "$TMP/syntax"
-printf '{\n  "format": 1,\n  "items": [ }\n' >"$TMP/syntax/content.json"
-expect_exit 1 "broken JSON is refused" -- "$BIN" validate "$TMP/syntax"
+validate_bundle syntax 1 "broken JSON is refused" \
+  '{\n  "format": 1,\n  "items": [ }\n'
 expect_in "$TMP/err" "content.json:3:" "the syntax error names its line"
 
 expect_exit 1 "a missing folder is refused" -- "$BIN" validate "$TMP/does-not-exist"
@@ -33,14 +29,12 @@ expect_in "$TMP/err" "does-not-exist" "the error names the folder"
 
 # --- for people who edit content.json by hand (issue 9) ---
 # a UTF-8 byte order mark, as Windows editors write it, is accepted
-mkdir -p "$TMP/bom"
-printf '\xef\xbb\xbf{"format": 1, "organisation": "KI", "items": [\n  {"kind": "offer", "id": "cafe", "title": "Sprachcafé", "description": "Jeden Dienstag"}\n]}\n' >"$TMP/bom/content.json"
-expect_exit 0 "a manifest with a byte order mark validates" -- "$BIN" validate "$TMP/bom"
+validate_bundle bom 0 "a manifest with a byte order mark validates" \
+  '\xef\xbb\xbf{"format": 1, "organisation": "KI", "items": [\n  {"kind": "offer", "id": "cafe", "title": "Sprachcafé", "description": "Jeden Dienstag"}\n]}\n'
 expect_in "$TMP/out" "valid, 1 item" "the BOM bundle's item is counted"
 
 # unknown fields: the field meant is suggested, the summary says what is not shown
-mkdir -p "$TMP/unknown"
-cat >"$TMP/unknown/content.json" <<'JSON'
+validate_bundle unknown 0 "unknown fields are warnings" <<'JSON'
 {"format": 1, "organization": "KI", "organisation": "KI", "items": [
   {"kind": "event", "id": "fest", "title": "Fest", "start": "2027-03-21T18:00", "end": "2027-03-21T20:00",
    "organizer": "Caritas", "location": "VHS"},
@@ -49,7 +43,6 @@ cat >"$TMP/unknown/content.json" <<'JSON'
    "valid_from": "2027-01-01T00:00", "valid_until": "2027-01-02T00:00"}
 ]}
 JSON
-expect_exit 0 "unknown fields are warnings" -- "$BIN" validate "$TMP/unknown"
 expect_in "$TMP/err" 'content.json:3:4: items[0].organizer: unknown field: it will not be shown; did you mean "organiser"?' "organizer: organiser is suggested, at its line"
 expect_in "$TMP/err" 'items[0].location: unknown field: it will not be shown; did you mean "place"?' "location: place is suggested"
 expect_in "$TMP/err" 'items[1].place: an offer has no field "place": it will not be shown; did you mean "address"?' "a field of another kind: what this kind has instead"
@@ -60,9 +53,7 @@ expect_in "$TMP/out" "items[0].organizer (organiser?)" "the summary names the fi
 
 # JSON syntax errors: where the mistake most likely is, and in plain words
 json_case() { # NAME CONTENT WANT-LINE:COL WANT-TEXT DESCRIPTION
-  mkdir -p "$TMP/$1"
-  printf '%s\n' "$2" >"$TMP/$1/content.json"
-  expect_exit 1 "$5 is refused" -- "$BIN" validate "$TMP/$1"
+  validate_bundle "$1" 1 "$5 is refused" <<<"$2"
   expect_in "$TMP/err" "content.json:$3: invalid JSON: $4" "$5: named at $3 in plain words"
 }
 json_case comma '{
@@ -92,31 +83,27 @@ json_case unquoted '{"format": 1, "organisation": "KI", "items": [
 ]}' "2:4" "a field name without quotes" "a field name without quotes"
 
 # control characters: Tab and direction overrides neutralised with the field named, others refused
-mkdir -p "$TMP/controls" "$TMP/bell"
-printf '{"format": 1, "organisation": "KI", "items": [\n  {"kind": "offer", "id": "b", "title": "\\u202eKIRTAP", "description": "Mit\\tTab"}\n]}\n' >"$TMP/controls/content.json"
-expect_exit 0 "direction overrides and Tabs are neutralised" -- "$BIN" validate "$TMP/controls"
+validate_bundle controls 0 "direction overrides and Tabs are neutralised" \
+  '{"format": 1, "organisation": "KI", "items": [\n  {"kind": "offer", "id": "b", "title": "\\u202eKIRTAP", "description": "Mit\\tTab"}\n]}\n'
 expect_in "$TMP/err" "items[0].title: invisible direction control U+202E (RIGHT-TO-LEFT OVERRIDE) removed" "a bidi override is named with its field"
 expect_in "$TMP/err" "items[0].description: a Tab character: shown as a space" "a Tab is named with its field"
-printf '{"format": 1, "organisation": "KI", "items": [\n  {"kind": "offer", "id": "b", "title": "Klingel\\u0007", "description": "D"}\n]}\n' >"$TMP/bell/content.json"
-expect_exit 1 "another control character is refused" -- "$BIN" validate "$TMP/bell"
+validate_bundle bell 1 "another control character is refused" \
+  '{"format": 1, "organisation": "KI", "items": [\n  {"kind": "offer", "id": "b", "title": "Klingel\\u0007", "description": "D"}\n]}\n'
 expect_in "$TMP/err" "items[0].title: control character U+0007" "the control character is named with its field"
 
 # all-day and multi-day events: dates alone
-mkdir -p "$TMP/allday" "$TMP/mixed"
-cat >"$TMP/allday/content.json" <<'JSON'
+validate_bundle allday 0 "all-day and multi-day events validate" <<'JSON'
 {"format": 1, "organisation": "KI", "items": [
   {"kind": "event", "id": "fest", "title": "Fest", "start": "2027-03-21"},
   {"kind": "event", "id": "woche", "title": "Woche", "start": "2027-03-15", "end": "2027-03-28"}
 ]}
 JSON
-expect_exit 0 "all-day and multi-day events validate" -- "$BIN" validate "$TMP/allday"
-cat >"$TMP/mixed/content.json" <<'JSON'
+validate_bundle mixed 1 "a date and a date-time mixed are refused" <<'JSON'
 {"format": 1, "organisation": "KI", "items": [
   {"kind": "event", "id": "a", "title": "A", "start": "2027-03-21", "end": "2027-03-22T18:00"},
   {"kind": "event", "id": "b", "title": "B", "start": "2027-03-15", "end": "2027-03-10"}
 ]}
 JSON
-expect_exit 1 "a date and a date-time mixed are refused" -- "$BIN" validate "$TMP/mixed"
 expect_in "$TMP/err" "items[0].end: start is a date alone (an all-day event): write end as a date too" "mixing says how to write it"
 expect_in "$TMP/err" "items[1].end: the last day is before the first" "an end before the start is named"
 
@@ -126,19 +113,17 @@ expect_exit 2 "an unknown option is a usage error" -- "$BIN" validate --bogus "$
 expect_exit 0 "litfass --help" -- "$BIN" --help
 expect_in "$TMP/out" "preview" "help lists preview"
 
-finish
-
 # --- every language (issue 10) ---
 # a character no installed font draws: a warning naming item, field, line
 # and the Debian package that would draw it (fontconfig limited to DejaVu)
-mkdir -p "$TMP/scripts" "$TMP/fccache"
-printf '{"format": 1, "organisation": "KI", "items": [\n  {"kind": "offer", "id": "cafe",\n   "title": {"de": "Sprachcafé", "ti": "ካፈ ቋንቋ", "zh": "语言咖啡馆"},\n   "description": "Jeden Dienstag"}\n]}\n' >"$TMP/scripts/content.json"
+mkdir -p "$TMP/fccache"
 cat >"$TMP/fonts.conf" <<CONF
 <?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>$TMP/fccache</cachedir></fontconfig>
 CONF
-FONTCONFIG_FILE="$TMP/fonts.conf" expect_exit 0 "a bundle with undrawable characters is valid (warnings)" -- "$BIN" validate "$TMP/scripts"
+FONTCONFIG_FILE="$TMP/fonts.conf" validate_bundle scripts 0 "a bundle with undrawable characters is valid (warnings)" \
+  '{"format": 1, "organisation": "KI", "items": [\n  {"kind": "offer", "id": "cafe",\n   "title": {"de": "Sprachcafé", "ti": "ካፈ ቋንቋ", "zh": "语言咖啡馆"},\n   "description": "Jeden Dienstag"}\n]}\n'
 expect_in "$TMP/err" 'content.json:3:40: items[0].title.ti: item "cafe": no font installed here draws U+12AB' "the Tigrinya title is named with line, column and item"
 expect_in "$TMP/err" "(Ethiopic)" "the script is named"
 expect_in "$TMP/err" "install the Debian package fonts-noto-core" "the package with the Ethiopic font is named"
@@ -150,12 +135,13 @@ expect_not_in "$TMP/err" "empty box" "no warning when the fonts are there"
 
 # the kiosk's own words: a bundle corrects and adds them; validate names
 # unknown keys, wrong placeholders and what a language still lacks
-mkdir -p "$TMP/phrases"
-printf '{"format": 1, "organisation": {"de": "KI", "yi": "KI"}, "items": [],\n "phrases": {"tr": {"wehre": "Yer", "open_until": "Açık %%d"},\n             "yi": {"where": "וווּ"}}}\n' >"$TMP/phrases/content.json"
-expect_exit 0 "a bundle with phrases validates" -- "$BIN" validate "$TMP/phrases"
+validate_bundle phrases 0 "a bundle with phrases validates" \
+  '{"format": 1, "organisation": {"de": "KI", "yi": "KI"}, "items": [],\n "phrases": {"tr": {"wehre": "Yer", "open_until": "Açık %%d"},\n             "yi": {"where": "וווּ"}}}\n'
 expect_in "$TMP/err" "content.json:2:30: phrases.tr.wehre: not one of the kiosk's words" "an unknown key is named with its place"
 expect_in "$TMP/err" "phrases.tr.open_until: must contain %s exactly once" "a wrong placeholder is named"
 expect_in "$TMP/err" "phrases.yi: " "a language without all its words is named"
 expect_in "$TMP/err" "have no yi text and show in German: events" "the missing words are listed"
 expect_not_in "$TMP/err" "German: events, offers, contacts, upcoming, when, where," "the bundle's own word counts"
 expect_not_in "$TMP/err" "phrases.tr: " "Turkish has all its words built in"
+
+finish

@@ -32,6 +32,26 @@ expect_not_in() {
   if grep -qF -- "$2" "$1"; then bad "$3: '$2' in output"; else ok "$3"; fi
 }
 
+# expect_same FILE1 FILE2 DESCRIPTION: the two files are byte for byte the same
+expect_same() {
+  if cmp -s -- "$1" "$2"; then ok "$3"; else bad "$3: $1 differs from $2"; fi
+}
+
+# validate_bundle NAME CODE DESCRIPTION [FORMAT]: $TMP/NAME/content.json written by
+# printf FORMAT (without one: standard input; never from a pipe, whose subshell would
+# lose the count), then `litfass validate $TMP/NAME` expecting exit CODE (what it said
+# in $TMP/out and $TMP/err)
+validate_bundle() {
+  mkdir -p "$TMP/$1"
+  if [ $# -ge 4 ]; then
+    # shellcheck disable=SC2059 # the caller's format, escapes and all
+    printf "$4" >"$TMP/$1/content.json"
+  else
+    cat >"$TMP/$1/content.json"
+  fi
+  expect_exit "$2" "$3" -- "$BIN" validate "$TMP/$1"
+}
+
 # png_size FILE -> "WxH" from the PNG header
 png_size() {
   local w h
