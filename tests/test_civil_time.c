@@ -54,6 +54,42 @@ static void hhmm(void **state)
     assert_false(lf_parse_hhmm("9:30", &m));
 }
 
+/* Day numbers (days since 1970-01-01) and back, which the schedule, the
+ * power schedule and the date parser share: known days, leap days, and
+ * every day of 1900-2100 there and back. */
+static void day_numbers(void **state)
+{
+    (void)state;
+    static const struct {
+        int y, m, d;
+        long days;
+    } known[] = {
+        {1970, 1, 1, 0},       {1969, 12, 31, -1},   {2000, 2, 29, 11016},
+        {2000, 3, 1, 11017},   {2026, 11, 23, 20780}, {2100, 3, 1, 47541},
+        {1900, 2, 28, -25509},
+    };
+    for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
+        assert_int_equal(lf_days_from_civil(known[i].y, known[i].m, known[i].d), known[i].days);
+        int y, m, d;
+        lf_civil_from_days(known[i].days, &y, &m, &d);
+        assert_true(y == known[i].y && m == known[i].m && d == known[i].d);
+    }
+    long day = lf_days_from_civil(1900, 1, 1);
+    for (int y = 1900; y <= 2100; y++)
+        for (int m = 1; m <= 12; m++)
+            for (int d = 1; d <= lf_days_in_month(y, m); d++, day++) {
+                assert_int_equal(lf_days_from_civil(y, m, d), day);
+                int yy, mm, dd;
+                lf_civil_from_days(day, &yy, &mm, &dd);
+                assert_true(yy == y && mm == m && dd == d);
+            }
+    assert_true(lf_is_leap_year(2000) && lf_is_leap_year(2028));
+    assert_false(lf_is_leap_year(1900) || lf_is_leap_year(2100) || lf_is_leap_year(2027));
+    assert_int_equal(lf_days_in_month(2028, 2), 29);
+    assert_int_equal(lf_days_in_month(2100, 2), 28);
+    assert_int_equal(lf_days_in_month(2027, 4), 30);
+}
+
 static void local_make_across_dst(void **state)
 {
     (void)state;
@@ -78,6 +114,7 @@ int main(void)
         cmocka_unit_test(rejects_bad_date_times),
         cmocka_unit_test(hhmm),
         cmocka_unit_test(local_make_across_dst),
+        cmocka_unit_test(day_numbers),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

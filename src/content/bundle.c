@@ -414,13 +414,6 @@ static time_t midnight_after(int y, int m, int d)
     return lf_local_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, 0, 0);
 }
 
-static int days_in_month(int y, int m)
-{
-    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : days[m - 1];
-}
-
 /* Says so when the text starts with a date of a day the month does not
  * have ("2027-02-30" would have been 2 March); false when it does not. */
 static bool no_such_day(struct parse *p, const char *text, const char *path)
@@ -436,9 +429,9 @@ static bool no_such_day(struct parse *p, const char *text, const char *path)
     }
     int y = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0');
     int m = (date[5] - '0') * 10 + (date[6] - '0'), d = (date[8] - '0') * 10 + (date[9] - '0');
-    if (m < 1 || m > 12 || d < 1 || d > 31 || d <= days_in_month(y, m))
+    if (m < 1 || m > 12 || d < 1 || d > 31 || d <= lf_days_in_month(y, m))
         return false;
-    error(p, path, "%s does not exist: that month has %d days", date, days_in_month(y, m));
+    error(p, path, "%s does not exist: that month has %d days", date, lf_days_in_month(y, m));
     return true;
 }
 

@@ -37,15 +37,22 @@ static bool digits(const char **p, int n, int *out)
     return true;
 }
 
+bool lf_is_leap_year(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int lf_days_in_month(int y, int m)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && lf_is_leap_year(y) ? 29 : days[m - 1];
+}
+
 static bool valid_ymd(int y, int m, int d)
 {
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1)
         return false;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (m == 2 && d == 29)
-        return leap;
-    return d <= mdays[m - 1];
+    return d <= lf_days_in_month(y, m);
 }
 
 static bool parse_ymd(const char **p, int *y, int *m, int *d)
@@ -76,8 +83,10 @@ bool lf_parse_hhmm(const char *s, int *minutes)
     return true;
 }
 
-/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar. */
-static long days_from_civil(int y, int m, int d)
+/* H. Hinnant's days_from_civil and civil_from_days: eras of 400 years
+ * (146097 days), years starting on 1 March so that 29 February is a
+ * year's last day; 719468 is the day number of 1970-01-01 from 0000-03-01. */
+long lf_days_from_civil(int y, int m, int d)
 {
     y -= m <= 2;
     long era = (y >= 0 ? y : y - 399) / 400;
@@ -85,6 +94,19 @@ static long days_from_civil(int y, int m, int d)
     long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
     long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
+}
+
+void lf_civil_from_days(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
 bool lf_parse_datetime(const char *s, time_t *out)
@@ -123,7 +145,7 @@ bool lf_parse_datetime(const char *s, time_t *out)
     }
     if (*s != '\0')
         return false;
-    *out = (time_t)(days_from_civil(y, mo, d) * 86400L + h * 3600L + mi * 60L + sec -
+    *out = (time_t)(lf_days_from_civil(y, mo, d) * 86400L + h * 3600L + mi * 60L + sec -
                     offset);
     return true;
 }

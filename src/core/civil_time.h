@@ -37,6 +37,14 @@ void lf_local_time(time_t t, struct tm *out);
  * hour later; an ambiguous one (autumn) is its first occurrence. */
 time_t lf_local_make(int year, int month, int day, int hour, int minute);
 
+/* The civil (proleptic Gregorian) calendar, month 1..12: whether a year
+ * is a leap year, the days of a month, the day number of a date (days
+ * since 1970-01-01, negative before) and the date of a day number. */
+bool lf_is_leap_year(int year);
+int lf_days_in_month(int year, int month);
+long lf_days_from_civil(int year, int month, int day);
+void lf_civil_from_days(long days, int *year, int *month, int *day);
+
 /* Days since Monday 0..6 (Monday = 0, Sunday = 6) of a struct tm. */
 int lf_weekday_mon0(const struct tm *tm);
 

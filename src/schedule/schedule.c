@@ -25,34 +25,16 @@ struct civil_date {
     int year, month, day;
 };
 
-static bool is_leap(int y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-/* Days from 1970-01-01 (proleptic Gregorian). */
 static long days_from_civil(struct civil_date c)
 {
-    int y = c.year - (c.month <= 2);
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153L * (c.month + (c.month > 2 ? -3 : 9)) + 2) / 5 + c.day - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    return lf_days_from_civil(c.year, c.month, c.day);
 }
 
 static struct civil_date civil_from_days(long z)
 {
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    int d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    int m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    int y = (int)(yoe + era * 400) + (m <= 2);
-    return (struct civil_date){y, m, d};
+    struct civil_date c;
+    lf_civil_from_days(z, &c.year, &c.month, &c.day);
+    return c;
 }
 
 /* Monday = 0 ... Sunday = 6; 1970-01-01 was a Thursday. */
@@ -94,7 +76,7 @@ static void yearly_occurrence(const struct tm *first_start, long span_days,
 {
     int month = first_start->tm_mon + 1;
     int day = first_start->tm_mday;
-    if (month == 2 && day == 29 && !is_leap(year))
+    if (month == 2 && day == 29 && !lf_is_leap_year(year))
         day = 28;
     struct civil_date sd = {year, month, day};
     *start = lf_local_make(year, month, day, first_start->tm_hour, first_start->tm_min) +

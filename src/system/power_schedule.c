@@ -25,30 +25,6 @@ struct lf_power_schedule {
     size_t n_closed;
 };
 
-/* Days from 1970-01-01 of a civil date (proleptic Gregorian). */
-static long day_number(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 void lf_easter_sunday(int year, int *month, int *day)
 {
     /* the anonymous Gregorian algorithm (Meeus/Jones/Butcher) */
@@ -70,7 +46,7 @@ bool lf_holiday_nrw(int year, int month, int day)
             return true;
     int em, ed;
     lf_easter_sunday(year, &em, &ed);
-    long easter = day_number(year, em, ed), today = day_number(year, month, day);
+    long easter = lf_days_from_civil(year, em, ed), today = lf_days_from_civil(year, month, day);
     /* Good Friday, Easter Monday, Ascension, Whit Monday, Corpus Christi */
     static const int offsets[] = {-2, 1, 39, 50, 60};
     for (size_t i = 0; i < sizeof(offsets) / sizeof(offsets[0]); i++)
@@ -226,7 +202,7 @@ static bool parse_closed(const char *text, struct lf_power_schedule *s, char *er
                      word);
             return false;
         }
-        long first = day_number(y1, m1, d1), last = day_number(y2, m2, d2);
+        long first = lf_days_from_civil(y1, m1, d1), last = lf_days_from_civil(y2, m2, d2);
         if (last < first || last - first >= LF_POWER_MAX_RANGE_DAYS) {
             snprintf(err, n, "'%s..': a range runs forward and at most %d days", word,
                      LF_POWER_MAX_RANGE_DAYS);
@@ -266,7 +242,7 @@ static bool closed_day(const struct lf_power_schedule *s, const struct tm *tm)
     int y = tm->tm_year + 1900, m = tm->tm_mon + 1, d = tm->tm_mday;
     if (s->holidays == LF_HOLIDAYS_NRW && lf_holiday_nrw(y, m, d))
         return true;
-    long day = day_number(y, m, d);
+    long day = lf_days_from_civil(y, m, d);
     for (size_t i = 0; i < s->n_closed; i++)
         if (day >= s->closed[i].first && day <= s->closed[i].last)
             return true;
@@ -280,7 +256,8 @@ static bool state_at(const struct lf_power_schedule *s, time_t t, time_t *next)
     struct tm tm;
     lf_local_time(t, &tm);
     int y, m, d;
-    civil_from_days(day_number(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) + 1, &y, &m, &d);
+    lf_civil_from_days(lf_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) + 1, &y,
+                       &m, &d);
     time_t midnight = lf_local_make(y, m, d, 0, 0);
     *next = midnight;
     if (closed_day(s, &tm))
