@@ -137,6 +137,15 @@ static bool link_id(const char *dir, const char *name, char *id)
     return link_folder(dir, name, folder, id);
 }
 
+/* fsync of the store's folder; says so in err when it fails. */
+static bool sync_store_dir(const struct lf_store *s, char *err, size_t err_size)
+{
+    if (lf_fsync_path(s->dir))
+        return true;
+    lf_error_text(err, err_size, "%s: fsync failed", s->dir);
+    return false;
+}
+
 /* Points `name` in the store at bundles/<id>: a link "name.tmp", fsync of
  * the folder, rename over `name`, fsync of the folder. */
 static bool switch_link(struct lf_store *s, const char *name, const char *folder, char *err,
@@ -153,20 +162,16 @@ static bool switch_link(struct lf_store *s, const char *name, const char *folder
         goto done;
     }
     lf_store_pause();
-    if (!lf_fsync_path(s->dir)) {
-        lf_error_text(err, err_size, "%s: fsync failed", s->dir);
+    if (!sync_store_dir(s, err, err_size))
         goto done;
-    }
     lf_store_pause();
     if (rename(tmp, path) != 0) {
         lf_error("%s: cannot switch: %s", path, strerror(errno));
         lf_error_text(err, err_size, "%s: cannot switch: %s", path, strerror(errno));
         goto done;
     }
-    if (!lf_fsync_path(s->dir)) {
-        lf_error_text(err, err_size, "%s: fsync failed", s->dir);
+    if (!sync_store_dir(s, err, err_size))
         goto done;
-    }
     lf_store_pause();
     ok = true;
 done:
@@ -900,10 +905,16 @@ static json_t *keys_to_json(const struct key_row *rows, const void *from)
     return root;
 }
 
-/* The rows' keys of `root` into the struct at `to` (zeroed by the caller):
- * a key missing, of another type or out of range leaves its field empty. */
-static void keys_from_json(const struct key_row *rows, const json_t *root, void *to)
+/* The rows' keys of the file `name` in the cache folder into the struct
+ * at `to` of `size` bytes, zeroed first: a file missing or unreadable, a
+ * key missing, of another type or out of range leaves its field empty. */
+static void read_keys(const char *cache_dir, const char *name, const struct key_row *rows,
+                      void *to, size_t size)
 {
+    memset(to, 0, size);
+    json_t *root = read_json(cache_dir, name);
+    if (!root)
+        return;
     for (const struct key_row *r = rows; r->key; r++) {
         char *field = (char *)to + r->offset;
         const json_t *v = json_object_get(root, r->key);
@@ -931,18 +942,14 @@ static void keys_from_json(const struct key_row *rows, const json_t *root, void 
             break;
         }
     }
+    json_decref(root);
 }
 
 void lf_store_read_state(const char *cache_dir, struct lf_store_state *out)
 {
-    memset(out, 0, sizeof(*out));
-    json_t *root = read_json(cache_dir, LF_STORE_STATE_NAME);
-    if (!root)
-        return;
-    keys_from_json(state_keys, root, out);
+    read_keys(cache_dir, LF_STORE_STATE_NAME, state_keys, out, sizeof(*out));
     if (!is_id(out->installed_id))
         out->installed_id[0] = '\0';
-    json_decref(root);
 }
 
 bool lf_store_write_state(const char *cache_dir, const struct lf_store_state *st)
@@ -952,12 +959,7 @@ bool lf_store_write_state(const char *cache_dir, const struct lf_store_state *st
 
 void lf_store_read_status(const char *cache_dir, struct lf_store_status *out)
 {
-    memset(out, 0, sizeof(*out));
-    json_t *root = read_json(cache_dir, LF_STORE_STATUS_NAME);
-    if (!root)
-        return;
-    keys_from_json(status_keys, root, out);
-    json_decref(root);
+    read_keys(cache_dir, LF_STORE_STATUS_NAME, status_keys, out, sizeof(*out));
 }
 
 /* Every write of status.json goes through here: the keys in `changes`
