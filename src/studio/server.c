@@ -1629,13 +1629,25 @@ static bool is_api(const char *url)
 
 /* ---- downloads for suspended requests (ROUTE_FETCH) -------------------------------- */
 
+/* Seconds an editor waits for a calendar fetched once: LF_STUDIO_ICS_ONCE_TIMEOUT_S, or
+ * for tests only LITFASS_TEST_ICS_ONCE_TIMEOUT_S (1 .. that; unset in any real use).
+ * Read at each use, not cached. */
+static long once_timeout_s(void)
+{
+    const char *v = getenv("LITFASS_TEST_ICS_ONCE_TIMEOUT_S");
+    char *end = NULL;
+    long n = v ? strtol(v, &end, 10) : 0;
+    return v && end != v && *end == '\0' && n > 0 && n < LF_STUDIO_ICS_ONCE_TIMEOUT_S
+               ? n
+               : (long)LF_STUDIO_ICS_ONCE_TIMEOUT_S;
+}
+
 static void *fetch_thread(void *arg)
 {
     struct request *rq = arg;
     struct studio *s = rq->s;
     struct MHD_Connection *conn = rq->conn;
-    fetch_calendar(rq->fetch_url, rq->fetch_http, LF_STUDIO_ICS_ONCE_TIMEOUT_S, &rq->fetch,
-                   &s->stopping);
+    fetch_calendar(rq->fetch_url, rq->fetch_http, once_timeout_s(), &rq->fetch, &s->stopping);
     atomic_store(&rq->fetched, true);
     /* rq may be gone once the connection runs again: nothing of it after this */
     MHD_resume_connection(conn);

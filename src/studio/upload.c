@@ -25,6 +25,8 @@ struct remote {
         bool whole; /* uploaded in full (else: the upload that failed, perhaps partly) */
     } *left;
     size_t n_left;
+    bool answered;  /* a request of this upload succeeded: the server takes requests */
+    CURLcode last;  /* libcurl's code for the last request */
 };
 
 /* Notes that path.tmp may be on the server now (whole: its upload succeeded). */
@@ -151,6 +153,9 @@ static bool perform(struct remote *r, const char *what, char *err, size_t err_si
     curl_easy_setopt(r->c, CURLOPT_ERRORBUFFER, detail);
     CURLcode rc = curl_easy_perform(r->c);
     curl_easy_setopt(r->c, CURLOPT_ERRORBUFFER, NULL);
+    r->last = rc;
+    if (rc == CURLE_OK)
+        r->answered = true;
     if (rc != CURLE_OK) {
         lf_error_text(err, err_size, "%s: %s", what, detail[0] ? detail : curl_easy_strerror(rc));
         return false;
@@ -278,7 +283,12 @@ static bool commit_one(struct remote *r, const char *path, char *err, size_t err
 static void remove_leftovers(struct remote *r)
 {
     size_t removed = 0;
-    bool reachable = true;
+    /* a server that never took a request (no connection, or silent from the start) holds
+     * nothing of this upload: not asked again (it would only make the editor wait longer) */
+    bool reachable = r->answered || (r->last != CURLE_COULDNT_CONNECT &&
+                                     r->last != CURLE_OPERATION_TIMEDOUT);
+    if (!reachable && !r->answered)
+        return;
     for (size_t i = 0; i < r->n_left; i++) {
         const struct leftover *l = &r->left[i];
         char *tmp_url = lf_xasprintf("%s%s.tmp", r->base, l->path);

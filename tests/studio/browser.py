@@ -8,6 +8,7 @@ out in two clicks; a save over a colleague's newer change shows both versions; a
 cannot publish; the English UI. Every page is saved as a screenshot in $SHOTS."""
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -874,7 +875,7 @@ try:
         failing = [("manifest507", ["kein Platz mehr frei", "Auf den Bildschirmen ändert sich dadurch nichts",
                                     "noch einmal „Jetzt veröffentlichen“"], "HTTP 507", "28-publish-disk-full"),
                    ("401", ["hat die Anmeldung abgelehnt", "Passwort", "IT"], "HTTP 401", "28b-publish-wrong-password"),
-                   ("cut", ["brach während des Hochladens ab"], "Empty reply", "28c-publish-cut")]
+                   ("cut", ["hat die Verbindung beendet, bevor alles hochgeladen war", "IT fragen"], "Empty reply", "28c-publish-cut")]
         for mode, german, technical, name in failing:
             dav_mode(mode)
             click("#publish-now")
@@ -909,6 +910,82 @@ try:
     finally:
         dav.stdin.close()
         dav.wait(timeout=30)
+
+    # --- a server that hangs up at once, and one that takes the connection and never answers
+    # (socket servers of the test's own on 127.0.0.1): publishing to them and fetching a
+    # calendar from them is said in German, with what to do; the technical words for IT
+    import socket
+    import threading
+    quiet = []
+
+    def lone_server(hang_up):
+        srv = socket.socket()
+        srv.bind(("127.0.0.1", 0))
+        srv.listen(16)
+
+        def run():
+            while True:
+                try:
+                    conn, _ = srv.accept()
+                except OSError:
+                    return
+                if hang_up:
+                    conn.close()
+                else:
+                    quiet.append(conn)
+        threading.Thread(target=run, daemon=True).start()
+        return srv
+    hangup, silent = lone_server(True), lone_server(False)
+    os.environ["LITFASS_TEST_PUBLISH_STALL_S"] = "2"
+    os.environ["LITFASS_TEST_ICS_ONCE_TIMEOUT_S"] = "3"
+    try:
+        cut_words = r"reset|Empty reply|Send failure|Recv failure|Broken pipe"
+        for srv, german, technical, name in [
+                (hangup, ["hat die Verbindung beendet", "noch einmal veröffentlichen", "IT fragen",
+                          "[publish] url", "Auf den Bildschirmen ändert sich dadurch nichts"], cut_words, "29-publish-hangup"),
+                (silent, ["hat zu lange nicht geantwortet", "später noch einmal versuchen", "IT fragen"],
+                 r"too slow|timed out", "29b-publish-silent")]:
+            check(st.stopped_cleanly(), "the studio stops cleanly", st.stderr[-2000:])
+            st = Studio(TMP, DATA, config.replace("dir = %s\n" % WWW, "url = http://127.0.0.1:%d/dav/\nuser = litfass\n"
+                                                  "password_file = %s\n" % (srv.getsockname()[1], pwfile)))
+            base = st.url.rstrip("/")
+            driver.get(base + "/")
+            wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.tabs"))
+            tab("publish")
+            click("#publish-now")
+            wait.until(lambda d: d.find_elements(By.ID, "publish-error"))
+            plain_words = css("#publish-error").text
+            detail = css("#publish-result .tech-detail").text
+            check(all(g in plain_words for g in german) and not re.search(cut_words + r"|too slow|Operation|signed", plain_words),
+                  "publishing to %s: said in German, what happened and what to do" % name[11:], plain_words)
+            check(re.search(technical, detail, re.I), "publishing to %s: the technical words stay for IT" % name[11:], detail)
+            shot(name)
+        tab("events")
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "details.ics-import summary"))
+        if not css("details.ics-import").get_attribute("open"):
+            click("details.ics-import summary")
+        for srv, german, technical, name in [
+                (hangup, ["hat die Verbindung beendet", "Nichts wurde übernommen", "noch einmal versuchen",
+                          "Adresse prüfen", "IT fragen"], cut_words, "29c-calendar-hangup"),
+                (silent, ["hat zu lange nicht geantwortet", "Nichts wurde geholt", "später noch einmal versuchen",
+                          "IT fragen"], r"timed out|too slow", "29d-calendar-silent")]:
+            css("#ics-url").clear()
+            css("#ics-url").send_keys("http://127.0.0.1:%d/kalender.ics" % srv.getsockname()[1])
+            click("#ics-url-import")
+            wait.until(lambda d: d.find_elements(By.ID, "ics-result") and german[0] in css("#ics-result").text)
+            box = css("#ics-result")
+            plain_words = driver.execute_script(
+                "const c = arguments[0].cloneNode(true); c.querySelectorAll('.tech-detail').forEach((x) => x.remove());"
+                "return c.innerText;", box)
+            detail = " ".join(x.text for x in box.find_elements(By.CSS_SELECTOR, ".tech-detail"))
+            check(all(g in plain_words for g in german) and not re.search(cut_words + r"|timed out|Operation", plain_words),
+                  "a calendar from %s: said in German, what happened and what to do" % name[12:], plain_words)
+            check(re.search(technical, detail, re.I), "a calendar from %s: the technical words stay for IT" % name[12:], detail)
+            shot(name)
+    finally:
+        del os.environ["LITFASS_TEST_PUBLISH_STALL_S"], os.environ["LITFASS_TEST_ICS_ONCE_TIMEOUT_S"]
+        for x in [hangup, silent] + quiet:
+            x.close()
 finally:
     driver.quit()
     st.stop()

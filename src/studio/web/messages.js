@@ -206,8 +206,8 @@ const MSGS = {
     'The address was not found: there is no server “{0}”. Please check the address for typing errors (best copy it again from the calendar). If it is right, the studio\'s computer may not be connected to the internet: then please ask IT.'],
   'fetch-connect': ['Keine Verbindung zum Server „{0}“: er nimmt keine Verbindung an oder ist nicht erreichbar. Bitte die Adresse prüfen und es später noch einmal versuchen; klappt es dann nicht, bitte die IT fragen.',
     'No connection to the server “{0}”: it takes no connection or cannot be reached. Please check the address and try again later; if it still fails, please ask IT.'],
-  'fetch-timeout': ['Der Server „{0}“ hat zu lange nicht geantwortet. Bitte es später noch einmal versuchen.',
-    'The server “{0}” took too long to answer. Please try again later.'],
+  'fetch-timeout': ['Der Server „{0}“ hat zu lange nicht geantwortet. Nichts wurde geholt. Bitte es später noch einmal versuchen; klappt es dann wieder nicht, bitte die Adresse prüfen (am besten neu aus dem Kalenderprogramm kopieren) oder die IT fragen.',
+    'The server “{0}” took too long to answer. Nothing was fetched. Please try again later; if it fails again, please check the address (best copy it again from the calendar program) or ask IT.'],
   'fetch-certificate': ['Die sichere Verbindung zu „{0}“ kam nicht zustande: dem Zertifikat des Servers wird nicht vertraut. Nichts wurde geholt. Bitte prüfen, ob die Adresse stimmt; sonst bitte die IT fragen.',
     'The secure connection to “{0}” failed: the server\'s certificate is not trusted. Nothing was fetched. Please check the address; otherwise please ask IT.'],
   'fetch-tls': ['Die sichere Verbindung (https) zu „{0}“ kam nicht zustande. Nichts wurde geholt. Bitte prüfen, ob die Adresse stimmt; sonst bitte die IT fragen (die technische Angabe unten hilft ihr).',
@@ -224,8 +224,8 @@ const MSGS = {
     'The file at this address is far too large for a calendar. Please check that the address leads to the calendar (.ics).'],
   'fetch-redirect': ['Die Adresse leitet weiter, kommt aber nicht bei einem Kalender an, den das Studio holen darf (zu viele Weiterleitungen, oder eine Adresse ohne https://). Bitte die Adresse des Kalenders selbst angeben.',
     'The address redirects, but does not arrive at a calendar the studio may fetch (too many redirects, or an address without https://). Please give the calendar\'s own address.'],
-  'fetch-cut': ['Die Verbindung zu „{0}“ brach ab, bevor der Kalender ganz da war. Bitte noch einmal versuchen.',
-    'The connection to “{0}” broke off before the whole calendar had arrived. Please try again.'],
+  'fetch-cut': ['Der Server „{0}“ hat die Verbindung beendet, bevor der Kalender ganz da war. Nichts wurde übernommen. Bitte noch einmal versuchen; geschieht das wieder, bitte die Adresse prüfen (am besten neu aus dem Kalenderprogramm kopieren) oder die IT fragen.',
+    'The server “{0}” ended the connection before the whole calendar had arrived. Nothing was imported. Please try again; if it happens again, please check the address (best copy it again from the calendar program) or ask IT.'],
   'fetch-address': ['Diese Adresse kann das Studio nicht holen: sie muss mit https:// beginnen.',
     'The studio cannot fetch this address: it must start with https://.'],
   'fetch-stopped': ['Das Studio wurde beendet, bevor der Kalender da war. Bitte noch einmal versuchen.',
@@ -255,10 +255,12 @@ const MSGS = {
     'There is no server “{0}” (the address was not found). Please ask IT to check the address in [publish] url.'],
   'publish-connect': ['Keine Verbindung zum Server „{0}“: er nimmt keine Verbindung an oder ist nicht erreichbar. Bitte es später noch einmal versuchen; klappt es dann nicht, bitte die IT fragen.',
     'No connection to the server “{0}”: it takes no connection or cannot be reached. Please try again later; if it still fails, please ask IT.'],
-  'publish-timeout': ['Der Server „{0}“ hat zu lange nicht geantwortet. Bitte es später noch einmal versuchen.',
-    'The server “{0}” took too long to answer. Please try again later.'],
-  'publish-cut': ['Die Verbindung zum Server „{0}“ brach während des Hochladens ab. Bitte noch einmal veröffentlichen.',
-    'The connection to the server “{0}” broke off during the upload. Please publish again.'],
+  'publish-timeout': ['Der Server „{0}“ hat zu lange nicht geantwortet. Bitte es später noch einmal versuchen; klappt es dann wieder nicht, bitte die IT fragen (die technische Angabe unten hilft ihr).',
+    'The server “{0}” took too long to answer. Please try again later; if it fails again, please ask IT (the technical detail below helps them).'],
+  'publish-cut': ['Der Server „{0}“ hat die Verbindung beendet, bevor alles hochgeladen war. Bitte noch einmal veröffentlichen. Geschieht das wieder, bitte die IT fragen: vielleicht nimmt der Server unter dieser Adresse keine Dateien an (Adresse und Port in der Einstellung [publish] url prüfen).',
+    'The server “{0}” ended the connection before everything was uploaded. Please publish again. If it happens again, please ask IT: perhaps the server takes no files at this address (check address and port in [publish] url).'],
+  'publish-nossh': ['Der Server „{0}“ hat nicht als SFTP-Server geantwortet: er hat die Verbindung gleich wieder beendet. Bitte die IT bitten, Adresse und Port in der Einstellung [publish] url zu prüfen.',
+    'The server “{0}” did not answer as an SFTP server: it ended the connection at once. Please ask IT to check address and port in [publish] url.'],
   'publish-certificate': ['Die sichere Verbindung zum Server „{0}“ kam nicht zustande: seinem Zertifikat (oder Schlüssel) wird nicht vertraut. Nichts wurde hochgeladen. Bitte die IT fragen.',
     'The secure connection to the server “{0}” failed: its certificate (or key) is not trusted. Nothing was uploaded. Please ask IT.'],
   'publish-tls': ['Die sichere Verbindung (https) zum Server „{0}“ kam nicht zustande. Bitte die IT fragen (die technische Angabe unten hilft ihr).',
@@ -391,6 +393,7 @@ function publishProblem(english) {
   else if (/No such file|does not exist/i.test(what)) kind = 'nofolder';
   else if (/Permission denied/i.test(what)) kind = 'denied';
   else if (/Disk full|No space|quota/i.test(what)) kind = 'full';
+  else if (/ssh session|getting banner/i.test(what)) kind = 'nossh';
   else kind = (FETCH_KINDS.find(([re]) => re.test(what)) || [null, 'other'])[1];
   if (!MSGS['publish-' + kind]) kind = 'other';
   return {key: 'publish-' + kind, args: [host, status ? 'HTTP ' + status : ''], english: text};
