@@ -238,4 +238,29 @@ static inline bool is_item(struct fixture *f, const char *id)
     return shown && strcmp(shown, id) == 0;
 }
 
+/* One round of the carousel with the arrow key, from its first page (the
+ * carousel must be there): asserts each page's position and that the
+ * round's page count stays (nothing laid out anew on the way), and gives
+ * `page` each page's number and screen text. Returns the count; the
+ * carousel is on the first page of its next round then. */
+static inline size_t key_through_round(struct fixture *f,
+                                       void (*page)(struct fixture *f, size_t i,
+                                                    const char *text, void *ctx),
+                                       void *ctx)
+{
+    static char text[65536];
+    struct lf_kiosk_state s = state_of(f);
+    assert_int_equal(s.position, 0);
+    size_t count = s.count;
+    for (size_t i = 0; i < count; i++) {
+        s = state_of(f);
+        assert_int_equal(s.position, i);
+        assert_int_equal(s.count, count);
+        lf_kiosk_screen_text(f->k, text, sizeof(text));
+        page(f, i, text, ctx);
+        key(f, SDLK_RIGHT, 0);
+    }
+    return count;
+}
+
 #endif

@@ -53,6 +53,27 @@ static int setup_events_only(void **state)
     return open_bundle_at(state, events_only_bundle, "2026-11-23T10:00:00+01:00");
 }
 
+/* Taps the list of `cat` open: it shows `says` and not `not_says` (each
+ * checked when not NULL). */
+static void open_list(struct fixture *f, enum lf_category cat, const char *says,
+                      const char *not_says)
+{
+    tap_target(f, LF_ACT_CATEGORY, cat);
+    if (says)
+        assert_true(screen_says(f, says));
+    if (not_says)
+        assert_false(screen_says(f, not_says));
+}
+
+/* None of the NULL-ended `texts` is on the screen; fails naming the first
+ * that is. */
+static void screen_says_none(struct fixture *f, const char *const *texts)
+{
+    for (; *texts; texts++)
+        if (screen_says(f, *texts))
+            fail_msg("the screen says \"%s\"", *texts);
+}
+
 static void notice_comes_and_goes_at_its_second(void **state)
 {
     struct fixture *f = *state;
@@ -99,14 +120,11 @@ static void lists_stay_complete_during_an_urgent_notice(void **state)
     assert_true(is_item(f, "storm"));
     int x, y;
     /* every category still lists its items, with nothing saying it is empty */
-    tap_target(f, LF_ACT_CATEGORY, LF_CAT_EVENTS);
+    open_list(f, LF_CAT_EVENTS, "Sprachcafé", "keine Veranstaltungen");
     assert_string_equal(state_of(f).mode, "list");
     assert_true(lf_kiosk_find_target(f->k, LF_ACT_ITEM, 0, &x, &y));
-    assert_true(screen_says(f, "Sprachcafé"));
-    assert_false(screen_says(f, "keine Veranstaltungen"));
-    tap_target(f, LF_ACT_CATEGORY, LF_CAT_OFFERS);
+    open_list(f, LF_CAT_OFFERS, "Wegweiser", NULL);
     assert_true(lf_kiosk_find_target(f->k, LF_ACT_ITEM, 1, &x, &y));
-    assert_true(screen_says(f, "Wegweiser"));
     assert_true(screen_says(f, "Pflegeberatung"));
     tap_target(f, LF_ACT_CATEGORY, LF_CAT_CONTACTS);
     assert_true(lf_kiosk_find_target(f->k, LF_ACT_ITEM, 0, &x, &y));
@@ -169,14 +187,9 @@ static void notices_are_found_in_every_list(void **state)
 static void empty_lists_say_what_is_empty(void **state)
 {
     struct fixture *f = *state;
-    tap_target(f, LF_ACT_CATEGORY, LF_CAT_OFFERS);
-    assert_true(screen_says(f, "keine Beratungsangebote"));
-    assert_false(screen_says(f, "Veranstaltungen angekündigt"));
-    tap_target(f, LF_ACT_CATEGORY, LF_CAT_CONTACTS);
-    assert_true(screen_says(f, "keine Kontakte"));
-    assert_false(screen_says(f, "Veranstaltungen angekündigt"));
-    tap_target(f, LF_ACT_CATEGORY, LF_CAT_EVENTS);
-    assert_true(screen_says(f, "Sprachcafé"));
+    open_list(f, LF_CAT_OFFERS, "keine Beratungsangebote", "Veranstaltungen angekündigt");
+    open_list(f, LF_CAT_CONTACTS, "keine Kontakte", "Veranstaltungen angekündigt");
+    open_list(f, LF_CAT_EVENTS, "Sprachcafé", NULL);
 }
 
 static void hours_close_at_their_second(void **state)
@@ -196,8 +209,7 @@ static void hours_close_at_their_second(void **state)
     assert_false(screen_says(f, "bis 10:01"));
     assert_true(screen_says(f, "Öffnet"));
     /* the event running until 10:03 leaves the events list at 10:03:00 */
-    tap_target(f, LF_ACT_CATEGORY, LF_CAT_EVENTS);
-    assert_true(screen_says(f, "Sprachcafé"));
+    open_list(f, LF_CAT_EVENTS, "Sprachcafé", NULL);
     pass_until(f, ms_at(f, "2026-11-23T10:03:00+01:00"));
     assert_false(screen_says(f, "Sprachcafé"));
     assert_true(screen_says(f, "keine Veranstaltungen"));
@@ -216,18 +228,12 @@ static void a_clock_not_set_is_not_shown(void **state)
 {
     struct fixture *f = *state;
     f->cfg.idle_seconds = 600;
-    assert_false(screen_says(f, "1970"));
-    assert_false(screen_says(f, "Donnerstag"));
-    assert_false(screen_says(f, "00:00"));
-    tap_target(f, LF_ACT_CATEGORY, LF_CAT_EVENTS);
-    assert_true(screen_says(f, "Sprachcafé"));
-    assert_false(screen_says(f, "Läuft gerade"));
-    tap_target(f, LF_ACT_CATEGORY, LF_CAT_OFFERS);
+    screen_says_none(f, (const char *const[]){"1970", "Donnerstag", "00:00", NULL});
+    open_list(f, LF_CAT_EVENTS, "Sprachcafé", "Läuft gerade");
+    open_list(f, LF_CAT_OFFERS, NULL, NULL);
     tap_target(f, LF_ACT_ITEM, 0);
     assert_true(is_item(f, "beratung"));
-    assert_false(screen_says(f, "geöffnet"));
-    assert_false(screen_says(f, "Öffnet"));
-    assert_false(screen_says(f, "Geschlossen"));
+    screen_says_none(f, (const char *const[]){"geöffnet", "Öffnet", "Geschlossen", NULL});
     /* NTP answers: the wall clock jumps to 10:00:05 on 23 November */
     time_t set;
     assert_true(lf_parse_datetime("2026-11-23T10:00:05+01:00", &set));
@@ -269,32 +275,33 @@ static int setup_no_touch(void **state)
     return open_kiosk_touch(state, "", bundle_dir, "2026-11-23T10:00:00+01:00", false);
 }
 
+struct agenda_seen {
+    bool *named;
+    char *first;
+    size_t size;
+};
+
+static void note_agenda_page(struct fixture *f, size_t i, const char *text, void *ctx)
+{
+    struct agenda_seen *seen = ctx;
+    if (state_of(f).item_id) /* not an agenda page */
+        return;
+    if (i == 0) /* from its first entry on: the header's clock moves */
+        snprintf(seen->first, seen->size, "%s",
+                 strstr(text, "Termin ") ? strstr(text, "Termin ") : "");
+    for (const char *p = text; (p = strstr(p, "Termin ")) != NULL; p += 7) {
+        int e = two_digits(p + 7);
+        if (e >= 0 && e < NO_TOUCH_EVENTS)
+            seen->named[e] = true;
+    }
+}
+
 /* Plays one round with the arrow key; marks the events its agenda
  * names in named[], the first agenda page's entries in first. Returns the
- * round's page count (the footer's). */
+ * round's page count (the footer's, which stays the round's). */
 static size_t play_no_touch_round(struct fixture *f, bool *named, char *first, size_t size)
 {
-    static char text[65536];
-    struct lf_kiosk_state s = state_of(f);
-    assert_int_equal(s.position, 0);
-    size_t n = s.count;
-    for (size_t i = 0; i < n; i++) {
-        s = state_of(f);
-        assert_int_equal(s.position, i);
-        assert_int_equal(s.count, n); /* the count stays the round's */
-        if (!s.item_id) { /* an agenda page */
-            lf_kiosk_screen_text(f->k, text, sizeof(text));
-            if (i == 0) /* from its first entry on: the header's clock moves */
-                snprintf(first, size, "%s", strstr(text, "Termin ") ? strstr(text, "Termin ") : "");
-            for (const char *p = text; (p = strstr(p, "Termin ")) != NULL; p += 7) {
-                int e = two_digits(p + 7);
-                if (e >= 0 && e < NO_TOUCH_EVENTS)
-                    named[e] = true;
-            }
-        }
-        key(f, SDLK_RIGHT, 0);
-    }
-    return n;
+    return key_through_round(f, note_agenda_page, &(struct agenda_seen){named, first, size});
 }
 
 static void no_touch_agenda_goes_round(void **state)
