@@ -1,15 +1,21 @@
 /* The clock decision (core/clock_floor.h) with injected times: the system
  * clock, the monotonic clock and the content server's Date. No SDL, no
  * network. */
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "core/clock_floor.h"
+#include "core/durable.h"
+#include "sync/clock_witness.h"
 
 #define DAY 86400LL
 /* a moment well after this program's build floor */
@@ -27,7 +33,7 @@ static struct lf_clock_witness witness(time_t date, int64_t mono_ms)
 
 static time_t floor_of(time_t created, time_t seen, const char **what)
 {
-    return lf_clock_floor(created, seen, what);
+    return lf_clock_floor(created, seen, 0, what);
 }
 
 /* No witness: the floors decide, as before. */
@@ -225,6 +231,267 @@ static void mono_moves_forward(void **state)
     assert_true(b >= a);
 }
 
+
+/* ---- the witness kept across a restart (sync/clock_witness.h) ---- */
+
+static char *temp_dir(void)
+{
+    char *d = strdup("/tmp/lf_clock_witness_XXXXXX");
+    assert_non_null(mkdtemp(d));
+    return d;
+}
+
+static void remove_dir(char *d)
+{
+    assert_true(lf_remove_tree(d));
+    free(d);
+}
+
+static void write_text(const char *dir, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s/" LF_CLOCK_WITNESS_FILE, dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static char *read_text(const char *dir)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s/" LF_CLOCK_WITNESS_FILE, dir);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    static char buf[8192];
+    size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    return strdup(buf);
+}
+
+/* stderr (the log) into a file while a call runs */
+struct capture {
+    int saved_fd;
+    char path[64];
+};
+
+static void capture_begin(struct capture *c)
+{
+    fflush(stderr);
+    snprintf(c->path, sizeof(c->path), "/tmp/lf_cw_log_XXXXXX");
+    int fd = mkstemp(c->path);
+    assert_true(fd >= 0);
+    c->saved_fd = dup(2);
+    assert_true(c->saved_fd >= 0);
+    assert_true(dup2(fd, 2) >= 0);
+    close(fd);
+}
+
+static char *capture_end(struct capture *c)
+{
+    fflush(stderr);
+    assert_true(dup2(c->saved_fd, 2) >= 0);
+    close(c->saved_fd);
+    FILE *f = fopen(c->path, "rb");
+    assert_non_null(f);
+    static char buf[16384];
+    size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+    fclose(f);
+    unlink(c->path);
+    buf[n] = '\0';
+    fputs(buf, stderr);
+    return strdup(buf);
+}
+
+/* Saved and read back on this boot the witness carries on exactly; read
+ * as of another boot it is a floor only. */
+static void saved_witness_round_trip(void **state)
+{
+    (void)state;
+    char boot[LF_BOOT_ID_BYTES];
+    if (!lf_boot_id(boot))
+        skip(); /* no /proc: nothing to tie a witness to */
+    char *dir = temp_dir();
+    time_t t = real_now();
+    int64_t mono = lf_clock_mono_ms();
+    struct lf_clock_witness w = witness(t, mono);
+    lf_clock_witness_keep(dir, &w);
+    char *first = read_text(dir);
+    assert_non_null(strstr(first, "\"boot_id\": \""));
+    assert_non_null(strstr(first, boot));
+    assert_non_null(strstr(first, "\"host\": \"ki.example\""));
+
+    struct lf_saved_witness s;
+    assert_true(lf_clock_witness_read(dir, boot, mono + 5000, false, &s));
+    assert_true(s.same_boot);
+    assert_true(s.w.saved);
+    assert_int_equal(s.w.date, t);
+    assert_int_equal(s.w.mono_ms, mono);
+    assert_string_equal(s.w.host, "ki.example");
+    /* a 1970 clock 5 s later: the saved Date plus 5 s, named as saved */
+    const char *what;
+    time_t fl = floor_of(0, 0, &what);
+    struct lf_clock_verdict v;
+    lf_clock_judge(0, mono + 5000, fl, what, &s.w, false, &v);
+    assert_int_equal(v.source, LF_CLOCK_SERVER_SAVED);
+    assert_string_equal(lf_clock_source_name(v.source), "server_saved");
+    assert_int_equal(v.offset_ms, (int64_t)t * 1000 + 500 + 5000);
+    assert_non_null(strstr(v.why, "saved before a restart on this boot"));
+    /* a right clock agrees with it: the system clock */
+    lf_clock_judge((int64_t)t * 1000 + 5000, mono + 5000, fl, what, &s.w, false, &v);
+    assert_int_equal(v.source, LF_CLOCK_SYSTEM);
+
+    /* another boot: a floor only, never carried on */
+    assert_true(lf_clock_witness_read(dir, "00000000-0000-0000-0000-000000000000", 1000, false,
+                                      &s));
+    assert_false(s.same_boot);
+    assert_int_equal(s.w.date, t);
+    /* an unknown boot is never the same boot */
+    assert_true(lf_clock_witness_read(dir, "", mono + 5000, false, &s));
+    assert_false(s.same_boot);
+
+    /* the next look a minute on agrees: the file is not written again */
+    struct lf_clock_witness next = witness(t + 60, mono + 60000);
+    lf_clock_witness_keep(dir, &next);
+    char *second = read_text(dir);
+    assert_string_equal(first, second);
+    /* a server time that does not carry on from the saved one: saved */
+    struct lf_clock_witness jump = witness(t + 7200, mono + 60000);
+    lf_clock_witness_keep(dir, &jump);
+    assert_true(lf_clock_witness_read(dir, boot, mono + 61000, false, &s));
+    assert_int_equal(s.w.date, t + 7200);
+    /* older than LF_CLOCK_WITNESS_SAVE_S on the boot clock: saved again */
+    struct lf_clock_witness later = witness(t + 7200 + LF_CLOCK_WITNESS_SAVE_S,
+                                            mono + 60000 + LF_CLOCK_WITNESS_SAVE_S * 1000LL);
+    lf_clock_witness_keep(dir, &later);
+    assert_true(lf_clock_witness_read(dir, boot, later.mono_ms, false, &s));
+    assert_int_equal(s.w.date, later.date);
+    /* another server: saved */
+    struct lf_clock_witness other = later;
+    snprintf(other.host, sizeof(other.host), "%s", "mirror.example");
+    lf_clock_witness_keep(dir, &other);
+    assert_true(lf_clock_witness_read(dir, boot, later.mono_ms, false, &s));
+    assert_string_equal(s.w.host, "mirror.example");
+    free(first);
+    free(second);
+    remove_dir(dir);
+}
+
+/* A witness from before this boot is a floor: the time now is not before
+ * it (less the tolerance); nothing is carried on. */
+static void saved_witness_from_another_boot_is_a_floor(void **state)
+{
+    (void)state;
+    time_t t = real_now();
+    const char *what;
+    time_t fl = lf_clock_floor(0, 0, t, &what);
+    assert_int_equal(fl, t - LF_CLOCK_TOLERANCE_S);
+    assert_non_null(strstr(what, "saved before this boot"));
+    struct lf_clock_verdict v;
+    /* a clock a day behind the saved time: not believed, no time shown */
+    lf_clock_judge((int64_t)(t - DAY) * 1000, 5000, fl, what, NULL, false, &v);
+    assert_int_equal(v.source, LF_CLOCK_NONE);
+    assert_int_equal(v.offset_ms, 0);
+    assert_non_null(strstr(v.why, "saved before this boot"));
+    /* a clock after it: believed */
+    lf_clock_judge((int64_t)(t + 3600) * 1000, 5000, fl, what, NULL, false, &v);
+    assert_int_equal(v.source, LF_CLOCK_SYSTEM);
+    /* a floor lower than the others changes nothing */
+    time_t created = t + DAY;
+    assert_int_equal(lf_clock_floor(created, 0, t, &what), created);
+    assert_non_null(strstr(what, "creation"));
+}
+
+/* Bad files: ignored, never a time; the log names the file and the field. */
+static void bad_saved_witness_files(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text; /* NULL: a folder named clock.json */
+        const char *said;
+    } cases[] = {
+        {"{\"server_date\": ", "clock.json: line 1"},
+        {"[1, 2]", "not a JSON object"},
+        {"{\"host\": \"a\", \"boot_id\": \"b\", \"boottime_ms\": 5}", "field \"server_date\""},
+        {"{\"server_date\": \"yesterday\", \"host\": \"a\", \"boot_id\": \"b\", "
+         "\"boottime_ms\": 5}", "field \"server_date\": \"yesterday\" is not a UTC time"},
+        {"{\"server_date\": \"1970-01-01T00:00:05Z\", \"host\": \"a\", \"boot_id\": \"b\", "
+         "\"boottime_ms\": 5}", "field \"server_date\": 1970-01-01T00:00:05Z is before"},
+        {"{\"server_date\": \"2990-01-01T00:00:00Z\", \"host\": \"a\", \"boot_id\": \"b\", "
+         "\"boottime_ms\": 5}", "field \"server_date\": 2990-01-01T00:00:00Z is in the far future"},
+        {"{\"server_date\": \"@DATE@\", \"host\": \"a\", \"boot_id\": \"b\", "
+         "\"boottime_ms\": \"5\"}", "field \"boottime_ms\""},
+        {"{\"server_date\": \"@DATE@\", \"host\": \"a\", \"boot_id\": \"b\", "
+         "\"boottime_ms\": -5}", "field \"boottime_ms\""},
+        {"{\"server_date\": \"@DATE@\", \"host\": \"a\", \"boottime_ms\": 5}", "field \"boot_id\""},
+        {"{\"server_date\": \"@DATE@\", \"host\": 7, \"boot_id\": \"b\", \"boottime_ms\": 5}",
+         "field \"host\""},
+        /* the same boot, but a boot time later than the boot clock now */
+        {"{\"server_date\": \"@DATE@\", \"host\": \"a\", \"boot_id\": \"this-boot\", "
+         "\"boottime_ms\": 99999999}", "field \"boottime_ms\": 99999999 ms is later than this "
+         "boot's clock now (1000 ms)"},
+        {NULL, "clock.json: not a file"},
+    };
+    char date[32];
+    time_t t = real_now();
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char *dir = temp_dir();
+        if (cases[i].text) {
+            char text[512];
+            const char *at = strstr(cases[i].text, "@DATE@");
+            if (at)
+                snprintf(text, sizeof(text), "%.*s%s%s", (int)(at - cases[i].text),
+                         cases[i].text, date, at + 6);
+            else
+                snprintf(text, sizeof(text), "%s", cases[i].text);
+            write_text(dir, text);
+        } else {
+            char path[512];
+            snprintf(path, sizeof(path), "%s/" LF_CLOCK_WITNESS_FILE, dir);
+            assert_int_equal(mkdir(path, 0755), 0);
+        }
+        struct capture c;
+        struct lf_saved_witness s;
+        capture_begin(&c);
+        bool ok = lf_clock_witness_read(dir, "this-boot", 1000, false, &s);
+        char *log = capture_end(&c);
+        if (ok || !strstr(log, cases[i].said) || !strstr(log, dir))
+            fail_msg("case %zu: read %d, log: %s", i, ok, log);
+        assert_int_equal(s.w.date, 0);
+        assert_non_null(strstr(log, "ignored (no time is taken from it)"));
+        free(log);
+        /* quiet: nothing logged */
+        capture_begin(&c);
+        assert_false(lf_clock_witness_read(dir, "this-boot", 1000, true, &s));
+        log = capture_end(&c);
+        assert_string_equal(log, "");
+        free(log);
+        /* the sync's next witness replaces a bad file */
+        char boot[LF_BOOT_ID_BYTES];
+        if (lf_boot_id(boot)) {
+            struct lf_clock_witness w = witness(t, lf_clock_mono_ms());
+            lf_clock_witness_keep(dir, &w);
+            assert_true(lf_clock_witness_read(dir, boot, lf_clock_mono_ms(), false, &s));
+            assert_int_equal(s.w.date, t);
+        }
+        remove_dir(dir);
+    }
+    /* no file: false, quietly */
+    char *dir = temp_dir();
+    struct capture c;
+    struct lf_saved_witness s;
+    capture_begin(&c);
+    assert_false(lf_clock_witness_read(dir, "this-boot", 1000, false, &s));
+    char *log = capture_end(&c);
+    assert_string_equal(log, "");
+    free(log);
+    remove_dir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -236,6 +503,9 @@ int main(void)
         cmocka_unit_test(useless_witnesses_are_ignored),
         cmocka_unit_test(synchronised_clock_is_believed),
         cmocka_unit_test(mono_moves_forward),
+        cmocka_unit_test(saved_witness_round_trip),
+        cmocka_unit_test(saved_witness_from_another_boot_is_a_floor),
+        cmocka_unit_test(bad_saved_witness_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -30,6 +30,7 @@
 #include "speech/player.h"
 #include "speech/script.h"
 #include "speech/voice.h"
+#include "sync/clock_witness.h"
 #include "sync/store.h"
 #include "sync/sync.h"
 #include "sync/worker.h"
@@ -123,6 +124,11 @@ struct lf_kiosk {
                                       (LF_CLOCK_SERVER: the server's time; else 0) */
     bool clock_settled;            /* the server's agreement overrules a floor */
     bool clock_server_off;         /* the server's Date is off a synchronised clock */
+    struct lf_clock_witness saved_witness; /* the server's time saved on this boot before
+                                      the restart (sync/clock_witness.h); date 0: none.
+                                      Used until the sync brings one of its own */
+    time_t witness_floor;          /* a saved server's time from before this boot: a
+                                      floor only; 0: none */
     bool clock_beat;               /* the time shown changed: a heartbeat at once
                                       (status.json says it; a time set back does not
                                       hold the next beat back) */
@@ -294,9 +300,10 @@ static bool judge_clock(struct lf_kiosk *k)
     time_t wall = (time_t)(wall_ms >= 0 ? wall_ms / 1000 : -((-wall_ms + 999) / 1000));
     const char *what;
     time_t floor = lf_clock_floor(k->bundle && k->bundle->has_created ? k->bundle->created : 0,
-                                  k->clock_seen, &what);
+                                  k->clock_seen, k->witness_floor, &what);
     struct lf_clock_witness w;
-    lf_sync_worker_server_time(k->worker, &w);
+    if (!lf_sync_worker_server_time(k->worker, &w) && k->saved_witness.date > 0)
+        w = k->saved_witness; /* this boot's, from before a restart */
     struct lf_clock_verdict v;
     /* the kernel's word counts for the system clock only (not for a
      * test's injected or offset one) */
@@ -306,7 +313,8 @@ static bool judge_clock(struct lf_kiosk *k)
     lf_clock_judge(wall_ms, lf_clock_mono_ms(), floor, what, &w, synced, &v);
     if (v.source == LF_CLOCK_SYSTEM && (v.settled || wall > k->clock_seen))
         k->clock_seen = wall; /* a floor the server contradicts is forgotten */
-    bool moved = v.source == LF_CLOCK_SERVER && k->clock_source == LF_CLOCK_SERVER &&
+    bool moved = (v.source == LF_CLOCK_SERVER || v.source == LF_CLOCK_SERVER_SAVED) &&
+                 v.source == k->clock_source &&
                  llabs(v.offset_ms - k->clock_offset_ms) > (int64_t)LF_CLOCK_TOLERANCE_S * 1000;
     bool changed = v.source != k->clock_source || moved;
     if (v.settled && !k->clock_settled && synced)
@@ -1632,6 +1640,32 @@ static void start_sync(struct lf_kiosk *k, const char *dir)
         lf_warn("sync is off: the screen keeps showing %s", dir);
 }
 
+/* The content server's time saved in the state folder by an earlier run
+ * (sync/clock_witness.h): carried on when it is from this boot, a floor
+ * only when from before a reboot. A bad file is named in the log. */
+static void load_saved_witness(struct lf_kiosk *k, const char *cache_dir)
+{
+    struct lf_saved_witness s;
+    if (!lf_clock_witness_load(cache_dir, false, &s))
+        return;
+    char at[32];
+    struct tm tm;
+    if (!gmtime_r(&s.w.date, &tm) || strftime(at, sizeof(at), "%Y-%m-%d %H:%M:%S UTC", &tm) == 0)
+        snprintf(at, sizeof(at), "%lld s", (long long)s.w.date);
+    if (s.same_boot) {
+        k->saved_witness = s.w;
+        lf_info("clock: %s/%s: the content server %s said %s on this boot, %lld s ago by the "
+                "boot clock: carried on until the sync answers", cache_dir,
+                LF_CLOCK_WITNESS_FILE, s.w.host, at,
+                (long long)((lf_clock_mono_ms() - s.w.mono_ms) / 1000));
+    } else {
+        k->witness_floor = s.w.date;
+        lf_info("clock: %s/%s: the content server %s said %s before this boot: no time is "
+                "derived from it, a clock before it is not believed", cache_dir,
+                LF_CLOCK_WITNESS_FILE, s.w.host, at);
+    }
+}
+
 struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
 {
     struct lf_kiosk *k = lf_xcalloc(1, sizeof(*k));
@@ -1642,6 +1676,7 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
     struct lf_store_status seen;
     lf_store_read_status(cfg->cache_dir, &seen);
     k->clock_seen = seen.last_success > seen.installed_at ? seen.last_success : seen.installed_at;
+    load_saved_witness(k, cfg->cache_dir);
     k->diags = lf_diags_create();
     k->installed_event = (Uint32)-1;
     char dir[2 * LF_MAX_PATH_BYTES + 64];
@@ -1842,6 +1877,8 @@ void lf_kiosk_set_clock(struct lf_kiosk *k, const struct lf_kiosk_clock *clock)
 {
     k->clock = *clock;
     k->clock_seen = 0; /* another clock: nothing seen on it yet */
+    k->saved_witness = (struct lf_clock_witness){0};
+    k->witness_floor = 0;
     k->power_next = 0;
     k->wake_until = 0;
     rebuild(k);

@@ -107,7 +107,7 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
      * date and time or claims made from them */
     const char *what;
     char why[256];
-    time_t floor = lf_clock_floor(bundle->has_created ? bundle->created : 0, 0, &what);
+    time_t floor = lf_clock_floor(bundle->has_created ? bundle->created : 0, 0, 0, &what);
     if (!lf_clock_plausible(opt->now, floor, what, why, sizeof(why))) {
         view.clock_unknown = true;
         fprintf(stderr, "litfass preview: %s\n", why);

@@ -13,7 +13,7 @@ time_t lf_build_time(void)
     return (time_t)LF_BUILD_EPOCH;
 }
 
-time_t lf_clock_floor(time_t created, time_t seen, const char **what)
+time_t lf_clock_floor(time_t created, time_t seen, time_t witnessed, const char **what)
 {
     time_t floor = lf_build_time() - LF_CLOCK_BUILD_SLACK_S;
     *what = "this program's build less a year";
@@ -24,6 +24,10 @@ time_t lf_clock_floor(time_t created, time_t seen, const char **what)
     if (seen - LF_CLOCK_BACK_SLACK_S > floor) {
         floor = seen - LF_CLOCK_BACK_SLACK_S;
         *what = "the newest time this kiosk showed, less an hour";
+    }
+    if (witnessed > 0 && witnessed - LF_CLOCK_TOLERANCE_S > floor) {
+        floor = witnessed - LF_CLOCK_TOLERANCE_S;
+        *what = "the content server's time saved before this boot, less 5 minutes";
     }
     return floor;
 }
@@ -65,6 +69,8 @@ const char *lf_clock_source_name(enum lf_clock_source s)
         return "system";
     case LF_CLOCK_SERVER:
         return "server";
+    case LF_CLOCK_SERVER_SAVED:
+        return "server_saved";
     case LF_CLOCK_NONE:
         break;
     }
@@ -114,13 +120,15 @@ void lf_clock_judge(int64_t wall_ms, int64_t mono_ms, time_t floor, const char *
             v->server_off_ms = -diff; /* the server's clock is the wrong one */
         return;
     }
-    v->source = LF_CLOCK_SERVER;
+    v->source = w->saved ? LF_CLOCK_SERVER_SAVED : LF_CLOCK_SERVER;
     v->offset_ms = -diff;
     char a[64], b[64];
     utc_text(wall, a, sizeof(a));
     utc_text(ms_to_s(server_ms), b, sizeof(b));
     snprintf(v->why, sizeof(v->why),
              "clock wrong: the system clock says %s, the content server %.100s says %s (its Date "
-             "header %lld s ago, carried on by the monotonic clock): showing the server's time", a, w->host[0] ? w->host : "(unnamed)",
-             b, (long long)((mono_ms - w->mono_ms) / 1000));
+             "header %lld s ago, %scarried on by the monotonic clock): showing the server's time",
+             a, w->host[0] ? w->host : "(unnamed)", b,
+             (long long)((mono_ms - w->mono_ms) / 1000),
+             w->saved ? "saved before a restart on this boot, " : "");
 }

@@ -3,8 +3,10 @@
  * until NTP answers: a time before a moment known to be past is not
  * shown as fact. The floor is the newest of: the build time of this
  * program (SOURCE_DATE_EPOCH or configure time) less LF_CLOCK_BUILD_SLACK_S,
- * the content bundle's creation, and the newest time this kiosk saw on a
- * plausible clock less LF_CLOCK_BACK_SLACK_S. */
+ * the content bundle's creation, the newest time this kiosk saw on a
+ * plausible clock less LF_CLOCK_BACK_SLACK_S, and the content server's
+ * time saved before this boot (sync/clock_witness.h) less
+ * LF_CLOCK_TOLERANCE_S. */
 #ifndef LF_CORE_CLOCK_FLOOR_H
 #define LF_CORE_CLOCK_FLOOR_H
 
@@ -28,9 +30,12 @@
 time_t lf_build_time(void);
 
 /* The floor from what is known: created (0: unknown) is the bundle's
- * creation, seen (0: none) the newest time seen on a plausible clock.
- * *what names it ("the build of this program", ...). */
-time_t lf_clock_floor(time_t created, time_t seen, const char **what);
+ * creation, seen (0: none) the newest time seen on a plausible clock,
+ * witnessed (0: none) the content server's Date saved before this boot
+ * (true then, so the time now is not before it; less LF_CLOCK_TOLERANCE_S
+ * for a server clock a little ahead). *what names it ("the build of this
+ * program", ...). */
+time_t lf_clock_floor(time_t created, time_t seen, time_t witnessed, const char **what);
 
 /* True when `now` is not before `floor`. Otherwise false, with why
  * ("clock not set: it says 1970-01-01 00:00 UTC, before ...") in why. */
@@ -72,11 +77,15 @@ struct lf_clock_witness {
     time_t date;           /* the server's Date (seconds since 1970, UTC); 0: no witness */
     int64_t mono_ms;       /* lf_clock_mono_ms() when its response arrived */
     char host[LF_CLOCK_HOST_BYTES]; /* the content server's host name, for the log */
+    bool saved;            /* read back from the state folder after a restart on the
+                              same boot (sync/clock_witness.h), not seen by this process */
 };
 
 enum lf_clock_source {
     LF_CLOCK_SYSTEM, /* the system clock, believed (floors, or agreeing with the server) */
     LF_CLOCK_SERVER, /* the system clock is wrong: the content server's Date carried on */
+    LF_CLOCK_SERVER_SAVED, /* the same, from a Date saved before a restart on this boot
+                              (no sync has answered this process yet) */
     LF_CLOCK_NONE,   /* no time is known: none is shown */
 };
 
@@ -105,7 +114,7 @@ bool lf_clock_system_synced(void);
 void lf_clock_judge(int64_t wall_ms, int64_t mono_ms, time_t floor, const char *what,
                     const struct lf_clock_witness *w, bool synced, struct lf_clock_verdict *v);
 
-/* "system", "server" or "none" (status.json's "clock_source"). */
+/* "system", "server", "server_saved" or "none" (status.json's "clock_source"). */
 const char *lf_clock_source_name(enum lf_clock_source s);
 
 #endif

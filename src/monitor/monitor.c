@@ -395,6 +395,9 @@ void lf_monitor_health(const char *state_dir, bool sync_configured, time_t now,
             fprintf(out, "clock:     %s%s%s\n",
                     strcmp(csrc, "server") == 0 ? "the content server's time (the system clock "
                                                   "is wrong)"
+                    : strcmp(csrc, "server_saved") == 0
+                        ? "the content server's time saved before a restart on this boot "
+                          "(the system clock is wrong; no sync has answered yet)"
                     : strcmp(csrc, "none") == 0 ? "none shown (the system clock is not set)"
                                                 : "the system clock",
                     clk && *clk ? ": " : "", clk && *clk ? clk : "");

@@ -52,8 +52,9 @@ struct lf_monitor_screen {
     const char *clock_problem;     /* "" or NULL: the wall clock is plausible; else
                                       "clock not set: ..." or "clock wrong: ...
                                       showing the server's time" (core/clock_floor.h) */
-    const char *clock_source;      /* where the time shown comes from: "system", "server"
-                                      or "none" (lf_clock_source_name); NULL: "system" */
+    const char *clock_source;      /* where the time shown comes from: "system", "server",
+                                      "server_saved" or "none" (lf_clock_source_name);
+                                      NULL: "system" */
 };
 
 struct lf_monitor;

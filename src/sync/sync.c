@@ -20,6 +20,7 @@
 #include "content/signature.h"
 #include "core/durable.h"
 #include "core/xalloc.h"
+#include "sync/clock_witness.h"
 #include "sync/fetch.h"
 
 bool lf_sync_global_init(void)
@@ -542,6 +543,8 @@ void lf_sync_cycle(const struct lf_sync_settings *cfg, const struct lf_sync_requ
         o->server_time.date = m.server_date;
         o->server_time.mono_ms = m.date_mono_ms;
         snprintf(o->server_time.host, sizeof(o->server_time.host), "%s", m.host);
+        /* kept across a restart (sync/clock_witness.h); a failure is logged */
+        lf_clock_witness_keep(cfg->cache_dir, &o->server_time);
     }
     if (m.outcome == LF_FETCH_FAILED) {
         fail(o, "%s", m.error);
