@@ -14,6 +14,7 @@
 
 #include "content/bundle.h"
 #include "core/civil_time.h"
+#include "core/xalloc.h"
 #include "layout/phrases.h"
 #include "speech/number_words.h"
 #include "speech/script.h"
@@ -109,7 +110,7 @@ static const struct expect expectations[] = {
       "Jetzt geöffnet, bis vierzehn Uhr dreißig.",
       "Sprechzeiten: Montag bis Freitag, von acht Uhr bis vierzehn Uhr dreißig.",
       "Telefon: plus vier neun, zwo fünf eins, vier neun zwo, sieben null acht fünf.",
-      "Im Internet: www Punkt stadt-muenster Punkt de Schrägstrich zuwanderung."}},
+      "Im Internet: www Punkt stadt-muenster Punkt de."}},
     {"hinweis", "de",
      {"Hinweis.", "Geschlossen.", "Am vierundzwanzigsten Dezember ist das Büro zu &amp; &lt;leer&gt;."}},
 
@@ -214,7 +215,7 @@ static const struct expect more_languages[] = {
     {"kontakt", "fr",
      {"Ouvert maintenant, jusqu'à quatorze heures trente.",
       "du lundi au vendredi, de huit heures à quatorze heures trente.",
-      "Site internet: www point stadt-muenster point de barre oblique zuwanderung."}},
+      "Site internet: www point stadt-muenster point de."}},
     {"treffen", "pl",
      {"Ten tekst jest dostępny tylko po niemiecku.",
       "Dziś, środa, dziewiątego grudnia, od siedemnastej do dziewiętnastej.", "Gdzie: "}},
@@ -567,7 +568,19 @@ static const char hostile[] =
     "  \"description\": {\"de\": \"Rat.\", \"de-x-ls\": \"Wir helfen.\"},\n"
     "  \"provider\": \"KI\", \"hours\": {\"ranges\": [{\"days\": [\"we\"], \"from\": \"09:00\", \"to\": \"14:00\"}]}},\n"
     " {\"kind\": \"event\", \"id\": \"ort\", \"title\": \"Ort\", \"start\": \"2026-12-10T10:00\",\n"
-    "  \"end\": \"2026-12-10T12:00\", \"address\": \"Domplatz 1-3, 48143 Münster\"}\n"
+    "  \"end\": \"2026-12-10T12:00\", \"address\": \"Domplatz 1-3, 48143 Münster\"},\n"
+    " {\"kind\": \"offer\", \"id\": \"adres\", \"title\": {\"de\": \"Rat\", \"tr\": \"Danışma\"},\n"
+    "  \"description\": {\"de\": \"Rat.\", \"tr\": \"Atatürk Cad. No:5, Gül Sk. No: 12, Sok. 3, Kültür Mah. "
+    "ve Mh. 2; Bulv. 1, Blv. 2, Apt. 4, Tel. 0251 492-7077, Tel: 0251 492-7078. Kitap, defter vb. "
+    "getirin; harç, ücret vs. yok, Ali vd. gelir. örn. kimlik, Örn. pasaport; bkz. bilgi, Bkz. form. "
+    "Dr. Yılmaz, Prof. Kaya, Doç. Demir, Uzm. Er, Av. Öz, Yıldız Ltd. Şti. ve Ay A.Ş. "
+    "Pazartesi saat 9-12 arası, Salı 14:00–16:30, Çarşamba saat 10.30, Perşembe saat 8.15-9.45, "
+    "Cuma 09:00. Sayfa 3-5, yıl 2023-2024.\"},\n"
+    "  \"provider\": \"KI\", \"url\": \"https://user@www.ki-muenster.de:8443/termine/2026/dezember?lang=tr#top\"},\n"
+    " {\"kind\": \"notice\", \"id\": \"lang\", \"title\": \"Adresse\",\n"
+    "  \"message\": {\"de\": \"Alles unter @URL@ und info@ki-muenster.de, auch www.ki-muenster.de/a/b.\",\n"
+    "              \"en\": \"See http://ki-muenster.de/x or mailto:info@ki-muenster.de.\"},\n"
+    "  \"valid_from\": \"2026-12-01T00:00\", \"valid_until\": \"2027-01-02T00:00\"}\n"
     "]}\n";
 
 static void texts_are_said_as_one_says_them(void **state)
@@ -603,8 +616,20 @@ static void texts_are_said_as_one_says_them(void **state)
     assert_null(strstr(fa, "Monday"));
     free(fa);
 
+    /* a web address of 300 characters in the text */
+    char url[400] = "https://www.stadt-muenster.de/zuwanderung/";
+    size_t ul = strlen(url);
+    for (; ul < 300; ul++)
+        url[ul] = (char)('a' + ul % 26);
+    url[ul] = '\0';
+    char *text = lf_xstrdup(hostile);
+    char *mark = strstr(text, "@URL@");
+    assert_non_null(mark);
+    char *withurl = lf_xasprintf("%.*s%s%s", (int)(mark - text), text, url, mark + 5);
+    free(text);
     struct lf_diags *d = lf_diags_create();
-    struct lf_bundle *b = lf_bundle_parse(hostile, strlen(hostile), "content.json", NULL, d);
+    struct lf_bundle *b = lf_bundle_parse(withurl, strlen(withurl), "content.json", NULL, d);
+    free(withurl);
     if (!b)
         lf_diags_print(d, stderr);
     lf_diags_destroy(d);
@@ -617,7 +642,7 @@ static void texts_are_said_as_one_says_them(void **state)
         "Preis: 1.000 Euro 50 zum Beispiel für alle.",
         "Montag bis Freitag 9 bis 12 Uhr, Raum 2-1, ",
         "Telefon plus vier neun, null, zwo fünf eins, vier neun zwo, sieben null, sieben sieben, ",
-        "info ät ki-muenster Punkt de, www Punkt ki-muenster Punkt de Schrägstrich termine. ",
+        "info ät ki-muenster Punkt de, www Punkt ki-muenster Punkt de. ",
         "Vom vierundzwanzigsten Dezember bis ersten Januar, am einundzwanzigsten März um neun "
         "Uhr dreißig, Prozess 2023 bis 2024.",
         "Montag, Mittwoch und Freitag 8 bis 10 Uhr bei Fr. Meiber. Durchwahl 53-3808, im Raum "
@@ -695,6 +720,60 @@ static void texts_are_said_as_one_says_them(void **state)
     s = script_for("ort", "de");
     if (!strstr(s, "Domplatz 1 bis 3, vier acht eins vier drei Münster."))
         fail_msg("de: %s", s);
+    free(s);
+
+    /* web addresses by their host alone (a path of 300 characters was
+     * read out letter by letter); e-mail addresses whole */
+    s = script_for("lang", "de");
+    if (!strstr(s, "Alles unter www Punkt stadt-muenster Punkt de und info ät ki-muenster Punkt "
+                   "de, auch www Punkt ki-muenster Punkt de."))
+        fail_msg("de: %s", s);
+    assert_null(strstr(s, "zuwanderung"));
+    assert_null(strstr(s, "Schrägstrich"));
+    assert_true(strlen(s) < 300);
+    free(s);
+    s = script_for("lang", "en");
+    if (!strstr(s, "See ki-muenster dot de or info at ki-muenster dot de."))
+        fail_msg("en: %s", s);
+    free(s);
+    /* user, port, path, query and fragment are not said */
+    s = script_for("adres", "tr");
+    if (!strstr(s, "www nokta ki-muenster nokta de."))
+        fail_msg("tr: %s", s);
+    assert_null(strstr(s, "user"));
+    assert_null(strstr(s, "8443"));
+    assert_null(strstr(s, "termine"));
+
+    /* Turkish abbreviations and clock times as one says them */
+    static const char *const tr[] = {
+        "Atatürk Caddesi numara 5, Gül Sokağı numara 12, Sokağı 3, Kültür Mahallesi ve "
+        "Mahallesi 2; Bulvarı 1, Bulvarı 2, Apartmanı 4, ",
+        "Telefon sıfır iki beş bir, dört dokuz iki, yedi sıfır yedi yedi, Telefon: sıfır iki beş "
+        "bir, dört dokuz iki, yedi sıfır yedi sekiz.",
+        "Kitap, defter ve benzeri getirin; harç, ücret vesaire yok, Ali ve diğerleri gelir.",
+        "örneğin kimlik, Örneğin pasaport; bakınız bilgi, Bakınız form.",
+        "Doktor Yılmaz, Profesör Kaya, Doçent Demir, Uzman Er, Avukat Öz, Yıldız Limited "
+        "Şirketi ve Ay Anonim Şirketi.",
+        "Pazartesi saat dokuz ile on iki arası, Salı saat on dört ile on altı otuz arası, "
+        "Çarşamba saat on otuz, Perşembe saat sekiz on beş ile dokuz kırk beş arası, Cuma saat "
+        "dokuz.",
+        "Sayfa 3-5, yıl 2023-2024."};
+    const char *after = s;
+    for (size_t i = 0; i < sizeof(tr) / sizeof(tr[0]); i++) {
+        const char *at = strstr(after, tr[i]);
+        if (!at)
+            fail_msg("expected \"%s\" in \"%s\"", tr[i], s);
+        after = at + strlen(tr[i]);
+    }
+    static const char *const unsaid[] = {"Cad.", "Sk.", "Mah.", "No:", "vb.", "örn.", "bkz.",
+                                         "Dr.", "Prof.", "arası arası", "9-12", "14:00"};
+    for (size_t i = 0; i < sizeof(unsaid) / sizeof(unsaid[0]); i++)
+        if (strstr(s, unsaid[i]))
+            fail_msg("\"%s\" read as written: %s", unsaid[i], s);
+    free(s);
+    /* the German text of the same item keeps its German reading */
+    s = script_for("adres", "de");
+    assert_null(strstr(s, "Caddesi"));
     free(s);
 
     bundle = saved;

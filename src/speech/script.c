@@ -981,8 +981,42 @@ void lf_speech_say_address(const char *lang, const char *address, char *buf, siz
     }
 }
 
-/* "info ät ki-muenster Punkt de", "www Punkt stadt-muenster Punkt de
- * Schrägstrich zuwanderung": "https://" is not said. */
+/* The part of a web address that is said: its host, without "https://",
+ * a user name, the port, the path, the query and the fragment. A
+ * listener remembers "www Punkt stadt-muenster Punkt de" and finds the
+ * rest there (or through the QR code); a path of 300 characters read out
+ * letter by letter helps nobody. An e-mail address (no "http(s)://",
+ * an "@" before any "/") is kept whole. *len receives the length said. */
+static const char *spoken_address_part(const char *addr, size_t *len)
+{
+    const char *p = addr;
+    bool web = false;
+    if (strncmp(p, "https://", 8) == 0) {
+        p += 8;
+        web = true;
+    } else if (strncmp(p, "http://", 7) == 0) {
+        p += 7;
+        web = true;
+    } else if (strncmp(p, "mailto:", 7) == 0) {
+        p += 7;
+    }
+    size_t end = strcspn(p, "/?#");
+    const char *at = memchr(p, '@', end);
+    if (!web && at) { /* an e-mail address */
+        *len = strlen(p);
+        return p;
+    }
+    if (at) /* "https://user@host/": the user is not said */
+        p = at + 1;
+    end = strcspn(p, "/?#");
+    /* a port (":8443") is not said; an IPv6 literal ("[::1]") stays whole */
+    const char *colon = *p == '[' ? NULL : memchr(p, ':', end);
+    *len = colon ? (size_t)(colon - p) : end;
+    return p;
+}
+
+/* "info ät ki-muenster Punkt de", "www Punkt stadt-muenster Punkt de"
+ * (a web address by its host alone: spoken_address_part). */
 static void say_address_online(const char *lang, const char *addr, char *buf, size_t size)
 {
     static const char *const at[] = {"ät", "at", "et", "آت", "اَت", "равлик", "собака", "@"};
@@ -992,13 +1026,9 @@ static void say_address_online(const char *lang, const char *addr, char *buf, si
                                         "اسلش", "скісна риска", "слэш", "/"};
     enum spoken L = spoken_lang(lang);
     const struct lf_spoken_words *tw = table_words(lang);
-    const char *p = addr;
-    if (strncmp(p, "https://", 8) == 0)
-        p += 8;
-    else if (strncmp(p, "http://", 7) == 0)
-        p += 7;
-    else if (strncmp(p, "mailto:", 7) == 0)
-        p += 7;
+    size_t said;
+    const char *p = spoken_address_part(addr, &said);
+    const char *end = p + said;
     /* voices for other scripts read Latin letters as English: the names
      * in a German address are read by the German voice */
     bool latin_apart = L == L_AR || L == L_FA || L == L_UK || L == L_RU ||
@@ -1006,7 +1036,7 @@ static void say_address_online(const char *lang, const char *addr, char *buf, si
     bool in_name = false;
     size_t o = 0;
     buf[0] = '\0';
-    for (; *p && o + 8 < size; p++) {
+    for (; p < end && o + 8 < size; p++) {
         bool separator = *p == '@' || *p == '.' || *p == '/';
         if (latin_apart && separator == in_name) {
             buf[o++] = in_name ? GERMAN_CLOSE[0] : GERMAN_OPEN[0];
@@ -1018,7 +1048,7 @@ static void say_address_online(const char *lang, const char *addr, char *buf, si
             word = tw ? tw->at_sign : at[L];
         else if (*p == '.')
             word = tw ? tw->dot : dot[L];
-        else if (*p == '/' && p[1] != '\0')
+        else if (*p == '/' && p + 1 < end)
             word = tw ? tw->slash : slash[L];
         else if (*p == '/')
             continue; /* a trailing slash is not said */
@@ -1118,6 +1148,18 @@ static size_t latin_letter(const char *p)
     return 0;
 }
 
+/* A capital letter at p: A-Z, or one of the Latin capitals with marks
+ * German and Turkish write (Ä Ö Ü Ç Ğ İ Ş ...). */
+static bool capital_at(const char *p)
+{
+    unsigned char c = (unsigned char)p[0], d = (unsigned char)p[1];
+    if (c >= 'A' && c <= 'Z')
+        return true;
+    if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97)
+        return true; /* U+00C0-U+00DE */
+    return (c == 0xC4 && (d == 0x9E || d == 0xB0)) || (c == 0xC5 && d == 0x9E); /* Ğ İ Ş */
+}
+
 /* Starts a word at p (what stands before it is no letter or digit)? */
 static bool word_start(const char *in, const char *p)
 {
@@ -1132,16 +1174,36 @@ static bool word_start(const char *in, const char *p)
  * ("z.B." would be spelled "zet be", "Tel." read as "Tel"). */
 struct abbreviation {
     const char *written, *said;
+    bool ends; /* may end a sentence ("usw.", "vb."): its dot is the full stop too
+                  before a capital letter, a line break or the end */
 };
 static const struct abbreviation de_abbreviations[] = {
-    {"z.B.", "zum Beispiel"}, {"z. B.", "zum Beispiel"}, {"u.a.", "unter anderem"},
-    {"u. a.", "unter anderem"}, {"d.h.", "das heißt"}, {"d. h.", "das heißt"},
-    {"bzw.", "beziehungsweise"}, {"ca.", "circa"}, {"Tel.", "Telefon"}, {"Nr.", "Nummer"},
-    {"ggf.", "gegebenenfalls"}, {"evtl.", "eventuell"}, {"usw.", "und so weiter"},
-    {"inkl.", "inklusive"}, {"Str.", "Straße"}, {"Std.", "Stunden"}, {NULL, NULL}};
+    {"z.B.", "zum Beispiel", false}, {"z. B.", "zum Beispiel", false},
+    {"u.a.", "unter anderem", false}, {"u. a.", "unter anderem", false},
+    {"d.h.", "das heißt", false}, {"d. h.", "das heißt", false},
+    {"bzw.", "beziehungsweise", false}, {"ca.", "circa", false}, {"Tel.", "Telefon", false},
+    {"Nr.", "Nummer", false}, {"ggf.", "gegebenenfalls", false}, {"evtl.", "eventuell", false},
+    {"usw.", "und so weiter", true}, {"inkl.", "inklusive", false}, {"Str.", "Straße", false},
+    {"Std.", "Stunden", false}, {NULL, NULL, false}};
+/* Turkish: the street words of an address ("Atatürk Cad. No: 5"), titles
+ * and the short forms of running text; "No:" and "Tel:" lose their colon
+ * to the word ("numara beş"). The voice read "Cad" as a syllable, "vb" as
+ * letters and "Sk" as "es ka". */
+static const struct abbreviation tr_abbreviations[] = {
+    {"Cad.", "Caddesi", false}, {"Cd.", "Caddesi", false}, {"Sok.", "Sokağı", false},
+    {"Sk.", "Sokağı", false}, {"Mah.", "Mahallesi", false}, {"Mh.", "Mahallesi", false},
+    {"Bulv.", "Bulvarı", false}, {"Blv.", "Bulvarı", false}, {"Apt.", "Apartmanı", false},
+    {"No.", "numara", false}, {"No:", "numara", false}, {"Tel.", "Telefon", false},
+    {"Tel:", "Telefon:", false}, {"vb.", "ve benzeri", true}, {"vs.", "vesaire", true},
+    {"vd.", "ve diğerleri", true}, {"örn.", "örneğin", false}, {"Örn.", "Örneğin", false},
+    {"bkz.", "bakınız", false}, {"Bkz.", "Bakınız", false}, {"Dr.", "Doktor", false},
+    {"Prof.", "Profesör", false}, {"Doç.", "Doçent", false}, {"Uzm.", "Uzman", false},
+    {"Av.", "Avukat", false}, {"Ltd. Şti.", "Limited Şirketi", true},
+    {"A.Ş.", "Anonim Şirketi", true}, {NULL, NULL, false}};
 static const struct abbreviation en_abbreviations[] = {
-    {"e.g.", "for example"}, {"i.e.", "that is"}, {"approx.", "approximately"},
-    {"Tel.", "Phone"}, {"tel.", "phone"}, {NULL, NULL}};
+    {"e.g.", "for example", false}, {"i.e.", "that is", false},
+    {"approx.", "approximately", false}, {"Tel.", "Phone", false}, {"tel.", "phone", false},
+    {NULL, NULL, false}};
 
 /* Weekdays as written short, Monday first. */
 static const char *const de_days_short[7] = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"};
@@ -1372,6 +1434,71 @@ static bool german_dative_before(const char *in, const char *p)
     return false;
 }
 
+/* Clock times in a Turkish text ("saat 9-12", "09:00–17:00", "saat
+ * 10.30"): as the kiosk's own hours are said, "saat dokuz ile on iki
+ * arası" (no case endings to get wrong); one time alone "saat on otuz".
+ * A time is "H:MM", or "H.MM" and a number after "saat "; "arası" or
+ * "arasında" already written after the range is not said twice. The
+ * length read at p, or 0 (left to the voice, which reads "9.30" as a
+ * number). */
+static size_t turkish_time_range(const char *in, const char *p, char *buf, size_t size,
+                                 size_t *o)
+{
+    bool saat = (size_t)(p - in) >= 5 && strncmp(p - 5, "saat ", 5) == 0 &&
+                word_start(in, p - 5);
+    bool saat_cap = (size_t)(p - in) >= 5 && strncmp(p - 5, "Saat ", 5) == 0 &&
+                    word_start(in, p - 5);
+    saat = saat || saat_cap;
+    long v1, v2;
+    int h1, m1, h2, m2;
+    size_t n1 = number_or_time(p, &v1, &h1, &m1);
+    if (!n1)
+        return 0;
+    if (h1 < 0 && saat && p[n1] == '.' && is_digit(p[n1 + 1]) && is_digit(p[n1 + 2]) &&
+        !is_digit(p[n1 + 3]) && v1 <= 24 && (p[n1 + 1] - '0') * 10 + (p[n1 + 2] - '0') < 60) {
+        h1 = (int)v1; /* "saat 10.30" */
+        m1 = (p[n1 + 1] - '0') * 10 + (p[n1 + 2] - '0');
+        n1 += 3;
+    }
+    if (h1 < 0 && saat && v1 <= 24)
+        h1 = (int)v1, m1 = 0; /* "saat 9" */
+    bool en_dash = false;
+    size_t dl = range_dash(p + n1, &en_dash);
+    size_t n2 = dl ? number_or_time(p + n1 + dl, &v2, &h2, &m2) : 0;
+    const char *q = p + n1 + dl;
+    if (n2 && h2 < 0 && q[n2] == '.' && is_digit(q[n2 + 1]) && is_digit(q[n2 + 2]) &&
+        !is_digit(q[n2 + 3]) && h1 >= 0 && v2 <= 24 &&
+        (q[n2 + 1] - '0') * 10 + (q[n2 + 2] - '0') < 60) {
+        h2 = (int)v2;
+        m2 = (q[n2 + 1] - '0') * 10 + (q[n2 + 2] - '0');
+        n2 += 3;
+    }
+    if (n2 && h2 < 0 && h1 >= 0 && v2 <= 24)
+        h2 = (int)v2, m2 = 0; /* "saat 9-12", "09:00-12" */
+    char a[128], b[128];
+    if (h1 < 0 || (dl && n2 && h2 < 0))
+        return 0; /* numbers, not times: as written */
+    clock_words("tr", h1, m1, a, sizeof(a));
+    if (!(dl && n2)) {
+        if (!saat)
+            emits(buf, size, o, "saat ");
+        emits(buf, size, o, a);
+        return n1;
+    }
+    clock_words("tr", h2, m2, b, sizeof(b));
+    if (!saat)
+        emits(buf, size, o, "saat ");
+    emits(buf, size, o, a);
+    emits(buf, size, o, " ile ");
+    emits(buf, size, o, b);
+    size_t n = n1 + dl + n2;
+    const char *after = p + n;
+    if (!((strncmp(after, " arası", strlen(" arası")) == 0) ||
+          strncmp(after, " arasında", strlen(" arasında")) == 0))
+        emits(buf, size, o, " arası");
+    return n;
+}
+
 /* A content text as it is read: phone numbers in their groups, e-mail
  * and web addresses as one says them; in German and English texts also
  * abbreviations, ranges ("9-12 Uhr", "Mo–Fr"), clock times and (German)
@@ -1380,8 +1507,11 @@ static bool german_dative_before(const char *in, const char *p)
 static void say_text(const char *lang, const char *in, char *buf, size_t size)
 {
     enum spoken L = spoken_lang(lang);
-    bool de = L == L_DE, en = L == L_EN;
-    const struct abbreviation *abbr = de ? de_abbreviations : en ? en_abbreviations : NULL;
+    bool de = L == L_DE, en = L == L_EN, tr = L == L_TR;
+    const struct abbreviation *abbr = de   ? de_abbreviations
+                                      : en ? en_abbreviations
+                                      : tr ? tr_abbreviations
+                                           : NULL;
     const char *const *days = de ? de_days_short : en ? en_days_short : NULL;
     const char *to = de ? " bis " : " to ";
     size_t o = 0;
@@ -1413,6 +1543,10 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
             if (a->written) {
                 emits(buf, size, &o, a->said);
                 p += strlen(a->written);
+                if (a->ends && (*p == '\0' || *p == '\n' || (*p == ' ' && capital_at(p + 1))))
+                    emits(buf, size, &o, ".");
+                if (is_digit(*p) || latin_letter(p)) /* "No:5" */
+                    emits(buf, size, &o, " ");
                 continue;
             }
         }
@@ -1507,6 +1641,13 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
             }
             if (said_day)
                 continue;
+        }
+        if (start && tr && is_digit(*p)) {
+            size_t tn = turkish_time_range(in, p, buf, size, &o);
+            if (tn) {
+                p += tn;
+                continue;
+            }
         }
         if (start && (de || en) && is_digit(*p)) {
             long v1, v2;
