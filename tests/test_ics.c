@@ -999,6 +999,114 @@ static void the_feeds_step_limit_is_said_once(void **state)
     lf_diags_destroy(d);
 }
 
+/* Appends to a growing text (aborts the test when it does not fit). */
+static void put(char *text, size_t cap, size_t *n, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void put(char *text, size_t cap, size_t *n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int w = vsnprintf(text + *n, cap - *n, fmt, ap);
+    va_end(ap);
+    assert_true(w >= 0 && (size_t)w < cap - *n);
+    *n += (size_t)w;
+}
+
+/* A series of 53 000 five-minute steps with 40 320 EXDATEs (a feed of
+ * 2 MB): each step once read and zoned every EXDATE again, some 10^9
+ * look-ups, hours of work for one import (and the studio's one thread).
+ * Now the EXDATEs are read once and searched; the same dates go: 12 of
+ * them by TZID, one in UTC, a whole day by a DATE value; the decoys (at
+ * :30 seconds) match none. */
+static void exdates_by_the_ten_thousand(void **state)
+{
+    (void)state;
+    enum { DECOYS = 5 * 28 * 288 };
+    size_t cap = 200 + (DECOYS + 20) * 48 + 400, n = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    put(text, cap, &n, "%sBEGIN:VEVENT\r\nUID:kurs\r\nSUMMARY:Kurs\r\n"
+                       "DTSTART;TZID=Europe/Berlin:20260601T100000\r\nDURATION:PT5M\r\n"
+                       "RRULE:FREQ=MINUTELY;INTERVAL=5\r\n",
+        CAL_HEAD);
+    for (int i = 0; i < DECOYS; i++)
+        put(text, cap, &n, "EXDATE;TZID=Europe/Berlin:2026%02d%02dT%02d%02d30\r\n", 7 + i / (28 * 288),
+            1 + i / 288 % 28, i % 288 / 12, i % 12 * 5);
+    for (int m = 0; m < 60; m += 5)
+        put(text, cap, &n, "EXDATE;TZID=Europe/Berlin:20261201T10%02d00\r\n", m);
+    put(text, cap, &n, "EXDATE:20261201T120000Z\r\nEXDATE;VALUE=DATE:20261202\r\nEND:VEVENT\r\n%s",
+        CAL_TAIL);
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = lf_ics_parse(text, n, "kurs.ics", at("2026-12-01T09:00"), 1, d);
+    free(text);
+    assert_non_null(f);
+    assert_int_equal(lf_diags_errors(d), 0);
+    /* 288 steps from 09:00 on 1 December to 09:00 on the 2nd, less 10:00-10:55
+     * (12), 13:00 (12:00 UTC) and everything on the 2nd (00:00-08:55: 108) */
+    assert_int_equal(count_titled(f, "Kurs"), 288 - 12 - 1 - 108);
+    assert_non_null(starting(f, "2026-12-01T09:55"));
+    assert_null(starting(f, "2026-12-01T10:00"));
+    assert_null(starting(f, "2026-12-01T10:55"));
+    assert_non_null(starting(f, "2026-12-01T11:00"));
+    assert_null(starting(f, "2026-12-01T13:00"));
+    assert_non_null(starting(f, "2026-12-01T23:55"));
+    assert_null(starting(f, "2026-12-02T00:00"));
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
+/* 8000 series and 8000 RANGE=THISANDFUTURE overrides of series the feed
+ * does not have (a city calendar's export of changed dates): every step of
+ * every series once compared the UID of every override, 5 * 10^9 string
+ * comparisons (minutes). Now each series looks only at its own overrides;
+ * they still act where they belong (the one series that has them). */
+static void overrides_of_thousands_of_series(void **state)
+{
+    (void)state;
+    enum { SERIES = 8000 };
+    size_t cap = 2000 + SERIES * 460, n = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    put(text, cap, &n, "%s", CAL_HEAD);
+    for (int i = 0; i < SERIES; i++)
+        put(text, cap, &n,
+            "BEGIN:VEVENT\r\nUID:stadtkalender-veranstaltung-%05d\r\nSUMMARY:Alt\r\n"
+            "DTSTART;TZID=Europe/Berlin:20260601T100000\r\nDURATION:PT1H\r\n"
+            "RRULE:FREQ=DAILY;COUNT=100\r\nEND:VEVENT\r\n",
+            i);
+    for (int i = 0; i < SERIES; i++)
+        put(text, cap, &n,
+            "BEGIN:VEVENT\r\nUID:stadtkalender-verschoben-%05d\r\nSUMMARY:Weg\r\n"
+            "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Berlin:20260601T100000\r\n"
+            "DTSTART;TZID=Europe/Berlin:20260601T110000\r\nDURATION:PT1H\r\nEND:VEVENT\r\n",
+            i);
+    put(text, cap, &n,
+        "BEGIN:VEVENT\r\nUID:treff\r\nSUMMARY:Treff\r\n"
+        "DTSTART;TZID=Europe/Berlin:20261202T170000\r\nDURATION:PT2H\r\n"
+        "RRULE:FREQ=WEEKLY;COUNT=4\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:treff\r\nSUMMARY:Treff neu\r\n"
+        "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Berlin:20261216T170000\r\n"
+        "DTSTART;TZID=Europe/Berlin:20261216T180000\r\nDURATION:PT1H\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:treff\r\nSUMMARY:Treff einmal\r\n"
+        "RECURRENCE-ID;TZID=Europe/Berlin:20261209T170000\r\n"
+        "DTSTART;TZID=Europe/Berlin:20261210T170000\r\nDURATION:PT2H\r\nEND:VEVENT\r\n%s",
+        CAL_TAIL);
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = lf_ics_parse(text, n, "stadt.ics", at("2026-12-01T09:00"), 60, d);
+    free(text);
+    assert_non_null(f);
+    assert_int_equal(lf_diags_errors(d), 0);
+    assert_int_equal(lf_ics_count(f), 4); /* the old series ended in September */
+    assert_string_equal(starting(f, "2026-12-02T17:00")->title, "Treff");
+    assert_string_equal(starting(f, "2026-12-10T17:00")->title, "Treff einmal");
+    assert_string_equal(starting(f, "2026-12-16T18:00")->title, "Treff neu");
+    assert_string_equal(starting(f, "2026-12-23T18:00")->title, "Treff neu");
+    assert_int_equal(starting(f, "2026-12-23T18:00")->end_at -
+                         starting(f, "2026-12-23T18:00")->start_at, 3600);
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1024,6 +1132,8 @@ int main(void)
         cmocka_unit_test(dates_that_do_not_exist),
         cmocka_unit_test(a_calendar_inside_a_calendar),
         cmocka_unit_test(the_feeds_step_limit_is_said_once),
+        cmocka_unit_test(exdates_by_the_ten_thousand),
+        cmocka_unit_test(overrides_of_thousands_of_series),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

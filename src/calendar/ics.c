@@ -944,56 +944,129 @@ struct override {
     bool used;
 };
 
+/* A series' EXDATEs, read once and sorted, so each step of the series is
+ * a binary search: a feed of 80000 EXDATEs on a series of 90000 steps
+ * once took hours (every step read and zoned every EXDATE again). */
+struct exclusions {
+    time_t *at;   /* the instants of date-times */
+    size_t n_at;
+    long *days;   /* the dates, as y * 10000 + m * 100 + d */
+    size_t n_days;
+};
+
 /* What expanding one series needs besides the feed. */
 struct series {
     icalcomponent *v;
     int line;
     const struct lf_ics_event *tmpl;
     const struct ics_when *w;
-    struct override *ov;
+    struct override *const *ov; /* the overrides of this UID, by recurrence_at then feed order */
     size_t n_ov;
+    struct override *const *taf; /* those of them with RANGE=THISANDFUTURE */
+    size_t n_taf;
+    const struct exclusions *ex;
 };
 
-static bool is_excluded(struct ics_ctx *c, icalcomponent *v, time_t at, int line)
+static int compare_times(const void *a, const void *b)
 {
+    time_t x = *(const time_t *)a, y = *(const time_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int compare_longs(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Reads the EXDATEs of `v` (an unknown zone is reported once, here). */
+static void exclusions_read(struct ics_ctx *c, icalcomponent *v, int line, struct exclusions *x)
+{
+    memset(x, 0, sizeof(*x));
+    size_t cap_at = 0, cap_days = 0;
     for (icalproperty *p = icalcomponent_get_first_property(v, ICAL_EXDATE_PROPERTY); p;
          p = icalcomponent_get_next_property(v, ICAL_EXDATE_PROPERTY)) {
         struct icaltimetype ex = icalproperty_get_exdate(p);
         struct ics_zone z;
         if (!property_zone(c, p, ex, line, "EXDATE", &z))
             continue;
-        if (zone_instant(ex, &z) == at)
-            return true;
-        if (ex.is_date) { /* a date excludes the occurrence on that day */
-            struct tm tm;
-            lf_local_time(at, &tm);
-            if (tm.tm_year + 1900 == ex.year && tm.tm_mon + 1 == ex.month && tm.tm_mday == ex.day)
-                return true;
+        if (x->n_at == cap_at) {
+            cap_at = cap_at ? 2 * cap_at : 16;
+            x->at = lf_xrealloc(x->at, cap_at * sizeof(*x->at));
         }
+        x->at[x->n_at++] = zone_instant(ex, &z);
+        if (ex.is_date) { /* a date excludes the occurrence on that day */
+            if (x->n_days == cap_days) {
+                cap_days = cap_days ? 2 * cap_days : 16;
+                x->days = lf_xrealloc(x->days, cap_days * sizeof(*x->days));
+            }
+            x->days[x->n_days++] = (long)ex.year * 10000 + ex.month * 100 + ex.day;
+        }
+    }
+    if (x->n_at)
+        qsort(x->at, x->n_at, sizeof(*x->at), compare_times);
+    if (x->n_days)
+        qsort(x->days, x->n_days, sizeof(*x->days), compare_longs);
+}
+
+static void exclusions_free(struct exclusions *x)
+{
+    free(x->at);
+    free(x->days);
+    memset(x, 0, sizeof(*x));
+}
+
+static bool is_excluded(const struct exclusions *x, time_t at)
+{
+    if (!x || (x->n_at == 0 && x->n_days == 0))
+        return false;
+    if (x->n_at && bsearch(&at, x->at, x->n_at, sizeof(*x->at), compare_times))
+        return true;
+    if (x->n_days) {
+        struct tm tm;
+        lf_local_time(at, &tm);
+        long day = (long)(tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+        if (bsearch(&day, x->days, x->n_days, sizeof(*x->days), compare_longs))
+            return true;
     }
     return false;
 }
 
-static struct override *find_override(struct override *ov, size_t n, const char *uid, time_t at)
+/* The first of `ov[0..n)` (sorted by recurrence_at, then feed order)
+ * whose recurrence_at is not below `at`, by binary search. */
+static size_t first_not_before(struct override *const *ov, size_t n, time_t at)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (ov[i].recurrence_at == at && strcmp(ov[i].uid, uid) == 0)
-            return &ov[i];
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ov[mid]->recurrence_at < at)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return NULL;
+    return lo;
+}
+
+/* The override of this series' occurrence at `at` (`ov`: the series' own,
+ * sorted by recurrence_at, then feed order: the first in the feed wins). */
+static struct override *find_override(struct override *const *ov, size_t n, time_t at)
+{
+    size_t i = first_not_before(ov, n, at);
+    return i < n && ov[i]->recurrence_at == at ? ov[i] : NULL;
 }
 
 /* The latest RANGE=THISANDFUTURE override of `uid` at or before `at`. */
-static struct override *find_range_override(struct override *ov, size_t n, const char *uid,
-                                            time_t at)
+static struct override *find_range_override(struct override *const *taf, size_t n, time_t at)
 {
-    struct override *best = NULL;
-    for (size_t i = 0; i < n; i++) {
-        if (ov[i].this_and_future && ov[i].recurrence_at <= at && strcmp(ov[i].uid, uid) == 0 &&
-            (!best || ov[i].recurrence_at > best->recurrence_at))
-            best = &ov[i];
-    }
-    return best;
+    /* `taf`: the series' RANGE=THISANDFUTURE overrides alone, sorted as
+     * above; the last at or before `at`, the first in the feed of equals */
+    size_t i = first_not_before(taf, n, at);
+    if (i < n && taf[i]->recurrence_at == at)
+        return taf[i];
+    if (i == 0)
+        return NULL;
+    i = first_not_before(taf, n, taf[i - 1]->recurrence_at);
+    return taf[i];
 }
 
 /* The override's texts at [start, end). */
@@ -1020,9 +1093,9 @@ static void series_occurrence(struct ics_ctx *c, const struct series *s, struct 
                               time_t at, time_t given_end)
 {
     const struct ics_when *w = s->w;
-    if (is_excluded(c, s->v, at, s->line))
+    if (is_excluded(s->ex, at))
         return;
-    struct override *o = find_override(s->ov, s->n_ov, s->tmpl->uid, at);
+    struct override *o = find_override(s->ov, s->n_ov, at);
     if (o) {
         o->used = true;
         struct ics_when ow;
@@ -1030,7 +1103,7 @@ static void series_occurrence(struct ics_ctx *c, const struct series *s, struct 
             add_from_component(c, o->v, o->line, true, ow.start_at, ow.end_at, ow.all_day);
         return;
     }
-    o = find_range_override(s->ov, s->n_ov, s->tmpl->uid, at);
+    o = find_range_override(s->taf, s->n_taf, at);
     if (o) { /* moved by as much as its first one, with its texts and length */
         struct ics_when ow;
         if (override_when(c, o->v, o->line, &ow))
@@ -1159,7 +1232,8 @@ static void expand_rdates(struct ics_ctx *c, const struct series *s)
     free(props);
 }
 
-static void read_event(struct ics_ctx *c, icalcomponent *v, int line, struct override *ov,
+/* `ov` (n): this UID's overrides, sorted by recurrence_at then feed order. */
+static void read_event(struct ics_ctx *c, icalcomponent *v, int line, struct override *const *ov,
                        size_t n_ov, size_t uid_entries, bool say_shared)
 {
     struct ics_when w;
@@ -1195,10 +1269,19 @@ static void read_event(struct ics_ctx *c, icalcomponent *v, int line, struct ove
                     uid_entries, tmpl.uid);
     bool has_exdate = icalcomponent_get_first_property(v, ICAL_EXDATE_PROPERTY) != NULL;
     bool has_rdate = icalcomponent_get_first_property(v, ICAL_RDATE_PROPERTY) != NULL;
-    bool has_override = false;
-    for (size_t i = 0; i < n_ov && !has_override; i++)
-        has_override = strcmp(ov[i].uid, tmpl.uid) == 0;
-    struct series s = {v, line, &tmpl, &w, ov, n_ov};
+    bool has_override = n_ov > 0;
+    struct override **taf = NULL;
+    size_t n_taf = 0;
+    for (size_t i = 0; i < n_ov; i++) {
+        if (ov[i]->this_and_future) {
+            taf = lf_xrealloc(taf, (n_taf + 1) * sizeof(*taf));
+            taf[n_taf++] = ov[i];
+        }
+    }
+    struct exclusions ex = {0};
+    if (has_exdate && (pr || has_rdate || has_override || uid_entries > 1))
+        exclusions_read(c, v, line, &ex); /* only where occurrences are looked up */
+    struct series s = {v, line, &tmpl, &w, ov, n_ov, taf, n_taf, &ex};
     if (pr) {
         if (plain_yearly(&rule, w.start) && !has_exdate && !has_rdate && !has_override) {
             add_occurrence(c, &tmpl, w.start_at, w.end_at, w.all_day, false, true);
@@ -1215,7 +1298,55 @@ static void read_event(struct ics_ctx *c, icalcomponent *v, int line, struct ove
     } else {
         add_occurrence(c, &tmpl, w.start_at, w.end_at, w.all_day, false, false);
     }
+    exclusions_free(&ex);
+    free(taf);
     event_free(&tmpl);
+}
+
+/* Overrides by UID, then recurrence_at, then feed order. */
+static int compare_overrides(const void *a, const void *b)
+{
+    const struct override *x = *(struct override *const *)a, *y = *(struct override *const *)b;
+    int u = strcmp(x->uid, y->uid);
+    if (u)
+        return u;
+    if (x->recurrence_at != y->recurrence_at)
+        return x->recurrence_at < y->recurrence_at ? -1 : 1;
+    return x < y ? -1 : x > y; /* one array: the address is the feed order */
+}
+
+/* The overrides of `uid` in `by_uid` (sorted by compare_overrides): *first, count. */
+static size_t overrides_of(struct override *const *by_uid, size_t n, const char *uid,
+                           size_t *first)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(by_uid[mid]->uid, uid) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < n && strcmp(by_uid[end]->uid, uid) == 0)
+        end++;
+    *first = lo;
+    return end - lo;
+}
+
+/* A series' component by UID, the first in the feed. */
+struct master_ref {
+    const char *uid;
+    icalcomponent *v;
+    size_t pos;
+    int line;
+};
+
+static int compare_masters(const void *a, const void *b)
+{
+    const struct master_ref *x = a, *y = b;
+    int u = strcmp(x->uid, y->uid);
+    return u ? u : (x->pos < y->pos ? -1 : x->pos > y->pos);
 }
 
 static int compare_strings(const void *a, const void *b)
@@ -1514,16 +1645,29 @@ struct lf_ics_feed *lf_ics_parse_filtered(const char *text, size_t len, const ch
         };
     }
     c.feed->components = k;
+    struct override **by_uid = lf_xcalloc(n_ov + 1, sizeof(*by_uid));
+    for (size_t i = 0; i < n_ov; i++)
+        by_uid[i] = &ov[i];
+    qsort(by_uid, n_ov, sizeof(*by_uid), compare_overrides);
     /* how many entries without RECURRENCE-ID each UID has (more than one: a
      * feed that lists each date of an event as its own entry) */
     size_t n_masters = 0;
     const char **master_uids = lf_xcalloc(k + 1, sizeof(char *));
+    struct master_ref *masters = lf_xcalloc(k + 1, sizeof(*masters));
     for (icalcomponent *v = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT);
          v && n_masters < k; v = icalcomponent_get_next_component(root, ICAL_VEVENT_COMPONENT)) {
-        if (!icalcomponent_get_first_property(v, ICAL_RECURRENCEID_PROPERTY))
-            master_uids[n_masters++] = icalcomponent_get_uid(v) ? icalcomponent_get_uid(v) : "";
+        if (!icalcomponent_get_first_property(v, ICAL_RECURRENCEID_PROPERTY)) {
+            masters[n_masters] = (struct master_ref){
+                .uid = icalcomponent_get_uid(v) ? icalcomponent_get_uid(v) : "",
+                .v = v,
+                .pos = n_masters,
+            };
+            master_uids[n_masters] = masters[n_masters].uid;
+            n_masters++;
+        }
     }
     qsort(master_uids, n_masters, sizeof(char *), compare_strings);
+    qsort(masters, n_masters, sizeof(*masters), compare_masters);
     bool *uid_said = lf_xcalloc(n_masters + 1, sizeof(bool));
     /* second pass: the series and single events */
     k = 0;
@@ -1538,28 +1682,45 @@ struct lf_ics_feed *lf_ics_parse_filtered(const char *text, size_t len, const ch
         bool say_shared = entries > 1 && first < n_masters && !uid_said[first];
         if (say_shared)
             uid_said[first] = true;
-        read_event(&c, v, k < n_lines ? lines[k] : 0, ov, n_ov, entries, say_shared);
+        size_t ov_first = 0, ov_n = overrides_of(by_uid, n_ov, uid, &ov_first);
+        read_event(&c, v, k < n_lines ? lines[k] : 0, by_uid + ov_first, ov_n, entries,
+                   say_shared);
     }
     /* an override no occurrence of its series took stands alone: its series
      * is not in the feed, or its occurrence lies beyond the horizon (moved
      * into it), unless its series left that occurrence out (EXDATE) */
+    icalcomponent *ex_master = NULL; /* whose EXDATEs `ex` holds */
+    struct exclusions ex = {0};
     for (size_t i = 0; i < n_ov && !c.failed; i++) {
         if (ov[i].used)
             continue;
         icalcomponent *master = NULL;
-        for (icalcomponent *v = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT);
-             v && !master; v = icalcomponent_get_next_component(root, ICAL_VEVENT_COMPONENT)) {
-            const char *uid = icalcomponent_get_uid(v);
-            if (!icalcomponent_get_first_property(v, ICAL_RECURRENCEID_PROPERTY) && uid &&
-                strcmp(uid, ov[i].uid) == 0)
-                master = v;
+        struct master_ref key = {.uid = ov[i].uid, .pos = 0};
+        size_t lo = 0, hi = n_masters;
+        while (lo < hi) { /* the first entry of the UID: the first in the feed */
+            size_t mid = lo + (hi - lo) / 2;
+            if (compare_masters(&masters[mid], &key) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
-        if (master && is_excluded(&c, master, ov[i].recurrence_at, ov[i].line))
+        if (lo < n_masters && strcmp(masters[lo].uid, ov[i].uid) == 0 &&
+            icalcomponent_get_uid(masters[lo].v))
+            master = masters[lo].v;
+        if (master && master != ex_master) {
+            exclusions_free(&ex);
+            exclusions_read(&c, master, ov[i].line, &ex);
+            ex_master = master;
+        }
+        if (master && is_excluded(&ex, ov[i].recurrence_at))
             continue;
         struct ics_when w;
         if (override_when(&c, ov[i].v, ov[i].line, &w))
             add_from_component(&c, ov[i].v, ov[i].line, true, w.start_at, w.end_at, w.all_day);
     }
+    exclusions_free(&ex);
+    free(masters);
+    free(by_uid);
     free(master_uids);
     free(uid_said);
     free(ov);
