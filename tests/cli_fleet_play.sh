@@ -4,8 +4,6 @@
 # studio's fleet page, in the kiosk's proof-of-play.json alike, and a restarted kiosk adds
 # to the day's count instead of starting it afresh.
 . "$(dirname "$0")/shell_lib.sh"
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
 trap 'stop_xvfb; rm -rf "$TMP"' EXIT
 start_xvfb 800x480 || { bad "no X server"; finish; exit 1; }
-STUDIO_TMP=$TMP "$PY" "$SRC/tests/studio/play.py"
+studio_test play.py

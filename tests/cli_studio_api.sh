@@ -5,8 +5,6 @@
 # kiosk installing exactly what was published.
 . "$(dirname "$0")/shell_lib.sh"
 . "$SRC/tests/servers/sync_lib.sh"
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
 mkdir -p "$TMP/www"
 start_nginx "$TMP/www" || exit 1
-STUDIO_TMP=$TMP NGX_PORT=$NGX_PORT "$PY" "$SRC/tests/studio/api.py"
+NGX_PORT=$NGX_PORT studio_test api.py

@@ -6,9 +6,7 @@
 # subscription to a calendar on nginx (127.0.0.1) is polled, published directly, and a broken
 # feed there keeps the last good import and names its line.
 . "$(dirname "$0")/shell_lib.sh"
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
 . "$SRC/tests/servers/sync_lib.sh"
 mkdir -p "$TMP/www"
 start_nginx "$TMP/www" || exit 1
-STUDIO_TMP=$TMP NGX_PORT=$NGX_PORT "$PY" "$SRC/tests/studio/ics_api.py"
+NGX_PORT=$NGX_PORT studio_test ics_api.py

@@ -5,8 +5,6 @@
 # both folders to a kiosk's `litfass sync --once`. Also four eyes and the built-in TLS.
 . "$(dirname "$0")/shell_lib.sh"
 . "$SRC/tests/servers/sync_lib.sh"
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
 SSHD_PID=""
 stop_sshd() {
   if [ -n "$SSHD_PID" ]; then kill "$SSHD_PID" 2>/dev/null; wait "$SSHD_PID" 2>/dev/null; SSHD_PID=""; fi
@@ -63,5 +61,5 @@ ssh-keyscan -p "$SSH_PORT" 127.0.0.1 2>/dev/null > "$TMP/known_hosts"
 # the same address with another host key: the studio must refuse it
 sed "s|ssh-ed25519 .*|$(cut -d' ' -f1,2 "$TMP/stranger.pub")|" "$TMP/known_hosts" > "$TMP/other_known_hosts"
 
-STUDIO_TMP=$TMP NGX_PORT=$NGX_PORT SSH_PORT=$SSH_PORT SSH_USER=$(id -un) DAV_DIR=$DAV SFTP_DIR=$SFTPDIR \
-  "$PY" "$SRC/tests/studio/remote.py"
+NGX_PORT=$NGX_PORT SSH_PORT=$SSH_PORT SSH_USER=$(id -un) DAV_DIR=$DAV SFTP_DIR=$SFTPDIR \
+  studio_test remote.py

@@ -3,6 +3,4 @@
 # headless against a real studio on 127.0.0.1 with two screens reporting over the kiosks' API
 # (one fine, one silent and behind a publish); German and English; screenshots in $SHOTS.
 . "$(dirname "$0")/shell_lib.sh"
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
-STUDIO_TMP=$TMP "$PY" "$SRC/tests/studio/fleet_browser.py"
+studio_test fleet_browser.py

@@ -5,8 +5,6 @@
 # publish are marked, and the alert e-mail reaches a local SMTP sink (aiosmtpd);
 # /api/fleet and /metrics (tests/studio/fleet.py).
 . "$(dirname "$0")/shell_lib.sh"
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
 trap 'stop_xvfb; rm -rf "$TMP"' EXIT
 start_xvfb 1280x720 || { bad "no X server"; finish; exit 1; }
-STUDIO_TMP=$TMP "$PY" "$SRC/tests/studio/fleet.py"
+studio_test fleet.py

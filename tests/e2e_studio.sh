@@ -6,6 +6,4 @@
 # version listed, an urgent notice in two clicks, a conflicting save, an editor without the
 # publish button. Screenshots of every page land in $SHOTS (default: a temporary folder).
 . "$(dirname "$0")/shell_lib.sh"
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
-STUDIO_TMP=$TMP "$PY" "$SRC/tests/studio/browser.py"
+studio_test browser.py

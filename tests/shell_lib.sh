@@ -37,6 +37,15 @@ expect_same() {
   if cmp -s -- "$1" "$2"; then ok "$3"; else bad "$3: $1 differs from $2"; fi
 }
 
+# studio_test SCRIPT: tests/studio/SCRIPT run by Debian's python3 (the one python3-selenium
+# and aiosmtpd are installed for; another python3 on PATH may lack them) with
+# STUDIO_TMP=$TMP; its exit status. Variables set before the call reach it too.
+studio_test() {
+  local py=/usr/bin/python3
+  [ -x "$py" ] || py=python3
+  STUDIO_TMP=$TMP "$py" "$SRC/tests/studio/$1"
+}
+
 # validate_bundle NAME CODE DESCRIPTION [FORMAT]: $TMP/NAME/content.json written by
 # printf FORMAT (without one: standard input; never from a pipe, whose subshell would
 # lose the count), then `litfass validate $TMP/NAME` expecting exit CODE (what it said

@@ -3,7 +3,6 @@ gives an X display): kiosk tokens from the command line (stored hashed), heartbe
 and screenshots from `litfass run` with [monitor] report_url, proof of play, /api/fleet,
 /metrics, a wrong token refused, limits, a kiosk still on an old serial after a publish
 and a stopped kiosk marked, and the alert e-mail in a local SMTP sink (aiosmtpd)."""
-import json
 import os
 import signal
 import stat
@@ -12,8 +11,8 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from studio import (BIN, SRC, Checks, Client, Studio, add_user, free_port,  # noqa: E402
-                    png_size, wait_for)
+from studio import (BIN, SRC, Checks, Client, Studio, add_kiosk, add_user,  # noqa: E402
+                    free_port, kiosk_config, png_size, start_kiosk, stop_process, wait_for)
 
 TMP = os.environ["STUDIO_TMP"]
 DATA = os.path.join(TMP, "data")
@@ -29,12 +28,7 @@ procs = []
 
 def cleanup():
     for p in procs:
-        if p.poll() is None:
-            p.terminate()
-            try:
-                p.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        stop_process(p)
 
 
 try:
@@ -42,16 +36,13 @@ try:
     add_user(DATA, "anna", "publisher", PW)
     tokens = {}
     for name in ("foyer", "flur"):
-        r = subprocess.run([BIN, "studio", "kiosk", "add", name, "--data", DATA],
-                           capture_output=True, text=True)
+        r = add_kiosk(DATA, name)
         tokens[name] = r.stdout.strip()
         check(r.returncode == 0 and len(tokens[name]) == 64 and "not shown again" in r.stderr,
               "kiosk add %s prints a token of 256 bits" % name, r.stdout + r.stderr)
-    r = subprocess.run([BIN, "studio", "kiosk", "add", "foyer", "--data", DATA],
-                       capture_output=True, text=True)
+    r = add_kiosk(DATA, "foyer")
     check(r.returncode == 1 and "exists" in r.stderr, "a second kiosk of the same name is refused")
-    r = subprocess.run([BIN, "studio", "kiosk", "add", "../x", "--data", DATA],
-                       capture_output=True, text=True)
+    r = add_kiosk(DATA, "../x")
     check(r.returncode == 1 and "kiosk name" in r.stderr, "a kiosk name with / is refused")
     kiosks = os.path.join(DATA, "kiosks.json")
     text = open(kiosks).read()
@@ -129,23 +120,12 @@ try:
     # --- two kiosks report ----------------------------------------------------------------
     kproc = {}
     for name, size in (("foyer", (800, 480)), ("flur", (480, 800))):
-        tok = os.path.join(TMP, name + ".token")
-        with open(tok, "w") as f:
-            f.write(tokens[name] + "\n")
-        os.chmod(tok, 0o600)
-        conf = os.path.join(TMP, name + ".conf")
-        with open(conf, "w") as f:
-            f.write("[content]\ndir = %s/assets/content\n[display]\nwindowed = yes\n"
-                    "width = %d\nheight = %d\n[carousel]\nslide_seconds = 3\ntransition_ms = 200\n"
-                    "[monitor]\nreport_url = %s\nreport_token_file = %s\nreport_seconds = 2\n"
-                    "report_allow_http = yes\nscreenshot_seconds = 60\n"
-                    "[sync]\ncache_dir = %s\n"  # one kiosk per state folder
-                    % (SRC, size[0], size[1], st.url, tok, os.path.join(TMP, name + "-state")))
-        # the state folder exists on a kiosk (the package makes /var/lib/litfass): proof of
-        # play is counted there and the reporter sends those counts
-        os.makedirs(os.path.join(TMP, name + "-state"), exist_ok=True)
-        log = open(os.path.join(TMP, name + ".log"), "w+")
-        p = subprocess.Popen([BIN, "run", "--config", conf], stdout=log, stderr=log)
+        # one kiosk per state folder
+        conf = kiosk_config(TMP, name, tokens[name], st.url, os.path.join(SRC, "assets/content"),
+                            size, os.path.join(TMP, name + "-state"),
+                            "screenshot_seconds = 60\n[carousel]\nslide_seconds = 3\n"
+                            "transition_ms = 200\n")
+        p, log = start_kiosk(conf, os.path.join(TMP, name + ".log"))
         procs.append(p)
         kproc[name] = (p, log)
 

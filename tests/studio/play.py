@@ -6,12 +6,12 @@ kiosk adds to the day's count (its earlier showings are not lost)."""
 import datetime
 import json
 import os
-import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from studio import BIN, Checks, Client, Studio, add_user, wait_for  # noqa: E402
+from studio import (Checks, Client, Studio, add_kiosk, add_user, kiosk_config,  # noqa: E402
+                    start_kiosk, stop_process, wait_for)
 
 TMP = os.environ["STUDIO_TMP"]
 DATA = os.path.join(TMP, "data")
@@ -20,7 +20,6 @@ CONTENT = os.path.join(TMP, "content")
 PW = "Mohnblume-2026"
 t = Checks()
 check = t.check
-os.makedirs(STATE)
 os.makedirs(CONTENT)
 # two slides of five minutes each: in this test the first is shown once per run
 with open(os.path.join(CONTENT, "content.json"), "w") as f:
@@ -34,22 +33,13 @@ with open(os.path.join(CONTENT, "content.json"), "w") as f:
 
 
 add_user(DATA, "anna", "publisher", PW)
-r = subprocess.run([BIN, "studio", "kiosk", "add", "foyer", "--data", DATA],
-                   capture_output=True, text=True)
+r = add_kiosk(DATA, "foyer")
 check(r.returncode == 0, "kiosk add foyer", r.stderr)
-tok = os.path.join(TMP, "foyer.token")
-with open(tok, "w") as f:
-    f.write(r.stdout.strip() + "\n")
-os.chmod(tok, 0o600)
 studio = Studio(TMP, DATA)
 anna = Client(studio)
 anna.login("anna", PW)
-conf = os.path.join(TMP, "kiosk.conf")
-with open(conf, "w") as f:
-    f.write("[content]\ndir = %s\n[display]\nwindowed = yes\nwidth = 800\nheight = 480\n"
-            "[carousel]\ntransition_ms = 0\n[sync]\ncache_dir = %s\n[monitor]\nname = foyer\n"
-            "report_url = %s\nreport_token_file = %s\nreport_seconds = 2\n"
-            "report_allow_http = yes\n" % (CONTENT, STATE, studio.url, tok))
+conf = kiosk_config(TMP, "foyer", r.stdout.strip(), studio.url, CONTENT, (800, 480), STATE,
+                    "name = foyer\n[carousel]\ntransition_ms = 0\n")
 
 
 def screen():
@@ -59,21 +49,6 @@ def screen():
 
 def beats():
     return screen().get("heartbeats", 0)
-
-
-def run_kiosk(n):
-    log = open(os.path.join(TMP, "kiosk-%d.log" % n), "w+")
-    p = subprocess.Popen([BIN, "run", "--config", conf], stdout=log, stderr=log)
-    return p, log
-
-
-def stop_kiosk(p):
-    p.terminate()
-    try:
-        return p.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        p.kill()
-        return p.wait()
 
 
 def played_file():
@@ -87,7 +62,7 @@ def played_file():
 
 try:
     for run, want in ((1, 1), (2, 2)):
-        p, log = run_kiosk(run)
+        p, log = start_kiosk(conf, os.path.join(TMP, "kiosk-%d.log" % run))
         wait_for(lambda: p.poll() is not None or
                  screen().get("played_week", {}).get("beratung") == want, 60)
         got = screen().get("played_week", {}).get("beratung")
@@ -100,7 +75,7 @@ try:
               "run %d: the fleet page counts the slide shown %s: %s" %
               (run, "once" if run == 1 else "once more (after a restart)", week),
               (got, week, open(log.name).read()[-2000:]))
-        check(stop_kiosk(p) == 0, "run %d: the kiosk stops cleanly" % run)
+        check(stop_process(p, 30) == 0, "run %d: the kiosk stops cleanly" % run)
         check(played_file() == week,
               "run %d: proof-of-play.json says the same as the fleet page: %s" % (run, played_file()),
               (played_file(), week))

@@ -33,6 +33,50 @@ def wait_for(what, timeout):
     return what()
 
 
+def stop_process(proc, timeout=20):
+    """Stops proc if it still runs (SIGTERM, SIGKILL after `timeout` seconds); its exit code."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    return proc.wait()
+
+
+def add_kiosk(data, name):
+    """`litfass studio kiosk add NAME`: the finished process (the new token on its stdout)."""
+    return subprocess.run([BIN, "studio", "kiosk", "add", name, "--data", data],
+                          capture_output=True, text=True)
+
+
+def kiosk_config(tmp, name, token, report_url, content, size, state, more=""):
+    """A kiosk reporting to the studio at report_url every 2 s: its token in TMP/NAME.token
+    (mode 600, as the kiosk wants it) and its config TMP/NAME.conf, `content` windowed at
+    size (w, h), its state folder `state` (made: the package makes /var/lib/litfass, where
+    proof of play is counted); `more`: further lines, of [monitor] until a section starts.
+    The config's path."""
+    tok = os.path.join(tmp, name + ".token")
+    with open(tok, "w") as f:
+        f.write(token + "\n")
+    os.chmod(tok, 0o600)
+    os.makedirs(state, exist_ok=True)
+    conf = os.path.join(tmp, name + ".conf")
+    with open(conf, "w") as f:
+        f.write("[content]\ndir = %s\n[display]\nwindowed = yes\nwidth = %d\nheight = %d\n"
+                "[sync]\ncache_dir = %s\n[monitor]\nreport_url = %s\nreport_token_file = %s\n"
+                "report_seconds = 2\nreport_allow_http = yes\n%s"
+                % (content, size[0], size[1], state, report_url, tok, more))
+    return conf
+
+
+def start_kiosk(conf, log_path):
+    """`litfass run --config CONF` (on the test's X display), its output in log_path:
+    (process, log file)."""
+    log = open(log_path, "w+")
+    return subprocess.Popen([BIN, "run", "--config", conf], stdout=log, stderr=log), log
+
+
 def add_user(data, name, role, password):
     r = subprocess.run([BIN, "studio", "user", "add", name, "--role", role, "--data", data],
                        input=password + "\n", capture_output=True, text=True)
@@ -65,13 +109,7 @@ class Studio:
         self.port = int(self.url.rsplit(":", 1)[1].strip("/"))
 
     def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc)
         self.log.seek(0)
         self.stderr = self.log.read()
         return self.stderr
