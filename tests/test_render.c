@@ -129,6 +129,17 @@ static void draw_all(struct fixture *f, struct lf_scene *const *scenes, size_t n
     SDL_RenderPresent(f->renderer);
 }
 
+/* The sample bundle in `lang` on a w x h screen with the real fonts, on
+ * Monday 23 November 2026 at 10:00. */
+static struct lf_view sample_view(const struct fixture *f, const char *lang, int w, int h)
+{
+    return (struct lf_view){.bundle = f->bundle, .lang = lang,
+                            .now = lf_local_make(2026, 11, 23, 10, 0),
+                            .theme = lf_theme_get(LF_THEME_STANDARD),
+                            .measure = lf_typesetter_measure(f->ts), .width = w, .height = h,
+                            .text_scale = 1.0};
+}
+
 static void slides_are_drawn_in_both_orientations(void **state)
 {
     struct fixture *f = *state;
@@ -137,10 +148,7 @@ static void slides_are_drawn_in_both_orientations(void **state)
     for (size_t si = 0; si < 2; si++) {
         int w = sizes[si][0], h = sizes[si][1];
         open_canvas(f, w, h);
-        struct lf_view v = {.bundle = f->bundle, .lang = "de",
-                            .now = lf_local_make(2026, 11, 23, 10, 0), .theme = theme,
-                            .measure = lf_typesetter_measure(f->ts), .width = w, .height = h,
-                            .text_scale = 1.0};
+        struct lf_view v = sample_view(f, "de", w, h);
         struct lf_carousel *c = lf_carousel_create();
         lf_carousel_build(c, &v, 10);
         assert_true(lf_carousel_count(c) >= 5);
@@ -392,31 +400,45 @@ static void no_ink_is_cut_off(void **state)
     }
 }
 
+/* The item pages of a carousel round for `v` (at least 10): none runs
+ * onto a second page, nothing on one is below the text floor. */
+static void items_fit_one_page(const struct lf_view *v)
+{
+    struct lf_carousel *c = lf_carousel_create();
+    lf_carousel_build(c, v, 10);
+    struct lf_scene *s = lf_scene_create();
+    size_t items = 0;
+    for (size_t i = 0; i < lf_carousel_count(c); i++) {
+        const struct lf_page *p = &lf_carousel_page(c, i)->page;
+        if (p->kind != LF_PAGE_SLIDE || !p->slide || !p->slide->item)
+            continue;
+        items++;
+        if (p->from.block || p->from.offset)
+            fail_msg("%dx%d %s: item \"%s\" runs onto a second page", v->width, v->height,
+                     v->lang, p->slide->item->id);
+        lf_scene_clear(s);
+        lf_layout_page(s, v, p, NULL);
+        for (size_t k = 0; k < lf_scene_count(s); k++) {
+            const struct lf_op *op = lf_scene_op(s, k);
+            if (op->kind == LF_OP_TEXT && op->px < lf_layout_min_text_px(v))
+                fail_msg("%dx%d %s: \"%s\" at %d px, below the floor %d", v->width, v->height,
+                         v->lang, op->text, op->px, lf_layout_min_text_px(v));
+        }
+    }
+    assert_true(items >= 10);
+    lf_scene_destroy(s);
+    lf_carousel_destroy(c);
+}
+
 /* The sample content is what a city sees first: on a landscape screen
  * every item fits on one page in every language of the bundle, with the
  * real fonts (a continuation page is for content longer than a screen). */
 static void sample_items_fit_one_landscape_page(void **state)
 {
     struct fixture *f = *state;
-    const struct lf_theme *theme = lf_theme_get(LF_THEME_STANDARD);
     for (size_t li = 0; li < f->bundle->n_languages; li++) {
-        struct lf_view v = {.bundle = f->bundle, .lang = f->bundle->languages[li],
-                            .now = lf_local_make(2026, 11, 23, 10, 0), .theme = theme,
-                            .measure = lf_typesetter_measure(f->ts), .width = 1920,
-                            .height = 1080, .text_scale = 1.0};
-        struct lf_carousel *c = lf_carousel_create();
-        lf_carousel_build(c, &v, 10);
-        size_t items = 0;
-        for (size_t i = 0; i < lf_carousel_count(c); i++) {
-            const struct lf_page *p = &lf_carousel_page(c, i)->page;
-            if (p->kind != LF_PAGE_SLIDE || !p->slide || !p->slide->item)
-                continue;
-            items++;
-            if (p->from.block || p->from.offset)
-                fail_msg("%s: item \"%s\" runs onto a second page", v.lang, p->slide->item->id);
-        }
-        assert_true(items >= 10);
-        lf_carousel_destroy(c);
+        struct lf_view v = sample_view(f, f->bundle->languages[li], 1920, 1080);
+        items_fit_one_page(&v);
     }
     assert_true(f->bundle->n_languages >= 7);
 }
@@ -428,40 +450,12 @@ static void sample_items_fit_one_landscape_page(void **state)
 static void sample_items_fit_one_small_page(void **state)
 {
     struct fixture *f = *state;
-    const struct lf_theme *theme = lf_theme_get(LF_THEME_STANDARD);
     static const int sizes[][2] = {{800, 480}, {480, 800}, {1280, 800}};
     static const char *const langs[] = {"de", "ar"};
     for (size_t si = 0; si < 3; si++)
         for (size_t li = 0; li < 2; li++) {
-            struct lf_view v = {.bundle = f->bundle, .lang = langs[li],
-                                .now = lf_local_make(2026, 11, 23, 10, 0), .theme = theme,
-                                .measure = lf_typesetter_measure(f->ts), .width = sizes[si][0],
-                                .height = sizes[si][1], .text_scale = 1.0};
-            struct lf_carousel *c = lf_carousel_create();
-            lf_carousel_build(c, &v, 10);
-            struct lf_scene *s = lf_scene_create();
-            size_t items = 0;
-            for (size_t i = 0; i < lf_carousel_count(c); i++) {
-                const struct lf_page *p = &lf_carousel_page(c, i)->page;
-                if (p->kind != LF_PAGE_SLIDE || !p->slide || !p->slide->item)
-                    continue;
-                items++;
-                if (p->from.block || p->from.offset)
-                    fail_msg("%dx%d %s: item \"%s\" runs onto a second page", v.width, v.height,
-                             v.lang, p->slide->item->id);
-                /* and nothing on it below the text floor */
-                lf_scene_clear(s);
-                lf_layout_page(s, &v, p, NULL);
-                for (size_t k = 0; k < lf_scene_count(s); k++) {
-                    const struct lf_op *op = lf_scene_op(s, k);
-                    if (op->kind == LF_OP_TEXT && op->px < lf_layout_min_text_px(&v))
-                        fail_msg("%dx%d %s: \"%s\" at %d px, below the floor %d", v.width,
-                                 v.height, v.lang, op->text, op->px, lf_layout_min_text_px(&v));
-                }
-            }
-            assert_true(items >= 10);
-            lf_scene_destroy(s);
-            lf_carousel_destroy(c);
+            struct lf_view v = sample_view(f, langs[li], sizes[si][0], sizes[si][1]);
+            items_fit_one_page(&v);
         }
 }
 
@@ -472,11 +466,7 @@ static void painter_remakes_textures_after_a_reset(void **state)
     struct fixture *f = *state;
     const int w = 1920, h = 1080;
     open_canvas(f, w, h);
-    struct lf_view v = {.bundle = f->bundle, .lang = "ar",
-                        .now = lf_local_make(2026, 11, 23, 10, 0),
-                        .theme = lf_theme_get(LF_THEME_STANDARD),
-                        .measure = lf_typesetter_measure(f->ts), .width = w, .height = h,
-                        .text_scale = 1.0};
+    struct lf_view v = sample_view(f, "ar", w, h);
     struct lf_carousel *c = lf_carousel_create();
     lf_carousel_build(c, &v, 10);
     struct lf_scene *scenes[3] = {lf_scene_create(), lf_scene_create(), lf_scene_create()};
@@ -512,15 +502,12 @@ static void painter_remakes_textures_after_a_reset(void **state)
 static void badge_text_stays_inside(void **state)
 {
     struct fixture *f = *state;
-    const struct lf_theme *theme = lf_theme_get(LF_THEME_STANDARD);
     static const int sizes[][2] = {{1920, 1080}, {1080, 1920}};
     size_t checked = 0;
     for (size_t si = 0; si < 2; si++)
         for (size_t li = 0; li < f->bundle->n_languages; li++) {
-            struct lf_view v = {.bundle = f->bundle, .lang = f->bundle->languages[li],
-                                .now = lf_local_make(2026, 11, 23, 10, 0), .theme = theme,
-                                .measure = lf_typesetter_measure(f->ts), .width = sizes[si][0],
-                                .height = sizes[si][1], .text_scale = 1.0};
+            struct lf_view v =
+                sample_view(f, f->bundle->languages[li], sizes[si][0], sizes[si][1]);
             struct lf_carousel *c = lf_carousel_create();
             lf_carousel_build(c, &v, 10);
             struct lf_scene *s = lf_scene_create();
@@ -578,11 +565,7 @@ static void snapshot_is_the_page_moved(void **state)
     struct fixture *f = *state;
     const int w = 800, h = 480, dx = -237;
     open_canvas(f, w, h);
-    struct lf_view v = {.bundle = f->bundle, .lang = "ar",
-                        .now = lf_local_make(2026, 11, 23, 10, 0),
-                        .theme = lf_theme_get(LF_THEME_STANDARD),
-                        .measure = lf_typesetter_measure(f->ts), .width = w, .height = h,
-                        .text_scale = 1.0};
+    struct lf_view v = sample_view(f, "ar", w, h);
     struct lf_carousel *c = lf_carousel_create();
     lf_carousel_build(c, &v, 10);
     struct lf_scene *page = lf_scene_create();
