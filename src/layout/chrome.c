@@ -220,9 +220,10 @@ static int read_aloud_buttons(struct frame *f, int y, int bh, int x_end, const s
     return x_end - rw - gap;
 }
 
-/* The reading controls, then the toggles for large text and high
- * contrast, ending at x_end; returns where they begin. */
-static int tools(struct frame *f, int y, int h, int x_end, const struct lf_footer *ft)
+/* The reading controls (unless they are on the row of ‹ ›), then the
+ * toggles for large text and high contrast, ending at x_end; returns
+ * where they begin. */
+static int tools(struct frame *f, int y, int h, int x_end, bool reading, const struct lf_footer *ft)
 {
     int tw = lf_frame_strip_button_height(f) * 3 / 2, gap = lf_frame_scaled(f, 12);
     static const char *const toggle_labels[2] = {"A+", "◐"};
@@ -234,7 +235,7 @@ static int tools(struct frame *f, int y, int h, int x_end, const struct lf_foote
                toggle_on[i], f->t->accent[0], toggle_actions[i], 0);
         x_end -= gap;
     }
-    return read_aloud_buttons(f, y, h, x_end, ft) + gap;
+    return reading ? read_aloud_buttons(f, y, h, x_end, ft) + gap : x_end + gap;
 }
 
 /* The languages of the bundle, each named in itself, and the toggles
@@ -252,7 +253,7 @@ static void language_strip(struct frame *f, int top, const struct lf_footer *ft)
     int y = top + gap;
     int x_end = v->width - m;
     struct strip_place sp = {f, top, bh, gap, m,
-                             lf_frame_tools_in_nav(f) ? 0 : lf_frame_strip_tools_width(f),
+                             lf_frame_strip_group_width(f),
                              lf_frame_strip_rows(f), y};
     size_t n = b->n_languages, shown[LF_MAX_TRANSLATIONS];
     int lw[LF_MAX_TRANSLATIONS], widths[LF_MAX_TRANSLATIONS + 1] = {0}; /* gcc for arm64 warns otherwise */
@@ -309,7 +310,7 @@ static void language_strip(struct frame *f, int top, const struct lf_footer *ft)
      * row after the languages (in portrait, where there is room, they
      * are on the row of ‹ › instead) */
     if (!lf_frame_tools_in_nav(f))
-        tools(f, sp.tools_y, bh, v->width - m, ft);
+        tools(f, sp.tools_y, bh, v->width - m, !lf_frame_reading_in_nav(f), ft);
     for (size_t i = 0; i < k; i++) {
         const char *lang = b->languages[shown[i]];
         lf_scene_lang(f->s, lang); /* "中文" in zh-Hant's own glyph forms */
@@ -329,8 +330,8 @@ void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct 
     size_t first_op = lf_scene_count(s), first_target = lf_scene_target_count(s);
     int h = lf_frame_footer_height(&f), top = v->height - h, m = lf_frame_scaled(&f, BASE_MARGIN);
     int bgap = lf_frame_scaled(&f, 16);
-    /* portrait: two rows of 84 (landscape's one row is 76: no smaller to the finger) */
-    int vpad = lf_frame_scaled(&f, f.landscape ? 20 : 14);
+    /* portrait: two rows of LF_PORTRAIT_NAV_ROW (landscape's one row is 76) */
+    int vpad = lf_frame_scaled(&f, f.landscape ? 20 : LF_PORTRAIT_NAV_PAD);
     lf_scene_rect(s, (struct lf_box){0, top, v->width, h}, f.t->bar, 0);
     if (v->passive) {
         if (ft->count > 0)
@@ -399,16 +400,21 @@ void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct 
             x += bw + bgap;
         }
         y += row_h + vpad;
-        bool with_tools = lf_frame_tools_in_nav(&f);
-        arrow_w = with_tools ? row_h : bw;
+        bool with_tools = lf_frame_tools_in_nav(&f), with_reading = lf_frame_reading_in_nav(&f);
+        arrow_w = with_reading ? row_h : bw;
         arrow(&f, (struct lf_box){m, y, arrow_w, row_h}, false);
         arrow(&f, (struct lf_box){v->width - m - arrow_w, y, arrow_w, row_h}, true);
         int mid_x = m + arrow_w + bgap, mid_w = v->width - 2 * (m + arrow_w + bgap);
         if (with_tools) {
             /* ‹ position (or back) | reading controls, A+, ◐ › */
             int tools_x = v->width - m - arrow_w - bgap - lf_frame_strip_tools_width(&f);
-            tools(&f, y, row_h, v->width - m - arrow_w - bgap, ft);
+            tools(&f, y, row_h, v->width - m - arrow_w - bgap, true, ft);
             mid_w = tools_x - bgap - mid_x;
+        } else if (with_reading) {
+            /* ‹ position (or back) | reading controls › (a narrow screen) */
+            int gap = lf_frame_scaled(&f, 12);
+            mid_w = read_aloud_buttons(&f, y, row_h, v->width - m - arrow_w - bgap, ft) + gap -
+                    bgap - mid_x;
         }
         if (ft->show_back)
             button(&f, (struct lf_box){mid_x, y, mid_w, row_h}, lf_phrase(v->lang, LF_P_BACK),

@@ -74,9 +74,12 @@ int lf_frame_language_button_width(const struct frame *f, const char *lang, int 
     return w < bh * 2 ? bh * 2 : w;
 }
 
+/* 68 units in both orientations: 68 px at a 1080-pixel side, above the
+ * touch floor (LF_MIN_TOUCH_FRACTION); portrait's 80 made its footer take
+ * a quarter of the screen. */
 int lf_frame_strip_button_height(const struct frame *f)
 {
-    return lf_frame_scaled(f, f->landscape ? 68 : 80);
+    return lf_frame_scaled(f, LF_STRIP_BUTTON_ROW);
 }
 
 /* The read-aloud button: as wide as its wider label ("🔊 Vorlesen",
@@ -96,7 +99,12 @@ int lf_frame_read_button_width(const struct frame *f)
         if (lw > w)
             w = lw;
     }
-    return w > f->v->width / 3 ? f->v->width / 3 : w; /* a long label wraps */
+    /* a long label wraps, where the button is tall enough for two lines
+     * (on a narrow screen it is not: the label stays on one line) */
+    int cap = f->v->width / 3;
+    if (2 * lf_frame_line_height(f, LF_FACE_BOLD, px) + lf_frame_scaled(f, 12) > bh)
+        cap = f->v->width - 2 * lf_frame_scaled(f, BASE_MARGIN);
+    return w > cap ? cap : w;
 }
 
 /* "🐢" (slower speech): a pictogram any visitor knows, as wide as the
@@ -128,6 +136,29 @@ int lf_frame_strip_tools_width(const struct frame *f)
     return tools_group_width(f);
 }
 
+/* The arrows' row's room beside ‹ › for the position (or "back") once
+ * `used` pixels of it hold buttons. */
+static int nav_slot_rest(const struct frame *f, int used)
+{
+    int row_h = lf_frame_scaled(f, LF_PORTRAIT_NAV_ROW), bgap = lf_frame_scaled(f, 16);
+    int m = lf_frame_scaled(f, BASE_MARGIN);
+    return f->v->width - 2 * m - 2 * row_h - 3 * bgap - used;
+}
+
+/* The least width of that slot: LF_NAV_SLOT_MIN, and "back" (in the
+ * screen's language) or a position such as "188 / 200" on one line: the
+ * row is too low for two. */
+static int nav_slot_need(const struct frame *f)
+{
+    int px = lf_frame_text_px(f, 34), pad = lf_frame_scaled(f, 24);
+    int need = lf_frame_scaled(f, LF_NAV_SLOT_MIN);
+    int back = lf_text_width(&f->m, LF_FACE_BOLD, px, lf_phrase(f->v->lang, LF_P_BACK)) + 2 * pad;
+    int pos = lf_text_width(&f->m, LF_FACE_BOLD, px, "888 / 888") + pad;
+    if (back > need)
+        need = back;
+    return pos > need ? pos : need;
+}
+
 /* Portrait: the reading controls and the toggles sit on the row of
  * ‹ › (between them, after the position or "back") when that row has
  * room for them and a slot of LF_NAV_SLOT_MIN for the position or "back";
@@ -136,10 +167,25 @@ bool lf_frame_tools_in_nav(const struct frame *f)
 {
     if (f->landscape || f->v->passive)
         return false;
-    int row_h = lf_frame_scaled(f, LF_PORTRAIT_NAV_ROW), bgap = lf_frame_scaled(f, 16);
-    int m = lf_frame_scaled(f, BASE_MARGIN);
-    int rest = f->v->width - 2 * m - 2 * row_h - 3 * bgap - tools_group_width(f);
-    return rest >= lf_frame_scaled(f, LF_NAV_SLOT_MIN);
+    return nav_slot_rest(f, tools_group_width(f)) >= nav_slot_need(f);
+}
+
+bool lf_frame_reading_in_nav(const struct frame *f)
+{
+    if (lf_frame_tools_in_nav(f))
+        return true;
+    if (f->landscape || f->v->passive || !f->v->speech)
+        return false;
+    return nav_slot_rest(f, read_controls_width(f)) >= nav_slot_need(f);
+}
+
+int lf_frame_strip_group_width(const struct frame *f)
+{
+    if (lf_frame_tools_in_nav(f))
+        return 0;
+    if (lf_frame_reading_in_nav(f))
+        return tools_group_width(f) - read_controls_width(f);
+    return tools_group_width(f);
 }
 
 /* Rows the language strip has: one in landscape (languages that do not
@@ -163,7 +209,8 @@ int lf_frame_strip_rows(const struct frame *f)
         }
         x += w + gap;
     }
-    if (!lf_frame_tools_in_nav(f) && x + tools_group_width(f) > x_end && x > m)
+    int group = lf_frame_strip_group_width(f);
+    if (group && x + group > x_end && x > m)
         rows++; /* the controls on a row of their own */
     return rows > LF_STRIP_MAX_ROWS ? LF_STRIP_MAX_ROWS : rows;
 }
@@ -180,7 +227,9 @@ int lf_frame_footer_height(const struct frame *f)
 {
     if (f->v->passive)
         return lf_frame_scaled(f, 16); /* only the progress line */
-    return lf_frame_strip_height(f) + (f->landscape ? lf_frame_scaled(f, 116) : lf_frame_scaled(f, 210));
+    return lf_frame_strip_height(f) +
+           (f->landscape ? lf_frame_scaled(f, 116)
+                         : lf_frame_scaled(f, 2 * LF_PORTRAIT_NAV_ROW + 3 * LF_PORTRAIT_NAV_PAD));
 }
 
 struct lf_box lf_layout_content_box(const struct lf_view *v)

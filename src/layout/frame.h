@@ -60,11 +60,23 @@ int lf_frame_slower_button_width(const struct frame *f);
 #define LF_STRIP_MAX_ROWS 3
 /* The width of the strip's reading controls and toggles, one group. */
 int lf_frame_strip_tools_width(const struct frame *f);
-/* Portrait: the row of the arrows (in units), and the least width of its
- * slot for the position or "back" when the tools share that row. */
-#define LF_PORTRAIT_NAV_ROW 84
+/* The language strip's buttons (in units). */
+#define LF_STRIP_BUTTON_ROW 68
+/* Portrait: the rows of the categories and of the arrows (in units, as
+ * landscape's one row of 76: no smaller to the finger), the space around
+ * them, and the least width of the arrows' row's slot for the position
+ * or "back" when the tools share that row (more where "back" needs it:
+ * the row holds one line). */
+#define LF_PORTRAIT_NAV_ROW 76
+#define LF_PORTRAIT_NAV_PAD 10
 #define LF_NAV_SLOT_MIN 150
 bool lf_frame_tools_in_nav(const struct frame *f);
+/* Portrait where the whole group does not fit there: the reading
+ * controls alone on the row of ‹ › (a narrow screen: one row less in the
+ * strip), the toggles at the end of the strip. True too when all are. */
+bool lf_frame_reading_in_nav(const struct frame *f);
+/* What of the group sits at the end of the strip: its width (0: none). */
+int lf_frame_strip_group_width(const struct frame *f);
 int lf_frame_strip_rows(const struct frame *f);
 int lf_frame_strip_height(const struct frame *f);
 int lf_frame_footer_height(const struct frame *f);
