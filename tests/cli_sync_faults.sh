@@ -73,6 +73,17 @@ CASES=(
   "m-304       manifest 304.*not.conditional                                     manifest 304 to a request that was not conditional"
   "m-bighead   manifest header.*larger                                           manifest with 200 KiB of header lines"
   "m-gzip      manifest sent.compressed.data.\(Content-Encoding:.gzip\).that.was.not.asked.for manifest gzip-compressed without being asked"
+  "m-206       manifest 206                                                      manifest 206 Partial Content to a request for the whole file"
+  "m-shortlen  manifest signature.does.not.verify                                manifest with a Content-Length one byte short (its last byte left on the kept-alive connection)"
+  "m-slowhead  manifest slow|speed|time                                          manifest whose header lines never end (one a second)"
+  "m-nothttp   manifest not.HTTP.*web.server                                     manifest address answering no HTTP at all"
+  "s-empty     manifest content.json.sig.*lines                                  signature file of 0 bytes"
+  "s-huge      manifest larger.than.1024                                         signature file of 10 MiB"
+  "s-junk      manifest content.json.sig.*text                                   signature file of binary junk"
+  "a-206       asset    206                                                      image 206 Partial Content to a request for the whole file"
+  "a-shortlen  asset    got.63067.bytes                                          image with a Content-Length one byte short"
+  "a-slowhead  asset    slow|speed|time                                          image whose header lines never end (one a second)"
+  "a-nothttp   asset    not.HTTP.*web.server                                     image address answering no HTTP at all"
   "a-gzip      asset    sent.compressed.data.\(Content-Encoding:.gzip\).that.was.not.asked.for image gzip-compressed without being asked"
   "a-304       asset    304                                                      image 304 to a request that was not conditional"
   "a-bighead   asset    header.*larger                                           image with 200 KiB of header lines"
@@ -179,6 +190,22 @@ cmp -s "$CACHE/current/$CHANGED" "$B/$CHANGED" && ok "current has B's changed im
   ok "success clears last_error and consecutive_failures" ||
   bad "after success: last_error '$(status_field "$CACHE" last_error)', consecutive_failures '$(status_field "$CACHE" consecutive_failures)'"
 [ -z "$(leftovers "$CACHE")" ] && ok "no leftovers after B" || bad "leftovers: $(leftovers "$CACHE" | tr '\n' ' ')"
+
+# A server whose ETag and Last-Modified change at every answer while B's manifest stays the
+# same (misbehave.py churn): each look says "up to date", downloads no image again and
+# rewrites nothing but state.json (the validators) and status.json.
+no_state() { cache_listing "$CACHE" | grep -v '^\./state\.json '; }
+LIST_B=$(no_state)
+for i in 1 2; do
+  run_sync "$TMP/churn$i" --config "$CONF" --url "$MB_URL/m-churn/content.json"
+  [ "$RC" -eq 0 ] && grep -q 'up to date' "$TMP/churn$i.out" &&
+    ok "validators changing with the same manifest (look $i): up to date" ||
+    { bad "churn look $i: exit $RC"; sed 's/^/  /' "$TMP/churn$i.out" "$TMP/churn$i.err" | head -8; }
+done
+[ "$(no_state)" = "$LIST_B" ] && ok "changing validators rewrite nothing in the cache but state.json" ||
+  bad "the cache changed: $(diff <(echo "$LIST_B") <(no_state) | head -6)"
+n=$(grep -c '^REQ GET /m-churn/images/' "$MB_LOG")
+[ "$n" -eq 0 ] && ok "changing validators fetch no image again" || bad "$n image requests under /m-churn/"
 
 # Plain http needs allow_http: without it the URL is refused before any request.
 cat >"$TMP/strict.conf" <<EOF

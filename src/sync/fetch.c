@@ -232,6 +232,14 @@ static bool same_host(CURL *c, const char *asked, char *host, size_t size)
     return strcasecmp(got, host) == 0 && got_port == asked_port;
 }
 
+/* Whether libcurl found no HTTP answer: no status line (libcurl calls
+ * that HTTP/0.9 and refuses it), or a status line it cannot read. */
+static bool answer_not_http(CURLcode rc, const char *errbuf)
+{
+    return rc == CURLE_WEIRD_SERVER_REPLY ||
+           (rc == CURLE_UNSUPPORTED_PROTOCOL && strstr(errbuf, "HTTP/0.9") != NULL);
+}
+
 static bool scheme_ok(const char *url, bool allow_http)
 {
     return strncasecmp(url, "https://", 8) == 0 ||
@@ -247,7 +255,7 @@ const char *lf_fetch_failure_name(enum lf_fetch_failure failure)
         [LF_FETCH_FAIL_CERTIFICATE] = "certificate",
         [LF_FETCH_FAIL_HTTP] = "http",       [LF_FETCH_FAIL_TOO_LARGE] = "too-large",
         [LF_FETCH_FAIL_REDIRECT] = "redirect", [LF_FETCH_FAIL_CUT] = "cut",
-        [LF_FETCH_FAIL_COMPRESSED] = "compressed",
+        [LF_FETCH_FAIL_COMPRESSED] = "compressed", [LF_FETCH_FAIL_NOT_HTTP] = "not-http",
         [LF_FETCH_FAIL_STOPPED] = "stopped", [LF_FETCH_FAIL_OTHER] = "other",
     };
     return (unsigned)failure < sizeof(names) / sizeof(names[0]) ? names[failure] : "other";
@@ -283,6 +291,8 @@ static enum lf_fetch_failure curl_failure(CURLcode rc)
     case CURLE_TOO_MANY_REDIRECTS:
     case CURLE_UNSUPPORTED_PROTOCOL:
         return LF_FETCH_FAIL_REDIRECT;
+    case CURLE_WEIRD_SERVER_REPLY:
+        return LF_FETCH_FAIL_NOT_HTTP;
     case CURLE_GOT_NOTHING:
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
@@ -351,6 +361,23 @@ void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
         curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
 
     CURLcode rc = curl_easy_perform(c);
+    bool not_http = answer_not_http(rc, errbuf);
+    long new_connections = 0;
+    if (not_http && t.received == 0 && !t.headers_too_big &&
+        curl_easy_getinfo(c, CURLINFO_NUM_CONNECTS, &new_connections) == CURLE_OK &&
+        new_connections == 0) {
+        /* on a kept-alive connection: the server may have left bytes of its
+         * last answer there (a body longer than its Content-Length), which
+         * then stand before this answer. Asked again on a new connection,
+         * the answer is this request's own. */
+        lf_debug("sync: %s: no HTTP answer on a reused connection (%s); asking on a new one",
+                 url, errbuf);
+        curl_easy_setopt(c, CURLOPT_FRESH_CONNECT, 1L);
+        t.header_bytes = 0;
+        errbuf[0] = '\0';
+        rc = curl_easy_perform(c);
+        not_http = answer_not_http(rc, errbuf);
+    }
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->http_status);
     r->len = t.received;
     header_value(c, "ETag", r->etag, sizeof(r->etag));
@@ -406,12 +433,18 @@ void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
         r->failure = LF_FETCH_FAIL_HTTP;
     } else if (rc != CURLE_OK) {
         const char *why = errbuf[0] ? errbuf : curl_easy_strerror(rc);
-        if (rc == CURLE_UNSUPPORTED_PROTOCOL)
+        if (not_http) {
+            snprintf(r->error, sizeof(r->error),
+                     "%s: the answer is not HTTP (%s): is a web server at this address and "
+                     "port?", url, why);
+            r->failure = LF_FETCH_FAIL_NOT_HTTP;
+        } else if (rc == CURLE_UNSUPPORTED_PROTOCOL)
             snprintf(r->error, sizeof(r->error), "%s: %s (only %s is allowed, also for redirects)",
                      url, why, f->opt.allow_http ? "http/https" : "https");
         else
             snprintf(r->error, sizeof(r->error), "%s: %s", url, why);
-        r->failure = curl_failure(rc);
+        if (!not_http)
+            r->failure = curl_failure(rc);
     } else if (r->http_status == 304 && !conditional) {
         snprintf(r->error, sizeof(r->error),
                  "%s: HTTP 304 (not modified) to a request that was not conditional", url);

@@ -71,6 +71,7 @@ enum lf_fetch_failure {
     LF_FETCH_FAIL_REDIRECT,    /* too many redirects, or one to a scheme not allowed */
     LF_FETCH_FAIL_CUT,         /* the connection broke off during the answer */
     LF_FETCH_FAIL_COMPRESSED,  /* a Content-Encoding (gzip, ...) that was not asked for */
+    LF_FETCH_FAIL_NOT_HTTP,    /* the answer is no HTTP (no status line: another service) */
     LF_FETCH_FAIL_STOPPED,     /* cancelled: litfass is shutting down */
     LF_FETCH_FAIL_OTHER,       /* anything else (the sink refused, ...) */
 };

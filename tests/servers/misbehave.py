@@ -40,6 +40,18 @@ FAULTs:
               asked for no encoding (a server compressing whatever it sends)
   redirhost   302 to the same server under another host name (localhost), whose manifest
               then comes as for olddate: a Date from a host the kiosk was not configured with
+  206         206 Partial Content (Content-Range: the whole file) although no range was asked
+  shortlen    Content-Length one byte less than the file, then the whole file (the last byte
+              is left on the kept-alive connection, ahead of the next answer)
+  slowhead    the status line, then one more header line a second, no end of the header
+  nothttp     bytes that are no HTTP answer at all, then the connection closed
+  churn       served properly, but with a new ETag and Last-Modified every time and never a
+              304 (a server or proxy whose validators change while the file does not)
+
+  /s-FAULT/... B served properly, except content.json.sig:
+  empty       the signature file has 0 bytes
+  huge        the signature file has 10 MiB
+  junk        1024 bytes that are no signature (no "untrusted comment" lines)
 
 Every finished request is logged on stderr as one line:
   REQ <method> <path> <status> <fault or -> sent=<body bytes>
@@ -62,11 +74,15 @@ ENDLESS_CAP = 256 * 1024 * 1024   # bytes an "endless" body sends at most
 HUGE_LENGTH = 10 * 1024 * 1024 * 1024
 CHUNK = 64 * 1024
 
-MANIFEST_FAULTS = {"gzip", "304", "bighead", "olddate", "redirhost", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
+MANIFEST_FAULTS = {"206", "shortlen", "slowhead", "nothttp", "churn", "gzip", "304", "bighead", "olddate", "redirhost", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
                    "badjson", "invalid", "nofiles", "badhash", "evilpath", "redirfile",
                    "redirloop"}
-ASSET_FAULTS = {"gzip", "304", "bighead", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
+ASSET_FAULTS = {"206", "shortlen", "slowhead", "nothttp", "churn", "gzip", "304", "bighead", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
                 "badhash", "badsize", "redirfile", "redirloop"}
+
+SIG_FAULTS = {"empty", "huge", "junk"}
+SIG_HUGE = 10 * 1024 * 1024
+CHURN = [0]   # how many answers "churn" gave: each gets validators of its own
 
 DEADLINE = [0.0]   # monotonic time at which everything stops
 LOG_LOCK = threading.Lock()
@@ -121,6 +137,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         try:
             if prefix in ("ok", "next"):
                 return self.serve_file(self.roots[prefix], rel, head)
+            if prefix.startswith("s-"):
+                if prefix[2:] not in SIG_FAULTS:
+                    return self.plain(404, "unknown fault " + prefix[2:])
+                if rel != "content.json.sig":
+                    return self.serve_file(self.roots["next"], rel, head)
+                return self.misbehave_signature(prefix[2:])
             if rel == "content.json.sig" and prefix[:2] in ("m-", "a-"):
                 # the signature is always B's, served properly: a manifest fault changes
                 # the manifest (so its signature no longer fits), an asset fault the images
@@ -348,11 +370,67 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 body[len(body) // 2] ^= 0xFF
                 body = bytes(body)
             return self.send_body(body, fault)
+        if fault == "206":
+            self.send_response(206)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Range", "bytes 0-%d/%d" % (len(data) - 1, len(data)))
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return self.finish_log(206, fault, len(data))
+        if fault == "shortlen":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(len(data) - 1))
+            self.end_headers()
+            self.wfile.write(data)
+            return self.finish_log(200, fault, len(data))
+        if fault == "slowhead":
+            self.close_connection = True
+            self.send_response(200)
+            self.flush_headers()
+            sent = 0
+            try:
+                while time.monotonic() < DEADLINE[0]:
+                    self.wfile.write(b"X-Slow-%d: still coming\r\n" % sent)
+                    self.wfile.flush()
+                    sent += 1
+                    time.sleep(1.0)
+            except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
+                pass
+            self.finish_log(200, fault, sent)
+            self.cut(reset=False)
+        if fault == "nothttp":
+            self.close_connection = True
+            self.wfile.write(b"SSH-2.0-OpenSSH_9.2\r\n" + bytes(range(256)) * 4)
+            self.finish_log(0, fault, 0)
+            self.cut(reset=False)
+        if fault == "churn":
+            CHURN[0] += 1
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("ETag", '"churn-%d"' % CHURN[0])
+            self.send_header("Last-Modified", email.utils.formatdate(
+                time.time() - 3600 + CHURN[0], usegmt=True))
+            self.end_headers()
+            self.wfile.write(data)
+            return self.finish_log(200, fault, len(data))
         if fault == "badsize":
             return self.send_body(data + b"\0", fault)
         if fault == "gzip":
             return self.send_body(gzip.compress(data), fault, [("Content-Encoding", "gzip")])
         return self.plain(404, "unknown fault " + fault)
+
+    def misbehave_signature(self, fault):
+        if fault == "empty":
+            body = b""
+        elif fault == "huge":
+            body = b"untrusted comment: litfass signature\n" + b"A" * SIG_HUGE
+        else:
+            body = bytes((i * 7 + 3) % 256 for i in range(1024))
+        self.close_connection = True
+        return self.send_body(body, "s-" + fault)
 
     def send_body(self, body, fault, extra=()):
         self.send_response(200)

@@ -234,6 +234,8 @@ const MSGS = {
     'The calendar could not be fetched from this address. Please check the address and try again.'],
   'fetch-compressed': ['Der Server „{0}“ hat die Datei gepackt (komprimiert) geschickt, obwohl das Studio sie ungepackt verlangt hat. Bitte die IT bitten, die Komprimierung für diese Adresse auszuschalten.',
     'The server “{0}” sent the file compressed although the studio asked for it uncompressed. Please ask IT to switch compression off for this address.'],
+  'fetch-not-http': ['Unter dieser Adresse antwortet kein Web-Server („{0}“ schickt keine HTTP-Antwort). Bitte die Adresse prüfen, besonders die Nummer nach dem Doppelpunkt (den Port), am besten neu aus dem Kalenderprogramm kopieren.',
+    'No web server answers at this address (“{0}” sends no HTTP answer). Please check the address, especially the number after the colon (the port); best copy it again from the calendar program.'],
   'fetch-other': ['Der Kalender konnte unter dieser Adresse nicht geholt werden. Bitte die Adresse prüfen und es noch einmal versuchen.',
     'The calendar could not be fetched from this address. Please check the address and try again.'],
   /* publishing failed (POST /api/publish): what happened ({0} the server or folder, {1} the HTTP status), then what to do */
