@@ -171,25 +171,26 @@ static void text_is_cleaned_for_drawing(void **state)
     char out[128];
     lf_text_clean("Mo\tFr", 6, out, sizeof(out));
     assert_string_equal(out, "Mo Fr");
-    const char *reversed = "Name: \u202EKIRTAP\u202C und \u2067x\u2069\x01\x7F\u00AD.";
-    lf_text_clean(reversed, strlen(reversed), out, sizeof(out));
-    assert_string_equal(out, "Name: KIRTAP und x.");
     /* Vietnamese keeps both its marks; a pasted "Zalgo" letter keeps four
      * of its 14 diacritics (the rest drew over the lines around it);
      * Tibetan's subjoined letters are letters, not marks, and stay */
-    const char *vi = "Tie\u0302\u0301ng Vie\u0323\u0302t";
-    lf_text_clean(vi, strlen(vi), out, sizeof(out));
-    assert_string_equal(out, vi);
-    const char *zalgo = "Z\u0351\u0352\u0353\u0354\u0355\u0356\u0357\u0358\u0359\u035a"
-                        "\u035b\u035c\u035d\u035ealgo";
-    lf_text_clean(zalgo, strlen(zalgo), out, sizeof(out));
-    assert_string_equal(out, "Z\u0351\u0352\u0353\u0354algo");
-    const char *th = "\u0e01\u0e49\u0e49\u0e49\u0e49\u0e49\u0e49 \u0e19\u0e49\u0e33";
-    lf_text_clean(th, strlen(th), out, sizeof(out));
-    assert_string_equal(out, "\u0e01\u0e49 \u0e19\u0e49\u0e33");
-    const char *bo = "\u0f56\u0f66\u0f92\u0fb2\u0f74\u0f56\u0f66";
-    lf_text_clean(bo, strlen(bo), out, sizeof(out));
-    assert_string_equal(out, bo);
+    static const struct {
+        const char *text, *drawn;
+    } cases[] = {
+        {"Name: \u202EKIRTAP\u202C und \u2067x\u2069\x01\x7F\u00AD.", "Name: KIRTAP und x."},
+        {"Tie\u0302\u0301ng Vie\u0323\u0302t", "Tie\u0302\u0301ng Vie\u0323\u0302t"},
+        {"Z\u0351\u0352\u0353\u0354\u0355\u0356\u0357\u0358\u0359\u035a"
+         "\u035b\u035c\u035d\u035ealgo",
+         "Z\u0351\u0352\u0353\u0354algo"},
+        {"\u0e01\u0e49\u0e49\u0e49\u0e49\u0e49\u0e49 \u0e19\u0e49\u0e33",
+         "\u0e01\u0e49 \u0e19\u0e49\u0e33"},
+        {"\u0f56\u0f66\u0f92\u0fb2\u0f74\u0f56\u0f66",
+         "\u0f56\u0f66\u0f92\u0fb2\u0f74\u0f56\u0f66"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        lf_text_clean(cases[i].text, strlen(cases[i].text), out, sizeof(out));
+        assert_string_equal(out, cases[i].drawn);
+    }
     /* and the width is measured on what is drawn */
     struct lf_wrapped w;
     lf_wrap(&fake, LF_FACE_REGULAR, 20, "\u202EKIRTAP\u202C", 1000, 1, &w);
@@ -336,10 +337,7 @@ static void slides_fit_both_orientations(void **state)
     time_t now = lf_local_make(2026, 11, 23, 10, 0);
     for (size_t si = 0; si < sizeof(sizes) / sizeof(sizes[0]); si++) {
         for (size_t li = 0; li < 2; li++) {
-            struct lf_view v = {.bundle = &bundle, .lang = langs[li], .now = now,
-                                .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                                .width = sizes[si][0], .height = sizes[si][1],
-                                .text_scale = 1.0};
+            struct lf_view v = fake_view(&bundle, langs[li], now, sizes[si][0], sizes[si][1]);
             int min_px = lf_layout_min_text_px(&v);
             struct lf_carousel *c = lf_carousel_create();
             lf_carousel_build(c, &v, 10);
@@ -385,8 +383,7 @@ static void rtl_screen_is_mirrored(void **state)
     (void)state;
     build_bundle();
     time_t now = lf_local_make(2026, 11, 23, 10, 0);
-    struct lf_view v = {.bundle = &bundle, .now = now, .theme = lf_theme_get(LF_THEME_STANDARD),
-                        .measure = &fake, .width = 1920, .height = 1080, .text_scale = 1.0};
+    struct lf_view v = fake_view(&bundle, NULL, now, 1920, 1080);
     struct lf_slide event = {LF_SLIDE_EVENT, &items[0], items[0].start, items[0].end};
     struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &event};
     struct lf_scene *ltr = lf_scene_create(), *rtl = lf_scene_create();
@@ -440,9 +437,7 @@ static void stale_content_says_when_it_was_updated(void **state)
 {
     (void)state;
     build_bundle();
-    struct lf_view v = {.bundle = &bundle, .lang = "de", .now = lf_local_make(2026, 11, 23, 10, 0),
-                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                        .width = 1920, .height = 1080, .text_scale = 1.0};
+    struct lf_view v = fake_view(&bundle, "de", lf_local_make(2026, 11, 23, 10, 0), 1920, 1080);
     struct lf_scene *s = lf_scene_create();
     lf_layout_header(s, &v);
     assert_false(scene_has_text(s, "Stand: 12. März"));
@@ -470,9 +465,7 @@ static void registration_does_not_repeat_its_address(void **state)
     ev.phone = "0251 492-7077";
     struct lf_slide sl = {LF_SLIDE_EVENT, &ev, ev.start, ev.end};
     struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl};
-    struct lf_view v = {.bundle = &bundle, .lang = "de", .now = lf_local_make(2026, 11, 23, 10, 0),
-                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                        .width = 1920, .height = 1080, .text_scale = 1.0};
+    struct lf_view v = fake_view(&bundle, "de", lf_local_make(2026, 11, 23, 10, 0), 1920, 1080);
     struct lf_scene *s = lf_scene_create();
     lf_layout_page(s, &v, &page, NULL);
     size_t email_lines = 0;
@@ -495,9 +488,7 @@ static void german_stand_in_is_marked(void **state)
     /* the offer's title is in Arabic, its description only in German */
     struct lf_slide sl = {LF_SLIDE_OFFER, &items[1], 0, 0};
     struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl};
-    struct lf_view v = {.bundle = &bundle, .lang = "ar", .now = lf_local_make(2026, 11, 23, 10, 0),
-                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                        .width = 1920, .height = 1080, .text_scale = 1.0};
+    struct lf_view v = fake_view(&bundle, "ar", lf_local_make(2026, 11, 23, 10, 0), 1920, 1080);
     struct lf_scene *s = lf_scene_create();
     lf_layout_page(s, &v, &page, NULL);
     assert_true(scene_has_text(s, "بالألمانية"));
@@ -524,9 +515,7 @@ static void event_chips_wrap(void **state)
     ev.n_tags = 3;
     struct lf_slide sl = {LF_SLIDE_EVENT, &ev, ev.start, ev.end};
     struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl};
-    struct lf_view v = {.bundle = &bundle, .lang = "de", .now = lf_local_make(2026, 11, 23, 10, 0),
-                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                        .width = 1080, .height = 1920, .text_scale = 1.0};
+    struct lf_view v = fake_view(&bundle, "de", lf_local_make(2026, 11, 23, 10, 0), 1080, 1920);
     struct lf_scene *s = lf_scene_create();
     lf_layout_page(s, &v, &page, NULL);
     assert_true(scene_has_text(s, "Wochen gegen Rassismus"));
@@ -573,10 +562,9 @@ static void notice_image_and_event_contact_shown(void **state)
             struct lf_slide sl = {urgent ? LF_SLIDE_URGENT : LF_SLIDE_NOTICE, &notice,
                                   notice.valid_from, notice.valid_until};
             struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl};
-            struct lf_view v = {.bundle = &bundle, .lang = "de",
-                                .now = lf_local_make(2026, 11, 23, 10, 0),
-                                .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                                .width = sizes[si][0], .height = sizes[si][1], .text_scale = 1.0};
+            struct lf_view v =
+                fake_view(&bundle, "de", lf_local_make(2026, 11, 23, 10, 0),
+                          sizes[si][0], sizes[si][1]);
             struct lf_scene *s = lf_scene_create();
             lf_layout_page(s, &v, &page, NULL);
             const struct lf_op *img = NULL;
@@ -600,9 +588,7 @@ static void notice_image_and_event_contact_shown(void **state)
     ev.url = "https://www.muenster.de/integration";
     struct lf_slide sl = {LF_SLIDE_EVENT, &ev, ev.start, ev.end};
     struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl};
-    struct lf_view v = {.bundle = &bundle, .lang = "de", .now = lf_local_make(2026, 11, 23, 10, 0),
-                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                        .width = 1920, .height = 1080, .text_scale = 1.0};
+    struct lf_view v = fake_view(&bundle, "de", lf_local_make(2026, 11, 23, 10, 0), 1920, 1080);
     struct lf_scene *s = lf_scene_create();
     lf_layout_page(s, &v, &page, NULL);
     char lines[8192], joined[8192];
@@ -634,9 +620,7 @@ static void hours_are_sorted_and_merged(void **state)
     offer.hours.ranges[4] = (struct lf_hours_range){0x12, 9 * 60, 11 * 60 + 30};   /* Di, Fr 9-11:30 */
     struct lf_slide sl = {LF_SLIDE_OFFER, &offer, 0, 0};
     struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl};
-    struct lf_view v = {.bundle = &bundle, .lang = "de", .now = lf_local_make(2026, 11, 23, 10, 0),
-                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                        .width = 1920, .height = 1080, .text_scale = 1.0};
+    struct lf_view v = fake_view(&bundle, "de", lf_local_make(2026, 11, 23, 10, 0), 1920, 1080);
     struct lf_scene *s = lf_scene_create();
     lf_layout_page(s, &v, &page, NULL);
     char lines[8192];
@@ -699,9 +683,7 @@ static void whole_days_and_running_events(void **state)
          .start = lf_local_make(2026, 12, 18, 0, 0), .end = lf_local_make(2026, 12, 21, 0, 0)},
     };
     struct lf_bundle b = {.items = ev, .n_items = 4};
-    struct lf_view v = {.bundle = &b, .lang = "de", .now = lf_local_make(2026, 12, 2, 12, 0),
-                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                        .width = 1920, .height = 1080, .text_scale = 1.0};
+    struct lf_view v = fake_view(&b, "de", lf_local_make(2026, 12, 2, 12, 0), 1920, 1080);
     static const char *const want[] = {"ganztägig", "bis Freitag, 15. Januar 2027",
                                        "ganztägig", "Freitag, 18. Dezember – Sonntag, 20. Dezember 2026"};
     struct lf_scene *s = lf_scene_create();
@@ -787,9 +769,8 @@ static void cancelled_is_unmistakable(void **state)
     const char *langs[] = {"de", "ar"}, *titles[] = {"Sommerfest im Park", "حفلة صيفية"};
     struct lf_scene *s = lf_scene_create();
     for (size_t l = 0; l < 2; l++) {
-        struct lf_view v = {.bundle = &b, .lang = langs[l], .now = lf_local_make(2026, 12, 2, 12, 0),
-                            .theme = t, .measure = &fake, .width = 1920, .height = 1080,
-                            .text_scale = 1.0};
+        struct lf_view v = fake_view(&b, langs[l], lf_local_make(2026, 12, 2, 12, 0), 1920, 1080);
+        v.theme = t;
         const char *word = lf_phrase(langs[l], LF_P_CANCELLED);
         struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl[0]};
         lf_scene_clear(s);
@@ -924,11 +905,9 @@ static void times_carry_the_languages_clock(void **state)
             struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = i < 4 ? &sl[i] : &agenda,
                                    .list = sl, .n_list = 3};
             for (int o = 0; o < 2; o++) {
-                struct lf_view v = {.bundle = &bundle, .lang = langs[l],
-                                    .now = lf_local_make(2026, 12, 2, 10, 0),
-                                    .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                                    .width = o ? 1080 : 1920, .height = o ? 1920 : 1080,
-                                    .text_scale = 1.0};
+                struct lf_view v =
+                    fake_view(&bundle, langs[l], lf_local_make(2026, 12, 2, 10, 0),
+                              o ? 1080 : 1920, o ? 1920 : 1080);
                 lf_scene_clear(s);
                 lf_layout_page(s, &v, &page, NULL);
                 /* the page's lines joined: a table's line may wrap after a comma */
@@ -1010,9 +989,7 @@ static void portrait_uses_its_height(void **state)
     struct lf_slide sl[2] = {{LF_SLIDE_EVENT, &ev, ev.start, ev.end},
                              {LF_SLIDE_CONTACT, &contact, 0, 0}};
     struct lf_scene *land = lf_scene_create(), *port = lf_scene_create();
-    struct lf_view v = {.bundle = &bundle, .lang = "de", .now = lf_local_make(2026, 12, 2, 10, 0),
-                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                        .width = 1920, .height = 1080, .text_scale = 1.0};
+    struct lf_view v = fake_view(&bundle, "de", lf_local_make(2026, 12, 2, 10, 0), 1920, 1080);
     for (size_t i = 0; i < 2; i++) {
         struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl[i]};
         struct lf_page_result r;
@@ -1131,11 +1108,10 @@ static void a_large_title_gives_way_to_one_page(void **state)
     static const int sizes[][2] = {{3840, 2160}, {1920, 1080}, {1366, 768}, {1280, 800}};
     for (size_t i = 0; i < 4; i++)
         for (int large = 0; large < 2; large++) {
-            struct lf_view v = {.bundle = &bundle, .lang = "de",
-                                .now = lf_local_make(2026, 12, 2, 13, 0),
-                                .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                                .width = sizes[i][0], .height = sizes[i][1],
-                                .text_scale = large ? 1.3 : 1.0}; /* A+ */
+            struct lf_view v =
+                fake_view(&bundle, "de", lf_local_make(2026, 12, 2, 13, 0),
+                          sizes[i][0], sizes[i][1]);
+            v.text_scale = large ? 1.3 : 1.0; /* A+ */
             struct lf_page_result r;
             lf_scene_clear(s);
             lf_layout_page(s, &v, &page, &r);
@@ -1163,9 +1139,7 @@ static void empty_agenda_says_nothing_is_announced(void **state)
     struct lf_bundle none = {0};
     struct lf_slide agenda = {LF_SLIDE_AGENDA, NULL, 0, 0};
     struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &agenda, .n_list = 0};
-    struct lf_view v = {.bundle = &none, .lang = "de", .now = lf_local_make(2026, 11, 23, 10, 0),
-                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                        .width = 1080, .height = 1920, .text_scale = 1.0};
+    struct lf_view v = fake_view(&none, "de", lf_local_make(2026, 11, 23, 10, 0), 1080, 1920);
     struct lf_scene *s = lf_scene_create();
     lf_layout_page(s, &v, &page, NULL);
     assert_true(scene_has_text(s, "Zurzeit sind keine Veranstaltungen angekündigt."));
@@ -1494,9 +1468,8 @@ static void lines_keep_their_paragraphs_direction(void **state)
     struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl};
     size_t lrm = 0, rlm = 0, lines = 0;
     for (int width = 480; width <= 1920; width += 360) {
-        struct lf_view v = {.bundle = &bundle, .lang = "de", .now = lf_local_make(2026, 11, 23, 10, 0),
-                            .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                            .width = width, .height = 1080, .text_scale = 1.0};
+        struct lf_view v =
+            fake_view(&bundle, "de", lf_local_make(2026, 11, 23, 10, 0), width, 1080);
         struct lf_scene *s = lf_scene_create();
         lf_layout_page(s, &v, &page, NULL);
         for (size_t i = 0; i < lf_scene_count(s); i++) {
@@ -1601,10 +1574,8 @@ static void short_items_are_never_split(void **state)
                                    {1366, 768}, {3840, 2160}};
     struct lf_scene *s = lf_scene_create();
     for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
-        struct lf_view v = {.bundle = &bundle, .lang = "de",
-                            .now = lf_local_make(2026, 12, 2, 10, 0),
-                            .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                            .width = sizes[i][0], .height = sizes[i][1], .text_scale = 1.0};
+        struct lf_view v =
+            fake_view(&bundle, "de", lf_local_make(2026, 12, 2, 10, 0), sizes[i][0], sizes[i][1]);
         struct lf_page_result r;
         lf_scene_clear(s);
         lf_layout_page(s, &v, &page, &r);
@@ -1623,9 +1594,7 @@ static void short_items_are_never_split(void **state)
     struct lf_item long_ev = ev;
     long_ev.summary = (struct lf_text){1, &desc_tr};
     struct lf_slide lsl = {LF_SLIDE_EVENT, &long_ev, ev.start, ev.end};
-    struct lf_view v = {.bundle = &bundle, .lang = "de", .now = lf_local_make(2026, 12, 2, 10, 0),
-                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                        .width = 1080, .height = 1920, .text_scale = 1.0};
+    struct lf_view v = fake_view(&bundle, "de", lf_local_make(2026, 12, 2, 10, 0), 1080, 1920);
     size_t len = 0;
     int split = 0;
     for (int n = 1; n <= 40; n++) {
@@ -1685,10 +1654,8 @@ static void an_address_is_never_split_across_pages(void **state)
     static char text[32768];
     size_t wrapped = 0, continued = 0;
     for (size_t si = 0; si < 2; si++) {
-        struct lf_view v = {.bundle = &bundle, .lang = "de",
-                            .now = lf_local_make(2026, 12, 2, 10, 0),
-                            .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                            .width = sizes[si][0], .height = sizes[si][1], .text_scale = 1.0};
+        struct lf_view v =
+            fake_view(&bundle, "de", lf_local_make(2026, 12, 2, 10, 0), sizes[si][0], sizes[si][1]);
         for (int n = 0; n <= 60; n++) {
             /* the address and a phone number after n sentences, more text after them:
              * as n grows they pass the end of the first page */
@@ -1782,10 +1749,8 @@ static void carousel_round_is_capped(void **state)
     struct lf_bundle b = many_events(many, ids, EVENTS, &title, 1, 24);
     size_t capped_agenda = 0;
     for (int mode = 0; mode < 3; mode++) { /* capped; passive; no cap */
-        struct lf_view v = {.bundle = &b, .lang = "de", .now = lf_local_make(2026, 12, 2, 10, 0),
-                            .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                            .width = 1920, .height = 1080, .text_scale = 1.0,
-                            .passive = mode == 1};
+        struct lf_view v = fake_view(&b, "de", lf_local_make(2026, 12, 2, 10, 0), 1920, 1080);
+        v.passive = mode == 1;
         struct lf_carousel *c = lf_carousel_create();
         if (mode == 2)
             lf_carousel_set_max_events(c, 0);
@@ -1905,9 +1870,7 @@ static void agenda_window_goes_round(void **state)
                "im Stadtteilzentrum Kinderhaus"}};
     /* entries of one and of two lines */
     struct lf_bundle b = many_events(many, ids, EVENTS, titles, 2, 6);
-    struct lf_view v = {.bundle = &b, .lang = "de", .now = lf_local_make(2026, 12, 2, 10, 0),
-                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                        .width = 1920, .height = 1080, .text_scale = 1.0};
+    struct lf_view v = fake_view(&b, "de", lf_local_make(2026, 12, 2, 10, 0), 1920, 1080);
     static bool seen[EVENTS + 1];
 
     /* a touch screen's round, and every agenda page there is */

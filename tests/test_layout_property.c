@@ -28,8 +28,6 @@
 #include "render/typesetter.h"
 #include "support/fake_measure.h"
 
-static const struct lf_measure fake = FAKE_MEASURE; /* tests/support/fake_measure.h */
-
 /* ---- generated content ---------------------------------------------------- */
 
 static uint64_t rng_state;
@@ -675,10 +673,10 @@ static void every_text_is_shown_cleanly(void **state)
                 for (size_t ti = 0; ti < 2; ti++) {
                     const struct lf_theme *theme =
                         lf_theme_get(ti ? LF_THEME_HIGH_CONTRAST : LF_THEME_STANDARD);
-                    struct lf_view v = {.bundle = &gen, .lang = langs[li], .now = now,
-                                        .theme = theme, .measure = &fake,
-                                        .width = screens[si][0], .height = screens[si][1],
-                                        .text_scale = scales[ti]};
+                    struct lf_view v =
+                        fake_view(&gen, langs[li], now, screens[si][0], screens[si][1]);
+                    v.theme = theme;
+                    v.text_scale = scales[ti];
                     char what[128];
                     snprintf(what, sizeof(what), "seed %llu, %dx%d, %s, text x%.1f",
                              (unsigned long long)seed, v.width, v.height, v.lang, v.text_scale);
@@ -730,9 +728,8 @@ static void the_check_finds_lost_text(void **state)
 {
     (void)state;
     gen_bundle(3, 12);
-    struct lf_view v = {.bundle = &gen, .lang = "de", .now = lf_local_make(2026, 11, 23, 10, 0),
-                        .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                        .width = 800, .height = 480, .text_scale = LF_LARGE_TEXT_SCALE};
+    struct lf_view v = fake_view(&gen, "de", lf_local_make(2026, 11, 23, 10, 0), 800, 480);
+    v.text_scale = LF_LARGE_TEXT_SCALE;
     assert_true(check_carousel(&v, "800x480 with a page dropped", true));
 }
 
@@ -748,11 +745,9 @@ static void lazy_pages_are_the_eager_pages(void **state)
     static const char *const langs[] = {"de", "ar"};
     for (size_t si = 0; si < N_SCREENS; si++)
         for (size_t li = 0; li < 2; li++) {
-            struct lf_view v = {.bundle = &gen, .lang = langs[li],
-                                .now = lf_local_make(2026, 11, 23, 10, 0),
-                                .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
-                                .width = screens[si][0], .height = screens[si][1],
-                                .text_scale = 1.0};
+            struct lf_view v =
+                fake_view(&gen, langs[li], lf_local_make(2026, 11, 23, 10, 0),
+                          screens[si][0], screens[si][1]);
             struct lf_carousel *eager = lf_carousel_create(), *lazy = lf_carousel_create();
             lf_carousel_build(eager, &v, 10);
             size_t n = lf_carousel_count(eager);
