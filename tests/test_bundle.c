@@ -1098,6 +1098,40 @@ static void locate_depth_and_garbage(void **state)
     assert_int_equal(pos.column, 3);
 }
 
+/* Times of the two DST nights in Europe/Berlin written without a zone: the
+ * skipped spring hour and the repeated autumn hour are said (warnings, the
+ * bundle stays valid), with what the kiosk shows; an offset settles it. */
+static void times_the_clock_change_skips_or_repeats(void **state)
+{
+    (void)state;
+    const char *json =
+        HEAD "{\"kind\": \"event\", \"id\": \"spring\", \"title\": \"Nacht\",\n"
+        " \"start\": \"2027-03-28T02:30\", \"end\": \"2027-03-28T04:00\"},\n"
+        "{\"kind\": \"event\", \"id\": \"autumn\", \"title\": \"Herbst\",\n"
+        " \"start\": \"2027-10-31T02:30+01:00\", \"end\": \"2027-10-31T03:30\"},\n"
+        "{\"kind\": \"notice\", \"id\": \"n\", \"title\": \"Zu\",\n"
+        " \"valid_from\": \"2027-10-31T02:15\", \"valid_until\": \"2027-11-01T00:00\"}\n"
+        "]}";
+    struct lf_diags *d = lf_diags_create();
+    struct lf_bundle *b = lf_bundle_parse(json, strlen(json), "content.json", NULL, d);
+    char *got = all_diags(d);
+    if (!b || lf_diags_count(d) != 2 || lf_diags_errors(d) != 0)
+        fail_msg("expected two warnings, got:\n%s", got);
+    assert_non_null(strstr(got, "content.json:3:11: items[0].start: 2027-03-28T02:30 does not "
+                                "exist in Europe/Berlin: the clocks go forward an hour that "
+                                "night, so the kiosk shows 03:30"));
+    assert_non_null(strstr(got, "items[2].valid_from: 2027-10-31T02:15 happens twice in "
+                                "Europe/Berlin: the clocks go back an hour that night; the kiosk "
+                                "takes the first (summer time, 2027-10-31T02:15+02:00), write "
+                                "2027-10-31T02:15+01:00 for the second"));
+    /* 02:30 at +01:00 is the second 02:30: 01:30 UTC */
+    assert_int_equal(b->items[1].start, 1824946200);
+    assert_int_equal(b->items[0].start, 1806197400); /* 01:30 UTC = 03:30 summer time */
+    free(got);
+    lf_bundle_destroy(b);
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1114,6 +1148,7 @@ int main(void)
         cmocka_unit_test(pack_and_check_files),
         cmocka_unit_test(locate_paths),
         cmocka_unit_test(locate_depth_and_garbage),
+        cmocka_unit_test(times_the_clock_change_skips_or_repeats),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -1107,6 +1107,39 @@ static void overrides_of_thousands_of_series(void **state)
     lf_diags_destroy(d);
 }
 
+/* The autumn night's repeated hour: an event at the second 02:30 (01:30
+ * UTC) is written with its offset, else the bundle would say the first
+ * (00:30 UTC), an hour early; the first 02:30 stays as it is. */
+static void the_second_half_past_two_in_autumn(void **state)
+{
+    (void)state;
+    const char *text =
+        CAL_HEAD
+        "BEGIN:VEVENT\r\nUID:second\r\nSUMMARY:Zweite\r\n"
+        "DTSTART:20271031T013000Z\r\nDTEND:20271031T020000Z\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:first\r\nSUMMARY:Erste\r\n"
+        "DTSTART:20271031T003000Z\r\nDTEND:20271031T010000Z\r\nEND:VEVENT\r\n" CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_text(text, "2027-10-01T10:00", 60, d);
+    assert_non_null(f);
+    assert_int_equal(lf_ics_count(f), 2);
+    const struct lf_ics_event *second = starting(f, "2027-10-31T02:30+01:00");
+    assert_non_null(second);
+    assert_string_equal(second->title, "Zweite");
+    assert_string_equal(second->end, "2027-10-31T03:00");
+    time_t t;
+    assert_true(lf_parse_datetime(second->start, &t));
+    assert_int_equal(t, second->start_at);
+    const struct lf_ics_event *first = starting(f, "2027-10-31T02:30");
+    assert_non_null(first);
+    assert_string_equal(first->title, "Erste");
+    assert_string_equal(first->end, "2027-10-31T02:00+01:00");
+    assert_true(lf_parse_datetime(first->end, &t));
+    assert_int_equal(t, first->end_at);
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1134,6 +1167,7 @@ int main(void)
         cmocka_unit_test(the_feeds_step_limit_is_said_once),
         cmocka_unit_test(exdates_by_the_ten_thousand),
         cmocka_unit_test(overrides_of_thousands_of_series),
+        cmocka_unit_test(the_second_half_past_two_in_autumn),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -631,9 +631,15 @@ static void format_wall(time_t t, bool date_only, char *out, size_t size)
     lf_local_time(t, &tm);
     if (date_only)
         snprintf(out, size, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-    else
+    else if (lf_local_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                           tm.tm_min) + tm.tm_sec == t)
         snprintf(out, size, "%04d-%02d-%02dT%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
                  tm.tm_mday, tm.tm_hour, tm.tm_min);
+    else /* the second of the autumn night's two 02:30s: without its offset the
+          * bundle would mean the first, an hour earlier */
+        snprintf(out, size, "%04d-%02d-%02dT%02d:%02d%c%02d:%02d", tm.tm_year + 1900,
+                 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_gmtoff < 0 ? '-' : '+',
+                 (int)(labs(tm.tm_gmtoff) / 3600 % 24), (int)(labs(tm.tm_gmtoff) % 3600 / 60));
 }
 
 /* s in ICU's case folding ("Straße" and "STRASSE" alike); never NULL. */

@@ -389,6 +389,32 @@ static bool lang_tag_ok(const char *s)
 
 #define LANG_TAG_HINT "BCP 47, e.g. \"de\", \"tr\", \"pt-BR\", \"de-x-ls\""
 
+/* A wall-clock time (written without a zone) that the night of a DST
+ * change skips or repeats: said, so that an editor's "02:30" does not
+ * appear as 03:30 (or as the summer-time one of two) without a word. */
+static void warn_clock_change(struct parse *p, const char *text, time_t t, const char *path)
+{
+    if (strlen(text) < 16 || strpbrk(text + 11, "Zz+-"))
+        return; /* a zone or an offset fixes the moment */
+    int hh = (text[11] - '0') * 10 + (text[12] - '0');
+    int mm = (text[14] - '0') * 10 + (text[15] - '0');
+    struct tm tm, later;
+    lf_local_time(t, &tm);
+    if (tm.tm_hour != hh || tm.tm_min != mm) {
+        warning(p, path,
+                "%.16s does not exist in %s: the clocks go forward an hour that night, so the "
+                "kiosk shows %02d:%02d; write the time the clocks will show",
+                text, LF_TIME_ZONE, tm.tm_hour, tm.tm_min);
+        return;
+    }
+    lf_local_time(t + 3600, &later);
+    if (later.tm_hour == hh && later.tm_min == mm && later.tm_mday == tm.tm_mday)
+        warning(p, path,
+                "%.16s happens twice in %s: the clocks go back an hour that night; the kiosk "
+                "takes the first (summer time, %.16s+02:00), write %.16s+01:00 for the second",
+                text, LF_TIME_ZONE, text, text);
+}
+
 static bool parse_datetime(struct parse *p, const json_t *v, const char *path, time_t *out)
 {
     if (!check_string(p, v, path))
@@ -403,6 +429,7 @@ static bool parse_datetime(struct parse *p, const json_t *v, const char *path, t
         error(p, path, "not a date-time (write it like 2027-03-21T18:00)");
         return false;
     }
+    warn_clock_change(p, json_string_value(v), *out, path);
     return true;
 }
 
@@ -464,6 +491,7 @@ static bool parse_event_time(struct parse *p, const json_t *v, const char *path,
     }
     if (no_such_day(p, json_string_value(v), path))
         return false;
+    warn_clock_change(p, json_string_value(v), *out, path);
     return true;
 }
 
