@@ -1132,6 +1132,24 @@ static void times_the_clock_change_skips_or_repeats(void **state)
     lf_diags_destroy(d);
 }
 
+/* Which texts an item must have (the studio refuses to save them blank). */
+static void required_texts(void **state)
+{
+    (void)state;
+    assert_true(lf_item_text_required("event", "title"));
+    assert_true(lf_item_text_required("notice", "title"));
+    assert_true(lf_item_text_required("contact", "title"));
+    assert_true(lf_item_text_required("offer", "title"));
+    assert_true(lf_item_text_required("offer", "description"));
+    assert_false(lf_item_text_required("event", "description"));
+    assert_false(lf_item_text_required("event", "place"));
+    assert_false(lf_item_text_required("notice", "message"));
+    assert_false(lf_item_text_required("offer", "phone"));  /* not a text */
+    assert_false(lf_item_text_required("event", "start")); /* required, not a text */
+    assert_false(lf_item_text_required("poster", "title"));
+    assert_false(lf_item_text_required(NULL, "title"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1149,6 +1167,7 @@ int main(void)
         cmocka_unit_test(locate_paths),
         cmocka_unit_test(locate_depth_and_garbage),
         cmocka_unit_test(times_the_clock_change_skips_or_repeats),
+        cmocka_unit_test(required_texts),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -2232,3 +2232,15 @@ const char *lf_item_kind_name(enum lf_item_kind kind)
     }
     return "unknown";
 }
+
+bool lf_item_text_required(const char *kind, const char *field)
+{
+    for (int k = LF_ITEM_EVENT; k <= LF_ITEM_NOTICE; k++) {
+        if (!kind || strcmp(kind, lf_item_kind_name((enum lf_item_kind)k)) != 0)
+            continue;
+        for (size_t f = 0; f < N_ITEM_FIELDS; f++)
+            if (strcmp(item_fields[f].name, field) == 0)
+                return item_fields[f].type == FT_TEXT && (item_fields[f].required & (1u << k));
+    }
+    return false;
+}

@@ -227,4 +227,9 @@ bool lf_file_sha256(const char *path, char *hex, uint64_t *size) LF_MUST_CHECK;
 
 const char *lf_item_kind_name(enum lf_item_kind kind);
 
+/* True when `field` (a JSON key, "title") is a text an item of kind
+ * `kind` ("event", the JSON name) must have: a text that is blank (only
+ * white space or invisible characters) is then as good as missing. */
+bool lf_item_text_required(const char *kind, const char *field);
+
 #endif

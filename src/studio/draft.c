@@ -28,6 +28,8 @@ struct lf_draft {
     char err_text[LF_DRAFT_ERROR_BYTES]; /* the message it made */
     int err_nargs;
     char err_args[LF_DIAG_MAX_ARGS][LF_DIAG_ARG_BYTES];
+    json_t *err_problems; /* with that error: the fields it is about, as
+                             lf_draft_validate names them; NULL: none */
 };
 
 /* err as lf_error_text, and the format and values kept for a translation */
@@ -42,6 +44,8 @@ static void draft_error(struct lf_draft *d, char *err, size_t err_size, const ch
     va_end(ap);
     d->err_msgid = fmt;
     snprintf(d->err_text, sizeof(d->err_text), "%s", err);
+    json_decref(d->err_problems);
+    d->err_problems = NULL;
 }
 
 void lf_draft_put_error_msgid(const struct lf_draft *d, json_t *o)
@@ -53,6 +57,8 @@ void lf_draft_put_error_msgid(const struct lf_draft *d, json_t *o)
     for (int i = 0; i < d->err_nargs; i++)
         args[i] = d->err_args[i];
     lf_draft_put_msgid(o, d->err_msgid, args, d->err_nargs);
+    if (d->err_problems)
+        json_object_set(o, "problems", d->err_problems);
 }
 
 static const char empty_manifest[] =
@@ -151,6 +157,7 @@ void lf_draft_close(struct lf_draft *d)
         return;
     json_decref(d->doc);
     json_decref(d->meta);
+    json_decref(d->err_problems);
     free(d->dir);
     free(d->manifest);
     free(d->meta_path);
@@ -290,6 +297,59 @@ static void make_id(const struct lf_draft *d, const json_t *item, char *out, siz
         snprintf(out, size, "%s-%d", base, k);
 }
 
+/* A text `litfass validate` calls as good as missing: missing, empty,
+ * only invisible characters, or without its German text. */
+static bool blank_text_msgid(const char *msgid)
+{
+    static const char *const starts[] = {"empty", "only invisible characters", "missing (",
+                                         "no German text"};
+    for (size_t i = 0; msgid && i < sizeof(starts) / sizeof(starts[0]); i++)
+        if (strncmp(msgid, starts[i], strlen(starts[i])) == 0 &&
+            (i != 0 || msgid[5] == '\0'))
+            return true;
+    return false;
+}
+
+/* A required text of `item` (id `id`) that is blank after trimming
+ * (lf_item_text_required: an item without a title showed as "event"):
+ * refused with err, and the fields for lf_draft_put_error_msgid. Other
+ * problems stay for lf_draft_validate: a draft may be unfinished. */
+static bool blank_required(struct lf_draft *d, const json_t *item, const char *id, char *err,
+                           size_t err_size)
+{
+    const char *kind = json_string_value(json_object_get(item, "kind"));
+    json_t *v = lf_draft_validate(d, item);
+    json_t *found = json_array();
+    size_t i;
+    json_t *p;
+    char first[64] = "";
+    json_array_foreach(json_object_get(v, "problems"), i, p) {
+        const char *field = json_string_value(json_object_get(p, "field"));
+        const char *item_id = json_string_value(json_object_get(p, "item"));
+        if (!field || !item_id || strcmp(item_id, id) != 0 ||
+            strcmp(json_string_value(json_object_get(p, "severity")), "error") != 0 ||
+            !blank_text_msgid(json_string_value(json_object_get(p, "msgid"))))
+            continue;
+        char root[64];
+        snprintf(root, sizeof(root), "%.*s", (int)strcspn(field, ".["), field);
+        if (!lf_item_text_required(kind, root))
+            continue;
+        if (!first[0])
+            snprintf(first, sizeof(first), "%s", root);
+        json_array_append(found, p);
+    }
+    json_decref(v);
+    if (!first[0]) {
+        json_decref(found);
+        return false;
+    }
+    draft_error(d, err, err_size,
+                "%s: required, but blank (no text, or only spaces or invisible characters): "
+                "not saved", first);
+    d->err_problems = found;
+    return true;
+}
+
 enum lf_draft_result lf_draft_create(struct lf_draft *d, json_t *item, const char *user,
                                      const char **id_out, char *err, size_t err_size)
 {
@@ -318,6 +378,8 @@ enum lf_draft_result lf_draft_create(struct lf_draft *d, json_t *item, const cha
         r = LF_DRAFT_EXISTS;
         goto done;
     }
+    if (blank_required(d, item, id, err, err_size))
+        goto done;
     json_array_append(items_of(d), item);
     /* a new item starts a new history, even where an old one had this id */
     json_object_del(meta_items(d), id);
@@ -361,6 +423,8 @@ enum lf_draft_result lf_draft_replace(struct lf_draft *d, const char *id, json_t
         r = LF_DRAFT_CONFLICT;
         goto done;
     }
+    if (blank_required(d, item, id, err, err_size))
+        goto done;
     json_t *old = json_incref(json_array_get(items_of(d), index));
     json_t *old_meta = json_deep_copy(lf_draft_item_meta(d, id));
     json_array_set(items_of(d), index, item);

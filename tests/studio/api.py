@@ -121,6 +121,44 @@ check(out["item"]["room"] == "Raum 2", "the newer change stands")
 status, out, _ = ed.request("PUT", "/api/items/" + eid, {"item": dict(changed, id="anders"),
                                                          "revision": 2})
 check(status == 400, "an item keeps its id on update", out)
+# a required text blank after trimming (only spaces, only invisible characters, no German text,
+# missing) is refused with the field named: such an event showed "event" as its heading
+for kind, field, value, msgid in [
+        ("event", "title.de", {"de": "   ", "ar": "مقهى"}, "empty"),
+        ("event", "title", "\u200b\u00a0\u2060", "only invisible characters"),
+        ("event", "title", {"ar": "مقهى"}, "no German text"),
+        ("contact", "title", None, "missing ("),
+        ("offer", "description.de", {"de": "\t \n"}, "empty")]:
+    item = {"kind": kind, "title": {"de": "Beratung"}}
+    if kind == "event":
+        item.update(start="2026-12-09T17:00", end="2026-12-09T19:00")
+    if kind == "offer":
+        item["description"] = {"de": "Rat"}
+    root = field.split(".")[0]
+    if value is None:
+        del item[root]
+    else:
+        item[root] = value
+    status, out, _ = ed.request("POST", "/api/items", {"item": item})
+    fields = [p["field"] for p in out.get("problems", [])]
+    check(status == 400 and field in fields and
+          out.get("msgid", "").startswith("%s: required, but blank") and out.get("args") == [root] and
+          all(p["msgid"].startswith(msgid) for p in out["problems"] if p["field"] == field),
+          "create with a blank %s (%s) is refused naming the field" % (field, kind), out)
+status, out, _ = ed.request("GET", "/api/items")
+check([e["item"]["id"] for e in out["items"]] == [eid], "nothing was saved by the blank ones", out)
+status, out, _ = ed.request("PUT", "/api/items/" + eid, {"item": dict(changed, title={"de": " "}),
+                                                         "revision": 2})
+check(status == 400 and "title.de" in [p["field"] for p in out.get("problems", [])],
+      "an update to a blank title is refused", out)
+status, out, _ = ed.request("GET", "/api/items/" + eid)
+check(out["item"]["title"]["de"] == event["title"]["de"] and out["revision"] == 2,
+      "... and the saved item is as it was", out)
+# other problems do not stop a save: a draft may be unfinished
+status, out, _ = ed.request("POST", "/api/items", {"item": {"kind": "contact", "title": "Halb",
+                                                            "email": "kein-at-zeichen"}})
+check(status == 201, "an unfinished item with other errors is still saved", out)
+ed.request("DELETE", "/api/items/%s?revision=1" % out["item"]["id"])
 offer = {"kind": "offer", "title": {"de": "Wegweiser-Beratung"},
          "description": {"de": "Beratung zu Aufenthalt, Arbeit und Schule."},
          "hours": {"ranges": [{"days": ["mo", "tu"], "from": "09:00", "to": "12:00"}]}}

@@ -1148,7 +1148,16 @@ async function save() {
     render();
   } catch (e) {
     if (e.status === 409 && e.body && e.body.theirs) showConflict(e.body);
-    else if (e.status === 404 && !ed.isNew && state.editing === ed) {
+    else if (e.status === 400 && e.body && Array.isArray(e.body.problems) && state.editing === ed) {
+      /* a required text left blank (only spaces or invisible characters): not saved; the
+       * reason beside the field, which gets the focus */
+      const fields = new Set(e.body.problems.map((p) => p.field));
+      ed.problems = e.body.problems.concat(ed.problems.filter((p) => !fields.has(p.field)));
+      showProblems();
+      toast(e.message, 'error');
+      const first = document.querySelector('.has-error input, .has-error textarea');
+      if (first) first.focus();
+    } else if (e.status === 404 && !ed.isNew && state.editing === ed) {
       /* a colleague deleted it meanwhile: nothing typed is thrown away */
       if (btn.isConnected) btn.disabled = false;
       if (await askDialog({id: 'gone-dialog', title: t('goneTitle'), body: [h('p', {}, t('goneText', itemTitle(ed.item)))], action: t('goneAction')})) {

@@ -19,6 +19,10 @@ const MSGS = {
   'expected a string, found %s': ['muss ein Text sein', 'must be a text'],
   'too long (%zu bytes, at most %d)': ['zu lang: bitte kürzen ({0} Byte, höchstens {1}; ein Umlaut, ein Buchstabe in arabischer oder kyrillischer Schrift braucht 2 Byte, ein Emoji 4)', 'too long: please shorten it ({0} bytes, at most {1}; an umlaut or a letter in Arabic or Cyrillic script takes 2 bytes, an emoji 4)'],
   'empty': ['darf nicht leer sein', 'must not be empty'],
+  'only invisible characters (such as U+%04X): nothing would be shown; write the text or leave the field out':
+    ['enthält nur unsichtbare Zeichen (z. B. U+{0}): es würde nichts angezeigt. Bitte den Text schreiben', 'holds only invisible characters (such as U+{0}): nothing would be shown. Please write the text'],
+  '%s: required, but blank (no text, or only spaces or invisible characters): not saved':
+    ['Nicht gespeichert: „{0}“ ist ein Pflichtfeld und hat keinen Text (leer, nur Leerzeichen oder unsichtbare Zeichen)', 'Not saved: “{0}” is required and has no text (empty, only spaces or invisible characters)'],
   'a date without a time: write the moment, e.g. %sT00:00': ['Datum ohne Uhrzeit: bitte auch die Uhrzeit angeben', 'a date without a time: please give the time too'],
   'not a date-time (write it like 2027-03-21T18:00)': ['kein gültiges Datum mit Uhrzeit (Datum als TT.MM.JJJJ, Uhrzeit als HH:MM)', 'not a valid date and time (date as DD.MM.YYYY, time as HH:MM)'],
   'not a date (write it like 2027-03-21)': ['kein gültiges Datum (TT.MM.JJJJ)', 'not a valid date (DD.MM.YYYY)'],
@@ -358,6 +362,7 @@ function msgText(o, ui, fieldName) {
     args[3] = msgByText(args[3], ui) || args[3];
   }
   if (o.msgid === 'a %s may not do this (it needs a %s)' && fieldName) args = args.map((a) => fieldName('role_' + a));
+  if (o.msgid && o.msgid.startsWith('%s: required, but blank') && fieldName) args[0] = fieldName(args[0]);
   if ((o.msgid === '    %s: %s' || o.msgid === '    %s: (not in the calendar)') && fieldName) {
     args[0] = fieldName(args[0]);
     if (args.length > 1) {
