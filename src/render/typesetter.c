@@ -2,6 +2,8 @@
 
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
 #include <fribidi.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,11 +29,19 @@ static const char *const families[N_FIXED] = {"Noto Sans", "Noto Sans Arabic"};
 #define MAX_FONT_LANGS 32         /* languages asked of fontconfig; more: asked without one */
 #define FONT_LANG_BYTES 16        /* "zh-tw", "ur", "ku-arab" */
 
+/* A font file's coverage is fontconfig's character set from its cache
+ * (memory-mapped, shared): the same as the file's Unicode cmap, which
+ * SDL_ttf asks, for every code point from U+0020 on (checked over all
+ * 2449 installed faces); the C0 controls below, which fontconfig leaves
+ * out, are read from the cmap once. No TTF_Font is held open for it: one
+ * costs SDL_ttf's copy of the face's tables, 2.4 MB for Noto Sans CJK. */
 struct font_file {
     char *path;
-    int index;        /* face in a collection (.ttc) */
-    bool bitmap;      /* fixed sizes only (colour emoji): scaled when drawn */
-    TTF_Font *probe;  /* for glyph coverage */
+    int index;            /* face in a collection (.ttc) */
+    bool bitmap;          /* fixed sizes only (colour emoji): scaled when drawn */
+    FcCharSet *coverage;  /* a reference into fontconfig's cache */
+    uint32_t controls;    /* bit c: the cmap maps U+0000 + c (c < 0x20) */
+    char *family;         /* the face's family name */
 };
 
 struct open_font {
@@ -62,30 +72,63 @@ struct lf_typesetter {
     struct open_font cache[FONT_CACHE_SIZE];
     unsigned long clock;
     struct lf_measure measure;
+    FT_Library ft;        /* reads a new font file's cmap, then closes it */
 };
 
-/* The file for (path, index), opened for probing; -1 when it cannot be. */
-static int add_file(struct lf_typesetter *ts, const char *path, int index, bool bitmap)
+/* The charmap SDL_ttf (2.20) selects, so that coverage answers as
+ * TTF_GlyphIsProvided32 would: UCS-4, else the first Unicode or symbol one. */
+static void select_charmap_as_sdl_ttf(FT_Face face)
+{
+    FT_CharMap found = NULL;
+    for (int i = 0; i < face->num_charmaps && !found; i++)
+        if (face->charmaps[i]->platform_id == 3 && face->charmaps[i]->encoding_id == 10)
+            found = face->charmaps[i];
+    for (int i = 0; i < face->num_charmaps && !found; i++) {
+        FT_CharMap cm = face->charmaps[i];
+        if ((cm->platform_id == 3 && (cm->encoding_id == 1 || cm->encoding_id == 0)) ||
+            (cm->platform_id == 2 && cm->encoding_id == 1) || cm->platform_id == 0)
+            found = cm;
+    }
+    if (found)
+        (void)FT_Set_Charmap(face, found);
+}
+
+/* The file for (path, index) with fontconfig's character set for it;
+ * -1 when it cannot be read. */
+static int add_file(struct lf_typesetter *ts, const char *path, int index, bool bitmap,
+                    FcCharSet *coverage)
 {
     for (int i = 0; i < ts->n_files; i++)
         if (ts->files[i].index == index && strcmp(ts->files[i].path, path) == 0)
             return i;
-    if (ts->n_files == MAX_FONTS)
+    if (ts->n_files == MAX_FONTS || !coverage)
         return -1;
-    TTF_Font *probe = TTF_OpenFontIndex(path, 16, index);
-    if (!probe) {
-        lf_warn("font %s: %s", path, TTF_GetError());
+    /* FreeType maps the file and reads only what is asked here: no copy
+     * of its tables stays (SDL_ttf's own reading copies them) */
+    FT_Face face;
+    if (!ts->ft || FT_New_Face(ts->ft, path, index, &face) != 0) {
+        lf_warn("font %s: FreeType cannot read it", path);
         return -1;
     }
+    select_charmap_as_sdl_ttf(face);
+    uint32_t controls = 0;
+    for (uint32_t c = 0; c < 0x20; c++)
+        if (FT_Get_Char_Index(face, c))
+            controls |= 1u << c;
     /* a font of fixed sizes (colour emoji) is as tall at any size asked:
      * fontconfig calls such fonts scalable too */
-    TTF_Font *big = TTF_OpenFontIndex(path, 64, index);
-    if (big) {
-        bitmap = bitmap || TTF_FontHeight(big) == TTF_FontHeight(probe);
-        TTF_CloseFont(big);
-    }
-    ts->files[ts->n_files] = (struct font_file){lf_xstrdup(path), index, bitmap, probe};
+    bitmap = bitmap || !FT_IS_SCALABLE(face);
+    char *family = lf_xstrdup(face->family_name ? face->family_name : "");
+    FT_Done_Face(face);
+    ts->files[ts->n_files] = (struct font_file){lf_xstrdup(path), index, bitmap,
+                                                FcCharSetCopy(coverage), controls, family};
     return ts->n_files++;
+}
+
+/* Whether the file's cmap maps c (what TTF_GlyphIsProvided32 asks). */
+static bool file_has(const struct font_file *f, uint32_t c)
+{
+    return c < 0x20 ? ((f->controls >> c) & 1u) != 0 : FcCharSetHasChar(f->coverage, c) != FcFalse;
 }
 
 /* The file fontconfig picks for a family and face, only when it is that
@@ -101,12 +144,14 @@ static int find_family(struct lf_typesetter *ts, const char *family, enum lf_fac
     FcResult res;
     FcPattern *match = FcFontMatch(NULL, pat, &res);
     FcChar8 *file = NULL, *got = NULL;
+    FcCharSet *have = NULL;
     int index = 0;
     if (match && FcPatternGetString(match, FC_FAMILY, 0, &got) == FcResultMatch &&
         strcmp((const char *)got, family) == 0 &&
-        FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+        FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
+        FcPatternGetCharSet(match, FC_CHARSET, 0, &have) == FcResultMatch) {
         (void)FcPatternGetInteger(match, FC_INDEX, 0, &index);
-        found = add_file(ts, (const char *)file, index, false);
+        found = add_file(ts, (const char *)file, index, false, have);
     }
     if (match)
         FcPatternDestroy(match);
@@ -187,8 +232,8 @@ static int find_for_char(struct lf_typesetter *ts, enum lf_face face, uint32_t c
             bool noto = family && strncmp((const char *)family, "Noto", 4) == 0;
             if ((pass == -1 && !color) || (pass == 0 && !noto))
                 continue;
-            int at = add_file(ts, (const char *)file, index, !scalable);
-            if (at >= 0 && TTF_GlyphIsProvided32(ts->files[at].probe, c))
+            int at = add_file(ts, (const char *)file, index, !scalable, have);
+            if (at >= 0 && file_has(&ts->files[at], c))
                 found = at;
         }
     }
@@ -251,7 +296,7 @@ static bool is_mark(uint32_t c)
 
 static bool provides(const struct lf_typesetter *ts, int file, uint32_t c)
 {
-    return file >= 0 && TTF_GlyphIsProvided32(ts->files[file].probe, c);
+    return file >= 0 && file_has(&ts->files[file], c);
 }
 
 /* Logs a character no installed font draws, once per character. */
@@ -591,6 +636,10 @@ struct lf_typesetter *lf_typesetter_create(void)
         return NULL;
     }
     struct lf_typesetter *ts = lf_xcalloc(1, sizeof(*ts));
+    if (FT_Init_FreeType(&ts->ft) != 0) {
+        lf_error("FreeType could not be initialised");
+        ts->ft = NULL;
+    }
     for (int f = 0; f < N_FIXED; f++) {
         for (int face = 0; face < LF_FACE_COUNT; face++) {
             ts->fixed[f][face] = find_family(ts, families[f], (enum lf_face)face);
@@ -616,9 +665,12 @@ void lf_typesetter_destroy(struct lf_typesetter *ts)
         if (ts->cache[i].font)
             TTF_CloseFont(ts->cache[i].font);
     for (int f = 0; f < ts->n_files; f++) {
-        TTF_CloseFont(ts->files[f].probe);
+        FcCharSetDestroy(ts->files[f].coverage);
+        free(ts->files[f].family);
         free(ts->files[f].path);
     }
+    if (ts->ft)
+        FT_Done_FreeType(ts->ft);
     free(ts);
 }
 
@@ -704,8 +756,8 @@ bool lf_typesetter_family_for(struct lf_typesetter *ts, enum lf_face face, uint3
     use_lang(ts, lang);
     int f = font_for(ts, face, c, -1, false);
     ts->lang = 0;
-    const char *family = f >= 0 ? TTF_FontFaceFamilyName(ts->files[f].probe) : NULL;
-    if (!family)
+    const char *family = f >= 0 ? ts->files[f].family : NULL;
+    if (!family || !family[0])
         return false;
     snprintf(buf, size, "%s", family);
     return true;

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): the kiosk's memory at every moment of the
+# carousel, transitions included. Starts litfass under its own Xvfb on the
+# sample bundle with short slides (SLIDE seconds, 600 ms transitions),
+# waits 5 s for the start, then samples PSS summed over the kiosk's
+# processes (/proc/PID/smaps_rollup) every 0.1 s for SECONDS and prints
+# min / median / max (the max is a sample taken during a transition:
+# a transition holds one more copy of the page rows). PSS shares the pages of libraries and files
+# with every other process that maps them, so it moves with what else
+# runs; the private part (USS: pages only the kiosk has) does not, and is
+# printed beside it.
+# With SMAPS=DIR it also keeps /proc/PID/smaps at the smallest and the
+# largest sample (DIR/min.smaps, DIR/max.smaps) to see what counts.
+# Usage: bench/pss_during_transition.sh [SECONDS=30] [WxH=1920x1080] [RENDERER=auto]
+# Needs: xvfb, python3, a build in build/ (or BIN=path).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-30}
+size=${2:-1920x1080}
+renderer=${3:-auto}
+slide=${SLIDE:-3}
+bin=${BIN:-build/litfass}
+[ -x "$bin" ] || { echo "build first: cmake -B build && cmake --build build" >&2; exit 1; }
+tmp=$(mktemp -d)
+Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$tmp/display" 2>/dev/null &
+xvfb=$!
+kiosk=
+cleanup() {
+  [ -n "$kiosk" ] && kill -- -"$kiosk" 2>/dev/null
+  kill $xvfb 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+for _ in $(seq 100); do [ "$(wc -l <"$tmp/display")" -ge 1 ] && break; sleep 0.1; done
+export DISPLAY=:$(head -n1 "$tmp/display")
+unset SDL_VIDEODRIVER SDL_RENDER_DRIVER WAYLAND_DISPLAY
+
+mkdir -p "$tmp/state" # its own state folder: never the system kiosk's /var/lib/litfass
+printf '[display]\nrenderer = %s\nlanguage = de\n[carousel]\nslide_seconds = %s\ntransition_ms = 600\n[log]\nlevel = debug\n[sync]\ncache_dir = %s\n' \
+  "$renderer" "$slide" "$tmp/state" >"$tmp/kiosk.conf"
+# every item shown $slide seconds (the agenda would otherwise stay for its reading time)
+cp -r assets/content "$tmp/content"
+python3 - "$tmp/content/content.json" "$slide" <<'PY'
+import json, sys
+p, s = sys.argv[1], int(sys.argv[2])
+d = json.load(open(p, encoding="utf-8"))
+for it in d["items"]:
+    it["duration"] = s
+json.dump(d, open(p, "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+PY
+setsid "$bin" run --config "$tmp/kiosk.conf" --content "$tmp/content" >/dev/null 2>"$tmp/kiosk.log" &
+kiosk=$!
+sleep 5
+
+python3 - "$kiosk" "$secs" "${SMAPS:-}" "$tmp/kiosk.log" "$size" "$renderer" "$slide" <<'PY'
+import os, statistics, sys, time
+sid, secs, keep, log, size, renderer, slide = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6], sys.argv[7]
+
+def session():
+    out = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat") as f:
+                    st = f.read().rsplit(")", 1)[1].split()
+                if int(st[3]) == sid:  # field 6: session id
+                    out.append(int(d))
+            except OSError:
+                pass
+    return out
+
+def pss(pids):
+    """PSS and private (USS) kB summed over pids"""
+    t = u = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        t += int(line.split()[1])
+                    elif line.startswith("Private_"):
+                        u += int(line.split()[1])
+        except OSError:
+            pass
+    return t, u
+
+samples, private, lo, hi, most = [], [], None, None, 0
+end = time.monotonic() + secs
+while time.monotonic() < end:
+    pids = session()
+    if not pids:
+        sys.exit("the kiosk is gone; its log: " + log)
+    most = max(most, len(pids))
+    kb, uss = pss(pids)
+    samples.append(kb)
+    private.append(uss)
+    if keep and (lo is None or kb < lo or kb > hi):
+        snap = "".join(open(f"/proc/{p}/smaps").read() for p in pids)
+        if lo is None or kb < lo:
+            lo = kb
+            open(os.path.join(keep, "min.smaps"), "w").write(snap)
+        if hi is None or kb > hi:
+            hi = kb
+            open(os.path.join(keep, "max.smaps"), "w").write(snap)
+    time.sleep(0.1)
+n = sum(1 for line in open(log, errors="replace") if "transition:" in line and " frames" in line)
+mb = lambda kb: kb / 1024
+print(f"litfass ({renderer}) under Xvfb {size}, {slide} s slides, 600 ms transitions: "
+      f"{len(samples)} samples over {secs:g} s, {n} transitions logged, at most {most} process(es), load {open('/proc/loadavg').read().split()[0]}")
+for name, v in (("PSS", samples), ("private (USS)", private)):
+    print(f"{name}: min {mb(min(v)):.1f} MB, median {mb(statistics.median(v)):.1f} MB, max {mb(max(v)):.1f} MB")
+PY
