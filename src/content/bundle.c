@@ -319,6 +319,24 @@ static char *dup_clean(const char *s)
     return out;
 }
 
+/* An array of at most `max` entries, its size in *n; otherwise an error
+ * saying what it should hold ("expected an array of <of>, found ...") or
+ * that it has too many ("too many <many> (n, at most max)"). */
+static bool check_array(struct parse *p, const json_t *v, const char *path, const char *of,
+                        const char *many, int max, size_t *n)
+{
+    if (!json_is_array(v)) {
+        error(p, path, "expected an array of %s, found %s", of, type_name(v));
+        return false;
+    }
+    *n = json_array_size(v);
+    if (*n > (size_t)max) {
+        error(p, path, "too many %s (%zu, at most %d)", many, *n, max);
+        return false;
+    }
+    return true;
+}
+
 /* A non-empty string within LF_MAX_STRING_BYTES. jansson has checked
  * UTF-8 and rejected NUL already. */
 static bool check_string(struct parse *p, const json_t *v, const char *path)
@@ -995,15 +1013,9 @@ static bool parse_recurrence(struct parse *p, const json_t *v, const char *path,
 
 static bool parse_tags(struct parse *p, const json_t *v, const char *path, struct lf_item *it)
 {
-    if (!json_is_array(v)) {
-        error(p, path, "expected an array of texts, found %s", type_name(v));
+    size_t n;
+    if (!check_array(p, v, path, "texts", "tags", LF_MAX_TAGS, &n))
         return false;
-    }
-    size_t n = json_array_size(v);
-    if (n > LF_MAX_TAGS) {
-        error(p, path, "too many tags (%zu, at most %d)", n, LF_MAX_TAGS);
-        return false;
-    }
     bool ok = true;
     for (size_t i = 0; i < n; i++) {
         char sub[PATH_BYTES];
@@ -1016,15 +1028,9 @@ static bool parse_tags(struct parse *p, const json_t *v, const char *path, struc
 
 static bool parse_spoken(struct parse *p, const json_t *v, const char *path, struct lf_item *it)
 {
-    if (!json_is_array(v)) {
-        error(p, path, "expected an array of language tags, found %s", type_name(v));
+    size_t n;
+    if (!check_array(p, v, path, "language tags", "languages", LF_MAX_SPOKEN_LANGUAGES, &n))
         return false;
-    }
-    size_t n = json_array_size(v);
-    if (n > LF_MAX_SPOKEN_LANGUAGES) {
-        error(p, path, "too many languages (%zu, at most %d)", n, LF_MAX_SPOKEN_LANGUAGES);
-        return false;
-    }
     bool ok = true;
     for (size_t i = 0; i < n; i++) {
         char sub[PATH_BYTES];
@@ -1154,14 +1160,8 @@ static bool parse_hours(struct parse *p, const json_t *v, const char *path,
         if (strcmp(key, "note") == 0) {
             ok = parse_text(p, val, sub, &h->note) && ok;
         } else if (strcmp(key, "ranges") == 0) {
-            if (!json_is_array(val)) {
-                error(p, sub, "expected an array of ranges, found %s", type_name(val));
-                ok = false;
-                continue;
-            }
-            size_t n = json_array_size(val);
-            if (n > LF_MAX_HOURS_RANGES) {
-                error(p, sub, "too many ranges (%zu, at most %d)", n, LF_MAX_HOURS_RANGES);
+            size_t n;
+            if (!check_array(p, val, sub, "ranges", "ranges", LF_MAX_HOURS_RANGES, &n)) {
                 ok = false;
                 continue;
             }
@@ -1536,15 +1536,9 @@ static void parse_file_entry(struct parse *p, const json_t *v, const char *path,
 
 static void parse_files(struct parse *p, const json_t *v)
 {
-    if (!json_is_array(v)) {
-        error(p, "files", "expected an array of files, found %s", type_name(v));
+    size_t n;
+    if (!check_array(p, v, "files", "files", "files", LF_MAX_BUNDLE_FILES, &n))
         return;
-    }
-    size_t n = json_array_size(v);
-    if (n > LF_MAX_BUNDLE_FILES) {
-        error(p, "files", "too many files (%zu, at most %d)", n, LF_MAX_BUNDLE_FILES);
-        return;
-    }
     p->b->files_listed = true;
     p->b->files = lf_xcalloc(n ? n : 1, sizeof(struct lf_bundle_file));
     p->b->n_files = n;
@@ -1580,15 +1574,9 @@ static void check_images_listed(struct parse *p)
 
 static void parse_items(struct parse *p, const json_t *v)
 {
-    if (!json_is_array(v)) {
-        error(p, "items", "expected an array of items, found %s", type_name(v));
+    size_t n;
+    if (!check_array(p, v, "items", "items", "items", LF_MAX_ITEMS, &n))
         return;
-    }
-    size_t n = json_array_size(v);
-    if (n > LF_MAX_ITEMS) {
-        error(p, "items", "too many items (%zu, at most %d)", n, LF_MAX_ITEMS);
-        return;
-    }
     p->b->items = lf_xcalloc(n ? n : 1, sizeof(struct lf_item));
     p->b->n_items = n;
     for (size_t i = 0; i < n; i++)
