@@ -122,11 +122,7 @@ static double ink_share(const SDL_Surface *s, SDL_Rect r, uint32_t bg)
 
 static void draw_all(struct fixture *f, struct lf_scene *const *scenes, size_t n)
 {
-    SDL_SetRenderDrawColor(f->renderer, 0, 0, 0, 255);
-    SDL_RenderClear(f->renderer);
-    for (size_t i = 0; i < n; i++)
-        lf_painter_draw(f->painter, scenes[i], 0, 255);
-    SDL_RenderPresent(f->renderer);
+    lf_painter_draw_screen(f->painter, (const struct lf_scene *const *)scenes, n);
 }
 
 /* The sample bundle in `lang` on a w x h screen with the real fonts, on

@@ -53,6 +53,7 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
     struct lf_carousel *carousel = NULL;
     struct lf_scene *header = lf_scene_create(), *page = lf_scene_create(),
                     *footer = lf_scene_create();
+    const struct lf_scene *const screen[] = {header, page, footer};
     bool ttf = false;
 
     bundle = lf_bundle_load(opt->content_dir, diags);
@@ -138,12 +139,7 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
                                              .large_text = cfg->large_text,
                                              .high_contrast = cfg->theme == LF_THEME_HIGH_CONTRAST,
                                              .read = read});
-        SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
-        SDL_RenderClear(renderer);
-        lf_painter_draw(painter, header, 0, 255);
-        lf_painter_draw(painter, page, 0, 255);
-        lf_painter_draw(painter, footer, 0, 255);
-        SDL_RenderPresent(renderer);
+        lf_painter_draw_screen(painter, screen, 3);
         char name[256], path[4096];
         page_file_name(cp, i, n, part, name, sizeof(name));
         snprintf(path, sizeof(path), "%s/%s", opt->out_dir, name);
@@ -175,12 +171,7 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
                                              .languages_open = true,
                                              .large_text = cfg->large_text,
                                              .high_contrast = cfg->theme == LF_THEME_HIGH_CONTRAST});
-        SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
-        SDL_RenderClear(renderer);
-        lf_painter_draw(painter, header, 0, 255);
-        lf_painter_draw(painter, page, 0, 255);
-        lf_painter_draw(painter, footer, 0, 255);
-        SDL_RenderPresent(renderer);
+        lf_painter_draw_screen(painter, screen, 3);
         char path[4096];
         if (part_no == 1)
             snprintf(path, sizeof(path), "%s/%02zu-languages.png", opt->out_dir, n + 1);

@@ -376,6 +376,15 @@ static void op_place(struct lf_painter *p, const struct lf_op *op, int dx, SDL_R
     }
 }
 
+void lf_painter_draw_screen(struct lf_painter *p, const struct lf_scene *const *scenes, size_t n)
+{
+    SDL_SetRenderDrawColor(p->r, 0, 0, 0, 255);
+    SDL_RenderClear(p->r);
+    for (size_t i = 0; i < n; i++)
+        lf_painter_draw(p, scenes[i], 0, 255);
+    SDL_RenderPresent(p->r);
+}
+
 void lf_painter_draw(struct lf_painter *p, const struct lf_scene *scene, int dx, uint8_t alpha)
 {
     int sw = 0, sh = 0;

@@ -29,6 +29,10 @@ void lf_painter_destroy(struct lf_painter *p);
 /* Draws the scene shifted by dx pixels, with opacity alpha (0..255). */
 void lf_painter_draw(struct lf_painter *p, const struct lf_scene *scene, int dx, uint8_t alpha);
 
+/* A whole screen: the renderer cleared to black, the `n` scenes drawn in
+ * order (header, page, footer), unshifted and opaque, then presented. */
+void lf_painter_draw_screen(struct lf_painter *p, const struct lf_scene *const *scenes, size_t n);
+
 /* The smallest box holding every pixel lf_painter_draw(scene, 0, ...)
  * can touch (text and images by their pictures, which may reach beyond
  * their layout boxes). False when it draws nothing. Makes the pictures

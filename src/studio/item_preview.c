@@ -157,12 +157,7 @@ bool lf_item_preview_render(struct lf_item_preview *p, const struct lf_preview_r
         goto done;
     }
     painter = lf_painter_create(renderer, p->ts);
-    SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
-    SDL_RenderClear(renderer);
-    lf_painter_draw(painter, header, 0, 255);
-    lf_painter_draw(painter, page, 0, 255);
-    lf_painter_draw(painter, footer, 0, 255);
-    SDL_RenderPresent(renderer);
+    lf_painter_draw_screen(painter, (const struct lf_scene *const[]){header, page, footer}, 3);
 
     /* a PNG is never larger than the raw pixels plus its chunk overhead */
     size_t cap = (size_t)rq->width * (size_t)rq->height * 4 + 65536;
