@@ -160,14 +160,17 @@ return out;
 """
 
 
-def a11y(name, laptop=True):
-    """The checks above on this page, at the window's size and (laptop) at 1366 x 768."""
+def a11y(name, laptop=True, phone=False):
+    """The checks above on this page, at the window's size, (laptop) at 1366 x 768 and
+    (phone) at 390 x 844, a phone held upright."""
     problems = driver.execute_script(A11Y_JS)
-    if laptop:
+    for (w, h), wanted in (((1366, 768), laptop), ((390, 844), phone)):
+        if not wanted:
+            continue
         size = driver.get_window_size()
-        driver.set_window_size(1366, 768)
+        driver.set_window_size(w, h)
         time.sleep(0.2)
-        problems += ["1366x768: " + p for p in driver.execute_script(A11Y_JS)]
+        problems += ["%dx%d: %s" % (w, h, p) for p in driver.execute_script(A11Y_JS)]
         driver.set_window_size(size["width"], size["height"])
     check(problems == [], name + ": every control labelled, every button worded, nothing overflows, text in AA contrast", problems[:8])
 
@@ -266,6 +269,15 @@ try:
     check(names[0] == "Plakat-Muenster-Strasse.png" and ".." not in names[1] and "/" not in names[1] and
           names[2] == "Cafe_Ete.JPG" and names[3] == "bild.png",
           "a picture's file name: umlauts spelt out, no folders, no '..'", names)
+    # a PDF picked by mistake: named as the user picked it, said what to do instead
+    pdf = os.path.join(TMP, "Einladung.pdf")
+    with open(pdf, "wb") as f:
+        f.write(b"%PDF-1.4\n" + b"%" * 2000)
+    css("#image-file").send_keys(pdf)
+    wait.until(lambda d: "Einladung" in d.find_element(By.CSS_SELECTOR, '[data-error-for="image"]').text)
+    err_text = css('[data-error-for="image"]').text
+    check("„Einladung.pdf“ ist kein Bild" in err_text and "PNG oder JPEG" in err_text and "pdf.png" not in err_text,
+          "a PDF instead of a picture: said with the name picked, and what to do", err_text)
     css("#image-file").send_keys(POSTER)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "img.image-preview"))
     wait.until(lambda d: images_loaded(["preview-landscape", "preview-portrait"]))
@@ -524,6 +536,51 @@ try:
     a11y("conflict dialog")
     click("#take-theirs")
     time.sleep(0.5)
+    # the same person in a second tab of the browser: the later save in the first tab does not
+    # overwrite the second tab's, and the dialog does not blame "someone else"
+    def open_contact():
+        tab("contacts")
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "li.item"))
+        click("li.item button.edit")
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.de"]'))
+    # from the event's editor straight to a contact (one click on the tab, one on the entry,
+    # faster than the browser's history steps back): the contact's editor stays open
+    driver.execute_script("document.querySelector('nav button[data-view=\"contacts\"]').click();"
+                          " document.querySelector('li.item button.edit').click();")
+    time.sleep(1)
+    opened = driver.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.de"]')
+    check(opened and "Integrationszentrum" in opened[0].get_attribute("value"),
+          "an entry opened right after leaving another stays open (the first one's step back in the "
+          "browser's history does not close it)")
+    if not opened:
+        open_contact()
+    first_tab = driver.current_window_handle
+    driver.switch_to.new_window("tab")
+    driver.get(base + "/")
+    open_contact()
+    css('textarea[data-field="title.de"]').send_keys(" (zweiter Tab)")
+    save_and_wait()
+    driver.close()
+    driver.switch_to.window(first_tab)
+    css('textarea[data-field="title.de"]').send_keys(" (erster Tab)")
+    click("#save")
+    wait.until(lambda d: d.find_elements(By.ID, "conflict"))
+    txt = css("#conflict").text
+    check("Sie selbst haben ihn" in txt and "anderen Fenster oder Tab" in txt and "Jemand anderes" not in txt and
+          "(zweiter Tab)" in txt and "(erster Tab)" in txt,
+          "two tabs of one person: the second save shows both versions and says it was saved in another tab", txt)
+    shot("17b-conflict-two-tabs")
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    wait.until(lambda d: not d.find_elements(By.CSS_SELECTOR, "dialog[open]"))
+    check(driver.execute_script("return document.activeElement.id") == "save" and css("#dirty").text != "" and
+          "(erster Tab)" in css('textarea[data-field="title.de"]').get_attribute("value"),
+          "Escape closes the conflict dialog: the focus back on Speichern, the typed text still there, not saved")
+    click("#save")
+    wait.until(lambda d: d.find_elements(By.ID, "conflict"))
+    click("#take-theirs")
+    time.sleep(0.5)
+    tab("events")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "li.item"))
 
     # --- deleting asks in the studio's own dialog, never the browser's confirm() -----------------
     import datetime as _dt
@@ -745,7 +802,7 @@ try:
     check("wartet auf Freigabe" in css("ul.changes").text and "Neu Zugewanderte" in css("ul.changes").text,
           "the publisher sees the waiting change with its new text")
     full_shot("22-four-eyes")
-    a11y("four eyes")
+    a11y("four eyes", phone=True)
     boxes = driver.find_elements(By.CSS_SELECTOR, 'ul.changes input[type="checkbox"]')
     check(len(boxes) == 2, "both of ed's changes wait (the room from the conflict and the audience)", len(boxes))
     for b in boxes:
@@ -826,7 +883,7 @@ try:
               and "Ort: Raum 9" in res and "kept" not in res and "place" not in res,
               "imported again: the hand edit is kept and named in German with the form's words", res)
         full_shot("25-calendar-hand-edit-kept")
-        a11y("calendar import")
+        a11y("calendar import", phone=True)
         # addresses that fail, each on 127.0.0.1: said in German, what happened and what to
         # do; the technical text (libcurl's or the calendar reader's English) in a smaller
         # line of its own under it

@@ -31,6 +31,7 @@ const WORDS = {
     addRange: 'Zeitraum hinzufügen', removeRange: 'Zeitraum entfernen', hoursNote: 'Zusatz',
     image: 'Bild', upload: 'Bild hochladen', removeImage: 'Bild entfernen',
     imageRules: 'PNG oder JPEG, höchstens 8 MB und 4096 × 4096 Pixel.',
+    notAnImage: '„{0}“ ist kein Bild im Format PNG oder JPEG. Bitte ein Foto oder Plakat als PNG oder JPEG wählen (ein PDF oder Word-Dokument vorher als Bild speichern oder exportieren).',
     tooBig: 'Das Bild ist größer als 8 MB.', tag: 'Schlagwort', addTag: 'Schlagwort hinzufügen',
     removeTag: 'Schlagwort entfernen', priority0: 'normal', priority1: 'wichtig', priority2: 'dringend (ganzer Bildschirm)',
     confirmDeleteTitle: 'Diesen Eintrag löschen?', confirmDeleteWhat: 'Gelöscht wird:',
@@ -41,6 +42,8 @@ const WORDS = {
     againTitle: 'Ältere Version wieder veröffentlichen?', leaveTitle: 'Änderungen nicht gespeichert', leaveAction: 'Verlassen, ohne zu speichern',
     conflictTitle: 'Jemand anderes hat diesen Eintrag inzwischen geändert',
     conflictText: '{0} hat um {1} gespeichert. Nichts wurde überschrieben. Vergleichen Sie beide Fassungen:',
+    conflictSelfTitle: 'Dieser Eintrag ist inzwischen anderswo gespeichert worden',
+    conflictSelfText: 'Sie selbst haben ihn um {1} in einem anderen Fenster oder Tab gespeichert. Nichts wurde überschrieben. Vergleichen Sie beide Fassungen:',
     yours: 'Ihre Fassung', theirs: 'Gespeicherte Fassung', keepMine: 'Meine Fassung speichern', takeTheirs: 'Gespeicherte Fassung übernehmen',
     field: 'Feld', status: 'Stand', complete: 'vollständig', itemsComplete: '{0} von {1} vollständig',
     changes: 'Änderungen seit der letzten Veröffentlichung', noChanges: 'Keine Änderungen seit der letzten Veröffentlichung.',
@@ -98,6 +101,7 @@ const WORDS = {
     addRange: 'Add hours', removeRange: 'Remove these hours', hoursNote: 'Note',
     image: 'Picture', upload: 'Upload a picture', removeImage: 'Remove picture',
     imageRules: 'PNG or JPEG, at most 8 MB and 4096 × 4096 pixels.',
+    notAnImage: '“{0}” is not a picture in PNG or JPEG format. Please choose a photo or poster as PNG or JPEG (save or export a PDF or Word document as a picture first).',
     tooBig: 'The picture is larger than 8 MB.', tag: 'Tag', addTag: 'Add a tag', removeTag: 'Remove tag',
     priority0: 'normal', priority1: 'important', priority2: 'urgent (whole screen)',
     confirmDeleteTitle: 'Delete this entry?', confirmDeleteWhat: 'To be deleted:',
@@ -108,6 +112,8 @@ const WORDS = {
     againTitle: 'Publish an older version again?', leaveTitle: 'Changes not saved', leaveAction: 'Leave without saving',
     conflictTitle: 'Someone else changed this entry meanwhile',
     conflictText: '{0} saved at {1}. Nothing was overwritten. Compare both versions:',
+    conflictSelfTitle: 'This entry was saved elsewhere meanwhile',
+    conflictSelfText: 'You saved it yourself at {1} in another window or tab. Nothing was overwritten. Compare both versions:',
     yours: 'Your version', theirs: 'Saved version', keepMine: 'Save my version', takeTheirs: 'Take the saved version',
     field: 'Field', status: 'Status', complete: 'complete', itemsComplete: '{0} of {1} complete',
     changes: 'Changes since the last publishing', noChanges: 'No changes since the last publishing.',
@@ -705,12 +711,14 @@ function copyAsNew(it) {
 /* ---- the editor ------------------------------------------------------------------------ */
 
 let previewTimer = null, validateTimer = null, previewSeq = 0;
+/* leaveEditor's history.back() has not arrived yet (it comes as a popstate, later) */
+let ownBack = false;
 
 function openEditor(entry, isNew) {
   state.editing = {item: JSON.parse(JSON.stringify(entry.item)), revision: entry.revision, isNew,
     dirty: false, problems: [], page: {landscape: 1, portrait: 1}, lang: 'de', meta: entry};
   /* the browser's Back button leaves the editor for the list, not the studio */
-  if (!(history.state && history.state.editor)) history.pushState({editor: true}, '');
+  if (!ownBack && !(history.state && history.state.editor)) history.pushState({editor: true}, '');
   render();
   window.scrollTo(0, 0);
 }
@@ -719,11 +727,17 @@ async function leaveEditor(then) {
   if (state.editing && state.editing.dirty &&
       !await askDialog({id: 'leave-dialog', title: t('leaveTitle'), body: [h('p', {}, t('leaveConfirm'))], action: t('leaveAction')})) return;
   state.editing = null;
-  if (history.state && history.state.editor) history.back(); /* its entry goes with it */
+  if (history.state && history.state.editor) { ownBack = true; history.back(); } /* its entry goes with it */
   then();
 }
 
 window.addEventListener('popstate', () => {
+  if (ownBack) {
+    /* the editor's own step back: an entry opened meanwhile stays open, with its entry */
+    ownBack = false;
+    if (state.editing) history.pushState({editor: true}, '');
+    return;
+  }
   if (!state.editing) return;
   /* Back in the editor: the list, after the question about unsaved changes */
   history.pushState({editor: true}, '');
@@ -898,13 +912,18 @@ function imageEditor() {
   const file = fileInput({accept: 'image/png,image/jpeg', id: 'image-file', onchange: async (ev) => {
     const f = ev.target.files[0];
     if (!f) return;
+    /* a PDF or a document picked by mistake: said with the name the user picked */
+    if (!/^image\/(png|jpeg)$/.test(f.type) && !/\.(png|jpe?g)$/i.test(f.name)) { status.textContent = t('notAnImage', f.name); return; }
     if (f.size > MAX_IMAGE_BYTES) { status.textContent = t('tooBig'); return; }
     const name = imageFileName(f.name);
     try {
       const out = await api('PUT', '/api/images/' + encodeURIComponent(name), undefined, {raw: f});
       setField('image', out.path);
       render();
-    } catch (e) { status.textContent = e.message; }
+    } catch (e) {
+      /* the studio's words name the file by the name it would keep: the user knows the one picked */
+      status.textContent = e.message.split(name).join(f.name);
+    }
   }});
   return h('div', {class: 'image-field'},
     it.image ? h('img', {class: 'image-preview', alt: '', src: '/api/images/' + encodeURIComponent(it.image.replace(/^images\//, ''))}) : null,
@@ -1174,12 +1193,14 @@ async function save() {
 function showConflict(body) {
   const ed = state.editing;
   const theirs = body.theirs;
+  const self = !!(state.session && theirs.modified_by === state.session.user);
   const keys = Array.from(new Set(Object.keys(body.yours).concat(Object.keys(theirs.item))));
   const rows = keys.filter((k) => JSON.stringify(body.yours[k]) !== JSON.stringify(theirs.item[k])).map((k) =>
     h('tr', {}, h('th', {}, label(k)), h('td', {class: 'mine'}, showValue(k, body.yours[k])), h('td', {class: 'theirs'}, showValue(k, theirs.item[k]))));
   const dlg = h('dialog', {class: 'conflict', id: 'conflict'},
-    h('h2', {id: 'conflict-title'}, t('conflictTitle')),
-    h('p', {}, t('conflictText', theirs.modified_by, fmtStamp(theirs.modified_at))),
+    /* the same user in another tab is no "someone else" */
+    h('h2', {id: 'conflict-title'}, t(self ? 'conflictSelfTitle' : 'conflictTitle')),
+    h('p', {}, t(self ? 'conflictSelfText' : 'conflictText', theirs.modified_by, fmtStamp(theirs.modified_at))),
     h('table', {class: 'diff'}, h('thead', {}, h('tr', {}, h('th', {}, t('field')), h('th', {}, t('yours')), h('th', {}, t('theirs')))), h('tbody', {}, rows)),
     h('div', {class: 'buttons'},
       h('button', {type: 'button', class: 'primary', id: 'keep-mine', onclick: async () => {
@@ -1188,12 +1209,12 @@ function showConflict(body) {
       h('button', {type: 'button', class: 'secondary', id: 'take-theirs', onclick: () => {
         dlg.close(); dlg.remove(); ed.item = theirs.item; ed.revision = theirs.revision; ed.dirty = false; render();
       }}, t('takeTheirs'))));
-  showDialog(dlg);
+  showDialog(dlg, 'save');
 }
 
 /* A modal dialog: the page behind it is inert (Tab stays inside), Escape closes it, a
  * closed dialog leaves the page and the focus goes back to where it was. */
-function showDialog(dlg) {
+function showDialog(dlg, returnTo) {
   const before = document.activeElement;
   const title = dlg.querySelector('h2[id]');
   if (title) dlg.setAttribute('aria-labelledby', title.id);
@@ -1210,7 +1231,9 @@ function showDialog(dlg) {
   });
   dlg.addEventListener('close', () => {
     dlg.remove();
-    if (before && before.isConnected) before.focus();
+    /* returnTo: the id of the control to go back to (the one pressed was disabled meanwhile) */
+    const back = (returnTo && document.getElementById(returnTo)) || before;
+    if (back && back.isConnected) back.focus();
   });
   document.body.appendChild(dlg);
   dlg.showModal();
