@@ -40,6 +40,35 @@ expect_in "$TMP/err" "items[0].image: images/logo.png is cut off" "the cut PNG n
 cp "$logo" "$TMP/cut/images/logo.png"
 expect_exit 0 "the whole PNG is accepted" -- "$BIN" validate "$TMP/cut"
 
+# a PNG whose header and end chunk are right but whose picture data is not
+# (damaged in the middle): validate and sign said "valid" and the kiosk
+# showed the slide without it; now both decode every picture, and sign
+# leaves no old signature beside it
+event_bundle "$TMP/garbled" "images/logo.png"
+python3 - "$TMP/garbled/images/logo.png" <<'PY'
+import struct, sys, zlib
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+with open(sys.argv[1], "wb") as f:
+    f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 800, 600, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", b"no deflate stream here " * 8) + chunk(b"IEND", b""))
+PY
+expect_exit 1 "a PNG with damaged picture data is refused" -- "$BIN" validate "$TMP/garbled"
+expect_in "$TMP/err" "content.json:3:" "the damaged PNG names the line"
+expect_in "$TMP/err" "items[0].image: images/logo.png cannot be decoded" "the damaged PNG names the field"
+"$BIN" keygen --out "$TMP/garbled-key" >/dev/null 2>&1
+echo "an old signature" >"$TMP/garbled/content.json.sig"
+cp "$TMP/garbled/content.json" "$TMP/garbled.json"
+expect_exit 1 "sign refuses the damaged PNG" -- "$BIN" sign "$TMP/garbled" --key "$TMP/garbled-key.key"
+expect_in "$TMP/err" "not signed: a picture cannot be decoded" "sign says why"
+[ ! -e "$TMP/garbled/content.json.sig" ] && ok "the old signature beside the damaged PNG is removed" ||
+  bad "content.json.sig is still there"
+cmp -s "$TMP/garbled/content.json" "$TMP/garbled.json" && ok "content.json is left as it was" ||
+  bad "sign changed content.json of a bundle it refused"
+cp "$logo" "$TMP/garbled/images/logo.png"
+expect_exit 0 "with the picture saved again, sign signs" -- \
+  "$BIN" sign "$TMP/garbled" --key "$TMP/garbled-key.key"
+
 # a title of nothing but invisible characters (zero-width spaces, an
 # ideographic space, a lone override, a soft hyphen) passed as valid and
 # the slide showed no title; now each is an error naming line and field

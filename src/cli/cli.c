@@ -10,7 +10,12 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "content/bundle.h"
+#include "content/json_locate.h"
+#include "core/diag.h"
 #include "core/limits.h"
+#include "core/xalloc.h"
+#include "render/image_load.h"
 
 /* Prints "litfass CMD: message" and where to find help; returns LF_EXIT_USAGE. */
 int lf_cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -129,4 +134,49 @@ bool lf_cli_parse_count(const char *s, long long min, long long max, long long *
 const char *lf_cli_plural(size_t n, const char *one, const char *many)
 {
     return n == 1 ? one : many;
+}
+
+bool lf_cli_check_images(const char *dir, const struct lf_bundle *b, struct lf_diags *d)
+{
+    size_t dl = strlen(dir);
+    const char *sep = dl && dir[dl - 1] == '/' ? "" : "/";
+    char *file = lf_xasprintf("%s%s%s", dir, sep, LF_MANIFEST_NAME);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = fopen(file, "rb");
+    if (f) {
+        text = lf_xmalloc((size_t)LF_MAX_MANIFEST_BYTES + 1);
+        len = fread(text, 1, LF_MAX_MANIFEST_BYTES, f);
+        fclose(f);
+    }
+    bool ok = true;
+    for (size_t i = 0; b && i < b->n_items; i++) {
+        const char *image = b->items[i].image;
+        bool seen = false; /* one picture named by several items is decoded once */
+        for (size_t j = 0; image && j < i && !seen; j++)
+            seen = b->items[j].image && strcmp(b->items[j].image, image) == 0;
+        if (!image || seen)
+            continue;
+        char *path = lf_xasprintf("%s%s%s", dir, sep, image);
+        SDL_Surface *pic = lf_image_load(path);
+        if (pic) {
+            SDL_FreeSurface(pic);
+        } else {
+            char field[64];
+            snprintf(field, sizeof(field), "items[%zu].image", i);
+            struct lf_json_pos pos = {0, 0, 0};
+            if (text)
+                (void)lf_json_locate(text, len, field, LF_JSON_AT_VALUE, &pos);
+            lf_diags_add(d, LF_DIAG_ERROR, file, pos.line, pos.column, field,
+                         "%s cannot be decoded (%.200s): its picture data is damaged, and the "
+                         "kiosk would show the slide without it; save the picture again as PNG "
+                         "or JPEG",
+                         image, SDL_GetError());
+            ok = false;
+        }
+        free(path);
+    }
+    free(text);
+    free(file);
+    return ok;
 }

@@ -83,4 +83,14 @@ void lf_cli_print_diags(const struct lf_diags *d);
 bool lf_cli_load_config(struct lf_config *cfg, const char *path);
 const char *lf_cli_plural(size_t n, const char *one, const char *many);
 
+struct lf_bundle;
+struct lf_diags;
+/* Decodes every picture of bundle `b` (loaded from `dir`) as the kiosk
+ * will: a file whose header and end the bundle's checks accept but whose
+ * picture data is damaged (the kiosk would show its slide without it) is
+ * an error at the item's "image" field. False when one is. `validate` and
+ * `sign` run it; the sync, which cannot decode, installs such a bundle and
+ * the kiosk says it in the log. */
+bool lf_cli_check_images(const char *dir, const struct lf_bundle *b, struct lf_diags *d);
+
 #endif

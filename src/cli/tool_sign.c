@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "content/bundle.h"
@@ -12,6 +13,7 @@
 #include "core/civil_time.h"
 #include "core/diag.h"
 #include "core/limits.h"
+#include "core/xalloc.h"
 
 static const char sign_usage[] =
     "usage: litfass sign DIR --key NAME.key [--valid-days N] [--serial N] [--now TIME]\n"
@@ -30,6 +32,40 @@ static const char sign_usage[] =
     "  --help          this text\n";
 
 #define SIGN_DEFAULT_VALID_DAYS 30
+
+/* Every picture decodes (lf_cli_check_images), checked before anything is
+ * written: a damaged one is never signed, and an old signature beside it
+ * is removed (it would be published with pictures it did not sign). True
+ * also when the bundle has other errors: lf_bundle_sign lists those. */
+static bool pictures_decode(const char *dir, struct lf_diags *d, char *err, size_t size)
+{
+    struct lf_diags *quiet = lf_diags_create();
+    char *file = lf_xasprintf("%s/%s", dir, LF_MANIFEST_NAME);
+    char *text = lf_xmalloc((size_t)LF_MAX_MANIFEST_BYTES + 1);
+    size_t len = 0;
+    FILE *f = fopen(file, "rb");
+    if (f) {
+        len = fread(text, 1, LF_MAX_MANIFEST_BYTES + 1, f);
+        fclose(f);
+    }
+    struct lf_bundle *b =
+        f && len <= LF_MAX_MANIFEST_BYTES ? lf_bundle_parse(text, len, file, dir, quiet) : NULL;
+    bool ok = !b || lf_cli_check_images(dir, b, d);
+    if (!ok) {
+        char *old_sig = lf_xasprintf("%s/%s", dir, LF_SIGNATURE_NAME);
+        bool removed = unlink(old_sig) == 0;
+        free(old_sig);
+        snprintf(err, size, "%s: not signed: a picture cannot be decoded%s", dir,
+                 removed ? " (its old " LF_SIGNATURE_NAME " is removed: it no longer belongs "
+                           "to the bundle)"
+                         : "");
+    }
+    lf_bundle_destroy(b);
+    free(text);
+    free(file);
+    lf_diags_destroy(quiet);
+    return ok;
+}
 
 int lf_tool_sign(int argc, char **argv)
 {
@@ -87,8 +123,8 @@ int lf_tool_sign(int argc, char **argv)
     }
     struct lf_diags *d = lf_diags_create();
     struct lf_bundle_stamp stamp;
-    bool ok = lf_bundle_sign(dir, &key, (int)days, serial, now, d, &stamp, err,
-                             sizeof(err));
+    bool ok = pictures_decode(dir, d, err, sizeof(err)) &&
+              lf_bundle_sign(dir, &key, (int)days, serial, now, d, &stamp, err, sizeof(err));
     lf_cli_print_diags(d);
     lf_diags_destroy(d);
     if (!ok) {

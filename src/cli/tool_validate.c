@@ -313,6 +313,10 @@ int lf_tool_validate(int argc, char **argv)
     if (b) {
         lf_phrases_check(b, d); /* the kiosk's own words: overrides, and what is missing */
         check_fonts(dir, b, d); /* never a silent box */
+        if (!lf_cli_check_images(dir, b, d)) { /* never a slide without its picture */
+            lf_bundle_destroy(b);
+            b = NULL;
+        }
     }
     lf_cli_print_diags(d);
     size_t errors = lf_diags_errors(d);
