@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "content/signature.h"
+#include "core/small_file.h"
 #include "core/xalloc.h"
 #include "schedule/schedule.h"
 
@@ -537,57 +538,33 @@ static void read_line(struct config_reader *r, char *line)
 }
 
 /* Reads the whole file into a new buffer (caller frees), at most
- * LF_MAX_CONFIG_BYTES. On failure adds the error to diags. */
+ * LF_MAX_CONFIG_BYTES. On failure adds the error to diags. A FIFO given as
+ * the config file must not hang the kiosk in open(): it, a folder or a
+ * device is refused as not a file. */
 static bool read_file(const char *path, struct lf_diags *diags, char **out, size_t *out_len)
 {
-    bool ok = false;
-    char *buf = NULL;
-    FILE *f = NULL;
-    /* O_NONBLOCK: a FIFO given as the config file must not hang the
-     * kiosk in open(); it, a folder or a device is refused as not a file */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    struct stat st = {0};
-    if (fd < 0) {
+    struct stat st;
+    switch (lf_read_small_file(path, LF_MAX_CONFIG_BYTES, out, out_len, &st)) {
+    case LF_SMALL_FILE_OK:
+        return true;
+    case LF_SMALL_FILE_CANNOT_OPEN:
         lf_diags_add(diags, LF_DIAG_ERROR, path, 0, 0, "", "cannot open the config file: %s",
                      strerror(errno));
-        goto done;
-    }
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        lf_diags_add(diags, LF_DIAG_ERROR, path, 0, 0, "",
-                     "the config file is not a file (%s)",
-                     S_ISDIR(st.st_mode) ? "a folder" : "a pipe, socket or device");
-        close(fd);
-        goto done;
-    }
-    f = fdopen(fd, "rb");
-    if (!f) {
-        lf_diags_add(diags, LF_DIAG_ERROR, path, 0, 0, "", "cannot open the config file: %s",
-                     strerror(errno));
-        close(fd);
-        goto done;
-    }
-    buf = lf_xmalloc(LF_MAX_CONFIG_BYTES + 1);
-    size_t len = fread(buf, 1, LF_MAX_CONFIG_BYTES + 1, f);
-    if (ferror(f)) {
+        return false;
+    case LF_SMALL_FILE_CANNOT_READ:
         lf_diags_add(diags, LF_DIAG_ERROR, path, 0, 0, "", "cannot read the config file: %s",
                      strerror(errno));
-        goto done;
+        return false;
+    case LF_SMALL_FILE_NOT_REGULAR:
+        lf_diags_add(diags, LF_DIAG_ERROR, path, 0, 0, "", "the config file is not a file (%s)",
+                     S_ISDIR(st.st_mode) ? "a folder" : "a pipe, socket or device");
+        return false;
+    case LF_SMALL_FILE_TOO_LARGE:
+        lf_diags_add(diags, LF_DIAG_ERROR, path, 0, 0, "", "config file larger than %d bytes",
+                     LF_MAX_CONFIG_BYTES);
+        return false;
     }
-    if (len > LF_MAX_CONFIG_BYTES) {
-        lf_diags_add(diags, LF_DIAG_ERROR, path, 0, 0, "",
-                     "config file larger than %d bytes", LF_MAX_CONFIG_BYTES);
-        goto done;
-    }
-    buf[len] = '\0';
-    *out = buf;
-    *out_len = len;
-    buf = NULL;
-    ok = true;
-done:
-    free(buf);
-    if (f)
-        fclose(f);
-    return ok;
+    return false;
 }
 
 bool lf_config_load(struct lf_config *c, const char *path, struct lf_diags *diags)

@@ -28,6 +28,7 @@
 #include "content/json_locate.h"
 #include "core/civil_time.h"
 #include "core/durable.h"
+#include "core/small_file.h"
 #include "core/xalloc.h"
 
 /* Room for a field path in a diagnostic, e.g. "items[499].hours.ranges[13].from". */
@@ -1889,62 +1890,35 @@ struct lf_bundle *lf_bundle_parse(const char *json, size_t len, const char *file
 }
 
 /* Reads the manifest: a regular file of at most LF_MAX_MANIFEST_BYTES
- * (checked before reading, and again while reading in case it grows). */
+ * (checked before reading, and again while reading in case it grows); a
+ * FIFO as content.json is refused, never waited on. */
 static bool read_manifest(const char *file, struct lf_diags *diags, char **text, size_t *len)
 {
-    bool ok = false;
-    char *buf = NULL;
-    /* O_NONBLOCK: a FIFO as content.json must not hang validate or the
-     * kiosk in open() (waiting for a writer); it is refused below */
-    int fd = open(file, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
+    struct stat st;
+    switch (lf_read_small_file(file, LF_MAX_MANIFEST_BYTES, text, len, &st)) {
+    case LF_SMALL_FILE_OK:
+        return true;
+    case LF_SMALL_FILE_CANNOT_OPEN:
         if (errno == ENOENT)
             file_error(diags, file, "not found: a bundle folder needs a %s", LF_MANIFEST_NAME);
         else
             file_error(diags, file, "cannot open: %s", strerror(errno));
-        goto done;
-    }
-    struct stat st;
-    if (fstat(fd, &st) != 0) {
+        return false;
+    case LF_SMALL_FILE_CANNOT_READ:
         file_error(diags, file, "cannot read: %s", strerror(errno));
-        goto done;
-    }
-    if (!S_ISREG(st.st_mode)) {
+        return false;
+    case LF_SMALL_FILE_NOT_REGULAR:
         file_error(diags, file, "not a regular file");
-        goto done;
-    }
-    if (st.st_size > LF_MAX_MANIFEST_BYTES) {
-        file_error(diags, file, "too large (%lld bytes, at most %d)", (long long)st.st_size,
-                   LF_MAX_MANIFEST_BYTES);
-        goto done;
-    }
-    size_t cap = (size_t)LF_MAX_MANIFEST_BYTES + 1, n = 0;
-    buf = lf_xmalloc(cap);
-    for (;;) {
-        ssize_t got = read(fd, buf + n, cap - n);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            file_error(diags, file, "cannot read: %s", strerror(errno));
-            goto done;
-        }
-        if (got == 0)
-            break;
-        n += (size_t)got;
-        if (n == cap) {
+        return false;
+    case LF_SMALL_FILE_TOO_LARGE:
+        if (st.st_size > LF_MAX_MANIFEST_BYTES)
+            file_error(diags, file, "too large (%lld bytes, at most %d)", (long long)st.st_size,
+                       LF_MAX_MANIFEST_BYTES);
+        else /* grew while read */
             file_error(diags, file, "too large (more than %d bytes)", LF_MAX_MANIFEST_BYTES);
-            goto done;
-        }
+        return false;
     }
-    *text = buf;
-    *len = n;
-    buf = NULL;
-    ok = true;
-done:
-    free(buf);
-    if (fd >= 0)
-        close(fd);
-    return ok;
+    return false;
 }
 
 struct lf_bundle *lf_bundle_load(const char *dir, struct lf_diags *diags)

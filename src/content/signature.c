@@ -15,6 +15,7 @@
 
 #include "content/bundle.h"
 #include "core/durable.h"
+#include "core/small_file.h"
 #include "core/xalloc.h"
 
 
@@ -98,49 +99,25 @@ static bool split_lines(char *text, size_t len, const char *file, const char *ta
 static bool read_small(const char *path, size_t max, char **text, size_t *len, struct stat *st,
                        char *err, size_t err_size)
 {
-    bool ok = false;
-    char *buf = NULL;
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
+    switch (lf_read_small_file(path, max, text, len, st)) {
+    case LF_SMALL_FILE_OK:
+        return true;
+    case LF_SMALL_FILE_CANNOT_OPEN:
+    case LF_SMALL_FILE_CANNOT_READ:
         lf_error_text(err, err_size, "%s: %s", path, strerror(errno));
         return false;
-    }
-    if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
+    case LF_SMALL_FILE_NOT_REGULAR:
         lf_error_text(err, err_size, "%s: not a regular file", path);
-        goto done;
+        return false;
+    case LF_SMALL_FILE_TOO_LARGE:
+        if ((unsigned long long)st->st_size > max)
+            lf_error_text(err, err_size,
+                          "%s: larger than %zu bytes: not a litfass key or signature", path, max);
+        else /* grew while read */
+            lf_error_text(err, err_size, "%s: larger than %zu bytes", path, max);
+        return false;
     }
-    if ((size_t)st->st_size > max) {
-        lf_error_text(err, err_size, "%s: larger than %zu bytes: not a litfass key or signature", path,
-                max);
-        goto done;
-    }
-    buf = lf_xmalloc(max + 1);
-    size_t n = 0;
-    while (n <= max) {
-        ssize_t r = read(fd, buf + n, max + 1 - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            lf_error_text(err, err_size, "%s: %s", path, strerror(errno));
-            goto done;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    if (n > max) {
-        lf_error_text(err, err_size, "%s: larger than %zu bytes", path, max);
-        goto done;
-    }
-    buf[n] = '\0';
-    *text = buf;
-    *len = n;
-    buf = NULL;
-    ok = true;
-done:
-    free(buf);
-    close(fd);
-    return ok;
+    return false;
 }
 
 /* ---- keys ---- */
