@@ -1075,19 +1075,27 @@ static struct override *find_range_override(struct override *const *taf, size_t 
     return taf[i];
 }
 
+/* The event at `line` as a template for its occurrences: its texts, UID
+ * and SEQUENCE (a fault in them, or no UID, said for event_done()). */
+static void event_template(struct ics_ctx *c, icalcomponent *v, int line,
+                           struct lf_ics_event *tmpl)
+{
+    memset(tmpl, 0, sizeof(*tmpl));
+    tmpl->line = line;
+    tmpl->sequence = icalcomponent_get_sequence(v);
+    event_begin(c);
+    (void)read_texts(c, v, line, tmpl);
+    if (!tmpl->uid[0])
+        ics_error(c, line, "UID", "the event has no UID: without it a new import could not "
+                                  "find the event again");
+}
+
 /* The override's texts at [start, end). */
 static void add_from_component(struct ics_ctx *c, icalcomponent *v, int line, bool expanded,
                                time_t start, time_t end, bool all_day)
 {
     struct lf_ics_event tmpl;
-    memset(&tmpl, 0, sizeof(tmpl));
-    tmpl.line = line;
-    tmpl.sequence = icalcomponent_get_sequence(v);
-    event_begin(c);
-    (void)read_texts(c, v, line, &tmpl);
-    if (!tmpl.uid[0])
-        ics_error(c, line, "UID", "the event has no UID: without it a new import could not "
-                                  "find the event again");
+    event_template(c, v, line, &tmpl);
     if (event_done(c, v, line, end > c->now && filter_takes(c->filter, &tmpl)))
         add_occurrence(c, &tmpl, start, end, all_day, expanded, false);
     event_free(&tmpl);
@@ -1248,14 +1256,7 @@ static void read_event(struct ics_ctx *c, icalcomponent *v, int line, struct ove
     if (!event_done(c, v, line, true))
         return;
     struct lf_ics_event tmpl;
-    memset(&tmpl, 0, sizeof(tmpl));
-    tmpl.line = line;
-    tmpl.sequence = icalcomponent_get_sequence(v);
-    event_begin(c);
-    (void)read_texts(c, v, line, &tmpl);
-    if (!tmpl.uid[0])
-        ics_error(c, line, "UID", "the event has no UID: without it a new import could not "
-                                  "find the event again");
+    event_template(c, v, line, &tmpl);
     icalproperty *pr = icalcomponent_get_first_property(v, ICAL_RRULE_PROPERTY);
     struct icalrecurrencetype rule;
     if (pr) {
