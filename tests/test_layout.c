@@ -1087,6 +1087,49 @@ static void portrait_footer_is_compact(void **state)
     lf_scene_destroy(s);
 }
 
+/* A word broken at a line's end keeps its hyphen at its own end: a
+ * German word in an Arabic title showed the hyphen at the line's left
+ * end, before the word ("-Donaudampfschiff..."), as the typesetter
+ * gives a trailing hyphen the line's direction. It now carries the
+ * word's direction mark; a German line on a German screen none. */
+static void hyphen_stays_with_its_word(void **state)
+{
+    (void)state;
+    build_bundle();
+    struct lf_translation title[2] = {
+        tr_de("Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenauszahlungsstelle"),
+        {.lang = "ar", .text = "عنوان Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenauszahlungsstelle"}};
+    struct lf_item ev = items[0];
+    ev.title = (struct lf_text){2, title};
+    struct lf_slide sl = {LF_SLIDE_EVENT, &ev, ev.start, ev.end};
+    struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl};
+    static const char *const langs[] = {"ar", "de"};
+    for (size_t li = 0; li < 2; li++) {
+        struct lf_view v = {.bundle = &bundle, .lang = langs[li],
+                            .now = lf_local_make(2026, 11, 23, 10, 0),
+                            .theme = lf_theme_get(LF_THEME_STANDARD), .measure = &fake,
+                            .width = 800, .height = 480, .text_scale = 1.0};
+        struct lf_scene *s = lf_scene_create();
+        lf_layout_page(s, &v, &page, NULL);
+        size_t broken = 0;
+        for (size_t i = 0; i < lf_scene_count(s); i++) {
+            const struct lf_op *op = lf_scene_op(s, i);
+            if (op->kind != LF_OP_TEXT || !strstr(op->text, "Donau"))
+                continue;
+            size_t n = strlen(op->text);
+            if (li == 0) {
+                /* the first line: "عنوان" and the start of the German word */
+                assert_true(n > 4 && strcmp(op->text + n - 4, "-\u200E") == 0);
+                broken++;
+            } else if (op->text[n - 1] == '-') {
+                broken++;
+            }
+        }
+        assert_int_equal(broken, 1);
+        lf_scene_destroy(s);
+    }
+}
+
 /* A slide whose title, set large at the top of its text, would push its
  * last line onto a page of its own is set with a smaller title (never
  * smaller than its text) and stays on one page. */
@@ -1969,6 +2012,7 @@ int main(void)
         cmocka_unit_test(themes_have_aaa_contrast),
         cmocka_unit_test(bundle_phrases_override),
         cmocka_unit_test(portrait_footer_is_compact),
+        cmocka_unit_test(hyphen_stays_with_its_word),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -301,7 +301,8 @@ static char first_strong(const char *s, size_t from, size_t to)
  * line starts with a Persian word came out in right-to-left order. A line
  * that would start otherwise gets the paragraph's mark (U+200E / U+200F,
  * invisible) in front. */
-static const char *paragraph_mark(const char *text, const struct lf_line *l)
+static const char *paragraph_mark(const char *text, const struct lf_line *l, bool rtl,
+                                  char *base)
 {
     size_t start = l->start;
     while (start > 0 && text[start - 1] != '\n')
@@ -309,21 +310,49 @@ static const char *paragraph_mark(const char *text, const struct lf_line *l)
     size_t end = l->start + l->len;
     char para = first_strong(text, start, end);
     char line = first_strong(text, l->start, end);
+    /* the direction the typesetter takes for the line (its first strong
+     * letter, the mark's when there is one, else the screen's) */
+    *base = line ? (para ? para : line) : rtl ? 'R' : 'L';
     if (!para || !line || para == line)
         return "";
     return para == 'L' ? "\u200E" : "\u200F";
+}
+
+/* The direction of the last strong letter of s[from..to) (0: none). */
+static char last_strong(const char *s, size_t from, size_t to)
+{
+    char last = 0;
+    for (int32_t i = (int32_t)from; i < (int32_t)to;) {
+        UChar32 c;
+        U8_NEXT(s, i, (int32_t)to, c);
+        if (c < 0)
+            continue;
+        UCharDirection d = u_charDirection(c);
+        if (d == U_LEFT_TO_RIGHT)
+            last = 'L';
+        else if (d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC)
+            last = 'R';
+    }
+    return last;
 }
 
 void lf_frame_line_op(struct frame *f, struct lf_box box, const char *text,
                       const struct lf_line *l, enum lf_face face, int px, struct lf_rgba color,
                       bool rtl)
 {
-    char small[1024];
-    const char *mark = paragraph_mark(text, l);
+    char small[1024], base;
+    const char *mark = paragraph_mark(text, l, rtl, &base);
     size_t m = strlen(mark);
-    char *buf = l->len + m + 2 <= sizeof(small) ? small : lf_xmalloc(l->len + m + 2);
+    char *buf = l->len + m + 5 <= sizeof(small) ? small : lf_xmalloc(l->len + m + 5);
     memcpy(buf, mark, m);
     size_t n = m + lf_line_text(text, l, buf + m, l->len + 2);
+    /* a hyphen stays at the end of its word: a German word broken in an
+     * Arabic line showed it at the line's far end, before the word */
+    char word = l->hyphen ? last_strong(text, l->start, l->start + l->len) : 0;
+    if (word && word != base) {
+        memcpy(buf + n, word == 'L' ? "\u200E" : "\u200F", 3);
+        n += 3;
+    }
     lf_scene_text(f->s, box, buf, n, face, px, color, rtl);
     if (buf != small)
         free(buf);

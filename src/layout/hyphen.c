@@ -9,6 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uloc.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
 #include "core/log.h"
 #include "core/xalloc.h"
 
@@ -322,36 +326,50 @@ static void lower(char *s, size_t n)
     }
 }
 
-bool lf_hyphen_points(struct lf_hyphenator *h, const char *lang, const char *word, size_t len,
-                      bool *after)
+/* A sign that parts a German word for gender ("Migrant*innen",
+ * "Lehrer:innen", "Kolleg_innen") at u[i], between two letters. */
+static bool gender_sign(const unsigned char *u, size_t i, size_t a, size_t b)
 {
-    memset(after, 0, len);
-    if (!h || !lang)
-        return false;
-    const unsigned char *u = (const unsigned char *)word;
-    /* the letters: from the first letter to the last */
-    size_t a = 0, b = len;
-    while (a < len && !letter_at(u + a))
-        a += cp_len(u[a]);
-    while (b > a) {
-        size_t k = b - 1;
-        while (k > a && (u[k] & 0xC0) == 0x80)
-            k--;
-        if (letter_at(u + k))
-            break;
-        b = k;
+    return (u[i] == '*' || u[i] == ':' || u[i] == '_') && i > a && i + 1 < b &&
+           letter_at(u + i - 1) && letter_at(u + i + 1);
+}
+
+/* Whether word[0..n) is written in Latin letters. */
+static bool latin_word(const char *word, size_t n)
+{
+    for (int32_t i = 0; i < (int32_t)n;) {
+        UChar32 c;
+        U8_NEXT(word, i, (int32_t)n, c);
+        UErrorCode err = U_ZERO_ERROR;
+        UScriptCode sc = c < 0 ? USCRIPT_INVALID_CODE : uscript_getScript(c, &err);
+        if (sc != USCRIPT_LATIN && sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED)
+            return false;
     }
-    if (b <= a || b - a > LF_MAX_HYPHEN_WORD)
+    return true;
+}
+
+/* Whether lang is written in another script than Latin (ICU's likely
+ * script: "ar" Arab, "uk" Cyrl, "ti" Ethi, "zh" Hans). */
+static bool non_latin_lang(const char *lang)
+{
+    char full[64], script[16];
+    UErrorCode err = U_ZERO_ERROR;
+    uloc_addLikelySubtags(lang, full, sizeof(full), &err);
+    if (U_FAILURE(err))
         return false;
-    for (size_t i = a; i < b; i += cp_len(u[i]))
-        if (!letter_at(u + i))
-            return false; /* digits or signs inside: a code, not a word */
-    HyphenDict *d = dict_for(h, lang);
-    if (!d)
+    int32_t n = uloc_getScript(full, script, sizeof(script), &err);
+    return U_SUCCESS(err) && n > 0 && strcmp(script, "Latn") != 0;
+}
+
+/* The points of the letters u[a..b) (no signs inside) by d, into after. */
+static bool run_points(struct lf_hyphenator *h, HyphenDict *d, const unsigned char *u, size_t a,
+                       size_t b, bool *after)
+{
+    if (b - a < LF_HYPHEN_LEFT_MIN + LF_HYPHEN_RIGHT_MIN)
         return false;
     char w[LF_MAX_HYPHEN_WORD + 1], marks[LF_MAX_HYPHEN_WORD + 5];
     size_t n = b - a;
-    memcpy(w, word + a, n);
+    memcpy(w, u + a, n);
     w[n] = '\0';
     lower(w, n);
     /* FNV-1a over the word picks the cache slot */
@@ -396,6 +414,50 @@ bool lf_hyphen_points(struct lf_hyphenator *h, const char *lang, const char *wor
             after[a + i] = true;
             any = true;
         }
+    }
+    return any;
+}
+
+bool lf_hyphen_points(struct lf_hyphenator *h, const char *lang, const char *word, size_t len,
+                      bool *after)
+{
+    memset(after, 0, len);
+    if (!h || !lang)
+        return false;
+    const unsigned char *u = (const unsigned char *)word;
+    /* the letters: from the first letter to the last */
+    size_t a = 0, b = len;
+    while (a < len && !letter_at(u + a))
+        a += cp_len(u[a]);
+    while (b > a) {
+        size_t k = b - 1;
+        while (k > a && (u[k] & 0xC0) == 0x80)
+            k--;
+        if (letter_at(u + k))
+            break;
+        b = k;
+    }
+    if (b <= a || b - a > LF_MAX_HYPHEN_WORD)
+        return false;
+    for (size_t i = a; i < b; i += cp_len(u[i]))
+        if (!letter_at(u + i) && !gender_sign(u, i, a, b))
+            return false; /* digits or signs inside: a code, not a word */
+    /* a Latin word in a text of another script is most often a German
+     * name (of a street, an office): broken as German, not by letter (the
+     * language's own patterns know none of its letters) */
+    HyphenDict *d = latin_word(word + a, b - a) && non_latin_lang(lang)
+                        ? dict_for(h, LF_HYPHEN_LATIN_IN_OTHER_SCRIPT)
+                        : dict_for(h, lang);
+    if (!d)
+        return false;
+    /* each part between gender signs on its own */
+    bool any = false;
+    for (size_t p = a; p < b;) {
+        size_t q = p;
+        while (q < b && !gender_sign(u, q, a, b))
+            q += cp_len(u[q]);
+        any |= run_points(h, d, u, p, q, after);
+        p = q + 1;
     }
     return any;
 }

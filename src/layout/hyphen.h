@@ -24,6 +24,10 @@
 /* Letters kept together at a word's start and end. */
 #define LF_HYPHEN_LEFT_MIN 2
 #define LF_HYPHEN_RIGHT_MIN 3
+/* The patterns for a Latin word in a language of another script that
+ * has none (Arabic, Ukrainian, Tigrinya...): on these kiosks such a word
+ * is most often a German name. */
+#define LF_HYPHEN_LATIN_IN_OTHER_SCRIPT "de"
 
 struct lf_hyphenator;
 
@@ -61,7 +65,9 @@ void lf_hyphenator_preload(struct lf_hyphenator *h, const char *const *langs, si
 
 /* For word[0..len) (UTF-8) in BCP 47 language lang: after[i] is set true
  * when the word may be broken after byte i (a hyphen is then added).
- * Only letters are looked at; punctuation around a word is skipped.
+ * Only letters are looked at; punctuation around a word is skipped; the
+ * parts of a word between gender signs ("Migrant*innen", "Lehrer:innen")
+ * are hyphenated each on its own.
  * False (after all false) when lang has no dictionary or the word is too
  * long. after must hold len bytes. */
 bool lf_hyphen_points(struct lf_hyphenator *h, const char *lang, const char *word, size_t len,
