@@ -113,6 +113,19 @@ static bool kiosks_save(const char *data_dir, json_t *doc, char *err, size_t err
     return ok;
 }
 
+/* The index of the kiosk called `name` in kiosks.json's list, -1 when
+ * there is none. */
+static long kiosk_index(const json_t *list, const char *name)
+{
+    size_t i;
+    const json_t *k;
+    json_array_foreach(list, i, k) {
+        if (strcmp(str_or_empty(json_object_get(k, "name")), name) == 0)
+            return (long)i;
+    }
+    return -1;
+}
+
 bool lf_fleet_add_kiosk(const char *data_dir, const char *name, char *token_out, char *err,
                         size_t err_size)
 {
@@ -126,15 +139,11 @@ bool lf_fleet_add_kiosk(const char *data_dir, const char *name, char *token_out,
     if (!doc)
         return false;
     json_t *list = json_object_get(doc, "kiosks");
-    size_t i;
-    json_t *k;
-    json_array_foreach(list, i, k) {
-        if (strcmp(str_or_empty(json_object_get(k, "name")), name) == 0) {
-            snprintf(err, err_size, "kiosk '%s' exists already (remove it first for a new token)",
-                     name);
-            json_decref(doc);
-            return false;
-        }
+    if (kiosk_index(list, name) >= 0) {
+        snprintf(err, err_size, "kiosk '%s' exists already (remove it first for a new token)",
+                 name);
+        json_decref(doc);
+        return false;
     }
     if (json_array_size(list) >= LF_FLEET_MAX_KIOSKS) {
         snprintf(err, err_size, "already %d kiosks, the most one studio watches",
@@ -162,16 +171,8 @@ bool lf_fleet_remove_kiosk(const char *data_dir, const char *name, char *err, si
     if (!doc)
         return false;
     json_t *list = json_object_get(doc, "kiosks");
-    size_t i;
-    json_t *k;
-    bool found = false;
-    json_array_foreach(list, i, k) {
-        if (strcmp(str_or_empty(json_object_get(k, "name")), name) == 0) {
-            json_array_remove(list, i);
-            found = true;
-            break;
-        }
-    }
+    long at = kiosk_index(list, name);
+    bool found = at >= 0 && json_array_remove(list, (size_t)at) == 0;
     bool ok = found && kiosks_save(data_dir, doc, err, err_size);
     if (!found)
         snprintf(err, err_size, "no kiosk called '%s'", name);
