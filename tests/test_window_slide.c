@@ -6,7 +6,9 @@
  * header and footer over them, black where no page is. The old page is
  * taken from the screen when it stands there, header and footer rows are
  * not sent again while they stay, a footer changed during a transition
- * is, and a header that does not hide the page's rows is refused. */
+ * is, and a header that does not hide the page's rows is refused; a page
+ * of stretches of one colour of every width and of regular thin lines
+ * slides as drawn in full too. */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
@@ -321,12 +323,75 @@ static void chrome_over_the_page_is_refused(void **state)
     lf_scene_destroy(footer);
 }
 
+/* A page of stretches of one colour of every width from 1 to 300
+ * pixels, at the left and right edges and in between, and of thin lines
+ * at regular spacings (pixels that many columns apart hold the same
+ * colour with others between them): whatever stretches the frames skip,
+ * every frame on screen is the frame drawn in full. */
+static void stripes(struct lf_scene *page, int seed)
+{
+    lf_scene_rect(page, (struct lf_box){0, 60, W, H - 120},
+                  (struct lf_rgba){(uint8_t)(200 - seed), 200, 200, 255}, 0);
+    int y = 62;
+    for (int width = 1; width <= 300 && y < H - 64; width += (width < 140 ? 1 : 7), y += 1) {
+        struct lf_rgba c = {(uint8_t)(width * 7 + seed), (uint8_t)(width * 3), 90, 255};
+        int x = (width * 37 + seed * 11) % (W - width);
+        lf_scene_rect(page, (struct lf_box){x, y, width, 1}, c, 0);
+        /* at the edges of the row too */
+        if (width % 3)
+            lf_scene_rect(page, (struct lf_box){0, y, width, 1}, c, 0);
+        if (width % 2)
+            lf_scene_rect(page, (struct lf_box){W - width, y, width, 1}, c, 0);
+    }
+    /* lines every 16, 32, 64 and 128 columns */
+    for (int spacing = 16, row = 0; spacing <= 128; spacing *= 2, row++)
+        for (int x = seed % spacing; x < W; x += spacing)
+            lf_scene_rect(page, (struct lf_box){x, H - 100 + row * 8, 1 + row % 2, 8},
+                          (struct lf_rgba){20, 20, (uint8_t)(40 + seed), 255}, 0);
+}
+
+static void stretches_of_every_width_are_moved_right(void **state)
+{
+    struct fixture *f = *state;
+    struct lf_scene *old = lf_scene_create(), *incoming = lf_scene_create(),
+                    *header = lf_scene_create(), *footer = lf_scene_create();
+    lf_scene_rect(header, (struct lf_box){0, 0, W, 60}, (struct lf_rgba){0, 0, 80, 255}, 0);
+    lf_scene_rect(footer, (struct lf_box){0, H - 60, W, 60}, (struct lf_rgba){0, 0, 80, 255}, 0);
+    stripes(old, 0);
+    stripes(incoming, 5);
+    struct lf_window_slide *ws = lf_window_slide_create(f->renderer, f->painter);
+    show_still(f, old, header, footer);
+    lf_window_slide_shown(ws, header, footer);
+    size_t drawn = 0;
+    assert_true(lf_window_slide_begin(ws, old, incoming, header, footer, &drawn));
+    const int n = 24;
+    for (int i = 0; i <= n; i++) {
+        int off = (int)(ease(i, n) * W + 0.5);
+        assert_true(lf_window_slide_frame(ws, -off, W - off));
+        lf_window_slide_present(ws);
+        draw_reference(f, old, -off, incoming, W - off, header, footer);
+        if (wrong_rows(f) != 0)
+            fail_msg("frame %d (offset %d): %d rows on screen differ from the frame drawn in full",
+                     i, off, wrong_rows(f));
+    }
+    assert_true(lf_window_slide_frame(ws, -W, 0));
+    lf_window_slide_present(ws);
+    draw_reference(f, incoming, 0, NULL, 0, header, footer);
+    assert_int_equal(wrong_rows(f), 0);
+    lf_window_slide_destroy(ws);
+    lf_scene_destroy(old);
+    lf_scene_destroy(incoming);
+    lf_scene_destroy(header);
+    lf_scene_destroy(footer);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(frames_on_screen_are_frames_drawn_in_full),
         cmocka_unit_test(right_to_left_slides_the_other_way),
         cmocka_unit_test(chrome_over_the_page_is_refused),
+        cmocka_unit_test(stretches_of_every_width_are_moved_right),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
