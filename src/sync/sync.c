@@ -60,6 +60,20 @@ static void fail(struct lf_sync_outcome *o, const char *fmt, ...)
     o->result = LF_SYNC_FAILED;
 }
 
+/* A fetch that did not bring the file: its error (a 304 to a request
+ * that asked for no such thing said as unexpected), its Retry-After and
+ * whether it was cancelled, into the outcome. */
+static void fetch_failed(struct lf_sync_outcome *o, const char *url,
+                         const struct lf_fetch_result *r)
+{
+    if (r->outcome == LF_FETCH_NOT_MODIFIED)
+        fail(o, "%s: unexpected HTTP 304", url);
+    else
+        fail(o, "%s", r->error);
+    o->retry_after_s = r->retry_after_s;
+    o->cancelled = r->cancelled;
+}
+
 /* The URL of a listed file: the manifest's folder plus the path, with
  * every byte outside [A-Za-z0-9-._~/] percent-encoded. */
 static char *file_url(const char *manifest_url, const char *path)
@@ -105,16 +119,11 @@ static bool verify_manifest(struct lf_fetcher *fetcher, const struct lf_keyring 
     struct lf_fetch_request req = {.url = sig_url, .max_bytes = LF_MAX_SIGNATURE_BYTES};
     lf_fetch(fetcher, &req, &r);
     if (r.outcome != LF_FETCH_OK) {
+        fetch_failed(o, sig_url, &r);
         if (r.http_status == 404)
             fail(o, "%s: HTTP 404: the bundle is not signed (publish the %s that `litfass sign` "
                     "writes next to it)",
                  sig_url, LF_SIGNATURE_NAME);
-        else if (r.outcome == LF_FETCH_NOT_MODIFIED)
-            fail(o, "%s: unexpected HTTP 304", sig_url);
-        else
-            fail(o, "%s", r.error);
-        o->retry_after_s = r.retry_after_s;
-        o->cancelled = r.cancelled;
         goto done;
     }
     char why[LF_SIGN_ERROR_BYTES], key_id[LF_KEY_ID_HEX + 1];
@@ -263,12 +272,7 @@ static bool download_file(struct lf_fetcher *fetcher, const struct lf_sync_setti
     };
     lf_fetch(fetcher, &req, &r);
     if (r.outcome != LF_FETCH_OK) {
-        if (r.outcome == LF_FETCH_NOT_MODIFIED)
-            fail(o, "%s: unexpected HTTP 304", url);
-        else
-            fail(o, "%s", r.error);
-        o->retry_after_s = r.retry_after_s;
-        o->cancelled = r.cancelled;
+        fetch_failed(o, url, &r);
         goto done;
     }
     if (r.len != f->size) {
@@ -547,9 +551,7 @@ void lf_sync_cycle(const struct lf_sync_settings *cfg, const struct lf_sync_requ
         lf_clock_witness_keep(cfg->cache_dir, &o->server_time);
     }
     if (m.outcome == LF_FETCH_FAILED) {
-        fail(o, "%s", m.error);
-        o->retry_after_s = m.retry_after_s;
-        o->cancelled = m.cancelled;
+        fetch_failed(o, url, &m);
         goto done;
     }
     if (m.outcome == LF_FETCH_NOT_MODIFIED) { /* only ever to a conditional request */
