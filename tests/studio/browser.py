@@ -777,6 +777,23 @@ try:
 
     # --- four eyes: an editor's change waits for a publisher -------------------------------------
     check(st.stopped_cleanly(), "the studio stops cleanly", st.stderr[-2000:])
+    # the studio is down (its computer off, restarting): the page says so in German, not the
+    # browser's "Failed to fetch"
+    tab("events")
+    tab("publish")
+    wait.until(lambda d: "antwortet gerade nicht" in css("main").text)
+    said = css("main").text
+    check("Das Studio antwortet gerade nicht" in said and "Eingaben in diesem Fenster bleiben erhalten" in said and
+          "fetch" not in said.lower(), "a studio that does not answer: said in German, and what to do", said[:300])
+    shot("21b-studio-down")
+    said = driver.execute_script("return [new ApiError(409, {error: \"changes wait for a publisher's approval (four eyes)\"}).message,"
+                                 " new ApiError(503, {error: 'too many downloads at once: try again in a minute'}).message,"
+                                 " new ApiError(500, {error: 'something new the page does not know'}).message,"
+                                 " new ApiError(504, null).message, new ApiError(500, null).message]")
+    check("Freigabe" in said[0] and "approval" not in said[0] and "Bitte in einer Minute" in said[1] and
+          said[2].startswith("Technischer Hinweis (englisch): ") and "antwortet gerade nicht" in said[3] and
+          "Fehler geantwortet (HTTP 500)" in said[4] and "IT fragen" in said[4],
+          "the studio's English answers are said in German; an unknown one is marked as a technical note", said)
     st = Studio(TMP, DATA, config.replace("[publish]\n", "[publish]\nrequire_approval = yes\n"))
     base = st.url.rstrip("/")
     ed_api = Client(st)

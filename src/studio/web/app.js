@@ -70,7 +70,9 @@ const WORDS = {
     notSaved: 'Nicht gespeicherte Änderungen', leaveConfirm: 'Ihre Änderungen sind noch nicht gespeichert. Trotzdem verlassen?',
     weekdays: ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'], spoken: 'In diesen Sprachen wird beraten',
     otherLangs: 'weitere Sprachen (Kürzel, mit Leerzeichen getrennt)', saveFirst: 'Speichern Sie zuerst.',
-    failed: 'Das hat nicht geklappt: {0}', uilang: 'English', before: 'Vorher', after: 'Nachher',
+    failed: 'Das hat nicht geklappt: {0}', uilang: 'English',
+    unreachable: 'Das Studio antwortet gerade nicht: der Studio-Rechner ist aus oder startet neu, oder die Netzverbindung ist unterbrochen. Ihre Eingaben in diesem Fenster bleiben erhalten. Bitte in einer Minute noch einmal versuchen; klappt es dann nicht, bitte die IT fragen.',
+    serverError: 'Das Studio hat mit einem Fehler geantwortet ({0}). Bitte noch einmal versuchen; klappt es dann nicht, bitte die IT fragen.', before: 'Vorher', after: 'Nachher',
     to_dir: 'Ordner des Webservers', to_url: 'Server (SFTP/WebDAV)', users: 'Benutzer', roleWord: 'Rolle', screen: 'Bildschirmgröße (Pixel)', detailsCol: 'Einzelheiten',
     usersHint: 'Neue Benutzer, Passwörter und Rollen richtet die IT am Rechner des Studios ein; Passwörter gehen nie durch den Browser. Die Befehle dafür:',
     datePlaceholder: 'TT.MM.JJJJ', timePlaceholder: 'HH:MM', openCalendar: 'Kalender öffnen',
@@ -140,7 +142,9 @@ const WORDS = {
     notSaved: 'Unsaved changes', leaveConfirm: 'Your changes are not saved yet. Leave anyway?',
     weekdays: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'], spoken: 'Counselling in these languages',
     otherLangs: 'more languages (tags, separated by spaces)', saveFirst: 'Save first.',
-    failed: 'That did not work: {0}', uilang: 'Deutsch', before: 'Before', after: 'After',
+    failed: 'That did not work: {0}', uilang: 'Deutsch',
+    unreachable: 'The studio does not answer right now: its computer is off or restarting, or the network is down. What you typed in this window is kept. Please try again in a minute; if it still fails, please ask IT.',
+    serverError: 'The studio answered with an error ({0}). Please try again; if it still fails, please ask IT.', before: 'Before', after: 'After',
     to_dir: 'web server folder', to_url: 'server (SFTP/WebDAV)', users: 'Users', roleWord: 'Role', screen: 'Screen size (pixels)', detailsCol: 'Details',
     usersHint: 'New users, passwords and roles are set up by IT on the studio’s computer; passwords never pass through the browser. The commands:',
     datePlaceholder: 'DD.MM.YYYY', timePlaceholder: 'HH:MM', openCalendar: 'Open the calendar',
@@ -332,7 +336,9 @@ class ApiError extends Error {
   constructor(status, body) {
     super(body && (body.msgid || body.code) && (MSGS[body.msgid] || MSGS[body.code]) ? msgText(body, state.ui, uiName)
       : body && status === 502 && /^version \d+ was signed but not delivered: /.test(body.error || '') ? publishText(body.error, state.ui)
-        : (body && body.error) || ('HTTP ' + status));
+        : body && body.error ? msgByText(body.error, state.ui) || msgText({error: body.error}, state.ui)
+          /* no answer at all, or a proxy's page in front of a studio that is down */
+          : !status || status === 502 || status === 503 || status === 504 ? t('unreachable') : t('serverError', 'HTTP ' + status));
     this.status = status; this.body = body;
   }
 }
@@ -348,7 +354,12 @@ async function api(method, path, body, opts) {
     headers['Content-Type'] = 'application/json';
   }
   if (method !== 'GET' && state.session) headers['X-CSRF-Token'] = state.session.csrf;
-  const resp = await fetch(path, {method, headers, body: data, credentials: 'same-origin', cache: 'no-store'});
+  let resp;
+  try {
+    resp = await fetch(path, {method, headers, body: data, credentials: 'same-origin', cache: 'no-store'});
+  } catch (e) {
+    throw new ApiError(0, null); /* the studio did not answer (the browser says only "Failed to fetch") */
+  }
   const type = resp.headers.get('Content-Type') || '';
   if (opts && opts.blob && resp.ok) return {blob: await resp.blob(), headers: resp.headers};
   const out = type.startsWith('application/json') ? await resp.json() : null;
@@ -1384,7 +1395,12 @@ async function renderPublish(main) {
             result.append(h('strong', {}, t('publishFailed', failed[1])), h('p', {id: 'publish-error'}, publishText(e.body.error, state.ui)),
               h('span', {class: 'tech-detail'}, t('techDetail', publishProblem(e.body.error).english)));
           }
-          toast(t('failed', e.body && e.body.waiting ? e.message + ': ' + e.body.waiting.join(', ') : failed ? t('publishFailed', failed[1]) : e.message), 'error');
+          /* the entries that wait, by their titles */
+          const waiting = e.body && e.body.waiting && e.body.waiting.map((id) => {
+            const x = state.items.find((en) => en.item.id === id);
+            return x ? '„' + itemTitle(x.item) + '“' : id;
+          }).join(', ');
+          toast(t('failed', waiting ? e.message + ': ' + waiting : failed ? t('publishFailed', failed[1]) : e.message), 'error');
           ev.target.disabled = false;
         }
       }}, t('publishNow'))));

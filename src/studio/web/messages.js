@@ -180,6 +180,9 @@ const MSGS = {
   'no subscription \'%s\'': ['Das Abonnement „{0}“ gibt es nicht.', 'There is no subscription “{0}”.'],
   'the request is larger than %zu bytes': ['Das ist zu groß (höchstens {0} Byte).', 'This is too large (at most {0} bytes).'],
   'missing or wrong X-CSRF-Token header': ['Die Seite ist veraltet: bitte neu laden.', 'The page is out of date: please reload it.'],
+  'changes wait for a publisher\'s approval (four eyes)': ['Änderungen warten noch auf die Freigabe (vier Augen): bitte die angehakten Änderungen erst freigeben, dann veröffentlichen. Es warten',
+    'Changes still wait for approval (four eyes): please approve them first, then publish. Waiting'],
+  'too many downloads at once: try again in a minute': ['Das Studio holt gerade schon mehrere Kalender. Bitte in einer Minute noch einmal versuchen.', 'The studio is already fetching several calendars. Please try again in a minute.'],
   /* the draft (src/studio/draft.c) */
   'the draft would be larger than %d bytes': ['Der Entwurf würde zu groß (höchstens {0} Byte).', null],
   'a bundle holds at most %d items': ['Höchstens {0} Einträge sind möglich.', 'At most {0} entries are possible.'],
