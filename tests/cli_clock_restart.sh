@@ -25,33 +25,11 @@ BOOT=$(cat /proc/sys/kernel/random/boot_id)
 CACHE=$TMP/cache
 kiosk_config "$URL" "$CACHE" >"$TMP/kiosk.conf"
 
-screen_key() {
-  "$PYTHON" - "$CACHE/status.json" "$1" <<'PY' 2>/dev/null
-import json, sys
-print(json.load(open(sys.argv[1])).get("screen", {}).get(sys.argv[2], ""))
-PY
-}
-# wait_screen KEY VALUE SECONDS: true once status.json's screen.KEY is VALUE (written by the
-# kiosk of this run: its pid)
-wait_screen() {
-  local i
-  for i in $(seq $(($3 * 2))); do
-    [ "$(screen_key "$1")" = "$2" ] && [ "$(screen_key pid)" = "$KPID" ] && return 0
-    sleep 0.5
-  done
-  return 1
-}
-near_now() {
-  local t
-  t=$(date -u -d "$1" +%s 2>/dev/null) || return 1
-  [ $((t - $(date +%s))) -le 600 ] && [ $(($(date +%s) - t)) -le 600 ]
-}
 # run_kiosk NAME OFFSET_S: the kiosk on $CACHE, its log $TMP/NAME.log
 run_kiosk() {
   LITFASS_TEST_WALL_OFFSET_S=$2 "$BIN" run --config "$TMP/kiosk.conf" 2>"$TMP/$1.log" &
   KPID=$!
 }
-show_log() { tail -n 15 "$TMP/$1.log" | sed 's/^/  log: /'; }
 # header_time LOG: the UTC time the header showed last ("" for none), with its source
 header_line() { grep -F "clock: the header shows" "$1" | tail -n1; }
 # set_witness KEY=VALUE...: rewrites fields of clock.json (JSON values)
@@ -93,17 +71,17 @@ stop_nginx # from here on no sync can answer
 # 2. restart on the same boot, the server gone: the saved time, carried on
 sleep 2 # the boot clock moves on
 run_kiosk same $((-REAL))
-if wait_screen clock_source server_saved 45; then
+if wait_screen "$CACHE" clock_source server_saved 45 "$KPID"; then
   ok "after a restart: status.json says clock_source server_saved"
   grep -q "clock wrong: .*saved before a restart on this boot.*showing the server's time" \
-    <<<"$(screen_key clock)" && ok "status.json: clock says the time is the saved one" ||
-    bad "status.json clock: $(screen_key clock)"
+    <<<"$(screen_key "$CACHE" clock)" && ok "status.json: clock says the time is the saved one" ||
+    bad "status.json clock: $(screen_key "$CACHE" clock)"
   "$BIN" status --config "$TMP/kiosk.conf" >"$TMP/status.out" 2>&1
   grep -q "^clock: *the content server's time saved before a restart on this boot" \
     "$TMP/status.out" && ok "litfass status names the saved server time" ||
     { bad "litfass status:"; sed 's/^/  /' "$TMP/status.out"; }
 else
-  bad "after a restart: clock_source '$(screen_key clock_source)'"; show_log same
+  bad "after a restart: clock_source '$(screen_key "$CACHE" clock_source)'"; show_log same
 fi
 grep -q "clock.json: the content server 127.0.0.1 said .* on this boot" "$TMP/same.log" &&
   ok "the log says where the time comes from" || { bad "no log line for clock.json"; show_log same; }
@@ -121,10 +99,10 @@ stop_kiosk
 # 3. clock.json from before a reboot: a floor, never a time
 set_witness 'boot_id="00000000-0000-0000-0000-000000000000"'
 run_kiosk reboot $((-REAL))
-if wait_screen clock_source none 45; then
+if wait_screen "$CACHE" clock_source none 45 "$KPID"; then
   ok "another boot, a 1970 clock: no time shown (clock_source none)"
 else
-  bad "another boot, a 1970 clock: clock_source '$(screen_key clock_source)'"; show_log reboot
+  bad "another boot, a 1970 clock: clock_source '$(screen_key "$CACHE" clock_source)'"; show_log reboot
 fi
 grep -q "clock.json: the content server 127.0.0.1 said .* before this boot: no time is derived" \
   "$TMP/reboot.log" && ok "the log says the saved time is a floor only" || { bad "reboot log"; show_log reboot; }
@@ -135,42 +113,42 @@ stop_kiosk
 saved=$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["server_date"])' "$CACHE/clock.json")
 set_witness "server_date=\"$(date -u -d @$((REAL + 2 * 86400)) +%Y-%m-%dT%H:%M:%SZ)\""
 run_kiosk behind 0
-if wait_screen clock_source none 45; then
+if wait_screen "$CACHE" clock_source none 45 "$KPID"; then
   grep -q "clock not set: .*before the content server's time saved before this boot" \
-    <<<"$(screen_key clock)" &&
+    <<<"$(screen_key "$CACHE" clock)" &&
     ok "a clock two days behind the saved time is not believed (the floor)" ||
-    bad "behind: clock '$(screen_key clock)'"
+    bad "behind: clock '$(screen_key "$CACHE" clock)'"
 else
-  bad "a clock two days behind another boot's witness: clock_source '$(screen_key clock_source)'"; show_log behind
+  bad "a clock two days behind another boot's witness: clock_source '$(screen_key "$CACHE" clock_source)'"; show_log behind
 fi
 stop_kiosk
 set_witness "server_date=\"$saved\""
 run_kiosk right 0
-wait_screen clock_source system 45 && [ -z "$(screen_key clock)" ] &&
+wait_screen "$CACHE" clock_source system 45 "$KPID" && [ -z "$(screen_key "$CACHE" clock)" ] &&
   ok "a right clock above the floor is believed" ||
-  { bad "right clock: '$(screen_key clock_source)' '$(screen_key clock)'"; show_log right; }
+  { bad "right clock: '$(screen_key "$CACHE" clock_source)' '$(screen_key "$CACHE" clock)'"; show_log right; }
 stop_kiosk
 
 # 4. broken files: the file and the field named, no time, the kiosk runs on
 printf '{"server_date": "2026-12-02T07:00:00Z", "host": ' >"$CACHE/clock.json"
 run_kiosk broken $((-REAL))
-if wait_screen clock_source none 45; then
+if wait_screen "$CACHE" clock_source none 45 "$KPID"; then
   grep -q "clock.json: line [0-9]*: .*; ignored (no time is taken from it)" "$TMP/broken.log" &&
     ok "a broken clock.json: named in the log, no time shown" || { bad "broken: log"; show_log broken; }
 else
-  bad "broken clock.json: clock_source '$(screen_key clock_source)'"; show_log broken
+  bad "broken clock.json: clock_source '$(screen_key "$CACHE" clock_source)'"; show_log broken
 fi
 kill -0 "$KPID" 2>/dev/null && ok "the kiosk runs on" || bad "the kiosk died"
 stop_kiosk
 printf '{"server_date": "%s", "host": "127.0.0.1", "boot_id": "%s", "boottime_ms": 999999999999}\n' \
   "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$BOOT" >"$CACHE/clock.json"
 run_kiosk future $((-REAL))
-if wait_screen clock_source none 45; then
+if wait_screen "$CACHE" clock_source none 45 "$KPID"; then
   grep -q "clock.json: field \"boottime_ms\": 999999999999 ms is later than this boot's clock now" \
     "$TMP/future.log" && ok "a boot time from the future: the field named, no time shown" ||
     { bad "future boottime: log"; show_log future; }
 else
-  bad "future boottime: clock_source '$(screen_key clock_source)'"; show_log future
+  bad "future boottime: clock_source '$(screen_key "$CACHE" clock_source)'"; show_log future
 fi
 stop_kiosk
 

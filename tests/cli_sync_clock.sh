@@ -19,35 +19,12 @@ cp -r "$SRC/assets/content/." "$TMP/www/"
 sign_bundle "$TMP/www" --serial 1
 REAL=$(date +%s)
 
-# screen_key CACHE KEY: the value of status.json's screen.KEY ("" when absent)
-screen_key() {
-  "$PYTHON" - "$1/status.json" "$2" <<'PY' 2>/dev/null
-import json, sys
-print(json.load(open(sys.argv[1])).get("screen", {}).get(sys.argv[2], ""))
-PY
-}
-# wait_screen CACHE KEY VALUE SECONDS: true once status.json's screen.KEY is VALUE
-wait_screen() {
-  local i
-  for i in $(seq $(($4 * 2))); do
-    [ "$(screen_key "$1" "$2")" = "$3" ] && return 0
-    sleep 0.5
-  done
-  return 1
-}
-# near_now ISO: true when ISO (UTC, "2026-12-02T05:10:00Z") is within 10 minutes of now
-near_now() {
-  local t
-  t=$(date -u -d "$1" +%s 2>/dev/null) || return 1
-  [ $((t - $(date +%s))) -le 600 ] && [ $(($(date +%s) - t)) -le 600 ]
-}
 # run_kiosk NAME URL OFFSET_S: a kiosk with cache $TMP/NAME, its log $TMP/NAME.log
 run_kiosk() {
   kiosk_config "$2" "$TMP/$1" >"$TMP/$1.conf"
   LITFASS_TEST_WALL_OFFSET_S=$3 "$BIN" run --config "$TMP/$1.conf" 2>"$TMP/$1.log" &
   KPID=$!
 }
-show_log() { tail -n 15 "$TMP/$1.log" | sed 's/^/  log: /'; }
 
 # 1. a 1970 clock
 run_kiosk c1970 "$URL" $((-REAL))

@@ -58,3 +58,33 @@ kiosk_wait_log() {
   done
   return 1
 }
+
+# screen_key CACHE KEY: the value of CACHE/status.json's screen.KEY ("" when absent)
+screen_key() {
+  "$PYTHON" - "$1/status.json" "$2" <<'PY' 2>/dev/null
+import json, sys
+print(json.load(open(sys.argv[1])).get("screen", {}).get(sys.argv[2], ""))
+PY
+}
+
+# wait_screen CACHE KEY VALUE SECONDS [PID]: true once status.json's screen.KEY is VALUE
+# (with PID: written by that kiosk, screen.pid)
+wait_screen() {
+  local i
+  for i in $(seq $(($4 * 2))); do
+    [ "$(screen_key "$1" "$2")" = "$3" ] && { [ -z "${5:-}" ] || [ "$(screen_key "$1" pid)" = "$5" ]; } &&
+      return 0
+    sleep 0.5
+  done
+  return 1
+}
+
+# near_now ISO: true when ISO (UTC, "2026-12-02T05:10:00Z") is within 10 minutes of now
+near_now() {
+  local t
+  t=$(date -u -d "$1" +%s 2>/dev/null) || return 1
+  [ $((t - $(date +%s))) -le 600 ] && [ $(($(date +%s) - t)) -le 600 ]
+}
+
+# show_log NAME: the last lines of $TMP/NAME.log, to say why a check failed
+show_log() { tail -n 15 "$TMP/$1.log" | sed 's/^/  log: /'; }
