@@ -278,6 +278,8 @@ try:
     err_text = css('[data-error-for="image"]').text
     check("„Einladung.pdf“ ist kein Bild" in err_text and "PNG oder JPEG" in err_text and "pdf.png" not in err_text,
           "a PDF instead of a picture: said with the name picked, and what to do", err_text)
+    check(css('[data-error-for="image"]').get_attribute("role") == "alert",
+          "a refused picture is announced to a screen reader (role=alert)")
     css("#image-file").send_keys(POSTER)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "img.image-preview"))
     wait.until(lambda d: images_loaded(["preview-landscape", "preview-portrait"]))
@@ -470,8 +472,12 @@ try:
     full_shot("13-publish-before")
     a11y("publish page")
     css("#publish-note").send_keys("Erste Version aus dem Studio")
-    click("#publish-now")
+    # pressed twice fast: one version (the urgent notice below must then be version 2)
+    driver.execute_script("const b = document.getElementById('publish-now'); b.click(); b.click();")
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '#versions tr[data-serial="1"]'))
+    time.sleep(1)
+    check(sorted(os.listdir(os.path.join(DATA, "versions"))) == ["1", "1.json"],
+          "publish pressed twice fast makes one version", os.listdir(os.path.join(DATA, "versions")))
     check("Erste Version aus dem Studio" in css("#versions").text, "the published version is listed with its note")
     check(os.path.exists(os.path.join(WWW, "content.json")) and os.path.exists(os.path.join(WWW, "content.json.sig")),
           "published into the web folder, signed")

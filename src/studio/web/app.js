@@ -919,7 +919,8 @@ function imageFileName(original) {
 
 function imageEditor() {
   const it = state.editing.item;
-  const status = h('div', {class: 'field-error', 'data-error-for': 'image'});
+  /* a refused picture is announced at once: the choice of a file gives no other feedback */
+  const status = h('div', {class: 'field-error', 'data-error-for': 'image', role: 'alert'});
   const file = fileInput({accept: 'image/png,image/jpeg', id: 'image-file', onchange: async (ev) => {
     const f = ev.target.files[0];
     if (!f) return;
