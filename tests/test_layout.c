@@ -197,6 +197,39 @@ static void text_is_cleaned_for_drawing(void **state)
     assert_int_equal(w.lines[0].width, 11 * 6);
 }
 
+/* Chinese has no spaces: a line may end between any two characters,
+ * without a hyphen (every line ended in "-" and, counted as broken words,
+ * the text was set at the smallest size), but never before "、" or "：",
+ * and an emoji joined by U+200D stays one picture. */
+static void chinese_breaks_between_characters(void **state)
+{
+    (void)state;
+    const char *zh = "面向新移民家庭的信息会：学校、幼儿园、职业培训、工作、住房、健康和居留权，"
+                     "👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦";
+    struct lf_wrapped w;
+    for (int chars = 8; chars <= 14; chars++) { /* the family: 7 code points */
+        lf_wrap(&fake, LF_FACE_REGULAR, 20, zh, 11 * chars, 40, &w);
+        assert_false(w.split_word);
+        assert_int_equal(w.rest, 0);
+        size_t end = 0;
+        for (size_t i = 0; i < w.n; i++) {
+            const struct lf_line *l = &w.lines[i];
+            assert_false(l->hyphen);
+            assert_true(l->width <= 11 * chars);
+            assert_int_equal(l->start, end); /* nothing left out, nothing twice */
+            end = l->start + l->len;
+            assert_true(strncmp(zh + l->start, "、", 3) != 0);
+            assert_true(strncmp(zh + l->start, "：", 3) != 0);
+            assert_true(strncmp(zh + l->start, "\u200D", 3) != 0);
+            assert_true(strncmp(zh + end, "\u200D", 3) != 0);
+        }
+        assert_int_equal(end, strlen(zh));
+    }
+    /* it fits at the size asked for, not only at the smallest */
+    assert_true(lf_fit(&fake, LF_FACE_REGULAR, zh, 11 * 12, 1000, 20, 10, 40, &w));
+    assert_int_equal(w.px, 20);
+}
+
 static void wrap_reports_rest(void **state)
 {
     (void)state;
@@ -2012,6 +2045,7 @@ int main(void)
         cmocka_unit_test(themes_have_aaa_contrast),
         cmocka_unit_test(bundle_phrases_override),
         cmocka_unit_test(portrait_footer_is_compact),
+        cmocka_unit_test(chinese_breaks_between_characters),
         cmocka_unit_test(hyphen_stays_with_its_word),
     };
     return cmocka_run_group_tests(tests, setup, NULL);

@@ -63,16 +63,60 @@ static bool is_soft_hyphen(const char *t, size_t i, size_t n)
     return i + 1 < n && (unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xAD;
 }
 
+/* The line-break class (UAX #14) of the code point at t[i]. */
+static int break_class(const char *t, size_t i, size_t n)
+{
+    int32_t k = (int32_t)i;
+    UChar32 c;
+    U8_NEXT(t, k, (int32_t)n, c);
+    return c < 0 ? U_LB_UNKNOWN : u_getIntPropertyValue(c, UCHAR_LINE_BREAK);
+}
+
+static bool ideographic(int lb)
+{
+    return lb == U_LB_IDEOGRAPHIC || lb == U_LB_CONDITIONAL_JAPANESE_STARTER ||
+           lb == U_LB_H2 || lb == U_LB_H3 || lb == U_LB_JL || lb == U_LB_JV || lb == U_LB_JT ||
+           lb == U_LB_E_BASE;
+}
+
+/* Chinese and Japanese are written without spaces: a line may end
+ * between any two ideographs (or kana, Hangul syllables, emoji), with no
+ * hyphen (UAX #14), but never before closing punctuation ("、", "。",
+ * "）"), a small kana or a mark, nor after an opening bracket, a joiner
+ * or a digit. Breaking them as one long word put a hyphen at every line's
+ * end and set the text at the smallest size. */
+static bool ideographic_break(int before, int after)
+{
+    if (!ideographic(before) && !ideographic(after))
+        return false;
+    switch (after) {
+    case U_LB_CLOSE_PUNCTUATION: case U_LB_CLOSE_PARENTHESIS: case U_LB_EXCLAMATION:
+    case U_LB_INFIX_NUMERIC: case U_LB_NONSTARTER: case U_LB_COMBINING_MARK:
+    case U_LB_ZWJ: case U_LB_GLUE: case U_LB_WORD_JOINER: case U_LB_E_MODIFIER:
+    case U_LB_POSTFIX_NUMERIC: case U_LB_QUOTATION:
+        return false;
+    default:
+        break;
+    }
+    return before != U_LB_OPEN_PUNCTUATION && before != U_LB_ZWJ && before != U_LB_GLUE &&
+           before != U_LB_WORD_JOINER && before != U_LB_NUMERIC &&
+           before != U_LB_PREFIX_NUMERIC && before != U_LB_QUOTATION;
+}
+
 static size_t unit_end(const char *t, size_t i, size_t n)
 {
     bool address = is_address(t, i, n);
     while (i < n && !is_space(t[i]) && t[i] != '\n') {
         char c = t[i];
         bool shy = is_soft_hyphen(t, i, n);
+        size_t at = i;
         i += utf8_len(t + i);
         if (shy && i < n && !is_space(t[i]))
             break;
         if ((c == '-' || c == '/') && i < n && !is_space(t[i]) && !is_digit(t[i]) && !address)
+            break;
+        if (i < n && ((unsigned char)c >= 0xE0 || (unsigned char)t[i] >= 0xE0) &&
+            ideographic_break(break_class(t, at, n), break_class(t, i, n)))
             break;
     }
     return i > n ? n : i;
