@@ -15,6 +15,7 @@
 
 #include "core/clock_floor.h"
 #include "core/durable.h"
+#include "support/log_capture.h"
 #include "sync/clock_witness.h"
 
 #define DAY 86400LL
@@ -270,40 +271,6 @@ static char *read_text(const char *dir)
     return strdup(buf);
 }
 
-/* stderr (the log) into a file while a call runs */
-struct capture {
-    int saved_fd;
-    char path[64];
-};
-
-static void capture_begin(struct capture *c)
-{
-    fflush(stderr);
-    snprintf(c->path, sizeof(c->path), "/tmp/lf_cw_log_XXXXXX");
-    int fd = mkstemp(c->path);
-    assert_true(fd >= 0);
-    c->saved_fd = dup(2);
-    assert_true(c->saved_fd >= 0);
-    assert_true(dup2(fd, 2) >= 0);
-    close(fd);
-}
-
-static char *capture_end(struct capture *c)
-{
-    fflush(stderr);
-    assert_true(dup2(c->saved_fd, 2) >= 0);
-    close(c->saved_fd);
-    FILE *f = fopen(c->path, "rb");
-    assert_non_null(f);
-    static char buf[16384];
-    size_t n = fread(buf, 1, sizeof(buf) - 1, f);
-    fclose(f);
-    unlink(c->path);
-    buf[n] = '\0';
-    fputs(buf, stderr);
-    return strdup(buf);
-}
-
 /* Saved and read back on this boot the witness carries on exactly; read
  * as of another boot it is a floor only. */
 static void saved_witness_round_trip(void **state)
@@ -454,20 +421,20 @@ static void bad_saved_witness_files(void **state)
             snprintf(path, sizeof(path), "%s/" LF_CLOCK_WITNESS_FILE, dir);
             assert_int_equal(mkdir(path, 0755), 0);
         }
-        struct capture c;
+        struct log_capture c;
         struct lf_saved_witness s;
-        capture_begin(&c);
+        log_capture_begin(&c);
         bool ok = lf_clock_witness_read(dir, "this-boot", 1000, false, &s);
-        char *log = capture_end(&c);
+        char *log = log_capture_end(&c);
         if (ok || !strstr(log, cases[i].said) || !strstr(log, dir))
             fail_msg("case %zu: read %d, log: %s", i, ok, log);
         assert_int_equal(s.w.date, 0);
         assert_non_null(strstr(log, "ignored (no time is taken from it)"));
         free(log);
         /* quiet: nothing logged */
-        capture_begin(&c);
+        log_capture_begin(&c);
         assert_false(lf_clock_witness_read(dir, "this-boot", 1000, true, &s));
-        log = capture_end(&c);
+        log = log_capture_end(&c);
         assert_string_equal(log, "");
         free(log);
         /* the sync's next witness replaces a bad file */
@@ -482,11 +449,11 @@ static void bad_saved_witness_files(void **state)
     }
     /* no file: false, quietly */
     char *dir = temp_dir();
-    struct capture c;
+    struct log_capture c;
     struct lf_saved_witness s;
-    capture_begin(&c);
+    log_capture_begin(&c);
     assert_false(lf_clock_witness_read(dir, "this-boot", 1000, false, &s));
-    char *log = capture_end(&c);
+    char *log = log_capture_end(&c);
     assert_string_equal(log, "");
     free(log);
     remove_dir(dir);

@@ -28,6 +28,7 @@
 #include "render/image_load.h"
 #include "render/painter.h"
 #include "render/typesetter.h"
+#include "support/log_capture.h"
 
 #define CANVAS_W 640
 #define CANVAS_H 360
@@ -138,41 +139,7 @@ static void copy_file(const char *from, const char *to)
     assert_int_equal(fclose(out), 0);
 }
 
-/* --- what the painter logs: stderr captured into a file --- */
-
-struct capture {
-    int saved_fd;
-    char path[300];
-};
-
-static void capture_begin(struct capture *c, const char *dir)
-{
-    snprintf(c->path, sizeof(c->path), "%s/stderr.log", dir);
-    fflush(stderr);
-    c->saved_fd = dup(2);
-    assert_true(c->saved_fd >= 0);
-    int fd = open(c->path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    assert_true(fd >= 0);
-    assert_true(dup2(fd, 2) >= 0);
-    close(fd);
-}
-
-/* Returns what was logged since capture_begin (caller frees) and echoes
- * it to the real stderr, so a failing test still shows it. */
-static char *capture_end(struct capture *c)
-{
-    fflush(stderr);
-    assert_true(dup2(c->saved_fd, 2) >= 0);
-    close(c->saved_fd);
-    FILE *f = fopen(c->path, "rb");
-    assert_non_null(f);
-    static char buf[65536];
-    size_t n = fread(buf, 1, sizeof(buf) - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    fputs(buf, stderr);
-    return strdup(buf);
-}
+/* --- what the painter logs (tests/support/log_capture.h) --- */
 
 static int count_lines_with(const char *log, const char *a, const char *b)
 {
@@ -322,10 +289,10 @@ static void a_broken_image_is_reported_once_and_its_slide_drawn(void **state)
         else if (strcmp(bc->kind, "text") == 0)
             write_bytes(path, "hello, not an image\n", 20);
         size_t decodes = lf_painter_stats(f->painter).image_decodes;
-        struct capture cap;
-        capture_begin(&cap, f->dir);
+        struct log_capture cap;
+        log_capture_begin(&cap);
         show_rounds(f, path, 4);
-        char *log = capture_end(&cap);
+        char *log = log_capture_end(&cap);
         /* one warning naming the file and the reason, however many rounds */
         int warnings = count_lines_with(log, path, bc->log);
         if (warnings != 1)
@@ -389,8 +356,8 @@ static void an_image_broken_after_validation_leaves_its_slide(void **state)
         struct lf_scene *s = lf_scene_create();
         size_t decodes = lf_painter_stats(f->painter).image_decodes;
         size_t image_ops = 0;
-        struct capture cap;
-        capture_begin(&cap, f->dir);
+        struct log_capture cap;
+        log_capture_begin(&cap);
         for (int pass = 0; pass < 3; pass++) {
             for (size_t i = 0; i < lf_carousel_count(c); i++) {
                 lf_scene_clear(s);
@@ -413,7 +380,7 @@ static void an_image_broken_after_validation_leaves_its_slide(void **state)
             for (int k = 0; k < 3; k++)
                 lf_painter_sweep(f->painter);
         }
-        char *log = capture_end(&cap);
+        char *log = log_capture_end(&cap);
         assert_true(image_ops >= 3); /* the poster is on a page, every pass */
         assert_int_equal(lf_painter_stats(f->painter).image_decodes, decodes);
         int warnings = count_lines_with(log, to, "shown without it");
