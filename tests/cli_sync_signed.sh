@@ -211,24 +211,23 @@ sign "$V" --key "$TMP/one.key" --serial 10
 refused badimage "$IMAGE: .*(SHA-256|bytes)" "an image that differs from its hash"
 
 # --- accepted ---------------------------------------------------------------------------------
+# installed NAME DIR WHAT: DIR published and synced (stderr in $TMP/NAME.err): installed
+installed() {
+  publish "$2"
+  run_sync "$TMP/$1" --config "$CONF" --url "$URL"
+  [ "$RC" -eq 0 ] && cmp -s "$CACHE/current/content.json" "$2/content.json" && ok "$3" ||
+    { bad "$3: exit $RC"; sed 's/^/  stderr: /' "$TMP/$1.err" | head -6; }
+}
 V=$(variant rotated 2026-11-24.1)
 sign "$V" --key "$TMP/two.key" --serial 6
-publish "$V"
-run_sync "$TMP/rotated" --config "$CONF" --url "$URL"
-[ "$RC" -eq 0 ] && cmp -s "$CACHE/current/content.json" "$V/content.json" &&
-  ok "signed by the second trusted key (rotation): installed" ||
-  { bad "rotation: exit $RC"; sed 's/^/  stderr: /' "$TMP/rotated.err" | head -6; }
+installed rotated "$V" "signed by the second trusted key (rotation): installed"
 
 # a bundle made "in the future" (the publisher's clock is ahead) installs; it proves nothing
 # about this kiosk's clock, so a later bundle that expired by this clock is still refused,
 # and the message names the clock (issue 11)
 V=$(variant future 2026-11-24.2)
 sign "$V" --key "$TMP/one.key" --serial 7 --now 2036-01-01T00:00Z --valid-days 30
-publish "$V"
-run_sync "$TMP/future" --config "$CONF" --url "$URL"
-[ "$RC" -eq 0 ] && cmp -s "$CACHE/current/content.json" "$V/content.json" &&
-  ok "a bundle created after the kiosk's 'now' installs" ||
-  { bad "future bundle: exit $RC"; sed 's/^/  stderr: /' "$TMP/future.err" | head -6; }
+installed future "$V" "a bundle created after the kiosk's 'now' installs"
 V=$(variant wrongclock 2026-11-24.3)
 sign "$V" --key "$TMP/one.key" --serial 8 --now 2026-01-01T00:00Z --valid-days 1
 FP=$(fingerprint "$CACHE")
