@@ -132,6 +132,19 @@ else
   bad "the kiosk did not ask the failing server"; show_log err
 fi
 stop_kiosk
+run_kiosk portal "$MB_URL/m-portal/content.json" $((-REAL))
+if kiosk_wait_log "$TMP/portal.log" "warning: sync: $MB_URL/m-portal/content.json" 40; then
+  sleep 3
+  grep -q "showing the server's time" "$TMP/portal.log" &&
+    bad "the Date of a hotspot's login page was taken" ||
+    ok "a login page answering for the server: its Date is not taken"
+  grep -q "m-portal/content.json: the server answered with a web page" "$TMP/portal.log" &&
+    ok "... and the log says a web page came instead of the bundle" ||
+    bad "the log does not say a web page came: $(grep -F m-portal "$TMP/portal.log" | head -2)"
+else
+  bad "the kiosk did not say it got a web page"; show_log portal
+fi
+stop_kiosk
 stop_misbehave
 
 finish

@@ -73,6 +73,7 @@ CASES=(
   "m-304       manifest 304.*not.conditional                                     manifest 304 to a request that was not conditional"
   "m-bighead   manifest header.*larger                                           manifest with 200 KiB of header lines"
   "m-gzip      manifest sent.compressed.data.\(Content-Encoding:.gzip\).that.was.not.asked.for manifest gzip-compressed without being asked"
+  "m-portal    manifest web.page.*login                                          manifest answered by a hotspot's login page (200, text/html)"
   "m-206       manifest 206                                                      manifest 206 Partial Content to a request for the whole file"
   "m-shortlen  manifest signature.does.not.verify                                manifest with a Content-Length one byte short (its last byte left on the kept-alive connection)"
   "m-slowhead  manifest slow|speed|time                                          manifest whose header lines never end (one a second)"

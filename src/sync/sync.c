@@ -107,6 +107,18 @@ static char *signature_url(const char *manifest_url)
     return lf_xasprintf("%.*s.sig%s", (int)base, manifest_url, manifest_url + base);
 }
 
+/* Whether a body is a web page (HTML or XML) rather than JSON: its first
+ * character other than white space (after a UTF-8 BOM) is "<". */
+static bool looks_like_a_page(const char *body, size_t len)
+{
+    size_t i = len >= LF_UTF8_BOM_BYTES && memcmp(body, LF_UTF8_BOM, LF_UTF8_BOM_BYTES) == 0
+                   ? LF_UTF8_BOM_BYTES
+                   : 0;
+    while (i < len && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n'))
+        i++;
+    return i < len && body[i] == '<';
+}
+
 /* Fetches the manifest's signature and checks the manifest's bytes with
  * it, before anything in the manifest is looked at. */
 static bool verify_manifest(struct lf_fetcher *fetcher, const struct lf_keyring *ring,
@@ -541,7 +553,10 @@ void lf_sync_cycle(const struct lf_sync_settings *cfg, const struct lf_sync_requ
         .max_bytes = LF_MAX_MANIFEST_BYTES,
     };
     lf_fetch(fetcher, &req, &m);
-    if (m.outcome != LF_FETCH_FAILED && m.same_host && m.server_date > 0) {
+    /* a web page for the manifest: a wrong address, or a hotspot's login
+     * page answering in the server's name (its Date is no witness) */
+    bool page = m.outcome == LF_FETCH_OK && looks_like_a_page(m.body, m.len);
+    if (m.outcome != LF_FETCH_FAILED && !page && m.same_host && m.server_date > 0) {
         /* a witness of the time (core/clock_floor.h): only a success of
          * the server this kiosk was configured with */
         o->server_time.date = m.server_date;
@@ -552,6 +567,13 @@ void lf_sync_cycle(const struct lf_sync_settings *cfg, const struct lf_sync_requ
     }
     if (m.outcome == LF_FETCH_FAILED) {
         fetch_failed(o, url, &m);
+        goto done;
+    }
+    if (page) {
+        fail(o, "%s: the server answered with a web page (HTML), not the bundle's %s: a wrong "
+                "address, or the login page of a hotspot or proxy that wants a login before "
+                "it lets the kiosk out",
+             url, LF_MANIFEST_NAME);
         goto done;
     }
     if (m.outcome == LF_FETCH_NOT_MODIFIED) { /* only ever to a conditional request */

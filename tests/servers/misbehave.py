@@ -45,6 +45,8 @@ FAULTs:
               is left on the kept-alive connection, ahead of the next answer)
   slowhead    the status line, then one more header line a second, no end of the header
   nothttp     bytes that are no HTTP answer at all, then the connection closed
+  portal      manifest: 200 with a web page (text/html), as the login page of a hotspot or
+              proxy answers for every address until someone logs in
   churn       served properly, but with a new ETag and Last-Modified every time and never a
               304 (a server or proxy whose validators change while the file does not)
 
@@ -74,7 +76,7 @@ ENDLESS_CAP = 256 * 1024 * 1024   # bytes an "endless" body sends at most
 HUGE_LENGTH = 10 * 1024 * 1024 * 1024
 CHUNK = 64 * 1024
 
-MANIFEST_FAULTS = {"206", "shortlen", "slowhead", "nothttp", "churn", "gzip", "304", "bighead", "olddate", "redirhost", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
+MANIFEST_FAULTS = {"portal", "206", "shortlen", "slowhead", "nothttp", "churn", "gzip", "304", "bighead", "olddate", "redirhost", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
                    "badjson", "invalid", "nofiles", "badhash", "evilpath", "redirfile",
                    "redirloop"}
 ASSET_FAULTS = {"206", "shortlen", "slowhead", "nothttp", "churn", "gzip", "304", "bighead", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
@@ -370,6 +372,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 body[len(body) // 2] ^= 0xFF
                 body = bytes(body)
             return self.send_body(body, fault)
+        if fault == "portal":
+            page = ("<!DOCTYPE html>\n<html><head><title>WLAN Login</title></head><body>"
+                    "<form action=\"/login\">Bitte melden Sie sich an.</form></body></html>\n")
+            return self.send_body(page.encode(), fault, [("Content-Type", "text/html")])
         if fault == "206":
             self.send_response(206)
             self.send_header("Content-Type", "application/octet-stream")
