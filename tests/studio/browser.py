@@ -416,6 +416,24 @@ try:
     time.sleep(1)
     full_shot("08-offer-editor")
     a11y("offer editor with hours")
+    # a text of 3000 characters: the preview counts its pages; each page button tells a screen
+    # reader which preview and which page it shows, and Enter on it turns the page
+    long_text = ("Wir beraten zu Aufenthalt, Arbeit, Schule und Ausbildung, zu Sprachkursen und zur "
+                 "Anerkennung von Abschlüssen. " * 40)[:3000]
+    driver.execute_script("arguments[0].value = arguments[1];"
+                          " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                          css('textarea[data-field="description.de"]'), long_text)
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#page-buttons-landscape button")) >= 2)
+    pages = driver.find_elements(By.CSS_SELECTOR, "#page-buttons-landscape button")
+    labels = [b.get_attribute("aria-label") for b in pages]
+    check(labels[1] == "Vorschau Quer: Seite 2 von %d zeigen" % len(pages) and
+          "Seite 1 von %d" % len(pages) in css("#pages-landscape").text,
+          "3000 characters: the pages are counted, each page button says which preview and page", labels)
+    pages[1].send_keys(Keys.ENTER)
+    wait.until(lambda d: "Seite 2 von" in d.find_element(By.ID, "pages-landscape").text)
+    check(driver.find_elements(By.CSS_SELECTOR, "#page-buttons-landscape button")[1].get_attribute("aria-pressed") == "true",
+          "Enter on a page button shows that page and marks its button pressed")
+    full_shot("08b-offer-3000-characters")
     save_and_wait()
     click("#back")
     # copy as new, then move the copy up: the order is the screens' order

@@ -24,7 +24,7 @@ const WORDS = {
     past: 'vorbei', yearly: 'jährlich', texts: 'Texte und Übersetzungen', details: 'Angaben',
     missing: 'fehlt', german: 'Deutsch (Pflicht)', easy: 'Leichte Sprache', addLang: 'Sprache hinzufügen',
     showLangs: 'Sprachen', preview: 'Vorschau', landscape: 'Quer', portrait: 'Hoch',
-    pageOf: 'Seite {0} von {1}', morePages: 'Der Text braucht {0} Seiten auf dem Bildschirm.',
+    pageOf: 'Seite {0} von {1}', showPage: 'Vorschau {0}: Seite {1} von {2} zeigen', morePages: 'Der Text braucht {0} Seiten auf dem Bildschirm.',
     previewLang: 'Vorschau-Sprache', previewFix: 'Die Vorschau erscheint, sobald die markierten Fehler behoben sind.',
     errorsTitle: 'Bitte noch korrigieren:', warningsTitle: 'Hinweise:', ok: 'Alles in Ordnung.',
     date: 'Datum', time: 'Uhrzeit', berlin: 'Uhrzeit in Deutschland', from: 'von', to: 'bis',
@@ -96,7 +96,7 @@ const WORDS = {
     past: 'over', yearly: 'yearly', texts: 'Texts and translations', details: 'Details',
     missing: 'missing', german: 'German (required)', easy: 'Easy German', addLang: 'Add a language',
     showLangs: 'Languages', preview: 'Preview', landscape: 'Landscape', portrait: 'Portrait',
-    pageOf: 'Page {0} of {1}', morePages: 'The text takes {0} pages on screen.',
+    pageOf: 'Page {0} of {1}', showPage: 'Preview {0}: show page {1} of {2}', morePages: 'The text takes {0} pages on screen.',
     previewLang: 'Preview language', previewFix: 'The preview appears once the marked errors are fixed.',
     errorsTitle: 'Please correct:', warningsTitle: 'Notes:', ok: 'All good.',
     date: 'Date', time: 'Time', berlin: 'time in Germany', from: 'from', to: 'to',
@@ -1154,7 +1154,9 @@ async function updatePreviews() {
     const buttons = clear(document.getElementById('page-buttons-' + o));
     if (pages > 1) {
       for (let p = 1; p <= pages; p++) {
+        /* a screen reader hears which preview and which page, not a bare "2" */
         buttons.appendChild(h('button', {type: 'button', class: 'page' + (p === ed.page[o] ? ' active' : ''),
+          'aria-label': t('showPage', t(o), p, pages), 'aria-pressed': p === ed.page[o] ? 'true' : 'false',
           onclick: () => { ed.page[o] = p; updatePreviews(); }}, String(p)));
       }
     }
