@@ -20,6 +20,12 @@ expect_exit 1 "a FIFO as content.json is refused, not waited on" -- \
   timeout 60 "$BIN" validate "$TMP/fifo-manifest"
 expect_in "$TMP/err" "content.json: not a regular file" "the FIFO manifest is named"
 
+# litfass sign read the manifest with fopen(): a FIFO there hung it too
+"$BIN" keygen --out "$TMP/signkey" >/dev/null 2>&1
+expect_exit 1 "sign refuses a FIFO as content.json, not waited on" -- \
+  timeout 60 "$BIN" sign "$TMP/fifo-manifest" --key "$TMP/signkey.key"
+expect_in "$TMP/err" "content.json: not a regular file" "sign names the FIFO manifest"
+
 event_bundle "$TMP/fifo-image" "images/f.png"
 mkfifo "$TMP/fifo-image/images/f.png"
 expect_exit 1 "a FIFO as an image is refused, not waited on" -- \

@@ -13,6 +13,7 @@
 #include "core/civil_time.h"
 #include "core/diag.h"
 #include "core/limits.h"
+#include "core/small_file.h"
 #include "core/xalloc.h"
 
 static const char sign_usage[] =
@@ -41,25 +42,21 @@ static bool pictures_decode(const char *dir, struct lf_diags *d, char *err, size
 {
     struct lf_diags *quiet = lf_diags_create();
     char *file = lf_xasprintf("%s/%s", dir, LF_MANIFEST_NAME);
-    char *text = lf_xmalloc((size_t)LF_MAX_MANIFEST_BYTES + 1);
+    char *text = NULL;
     size_t len = 0;
-    FILE *f = fopen(file, "rb");
-    if (f) {
-        len = fread(text, 1, LF_MAX_MANIFEST_BYTES + 1, f);
-        fclose(f);
-    }
+    struct stat st;
+    /* a manifest that cannot be read (a FIFO too: never waited on) is
+     * lf_bundle_sign's to report */
     struct lf_bundle *b =
-        f && len <= LF_MAX_MANIFEST_BYTES ? lf_bundle_parse(text, len, file, dir, quiet) : NULL;
+        lf_read_small_file(file, LF_MAX_MANIFEST_BYTES, &text, &len, &st) == LF_SMALL_FILE_OK
+            ? lf_bundle_parse(text, len, file, dir, quiet)
+            : NULL;
     bool ok = !b || lf_cli_check_images(dir, b, d);
-    if (!ok) {
-        char *old_sig = lf_xasprintf("%s/%s", dir, LF_SIGNATURE_NAME);
-        bool removed = unlink(old_sig) == 0;
-        free(old_sig);
+    if (!ok)
         snprintf(err, size, "%s: not signed: a picture cannot be decoded%s", dir,
-                 removed ? " (its old " LF_SIGNATURE_NAME " is removed: it no longer belongs "
-                           "to the bundle)"
-                         : "");
-    }
+                 lf_signature_remove_old(dir) ? " (its old " LF_SIGNATURE_NAME " is removed: it "
+                                                "no longer belongs to the bundle)"
+                                              : "");
     lf_bundle_destroy(b);
     free(text);
     free(file);

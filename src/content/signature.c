@@ -465,6 +465,14 @@ static bool read_manifest_bytes(const char *dir, char **data, size_t *len, char 
     return ok;
 }
 
+bool lf_signature_remove_old(const char *dir)
+{
+    char *old_sig = lf_xasprintf("%s/%s", dir, LF_SIGNATURE_NAME);
+    bool removed = unlink(old_sig) == 0;
+    free(old_sig);
+    return removed;
+}
+
 bool lf_bundle_sign(const char *dir, const struct lf_secret_key *key, int valid_days,
                     long long serial, time_t now, struct lf_diags *diags,
                     struct lf_bundle_stamp *stamp_out, char *err, size_t err_size)
@@ -512,11 +520,8 @@ bool lf_bundle_sign(const char *dir, const struct lf_secret_key *key, int valid_
     if (!lf_bundle_pack_stamped(dir, &stamp, diags, NULL)) {
         /* an old signature beside a manifest that is not the one it signed
          * (or that has errors) must not be published with it */
-        char *old_sig = lf_xasprintf("%s/%s", dir, LF_SIGNATURE_NAME);
-        bool removed = unlink(old_sig) == 0;
-        free(old_sig);
         lf_error_text(err, err_size, "%s: not signed: the bundle has errors%s", dir,
-                      removed ? " (its old " LF_SIGNATURE_NAME " is removed: it no longer "
+                      lf_signature_remove_old(dir) ? " (its old " LF_SIGNATURE_NAME " is removed: it no longer "
                                 "belongs to content.json)"
                               : "");
         goto done;

@@ -122,6 +122,11 @@ bool lf_bundle_fresh(const struct lf_bundle *b, long long highest_serial,
                      time_t installed_created, time_t now, bool *clock_wrong, char *err,
                      size_t err_size) LF_MUST_CHECK;
 
+/* Removes DIR/content.json.sig, an old signature that no longer belongs
+ * to the bundle beside it (it must not be published with it); true when
+ * there was one. */
+bool lf_signature_remove_old(const char *dir);
+
 /* `litfass sign`: packs the bundle in `dir` (lf_bundle_pack_stamped) with
  * serial `serial` (0: the manifest's serial + 1, at least 1; a given one
  * must be higher than the manifest's), created = now, expires = now +
