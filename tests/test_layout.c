@@ -65,12 +65,28 @@ static void wrap_honours_newlines_and_long_words(void **state)
     lf_wrap(&fake, LF_FACE_REGULAR, 20, "Migrations-leitbild", 11 * 12, 10, &w);
     assert_int_equal(w.n, 2);
     assert_int_equal(w.lines[0].len, strlen("Migrations-"));
-    /* no break in a phone number at its hyphen (UAX #14 LB25), nor in an
-     * e-mail or web address */
+    /* no break in a phone number at its hyphen (UAX #14 LB25), nor between
+     * its groups where the line has an earlier break, nor in an e-mail or
+     * web address */
     lf_wrap(&fake, LF_FACE_REGULAR, 20, "Tel. 0251 492-7077", 11 * 15, 10, &w);
     assert_int_equal(w.n, 2);
-    assert_int_equal(w.lines[1].start, strlen("Tel. 0251 "));
-    assert_int_equal(w.lines[1].len, strlen("492-7077"));
+    assert_int_equal(w.lines[1].start, strlen("Tel. "));
+    assert_int_equal(w.lines[1].len, strlen("0251 492-7077"));
+    /* a list of numbers: each whole on its line ("+49 251 | 492-7073" was
+     * parted); a number wider than a line still breaks between groups */
+    const char *phones = "0251 492-7070, 0176 12345678, +49 251 492-7073, 0800 111 0 111";
+    lf_wrap(&fake, LF_FACE_REGULAR, 20, phones, 11 * 30, 10, &w);
+    static const char *const phone_lines[] = {"0251 492-7070, 0176 12345678,",
+                                              "+49 251 492-7073,", "0800 111 0 111"};
+    assert_int_equal(w.n, 3);
+    for (size_t i = 0; i < w.n; i++) {
+        char line[128];
+        lf_line_text(phones, &w.lines[i], line, sizeof(line));
+        assert_string_equal(line, phone_lines[i]);
+    }
+    lf_wrap(&fake, LF_FACE_REGULAR, 20, "0800 111 0 111", 11 * 9, 10, &w);
+    assert_int_equal(w.n, 2);
+    assert_false(w.split_word);
     lf_wrap(&fake, LF_FACE_REGULAR, 20, "an meiber@stadt-muenster.de", 11 * 20, 10, &w);
     assert_int_equal(w.n, 3);
     /* wider than the line: split before its "-", which starts the next line */

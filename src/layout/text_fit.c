@@ -312,18 +312,37 @@ void lf_wrap(const struct lf_measure *m, enum lf_face face, int px, const char *
         size_t start = i, end = i; /* end: last accepted break */
         int width = 0;
         bool hyphen = false;
+        /* the last break on this line that is not inside a phone number */
+        size_t whole_end = i, whole_i = i;
+        int whole_width = 0;
+        bool whole_hyphen = false;
         while (i < n && text[i] != '\n') {
             size_t ue = unit_end(text, i, n);
             /* a unit ending in a soft hyphen shows one when the line ends there */
             bool shy = ue >= 2 && is_soft_hyphen(text, ue - 2, n);
             int w = measure(m, face, px, text + start, ue - start, shy);
             if (w > max_w) {
+                /* "+49 251 | 492-7073": a number goes on whole when the line
+                 * has an earlier break (after the comma before it) */
+                if (end > start && is_digit(text[end - 1]) &&
+                    (is_digit(text[i]) || text[i] == '(') && whole_end > start) {
+                    end = whole_end;
+                    i = whole_i;
+                    width = whole_width;
+                    hyphen = whole_hyphen;
+                }
                 if (end > start)
                     break; /* the unit goes on the next line */
                 /* a word wider than the whole line: hyphenated */
                 end = i = break_word(m, face, px, text, start, ue, n, max_w, &hyphen, &width);
                 out->split_word = true;
                 break;
+            }
+            if (end > start && !(is_digit(text[end - 1]) && (is_digit(text[i]) || text[i] == '('))) {
+                whole_end = end;
+                whole_i = i;
+                whole_width = width;
+                whole_hyphen = hyphen;
             }
             end = ue;
             width = w;
