@@ -14,6 +14,7 @@
 #include "core/civil_time.h"
 #include "core/durable.h"
 #include "core/limits.h"
+#include "core/small_file.h"
 #include "core/xalloc.h"
 #include "sync/store.h"
 
@@ -42,18 +43,25 @@ static json_t *iso_or_null(time_t t)
  * status` in open()), larger than LF_MONITOR_MAX_FILE_BYTES or broken. */
 static json_t *load_state_file(const char *path)
 {
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0)
-        return NULL;
+    char *text = NULL;
+    size_t len = 0;
     struct stat st;
     json_t *root = NULL;
     json_error_t e;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size <= LF_MONITOR_MAX_FILE_BYTES)
-        root = json_loadfd(fd, 0, &e);
-    else
+    switch (lf_read_small_file(path, LF_MONITOR_MAX_FILE_BYTES, &text, &len, &st)) {
+    case LF_SMALL_FILE_OK:
+        root = json_loadb(text, len, 0, &e);
+        break;
+    case LF_SMALL_FILE_NOT_REGULAR:
+    case LF_SMALL_FILE_TOO_LARGE:
         lf_warn("%s: not a regular file of at most %d bytes; ignored", path,
                 LF_MONITOR_MAX_FILE_BYTES);
-    close(fd);
+        break;
+    case LF_SMALL_FILE_CANNOT_OPEN: /* missing: nothing counted yet */
+    case LF_SMALL_FILE_CANNOT_READ:
+        break;
+    }
+    free(text);
     return root;
 }
 
