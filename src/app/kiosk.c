@@ -1626,6 +1626,23 @@ static bool apply_power_config(struct lf_kiosk *k)
     return true;
 }
 
+/* The reporter gets the config's [monitor] and [sync] keys it needs, never
+ * the config itself (monitor/ comes before app/ in the data flow). */
+static struct lf_reporter *start_reporter(const struct lf_config *cfg)
+{
+    const struct lf_reporter_settings set = {
+        .report_url = cfg->monitor_report_url,
+        .token_file = cfg->monitor_report_token_file,
+        .ca_file = cfg->ca_file,
+        .cache_dir = cfg->cache_dir,
+        .sync_on = cfg->sync_url[0] != '\0',
+        .allow_http = cfg->monitor_report_allow_http,
+        .report_seconds = cfg->monitor_report_seconds,
+        .screenshot_seconds = cfg->monitor_screenshot_seconds,
+    };
+    return lf_reporter_start(&set);
+}
+
 static void start_sync(struct lf_kiosk *k, const char *dir)
 {
     if (!k->cfg->sync_url[0])
@@ -1759,7 +1776,7 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
     (void)apply_power_config(k);
     start_sync(k, dir);
     if (cfg->monitor_report_url[0] && lf_sync_global_init())
-        k->reporter = lf_reporter_start(cfg);
+        k->reporter = start_reporter(cfg);
     if (k->reporter && !k->monitor && k->monitoring)
         lf_warn("monitor: %s is not writable: the studio gets heartbeats but no slides shown "
                 "(proof of play is counted there)", cfg->cache_dir);
@@ -1865,7 +1882,7 @@ bool lf_kiosk_reload(struct lf_kiosk *k, const struct lf_config *cfg)
     lf_reporter_stop(k->reporter);
     k->reporter = NULL;
     if (k->cfg->monitor_report_url[0] && lf_sync_global_init())
-        k->reporter = lf_reporter_start(k->cfg);
+        k->reporter = start_reporter(k->cfg);
     lf_info("reloaded: config %s, content %s (%s): showing %zu pages",
             k->cfg->path[0] ? k->cfg->path : "(defaults)", dir,
             k->installed_at ? "installed by sync" : "folder", lf_carousel_count(k->carousel));

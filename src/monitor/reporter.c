@@ -63,30 +63,30 @@ static bool read_token(const char *path, char *out, size_t size)
     return true;
 }
 
-struct lf_reporter *lf_reporter_start(const struct lf_config *cfg)
+struct lf_reporter *lf_reporter_start(const struct lf_reporter_settings *set)
 {
-    if (!cfg->monitor_report_url[0])
+    if (!set->report_url[0])
         return NULL;
     struct lf_reporter *r = lf_xcalloc(1, sizeof(*r));
-    if (!cfg->monitor_report_token_file[0]) {
+    if (!set->token_file[0]) {
         lf_error("monitor: report_url is set but report_token_file is not: not reporting");
         free(r);
         return NULL;
     }
-    if (!read_token(cfg->monitor_report_token_file, r->token, sizeof(r->token))) {
+    if (!read_token(set->token_file, r->token, sizeof(r->token))) {
         free(r);
         return NULL;
     }
-    const char *base = cfg->monitor_report_url;
+    const char *base = set->report_url;
     const char *slash = base[strlen(base) - 1] == '/' ? "" : "/";
     snprintf(r->heartbeat_url, sizeof(r->heartbeat_url), "%s%sapi/fleet/heartbeat", base, slash);
     snprintf(r->screenshot_url, sizeof(r->screenshot_url), "%s%sapi/fleet/screenshot", base, slash);
-    snprintf(r->ca_file, sizeof(r->ca_file), "%s", cfg->ca_file);
-    snprintf(r->cache_dir, sizeof(r->cache_dir), "%s", cfg->cache_dir);
-    r->sync_on = cfg->sync_url[0] != '\0';
-    r->allow_http = cfg->monitor_report_allow_http;
-    r->every_s = cfg->monitor_report_seconds;
-    r->shot_every_s = cfg->monitor_screenshot_seconds;
+    snprintf(r->ca_file, sizeof(r->ca_file), "%s", set->ca_file);
+    snprintf(r->cache_dir, sizeof(r->cache_dir), "%s", set->cache_dir);
+    r->sync_on = set->sync_on;
+    r->allow_http = set->allow_http;
+    r->every_s = set->report_seconds;
+    r->shot_every_s = set->screenshot_seconds;
     if (r->shot_every_s > 0 && r->shot_every_s < LF_REPORT_SCREENSHOT_MIN_S)
         r->shot_every_s = LF_REPORT_SCREENSHOT_MIN_S;
     r->played = json_object();

@@ -17,7 +17,7 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "app/config.h"
+#include "core/limits.h"
 
 #define LF_REPORT_SCREENSHOT_MIN_S 60     /* never more often (the studio refuses: 429) */
 #define LF_REPORT_SCREENSHOT_WIDTH 480    /* pixels across the screenshot (height in proportion) */
@@ -40,11 +40,24 @@ struct lf_heartbeat {
 
 struct lf_reporter;
 
-/* Starts the thread with a copy of cfg's [monitor] and [sync] keys. NULL
- * when report_url is empty (nothing to do) or it cannot start (logged:
- * the token file is missing or unreadable). Call from the main thread
- * after lf_sync_global_init(). */
-struct lf_reporter *lf_reporter_start(const struct lf_config *cfg);
+/* What the reporter needs of the config's [monitor] and [sync] keys (the
+ * app fills it in: the reporter never reads the config itself). */
+struct lf_reporter_settings {
+    const char *report_url;        /* [monitor] report_url, "" = off */
+    const char *token_file;        /* [monitor] report_token_file */
+    const char *ca_file;           /* [sync] ca_file, "" = the system's CAs */
+    const char *cache_dir;         /* [sync] cache_dir (the state folder) */
+    bool sync_on;                  /* [sync] url is set */
+    bool allow_http;               /* [monitor] report_allow_http */
+    int report_seconds;            /* [monitor] report_seconds */
+    int screenshot_seconds;        /* [monitor] screenshot_seconds, 0 = none */
+};
+
+/* Starts the thread with a copy of the settings. NULL when report_url is
+ * empty (nothing to do) or it cannot start (logged: the token file is
+ * missing or unreadable). Call from the main thread after
+ * lf_sync_global_init(). */
+struct lf_reporter *lf_reporter_start(const struct lf_reporter_settings *set);
 
 /* The state now: copied, sent with the next heartbeat. Any thread. NULL ok. */
 void lf_reporter_offer(struct lf_reporter *r, const struct lf_heartbeat *hb);
