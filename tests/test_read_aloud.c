@@ -11,6 +11,7 @@
 
 #include "kiosk_driver.h"
 #include "layout/slide_layout.h"
+#include "support/bundle_folder.h"
 
 static struct fixture *fx;
 static char sound[256]; /* what the disk driver played */
@@ -161,35 +162,22 @@ static void slower_speech_until_the_visitor_leaves(void **st)
     assert_false(state_of(fx).slow_speech);
 }
 
-static char ti_dir[64];
-
 static int setup_tigrinya(void **state)
 {
-    snprintf(ti_dir, sizeof(ti_dir), "/tmp/litfass-ti-%d", (int)getpid());
-    char path[128];
-    snprintf(path, sizeof(path), "%s/content.json", ti_dir);
-    if (mkdir(ti_dir, 0755) != 0)
+    static const char json[] =
+        "{\"format\": 1, \"organisation\": \"KI\", \"items\": [\n"
+        " {\"kind\": \"offer\", \"id\": \"beratung\",\n"
+        "  \"title\": {\"de\": \"Beratung\", \"ti\": \"ምኽሪ\"},\n"
+        "  \"description\": {\"de\": \"Hilfe bei Anträgen.\", \"ti\": \"ሓገዝ\"}}\n]}\n";
+    if (bundle_folder_write(bundle_dir, sizeof(bundle_dir), json) != 0)
         return -1;
-    FILE *out = fopen(path, "w");
-    if (!out)
-        return -1;
-    fputs("{\"format\": 1, \"organisation\": \"KI\", \"items\": [\n"
-          " {\"kind\": \"offer\", \"id\": \"beratung\",\n"
-          "  \"title\": {\"de\": \"Beratung\", \"ti\": \"ምኽሪ\"},\n"
-          "  \"description\": {\"de\": \"Hilfe bei Anträgen.\", \"ti\": \"ሓገዝ\"}}\n]}\n",
-          out);
-    fclose(out);
-    return open_with(state, ti_dir, "disk", "20");
+    return open_with(state, bundle_dir, "disk", "20");
 }
 
 static int teardown_tigrinya(void **state)
 {
-    teardown_sound(state);
-    char path[128];
-    snprintf(path, sizeof(path), "%s/content.json", ti_dir);
-    unlink(path);
-    rmdir(ti_dir);
-    return 0;
+    unlink(sound);
+    return teardown_bundle(state);
 }
 
 static void a_language_without_a_voice_says_so(void **st)
