@@ -32,17 +32,19 @@ new_requests() { tail -n +"$(($1 + 1))" "$NGX_ACCESS" | LC_ALL=C sort; }
 
 # --- 1. first sync installs -------------------------------------------------------------
 mark=$(log_lines)
+# expect_images_installed DESCRIPTION: every image nginx serves is in current/, byte for byte
+expect_images_installed() {
+  local f differ=""
+  for f in "$WWW"/images/*; do
+    cmp -s "$f" "$CACHE/current/images/${f##*/}" || differ+=" ${f##*/}"
+  done
+  if [ -z "$differ" ]; then ok "$1"; else bad "$1: these differ:$differ"; fi
+}
 run_sync "$TMP/s1" "${SYNC[@]}"
 [ "$RC" -eq 0 ] && ok "first sync installs (exit 0)" ||
   { bad "first sync: exit $RC"; sed 's/^/  stderr: /' "$TMP/s1.err" | head -20; }
-cmp -s "$CACHE/current/content.json" "$WWW/content.json" &&
-  ok "current/content.json is the published manifest" ||
-  bad "current/content.json differs from the published manifest"
-same=1
-for f in "$WWW"/images/*; do
-  cmp -s "$f" "$CACHE/current/images/${f##*/}" || { same=0; echo "  differs: ${f##*/}"; }
-done
-[ "$same" -eq 1 ] && ok "every image installed byte for byte" || bad "installed images differ"
+expect_same "$CACHE/current/content.json" "$WWW/content.json" "current/content.json is the published manifest"
+expect_images_installed "every image installed byte for byte"
 id1=$(bundle_id "$WWW")
 [ "$(readlink "$CACHE/current")" = "bundles/$id1" ] || [ "$(readlink "$CACHE/current")" = "$CACHE/bundles/$id1" ] &&
   ok "current -> bundles/<first 16 hex of the manifest's SHA-256>" ||
@@ -101,19 +103,12 @@ expected=$(printf 'GET /content.json 200\nGET /content.json.sig 200\nGET /images
 got=$(new_requests "$mark" | awk '{print $1, $2, $3}')
 [ "$got" = "$expected" ] && ok "only the manifest, its signature and the changed image were fetched" ||
   { bad "changed bundle: requests differ"; diff <(echo "$expected") <(echo "$got") | sed 's/^/  /'; }
-cmp -s "$CACHE/current/content.json" "$WWW/content.json" && ok "current is the new manifest" ||
-  bad "current/content.json is not the new manifest"
-cmp -s "$CACHE/current/images/$changed" "$WWW/images/$changed" && ok "the changed image is installed" ||
-  bad "the changed image is not installed"
-same=1
-for f in "$WWW"/images/*; do
-  cmp -s "$f" "$CACHE/current/images/${f##*/}" || { same=0; echo "  differs: ${f##*/}"; }
-done
-[ "$same" -eq 1 ] && ok "the unchanged images are in the new bundle too" || bad "new bundle's images differ"
+expect_same "$CACHE/current/content.json" "$WWW/content.json" "current is the new manifest"
+expect_same "$CACHE/current/images/$changed" "$WWW/images/$changed" "the changed image is installed"
+expect_images_installed "the unchanged images are in the new bundle too"
 [ "$(readlink "$CACHE/previous")" = "$old_target" ] && ok "the old bundle is kept as previous" ||
   bad "previous -> '$(readlink "$CACHE/previous")', wanted $old_target"
-cmp -s "$CACHE/previous/content.json" "$TMP/old-content.json" &&
-  ok "previous still holds the old manifest" || bad "previous/content.json is not the old manifest"
+expect_same "$CACHE/previous/content.json" "$TMP/old-content.json" "previous still holds the old manifest"
 "$BIN" validate "$CACHE/previous" >/dev/null 2>&1 && ok "the previous bundle still validates" ||
   bad "the previous bundle does not validate"
 [ "$(status_field "$CACHE" installed_id)" = "$id2" ] && ok "status.json: installed_id is the new id" ||
