@@ -8,6 +8,7 @@
 commands=$(grep -o '^    {"[a-z-]*", "' "$SRC/src/main.c" | sed 's/^    {"\([a-z-]*\)".*/\1/')
 [ -n "$commands" ] && ok "main.c's command table read" || bad "no commands found in src/main.c"
 expect_exit 0 "litfass --help" -- "$BIN" --help
+cp "$TMP/out" "$TMP/help.top"
 for cmd in $commands; do
   expect_in "$TMP/out" "$cmd" "litfass --help lists $cmd"
 done
@@ -22,5 +23,18 @@ for cmd in $commands; do
     if grep -qE -- "--$o([^a-z-]|\$)" "$TMP/out"; then ok "$cmd --help lists --$o"; else
       bad "$cmd --help does not list --$o"; fi
   done
+  # and names no option the command does not take (an option of another
+  # program, quoted in `backticks`, is not the command's)
+  extra=""
+  for o in $(sed 's/`[^`]*`//g' "$TMP/out" | grep -oE -- '--[a-z][a-z-]*' | sed 's/^--//' | sort -u); do
+    echo "$opts" | grep -qx -- "$o" || extra="$extra --$o"
+  done
+  [ -z "$extra" ] && ok "$cmd --help names only options it takes" ||
+    bad "$cmd --help names options it does not take:$extra"
 done
+# and `litfass --help` lists no command that is not in the table
+for c in $(sed -n '/^commands:/,/^$/s/^  \([a-z-]*\) .*/\1/p' "$TMP/help.top"); do
+  echo "$commands" | grep -qx -- "$c" || bad "litfass --help lists $c, which main.c does not know"
+done
+ok "litfass --help lists only commands of main.c"
 finish

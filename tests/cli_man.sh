@@ -39,7 +39,19 @@ for cmd in $commands; do
     grep -qE -- "--$o([^a-z-]|\$)" "$TMP/section.$cmd" || missing="$missing --$o"
   done
   [ -z "$missing" ] && ok "$cmd: every option is in its section" || bad "$cmd: not in litfass.1:$missing"
+  # and the section names no option the command does not take (one renamed or removed)
+  extra=""
+  for o in $(grep -oE -- '--[a-z][a-z-]*' "$TMP/section.$cmd" | sed 's/^--//' | sort -u); do
+    echo "$opts" | grep -qx -- "$o" || extra="$extra --$o"
+  done
+  [ -z "$extra" ] && ok "$cmd: its section names only options it takes" ||
+    bad "$cmd: litfass.1 names options it does not take:$extra"
 done
+# and no section for a command that is not in the table
+for ss in $(sed -n 's/^\.SS "\([a-z\\-]*\).*/\1/p' "$MAN" | sed 's/\\-/-/g'); do
+  echo "$commands" | grep -qx -- "$ss" || bad "litfass.1 has a section for $ss, which main.c does not know"
+done
+ok "every command section of litfass.1 is a command of main.c"
 
 # what FILES names is what CMake installs and the units run
 for path in /etc/litfass/litfass.conf /var/lib/litfass /usr/share/litfass/content \
