@@ -73,50 +73,10 @@ static void destroy_waits_for_a_background_load(void **state)
     lf_hyphenator_destroy(h); /* must not free what a loader thread still writes */
 }
 
-/* German gender forms ("Migrant*innenorganisationen", "Lehrer:innen")
- * were no words to the patterns (a sign inside), so a line broke them
- * by letter ("...organisatione-" / "n"); each part is now hyphenated on
- * its own, never at the sign. A Latin word in a language of another
- * script without patterns (Arabic, Ukrainian) is broken as German, not
- * by letter; a Latin-script language without patterns (Turkish) keeps
- * none, and codes with digits stay whole. */
-static void gender_forms_and_german_names_in_other_scripts(void **state)
-{
-    (void)state;
-    struct lf_hyphenator *h = lf_hyphenator_create(LF_HYPHEN_DIR);
-    static const char star[] = "Migrant*innenorganisationen", colon[] = "Lehrer:innenzimmer";
-    bool after[64], plain[64];
-    assert_true(lf_hyphen_points(h, "de", star, strlen(star), after));
-    /* the part after the star is broken where the word alone is */
-    const char *part = star + strlen("Migrant*");
-    assert_true(lf_hyphen_points(h, "de", part, strlen(part), plain));
-    for (size_t i = 0; i < strlen(part); i++)
-        assert_true(after[strlen("Migrant*") + i] == plain[i]);
-    assert_false(after[strlen("Migrant") - 1]); /* not before the star */
-    assert_false(after[strlen("Migrant*") - 1]); /* nor after it */
-    assert_false(after[strlen(star) - 2]); /* never "...organisatione-n" */
-    assert_true(lf_hyphen_points(h, "de", colon, strlen(colon), after));
-    assert_false(after[strlen("Lehrer") - 1]);
-    assert_false(after[strlen("Lehrer:") - 1]);
-    /* a German name in an Arabic or Ukrainian text */
-    static const char name[] = "Integrationszentrum";
-    assert_true(lf_hyphen_points(h, "ar", name, strlen(name), after));
-    assert_true(after[strlen("Integrations") - 1]);
-    assert_true(lf_hyphen_points(h, "uk", name, strlen(name), after));
-    /* Arabic words in Arabic have no patterns; Turkish has none either */
-    static const char ar[] = "الاستشارات";
-    assert_false(lf_hyphen_points(h, "ar", ar, strlen(ar), after));
-    assert_false(lf_hyphen_points(h, "tr", name, strlen(name), after));
-    static const char code[] = "B2*Kurs2027";
-    assert_false(lf_hyphen_points(h, "de", code, strlen(code), after));
-    lf_hyphenator_destroy(h);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(patient_waits_for_the_patterns),
-        cmocka_unit_test(gender_forms_and_german_names_in_other_scripts),
         cmocka_unit_test(impatient_answers_at_once_then_uses_them),
         cmocka_unit_test(destroy_waits_for_a_background_load),
     };

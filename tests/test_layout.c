@@ -181,6 +181,45 @@ static void wrap_hyphenates(void **state)
 
 /* Control characters are never drawn (a tab is a space) and bidi
  * overrides and isolates are taken out, so a text never shows reversed. */
+/* German gender forms ("Migrant*innenorganisationen", "Lehrer:innen")
+ * were no words to the patterns (a sign inside), so a line broke them
+ * by letter ("...organisatione-" / "n"); each part is now hyphenated on
+ * its own, never at the sign. A Latin word in a language of another
+ * script without patterns (Arabic, Ukrainian) is broken as German, not
+ * by letter; a Latin-script language without patterns (Turkish) keeps
+ * none, and codes with digits stay whole. */
+static void gender_forms_and_german_names_in_other_scripts(void **state)
+{
+    (void)state;
+    /* the kiosk's own instance: its German patterns are read once for this file */
+    struct lf_hyphenator *h = lf_hyphenator_default();
+    static const char star[] = "Migrant*innenorganisationen", colon[] = "Lehrer:innenzimmer";
+    bool after[64], plain[64];
+    assert_true(lf_hyphen_points(h, "de", star, strlen(star), after));
+    /* the part after the star is broken where the word alone is */
+    const char *part = star + strlen("Migrant*");
+    assert_true(lf_hyphen_points(h, "de", part, strlen(part), plain));
+    for (size_t i = 0; i < strlen(part); i++)
+        assert_true(after[strlen("Migrant*") + i] == plain[i]);
+    assert_false(after[strlen("Migrant") - 1]); /* not before the star */
+    assert_false(after[strlen("Migrant*") - 1]); /* nor after it */
+    assert_false(after[strlen(star) - 2]); /* never "...organisatione-n" */
+    assert_true(lf_hyphen_points(h, "de", colon, strlen(colon), after));
+    assert_false(after[strlen("Lehrer") - 1]);
+    assert_false(after[strlen("Lehrer:") - 1]);
+    /* a German name in an Arabic or Ukrainian text */
+    static const char name[] = "Integrationszentrum";
+    assert_true(lf_hyphen_points(h, "ar", name, strlen(name), after));
+    assert_true(after[strlen("Integrations") - 1]);
+    assert_true(lf_hyphen_points(h, "uk", name, strlen(name), after));
+    /* Arabic words in Arabic have no patterns; Turkish has none either */
+    static const char ar[] = "الاستشارات";
+    assert_false(lf_hyphen_points(h, "ar", ar, strlen(ar), after));
+    assert_false(lf_hyphen_points(h, "tr", name, strlen(name), after));
+    static const char code[] = "B2*Kurs2027";
+    assert_false(lf_hyphen_points(h, "de", code, strlen(code), after));
+}
+
 static void text_is_cleaned_for_drawing(void **state)
 {
     (void)state;
@@ -2061,6 +2100,7 @@ int main(void)
         cmocka_unit_test(themes_have_aaa_contrast),
         cmocka_unit_test(bundle_phrases_override),
         cmocka_unit_test(portrait_footer_is_compact),
+        cmocka_unit_test(gender_forms_and_german_names_in_other_scripts),
         cmocka_unit_test(chinese_breaks_between_characters),
         cmocka_unit_test(hyphen_stays_with_its_word),
     };
