@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <time.h>
 
@@ -1607,7 +1608,7 @@ static bool apply_power_config(struct lf_kiosk *k)
         k->monitor = lf_monitor_create(k->cfg->cache_dir, k->cfg->monitor_metrics_file,
                                        k->cfg->monitor_name);
     else
-        lf_info("no heartbeat: %s is not writable", k->cfg->cache_dir);
+        lf_info("no heartbeat: %s is not writable: %s", k->cfg->cache_dir, strerror(errno));
     char err[LF_POWER_ERROR_BYTES];
     struct lf_power_schedule *p = NULL;
     if (k->cfg->power_on_hours[0] || k->cfg->power_holidays != LF_HOLIDAYS_NONE ||
