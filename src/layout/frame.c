@@ -278,9 +278,11 @@ int lf_frame_emit(struct frame *f, const struct lf_wrapped *wr, const char *text
     return lf_wrapped_height(wr);
 }
 
-/* 'L' or 'R' for the first strongly directed letter in s[from, to), 0 when none. */
-static char first_strong(const char *s, size_t from, size_t to)
+/* 'L' or 'R' for the first (or with last, the last) strongly directed
+ * letter in s[from, to), 0 when none. */
+static char strong_letter(const char *s, size_t from, size_t to, bool last)
 {
+    char found = 0;
     for (int32_t i = (int32_t)from; i < (int32_t)to;) {
         UChar32 c;
         U8_NEXT(s, i, (int32_t)to, c);
@@ -288,11 +290,18 @@ static char first_strong(const char *s, size_t from, size_t to)
             continue;
         UCharDirection d = u_charDirection(c);
         if (d == U_LEFT_TO_RIGHT)
-            return 'L';
-        if (d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC)
-            return 'R';
+            found = 'L';
+        else if (d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC)
+            found = 'R';
+        if (found && !last)
+            break;
     }
-    return 0;
+    return found;
+}
+
+static char first_strong(const char *s, size_t from, size_t to)
+{
+    return strong_letter(s, from, to, false);
 }
 
 /* The direction of a paragraph is its first strong letter's (UAX #9 P2),
@@ -318,24 +327,6 @@ static const char *paragraph_mark(const char *text, const struct lf_line *l, boo
     return para == 'L' ? "\u200E" : "\u200F";
 }
 
-/* The direction of the last strong letter of s[from..to) (0: none). */
-static char last_strong(const char *s, size_t from, size_t to)
-{
-    char last = 0;
-    for (int32_t i = (int32_t)from; i < (int32_t)to;) {
-        UChar32 c;
-        U8_NEXT(s, i, (int32_t)to, c);
-        if (c < 0)
-            continue;
-        UCharDirection d = u_charDirection(c);
-        if (d == U_LEFT_TO_RIGHT)
-            last = 'L';
-        else if (d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC)
-            last = 'R';
-    }
-    return last;
-}
-
 void lf_frame_line_op(struct frame *f, struct lf_box box, const char *text,
                       const struct lf_line *l, enum lf_face face, int px, struct lf_rgba color,
                       bool rtl)
@@ -348,7 +339,7 @@ void lf_frame_line_op(struct frame *f, struct lf_box box, const char *text,
     size_t n = m + lf_line_text(text, l, buf + m, l->len + 2);
     /* a hyphen stays at the end of its word: a German word broken in an
      * Arabic line showed it at the line's far end, before the word */
-    char word = l->hyphen ? last_strong(text, l->start, l->start + l->len) : 0;
+    char word = l->hyphen ? strong_letter(text, l->start, l->start + l->len, true) : 0;
     if (word && word != base) {
         memcpy(buf + n, word == 'L' ? "\u200E" : "\u200F", 3);
         n += 3;
