@@ -7,8 +7,9 @@
 # min / median / max (the max is a sample taken during a transition:
 # a transition holds one more copy of the page rows). PSS shares the pages of libraries and files
 # with every other process that maps them, so it moves with what else
-# runs; the private part (USS: pages only the kiosk has) does not, and is
-# printed beside it.
+# runs (a library or font cache no other process maps counts whole); the
+# private dirty part (heap, thread arenas and stacks, written library
+# pages: what the kiosk itself made) does not, and is printed beside it.
 # With SMAPS=DIR it also keeps /proc/PID/smaps at the smallest and the
 # largest sample (DIR/min.smaps, DIR/max.smaps) to see what counts.
 # Usage: bench/pss_during_transition.sh [SECONDS=30] [WxH=1920x1080] [RENDERER=auto]
@@ -70,7 +71,7 @@ def session():
     return out
 
 def pss(pids):
-    """PSS and private (USS) kB summed over pids"""
+    """PSS and private dirty kB summed over pids"""
     t = u = 0
     for p in pids:
         try:
@@ -78,7 +79,7 @@ def pss(pids):
                 for line in f:
                     if line.startswith("Pss:"):
                         t += int(line.split()[1])
-                    elif line.startswith("Private_"):
+                    elif line.startswith("Private_Dirty:"):
                         u += int(line.split()[1])
         except OSError:
             pass
@@ -107,6 +108,6 @@ n = sum(1 for line in open(log, errors="replace") if "transition:" in line and "
 mb = lambda kb: kb / 1024
 print(f"litfass ({renderer}) under Xvfb {size}, {slide} s slides, 600 ms transitions: "
       f"{len(samples)} samples over {secs:g} s, {n} transitions logged, at most {most} process(es), load {open('/proc/loadavg').read().split()[0]}")
-for name, v in (("PSS", samples), ("private (USS)", private)):
+for name, v in (("PSS", samples), ("private dirty", private)):
     print(f"{name}: min {mb(min(v)):.1f} MB, median {mb(statistics.median(v)):.1f} MB, max {mb(max(v)):.1f} MB")
 PY

@@ -115,7 +115,7 @@ void lf_painter_sweep(struct lf_painter *p)
 {
     size_t k = 0;
     for (size_t i = 0; i < p->n; i++) {
-        if (p->entries[i].epoch + 1 < p->epoch)
+        if (p->entries[i].epoch < p->epoch)
             free_entry(&p->entries[i]);
         else
             p->entries[k++] = p->entries[i];
