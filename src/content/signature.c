@@ -176,28 +176,51 @@ bool lf_keyring_parse(const char *text, struct lf_keyring *out, char *err, size_
     }
 }
 
+/* A key file's two lines into *l, pointing into *text (*len bytes; the
+ * caller frees it, also after a failure); with `secret`, a file others
+ * can read is refused before its lines are looked at. */
+static bool read_key_file(const char *path, const char *tag, bool secret, char **text,
+                          size_t *len, struct two_lines *l, char *err, size_t err_size)
+{
+    struct stat st;
+    if (!read_small(path, LF_MAX_KEY_FILE_BYTES, text, len, &st, err, err_size))
+        return false;
+    if (secret && (st.st_mode & 077)) {
+        lf_error_text(err, err_size,
+                "%s: readable by others (mode %04o): a secret key must be the owner's only "
+                "(chmod 600 %s, and think about whether it has leaked)",
+                path, (unsigned)(st.st_mode & 07777), path);
+        return false;
+    }
+    return split_lines(*text, *len, path, tag, l, err, err_size);
+}
+
+/* Whether the key id on line 1 of the key file is the key's own; says so
+ * when not. */
+static bool id_is_the_keys(const char *path, const struct two_lines *l, const char *id,
+                           char *err, size_t err_size)
+{
+    if (strcmp(id, l->id) == 0)
+        return true;
+    lf_error_text(err, err_size, "%s: line 1: key id %s does not belong to the key (its id is %s)",
+            path, l->id, id);
+    return false;
+}
+
 bool lf_public_key_load(const char *path, struct lf_public_key *out, char *err, size_t err_size)
 {
     char *text = NULL;
     size_t len = 0;
-    struct stat st;
     struct two_lines l;
     bool ok = false;
-    if (!read_small(path, LF_MAX_KEY_FILE_BYTES, &text, &len, &st, err, err_size))
-        return false;
-    if (!split_lines(text, len, path, LF_PUBLIC_KEY_TAG, &l, err, err_size))
+    if (!read_key_file(path, LF_PUBLIC_KEY_TAG, false, &text, &len, &l, err, err_size))
         goto done;
     char why[LF_SIGN_ERROR_BYTES];
     if (!lf_public_key_parse(l.base64, out, why, sizeof(why))) {
         lf_error_text(err, err_size, "%s: line 2: %s", path, why);
         goto done;
     }
-    if (strcmp(out->id, l.id) != 0) {
-        lf_error_text(err, err_size, "%s: line 1: key id %s does not belong to the key (its id is %s)",
-                path, l.id, out->id);
-        goto done;
-    }
-    ok = true;
+    ok = id_is_the_keys(path, &l, out->id, err, err_size);
 done:
     free(text);
     return ok;
@@ -207,19 +230,9 @@ bool lf_secret_key_load(const char *path, struct lf_secret_key *out, char *err, 
 {
     char *text = NULL;
     size_t len = 0;
-    struct stat st;
     struct two_lines l;
     bool ok = false;
-    if (!read_small(path, LF_MAX_KEY_FILE_BYTES, &text, &len, &st, err, err_size))
-        return false;
-    if (st.st_mode & 077) {
-        lf_error_text(err, err_size,
-                "%s: readable by others (mode %04o): a secret key must be the owner's only "
-                "(chmod 600 %s, and think about whether it has leaked)",
-                path, (unsigned)(st.st_mode & 07777), path);
-        goto done;
-    }
-    if (!split_lines(text, len, path, LF_SECRET_KEY_TAG, &l, err, err_size))
+    if (!read_key_file(path, LF_SECRET_KEY_TAG, true, &text, &len, &l, err, err_size))
         goto done;
     if (!from_base64(l.base64, strlen(l.base64), out->sk, sizeof(out->sk))) {
         lf_error_text(err, err_size, "%s: line 2: not a secret key: expected %d bytes in base64", path,
@@ -240,12 +253,7 @@ bool lf_secret_key_load(const char *path, struct lf_secret_key *out, char *err, 
         goto done;
     }
     key_id(pk, out->id);
-    if (strcmp(out->id, l.id) != 0) {
-        lf_error_text(err, err_size, "%s: line 1: key id %s does not belong to the key (its id is %s)",
-                path, l.id, out->id);
-        goto done;
-    }
-    ok = true;
+    ok = id_is_the_keys(path, &l, out->id, err, err_size);
 done:
     if (!ok)
         sodium_memzero(out->sk, sizeof(out->sk));
