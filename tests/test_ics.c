@@ -1140,6 +1140,46 @@ static void the_second_half_past_two_in_autumn(void **state)
     lf_diags_destroy(d);
 }
 
+/* A repeat rule libical cannot read (BYSETPOS=0, INTERVAL=0) or no date
+ * meets (30 February) is a fault of its entry: that entry is left out and
+ * named, the rest of the feed is imported (one broken series of a city's
+ * calendar stopped the whole import). */
+static void a_broken_repeat_rule_leaves_out_its_entry_only(void **state)
+{
+    (void)state;
+    const char *text =
+        CAL_HEAD
+        "BEGIN:VEVENT\r\nUID:setpos\r\nSUMMARY:Setpos\r\nDTSTART:20261203T100000Z\r\n"
+        "DURATION:PT1H\r\nRRULE:FREQ=MONTHLY;BYDAY=MO;BYSETPOS=0\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:interval\r\nSUMMARY:Intervall\r\nDTSTART:20261203T100000Z\r\n"
+        "DURATION:PT1H\r\nRRULE:FREQ=WEEKLY;INTERVAL=0\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:feb30\r\nSUMMARY:Nie\r\nDTSTART:20261203T100000Z\r\n"
+        "DURATION:PT1H\r\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:good\r\nSUMMARY:Gut\r\nDTSTART:20261210T100000Z\r\n"
+        "DURATION:PT1H\r\nEND:VEVENT\r\n" CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_text(text, "2026-12-01T10:00", 60, d);
+    assert_non_null(f);
+    assert_int_equal(lf_diags_errors(d), 0);
+    assert_int_equal(lf_diags_count(d), 3);
+    const char *uids[] = {"UID setpos", "UID interval", "UID feb30"};
+    const int lines[] = {4, 11, 18};
+    for (size_t i = 0; i < 3; i++) {
+        const struct lf_diag *e = lf_diags_get(d, i);
+        assert_int_equal(e->line, lines[i]);
+        assert_non_null(strstr(e->message, "left out the event"));
+        assert_non_null(strstr(e->message, uids[i]));
+        assert_non_null(strstr(e->message, "the rest of the feed is imported"));
+    }
+    assert_non_null(strstr(lf_diags_get(d, 0)->message, "BYSETPOS=0"));
+    assert_non_null(strstr(lf_diags_get(d, 2)->message, "no date meets it"));
+    assert_int_equal(lf_ics_count(f), 1);
+    assert_int_equal(lf_ics_skipped(f), 3);
+    assert_string_equal(lf_ics_get(f, 0)->title, "Gut");
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1168,6 +1208,7 @@ int main(void)
         cmocka_unit_test(exdates_by_the_ten_thousand),
         cmocka_unit_test(overrides_of_thousands_of_series),
         cmocka_unit_test(the_second_half_past_two_in_autumn),
+        cmocka_unit_test(a_broken_repeat_rule_leaves_out_its_entry_only),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -491,6 +491,23 @@ static void event_begin(struct ics_ctx *c)
  * with one warning naming its line, SUMMARY, UID and DTSTART and why
  * (`said`: whether an entry that ends before now is said at all). The
  * rest of the feed is imported; the entry is never shown cut. */
+/* Says that the entry `v` is left out for a fault of its own. */
+static void say_left_out(struct ics_ctx *c, icalcomponent *v, int line, const char *field,
+                         const char *why)
+{
+    c->feed->skipped++;
+    char *title = warning_label(icalcomponent_get_summary(v), 60);
+    char *uid = warning_label(icalcomponent_get_uid(v), 80);
+    icalproperty *ps = icalcomponent_get_first_property(v, ICAL_DTSTART_PROPERTY);
+    const char *start = ps ? icalproperty_get_value_as_string(ps) : NULL;
+    ics_warning(c, line, field,
+                "left out the event \"%s\" (UID %s, DTSTART %s): %s; the rest of the feed is "
+                "imported",
+                title, uid[0] ? uid : "none", start && is_utf8(start) ? start : "none", why);
+    free(title);
+    free(uid);
+}
+
 static bool event_done(struct ics_ctx *c, icalcomponent *v, int line, bool said)
 {
     c->in_event = false;
@@ -499,18 +516,7 @@ static bool event_done(struct ics_ctx *c, icalcomponent *v, int line, bool said)
     c->event_bad = false;
     if (!said) /* over before now: never shown, not worth a word */
         return false;
-    c->feed->skipped++;
-    char *title = warning_label(icalcomponent_get_summary(v), 60);
-    char *uid = warning_label(icalcomponent_get_uid(v), 80);
-    icalproperty *ps = icalcomponent_get_first_property(v, ICAL_DTSTART_PROPERTY);
-    const char *start = ps ? icalproperty_get_value_as_string(ps) : NULL;
-    ics_warning(c, line, c->event_field,
-                "left out the event \"%s\" (UID %s, DTSTART %s): %s; the rest of the feed is "
-                "imported",
-                title, uid[0] ? uid : "none", start && is_utf8(start) ? start : "none",
-                c->event_why);
-    free(title);
-    free(uid);
+    say_left_out(c, v, line, c->event_field, c->event_why);
     return false;
 }
 
@@ -1170,8 +1176,9 @@ static void expand_rule(struct ics_ctx *c, const struct series *s, struct icalre
         return;
     }
     icalrecur_iterator *it = icalrecur_iterator_new(rule, w->start);
-    if (!it) {
-        ics_error(c, s->line, "RRULE", "a repeat rule libical cannot follow");
+    if (!it) { /* a fault of this entry (a rule no date can meet): the rest is imported */
+        say_left_out(c, s->v, s->line, "RRULE",
+                     "a repeat rule libical cannot follow (no date meets it)");
         return;
     }
     size_t steps = 0;
@@ -1246,12 +1253,15 @@ static void expand_rdates(struct ics_ctx *c, const struct series *s)
     free(props);
 }
 
+static void report_parse_errors(struct ics_ctx *c, icalcomponent *comp, int line);
+
 /* `ov` (n): this UID's overrides, sorted by recurrence_at then feed order. */
 static void read_event(struct ics_ctx *c, icalcomponent *v, int line, struct override *const *ov,
                        size_t n_ov, size_t uid_entries, bool say_shared)
 {
     struct ics_when w;
     event_begin(c);
+    report_parse_errors(c, v, line); /* a value libical could not read (an RRULE it dropped) */
     (void)read_when(c, v, line, &w); /* false only with a fault, said by event_done() */
     if (!event_done(c, v, line, true))
         return;
@@ -1633,10 +1643,10 @@ struct lf_ics_feed *lf_ics_parse_filtered(const char *text, size_t len, const ch
             ics_error(&c, line, "", "more than %d events in one feed", LF_ICS_MAX_COMPONENTS);
             break;
         }
-        report_parse_errors(&c, v, line);
         icalproperty *rid = icalcomponent_get_first_property(v, ICAL_RECURRENCEID_PROPERTY);
-        if (!rid)
+        if (!rid) /* its parse errors are its own fault: said by read_event */
             continue;
+        report_parse_errors(&c, v, line);
         struct icaltimetype t = icalproperty_get_recurrenceid(rid);
         struct ics_zone z;
         if (!property_zone(&c, rid, t, line, "RECURRENCE-ID", &z))
