@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Every command's --help lists every option it accepts (read from the
 # command's option table in src/cli/tool_*.c, so a new option without a
-# line in its help fails here), and `litfass --help` lists every command
-# of main.c's table.
+# line in its help fails here) and no option it does not take,
+# `litfass --help` lists exactly the commands of main.c's table, and
+# README's synopsis (under "## Using it") names every command with every
+# option.
 . "$(dirname "$0")/shell_lib.sh"
 
 commands=$(grep -o '^    {"[a-z-]*", "' "$SRC/src/main.c" | sed 's/^    {"\([a-z-]*\)".*/\1/')
@@ -37,4 +39,23 @@ for c in $(sed -n '/^commands:/,/^$/s/^  \([a-z-]*\) .*/\1/p' "$TMP/help.top"); 
   echo "$commands" | grep -qx -- "$c" || bad "litfass --help lists $c, which main.c does not know"
 done
 ok "litfass --help lists only commands of main.c"
+# README's synopsis under "## Using it" names every command with every option
+awk '/^## Using it/ { on = 1; next } on && /^    litfass/ { blk = 1 }
+     on && blk && /^$/ { exit } on && blk { print }' "$SRC/README.md" |
+  awk '/^    litfass / { if (e) print e; e = $0; next } { e = e " " $0 } END { if (e) print e }' \
+  >"$TMP/synopsis"
+[ -s "$TMP/synopsis" ] && ok "README's synopsis read" || bad "no synopsis under '## Using it' in README.md"
+for cmd in $commands; do
+  word=$cmd; [ "$cmd" = run ] && word='[run]'
+  awk -v w="$word" '$2 == w' "$TMP/synopsis" >"$TMP/syn.$cmd"
+  if [ ! -s "$TMP/syn.$cmd" ]; then bad "README's synopsis has no line for $cmd"; continue; fi
+  src="$SRC/src/cli/tool_${cmd//-/_}.c"
+  missing=""
+  for o in $(grep -o '{"[a-z][a-z-]*", \(no\|required\|optional\)_argument' "$src" | sed 's/{"\([a-z-]*\)".*/\1/'); do
+    [ "$o" = help ] && continue
+    grep -qE -- "--$o([^a-z-]|\$)" "$TMP/syn.$cmd" || missing="$missing --$o"
+  done
+  [ -z "$missing" ] && ok "README's synopsis of $cmd names every option" ||
+    bad "README's synopsis of $cmd lacks:$missing"
+done
 finish
