@@ -5,9 +5,7 @@
 #     are the stages; a file in src/X/ may include "Y/..." only when Y is X or a
 #     stage above it (main.c is the last stage);
 #   - every folder in src/ has a row, and every header src/X/name.h is named
-#     there (as name.h or name.c);
-#   - README's "Tests" table names every tests/test_*.c, cli_*.sh and e2e_*.sh
-#     (cli_sync_* stands for the sync tests).
+#     there (as name.h or name.c).
 . "$(dirname "$0")/shell_lib.sh"
 ARCH=$SRC/docs/architecture.md
 
@@ -57,16 +55,4 @@ done
 [ -z "$unnamed" ] && ok "architecture.md names every module of src/" ||
   bad "architecture.md does not name:$unnamed"
 
-# README's Tests table names every test
-sed -n '/^## Tests/,/^## /p' "$SRC/README.md" >"$TMP/tests.md"
-grep -q '^| test |' "$TMP/tests.md" && ok "README's Tests table read" || bad "no Tests table in README.md"
-unlisted=""
-for f in "$SRC"/tests/test_*.c "$SRC"/tests/cli_*.sh "$SRC"/tests/e2e_*.sh; do
-  n=$(basename "$f"); n=${n%.*}
-  grep -qE "(^|[^a-z_])$n([^a-z_]|\$)" "$TMP/tests.md" && continue
-  case $n in cli_sync_*) grep -qF 'cli_sync_*' "$TMP/tests.md" && continue ;; esac
-  unlisted="$unlisted $n"
-done
-[ -z "$unlisted" ] && ok "README's Tests table names every test" ||
-  bad "README's Tests table does not name:$unlisted"
 finish
