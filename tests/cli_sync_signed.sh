@@ -253,4 +253,19 @@ sign "$V" --key "$TMP/one.key" --serial 7
 refused lost "serial 7 is not newer than the installed 8 \\(rollback refused\\)" \
   "state.json lost: an older serial is still refused"
 
+# a key rotation done on the kiosk first: only the second key is trusted, while the
+# installed bundle and the one on the server carry the first. Nothing is installed, and
+# the installed bundle is not called damaged: it fails its check by its key.
+sed "s#^trusted_keys = .*#trusted_keys = $PUB_TWO#" "$CONF" >"$TMP/only-two.conf"
+FP=$(fingerprint "$CACHE")
+run_sync "$TMP/only-two" --config "$TMP/only-two.conf" --url "$URL"
+out=$(cat "$TMP/only-two.out" "$TMP/only-two.err")
+[ "$RC" -eq 1 ] && [ "$(fingerprint "$CACHE")" = "$FP" ] && ok "only the new key trusted: exit 1, nothing changed" ||
+  bad "only the new key trusted: exit $RC"
+grep -q "failed its check.*which is not among the trusted keys" <<<"$out" &&
+  ok "... the installed bundle fails its check by its key" ||
+  bad "the untrusted key is not said: $(head -c 400 <<<"$out")"
+grep -q "damaged" <<<"$out" && bad "a bundle with an untrusted key is called damaged: $(grep damaged <<<"$out" | head -1)" ||
+  ok "... and is not called damaged"
+
 finish

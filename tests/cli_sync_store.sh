@@ -58,7 +58,7 @@ repaired() {
   local name=$1 what=$2 problems=() want
   run_sync "$TMP/$name" --config "$CONF"
   [ "$RC" -eq 0 ] || problems+=("exit $RC")
-  grep -q "damaged" "$TMP/$name.out" || problems+=("stdout does not name the damage")
+  grep -q "failed its check" "$TMP/$name.out" || problems+=("stdout does not name the damage")
   grep -qE "^(repaired|installed) bundle $ID1" "$TMP/$name.out" || problems+=("not repaired: $(head -3 "$TMP/$name.out")")
   (cd "$CACHE/current" && sha256sum -c --quiet "$TMP/sums" >/dev/null 2>&1) || problems+=("files still differ")
   cmp -s "$CACHE/current/content.json" "$WWW/content.json" || problems+=("manifest differs")

@@ -87,7 +87,7 @@ static bool become_cache_owner(const char *cache_dir)
 static void print_damage(const struct lf_sync_outcome *o)
 {
     if (o->damage[0])
-        printf("the installed bundle was damaged: %s\n", o->damage);
+        printf("the installed bundle failed its check: %s\n", o->damage);
 }
 
 /* A kiosk owns the cache: it looks now, installs and shows. */

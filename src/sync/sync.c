@@ -523,7 +523,7 @@ void lf_sync_cycle(const struct lf_sync_settings *cfg, const struct lf_sync_requ
     /* the self-check: up to date means the installed copy is whole */
     if (have_cur && !lf_store_check(cur_dir, cur_id, cfg->trusted_keys, rq->full_check,
                                     o->damage, sizeof(o->damage))) {
-        lf_warn("sync: the installed bundle %s is damaged (%s); fetching it again", cur_id,
+        lf_warn("sync: the installed bundle %s failed its check (%s); fetching it again", cur_id,
                 o->damage);
     }
     bool damaged = o->damage[0] != '\0';
@@ -618,8 +618,8 @@ done:
     if (o->result == LF_SYNC_FAILED && o->damage[0]) {
         char why[LF_STORE_ERROR_BYTES];
         snprintf(why, sizeof(why), "%s", o->error);
-        fail(o, "the installed bundle is damaged (%.400s) and not repaired: %.500s", o->damage,
-             why);
+        fail(o, "the installed bundle failed its check (%.400s) and is not repaired: %.500s",
+             o->damage, why);
     }
     free(o->signature);
     o->signature = NULL;
