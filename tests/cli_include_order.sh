@@ -5,7 +5,10 @@
 #     are the stages; a file in src/X/ may include "Y/..." only when Y is X or a
 #     stage above it (main.c is the last stage);
 #   - every folder in src/ has a row, and every header src/X/name.h is named
-#     there (as name.h or name.c).
+#     there (as name.h or name.c);
+#   - what a row's "never uses" column names is not included by that folder:
+#     SDL (<SDL*.h>), curl (<curl/...>), another folder ("render", "`app/`")
+#     or one file of it ("`app/kiosk.c`": app/kiosk.h).
 . "$(dirname "$0")/shell_lib.sh"
 ARCH=$SRC/docs/architecture.md
 
@@ -54,5 +57,29 @@ for h in $(cd "$SRC/src" && find . -mindepth 2 -name '*.h' | sed 's|^\./||' | so
 done
 [ -z "$unnamed" ] && ok "architecture.md names every module of src/" ||
   bad "architecture.md does not name:$unnamed"
+
+# the "never uses" column, row by row
+never_broken=""
+while IFS= read -r row; do
+  d=$(printf '%s' "$row" | sed -n 's/^| `src\/\([a-z_]*\)\/` |.*/\1/p')
+  never=$(printf '%s' "$row" | awk -F'|' '{ print $5 }')
+  files=$(printf '%s' "$never" | grep -oE '[a-z_]+/[a-z_]+\.c' | sed 's/\.c$/.h/')
+  rest=$(printf '%s' "$never" | sed -E 's/[a-z_]+\/[a-z_]+\.c//g')
+  incs=$(grep -rhE '^[[:space:]]*#[[:space:]]*include' "$SRC/src/$d")
+  if printf '%s' "$rest" | grep -qw SDL && printf '%s\n' "$incs" | grep -q '<SDL'; then
+    never_broken="$never_broken $d/ includes SDL;"; fi
+  if printf '%s' "$rest" | grep -qw curl && printf '%s\n' "$incs" | grep -q '<curl/'; then
+    never_broken="$never_broken $d/ includes curl;"; fi
+  for f in $files; do
+    printf '%s\n' "$incs" | grep -qE "\"(\\.\\./)?$f\"" && never_broken="$never_broken $d/ includes $f;"
+  done
+  for other in $stages; do
+    [ "$other" = "$d" ] && continue
+    printf '%s' "$rest" | grep -qE "(^|[^a-z_/])$other(/|[^a-z_/]|\$)" || continue
+    printf '%s\n' "$incs" | grep -qE "\"(\\.\\./)?$other/" && never_broken="$never_broken $d/ includes $other/;"
+  done
+done < <(grep '^| `src/[a-z_]*/` |' "$ARCH")
+[ -z "$never_broken" ] && ok "no folder includes what its 'never uses' column names" ||
+  bad "architecture.md says never, the code does:$never_broken"
 
 finish
