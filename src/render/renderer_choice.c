@@ -255,6 +255,17 @@ static void keep_answer(const char *driver, const char *gl)
     int n = snprintf(text, sizeof(text), "%s\n%s\n%s\n", cache.key, driver, gl);
     if (n <= 0 || (size_t)n >= sizeof(text))
         return;
+    /* a developer's run without a state folder (no /var/lib/litfass) keeps
+     * nothing and says so only at debug level, as the heartbeat does */
+    char dir[sizeof(cache.path)];
+    snprintf(dir, sizeof(dir), "%s", cache.path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    if (slash && dir[0] && access(dir, W_OK) != 0) {
+        lf_debug("GL probe: its answer is not kept (%s: %s)", dir, strerror(errno));
+        return;
+    }
     /* lost in a power cut at worst: then the next start asks again */
     if (!lf_replace_file(cache.path, text, (size_t)n, 0644))
         lf_debug("GL probe: its answer is not kept (%s not writable)", cache.path);
