@@ -3,7 +3,9 @@
 # a web page in Chromium, one after the other on ONE Xvfb, with the same
 # slides (the sample bundle, every slide SLIDE seconds) and the same
 # 600 ms slide-in. For each: CPU (all its processes, utime + stime from
-# /proc) over SECONDS after a 5 s start, PSS (all its processes, from
+# /proc) over SECONDS after a start of WARMUP seconds (default 15: both
+# programs done starting, litfass also with reading its hyphenation
+# patterns in the background, seconds of CPU under load), PSS (all its processes, from
 # /proc/PID/smaps_rollup) at the end; for litfass also frames per second
 # during transitions and the longest frame (its debug log).
 # Usage: bench/carousel_vs_chromium.sh [SECONDS=60] [WxH=1920x1080] [RENDERERS="auto gpu"]
@@ -14,6 +16,7 @@ secs=${1:-60}
 size=${2:-1920x1080}
 renderers=${3:-auto gpu}
 slide=${SLIDE:-8}
+warmup=${WARMUP:-15}
 bin=build/litfass
 [ -x "$bin" ] || { echo "build first: cmake -B build && cmake --build build" >&2; exit 1; }
 command -v chromium >/dev/null || { echo "chromium is not installed" >&2; exit 1; }
@@ -62,7 +65,7 @@ measure() {
   shift
   setsid "$@" >"$tmp/$name.out" 2>"$tmp/$name.log" &
   local pid=$!
-  sleep 5
+  sleep "$warmup"
   local c0 t0 c1 t1
   c0=$(ticks $pid); t0=$(date +%s.%N)
   sleep "$secs"

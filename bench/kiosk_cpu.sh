@@ -31,7 +31,7 @@ phase() {
   printf '[display]\nrenderer = %s\n[carousel]\nslide_seconds = %s\ntransition_ms = 600\n[log]\nlevel = debug\n[sync]\ncache_dir = %s\n' "$renderer" "$slide" "$tmp/state-$name" >"$tmp/$name.conf"
   DISPLAY=$disp "$bin" run --config "$tmp/$name.conf" --content assets/content 2>"$tmp/$name.log" &
   local pid=$!
-  sleep 5 # start-up and first layout are not what we measure
+  sleep 15 # start-up, first layout and hyphenation patterns read are not what we measure
   local rss0 t0 c0 t1 c1 rss1
   rss0=$(rss_kb $pid); c0=$(cpu_ticks $pid); t0=$(date +%s.%N)
   sleep "$secs"

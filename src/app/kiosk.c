@@ -114,6 +114,7 @@ struct lf_kiosk {
     int anim_dir;                  /* +1: the new page comes from the right */
     int anim_frames;               /* frames drawn in this transition */
     uint64_t anim_last, anim_worst;/* for the smoothness figure in the debug log */
+    int anim_worst_frame;          /* ...and which frame took that long (1: the first) */
     uint64_t anim_next;            /* ticks of the transition's next frame */
     double anim_cpu;               /* this thread's CPU ms when it started (debug log) */
     time_t minute;                 /* minute shown by the clock */
@@ -606,6 +607,7 @@ static void go_to(struct lf_kiosk *k, size_t to, int dir)
         k->anim_last = k->anim_start;
         k->anim_next = k->anim_start;
         k->anim_worst = 0;
+        k->anim_worst_frame = 0;
     } else {
         swap_pages(k);
         lf_painter_sweep(k->painter);
@@ -1170,8 +1172,10 @@ static int transition_offset(struct lf_kiosk *k)
     double t = (double)(now - k->anim_start) / k->cfg->transition_ms;
     if (t > 1)
         t = 1;
-    if (now - k->anim_last > k->anim_worst)
+    if (now - k->anim_last > k->anim_worst) {
         k->anim_worst = now - k->anim_last;
+        k->anim_worst_frame = k->anim_frames + 1;
+    }
     k->anim_last = now;
     k->anim_frames++;
     /* the next frame at the display's next 1/60 s from the start, never
@@ -1415,9 +1419,9 @@ static uint64_t tick(struct lf_kiosk *k)
         if (now >= k->anim_start + (uint64_t)k->cfg->transition_ms) {
             k->animating = false;
             lf_debug("transition: %d frames in %d ms, longest frame %d ms, %.1f ms of CPU "
-                     "(main thread, pages drawn and frames)",
+                     "(main thread, pages drawn and frames); the longest was frame %d",
                      k->anim_frames, (int)(now - k->anim_start), (int)k->anim_worst,
-                     thread_cpu_ms() - k->anim_cpu);
+                     thread_cpu_ms() - k->anim_cpu, k->anim_worst_frame);
             swap_pages(k);
             lf_scene_clear(k->incoming);
             lf_snapshot_forget(k->incoming_shot); /* its memory back until the next transition */
