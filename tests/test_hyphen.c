@@ -7,9 +7,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "layout/hyphen.h"
+#include "layout/hyphen_compact.h"
 
 static const char word[] = "Integrationszentrum";
 
@@ -73,12 +76,143 @@ static void destroy_waits_for_a_background_load(void **state)
     lf_hyphenator_destroy(h); /* must not free what a loader thread still writes */
 }
 
+/* The German patterns' own letter strings ("achen", "schl"...) as words,
+ * each alone and joined to others (compounds run through the nextlevel
+ * chain and the fallback states), some with the signs NOHYPHEN names, and
+ * some real words: every state a word can reach is reached. */
+#define WORDS_MAX 40000
+#define WORD_BYTES 64
+
+static size_t pattern_words(char (*words)[WORD_BYTES], size_t max)
+{
+    FILE *f = fopen(LF_HYPHEN_DIR "/hyph_de_DE.dic", "rb");
+    assert_non_null(f);
+    char line[256], frag[WORD_BYTES];
+    size_t n = 0, fragments = 0;
+    bool first = true;
+    while (fgets(line, sizeof(line), f) && n < max / 2) {
+        if (first || line[0] == '%' || line[0] == '#' || (line[0] >= 'A' && line[0] <= 'Z')) {
+            first = false; /* the charset, comments, keywords */
+            continue;
+        }
+        size_t k = 0;
+        for (const char *c = line; *c && *c != '/' && *c != '\n' && *c != '\r'; c++)
+            if ((*c < '0' || *c > '9') && *c != '.' && k + 1 < sizeof(frag))
+                frag[k++] = *c;
+        frag[k] = '\0';
+        if (k == 0)
+            continue;
+        memcpy(words[n++], frag, k + 1);
+        fragments++;
+    }
+    fclose(f);
+    /* compounds of two or three fragments, spread over the whole file */
+    for (size_t i = 0; i < fragments && n < max - 16; i += 2) {
+        char a[20], b[20], c[20]; /* fragments are shorter: a pattern is a few letters */
+        snprintf(a, sizeof(a), "%.19s", words[i]);
+        snprintf(b, sizeof(b), "%.19s", words[(i * 7919 + 13) % fragments]);
+        snprintf(c, sizeof(c), "%.19s", words[(i * 104729 + 7) % fragments]);
+        snprintf(words[n++], WORD_BYTES, "%s%s", a, b);
+        if (i % 6 == 0)
+            snprintf(words[n++], WORD_BYTES, "%s%s%s", a, b, c);
+        if (i % 50 == 0) /* NOHYPHEN "-,'": no point next to these */
+            snprintf(words[n++], WORD_BYTES, "%s-%s'%s", a, b, c);
+    }
+    static const char *const real[] = {
+        "integrationszentrum", "beratungsstelle", "schifffahrt", "schiffahrt",
+        "aufenthaltserlaubnis", "sprachkurs", "kinderbetreuung", "ausländerbehörde",
+        "staatsangehörigkeit", "migrationsberatung", "einbürgerungstest", "öffnungszeiten",
+    };
+    for (size_t i = 0; i < sizeof(real) / sizeof(real[0]) && n < max; i++)
+        snprintf(words[n++], WORD_BYTES, "%s", real[i]);
+    return n;
+}
+
+struct hyphenation {
+    char marks[WORD_BYTES + 5];
+    char word[WORD_BYTES * 2];
+    char **rep;
+    int *pos, *cut;
+    int rc;
+};
+
+static void hyphenate(HyphenDict *d, const char *w, struct hyphenation *out)
+{
+    memset(out, 0, sizeof(*out));
+    out->rc = hnj_hyphen_hyphenate2(d, w, (int)strlen(w), out->marks, out->word, &out->rep,
+                                    &out->pos, &out->cut);
+}
+
+static void release(struct hyphenation *h, size_t n)
+{
+    if (h->rep)
+        for (size_t i = 0; i < n; i++)
+            free(h->rep[i]);
+    free(h->rep);
+    free(h->pos);
+    free(h->cut);
+}
+
+static void compact_patterns_hyphenate_as_libhyphens_own(void **state)
+{
+    (void)state;
+    HyphenDict *original = hnj_hyphen_load(LF_HYPHEN_DIR "/hyph_de_DE.dic");
+    assert_non_null(original);
+    HyphenDict *compact = lf_hyphen_dict_compact(original);
+    assert_non_null(compact);
+    assert_ptr_not_equal(compact, original);
+    assert_ptr_not_equal(compact->states, original->states);
+    assert_int_equal(compact->num_states, original->num_states);
+    assert_non_null(compact->nextlevel);
+    /* German: ~280,000 states; the copy is one mapping of about 13 MB
+     * (libhyphen's own: ~40 MB resident) */
+    assert_true(lf_hyphen_dict_compact_size(compact) < 16u * 1024 * 1024);
+
+    char(*words)[WORD_BYTES] = calloc(WORDS_MAX, WORD_BYTES);
+    assert_non_null(words);
+    size_t n = pattern_words(words, WORDS_MAX);
+    assert_true(n > 5000);
+    size_t points = 0, replaced = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct hyphenation a, b;
+        size_t len = strlen(words[i]);
+        hyphenate(original, words[i], &a);
+        hyphenate(compact, words[i], &b);
+        assert_int_equal(a.rc, b.rc);
+        if (memcmp(a.marks, b.marks, len) != 0 || strcmp(a.word, b.word) != 0)
+            fail_msg("\"%s\": %.*s (%s) by libhyphen's patterns, %.*s (%s) by the copy",
+                     words[i], (int)len, a.marks, a.word, (int)len, b.marks, b.word);
+        assert_int_equal(a.rep != NULL, b.rep != NULL);
+        for (size_t k = 0; a.rep && k < len; k++) {
+            assert_int_equal(a.rep[k] != NULL, b.rep[k] != NULL);
+            if (a.rep[k]) {
+                assert_string_equal(a.rep[k], b.rep[k]);
+                assert_int_equal(a.pos[k], b.pos[k]);
+                assert_int_equal(a.cut[k], b.cut[k]);
+                replaced++;
+            }
+        }
+        for (size_t k = 0; k < len; k++)
+            points += a.marks[k] & 1;
+        release(&a, len);
+        release(&b, len);
+    }
+    /* the comparison compared something (Debian's German patterns have no
+     * replacements, "replaced" stays 0 for them) */
+    assert_true(points > (size_t)n);
+    (void)replaced;
+    free(words);
+    hnj_hyphen_free(original);
+    lf_hyphen_dict_compact_free(compact);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(patient_waits_for_the_patterns),
         cmocka_unit_test(impatient_answers_at_once_then_uses_them),
         cmocka_unit_test(destroy_waits_for_a_background_load),
+        cmocka_unit_test(compact_patterns_hyphenate_as_libhyphens_own),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,6 +15,7 @@
 
 #include "core/log.h"
 #include "core/xalloc.h"
+#include "layout/hyphen_compact.h"
 
 struct hyphen_lang {
     char primary[16];   /* "de", "en", "sr" */
@@ -67,9 +68,9 @@ void lf_hyphenator_destroy(struct lf_hyphenator *h)
     pthread_cond_destroy(&h->loaded);
     for (size_t i = 0; i < h->n; i++) {
         if (h->langs[i].dict)
-            hnj_hyphen_free(h->langs[i].dict);
+            lf_hyphen_dict_compact_free(h->langs[i].dict);
         if (h->langs[i].pending)
-            hnj_hyphen_free(h->langs[i].pending);
+            lf_hyphen_dict_compact_free(h->langs[i].pending);
     }
     pthread_mutex_destroy(&h->lock);
     free(h);
@@ -164,7 +165,7 @@ static HyphenDict *load_dict(const char *dir, const char *primary)
 {
     char path[1024];
     snprintf(path, sizeof(path), "%s/hyph_%s.dic", dir, primary);
-    HyphenDict *d = hnj_hyphen_load(path);
+    HyphenDict *d = lf_hyphen_dict_load_compact(path);
     if (d)
         return d;
     DIR *dp = opendir(dir);
@@ -184,7 +185,7 @@ static HyphenDict *load_dict(const char *dir, const char *primary)
     if (!best[0])
         return NULL;
     snprintf(path, sizeof(path), "%s/%s", dir, best);
-    d = hnj_hyphen_load(path);
+    d = lf_hyphen_dict_load_compact(path);
     if (!d)
         lf_warn("hyphenation: %s: cannot be read", path);
     return d;
