@@ -162,8 +162,9 @@ struct lf_kiosk {
     char content_source[2 * LF_MAX_PATH_BYTES + 64];
     char renderer_reason[LF_RENDERER_REASON_BYTES]; /* for the start-up line */
 
-    /* X11 (system/x11_screen.h): the screen's size is looked at every
-     * LF_X11_SCREEN_POLL_MS, SDL does not report RandR changes */
+    /* X11 (system/x11_screen.h): SDL does not follow RandR changes; the
+     * root window's ConfigureNotify (an SDL_SYSWMEVENT) has the screen's
+     * size looked at, and every LF_X11_SCREEN_RECHECK_MS as a safety net */
     void *x_display;
     unsigned long x_window;
     uint64_t next_screen_poll;
@@ -1089,6 +1090,12 @@ static void handle_event(struct lf_kiosk *k, const SDL_Event *ev)
                                            : LF_POINTER_MOVE,
                 (int)(ev->tfinger.x * k->view.width), (int)(ev->tfinger.y * k->view.height));
         break;
+    case SDL_SYSWMEVENT:
+        /* X11: the screen's size changed (system/x11_screen.h) */
+        if (ev->syswm.msg && ev->syswm.msg->subsystem == SDL_SYSWM_X11 &&
+            lf_x11_screen_event(&ev->syswm.msg->msg.x11.event))
+            k->next_screen_poll = 0;
+        break;
     case SDL_DISPLAYEVENT:
         /* a monitor plugged in or out: look at the screen's size now */
         if (ev->display.event == SDL_DISPLAYEVENT_CONNECTED ||
@@ -1573,6 +1580,10 @@ static bool open_window(struct lf_kiosk *k)
     if (SDL_GetWindowWMInfo(k->window, &wm) && wm.subsystem == SDL_SYSWM_X11) {
         k->x_display = wm.info.x11.display;
         k->x_window = (unsigned long)wm.info.x11.window;
+        if (!k->cfg->windowed) {
+            SDL_EventState(SDL_SYSWMEVENT, SDL_ENABLE);
+            lf_x11_watch_screen(k->x_display);
+        }
     }
 #if SDL_VERSION_ATLEAST(2, 0, 15)
     if (wm.subsystem == SDL_SYSWM_KMSDRM)
@@ -2052,7 +2063,7 @@ static uint64_t follow_screen(struct lf_kiosk *k, uint64_t now)
     if (!k->x_display || k->cfg->windowed)
         return NEVER;
     if (now >= k->next_screen_poll) {
-        k->next_screen_poll = now + LF_X11_SCREEN_POLL_MS;
+        k->next_screen_poll = now + LF_X11_SCREEN_RECHECK_MS;
         int w, h, ww = 0, wh = 0;
         SDL_GetWindowSize(k->window, &ww, &wh);
         if (lf_x11_screen_size(k->x_display, &w, &h) && (w != ww || h != wh) &&

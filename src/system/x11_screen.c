@@ -19,6 +19,26 @@ bool lf_x11_screen_size(void *display, int *width, int *height)
     return true;
 }
 
+void lf_x11_watch_screen(void *display)
+{
+    Display *dpy = display;
+    if (!dpy)
+        return;
+    XWindowAttributes attr;
+    long mask = 0;
+    if (XGetWindowAttributes(dpy, DefaultRootWindow(dpy), &attr))
+        mask = attr.your_event_mask; /* what SDL selected there stays */
+    XSelectInput(dpy, DefaultRootWindow(dpy), mask | StructureNotifyMask);
+    XFlush(dpy);
+}
+
+bool lf_x11_screen_event(const void *xevent)
+{
+    const XEvent *e = xevent;
+    return e && e->type == ConfigureNotify &&
+           e->xconfigure.window == DefaultRootWindow(e->xconfigure.display);
+}
+
 void lf_x11_fit_window(void *display, unsigned long window, int width, int height)
 {
     Display *dpy = display;

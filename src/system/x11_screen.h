@@ -13,9 +13,21 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* How often the frame loop looks at the X screen's size, in ms: a change
- * of resolution or rotation is laid out anew within a second. */
-#define LF_X11_SCREEN_POLL_MS 400
+/* The X server tells the kiosk of a new size of the screen: the root
+ * window's ConfigureNotify (StructureNotifyMask, core X, no extension),
+ * which SDL hands on as an SDL_SYSWMEVENT and which wakes its wait at
+ * once. A still page thus costs no wakeup for it. As a safety net (another
+ * client of SDL's connection may take the root window's event mask), the
+ * frame loop still asks the X server every LF_X11_SCREEN_RECHECK_MS. */
+#define LF_X11_SCREEN_RECHECK_MS 10000
+
+/* Asks the X server to report changes of the root window's size on this
+ * connection (adds StructureNotifyMask to the root window's mask). */
+void lf_x11_watch_screen(void *display);
+
+/* Whether `xevent` (an XEvent*, SDL_SysWMmsg's msg.x11.event) is a change
+ * of the root window's geometry, i.e. of the screen's size. */
+bool lf_x11_screen_event(const void *xevent);
 
 /* The root window's size now (after RandR changes). False when unknown. */
 bool lf_x11_screen_size(void *display, int *width, int *height);
