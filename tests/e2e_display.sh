@@ -2,7 +2,7 @@
 # A display that changes while the kiosk runs full screen (no window
 # manager, as on a kiosk): a new resolution and a turn to portrait through
 # RandR are laid out anew within a second (the X server tells the kiosk: the root window's ConfigureNotify;
-# its safety-net look every 10 s would be too slow for these changes).
+# it also looks every 10 s as a safety net).
 # Xephyr runs with -noreset: without it, it resets when its last client
 # goes (the kiosk's own display check) and the kiosk's next connection
 # can land in the reset.
