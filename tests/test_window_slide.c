@@ -8,7 +8,8 @@
  * not sent again while they stay, a footer changed during a transition
  * is, and a header that does not hide the page's rows is refused; a page
  * of stretches of one colour of every width and of regular thin lines
- * slides as drawn in full too. */
+ * slides as drawn in full too. The clock's minute on a still page sends
+ * the header's rows alone, and the screen equals the frame drawn in full. */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
@@ -385,6 +386,70 @@ static void stretches_of_every_width_are_moved_right(void **state)
     lf_scene_destroy(footer);
 }
 
+/* The clock's minute on a still page in `lang`: only the header is
+ * drawn and only its rows are sent, and the screen then shows what the
+ * frame drawn in full with the new header would. */
+static void minute_in(struct fixture *f, const char *lang)
+{
+    struct lf_view v = {.bundle = f->bundle, .lang = lang,
+                        .now = lf_local_make(2026, 11, 23, 9, 59),
+                        .theme = lf_theme_get(LF_THEME_STANDARD),
+                        .measure = lf_typesetter_measure(f->ts), .width = W, .height = H,
+                        .text_scale = 1.0};
+    struct lf_carousel *c = lf_carousel_create();
+    lf_carousel_build(c, &v, 10);
+    assert_true(lf_carousel_count(c) >= 2);
+    struct lf_scene *header = lf_scene_create(), *footer = lf_scene_create();
+    struct lf_scene *page = lf_scene_create();
+    lf_layout_header(header, &v);
+    lf_layout_page(page, &v, &lf_carousel_page(c, 1)->page, NULL);
+    struct lf_footer fo = {.position = 1, .count = lf_carousel_count(c), .active_category = -1};
+    lf_layout_footer(footer, &v, &fo);
+
+    struct lf_window_slide *ws = lf_window_slide_create(f->renderer, f->painter);
+    /* nothing shown yet: refused, nothing drawn */
+    assert_false(lf_window_slide_header(ws, header, footer));
+    show_still(f, page, header, footer);
+    lf_window_slide_shown(ws, header, footer);
+
+    v.now = lf_local_make(2026, 11, 23, 10, 0); /* 09:59 -> 10:00 */
+    lf_scene_clear(header);
+    lf_layout_header(header, &v);
+    draw_reference(f, page, 0, NULL, 0, header, footer);
+    int before = wrong_rows(f);
+    assert_true(before > 0); /* the clock's rows on screen are the old minute's */
+    memset(screen.rows_sent, 0, sizeof(screen.rows_sent));
+    assert_true(lf_window_slide_header(ws, header, footer));
+    if (wrong_rows(f) != 0)
+        fail_msg("%s: %d rows on screen differ from the frame drawn in full after the minute",
+                 lang, wrong_rows(f));
+    int sent = 0, top = 0;
+    for (int y = 0; y < H; y++) {
+        sent += screen.rows_sent[y] != 0;
+        if (screen.rows_sent[y] && y == top)
+            top = y + 1;
+    }
+    assert_int_equal(screen.rows_sent[0], 1);
+    assert_int_equal(sent, top);             /* the header's rows, from the top, once */
+    assert_true(top < H / 3);                /* not the page's nor the footer's rows */
+    assert_int_equal(screen.rows_sent[H - 1], 0);
+
+    /* the page laid out anew since: refused, the caller draws in full */
+    lf_window_slide_unshown(ws);
+    assert_false(lf_window_slide_header(ws, header, footer));
+    lf_window_slide_destroy(ws);
+    lf_carousel_destroy(c);
+    lf_scene_destroy(page);
+    lf_scene_destroy(header);
+    lf_scene_destroy(footer);
+}
+
+static void the_minute_sends_the_header_alone(void **state)
+{
+    minute_in(*state, "de");
+    minute_in(*state, "ar");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -392,6 +457,7 @@ int main(void)
         cmocka_unit_test(right_to_left_slides_the_other_way),
         cmocka_unit_test(chrome_over_the_page_is_refused),
         cmocka_unit_test(stretches_of_every_width_are_moved_right),
+        cmocka_unit_test(the_minute_sends_the_header_alone),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

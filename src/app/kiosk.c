@@ -81,6 +81,7 @@ struct lf_kiosk {
      * window's own memory instead (render/window_slide.h) */
     struct lf_window_slide *slide;
     bool chrome_changed;           /* header or footer laid out since the last frame */
+    bool clock_only;               /* ...and only the header's clock (a still page's minute) */
     bool first_presented;
     size_t page_draws;             /* pages drawn (into a snapshot or directly) */
     size_t index;                  /* carousel page shown (or to return to) */
@@ -289,6 +290,7 @@ static void layout_footer(struct lf_kiosk *k)
     };
     lf_layout_footer(k->footer, &k->view, &f);
     k->chrome_changed = true;
+    k->clock_only = false;
 }
 
 /* Which time is shown (core/clock_floor.h): the system clock, the
@@ -1248,13 +1250,28 @@ static void draw_frame(struct lf_kiosk *k)
 
 static void draw(struct lf_kiosk *k)
 {
-    draw_frame(k);
-    if (lf_reporter_wants_screenshot(k->reporter))
-        take_screenshot(k);
-    if (lf_window_slide_active(k->slide))
+    bool clock_only = k->clock_only && !k->animating && k->display_on;
+    k->clock_only = false;
+    /* the clock's minute on a still page: the header's rows alone, drawn
+     * and sent (render/window_slide.h), on the software renderer */
+    bool sent = clock_only && lf_window_slide_header(k->slide, k->header, k->footer);
+    if (sent) {
+        k->frames++;
+        k->chrome_changed = false;
+        if (lf_reporter_wants_screenshot(k->reporter))
+            take_screenshot(k); /* the window surface holds the whole frame */
+    } else {
+        draw_frame(k);
+        if (lf_reporter_wants_screenshot(k->reporter))
+            take_screenshot(k);
+    }
+    if (sent) {
+        /* the header's rows are on screen */
+    } else if (lf_window_slide_active(k->slide)) {
         lf_window_slide_present(k->slide); /* only the rows that changed */
-    else
+    } else {
         SDL_RenderPresent(k->renderer);
+    }
     /* a page standing still needs no picture (8 MB at 1080p, 33 MB at
      * 4K): its memory goes back until the next transition draws it, and
      * the rare redraw of a still page (the clock's minute) draws the
@@ -1408,6 +1425,8 @@ static uint64_t tick(struct lf_kiosk *k)
         rebuild(k);
     }
     if (wall / 60 != k->minute) {
+        /* nothing else to draw: draw() may send the header's rows alone */
+        k->clock_only = !k->dirty && !k->chrome_changed && !k->animating;
         layout_header(k);
         k->dirty = true;
         struct lf_painter_stats ps = lf_painter_stats(k->painter);

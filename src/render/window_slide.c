@@ -219,6 +219,28 @@ void lf_window_slide_shown(struct lf_window_slide *ws, const struct lf_scene *he
     ws->shown_bottom = bottom;
 }
 
+bool lf_window_slide_header(struct lf_window_slide *ws, const struct lf_scene *header,
+                            const struct lf_scene *footer)
+{
+    if (!ws->shown || ws->active || !lf_window_slide_possible(ws))
+        return false;
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(ws->r, &w, &h);
+    int top, bottom;
+    if (w != ws->shown_w || h != ws->shown_h || !page_rows(ws, header, footer, w, h, &top, &bottom) ||
+        top != ws->shown_top || bottom != ws->shown_bottom || top <= 0)
+        return false;
+    /* the header covers rows [0, top) with opaque rectangles across the
+     * width and draws nothing below them: what it is drawn over (the old
+     * header here, the page in a full frame) does not show */
+    lf_painter_draw(ws->painter, header, 0, 255);
+    SDL_RenderFlush(ws->r);
+    SDL_Rect rows = {0, 0, w, top};
+    if (SDL_UpdateWindowSurfaceRects(SDL_RenderGetWindow(ws->r), &rows, 1) != 0)
+        lf_debug("window update: %s", SDL_GetError());
+    return true;
+}
+
 /* The page's rows on black, as a page picture (render/snapshot.h) holds
  * them; rows outside them are left to header and footer. */
 static void draw_page(struct lf_window_slide *ws, const struct lf_scene *page)

@@ -54,6 +54,15 @@ bool lf_window_slide_possible(const struct lf_window_slide *ws);
 void lf_window_slide_shown(struct lf_window_slide *ws, const struct lf_scene *header,
                            const struct lf_scene *footer);
 
+/* The still frame shown (lf_window_slide_shown) gets a new `header`, its
+ * page and `footer` as they were (the clock's minute): when the header
+ * still covers the same rows, only it is drawn, over the old one, and
+ * only its rows are sent to the screen, which then shows what drawing the
+ * frame in full would (tests/test_window_slide.c compares them). False,
+ * with nothing drawn, otherwise: the caller draws the frame in full. */
+bool lf_window_slide_header(struct lf_window_slide *ws, const struct lf_scene *header,
+                            const struct lf_scene *footer) LF_MUST_CHECK;
+
 /* The page on screen is no longer the one shown (laid out anew, another
  * page, the window resized or blanked): the next transition draws it. */
 void lf_window_slide_unshown(struct lf_window_slide *ws);
