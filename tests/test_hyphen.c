@@ -206,6 +206,115 @@ static void compact_patterns_hyphenate_as_libhyphens_own(void **state)
     lf_hyphen_dict_compact_free(compact);
 }
 
+/* The points of word (UTF-8) in lang as "aus=län=der" (a '=' after each
+ * byte with a point), into out. */
+static struct lf_hyphenator *shared; /* patient, for the words below */
+
+static void show_points(const char *lang, const char *w, char *out, size_t size)
+{
+    struct lf_hyphenator *h = shared;
+    size_t len = strlen(w), k = 0;
+    bool after[128];
+    assert_true(len < sizeof(after));
+    (void)lf_hyphen_points(h, lang, w, len, after);
+    for (size_t i = 0; i < len && k + 2 < size; i++) {
+        out[k++] = w[i];
+        if (after[i])
+            out[k++] = '=';
+    }
+    out[k] = '\0';
+}
+
+/* The points libhyphen gives the word spelt in the dictionary's own
+ * single-byte charset (sb: one byte a letter; w: the same word in UTF-8),
+ * shown as show_points shows them. */
+static void charset_points(const char *dic, const char *sb, const char *w, char *out, size_t size)
+{
+    HyphenDict *d = hnj_hyphen_load(dic);
+    assert_non_null(d);
+    assert_false(d->utf8);
+    size_t n = strlen(sb), k = 0;
+    char marks[128] = {0};
+    char **rep = NULL;
+    int *pos = NULL, *cut = NULL;
+    assert_int_equal(hnj_hyphen_hyphenate3(d, sb, (int)n, marks, NULL, &rep, &pos, &cut,
+                                           LF_HYPHEN_LEFT_MIN, LF_HYPHEN_RIGHT_MIN,
+                                           LF_HYPHEN_LEFT_MIN, LF_HYPHEN_RIGHT_MIN),
+                     0);
+    assert_null(rep);
+    free(pos);
+    free(cut);
+    const unsigned char *u = (const unsigned char *)w;
+    for (size_t j = 0, i = 0; j < n; j++) { /* character j of sb is the one at w + i */
+        do
+            out[k++] = w[i++];
+        while ((u[i] & 0xC0) == 0x80);
+        if (marks[j] & 1)
+            out[k++] = '=';
+        assert_true(k + 5 < size);
+    }
+    out[k] = '\0';
+    hnj_hyphen_free(d);
+}
+
+static void german_umlauts_hyphenate_as_their_latin1_spelling(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *utf8, *latin1;
+    } words[] = {
+        {"ausländerbehörde", "ausl\xe4nderbeh\xf6rde"},
+        {"Prüfungsanmeldung", "pr\xfc" "fungsanmeldung"},
+        {"Größenordnung", "gr\xf6\xdf" "enordnung"},
+        {"Öffnungszeiten", "\xf6" "ffnungszeiten"},
+    };
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        char got[256], want[256];
+        show_points("de", words[i].utf8, got, sizeof(got));
+        charset_points(LF_HYPHEN_DIR "/hyph_de_DE.dic", words[i].latin1, words[i].utf8, want,
+                       sizeof(want));
+        if (strcmp(got, want) != 0)
+            fail_msg("%s: %s, but its Latin-1 spelling: %s", words[i].utf8, got, want);
+        assert_non_null(strchr(got, '='));
+    }
+    char got[256];
+    show_points("de", "ausländerbehörde", got, sizeof(got));
+    /* the umlauts were read as two unknown bytes: "...=behör=de" (and
+     * no point before "de": LF_HYPHEN_RIGHT_MIN) */
+    assert_string_equal(got, "aus=län=der=be=hörde");
+    show_points("de", "Größenordnung", got, sizeof(got));
+    assert_non_null(strstr(got, "ßen"));
+}
+
+static void russian_hyphenates_in_koi8r(void **state)
+{
+    (void)state;
+    char got[256], want[256];
+    /* "информация" in KOI8-R */
+    charset_points(LF_HYPHEN_DIR "/hyph_ru_RU.dic", "\xc9\xce\xc6\xcf\xd2\xcd\xc1\xc3\xc9\xd1",
+                   "информация", want, sizeof(want));
+    show_points("ru", "информация", got, sizeof(got));
+    assert_string_equal(got, want);
+    /* what Debian's Russian patterns give it */
+    assert_string_equal(got, "информа=ция");
+    show_points("ru", "Информация", got, sizeof(got));
+    assert_string_equal(got, "Информа=ция");
+}
+
+static void a_letter_outside_the_charset_gives_no_points(void **state)
+{
+    (void)state;
+    char got[256];
+    /* "ř" is not in ISO8859-1, Ukrainian "і" not in KOI8-R */
+    show_points("de", "Dvořákstraßenbahnhof", got, sizeof(got));
+    assert_string_equal(got, "Dvořákstraßenbahnhof");
+    show_points("ru", "інформація", got, sizeof(got));
+    assert_string_equal(got, "інформація");
+    /* the same word without it has points */
+    show_points("de", "Dvorakstraßenbahnhof", got, sizeof(got));
+    assert_non_null(strchr(got, '='));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -213,6 +322,12 @@ int main(void)
         cmocka_unit_test(impatient_answers_at_once_then_uses_them),
         cmocka_unit_test(destroy_waits_for_a_background_load),
         cmocka_unit_test(compact_patterns_hyphenate_as_libhyphens_own),
+        cmocka_unit_test(german_umlauts_hyphenate_as_their_latin1_spelling),
+        cmocka_unit_test(russian_hyphenates_in_koi8r),
+        cmocka_unit_test(a_letter_outside_the_charset_gives_no_points),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    shared = lf_hyphenator_create(LF_HYPHEN_DIR);
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    lf_hyphenator_destroy(shared);
+    return failed;
 }

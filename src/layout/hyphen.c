@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/ucnv.h>
 #include <unicode/uloc.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
@@ -362,6 +363,48 @@ static bool non_latin_lang(const char *lang)
     return U_SUCCESS(err) && n > 0 && strcmp(script, "Latn") != 0;
 }
 
+/* The word w[0..n) (UTF-8) in d's own charset when that is a single-byte
+ * one (German ISO8859-1, Russian KOI8-R, Greek ISO8859-7...): one byte a
+ * character into out (NUL-terminated), and last[j] the offset in w of the
+ * last byte of character j. False when the charset is unknown or a
+ * character is not in it (the word then has no points: never wrong ones). */
+static bool to_dict_charset(const HyphenDict *d, const char *w, size_t n, char *out,
+                            size_t *out_n, size_t *last)
+{
+    *out_n = 0;
+    out[0] = '\0';
+    UErrorCode err = U_ZERO_ERROR;
+    UConverter *cv = ucnv_open(d->cset, &err);
+    if (U_FAILURE(err))
+        return false;
+    ucnv_setFromUCallBack(cv, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &err);
+    bool ok = U_SUCCESS(err);
+    size_t k = 0;
+    for (int32_t i = 0; ok && i < (int32_t)n;) {
+        UChar32 c;
+        U8_NEXT(w, i, (int32_t)n, c);
+        UChar u16[2];
+        int32_t u16_len = 0;
+        char byte[8];
+        ok = c > 0;
+        if (ok) {
+            U16_APPEND_UNSAFE(u16, u16_len, c);
+            err = U_ZERO_ERROR;
+            int32_t got = ucnv_fromUChars(cv, byte, (int32_t)sizeof(byte), u16, u16_len, &err);
+            ok = U_SUCCESS(err) && got == 1 && byte[0] != '\0';
+        }
+        if (ok) {
+            out[k] = byte[0];
+            last[k] = (size_t)i - 1;
+            k++;
+        }
+    }
+    ucnv_close(cv);
+    out[k] = '\0';
+    *out_n = k;
+    return ok;
+}
+
 /* The points of the letters u[a..b) (no signs inside) by d, into after. */
 static bool run_points(struct lf_hyphenator *h, HyphenDict *d, const unsigned char *u, size_t a,
                        size_t b, bool *after)
@@ -387,16 +430,30 @@ static bool run_points(struct lf_hyphenator *h, HyphenDict *d, const unsigned ch
         char **rep = NULL;
         int *pos = NULL, *cut = NULL;
         memset(marks, 0, sizeof(marks));
-        int rc = hnj_hyphen_hyphenate3(d, w, (int)n, marks, NULL, &rep, &pos, &cut,
+        /* a dictionary in a single-byte charset gets the word in it; its
+         * points are put back after each character's last UTF-8 byte */
+        char sb[LF_MAX_HYPHEN_WORD + 1], sb_marks[LF_MAX_HYPHEN_WORD + 5];
+        size_t last[LF_MAX_HYPHEN_WORD], m = n;
+        bool single_byte = !d->utf8;
+        bool readable = !single_byte || to_dict_charset(d, w, n, sb, &m, last);
+        int rc = -1;
+        if (readable) {
+            memset(sb_marks, 0, sizeof(sb_marks));
+            rc = hnj_hyphen_hyphenate3(d, single_byte ? sb : w, (int)m,
+                                       single_byte ? sb_marks : marks, NULL, &rep, &pos, &cut,
                                        LF_HYPHEN_LEFT_MIN, LF_HYPHEN_RIGHT_MIN,
                                        LF_HYPHEN_LEFT_MIN, LF_HYPHEN_RIGHT_MIN);
-        for (size_t i = 0; i < n; i++) {
+        }
+        for (size_t i = 0; i < m; i++) {
             /* a point with a spelling change (old "Schiff-fahrt") is not used */
+            char *mark = single_byte ? &sb_marks[i] : &marks[i];
             if (rc != 0 || (rep && rep[i]))
-                marks[i] = 0;
+                *mark = 0;
+            if (single_byte)
+                marks[last[i]] = *mark;
         }
         if (rep) {
-            for (size_t i = 0; i < n; i++)
+            for (size_t i = 0; i < m; i++)
                 free(rep[i]);
             free(rep);
         }
