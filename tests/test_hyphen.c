@@ -228,9 +228,30 @@ static void show_points(const char *lang, const char *w, char *out, size_t size)
 /* The points libhyphen gives the word spelt in the dictionary's own
  * single-byte charset (sb: one byte a letter; w: the same word in UTF-8),
  * shown as show_points shows them. */
+/* A dictionary read once for the whole program (German takes seconds,
+ * minutes under qemu): freed at exit by the operating system. */
+static HyphenDict *loaded_once(const char *dic)
+{
+    static struct {
+        const char *path;
+        HyphenDict *d;
+    } seen[4];
+    for (size_t i = 0; i < sizeof(seen) / sizeof(seen[0]); i++) {
+        if (seen[i].path && strcmp(seen[i].path, dic) == 0)
+            return seen[i].d;
+        if (!seen[i].path) {
+            seen[i].path = dic;
+            seen[i].d = hnj_hyphen_load(dic);
+            return seen[i].d;
+        }
+    }
+    fail_msg("more dictionaries than loaded_once keeps: %s", dic);
+    return NULL;
+}
+
 static void charset_points(const char *dic, const char *sb, const char *w, char *out, size_t size)
 {
-    HyphenDict *d = hnj_hyphen_load(dic);
+    HyphenDict *d = loaded_once(dic);
     assert_non_null(d);
     assert_false(d->utf8);
     size_t n = strlen(sb), k = 0;
@@ -254,7 +275,6 @@ static void charset_points(const char *dic, const char *sb, const char *w, char 
         assert_true(k + 5 < size);
     }
     out[k] = '\0';
-    hnj_hyphen_free(d);
 }
 
 static void german_umlauts_hyphenate_as_their_latin1_spelling(void **state)
