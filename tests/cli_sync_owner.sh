@@ -37,6 +37,10 @@ publish() { # publish SERIAL
   "$PYTHON" "$SERVERS/png_text.py" "$WWW.new/$IMG" "serial $1"
   sign_bundle "$WWW.new" --serial "$1"
   rm -rf "$WWW"/* && cp -r "$WWW.new/." "$WWW/"
+  # nginx's ETag is the file's mtime (seconds) and size: two serials of the
+  # same size copied within one second would look the same to it. A past
+  # mtime of its own per serial, as a publisher minutes apart would leave.
+  find "$WWW" -type f -exec touch -d "@$(($(date +%s) - 600 + $1))" {} +
 }
 # handover SERIAL: publish it, run sync --once while the kiosk runs; it must show it
 handover() {
