@@ -1938,6 +1938,56 @@ static void carousel_round_is_capped(void **state)
     }
 }
 
+/* 300 offers: a round of the carousel plays LF_CAROUSEL_MAX_SERVICES of
+ * them (it took about an hour with all, and events came rarely), each
+ * round the next ones, so that every offer is on the screen within
+ * ceil(300 / cap) rounds; the Offers list a visitor browses holds all
+ * 300 in every round, and a round stays as short as one with cap offers. */
+static void carousel_offers_rotate(void **state)
+{
+    (void)state;
+    build_bundle();
+    enum { OFFERS = 300 };
+    static struct lf_item many[OFFERS + 1];
+    static char ids[OFFERS][16];
+    for (size_t i = 0; i < OFFERS; i++) {
+        snprintf(ids[i], sizeof(ids[i]), "o-%03zu", i);
+        many[i] = items[1];
+        many[i].id = ids[i];
+    }
+    many[OFFERS] = items[0]; /* an event */
+    struct lf_bundle b = bundle;
+    b.items = many;
+    b.n_items = OFFERS + 1;
+    struct lf_view v = fake_view(&b, "de", lf_local_make(2026, 12, 2, 10, 0), 1920, 1080);
+    struct lf_carousel *c = lf_carousel_create();
+    static int seen[OFFERS];
+    const size_t cap = LF_CAROUSEL_MAX_SERVICES, rounds = (OFFERS + cap - 1) / cap;
+    for (size_t round = 0; round < rounds; round++) {
+        lf_carousel_build(c, &v, 10);
+        size_t offers = 0, events = 0;
+        for (size_t i = 0; i < lf_carousel_count(c); i++) {
+            const struct lf_page *p = &lf_carousel_page(c, i)->page;
+            if (p->from.block || p->from.offset || !p->slide)
+                continue; /* a slide's continuation */
+            if (p->slide->kind == LF_SLIDE_OFFER) {
+                offers++;
+                seen[p->slide->item - many]++;
+            }
+            events += p->slide->kind == LF_SLIDE_EVENT;
+        }
+        assert_int_equal(offers, cap);
+        assert_int_equal(events, 1); /* the event in every round */
+        const struct lf_slide *list[LF_MAX_ITEMS];
+        assert_int_equal(lf_carousel_category(c, LF_CAT_OFFERS, list), OFFERS);
+        assert_true(lf_carousel_next_round(c)); /* the next round differs */
+    }
+    for (size_t i = 0; i < OFFERS; i++)
+        if (seen[i] == 0)
+            fail_msg("offer %zu not shown in %zu rounds", i, rounds);
+    lf_carousel_destroy(c);
+}
+
 /* One round of a carousel: its pages, time, event slides, and which
  * events its agenda's pages name (seen[i] for many[i]). */
 struct round_stats {
@@ -2100,6 +2150,7 @@ int main(void)
         cmocka_unit_test(themes_have_aaa_contrast),
         cmocka_unit_test(bundle_phrases_override),
         cmocka_unit_test(portrait_footer_is_compact),
+        cmocka_unit_test(carousel_offers_rotate),
         cmocka_unit_test(gender_forms_and_german_names_in_other_scripts),
         cmocka_unit_test(chinese_breaks_between_characters),
         cmocka_unit_test(hyphen_stays_with_its_word),

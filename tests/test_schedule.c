@@ -485,6 +485,86 @@ static void carousel_round_keeps_the_nearest_events(void **state)
     lf_playlist_clear(&p);
 }
 
+/* 300 offers and 20 contacts: a round plays LF_CAROUSEL_MAX_SERVICES of
+ * each, where the offers stood, in manifest order from the round's
+ * first; moving `first` on by the cap each round shows every one within
+ * ceil(n / cap) rounds, none left out, none twice before all were shown;
+ * events and notices stay. With no more than the cap, all play. */
+static void services_rotate_per_round(void **state)
+{
+    (void)state;
+    enum { OFFERS = 300, CONTACTS = 20, N = OFFERS + CONTACTS + 2 };
+    static struct lf_item items[N];
+    static char ids[N][24];
+    time_t now = lf_local_make(2026, 12, 2, 10, 0);
+    size_t n = 0;
+    items[n++] = (struct lf_item){.kind = LF_ITEM_EVENT, .id = "termin",
+                                  .start = now + 3600, .end = now + 7200};
+    for (size_t i = 0; i < OFFERS; i++) {
+        snprintf(ids[n], sizeof(ids[n]), "angebot-%03zu", i);
+        items[n] = plain(LF_ITEM_OFFER, ids[n]);
+        n++;
+    }
+    items[n++] = (struct lf_item){.kind = LF_ITEM_NOTICE, .id = "hinweis",
+                                  .valid_from = now - 60, .valid_until = now + 86400};
+    for (size_t i = 0; i < CONTACTS; i++) {
+        snprintf(ids[n], sizeof(ids[n]), "kontakt-%02zu", i);
+        items[n] = plain(LF_ITEM_CONTACT, ids[n]);
+        n++;
+    }
+    assert_int_equal(n, N);
+    struct lf_bundle b = {.items = items, .n_items = n};
+    const size_t cap = LF_CAROUSEL_MAX_SERVICES;
+    static const enum lf_slide_kind kinds[2] = {LF_SLIDE_OFFER, LF_SLIDE_CONTACT};
+    static const size_t totals[2] = {OFFERS, CONTACTS};
+    static int shown[2][OFFERS];
+    memset(shown, 0, sizeof(shown));
+    size_t first[2] = {0, 0};
+    size_t rounds = (OFFERS + cap - 1) / cap;
+    for (size_t round = 0; round < rounds; round++) {
+        struct lf_playlist p = {0};
+        lf_playlist_build(&b, now, &p);
+        size_t n_browse = p.n_browse;
+        for (int k = 0; k < 2; k++)
+            assert_int_equal(lf_playlist_rotate_kind(&p, kinds[k], cap, first[k]), totals[k]);
+        /* agenda, notice, event, then the round's offers, then its contacts */
+        assert_int_equal(p.n, 3 + 2 * cap);
+        assert_int_equal(p.slides[0].kind, LF_SLIDE_AGENDA);
+        assert_int_equal(p.slides[1].kind, LF_SLIDE_NOTICE);
+        assert_int_equal(p.slides[2].kind, LF_SLIDE_EVENT);
+        assert_int_equal(p.n_browse, n_browse); /* the lists keep every one */
+        assert_int_equal(n_browse, 1 + OFFERS + CONTACTS);
+        for (int k = 0; k < 2; k++) {
+            for (size_t j = 0; j < cap; j++) {
+                const struct lf_slide *sl = &p.slides[3 + (size_t)k * cap + j];
+                assert_int_equal(sl->kind, kinds[k]);
+                size_t idx = (size_t)(sl->item - items) - (k == 0 ? 1 : 2 + OFFERS);
+                assert_int_equal(idx, (first[k] + j) % totals[k]); /* in order, wrapping */
+                shown[k][idx]++;
+            }
+            first[k] = (first[k] + cap) % totals[k];
+        }
+        lf_playlist_clear(&p);
+        /* every offer once before any comes again */
+        if (round + 1 < rounds)
+            for (size_t i = 0; i < OFFERS; i++)
+                assert_true(shown[0][i] <= 1);
+    }
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < totals[k]; i++)
+            if (shown[k][i] == 0)
+                fail_msg("%s %zu never shown in %zu rounds", k ? "contact" : "offer", i, rounds);
+    /* no more than the cap: all of them, in order; 0: no limit */
+    struct lf_playlist p = {0};
+    lf_playlist_build(&b, now, &p);
+    size_t all = p.n;
+    assert_int_equal(lf_playlist_rotate_kind(&p, LF_SLIDE_OFFER, 0, 5), OFFERS);
+    assert_int_equal(lf_playlist_rotate_kind(&p, LF_SLIDE_CONTACT, CONTACTS, 5), CONTACTS);
+    assert_int_equal(p.n, all);
+    assert_string_equal(p.slides[3 + OFFERS].item->id, "kontakt-00");
+    lf_playlist_clear(&p);
+}
+
 /* ---- lf_opening_status ------------------------------------------------ */
 
 #define MON 0x01
@@ -798,6 +878,7 @@ int main(void)
         cmocka_unit_test(reading_time),
         cmocka_unit_test(next_change),
         cmocka_unit_test(lists_during_urgent),
+        cmocka_unit_test(services_rotate_per_round),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -28,6 +28,10 @@ struct lf_carousel {
     struct lf_agenda_mark window;      /* where this round's window starts */
     bool window_shown;                 /* this build's agenda has a window */
     size_t window_end;                 /* then: the first entry after it (n_agenda: the end) */
+    /* offers and contacts rotate: a round plays LF_CAROUSEL_MAX_SERVICES of
+     * each, from the `first`th on; the next round the ones after them */
+    size_t service_first[2];           /* [0] offers, [1] contacts */
+    size_t service_total[2];           /* how many there were at the build */
     size_t next_slide;                 /* the first slide of the playlist not laid out yet */
     struct lf_scene *scratch;          /* NULL once every slide is laid out */
 };
@@ -136,6 +140,14 @@ void lf_carousel_build(struct lf_carousel *c, const struct lf_view *v, int base_
     lf_playlist_build_known(v->bundle, v->now, !v->clock_unknown, &c->playlist);
     /* a round stays short with hundreds of events: the nearest ones */
     lf_playlist_limit_events(&c->playlist, c->max_events);
+    /* and with hundreds of offers or contacts: the round's share of each */
+    static const enum lf_slide_kind services[2] = {LF_SLIDE_OFFER, LF_SLIDE_CONTACT};
+    for (int i = 0; i < 2; i++) {
+        c->service_total[i] = lf_playlist_rotate_kind(&c->playlist, services[i],
+                                                      LF_CAROUSEL_MAX_SERVICES, c->service_first[i]);
+        if (c->service_total[i])
+            c->service_first[i] %= c->service_total[i];
+    }
     c->n_agenda = lf_upcoming_events(v->bundle, v->now, c->agenda, LF_MAX_ITEMS);
     c->changes_at = lf_next_change(v->bundle, v->now);
     /* the lists a visitor browses stay complete while an urgent notice
@@ -160,12 +172,21 @@ void lf_carousel_build(struct lf_carousel *c, const struct lf_view *v, int base_
 bool lf_carousel_next_round(struct lf_carousel *c)
 {
     lf_carousel_count(c); /* the agenda's pages, and so its window, are known */
+    /* the next offers and contacts */
+    bool services_moved = false;
+    for (int i = 0; i < 2; i++) {
+        if (c->service_total[i] > LF_CAROUSEL_MAX_SERVICES) {
+            c->service_first[i] = (c->service_first[i] + LF_CAROUSEL_MAX_SERVICES) %
+                                  c->service_total[i];
+            services_moved = true;
+        }
+    }
     if (!c->window_shown)
-        return false;
+        return services_moved;
     struct lf_agenda_mark was = c->window;
     lf_agenda_mark_at(&c->window, c->agenda, c->n_agenda, c->window_end);
-    return was.set != c->window.set || (was.set && (was.start != c->window.start ||
-                                                    strcmp(was.id, c->window.id) != 0));
+    return services_moved || was.set != c->window.set ||
+           (was.set && (was.start != c->window.start || strcmp(was.id, c->window.id) != 0));
 }
 
 bool lf_carousel_complete(const struct lf_carousel *c)

@@ -50,13 +50,15 @@ void lf_carousel_build(struct lf_carousel *c, const struct lf_view *v, int base_
  * lf_carousel_next_round moves on. Takes effect at the next build. */
 void lf_carousel_set_max_events(struct lf_carousel *c, size_t max);
 
-/* The end of a round: the next build's window of later agenda pages
- * starts at the first event after this round's (after the last event,
- * at the first after the nearest ones again), and keeps that place
- * through builds until the next call. Lays out every page. True when the
- * next round's agenda differs from this one's (the caller rebuilds);
- * false when this build had no window (a screen with touch, few events,
- * max_events 0, an urgent notice). */
+/* The end of a round: the next build plays the next
+ * LF_CAROUSEL_MAX_SERVICES offers and contacts (after the last, the
+ * first again), and its window of later agenda pages starts at the first
+ * event after this round's (after the last event, at the first after the
+ * nearest ones again); both keep their place through builds until the
+ * next call. Lays out every page. True when the next round differs from
+ * this one (the caller rebuilds); false when there are no more offers or
+ * contacts than a round plays and this build had no window (a screen
+ * with touch, few events, max_events 0, an urgent notice). */
 bool lf_carousel_next_round(struct lf_carousel *c);
 
 /* Every page: lays out all that is not laid out yet. */

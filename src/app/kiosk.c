@@ -830,10 +830,9 @@ static void step(struct lf_kiosk *k, int delta)
         go_to(k, k->index, rtl(k) ? -delta : delta);
         return;
     }
-    /* a screen nobody can touch: the next round's agenda names later
-     * events (app/carousel.h) */
-    bool window_moved = delta > 0 && k->index + 1 == n && k->view.passive &&
-                        lf_carousel_next_round(k->carousel);
+    /* the next round plays the next offers and contacts, and on a screen
+     * nobody can touch its agenda names later events (app/carousel.h) */
+    bool window_moved = delta > 0 && k->index + 1 == n && lf_carousel_next_round(k->carousel);
     bool rotate = delta > 0 && k->index + 1 == n && k->cfg->rotate_languages && !visited(k);
     if (rotate || window_moved) {
         /* a new round, in the next language (which rebuilds) */

@@ -382,6 +382,44 @@ size_t lf_playlist_limit_events(struct lf_playlist *p, size_t max)
     return dropped;
 }
 
+size_t lf_playlist_rotate_kind(struct lf_playlist *p, enum lf_slide_kind kind, size_t max,
+                               size_t first)
+{
+    if (!p)
+        return 0;
+    size_t total = 0, at = p->n;
+    for (size_t i = 0; i < p->n; i++)
+        if (p->slides[i].kind == kind && total++ == 0)
+            at = i;
+    if (max == 0 || total <= max)
+        return total;
+    first %= total;
+    struct lf_slide *kept = lf_xcalloc(p->n, sizeof(*kept));
+    size_t n = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        if (i == at) {
+            /* the round's share: the `first`th of the kind and on, wrapping */
+            for (size_t j = 0; j < max; j++) {
+                size_t want = (first + j) % total, seen = 0;
+                for (size_t k = at; k < p->n; k++) {
+                    if (p->slides[k].kind != kind)
+                        continue;
+                    if (seen++ == want) {
+                        kept[n++] = p->slides[k];
+                        break;
+                    }
+                }
+            }
+        }
+        if (p->slides[i].kind != kind)
+            kept[n++] = p->slides[i];
+    }
+    free(p->slides);
+    p->slides = kept;
+    p->n = n;
+    return total;
+}
+
 void lf_playlist_clear(struct lf_playlist *p)
 {
     if (!p)

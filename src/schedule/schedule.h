@@ -130,6 +130,24 @@ size_t lf_agenda_mark_find(const struct lf_agenda_mark *m, const struct lf_slide
  * Returns how many event slides were dropped. */
 size_t lf_playlist_limit_events(struct lf_playlist *p, size_t max);
 
+/* A round of the carousel shows at most this many offers, and as many
+ * contacts: with 300 offers a round took about an hour and a passer-by
+ * saw the next event rarely. The slides rotate: each round shows the
+ * next ones (after the last, the first again), so every offer and
+ * contact is on the screen within ceil(n / LF_CAROUSEL_MAX_SERVICES)
+ * rounds, and each stays in its list a visitor browses. */
+#define LF_CAROUSEL_MAX_SERVICES 8
+
+/* Keeps at most `max` slides of `kind` (LF_SLIDE_OFFER or
+ * LF_SLIDE_CONTACT) in p->slides: those from the `first`th of that kind
+ * on (taken modulo their count), in carousel order, wrapping round to
+ * the first; they stand where the first slide of that kind stood. The
+ * other slides, p->browse and p->notices stay as they were. max == 0: no
+ * limit. Returns how many slides of `kind` there were before, so the
+ * caller can move `first` on by `max` for the next round. */
+size_t lf_playlist_rotate_kind(struct lf_playlist *p, enum lf_slide_kind kind, size_t max,
+                               size_t first);
+
 /* The earliest moment after `now` at which anything a visitor reads
  * would differ: a notice starts or expires, an event starts ("happening
  * now") or ends, consultation hours open or close, or the local date
