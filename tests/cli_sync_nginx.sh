@@ -11,6 +11,7 @@ WWW=$TMP/www
 CACHE=$TMP/cache
 cp -r "$SRC/assets/content" "$WWW"
 sign_bundle "$WWW"
+published_long_ago "$WWW" 1 # so that its validators are sent back (the 304 of step 2)
 n_files=$("$PYTHON" -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["files"]))' \
   "$WWW/content.json" 2>/dev/null)
 n_images=$(find "$WWW/images" -type f | wc -l)
@@ -94,6 +95,7 @@ cp "$CACHE/current/content.json" "$TMP/old-content.json"
 changed=poster-migrationsleitbild.png
 "$PYTHON" "$SERVERS/png_text.py" "$WWW/images/$changed" "changed for the sync test"
 sign_bundle "$WWW"
+published_long_ago "$WWW" 2 # a second of its own: the manifest's size is the same
 id2=$(bundle_id "$WWW")
 mark=$(log_lines)
 run_sync "$TMP/s3" "${SYNC[@]}"

@@ -199,6 +199,33 @@ long lf_fetch_parse_retry_after(const char *value, long now)
     return s < 0 ? 0 : s;
 }
 
+/* An HTTP date as seconds since 1970, or -1 when missing or unreadable.
+ * curl_getdate reads all three forms of RFC 9110 5.6.7, and also a date
+ * without its time ("Wed, 02 Dec 2026": midnight), which is no HTTP date
+ * and would hide a day of changes: a time of day is required. */
+static long long http_date(const char *value)
+{
+    if (!value || !value[0] || !strchr(value, ':'))
+        return -1;
+    time_t t = curl_getdate(value, NULL);
+    return t < 0 ? -1 : (long long)t;
+}
+
+unsigned lf_fetch_validators_to_send(const char *etag, const char *last_modified,
+                                     const char *date)
+{
+    bool have_lm = last_modified && last_modified[0];
+    long long lm = http_date(last_modified), at = http_date(date);
+    bool lm_settled = have_lm && lm >= 0 && at >= 0 && at - lm >= LF_FETCH_VALIDATOR_SETTLE_S;
+    bool strong = etag && etag[0] && strncmp(etag, "W/", 2) != 0;
+    unsigned send = 0;
+    if (lm_settled)
+        send |= LF_FETCH_SEND_LAST_MODIFIED;
+    if (strong && (lm_settled || !have_lm))
+        send |= LF_FETCH_SEND_ETAG;
+    return send;
+}
+
 /* Host and port of `url` into host/port ("" / 0 when unreadable). */
 static void url_host(const char *url, char *host, size_t size, long *port)
 {
@@ -382,9 +409,8 @@ void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
     r->len = t.received;
     header_value(c, "ETag", r->etag, sizeof(r->etag));
     header_value(c, "Last-Modified", r->last_modified, sizeof(r->last_modified));
-    char date[LF_MAX_HTTP_HEADER_BYTES + 1];
-    header_value(c, "Date", date, sizeof(date));
-    time_t server_date = date[0] ? curl_getdate(date, NULL) : -1;
+    header_value(c, "Date", r->date, sizeof(r->date));
+    time_t server_date = r->date[0] ? curl_getdate(r->date, NULL) : -1;
     r->server_date = server_date > 0 ? server_date : 0;
     r->date_mono_ms = t.status_mono_ms;
     r->same_host = same_host(c, url, r->host, sizeof(r->host));

@@ -88,6 +88,7 @@ struct lf_fetch_result {
     size_t len;                        /* bytes received */
     char etag[LF_MAX_HTTP_HEADER_BYTES + 1];
     char last_modified[LF_MAX_HTTP_HEADER_BYTES + 1];
+    char date[LF_MAX_HTTP_HEADER_BYTES + 1];     /* the Date header as sent, "" = none */
     long retry_after_s;                /* 429/503 with Retry-After, else 0 */
     time_t server_date;                /* the response's Date, 0 = none */
     int64_t date_mono_ms;              /* lf_clock_mono_ms() when that response's status
@@ -110,6 +111,35 @@ void lf_fetcher_destroy(struct lf_fetcher *f);
  * The caller frees result->body. */
 void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
               struct lf_fetch_result *result);
+
+/* An answer's validators may be sent back (If-None-Match,
+ * If-Modified-Since) only when its Last-Modified lies at least this many
+ * seconds before its Date (RFC 9110 8.8.2.2): HTTP dates count whole
+ * seconds, and nginx's ETag is the file's mtime in whole seconds and its
+ * size, so a second publish within that second, of the same size, would
+ * get the same validators and a 304 for content that changed. */
+#define LF_FETCH_VALIDATOR_SETTLE_S 1
+
+/* Which validators of an answer (its ETag, Last-Modified and Date
+ * headers as sent; NULL or "" = none) may be sent back in the next
+ * conditional request for the same address:
+ *   - Last-Modified when it and Date are both readable HTTP dates and
+ *     Last-Modified is at least LF_FETCH_VALIDATOR_SETTLE_S before Date;
+ *   - a strong ETag when Last-Modified may be sent, or when there is no
+ *     Last-Modified at all (the server makes its ETag from something that
+ *     is not a timestamp it shows). A strong ETag beside a Last-Modified
+ *     too close to Date (or unreadable, or without a readable Date) is
+ *     not trusted: nginx's is made from that mtime;
+ *   - a weak ETag (W/"...") never: the server may keep it across a change
+ *     it deems insignificant, and every byte of a signed manifest counts.
+ * Nothing sent means the manifest is downloaded whole and compared by its
+ * SHA-256: correct, only a few kilobytes more. */
+enum {
+    LF_FETCH_SEND_ETAG = 1,          /* If-None-Match: the ETag */
+    LF_FETCH_SEND_LAST_MODIFIED = 2, /* If-Modified-Since: the Last-Modified */
+};
+unsigned lf_fetch_validators_to_send(const char *etag, const char *last_modified,
+                                     const char *date);
 
 /* Retry-After: delay-seconds or an HTTP-date, relative to `now`; 0 when
  * absent or unreadable; at most LF_SYNC_MAX_RETRY_AFTER_S. */

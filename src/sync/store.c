@@ -842,6 +842,7 @@ static const struct key_row state_keys[] = {
     KEY(struct lf_store_state, KEY_URL, url),
     KEY(struct lf_store_state, KEY_TEXT, etag),
     KEY(struct lf_store_state, KEY_TEXT, last_modified),
+    KEY(struct lf_store_state, KEY_TEXT, date),
     KEY(struct lf_store_state, KEY_TEXT, installed_id),
     KEY(struct lf_store_state, KEY_TEXT, installed_version),
     KEY(struct lf_store_state, KEY_TIME, installed_at),

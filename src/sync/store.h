@@ -141,6 +141,9 @@ struct lf_store_state {
     char url[LF_MAX_URL_BYTES + 1];                    /* manifest URL it came from */
     char etag[LF_MAX_HTTP_HEADER_BYTES + 1];           /* "" = none */
     char last_modified[LF_MAX_HTTP_HEADER_BYTES + 1];  /* "" = none */
+    char date[LF_MAX_HTTP_HEADER_BYTES + 1];  /* the Date of the answer etag and
+                                                 last_modified came with; "" = none
+                                                 (lf_fetch_validators_to_send) */
     char installed_id[LF_STORE_ID_CHARS + 1];          /* "" = nothing installed */
     char installed_version[LF_MAX_STRING_BYTES + 1];   /* the bundle's "version"; "" = none */
     time_t installed_at;                               /* 0 = unknown */

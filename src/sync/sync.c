@@ -470,6 +470,7 @@ static void install_bundle(struct lf_store *store, struct lf_fetcher *fetcher,
     snprintf(st.url, sizeof(st.url), "%s", url);
     snprintf(st.etag, sizeof(st.etag), "%s", m->etag);
     snprintf(st.last_modified, sizeof(st.last_modified), "%s", m->last_modified);
+    snprintf(st.date, sizeof(st.date), "%s", m->date);
     snprintf(st.installed_id, sizeof(st.installed_id), "%s", id);
     snprintf(st.installed_version, sizeof(st.installed_version), "%s",
              b->version ? b->version : "");
@@ -546,10 +547,18 @@ void lf_sync_cycle(const struct lf_sync_settings *cfg, const struct lf_sync_requ
         fail(o, "%s: cannot start a download (see the log)", url);
         goto done;
     }
+    /* only validators that cannot hide a change made within the second
+     * they were given (fetch.h, lf_fetch_validators_to_send) */
+    unsigned send = conditional ? lf_fetch_validators_to_send(st.etag, st.last_modified, st.date)
+                                : 0;
+    if (conditional && !send && (st.etag[0] || st.last_modified[0]))
+        lf_debug("sync: %s: the last answer's validators are not trusted (Last-Modified less "
+                 "than %d s before its Date, missing or weak): asking for the whole manifest",
+                 url, LF_FETCH_VALIDATOR_SETTLE_S);
     struct lf_fetch_request req = {
         .url = url,
-        .if_none_match = conditional ? st.etag : NULL,
-        .if_modified_since = conditional ? st.last_modified : NULL,
+        .if_none_match = send & LF_FETCH_SEND_ETAG ? st.etag : NULL,
+        .if_modified_since = send & LF_FETCH_SEND_LAST_MODIFIED ? st.last_modified : NULL,
         .max_bytes = LF_MAX_MANIFEST_BYTES,
     };
     lf_fetch(fetcher, &req, &m);
@@ -591,12 +600,17 @@ void lf_sync_cycle(const struct lf_sync_settings *cfg, const struct lf_sync_requ
         o->result = LF_SYNC_UP_TO_DATE;
         snprintf(o->installed_id, sizeof(o->installed_id), "%s", cur_id);
         snprintf(o->bundle_dir, sizeof(o->bundle_dir), "%s", cur_dir);
+        /* written when the validators change or become fit to send (their
+         * Date alone changes with every answer: not written for that) */
         if (strcmp(st.url, url) != 0 || strcmp(st.etag, m.etag) != 0 ||
             strcmp(st.last_modified, m.last_modified) != 0 ||
+            lf_fetch_validators_to_send(st.etag, st.last_modified, st.date) !=
+                lf_fetch_validators_to_send(m.etag, m.last_modified, m.date) ||
             strcmp(st.installed_id, cur_id) != 0) {
             snprintf(st.url, sizeof(st.url), "%s", url);
             snprintf(st.etag, sizeof(st.etag), "%s", m.etag);
             snprintf(st.last_modified, sizeof(st.last_modified), "%s", m.last_modified);
+            snprintf(st.date, sizeof(st.date), "%s", m.date);
             if (strcmp(st.installed_id, cur_id) != 0) {
                 snprintf(st.installed_id, sizeof(st.installed_id), "%s", cur_id);
                 st.installed_version[0] = '\0';

@@ -68,7 +68,7 @@ start_misbehave() {
 # start_nginx WWW: Debian's nginx serving folder WWW on 127.0.0.1:NGX_PORT with ETags
 # (NGX_LOCATIONS, if set, replaces the plain "location / { }", e.g. for WebDAV),
 # everything (config, pid file, logs, temp folders) under $TMP/nginx. Access log lines:
-# "METHOD URI STATUS BYTES" in $NGX_ACCESS.
+# "METHOD URI STATUS BYTES IF-NONE-MATCH" ("-": none sent) in $NGX_ACCESS.
 start_nginx() {
   local www=$1 nginx try user_line="" locations=${NGX_LOCATIONS:-"location / { }"}
   nginx=$(command -v nginx || echo /usr/sbin/nginx)
@@ -89,7 +89,7 @@ events { worker_connections 64; }
 http {
     types { application/json json; image/png png; image/jpeg jpg jpeg; }
     default_type application/octet-stream;
-    log_format sync '\$request_method \$uri \$status \$body_bytes_sent';
+    log_format sync '\$request_method \$uri \$status \$body_bytes_sent \$http_if_none_match';
     access_log $NGX_ACCESS sync;
     client_body_temp_path $NGX/tmp/body;
     proxy_temp_path $NGX/tmp/proxy;
@@ -113,6 +113,16 @@ EOF
   done
   echo "nginx did not start:"; sed 's/^/  /' "$NGX/logs/error.log"
   return 1
+}
+
+# published_long_ago DIR N: every file under DIR gets the mtime of ten minutes ago plus N
+# seconds (N: the publish's own number, so that two publishes never share a second, as
+# they would not when a person publishes). nginx's ETag and Last-Modified are the mtime
+# in whole seconds; a kiosk sends them back only when they lie a second before the
+# answer's Date (sync/fetch.h), so a test that wants a 304 right after publishing
+# publishes in the past.
+published_long_ago() {
+  find "$1" -type f -exec touch -d "@$(($(date +%s) - 600 + $2))" {} +
 }
 
 # fingerprint CACHE: the installed bundle byte for byte: where current points, every entry
