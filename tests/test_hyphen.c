@@ -15,6 +15,9 @@
 #include "layout/hyphen_compact.h"
 
 static const char word[] = "Integrationszentrum";
+static struct lf_hyphenator *shared; /* patient, never released */
+static void points_by(struct lf_hyphenator *h, const char *lang, const char *w, char *out,
+                      size_t size);
 
 static bool points(struct lf_hyphenator *h, bool *after)
 {
@@ -61,6 +64,33 @@ static void impatient_answers_at_once_then_uses_them(void **state)
     /* nothing new: nothing to lay out again */
     assert_false(lf_hyphenator_adopt(h));
     assert_int_equal(lf_hyphenator_generation(h), generation + 1);
+
+    /* freed (the kiosk, once every page is laid out): a word in the memo
+     * keeps its points; one not in it has none until the patterns, read
+     * again in the background, are adopted */
+    char known[256], got[256], want[256];
+    points_by(h, "de", word, known, sizeof(known));
+    assert_true(lf_hyphenator_release(h));
+    points_by(h, "de", word, got, sizeof(got));
+    assert_string_equal(got, known);
+    points_by(h, "de", "Beratungsstellenleitung", got, sizeof(got));
+    assert_string_equal(got, "Beratungsstellenleitung");
+    assert_int_equal(lf_hyphenator_stats(h).reloads, 1);
+    assert_false(lf_hyphenator_release(h)); /* being read: nothing to free */
+    assert_true(lf_hyphenator_wait_loaded(h));
+    assert_false(lf_hyphenator_release(h)); /* read, not adopted: kept */
+    points_by(h, "de", "Beratungsstellenleitung", got, sizeof(got));
+    assert_string_equal(got, "Beratungsstellenleitung");
+    assert_int_equal(lf_hyphenator_generation(h), generation + 1);
+    assert_true(lf_hyphenator_adopt(h));
+    assert_int_equal(lf_hyphenator_generation(h), generation + 2);
+    points_by(h, "de", "Beratungsstellenleitung", got, sizeof(got));
+    points_by(shared, "de", "Beratungsstellenleitung", want, sizeof(want));
+    assert_string_equal(got, want);
+    assert_non_null(strchr(got, '='));
+    points_by(h, "de", word, got, sizeof(got));
+    assert_string_equal(got, known);
+    assert_int_equal(lf_hyphenator_stats(h).reloads, 1);
     /* a language without patterns stays without, and does not block */
     assert_false(lf_hyphen_points(h, "xx", word, strlen(word), after));
     lf_hyphenator_destroy(h);
@@ -208,7 +238,6 @@ static void compact_patterns_hyphenate_as_libhyphens_own(void **state)
 
 /* The points of word (UTF-8) in lang as "aus=län=der" (a '=' after each
  * byte with a point), into out. */
-static struct lf_hyphenator *shared; /* patient, for the words below */
 
 static void show_points(const char *lang, const char *w, char *out, size_t size)
 {
@@ -335,6 +364,98 @@ static void a_letter_outside_the_charset_gives_no_points(void **state)
     assert_non_null(strchr(got, '='));
 }
 
+
+/* Words for the memo: German (umlauts, gender signs), a German name in
+ * an Arabic text, Russian; each as "word=s" with its points. */
+static const struct {
+    const char *lang, *word;
+} memo_words[] = {
+    {"de", "Integrationszentrum"},     {"de", "Ausländerbehörde"},
+    {"de", "Migrant*innenberatung"},   {"de", "Lehrer:innenfortbildung"},
+    {"de", "Staatsangehörigkeit"},     {"de", "«Öffnungszeiten»"},
+    {"ar", "Integrationskursträger"},  {"ru", "информация"},
+    {"de-AT", "Sprachförderung"},      {"de", "Aufenthaltserlaubnis."},
+};
+#define MEMO_WORDS (sizeof(memo_words) / sizeof(memo_words[0]))
+
+/* The points of word in lang by h, as show_points shows them. */
+static void points_by(struct lf_hyphenator *h, const char *lang, const char *w, char *out,
+                      size_t size)
+{
+    struct lf_hyphenator *was = shared;
+    shared = h;
+    show_points(lang, w, out, size);
+    shared = was;
+}
+
+/* One hyphenator's memo, patterns freed and read again (German takes
+ * seconds to read, minutes under qemu: one hyphenator for all of it). */
+static void memo_gives_the_points_of_the_patterns(void **state)
+{
+    (void)state;
+    struct lf_hyphenator *h = lf_hyphenator_create(LF_HYPHEN_DIR);
+    char want[MEMO_WORDS][256], got[256], other[256];
+    for (size_t i = 0; i < MEMO_WORDS; i++) {
+        points_by(h, memo_words[i].lang, memo_words[i].word, want[i], sizeof(want[i]));
+        /* the same as a hyphenator that never frees its patterns */
+        points_by(shared, memo_words[i].lang, memo_words[i].word, got, sizeof(got));
+        assert_string_equal(want[i], got);
+    }
+    assert_non_null(strchr(want[0], '='));
+    struct lf_hyphen_stats st = lf_hyphenator_stats(h);
+    assert_true(st.pattern_bytes > 0);
+    assert_true(st.memo_words >= MEMO_WORDS); /* a word parted by a gender sign: two */
+    assert_true(lf_hyphenator_release(h));
+    assert_false(lf_hyphenator_release(h)); /* nothing left to free */
+    st = lf_hyphenator_stats(h);
+    assert_int_equal(st.pattern_bytes, 0);
+    assert_int_equal(st.released, 2); /* de, ru */
+    /* without patterns, from the memo: the same points, nothing read again */
+    for (size_t i = 0; i < MEMO_WORDS; i++) {
+        points_by(h, memo_words[i].lang, memo_words[i].word, got, sizeof(got));
+        assert_string_equal(want[i], got);
+    }
+    /* in another case the same word: the same points (the memo keeps it
+     * as the patterns see it, lower case) */
+    points_by(h, "de", "INTEGRATIONSZENTRUM", got, sizeof(got));
+    assert_int_equal(strlen(got), strlen(want[0]));
+    for (size_t i = 0; got[i]; i++)
+        assert_int_equal(got[i] == '=', want[0][i] == '=');
+    st = lf_hyphenator_stats(h);
+    assert_int_equal(st.pattern_bytes, 0);
+    assert_int_equal(st.reloads, 0);
+
+    /* a word not in the memo: patient, the patterns are read again at once */
+    points_by(h, "de", "Beratungsstellenleitung", got, sizeof(got));
+    points_by(shared, "de", "Beratungsstellenleitung", other, sizeof(other));
+    assert_string_equal(got, other);
+    assert_non_null(strchr(got, '='));
+    st = lf_hyphenator_stats(h);
+    assert_int_equal(st.reloads, 1);
+    assert_true(st.pattern_bytes > 0);
+    assert_int_equal(st.released, 1); /* ru: not needed */
+
+    /* the memo keeps at most its limit; words past it come from the
+     * patterns, which are then never freed (they would be read again) */
+    lf_hyphenator_memo_limit(h, st.memo_words + 2);
+    static const char *const more[] = {"Kinderbetreuung", "Sprachkursanmeldung",
+                                       "Wohnungssuche", "Familienzusammenführung",
+                                       "Anerkennungsberatung"};
+    for (size_t i = 0; i < sizeof(more) / sizeof(more[0]); i++) {
+        points_by(h, "de", more[i], got, sizeof(got));
+        points_by(shared, "de", more[i], other, sizeof(other));
+        assert_string_equal(got, other);
+        assert_non_null(strchr(got, '='));
+    }
+    size_t kept = st.memo_words + 2;
+    st = lf_hyphenator_stats(h);
+    assert_int_equal(st.memo_words, kept);
+    assert_true(st.memo_full);
+    assert_false(lf_hyphenator_release(h));
+    assert_true(lf_hyphenator_stats(h).pattern_bytes > 0);
+    lf_hyphenator_destroy(h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -345,6 +466,7 @@ int main(void)
         cmocka_unit_test(german_umlauts_hyphenate_as_their_latin1_spelling),
         cmocka_unit_test(russian_hyphenates_in_koi8r),
         cmocka_unit_test(a_letter_outside_the_charset_gives_no_points),
+        cmocka_unit_test(memo_gives_the_points_of_the_patterns),
     };
     shared = lf_hyphenator_create(LF_HYPHEN_DIR);
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

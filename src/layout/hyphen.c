@@ -20,20 +20,22 @@
 
 struct hyphen_lang {
     char primary[16];   /* "de", "en", "sr" */
-    HyphenDict *dict;   /* NULL: looked for, none there */
+    HyphenDict *dict;   /* NULL: looked for, none there (or released) */
     HyphenDict *pending; /* impatient: read, not used until lf_hyphenator_adopt */
     bool loading;       /* a thread reads its patterns (the lock is not held meanwhile) */
+    bool released;      /* had patterns, freed by lf_hyphenator_release: read again
+                         * when a word not in the memo needs them */
 };
 
-/* Words looked up lately: a layout measures the same words many times
- * (each size it tries), and the patterns are the costly part. */
-#define HYPHEN_CACHE 64
-
-struct hyphen_cached {
-    const HyphenDict *dict;
-    size_t len;
-    char word[LF_MAX_HYPHEN_WORD + 1];
-    char marks[LF_MAX_HYPHEN_WORD + 5];
+/* The memo: the points of every word worked out by the patterns, by
+ * language and word (lower case, as the patterns see it): a layout
+ * measures the same words many times (each size it tries), and once
+ * every word a kiosk shows is in it the patterns can be freed. */
+struct memo_entry {
+    uint32_t hash;
+    uint16_t lang;  /* index into langs */
+    uint16_t len;   /* bytes of the word */
+    unsigned char data[]; /* the word, then a bit a byte: a point after it */
 };
 
 struct lf_hyphenator {
@@ -45,7 +47,10 @@ struct lf_hyphenator {
     bool held;              /* test hook: lf_hyphenator_adopt adopts nothing */
     struct hyphen_lang langs[LF_MAX_HYPHEN_LANGS];
     size_t n;
-    struct hyphen_cached cache[HYPHEN_CACHE];
+    struct memo_entry **memo; /* open addressing, memo_cap slots (a power of two) */
+    size_t memo_cap, memo_n, memo_limit;
+    bool memo_full;         /* a word was not kept: the patterns must stay */
+    unsigned reloads;       /* released patterns read again */
 };
 
 struct lf_hyphenator *lf_hyphenator_create(const char *dir)
@@ -54,6 +59,7 @@ struct lf_hyphenator *lf_hyphenator_create(const char *dir)
     snprintf(h->dir, sizeof(h->dir), "%s", dir);
     pthread_mutex_init(&h->lock, NULL);
     pthread_cond_init(&h->loaded, NULL);
+    h->memo_limit = LF_MAX_HYPHEN_MEMO;
     return h;
 }
 
@@ -73,6 +79,9 @@ void lf_hyphenator_destroy(struct lf_hyphenator *h)
         if (h->langs[i].pending)
             lf_hyphen_dict_compact_free(h->langs[i].pending);
     }
+    for (size_t i = 0; i < h->memo_cap; i++)
+        free(h->memo[i]);
+    free(h->memo);
     pthread_mutex_destroy(&h->lock);
     free(h);
 }
@@ -91,7 +100,7 @@ struct lf_hyphenator *lf_hyphenator_default(void)
     return default_hyphenator;
 }
 
-static HyphenDict *dict_for(struct lf_hyphenator *h, const char *lang);
+static size_t lang_slot_locked(struct lf_hyphenator *h, const char *lang);
 
 /* Makes patterns read in the background the ones in use; the lock is held. */
 static bool adopt_locked(struct lf_hyphenator *h)
@@ -102,6 +111,7 @@ static bool adopt_locked(struct lf_hyphenator *h)
             continue;
         h->langs[i].dict = h->langs[i].pending;
         h->langs[i].pending = NULL;
+        h->langs[i].released = false;
         changed = true;
     }
     if (changed)
@@ -156,8 +166,54 @@ bool lf_hyphenator_wait_loaded(struct lf_hyphenator *h)
 
 void lf_hyphenator_preload(struct lf_hyphenator *h, const char *const *langs, size_t n)
 {
+    pthread_mutex_lock(&h->lock);
     for (size_t i = 0; i < n; i++)
-        (void)dict_for(h, langs[i]);
+        (void)lang_slot_locked(h, langs[i]);
+    pthread_mutex_unlock(&h->lock);
+}
+
+bool lf_hyphenator_release(struct lf_hyphenator *h)
+{
+    pthread_mutex_lock(&h->lock);
+    /* patterns still arriving, or a word the memo could not keep: the
+     * patterns stay (freed now, they would be read again at once) */
+    bool busy = h->memo_full;
+    for (size_t i = 0; i < h->n; i++)
+        busy = busy || h->langs[i].loading || h->langs[i].pending;
+    bool freed = false;
+    for (size_t i = 0; !busy && i < h->n; i++) {
+        if (!h->langs[i].dict)
+            continue;
+        lf_hyphen_dict_compact_free(h->langs[i].dict);
+        h->langs[i].dict = NULL;
+        h->langs[i].released = true;
+        freed = true;
+    }
+    pthread_mutex_unlock(&h->lock);
+    return freed;
+}
+
+void lf_hyphenator_memo_limit(struct lf_hyphenator *h, size_t entries)
+{
+    pthread_mutex_lock(&h->lock);
+    h->memo_limit = entries < LF_MAX_HYPHEN_MEMO ? entries : LF_MAX_HYPHEN_MEMO;
+    pthread_mutex_unlock(&h->lock);
+}
+
+struct lf_hyphen_stats lf_hyphenator_stats(struct lf_hyphenator *h)
+{
+    struct lf_hyphen_stats st = {0};
+    pthread_mutex_lock(&h->lock);
+    st.memo_words = h->memo_n;
+    st.memo_full = h->memo_full;
+    st.reloads = h->reloads;
+    for (size_t i = 0; i < h->n; i++) {
+        st.pattern_bytes += lf_hyphen_dict_compact_size(h->langs[i].dict);
+        st.pattern_bytes += lf_hyphen_dict_compact_size(h->langs[i].pending);
+        st.released += h->langs[i].released;
+    }
+    pthread_mutex_unlock(&h->lock);
+    return st;
 }
 
 /* The dictionary file for a primary language subtag: hyph_<ll>.dic, else
@@ -210,10 +266,13 @@ static void load_entry(struct lf_hyphenator *h, size_t index)
     /* impatient: text may already be laid out without these patterns;
      * they are used from the moment the owner adopts them (between two
      * frames), never in the middle of a layout */
-    if (h->impatient)
+    if (h->impatient && d) {
         h->langs[index].pending = d;
-    else
+    } else {
         h->langs[index].dict = d;
+        /* patient, or the file is gone since: as a language without patterns */
+        h->langs[index].released = false;
+    }
     h->langs[index].loading = false;
     pthread_cond_broadcast(&h->loaded);
     pthread_mutex_unlock(&h->lock);
@@ -242,43 +301,47 @@ static bool start_background(struct lf_hyphenator *h, size_t index)
     return ok;
 }
 
-static HyphenDict *dict_for(struct lf_hyphenator *h, const char *lang)
+/* Starts reading langs[i]'s patterns: impatient, in a thread of its
+ * own; patient, now (the lock is let go meanwhile). The lock is held. */
+static void request_load_locked(struct lf_hyphenator *h, size_t i)
+{
+    h->langs[i].loading = true;
+    if (h->impatient && start_background(h, i))
+        return;
+    pthread_mutex_unlock(&h->lock);
+    load_entry(h, i);
+    pthread_mutex_lock(&h->lock);
+}
+
+/* The slot of lang's primary subtag; the first time, made and its
+ * patterns asked for. SIZE_MAX when lang is no language or there is no
+ * room. The lock is held (patient: let go while the patterns are read). */
+static size_t lang_slot_locked(struct lf_hyphenator *h, const char *lang)
 {
     char primary[16];
     size_t n = strcspn(lang, "-_");
     if (n == 0 || n >= sizeof(primary))
-        return NULL;
+        return SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
         char c = lang[i];
         primary[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
     }
     primary[n] = '\0';
-    pthread_mutex_lock(&h->lock);
     size_t i = 0;
     for (; i < h->n; i++)
         if (strcmp(h->langs[i].primary, primary) == 0)
             break;
     if (i == h->n) {
-        if (h->n == LF_MAX_HYPHEN_LANGS) {
-            pthread_mutex_unlock(&h->lock);
-            return NULL;
-        }
+        if (h->n == LF_MAX_HYPHEN_LANGS)
+            return SIZE_MAX;
+        memset(&h->langs[i], 0, sizeof(h->langs[i]));
         snprintf(h->langs[i].primary, sizeof(h->langs[i].primary), "%s", primary);
-        h->langs[i].dict = NULL;
-        h->langs[i].loading = true;
         h->n++;
-        bool background = h->impatient && start_background(h, i);
-        pthread_mutex_unlock(&h->lock);
-        if (background)
-            return NULL; /* until it is read: as a language without patterns */
-        load_entry(h, i);
-        pthread_mutex_lock(&h->lock);
+        request_load_locked(h, i);
     }
     while (h->langs[i].loading && !h->impatient)
         pthread_cond_wait(&h->loaded, &h->lock);
-    HyphenDict *d = h->langs[i].loading ? NULL : h->langs[i].dict;
-    pthread_mutex_unlock(&h->lock);
-    return d;
+    return i;
 }
 
 /* Whether the code point at s is a letter for hyphenation: ASCII letters
@@ -405,9 +468,121 @@ static bool to_dict_charset(const HyphenDict *d, const char *w, size_t n, char *
     return ok;
 }
 
-/* The points of the letters u[a..b) (no signs inside) by d, into after. */
-static bool run_points(struct lf_hyphenator *h, HyphenDict *d, const unsigned char *u, size_t a,
-                       size_t b, bool *after)
+/* The marks libhyphen gives w[0..n) (lower case, UTF-8) by d: bit 0 of
+ * marks[i] set for a point after byte i. */
+static void pattern_marks(HyphenDict *d, const char *w, size_t n, char *marks)
+{
+    char **rep = NULL;
+    int *pos = NULL, *cut = NULL;
+    memset(marks, 0, n + 5);
+    /* a dictionary in a single-byte charset gets the word in it; its
+     * points are put back after each character's last UTF-8 byte */
+    char sb[LF_MAX_HYPHEN_WORD + 1], sb_marks[LF_MAX_HYPHEN_WORD + 5];
+    size_t last[LF_MAX_HYPHEN_WORD], m = n;
+    bool single_byte = !d->utf8;
+    bool readable = !single_byte || to_dict_charset(d, w, n, sb, &m, last);
+    int rc = -1;
+    if (readable) {
+        memset(sb_marks, 0, sizeof(sb_marks));
+        rc = hnj_hyphen_hyphenate3(d, single_byte ? sb : w, (int)m,
+                                   single_byte ? sb_marks : marks, NULL, &rep, &pos, &cut,
+                                   LF_HYPHEN_LEFT_MIN, LF_HYPHEN_RIGHT_MIN, LF_HYPHEN_LEFT_MIN,
+                                   LF_HYPHEN_RIGHT_MIN);
+    }
+    for (size_t i = 0; i < m; i++) {
+        /* a point with a spelling change (old "Schiff-fahrt") is not used */
+        char *mark = single_byte ? &sb_marks[i] : &marks[i];
+        if (rc != 0 || (rep && rep[i]))
+            *mark = 0;
+        if (single_byte)
+            marks[last[i]] = *mark;
+    }
+    if (rep) {
+        for (size_t i = 0; i < m; i++)
+            free(rep[i]);
+        free(rep);
+    }
+    free(pos);
+    free(cut);
+}
+
+static uint32_t memo_hash(size_t lang, const char *w, size_t n)
+{
+    uint32_t hash = 2166136261u ^ (uint32_t)lang; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        hash = (hash ^ (unsigned char)w[i]) * 16777619u;
+    return hash;
+}
+
+/* The memo's slot for (lang, w[0..n)): where it is, or the empty one it
+ * goes into. memo_cap > 0; the lock is held. */
+static size_t memo_slot(const struct lf_hyphenator *h, uint32_t hash, size_t lang, const char *w,
+                        size_t n)
+{
+    size_t i = hash & (h->memo_cap - 1);
+    for (const struct memo_entry *e; (e = h->memo[i]) != NULL; i = (i + 1) & (h->memo_cap - 1))
+        if (e->hash == hash && e->lang == lang && e->len == n && memcmp(e->data, w, n) == 0)
+            break;
+    return i;
+}
+
+/* Whether the memo has (lang, w[0..n)); its marks (bit 0) into marks. */
+static bool memo_find(const struct lf_hyphenator *h, uint32_t hash, size_t lang, const char *w,
+                      size_t n, char *marks)
+{
+    if (!h->memo_cap)
+        return false;
+    const struct memo_entry *e = h->memo[memo_slot(h, hash, lang, w, n)];
+    if (!e)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        marks[i] = (char)((e->data[n + i / 8] >> (i % 8)) & 1);
+    return true;
+}
+
+/* Keeps the marks of (lang, w[0..n)); when the memo holds its limit the
+ * word is not kept, and the patterns are then never released. */
+static void memo_add(struct lf_hyphenator *h, uint32_t hash, size_t lang, const char *w, size_t n,
+                     const char *marks)
+{
+    if (h->memo_n >= h->memo_limit) {
+        h->memo_full = true;
+        return;
+    }
+    if ((h->memo_n + 1) * 4 > h->memo_cap * 3) { /* at most 3/4 full */
+        size_t cap = h->memo_cap ? h->memo_cap * 2 : 64;
+        struct memo_entry **old = h->memo;
+        size_t old_cap = h->memo_cap;
+        h->memo = lf_xcalloc(cap, sizeof(*h->memo));
+        h->memo_cap = cap;
+        for (size_t i = 0; i < old_cap; i++) {
+            struct memo_entry *e = old[i];
+            if (e)
+                h->memo[memo_slot(h, e->hash, e->lang, (const char *)e->data, e->len)] = e;
+        }
+        free(old);
+    }
+    size_t slot = memo_slot(h, hash, lang, w, n);
+    if (h->memo[slot])
+        return;
+    struct memo_entry *e = lf_xcalloc(1, sizeof(*e) + n + (n + 7) / 8);
+    e->hash = hash;
+    e->lang = (uint16_t)lang;
+    e->len = (uint16_t)n;
+    memcpy(e->data, w, n);
+    for (size_t i = 0; i < n; i++)
+        if (marks[i] & 1)
+            e->data[n + i / 8] |= (unsigned char)(1u << (i % 8));
+    h->memo[slot] = e;
+    h->memo_n++;
+}
+
+/* The points of the letters u[a..b) (no signs inside) in langs[lang],
+ * into after: from the memo, else from the patterns (then kept in the
+ * memo). Patterns released: read again (impatient: in the background,
+ * the word has no points until they are adopted). The lock is held. */
+static bool run_points_locked(struct lf_hyphenator *h, size_t lang, const unsigned char *u,
+                              size_t a, size_t b, bool *after)
 {
     if (b - a < LF_HYPHEN_LEFT_MIN + LF_HYPHEN_RIGHT_MIN)
         return false;
@@ -416,55 +591,17 @@ static bool run_points(struct lf_hyphenator *h, HyphenDict *d, const unsigned ch
     memcpy(w, u + a, n);
     w[n] = '\0';
     lower(w, n);
-    /* FNV-1a over the word picks the cache slot */
-    uint32_t hash = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        hash = (hash ^ (unsigned char)w[i]) * 16777619u;
-    struct hyphen_cached *slot = &h->cache[hash % HYPHEN_CACHE];
-    pthread_mutex_lock(&h->lock);
-    bool hit = slot->dict == d && slot->len == n && memcmp(slot->word, w, n) == 0;
-    if (hit)
-        memcpy(marks, slot->marks, n + 1);
-    pthread_mutex_unlock(&h->lock);
-    if (!hit) {
-        char **rep = NULL;
-        int *pos = NULL, *cut = NULL;
-        memset(marks, 0, sizeof(marks));
-        /* a dictionary in a single-byte charset gets the word in it; its
-         * points are put back after each character's last UTF-8 byte */
-        char sb[LF_MAX_HYPHEN_WORD + 1], sb_marks[LF_MAX_HYPHEN_WORD + 5];
-        size_t last[LF_MAX_HYPHEN_WORD], m = n;
-        bool single_byte = !d->utf8;
-        bool readable = !single_byte || to_dict_charset(d, w, n, sb, &m, last);
-        int rc = -1;
-        if (readable) {
-            memset(sb_marks, 0, sizeof(sb_marks));
-            rc = hnj_hyphen_hyphenate3(d, single_byte ? sb : w, (int)m,
-                                       single_byte ? sb_marks : marks, NULL, &rep, &pos, &cut,
-                                       LF_HYPHEN_LEFT_MIN, LF_HYPHEN_RIGHT_MIN,
-                                       LF_HYPHEN_LEFT_MIN, LF_HYPHEN_RIGHT_MIN);
+    uint32_t hash = memo_hash(lang, w, n);
+    if (!memo_find(h, hash, lang, w, n, marks)) {
+        struct hyphen_lang *l = &h->langs[lang];
+        if (l->released && !l->loading && !l->pending) {
+            h->reloads++;
+            request_load_locked(h, lang); /* patient: read by now */
         }
-        for (size_t i = 0; i < m; i++) {
-            /* a point with a spelling change (old "Schiff-fahrt") is not used */
-            char *mark = single_byte ? &sb_marks[i] : &marks[i];
-            if (rc != 0 || (rep && rep[i]))
-                *mark = 0;
-            if (single_byte)
-                marks[last[i]] = *mark;
-        }
-        if (rep) {
-            for (size_t i = 0; i < m; i++)
-                free(rep[i]);
-            free(rep);
-        }
-        free(pos);
-        free(cut);
-        pthread_mutex_lock(&h->lock);
-        slot->dict = d;
-        slot->len = n;
-        memcpy(slot->word, w, n);
-        memcpy(slot->marks, marks, n + 1);
-        pthread_mutex_unlock(&h->lock);
+        if (l->loading || !l->dict)
+            return false;
+        pattern_marks(l->dict, w, n, marks);
+        memo_add(h, hash, lang, w, n, marks);
     }
     bool any = false;
     for (size_t i = 0; i + 1 < n; i++) {
@@ -503,19 +640,23 @@ bool lf_hyphen_points(struct lf_hyphenator *h, const char *lang, const char *wor
     /* a Latin word in a text of another script is most often a German
      * name (of a street, an office): broken as German, not by letter (the
      * language's own patterns know none of its letters) */
-    HyphenDict *d = latin_word(word + a, b - a) && non_latin_lang(lang)
-                        ? dict_for(h, LF_HYPHEN_LATIN_IN_OTHER_SCRIPT)
-                        : dict_for(h, lang);
-    if (!d)
-        return false;
+    const char *as = latin_word(word + a, b - a) && non_latin_lang(lang)
+                         ? LF_HYPHEN_LATIN_IN_OTHER_SCRIPT
+                         : lang;
+    pthread_mutex_lock(&h->lock);
+    size_t slot = lang_slot_locked(h, as);
+    /* a language without patterns: none (a released one's words may be
+     * in the memo) */
+    bool none = slot == SIZE_MAX || (!h->langs[slot].dict && !h->langs[slot].released);
     /* each part between gender signs on its own */
     bool any = false;
-    for (size_t p = a; p < b;) {
+    for (size_t p = a; !none && p < b;) {
         size_t q = p;
         while (q < b && !gender_sign(u, q, a, b))
             q += cp_len(u[q]);
-        any |= run_points(h, d, u, p, q, after);
+        any |= run_points_locked(h, slot, u, p, q, after);
         p = q + 1;
     }
+    pthread_mutex_unlock(&h->lock);
     return any;
 }

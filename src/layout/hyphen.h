@@ -4,6 +4,12 @@
  * read by libhyphen. A language without a dictionary has no points
  * (the wrapper then breaks a too-long word by character, with a hyphen).
  *
+ * Every word's points, once worked out by the patterns, are kept (the
+ * memo: language and word -> points, at most LF_MAX_HYPHEN_MEMO words),
+ * so that an owner who has laid out all its text can free the patterns
+ * (lf_hyphenator_release; German: 13.4 MB) and still break the same
+ * words at the same points; a word not in the memo reads them again.
+ *
  * Owner: lf_hyphenator_create / lf_hyphenator_destroy; dictionaries are
  * loaded when a language is first asked for. lf_hyphenator_default() is
  * one process-wide instance on LF_HYPHEN_DIR, never destroyed. Thread-safe
@@ -19,6 +25,11 @@
 /* Longest word (bytes of UTF-8) given to the patterns; longer ones are
  * broken by character. */
 #define LF_MAX_HYPHEN_WORD 256
+/* Words whose points one hyphenator keeps (a kiosk asks only for words
+ * wider than a line: a few hundred); past it, a word is worked out from
+ * the patterns each time and the patterns are never released. Each
+ * takes about 50 bytes beside the word. */
+#define LF_MAX_HYPHEN_MEMO 16384
 /* Languages whose dictionaries one hyphenator keeps. */
 #define LF_MAX_HYPHEN_LANGS 64
 /* Letters kept together at a word's start and end. */
@@ -62,6 +73,28 @@ void lf_hyphenator_hold(struct lf_hyphenator *h, bool hold);
 /* Starts reading the patterns of these languages (impatient: in the
  * background; patient: now). */
 void lf_hyphenator_preload(struct lf_hyphenator *h, const char *const *langs, size_t n);
+
+/* Frees the patterns of every language, keeping the memo: asked only
+ * for words already in the memo, the hyphenator answers as before, and
+ * the first word not in it reads its language's patterns again
+ * (impatient: in the background, so that word has no points until the
+ * owner adopts them, as at the first load; patient: at once). Does
+ * nothing while patterns are being read or wait to be adopted, or when
+ * the memo could not keep a word (the patterns would be read again at
+ * once). True when some were freed. The kiosk calls it once every page
+ * is laid out under adopted patterns. */
+bool lf_hyphenator_release(struct lf_hyphenator *h);
+
+struct lf_hyphen_stats {
+    size_t memo_words;    /* words in the memo */
+    bool memo_full;       /* a word was not kept: patterns are not released */
+    size_t pattern_bytes; /* patterns held (in use or waiting to be adopted) */
+    size_t released;      /* languages whose patterns are freed */
+    unsigned reloads;     /* times released patterns were read again */
+};
+struct lf_hyphen_stats lf_hyphenator_stats(struct lf_hyphenator *h);
+/* Test hook: the memo keeps at most `entries` words (<= LF_MAX_HYPHEN_MEMO). */
+void lf_hyphenator_memo_limit(struct lf_hyphenator *h, size_t entries);
 
 /* For word[0..len) (UTF-8) in BCP 47 language lang: after[i] is set true
  * when the word may be broken after byte i (a hyphen is then added).
