@@ -158,11 +158,57 @@ static void patterns_arriving_never_repeat_or_skip_text(void **state)
     assert_string_not_equal(before, after);
 }
 
+
+static int setup_loaded(void **state)
+{
+    lf_hyphenator_set_impatient(lf_hyphenator_default(), true);
+    lf_hyphenator_hold(lf_hyphenator_default(), false);
+    if (write_long_bundle() != 0)
+        return -1;
+    return open_kiosk_on(state, "de", bundle_dir, "2026-11-23T10:00:00+01:00");
+}
+
+/* Once every page is laid out under the patterns the kiosk frees them
+ * (German: 13 MB) and keeps the points of the words it used: laid out
+ * again, every page breaks exactly where it did, and no patterns are
+ * read again for it. */
+static void pages_laid_out_again_without_the_patterns_are_the_same(void **state)
+{
+    struct fixture *f = *state;
+    struct lf_hyphenator *h = lf_hyphenator_default();
+    f->cfg.transition_ms = 0;
+    static char with[1 << 20], again[1 << 20];
+    /* the patterns (read by the test before, or now) adopted */
+    (void)lf_hyphenator_wait_loaded(h);
+    pass(f, 20);
+    read_every_page(f, with, sizeof(with));
+    assert_text_shown_once(with);
+    assert_non_null(strstr(with, "-\n")); /* words broken at syllables */
+
+    pass(f, 20); /* every page laid out: the kiosk frees the patterns */
+    struct lf_hyphen_stats st = lf_hyphenator_stats(h);
+    assert_int_equal(st.pattern_bytes, 0);
+    assert_true(st.released >= 1);
+    assert_true(st.memo_words > 0);
+    unsigned reloads = st.reloads, generation = lf_hyphenator_generation(h);
+
+    assert_true(lf_kiosk_reload(f->k, NULL)); /* every page laid out anew */
+    pass(f, 20);
+    read_every_page(f, again, sizeof(again));
+    assert_string_equal(with, again);
+    st = lf_hyphenator_stats(h);
+    assert_int_equal(st.reloads, reloads);
+    assert_int_equal(st.pattern_bytes, 0);
+    assert_int_equal(lf_hyphenator_generation(h), generation);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(patterns_arriving_never_repeat_or_skip_text, setup_held,
                                         teardown_bundle),
+        cmocka_unit_test_setup_teardown(pages_laid_out_again_without_the_patterns_are_the_same,
+                                        setup_loaded, teardown_bundle),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

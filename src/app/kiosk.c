@@ -1422,6 +1422,13 @@ static uint64_t tick(struct lf_kiosk *k)
          * breaks, or text at its top would be repeated or left out); the
          * visitor stays on the item */
         rebuild(k);
+    } else if (!k->animating && lf_carousel_complete(k->carousel) &&
+               lf_hyphenator_release(lf_hyphenator_default())) {
+        /* every page is laid out under the patterns: the points of its
+         * words are in the hyphenator's memo, the patterns (German: 13 MB)
+         * are freed; a word not in it reads them again in the background */
+        lf_debug("hyphenation: patterns freed, %zu words kept",
+                 lf_hyphenator_stats(lf_hyphenator_default()).memo_words);
     }
     if (wall / 60 != k->minute) {
         /* nothing else to draw: draw() may send the header's rows alone */
