@@ -6,7 +6,7 @@
 # /proc) over SECONDS after a start of WARMUP seconds (default 15: both
 # programs done starting, litfass also with reading its hyphenation
 # patterns in the background, seconds of CPU under load), PSS (all its processes, from
-# /proc/PID/smaps_rollup) at the end; for litfass also frames per second
+# /proc/PID/smaps_rollup) every 5 s over the same window, its median and max; for litfass also frames per second
 # during transitions and the longest frame (its debug log).
 # Usage: bench/carousel_vs_chromium.sh [SECONDS=60] [WxH=1920x1080] [RENDERERS="auto gpu"]
 # Needs: xvfb, chromium, python3; a build in build/.
@@ -68,15 +68,23 @@ measure() {
   sleep "$warmup"
   local c0 t0 c1 t1
   c0=$(ticks $pid); t0=$(date +%s.%N)
-  sleep "$secs"
+  # PSS every 5 s over the window: one sample alone may fall into a
+  # transition (+6-9 MB for litfass) or, for litfass, into a reading of
+  # hyphenation patterns (+35-40 MB for a second or two)
+  local end=$(($(date +%s) + secs)) samples=""
+  while [ "$(date +%s)" -lt "$end" ]; do
+    samples="$samples $(pss_kb $pid)"
+    sleep 5
+  done
   c1=$(ticks $pid); t1=$(date +%s.%N)
-  local pss
-  pss=$(pss_kb $pid)
+  local pss pss_max
+  read -r pss pss_max < <(echo "$samples" | tr ' ' '\n' | grep . | sort -n |
+    awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)], v[NR]}')
   kill -- -$pid 2>/dev/null || true
   wait $pid 2>/dev/null || true
   sleep 1
-  awk -v n="$name" -v c=$((c1 - c0)) -v hz="$hz" -v a="$t0" -v b="$t1" -v p="$pss" \
-    'BEGIN {printf "%-18s CPU %6.2f %% of one core   PSS %7.1f MB\n", n, 100 * c / hz / (b - a), p / 1024}' |
+  awk -v n="$name" -v c=$((c1 - c0)) -v hz="$hz" -v a="$t0" -v b="$t1" -v p="$pss" -v m="$pss_max" \
+    'BEGIN {printf "%-18s CPU %6.2f %% of one core   PSS %7.1f MB (median of samples every 5 s; max %.1f MB)\n", n, 100 * c / hz / (b - a), p / 1024, m / 1024}' |
     tee -a "$tmp/results"
   if grep -q 'transition: [0-9]* frames' "$tmp/$name.log"; then
     grep 'transition: [0-9]* frames' "$tmp/$name.log" | sed 's/.*transition: //' |
