@@ -2,7 +2,9 @@
 # Benchmark (not a test): the kiosk's memory at every moment of the
 # carousel, transitions included. Starts litfass under its own Xvfb on the
 # sample bundle with short slides (SLIDE seconds, 600 ms transitions),
-# waits 5 s for the start, then samples PSS summed over the kiosk's
+# waits WARMUP s (default 15: the start done, and the hyphenation
+# patterns read in the background, which for a second or two holds
+# 35-40 MB more than before or after), then samples PSS summed over the kiosk's
 # processes (/proc/PID/smaps_rollup) every 0.1 s for SECONDS and prints
 # min / median / max (the max is a sample taken during a transition:
 # a transition holds one more copy of the page rows). PSS shares the pages of libraries and files
@@ -51,7 +53,7 @@ json.dump(d, open(p, "w", encoding="utf-8"), ensure_ascii=False, indent=2)
 PY
 setsid "$bin" run --config "$tmp/kiosk.conf" --content "$tmp/content" >/dev/null 2>"$tmp/kiosk.log" &
 kiosk=$!
-sleep 5
+sleep "${WARMUP:-15}"
 
 python3 - "$kiosk" "$secs" "${SMAPS:-}" "$tmp/kiosk.log" "$size" "$renderer" "$slide" <<'PY'
 import os, statistics, sys, time
