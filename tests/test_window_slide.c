@@ -9,7 +9,10 @@
  * is, and a header that does not hide the page's rows is refused; a page
  * of stretches of one colour of every width and of regular thin lines
  * slides as drawn in full too. The clock's minute on a still page sends
- * the header's rows alone, and the screen equals the frame drawn in full. */
+ * the header's rows alone, and the screen equals the frame drawn in full.
+ * Transitions one after the other (the next taking its old page's
+ * stretches of one colour from the last) slide as drawn in full, also
+ * after another page was drawn in full between them. */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
@@ -450,6 +453,100 @@ static void the_minute_sends_the_header_alone(void **state)
     minute_in(*state, "ar");
 }
 
+/* One whole transition as the kiosk runs it (old page on screen, every
+ * frame compared with the frame drawn in full, the last one with the
+ * incoming page in place, then ended and shown). */
+static void slide_whole(struct fixture *f, struct lf_window_slide *ws, const char *what,
+                        const struct lf_scene *old, const struct lf_scene *incoming,
+                        const struct lf_scene *header, const struct lf_scene *footer, int dir)
+{
+    size_t drawn = 0;
+    assert_true(lf_window_slide_begin(ws, old, incoming, header, footer, &drawn));
+    assert_int_equal(drawn, 1); /* the old page came from the screen */
+    const int n = 10;
+    for (int i = 0; i <= n; i++) {
+        int off = (int)(ease(i, n) * W + 0.5) * dir;
+        assert_true(lf_window_slide_frame(ws, -off, dir * W - off));
+        lf_window_slide_present(ws);
+        draw_reference(f, old, -off, incoming, dir * W - off, header, footer);
+        if (wrong_rows(f) != 0)
+            fail_msg("%s, frame %d (offset %d): %d rows on screen differ from the frame drawn "
+                     "in full", what, i, off, wrong_rows(f));
+    }
+    assert_true(lf_window_slide_frame(ws, -dir * W, 0));
+    lf_window_slide_present(ws);
+    draw_reference(f, incoming, 0, NULL, 0, header, footer);
+    if (wrong_rows(f) != 0)
+        fail_msg("%s, last frame: %d rows differ", what, wrong_rows(f));
+    lf_window_slide_end(ws);
+    lf_window_slide_shown(ws, header, footer);
+}
+
+/* Transitions one after the other in `lang`: the next one takes its old
+ * page's stretches of one colour from the one that brought that page in
+ * (only the clock's minute drawn since), and finds them anew when the
+ * page rows were drawn over in between (another page drawn in full):
+ * every frame is the frame drawn in full either way. */
+static void one_after_the_other_in(struct fixture *f, const char *lang, int dir)
+{
+    struct lf_view v = {.bundle = f->bundle, .lang = lang,
+                        .now = lf_local_make(2026, 11, 23, 9, 59),
+                        .theme = lf_theme_get(LF_THEME_STANDARD),
+                        .measure = lf_typesetter_measure(f->ts), .width = W, .height = H,
+                        .text_scale = 1.0};
+    struct lf_carousel *c = lf_carousel_create();
+    lf_carousel_build(c, &v, 10);
+    assert_true(lf_carousel_count(c) >= 4);
+    struct lf_scene *header = lf_scene_create(), *footer = lf_scene_create();
+    struct lf_scene *p[4];
+    for (int i = 0; i < 4; i++) {
+        p[i] = lf_scene_create();
+        lf_layout_page(p[i], &v, &lf_carousel_page(c, (size_t)i)->page, NULL);
+    }
+    struct lf_scene *striped = lf_scene_create();
+    stripes(striped, 3);
+    lf_layout_header(header, &v);
+    struct lf_footer fo = {.position = 0, .count = lf_carousel_count(c), .active_category = -1};
+    lf_layout_footer(footer, &v, &fo);
+
+    struct lf_window_slide *ws = lf_window_slide_create(f->renderer, f->painter);
+    show_still(f, p[0], header, footer);
+    lf_window_slide_shown(ws, header, footer);
+    slide_whole(f, ws, "first", p[0], p[1], header, footer, dir);
+    /* the clock's minute: the header's rows alone */
+    v.now = lf_local_make(2026, 11, 23, 10, 0);
+    lf_scene_clear(header);
+    lf_layout_header(header, &v);
+    assert_true(lf_window_slide_header(ws, header, footer));
+    lf_window_slide_end(ws);
+    lf_window_slide_shown(ws, header, footer);
+    slide_whole(f, ws, "second (after the minute)", p[1], p[2], header, footer, dir);
+    slide_whole(f, ws, "third", p[2], p[3], header, footer, dir);
+    /* another page drawn in full over the page rows: its own stretches */
+    show_still(f, striped, header, footer);
+    lf_window_slide_shown(ws, header, footer);
+    slide_whole(f, ws, "after a page drawn in full", striped, p[0], header, footer, dir);
+    /* laid out anew (unshown) and drawn in full: the same */
+    lf_window_slide_unshown(ws);
+    show_still(f, p[2], header, footer);
+    lf_window_slide_shown(ws, header, footer);
+    slide_whole(f, ws, "after a page laid out anew", p[2], striped, header, footer, dir);
+
+    lf_window_slide_destroy(ws);
+    for (int i = 0; i < 4; i++)
+        lf_scene_destroy(p[i]);
+    lf_scene_destroy(striped);
+    lf_scene_destroy(header);
+    lf_scene_destroy(footer);
+    lf_carousel_destroy(c);
+}
+
+static void transitions_one_after_the_other(void **state)
+{
+    one_after_the_other_in(*state, "de", +1);
+    one_after_the_other_in(*state, "ar", -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -458,6 +555,7 @@ int main(void)
         cmocka_unit_test(chrome_over_the_page_is_refused),
         cmocka_unit_test(stretches_of_every_width_are_moved_right),
         cmocka_unit_test(the_minute_sends_the_header_alone),
+        cmocka_unit_test(transitions_one_after_the_other),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -48,7 +48,26 @@ struct lf_window_slide {
     struct run *runs[2];        /* old, incoming: every row's, in order */
     size_t *row_runs[2];        /* per row: index of its first run; [rows]: the end */
     size_t n_runs[2], cap_runs[2];
+    /* the incoming page's stretches kept after a transition that ended
+     * with it in place: while the window's page rows still hold it (only
+     * the header drawn since), the next transition takes them as its old
+     * page's instead of finding them again in 6 MB of rows (1080p) */
+    struct run *kept_runs;
+    size_t *kept_row_runs;
+    size_t kept_n, kept_cap;
+    int kept_w, kept_h, kept_top, kept_bottom;
+    size_t kept_pitch;
+    bool kept_pending;          /* end() kept them; shown() makes them valid */
+    bool kept_valid;            /* the rows on screen are the ones they describe */
+    bool final_written;         /* the last frame put the incoming page in place, whole */
     struct run *scratch;        /* a frame's runs, the last frame's, what stays */
+    /* every row's runs of the frame last written and of the one before
+     * (alternating): a frame cuts each page's runs to where it shows
+     * once, not again as the last frame's in the next one */
+    struct run *fr[2];
+    size_t *fr_row[2];          /* per row: index of its first; [rows]: the end */
+    int fr_cur;                 /* the one this frame writes */
+    bool fr_valid;              /* fr[!fr_cur] holds the runs of the frame at dx_old, dx_new */
     int dx_old, dx_new;         /* of the frame last written */
     uint8_t *changed;           /* per band row: written since the last present */
     SDL_Rect *rects;            /* for SDL_UpdateWindowSurfaceRects */
@@ -98,8 +117,36 @@ static uint8_t *rows_map(size_t bytes, size_t from, size_t len, void **map, size
     return rows;
 }
 
+static void forget_kept(struct lf_window_slide *ws)
+{
+    free(ws->kept_runs);
+    free(ws->kept_row_runs);
+    ws->kept_runs = NULL;
+    ws->kept_row_runs = NULL;
+    ws->kept_n = ws->kept_cap = 0;
+    ws->kept_pending = ws->kept_valid = false;
+}
+
 void lf_window_slide_end(struct lf_window_slide *ws)
 {
+    if (ws->active && ws->final_written && ws->bpp == 4 && ws->row_runs[1]) {
+        /* the page rows hold the incoming page as its copy did: its
+         * stretches describe them (until something else is drawn there) */
+        forget_kept(ws);
+        ws->kept_runs = ws->runs[1];
+        ws->kept_row_runs = ws->row_runs[1];
+        ws->kept_n = ws->n_runs[1];
+        ws->kept_cap = ws->cap_runs[1];
+        ws->runs[1] = NULL;
+        ws->row_runs[1] = NULL;
+        ws->kept_w = ws->w;
+        ws->kept_h = ws->h;
+        ws->kept_top = ws->top;
+        ws->kept_bottom = ws->bottom;
+        ws->kept_pitch = ws->pitch;
+        ws->kept_pending = true;
+    }
+    ws->final_written = false;
     if (ws->incoming_map)
         munmap(ws->incoming_map, ws->mapped);
     ws->incoming_map = NULL;
@@ -112,6 +159,13 @@ void lf_window_slide_end(struct lf_window_slide *ws)
     }
     free(ws->scratch);
     ws->scratch = NULL;
+    for (int i = 0; i < 2; i++) {
+        free(ws->fr[i]);
+        free(ws->fr_row[i]);
+        ws->fr[i] = NULL;
+        ws->fr_row[i] = NULL;
+    }
+    ws->fr_valid = false;
     free(ws->changed);
     free(ws->rects);
     ws->incoming = ws->changed = NULL;
@@ -124,6 +178,7 @@ void lf_window_slide_destroy(struct lf_window_slide *ws)
     if (!ws)
         return;
     lf_window_slide_end(ws);
+    forget_kept(ws);
     free(ws);
 }
 
@@ -199,14 +254,23 @@ static bool page_rows(struct lf_window_slide *ws, const struct lf_scene *header,
 void lf_window_slide_unshown(struct lf_window_slide *ws)
 {
     ws->shown = false;
+    forget_kept(ws);
 }
 
 void lf_window_slide_shown(struct lf_window_slide *ws, const struct lf_scene *header,
                            const struct lf_scene *footer)
 {
     ws->shown = false;
-    if (!lf_window_slide_possible(ws))
+    /* the kept stretches describe the page rows only when the frame
+     * before this one was a transition's last or the header alone */
+    ws->kept_valid = ws->kept_pending;
+    ws->kept_pending = false;
+    if (!ws->kept_valid)
+        forget_kept(ws);
+    if (!lf_window_slide_possible(ws)) {
+        forget_kept(ws);
         return;
+    }
     int w = 0, h = 0;
     SDL_GetRendererOutputSize(ws->r, &w, &h);
     int top, bottom;
@@ -235,6 +299,7 @@ bool lf_window_slide_header(struct lf_window_slide *ws, const struct lf_scene *h
      * header here, the page in a full frame) does not show */
     lf_painter_draw(ws->painter, header, 0, 255);
     SDL_RenderFlush(ws->r);
+    ws->kept_pending = ws->kept_valid; /* the page rows are untouched */
     SDL_Rect rows = {0, 0, w, top};
     if (SDL_UpdateWindowSurfaceRects(SDL_RenderGetWindow(ws->r), &rows, 1) != 0)
         lf_debug("window update: %s", SDL_GetError());
@@ -317,7 +382,9 @@ bool lf_window_slide_begin(struct lf_window_slide *ws, const struct lf_scene *pa
 {
     lf_window_slide_end(ws);
     bool on_screen = ws->shown;
+    bool kept = ws->kept_valid;
     ws->shown = false; /* the window surface is drawn over from here */
+    ws->kept_valid = ws->kept_pending = false; /* (taken below or freed) */
     if (!lf_window_slide_possible(ws))
         return false;
     SDL_Window *win = SDL_RenderGetWindow(ws->r);
@@ -338,7 +405,24 @@ bool lf_window_slide_begin(struct lf_window_slide *ws, const struct lf_scene *pa
     size_t bytes = ws->pitch * (size_t)rows;
     ws->incoming = rows_map(ws->pitch * (size_t)h, ws->pitch * (size_t)ws->top, bytes,
                             &ws->incoming_map, &ws->mapped);
-    ws->row_runs[0] = malloc(((size_t)rows + 1) * sizeof(size_t));
+    /* the old page's stretches: kept from the transition that brought
+     * it, when the rows on screen are still the ones they describe */
+    bool on_screen_used = on_screen && ws->shown_w == w && ws->shown_h == h &&
+                          ws->shown_top <= ws->top && ws->shown_bottom >= ws->bottom;
+    bool runs_kept = kept && on_screen_used && ws->bpp == 4 && ws->kept_w == w &&
+                     ws->kept_h == h && ws->kept_top == ws->top &&
+                     ws->kept_bottom == ws->bottom && ws->kept_pitch == ws->pitch;
+    if (runs_kept) {
+        ws->runs[0] = ws->kept_runs;
+        ws->row_runs[0] = ws->kept_row_runs;
+        ws->n_runs[0] = ws->kept_n;
+        ws->cap_runs[0] = ws->kept_cap;
+        ws->kept_runs = NULL;
+        ws->kept_row_runs = NULL;
+    }
+    forget_kept(ws);
+    if (!runs_kept)
+        ws->row_runs[0] = malloc(((size_t)rows + 1) * sizeof(size_t));
     ws->row_runs[1] = malloc(((size_t)rows + 1) * sizeof(size_t));
     /* a frame's runs and the last frame's (each at most one per
      * LF_SLIDE_MIN_RUN columns of each page, plus the cut ends) and what
@@ -354,8 +438,6 @@ bool lf_window_slide_begin(struct lf_window_slide *ws, const struct lf_scene *pa
     ws->incoming = band_px;
     /* the old page: the still frame on screen holds it in these rows, and
      * it stays there: frames move it in place */
-    bool on_screen_used = on_screen && ws->shown_w == w && ws->shown_h == h &&
-                          ws->shown_top <= ws->top && ws->shown_bottom >= ws->bottom;
     if (!on_screen_used) {
         draw_page(ws, page);
         (*drawn)++;
@@ -381,12 +463,23 @@ bool lf_window_slide_begin(struct lf_window_slide *ws, const struct lf_scene *pa
     lf_painter_draw(ws->painter, footer, 0, 255);
     SDL_RenderFlush(ws->r);
     if (ws->bpp == 4) {
-        find_runs(ws, 0, (const uint8_t *)s->pixels + ws->pitch * (size_t)ws->top, rows);
+        if (!runs_kept)
+            find_runs(ws, 0, (const uint8_t *)s->pixels + ws->pitch * (size_t)ws->top, rows);
         find_runs(ws, 1, ws->incoming, rows);
     } else {
         memset(ws->row_runs[0], 0, ((size_t)rows + 1) * sizeof(size_t));
         memset(ws->row_runs[1], 0, ((size_t)rows + 1) * sizeof(size_t));
+        ws->n_runs[0] = ws->n_runs[1] = 0;
     }
+    /* a frame's runs of a row are at most both pages' runs of that row */
+    for (int i = 0; i < 2; i++) {
+        ws->fr[i] = malloc((ws->n_runs[0] + ws->n_runs[1] + 1) * sizeof(struct run));
+        ws->fr_row[i] = malloc(((size_t)rows + 1) * sizeof(size_t));
+        if (!ws->fr[i] || !ws->fr_row[i])
+            return refuse(ws, "no memory for a frame's stretches");
+    }
+    ws->fr_cur = 0;
+    ws->fr_valid = false;
     ws->old_lo = 0;
     ws->old_hi = w;
     /* the window holds the frame with the old page in place; the screen
@@ -472,6 +565,7 @@ bool lf_window_slide_frame(struct lf_window_slide *ws, int dx_old, int dx_new)
 {
     if (!ws->active)
         return false;
+    ws->final_written = false;
     SDL_Surface *s = SDL_GetWindowSurface(SDL_RenderGetWindow(ws->r));
     if (!s || s->w != ws->w || s->h != ws->h || s->format->BytesPerPixel != ws->bpp) {
         lf_window_slide_end(ws);
@@ -506,15 +600,30 @@ bool lf_window_slide_frame(struct lf_window_slide *ws, int dx_old, int dx_new)
     bool side_by_side = covered && !(o1 > o0 && n1 > n0 && o1 > n0 && n1 > o0);
     bool since = ws->written && ws->covered && side_by_side;
     size_t cap = (size_t)ws->w / LF_SLIDE_MIN_RUN + 4;
-    struct run *now_runs = ws->scratch, *last_runs = ws->scratch + 2 * cap,
-               *stays = ws->scratch + 4 * cap;
+    struct run *last_scratch = ws->scratch + 2 * cap, *stays = ws->scratch + 4 * cap;
+    /* this frame's runs go to fr[cur] (the next frame's last ones) where
+     * the pages stand side by side; the last frame's are in fr[!cur] */
+    int cur = ws->fr_cur;
+    bool have_last = ws->fr_valid;
+    ws->fr_row[cur][0] = 0;
     for (int y = 0; y < ws->bottom - ws->top; y++) {
         uint8_t *dst = (uint8_t *)s->pixels + (size_t)(ws->top + y) * (size_t)s->pitch;
         const uint8_t *inc = ws->incoming + (size_t)y * ws->pitch;
         size_t n_stay = 0;
+        size_t n_now = 0;
+        struct run *now_runs = ws->fr[cur] + ws->fr_row[cur][y];
+        if (side_by_side)
+            n_now = frame_runs(ws, y, dx_old, dx_new, now_runs);
+        ws->fr_row[cur][y + 1] = ws->fr_row[cur][y] + n_now;
         if (since) {
-            size_t n_now = frame_runs(ws, y, dx_old, dx_new, now_runs);
-            size_t n_last = frame_runs(ws, y, ws->dx_old, ws->dx_new, last_runs);
+            const struct run *last_runs = last_scratch;
+            size_t n_last;
+            if (have_last) {
+                last_runs = ws->fr[!cur] + ws->fr_row[!cur][y];
+                n_last = ws->fr_row[!cur][y + 1] - ws->fr_row[!cur][y];
+            } else {
+                n_last = frame_runs(ws, y, ws->dx_old, ws->dx_new, last_scratch);
+            }
             /* a column where this frame and the last both show one colour, the same */
             for (size_t i = 0, j = 0; i < n_now && j < n_last;) {
                 int lo = now_runs[i].x0 > last_runs[j].x0 ? now_runs[i].x0 : last_runs[j].x0;
@@ -584,10 +693,15 @@ bool lf_window_slide_frame(struct lf_window_slide *ws, int dx_old, int dx_new)
     }
     ws->dx_old = dx_old;
     ws->dx_new = dx_new;
+    ws->fr_valid = side_by_side;
+    ws->fr_cur = !cur;
     ws->old_lo = v1 > v0 ? v0 : 0;
     ws->old_hi = v1 > v0 ? v1 : 0;
     ws->written = true;
     ws->covered = side_by_side;
+    /* the incoming page in place over every column: the page rows now
+     * hold what its copy holds */
+    ws->final_written = dx_new == 0;
     return true;
 }
 

@@ -18,7 +18,14 @@
  *     one before it both show one and the same colour (a page's
  *     background, the inside of a card: stretches of one colour found
  *     once per page), nothing is written: about a quarter of the band's
- *     pixels are written per frame for the sample slides.
+ *     pixels are written per frame for the sample slides. Each row's
+ *     stretches of a frame are cut to where the pages show once and
+ *     serve again as the last frame's in the next one; the incoming
+ *     page's stretches are kept after the transition (tens of KB) and
+ *     serve as the old page's in the next, as long as nothing but the
+ *     header was drawn since (lf_window_slide_shown() after the last
+ *     frame or lf_window_slide_header(); lf_window_slide_unshown() or any
+ *     other frame drops them).
  * The screen shows the same pixels as drawing the frame in full would
  * (tests/test_window_slide.c compares them), never a half-drawn one: the
  * window surface reaches the screen only in lf_window_slide_present().
