@@ -348,7 +348,9 @@ static void find_runs(struct lf_window_slide *ws, int which, const uint8_t *rows
                 a--;
             /* (it goes on while the next 16 pixels equal the 16 before
              * them, all c once [a, e) holds 16: memcmp compares them many
-             * at a time) */
+             * at a time; the first 16 one by one) */
+            while (e < ws->w && e - a < 16 && px[e] == c)
+                e++;
             while (e - a >= 16 && e + 16 <= ws->w && memcmp(px + e, px + e - 16, 16 * 4) == 0)
                 e += 16;
             while (e < ws->w && px[e] == c)
