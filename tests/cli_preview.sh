@@ -68,6 +68,18 @@ cmp -s "$TMP/nt1/$first1" "$TMP/nt2/$first1" && ok "the nearest events' page ali
 cmp -s "$TMP/nt1/$last1" "$TMP/nt2/$last2" && bad "round 2's later agenda page is round 1's" || ok "round 2 lists later events than round 1"
 expect_exit 2 "a bad --round is a usage error" -- "$BIN" preview "$SRC/assets/content" --out "$TMP/x" --round 0
 
+# A clock not set (1970, a Raspberry Pi before NTP): the slides have no date
+# or time of their own, but what ended before the bundle was made is over.
+# The carousel listed it as coming ("Nächste Veranstaltungen": an event of
+# last week, a slide of its own) because it scheduled at 1970.
+mkdir -p "$TMP/unset"
+printf '{"format": 1, "organisation": "KI", "created": "2026-11-23T09:00:00Z", "items": [\n  {"kind": "event", "id": "over", "title": "Vorbei", "start": "2026-11-16T17:00", "end": "2026-11-16T19:00"},\n  {"kind": "event", "id": "coming", "title": "Kommt", "start": "2026-12-09T17:00", "end": "2026-12-09T19:00"}\n]}\n' >"$TMP/unset/content.json"
+expect_exit 0 "preview with a clock not set" -- "$BIN" preview "$TMP/unset" --out "$TMP/unset-png" --size 800x480 --now 1970-01-01T00:00
+expect_in "$TMP/err" "clock not set" "the clock not set is said"
+ls "$TMP/unset-png" | grep -q -- '-event-coming' && ok "the coming event has its slide" || bad "no slide of the coming event: $(ls "$TMP/unset-png")"
+ls "$TMP/unset-png" | grep -q -- '-event-over' && bad "the event that ended before the bundle was made is listed as coming" ||
+  ok "no slide of the event that was over"
+
 expect_exit 2 "a bad --size is a usage error" -- "$BIN" preview "$SRC/assets/content" --out "$TMP/x" --size 10x10
 expect_exit 2 "a bad --now is a usage error" -- "$BIN" preview "$SRC/assets/content" --out "$TMP/x" --now yesterday
 mkdir -p "$TMP/empty"

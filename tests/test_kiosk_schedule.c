@@ -244,6 +244,41 @@ static void a_clock_not_set_is_not_shown(void **state)
     assert_true(screen_says(f, "bis 10:01"));
 }
 
+/* Yesterday's event and tomorrow's, seen on Monday 23 November at noon. */
+static const char *const yesterday_bundle =
+    "{\"format\": 1, \"organisation\": \"KI Test\", \"items\": [\n"
+    " {\"kind\": \"event\", \"id\": \"gestern\", \"title\": \"Erzählcafé\",\n"
+    "  \"start\": \"2026-11-22T14:00\", \"end\": \"2026-11-22T16:00\"},\n"
+    " {\"kind\": \"event\", \"id\": \"morgen\", \"title\": \"Nähcafé\",\n"
+    "  \"start\": \"2026-11-24T14:00\", \"end\": \"2026-11-24T16:00\"}\n"
+    "]}\n";
+
+static int setup_yesterday(void **state)
+{
+    return open_bundle_at(state, yesterday_bundle, "2026-11-23T12:00:00+01:00");
+}
+
+/* The clock is set back a day (a wrong NTP answer, a dead RTC battery
+ * restored from an image): the time is no longer shown, and the schedule
+ * stays at the last moment known to be past. Yesterday's event, which the
+ * kiosk saw end, came back as "Nächste Veranstaltungen" (the schedule ran
+ * on the clock it no longer believed). */
+static void a_clock_set_back_brings_no_past_event_back(void **state)
+{
+    struct fixture *f = *state;
+    f->cfg.idle_seconds = 600;
+    open_list(f, LF_CAT_EVENTS, "Nähcafé", "Erzählcafé");
+    f->clock.wall0 -= 86400;
+    pass(f, LF_CLOCK_RECHECK_MS + 1000);
+    screen_says_none(f, (const char *const[]){"Erzählcafé", "Sonntag", "12:00", NULL});
+    open_list(f, LF_CAT_EVENTS, "Nähcafé", "Erzählcafé");
+    tap_target(f, LF_ACT_HOME, 0);
+    for (int i = 0; i < 4; i++) {
+        screen_says_none(f, (const char *const[]){"Erzählcafé", NULL});
+        key(f, SDLK_RIGHT, 0);
+    }
+}
+
 /* The two digits at p as a number, -1 when they are none. */
 static int two_digits(const char *p)
 {
@@ -358,6 +393,8 @@ int main(void)
                                         teardown_bundle),
         cmocka_unit_test_setup_teardown(a_clock_not_set_is_not_shown, setup_clock_not_set,
                                         teardown_bundle),
+        cmocka_unit_test_setup_teardown(a_clock_set_back_brings_no_past_event_back,
+                                        setup_yesterday, teardown_bundle),
         cmocka_unit_test_setup_teardown(empty_lists_say_what_is_empty, setup_events_only,
                                         teardown_bundle),
         cmocka_unit_test_setup_teardown(no_touch_agenda_goes_round, setup_no_touch,

@@ -120,6 +120,7 @@ struct lf_kiosk {
     double anim_cpu;               /* this thread's CPU ms when it started (debug log) */
     time_t minute;                 /* minute shown by the clock */
     time_t changes_at;             /* the schedule changes (lf_carousel_rebuild_at) */
+    time_t clock_floor;            /* a moment known to be past (core/clock_floor.h) */
     time_t clock_seen;             /* newest wall time seen on a plausible clock; 0: none */
     char clock_problem[512];       /* "" or why the wall clock is not believed */
     enum lf_clock_source clock_source; /* where the time shown comes from */
@@ -232,6 +233,16 @@ static time_t wall_now(const struct lf_kiosk *k)
     return (time_t)(ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000));
 }
 
+/* The moment the schedule is made for: the time shown, or while the
+ * clock is not set (1970 before NTP, a clock set back a day) the floor,
+ * a moment known to be past: an event that ended before it is over and
+ * never listed as coming (nor a yearly one at its 1970 date). */
+static time_t schedule_now(const struct lf_kiosk *k)
+{
+    time_t now = wall_now(k);
+    return k->view.clock_unknown && now < k->clock_floor ? k->clock_floor : now;
+}
+
 /* Ticks at which the time shown reaches `at` (seconds), from now on. */
 static uint64_t ticks_at_wall(const struct lf_kiosk *k, time_t at, uint64_t now_ticks)
 {
@@ -316,6 +327,7 @@ static bool judge_clock(struct lf_kiosk *k)
     bool synced = k->clock.wall_ms == system_wall_ms && !(off && off[0]) &&
                   lf_clock_system_synced();
     lf_clock_judge(wall_ms, lf_clock_mono_ms(), floor, what, &w, synced, &v);
+    k->clock_floor = floor;
     if (v.source == LF_CLOCK_SYSTEM && (v.settled || wall > k->clock_seen))
         k->clock_seen = wall; /* a floor the server contradicts is forgotten */
     bool moved = (v.source == LF_CLOCK_SERVER || v.source == LF_CLOCK_SERVER_SAVED) &&
@@ -353,7 +365,7 @@ static void layout_header(struct lf_kiosk *k)
 {
     judge_clock(k);
     time_t now = wall_now(k);
-    k->view.now = now;
+    k->view.now = schedule_now(k);
     k->minute = now / 60;
     lf_scene_clear(k->header);
     lf_layout_header(k->header, &k->view);
@@ -503,7 +515,7 @@ static void rebuild(struct lf_kiosk *k)
     struct lf_flow_pos from = was ? was->page.from : (struct lf_flow_pos){0, 0};
 
     judge_clock(k);
-    k->view.now = wall_now(k);
+    k->view.now = schedule_now(k);
     /* an install stamped by a clock not set (1970) says nothing of the
      * content's age: no "Stand: 1. Januar 1970" once the time is known */
     bool stale = k->installed_at > lf_build_time() - LF_CLOCK_BUILD_SLACK_S &&
@@ -1407,8 +1419,8 @@ static uint64_t tick(struct lf_kiosk *k)
 {
     uint64_t now = k->clock.ticks(k->clock.ctx);
     bool clock_changed = judge_clock(k);
-    time_t wall = wall_now(k);
-    if (wall >= k->changes_at || wall < k->view.now || clock_changed) {
+    time_t wall = wall_now(k), sched = schedule_now(k);
+    if (sched >= k->changes_at || sched < k->view.now || clock_changed) {
         /* the schedule changed at this second (a notice starts or ends,
          * hours open or close, an event starts or ends, a new day), or
          * the wall clock was set back: everything on screen anew, now,

@@ -111,6 +111,7 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
     time_t floor = lf_clock_floor(bundle->has_created ? bundle->created : 0, 0, 0, &what);
     if (!lf_clock_plausible(opt->now, floor, what, why, sizeof(why))) {
         view.clock_unknown = true;
+        view.now = floor; /* what ended before it is over: not listed as coming */
         fprintf(stderr, "litfass preview: %s\n", why);
     }
     carousel = lf_carousel_create();
