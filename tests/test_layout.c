@@ -1842,6 +1842,54 @@ static void an_address_is_never_split_across_pages(void **state)
     lf_scene_destroy(s);
 }
 
+/* A web address longer than a whole page (a tracking link, a small
+ * screen): the page that must move on breaks it, and its rest on the next
+ * pages was laid out as a text of its own, no longer seen as an address:
+ * each of its lines got a hyphen ("aaaa-"), changing the address. Now
+ * every line of it on every page is the address unchanged, and joined
+ * they are the address. */
+static void an_address_longer_than_a_page_takes_no_hyphen(void **state)
+{
+    (void)state;
+    build_bundle();
+    static char url[3001];
+    size_t len = (size_t)snprintf(url, sizeof(url), "https://example.org/");
+    while (len < sizeof(url) - 1)
+        url[len++] = 'a';
+    url[len] = '\0';
+    static struct lf_translation title = {"de", "Termin"};
+    struct lf_item ev = {.kind = LF_ITEM_EVENT, .id = "lang", .title = {1, &title}, .url = url,
+                         .start = lf_local_make(2026, 12, 9, 17, 0),
+                         .end = lf_local_make(2026, 12, 9, 19, 0)};
+    struct lf_slide sl = {LF_SLIDE_EVENT, &ev, ev.start, ev.end};
+    struct lf_view v = fake_view(&bundle, "de", lf_local_make(2026, 12, 2, 10, 0), 800, 480);
+    struct lf_scene *s = lf_scene_create();
+    struct lf_page pg = {.kind = LF_PAGE_SLIDE, .slide = &sl};
+    struct lf_page_result r = {.continues = true};
+    static char joined[sizeof(url) + 1024];
+    joined[0] = '\0';
+    int pages = 0;
+    for (; r.continues && pages < 40; pages++) {
+        lf_scene_clear(s);
+        lf_layout_page(s, &v, &pg, &r);
+        pg.from = r.rest;
+        for (size_t k = 0; k < lf_scene_count(s); k++) {
+            const struct lf_op *op = lf_scene_op(s, k);
+            if (op->kind != LF_OP_TEXT ||
+                (strncmp(op->text, "https://", 8) != 0 && strncmp(op->text, "aaaa", 4) != 0))
+                continue;
+            if (strchr(op->text, '-'))
+                fail_msg("page %d: a line of the web address with a hyphen: \"%s\"", pages + 1,
+                         op->text);
+            strncat(joined, op->text, sizeof(joined) - strlen(joined) - 1);
+        }
+    }
+    assert_false(r.continues);
+    assert_true(pages > 2); /* longer than a page: the case that matters */
+    assert_string_equal(joined, url);
+    lf_scene_destroy(s);
+}
+
 /* The test bundle with `n` events instead of its items, `hours` apart
  * from 3 December 10:00 on (written latest first: the carousel orders
  * them by start), every third with the second of `n_titles` titles, and
@@ -2126,6 +2174,7 @@ int main(void)
         cmocka_unit_test(text_is_cleaned_for_drawing),
         cmocka_unit_test(fit_shrinks_then_continues),
         cmocka_unit_test(an_address_is_never_split_across_pages),
+        cmocka_unit_test(an_address_longer_than_a_page_takes_no_hyphen),
         cmocka_unit_test(carousel_round_is_capped),
         cmocka_unit_test(agenda_window_goes_round),
         cmocka_unit_test(mirror_flips_boxes_and_targets),

@@ -265,21 +265,23 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
             all = false;
             break;
         }
+        /* wrapped from off in the whole text: the rest of a web address
+         * begun on the page before is still one (no hyphen put into it) */
         struct lf_wrapped wr;
         if (lines > 0)
-            lf_wrap(m, b->face, px, text, box.w, lines, &wr);
+            lf_wrap_from(m, b->face, px, b->text, off, box.w, lines, &wr);
         /* the page never ends inside an address, e-mail, web address or
          * phone number: its lines go on together (a block of data only
          * between its lines); only the top of a page that must move the
          * flow on takes what fits */
         bool goes_on_whole = false;
         while (lines > 0 && wr.rest && !(y == box.y && f->must_progress) &&
-               lf_cut_parts_data(text, wr.rest, b->data)) {
+               lf_cut_parts_data(b->text, wr.rest, b->data)) {
             if (wr.n <= 1) {
                 goes_on_whole = true;
                 break;
             }
-            lf_wrap(m, b->face, px, text, box.w, wr.n - 1, &wr);
+            lf_wrap_from(m, b->face, px, b->text, off, box.w, wr.n - 1, &wr);
         }
         if (lines == 0 || goes_on_whole || (wr.rest && wr.n < 2 && y > box.y)) {
             *rest = (struct lf_flow_pos){i, off};
@@ -293,11 +295,12 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
             struct lf_rgba ink = b->label || b->joined ? f->t->ink : b->color;
             if (b->struck)
                 strike_through(f, &wr, box.x, y + lh_label, ink);
-            lf_frame_emit(f, &wr, text, box.x, y + lh_label, b->face, ink, lf_frame_text_rtl(f, b->ltr));
+            lf_frame_emit(f, &wr, b->text, box.x, y + lh_label, b->face, ink,
+                          lf_frame_text_rtl(f, b->ltr));
         }
         y += lh_label + lf_wrapped_height(&wr) + gap;
         if (wr.rest) {
-            *rest = (struct lf_flow_pos){i, off + wr.rest};
+            *rest = (struct lf_flow_pos){i, wr.rest};
             all = false;
             break;
         }

@@ -292,6 +292,12 @@ bool lf_cut_parts_data(const char *text, size_t cut, bool whole_lines)
 void lf_wrap(const struct lf_measure *m, enum lf_face face, int px, const char *text,
              int max_w, size_t max_lines, struct lf_wrapped *out)
 {
+    lf_wrap_from(m, face, px, text, 0, max_w, max_lines, out);
+}
+
+void lf_wrap_from(const struct lf_measure *m, enum lf_face face, int px, const char *text,
+                  size_t from, int max_w, size_t max_lines, struct lf_wrapped *out)
+{
     size_t n = strlen(text);
     if (max_lines > LF_MAX_WRAP_LINES)
         max_lines = LF_MAX_WRAP_LINES;
@@ -301,7 +307,7 @@ void lf_wrap(const struct lf_measure *m, enum lf_face face, int px, const char *
     out->rest = 0;
     out->split_word = false;
 
-    size_t i = 0;
+    size_t i = from < n ? from : n;
     while (i < n && is_space(text[i]))
         i++;
     while (i < n) {

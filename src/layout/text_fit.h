@@ -65,6 +65,13 @@ static inline int lf_wrapped_height(const struct lf_wrapped *w)
 void lf_wrap(const struct lf_measure *m, enum lf_face face, int px, const char *text,
              int max_w, size_t max_lines, struct lf_wrapped *out);
 
+/* The same from text[from] on (the rest of a text a page before began):
+ * lines and rest count from the start of text, and the words around
+ * `from` are seen whole (the rest of a web address broken on the page
+ * before is still an address: broken without a hyphen). */
+void lf_wrap_from(const struct lf_measure *m, enum lf_face face, int px, const char *text,
+                  size_t from, int max_w, size_t max_lines, struct lf_wrapped *out);
+
 /* Whether a page that ends where `cut` begins (a wrapped text's rest)
  * would part what a visitor copies whole: a web or e-mail address
  * broken inside (it was wider than a line), or a phone number between
