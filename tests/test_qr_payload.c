@@ -63,6 +63,14 @@ static void links_for_events_and_offers(void **state)
         {LF_ITEM_OFFER, NULL, "a%b c@x.de", NULL, true, "mailto:a%25b%20c@x.de"},
         {LF_ITEM_EVENT, NULL, NULL, "02 51/4 92-70 77", true, "tel:02514927077"},
         {LF_ITEM_OFFER, NULL, NULL, "+49 (251) 492-7077", true, "tel:+492514927077"},
+        /* the first number alone: the digits of what follows it made a
+         * number that dials no one */
+        {LF_ITEM_OFFER, NULL, NULL, "+49 (0)251 492-7077", true, "tel:+492514927077"},
+        {LF_ITEM_OFFER, NULL, NULL, "+49(0)251 492-7077", true, "tel:+492514927077"},
+        {LF_ITEM_EVENT, NULL, NULL, "0251 492-7077 oder 0251 53009-0", true, "tel:02514927077"},
+        {LF_ITEM_EVENT, NULL, NULL, "0251 492-7077 (Mo-Fr 9-12 Uhr)", true, "tel:02514927077"},
+        {LF_ITEM_EVENT, NULL, NULL, "Tel. (0251) 492-7077, Fax 492-7900", true, "tel:02514927077"},
+        {LF_ITEM_EVENT, NULL, NULL, "nach Vereinbarung", false, ""},
         {LF_ITEM_OFFER, NULL, NULL, NULL, false, ""},
         {LF_ITEM_NOTICE, "https://x.de", NULL, NULL, false, ""},
     };

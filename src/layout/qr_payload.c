@@ -41,14 +41,33 @@ static void vcard_line(char *buf, size_t size, size_t *len, const char *key, con
     }
 }
 
-/* "tel:" with only the characters a dialler keeps. */
-static void tel_uri(const char *phone, char *buf, size_t size)
+/* "tel:" with the first number of `phone`, in the characters a dialler
+ * keeps. What follows the number ("oder 0251 53009-0", "(Mo-Fr 9-12
+ * Uhr)", ", Fax ...") is not part of it: its digits were appended, and
+ * the code dialled no one. "+49 (0)251 ..." is +49251...: the trunk 0 in
+ * brackets is dialled only from inside the country. False when there is
+ * no number or it does not fit. */
+static bool tel_uri(const char *phone, char *buf, size_t size)
 {
-    size_t n = (size_t)snprintf(buf, size, "tel:");
-    for (; *phone && n + 1 < size; phone++)
-        if ((*phone >= '0' && *phone <= '9') || (*phone == '+' && n == 4))
-            buf[n++] = *phone;
+    size_t n = (size_t)snprintf(buf, size, "tel:"), digits = 0;
+    for (const char *p = phone; *p; p++) {
+        char c = *p;
+        bool digit = c >= '0' && c <= '9';
+        if (digit || (c == '+' && digits == 0 && n == 4)) {
+            if (n + 1 >= size)
+                return false;
+            buf[n++] = c;
+            digits += digit;
+        } else if (digits > 0 && c == '(' && buf[4] == '+' && p[1] == '0' && p[2] == ')') {
+            p += 2; /* "+49 (0)251" */
+        } else if (digits > 0 && c == '(' && !(p[1] >= '0' && p[1] <= '9')) {
+            break; /* "(Mo-Fr ...)" after the number */
+        } else if (digits > 0 && !strchr(" -/().", c)) {
+            break; /* a letter, a comma: the number has ended */
+        }
+    }
     buf[n] = '\0';
+    return digits > 0;
 }
 
 /* "mailto:" as RFC 6068 writes it: an address with non-ASCII characters
@@ -120,10 +139,9 @@ bool lf_qr_payload(const struct lf_item *it, const char *lang, char *buf, size_t
         n = snprintf(buf, size, "%s", it->url);
     else if (it->email)
         return mailto_uri(it->email, buf, size);
-    else if (it->phone) {
-        tel_uri(it->phone, buf, size);
-        n = (int)strlen(buf);
-    } else
+    else if (it->phone)
+        return tel_uri(it->phone, buf, size);
+    else
         return false;
     return n > 0 && (size_t)n < size;
 }
