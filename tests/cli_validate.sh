@@ -144,4 +144,16 @@ expect_in "$TMP/err" "have no yi text and show in German: events" "the missing w
 expect_not_in "$TMP/err" "German: events, offers, contacts, upcoming, when, where," "the bundle's own word counts"
 expect_not_in "$TMP/err" "phrases.tr: " "Turkish has all its words built in"
 
+# an item whose web address, e-mail or vCard is longer than a QR code a
+# phone reads from the screen, or whose phone holds no number, showed no
+# code and validate said nothing: now a warning naming line and field
+long=$(printf 'a%.0s' $(seq 700))
+contact_role=$(printf 'Beratung %.0s' $(seq 70))
+validate_bundle qr 0 "a bundle whose QR codes cannot be made is valid" \
+  "{\"format\": 1, \"organisation\": \"KI\", \"items\": [\n  {\"kind\": \"event\", \"id\": \"a\", \"title\": \"A\", \"start\": \"2026-12-09\", \"url\": \"https://example.org/$long\"},\n  {\"kind\": \"event\", \"id\": \"b\", \"title\": \"B\", \"start\": \"2026-12-09\", \"phone\": \"nach Vereinbarung\"},\n  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"C\", \"role\": \"$contact_role\", \"phone\": \"0251 1\"},\n  {\"kind\": \"event\", \"id\": \"d\", \"title\": \"D\", \"start\": \"2026-12-09\", \"phone\": \"0251 492-7077 (Mo-Fr)\"}\n]}\n"
+expect_in "$TMP/err" "content.json:2:76: items[0].url: longer than a QR code a phone reads from the screen (600 bytes at most)" "a web address too long for a QR code is named"
+expect_in "$TMP/err" "content.json:3:78: items[1].phone: no number in it" "a phone field without a number is named"
+expect_in "$TMP/err" "content.json:4:3: items[2]: the contact's QR code" "a contact's vCard too long for a QR code is named"
+expect_not_in "$TMP/err" "items[3]" "a phone number with a note has its code"
+
 finish

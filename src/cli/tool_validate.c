@@ -14,6 +14,7 @@
 #include "content/json_locate.h"
 #include "core/limits.h"
 #include "layout/phrases.h"
+#include "layout/qr_payload.h"
 #include "render/font_coverage.h"
 
 static const char validate_usage[] =
@@ -204,6 +205,54 @@ static void check_text(const struct font_check *fc, const char *path, const char
     }
 }
 
+/* Every item with a web address, e-mail or phone number carries a QR code
+ * (a contact a vCard): one whose link or vCard is longer than a code a
+ * phone reads from the screen (LF_MAX_QR_PAYLOAD) lost its code with no
+ * word said. Warns naming the field that makes it long. */
+static void check_qr_codes(const struct font_check *fc, const struct lf_bundle *b)
+{
+    for (size_t i = 0; i < b->n_items; i++) {
+        const struct lf_item *it = &b->items[i];
+        bool contact = it->kind == LF_ITEM_CONTACT;
+        if (it->kind == LF_ITEM_NOTICE ||
+            !(it->url || it->email || it->phone || (contact && it->address)))
+            continue;
+        const char *lang = NULL;
+        char payload[LF_MAX_QR_PAYLOAD + 1];
+        for (size_t l = 0; l <= b->n_languages && !lang; l++) {
+            const char *tag = l < b->n_languages ? b->languages[l] : b->default_lang;
+            if (!lf_qr_payload(it, tag, payload, sizeof(payload)))
+                lang = tag;
+        }
+        if (!lang)
+            continue;
+        const char *field = it->url ? "url" : it->email ? "email" : "phone";
+        char path[256];
+        if (contact) /* the vCard: every field of the contact counts */
+            snprintf(path, sizeof(path), "items[%zu]", i);
+        else
+            snprintf(path, sizeof(path), "items[%zu].%s", i, field);
+        struct lf_json_pos pos = {0, 0, 0};
+        if (fc->text)
+            (void)lf_json_locate(fc->text, fc->len, path, LF_JSON_AT_VALUE, &pos);
+        if (contact)
+            lf_diags_add(fc->diags, LF_DIAG_WARNING, fc->file, pos.line, pos.column, path,
+                         "the contact's QR code (a vCard of its name, unit, role, phone, e-mail, "
+                         "web address and address, in %s) would be longer than %d bytes: the "
+                         "slide shows none; shorten the longest of these fields",
+                         lang, LF_MAX_QR_PAYLOAD);
+        else if (!it->url && !it->email && !strpbrk(it->phone, "0123456789"))
+            lf_diags_add(fc->diags, LF_DIAG_WARNING, fc->file, pos.line, pos.column, path,
+                         "no number in it: the slide shows it as text only, without a QR code "
+                         "to dial it");
+        else
+            lf_diags_add(fc->diags, LF_DIAG_WARNING, fc->file, pos.line, pos.column, path,
+                         "longer than a QR code a phone reads from the screen (%d bytes at most): "
+                         "the slide shows it as text only, without a code; use a shorter %s",
+                         LF_MAX_QR_PAYLOAD, it->url ? "link" : it->email ? "address" : "number");
+    }
+}
+
 static void check_fonts(const char *dir, const struct lf_bundle *b, struct lf_diags *d)
 {
     char file[4096];
@@ -246,6 +295,7 @@ static void check_fonts(const char *dir, const struct lf_bundle *b, struct lf_di
             check_drawable(&fc, path, what, it->address);
         }
     }
+    check_qr_codes(&fc, b);
     for (size_t i = 0; i < b->n_phrases; i++) {
         char path[256];
         snprintf(path, sizeof(path), "phrases.%s.%s", b->phrases[i].lang, b->phrases[i].key);
