@@ -596,6 +596,8 @@ static bool run_points_locked(struct lf_hyphenator *h, size_t lang, const unsign
         struct hyphen_lang *l = &h->langs[lang];
         if (l->released && !l->loading && !l->pending) {
             h->reloads++;
+            lf_debug("hyphenation: the '%s' patterns are read again (a word not in the memo)",
+                     l->primary);
             request_load_locked(h, lang); /* patient: read by now */
         }
         if (l->loading || !l->dict)
