@@ -780,6 +780,56 @@ static void texts_are_said_as_one_says_them(void **state)
     lf_bundle_destroy(b);
 }
 
+/* What an editor writes -> what the voice is given (lf_speech_say_text).
+ * Each row failed before its fix: the voice read "3. Etage" as "drei"
+ * and a full stop, "Dr." as "De Er", "e. V." as "e", a stop, "fau",
+ * "Z. Sözüdogru" with a stop after the initial, "9.00-12.00 Uhr" as
+ * "neun Punkt null null", "22-2 Uhr" as "zweiundzwanzig Strich zwei",
+ * "Sa/So" as "za", "Durchwahl -12" as "minus zwölf". */
+struct said_row {
+    const char *lang, *written, *said;
+};
+static const struct said_row said_rows[] = {
+    /* ordinals before a noun, in the form the article asks for */
+    {"de", "3. Fachforum Migrationsleitbild", "drittes Fachforum Migrationsleitbild"},
+    {"de", "4. Expertenrunde", "vierte Expertenrunde"},
+    {"de", "Raum 12, 3. Etage, 1. Stock, 2. OG", "Raum 12, dritte Etage, erster Stock, zweites Obergeschoss"},
+    {"de", "Treffen im 2. Stock, in der 3. Etage", "Treffen im zweiten Stock, in der dritten Etage"},
+    {"de", "Der 1. Mai ist frei; die 2. Runde.", "Der erste Mai ist frei; die zweite Runde."},
+    {"de", "am 25./26.12. zu", "am fünfundzwanzigsten und sechsundzwanzigsten Dezember zu"},
+    /* a number that ends a sentence stays a number */
+    {"de", "Kinder bis 12. Anmeldung nötig.", "Kinder bis 12. Anmeldung nötig."},
+    {"de", "Raum 3. Etage", "Raum 3. Etage"},
+    /* abbreviations */
+    {"de", "Dr. Meier und Prof. Kaya, vgl. S. 4", "Doktor Meier und Professor Kaya, vergleiche Seite 4"},
+    {"de", "Förderverein e. V., Kulturverein e.V. Danach", "Förderverein eingetragener Verein, Kulturverein eingetragener Verein. Danach"},
+    {"de", "im EG, OGS bleibt", "im Erdgeschoss, OGS bleibt"},
+    {"en", "Dr. Smith, ext. 12", "Doctor Smith, extension 12"},
+    /* initials of a name are no full stop */
+    {"de", "Bitte anmelden bei Z. Sözüdogru, Telefon", "Bitte anmelden bei Z Sözüdogru, Telefon"},
+    {"de", "J.-H. Winkel", "J-H Winkel"},
+    /* clock times */
+    {"de", "Mo.-Do. 9.00-12.00 Uhr", "Montag bis Donnerstag neun Uhr bis zwölf Uhr"},
+    {"de", "Nachtcafé 22-2 Uhr", "Nachtcafé 22 bis 2 Uhr"},
+    {"de", "Sa/So 10–14 Uhr", "Samstag und Sonntag 10 bis 14 Uhr"},
+    /* an extension is no negative number */
+    {"de", "Durchwahl -12", "Durchwahl eins zwo"},
+};
+
+static void written_and_said(void **state)
+{
+    (void)state;
+    int wrong = 0;
+    for (size_t i = 0; i < sizeof(said_rows) / sizeof(said_rows[0]); i++) {
+        char out[1024];
+        lf_speech_say_text(said_rows[i].lang, said_rows[i].written, out, sizeof(out));
+        if (strcmp(out, said_rows[i].said) != 0 && ++wrong)
+            print_error("%s \"%s\": said \"%s\", want \"%s\"\n", said_rows[i].lang,
+                     said_rows[i].written, out, said_rows[i].said);
+    }
+    assert_int_equal(wrong, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -793,6 +843,7 @@ int main(void)
         cmocka_unit_test(dates_and_times_in_words),
         cmocka_unit_test(phone_numbers_in_text_and_addresses),
         cmocka_unit_test(texts_are_said_as_one_says_them),
+        cmocka_unit_test(written_and_said),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1184,7 +1184,16 @@ static const struct abbreviation de_abbreviations[] = {
     {"bzw.", "beziehungsweise", false}, {"ca.", "circa", false}, {"Tel.", "Telefon", false},
     {"Nr.", "Nummer", false}, {"ggf.", "gegebenenfalls", false}, {"evtl.", "eventuell", false},
     {"usw.", "und so weiter", true}, {"inkl.", "inklusive", false}, {"Str.", "Straße", false},
-    {"Std.", "Stunden", false}, {NULL, NULL, false}};
+    {"Std.", "Stunden", false}, {"Dr.", "Doktor", false}, {"Prof.", "Professor", false},
+    {"vgl.", "vergleiche", false}, {"Vgl.", "Vergleiche", false},
+    {"e. V.", "eingetragener Verein", true}, {"e.V.", "eingetragener Verein", true},
+    {"bspw.", "beispielsweise", false}, {"zzgl.", "zuzüglich", false},
+    {"u. U.", "unter Umständen", false}, {"o. ä.", "oder Ähnliches", true},
+    {"o. Ä.", "oder Ähnliches", true}, {"etc.", "et cetera", true}, {"Hr.", "Herr", false},
+    {"Abt.", "Abteilung", false}, {"Mio.", "Millionen", false}, {"Mrd.", "Milliarden", false},
+    /* floors, as letters the voice spelled ("o ge") */
+    {"EG", "Erdgeschoss", false}, {"OG", "Obergeschoss", false}, {"UG", "Untergeschoss", false},
+    {NULL, NULL, false}};
 /* Turkish: the street words of an address ("Atatürk Cad. No: 5"), titles
  * and the short forms of running text; "No:" and "Tel:" lose their colon
  * to the word ("numara beş"). The voice read "Cad" as a syllable, "vb" as
@@ -1203,6 +1212,8 @@ static const struct abbreviation tr_abbreviations[] = {
 static const struct abbreviation en_abbreviations[] = {
     {"e.g.", "for example", false}, {"i.e.", "that is", false},
     {"approx.", "approximately", false}, {"Tel.", "Phone", false}, {"tel.", "phone", false},
+    {"Dr.", "Doctor", false}, {"Prof.", "Professor", false}, {"ext.", "extension", false},
+    {"Mr.", "Mister", false}, {"Mrs.", "Missus", false}, {"etc.", "et cetera", true},
     {NULL, NULL, false}};
 
 /* Weekdays as written short, Monday first. */
@@ -1262,8 +1273,9 @@ static size_t range_dash(const char *p, bool *en_dash)
     return n;
 }
 
-/* A number or a clock time ("9", "2024", "9:30") at p: its length. */
-static size_t number_or_time(const char *p, long *value, int *h, int *m)
+/* A number or a clock time ("9", "2024", "9:30", "9.30 Uhr"; "9.30" also
+ * when dot_time: the start of "9.00-12.00 Uhr") at p: its length. */
+static size_t number_or_time(const char *p, long *value, int *h, int *m, bool dot_time)
 {
     size_t n = 0;
     long v = 0;
@@ -1275,7 +1287,7 @@ static size_t number_or_time(const char *p, long *value, int *h, int *m)
     *h = -1;
     if ((p[n] == ':' || p[n] == '.') && is_digit(p[n + 1]) && is_digit(p[n + 2]) &&
         !is_digit(p[n + 3]) && v <= 24 &&
-        (p[n] == ':' || (n <= 2 && strncmp(p + n + 3, " Uhr", 4) == 0))) {
+        (p[n] == ':' || (n <= 2 && (dot_time || strncmp(p + n + 3, " Uhr", 4) == 0)))) {
         *h = (int)v;
         *m = (p[n + 1] - '0') * 10 + (p[n + 2] - '0');
         if (*m > 59)
@@ -1420,6 +1432,127 @@ static bool numbered_thing_before(const char *in, const char *p)
     return false;
 }
 
+/* The word just before p ("der" in "der 3. Etage"), as [*w, p - 1). */
+static size_t word_before(const char *in, const char *p, const char **w)
+{
+    const char *e = p;
+    while (e > in && e[-1] == ' ')
+        e--;
+    const char *b = e;
+    while (b > in && (latin_letter(b - 1) || (b - in >= 2 && latin_letter(b - 2) == 2)))
+        b -= latin_letter(b - 1) ? 1 : 2;
+    *w = b;
+    return (size_t)(e - b);
+}
+
+static bool word_is(const char *w, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && strncmp(w, *list, n) == 0)
+            return true;
+    return false;
+}
+
+/* The ICU rules for a German ordinal after the article before p: "am
+ * dritten", "im zweiten", "in der dritten", "der dritte"; NULL when no
+ * article stands there. */
+static const char *german_article_ordinal(const char *in, const char *p)
+{
+    static const char *const weak_n[] = {"dem", "den", "des", "am", "im", "zum", "zur", "vom",
+                                         "beim", "Am", "Im", "Zum", "Zur", "Vom", "Beim", NULL};
+    static const char *const weak_e[] = {"der", "die", "das", "Der", "Die", "Das", "ins", NULL};
+    static const char *const prepositions[] = {
+        "in", "an", "auf", "bei", "mit", "nach", "von", "zu", "aus", "vor", "hinter", "über",
+        "unter", "neben", "zwischen", "In", "An", "Auf", "Bei", "Mit", "Nach", "Von", "Aus", NULL};
+    const char *w;
+    size_t n = word_before(in, p, &w);
+    if (!n)
+        return NULL;
+    if (word_is(w, n, weak_n))
+        return "%spellout-ordinal-n";
+    if (!word_is(w, n, weak_e))
+        return NULL;
+    /* "in der dritten Etage" (dative) but "der dritte Stock" */
+    const char *w2;
+    size_t n2 = word_before(in, w, &w2);
+    return n2 && w[0] == 'd' && w[2] == 'r' && word_is(w2, n2, prepositions) ? "%spellout-ordinal-n"
+                                                                            : "%spellout-ordinal";
+}
+
+/* A German ordinal before a noun with no article: its ending by the
+ * noun's gender as far as its last part tells it ("drittes Fachforum",
+ * "erster Stock", "vierte Expertenrunde"). */
+static const char *german_bare_ordinal(const char *noun)
+{
+    static const char *const neuter[] = {"um", "chen", "lein", "ment", "treffen", "geschoss",
+                                         "jahr", "mal", "kapitel", "haus", "gebäude", "zimmer",
+                                         "büro", "semester", "quartal", "modul", "programm",
+                                         "projekt", "seminar", "festival", "konzert", "fest",
+                                         "gespräch", "OG", "EG", "UG", NULL};
+    static const char *const masculine[] = {"stock", "platz", "tag", "preis", "teil", "termin",
+                                            "kurs", "abend", "abschnitt", "schritt", "lauf",
+                                            "rang", "durchgang", "workshop", "wettbewerb", NULL};
+    char low[64]; /* "Stock" ends like "Eckstock" */
+    size_t n = 0;
+    while (noun[n] && latin_letter(noun + n) && n + 2 < sizeof(low))
+        n += latin_letter(noun + n);
+    memcpy(low, noun, n);
+    low[n] = '\0';
+    if (low[0] >= 'A' && low[0] <= 'Z' && !(n == 2 && low[1] >= 'A' && low[1] <= 'Z'))
+        low[0] = (char)(low[0] - 'A' + 'a');
+    noun = low;
+    for (int g = 0; g < 2; g++)
+        for (const char *const *e = g ? masculine : neuter; *e; e++) {
+            size_t l = strlen(*e);
+            if (n >= l && strncmp(noun + n - l, *e, l) == 0)
+                return g ? "%spellout-ordinal-r" : "%spellout-ordinal-s";
+        }
+    return "%spellout-ordinal";
+}
+
+/* An ordinal before a noun in a German text ("3. Etage", "im 2. Stock",
+ * "4. Expertenrunde"; the voice said "drei" and a full stop): the ICU
+ * rules for it, else NULL. A number ending a sentence ("Kinder bis 12.
+ * Anmeldung") stays: an ordinal is taken where an article stands before
+ * it or a sentence or clause begins. *len: digits and ". ". */
+static const char *german_ordinal(const char *in, const char *p, long *value, size_t *len)
+{
+    size_t n = 0;
+    long v = 0;
+    while (is_digit(p[n]) && n < 3)
+        v = v * 10 + (p[n++] - '0');
+    if (!n || v < 1 || is_digit(p[n]) || p[n] != '.' || p[n + 1] != ' ' || !capital_at(p + n + 2) ||
+        numbered_thing_before(in, p))
+        return NULL;
+    *value = v;
+    *len = n + 2;
+    const char *rules = german_article_ordinal(in, p);
+    if (rules)
+        return rules;
+    const char *e = p;
+    while (e > in && e[-1] == ' ')
+        e--;
+    if (e == in || strchr(",;:(.!?\n", e[-1]) || (e - in >= 3 && strncmp(e - 3, "–", 3) == 0))
+        return german_bare_ordinal(p + n + 2);
+    return NULL;
+}
+
+/* A word for a phone extension just before p ("Durchwahl -12"). */
+static bool extension_before(const char *in, const char *p)
+{
+    static const char *const words[] = {"Durchwahl", "Durchwahl:", "Apparat", "App.", "DW",
+                                        "Nebenstelle"};
+    const char *e = p;
+    while (e > in && e[-1] == ' ')
+        e--;
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        size_t l = strlen(words[i]);
+        if ((size_t)(e - in) >= l && strncmp(e - l, words[i], l) == 0 && word_start(in, e - l))
+            return true;
+    }
+    return false;
+}
+
 /* After these words a German day is in the dative ("am vierten"). */
 static bool german_dative_before(const char *in, const char *p)
 {
@@ -1451,7 +1584,7 @@ static size_t turkish_time_range(const char *in, const char *p, char *buf, size_
     saat = saat || saat_cap;
     long v1, v2;
     int h1, m1, h2, m2;
-    size_t n1 = number_or_time(p, &v1, &h1, &m1);
+    size_t n1 = number_or_time(p, &v1, &h1, &m1, false);
     if (!n1)
         return 0;
     if (h1 < 0 && saat && p[n1] == '.' && is_digit(p[n1 + 1]) && is_digit(p[n1 + 2]) &&
@@ -1464,7 +1597,7 @@ static size_t turkish_time_range(const char *in, const char *p, char *buf, size_
         h1 = (int)v1, m1 = 0; /* "saat 9" */
     bool en_dash = false;
     size_t dl = range_dash(p + n1, &en_dash);
-    size_t n2 = dl ? number_or_time(p + n1 + dl, &v2, &h2, &m2) : 0;
+    size_t n2 = dl ? number_or_time(p + n1 + dl, &v2, &h2, &m2, false) : 0;
     const char *q = p + n1 + dl;
     if (n2 && h2 < 0 && q[n2] == '.' && is_digit(q[n2 + 1]) && is_digit(q[n2 + 2]) &&
         !is_digit(q[n2 + 3]) && h1 >= 0 && v2 <= 24 &&
@@ -1538,7 +1671,10 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
         }
         if (start && abbr) {
             const struct abbreviation *a = abbr;
-            while (a->written && strncmp(p, a->written, strlen(a->written)) != 0)
+            /* "EG" is a word of its own, not the start of "EGO" */
+            while (a->written && (strncmp(p, a->written, strlen(a->written)) != 0 ||
+                                  (latin_letter(a->written + strlen(a->written) - 1) &&
+                                   latin_letter(p + strlen(a->written)))))
                 a++;
             if (a->written) {
                 emits(buf, size, &o, a->said);
@@ -1549,6 +1685,33 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
                     emits(buf, size, &o, " ");
                 continue;
             }
+        }
+        /* "S. 4": the page */
+        if (de && start && strncmp(p, "S. ", 3) == 0 && is_digit(p[3])) {
+            emits(buf, size, &o, "Seite ");
+            p += 3;
+            continue;
+        }
+        /* the initials of a name ("Z. Sözüdogru", "J.-H. Winkel") end no
+         * sentence: the voice made a stop after the letter */
+        if (start && *p >= 'A' && *p <= 'Z' && p[1] == '.' &&
+            ((p[2] == ' ' && capital_at(p + 3)) || (p[2] == '-' && capital_at(p + 3)))) {
+            emit(buf, size, &o, p, 1);
+            p += 2;
+            continue;
+        }
+        /* "Durchwahl -12": an extension, not minus twelve */
+        if (de && *p == '-' && p > in && p[-1] == ' ' && is_digit(p[1]) &&
+            extension_before(in, p)) {
+            size_t k = 1;
+            while (is_digit(p[k]) && k < 16)
+                k++;
+            char digits[32], words[256];
+            snprintf(digits, sizeof(digits), "%.*s", (int)(k - 1), p + 1);
+            lf_speech_say_phone(lang, digits, words, sizeof(words));
+            emits(buf, size, &o, words);
+            p += k;
+            continue;
         }
         /* "Hauptstr. 5" */
         if (de && !start && strncmp(p, "str.", 4) == 0 && !latin_letter(p + 4)) {
@@ -1562,12 +1725,17 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
             bool en_dash;
             size_t dl = d1 >= 0 ? range_dash(p + l1, &en_dash) : 0;
             int d2 = dl ? short_day(days, p + l1 + dl, &l2) : -1;
+            bool slash = false; /* "Sa/So": Saturday and Sunday */
+            if (d2 < 0 && d1 >= 0 && p[l1] == '/' && (d2 = short_day(days, p + l1 + 1, &l2)) >= 0) {
+                dl = 1;
+                slash = true;
+            }
             if (d2 >= 0) {
                 char a[64], b[64];
                 weekday_name(lang, d1, a, sizeof(a));
                 weekday_name(lang, d2, b, sizeof(b));
                 emits(buf, size, &o, a);
-                emits(buf, size, &o, to);
+                emits(buf, size, &o, slash ? (de ? " und " : " and ") : to);
                 emits(buf, size, &o, b);
                 p += l1 + dl + l2;
                 continue;
@@ -1597,12 +1765,31 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
         if (start && de && is_digit(*p)) {
             int day, month;
             long year;
-            size_t dn = numbered_thing_before(in, p) ? 0 : german_date(p, &day, &month, &year);
+            bool numbered = numbered_thing_before(in, p);
+            size_t dn = numbered ? 0 : german_date(p, &day, &month, &year);
+            /* "am 25./26.12.": two days of one month */
+            int first = 0;
+            if (!dn && !numbered && is_digit(p[0])) {
+                size_t k = is_digit(p[1]) ? 2 : 1;
+                int d0 = k == 2 ? (p[0] - '0') * 10 + (p[1] - '0') : p[0] - '0';
+                if (p[k] == '.' && p[k + 1] == '/' && d0 >= 1 && d0 <= 31 &&
+                    (dn = german_date(p + k + 2, &day, &month, &year)) > 0) {
+                    dn += k + 2;
+                    first = d0;
+                }
+            }
             if (dn) {
                 char words[256];
-                number(lang, german_dative_before(in, p) ? "%spellout-ordinal-n"
-                                                         : "%spellout-ordinal-r",
-                       day, words, sizeof(words));
+                const char *article = german_article_ordinal(in, p);
+                const char *rules = german_dative_before(in, p) ? "%spellout-ordinal-n"
+                                    : article                   ? article
+                                                                : "%spellout-ordinal-r";
+                if (first) {
+                    number(lang, rules, first, words, sizeof(words));
+                    emits(buf, size, &o, words);
+                    emits(buf, size, &o, " und ");
+                }
+                number(lang, rules, day, words, sizeof(words));
                 emits(buf, size, &o, words);
                 emits(buf, size, &o, " ");
                 emits(buf, size, &o, de_months[month - 1]);
@@ -1612,6 +1799,17 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
                     emits(buf, size, &o, words);
                 }
                 p += dn;
+                continue;
+            }
+            long ord;
+            size_t ol;
+            const char *rules = german_ordinal(in, p, &ord, &ol);
+            if (rules) {
+                char words[256];
+                number(lang, rules, ord, words, sizeof(words));
+                emits(buf, size, &o, words);
+                emits(buf, size, &o, " ");
+                p += ol;
                 continue;
             }
         }
@@ -1652,15 +1850,31 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
         if (start && (de || en) && is_digit(*p)) {
             long v1, v2;
             int h1, m1, h2, m2;
-            size_t n1 = number_or_time(p, &v1, &h1, &m1);
+            size_t n1 = number_or_time(p, &v1, &h1, &m1, false);
             bool en_dash = false;
             size_t dl = n1 ? range_dash(p + n1, &en_dash) : 0;
-            size_t n2 = dl ? number_or_time(p + n1 + dl, &v2, &h2, &m2) : 0;
+            size_t n2 = dl ? number_or_time(p + n1 + dl, &v2, &h2, &m2, false) : 0;
+            if (de && n1 && h1 < 0 && p[n1] == '.') {
+                /* "9.00-12.00 Uhr": the first time has no "Uhr" of its own */
+                long w1, w2;
+                int g1, k1, g2, k2;
+                bool ed = false;
+                size_t t1 = number_or_time(p, &w1, &g1, &k1, true);
+                size_t tl = t1 && g1 >= 0 ? range_dash(p + t1, &ed) : 0;
+                size_t t2 = tl ? number_or_time(p + t1 + tl, &w2, &g2, &k2, false) : 0;
+                if (t2 && g2 >= 0) {
+                    n1 = t1, v1 = w1, h1 = g1, m1 = k1, dl = tl, en_dash = ed;
+                    n2 = t2, v2 = w2, h2 = g2, m2 = k2;
+                }
+            }
             /* a hyphen joins a range when the numbers are alike ("9-12",
              * "2023-2024"), not an extension ("53-3808") */
             size_t d1 = h1 >= 0 ? 0 : n1, d2 = h2 >= 0 ? 0 : n2;
             bool alike = d1 + 1 >= d2 && d2 + 1 >= d1;
-            if (n2 && (en_dash || h1 >= 0 || h2 >= 0 || (v1 < v2 && alike))) {
+            /* "22-2 Uhr": hours over midnight */
+            bool hours = de && n2 && h1 < 0 && h2 < 0 && v1 <= 24 && v2 <= 24 &&
+                         strncmp(p + n1 + dl + n2, " Uhr", 4) == 0;
+            if (n2 && (en_dash || h1 >= 0 || h2 >= 0 || hours || (v1 < v2 && alike))) {
                 char a[256], b[256];
                 say_number_or_time(lang, p, n1, h1, m1, a, sizeof(a));
                 say_number_or_time(lang, p + n1 + dl, n2, h2, m2, b, sizeof(b));
@@ -1686,6 +1900,11 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
         emit(buf, size, &o, p, 1);
         p++;
     }
+}
+
+void lf_speech_say_text(const char *lang, const char *text, char *buf, size_t size)
+{
+    say_text(lang, text, buf, size);
 }
 
 /* Latin words in a text of a language written in another script

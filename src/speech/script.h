@@ -63,5 +63,8 @@ void lf_speech_item_slide(const struct lf_item *it, time_t now, struct lf_slide 
 void lf_speech_say_date(const char *lang, time_t t, time_t now, char *buf, size_t size);
 void lf_speech_say_phone(const char *lang, const char *phone, char *buf, size_t size);
 void lf_speech_say_address(const char *lang, const char *address, char *buf, size_t size);
+/* A content text as it is said in lang (abbreviations, ranges, times,
+ * dates, ordinals, amounts, addresses in words; see README). */
+void lf_speech_say_text(const char *lang, const char *text, char *buf, size_t size);
 
 #endif
