@@ -495,7 +495,11 @@ static void dates_and_times_in_words(void **state)
     lf_speech_say_date("de", t, now, buf, sizeof(buf));
     assert_string_equal(buf, "Sonntag, einundzwanzigster März zweitausendsiebenundzwanzig");
     lf_speech_say_date("uk", t, now, buf, sizeof(buf));
-    assert_string_equal(buf, "неділя, двадцять першого березня 2027 року");
+    /* the year an ordinal in the genitive: the voice read "2027 року" as
+     * "дві тисячі двадцять сім року" */
+    assert_string_equal(buf, "неділя, двадцять першого березня дві тисячі двадцять сьомого року");
+    lf_speech_say_date("ru", t, now, buf, sizeof(buf));
+    assert_string_equal(buf, "воскресенье, двадцать первого марта две тысячи двадцать седьмого года");
     lf_speech_say_date("ar", t, now, buf, sizeof(buf));
     assert_string_equal(buf, "الأحد، الحادي والعشرون من مارس 2027");
     lf_speech_say_date("tr", t, now, buf, sizeof(buf));
@@ -797,6 +801,10 @@ static const struct said_row said_rows[] = {
     {"de", "Treffen im 2. Stock, in der 3. Etage", "Treffen im zweiten Stock, in der dritten Etage"},
     {"de", "Der 1. Mai ist frei; die 2. Runde.", "Der erste Mai ist frei; die zweite Runde."},
     {"de", "am 25./26.12. zu", "am fünfundzwanzigsten und sechsundzwanzigsten Dezember zu"},
+    {"de", "Ab Montag, 4. Januar 2027, sind wir da.",
+     "Ab Montag, vierten Januar zweitausendsiebenundzwanzig, sind wir da."},
+    {"tr", "3. Göç ve Uyum Forumu. 2. kat", "üçüncü Göç ve Uyum Forumu. ikinci kat"},
+    {"tr", "Her yıl 21 Mart'ta, 12. sınıflar", "Her yıl 21 Mart'ta, on ikinci sınıflar"},
     /* a number that ends a sentence stays a number */
     {"de", "Kinder bis 12. Anmeldung nötig.", "Kinder bis 12. Anmeldung nötig."},
     {"de", "Raum 3. Etage", "Raum 3. Etage"},

@@ -743,8 +743,16 @@ void lf_speech_say_date(const char *lang, time_t t, time_t now, char *buf, size_
     month_after_day(lang, t, month, sizeof(month));
     if (tm.tm_year != tn.tm_year) {
         char yw[128];
+        int y = tm.tm_year + 1900;
         if (L == L_DE || L == L_EN)
-            number(lang, "%spellout-numbering-year", tm.tm_year + 1900, yw, sizeof(yw));
+            number(lang, "%spellout-numbering-year", y, yw, sizeof(yw));
+        /* "2027 року" was read "дві тисячі двадцять сім року": the year
+         * is an ordinal in the genitive, "двадцять сьомого року" */
+        else if (L == L_UK && y > 2000 && y <= 2031 &&
+                 lf_spell_uk_ordinal(y - 2000, LF_UK_NEUTER_GENITIVE, dw, sizeof(dw)))
+            snprintf(yw, sizeof(yw), "дві тисячі %s", dw);
+        else if (L == L_RU && y > 2000 && y < 2100)
+            number(lang, "%spellout-ordinal-neuter-genitive", y, yw, sizeof(yw));
         else
             snprintf(yw, sizeof(yw), "%d", tm.tm_year + 1900);
         snprintf(year, sizeof(year), L == L_UK ? " %s року" : L == L_RU ? " %s года" : " %s", yw);
@@ -1360,6 +1368,12 @@ static size_t german_date(const char *p, int *day, int *month, long *year)
             if (strncmp(p + n + 1, de_months[i], l) == 0 && !latin_letter(p + n + 1 + l)) {
                 *day = d;
                 *month = i + 1;
+                const char *y = p + n + 1 + l; /* "4. Januar 2027" */
+                if (y[0] == ' ' && is_digit(y[1]) && is_digit(y[2]) && is_digit(y[3]) &&
+                    is_digit(y[4]) && !is_digit(y[5]) && !latin_letter(y + 5)) {
+                    *year = (y[1] - '0') * 1000 + (y[2] - '0') * 100 + (y[3] - '0') * 10 + (y[4] - '0');
+                    return n + 1 + l + 5;
+                }
                 return n + 1 + l;
             }
         }
@@ -1553,9 +1567,20 @@ static bool extension_before(const char *in, const char *p)
     return false;
 }
 
-/* After these words a German day is in the dative ("am vierten"). */
+/* After these words a German day is in the dative ("am vierten"), also
+ * with a weekday between ("ab Montag, vierten Januar"). */
 static bool german_dative_before(const char *in, const char *p)
 {
+    static const char *const weekdays[] = {"Montag, ", "Dienstag, ", "Mittwoch, ",
+                                           "Donnerstag, ", "Freitag, ", "Samstag, ",
+                                           "Sonntag, ", "Sonnabend, "};
+    for (size_t i = 0; i < sizeof(weekdays) / sizeof(weekdays[0]); i++) {
+        size_t l = strlen(weekdays[i]);
+        if ((size_t)(p - in) >= l && strncmp(p - l, weekdays[i], l) == 0 && word_start(in, p - l)) {
+            p -= l;
+            break;
+        }
+    }
     static const char *const words[] = {"am ", "vom ", "zum ", "bis ", "ab ", "seit ", "dem ",
                                         "den ", "Am ", "Vom ", "Bis ", "Ab ", "Seit "};
     for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
@@ -1844,6 +1869,24 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
             size_t tn = turkish_time_range(in, p, buf, size, &o);
             if (tn) {
                 p += tn;
+                continue;
+            }
+            /* "3. Forum": an ordinal where a sentence or clause begins (the
+             * voice said "üç" and a full stop) */
+            size_t k = 0;
+            long v = 0;
+            while (is_digit(p[k]) && k < 3)
+                v = v * 10 + (p[k++] - '0');
+            const char *e = p;
+            while (e > in && e[-1] == ' ')
+                e--;
+            if (v >= 1 && !is_digit(p[k]) && p[k] == '.' && p[k + 1] == ' ' &&
+                latin_letter(p + k + 2) && (e == in || strchr(",;:(.!?\n", e[-1]))) {
+                char words[256];
+                number(lang, "%spellout-ordinal", v, words, sizeof(words));
+                emits(buf, size, &o, words);
+                emits(buf, size, &o, " ");
+                p += k + 2;
                 continue;
             }
         }
