@@ -211,18 +211,40 @@ static char *version_meta_path(const struct lf_publisher *p, long long serial)
     return lf_xasprintf("%s/%lld.json", p->versions, serial);
 }
 
-bool lf_publish(struct lf_publisher *p, const char *manifest, const char *images_dir,
-                const char *user, const char *note, long long again_from, json_t **out,
-                char *err, size_t err_size)
+struct lf_publish_job {
+    long long serial;
+    char *final_dir, *meta_path;
+    struct lf_bundle *signed_b;
+    json_t *meta;
+};
+
+void lf_publish_job_destroy(struct lf_publish_job *j)
+{
+    if (!j)
+        return;
+    free(j->final_dir);
+    free(j->meta_path);
+    lf_bundle_destroy(j->signed_b);
+    json_decref(j->meta);
+    free(j);
+}
+
+long long lf_publish_job_serial(const struct lf_publish_job *j)
+{
+    return j->serial;
+}
+
+struct lf_publish_job *lf_publish_prepare(struct lf_publisher *p, const char *manifest,
+                                          const char *images_dir, const char *user,
+                                          const char *note, long long again_from, char *err,
+                                          size_t err_size)
 {
     bool ok = false;
     struct lf_diags *diags = lf_diags_create();
-    struct lf_bundle *draft = NULL, *signed_b = NULL;
+    struct lf_bundle *draft = NULL;
     long long *serials = NULL;
     char *staging = lf_xasprintf("%s/.staging%s", p->versions, LF_DURABLE_TMP_SUFFIX);
-    char *final_dir = NULL, *meta_path = NULL;
-    json_t *meta = NULL;
-    *out = NULL;
+    struct lf_publish_job *j = lf_xcalloc(1, sizeof(*j));
 
     if (!p->key_file[0]) {
         lf_error_text(err, err_size,
@@ -258,6 +280,7 @@ bool lf_publish(struct lf_publisher *p, const char *manifest, const char *images
     if (draft->serial > serial)
         serial = draft->serial;
     serial++;
+    j->serial = serial;
 
     /* the version folder: the manifest and the images it names */
     if (!lf_remove_tree(staging) || !lf_make_dirs(staging)) {
@@ -303,81 +326,99 @@ bool lf_publish(struct lf_publisher *p, const char *manifest, const char *images
                           : why);
         goto done;
     }
-    final_dir = lf_xasprintf("%s/%lld", p->versions, serial);
-    if (!lf_fsync_tree(staging) || !lf_remove_tree(final_dir) || rename(staging, final_dir) != 0 ||
-        !lf_fsync_parent(final_dir)) {
-        lf_error_text(err, err_size, "%s: cannot keep the version: %s", final_dir,
+    j->final_dir = lf_xasprintf("%s/%lld", p->versions, serial);
+    if (!lf_fsync_tree(staging) || !lf_remove_tree(j->final_dir) ||
+        rename(staging, j->final_dir) != 0 || !lf_fsync_parent(j->final_dir)) {
+        lf_error_text(err, err_size, "%s: cannot keep the version: %s", j->final_dir,
                       strerror(errno));
         goto done;
     }
     lf_diags_destroy(diags);
     diags = lf_diags_create();
-    signed_b = lf_bundle_load(final_dir, diags);
-    if (!signed_b) {
-        lf_error_text(err, err_size, "%s: the signed version does not load", final_dir);
+    j->signed_b = lf_bundle_load(j->final_dir, diags);
+    if (!j->signed_b) {
+        lf_error_text(err, err_size, "%s: the signed version does not load", j->final_dir);
         goto done;
     }
 
     char created[32], expires[32];
     lf_sign_format_time(stamp.created, created, sizeof(created));
     lf_sign_format_time(stamp.expires, expires, sizeof(expires));
-    json_t *delivered = json_array();
-    meta = json_pack("{s:I, s:s, s:s, s:s, s:I, s:s?, s:o, s:o}", "serial", (json_int_t)serial,
-                     "created", created, "expires", expires, "by", user, "items",
-                     (json_int_t)signed_b->n_items, "note", note, "again_from",
-                     again_from ? json_integer(again_from) : json_null(), "delivered",
-                     delivered);
-    /* the record is written before delivery: a failed delivery is
-     * listed too, and publishing again takes the next serial */
-    meta_path = version_meta_path(p, serial);
-    char *text = json_dumps(meta, JSON_INDENT(2));
-    bool kept = lf_durable_write(meta_path, text, strlen(text), 0644);
+    j->meta = json_pack("{s:I, s:s, s:s, s:s, s:I, s:s?, s:o, s:[]}", "serial",
+                        (json_int_t)serial, "created", created, "expires", expires, "by", user,
+                        "items", (json_int_t)j->signed_b->n_items, "note", note, "again_from",
+                        again_from ? json_integer(again_from) : json_null(), "delivered");
+    /* the record is written before delivery: a failed (or cut off) delivery
+     * is listed too, and publishing again takes the next serial */
+    j->meta_path = version_meta_path(p, serial);
+    char *text = json_dumps(j->meta, JSON_INDENT(2));
+    bool kept = lf_durable_write(j->meta_path, text, strlen(text), 0644);
     free(text);
     if (!kept) {
-        lf_error_text(err, err_size, "%s: cannot write: %s", meta_path, strerror(errno));
+        lf_error_text(err, err_size, "%s: cannot write: %s", j->meta_path, strerror(errno));
         goto done;
     }
+    ok = true;
+done:
+    if (!ok && !lf_remove_tree(staging))
+        lf_warn("studio: %s: left behind", staging);
+    lf_bundle_destroy(draft);
+    lf_diags_destroy(diags);
+    free(serials);
+    free(staging);
+    if (!ok) {
+        lf_publish_job_destroy(j);
+        j = NULL;
+    }
+    return j;
+}
+
+bool lf_publish_deliver(struct lf_publisher *p, struct lf_publish_job *j,
+                        const atomic_bool *cancel, json_t **out, char *err, size_t err_size)
+{
+    *out = NULL;
+    json_t *delivered = json_object_get(j->meta, "delivered");
     bool delivered_all = true;
     char derr[LF_PUBLISH_ERROR_BYTES] = "";
     if (p->dir[0]) {
-        if (deliver_dir(final_dir, signed_b, p->dir, derr, sizeof(derr)))
+        if (deliver_dir(j->final_dir, j->signed_b, p->dir, derr, sizeof(derr)))
             json_array_append_new(delivered, json_string("dir"));
         else
             delivered_all = false;
     }
     if (p->url[0] && delivered_all) {
-        if (lf_upload_bundle(&p->t, final_dir, signed_b, derr, sizeof(derr)))
+        if (lf_upload_bundle(&p->t, j->final_dir, j->signed_b, cancel, derr, sizeof(derr)))
             json_array_append_new(delivered, json_string("url"));
         else
             delivered_all = false;
     }
     if (!delivered_all)
-        json_object_set_new(meta, "error", json_string(derr));
-    text = json_dumps(meta, JSON_INDENT(2));
-    kept = lf_durable_write(meta_path, text, strlen(text), 0644);
+        json_object_set_new(j->meta, "error", json_string(derr));
+    char *text = json_dumps(j->meta, JSON_INDENT(2));
+    bool kept = lf_durable_write(j->meta_path, text, strlen(text), 0644);
     free(text);
     if (!delivered_all) {
-        lf_error_text(err, err_size, "version %lld was signed but not delivered: %s", serial,
+        lf_error_text(err, err_size, "version %lld was signed but not delivered: %s", j->serial,
                       derr);
-        goto done;
+        return false;
     }
     if (!kept) {
-        lf_error_text(err, err_size, "%s: cannot write: %s", meta_path, strerror(errno));
-        goto done;
+        lf_error_text(err, err_size, "%s: cannot write: %s", j->meta_path, strerror(errno));
+        return false;
     }
-    *out = json_incref(meta);
-    ok = true;
-done:
-    if (!ok && !lf_remove_tree(staging))
-        lf_warn("studio: %s: left behind", staging);
-    json_decref(meta);
-    lf_bundle_destroy(draft);
-    lf_bundle_destroy(signed_b);
-    lf_diags_destroy(diags);
-    free(serials);
-    free(staging);
-    free(final_dir);
-    free(meta_path);
+    *out = json_incref(j->meta);
+    return true;
+}
+
+bool lf_publish(struct lf_publisher *p, const char *manifest, const char *images_dir,
+                const char *user, const char *note, long long again_from, json_t **out,
+                char *err, size_t err_size)
+{
+    *out = NULL;
+    struct lf_publish_job *j =
+        lf_publish_prepare(p, manifest, images_dir, user, note, again_from, err, err_size);
+    bool ok = j && lf_publish_deliver(p, j, NULL, out, err, err_size);
+    lf_publish_job_destroy(j);
     return ok;
 }
 
@@ -395,21 +436,21 @@ char *lf_publisher_version_manifest(const struct lf_publisher *p, long long seri
     return buf;
 }
 
-bool lf_publish_again(struct lf_publisher *p, long long serial, const char *user, json_t **out,
-                      char *err, size_t err_size)
+struct lf_publish_job *lf_publish_again_prepare(struct lf_publisher *p, long long serial,
+                                                const char *user, char *err, size_t err_size)
 {
     char *manifest = lf_publisher_version_manifest(p, serial);
     if (!manifest) {
         lf_error_text(err, err_size, "no version %lld", serial);
-        return false;
+        return NULL;
     }
-    /* the old stamp and files list go; lf_publish signs it anew */
+    /* the old stamp and files list go; lf_publish_prepare signs it anew */
     json_error_t je;
     json_t *doc = json_loads(manifest, 0, &je);
     free(manifest);
     if (!doc) {
         lf_error_text(err, err_size, "version %lld: %s", serial, je.text);
-        return false;
+        return NULL;
     }
     json_object_del(doc, "serial");
     json_object_del(doc, "created");
@@ -420,9 +461,19 @@ bool lf_publish_again(struct lf_publisher *p, long long serial, const char *user
     char *dir = lf_xasprintf("%s/%lld", p->versions, serial);
     char note[64];
     snprintf(note, sizeof(note), "again: version %lld", serial);
-    bool ok = lf_publish(p, text, dir, user, note, serial, out, err, err_size);
+    struct lf_publish_job *j = lf_publish_prepare(p, text, dir, user, note, serial, err, err_size);
     free(dir);
     free(text);
+    return j;
+}
+
+bool lf_publish_again(struct lf_publisher *p, long long serial, const char *user, json_t **out,
+                      char *err, size_t err_size)
+{
+    *out = NULL;
+    struct lf_publish_job *j = lf_publish_again_prepare(p, serial, user, err, err_size);
+    bool ok = j && lf_publish_deliver(p, j, NULL, out, err, err_size);
+    lf_publish_job_destroy(j);
     return ok;
 }
 

@@ -17,11 +17,22 @@
  * "Publish this version again" signs a copy of an old version with a new
  * serial, so kiosks accept it as newer (rollback without replay).
  *
- * Owner: create/destroy. Not thread-safe. Errors into err. */
+ * Publishing is two steps, so that the slow one can run on a thread of its
+ * own (studio/publish_worker.h): lf_publish_prepare signs the version and
+ * keeps it in DIR/versions (fast, local; reads the draft's images), and
+ * lf_publish_deliver puts it in the web folder and uploads it (slow: a
+ * remote server may take minutes; reads only the kept version folder and
+ * the target, so the draft may change meanwhile).
+ *
+ * Owner: create/destroy. Not thread-safe: one call at a time, except that
+ * lf_publish_deliver of a prepared job may run while another thread calls
+ * lf_publisher_versions and lf_publisher_version_manifest (every record is
+ * written whole under a temp name and renamed). Errors into err. */
 #ifndef LF_STUDIO_PUBLISH_H
 #define LF_STUDIO_PUBLISH_H
 
 #include <jansson.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
@@ -68,7 +79,32 @@ bool lf_publish(struct lf_publisher *p, const char *manifest, const char *images
                 const char *user, const char *note, long long again_from, json_t **out,
                 char *err, size_t err_size) LF_MUST_CHECK;
 
-/* Publishes version `serial` again as a new serial. */
+/* A version signed and kept in DIR/versions, its record written (listed
+ * with "delivered": [] until delivered), not yet delivered. */
+struct lf_publish_job;
+
+/* lf_publish's first step: signs `manifest` as the next version and keeps
+ * it. NULL (err set) when nothing was signed. */
+struct lf_publish_job *lf_publish_prepare(struct lf_publisher *p, const char *manifest,
+                                          const char *images_dir, const char *user,
+                                          const char *note, long long again_from, char *err,
+                                          size_t err_size) LF_MUST_CHECK;
+/* The same for "publish version `serial` again". */
+struct lf_publish_job *lf_publish_again_prepare(struct lf_publisher *p, long long serial,
+                                                const char *user, char *err,
+                                                size_t err_size) LF_MUST_CHECK;
+long long lf_publish_job_serial(const struct lf_publish_job *j);
+/* The second step: delivers the kept version to [publish] dir and url and
+ * records the outcome. `cancel` (may be NULL) set by another thread ends a
+ * remote upload early (the studio stops); the live pair on the server is
+ * then left as it was, or, once its renames began, finished (upload.h).
+ * On failure err begins "version N was signed but not delivered: ". */
+bool lf_publish_deliver(struct lf_publisher *p, struct lf_publish_job *j,
+                        const atomic_bool *cancel, json_t **out, char *err,
+                        size_t err_size) LF_MUST_CHECK;
+void lf_publish_job_destroy(struct lf_publish_job *j);
+
+/* Publishes version `serial` again as a new serial (both steps at once). */
 bool lf_publish_again(struct lf_publisher *p, long long serial, const char *user,
                       json_t **out, char *err, size_t err_size) LF_MUST_CHECK;
 

@@ -32,6 +32,7 @@
 #include "studio/ics_import.h"
 #include "studio/item_preview.h"
 #include "studio/publish.h"
+#include "studio/publish_worker.h"
 #include "studio/sessions.h"
 #include "studio/users.h"
 #include "studio/web_assets.h"
@@ -64,10 +65,12 @@ struct studio {
     time_t users_mtime;
     struct lf_draft *draft;
     struct lf_publisher *publisher;
+    struct lf_publish_worker *worker; /* delivers one publish at a time on its own thread */
     struct lf_item_preview *preview;
     struct lf_fleet *fleet;
-    /* the draft and the publisher are used by the request thread and, for
-     * calendar subscriptions, by the main thread: one at a time */
+    /* the draft, the publisher, the fleet and the audit log are used by the
+     * request thread, by the main thread (calendar subscriptions) and by the
+     * publish worker when a delivery ends: one at a time */
     pthread_mutex_t work;
     atomic_int fetching;   /* downloads under way for suspended requests */
     atomic_bool stopping;  /* they end at once */
@@ -869,9 +872,75 @@ static void h_approve(struct call *c, struct reply *r)
     reply_json(r, 200, json_pack("{s:b}", "ok", true));
 }
 
+/* 409 when a publish is under way: who started it and since when, and its state
+ * (the page follows it). */
+static void busy_answer(struct reply *r, json_t *running)
+{
+    reply_error(r, 409, "a publish is under way: started by %s at %s",
+                json_string_value(json_object_get(running, "by")),
+                json_string_value(json_object_get(running, "since")));
+    json_object_set_new(r->json, "job", running);
+}
+
+static bool busy_reply(struct studio *s, struct reply *r)
+{
+    if (!lf_publish_worker_busy(s->worker))
+        return false;
+    busy_answer(r, lf_publish_worker_state(s->worker));
+    return true;
+}
+
+/* Hands a prepared version to the worker: 202 and the job's state at once; the
+ * page asks GET /api/publish until it has ended. */
+static void start_publish(struct studio *s, struct reply *r, struct lf_publish_job *job,
+                          const char *user, long long again_from, const char *err)
+{
+    if (!job) {
+        lf_audit(s->data_dir, user, "publish-failed", NULL, err);
+        reply_error(r, strncmp(err, "no version", 10) == 0 ? 404 : 502, "%s", err);
+        return;
+    }
+    json_t *running = NULL;
+    json_t *state = lf_publish_worker_start(s->worker, job, user, again_from, &running);
+    if (state)
+        reply_json(r, 202, json_pack("{s:o}", "job", state));
+    else if (running)
+        busy_answer(r, running);
+    else
+        reply_error(r, 503, "cannot start publishing: try again in a minute");
+}
+
+/* The worker's thread, `work` held: a delivery ended. */
+static void publish_done(void *ctx, const char *user, long long serial, long long again_from,
+                         const json_t *version, const char *error)
+{
+    struct studio *s = ctx;
+    if (!version) {
+        lf_audit(s->data_dir, user, "publish-failed", NULL, error);
+        lf_warn("studio: publishing by %s: %s", user, error);
+        return;
+    }
+    char detail[96];
+    if (again_from)
+        snprintf(detail, sizeof(detail), "serial %lld (again: version %lld)", serial, again_from);
+    else
+        snprintf(detail, sizeof(detail), "serial %lld", serial);
+    lf_audit(s->data_dir, user, "publish", NULL, detail);
+    lf_fleet_published(s->fleet, serial, time(NULL));
+    lf_info("studio: version %lld published by %s", serial, user);
+}
+
+/* GET /api/publish: the publish under way or the last one ended ({"job": null} before). */
+static void h_publish_state(struct call *c, struct reply *r)
+{
+    reply_json(r, 200, json_pack("{s:o}", "job", lf_publish_worker_state(c->s->worker)));
+}
+
 static void h_publish(struct call *c, struct reply *r)
 {
     struct studio *s = c->s;
+    if (busy_reply(s, r)) /* a second click, or a colleague's: the one under way is named */
+        return;
     json_t *v = lf_draft_validate(s->draft, NULL);
     if (!json_is_true(json_object_get(v, "valid"))) {
         json_object_set_new(v, "error",
@@ -901,23 +970,11 @@ static void h_publish(struct call *c, struct reply *r)
     }
     const char *note = c->body ? json_string_value(json_object_get(c->body, "note")) : NULL;
     char *manifest = lf_draft_manifest(s->draft, NULL, false);
-    json_t *version = NULL;
     char err[LF_PUBLISH_ERROR_BYTES];
-    bool ok = lf_publish(s->publisher, manifest, lf_draft_dir(s->draft), user_of(c), note, 0,
-                         &version, err, sizeof(err));
+    struct lf_publish_job *job = lf_publish_prepare(s->publisher, manifest, lf_draft_dir(s->draft),
+                                                    user_of(c), note, 0, err, sizeof(err));
     free(manifest);
-    if (!ok) {
-        lf_audit(s->data_dir, user_of(c), "publish-failed", NULL, err);
-        reply_error(r, 502, "%s", err);
-        return;
-    }
-    char detail[64];
-    snprintf(detail, sizeof(detail), "serial %lld",
-             (long long)json_integer_value(json_object_get(version, "serial")));
-    lf_audit(s->data_dir, user_of(c), "publish", NULL, detail);
-    lf_fleet_published(s->fleet, (long long)json_integer_value(json_object_get(version, "serial")),
-                       time(NULL));
-    reply_json(r, 200, json_pack("{s:o}", "version", version));
+    start_publish(s, r, job, user_of(c), 0, err);
 }
 
 static void h_versions(struct call *c, struct reply *r)
@@ -933,19 +990,16 @@ static void h_republish(struct call *c, struct reply *r)
         reply_error(r, 404, "no version '%s'", c->rq->args[0]);
         return;
     }
-    json_t *version = NULL;
+    if (busy_reply(c->s, r))
+        return;
     char err[LF_PUBLISH_ERROR_BYTES];
-    if (!lf_publish_again(c->s->publisher, serial, user_of(c), &version, err, sizeof(err))) {
-        reply_error(r, strncmp(err, "no version", 10) == 0 ? 404 : 502, "%s", err);
+    struct lf_publish_job *job =
+        lf_publish_again_prepare(c->s->publisher, serial, user_of(c), err, sizeof(err));
+    if (!job && strncmp(err, "no version", 10) == 0) {
+        reply_error(r, 404, "%s", err);
         return;
     }
-    char detail[96];
-    snprintf(detail, sizeof(detail), "serial %lld (again: version %lld)",
-             (long long)json_integer_value(json_object_get(version, "serial")), serial);
-    lf_audit(c->s->data_dir, user_of(c), "publish", NULL, detail);
-    lf_fleet_published(c->s->fleet,
-                       (long long)json_integer_value(json_object_get(version, "serial")), time(NULL));
-    reply_json(r, 200, json_pack("{s:o}", "version", version));
+    start_publish(c->s, r, job, user_of(c), serial, err);
 }
 
 static void h_version_get(struct call *c, struct reply *r)
@@ -1223,6 +1277,84 @@ static void h_import_ics_url(struct call *c, struct reply *r)
     reply_json(r, status, out);
 }
 
+/* Whether SIGINT or SIGTERM waits (the main thread blocks them and takes them in
+ * its loop): a wait for a publish ends then. */
+static bool stop_pending(void *unused)
+{
+    (void)unused;
+    sigset_t pending;
+    sigpending(&pending);
+    return sigismember(&pending, SIGINT) == 1 || sigismember(&pending, SIGTERM) == 1;
+}
+
+/* Main thread, without s->work: a subscription that publishes by itself publishes the
+ * draft (a valid one only) through the worker, after a publish under way has ended,
+ * and waits for it to record the outcome in `sub`. */
+static void sub_publish(struct studio *s, json_t *sub, const char *user)
+{
+    json_t *state = NULL;
+    for (;;) {
+        if (!lf_publish_worker_wait(s->worker, stop_pending, NULL))
+            return; /* stopping: the draft keeps the import, a publisher publishes it */
+        pthread_mutex_lock(&s->work);
+        if (lf_publish_worker_busy(s->worker)) { /* an editor was quicker */
+            pthread_mutex_unlock(&s->work);
+            continue;
+        }
+        json_t *v = lf_draft_validate(s->draft, NULL);
+        bool valid = json_is_true(json_object_get(v, "valid"));
+        json_decref(v);
+        if (!valid) {
+            pthread_mutex_unlock(&s->work);
+            json_object_set_new(sub, "last_error",
+                                json_string("imported, but not published: the draft has errors"));
+            json_object_set_new(sub, "last_error_msg",
+                                json_pack("{s:s, s:s, s:[]}", "error",
+                                          "imported, but not published: the draft has errors",
+                                          "msgid",
+                                          "imported, but not published: the draft has errors",
+                                          "args"));
+            return;
+        }
+        char err[LF_PUBLISH_ERROR_BYTES];
+        char *manifest = lf_draft_manifest(s->draft, NULL, false);
+        struct lf_publish_job *job = lf_publish_prepare(
+            s->publisher, manifest, lf_draft_dir(s->draft), user, "calendar subscription", 0,
+            err, sizeof(err));
+        free(manifest);
+        json_t *running = NULL;
+        if (!job) {
+            lf_audit(s->data_dir, user, "publish-failed", NULL, err);
+            pthread_mutex_unlock(&s->work);
+            json_object_set_new(sub, "last_error", json_string(err));
+            return;
+        }
+        state = lf_publish_worker_start(s->worker, job, user, 0, &running);
+        pthread_mutex_unlock(&s->work);
+        json_decref(running);
+        if (state)
+            break;
+        if (!running) {
+            json_object_set_new(sub, "last_error", json_string("cannot start publishing"));
+            return;
+        }
+    }
+    json_int_t id = json_integer_value(json_object_get(state, "id"));
+    json_decref(state);
+    if (!lf_publish_worker_wait(s->worker, stop_pending, NULL))
+        return;
+    state = lf_publish_worker_state(s->worker);
+    if (json_integer_value(json_object_get(state, "id")) == id) {
+        const char *error = json_string_value(json_object_get(state, "error"));
+        if (error)
+            json_object_set_new(sub, "last_error", json_string(error));
+        else
+            json_object_set_new(sub, "last_published", json_integer(json_integer_value(
+                                                           json_object_get(state, "serial"))));
+    }
+    json_decref(state);
+}
+
 /* Downloads and imports one subscription; records the outcome in `sub`.
  * Called without s->work held (the download takes time); takes it for the
  * draft. */
@@ -1251,6 +1383,7 @@ static void sub_run(struct studio *s, json_t *sub)
     char user[LF_STUDIO_MAX_USER_NAME + 16];
     snprintf(user, sizeof(user), "calendar:%.24s", name);
     unsigned status = 500;
+    bool publish = false;
     pthread_mutex_lock(&s->work);
     struct lf_ics_filter filter;
     struct reply unused = {0};
@@ -1279,40 +1412,13 @@ static void sub_run(struct studio *s, json_t *sub)
                  (long long)json_integer_value(json_object_get(out, "updated")),
                  (long long)json_integer_value(json_object_get(out, "removed")));
         lf_audit(s->data_dir, user, "import-ics", NULL, detail);
-        if (json_is_true(json_object_get(sub, "publish")) &&
-            json_array_size(json_object_get(out, "changed")) > 0) {
-            /* the subscription says: straight to the kiosks (a valid bundle only) */
-            json_t *v = lf_draft_validate(s->draft, NULL);
-            char err[LF_PUBLISH_ERROR_BYTES];
-            if (!json_is_true(json_object_get(v, "valid"))) {
-                json_object_set_new(sub, "last_error",
-                                    json_string("imported, but not published: the draft has errors"));
-                json_object_set_new(sub, "last_error_msg",
-                                    json_pack("{s:s, s:s, s:[]}", "error",
-                                              "imported, but not published: the draft has errors",
-                                              "msgid",
-                                              "imported, but not published: the draft has errors",
-                                              "args"));
-            } else {
-                char *manifest = lf_draft_manifest(s->draft, NULL, false);
-                json_t *version = NULL;
-                if (lf_publish(s->publisher, manifest, lf_draft_dir(s->draft), user,
-                               "calendar subscription", 0, &version, err, sizeof(err))) {
-                    long long serial = (long long)json_integer_value(json_object_get(version, "serial"));
-                    lf_fleet_published(s->fleet, serial, time(NULL));
-                    json_object_set_new(sub, "last_published", json_integer(serial));
-                    lf_audit(s->data_dir, user, "publish", NULL, "calendar subscription");
-                } else {
-                    json_object_set_new(sub, "last_error", json_string(err));
-                }
-                free(manifest);
-                json_decref(version);
-            }
-            json_decref(v);
-        }
+        publish = json_is_true(json_object_get(sub, "publish")) &&
+                  json_array_size(json_object_get(out, "changed")) > 0;
     }
     pthread_mutex_unlock(&s->work);
     json_decref(out);
+    if (publish)
+        sub_publish(s, sub, user);
 }
 
 /* Main thread: every due subscription, one after the other. */
@@ -1528,6 +1634,7 @@ static const struct route routes[] = {
     {"GET", "/api/changes", LF_ROLE_EDITOR, 0, h_changes},
     {"POST", "/api/approve", LF_ROLE_PUBLISHER, ROUTE_JSON, h_approve},
     {"POST", "/api/publish", LF_ROLE_PUBLISHER, ROUTE_OPTIONAL_JSON, h_publish},
+    {"GET", "/api/publish", LF_ROLE_EDITOR, 0, h_publish_state},
     {"GET", "/api/versions", LF_ROLE_EDITOR, 0, h_versions},
     {"GET", "/api/versions/{}", LF_ROLE_EDITOR, 0, h_version_get},
     {"POST", "/api/versions/{}/publish", LF_ROLE_PUBLISHER, ROUTE_OPTIONAL_JSON, h_republish},
@@ -2026,6 +2133,7 @@ int lf_studio_serve(const struct lf_studio_options *opt)
         lf_error("studio: %s", err);
         goto done;
     }
+    s->worker = lf_publish_worker_create(s->publisher, &s->work, publish_done, s);
     s->fleet = lf_fleet_open(opt->data_dir, cfg->fleet_silent_seconds,
                              cfg->fleet_stale_serial_seconds, err, sizeof(err));
     if (!s->fleet) {
@@ -2096,6 +2204,11 @@ done:
         usleep(50 * 1000);
     if (d)
         MHD_stop_daemon(d);
+    /* a publish under way: its upload is cancelled (the live pair on the server stays
+     * whole, upload.h), its outcome recorded, its thread joined */
+    if (s->worker && lf_publish_worker_busy(s->worker))
+        lf_info("studio: stopping: the publish under way is cancelled");
+    lf_publish_worker_destroy(s->worker);
     if (key) {
         sodium_memzero(key, strlen(key));
         free(key);

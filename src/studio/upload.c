@@ -26,6 +26,8 @@ struct remote {
     } *left;
     size_t n_left;
     bool answered;  /* a request of this upload succeeded: the server takes requests */
+    const atomic_bool *cancel; /* set by another thread: stop (NULL: never) */
+    bool committing; /* the live pair is being renamed: finished even when cancelled */
     CURLcode last;  /* libcurl's code for the last request */
 };
 
@@ -116,6 +118,22 @@ static long stall_seconds(void)
                : (long)LF_PUBLISH_LOW_SPEED_S;
 }
 
+static bool cancelled(const struct remote *r)
+{
+    return r->cancel && !r->committing && atomic_load(r->cancel);
+}
+
+/* libcurl's progress call (about once a second even while nothing moves) */
+static int on_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+                       curl_off_t ulnow)
+{
+    (void)dltotal;
+    (void)dlnow;
+    (void)ultotal;
+    (void)ulnow;
+    return cancelled(ctx) ? 1 : 0;
+}
+
 static void common_options(struct remote *r)
 {
     CURL *c = r->c;
@@ -129,6 +147,11 @@ static void common_options(struct remote *r)
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, stall_seconds());
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "sftp,https,http");
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+    if (r->cancel) {
+        curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+        curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+        curl_easy_setopt(c, CURLOPT_XFERINFODATA, r);
+    }
     if (r->t->user && r->t->user[0])
         curl_easy_setopt(c, CURLOPT_USERNAME, r->t->user);
     if (r->password[0])
@@ -150,12 +173,20 @@ static void common_options(struct remote *r)
 static bool perform(struct remote *r, const char *what, char *err, size_t err_size)
 {
     char detail[CURL_ERROR_SIZE] = "";
+    if (cancelled(r)) {
+        lf_error_text(err, err_size, "%s: " LF_UPLOAD_CANCELLED, what);
+        return false;
+    }
     curl_easy_setopt(r->c, CURLOPT_ERRORBUFFER, detail);
     CURLcode rc = curl_easy_perform(r->c);
     curl_easy_setopt(r->c, CURLOPT_ERRORBUFFER, NULL);
     r->last = rc;
     if (rc == CURLE_OK)
         r->answered = true;
+    if (rc == CURLE_ABORTED_BY_CALLBACK) {
+        lf_error_text(err, err_size, "%s: " LF_UPLOAD_CANCELLED, what);
+        return false;
+    }
     if (rc != CURLE_OK) {
         lf_error_text(err, err_size, "%s: %s", what, detail[0] ? detail : curl_easy_strerror(rc));
         return false;
@@ -283,6 +314,13 @@ static bool commit_one(struct remote *r, const char *path, char *err, size_t err
 static void remove_leftovers(struct remote *r)
 {
     size_t removed = 0;
+    if (r->cancel && atomic_load(r->cancel)) {
+        /* the studio is stopping: not kept waiting by a slow server */
+        lf_warn("studio: publishing was cancelled: up to %zu unfinished file%s (*.tmp) stay "
+                "on %s until the next publish replaces them",
+                r->n_left, r->n_left == 1 ? "" : "s", r->base);
+        return;
+    }
     /* a server that never took a request (no connection, or silent from the start) holds
      * nothing of this upload: not asked again (it would only make the editor wait longer) */
     bool reachable = r->answered || (r->last != CURLE_COULDNT_CONNECT &&
@@ -344,11 +382,12 @@ static void remove_leftovers(struct remote *r)
 }
 
 bool lf_upload_bundle(const struct lf_publish_target *t, const char *bundle_dir,
-                      const struct lf_bundle *b, char *err, size_t err_size)
+                      const struct lf_bundle *b, const atomic_bool *cancel, char *err,
+                      size_t err_size)
 {
     if (!lf_upload_url_ok(t->url, err, err_size))
         return false;
-    struct remote r = {.t = t, .sftp = strncasecmp(t->url, "sftp://", 7) == 0};
+    struct remote r = {.t = t, .sftp = strncasecmp(t->url, "sftp://", 7) == 0, .cancel = cancel};
     size_t n = strlen(t->url);
     r.base = lf_xasprintf("%s%s", t->url, n && t->url[n - 1] == '/' ? "" : "/");
     bool ok = false;
@@ -388,8 +427,12 @@ bool lf_upload_bundle(const struct lf_publish_target *t, const char *bundle_dir,
      * connection) leaves the live pair as it was, and kiosks never see a new signature
      * next to the old manifest for longer than between two renames */
     if (!upload_one(&r, bundle_dir, LF_SIGNATURE_NAME, false, err, err_size) ||
-        !upload_one(&r, bundle_dir, LF_MANIFEST_NAME, false, err, err_size) ||
-        !commit_one(&r, LF_SIGNATURE_NAME, err, err_size) ||
+        !upload_one(&r, bundle_dir, LF_MANIFEST_NAME, false, err, err_size))
+        goto done;
+    /* a stop from here on waits for the two renames: never a new signature beside the
+     * old manifest because the studio was stopped between them */
+    r.committing = true;
+    if (!commit_one(&r, LF_SIGNATURE_NAME, err, err_size) ||
         !commit_one(&r, LF_MANIFEST_NAME, err, err_size))
         goto done;
     ok = true;

@@ -14,11 +14,12 @@
  * in a known_hosts file ([publish] known_hosts): an unknown or changed
  * host key is refused. WebDAV takes https:// (certificates checked) or
  * http:// to this machine only (127.0.0.1, ::1, localhost), so a
- * password never travels in clear. One thread; no shared state besides
+ * password never travels in clear. Any one thread; no shared state besides
  * curl_global_init (lf_sync_global_init). */
 #ifndef LF_STUDIO_UPLOAD_H
 #define LF_STUDIO_UPLOAD_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -27,9 +28,18 @@
 #include "studio/publish.h"
 
 #define LF_STUDIO_UPLOAD_PASSWORD_BYTES 256 /* first line of publish.password_file */
+#define LF_UPLOAD_CANCELLED "cancelled: the studio is stopping"
 
+/* `cancel` (may be NULL): when another thread sets it, the upload stops at
+ * its next progress call (about once a second) and fails with "cancelled:
+ * the studio is stopping", leaving the live pair on the server as it was
+ * and its *.tmp files for the next publish to overwrite. Once the renames
+ * of content.json.sig and content.json began they are finished (each
+ * bounded by the stall limit), so the live pair is never left half
+ * replaced by a stop. */
 bool lf_upload_bundle(const struct lf_publish_target *t, const char *bundle_dir,
-                      const struct lf_bundle *b, char *err, size_t err_size) LF_MUST_CHECK;
+                      const struct lf_bundle *b, const atomic_bool *cancel, char *err,
+                      size_t err_size) LF_MUST_CHECK;
 
 /* Whether `url` is a target the studio accepts: sftp://, https://, or
  * http:// to a loopback host. On false, err says why. */

@@ -17,7 +17,10 @@ moment with GET /_mode/NAME (answers 200 "NAME"):
   nomove    MOVE answers 405 Method Not Allowed (no WebDAV MOVE)
   nofolder  PUT/MOVE/MKCOL answer 409 Conflict (the target folder does not exist)
   manifest507  PUT of content.json (and its .tmp) answers 507, everything else as ok
-GET /_log answers the requests seen, one "METHOD PATH STATUS" a line."""
+  hold      every PUT waits, its body read, until the test calls GET /_release (a server that
+            hangs for as long as the test wants: deterministic, no sleeps), then as ok
+GET /_log answers the requests seen, one "METHOD PATH STATUS" a line; GET /_held the number
+of PUTs held so far (mode hold); GET /_release lets them (and every later PUT) go on."""
 import argparse
 import http.server
 import os
@@ -32,8 +35,9 @@ ap.add_argument("--time-limit", type=float, default=300)
 ap.add_argument("--slow", type=float, default=8)
 args = ap.parse_args()
 ROOT = os.path.abspath(args.root)
-STATE = {"mode": "ok", "log": []}
+STATE = {"mode": "ok", "log": [], "held": 0}
 LOCK = threading.Lock()
+RELEASE = threading.Event()
 
 
 def local(path):
@@ -76,7 +80,18 @@ class H(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         if self.path.startswith("/_mode/"):
             STATE["mode"] = self.path[len("/_mode/"):]
+            if STATE["mode"] == "hold":  # held anew until the next /_release
+                with LOCK:
+                    STATE["held"] = 0
+                RELEASE.clear()
             return self.answer(200, STATE["mode"].encode())
+        if self.path == "/_held":
+            with LOCK:
+                n = STATE["held"]
+            return self.answer(200, str(n).encode())
+        if self.path == "/_release":
+            RELEASE.set()
+            return self.answer(200, b"released")
         if self.path == "/_log":
             with LOCK:
                 text = "\n".join(STATE["log"]) + "\n"
@@ -117,6 +132,11 @@ class H(http.server.BaseHTTPRequestHandler):
             return self.answer(507)
         if mode == "slow" and os.path.basename(p or "") == "content.json.tmp":
             time.sleep(args.slow)
+        if mode == "hold" and not RELEASE.is_set():
+            with LOCK:
+                STATE["held"] += 1
+                STATE["log"].append("PUT %s held" % self.path)
+            RELEASE.wait(args.time_limit)
         if not p:
             return self.answer(403)
         os.makedirs(os.path.dirname(p), exist_ok=True)

@@ -304,12 +304,12 @@ status, out, _ = ed.request("PUT", "/api/items/" + eid, {"item": with_poster, "r
 check(status == 200, "the event gets the poster", out)
 
 # --- roles and publishing ----------------------------------------------------------------
-status, out, _ = ed.request("POST", "/api/publish")
+status, out, _ = ed.publish("/api/publish")
 check(status == 403 and "editor" in out["error"], "an editor cannot publish", out)
 check(not os.path.exists(os.path.join(WWW, "content.json")), "nothing was published by the editor")
 status, out, _ = ed.request("GET", "/api/audit")
 check(status == 403, "an editor cannot read the audit log")
-status, out, _ = anna.request("POST", "/api/publish", {"note": "erste Version"})
+status, out, _ = anna.publish("/api/publish", {"note": "erste Version"})
 check(status == 200 and out["version"]["serial"] == 1 and out["version"]["delivered"] == ["dir"],
       "a publisher publishes: version 1 delivered to the folder", out)
 v = subprocess.run([BIN, "validate", WWW, "--key", os.path.join(TMP, "ki.pub")],
@@ -355,12 +355,12 @@ check(installed_equals(os.path.join(DATA, "versions/1")),
 upd = dict(with_poster, title={"de": "Sprachcafé (neu)", "ar": "مقهى اللغة"})
 status, out, _ = anna.request("GET", "/api/items/" + eid)
 status, out, _ = anna.request("PUT", "/api/items/" + eid, {"item": upd, "revision": out["revision"]})
-status, out, _ = anna.request("POST", "/api/publish")
+status, out, _ = anna.publish("/api/publish")
 check(status == 200 and out["version"]["serial"] == 2, "version 2 published", out)
 r = sync_once()
 check(r.returncode == 0 and installed_equals(os.path.join(DATA, "versions/2")),
       "the kiosk installs version 2", r.stdout + r.stderr)
-status, out, _ = anna.request("POST", "/api/versions/1/publish")
+status, out, _ = anna.publish("/api/versions/1/publish")
 check(status == 200 and out["version"]["serial"] == 3 and out["version"]["again_from"] == 1,
       "publishing version 1 again makes serial 3", out)
 v3 = json.load(open(os.path.join(DATA, "versions/3/content.json")))
@@ -372,7 +372,7 @@ check(r.returncode == 0 and installed_equals(os.path.join(DATA, "versions/3")),
 status, out, _ = ed.request("GET", "/api/versions")
 check(status == 200 and [x["serial"] for x in out["versions"]] == [3, 2, 1] and
       out["versions"][2]["note"] == "erste Version", "versions are listed newest first", out)
-status, out, _ = anna.request("POST", "/api/versions/99/publish")
+status, out, _ = anna.publish("/api/versions/99/publish")
 check(status == 404, "publishing a version that does not exist", out)
 status, out, _ = anna.request("GET", "/api/audit")
 actions = [(e["user"], e["action"]) for e in out["entries"]]
@@ -383,7 +383,7 @@ check(("ed", "create") in actions and ("ed", "change") in actions and ("anna", "
 status, out, _ = anna.request("GET", "/api/items/" + oid)
 status, out, _ = anna.request("PUT", "/api/items/" + oid,
                               {"item": dict(offer, id=oid, url="kein-link"), "revision": out["revision"]})
-status, out, _ = anna.request("POST", "/api/publish")
+status, out, _ = anna.publish("/api/publish")
 check(status == 422 and any(p["field"] == "url" for p in out["problems"]),
       "a bundle with errors is not published; the problems are listed", out)
 check(json.load(open(os.path.join(WWW, "content.json")))["serial"] == 3, "the web folder keeps version 3")

@@ -181,7 +181,7 @@ try:
     contact = {"kind": "contact", "title": {"de": "Kommunales Integrationszentrum"},
                "phone": "+49 251 4920"}
     status, out, _ = anna.request("POST", "/api/items", {"item": contact})
-    status, out, _ = anna.request("POST", "/api/publish", {"note": "fleet"})
+    status, out, _ = anna.publish("/api/publish", {"note": "fleet"})
     check(status == 200 and out["version"]["serial"] == 1, "a version is published", out)
     p, _ = kproc["flur"]
     p.send_signal(signal.SIGTERM)

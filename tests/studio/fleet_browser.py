@@ -54,7 +54,7 @@ for item in sample["items"]:
         status, out, _ = anna.request("POST", "/api/items", {"item": item})
         if status == 201:
             ids.append(out["item"]["id"])
-status, out, _ = anna.request("POST", "/api/publish", {"note": "fleet page"})
+status, out, _ = anna.publish("/api/publish", {"note": "fleet page"})
 check(status == 200, "a version is published", out)
 
 

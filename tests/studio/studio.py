@@ -157,6 +157,28 @@ class Client:
         out = json.loads(payload) if ctype.startswith("application/json") else payload
         return resp.status, out, resp
 
+    def publish(self, path="/api/publish", body=None, timeout=600):
+        """POST path (/api/publish or /api/versions/N/publish) and follow the job it starts
+        (202; GET /api/publish) until it has ended: (200, {"version", "job"}) when delivered,
+        (502, {"error", "job"}) when not, any other answer (403, 409, 422, ...) as it came."""
+        status, out, resp = self.request("POST", path, body)
+        if status != 202:
+            return status, out, resp
+        assert out["job"]["state"] == "running", out
+        jid = out["job"]["id"]
+        end = time.monotonic() + timeout
+        while True:
+            s, o, resp = self.request("GET", "/api/publish")
+            job = (o or {}).get("job") or {}
+            if s == 200 and job.get("id") == jid and job.get("state") != "running":
+                break
+            if time.monotonic() > end:
+                raise RuntimeError("publish job %s did not end: %r" % (jid, o))
+            time.sleep(0.05)
+        if job["state"] == "done":
+            return 200, {"version": job["version"], "job": job}, resp
+        return 502, {"error": job["error"], "job": job}, resp
+
     def login(self, user, password):
         status, out, resp = self.request("POST", "/api/login", {"user": user, "password": password})
         if status == 200:

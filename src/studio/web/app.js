@@ -49,7 +49,8 @@ const WORDS = {
     changes: 'Änderungen seit der letzten Veröffentlichung', noChanges: 'Keine Änderungen seit der letzten Veröffentlichung.',
     added: 'neu', changed: 'geändert', removed: 'gelöscht', approve: 'Freigeben', approveMarked: 'Angehakte Änderungen freigeben', approved: 'freigegeben',
     waiting: 'wartet auf Freigabe', approveHint: 'Vier Augen: Änderungen von Redakteurinnen und Redakteuren gehen erst nach Ihrer Freigabe hinaus. Haken Sie an, was Sie geprüft haben, und geben Sie es dann frei.',
-    publishNow: 'Jetzt veröffentlichen', publishing: 'Wird veröffentlicht … Bei einem langsamen Server kann das einige Minuten dauern; bitte die Seite so lange offen lassen.',
+    publishNow: 'Jetzt veröffentlichen', publishing: 'Wird veröffentlicht … Bei einem langsamen Server kann das einige Minuten dauern. Sie und Ihre Kolleginnen und Kollegen können währenddessen weiterarbeiten.',
+    publishingBy: 'Wird veröffentlicht … (von {0} seit {1} Uhr, Version {2})',
     publishFailed: 'Die Version {0} wurde nicht veröffentlicht.', techDetail: 'Technische Angabe (für die IT): {0}', note: 'Notiz (z. B. „Termine Dezember“)',
     noteLabel: 'Notiz zu dieser Version (freiwillig, erscheint in der Liste der Versionen)', noteExample: 'z. B. „Termine Dezember“',
     published: 'Version {0} ist veröffentlicht. Die Bildschirme zeigen sie spätestens nach ihrer nächsten Abfrage.',
@@ -121,7 +122,8 @@ const WORDS = {
     changes: 'Changes since the last publishing', noChanges: 'No changes since the last publishing.',
     added: 'new', changed: 'changed', removed: 'deleted', approve: 'Approve', approveMarked: 'Approve the ticked changes', approved: 'approved',
     waiting: 'waiting for approval', approveHint: 'Four eyes: editors’ changes go out only after your approval. Tick what you have checked, then approve it.',
-    publishNow: 'Publish now', publishing: 'Publishing … With a slow server this can take some minutes; please keep the page open.',
+    publishNow: 'Publish now', publishing: 'Publishing … With a slow server this can take some minutes. You and your colleagues can go on working meanwhile.',
+    publishingBy: 'Publishing … (by {0} since {1}, version {2})',
     publishFailed: 'Version {0} was not published.', techDetail: 'Technical detail (for IT): {0}', note: 'Note (e.g. “December events”)',
     noteLabel: 'Note on this version (optional, shown in the list of versions)', noteExample: 'e.g. “December events”',
     published: 'Version {0} is published. Screens show it at their next look at the latest.',
@@ -377,6 +379,39 @@ async function api(method, path, body, opts) {
   }
   if (!resp.ok) throw new ApiError(resp.status, out);
   return out;
+}
+
+/* Publishing runs on a thread of the studio's own: POST /api/publish (or
+ * /api/versions/N/publish) answers at once (202) with the job, GET /api/publish says how
+ * it goes. followPublish resolves with {version, job} when the version is delivered and
+ * throws the ApiError of a failed delivery (502, "version N was signed but not
+ * delivered: ..."); onState(job) hears every state seen. */
+const PUBLISH_POLL_MS = 700;
+async function followPublish(job, onState) {
+  for (;;) {
+    if (onState) onState(job);
+    if (job.state === 'done') return {version: job.version, job};
+    if (job.state === 'failed') throw new ApiError(502, {error: job.error});
+    await new Promise((res) => setTimeout(res, PUBLISH_POLL_MS));
+    const out = await api('GET', '/api/publish');
+    /* another job, or none: the studio was restarted meanwhile */
+    if (!out.job || out.job.id !== job.id) throw new ApiError(0, null);
+    job = out.job;
+  }
+}
+/* Starts publishing and follows it. A publish under way already (409 with its job:
+ * "Wird gerade veröffentlicht – von NAME seit HH:MM") is followed instead after
+ * onBusy(message) — its version holds the draft as it was when it began. */
+async function publishJob(path, body, onState, onBusy) {
+  let out;
+  try {
+    out = await api('POST', path, body);
+  } catch (e) {
+    if (e.status !== 409 || !e.body || !e.body.job) throw e;
+    if (onBusy) onBusy(e.message);
+    return followPublish(e.body.job, onState);
+  }
+  return followPublish(out.job, onState);
 }
 
 /* ---- login ----------------------------------------------------------------------------- */
@@ -1298,7 +1333,7 @@ function openUrgent() {
         if (!message.value.trim()) delete item.message;
         try {
           await api('POST', '/api/items', {item});
-          if (pub) await api('POST', '/api/publish', {note: t('urgentTitle')});
+          if (pub) await publishJob('/api/publish', {note: t('urgentTitle')});
           dlg.close(); dlg.remove();
           await loadItems();
           state.view = 'notices';
@@ -1341,9 +1376,10 @@ async function renderPublish(main) {
   main.appendChild(h('h1', {}, t('publish')));
   const holder = h('div', {}, t('loading'));
   main.appendChild(holder);
-  let changes, versions, validation;
+  let changes, versions, validation, running;
   try {
-    [changes, versions, validation] = await Promise.all([api('GET', '/api/changes'), api('GET', '/api/versions'), api('POST', '/api/validate')]);
+    [changes, versions, validation, running] = await Promise.all([api('GET', '/api/changes'), api('GET', '/api/versions'), api('POST', '/api/validate'),
+      api('GET', '/api/publish').then((o) => o.job)]);
   } catch (e) { holder.textContent = e.message; return; }
   clear(holder);
   const pub = isPublisher();
@@ -1382,32 +1418,51 @@ async function renderPublish(main) {
     holder.appendChild(h('label', {for: 'publish-note', class: 'publish-label'}, t('noteLabel')));
     holder.appendChild(h('div', {class: 'publish-row'}, note,
       h('button', {type: 'button', class: 'primary big', id: 'publish-now', disabled: errors.length ? true : null, onclick: async (ev) => {
-        ev.target.disabled = true;
+        const button = ev.target;
+        button.disabled = true;
         clear(result).className = 'box info';
-        result.appendChild(h('p', {}, t('publishing')));
+        result.appendChild(h('p', {id: 'publish-progress'}, t('publishing')));
         try {
-          const out = await api('POST', '/api/publish', note.value.trim() ? {note: note.value.trim()} : undefined);
+          const out = await publishJob('/api/publish', note.value.trim() ? {note: note.value.trim()} : undefined,
+            (job) => showRunning(job), (busy) => result.prepend(h('p', {id: 'publish-busy'}, busy)));
           toast(t('published', out.version.serial));
           render();
         } catch (e) {
-          clear(result).className = '';
-          const failed = e.status === 502 && e.body && /^version (\d+) was signed but not delivered: /.exec(e.body.error || '');
-          if (failed) {
-            /* what happened and what to do, in plain words, and the server's own words for IT */
-            result.className = 'box error';
-            result.append(h('strong', {}, t('publishFailed', failed[1])), h('p', {id: 'publish-error'}, publishText(e.body.error, state.ui)),
-              h('span', {class: 'tech-detail'}, t('techDetail', publishProblem(e.body.error).english)));
-          }
-          /* the entries that wait, by their titles */
-          const waiting = e.body && e.body.waiting && e.body.waiting.map((id) => {
-            const x = state.items.find((en) => en.item.id === id);
-            return x ? '„' + itemTitle(x.item) + '“' : id;
-          }).join(', ');
-          toast(t('failed', waiting ? e.message + ': ' + waiting : failed ? t('publishFailed', failed[1]) : e.message), 'error');
-          ev.target.disabled = false;
+          showFailure(e);
+          button.disabled = false;
         }
       }}, t('publishNow'))));
     holder.appendChild(result);
+    /* a publish under way (a colleague's, or this page's before a reload): followed here */
+    const showRunning = (job) => {
+      if (job.state !== 'running') return;
+      const p = document.getElementById('publish-progress');
+      if (p) p.textContent = t('publishingBy', job.by, job.since, job.serial);
+    };
+    const showFailure = (e) => {
+      clear(result).className = '';
+      const failed = e.status === 502 && e.body && /^version (\d+) was signed but not delivered: /.exec(e.body.error || '');
+      if (failed) {
+        /* what happened and what to do, in plain words, and the server's own words for IT */
+        result.className = 'box error';
+        result.append(h('strong', {}, t('publishFailed', failed[1])), h('p', {id: 'publish-error'}, publishText(e.body.error, state.ui)),
+          h('span', {class: 'tech-detail'}, t('techDetail', publishProblem(e.body.error).english)));
+      }
+      /* the entries that wait, by their titles */
+      const waiting = e.body && e.body.waiting && e.body.waiting.map((id) => {
+        const x = state.items.find((en) => en.item.id === id);
+        return x ? '„' + itemTitle(x.item) + '“' : id;
+      }).join(', ');
+      toast(t('failed', waiting ? e.message + ': ' + waiting : failed ? t('publishFailed', failed[1]) : e.message), 'error');
+    };
+    if (running && running.state === 'running') {
+      const button = document.getElementById('publish-now');
+      if (button) button.disabled = true;
+      result.className = 'box info';
+      result.appendChild(h('p', {id: 'publish-progress'}, t('publishing')));
+      followPublish(running, showRunning).then((out) => { toast(t('published', out.version.serial)); if (state.view === 'publish') render(); },
+        (e) => { if (state.view !== 'publish') return; showFailure(e); if (button) button.disabled = !!errors.length; });
+    }
   } else {
     holder.appendChild(h('p', {class: 'box info'}, t('editorNoPublish')));
   }
@@ -1419,7 +1474,8 @@ async function renderPublish(main) {
       h('td', {}, v.note || ''), h('td', {class: v.error ? 'error' : ''}, v.error ? [publishText(v.error, state.ui, true), h('span', {class: 'tech-detail'}, t('techDetail', v.error))] : (v.delivered || []).map((d) => t('to_' + d)).join(', ')),
       h('td', {}, pub ? h('button', {type: 'button', class: 'secondary small', onclick: async () => {
         if (!await askDialog({id: 'again-dialog', title: t('againTitle'), body: [h('p', {}, t('againConfirm', v.serial))], action: t('again')})) return;
-        try { const out = await api('POST', '/api/versions/' + v.serial + '/publish'); toast(t('published', out.version.serial)); render(); } catch (e) { toast(t('failed', e.message), 'error'); }
+        toast(t('publishing'));
+        try { const out = await publishJob('/api/versions/' + v.serial + '/publish'); toast(t('published', out.version.serial)); render(); } catch (e) { toast(t('failed', e.message), 'error'); render(); }
       }}, t('again')) : null))))));
 }
 

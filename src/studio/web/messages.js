@@ -182,6 +182,9 @@ const MSGS = {
   'missing or wrong X-CSRF-Token header': ['Die Seite ist veraltet: bitte neu laden.', 'The page is out of date: please reload it.'],
   'changes wait for a publisher\'s approval (four eyes)': ['Änderungen warten noch auf die Freigabe (vier Augen): bitte die angehakten Änderungen erst freigeben, dann veröffentlichen. Es warten',
     'Changes still wait for approval (four eyes): please approve them first, then publish. Waiting'],
+  'a publish is under way: started by %s at %s': ['Wird gerade veröffentlicht – von {0} seit {1} Uhr. Das Ergebnis erscheint hier, sobald es fertig ist.',
+    'Publishing is under way – started by {0} at {1}. The outcome shows here once it is done.'],
+  'cannot start publishing: try again in a minute': ['Das Veröffentlichen konnte nicht beginnen. Bitte in einer Minute noch einmal versuchen.', 'Publishing could not start. Please try again in a minute.'],
   'too many downloads at once: try again in a minute': ['Das Studio holt gerade schon mehrere Kalender. Bitte in einer Minute noch einmal versuchen.', 'The studio is already fetching several calendars. Please try again in a minute.'],
   /* the draft (src/studio/draft.c) */
   'the draft would be larger than %d bytes': ['Der Entwurf würde zu groß (höchstens {0} Byte).', null],
@@ -278,6 +281,8 @@ const MSGS = {
     'The studio may not write in the folder “{0}” (no permission). Please ask IT to give the studio write access.'],
   'publish-folder-full': ['Auf dem Laufwerk des Ordners „{0}“ ist kein Platz mehr frei. Bitte die IT bitten, dort Platz zu schaffen.',
     'There is no space left on the drive of the folder “{0}”. Please ask IT to free some space there.'],
+  'publish-stopped': ['Das Studio wurde beendet, während es zum Server „{0}“ hochlud; dort ist alles geblieben, wie es war. Bitte noch einmal veröffentlichen, wenn das Studio wieder läuft.',
+    'The studio was stopped while it uploaded to the server “{0}”; everything there stayed as it was. Please publish again once the studio runs again.'],
   'publish-other': ['Das Hochladen ist fehlgeschlagen. Bitte es noch einmal versuchen; klappt es dann nicht, bitte die IT fragen (die technische Angabe unten hilft ihr).',
     'The upload failed. Please try again; if it still fails, please ask IT (the technical detail below helps them).'],
   'publish-kept': ['Auf den Bildschirmen ändert sich dadurch nichts: sie zeigen weiter, was sie bisher zeigten. Ist das Problem behoben, einfach noch einmal „Jetzt veröffentlichen“.',
@@ -404,6 +409,7 @@ function publishProblem(english) {
   else if (/Permission denied/i.test(what)) kind = 'denied';
   else if (/Disk full|No space|quota/i.test(what)) kind = 'full';
   else if (/ssh session|getting banner/i.test(what)) kind = 'nossh';
+  else if (/^cancelled: the studio is stopping/.test(what)) kind = 'stopped';
   else kind = (FETCH_KINDS.find(([re]) => re.test(what)) || [null, 'other'])[1];
   if (!MSGS['publish-' + kind]) kind = 'other';
   return {key: 'publish-' + kind, args: [host, status ? 'HTTP ' + status : ''], english: text};
