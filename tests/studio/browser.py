@@ -1046,6 +1046,42 @@ try:
         check("kein Platz mehr frei" in rows and "Anmeldung abgelehnt" in rows,
               "the versions list says in German why earlier versions did not go out", rows[:600])
         full_shot("28d-publish-versions-after-failures")
+        # a server that holds the upload until the test lets it go (dav_faults.py mode hold;
+        # publishing runs on a thread of the studio's own): the page says "Wird veröffentlicht …"
+        # with who and since when, the studio answers everybody else meanwhile, a colleague's
+        # click is told who publishes since when, a page opened meanwhile follows the publish,
+        # and once released the page names the version that is out
+        dav_mode("hold")
+        held = lambda: int(urllib.request.urlopen("http://127.0.0.1:%d/_held" % dav_port, timeout=30).read())
+        click("#publish-now")
+        wait.until(lambda d: held() >= 1)
+        wait.until(lambda d: "Wird veröffentlicht … (von anna seit" in d.find_element(By.ID, "publish-result").text)
+        progress = css("#publish-result").text
+        check(not css("#publish-now").is_enabled() and re.search(r"seit \d\d:\d\d Uhr, Version \d+\)", progress),
+              "while the server holds the upload the page says who publishes which version since when, "
+              "and the button waits", progress)
+        full_shot("28e-publishing-held")
+        colleague = Client(st)
+        colleague.login("anna", PW_ANNA)
+        status, out, _ = colleague.request("GET", "/api/items")
+        check(status == 200 and out["items"], "the studio answers other requests while the upload hangs", status)
+        status, busy, _ = colleague.request("POST", "/api/publish")
+        said = driver.execute_script("return new ApiError(409, arguments[0]).message", busy)
+        check(status == 409 and re.match(r"Wird gerade veröffentlicht – von anna seit \d\d:\d\d Uhr", said),
+              "a second publish meanwhile is told in German who publishes since when", said)
+        serial_held = busy["job"]["serial"]
+        tab("events")
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "li.item"))
+        tab("publish")
+        wait.until(lambda d: "Wird veröffentlicht … (von anna seit" in d.find_element(By.ID, "publish-result").text)
+        check(not css("#publish-now").is_enabled(), "the publish page opened again follows the publish under way")
+        urllib.request.urlopen("http://127.0.0.1:%d/_release" % dav_port, timeout=30).read()
+        wait.until(lambda d: ("Version %d ist veröffentlicht" % serial_held) in d.find_element(By.ID, "toasts").text)
+        wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "#versions tbody tr").get_attribute("data-serial") == str(serial_held))
+        check(json.loads(live()[0])["serial"] == serial_held and css("#publish-now").is_enabled(),
+              "released: the page says version %d is published, the server has it, the button is back" % serial_held)
+        full_shot("28f-published-after-hold")
+        dav_mode("ok")
     finally:
         dav.stdin.close()
         dav.wait(timeout=30)
