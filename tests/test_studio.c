@@ -9,7 +9,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <jansson.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,7 @@
 #include "core/xalloc.h"
 #include "studio/draft.h"
 #include "studio/publish.h"
+#include "studio/publish_worker.h"
 #include "studio/users.h"
 #include "support/test_root.h"
 
@@ -343,6 +346,120 @@ static void publish_numbers_versions_and_again(void **state)
 /* A WebDAV server that takes the connection and then never answers: the
  * upload fails as too slow after the stall limit (shortened for the test by
  * LITFASS_TEST_PUBLISH_STALL_S) instead of holding on for LF_PUBLISH_TIMEOUT_S. */
+/* publish_worker.h: the delivery runs on the worker's thread; `done` is called there with the
+ * studio's lock held while the job still says running (so audit log and job agree); a start
+ * meanwhile is refused with the running job's state; after it ends a new job runs. */
+struct worker_probe {
+    pthread_mutex_t work;
+    struct lf_publish_worker *w;
+    struct lf_publisher *p;
+    const char *manifest, *dir;
+    int calls;
+    long long serial;
+    bool lock_held, still_running, refused;
+    pthread_t thread;
+};
+
+static void probe_done(void *ctx, const char *user, long long serial, long long again_from,
+                       const json_t *version, const char *error)
+{
+    struct worker_probe *pr = ctx;
+    (void)again_from;
+    pr->calls++;
+    pr->serial = version ? serial : -1;
+    pr->lock_held = pthread_mutex_trylock(&pr->work) == EBUSY;
+    pr->thread = pthread_self();
+    json_t *st = lf_publish_worker_state(pr->w);
+    pr->still_running = strcmp(json_string_value(json_object_get(st, "state")), "running") == 0 &&
+                        strcmp(user, "anna") == 0 && !error;
+    json_decref(st);
+    if (pr->calls == 1) { /* a second publish while this one has not ended */
+        char err[LF_PUBLISH_ERROR_BYTES];
+        struct lf_publish_job *j = lf_publish_prepare(pr->p, pr->manifest, pr->dir, "ben", NULL,
+                                                      0, err, sizeof(err));
+        json_t *running = NULL;
+        pr->refused = j && lf_publish_worker_busy(pr->w) &&
+                      !lf_publish_worker_start(pr->w, j, "ben", 0, &running) && running &&
+                      strcmp(json_string_value(json_object_get(running, "by")), "anna") == 0;
+        json_decref(running);
+    }
+}
+
+static void publish_worker_runs_one_job_at_a_time(void **state)
+{
+    (void)state;
+    char *dir = test_dir_made("worker");
+    char *name = lf_xasprintf("%s/ki", dir);
+    char err[LF_PUBLISH_ERROR_BYTES];
+    assert_true(lf_keygen(name, NULL, err, sizeof(err)));
+    char *key = lf_xasprintf("%s.key", name);
+    char *www = lf_xasprintf("%s/www", dir);
+    struct lf_publish_target target = {.key_file = key, .dir = www, .valid_days = 30};
+    struct worker_probe pr = {.dir = dir};
+    pr.manifest = "{\"format\": 1, \"organisation\": \"KI\", \"items\": [{\"kind\": "
+                  "\"contact\", \"id\": \"ki\", \"title\": \"KI Münster\"}]}";
+    pthread_mutex_init(&pr.work, NULL);
+    pr.p = lf_publisher_create(dir, &target, err, sizeof(err));
+    assert_non_null(pr.p);
+    pr.w = lf_publish_worker_create(pr.p, &pr.work, probe_done, &pr);
+    json_t *st = lf_publish_worker_state(pr.w);
+    assert_true(json_is_null(st));
+    json_decref(st);
+
+    pthread_mutex_lock(&pr.work);
+    struct lf_publish_job *j =
+        lf_publish_prepare(pr.p, pr.manifest, dir, "anna", "erste", 0, err, sizeof(err));
+    assert_non_null(j);
+    json_t *running = NULL;
+    st = lf_publish_worker_start(pr.w, j, "anna", 0, &running);
+    pthread_mutex_unlock(&pr.work);
+    assert_non_null(st);
+    assert_null(running);
+    assert_string_equal(json_string_value(json_object_get(st, "state")), "running");
+    assert_int_equal(json_integer_value(json_object_get(st, "serial")), 1);
+    json_int_t id = json_integer_value(json_object_get(st, "id"));
+    json_decref(st);
+    assert_true(lf_publish_worker_wait(pr.w, NULL, NULL));
+
+    assert_int_equal(pr.calls, 1);
+    assert_int_equal(pr.serial, 1);
+    assert_true(pr.lock_held);
+    assert_true(pr.still_running);
+    assert_true(pr.refused);
+    assert_false(pthread_equal(pr.thread, pthread_self()));
+    st = lf_publish_worker_state(pr.w);
+    assert_int_equal(json_integer_value(json_object_get(st, "id")), id);
+    assert_string_equal(json_string_value(json_object_get(st, "state")), "done");
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(st, "version"), "serial")), 1);
+    json_decref(st);
+    char *live = lf_xasprintf("%s/content.json", www);
+    assert_int_equal(access(live, F_OK), 0);
+
+    /* the next one runs (the refused one's version 2 stays listed, undelivered) */
+    pthread_mutex_lock(&pr.work);
+    j = lf_publish_prepare(pr.p, pr.manifest, dir, "anna", NULL, 0, err, sizeof(err));
+    st = lf_publish_worker_start(pr.w, j, "anna", 0, &running);
+    pthread_mutex_unlock(&pr.work);
+    assert_non_null(st);
+    json_decref(st);
+    assert_true(lf_publish_worker_wait(pr.w, NULL, NULL));
+    assert_int_equal(pr.calls, 2);
+    assert_int_equal(pr.serial, 3);
+    json_t *list = lf_publisher_versions(pr.p);
+    assert_int_equal(json_array_size(list), 3);
+    assert_int_equal(json_array_size(json_object_get(json_array_get(list, 1), "delivered")), 0);
+    json_decref(list);
+
+    lf_publish_worker_destroy(pr.w);
+    lf_publisher_destroy(pr.p);
+    pthread_mutex_destroy(&pr.work);
+    free(live);
+    free(www);
+    free(key);
+    free(name);
+    free(dir);
+}
+
 static void publish_to_a_stalled_server_fails_as_too_slow(void **state)
 {
     (void)state;
@@ -392,6 +509,7 @@ int main(void)
         cmocka_unit_test(draft_validation_names_item_and_field),
         cmocka_unit_test(draft_images_checked_before_decoding),
         cmocka_unit_test(publish_numbers_versions_and_again),
+        cmocka_unit_test(publish_worker_runs_one_job_at_a_time),
         cmocka_unit_test(publish_to_a_stalled_server_fails_as_too_slow),
     };
     return cmocka_run_group_tests(tests, test_root_setup, test_root_teardown);
