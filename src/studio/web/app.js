@@ -50,7 +50,7 @@ const WORDS = {
     added: 'neu', changed: 'geändert', removed: 'gelöscht', approve: 'Freigeben', approveMarked: 'Angehakte Änderungen freigeben', approved: 'freigegeben',
     waiting: 'wartet auf Freigabe', approveHint: 'Vier Augen: Änderungen von Redakteurinnen und Redakteuren gehen erst nach Ihrer Freigabe hinaus. Haken Sie an, was Sie geprüft haben, und geben Sie es dann frei.',
     publishNow: 'Jetzt veröffentlichen', publishing: 'Wird veröffentlicht … Bei einem langsamen Server kann das einige Minuten dauern. Sie und Ihre Kolleginnen und Kollegen können währenddessen weiterarbeiten.',
-    publishingBy: 'Wird veröffentlicht … (von {0} seit {1} Uhr, Version {2})',
+    publishingBy: 'Wird veröffentlicht … (von {0} seit {1} Uhr, Version {2}). Bei einem langsamen Server kann das einige Minuten dauern; währenddessen kann weitergearbeitet werden.',
     publishFailed: 'Die Version {0} wurde nicht veröffentlicht.', techDetail: 'Technische Angabe (für die IT): {0}', note: 'Notiz (z. B. „Termine Dezember“)',
     noteLabel: 'Notiz zu dieser Version (freiwillig, erscheint in der Liste der Versionen)', noteExample: 'z. B. „Termine Dezember“',
     published: 'Version {0} ist veröffentlicht. Die Bildschirme zeigen sie spätestens nach ihrer nächsten Abfrage.',
@@ -123,7 +123,7 @@ const WORDS = {
     added: 'new', changed: 'changed', removed: 'deleted', approve: 'Approve', approveMarked: 'Approve the ticked changes', approved: 'approved',
     waiting: 'waiting for approval', approveHint: 'Four eyes: editors’ changes go out only after your approval. Tick what you have checked, then approve it.',
     publishNow: 'Publish now', publishing: 'Publishing … With a slow server this can take some minutes. You and your colleagues can go on working meanwhile.',
-    publishingBy: 'Publishing … (by {0} since {1}, version {2})',
+    publishingBy: 'Publishing … (by {0} since {1}, version {2}). With a slow server this can take some minutes; work can go on meanwhile.',
     publishFailed: 'Version {0} was not published.', techDetail: 'Technical detail (for IT): {0}', note: 'Note (e.g. “December events”)',
     noteLabel: 'Note on this version (optional, shown in the list of versions)', noteExample: 'e.g. “December events”',
     published: 'Version {0} is published. Screens show it at their next look at the latest.',
@@ -387,28 +387,45 @@ async function api(method, path, body, opts) {
  * throws the ApiError of a failed delivery (502, "version N was signed but not
  * delivered: ..."); onState(job) hears every state seen. */
 const PUBLISH_POLL_MS = 700;
-async function followPublish(job, onState) {
-  for (;;) {
-    if (onState) onState(job);
-    if (job.state === 'done') return {version: job.version, job};
-    if (job.state === 'failed') throw new ApiError(502, {error: job.error});
-    await new Promise((res) => setTimeout(res, PUBLISH_POLL_MS));
-    const out = await api('GET', '/api/publish');
-    /* another job, or none: the studio was restarted meanwhile */
-    if (!out.job || out.job.id !== job.id) throw new ApiError(0, null);
-    job = out.job;
+let publishWatch = null; /* {id, promise, listeners}: one follower per job, however many pages ask */
+function followPublish(job, onState) {
+  if (!publishWatch || publishWatch.id !== job.id) {
+    const listeners = new Set();
+    const promise = (async () => {
+      for (;;) {
+        listeners.forEach((f) => f(job));
+        if (job.state === 'done') return {version: job.version, job};
+        if (job.state === 'failed') throw new ApiError(502, {error: job.error});
+        await new Promise((res) => setTimeout(res, PUBLISH_POLL_MS));
+        const out = await api('GET', '/api/publish');
+        /* another job, or none: the studio was restarted meanwhile */
+        if (!out.job || out.job.id !== job.id) throw new ApiError(0, null);
+        job = out.job;
+      }
+    })();
+    publishWatch = {id: job.id, promise, listeners};
   }
+  if (onState) { publishWatch.listeners.add(onState); onState(job); }
+  return publishWatch.promise;
+}
+/* Several callers may wait for one job (the page that clicked, the page opened again):
+ * the outcome (or the error) is told once, by the first. */
+function firstToTell(outcome) {
+  if (!outcome || outcome.told) return false;
+  outcome.told = true;
+  return true;
 }
 /* Starts publishing and follows it. A publish under way already (409 with its job:
- * "Wird gerade veröffentlicht – von NAME seit HH:MM") is followed instead after
- * onBusy(message) — its version holds the draft as it was when it began. */
+ * "Wird gerade veröffentlicht – von NAME seit HH:MM") is, with onBusy, followed instead
+ * after onBusy(message) (its version holds the draft as it was when it began); without,
+ * thrown like any refusal (the urgent notice, publishing a version again). */
 async function publishJob(path, body, onState, onBusy) {
   let out;
   try {
     out = await api('POST', path, body);
   } catch (e) {
-    if (e.status !== 409 || !e.body || !e.body.job) throw e;
-    if (onBusy) onBusy(e.message);
+    if (e.status !== 409 || !e.body || !e.body.job || !onBusy) throw e;
+    onBusy(e.message);
     return followPublish(e.body.job, onState);
   }
   return followPublish(out.job, onState);
@@ -1414,6 +1431,7 @@ async function renderPublish(main) {
   }
   if (pub) {
     const result = h('div', {id: 'publish-result', role: 'status'});
+    const holderResult = result;
     const note = h('input', {id: 'publish-note', placeholder: t('noteExample')});
     holder.appendChild(h('label', {for: 'publish-note', class: 'publish-label'}, t('noteLabel')));
     holder.appendChild(h('div', {class: 'publish-row'}, note,
@@ -1425,10 +1443,11 @@ async function renderPublish(main) {
         try {
           const out = await publishJob('/api/publish', note.value.trim() ? {note: note.value.trim()} : undefined,
             (job) => showRunning(job), (busy) => result.prepend(h('p', {id: 'publish-busy'}, busy)));
-          toast(t('published', out.version.serial));
-          render();
+          if (firstToTell(out)) { toast(t('published', out.version.serial)); render(); }
         } catch (e) {
-          showFailure(e);
+          if (firstToTell(e)) showFailure(e);
+          const now = document.getElementById('publish-now');
+          if (now) now.disabled = false;
           button.disabled = false;
         }
       }}, t('publishNow'))));
@@ -1440,6 +1459,8 @@ async function renderPublish(main) {
       if (p) p.textContent = t('publishingBy', job.by, job.since, job.serial);
     };
     const showFailure = (e) => {
+      /* the page on screen: this one, or the publish page opened again meanwhile */
+      const result = document.getElementById('publish-result') || holderResult;
       clear(result).className = '';
       const failed = e.status === 502 && e.body && /^version (\d+) was signed but not delivered: /.exec(e.body.error || '');
       if (failed) {
@@ -1460,8 +1481,8 @@ async function renderPublish(main) {
       if (button) button.disabled = true;
       result.className = 'box info';
       result.appendChild(h('p', {id: 'publish-progress'}, t('publishing')));
-      followPublish(running, showRunning).then((out) => { toast(t('published', out.version.serial)); if (state.view === 'publish') render(); },
-        (e) => { if (state.view !== 'publish') return; showFailure(e); if (button) button.disabled = !!errors.length; });
+      followPublish(running, showRunning).then((out) => { if (firstToTell(out)) { toast(t('published', out.version.serial)); if (state.view === 'publish') render(); } },
+        (e) => { if (!firstToTell(e)) return; if (state.view === 'publish') showFailure(e); if (button) button.disabled = !!errors.length; });
     }
   } else {
     holder.appendChild(h('p', {class: 'box info'}, t('editorNoPublish')));
@@ -1475,7 +1496,7 @@ async function renderPublish(main) {
       h('td', {}, pub ? h('button', {type: 'button', class: 'secondary small', onclick: async () => {
         if (!await askDialog({id: 'again-dialog', title: t('againTitle'), body: [h('p', {}, t('againConfirm', v.serial))], action: t('again')})) return;
         toast(t('publishing'));
-        try { const out = await publishJob('/api/versions/' + v.serial + '/publish'); toast(t('published', out.version.serial)); render(); } catch (e) { toast(t('failed', e.message), 'error'); render(); }
+        try { const out = await publishJob('/api/versions/' + v.serial + '/publish'); if (firstToTell(out)) { toast(t('published', out.version.serial)); render(); } } catch (e) { if (firstToTell(e)) { toast(t('failed', e.message), 'error'); render(); } }
       }}, t('again')) : null))))));
 }
 
