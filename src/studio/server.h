@@ -5,7 +5,10 @@
  * draft, the sessions and the in-process preview renderer are used by one
  * request at a time. A request that needs a download first (a calendar
  * fetched once) is suspended while a thread of its own downloads (nothing
- * else shared), then handled like the others. Routes are rows of one table in server.c (method,
+ * else shared), then handled like the others. Publishing is signed on that thread and
+ * delivered by studio/publish_worker.h on a thread of its own (one at a time): the
+ * request answers 202 at once and GET /api/publish tells how it goes, so a slow web
+ * server holds up nobody. Routes are rows of one table in server.c (method,
  * path pattern, least role, handler): adding an endpoint is adding a row.
  *
  * Security: Argon2id passwords (studio/users.h); random session cookies
