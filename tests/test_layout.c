@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -1119,6 +1120,103 @@ static void portrait_uses_its_height(void **state)
     lf_scene_destroy(port);
 }
 
+/* The fake's pictures tell their size in their name: "pic-2000x100.png". */
+static bool picture_size_from_name(void *ctx, const char *path, int *w, int *h)
+{
+    (void)ctx;
+    const char *dash = strrchr(path, '-');
+    return dash && sscanf(dash + 1, "%dx%d", w, h) == 2 && *w > 0 && *h > 0;
+}
+
+/* A picture is shown whole in its own proportions at a size one sees,
+ * on every slide, screen and language: a 20:1 banner and a 1:20 strip
+ * (in a poster's column they were a line 34 px high and a thread), a
+ * poster and a photo. Its box keeps the picture's proportion (5 % and
+ * rounding), lies in the content box, takes at least a tenth of it or
+ * spans nine tenths of its width (a banner) or height (a strip), and no
+ * text, QR code or other picture lies on it. A banner or strip is on
+ * every page of its slide. */
+static void pictures_keep_their_proportions(void **state)
+{
+    (void)state;
+    build_bundle();
+    static const int pictures[][2] = {{2000, 100}, {100, 2000}, {600, 800}, {1600, 900},
+                                      {300, 100}, {100, 300}};
+    static const int sizes[][2] = {{800, 480}, {480, 800}, {1920, 1080}, {1080, 1920},
+                                   {3840, 2160}, {2160, 3840}};
+    static const char *const langs[] = {"de", "ar"};
+    struct lf_measure m = FAKE_MEASURE;
+    m.image_size = picture_size_from_name;
+    struct lf_scene *s = lf_scene_create();
+    for (size_t pi = 0; pi < sizeof(pictures) / sizeof(pictures[0]); pi++) {
+        char name[64];
+        snprintf(name, sizeof(name), "pic-%dx%d.png", pictures[pi][0], pictures[pi][1]);
+        double aspect = (double)pictures[pi][0] / pictures[pi][1];
+        bool apart = aspect >= LF_WIDE_PICTURE || aspect * LF_WIDE_PICTURE <= 1.0;
+        for (size_t ii = 0; ii < 4; ii++) {
+            struct lf_item it = items[ii];
+            it.image = name;
+            static const enum lf_slide_kind kinds[4] = {LF_SLIDE_EVENT, LF_SLIDE_OFFER,
+                                                        LF_SLIDE_CONTACT, LF_SLIDE_NOTICE};
+            struct lf_slide sl = {kinds[ii], &it, ii == 3 ? it.valid_from : it.start,
+                                  ii == 3 ? it.valid_until : it.end};
+            for (size_t si = 0; si < sizeof(sizes) / sizeof(sizes[0]); si++) {
+                for (size_t li = 0; li < 2; li++) {
+                    struct lf_view v = fake_view(&bundle, langs[li], lf_local_make(2026, 11, 23, 10, 0),
+                                                 sizes[si][0], sizes[si][1]);
+                    v.measure = &m;
+                    struct lf_box body = lf_layout_content_box(&v);
+                    struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl};
+                    for (int n_page = 0; n_page < 3; n_page++) {
+                        char what[160];
+                        snprintf(what, sizeof(what), "%s on %s %dx%d %s page %d", name, it.id,
+                                 v.width, v.height, v.lang, n_page + 1);
+                        struct lf_page_result r;
+                        lf_scene_clear(s);
+                        lf_layout_page(s, &v, &page, &r);
+                        assert_clean(s, v.width, v.height, lf_layout_min_text_px(&v), what);
+                        size_t n_images = 0;
+                        for (size_t i = 0; i < lf_scene_count(s); i++) {
+                            const struct lf_op *img = lf_scene_op(s, i);
+                            if (img->kind != LF_OP_IMAGE)
+                                continue;
+                            n_images++;
+                            struct lf_box b = img->box;
+                            double got = (double)b.w / b.h;
+                            double slack = 0.05 + 2.0 / (b.w < b.h ? b.w : b.h);
+                            if (fabs(got - aspect) > slack * aspect)
+                                fail_msg("%s: box %dx%d, the picture %.3f:1", what, b.w, b.h, aspect);
+                            if (!lf_box_inside(b, body))
+                                fail_msg("%s: the picture outside the content box", what);
+                            if (apart) {
+                                long area = (long)b.w * b.h, all = (long)body.w * body.h;
+                                bool spans = aspect > 1 ? b.w * 10 >= body.w * 9 : b.h * 10 >= body.h * 9;
+                                if (area * 10 < all && !spans)
+                                    fail_msg("%s: %dx%d, %ld %% of the content box", what, b.w, b.h,
+                                             area * 100 / all);
+                            }
+                            for (size_t j = 0; j < lf_scene_count(s); j++) {
+                                const struct lf_op *o = lf_scene_op(s, j);
+                                if (j != i && o->kind != LF_OP_RECT && lf_box_overlaps(o->box, b))
+                                    fail_msg("%s: \"%s\" lies on the picture", what,
+                                             o->text ? o->text : "(a picture or code)");
+                            }
+                        }
+                        if (apart)
+                            assert_int_equal(n_images, 1); /* on every page */
+                        else
+                            assert_true(n_images <= 1);
+                        if (!r.continues)
+                            break;
+                        page.from = r.rest;
+                    }
+                }
+            }
+        }
+    }
+    lf_scene_destroy(s);
+}
+
 /* The portrait footer (languages, categories, ‹ position ›, the reading
  * controls and toggles) of a bundle in seven languages with read-aloud
  * takes at most a fifth of the screen's height: at 480x800 it took 27 %
@@ -2200,6 +2298,7 @@ int main(void)
         cmocka_unit_test(bundle_phrases_override),
         cmocka_unit_test(portrait_footer_is_compact),
         cmocka_unit_test(carousel_offers_rotate),
+        cmocka_unit_test(pictures_keep_their_proportions),
         cmocka_unit_test(gender_forms_and_german_names_in_other_scripts),
         cmocka_unit_test(chinese_breaks_between_characters),
         cmocka_unit_test(hyphen_stays_with_its_word),

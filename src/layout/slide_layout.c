@@ -655,13 +655,87 @@ static int fallback_marker(struct frame *f, bool fallback, int x, int y, int w)
     return b.h + lf_frame_scaled(f, 10);
 }
 
-/* An item's image, its file found in the bundle folder. */
+static void image_path(const struct frame *f, const struct lf_item *it, char *path, size_t size)
+{
+    snprintf(path, size, "%s/%s", f->v->bundle->dir ? f->v->bundle->dir : ".", it->image);
+}
+
+/* The picture's width / height as it is shown; a poster's 3:4 when the
+ * measure cannot tell. */
+static double image_aspect(const struct frame *f, const struct lf_item *it)
+{
+    char path[2 * LF_MAX_PATH_BYTES + 2];
+    int w = 0, h = 0;
+    image_path(f, it, path, sizeof(path));
+    if (f->m.image_size && f->m.image_size(f->m.ctx, path, &w, &h) && w > 0 && h > 0)
+        return (double)w / h;
+    return 0.75;
+}
+
+/* The largest box of the proportion `aspect` inside `box`, centred. */
+static struct lf_box fit_aspect(struct lf_box box, double aspect)
+{
+    int w = box.w, h = (int)lround(box.w / aspect);
+    if (h > box.h) {
+        h = box.h;
+        w = (int)lround(box.h * aspect);
+    }
+    if (w < 1)
+        w = 1;
+    if (h < 1)
+        h = 1;
+    return (struct lf_box){box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h};
+}
+
+/* An item's image, its file found in the bundle folder: in its own
+ * proportions, as large as fits `box`, centred in it. */
 static void image_op(struct frame *f, struct lf_box box, const struct lf_item *it)
 {
     char path[2 * LF_MAX_PATH_BYTES + 2];
-    snprintf(path, sizeof(path), "%s/%s", f->v->bundle->dir ? f->v->bundle->dir : ".",
-             it->image);
-    lf_scene_image(f->s, box, path);
+    image_path(f, it, path, sizeof(path));
+    lf_scene_image(f->s, fit_aspect(box, image_aspect(f, it)), path);
+}
+
+/* Whether the item's picture is a banner or a strip of its own
+ * (LF_WIDE_PICTURE) rather than in the slide's design. */
+static bool picture_apart(const struct frame *f, const struct lf_item *it)
+{
+    if (!it || !it->image)
+        return false;
+    double a = image_aspect(f, it);
+    return a >= LF_WIDE_PICTURE || a * LF_WIDE_PICTURE <= 1.0;
+}
+
+/* The content box less a banner or strip picture (picture_apart), which
+ * goes to *picture when not NULL (w 0: none): every page of the slide
+ * lays out its text in the same box. */
+static struct lf_box slide_box(const struct frame *f, const struct lf_item *it,
+                               struct lf_box *picture)
+{
+    struct lf_box box = lf_layout_content_box(f->v), pic = {0, 0, 0, 0};
+    if (picture_apart(f, it)) {
+        double a = image_aspect(f, it);
+        int gap = spacing(f, BASE_GAP * 1.5);
+        if (a >= LF_WIDE_PICTURE) {
+            /* a banner across the foot of the slide */
+            int h = (int)lround(box.w / a), most = (int)(box.h * LF_BANNER_MAX_HEIGHT);
+            pic = (struct lf_box){box.x, box.y + box.h - (h < most ? h : most), box.w,
+                                  h < most ? h : most};
+            box.h -= pic.h + gap;
+        } else {
+            /* a strip at the end edge, from the top */
+            int w = (int)lround(box.h * a), most = (int)(box.w * LF_STRIP_MAX_WIDTH);
+            pic = (struct lf_box){box.x + box.w - (w < most ? w : most), box.y,
+                                  w < most ? w : most, box.h};
+            box.w -= pic.w + gap;
+        }
+        pic = fit_aspect(pic, a);
+        if (a < 1.0)
+            pic.y = box.y; /* the strip from the top */
+    }
+    if (picture)
+        *picture = pic;
+    return box;
 }
 
 /* ---- formatting ---------------------------------------------------------- */
@@ -1150,8 +1224,8 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
     event_head(f, sl, texts.when, &h);
     if (!h.fallback && (column_in_german(&main) || column_in_german(&card)))
         h.chips[h.n_chips++] = lf_phrase(f->v->lang, LF_P_IN_GERMAN);
-    bool has_image = it->image != NULL;
-    struct lf_box full = lf_layout_content_box(f->v);
+    bool has_image = it->image != NULL && !picture_apart(f, it);
+    struct lf_box full = slide_box(f, it, NULL);
     int right_w = full.w * 36 / 100;
     int head_max = f->landscape ? full.h * 48 / 100 : full.h / 4;
     /* the head beside the badge, as narrow as it can be; what it has no
@@ -1228,6 +1302,9 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
             int ih = area.h - (card_k >= 0 ? card_h + gap : 0);
             if (ih > right_w * 4 / 3)
                 ih = right_w * 4 / 3; /* a poster's proportions at most */
+            int fitted = (int)lround(right_w / image_aspect(f, it));
+            if (ih > fitted)
+                ih = fitted; /* a wider picture: the card comes up under it */
             image_op(f, (struct lf_box){rx, ry, right_w, ih}, it);
             ry += ih + gap;
         }
@@ -1244,6 +1321,11 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
          * size; the poster then takes the rest of the height, up to
          * nearly half the page (less when the text needs the room) */
         int ih = area.h / 5, most = area.h * 45 / 100;
+        int fitted = (int)lround(col.w / image_aspect(f, it)); /* as wide as the text */
+        if (most > fitted)
+            most = fitted;
+        if (ih > most)
+            ih = most;
         static const double sizes[] = {PORTRAIT_LARGER};
         int need = column_height(f, &main, col.w, 1.0);
         for (size_t i = 0; i < N_LARGER; i++) {
@@ -1257,7 +1339,8 @@ static void event_page(struct frame *f, struct lf_box area, const struct lf_page
             ih = col.h - gap - need < most ? col.h - gap - need : most;
         if (col.h - ih - gap < need)
             ih = col.h - gap - need;
-        if (ih >= lf_frame_scaled(f, 180)) {
+        int least = lf_frame_scaled(f, 180);
+        if (ih >= (least < most ? least : most)) {
             /* under the text (the title first, then what and where), in
              * all the height the text leaves, up to nearly half the page */
             struct lf_box text = col;
@@ -1392,7 +1475,7 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
     h.title = lf_frame_pick(f, &it->title, &h.fallback);
     if (!h.fallback && (column_in_german(&main) || column_in_german(&card)))
         h.chips[h.n_chips++] = lf_phrase(f->v->lang, LF_P_IN_GERMAN);
-    int image_side = it->image ? lf_frame_scaled(f, 150) : 0;
+    int image_side = it->image && !picture_apart(f, it) ? lf_frame_scaled(f, 150) : 0;
 
     /* where the card goes and at which scale, decided the same way on
      * every page of the slide */
@@ -1402,7 +1485,7 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
     bool qr_moved = false;
     /* decided on the whole content box: every page builds the same flow */
     const struct lf_box page_area = area;
-    area = lf_layout_content_box(f->v);
+    area = slide_box(f, it, NULL);
     main_box = area;
     card_box = area;
     head_fit(f, &h, area.w - (f->landscape ? area.w * 40 / 100 + gap : 0) - image_side,
@@ -1599,7 +1682,7 @@ static void notice_page(struct frame *f, struct lf_box area, const struct lf_pag
      * kicker, the marker, the title in at most a third of the card (the
      * rest of a longer one leads the message), the image */
     struct lf_box full_in;
-    notice_card(f, lf_layout_content_box(f->v), urgent, &full_in);
+    notice_card(f, slide_box(f, it, NULL), urgent, &full_in);
     int kicker_px = lf_frame_text_px(f, BASE_LABEL * 1.3);
     int kicker_h = lf_frame_line_height(f, LF_FACE_BOLD, kicker_px) + lf_frame_scaled(f, BASE_GAP);
     int title_min = lf_frame_text_px(f, BASE_BODY * 1.3) + lf_frame_scaled(f, 2);
@@ -1608,8 +1691,11 @@ static void notice_page(struct frame *f, struct lf_box area, const struct lf_pag
     int title_room = full_in.h / 3;
     /* the picture: beside the text in landscape, above it in portrait */
     int gap = lf_frame_scaled(f, BASE_GAP * 1.5);
-    int image_w = it->image && f->landscape ? full_in.w * 30 / 100 : 0;
-    int image_h = it->image && !f->landscape ? full_in.h * 30 / 100 : 0;
+    bool with_image = it->image && !picture_apart(f, it);
+    int image_w = with_image && f->landscape ? full_in.w * 30 / 100 : 0;
+    int image_h = with_image && !f->landscape ? full_in.h * 30 / 100 : 0;
+    if (image_h && image_h > full_in.w / image_aspect(f, it))
+        image_h = (int)(full_in.w / image_aspect(f, it)); /* a wide one: less height */
     int text_w = full_in.w - (image_w ? image_w + gap : 0);
     int title_max = lf_frame_text_px(f, BASE_TITLE * 1.25);
     /* the largest title that leaves the message room on this page */
@@ -1983,6 +2069,11 @@ void lf_layout_page(struct lf_scene *s, const struct lf_view *v, const struct lf
             lp.list_title = lf_phrase(v->lang, LF_P_UPCOMING);
         list_page(&f, area, &lp, r);
     } else {
+        /* a banner or strip picture, on every page of the slide */
+        struct lf_box picture;
+        area = slide_box(&f, p->slide->item, &picture);
+        if (picture.w)
+            image_op(&f, picture, p->slide->item);
         if (is_continuation(p)) {
             /* continued: a small heading says what this is the rest of */
             char head[LF_MAX_STRING_BYTES + 256];

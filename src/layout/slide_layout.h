@@ -42,6 +42,20 @@
 #define LF_COMPACT_SPACING 0.6
 #define LF_COMPACT_TITLE 0.8
 
+/* A slide's picture (the layout learns its size through
+ * lf_measure.image_size; unknown: a poster's 3:4) is shown whole, in its
+ * own proportions, never cut. One about as wide as a poster or a photo
+ * has its place in the slide's design (beside or under the text); one at
+ * least LF_WIDE_PICTURE times as wide as high is a banner across the foot
+ * of the slide, as wide as the slide or LF_BANNER_MAX_HEIGHT of its height
+ * high; one at least LF_WIDE_PICTURE times as high as wide a strip at the
+ * end edge, as high as the slide or LF_STRIP_MAX_WIDTH of its width wide.
+ * The text is laid out in the rest, at its usual sizes: a 20:1 banner in
+ * a poster's column was a line 34 px high, and a 1:20 one a thread. */
+#define LF_WIDE_PICTURE 3.0
+#define LF_BANNER_MAX_HEIGHT 0.3
+#define LF_STRIP_MAX_WIDTH 0.3
+
 struct lf_view {
     const struct lf_bundle *bundle;
     const char *lang;           /* language of the screen */

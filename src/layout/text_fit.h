@@ -26,6 +26,10 @@ struct lf_measure {
      * character, with a hyphen). The layout fills these in. */
     const char *lang;
     struct lf_hyphenator *hyphenator;
+    /* Optional: the size in pixels of the picture at path as it is shown
+     * (upright); false when it cannot be read. NULL: the layout assumes a
+     * poster's 3:4. */
+    bool (*image_size)(void *ctx, const char *path, int *w, int *h);
 };
 
 #define LF_MAX_WRAP_LINES 48

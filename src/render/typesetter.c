@@ -8,12 +8,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unicode/uchar.h>
 #include <unicode/uloc.h>
 #include <unicode/uscript.h>
 
 #include "core/xalloc.h"
 #include "render/font_coverage.h"
+#include "render/image_load.h"
+#include "render/painter.h"
 
 /* The faces asked first: Noto Sans (Latin, Cyrillic, Greek) and, for
  * Arabic script, Noto Sans Arabic. Every other character goes to the
@@ -58,6 +61,15 @@ struct glyph_answer {
     int16_t font;     /* -1: no font draws it */
 };
 
+/* The sizes of the last pictures the layout asked for, by path and mtime. */
+#define PICTURE_SIZES 32
+struct image_size {
+    char *path;
+    time_t mtime;
+    off_t bytes;
+    int w, h;
+};
+
 struct lf_typesetter {
     struct font_file files[MAX_FONTS];
     int n_files;
@@ -72,6 +84,8 @@ struct lf_typesetter {
     struct open_font cache[FONT_CACHE_SIZE];
     unsigned long clock;
     struct lf_measure measure;
+    struct image_size pictures[PICTURE_SIZES]; /* the layout asks on every layout */
+    size_t next_picture;
     FT_Library ft;        /* reads a new font file's cmap, then closes it */
 };
 
@@ -629,6 +643,39 @@ static int measure_line_height(void *ctx, enum lf_face face, int px)
     return font ? TTF_FontLineSkip(font) : px * 4 / 3;
 }
 
+/* The layout's image_size: from the file's header (PNG or JPEG), turned as
+ * its EXIF orientation says, as the painter shows it. */
+static bool measure_image_size(void *ctx, const char *path, int *w, int *h)
+{
+    struct lf_typesetter *ts = ctx;
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return false; /* never opens a FIFO */
+    for (size_t i = 0; i < PICTURE_SIZES; i++) {
+        struct image_size *e = &ts->pictures[i];
+        if (e->path && strcmp(e->path, path) == 0 && e->mtime == st.st_mtime &&
+            e->bytes == st.st_size) {
+            *w = e->w;
+            *h = e->h;
+            return true;
+        }
+    }
+    int pw = 0, ph = 0;
+    if (!lf_image_dimensions(path, &pw, &ph) || pw <= 0 || ph <= 0)
+        return false;
+    if (lf_image_orientation(path) >= 5) { /* turned a quarter: width and height swap */
+        int t = pw;
+        pw = ph;
+        ph = t;
+    }
+    struct image_size *e = &ts->pictures[ts->next_picture++ % PICTURE_SIZES];
+    free(e->path);
+    *e = (struct image_size){lf_xstrdup(path), st.st_mtime, st.st_size, pw, ph};
+    *w = pw;
+    *h = ph;
+    return true;
+}
+
 struct lf_typesetter *lf_typesetter_create(void)
 {
     if (!FcInit()) {
@@ -653,7 +700,9 @@ struct lf_typesetter *lf_typesetter_create(void)
         return NULL;
     }
     ts->n_langs = 1; /* langs[0] = "": no language */
-    ts->measure = (struct lf_measure){.ctx = ts, .width = measure_width, .line_height = measure_line_height};
+    ts->measure = (struct lf_measure){.ctx = ts, .width = measure_width,
+                                      .line_height = measure_line_height,
+                                      .image_size = measure_image_size};
     return ts;
 }
 
@@ -661,6 +710,8 @@ void lf_typesetter_destroy(struct lf_typesetter *ts)
 {
     if (!ts)
         return;
+    for (size_t i = 0; i < PICTURE_SIZES; i++)
+        free(ts->pictures[i].path);
     for (int i = 0; i < FONT_CACHE_SIZE; i++)
         if (ts->cache[i].font)
             TTF_CloseFont(ts->cache[i].font);
