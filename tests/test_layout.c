@@ -1273,6 +1273,69 @@ static void portrait_footer_is_compact(void **state)
     lf_scene_destroy(s);
 }
 
+/* The footer in every language of the phrase table, with the read-aloud
+ * button in each of its states ("no voice" too), portrait and landscape
+ * from 480x800 to 3840x2160: at most a fifth of the screen's height (in
+ * Ukrainian at 480x800 "Немає голосу для цієї мови" widened the reading
+ * controls off the row of ‹ › and the footer took 23 %), every text at
+ * the floor or above and inside its button, nothing overlapping. */
+static void footer_is_compact_in_every_language(void **state)
+{
+    (void)state;
+    build_bundle();
+    struct lf_bundle b7 = bundle;
+    static char *bundle_langs[] = {"de", "en", "tr", "ar", "fa", "uk", "de-x-ls"};
+    b7.n_languages = sizeof(bundle_langs) / sizeof(bundle_langs[0]);
+    memcpy(b7.languages, bundle_langs, sizeof(bundle_langs));
+    static const int sizes[][2] = {{480, 800}, {600, 1024}, {1080, 1920}, {2160, 3840},
+                                   {800, 480}, {1920, 1080}, {3840, 2160}};
+    static const enum lf_read_button reads[] = {LF_READ_READY, LF_READ_READING, LF_READ_NO_VOICE};
+    const char *const *tags;
+    size_t n_tags = lf_phrase_languages(&tags);
+    assert_true(n_tags > 50);
+    struct lf_scene *s = lf_scene_create();
+    int worst = 0;
+    char worst_what[96] = "";
+    for (size_t ti = 0; ti < n_tags; ti++) {
+        for (size_t si = 0; si < sizeof(sizes) / sizeof(sizes[0]); si++) {
+            for (size_t ri = 0; ri < sizeof(reads) / sizeof(reads[0]); ri++) {
+                struct lf_view v = fake_view(&b7, tags[ti], lf_local_make(2026, 12, 2, 10, 0),
+                                             sizes[si][0], sizes[si][1]);
+                v.speech = true;
+                char what[96];
+                snprintf(what, sizeof(what), "%dx%d %s read %d", v.width, v.height, v.lang,
+                         (int)reads[ri]);
+                lf_scene_clear(s);
+                lf_layout_footer(s, &v, &(struct lf_footer){.position = 11, .count = 33,
+                                                          .active_category = -1,
+                                                          .read = reads[ri]});
+                assert_clean(s, v.width, v.height, lf_layout_min_text_px(&v), what);
+                int top = lf_scene_op(s, 0)->box.y, share = (v.height - top) * 1000 / v.height;
+                if (share > worst) {
+                    worst = share;
+                    snprintf(worst_what, sizeof(worst_what), "%s", what);
+                }
+                if ((v.height - top) * 5 > v.height)
+                    fail_msg("%s: the footer is %d px of %d (%d %%)", what, v.height - top,
+                             v.height, (v.height - top) * 100 / v.height);
+                /* a button's words inside the button */
+                for (size_t i = 0; i < lf_scene_count(s); i++) {
+                    const struct lf_op *o = lf_scene_op(s, i);
+                    if (o->kind != LF_OP_TEXT || !strcmp(o->text, "‹") || !strcmp(o->text, "›"))
+                        continue; /* the arrows' glyphs sit optically, not in the box */
+                    for (size_t t = 0; t < lf_scene_target_count(s); t++) {
+                        struct lf_box b = lf_scene_target_at(s, t)->box;
+                        if (lf_box_overlaps(o->box, b) && !lf_box_inside(o->box, b))
+                            fail_msg("%s: \"%s\" runs out of its button", what, o->text);
+                    }
+                }
+            }
+        }
+    }
+    print_message("the largest footer: %d.%d %% (%s)\n", worst / 10, worst % 10, worst_what);
+    lf_scene_destroy(s);
+}
+
 /* A word broken at a line's end keeps its hyphen at its own end: a
  * German word in an Arabic title showed the hyphen at the line's left
  * end, before the word ("-Donaudampfschiff..."), as the typesetter
@@ -2299,6 +2362,7 @@ int main(void)
         cmocka_unit_test(portrait_footer_is_compact),
         cmocka_unit_test(carousel_offers_rotate),
         cmocka_unit_test(pictures_keep_their_proportions),
+        cmocka_unit_test(footer_is_compact_in_every_language),
         cmocka_unit_test(gender_forms_and_german_names_in_other_scripts),
         cmocka_unit_test(chinese_breaks_between_characters),
         cmocka_unit_test(hyphen_stays_with_its_word),

@@ -212,10 +212,17 @@ static int read_aloud_buttons(struct frame *f, int y, int bh, int x_end, const s
              lf_phrase(lang, ft->read == LF_READ_NO_VOICE ? LF_P_NO_VOICE
                              : reading                    ? LF_P_STOP_READING
                                                           : LF_P_READ_ALOUD));
-    /* without a voice there is no "slower": its words take that room too */
+    /* without a voice there is no "slower": its words take that room too;
+     * where they do not fit at the text floor, the pictogram says it */
     struct lf_box box = {x_end - rw, y, rw, bh};
-    if (ft->read == LF_READ_NO_VOICE)
+    if (ft->read == LF_READ_NO_VOICE) {
         box.w += sw + gap;
+        struct lf_wrapped wr;
+        if (!lf_fit(&f->m, LF_FACE_BOLD, label, box.w - lf_frame_scaled(f, 24),
+                    box.h - lf_frame_scaled(f, 12), px, f->min_px, 2, &wr) ||
+            wr.split_word)
+            snprintf(label, sizeof(label), "🔇");
+    }
     button(f, box, label, px, reading, f->t->accent[0], LF_ACT_READ_ALOUD, 0);
     return x_end - rw - gap;
 }

@@ -83,19 +83,20 @@ int lf_frame_strip_button_height(const struct frame *f)
 }
 
 /* The read-aloud button: as wide as its wider label ("🔊 Vorlesen",
- * "■ Stopp"), so it keeps its size while it reads; "no voice" wraps onto
- * two lines inside it. */
+ * "■ Stopp"), so it keeps its size while it reads. "No voice" takes this
+ * room and that of "slower" (not shown then) and never more: its words
+ * where they fit, else the pictogram 🔇 alone (chrome.c), so a long
+ * sentence ("Немає голосу для цієї мови") no longer adds a row to the
+ * footer. */
 int lf_frame_read_button_width(const struct frame *f)
 {
-    static const char *const marks[3] = {"🔊 ", "■ ", "🔇 "};
-    static const enum lf_phrase words[3] = {LF_P_READ_ALOUD, LF_P_STOP_READING, LF_P_NO_VOICE};
+    static const char *const marks[2] = {"🔊 ", "■ "};
+    static const enum lf_phrase words[2] = {LF_P_READ_ALOUD, LF_P_STOP_READING};
     int px = lf_frame_text_px(f, 30), bh = lf_frame_strip_button_height(f), w = bh * 2;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 2; i++) {
         char label[160];
         snprintf(label, sizeof(label), "%s%s", marks[i], lf_phrase(f->v->lang, words[i]));
         int lw = lf_text_width(f->v->measure, LF_FACE_BOLD, px, label) + 2 * lf_frame_scaled(f, 24);
-        if (i == 2) /* "no voice" also has the room of "slower", which is not shown then */
-            lw -= lf_frame_slower_button_width(f) + lf_frame_scaled(f, 12);
         if (lw > w)
             w = lw;
     }
