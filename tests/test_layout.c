@@ -1217,6 +1217,55 @@ static void pictures_keep_their_proportions(void **state)
     lf_scene_destroy(s);
 }
 
+/* A contact in landscape with a short text and a card that left half its
+ * column empty (the right side of the slide blank under it): the card is
+ * set larger, its phone number and QR code too, and still fits whole
+ * beside the text; an offer's card stays at full size. */
+static void landscape_contact_uses_its_column(void **state)
+{
+    (void)state;
+    build_bundle();
+    struct lf_item contact = items[1];
+    contact.kind = LF_ITEM_CONTACT;
+    contact.hours.n = 0;
+    contact.url = "https://www.muenster.de";
+    struct lf_slide sl[2] = {{LF_SLIDE_CONTACT, &contact, 0, 0}, {LF_SLIDE_OFFER, &items[1], 0, 0}};
+    static const int sizes[][2] = {{1920, 1080}, {3840, 2160}, {1280, 720}};
+    static const char *const langs[] = {"de", "ar"};
+    struct lf_scene *s = lf_scene_create();
+    for (size_t si = 0; si < sizeof(sizes) / sizeof(sizes[0]); si++) {
+        for (size_t li = 0; li < 2; li++) {
+            int phone_px[2] = {0, 0}, qr_w[2] = {0, 0};
+            for (size_t i = 0; i < 2; i++) {
+                struct lf_view v = fake_view(&bundle, langs[li], lf_local_make(2026, 12, 2, 10, 0),
+                                             sizes[si][0], sizes[si][1]);
+                struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &sl[i]};
+                struct lf_page_result r;
+                lf_scene_clear(s);
+                lf_layout_page(s, &v, &page, &r);
+                char what[64];
+                snprintf(what, sizeof(what), "%dx%d %s %s", v.width, v.height, v.lang,
+                         i ? "offer" : "contact");
+                assert_false(r.continues);
+                assert_clean(s, v.width, v.height, lf_layout_min_text_px(&v), what);
+                const struct lf_op *phone = op_starting(s, "0251 492-7077");
+                const struct lf_op *qr = op_of_kind(s, LF_OP_QR);
+                assert_non_null(phone);
+                assert_non_null(qr);
+                assert_true(qr->box.y + qr->box.h <= lf_layout_content_box(&v).y +
+                                                          lf_layout_content_box(&v).h);
+                phone_px[i] = phone->px;
+                qr_w[i] = qr->box.w;
+            }
+            if (phone_px[0] <= phone_px[1] || qr_w[0] <= qr_w[1])
+                fail_msg("%dx%d %s: the contact's card (%d px, code %d) not larger than the "
+                         "offer's (%d px, code %d)", sizes[si][0], sizes[si][1], langs[li],
+                         phone_px[0], qr_w[0], phone_px[1], qr_w[1]);
+        }
+    }
+    lf_scene_destroy(s);
+}
+
 /* The portrait footer (languages, categories, ‹ position ›, the reading
  * controls and toggles) of a bundle in seven languages with read-aloud
  * takes at most a fifth of the screen's height: at 480x800 it took 27 %
@@ -2363,6 +2412,7 @@ int main(void)
         cmocka_unit_test(carousel_offers_rotate),
         cmocka_unit_test(pictures_keep_their_proportions),
         cmocka_unit_test(footer_is_compact_in_every_language),
+        cmocka_unit_test(landscape_contact_uses_its_column),
         cmocka_unit_test(gender_forms_and_german_names_in_other_scripts),
         cmocka_unit_test(chinese_breaks_between_characters),
         cmocka_unit_test(hyphen_stays_with_its_word),

@@ -1590,6 +1590,18 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
             card_k = k;
         }
     }
+    /* landscape, a contact (a name, a few lines, how to reach them) whose
+     * card leaves its column half empty: the card larger, hours, phone
+     * and QR code alike, up to what the column holds */
+    if (f->landscape && cat == LF_CAT_CONTACTS && card_k == 0 && !qr_moved) {
+        int pill = status_pill(f, &texts, 0, 0, card_box.w - 2 * pad, false);
+        struct lf_box in = {0, 0, card_box.w - 2 * pad,
+                            area.h - 2 * pad - pill - (pill ? gap : 0)};
+        static const double larger[] = {PORTRAIT_LARGER};
+        for (size_t k = 0; k < N_LARGER && svc_scale == 0; k++)
+            if (card_body(f, &card, in, larger[k], false) >= 0)
+                svc_scale = larger[k];
+    }
     if (card_k < 0) {
         /* all of it in one flow, the QR code last */
         struct block qr = main.b[main.n - 1];
