@@ -36,6 +36,23 @@ static void contact_is_a_vcard(void **state)
                              "EMAIL:meiber@stadt-muenster.de\r\n"
                              "ADR:;;Klosterstraße 33\\, 48143 Münster\r\n"
                              "END:VCARD\r\n");
+    /* its TEL is the first number as written, without the note after it
+     * (a phone dialled the note's digits too); with a trunk "(0)", as dialled */
+    static const char *const phones[][2] = {
+        {"0251 492-7077 (Mo-Fr 9-12 Uhr)", "TEL:0251 492-7077\r\n"},
+        {"Tel. (0251) 492-7077, Fax 492-7900", "TEL:(0251) 492-7077\r\n"},
+        {"+49 (0)251 492-7077", "TEL:+492514927077\r\n"},
+        {"+49 251 492-7077", "TEL:+49 251 492-7077\r\n"},
+    };
+    for (size_t i = 0; i < sizeof(phones) / sizeof(phones[0]); i++) {
+        it.phone = (char *)phones[i][0];
+        assert_true(lf_qr_payload(&it, "de", buf, sizeof(buf)));
+        if (!strstr(buf, phones[i][1]))
+            fail_msg("%s: no %s in %s", phones[i][0], phones[i][1], buf);
+    }
+    it.phone = "nach Vereinbarung";
+    assert_true(lf_qr_payload(&it, "de", buf, sizeof(buf)));
+    assert_null(strstr(buf, "TEL"));
     /* a contact with nothing to take home has no code */
     struct lf_item bare = {.kind = LF_ITEM_CONTACT, .title = {1, &name}};
     assert_false(lf_qr_payload(&bare, "de", buf, sizeof(buf)));

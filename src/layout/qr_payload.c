@@ -47,19 +47,26 @@ static void vcard_line(char *buf, size_t size, size_t *len, const char *key, con
  * the code dialled no one. "+49 (0)251 ..." is +49251...: the trunk 0 in
  * brackets is dialled only from inside the country. False when there is
  * no number or it does not fit. */
-static bool tel_uri(const char *phone, char *buf, size_t size)
+static bool tel_uri(const char *phone, char *buf, size_t size, size_t *from, size_t *to,
+                    bool *trunk)
 {
     size_t n = (size_t)snprintf(buf, size, "tel:"), digits = 0;
+    *from = *to = 0;
+    *trunk = false;
     for (const char *p = phone; *p; p++) {
         char c = *p;
         bool digit = c >= '0' && c <= '9';
         if (digit || (c == '+' && digits == 0 && n == 4)) {
             if (n + 1 >= size)
                 return false;
+            if (n == 4) /* the number as written starts here, or at its "(" */
+                *from = (size_t)(p - phone) - (p > phone && p[-1] == '(');
             buf[n++] = c;
             digits += digit;
+            *to = (size_t)(p - phone) + 1;
         } else if (digits > 0 && c == '(' && buf[4] == '+' && p[1] == '0' && p[2] == ')') {
             p += 2; /* "+49 (0)251" */
+            *trunk = true;
         } else if (digits > 0 && c == '(' && !(p[1] >= '0' && p[1] <= '9')) {
             break; /* "(Mo-Fr ...)" after the number */
         } else if (digits > 0 && !strchr(" -/().", c)) {
@@ -115,7 +122,16 @@ bool lf_qr_payload(const struct lf_item *it, const char *lang, char *buf, size_t
         vcard_line(buf, size, &len, "N", name);
         vcard_line(buf, size, &len, "ORG", lf_text_get(&it->unit, lang, NULL));
         vcard_line(buf, size, &len, "TITLE", lf_text_get(&it->role, lang, NULL));
-        vcard_line(buf, size, &len, "TEL", it->phone);
+        /* the first number, as written ("0251 492-7077", not the note after
+         * it: a phone dialled its digits too), or as dialled when it has
+         * a trunk "(0)" */
+        char tel[LF_MAX_QR_PAYLOAD + 1], written[LF_MAX_QR_PAYLOAD + 1] = "";
+        size_t from, to;
+        bool trunk;
+        if (it->phone && tel_uri(it->phone, tel, sizeof(tel), &from, &to, &trunk))
+            snprintf(written, sizeof(written), "%.*s", (int)(trunk ? strlen(tel) - 4 : to - from),
+                     trunk ? tel + 4 : it->phone + from);
+        vcard_line(buf, size, &len, "TEL", written);
         vcard_line(buf, size, &len, "EMAIL", it->email);
         vcard_line(buf, size, &len, "URL", it->url);
         if (it->address) {
@@ -140,7 +156,7 @@ bool lf_qr_payload(const struct lf_item *it, const char *lang, char *buf, size_t
     else if (it->email)
         return mailto_uri(it->email, buf, size);
     else if (it->phone)
-        return tel_uri(it->phone, buf, size);
+        return tel_uri(it->phone, buf, size, &(size_t){0}, &(size_t){0}, &(bool){false});
     else
         return false;
     return n > 0 && (size_t)n < size;
