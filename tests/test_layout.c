@@ -541,6 +541,38 @@ static void stale_content_says_when_it_was_updated(void **state)
     lf_scene_destroy(s);
 }
 
+/* A landscape screen nearly square (1080x1080) with the "sample content"
+ * chip: the long date beside the clock left the organisation's name no
+ * room, and the header showed "…" in its place. Now the name is there
+ * (the date is shorter), nothing overlaps, and 16:9 keeps the long date. */
+static void a_square_screen_shows_the_organisation(void **state)
+{
+    (void)state;
+    build_bundle();
+    bundle.sample = true;
+    static const int sizes[][2] = {{1080, 1080}, {1200, 1080}, {1280, 1024}, {1920, 1080}};
+    time_t now = lf_local_make(2026, 11, 25, 10, 0); /* a Wednesday: "Mittwoch, ..." */
+    for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+        struct lf_view v = fake_view(&bundle, "de", now, sizes[i][0], sizes[i][1]);
+        struct lf_scene *s = lf_scene_create();
+        lf_layout_header(s, &v);
+        char what[64];
+        snprintf(what, sizeof(what), "header %dx%d", v.width, v.height);
+        assert_clean(s, v.width, v.height, lf_layout_min_text_px(&v), what);
+        bool named = false;
+        for (size_t k = 0; k < lf_scene_count(s); k++) {
+            const struct lf_op *op = lf_scene_op(s, k);
+            named |= op->kind == LF_OP_TEXT && strncmp(op->text, "Kommunales", 10) == 0;
+        }
+        if (!named)
+            fail_msg("%s: the organisation's name is not in the header", what);
+        if (v.width == 1920)
+            assert_true(scene_has_text(s, "Mittwoch, 25. November 2026"));
+        lf_scene_destroy(s);
+    }
+    bundle.sample = false;
+}
+
 /* The registration text names the e-mail address: it is not repeated
  * under it; the phone number it does not name is. */
 static void registration_does_not_repeat_its_address(void **state)
@@ -2385,6 +2417,7 @@ int main(void)
         cmocka_unit_test(fit_shrinks_then_continues),
         cmocka_unit_test(an_address_is_never_split_across_pages),
         cmocka_unit_test(an_address_longer_than_a_page_takes_no_hyphen),
+        cmocka_unit_test(a_square_screen_shows_the_organisation),
         cmocka_unit_test(carousel_round_is_capped),
         cmocka_unit_test(agenda_window_goes_round),
         cmocka_unit_test(mirror_flips_boxes_and_targets),

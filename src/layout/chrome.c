@@ -53,6 +53,29 @@ void lf_layout_header(struct lf_scene *s, const struct lf_view *v)
     int clh = lf_frame_line_height(&f, LF_FACE_BOLD, clock_px);
     int dlh = lf_frame_line_height(&f, LF_FACE_REGULAR, date_px);
     int right = v->width - m, right_w;
+    int chip_px = lf_frame_text_px(&f, BASE_LABEL * 0.9);
+    /* a chip before the name: how old the content is when it is stale,
+     * else "sample content" when the bundle says it is */
+    char updated[160];
+    const char *sample = v->bundle->sample ? lf_phrase(v->lang, LF_P_SAMPLE) : NULL;
+    if (v->stale_since) {
+        char day[96];
+        lf_format_date(v->lang, v->stale_since, LF_DATE_DAY_MONTH, day, sizeof(day));
+        snprintf(updated, sizeof(updated), lf_phrase(v->lang, LF_P_UPDATED), day);
+        sample = updated;
+    }
+    struct lf_wrapped cw_wr;
+    struct lf_box chip_box = {0, 0, 0, 0};
+    if (sample)
+        chip_box = lf_frame_chip_size(&f, sample, chip_px, v->width - 2 * m, &cw_wr);
+    /* a landscape screen nearly square (1080x1080): the long date beside
+     * the clock and the chip left the organisation's name no room ("…"
+     * alone); the day and month then */
+    if (f.landscape && date[0] &&
+        v->width - 2 * m - cw - dw - 2 * gap - (sample ? chip_box.w + gap : 0) < v->width / 4) {
+        lf_format_date(v->lang, v->now, LF_DATE_DAY_MONTH, date, sizeof(date));
+        dw = lf_text_width(ms, LF_FACE_REGULAR, date_px, date);
+    }
     if (f.landscape) {
         right_w = cw + gap + dw;
         lf_scene_text(s, (struct lf_box){right - cw, (h - clh) / 2, cw, clh}, clock,
@@ -75,19 +98,6 @@ void lf_layout_header(struct lf_scene *s, const struct lf_view *v)
     if (!org)
         org = "";
     int x = m, w = v->width - 2 * m - right_w - gap;
-    int chip_px = lf_frame_text_px(&f, BASE_LABEL * 0.9);
-    /* a chip before the name: how old the content is when it is stale,
-     * else "sample content" when the bundle says it is */
-    char updated[160];
-    const char *sample = v->bundle->sample ? lf_phrase(v->lang, LF_P_SAMPLE) : NULL;
-    if (v->stale_since) {
-        char day[96];
-        lf_format_date(v->lang, v->stale_since, LF_DATE_DAY_MONTH, day, sizeof(day));
-        snprintf(updated, sizeof(updated), lf_phrase(v->lang, LF_P_UPDATED), day);
-        sample = updated;
-    }
-    struct lf_wrapped cw_wr;
-    struct lf_box chip_box = {0, 0, 0, 0};
     if (sample)
         chip_box = lf_frame_chip_size(&f, sample, chip_px, w, &cw_wr);
     int org_h = h - lf_frame_scaled(&f, 12);
