@@ -90,6 +90,17 @@ expect_in "$TMP/err" "items[0].description: a Tab character: shown as a space" "
 validate_bundle bell 1 "another control character is refused" \
   '{"format": 1, "organisation": "KI", "items": [\n  {"kind": "offer", "id": "b", "title": "Klingel\\u0007", "description": "D"}\n]}\n'
 expect_in "$TMP/err" "items[0].title: control character U+0007" "the control character is named with its field"
+# the same typed raw into the file (a NUL from a damaged copy, a BEL): it
+# was called "a Tab or line break typed inside a text" and named no field
+validate_bundle rawbytes 1 "raw control bytes in a text are refused" \
+  '{"format": 1, "organisation": "KI", "items": [\n  {"kind": "offer", "id": "b", "title": "Klingel\007", "description": "D"}\n]}\n'
+expect_in "$TMP/err" "content.json:2:41: items[0].title: invalid JSON: an invisible control character (byte 0x07) inside a text: remove it" "a raw BEL is named as what it is, with its field"
+validate_bundle rawnul 1 "a raw NUL in a text is refused" \
+  '{"format": 1, "organisation": "KI", "items": [\n  {"kind": "offer", "id": "b", "title": "T", "description": "D\000D"}\n]}\n'
+expect_in "$TMP/err" "items[0].description: invalid JSON: an invisible control character (byte 0x00)" "a raw NUL is named as what it is, with its field"
+validate_bundle rawtab 1 "a raw Tab in a text is refused" \
+  '{"format": 1, "organisation": "KI", "items": [\n  {"kind": "offer", "id": "b", "title": "T", "description": "D\tD"}\n]}\n'
+expect_in "$TMP/err" "items[0].description: invalid JSON: a Tab or line break typed inside a text" "a raw Tab is still called a Tab"
 
 # all-day and multi-day events: dates alone
 validate_bundle allday 0 "all-day and multi-day events validate" <<'JSON'

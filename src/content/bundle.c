@@ -1773,12 +1773,24 @@ static void syntax_error(struct parse *p, const json_error_t *e)
         column = 0;
     char hint[512];
     size_t at;
-    if (strstr(e->text, "control character")) {
-        /* a Tab or line break typed inside a text */
+    const char *cc = strstr(e->text, "control character");
+    if (cc) {
+        unsigned byte = 0;
         struct lf_json_pos pos = lf_json_pos_at(p->text, p->len, token);
-        lf_diags_add(p->diags, LF_DIAG_ERROR, p->file, pos.line, pos.column, "",
-                     "invalid JSON: a Tab or line break typed inside a text: write a space "
-                     "instead of a Tab, \\n for a line break (%s)", e->text);
+        char field[PATH_BYTES];
+        if (!lf_json_path_at(p->text, p->len, token, field, sizeof(field)))
+            field[0] = '\0';
+        if (sscanf(cc, "control character 0x%x", &byte) == 1 && byte != '\t' && byte != '\n' &&
+            byte != '\r')
+            /* a NUL or another invisible byte (a damaged file, text pasted
+             * from a program that keeps them): it was called a Tab */
+            lf_diags_add(p->diags, LF_DIAG_ERROR, p->file, pos.line, pos.column, field,
+                         "invalid JSON: an invisible control character (byte 0x%02X) inside a "
+                         "text: remove it (%s)", byte, e->text);
+        else /* a Tab or line break typed inside a text */
+            lf_diags_add(p->diags, LF_DIAG_ERROR, p->file, pos.line, pos.column, field,
+                         "invalid JSON: a Tab or line break typed inside a text: write a space "
+                         "instead of a Tab, \\n for a line break (%s)", e->text);
         return;
     }
     if (json_error_code(e) != json_error_invalid_utf8 &&
