@@ -813,6 +813,10 @@ static const struct said_row said_rows[] = {
     {"de", "Förderverein e. V., Kulturverein e.V. Danach", "Förderverein eingetragener Verein, Kulturverein eingetragener Verein. Danach"},
     {"de", "im EG, OGS bleibt", "im Erdgeschoss, OGS bleibt"},
     {"en", "Dr. Smith, ext. 12", "Doctor Smith, extension 12"},
+    {"de", "tgl. 10-12 Uhr, i. d. R. frei, z. Hd. Frau Kaya, Tel.-Nr. folgt",
+     "täglich 10 bis 12 Uhr, in der Regel frei, zu Händen Frau Kaya, Telefonnummer folgt"},
+    {"de", "5 km, 2 kg, 0,5 l, 30 min, 20 m², 3 h, 2km", "5 Kilometer, 2 Kilogramm, 0,5 Liter, 30 Minuten, 20 Quadratmeter, 3 Stunden, 2 Kilometer"},
+    {"de", "3 m hoch, 3 Mal, ab 18 J. frei", "3 Meter hoch, 3 Mal, ab 18 Jahre frei"},
     /* initials of a name are no full stop */
     {"de", "Bitte anmelden bei Z. Sözüdogru, Telefon", "Bitte anmelden bei Z Sözüdogru, Telefon"},
     {"de", "J.-H. Winkel", "J-H Winkel"},

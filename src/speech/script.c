@@ -1199,6 +1199,9 @@ static const struct abbreviation de_abbreviations[] = {
     {"u. U.", "unter Umständen", false}, {"o. ä.", "oder Ähnliches", true},
     {"o. Ä.", "oder Ähnliches", true}, {"etc.", "et cetera", true}, {"Hr.", "Herr", false},
     {"Abt.", "Abteilung", false}, {"Mio.", "Millionen", false}, {"Mrd.", "Milliarden", false},
+    {"tgl.", "täglich", false}, {"i. d. R.", "in der Regel", false},
+    {"i.d.R.", "in der Regel", false}, {"z. Hd.", "zu Händen", false},
+    {"Tel.-Nr.", "Telefonnummer", false}, {"Tsd.", "Tausend", false},
     /* floors, as letters the voice spelled ("o ge") */
     {"EG", "Erdgeschoss", false}, {"OG", "Obergeschoss", false}, {"UG", "Untergeschoss", false},
     {NULL, NULL, false}};
@@ -1696,11 +1699,17 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
         }
         if (start && abbr) {
             const struct abbreviation *a = abbr;
-            /* "EG" is a word of its own, not the start of "EGO" */
-            while (a->written && (strncmp(p, a->written, strlen(a->written)) != 0 ||
-                                  (latin_letter(a->written + strlen(a->written) - 1) &&
-                                   latin_letter(p + strlen(a->written)))))
-                a++;
+            /* "EG" is a word of its own, not the start of "EGO"; the
+             * longest written form wins ("Tel.-Nr." over "Tel.") */
+            const struct abbreviation *best = NULL;
+            for (; a->written; a++)
+                if (strncmp(p, a->written, strlen(a->written)) == 0 &&
+                    !(latin_letter(a->written + strlen(a->written) - 1) &&
+                      latin_letter(p + strlen(a->written))) &&
+                    (!best || strlen(a->written) > strlen(best->written)))
+                    best = a;
+            if (best)
+                a = best;
             if (a->written) {
                 emits(buf, size, &o, a->said);
                 p += strlen(a->written);
@@ -1708,6 +1717,29 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
                     emits(buf, size, &o, ".");
                 if (is_digit(*p) || latin_letter(p)) /* "No:5" */
                     emits(buf, size, &o, " ");
+                continue;
+            }
+        }
+        /* units after a number ("5 km", "0,5 l", "30 min", "20 m²"): the
+         * voice spelled them ("ka em", "el") */
+        if (de && p > in && (is_digit(p[-1]) || (start && p[-1] == ' ' && p - in >= 2 && is_digit(p[-2])))) {
+            static const struct abbreviation units[] = {
+                {"km", "Kilometer", false}, {"kg", "Kilogramm", false}, {"l", "Liter", false},
+                {"min", "Minuten", false}, {"Min.", "Minuten", false}, {"m²", "Quadratmeter", false},
+                {"qm", "Quadratmeter", false}, {"m", "Meter", false}, {"h", "Stunden", false},
+                {"J.", "Jahre", false}, {"Mio.", "Millionen", false}, {NULL, NULL, false}};
+            const struct abbreviation *u = units;
+            for (; u->written; u++) {
+                size_t l = strlen(u->written);
+                if (strncmp(p, u->written, l) == 0 && !latin_letter(p + l) &&
+                    !(p[l] == '\xc2' && p[l + 1] == '\xb2') && !is_digit(p[l]))
+                    break;
+            }
+            if (u->written) {
+                if (p[-1] != ' ')
+                    emits(buf, size, &o, " ");
+                emits(buf, size, &o, u->said);
+                p += strlen(u->written);
                 continue;
             }
         }
