@@ -456,6 +456,69 @@ static void memo_gives_the_points_of_the_patterns(void **state)
     lf_hyphenator_destroy(h);
 }
 
+/* Word n of a made-up Russian text: four syllables, each from its own
+ * digit of n (4096 words, all different). */
+static void russian_word(size_t n, char *out, size_t size)
+{
+    static const char *const syllables[] = {"ра", "бо", "та", "ни", "ку", "ле", "мо", "зи"};
+    out[0] = '\0';
+    for (int i = 0; i < 4; i++, n /= 8) {
+        size_t used = strlen(out);
+        snprintf(out + used, size - used, "%s", syllables[n % 8]);
+    }
+}
+
+#define ROUND_WORDS 20
+#define ROUNDS 8
+
+/* A kiosk taking bundle after bundle, each with words of its own: the
+ * words of earlier bundles (rounds) leave the memo, at the release or
+ * when a new word needs room, so it never fills and the patterns are
+ * freed after every bundle; the current bundle's words stay (asked for
+ * again, no patterns are read). */
+static void earlier_rounds_leave_the_memo(void **state)
+{
+    (void)state;
+    struct lf_hyphenator *h = lf_hyphenator_create(LF_HYPHEN_DIR);
+    lf_hyphenator_memo_limit(h, 2 * ROUND_WORDS);
+    char w[64], want[ROUND_WORDS][256], got[256];
+    for (size_t r = 0; r < ROUNDS; r++) {
+        lf_hyphenator_new_round(h);
+        for (size_t i = 0; i < ROUND_WORDS; i++) {
+            russian_word(r * ROUND_WORDS + i, w, sizeof(w));
+            points_by(h, "ru", w, want[i], sizeof(want[i]));
+            points_by(shared, "ru", w, got, sizeof(got));
+            assert_string_equal(want[i], got);
+        }
+        struct lf_hyphen_stats st = lf_hyphenator_stats(h);
+        assert_false(st.memo_full);
+        assert_true(st.memo_words <= 2 * ROUND_WORDS);
+        assert_true(st.pattern_bytes > 0);
+        if (r % 2 == 1 && r + 1 < ROUNDS)
+            continue; /* not released: the next round's words make room */
+        assert_true(lf_hyphenator_release(h));
+        st = lf_hyphenator_stats(h);
+        assert_int_equal(st.pattern_bytes, 0);
+        assert_int_equal(st.memo_words, ROUND_WORDS); /* this round's alone */
+        unsigned reloads = st.reloads;
+        for (size_t i = 0; i < ROUND_WORDS; i++) {
+            russian_word(r * ROUND_WORDS + i, w, sizeof(w));
+            points_by(h, "ru", w, got, sizeof(got));
+            assert_string_equal(want[i], got);
+        }
+        st = lf_hyphenator_stats(h);
+        assert_int_equal(st.reloads, reloads);
+        assert_int_equal(st.pattern_bytes, 0);
+    }
+    assert_non_null(strchr(want[0], '='));
+    /* an earlier round's word is gone: the patterns are read again */
+    unsigned reloads = lf_hyphenator_stats(h).reloads;
+    russian_word(0, w, sizeof(w));
+    points_by(h, "ru", w, got, sizeof(got));
+    assert_int_equal(lf_hyphenator_stats(h).reloads, reloads + 1);
+    lf_hyphenator_destroy(h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -467,6 +530,7 @@ int main(void)
         cmocka_unit_test(russian_hyphenates_in_koi8r),
         cmocka_unit_test(a_letter_outside_the_charset_gives_no_points),
         cmocka_unit_test(memo_gives_the_points_of_the_patterns),
+        cmocka_unit_test(earlier_rounds_leave_the_memo),
     };
     shared = lf_hyphenator_create(LF_HYPHEN_DIR);
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

@@ -1370,6 +1370,9 @@ static void swap_bundle(struct lf_kiosk *k)
     if (!k->cfg->lang[0] && !k->cfg->rotate_languages)
         snprintf(k->home_lang, sizeof(k->home_lang), "%s", b->default_lang);
     snprintf(k->lang, sizeof(k->lang), "%s", k->home_lang);
+    /* the old bundle's words leave the hyphenator's memo once every page
+     * of this one is laid out (months of bundles never fill it) */
+    lf_hyphenator_new_round(lf_hyphenator_default());
     rebuild(k);
     /* the step that follows starts the new content from its first page */
     k->index = lf_carousel_count(k->carousel) ? lf_carousel_count(k->carousel) - 1 : 0;
@@ -1407,6 +1410,7 @@ static void refresh_waiting(struct lf_kiosk *k)
     k->bundle = b;
     k->view.bundle = b;
     lf_phrases_use(b);
+    lf_hyphenator_new_round(lf_hyphenator_default());
     rebuild(k);
     lf_bundle_destroy(old);
     lf_painter_sweep(k->painter);
@@ -1929,6 +1933,7 @@ bool lf_kiosk_reload(struct lf_kiosk *k, const struct lf_config *cfg)
     k->view.passive = !k->cfg->touch;
     k->index = 0;
     k->animating = false;
+    lf_hyphenator_new_round(lf_hyphenator_default()); /* the content read again */
     (void)apply_power_config(k);
     apply_settings(k); /* lays out anew; the old frame stays until the new one is drawn */
     start_sync(k, k->content_source); /* the folder on screen, kept by the store */

@@ -33,6 +33,7 @@ struct hyphen_lang {
  * every word a kiosk shows is in it the patterns can be freed. */
 struct memo_entry {
     uint32_t hash;
+    unsigned round; /* the round (lf_hyphenator_new_round) it was last asked for in */
     uint16_t lang;  /* index into langs */
     uint16_t len;   /* bytes of the word */
     unsigned char data[]; /* the word, then a bit a byte: a point after it */
@@ -49,7 +50,9 @@ struct lf_hyphenator {
     size_t n;
     struct memo_entry **memo; /* open addressing, memo_cap slots (a power of two) */
     size_t memo_cap, memo_n, memo_limit;
-    bool memo_full;         /* a word was not kept: the patterns must stay */
+    bool memo_full;         /* a word of round full_round was not kept: the patterns stay */
+    unsigned round;         /* bumped by lf_hyphenator_new_round (the kiosk: a new bundle) */
+    unsigned full_round, swept_round;
     unsigned reloads;       /* released patterns read again */
 };
 
@@ -172,12 +175,60 @@ void lf_hyphenator_preload(struct lf_hyphenator *h, const char *const *langs, si
     pthread_mutex_unlock(&h->lock);
 }
 
+/* Puts e into the memo's table (memo_cap > 0, room for it). */
+static void memo_put(struct lf_hyphenator *h, struct memo_entry *e);
+
+/* Drops the words not asked for in this round, once a round; the table
+ * shrinks to what is left. The lock is held. */
+static void memo_sweep(struct lf_hyphenator *h)
+{
+    if (h->swept_round == h->round)
+        return;
+    h->swept_round = h->round;
+    size_t kept = 0;
+    for (size_t i = 0; i < h->memo_cap; i++) {
+        if (!h->memo[i])
+            continue;
+        if (h->memo[i]->round == h->round) {
+            kept++;
+        } else {
+            free(h->memo[i]);
+            h->memo[i] = NULL;
+        }
+    }
+    if (kept == h->memo_n)
+        return;
+    size_t cap = 64;
+    while ((kept + 1) * 4 > cap * 3)
+        cap *= 2;
+    struct memo_entry **old = h->memo;
+    size_t old_cap = h->memo_cap;
+    h->memo = lf_xcalloc(cap, sizeof(*h->memo));
+    h->memo_cap = cap;
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i])
+            memo_put(h, old[i]);
+    free(old);
+    lf_debug("hyphenation: %zu words of earlier content dropped from the memo, %zu kept",
+             h->memo_n - kept, kept);
+    h->memo_n = kept;
+}
+
+void lf_hyphenator_new_round(struct lf_hyphenator *h)
+{
+    pthread_mutex_lock(&h->lock);
+    h->round++;
+    pthread_mutex_unlock(&h->lock);
+}
+
 bool lf_hyphenator_release(struct lf_hyphenator *h)
 {
     pthread_mutex_lock(&h->lock);
-    /* patterns still arriving, or a word the memo could not keep: the
-     * patterns stay (freed now, they would be read again at once) */
-    bool busy = h->memo_full;
+    /* every word in use was asked for in this round: the others go */
+    memo_sweep(h);
+    /* patterns still arriving, or a word of this round the memo could not
+     * keep: the patterns stay (freed now, they would be read again at once) */
+    bool busy = h->memo_full && h->full_round == h->round;
     for (size_t i = 0; i < h->n; i++)
         busy = busy || h->langs[i].loading || h->langs[i].pending;
     bool freed = false;
@@ -205,7 +256,7 @@ struct lf_hyphen_stats lf_hyphenator_stats(struct lf_hyphenator *h)
     struct lf_hyphen_stats st = {0};
     pthread_mutex_lock(&h->lock);
     st.memo_words = h->memo_n;
-    st.memo_full = h->memo_full;
+    st.memo_full = h->memo_full && h->full_round == h->round;
     st.reloads = h->reloads;
     for (size_t i = 0; i < h->n; i++) {
         st.pattern_bytes += lf_hyphen_dict_compact_size(h->langs[i].dict);
@@ -526,27 +577,38 @@ static size_t memo_slot(const struct lf_hyphenator *h, uint32_t hash, size_t lan
     return i;
 }
 
-/* Whether the memo has (lang, w[0..n)); its marks (bit 0) into marks. */
-static bool memo_find(const struct lf_hyphenator *h, uint32_t hash, size_t lang, const char *w,
+static void memo_put(struct lf_hyphenator *h, struct memo_entry *e)
+{
+    h->memo[memo_slot(h, e->hash, e->lang, (const char *)e->data, e->len)] = e;
+}
+
+/* Whether the memo has (lang, w[0..n)); its marks (bit 0) into marks.
+ * The word is marked as asked for in this round. */
+static bool memo_find(struct lf_hyphenator *h, uint32_t hash, size_t lang, const char *w,
                       size_t n, char *marks)
 {
     if (!h->memo_cap)
         return false;
-    const struct memo_entry *e = h->memo[memo_slot(h, hash, lang, w, n)];
+    struct memo_entry *e = h->memo[memo_slot(h, hash, lang, w, n)];
     if (!e)
         return false;
+    e->round = h->round;
     for (size_t i = 0; i < n; i++)
         marks[i] = (char)((e->data[n + i / 8] >> (i % 8)) & 1);
     return true;
 }
 
 /* Keeps the marks of (lang, w[0..n)); when the memo holds its limit the
- * word is not kept, and the patterns are then never released. */
+ * words of earlier rounds make room, and when all are of this round the
+ * word is not kept (the patterns are then not released in this round). */
 static void memo_add(struct lf_hyphenator *h, uint32_t hash, size_t lang, const char *w, size_t n,
                      const char *marks)
 {
+    if (h->memo_n >= h->memo_limit)
+        memo_sweep(h);
     if (h->memo_n >= h->memo_limit) {
         h->memo_full = true;
+        h->full_round = h->round;
         return;
     }
     if ((h->memo_n + 1) * 4 > h->memo_cap * 3) { /* at most 3/4 full */
@@ -556,9 +618,8 @@ static void memo_add(struct lf_hyphenator *h, uint32_t hash, size_t lang, const 
         h->memo = lf_xcalloc(cap, sizeof(*h->memo));
         h->memo_cap = cap;
         for (size_t i = 0; i < old_cap; i++) {
-            struct memo_entry *e = old[i];
-            if (e)
-                h->memo[memo_slot(h, e->hash, e->lang, (const char *)e->data, e->len)] = e;
+            if (old[i])
+                memo_put(h, old[i]);
         }
         free(old);
     }
@@ -567,6 +628,7 @@ static void memo_add(struct lf_hyphenator *h, uint32_t hash, size_t lang, const 
         return;
     struct memo_entry *e = lf_xcalloc(1, sizeof(*e) + n + (n + 7) / 8);
     e->hash = hash;
+    e->round = h->round;
     e->lang = (uint16_t)lang;
     e->len = (uint16_t)n;
     memcpy(e->data, w, n);

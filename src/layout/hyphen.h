@@ -26,9 +26,10 @@
  * broken by character. */
 #define LF_MAX_HYPHEN_WORD 256
 /* Words whose points one hyphenator keeps (a kiosk asks only for words
- * wider than a line: a few hundred); past it, a word is worked out from
- * the patterns each time and the patterns are never released. Each
- * takes about 50 bytes beside the word. */
+ * wider than a line: a few hundred); words of earlier rounds (bundles)
+ * make room; past it, a word is worked out from the patterns each time
+ * and the patterns are not released in that round. Each takes about 50
+ * bytes beside the word. */
 #define LF_MAX_HYPHEN_MEMO 16384
 /* Languages whose dictionaries one hyphenator keeps. */
 #define LF_MAX_HYPHEN_LANGS 64
@@ -74,20 +75,27 @@ void lf_hyphenator_hold(struct lf_hyphenator *h, bool hold);
  * background; patient: now). */
 void lf_hyphenator_preload(struct lf_hyphenator *h, const char *const *langs, size_t n);
 
+/* A new round: the owner lays out other text from now on (the kiosk: a
+ * new bundle). Words of the memo not asked for since are dropped at the
+ * next lf_hyphenator_release, or when the memo is full and a new word
+ * needs room; so weeks of bundles never fill it with old words. */
+void lf_hyphenator_new_round(struct lf_hyphenator *h);
+
 /* Frees the patterns of every language, keeping the memo: asked only
  * for words already in the memo, the hyphenator answers as before, and
  * the first word not in it reads its language's patterns again
  * (impatient: in the background, so that word has no points until the
  * owner adopts them, as at the first load; patient: at once). Does
  * nothing while patterns are being read or wait to be adopted, or when
- * the memo could not keep a word (the patterns would be read again at
- * once). True when some were freed. The kiosk calls it once every page
- * is laid out under adopted patterns. */
+ * the memo could not keep a word of this round (the patterns would be
+ * read again at once). First drops the words not asked for in this round
+ * (lf_hyphenator_new_round). True when some patterns were freed. The
+ * kiosk calls it once every page is laid out under adopted patterns. */
 bool lf_hyphenator_release(struct lf_hyphenator *h);
 
 struct lf_hyphen_stats {
     size_t memo_words;    /* words in the memo */
-    bool memo_full;       /* a word was not kept: patterns are not released */
+    bool memo_full;       /* a word of this round was not kept: patterns stay */
     size_t pattern_bytes; /* patterns held (in use or waiting to be adopted) */
     size_t released;      /* languages whose patterns are freed */
     unsigned reloads;     /* times released patterns were read again */
