@@ -11,7 +11,10 @@
 # with every other process that maps them, so it moves with what else
 # runs (a library or font cache no other process maps counts whole); the
 # private dirty part (heap, thread arenas and stacks, written library
-# pages: what the kiosk itself made) does not, and is printed beside it.
+# pages: what the kiosk itself made) does not, and is printed beside it,
+# with RSS (every page mapped, shared or not: what the kiosk would use
+# alone on a device) and private (clean and dirty: pages no other process
+# maps).
 # With SMAPS=DIR it also keeps /proc/PID/smaps at the smallest and the
 # largest sample (DIR/min.smaps, DIR/max.smaps) to see what counts.
 # Usage: bench/pss_during_transition.sh [SECONDS=30] [WxH=1920x1080] [RENDERER=auto]
@@ -73,8 +76,8 @@ def session():
     return out
 
 def pss(pids):
-    """PSS and private dirty kB summed over pids"""
-    t = u = 0
+    """PSS, private dirty, RSS and private (clean + dirty) kB summed over pids"""
+    t = u = r = q = 0
     for p in pids:
         try:
             with open(f"/proc/{p}/smaps_rollup") as f:
@@ -83,20 +86,27 @@ def pss(pids):
                         t += int(line.split()[1])
                     elif line.startswith("Private_Dirty:"):
                         u += int(line.split()[1])
+                        q += int(line.split()[1])
+                    elif line.startswith("Private_Clean:"):
+                        q += int(line.split()[1])
+                    elif line.startswith("Rss:"):
+                        r += int(line.split()[1])
         except OSError:
             pass
-    return t, u
+    return t, u, r, q
 
-samples, private, lo, hi, most = [], [], None, None, 0
+samples, private, rss, priv, lo, hi, most = [], [], [], [], None, None, 0
 end = time.monotonic() + secs
 while time.monotonic() < end:
     pids = session()
     if not pids:
         sys.exit("the kiosk is gone; its log: " + log)
     most = max(most, len(pids))
-    kb, uss = pss(pids)
+    kb, uss, r, q = pss(pids)
     samples.append(kb)
     private.append(uss)
+    rss.append(r)
+    priv.append(q)
     if keep and (lo is None or kb < lo or kb > hi):
         snap = "".join(open(f"/proc/{p}/smaps").read() for p in pids)
         if lo is None or kb < lo:
@@ -110,6 +120,7 @@ n = sum(1 for line in open(log, errors="replace") if "transition:" in line and "
 mb = lambda kb: kb / 1024
 print(f"litfass ({renderer}) under Xvfb {size}, {slide} s slides, 600 ms transitions: "
       f"{len(samples)} samples over {secs:g} s, {n} transitions logged, at most {most} process(es), load {open('/proc/loadavg').read().split()[0]}")
-for name, v in (("PSS", samples), ("private dirty", private)):
+for name, v in (("PSS", samples), ("private dirty", private), ("RSS", rss),
+                ("private (clean + dirty)", priv)):
     print(f"{name}: min {mb(min(v)):.1f} MB, median {mb(statistics.median(v)):.1f} MB, max {mb(max(v)):.1f} MB")
 PY

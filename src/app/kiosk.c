@@ -1442,7 +1442,10 @@ static uint64_t tick(struct lf_kiosk *k)
                lf_hyphenator_release(lf_hyphenator_default())) {
         /* every page is laid out under the patterns: the points of its
          * words are in the hyphenator's memo, the patterns (German: 13 MB)
-         * are freed; a word not in it reads them again in the background */
+         * are freed; a word not in it reads them again in the background.
+         * What their reading left free in the heaps (the loader thread's
+         * arena, the layouts made before) goes back to the system */
+        malloc_trim(0);
         lf_debug("hyphenation: patterns freed, %zu words kept",
                  lf_hyphenator_stats(lf_hyphenator_default()).memo_words);
     }
