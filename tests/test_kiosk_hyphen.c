@@ -202,6 +202,92 @@ static void pages_laid_out_again_without_the_patterns_are_the_same(void **state)
     assert_int_equal(lf_hyphenator_generation(h), generation);
 }
 
+/* Bundle r's words: long compounds of its own (piece r first, the
+ * others in an order of the bundle's). */
+static void write_bundle_of_round(size_t r)
+{
+    static const char *const pieces[] = {
+        "Beratungs", "stellen", "antrags", "schul", "kinder", "wohnungs",
+        "arbeits", "sprach", "kurs", "amts", "familien", "vereins",
+    };
+    static const char *const first[] = {"Beratungs", "Stellen", "Antrags", "Schul",
+                                        "Kinder", "Wohnungs"};
+    description[0] = '\0';
+    for (size_t i = 0; i < MARKERS; i++) {
+        size_t used = strlen(description);
+        snprintf(description + used, sizeof(description) - used, "%s%s", i ? " " : "",
+                 first[r % 6]);
+        for (size_t j = 0; j < 15; j++) {
+            used = strlen(description);
+            snprintf(description + used, sizeof(description) - used, "%s",
+                     pieces[(i * 5 + j * 7 + j * j * (r + 1)) % 12]);
+        }
+        used = strlen(description);
+        snprintf(description + used, sizeof(description) - used, "ordnung M%03zu", i);
+    }
+    static char json[8192];
+    snprintf(json, sizeof(json),
+             "{\"format\": 1, \"organisation\": \"KI Test\", \"items\": [\n"
+             " {\"kind\": \"offer\", \"id\": \"antrag\", \"title\": \"Anträge\",\n"
+             "  \"description\": \"%s\"}\n]}\n",
+             description);
+    char path[128];
+    snprintf(path, sizeof(path), "%s/content.json", bundle_dir);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs(json, fp);
+    assert_int_equal(fclose(fp), 0);
+}
+
+/* Every page of a new bundle laid out under the patterns, then freed. */
+static void show_bundle(struct fixture *f, char *all, size_t size)
+{
+    assert_true(lf_kiosk_reload(f->k, NULL));
+    (void)lf_hyphenator_wait_loaded(lf_hyphenator_default());
+    pass(f, 20); /* patterns read again for the new words: adopted */
+    read_every_page(f, all, size);
+    pass(f, 20); /* every page laid out: freed */
+}
+
+/* Weeks of bundles, each with words of its own: the words of earlier
+ * bundles leave the memo, so it never fills and the patterns are freed
+ * after every bundle; the current bundle's words stay (laid out again,
+ * no patterns are read). */
+static void bundles_in_a_row_never_fill_the_memo(void **state)
+{
+    struct fixture *f = *state;
+    struct lf_hyphenator *h = lf_hyphenator_default();
+    f->cfg.transition_ms = 0;
+    static char all[1 << 20], again[1 << 20];
+    write_bundle_of_round(0);
+    show_bundle(f, all, sizeof(all));
+    struct lf_hyphen_stats st = lf_hyphenator_stats(h);
+    assert_int_equal(st.pattern_bytes, 0);
+    /* room for two bundles' words: a third fills a memo that keeps old ones */
+    size_t words = st.memo_words;
+    assert_true(words >= MARKERS / 2); /* twelve words, each twice */
+    lf_hyphenator_memo_limit(h, 2 * words + 4);
+    for (size_t r = 1; r < 5; r++) {
+        write_bundle_of_round(r);
+        unsigned reloads = lf_hyphenator_stats(h).reloads;
+        show_bundle(f, all, sizeof(all));
+        assert_text_shown_once(all);
+        assert_non_null(strstr(all, "-\n")); /* broken at syllables */
+        st = lf_hyphenator_stats(h);
+        assert_int_equal(st.reloads, reloads + 1); /* new words: read again */
+        assert_false(st.memo_full);
+        assert_true(st.memo_words <= 2 * words + 4);
+        assert_int_equal(st.pattern_bytes, 0);
+    }
+    /* the same bundle again: its words are all in the memo */
+    unsigned reloads = st.reloads;
+    show_bundle(f, again, sizeof(again));
+    assert_string_equal(all, again);
+    st = lf_hyphenator_stats(h);
+    assert_int_equal(st.reloads, reloads);
+    assert_int_equal(st.pattern_bytes, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -209,6 +295,8 @@ int main(void)
                                         teardown_bundle),
         cmocka_unit_test_setup_teardown(pages_laid_out_again_without_the_patterns_are_the_same,
                                         setup_loaded, teardown_bundle),
+        cmocka_unit_test_setup_teardown(bundles_in_a_row_never_fill_the_memo, setup_loaded,
+                                        teardown_bundle),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
