@@ -21,24 +21,14 @@ bin=build/litfass
 [ -x "$bin" ] || { echo "build first: cmake -B build && cmake --build build" >&2; exit 1; }
 command -v chromium >/dev/null || { echo "chromium is not installed" >&2; exit 1; }
 tmp=$(mktemp -d)
-Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$tmp/display" 2>/dev/null &
-xvfb=$!
+. bench/lib/bench_lib.sh
+xvfb=
 trap 'kill $xvfb 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
-for _ in $(seq 100); do [ "$(wc -l <"$tmp/display")" -ge 1 ] && break; sleep 0.1; done
-export DISPLAY=:$(head -n1 "$tmp/display")
-unset SDL_VIDEODRIVER SDL_RENDER_DRIVER WAYLAND_DISPLAY
+bench_xvfb "$size"
 hz=$(getconf CLK_TCK)
 
 # the same slides for both: every item shown $slide seconds
-cp -r assets/content "$tmp/content"
-python3 - "$tmp/content/content.json" "$slide" <<'PY'
-import json, sys
-p, s = sys.argv[1], int(sys.argv[2])
-d = json.load(open(p, encoding="utf-8"))
-for it in d["items"]:
-    it["duration"] = s
-json.dump(d, open(p, "w", encoding="utf-8"), ensure_ascii=False, indent=2)
-PY
+sample_content "$tmp/content" "$slide"
 echo "tmp: $tmp" >&2
 python3 bench/chromium/make_page.py "$tmp/content" "$tmp/carousel.html" $((slide * 1000)) 600 de
 

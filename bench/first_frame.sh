@@ -17,12 +17,10 @@ renderer=${4:-auto}
 bin=build/litfass
 [ -x "$bin" ] || { echo "build first" >&2; exit 1; }
 tmp=$(mktemp -d)
-Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$tmp/display" 2>/dev/null &
-xvfb=$!
+. bench/lib/bench_lib.sh
+xvfb=
 trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
-for _ in $(seq 100); do [ "$(wc -l <"$tmp/display")" -ge 1 ] && break; sleep 0.1; done
-export DISPLAY=:$(head -n1 "$tmp/display")
-unset SDL_VIDEODRIVER SDL_RENDER_DRIVER WAYLAND_DISPLAY
+bench_xvfb "$size"
 mkdir -p "$tmp/state"
 printf '[display]\nrenderer = %s\nlanguage = %s\n[log]\nlevel = debug\n[sync]\ncache_dir = %s\n' \
   "$renderer" "$lang" "$tmp/state" >"$tmp/k.conf"

@@ -14,12 +14,10 @@ renderer=${3:-auto}
 bin=build/litfass
 [ -x "$bin" ] || { echo "build first: cmake -B build && cmake --build build" >&2; exit 1; }
 tmp=$(mktemp -d)
-Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$tmp/display" 2>/dev/null &
-xvfb=$!
+. bench/lib/bench_lib.sh
+xvfb=
 trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
-for _ in $(seq 100); do [ "$(wc -l <"$tmp/display")" -ge 1 ] && break; sleep 0.1; done
-disp=:$(head -n1 "$tmp/display")
-unset SDL_VIDEODRIVER SDL_RENDER_DRIVER
+bench_xvfb "$size"
 hz=$(getconf CLK_TCK)
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
@@ -29,7 +27,7 @@ phase() {
   local name=$1 slide=$2
   mkdir -p "$tmp/state-$name" # its own state folder: never the system kiosk's /var/lib/litfass
   printf '[display]\nrenderer = %s\n[carousel]\nslide_seconds = %s\ntransition_ms = 600\n[log]\nlevel = debug\n[sync]\ncache_dir = %s\n' "$renderer" "$slide" "$tmp/state-$name" >"$tmp/$name.conf"
-  DISPLAY=$disp "$bin" run --config "$tmp/$name.conf" --content assets/content 2>"$tmp/$name.log" &
+  "$bin" run --config "$tmp/$name.conf" --content assets/content 2>"$tmp/$name.log" &
   local pid=$!
   sleep 15 # start-up, first layout and hyphenation patterns read are not what we measure
   local rss0 t0 c0 t1 c1 rss1

@@ -28,32 +28,21 @@ slide=${SLIDE:-3}
 bin=${BIN:-build/litfass}
 [ -x "$bin" ] || { echo "build first: cmake -B build && cmake --build build" >&2; exit 1; }
 tmp=$(mktemp -d)
-Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$tmp/display" 2>/dev/null &
-xvfb=$!
+. bench/lib/bench_lib.sh
+xvfb=
 kiosk=
 cleanup() {
-  [ -n "$kiosk" ] && kill -- -"$kiosk" 2>/dev/null
+  [ -z "$kiosk" ] || kill -- -"$kiosk" 2>/dev/null || true # under set -e: a kiosk gone must not keep Xvfb
   kill $xvfb 2>/dev/null
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-for _ in $(seq 100); do [ "$(wc -l <"$tmp/display")" -ge 1 ] && break; sleep 0.1; done
-export DISPLAY=:$(head -n1 "$tmp/display")
-unset SDL_VIDEODRIVER SDL_RENDER_DRIVER WAYLAND_DISPLAY
+bench_xvfb "$size"
 
 mkdir -p "$tmp/state" # its own state folder: never the system kiosk's /var/lib/litfass
 printf '[display]\nrenderer = %s\nlanguage = de\n[carousel]\nslide_seconds = %s\ntransition_ms = 600\n[log]\nlevel = debug\n[sync]\ncache_dir = %s\n' \
   "$renderer" "$slide" "$tmp/state" >"$tmp/kiosk.conf"
-# every item shown $slide seconds (the agenda would otherwise stay for its reading time)
-cp -r assets/content "$tmp/content"
-python3 - "$tmp/content/content.json" "$slide" <<'PY'
-import json, sys
-p, s = sys.argv[1], int(sys.argv[2])
-d = json.load(open(p, encoding="utf-8"))
-for it in d["items"]:
-    it["duration"] = s
-json.dump(d, open(p, "w", encoding="utf-8"), ensure_ascii=False, indent=2)
-PY
+sample_content "$tmp/content" "$slide"
 setsid "$bin" run --config "$tmp/kiosk.conf" --content "$tmp/content" >/dev/null 2>"$tmp/kiosk.log" &
 kiosk=$!
 sleep "${WARMUP:-15}"

@@ -22,6 +22,7 @@ cmake -S . -B "$bdir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLITFASS_SANITIZE=$([ "
 cmake --build "$bdir" -j"$(nproc)" --target litfass >/dev/null
 bin=$root/$bdir/litfass
 tmp=$(mktemp -d)
+. bench/lib/bench_lib.sh
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
@@ -31,15 +32,7 @@ Xvfb "$disp" -screen 0 "${SOAK_SIZE:-1920x1080}x24" -nolisten tcp >/dev/null 2>&
 pids+=($!)
 
 # the content: the sample with every item shown for 1 second
-cp -r assets/content "$tmp/www"
-python3 - "$tmp/www/content.json" <<'PY'
-import json, sys
-p = sys.argv[1]
-d = json.load(open(p, encoding="utf-8"))
-for it in d["items"]:
-    it["duration"] = 1
-json.dump(d, open(p, "w", encoding="utf-8"), ensure_ascii=False, indent=2)
-PY
+sample_content "$tmp/www" 1
 "$bin" keygen --out "$tmp/soak" >"$tmp/keygen.out"
 key=$(sed -n 's/^trusted_keys = //p' "$tmp/keygen.out")
 "$bin" sign "$tmp/www" --key "$tmp/soak.key" >/dev/null
