@@ -71,16 +71,7 @@ EOF
 
 # --- the kiosk's install path ----------------------------------------------------------------
 signing_key || { finish; exit 1; }
-cat >"$CONF" <<EOF
-[content]
-dir = $SRC/assets/content
-[sync]
-cache_dir = $CACHE
-allow_http = yes
-connect_timeout_seconds = 2
-transfer_timeout_seconds = 10
-trusted_keys = $TRUSTED
-EOF
+sync_config "transfer_timeout_seconds = 10" "trusted_keys = $TRUSTED" >"$CONF"
 start_nginx "$WWW" || { bad "nginx did not start"; finish; exit 1; }
 publish() {
   rm -rf "${WWW:?}"/*

@@ -22,19 +22,8 @@ cp -r "$A" "$B"
 sign_bundle "$B" --serial 2
 
 # Small limits so that the drip, the endless body and the huge length fail fast.
-cat >"$CONF" <<EOF
-[content]
-dir = $SRC/assets/content
-[sync]
-cache_dir = $CACHE
-allow_http = yes
-connect_timeout_seconds = 2
-transfer_timeout_seconds = 8
-low_speed_bytes = 512
-low_speed_seconds = 2
-max_asset_bytes = $MAX_ASSET
-trusted_keys = $TRUSTED
-EOF
+sync_config "transfer_timeout_seconds = 8" "low_speed_bytes = 512" "low_speed_seconds = 2" \
+  "max_asset_bytes = $MAX_ASSET" "trusted_keys = $TRUSTED" >"$CONF"
 
 if ! start_misbehave "$A" "$B" 240; then
   bad "misbehave.py started on 127.0.0.1"

@@ -81,16 +81,7 @@ publish() {
   touch -d "@$((1790000000 + PUBLISHED))" "$WWW/content.json"
 }
 
-cat >"$CONF" <<EOF
-[content]
-dir = $SRC/assets/content
-[sync]
-cache_dir = $CACHE
-allow_http = yes
-connect_timeout_seconds = 2
-transfer_timeout_seconds = 10
-trusted_keys = $PUB_ONE $PUB_TWO
-EOF
+sync_config "transfer_timeout_seconds = 10" "trusted_keys = $PUB_ONE $PUB_TWO" >"$CONF"
 
 # --- sign and validate ----------------------------------------------------------------------
 V=$(variant first 2026-11-23.1)

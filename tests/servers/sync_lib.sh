@@ -223,6 +223,15 @@ sign_bundle() {
   fi
 }
 
+# sync_config [LINE...]: on stdout, the config `litfass sync` gets in these tests: the sample
+# bundle as the content, the cache $CACHE, plain http allowed (the servers are on 127.0.0.1)
+# and 2 s to connect; each LINE ("key = value") is one more line of [sync]
+sync_config() {
+  printf '[content]\ndir = %s\n[sync]\ncache_dir = %s\nallow_http = yes\nconnect_timeout_seconds = 2\n' \
+    "$SRC/assets/content" "$CACHE"
+  printf '%s\n' "$@"
+}
+
 # run_sync OUT_PREFIX ARGS...: `litfass sync --once ARGS` with a 60 s guard against a hang
 # (killed: RC 137; generous, never a speed limit); sets RC and
 # ELAPSED_MS, stdout/stderr in OUT_PREFIX.out/.err
