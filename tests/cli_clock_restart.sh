@@ -17,9 +17,7 @@
 . "$SRC/tests/servers/sync_lib.sh"
 . "$SRC/tests/lib/kiosk_lib.sh"
 
-kiosk_setup 1024x600 "$TMP/www"
-cp -r "$SRC/assets/content/." "$TMP/www/"
-sign_bundle "$TMP/www" --serial 1
+kiosk_setup_sample 1024x600 "$TMP/www"
 REAL=$(date +%s)
 BOOT=$(cat /proc/sys/kernel/random/boot_id)
 CACHE=$TMP/cache

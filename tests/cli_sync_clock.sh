@@ -14,9 +14,7 @@
 . "$SRC/tests/servers/sync_lib.sh"
 . "$SRC/tests/lib/kiosk_lib.sh"
 
-kiosk_setup 1024x600 "$TMP/www"
-cp -r "$SRC/assets/content/." "$TMP/www/"
-sign_bundle "$TMP/www" --serial 1
+kiosk_setup_sample 1024x600 "$TMP/www"
 REAL=$(date +%s)
 
 # run_kiosk NAME URL OFFSET_S: a kiosk with cache $TMP/NAME, its log $TMP/NAME.log

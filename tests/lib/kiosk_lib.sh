@@ -19,6 +19,14 @@ kiosk_setup() {
   URL=http://127.0.0.1:$NGX_PORT/content.json
 }
 
+# kiosk_setup_sample WxH WWW: kiosk_setup, and the sample bundle (assets/content) signed with
+# serial 1 in WWW for nginx to serve
+kiosk_setup_sample() {
+  kiosk_setup "$1" "$2"
+  cp -r "$SRC/assets/content/." "$2/"
+  sign_bundle "$2" --serial 1
+}
+
 # kiosk_config URL CACHE [section.key=value ...]: on stdout, the config of a windowed kiosk
 # (800x480, slides of 3 s) that syncs URL into CACHE and trusts $TRUSTED; each
 # section.key=value replaces that key's value here or adds the key.
