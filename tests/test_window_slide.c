@@ -188,15 +188,20 @@ static double ease(int i, int n)
     return t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) * (-2 * t + 2) * (-2 * t + 2) / 2;
 }
 
+/* The fixture's bundle seen in `lang` at `now` on the W x H screen */
+static struct lf_view view_at(struct fixture *f, const char *lang, time_t now)
+{
+    return (struct lf_view){.bundle = f->bundle, .lang = lang, .now = now,
+                            .theme = lf_theme_get(LF_THEME_STANDARD),
+                            .measure = lf_typesetter_measure(f->ts), .width = W, .height = H,
+                            .text_scale = 1.0};
+}
+
 /* A whole transition in `lang` (dir +1: the new page comes from the
  * right; Arabic: from the left), compared frame by frame. */
 static void transition_in(struct fixture *f, const char *lang, int dir)
 {
-    struct lf_view v = {.bundle = f->bundle, .lang = lang,
-                        .now = lf_local_make(2026, 11, 23, 10, 0),
-                        .theme = lf_theme_get(LF_THEME_STANDARD),
-                        .measure = lf_typesetter_measure(f->ts), .width = W, .height = H,
-                        .text_scale = 1.0};
+    struct lf_view v = view_at(f, lang, lf_local_make(2026, 11, 23, 10, 0));
     struct lf_carousel *c = lf_carousel_create();
     lf_carousel_build(c, &v, 10);
     assert_true(lf_carousel_count(c) >= 3);
@@ -394,11 +399,7 @@ static void stretches_of_every_width_are_moved_right(void **state)
  * frame drawn in full with the new header would. */
 static void minute_in(struct fixture *f, const char *lang)
 {
-    struct lf_view v = {.bundle = f->bundle, .lang = lang,
-                        .now = lf_local_make(2026, 11, 23, 9, 59),
-                        .theme = lf_theme_get(LF_THEME_STANDARD),
-                        .measure = lf_typesetter_measure(f->ts), .width = W, .height = H,
-                        .text_scale = 1.0};
+    struct lf_view v = view_at(f, lang, lf_local_make(2026, 11, 23, 9, 59));
     struct lf_carousel *c = lf_carousel_create();
     lf_carousel_build(c, &v, 10);
     assert_true(lf_carousel_count(c) >= 2);
