@@ -194,12 +194,6 @@ bool lf_carousel_complete(const struct lf_carousel *c)
     return c->next_slide >= c->playlist.n;
 }
 
-bool lf_carousel_lay_out_more(struct lf_carousel *c)
-{
-    (void)lay_out_next_slide(c);
-    return !lf_carousel_complete(c);
-}
-
 size_t lf_carousel_count(struct lf_carousel *c)
 {
     while (lay_out_next_slide(c))
@@ -232,15 +226,4 @@ size_t lf_carousel_notices(const struct lf_carousel *c, const struct lf_slide **
     for (size_t i = 0; i < c->playlist.n_notices; i++)
         out[i] = &c->playlist.notices[i];
     return c->playlist.n_notices;
-}
-
-size_t lf_carousel_first_of(struct lf_carousel *c, enum lf_category cat, size_t current)
-{
-    for (size_t i = 0; i < lf_carousel_count(c); i++) {
-        const struct lf_slide *sl = c->pages[i].page.slide;
-        if (sl && sl->kind != LF_SLIDE_AGENDA && sl->kind != LF_SLIDE_NOTICE &&
-            lf_slide_category(sl) == cat)
-            return i;
-    }
-    return current;
 }

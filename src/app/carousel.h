@@ -8,14 +8,14 @@
  * Pages are laid out lazily: the build lays out nothing; a page is laid
  * out (with every slide before it) when it is first asked for, all of
  * them when the count is (so a count is always the true one). The first
- * frame needs only the first page; lf_carousel_lay_out_more does the
- * rest a slide at a time.
+ * frame needs only the first page; the kiosk asks for the count (the
+ * footer's "3 / 17") from the frame after it on.
  *
  * Pure C (layout measures through struct lf_measure). Owner:
  * create/destroy; pages point into the bundle, which, like the view's
  * measure and theme, must outlive the carousel until the next
  * lf_carousel_build. Main thread only. A page pointer is valid until the
- * next call that may lay out (page, count, first_of, lay_out_more). */
+ * next call that may lay out (page, count). */
 #ifndef LF_APP_CAROUSEL_H
 #define LF_APP_CAROUSEL_H
 
@@ -67,8 +67,6 @@ size_t lf_carousel_count(struct lf_carousel *c);
 const struct lf_carousel_page *lf_carousel_page(struct lf_carousel *c, size_t i);
 /* Whether every page is laid out, i.e. lf_carousel_count costs nothing. */
 bool lf_carousel_complete(const struct lf_carousel *c);
-/* Lays out one more slide's pages; true while some remain. */
-bool lf_carousel_lay_out_more(struct lf_carousel *c);
 
 /* When the pages must be rebuilt: the next moment anything on them
  * changes (lf_next_change: a notice starts, hours open, an event ends,
@@ -84,8 +82,5 @@ size_t lf_carousel_category(const struct lf_carousel *c, enum lf_category cat,
 /* The notices valid at the build (urgent first), for the top of every
  * list a visitor browses. Valid until the next build. */
 size_t lf_carousel_notices(const struct lf_carousel *c, const struct lf_slide **out);
-
-/* Index of the first page showing an item of `cat`, or the current one. */
-size_t lf_carousel_first_of(struct lf_carousel *c, enum lf_category cat, size_t current);
 
 #endif

@@ -113,11 +113,6 @@ const struct lf_op *lf_scene_op(const struct lf_scene *s, size_t i)
     return i < s->n ? &s->ops[i] : NULL;
 }
 
-struct lf_box *lf_scene_box(struct lf_scene *s, size_t i)
-{
-    return i < s->n ? &s->ops[i].box : NULL;
-}
-
 size_t lf_scene_target_count(const struct lf_scene *s)
 {
     return s->n_targets;

@@ -95,8 +95,6 @@ void lf_scene_target(struct lf_scene *s, struct lf_box box, enum lf_action actio
 
 size_t lf_scene_count(const struct lf_scene *s);
 const struct lf_op *lf_scene_op(const struct lf_scene *s, size_t i);
-/* The box of op i, to adjust after layout (a card grown to its content). */
-struct lf_box *lf_scene_box(struct lf_scene *s, size_t i);
 size_t lf_scene_target_count(const struct lf_scene *s);
 const struct lf_target *lf_scene_target_at(const struct lf_scene *s, size_t i);
 /* The target under (x, y), topmost (last added) first; NULL if none. */

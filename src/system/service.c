@@ -37,11 +37,6 @@ void lf_service_destroy(struct lf_service *s)
     free(s);
 }
 
-uint64_t lf_service_pet_period_ms(const struct lf_service *s)
-{
-    return s->period_ms;
-}
-
 uint64_t lf_service_pet(struct lf_service *s, uint64_t now_ms)
 {
     if (s->period_ms == 0)

@@ -6,8 +6,8 @@
  * Outside systemd (no NOTIFY_SOCKET) every call does nothing and costs
  * nothing. The watchdog is petted only by the frame loop: a renderer that
  * hangs stops the pets and systemd restarts the service (WatchdogSec=).
- * A still screen still pets: the loop wakes at least every
- * lf_service_pet_period_ms().
+ * A still screen still pets: the loop wakes by the time of the next pet
+ * that lf_service_pet returns.
  * Main thread only. */
 #ifndef LF_SYSTEM_SERVICE_H
 #define LF_SYSTEM_SERVICE_H
@@ -25,10 +25,6 @@ struct lf_service;
 /* Reads NOTIFY_SOCKET and WATCHDOG_USEC (sd_watchdog_enabled). Never fails. */
 struct lf_service *lf_service_create(void);
 void lf_service_destroy(struct lf_service *s);
-
-/* How often the frame loop pets the watchdog, in ms (a third of
- * WatchdogSec); 0 when there is no watchdog. */
-uint64_t lf_service_pet_period_ms(const struct lf_service *s);
 
 /* Sends WATCHDOG=1 when a pet is due at `now_ms` (monotonic); returns the
  * ms of the next pet (UINT64_MAX without a watchdog). */
