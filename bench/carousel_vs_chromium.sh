@@ -76,11 +76,7 @@ measure() {
   awk -v n="$name" -v c=$((c1 - c0)) -v hz="$hz" -v a="$t0" -v b="$t1" -v p="$pss" -v m="$pss_max" \
     'BEGIN {printf "%-18s CPU %6.2f %% of one core   PSS %7.1f MB (median of samples every 5 s; max %.1f MB)\n", n, 100 * c / hz / (b - a), p / 1024, m / 1024}' |
     tee -a "$tmp/results"
-  if grep -q 'transition: [0-9]* frames' "$tmp/$name.log"; then
-    grep 'transition: [0-9]* frames' "$tmp/$name.log" | sed 's/.*transition: //' |
-      awk '{f += $1; ms += $4; if ($8 > w) w = $8; cpu += $10; n++}
-        END {printf "%-18s %d transitions, %.1f frames per second during them, longest frame %d ms, %.1f ms CPU each (main thread)\n", "", n, f * 1000 / ms, w, cpu / n}'
-  fi
+  transition_summary "$tmp/$name.log" "$(printf '%-18s' '')"
 }
 
 echo "carousel under Xvfb $size, ${slide} s slides, 600 ms transitions, ${secs} s each, $(nproc) cores"

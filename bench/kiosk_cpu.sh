@@ -38,10 +38,7 @@ phase() {
   local cpu
   cpu=$(awk -v c="$((c1 - c0))" -v hz="$hz" -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", 100 * c / hz / (b - a)}')
   echo "$name: CPU ${cpu}% of one core over ${secs}s, RSS ${rss0} kB -> ${rss1} kB"
-  if grep -q 'transition: [0-9]* frames' "$tmp/$name.log"; then
-    grep 'transition: [0-9]* frames' "$tmp/$name.log" | sed 's/.*transition: //' | awk '{f += $1; ms += $4; if ($8 > w) w = $8; cpu += $10; n++}
-      END {printf "%s: %d transitions, %.1f frames per second during transitions, longest frame %d ms, %.1f ms CPU each (main thread)\n", "'"$name"'", n, f * 1000 / ms, w, cpu / n}'
-  fi
+  transition_summary "$tmp/$name.log" "$name:"
 }
 
 echo "litfass kiosk under Xvfb $size, $(nproc) cores, [display] renderer = $renderer, load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -14,6 +14,16 @@ bench_xvfb() {
   unset SDL_VIDEODRIVER SDL_RENDER_DRIVER WAYLAND_DISPLAY
 }
 
+# transition_summary LOG LABEL: the kiosk's debug LOG ("transition: N frames in MS ms, longest
+# frame W ms, C ms of CPU ..." lines) summed up in one line after LABEL: how many transitions,
+# frames per second during them, the longest frame, CPU each; nothing when LOG has none
+transition_summary() {
+  grep -q 'transition: [0-9]* frames' "$1" || return 0
+  grep 'transition: [0-9]* frames' "$1" | sed 's/.*transition: //' |
+    awk -v label="$2" '{f += $1; ms += $4; if ($8 > w) w = $8; cpu += $10; n++}
+      END {printf "%s %d transitions, %.1f frames per second during them, longest frame %d ms, %.1f ms CPU each (main thread)\n", label, n, f * 1000 / ms, w, cpu / n}'
+}
+
 # sample_content DIR SECONDS: the sample bundle (assets/content) copied to DIR with every
 # item shown SECONDS (the agenda would otherwise stay for its reading time); unsigned
 sample_content() {
