@@ -56,6 +56,9 @@ struct lf_kiosk_clock {
 };
 void lf_kiosk_set_clock(struct lf_kiosk *k, const struct lf_kiosk_clock *clock);
 
+/* One SDL event, as lf_kiosk_run's loop hands it over: keys, mouse and
+ * touch (turned into taps and swipes), window and display changes, a
+ * renderer reset, the sync's "bundle installed" event and SDL_QUIT. */
 void lf_kiosk_handle(struct lf_kiosk *k, const SDL_Event *ev);
 
 /* Does what is due (next slide, idle timeout, transition frame, clock,
@@ -64,6 +67,8 @@ void lf_kiosk_handle(struct lf_kiosk *k, const SDL_Event *ev);
  * ticks of the next deadline: the kiosk sleeps until then. */
 uint64_t lf_kiosk_update(struct lf_kiosk *k);
 
+/* True once the kiosk is to end: the admin key combination, or SDL_QUIT
+ * (SIGTERM, SIGINT; a window manager's close only in a windowed run). */
 bool lf_kiosk_quitting(const struct lf_kiosk *k);
 
 /* Saves the frame on screen as a PNG (written whole, then renamed). The
