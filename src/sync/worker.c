@@ -19,6 +19,7 @@
 #include <sys/random.h>
 #include <time.h>
 
+#include "core/test_setting.h"
 #include "core/xalloc.h"
 #include "sync/handover.h"
 #include "sync/sync.h"
@@ -83,12 +84,8 @@ uint64_t lf_backoff_delay_ms(unsigned failures, long retry_after_s, uint32_t ran
 static uint64_t bench_poll_ms(void)
 {
     static long ms = -1;
-    if (ms < 0) {
-        const char *s = getenv("LITFASS_BENCH_POLL_MS");
-        char *end = NULL;
-        long v = s ? strtol(s, &end, 10) : 0;
-        ms = s && end != s && *end == '\0' && v > 0 && v < 86400000L ? v : 0;
-    }
+    if (ms < 0)
+        ms = lf_test_setting("LITFASS_BENCH_POLL_MS", 86400000L);
     return (uint64_t)ms;
 }
 
@@ -136,12 +133,8 @@ static bool wait_or_stop(struct lf_sync_worker *w, uint64_t ms)
 static uint64_t check_interval_ms(void)
 {
     static long ms = -1;
-    if (ms < 0) {
-        const char *s = getenv("LITFASS_TEST_CHECK_MS");
-        char *end = NULL;
-        long v = s ? strtol(s, &end, 10) : 0;
-        ms = s && end != s && *end == '\0' && v > 0 && v < 86400000L ? v : 0;
-    }
+    if (ms < 0)
+        ms = lf_test_setting("LITFASS_TEST_CHECK_MS", 86400000L);
     return ms ? (uint64_t)ms : (uint64_t)LF_SYNC_CHECK_INTERVAL_S * 1000u;
 }
 
@@ -256,10 +249,7 @@ static bool take_claim(struct lf_sync_worker *w)
  * cached: a test process starts several workers and sets it for one. */
 static uint64_t scaled_backoff(uint64_t delay)
 {
-    const char *s = getenv("LITFASS_TEST_BACKOFF_MS");
-    char *end = NULL;
-    long v = s ? strtol(s, &end, 10) : 0;
-    long ms = s && end != s && *end == '\0' && v > 0 && v < (long)LF_BACKOFF_BASE_MS ? v : 0;
+    long ms = lf_test_setting("LITFASS_TEST_BACKOFF_MS", (long)LF_BACKOFF_BASE_MS);
     return ms ? delay * (uint64_t)ms / LF_BACKOFF_BASE_MS : delay;
 }
 
