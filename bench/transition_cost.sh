@@ -20,15 +20,8 @@ command -v valgrind >/dev/null || { echo "valgrind is not installed" >&2; exit 1
 cmake --build build --target transition_cost -j2 >/dev/null
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cp -r assets/content "$tmp/content"
-python3 - "$tmp/content/content.json" <<'PY'
-import json, sys
-p = sys.argv[1]
-d = json.load(open(p, encoding="utf-8"))
-for it in d["items"]:
-    it["duration"] = 8
-json.dump(d, open(p, "w", encoding="utf-8"), ensure_ascii=False, indent=2)
-PY
+. bench/lib/bench_lib.sh
+sample_content "$tmp/content" 8
 export SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy SDL_FRAMEBUFFER_ACCELERATION=0
 valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$tmp/cg" \
   build/transition_cost "$tmp/content" "$size" "$n" "$lang" 2>/dev/null | tail -n1
