@@ -1417,6 +1417,66 @@ static void footer_is_compact_in_every_language(void **state)
     lf_scene_destroy(s);
 }
 
+/* The row of ‹ › in every language of the phrase table, on the screens
+ * a foyer has (5:4 and square too: at 1280x1024 "Veranstaltungen" was
+ * hyphenated onto two lines and cut at the button's bottom, at 1080x1080
+ * "Veranstal-tungen", in Arabic "الاستشارا-ت"), browsing and not: each
+ * section button and "back" holds its whole label on one line, unbroken
+ * and inside the button, at the floor or above. */
+static void footer_labels_whole_on_one_line(void **state)
+{
+    (void)state;
+    build_bundle();
+    static const int sizes[][2] = {{1280, 1024}, {1080, 1080}, {1024, 768}, {800, 480},
+                                   {1920, 1080}, {480, 800}, {600, 1024}};
+    static const enum lf_phrase cats[LF_CAT_COUNT] = {LF_P_EVENTS, LF_P_OFFERS, LF_P_CONTACTS};
+    const char *const *tags;
+    size_t n_tags = lf_phrase_languages(&tags);
+    assert_true(n_tags > 50);
+    struct lf_scene *s = lf_scene_create();
+    for (size_t ti = 0; ti < n_tags; ti++) {
+        for (size_t si = 0; si < sizeof(sizes) / sizeof(sizes[0]); si++) {
+            for (int back = 0; back < 2; back++) {
+                struct lf_view v = fake_view(&bundle, tags[ti], lf_local_make(2026, 12, 2, 10, 0),
+                                             sizes[si][0], sizes[si][1]);
+                char what[96];
+                snprintf(what, sizeof(what), "%dx%d %s%s", v.width, v.height, v.lang,
+                         back ? " browsing" : "");
+                lf_scene_clear(s);
+                lf_layout_footer(s, &v, &(struct lf_footer){.position = 11, .count = 33,
+                                                          .active_category = -1,
+                                                          .show_back = back});
+                assert_clean(s, v.width, v.height, lf_layout_min_text_px(&v), what);
+                int seen = 0;
+                for (size_t t = 0; t < lf_scene_target_count(s); t++) {
+                    const struct lf_target *tg = lf_scene_target_at(s, t);
+                    if (tg->action != LF_ACT_CATEGORY && tg->action != LF_ACT_HOME)
+                        continue;
+                    const char *label = lf_phrase(v.lang, tg->action == LF_ACT_HOME
+                                                              ? LF_P_BACK
+                                                              : cats[tg->arg]);
+                    int lines = 0;
+                    for (size_t i = 0; i < lf_scene_count(s); i++) {
+                        const struct lf_op *o = lf_scene_op(s, i);
+                        if (o->kind != LF_OP_TEXT || !lf_box_overlaps(o->box, tg->box))
+                            continue;
+                        lines++;
+                        if (!lf_box_inside(o->box, tg->box))
+                            fail_msg("%s: \"%s\" runs out of its button", what, o->text);
+                        if (strcmp(o->text, label) != 0)
+                            fail_msg("%s: the button \"%s\" says \"%s\"", what, label, o->text);
+                    }
+                    if (lines != 1)
+                        fail_msg("%s: \"%s\" is on %d lines", what, label, lines);
+                    seen++;
+                }
+                assert_int_equal(seen, LF_CAT_COUNT + back);
+            }
+        }
+    }
+    lf_scene_destroy(s);
+}
+
 /* A word broken at a line's end keeps its hyphen at its own end: a
  * German word in an Arabic title showed the hyphen at the line's left
  * end, before the word ("-Donaudampfschiff..."), as the typesetter
@@ -2445,6 +2505,7 @@ int main(void)
         cmocka_unit_test(carousel_offers_rotate),
         cmocka_unit_test(pictures_keep_their_proportions),
         cmocka_unit_test(footer_is_compact_in_every_language),
+        cmocka_unit_test(footer_labels_whole_on_one_line),
         cmocka_unit_test(landscape_contact_uses_its_column),
         cmocka_unit_test(gender_forms_and_german_names_in_other_scripts),
         cmocka_unit_test(chinese_breaks_between_characters),

@@ -1,5 +1,6 @@
 /* The header (organisation, date, clock) and the footer (where we are,
  * previous/next, categories, languages, accessibility switches). */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -340,6 +341,22 @@ static void language_strip(struct frame *f, int top, const struct lf_footer *ft)
                LF_ACT_MORE_LANGUAGES, 0);
 }
 
+/* The widths the landscape row's slots need at px: a button its label on
+ * one line with air either side (at least the button's own padding); the position ("3 / 17") just its text.
+ * Returns their sum. */
+static int nav_widths(const struct frame *f, const char *const *labels, bool show_back, int px,
+                      int air, int *widths)
+{
+    int sum = 0;
+    for (int i = 0; i <= LF_CAT_COUNT; i++) {
+        bool button_slot = i < LF_CAT_COUNT || show_back;
+        widths[i] = labels[i][0] ? lf_text_width(f->v->measure, LF_FACE_BOLD, px, labels[i]) : 0;
+        widths[i] += button_slot ? air : 0;
+        sum += widths[i];
+    }
+    return sum;
+}
+
 void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct lf_footer *ft)
 {
     struct frame f;
@@ -384,25 +401,68 @@ void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct 
     int row_h, arrow_w;
     int x = m, y = top + vpad;
     if (f.landscape) {
-        /* one row: ‹ › | categories | back or position */
+        /* one row: ‹ › | categories | back or position. Each slot is as
+         * wide as its label on one line (never hyphenated, never cut):
+         * where the labels do not fit, the arrows go square, then the text
+         * steps down towards the floor (a square screen in German); at the
+         * floor the buttons keep only their padding and the arrows narrow
+         * to the smallest touch target */
         row_h = h - 2 * vpad;
+        const char *labels[LF_CAT_COUNT + 1];
+        for (int i = 0; i < LF_CAT_COUNT; i++)
+            labels[i] = lf_phrase(v->lang, cats[i]);
+        labels[LF_CAT_COUNT] = ft->show_back ? lf_phrase(v->lang, LF_P_BACK) : pos;
+        int widths[LF_CAT_COUNT + 1], npx = px, avail = 0, sum = 0;
+        int air = 2 * lf_frame_scaled(&f, 24), side = v->width < v->height ? v->width : v->height;
+        int touch = (int)ceil(side * LF_MIN_TOUCH_FRACTION), lead = bgap;
         arrow_w = row_h * 13 / 10;
+        for (;;) {
+            avail = v->width - 2 * m - 2 * (arrow_w + bgap) - lead - (n_btn - 1) * bgap;
+            sum = nav_widths(&f, labels, ft->show_back, npx, air, widths);
+            if (sum <= avail)
+                break;
+            if (arrow_w > row_h) {
+                arrow_w = row_h;
+                continue;
+            }
+            if (npx > f.min_px) {
+                npx--;
+                arrow_w = row_h * 13 / 10;
+                continue;
+            }
+            if (air > lf_frame_scaled(&f, 24) + 2) {
+                air = lf_frame_scaled(&f, 24) + 2;
+                arrow_w = touch > row_h ? row_h : touch;
+                lead = 0;
+                continue;
+            }
+            break; /* wider than the row even so: each keeps its width */
+        }
+        /* the room left over: equal slots where that holds every label
+         * (the usual wide screen), else shared out evenly */
+        int equal = avail / n_btn, widest = 0;
+        for (int i = 0; i < n_btn; i++)
+            widest = widths[i] > widest ? widths[i] : widest;
+        for (int i = 0; i < n_btn; i++)
+            widths[i] = widest <= equal ? equal
+                        : sum < avail ? widths[i] + (avail - sum) / n_btn
+                                      : widths[i];
+        pw = pos[0] ? lf_text_width(v->measure, LF_FACE_BOLD, npx, pos) : 0;
+        plh = lf_frame_line_height(&f, LF_FACE_BOLD, npx);
         arrow(&f, (struct lf_box){x, y, arrow_w, row_h}, false);
         arrow(&f, (struct lf_box){x + arrow_w + bgap, y, arrow_w, row_h}, true);
-        x += 2 * (arrow_w + bgap) + bgap;
-        int avail = v->width - m - x;
-        int bw = (avail - (n_btn - 1) * bgap) / n_btn;
+        x += 2 * (arrow_w + bgap) + lead;
         for (int i = 0; i < n_btn; i++) {
             bool back = i == LF_CAT_COUNT;
+            int bw = widths[i];
             if (back && !ft->show_back) {
                 if (pw)
                     lf_scene_text(s, (struct lf_box){x + (bw - pw) / 2, top + (h - plh) / 2, pw,
                                                      plh},
-                                  pos, strlen(pos), LF_FACE_BOLD, px, f.t->bar_ink, false);
+                                  pos, strlen(pos), LF_FACE_BOLD, npx, f.t->bar_ink, false);
                 break;
             }
-            button(&f, (struct lf_box){x, y, bw, row_h},
-                   lf_phrase(v->lang, back ? LF_P_BACK : cats[i]), px,
+            button(&f, (struct lf_box){x, y, bw, row_h}, labels[i], npx,
                    !back && ft->active_category == i, back ? f.t->bar : f.t->accent[i],
                    back ? LF_ACT_HOME : LF_ACT_CATEGORY, back ? 0 : i);
             x += bw + bgap;
