@@ -18,7 +18,8 @@ from studio import BIN, SRC, Checks, Client, Studio, add_user, free_port  # noqa
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException  # noqa: E402
+from selenium.common.exceptions import (ElementNotInteractableException, NoSuchElementException,  # noqa: E402
+                                        StaleElementReferenceException)
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
@@ -696,8 +697,21 @@ try:
     # the session ends while typing (its cookie gone, as after session_seconds): the login page
     # says so and that nothing typed is lost; after logging in the typed text is back, unsaved
     driver.delete_cookie("litfass_session")
-    # (after Back the editor may still be drawn anew: the field is looked up until it is there)
-    wait.until(lambda d: css('textarea[data-field="title.de"]').send_keys(" am Abend") or True)
+    # (after Back the editor may still be drawn anew: the field is looked up until it is there;
+    # a preview or check still under way may meet the ended session first: then the login page
+    # is there before the typing, and what was typed before is what must come back)
+    def type_or_login(d):
+        if d.find_elements(By.ID, "login-user"):
+            return "login"
+        fields = d.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.de"]')
+        try:
+            if fields and fields[0].is_displayed():
+                fields[0].send_keys(" am Abend")
+                return "typed"
+        except (ElementNotInteractableException, StaleElementReferenceException):
+            pass
+        return False
+    kept = "(Entwurf) am Abend" if wait.until(type_or_login) == "typed" else "(Entwurf)"
     wait.until(lambda d: d.find_elements(By.ID, "login-user") and css("#login-error").text)
     said = css("#login-error").text
     check("Sitzung ist abgelaufen" in said and "nicht verloren" in said,
@@ -707,7 +721,7 @@ try:
     css("#login-password").send_keys(PW_ANNA)
     click("#login-submit")
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.de"]'))
-    check(css('textarea[data-field="title.de"]').get_attribute("value").endswith("(Entwurf) am Abend") and
+    check(css('textarea[data-field="title.de"]').get_attribute("value").endswith(kept) and
           css("#dirty").text != "", "after the new login the typed text is back, marked as not saved",
           css('textarea[data-field="title.de"]').get_attribute("value"))
     # reloading the page in the middle of editing (F5): the typed text comes back in this tab
@@ -716,7 +730,7 @@ try:
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.de"]') and
                d.find_elements(By.ID, "dirty"))
     check(driver.execute_script("return window.beforeReload === undefined") and
-          css('textarea[data-field="title.de"]').get_attribute("value").endswith("(Entwurf) am Abend") and
+          css('textarea[data-field="title.de"]').get_attribute("value").endswith(kept) and
           css("#dirty").text != "", "a reload in the middle of editing brings the typed text back, marked as not saved",
           css('textarea[data-field="title.de"]').get_attribute("value"))
     tab("offers")
