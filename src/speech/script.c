@@ -1148,9 +1148,12 @@ static bool is_digit(char c)
  * its length in bytes, else 0. */
 static size_t latin_letter(const char *p)
 {
-    unsigned char c = (unsigned char)p[0], d = (unsigned char)p[1];
+    unsigned char c = (unsigned char)p[0];
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
         return 1;
+    if (c < 0xC3 || c > 0xC9)
+        return 0; /* p may be the string's end: no byte after it is read */
+    unsigned char d = (unsigned char)p[1];
     if (c >= 0xC3 && c <= 0xC9 && d >= 0x80 && d <= 0xBF && !(c == 0xC3 && (d == 0x97 || d == 0xB7)))
         return 2;
     return 0;
@@ -1160,9 +1163,12 @@ static size_t latin_letter(const char *p)
  * German and Turkish write (Ä Ö Ü Ç Ğ İ Ş ...). */
 static bool capital_at(const char *p)
 {
-    unsigned char c = (unsigned char)p[0], d = (unsigned char)p[1];
+    unsigned char c = (unsigned char)p[0];
     if (c >= 'A' && c <= 'Z')
         return true;
+    if (c < 0xC3 || c > 0xC5)
+        return false; /* p may be the string's end: no byte after it is read */
+    unsigned char d = (unsigned char)p[1];
     if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97)
         return true; /* U+00C0-U+00DE */
     return (c == 0xC4 && (d == 0x9E || d == 0xB0)) || (c == 0xC5 && d == 0x9E); /* Ğ İ Ş */
