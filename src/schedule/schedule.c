@@ -16,6 +16,10 @@
 
 #define NO_TIME ((time_t)-1)
 
+/* Years from one occurrence of a yearly event to the next at most: 29
+ * February recurs in leap years only, and 2100 is none. */
+#define YEARLY_MAX_GAP 8
+
 /* Days the opening-hours search looks ahead (today plus this many). */
 #define HOURS_SEARCH_DAYS 8
 
@@ -68,16 +72,18 @@ static long local_days(time_t t, struct tm *tm_out)
 /* ---- events ----------------------------------------------------------- */
 
 /* Occurrence of a yearly event in `year`: same wall-clock date and time
- * as the first one (29 February -> 28 February in common years), the
- * same number of calendar days and the same end time of day. */
-static void yearly_occurrence(const struct tm *first_start, long span_days,
+ * as the first one, the same number of calendar days and the same end
+ * time of day. False when `year` has no such date (29 February in a
+ * common year): that year has no occurrence (RFC 5545 3.3.10, as every
+ * calendar program), never one on 28 February or 1 March. */
+static bool yearly_occurrence(const struct tm *first_start, long span_days,
                               const struct tm *first_end, time_t first_duration, int year,
                               time_t *start, time_t *end)
 {
     int month = first_start->tm_mon + 1;
     int day = first_start->tm_mday;
-    if (month == 2 && day == 29 && !lf_is_leap_year(year))
-        day = 28;
+    if (day > lf_days_in_month(year, month))
+        return false;
     struct civil_date sd = {year, month, day};
     *start = lf_local_make(year, month, day, first_start->tm_hour, first_start->tm_min) +
              first_start->tm_sec;
@@ -88,6 +94,7 @@ static void yearly_occurrence(const struct tm *first_start, long span_days,
      * the change) could turn the wall-clock span upside down. */
     if (*end <= *start)
         *end = *start + first_duration;
+    return true;
 }
 
 bool lf_event_occurrence(const struct lf_item *event, time_t now, time_t *start, time_t *end)
@@ -110,14 +117,15 @@ bool lf_event_occurrence(const struct lf_item *event, time_t now, time_t *start,
     int first_year = fs.tm_year + 1900;
     int now_year = nt.tm_year + 1900;
     /* An occurrence that started up to span_days/365 + 1 years before now
-     * may still be running; one starting next year at the latest is
-     * ahead of now. */
+     * may still be running; one starting within YEARLY_MAX_GAP years is
+     * ahead of now (29 February: the next leap year, 2096 -> 2104). */
     int from = now_year - (int)(span_days / 365) - 1;
     if (from <= first_year)
         from = first_year + 1;
-    for (int y = from; y <= now_year + 1 && y <= 9999; y++) {
+    for (int y = from; y <= now_year + YEARLY_MAX_GAP && y <= 9999; y++) {
         time_t s, e;
-        yearly_occurrence(&fs, span_days, &fe, event->end - event->start, y, &s, &e);
+        if (!yearly_occurrence(&fs, span_days, &fe, event->end - event->start, y, &s, &e))
+            continue;
         if (now < e) {
             *start = s;
             *end = e;

@@ -167,7 +167,8 @@ time_t lf_next_midnight(time_t now);
  * every year from the first given occurrence on (never before it); the
  * end keeps its wall-clock time and its distance in calendar days, so an
  * 18:00-20:00 event is 18:00-20:00 local in summer and winter time.
- * 29 February falls on 28 February in common years. */
+ * An event on 29 February recurs in leap years only: a common year has
+ * no occurrence (RFC 5545 3.3.10), never one on 28 February. */
 bool lf_event_occurrence(const struct lf_item *event, time_t now, time_t *start,
                          time_t *end);
 
