@@ -188,7 +188,8 @@ run_sync "$TMP/deep8" --config "$CONF"
 [ "$RC" -eq 0 ] && [ -f "$CACHE/current/$sub/deep.png" ] &&
   ok "an image 8 folders deep is signed and installed" || { bad "8 deep: exit $RC"; head -3 "$TMP/deep8.err"; }
 
-# 6. sign on an invalid bundle: the old signature goes; a linked content.json stays a link
+# 6. sign on an invalid bundle: the old signature goes; a content.json linked out of the
+#    folder is refused (sign would replace the file it leads to)
 BAD=$TMP/badsign
 cp -r "$SRC/assets/content" "$BAD"
 sign_bundle "$BAD" --serial 1
@@ -200,10 +201,12 @@ LINKED=$TMP/linked
 cp -r "$SRC/assets/content" "$LINKED"
 mv "$LINKED/content.json" "$TMP/kept-content.json"
 ln -s "$TMP/kept-content.json" "$LINKED/content.json"
-sign_bundle "$LINKED" --serial 1
-[ -L "$LINKED/content.json" ] && grep -q '"serial": 1' "$TMP/kept-content.json" &&
-  ok "sign through a symbolic link content.json writes its target and keeps the link" ||
-  bad "the link was replaced"
+cp "$TMP/kept-content.json" "$TMP/kept-content.orig"
+expect_exit 1 "sign refuses a content.json linked out of the folder" -- \
+  "$BIN" sign "$LINKED" --key "$TMP/ki.key" --serial 1
+[ -L "$LINKED/content.json" ] && cmp -s "$TMP/kept-content.json" "$TMP/kept-content.orig" &&
+  ok "the link and the file it leads to are left as they were" ||
+  bad "the link or its target was changed"
 
 # 6. an expired bundle while this kiosk's clock is far from the server's: the message names
 #    the clock, not "sign it again"

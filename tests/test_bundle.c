@@ -825,7 +825,7 @@ static const struct files_case {
     {"the manifest", FILES_HEAD " \"files\": [" A_OK ", " ENTRY("\"content.json\"", "1", "\"" SHA_A "\"") "]}",
      "files[1].path: the manifest does not list itself"},
     {"control character", FILES_HEAD " \"files\": [" A_OK ", " ENTRY("\"b\\n.png\"", "1", "\"" SHA_A "\"") "]}",
-     "files[1].path: contains a control character"},
+     "files[1].path: contains a control character (U+000A at byte 1): not allowed in a file name"},
     {"listed twice", FILES_HEAD " \"files\": [" A_OK ", " A_OK "]}",
      "files[1].path: images/a.png is listed twice (also files[0])"},
     {"missing sha256", FILES_HEAD " \"files\": [" A_OK ", {\"path\": \"b.png\", \"size\": 1}]}",

@@ -22,6 +22,8 @@
 #include <jansson.h>
 #include <pthread.h>
 #include <sodium.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
 
 #include "content/field_hint.h"
 #include "content/json_hint.h"
@@ -966,6 +968,89 @@ done:
     return ok;
 }
 
+/* Whether the UTF-8 name s is in Unicode's composed form (NFC). "café"
+ * typed on one machine and "cafe" + U+0301 written by another look the
+ * same and name two files; only the composed form is accepted, so two
+ * names that look alike are always one file. */
+static bool composed(const char *s, size_t len)
+{
+    bool ascii = true;
+    for (size_t i = 0; i < len && ascii; i++)
+        ascii = (unsigned char)s[i] < 0x80;
+    if (ascii)
+        return true;
+    UErrorCode e = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&e);
+    UChar buf[LF_MAX_PATH_BYTES + 1];
+    int32_t n = 0;
+    u_strFromUTF8(buf, LF_MAX_PATH_BYTES + 1, &n, s, (int32_t)len, &e);
+    if (U_FAILURE(e))
+        return false;
+    UBool yes = unorm2_isNormalized(nfc, buf, n, &e);
+    return U_SUCCESS(e) && yes;
+}
+
+/* A file name in the bundle (an item's image, a "files" entry) becomes a
+ * file name in a kiosk's download folder, so it is one plain relative
+ * name: not too long, no absolute path, no backslash, no empty, "." or
+ * ".." parts, no control characters (C0, DEL, C1, line and paragraph
+ * separators, direction marks and controls that show it reversed),
+ * composed Unicode (NFC), at most LF_MAX_PATH_DEPTH folders deep. False
+ * when fine; else the problem is reported at `path` and true returned. */
+static bool path_problem(struct parse *p, const char *path, const char *s, bool image)
+{
+    size_t len = strlen(s);
+    if (len > LF_MAX_PATH_BYTES) {
+        error(p, path, "file name too long (%zu bytes, at most %d)", len, LF_MAX_PATH_BYTES);
+        return true;
+    }
+    if (s[0] == '/') {
+        error(p, path, "must be a file inside the bundle folder, not an absolute path");
+        return true;
+    }
+    if (strchr(s, '\\')) {
+        error(p, path, "use \"/\" between folder names, not \"\\\"");
+        return true;
+    }
+    if (has_dotdot(s)) {
+        if (image)
+            error(p, path, "must not contain \"..\": images stay inside the bundle folder");
+        else
+            error(p, path, "must not contain \"..\": files stay inside the bundle folder");
+        return true;
+    }
+    for (size_t i = 0, n; s[i]; i += n) {
+        unsigned cp = utf8_at((const unsigned char *)s + i, &n);
+        if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+            cp == 0x200E || cp == 0x200F || cp == 0x061C || bidi_control(cp)) {
+            error(p, path, "contains a control character (U+%04X at byte %zu): not allowed in "
+                  "a file name", cp, i);
+            return true;
+        }
+    }
+    for (const char *seg = s;;) {
+        size_t n = strcspn(seg, "/");
+        if (n == 0 || (n == 1 && seg[0] == '.')) {
+            error(p, path, "has an empty or \".\" part (write it like images/logo.png)");
+            return true;
+        }
+        if (!seg[n])
+            break;
+        seg += n + 1;
+    }
+    if (!composed(s, len)) {
+        error(p, path, "%s is not in composed Unicode (NFC): an accent is a character of its "
+              "own, so the name looks like another file's; type the file name again", s);
+        return true;
+    }
+    if (lf_path_depth(s) > LF_MAX_PATH_DEPTH) {
+        error(p, path, "%s is nested in %zu folders (at most %d)", s, lf_path_depth(s),
+              LF_MAX_PATH_DEPTH);
+        return true;
+    }
+    return false;
+}
+
 static bool parse_image(struct parse *p, const json_t *v, const char *path, char **out)
 {
     if (!check_string(p, v, path))
@@ -976,23 +1061,8 @@ static bool parse_image(struct parse *p, const json_t *v, const char *path, char
         error(p, path, "file name too long (%zu bytes, at most %d)", n, LF_MAX_PATH_BYTES);
         return false;
     }
-    if (s[0] == '/') {
-        error(p, path, "must be a file inside the bundle folder, not an absolute path");
+    if (path_problem(p, path, s, true))
         return false;
-    }
-    if (strchr(s, '\\')) {
-        error(p, path, "use \"/\" between folder names, not \"\\\"");
-        return false;
-    }
-    if (has_dotdot(s)) {
-        error(p, path, "must not contain \"..\": images stay inside the bundle folder");
-        return false;
-    }
-    if (lf_path_depth(s) > LF_MAX_PATH_DEPTH) {
-        error(p, path, "%s is nested in %zu folders (at most %d)", s, lf_path_depth(s),
-              LF_MAX_PATH_DEPTH);
-        return false;
-    }
     if (p->dir && !check_image_file(p, s, path))
         return false;
     *out = lf_xstrdup(s);
@@ -1405,35 +1475,6 @@ static bool is_sha256_hex(const char *s)
     return n == LF_SHA256_HEX;
 }
 
-/* A listed path becomes a file name in a download folder, so it is held
- * to more than an image name: no empty, "." or ".." parts, no control
- * characters, and not the manifest itself. NULL when fine. */
-static const char *listed_path_problem(const char *s)
-{
-    if (s[0] == '/')
-        return "must be a file inside the bundle folder, not an absolute path";
-    if (strchr(s, '\\'))
-        return "use \"/\" between folder names, not \"\\\"";
-    if (has_dotdot(s))
-        return "must not contain \"..\": files stay inside the bundle folder";
-    for (const char *c = s; *c; c++)
-        if ((unsigned char)*c < 0x20 || *c == 0x7f)
-            return "contains a control character";
-    for (const char *seg = s;;) {
-        size_t n = strcspn(seg, "/");
-        if (n == 0 || (n == 1 && seg[0] == '.'))
-            return "has an empty or \".\" part (write it like images/logo.png)";
-        if (!seg[n])
-            break;
-        seg += n + 1;
-    }
-    if (strcmp(s, LF_MANIFEST_NAME) == 0)
-        return "the manifest does not list itself";
-    if (lf_path_depth(s) > LF_MAX_PATH_DEPTH)
-        return "is nested in more than " LF_STR(LF_MAX_PATH_DEPTH) " folders";
-    return NULL;
-}
-
 /* A listed file in the folder: inside it, its size and hash as listed. */
 static void check_listed_file(struct parse *p, const struct lf_bundle_file *f, const char *path)
 {
@@ -1479,13 +1520,10 @@ static void parse_file_entry(struct parse *p, const json_t *v, const char *path,
                 continue;
             }
             const char *s = json_string_value(val);
-            const char *problem = listed_path_problem(s);
-            if (json_string_length(val) > LF_MAX_PATH_BYTES) {
-                error(p, sub, "file name too long (%zu bytes, at most %d)",
-                      json_string_length(val), LF_MAX_PATH_BYTES);
+            if (path_problem(p, sub, s, false)) {
                 ok = false;
-            } else if (problem) {
-                error(p, sub, "%s", problem);
+            } else if (strcmp(s, LF_MANIFEST_NAME) == 0) {
+                error(p, sub, "the manifest does not list itself");
                 ok = false;
             } else {
                 for (size_t i = 0; i < index; i++) {
@@ -1967,6 +2005,31 @@ static json_t *stamp_time(time_t t)
     return json_string(buf);
 }
 
+bool lf_bundle_file_writable(const char *dir, const char *name, char *why, size_t size)
+{
+    char *path = lf_xasprintf("%s/%s", dir, name);
+    struct stat st;
+    bool ok = true;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        char *dir_real = realpath(dir, NULL);
+        char *real = realpath(path, NULL);
+        ok = dir_real && real && inside_dir(real, dir_real);
+        if (!ok && real) {
+            snprintf(why, size, "is a symbolic link to %s, outside the bundle folder", real);
+        } else if (!ok) {
+            char target[LF_MAX_PATH_BYTES + 1];
+            ssize_t n = readlink(path, target, sizeof(target) - 1);
+            target[n > 0 ? n : 0] = '\0';
+            snprintf(why, size, "is a symbolic link to %s, which does not lead to a file "
+                     "inside the bundle folder", target);
+        }
+        free(real);
+        free(dir_real);
+    }
+    free(path);
+    return ok;
+}
+
 bool lf_bundle_pack(const char *dir, struct lf_diags *diags, size_t *n_files)
 {
     return lf_bundle_pack_stamped(dir, NULL, diags, n_files);
@@ -1981,6 +2044,11 @@ bool lf_bundle_pack_stamped(const char *dir, const struct lf_bundle_stamp *stamp
     size_t len = 0;
     json_t *root = NULL;
     struct lf_bundle *b = NULL, *check = NULL;
+    char why[LF_MAX_PATH_BYTES + 160];
+    if (!lf_bundle_file_writable(dir, LF_MANIFEST_NAME, why, sizeof(why))) {
+        file_error(diags, file, "%s: not written (copy the file into the folder)", why);
+        goto done;
+    }
     if (!read_manifest(file, diags, &text, &len))
         goto done;
     b = parse_manifest(text, len, file, dir, true, diags);
@@ -2045,8 +2113,9 @@ bool lf_bundle_pack_stamped(const char *dir, const struct lf_bundle_stamp *stamp
     char *with_newline = lf_xasprintf("%s\n", out);
     struct stat st;
     int mode = stat(file, &st) == 0 ? (int)(st.st_mode & 07777) : 0644;
-    /* a content.json that is a symbolic link (kept elsewhere by the KI):
-     * the file it points to is replaced, the link stays */
+    /* a content.json that is a symbolic link to a file inside the folder:
+     * the file it points to is replaced, the link stays (one out of the
+     * folder was refused above) */
     char *target = realpath(file, NULL);
     bool written = lf_durable_write(target ? target : file, with_newline, strlen(with_newline),
                                     mode);

@@ -217,6 +217,14 @@ struct lf_bundle_stamp {
 bool lf_bundle_pack_stamped(const char *dir, const struct lf_bundle_stamp *stamp,
                             struct lf_diags *diags, size_t *n_files) LF_MUST_CHECK;
 
+/* Whether DIR/NAME may be written by pack or sign: not a symbolic link,
+ * or one that leads to a file inside DIR. A link out of the folder (a
+ * folder received from someone else: content.json -> ~/.ssh/authorized_keys)
+ * would have the signer's rights replace that file; then false, and
+ * `why` says "is a symbolic link to /x/y, outside the bundle folder". */
+bool lf_bundle_file_writable(const char *dir, const char *name, char *why, size_t size)
+    LF_MUST_CHECK;
+
 /* SHA-256 of a regular file as lowercase hex (hex: LF_SHA256_HEX + 1
  * bytes) and its size. False with errno set when it cannot be read. */
 /* Folders above a file named by a bundle-relative path ("images/a.png": 1);

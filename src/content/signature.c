@@ -492,6 +492,17 @@ bool lf_bundle_sign(const char *dir, const struct lf_secret_key *key, int valid_
         lf_error_text(err, err_size, "--valid-days %d: must be 1..%d", valid_days, LF_MAX_VALID_DAYS);
         return false;
     }
+    /* both files are written: neither may lead out of the folder, checked
+     * before either is */
+    static const char *const written[] = {LF_MANIFEST_NAME, LF_SIGNATURE_NAME};
+    for (size_t i = 0; i < 2; i++) {
+        char why[LF_MAX_PATH_BYTES + 160];
+        if (!lf_bundle_file_writable(dir, written[i], why, sizeof(why))) {
+            lf_error_text(err, err_size, "%s/%s %s: not signed (copy the file into the folder)",
+                          dir, written[i], why);
+            return false;
+        }
+    }
     if (!read_manifest_bytes(dir, &data, &len, err, err_size))
         goto done;
     /* the serial it has now (a broken manifest is reported by the pack) */
@@ -538,7 +549,8 @@ bool lf_bundle_sign(const char *dir, const struct lf_secret_key *key, int valid_
         goto done;
     lf_sign(key, data, len, &sig);
     sig_path = lf_xasprintf("%s/%s", dir, LF_SIGNATURE_NAME);
-    char *sig_target = realpath(sig_path, NULL); /* a link stays a link */
+    /* a link inside the folder stays a link (one out of it was refused) */
+    char *sig_target = realpath(sig_path, NULL);
     if (sig_target) {
         free(sig_path);
         sig_path = sig_target;
