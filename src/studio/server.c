@@ -24,6 +24,7 @@
 #include "content/bundle.h"
 #include "content/json_locate.h"
 #include "core/durable.h"
+#include "core/test_setting.h"
 #include "core/xalloc.h"
 #include "studio/audit.h"
 #include "studio/draft.h"
@@ -1737,16 +1738,13 @@ static bool is_api(const char *url)
 /* ---- downloads for suspended requests (ROUTE_FETCH) -------------------------------- */
 
 /* Seconds an editor waits for a calendar fetched once: LF_STUDIO_ICS_ONCE_TIMEOUT_S, or
- * for tests only LITFASS_TEST_ICS_ONCE_TIMEOUT_S (1 .. that; unset in any real use).
+ * for tests only LITFASS_TEST_ICS_ONCE_TIMEOUT_S (lf_test_setting: 1 .. below that; unset in
+ * any real use).
  * Read at each use, not cached. */
 static long once_timeout_s(void)
 {
-    const char *v = getenv("LITFASS_TEST_ICS_ONCE_TIMEOUT_S");
-    char *end = NULL;
-    long n = v ? strtol(v, &end, 10) : 0;
-    return v && end != v && *end == '\0' && n > 0 && n < LF_STUDIO_ICS_ONCE_TIMEOUT_S
-               ? n
-               : (long)LF_STUDIO_ICS_ONCE_TIMEOUT_S;
+    long n = lf_test_setting("LITFASS_TEST_ICS_ONCE_TIMEOUT_S", LF_STUDIO_ICS_ONCE_TIMEOUT_S);
+    return n ? n : (long)LF_STUDIO_ICS_ONCE_TIMEOUT_S;
 }
 
 static void *fetch_thread(void *arg)

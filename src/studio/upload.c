@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "content/signature.h"
+#include "core/test_setting.h"
 #include "core/xalloc.h"
 
 struct remote {
@@ -107,15 +108,12 @@ static bool read_password(const char *path, char *out, size_t size, char *err, s
 
 /* Seconds below LF_PUBLISH_LOW_SPEED_BYTES a second before an upload counts as
  * stalled: LF_PUBLISH_LOW_SPEED_S, or for tests only LITFASS_TEST_PUBLISH_STALL_S
- * (1 .. LF_PUBLISH_LOW_SPEED_S; unset in any real use). Read at each use, not cached. */
+ * (lf_test_setting: 1 .. below LF_PUBLISH_LOW_SPEED_S; unset in any real use). Read
+ * at each use, not cached. */
 static long stall_seconds(void)
 {
-    const char *s = getenv("LITFASS_TEST_PUBLISH_STALL_S");
-    char *end = NULL;
-    long v = s ? strtol(s, &end, 10) : 0;
-    return s && end != s && *end == '\0' && v > 0 && v < LF_PUBLISH_LOW_SPEED_S
-               ? v
-               : (long)LF_PUBLISH_LOW_SPEED_S;
+    long v = lf_test_setting("LITFASS_TEST_PUBLISH_STALL_S", LF_PUBLISH_LOW_SPEED_S);
+    return v ? v : (long)LF_PUBLISH_LOW_SPEED_S;
 }
 
 static bool cancelled(const struct remote *r)
