@@ -343,9 +343,132 @@ static void publish_numbers_versions_and_again(void **state)
     free(dir);
 }
 
-/* A WebDAV server that takes the connection and then never answers: the
- * upload fails as too slow after the stall limit (shortened for the test by
- * LITFASS_TEST_PUBLISH_STALL_S) instead of holding on for LF_PUBLISH_TIMEOUT_S. */
+static void quiet_done(void *ctx, const char *user, long long serial, long long again_from,
+                       const json_t *version, const char *error)
+{
+    (void)ctx, (void)user, (void)serial, (void)again_from, (void)version, (void)error;
+}
+
+static json_t *worker_state_after_restart(struct lf_publisher *p, pthread_mutex_t *work,
+                                          const char *path)
+{
+    struct lf_publish_worker *w = lf_publish_worker_create(p, work, quiet_done, NULL, path);
+    json_t *st = lf_publish_worker_state(w);
+    lf_publish_worker_destroy(w);
+    return st;
+}
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* publish_worker.h: the job's state is kept in its file, so a restarted studio tells the
+ * last publish: done (with its version), or, when the file still said running (a crash),
+ * interrupted, with what the screens' content is since (its delivery's steps). */
+static void publish_worker_state_survives_a_restart(void **state)
+{
+    (void)state;
+    char *dir = test_dir_made("worker-kept");
+    char *name = lf_xasprintf("%s/ki", dir);
+    char err[LF_PUBLISH_ERROR_BYTES];
+    assert_true(lf_keygen(name, NULL, err, sizeof(err)));
+    char *key = lf_xasprintf("%s.key", name);
+    char *www = lf_xasprintf("%s/www", dir);
+    char *path = lf_xasprintf("%s/%s", dir, LF_PUBLISH_JOB_FILE);
+    struct lf_publish_target target = {.key_file = key, .dir = www, .valid_days = 30};
+    pthread_mutex_t work;
+    pthread_mutex_init(&work, NULL);
+    struct lf_publisher *p = lf_publisher_create(dir, &target, err, sizeof(err));
+    assert_non_null(p);
+    json_t *st = worker_state_after_restart(p, &work, path);
+    assert_true(json_is_null(st)); /* no file yet: no publish */
+    json_decref(st);
+
+    struct lf_publish_worker *w = lf_publish_worker_create(p, &work, quiet_done, NULL, path);
+    pthread_mutex_lock(&work);
+    struct lf_publish_job *j = lf_publish_prepare(
+        p, "{\"format\": 1, \"organisation\": \"KI\", \"items\": []}", dir, "anna", NULL, 0,
+        err, sizeof(err));
+    assert_non_null(j);
+    json_t *running = NULL;
+    st = lf_publish_worker_start(w, j, "anna", 0, &running);
+    pthread_mutex_unlock(&work);
+    assert_non_null(st);
+    json_decref(st);
+    assert_true(lf_publish_worker_wait(w, NULL, NULL));
+    lf_publish_worker_destroy(w);
+    struct stat sb;
+    assert_int_equal(stat(path, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0600);
+
+    st = worker_state_after_restart(p, &work, path);
+    assert_string_equal(json_string_value(json_object_get(st, "state")), "done");
+    assert_string_equal(json_string_value(json_object_get(st, "by")), "anna");
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(st, "version"), "serial")), 1);
+    /* the local folder's live pair was replaced, and said so as it went */
+    assert_string_equal(json_string_value(json_object_get(json_object_get(st, "targets"), "dir")),
+                        "replaced");
+    json_int_t id = json_integer_value(json_object_get(st, "id"));
+    json_decref(st);
+
+    /* killed in the middle: the file says running */
+    static const struct {
+        const char *targets, *live;
+    } cases[] = {
+        {"", "unchanged"},                                          /* still uploading */
+        {", \"targets\": {\"url\": \"replacing\"}", "unknown"},       /* between the renames */
+        {", \"targets\": {\"dir\": \"replaced\"}", "changed"},        /* the folder had it */
+        {", \"targets\": {\"dir\": \"replaced\", \"url\": \"replacing\"}", "unknown"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char *text = lf_xasprintf("{\"id\": 7, \"state\": \"running\", \"by\": \"ben\", "
+                                  "\"since\": \"14:02\", \"serial\": 5%s}",
+                                  cases[i].targets);
+        write_text(path, text);
+        free(text);
+        st = worker_state_after_restart(p, &work, path);
+        assert_string_equal(json_string_value(json_object_get(st, "state")), "interrupted");
+        assert_string_equal(json_string_value(json_object_get(st, "live")), cases[i].live);
+        assert_int_equal(json_integer_value(json_object_get(st, "serial")), 5);
+        json_decref(st);
+        /* and it is kept so: the next restart says the same */
+        st = worker_state_after_restart(p, &work, path);
+        assert_string_equal(json_string_value(json_object_get(st, "state")), "interrupted");
+        assert_string_equal(json_string_value(json_object_get(st, "live")), cases[i].live);
+        json_decref(st);
+    }
+    /* the next job's id follows the kept one's (a page following job 7 never takes a new
+     * job 1 for it) */
+    w = lf_publish_worker_create(p, &work, quiet_done, NULL, path);
+    pthread_mutex_lock(&work);
+    j = lf_publish_prepare(p, "{\"format\": 1, \"organisation\": \"KI\", \"items\": []}", dir,
+                           "anna", NULL, 0, err, sizeof(err));
+    st = lf_publish_worker_start(w, j, "anna", 0, &running);
+    pthread_mutex_unlock(&work);
+    assert_int_equal(json_integer_value(json_object_get(st, "id")), 8);
+    assert_true(id < 8);
+    json_decref(st);
+    assert_true(lf_publish_worker_wait(w, NULL, NULL));
+    lf_publish_worker_destroy(w);
+    /* a damaged file: no job, the studio starts */
+    write_text(path, "{\"id\": ");
+    st = worker_state_after_restart(p, &work, path);
+    assert_true(json_is_null(st));
+    json_decref(st);
+
+    lf_publisher_destroy(p);
+    pthread_mutex_destroy(&work);
+    free(path);
+    free(www);
+    free(key);
+    free(name);
+    free(dir);
+}
+
 /* publish_worker.h: the delivery runs on the worker's thread; `done` is called there with the
  * studio's lock held while the job still says running (so audit log and job agree); a start
  * meanwhile is refused with the running job's state; after it ends a new job runs. */
@@ -401,7 +524,7 @@ static void publish_worker_runs_one_job_at_a_time(void **state)
     pthread_mutex_init(&pr.work, NULL);
     pr.p = lf_publisher_create(dir, &target, err, sizeof(err));
     assert_non_null(pr.p);
-    pr.w = lf_publish_worker_create(pr.p, &pr.work, probe_done, &pr);
+    pr.w = lf_publish_worker_create(pr.p, &pr.work, probe_done, &pr, NULL);
     json_t *st = lf_publish_worker_state(pr.w);
     assert_true(json_is_null(st));
     json_decref(st);
@@ -460,6 +583,9 @@ static void publish_worker_runs_one_job_at_a_time(void **state)
     free(dir);
 }
 
+/* A WebDAV server that takes the connection and then never answers: the
+ * upload fails as too slow after the stall limit (shortened for the test by
+ * LITFASS_TEST_PUBLISH_STALL_S) instead of holding on for LF_PUBLISH_TIMEOUT_S. */
 static void publish_to_a_stalled_server_fails_as_too_slow(void **state)
 {
     (void)state;
@@ -510,6 +636,7 @@ int main(void)
         cmocka_unit_test(draft_images_checked_before_decoding),
         cmocka_unit_test(publish_numbers_versions_and_again),
         cmocka_unit_test(publish_worker_runs_one_job_at_a_time),
+        cmocka_unit_test(publish_worker_state_survives_a_restart),
         cmocka_unit_test(publish_to_a_stalled_server_fails_as_too_slow),
     };
     return cmocka_run_group_tests(tests, test_root_setup, test_root_teardown);

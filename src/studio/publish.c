@@ -17,6 +17,7 @@
 
 struct lf_publisher {
     char *versions;  /* DIR/versions */
+    char *leftovers; /* DIR/publish-leftovers.json */
     struct lf_publish_target t;
     char *key_file, *dir, *url, *user, *password_file, *ssh_key, *known_hosts, *ca_file;
 };
@@ -32,6 +33,7 @@ struct lf_publisher *lf_publisher_create(const char *data_dir,
 {
     struct lf_publisher *p = lf_xcalloc(1, sizeof(*p));
     p->versions = lf_xasprintf("%s/%s", data_dir, LF_VERSIONS_DIR);
+    p->leftovers = lf_xasprintf("%s/%s", data_dir, LF_PUBLISH_LEFTOVERS_NAME);
     p->t = *target;
     p->t.key_file = p->key_file = dup_or_empty(target->key_file);
     p->t.dir = p->dir = dup_or_empty(target->dir);
@@ -70,6 +72,7 @@ void lf_publisher_destroy(struct lf_publisher *p)
     if (!p)
         return;
     free(p->versions);
+    free(p->leftovers);
     free(p->key_file);
     free(p->dir);
     free(p->url);
@@ -154,7 +157,7 @@ static bool copy_file(const char *from, const char *to, char *err, size_t err_si
 /* The local web folder: images first, then the signature, the manifest
  * last, each renamed into place whole. */
 static bool deliver_dir(const char *version_dir, const struct lf_bundle *b, const char *target,
-                        char *err, size_t err_size)
+                        const struct lf_publish_watch *watch, char *err, size_t err_size)
 {
     if (!lf_make_dirs(target)) {
         lf_error_text(err, err_size, "publish.dir %s: cannot create: %s", target,
@@ -186,6 +189,8 @@ static bool deliver_dir(const char *version_dir, const struct lf_bundle *b, cons
         ok = copy_file(from, tmp[i], err, err_size);
         free(from);
     }
+    if (ok && watch && watch->step)
+        watch->step(watch->ctx, "dir", LF_PUBLISH_REPLACING);
     for (size_t i = 0; i < 2 && ok; i++) {
         char *to = lf_xasprintf("%s/%s", target, last[i]);
         if (rename(tmp[i], to) != 0) {
@@ -198,6 +203,8 @@ static bool deliver_dir(const char *version_dir, const struct lf_bundle *b, cons
         lf_error_text(err, err_size, "%s: cannot write: %s", target, strerror(errno));
         ok = false;
     }
+    if (ok && watch && watch->step)
+        watch->step(watch->ctx, "dir", LF_PUBLISH_REPLACED);
     for (size_t i = 0; i < 2; i++) {
         if (tmp[i])
             (void)unlink(tmp[i]);
@@ -373,21 +380,103 @@ done:
     return j;
 }
 
+/* DIR/publish-leftovers.json: [{"serial", "url"}], the versions whose upload to url may
+ * have left *.tmp files there (from its start until it ended cleanly). */
+static json_t *leftovers_load(const struct lf_publisher *p)
+{
+    json_t *list = json_load_file(p->leftovers, 0, NULL);
+    if (!json_is_array(list)) {
+        json_decref(list);
+        list = json_array();
+    }
+    return list;
+}
+
+static void leftovers_save(const struct lf_publisher *p, json_t *list)
+{
+    char *text = json_dumps(list, JSON_INDENT(2));
+    if (!lf_durable_write(p->leftovers, text, strlen(text), 0600))
+        lf_warn("studio: %s: cannot write: %s", p->leftovers, strerror(errno));
+    free(text);
+}
+
+/* Removes the *.tmp files that the uploads listed in the leftovers may have left on url (an
+ * upload cut off by a stop or a crash), and their entries once that is sure. Entries of
+ * another url (the config changed) are dropped: that server is no longer the studio's. */
+static void remove_stale_tmp(struct lf_publisher *p, json_t *list, const atomic_bool *cancel)
+{
+    for (size_t i = json_array_size(list); i-- > 0;) {
+        json_t *e = json_array_get(list, i);
+        long long serial = json_integer_value(json_object_get(e, "serial"));
+        const char *url = json_string_value(json_object_get(e, "url"));
+        char *manifest = url && strcmp(url, p->url) == 0
+                             ? lf_publisher_version_manifest(p, serial)
+                             : NULL;
+        json_t *doc = manifest ? json_loads(manifest, 0, NULL) : NULL;
+        free(manifest);
+        bool gone = true;
+        if (doc) {
+            json_t *files = json_object_get(doc, "files");
+            size_t n = json_array_size(files);
+            const char **paths = lf_xcalloc(n + 2, sizeof(*paths));
+            size_t k = 0;
+            for (size_t f = 0; f < n; f++) {
+                const char *path = json_string_value(json_object_get(json_array_get(files, f), "path"));
+                if (path)
+                    paths[k++] = path;
+            }
+            paths[k++] = LF_SIGNATURE_NAME;
+            paths[k++] = LF_MANIFEST_NAME;
+            char err[LF_PUBLISH_ERROR_BYTES];
+            gone = lf_upload_remove_tmp(&p->t, paths, k, cancel, err, sizeof(err));
+            if (!gone)
+                lf_warn("studio: version %lld: %s", serial, err);
+            free(paths);
+            json_decref(doc);
+        }
+        if (gone)
+            json_array_remove(list, i);
+    }
+}
+
+/* Uploads the job's version to url: first the earlier uploads' leftovers, and this one
+ * listed among them until it ended without leaving any. */
+static bool deliver_url(struct lf_publisher *p, struct lf_publish_job *j,
+                        const struct lf_publish_watch *watch, char *err, size_t err_size)
+{
+    json_t *list = leftovers_load(p);
+    size_t before = json_array_size(list);
+    if (before)
+        remove_stale_tmp(p, list, watch ? watch->cancel : NULL);
+    json_array_append_new(list, json_pack("{s:I, s:s}", "serial", (json_int_t)j->serial, "url",
+                                          p->url));
+    leftovers_save(p, list);
+    bool left = false;
+    bool ok = lf_upload_bundle(&p->t, j->final_dir, j->signed_b, watch, &left, err, err_size);
+    if (ok || !left) {
+        json_array_remove(list, json_array_size(list) - 1);
+        leftovers_save(p, list);
+    }
+    json_decref(list);
+    return ok;
+}
+
 bool lf_publish_deliver(struct lf_publisher *p, struct lf_publish_job *j,
-                        const atomic_bool *cancel, json_t **out, char *err, size_t err_size)
+                        const struct lf_publish_watch *watch, json_t **out, char *err,
+                        size_t err_size)
 {
     *out = NULL;
     json_t *delivered = json_object_get(j->meta, "delivered");
     bool delivered_all = true;
     char derr[LF_PUBLISH_ERROR_BYTES] = "";
     if (p->dir[0]) {
-        if (deliver_dir(j->final_dir, j->signed_b, p->dir, derr, sizeof(derr)))
+        if (deliver_dir(j->final_dir, j->signed_b, p->dir, watch, derr, sizeof(derr)))
             json_array_append_new(delivered, json_string("dir"));
         else
             delivered_all = false;
     }
     if (p->url[0] && delivered_all) {
-        if (lf_upload_bundle(&p->t, j->final_dir, j->signed_b, cancel, derr, sizeof(derr)))
+        if (deliver_url(p, j, watch, derr, sizeof(derr)))
             json_array_append_new(delivered, json_string("url"));
         else
             delivered_all = false;

@@ -47,6 +47,9 @@
 #define LF_PUBLISH_LOW_SPEED_BYTES 1024      /* a server slower than this (bytes/s) ...      */
 #define LF_PUBLISH_LOW_SPEED_S 30           /* ... for this long has stalled: the upload fails */
 #define LF_PUBLISH_CLEANUP_TIMEOUT_S 10     /* removing one *.tmp left by a failed upload */
+#define LF_PUBLISH_STOP_CLEANUP_TIMEOUT_S 3 /* ... by one cancelled as the studio stops */
+#define LF_PUBLISH_LEFTOVERS_NAME "publish-leftovers.json" /* in DIR: versions whose upload
+                                                               may have left *.tmp files */
 
 struct lf_publish_target {
     const char *key_file;      /* [publish] key: the secret signing key (mode 0600) */
@@ -58,6 +61,21 @@ struct lf_publish_target {
     const char *known_hosts;   /* [publish] known_hosts: SFTP host keys */
     const char *ca_file;       /* [publish] ca_file: for https */
     int valid_days;            /* [publish] valid_days */
+};
+
+/* What a delivery says while it runs, so that a record of it kept on disk
+ * (publish_worker.h) can say after a crash whether the live content changed. */
+enum lf_publish_step {
+    LF_PUBLISH_REPLACING, /* the live pair of `target` is about to be renamed into place */
+    LF_PUBLISH_REPLACED,  /* ... and was */
+};
+
+struct lf_publish_watch {
+    /* may be NULL; set by another thread (the studio stops): a remote upload ends early */
+    const atomic_bool *cancel;
+    /* may be NULL; called on the delivering thread; `target` is "dir" or "url" */
+    void (*step)(void *ctx, const char *target, enum lf_publish_step step);
+    void *ctx;
 };
 
 struct lf_publisher;
@@ -95,12 +113,17 @@ struct lf_publish_job *lf_publish_again_prepare(struct lf_publisher *p, long lon
                                                 size_t err_size) LF_MUST_CHECK;
 long long lf_publish_job_serial(const struct lf_publish_job *j);
 /* The second step: delivers the kept version to [publish] dir and url and
- * records the outcome. `cancel` (may be NULL) set by another thread ends a
- * remote upload early (the studio stops); the live pair on the server is
- * then left as it was, or, once its renames began, finished (upload.h).
+ * records the outcome. `watch` (may be NULL): its `cancel` set by another
+ * thread ends a remote upload early (the studio stops); the live pair on
+ * the server is then left as it was, or, once its renames began, finished
+ * (upload.h); its `step` hears when each target's live pair is replaced.
+ * Before a remote upload the *.tmp files that earlier uploads cut off by a
+ * stop or a crash may have left on the server are removed (their versions
+ * are listed in DIR/publish-leftovers.json from the start of their upload
+ * until it ended cleanly or its files were removed).
  * On failure err begins "version N was signed but not delivered: ". */
 bool lf_publish_deliver(struct lf_publisher *p, struct lf_publish_job *j,
-                        const atomic_bool *cancel, json_t **out, char *err,
+                        const struct lf_publish_watch *watch, json_t **out, char *err,
                         size_t err_size) LF_MUST_CHECK;
 void lf_publish_job_destroy(struct lf_publish_job *j);
 

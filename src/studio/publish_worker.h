@@ -13,10 +13,19 @@
  * agree.
  *
  * The job's state is JSON (GET /api/publish, docs/studio-api.md):
- * {"id", "state": "running" | "done" | "failed", "by", "started" (ISO 8601
- * UTC), "since" ("HH:MM", Europe/Berlin), "serial", "again_from"?,
- * "finished"?, "version"? (done: as lf_publisher_versions lists it),
- * "error"? (failed)}.
+ * {"id", "state": "running" | "done" | "failed" | "interrupted", "by",
+ * "started" (ISO 8601 UTC), "since" ("HH:MM", Europe/Berlin), "serial",
+ * "again_from"?, "finished"?, "version"? (done: as lf_publisher_versions
+ * lists it), "error"? (failed), "targets"? ({"dir"|"url": "replacing" |
+ * "replaced"}: whose live pair the delivery began or finished replacing),
+ * "live"? (interrupted: "unchanged" | "changed" | "unknown", what the
+ * screens' content is since)}. "interrupted" is a job that the studio's
+ * stop cancelled, or one it found running in the state file when it
+ * started (a crash, a kill, a power cut).
+ *
+ * The state is kept in `state_path` (written whole, lf_durable_write, at
+ * the start, at each step and at the end of a job), so a restarted studio
+ * says what became of the last publish.
  *
  * lf_publish_worker_destroy, called without `work` held, cancels an upload
  * under way (upload.h: the live pair on the server stays whole) and joins
@@ -32,6 +41,8 @@
 #include "core/log.h"
 #include "studio/publish.h"
 
+#define LF_PUBLISH_JOB_FILE "publish-job.json" /* the studio's: DATA/publish-job.json */
+
 /* Called on the worker's thread with `work` held when a delivery ended:
  * `version` on success, else `error` (lf_publish_deliver's text). */
 typedef void (*lf_publish_done_fn)(void *ctx, const char *user, long long serial,
@@ -40,8 +51,11 @@ typedef void (*lf_publish_done_fn)(void *ctx, const char *user, long long serial
 
 struct lf_publish_worker;
 
+/* `state_path` (may be NULL: kept in memory only): read now (a job found
+ * running there becomes "interrupted") and written at every change. */
 struct lf_publish_worker *lf_publish_worker_create(struct lf_publisher *p, pthread_mutex_t *work,
-                                                   lf_publish_done_fn done, void *ctx);
+                                                   lf_publish_done_fn done, void *ctx,
+                                                   const char *state_path);
 void lf_publish_worker_destroy(struct lf_publish_worker *w);
 
 /* With `work` held. Starts delivering `job` (taken over in every case) by
@@ -56,8 +70,8 @@ json_t *lf_publish_worker_start(struct lf_publish_worker *w, struct lf_publish_j
 /* Whether a publish is under way (any thread). */
 bool lf_publish_worker_busy(struct lf_publish_worker *w);
 
-/* The state of the publish under way or of the last one ended (caller
- * decrefs); JSON null before the first. */
+/* The state of the publish under way or of the last one ended, also before
+ * the studio's restart (caller decrefs); JSON null before the first. */
 json_t *lf_publish_worker_state(struct lf_publish_worker *w);
 
 /* Without `work` held: waits until no publish is under way, polling

@@ -2131,7 +2131,9 @@ int lf_studio_serve(const struct lf_studio_options *opt)
         lf_error("studio: %s", err);
         goto done;
     }
-    s->worker = lf_publish_worker_create(s->publisher, &s->work, publish_done, s);
+    char *job_file = lf_xasprintf("%s/%s", opt->data_dir, LF_PUBLISH_JOB_FILE);
+    s->worker = lf_publish_worker_create(s->publisher, &s->work, publish_done, s, job_file);
+    free(job_file);
     s->fleet = lf_fleet_open(opt->data_dir, cfg->fleet_silent_seconds,
                              cfg->fleet_stale_serial_seconds, err, sizeof(err));
     if (!s->fleet) {

@@ -28,7 +28,9 @@ struct remote {
     size_t n_left;
     bool answered;  /* a request of this upload succeeded: the server takes requests */
     const atomic_bool *cancel; /* set by another thread: stop (NULL: never) */
+    const struct lf_publish_watch *watch; /* may be NULL */
     bool committing; /* the live pair is being renamed: finished even when cancelled */
+    bool cleaning;   /* removing *.tmp files: done even when cancelled (short timeouts) */
     CURLcode last;  /* libcurl's code for the last request */
 };
 
@@ -118,7 +120,7 @@ static long stall_seconds(void)
 
 static bool cancelled(const struct remote *r)
 {
-    return r->cancel && !r->committing && atomic_load(r->cancel);
+    return r->cancel && !r->committing && !r->cleaning && atomic_load(r->cancel);
 }
 
 /* libcurl's progress call (about once a second even while nothing moves) */
@@ -143,6 +145,10 @@ static void common_options(struct remote *r)
      * slow", the studio's "took too long") instead of holding it for the whole timeout */
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, (long)LF_PUBLISH_LOW_SPEED_BYTES);
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, stall_seconds());
+    /* tests only: an upload slow enough to be stopped in the middle */
+    long bps = lf_test_setting("LITFASS_TEST_PUBLISH_SEND_BPS", 1L << 30);
+    if (bps > LF_PUBLISH_LOW_SPEED_BYTES)
+        curl_easy_setopt(c, CURLOPT_MAX_SEND_SPEED_LARGE, (curl_off_t)bps);
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "sftp,https,http");
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
     if (r->cancel) {
@@ -306,39 +312,40 @@ static bool commit_one(struct remote *r, const char *path, char *err, size_t err
     return ok;
 }
 
-/* After a failed upload: removes the "<path>.tmp" files it left on the server (WebDAV
- * DELETE, SFTP rm), best effort, each within LF_PUBLISH_CLEANUP_TIMEOUT_S; logs what it
- * removed and what stays. A server that no longer answers is not asked again. */
-static void remove_leftovers(struct remote *r)
+/* After a failed upload (`stale` false), or before one for the files an earlier one may have
+ * left (`stale`): removes the "<path>.tmp" files of r->left from the server (WebDAV DELETE,
+ * SFTP rm), best effort, each within LF_PUBLISH_CLEANUP_TIMEOUT_S (when the studio is
+ * stopping LF_PUBLISH_STOP_CLEANUP_TIMEOUT_S); logs what it removed and what stays. A server
+ * that no longer answers is not asked again. True when none of them can still be there: each
+ * removed, or said not to be there when it was whole or stale (the upload of a file cut off
+ * in the middle may still be written by the server after it said so). */
+static bool remove_leftovers(struct remote *r, bool stale)
 {
     size_t removed = 0;
-    if (r->cancel && atomic_load(r->cancel)) {
-        /* the studio is stopping: not kept waiting by a slow server */
-        lf_warn("studio: publishing was cancelled: up to %zu unfinished file%s (*.tmp) stay "
-                "on %s until the next publish replaces them",
-                r->n_left, r->n_left == 1 ? "" : "s", r->base);
-        return;
-    }
+    bool clean = true;
+    bool stopping = r->cancel && atomic_load(r->cancel);
+    long timeout = stopping ? LF_PUBLISH_STOP_CLEANUP_TIMEOUT_S : LF_PUBLISH_CLEANUP_TIMEOUT_S;
     /* a server that never took a request (no connection, or silent from the start) holds
      * nothing of this upload: not asked again (it would only make the editor wait longer) */
     bool reachable = r->answered || (r->last != CURLE_COULDNT_CONNECT &&
                                      r->last != CURLE_OPERATION_TIMEDOUT);
-    if (!reachable && !r->answered)
-        return;
+    if (!reachable && !r->answered && !stale)
+        return r->last == CURLE_COULDNT_CONNECT; /* else a silent server may have kept some */
+    r->cleaning = true;
     for (size_t i = 0; i < r->n_left; i++) {
         const struct leftover *l = &r->left[i];
         char *tmp_url = lf_xasprintf("%s%s.tmp", r->base, l->path);
         char detail[CURL_ERROR_SIZE] = "";
         struct curl_slist *list = NULL;
-        bool gone = false;
+        bool gone = false, sure = false;
         if (reachable) {
             common_options(r);
-            curl_easy_setopt(r->c, CURLOPT_CONNECTTIMEOUT, (long)LF_PUBLISH_CLEANUP_TIMEOUT_S);
-            curl_easy_setopt(r->c, CURLOPT_TIMEOUT, (long)LF_PUBLISH_CLEANUP_TIMEOUT_S);
+            curl_easy_setopt(r->c, CURLOPT_CONNECTTIMEOUT, timeout);
+            curl_easy_setopt(r->c, CURLOPT_TIMEOUT, timeout);
             curl_easy_setopt(r->c, CURLOPT_NOBODY, 1L);
             curl_easy_setopt(r->c, CURLOPT_ERRORBUFFER, detail);
             if (r->sftp) {
-                /* a partly uploaded file may not be there at all: its rm may fail ('*') */
+                /* a partly uploaded or stale file may not be there at all: its rm may fail ('*') */
                 char *rm = lf_xasprintf("%srm \"%s%s.tmp\"", l->whole ? "" : "*", r->base_path,
                                         l->path);
                 list = curl_slist_append(NULL, rm);
@@ -353,10 +360,17 @@ static void remove_leftovers(struct remote *r)
             long status = 0;
             curl_easy_getinfo(r->c, CURLINFO_RESPONSE_CODE, &status);
             curl_easy_setopt(r->c, CURLOPT_ERRORBUFFER, NULL);
+            bool removed_now = rc == CURLE_OK && (r->sftp || (status >= 200 && status <= 299));
+            bool absent = rc == CURLE_OK && !r->sftp && (status == 404 || status == 410);
             /* WebDAV: 404 is gone too; a partly uploaded file that cannot be removed was
              * most likely never written */
-            gone = rc == CURLE_OK && (r->sftp || (status >= 200 && status <= 299) ||
-                                      status == 404 || status == 410 || !l->whole);
+            gone = removed_now || absent || (rc == CURLE_OK && !l->whole);
+            /* sure it cannot come back: an SFTP '*rm' or a DELETE's 404 of a file cut off
+             * in the middle is not (the server may still be writing it); an earlier
+             * publish's file is asked for once the server answers (one that refuses DELETE
+             * would refuse it every time) */
+            sure = (removed_now && (l->whole || !r->sftp)) || (absent && l->whole) ||
+                   (stale && rc == CURLE_OK);
             if (rc != CURLE_OK && rc != CURLE_QUOTE_ERROR)
                 reachable = false; /* unreachable or stalled: not asked again */
             if (!detail[0])
@@ -367,55 +381,105 @@ static void remove_leftovers(struct remote *r)
         } else {
             snprintf(detail, sizeof(detail), "the server did not answer the removal before");
         }
-        if (gone && l->whole)
+        clean = clean && sure;
+        if (gone && (l->whole || stale))
             removed++;
         else if (!gone)
-            lf_warn("studio: publishing failed and %s stays on the server: %s", tmp_url, detail);
+            lf_warn("studio: %s %s stays on the server: %s",
+                    stale ? "an unfinished file of an earlier publish:" : "publishing failed and",
+                    tmp_url, detail);
         curl_slist_free_all(list);
         free(tmp_url);
     }
+    r->cleaning = false;
     if (removed)
-        lf_info("studio: publishing failed: removed %zu unfinished file%s (*.tmp) from %s",
+        lf_info("studio: %s: removed %zu unfinished file%s (*.tmp) from %s",
+                stale ? "before publishing" : stopping ? "publishing was cancelled"
+                                                       : "publishing failed",
                 removed, removed == 1 ? "" : "s", r->base);
+    return clean;
 }
 
-bool lf_upload_bundle(const struct lf_publish_target *t, const char *bundle_dir,
-                      const struct lf_bundle *b, const atomic_bool *cancel, char *err,
-                      size_t err_size)
+/* Opens the target for requests: its password read, its SFTP path found, libcurl ready. */
+static bool remote_open(struct remote *r, const struct lf_publish_target *t,
+                        const atomic_bool *cancel, char *err, size_t err_size)
 {
+    *r = (struct remote){.t = t, .sftp = strncasecmp(t->url, "sftp://", 7) == 0, .cancel = cancel};
     if (!lf_upload_url_ok(t->url, err, err_size))
         return false;
-    struct remote r = {.t = t, .sftp = strncasecmp(t->url, "sftp://", 7) == 0, .cancel = cancel};
     size_t n = strlen(t->url);
-    r.base = lf_xasprintf("%s%s", t->url, n && t->url[n - 1] == '/' ? "" : "/");
-    bool ok = false;
-    if (r.sftp && (!t->ssh_key || !t->ssh_key[0] || !t->known_hosts || !t->known_hosts[0])) {
+    r->base = lf_xasprintf("%s%s", t->url, n && t->url[n - 1] == '/' ? "" : "/");
+    if (r->sftp && (!t->ssh_key || !t->ssh_key[0] || !t->known_hosts || !t->known_hosts[0])) {
         lf_error_text(err, err_size,
                       "%s: SFTP needs publish.ssh_key and publish.known_hosts (the server's "
                       "host key is always checked)",
                       t->url);
-        goto done;
+        return false;
     }
-    if (!read_password(t->password_file, r.password, sizeof(r.password), err, err_size))
-        goto done;
-    if (r.sftp) {
+    if (!read_password(t->password_file, r->password, sizeof(r->password), err, err_size))
+        return false;
+    if (r->sftp) {
         CURLU *u = curl_url();
         char *path = NULL;
-        if (curl_url_set(u, CURLUPART_URL, r.base, 0) == CURLUE_OK &&
+        if (curl_url_set(u, CURLUPART_URL, r->base, 0) == CURLUE_OK &&
             curl_url_get(u, CURLUPART_PATH, &path, CURLU_URLDECODE) == CURLUE_OK)
-            r.base_path = lf_xstrdup(path);
+            r->base_path = lf_xstrdup(path);
         curl_free(path);
         curl_url_cleanup(u);
-        if (!r.base_path) {
+        if (!r->base_path) {
             lf_error_text(err, err_size, "%s: not a URL", t->url);
-            goto done;
+            return false;
         }
     }
-    r.c = curl_easy_init();
-    if (!r.c) {
+    r->c = curl_easy_init();
+    if (!r->c) {
         lf_error_text(err, err_size, "libcurl cannot start");
-        goto done;
+        return false;
     }
+    return true;
+}
+
+static void remote_close(struct remote *r)
+{
+    for (size_t i = 0; i < r->n_left; i++)
+        free(r->left[i].path);
+    free(r->left);
+    if (r->c)
+        curl_easy_cleanup(r->c);
+    memset(r->password, 0, sizeof(r->password));
+    free(r->base);
+    free(r->base_path);
+}
+
+bool lf_upload_remove_tmp(const struct lf_publish_target *t, const char *const *paths, size_t n,
+                          const atomic_bool *cancel, char *err, size_t err_size)
+{
+    struct remote r;
+    bool ok = remote_open(&r, t, cancel, err, err_size);
+    if (ok) {
+        for (size_t i = 0; i < n; i++)
+            note_tmp(&r, paths[i], false);
+        r.answered = true; /* not known yet: asked */
+        ok = remove_leftovers(&r, true);
+        if (!ok)
+            lf_error_text(err, err_size, "%s: unfinished files (*.tmp) of an earlier publish "
+                          "may stay", r.base);
+    }
+    remote_close(&r);
+    return ok;
+}
+
+bool lf_upload_bundle(const struct lf_publish_target *t, const char *bundle_dir,
+                      const struct lf_bundle *b, const struct lf_publish_watch *watch,
+                      bool *left_tmp, char *err, size_t err_size)
+{
+    if (left_tmp)
+        *left_tmp = false;
+    struct remote r;
+    bool ok = false;
+    if (!remote_open(&r, t, watch ? watch->cancel : NULL, err, err_size))
+        goto done;
+    r.watch = watch;
     for (size_t i = 0; i < b->n_files; i++) {
         if (!upload_one(&r, bundle_dir, b->files[i].path, true, err, err_size))
             goto done;
@@ -430,20 +494,21 @@ bool lf_upload_bundle(const struct lf_publish_target *t, const char *bundle_dir,
     /* a stop from here on waits for the two renames: never a new signature beside the
      * old manifest because the studio was stopped between them */
     r.committing = true;
+    if (watch && watch->step)
+        watch->step(watch->ctx, "url", LF_PUBLISH_REPLACING);
     if (!commit_one(&r, LF_SIGNATURE_NAME, err, err_size) ||
         !commit_one(&r, LF_MANIFEST_NAME, err, err_size))
         goto done;
+    if (watch && watch->step)
+        watch->step(watch->ctx, "url", LF_PUBLISH_REPLACED);
     ok = true;
 done:
-    if (!ok && r.n_left)
-        remove_leftovers(&r);
-    for (size_t i = 0; i < r.n_left; i++)
-        free(r.left[i].path);
-    free(r.left);
-    if (r.c)
-        curl_easy_cleanup(r.c);
-    memset(r.password, 0, sizeof(r.password));
-    free(r.base);
-    free(r.base_path);
+    if (!ok && r.n_left) {
+        r.committing = false;
+        bool clean = remove_leftovers(&r, false);
+        if (left_tmp)
+            *left_tmp = !clean;
+    }
+    remote_close(&r);
     return ok;
 }

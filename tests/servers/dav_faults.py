@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A small WebDAV target (PUT, MKCOL, MOVE, GET) for the studio's publishing tests that
+"""A small WebDAV target (PUT, MKCOL, MOVE, DELETE, GET) for the studio's publishing tests that
 fails on purpose. Standard library only; listens on 127.0.0.1 on a port the system picks
 (the first line on stdout); exits when stdin closes or after --time-limit seconds.
 
@@ -7,7 +7,7 @@ fails on purpose. Standard library only; listens on 127.0.0.1 on a port the syst
 
 Files live in DIR; kiosks GET them under /dav/. The behaviour is set by the test at any
 moment with GET /_mode/NAME (answers 200 "NAME"):
-  ok        PUT, MKCOL, MOVE (Overwrite: T) and GET as a WebDAV server
+  ok        PUT, MKCOL, MOVE (Overwrite: T), DELETE and GET as a WebDAV server
   401       every PUT/MOVE/MKCOL answers 401 (a wrong password)
   403       every PUT/MOVE/MKCOL answers 403 (no permission on the folder)
   507       PUT answers 507 Insufficient Storage (disk full)
@@ -18,7 +18,8 @@ moment with GET /_mode/NAME (answers 200 "NAME"):
   nofolder  PUT/MOVE/MKCOL answer 409 Conflict (the target folder does not exist)
   manifest507  PUT of content.json (and its .tmp) answers 507, everything else as ok
   hold      every PUT waits, its body read, until the test calls GET /_release (a server that
-            hangs for as long as the test wants: deterministic, no sleeps), then as ok
+            hangs for as long as the test wants: deterministic, no sleeps), then as ok; a PUT
+            whose client went meanwhile is still written then, as a real server may do
 GET /_log answers the requests seen, one "METHOD PATH STATUS" a line; GET /_held the number
 of PUTs held so far (mode hold); GET /_release lets them (and every later PUT) go on."""
 import argparse
@@ -142,7 +143,11 @@ class H(http.server.BaseHTTPRequestHandler):
         os.makedirs(os.path.dirname(p), exist_ok=True)
         with open(p, "wb") as f:
             f.write(data)
-        self.answer(201)
+        try:
+            self.answer(201)
+        except OSError:  # the client went while the PUT was held: the file is written all the same
+            with LOCK:
+                STATE["log"].append("PUT %s written after the client went" % self.path)
 
     def do_MOVE(self):
         self.body()
@@ -156,6 +161,19 @@ class H(http.server.BaseHTTPRequestHandler):
         if not src or not dest or not os.path.isfile(src):
             return self.answer(404 if src else 403)
         os.replace(src, dest)
+        self.answer(204)
+
+
+    def do_DELETE(self):
+        self.body()
+        if self.fault():
+            return
+        p = local(self.path)
+        if not p:
+            return self.answer(403)
+        if not os.path.isfile(p):
+            return self.answer(404)
+        os.remove(p)
         self.answer(204)
 
 

@@ -5,7 +5,10 @@ answered; a second publish (another publisher, or "publish again") gets 409 nami
 publishes since when; after the release the job says done with the version, the server
 holds exactly that signed version, the audit log lists it. A studio stopped (SIGTERM)
 while an upload hangs exits 0, leaves the live content.json and its signature on the
-server as they were, and records the version as not delivered."""
+server as they were, removes its unfinished file while the server still answers, records the
+version as not delivered, and after the restart says the publish was interrupted and the live
+content unchanged; the next publish removes the unfinished file the server wrote after the
+stop. The same after a kill (no clean stop)."""
 import json
 import os
 import re
@@ -167,10 +170,20 @@ try:
     check(live() == kept(4), "the server holds version 4")
 
     # --- stopped while an upload hangs ---------------------------------------------------
+    # the version under way has a poster the next one will not have: its unfinished
+    # images/plakat.png.tmp is not overwritten by the next upload, only removed
+    poster = open(os.path.join(SRC, "assets/content/images/poster-migrationsleitbild.png"), "rb").read()
+    status, out, _ = anna.request("PUT", "/api/images/plakat.png", raw=poster)
+    check(status in (200, 201), "a poster in the draft", out)
+    status, out, _ = anna.request("POST", "/api/items", {"item": {
+        "kind": "event", "id": "plakat", "title": {"de": "Ausstellung"}, "image": "images/plakat.png",
+        "start": "2027-05-14T18:00", "end": "2027-05-14T20:00"}})
+    check(status == 201, "an event with the poster", out)
     before = live()
     dav_get("/_mode/hold")
     status, out, _ = anna.request("POST", "/api/publish", {"note": "abgebrochen"})
     check(status == 202, "another publish starts", out)
+    stopped_job = out.get("job") or {}
     wait_for(lambda: int(dav_get("/_held")) >= 1, "the upload reached the server")
     stop_process(st.proc, timeout=60)
     st.log.seek(0)
@@ -183,14 +196,60 @@ try:
           "version 5 is kept and listed as not delivered: cancelled as the studio stopped", meta)
     check(audit()[-1]["action"] == "publish-failed" and "cancelled" in audit()[-1]["detail"],
           "the audit log says publishing failed", audit()[-1])
+    check("DELETE /dav/ki/images/plakat.png.tmp" in dav_get("/_log"),
+          "the cancelled upload asked the server, which still answers, to remove its unfinished file")
+    # the held PUT goes on after the studio went: the server writes the file all the same
+    dav_get("/_release")
+    wait_for(lambda: "plakat.png.tmp written after the client went" in dav_get("/_log"), "the held PUT ended")
+    check(os.path.exists(os.path.join(DAV, "ki", "images", "plakat.png.tmp")),
+          "the server wrote the unfinished images/plakat.png.tmp after the studio had gone")
+    dav_get("/_mode/ok")
+
+    # restarted: the studio says the last publish was interrupted, and that nothing changed
+    st = Studio(TMP, DATA, config)
+    anna, ed = Client(st), Client(st)
+    anna.login("anna", PW_ANNA)
+    ed.login("ed", PW_ED)
+    status, out, _ = ed.request("GET", "/api/publish")
+    j = out.get("job") or {}
+    check(status == 200 and j.get("state") == "interrupted" and j.get("serial") == 5 and j.get("by") == "anna"
+          and j.get("id") == stopped_job.get("id") and j.get("live") == "unchanged"
+          and j.get("since") == stopped_job.get("since"),
+          "after the restart GET /api/publish says: version 5 by anna was interrupted, the live content unchanged", out)
+    rev = anna.request("GET", "/api/items/plakat")[1].get("revision")
+    status, out, _ = anna.request("DELETE", "/api/items/plakat?revision=%s" % rev)
+    check(status == 200, "the poster's event is deleted", out)
+    status, out, _ = anna.publish()
+    check(status == 200 and out["version"]["serial"] == 6 and live() == kept(6),
+          "after a restart publishing works again (version 6 on the server)", out)
+    check(out.get("job", {}).get("id", 0) > stopped_job.get("id", 0), "the new job has a new id", out)
+    left = [os.path.relpath(os.path.join(d, n), DAV) for d, _, names in os.walk(DAV) for n in names if n.endswith(".tmp")]
+    check(left == [], "the next publish removed the unfinished file the cancelled one left (no *.tmp on the server)", left)
+    check(not os.path.exists(os.path.join(DATA, "publish-leftovers.json"))
+          or json.load(open(os.path.join(DATA, "publish-leftovers.json"))) == [],
+          "nothing is listed as left on the server any more")
+
+    # --- killed (no clean stop) while an upload hangs --------------------------------------
+    dav_get("/_mode/hold")
+    status, out, _ = anna.request("POST", "/api/publish", {"note": "abgestuerzt"})
+    check(status == 202, "a publish starts", out)
+    wait_for(lambda: int(dav_get("/_held")) >= 1, "the upload reached the server")
+    st.proc.kill()
+    st.proc.wait(timeout=30)
     dav_get("/_release")
     dav_get("/_mode/ok")
     st = Studio(TMP, DATA, config)
     anna = Client(st)
     anna.login("anna", PW_ANNA)
+    status, out, _ = anna.request("GET", "/api/publish")
+    j = out.get("job") or {}
+    check(status == 200 and j.get("state") == "interrupted" and j.get("serial") == 7 and j.get("live") == "unchanged",
+          "after a crash GET /api/publish says: version 7 was interrupted, the live content unchanged", out)
+    check(live() == kept(6), "the server's live pair is still version 6")
     status, out, _ = anna.publish()
-    check(status == 200 and out["version"]["serial"] == 6 and live() == kept(6),
-          "after a restart publishing works again (version 6 on the server)", out)
+    check(status == 200 and out["version"]["serial"] == 8 and live() == kept(8), "then version 8 goes out", out)
+    status, out, _ = anna.request("GET", "/api/publish")
+    check(out["job"]["state"] == "done" and out["job"]["serial"] == 8, "and the job says done", out)
     check(st.stopped_cleanly(), "the studio stops cleanly", st.stderr[-2000:])
     st = None
 finally:

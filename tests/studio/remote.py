@@ -11,6 +11,7 @@ import ssl
 import stat
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 from studio import BIN, SRC, Checks, Client, Studio, add_user  # noqa: E402
@@ -146,6 +147,93 @@ status, out, _ = anna.publish("/api/publish")
 check(status == 502, "an SFTP server whose host key is not the known one is refused", out)
 check(open(os.path.join(SFTP_DIR, "content.json"), "rb").read() == before, "the SFTP folder is untouched")
 check(st.stopped_cleanly(), "the studio stops cleanly on SIGTERM (exit 0, no sanitizer report)", st.stderr[-3000:])
+
+# --- a publish stopped in the middle: the studio's stop (SIGTERM) cancels the upload and
+# removes what it put up while the server still answers; after a kill (no clean stop) the
+# restarted studio says the publish was interrupted and the screens unchanged. A draft with
+# a large manifest, sent slowly (LITFASS_TEST_PUBLISH_SEND_BPS, tests only): the signature's
+# temp file is on the server while the manifest still travels.
+with open(pwfile, "w") as f:
+    f.write("Dav-Geheimnis-1\n")
+st, anna = start("")
+long_text = "Beratung zu Aufenthalt, Arbeit, Sprache und Familie im Kommunalen Integrationszentrum. " * 40
+for n in range(120):
+    status, out, _ = anna.request("POST", "/api/items", {"item": {
+        "kind": "offer", "id": "lang-%03d" % n, "title": {"de": "Beratung %d" % n},
+        "description": {"de": long_text[:3500], "tr": long_text[:3500]}}})
+    if status != 201:
+        break
+check(status == 201, "120 long offers in the draft (a manifest of some 800 kB)", out)
+check(st.stopped_cleanly(), "the studio stops cleanly", st.stderr[-2000:])
+
+
+def slow_start(conf):
+    os.environ["LITFASS_TEST_PUBLISH_SEND_BPS"] = "16384"
+    try:
+        return start(conf)
+    finally:
+        del os.environ["LITFASS_TEST_PUBLISH_SEND_BPS"]
+
+
+def wait_file(path, client):
+    """Until path is on the server, or the publish has ended (then the check after fails)."""
+    while not os.path.exists(path):
+        status, out, _ = client.request("GET", "/api/publish")
+        if status != 200 or (out.get("job") or {}).get("state") != "running":
+            break
+        time.sleep(0.05)
+    return os.path.exists(path)
+
+
+def stopped_upload(conf, root, what):
+    live = [open(os.path.join(root, n), "rb").read() for n in ("content.json", "content.json.sig")]
+    st, anna = slow_start(conf)
+    status, out, _ = anna.request("POST", "/api/publish")
+    check(status == 202, "%s: a slow publish starts" % what, out)
+    serial = (out.get("job") or {}).get("serial")
+    sig_tmp = os.path.join(root, "content.json.sig.tmp")
+    check(wait_file(sig_tmp, anna), "%s: the signature's temp file is on the server, the manifest on its way" % what)
+    check(st.stopped_cleanly(), "%s: stopped (SIGTERM) in the middle of the upload, the studio exits 0" % what,
+          st.stderr[-3000:])
+    check(tmp_files(root) == [], "%s: the cancelled upload removed its unfinished files from the server" % what,
+          tmp_files(root))
+    check("publishing was cancelled: removed" in st.stderr, "%s: the log says what it removed" % what,
+          st.stderr[-2000:])
+    check([open(os.path.join(root, n), "rb").read() for n in ("content.json", "content.json.sig")] == live,
+          "%s: the live manifest and signature are as before" % what)
+    st, anna = start(conf)
+    status, out, _ = anna.request("GET", "/api/publish")
+    job = out.get("job") or {}
+    check(job.get("state") == "interrupted" and job.get("live") == "unchanged" and job.get("serial") == serial,
+          "%s: after the restart the publish is said to be interrupted, the screens unchanged" % what, out)
+    check(st.stopped_cleanly(), "%s: the studio stops cleanly" % what, st.stderr[-2000:])
+    # killed in the middle: no clean stop, nothing removed, and still told truthfully
+    st2, anna = slow_start(conf)
+    status, out, _ = anna.request("POST", "/api/publish")
+    serial = (out.get("job") or {}).get("serial")
+    wait_file(sig_tmp, anna)
+    st2.proc.kill()
+    st2.proc.wait(timeout=30)
+    check(tmp_files(root) != [], "%s: killed in the middle, the upload's temp files stay on the server" % what)
+    st, anna = start(conf)
+    status, out, _ = anna.request("GET", "/api/publish")
+    job = out.get("job") or {}
+    check(job.get("state") == "interrupted" and job.get("live") == "unchanged" and job.get("serial") == serial,
+          "%s: after the kill the publish is said to be interrupted, the screens unchanged" % what, out)
+    status, out, _ = anna.publish("/api/publish")
+    check(status == 200 and json.load(open(os.path.join(root, "content.json")))["serial"] == out["version"]["serial"],
+          "%s: the next publish goes out" % what, out)
+    check(tmp_files(root) == [], "%s: and leaves no *.tmp file on the server" % what, tmp_files(root))
+    check(st.stopped_cleanly(), "%s: the studio stops cleanly" % what, st.stderr[-2000:])
+
+
+stopped_upload("url = http://127.0.0.1:%d/dav/\nuser = litfass\npassword_file = %s\n" % (NGX_PORT, pwfile),
+               DAV_DIR, "WebDAV")
+stopped_upload(sftp, SFTP_DIR, "SFTP")
+st, anna = start("")
+for n in range(120):
+    anna.request("DELETE", "/api/items/lang-%03d?revision=1" % n)
+check(st.stopped_cleanly(), "the studio stops cleanly", st.stderr[-2000:])
 
 # --- four eyes ----------------------------------------------------------------------------------
 www = os.path.join(TMP, "www-approval")

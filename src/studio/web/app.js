@@ -51,7 +51,13 @@ const WORDS = {
     waiting: 'wartet auf Freigabe', approveHint: 'Vier Augen: Änderungen von Redakteurinnen und Redakteuren gehen erst nach Ihrer Freigabe hinaus. Haken Sie an, was Sie geprüft haben, und geben Sie es dann frei.',
     publishNow: 'Jetzt veröffentlichen', publishing: 'Wird veröffentlicht … Bei einem langsamen Server kann das einige Minuten dauern. Sie und Ihre Kolleginnen und Kollegen können währenddessen weiterarbeiten.',
     publishingBy: 'Wird veröffentlicht … (von {0} seit {1} Uhr, Version {2}). Bei einem langsamen Server kann das einige Minuten dauern; währenddessen kann weitergearbeitet werden.',
-    publishFailed: 'Die Version {0} wurde nicht veröffentlicht.', techDetail: 'Technische Angabe (für die IT): {0}', note: 'Notiz (z. B. „Termine Dezember“)',
+    publishFailed: 'Die Version {0} wurde nicht veröffentlicht.',
+    interruptedTitle: 'Die Veröffentlichung von Version {0} wurde unterbrochen.',
+    interruptedWhy: 'Das Studio wurde beendet oder neu gestartet, während {1} sie seit {2} Uhr veröffentlichte.',
+    live_unchanged: 'Auf den Bildschirmen ändert sich dadurch nichts: sie zeigen weiter die Version davor. Bitte noch einmal „Jetzt veröffentlichen“.',
+    live_changed: 'Die neue Version war schon beim {0} angekommen, aber vielleicht nicht überall: bitte noch einmal „Jetzt veröffentlichen“, dann zeigen alle Bildschirme dieselbe.',
+    live_unknown: 'Das Studio wurde genau beim Austauschen der Dateien auf dem Server unterbrochen: ob die Bildschirme die neue oder die Version davor zeigen, ist nicht sicher (nie eine halbe). Bitte noch einmal „Jetzt veröffentlichen“.',
+    techDetail: 'Technische Angabe (für die IT): {0}', note: 'Notiz (z. B. „Termine Dezember“)',
     noteLabel: 'Notiz zu dieser Version (freiwillig, erscheint in der Liste der Versionen)', noteExample: 'z. B. „Termine Dezember“',
     published: 'Version {0} ist veröffentlicht. Die Bildschirme zeigen sie spätestens nach ihrer nächsten Abfrage.',
     versions: 'Versionen', version: 'Version', when: 'Wann', who: 'Wer', itemsN: 'Einträge',
@@ -124,7 +130,13 @@ const WORDS = {
     waiting: 'waiting for approval', approveHint: 'Four eyes: editors’ changes go out only after your approval. Tick what you have checked, then approve it.',
     publishNow: 'Publish now', publishing: 'Publishing … With a slow server this can take some minutes. You and your colleagues can go on working meanwhile.',
     publishingBy: 'Publishing … (by {0} since {1}, version {2}). With a slow server this can take some minutes; work can go on meanwhile.',
-    publishFailed: 'Version {0} was not published.', techDetail: 'Technical detail (for IT): {0}', note: 'Note (e.g. “December events”)',
+    publishFailed: 'Version {0} was not published.',
+    interruptedTitle: 'Publishing version {0} was interrupted.',
+    interruptedWhy: 'The studio was stopped or restarted while {1} was publishing it (since {2}).',
+    live_unchanged: 'Nothing changes on the screens: they go on showing the version before. Please “Publish now” once more.',
+    live_changed: 'The new version had already reached the {0}, but perhaps not everywhere: please “Publish now” once more so that every screen shows the same.',
+    live_unknown: 'The studio was interrupted right while the files on the server were being replaced: whether the screens show the new version or the one before is not certain (never half of one). Please “Publish now” once more.',
+    techDetail: 'Technical detail (for IT): {0}', note: 'Note (e.g. “December events”)',
     noteLabel: 'Note on this version (optional, shown in the list of versions)', noteExample: 'e.g. “December events”',
     published: 'Version {0} is published. Screens show it at their next look at the latest.',
     versions: 'Versions', version: 'Version', when: 'When', who: 'Who', itemsN: 'Entries',
@@ -396,6 +408,7 @@ function followPublish(job, onState) {
         listeners.forEach((f) => f(job));
         if (job.state === 'done') return {version: job.version, job};
         if (job.state === 'failed') throw new ApiError(502, {error: job.error});
+        if (job.state === 'interrupted') throw Object.assign(new ApiError(503, {error: 'interrupted'}), {interrupted: job});
         await new Promise((res) => setTimeout(res, PUBLISH_POLL_MS));
         const out = await api('GET', '/api/publish');
         /* another job, or none: the studio was restarted meanwhile */
@@ -1462,6 +1475,7 @@ async function renderPublish(main) {
       /* the page on screen: this one, or the publish page opened again meanwhile */
       const result = document.getElementById('publish-result') || holderResult;
       clear(result).className = '';
+      if (e.interrupted) { showInterrupted(result, e.interrupted); return; }
       const failed = e.status === 502 && e.body && /^version (\d+) was signed but not delivered: /.exec(e.body.error || '');
       if (failed) {
         /* what happened and what to do, in plain words, and the server's own words for IT */
@@ -1476,6 +1490,8 @@ async function renderPublish(main) {
       }).join(', ');
       toast(t('failed', waiting ? e.message + ': ' + waiting : failed ? t('publishFailed', failed[1]) : e.message), 'error');
     };
+    /* the last publish was cut off by a stop or crash of the studio: said until the next one */
+    if (running && running.state === 'interrupted') showInterrupted(result, running);
     if (running && running.state === 'running') {
       const button = document.getElementById('publish-now');
       if (button) button.disabled = true;
@@ -1498,6 +1514,15 @@ async function renderPublish(main) {
         toast(t('publishing'));
         try { const out = await publishJob('/api/versions/' + v.serial + '/publish'); if (firstToTell(out)) { toast(t('published', out.version.serial)); render(); } } catch (e) { if (firstToTell(e)) { toast(t('failed', e.message), 'error'); render(); } }
       }}, t('again')) : null))))));
+}
+
+/* A publish the studio's stop or crash cut off (GET /api/publish "interrupted"): which
+ * version, by whom since when, and what the screens show since, in plain words. */
+function showInterrupted(box, job) {
+  const where = Object.keys(job.targets || {}).filter((k) => job.targets[k] === 'replaced').map((k) => t('to_' + k)).join(', ');
+  box.className = 'box ' + (job.live === 'unchanged' ? 'warn' : 'error');
+  box.append(h('strong', {}, t('interruptedTitle', job.serial)),
+    h('p', {id: 'publish-interrupted'}, t('interruptedWhy', job.serial, job.by, job.since) + ' ' + t('live_' + (job.live || 'unknown'), where)));
 }
 
 /* ---- audit log and settings -------------------------------------------------------------- */
