@@ -16,14 +16,12 @@ import time
 sys.path.insert(0, os.path.dirname(__file__))
 from studio import BIN, SRC, Checks, Client, Studio, add_user, free_port  # noqa: E402
 
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
-from selenium.common.exceptions import (ElementNotInteractableException, NoSuchElementException,  # noqa: E402
-                                        StaleElementReferenceException)
+from web_browser import console_errors, fill_login, save_shot, start_chromium  # noqa: E402
+
+from selenium.common.exceptions import ElementNotInteractableException, StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
-from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
-from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support.ui import Select  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 
 TMP = os.environ["STUDIO_TMP"]
@@ -44,38 +42,16 @@ config = ("[publish]\nkey = %s/ki.key\ndir = %s\n[studio]\nsession_seconds = 360
 st = Studio(TMP, DATA, config)
 base = st.url.rstrip("/")
 
-opts = webdriver.ChromeOptions()
-opts.binary_location = "/usr/bin/chromium"
-for a in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-          "--disable-component-update", "--disable-sync", "--no-first-run",
-          "--disable-dev-shm-usage", "--window-size=1600,1100", "--lang=de-DE",
-          "--user-data-dir=" + os.path.join(TMP, "chromium-profile")]:
-    opts.add_argument(a)
-opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-opts.add_experimental_option("prefs", {"intl.accept_languages": "de-DE,de"})
-# German date and time fields, as on a KI computer
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver",
-                                          env=dict(os.environ, LANG="de_DE.UTF-8", LANGUAGE="de")),
-                          options=opts)
-driver.set_page_load_timeout(60)
-# the page re-renders after each answer: an element found a moment ago may be gone
-wait = WebDriverWait(driver, 60, ignored_exceptions=[StaleElementReferenceException, NoSuchElementException])
+driver, wait = start_chromium(TMP, 1600, 1100)
 
 
 def shot(name):
-    path = os.path.join(SHOTS, name + ".png")
-    driver.save_screenshot(path)
-    return path
+    return save_shot(driver, SHOTS, name)
 
 
 def full_shot(name):
     """The whole page, not just the window: the window is made as tall as the page."""
-    height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(1600, max(1100, min(height + 40, 6000)))
-    time.sleep(0.3)
-    path = shot(name)
-    driver.set_window_size(1600, 1100)
-    return path
+    return save_shot(driver, SHOTS, name, 1600, 1100, 6000)
 
 
 def css(sel):
@@ -174,10 +150,6 @@ def a11y(name, laptop=True, phone=False):
         problems += ["%dx%d: %s" % (w, h, p) for p in driver.execute_script(A11Y_JS)]
         driver.set_window_size(size["width"], size["height"])
     check(problems == [], name + ": every control labelled, every button worded, nothing overflows, text in AA contrast", problems[:8])
-
-
-def console_errors():
-    return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
 
 try:
@@ -717,9 +689,7 @@ try:
     check("Sitzung ist abgelaufen" in said and "nicht verloren" in said,
           "a session that ends while typing: the login page says so, and that the typed text is kept", said)
     shot("18a-session-ended-while-typing")
-    css("#login-user").send_keys("anna")
-    css("#login-password").send_keys(PW_ANNA)
-    click("#login-submit")
+    fill_login(driver, wait, "anna", PW_ANNA)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.de"]'))
     check(css('textarea[data-field="title.de"]').get_attribute("value").endswith(kept) and
           css("#dirty").text != "", "after the new login the typed text is back, marked as not saved",
@@ -797,17 +767,14 @@ try:
 
     # --- an editor cannot publish ----------------------------------------------------------------
     click("#logout")
-    wait.until(lambda d: d.find_elements(By.ID, "login-user"))
-    css("#login-user").send_keys("ed")
-    css("#login-password").send_keys(PW_ED)
-    click("#login-submit")
+    fill_login(driver, wait, "ed", PW_ED)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.tabs"))
     tab("publish")
     wait.until(lambda d: "Veröffentlichen dürfen nur" in d.page_source)
     check(not driver.find_elements(By.ID, "publish-now"), "an editor sees no publish button")
     shot("21-publish-as-editor")
     a11y("publish page of an editor", laptop=False)
-    errors = [e for e in console_errors() if "401" not in e["message"] and "409" not in e["message"]
+    errors = [e for e in console_errors(driver) if "401" not in e["message"] and "409" not in e["message"]
               and "422" not in e["message"] and not ("404" in e["message"] and gone_id in e["message"])
               and not ("400" in e["message"] and e["message"].split(" ")[0].endswith(refused_url))]
     check(errors == [], "no script errors in the browser console", errors)
@@ -847,10 +814,7 @@ try:
           "logged in (ed)", css(".who").text)
     shot("21b-still-logged-in-after-restart")
     click("#logout")
-    wait.until(lambda d: d.find_elements(By.ID, "login-user"))
-    css("#login-user").send_keys("anna")
-    css("#login-password").send_keys(PW_ANNA)
-    click("#login-submit")
+    fill_login(driver, wait, "anna", PW_ANNA)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.tabs"))
     tab("publish")
     wait.until(lambda d: d.find_elements(By.ID, "approve"))
@@ -870,10 +834,7 @@ try:
     check([i for i in pub["items"] if i["id"] == "wegweiser-beratung"][0].get("audience", {}).get("de") == "Neu Zugewanderte",
           "approved in the browser, then published", pub.get("serial"))
     click("#logout")
-    wait.until(lambda d: d.find_elements(By.ID, "login-user"))
-    css("#login-user").send_keys("ada")
-    css("#login-password").send_keys("Kornblume-7777")
-    click("#login-submit")
+    fill_login(driver, wait, "ada", "Kornblume-7777")
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.tabs"))
     tab("users")
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#users td"))

@@ -14,11 +14,9 @@ import time
 sys.path.insert(0, os.path.dirname(__file__))
 from studio import BIN, SRC, Checks, Client, Studio, add_user  # noqa: E402
 
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException  # noqa: E402
+from web_browser import console_errors, open_logged_in, save_shot, start_chromium  # noqa: E402
+
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 
@@ -95,18 +93,7 @@ def keep_beating():
 
 threading.Thread(target=keep_beating, daemon=True).start()
 
-opts = webdriver.ChromeOptions()
-opts.binary_location = "/usr/bin/chromium"
-for a in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-          "--disable-component-update", "--disable-sync", "--no-first-run",
-          "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=de-DE",
-          "--user-data-dir=" + os.path.join(TMP, "chromium-profile")]:
-    opts.add_argument(a)
-opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
-driver.set_page_load_timeout(60)
-wait = WebDriverWait(driver, 60, ignored_exceptions=[StaleElementReferenceException,
-                                                     NoSuchElementException])
+driver, wait = start_chromium(TMP, 1400, 1000)
 
 
 def css(sel):
@@ -114,21 +101,11 @@ def css(sel):
 
 
 def shot(name):
-    height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(1400, max(1000, min(height + 40, 4000)))
-    time.sleep(0.3)
-    path = os.path.join(SHOTS, name + ".png")
-    driver.save_screenshot(path)
-    driver.set_window_size(1400, 1000)
-    return path
+    return save_shot(driver, SHOTS, name, 1400, 1000, 4000)
 
 
 try:
-    driver.get(base + "/")
-    wait.until(lambda d: d.find_element(By.ID, "login-user"))
-    css("#login-user").send_keys("anna")
-    css("#login-password").send_keys(PW)
-    css("#login-password").submit()
+    open_logged_in(driver, wait, base, "anna", PW)
     wait.until(lambda d: d.find_element(By.CSS_SELECTOR, 'nav button[data-view="fleet"]'))
     css('nav button[data-view="fleet"]').click()
     wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "section.screen")) == 2)
@@ -242,8 +219,7 @@ try:
     check(anna.request("GET", "/api/import/subscriptions")[1]["subscriptions"] == [],
           "'Abbestellen' in the dialog removes the subscription")
 
-    errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE" and
-              "/api/session" not in e["message"]]  # the 401 before the login
+    errors = console_errors(driver, ["/api/session"])  # the 401 before the login
     check(not errors, "no errors in the browser console", errors)
 finally:
     beating.set()

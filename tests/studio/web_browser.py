@@ -1,0 +1,71 @@
+"""The opening every test of the studio in a real browser shares (tests/studio/browser.py,
+fleet_browser.py, hostile.py): Debian's chromium, headless, driven by chromium-driver through
+python3-selenium, with a German KI computer's language settings; logging in through the
+page's form; screenshots and the browser console."""
+import os
+import time
+
+from selenium import webdriver
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def start_chromium(tmp, width, height, profile="chromium-profile"):
+    """A headless chromium of width x height with its own profile folder in tmp, German as the
+    browser's language (date and time fields as on a KI computer), every console message kept.
+    Returns (driver, wait): wait ignores an element gone or re-made meanwhile (the page
+    re-renders after each answer)."""
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = "/usr/bin/chromium"
+    for a in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+              "--disable-component-update", "--disable-sync", "--no-first-run",
+              "--disable-dev-shm-usage", "--window-size=%d,%d" % (width, height), "--lang=de-DE",
+              "--user-data-dir=" + os.path.join(tmp, profile)]:
+        opts.add_argument(a)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    opts.add_experimental_option("prefs", {"intl.accept_languages": "de-DE,de"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver",
+                                              env=dict(os.environ, LANG="de_DE.UTF-8", LANGUAGE="de")),
+                              options=opts)
+    driver.set_page_load_timeout(60)
+    wait = WebDriverWait(driver, 60, ignored_exceptions=[StaleElementReferenceException,
+                                                         NoSuchElementException])
+    return driver, wait
+
+
+def fill_login(driver, wait, user, password):
+    """Types user and password into the login form on screen and sends it."""
+    wait.until(lambda d: d.find_elements(By.ID, "login-user"))
+    driver.find_element(By.ID, "login-user").send_keys(user)
+    driver.find_element(By.ID, "login-password").send_keys(password)
+    wait.until(lambda d: d.find_element(By.ID, "login-submit").is_displayed())
+    driver.find_element(By.ID, "login-submit").click()
+
+
+def open_logged_in(driver, wait, base, user, password):
+    """Opens the studio at base, logs in through the form and waits for the tabs."""
+    driver.get(base + "/")
+    fill_login(driver, wait, user, password)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.tabs"))
+
+
+def save_shot(driver, shots, name, width=None, min_height=0, max_height=0):
+    """Saves a screenshot as shots/name.png; with max_height the window is first made as tall
+    as the page (between min_height and max_height) and then width x min_height again."""
+    if max_height:
+        height = driver.execute_script("return document.documentElement.scrollHeight")
+        driver.set_window_size(width, max(min_height, min(height + 40, max_height)))
+        time.sleep(0.3)
+    path = os.path.join(shots, name + ".png")
+    driver.save_screenshot(path)
+    if max_height:
+        driver.set_window_size(width, min_height)
+    return path
+
+
+def console_errors(driver, allowed=()):
+    """The browser console's errors since the last call, but those naming one of `allowed`."""
+    return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"
+            and not any(a in e["message"] for a in allowed)]
