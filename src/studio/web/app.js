@@ -838,10 +838,15 @@ function setField(name, value) {
   changed();
 }
 
-/* A text area as tall as its text, so that nothing hides behind a scroll bar. */
+/* A text area as tall as its text, so that nothing hides behind a scroll bar; but at most
+ * 60 % of the window (at least 10 lines): a text pasted by mistake (a whole document,
+ * 100 kB) scrolls inside its box instead of pushing the rest of the form metres down. */
 function fitHeight(area) {
   area.style.height = 'auto';
-  area.style.height = (area.scrollHeight + 4) + 'px';
+  const want = area.scrollHeight + 4;
+  const most = Math.max(Math.round(window.innerHeight * 0.6), 240);
+  area.style.height = Math.min(want, most) + 'px';
+  area.style.overflowY = want > most ? 'auto' : 'hidden';
 }
 
 /* A text field as a row of text areas, one per language; missing ones marked. */
