@@ -533,9 +533,14 @@ function itemTitle(it) { return textOf(it.title, 'de') || it.id || '(ohne Titel)
 /* A field's value in words, for comparing versions. */
 function showValue(field, v) {
   if (v === undefined || v === null) return '—';
+  /* the kind in the page's words ('Termin', not 'event') */
+  if (field === 'kind' && typeof v === 'string') return WORDS.de['kindWord_' + v] ? t('kindWord_' + v) : v;
   if (typeof v === 'string' || typeof v === 'number') return ['start', 'end', 'valid_from', 'valid_until'].includes(field) ? fmtDate(String(v)) : String(v);
   if (Array.isArray(v)) {
     if (field === 'ranges') return v.map((r) => (r.days || []).map((d) => t('weekdays')[DAYS.indexOf(d)]).join(', ') + ' ' + r.from + '–' + r.to).join('; ');
+    /* several texts in several languages each (tags): one block each, a blank line between,
+     * not one run where a tag's last language seemed to own the next tag */
+    if (v.some((x) => x && typeof x === 'object')) return v.map((x) => showValue('', x)).join('\n\n');
     return v.map((x) => showValue('', x)).join(', ');
   }
   if (field === 'hours') return [showValue('ranges', v.ranges || []), v.note ? showValue('', v.note) : ''].filter(Boolean).join(' · ');
