@@ -54,7 +54,7 @@ const WORDS = {
     publishFailed: 'Die Version {0} wurde nicht veröffentlicht.',
     interruptedTitle: 'Die Veröffentlichung von Version {0} wurde unterbrochen.',
     interruptedWhy: 'Das Studio wurde beendet oder neu gestartet, während {1} sie seit {2} Uhr veröffentlichte.',
-    live_unchanged: 'Auf den Bildschirmen ändert sich dadurch nichts: sie zeigen weiter die Version davor. Bitte noch einmal „Jetzt veröffentlichen“.',
+    live_unchanged: 'Auf den Bildschirmen ändert sich dadurch nichts: sie zeigen weiter, was sie bisher zeigten. Bitte noch einmal „Jetzt veröffentlichen“.',
     live_changed: 'Die neue Version war schon beim {0} angekommen, aber vielleicht nicht überall: bitte noch einmal „Jetzt veröffentlichen“, dann zeigen alle Bildschirme dieselbe.',
     live_unknown: 'Das Studio wurde genau beim Austauschen der Dateien auf dem Server unterbrochen: ob die Bildschirme die neue oder die Version davor zeigen, ist nicht sicher (nie eine halbe). Bitte noch einmal „Jetzt veröffentlichen“.',
     techDetail: 'Technische Angabe (für die IT): {0}', note: 'Notiz (z. B. „Termine Dezember“)',
@@ -133,7 +133,7 @@ const WORDS = {
     publishFailed: 'Version {0} was not published.',
     interruptedTitle: 'Publishing version {0} was interrupted.',
     interruptedWhy: 'The studio was stopped or restarted while {1} was publishing it (since {2}).',
-    live_unchanged: 'Nothing changes on the screens: they go on showing the version before. Please “Publish now” once more.',
+    live_unchanged: 'Nothing changes on the screens: they go on showing what they showed. Please “Publish now” once more.',
     live_changed: 'The new version had already reached the {0}, but perhaps not everywhere: please “Publish now” once more so that every screen shows the same.',
     live_unknown: 'The studio was interrupted right while the files on the server were being replaced: whether the screens show the new version or the one before is not certain (never half of one). Please “Publish now” once more.',
     techDetail: 'Technical detail (for IT): {0}', note: 'Note (e.g. “December events”)',
@@ -1485,7 +1485,7 @@ async function renderPublish(main) {
       /* the page on screen: this one, or the publish page opened again meanwhile */
       const result = document.getElementById('publish-result') || holderResult;
       clear(result).className = '';
-      if (e.interrupted) { showInterrupted(result, e.interrupted); return; }
+      if (e.interrupted) { showInterrupted(result, e.interrupted); result.scrollIntoView({block: 'nearest'}); return; }
       const failed = e.status === 502 && e.body && /^version (\d+) was signed but not delivered: /.exec(e.body.error || '');
       if (failed) {
         /* what happened and what to do, in plain words, and the server's own words for IT */
@@ -1500,8 +1500,13 @@ async function renderPublish(main) {
       }).join(', ');
       toast(t('failed', waiting ? e.message + ': ' + waiting : failed ? t('publishFailed', failed[1]) : e.message), 'error');
     };
-    /* the last publish was cut off by a stop or crash of the studio: said until the next one */
-    if (running && running.state === 'interrupted') showInterrupted(result, running);
+    /* the last publish was cut off by a stop or crash of the studio: said at the top of the
+     * page (before a long list of changes) until the next one */
+    if (running && running.state === 'interrupted') {
+      const note = h('div', {id: 'publish-last', role: 'status'});
+      showInterrupted(note, running);
+      main.insertBefore(note, holder);
+    }
     if (running && running.state === 'running') {
       const button = document.getElementById('publish-now');
       if (button) button.disabled = true;
