@@ -45,9 +45,12 @@ def fill_login(driver, wait, user, password):
 
 
 def open_logged_in(driver, wait, base, user, password):
-    """Opens the studio at base, logs in through the form and waits for the tabs."""
+    """Opens the studio at base, logs in through the form (unless the browser's session is still
+    good, as after the studio's restart) and waits for the tabs."""
     driver.get(base + "/")
-    fill_login(driver, wait, user, password)
+    wait.until(lambda d: d.find_elements(By.ID, "login-user") or d.find_elements(By.CSS_SELECTOR, "nav.tabs"))
+    if driver.find_elements(By.ID, "login-user"):
+        fill_login(driver, wait, user, password)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.tabs"))
 
 

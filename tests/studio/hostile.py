@@ -1,0 +1,214 @@
+"""The studio as a hurried or unlucky KI staff member meets it (tests/e2e_studio_hostile.sh), in
+Debian's chromium headless at a tablet's 1024 x 768 against a real studio publishing to a
+WebDAV server on 127.0.0.1 that fails on purpose (tests/servers/dav_faults.py): 100 kB of
+text pasted into a field, a 50 MB picture, a web page saved as foto.png, an Arabic title,
+the publish page's list of changes in the page's words, the browser's Back button while a
+publish hangs, and the studio restarted in the middle of a publish. Screenshots in $SHOTS."""
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(__file__))
+from studio import BIN, SRC, Checks, Client, Studio, add_user, stop_process  # noqa: E402
+from web_browser import console_errors, open_logged_in, save_shot, start_chromium  # noqa: E402
+
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import Select  # noqa: E402
+
+TMP = os.environ["STUDIO_TMP"]
+SHOTS = os.environ.get("SHOTS") or os.path.join(TMP, "shots")
+os.makedirs(SHOTS, exist_ok=True)
+DATA = os.path.join(TMP, "data")
+DAV = os.path.join(TMP, "dav")
+os.makedirs(DAV)
+PW = "Mohnblume-2026"
+W, H = 1024, 768
+t = Checks()
+check = t.check
+
+add_user(DATA, "anna", "publisher", PW)
+subprocess.run([BIN, "keygen", "--out", os.path.join(TMP, "ki")], check=True, capture_output=True)
+dav = subprocess.Popen([sys.executable, os.path.join(SRC, "tests/servers/dav_faults.py"), "--root", DAV,
+                        "--time-limit", "800"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+dav_port = int(dav.stdout.readline())
+
+
+def dav_get(path):
+    return urllib.request.urlopen("http://127.0.0.1:%d%s" % (dav_port, path), timeout=30).read().decode()
+
+
+config = "[publish]\nkey = %s/ki.key\nvalid_days = 30\nurl = http://127.0.0.1:%d/dav/ki/\n" % (TMP, dav_port)
+st = Studio(TMP, DATA, config)
+api = Client(st)
+api.login("anna", PW)
+# a KI's usual draft: the sample's notices and events with tags (no pictures)
+sample = json.load(open(os.path.join(SRC, "assets/content/content.json")))
+for item in sample["items"]:
+    if item["id"] in ("feiertage-2026", "mo-austauschtreffen-2026-12"):
+        api.request("POST", "/api/items", {"item": item})
+driver, wait = start_chromium(TMP, W, H)
+
+
+def css(sel):
+    return driver.find_element(By.CSS_SELECTOR, sel)
+
+
+def click(sel):
+    wait.until(lambda d: d.find_element(By.CSS_SELECTOR, sel).is_displayed())
+    css(sel).click()
+
+
+def tab(view):
+    click('nav button[data-view="%s"]' % view)
+
+
+def shot(name, whole=False):
+    return save_shot(driver, SHOTS, name, W, H, 6000) if whole else save_shot(driver, SHOTS, name)
+
+
+def no_wider_than_window(what):
+    wide = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    check(wide[0] <= wide[1] + 1, "%s at %dx%d: nothing wider than the window" % (what, W, H), wide)
+
+
+try:
+    open_logged_in(driver, wait, st.url.rstrip("/"), "anna", PW)
+    for view in ("events", "offers", "contacts", "notices", "translations", "publish", "audit", "fleet", "settings"):
+        tab(view)
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "main h1"))
+        shot("h01-%s-tablet" % view)
+        no_wider_than_window(view)
+
+    # --- a new event: Arabic title, 100 kB pasted, pictures that are none ------------------
+    tab("events")
+    click("#new-item")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.de"]'))
+    if not driver.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.ar"]'):
+        Select(css("#add-lang")).select_by_value("ar")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.ar"]'))
+    css('textarea[data-field="title.de"]').send_keys("Sprachcafé im Stadtteilzentrum")
+    ar = css('textarea[data-field="title.ar"]')
+    ar.send_keys("مقهى اللغة في مركز الحي 2027")
+    check(ar.get_attribute("dir") == "rtl" and ar.get_attribute("lang") == "ar" and
+          driver.execute_script("return getComputedStyle(arguments[0]).direction", ar) == "rtl",
+          "the Arabic title is written right to left (dir=rtl, lang=ar)")
+    # a whole document pasted into the description by mistake
+    desc = css('textarea[data-field="description.de"]')
+    pasted = "Deutsch üben bei Kaffee und Tee, alle sind willkommen. " * 1900  # about 106 kB
+    driver.execute_script("arguments[0].focus(); document.execCommand('insertText', false, arguments[1]);",
+                          desc, pasted)
+    wait.until(lambda d: "zu lang" in d.find_element(By.CSS_SELECTOR, '[data-error-for="description.de"]').text)
+    said = css('[data-error-for="description.de"]').text
+    check("höchstens 4096" in said, "100 kB pasted: 'zu lang' beside the field, with the limit", said)
+    box = driver.execute_script("const a = arguments[0]; return [a.clientHeight, a.scrollHeight, window.innerHeight,"
+                                " getComputedStyle(a).overflowY, a.value.length];", desc)
+    check(box[4] == len(pasted), "the pasted text is all in the field (nothing cut without a word)", box[4])
+    check(box[0] <= box[2] * 0.6 + 8 and box[1] > box[0] and box[3] == "auto",
+          "100 kB pasted: the field stays within the window and scrolls inside (the form does not grow "
+          "metres long)", box)
+    shot("h02-editor-100kB-pasted")
+    wait.until(lambda d: "Die Vorschau erscheint, sobald" in d.find_element(By.ID, "preview-note").text)
+    broken = driver.execute_script("return [...document.querySelectorAll('figure.shot img')]"
+                                   ".filter((i) => !i.getAttribute('src') && i.offsetHeight > 0).length")
+    check(broken == 0, "an entry with errors and no preview yet: no broken-picture boxes, the note says why", broken)
+    # a 50 MB photo straight from a camera: refused before it travels
+    big = os.path.join(TMP, "Kamera 50MB.jpg")
+    with open(big, "wb") as f:
+        f.write(b"\xff\xd8\xff\xe0")
+        f.truncate(50 * 1024 * 1024)
+    css("#image-file").send_keys(big)
+    wait.until(lambda d: "8 MB" in d.find_element(By.CSS_SELECTOR, '[data-error-for="image"]').text)
+    check("größer als 8 MB" in css('[data-error-for="image"]').text,
+          "a 50 MB picture is refused at once, in German", css('[data-error-for="image"]').text)
+    check(not [n for n in os.listdir(os.path.join(DATA, "draft", "images"))
+               if "Kamera" in n] if os.path.isdir(os.path.join(DATA, "draft", "images")) else True,
+          "nothing of it reached the studio")
+    # a web page saved as foto.png
+    fake = os.path.join(TMP, "foto.png")
+    with open(fake, "w") as f:
+        f.write("<!DOCTYPE html><html><body>Foto vom Sprachcafé</body></html>")
+    css("#image-file").send_keys(fake)
+    wait.until(lambda d: "foto.png" in d.find_element(By.CSS_SELECTOR, '[data-error-for="image"]').text)
+    said = css('[data-error-for="image"]').text
+    check("kein PNG- oder JPEG-Bild" in said and "{" not in said,
+          "a web page saved as foto.png is refused, named, in German", said)
+    shot("h03-editor-pictures-refused", whole=True)
+    # the text shortened again, the entry saved
+    driver.execute_script("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input'));", desc)
+    desc.send_keys("Deutsch üben bei Kaffee und Tee.")
+    for f, v in (("start-date", "22.03.2027"), ("start-time", "18:00"), ("end-date", "22.03.2027"), ("end-time", "20:00")):
+        css('input[data-field="%s"]' % f).clear()
+        css('input[data-field="%s"]' % f).send_keys(v)
+    click("#save")
+    wait.until(lambda d: d.find_element(By.ID, "dirty").text == "")
+    box = driver.execute_script("const a = arguments[0]; return [a.clientHeight, a.scrollHeight];",
+                                css('textarea[data-field="description.de"]'))
+    check(box[1] <= box[0] + 6, "a short text again: the field is as tall as its text, no scroll bar", box)
+
+    # --- the publish page's list of changes in the page's words --------------------------
+    tab("publish")
+    wait.until(lambda d: d.find_elements(By.ID, "publish-now"))
+    diff = {r.find_element(By.TAG_NAME, "th").text: r for r in driver.find_elements(By.CSS_SELECTOR, "table.diff tbody tr")}
+    kinds = [r.find_elements(By.TAG_NAME, "td")[1].text for r in driver.find_elements(By.CSS_SELECTOR, "table.diff tbody tr")
+             if r.find_element(By.TAG_NAME, "th").text == "Art"]
+    check(sorted(kinds) == ["Mitteilung", "Termin", "Termin"], "the kind of each change in German (Termin, not event)", kinds)
+    tags = [r.find_elements(By.TAG_NAME, "td")[1].text for r in driver.find_elements(By.CSS_SELECTOR, "table.diff tbody tr")
+            if r.find_element(By.TAG_NAME, "th").text == "Schlagworte"]
+    check(tags and "\n\n" in tags[0] and ", Deutsch:" not in tags[0],
+          "tags in the list of changes: one block per tag (no tag seems to run into the next)", tags)
+    ar_cells = [c for c in driver.find_elements(By.CSS_SELECTOR, "table.diff td.after[lang=ar]")]
+    check(ar_cells and all(c.get_attribute("dir") == "rtl" for c in ar_cells),
+          "Arabic texts in the list of changes are right to left", len(ar_cells))
+    shot("h04-publish-changes", whole=True)
+
+    # --- Back while a publish hangs, then forward again ----------------------------------
+    dav_get("/_mode/hold")
+    click("#publish-now")
+    wait.until(lambda d: "von anna seit" in d.find_element(By.ID, "publish-progress").text)
+    shot("h05-publishing")
+    driver.back()
+    driver.forward()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.tabs"))
+    tab("publish")
+    wait.until(lambda d: d.find_elements(By.ID, "publish-progress") and
+               "von anna seit" in d.find_element(By.ID, "publish-progress").text)
+    check(not css("#publish-now").is_enabled(),
+          "Back and Forward in the middle of a publish: the page follows it again (who, since when), "
+          "the button waits", css("#publish-progress").text)
+    shot("h06-publishing-after-back")
+
+    # --- the studio restarted while the upload hangs ------------------------------------
+    stop_process(st.proc, timeout=60)
+    dav_get("/_release")
+    dav_get("/_mode/ok")
+    st = Studio(TMP, DATA, config)
+    open_logged_in(driver, wait, st.url.rstrip("/"), "anna", PW)
+    tab("publish")
+    wait.until(lambda d: d.find_elements(By.ID, "publish-interrupted"))
+    said = css("#publish-interrupted").text
+    check("Das Studio wurde beendet oder neu gestartet, während anna sie seit" in said and
+          "Auf den Bildschirmen ändert sich dadurch nichts" in said and "noch einmal" in said,
+          "after the restart: the publish page says the publish was interrupted, by whom, and that the screens "
+          "are unchanged", said)
+    check("Version 1" in css("#publish-last").text and css("#publish-last").location["y"] < css("table.diff").location["y"],
+          "... at the top of the page, above the list of changes", css("#publish-last").text)
+    shot("h07-publish-interrupted")
+    click("#publish-now")
+    wait.until(lambda d: "ist veröffentlicht" in d.find_element(By.CSS_SELECTOR, ".toast").text)
+    wait.until(lambda d: not d.find_elements(By.ID, "publish-interrupted"))
+    check(json.load(open(os.path.join(DAV, "ki", "content.json")))["serial"] == 2,
+          "published again: version 2 is on the server, the note about the interruption gone")
+    shot("h08-published-again")
+    errors = console_errors(driver, ["/api/session", "/api/preview", "/api/images/foto.png", "/api/validate",
+                                     "ERR_CONNECTION_REFUSED"])  # the studio restarting
+    check(errors == [], "no script errors in the browser console", errors)
+finally:
+    driver.quit()
+    st.stop()
+    dav.stdin.close()
+    dav.wait(timeout=30)
+
+print("screenshots in " + SHOTS)
+sys.exit(t.finish())
