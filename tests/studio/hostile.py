@@ -177,6 +177,9 @@ try:
     check(not css("#publish-now").is_enabled(),
           "Back and Forward in the middle of a publish: the page follows it again (who, since when), "
           "the button waits", css("#publish-progress").text)
+    check("von anna seit" in css("#publish-running-top").text and
+          css("#publish-running-top").location["y"] < css("table.diff").location["y"],
+          "... and says so at the top of the page, above the list of changes", css("#publish-last").text)
     shot("h06-publishing-after-back")
 
     # --- the studio restarted while the upload hangs ------------------------------------

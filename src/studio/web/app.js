@@ -1485,6 +1485,8 @@ async function renderPublish(main) {
       /* the page on screen: this one, or the publish page opened again meanwhile */
       const result = document.getElementById('publish-result') || holderResult;
       clear(result).className = '';
+      const runningTop = document.getElementById('publish-running-top');
+      if (runningTop) runningTop.parentNode.remove(); /* it has ended: no longer "wird veröffentlicht" */
       if (e.interrupted) { showInterrupted(result, e.interrupted); result.scrollIntoView({block: 'nearest'}); return; }
       const failed = e.status === 502 && e.body && /^version (\d+) was signed but not delivered: /.exec(e.body.error || '');
       if (failed) {
@@ -1508,6 +1510,10 @@ async function renderPublish(main) {
       main.insertBefore(note, holder);
     }
     if (running && running.state === 'running') {
+      /* a publish under way when the page opens (a colleague's, or this one's before Back or a
+       * reload): said at the top too, not only under the list of changes by the button */
+      main.insertBefore(h('div', {id: 'publish-last', class: 'box info'},
+        h('p', {id: 'publish-running-top'}, t('publishingBy', running.by, running.since, running.serial))), holder);
       const button = document.getElementById('publish-now');
       if (button) button.disabled = true;
       result.className = 'box info';
