@@ -2,7 +2,8 @@
 Debian's chromium headless at a tablet's 1024 x 768 against a real studio publishing to a
 WebDAV server on 127.0.0.1 that fails on purpose (tests/servers/dav_faults.py): 100 kB of
 text pasted into a field, a 50 MB picture, a web page saved as foto.png, an Arabic title,
-the publish page's list of changes in the page's words, the browser's Back button while a
+two editors saving the same entry at once (each in a browser of their own), the publish
+page's list of changes in the page's words, the browser's Back button while a
 publish hangs, and the studio restarted in the middle of a publish. Screenshots in $SHOTS."""
 import json
 import os
@@ -23,12 +24,13 @@ os.makedirs(SHOTS, exist_ok=True)
 DATA = os.path.join(TMP, "data")
 DAV = os.path.join(TMP, "dav")
 os.makedirs(DAV)
-PW = "Mohnblume-2026"
+PW, PW_BEN = "Mohnblume-2026", "Kornblume-77"
 W, H = 1024, 768
 t = Checks()
 check = t.check
 
 add_user(DATA, "anna", "publisher", PW)
+add_user(DATA, "ben", "editor", PW_BEN)
 subprocess.run([BIN, "keygen", "--out", os.path.join(TMP, "ki")], check=True, capture_output=True)
 dav = subprocess.Popen([sys.executable, os.path.join(SRC, "tests/servers/dav_faults.py"), "--root", DAV,
                         "--time-limit", "800"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -147,6 +149,38 @@ try:
                                 css('textarea[data-field="description.de"]'))
     check(box[1] <= box[0] + 6, "a short text again: the field is as tall as its text, no scroll bar", box)
 
+    # --- two editors on the same entry at once, each in a browser of their own ---------------
+    entry_id = [e["item"]["id"] for e in api.request("GET", "/api/items")[1]["items"]
+                if "Sprachcafé" in json.dumps(e["item"], ensure_ascii=False)][0]
+    ben_driver, ben_wait = start_chromium(TMP, W, H, profile="chromium-ben")
+    try:
+        open_logged_in(ben_driver, ben_wait, st.url.rstrip("/"), "ben", PW_BEN)
+        for d, w in ((driver, wait), (ben_driver, ben_wait)):
+            d.find_element(By.CSS_SELECTOR, 'nav button[data-view="events"]').click()
+            w.until(lambda x: x.find_elements(By.CSS_SELECTOR, 'li.item[data-id="%s"] button.edit' % entry_id))
+            d.find_element(By.CSS_SELECTOR, 'li.item[data-id="%s"] button.edit' % entry_id).click()
+            w.until(lambda x: x.find_elements(By.CSS_SELECTOR, 'textarea[data-field="place.de"]'))
+        css('textarea[data-field="place.de"]').send_keys("Stadtteilzentrum Kinderhaus")
+        ben_driver.find_element(By.CSS_SELECTOR, 'textarea[data-field="place.de"]').send_keys("Bürgerhaus Coerde")
+        click("#save")
+        wait.until(lambda d: d.find_element(By.ID, "dirty").text == "")
+        ben_driver.find_element(By.ID, "save").click()
+        ben_wait.until(lambda d: d.find_elements(By.ID, "conflict"))
+        said = ben_driver.find_element(By.ID, "conflict").text
+        check("Jemand anderes hat diesen Eintrag inzwischen geändert" in said and "anna hat um" in said and
+              "Stadtteilzentrum Kinderhaus" in said and "Bürgerhaus Coerde" in said,
+              "two editors at once: the second save shows who saved when, and both texts side by side", said)
+        fits = ben_driver.execute_script("const r = document.getElementById('conflict').getBoundingClientRect();"
+                                         " return [r.left >= 0, r.right <= window.innerWidth, r.width];")
+        check(fits[0] and fits[1], "... in a dialog that fits the tablet's window", fits)
+        save_shot(ben_driver, SHOTS, "h04a-two-editors-conflict")
+        ben_driver.find_element(By.ID, "keep-mine").click()
+        ben_wait.until(lambda d: not d.find_elements(By.ID, "conflict") and d.find_element(By.ID, "dirty").text == "")
+        place = api.request("GET", "/api/items/" + entry_id)[1]["item"].get("place", {})
+        check(place.get("de") == "Bürgerhaus Coerde", "'Meine Fassung speichern' saves the second editor's text", place)
+    finally:
+        ben_driver.quit()
+
     # --- the publish page's list of changes in the page's words --------------------------
     tab("publish")
     wait.until(lambda d: d.find_elements(By.ID, "publish-now"))
@@ -198,6 +232,22 @@ try:
     check("Version 1" in css("#publish-last").text and css("#publish-last").location["y"] < css("table.diff").location["y"],
           "... at the top of the page, above the list of changes", css("#publish-last").text)
     shot("h07-publish-interrupted")
+    # killed right between the renames of the live pair (the record says so): not said to be
+    # unchanged, but uncertain, never half
+    stop_process(st.proc, timeout=60)
+    job_file = os.path.join(DATA, "publish-job.json")
+    kept_job = json.load(open(job_file))
+    with open(job_file, "w") as f:
+        json.dump(dict(kept_job, state="running", targets={"url": "replacing"}), f)
+    st = Studio(TMP, DATA, config)
+    open_logged_in(driver, wait, st.url.rstrip("/"), "anna", PW)
+    tab("publish")
+    wait.until(lambda d: d.find_elements(By.ID, "publish-interrupted"))
+    said = css("#publish-interrupted").text
+    check("ob die Bildschirme die neue oder die Version davor zeigen, ist nicht sicher (nie eine halbe)" in said
+          and "ändert sich dadurch nichts" not in said,
+          "interrupted while the live files were being replaced: said to be uncertain, not unchanged", said)
+    shot("h07a-publish-interrupted-uncertain")
     click("#publish-now")
     wait.until(lambda d: "ist veröffentlicht" in d.find_element(By.CSS_SELECTOR, ".toast").text)
     wait.until(lambda d: not d.find_elements(By.ID, "publish-interrupted"))
