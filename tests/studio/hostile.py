@@ -7,6 +7,7 @@ page's list of changes in the page's words, the browser's Back button while a
 publish hangs, and the studio restarted in the middle of a publish. Screenshots in $SHOTS."""
 import json
 import os
+import re
 import subprocess
 import sys
 import urllib.request
@@ -167,7 +168,7 @@ try:
         ben_driver.find_element(By.ID, "save").click()
         ben_wait.until(lambda d: d.find_elements(By.ID, "conflict"))
         said = ben_driver.find_element(By.ID, "conflict").text
-        check("Jemand anderes hat diesen Eintrag inzwischen geändert" in said and "anna hat um" in said and
+        check("Jemand anderes hat diesen Eintrag inzwischen geändert" in said and re.search(r"anna hat am \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr gespeichert", said) and
               "Stadtteilzentrum Kinderhaus" in said and "Bürgerhaus Coerde" in said,
               "two editors at once: the second save shows who saved when, and both texts side by side", said)
         fits = ben_driver.execute_script("const r = document.getElementById('conflict').getBoundingClientRect();"
