@@ -63,7 +63,7 @@ expect_exit 1 "a PNG with damaged picture data is refused" -- "$BIN" validate "$
 expect_in "$TMP/err" "content.json:3:" "the damaged PNG names the line"
 expect_in "$TMP/err" "items[0].image: images/logo.png cannot be decoded" "the damaged PNG names the field"
 "$BIN" keygen --out "$TMP/garbled-key" >/dev/null 2>&1
-echo "an old signature" >"$TMP/garbled/content.json.sig"
+printf "litfass-signature 0123456789abcdef\nAAAA\n" >"$TMP/garbled/content.json.sig" # an old one
 cp "$TMP/garbled/content.json" "$TMP/garbled.json"
 expect_exit 1 "sign refuses the damaged PNG" -- "$BIN" sign "$TMP/garbled" --key "$TMP/garbled-key.key"
 expect_in "$TMP/err" "not signed: a picture cannot be decoded" "sign says why"

@@ -99,6 +99,17 @@ bad_name "of 300 bytes" "\"images/$long.png\"" "file name too long"
 bad_name "in decomposed Unicode (NFD)" '"images/cafe\u0301.png"' "$(printf 'images/cafe\314\201.png') is not in composed Unicode (NFC)" 'images/cafe\314\201.png'
 bad_name "with a bidi override" '"images/\u202egnp.exe"' "contains a control character" 'images/\342\200\256gnp.exe'
 
+# a picture named like the signature: sign wrote the signature over it (the
+# picture gone, and the list's hash of it no kiosk could ever match)
+rm -rf "$TMP/name"
+event_bundle "$TMP/name" '"content.json.sig"'
+cp "$logo" "$TMP/name/content.json.sig"
+expect_exit 1 "validate refuses a picture named content.json.sig" -- "$BIN" validate "$TMP/name"
+expect_in "$TMP/err" "items[0].image: content.json.sig is the name of the bundle's own manifest or signature" \
+  "the picture named like the signature: field and why"
+expect_exit 1 "sign refuses it" -- "$BIN" sign "$TMP/name" --key "$TMP/ki.key"
+expect_same "$TMP/name/content.json.sig" "$logo" "the picture is not overwritten by a signature"
+
 # the composed form of the same name is fine
 rm -rf "$TMP/name"
 event_bundle "$TMP/name" '"images/caf\u00e9.png"'

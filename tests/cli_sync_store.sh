@@ -8,7 +8,7 @@
 #   - a second manual run while one works: refused, not recorded as a failure;
 #   - root on a cache folder of another user runs as that user, never making root's files;
 #   - one limit for folder depth: validate and sign refuse what the store could not install;
-#   - sign: an invalid bundle loses its stale .sig; a symbolic link content.json stays one;
+#   - sign: an invalid bundle loses its stale .sig; a content.json linked out of the folder is refused;
 #   - a full disk: status.json still stops saying all is well.
 . "$(dirname "$0")/shell_lib.sh"
 . "$SRC/tests/servers/sync_lib.sh"

@@ -28,6 +28,7 @@
 #include "content/field_hint.h"
 #include "content/json_hint.h"
 #include "content/json_locate.h"
+#include "content/signature.h"
 #include "core/civil_time.h"
 #include "core/durable.h"
 #include "core/small_file.h"
@@ -1046,6 +1047,13 @@ static bool path_problem(struct parse *p, const char *path, const char *s, bool 
     if (lf_path_depth(s) > LF_MAX_PATH_DEPTH) {
         error(p, path, "%s is nested in %zu folders (at most %d)", s, lf_path_depth(s),
               LF_MAX_PATH_DEPTH);
+        return true;
+    }
+    /* `litfass sign` writes the signature there: a picture of that name
+     * would be overwritten, and a kiosk could never install the bundle */
+    if (strcmp(s, LF_SIGNATURE_NAME) == 0 || (image && strcmp(s, LF_MANIFEST_NAME) == 0)) {
+        error(p, path, "%s is the name of the bundle's own manifest or signature: give the "
+              "file another name", s);
         return true;
     }
     return false;

@@ -476,7 +476,22 @@ static bool read_manifest_bytes(const char *dir, char **data, size_t *len, char 
 bool lf_signature_remove_old(const char *dir)
 {
     char *old_sig = lf_xasprintf("%s/%s", dir, LF_SIGNATURE_NAME);
-    bool removed = unlink(old_sig) == 0;
+    /* only a signature (or a link, which goes alone): a file of that name
+     * that is something else (a picture misnamed) is the KI's, not ours */
+    bool ours = false;
+    struct stat st;
+    if (lstat(old_sig, &st) == 0 && S_ISLNK(st.st_mode)) {
+        ours = true;
+    } else {
+        int fd = open(old_sig, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+        char head[sizeof(LF_SIGNATURE_TAG)];
+        if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+            ours = read(fd, head, sizeof(head)) == (ssize_t)sizeof(head) &&
+                   memcmp(head, LF_SIGNATURE_TAG " ", sizeof(head)) == 0;
+        if (fd >= 0)
+            close(fd);
+    }
+    bool removed = ours && unlink(old_sig) == 0;
     free(old_sig);
     return removed;
 }

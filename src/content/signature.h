@@ -124,7 +124,8 @@ bool lf_bundle_fresh(const struct lf_bundle *b, long long highest_serial,
 
 /* Removes DIR/content.json.sig, an old signature that no longer belongs
  * to the bundle beside it (it must not be published with it); true when
- * there was one. */
+ * there was one. Only a file that begins like a signature (or a symbolic
+ * link, removed alone): anything else of that name is left. */
 bool lf_signature_remove_old(const char *dir);
 
 /* `litfass sign`: packs the bundle in `dir` (lf_bundle_pack_stamped) with

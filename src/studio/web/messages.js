@@ -62,6 +62,7 @@ const MSGS = {
   '%s is nested in %zu folders (at most %d)': ['{0} liegt in {1} Ordnern ineinander (höchstens {2})', null],
   'must not contain "..": files stay inside the bundle folder': ['darf „..“ nicht enthalten: Dateien bleiben im Inhaltsordner', null],
   'contains a control character (U+%04X at byte %zu): not allowed in a file name': ['enthält ein Steuerzeichen (U+{0}): im Dateinamen nicht erlaubt; die Datei bitte umbenennen', 'contains a control character (U+{0}): not allowed in a file name; please rename the file'],
+  "%s is the name of the bundle's own manifest or signature: give the file another name": ['{0} ist der Name der Inhaltsdatei oder ihrer Signatur: die Datei bitte anders nennen', null],
   'has an empty or "." part (write it like images/logo.png)': ['hat einen leeren oder „.“-Teil (so schreiben: images/logo.png)', null],
   "%s is not in composed Unicode (NFC): an accent is a character of its own, so the name looks like another file's; type the file name again": ['{0}: ein Akzent ist hier ein eigenes Zeichen (Unicode nicht NFC), der Name sieht aus wie ein anderer; den Dateinamen bitte neu eintippen', null],
   'unknown recurrence "%s" (only "yearly")': ['unbekannte Wiederholung „{0}“ (nur jährlich)', 'unknown repetition “{0}” (only yearly)'],
