@@ -255,6 +255,22 @@ try:
     check(json.load(open(os.path.join(DAV, "ki", "content.json")))["serial"] == 2,
           "published again: version 2 is on the server, the note about the interruption gone")
     shot("h08-published-again")
+
+    # --- a whole document pasted as the centre's name ------------------------------------
+    tab("settings")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'input[data-field="organisation.de"]'))
+    name = css('input[data-field="organisation.de"]')
+    driver.execute_script("arguments[0].select(); document.execCommand('insertText', false, arguments[1]);",
+                          name, "Kommunales Integrationszentrum Münster " * 2700)  # about 100 kB
+    click("#save-settings")
+    wait.until(lambda d: "zu lang" in d.find_element(By.CSS_SELECTOR, '[data-error-for="organisation.de"]').text)
+    said = css('[data-error-for="organisation.de"]').text
+    check("höchstens 4096" in said, "100 kB as the centre's name: 'zu lang' beside the field, with the limit", said)
+    org = driver.execute_script("const o = document.querySelector('header.top .org'); return [o.offsetHeight,"
+                                " document.querySelector('header.top').offsetHeight, window.innerHeight];")
+    check(org[0] < 40 and org[1] < org[2] / 3,
+          "... and the header shows one line of it (the name ran down the whole page)", org)
+    shot("h09-settings-100kB-name")
     errors = console_errors(driver, ["/api/session", "/api/preview", "/api/images/foto.png", "/api/validate",
                                      "ERR_CONNECTION_REFUSED"])  # the studio restarting
     check(errors == [], "no script errors in the browser console", errors)

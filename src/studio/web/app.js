@@ -661,7 +661,7 @@ function render() {
   const s = state.session;
   const header = h('header', {class: 'top'},
     h('div', {class: 'brand'}, h('strong', {}, 'litfass studio'),
-      h('span', {class: 'org'}, textOf(state.bundle.organisation, 'de'))),
+      h('span', {class: 'org', title: textOf(state.bundle.organisation, 'de').slice(0, 200)}, textOf(state.bundle.organisation, 'de'))),
     h('button', {class: 'urgent-button', type: 'button', id: 'urgent-open', onclick: () => leaveEditor(openUrgent)}, '⚠ ' + t('urgent')),
     h('div', {class: 'who'}, h('span', {}, s.user + ' · ' + t('role_' + s.role)), uiSwitch(),
       h('button', {class: 'link', type: 'button', id: 'logout', onclick: async () => {
@@ -1582,7 +1582,7 @@ function renderSettings(main) {
   const raw = state.bundle.organisation || {de: ''};
   const org = typeof raw === 'string' ? {de: raw} : JSON.parse(JSON.stringify(raw));
   const langs = bundleLangs();
-  const rows = langs.map((l) => formRow({id: 'organisation-' + l, text: label('organisation') + ' – ' + langName(l),
+  const rows = langs.map((l) => formRow({id: 'organisation-' + l, text: label('organisation') + ' – ' + langName(l), errorFor: 'organisation.' + l,
     control: h('input', {value: textOf(org, l), lang: l, dir: RTL.includes(l) ? 'rtl' : 'ltr', 'data-field': 'organisation.' + l, oninput: (ev) => {
       if (ev.target.value.trim()) org[l] = ev.target.value; else delete org[l];
     }})}));
@@ -1593,6 +1593,11 @@ function renderSettings(main) {
       try { await api('PUT', '/api/bundle', {organisation: org, default_language: def.value}); await loadItems(); toast(t('saved')); render(); } catch (e) { toast(t('failed', e.message), 'error'); }
     }}, t('save'))),
   h('p', {class: 'muted'}, t('sessionEnds', Math.round(state.session.session_seconds / 60))));
+  /* what keeps the name from being published (too long, a pasted document) beside its field */
+  api('POST', '/api/validate').then((v) => v.problems.filter((p) => !p.item && /^organisation\./.test(p.field || '')).forEach((p) => {
+    const box = document.querySelector('[data-error-for="' + p.field + '"]');
+    if (box) box.textContent = plain(p);
+  }), () => {});
 }
 
 async function renderUsers(main) {
