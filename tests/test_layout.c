@@ -1417,6 +1417,64 @@ static void footer_is_compact_in_every_language(void **state)
     lf_scene_destroy(s);
 }
 
+/* A landscape screen nearly square, with a bundle in seven languages and
+ * read-aloud: the strip shows at least two languages beside "more
+ * languages" (at 1080x1080 it showed none, the button alone, at
+ * 1280x1024 one), on a second row where one row lacks the room (at
+ * 1280x1024 that depends on the language's words); a wide screen keeps
+ * its one row. Nothing overlaps, the content ends above. */
+static void landscape_strip_shows_languages(void **state)
+{
+    (void)state;
+    build_bundle();
+    struct lf_bundle b7 = bundle;
+    static char *langs[] = {"de", "en", "tr", "ar", "fa", "uk", "de-x-ls"};
+    b7.n_languages = sizeof(langs) / sizeof(langs[0]);
+    memcpy(b7.languages, langs, sizeof(langs));
+    static const struct {
+        int w, h, rows;
+    } screens[] = {{1080, 1080, 2}, {1200, 1080, 2}, {1280, 1024, 0}, {1024, 768, 1},
+                   {800, 480, 1}, {1920, 1080, 1}, {3840, 2160, 1}};
+    static const char *const screen_langs[] = {"de", "ar", "tr", "uk"};
+    struct lf_scene *s = lf_scene_create();
+    for (size_t si = 0; si < sizeof(screens) / sizeof(screens[0]); si++) {
+        for (size_t li = 0; li < sizeof(screen_langs) / sizeof(screen_langs[0]); li++) {
+            struct lf_view v = fake_view(&b7, screen_langs[li], lf_local_make(2026, 12, 2, 10, 0),
+                                         screens[si].w, screens[si].h);
+            v.speech = true;
+            char what[64];
+            snprintf(what, sizeof(what), "%dx%d %s", v.width, v.height, v.lang);
+            lf_scene_clear(s);
+            lf_layout_footer(s, &v, &(struct lf_footer){.position = 0, .count = 30,
+                                                      .active_category = -1,
+                                                      .read = LF_READ_READY});
+            assert_clean(s, v.width, v.height, lf_layout_min_text_px(&v), what);
+            int top = lf_scene_op(s, 0)->box.y, n_lang = 0;
+            struct lf_box body = lf_layout_content_box(&v);
+            assert_true(body.y + body.h <= top);
+            int rows_y[4], rows = 0;
+            for (size_t t = 0; t < lf_scene_target_count(s); t++) {
+                const struct lf_target *a = lf_scene_target_at(s, t);
+                n_lang += a->action == LF_ACT_LANGUAGE;
+                for (size_t u = t + 1; u < lf_scene_target_count(s); u++)
+                    assert_false(lf_box_overlaps(a->box, lf_scene_target_at(s, u)->box));
+                if (a->action != LF_ACT_LANGUAGE && a->action != LF_ACT_MORE_LANGUAGES)
+                    continue;
+                bool seen = false;
+                for (int r = 0; r < rows; r++)
+                    seen |= rows_y[r] == a->box.y;
+                if (!seen && rows < 4)
+                    rows_y[rows++] = a->box.y;
+            }
+            if (n_lang < LF_STRIP_LEAST_LANGUAGES)
+                fail_msg("%s: %d languages in the strip", what, n_lang);
+            if (screens[si].rows ? rows != screens[si].rows : rows > 2)
+                fail_msg("%s: the strip has %d rows of languages", what, rows);
+        }
+    }
+    lf_scene_destroy(s);
+}
+
 /* The row of ‹ › in every language of the phrase table, on the screens
  * a foyer has (5:4 and square too: at 1280x1024 "Veranstaltungen" was
  * hyphenated onto two lines and cut at the button's bottom, at 1080x1080
@@ -2506,6 +2564,7 @@ int main(void)
         cmocka_unit_test(pictures_keep_their_proportions),
         cmocka_unit_test(footer_is_compact_in_every_language),
         cmocka_unit_test(footer_labels_whole_on_one_line),
+        cmocka_unit_test(landscape_strip_shows_languages),
         cmocka_unit_test(landscape_contact_uses_its_column),
         cmocka_unit_test(gender_forms_and_german_names_in_other_scripts),
         cmocka_unit_test(chinese_breaks_between_characters),

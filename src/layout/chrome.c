@@ -285,12 +285,11 @@ static void language_strip(struct frame *f, int top, const struct lf_footer *ft)
             active = i;
     }
     char more[160];
-    snprintf(more, sizeof(more), "🌐 %s", lf_phrase(v->lang, LF_P_MORE_LANGUAGES));
+    int more_w = lf_frame_more_button_width(f, more, sizeof(more));
     size_t k = n;
     bool with_more = !strip_fit(&sp, widths, n, NULL);
     if (with_more) {
         /* as many as fit in order, with room for the button at the end */
-        int more_w = lf_text_width(v->measure, LF_FACE_BOLD, px, more) + 2 * lf_frame_scaled(f, 24);
         for (k = 0; k < n; k++) {
             widths[k] = lw[k];
             widths[k + 1] = more_w;

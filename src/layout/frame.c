@@ -189,15 +189,54 @@ int lf_frame_strip_group_width(const struct frame *f)
     return tools_group_width(f);
 }
 
-/* Rows the language strip has: one in landscape (languages that do not
- * fit are on the "more languages" page); in portrait as many as the
+/* "🌐 more languages": the button to the page of every language. */
+int lf_frame_more_button_width(const struct frame *f, char *label, size_t size)
+{
+    snprintf(label, size, "🌐 %s", lf_phrase(f->v->lang, LF_P_MORE_LANGUAGES));
+    return lf_text_width(&f->m, LF_FACE_BOLD, lf_frame_text_px(f, 30), label) +
+           2 * lf_frame_scaled(f, 24);
+}
+
+/* How many languages one landscape row holds in order beside "more
+ * languages" (all of them when they fit without it) and the group. */
+static size_t landscape_row_languages(const struct frame *f)
+{
+    int bh = lf_frame_strip_button_height(f), gap = lf_frame_scaled(f, 12), px = lf_frame_text_px(f, 30);
+    int m = lf_frame_scaled(f, BASE_MARGIN), group = lf_frame_strip_group_width(f);
+    int room = f->v->width - 2 * m - (group ? group + gap : 0);
+    size_t n = f->v->bundle->n_languages;
+    int all = -gap;
+    for (size_t i = 0; i < n; i++)
+        all += lf_frame_language_button_width(f, f->v->bundle->languages[i], px, bh) + gap;
+    if (all <= room)
+        return n;
+    char more[160];
+    int x = lf_frame_more_button_width(f, more, sizeof(more));
+    size_t k = 0;
+    while (k < n) {
+        x += gap + lf_frame_language_button_width(f, f->v->bundle->languages[k], px, bh);
+        if (x > room)
+            break;
+        k++;
+    }
+    return k;
+}
+
+/* Rows the language strip has: in landscape one (languages that do not
+ * fit are on the "more languages" page), two where one row would show
+ * fewer than LF_STRIP_LEAST_LANGUAGES beside "more languages" and the
+ * controls (a square or 5:4 screen: 1080x1080 showed none, 1280x1024
+ * one); in portrait as many as the
  * languages need, placed as chrome.c places them, row after row at the
  * full width, then the reading controls and the toggles as one group at
  * the end of the last row (or on one of their own), at most LF_STRIP_MAX_ROWS. */
 int lf_frame_strip_rows(const struct frame *f)
 {
-    if (f->landscape)
-        return 1;
+    if (f->landscape) {
+        size_t n = f->v->bundle->n_languages;
+        size_t want = n < LF_STRIP_LEAST_LANGUAGES ? n : LF_STRIP_LEAST_LANGUAGES;
+        return landscape_row_languages(f) < want ? 2 : 1;
+    }
     int bh = lf_frame_strip_button_height(f), gap = lf_frame_scaled(f, 12), px = lf_frame_text_px(f, 30);
     int m = lf_frame_scaled(f, BASE_MARGIN);
     int x_end = f->v->width - m;

@@ -58,6 +58,11 @@ int lf_frame_strip_button_height(const struct frame *f);
 int lf_frame_read_button_width(const struct frame *f);
 int lf_frame_slower_button_width(const struct frame *f);
 #define LF_STRIP_MAX_ROWS 3
+/* Landscape: languages the strip shows at least (where the bundle has
+ * them) before it takes a second row. */
+#define LF_STRIP_LEAST_LANGUAGES 2
+/* The width of "🌐 more languages", its label into label. */
+int lf_frame_more_button_width(const struct frame *f, char *label, size_t size);
 /* The width of the strip's reading controls and toggles, one group. */
 int lf_frame_strip_tools_width(const struct frame *f);
 /* The language strip's buttons (in units). */
