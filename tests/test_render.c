@@ -341,6 +341,64 @@ static void phone_numbers_keep_their_order_in_rtl(void **state)
     }
 }
 
+/* The footer's "1 / 32" on a right-to-left screen reads from the right,
+ * as the bar fills and "next" points: the page's number at the right
+ * ("32 / 1" to the eye); it was set left to right, so an Arabic or Farsi
+ * reader read "page 32 of 1". Compared with the visual order set left to
+ * right, in the real fonts, on a landscape and a portrait screen; a
+ * left-to-right screen keeps "1 / 32". */
+static void page_position_reads_from_the_right(void **state)
+{
+    struct fixture *f = *state;
+    static const struct {
+        const char *lang;
+        int w, h;
+        const char *visual, *mirror;
+    } cases[] = {{"ar", 1920, 1080, "32 / 1", "1 / 32"}, {"fa", 1080, 1920, "32 / 1", "1 / 32"},
+                 {"de", 1920, 1080, "1 / 32", "32 / 1"}};
+    struct lf_rgba ink = {0, 0, 0, 255};
+    struct lf_scene *s = lf_scene_create();
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct lf_view v = sample_view(f, cases[i].lang, cases[i].w, cases[i].h);
+        lf_scene_clear(s);
+        lf_layout_footer(s, &v, &(struct lf_footer){.position = 0, .count = 32,
+                                                  .active_category = -1});
+        const struct lf_op *pos = NULL;
+        for (size_t k = 0; k < lf_scene_count(s); k++) {
+            const struct lf_op *o = lf_scene_op(s, k);
+            if (o->kind == LF_OP_TEXT && strcmp(o->text, "1 / 32") == 0)
+                pos = o;
+        }
+        assert_non_null(pos);
+        SDL_Surface *shown = lf_typesetter_render(f->ts, pos->text, strlen(pos->text),
+                                                  LF_FACE_BOLD, 40, ink, pos->rtl);
+        SDL_Surface *right = lf_typesetter_render(f->ts, cases[i].visual,
+                                                  strlen(cases[i].visual), LF_FACE_BOLD, 40, ink,
+                                                  false);
+        SDL_Surface *wrong = lf_typesetter_render(f->ts, cases[i].mirror,
+                                                  strlen(cases[i].mirror), LF_FACE_BOLD, 40, ink,
+                                                  false);
+        assert_non_null(shown);
+        assert_non_null(right);
+        assert_non_null(wrong);
+        int w = shown->w < right->w ? shown->w : right->w;
+        assert_true(w > 40 && w <= 1024);
+        long a[1024], b[1024], c[1024];
+        column_ink(shown, w, a);
+        column_ink(right, w, b);
+        column_ink(wrong, w, c);
+        long to_right = column_difference(a, b, w), to_wrong = column_difference(a, c, w);
+        if (to_right * 4 >= to_wrong)
+            fail_msg("%s %dx%d: \"1 / 32\" differs %ld from \"%s\", %ld from \"%s\"",
+                     cases[i].lang, cases[i].w, cases[i].h, to_right, cases[i].visual, to_wrong,
+                     cases[i].mirror);
+        SDL_FreeSurface(shown);
+        SDL_FreeSurface(right);
+        SDL_FreeSurface(wrong);
+    }
+    lf_scene_destroy(s);
+}
+
 /* Rows from the first to the last with ink in them. */
 static int ink_height(SDL_Surface *s)
 {
@@ -713,6 +771,7 @@ int main(void)
         cmocka_unit_test(every_language_has_its_glyphs),
         cmocka_unit_test(arabic_is_shaped_and_right_to_left),
         cmocka_unit_test(phone_numbers_keep_their_order_in_rtl),
+        cmocka_unit_test(page_position_reads_from_the_right),
         cmocka_unit_test(emoji_sequences_are_one_picture),
         cmocka_unit_test(marks_stay_with_their_letter),
         cmocka_unit_test(no_ink_is_cut_off),

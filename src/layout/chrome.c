@@ -379,7 +379,10 @@ void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct 
     top += lf_frame_strip_height(&f);
     h -= lf_frame_strip_height(&f);
 
-    /* where we are: segments along the top edge, and "3 / 17" */
+    /* where we are: segments along the top edge, and "3 / 17", which a
+     * right-to-left screen reads from the right as it fills the bar and
+     * points "next" to the left: the page's number at the right, "17 / 3"
+     * to the eye (the bidi algorithm's order in a right-to-left line) */
     char pos[32] = "";
     int px = lf_frame_text_px(&f, 34);
     if (ft->count > 0) {
@@ -458,7 +461,7 @@ void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct 
                 if (pw)
                     lf_scene_text(s, (struct lf_box){x + (bw - pw) / 2, top + (h - plh) / 2, pw,
                                                      plh},
-                                  pos, strlen(pos), LF_FACE_BOLD, npx, f.t->bar_ink, false);
+                                  pos, strlen(pos), LF_FACE_BOLD, npx, f.t->bar_ink, f.rtl);
                 break;
             }
             button(&f, (struct lf_box){x, y, bw, row_h}, labels[i], npx,
@@ -498,7 +501,7 @@ void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct 
         else if (pw)
             lf_scene_text(s, (struct lf_box){mid_x + (mid_w - pw) / 2, y + (row_h - plh) / 2, pw,
                                              plh},
-                          pos, strlen(pos), LF_FACE_BOLD, px, f.t->bar_ink, false);
+                          pos, strlen(pos), LF_FACE_BOLD, px, f.t->bar_ink, f.rtl);
     }
     if (f.rtl)
         lf_scene_mirror(s, first_op, first_target, 0, v->width);
