@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # SIGKILL at many points of an install: bundle A is installed, then `litfass sync --once`
-# installs bundle B (every file different) with LITFASS_TEST_INSTALL_DELAY_MS stretching
-# each install step, and is killed with SIGKILL after a delay that moves across the whole
-# install. Each time the installed bundle must be exactly A or exactly B, and the next
-# sync (no delay) must clean up and install B.
+# installs bundle B (every file different) and is killed with SIGKILL: at each step of the
+# install in turn (LITFASS_TEST_INSTALL_KILL_AT=N: the process kills itself at its Nth
+# pause between steps, on a busy machine as on a quiet one), and from outside after a delay
+# that moves across the install stretched by LITFASS_TEST_INSTALL_DELAY_MS (points inside a
+# step). Each time the installed bundle must be exactly A or exactly B, and the next sync
+# (no delay) must clean up and install B.
 . "$(dirname "$0")/shell_lib.sh"
 . "$SRC/tests/servers/sync_lib.sh"
 
-STEP_MS=30    # LITFASS_TEST_INSTALL_DELAY_MS: pause between install steps
-KILLS=20      # kill points spread evenly over the install ...
-TAIL_KILLS=8  # ... and more in its last fifth, where the links switch and state is written
+STEP_MS=30     # LITFASS_TEST_INSTALL_DELAY_MS: pause between install steps
+TIMED_KILLS=15 # kills from outside, spread evenly over the stretched install
+MAX_STEPS=200  # more pauses than this: the kill knob is not read
 
 A=$TMP/A
 B=$TMP/B
@@ -59,22 +61,11 @@ TOTAL_MS=$ELAPSED_MS
 
 saw_a=0
 saw_b=0
-delays=()
-for i in $(seq 0 $((KILLS - 1))); do delays+=($((TOTAL_MS * i / (KILLS - 1)))); done
-for i in $(seq 1 "$TAIL_KILLS"); do delays+=($((TOTAL_MS * 4 / 5 + TOTAL_MS * i / (5 * (TAIL_KILLS + 1))))); done
-i=0
-for delay_ms in "${delays[@]}"; do
-  i=$((i + 1))
-  c=$TMP/k$i
-  install_a "$c"
-  LITFASS_TEST_INSTALL_DELAY_MS=$STEP_MS "$BIN" sync --once --config "$SIGN_CONF" --url "$URL_B" --cache "$c" \
-    --allow-http >"$TMP/kill.out" 2>"$TMP/kill.err" &
-  pid=$!
-  sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
-  kill -KILL "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
+# check_killed CACHE WHAT: after a kill, the installed bundle is A or B and the next sync
+# installs B cleanly (one check)
+check_killed() {
+  local c=$1 what=$2 fp state left unref problems=()
   fp=$(fingerprint "$c")
-  problems=()
   if [ "$fp" = "$FP_A" ]; then state=A; saw_a=$((saw_a + 1))
   elif [ "$fp" = "$FP_B" ]; then state=B; saw_b=$((saw_b + 1))
   else state=neither; problems+=("installed bundle is neither A nor B:
@@ -90,16 +81,51 @@ $(diff <(echo "$FP_A") <(echo "$fp") | head -10)")
   [ -z "$unref" ] || problems+=("bundles nothing names: $unref")
   [ "$(status_field "$c" last_error)" = "null" ] || problems+=("last_error: $(status_field "$c" last_error)")
   if [ ${#problems[@]} -eq 0 ]; then
-    ok "killed after ${delay_ms} ms: $state installed; the next sync installs B cleanly"
+    ok "$what: $state installed; the next sync installs B cleanly"
   else
-    bad "killed after ${delay_ms} ms ($state):"
+    bad "$what ($state):"
     printf '  %s\n' "${problems[@]}"
   fi
   rm -rf "$c"
+}
+
+# killed at each pause between install steps in turn, until an install runs to its end
+steps=0
+for n in $(seq 1 "$MAX_STEPS"); do
+  c=$TMP/s$n
+  install_a "$c"
+  LITFASS_TEST_INSTALL_KILL_AT=$n run_sync "$TMP/step" --config "$SIGN_CONF" --url "$URL_B" \
+    --cache "$c" --allow-http 2>/dev/null # (bash says "Killed")
+  if [ "$RC" -ne 137 ]; then # not killed: n is one past the last pause
+    [ "$RC" -eq 0 ] && [ "$(fingerprint "$c")" = "$FP_B" ] &&
+      ok "with no kill at pause $n the install of B runs to its end" ||
+      bad "kill point $n: exit $RC, B not installed"
+    rm -rf "$c"
+    break
+  fi
+  steps=$n
+  check_killed "$c" "killed at install step $n"
 done
+[ "$steps" -ge 5 ] && [ "$steps" -lt "$MAX_STEPS" ] && ok "the install has $steps steps to kill it at" ||
+  bad "LITFASS_TEST_INSTALL_KILL_AT: $steps kill points (not read, or no end)"
 # The kill points must really span the install: some before the switch, some after.
-[ "$saw_a" -gt 0 ] && [ "$saw_b" -gt 0 ] && ok "kills left A $saw_a times and B $saw_b times" ||
-  bad "kills left A $saw_a times and B $saw_b times: the kill points missed the switch"
+[ "$saw_a" -gt 0 ] && [ "$saw_b" -gt 0 ] && ok "kills at each step left A $saw_a times and B $saw_b times" ||
+  bad "kills at each step left A $saw_a times and B $saw_b times: the kill points missed the switch"
+
+# killed from outside after a delay, inside the steps: A or B, whichever the delay reached
+# on this machine at this moment (what it reached is not counted: a busy machine is slower)
+for i in $(seq 0 $((TIMED_KILLS - 1))); do
+  delay_ms=$((TOTAL_MS * i / (TIMED_KILLS - 1)))
+  c=$TMP/k$i
+  install_a "$c"
+  LITFASS_TEST_INSTALL_DELAY_MS=$STEP_MS "$BIN" sync --once --config "$SIGN_CONF" --url "$URL_B" --cache "$c" \
+    --allow-http >"$TMP/kill.out" 2>"$TMP/kill.err" &
+  pid=$!
+  sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+  kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  check_killed "$c" "killed after ${delay_ms} ms"
+done
 
 stop_misbehave
 finish

@@ -8,6 +8,8 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -38,6 +40,8 @@
 #define STATE_MAX_BYTES (64 * 1024)
 /* ceiling of the test-only install delay */
 #define DELAY_MAX_MS 60000
+/* ceiling of the test-only kill point (an install has a few dozen steps) */
+#define KILL_AT_MAX 100000
 
 /* For a step whose failure is logged and changes nothing further on
  * (a clean-up): GCC does not let a (void) cast drop LF_MUST_CHECK. */
@@ -55,23 +59,36 @@ struct lf_store {
 /* ---- the test-only delay ---- */
 
 static long delay_ms;
+static long kill_at;                /* 0: never */
+static atomic_long pauses;          /* calls of lf_store_pause so far */
 static pthread_once_t delay_once = PTHREAD_ONCE_INIT;
 
-static void read_delay(void)
+/* A positive whole number from the environment variable name, at most
+ * max; 0 when unset or anything else. */
+static long env_count(const char *name, long max)
 {
-    const char *s = getenv(LF_STORE_DELAY_ENV);
+    const char *s = getenv(name);
     if (!s || !s[0])
-        return;
+        return 0;
     char *end;
     errno = 0;
     long v = strtol(s, &end, 10);
-    if (errno == 0 && *end == '\0' && v > 0)
-        delay_ms = v > DELAY_MAX_MS ? DELAY_MAX_MS : v;
+    if (errno != 0 || *end != '\0' || v <= 0)
+        return 0;
+    return v > max ? max : v;
+}
+
+static void read_delay(void)
+{
+    delay_ms = env_count(LF_STORE_DELAY_ENV, DELAY_MAX_MS);
+    kill_at = env_count(LF_STORE_KILL_AT_ENV, KILL_AT_MAX);
 }
 
 void lf_store_pause(void)
 {
     pthread_once(&delay_once, read_delay);
+    if (kill_at > 0 && atomic_fetch_add(&pauses, 1) + 1 == kill_at)
+        raise(SIGKILL);
     if (delay_ms <= 0)
         return;
     struct timespec ts = {.tv_sec = delay_ms / 1000, .tv_nsec = (delay_ms % 1000) * 1000000L};

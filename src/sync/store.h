@@ -53,6 +53,10 @@
 /* Test-only: environment variable with a pause in milliseconds that the
  * store makes between install steps (see lf_store_pause). */
 #define LF_STORE_DELAY_ENV "LITFASS_TEST_INSTALL_DELAY_MS"
+/* Test-only: environment variable with a number N; at its Nth pause
+ * between install steps the process kills itself with SIGKILL (a power
+ * cut at that point, the same on a busy machine as on a quiet one). */
+#define LF_STORE_KILL_AT_ENV "LITFASS_TEST_INSTALL_KILL_AT"
 
 struct lf_store;
 
@@ -110,9 +114,11 @@ bool lf_store_check(const char *dir, const char *id, const char *trusted_keys, b
  * it. Logged on failure. */
 bool lf_store_set_shown(struct lf_store *s, const char *dir) LF_MUST_CHECK;
 
-/* Test-only knob: sleeps LITFASS_TEST_INSTALL_DELAY_MS milliseconds (read
- * once per process; unset or 0: returns at once). Called between the
- * steps of an install, so that a test can kill the process in each. */
+/* Test-only knobs: sleeps LITFASS_TEST_INSTALL_DELAY_MS milliseconds (read
+ * once per process; unset or 0: returns at once); the Nth call with
+ * LITFASS_TEST_INSTALL_KILL_AT=N kills the process (SIGKILL). Called
+ * between the steps of an install, so that a test can kill the process
+ * in each. */
 void lf_store_pause(void);
 
 /* The bundle to show at start: the installed one (`current`) if it loads
