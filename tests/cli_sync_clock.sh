@@ -112,7 +112,7 @@ date_not_taken() {
 }
 mkdir -p "$TMP/next"
 cp -r "$TMP/www/." "$TMP/next/"
-start_misbehave "$TMP/www" "$TMP/next" 150 || { bad "misbehave.py did not start"; finish; exit 1; }
+start_misbehave "$TMP/www" "$TMP/next" || { bad "misbehave.py did not start"; finish; exit 1; }
 run_kiosk redir "$MB_URL/m-redirhost/content.json" $((-REAL))
 if kiosk_wait_log "$TMP/redir.log" "showing new content" 40; then
   grep -q "redirhost" "$MB_LOG" && grep -q "olddate" "$MB_LOG" ||

@@ -25,7 +25,7 @@ sign_bundle "$B" --serial 2
 sync_config "transfer_timeout_seconds = 8" "low_speed_bytes = 512" "low_speed_seconds = 2" \
   "max_asset_bytes = $MAX_ASSET" "trusted_keys = $TRUSTED" >"$CONF"
 
-if ! start_misbehave "$A" "$B" 240; then
+if ! start_misbehave "$A" "$B"; then
   bad "misbehave.py started on 127.0.0.1"
   finish
   exit
@@ -103,9 +103,14 @@ for row in "${CASES[@]}"; do
     LIST=$(cache_listing "$CACHE")
     n_failed_runs=0
   fi
+  before=$(status_field "$CACHE" consecutive_failures)
   run_sync "$TMP/$prefix" --config "$CONF" --url "$url"
   n_failed_runs=$((n_failed_runs + 1))
   problems=()
+  # each failure is counted (the sum is checked after the last case as well)
+  counted=$(status_field "$CACHE" consecutive_failures)
+  [ "$counted" = $((before + 1)) ] ||
+    problems+=("consecutive_failures $before before the sync, $counted after it")
   if [ "$RC" -eq 137 ]; then problems+=("did not give up by itself: killed by run_sync's guard")
   elif [ "$RC" -ne 1 ]; then problems+=("exit $RC, wanted 1"); fi
   [ "$(fingerprint "$CACHE")" = "$FP" ] || problems+=("the installed bundle changed")

@@ -23,7 +23,7 @@ sed -i 's/^  "version": ".*",$/  "version": "2099-01-01.1",/' "$B/content.json"
 sign_bundle "$B" --serial 2
 cmp -s "$A/content.json" "$B/content.json" && bad "A and B have the same manifest"
 
-if ! start_misbehave "$A" "$B" 280; then
+if ! start_misbehave "$A" "$B"; then
   bad "misbehave.py started on 127.0.0.1"
   finish
   exit

@@ -58,7 +58,7 @@ stop_kiosk
 # server stops dripping at its time limit)
 mkdir -p "$TMP/next"
 cp -r "$TMP/www/." "$TMP/next/"
-start_misbehave "$TMP/www" "$TMP/next" 300 || { bad "misbehave.py did not start"; finish; exit 1; }
+start_misbehave "$TMP/www" "$TMP/next" || { bad "misbehave.py did not start"; finish; exit 1; }
 config_for "$MB_URL/m-drip/content.json" "$TMP/cache2" >"$TMP/drip.conf"
 "$BIN" run --config "$TMP/drip.conf" 2>"$TMP/drip.log" &
 KPID=$!

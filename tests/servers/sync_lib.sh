@@ -49,12 +49,16 @@ wait_port() {
   return 1
 }
 
-# start_misbehave ROOT NEXT [TIME_LIMIT]: tests/servers/misbehave.py serving ROOT on /ok/
-# and NEXT on /next/ and under the faults. Sets MB_URL (http://127.0.0.1:PORT) and MB_LOG.
+# start_misbehave ROOT NEXT: tests/servers/misbehave.py serving ROOT on /ok/ and NEXT on
+# /next/ and under the faults. Sets MB_URL (http://127.0.0.1:PORT) and MB_LOG. It stops with
+# stop_misbehave or when this script ends (its stdin closes); its own time limit is only a
+# last resort, past any test's ctest timeout (a limit of minutes stopped it in the middle
+# of a test on a busy machine).
+MB_TIME_LIMIT=1000
 start_misbehave() {
   MB_LOG=$TMP/misbehave.log
   coproc MB { exec "$PYTHON" "$SERVERS/misbehave.py" --root "$1" --next "$2" \
-    --time-limit "${3:-120}" 2>"$MB_LOG"; }
+    --time-limit "$MB_TIME_LIMIT" 2>"$MB_LOG"; }
   local port=""
   read -r -t 10 port <&"${MB[0]}"
   if [ -z "$port" ]; then
