@@ -289,7 +289,10 @@ try:
     click("#save")
     wait.until(lambda d: "Kennung" in d.page_source and d.find_elements(By.CSS_SELECTOR, ".editor-head h1")
                and "Sprachcafé" in css(".editor-head h1").text)
-    time.sleep(0.5)
+    try:  # the page is drawn anew after the answer: a busy machine takes its time
+        wait.until(lambda d: d.find_element(By.ID, "dirty").text == "")
+    except Exception:
+        pass
     check(css("#dirty").text == "", "saved: no unsaved changes left")
 
     # validation at the field: an end before the start
@@ -544,6 +547,15 @@ try:
     # faster than the browser's history steps back): the contact's editor stays open
     driver.execute_script("document.querySelector('nav button[data-view=\"contacts\"]').click();"
                           " document.querySelector('li.item button.edit').click();")
+    # the contact's editor comes (a busy machine takes its time), then a second in which a
+    # wrong step back would close it
+    def contact_open(d):
+        return any("Integrationszentrum" in e.get_attribute("value")
+                   for e in d.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.de"]'))
+    try:
+        wait.until(contact_open)
+    except Exception:
+        pass
     time.sleep(1)
     opened = driver.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.de"]')
     check(opened and "Integrationszentrum" in opened[0].get_attribute("value"),
