@@ -33,7 +33,13 @@ EOC
 "$BIN" run --config "$TMP/kiosk.conf" 2>"$TMP/kiosk.log" &
 KPID=$!
 for _ in $(seq 900); do grep -q '"heartbeat"' "$TMP/state/status.json" 2>/dev/null && break; sleep 0.1; done
-sleep 4
+# then a heartbeat after the first slide came: status.json and the metrics name it (up to 90 s;
+# it was a fixed 4 s, which a busy machine could take before the first slide)
+shown() {
+  grep -qE '"slides_shown": ?[1-9]' "$TMP/state/status.json" 2>/dev/null &&
+    grep -qE '^litfass_slides_shown_total\{screen="foyer-test"\} [1-9]' "$TMP/metrics/litfass.prom" 2>/dev/null
+}
+for _ in $(seq 900); do shown && break; sleep 0.1; done
 
 expect_exit 0 "litfass status: healthy while the kiosk runs" -- "$BIN" status --config "$TMP/kiosk.conf"
 expect_in "$TMP/out" "screen:    foyer-test (pid $KPID)" "status names the screen and its process"

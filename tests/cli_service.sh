@@ -87,14 +87,16 @@ still=$(count_pets)
 
 # 3. a hung frame loop: no pets
 kill -STOP "$KPID"
-sleep 0.5
+# a pet sent just before the stop may still be on its way to the log: counted once none
+# came for a second (up to 60 s)
 before=$(count_pets)
+for _ in $(seq 60); do sleep 1; now=$(count_pets); [ "$now" -eq "$before" ] && break; before=$now; done
 sleep 2
 after=$(count_pets)
 [ "$after" -eq "$before" ] && ok "stopped (SIGSTOP), the kiosk misses its pets for 2 s > WatchdogSec: systemd would restart it" ||
   bad "pets kept coming while stopped ($before -> $after)"
 kill -CONT "$KPID"
-sleep 1.5
+for _ in $(seq 600); do [ "$(count_pets)" -gt "$after" ] && break; sleep 0.1; done # up to 60 s
 resumed=$(count_pets)
 [ "$resumed" -gt "$after" ] && ok "after SIGCONT the pets come again" || bad "no pets after SIGCONT"
 
