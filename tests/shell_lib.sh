@@ -80,7 +80,7 @@ start_xvfb() {
     3>"$fifo" 2>"$TMP/xvfb.log" &
   XVFB_PID=$!
   # the whole line: ":1" may be the first digit of ":12" still being written
-  for i in $(seq 100); do
+  for i in $(seq 600); do # up to 60 s on a busy machine
     [ "$(wc -l <"$fifo")" -ge 1 ] && break
     sleep 0.1
   done

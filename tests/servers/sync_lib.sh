@@ -38,10 +38,11 @@ free_port() {
   "$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# wait_port PORT PID: true once 127.0.0.1:PORT accepts (up to 5 s), false if PID died
+# wait_port PORT PID: true once 127.0.0.1:PORT accepts (up to 30 s: a busy machine), false
+# if PID died
 wait_port() {
   local i
-  for i in $(seq 50); do
+  for i in $(seq 300); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
     kill -0 "$2" 2>/dev/null || return 1
     sleep 0.1
@@ -60,7 +61,7 @@ start_misbehave() {
   coproc MB { exec "$PYTHON" "$SERVERS/misbehave.py" --root "$1" --next "$2" \
     --time-limit "$MB_TIME_LIMIT" 2>"$MB_LOG"; }
   local port=""
-  read -r -t 10 port <&"${MB[0]}"
+  read -r -t 60 port <&"${MB[0]}"
   if [ -z "$port" ]; then
     echo "misbehave.py did not start:"; sed 's/^/  /' "$MB_LOG"
     return 1
