@@ -291,17 +291,42 @@ static void draft_images_checked_before_decoding(void **state)
     free(dir);
 }
 
+/* A folder of the test's own with a signing key made by lf_keygen (ki.key,
+ * ki.pub) and a publish target signing with it: the web folder www in it,
+ * or the WebDAV address url when one is given. */
+struct publish_setup {
+    char *dir, *name, *key, *www;
+    struct lf_publish_target target;
+};
+
+static void publish_setup_make(struct publish_setup *s, const char *folder, const char *url)
+{
+    char err[LF_PUBLISH_ERROR_BYTES];
+    s->dir = test_dir_made(folder);
+    s->name = lf_xasprintf("%s/ki", s->dir);
+    assert_true(lf_keygen(s->name, NULL, err, sizeof(err)));
+    s->key = lf_xasprintf("%s.key", s->name);
+    s->www = lf_xasprintf("%s/www", s->dir);
+    s->target = (struct lf_publish_target){
+        .key_file = s->key, .dir = url ? "" : s->www, .url = url, .valid_days = 30};
+}
+
+static void publish_setup_free(struct publish_setup *s)
+{
+    free(s->www);
+    free(s->key);
+    free(s->name);
+    free(s->dir);
+}
+
 static void publish_numbers_versions_and_again(void **state)
 {
     (void)state;
-    char *dir = test_dir_made("publish");
-    char *name = lf_xasprintf("%s/ki", dir);
+    struct publish_setup ps;
+    publish_setup_make(&ps, "publish", NULL);
+    char *dir = ps.dir, *key = ps.key, *www = ps.www;
     char err[LF_PUBLISH_ERROR_BYTES];
-    assert_true(lf_keygen(name, NULL, err, sizeof(err)));
-    char *key = lf_xasprintf("%s.key", name);
-    char *www = lf_xasprintf("%s/www", dir);
-    struct lf_publish_target target = {.key_file = key, .dir = www, .valid_days = 30};
-    struct lf_publisher *p = lf_publisher_create(dir, &target, err, sizeof(err));
+    struct lf_publisher *p = lf_publisher_create(dir, &ps.target, err, sizeof(err));
     assert_non_null(p);
 
     const char *manifest = "{\"format\": 1, \"organisation\": \"KI\", \"items\": [{\"kind\": "
@@ -334,13 +359,10 @@ static void publish_numbers_versions_and_again(void **state)
 
     /* a key others can read: the publisher does not start */
     assert_int_equal(chmod(key, 0640), 0);
-    assert_null(lf_publisher_create(dir, &target, err, sizeof(err)));
+    assert_null(lf_publisher_create(dir, &ps.target, err, sizeof(err)));
     assert_non_null(strstr(err, "readable"));
     free(live);
-    free(www);
-    free(key);
-    free(name);
-    free(dir);
+    publish_setup_free(&ps);
 }
 
 static void quiet_done(void *ctx, const char *user, long long serial, long long again_from,
@@ -511,18 +533,15 @@ static void probe_done(void *ctx, const char *user, long long serial, long long 
 static void publish_worker_runs_one_job_at_a_time(void **state)
 {
     (void)state;
-    char *dir = test_dir_made("worker");
-    char *name = lf_xasprintf("%s/ki", dir);
+    struct publish_setup ps;
+    publish_setup_make(&ps, "worker", NULL);
+    char *dir = ps.dir, *www = ps.www;
     char err[LF_PUBLISH_ERROR_BYTES];
-    assert_true(lf_keygen(name, NULL, err, sizeof(err)));
-    char *key = lf_xasprintf("%s.key", name);
-    char *www = lf_xasprintf("%s/www", dir);
-    struct lf_publish_target target = {.key_file = key, .dir = www, .valid_days = 30};
     struct worker_probe pr = {.dir = dir};
     pr.manifest = "{\"format\": 1, \"organisation\": \"KI\", \"items\": [{\"kind\": "
                   "\"contact\", \"id\": \"ki\", \"title\": \"KI Münster\"}]}";
     pthread_mutex_init(&pr.work, NULL);
-    pr.p = lf_publisher_create(dir, &target, err, sizeof(err));
+    pr.p = lf_publisher_create(dir, &ps.target, err, sizeof(err));
     assert_non_null(pr.p);
     pr.w = lf_publish_worker_create(pr.p, &pr.work, probe_done, &pr, NULL);
     json_t *st = lf_publish_worker_state(pr.w);
@@ -577,10 +596,7 @@ static void publish_worker_runs_one_job_at_a_time(void **state)
     lf_publisher_destroy(pr.p);
     pthread_mutex_destroy(&pr.work);
     free(live);
-    free(www);
-    free(key);
-    free(name);
-    free(dir);
+    publish_setup_free(&ps);
 }
 
 /* A WebDAV server that takes the connection and then never answers: the
@@ -600,14 +616,12 @@ static void publish_to_a_stalled_server_fails_as_too_slow(void **state)
     socklen_t alen = sizeof(a);
     assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &alen), 0);
 
-    char *dir = test_dir_made("publish-stall");
-    char *name = lf_xasprintf("%s/ki", dir);
-    char err[LF_PUBLISH_ERROR_BYTES];
-    assert_true(lf_keygen(name, NULL, err, sizeof(err)));
-    char *key = lf_xasprintf("%s.key", name);
     char *url = lf_xasprintf("http://127.0.0.1:%u/dav/", (unsigned)ntohs(a.sin_port));
-    struct lf_publish_target target = {.key_file = key, .dir = "", .url = url, .valid_days = 30};
-    struct lf_publisher *p = lf_publisher_create(dir, &target, err, sizeof(err));
+    struct publish_setup ps;
+    publish_setup_make(&ps, "publish-stall", url);
+    char *dir = ps.dir;
+    char err[LF_PUBLISH_ERROR_BYTES];
+    struct lf_publisher *p = lf_publisher_create(dir, &ps.target, err, sizeof(err));
     assert_non_null(p);
     assert_int_equal(setenv("LITFASS_TEST_PUBLISH_STALL_S", "2", 1), 0);
     json_t *v = NULL;
@@ -622,9 +636,7 @@ static void publish_to_a_stalled_server_fails_as_too_slow(void **state)
     lf_publisher_destroy(p);
     close(fd);
     free(url);
-    free(key);
-    free(name);
-    free(dir);
+    publish_setup_free(&ps);
 }
 
 int main(void)
