@@ -45,15 +45,21 @@ static int write_long_bundle(void)
     return bundle_folder_write(bundle_dir, sizeof(bundle_dir), json);
 }
 
-static int setup_held(void **state)
+/* The kiosk on the long bundle in German, its hyphenator impatient as
+ * lf_kiosk_main makes it; held: the patterns are read but not used until
+ * the test lets them arrive. */
+static int open_long_bundle(void **state, bool held)
 {
-    /* as lf_kiosk_main does; the patterns are read but not used until
-     * the test lets them arrive */
     lf_hyphenator_set_impatient(lf_hyphenator_default(), true);
-    lf_hyphenator_hold(lf_hyphenator_default(), true);
+    lf_hyphenator_hold(lf_hyphenator_default(), held);
     if (write_long_bundle() != 0)
         return -1;
     return open_kiosk_on(state, "de", bundle_dir, "2026-11-23T10:00:00+01:00");
+}
+
+static int setup_held(void **state)
+{
+    return open_long_bundle(state, true);
 }
 
 struct pages {
@@ -161,11 +167,7 @@ static void patterns_arriving_never_repeat_or_skip_text(void **state)
 
 static int setup_loaded(void **state)
 {
-    lf_hyphenator_set_impatient(lf_hyphenator_default(), true);
-    lf_hyphenator_hold(lf_hyphenator_default(), false);
-    if (write_long_bundle() != 0)
-        return -1;
-    return open_kiosk_on(state, "de", bundle_dir, "2026-11-23T10:00:00+01:00");
+    return open_long_bundle(state, false);
 }
 
 /* Once every page is laid out under the patterns the kiosk frees them
