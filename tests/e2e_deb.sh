@@ -100,7 +100,7 @@ chmod 700 "$XDG"
   XDG_RUNTIME_DIR="$XDG" WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 \
   cage -r -r -- /usr/bin/litfass run >"$XDG/cage.log" 2>&1) &
 CPID=$!
-for i in $(seq 300); do
+for i in $(seq 1200); do # up to 120 s: a busy machine
   grep -q "first frame on screen" "$XDG/cage.log" 2>/dev/null && break
   kill -0 "$CPID" 2>/dev/null || break
   sleep 0.1

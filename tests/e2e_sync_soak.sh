@@ -80,7 +80,7 @@ NEWEST=$(bundle_id "$ROOT")
   ok "after $SERIAL releases, $MANUAL_RUNS manual runs ($MANUAL_OK ok), $KILLED_KIOSK kiosk and $KILLED_MANUAL manual-run SIGKILLs: the newest bundle (serial $SERIAL) is installed" ||
   { bad "the store does not end with the newest bundle: exit $RC, current $(readlink "$CACHE/current"), newest $NEWEST"
     sed 's/^/  /' "$TMP/final.out" "$TMP/final.err" | head -8; }
-for i in $(seq 100); do
+for i in $(seq 600); do # up to 120 s: a busy machine
   "$PYTHON" -c 'import json,sys; sys.exit(json.load(open(sys.argv[1])).get("screen",{}).get("id") != sys.argv[2])' \
     "$CACHE/status.json" "$NEWEST" 2>/dev/null && break
   sleep 0.2
