@@ -787,6 +787,11 @@ static const struct said_row said_rows[] = {
     {"de", "Mo.-Do. 9.00-12.00 Uhr", "Montag bis Donnerstag neun Uhr bis zwölf Uhr"},
     {"de", "Nachtcafé 22-2 Uhr", "Nachtcafé 22 bis 2 Uhr"},
     {"de", "Sa/So 10–14 Uhr", "Samstag und Sonntag 10 bis 14 Uhr"},
+    /* English dates: the voice said "twenty nine feb" */
+    {"en", "Closed on 29 Feb. Open 1st March 2027.",
+     "Closed on the twenty-ninth of February. Open the first of March twenty twenty-seven."},
+    {"en", "Feb 29, 2028 and Sept. 3.", "February the twenty-ninth, twenty twenty-eight and September the third."},
+    {"en", "Jan 2027, May 3 people, Room 3 May", "January twenty twenty-seven, May 3 people, Room 3 May"},
     /* an extension is no negative number */
     {"de", "Durchwahl -12", "Durchwahl eins zwo"},
 };

@@ -1330,6 +1330,133 @@ static void emits(char *buf, size_t size, size_t *o, const char *text)
     emit(buf, size, o, text, strlen(text));
 }
 
+static const char *const en_months[12] = {"January", "February", "March", "April", "May",
+                                          "June", "July", "August", "September", "October",
+                                          "November", "December"};
+
+/* An English month at p, written in full or short ("Feb", "Feb.",
+ * "Sept."): its index (January = 0), with *len; -1. */
+static int en_month(const char *p, size_t *len)
+{
+    for (int i = 0; i < 12; i++) {
+        size_t l = strlen(en_months[i]);
+        if (strncmp(p, en_months[i], l) == 0 && !latin_letter(p + l)) {
+            *len = l;
+            return i;
+        }
+        /* "May" has no short form; "Sept" is one of "September" */
+        for (size_t k = 3; k <= (i == 8 ? 4u : 3u) && k < l; k++)
+            if (strncmp(p, en_months[i], k) == 0 && !latin_letter(p + k)) {
+                *len = k + (p[k] == '.');
+                return i;
+            }
+    }
+    return -1;
+}
+
+/* A word that numbers a thing just before p ("Room 3 May"): no date. */
+static bool en_numbered_thing_before(const char *in, const char *p)
+{
+    static const char *const words[] = {"Room", "room", "No.", "no.", "Number", "number",
+                                        "Page", "page", "Floor", "floor", "Flat", "Unit"};
+    const char *e = p;
+    while (e > in && e[-1] == ' ')
+        e--;
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        size_t l = strlen(words[i]);
+        if ((size_t)(e - in) >= l && strncmp(e - l, words[i], l) == 0 && word_start(in, e - l))
+            return true;
+    }
+    return false;
+}
+
+/* An English day number at p ("29", "29th", "1st"): its value, with *len; 0. */
+static int en_day(const char *p, size_t *len)
+{
+    size_t n = 0;
+    int d = 0;
+    while (is_digit(p[n]) && n < 2)
+        d = d * 10 + (p[n++] - '0');
+    if (!n || is_digit(p[n]) || d < 1 || d > 31)
+        return 0;
+    static const char *const suffix[] = {"st", "nd", "rd", "th"};
+    for (int i = 0; i < 4; i++)
+        if (strncmp(p + n, suffix[i], 2) == 0 && !latin_letter(p + n + 2)) {
+            n += 2;
+            break;
+        }
+    if (latin_letter(p + n))
+        return 0;
+    *len = n;
+    return d;
+}
+
+/* A year after a date (" 2028", ", 2028"): its length and value; 0. */
+static size_t en_year(const char *p, long *year)
+{
+    size_t n = p[0] == ',' ? 1 : 0;
+    if (p[n] != ' ' || !is_digit(p[n + 1]) || !is_digit(p[n + 2]) || !is_digit(p[n + 3]) ||
+        !is_digit(p[n + 4]) || is_digit(p[n + 5]) || latin_letter(p + n + 5))
+        return 0;
+    *year = (p[n + 1] - '0') * 1000 + (p[n + 2] - '0') * 100 + (p[n + 3] - '0') * 10 + (p[n + 4] - '0');
+    return n + 5;
+}
+
+/* A date in an English text ("29 Feb", "1st March 2027", "Feb 29, 2028")
+ * said as one says it ("the twenty-ninth of February", "February the
+ * twenty-ninth, twenty twenty-eight"; the voice said "twenty nine feb").
+ * A month first needs the end of the date after its day (a comma, a stop,
+ * a year), so "May 3 people" stays. Its length, or 0. */
+static size_t english_date(const char *p, char *buf, size_t size, size_t *o)
+{
+    size_t dl, ml, yl = 0;
+    int day, month;
+    long year = 0;
+    char ord[128], yw[128] = "";
+    if ((day = en_day(p, &dl)) > 0) {
+        if (p[dl] != ' ' || (month = en_month(p + dl + 1, &ml)) < 0)
+            return 0;
+        yl = en_year(p + dl + 1 + ml, &year);
+        /* "Feb." ending the sentence: its dot is the full stop too */
+        bool stop = !yl && p[dl + ml] == '.' &&
+                    (p[dl + 1 + ml] == '\0' || p[dl + 1 + ml] == '\n' ||
+                     (p[dl + 1 + ml] == ' ' && capital_at(p + dl + 2 + ml)));
+        number("en", "%spellout-ordinal", day, ord, sizeof(ord));
+        if (year)
+            number("en", "%spellout-numbering-year", year, yw, sizeof(yw));
+        char out[512];
+        snprintf(out, sizeof(out), "the %s of %s%s%s%s", ord, en_months[month], year ? " " : "", yw,
+                 stop ? "." : "");
+        emits(buf, size, o, out);
+        return dl + 1 + ml + yl;
+    }
+    if ((month = en_month(p, &ml)) < 0)
+        return 0;
+    if (p[ml] == ' ' && (yl = en_year(p + ml, &year)) > 0) { /* "Jan 2027" */
+        number("en", "%spellout-numbering-year", year, yw, sizeof(yw));
+        char out[256];
+        snprintf(out, sizeof(out), "%s %s", en_months[month], yw);
+        emits(buf, size, o, out);
+        return ml + yl;
+    }
+    if (p[ml] != ' ' || (day = en_day(p + ml + 1, &dl)) <= 0)
+        return 0;
+    const char *after = p + ml + 1 + dl;
+    yl = en_year(after, &year);
+    if (!yl && !(*after == '\0' || *after == '\n' || strchr(",.;:)!?", *after)) &&
+        strncmp(after, " to ", 4) != 0 && strncmp(after, " at ", 4) != 0)
+        return 0;
+    if (*after == '.' && is_digit(after[1]))
+        return 0;
+    number("en", "%spellout-ordinal", day, ord, sizeof(ord));
+    if (year)
+        number("en", "%spellout-numbering-year", year, yw, sizeof(yw));
+    char out[512];
+    snprintf(out, sizeof(out), "%s the %s%s%s", en_months[month], ord, year ? ", " : "", yw);
+    emits(buf, size, o, out);
+    return ml + 1 + dl + yl;
+}
+
 /* The words for a number or clock time read in a text: a clock time in
  * words ("neun Uhr dreißig"), a number as written. */
 static void say_number_or_time(const char *lang, const char *p, size_t n, int h, int m,
@@ -1873,6 +2000,13 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
                 emits(buf, size, &o, words);
                 emits(buf, size, &o, " ");
                 p += ol;
+                continue;
+            }
+        }
+        if (start && en && (is_digit(*p) || capital_at(p)) && !en_numbered_thing_before(in, p)) {
+            size_t dn = english_date(p, buf, size, &o);
+            if (dn) {
+                p += dn;
                 continue;
             }
         }
