@@ -792,6 +792,10 @@ static const struct said_row said_rows[] = {
      "Closed on the twenty-ninth of February. Open the first of March twenty twenty-seven."},
     {"en", "Feb 29, 2028 and Sept. 3.", "February the twenty-ninth, twenty twenty-eight and September the third."},
     {"en", "Jan 2027, May 3 people, Room 3 May", "January twenty twenty-seven, May 3 people, Room 3 May"},
+    /* "St." is a street after a name, a saint before one: the voice said
+     * "Queen saint", "High saint 5", "Park R D" */
+    {"en", "St. Paul's Church, 12 Queen St. Then High St 5, Park Rd. 3, 5th Ave.",
+     "Saint Paul's Church, 12 Queen Street. Then High Street 5, Park Road 3, 5th Avenue."},
     /* an extension is no negative number */
     {"de", "Durchwahl -12", "Durchwahl eins zwo"},
 };

@@ -1793,6 +1793,55 @@ static size_t turkish_time_range(const char *in, const char *p, char *buf, size_
     return n;
 }
 
+/* The word before p is a capitalised name ("Queen" in "Queen St."), with
+ * one space between, and not only capitalised as a sentence's first. */
+static bool en_name_before(const char *in, const char *p)
+{
+    if (p - in < 2 || p[-1] != ' ' || p[-2] == ' ')
+        return false;
+    const char *w;
+    size_t n = word_before(in, p, &w);
+    if (n == 2 && w > in && is_digit(w[-1]))
+        return true; /* "5th Ave." */
+    if (!n || !capital_at(w))
+        return false;
+    const char *e = w;
+    while (e > in && e[-1] == ' ')
+        e--;
+    return !(e == in || strchr(".!?\n:", e[-1]));
+}
+
+/* "St." in an English text: "Street" after a name ("Queen St.", "Main
+ * St. 5"), "Saint" before one ("St. Paul's"); "Rd." and "Ave." after a
+ * name. The voice said "Queen saint", "High saint 5", "R D", "ah-vay".
+ * Its length at p, or 0 (left as written). */
+static size_t english_street_or_saint(const char *in, const char *p, char *buf, size_t size,
+                                      size_t *o)
+{
+    static const struct {
+        const char *written, *street;
+    } words[] = {{"St", "Street"}, {"Rd", "Road"}, {"Ave", "Avenue"}};
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        size_t l = strlen(words[i].written);
+        if (strncmp(p, words[i].written, l) != 0 || latin_letter(p + l) || is_digit(p[l]))
+            continue;
+        size_t n = l + (p[l] == '.');
+        bool name_after = p[n] == ' ' && capital_at(p + n + 1);
+        if (en_name_before(in, p)) {
+            emits(buf, size, o, words[i].street);
+            /* "Queen St. Then": the dot is the full stop too */
+            if (p[l] == '.' && (p[n] == '\0' || p[n] == '\n' || name_after))
+                emits(buf, size, o, ".");
+            return n;
+        }
+        if (i == 0 && name_after) {
+            emits(buf, size, o, "Saint");
+            return n;
+        }
+    }
+    return 0;
+}
+
 /* A content text as it is read: phone numbers in their groups, e-mail
  * and web addresses as one says them; in German and English texts also
  * abbreviations, ranges ("9-12 Uhr", "Mo–Fr"), clock times and (German)
@@ -1852,6 +1901,10 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
                     emits(buf, size, &o, " ");
                 continue;
             }
+        }
+        if (start && en && (n = english_street_or_saint(in, p, buf, size, &o)) > 0) {
+            p += n;
+            continue;
         }
         /* units after a number ("5 km", "0,5 l", "30 min", "20 m²"): the
          * voice spelled them ("ka em", "el") */
