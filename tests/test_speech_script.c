@@ -796,6 +796,12 @@ static const struct said_row said_rows[] = {
      * "Queen saint", "High saint 5", "Park R D" */
     {"en", "St. Paul's Church, 12 Queen St. Then High St 5, Park Rd. 3, 5th Ave.",
      "Saint Paul's Church, 12 Queen Street. Then High Street 5, Park Road 3, 5th Avenue."},
+    /* am and pm: the voice said "nine A M, five P M", "nine thirty in the
+     * morningam", and "12:00 noon" "noon noon" */
+    {"en", "Open 9am-5pm, 9:30 a.m. Then 9-11am, 11-1pm.",
+     "Open nine in the morning to five in the afternoon, nine thirty in the morning. Then nine "
+     "in the morning to eleven in the morning, eleven in the morning to one in the afternoon."},
+    {"en", "From 12:00 noon to 12:00 midnight; page 3 am Ende", "From noon to midnight; page 3 am Ende"},
     /* an extension is no negative number */
     {"de", "Durchwahl -12", "Durchwahl eins zwo"},
 };

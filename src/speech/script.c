@@ -1793,6 +1793,90 @@ static size_t turkish_time_range(const char *in, const char *p, char *buf, size_
     return n;
 }
 
+/* An English clock time at p: "9", "9:30" or "9.30", with or without
+ * "am"/"pm"/"a.m."/"p.m." after it (a space between or not). Its length,
+ * the hour (1..12 with a period, 0..24 without) and minutes; *period is 0
+ * for am, 1 for pm, -1 for none; *dot when the period's dot ends the text
+ * or a sentence (a capital after it). 0 when no time is there. */
+static size_t en_clock(const char *p, int *h, int *m, int *period, bool *dot)
+{
+    size_t n = 0;
+    int v = 0;
+    while (is_digit(p[n]) && n < 2)
+        v = v * 10 + (p[n++] - '0');
+    if (!n || is_digit(p[n]))
+        return 0;
+    *h = v;
+    *m = 0;
+    if ((p[n] == ':' || p[n] == '.') && is_digit(p[n + 1]) && is_digit(p[n + 2]) &&
+        !is_digit(p[n + 3])) {
+        *m = (p[n + 1] - '0') * 10 + (p[n + 2] - '0');
+        n += 3;
+    }
+    *period = -1;
+    *dot = false;
+    size_t k = n + (p[n] == ' ');
+    static const char *const marks[] = {"am", "AM", "a.m.", "A.M.", "pm", "PM", "p.m.", "P.M."};
+    for (int i = 0; i < 8; i++) {
+        size_t l = strlen(marks[i]);
+        if (strncmp(p + k, marks[i], l) == 0 && !latin_letter(p + k + l) && !is_digit(p[k + l]) &&
+            /* "page 3 am Ende", "I am": a word after "am" */
+            !(k > n && *m == 0 && n <= 2 && marks[i][1] != '.' && p[k + l] == ' ' &&
+              latin_letter(p + k + l + 1))) {
+            *period = i < 4 ? 0 : 1;
+            n = k + l;
+            *dot = marks[i][l - 1] == '.' &&
+                   (p[n] == '\0' || p[n] == '\n' || (p[n] == ' ' && capital_at(p + n + 1)));
+            break;
+        }
+    }
+    if (*m > 59 || (*period >= 0 ? (v < 1 || v > 12) : v > 24))
+        return 0;
+    return n;
+}
+
+/* Clock times with am/pm in an English text ("9am-5pm", "9:30 a.m.",
+ * "9-11am", "11-1pm"), said as the kiosk's own ("nine in the morning to
+ * five in the afternoon"; the voice said "nine A M, five P M" with the
+ * hyphen a pause, and "9:30am" became "nine thirty in the morningam").
+ * Its length at p, or 0. */
+static size_t english_ampm(const char *p, char *buf, size_t size, size_t *o)
+{
+    int h1, m1, p1, h2 = 0, m2 = 0, p2 = -1;
+    bool dot1, dot2 = false, en_dash;
+    size_t n1 = en_clock(p, &h1, &m1, &p1, &dot1);
+    if (!n1)
+        return 0;
+    size_t dl = range_dash(p + n1, &en_dash);
+    if (dl && p[n1] == ' ' && p1 < 0 && p[n1 + dl - 1] != ' ')
+        dl = 0; /* "9 -5pm" */
+    size_t n2 = dl ? en_clock(p + n1 + dl, &h2, &m2, &p2, &dot2) : 0;
+    if (p1 < 0 && p2 < 0)
+        return 0;
+    if (n2 && p1 >= 0 && p2 < 0)
+        n2 = 0; /* "9am-5": the second is no time said with a period */
+    if (n2 && p1 < 0) {
+        if (h1 < 1 || h1 > 12)
+            return 0;
+        /* "9-11am": both in the morning; "11-1pm": eleven in the morning */
+        p1 = (h1 % 12 > h2 % 12) ? !p2 : p2;
+    }
+    char a[256], b[256];
+    clock_words("en", h1 % 12 + (p1 ? 12 : 0), m1, a, sizeof(a));
+    emits(buf, size, o, a);
+    if (!n2) {
+        if (dot1)
+            emits(buf, size, o, ".");
+        return n1;
+    }
+    clock_words("en", h2 % 12 + (p2 ? 12 : 0), m2, b, sizeof(b));
+    emits(buf, size, o, " to ");
+    emits(buf, size, o, b);
+    if (dot2)
+        emits(buf, size, o, ".");
+    return n1 + dl + n2;
+}
+
 /* The word before p is a capitalised name ("Queen" in "Queen St."), with
  * one space between, and not only capitalised as a sentence's first. */
 static bool en_name_before(const char *in, const char *p)
@@ -2115,6 +2199,10 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
                 continue;
             }
         }
+        if (start && en && is_digit(*p) && (n = english_ampm(p, buf, size, &o)) > 0) {
+            p += n;
+            continue;
+        }
         if (start && (de || en) && is_digit(*p)) {
             long v1, v2;
             int h1, m1, h2, m2;
@@ -2158,10 +2246,16 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
             if (n1 && h1 >= 0) {
                 char a[256];
                 say_number_or_time(lang, p, n1, h1, m1, a, sizeof(a));
+                if (en && h1 == 12 && m1 == 0 && strncmp(p + n1, " midnight", 9) == 0)
+                    snprintf(a, sizeof(a), "midnight"); /* "12:00 midnight" */
                 emits(buf, size, &o, a);
                 p += n1;
                 if (de && strncmp(p, " Uhr", 4) == 0 && !latin_letter(p + 4))
                     p += 4;
+                /* "12:00 noon": the words have said "noon" */
+                size_t al = strlen(a);
+                if (en && al && p[0] == ' ' && strncmp(p + 1, a, al) == 0 && !latin_letter(p + 1 + al))
+                    p += 1 + al;
                 continue;
             }
         }
