@@ -62,6 +62,16 @@ static void the_cue_in_the_visitors_voice_the_text_in_german(void **state)
     says("tr", tr, "kapaL'@", NULL);          /* and Turkish again */
 }
 
+/* Ukrainian written with its apostrophe U+02BC (the kiosk's own "о
+ * девʼятій" too) is read as words: the voice spelled "пʼятниця" letter by
+ * letter and named the sign in English */
+static void the_ukrainian_apostrophe_is_read(void **state)
+{
+    (void)state;
+    says("uk", "пʼятниця, о девʼятій", "pjatn'itsja", "(en)");
+    says("uk", "пʼятниця, о девʼятій", "div'jatij", NULL);
+}
+
 static void voices_for_the_languages(void **state)
 {
     (void)state;
@@ -98,6 +108,7 @@ int main(void)
         cmocka_unit_test(the_voice_comes_back_after_a_german_part),
         cmocka_unit_test(the_cue_in_the_visitors_voice_the_text_in_german),
         cmocka_unit_test(voices_for_the_languages),
+        cmocka_unit_test(the_ukrainian_apostrophe_is_read),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

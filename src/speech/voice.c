@@ -3,6 +3,7 @@
 #include <espeak-ng/speak_lib.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/xalloc.h"
@@ -211,6 +212,30 @@ static bool select_voice_locked(const char *lang, const char *what)
     return true;
 }
 
+/* The text as eSpeak NG reads it right: the apostrophe Ukrainian writes
+ * (U+02BC, "пʼятниця", "девʼятій", the kiosk's own hours too) becomes
+ * U+2019. eSpeak NG 1.51 spelled a word with U+02BC letter by letter and
+ * named the sign in English ("p e, adjective, ja t e ..."). The caller
+ * frees it. */
+static char *readable(const char *text)
+{
+    size_t n = 0, len = strlen(text);
+    for (const char *c = text; (c = strstr(c, "\xCA\xBC")) != NULL; c += 2)
+        n++;
+    char *out = lf_xmalloc(len + n + 1), *o = out;
+    for (const char *c = text; *c;) {
+        if (c[0] == '\xCA' && c[1] == '\xBC') {
+            memcpy(o, "\xE2\x80\x99", 3);
+            o += 3;
+            c += 2;
+        } else {
+            *o++ = *c++;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
 bool lf_voice_speak(const char *lang, const char *text, int rate, int volume,
                     lf_voice_sink sink, void *ctx)
 {
@@ -222,8 +247,10 @@ bool lf_voice_speak(const char *lang, const char *text, int rate, int volume,
         current_sink = sink;
         current_ctx = ctx;
         current_stopped = false;
-        espeak_ERROR e = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
+        char *said = readable(text);
+        espeak_ERROR e = espeak_Synth(said, strlen(said) + 1, 0, POS_CHARACTER, 0,
                                       espeakCHARS_UTF8 | espeakSSML | espeakENDPAUSE, NULL, NULL);
+        free(said);
         if (e != EE_OK && !current_stopped) {
             lf_error("speech: eSpeak NG failed to read (error %d)", (int)e);
             ok = false;
@@ -257,8 +284,10 @@ char *lf_voice_phonemes(const char *lang, const char *text)
             current_sink = discard;
             current_ctx = NULL;
             current_stopped = false;
-            espeak_ERROR e = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
+            char *said = readable(text);
+            espeak_ERROR e = espeak_Synth(said, strlen(said) + 1, 0, POS_CHARACTER, 0,
                                           espeakCHARS_UTF8 | espeakSSML, NULL, NULL);
+            free(said);
             if (e != EE_OK)
                 lf_warn("speech: eSpeak NG failed to read (error %d)", (int)e);
             espeak_SetPhonemeTrace(0, NULL);
