@@ -802,6 +802,20 @@ static const struct said_row said_rows[] = {
      "Open nine in the morning to five in the afternoon, nine thirty in the morning. Then nine "
      "in the morning to eleven in the morning, eleven in the morning to one in the afternoon."},
     {"en", "From 12:00 noon to 12:00 midnight; page 3 am Ende", "From noon to midnight; page 3 am Ende"},
+    /* clock times in running text, in words and in the case the written
+     * preposition asks for: the voices read "17:00" as "seventeen colon
+     * zero zero" (Persian: "hifdah do-noqte sefr sefr"), Greek "17.00"
+     * as "seventeen full stop zero zero"; a room number stays */
+    {"ar", "الاجتماع الساعة 17:00 في القاعة، 9:00–12:00",
+     "الاجتماع الساعة الخَامِسَة مَسَاءً في القاعة، من السَّاعَة التَّاسِعَة صَبَاحًا حتى السَّاعَة "
+     "الثَّانِيَةَ عَشْرَة ظُهْرًا"},
+    {"fa", "جلسه ساعت ۱۷:۰۰ و از 9:00 تا 12:30",
+     "جلسه ساعت هفده و از ساعت نه تا ساعت دوازده و سی دقیقه"},
+    {"el", "Αίθουσα 3.12, στις 17.00, έως τις 12:30",
+     "Αίθουσα 3.12, στις δεκαεπτά, έως τις δώδεκα και τριάντα"},
+    {"uk", "о 17:00, з 9:00 до 12:00", "о сімнадцятій, з девʼятої години до дванадцятої години"},
+    {"ru", "в 17:00, с 9:00 до 12:00", "в семнадцать часов, с девяти часов до двенадцати часов"},
+    {"pl", "o 17:00, 9:00–12:00", "o siedemnastej, od dziewiątej do dwunastej"},
     /* an extension is no negative number */
     {"de", "Durchwahl -12", "Durchwahl eins zwo"},
 };

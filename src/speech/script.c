@@ -1926,6 +1926,156 @@ static size_t english_street_or_saint(const char *in, const char *p, char *buf, 
     return 0;
 }
 
+/* A digit at p in any of the digit sets texts are written in (0-9,
+ * Arabic-Indic ٠-٩, Persian ۰-۹): its value, with *len; -1. */
+static int any_digit(const char *p, size_t *len)
+{
+    unsigned char c = (unsigned char)p[0];
+    if (c >= '0' && c <= '9') {
+        *len = 1;
+        return c - '0';
+    }
+    if (c != 0xD9 && c != 0xDB)
+        return -1; /* p may be the string's end: no byte after it is read */
+    unsigned char d = (unsigned char)p[1];
+    if (c == 0xD9 && d >= 0xA0 && d <= 0xA9) {
+        *len = 2;
+        return d - 0xA0;
+    }
+    if (c == 0xDB && d >= 0xB0 && d <= 0xB9) {
+        *len = 2;
+        return d - 0xB0;
+    }
+    return -1;
+}
+
+/* A clock time "17:00" ("۱۷:۰۰", and "17.00" where `dot`) at p: its
+ * length, the hour and minutes; 0. */
+static size_t any_clock(const char *p, bool dot, int *h, int *m)
+{
+    size_t n = 0, l;
+    int v = 0, d, k = 0;
+    while (k < 2 && (d = any_digit(p + n, &l)) >= 0) {
+        v = v * 10 + d;
+        n += l;
+        k++;
+    }
+    if (!k || any_digit(p + n, &l) >= 0 || !(p[n] == ':' || (dot && p[n] == '.')) || v > 24)
+        return 0;
+    n++;
+    int mm = 0;
+    for (k = 0; k < 2; k++) {
+        if ((d = any_digit(p + n, &l)) < 0)
+            return 0;
+        mm = mm * 10 + d;
+        n += l;
+    }
+    if (any_digit(p + n, &l) >= 0 || mm > 59 || (v == 24 && mm) || latin_letter(p + n))
+        return 0;
+    *h = v;
+    *m = mm;
+    return n;
+}
+
+/* Whether the text before p ends with the word(s) `w` ("o ", "до "),
+ * begun where a word begins. */
+static bool ends_with_word(const char *in, const char *p, const char *w)
+{
+    size_t l = strlen(w);
+    return l && (size_t)(p - in) >= l && strncmp(p - l, w, l) == 0 && word_start(in, p - l);
+}
+
+/* The words of a frame before its first "%s" ("o " of "o %s"). */
+static size_t frame_prefix(const char *frame, char *buf, size_t size)
+{
+    const char *s = frame ? strstr(frame, "%s") : NULL;
+    size_t n = s ? (size_t)(s - frame) : 0;
+    snprintf(buf, size, "%.*s", (int)n, frame ? frame : "");
+    return n;
+}
+
+/* Clock times in a text of a language other than German, English and
+ * Turkish ("الساعة 17:00", "ساعت ۱۷:۰۰", "o 17:00", "до 17:00", "στις
+ * 17.00", "9:00–12:00"): in words as the kiosk says its own hours, in
+ * the case the preposition written before asks for; the voices read them
+ * as digits ("seventeen colon zero zero", in Greek "nine minus twelve").
+ * Its length at p, or 0 (left as written). */
+static size_t other_text_clock(const char *lang, const char *in, const char *p, char *buf,
+                               size_t size, size_t *o)
+{
+    enum spoken L = spoken_lang(lang);
+    const struct lf_spoken_words *w = table_words(lang);
+    if (!(L == L_AR || L == L_FA || L == L_UK || L == L_RU || w))
+        return 0;
+    bool el = strncmp(lang, "el", 2) == 0 && (lang[2] == '\0' || lang[2] == '-');
+    int h1, m1, h2, m2;
+    size_t n1 = any_clock(p, false, &h1, &m1);
+    bool dotted = !n1 && el && (n1 = any_clock(p, true, &h1, &m1)) > 0; /* "17.00" */
+    if (!n1)
+        return 0;
+    char words[512];
+    bool en_dash;
+    size_t dl = range_dash(p + n1, &en_dash);
+    size_t n2 = dl ? any_clock(p + n1 + dl, el, &h2, &m2) : 0;
+    if (n2) {
+        say_range(lang, h1, m1, h2, m2, words, sizeof(words));
+        emits(buf, size, o, words);
+        return n1 + dl + n2;
+    }
+    /* the hour word written before it ("الساعة 17:00", "ساعت 17:00") */
+    if (L == L_AR || L == L_FA) {
+        const char *hour = L == L_AR ? "السَّاعَة " : "ساعت ";
+        clock_words(lang, h1, m1, words, sizeof(words));
+        bool written = L == L_AR ? ends_with_word(in, p, "الساعة ") || ends_with_word(in, p, "ساعة ")
+                                 : ends_with_word(in, p, "ساعت ");
+        size_t hl = strlen(hour);
+        emits(buf, size, o, written && strncmp(words, hour, hl) == 0 ? words + hl : words);
+        return n1;
+    }
+    /* the preposition written before it: at, until, from */
+    static const char *const uk_at[] = {"о ", "об ", "О ", NULL};
+    static const char *const uk_gen[] = {"до ", "з ", "від ", "після ", "До ", "З ", "Від ", NULL};
+    static const char *const ru_at[] = {"в ", "В ", NULL};
+    static const char *const ru_gen[] = {"до ", "с ", "от ", "после ", "До ", "С ", "От ", NULL};
+    char at[64], until[64], from[64];
+    frame_prefix(w ? w->at : NULL, at, sizeof(at));
+    frame_prefix(w ? w->until : NULL, until, sizeof(until));
+    frame_prefix(w ? w->range : NULL, from, sizeof(from));
+    const char *const table_at[] = {at, NULL}, *const table_gen[] = {until, from, NULL};
+    const char *const *at_words = L == L_UK ? uk_at : L == L_RU ? ru_at : table_at;
+    const char *const *gen_words = L == L_UK ? uk_gen : L == L_RU ? ru_gen : table_gen;
+    bool written_at = false, written_gen = false;
+    for (const char *const *a = at_words; *a; a++)
+        written_at = written_at || ends_with_word(in, p, *a);
+    for (const char *const *g = gen_words; *g; g++)
+        written_gen = written_gen || ends_with_word(in, p, *g);
+    if (dotted && !written_at && !written_gen)
+        return 0; /* "Αίθουσα 3.12" is no time */
+    if (!written_at && !written_gen && L != L_UK) {
+        /* no preposition is added ("Beginn 17:00", "durée 1:30") */
+        if (L == L_RU)
+            ru_time(h1, m1, false, words, sizeof(words));
+        else
+            clock_words(lang, h1, m1, words, sizeof(words));
+        emits(buf, size, o, words);
+        return n1;
+    }
+    say_clock(lang, h1, m1, written_gen && !written_at, words, sizeof(words));
+    const char *said_words = words;
+    if (written_at || written_gen) {
+        /* the frame's own preposition goes: the text has one */
+        char pre[64];
+        size_t pl = frame_prefix(L == L_UK   ? (written_at ? "о %s" : "до %s")
+                                 : L == L_RU ? (written_at ? "в %s" : "до %s")
+                                             : (written_at ? w->at : w->until),
+                                 pre, sizeof(pre));
+        if (pl && strncmp(words, pre, pl) == 0) /* ("опівночі" has none) */
+            said_words = words + pl;
+    }
+    emits(buf, size, o, said_words);
+    return n1;
+}
+
 /* A content text as it is read: phone numbers in their groups, e-mail
  * and web addresses as one says them; in German and English texts also
  * abbreviations, ranges ("9-12 Uhr", "Mo–Fr"), clock times and (German)
@@ -2173,6 +2323,10 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
             }
             if (said_day)
                 continue;
+        }
+        if (start && !de && !en && !tr && (n = other_text_clock(lang, in, p, buf, size, &o)) > 0) {
+            p += n;
+            continue;
         }
         if (start && tr && is_digit(*p)) {
             size_t tn = turkish_time_range(in, p, buf, size, &o);
