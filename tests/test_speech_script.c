@@ -816,6 +816,13 @@ static const struct said_row said_rows[] = {
     {"uk", "о 17:00, з 9:00 до 12:00", "о сімнадцятій, з девʼятої години до дванадцятої години"},
     {"ru", "в 17:00, с 9:00 до 12:00", "в семнадцать часов, с девяти часов до двенадцати часов"},
     {"pl", "o 17:00, 9:00–12:00", "o siedemnastej, od dziewiątej do dwunastej"},
+    /* a ruler's number, in the case around it: the voice said "Karl fau",
+     * "Ludwig römisch vierzehnte" */
+    {"de", "Karl V. war Kaiser, unter Kaiser Karl V. und Papst Benedikt XVI.; für Ludwig XIV., "
+           "Elisabeth II. starb, die Krone Karls V., Teil V",
+     "Karl der Fünfte war Kaiser, unter Kaiser Karl dem Fünften und Papst Benedikt der "
+     "Sechzehnte; für Ludwig den Vierzehnten, Elisabeth die Zweite starb, die Krone Karls des "
+     "Fünften, Teil V"},
     /* an extension is no negative number */
     {"de", "Durchwahl -12", "Durchwahl eins zwo"},
 };

@@ -2076,6 +2076,94 @@ static size_t other_text_clock(const char *lang, const char *in, const char *p, 
     return n1;
 }
 
+/* A Roman number at p ("V", "XIV"; 1..39, written as usual): its value,
+ * with *len; 0. */
+static int roman(const char *p, size_t *len)
+{
+    static const char *const ones[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+    size_t n = 0;
+    int v = 0;
+    while (p[n] == 'X' && v < 30) {
+        v += 10;
+        n++;
+    }
+    for (int i = 9; i >= 1; i--) {
+        size_t l = strlen(ones[i]);
+        if (strncmp(p + n, ones[i], l) == 0) {
+            v += i;
+            n += l;
+            break;
+        }
+    }
+    if (!v || latin_letter(p + n) || is_digit(p[n]))
+        return 0;
+    *len = n;
+    return v;
+}
+
+/* A ruler's number after the name in a German text ("Karl V.", "Papst
+ * Benedikt XVI.", "unter Ludwig XIV.", "Elisabeth II."): "der Fünfte",
+ * "dem Vierzehnten", "die Zweite" (the voice said "Karl fau", "Ludwig
+ * römisch vierzehnte"); only after the names of rulers and popes, so
+ * "Teil V" stays. Its length at p, or 0. */
+static size_t german_regnal(const char *in, const char *p, char *buf, size_t size, size_t *o)
+{
+    static const char *const names[] = {
+        "Karl", "Ludwig", "Heinrich", "Friedrich", "Wilhelm", "Otto", "Konrad", "Rudolf",
+        "Albrecht", "Maximilian", "Leopold", "Joseph", "Josef", "Franz", "Ferdinand", "Philipp",
+        "Georg", "Johann", "Johannes", "Benedikt", "Pius", "Leo", "Gregor", "Clemens", "Paul",
+        "Innozenz", "Urban", "Sixtus", "Bonifatius", "Alexander", "Nikolaus", "Peter", "Iwan",
+        "Ludwigs", "Karls", "Heinrichs", "Friedrichs", "Wilhelms", "Ottos", "Konrads", "Georgs",
+        "Philipps", "Benedikts", "Gregors", "Eduard", "Richard", "Gustav", "Christian",
+        "Elisabeth", "Maria", "Katharina", "Viktoria", "Christina", "Margarete", "Isabella",
+        "Johanna", NULL};
+    static const char *const feminine[] = {"Elisabeth", "Maria", "Katharina", "Viktoria",
+                                           "Christina", "Margarete", "Isabella", "Johanna",
+                                           NULL};
+    static const char *const dative[] = {"von", "mit", "bei", "nach", "zu", "aus", "seit",
+                                         "unter", "vom", "zum", "zur", "Von", "Mit", "Bei",
+                                         "Nach", "Unter", "Seit", NULL};
+    static const char *const accusative[] = {"für", "gegen", "durch", "ohne", "um", "Für",
+                                             "Gegen", "Durch", "Ohne", NULL};
+    static const char *const titles[] = {"Kaiser", "Kaiserin", "König", "Königin", "Papst",
+                                         "Zar", "Zarin", "Herzog", "Fürst", "Kurfürst", "Graf",
+                                         "Kaisers", "Königs", "Papstes", NULL};
+    size_t rl;
+    int v = roman(p, &rl);
+    if (!v || p - in < 2 || p[-1] != ' ')
+        return 0;
+    const char *name;
+    size_t nl = word_before(in, p, &name);
+    if (!nl || !word_is(name, nl, names))
+        return 0;
+    bool fem = word_is(name, nl, feminine), genitive = name[nl - 1] == 's' && nl > 4 &&
+                                                       !word_is(name, nl, (const char *const[]){
+                                                           "Pius", "Johannes", "Nikolaus",
+                                                           "Clemens", "Sixtus", "Bonifatius",
+                                                           NULL});
+    const char *w = name, *prev;
+    size_t pl;
+    while ((pl = word_before(in, w, &prev)) > 0 && word_is(prev, pl, titles))
+        w = prev; /* "unter Kaiser Karl V." */
+    bool dat = pl && word_is(prev, pl, dative), acc = pl && word_is(prev, pl, accusative);
+    const char *article = genitive ? (fem ? "der" : "des")
+                          : dat    ? (fem ? "der" : "dem")
+                          : acc    ? (fem ? "die" : "den")
+                                   : (fem ? "die" : "der");
+    bool n_form = genitive || dat || (acc && !fem);
+    char ord[128];
+    number("de", n_form ? "%spellout-ordinal-n" : "%spellout-ordinal", v, ord, sizeof(ord));
+    if (ord[0] >= 'a' && ord[0] <= 'z')
+        ord[0] = (char)(ord[0] - 'a' + 'A');
+    emits(buf, size, o, article);
+    emits(buf, size, o, " ");
+    emits(buf, size, o, ord);
+    size_t n = rl + (p[rl] == '.');
+    if (p[rl] == '.' && (p[n] == '\0' || p[n] == '\n'))
+        emits(buf, size, o, "."); /* the text's last word */
+    return n;
+}
+
 /* A content text as it is read: phone numbers in their groups, e-mail
  * and web addresses as one says them; in German and English texts also
  * abbreviations, ranges ("9-12 Uhr", "Mo–Fr"), clock times and (German)
@@ -2135,6 +2223,10 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
                     emits(buf, size, &o, " ");
                 continue;
             }
+        }
+        if (start && de && *p >= 'I' && *p <= 'X' && (n = german_regnal(in, p, buf, size, &o)) > 0) {
+            p += n;
+            continue;
         }
         if (start && en && (n = english_street_or_saint(in, p, buf, size, &o)) > 0) {
             p += n;
