@@ -823,6 +823,15 @@ static const struct said_row said_rows[] = {
      "Karl der Fünfte war Kaiser, unter Kaiser Karl dem Fünften und Papst Benedikt der "
      "Sechzehnte; für Ludwig den Vierzehnten, Elisabeth die Zweite starb, die Krone Karls des "
      "Fünften, Teil V"},
+    /* the euro and per cent signs where the voice left them out ("5 €"
+     * was "pięć", "пʼять", "پنج"; Arabic "50%" "خمسون") or said them in
+     * English (Ukrainian), in the plural the number asks for */
+    {"pl", "5 €, 2,50 €, €", "5 euro, 2,50 euro, €"},
+    {"uk", "5 €, 50 %, 1 %, 3%, 2,5 %", "5 євро, 50 відсотків, 1 відсоток, 3 відсотки, 2,5 відсотка"},
+    {"ru", "Взнос 5 €", "Взнос 5 евро"},
+    {"fa", "ورودی ۵ €", "ورودی ۵ یورو"},
+    {"ar", "خصم 50% و٥٠٪", "خصم 50 فِي الْمِائَة و٥٠ فِي الْمِائَة"},
+    {"sl", "1 €, 2 €, 3 €, 5 €", "1 evro, 2 evra, 3 evri, 5 evrov"},
     /* an extension is no negative number */
     {"de", "Durchwahl -12", "Durchwahl eins zwo"},
 };

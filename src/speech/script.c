@@ -2164,6 +2164,74 @@ static size_t german_regnal(const char *in, const char *p, char *buf, size_t siz
     return n;
 }
 
+/* The sign of euros or per cent at p in a text of a language whose voice
+ * leaves it out or says it in English ("5 €" was "pięć", "пʼять", "پنج";
+ * Arabic "50%" "خمسون"; Ukrainian "per cent" in the English voice): the
+ * word, in the plural form the number before asks for, else NULL. *len:
+ * the sign's bytes. */
+static const char *sign_word(const char *lang, const char *in, const char *p, size_t *len)
+{
+    bool euro = strncmp(p, "€", strlen("€")) == 0;
+    bool percent = *p == '%' || strncmp(p, "٪", strlen("٪")) == 0;
+    if (!euro && !percent)
+        return NULL;
+    *len = euro ? strlen("€") : *p == '%' ? 1 : strlen("٪");
+    /* the number before it (a space between or not): its last value for
+     * the plural, fraction when it has a decimal part */
+    const char *e = p;
+    while (e > in && e[-1] == ' ')
+        e--;
+    long v = 0, place = 1;
+    bool fraction = false, digits = false;
+    const char *q = e;
+    for (; q > in; q--) {
+        size_t l;
+        int d = any_digit(q - 1, &l);
+        if (d < 0 && q - in >= 2)
+            d = any_digit(q - 2, &l) >= 0 && l == 2 ? any_digit(q - 2, &l) : -1;
+        if (d >= 0) {
+            if (place < 1000000000L)
+                v += d * place, place *= 10;
+            digits = true;
+            q -= l - 1;
+            continue;
+        }
+        if ((q[-1] == ',' || q[-1] == '.') && !fraction && q - in >= 2 && is_digit(q[-2]) &&
+            place <= 100) {
+            fraction = true; /* "2,5 %": what came was the decimals */
+            v = 0, place = 1;
+            continue;
+        }
+        break;
+    }
+    if (!digits)
+        return NULL; /* "€ 5", "%" alone: as written */
+    long n10 = v % 10, n100 = v % 100;
+    int slavic = fraction ? 3 : n10 == 1 && n100 != 11 ? 0 : n10 >= 2 && n10 <= 4 && (n100 < 12 || n100 > 14) ? 1 : 2;
+    size_t tl = strcspn(lang, "-_");
+    static const struct {
+        const char *tag, *euro, *percent[4]; /* percent: one, few, many, fraction */
+    } words[] = {
+        {"fa", "یورو", {NULL, NULL, NULL, NULL}},
+        {"prs", "یورو", {NULL, NULL, NULL, NULL}},
+        {"ar", NULL, {"فِي الْمِائَة", "فِي الْمِائَة", "فِي الْمِائَة", "فِي الْمِائَة"}},
+        {"uk", "євро", {"відсоток", "відсотки", "відсотків", "відсотка"}},
+        {"ru", "евро", {NULL, NULL, NULL, NULL}},
+        {"pl", "euro", {NULL, NULL, NULL, NULL}},
+        {"bg", "евро", {NULL, NULL, NULL, NULL}},
+        {"ku", "euro", {NULL, NULL, NULL, NULL}},
+        {"kmr", "euro", {NULL, NULL, NULL, NULL}},
+        {"vi", "euro", {NULL, NULL, NULL, NULL}},
+        {"nl", "euro", {NULL, NULL, NULL, NULL}},
+    };
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+        if (strlen(words[i].tag) == tl && strncmp(lang, words[i].tag, tl) == 0)
+            return euro ? words[i].euro : words[i].percent[slavic];
+    if (euro && tl == 2 && strncmp(lang, "sl", 2) == 0) /* 1 evro, 2 evra, 3 evri, 5 evrov */
+        return fraction ? "evra" : n100 == 1 ? "evro" : n100 == 2 ? "evra" : n100 == 3 || n100 == 4 ? "evri" : "evrov";
+    return NULL;
+}
+
 /* A content text as it is read: phone numbers in their groups, e-mail
  * and web addresses as one says them; in German and English texts also
  * abbreviations, ranges ("9-12 Uhr", "Mo–Fr"), clock times and (German)
@@ -2504,6 +2572,16 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
                     p += 1 + al;
                 continue;
             }
+        }
+        const char *sw;
+        size_t sl;
+        if (!de && !en && (*p == '%' || (unsigned char)*p >= 0xD9) &&
+            (sw = sign_word(lang, in, p, &sl)) != NULL) {
+            if (o > 0 && buf[o - 1] != ' ')
+                emits(buf, size, &o, " ");
+            emits(buf, size, &o, sw);
+            p += sl;
+            continue;
         }
         emit(buf, size, &o, p, 1);
         p++;
