@@ -832,6 +832,12 @@ static const struct said_row said_rows[] = {
     {"fa", "ورودی ۵ €", "ورودی ۵ یورو"},
     {"ar", "خصم 50% و٥٠٪", "خصم 50 فِي الْمِائَة و٥٠ فِي الْمِائَة"},
     {"sl", "1 €, 2 €, 3 €, 5 €", "1 evro, 2 evra, 3 evri, 5 evrov"},
+    /* a range of numbers: the Greek voice read the hyphen as "minus"
+     * ("nine minus twelve"), all three dropped an en dash */
+    {"el", "Σελίδες 9-12, ηλικίες 6–10, εσωτ. 53-3808, 1,5-2,5",
+     "Σελίδες 9 έως 12, ηλικίες 6 έως 10, εσωτ. 53 3808, 1,5 έως 2,5"},
+    {"ar", "الصفحات 9-12 و ٩–١٢", "الصفحات 9 إلى 12 و ٩ إلى ١٢"},
+    {"fa", "صفحه ۹–۱۲ و 2023-2024", "صفحه ۹ تا ۱۲ و 2023 تا 2024"},
     /* an extension is no negative number */
     {"de", "Durchwahl -12", "Durchwahl eins zwo"},
 };

@@ -2232,6 +2232,58 @@ static const char *sign_word(const char *lang, const char *in, const char *p, si
     return NULL;
 }
 
+/* A range of numbers in a Greek, Arabic or Persian text ("9-12", "٩–١٢"):
+ * the dash said as the language's "to" (the Greek voice read a hyphen as
+ * "minus", "nine minus twelve"; all three dropped an en dash, "nine
+ * twelve"). Only numbers alike, the first the smaller ("53-3808" stays;
+ * in Greek without the hyphen, which it read "minus"). Its length at p,
+ * or 0. */
+static size_t other_number_range(const char *lang, const char *p, char *buf, size_t size,
+                                 size_t *o)
+{
+    size_t tl = strcspn(lang, "-_");
+    const char *to = tl == 2 && strncmp(lang, "el", 2) == 0   ? " έως "
+                     : tl == 2 && strncmp(lang, "ar", 2) == 0 ? " إلى "
+                     : (tl == 2 && strncmp(lang, "fa", 2) == 0) || (tl == 3 && strncmp(lang, "prs", 3) == 0)
+                         ? " تا "
+                         : NULL;
+    if (!to)
+        return 0;
+    long v[2] = {0, 0};
+    size_t n[2] = {0, 0}, k[2] = {0, 0}, l, dl = 0;
+    bool en_dash;
+    const char *q = p;
+    for (int i = 0; i < 2; i++) {
+        int d;
+        while (k[i] < 6 && (d = any_digit(q + n[i], &l)) >= 0) {
+            v[i] = v[i] * 10 + d;
+            n[i] += l;
+            k[i]++;
+        }
+        if (k[i] && (q[n[i]] == '.' || q[n[i]] == ',') && any_digit(q + n[i] + 1, &l) >= 0) {
+            n[i]++; /* "1,5": the decimals */
+            for (int j = 0; j < 6 && any_digit(q + n[i], &l) >= 0; j++)
+                n[i] += l;
+        }
+        if (!k[i] || any_digit(q + n[i], &l) >= 0 || q[n[i]] == ':' || latin_letter(q + n[i]) ||
+            ((q[n[i]] == '.' || q[n[i]] == ',') && any_digit(q + n[i] + 1, &l) >= 0))
+            return 0; /* a time, "1.000.000", "12a" */
+        if (i == 0) {
+            if (!(dl = range_dash(p + n[0], &en_dash)))
+                return 0;
+            q = p + n[0] + dl;
+        }
+    }
+    bool range = v[0] < v[1] && k[0] + 1 >= k[1] && k[1] + 1 >= k[0];
+    if (!range && (en_dash || strcmp(to, " έως ") != 0))
+        return 0;
+    emit(buf, size, o, p, n[0]);
+    /* Greek "53-3808", "12-9": no minus, the groups as written */
+    emits(buf, size, o, range ? to : " ");
+    emit(buf, size, o, q, n[1]);
+    return n[0] + dl + n[1];
+}
+
 /* A content text as it is read: phone numbers in their groups, e-mail
  * and web addresses as one says them; in German and English texts also
  * abbreviations, ranges ("9-12 Uhr", "Mo–Fr"), clock times and (German)
@@ -2485,6 +2537,10 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
                 continue;
         }
         if (start && !de && !en && !tr && (n = other_text_clock(lang, in, p, buf, size, &o)) > 0) {
+            p += n;
+            continue;
+        }
+        if (start && !de && !en && !tr && (n = other_number_range(lang, p, buf, size, &o)) > 0) {
             p += n;
             continue;
         }
