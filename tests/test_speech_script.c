@@ -838,6 +838,13 @@ static const struct said_row said_rows[] = {
      "Σελίδες 9 έως 12, ηλικίες 6 έως 10, εσωτ. 53 3808, 1,5 έως 2,5"},
     {"ar", "الصفحات 9-12 و ٩–١٢", "الصفحات 9 إلى 12 و ٩ إلى ١٢"},
     {"fa", "صفحه ۹–۱۲ و 2023-2024", "صفحه ۹ تا ۱۲ و 2023 تا 2024"},
+    /* thousands written with spaces are one number (the voices read "1
+     * 000 000" as "one zero zero zero zero zero zero"); a million and more
+     * in Ukrainian and Russian in ICU's words (their voices said "один
+     * тисяча тисяча" for 1000000) */
+    {"ru", "1 000 000 и 2000000 человек, 12 500 €, 3 4567", "один миллион и два миллиона человек, 12500 евро, 3 4567"},
+    {"uk", "1 000 000 гривень", "один мільйон гривень"},
+    {"pl", "12 345,5 i 1 000 000", "12345,5 i 1000000"},
     /* an extension is no negative number */
     {"de", "Durchwahl -12", "Durchwahl eins zwo"},
 };

@@ -2284,6 +2284,87 @@ static size_t other_number_range(const char *lang, const char *p, char *buf, siz
     return n[0] + dl + n[1];
 }
 
+/* A space between digit groups ("1 000 000", "12 500", also no-break,
+ * narrow no-break and thin spaces): its length at p, else 0. */
+static size_t group_space(const char *p)
+{
+    if (*p == ' ')
+        return 1;
+    if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
+        return 2; /* U+00A0 */
+    if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+        ((unsigned char)p[2] == 0xAF || (unsigned char)p[2] == 0x89))
+        return 3; /* U+202F, U+2009 */
+    return 0;
+}
+
+/* A number written in groups of thousands with spaces ("1 000 000", as
+ * Ukrainian, Russian, Polish, French and Persian texts write it) is said
+ * as one number: the voices read "one zero zero zero zero zero zero".
+ * Its length at p (the digits emitted without the spaces), or 0. */
+static size_t spaced_thousands(const char *lang, const char *p, char *buf, size_t size, size_t *o)
+{
+    size_t n = 0, l;
+    int head = 0;
+    while (head < 4 && any_digit(p + n, &l) >= 0) {
+        n += l;
+        head++;
+    }
+    enum spoken L = spoken_lang(lang);
+    bool uk_ru = L == L_UK || L == L_RU;
+    if (!head || (head > 3 && !uk_ru))
+        return 0;
+    size_t end = n, groups = 0;
+    for (; head <= 3;) {
+        size_t sp = group_space(p + end), k = end + sp;
+        int d = 0;
+        while (sp && d < 4 && any_digit(p + k, &l) >= 0) {
+            k += l;
+            d++;
+        }
+        if (!sp || d != 3 || latin_letter(p + k) || (p[k] == ':' && any_digit(p + k + 1, &l) >= 0))
+            break;
+        end = k;
+        groups++;
+    }
+    /* a whole number of a million or more in Ukrainian or Russian: ICU's
+     * words (their voices said "один тисяча тисяча" for 1000000) */
+    if (!groups && uk_ru) {
+        while (any_digit(p + end, &l) >= 0 && end < 24)
+            end += l, groups++;
+        if (head + (int)groups < 7 || p[0] == '0')
+            return 0;
+    }
+    if (!groups)
+        return 0;
+    bool decimals = (p[end] == ',' || p[end] == '.') && any_digit(p + end + 1, &l) >= 0;
+    if (uk_ru && !decimals && !latin_letter(p + end)) {
+        long v = 0;
+        for (size_t i = 0; i < end && v < 100000000000L;) {
+            int d = any_digit(p + i, &l);
+            if (d >= 0)
+                v = v * 10 + d, i += l;
+            else
+                i += group_space(p + i) ? group_space(p + i) : 1;
+        }
+        char words[512];
+        if (v >= 1000000 && lf_spell_number(lang, "%spellout-cardinal-masculine", v, words, sizeof(words))) {
+            emits(buf, size, o, words);
+            return end;
+        }
+    }
+    for (size_t i = 0; i < end;) {
+        size_t sp = group_space(p + i);
+        if (sp) {
+            i += sp;
+            continue;
+        }
+        emit(buf, size, o, p + i, 1);
+        i++;
+    }
+    return end;
+}
+
 /* A content text as it is read: phone numbers in their groups, e-mail
  * and web addresses as one says them; in German and English texts also
  * abbreviations, ranges ("9-12 Uhr", "Mo–Fr"), clock times and (German)
@@ -2535,6 +2616,10 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
             }
             if (said_day)
                 continue;
+        }
+        if (start && !de && !en && (n = spaced_thousands(lang, p, buf, size, &o)) > 0) {
+            p += n;
+            continue;
         }
         if (start && !de && !en && !tr && (n = other_text_clock(lang, in, p, buf, size, &o)) > 0) {
             p += n;
