@@ -845,6 +845,13 @@ static const struct said_row said_rows[] = {
     {"ru", "1 000 000 и 2000000 человек, 12 500 €, 3 4567", "один миллион и два миллиона человек, 12500 евро, 3 4567"},
     {"uk", "1 000 000 гривень", "один мільйон гривень"},
     {"pl", "12 345,5 i 1 000 000", "12345,5 i 1000000"},
+    /* a date in digits with the month's name (the voices read "29.02.2028"
+     * as "twenty-nine point zero two point ..."); a date that does not
+     * exist stays as written */
+    {"tr", "29.02.2028 tarihinde, 29.02.2027", "29 Şubat 2028 tarihinde, 29.02.2027"},
+    {"ru", "с 1.12.2026", "с первого декабря 2026"},
+    {"uk", "до 29.02.2028", "до двадцять девʼятого лютого 2028"},
+    {"ar", "يوم 1.12.2026", "يوم 1 ديسمبر 2026"},
     /* an extension is no negative number */
     {"de", "Durchwahl -12", "Durchwahl eins zwo"},
 };

@@ -2365,6 +2365,50 @@ static size_t spaced_thousands(const char *lang, const char *p, char *buf, size_
     return end;
 }
 
+static void say_text(const char *lang, const char *in, char *buf, size_t size);
+
+/* A date written in digits in a text of a language other than German and
+ * English ("29.02.2028"): said with the month's name from CLDR, as the
+ * language writes a date ("29 февраля 2028", "29 Şubat 2028"), and then
+ * as such a text is read (Ukrainian and Russian days as ordinals); the
+ * voices read "twenty-nine point zero two point two thousand ...". Only
+ * day.month.year with a four-digit year and a day the month has. Its
+ * length at p, or 0. */
+static size_t other_numeric_date(const char *lang, const char *p, char *buf, size_t size,
+                                 size_t *o)
+{
+    int v[3] = {0, 0, 0};
+    size_t n = 0, l;
+    for (int f = 0; f < 3; f++) {
+        int k = 0, d;
+        while (k < (f == 2 ? 4 : 2) && (d = any_digit(p + n, &l)) >= 0) {
+            v[f] = v[f] * 10 + d;
+            n += l;
+            k++;
+        }
+        if (!k || (f == 2 && k != 4) || any_digit(p + n, &l) >= 0)
+            return 0;
+        if (f < 2) {
+            if (p[n] != '.')
+                return 0;
+            n++;
+        }
+    }
+    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (v[2] % 4 == 0 && v[2] % 100 != 0) || v[2] % 400 == 0;
+    if (v[1] < 1 || v[1] > 12 || v[0] < 1 || v[0] > days[v[1] - 1] ||
+        (v[1] == 2 && v[0] == 29 && !leap) || latin_letter(p + n) ||
+        (p[n] == '.' && any_digit(p + n + 1, &l) >= 0))
+        return 0;
+    char dm[256], text[300], words[1024];
+    if (!icu_pattern(lang, "d MMMM", lf_local_make(v[2], v[1], v[0], 12, 0), dm, sizeof(dm)))
+        return 0;
+    snprintf(text, sizeof(text), "%s %d", dm, v[2]);
+    say_text(lang, text, words, sizeof(words));
+    emits(buf, size, o, words);
+    return n;
+}
+
 /* A content text as it is read: phone numbers in their groups, e-mail
  * and web addresses as one says them; in German and English texts also
  * abbreviations, ranges ("9-12 Uhr", "Mo–Fr"), clock times and (German)
@@ -2616,6 +2660,10 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
             }
             if (said_day)
                 continue;
+        }
+        if (start && !de && !en && (n = other_numeric_date(lang, p, buf, size, &o)) > 0) {
+            p += n;
+            continue;
         }
         if (start && !de && !en && (n = spaced_thousands(lang, p, buf, size, &o)) > 0) {
             p += n;
