@@ -852,6 +852,12 @@ static const struct said_row said_rows[] = {
     {"ru", "с 1.12.2026", "с первого декабря 2026"},
     {"uk", "до 29.02.2028", "до двадцять девʼятого лютого 2028"},
     {"ar", "يوم 1.12.2026", "يوم 1 ديسمبر 2026"},
+    /* a clock time up to 11:59 written without am/pm (or م/ص) may be
+     * morning or evening: no part of the day is said ("5:00" was "five in
+     * the morning", "الساعة 5:00 م" "الخامسة صباحًا م") */
+    {"en", "Open 9:00–5:00, at 5:30, at 17:00, 9:05", "Open nine o'clock to five o'clock, at five thirty, at five in the afternoon, nine oh five"},
+    {"ar", "الساعة 5:00 مساءً والساعة 9:30ص، الساعة 5:00",
+     "الساعة الخَامِسَة مَسَاءً والساعة التَّاسِعَة وَالنِّصْف صَبَاحًا، الساعة الخَامِسَة"},
     /* an extension is no negative number */
     {"de", "Durchwahl -12", "Durchwahl eins zwo"},
 };

@@ -1462,10 +1462,21 @@ static size_t english_date(const char *p, char *buf, size_t size, size_t *o)
 static void say_number_or_time(const char *lang, const char *p, size_t n, int h, int m,
                                char *out, size_t size)
 {
-    if (h >= 0)
+    if (h >= 1 && h <= 11 && spoken_lang(lang) == L_EN) {
+        /* "9:00" or "5:30" in an English text may be morning or evening:
+         * no part of the day is said ("5:00" was "five in the morning") */
+        char hw[128], mw[128];
+        cardinal(lang, h, hw, sizeof(hw));
+        cardinal(lang, m, mw, sizeof(mw));
+        if (m == 0)
+            snprintf(out, size, "%s o'clock", hw);
+        else
+            snprintf(out, size, "%s %s%s", hw, m < 10 ? "oh " : "", mw);
+    } else if (h >= 0) {
         clock_words(lang, h, m, out, size);
-    else
+    } else {
         snprintf(out, size, "%.*s", (int)n, p);
+    }
 }
 
 /* An e-mail or web address in a text ("info@ki-muenster.de",
@@ -2025,12 +2036,39 @@ static size_t other_text_clock(const char *lang, const char *in, const char *p, 
     /* the hour word written before it ("الساعة 17:00", "ساعت 17:00") */
     if (L == L_AR || L == L_FA) {
         const char *hour = L == L_AR ? "السَّاعَة " : "ساعت ";
+        size_t sfx = 0;
+        if (L == L_AR) {
+            /* "5:00 م" is five in the evening; "5:00" alone may be morning
+             * or evening: no part of the day is said ("صباحًا" was) */
+            static const char *const pm[] = {" مساءً", " مساء", " م", "م"};
+            static const char *const am[] = {" صباحًا", " صباحا", " ص", "ص"};
+            for (int i = 0; i < 4 && !sfx; i++)
+                for (int k = 0; k < 2 && !sfx; k++) {
+                    const char *mark = k ? am[i] : pm[i];
+                    size_t wl = strlen(mark);
+                    const unsigned char *nx = (const unsigned char *)p + n1 + wl;
+                    bool letter = nx[0] && ((nx[0] == 0xD8 && nx[1] >= 0xA1) ||
+                                            (nx[0] == 0xD9 && nx[1] <= 0x8A));
+                    if (strncmp(p + n1, mark, wl) == 0 && !letter &&
+                        h1 >= 1 && h1 <= 12) {
+                        sfx = wl;
+                        h1 = k ? h1 % 12 : h1 % 12 + 12;
+                    }
+                }
+        }
         clock_words(lang, h1, m1, words, sizeof(words));
-        bool written = L == L_AR ? ends_with_word(in, p, "الساعة ") || ends_with_word(in, p, "ساعة ")
+        if (L == L_AR && !sfx && h1 >= 1 && h1 <= 11) {
+            char *part = strrchr(words, ' ');
+            if (part)
+                *part = '\0';
+        }
+        size_t al = strlen("ساعة ");
+        /* "الساعة 17:00", also "والساعة 9:30" */
+        bool written = L == L_AR ? (size_t)(p - in) >= al && strncmp(p - al, "ساعة ", al) == 0
                                  : ends_with_word(in, p, "ساعت ");
         size_t hl = strlen(hour);
         emits(buf, size, o, written && strncmp(words, hour, hl) == 0 ? words + hl : words);
-        return n1;
+        return n1 + sfx;
     }
     /* the preposition written before it: at, until, from */
     static const char *const uk_at[] = {"о ", "об ", "О ", NULL};
