@@ -1140,6 +1140,59 @@ static void the_second_half_past_two_in_autumn(void **state)
     lf_diags_destroy(d);
 }
 
+/* A wall-clock time in the autumn night's repeated hour, written with a
+ * TZID (Outlook, Google, Nextcloud write every time so): RFC 5545 3.3.5
+ * says it is the first of the two (summer time, 00:30 UTC), as a floating
+ * time and the bundle's own "02:30" are; libical took the second, and an
+ * event of 02:30-03:30 became one hour long and an hour late. Also in a
+ * weekly series, its EXDATE and with the feed's own VTIMEZONE. */
+static void a_time_in_the_autumn_repeated_hour(void **state)
+{
+    (void)state;
+    const char *text =
+        CAL_HEAD
+        "BEGIN:VTIMEZONE\r\nTZID:Berlin eigen\r\n"
+        "BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\n"
+        "DTSTART:19700329T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n"
+        "BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\n"
+        "DTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n"
+        "END:VTIMEZONE\r\n"
+        "BEGIN:VEVENT\r\nUID:nacht\r\nSUMMARY:Nachtwache\r\n"
+        "DTSTART;TZID=Europe/Berlin:20271031T023000\r\nDTEND;TZID=Europe/Berlin:20271031T033000\r\n"
+        "END:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:woche\r\nSUMMARY:Sonntags\r\n"
+        "DTSTART;TZID=Europe/Berlin:20271024T021500\r\nDTEND;TZID=Europe/Berlin:20271024T024500\r\n"
+        "RRULE:FREQ=WEEKLY;COUNT=3\r\nEXDATE;TZID=Europe/Berlin:20271107T021500\r\n"
+        "END:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:eigen\r\nSUMMARY:Eigene Zone\r\n"
+        "DTSTART;TZID=Berlin eigen:20271031T024500\r\nDTEND;TZID=Berlin eigen:20271031T040000\r\n"
+        "END:VEVENT\r\n" CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_text(text, "2027-10-01T10:00", 60, d);
+    assert_non_null(f);
+    assert_int_equal(lf_ics_count(f), 4);
+    const struct lf_ics_event *e = starting(f, "2027-10-31T02:30");
+    assert_non_null(e);
+    assert_string_equal(e->title, "Nachtwache");
+    assert_int_equal(e->start_at, at("2027-10-31T00:30Z"));
+    assert_int_equal(e->end_at, at("2027-10-31T02:30Z"));
+    assert_string_equal(e->end, "2027-10-31T03:30");
+    assert_null(starting(f, "2027-10-31T02:30+01:00"));
+    e = starting(f, "2027-10-31T02:15");
+    assert_non_null(e);
+    assert_string_equal(e->title, "Sonntags");
+    assert_int_equal(e->start_at, at("2027-10-31T00:15Z"));
+    assert_int_equal(e->end_at - e->start_at, 30 * 60);
+    assert_non_null(starting(f, "2027-10-24T02:15"));
+    assert_null(starting(f, "2027-11-07T02:15")); /* EXDATE */
+    e = starting(f, "2027-10-31T02:45");
+    assert_non_null(e);
+    assert_string_equal(e->title, "Eigene Zone");
+    assert_int_equal(e->start_at, at("2027-10-31T00:45Z"));
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 /* A repeat rule libical cannot read (BYSETPOS=0, INTERVAL=0) or no date
  * meets (30 February) is a fault of its entry: that entry is left out and
  * named, the rest of the feed is imported (one broken series of a city's
@@ -1208,6 +1261,7 @@ int main(void)
         cmocka_unit_test(exdates_by_the_ten_thousand),
         cmocka_unit_test(overrides_of_thousands_of_series),
         cmocka_unit_test(the_second_half_past_two_in_autumn),
+        cmocka_unit_test(a_time_in_the_autumn_repeated_hour),
         cmocka_unit_test(a_broken_repeat_rule_leaves_out_its_entry_only),
     };
     return cmocka_run_group_tests(tests, setup, NULL);

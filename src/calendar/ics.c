@@ -334,18 +334,28 @@ static time_t zone_instant(struct icaltimetype tt, const struct ics_zone *z)
     if (z->kind == ZONE_FIXED)
         return icaltime_as_timet_with_zone(tt, icaltimezone_get_utc_timezone()) - z->offset;
     time_t t = icaltime_as_timet_with_zone(tt, z->tz);
-    /* a wall-clock time the change to summer time skips (02:30 on the
-     * last Sunday of March) is read with the offset before the gap, as
-     * RFC 5545 3.3.5 says (03:30 summer time); libical takes the one after */
     struct icaltimetype back = icaltime_from_timet_with_zone(t, 0, z->tz);
+    struct icaltimetype before = icaltime_from_timet_with_zone(t - 6 * 3600, 0, NULL);
+    struct icaltimetype after = icaltime_from_timet_with_zone(t + 6 * 3600, 0, NULL);
+    int is_dst = 0;
+    int off_before = icaltimezone_get_utc_offset_of_utc_time(z->tz, &before, &is_dst);
+    int off_after = icaltimezone_get_utc_offset_of_utc_time(z->tz, &after, &is_dst);
     if (back.hour != tt.hour || back.minute != tt.minute) {
-        struct icaltimetype before = icaltime_from_timet_with_zone(t - 6 * 3600, 0, NULL);
-        struct icaltimetype after = icaltime_from_timet_with_zone(t + 6 * 3600, 0, NULL);
-        int is_dst = 0;
-        int off_before = icaltimezone_get_utc_offset_of_utc_time(z->tz, &before, &is_dst);
-        int off_after = icaltimezone_get_utc_offset_of_utc_time(z->tz, &after, &is_dst);
+        /* a wall-clock time the change to summer time skips (02:30 on the
+         * last Sunday of March) is read with the offset before the gap, as
+         * RFC 5545 3.3.5 says (03:30 summer time); libical takes the one after */
         if (off_after > off_before)
             t += off_after - off_before;
+    } else if (off_before > off_after) {
+        /* one the change back to winter time repeats (02:30 on the last
+         * Sunday of October) is the first of the two (RFC 5545 3.3.5:
+         * summer time), as lf_local_make() reads the bundle's own times;
+         * libical takes the second, an hour later */
+        time_t first = t - (off_before - off_after);
+        struct icaltimetype f = icaltime_from_timet_with_zone(first, 0, z->tz);
+        if (f.year == tt.year && f.month == tt.month && f.day == tt.day && f.hour == tt.hour &&
+            f.minute == tt.minute && f.second == tt.second)
+            t = first;
     }
     return t;
 }
