@@ -1193,6 +1193,39 @@ static void a_time_in_the_autumn_repeated_hour(void **state)
     lf_diags_destroy(d);
 }
 
+/* DTEND;VALUE=DATE the same day as DTSTART: not valid RFC 5545, but
+ * written so by some servers for a one-day event. It was left out as
+ * "ends before it starts" (it does not); it is one day, said. */
+static void an_all_day_event_ending_on_its_first_day(void **state)
+{
+    (void)state;
+    const char *text =
+        CAL_HEAD
+        "BEGIN:VEVENT\r\nUID:eq\r\nSUMMARY:Tag der offenen T\xc3\xbcr\r\n"
+        "DTSTART;VALUE=DATE:20270310\r\nDTEND;VALUE=DATE:20270310\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:p0d\r\nSUMMARY:Null Tage\r\n"
+        "DTSTART;VALUE=DATE:20270312\r\nDURATION:P0D\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:back\r\nSUMMARY:R\xc3\xbc""ckw\xc3\xa4rts\r\n"
+        "DTSTART;VALUE=DATE:20270315\r\nDTEND;VALUE=DATE:20270314\r\nEND:VEVENT\r\n" CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_text(text, "2026-12-01T10:00", 200, d);
+    assert_non_null(f);
+    assert_int_equal(lf_ics_count(f), 2);
+    const struct lf_ics_event *e = starting(f, "2027-03-10");
+    assert_non_null(e);
+    assert_true(e->all_day);
+    assert_string_equal(e->end, "2027-03-10");
+    assert_int_equal(e->end_at, at("2027-03-11T00:00"));
+    e = starting(f, "2027-03-12");
+    assert_non_null(e);
+    assert_string_equal(e->end, "2027-03-12");
+    assert_int_equal(lf_ics_skipped(f), 1); /* ending the day before it starts */
+    assert_int_equal(lf_diags_count(d), 3);
+    assert_non_null(strstr(lf_diags_get(d, 0)->message, "shown as one day"));
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 /* A repeat rule libical cannot read (BYSETPOS=0, INTERVAL=0) or no date
  * meets (30 February) is a fault of its entry: that entry is left out and
  * named, the rest of the feed is imported (one broken series of a city's
@@ -1262,6 +1295,7 @@ int main(void)
         cmocka_unit_test(overrides_of_thousands_of_series),
         cmocka_unit_test(the_second_half_past_two_in_autumn),
         cmocka_unit_test(a_time_in_the_autumn_repeated_hour),
+        cmocka_unit_test(an_all_day_event_ending_on_its_first_day),
         cmocka_unit_test(a_broken_repeat_rule_leaves_out_its_entry_only),
     };
     return cmocka_run_group_tests(tests, setup, NULL);

@@ -916,6 +916,12 @@ static bool read_when(struct ics_ctx *c, icalcomponent *v, int line, struct ics_
             w->end_at = w->start_at + 3600;
             if (shown_at_all(c, v, w))
                 ics_warning(c, line, "DTEND", "ends when it starts: shown as one hour long");
+        } else if (w->end_at == w->start_at) {
+            /* DTEND;VALUE=DATE the same day as DTSTART (or DURATION:P0D):
+             * some servers write a one-day event so */
+            w->end_at = lf_local_make(w->start.year, w->start.month, w->start.day + 1, 0, 0);
+            if (shown_at_all(c, v, w))
+                ics_warning(c, line, "DTEND", "ends on the day it starts: shown as one day");
         } else {
             ics_error(c, line, "DTEND", "ends before it starts");
             return false;
