@@ -1193,6 +1193,66 @@ static void a_time_in_the_autumn_repeated_hour(void **state)
     lf_diags_destroy(d);
 }
 
+/* A yearly event that began before 1970 (a city's anniversary): the
+ * bundle's dates begin in 1970, and one such entry made the whole import
+ * invalid ("items[5].start: not a date-time"). It is imported from its
+ * first occurrence in 1970 on, the same wall-clock day and times, in a
+ * form the bundle reads; 29 February stays in leap years. */
+static void a_yearly_event_since_before_1970(void **state)
+{
+    (void)state;
+    const char *text =
+        CAL_HEAD
+        "BEGIN:VEVENT\r\nUID:y1960\r\nSUMMARY:Partnerschaft\r\n"
+        "DTSTART;TZID=Europe/Berlin:19600315T180000\r\nDTEND;TZID=Europe/Berlin:19600315T200000\r\n"
+        "RRULE:FREQ=YEARLY\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:y1950\r\nSUMMARY:Gedenktag\r\n"
+        "DTSTART;VALUE=DATE:19500320\r\nRRULE:FREQ=YEARLY\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:y1955\r\nSUMMARY:Silvester\r\n"
+        "DTSTART:19551231T210000Z\r\nDTEND:19560101T010000Z\r\n"
+        "RRULE:FREQ=YEARLY\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:y1964\r\nSUMMARY:Schalttag\r\n"
+        "DTSTART;VALUE=DATE:19640229\r\nRRULE:FREQ=YEARLY\r\nEND:VEVENT\r\n" CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_text(text, "2026-12-01T10:00", 500, d);
+    assert_non_null(f);
+    assert_int_equal(lf_diags_errors(d), 0);
+    assert_int_equal(lf_ics_count(f), 4);
+    const struct lf_ics_event *e = starting(f, "1970-03-15T18:00");
+    assert_non_null(e);
+    assert_true(e->yearly);
+    assert_string_equal(e->end, "1970-03-15T20:00");
+    e = starting(f, "1970-03-20");
+    assert_non_null(e);
+    assert_true(e->yearly);
+    assert_true(e->all_day);
+    assert_string_equal(e->end, "1970-03-20");
+    e = starting(f, "1970-12-31T22:00");
+    assert_non_null(e);
+    assert_string_equal(e->end, "1971-01-01T02:00");
+    /* what the bundle reads back is what was meant */
+    for (size_t i = 0; i < lf_ics_count(f); i++) {
+        e = lf_ics_get(f, i);
+        time_t t;
+        int y, m, dd;
+        if (e->all_day) {
+            assert_true(lf_parse_date(e->start, &y, &m, &dd));
+            assert_true(lf_parse_date(e->end, &y, &m, &dd));
+        } else {
+            assert_true(lf_parse_datetime(e->start, &t));
+            assert_int_equal(t, e->start_at);
+            assert_true(lf_parse_datetime(e->end, &t));
+            assert_int_equal(t, e->end_at);
+        }
+    }
+    /* a series on 29 February is expanded: 2028, never 28 February 2027 */
+    assert_non_null(starting(f, "2028-02-29"));
+    assert_null(starting(f, "2027-02-28"));
+    assert_null(starting(f, "2027-03-01"));
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 /* DTEND;VALUE=DATE the same day as DTSTART: not valid RFC 5545, but
  * written so by some servers for a one-day event. It was left out as
  * "ends before it starts" (it does not); it is one day, said. */
@@ -1295,6 +1355,7 @@ int main(void)
         cmocka_unit_test(overrides_of_thousands_of_series),
         cmocka_unit_test(the_second_half_past_two_in_autumn),
         cmocka_unit_test(a_time_in_the_autumn_repeated_hour),
+        cmocka_unit_test(a_yearly_event_since_before_1970),
         cmocka_unit_test(an_all_day_event_ending_on_its_first_day),
         cmocka_unit_test(a_broken_repeat_rule_leaves_out_its_entry_only),
     };

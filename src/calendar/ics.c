@@ -939,6 +939,33 @@ static bool override_when(struct ics_ctx *c, icalcomponent *v, int line, struct 
     return event_done(c, v, line, true);
 }
 
+/* A plain yearly event that began before 1970 (a city's anniversary
+ * "since 1960"): the bundle's dates begin in 1970 (core/civil_time.h), and
+ * one such entry made the whole import invalid. It starts at its first
+ * occurrence from 1970 on instead, the same wall-clock date and times and
+ * as many days long, which shows the same occurrences. */
+static void yearly_not_before_1970(time_t *start, time_t *end)
+{
+    struct tm s, e;
+    lf_local_time(*start, &s);
+    if (s.tm_year + 1900 >= LF_CIVIL_FIRST_YEAR)
+        return;
+    lf_local_time(*end, &e);
+    long span = lf_days_from_civil(e.tm_year + 1900, e.tm_mon + 1, e.tm_mday) -
+                lf_days_from_civil(s.tm_year + 1900, s.tm_mon + 1, s.tm_mday);
+    int year = LF_CIVIL_FIRST_YEAR;
+    while (s.tm_mday > lf_days_in_month(year, s.tm_mon + 1)) /* 29 February */
+        year++;
+    int y, m, d;
+    lf_civil_from_days(lf_days_from_civil(year, s.tm_mon + 1, s.tm_mday) + span, &y, &m, &d);
+    time_t ns = lf_local_make(year, s.tm_mon + 1, s.tm_mday, s.tm_hour, s.tm_min) + s.tm_sec;
+    time_t ne = lf_local_make(y, m, d, e.tm_hour, e.tm_min) + e.tm_sec;
+    if (ne <= ns) /* a DST change inside a short event */
+        ne = ns + (*end - *start);
+    *start = ns;
+    *end = ne;
+}
+
 /* A rule the bundle's "yearly" says exactly: every year on the start's day. */
 static bool plain_yearly(const struct icalrecurrencetype *r, struct icaltimetype start)
 {
@@ -1317,7 +1344,9 @@ static void read_event(struct ics_ctx *c, icalcomponent *v, int line, struct ove
     struct series s = {v, line, &tmpl, &w, ov, n_ov, taf, n_taf, &ex};
     if (pr) {
         if (plain_yearly(&rule, w.start) && !has_exdate && !has_rdate && !has_override) {
-            add_occurrence(c, &tmpl, w.start_at, w.end_at, w.all_day, false, true);
+            time_t start = w.start_at, end = w.end_at;
+            yearly_not_before_1970(&start, &end);
+            add_occurrence(c, &tmpl, start, end, w.all_day, false, true);
         } else {
             expand_rule(c, &s, rule);
             if (!c->failed)

@@ -50,7 +50,7 @@ int lf_days_in_month(int y, int m)
 
 static bool valid_ymd(int y, int m, int d)
 {
-    if (y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1)
+    if (y < LF_CIVIL_FIRST_YEAR || y > LF_CIVIL_LAST_YEAR || m < 1 || m > 12 || d < 1)
         return false;
     return d <= lf_days_in_month(y, m);
 }

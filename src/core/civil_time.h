@@ -15,6 +15,10 @@
 
 #define LF_TIME_ZONE "Europe/Berlin"
 
+/* The years a date in content (and so an imported event) may have. */
+#define LF_CIVIL_FIRST_YEAR 1970
+#define LF_CIVIL_LAST_YEAR  9999
+
 /* Selects LF_TIME_ZONE. False (and logged) when tzdata lacks it. */
 bool lf_civil_time_init(void) LF_MUST_CHECK;
 
