@@ -1286,6 +1286,35 @@ static void an_all_day_event_ending_on_its_first_day(void **state)
     lf_diags_destroy(d);
 }
 
+/* UNTIL written as a date in a series of date-times (Google, older
+ * Exchange; RFC 5545 wants a date-time): the series runs through that
+ * day, as calendar programs show it; the last date was left out. */
+static void until_a_date_includes_that_day(void **state)
+{
+    (void)state;
+    const char *text =
+        CAL_HEAD
+        "BEGIN:VEVENT\r\nUID:kurs\r\nSUMMARY:Kurs\r\n"
+        "DTSTART;TZID=Europe/Berlin:20270301T180000\r\nDTEND;TZID=Europe/Berlin:20270301T200000\r\n"
+        "RRULE:FREQ=DAILY;UNTIL=20270303\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:utc\r\nSUMMARY:Kurs UTC\r\n"
+        "DTSTART:20270401T170000Z\r\nDTEND:20270401T180000Z\r\n"
+        "RRULE:FREQ=WEEKLY;UNTIL=20270415\r\nEND:VEVENT\r\n" CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_text(text, "2027-01-01T10:00", 200, d);
+    assert_non_null(f);
+    assert_non_null(starting(f, "2027-03-01T18:00"));
+    assert_non_null(starting(f, "2027-03-02T18:00"));
+    assert_non_null(starting(f, "2027-03-03T18:00"));
+    assert_null(starting(f, "2027-03-04T18:00"));
+    assert_non_null(starting(f, "2027-04-01T19:00"));
+    assert_non_null(starting(f, "2027-04-15T19:00"));
+    assert_null(starting(f, "2027-04-22T19:00"));
+    assert_int_equal(lf_ics_count(f), 6);
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 /* A repeat rule libical cannot read (BYSETPOS=0, INTERVAL=0) or no date
  * meets (30 February) is a fault of its entry: that entry is left out and
  * named, the rest of the feed is imported (one broken series of a city's
@@ -1357,6 +1386,7 @@ int main(void)
         cmocka_unit_test(a_time_in_the_autumn_repeated_hour),
         cmocka_unit_test(a_yearly_event_since_before_1970),
         cmocka_unit_test(an_all_day_event_ending_on_its_first_day),
+        cmocka_unit_test(until_a_date_includes_that_day),
         cmocka_unit_test(a_broken_repeat_rule_leaves_out_its_entry_only),
     };
     return cmocka_run_group_tests(tests, setup, NULL);

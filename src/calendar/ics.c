@@ -1204,6 +1204,17 @@ static void expand_rule(struct ics_ctx *c, const struct series *s, struct icalre
             rule.until.zone = NULL;
         }
     }
+    /* UNTIL a date in a series of date-times (not valid RFC 5545, but
+     * written so by Google and older Exchange): the series runs through
+     * that day, as calendar programs show it; libical read it as its
+     * midnight and left out the last date */
+    if (!icaltime_is_null_time(rule.until) && rule.until.is_date && !w->start.is_date) {
+        rule.until.is_date = 0;
+        rule.until.hour = 23;
+        rule.until.minute = 59;
+        rule.until.second = 59;
+        rule.until.zone = NULL;
+    }
     /* UNTIL before DTSTART: libical gives no date at all and the event
      * vanished without a word; DTSTART always counts as the first
      * occurrence (RFC 5545 3.8.5.3), so it is shown once, and said */
