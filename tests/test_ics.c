@@ -1315,6 +1315,56 @@ static void until_a_date_includes_that_day(void **state)
     lf_diags_destroy(d);
 }
 
+/* A feed over LF_ICS_MAX_BYTES because of one line (Outlook puts an
+ * attachment inside, base64): the error names that line and its
+ * property, not just the file. A long line under the limit is read as
+ * any other (read piece by piece: each line's end is found once). */
+static void a_feed_with_a_line_of_megabytes(void **state)
+{
+    (void)state;
+    size_t cap = LF_ICS_MAX_BYTES + 2 * 1024 * 1024, n = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    put(text, cap, &n, CAL_HEAD "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Vorher\r\n"
+                       "DTSTART:20270110T100000Z\r\nDTEND:20270110T110000Z\r\nEND:VEVENT\r\n"
+                       "BEGIN:VEVENT\r\nUID:b\r\nSUMMARY:Mit Anhang\r\n"
+                       "DTSTART:20270111T100000Z\r\nDTEND:20270111T110000Z\r\n"
+                       "ATTACH;ENCODING=BASE64;VALUE=BINARY:");
+    size_t body = n;
+    memset(text + n, 'Q', LF_ICS_MAX_BYTES);
+    n += LF_ICS_MAX_BYTES;
+    put(text, cap, &n, "\r\nEND:VEVENT\r\n" CAL_TAIL);
+    struct lf_diags *d = lf_diags_create();
+    assert_null(lf_ics_parse(text, n, "gross.ics", at("2026-12-01T10:00"), 200, d));
+    assert_int_equal(lf_diags_errors(d), 1);
+    const struct lf_diag *e = lf_diags_get(d, 0);
+    assert_string_equal(e->file, "gross.ics");
+    assert_int_equal(e->line, 15);
+    assert_string_equal(e->path, "ATTACH");
+    assert_non_null(strstr(e->message, "this line alone has"));
+    lf_diags_destroy(d);
+
+    /* 3 MB of it, and a DESCRIPTION folded over 50 lines after it */
+    n = body + 3 * 1024 * 1024;
+    put(text, cap, &n, "\r\nDESCRIPTION:");
+    for (int i = 0; i < 50; i++)
+        put(text, cap, &n, "%s%s", i ? "\r\n " : "",
+            "0123456789012345678901234567890123456789012345678901234567890123456789");
+    put(text, cap, &n, "\r\nEND:VEVENT\r\n" CAL_TAIL);
+    d = lf_diags_create();
+    struct lf_ics_feed *f = lf_ics_parse(text, n, "gross.ics", at("2026-12-01T10:00"), 200, d);
+    assert_non_null(f);
+    assert_int_equal(lf_ics_count(f), 2);
+    const struct lf_ics_event *ev = starting(f, "2027-01-11T11:00");
+    assert_non_null(ev);
+    assert_string_equal(ev->title, "Mit Anhang");
+    assert_int_equal(strlen(ev->description), 50 * 70);
+    assert_non_null(starting(f, "2027-01-10T11:00"));
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+    free(text);
+}
+
 /* A repeat rule libical cannot read (BYSETPOS=0, INTERVAL=0) or no date
  * meets (30 February) is a fault of its entry: that entry is left out and
  * named, the rest of the feed is imported (one broken series of a city's
@@ -1386,6 +1436,7 @@ int main(void)
         cmocka_unit_test(a_time_in_the_autumn_repeated_hour),
         cmocka_unit_test(a_yearly_event_since_before_1970),
         cmocka_unit_test(an_all_day_event_ending_on_its_first_day),
+        cmocka_unit_test(a_feed_with_a_line_of_megabytes),
         cmocka_unit_test(until_a_date_includes_that_day),
         cmocka_unit_test(a_broken_repeat_rule_leaves_out_its_entry_only),
     };

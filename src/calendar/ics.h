@@ -29,17 +29,8 @@
 #include "core/limits.h"
 #include "core/log.h"
 
-#define LF_ICS_MAX_BYTES            (4 * 1024 * 1024) /* one feed */
-#define LF_ICS_MAX_COMPONENTS       30000 /* VEVENTs in one feed (a city's whole event
-                                             calendar, years of it, fits in the bytes) */
-#define LF_ICS_MAX_OCCURRENCES      400   /* events made from one feed (series expanded):
-                                             beyond it only the nearest are imported, said */
-#define LF_ICS_MAX_COLLECTED        1600  /* events held while finding the nearest */
-#define LF_ICS_MAX_FILTERS          16    /* --category and --match texts, each */
-#define LF_ICS_MAX_SERIES_STEPS     100000 /* recurrence steps followed per series */
-#define LF_ICS_MAX_FEED_STEPS       1000000 /* recurrence steps followed in one feed */
+/* limits on a feed: core/limits.h (LF_ICS_MAX_BYTES ...) */
 #define LF_ICS_DEFAULT_HORIZON_DAYS 180
-#define LF_ICS_MAX_HORIZON_DAYS     730
 #define LF_ICS_ID_PREFIX            "ics-"
 
 /* One event as the bundle will hold it. Strings are UTF-8, never NULL
@@ -96,6 +87,15 @@ struct lf_ics_feed *lf_ics_parse_filtered(const char *text, size_t len, const ch
                                           const struct lf_ics_filter *filter,
                                           struct lf_diags *d) LF_MUST_CHECK;
 void lf_ics_feed_destroy(struct lf_ics_feed *f);
+
+/* Where a feed passes `limit` bytes (`len` > limit bytes of it given):
+ * the line holding byte `limit` (1-based, the first of a folded content
+ * line) and that content line's property name ("DESCRIPTION", "ATTACH")
+ * into field (size bytes, "" when none); returns how many bytes of that
+ * line lie in text[0..len) (at least: it may go on beyond). A feed over
+ * the limit is most often one line: a picture or attachment inside it. */
+size_t lf_ics_where_over(const char *text, size_t len, size_t limit, int *line, char *field,
+                         size_t size);
 
 size_t lf_ics_count(const struct lf_ics_feed *f);
 const struct lf_ics_event *lf_ics_get(const struct lf_ics_feed *f, size_t i);

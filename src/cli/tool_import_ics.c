@@ -109,8 +109,19 @@ static char *read_feed(const char *source, bool allow_http, size_t *len)
         return NULL;
     }
     if (n > LF_ICS_MAX_BYTES) {
-        fprintf(stderr, "litfass import-ics: %s: larger than %d bytes, the limit for a feed\n",
-                source, LF_ICS_MAX_BYTES);
+        int line;
+        char field[80];
+        size_t long_line = lf_ics_where_over(buf, n, LF_ICS_MAX_BYTES, &line, field, sizeof(field));
+        fprintf(stderr,
+                "litfass import-ics: %s:%d: %s: larger than %d bytes, the limit for a feed "
+                "(LF_ICS_MAX_BYTES), from this line on",
+                source, line, field[0] ? field : "(line)", LF_ICS_MAX_BYTES);
+        bool goes_on = !memchr(buf + LF_ICS_MAX_BYTES, '\n', n - LF_ICS_MAX_BYTES);
+        if (long_line > LF_ICS_LONG_LINE_BYTES)
+            fprintf(stderr, ": this line alone has %s%zu bytes (a picture or attachment inside "
+                            "the calendar?)",
+                    goes_on ? "more than " : "", long_line);
+        fputc('\n', stderr);
         free(buf);
         return NULL;
     }

@@ -23,6 +23,20 @@
                                                   ("images/2026/a.png": 2); validate, sign,
                                                   pack and the store's tree walks share it */
 
+/* calendar feeds (import-ics, the studio's calendar import) */
+#define LF_ICS_MAX_BYTES            (4 * 1024 * 1024) /* one feed */
+#define LF_ICS_MAX_COMPONENTS       30000 /* VEVENTs in one feed (a city's whole event
+                                             calendar, years of it, fits in the bytes) */
+#define LF_ICS_MAX_OCCURRENCES      400   /* events made from one feed (series expanded):
+                                             beyond it only the nearest are imported, said */
+#define LF_ICS_MAX_COLLECTED        1600  /* events held while finding the nearest */
+#define LF_ICS_MAX_FILTERS          16    /* --category and --match texts, each */
+#define LF_ICS_MAX_SERIES_STEPS     100000 /* recurrence steps followed per series */
+#define LF_ICS_MAX_FEED_STEPS       1000000 /* recurrence steps followed in one feed */
+#define LF_ICS_MAX_HORIZON_DAYS     730
+#define LF_ICS_LONG_LINE_BYTES      (64 * 1024) /* a line this long in a feed over
+                                                   LF_ICS_MAX_BYTES is named as the cause */
+
 /* images named by a bundle */
 #define LF_MAX_IMAGE_BYTES      (8 * 1024 * 1024)
 #define LF_MAX_IMAGE_PIXELS     (4096 * 4096)

@@ -102,6 +102,7 @@ const MSGS = {
   'not a language tag (': ['kein gültiges Sprachkürzel', 'not a valid language tag'],
 
   /* --- calendars (src/calendar/) --- */
+  '%zu bytes: a calendar feed may have at most %d; this line alone has %zu (a picture or attachment inside the calendar?)': ['Der Kalender ist zu groß ({0} Byte, höchstens {1}); allein diese Zeile hat {2} Byte (ein Bild oder Anhang im Kalender?)', 'The calendar is too large ({0} bytes, at most {1}); this line alone has {2} bytes (a picture or attachment inside the calendar?)'],
   '%zu bytes: a calendar feed may have at most %d': ['Der Kalender ist zu groß ({0} Byte, höchstens {1})', 'The calendar is too large ({0} bytes, at most {1})'],
   '%zu bytes: a text on the kiosk holds at most %d': ['Text zu lang ({0} Byte, höchstens {1}): auf dem Bildschirm würde er abgeschnitten', 'text too long ({0} bytes, at most {1}): the screen would cut it'],
   'DTSTART and DTEND must both be dates or both date-times': ['Beginn und Ende müssen beide mit oder beide ohne Uhrzeit sein', 'start and end must both have a time or both have none'],
