@@ -47,7 +47,7 @@ head -n1 "$TMP/journal" | grep -q '^<3>litfass: error: no visible display' &&
 start_xvfb 1024x600 || { bad "no X server"; finish; exit 1; }
 python3 "$SRC/tests/servers/notify_sink.py" "$TMP/notify.sock" "$TMP/notify.log" &
 SINK=$!
-for _ in $(seq 50); do [ -S "$TMP/notify.sock" ] && break; sleep 0.1; done
+for _ in $(seq 300); do [ -S "$TMP/notify.sock" ] && break; sleep 0.1; done # up to 30 s
 cat >"$TMP/kiosk.conf" <<EOC
 [content]
 dir = $SRC/assets/content
@@ -122,5 +122,7 @@ tail -n1 "$TMP/notify.log" | grep -q '(de)' && bad "the broken config changed th
 
 kill "$KPID"; wait "$KPID"; rc=$?; KPID=""
 [ "$rc" -eq 0 ] && ok "SIGTERM ends it cleanly (exit 0)" || bad "SIGTERM: exit $rc"
+# the sink logs what the kiosk sent before it ended, maybe a moment after (up to 60 s)
+for _ in $(seq 600); do grep -q 'STOPPING=1' "$TMP/notify.log" && break; sleep 0.1; done
 grep -q 'STOPPING=1' "$TMP/notify.log" && ok "STOPPING=1 on the way out" || bad "no STOPPING=1"
 finish
