@@ -1046,7 +1046,7 @@ static void times_carry_the_languages_clock(void **state)
         }
         /* a span over several days writes both ends the same way */
         char buf[256];
-        lf_format_day_span(langs[l], ev[2].start, ev[2].end, true, false, buf, sizeof(buf));
+        lf_format_day_span(langs[l], ev[2].start, ev[2].end, LF_SPAN_LONG, false, buf, sizeof(buf));
         char a[128], b[128];
         lf_format_date(langs[l], ev[2].start, LF_DATE_WEEKDAY_DAY_MONTH, a, sizeof(a));
         lf_format_date(langs[l], ev[2].end, LF_DATE_LONG, b, sizeof(b));
@@ -1059,18 +1059,76 @@ static void times_carry_the_languages_clock(void **state)
     /* the year on both ends when they differ, once when they do not */
     char buf[256];
     lf_format_day_span("de", lf_local_make(2026, 12, 30, 0, 0), lf_local_make(2027, 1, 2, 0, 0),
-                       true, false, buf, sizeof(buf));
+                       LF_SPAN_LONG, false, buf, sizeof(buf));
     assert_string_equal(buf, "Mittwoch, 30. Dezember 2026 – Samstag, 2. Januar 2027");
     lf_format_day_span("de", lf_local_make(2027, 2, 8, 0, 0), lf_local_make(2027, 2, 10, 0, 0),
-                       true, false, buf, sizeof(buf));
+                       LF_SPAN_LONG, false, buf, sizeof(buf));
     assert_string_equal(buf, "Montag, 8. Februar – Mittwoch, 10. Februar 2027");
     lf_format_day_span("de", lf_local_make(2027, 3, 5, 18, 0), lf_local_make(2027, 3, 7, 13, 0),
-                       true, true, buf, sizeof(buf));
+                       LF_SPAN_LONG, true, buf, sizeof(buf));
     assert_string_equal(buf, "Freitag, 5. März, 18:00 Uhr – Sonntag, 7. März 2027, 13:00 Uhr");
     lf_format_clock("de", lf_local_make(2027, 3, 5, 18, 0), buf, sizeof(buf));
     assert_string_equal(buf, "18:00 Uhr");
     lf_format_clock("en", lf_local_make(2027, 3, 5, 18, 0), buf, sizeof(buf));
     assert_string_equal(buf, "18:00");
+    lf_scene_destroy(s);
+}
+
+/* An agenda leaves the year out ("So, 5. März"), which reads as the next
+ * 5 March; a date 300 days or more away says its year, a span at its end,
+ * and so does every date when the kiosk's clock is not set. */
+static void agenda_names_the_year_of_far_dates(void **state)
+{
+    (void)state;
+    build_bundle();
+    static struct lf_translation t1 = {"de", "Bald"}, t2 = {"de", "Nächstes Jahr"},
+                                 t3 = {"de", "Tagung"};
+    struct lf_item ev[3] = {
+        {.kind = LF_ITEM_EVENT, .id = "bald", .title = {1, &t1},
+         .start = lf_local_make(2027, 3, 5, 18, 0), .end = lf_local_make(2027, 3, 5, 20, 0)},
+        {.kind = LF_ITEM_EVENT, .id = "spaeter", .title = {1, &t2},
+         .start = lf_local_make(2028, 3, 5, 18, 0), .end = lf_local_make(2028, 3, 5, 20, 0)},
+        {.kind = LF_ITEM_EVENT, .id = "tagung", .title = {1, &t3},
+         .start = lf_local_make(2028, 2, 28, 9, 0), .end = lf_local_make(2028, 3, 1, 13, 0)},
+    };
+    struct lf_slide sl[3];
+    for (size_t i = 0; i < 3; i++)
+        sl[i] = (struct lf_slide){LF_SLIDE_EVENT, &ev[i], ev[i].start, ev[i].end};
+    struct lf_slide agenda = {LF_SLIDE_AGENDA, NULL, 0, 0};
+    struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &agenda, .list = sl, .n_list = 3};
+    struct lf_scene *s = lf_scene_create();
+    static char text[16384];
+    struct lf_view v = fake_view(&bundle, "de", lf_local_make(2027, 3, 1, 10, 0), 1920, 1080);
+    lf_layout_page(s, &v, &page, NULL);
+    scene_text(s, text, sizeof(text));
+    assert_non_null(strstr(text, "Fr, 5. März, 18:00")); /* four days away: no year */
+    assert_null(strstr(text, "5. März 2027"));
+    assert_non_null(strstr(text, "So, 5. März 2028, 18:00"));
+    assert_non_null(strstr(text, "28. Februar, 09:00 Uhr – 1. März 2028, 13:00 Uhr"));
+    /* the same agenda from 2028-02-20: every date near, no year */
+    v = fake_view(&bundle, "de", lf_local_make(2028, 2, 20, 10, 0), 1920, 1080);
+    lf_scene_clear(s);
+    lf_layout_page(s, &v, &page, NULL);
+    scene_text(s, text, sizeof(text));
+    assert_null(strstr(text, "2028"));
+    assert_non_null(strstr(text, "So, 5. März, 18:00"));
+    /* a clock not set: nothing is near */
+    v.clock_unknown = true;
+    lf_scene_clear(s);
+    lf_layout_page(s, &v, &page, NULL);
+    scene_text(s, text, sizeof(text));
+    assert_non_null(strstr(text, "5. März 2027"));
+    /* every language writes the day with its year its own way */
+    char buf[128];
+    time_t t = lf_local_make(2028, 3, 5, 18, 0);
+    static const struct {
+        const char *lang, *want;
+    } cases[] = {{"de", "5. März 2028"}, {"en", "5 March 2028"}, {"tr", "5 Mart 2028"},
+                 {"uk", "5 березня 2028\u202fр."}, {"ar", "5 مارس 2028"}};
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        lf_format_date(cases[i].lang, t, LF_DATE_DAY_MONTH_YEAR, buf, sizeof(buf));
+        assert_string_equal(buf, cases[i].want);
+    }
     lf_scene_destroy(s);
 }
 
@@ -1790,7 +1848,8 @@ static void phrases_and_dates_per_language(void **state)
             fail_msg("%s: \"until\" without a word: \"%s\"", langs[l], until);
         static const enum lf_date_style styles[] = {
             LF_DATE_LONG, LF_DATE_MONTH, LF_DATE_MONTH_SHORT, LF_DATE_DAY_MONTH,
-            LF_DATE_WEEKDAY, LF_DATE_WEEKDAY_SHORT, LF_DATE_WEEKDAY_DAY_MONTH};
+            LF_DATE_WEEKDAY, LF_DATE_WEEKDAY_SHORT, LF_DATE_WEEKDAY_DAY_MONTH,
+            LF_DATE_DAY_MONTH_YEAR};
         for (size_t i = 0; i < sizeof(styles) / sizeof(styles[0]); i++) {
             char own[128], de[128];
             lf_format_date(langs[l], t, styles[i], own, sizeof(own));
@@ -2547,6 +2606,7 @@ int main(void)
         cmocka_unit_test(whole_days_and_running_events),
         cmocka_unit_test(cancelled_is_unmistakable),
         cmocka_unit_test(times_carry_the_languages_clock),
+        cmocka_unit_test(agenda_names_the_year_of_far_dates),
         cmocka_unit_test(portrait_uses_its_height),
         cmocka_unit_test(a_large_title_gives_way_to_one_page),
         cmocka_unit_test(event_chips_wrap),

@@ -289,15 +289,19 @@ static const struct {
     {"ku", LF_DATE_LONG, "EEEE, d MMMM y"},
     {"ku", LF_DATE_DAY_MONTH, "d MMMM"},
     {"ku", LF_DATE_WEEKDAY_DAY_MONTH, "EEEE, d MMMM"},
+    {"ku", LF_DATE_DAY_MONTH_YEAR, "d MMMM y"},
     {"ckb", LF_DATE_LONG, "EEEE، dی MMMMی y"},
     {"ckb", LF_DATE_DAY_MONTH, "dی MMMM"},
     {"ckb", LF_DATE_WEEKDAY_DAY_MONTH, "EEEE، dی MMMMی"},
+    {"ckb", LF_DATE_DAY_MONTH_YEAR, "dی MMMMی y"},
     {"am", LF_DATE_LONG, "EEEE፣ d MMMM y"},
     {"am", LF_DATE_WEEKDAY_DAY_MONTH, "EEEE፣ d MMMM"},
     {"fa_AF", LF_DATE_DAY_MONTH, "d MMMM"},
     {"fa_AF", LF_DATE_WEEKDAY_DAY_MONTH, "EEEE d MMMM"},
+    {"fa_AF", LF_DATE_DAY_MONTH_YEAR, "d MMMM y"},
     {"ps", LF_DATE_DAY_MONTH, "d MMMM"},
     {"ps", LF_DATE_WEEKDAY_DAY_MONTH, "EEEE d MMMM"},
+    {"ps", LF_DATE_DAY_MONTH_YEAR, "d MMMM y"},
 };
 
 struct formatter {
@@ -341,11 +345,13 @@ static UDateFormat *open_date(const char *locale, enum lf_date_style style)
         [LF_DATE_DAY_MONTH] = "MMMMd", [LF_DATE_MONTH] = NULL,
         [LF_DATE_MONTH_SHORT] = NULL, [LF_DATE_WEEKDAY_SHORT] = NULL,
         [LF_DATE_TIME] = "Hm", [LF_DATE_WEEKDAY_DAY_MONTH] = "MMMMEEEEd",
+        [LF_DATE_DAY_MONTH_YEAR] = "yMMMMd",
     };
     static const char *const patterns[] = {
         [LF_DATE_WEEKDAY] = "EEEE", [LF_DATE_MONTH] = "LLLL",
         [LF_DATE_MONTH_SHORT] = "LLL", [LF_DATE_WEEKDAY_SHORT] = "ccc",
         [LF_DATE_TIME] = NULL, [LF_DATE_WEEKDAY_DAY_MONTH] = NULL,
+        [LF_DATE_DAY_MONTH_YEAR] = NULL,
     };
     UErrorCode st = U_ZERO_ERROR;
     UChar pattern[128], tz[32];
@@ -415,7 +421,7 @@ void lf_format_date(const char *lang, time_t t, enum lf_date_style style, char *
 {
     if (size == 0)
         return;
-    if ((int)style < 0 || style > LF_DATE_WEEKDAY_DAY_MONTH) {
+    if ((int)style < 0 || style > LF_DATE_DAY_MONTH_YEAR) {
         buf[0] = '\0';
         return;
     }
@@ -470,7 +476,7 @@ static void span_end(const char *lang, time_t t, enum lf_date_style style, bool 
     snprintf(buf, size, "%s%s%s", day, lf_list_comma(lang), clock);
 }
 
-void lf_format_day_span(const char *lang, time_t from, time_t to, bool long_form,
+void lf_format_day_span(const char *lang, time_t from, time_t to, enum lf_span_form form,
                         bool with_time, char *buf, size_t size)
 {
     if (size == 0)
@@ -479,10 +485,13 @@ void lf_format_day_span(const char *lang, time_t from, time_t to, bool long_form
     lf_local_time(from, &a);
     lf_local_time(to, &b);
     enum lf_date_style first = LF_DATE_DAY_MONTH, last = LF_DATE_DAY_MONTH;
-    if (long_form) {
-        /* the year once, at the end; on both ends when they differ */
+    /* the year once, at the end; on both ends when they differ */
+    if (form == LF_SPAN_LONG) {
         first = a.tm_year == b.tm_year ? LF_DATE_WEEKDAY_DAY_MONTH : LF_DATE_LONG;
         last = LF_DATE_LONG;
+    } else if (form == LF_SPAN_SHORT_YEAR) {
+        first = a.tm_year == b.tm_year ? LF_DATE_DAY_MONTH : LF_DATE_DAY_MONTH_YEAR;
+        last = LF_DATE_DAY_MONTH_YEAR;
     }
     char x[192], y[192];
     span_end(lang, from, first, with_time, x, sizeof(x));
@@ -504,7 +513,7 @@ void lf_format_time_range(const char *lang, time_t start, time_t end, char *buf,
                          b.tm_min == 0;
     if (!same_day && !ends_midnight) {
         /* several days: both ends written the same way */
-        lf_format_day_span(lang, start, end, false, true, buf, size);
+        lf_format_day_span(lang, start, end, LF_SPAN_SHORT, true, buf, size);
         return;
     }
     time_t to = ends_midnight ? end - 60 : end;

@@ -138,6 +138,7 @@ enum lf_date_style {
     LF_DATE_WEEKDAY_SHORT, /* "Sa" (badge) */
     LF_DATE_TIME,      /* "18:00" */
     LF_DATE_WEEKDAY_DAY_MONTH, /* "Montag, 8. Februar" (a span's first day) */
+    LF_DATE_DAY_MONTH_YEAR,    /* "21. März 2028" (a list's date a year or more away) */
 };
 void lf_format_date(const char *lang, time_t t, enum lf_date_style style, char *buf,
                     size_t size);
@@ -152,12 +153,18 @@ void lf_format_time_range(const char *lang, time_t start, time_t end, char *buf,
 /* One clock time as the language writes it alone: "18:00 Uhr", "18:00". */
 void lf_format_clock(const char *lang, time_t t, char *buf, size_t size);
 
+/* How a span over several days writes its days. */
+enum lf_span_form {
+    LF_SPAN_SHORT,      /* "8. Februar – 10. Februar" (lists) */
+    LF_SPAN_LONG,       /* "Montag, 8. Februar – Mittwoch, 10. Februar 2027" */
+    LF_SPAN_SHORT_YEAR, /* "8. Februar – 10. Februar 2028" (lists, a year or more away) */
+};
+
 /* From one moment to another on different days, both ends written the
- * same way (LF_P_SPAN): long: "Montag, 8. Februar – Mittwoch, 10. Februar
- * 2027" (the year once at the end, on both ends when they differ),
- * otherwise "8. Februar – 10. Februar"; with_time adds each end's clock
+ * same way (LF_P_SPAN); where the form has a year, it stands once at the
+ * end, on both ends when they differ. with_time adds each end's clock
  * ("Freitag, 5. März, 18:00 Uhr – Sonntag, 7. März 2027, 13:00 Uhr"). */
-void lf_format_day_span(const char *lang, time_t from, time_t to, bool long_form,
+void lf_format_day_span(const char *lang, time_t from, time_t to, enum lf_span_form form,
                         bool with_time, char *buf, size_t size);
 
 #endif

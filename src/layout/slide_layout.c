@@ -470,6 +470,33 @@ static bool same_local_day(time_t a, time_t b)
     return x.tm_year == y.tm_year && x.tm_yday == y.tm_yday;
 }
 
+/* A list leaves the year out of a date ("5. März"), which a visitor reads
+ * as the next 5 March. From this many days away (either way) that would
+ * be another year, so the date says its year ("5. März 2028"); so it does
+ * when the kiosk's clock is not set. */
+#define LIST_YEAR_FROM_DAYS 300
+
+static bool list_date_needs_year(const struct frame *f, time_t t)
+{
+    if (f->v->clock_unknown)
+        return true;
+    double away = difftime(t, f->v->now);
+    return away > LIST_YEAR_FROM_DAYS * 86400.0 || away < -LIST_YEAR_FROM_DAYS * 86400.0;
+}
+
+/* A list's day: "21. März", or with its year when far away */
+static enum lf_date_style list_day_style(const struct frame *f, time_t t)
+{
+    return list_date_needs_year(f, t) ? LF_DATE_DAY_MONTH_YEAR : LF_DATE_DAY_MONTH;
+}
+
+/* A list's span of days, the year at its end when either end is far away */
+static enum lf_span_form list_span_form(const struct frame *f, time_t from, time_t to)
+{
+    return list_date_needs_year(f, from) || list_date_needs_year(f, to) ? LF_SPAN_SHORT_YEAR
+                                                                        : LF_SPAN_SHORT;
+}
+
 /* When an event is, for its slide (long: with weekday and year) or a list
  * entry (compact), both ends of a span written the same way:
  *   "Samstag, 21. März 2027  ·  18:00 – 20:00 Uhr", "Samstag, 21. März 2027  ·  ganztägig",
@@ -483,7 +510,8 @@ static void event_when_text(const struct frame *f, const struct lf_slide *sl, bo
     char a[128], range[160];
     bool days = lf_slide_whole_days(sl);
     time_t last = last_moment(sl);
-    enum lf_date_style day_style = compact ? LF_DATE_DAY_MONTH : LF_DATE_LONG;
+    enum lf_date_style day_style = compact ? list_day_style(f, last) : LF_DATE_LONG;
+    enum lf_span_form span = compact ? list_span_form(f, sl->start, last) : LF_SPAN_LONG;
     if (runs_since_before_today(f, sl)) {
         char until[192], t[32];
         lf_format_date(lang, last, day_style, a, sizeof(a));
@@ -501,12 +529,11 @@ static void event_when_text(const struct frame *f, const struct lf_slide *sl, bo
     }
     if (days) {
         if (same_local_day(sl->start, last)) {
-            lf_format_date(lang, sl->start, compact ? LF_DATE_DAY_MONTH : LF_DATE_LONG, a,
-                           sizeof(a));
+            lf_format_date(lang, sl->start, day_style, a, sizeof(a));
             snprintf(buf, size, "%s%s%s", a, compact ? lf_list_comma(lang) : "  ·  ",
                      lf_phrase(lang, LF_P_ALL_DAY));
         } else {
-            lf_format_day_span(lang, sl->start, last, !compact, false, buf, size);
+            lf_format_day_span(lang, sl->start, last, span, false, buf, size);
         }
         return;
     }
@@ -516,7 +543,7 @@ static void event_when_text(const struct frame *f, const struct lf_slide *sl, bo
         lf_format_date(lang, sl->start, day_style, a, sizeof(a));
         snprintf(buf, size, "%s%s%s", a, compact ? lf_list_comma(lang) : "  ·  ", range);
     } else { /* several days: both ends with their day and time */
-        lf_format_day_span(lang, sl->start, sl->end, !compact, true, buf, size);
+        lf_format_day_span(lang, sl->start, sl->end, span, true, buf, size);
         lf_frame_bind_times(buf, size);
     }
 }
@@ -1840,7 +1867,8 @@ static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w
             size_t n = strlen(d);
             snprintf(d + n, sizeof(d) - n, "%s", comma);
             n = strlen(d);
-            lf_format_date(f->v->lang, sl->start, LF_DATE_DAY_MONTH, d + n, sizeof(d) - n);
+            lf_format_date(f->v->lang, sl->start, list_day_style(f, sl->start), d + n,
+                           sizeof(d) - n);
             char tr[128];
             lf_format_time_range(f->v->lang, sl->start, sl->end, tr, sizeof(tr));
             lf_frame_bind_times(tr, sizeof(tr));
