@@ -250,19 +250,57 @@ static uint64_t ticks_at_wall(const struct lf_kiosk *k, time_t at, uint64_t now_
     return wait <= 0 ? now_ticks : now_ticks + (uint64_t)wait;
 }
 
+/* The size pages are laid out at for a window of w x h pixels: the
+ * window's own, unless a side is below LF_MIN_LAYOUT_SIDE (a window
+ * shrunk to 1x1 laid out 5,615 pages of a letter or two in 5.5 s): then
+ * the window's shape grown until its shorter side is LF_MIN_LAYOUT_SIDE
+ * (at most LF_MAX_SCREEN_SIDE a side), which the renderer scales down to
+ * the window. */
+static void layout_size(int w, int h, int *lw, int *lh)
+{
+    *lw = w;
+    *lh = h;
+    if (w >= LF_MIN_LAYOUT_SIDE && h >= LF_MIN_LAYOUT_SIDE)
+        return;
+    if (w <= 0 || h <= 0) {
+        *lw = *lh = LF_MIN_LAYOUT_SIDE;
+        return;
+    }
+    double grow = (double)LF_MIN_LAYOUT_SIDE / (w < h ? w : h);
+    *lw = (int)lround(w * grow);
+    *lh = (int)lround(h * grow);
+    *lw = *lw < LF_MIN_LAYOUT_SIDE ? LF_MIN_LAYOUT_SIDE
+          : *lw > LF_MAX_SCREEN_SIDE ? LF_MAX_SCREEN_SIDE : *lw;
+    *lh = *lh < LF_MIN_LAYOUT_SIDE ? LF_MIN_LAYOUT_SIDE
+          : *lh > LF_MAX_SCREEN_SIDE ? LF_MAX_SCREEN_SIDE : *lh;
+}
+
 static void set_view_size(struct lf_kiosk *k)
 {
-    int w = 0, h = 0;
+    int w = 0, h = 0, lw, lh;
     SDL_GetRendererOutputSize(k->renderer, &w, &h);
+    layout_size(w, h, &lw, &lh);
+    bool changed = lw != k->view.width || lh != k->view.height;
     /* a screen smaller than litfass is made for (a 320x240 panel): it is
      * drawn all the same, and the log says why the text is so small */
-    if ((w < LF_MIN_SCREEN_SIDE || h < LF_MIN_SCREEN_SIDE) &&
-        (w != k->view.width || h != k->view.height))
-        lf_warn("screen %dx%d is smaller than litfass is made for (%d pixels a side at "
-                "least): everything is shown, but text may be too small to read",
-                w, h, LF_MIN_SCREEN_SIDE);
-    k->view.width = w;
-    k->view.height = h;
+    if ((w < LF_MIN_SCREEN_SIDE || h < LF_MIN_SCREEN_SIDE) && changed) {
+        if (lw != w || lh != h)
+            lf_warn("screen %dx%d is smaller than %d pixels a side: laid out at %dx%d and "
+                    "scaled down to fit (text may be too small to read)",
+                    w, h, LF_MIN_LAYOUT_SIDE, lw, lh);
+        else
+            lf_warn("screen %dx%d is smaller than litfass is made for (%d pixels a side at "
+                    "least): everything is shown, but text may be too small to read",
+                    w, h, LF_MIN_SCREEN_SIDE);
+    }
+    /* the renderer scales what is drawn at lw x lh to the window (and
+     * pointer positions back); 0 x 0: no scaling */
+    if (lw != w || lh != h)
+        SDL_RenderSetLogicalSize(k->renderer, lw, lh);
+    else
+        SDL_RenderSetLogicalSize(k->renderer, 0, 0);
+    k->view.width = lw;
+    k->view.height = lh;
 }
 
 static bool rtl(const struct lf_kiosk *k)

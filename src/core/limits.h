@@ -66,5 +66,9 @@
 /* screen */
 #define LF_MIN_SCREEN_SIDE      320
 #define LF_MAX_SCREEN_SIDE      8192
+#define LF_MIN_LAYOUT_SIDE      240            /* a window smaller than this a side (a 1x1
+                                                  window: thousands of pages of one letter)
+                                                  is laid out as if its shorter side were
+                                                  this long and scaled down to fit */
 
 #endif

@@ -388,7 +388,10 @@ void lf_painter_draw_screen(struct lf_painter *p, const struct lf_scene *const *
 void lf_painter_draw(struct lf_painter *p, const struct lf_scene *scene, int dx, uint8_t alpha)
 {
     int sw = 0, sh = 0;
-    SDL_GetRendererOutputSize(p->r, &sw, &sh);
+    /* the width drawn at: the logical one while the renderer scales */
+    SDL_RenderGetLogicalSize(p->r, &sw, &sh);
+    if (sw <= 0)
+        SDL_GetRendererOutputSize(p->r, &sw, &sh);
     for (size_t i = 0; i < lf_scene_count(scene); i++) {
         const struct lf_op *op = lf_scene_op(scene, i);
         if (op->box.x + dx >= sw || op->box.x + dx + op->box.w <= 0)

@@ -74,9 +74,13 @@ bool lf_snapshot_take(struct lf_snapshot *s, const struct lf_scene *scene)
     s->valid = false;
     if (!SDL_RenderTargetSupported(s->r))
         return false;
-    int w = 0, h = 0;
+    int w = 0, h = 0, lw = 0, lh = 0;
     SDL_GetRendererOutputSize(s->r, &w, &h);
-    if (w <= 0 || h <= 0)
+    /* while the renderer scales (a window below LF_MIN_LAYOUT_SIDE) a
+     * screen-sized picture would be the window's few pixels: pages are
+     * drawn every frame then */
+    SDL_RenderGetLogicalSize(s->r, &lw, &lh);
+    if (w <= 0 || h <= 0 || lw != 0 || lh != 0)
         return false;
     if (s->texture && (s->w != w || s->h != h))
         lf_snapshot_forget(s);

@@ -185,7 +185,11 @@ void lf_window_slide_destroy(struct lf_window_slide *ws)
 bool lf_window_slide_possible(const struct lf_window_slide *ws)
 {
     SDL_RendererInfo info;
-    return SDL_RenderGetWindow(ws->r) && !SDL_GetRenderTarget(ws->r) &&
+    int lw = 0, lh = 0;
+    /* not while the renderer scales (a window below LF_MIN_LAYOUT_SIDE):
+     * the window's rows are not the page's */
+    SDL_RenderGetLogicalSize(ws->r, &lw, &lh);
+    return SDL_RenderGetWindow(ws->r) && !SDL_GetRenderTarget(ws->r) && lw == 0 && lh == 0 &&
            SDL_GetRendererInfo(ws->r, &info) == 0 && strcmp(info.name, "software") == 0;
 }
 
