@@ -21,6 +21,7 @@
 #include "content/bundle.h"
 #include "content/signature.h"
 #include "core/civil_time.h"
+#include "core/clock_floor.h"
 #include "core/durable.h"
 #include "core/xalloc.h"
 #include "sync/store.h"
@@ -287,6 +288,24 @@ static char *make_bundle(const char *name)
     return dir;
 }
 
+/* A signer whose clock was never set (1970, a Raspberry Pi without
+ * network) would stamp bundles that every kiosk refuses as expired:
+ * `sign` and the studio refuse, naming the clock; a clock set is fine. */
+static void sign_refuses_a_clock_not_set(void **state)
+{
+    (void)state;
+    char err[LF_SIGN_ERROR_BYTES] = "";
+    assert_false(lf_sign_clock_plausible(0, err, sizeof(err)));
+    assert_non_null(strstr(err, "this computer's clock says 1970-01-01T00:00Z, before this program's build less a year"));
+    assert_non_null(strstr(err, "set the clock"));
+    err[0] = '\0';
+    assert_false(lf_sign_clock_plausible(lf_build_time() - LF_CLOCK_BUILD_SLACK_S - 86400, err,
+                                         sizeof(err)));
+    assert_true(err[0] != '\0');
+    assert_true(lf_sign_clock_plausible(time(NULL), err, sizeof(err)));
+    assert_true(lf_sign_clock_plausible(lf_build_time(), err, sizeof(err)));
+}
+
 static void sign_stamps_the_bundle(void **state)
 {
     (void)state;
@@ -437,6 +456,7 @@ int main(void)
         cmocka_unit_test(sign_and_verify),
         cmocka_unit_test(malformed_key_files),
         cmocka_unit_test(freshness_rules),
+        cmocka_unit_test(sign_refuses_a_clock_not_set),
         cmocka_unit_test(sign_stamps_the_bundle),
         cmocka_unit_test(manifest_fields),
         cmocka_unit_test(store_choose_checks_signatures),

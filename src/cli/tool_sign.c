@@ -76,6 +76,7 @@ int lf_tool_sign(int argc, char **argv)
     };
     const char *key_path = NULL;
     time_t now = time(NULL);
+    bool now_given = false;
     long long days = SIGN_DEFAULT_VALID_DAYS, serial = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
@@ -94,6 +95,7 @@ int lf_tool_sign(int argc, char **argv)
                                    LF_MAX_BUNDLE_SERIAL);
             break;
         case OPT_NOW:
+            now_given = true;
             if (!lf_parse_datetime(optarg, &now))
                 return lf_cli_usage_error("sign", "bad --now '%s': expected a date and time such as "
                                            "2026-11-23T10:00Z", optarg);
@@ -113,6 +115,10 @@ int lf_tool_sign(int argc, char **argv)
         return lf_cli_usage_error("sign", "--key NAME.key is required (make one with `litfass keygen`)");
     const char *dir = argv[optind];
     char err[LF_SIGN_ERROR_BYTES] = "";
+    if (!now_given && !lf_sign_clock_plausible(now, err, sizeof(err))) {
+        fprintf(stderr, "litfass sign: %s: not signed: %s\n", dir, err);
+        return EXIT_FAILURE;
+    }
     struct lf_secret_key key;
     if (!lf_secret_key_load(key_path, &key, err, sizeof(err))) {
         fprintf(stderr, "litfass sign: %s\n", err);

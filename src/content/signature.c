@@ -14,6 +14,7 @@
 #include <sodium.h>
 
 #include "content/bundle.h"
+#include "core/clock_floor.h"
 #include "core/durable.h"
 #include "core/small_file.h"
 #include "core/xalloc.h"
@@ -494,6 +495,21 @@ bool lf_signature_remove_old(const char *dir)
     bool removed = ours && unlink(old_sig) == 0;
     free(old_sig);
     return removed;
+}
+
+bool lf_sign_clock_plausible(time_t now, char *err, size_t err_size)
+{
+    const char *what = "";
+    time_t floor = lf_clock_floor(0, 0, 0, &what);
+    if (now >= floor)
+        return true;
+    char a[32], b[32];
+    lf_error_text(err, err_size,
+                  "this computer's clock says %s, before %s (%s): a bundle signed now would be "
+                  "expired on every screen; set the clock and sign again",
+                  lf_sign_format_time(now, a, sizeof(a)), what,
+                  lf_sign_format_time(floor, b, sizeof(b)));
+    return false;
 }
 
 bool lf_bundle_sign(const char *dir, const struct lf_secret_key *key, int valid_days,

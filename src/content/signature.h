@@ -139,6 +139,13 @@ bool lf_bundle_sign(const char *dir, const struct lf_secret_key *key, int valid_
                     struct lf_bundle_stamp *stamp_out,
                     char *err, size_t err_size) LF_MUST_CHECK;
 
+/* Whether `now`, the signer's own clock, can be a bundle's creation: a
+ * computer whose clock was never set (1970, or before this program was
+ * built, less LF_CLOCK_BUILD_SLACK_S) would sign a bundle that every
+ * kiosk refuses as expired. False with why in err. (`sign --now` and
+ * tests choose their moment and do not ask.) */
+bool lf_sign_clock_plausible(time_t now, char *err, size_t err_size) LF_MUST_CHECK;
+
 /* "2027-01-01T00:00Z" (UTC, minutes) into buf (at least 18 bytes). */
 const char *lf_sign_format_time(time_t t, char *buf, size_t size);
 

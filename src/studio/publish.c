@@ -315,6 +315,11 @@ struct lf_publish_job *lf_publish_prepare(struct lf_publisher *p, const char *ma
     }
     struct lf_secret_key key;
     char why[LF_SIGN_ERROR_BYTES];
+    time_t now = time(NULL);
+    if (!lf_sign_clock_plausible(now, why, sizeof(why))) {
+        lf_error_text(err, err_size, "not signed: %s", why);
+        goto done;
+    }
     if (!lf_secret_key_load(p->key_file, &key, why, sizeof(why))) {
         lf_error_text(err, err_size, "publish.key: %s", why);
         goto done;
@@ -322,7 +327,7 @@ struct lf_publish_job *lf_publish_prepare(struct lf_publisher *p, const char *ma
     struct lf_bundle_stamp stamp;
     lf_diags_destroy(diags);
     diags = lf_diags_create();
-    bool signed_ok = lf_bundle_sign(staging, &key, p->t.valid_days, serial, time(NULL), diags,
+    bool signed_ok = lf_bundle_sign(staging, &key, p->t.valid_days, serial, now, diags,
                                     &stamp, why, sizeof(why));
     memset(&key, 0, sizeof(key));
     if (!signed_ok) {
