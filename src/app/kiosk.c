@@ -17,7 +17,6 @@
 #include "app/waiting.h"
 #include "content/bundle.h"
 #include "core/limits.h"
-#include "core/resident.h"
 #include "core/xalloc.h"
 #include "input/gesture.h"
 #include "layout/hyphen.h"
@@ -112,7 +111,6 @@ struct lf_kiosk {
     uint64_t slide_until;          /* carousel: next advance, SDL ticks */
     uint64_t idle_until;           /* browsing: back to the carousel */
     bool animating;
-    bool clean_given_back; /* lf_resident_drop_clean since every page was laid out */
     uint64_t anim_start;
     int anim_dir;                  /* +1: the new page comes from the right */
     int anim_frames;               /* frames drawn in this transition */
@@ -545,21 +543,8 @@ static void refresh_browsing(struct lf_kiosk *k)
     k->browse_from = (struct lf_flow_pos){0, 0};
 }
 
-/* Once every page is laid out, the pages of libraries and data files that
- * only the start touched (ICU's names and dates of every language, TLS
- * set-up, fontconfig's first lookups: 20-27 MB at 1920x1080 on the sample)
- * leave the kiosk's RSS; those still used come back at their next touch
- * (core/resident.h). Again after each rebuild. */
-static void give_back_clean_pages(struct lf_kiosk *k)
-{
-    k->clean_given_back = true;
-    size_t kb = lf_resident_drop_clean();
-    lf_debug("memory: %zu kB of clean file pages given back (used again: read back)", kb);
-}
-
 static void rebuild(struct lf_kiosk *k)
 {
-    k->clean_given_back = false;
     /* what the carousel shows now, to show it again after the build (a
      * visitor who chose large text or a language stays on their item) */
     const struct lf_carousel_page *was = lf_carousel_page(k->carousel, k->index);
@@ -1501,11 +1486,6 @@ static uint64_t tick(struct lf_kiosk *k)
         malloc_trim(0);
         lf_debug("hyphenation: patterns freed, %zu words kept",
                  lf_hyphenator_stats(lf_hyphenator_default()).memo_words);
-        give_back_clean_pages(k);
-    } else if (!k->animating && !k->clean_given_back && lf_carousel_complete(k->carousel)) {
-        /* every page laid out, no patterns to free (none were read, or
-         * they are still read in the background) */
-        give_back_clean_pages(k);
     }
     if (wall / 60 != k->minute) {
         /* nothing else to draw: draw() may send the header's rows alone */
