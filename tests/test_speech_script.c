@@ -858,6 +858,7 @@ static const struct said_row said_rows[] = {
     {"en", "Open 9:00–5:00, at 5:30, at 17:00, 9:05", "Open nine o'clock to five o'clock, at five thirty, at five in the afternoon, nine oh five"},
     {"ar", "الساعة 5:00 مساءً والساعة 9:30ص، الساعة 5:00",
      "الساعة الخَامِسَة مَسَاءً والساعة التَّاسِعَة وَالنِّصْف صَبَاحًا، الساعة الخَامِسَة"},
+    {"en", "Room No. 5, no. 12; I said no. Then", "Room Number 5, number 12; I said no. Then"},
     /* an extension is no negative number */
     {"de", "Durchwahl -12", "Durchwahl eins zwo"},
 };

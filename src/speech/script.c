@@ -2511,6 +2511,13 @@ static void say_text(const char *lang, const char *in, char *buf, size_t size)
             p += n;
             continue;
         }
+        /* "No. 5": the voice said "no five" */
+        if (start && en && (strncmp(p, "No. ", 4) == 0 || strncmp(p, "no. ", 4) == 0) &&
+            is_digit(p[4])) {
+            emits(buf, size, &o, *p == 'N' ? "Number " : "number ");
+            p += 4;
+            continue;
+        }
         if (start && en && (n = english_street_or_saint(in, p, buf, size, &o)) > 0) {
             p += n;
             continue;
