@@ -1184,6 +1184,21 @@ static bool word_start(const char *in, const char *p)
              (unsigned char)c >= 0x80);
 }
 
+/* One of the n words ends just before p (spaces between allowed) and
+ * starts a word there. */
+static bool one_of_words_before(const char *in, const char *p, const char *const *words, size_t n)
+{
+    const char *e = p;
+    while (e > in && e[-1] == ' ')
+        e--;
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(words[i]);
+        if ((size_t)(e - in) >= l && strncmp(e - l, words[i], l) == 0 && word_start(in, e - l))
+            return true;
+    }
+    return false;
+}
+
 /* Abbreviations as they are said, for texts read in German or English
  * ("z.B." would be spelled "zet be", "Tel." read as "Tel"). */
 struct abbreviation {
@@ -1359,15 +1374,7 @@ static bool en_numbered_thing_before(const char *in, const char *p)
 {
     static const char *const words[] = {"Room", "room", "No.", "no.", "Number", "number",
                                         "Page", "page", "Floor", "floor", "Flat", "Unit"};
-    const char *e = p;
-    while (e > in && e[-1] == ' ')
-        e--;
-    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-        size_t l = strlen(words[i]);
-        if ((size_t)(e - in) >= l && strncmp(e - l, words[i], l) == 0 && word_start(in, e - l))
-            return true;
-    }
-    return false;
+    return one_of_words_before(in, p, words, sizeof(words) / sizeof(words[0]));
 }
 
 /* An English day number at p ("29", "29th", "1st"): its value, with *len; 0. */
@@ -1703,15 +1710,7 @@ static bool extension_before(const char *in, const char *p)
 {
     static const char *const words[] = {"Durchwahl", "Durchwahl:", "Apparat", "App.", "DW",
                                         "Nebenstelle"};
-    const char *e = p;
-    while (e > in && e[-1] == ' ')
-        e--;
-    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-        size_t l = strlen(words[i]);
-        if ((size_t)(e - in) >= l && strncmp(e - l, words[i], l) == 0 && word_start(in, e - l))
-            return true;
-    }
-    return false;
+    return one_of_words_before(in, p, words, sizeof(words) / sizeof(words[0]));
 }
 
 /* After these words a German day is in the dative ("am vierten"), also
