@@ -822,7 +822,9 @@ static const struct said_row said_rows[] = {
            "Elisabeth II. starb, die Krone Karls V., Teil V",
      "Karl der Fünfte war Kaiser, unter Kaiser Karl dem Fünften und Papst Benedikt der "
      "Sechzehnte; für Ludwig den Vierzehnten, Elisabeth die Zweite starb, die Krone Karls des "
-     "Fünften, Teil V"},
+     "Fünften, Teil fünf"},
+    {"de", "Das war Teil V. Danach Band II und Kapitel XII.",
+     "Das war Teil fünf. Danach Band zwei und Kapitel zwölf."},
     /* the euro and per cent signs where the voice left them out ("5 €"
      * was "pięć", "пʼять", "پنج"; Arabic "50%" "خمسون") or said them in
      * English (Ukrainian), in the plural the number asks for */

@@ -2045,11 +2045,12 @@ static size_t other_text_clock(const char *lang, const char *in, const char *p, 
                 for (int k = 0; k < 2 && !sfx; k++) {
                     const char *mark = k ? am[i] : pm[i];
                     size_t wl = strlen(mark);
+                    if (strncmp(p + n1, mark, wl) != 0)
+                        continue; /* only then the bytes after the mark are the text's */
                     const unsigned char *nx = (const unsigned char *)p + n1 + wl;
                     bool letter = nx[0] && ((nx[0] == 0xD8 && nx[1] >= 0xA1) ||
                                             (nx[0] == 0xD9 && nx[1] <= 0x8A));
-                    if (strncmp(p + n1, mark, wl) == 0 && !letter &&
-                        h1 >= 1 && h1 <= 12) {
+                    if (!letter && h1 >= 1 && h1 <= 12) {
                         sfx = wl;
                         h1 = k ? h1 % 12 : h1 % 12 + 12;
                     }
@@ -2141,8 +2142,9 @@ static int roman(const char *p, size_t *len)
 /* A ruler's number after the name in a German text ("Karl V.", "Papst
  * Benedikt XVI.", "unter Ludwig XIV.", "Elisabeth II."): "der Fünfte",
  * "dem Vierzehnten", "die Zweite" (the voice said "Karl fau", "Ludwig
- * römisch vierzehnte"); only after the names of rulers and popes, so
- * "Teil V" stays. Its length at p, or 0. */
+ * römisch vierzehnte"); only after the names of rulers and popes. After
+ * a part ("Teil V", "Band II.") the number as counted: "Teil fünf". Its
+ * length at p, or 0. */
 static size_t german_regnal(const char *in, const char *p, char *buf, size_t size, size_t *o)
 {
     static const char *const names[] = {
@@ -2165,12 +2167,23 @@ static size_t german_regnal(const char *in, const char *p, char *buf, size_t siz
     static const char *const titles[] = {"Kaiser", "Kaiserin", "König", "Königin", "Papst",
                                          "Zar", "Zarin", "Herzog", "Fürst", "Kurfürst", "Graf",
                                          "Kaisers", "Königs", "Papstes", NULL};
+    /* a numbered part: "Teil V" is "Teil fünf" (the voice said "Teil fau") */
+    static const char *const parts[] = {"Teil", "Band", "Kapitel", "Akt", "Abschnitt", "Buch",
+                                        "Folge", "Staffel", "Stufe", "Phase", NULL};
     size_t rl;
     int v = roman(p, &rl);
     if (!v || p - in < 2 || p[-1] != ' ')
         return 0;
     const char *name;
     size_t nl = word_before(in, p, &name);
+    if (nl && word_is(name, nl, parts)) {
+        char said[64];
+        number("de", "%spellout-numbering", v, said, sizeof(said));
+        emits(buf, size, o, said);
+        if (p[rl] == '.') /* after a part's number a full stop ends the sentence */
+            emits(buf, size, o, ".");
+        return rl + (p[rl] == '.');
+    }
     if (!nl || !word_is(name, nl, names))
         return 0;
     bool fem = word_is(name, nl, feminine), genitive = name[nl - 1] == 's' && nl > 4 &&
