@@ -58,6 +58,7 @@ CASES=(
   "m-badhash   manifest signature.does.not.verify                                manifest whose sha256 do not match the images (the signature no longer fits)"
   "m-evilpath  manifest signature.does.not.verify                                manifest naming a file at ../escape.png (the signature no longer fits)"
   "m-redirfile manifest redirect|protocol|file|support|allow                     manifest redirected to file:///etc/passwd"
+  "m-redirftp  manifest redirect|protocol|support|allow                          manifest redirected to ftp://127.0.0.1"
   "m-redirloop manifest redirect                                                 manifest in a redirect loop"
   "m-304       manifest 304.*not.conditional                                     manifest 304 to a request that was not conditional"
   "m-bighead   manifest header.*larger                                           manifest with 200 KiB of header lines"
@@ -88,6 +89,7 @@ CASES=(
   "a-badhash   asset    sha|hash|checksum|mismatch|match                         image whose hash does not match"
   "a-badsize   asset    size|bytes|length|large|mismatch|match                   image one byte longer than listed"
   "a-redirfile asset    redirect|protocol|file|support|allow                     image redirected to file:///etc/passwd"
+  "a-redirftp  asset    redirect|protocol|support|allow                          image redirected to ftp://127.0.0.1"
   "a-redirloop asset    redirect                                                 image in a redirect loop"
 )
 

@@ -31,6 +31,8 @@ FAULTs:
   badsize     asset: one byte more than the manifest lists
   evilpath    manifest: the first listed file (and the items naming it) at "../escape.png"
   redirfile   302 to file:///etc/passwd
+  redirftp    302 to ftp://127.0.0.1:21/content.json (a scheme the kiosk never follows; no
+              FTP server needed: a kiosk that followed would fail to connect, not refuse)
   redirloop   302 to the same URL, forever (each response is a single redirect)
   304         304 Not Modified whatever was asked (also to a request without If-None-Match)
   bighead     200 with 200 KiB of header lines before the body
@@ -78,9 +80,9 @@ CHUNK = 64 * 1024
 
 MANIFEST_FAULTS = {"portal", "206", "shortlen", "slowhead", "nothttp", "churn", "gzip", "304", "bighead", "olddate", "redirhost", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
                    "badjson", "invalid", "nofiles", "badhash", "evilpath", "redirfile",
-                   "redirloop"}
+                   "redirftp", "redirloop"}
 ASSET_FAULTS = {"206", "shortlen", "slowhead", "nothttp", "churn", "gzip", "304", "bighead", "truncate", "reset", "500", "503", "404", "drip", "endless", "hugelen",
-                "badhash", "badsize", "redirfile", "redirloop"}
+                "badhash", "badsize", "redirfile", "redirftp", "redirloop"}
 
 SIG_FAULTS = {"empty", "huge", "junk"}
 SIG_HUGE = 10 * 1024 * 1024
@@ -301,9 +303,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(data)
             return self.finish_log(200, fault, len(data))
-        if fault in ("redirfile", "redirloop"):
+        if fault in ("redirfile", "redirftp", "redirloop"):
             if fault == "redirfile":
                 target = "file:///etc/passwd"
+            elif fault == "redirftp":
+                target = "ftp://127.0.0.1:21/content.json"
             else:
                 target = self.path   # the same URL again: a loop however far one follows
             self.send_response(302)
