@@ -1356,6 +1356,17 @@ static void landscape_contact_uses_its_column(void **state)
     lf_scene_destroy(s);
 }
 
+/* The sample bundle offered in seven languages (the footer tests) */
+static struct lf_bundle seven_language_bundle(void)
+{
+    build_bundle();
+    struct lf_bundle b7 = bundle;
+    static char *langs[] = {"de", "en", "tr", "ar", "fa", "uk", "de-x-ls"};
+    b7.n_languages = sizeof(langs) / sizeof(langs[0]);
+    memcpy(b7.languages, langs, sizeof(langs));
+    return b7;
+}
+
 /* The portrait footer (languages, categories, ‹ position ›, the reading
  * controls and toggles) of a bundle in seven languages with read-aloud
  * takes at most a fifth of the screen's height: at 480x800 it took 27 %
@@ -1365,11 +1376,7 @@ static void landscape_contact_uses_its_column(void **state)
 static void portrait_footer_is_compact(void **state)
 {
     (void)state;
-    build_bundle();
-    struct lf_bundle b7 = bundle;
-    static char *langs[] = {"de", "en", "tr", "ar", "fa", "uk", "de-x-ls"};
-    b7.n_languages = sizeof(langs) / sizeof(langs[0]);
-    memcpy(b7.languages, langs, sizeof(langs));
+    struct lf_bundle b7 = seven_language_bundle();
     static const int sizes[][2] = {{480, 800}, {600, 1024}, {720, 1280}, {1080, 1920}, {2160, 3840}};
     static const char *const screen_langs[] = {"de", "ar"};
     struct lf_scene *s = lf_scene_create();
@@ -1421,11 +1428,7 @@ static void portrait_footer_is_compact(void **state)
 static void footer_is_compact_in_every_language(void **state)
 {
     (void)state;
-    build_bundle();
-    struct lf_bundle b7 = bundle;
-    static char *bundle_langs[] = {"de", "en", "tr", "ar", "fa", "uk", "de-x-ls"};
-    b7.n_languages = sizeof(bundle_langs) / sizeof(bundle_langs[0]);
-    memcpy(b7.languages, bundle_langs, sizeof(bundle_langs));
+    struct lf_bundle b7 = seven_language_bundle();
     static const int sizes[][2] = {{480, 800}, {600, 1024}, {1080, 1920}, {2160, 3840},
                                    {800, 480}, {1920, 1080}, {3840, 2160}};
     static const enum lf_read_button reads[] = {LF_READ_READY, LF_READ_READING, LF_READ_NO_VOICE};
@@ -1484,11 +1487,7 @@ static void footer_is_compact_in_every_language(void **state)
 static void landscape_strip_shows_languages(void **state)
 {
     (void)state;
-    build_bundle();
-    struct lf_bundle b7 = bundle;
-    static char *langs[] = {"de", "en", "tr", "ar", "fa", "uk", "de-x-ls"};
-    b7.n_languages = sizeof(langs) / sizeof(langs[0]);
-    memcpy(b7.languages, langs, sizeof(langs));
+    struct lf_bundle b7 = seven_language_bundle();
     static const struct {
         int w, h, rows;
     } screens[] = {{1080, 1080, 2}, {1200, 1080, 2}, {1280, 1024, 0}, {1024, 768, 1},
