@@ -1419,6 +1419,75 @@ static void portrait_footer_is_compact(void **state)
     lf_scene_destroy(s);
 }
 
+/* A bundle in twelve languages on a portrait screen: the strip took three
+ * rows and the footer 23.5 % of 480x800. It stays within a fifth: the
+ * languages that fit in its rows, always the one on screen, each on its
+ * own button named in itself, and "more languages" for the rest. Every
+ * button a finger's size, nothing overlapping, text at the floor. */
+static void many_languages_keep_the_portrait_footer_compact(void **state)
+{
+    (void)state;
+    build_bundle();
+    struct lf_bundle b12 = bundle;
+    static char *langs[] = {"de", "en", "tr", "ar", "fa", "uk", "ru", "ti", "am", "ku", "ckb", "zh"};
+    b12.n_languages = sizeof(langs) / sizeof(langs[0]);
+    memcpy(b12.languages, langs, sizeof(langs));
+    static const int sizes[][2] = {{480, 800}, {600, 1024}, {1080, 1920}, {2160, 3840}};
+    static const char *const screen_langs[] = {"de", "ar", "zh", "ckb"};
+    struct lf_scene *s = lf_scene_create();
+    for (size_t si = 0; si < sizeof(sizes) / sizeof(sizes[0]); si++) {
+        for (size_t li = 0; li < sizeof(screen_langs) / sizeof(screen_langs[0]); li++) {
+            struct lf_view v = fake_view(&b12, screen_langs[li], lf_local_make(2026, 12, 2, 10, 0),
+                                         sizes[si][0], sizes[si][1]);
+            v.speech = true;
+            char what[64];
+            snprintf(what, sizeof(what), "%dx%d %s, 12 languages", v.width, v.height, v.lang);
+            lf_scene_clear(s);
+            lf_layout_footer(s, &v, &(struct lf_footer){.position = 3, .count = 17,
+                                                      .active_category = -1,
+                                                      .read = LF_READ_READY});
+            assert_clean(s, v.width, v.height, lf_layout_min_text_px(&v), what);
+            int top = lf_scene_op(s, 0)->box.y;
+            if ((v.height - top) * 5 > v.height)
+                fail_msg("%s: the footer is %d px of %d (%d %%)", what, v.height - top, v.height,
+                         (v.height - top) * 100 / v.height);
+            struct lf_box body = lf_layout_content_box(&v);
+            assert_true(body.y + body.h <= top);
+            int n_lang = 0, more = 0;
+            bool on_screen = false;
+            for (size_t t = 0; t < lf_scene_target_count(s); t++) {
+                const struct lf_target *a = lf_scene_target_at(s, t);
+                if (a->box.h < v.width * LF_MIN_TOUCH_FRACTION ||
+                    a->box.w < v.width * LF_MIN_TOUCH_FRACTION)
+                    fail_msg("%s: target %zu is %dx%d", what, t, a->box.w, a->box.h);
+                for (size_t u = t + 1; u < lf_scene_target_count(s); u++)
+                    assert_false(lf_box_overlaps(a->box, lf_scene_target_at(s, u)->box));
+                more += a->action == LF_ACT_MORE_LANGUAGES;
+                if (a->action != LF_ACT_LANGUAGE)
+                    continue;
+                n_lang++;
+                const char *tag = b12.languages[a->arg];
+                on_screen |= strcmp(tag, v.lang) == 0;
+                /* its button says its name in its own script */
+                bool named = false;
+                for (size_t i = 0; i < lf_scene_count(s); i++) {
+                    const struct lf_op *o = lf_scene_op(s, i);
+                    named |= o->kind == LF_OP_TEXT && lf_box_inside(o->box, a->box) &&
+                             strcmp(o->text, lf_lang_endonym(tag)) == 0;
+                }
+                if (!named)
+                    fail_msg("%s: the button of %s does not say \"%s\"", what, tag,
+                             lf_lang_endonym(tag));
+            }
+            assert_true(on_screen);
+            assert_true(n_lang >= 2);
+            /* the rest one tap away */
+            assert_int_equal(more, n_lang < (int)b12.n_languages ? 1 : 0);
+        }
+    }
+    lf_scene_destroy(s);
+}
+
 /* The footer in every language of the phrase table, with the read-aloud
  * button in each of its states ("no voice" too), portrait and landscape
  * from 480x800 to 3840x2160: at most a fifth of the screen's height (in
@@ -2619,6 +2688,7 @@ int main(void)
         cmocka_unit_test(themes_have_aaa_contrast),
         cmocka_unit_test(bundle_phrases_override),
         cmocka_unit_test(portrait_footer_is_compact),
+        cmocka_unit_test(many_languages_keep_the_portrait_footer_compact),
         cmocka_unit_test(carousel_offers_rotate),
         cmocka_unit_test(pictures_keep_their_proportions),
         cmocka_unit_test(footer_is_compact_in_every_language),

@@ -252,7 +252,17 @@ int lf_frame_strip_rows(const struct frame *f)
     int group = lf_frame_strip_group_width(f);
     if (group && x + group > x_end && x > m)
         rows++; /* the controls on a row of their own */
-    return rows > LF_STRIP_MAX_ROWS ? LF_STRIP_MAX_ROWS : rows;
+    /* the footer stays within LF_FOOTER_MAX_FRACTION of the height: the
+     * rows beyond that go, and "🌐 more languages" opens the rest (11
+     * languages at 480x800 took three rows, the footer 23.5 %) */
+    int fit = (int)(f->v->height * LF_FOOTER_MAX_FRACTION) - lf_frame_scaled(f, 4) -
+              lf_frame_scaled(f, 2 * LF_PORTRAIT_NAV_ROW + 3 * LF_PORTRAIT_NAV_PAD);
+    int most = fit / (bh + gap);
+    if (most < 1)
+        most = 1;
+    if (most > LF_STRIP_MAX_ROWS)
+        most = LF_STRIP_MAX_ROWS;
+    return rows > most ? most : rows;
 }
 
 /* The row(s) of languages and accessibility toggles above the footer. */

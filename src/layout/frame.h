@@ -58,6 +58,10 @@ int lf_frame_strip_button_height(const struct frame *f);
 int lf_frame_read_button_width(const struct frame *f);
 int lf_frame_slower_button_width(const struct frame *f);
 #define LF_STRIP_MAX_ROWS 3
+/* Portrait: the footer (strip, categories, ‹ position ›) takes at most
+ * this share of the screen's height; languages beyond its rows are on
+ * the page "more languages" opens. */
+#define LF_FOOTER_MAX_FRACTION 0.20
 /* Landscape: languages the strip shows at least (where the bundle has
  * them) before it takes a second row. */
 #define LF_STRIP_LEAST_LANGUAGES 2
