@@ -16,7 +16,7 @@
  * Latin words in a text of another script go to the German voice.
  *
  * The words around the content are the kiosk's own (layout/phrases.h)
- * and, for listening, speech/script.c's; de, en, tr, ar, fa, uk and ru
+ * and, for listening, speech/script*.c's; de, en, tr, ar, fa, uk and ru
  * have spoken grammar here, 20 more languages in speech/spoken_words.c
  * (fr, es, it, pt, nl, pl, ro, bg, sr, hr, bs, mk, sl, sq, el, vi, ku,
  * hu, cs, sk); other languages get the content, the phrase table's labels where

@@ -1,0 +1,680 @@
+/* A content text made ready for listening (lf_speech_say_text in
+ * speech/script.h): the scan over the text and the small readers the rule
+ * families share (speech/script_text.h); the rule families are
+ * script_text_date.c, script_text_clock.c and script_text_number.c. */
+#include "speech/script.h"
+#include "speech/script_text.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/civil_time.h"
+#include "speech/number_words.h"
+#include "speech/spoken_words.h"
+#include "speech/script_contact.h"
+#include "speech/script_lang.h"
+#include "speech/script_text_clock.h"
+#include "speech/script_text_date.h"
+#include "speech/script_text_number.h"
+
+/* Every phrase is put together with snprintf into a bounded buffer; a
+ * text longer than its buffer is cut there on purpose (the bundle's own
+ * limits keep real texts far below). GCC cannot see that the words are
+ * short and warns for each nesting. */
+#pragma GCC diagnostic ignored "-Wformat-truncation"
+
+/* Phone numbers written in a text ("Tel. 02361 53-3808", "+49 (0) 251 /
+ * 492-70 77"): a run of digits that starts with 0 or + and holds at
+ * least six digits, with spaces, '-', '/' or "(0)" between groups, is
+ * said as a phone number. */
+static size_t phone_run(const char *p)
+{
+    if (!(*p == '0' || (*p == '+' && p[1] >= '1' && p[1] <= '9')))
+        return 0;
+    size_t n = 0, digits = 0;
+    if (*p == '+')
+        n++;
+    while (p[n]) {
+        if (p[n] >= '0' && p[n] <= '9') {
+            digits++;
+            n++;
+            continue;
+        }
+        /* a short run of separators with a digit after it */
+        size_t k = 0;
+        while (k < 4 && p[n + k] && strchr(" -/()", p[n + k]))
+            k++;
+        if (k == 0 || !(p[n + k] >= '0' && p[n + k] <= '9'))
+            break;
+        n += k;
+    }
+    return digits >= 6 ? n : 0;
+}
+
+bool lf_script_is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* A Latin letter (ASCII, Latin-1 and Latin Extended-A/B, not × ÷) at p:
+ * its length in bytes, else 0. */
+size_t lf_script_latin_letter(const char *p)
+{
+    unsigned char c = (unsigned char)p[0];
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+        return 1;
+    if (c < 0xC3 || c > 0xC9)
+        return 0; /* p may be the string's end: no byte after it is read */
+    unsigned char d = (unsigned char)p[1];
+    if (c >= 0xC3 && c <= 0xC9 && d >= 0x80 && d <= 0xBF && !(c == 0xC3 && (d == 0x97 || d == 0xB7)))
+        return 2;
+    return 0;
+}
+
+/* A capital letter at p: A-Z, or one of the Latin capitals with marks
+ * German and Turkish write (Ä Ö Ü Ç Ğ İ Ş ...). */
+bool lf_script_capital_at(const char *p)
+{
+    unsigned char c = (unsigned char)p[0];
+    if (c >= 'A' && c <= 'Z')
+        return true;
+    if (c < 0xC3 || c > 0xC5)
+        return false; /* p may be the string's end: no byte after it is read */
+    unsigned char d = (unsigned char)p[1];
+    if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97)
+        return true; /* U+00C0-U+00DE */
+    return (c == 0xC4 && (d == 0x9E || d == 0xB0)) || (c == 0xC5 && d == 0x9E); /* Ğ İ Ş */
+}
+
+/* Starts a word at p (what stands before it is no letter or digit)? */
+bool lf_script_word_start(const char *in, const char *p)
+{
+    if (p == in)
+        return true;
+    char c = p[-1];
+    return !(lf_script_is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+             (unsigned char)c >= 0x80);
+}
+
+/* One of the n words ends just before p (spaces between allowed) and
+ * starts a word there. */
+bool lf_script_one_of_words_before(const char *in, const char *p, const char *const *words, size_t n)
+{
+    const char *e = p;
+    while (e > in && e[-1] == ' ')
+        e--;
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(words[i]);
+        if ((size_t)(e - in) >= l && strncmp(e - l, words[i], l) == 0 && lf_script_word_start(in, e - l))
+            return true;
+    }
+    return false;
+}
+
+/* Abbreviations as they are said, for texts read in German or English
+ * ("z.B." would be spelled "zet be", "Tel." read as "Tel"). */
+struct abbreviation {
+    const char *written, *said;
+    bool ends; /* may end a sentence ("usw.", "vb."): its dot is the full stop too
+                  before a capital letter, a line break or the end */
+};
+static const struct abbreviation de_abbreviations[] = {
+    {"z.B.", "zum Beispiel", false}, {"z. B.", "zum Beispiel", false},
+    {"u.a.", "unter anderem", false}, {"u. a.", "unter anderem", false},
+    {"d.h.", "das heißt", false}, {"d. h.", "das heißt", false},
+    {"bzw.", "beziehungsweise", false}, {"ca.", "circa", false}, {"Tel.", "Telefon", false},
+    {"Nr.", "Nummer", false}, {"ggf.", "gegebenenfalls", false}, {"evtl.", "eventuell", false},
+    {"usw.", "und so weiter", true}, {"inkl.", "inklusive", false}, {"Str.", "Straße", false},
+    {"Std.", "Stunden", false}, {"Dr.", "Doktor", false}, {"Prof.", "Professor", false},
+    {"vgl.", "vergleiche", false}, {"Vgl.", "Vergleiche", false},
+    {"e. V.", "eingetragener Verein", true}, {"e.V.", "eingetragener Verein", true},
+    {"bspw.", "beispielsweise", false}, {"zzgl.", "zuzüglich", false},
+    {"u. U.", "unter Umständen", false}, {"o. ä.", "oder Ähnliches", true},
+    {"o. Ä.", "oder Ähnliches", true}, {"etc.", "et cetera", true}, {"Hr.", "Herr", false},
+    {"Abt.", "Abteilung", false}, {"Mio.", "Millionen", false}, {"Mrd.", "Milliarden", false},
+    {"tgl.", "täglich", false}, {"i. d. R.", "in der Regel", false},
+    {"i.d.R.", "in der Regel", false}, {"z. Hd.", "zu Händen", false},
+    {"Tel.-Nr.", "Telefonnummer", false}, {"Tsd.", "Tausend", false},
+    /* floors, as letters the voice spelled ("o ge") */
+    {"EG", "Erdgeschoss", false}, {"OG", "Obergeschoss", false}, {"UG", "Untergeschoss", false},
+    {NULL, NULL, false}};
+/* Turkish: the street words of an address ("Atatürk Cad. No: 5"), titles
+ * and the short forms of running text; "No:" and "Tel:" lose their colon
+ * to the word ("numara beş"). The voice read "Cad" as a syllable, "vb" as
+ * letters and "Sk" as "es ka". */
+static const struct abbreviation tr_abbreviations[] = {
+    {"Cad.", "Caddesi", false}, {"Cd.", "Caddesi", false}, {"Sok.", "Sokağı", false},
+    {"Sk.", "Sokağı", false}, {"Mah.", "Mahallesi", false}, {"Mh.", "Mahallesi", false},
+    {"Bulv.", "Bulvarı", false}, {"Blv.", "Bulvarı", false}, {"Apt.", "Apartmanı", false},
+    {"No.", "numara", false}, {"No:", "numara", false}, {"Tel.", "Telefon", false},
+    {"Tel:", "Telefon:", false}, {"vb.", "ve benzeri", true}, {"vs.", "vesaire", true},
+    {"vd.", "ve diğerleri", true}, {"örn.", "örneğin", false}, {"Örn.", "Örneğin", false},
+    {"bkz.", "bakınız", false}, {"Bkz.", "Bakınız", false}, {"Dr.", "Doktor", false},
+    {"Prof.", "Profesör", false}, {"Doç.", "Doçent", false}, {"Uzm.", "Uzman", false},
+    {"Av.", "Avukat", false}, {"Ltd. Şti.", "Limited Şirketi", true},
+    {"A.Ş.", "Anonim Şirketi", true}, {NULL, NULL, false}};
+static const struct abbreviation en_abbreviations[] = {
+    {"e.g.", "for example", false}, {"i.e.", "that is", false},
+    {"approx.", "approximately", false}, {"Tel.", "Phone", false}, {"tel.", "phone", false},
+    {"Dr.", "Doctor", false}, {"Prof.", "Professor", false}, {"ext.", "extension", false},
+    {"Mr.", "Mister", false}, {"Mrs.", "Missus", false}, {"etc.", "et cetera", true},
+    {NULL, NULL, false}};
+
+/* Weekdays as written short, Monday first. */
+static const char *const de_days_short[7] = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"};
+static const char *const en_days_short[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+const char *const lf_script_de_months[12] = {"Januar", "Februar", "März", "April", "Mai", "Juni",
+                                          "Juli", "August", "September", "Oktober",
+                                          "November", "Dezember"};
+
+/* A weekday written short at p ("Mo", "Mo."): its index, with *len; -1. */
+static int short_day(const char *const days[7], const char *p, size_t *len)
+{
+    for (int d = 0; d < 7; d++) {
+        size_t n = strlen(days[d]);
+        if (strncmp(p, days[d], n) != 0 || lf_script_latin_letter(p + n))
+            continue;
+        *len = n + (p[n] == '.');
+        return d;
+    }
+    return -1;
+}
+
+/* After a weekday written short: a clock time or another weekday? */
+static bool single_day_follows(const char *const days[7], const char *p)
+{
+    size_t n = 0, l;
+    while (p[n] == ' ' || p[n] == ',')
+        n++;
+    if (n == 0 && p[-1] != '.')
+        return false; /* "Mo9" */
+    if (lf_script_is_digit(p[n]))
+        return true;
+    if (strncmp(p + n, "und ", 4) == 0 || strncmp(p + n, "and ", 4) == 0)
+        n += 4;
+    else if (strncmp(p + n, "& ", 2) == 0)
+        n += 2;
+    return n > 0 && short_day(days, p + n, &l) >= 0;
+}
+
+/* A dash between two numbers or days, with spaces around it: its length. */
+size_t lf_script_range_dash(const char *p, bool *en_dash)
+{
+    size_t n = 0;
+    while (p[n] == ' ')
+        n++;
+    if (strncmp(p + n, "–", strlen("–")) == 0) {
+        *en_dash = true;
+        n += strlen("–");
+    } else if (p[n] == '-') {
+        *en_dash = false;
+        n++;
+    } else {
+        return 0;
+    }
+    while (p[n] == ' ')
+        n++;
+    return n;
+}
+
+/* A number or a clock time ("9", "2024", "9:30", "9.30 Uhr"; "9.30" also
+ * when dot_time: the start of "9.00-12.00 Uhr") at p: its length. */
+size_t lf_script_number_or_time(const char *p, long *value, int *h, int *m, bool dot_time)
+{
+    size_t n = 0;
+    long v = 0;
+    while (lf_script_is_digit(p[n]) && n < 4)
+        v = v * 10 + (p[n++] - '0');
+    if (n == 0 || lf_script_is_digit(p[n]))
+        return 0;
+    *value = v;
+    *h = -1;
+    if ((p[n] == ':' || p[n] == '.') && lf_script_is_digit(p[n + 1]) && lf_script_is_digit(p[n + 2]) &&
+        !lf_script_is_digit(p[n + 3]) && v <= 24 &&
+        (p[n] == ':' || (n <= 2 && (dot_time || strncmp(p + n + 3, " Uhr", 4) == 0)))) {
+        *h = (int)v;
+        *m = (p[n + 1] - '0') * 10 + (p[n + 2] - '0');
+        if (*m > 59)
+            return 0;
+        n += 3;
+    }
+    return n;
+}
+
+void lf_script_emit(char *buf, size_t size, size_t *o, const char *text, size_t n)
+{
+    if (*o + 1 >= size) /* full (also keeps GCC's -Wstringop-overflow sure of n) */
+        return;
+    if (n > size - *o - 1)
+        n = size - *o - 1;
+    memcpy(buf + *o, text, n);
+    *o += n;
+    buf[*o] = '\0';
+}
+
+void lf_script_emits(char *buf, size_t size, size_t *o, const char *text)
+{
+    lf_script_emit(buf, size, o, text, strlen(text));
+}
+
+/* An e-mail or web address in a text ("info@ki-muenster.de",
+ * "https://www.ki-muenster.de/termine."): its length without the
+ * punctuation after it, else 0. */
+static size_t online_address(const char *p)
+{
+    size_t n = 0;
+    while (p[n] && p[n] != ' ' && p[n] != '\n' && p[n] != '\t' && p[n] != ',' && p[n] != ';' &&
+           p[n] != ')' && p[n] != '"')
+        n++;
+    while (n > 0 && strchr(".:!?", p[n - 1]))
+        n--;
+    bool web = strncmp(p, "http://", 7) == 0 || strncmp(p, "https://", 8) == 0 ||
+               strncmp(p, "www.", 4) == 0;
+    const char *at = memchr(p, '@', n);
+    bool mail = at && at > p && memchr(at, '.', n - (size_t)(at - p)) && at[1] != '.';
+    return web || mail ? n : 0;
+}
+
+/* A digit at p in any of the digit sets texts are written in (0-9,
+ * Arabic-Indic ٠-٩, Persian ۰-۹): its value, with *len; -1. */
+int lf_script_any_digit(const char *p, size_t *len)
+{
+    unsigned char c = (unsigned char)p[0];
+    if (c >= '0' && c <= '9') {
+        *len = 1;
+        return c - '0';
+    }
+    if (c != 0xD9 && c != 0xDB)
+        return -1; /* p may be the string's end: no byte after it is read */
+    unsigned char d = (unsigned char)p[1];
+    if (c == 0xD9 && d >= 0xA0 && d <= 0xA9) {
+        *len = 2;
+        return d - 0xA0;
+    }
+    if (c == 0xDB && d >= 0xB0 && d <= 0xB9) {
+        *len = 2;
+        return d - 0xB0;
+    }
+    return -1;
+}
+
+/* A content text as it is read: phone numbers in their groups, e-mail
+ * and web addresses as one says them; in German and English texts also
+ * abbreviations, ranges ("9-12 Uhr", "Mo–Fr"), clock times and (German)
+ * dates and amounts of euros in words, so the voice neither spells nor
+ * drops them. */
+void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size)
+{
+    enum spoken L = lf_script_spoken_lang(lang);
+    bool de = L == L_DE, en = L == L_EN, tr = L == L_TR;
+    const struct abbreviation *abbr = de   ? de_abbreviations
+                                      : en ? en_abbreviations
+                                      : tr ? tr_abbreviations
+                                           : NULL;
+    const char *const *days = de ? de_days_short : en ? en_days_short : NULL;
+    const char *to = de ? " bis " : " to ";
+    size_t o = 0;
+    buf[0] = '\0';
+    for (const char *p = in; *p && o + 1 < size;) {
+        bool start = lf_script_word_start(in, p);
+        size_t n = start ? phone_run(p) : 0;
+        if (n) {
+            char digits[256], words[1024];
+            snprintf(digits, sizeof(digits), "%.*s", (int)(n < 255 ? n : 255), p);
+            lf_speech_say_phone(lang, digits, words, sizeof(words));
+            lf_script_emits(buf, size, &o, words);
+            p += n;
+            continue;
+        }
+        if (start && (p == in || p[-1] == ' ' || p[-1] == '(' || p[-1] == '\n' || p[-1] == ':') &&
+            (n = online_address(p)) > 0) {
+            char addr[1024], words[2048];
+            snprintf(addr, sizeof(addr), "%.*s", (int)(n < 1023 ? n : 1023), p);
+            lf_script_say_address_online(lang, addr, words, sizeof(words));
+            lf_script_emits(buf, size, &o, words);
+            p += n;
+            continue;
+        }
+        if (start && abbr) {
+            const struct abbreviation *a = abbr;
+            /* "EG" is a word of its own, not the start of "EGO"; the
+             * longest written form wins ("Tel.-Nr." over "Tel.") */
+            const struct abbreviation *best = NULL;
+            for (; a->written; a++)
+                if (strncmp(p, a->written, strlen(a->written)) == 0 &&
+                    !(lf_script_latin_letter(a->written + strlen(a->written) - 1) &&
+                      lf_script_latin_letter(p + strlen(a->written))) &&
+                    (!best || strlen(a->written) > strlen(best->written)))
+                    best = a;
+            if (best)
+                a = best;
+            if (a->written) {
+                lf_script_emits(buf, size, &o, a->said);
+                p += strlen(a->written);
+                if (a->ends && (*p == '\0' || *p == '\n' || (*p == ' ' && lf_script_capital_at(p + 1))))
+                    lf_script_emits(buf, size, &o, ".");
+                if (lf_script_is_digit(*p) || lf_script_latin_letter(p)) /* "No:5" */
+                    lf_script_emits(buf, size, &o, " ");
+                continue;
+            }
+        }
+        if (start && de && *p >= 'I' && *p <= 'X' && (n = lf_script_german_regnal(in, p, buf, size, &o)) > 0) {
+            p += n;
+            continue;
+        }
+        /* "No. 5": the voice said "no five" */
+        if (start && en && (strncmp(p, "No. ", 4) == 0 || strncmp(p, "no. ", 4) == 0) &&
+            lf_script_is_digit(p[4])) {
+            lf_script_emits(buf, size, &o, *p == 'N' ? "Number " : "number ");
+            p += 4;
+            continue;
+        }
+        if (start && en && (n = lf_script_english_street_or_saint(in, p, buf, size, &o)) > 0) {
+            p += n;
+            continue;
+        }
+        /* units after a number ("5 km", "0,5 l", "30 min", "20 m²"): the
+         * voice spelled them ("ka em", "el") */
+        if (de && p > in && (lf_script_is_digit(p[-1]) || (start && p[-1] == ' ' && p - in >= 2 && lf_script_is_digit(p[-2])))) {
+            static const struct abbreviation units[] = {
+                {"km", "Kilometer", false}, {"kg", "Kilogramm", false}, {"l", "Liter", false},
+                {"min", "Minuten", false}, {"Min.", "Minuten", false}, {"m²", "Quadratmeter", false},
+                {"qm", "Quadratmeter", false}, {"m", "Meter", false}, {"h", "Stunden", false},
+                {"J.", "Jahre", false}, {"Mio.", "Millionen", false}, {NULL, NULL, false}};
+            const struct abbreviation *u = units;
+            for (; u->written; u++) {
+                size_t l = strlen(u->written);
+                if (strncmp(p, u->written, l) == 0 && !lf_script_latin_letter(p + l) &&
+                    !(p[l] == '\xc2' && p[l + 1] == '\xb2') && !lf_script_is_digit(p[l]))
+                    break;
+            }
+            if (u->written) {
+                if (p[-1] != ' ')
+                    lf_script_emits(buf, size, &o, " ");
+                lf_script_emits(buf, size, &o, u->said);
+                p += strlen(u->written);
+                continue;
+            }
+        }
+        /* "S. 4": the page */
+        if (de && start && strncmp(p, "S. ", 3) == 0 && lf_script_is_digit(p[3])) {
+            lf_script_emits(buf, size, &o, "Seite ");
+            p += 3;
+            continue;
+        }
+        /* the initials of a name ("Z. Sözüdogru", "J.-H. Winkel") end no
+         * sentence: the voice made a stop after the letter */
+        if (start && *p >= 'A' && *p <= 'Z' && p[1] == '.' &&
+            ((p[2] == ' ' && lf_script_capital_at(p + 3)) || (p[2] == '-' && lf_script_capital_at(p + 3)))) {
+            lf_script_emit(buf, size, &o, p, 1);
+            p += 2;
+            continue;
+        }
+        /* "Durchwahl -12": an extension, not minus twelve */
+        if (de && *p == '-' && p > in && p[-1] == ' ' && lf_script_is_digit(p[1]) &&
+            lf_script_extension_before(in, p)) {
+            size_t k = 1;
+            while (lf_script_is_digit(p[k]) && k < 16)
+                k++;
+            char digits[32], words[256];
+            snprintf(digits, sizeof(digits), "%.*s", (int)(k - 1), p + 1);
+            lf_speech_say_phone(lang, digits, words, sizeof(words));
+            lf_script_emits(buf, size, &o, words);
+            p += k;
+            continue;
+        }
+        /* "Hauptstr. 5" */
+        if (de && !start && strncmp(p, "str.", 4) == 0 && !lf_script_latin_letter(p + 4)) {
+            lf_script_emits(buf, size, &o, "straße");
+            p += 4;
+            continue;
+        }
+        if (start && days) {
+            size_t l1, l2;
+            int d1 = short_day(days, p, &l1);
+            bool en_dash;
+            size_t dl = d1 >= 0 ? lf_script_range_dash(p + l1, &en_dash) : 0;
+            int d2 = dl ? short_day(days, p + l1 + dl, &l2) : -1;
+            bool slash = false; /* "Sa/So": Saturday and Sunday */
+            if (d2 < 0 && d1 >= 0 && p[l1] == '/' && (d2 = short_day(days, p + l1 + 1, &l2)) >= 0) {
+                dl = 1;
+                slash = true;
+            }
+            if (d2 >= 0) {
+                char a[64], b[64];
+                lf_script_weekday_name(lang, d1, a, sizeof(a));
+                lf_script_weekday_name(lang, d2, b, sizeof(b));
+                lf_script_emits(buf, size, &o, a);
+                lf_script_emits(buf, size, &o, slash ? (de ? " und " : " and ") : to);
+                lf_script_emits(buf, size, &o, b);
+                p += l1 + dl + l2;
+                continue;
+            }
+            /* one day written short, with a time or another day after it
+             * ("Mo. 9 Uhr", "Mo, Mi und Fr 9-12"); "Fr. Meiber" stays */
+            if (d1 >= 0 && single_day_follows(days, p + l1)) {
+                char a[64];
+                lf_script_weekday_name(lang, d1, a, sizeof(a));
+                lf_script_emits(buf, size, &o, a);
+                p += l1;
+                continue;
+            }
+        }
+        size_t num, cents, amount;
+        if ((de || en) && (start || (en && strncmp(p, "€", strlen("€")) == 0)) &&
+            (amount = lf_script_euro_amount(p, de, &num, &cents)) > 0) {
+            lf_script_emit(buf, size, &o, p + num, cents - 1 - num);
+            lf_script_emits(buf, size, &o, de ? " Euro" : " euros");
+            if (!(p[cents] == '0' && p[cents + 1] == '0')) {
+                lf_script_emits(buf, size, &o, " ");
+                lf_script_emit(buf, size, &o, p + cents, 2);
+            }
+            p += amount;
+            continue;
+        }
+        if (start && de && lf_script_is_digit(*p)) {
+            int day, month;
+            long year;
+            bool numbered = lf_script_numbered_thing_before(in, p);
+            size_t dn = numbered ? 0 : lf_script_german_date(p, &day, &month, &year);
+            /* "am 25./26.12.": two days of one month */
+            int first = 0;
+            if (!dn && !numbered && lf_script_is_digit(p[0])) {
+                size_t k = lf_script_is_digit(p[1]) ? 2 : 1;
+                int d0 = k == 2 ? (p[0] - '0') * 10 + (p[1] - '0') : p[0] - '0';
+                if (p[k] == '.' && p[k + 1] == '/' && d0 >= 1 && d0 <= 31 &&
+                    (dn = lf_script_german_date(p + k + 2, &day, &month, &year)) > 0) {
+                    dn += k + 2;
+                    first = d0;
+                }
+            }
+            if (dn) {
+                char words[256];
+                const char *article = lf_script_german_article_ordinal(in, p);
+                const char *rules = lf_script_german_dative_before(in, p) ? "%spellout-ordinal-n"
+                                    : article                   ? article
+                                                                : "%spellout-ordinal-r";
+                if (first) {
+                    lf_script_number(lang, rules, first, words, sizeof(words));
+                    lf_script_emits(buf, size, &o, words);
+                    lf_script_emits(buf, size, &o, " und ");
+                }
+                lf_script_number(lang, rules, day, words, sizeof(words));
+                lf_script_emits(buf, size, &o, words);
+                lf_script_emits(buf, size, &o, " ");
+                lf_script_emits(buf, size, &o, lf_script_de_months[month - 1]);
+                if (year) {
+                    lf_script_number(lang, "%spellout-numbering-year", year, words, sizeof(words));
+                    lf_script_emits(buf, size, &o, " ");
+                    lf_script_emits(buf, size, &o, words);
+                }
+                p += dn;
+                continue;
+            }
+            long ord;
+            size_t ol;
+            const char *rules = lf_script_german_ordinal(in, p, &ord, &ol);
+            if (rules) {
+                char words[256];
+                lf_script_number(lang, rules, ord, words, sizeof(words));
+                lf_script_emits(buf, size, &o, words);
+                lf_script_emits(buf, size, &o, " ");
+                p += ol;
+                continue;
+            }
+        }
+        if (start && en && (lf_script_is_digit(*p) || lf_script_capital_at(p)) && !lf_script_en_numbered_thing_before(in, p)) {
+            size_t dn = lf_script_english_date(p, buf, size, &o);
+            if (dn) {
+                p += dn;
+                continue;
+            }
+        }
+        if (start && (L == L_UK || L == L_RU) && lf_script_is_digit(*p)) {
+            /* "з 24 грудня": the day as an ordinal in the genitive
+             * ("двадцять четвертого грудня"), as the dates of the kiosk */
+            size_t k = 0;
+            int day = 0;
+            while (lf_script_is_digit(p[k]) && k < 2)
+                day = day * 10 + (p[k++] - '0');
+            bool said_day = false;
+            for (int m = 1; m <= 12 && p[k] == ' ' && day >= 1 && day <= 31 && !lf_script_is_digit(p[k]);
+                 m++) {
+                char month[64], words[256];
+                lf_script_month_after_day(lang, lf_local_make(2026, m, 15, 12, 0), month, sizeof(month));
+                size_t ml = strlen(month);
+                if (!ml || strncmp(p + k + 1, month, ml) != 0)
+                    continue;
+                if (L == L_UK ? !lf_spell_uk_ordinal(day, LF_UK_NEUTER_GENITIVE, words, sizeof(words))
+                              : !lf_spell_number(lang, "%spellout-ordinal-neuter-genitive", day,
+                                                 words, sizeof(words)))
+                    break;
+                lf_script_emits(buf, size, &o, words);
+                p += k;
+                said_day = true;
+                break;
+            }
+            if (said_day)
+                continue;
+        }
+        if (start && !de && !en && (n = lf_script_other_numeric_date(lang, p, buf, size, &o)) > 0) {
+            p += n;
+            continue;
+        }
+        if (start && !de && !en && (n = lf_script_spaced_thousands(lang, p, buf, size, &o)) > 0) {
+            p += n;
+            continue;
+        }
+        if (start && !de && !en && !tr && (n = lf_script_other_text_clock(lang, in, p, buf, size, &o)) > 0) {
+            p += n;
+            continue;
+        }
+        if (start && !de && !en && !tr && (n = lf_script_other_number_range(lang, p, buf, size, &o)) > 0) {
+            p += n;
+            continue;
+        }
+        if (start && tr && lf_script_is_digit(*p)) {
+            size_t tn = lf_script_turkish_time_range(in, p, buf, size, &o);
+            if (tn) {
+                p += tn;
+                continue;
+            }
+            /* "3. Forum": an ordinal where a sentence or clause begins (the
+             * voice said "üç" and a full stop) */
+            size_t k = 0;
+            long v = 0;
+            while (lf_script_is_digit(p[k]) && k < 3)
+                v = v * 10 + (p[k++] - '0');
+            const char *e = p;
+            while (e > in && e[-1] == ' ')
+                e--;
+            if (v >= 1 && !lf_script_is_digit(p[k]) && p[k] == '.' && p[k + 1] == ' ' &&
+                lf_script_latin_letter(p + k + 2) && (e == in || strchr(",;:(.!?\n", e[-1]))) {
+                char words[256];
+                lf_script_number(lang, "%spellout-ordinal", v, words, sizeof(words));
+                lf_script_emits(buf, size, &o, words);
+                lf_script_emits(buf, size, &o, " ");
+                p += k + 2;
+                continue;
+            }
+        }
+        if (start && en && lf_script_is_digit(*p) && (n = lf_script_english_ampm(p, buf, size, &o)) > 0) {
+            p += n;
+            continue;
+        }
+        if (start && (de || en) && lf_script_is_digit(*p)) {
+            long v1, v2;
+            int h1, m1, h2, m2;
+            size_t n1 = lf_script_number_or_time(p, &v1, &h1, &m1, false);
+            bool en_dash = false;
+            size_t dl = n1 ? lf_script_range_dash(p + n1, &en_dash) : 0;
+            size_t n2 = dl ? lf_script_number_or_time(p + n1 + dl, &v2, &h2, &m2, false) : 0;
+            if (de && n1 && h1 < 0 && p[n1] == '.') {
+                /* "9.00-12.00 Uhr": the first time has no "Uhr" of its own */
+                long w1, w2;
+                int g1, k1, g2, k2;
+                bool ed = false;
+                size_t t1 = lf_script_number_or_time(p, &w1, &g1, &k1, true);
+                size_t tl = t1 && g1 >= 0 ? lf_script_range_dash(p + t1, &ed) : 0;
+                size_t t2 = tl ? lf_script_number_or_time(p + t1 + tl, &w2, &g2, &k2, false) : 0;
+                if (t2 && g2 >= 0) {
+                    n1 = t1, v1 = w1, h1 = g1, m1 = k1, dl = tl, en_dash = ed;
+                    n2 = t2, v2 = w2, h2 = g2, m2 = k2;
+                }
+            }
+            /* a hyphen joins a range when the numbers are alike ("9-12",
+             * "2023-2024"), not an extension ("53-3808") */
+            size_t d1 = h1 >= 0 ? 0 : n1, d2 = h2 >= 0 ? 0 : n2;
+            bool alike = d1 + 1 >= d2 && d2 + 1 >= d1;
+            /* "22-2 Uhr": hours over midnight */
+            bool hours = de && n2 && h1 < 0 && h2 < 0 && v1 <= 24 && v2 <= 24 &&
+                         strncmp(p + n1 + dl + n2, " Uhr", 4) == 0;
+            if (n2 && (en_dash || h1 >= 0 || h2 >= 0 || hours || (v1 < v2 && alike))) {
+                char a[256], b[256];
+                lf_script_say_number_or_time(lang, p, n1, h1, m1, a, sizeof(a));
+                lf_script_say_number_or_time(lang, p + n1 + dl, n2, h2, m2, b, sizeof(b));
+                lf_script_emits(buf, size, &o, a);
+                lf_script_emits(buf, size, &o, to);
+                lf_script_emits(buf, size, &o, b);
+                p += n1 + dl + n2;
+                /* "9:00–12:00 Uhr": the words have said "Uhr" */
+                if (de && h2 >= 0 && strncmp(p, " Uhr", 4) == 0 && !lf_script_latin_letter(p + 4))
+                    p += 4;
+                continue;
+            }
+            if (n1 && h1 >= 0) {
+                char a[256];
+                lf_script_say_number_or_time(lang, p, n1, h1, m1, a, sizeof(a));
+                if (en && h1 == 12 && m1 == 0 && strncmp(p + n1, " midnight", 9) == 0)
+                    snprintf(a, sizeof(a), "midnight"); /* "12:00 midnight" */
+                lf_script_emits(buf, size, &o, a);
+                p += n1;
+                if (de && strncmp(p, " Uhr", 4) == 0 && !lf_script_latin_letter(p + 4))
+                    p += 4;
+                /* "12:00 noon": the words have said "noon" */
+                size_t al = strlen(a);
+                if (en && al && p[0] == ' ' && strncmp(p + 1, a, al) == 0 && !lf_script_latin_letter(p + 1 + al))
+                    p += 1 + al;
+                continue;
+            }
+        }
+        const char *sw;
+        size_t sl;
+        if (!de && !en && (*p == '%' || (unsigned char)*p >= 0xD9) &&
+            (sw = lf_script_sign_word(lang, in, p, &sl)) != NULL) {
+            if (o > 0 && buf[o - 1] != ' ')
+                lf_script_emits(buf, size, &o, " ");
+            lf_script_emits(buf, size, &o, sw);
+            p += sl;
+            continue;
+        }
+        lf_script_emit(buf, size, &o, p, 1);
+        p++;
+    }
+}
+
+void lf_speech_say_text(const char *lang, const char *text, char *buf, size_t size)
+{
+    lf_script_say_text(lang, text, buf, size);
+}
