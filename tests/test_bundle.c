@@ -712,7 +712,9 @@ static void file_and_image_limits(void **state)
     /* an EXIF thumbnail's end marker before the frame does not count */
     static const char jpeg_thumb_end[] = "\xff\xd8\xff\xe1\0\x06\xff\xd9\0\0"
         "\xff\xc0\0\x11\x08\x01\0\x01\0\x03\x01\x22\0\x02\x11\x01\x03\x11\x01\xff\xda";
-    static const char jpeg_big[] = JPEG_HEAD("\x13", "\x88", "\x13", "\x88"); /* 5000 x 5000 */
+    /* a JPEG is decoded already scaled: a 24-megapixel camera's photo is fine */
+    static const char jpeg_photo[] = JPEG_HEAD("\x0f", "\xa0", "\x17", "\x70") JPEG_END; /* 6000 x 4000 */
+    static const char jpeg_big[] = JPEG_HEAD("\x10", "\0", "\x18", "\x01"); /* 6145 x 4096 */
     static const char jpeg_cut[] = "\xff\xd8\xff\xe0\0\x10JFIF";
     static const struct {
         const char *bytes;
@@ -724,9 +726,9 @@ static void file_and_image_limits(void **state)
         {png_4096, sizeof(png_4096) - 1, LF_MAX_IMAGE_BYTES + 1,
          "image too large (8388609 bytes, at most 8388608)"},
         {png_4097, sizeof(png_4097) - 1, 0,
-         "big.png is 4097 x 4096 pixels (at most 16777216 pixels, e.g. 4096 x 4096, and 8192 a side)"},
+         "big.png is 4097 x 4096 pixels (a PNG has at most 16777216 pixels, e.g. 4096 x 4096, and 8192 a side)"},
         {png_wide, sizeof(png_wide) - 1, 0,
-         "big.png is 8193 x 1 pixels (at most 16777216 pixels, e.g. 4096 x 4096, and 8192 a side)"},
+         "big.png is 8193 x 1 pixels (a PNG has at most 16777216 pixels, e.g. 4096 x 4096, and 8192 a side)"},
         {png_line, sizeof(png_line) - 1, 0,
          "big.png is 1 x 8192 pixels, more than 20 times as high as wide: on a slide it shrinks to "
          "a thin line no one sees; crop it to a less extreme shape"},
@@ -737,8 +739,10 @@ static void file_and_image_limits(void **state)
         {png_zero, sizeof(png_zero) - 1, 0, "big.png: cannot read the picture size (damaged file?)"},
         {"\x89PNG\r\n\x1a\n", 8, 0, "big.png: cannot read the picture size (damaged file?)"},
         {jpeg_ok, sizeof(jpeg_ok) - 1, 0, NULL},
+        {jpeg_photo, sizeof(jpeg_photo) - 1, 0, NULL},
         {jpeg_big, sizeof(jpeg_big) - 1, 0,
-         "big.png is 5000 x 5000 pixels (at most 16777216 pixels, e.g. 4096 x 4096, and 8192 a side)"},
+         "big.png is 6145 x 4096 pixels (a JPEG has at most 25165824 pixels, e.g. 6144 x 4096, "
+         "and 8192 a side)"},
         {jpeg_cut, sizeof(jpeg_cut) - 1, 0, "big.png: cannot read the picture size (damaged file?)"},
         {png_cut, sizeof(png_cut) - 1, 0,
          "big.png is cut off: the picture ends before its last part (39 bytes; damaged, or not "

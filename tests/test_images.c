@@ -8,6 +8,7 @@
  * fail). */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
@@ -16,6 +17,7 @@
 #include <SDL_ttf.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <jpeglib.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -24,6 +26,7 @@
 #include "app/carousel.h"
 #include "content/bundle.h"
 #include "core/civil_time.h"
+#include "core/limits.h"
 #include "layout/slide_layout.h"
 #include "render/image_load.h"
 #include "render/painter.h"
@@ -155,6 +158,58 @@ static int count_lines_with(const char *log, const char *a, const char *b)
         line += len + (end ? 1 : 0);
     }
     return n;
+}
+
+
+/* --- JPEG files written by libjpeg: a white picture with a red band
+ * along its top sixth and a blue one along its bottom sixth, as stored;
+ * EXIF orientation 1..8 (0: no EXIF) --- */
+static void write_jpeg(const char *path, int w, int h, int orientation, bool progressive)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    struct jpeg_compress_struct c;
+    struct jpeg_error_mgr e;
+    c.err = jpeg_std_error(&e);
+    jpeg_create_compress(&c);
+    jpeg_stdio_dest(&c, f);
+    c.image_width = (JDIMENSION)w;
+    c.image_height = (JDIMENSION)h;
+    c.input_components = 3;
+    c.in_color_space = JCS_RGB;
+    jpeg_set_defaults(&c);
+    jpeg_set_quality(&c, 80, TRUE);
+    if (progressive)
+        jpeg_simple_progression(&c);
+    jpeg_start_compress(&c, TRUE);
+    if (orientation) {
+        /* Exif, a little-endian TIFF header and one IFD entry: 0x0112 SHORT 1 */
+        unsigned char exif[] = {'E', 'x', 'i', 'f', 0, 0, 'I', 'I', 42, 0, 8, 0, 0, 0,
+                                1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0,
+                                (unsigned char)orientation, 0, 0, 0, 0, 0, 0, 0};
+        jpeg_write_marker(&c, JPEG_APP0 + 1, exif, sizeof(exif));
+    }
+    unsigned char *row = malloc((size_t)w * 3);
+    assert_non_null(row);
+    while (c.next_scanline < c.image_height) {
+        int y = (int)c.next_scanline;
+        unsigned char r = 255, g = 255, b = 255;
+        if (y < h / 6)
+            g = b = 30;
+        else if (y >= h - h / 6)
+            r = g = 30;
+        for (int x = 0; x < w; x++) {
+            row[3 * x] = r;
+            row[3 * x + 1] = g;
+            row[3 * x + 2] = b;
+        }
+        JSAMPROW rows[1] = {row};
+        jpeg_write_scanlines(&c, rows, 1);
+    }
+    free(row);
+    jpeg_finish_compress(&c);
+    jpeg_destroy_compress(&c);
+    assert_int_equal(fclose(f), 0);
 }
 
 /* --- canvas --- */
@@ -472,6 +527,136 @@ static void a_photo_is_shown_upright(void **state)
     SDL_FreeSurface(src);
 }
 
+
+/* What colour a pixel is: 'r'ed band, 'b'lue band, 'w'hite or '?' */
+static char colour_at(const SDL_Surface *s, int x, int y)
+{
+    uint32_t c = pixel(s, x, y);
+    int r = (int)(c >> 16), g = (int)(c >> 8 & 0xFF), b = (int)(c & 0xFF);
+    if (r > 200 && g < 80 && b < 80)
+        return 'r';
+    if (b > 200 && r < 80 && g < 80)
+        return 'b';
+    if (r > 200 && g > 200 && b > 200)
+        return 'w';
+    return '?';
+}
+
+/* A 6000 x 4000 camera photo (24 megapixels: it was refused by the PNG's
+ * pixel limit, and a 12-megapixel one was kept whole, 48 MB, however
+ * small the screen) is decoded already scaled to the screen: 1620 x 1080
+ * for 1920 x 1080, turned as its EXIF says; the slide shows it. */
+static void a_large_photo_is_kept_at_screen_size(void **state)
+{
+    struct fixture *f = *state;
+    char path[300];
+    snprintf(path, sizeof(path), "%s/camera.jpg", f->dir);
+    write_jpeg(path, 6000, 4000, 0, false);
+    assert_int_equal(lf_image_max_pixels(path), LF_MAX_PHOTO_PIXELS);
+    SDL_Surface *s = lf_image_load_fit(path, 1920, 1080);
+    assert_non_null(s);
+    assert_int_equal(s->w, 1620);
+    assert_int_equal(s->h, 1080);
+    if (colour_at(s, 810, 20) != 'r' || colour_at(s, 810, 540) != 'w' ||
+        colour_at(s, 810, 1060) != 'b')
+        fail_msg("6000 x 4000 at 1620 x 1080: top %c, middle %c, bottom %c", colour_at(s, 810, 20),
+                 colour_at(s, 810, 540), colour_at(s, 810, 1060));
+    SDL_FreeSurface(s);
+    /* at 800 x 480: 720 x 480, from libjpeg's 1/8 scale (750 x 500) */
+    s = lf_image_load_fit(path, 800, 480);
+    assert_non_null(s);
+    assert_int_equal(s->w, 720);
+    assert_int_equal(s->h, 480);
+    SDL_FreeSurface(s);
+
+    /* the same photo taken upright: stored on its side, EXIF 6 */
+    write_jpeg(path, 6000, 4000, 6, false);
+    s = lf_image_load_fit(path, 1920, 1080);
+    assert_non_null(s);
+    assert_int_equal(s->w, 720);
+    assert_int_equal(s->h, 1080);
+    /* turned a quarter right: the stored top (red) is now the right side */
+    if (colour_at(s, 710, 540) != 'r' || colour_at(s, 360, 540) != 'w' ||
+        colour_at(s, 10, 540) != 'b')
+        fail_msg("turned: right %c, middle %c, left %c", colour_at(s, 710, 540),
+                 colour_at(s, 360, 540), colour_at(s, 10, 540));
+    SDL_FreeSurface(s);
+
+    /* on the slide: validated, drawn in its box */
+    write_jpeg(path, 6000, 4000, 0, false);
+    draw_slide(f, path);
+    /* 200 x 133 in the 200 x 200 box, centred: rows 53 .. 186 */
+    if (colour_at(f->surface, 120, 60) != 'r' || colour_at(f->surface, 120, 120) != 'w' ||
+        colour_at(f->surface, 120, 180) != 'b')
+        fail_msg("on the slide: top %c, middle %c, bottom %c", colour_at(f->surface, 120, 60),
+                 colour_at(f->surface, 120, 120), colour_at(f->surface, 120, 180));
+    lf_painter_sweep(f->painter);
+    lf_painter_sweep(f->painter);
+    lf_painter_sweep(f->painter);
+}
+
+/* A JPEG whose data ends early (replaced by a cut-off copy after it was
+ * validated) is not shown: libjpeg would fill the rest grey, half a
+ * picture. A progressive JPEG whose header claims 6000 x 4000 pixels in
+ * full colour needs 144 MB of coefficients before its first pixel: it is
+ * refused at LF_MAX_IMAGE_DECODE_BYTES, saying so, nothing allocated. */
+static void a_jpeg_cut_off_or_too_costly_is_not_shown(void **state)
+{
+    struct fixture *f = *state;
+    char path[300];
+    snprintf(path, sizeof(path), "%s/cut.jpg", f->dir);
+    write_jpeg(path, 400, 300, 0, false);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(truncate(path, st.st_size / 2), 0);
+    assert_null(lf_image_load(path));
+    assert_non_null(strstr(SDL_GetError(), "ends early"));
+
+    /* progressive, 4:4:4, its frame header made to say 6000 x 4000 */
+    snprintf(path, sizeof(path), "%s/claims.jpg", f->dir);
+    FILE *out = fopen(path, "wb");
+    assert_non_null(out);
+    struct jpeg_compress_struct c;
+    struct jpeg_error_mgr e;
+    c.err = jpeg_std_error(&e);
+    jpeg_create_compress(&c);
+    jpeg_stdio_dest(&c, out);
+    c.image_width = 16;
+    c.image_height = 16;
+    c.input_components = 3;
+    c.in_color_space = JCS_RGB;
+    jpeg_set_defaults(&c);
+    for (int i = 0; i < 3; i++)
+        c.comp_info[i].h_samp_factor = c.comp_info[i].v_samp_factor = 1;
+    jpeg_simple_progression(&c);
+    jpeg_start_compress(&c, TRUE);
+    unsigned char row[16 * 3];
+    memset(row, 200, sizeof(row));
+    while (c.next_scanline < 16) {
+        JSAMPROW rows[1] = {row};
+        jpeg_write_scanlines(&c, rows, 1);
+    }
+    jpeg_finish_compress(&c);
+    jpeg_destroy_compress(&c);
+    assert_int_equal(fclose(out), 0);
+    unsigned char buf[4096];
+    FILE *in = fopen(path, "r+b");
+    assert_non_null(in);
+    size_t n = fread(buf, 1, sizeof(buf), in);
+    size_t sof = 0;
+    for (size_t i = 2; i + 9 < n && !sof; i++)
+        if (buf[i] == 0xFF && buf[i + 1] == 0xC2)
+            sof = i;
+    assert_true(sof > 0);
+    unsigned char size[4] = {4000 >> 8, 4000 & 0xFF, 6000 >> 8, 6000 & 0xFF};
+    assert_int_equal(fseek(in, (long)sof + 5, SEEK_SET), 0);
+    assert_int_equal(fwrite(size, 1, 4, in), 4);
+    assert_int_equal(fclose(in), 0);
+    assert_null(lf_image_load_fit(path, 1920, 1080));
+    if (!strstr(SDL_GetError(), "more than 96 MB"))
+        fail_msg("said: %s", SDL_GetError());
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -479,6 +664,8 @@ int main(void)
         cmocka_unit_test(a_broken_image_is_reported_once_and_its_slide_drawn),
         cmocka_unit_test(an_image_broken_after_validation_leaves_its_slide),
         cmocka_unit_test(a_photo_is_shown_upright),
+        cmocka_unit_test(a_large_photo_is_kept_at_screen_size),
+        cmocka_unit_test(a_jpeg_cut_off_or_too_costly_is_not_shown),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -936,9 +936,13 @@ static bool check_image_file(struct parse *p, const char *name, const char *path
         goto done;
     }
     if (w > LF_MAX_IMAGE_SIDE || h > LF_MAX_IMAGE_SIDE ||
-        (unsigned long long)w * h > LF_MAX_IMAGE_PIXELS) {
-        error(p, path, "%s is %u x %u pixels (at most %d pixels, e.g. 4096 x 4096, and %d "
-              "a side)", name, w, h, LF_MAX_IMAGE_PIXELS, LF_MAX_IMAGE_SIDE);
+        (unsigned long long)w * h > (is_jpeg ? LF_MAX_PHOTO_PIXELS : LF_MAX_IMAGE_PIXELS)) {
+        if (is_jpeg)
+            error(p, path, "%s is %u x %u pixels (a JPEG has at most %d pixels, e.g. 6144 x "
+                  "4096, and %d a side)", name, w, h, LF_MAX_PHOTO_PIXELS, LF_MAX_IMAGE_SIDE);
+        else
+            error(p, path, "%s is %u x %u pixels (a PNG has at most %d pixels, e.g. 4096 x "
+                  "4096, and %d a side)", name, w, h, LF_MAX_IMAGE_PIXELS, LF_MAX_IMAGE_SIDE);
         goto done;
     }
     unsigned long_side = w > h ? w : h, short_side = w > h ? h : w;

@@ -39,7 +39,13 @@
 
 /* images named by a bundle */
 #define LF_MAX_IMAGE_BYTES      (8 * 1024 * 1024)
-#define LF_MAX_IMAGE_PIXELS     (4096 * 4096)
+#define LF_MAX_IMAGE_PIXELS     (4096 * 4096)  /* a PNG: decoded whole, then scaled */
+#define LF_MAX_PHOTO_PIXELS     (6144 * 4096)  /* a JPEG (a 24-megapixel camera's 6000 x
+                                                  4000): libjpeg decodes it already scaled
+                                                  to the screen */
+#define LF_MAX_IMAGE_DECODE_BYTES (96 * 1024 * 1024) /* libjpeg's buffers for one picture
+                                                  (a progressive JPEG keeps all its
+                                                  coefficients: 72 MB at 6000 x 4000) */
 #define LF_MAX_IMAGE_SIDE       8192
 #define LF_MAX_IMAGE_ASPECT     20             /* longer side / shorter side: a 1 x 8192
                                                   picture is a line no one sees on a slide */

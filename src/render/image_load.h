@@ -3,8 +3,8 @@
  * Phones and cameras store a photo as the sensor saw it and write in its
  * EXIF data how it is to be turned (Orientation 1..8); every photo viewer
  * turns it, and so does the kiosk: a poster photographed upright is
- * shown upright, never on its side. libexif reads the tag; SDL_image
- * decodes.
+ * shown upright, never on its side. libexif reads the tag; libjpeg
+ * decodes JPEGs (scaled while decoding), SDL_image the rest (PNG).
  *
  * Main thread (or any one thread at a time); the caller frees the
  * surface with SDL_FreeSurface. */
@@ -12,6 +12,10 @@
 #define LF_RENDER_IMAGE_LOAD_H
 
 #include <SDL.h>
+
+/* The most pixels a picture of this kind may have: LF_MAX_PHOTO_PIXELS
+ * for a JPEG (decoded already scaled), else LF_MAX_IMAGE_PIXELS. */
+long long lf_image_max_pixels(const char *path);
 
 /* The EXIF orientation of the JPEG at path: 1 (as stored) when it has
  * none or is no JPEG, else 2..8. */
@@ -21,7 +25,17 @@ int lf_image_orientation(const char *path);
  * or NULL (SDL_GetError) when memory is short. 1 gives a copy. */
 SDL_Surface *lf_surface_oriented(SDL_Surface *s, int orientation);
 
-/* The picture at path, decoded and upright; NULL (IMG_GetError/SDL_GetError). */
+/* The picture at path, decoded and upright, ARGB8888; NULL
+ * (SDL_GetError). */
 SDL_Surface *lf_image_load(const char *path);
+
+/* The same, no larger than max_w x max_h (proportions kept; never made
+ * larger; 0 x 0: as it is). A JPEG is decoded by libjpeg already
+ * scaled (1/8 .. 8/8, DCT scaling), so a 6000 x 4000 photo for a 1080p
+ * screen never exists full size in memory; what remains larger is
+ * halved (the mean of 2 x 2 pixels) and stretched the last step. A JPEG
+ * whose data ends early is refused (never shown half grey); decoding one
+ * takes at most LF_MAX_IMAGE_DECODE_BYTES of libjpeg's buffers. */
+SDL_Surface *lf_image_load_fit(const char *path, int max_w, int max_h);
 
 #endif

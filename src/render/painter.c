@@ -278,16 +278,23 @@ static struct entry *lookup(struct lf_painter *p, const struct lf_op *op)
         } else if (!lf_image_dimensions(key, &w, &h2)) {
             report_broken_image(id, key, "not a PNG or JPEG image");
         } else if (w > LF_MAX_IMAGE_SIDE || h2 > LF_MAX_IMAGE_SIDE ||
-                   (long long)w * h2 > LF_MAX_IMAGE_PIXELS) {
+                   (long long)w * h2 > lf_image_max_pixels(key)) {
             /* refused from the header alone: nothing allocated for it */
-            snprintf(why, sizeof(why), "%dx%d pixels is more than allowed (%d pixels, %d a side)",
-                     w, h2, LF_MAX_IMAGE_PIXELS, LF_MAX_IMAGE_SIDE);
+            snprintf(why, sizeof(why),
+                     "%dx%d pixels is more than allowed (%lld pixels, %d a side)", w, h2,
+                     lf_image_max_pixels(key), LF_MAX_IMAGE_SIDE);
             report_broken_image(id, key, why);
         } else {
-            s = lf_image_load(key); /* upright, as its EXIF orientation says */
+            /* upright, as its EXIF orientation says, and no larger than the
+             * screen: a photo of 6000 x 4000 is kept at what it is shown at */
+            int sw = 0, sh = 0;
+            SDL_RenderGetLogicalSize(p->r, &sw, &sh);
+            if (sw <= 0 || sh <= 0)
+                (void)SDL_GetRendererOutputSize(p->r, &sw, &sh);
+            s = lf_image_load_fit(key, sw, sh);
             p->stats.image_decodes++;
             if (!s) {
-                snprintf(why, sizeof(why), "cannot be decoded: %s", IMG_GetError());
+                snprintf(why, sizeof(why), "cannot be decoded: %s", SDL_GetError());
                 report_broken_image(id, key, why);
             }
         }

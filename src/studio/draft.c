@@ -15,6 +15,7 @@
 #include "core/durable.h"
 #include "core/limits.h"
 #include "core/xalloc.h"
+#include "render/image_load.h"
 #include "render/painter.h"
 
 struct lf_draft {
@@ -730,11 +731,11 @@ bool lf_draft_store_image(struct lf_draft *d, const char *name, const void *data
         goto done;
     }
     if (*w <= 0 || *h <= 0 || *w > LF_MAX_IMAGE_SIDE || *h > LF_MAX_IMAGE_SIDE ||
-        (long long)*w * *h > LF_MAX_IMAGE_PIXELS) {
+        (long long)*w * *h > lf_image_max_pixels(tmp)) {
         draft_error(d, err, err_size,
-                      "%s: %d x %d pixels, more than %d pixels or a side over %d (e.g. 4096 x "
-                      "4096 is fine)",
-                      name, *w, *h, LF_MAX_IMAGE_PIXELS, LF_MAX_IMAGE_SIDE);
+                      "%s: %d x %d pixels, more than %lld pixels or a side over %d (a JPEG of "
+                      "6144 x 4096 or a PNG of 4096 x 4096 is fine)",
+                      name, *w, *h, lf_image_max_pixels(tmp), LF_MAX_IMAGE_SIDE);
         goto done;
     }
     if ((long long)(*w > *h ? *w : *h) > (long long)(*w > *h ? *h : *w) * LF_MAX_IMAGE_ASPECT) {

@@ -48,7 +48,8 @@ const MSGS = {
   'image too large (%lld bytes, at most %d)': ['Bild zu groß ({0} Byte, höchstens {1})', 'picture too large ({0} bytes, at most {1})'],
   '%s is not a PNG or JPEG image': ['{0} ist kein PNG- oder JPEG-Bild', '{0} is not a PNG or JPEG picture'],
   '%s: cannot read the picture size (damaged file?)': ['{0}: die Bildgröße ist nicht lesbar (Datei beschädigt?)', null],
-  '%s is %u x %u pixels (at most %d pixels, e.g. 4096 x 4096, and %d a side)': ['{0} hat {1} × {2} Pixel: das ist zu groß. Bitte das Bild verkleinern (höchstens 4096 × 4096 Pixel; für den Bildschirm reichen 1920 × 1080).', '{0} has {1} × {2} pixels: too large. Please make it smaller (at most 4096 × 4096 pixels; 1920 × 1080 is enough for a screen).'],
+  '%s is %u x %u pixels (a PNG has at most %d pixels, e.g. 4096 x 4096, and %d a side)': ['{0} hat {1} × {2} Pixel: das ist zu groß. Bitte das Bild verkleinern (ein PNG höchstens 4096 × 4096 Pixel; für den Bildschirm reichen 1920 × 1080).', '{0} has {1} × {2} pixels: too large. Please make it smaller (a PNG at most 4096 × 4096 pixels; 1920 × 1080 is enough for a screen).'],
+  '%s is %u x %u pixels (a JPEG has at most %d pixels, e.g. 6144 x 4096, and %d a side)': ['{0} hat {1} × {2} Pixel: das ist zu groß. Bitte das Foto verkleinern (ein JPEG höchstens 6144 × 4096 Pixel; für den Bildschirm reichen 1920 × 1080).', '{0} has {1} × {2} pixels: too large. Please make the photo smaller (a JPEG at most 6144 × 4096 pixels; 1920 × 1080 is enough for a screen).'],
   '%s does not exist: that month has %d days': ['den {0} gibt es nicht: der Monat hat {1} Tage', '{0} does not exist: that month has {1} days'],
   /* the studio's own checks in the form (app.js, not the server's) */
   'studio-past-end': ['liegt in der Vergangenheit: dieser Eintrag erscheint auf keinem Bildschirm mehr. Bitte das Datum prüfen (Jahr?).', 'is in the past: this entry shows on no screen any more. Please check the date (the year?).'],
@@ -209,8 +210,8 @@ const MSGS = {
     ['Ungültiger Dateiname: Buchstaben, Ziffern, „.“, „_“, „-“ und die Endung .png, .jpg oder .jpeg (höchstens {0} Zeichen)', null],
   '%s: larger than %d bytes': ['{0} ist zu groß (höchstens {1} Byte).', '{0} is too large (at most {1} bytes).'],
   '%s: not a PNG or JPEG image': ['{0} ist kein PNG- oder JPEG-Bild.', '{0} is not a PNG or JPEG picture.'],
-  '%s: %d x %d pixels, more than %d pixels or a side over %d (e.g. 4096 x 4096 is fine)':
-    ['{0} hat {1} × {2} Pixel: das ist zu groß. Bitte das Bild verkleinern (höchstens 4096 × 4096 Pixel; für den Bildschirm reichen 1920 × 1080).', '{0} has {1} × {2} pixels: too large. Please make it smaller (at most 4096 × 4096 pixels; 1920 × 1080 is enough for a screen).'],
+  '%s: %d x %d pixels, more than %lld pixels or a side over %d (a JPEG of 6144 x 4096 or a PNG of 4096 x 4096 is fine)':
+    ['{0} hat {1} × {2} Pixel: das ist zu groß. Bitte das Bild verkleinern (ein JPEG-Foto höchstens 6144 × 4096 Pixel, ein PNG 4096 × 4096; für den Bildschirm reichen 1920 × 1080).', '{0} has {1} × {2} pixels: too large. Please make it smaller (a JPEG photo at most 6144 × 4096 pixels, a PNG 4096 × 4096; 1920 × 1080 is enough for a screen).'],
   '%s: cannot write: %s': ['{0} konnte nicht gespeichert werden ({1}).', null],
   '%s: cannot store: %s': ['{0} konnte nicht gespeichert werden ({1}).', null],
   /* the calendar fetched once (codes of POST /api/import/ics-url) */
