@@ -753,6 +753,20 @@ static void file_and_image_limits(void **state)
         {jpeg_thumb_end, sizeof(jpeg_thumb_end) - 1, 0,
          "big.png is cut off: the picture ends before its last part (31 bytes; damaged, or not "
          "copied or uploaded whole): copy it again from the original"},
+        /* what it is instead, so one knows what to save it as */
+        {"GIF89a\x01\0\x01\0\0\0\0;", 13, 0,
+         "big.png is in GIF format, not a PNG or JPEG image: save it as JPEG (a photo) or PNG (a "
+         "logo, a flyer) and name that file here"},
+        {"\0\0\0\x18" "ftypheic\0\0\0\0mif1heic", 24, 0, /* an iPhone's photo */
+         "big.png is in HEIC format, not a PNG or JPEG image: save it as JPEG (a photo) or PNG (a "
+         "logo, a flyer) and name that file here"},
+        {"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>", 63, 0,
+         "big.png is in SVG format, not a PNG or JPEG image: save it as JPEG (a photo) or PNG (a "
+         "logo, a flyer) and name that file here"},
+        {"RIFF\0\0\0\0WEBPVP8 ", 16, 0,
+         "big.png is in WebP format, not a PNG or JPEG image: save it as JPEG (a photo) or PNG (a "
+         "logo, a flyer) and name that file here"},
+        {"hallo", 5, 0, "big.png is not a PNG or JPEG image"},
     };
     for (size_t i = 0; i < sizeof(images) / sizeof(images[0]); i++) {
         write_bytes(image, images[i].bytes, images[i].n, images[i].size);

@@ -269,6 +269,12 @@ static void draft_images_checked_before_decoding(void **state)
     if (!strstr(err, "1 x 8192 pixels, more than 20 times as high as wide"))
         fail_msg("a 1 x 8192 picture should be refused for its shape, got: %s", err);
     assert_false(lf_draft_store_image(d, "text.png", "hallo", 5, &w, &h, err, sizeof(err)));
+    assert_string_equal(err, "text.png: not a PNG or JPEG image");
+    /* an iPhone's HEIC photo renamed .jpg: what it is, and what to do */
+    assert_false(lf_draft_store_image(d, "foto.jpg", "\0\0\0\x18" "ftypheic\0\0\0\0mif1heic", 24,
+                                      &w, &h, err, sizeof(err)));
+    assert_string_equal(err, "foto.jpg: in HEIC format, not a PNG or JPEG image: save it as JPEG "
+                             "(a photo) or PNG (a logo, a flyer) and upload that");
     assert_false(lf_draft_store_image(d, "../evil.png", png, sizeof(png), &w, &h, err, sizeof(err)));
     char *images = lf_xasprintf("%s/draft/images", dir);
     char *cmd = lf_xasprintf("test -z \"$(ls -A '%s')\"", images);

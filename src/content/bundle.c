@@ -31,6 +31,7 @@
 #include "content/signature.h"
 #include "core/civil_time.h"
 #include "core/durable.h"
+#include "core/picture_kind.h"
 #include "core/small_file.h"
 #include "core/xalloc.h"
 
@@ -918,14 +919,19 @@ static bool check_image_file(struct parse *p, const char *name, const char *path
               LF_MAX_IMAGE_BYTES);
         goto done;
     }
-    unsigned char head[8];
+    unsigned char head[LF_PICTURE_KIND_HEAD];
     ssize_t got = read(fd, head, sizeof(head));
     static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     static const unsigned char jpeg[3] = {0xff, 0xd8, 0xff};
-    bool is_png = got == 8 && memcmp(head, png, 8) == 0;
+    bool is_png = got >= 8 && memcmp(head, png, 8) == 0;
     bool is_jpeg = got >= 3 && memcmp(head, jpeg, 3) == 0;
     if (!is_png && !is_jpeg) {
-        error(p, path, "%s is not a PNG or JPEG image", name);
+        const char *kind = got > 0 ? lf_picture_kind(head, (size_t)got) : NULL;
+        if (kind)
+            error(p, path, "%s is in %s format, not a PNG or JPEG image: save it as JPEG (a photo) "
+                  "or PNG (a logo, a flyer) and name that file here", name, kind);
+        else
+            error(p, path, "%s is not a PNG or JPEG image", name);
         goto done;
     }
     unsigned w = 0, h = 0, components = 3;

@@ -14,6 +14,7 @@
 #include "core/diag.h"
 #include "core/durable.h"
 #include "core/limits.h"
+#include "core/picture_kind.h"
 #include "core/xalloc.h"
 #include "render/image_load.h"
 #include "render/painter.h"
@@ -727,7 +728,13 @@ bool lf_draft_store_image(struct lf_draft *d, const char *name, const void *data
     /* the header only: a picture of 50000 x 50000 pixels is refused before
      * anything would decode it */
     if (!lf_image_dimensions(tmp, w, h)) {
-        draft_error(d, err, err_size, "%s: not a PNG or JPEG image", name);
+        const char *kind = lf_picture_kind(data, len < LF_PICTURE_KIND_HEAD ? len
+                                                                            : LF_PICTURE_KIND_HEAD);
+        if (kind)
+            draft_error(d, err, err_size, "%s: in %s format, not a PNG or JPEG image: save it as "
+                        "JPEG (a photo) or PNG (a logo, a flyer) and upload that", name, kind);
+        else
+            draft_error(d, err, err_size, "%s: not a PNG or JPEG image", name);
         goto done;
     }
     if (*w <= 0 || *h <= 0 || *w > LF_MAX_IMAGE_SIDE || *h > LF_MAX_IMAGE_SIDE ||

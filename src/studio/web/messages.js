@@ -47,6 +47,7 @@ const MSGS = {
   '%s is not a file': ['{0} ist keine Datei', null],
   'image too large (%lld bytes, at most %d)': ['Bild zu groß ({0} Byte, höchstens {1})', 'picture too large ({0} bytes, at most {1})'],
   '%s is not a PNG or JPEG image': ['{0} ist kein PNG- oder JPEG-Bild', '{0} is not a PNG or JPEG picture'],
+  '%s is in %s format, not a PNG or JPEG image: save it as JPEG (a photo) or PNG (a logo, a flyer) and name that file here': ['{0} ist im Format {1}, kein PNG- oder JPEG-Bild: bitte als JPEG (Foto) oder PNG (Logo, Flyer) speichern und diese Datei wählen', '{0} is in {1} format, not a PNG or JPEG picture: please save it as JPEG (a photo) or PNG (a logo, a flyer) and choose that file'],
   '%s: cannot read the picture size (damaged file?)': ['{0}: die Bildgröße ist nicht lesbar (Datei beschädigt?)', null],
   '%s is %u x %u pixels (a PNG has at most %d pixels, e.g. 4096 x 4096, and %d a side)': ['{0} hat {1} × {2} Pixel: das ist zu groß. Bitte das Bild verkleinern (ein PNG höchstens 4096 × 4096 Pixel; für den Bildschirm reichen 1920 × 1080).', '{0} has {1} × {2} pixels: too large. Please make it smaller (a PNG at most 4096 × 4096 pixels; 1920 × 1080 is enough for a screen).'],
   '%s is %u x %u pixels (a JPEG has at most %d pixels, e.g. 6144 x 4096, and %d a side)': ['{0} hat {1} × {2} Pixel: das ist zu groß. Bitte das Foto verkleinern (ein JPEG höchstens 6144 × 4096 Pixel; für den Bildschirm reichen 1920 × 1080).', '{0} has {1} × {2} pixels: too large. Please make the photo smaller (a JPEG at most 6144 × 4096 pixels; 1920 × 1080 is enough for a screen).'],
@@ -210,6 +211,7 @@ const MSGS = {
     ['Ungültiger Dateiname: Buchstaben, Ziffern, „.“, „_“, „-“ und die Endung .png, .jpg oder .jpeg (höchstens {0} Zeichen)', null],
   '%s: larger than %d bytes': ['{0} ist zu groß (höchstens {1} Byte).', '{0} is too large (at most {1} bytes).'],
   '%s: not a PNG or JPEG image': ['{0} ist kein PNG- oder JPEG-Bild.', '{0} is not a PNG or JPEG picture.'],
+  '%s: in %s format, not a PNG or JPEG image: save it as JPEG (a photo) or PNG (a logo, a flyer) and upload that': ['{0} ist im Format {1}, kein PNG- oder JPEG-Bild. Bitte als JPEG (Foto) oder PNG (Logo, Flyer) speichern und diese Datei hochladen.', '{0} is in {1} format, not a PNG or JPEG picture. Please save it as JPEG (a photo) or PNG (a logo, a flyer) and upload that.'],
   '%s: %d x %d pixels, more than %lld pixels or a side over %d (a JPEG of 6144 x 4096 or a PNG of 4096 x 4096 is fine)':
     ['{0} hat {1} × {2} Pixel: das ist zu groß. Bitte das Bild verkleinern (ein JPEG-Foto höchstens 6144 × 4096 Pixel, ein PNG 4096 × 4096; für den Bildschirm reichen 1920 × 1080).', '{0} has {1} × {2} pixels: too large. Please make it smaller (a JPEG photo at most 6144 × 4096 pixels, a PNG 4096 × 4096; 1920 × 1080 is enough for a screen).'],
   '%s: cannot write: %s': ['{0} konnte nicht gespeichert werden ({1}).', null],

@@ -1,0 +1,44 @@
+/* The kind of a picture from its first bytes: see picture_kind.h. */
+#include "core/picture_kind.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+static bool starts(const unsigned char *b, size_t n, const char *s, size_t at)
+{
+    size_t len = strlen(s);
+    return n >= at + len && memcmp(b + at, s, len) == 0;
+}
+
+const char *lf_picture_kind(const unsigned char *b, size_t n)
+{
+    if (starts(b, n, "GIF87a", 0) || starts(b, n, "GIF89a", 0))
+        return "GIF";
+    if (starts(b, n, "RIFF", 0) && starts(b, n, "WEBP", 8))
+        return "WebP";
+    if (starts(b, n, "ftyp", 4)) { /* ISO media: HEIF/HEIC (iPhone), AVIF */
+        if (starts(b, n, "avif", 8) || starts(b, n, "avis", 8))
+            return "AVIF";
+        if (starts(b, n, "hei", 8) || starts(b, n, "mif1", 8) || starts(b, n, "msf1", 8))
+            return "HEIC";
+    }
+    if (starts(b, n, "%PDF-", 0))
+        return "PDF";
+    if (starts(b, n, "II*", 0) || starts(b, n, "MM\0*", 0))
+        return "TIFF";
+    if (starts(b, n, "BM", 0) && n >= 14)
+        return "BMP";
+    if (n >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 1 && b[3] == 0)
+        return "ICO";
+    /* SVG: XML text with an <svg element near its start */
+    size_t i = 0;
+    if (starts(b, n, "\xEF\xBB\xBF", 0))
+        i = 3;
+    while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
+        i++;
+    if (i < n && b[i] == '<')
+        for (size_t k = i; k + 4 <= n; k++)
+            if (memcmp(b + k, "<svg", 4) == 0)
+                return "SVG";
+    return NULL;
+}
