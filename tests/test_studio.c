@@ -276,6 +276,31 @@ static void draft_images_checked_before_decoding(void **state)
     assert_string_equal(err, "foto.jpg: in HEIC format, not a PNG or JPEG image: save it as JPEG "
                              "(a photo) or PNG (a logo, a flyer) and upload that");
     assert_false(lf_draft_store_image(d, "../evil.png", png, sizeof(png), &w, &h, err, sizeof(err)));
+    /* a phone photo cut off while uploading, and a CMYK flyer: refused at
+     * once (they were stored, and the entry showed the error only later) */
+    static unsigned char jpg[4096];
+    char *photo = lf_xasprintf("%s/tests/data/images/exif-orientation-6.jpg", LITFASS_SOURCE_DIR);
+    FILE *pf = fopen(photo, "rb");
+    assert_non_null(pf);
+    size_t jn = fread(jpg, 1, sizeof(jpg), pf);
+    fclose(pf);
+    assert_true(lf_draft_store_image(d, "ganz.jpg", jpg, jn, &w, &h, err, sizeof(err)));
+    assert_false(lf_draft_store_image(d, "halb.jpg", jpg, jn - 8, &w, &h, err, sizeof(err)));
+    if (!strstr(err, "halb.jpg cannot be decoded: the JPEG data ends early"))
+        fail_msg("a cut-off photo: %s", err);
+    free(photo);
+    photo = lf_xasprintf("%s/tests/data/bundles/image-cmyk/images/plakat.jpg", LITFASS_SOURCE_DIR);
+    pf = fopen(photo, "rb");
+    assert_non_null(pf);
+    jn = fread(jpg, 1, sizeof(jpg), pf);
+    fclose(pf);
+    assert_false(lf_draft_store_image(d, "flyer.jpg", jpg, jn, &w, &h, err, sizeof(err)));
+    if (!strstr(err, "flyer.jpg cannot be decoded: a CMYK JPEG"))
+        fail_msg("a CMYK flyer: %s", err);
+    free(photo);
+    char *whole = lf_xasprintf("%s/draft/images/ganz.jpg", dir);
+    assert_int_equal(unlink(whole), 0);
+    free(whole);
     char *images = lf_xasprintf("%s/draft/images", dir);
     char *cmd = lf_xasprintf("test -z \"$(ls -A '%s')\"", images);
     assert_int_equal(system(cmd), 0); /* nothing left behind, no temp file either */

@@ -162,8 +162,8 @@ static SDL_Surface *jpeg_load_scaled(const char *path, int need_w, int need_h)
     jpeg_read_header(&cinfo, TRUE);
     if (cinfo.num_components != 1 && cinfo.num_components != 3) {
         /* CMYK: validate refuses it (colours for print) */
-        SDL_SetError("a JPEG of %d colour components (CMYK?) is not shown",
-                     cinfo.num_components);
+        SDL_SetError("a CMYK JPEG (colours for print, %d components) is not shown: save it as "
+                     "an RGB (sRGB) JPEG or as PNG", cinfo.num_components);
         longjmp(fail.back, 1);
     }
     cinfo.out_color_space = SDL_BYTEORDER == SDL_LIL_ENDIAN ? JCS_EXT_BGRA : JCS_EXT_ARGB;

@@ -753,6 +753,15 @@ bool lf_draft_store_image(struct lf_draft *d, const char *name, const void *data
                     name, *w, *h, LF_MAX_IMAGE_ASPECT, *w > *h ? "wide as high" : "high as wide");
         goto done;
     }
+    /* decoded once, small (a JPEG at libjpeg's 1/8 still reads all its data):
+     * a file cut off while uploading from a phone, or a CMYK flyer, is refused
+     * now, not when the entry is saved or published */
+    SDL_Surface *pic = lf_image_load_fit(tmp, 64, 64);
+    if (!pic) {
+        draft_error(d, err, err_size, "%s cannot be decoded: %s", name, SDL_GetError());
+        goto done;
+    }
+    SDL_FreeSurface(pic);
     if (rename(tmp, path) != 0 || !lf_fsync_parent(path)) {
         draft_error(d, err, err_size, "%s: cannot store: %s", name, strerror(errno));
         goto done;

@@ -214,6 +214,7 @@ const MSGS = {
   '%s: in %s format, not a PNG or JPEG image: save it as JPEG (a photo) or PNG (a logo, a flyer) and upload that': ['{0} ist im Format {1}, kein PNG- oder JPEG-Bild. Bitte als JPEG (Foto) oder PNG (Logo, Flyer) speichern und diese Datei hochladen.', '{0} is in {1} format, not a PNG or JPEG picture. Please save it as JPEG (a photo) or PNG (a logo, a flyer) and upload that.'],
   '%s: %d x %d pixels, more than %lld pixels or a side over %d (a JPEG of 6144 x 4096 or a PNG of 4096 x 4096 is fine)':
     ['{0} hat {1} × {2} Pixel: das ist zu groß. Bitte das Bild verkleinern (ein JPEG-Foto höchstens 6144 × 4096 Pixel, ein PNG 4096 × 4096; für den Bildschirm reichen 1920 × 1080).', '{0} has {1} × {2} pixels: too large. Please make it smaller (a JPEG photo at most 6144 × 4096 pixels, a PNG 4096 × 4096; 1920 × 1080 is enough for a screen).'],
+  '%s cannot be decoded: %s': ['{0} lässt sich nicht lesen: die Datei ist beschädigt, nicht ganz hochgeladen oder ein CMYK-Bild für den Druck ({1}). Bitte das Bild als JPEG (RGB) oder PNG neu speichern und noch einmal hochladen.', '{0} cannot be read: the file is damaged, not uploaded whole, or a CMYK picture for print ({1}). Please save it again as JPEG (RGB) or PNG and upload it again.'],
   '%s: cannot write: %s': ['{0} konnte nicht gespeichert werden ({1}).', null],
   '%s: cannot store: %s': ['{0} konnte nicht gespeichert werden ({1}).', null],
   /* the calendar fetched once (codes of POST /api/import/ics-url) */
