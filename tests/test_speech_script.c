@@ -730,7 +730,7 @@ static void texts_are_said_as_one_says_them(void **state)
         "Pazartesi saat dokuz ile on iki arası, Salı saat on dört ile on altı otuz arası, "
         "Çarşamba saat on otuz, Perşembe saat sekiz on beş ile dokuz kırk beş arası, Cuma saat "
         "dokuz.",
-        "Sayfa 3-5, yıl 2023-2024."};
+        "Sayfa 3 ila 5, yıl 2023 ila 2024."}; /* not clock times; the dash "ila" */
     assert_int_equal(missing_in_order("adres", "tr", s, tr, sizeof(tr) / sizeof(tr[0])), 0);
     static const char *const unsaid[] = {"Cad.", "Sk.", "Mah.", "No:", "vb.", "örn.", "bkz.",
                                          "Dr.", "Prof.", "arası arası", "9-12", "14:00"};
@@ -840,6 +840,14 @@ static const struct said_row said_rows[] = {
      "Σελίδες 9 έως 12, ηλικίες 6 έως 10, εσωτ. 53 3808, 1,5 έως 2,5"},
     {"ar", "الصفحات 9-12 و ٩–١٢", "الصفحات 9 إلى 12 و ٩ إلى ١٢"},
     {"fa", "صفحه ۹–۱۲ و 2023-2024", "صفحه ۹ تا ۱۲ و 2023 تا 2024"},
+    /* the Turkish, Polish, Ukrainian and Russian voices dropped the dash
+     * ("on on iki", "dziesięć dwanaście"): Turkish "ila"; Polish,
+     * Ukrainian and Russian whole numbers in words after "od/від/от ...
+     * do/до" in the genitive; decimals and "53-3808" as written */
+    {"tr", "10-12 kişi, 53-3808, 1,5-2", "10 ila 12 kişi, 53-3808, 1,5 ila 2"},
+    {"pl", "10-12 osób, 1–3, 53-3808", "od dziesięciu do dwunastu osób, od jednego do trzech, 53-3808"},
+    {"uk", "10-12 осіб, 45–100, 1,5-2", "від десяти до дванадцяти осіб, від сорока пʼяти до ста, 1,5-2"},
+    {"ru", "10-12 человек, 1–3, 53-3808", "от десяти до двенадцати человек, от одного до трех, 53-3808"},
     /* thousands written with spaces are one number (the voices read "1
      * 000 000" as "one zero zero zero zero zero zero"); a million and more
      * in Ukrainian and Russian in ICU's words (their voices said "один

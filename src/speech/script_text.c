@@ -576,6 +576,8 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
         }
         if (start && tr && lf_script_is_digit(*p)) {
             size_t tn = lf_script_turkish_time_range(in, p, buf, size, &o);
+            if (!tn)
+                tn = lf_script_other_number_range(lang, p, buf, size, &o);
             if (tn) {
                 p += tn;
                 continue;

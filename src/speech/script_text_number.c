@@ -419,12 +419,87 @@ const char *lf_script_sign_word(const char *lang, const char *in, const char *p,
     return NULL;
 }
 
-/* A range of numbers in a Greek, Arabic or Persian text ("9-12", "٩–١٢"):
- * the dash said as the language's "to" (the Greek voice read a hyphen as
- * "minus", "nine minus twelve"; all three dropped an en dash, "nine
- * twelve"). Only numbers alike, the first the smaller ("53-3808" stays;
- * in Greek without the hyphen, which it read "minus"). Its length at p,
- * or 0. */
+/* A Ukrainian cardinal up to a hundred in the genitive ("від десяти до
+ * дванадцяти"): ICU 72 has no Ukrainian case rule sets, so each word of
+ * its nominative is turned ("пʼять" -> "пʼяти", "сорок" -> "сорока",
+ * "два" -> "двох"). False above a hundred. */
+static bool uk_cardinal_genitive(long n, char *buf, size_t size)
+{
+    static const struct {
+        const char *nom, *gen;
+    } whole[] = {{"нуль", "нуля"},     {"один", "одного"},     {"два", "двох"},
+                 {"три", "трьох"},     {"чотири", "чотирьох"}, {"сорок", "сорока"},
+                 {"девʼяносто", "девʼяноста"}, {"сто", "ста"}};
+    char nom[256];
+    if (n < 0 || n > 100 || !lf_spell_number("uk", "%spellout-cardinal-masculine", n, nom, sizeof(nom)))
+        return false;
+    size_t o = 0;
+    buf[0] = '\0';
+    for (char *w = nom; *w;) {
+        size_t l = strcspn(w, " ");
+        const char *g = NULL;
+        for (size_t i = 0; i < sizeof(whole) / sizeof(whole[0]) && !g; i++)
+            if (strlen(whole[i].nom) == l && strncmp(w, whole[i].nom, l) == 0)
+                g = whole[i].gen;
+        char word[64];
+        if (g)
+            snprintf(word, sizeof(word), "%s", g);
+        else if (l >= 2 && l < sizeof(word) && strncmp(w + l - 2, "ь", 2) == 0)
+            snprintf(word, sizeof(word), "%.*sи", (int)(l - 2), w); /* пʼять, двадцять */
+        else if (l >= 2 && l < sizeof(word) && strncmp(w + l - 2, "т", 2) == 0)
+            snprintf(word, sizeof(word), "%.*sи", (int)l, w); /* пʼятдесят */
+        else
+            return false;
+        o += (size_t)snprintf(buf + o, o < size ? size - o : 0, "%s%s", o ? " " : "", word);
+        w += l;
+        while (*w == ' ')
+            w++;
+    }
+    return o < size;
+}
+
+/* A range of whole numbers with the language's own frame: Russian "от
+ * десяти до двенадцати", Polish "od dziesięciu do dwunastu", Ukrainian
+ * "від десяти до дванадцяти" (the genitive after both prepositions; the
+ * voices said "десять двенадцать", the dash dropped). Where a number has
+ * no words here, the digits in the same frame. */
+static void framed_range(const char *lang, long a, long b, char *buf, size_t size)
+{
+    size_t tl = strcspn(lang, "-_");
+    char wa[256], wb[256];
+    const char *from = "", *to = " ";
+    bool words = false;
+    if (tl == 2 && strncmp(lang, "ru", 2) == 0) {
+        from = "от ";
+        to = " до ";
+        words = lf_spell_number(lang, "%spellout-cardinal-masculine-genitive", a, wa, sizeof(wa)) &&
+                lf_spell_number(lang, "%spellout-cardinal-masculine-genitive", b, wb, sizeof(wb));
+    } else if (tl == 2 && strncmp(lang, "pl", 2) == 0) {
+        from = "od ";
+        to = " do ";
+        words = lf_spell_number(lang, "%spellout-cardinal-masculine-genitive", a, wa, sizeof(wa)) &&
+                lf_spell_number(lang, "%spellout-cardinal-masculine-genitive", b, wb, sizeof(wb));
+    } else if (tl == 2 && strncmp(lang, "uk", 2) == 0) {
+        from = "від ";
+        to = " до ";
+        words = uk_cardinal_genitive(a, wa, sizeof(wa)) && uk_cardinal_genitive(b, wb, sizeof(wb));
+    }
+    if (!words) {
+        snprintf(wa, sizeof(wa), "%ld", a);
+        snprintf(wb, sizeof(wb), "%ld", b);
+    }
+    snprintf(buf, size, "%s%s%s%s", from, wa, to, wb);
+}
+
+/* A range of numbers in a text of a language other than German and
+ * English ("9-12", "٩–١٢"): the dash said as the language's "to" (the
+ * Greek voice read a hyphen as "minus", "nine minus twelve"; the Arabic,
+ * Persian, Turkish, Polish, Ukrainian and Russian voices dropped it,
+ * "nine twelve"): Greek "έως", Arabic "إلى", Persian "تا", Turkish "ila";
+ * Polish, Ukrainian and Russian whole numbers in words, "od ... do",
+ * "від ... до", "от ... до" (framed_range). Only numbers alike, the first
+ * the smaller ("53-3808" stays; in Greek without the hyphen, which it
+ * read "minus"). Its length at p, or 0. */
 size_t lf_script_other_number_range(const char *lang, const char *p, char *buf, size_t size,
                                  size_t *o)
 {
@@ -433,6 +508,10 @@ size_t lf_script_other_number_range(const char *lang, const char *p, char *buf, 
                      : tl == 2 && strncmp(lang, "ar", 2) == 0 ? " إلى "
                      : (tl == 2 && strncmp(lang, "fa", 2) == 0) || (tl == 3 && strncmp(lang, "prs", 3) == 0)
                          ? " تا "
+                     : tl == 2 && strncmp(lang, "tr", 2) == 0 ? " ila "
+                     : tl == 2 && (strncmp(lang, "pl", 2) == 0 || strncmp(lang, "uk", 2) == 0 ||
+                                   strncmp(lang, "ru", 2) == 0)
+                         ? "" /* framed_range */
                          : NULL;
     if (!to)
         return 0;
@@ -464,6 +543,14 @@ size_t lf_script_other_number_range(const char *lang, const char *p, char *buf, 
     bool range = v[0] < v[1] && k[0] + 1 >= k[1] && k[1] + 1 >= k[0];
     if (!range && (en_dash || strcmp(to, " έως ") != 0))
         return 0;
+    if (!*to && range && n[0] == k[0] && n[1] == k[1]) {
+        char said[600];
+        framed_range(lang, v[0], v[1], said, sizeof(said));
+        lf_script_emits(buf, size, o, said);
+        return n[0] + dl + n[1];
+    }
+    if (!*to)
+        return 0; /* decimals or digits of another script: as written */
     lf_script_emit(buf, size, o, p, n[0]);
     /* Greek "53-3808", "12-9": no minus, the groups as written */
     lf_script_emits(buf, size, o, range ? to : " ");
