@@ -657,7 +657,7 @@ static void texts_are_said_as_one_says_them(void **state)
     free(s);
 
     free(script_with("text", "en",
-                     "for example Monday to Friday 9 to 12, mail info at ki-muenster dot de. "
+                     "for example Monday to Friday from nine in the morning to noon, mail info at ki-muenster dot de. "
                      "1,000 euros 50 or 20 euros."));
 
     /* Latin words in Arabic: the German voice, the Arabic around them */
@@ -787,6 +787,19 @@ static const struct said_row said_rows[] = {
     {"de", "Mo.-Do. 9.00-12.00 Uhr", "Montag bis Donnerstag neun Uhr bis zwölf Uhr"},
     {"de", "Nachtcafé 22-2 Uhr", "Nachtcafé 22 bis 2 Uhr"},
     {"de", "Sa/So 10–14 Uhr", "Samstag und Sonntag 10 bis 14 Uhr"},
+    /* weekdays and hours written short, in German or English forms, in
+     * the other languages: the voices said "Mon Fri nine five", "Mo Fr
+     * 9 17 Uhr"; office hours "9-5" end in the afternoon */
+    {"en", "Mon-Fri 9-5. Mo-Fr 9-17 Uhr",
+     "Monday to Friday from nine in the morning to five in the afternoon. Monday to Friday from "
+     "nine in the morning to five in the afternoon"},
+    {"fr", "Mo-Fr 9-17 Uhr, Sa 10-12", "du lundi au vendredi de neuf heures à dix-sept heures, samedi de dix heures à douze heures"},
+    {"tr", "Mon-Fri 9-5", "Pazartesi ile Cuma arası saat dokuz ile on yedi arası"},
+    {"ru", "Mo–Fr 9:00–12:30", "с понедельника по пятницу с девяти до двенадцати тридцати"},
+    {"uk", "Mo-Fr 9-17 Uhr", "з понеділка по пʼятницю з девʼятої до сімнадцятої години"},
+    {"pl", "Mo-Fr 9-17", "od poniedziałku do piątku od dziewiątej do siedemnastej"},
+    {"el", "Mo-Fr 9-17 Uhr", "Δευτέρα έως Παρασκευή από τις εννέα έως τις δεκαεπτά"},
+    {"fa", "Mo-Fr 9-17 Uhr", "دوشنبه تا جمعه از ساعت نه تا ساعت هفده"},
     /* English dates: the voice said "twenty nine feb" */
     {"en", "Closed on 29 Feb. Open 1st March 2027.",
      "Closed on the twenty-ninth of February. Open the first of March twenty twenty-seven."},

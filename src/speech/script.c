@@ -282,69 +282,6 @@ static void say_contact_details(struct speaker *sp, const struct lf_item *it)
     }
 }
 
-/* Weekdays of a range: "Montag bis Freitag", "Montag, Dienstag und
- * Donnerstag" (three days or more in a row: from ... to). */
-static void say_days(const char *lang, uint8_t mask, char *buf, size_t size)
-{
-    static const char *const and_w[] = {" und ", " and ", " ve ", " و", " و ", " і ", " и ", ", "};
-    enum spoken L = lf_script_spoken_lang(lang);
-    char parts[7][256];
-    int n = 0;
-    for (int d = 0; d < 7;) {
-        if (!(mask & (1u << d))) {
-            d++;
-            continue;
-        }
-        int e = d;
-        while (e + 1 < 7 && (mask & (1u << (e + 1))))
-            e++;
-        char a[64], b[64];
-        lf_script_weekday_name(lang, d, a, sizeof(a));
-        lf_script_weekday_name(lang, e, b, sizeof(b));
-        if (e < d + 2) {
-            snprintf(parts[n++], sizeof(parts[0]), "%s", a);
-            if (e == d + 1)
-                snprintf(parts[n++], sizeof(parts[0]), "%s", b);
-            d = e + 1;
-            continue;
-        }
-        char *part = parts[n++];
-        size_t ps = sizeof(parts[0]);
-        switch (L) {
-        case L_DE: snprintf(part, ps, "%s bis %s", a, b); break;
-        case L_EN: snprintf(part, ps, "%s to %s", a, b); break;
-        case L_TR: snprintf(part, ps, "%s ile %s arası", a, b); break;
-        case L_AR: snprintf(part, ps, "من %s إلى %s", a, b); break;
-        case L_FA: snprintf(part, ps, "%s تا %s", a, b); break;
-        case L_UK: snprintf(part, ps, "з %s по %s", lf_script_uk_weekday_gen[d], lf_script_uk_weekday_acc[e]); break;
-        case L_RU:
-            snprintf(part, ps, "%s %s по %s", d == 2 ? "со" : "с", lf_script_ru_weekday_gen[d],
-                     lf_script_ru_weekday_acc[e]);
-            break;
-        case L_OTHER: {
-            const struct lf_spoken_words *w = lf_script_table_words(lang);
-            if (w)
-                snprintf(part, ps, w->day_span, w->span_from ? w->span_from[d] : a,
-                         w->span_to ? w->span_to[e] : b);
-            else
-                snprintf(part, ps, "%s – %s", a, b);
-            break;
-        }
-        }
-        d = e + 1;
-    }
-    size_t o = 0;
-    buf[0] = '\0';
-    for (int i = 0; i < n; i++) {
-        const char *and_word = lf_script_table_words(lang) ? lf_script_table_words(lang)->and_word : and_w[L];
-        const char *sep = i == 0 ? "" : i + 1 == n ? and_word : lf_list_comma(lang);
-        int w = snprintf(buf + o, size - o, "%s%s", sep, parts[i]);
-        if (w < 0 || (size_t)w >= size - o)
-            return;
-        o += (size_t)w;
-    }
-}
-
 /* "Jetzt geöffnet, bis vierzehn Uhr." or when it opens next. */
 static void say_open_status(struct speaker *sp, const struct lf_opening_hours *h)
 {
@@ -436,7 +373,7 @@ static void say_hours(struct speaker *sp, const struct lf_opening_hours *h)
     for (size_t i = 0; i < h->n; i++) {
         const struct lf_hours_range *r = &h->ranges[i];
         char days[512], range[512];
-        say_days(sp->lang, r->weekdays, days, sizeof(days));
+        lf_script_say_days(sp->lang, r->weekdays, days, sizeof(days));
         lf_script_say_range(sp->lang, r->from_min / 60, r->from_min % 60, r->to_min / 60, r->to_min % 60,
                   range, sizeof(range));
         /* Greek reads ";" as a question mark */

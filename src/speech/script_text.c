@@ -6,13 +6,16 @@
 #include "speech/script_text.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/civil_time.h"
 #include "speech/number_words.h"
 #include "speech/spoken_words.h"
+#include "speech/script_clock.h"
 #include "speech/script_contact.h"
+#include "speech/script_date.h"
 #include "speech/script_lang.h"
 #include "speech/script_text_clock.h"
 #include "speech/script_text_date.h"
@@ -304,6 +307,69 @@ int lf_script_any_digit(const char *p, size_t *len)
  * abbreviations, ranges ("9-12 Uhr", "Mo–Fr"), clock times and (German)
  * dates and amounts of euros in words, so the voice neither spells nor
  * drops them. */
+/* A run of weekdays written short with a dash, in German or English
+ * ("Mo-Fr", "Mon-Fri"), and the hours after it ("9-17 Uhr", "9-5",
+ * "9:00-12:30"; one day with hours, "Sa 10-12"): the days as the language says a run of them, the hours
+ * as its range of clock times ("Monday to Friday from nine in the morning
+ * to five in the afternoon", "du lundi au vendredi de neuf heures à dix-sept
+ * heures"); the voices said "Mon Fri nine five", "Mo Fr". Both the German
+ * and the English forms: the kiosk's texts come from German and English
+ * first. A second hour below the first, both before noon ("9-5"), is the
+ * afternoon's. A German text keeps its own reading (say_text). Its length
+ * at p, or 0. */
+static size_t days_and_hours(const char *lang, const char *p, char *buf, size_t size, size_t *o)
+{
+    const char *const *sets[] = {de_days_short, en_days_short};
+    size_t l1 = 0, l2 = 0, dl = 0;
+    int d1 = -1, d2 = -1;
+    bool en_dash;
+    for (int s = 0; s < 2 && d2 < 0; s++) {
+        d1 = short_day(sets[s], p, &l1);
+        dl = d1 >= 0 ? lf_script_range_dash(p + l1, &en_dash) : 0;
+        d2 = dl ? short_day(sets[s], p + l1 + dl, &l2) : -1;
+    }
+    bool one = false; /* "Sa 10-12": one day with its hours */
+    if (d2 < 0) {
+        bool en = lf_script_spoken_lang(lang) == L_EN;
+        for (int s = en ? 1 : 0; s < 2 && d2 < 0; s++)
+            if ((d1 = short_day(sets[s], p, &l1)) >= 0)
+                d2 = d1, dl = l2 = 0, one = true;
+    }
+    if (d1 < 0 || d2 < d1 || (d2 == d1 && !one))
+        return 0;
+    size_t n = l1 + dl + l2, k = n;
+    while (p[k] == ' ' || p[k] == ',')
+        k++;
+    long v1 = 0, v2 = 0;
+    int h1 = -1, m1 = 0, h2 = -1, m2 = 0;
+    size_t n1 = k > n ? lf_script_number_or_time(p + k, &v1, &h1, &m1, true) : 0;
+    size_t hd = n1 ? lf_script_range_dash(p + k + n1, &en_dash) : 0;
+    size_t n2 = hd ? lf_script_number_or_time(p + k + n1 + hd, &v2, &h2, &m2, true) : 0;
+    if (n2 && h1 < 0)
+        h1 = (int)v1, m1 = 0;
+    if (n2 && h2 < 0)
+        h2 = (int)v2, m2 = 0;
+    bool hours = n2 && v1 <= 24 && v2 <= 24 && h1 <= 24 && h2 <= 24 &&
+                 !lf_script_latin_letter(p + k + n1 + hd + n2);
+    if (!hours && (one || lf_script_latin_letter(p + n) || lf_script_is_digit(p[n])))
+        return 0;
+    char days[512];
+    lf_script_say_days(lang, (uint8_t)(((1u << (d2 + 1)) - 1) & ~((1u << d1) - 1)), days, sizeof(days));
+    lf_script_emits(buf, size, o, days);
+    if (!hours)
+        return n;
+    if (h2 < h1 && h1 < 12 && h2 < 12)
+        h2 += 12; /* "9-5" */
+    char range[512];
+    lf_script_say_range(lang, h1, m1, h2, m2, range, sizeof(range));
+    lf_script_emits(buf, size, o, " ");
+    lf_script_emits(buf, size, o, range);
+    n = k + n1 + hd + n2;
+    if (strncmp(p + n, " Uhr", 4) == 0 && !lf_script_latin_letter(p + n + 4))
+        n += 4; /* the range has said the hours */
+    return n;
+}
+
 void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size)
 {
     enum spoken L = lf_script_spoken_lang(lang);
@@ -428,6 +494,10 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
         if (de && !start && strncmp(p, "str.", 4) == 0 && !lf_script_latin_letter(p + 4)) {
             lf_script_emits(buf, size, &o, "straße");
             p += 4;
+            continue;
+        }
+        if (start && !de && (n = days_and_hours(lang, p, buf, size, &o)) > 0) {
+            p += n;
             continue;
         }
         if (start && days) {
