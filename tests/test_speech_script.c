@@ -787,6 +787,13 @@ static const struct said_row said_rows[] = {
     {"de", "Mo.-Do. 9.00-12.00 Uhr", "Montag bis Donnerstag neun Uhr bis zwölf Uhr"},
     {"de", "Nachtcafé 22-2 Uhr", "Nachtcafé 22 bis 2 Uhr"},
     {"de", "Sa/So 10–14 Uhr", "Samstag und Sonntag 10 bis 14 Uhr"},
+    /* Persian and Greek am/pm marks as the words they stand for (the
+     * Greek voice spelled "pi mi", the Persian one dropped the "تا" after
+     * "ق.ظ"); "ق.ظاهر" is no mark; a Greek mark's dot before a capital
+     * still ends the sentence */
+    {"fa", "ساعت 9 ق.ظ تا 5 ب.ظ. ق.ظاهر", "ساعت 9 قبل از ظهر تا 5 بعد از ظهر. ق.ظاهر"},
+    {"el", "στις 9 π.μ. έως 5 μ.μ. Μετά, 9:30 π.μ.",
+     "στις 9 προ μεσημβρίας έως 5 μετά μεσημβρίας. Μετά, εννέα και τριάντα προ μεσημβρίας"},
     /* weekdays and hours written short, in German or English forms, in
      * the other languages: the voices said "Mon Fri nine five", "Mo Fr
      * 9 17 Uhr"; office hours "9-5" end in the afternoon */

@@ -733,6 +733,15 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
         }
         const char *sw;
         size_t sl;
+        bool stop;
+        if ((L == L_FA || (strncmp(lang, "el", 2) == 0 && strcspn(lang, "-_") == 2)) &&
+            (sw = lf_script_ampm_words(lang, in, p, &sl, &stop)) != NULL) {
+            lf_script_emits(buf, size, &o, sw);
+            if (stop)
+                lf_script_emits(buf, size, &o, ".");
+            p += sl;
+            continue;
+        }
         if (!de && !en && (*p == '%' || (unsigned char)*p >= 0xD9) &&
             (sw = lf_script_sign_word(lang, in, p, &sl)) != NULL) {
             if (o > 0 && buf[o - 1] != ' ')

@@ -343,3 +343,42 @@ size_t lf_script_other_text_clock(const char *lang, const char *in, const char *
     lf_script_emits(buf, size, o, said_words);
     return n1;
 }
+
+/* A Persian or Greek am/pm mark after a clock time ("5 ب.ظ", "9:30 π.μ."),
+ * written out as the words it stands for: "قبل از ظهر", "بعد از ظهر",
+ * "προ μεσημβρίας", "μετά μεσημβρίας" (the Greek voice spelled "pi mi",
+ * the Persian one dropped the "تا" after "ق.ظ"). Its words, with its
+ * length at p in *len; NULL. *stop: the mark's last dot ends a sentence
+ * too (a capital follows). */
+const char *lf_script_ampm_words(const char *lang, const char *in, const char *p, size_t *len, bool *stop)
+{
+    static const struct {
+        const char *tag, *written, *said;
+    } marks[] = {
+        {"fa", "ق.ظ", "قبل از ظهر"},        {"fa", "ب.ظ", "بعد از ظهر"},
+        {"fa", "ق. ظ", "قبل از ظهر"},       {"fa", "ب. ظ", "بعد از ظهر"},
+        {"el", "π.μ.", "προ μεσημβρίας"},   {"el", "μ.μ.", "μετά μεσημβρίας"},
+        {"el", "π. μ.", "προ μεσημβρίας"},  {"el", "μ. μ.", "μετά μεσημβρίας"},
+    };
+    size_t tl = strcspn(lang, "-_");
+    const char *tag = tl == 3 && strncmp(lang, "prs", 3) == 0 ? "fa" : lang;
+    if (!(p == in || p[-1] == ' ' || p[-1] == '\n' || p[-1] == '(' || lf_script_any_digit(p - 1, len) >= 0 ||
+          (p - in >= 2 && lf_script_any_digit(p - 2, len) >= 0)))
+        return NULL;
+    for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+        size_t ml = strlen(marks[i].written);
+        if (strncmp(tag, marks[i].tag, 2) != 0 || (tl != 2 && tag == lang) || strncmp(p, marks[i].written, ml) != 0)
+            continue;
+        /* no letter right after ("ق.ظاهر" is a word); Arabic-script and
+         * Greek letters start with bytes 0xCE-0xCF and 0xD8-0xDB */
+        unsigned char c = (unsigned char)p[ml];
+        if (lf_script_latin_letter(p + ml) || c == 0xCE || c == 0xCF || (c >= 0xD8 && c <= 0xDB))
+            continue;
+        *len = ml;
+        /* a Greek capital (U+0386-U+03AB: 0xCE 0x86-0xAB) after a space */
+        *stop = p[ml - 1] == '.' && p[ml] == ' ' && (unsigned char)p[ml + 1] == 0xCE &&
+                (unsigned char)p[ml + 2] >= 0x86 && (unsigned char)p[ml + 2] <= 0xAB;
+        return marks[i].said;
+    }
+    return NULL;
+}

@@ -14,5 +14,7 @@ size_t lf_script_turkish_time_range(const char *in, const char *p, char *buf, si
 size_t lf_script_english_ampm(const char *p, char *buf, size_t size, size_t *o);
 size_t lf_script_other_text_clock(const char *lang, const char *in, const char *p, char *buf,
                                size_t size, size_t *o);
+const char *lf_script_ampm_words(const char *lang, const char *in, const char *p, size_t *len,
+                                 bool *stop);
 
 #endif
