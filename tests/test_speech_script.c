@@ -787,6 +787,12 @@ static const struct said_row said_rows[] = {
     {"de", "Mo.-Do. 9.00-12.00 Uhr", "Montag bis Donnerstag neun Uhr bis zwölf Uhr"},
     {"de", "Nachtcafé 22-2 Uhr", "Nachtcafé 22 bis 2 Uhr"},
     {"de", "Sa/So 10–14 Uhr", "Samstag und Sonntag 10 bis 14 Uhr"},
+    /* emoji in Arabic and Persian: the voices' names of a joined emoji
+     * and of a flag held punctuation said as words ("family, man, comma,
+     * woman, comma, girl", "flag colon Germany"): one emoji after another,
+     * a flag by ICU's name of its country; ZWNJ in Persian words kept */
+    {"ar", "عائلة 👨‍👩‍👧 هنا 🇩🇪 👍", "عائلة 👨 👩 👧 هنا علم ألمانيا 👍"},
+    {"fa", "خانواده 👨‍👩‍👧 🇩🇪 👩‍⚕️ می‌خواهم", "خانواده 👨 👩 👧 پرچم آلمان 👩 ⚕️ می‌خواهم"},
     /* Persian and Greek am/pm marks as the words they stand for (the
      * Greek voice spelled "pi mi", the Persian one dropped the "تا" after
      * "ق.ظ"); "ق.ظاهر" is no mark; a Greek mark's dot before a capital

@@ -167,3 +167,18 @@ void lf_script_month_after_day(const char *lang, time_t t, char *buf, size_t siz
         o--;
     buf[o] = '\0';
 }
+
+/* ICU's name in lang of the region of locale loc ("und_DE": "آلمان"),
+ * UTF-8. False when ICU has none (the code itself would come back). */
+bool lf_script_region_name(const char *lang, const char *loc, char *buf, size_t size)
+{
+    UChar name[128];
+    char ul[LF_MAX_LANG_TAG + 8];
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = uloc_getDisplayCountry(loc, lf_script_icu_locale(lang, ul, sizeof(ul)), name, 128, &st);
+    if (U_FAILURE(st) || n <= 0 || st == U_USING_DEFAULT_WARNING)
+        return false;
+    char code[3] = {loc[4], loc[5], '\0'};
+    u_strToUTF8(buf, (int32_t)size, NULL, name, n, &st);
+    return U_SUCCESS(st) && strcmp(buf, code) != 0;
+}

@@ -34,5 +34,6 @@ extern const char *const lf_script_ru_weekday_acc[7];
 bool lf_script_icu_pattern(const char *lang, const char *pattern, time_t t, char *buf, size_t size);
 void lf_script_weekday_name(const char *lang, int wd, char *buf, size_t size);
 void lf_script_month_after_day(const char *lang, time_t t, char *buf, size_t size);
+bool lf_script_region_name(const char *lang, const char *loc, char *buf, size_t size);
 
 #endif

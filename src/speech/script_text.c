@@ -307,6 +307,39 @@ int lf_script_any_digit(const char *p, size_t *len)
  * abbreviations, ranges ("9-12 Uhr", "Mo–Fr"), clock times and (German)
  * dates and amounts of euros in words, so the voice neither spells nor
  * drops them. */
+/* Emoji in an Arabic or Persian text, where the voice's own emoji names
+ * held punctuation it said as words ("👨‍👩‍👧": "أسرة: رجل، امرأة، طفلة" was
+ * said "family, man, comma, woman, comma, girl"; "🇩🇪" in Persian "flag
+ * colon Germany"): a joined sequence is said one emoji after another
+ * (the zero width joiner becomes a space: "man woman girl"), a flag as
+ * the language's "flag" and ICU's name of the country. Its length at p
+ * (what was written into buf), or 0. */
+static size_t arabic_script_emoji(const char *lang, const char *in, const char *p, char *buf,
+                                  size_t size, size_t *o)
+{
+    /* U+200D between two emoji: the one before ends in a 4-byte sequence
+     * or a variation selector, the one after starts one (or a sign, U+2xxx) */
+    if (strncmp(p, "\xE2\x80\x8D", 3) == 0 && p - in >= 3 &&
+        ((unsigned char)p[-4] == 0xF0 || strncmp(p - 3, "\xEF\xB8\x8F", 3) == 0) &&
+        ((unsigned char)p[3] == 0xF0 || (unsigned char)p[3] == 0xE2)) {
+        lf_script_emits(buf, size, o, " ");
+        return 3;
+    }
+    /* two regional indicators (U+1F1E6..U+1F1FF: F0 9F 87 A6..BF) */
+    if (strncmp(p, "\xF0\x9F\x87", 3) == 0 && strncmp(p + 4, "\xF0\x9F\x87", 3) == 0 &&
+        (unsigned char)p[3] >= 0xA6 && (unsigned char)p[3] <= 0xBF &&
+        (unsigned char)p[7] >= 0xA6 && (unsigned char)p[7] <= 0xBF) {
+        char loc[16], name[256];
+        snprintf(loc, sizeof(loc), "und_%c%c", 'A' + (p[3] - (char)0xA6), 'A' + (p[7] - (char)0xA6));
+        if (!lf_script_region_name(lang, loc, name, sizeof(name)))
+            return 0;
+        lf_script_emits(buf, size, o, lf_script_spoken_lang(lang) == L_AR ? "علم " : "پرچم ");
+        lf_script_emits(buf, size, o, name);
+        return 8;
+    }
+    return 0;
+}
+
 /* A run of weekdays written short with a dash, in German or English
  * ("Mo-Fr", "Mon-Fri"), and the hours after it ("9-17 Uhr", "9-5",
  * "9:00-12:30"; one day with hours, "Sa 10-12"): the days as the language says a run of them, the hours
@@ -730,6 +763,10 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
                     p += 1 + al;
                 continue;
             }
+        }
+        if ((L == L_AR || L == L_FA) && (n = arabic_script_emoji(lang, in, p, buf, size, &o)) > 0) {
+            p += n;
+            continue;
         }
         const char *sw;
         size_t sl;
