@@ -787,6 +787,9 @@ static const struct said_row said_rows[] = {
     {"de", "Mo.-Do. 9.00-12.00 Uhr", "Montag bis Donnerstag neun Uhr bis zwölf Uhr"},
     {"de", "Nachtcafé 22-2 Uhr", "Nachtcafé 22 bis 2 Uhr"},
     {"de", "Sa/So 10–14 Uhr", "Samstag und Sonntag 10 bis 14 Uhr"},
+    /* a German date the month does not have is no date ("31.02.2027" was
+     * said "einunddreißigster Februar"): the digits as written */
+    {"de", "Datum: 31.02.2027, 30.4.2027, 29.02.2027", "Datum: 31.02.2027, dreißigster April zweitausendsiebenundzwanzig, 29.02.2027"},
     /* emoji in Arabic and Persian: the voices' names of a joined emoji
      * and of a flag held punctuation said as words ("family, man, comma,
      * woman, comma, girl", "flag colon Germany"): one emoji after another,

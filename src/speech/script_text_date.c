@@ -138,6 +138,13 @@ size_t lf_script_english_date(const char *p, char *buf, size_t size, size_t *o)
 
 /* A date in a German text ("24.12.", "24.12.2026", "4. Januar"): its
  * length, the day, month and year (0 when none). */
+/* Whether the month has day d (in year, or in any year when 0: "29.2."):
+ * "31.02.2027" is no date and is not said as one. */
+static bool day_in_month(int d, int month, long year)
+{
+    return d <= lf_days_in_month(year ? (int)year : 2024, month);
+}
+
 size_t lf_script_german_date(const char *p, int *day, int *month, long *year)
 {
     size_t n = 0;
@@ -158,9 +165,9 @@ size_t lf_script_german_date(const char *p, int *day, int *month, long *year)
                 if (y[0] == ' ' && lf_script_is_digit(y[1]) && lf_script_is_digit(y[2]) && lf_script_is_digit(y[3]) &&
                     lf_script_is_digit(y[4]) && !lf_script_is_digit(y[5]) && !lf_script_latin_letter(y + 5)) {
                     *year = (y[1] - '0') * 1000 + (y[2] - '0') * 100 + (y[3] - '0') * 10 + (y[4] - '0');
-                    return n + 1 + l + 5;
+                    return day_in_month(d, i + 1, *year) ? n + 1 + l + 5 : 0;
                 }
-                return n + 1 + l;
+                return day_in_month(d, i + 1, 0) ? n + 1 + l : 0;
             }
         }
         return 0;
@@ -180,6 +187,8 @@ size_t lf_script_german_date(const char *p, int *day, int *month, long *year)
         *year = yv;
         n += 4;
     }
+    if (!day_in_month(d, mo, *year))
+        return 0;
     *day = d;
     *month = mo;
     return n;
