@@ -790,6 +790,7 @@ static const struct said_row said_rows[] = {
     /* a German date the month does not have is no date ("31.02.2027" was
      * said "einunddreißigster Februar"): the digits as written */
     {"de", "Datum: 31.02.2027, 30.4.2027, 29.02.2027", "Datum: 31.02.2027, dreißigster April zweitausendsiebenundzwanzig, 29.02.2027"},
+    {"en", "Open February 30, 2027 and 31 April, not 30 April", "Open February 30, 2027 and 31 April, not the thirtieth of April"},
     /* emoji in Arabic and Persian: the voices' names of a joined emoji
      * and of a flag held punctuation said as words ("family, man, comma,
      * woman, comma, girl", "flag colon Germany"): one emoji after another,

@@ -17,6 +17,13 @@
  * short and warns for each nesting. */
 #pragma GCC diagnostic ignored "-Wformat-truncation"
 
+/* Whether the month has day d (in year, or in any year when 0: "29.2."):
+ * "31.02.2027", "February 30" are no dates and are not said as one. */
+static bool day_in_month(int d, int month, long year)
+{
+    return d <= lf_days_in_month(year ? (int)year : 2024, month);
+}
+
 static const char *const en_months[12] = {"January", "February", "March", "April", "May",
                                           "June", "July", "August", "September", "October",
                                           "November", "December"};
@@ -96,6 +103,8 @@ size_t lf_script_english_date(const char *p, char *buf, size_t size, size_t *o)
         if (p[dl] != ' ' || (month = en_month(p + dl + 1, &ml)) < 0)
             return 0;
         yl = en_year(p + dl + 1 + ml, &year);
+        if (!day_in_month(day, month + 1, year))
+            return 0; /* "31 April" */
         /* "Feb." ending the sentence: its dot is the full stop too */
         bool stop = !yl && p[dl + ml] == '.' &&
                     (p[dl + 1 + ml] == '\0' || p[dl + 1 + ml] == '\n' ||
@@ -122,6 +131,8 @@ size_t lf_script_english_date(const char *p, char *buf, size_t size, size_t *o)
         return 0;
     const char *after = p + ml + 1 + dl;
     yl = en_year(after, &year);
+    if (!day_in_month(day, month + 1, year))
+        return 0; /* "February 30, 2027" */
     if (!yl && !(*after == '\0' || *after == '\n' || strchr(",.;:)!?", *after)) &&
         strncmp(after, " to ", 4) != 0 && strncmp(after, " at ", 4) != 0)
         return 0;
@@ -138,13 +149,6 @@ size_t lf_script_english_date(const char *p, char *buf, size_t size, size_t *o)
 
 /* A date in a German text ("24.12.", "24.12.2026", "4. Januar"): its
  * length, the day, month and year (0 when none). */
-/* Whether the month has day d (in year, or in any year when 0: "29.2."):
- * "31.02.2027" is no date and is not said as one. */
-static bool day_in_month(int d, int month, long year)
-{
-    return d <= lf_days_in_month(year ? (int)year : 2024, month);
-}
-
 size_t lf_script_german_date(const char *p, int *day, int *month, long *year)
 {
     size_t n = 0;
