@@ -507,6 +507,43 @@ static void publish_worker_state_survives_a_restart(void **state)
     json_decref(st);
     assert_true(lf_publish_worker_wait(w, NULL, NULL));
     lf_publish_worker_destroy(w);
+    /* the version a kill cut off says so in its record (the versions list gives the reason):
+     * still uploading, nothing delivered; or after the folder's live pair was replaced, which
+     * then counts as delivered (the screens have it: the list of changes compares with it) */
+    static const struct {
+        const char *targets, *live, *delivered;
+        bool everywhere;
+    } kills[] = {
+        {"", "unchanged", "[]", false},
+        {", \"targets\": {\"dir\": \"replaced\"}", "changed", "[\"dir\"]", true},
+    };
+    for (size_t i = 0; i < sizeof(kills) / sizeof(kills[0]); i++) {
+        j = lf_publish_prepare(p, "{\"format\": 1, \"organisation\": \"KI\", \"items\": []}",
+                               dir, "anna", NULL, 0, err, sizeof(err));
+        assert_non_null(j);
+        long long serial = lf_publish_job_serial(j);
+        lf_publish_job_destroy(j);
+        char *text = lf_xasprintf("{\"id\": 9, \"state\": \"running\", \"by\": \"ben\", "
+                                  "\"since\": \"14:02\", \"serial\": %lld%s}",
+                                  serial, kills[i].targets);
+        write_text(path, text);
+        free(text);
+        st = worker_state_after_restart(p, &work, path);
+        assert_int_equal(json_is_true(json_object_get(st, "everywhere")), kills[i].everywhere);
+        json_decref(st);
+        json_t *versions = lf_publisher_versions(p);
+        json_t *record = NULL, *v;
+        size_t k;
+        json_array_foreach(versions, k, v) if (json_integer_value(json_object_get(v, "serial")) == serial)
+            record = v;
+        assert_non_null(record);
+        assert_string_equal(json_string_value(json_object_get(record, "interrupted")), kills[i].live);
+        assert_int_equal(json_is_true(json_object_get(record, "everywhere")), kills[i].everywhere);
+        json_t *want = json_loads(kills[i].delivered, 0, NULL);
+        assert_true(json_equal(json_object_get(record, "delivered"), want));
+        json_decref(want);
+        json_decref(versions);
+    }
     /* a damaged file: no job, the studio starts */
     write_text(path, "{\"id\": ");
     st = worker_state_after_restart(p, &work, path);

@@ -571,6 +571,57 @@ bool lf_publish_again(struct lf_publisher *p, long long serial, const char *user
     return ok;
 }
 
+bool lf_publisher_mark_interrupted(struct lf_publisher *p, long long serial,
+                                   const json_t *targets, const char *live, bool *everywhere)
+{
+    /* the targets configured, in the order they are delivered to */
+    const char *configured[2];
+    size_t n_configured = 0;
+    if (p->dir[0])
+        configured[n_configured++] = "dir";
+    if (p->url[0])
+        configured[n_configured++] = "url";
+    *everywhere = n_configured > 0;
+    for (size_t i = 0; i < n_configured; i++) {
+        const char *step = json_string_value(json_object_get(targets, configured[i]));
+        *everywhere = *everywhere && step && strcmp(step, "replaced") == 0;
+    }
+    char *path = version_meta_path(p, serial);
+    json_error_t je;
+    json_t *meta = json_load_file(path, 0, &je);
+    bool ok = json_is_object(meta);
+    if (ok) {
+        json_t *delivered = json_object_get(meta, "delivered");
+        if (!json_is_array(delivered)) {
+            delivered = json_array();
+            json_object_set_new(meta, "delivered", delivered);
+        }
+        for (size_t i = 0; i < n_configured; i++) {
+            const char *step = json_string_value(json_object_get(targets, configured[i]));
+            bool listed = false;
+            size_t k;
+            json_t *d;
+            json_array_foreach(delivered, k, d)
+                listed = listed || strcmp(json_string_value(d) ? json_string_value(d) : "",
+                                          configured[i]) == 0;
+            if (step && strcmp(step, "replaced") == 0 && !listed)
+                json_array_append_new(delivered, json_string(configured[i]));
+        }
+        json_object_set_new(meta, "interrupted", json_string(live));
+        json_object_set_new(meta, "everywhere", json_boolean(*everywhere));
+        char *text = json_dumps(meta, JSON_INDENT(2));
+        ok = lf_durable_write(path, text, strlen(text), 0644);
+        free(text);
+        if (!ok)
+            lf_warn("studio: %s: cannot write: %s", path, strerror(errno));
+    } else {
+        lf_warn("studio: %s: no record of the interrupted version (%s)", path, je.text);
+    }
+    json_decref(meta);
+    free(path);
+    return ok;
+}
+
 json_t *lf_publisher_versions(const struct lf_publisher *p)
 {
     long long *serials;

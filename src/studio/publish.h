@@ -127,6 +127,17 @@ bool lf_publish_deliver(struct lf_publisher *p, struct lf_publish_job *j,
                         size_t err_size) LF_MUST_CHECK;
 void lf_publish_job_destroy(struct lf_publish_job *j);
 
+/* After a delivery that a stop or a crash cut off (publish_worker.h), the
+ * record of version `serial` says so: "interrupted": `live` ("unchanged",
+ * "changed" or "unknown", what the screens' content is since), and the
+ * targets whose live pair `targets` ({"dir"|"url": "replacing"|"replaced"},
+ * the job's steps) says was replaced are added to "delivered" (kiosks fetch
+ * the version from there, and the list of changes compares the draft with
+ * it); "everywhere" and *everywhere: every target configured had its live
+ * pair replaced (the version is out).
+ * false (logged) when the record could not be read or written. */
+bool lf_publisher_mark_interrupted(struct lf_publisher *p, long long serial,
+                                   const json_t *targets, const char *live, bool *everywhere);
 /* Publishes version `serial` again as a new serial (both steps at once). */
 bool lf_publish_again(struct lf_publisher *p, long long serial, const char *user,
                       json_t **out, char *err, size_t err_size) LF_MUST_CHECK;

@@ -69,11 +69,20 @@ static const char *live_of(const json_t *state)
 }
 
 /* A job the state file says was running: the studio stopped (a crash, a kill, a power cut)
- * before it ended. */
-static void interrupted(json_t *state)
+ * before it ended; or one the studio's stop cancelled. The version's record says so too
+ * (the versions list gives the reason, a target already replaced counts as delivered). */
+static void interrupted(struct lf_publish_worker *w)
 {
+    json_t *state = w->state;
+    const char *live = live_of(state);
     json_object_set_new(state, "state", json_string("interrupted"));
-    json_object_set_new(state, "live", json_string(live_of(state)));
+    json_object_set_new(state, "live", json_string(live));
+    bool everywhere = false;
+    json_t *serial = json_object_get(state, "serial");
+    if (json_is_integer(serial))
+        (void)lf_publisher_mark_interrupted(w->p, json_integer_value(serial),
+                                            json_object_get(state, "targets"), live, &everywhere);
+    json_object_set_new(state, "everywhere", json_boolean(everywhere));
 }
 
 struct lf_publish_worker *lf_publish_worker_create(struct lf_publisher *p, pthread_mutex_t *work,
@@ -98,7 +107,7 @@ struct lf_publish_worker *lf_publish_worker_create(struct lf_publisher *p, pthre
             w->state = kept;
             w->next_id = json_integer_value(json_object_get(kept, "id")) + 1;
             if (strcmp(json_string_value(json_object_get(kept, "state")), "running") == 0) {
-                interrupted(w->state);
+                interrupted(w);
                 lf_warn("studio: the publish of version %lld was interrupted by a restart; "
                         "the live content: %s",
                         (long long)json_integer_value(json_object_get(kept, "serial")),
@@ -150,7 +159,7 @@ static void *worker_thread(void *arg)
     else
         json_object_set_new(w->state, "error", json_string(err));
     if (!ok && atomic_load(&w->cancel) && strstr(err, LF_UPLOAD_CANCELLED))
-        interrupted(w->state); /* the studio stops: told as such after its restart */
+        interrupted(w); /* the studio stops: told as such after its restart */
     keep_state(w);
     lf_publish_job_destroy(w->job);
     w->job = NULL;

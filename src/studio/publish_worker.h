@@ -19,7 +19,8 @@
  * lists it), "error"? (failed), "targets"? ({"dir"|"url": "replacing" |
  * "replaced"}: whose live pair the delivery began or finished replacing),
  * "live"? (interrupted: "unchanged" | "changed" | "unknown", what the
- * screens' content is since)}. "interrupted" is a job that the studio's
+ * screens' content is since), "everywhere"? (interrupted: every target
+ * configured had its live pair replaced: the version is out)}. "interrupted" is a job that the studio's
  * stop cancelled, or one it found running in the state file when it
  * started (a crash, a kill, a power cut).
  *

@@ -255,6 +255,60 @@ try:
     check(json.load(open(os.path.join(DAV, "ki", "content.json")))["serial"] == 2,
           "published again: version 2 is on the server, the note about the interruption gone")
     shot("h08-published-again")
+    row1 = css('#versions tr[data-serial="1"] td:nth-child(6)').text
+    check("Das Studio wurde beendet oder neu gestartet, genau als die Dateien auf dem Server ausgetauscht wurden" in row1
+          and "Ob die Bildschirme diese Version oder die vorherige zeigen, ist nicht sicher" in row1,
+          "the versions list says why version 1 was not delivered for sure, and what the screens showed", row1)
+
+    # --- killed (a power cut) while uploading: the versions list says why and what the screens show
+    api = Client(st)
+    api.login("anna", PW)
+    s, got, _ = api.request("GET", "/api/items/" + entry_id)
+    place = dict(got["item"]["place"], ar="مركز الحي كوردي")  # a text the screens have not had yet
+    check(api.request("PUT", "/api/items/" + entry_id, {"item": dict(got["item"], place=place),
+                                                       "revision": got["revision"]})[0] == 200,
+          "an Arabic place added to the entry")
+    tab("events")
+    tab("publish")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "table.diff td.before[lang=ar]"))
+    dav_get("/_mode/hold")
+    click("#publish-now")
+    wait.until(lambda d: "von anna seit" in d.find_element(By.ID, "publish-progress").text)
+    st.proc.kill()
+    st.proc.wait(timeout=60)
+    dav_get("/_release")
+    dav_get("/_mode/ok")
+    st = Studio(TMP, DATA, config)
+    open_logged_in(driver, wait, st.url.rstrip("/"), "anna", PW)
+    tab("publish")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '#versions tr[data-serial="3"]'))
+    row3 = css('#versions tr[data-serial="3"] td:nth-child(6)').text
+    check(row3.startswith("Nicht ausgeliefert: Das Studio wurde beendet oder neu gestartet, während es diese Version "
+                          "veröffentlichte.") and "Die Bildschirme zeigen weiter Version 2." in row3,
+          "killed while uploading: the versions list says not delivered, why, and that the screens show version 2",
+          row3)
+    shot("h08a-versions-killed-uploading", whole=True)
+    # killed right after the server's live files were replaced (the record says so): the
+    # version is out; the page says so and the list of changes compares with it
+    stop_process(st.proc, timeout=60)
+    kept_job = json.load(open(job_file))
+    with open(job_file, "w") as f:
+        json.dump(dict(kept_job, state="running", targets={"url": "replaced"}), f)
+    st = Studio(TMP, DATA, config)
+    open_logged_in(driver, wait, st.url.rstrip("/"), "anna", PW)
+    tab("publish")
+    wait.until(lambda d: d.find_elements(By.ID, "publish-interrupted"))
+    said = css("#publish-interrupted").text
+    check("Die neue Version war da schon vollständig beim Webserver angekommen: Die Bildschirme zeigen sie nach ihrer "
+          "nächsten Abfrage. Es ist nichts weiter zu tun." in said and "SFTP" not in said,
+          "interrupted after the server had the new version: said to be out, nothing to do (no 'SFTP/WebDAV')", said)
+    row3 = css('#versions tr[data-serial="3"] td:nth-child(6)').text
+    check("gleich nachdem die Version beim Webserver angekommen war" in row3 and "Die Bildschirme zeigen diese Version." in row3,
+          "... and the versions list says the same", row3)
+    check(not driver.find_elements(By.CSS_SELECTOR, "table.diff") and "Keine Änderungen" in css("main").text,
+          "... and the list of changes compares with it: the Arabic place is no longer shown as new ('Vorher: —')",
+          [c.text for c in driver.find_elements(By.CSS_SELECTOR, "table.diff td.before[lang=ar]")])
+    shot("h08b-versions-live-changed", whole=True)
 
     # --- a whole document pasted as the centre's name ------------------------------------
     tab("settings")

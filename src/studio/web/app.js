@@ -56,12 +56,21 @@ const WORDS = {
     interruptedWhy: 'Das Studio wurde beendet oder neu gestartet, während {1} sie seit {2} Uhr veröffentlichte.',
     live_unchanged: 'Auf den Bildschirmen ändert sich dadurch nichts: sie zeigen weiter, was sie bisher zeigten. Bitte noch einmal „Jetzt veröffentlichen“.',
     live_changed: 'Die neue Version war schon beim {0} angekommen, aber vielleicht nicht überall: bitte noch einmal „Jetzt veröffentlichen“, dann zeigen alle Bildschirme dieselbe.',
+    live_everywhere: 'Die neue Version war da schon vollständig beim {0} angekommen: Die Bildschirme zeigen sie nach ihrer nächsten Abfrage. Es ist nichts weiter zu tun.',
     live_unknown: 'Das geschah genau beim Austauschen der Dateien auf dem Server: ob die Bildschirme die neue oder die Version davor zeigen, ist nicht sicher (nie eine halbe). Bitte noch einmal „Jetzt veröffentlichen“.',
     techDetail: 'Technische Angabe (für die IT): {0}', note: 'Notiz (z. B. „Termine Dezember“)',
     noteLabel: 'Notiz zu dieser Version (freiwillig, erscheint in der Liste der Versionen)', noteExample: 'z. B. „Termine Dezember“',
     published: 'Version {0} ist veröffentlicht. Die Bildschirme zeigen sie spätestens nach ihrer nächsten Abfrage.',
     versions: 'Versionen', version: 'Version', when: 'Wann', who: 'Wer', itemsN: 'Einträge',
     delivered: 'Ausgeliefert', again: 'Diese Version erneut veröffentlichen',
+    vCut_unchanged: 'Nicht ausgeliefert: Das Studio wurde beendet oder neu gestartet, während es diese Version veröffentlichte.',
+    vCut_changed: 'Nur teilweise ausgeliefert: Das Studio wurde beendet oder neu gestartet, als die Version schon beim {0} war, aber noch nicht überall.',
+    vCut_everywhere: 'Das Studio wurde beendet oder neu gestartet, gleich nachdem die Version beim {0} angekommen war.',
+    vCut_unknown: 'Unterbrochen: Das Studio wurde beendet oder neu gestartet, genau als die Dateien auf dem Server ausgetauscht wurden.',
+    vShowsPrev: 'Die Bildschirme zeigen weiter Version {0}.', vShowedPrev: 'Die Bildschirme zeigten weiter Version {0}.',
+    vShowsNone: 'Die Bildschirme zeigen weiter, was sie vorher zeigten.', vShowsThis: 'Die Bildschirme zeigen diese Version.',
+    vShowsEither: 'Ob die Bildschirme diese Version oder Version {0} zeigen, ist nicht sicher (nie eine halbe).',
+    vShowsEitherNone: 'Ob die Bildschirme diese Version oder die vorherige zeigen, ist nicht sicher (nie eine halbe).',
     againConfirm: 'Version {0} erneut veröffentlichen? Die Bildschirme zeigen dann wieder deren Inhalt.',
     editorNoPublish: 'Veröffentlichen dürfen nur Personen mit der Rolle „Veröffentlichung“ oder „Administration“. Ihre Änderungen sind gespeichert; bitten Sie eine dieser Personen, sie zu veröffentlichen.',
     cannotPublish: 'Veröffentlichen geht erst, wenn alle Fehler behoben sind:', action: 'Aktion', entry: 'Eintrag',
@@ -80,7 +89,7 @@ const WORDS = {
     failed: 'Das hat nicht geklappt: {0}', uilang: 'English',
     unreachable: 'Das Studio antwortet gerade nicht: der Studio-Rechner ist aus oder startet neu, oder die Netzverbindung ist unterbrochen. Ihre Eingaben in diesem Fenster bleiben erhalten. Bitte in einer Minute noch einmal versuchen; klappt es dann nicht, bitte die IT fragen.',
     serverError: 'Das Studio hat mit einem Fehler geantwortet ({0}). Bitte noch einmal versuchen; klappt es dann nicht, bitte die IT fragen.', before: 'Vorher', after: 'Nachher',
-    to_dir: 'Ordner des Webservers', to_url: 'Server (SFTP/WebDAV)', users: 'Benutzer', roleWord: 'Rolle', screen: 'Bildschirmgröße (Pixel)', detailsCol: 'Einzelheiten',
+    to_dir: 'Ordner des Webservers', to_url: 'Webserver', users: 'Benutzer', roleWord: 'Rolle', screen: 'Bildschirmgröße (Pixel)', detailsCol: 'Einzelheiten',
     usersHint: 'Neue Benutzer, Passwörter und Rollen richtet die IT am Rechner des Studios ein; Passwörter gehen nie durch den Browser. Die Befehle dafür:',
     datePlaceholder: 'TT.MM.JJJJ', timePlaceholder: 'HH:MM', openCalendar: 'Kalender öffnen',
     badDate: 'Datum bitte als Tag.Monat.Jahr, z. B. 24.12.2026', badTime: 'Uhrzeit bitte als Stunde:Minute (24 Stunden), z. B. 18:30',
@@ -135,12 +144,21 @@ const WORDS = {
     interruptedWhy: 'The studio was stopped or restarted while {1} was publishing it (since {2}).',
     live_unchanged: 'Nothing changes on the screens: they go on showing what they showed. Please “Publish now” once more.',
     live_changed: 'The new version had already reached the {0}, but perhaps not everywhere: please “Publish now” once more so that every screen shows the same.',
+    live_everywhere: 'The new version had already reached the {0} in full: the screens show it after their next check. Nothing more to do.',
     live_unknown: 'That happened right while the files on the server were being replaced: whether the screens show the new version or the one before is not certain (never half of one). Please “Publish now” once more.',
     techDetail: 'Technical detail (for IT): {0}', note: 'Note (e.g. “December events”)',
     noteLabel: 'Note on this version (optional, shown in the list of versions)', noteExample: 'e.g. “December events”',
     published: 'Version {0} is published. Screens show it at their next look at the latest.',
     versions: 'Versions', version: 'Version', when: 'When', who: 'Who', itemsN: 'Entries',
     delivered: 'Delivered', again: 'Publish this version again',
+    vCut_unchanged: 'Not delivered: the studio was stopped or restarted while it was publishing this version.',
+    vCut_changed: 'Delivered in part: the studio was stopped or restarted when the version had reached the {0}, but not everywhere yet.',
+    vCut_everywhere: 'The studio was stopped or restarted right after the version had reached the {0}.',
+    vCut_unknown: 'Interrupted: the studio was stopped or restarted just as the files on the server were being replaced.',
+    vShowsPrev: 'The screens go on showing version {0}.', vShowedPrev: 'The screens went on showing version {0}.',
+    vShowsNone: 'The screens go on showing what they showed before.', vShowsThis: 'The screens show this version.',
+    vShowsEither: 'Whether the screens show this version or version {0} is not certain (never half of one).',
+    vShowsEitherNone: 'Whether the screens show this version or the one before is not certain (never half of one).',
     againConfirm: 'Publish version {0} again? The screens then show its content again.',
     editorNoPublish: 'Only people with the role “publisher” or “administrator” may publish. Your changes are saved; ask one of them to publish them.',
     cannotPublish: 'Publishing works once all errors are fixed:', action: 'Action', entry: 'Entry',
@@ -159,7 +177,7 @@ const WORDS = {
     failed: 'That did not work: {0}', uilang: 'Deutsch',
     unreachable: 'The studio does not answer right now: its computer is off or restarting, or the network is down. What you typed in this window is kept. Please try again in a minute; if it still fails, please ask IT.',
     serverError: 'The studio answered with an error ({0}). Please try again; if it still fails, please ask IT.', before: 'Before', after: 'After',
-    to_dir: 'web server folder', to_url: 'server (SFTP/WebDAV)', users: 'Users', roleWord: 'Role', screen: 'Screen size (pixels)', detailsCol: 'Details',
+    to_dir: 'web server folder', to_url: 'web server', users: 'Users', roleWord: 'Role', screen: 'Screen size (pixels)', detailsCol: 'Details',
     usersHint: 'New users, passwords and roles are set up by IT on the studio’s computer; passwords never pass through the browser. The commands:',
     datePlaceholder: 'DD.MM.YYYY', timePlaceholder: 'HH:MM', openCalendar: 'Open the calendar',
     badDate: 'Please write the date as day.month.year, e.g. 24.12.2026', badTime: 'Please write the time as hour:minute (24 hours), e.g. 18:30',
@@ -1529,7 +1547,7 @@ async function renderPublish(main) {
     h('thead', {}, h('tr', {}, [t('version'), t('when'), t('who'), t('itemsN'), t('note').split(' (')[0], t('delivered'), pub ? t('action') : ''].map((x) => h('th', {}, x)))),
     h('tbody', {}, versions.versions.map((v) => h('tr', {'data-serial': v.serial},
       h('td', {}, String(v.serial)), h('td', {}, fmtStamp(v.created)), h('td', {}, v.by || ''), h('td', {}, String(v.items)),
-      h('td', {}, v.note || ''), h('td', {class: v.error ? 'error' : ''}, v.error ? [publishText(v.error, state.ui, true), h('span', {class: 'tech-detail'}, t('techDetail', v.error))] : (v.delivered || []).map((d) => t('to_' + d)).join(', ')),
+      h('td', {}, v.note || ''), versionDelivery(v, versions.versions),
       h('td', {}, pub ? h('button', {type: 'button', class: 'secondary small', onclick: async () => {
         if (!await askDialog({id: 'again-dialog', title: t('againTitle'), body: [h('p', {}, t('againConfirm', v.serial))], action: t('again')})) return;
         toast(t('publishing'));
@@ -1537,13 +1555,42 @@ async function renderPublish(main) {
       }}, t('again')) : null))))));
 }
 
+/* The versions list's "Ausgeliefert" cell: where the version went; where it did not, why
+ * (a failed upload in plain words, a publish cut off by the studio's stop or crash) and what
+ * the screens showed instead (the newest version delivered before it). `all`: newest first. */
+function versionDelivery(v, all) {
+  const delivered = v.delivered || [];
+  const where = delivered.map((d) => t('to_' + d)).join(', ');
+  if (!v.error && !v.interrupted) return h('td', {}, where);
+  const older = all.filter((o) => o.serial < v.serial && (o.delivered || []).length)[0];
+  const later = all.some((o) => o.serial > v.serial && (o.delivered || []).length);
+  const prev = older ? t(later ? 'vShowedPrev' : 'vShowsPrev', older.serial) : t('vShowsNone');
+  let why, screens;
+  if (v.interrupted === 'unknown') {
+    why = t('vCut_unknown');
+    screens = older ? t('vShowsEither', older.serial) : t('vShowsEitherNone');
+  } else if (v.interrupted === 'changed' && v.everywhere) {
+    /* every target had it: out, though the studio stopped before it could say so */
+    why = t('vCut_everywhere', where);
+    screens = t('vShowsThis');
+  } else if (v.interrupted === 'changed' || (v.error && delivered.length)) {
+    why = v.interrupted ? t('vCut_changed', where) : publishText(v.error, state.ui, true);
+    screens = '';
+  } else {
+    why = v.interrupted && !v.error ? t('vCut_unchanged') : publishText(v.error, state.ui, true);
+    screens = prev;
+  }
+  return h('td', {class: v.everywhere ? '' : 'error'}, h('span', {class: 'why'}, why + (screens ? ' ' + screens : '')),
+    v.error ? h('span', {class: 'tech-detail'}, t('techDetail', v.error)) : null);
+}
+
 /* A publish the studio's stop or crash cut off (GET /api/publish "interrupted"): which
  * version, by whom since when, and what the screens show since, in plain words. */
 function showInterrupted(box, job) {
   const where = Object.keys(job.targets || {}).filter((k) => job.targets[k] === 'replaced').map((k) => t('to_' + k)).join(', ');
-  box.className = 'box ' + (job.live === 'unchanged' ? 'warn' : 'error');
+  box.className = 'box ' + (job.live === 'changed' && job.everywhere ? 'info' : job.live === 'unchanged' ? 'warn' : 'error');
   box.append(h('strong', {}, t('interruptedTitle', job.serial)),
-    h('p', {id: 'publish-interrupted'}, t('interruptedWhy', job.serial, job.by, job.since) + ' ' + t('live_' + (job.live || 'unknown'), where)));
+    h('p', {id: 'publish-interrupted'}, t('interruptedWhy', job.serial, job.by, job.since) + ' ' + t('live_' + (job.live === 'changed' && job.everywhere ? 'everywhere' : job.live || 'unknown'), where)));
 }
 
 /* ---- audit log and settings -------------------------------------------------------------- */
