@@ -530,8 +530,8 @@ try:
     click("#save")
     wait.until(lambda d: d.find_elements(By.ID, "conflict"))
     txt = css("#conflict").text
-    check("ed" in txt and "Deutsch: Raum 12" in txt and "Deutsch: Saal" in txt,
-          "the conflict shows both versions (languages by name) and who saved", txt)
+    check("ed" in txt and "Raum (Deutsch) Saal Raum 12" in txt,
+          "the conflict shows both versions (one row per language, named) and who saved", txt)
     shot("17-conflict")
     a11y("conflict dialog")
     click("#take-theirs")

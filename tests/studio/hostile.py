@@ -162,6 +162,7 @@ try:
             d.find_element(By.CSS_SELECTOR, 'li.item[data-id="%s"] button.edit' % entry_id).click()
             w.until(lambda x: x.find_elements(By.CSS_SELECTOR, 'textarea[data-field="place.de"]'))
         css('textarea[data-field="place.de"]').send_keys("Stadtteilzentrum Kinderhaus")
+        css('textarea[data-field="title.ar"]').send_keys(" - للجميع.")
         ben_driver.find_element(By.CSS_SELECTOR, 'textarea[data-field="place.de"]').send_keys("Bürgerhaus Coerde")
         click("#save")
         wait.until(lambda d: d.find_element(By.ID, "dirty").text == "")
@@ -174,6 +175,13 @@ try:
         fits = ben_driver.execute_script("const r = document.getElementById('conflict').getBoundingClientRect();"
                                          " return [r.left >= 0, r.right <= window.innerWidth, r.width];")
         check(fits[0] and fits[1], "... in a dialog that fits the tablet's window", fits)
+        ar_rows = ben_driver.execute_script(
+            "return [...document.querySelectorAll('#conflict td.mine, #conflict td.theirs')].filter((c) => /[\\u0600-\\u06ff]/"
+            ".test(c.textContent)).map((c) => [c.lang, c.dir, getComputedStyle(c).direction, c.textContent])")
+        check(len(ar_rows) == 2 and all(r[:3] == ["ar", "rtl", "rtl"] for r in ar_rows) and
+              any(r[3].endswith("للجميع.") for r in ar_rows),
+              "the conflict dialog shows the Arabic title in a row of its own, right to left as on the screens "
+              "(not as a line 'العربية: ...' in a left-to-right cell)", ar_rows)
         save_shot(ben_driver, SHOTS, "h04a-two-editors-conflict")
         ben_driver.find_element(By.ID, "keep-mine").click()
         ben_wait.until(lambda d: not d.find_elements(By.ID, "conflict") and d.find_element(By.ID, "dirty").text == "")
@@ -325,6 +333,26 @@ try:
     check(org[0] < 40 and org[1] < org[2] / 3,
           "... and the header shows one line of it (the name ran down the whole page)", org)
     shot("h09-settings-100kB-name")
+    # --- a translation's language tag as other programs write it: ar-SY, fa-AF, AR -------
+    item = {"kind": "notice", "id": "elterncafe", "title": {"de": "Elterncafé", "ar-SY": "مقهى الأهل", "fa-AF": "کافه والدین",
+                                                            "ku-Arab": "کافێی دایکان"},
+            "message": {"de": "Jeden Freitag.", "ar-SY": "كل يوم جمعة.", "fa-AF": "هر جمعه.", "ku-Arab": "هەموو هەینییەک."},
+            "valid_from": "2026-12-01T00:00", "valid_until": "2027-12-31T00:00"}
+    api = Client(st)
+    api.login("anna", PW)
+    check(api.request("POST", "/api/items", {"item": item})[0] == 201, "a notice with ar-SY, fa-AF and ku-Arab texts")
+    driver.refresh()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.tabs"))
+    tab("notices")
+    click('li.item[data-id="elterncafe"] button.edit')
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.de"]'))
+    fields = driver.execute_script(
+        "return [...document.querySelectorAll('textarea, input')].filter((e) => /[\\u0600-\\u06ff]/.test(e.value))"
+        ".map((e) => [e.dataset.field, e.lang, e.dir, getComputedStyle(e).direction])")
+    check(len(fields) == 6 and all(f[1] == f[0].split(".", 1)[1] and f[2] == f[3] == "rtl" for f in fields),
+          "every field of an Arabic, Dari or Sorani text is right to left with its language set, whatever the tag's "
+          "form (ar-SY, fa-AF, ku-Arab)", fields)
+    shot("h10-editor-rtl-tags")
     errors = console_errors(driver, ["/api/session", "/api/preview", "/api/images/foto.png", "/api/validate",
                                      "ERR_CONNECTION_REFUSED"])  # the studio restarting
     check(errors == [], "no script errors in the browser console", errors)

@@ -287,7 +287,15 @@ const LANG_NAMES = {
   sr: 'Српски', hr: 'Hrvatski', bs: 'Bosanski', el: 'Ελληνικά', vi: 'Tiếng Việt', zh: '中文',
 };
 const COMMON_LANGS = ['de-x-ls', 'en', 'tr', 'ar', 'fa', 'prs', 'ps', 'kmr', 'ti', 'uk', 'ru', 'pl', 'ro', 'bg', 'fr'];
-const RTL = ['ar', 'fa', 'prs', 'fa-AF', 'ps', 'ckb', 'ur', 'he'];
+/* Languages written right to left, by their tag's language or script (ar, ar-SY, AR, fa-AF,
+ * ku-Arab): their fields show the text as the kiosk will (dir=rtl, lang set). */
+const RTL_LANGS = ['ar', 'fa', 'prs', 'ps', 'ckb', 'ur', 'he', 'yi', 'dv', 'sd', 'ug', 'syr', 'arz', 'apc', 'acm'];
+const RTL_SCRIPTS = ['arab', 'hebr', 'thaa', 'syrc', 'nkoo', 'adlm', 'rohg'];
+function isRtl(lang) {
+  const m = /^([a-z]{2,3})(?:-([a-z]{4})(?![a-z0-9]))?/i.exec(lang || '');
+  if (!m) return false;
+  return m[2] ? RTL_SCRIPTS.includes(m[2].toLowerCase()) : RTL_LANGS.includes(m[1].toLowerCase());
+}
 const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
 const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 /* Screens kiosks have, as the preview can show them (landscape; portrait turns them). */
@@ -879,7 +887,7 @@ function textRow(field, value, langs, onset, rowLabel, required) {
     /* German is missing where the field is required; a translation where German has text */
     const missing = (obj, l) => !textOf(obj, l) && (l === 'de' ? !!required : !!textOf(obj, 'de'));
     const miss = missing(value, lang);
-    const area = h('textarea', {rows: field === 'title' || /^tags/.test(field) ? 2 : 4, lang, dir: RTL.includes(lang) ? 'rtl' : 'ltr',
+    const area = h('textarea', {rows: field === 'title' || /^tags/.test(field) ? 2 : 4, lang, dir: isRtl(lang) ? 'rtl' : 'ltr',
       'data-field': field + '.' + lang, 'aria-label': (rowLabel || label(field)) + ' – ' + langName(lang),
       class: miss ? 'missing' : '', value: v,
       oninput: (ev) => {
@@ -1297,13 +1305,30 @@ async function save() {
   }
 }
 
+/* The rows of one field's two versions side by side (the conflict dialog): a text one row
+ * per language that differs, written in that language's direction as the kiosk shows it (an
+ * Arabic text in a left-to-right cell put its full stop and numbers elsewhere); anything
+ * else one row. */
+function sideBySide(k, mine, theirs) {
+  const isText = (v) => typeof v === 'string' || (v && typeof v === 'object' && !Array.isArray(v) && k !== 'hours');
+  if ((mine === undefined || isText(mine)) && (theirs === undefined || isText(theirs))) {
+    const langs = new Set(['de']);
+    [mine, theirs].forEach((v) => { if (v && typeof v === 'object') Object.keys(v).forEach((l) => langs.add(l)); });
+    return Array.from(langs).filter((l) => textOf(mine, l) !== textOf(theirs, l)).map((l) => h('tr', {},
+      h('th', {}, label(k) + ' (' + langName(l) + ')'),
+      h('td', {class: 'mine', lang: l, dir: isRtl(l) ? 'rtl' : null}, textOf(mine, l) || '—'),
+      h('td', {class: 'theirs', lang: l, dir: isRtl(l) ? 'rtl' : null}, textOf(theirs, l) || '—')));
+  }
+  return [h('tr', {}, h('th', {}, label(k)), h('td', {class: 'mine'}, showValue(k, mine)), h('td', {class: 'theirs'}, showValue(k, theirs)))];
+}
+
 function showConflict(body) {
   const ed = state.editing;
   const theirs = body.theirs;
   const self = !!(state.session && theirs.modified_by === state.session.user);
   const keys = Array.from(new Set(Object.keys(body.yours).concat(Object.keys(theirs.item))));
-  const rows = keys.filter((k) => JSON.stringify(body.yours[k]) !== JSON.stringify(theirs.item[k])).map((k) =>
-    h('tr', {}, h('th', {}, label(k)), h('td', {class: 'mine'}, showValue(k, body.yours[k])), h('td', {class: 'theirs'}, showValue(k, theirs.item[k]))));
+  const rows = keys.filter((k) => JSON.stringify(body.yours[k]) !== JSON.stringify(theirs.item[k]))
+    .flatMap((k) => sideBySide(k, body.yours[k], theirs.item[k]));
   const dlg = h('dialog', {class: 'conflict', id: 'conflict'},
     /* the same user in another tab is no "someone else" */
     h('h2', {id: 'conflict-title'}, t(self ? 'conflictSelfTitle' : 'conflictTitle')),
@@ -1455,8 +1480,8 @@ async function renderPublish(main) {
         h('thead', {}, h('tr', {}, h('th', {}, t('field')), h('th', {}, t('before')), h('th', {}, t('after')))),
         h('tbody', {}, c.fields.map((f) => h('tr', {},
           h('th', {}, label(f.field) + (f.lang ? ' (' + langName(f.lang) + ')' : '')),
-          h('td', {class: 'before', lang: f.lang || null, dir: RTL.includes(f.lang) ? 'rtl' : null}, showValue(f.field, f.before)),
-          h('td', {class: 'after', lang: f.lang || null, dir: RTL.includes(f.lang) ? 'rtl' : null}, showValue(f.field, f.after)))))) : null);
+          h('td', {class: 'before', lang: f.lang || null, dir: isRtl(f.lang) ? 'rtl' : null}, showValue(f.field, f.before)),
+          h('td', {class: 'after', lang: f.lang || null, dir: isRtl(f.lang) ? 'rtl' : null}, showValue(f.field, f.after)))))) : null);
   })) : h('p', {class: 'muted'}, t('noChanges'));
   holder.appendChild(h('section', {}, h('h2', {}, t('changes')), changeList));
   if (pub && state.session.require_approval && changes.changes.some((c) => !c.approved)) {
@@ -1630,7 +1655,7 @@ function renderSettings(main) {
   const org = typeof raw === 'string' ? {de: raw} : JSON.parse(JSON.stringify(raw));
   const langs = bundleLangs();
   const rows = langs.map((l) => formRow({id: 'organisation-' + l, text: label('organisation') + ' – ' + langName(l), errorFor: 'organisation.' + l,
-    control: h('input', {value: textOf(org, l), lang: l, dir: RTL.includes(l) ? 'rtl' : 'ltr', 'data-field': 'organisation.' + l, oninput: (ev) => {
+    control: h('input', {value: textOf(org, l), lang: l, dir: isRtl(l) ? 'rtl' : 'ltr', 'data-field': 'organisation.' + l, oninput: (ev) => {
       if (ev.target.value.trim()) org[l] = ev.target.value; else delete org[l];
     }})}));
   const def = h('select', {}, langs.map((l) => h('option', {value: l, selected: (state.bundle.default_language || 'de') === l ? true : null}, langName(l))));
