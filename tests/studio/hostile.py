@@ -353,6 +353,37 @@ try:
           "every field of an Arabic, Dari or Sorani text is right to left with its language set, whatever the tag's "
           "form (ar-SY, fa-AF, ku-Arab)", fields)
     shot("h10-editor-rtl-tags")
+
+    # --- the studio restarted while the editor is open with typing not saved --------------
+    port = st.port
+    css('textarea[data-field="title.de"]').send_keys(" am Freitag")
+    wait.until(lambda d: d.find_element(By.ID, "dirty").text != "")
+    stop_process(st.proc, timeout=60)
+    wait.until(lambda d: "antwortet gerade nicht" in d.find_element(By.ID, "connection").text)
+    said = css("#connection").text
+    check("Ihre Eingaben in diesem Fenster bleiben erhalten" in said and
+          css("#connection").get_attribute("aria-live") == "assertive" and
+          css("#connection").location["y"] <= driver.execute_script("return window.scrollY") + 1,
+          "the studio stopped while the page is open: said at the top of the window at once (a live region), "
+          "without a click", said)
+    click("#save")
+    wait.until(lambda d: "antwortet gerade nicht" in d.find_element(By.CSS_SELECTOR, "#toasts .toast.error").text)
+    check(css('textarea[data-field="title.de"]').get_attribute("value") == "Elterncafé am Freitag" and
+          css("#dirty").text != "", "saving meanwhile: refused in German, the typed text still there, marked unsaved")
+    shot("h11-studio-away")
+    st = Studio(TMP, DATA, config, extra_args=("--listen", "127.0.0.1:%d" % port))
+    wait.until(lambda d: "wieder erreichbar" in d.find_element(By.ID, "connection").text)
+    said = css("#connection").text
+    check("Ihre Änderungen an „Elterncafé am Freitag“ sind noch nicht gespeichert: bitte jetzt „Speichern“" in said,
+          "the studio back: the page says so by itself, and that the changes still need saving", said)
+    check(css("#back").text == "← Zurück zur Liste", "... and the editor's way back keeps its words", css("#back").text)
+    shot("h12-studio-back")
+    click("#save")
+    wait.until(lambda d: d.find_element(By.ID, "dirty").text == "")
+    api = Client(st)
+    api.login("anna", PW)
+    check(api.request("GET", "/api/items/elterncafe")[1]["item"]["title"]["de"] == "Elterncafé am Freitag",
+          "... and saving then keeps what was typed while the studio was away (nothing lost)")
     errors = console_errors(driver, ["/api/session", "/api/preview", "/api/images/foto.png", "/api/validate",
                                      "ERR_CONNECTION_REFUSED"])  # the studio restarting
     check(errors == [], "no script errors in the browser console", errors)

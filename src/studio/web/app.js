@@ -87,6 +87,8 @@ const WORDS = {
     weekdays: ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'], spoken: 'In diesen Sprachen wird beraten',
     otherLangs: 'weitere Sprachen (Kürzel, mit Leerzeichen getrennt)', saveFirst: 'Speichern Sie zuerst.',
     failed: 'Das hat nicht geklappt: {0}', uilang: 'English',
+    away: 'Das Studio antwortet gerade nicht (der Studio-Rechner ist aus oder startet neu, oder die Netzverbindung ist unterbrochen). Ihre Eingaben in diesem Fenster bleiben erhalten: bitte das Fenster offen lassen. Die Seite sagt hier Bescheid, sobald das Studio wieder da ist.',
+    studioBack: 'Das Studio ist wieder erreichbar.', studioBackUnsaved: 'Das Studio ist wieder erreichbar. Ihre Änderungen an „{0}“ sind noch nicht gespeichert: bitte jetzt „Speichern“.',
     unreachable: 'Das Studio antwortet gerade nicht: der Studio-Rechner ist aus oder startet neu, oder die Netzverbindung ist unterbrochen. Ihre Eingaben in diesem Fenster bleiben erhalten. Bitte in einer Minute noch einmal versuchen; klappt es dann nicht, bitte die IT fragen.',
     serverError: 'Das Studio hat mit einem Fehler geantwortet ({0}). Bitte noch einmal versuchen; klappt es dann nicht, bitte die IT fragen.', before: 'Vorher', after: 'Nachher',
     to_dir: 'Ordner des Webservers', to_url: 'Webserver', users: 'Benutzer', roleWord: 'Rolle', screen: 'Bildschirmgröße (Pixel)', detailsCol: 'Einzelheiten',
@@ -175,6 +177,8 @@ const WORDS = {
     weekdays: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'], spoken: 'Counselling in these languages',
     otherLangs: 'more languages (tags, separated by spaces)', saveFirst: 'Save first.',
     failed: 'That did not work: {0}', uilang: 'Deutsch',
+    away: 'The studio does not answer right now (its computer is off or restarting, or the network is down). What you typed in this window is kept: please leave the window open. This page says so here as soon as the studio is back.',
+    studioBack: 'The studio can be reached again.', studioBackUnsaved: 'The studio can be reached again. Your changes to “{0}” are not saved yet: please “Save” now.',
     unreachable: 'The studio does not answer right now: its computer is off or restarting, or the network is down. What you typed in this window is kept. Please try again in a minute; if it still fails, please ask IT.',
     serverError: 'The studio answered with an error ({0}). Please try again; if it still fails, please ask IT.', before: 'Before', after: 'After',
     to_dir: 'web server folder', to_url: 'web server', users: 'Users', roleWord: 'Role', screen: 'Screen size (pixels)', detailsCol: 'Details',
@@ -361,9 +365,16 @@ function h(tag, attrs, ...children) {
 function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); return el; }
 const $app = () => document.getElementById('app');
 
-function toast(text, kind) {
+/* The live region of the short messages: on the page from the start (a region made at the
+ * moment of its first message is often not read out). */
+function toastBox() {
   let box = document.getElementById('toasts');
   if (!box) { box = h('div', {id: 'toasts', 'aria-live': 'polite'}); document.body.appendChild(box); }
+  return box;
+}
+function toast(text, kind) {
+  let box = document.getElementById('toasts');
+  if (!box) box = toastBox();
   const el = h('div', {class: 'toast ' + (kind || 'info'), role: kind === 'error' ? 'alert' : 'status'}, text);
   box.appendChild(el);
   setTimeout(() => el.remove(), kind === 'error' ? 8000 : 4000);
@@ -383,6 +394,39 @@ class ApiError extends Error {
   }
 }
 
+/* The studio gone away (stopped, restarting, the network cut) and back, said at the top of
+ * the page in a live region (screen readers hear it) whatever the page shows: noticed by a
+ * request that got no answer, or by a look every STUDIO_LOOK_MS at a static file (which
+ * neither needs nor prolongs the session); while it is away, a look every STUDIO_AWAY_LOOK_MS. */
+const STUDIO_LOOK_MS = 15000, STUDIO_AWAY_LOOK_MS = 3000;
+let studioAway = false, studioLook = null;
+function connectionBox() {
+  let box = document.getElementById('connection');
+  if (!box) {
+    box = h('div', {id: 'connection', 'aria-live': 'assertive'});
+    document.body.insertBefore(box, document.body.firstChild);
+  }
+  return box;
+}
+function sayStudio(away) {
+  if (away === studioAway) return;
+  studioAway = away;
+  const box = clear(connectionBox());
+  const ed = state.editing;
+  box.appendChild(h('p', {id: 'studio-away', class: 'box ' + (away ? 'error' : 'info'), role: 'status'},
+    away ? t('away') : ed && ed.dirty ? t('studioBackUnsaved', itemTitle(ed.item)) : t('studioBack')));
+  lookForStudio();
+}
+function lookForStudio() {
+  clearTimeout(studioLook);
+  studioLook = setTimeout(async () => {
+    let up = false;
+    try { up = (await fetch('/favicon.svg', {cache: 'no-store', credentials: 'same-origin'})).ok; } catch (e) { up = false; }
+    sayStudio(!up);
+    lookForStudio();
+  }, studioAway ? STUDIO_AWAY_LOOK_MS : STUDIO_LOOK_MS);
+}
+
 async function api(method, path, body, opts) {
   const headers = {};
   let data;
@@ -398,8 +442,11 @@ async function api(method, path, body, opts) {
   try {
     resp = await fetch(path, {method, headers, body: data, credentials: 'same-origin', cache: 'no-store'});
   } catch (e) {
+    sayStudio(true);
     throw new ApiError(0, null); /* the studio did not answer (the browser says only "Failed to fetch") */
   }
+  if (resp.status === 502 || resp.status === 504) sayStudio(true); /* a proxy in front: the studio did not answer */
+  else sayStudio(false);
   const type = resp.headers.get('Content-Type') || '';
   if (opts && opts.blob && resp.ok) return {blob: await resp.blob(), headers: resp.headers};
   const out = type.startsWith('application/json') ? await resp.json() : null;
@@ -683,6 +730,7 @@ function navButton(view, text) {
 
 function render() {
   document.documentElement.lang = state.ui;
+  if (!studioAway && document.getElementById('connection')) clear(connectionBox()); /* "back again" said; the next page without it */
   const app = clear($app());
   const s = state.session;
   const header = h('header', {class: 'top'},
@@ -1711,6 +1759,9 @@ function restoreEditing() {
 
 (async function start() {
   document.documentElement.lang = state.ui;
+  connectionBox();
+  toastBox();
+  lookForStudio();
   try {
     state.session = await api('GET', '/api/session');
     await loadItems();
