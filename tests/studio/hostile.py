@@ -17,6 +17,8 @@ from studio import BIN, SRC, Checks, Client, Studio, add_user, stop_process  # n
 from web_browser import console_errors, open_logged_in, save_shot, start_chromium  # noqa: E402
 
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import Select  # noqa: E402
 
 TMP = os.environ["STUDIO_TMP"]
@@ -83,6 +85,25 @@ try:
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "main h1"))
         shot("h01-%s-tablet" % view)
         no_wider_than_window(view)
+
+    # --- a laptop, a narrow window and a 4K screen without scaling ------------------------
+    for w, h in ((1280, 720), (800, 600), (3840, 2160)):
+        driver.set_window_size(w, h)
+        for view in ("events", "publish"):
+            tab(view)
+            wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "main h1") and
+                       d.execute_script("return innerWidth") == w)
+            got = driver.execute_script(
+                "const px = (e) => e ? parseFloat(getComputedStyle(e).fontSize) : 99; return [document.documentElement.scrollWidth,"
+                " innerWidth, px(document.querySelector('main h1')), px(document.querySelector('.when, .muted, .hint')),"
+                " document.querySelector('main').getBoundingClientRect().width]")
+            check(got[0] <= got[1] + 1, "%s at %dx%d: nothing wider than the window" % (view, w, h), got)
+            check(got[3] >= (20 if w >= 3200 else 13), "%s at %dx%d: the smallest text is not tiny (%.0f px)" % (view, w, h, got[3]), got)
+            if w >= 3200:
+                check(got[4] >= w * 0.6, "%s at %dx%d: the page uses the screen's width" % (view, w, h), got)
+            driver.save_screenshot(os.path.join(SHOTS, "h00-%s-%dx%d.png" % (view, w, h)))
+    driver.set_window_size(W, H)
+    wait.until(lambda d: d.execute_script("return innerWidth") == W)
 
     # --- a new event: Arabic title, 100 kB pasted, pictures that are none ------------------
     tab("events")
@@ -207,8 +228,26 @@ try:
     shot("h04-publish-changes", whole=True)
 
     # --- Back while a publish hangs, then forward again ----------------------------------
+    # keyboard only: from the top of the page Tab reaches 'Jetzt veröffentlichen', each stop with
+    # a focus ring one can see and in view, and Enter publishes
+    driver.execute_script("document.activeElement.blur(); window.scrollTo(0, 0)")
+    stops, unseen = [], []
+    for _ in range(80):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        info = driver.execute_script(
+            "const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();"
+            " return [e.id || e.textContent.trim().slice(0, 30) || e.tagName, s.outlineStyle, parseFloat(s.outlineWidth),"
+            " r.bottom > 0 && r.top < innerHeight]")
+        stops.append(info[0])
+        if info[1] == "none" or info[2] < 2 or not info[3]:
+            unseen.append(info)
+        if info[0] == "publish-now":
+            break
+    check(stops[-1] == "publish-now" and not unseen,
+          "keyboard only: Tab from the top reaches 'Jetzt veröffentlichen' (%d stops), each with a visible focus "
+          "ring, in view" % len(stops), (stops, unseen[:5]))
     dav_get("/_mode/hold")
-    click("#publish-now")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
     wait.until(lambda d: "von anna seit" in d.find_element(By.ID, "publish-progress").text)
     shot("h05-publishing")
     driver.back()
