@@ -112,7 +112,7 @@ expect_in "$TMP/out" "no frame drawn for 3" "... and no frame"
 printf '[sync]\nurl = https://127.0.0.1/content.json\ntrusted_keys = %s\ncache_dir = %s\n' \
   "$(head -c 32 /dev/zero | base64)" "$TMP/state" >"$TMP/sync.conf"
 expect_exit 1 "sync failing for two days is unhealthy" -- "$BIN" status --config "$TMP/sync.conf"
-expect_in "$TMP/out" "sync failing for more than a day (HTTP 503 from the server)" "... with the last error"
+expect_in "$TMP/out" "sync failing for 2 days (since $twodays, 40 failures in a row): HTTP 503 from the server" "... how long, since when, with the last error"
 
 # 5. the screen's name in the HTTP User-Agent (a one-shot server on 127.0.0.1)
 python3 - "$TMP/ua.port" "$TMP/ua.log" <<'EOP' &

@@ -5,7 +5,9 @@
  *     fsync every 30 s); anything else that changes, or
  *     LF_MONITOR_SYNC_EVERY_S passing, is fsynced at once;
  *   - the frame loop and the sync share one "screen" part: each keeps the
- *     other's keys, and an "on_screen" part of an older version goes. */
+ *     other's keys, and an "on_screen" part of an older version goes;
+ *   - a clock set back two years while the kiosk runs: the next beat comes
+ *     at once, stamped with the new clock (not two years later). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -265,12 +267,47 @@ static void a_fifo_in_the_state_folder(void **state)
     json_decref(root);
 }
 
+/* The clock set back by two years between two beats (an RTC battery, an
+ * admin's date command, NTP after a clock that ran ahead): the heartbeat
+ * is due at once and written with the clock as it is now; waiting for the
+ * old next_beat would leave status.json's heartbeat two years ahead, and
+ * `litfass status` would find none for two years. Forward again: at once
+ * as well (the plain case). */
+static void a_clock_set_back_beats_at_once(void **state)
+{
+    struct fixture *f = *state;
+    struct lf_monitor *m = lf_monitor_create(f->dir, "", "foyer");
+    struct lf_monitor_screen s = showing(f);
+    const time_t ahead = T0 + 2 * 366 * 86400;
+    s.last_frame = ahead;
+    lf_monitor_heartbeat(m, &s, ahead, true);
+    assert_int_equal(lf_monitor_due_in(m, ahead), LF_MONITOR_HEARTBEAT_S);
+    /* back to T0: due now, and the beat (not forced) writes T0 */
+    assert_int_equal(lf_monitor_due_in(m, T0), 0);
+    s.last_frame = T0;
+    lf_monitor_heartbeat(m, &s, T0, false);
+    json_t *root;
+    json_t *sc = screen_part(f->dir, &root);
+    assert_string_equal(json_string_value(json_object_get(sc, "heartbeat")),
+                        "2026-11-18T11:06:40Z");
+    json_decref(root);
+    assert_int_equal(lf_monitor_due_in(m, T0), LF_MONITOR_HEARTBEAT_S);
+    /* and ahead again */
+    lf_monitor_heartbeat(m, &s, ahead + 1, false);
+    sc = screen_part(f->dir, &root);
+    assert_string_equal(json_string_value(json_object_get(sc, "heartbeat")),
+                        "2028-11-19T11:06:41Z");
+    json_decref(root);
+    lf_monitor_destroy(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(ticking_beats_are_not_fsynced, setup, teardown),
         cmocka_unit_test_setup_teardown(one_screen_part_for_sync_and_heartbeat, setup, teardown),
         cmocka_unit_test_setup_teardown(a_fifo_in_the_state_folder, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_clock_set_back_beats_at_once, setup, teardown),
     };
     return cmocka_run_group_tests(tests, test_root_setup, test_root_teardown);
 }

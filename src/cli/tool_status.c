@@ -16,8 +16,11 @@ static const char status_usage[] =
     "Says what the running kiosk shows and whether it is healthy, from the\n"
     "heartbeat its frame loop writes every 30 s into status.json in the state\n"
     "folder ([sync] cache_dir). Exit 0 when healthy, 1 when not: no heartbeat\n"
-    "or no frame for 2 minutes (hung or not running), the kiosk stopped,\n"
-    "content damaged, or sync failing for more than a day.\n"
+    "or no frame for 2 minutes (hung, or its process gone), a heartbeat dated\n"
+    "after this computer's clock (a clock set back), the kiosk stopped,\n"
+    "content damaged, the state folder read-only or its disk full (less than\n"
+    "64 kB free), or sync failing for more than a day (how long and since\n"
+    "when).\n"
     "\n"
     "  --config FILE   config file (as for `litfass run`)\n"
     "  --help          this text\n";

@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "core/civil_time.h"
@@ -303,12 +305,16 @@ void lf_monitor_heartbeat(struct lf_monitor *m, const struct lf_monitor_screen *
 {
     m->last = *s;
     m->have_last = true;
-    if (force || now >= m->next_beat)
+    /* a clock set back (by hours or years) leaves next_beat far ahead:
+     * the beat comes now, not when the clock reaches it again */
+    if (force || now >= m->next_beat || m->next_beat - now > LF_MONITOR_HEARTBEAT_S)
         beat(m, s, now, true);
 }
 
 int lf_monitor_due_in(const struct lf_monitor *m, time_t now)
 {
+    if (m->next_beat - now > LF_MONITOR_HEARTBEAT_S)
+        return 0; /* the clock was set back: due now */
     return m->next_beat > now ? (int)(m->next_beat - now) : 0;
 }
 
@@ -355,6 +361,78 @@ static void problem(struct lf_health *h, const char *fmt, ...)
     h->healthy = false;
 }
 
+/* A span of seconds for a person: "45 s", "12 min", "5 h", "10 days". */
+static const char *span_text(long long s, char *buf, size_t size)
+{
+    if (s < 120)
+        snprintf(buf, size, "%lld s", s);
+    else if (s < 2 * 3600)
+        snprintf(buf, size, "%lld min", s / 60);
+    else if (s < 2 * 86400)
+        snprintf(buf, size, "%lld h", s / 3600);
+    else
+        snprintf(buf, size, "%lld days", s / 86400);
+    return buf;
+}
+
+/* How long before `now` the moment t was, never a negative age: " (12 min
+ * ago)", or for a moment after now " (5 h after this computer's clock)";
+ * "" for 0 (never). */
+static const char *ago_text(time_t now, time_t t, char *buf, size_t size)
+{
+    char span[32];
+    if (!t)
+        buf[0] = '\0';
+    else if (now >= t)
+        snprintf(buf, size, " (%s ago)", span_text((long long)(now - t), span, sizeof(span)));
+    else
+        snprintf(buf, size, " (%s after this computer's clock)",
+                 span_text((long long)(t - now), span, sizeof(span)));
+    return buf;
+}
+
+/* Whether process `pid` still runs as litfass: true when it exists (also
+ * when another user's) and its name, where readable, is litfass. */
+static bool kiosk_process_runs(long long pid)
+{
+    if (pid <= 0 || pid > INT_MAX || (kill((pid_t)pid, 0) != 0 && errno != EPERM))
+        return false;
+    char path[64], comm[32] = "";
+    snprintf(path, sizeof(path), "/proc/%lld/comm", pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return true; /* no /proc: it exists, which is all that is known */
+    bool named = fgets(comm, sizeof(comm), f) != NULL;
+    fclose(f);
+    return !named || strncmp(comm, "litfass", 7) == 0;
+}
+
+/* The state folder's file system: read-only or full means the kiosk can
+ * write neither its heartbeat nor a new bundle, whatever status.json,
+ * written before, still says. */
+static void check_state_folder(const char *state_dir, struct lf_health *h, FILE *out)
+{
+    struct statvfs fs;
+    if (statvfs(state_dir, &fs) != 0) {
+        int e = errno;
+        if (out)
+            fprintf(out, "state:     %s: %s\n", state_dir, strerror(e));
+        problem(h, "the state folder %s: %s", state_dir, strerror(e));
+        return;
+    }
+    unsigned long long free_bytes = (unsigned long long)fs.f_bavail * fs.f_frsize;
+    bool ro = (fs.f_flag & ST_RDONLY) != 0;
+    if (out)
+        fprintf(out, "state:     %s, %llu kB free%s\n", state_dir, free_bytes / 1024,
+                ro ? ", read-only" : "");
+    if (ro)
+        problem(h, "the state folder %s is on a read-only file system: the kiosk can save "
+                   "neither its heartbeat nor new content", state_dir);
+    else if (free_bytes < LF_MONITOR_DISK_FULL_BYTES)
+        problem(h, "the disk of the state folder %s is full (%llu bytes free): new content "
+                   "cannot be installed", state_dir, free_bytes);
+}
+
 void lf_monitor_health(const char *state_dir, bool sync_configured, time_t now,
                        struct lf_health *h, char *report, size_t size)
 {
@@ -364,21 +442,22 @@ void lf_monitor_health(const char *state_dir, bool sync_configured, time_t now,
     json_t *root = load_state_file(path);
     FILE *out = fmemopen(report, size, "w");
     json_t *sc = root ? json_object_get(root, LF_STORE_STATUS_SCREEN) : NULL;
+    char ago[96], span[32];
     if (!sc) {
         problem(h, "%s has no heartbeat of a kiosk: is it running?", path);
     } else {
         time_t beat = json_time_of(sc, "heartbeat"), frame = json_time_of(sc, "last_frame");
         bool on = json_is_true(json_object_get(sc, "display_on"));
         const char *name = json_string_value(json_object_get(sc, "name"));
+        long long pid = (long long)json_integer_value(json_object_get(sc, "pid"));
         if (out) {
-            fprintf(out, "screen:    %s (pid %lld)\n", name && *name ? name : "(no name)",
-                    (long long)json_integer_value(json_object_get(sc, "pid")));
-            fprintf(out, "heartbeat: %s, %lld s ago\n",
+            fprintf(out, "screen:    %s (pid %lld)\n", name && *name ? name : "(no name)", pid);
+            fprintf(out, "heartbeat: %s%s\n",
                     json_string_value(json_object_get(sc, "heartbeat")) ?: "never",
-                    beat ? (long long)(now - beat) : -1LL);
-            fprintf(out, "frame:     %s, display %s\n",
+                    ago_text(now, beat, ago, sizeof(ago)));
+            fprintf(out, "frame:     %s%s, display %s\n",
                     json_string_value(json_object_get(sc, "last_frame")) ?: "never",
-                    on ? "on" : "off (power schedule)");
+                    ago_text(now, frame, ago, sizeof(ago)), on ? "on" : "off (power schedule)");
             const char *ver = json_string_value(json_object_get(sc, "version"));
             const char *item = json_string_value(json_object_get(sc, "item"));
             const char *source = json_string_value(json_object_get(sc, "source"));
@@ -390,12 +469,29 @@ void lf_monitor_health(const char *state_dir, bool sync_configured, time_t now,
                     (long long)json_integer_value(json_object_get(sc, "slides")),
                     item ? ": " : "", item ? item : "");
         }
+        /* a time after this computer's clock: the clock was set back since
+         * (or the writer's was ahead); a running kiosk writes a new beat
+         * within LF_MONITOR_HEARTBEAT_S of a jump, so one still ahead by
+         * more than LF_MONITOR_STALE_S says nothing about it */
         if (!json_is_true(json_object_get(sc, "up")))
             problem(h, "the kiosk stopped (its last heartbeat says so)");
-        else if (!beat || now - beat > LF_MONITOR_STALE_S)
-            problem(h, "no heartbeat for %lld s (the frame loop hangs or the kiosk died)",
-                    beat ? (long long)(now - beat) : -1LL);
-        if (on && (!frame || now - frame > LF_MONITOR_STALE_S))
+        else if (beat && beat - now > LF_MONITOR_STALE_S)
+            problem(h, "the heartbeat is dated %s after this computer's clock (a clock was set "
+                       "back): it does not tell whether the kiosk runs",
+                    span_text((long long)(beat - now), span, sizeof(span)));
+        else if (!beat || now - beat > LF_MONITOR_STALE_S) {
+            char *beat_for = lf_xasprintf("no heartbeat for %lld s", beat ? (long long)(now - beat) : -1LL);
+            if (kiosk_process_runs(pid))
+                problem(h, "%s, though its process %lld still runs (its frame loop hangs, or "
+                           "it cannot write %s)", beat_for, pid, path);
+            else
+                problem(h, "%s (no litfass process %lld: the kiosk died)", beat_for, pid);
+            free(beat_for);
+        }
+        if (on && frame && frame - now > LF_MONITOR_STALE_S)
+            problem(h, "the last frame is dated %s after this computer's clock",
+                    span_text((long long)(frame - now), span, sizeof(span)));
+        else if (on && (!frame || now - frame > LF_MONITOR_STALE_S))
             problem(h, "no frame drawn for %lld s", frame ? (long long)(now - frame) : -1LL);
         const char *csrc = json_string_value(json_object_get(sc, "clock_source"));
         const char *clk = json_string_value(json_object_get(sc, "clock"));
@@ -413,19 +509,34 @@ void lf_monitor_health(const char *state_dir, bool sync_configured, time_t now,
         if (ce && *ce)
             problem(h, "content damaged: %s", ce);
     }
+    check_state_folder(state_dir, h, out);
     if (sync_configured) {
-        json_t *r = root ? root : NULL;
+        json_t *r = root;
         time_t ok_at = r ? json_time_of(r, "last_success") : 0;
         time_t tried = r ? json_time_of(r, "last_attempt") : 0;
+        time_t since = r ? json_time_of(r, "failing_since") : 0;
         long long fails = r ? (long long)json_integer_value(json_object_get(r, "consecutive_failures")) : 0;
         const char *err = r ? json_string_value(json_object_get(r, "last_error")) : NULL;
+        const char *ok_text = r ? json_string_value(json_object_get(r, "last_success")) : NULL;
+        const char *tried_text = r ? json_string_value(json_object_get(r, "last_attempt")) : NULL;
+        char ago2[96];
         if (out)
-            fprintf(out, "sync:      last success %s, %lld failure%s in a row%s%s\n",
-                    r && json_string_value(json_object_get(r, "last_success"))
-                        ? json_string_value(json_object_get(r, "last_success")) : "never",
+            fprintf(out, "sync:      last success %s%s, last attempt %s%s, %lld failure%s in a row%s%s\n",
+                    ok_text ? ok_text : "never", ago_text(now, ok_at, ago, sizeof(ago)),
+                    tried_text ? tried_text : "never", ago_text(now, tried, ago2, sizeof(ago2)),
                     fails, fails == 1 ? "" : "s", err ? ": " : "", err ? err : "");
-        if (fails > 0 && tried && (ok_at ? now - ok_at : now - tried) > LF_MONITOR_SYNC_FAIL_S)
-            problem(h, "sync failing for more than a day (%s)", err ? err : "see status.json");
+        /* failing since the first failure of this run; a status.json from
+         * before failing_since: since the last success */
+        time_t from = since ? since : ok_at;
+        if (fails > 0 && from && now - from > LF_MONITOR_SYNC_FAIL_S) {
+            char when[32];
+            snprintf(when, sizeof(when), "%s",
+                     since ? json_string_value(json_object_get(r, "failing_since"))
+                           : ok_text);
+            problem(h, "sync failing for %s (since %s, %lld failures in a row%s): %s",
+                    span_text((long long)(now - from), span, sizeof(span)), when, fails,
+                    ok_at ? "" : ", never succeeded", err ? err : "see status.json");
+        }
     }
     if (out) {
         fprintf(out, "health:    %s%s\n", h->healthy ? "ok" : "NOT OK: ", h->problems);

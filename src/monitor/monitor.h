@@ -29,6 +29,7 @@
 #define LF_MONITOR_SYNC_EVERY_S 900    /* a beat with only the clocks new is fsynced this seldom */
 #define LF_MONITOR_STALE_S 120         /* no heartbeat or frame for this long: unhealthy */
 #define LF_MONITOR_SYNC_FAIL_S 86400   /* sync failing this long: unhealthy */
+#define LF_MONITOR_DISK_FULL_BYTES 65536 /* the state folder's disk with less free: full */
 #define LF_MONITOR_PLAY_DAYS 35        /* days of proof of play kept */
 #define LF_MONITOR_PLAY_ITEMS 512      /* items counted per day, at most */
 #define LF_MONITOR_PLAY_NAME "proof-of-play.json"

@@ -876,6 +876,7 @@ static const struct key_row status_keys[] = {
     KEY(struct lf_store_status, KEY_TIME, installed_at),
     KEY(struct lf_store_status, KEY_TEXT, last_error),
     KEY(struct lf_store_status, KEY_COUNT, consecutive_failures),
+    KEY(struct lf_store_status, KEY_TIME, failing_since),
     KEY(struct lf_store_status, KEY_TIME, next_attempt),
     KEY(struct lf_store_status, KEY_URL, url),
     {NULL, KEY_TEXT, 0, 0},

@@ -173,6 +173,7 @@ struct lf_store_status {
     time_t installed_at;
     char last_error[LF_STORE_ERROR_BYTES]; /* "" = the last attempt succeeded */
     int consecutive_failures;
+    time_t failing_since; /* the first failure of this run of them; 0 when the last succeeded */
     time_t next_attempt;
     char url[LF_MAX_URL_BYTES + 1];
 };
@@ -182,7 +183,8 @@ void lf_store_read_status(const char *cache_dir, struct lf_store_status *out);
 
 /* Writes the sync's keys of cache_dir/status.json: last_attempt,
  * last_success, installed_id, installed_version, installed_at,
- * last_error, consecutive_failures, next_attempt, url (others are kept).
+ * last_error, consecutive_failures, failing_since, next_attempt, url
+ * (others are kept).
  * Durable; when the disk is full, written over the old file in place. */
 bool lf_store_write_status(const char *cache_dir, const struct lf_store_status *st) LF_MUST_CHECK;
 

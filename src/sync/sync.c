@@ -654,10 +654,16 @@ int lf_sync_record(const struct lf_sync_settings *cfg, const struct lf_sync_outc
     s.last_attempt = attempt;
     if (o->result == LF_SYNC_FAILED) {
         snprintf(s.last_error, sizeof(s.last_error), "%s", o->error[0] ? o->error : "failed");
+        /* how long the sync has been failing, for `litfass status`: from
+         * the first failure after a success (or ever); a status.json from
+         * before this key starts the count now */
+        if (s.consecutive_failures == 0 || s.failing_since == 0)
+            s.failing_since = attempt;
         s.consecutive_failures = failures >= 0 ? failures : s.consecutive_failures + 1;
     } else {
         s.last_error[0] = '\0';
         s.consecutive_failures = 0;
+        s.failing_since = 0;
         s.last_success = attempt;
     }
     /* what `current` names; version and time when state.json knows them */
