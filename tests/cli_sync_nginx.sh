@@ -58,7 +58,7 @@ id1=$(bundle_id "$WWW")
   bad "status.json: url '$(status_field "$CACHE" url)'"
 "$PYTHON" -c 'import json, sys; d = json.load(open(sys.argv[1])); sys.exit(sorted(d) != sorted(
   ["last_attempt", "last_success", "installed_id", "installed_version", "installed_at",
-   "last_error", "consecutive_failures", "next_attempt", "url", "self_check"]))' "$CACHE/status.json" 2>/dev/null &&
+   "last_error", "consecutive_failures", "failing_since", "next_attempt", "url", "self_check"]))' "$CACHE/status.json" 2>/dev/null &&
   ok "status.json has exactly the documented keys" ||
   { bad "status.json keys differ from the contract"; sed 's/^/  /' "$CACHE/status.json" 2>/dev/null | head -12; }
 expected=$( (echo "GET /content.json 200"; echo "GET /content.json.sig 200"; for f in "$WWW"/images/*; do echo "GET /images/${f##*/} 200"; done) | LC_ALL=C sort)

@@ -387,6 +387,7 @@ static void state_and_status_round_trip(void **state)
     struct lf_store_status ws = {
         .last_attempt = 1795000100,
         .consecutive_failures = 3,
+        .failing_since = 1795000000,
         .next_attempt = 1795000220,
     };
     snprintf(ws.last_error, sizeof(ws.last_error),
@@ -401,9 +402,10 @@ static void state_and_status_round_trip(void **state)
     assert_non_null(j);
     static const char *const keys[] = {"last_attempt", "last_success", "installed_id",
                                        "installed_version", "installed_at", "last_error",
-                                       "consecutive_failures", "next_attempt", "url"};
-    assert_int_equal(json_object_size(j), 9);
-    for (size_t i = 0; i < 9; i++)
+                                       "consecutive_failures", "failing_since",
+                                       "next_attempt", "url"};
+    assert_int_equal(json_object_size(j), 10);
+    for (size_t i = 0; i < 10; i++)
         assert_non_null(json_object_get(j, keys[i]));
     assert_string_equal(json_string_value(json_object_get(j, "last_attempt")),
                         "2026-11-18T11:08:20Z");
@@ -419,6 +421,7 @@ static void state_and_status_round_trip(void **state)
     assert_int_equal(rs.last_success, 0);
     assert_int_equal(rs.next_attempt, ws.next_attempt);
     assert_int_equal(rs.consecutive_failures, 3);
+    assert_int_equal(rs.failing_since, ws.failing_since);
     assert_string_equal(rs.last_error, ws.last_error);
     assert_string_equal(rs.url, ws.url);
 
