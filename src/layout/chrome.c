@@ -61,7 +61,13 @@ void lf_layout_header(struct lf_scene *s, const struct lf_view *v)
     const char *sample = v->bundle->sample ? lf_phrase(v->lang, LF_P_SAMPLE) : NULL;
     if (v->stale_since) {
         char day[96];
-        lf_format_date(v->lang, v->stale_since, LF_DATE_DAY_MONTH, day, sizeof(day));
+        /* content two years old under a clock run ahead (or simply old)
+         * says its year: "Stand: 2. Dezember" read as this December */
+        double age = difftime(v->now, v->stale_since);
+        lf_format_date(v->lang, v->stale_since,
+                       v->clock_unknown || age > LF_YEAR_FROM_DAYS * 86400.0
+                           ? LF_DATE_DAY_MONTH_YEAR : LF_DATE_DAY_MONTH,
+                       day, sizeof(day));
         snprintf(updated, sizeof(updated), lf_phrase(v->lang, LF_P_UPDATED), day);
         sample = updated;
     }

@@ -11,6 +11,12 @@
 #include "layout/slide_layout.h"
 #include "layout/text_fit.h"
 
+/* A list leaves the year out of a date ("5. März"), which a visitor reads
+ * as the next 5 March. From this many days away (either way) that would
+ * be another year, so the date says its year ("5. März 2028"); so it does
+ * when the kiosk's clock is not set. The header's "Stand: ..." alike. */
+#define LF_YEAR_FROM_DAYS 300
+
 /* Sizes are given for a 1080-pixel shorter side and scaled from there. */
 enum {
     BASE_TITLE = 68,

@@ -470,18 +470,13 @@ static bool same_local_day(time_t a, time_t b)
     return x.tm_year == y.tm_year && x.tm_yday == y.tm_yday;
 }
 
-/* A list leaves the year out of a date ("5. März"), which a visitor reads
- * as the next 5 March. From this many days away (either way) that would
- * be another year, so the date says its year ("5. März 2028"); so it does
- * when the kiosk's clock is not set. */
-#define LIST_YEAR_FROM_DAYS 300
 
 static bool list_date_needs_year(const struct frame *f, time_t t)
 {
     if (f->v->clock_unknown)
         return true;
     double away = difftime(t, f->v->now);
-    return away > LIST_YEAR_FROM_DAYS * 86400.0 || away < -LIST_YEAR_FROM_DAYS * 86400.0;
+    return away > LF_YEAR_FROM_DAYS * 86400.0 || away < -LF_YEAR_FROM_DAYS * 86400.0;
 }
 
 /* A list's day: "21. März", or with its year when far away */
