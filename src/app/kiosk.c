@@ -2016,7 +2016,11 @@ static void offer_heartbeat(struct lf_kiosk *k, const char *mode, const char *it
         .slide = (int)k->index + 1,
         .slides = (int)lf_carousel_count(k->carousel),
         .display_on = k->display_on,
-        .content_age_s = k->installed_at ? (long)(wall_now(k) - k->installed_at) : -1,
+        /* never below 0 (the studio refuses that heartbeat): a clock set
+         * back within the clock's tolerance is before the install */
+        .content_age_s = !k->installed_at               ? -1
+                         : wall_now(k) < k->installed_at ? 0
+                                                         : (long)(wall_now(k) - k->installed_at),
     };
     snprintf(hb.name, sizeof(hb.name), "%s", k->cfg->monitor_name);
     snprintf(hb.item, sizeof(hb.item), "%s", item ? item : "");

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/log.h"
@@ -40,7 +41,7 @@ struct lf_reporter {
     _Atomic bool shot_due;
     unsigned char *shot;             /* ARGB8888 pixels, width*4 a row */
     int shot_w, shot_h;
-    time_t started;
+    struct timespec started; /* CLOCK_MONOTONIC: uptime never below zero when the clock is set back */
 };
 
 static void *reporter_thread(void *arg);
@@ -90,7 +91,7 @@ struct lf_reporter *lf_reporter_start(const struct lf_reporter_settings *set)
     if (r->shot_every_s > 0 && r->shot_every_s < LF_REPORT_SCREENSHOT_MIN_S)
         r->shot_every_s = LF_REPORT_SCREENSHOT_MIN_S;
     r->played = json_object();
-    r->started = time(NULL);
+    clock_gettime(CLOCK_MONOTONIC, &r->started);
     r->hb.content_age_s = -1;
     pthread_mutex_init(&r->lock, NULL);
     pthread_condattr_t ca;
@@ -210,6 +211,17 @@ static unsigned char *encode_png(const unsigned char *px, int w, int h, size_t *
     return buf;
 }
 
+/* Seconds since the start by the monotonic clock: the wall clock set back
+ * (years, or minutes by NTP) made uptime_s negative, and the studio
+ * refuses a heartbeat with uptime_s below 0 (fleet.c): a live kiosk would
+ * have looked silent. */
+static long long uptime_s(const struct lf_reporter *r)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)(now.tv_sec - r->started.tv_sec);
+}
+
 static char *heartbeat_json(struct lf_reporter *r)
 {
     char host[LF_REPORT_TEXT_BYTES] = "";
@@ -233,8 +245,7 @@ static char *heartbeat_json(struct lf_reporter *r)
                             (json_int_t)hb.serial, "item", hb.item, "mode", hb.mode, "lang",
                             hb.lang, "slide", hb.slide, "slides", hb.slides, "display_on",
                             hb.display_on, "content_age_s", (json_int_t)hb.content_age_s,
-                            "sync_error", sync_error, "uptime_s",
-                            (json_int_t)(time(NULL) - r->started));
+                            "sync_error", sync_error, "uptime_s", (json_int_t)uptime_s(r));
     if (date[0])
         json_object_set_new(doc, "played", json_pack("{s:s, s:o}", "date", date, "items", played));
     else
