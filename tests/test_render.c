@@ -665,6 +665,95 @@ static void snapshot_is_the_page_moved(void **state)
     close_canvas(f);
 }
 
+/* Draws scene op by op, each alone in a scene of its own (nothing is
+ * covered by anything after it in its scene), on black. */
+static void draw_op_by_op(struct fixture *f, const struct lf_scene *scene, int dx)
+{
+    SDL_SetRenderDrawColor(f->renderer, 0, 0, 0, 255);
+    SDL_RenderClear(f->renderer);
+    struct lf_scene *one = lf_scene_create();
+    for (size_t i = 0; i < lf_scene_count(scene); i++) {
+        const struct lf_op *op = lf_scene_op(scene, i);
+        lf_scene_clear(one);
+        if (op->kind == LF_OP_RECT) {
+            lf_scene_rect(one, op->box, op->color, op->radius);
+        } else if (op->kind == LF_OP_TEXT) {
+            lf_scene_lang(one, op->lang);
+            lf_scene_text(one, op->box, op->text, strlen(op->text), op->face, op->px, op->color,
+                          op->rtl);
+        } else if (op->kind == LF_OP_IMAGE) {
+            lf_scene_image(one, op->box, op->image);
+        } else {
+            lf_scene_qr(one, op->box, op->text);
+        }
+        lf_painter_draw(f->painter, one, dx, 255);
+    }
+    SDL_RenderPresent(f->renderer);
+    lf_scene_destroy(one);
+}
+
+/* The scene drawn whole at dx equals it drawn op by op. */
+static void assert_drawn_as_op_by_op(struct fixture *f, const struct lf_scene *scene, int dx,
+                                     uint8_t *want)
+{
+    size_t bytes = (size_t)f->surface->pitch * f->surface->h;
+    draw_op_by_op(f, scene, dx);
+    memcpy(want, f->surface->pixels, bytes);
+    SDL_SetRenderDrawColor(f->renderer, 0, 0, 0, 255);
+    SDL_RenderClear(f->renderer);
+    lf_painter_draw(f->painter, scene, dx, 255);
+    SDL_RenderPresent(f->renderer);
+    assert_memory_equal(f->surface->pixels, want, bytes);
+}
+
+/* An opaque plain rectangle is filled only where no opaque rectangle
+ * after it in its scene covers it (a page's background under its cards):
+ * what is on screen is what drawing every op over the one before shows.
+ * The sample pages (de, ar, a card page moved half out of sight), and a
+ * background under more covers than are cut out, rounded covers (their
+ * corners show what is under them), translucent rectangles (cover
+ * nothing) and an opaque plain rectangle on a rounded card. */
+static void covered_fills_look_the_same(void **state)
+{
+    struct fixture *f = *state;
+    const int w = 800, h = 480;
+    open_canvas(f, w, h);
+    uint8_t *want = malloc((size_t)f->surface->pitch * h);
+    assert_non_null(want);
+
+    struct lf_scene *s = lf_scene_create();
+    lf_scene_rect(s, (struct lf_box){0, 0, w, h}, (struct lf_rgba){240, 236, 228, 255}, 0);
+    for (int i = 0; i < 48; i++)
+        lf_scene_rect(s, (struct lf_box){10 + (i % 12) * 64, 20 + (i / 12) * 64, 50, 40 + i % 3},
+                      (struct lf_rgba){(uint8_t)(i * 5), 90, 160, 255}, i % 4 == 0 ? 12 : 0);
+    lf_scene_rect(s, (struct lf_box){100, 290, 500, 160}, (struct lf_rgba){20, 60, 120, 255}, 24);
+    lf_scene_rect(s, (struct lf_box){120, 310, 200, 60}, (struct lf_rgba){255, 255, 255, 255}, 0);
+    lf_scene_rect(s, (struct lf_box){300, 200, 300, 200}, (struct lf_rgba){255, 0, 0, 128}, 0);
+    lf_scene_rect(s, (struct lf_box){650, -10, 160, 500}, (struct lf_rgba){0, 0, 0, 255}, 1);
+    lf_scene_rect(s, (struct lf_box){0, 440, w, 40}, (struct lf_rgba){10, 10, 10, 255}, 0);
+    assert_drawn_as_op_by_op(f, s, 0, want);
+    assert_drawn_as_op_by_op(f, s, -333, want);
+    assert_drawn_as_op_by_op(f, s, 517, want);
+
+    const char *langs[] = {"de", "ar"};
+    for (int l = 0; l < 2; l++) {
+        struct lf_view v = sample_view(f, langs[l], w, h);
+        struct lf_carousel *c = lf_carousel_create();
+        lf_carousel_build(c, &v, 10);
+        for (size_t i = 0; i < lf_carousel_count(c); i++) {
+            lf_scene_clear(s);
+            lf_layout_page(s, &v, &lf_carousel_page(c, i)->page, NULL);
+            assert_drawn_as_op_by_op(f, s, 0, want);
+            if (i == 1)
+                assert_drawn_as_op_by_op(f, s, -w / 2, want);
+        }
+        lf_carousel_destroy(c);
+    }
+    lf_scene_destroy(s);
+    free(want);
+    close_canvas(f);
+}
+
 /* An emoji sequence is one picture: 👨‍👩‍👧‍👦, 🏳️‍🌈 and ❤️‍🔥 are joined by
  * U+200D (and U+FE0F), skin tones stay on their hand; they were drawn as
  * their parts side by side when the joiners fell into another font's run.
@@ -780,6 +869,7 @@ int main(void)
         cmocka_unit_test(sample_items_fit_one_small_page),
         cmocka_unit_test(badge_text_stays_inside),
         cmocka_unit_test(snapshot_is_the_page_moved),
+        cmocka_unit_test(covered_fills_look_the_same),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
