@@ -1455,6 +1455,15 @@ static void refresh_waiting(struct lf_kiosk *k)
     k->dirty = true;
 }
 
+/* A running transition's next frame (as the last frame drawn set it),
+ * or its end. */
+static uint64_t transition_deadline(const struct lf_kiosk *k, uint64_t now)
+{
+    uint64_t end = k->anim_start + (uint64_t)k->cfg->transition_ms;
+    uint64_t at = k->anim_next > now ? k->anim_next : now + 1;
+    return at < end ? at : end;
+}
+
 /* What happens on time: the clock, the carousel, idle, the end of a
  * transition. Returns the next moment something will happen. */
 static uint64_t tick(struct lf_kiosk *k)
@@ -1537,11 +1546,8 @@ static uint64_t tick(struct lf_kiosk *k)
         k->waiting_refresh_at = now + LF_WAITING_REFRESH_MS;
     }
 
-    if (k->animating) {
-        uint64_t end = k->anim_start + (uint64_t)k->cfg->transition_ms;
-        uint64_t at = k->anim_next > now ? k->anim_next : now + 1;
-        return at < end ? at : end;
-    }
+    if (k->animating)
+        return transition_deadline(k, now);
     /* the next clock minute in the header, or the next change in the
      * schedule, to the millisecond */
     uint64_t next = ticks_at_wall(k, (k->minute + 1) * 60, now);
@@ -2210,15 +2216,17 @@ uint64_t lf_kiosk_update(struct lf_kiosk *k)
         return pet < power ? pet : power;
     }
     uint64_t next = tick(k);
-    if (power < next)
-        next = power;
+    /* tick() gave a transition's frame due now: drawing it sets when the
+     * next one is (else the loop woke a millisecond later only to learn
+     * that: twice the wake-ups and event pumps per frame) */
+    bool frame_due = k->animating && k->dirty;
     uint64_t poll = follow_screen(k, k->clock.ticks(k->clock.ctx));
-    if (poll < next)
-        next = poll;
     if (lf_reporter_wants_screenshot(k->reporter))
         k->dirty = true; /* a screenshot is taken of a frame as it is drawn */
     if (k->dirty) {
         draw(k);
+        if (frame_due && k->animating)
+            next = transition_deadline(k, k->clock.ticks(k->clock.ctx));
         k->dirty = false;
         report_status(k); /* with the page count: the rest is laid out now */
         if (k->audio_to_stop) {
@@ -2231,6 +2239,10 @@ uint64_t lf_kiosk_update(struct lf_kiosk *k)
             next = k->clock.ticks(k->clock.ctx);
         }
     }
+    if (power < next)
+        next = power;
+    if (poll < next)
+        next = poll;
     uint64_t beat = heartbeat(k, k->clock.ticks(k->clock.ctx), false);
     if (beat < next)
         next = beat;
