@@ -111,6 +111,33 @@ static void test_han_face_by_language(void **state)
     assert_string_equal(a, "Noto Sans");
 }
 
+/* The footer's ◐ and "■ Stopp" in a language not written in Han: from
+ * Noto Sans Symbols2, not Noto Sans CJK (whose face costs 2.7 MB of heap
+ * for the one glyph); in Japanese, Chinese or Korean text from the CJK
+ * font, as before. */
+static void test_symbols_outside_cjk_text_not_from_cjk(void **state)
+{
+    struct lf_typesetter *ts = *state;
+    need_cjk(ts);
+    static const uint32_t signs[] = {0x25D0 /* ◐ */, 0x25A0 /* ■ */};
+    static const char *const langs[] = {"de", "ar", "uk", ""};
+    for (int face = 0; face < LF_FACE_COUNT; face++)
+        for (size_t i = 0; i < sizeof(signs) / sizeof(signs[0]); i++) {
+            char fam[128];
+            for (size_t l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
+                assert_true(lf_typesetter_family_for(ts, (enum lf_face)face, signs[i], langs[l],
+                                                     fam, sizeof(fam)));
+                if (strcmp(fam, "Noto Sans Symbols2") != 0)
+                    fail_msg("U+%04X in \"%s\" (%s): %s, expected Noto Sans Symbols2",
+                             (unsigned)signs[i], langs[l], face ? "bold" : "regular", fam);
+            }
+            assert_true(lf_typesetter_family_for(ts, (enum lf_face)face, signs[i], "ja", fam,
+                                                 sizeof(fam)));
+            if (!strstr(fam, "CJK"))
+                fail_msg("U+%04X in ja: %s, expected Noto Sans CJK", (unsigned)signs[i], fam);
+        }
+}
+
 /* Pixels of one line as a string of coverage values, to compare. */
 static bool same_pixels(SDL_Surface *a, SDL_Surface *b)
 {
@@ -172,6 +199,7 @@ int main(void)
         cmocka_unit_test(test_scene_carries_language),
         cmocka_unit_test(test_han_face_by_language),
         cmocka_unit_test(test_han_pixels_differ),
+        cmocka_unit_test(test_symbols_outside_cjk_text_not_from_cjk),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

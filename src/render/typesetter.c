@@ -195,6 +195,21 @@ static bool script_language(uint32_t c, char *buf, size_t size)
     return U_SUCCESS(st) && n > 0 && strcmp(buf, "und") != 0;
 }
 
+/* Whether c belongs to no script (a symbol, punctuation) and the text
+ * being set is not in Chinese, Japanese or Korean. */
+static bool symbol_outside_cjk(const struct lf_typesetter *ts, uint32_t c)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    if (uscript_getScript((UChar32)c, &st) != USCRIPT_COMMON || U_FAILURE(st))
+        return false;
+    const char *lang = ts->langs[ts->lang];
+    static const char *const cjk[] = {"zh", "ja", "ko"};
+    for (size_t i = 0; i < sizeof(cjk) / sizeof(cjk[0]); i++)
+        if (strncmp(lang, cjk[i], 2) == 0 && (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_'))
+            return false;
+    return true;
+}
+
 /* Asks fontconfig for a font with a glyph for c, closest to Noto Sans in
  * the face's weight: Noto families first, then any. -1 when none has. */
 static int find_for_char(struct lf_typesetter *ts, enum lf_face face, uint32_t c,
@@ -203,6 +218,15 @@ static int find_for_char(struct lf_typesetter *ts, enum lf_face face, uint32_t c
     int found = -1;
     FcPattern *pat = FcPatternCreate();
     FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)"Noto Sans");
+    /* a symbol of no script that Noto Sans lacks (the footer's ◐, "■ Stopp")
+     * from Noto Sans Symbols2 or Symbols: by weight alone fontconfig ranked
+     * Noto Sans CJK Bold first, whose face SDL_ttf copies into 2.7 MB of
+     * heap for the one glyph (Symbols2: 0.12 MB). Text in Chinese,
+     * Japanese or Korean keeps its own font's forms of them. */
+    if (symbol_outside_cjk(ts, c)) {
+        FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)"Noto Sans Symbols2");
+        FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)"Noto Sans Symbols");
+    }
     /* the text's language ranks fonts of one coverage: the Chinese,
      * Japanese and Korean faces of Noto Sans CJK all draw U+76F4 直, each
      * in its own forms */
