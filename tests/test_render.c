@@ -550,6 +550,56 @@ static void painter_remakes_textures_after_a_reset(void **state)
     close_canvas(f);
 }
 
+/* lf_painter_keep_only: the pictures of header and footer stay (drawing
+ * them again typesets nothing), the page's go; the page drawn again
+ * typesets its lines anew and gives the same pixels. */
+static void painter_keeps_only_the_scenes_asked(void **state)
+{
+    struct fixture *f = *state;
+    const int w = 1920, h = 1080;
+    open_canvas(f, w, h);
+    struct lf_view v = sample_view(f, "de", w, h);
+    struct lf_carousel *c = lf_carousel_create();
+    lf_carousel_build(c, &v, 10);
+    struct lf_scene *scenes[3] = {lf_scene_create(), lf_scene_create(), lf_scene_create()};
+    lf_layout_header(scenes[0], &v);
+    lf_layout_page(scenes[1], &v, &lf_carousel_page(c, 2)->page, NULL);
+    lf_layout_footer(scenes[2], &v, &(struct lf_footer){.position = 2, .count = lf_carousel_count(c), .active_category = -1});
+    draw_all(f, scenes, 3);
+    size_t bytes = (size_t)f->surface->pitch * (size_t)h;
+    uint8_t *before = malloc(bytes);
+    assert_non_null(before);
+    memcpy(before, f->surface->pixels, bytes);
+    struct lf_painter_stats s0 = lf_painter_stats(f->painter);
+
+    const struct lf_scene *const chrome[] = {scenes[0], NULL, scenes[2]};
+    lf_painter_keep_only(f->painter, chrome, 3);
+    struct lf_painter_stats s1 = lf_painter_stats(f->painter);
+    assert_true(s1.textures > 0);
+    assert_true(s1.textures < s0.textures);
+    lf_painter_draw(f->painter, scenes[0], 0, 255);
+    lf_painter_draw(f->painter, scenes[2], 0, 255);
+    assert_int_equal(lf_painter_stats(f->painter).text_renders, s1.text_renders);
+    assert_int_equal(lf_painter_stats(f->painter).textures, s1.textures);
+
+    draw_all(f, scenes, 3);
+    struct lf_painter_stats s2 = lf_painter_stats(f->painter);
+    assert_int_equal(s2.textures, s0.textures);
+    assert_true(s2.text_renders > s1.text_renders);
+    assert_memory_equal(before, f->surface->pixels, bytes);
+    /* kept pictures survive the next sweep as drawn ones do */
+    lf_painter_keep_only(f->painter, chrome, 3);
+    draw_all(f, scenes, 3);
+    lf_painter_sweep(f->painter);
+    assert_int_equal(lf_painter_stats(f->painter).textures, s0.textures);
+
+    free(before);
+    for (int i = 0; i < 3; i++)
+        lf_scene_destroy(scenes[i]);
+    lf_carousel_destroy(c);
+    close_canvas(f);
+}
+
 /* Text on a small coloured shape (a date badge, a chip) stays inside it in
  * every language of the sample, with the real fonts: Arabic and Farsi
  * month names are longer than the badge the design started from. */
@@ -865,6 +915,7 @@ int main(void)
         cmocka_unit_test(marks_stay_with_their_letter),
         cmocka_unit_test(no_ink_is_cut_off),
         cmocka_unit_test(painter_remakes_textures_after_a_reset),
+        cmocka_unit_test(painter_keeps_only_the_scenes_asked),
         cmocka_unit_test(sample_items_fit_one_landscape_page),
         cmocka_unit_test(sample_items_fit_one_small_page),
         cmocka_unit_test(badge_text_stays_inside),

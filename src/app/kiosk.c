@@ -111,6 +111,7 @@ struct lf_kiosk {
     uint64_t slide_until;          /* carousel: next advance, SDL ticks */
     uint64_t idle_until;           /* browsing: back to the carousel */
     bool animating;
+    bool drop_page_pictures;       /* the transition ran in the window's memory: see draw() */
     uint64_t anim_start;
     int anim_dir;                  /* +1: the new page comes from the right */
     int anim_frames;               /* frames drawn in this transition */
@@ -613,10 +614,12 @@ static void take_snapshots(struct lf_kiosk *k)
     if (lf_window_slide_begin(k->slide, k->page, k->incoming, k->header, k->footer,
                               &k->page_draws)) {
         k->chrome_changed = false; /* drawn with the pages */
+        k->drop_page_pictures = true;
         lf_debug("transition: in the window's memory, %zu page(s) drawn, ready in %d ms",
                  k->page_draws - drawn, (int)(SDL_GetTicks64() - t0));
         return;
     }
+    k->drop_page_pictures = false; /* pictures, not the window, give the old page here */
     bool ok = lf_snapshot_valid(k->page_shot) || take_snapshot(k, k->page_shot, k->page);
     ok = ok && take_snapshot(k, k->incoming_shot, k->incoming);
     lf_debug("transition: pages drawn into textures in %d ms%s", (int)(SDL_GetTicks64() - t0),
@@ -1331,6 +1334,15 @@ static void draw(struct lf_kiosk *k)
         lf_window_slide_end(k->slide);
         if (k->display_on)
             lf_window_slide_shown(k->slide, k->header, k->footer);
+        /* after a transition in the window's memory the page's line
+         * pictures (2-3 MB at 1080p) are not drawn again: the next
+         * transition takes the page from the window; only a redraw of the
+         * still page (a visitor, a changed footer) makes them again, once */
+        if (k->drop_page_pictures) {
+            const struct lf_scene *const chrome[] = {k->header, k->footer};
+            lf_painter_keep_only(k->painter, chrome, 2);
+            k->drop_page_pictures = false;
+        }
     }
     if (!k->first_presented) {
         /* for bench/first_frame.sh: exec to first present */

@@ -238,25 +238,62 @@ static SDL_Surface *qr_surface(const char *payload, int side)
     return s;
 }
 
-static struct entry *lookup(struct lf_painter *p, const struct lf_op *op)
+static uint64_t op_hash(const struct lf_op *op)
 {
-    bool image = op->kind == LF_OP_IMAGE;
-    const char *key = image ? op->image : op->text;
+    const char *key = op->kind == LF_OP_IMAGE ? op->image : op->text;
     uint64_t h = fnv1a(key, 1469598103934665603ULL);
     h = (h ^ (uint64_t)(op->kind == LF_OP_QR ? op->box.w : op->px)) * 1099511628211ULL;
     h = (h ^ ((uint64_t)op->face << 1 | op->rtl | (uint64_t)op->kind << 2)) * 1099511628211ULL;
-    h = (h ^ ((uint64_t)op->color.r << 24 | op->color.g << 16 | op->color.b << 8 |
-              op->color.a)) * 1099511628211ULL;
+    return (h ^ ((uint64_t)op->color.r << 24 | op->color.g << 16 | op->color.b << 8 |
+                 op->color.a)) * 1099511628211ULL;
+}
+
+/* The cached picture of op (hash h), NULL when there is none. */
+static struct entry *find(struct lf_painter *p, const struct lf_op *op, uint64_t h)
+{
+    bool image = op->kind == LF_OP_IMAGE;
+    const char *key = image ? op->image : op->text;
     for (size_t i = 0; i < p->n; i++) {
         struct entry *e = &p->entries[i];
         if (e->hash == h && e->kind == op->kind && strcmp(e->key, key) == 0 &&
             (image || (op->kind == LF_OP_QR && e->px == op->box.w) ||
              (op->kind == LF_OP_TEXT && e->px == op->px && e->face == op->face &&
               e->rtl == op->rtl && strcmp(e->lang, op->lang) == 0 &&
-              memcmp(&e->color, &op->color, sizeof(e->color)) == 0))) {
-            e->epoch = p->epoch;
+              memcmp(&e->color, &op->color, sizeof(e->color)) == 0)))
             return e;
+    }
+    return NULL;
+}
+
+void lf_painter_keep_only(struct lf_painter *p, const struct lf_scene *const *scenes, size_t n)
+{
+    p->epoch++;
+    for (size_t s = 0; s < n; s++)
+        for (size_t i = 0; scenes[s] && i < lf_scene_count(scenes[s]); i++) {
+            const struct lf_op *op = lf_scene_op(scenes[s], i);
+            struct entry *e = op->kind == LF_OP_RECT ? NULL : find(p, op, op_hash(op));
+            if (e)
+                e->epoch = p->epoch;
         }
+    size_t k = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        if (p->entries[i].epoch < p->epoch)
+            free_entry(&p->entries[i]);
+        else
+            p->entries[k++] = p->entries[i];
+    }
+    p->n = k;
+}
+
+static struct entry *lookup(struct lf_painter *p, const struct lf_op *op)
+{
+    bool image = op->kind == LF_OP_IMAGE;
+    const char *key = image ? op->image : op->text;
+    uint64_t h = op_hash(op);
+    struct entry *found = find(p, op, h);
+    if (found) {
+        found->epoch = p->epoch;
+        return found;
     }
     if (p->n == p->cap) {
         p->cap = p->cap ? p->cap * 2 : 128;

@@ -43,6 +43,11 @@ bool lf_painter_bounds(struct lf_painter *p, const struct lf_scene *scene,
 /* Frees cached textures not drawn since the previous sweep. */
 void lf_painter_sweep(struct lf_painter *p);
 
+/* Frees every cached texture but those the `n` scenes draw (NULL ones
+ * are skipped): a page standing still in the window's memory needs no
+ * pictures of its lines until it is drawn again. */
+void lf_painter_keep_only(struct lf_painter *p, const struct lf_scene *const *scenes, size_t n);
+
 /* Frees every cached texture, to be made again when next drawn: after
  * SDL_RENDER_DEVICE_RESET the old ones hold nothing. */
 void lf_painter_forget(struct lf_painter *p);
