@@ -341,6 +341,64 @@ static void phone_numbers_keep_their_order_in_rtl(void **state)
     }
 }
 
+/* A hyphen ending a wrapped line stays with its word: in Arabic text
+ * "لقاء مع Frau Schneider-" (the name "Schneider-Özdemir" goes on on the
+ * next line) was drawn "-Frau Schneider", the hyphen at the far end of
+ * the Latin words; a German word broken in a right-to-left line too. And
+ * an Arabic word ending a line of a left-to-right paragraph keeps its
+ * hyphen at its own end, the left. */
+static void a_line_end_hyphen_stays_with_its_word(void **state)
+{
+    struct fixture *f = *state;
+    struct lf_rgba ink = {0, 0, 0, 255};
+    static const struct {
+        const char *line, *visual, *wrong;
+        bool rtl, at_left;
+    } cases[] = {
+        {"لقاء مع Frau Schneider-", "Frau Schneider-", "-Frau Schneider", true, true},
+        {"تفضلوا إلى Informations\u2010", "Informations\u2010", "\u2010Informations", true, true},
+        /* set on its own right to left, the Arabic word and its hyphen
+         * are in the order a reader expects: the hyphen at the left */
+        {"Treffen in مونستر-", "مونستر-", "-مونستر", false, false},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        SDL_Surface *line = lf_typesetter_render(f->ts, cases[i].line, strlen(cases[i].line),
+                                                 LF_FACE_REGULAR, 40, ink, cases[i].rtl);
+        bool own = !cases[i].at_left; /* the Arabic word set right to left */
+        SDL_Surface *right = lf_typesetter_render(f->ts, cases[i].visual,
+                                                  strlen(cases[i].visual), LF_FACE_REGULAR, 40,
+                                                  ink, own);
+        SDL_Surface *wrong = lf_typesetter_render(f->ts, cases[i].wrong, strlen(cases[i].wrong),
+                                                  LF_FACE_REGULAR, 40, ink, own);
+        assert_non_null(line);
+        assert_non_null(right);
+        assert_non_null(wrong);
+        int w = right->w < wrong->w ? right->w : wrong->w;
+        assert_true(w > 40 && w < line->w && w <= 1024);
+        long a[1024], b[1024], c[1024];
+        if (cases[i].at_left) {
+            column_ink(line, w, a);
+        } else { /* the line's last w columns */
+            SDL_Rect src = {line->w - w, 0, w, line->h};
+            SDL_Surface *tail = SDL_CreateRGBSurfaceWithFormat(0, w, line->h, 32,
+                                                               SDL_PIXELFORMAT_ARGB8888);
+            SDL_SetSurfaceBlendMode(line, SDL_BLENDMODE_NONE);
+            SDL_BlitSurface(line, &src, tail, NULL);
+            column_ink(tail, w, a);
+            SDL_FreeSurface(tail);
+        }
+        column_ink(right, w, b);
+        column_ink(wrong, w, c);
+        long to_right = column_difference(a, b, w), to_wrong = column_difference(a, c, w);
+        if (to_right * 3 >= to_wrong)
+            fail_msg("\"%s\": differs %ld from \"%s\", %ld from \"%s\"", cases[i].line, to_right,
+                     cases[i].visual, to_wrong, cases[i].wrong);
+        SDL_FreeSurface(line);
+        SDL_FreeSurface(right);
+        SDL_FreeSurface(wrong);
+    }
+}
+
 /* The footer's "1 / 32" on a right-to-left screen reads from the right,
  * as the bar fills and "next" points: the page's number at the right
  * ("32 / 1" to the eye); it was set left to right, so an Arabic or Farsi
@@ -910,6 +968,7 @@ int main(void)
         cmocka_unit_test(every_language_has_its_glyphs),
         cmocka_unit_test(arabic_is_shaped_and_right_to_left),
         cmocka_unit_test(phone_numbers_keep_their_order_in_rtl),
+        cmocka_unit_test(a_line_end_hyphen_stays_with_its_word),
         cmocka_unit_test(page_position_reads_from_the_right),
         cmocka_unit_test(emoji_sequences_are_one_picture),
         cmocka_unit_test(marks_stay_with_their_letter),

@@ -549,6 +549,14 @@ static void split(struct lf_typesetter *ts, const char *s, size_t len, enum lf_f
     fribidi_get_bidi_types(cp, (FriBidiStrIndex)n, types);
     fribidi_get_bracket_types(cp, (FriBidiStrIndex)n, types, brackets);
     keep_phone_numbers(cp, types, brackets, n);
+    /* A hyphen ending a wrapped line stood between two letters of one word
+     * ("Schneider-Özdemir", "Informations-abend"); the line alone would
+     * give it the paragraph's direction, and in Arabic text "Frau
+     * Schneider-" was drawn "-Frau Schneider". It keeps its word's. */
+    if (n >= 2 && (cp[n - 1] == '-' || cp[n - 1] == 0x2010) &&
+        (types[n - 2] == FRIBIDI_TYPE_LTR || types[n - 2] == FRIBIDI_TYPE_RTL ||
+         types[n - 2] == FRIBIDI_TYPE_AL))
+        types[n - 1] = types[n - 2];
     FriBidiParType dir = rtl ? FRIBIDI_PAR_WRTL : FRIBIDI_PAR_WLTR;
     if (!fribidi_get_par_embedding_levels_ex(types, brackets, (FriBidiStrIndex)n, &dir, levels))
         memset(levels, rtl ? 1 : 0, n * sizeof(levels[0]));
