@@ -1363,6 +1363,87 @@ static void landscape_contact_uses_its_column(void **state)
     lf_scene_destroy(s);
 }
 
+/* Consultation hours too many for the rest of a page go on on the next
+ * one under their label again: with 14 ranges and a long description,
+ * "Sa 12:00 – 12:30" and "So ..." stood at the top of the next page with
+ * nothing saying they were hours (2160x3840). Every page that shows a
+ * line of hours shows "Sprechzeiten" ("ساعات الاستشارة"), and every range
+ * is shown. */
+static bool text_on_page(const struct lf_scene *s, const char *text)
+{
+    for (size_t i = 0; i < lf_scene_count(s); i++) {
+        const struct lf_op *op = lf_scene_op(s, i);
+        if (op->kind == LF_OP_TEXT && strcmp(op->text, text) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void continued_hours_keep_their_label(void **state)
+{
+    (void)state;
+    build_bundle();
+    struct lf_item contact = items[1];
+    contact.kind = LF_ITEM_CONTACT;
+    contact.hours.n = LF_MAX_HOURS_RANGES;
+    for (int r = 0; r < LF_MAX_HOURS_RANGES; r++)
+        contact.hours.ranges[r] = (struct lf_hours_range){(uint8_t)(1u << (r % 7)),
+                                                          (int16_t)((7 + r) * 60),
+                                                          (int16_t)((7 + r) * 60 + 30)};
+    static char desc[4096];
+    static struct lf_translation desc_tr = {"de", desc};
+    contact.summary = (struct lf_text){1, &desc_tr};
+    struct lf_slide sl = {LF_SLIDE_CONTACT, &contact, 0, 0};
+    static const int sizes[][2] = {{2160, 3840}, {1080, 1920}, {480, 800}, {800, 480},
+                                   {1920, 1080}, {3840, 2160}};
+    static const char *const langs[] = {"de", "ar"};
+    struct lf_scene *s = lf_scene_create();
+    int split = 0;
+    /* the description ever longer: the hours start ever further down */
+    size_t len = 0;
+    for (int n = 1; n <= 40; n++) {
+        len += (size_t)snprintf(desc + len, sizeof(desc) - len,
+                                "Beratung zu Aufenthalt und Arbeit, Satz %d. ", n);
+        for (size_t si = 0; si < sizeof(sizes) / sizeof(sizes[0]); si++) {
+            for (size_t li = 0; li < 2; li++) {
+                struct lf_view v = fake_view(&bundle, langs[li],
+                                             lf_local_make(2026, 12, 2, 10, 0), sizes[si][0],
+                                             sizes[si][1]);
+                const char *label = lf_phrase(v.lang, LF_P_HOURS);
+                struct lf_page pg = {.kind = LF_PAGE_SLIDE, .slide = &sl};
+                struct lf_page_result r = {.continues = true};
+                int pages = 0, with_hours = 0, ranges = 0;
+                while (r.continues && pages < 30) {
+                    lf_scene_clear(s);
+                    lf_layout_page(s, &v, &pg, &r);
+                    pages++;
+                    char what[80];
+                    snprintf(what, sizeof(what), "%d sentences, %dx%d %s page %d", n, v.width,
+                             v.height, v.lang, pages);
+                    int here = 0; /* lines of hours; each range has its dash */
+                    for (size_t i = 0; i < lf_scene_count(s); i++) {
+                        const struct lf_op *op = lf_scene_op(s, i);
+                        if (op->kind != LF_OP_TEXT || !strstr(op->text, ":30"))
+                            continue;
+                        here++;
+                        for (const char *d = strstr(op->text, "–"); d; d = strstr(d + 1, "–"))
+                            ranges++;
+                    }
+                    if (here && !text_on_page(s, label))
+                        fail_msg("%s: %d lines of hours without \"%s\"", what, here, label);
+                    with_hours += here > 0;
+                    pg.from = r.rest;
+                }
+                assert_false(r.continues);
+                assert_int_equal(ranges, LF_MAX_HOURS_RANGES);
+                split += with_hours > 1;
+            }
+        }
+    }
+    assert_true(split > 0); /* the hours do go on on a next page, here and there */
+    lf_scene_destroy(s);
+}
+
 /* The sample bundle offered in seven languages (the footer tests) */
 static struct lf_bundle seven_language_bundle(void)
 {
@@ -2702,6 +2783,7 @@ int main(void)
         cmocka_unit_test(footer_labels_whole_on_one_line),
         cmocka_unit_test(landscape_strip_shows_languages),
         cmocka_unit_test(landscape_contact_uses_its_column),
+        cmocka_unit_test(continued_hours_keep_their_label),
         cmocka_unit_test(gender_forms_and_german_names_in_other_scripts),
         cmocka_unit_test(chinese_breaks_between_characters),
         cmocka_unit_test(hyphen_stays_with_its_word),

@@ -252,7 +252,10 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
         if (off > strlen(b->text))
             off = strlen(b->text);
         const char *text = b->text + off;
-        int lh_label = b->label && off == 0 ? lf_frame_line_height(f, LF_FACE_BOLD, label_px) : 0;
+        /* the label over its text, again over the part that goes on on a
+         * next page (hours "Sa ..., So ..." at the top of a page said
+         * nothing of being hours) */
+        int lh_label = b->label ? lf_frame_line_height(f, LF_FACE_BOLD, label_px) : 0;
         int px = b->px ? fixed_px(f, b->px, scale) : lf_frame_text_px(f, b->base_px * scale);
         int lh = lf_frame_line_height(f, b->face, px);
         int room = bottom - y - lh_label;
