@@ -118,7 +118,8 @@ void lf_painter_destroy(struct lf_painter *p)
     free(p);
 }
 
-void lf_painter_sweep(struct lf_painter *p)
+/* Frees the pictures not used since the current epoch began. */
+static void free_unused(struct lf_painter *p)
 {
     size_t k = 0;
     for (size_t i = 0; i < p->n; i++) {
@@ -128,6 +129,11 @@ void lf_painter_sweep(struct lf_painter *p)
             p->entries[k++] = p->entries[i];
     }
     p->n = k;
+}
+
+void lf_painter_sweep(struct lf_painter *p)
+{
+    free_unused(p);
     p->epoch++;
 }
 
@@ -275,14 +281,7 @@ void lf_painter_keep_only(struct lf_painter *p, const struct lf_scene *const *sc
             if (e)
                 e->epoch = p->epoch;
         }
-    size_t k = 0;
-    for (size_t i = 0; i < p->n; i++) {
-        if (p->entries[i].epoch < p->epoch)
-            free_entry(&p->entries[i]);
-        else
-            p->entries[k++] = p->entries[i];
-    }
-    p->n = k;
+    free_unused(p);
 }
 
 static struct entry *lookup(struct lf_painter *p, const struct lf_op *op)
