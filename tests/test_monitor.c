@@ -7,7 +7,10 @@
  *   - the frame loop and the sync share one "screen" part: each keeps the
  *     other's keys, and an "on_screen" part of an older version goes;
  *   - a clock set back two years while the kiosk runs: the next beat comes
- *     at once, stamped with the new clock (not two years later). */
+ *     at once, stamped with the new clock (not two years later);
+ *   - the Prometheus content age counts by the time shown (the content
+ *     server's while the system clock is wrong), never below 0, and
+ *     litfass_clock_wrong says when the system clock is not believed. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -301,6 +304,59 @@ static void a_clock_set_back_beats_at_once(void **state)
     lf_monitor_destroy(m);
 }
 
+/* The value of metric `name` in the textfile at path; -1e18 when missing. */
+static double metric(const char *path, const char *name)
+{
+    FILE *fp = fopen(path, "r");
+    assert_non_null(fp);
+    char line[512];
+    double v = -1e18;
+    size_t n = strlen(name);
+    while (fgets(line, sizeof(line), fp))
+        if (strncmp(line, name, n) == 0 && line[n] == '{')
+            v = strtod(strchr(line, '}') + 1, NULL);
+    fclose(fp);
+    return v;
+}
+
+/* Installed at T0, then the system clock set back two years: the age was
+ * now - installed, two years below 0. With the server's time shown (the
+ * clock witness) the age is counted by it; without it, 0 and the clock is
+ * named wrong. A clock right again: the age by it, clock_wrong 0. */
+static void content_age_never_below_zero(void **state)
+{
+    struct fixture *f = *state;
+    char prom[PATH_MAX];
+    snprintf(prom, sizeof(prom), "%s/litfass.prom", f->dir);
+    struct lf_monitor *m = lf_monitor_create(f->dir, prom, "foyer");
+    struct lf_monitor_screen s = showing(f);
+    s.content_since = T0;
+    const time_t back = T0 - 2 * 365 * 86400;
+    s.last_frame = back;
+    s.clock_problem = "clock wrong: the system clock says 2024-11-18, the content server "
+                      "127.0.0.1 says 2026-11-18 ...: showing the server's time";
+    s.clock_source = "server";
+    s.time_shown = T0 + 600; /* the server's time: ten minutes after the install */
+    lf_monitor_heartbeat(m, &s, back, true);
+    assert_true(metric(prom, "litfass_content_age_seconds") == 600);
+    assert_true(metric(prom, "litfass_clock_wrong") == 1);
+    /* no server's time to count by: not known, 0, never -63072000 */
+    s.time_shown = 0;
+    s.clock_source = "none";
+    s.clock_problem = "clock not set: it says 2024-11-18 ...";
+    lf_monitor_heartbeat(m, &s, back + 1, true);
+    assert_true(metric(prom, "litfass_content_age_seconds") == 0);
+    assert_true(metric(prom, "litfass_clock_wrong") == 1);
+    /* the clock right again */
+    s.clock_source = "system";
+    s.clock_problem = "";
+    s.last_frame = T0 + 3600;
+    lf_monitor_heartbeat(m, &s, T0 + 3600, true);
+    assert_true(metric(prom, "litfass_content_age_seconds") == 3600);
+    assert_true(metric(prom, "litfass_clock_wrong") == 0);
+    lf_monitor_destroy(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -308,6 +364,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(one_screen_part_for_sync_and_heartbeat, setup, teardown),
         cmocka_unit_test_setup_teardown(a_fifo_in_the_state_folder, setup, teardown),
         cmocka_unit_test_setup_teardown(a_clock_set_back_beats_at_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(content_age_never_below_zero, setup, teardown),
     };
     return cmocka_run_group_tests(tests, test_root_setup, test_root_teardown);
 }

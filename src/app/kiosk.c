@@ -139,6 +139,7 @@ struct lf_kiosk {
                                       hold the next beat back) */
     bool dirty;
     bool quit;
+    const char *state_lock_dir;    /* lf_kiosk_run holds kiosk.lock of this folder; NULL: none */
     bool window_closed;            /* the window manager asked to close (Alt+F4) */
     bool ttf;
     struct lf_diags *diags;
@@ -363,7 +364,10 @@ static bool judge_clock(struct lf_kiosk *k)
     /* the kernel's word counts for the system clock only (not for a
      * test's injected or offset one) */
     const char *off = getenv("LITFASS_TEST_WALL_OFFSET_S");
-    bool synced = k->clock.wall_ms == system_wall_ms && !(off && off[0]) &&
+    /* nor under libfaketime (tests/cli_clock_jump.sh): the kernel's NTP
+     * state is about the machine's clock, not this process's */
+    bool faked = getenv("FAKETIME") || getenv("FAKETIME_TIMESTAMP_FILE");
+    bool synced = k->clock.wall_ms == system_wall_ms && !(off && off[0]) && !faked &&
                   lf_clock_system_synced();
     lf_clock_judge(wall_ms, lf_clock_mono_ms(), floor, what, &w, synced, &v);
     k->clock_floor = floor;
@@ -2044,6 +2048,14 @@ static void offer_heartbeat(struct lf_kiosk *k, const char *mode, const char *it
     snprintf(hb.item, sizeof(hb.item), "%s", item ? item : "");
     snprintf(hb.mode, sizeof(hb.mode), "%s", mode);
     snprintf(hb.lang, sizeof(hb.lang), "%s", k->lang);
+    /* cut at a character's start: the reporter's JSON takes UTF-8 only */
+    size_t cut = strnlen(k->clock_problem, sizeof(hb.clock) - 1);
+    while (cut > 0 && k->clock_problem[cut] && ((unsigned char)k->clock_problem[cut] & 0xC0) == 0x80)
+        cut--;
+    memcpy(hb.clock, k->clock_problem, cut);
+    hb.clock[cut] = '\0';
+    snprintf(hb.clock_source, sizeof(hb.clock_source), "%s",
+             lf_clock_source_name(k->clock_source));
     lf_reporter_offer(k->reporter, &hb);
 }
 
@@ -2208,6 +2220,8 @@ static uint64_t heartbeat(struct lf_kiosk *k, uint64_t now, bool force)
         .content_error = k->content_error,
         .clock_problem = k->clock_problem,
         .clock_source = lf_clock_source_name(k->clock_source),
+        .time_shown = wall_now(k),
+        .state_lock = k->state_lock_dir && strcmp(k->state_lock_dir, k->cfg->cache_dir) == 0,
     };
     time_t wall = (time_t)(k->clock.wall_ms(k->clock.ctx) / 1000); /* as last_frame */
     lf_monitor_heartbeat(k->monitor, &sc, wall, force || k->clock_beat);

@@ -154,6 +154,22 @@ static void label(FILE *f, const char *s)
     }
 }
 
+/* Seconds since the content on screen came, by the time shown (the
+ * content server's while the system clock is wrong), never below 0: a
+ * clock set back after the install made the age negative. 0 when unknown. */
+static long long content_age_s(const struct lf_monitor_screen *s, time_t now)
+{
+    time_t at = s->time_shown ? s->time_shown : now;
+    return s->content_since > 0 && at > s->content_since ? (long long)(at - s->content_since) : 0;
+}
+
+/* Whether the system clock is not believed (set back, years ahead, not set). */
+static bool clock_wrong(const struct lf_monitor_screen *s)
+{
+    return (s->clock_problem && s->clock_problem[0]) ||
+           (s->clock_source && strcmp(s->clock_source, "system") != 0);
+}
+
 static void write_metrics(struct lf_monitor *m, const struct lf_monitor_screen *s, time_t now,
                           bool up, bool sync)
 {
@@ -190,8 +206,13 @@ static void write_metrics(struct lf_monitor *m, const struct lf_monitor_screen *
         {"litfass_bundle_serial", "gauge", "serial of the signed bundle on screen (0: unsigned)",
          (double)s->bundle_serial},
         {"litfass_content_age_seconds", "gauge",
-         "seconds since the content on screen was installed or created",
-         s->content_since > 0 ? (double)(now - s->content_since) : 0},
+         "seconds since the content on screen was installed or created, by the time shown "
+         "(never below 0; 0: unknown)",
+         (double)content_age_s(s, now)},
+        {"litfass_clock_wrong", "gauge",
+         "1 while the system clock is not believed (set back, ahead, not set; status.json's "
+         "screen.clock says why): the timestamps here are then the wrong clock's",
+         clock_wrong(s) ? 1 : 0},
         {"litfass_sync_failures", "gauge", "sync attempts failed in a row",
          (double)st.consecutive_failures},
         {"litfass_sync_last_success_timestamp_seconds", "gauge", "last successful sync (0: never)",

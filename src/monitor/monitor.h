@@ -56,6 +56,12 @@ struct lf_monitor_screen {
     const char *clock_source;      /* where the time shown comes from: "system", "server",
                                       "server_saved" or "none" (lf_clock_source_name);
                                       NULL: "system" */
+    bool state_lock;               /* the kiosk holds the state folder's kiosk.lock
+                                      (sync/handover.h): `litfass status` then checks
+                                      that the file is there and this process's */
+    time_t time_shown;             /* the time the screen shows (the content server's while
+                                      the system clock is wrong, sync/clock_witness.h);
+                                      0: the system clock's `now`. Ages are counted by it */
 };
 
 struct lf_monitor;

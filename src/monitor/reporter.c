@@ -246,6 +246,11 @@ static char *heartbeat_json(struct lf_reporter *r)
                             hb.lang, "slide", hb.slide, "slides", hb.slides, "display_on",
                             hb.display_on, "content_age_s", (json_int_t)hb.content_age_s,
                             "sync_error", sync_error, "uptime_s", (json_int_t)uptime_s(r));
+    /* the fleet page's word on the kiosk's clock: its times and ages are
+     * then counted by the content server's time or not known */
+    json_object_set_new(doc, "clock", json_string(hb.clock));
+    json_object_set_new(doc, "clock_source", json_string(hb.clock_source[0] ? hb.clock_source
+                                                                            : "system"));
     if (date[0])
         json_object_set_new(doc, "played", json_pack("{s:s, s:o}", "date", date, "items", played));
     else

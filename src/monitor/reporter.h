@@ -35,7 +35,11 @@ struct lf_heartbeat {
     char lang[LF_MAX_LANG_TAG + 1];
     int slide, slides;                    /* 1-based position in the carousel, count */
     bool display_on;                      /* false while [power] has the screen off */
-    long content_age_s;                   /* since the shown bundle was installed, -1: sample */
+    long content_age_s;                   /* since the shown bundle was installed, by the time
+                                             shown; never below 0; -1: sample */
+    char clock[LF_REPORT_TEXT_BYTES];     /* "" while the system clock is believed, else why
+                                             not (core/clock_floor.h) */
+    char clock_source[16];                /* system, server, server_saved, none; "": system */
 };
 
 struct lf_reporter;

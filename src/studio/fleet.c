@@ -497,6 +497,8 @@ unsigned lf_fleet_heartbeat(struct lf_fleet *f, const char *token, const json_t 
                !text_field(body, "sync_error", hb, err, err_size) ||
                !text_field(body, "version", hb, err, err_size) ||
                !text_field(body, "name", hb, err, err_size) ||
+               !text_field(body, "clock", hb, err, err_size) ||
+               !text_field(body, "clock_source", hb, err, err_size) ||
                !int_field(body, "serial", 0, (json_int_t)1 << 53, hb, err, err_size) ||
                !int_field(body, "slide", 0, 1000000, hb, err, err_size) ||
                !int_field(body, "slides", 0, 1000000, hb, err, err_size) ||
