@@ -32,6 +32,7 @@
 #include "speech/script.h"
 #include "speech/voice.h"
 #include "sync/clock_witness.h"
+#include "sync/handover.h"
 #include "sync/store.h"
 #include "sync/sync.h"
 #include "sync/worker.h"
@@ -2431,7 +2432,38 @@ static void reload(struct lf_kiosk *k, lf_kiosk_config_loader load, void *ctx)
     free(next);
 }
 
-int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void *ctx)
+/* The state folder's kiosk.lock (see lf_kiosk_run): still the file this
+ * kiosk holds, or made again. False when another kiosk took it (logged). */
+static bool keep_state_lock(const char *dir, int *fd, bool *lost_logged)
+{
+    char err[1024];
+    char mark[32];
+    snprintf(mark, sizeof(mark), "%ld\n", (long)getpid());
+    switch (lf_handover_lock_keep(dir, LF_KIOSK_LOCK_NAME, mark, fd, err, sizeof(err))) {
+    case LF_LOCK_KEPT:
+        break;
+    case LF_LOCK_RENEWED:
+        *lost_logged = false;
+        lf_warn("the state folder %s or its " LF_KIOSK_LOCK_NAME " was deleted while the "
+                "kiosk ran (tmpfiles, rm -rf?): made again and locked, so no second kiosk "
+                "starts on it", dir);
+        break;
+    case LF_LOCK_TAKEN:
+        lf_error("%s: another kiosk runs on the state folder %s now (one kiosk per folder: "
+                 "both would write status.json's heartbeat); this one stops", err, dir);
+        return false;
+    case LF_LOCK_LOST:
+        if (!*lost_logged)
+            lf_error("the state folder's lock is gone and cannot be made again: %s (a second "
+                     "kiosk could start on %s; `litfass status` says so)", err, dir);
+        *lost_logged = true;
+        break;
+    }
+    return true;
+}
+
+int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void *ctx,
+                 int *state_lock)
 {
     /* blocked before any thread exists (SDL's, the sync worker): only
      * the hangup thread takes SIGHUP */
@@ -2474,9 +2506,28 @@ int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void 
     hangup_start(&hw);
     k->monitoring = true;
     (void)apply_power_config(k); /* now with the heartbeat */
+    /* the lock stays on the folder of the start (tool_run.c), whatever a
+     * SIGHUP's config says */
+    char *lock_dir = lf_xstrdup(cfg->cache_dir);
+    bool lock_lost_logged = false;
+    uint64_t next_lock_check = 0;
+    int rc = 0;
+    k->state_lock_dir = state_lock && *state_lock >= 0 ? lock_dir : NULL;
     while (!k->quit) {
         uint64_t next = lf_kiosk_update(k);
         uint64_t now = k->clock.ticks(k->clock.ctx);
+        if (state_lock && *state_lock >= 0 && now >= next_lock_check) {
+            if (!keep_state_lock(lock_dir, state_lock, &lock_lost_logged)) {
+                /* no last heartbeat "stopped" over the other kiosk's */
+                lf_monitor_leave(k->monitor);
+                k->monitor = NULL;
+                rc = 1;
+                break;
+            }
+            next_lock_check = now + LF_KIOSK_LOCK_CHECK_S * 1000;
+        }
+        if (state_lock && *state_lock >= 0 && next > next_lock_check)
+            next = next_lock_check;
         int wait = next > now ? (int)(next - now) : 0;
         SDL_Event ev;
         /* sleep until an event or the next deadline: a still slide costs nothing */
@@ -2491,10 +2542,12 @@ int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void 
             } while (SDL_PollEvent(&ev));
         }
     }
+    k->state_lock_dir = NULL;
+    free(lock_dir);
     hangup_stop(&hw);
     lf_service_stopping(k->service);
     lf_kiosk_destroy(k);
-    return 0;
+    return rc;
 }
 
 void lf_kiosk_screen_text(const struct lf_kiosk *k, char *buf, size_t size)

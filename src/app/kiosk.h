@@ -24,11 +24,20 @@
  * options): true with `out` filled, false when it has errors (printed). */
 typedef bool (*lf_kiosk_config_loader)(struct lf_config *out, void *ctx);
 
+#define LF_KIOSK_LOCK_CHECK_S 5 /* the state folder's kiosk.lock looked at this often */
+
 /* Runs until the admin quits or a fatal error; returns the exit code.
  * Refuses (1, logged with what is missing) SDL drivers that show nothing
  * (offscreen, dummy). SIGHUP reloads through `load` (NULL: the content
- * only) without going dark; a broken config keeps the old one. */
-int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void *ctx);
+ * only) without going dark; a broken config keeps the old one.
+ * state_lock: the descriptor that holds the state folder's kiosk.lock
+ * (sync/handover.h; NULL or -1: none). Every LF_KIOSK_LOCK_CHECK_S the
+ * kiosk makes sure the file is still there: deleted (with the folder:
+ * tmpfiles, rm -rf) it is made again and locked (*state_lock replaced);
+ * when another kiosk took the new file first this one stops with 1,
+ * saying why (two kiosks on one folder write each other's heartbeat). */
+int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void *ctx,
+                 int *state_lock);
 
 /* The same kiosk in steps, for the event loop above and for tests that
  * play a visitor: create, feed events, update, look at the state. */

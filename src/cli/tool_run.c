@@ -130,7 +130,7 @@ int lf_tool_run(int argc, char **argv)
     }
     if (lock < 0)
         lf_debug("no kiosk lock: %s", err);
-    int rc = lf_kiosk_run(&cfg, run_config, &ro);
+    int rc = lf_kiosk_run(&cfg, run_config, &ro, &lock);
     if (lock >= 0)
         close(lock);
     return rc;

@@ -18,6 +18,7 @@
 #include "core/limits.h"
 #include "core/small_file.h"
 #include "core/xalloc.h"
+#include "sync/handover.h"
 #include "sync/store.h"
 
 struct lf_monitor {
@@ -293,6 +294,7 @@ static bool write_screen(struct lf_monitor *m, const struct lf_monitor_screen *s
     json_object_set_new(o, "slides_shown", json_integer((json_int_t)m->slides_shown));
     json_object_set_new(o, "content_error", json_string(s->content_error ? s->content_error : ""));
     json_object_set_new(o, "clock", json_string(s->clock_problem ? s->clock_problem : ""));
+    json_object_set_new(o, "state_lock", json_boolean(s->state_lock));
     json_object_set_new(o, "clock_source", json_string(s->clock_source ? s->clock_source
                                                                        : "system"));
     bool sync = sync_due(m, o, now);
@@ -337,6 +339,13 @@ int lf_monitor_due_in(const struct lf_monitor *m, time_t now)
     if (m->next_beat - now > LF_MONITOR_HEARTBEAT_S)
         return 0; /* the clock was set back: due now */
     return m->next_beat > now ? (int)(m->next_beat - now) : 0;
+}
+
+void lf_monitor_leave(struct lf_monitor *m)
+{
+    if (m)
+        m->have_last = false;
+    lf_monitor_destroy(m);
 }
 
 void lf_monitor_destroy(struct lf_monitor *m)
@@ -508,6 +517,24 @@ void lf_monitor_health(const char *state_dir, bool sync_configured, time_t now,
             else
                 problem(h, "%s (no litfass process %lld: the kiosk died)", beat_for, pid);
             free(beat_for);
+        }
+        /* a live kiosk holds kiosk.lock: deleted with the folder (tmpfiles,
+         * rm -rf) and not made again, a second kiosk could start on it */
+        if (json_is_true(json_object_get(sc, "up")) &&
+            json_is_true(json_object_get(sc, "state_lock")) && beat &&
+            now - beat <= LF_MONITOR_STALE_S && beat - now <= LF_MONITOR_STALE_S) {
+            long holder = lf_handover_lock_holder(state_dir, LF_KIOSK_LOCK_NAME);
+            if (holder == -1)
+                problem(h, "%s/" LF_KIOSK_LOCK_NAME " is missing although a kiosk runs (the "
+                           "folder deleted under it?): a second kiosk could start on this "
+                           "folder", state_dir);
+            else if (holder == 0)
+                problem(h, "%s/" LF_KIOSK_LOCK_NAME " is held by no process although a kiosk "
+                           "runs: a second kiosk could start on this folder", state_dir);
+            else if (holder > 0 && holder != pid)
+                problem(h, "%s/" LF_KIOSK_LOCK_NAME " is held by process %ld, the heartbeat "
+                           "is process %lld's: two kiosks on one state folder?", state_dir,
+                        holder, pid);
         }
         if (on && frame && frame - now > LF_MONITOR_STALE_S)
             problem(h, "the last frame is dated %s after this computer's clock",

@@ -72,6 +72,9 @@ struct lf_monitor *lf_monitor_create(const char *state_dir, const char *metrics_
                                      const char *name);
 /* Writes a last heartbeat with up 0 (a clean stop), then frees. */
 void lf_monitor_destroy(struct lf_monitor *m);
+/* Frees without that last heartbeat: the state folder is another
+ * kiosk's now, whose heartbeat must stay. NULL ok. */
+void lf_monitor_leave(struct lf_monitor *m);
 
 /* A carousel slide with item_id (NULL: an agenda page) came on screen at
  * `now` (proof of play). This is the one count of slides shown: the

@@ -12,6 +12,7 @@
 #include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
@@ -103,6 +104,70 @@ int lf_handover_kiosk_lock(const char *cache_dir, bool create, bool *busy, char 
     free(mark);
     free(path);
     return fd;
+}
+
+enum lf_lock_kept lf_handover_lock_keep(const char *cache_dir, const char *name,
+                                        const char *mark, int *fd, char *err, size_t err_size)
+{
+    char *path = lf_xasprintf("%s/%s", cache_dir, name);
+    struct stat held, there;
+    enum lf_lock_kept r = LF_LOCK_KEPT;
+    if (*fd >= 0 && fstat(*fd, &held) == 0 && lstat(path, &there) == 0 &&
+        held.st_dev == there.st_dev && held.st_ino == there.st_ino)
+        goto done;
+    char who[64];
+    bool busy = false;
+    int nfd = -1;
+    if (!lf_make_dirs(cache_dir))
+        lf_error_text(err, err_size, "%s: cannot make the folder again (see the log)", cache_dir);
+    else
+        nfd = lock_file(path, mark, &busy, who, sizeof(who), err, err_size);
+    if (nfd >= 0) {
+        if (*fd >= 0)
+            close(*fd);
+        *fd = nfd;
+        r = LF_LOCK_RENEWED;
+    } else if (busy) {
+        who[strcspn(who, "\n")] = '\0';
+        lf_error_text(err, err_size, "%s was deleted and made again by another process (it "
+                      "says: %s)", path, who[0] ? who : "nothing");
+        r = LF_LOCK_TAKEN;
+    } else {
+        r = LF_LOCK_LOST;
+    }
+done:
+    free(path);
+    return r;
+}
+
+long lf_handover_lock_holder(const char *cache_dir, const char *name)
+{
+    char *path = lf_xasprintf("%s/%s", cache_dir, name);
+    struct stat st;
+    int found = lstat(path, &st);
+    free(path);
+    if (found != 0)
+        return -1;
+    FILE *f = fopen("/proc/locks", "re");
+    if (!f)
+        return -2;
+    /* "1: FLOCK  ADVISORY  WRITE 1234 08:02:56789 0 EOF"; a waiter's line
+     * has "->" after the number */
+    char line[256];
+    long holder = 0;
+    while (holder == 0 && fgets(line, sizeof(line), f)) {
+        char kind[16], mode[16], rw[16];
+        long pid;
+        unsigned maj, min;
+        unsigned long long ino;
+        if (sscanf(line, "%*d: %15s %15s %15s %ld %x:%x:%llu", kind, mode, rw, &pid, &maj, &min,
+                   &ino) == 7 &&
+            strcmp(kind, "FLOCK") == 0 && ino == (unsigned long long)st.st_ino &&
+            maj == major(st.st_dev) && min == minor(st.st_dev))
+            holder = pid;
+    }
+    fclose(f);
+    return holder;
 }
 
 /* The socket's address; a folder name too long for sun_path is reached

@@ -59,6 +59,33 @@ int lf_handover_claim(const char *cache_dir, enum lf_owner role, enum lf_owner *
 int lf_handover_kiosk_lock(const char *cache_dir, bool create, bool *busy, char *err,
                            size_t err_size) LF_MUST_CHECK;
 
+/* What lf_handover_lock_keep found. */
+enum lf_lock_kept {
+    LF_LOCK_KEPT,    /* the file at the path is still the one locked */
+    LF_LOCK_RENEWED, /* it was gone or replaced (the folder deleted: tmpfiles, rm -rf); it
+                        is made again and locked, *fd is the new descriptor */
+    LF_LOCK_TAKEN,   /* ... and another process locked the new file first (err names it) */
+    LF_LOCK_LOST,    /* ... and it cannot be made again (err says why) */
+};
+
+/* A lock taken above (kiosk.lock, owner.lock) is only worth anything while
+ * its file stays at its name: deleted with its folder, the flock holds an
+ * inode nobody can find, and a second kiosk or manual run would make a new
+ * file and take it. Call now and then with the descriptor *fd that holds
+ * cache_dir/name: when the file there is another one or none, the folder
+ * and the file are made again and locked, with `mark` written into it.
+ * On TAKEN and LOST *fd stays as it was. Any thread; not two at once for
+ * one *fd. */
+enum lf_lock_kept lf_handover_lock_keep(const char *cache_dir, const char *name,
+                                        const char *mark, int *fd, char *err,
+                                        size_t err_size) LF_MUST_CHECK;
+
+/* Who holds the flock of cache_dir/name now, from /proc/locks (it reads
+ * without locking: `litfass status` must not take a starting kiosk's
+ * lock for a moment): the pid, 0 when nobody, -1 when the file is
+ * missing, -2 when it cannot be told (no /proc/locks). */
+long lf_handover_lock_holder(const char *cache_dir, const char *name);
+
 /* A listening socket at cache_dir/sync.sock (a stale one is replaced),
  * mode 0600; -1 (logged) on failure. Call with the claim held. */
 int lf_handover_listen(const char *cache_dir) LF_MUST_CHECK;

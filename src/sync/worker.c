@@ -39,6 +39,8 @@ struct lf_sync_worker {
     atomic_uint failures; /* failed looks in a row (kept here: status.json may be unwritable) */
     int claim_fd;      /* owner.lock, held while the worker lives; -1 until taken */
     int listen_fd;     /* sync.sock; -1 = none */
+    bool socket_gone;  /* sync.sock's file there is not ours (the folder deleted and
+                          another process took it): not removed at the stop */
     int stop_pipe[2];  /* wakes the control thread at stop */
     /* under lock: */
     bool unadopted;    /* an install reported, not yet on screen */
@@ -159,8 +161,14 @@ static void *control(void *arg)
             lf_error("sync: control socket: %s", strerror(errno));
             return NULL;
         }
-        if (p[1].revents || atomic_load(&w->stop))
+        if (atomic_load(&w->stop))
             return NULL;
+        if (p[1].revents) { /* not stopped: sync.sock was made again, listen there */
+            char b;
+            if (read(w->stop_pipe[0], &b, 1) != 1)
+                return NULL;
+            continue;
+        }
         int fd = accept4(w->listen_fd, NULL, NULL, SOCK_CLOEXEC);
         if (fd < 0)
             continue;
@@ -208,6 +216,32 @@ static bool wait_adopted(struct lf_sync_worker *w)
     return atomic_load(&w->stop);
 }
 
+/* Listens on sync.sock (again: the first one's file was deleted with the
+ * folder) and starts the control thread once. With the claim held. */
+static void listen_again(struct lf_sync_worker *w)
+{
+    int fd = lf_handover_listen(w->cfg.cache_dir);
+    if (fd < 0)
+        return;
+    w->socket_gone = false;
+    if (w->control_running) {
+        /* the control thread polls listen_fd: the new socket takes its
+         * number, and a byte (not a stop) makes it poll again */
+        if (dup2(fd, w->listen_fd) < 0 || write(w->stop_pipe[1], "r", 1) != 1)
+            lf_warn("sync: manual runs cannot hand over (%s)", strerror(errno));
+        close(fd);
+        return;
+    }
+    if (w->listen_fd >= 0)
+        close(w->listen_fd);
+    w->listen_fd = fd;
+    if (w->stop_pipe[0] < 0 && pipe2(w->stop_pipe, O_CLOEXEC) != 0)
+        return;
+    w->control_running = pthread_create(&w->control, NULL, control, w) == 0;
+    if (!w->control_running)
+        lf_warn("sync: manual runs cannot hand over (no control thread)");
+}
+
 /* Takes the store's claim, waiting while another process (a manual run)
  * has it; true when stopped first. A cache folder that cannot be used at
  * all (not writable, say) is not waited for: the looks go on without the
@@ -234,13 +268,43 @@ static bool take_claim(struct lf_sync_worker *w)
         if (wait_or_stop(w, 1000))
             return true;
     }
-    w->listen_fd = lf_handover_listen(w->cfg.cache_dir);
-    if (w->listen_fd >= 0 && pipe2(w->stop_pipe, O_CLOEXEC) == 0) {
-        w->control_running = pthread_create(&w->control, NULL, control, w) == 0;
-        if (!w->control_running)
-            lf_warn("sync: manual runs cannot hand over (no control thread)");
-    }
+    listen_again(w);
     return false;
+}
+
+/* The store's claim (owner.lock) and sync.sock are still there, or made
+ * again: an admin's rm -rf or tmpfiles' cleanup of the cache folder left
+ * the claim on a file nobody sees, and `litfass sync --once` would have
+ * taken a new one and installed beside this worker. Before each look.
+ * True when stopped while waiting for a manual run that took it first. */
+static bool keep_claim(struct lf_sync_worker *w)
+{
+    if (w->claim_fd < 0)
+        return false;
+    char err[LF_STORE_ERROR_BYTES];
+    char *mark = lf_xasprintf("kiosk %ld\n", (long)getpid());
+    enum lf_lock_kept k = lf_handover_lock_keep(w->cfg.cache_dir, LF_SYNC_OWNER_NAME, mark,
+                                                &w->claim_fd, err, sizeof(err));
+    free(mark);
+    switch (k) {
+    case LF_LOCK_KEPT:
+        return false;
+    case LF_LOCK_RENEWED:
+        lf_warn("sync: %s/" LF_SYNC_OWNER_NAME " was deleted (the cache folder removed?): "
+                "made again and claimed", w->cfg.cache_dir);
+        listen_again(w);
+        return false;
+    case LF_LOCK_TAKEN:
+        lf_warn("sync: %s; waiting for it before looking again", err);
+        break;
+    case LF_LOCK_LOST:
+        lf_warn("sync: the claim of the cache folder is lost: %s", err);
+        break;
+    }
+    w->socket_gone = true;
+    close(w->claim_fd);
+    w->claim_fd = -1;
+    return take_claim(w);
 }
 
 /* Test-only: LITFASS_TEST_BACKOFF_MS stands for LF_BACKOFF_BASE_MS, every
@@ -271,6 +335,8 @@ static void *run(void *arg)
     bool stopped = wait_or_stop(w, first);
     while (!stopped) {
         if (w->claim_fd < 0 && (stopped = take_claim(w)))
+            break;
+        if ((stopped = keep_claim(w)))
             break;
         char shown[PATH_MAX];
         int serving[LF_HANDOVER_CLIENTS];
@@ -375,8 +441,24 @@ static void *run(void *arg)
         }
         free(line);
         free(o);
-        if (!stopped)
-            stopped = wait_or_stop(w, delay);
+        /* the claim looked at every LF_SYNC_CLAIM_CHECK_MS meanwhile: a
+         * manual run must not find the folder's owner.lock gone for long */
+        uint64_t until = mono_ms() + delay;
+        while (!stopped) {
+            uint64_t at = mono_ms();
+            if (at >= until)
+                break;
+            uint64_t step = until - at < LF_SYNC_CLAIM_CHECK_MS ? until - at
+                                                                 : LF_SYNC_CLAIM_CHECK_MS;
+            stopped = wait_or_stop(w, step);
+            pthread_mutex_lock(&w->lock);
+            bool asked = w->n_clients > 0;
+            pthread_mutex_unlock(&w->lock);
+            if (asked)
+                break;
+            if (!stopped)
+                stopped = keep_claim(w);
+        }
     }
     return NULL;
 }
@@ -466,7 +548,7 @@ void lf_sync_worker_stop(struct lf_sync_worker *w)
     for (int i = 0; i < 2; i++)
         if (w->stop_pipe[i] >= 0)
             close(w->stop_pipe[i]);
-    if (w->listen_fd >= 0) {
+    if (w->listen_fd >= 0 && !w->socket_gone) {
         char *sock = lf_xasprintf("%s/" LF_SYNC_SOCKET_NAME, w->cfg.cache_dir);
         unlink(sock); /* still ours: the claim is held until the close below */
         free(sock);

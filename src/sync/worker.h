@@ -29,6 +29,7 @@
 #define LF_BACKOFF_CAP_MS (3600u * 1000u)    /* doubling stops at 1 hour */
 #define LF_BACKOFF_MIN_MS 1000u              /* never retry sooner than this */
 #define LF_SYNC_FIRST_MAX_MS 10000u          /* ceiling of the delay before the first look */
+#define LF_SYNC_CLAIM_CHECK_MS 5000u         /* owner.lock looked at this often between looks */
 
 /* The wait after `failures` (>= 1) failures in a row, in milliseconds:
  * a uniformly random point in [0, min(CAP, BASE * 2^(failures-1))] chosen
