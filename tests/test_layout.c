@@ -189,6 +189,47 @@ static void wrap_hyphenates(void **state)
  * script without patterns (Arabic, Ukrainian) is broken as German, not
  * by letter; a Latin-script language without patterns (Turkish) keeps
  * none, and codes with digits stay whole. */
+/* The studio's staff read each language's name in German (or English):
+ * from CLDR, with our words where CLDR's mislead ("Kurdisch" for
+ * Kurmanji beside Sorani), and the tag itself when nobody knows it. */
+static void languages_named_in_german_and_english(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *tag, *de, *en;
+    } rows[] = {
+        {"ar", "Arabisch", "Arabic"},
+        {"ar-SY", "Arabisch (Syrien)", "Arabic (Syria)"},
+        {"AR", "Arabisch", "Arabic"},
+        {"fa-AF", "Dari", "Dari"},
+        {"prs", "Dari", "Dari"},
+        {"fa", "Persisch", "Persian"},
+        {"ku-Arab", "Kurdisch (Kurmandschi, arabische Schrift)", "Kurdish (Kurmanji, Arabic script)"},
+        {"kmr", "Kurdisch (Kurmandschi)", "Kurdish (Kurmanji)"},
+        {"ckb", "Kurdisch (Sorani)", "Kurdish (Sorani)"},
+        {"de-x-ls", "Leichte Sprache", "Easy German (Leichte Sprache)"},
+        {"tr", "Türkisch", "Turkish"},
+        {"uk", "Ukrainisch", "Ukrainian"},
+        {"ti", "Tigrinya", "Tigrinya"},
+        {"sr-Cyrl", "Serbisch (Kyrillisch)", "Serbian (Cyrillic)"},
+        {"zz", "zz", "zz"},
+        {"zz-SY", "zz-SY", "zz-SY"},
+        {"", "", ""},
+    };
+    char buf[128];
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        lf_lang_name_in(rows[i].tag, "de", buf, sizeof(buf));
+        if (strcmp(buf, rows[i].de) != 0)
+            fail_msg("%s in German: '%s', expected '%s'", rows[i].tag, buf, rows[i].de);
+        lf_lang_name_in(rows[i].tag, "en", buf, sizeof(buf));
+        if (strcmp(buf, rows[i].en) != 0)
+            fail_msg("%s in English: '%s', expected '%s'", rows[i].tag, buf, rows[i].en);
+    }
+    char small[8];
+    lf_lang_name_in("ar-SY", "de", small, sizeof(small));
+    assert_int_equal(strlen(small), 7); /* cut to the buffer, terminated */
+}
+
 static void gender_forms_and_german_names_in_other_scripts(void **state)
 {
     (void)state;
@@ -2742,6 +2783,7 @@ static void agenda_window_goes_round(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(languages_named_in_german_and_english),
         cmocka_unit_test(wrap_breaks_at_spaces),
         cmocka_unit_test(wrap_honours_newlines_and_long_words),
         cmocka_unit_test(wrap_reports_rest),

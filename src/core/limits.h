@@ -14,6 +14,7 @@
 #define LF_MAX_PHRASE_KEY       48             /* a phrase key ("open_until") */
 #define LF_MAX_PHRASE_BYTES     512            /* one phrase, bytes of UTF-8 */
 #define LF_MAX_LANG_TAG         35             /* BCP 47 tag length (RFC 5646) */
+#define LF_STUDIO_MAX_LANGUAGE_QUERY 128       /* tags one GET /api/languages asks about */
 #define LF_MAX_TAGS             8              /* tags on one event */
 #define LF_MAX_SPOKEN_LANGUAGES 16             /* languages an offer lists */
 #define LF_MAX_HOURS_RANGES     14             /* consultation-hour ranges per item */

@@ -277,6 +277,56 @@ bool lf_lang_known(const char *lang)
     return known;
 }
 
+/* Names in German and English where CLDR's read badly to the staff:
+ * "Kurdisch" alone for Kurmanji beside "Zentralkurdisch" for Sorani,
+ * "(Arabisch)" for the script, which reads as a second language. */
+static const struct {
+    const char *tag, *de, *en;
+} own_names_in[] = {
+    {"de-x-ls", "Leichte Sprache", "Easy German (Leichte Sprache)"},
+    {"kmr", "Kurdisch (Kurmandschi)", "Kurdish (Kurmanji)"},
+    {"ku", "Kurdisch (Kurmandschi)", "Kurdish (Kurmanji)"},
+    {"ku-Arab", "Kurdisch (Kurmandschi, arabische Schrift)", "Kurdish (Kurmanji, Arabic script)"},
+    {"kmr-Arab", "Kurdisch (Kurmandschi, arabische Schrift)", "Kurdish (Kurmanji, Arabic script)"},
+    {"ckb", "Kurdisch (Sorani)", "Kurdish (Sorani)"},
+    {"az-Arab", "Südaserbaidschanisch", "South Azerbaijani"},
+    {"azb", "Südaserbaidschanisch", "South Azerbaijani"},
+};
+
+void lf_lang_name_in(const char *lang, const char *in, char *buf, size_t size)
+{
+    if (!size)
+        return;
+    snprintf(buf, size, "%s", lang ? lang : "");
+    if (!lang || !lang[0])
+        return;
+    bool english = in && strncasecmp(in, "en", 2) == 0 && (in[2] == '\0' || in[2] == '-');
+    for (size_t i = 0; i < sizeof(own_names_in) / sizeof(own_names_in[0]); i++)
+        if (strcasecmp(lang, own_names_in[i].tag) == 0) {
+            snprintf(buf, size, "%s", english ? own_names_in[i].en : own_names_in[i].de);
+            return;
+        }
+    char tag[LOCALE_BYTES], locale[LOCALE_BYTES], lang_only[16] = "", name[512];
+    snprintf(tag, sizeof(tag), "%s", lang);
+    char *x = strstr(tag, "-x-");
+    if (x)
+        *x = '\0';
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = uloc_forLanguageTag(tag, locale, sizeof(locale), NULL, &st);
+    if (U_FAILURE(st) || n <= 0)
+        return;
+    st = U_ZERO_ERROR;
+    uloc_getLanguage(locale, lang_only, sizeof(lang_only), &st);
+    if (!display_name(locale, english ? "en" : "de", name, sizeof(name)))
+        return;
+    /* ICU gives the code back for a language it does not know ("zz", "Zz (Syrien)") */
+    size_t ln = strlen(lang_only);
+    if (!ln || (strncasecmp(name, lang_only, ln) == 0 &&
+                (name[ln] == '\0' || name[ln] == ' ' || name[ln] == '_')))
+        return;
+    snprintf(buf, size, "%s", name);
+}
+
 /* ---- dates and times ---- */
 
 /* Patterns where CLDR's generated ones read badly (its data for these

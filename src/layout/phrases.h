@@ -128,6 +128,12 @@ const char *lf_list_comma(const char *lang);
 const char *lf_lang_endonym(const char *lang);
 bool lf_lang_known(const char *lang);
 
+/* The language's name in the language `in` ("de", else English): "Arabisch
+ * (Syrien)", "Dari", "Leichte Sprache"; "Arabic (Syria)" in English. Into
+ * buf (cut to size); the tag itself when CLDR does not know the language.
+ * For the studio's staff, who write in German; any thread. */
+void lf_lang_name_in(const char *lang, const char *in, char *buf, size_t size);
+
 /* Wall-clock formatting in Europe/Berlin, the way lang writes it. */
 enum lf_date_style {
     LF_DATE_LONG,      /* "Samstag, 21. März 2027" */

@@ -24,7 +24,8 @@ struct lf_draft {
     char *manifest;  /* DIR/draft/content.json */
     char *meta_path; /* DIR/draft-meta.json */
     json_t *doc;     /* the manifest */
-    json_t *meta;    /* {"items": {id: {...}}} */
+    json_t *meta;    /* {"items": {id: {...}}, "bundle": {"revision", "modified_by",
+                        "modified_at"}} */
     /* the last image error's format and values (lf_draft_put_error_msgid) */
     const char *err_msgid;
     char err_text[LF_DRAFT_ERROR_BYTES]; /* the message it made */
@@ -136,6 +137,9 @@ struct lf_draft *lf_draft_open(const char *data_dir, char *err, size_t err_size)
         json_decref(d->meta);
         d->meta = json_pack("{s:{}}", "items");
     }
+    /* the settings (top-level fields) have a revision of their own, like an item */
+    if (!json_is_integer(json_object_get(json_object_get(d->meta, "bundle"), "revision")))
+        json_object_set_new(d->meta, "bundle", json_pack("{s:I}", "revision", (json_int_t)1));
     /* every item has meta; items whose id is not unique or valid keep
      * working as far as possible (a hand-written draft) */
     size_t i;
@@ -525,7 +529,18 @@ enum lf_draft_result lf_draft_reorder(struct lf_draft *d, const json_t *ids, cha
     return LF_DRAFT_OK;
 }
 
-enum lf_draft_result lf_draft_set_bundle(struct lf_draft *d, const json_t *fields, char *err,
+const json_t *lf_draft_bundle_meta(const struct lf_draft *d)
+{
+    return json_object_get(d->meta, "bundle");
+}
+
+long long lf_draft_bundle_revision(const struct lf_draft *d)
+{
+    return json_integer_value(json_object_get(lf_draft_bundle_meta(d), "revision"));
+}
+
+enum lf_draft_result lf_draft_set_bundle(struct lf_draft *d, const json_t *fields,
+                                         long long revision, const char *user, char *err,
                                          size_t err_size)
 {
     static const char *const allowed[] = {"organisation", "default_language", "version", NULL};
@@ -547,19 +562,36 @@ enum lf_draft_result lf_draft_set_bundle(struct lf_draft *d, const json_t *field
             return LF_DRAFT_BAD;
         }
     }
+    json_t *bm = json_object_get(d->meta, "bundle");
+    if (revision != lf_draft_bundle_revision(d)) {
+        const char *by = json_string_value(json_object_get(bm, "modified_by"));
+        const char *at = json_string_value(json_object_get(bm, "modified_at"));
+        draft_error(d, err, err_size,
+                      "the settings were changed by %s at %s (revision %lld, yours %lld)",
+                      by ? by : "?", at ? at : "?", lf_draft_bundle_revision(d), revision);
+        return LF_DRAFT_CONFLICT;
+    }
     json_t *old = json_deep_copy(d->doc);
+    json_t *old_meta = json_deep_copy(bm);
     json_object_foreach((json_t *)fields, key, v) {
         if (json_is_null(v))
             json_object_del(d->doc, key);
         else
             json_object_set(d->doc, key, v);
     }
+    char at[32];
+    now_iso(at, sizeof(at));
+    json_object_set_new(bm, "revision", json_integer(revision + 1));
+    json_object_set_new(bm, "modified_by", json_string(user));
+    json_object_set_new(bm, "modified_at", json_string(at));
     if (!save(d, err, err_size)) {
         json_decref(d->doc);
         d->doc = old;
+        json_object_set_new(d->meta, "bundle", old_meta);
         return LF_DRAFT_IO;
     }
     json_decref(old);
+    json_decref(old_meta);
     return LF_DRAFT_OK;
 }
 

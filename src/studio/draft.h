@@ -90,9 +90,17 @@ bool lf_draft_removal_waits(const struct lf_draft *d, const char *id);
 enum lf_draft_result lf_draft_reorder(struct lf_draft *d, const json_t *ids, char *err,
                                       size_t err_size);
 
+/* The settings' meta ({"revision", "modified_by", "modified_at"},
+ * borrowed; revision 1 and no one before the first save) and its revision. */
+const json_t *lf_draft_bundle_meta(const struct lf_draft *d);
+long long lf_draft_bundle_revision(const struct lf_draft *d);
+
 /* Sets top-level fields ("organisation", "default_language", "version")
- * from `fields`; other keys are refused. */
-enum lf_draft_result lf_draft_set_bundle(struct lf_draft *d, const json_t *fields, char *err,
+ * from `fields` when the settings' revision is still `revision` (else
+ * LF_DRAFT_CONFLICT: someone saved them meanwhile); other keys are
+ * refused. A save raises the revision and keeps `user` and the time. */
+enum lf_draft_result lf_draft_set_bundle(struct lf_draft *d, const json_t *fields,
+                                         long long revision, const char *user, char *err,
                                          size_t err_size);
 
 /* Marks the current revision of the item (or its removal) as approved by `user`. */

@@ -23,7 +23,9 @@
 
 #include "content/bundle.h"
 #include "content/json_locate.h"
+#include "layout/phrases.h"
 #include "core/durable.h"
+#include "core/limits.h"
 #include "core/test_setting.h"
 #include "core/xalloc.h"
 #include "studio/audit.h"
@@ -451,7 +453,9 @@ static void h_items(struct call *c, struct reply *r)
         if (v)
             json_object_set(bundle, keys[k], v);
     }
-    reply_json(r, 200, json_pack("{s:o, s:o}", "items", list, "bundle", bundle));
+    reply_json(r, 200,
+               json_pack("{s:o, s:o, s:O}", "items", list, "bundle", bundle, "bundle_meta",
+                         lf_draft_bundle_meta(s->draft)));
 }
 
 static void after_save(struct call *c, const char *id)
@@ -570,16 +574,165 @@ static void h_order(struct call *c, struct reply *r)
     reply_json(r, 200, json_pack("{s:b}", "ok", true));
 }
 
+/* The settings (the bundle's top-level fields the studio sets) with their
+ * revision, who saved them last and when. */
+static json_t *bundle_entry(const struct studio *s)
+{
+    const json_t *doc = lf_draft_doc(s->draft);
+    json_t *bundle = json_object();
+    const char *keys[] = {"organisation", "default_language", "version"};
+    for (size_t k = 0; k < 3; k++) {
+        json_t *v = json_object_get(doc, keys[k]);
+        if (v)
+            json_object_set(bundle, keys[k], v);
+    }
+    json_t *out = json_deep_copy(lf_draft_bundle_meta(s->draft));
+    json_object_set_new(out, "bundle", bundle);
+    return out;
+}
+
+/* The settings' ETag: the revision, so If-Match can name the one edited. */
+static void set_bundle_etag(const struct studio *s, struct reply *r)
+{
+    snprintf(r->extra_name, sizeof(r->extra_name), "ETag");
+    snprintf(r->extra_value, sizeof(r->extra_value), "\"settings-%lld\"",
+             lf_draft_bundle_revision(s->draft));
+}
+
+static void h_bundle_get(struct call *c, struct reply *r)
+{
+    set_bundle_etag(c->s, r);
+    reply_json(r, 200, bundle_entry(c->s));
+}
+
+/* The revision a save was edited from: "revision" in the body, or the
+ * ETag in If-Match; -1 when neither names one. */
+static long long bundle_base(struct call *c)
+{
+    json_t *rev = json_object_get(c->body, "revision");
+    if (json_is_integer(rev))
+        return json_integer_value(rev);
+    const char *m = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND, "If-Match");
+    if (!m)
+        return -1;
+    if (strncmp(m, "W/", 2) == 0)
+        m += 2;
+    const char *prefix = "\"settings-";
+    if (strncmp(m, prefix, strlen(prefix)) != 0)
+        return -1;
+    char *end;
+    long long n = strtoll(m + strlen(prefix), &end, 10);
+    return (end[0] == '"' && end[1] == '\0' && n > 0) ? n : -1;
+}
+
 static void h_bundle_put(struct call *c, struct reply *r)
 {
-    char err[LF_DRAFT_ERROR_BYTES] = "";
-    enum lf_draft_result res = lf_draft_set_bundle(c->s->draft, c->body, err, sizeof(err));
-    if (res != LF_DRAFT_OK) {
-        draft_failure(r, res, err, c->s->draft);
+    struct studio *s = c->s;
+    long long base = bundle_base(c);
+    if (base < 0) {
+        reply_error(r, 428,
+                    "send the settings' revision you edited: {\"revision\": N, ...} or "
+                    "If-Match: \"settings-N\" (GET /api/bundle)");
         return;
     }
-    lf_audit(c->s->data_dir, user_of(c), "bundle", NULL, NULL);
-    reply_json(r, 200, json_pack("{s:b}", "ok", true));
+    json_t *fields = json_copy(c->body);
+    json_object_del(fields, "revision");
+    char err[LF_DRAFT_ERROR_BYTES] = "";
+    enum lf_draft_result res =
+        lf_draft_set_bundle(s->draft, fields, base, user_of(c), err, sizeof(err));
+    if (res == LF_DRAFT_CONFLICT) {
+        /* both, so the page can say what the other person changed: never a silent overwrite */
+        set_bundle_etag(s, r);
+        reply_json(r, 409,
+                   json_pack("{s:s, s:o, s:o}", "error", err, "yours", fields, "theirs",
+                             bundle_entry(s)));
+        lf_draft_put_error_msgid(s->draft, r->json);
+        return;
+    }
+    json_decref(fields);
+    if (res != LF_DRAFT_OK) {
+        draft_failure(r, res, err, s->draft);
+        return;
+    }
+    lf_audit(s->data_dir, user_of(c), "bundle", NULL, NULL);
+    set_bundle_etag(s, r);
+    json_t *out = bundle_entry(s);
+    json_object_set_new(out, "ok", json_true());
+    reply_json(r, 200, out);
+}
+
+/* ---- handlers: languages ------------------------------------------------------------ */
+
+/* The languages the studio offers to add, most asked for in a German
+ * integration centre first (de itself always). */
+static const char *const offered_langs[] = {"de", "de-x-ls", "en", "tr", "ar", "fa", "prs",
+                                            "ps", "kmr", "ti", "uk", "ru", "pl", "ro",
+                                            "bg", "fr"};
+#define N_OFFERED (sizeof(offered_langs) / sizeof(offered_langs[0]))
+
+/* One language as the page shows it, from the kiosk's own locale data
+ * (layout/locale.c): its name in German and English, its name in itself as
+ * the kiosk's language bar writes it, and its direction. */
+static json_t *language_entry(const char *tag)
+{
+    char de[256], en[256];
+    lf_lang_name_in(tag, "de", de, sizeof(de));
+    lf_lang_name_in(tag, "en", en, sizeof(en));
+    bool known = lf_lang_known(tag);
+    return json_pack("{s:s, s:{s:s, s:s}, s:s, s:s, s:b}", "tag", tag, "name", "de", de, "en",
+                     en, "autonym", lf_lang_endonym(tag), "dir",
+                     lf_lang_is_rtl(tag) ? "rtl" : "ltr", "known", known || strcmp(de, tag) != 0);
+}
+
+static bool tag_shape(const char *t, size_t n)
+{
+    if (n == 0 || n > LF_MAX_LANG_TAG)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
+              (t[i] >= '0' && t[i] <= '9') || t[i] == '-'))
+            return false;
+    return true;
+}
+
+/* GET /api/languages[?tags=ar-SY,fa-AF]: the offered languages and those named. */
+static void h_languages(struct call *c, struct reply *r)
+{
+    json_t *list = json_array(), *offered = json_array();
+    for (size_t i = 0; i < N_OFFERED; i++) {
+        json_array_append_new(list, language_entry(offered_langs[i]));
+        json_array_append_new(offered, json_string(offered_langs[i]));
+    }
+    const char *tags = query(c, "tags");
+    size_t count = 0;
+    for (const char *p = tags; p && *p;) {
+        size_t n = strcspn(p, ",");
+        if (n) {
+            if (!tag_shape(p, n) || ++count > LF_STUDIO_MAX_LANGUAGE_QUERY) {
+                json_decref(list);
+                json_decref(offered);
+                if (count > LF_STUDIO_MAX_LANGUAGE_QUERY)
+                    reply_error(r, 400, "tags: at most %d languages at once",
+                                LF_STUDIO_MAX_LANGUAGE_QUERY);
+                else
+                    reply_error(r, 400, "tags: \"%.*s\" is not a language tag (like ar-SY)",
+                                (int)(n > 40 ? 40 : n), p);
+                return;
+            }
+            char tag[LF_MAX_LANG_TAG + 1];
+            snprintf(tag, sizeof(tag), "%.*s", (int)n, p);
+            bool seen = false;
+            size_t i;
+            json_t *e;
+            json_array_foreach(list, i, e) {
+                seen |= strcmp(json_string_value(json_object_get(e, "tag")), tag) == 0;
+            }
+            if (!seen)
+                json_array_append_new(list, language_entry(tag));
+        }
+        p += n + (p[n] == ',');
+    }
+    reply_json(r, 200, json_pack("{s:o, s:o}", "languages", list, "offered", offered));
 }
 
 static void h_validate(struct call *c, struct reply *r)
@@ -1625,6 +1778,8 @@ static const struct route routes[] = {
     {"PUT", "/api/items/{}", LF_ROLE_EDITOR, ROUTE_JSON, h_item_put},
     {"DELETE", "/api/items/{}", LF_ROLE_EDITOR, 0, h_item_delete},
     {"POST", "/api/order", LF_ROLE_EDITOR, ROUTE_JSON, h_order},
+    {"GET", "/api/bundle", LF_ROLE_EDITOR, 0, h_bundle_get},
+    {"GET", "/api/languages", LF_ROLE_EDITOR, 0, h_languages},
     {"PUT", "/api/bundle", LF_ROLE_EDITOR, ROUTE_JSON, h_bundle_put},
     {"POST", "/api/validate", LF_ROLE_EDITOR, ROUTE_OPTIONAL_JSON, h_validate},
     {"GET", "/api/preview/{}", LF_ROLE_EDITOR, 0, h_preview_saved},

@@ -154,6 +154,68 @@ check(status == 400 and "title.de" in [p["field"] for p in out.get("problems", [
 status, out, _ = ed.request("GET", "/api/items/" + eid)
 check(out["item"]["title"]["de"] == event["title"]["de"] and out["revision"] == 2,
       "... and the saved item is as it was", out)
+# --- the settings (centre name, start language): a revision and an ETag like an item's ----
+status, out, resp = anna.request("GET", "/api/bundle")
+etag = resp.getheader("ETag", "")
+check(status == 200 and out["revision"] == 1 and etag == '"settings-1"' and
+      out["bundle"]["organisation"]["de"] == "Kommunales Integrationszentrum",
+      "GET /api/bundle: the settings, their revision and an ETag naming it", (status, out, etag))
+status, out, _ = anna.request("GET", "/api/items")
+check(out.get("bundle_meta", {}).get("revision") == 1, "the items' answer names the settings' revision too", out.get("bundle_meta"))
+status, out, _ = ed.request("PUT", "/api/bundle", {"organisation": {"de": "KI Ohne Revision"}})
+check(status == 428 and "revision" in out["error"] and out.get("msgid"),
+      "a settings save naming no revision is refused (428), not taken as the last word", out)
+status, out, resp = ed.request("PUT", "/api/bundle", {"organisation": {"de": "KI Münster", "ar-SY": "مركز الاندماج"},
+                                                      "default_language": "de", "revision": 1})
+check(status == 200 and out["revision"] == 2 and out["modified_by"] == "ed" and
+      resp.getheader("ETag") == '"settings-2"', "ed saves the settings from revision 1", out)
+# anna's tab still shows revision 1: her save must not silently undo ed's
+status, out, resp = anna.request("PUT", "/api/bundle", {"organisation": {"de": "KI Kreis Steinfurt"},
+                                                        "default_language": "ar-SY"},
+                                 headers={"If-Match": '"settings-1"'})
+check(status == 409 and out["theirs"]["modified_by"] == "ed" and out["theirs"]["revision"] == 2 and
+      out["theirs"]["bundle"]["organisation"]["ar-SY"] == "مركز الاندماج" and
+      out["yours"]["organisation"]["de"] == "KI Kreis Steinfurt" and
+      out.get("msgid") == "the settings were changed by %s at %s (revision %lld, yours %lld)" and
+      out["args"][0] == "ed" and resp.getheader("ETag") == '"settings-2"',
+      "a stale settings save (If-Match: revision 1) is refused with both versions and who saved", out)
+status, out, _ = anna.request("PUT", "/api/bundle", {"organisation": {"de": "KI Kreis Steinfurt"}, "revision": 1})
+check(status == 409, "... and so is one naming revision 1 in the body", out)
+status, out, _ = anna.request("GET", "/api/bundle")
+check(out["bundle"]["organisation"] == {"de": "KI Münster", "ar-SY": "مركز الاندماج"} and
+      out["bundle"].get("default_language") == "de" and out["revision"] == 2,
+      "ed's settings stand after both refused saves", out)
+status, out, _ = anna.request("PUT", "/api/bundle", {"organisation": {"de": "KI Münster", "ar-SY": "مركز الاندماج"},
+                                                     "default_language": "ar-SY", "revision": 2})
+check(status == 200 and out["revision"] == 3 and out["bundle"]["default_language"] == "ar-SY" and
+      out["modified_by"] == "anna", "anna, having seen ed's version, saves from revision 2", out)
+status, out, _ = anna.request("PUT", "/api/bundle", {"colour": "red", "revision": 3})
+check(status == 400 and out["error"].startswith("colour: not a field"), "an unknown settings field is still refused", out)
+meta = json.load(open(os.path.join(DATA, "draft-meta.json")))
+check(meta.get("bundle", {}).get("revision") == 3, "the settings' revision is kept in draft-meta.json (a restart keeps it)", meta.get("bundle"))
+status, out, _ = anna.request("PUT", "/api/bundle", {"organisation": {"de": "Kommunales Integrationszentrum"},
+                                                     "default_language": None, "revision": 3})
+check(status == 200 and "default_language" not in out["bundle"], "the settings back as they were (revision 4)", out)
+
+# --- languages: names, names in themselves and direction from the kiosk's locale data ------
+status, out, _ = ed.request("GET", "/api/languages?tags=ar-SY,fa-AF,ku-Arab,AR,tr,zz-Qaaa")
+by = {l["tag"]: l for l in out.get("languages", [])}
+check(status == 200 and by["ar-SY"]["name"]["de"] == "Arabisch (Syrien)" and
+      by["ar-SY"]["autonym"].startswith("العربية") and by["ar-SY"]["dir"] == "rtl" and
+      by["fa-AF"]["name"]["de"] == "Dari" and by["fa-AF"]["dir"] == "rtl" and
+      by["ku-Arab"]["dir"] == "rtl" and by["ku-Arab"]["name"]["de"].startswith("Kurdisch") and
+      by["AR"]["dir"] == "rtl" and by["tr"]["dir"] == "ltr" and by["tr"]["autonym"] == "Türkçe" and
+      by["tr"]["name"]["en"] == "Turkish" and by["de-x-ls"]["name"]["de"] == "Leichte Sprache" and
+      not by["zz-Qaaa"]["known"] and by["zz-Qaaa"]["name"]["de"] == "zz-Qaaa",
+      "GET /api/languages: German and English names, the name in itself and the direction, "
+      "unknown tags as they are", out)
+check(out["offered"][:3] == ["de", "de-x-ls", "en"] and "ar" in out["offered"],
+      "... and the languages the studio offers to add", out.get("offered"))
+status, out, _ = ed.request("GET", "/api/languages?tags=ar,%3Cscript%3E")
+check(status == 400 and "not a language tag" in out["error"], "a tag that is no tag is refused", out)
+status, out, _ = ed.request("GET", "/api/languages?tags=" + ",".join("x%d" % i for i in range(200)))
+check(status == 400 and "at most" in out["error"], "at most LF_STUDIO_MAX_LANGUAGE_QUERY tags at once", out)
+
 # other problems do not stop a save: a draft may be unfinished
 status, out, _ = ed.request("POST", "/api/items", {"item": {"kind": "contact", "title": "Halb",
                                                             "email": "kein-at-zeichen"}})

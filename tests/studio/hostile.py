@@ -208,6 +208,63 @@ try:
         ben_wait.until(lambda d: not d.find_elements(By.ID, "conflict") and d.find_element(By.ID, "dirty").text == "")
         place = api.request("GET", "/api/items/" + entry_id)[1]["item"].get("place", {})
         check(place.get("de") == "Bürgerhaus Coerde", "'Meine Fassung speichern' saves the second editor's text", place)
+
+        # --- the same two people on the settings page: the second save never silently wins ----
+        def settings_of(d, w):
+            d.find_element(By.CSS_SELECTOR, 'nav button[data-view="settings"]').click()
+            w.until(lambda x: x.find_elements(By.CSS_SELECTOR, 'input[data-field="organisation.de"]'))
+            return d.find_element(By.CSS_SELECTOR, 'input[data-field="organisation.de"]')
+
+        def type_into(el, text):
+            el.send_keys(Keys.CONTROL, "a")
+            el.send_keys(text)
+
+        type_into(settings_of(driver, wait), "KI Münster – Stadthaus 1")
+        ben_name = settings_of(ben_driver, ben_wait)
+        Select(css("#default-lang")).select_by_value("de")
+        click("#save-settings")
+        wait.until(lambda d: api.request("GET", "/api/bundle")[1]["bundle"]["organisation"]["de"] == "KI Münster – Stadthaus 1")
+        type_into(ben_name, "Integrationszentrum Münster (Ben)")
+        ben_driver.find_element(By.ID, "save-settings").click()
+        ben_wait.until(lambda d: d.find_elements(By.ID, "settings-conflict"))
+        said = ben_driver.find_element(By.ID, "settings-conflict").text
+        check("Jemand anderes hat die Einstellungen inzwischen geändert" in said and
+              re.search(r"anna hat die Einstellungen am \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr gespeichert", said) and
+              "Ihre Änderung ist noch nicht gespeichert, und nichts wurde überschrieben" in said and
+              "Das hat anna geändert:" in said and
+              "Name der Einrichtung (Deutsch): jetzt „KI Münster – Stadthaus 1“, vorher „Kommunales Integrationszentrum“" in said and
+              "Integrationszentrum Münster (Ben)" in said and "Fassung von anna" in said,
+              "two people saving the settings: the second is told in plain German who saved when, what they changed, "
+              "and sees both versions", said)
+        check(api.request("GET", "/api/bundle")[1]["bundle"]["organisation"]["de"] == "KI Münster – Stadthaus 1",
+              "... and anna's name still stands (nothing overwritten)")
+        fits = ben_driver.execute_script("const r = document.getElementById('settings-conflict').getBoundingClientRect();"
+                                         " return [r.left >= 0, r.right <= window.innerWidth, r.bottom <= window.innerHeight];")
+        check(all(fits), "... in a dialog that fits the tablet's window", fits)
+        save_shot(ben_driver, SHOTS, "h04b-settings-conflict")
+        # taking the saved version: ben's page shows anna's name, nothing of ben's is saved
+        ben_driver.find_element(By.ID, "take-theirs").click()
+        ben_wait.until(lambda d: not d.find_elements(By.ID, "settings-conflict") and d.find_element(
+            By.CSS_SELECTOR, 'input[data-field="organisation.de"]').get_attribute("value") == "KI Münster – Stadthaus 1")
+        check(True, "'Gespeicherte Fassung übernehmen' shows anna's name in ben's page")
+        # anna once more, then ben again from his (now stale) page: he keeps his
+        type_into(settings_of(driver, wait), "KI Münster – Stadthaus 2")
+        click("#save-settings")
+        wait.until(lambda d: api.request("GET", "/api/bundle")[1]["bundle"]["organisation"]["de"] == "KI Münster – Stadthaus 2")
+        type_into(ben_driver.find_element(By.CSS_SELECTOR, 'input[data-field="organisation.de"]'), "Integrationszentrum Münster")
+        ben_driver.find_element(By.ID, "save-settings").click()
+        ben_wait.until(lambda d: d.find_elements(By.ID, "settings-conflict"))
+        said = ben_driver.find_element(By.ID, "settings-conflict").text
+        check("jetzt „KI Münster – Stadthaus 2“, vorher „KI Münster – Stadthaus 1“" in said,
+              "a second conflict says what changed since ben took anna's version", said)
+        ben_driver.find_element(By.ID, "keep-mine").click()
+        ben_wait.until(lambda d: not d.find_elements(By.ID, "settings-conflict"))
+        wait.until(lambda d: api.request("GET", "/api/bundle")[1]["bundle"]["organisation"]["de"] == "Integrationszentrum Münster")
+        got = api.request("GET", "/api/bundle")[1]
+        check(got["modified_by"] == "ben" and got["revision"] >= 4,
+              "'Meine Fassung speichern' saves ben's name over anna's, knowingly", got)
+        driver.refresh()  # anna's page reads the settings anew
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.tabs"))
     finally:
         ben_driver.quit()
 
@@ -392,6 +449,20 @@ try:
           "every field of an Arabic, Dari or Sorani text is right to left with its language set, whatever the tag's "
           "form (ar-SY, fa-AF, ku-Arab)", fields)
     shot("h10-editor-rtl-tags")
+    heads = driver.execute_script("return [...document.querySelectorAll('table.grid thead th')].map((e) => e.textContent)")
+    check(any(h.startswith("Arabisch (Syrien) – العربية") and h.endswith("ar-SY") for h in heads) and
+          any(h.startswith("Dari – ") for h in heads) and any(h.startswith("Kurdisch (Kurmandschi, arabische Schrift)") for h in heads),
+          "the language bar names each language in German and in itself (from the kiosk's locale data), not "
+          "'ar-SY', 'fa-AF', 'ku-Arab' alone", heads)
+    own = driver.execute_script("return [...document.querySelectorAll('table.grid thead th bdi')].map((e) => [e.lang, e.dir, e.textContent])")
+    check(["ar-SY", "rtl"] in [o[:2] for o in own] and all(o[0] and o[1] in ("ltr", "rtl") for o in own) and
+          not driver.find_elements(By.CSS_SELECTOR, "table.grid thead th[lang]"),
+          "... the name in itself marked with its language and direction, the German name not (a screen reader "
+          "reads each in its own voice)", own)
+    picker = css(".lang-picker").text
+    check("Arabisch (Syrien)" in picker and "Dari" in picker, "... and so do the boxes to show or hide a language", picker)
+    check(driver.execute_script("return typeof RTL_LANGS === 'undefined' && typeof LANG_NAMES === 'undefined'"),
+          "the page keeps no language list of its own: one source, the studio's")
 
     # --- the studio restarted while the editor is open with typing not saved --------------
     port = st.port

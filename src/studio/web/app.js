@@ -44,6 +44,13 @@ const WORDS = {
     conflictText: '{0} hat am {1} Uhr gespeichert. Nichts wurde überschrieben. Vergleichen Sie beide Fassungen:',
     conflictSelfTitle: 'Dieser Eintrag ist inzwischen anderswo gespeichert worden',
     conflictSelfText: 'Sie selbst haben ihn am {1} Uhr in einem anderen Fenster oder Tab gespeichert. Nichts wurde überschrieben. Vergleichen Sie beide Fassungen:',
+    settingsConflictTitle: 'Jemand anderes hat die Einstellungen inzwischen geändert',
+    settingsConflictText: '{0} hat die Einstellungen am {1} Uhr gespeichert, nachdem Sie diese Seite geöffnet haben. Ihre Änderung ist noch nicht gespeichert, und nichts wurde überschrieben.',
+    settingsConflictSelfTitle: 'Die Einstellungen sind inzwischen anderswo gespeichert worden',
+    settingsConflictSelfText: 'Sie selbst haben sie am {1} Uhr in einem anderen Fenster oder Tab gespeichert. Ihre Änderung hier ist noch nicht gespeichert, und nichts wurde überschrieben.',
+    theyChanged: 'Das hat {0} geändert:', selfChanged: 'Das wurde dort geändert:', nowBefore: '{0}: jetzt „{1}“, vorher „{2}“',
+    settingsChoose: 'Welche Fassung soll gelten? Mit „Meine Fassung speichern“ ersetzen Ihre Angaben die Zeilen unten; mit „Gespeicherte Fassung übernehmen“ verwerfen Sie Ihre Änderung.',
+    versionOf: 'Fassung von {0}',
     yours: 'Ihre Fassung', theirs: 'Gespeicherte Fassung', keepMine: 'Meine Fassung speichern', takeTheirs: 'Gespeicherte Fassung übernehmen',
     field: 'Feld', status: 'Stand', complete: 'vollständig', itemsComplete: '{0} von {1} vollständig',
     changes: 'Änderungen seit der letzten Veröffentlichung', noChanges: 'Keine Änderungen seit der letzten Veröffentlichung.',
@@ -134,6 +141,13 @@ const WORDS = {
     conflictText: '{0} saved on {1}. Nothing was overwritten. Compare both versions:',
     conflictSelfTitle: 'This entry was saved elsewhere meanwhile',
     conflictSelfText: 'You saved it yourself on {1} in another window or tab. Nothing was overwritten. Compare both versions:',
+    settingsConflictTitle: 'Someone else changed the settings meanwhile',
+    settingsConflictText: '{0} saved the settings on {1}, after you opened this page. Your change is not saved yet, and nothing was overwritten.',
+    settingsConflictSelfTitle: 'The settings were saved elsewhere meanwhile',
+    settingsConflictSelfText: 'You saved them yourself on {1} in another window or tab. Your change here is not saved yet, and nothing was overwritten.',
+    theyChanged: '{0} changed this:', selfChanged: 'Changed there:', nowBefore: '{0}: now “{1}”, before “{2}”',
+    settingsChoose: 'Which version should count? “Save my version” puts your entries in place of the rows below; “Take the saved version” drops your change.',
+    versionOf: '{0}\'s version',
     yours: 'Your version', theirs: 'Saved version', keepMine: 'Save my version', takeTheirs: 'Take the saved version',
     field: 'Field', status: 'Status', complete: 'complete', itemsComplete: '{0} of {1} complete',
     changes: 'Changes since the last publishing', noChanges: 'No changes since the last publishing.',
@@ -283,23 +297,12 @@ const FIELD_TYPES = {
 const KINDS = Object.fromEntries(Object.entries(FORMS).map(([kind, f]) => [f.view, kind]));
 const textFields = (kind) => (FORMS[kind] || {texts: []}).texts;
 const isRequired = (kind, field) => FORMS[kind].required.includes(field);
-const LANG_NAMES = {
-  de: 'Deutsch', 'de-x-ls': 'Leichte Sprache', en: 'English', tr: 'Türkçe', ar: 'العربية',
-  fa: 'فارسی', prs: 'دری (Dari)', 'fa-AF': 'دری (Dari)', ps: 'پښتو', ku: 'Kurdî', kmr: 'Kurmancî',
-  ckb: 'کوردی', ti: 'ትግርኛ', uk: 'Українська', ru: 'Русский', pl: 'Polski', ro: 'Română',
-  bg: 'Български', sq: 'Shqip', so: 'Soomaali', fr: 'Français', es: 'Español', it: 'Italiano',
-  sr: 'Српски', hr: 'Hrvatski', bs: 'Bosanski', el: 'Ελληνικά', vi: 'Tiếng Việt', zh: '中文',
-};
-const COMMON_LANGS = ['de-x-ls', 'en', 'tr', 'ar', 'fa', 'prs', 'ps', 'kmr', 'ti', 'uk', 'ru', 'pl', 'ro', 'bg', 'fr'];
-/* Languages written right to left, by their tag's language or script (ar, ar-SY, AR, fa-AF,
- * ku-Arab): their fields show the text as the kiosk will (dir=rtl, lang set). */
-const RTL_LANGS = ['ar', 'fa', 'prs', 'ps', 'ckb', 'ur', 'he', 'yi', 'dv', 'sd', 'ug', 'syr', 'arz', 'apc', 'acm'];
-const RTL_SCRIPTS = ['arab', 'hebr', 'thaa', 'syrc', 'nkoo', 'adlm', 'rohg'];
-function isRtl(lang) {
-  const m = /^([a-z]{2,3})(?:-([a-z]{4})(?![a-z0-9]))?/i.exec(lang || '');
-  if (!m) return false;
-  return m[2] ? RTL_SCRIPTS.includes(m[2].toLowerCase()) : RTL_LANGS.includes(m[1].toLowerCase());
-}
+/* Languages: names, names in themselves and direction come from the studio (GET
+ * /api/languages), which has them from the kiosk's own locale data (ICU/CLDR and its
+ * table in layout/locale.c): a field is right to left exactly when the kiosk writes that
+ * language right to left, and "ar-SY" reads "Arabisch (Syrien) – العربية (سوريا)". */
+/* the languages an offer's staff may speak, as boxes to tick */
+const SPOKEN = ['de', 'en', 'tr', 'ar', 'fa', 'prs', 'ps', 'kmr', 'ti', 'uk', 'ru', 'pl', 'fr'];
 const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
 const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 /* Screens kiosks have, as the preview can show them (landscape; portrait turns them). */
@@ -308,7 +311,9 @@ const DEBOUNCE_MS = 700;
 
 const state = {
   ui: localStorage.getItem('litfass.ui') || 'de',
-  session: null, items: [], bundle: {}, view: 'events', editing: null,
+  session: null, items: [], bundle: {}, bundleMeta: {revision: 1}, view: 'events', editing: null,
+  /* tag -> {name: {de, en}, autonym, dir}, from the studio; the tags it offers to add */
+  langs: {}, offered: [],
   extraLangs: JSON.parse(localStorage.getItem('litfass.langs') || '[]'),
   hiddenLangs: JSON.parse(localStorage.getItem('litfass.hidden') || '[]'),
   screen: SCREENS.includes(localStorage.getItem('litfass.screen')) ? localStorage.getItem('litfass.screen') : '1920x1080',
@@ -328,8 +333,54 @@ function hint(field) {
   const l = HINTS[field];
   return l ? l[state.ui === 'en' ? 1 : 0] : '';
 }
+function langInfo(tag) {
+  if (!tag) return null;
+  const i = state.langs[tag] || state.langs[Object.keys(state.langs).find((k) => k.toLowerCase() === tag.toLowerCase())];
+  if (!i) wantLang(tag);
+  return i || null;
+}
+/* "Arabisch (Syrien) – العربية (سوريا)": the name in the page's language, then the name a
+ * reader of it knows (isolated, so its direction does not turn the line around) */
 function langName(tag) {
-  return LANG_NAMES[tag] || tag;
+  const i = langInfo(tag);
+  if (!i) return tag || '';
+  const name = i.name[state.ui === 'en' ? 'en' : 'de'] || tag;
+  return i.autonym && i.autonym !== name && i.autonym !== tag ? name + ' – \u2068' + i.autonym + '\u2069' : name;
+}
+/* The same as nodes, for a heading or a box: the name in the page's language is read in it,
+ * the name in itself in its own language and direction (lang on the whole heading had a
+ * screen reader read "Arabisch" with an Arabic voice); the tag small after it. */
+function langLabel(tag, withTag) {
+  const i = langInfo(tag);
+  const small = withTag ? h('small', {class: 'tag'}, ' ' + tag) : null;
+  if (!i) return [tag, small];
+  const name = i.name[state.ui === 'en' ? 'en' : 'de'] || tag;
+  const own = i.autonym && i.autonym !== name && i.autonym !== tag;
+  return [name, own ? ' – ' : null, own ? h('bdi', {lang: tag, dir: i.dir}, i.autonym) : null, small];
+}
+function isRtl(lang) {
+  const i = langInfo(lang);
+  return !!i && i.dir === 'rtl';
+}
+/* Tags the page met that the studio has not named yet: asked for together, then drawn again. */
+let langsWanted = new Set();
+let langsTimer = null;
+function wantLang(tag) {
+  if (!/^[A-Za-z0-9-]{1,35}$/.test(tag) || langsWanted.has(tag)) return;
+  langsWanted.add(tag);
+  if (!langsTimer) langsTimer = setTimeout(async () => {
+    langsTimer = null;
+    const known = Object.keys(state.langs).length;
+    try { await loadLangs([...langsWanted]); } catch (e) { return; }
+    if (Object.keys(state.langs).length > known && state.session && !(state.editing && document.activeElement && document.activeElement.closest('textarea, input'))) render();
+  }, 0);
+}
+async function loadLangs(tags) {
+  const ask = tags.filter((l) => l && !state.langs[l]);
+  if (!ask.length && state.offered.length) return;
+  const out = await api('GET', '/api/languages' + (ask.length ? '?tags=' + encodeURIComponent(ask.slice(0, 120).join(',')) : ''));
+  out.languages.forEach((l) => { state.langs[l.tag] = l; });
+  state.offered = out.offered;
 }
 /* A message of the check or the API in the page's language (web/messages.js, by its
  * msgid); an older answer without one through the patterns above. */
@@ -561,6 +612,9 @@ async function loadItems() {
   const out = await api('GET', '/api/items');
   state.items = out.items;
   state.bundle = out.bundle || {};
+  state.bundleMeta = out.bundle_meta || {revision: 1};
+  const spoken = [].concat(...state.items.map((e) => e.item.languages || []));
+  try { await loadLangs(bundleLangs().concat(SPOKEN, spoken)); } catch (e) { /* names come with the next look */ }
 }
 
 function textOf(v, lang) {
@@ -617,7 +671,7 @@ function showValue(field, v) {
     return v.map((x) => showValue('', x)).join(', ');
   }
   if (field === 'hours') return [showValue('ranges', v.ranges || []), v.note ? showValue('', v.note) : ''].filter(Boolean).join(' · ');
-  return Object.entries(v).map(([k, x]) => (LANG_NAMES[k] || label(k)) + ': ' + (typeof x === 'string' ? x : JSON.stringify(x))).join('\n');
+  return Object.entries(v).map(([k, x]) => (/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(k) ? langName(k) : label(k)) + ': ' + (typeof x === 'string' ? x : JSON.stringify(x))).join('\n');
 }
 
 function fmtDate(s) {
@@ -965,8 +1019,8 @@ function textRow(field, value, langs, onset, rowLabel, required) {
 
 function textGrid(it, langs) {
   const shown = langs.filter((l) => l === 'de' || !state.hiddenLangs.includes(l));
-  const head = h('tr', {}, h('th', {}, t('field')), shown.map((l) => h('th', {lang: l, class: l === 'de-x-ls' ? 'easy' : ''},
-    l === 'de' ? t('german') : langName(l), h('small', {}, ' ' + l))));
+  const head = h('tr', {}, h('th', {}, t('field')), shown.map((l) => h('th', {scope: 'col', class: l === 'de-x-ls' ? 'easy' : ''},
+    l === 'de' ? [t('german'), h('small', {class: 'tag'}, ' de')] : langLabel(l, true))));
   const form = FORMS[it.kind];
   const rows = form.texts.map((f) => textRow(f, it[f], shown, (v) => setField(f, v), null, isRequired(it.kind, f)));
   if (form.tags) {
@@ -983,7 +1037,7 @@ function textGrid(it, langs) {
       h('input', {type: 'checkbox', checked: !state.hiddenLangs.includes(l), onchange: (ev) => {
         state.hiddenLangs = ev.target.checked ? state.hiddenLangs.filter((x) => x !== l) : state.hiddenLangs.concat([l]);
         localStorage.setItem('litfass.hidden', JSON.stringify(state.hiddenLangs)); render();
-      }}), ' ' + langName(l))),
+      }}), ' ', langLabel(l))),
     h('select', {'aria-label': t('addLang'), id: 'add-lang', onchange: (ev) => {
       const l = ev.target.value;
       if (!l) return;
@@ -992,7 +1046,7 @@ function textGrid(it, langs) {
       localStorage.setItem('litfass.langs', JSON.stringify(state.extraLangs));
       render();
     }}, h('option', {value: ''}, '+ ' + t('addLang')),
-    COMMON_LANGS.filter((l) => !langs.includes(l)).map((l) => h('option', {value: l}, langName(l) + ' (' + l + ')'))));
+    state.offered.filter((l) => !langs.includes(l)).map((l) => h('option', {value: l}, langName(l) + ' (' + l + ')'))));
   return h('section', {class: 'texts'},
     h('h2', {}, t('texts')), langPicker,
     h('div', {class: 'grid-scroll'}, h('table', {class: 'grid'}, h('thead', {}, head), h('tbody', {}, rows))),
@@ -1038,13 +1092,13 @@ function hoursEditor() {
 function languagesEditor() {
   const it = state.editing.item;
   const spoken = it.languages || [];
-  const boxes = ['de', 'en', 'tr', 'ar', 'fa', 'prs', 'ps', 'kmr', 'ti', 'uk', 'ru', 'pl', 'fr'].map((l) => h('label', {class: 'check'},
+  const boxes = SPOKEN.map((l) => h('label', {class: 'check'},
     h('input', {type: 'checkbox', checked: spoken.includes(l), onchange: (ev) => {
       const cur = it.languages || [];
       const next = ev.target.checked ? cur.concat([l]) : cur.filter((x) => x !== l);
       setField('languages', next.length ? next : undefined);
     }}), ' ' + langName(l)));
-  const others = spoken.filter((l) => !['de', 'en', 'tr', 'ar', 'fa', 'prs', 'ps', 'kmr', 'ti', 'uk', 'ru', 'pl', 'fr'].includes(l));
+  const others = spoken.filter((l) => !SPOKEN.includes(l));
   return h('div', {class: 'spoken'}, boxes,
     h('label', {class: 'block'}, t('otherLangs'), h('input', {value: others.join(' '), oninput: (ev) => {
       const base = (it.languages || []).filter((l) => !others.includes(l));
@@ -1256,7 +1310,7 @@ function fieldLabel(path) {
     const m = /^([A-Za-z_-]+)(?:\[(\d+)\])?$/.exec(seg);
     if (!m) { out.push(seg); return; }
     const name = m[1], idx = m[2] !== undefined ? ' ' + (+m[2] + 1) : '';
-    if (k > 0 && k === segs.length - 1 && !SUBLABELS[name] && (LANG_NAMES[name] || /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(name))) {
+    if (k > 0 && k === segs.length - 1 && !SUBLABELS[name] && (state.langs[name] || /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(name))) {
       out[out.length - 1] += ' (' + langName(name) + ')';
       return;
     }
@@ -1497,7 +1551,7 @@ function renderTranslations(main) {
       return h('td', {class: miss.length ? 'missing' : 'done'}, miss.length ? t('missingTexts', miss.map(fieldLabel).join(', ')) : '✓');
     })));
   main.appendChild(h('div', {class: 'grid-scroll'}, h('table', {class: 'overview'},
-    h('thead', {}, h('tr', {}, h('th', {}, t('entry')), langs.map((l) => h('th', {lang: l, class: l === 'de-x-ls' ? 'easy' : ''}, langName(l), h('small', {}, ' ' + l))))),
+    h('thead', {}, h('tr', {}, h('th', {}, t('entry')), langs.map((l) => h('th', {scope: 'col', class: l === 'de-x-ls' ? 'easy' : ''}, langLabel(l, true))))),
     h('tbody', {}, totals, rows))));
 }
 
@@ -1701,6 +1755,9 @@ function auditDetail(d) {
 function renderSettings(main) {
   const raw = state.bundle.organisation || {de: ''};
   const org = typeof raw === 'string' ? {de: raw} : JSON.parse(JSON.stringify(raw));
+  /* what this page was opened with: a save names its revision, and a colleague's save
+   * meanwhile is shown against it */
+  const base = {bundle: JSON.parse(JSON.stringify(state.bundle)), revision: state.bundleMeta.revision || 1};
   const langs = bundleLangs();
   const rows = langs.map((l) => formRow({id: 'organisation-' + l, text: label('organisation') + ' – ' + langName(l), errorFor: 'organisation.' + l,
     control: h('input', {value: textOf(org, l), lang: l, dir: isRtl(l) ? 'rtl' : 'ltr', 'data-field': 'organisation.' + l, oninput: (ev) => {
@@ -1709,15 +1766,72 @@ function renderSettings(main) {
   const def = h('select', {}, langs.map((l) => h('option', {value: l, selected: (state.bundle.default_language || 'de') === l ? true : null}, langName(l))));
   main.append(h('h1', {}, t('settings')), h('section', {class: 'details'}, rows,
     formRow({id: 'default-lang', text: t('defaultLang'), control: def}),
-    h('button', {type: 'button', class: 'primary', id: 'save-settings', onclick: async () => {
-      try { await api('PUT', '/api/bundle', {organisation: org, default_language: def.value}); await loadItems(); toast(t('saved')); render(); } catch (e) { toast(t('failed', e.message), 'error'); }
-    }}, t('save'))),
+    h('button', {type: 'button', class: 'primary', id: 'save-settings', onclick: () => saveSettings({organisation: org, default_language: def.value}, base)}, t('save'))),
   h('p', {class: 'muted'}, t('sessionEnds', Math.round(state.session.session_seconds / 60))));
   /* what keeps the name from being published (too long, a pasted document) beside its field */
   api('POST', '/api/validate').then((v) => v.problems.filter((p) => !p.item && /^organisation\./.test(p.field || '')).forEach((p) => {
     const box = document.querySelector('[data-error-for="' + p.field + '"]');
     if (box) box.textContent = plain(p);
   }), () => {});
+}
+
+async function saveSettings(fields, base) {
+  const btn = document.getElementById('save-settings');
+  if (btn) btn.disabled = true;
+  try {
+    await api('PUT', '/api/bundle', Object.assign({revision: base.revision}, fields));
+    await loadItems(); toast(t('saved')); render();
+  } catch (e) {
+    if (e.status === 409 && e.body && e.body.theirs && e.body.theirs.bundle) showSettingsConflict(fields, base, e.body.theirs);
+    else toast(t('failed', e.message), 'error');
+  } finally {
+    if (btn && btn.isConnected) btn.disabled = false;
+  }
+}
+
+/* The settings' fields of a (the page sends organisation and default_language) that differ
+ * in b: [{label, a, b, lang}], a text one row per language. */
+function settingsDiff(a, b) {
+  const out = [];
+  const org = (v) => (typeof v === 'string' ? {de: v} : (v || {}));
+  const oa = org(a.organisation), ob = org(b.organisation);
+  const langs = Array.from(new Set(['de'].concat(Object.keys(oa), Object.keys(ob))));
+  langs.filter((l) => (oa[l] || '') !== (ob[l] || '')).forEach((l) =>
+    out.push({label: label('organisation') + ' (' + langName(l) + ')', a: oa[l] || '', b: ob[l] || '', lang: l}));
+  const da = a.default_language || 'de', db = b.default_language || 'de';
+  if (da !== db) out.push({label: label('default_language'), a: langName(da), b: langName(db)});
+  return out;
+}
+
+/* Someone saved the settings after this page was opened: say who and when, what they changed
+ * (against what this page was opened with), both versions side by side; the user keeps
+ * theirs or takes the saved one. Nothing was written. */
+function showSettingsConflict(mine, base, theirs) {
+  const self = !!(state.session && theirs.modified_by === state.session.user);
+  const diff = settingsDiff(mine, theirs.bundle);
+  if (!diff.length) { /* the same as what was saved meanwhile: nothing to choose */
+    loadItems().then(() => { toast(t('saved')); render(); });
+    return;
+  }
+  const cell = (cls, v, lang) => h('td', {class: cls, lang: lang || null, dir: lang && isRtl(lang) ? 'rtl' : null}, v || '—');
+  const theirChanges = settingsDiff(base.bundle, theirs.bundle);
+  const dlg = h('dialog', {class: 'conflict', id: 'settings-conflict'},
+    h('h2', {id: 'settings-conflict-title'}, t(self ? 'settingsConflictSelfTitle' : 'settingsConflictTitle')),
+    h('p', {}, t(self ? 'settingsConflictSelfText' : 'settingsConflictText', theirs.modified_by || '?', fmtStamp(theirs.modified_at))),
+    theirChanges.length ? [h('p', {}, t(self ? 'selfChanged' : 'theyChanged', theirs.modified_by || '?')),
+      h('ul', {class: 'their-changes'}, theirChanges.map((c) => h('li', {}, t('nowBefore', c.label, c.b || '—', c.a || '—'))))] : null,
+    h('p', {}, t('settingsChoose')),
+    h('table', {class: 'diff'}, h('thead', {}, h('tr', {}, h('th', {}, t('field')), h('th', {}, t('yours')),
+      h('th', {}, self ? t('theirs') : t('versionOf', theirs.modified_by || '?')))),
+    h('tbody', {}, diff.map((d) => h('tr', {}, h('th', {scope: 'row'}, d.label), cell('mine', d.a, d.lang), cell('theirs', d.b, d.lang))))),
+    h('div', {class: 'buttons'},
+      h('button', {type: 'button', class: 'primary', id: 'keep-mine', onclick: () => {
+        dlg.close(); saveSettings(mine, {bundle: theirs.bundle, revision: theirs.revision});
+      }}, t('keepMine')),
+      h('button', {type: 'button', class: 'secondary', id: 'take-theirs', onclick: async () => {
+        dlg.close(); await loadItems(); render();
+      }}, t('takeTheirs'))));
+  showDialog(dlg, 'save-settings');
 }
 
 async function renderUsers(main) {

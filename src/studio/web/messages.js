@@ -192,6 +192,8 @@ const MSGS = {
     'Changes still wait for approval (four eyes): please approve them first, then publish. Waiting'],
   'a publish is under way: started by %s at %s': ['Wird gerade veröffentlicht – von {0} seit {1} Uhr. Das Ergebnis erscheint hier, sobald es fertig ist.',
     'Publishing is under way – started by {0} at {1}. The outcome shows here once it is done.'],
+  'send the settings\' revision you edited: {"revision": N, ...} or If-Match: "settings-N" (GET /api/bundle)':
+    ['Die Einstellungen wurden nicht gespeichert: die Seite ist veraltet. Bitte neu laden.', 'The settings were not saved: the page is out of date. Please reload.'],
   'cannot start publishing: try again in a minute': ['Das Veröffentlichen konnte nicht beginnen. Bitte in einer Minute noch einmal versuchen.', 'Publishing could not start. Please try again in a minute.'],
   'too many downloads at once: try again in a minute': ['Das Studio holt gerade schon mehrere Kalender. Bitte in einer Minute noch einmal versuchen.', 'The studio is already fetching several calendars. Please try again in a minute.'],
   /* the draft (src/studio/draft.c) */
@@ -205,6 +207,7 @@ const MSGS = {
   '%s was changed meanwhile (revision %lld, yours %lld)': ['Dieser Eintrag wurde inzwischen geändert. Nichts wurde überschrieben.', 'This entry was changed meanwhile. Nothing was overwritten.'],
   'ids: name every item exactly once': ['Die Reihenfolge ist veraltet: bitte die Seite neu laden.', 'The order is out of date: please reload the page.'],
   'ids[%zu]: %s': ['Die Reihenfolge ist veraltet: bitte die Seite neu laden.', 'The order is out of date: please reload the page.'],
+  'the settings were changed by %s at %s (revision %lld, yours %lld)': ['{0} hat die Einstellungen inzwischen geändert. Nichts wurde überschrieben.', '{0} changed the settings meanwhile. Nothing was overwritten.'],
   '%s: not a field the studio sets (organisation, default_language, version)': ['„{0}“ lässt sich hier nicht einstellen.', '“{0}” cannot be set here.'],
   /* pictures uploaded (src/studio/draft.c) */
   'not an image file name: use letters, digits, \'.\', \'_\', \'-\' and the ending .png, .jpg or .jpeg (at most %d characters, no folders)':
