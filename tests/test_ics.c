@@ -1405,6 +1405,66 @@ static void a_broken_repeat_rule_leaves_out_its_entry_only(void **state)
     lf_diags_destroy(d);
 }
 
+/* The same calendar exported again under another name (a browser saves
+ * "Veranstaltungen (1).ics"): an occurrence moved by a RECURRENCE-ID is
+ * not left at its old date too; another calendar's events stay. */
+static void a_moved_occurrence_leaves_its_old_date_under_another_file_name(void **state)
+{
+    (void)state;
+    const char *series =
+        "BEGIN:VEVENT\r\nUID:sprachcafe\r\nSUMMARY:Sprachcafé\r\n"
+        "DTSTART;TZID=Europe/Berlin:20261208T180000\r\nDTEND;TZID=Europe/Berlin:20261208T193000\r\n"
+        "RRULE:FREQ=WEEKLY;COUNT=3\r\nEND:VEVENT\r\n";
+    char v1[1024], v2[2048];
+    snprintf(v1, sizeof(v1), "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n%sEND:VCALENDAR\r\n", series);
+    snprintf(v2, sizeof(v2),
+             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n%s"
+             "BEGIN:VEVENT\r\nUID:sprachcafe\r\nSUMMARY:Sprachcafé (verlegt)\r\n"
+             "RECURRENCE-ID;TZID=Europe/Berlin:20261215T180000\r\n"
+             "DTSTART;TZID=Europe/Berlin:20261217T170000\r\nDTEND;TZID=Europe/Berlin:20261217T183000\r\n"
+             "END:VEVENT\r\nEND:VCALENDAR\r\n", series);
+    const char *other = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                        "BEGIN:VEVENT\r\nUID:lesung\r\nSUMMARY:Lesung\r\n"
+                        "DTSTART:20261210T170000Z\r\nDTEND:20261210T180000Z\r\nEND:VEVENT\r\n"
+                        "END:VCALENDAR\r\n";
+    time_t now = at("2026-12-01T10:00Z");
+    struct lf_diags *d = lf_diags_create();
+    json_t *content = json_pack("{s:i,s:s,s:[]}", "format", 1, "organisation", "KI", "items");
+    json_t *st = json_object();
+    struct lf_ics_report r;
+    struct lf_ics_feed *f = lf_ics_parse(other, strlen(other), "bibliothek.ics", now, 100, d);
+    assert_non_null(f);
+    assert_true(lf_ics_merge(content, st, f, "bibliothek.ics", "de", NULL, &r, NULL, NULL));
+    lf_ics_feed_destroy(f);
+    f = lf_ics_parse(v1, strlen(v1), "Veranstaltungen.ics", now, 100, d);
+    assert_non_null(f);
+    assert_true(lf_ics_merge(content, st, f, "Veranstaltungen.ics", "de", NULL, &r, NULL, NULL));
+    assert_int_equal(r.added, 3);
+    lf_ics_feed_destroy(f);
+    f = lf_ics_parse(v2, strlen(v2), "Veranstaltungen (1).ics", now, 100, d);
+    assert_non_null(f);
+    assert_true(lf_ics_merge(content, st, f, "Veranstaltungen (1).ics", "de", NULL, &r, NULL,
+                             NULL));
+    assert_int_equal(r.added, 1);
+    assert_int_equal(r.removed, 1);
+    lf_ics_feed_destroy(f);
+    size_t i, at_old = 0, at_new = 0, lesung = 0;
+    json_t *it;
+    json_array_foreach(json_object_get(content, "items"), i, it) {
+        const char *start = json_string_value(json_object_get(it, "start"));
+        at_old += strcmp(start, "2026-12-15T18:00") == 0;
+        at_new += strcmp(start, "2026-12-17T17:00") == 0;
+        lesung += strcmp(start, "2026-12-10T18:00") == 0;
+    }
+    assert_int_equal(at_old, 0);
+    assert_int_equal(at_new, 1);
+    assert_int_equal(lesung, 1); /* another calendar's event is not this one's to remove */
+    assert_int_equal(json_array_size(json_object_get(content, "items")), 4);
+    json_decref(content);
+    json_decref(st);
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1439,6 +1499,7 @@ int main(void)
         cmocka_unit_test(a_feed_with_a_line_of_megabytes),
         cmocka_unit_test(until_a_date_includes_that_day),
         cmocka_unit_test(a_broken_repeat_rule_leaves_out_its_entry_only),
+        cmocka_unit_test(a_moved_occurrence_leaves_its_old_date_under_another_file_name),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

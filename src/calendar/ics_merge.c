@@ -127,6 +127,21 @@ static void note_difference(lf_ics_note note, void *ctx, const json_t *edited, c
     }
 }
 
+/* The series an imported item's id belongs to: "ics-<hash of UID>" (the
+ * id without its "-<occurrence>"); false when the id is no imported one. */
+static bool series_of(const char *id, char *out, size_t size)
+{
+    size_t prefix = strlen(LF_ICS_ID_PREFIX);
+    if (strncmp(id, LF_ICS_ID_PREFIX, prefix) != 0)
+        return false;
+    size_t n = prefix + strcspn(id + prefix, "-");
+    if (n == prefix || n >= size)
+        return false;
+    memcpy(out, id, n);
+    out[n] = '\0';
+    return true;
+}
+
 bool lf_ics_merge(json_t *content, json_t *state, const struct lf_ics_feed *feed,
                   const char *source, const char *lang, const char *tag,
                   struct lf_ics_report *r, lf_ics_note note, void *note_ctx)
@@ -142,9 +157,13 @@ bool lf_ics_merge(json_t *content, json_t *state, const struct lf_ics_feed *feed
         json_object_set_new(state, "items", known);
     }
     json_t *seen = json_object(); /* ids of this import */
+    json_t *series = json_object(); /* the series (UIDs) of this import */
     for (size_t i = 0; i < lf_ics_count(feed); i++) {
         const struct lf_ics_event *e = lf_ics_get(feed, i);
         json_object_set_new(seen, e->id, json_true());
+        char sid[LF_MAX_ID_BYTES + 1];
+        if (series_of(e->id, sid, sizeof(sid)))
+            json_object_set_new(series, sid, json_true());
         size_t index = 0;
         json_t *old = find_item(items, e->id, &index);
         json_t *rec = json_object_get(known, e->id);
@@ -191,12 +210,20 @@ bool lf_ics_merge(json_t *content, json_t *state, const struct lf_ics_feed *feed
         json_object_set_new(known, e->id,
                             json_pack("{s:s,s:s}", "hash", fresh_hash, "source", source));
     }
-    /* what this feed had before and no longer has: gone from the calendar */
+    /* what this feed had before and no longer has: gone from the calendar.
+     * An occurrence of a series this feed has is this feed's whatever the
+     * source it was imported from: the same calendar exported again under
+     * another name ("Veranstaltungen (1).ics", a path written otherwise)
+     * left an occurrence moved by a RECURRENCE-ID, or taken out, on the
+     * screen at its old date beside the new one */
     const char *id;
     json_t *rec, *tmp;
     json_object_foreach_safe(known, tmp, id, rec) {
         const char *src = json_string_value(json_object_get(rec, "source"));
-        if (!src || strcmp(src, source) != 0 || json_object_get(seen, id))
+        char sid[LF_MAX_ID_BYTES + 1];
+        bool ours = (src && strcmp(src, source) == 0) ||
+                    (series_of(id, sid, sizeof(sid)) && json_object_get(series, sid));
+        if (!ours || json_object_get(seen, id))
             continue;
         size_t index = 0;
         json_t *old = find_item(items, id, &index);
@@ -216,5 +243,6 @@ bool lf_ics_merge(json_t *content, json_t *state, const struct lf_ics_feed *feed
         json_object_del(known, id);
     }
     json_decref(seen);
+    json_decref(series);
     return true;
 }

@@ -6,7 +6,10 @@
  * as a SHA-256 of its JSON) tells an item that someone changed by hand
  * since the last import: such an item is kept as it is and the difference
  * reported, never overwritten silently. Likewise an imported item that
- * someone deleted is not brought back.
+ * someone deleted is not brought back. What a feed had before and no
+ * longer has is removed: the items imported from the same `source`, and
+ * every occurrence of a series (UID) the feed has, whatever name it came
+ * under before (a calendar saved again as "Veranstaltungen (1).ics").
  *
  * Works on jansson values only (no files): the caller reads and writes
  * content.json and the state. Single thread. */
