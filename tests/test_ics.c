@@ -1465,6 +1465,62 @@ static void a_moved_occurrence_leaves_its_old_date_under_another_file_name(void 
     lf_diags_destroy(d);
 }
 
+/* Series without COUNT that began decades ago (daily opening hours since
+ * 1970) start their steps shortly before now: 80 of them once passed the
+ * feed's LF_ICS_MAX_FEED_STEPS walking every past day, and the city's
+ * whole feed was refused. Their dates stay those of the rule (a series
+ * every second week since 2001 on its own weeks), and a past occurrence
+ * that a RECURRENCE-ID moves to the future is shown once, at its new time. */
+static void series_of_decades_start_near_now(void **state)
+{
+    (void)state;
+    size_t cap = 80 * 220 + 2048, n = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    put(text, cap, &n, "%s", CAL_HEAD);
+    for (int i = 0; i < 80; i++)
+        put(text, cap, &n,
+            "BEGIN:VEVENT\r\nUID:offen%d\r\nSUMMARY:Offen %d\r\n"
+            "DTSTART;TZID=Europe/Berlin:19700102T080000\r\nDTEND;TZID=Europe/Berlin:19700102T120000\r\n"
+            "RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR\r\nEND:VEVENT\r\n", i, i);
+    put(text, cap, &n,
+        "BEGIN:VEVENT\r\nUID:kurs\r\nSUMMARY:Kurs\r\n"
+        "DTSTART;TZID=Europe/Berlin:20010102T180000\r\nDTEND;TZID=Europe/Berlin:20010102T193000\r\n"
+        "RRULE:FREQ=WEEKLY;INTERVAL=2\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:kurs\r\nSUMMARY:Kurs nachgeholt\r\n"
+        "RECURRENCE-ID;TZID=Europe/Berlin:20261117T180000\r\n"
+        "DTSTART;TZID=Europe/Berlin:20261203T170000\r\nDTEND;TZID=Europe/Berlin:20261203T183000\r\n"
+        "END:VEVENT\r\n");
+    put(text, cap, &n, "%s", CAL_TAIL);
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = lf_ics_parse(text, n, "stadt.ics", at("2026-12-01T09:00Z"), 3, d);
+    free(text);
+    assert_non_null(f);
+    assert_int_equal(lf_diags_errors(d), 0);
+    size_t opening = 0, course = 0, moved = 0;
+    for (size_t i = 0; i < lf_ics_count(f); i++) {
+        const struct lf_ics_event *e = lf_ics_get(f, i);
+        if (strcmp(e->title, "Kurs") == 0) {
+            /* 2001-01-02 was a Tuesday, 1352 weeks before 2026-12-01 */
+            assert_string_equal(e->start, "2026-12-01T18:00");
+            course++;
+        } else if (strcmp(e->title, "Kurs nachgeholt") == 0) {
+            assert_string_equal(e->start, "2026-12-03T17:00");
+            moved++;
+        } else {
+            assert_int_equal(strlen(e->start), 16);
+            assert_string_equal(e->start + 10, "T08:00");
+            opening++;
+        }
+    }
+    /* 2026-12-01 (running at 10:00) to 12-04 08:00 (before the horizon's end) */
+    assert_int_equal(opening, 80 * 4);
+    assert_int_equal(course, 1);
+    assert_int_equal(moved, 1);
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1500,6 +1556,7 @@ int main(void)
         cmocka_unit_test(until_a_date_includes_that_day),
         cmocka_unit_test(a_broken_repeat_rule_leaves_out_its_entry_only),
         cmocka_unit_test(a_moved_occurrence_leaves_its_old_date_under_another_file_name),
+        cmocka_unit_test(series_of_decades_start_near_now),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

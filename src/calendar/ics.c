@@ -1185,6 +1185,40 @@ static void series_occurrence(struct ics_ctx *c, const struct series *s, struct 
     add_occurrence(c, s->tmpl, at, end, w->all_day, true, false);
 }
 
+/* A series without COUNT that began long ago (a daily opening hour since
+ * 1990, a weekly course since 2005) starts its steps shortly before now:
+ * its occurrences that ended are not shown anyway, and walking each one
+ * since DTSTART counted towards LF_ICS_MAX_SERIES_STEPS and
+ * LF_ICS_MAX_FEED_STEPS, so fifty daily series since 1970 made a city's
+ * whole feed fail. A RECURRENCE-ID of a skipped occurrence that moves it
+ * to now or later stands alone, as one beyond the horizon does. Not for
+ * COUNT (it counts from DTSTART) nor HOURLY and finer: libical 3.0's
+ * icalrecur_iterator_set_start() misplaces those with an INTERVAL. */
+static void skip_the_past(struct ics_ctx *c, const struct series *s,
+                          struct icalrecurrencetype rule, icalrecur_iterator *it)
+{
+    const struct ics_when *w = s->w;
+    if (rule.count != 0 || rule.freq < ICAL_DAILY_RECURRENCE ||
+        rule.freq > ICAL_YEARLY_RECURRENCE)
+        return;
+    /* two days' margin: the series' zone and Berlin differ by less */
+    time_t from_at = c->now - (w->end_at - w->start_at) - 2 * 86400;
+    if (from_at <= w->start_at + 2 * 86400)
+        return;
+    struct tm tm;
+    lf_local_time(from_at, &tm);
+    struct icaltimetype from = w->start;
+    from.year = tm.tm_year + 1900;
+    from.month = tm.tm_mon + 1;
+    from.day = tm.tm_mday;
+    if (!from.is_date) {
+        from.hour = tm.tm_hour;
+        from.minute = tm.tm_min;
+        from.second = tm.tm_sec;
+    }
+    (void)icalrecur_iterator_set_start(it, from); /* refused: from DTSTART, as before */
+}
+
 /* The occurrences an RRULE gives, up to the horizon. */
 static void expand_rule(struct ics_ctx *c, const struct series *s, struct icalrecurrencetype rule)
 {
@@ -1235,6 +1269,7 @@ static void expand_rule(struct ics_ctx *c, const struct series *s, struct icalre
                      "a repeat rule libical cannot follow (no date meets it)");
         return;
     }
+    skip_the_past(c, s, rule, it);
     size_t steps = 0;
     for (struct icaltimetype t = icalrecur_iterator_next(it); !icaltime_is_null_time(t);
          t = icalrecur_iterator_next(it)) {
