@@ -1521,6 +1521,51 @@ static void series_of_decades_start_near_now(void **state)
     lf_diags_destroy(d);
 }
 
+/* A feed that gives nothing to show says why (a city's stale export, an
+ * old address, a clock wrong, a horizon too short): it said only "0
+ * events" and the import then removed every event it had brought. */
+static void a_feed_with_nothing_ahead_says_why(void **state)
+{
+    (void)state;
+    const char *past = CAL_HEAD
+        "BEGIN:VEVENT\r\nUID:p1\r\nSUMMARY:Alt\r\nDTSTART:20190310T100000Z\r\nDURATION:PT1H\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:p2\r\nSUMMARY:Älter\r\nDTSTART;VALUE=DATE:20191230\r\nDTEND;VALUE=DATE:20200101\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:p3\r\nSUMMARY:Serie\r\nDTSTART:20180101T100000Z\r\nDURATION:PT1H\r\n"
+        "RRULE:FREQ=MONTHLY;UNTIL=20181201T100000Z\r\nEND:VEVENT\r\n" CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = lf_ics_parse(past, strlen(past), "alt.ics", at("2026-12-01T09:00Z"), 180, d);
+    assert_non_null(f);
+    assert_int_equal(lf_ics_count(f), 0);
+    assert_int_equal(lf_diags_count(d), 1);
+    assert_int_equal(lf_diags_get(d, 0)->severity, LF_DIAG_WARNING);
+    assert_non_null(strstr(lf_diags_get(d, 0)->message,
+                           "every event of the feed is over: the latest ended on 2019-12-31"));
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+
+    const char *later = CAL_HEAD
+        "BEGIN:VEVENT\r\nUID:l1\r\nSUMMARY:Sommerfest\r\nDTSTART;TZID=Europe/Berlin:20270703T150000\r\nDURATION:PT3H\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:l2\r\nSUMMARY:Herbst\r\nDTSTART;TZID=Europe/Berlin:20270910T150000\r\nDURATION:PT3H\r\nEND:VEVENT\r\n" CAL_TAIL;
+    d = lf_diags_create();
+    f = lf_ics_parse(later, strlen(later), "sommer.ics", at("2026-12-01T09:00Z"), 180, d);
+    assert_non_null(f);
+    assert_int_equal(lf_ics_count(f), 0);
+    assert_int_equal(lf_diags_count(d), 1);
+    assert_non_null(strstr(lf_diags_get(d, 0)->message,
+                           "no event of the feed lies within the next 180 days: the next begins on 2027-07-03"));
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+
+    /* one event ahead: nothing to say */
+    d = lf_diags_create();
+    f = lf_ics_parse(later, strlen(later), "sommer.ics", at("2026-12-01T09:00Z"), 730, d);
+    assert_non_null(f);
+    assert_int_equal(lf_ics_count(f), 2);
+    assert_int_equal(lf_diags_count(d), 0);
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1557,6 +1602,7 @@ int main(void)
         cmocka_unit_test(a_broken_repeat_rule_leaves_out_its_entry_only),
         cmocka_unit_test(a_moved_occurrence_leaves_its_old_date_under_another_file_name),
         cmocka_unit_test(series_of_decades_start_near_now),
+        cmocka_unit_test(a_feed_with_nothing_ahead_says_why),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

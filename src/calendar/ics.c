@@ -50,6 +50,8 @@ struct ics_ctx {
     bool failed;
     bool said_encoding;  /* the warning about a feed not in UTF-8 is given once */
     size_t steps;        /* recurrence steps followed in the whole feed */
+    time_t latest_end;   /* the latest end of an event over before now (0: none) */
+    time_t next_after;   /* the first start of one after the horizon (0: none) */
     const struct lf_ics_filter *filter; /* NULL: every event */
     char fallback_zone[ZONE_NAME_MAX]; /* X-WR-TIMEZONE, or the kiosk's own zone */
     char zones_said[ZONES_SAID_MAX][ZONE_NAME_MAX];
@@ -755,8 +757,15 @@ static void add_occurrence(struct ics_ctx *c, const struct lf_ics_event *tmpl, t
                            time_t end, bool all_day, bool expanded, bool yearly)
 {
     struct lf_ics_feed *f = c->feed;
-    if (!yearly && (end <= c->now || start >= c->horizon_end))
+    if (!yearly && (end <= c->now || start >= c->horizon_end)) {
+        /* what the feed has besides, for a feed that gives nothing */
+        if (end <= c->now && end > c->latest_end && filter_takes(c->filter, tmpl))
+            c->latest_end = end;
+        else if (start >= c->horizon_end && (!c->next_after || start < c->next_after) &&
+                 filter_takes(c->filter, tmpl))
+            c->next_after = start;
         return;
+    }
     if (!filter_takes(c->filter, tmpl)) {
         f->filtered++;
         return;
@@ -1894,6 +1903,20 @@ struct lf_ics_feed *lf_ics_parse_filtered(const char *text, size_t len, const ch
         return NULL;
     }
     struct lf_ics_feed *f = c.feed;
+    /* a feed that gives nothing to show says why: a city's stale export,
+     * an old address, a wrong clock, a horizon too short */
+    if (f->n == 0 && f->filtered == 0 && (c.next_after || c.latest_end)) {
+        char when[40];
+        if (c.next_after) {
+            format_wall(c.next_after, true, when, sizeof(when));
+            ics_warning(&c, 0, "", "no event of the feed lies within the next %d days: the "
+                        "next begins on %s (a longer horizon imports it)", horizon_days, when);
+        } else {
+            format_wall(c.latest_end - 1, true, when, sizeof(when));
+            ics_warning(&c, 0, "", "every event of the feed is over: the latest ended on %s; "
+                        "is it the calendar's current address, and is the clock right?", when);
+        }
+    }
     if (f->left_out || f->n > LF_ICS_MAX_OCCURRENCES) {
         keep_nearest(f);
         char last[40] = "";

@@ -149,6 +149,10 @@ const MSGS = {
     ['Der Termin „{0}“ (UID {1}, Beginn {2}) wurde weggelassen, der Rest des Kalenders übernommen. Grund: {3}', 'The event “{0}” (UID {1}, start {2}) was left out, the rest of the calendar imported. Reason: {3}'],
   '%zu later events within the horizon are left out: a bundle holds at most %d events from one feed, so only the %d that start first are imported (up to %s); pick the events to import by category or text, or shorten the horizon':
     ['{0} spätere Termine im Zeitraum wurden weggelassen: ein Paket nimmt höchstens {1} Termine aus einem Kalender, darum wurden nur die {2} frühesten übernommen (bis {3}). Bitte die Termine mit Kategorie oder Suchtext auswählen oder den Zeitraum verkürzen.', '{0} later events in the period were left out: a bundle takes at most {1} events from one calendar, so only the {2} earliest were imported (up to {3}). Please pick the events by category or search text, or shorten the period.'],
+  'no event of the feed lies within the next %d days: the next begins on %s (a longer horizon imports it)':
+    ['Kein Termin des Kalenders liegt in den nächsten {0} Tagen: der nächste beginnt am {1}. Mit einem längeren Zeitraum wird er übernommen.', 'No event of the calendar lies within the next {0} days: the next begins on {1}. A longer period imports it.'],
+  'every event of the feed is over: the latest ended on %s; is it the calendar\'s current address, and is the clock right?':
+    ['Alle Termine des Kalenders sind vorbei: der letzte endete am {0}. Ist das die aktuelle Adresse oder Datei des Kalenders, und geht die Uhr richtig?', 'Every event of the calendar is over: the last one ended on {0}. Is this the calendar\'s current address or file, and is the clock right?'],
   '%s: a list of at most %d texts': ['{0}: höchstens {1} Texte', null],
   '%s: texts of 1 to %d bytes': ['{0}: jeder Text 1 bis {1} Zeichen lang', null],
   'kept %s ("%s"): changed by hand since the last import; the calendar now says:':
@@ -379,6 +383,8 @@ function msgText(o, ui, fieldName) {
     args[3] = String(args[3] || '').replace(/^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d:\d\d))?$/, (m, y, mo, d, hm) => d + '.' + mo + '.' + y + (hm ? ' ' + hm : ''));
   }
   if (o.msgid === '%s does not exist: that month has %d days' && ui !== 'en') args[0] = String(args[0] || '').replace(/^(\d{4})-(\d\d)-(\d\d)$/, '$3.$2.$1');
+  if (o.msgid && ui !== 'en' && o.msgid.startsWith('every event of the feed is over')) args[0] = String(args[0] || '').replace(/^(\d{4})-(\d\d)-(\d\d)$/, '$3.$2.$1');
+  if (o.msgid && ui !== 'en' && o.msgid.startsWith('no event of the feed lies within')) args[1] = String(args[1] || '').replace(/^(\d{4})-(\d\d)-(\d\d)$/, '$3.$2.$1');
   if (o.msgid === 'left out the event "%s" (UID %s, DTSTART %s): %s; the rest of the feed is imported' && args[3]) {
     args[3] = msgByText(args[3], ui) || args[3];
   }
