@@ -1566,6 +1566,31 @@ static void a_feed_with_nothing_ahead_says_why(void **state)
     lf_diags_destroy(d);
 }
 
+/* An entry libical cannot read names the field, as every other fault
+ * does: "e.ics:18: SUMMARY: ... No value for SUMMARY property. Removing
+ * entire property" (the field was blank and the text ended in ":"). */
+static void a_value_libical_drops_names_its_field(void **state)
+{
+    (void)state;
+    const char *text = CAL_HEAD
+        "BEGIN:VEVENT\r\nUID:leer\r\nDTSTART:20261211T100000Z\r\nDTEND:20261211T110000Z\r\nSUMMARY:\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:gut\r\nDTSTART:20261212T100000Z\r\nDTEND:20261212T110000Z\r\nSUMMARY:Gut\r\nEND:VEVENT\r\n"
+        CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = lf_ics_parse(text, strlen(text), "e.ics", at("2026-12-01T09:00Z"), 180, d);
+    assert_non_null(f);
+    assert_int_equal(lf_ics_count(f), 1);
+    assert_int_equal(lf_ics_skipped(f), 1);
+    assert_int_equal(lf_diags_count(d), 1);
+    const struct lf_diag *g = lf_diags_get(d, 0);
+    assert_int_equal(g->line, 4);
+    assert_string_equal(g->path, "SUMMARY");
+    assert_non_null(strstr(g->message, "No value for SUMMARY property"));
+    assert_null(strstr(g->message, "property:"));
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1603,6 +1628,7 @@ int main(void)
         cmocka_unit_test(a_moved_occurrence_leaves_its_old_date_under_another_file_name),
         cmocka_unit_test(series_of_decades_start_near_now),
         cmocka_unit_test(a_feed_with_nothing_ahead_says_why),
+        cmocka_unit_test(a_value_libical_drops_names_its_field),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

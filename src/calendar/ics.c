@@ -1564,11 +1564,46 @@ static void drop_unreal_zones(struct ics_ctx *c, icalcomponent *cal, const int *
     }
 }
 
+/* The property a libical parse error is about ("No value for SUMMARY
+ * property. Removing entire property:", "Can't parse as RECUR value in
+ * RRULE property. ..."): its name into field, "" when it names none. */
+static void parse_error_field(const char *msg, char *field, size_t size)
+{
+    field[0] = '\0';
+    const char *end = strstr(msg, " property");
+    if (!end || size == 0)
+        return;
+    const char *start = end;
+    while (start > msg && start[-1] != ' ')
+        start--;
+    size_t n = (size_t)(end - start);
+    if (n == 0 || n >= size)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        char ch = start[i];
+        if (!((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-'))
+            return;
+    }
+    memcpy(field, start, n);
+    field[n] = '\0';
+}
+
+/* libical's errors name the field they are about ("SUMMARY"), not left
+ * blank, and end without its dangling ": " where it gives no value. */
 static void report_parse_errors(struct ics_ctx *c, icalcomponent *comp, int line)
 {
     for (icalproperty *p = icalcomponent_get_first_property(comp, ICAL_XLICERROR_PROPERTY); p;
-         p = icalcomponent_get_next_property(comp, ICAL_XLICERROR_PROPERTY))
-        ics_error(c, line, "", "%s", icalproperty_get_xlicerror(p));
+         p = icalcomponent_get_next_property(comp, ICAL_XLICERROR_PROPERTY)) {
+        const char *msg = icalproperty_get_xlicerror(p);
+        if (!msg)
+            continue;
+        char field[32];
+        parse_error_field(msg, field, sizeof(field));
+        size_t n = strlen(msg);
+        while (n > 0 && (msg[n - 1] == ' ' || msg[n - 1] == ':'))
+            n--;
+        ics_error(c, line, field, "%.*s", (int)n, msg);
+    }
 }
 
 const char *lf_ics_feed_url(const char *url, char *out, size_t size)
