@@ -1591,6 +1591,38 @@ static void a_value_libical_drops_names_its_field(void **state)
     lf_diags_destroy(d);
 }
 
+/* A series "every Monday" whose DTSTART is a Wednesday: libical left the
+ * Wednesday out, which Google Calendar, Apple Calendar and Thunderbird
+ * show (DTSTART is the first occurrence); shown, and said. */
+static void a_start_off_its_rule_is_shown(void **state)
+{
+    (void)state;
+    const char *text = CAL_HEAD
+        "BEGIN:VEVENT\r\nUID:mo\r\nSUMMARY:Montags\r\n"
+        "DTSTART;TZID=Europe/Berlin:20261209T100000\r\nDTEND;TZID=Europe/Berlin:20261209T110000\r\n"
+        "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=2\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:di\r\nSUMMARY:Dienstags\r\n"
+        "DTSTART;TZID=Europe/Berlin:20261208T100000\r\nDTEND;TZID=Europe/Berlin:20261208T110000\r\n"
+        "RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=2\r\nEND:VEVENT\r\n" CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = lf_ics_parse(text, strlen(text), "e.ics", at("2026-12-01T09:00Z"), 180, d);
+    assert_non_null(f);
+    static const char *const want[] = {"2026-12-09T10:00", "2026-12-14T10:00", "2026-12-21T10:00",
+                                       "2026-12-08T10:00", "2026-12-15T10:00"};
+    assert_int_equal(lf_ics_count(f), 5);
+    for (size_t i = 0; i < 5; i++) {
+        bool found = false;
+        for (size_t j = 0; j < lf_ics_count(f); j++)
+            found = found || strcmp(lf_ics_get(f, j)->start, want[i]) == 0;
+        assert_true(found);
+    }
+    assert_int_equal(lf_diags_count(d), 1);
+    assert_string_equal(lf_diags_get(d, 0)->path, "RRULE");
+    assert_non_null(strstr(lf_diags_get(d, 0)->message, "DTSTART 2026-12-09 is not a date its repeat rule gives"));
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1629,6 +1661,7 @@ int main(void)
         cmocka_unit_test(series_of_decades_start_near_now),
         cmocka_unit_test(a_feed_with_nothing_ahead_says_why),
         cmocka_unit_test(a_value_libical_drops_names_its_field),
+        cmocka_unit_test(a_start_off_its_rule_is_shown),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -1278,6 +1278,22 @@ static void expand_rule(struct ics_ctx *c, const struct series *s, struct icalre
                      "a repeat rule libical cannot follow (no date meets it)");
         return;
     }
+    /* DTSTART on a day its rule does not give (a series "every Monday"
+     * starting on a Wednesday): libical leaves it out, while DTSTART is
+     * the first occurrence (RFC 5545 3.8.5.3) and Google Calendar, Apple
+     * Calendar and Thunderbird show it: shown too, and said */
+    icalrecur_iterator *peek = icalrecur_iterator_new(rule, w->start);
+    struct icaltimetype first = peek ? icalrecur_iterator_next(peek) : icaltime_null_time();
+    if (peek)
+        icalrecur_iterator_free(peek);
+    if (!icaltime_is_null_time(first) && icaltime_compare(first, w->start) != 0) {
+        if (w->end_at > c->now && w->start_at < c->horizon_end)
+            ics_warning(c, s->line, "RRULE",
+                        "DTSTART %04d-%02d-%02d is not a date its repeat rule gives: shown as "
+                        "well, as calendar programs show it; check the series in the calendar",
+                        w->start.year, w->start.month, w->start.day);
+        series_occurrence(c, s, w->start, w->start_at, 0);
+    }
     skip_the_past(c, s, rule, it);
     size_t steps = 0;
     for (struct icaltimetype t = icalrecur_iterator_next(it); !icaltime_is_null_time(t);

@@ -153,6 +153,8 @@ const MSGS = {
     ['Kein Termin des Kalenders liegt in den nächsten {0} Tagen: der nächste beginnt am {1}. Mit einem längeren Zeitraum wird er übernommen.', 'No event of the calendar lies within the next {0} days: the next begins on {1}. A longer period imports it.'],
   'every event of the feed is over: the latest ended on %s; is it the calendar\'s current address, and is the clock right?':
     ['Alle Termine des Kalenders sind vorbei: der letzte endete am {0}. Ist das die aktuelle Adresse oder Datei des Kalenders, und geht die Uhr richtig?', 'Every event of the calendar is over: the last one ended on {0}. Is this the calendar\'s current address or file, and is the clock right?'],
+  'DTSTART %04d-%02d-%02d is not a date its repeat rule gives: shown as well, as calendar programs show it; check the series in the calendar':
+    ['Der Beginn der Serie ({2}.{1}.{0}) ist kein Tag ihrer Wiederholungsregel: er wird trotzdem gezeigt, wie Kalenderprogramme es tun. Bitte die Serie im Kalender prüfen.', 'The series\' start ({0}-{1}-{2}) is not a day of its repeat rule: it is shown as well, as calendar programs do. Please check the series in the calendar.'],
   '%s: a list of at most %d texts': ['{0}: höchstens {1} Texte', null],
   '%s: texts of 1 to %d bytes': ['{0}: jeder Text 1 bis {1} Zeichen lang', null],
   'kept %s ("%s"): changed by hand since the last import; the calendar now says:':
