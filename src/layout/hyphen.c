@@ -15,6 +15,7 @@
 #include <unicode/utf8.h>
 
 #include "core/log.h"
+#include "core/thread.h"
 #include "core/xalloc.h"
 #include "layout/hyphen_compact.h"
 
@@ -341,12 +342,7 @@ static bool start_background(struct lf_hyphenator *h, size_t index)
 {
     struct background_load *bl = lf_xmalloc(sizeof(*bl));
     *bl = (struct background_load){h, index};
-    pthread_t t;
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    bool ok = pthread_create(&t, &attr, background_main, bl) == 0;
-    pthread_attr_destroy(&attr);
+    bool ok = lf_thread_detached(background_main, bl, NULL, 0); /* else read now */
     if (!ok)
         free(bl);
     return ok;

@@ -10,6 +10,7 @@
 
 #include "core/civil_time.h"
 #include "core/durable.h"
+#include "core/thread.h"
 #include "core/xalloc.h"
 #include "studio/upload.h"
 
@@ -19,13 +20,12 @@ struct lf_publish_worker {
     lf_publish_done_fn done;
     void *ctx;
     char *state_path;   /* where the job's state is kept across a restart, NULL: nowhere */
-    atomic_bool cancel; /* the studio stops: the upload ends early */
+    struct lf_thread *thread; /* delivers; its cancel flag: the studio stops, the upload
+                                 ends early */
     /* the job: `lock` guards these (taken after `work`, never the other way round) */
     pthread_mutex_t lock;
     pthread_cond_t ended;
     bool running;
-    bool joinable; /* a thread was started and not joined yet */
-    pthread_t thread;
     json_t *state; /* NULL before the first */
     long long next_id;
     /* what the thread delivers */
@@ -94,7 +94,7 @@ struct lf_publish_worker *lf_publish_worker_create(struct lf_publisher *p, pthre
     w->work = work;
     w->done = done;
     w->ctx = ctx;
-    atomic_init(&w->cancel, false);
+    w->thread = lf_thread_create();
     pthread_mutex_init(&w->lock, NULL);
     pthread_cond_init(&w->ended, NULL);
     w->next_id = 1;
@@ -146,7 +146,8 @@ static void *worker_thread(void *arg)
     json_t *version = NULL;
     char err[LF_PUBLISH_ERROR_BYTES] = "";
     /* the slow part, without the studio's lock: everybody else goes on working */
-    struct lf_publish_watch watch = {.cancel = &w->cancel, .step = on_step, .ctx = w};
+    struct lf_publish_watch watch = {.cancel = lf_thread_cancel_flag(w->thread),
+                                     .step = on_step, .ctx = w};
     bool ok = lf_publish_deliver(w->p, w->job, &watch, &version, err, sizeof(err));
     long long serial = lf_publish_job_serial(w->job);
     pthread_mutex_lock(w->work);
@@ -158,7 +159,7 @@ static void *worker_thread(void *arg)
         json_object_set(w->state, "version", version);
     else
         json_object_set_new(w->state, "error", json_string(err));
-    if (!ok && atomic_load(&w->cancel) && strstr(err, LF_UPLOAD_CANCELLED))
+    if (!ok && lf_thread_cancelled(w->thread) && strstr(err, LF_UPLOAD_CANCELLED))
         interrupted(w); /* the studio stops: told as such after its restart */
     keep_state(w);
     lf_publish_job_destroy(w->job);
@@ -185,10 +186,7 @@ json_t *lf_publish_worker_start(struct lf_publish_worker *w, struct lf_publish_j
         lf_publish_job_destroy(job);
         return NULL;
     }
-    if (w->joinable) { /* the last one has ended (its state says so): gone at once */
-        pthread_join(w->thread, NULL);
-        w->joinable = false;
-    }
+    /* the last one has ended (its state says so): lf_thread_start joins it at once */
     time_t now = time(NULL);
     struct tm local;
     lf_local_time(now, &local);
@@ -205,9 +203,9 @@ json_t *lf_publish_worker_start(struct lf_publish_worker *w, struct lf_publish_j
     w->user = lf_xstrdup(user);
     w->again_from = again_from;
     w->running = true;
-    int rc = pthread_create(&w->thread, NULL, worker_thread, w);
-    if (rc != 0) {
-        lf_error("studio: cannot start publishing: %s", strerror(rc));
+    char why[128];
+    if (!lf_thread_start(w->thread, worker_thread, w, why, sizeof(why))) {
+        lf_error("studio: cannot start publishing: %s", why);
         w->running = false;
         w->job = NULL;
         free(w->user);
@@ -219,7 +217,6 @@ json_t *lf_publish_worker_start(struct lf_publish_worker *w, struct lf_publish_j
         lf_publish_job_destroy(job);
         return NULL;
     }
-    w->joinable = true;
     json_t *out = json_deep_copy(w->state);
     pthread_mutex_unlock(&w->lock);
     return out;
@@ -262,13 +259,7 @@ void lf_publish_worker_destroy(struct lf_publish_worker *w)
 {
     if (!w)
         return;
-    atomic_store(&w->cancel, true);
-    pthread_mutex_lock(&w->lock);
-    bool joinable = w->joinable;
-    w->joinable = false;
-    pthread_mutex_unlock(&w->lock);
-    if (joinable)
-        pthread_join(w->thread, NULL); /* its upload ends within about a second */
+    lf_thread_destroy(w->thread); /* cancelled: its upload ends within about a second */
     json_decref(w->state);
     free(w->state_path);
     pthread_mutex_destroy(&w->lock);

@@ -27,6 +27,7 @@
 #include "core/durable.h"
 #include "core/limits.h"
 #include "core/test_setting.h"
+#include "core/thread.h"
 #include "core/xalloc.h"
 #include "studio/audit.h"
 #include "studio/draft.h"
@@ -1923,17 +1924,12 @@ static bool start_fetch(struct studio *s, struct MHD_Connection *conn, struct re
     }
     rq->conn = conn;
     rq->s = s;
-    pthread_t t;
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     MHD_suspend_connection(conn);
-    int rc = pthread_create(&t, &attr, fetch_thread, rq);
-    pthread_attr_destroy(&attr);
-    if (rc != 0) {
+    char err[128];
+    if (!lf_thread_detached(fetch_thread, rq, err, sizeof(err))) {
         MHD_resume_connection(conn);
         atomic_fetch_sub(&s->fetching, 1);
-        lf_error("studio: cannot start a download: %s", strerror(rc));
+        lf_error("studio: cannot start a download: %s", err);
         return false;
     }
     return true;

@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "core/test_setting.h"
+#include "core/thread.h"
 #include "core/xalloc.h"
 #include "sync/handover.h"
 #include "sync/sync.h"
@@ -31,11 +32,10 @@ struct lf_sync_worker {
     struct lf_sync_settings cfg;
     bool (*installed)(void *ctx, const char *bundle_dir);
     void *ctx;
-    pthread_t thread, control;
-    bool control_running;
+    struct lf_thread *looker;  /* run(); its cancel flag is the worker's stop */
+    struct lf_thread *control; /* control(), started by run() once it listens */
     pthread_mutex_t lock;
     pthread_cond_t wake;
-    atomic_bool stop;
     atomic_uint failures; /* failed looks in a row (kept here: status.json may be unwritable) */
     int claim_fd;      /* owner.lock, held while the worker lives; -1 until taken */
     int listen_fd;     /* sync.sock; -1 = none */
@@ -119,13 +119,13 @@ static bool wait_or_stop(struct lf_sync_worker *w, uint64_t ms)
         until.tv_nsec -= 1000000000L;
     }
     pthread_mutex_lock(&w->lock);
-    while (!atomic_load(&w->stop) && w->n_clients == 0) {
+    while (!lf_thread_cancelled(w->looker) && w->n_clients == 0) {
         int rc = pthread_cond_timedwait(&w->wake, &w->lock, &until);
         if (rc == ETIMEDOUT)
             break;
     }
     pthread_mutex_unlock(&w->lock);
-    return atomic_load(&w->stop);
+    return lf_thread_cancelled(w->looker);
 }
 
 
@@ -161,7 +161,7 @@ static void *control(void *arg)
             lf_error("sync: control socket: %s", strerror(errno));
             return NULL;
         }
-        if (atomic_load(&w->stop))
+        if (lf_thread_cancelled(w->looker))
             return NULL;
         if (p[1].revents) { /* not stopped: sync.sock was made again, listen there */
             char b;
@@ -208,12 +208,12 @@ static void *control(void *arg)
 static bool wait_adopted(struct lf_sync_worker *w)
 {
     pthread_mutex_lock(&w->lock);
-    if (w->unadopted && !atomic_load(&w->stop))
+    if (w->unadopted && !lf_thread_cancelled(w->looker))
         lf_debug("sync: waiting for the kiosk to show the new content before looking again");
-    while (w->unadopted && !atomic_load(&w->stop))
+    while (w->unadopted && !lf_thread_cancelled(w->looker))
         pthread_cond_wait(&w->wake, &w->lock);
     pthread_mutex_unlock(&w->lock);
-    return atomic_load(&w->stop);
+    return lf_thread_cancelled(w->looker);
 }
 
 /* Listens on sync.sock (again: the first one's file was deleted with the
@@ -224,7 +224,7 @@ static void listen_again(struct lf_sync_worker *w)
     if (fd < 0)
         return;
     w->socket_gone = false;
-    if (w->control_running) {
+    if (lf_thread_started(w->control)) {
         /* the control thread polls listen_fd: the new socket takes its
          * number, and a byte (not a stop) makes it poll again */
         if (dup2(fd, w->listen_fd) < 0 || write(w->stop_pipe[1], "r", 1) != 1)
@@ -237,9 +237,9 @@ static void listen_again(struct lf_sync_worker *w)
     w->listen_fd = fd;
     if (w->stop_pipe[0] < 0 && pipe2(w->stop_pipe, O_CLOEXEC) != 0)
         return;
-    w->control_running = pthread_create(&w->control, NULL, control, w) == 0;
-    if (!w->control_running)
-        lf_warn("sync: manual runs cannot hand over (no control thread)");
+    char err[128];
+    if (!lf_thread_start(w->control, control, w, err, sizeof(err)))
+        lf_warn("sync: manual runs cannot hand over (%s)", err);
 }
 
 /* Takes the store's claim, waiting while another process (a manual run)
@@ -356,7 +356,7 @@ static void *run(void *arg)
         time_t attempt = time(NULL);
         struct lf_sync_outcome *o = lf_xmalloc(sizeof(*o));
         struct lf_sync_request rq = {
-            .cancel = &w->stop,
+            .cancel = lf_thread_cancel_flag(w->looker),
             .full_check = !full_done || n_serving > 0 ||
                           mono_ms() - last_full >= check_interval_ms(),
             .shown_dir = shown,
@@ -371,7 +371,7 @@ static void *run(void *arg)
             full_done = true;
             last_full = mono_ms();
         }
-        if (atomic_load(&w->stop)) {
+        if (lf_thread_cancelled(w->looker)) {
             for (size_t i = 0; i < n_serving; i++)
                 close(serving[i]);
             free(o);
@@ -479,7 +479,8 @@ struct lf_sync_worker *lf_sync_worker_start(const struct lf_sync_settings *cfg,
     w->claim_fd = w->listen_fd = w->stop_pipe[0] = w->stop_pipe[1] = -1;
     snprintf(w->shown, sizeof(w->shown), "%s", shown_dir ? shown_dir : "");
     w->shown_changed = true;
-    atomic_init(&w->stop, false);
+    w->looker = lf_thread_create();
+    w->control = lf_thread_create();
     atomic_init(&w->failures, 0u);
     pthread_condattr_t attr;
     pthread_condattr_init(&attr);
@@ -487,9 +488,11 @@ struct lf_sync_worker *lf_sync_worker_start(const struct lf_sync_settings *cfg,
     pthread_mutex_init(&w->lock, NULL);
     pthread_cond_init(&w->wake, &attr);
     pthread_condattr_destroy(&attr);
-    int rc = pthread_create(&w->thread, NULL, run, w);
-    if (rc != 0) {
-        lf_error("sync: cannot start the worker thread: %s", strerror(rc));
+    char err[128];
+    if (!lf_thread_start(w->looker, run, w, err, sizeof(err))) {
+        lf_error("sync: cannot start the worker thread: %s", err);
+        lf_thread_destroy(w->looker);
+        lf_thread_destroy(w->control);
         pthread_cond_destroy(&w->wake);
         pthread_mutex_destroy(&w->lock);
         free(w);
@@ -535,14 +538,13 @@ void lf_sync_worker_stop(struct lf_sync_worker *w)
     if (!w)
         return;
     pthread_mutex_lock(&w->lock);
-    atomic_store(&w->stop, true);
+    lf_thread_cancel(w->looker);
     pthread_cond_signal(&w->wake);
     pthread_mutex_unlock(&w->lock);
     if (w->stop_pipe[1] >= 0 && write(w->stop_pipe[1], "x", 1) != 1)
         lf_warn("sync: cannot wake the control thread");
-    pthread_join(w->thread, NULL);
-    if (w->control_running)
-        pthread_join(w->control, NULL);
+    lf_thread_join(w->looker);
+    lf_thread_join(w->control);
     for (size_t i = 0; i < w->n_clients; i++)
         close(w->clients[i]);
     for (int i = 0; i < 2; i++)
@@ -556,6 +558,8 @@ void lf_sync_worker_stop(struct lf_sync_worker *w)
     }
     if (w->claim_fd >= 0)
         close(w->claim_fd);
+    lf_thread_destroy(w->looker);
+    lf_thread_destroy(w->control);
     pthread_cond_destroy(&w->wake);
     pthread_mutex_destroy(&w->lock);
     free(w);
