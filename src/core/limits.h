@@ -66,6 +66,14 @@
 #define LF_MAX_BUNDLE_SERIAL    9007199254740991LL /* "serial": 2^53 - 1, exact in any JSON reader */
 #define LF_MAX_VALID_DAYS       3650           /* `litfass sign --valid-days` */
 
+/* read aloud (speech/script.h) */
+#define LF_MAX_SCRIPT_BYTES     (16 * 1024 * 1024) /* one page's spoken script, and any
+                                                  part of it: far above what a page holds
+                                                  (a 4096-byte text of dates or phone
+                                                  numbers said in words: about 20 kB; a
+                                                  list of LF_MAX_ITEMS such titles: 10 MB);
+                                                  beyond it the rest is not said, logged */
+
 /* config file */
 #define LF_MAX_CONFIG_BYTES     (64 * 1024)
 #define LF_MAX_CONFIG_LINE      1024

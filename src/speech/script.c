@@ -7,11 +7,14 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
 
 #include "core/civil_time.h"
+#include "core/growing_text.h"
+#include "core/limits.h"
 #include "core/xalloc.h"
 #include "layout/phrases.h"
 #include "speech/spoken_words.h"
@@ -21,34 +24,26 @@
 #include "speech/script_lang.h"
 #include "speech/script_text.h"
 
-/* Every phrase is put together with snprintf into a bounded buffer; a
- * text longer than its buffer is cut there on purpose (the bundle's own
- * limits keep real texts far below). GCC cannot see that the words are
- * short and warns for each nesting. */
+/* Short words (a weekday's name, a clock time) go into small buffers;
+ * everything that holds content grows (core/growing_text.h). GCC cannot
+ * see that the words are short and warns for each nesting. */
 #pragma GCC diagnostic ignored "-Wformat-truncation"
 
 /* ---- growing text -------------------------------------------------------- */
 
 struct script {
-    char *s;
-    size_t len, cap;
-    bool full;
+    struct lf_growing_text t;
 };
 
 static void put(struct script *sc, const char *text)
 {
-    size_t n = strlen(text);
-    if (sc->full || sc->len + n + 1 > LF_MAX_SCRIPT_BYTES) {
-        sc->full = true;
-        return;
-    }
-    if (sc->len + n + 1 > sc->cap) {
-        while (sc->len + n + 1 > sc->cap)
-            sc->cap = sc->cap ? sc->cap * 2 : 1024;
-        sc->s = lf_xrealloc(sc->s, sc->cap);
-    }
-    memcpy(sc->s + sc->len, text, n + 1);
-    sc->len += n;
+    lf_growing_text_adds(&sc->t, text);
+}
+
+/* A growing text for a part of the script. */
+static void part_init(struct lf_growing_text *t, const char *what)
+{
+    lf_growing_text_init(t, LF_MAX_SCRIPT_BYTES, what);
 }
 
 /* Ends with a full stop, question or exclamation mark (any script)? */
@@ -66,14 +61,17 @@ static bool ends_sentence(const char *t, size_t n)
 /* One sentence: the text with white space made single, a full stop added
  * when it has none, a space before the next; &, < and > escaped for SSML
  * (the script is read with espeakSSML), other control characters dropped. */
+static void sentence(struct script *sc, const char *fmt, ...) LF_PRINTF(2, 3);
 static void sentence(struct script *sc, const char *fmt, ...)
 {
-    char raw[LF_MAX_STRING_BYTES * 2];
+    struct lf_growing_text formatted;
+    part_init(&formatted, "speech sentence");
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(raw, sizeof(raw), fmt, ap);
+    lf_growing_text_vprintf(&formatted, fmt, ap);
     va_end(ap);
-    char text[sizeof(raw) + 4];
+    const char *raw = lf_growing_text_str(&formatted);
+    char *text = lf_xmalloc(formatted.len + 1);
     size_t o = 0;
     bool space = false;
     for (const char *p = raw; *p; p++) {
@@ -91,14 +89,17 @@ static void sentence(struct script *sc, const char *fmt, ...)
     while (o > 0 && (text[o - 1] == ':' || text[o - 1] == ',' || text[o - 1] == ' '))
         o--;
     text[o] = '\0';
-    if (o == 0)
+    lf_growing_text_free(&formatted);
+    if (o == 0) {
+        free(text);
         return;
+    }
     /* the full stop goes inside the German voice's part, if it ends one */
     size_t end = o;
     if (end > 0 && text[end - 1] == GERMAN_CLOSE[0])
         end--;
     bool stop = !ends_sentence(text, end);
-    if (sc->len)
+    if (sc->t.len)
         put(sc, " ");
     char piece[8] = "";
     for (size_t i = 0; i < o; i++) {
@@ -125,6 +126,7 @@ static void sentence(struct script *sc, const char *fmt, ...)
     }
     if (end == o && stop)
         put(sc, ".");
+    free(text);
 }
 
 /* ---- the parts of an item ----------------------------------------------- */
@@ -137,7 +139,7 @@ struct speaker {
     time_t now;
     bool clock_unknown;
     enum spoken L;
-    char slots[TEXT_SLOTS][LF_MAX_STRING_BYTES * 2 + 8];
+    char *slots[TEXT_SLOTS];
     int next_slot;
     bool german_said; /* "This text is only in German" said on this page */
 };
@@ -170,20 +172,18 @@ static const char *only_german(const char *lang)
  * ("اجتماع في Kommunales Integrationszentrum غدا"): the Arabic, Persian,
  * Cyrillic ... voices would read them with English rules; the German
  * voice reads them (they are names from the kiosk's German world). */
-static void latin_to_german(const char *in, char *buf, size_t size)
+static void latin_to_german(const char *in, struct lf_growing_text *out)
 {
-    size_t o = 0;
     bool inside = false; /* a part already marked for the German voice */
-    buf[0] = '\0';
-    for (const char *p = in; *p && o + 8 < size;) {
+    for (const char *p = in; *p;) {
         if (*p == GERMAN_OPEN[0] || *p == GERMAN_CLOSE[0]) {
             inside = *p == GERMAN_OPEN[0];
-            lf_script_emit(buf, size, &o, p++, 1);
+            lf_script_emit(out, p++, 1);
             continue;
         }
         size_t l = inside ? 0 : lf_script_latin_letter(p);
         if (!l) {
-            lf_script_emit(buf, size, &o, p++, 1);
+            lf_script_emit(out, p++, 1);
             continue;
         }
         const char *e = p;
@@ -203,9 +203,9 @@ static void latin_to_german(const char *in, char *buf, size_t size)
             }
             break;
         }
-        lf_script_emits(buf, size, &o, GERMAN_OPEN);
-        lf_script_emit(buf, size, &o, p, (size_t)(e - p));
-        lf_script_emits(buf, size, &o, GERMAN_CLOSE);
+        lf_script_emits(out, GERMAN_OPEN);
+        lf_script_emit(out, p, (size_t)(e - p));
+        lf_script_emits(out, GERMAN_CLOSE);
         p = e;
     }
 }
@@ -220,7 +220,7 @@ static const char *text(struct speaker *sp, const struct lf_text *t)
     const char *s = lf_text_get(t, sp->lang, &fallback);
     if (!s)
         return NULL;
-    char *slot = sp->slots[sp->next_slot];
+    char **slot = &sp->slots[sp->next_slot];
     sp->next_slot = (sp->next_slot + 1) % TEXT_SLOTS;
     bool german = fallback && sp->L != L_DE;
     if (german && !sp->german_said) {
@@ -229,16 +229,23 @@ static const char *text(struct speaker *sp, const struct lf_text *t)
         if (cue)
             sentence(&sp->sc, "%s", cue);
     }
-    char said[LF_MAX_STRING_BYTES * 2];
-    lf_script_say_text(german ? "de" : sp->lang, s, said, sizeof(said));
-    if (!german && !lf_script_latin_script(sp->lang)) {
-        char marked[sizeof(said)];
-        latin_to_german(said, marked, sizeof(marked));
-        snprintf(said, sizeof(said), "%s", marked);
-    }
-    snprintf(slot, sizeof(sp->slots[0]), "%s%s%s", german ? GERMAN_OPEN : "", said,
-             german ? GERMAN_CLOSE : "");
-    return slot;
+    struct lf_growing_text said;
+    part_init(&said, "spoken text");
+    lf_script_say_text(german ? "de" : sp->lang, s, &said);
+    struct lf_growing_text out;
+    part_init(&out, "spoken text");
+    if (german)
+        lf_growing_text_adds(&out, GERMAN_OPEN);
+    if (!german && !lf_script_latin_script(sp->lang))
+        latin_to_german(lf_growing_text_str(&said), &out);
+    else
+        lf_growing_text_adds(&out, lf_growing_text_str(&said));
+    if (german)
+        lf_growing_text_adds(&out, GERMAN_CLOSE);
+    lf_growing_text_free(&said);
+    free(*slot);
+    *slot = lf_growing_text_take(&out);
+    return *slot;
 }
 
 /* "Label: text." (the label only in languages with spoken grammar) */
@@ -265,20 +272,28 @@ static void say_contact_details(struct speaker *sp, const struct lf_item *it)
                                          "ایمیل", "Електронна пошта", "Электронная почта", ""};
     static const char *const web_w[] = {"Im Internet", "On the web", "İnternet adresi",
                                         "الموقع الإلكتروني", "وب‌سایت", "Вебсайт", "Сайт", ""};
-    char buf[1024];
     const struct lf_spoken_words *w = lf_script_table_words(sp->lang);
     const char *colon = sp->L == L_OTHER && !w ? "" : ": ";
+    struct lf_growing_text said;
     if (it->phone) {
-        lf_speech_say_phone(sp->lang, it->phone, buf, sizeof(buf));
-        sentence(&sp->sc, "%s%s%s", w ? w->phone : phone_w[sp->L], colon, buf);
+        part_init(&said, "spoken phone number");
+        lf_script_say_phone(sp->lang, it->phone, strlen(it->phone), &said);
+        sentence(&sp->sc, "%s%s%s", w ? w->phone : phone_w[sp->L], colon,
+                 lf_growing_text_str(&said));
+        lf_growing_text_free(&said);
     }
     if (it->email) {
-        lf_script_say_address_online(sp->lang, it->email, buf, sizeof(buf));
-        sentence(&sp->sc, "%s%s%s", w ? w->email : mail_w[sp->L], colon, buf);
+        part_init(&said, "spoken e-mail address");
+        lf_script_say_address_online(sp->lang, it->email, strlen(it->email), &said);
+        sentence(&sp->sc, "%s%s%s", w ? w->email : mail_w[sp->L], colon,
+                 lf_growing_text_str(&said));
+        lf_growing_text_free(&said);
     }
     if (it->url) {
-        lf_script_say_address_online(sp->lang, it->url, buf, sizeof(buf));
-        sentence(&sp->sc, "%s%s%s", w ? w->web : web_w[sp->L], colon, buf);
+        part_init(&said, "spoken web address");
+        lf_script_say_address_online(sp->lang, it->url, strlen(it->url), &said);
+        sentence(&sp->sc, "%s%s%s", w ? w->web : web_w[sp->L], colon, lf_growing_text_str(&said));
+        lf_growing_text_free(&said);
     }
 }
 
@@ -301,7 +316,7 @@ static void say_open_status(struct speaker *sp, const struct lf_opening_hours *h
         lf_script_say_until(lang, tm.tm_hour == 0 && tm.tm_min == 0 ? 24 : tm.tm_hour, tm.tm_min, t,
                   sizeof(t));
         /* "Jetzt offen." (Leichte Sprache) goes on with ", bis ...": no stop */
-        char open_now[256];
+        char open_now[LF_MAX_PHRASE_BYTES + 1];
         snprintf(open_now, sizeof(open_now), "%s", lf_script_said(lang, LF_P_OPEN_NOW));
         size_t n = strlen(open_now);
         if (n > 0 && open_now[n - 1] == '.')
@@ -368,8 +383,8 @@ static void say_hours(struct speaker *sp, const struct lf_opening_hours *h)
         return;
     if (!sp->clock_unknown)
         say_open_status(sp, h);
-    char all[2048] = "";
-    size_t o = 0;
+    struct lf_growing_text all;
+    part_init(&all, "spoken consultation hours");
     for (size_t i = 0; i < h->n; i++) {
         const struct lf_hours_range *r = &h->ranges[i];
         char days[512], range[512];
@@ -379,13 +394,11 @@ static void say_hours(struct speaker *sp, const struct lf_opening_hours *h)
         /* Greek reads ";" as a question mark */
         const char *semicolon = sp->L == L_AR || sp->L == L_FA ? "؛ "
                                 : strncmp(sp->lang, "el", 2) == 0 ? ", " : "; ";
-        int w = snprintf(all + o, sizeof(all) - o, "%s%s%s%s", i ? semicolon : "", days,
-                         lf_list_comma(sp->lang), range);
-        if (w < 0 || (size_t)w >= sizeof(all) - o)
-            break;
-        o += (size_t)w;
+        lf_growing_text_printf(&all, "%s%s%s%s", i ? semicolon : "", days,
+                               lf_list_comma(sp->lang), range);
     }
-    labelled(sp, LF_P_HOURS, all);
+    labelled(sp, LF_P_HOURS, lf_growing_text_str(&all));
+    lf_growing_text_free(&all);
     const char *note = text(sp, &h->note);
     if (note)
         sentence(&sp->sc, "%s", note);
@@ -398,8 +411,8 @@ static void say_languages(struct speaker *sp, const struct lf_item *it)
     static const char *const and_w[] = {" und ", " and ", " ve ", " و", " و ", " і ", " и ", ", "};
     if (it->n_languages == 0)
         return;
-    char all[2048] = "";
-    size_t o = 0;
+    struct lf_growing_text all;
+    part_init(&all, "spoken languages");
     for (size_t i = 0; i < it->n_languages; i++) {
         char name[256];
         UErrorCode st = U_ZERO_ERROR;
@@ -416,12 +429,10 @@ static void say_languages(struct speaker *sp, const struct lf_item *it)
         const struct lf_spoken_words *tw = lf_script_table_words(sp->lang);
         const char *sep = i == 0 ? "" : i + 1 == it->n_languages ? (tw ? tw->and_word : and_w[sp->L])
                                                                : lf_list_comma(sp->lang);
-        int w = snprintf(all + o, sizeof(all) - o, "%s%s", sep, name);
-        if (w < 0 || (size_t)w >= sizeof(all) - o)
-            break;
-        o += (size_t)w;
+        lf_growing_text_printf(&all, "%s%s", sep, name);
     }
-    labelled(sp, LF_P_LANGUAGES, all);
+    labelled(sp, LF_P_LANGUAGES, lf_growing_text_str(&all));
+    lf_growing_text_free(&all);
 }
 
 static void say_event(struct speaker *sp, const struct lf_slide *sl)
@@ -434,25 +445,24 @@ static void say_event(struct speaker *sp, const struct lf_slide *sl)
     sentence(&sp->sc, "%s", buf);
     if (it->recurrence == LF_RECUR_YEARLY)
         sentence(&sp->sc, "%s", lf_script_said(sp->lang, LF_P_YEARLY));
-    char where[LF_MAX_STRING_BYTES * 2] = "";
+    struct lf_growing_text where;
+    part_init(&where, "spoken place");
     const char *parts[2] = {text(sp, &it->place), text(sp, &it->room)};
-    size_t o = 0;
     for (int i = 0; i < 2; i++) {
         if (!parts[i])
             continue;
-        int w = snprintf(where + o, sizeof(where) - o, "%s%s", o ? lf_list_comma(sp->lang) : "",
-                         parts[i]);
-        if (w > 0 && (size_t)w < sizeof(where) - o)
-            o += (size_t)w;
+        lf_growing_text_printf(&where, "%s%s", where.len ? lf_list_comma(sp->lang) : "", parts[i]);
     }
     if (it->address) {
         /* a German address: the German voice reads it, whatever the language */
         bool german = sp->L != L_DE;
-        lf_speech_say_address(german ? "de" : sp->lang, it->address, buf, sizeof(buf));
-        snprintf(where + o, sizeof(where) - o, "%s%s%s%s", o ? lf_list_comma(sp->lang) : "",
-                 german ? GERMAN_OPEN : "", buf, german ? GERMAN_CLOSE : "");
+        lf_growing_text_printf(&where, "%s%s", where.len ? lf_list_comma(sp->lang) : "",
+                               german ? GERMAN_OPEN : "");
+        lf_script_say_address(german ? "de" : sp->lang, it->address, &where);
+        lf_growing_text_adds(&where, german ? GERMAN_CLOSE : "");
     }
-    labelled(sp, LF_P_WHERE, where);
+    labelled(sp, LF_P_WHERE, lf_growing_text_str(&where));
+    lf_growing_text_free(&where);
 }
 
 static void say_item(struct speaker *sp, const struct lf_slide *sl)
@@ -513,7 +523,7 @@ static void say_entry(struct speaker *sp, const struct lf_slide *sl)
     if (!title)
         return;
     if (sl->kind == LF_SLIDE_EVENT) {
-        char date[512], at[256];
+        char date[LF_SPEECH_DATE_BYTES], at[LF_MAX_PHRASE_BYTES + 1];
         struct tm tm;
         lf_local_time(sl->start, &tm);
         lf_speech_say_date(sp->lang, sl->start, sp->now, date, sizeof(date));
@@ -537,6 +547,7 @@ char *lf_speech_script(const struct lf_spoken_page *p, const char *lang, time_t 
 {
     struct speaker sp = {.lang = lang, .now = now, .clock_unknown = p->clock_unknown,
                          .L = lf_script_spoken_lang(lang)};
+    lf_growing_text_init(&sp.sc.t, LF_MAX_SCRIPT_BYTES, "speech script");
     if (p->slide && p->slide->kind == LF_SLIDE_AGENDA) {
         sentence(&sp.sc, "%s", lf_script_said(lang, LF_P_UPCOMING));
         if (p->n_list == 0)
@@ -560,9 +571,9 @@ char *lf_speech_script(const struct lf_spoken_page *p, const char *lang, time_t 
         for (size_t i = 0; i < p->n_list; i++)
             say_entry(&sp, &p->list[i]);
     }
-    if (!sp.sc.s)
-        return lf_xstrdup("");
-    return sp.sc.s;
+    for (int i = 0; i < TEXT_SLOTS; i++)
+        free(sp.slots[i]);
+    return lf_growing_text_take(&sp.sc.t);
 }
 
 void lf_speech_item_slide(const struct lf_item *it, time_t now, struct lf_slide *out)

@@ -32,11 +32,12 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "core/limits.h"
 #include "schedule/schedule.h"
 
-/* Longest script built; a page with more text is cut at a sentence and
- * says nothing false (bundle texts are limited by LF_MAX_STRING_BYTES each). */
-#define LF_MAX_SCRIPT_BYTES (64 * 1024)
+/* Scripts grow with what they say (core/growing_text.h): a text is never
+ * cut. The one ceiling, LF_MAX_SCRIPT_BYTES (core/limits.h), lies far
+ * above any page's script; reaching it is logged. */
 
 /* What one page shows, as the speech needs it. */
 struct lf_spoken_page {
@@ -60,11 +61,14 @@ char *lf_speech_script(const struct lf_spoken_page *p, const char *lang, time_t 
 void lf_speech_item_slide(const struct lf_item *it, time_t now, struct lf_slide *out);
 
 /* Spoken forms, exposed for tests and `litfass speak`. */
+/* A date's words are short: buf of LF_SPEECH_DATE_BYTES holds them. */
+#define LF_SPEECH_DATE_BYTES 512
 void lf_speech_say_date(const char *lang, time_t t, time_t now, char *buf, size_t size);
-void lf_speech_say_phone(const char *lang, const char *phone, char *buf, size_t size);
-void lf_speech_say_address(const char *lang, const char *address, char *buf, size_t size);
+/* These return a new string (never NULL), the caller frees it. */
+char *lf_speech_say_phone(const char *lang, const char *phone);
+char *lf_speech_say_address(const char *lang, const char *address);
 /* A content text as it is said in lang (abbreviations, ranges, times,
  * dates, ordinals, amounts, addresses in words; see README). */
-void lf_speech_say_text(const char *lang, const char *text, char *buf, size_t size);
+char *lf_speech_say_text(const char *lang, const char *text);
 
 #endif

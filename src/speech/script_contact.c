@@ -9,77 +9,78 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/growing_text.h"
+#include "core/limits.h"
+#include "core/xalloc.h"
 #include "speech/number_words.h"
 #include "speech/spoken_words.h"
 #include "speech/script_lang.h"
 
-/* Every phrase is put together with snprintf into a bounded buffer; a
- * text longer than its buffer is cut there on purpose (the bundle's own
- * limits keep real texts far below). GCC cannot see that the words are
- * short and warns for each nesting. */
-#pragma GCC diagnostic ignored "-Wformat-truncation"
 
 /* ---- phone numbers and addresses ---------------------------------------- */
 
 /* Digit groups as written ("0251 492-7077" -> three groups); a group of
  * more than four digits is said in threes with the rest at the end. A
  * leading "+" is said ("plus"). Groups are separated by commas: a pause. */
-void lf_speech_say_phone(const char *lang, const char *phone, char *buf, size_t size)
+void lf_script_say_phone(const char *lang, const char *phone, size_t len,
+                         struct lf_growing_text *out)
 {
-    size_t o = 0;
-    buf[0] = '\0';
     const char *comma = lf_list_comma(lang);
-    const char *p = phone;
-    while (*p == ' ')
+    const char *p = phone, *end = phone + len;
+    bool first = true;
+    while (p < end && *p == ' ')
         p++;
-    if (*p == '+') {
+    if (p < end && *p == '+') {
         static const char *const plus[] = {"plus", "plus", "artı", "زائد", "به‌علاوه", "плюс",
                                            "плюс", "+"};
         const struct lf_spoken_words *w = lf_script_table_words(lang);
-        o += (size_t)snprintf(buf, size, "%s ", w ? w->plus : plus[lf_script_spoken_lang(lang)]);
+        lf_growing_text_printf(out, "%s ", w ? w->plus : plus[lf_script_spoken_lang(lang)]);
+        first = false;
         p++;
     }
-    while (*p && o + 1 < size) {
+    while (p < end) {
         if (*p < '0' || *p > '9') {
             p++;
             continue;
         }
         size_t n = 0;
-        while (p[n] >= '0' && p[n] <= '9')
+        while (p + n < end && p[n] >= '0' && p[n] <= '9')
             n++;
         size_t at = 0;
         while (at < n) {
             size_t chunk = n - at <= 4 ? n - at : 3;
-            char words[512];
+            char words[512]; /* four digits' words */
             lf_spell_digits(lang, p + at, chunk, words, sizeof(words));
-            int w = snprintf(buf + o, size - o, "%s%s", o && buf[o - 1] != ' ' ? comma : "",
-                             words);
-            if (w < 0 || (size_t)w >= size - o)
-                return;
-            o += (size_t)w;
+            if (!first && lf_growing_text_last(out) != ' ')
+                lf_growing_text_adds(out, comma);
+            lf_growing_text_adds(out, words);
+            first = false;
             at += chunk;
         }
         p += n;
     }
 }
 
-/* A postal code (five digits) is said digit by digit; the rest as written. */
-void lf_speech_say_address(const char *lang, const char *address, char *buf, size_t size)
+char *lf_speech_say_phone(const char *lang, const char *phone)
 {
-    size_t o = 0;
-    buf[0] = '\0';
-    for (const char *p = address; *p && o + 1 < size;) {
+    struct lf_growing_text out;
+    lf_growing_text_init(&out, LF_MAX_SCRIPT_BYTES, "spoken phone number");
+    lf_script_say_phone(lang, phone, strlen(phone), &out);
+    return lf_growing_text_take(&out);
+}
+
+/* A postal code (five digits) is said digit by digit; the rest as written. */
+void lf_script_say_address(const char *lang, const char *address, struct lf_growing_text *out)
+{
+    for (const char *p = address; *p;) {
         size_t n = 0;
         while (p[n] >= '0' && p[n] <= '9')
             n++;
         bool alone = (p == address || !(p[-1] >= '0' && p[-1] <= '9'));
         if (n == 5 && alone) {
-            char words[512];
+            char words[512]; /* five digits' words */
             lf_spell_digits(lang, p, n, words, sizeof(words));
-            int w = snprintf(buf + o, size - o, "%s", words);
-            if (w < 0 || (size_t)w >= size - o)
-                return;
-            o += (size_t)w;
+            lf_growing_text_adds(out, words);
             p += n;
             continue;
         }
@@ -90,23 +91,23 @@ void lf_speech_say_address(const char *lang, const char *address, char *buf, siz
             while (p[n + k] >= '0' && p[n + k] <= '9')
                 k++;
             if (k - 1 <= 4 && strtol(p, NULL, 10) < strtol(p + n + 1, NULL, 10)) {
-                int w = snprintf(buf + o, size - o, "%.*s bis %.*s", (int)n, p, (int)(k - 1),
-                                 p + n + 1);
-                if (w < 0 || (size_t)w >= size - o)
-                    return;
-                o += (size_t)w;
+                lf_growing_text_printf(out, "%.*s bis %.*s", (int)n, p, (int)(k - 1), p + n + 1);
                 p += n + k;
                 continue;
             }
         }
         size_t step = n ? n : 1;
-        if (o + step + 1 > size)
-            return;
-        memcpy(buf + o, p, step);
-        o += step;
-        buf[o] = '\0';
+        lf_growing_text_add(out, p, step);
         p += step;
     }
+}
+
+char *lf_speech_say_address(const char *lang, const char *address)
+{
+    struct lf_growing_text out;
+    lf_growing_text_init(&out, LF_MAX_SCRIPT_BYTES, "spoken address");
+    lf_script_say_address(lang, address, &out);
+    return lf_growing_text_take(&out);
 }
 
 /* The part of a web address that is said: its host, without "https://",
@@ -145,7 +146,8 @@ static const char *spoken_address_part(const char *addr, size_t *len)
 
 /* "info ät ki-muenster Punkt de", "www Punkt stadt-muenster Punkt de"
  * (a web address by its host alone: spoken_address_part). */
-void lf_script_say_address_online(const char *lang, const char *addr, char *buf, size_t size)
+void lf_script_say_address_online(const char *lang, const char *written, size_t len,
+                                  struct lf_growing_text *out)
 {
     static const char *const at[] = {"ät", "at", "et", "آت", "اَت", "равлик", "собака", "@"};
     static const char *const dot[] = {"Punkt", "dot", "nokta", "نقطة", "نقطه", "крапка", "точка",
@@ -154,6 +156,7 @@ void lf_script_say_address_online(const char *lang, const char *addr, char *buf,
                                         "اسلش", "скісна риска", "слэш", "/"};
     enum spoken L = lf_script_spoken_lang(lang);
     const struct lf_spoken_words *tw = lf_script_table_words(lang);
+    char *addr = lf_xstrndup(written, len);
     size_t said;
     const char *p = spoken_address_part(addr, &said);
     const char *end = p + said;
@@ -162,13 +165,10 @@ void lf_script_say_address_online(const char *lang, const char *addr, char *buf,
     bool latin_apart = L == L_AR || L == L_FA || L == L_UK || L == L_RU ||
                        (tw && !lf_script_latin_script(lang));
     bool in_name = false;
-    size_t o = 0;
-    buf[0] = '\0';
-    for (; p < end && o + 8 < size; p++) {
+    for (; p < end; p++) {
         bool separator = *p == '@' || *p == '.' || *p == '/';
         if (latin_apart && separator == in_name) {
-            buf[o++] = in_name ? GERMAN_CLOSE[0] : GERMAN_OPEN[0];
-            buf[o] = '\0';
+            lf_growing_text_adds(out, in_name ? GERMAN_CLOSE : GERMAN_OPEN);
             in_name = !in_name;
         }
         const char *word = NULL;
@@ -180,14 +180,12 @@ void lf_script_say_address_online(const char *lang, const char *addr, char *buf,
             word = tw ? tw->slash : slash[L];
         else if (*p == '/')
             continue; /* a trailing slash is not said */
-        int w = word ? snprintf(buf + o, size - o, " %s ", word)
-                     : snprintf(buf + o, size - o, "%c", *p);
-        if (w < 0 || (size_t)w >= size - o)
-            return;
-        o += (size_t)w;
+        if (word)
+            lf_growing_text_printf(out, " %s ", word);
+        else
+            lf_growing_text_add(out, p, 1);
     }
-    if (in_name && o + 1 < size) {
-        buf[o++] = GERMAN_CLOSE[0];
-        buf[o] = '\0';
-    }
+    if (in_name)
+        lf_growing_text_adds(out, GERMAN_CLOSE);
+    free(addr);
 }

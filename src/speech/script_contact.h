@@ -1,5 +1,5 @@
-/* An online address said as one says it (speech/script_contact.c); phone
- * numbers and postal addresses are speech/script.h's. Any thread. */
+/* Phone numbers, postal and online addresses said as one says them
+ * (speech/script_contact.c), written into a growing text. Any thread. */
 #ifndef LF_SPEECH_SCRIPT_CONTACT_H
 #define LF_SPEECH_SCRIPT_CONTACT_H
 
@@ -7,6 +7,14 @@
 #include <stddef.h>
 #include <time.h>
 
-void lf_script_say_address_online(const char *lang, const char *addr, char *buf, size_t size);
+struct lf_growing_text;
+
+/* Each appends to out what is said for the `len` bytes at `written`
+ * (an online address, a phone number) or for a postal address. */
+void lf_script_say_address_online(const char *lang, const char *written, size_t len,
+                                  struct lf_growing_text *out);
+void lf_script_say_phone(const char *lang, const char *phone, size_t len,
+                         struct lf_growing_text *out);
+void lf_script_say_address(const char *lang, const char *address, struct lf_growing_text *out);
 
 #endif

@@ -289,7 +289,7 @@ void lf_script_say_when(const char *lang, time_t start, time_t end, bool days, t
     char d1[256], d2[256], range[512];
     lf_speech_say_date(lang, start, now, d1, sizeof(d1));
     const char *dw = L == L_OTHER && !lf_script_table_words(lang) ? NULL : lf_script_day_word(lang, start, now);
-    char day1[320];
+    char day1[LF_MAX_PHRASE_BYTES + 320]; /* the day word is a phrase ("heute") */
     if (dw && L == L_TR)
         snprintf(day1, sizeof(day1), "%s, %s", dw, d1);
     else if (dw)

@@ -245,20 +245,14 @@ size_t lf_script_number_or_time(const char *p, long *value, int *h, int *m, bool
     return n;
 }
 
-void lf_script_emit(char *buf, size_t size, size_t *o, const char *text, size_t n)
+void lf_script_emit(struct lf_growing_text *out, const char *text, size_t n)
 {
-    if (*o + 1 >= size) /* full (also keeps GCC's -Wstringop-overflow sure of n) */
-        return;
-    if (n > size - *o - 1)
-        n = size - *o - 1;
-    memcpy(buf + *o, text, n);
-    *o += n;
-    buf[*o] = '\0';
+    lf_growing_text_add(out, text, n);
 }
 
-void lf_script_emits(char *buf, size_t size, size_t *o, const char *text)
+void lf_script_emits(struct lf_growing_text *out, const char *text)
 {
-    lf_script_emit(buf, size, o, text, strlen(text));
+    lf_growing_text_adds(out, text);
 }
 
 /* An e-mail or web address in a text ("info@ki-muenster.de",
@@ -314,15 +308,14 @@ int lf_script_any_digit(const char *p, size_t *len)
  * (the zero width joiner becomes a space: "man woman girl"), a flag as
  * the language's "flag" and ICU's name of the country. Its length at p
  * (what was written into buf), or 0. */
-static size_t arabic_script_emoji(const char *lang, const char *in, const char *p, char *buf,
-                                  size_t size, size_t *o)
+static size_t arabic_script_emoji(const char *lang, const char *in, const char *p, struct lf_growing_text *out)
 {
     /* U+200D between two emoji: the one before ends in a 4-byte sequence
      * or a variation selector, the one after starts one (or a sign, U+2xxx) */
     if (strncmp(p, "\xE2\x80\x8D", 3) == 0 && p - in >= 3 &&
         ((unsigned char)p[-4] == 0xF0 || strncmp(p - 3, "\xEF\xB8\x8F", 3) == 0) &&
         ((unsigned char)p[3] == 0xF0 || (unsigned char)p[3] == 0xE2)) {
-        lf_script_emits(buf, size, o, " ");
+        lf_script_emits(out, " ");
         return 3;
     }
     /* two regional indicators (U+1F1E6..U+1F1FF: F0 9F 87 A6..BF) */
@@ -333,8 +326,8 @@ static size_t arabic_script_emoji(const char *lang, const char *in, const char *
         snprintf(loc, sizeof(loc), "und_%c%c", 'A' + (p[3] - (char)0xA6), 'A' + (p[7] - (char)0xA6));
         if (!lf_script_region_name(lang, loc, name, sizeof(name)))
             return 0;
-        lf_script_emits(buf, size, o, lf_script_spoken_lang(lang) == L_AR ? "علم " : "پرچم ");
-        lf_script_emits(buf, size, o, name);
+        lf_script_emits(out, lf_script_spoken_lang(lang) == L_AR ? "علم " : "پرچم ");
+        lf_script_emits(out, name);
         return 8;
     }
     return 0;
@@ -350,7 +343,7 @@ static size_t arabic_script_emoji(const char *lang, const char *in, const char *
  * first. A second hour below the first, both before noon ("9-5"), is the
  * afternoon's. A German text keeps its own reading (say_text). Its length
  * at p, or 0. */
-static size_t days_and_hours(const char *lang, const char *p, char *buf, size_t size, size_t *o)
+static size_t days_and_hours(const char *lang, const char *p, struct lf_growing_text *out)
 {
     const char *const *sets[] = {de_days_short, en_days_short};
     size_t l1 = 0, l2 = 0, dl = 0;
@@ -388,22 +381,22 @@ static size_t days_and_hours(const char *lang, const char *p, char *buf, size_t 
         return 0;
     char days[512];
     lf_script_say_days(lang, (uint8_t)(((1u << (d2 + 1)) - 1) & ~((1u << d1) - 1)), days, sizeof(days));
-    lf_script_emits(buf, size, o, days);
+    lf_script_emits(out, days);
     if (!hours)
         return n;
     if (h2 < h1 && h1 < 12 && h2 < 12)
         h2 += 12; /* "9-5" */
     char range[512];
     lf_script_say_range(lang, h1, m1, h2, m2, range, sizeof(range));
-    lf_script_emits(buf, size, o, " ");
-    lf_script_emits(buf, size, o, range);
+    lf_script_emits(out, " ");
+    lf_script_emits(out, range);
     n = k + n1 + hd + n2;
     if (strncmp(p + n, " Uhr", 4) == 0 && !lf_script_latin_letter(p + n + 4))
         n += 4; /* the range has said the hours */
     return n;
 }
 
-void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size)
+void lf_script_say_text(const char *lang, const char *in, struct lf_growing_text *out)
 {
     enum spoken L = lf_script_spoken_lang(lang);
     bool de = L == L_DE, en = L == L_EN, tr = L == L_TR;
@@ -413,25 +406,17 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
                                            : NULL;
     const char *const *days = de ? de_days_short : en ? en_days_short : NULL;
     const char *to = de ? " bis " : " to ";
-    size_t o = 0;
-    buf[0] = '\0';
-    for (const char *p = in; *p && o + 1 < size;) {
+    for (const char *p = in; *p;) {
         bool start = lf_script_word_start(in, p);
         size_t n = start ? phone_run(p) : 0;
         if (n) {
-            char digits[256], words[1024];
-            snprintf(digits, sizeof(digits), "%.*s", (int)(n < 255 ? n : 255), p);
-            lf_speech_say_phone(lang, digits, words, sizeof(words));
-            lf_script_emits(buf, size, &o, words);
+            lf_script_say_phone(lang, p, n, out);
             p += n;
             continue;
         }
         if (start && (p == in || p[-1] == ' ' || p[-1] == '(' || p[-1] == '\n' || p[-1] == ':') &&
             (n = online_address(p)) > 0) {
-            char addr[1024], words[2048];
-            snprintf(addr, sizeof(addr), "%.*s", (int)(n < 1023 ? n : 1023), p);
-            lf_script_say_address_online(lang, addr, words, sizeof(words));
-            lf_script_emits(buf, size, &o, words);
+            lf_script_say_address_online(lang, p, n, out);
             p += n;
             continue;
         }
@@ -449,27 +434,27 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
             if (best)
                 a = best;
             if (a->written) {
-                lf_script_emits(buf, size, &o, a->said);
+                lf_script_emits(out, a->said);
                 p += strlen(a->written);
                 if (a->ends && (*p == '\0' || *p == '\n' || (*p == ' ' && lf_script_capital_at(p + 1))))
-                    lf_script_emits(buf, size, &o, ".");
+                    lf_script_emits(out, ".");
                 if (lf_script_is_digit(*p) || lf_script_latin_letter(p)) /* "No:5" */
-                    lf_script_emits(buf, size, &o, " ");
+                    lf_script_emits(out, " ");
                 continue;
             }
         }
-        if (start && de && *p >= 'I' && *p <= 'X' && (n = lf_script_german_regnal(in, p, buf, size, &o)) > 0) {
+        if (start && de && *p >= 'I' && *p <= 'X' && (n = lf_script_german_regnal(in, p, out)) > 0) {
             p += n;
             continue;
         }
         /* "No. 5": the voice said "no five" */
         if (start && en && (strncmp(p, "No. ", 4) == 0 || strncmp(p, "no. ", 4) == 0) &&
             lf_script_is_digit(p[4])) {
-            lf_script_emits(buf, size, &o, *p == 'N' ? "Number " : "number ");
+            lf_script_emits(out, *p == 'N' ? "Number " : "number ");
             p += 4;
             continue;
         }
-        if (start && en && (n = lf_script_english_street_or_saint(in, p, buf, size, &o)) > 0) {
+        if (start && en && (n = lf_script_english_street_or_saint(in, p, out)) > 0) {
             p += n;
             continue;
         }
@@ -490,15 +475,15 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
             }
             if (u->written) {
                 if (p[-1] != ' ')
-                    lf_script_emits(buf, size, &o, " ");
-                lf_script_emits(buf, size, &o, u->said);
+                    lf_script_emits(out, " ");
+                lf_script_emits(out, u->said);
                 p += strlen(u->written);
                 continue;
             }
         }
         /* "S. 4": the page */
         if (de && start && strncmp(p, "S. ", 3) == 0 && lf_script_is_digit(p[3])) {
-            lf_script_emits(buf, size, &o, "Seite ");
+            lf_script_emits(out, "Seite ");
             p += 3;
             continue;
         }
@@ -506,7 +491,7 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
          * sentence: the voice made a stop after the letter */
         if (start && *p >= 'A' && *p <= 'Z' && p[1] == '.' &&
             ((p[2] == ' ' && lf_script_capital_at(p + 3)) || (p[2] == '-' && lf_script_capital_at(p + 3)))) {
-            lf_script_emit(buf, size, &o, p, 1);
+            lf_script_emit(out, p, 1);
             p += 2;
             continue;
         }
@@ -514,22 +499,19 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
         if (de && *p == '-' && p > in && p[-1] == ' ' && lf_script_is_digit(p[1]) &&
             lf_script_extension_before(in, p)) {
             size_t k = 1;
-            while (lf_script_is_digit(p[k]) && k < 16)
+            while (lf_script_is_digit(p[k]))
                 k++;
-            char digits[32], words[256];
-            snprintf(digits, sizeof(digits), "%.*s", (int)(k - 1), p + 1);
-            lf_speech_say_phone(lang, digits, words, sizeof(words));
-            lf_script_emits(buf, size, &o, words);
+            lf_script_say_phone(lang, p + 1, k - 1, out);
             p += k;
             continue;
         }
         /* "Hauptstr. 5" */
         if (de && !start && strncmp(p, "str.", 4) == 0 && !lf_script_latin_letter(p + 4)) {
-            lf_script_emits(buf, size, &o, "straße");
+            lf_script_emits(out, "straße");
             p += 4;
             continue;
         }
-        if (start && !de && (n = days_and_hours(lang, p, buf, size, &o)) > 0) {
+        if (start && !de && (n = days_and_hours(lang, p, out)) > 0) {
             p += n;
             continue;
         }
@@ -548,9 +530,9 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
                 char a[64], b[64];
                 lf_script_weekday_name(lang, d1, a, sizeof(a));
                 lf_script_weekday_name(lang, d2, b, sizeof(b));
-                lf_script_emits(buf, size, &o, a);
-                lf_script_emits(buf, size, &o, slash ? (de ? " und " : " and ") : to);
-                lf_script_emits(buf, size, &o, b);
+                lf_script_emits(out, a);
+                lf_script_emits(out, slash ? (de ? " und " : " and ") : to);
+                lf_script_emits(out, b);
                 p += l1 + dl + l2;
                 continue;
             }
@@ -559,7 +541,7 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
             if (d1 >= 0 && single_day_follows(days, p + l1)) {
                 char a[64];
                 lf_script_weekday_name(lang, d1, a, sizeof(a));
-                lf_script_emits(buf, size, &o, a);
+                lf_script_emits(out, a);
                 p += l1;
                 continue;
             }
@@ -567,11 +549,11 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
         size_t num, cents, amount;
         if ((de || en) && (start || (en && strncmp(p, "€", strlen("€")) == 0)) &&
             (amount = lf_script_euro_amount(p, de, &num, &cents)) > 0) {
-            lf_script_emit(buf, size, &o, p + num, cents - 1 - num);
-            lf_script_emits(buf, size, &o, de ? " Euro" : " euros");
+            lf_script_emit(out, p + num, cents - 1 - num);
+            lf_script_emits(out, de ? " Euro" : " euros");
             if (!(p[cents] == '0' && p[cents + 1] == '0')) {
-                lf_script_emits(buf, size, &o, " ");
-                lf_script_emit(buf, size, &o, p + cents, 2);
+                lf_script_emits(out, " ");
+                lf_script_emit(out, p + cents, 2);
             }
             p += amount;
             continue;
@@ -600,17 +582,17 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
                                                                 : "%spellout-ordinal-r";
                 if (first) {
                     lf_script_number(lang, rules, first, words, sizeof(words));
-                    lf_script_emits(buf, size, &o, words);
-                    lf_script_emits(buf, size, &o, " und ");
+                    lf_script_emits(out, words);
+                    lf_script_emits(out, " und ");
                 }
                 lf_script_number(lang, rules, day, words, sizeof(words));
-                lf_script_emits(buf, size, &o, words);
-                lf_script_emits(buf, size, &o, " ");
-                lf_script_emits(buf, size, &o, lf_script_de_months[month - 1]);
+                lf_script_emits(out, words);
+                lf_script_emits(out, " ");
+                lf_script_emits(out, lf_script_de_months[month - 1]);
                 if (year) {
                     lf_script_number(lang, "%spellout-numbering-year", year, words, sizeof(words));
-                    lf_script_emits(buf, size, &o, " ");
-                    lf_script_emits(buf, size, &o, words);
+                    lf_script_emits(out, " ");
+                    lf_script_emits(out, words);
                 }
                 p += dn;
                 continue;
@@ -621,14 +603,14 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
             if (rules) {
                 char words[256];
                 lf_script_number(lang, rules, ord, words, sizeof(words));
-                lf_script_emits(buf, size, &o, words);
-                lf_script_emits(buf, size, &o, " ");
+                lf_script_emits(out, words);
+                lf_script_emits(out, " ");
                 p += ol;
                 continue;
             }
         }
         if (start && en && (lf_script_is_digit(*p) || lf_script_capital_at(p)) && !lf_script_en_numbered_thing_before(in, p)) {
-            size_t dn = lf_script_english_date(p, buf, size, &o);
+            size_t dn = lf_script_english_date(p, out);
             if (dn) {
                 p += dn;
                 continue;
@@ -653,7 +635,7 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
                               : !lf_spell_number(lang, "%spellout-ordinal-neuter-genitive", day,
                                                  words, sizeof(words)))
                     break;
-                lf_script_emits(buf, size, &o, words);
+                lf_script_emits(out, words);
                 p += k;
                 said_day = true;
                 break;
@@ -661,26 +643,26 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
             if (said_day)
                 continue;
         }
-        if (start && !de && !en && (n = lf_script_other_numeric_date(lang, p, buf, size, &o)) > 0) {
+        if (start && !de && !en && (n = lf_script_other_numeric_date(lang, p, out)) > 0) {
             p += n;
             continue;
         }
-        if (start && !de && !en && (n = lf_script_spaced_thousands(lang, p, buf, size, &o)) > 0) {
+        if (start && !de && !en && (n = lf_script_spaced_thousands(lang, p, out)) > 0) {
             p += n;
             continue;
         }
-        if (start && !de && !en && !tr && (n = lf_script_other_text_clock(lang, in, p, buf, size, &o)) > 0) {
+        if (start && !de && !en && !tr && (n = lf_script_other_text_clock(lang, in, p, out)) > 0) {
             p += n;
             continue;
         }
-        if (start && !de && !en && !tr && (n = lf_script_other_number_range(lang, p, buf, size, &o)) > 0) {
+        if (start && !de && !en && !tr && (n = lf_script_other_number_range(lang, p, out)) > 0) {
             p += n;
             continue;
         }
         if (start && tr && lf_script_is_digit(*p)) {
-            size_t tn = lf_script_turkish_time_range(in, p, buf, size, &o);
+            size_t tn = lf_script_turkish_time_range(in, p, out);
             if (!tn)
-                tn = lf_script_other_number_range(lang, p, buf, size, &o);
+                tn = lf_script_other_number_range(lang, p, out);
             if (tn) {
                 p += tn;
                 continue;
@@ -698,13 +680,13 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
                 lf_script_latin_letter(p + k + 2) && (e == in || strchr(",;:(.!?\n", e[-1]))) {
                 char words[256];
                 lf_script_number(lang, "%spellout-ordinal", v, words, sizeof(words));
-                lf_script_emits(buf, size, &o, words);
-                lf_script_emits(buf, size, &o, " ");
+                lf_script_emits(out, words);
+                lf_script_emits(out, " ");
                 p += k + 2;
                 continue;
             }
         }
-        if (start && en && lf_script_is_digit(*p) && (n = lf_script_english_ampm(p, buf, size, &o)) > 0) {
+        if (start && en && lf_script_is_digit(*p) && (n = lf_script_english_ampm(p, out)) > 0) {
             p += n;
             continue;
         }
@@ -739,9 +721,9 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
                 char a[256], b[256];
                 lf_script_say_number_or_time(lang, p, n1, h1, m1, a, sizeof(a));
                 lf_script_say_number_or_time(lang, p + n1 + dl, n2, h2, m2, b, sizeof(b));
-                lf_script_emits(buf, size, &o, a);
-                lf_script_emits(buf, size, &o, to);
-                lf_script_emits(buf, size, &o, b);
+                lf_script_emits(out, a);
+                lf_script_emits(out, to);
+                lf_script_emits(out, b);
                 p += n1 + dl + n2;
                 /* "9:00–12:00 Uhr": the words have said "Uhr" */
                 if (de && h2 >= 0 && strncmp(p, " Uhr", 4) == 0 && !lf_script_latin_letter(p + 4))
@@ -753,7 +735,7 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
                 lf_script_say_number_or_time(lang, p, n1, h1, m1, a, sizeof(a));
                 if (en && h1 == 12 && m1 == 0 && strncmp(p + n1, " midnight", 9) == 0)
                     snprintf(a, sizeof(a), "midnight"); /* "12:00 midnight" */
-                lf_script_emits(buf, size, &o, a);
+                lf_script_emits(out, a);
                 p += n1;
                 if (de && strncmp(p, " Uhr", 4) == 0 && !lf_script_latin_letter(p + 4))
                     p += 4;
@@ -764,7 +746,7 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
                 continue;
             }
         }
-        if ((L == L_AR || L == L_FA) && (n = arabic_script_emoji(lang, in, p, buf, size, &o)) > 0) {
+        if ((L == L_AR || L == L_FA) && (n = arabic_script_emoji(lang, in, p, out)) > 0) {
             p += n;
             continue;
         }
@@ -773,26 +755,29 @@ void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size
         bool stop;
         if ((L == L_FA || (strncmp(lang, "el", 2) == 0 && strcspn(lang, "-_") == 2)) &&
             (sw = lf_script_ampm_words(lang, in, p, &sl, &stop)) != NULL) {
-            lf_script_emits(buf, size, &o, sw);
+            lf_script_emits(out, sw);
             if (stop)
-                lf_script_emits(buf, size, &o, ".");
+                lf_script_emits(out, ".");
             p += sl;
             continue;
         }
         if (!de && !en && (*p == '%' || (unsigned char)*p >= 0xD9) &&
             (sw = lf_script_sign_word(lang, in, p, &sl)) != NULL) {
-            if (o > 0 && buf[o - 1] != ' ')
-                lf_script_emits(buf, size, &o, " ");
-            lf_script_emits(buf, size, &o, sw);
+            if (out->len > 0 && lf_growing_text_last(out) != ' ')
+                lf_script_emits(out, " ");
+            lf_script_emits(out, sw);
             p += sl;
             continue;
         }
-        lf_script_emit(buf, size, &o, p, 1);
+        lf_script_emit(out, p, 1);
         p++;
     }
 }
 
-void lf_speech_say_text(const char *lang, const char *text, char *buf, size_t size)
+char *lf_speech_say_text(const char *lang, const char *text)
 {
-    lf_script_say_text(lang, text, buf, size);
+    struct lf_growing_text out;
+    lf_growing_text_init(&out, LF_MAX_SCRIPT_BYTES, "spoken text");
+    lf_script_say_text(lang, text, &out);
+    return lf_growing_text_take(&out);
 }

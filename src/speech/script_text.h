@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "core/growing_text.h"
+
 bool lf_script_is_digit(char c);
 size_t lf_script_latin_letter(const char *p);
 bool lf_script_capital_at(const char *p);
@@ -16,9 +18,9 @@ bool lf_script_one_of_words_before(const char *in, const char *p, const char *co
 extern const char *const lf_script_de_months[12];
 size_t lf_script_range_dash(const char *p, bool *en_dash);
 size_t lf_script_number_or_time(const char *p, long *value, int *h, int *m, bool dot_time);
-void lf_script_emit(char *buf, size_t size, size_t *o, const char *text, size_t n);
-void lf_script_emits(char *buf, size_t size, size_t *o, const char *text);
+void lf_script_emit(struct lf_growing_text *out, const char *text, size_t n);
+void lf_script_emits(struct lf_growing_text *out, const char *text);
 int lf_script_any_digit(const char *p, size_t *len);
-void lf_script_say_text(const char *lang, const char *in, char *buf, size_t size);
+void lf_script_say_text(const char *lang, const char *in, struct lf_growing_text *out);
 
 #endif

@@ -47,8 +47,7 @@ void lf_script_say_number_or_time(const char *lang, const char *p, size_t n, int
  * "arasında" already written after the range is not said twice. The
  * length read at p, or 0 (left to the voice, which reads "9.30" as a
  * number). */
-size_t lf_script_turkish_time_range(const char *in, const char *p, char *buf, size_t size,
-                                 size_t *o)
+size_t lf_script_turkish_time_range(const char *in, const char *p, struct lf_growing_text *out)
 {
     bool saat = (size_t)(p - in) >= 5 && strncmp(p - 5, "saat ", 5) == 0 &&
                 lf_script_word_start(in, p - 5);
@@ -87,21 +86,21 @@ size_t lf_script_turkish_time_range(const char *in, const char *p, char *buf, si
     lf_script_clock_words("tr", h1, m1, a, sizeof(a));
     if (!(dl && n2)) {
         if (!saat)
-            lf_script_emits(buf, size, o, "saat ");
-        lf_script_emits(buf, size, o, a);
+            lf_script_emits(out, "saat ");
+        lf_script_emits(out, a);
         return n1;
     }
     lf_script_clock_words("tr", h2, m2, b, sizeof(b));
     if (!saat)
-        lf_script_emits(buf, size, o, "saat ");
-    lf_script_emits(buf, size, o, a);
-    lf_script_emits(buf, size, o, " ile ");
-    lf_script_emits(buf, size, o, b);
+        lf_script_emits(out, "saat ");
+    lf_script_emits(out, a);
+    lf_script_emits(out, " ile ");
+    lf_script_emits(out, b);
     size_t n = n1 + dl + n2;
     const char *after = p + n;
     if (!((strncmp(after, " arası", strlen(" arası")) == 0) ||
           strncmp(after, " arasında", strlen(" arasında")) == 0))
-        lf_script_emits(buf, size, o, " arası");
+        lf_script_emits(out, " arası");
     return n;
 }
 
@@ -152,7 +151,7 @@ static size_t en_clock(const char *p, int *h, int *m, int *period, bool *dot)
  * five in the afternoon"; the voice said "nine A M, five P M" with the
  * hyphen a pause, and "9:30am" became "nine thirty in the morningam").
  * Its length at p, or 0. */
-size_t lf_script_english_ampm(const char *p, char *buf, size_t size, size_t *o)
+size_t lf_script_english_ampm(const char *p, struct lf_growing_text *out)
 {
     int h1, m1, p1, h2 = 0, m2 = 0, p2 = -1;
     bool dot1, dot2 = false, en_dash;
@@ -175,17 +174,17 @@ size_t lf_script_english_ampm(const char *p, char *buf, size_t size, size_t *o)
     }
     char a[256], b[256];
     lf_script_clock_words("en", h1 % 12 + (p1 ? 12 : 0), m1, a, sizeof(a));
-    lf_script_emits(buf, size, o, a);
+    lf_script_emits(out, a);
     if (!n2) {
         if (dot1)
-            lf_script_emits(buf, size, o, ".");
+            lf_script_emits(out, ".");
         return n1;
     }
     lf_script_clock_words("en", h2 % 12 + (p2 ? 12 : 0), m2, b, sizeof(b));
-    lf_script_emits(buf, size, o, " to ");
-    lf_script_emits(buf, size, o, b);
+    lf_script_emits(out, " to ");
+    lf_script_emits(out, b);
     if (dot2)
-        lf_script_emits(buf, size, o, ".");
+        lf_script_emits(out, ".");
     return n1 + dl + n2;
 }
 
@@ -240,8 +239,7 @@ static size_t frame_prefix(const char *frame, char *buf, size_t size)
  * the case the preposition written before asks for; the voices read them
  * as digits ("seventeen colon zero zero", in Greek "nine minus twelve").
  * Its length at p, or 0 (left as written). */
-size_t lf_script_other_text_clock(const char *lang, const char *in, const char *p, char *buf,
-                               size_t size, size_t *o)
+size_t lf_script_other_text_clock(const char *lang, const char *in, const char *p, struct lf_growing_text *out)
 {
     enum spoken L = lf_script_spoken_lang(lang);
     const struct lf_spoken_words *w = lf_script_table_words(lang);
@@ -259,7 +257,7 @@ size_t lf_script_other_text_clock(const char *lang, const char *in, const char *
     size_t n2 = dl ? any_clock(p + n1 + dl, el, &h2, &m2) : 0;
     if (n2) {
         lf_script_say_range(lang, h1, m1, h2, m2, words, sizeof(words));
-        lf_script_emits(buf, size, o, words);
+        lf_script_emits(out, words);
         return n1 + dl + n2;
     }
     /* the hour word written before it ("الساعة 17:00", "ساعت 17:00") */
@@ -297,7 +295,7 @@ size_t lf_script_other_text_clock(const char *lang, const char *in, const char *
         bool written = L == L_AR ? (size_t)(p - in) >= al && strncmp(p - al, "ساعة ", al) == 0
                                  : ends_with_word(in, p, "ساعت ");
         size_t hl = strlen(hour);
-        lf_script_emits(buf, size, o, written && strncmp(words, hour, hl) == 0 ? words + hl : words);
+        lf_script_emits(out, written && strncmp(words, hour, hl) == 0 ? words + hl : words);
         return n1 + sfx;
     }
     /* the preposition written before it: at, until, from */
@@ -325,7 +323,7 @@ size_t lf_script_other_text_clock(const char *lang, const char *in, const char *
             lf_script_ru_time(h1, m1, false, words, sizeof(words));
         else
             lf_script_clock_words(lang, h1, m1, words, sizeof(words));
-        lf_script_emits(buf, size, o, words);
+        lf_script_emits(out, words);
         return n1;
     }
     lf_script_say_clock(lang, h1, m1, written_gen && !written_at, words, sizeof(words));
@@ -340,7 +338,7 @@ size_t lf_script_other_text_clock(const char *lang, const char *in, const char *
         if (pl && strncmp(words, pre, pl) == 0) /* ("опівночі" has none) */
             said_words = words + pl;
     }
-    lf_script_emits(buf, size, o, said_words);
+    lf_script_emits(out, said_words);
     return n1;
 }
 

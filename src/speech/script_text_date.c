@@ -93,7 +93,7 @@ static size_t en_year(const char *p, long *year)
  * twenty-ninth, twenty twenty-eight"; the voice said "twenty nine feb").
  * A month first needs the end of the date after its day (a comma, a stop,
  * a year), so "May 3 people" stays. Its length, or 0. */
-size_t lf_script_english_date(const char *p, char *buf, size_t size, size_t *o)
+size_t lf_script_english_date(const char *p, struct lf_growing_text *out)
 {
     size_t dl, ml, yl = 0;
     int day, month;
@@ -112,19 +112,15 @@ size_t lf_script_english_date(const char *p, char *buf, size_t size, size_t *o)
         lf_script_number("en", "%spellout-ordinal", day, ord, sizeof(ord));
         if (year)
             lf_script_number("en", "%spellout-numbering-year", year, yw, sizeof(yw));
-        char out[512];
-        snprintf(out, sizeof(out), "the %s of %s%s%s%s", ord, en_months[month], year ? " " : "", yw,
-                 stop ? "." : "");
-        lf_script_emits(buf, size, o, out);
+        lf_growing_text_printf(out, "the %s of %s%s%s%s", ord, en_months[month], year ? " " : "",
+                               yw, stop ? "." : "");
         return dl + 1 + ml + yl;
     }
     if ((month = en_month(p, &ml)) < 0)
         return 0;
     if (p[ml] == ' ' && (yl = en_year(p + ml, &year)) > 0) { /* "Jan 2027" */
         lf_script_number("en", "%spellout-numbering-year", year, yw, sizeof(yw));
-        char out[256];
-        snprintf(out, sizeof(out), "%s %s", en_months[month], yw);
-        lf_script_emits(buf, size, o, out);
+        lf_growing_text_printf(out, "%s %s", en_months[month], yw);
         return ml + yl;
     }
     if (p[ml] != ' ' || (day = en_day(p + ml + 1, &dl)) <= 0)
@@ -141,9 +137,7 @@ size_t lf_script_english_date(const char *p, char *buf, size_t size, size_t *o)
     lf_script_number("en", "%spellout-ordinal", day, ord, sizeof(ord));
     if (year)
         lf_script_number("en", "%spellout-numbering-year", year, yw, sizeof(yw));
-    char out[512];
-    snprintf(out, sizeof(out), "%s the %s%s%s", en_months[month], ord, year ? ", " : "", yw);
-    lf_script_emits(buf, size, o, out);
+    lf_growing_text_printf(out, "%s the %s%s%s", en_months[month], ord, year ? ", " : "", yw);
     return ml + 1 + dl + yl;
 }
 
@@ -205,8 +199,7 @@ size_t lf_script_german_date(const char *p, int *day, int *month, long *year)
  * voices read "twenty-nine point zero two point two thousand ...". Only
  * day.month.year with a four-digit year and a day the month has. Its
  * length at p, or 0. */
-size_t lf_script_other_numeric_date(const char *lang, const char *p, char *buf, size_t size,
-                                 size_t *o)
+size_t lf_script_other_numeric_date(const char *lang, const char *p, struct lf_growing_text *out)
 {
     int v[3] = {0, 0, 0};
     size_t n = 0, l;
@@ -231,11 +224,10 @@ size_t lf_script_other_numeric_date(const char *lang, const char *p, char *buf, 
         (v[1] == 2 && v[0] == 29 && !leap) || lf_script_latin_letter(p + n) ||
         (p[n] == '.' && lf_script_any_digit(p + n + 1, &l) >= 0))
         return 0;
-    char dm[256], text[300], words[1024];
+    char dm[256], text[300];
     if (!lf_script_icu_pattern(lang, "d MMMM", lf_local_make(v[2], v[1], v[0], 12, 0), dm, sizeof(dm)))
         return 0;
     snprintf(text, sizeof(text), "%s %d", dm, v[2]);
-    lf_script_say_text(lang, text, words, sizeof(words));
-    lf_script_emits(buf, size, o, words);
+    lf_script_say_text(lang, text, out);
     return n;
 }

@@ -7,10 +7,11 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "core/growing_text.h"
+
 bool lf_script_en_numbered_thing_before(const char *in, const char *p);
-size_t lf_script_english_date(const char *p, char *buf, size_t size, size_t *o);
+size_t lf_script_english_date(const char *p, struct lf_growing_text *out);
 size_t lf_script_german_date(const char *p, int *day, int *month, long *year);
-size_t lf_script_other_numeric_date(const char *lang, const char *p, char *buf, size_t size,
-                                 size_t *o);
+size_t lf_script_other_numeric_date(const char *lang, const char *p, struct lf_growing_text *out);
 
 #endif

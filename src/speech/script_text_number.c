@@ -224,8 +224,7 @@ static bool en_name_before(const char *in, const char *p)
  * St. 5"), "Saint" before one ("St. Paul's"); "Rd." and "Ave." after a
  * name. The voice said "Queen saint", "High saint 5", "R D", "ah-vay".
  * Its length at p, or 0 (left as written). */
-size_t lf_script_english_street_or_saint(const char *in, const char *p, char *buf, size_t size,
-                                      size_t *o)
+size_t lf_script_english_street_or_saint(const char *in, const char *p, struct lf_growing_text *out)
 {
     static const struct {
         const char *written, *street;
@@ -237,14 +236,14 @@ size_t lf_script_english_street_or_saint(const char *in, const char *p, char *bu
         size_t n = l + (p[l] == '.');
         bool name_after = p[n] == ' ' && lf_script_capital_at(p + n + 1);
         if (en_name_before(in, p)) {
-            lf_script_emits(buf, size, o, words[i].street);
+            lf_script_emits(out, words[i].street);
             /* "Queen St. Then": the dot is the full stop too */
             if (p[l] == '.' && (p[n] == '\0' || p[n] == '\n' || name_after))
-                lf_script_emits(buf, size, o, ".");
+                lf_script_emits(out, ".");
             return n;
         }
         if (i == 0 && name_after) {
-            lf_script_emits(buf, size, o, "Saint");
+            lf_script_emits(out, "Saint");
             return n;
         }
     }
@@ -282,7 +281,7 @@ static int roman(const char *p, size_t *len)
  * römisch vierzehnte"); only after the names of rulers and popes. After
  * a part ("Teil V", "Band II.") the number as counted: "Teil fünf". Its
  * length at p, or 0. */
-size_t lf_script_german_regnal(const char *in, const char *p, char *buf, size_t size, size_t *o)
+size_t lf_script_german_regnal(const char *in, const char *p, struct lf_growing_text *out)
 {
     static const char *const names[] = {
         "Karl", "Ludwig", "Heinrich", "Friedrich", "Wilhelm", "Otto", "Konrad", "Rudolf",
@@ -316,9 +315,9 @@ size_t lf_script_german_regnal(const char *in, const char *p, char *buf, size_t 
     if (nl && word_is(name, nl, parts)) {
         char said[64];
         lf_script_number("de", "%spellout-numbering", v, said, sizeof(said));
-        lf_script_emits(buf, size, o, said);
+        lf_script_emits(out, said);
         if (p[rl] == '.') /* after a part's number a full stop ends the sentence */
-            lf_script_emits(buf, size, o, ".");
+            lf_script_emits(out, ".");
         return rl + (p[rl] == '.');
     }
     if (!nl || !word_is(name, nl, names))
@@ -342,12 +341,12 @@ size_t lf_script_german_regnal(const char *in, const char *p, char *buf, size_t 
     lf_script_number("de", n_form ? "%spellout-ordinal-n" : "%spellout-ordinal", v, ord, sizeof(ord));
     if (ord[0] >= 'a' && ord[0] <= 'z')
         ord[0] = (char)(ord[0] - 'a' + 'A');
-    lf_script_emits(buf, size, o, article);
-    lf_script_emits(buf, size, o, " ");
-    lf_script_emits(buf, size, o, ord);
+    lf_script_emits(out, article);
+    lf_script_emits(out, " ");
+    lf_script_emits(out, ord);
     size_t n = rl + (p[rl] == '.');
     if (p[rl] == '.' && (p[n] == '\0' || p[n] == '\n'))
-        lf_script_emits(buf, size, o, "."); /* the text's last word */
+        lf_script_emits(out, "."); /* the text's last word */
     return n;
 }
 
@@ -500,8 +499,7 @@ static void framed_range(const char *lang, long a, long b, char *buf, size_t siz
  * "від ... до", "от ... до" (framed_range). Only numbers alike, the first
  * the smaller ("53-3808" stays; in Greek without the hyphen, which it
  * read "minus"). Its length at p, or 0. */
-size_t lf_script_other_number_range(const char *lang, const char *p, char *buf, size_t size,
-                                 size_t *o)
+size_t lf_script_other_number_range(const char *lang, const char *p, struct lf_growing_text *out)
 {
     size_t tl = strcspn(lang, "-_");
     const char *to = tl == 2 && strncmp(lang, "el", 2) == 0   ? " έως "
@@ -546,15 +544,15 @@ size_t lf_script_other_number_range(const char *lang, const char *p, char *buf, 
     if (!*to && range && n[0] == k[0] && n[1] == k[1]) {
         char said[600];
         framed_range(lang, v[0], v[1], said, sizeof(said));
-        lf_script_emits(buf, size, o, said);
+        lf_script_emits(out, said);
         return n[0] + dl + n[1];
     }
     if (!*to)
         return 0; /* decimals or digits of another script: as written */
-    lf_script_emit(buf, size, o, p, n[0]);
+    lf_script_emit(out, p, n[0]);
     /* Greek "53-3808", "12-9": no minus, the groups as written */
-    lf_script_emits(buf, size, o, range ? to : " ");
-    lf_script_emit(buf, size, o, q, n[1]);
+    lf_script_emits(out, range ? to : " ");
+    lf_script_emit(out, q, n[1]);
     return n[0] + dl + n[1];
 }
 
@@ -576,7 +574,7 @@ static size_t group_space(const char *p)
  * Ukrainian, Russian, Polish, French and Persian texts write it) is said
  * as one number: the voices read "one zero zero zero zero zero zero".
  * Its length at p (the digits emitted without the spaces), or 0. */
-size_t lf_script_spaced_thousands(const char *lang, const char *p, char *buf, size_t size, size_t *o)
+size_t lf_script_spaced_thousands(const char *lang, const char *p, struct lf_growing_text *out)
 {
     size_t n = 0, l;
     int head = 0;
@@ -623,7 +621,7 @@ size_t lf_script_spaced_thousands(const char *lang, const char *p, char *buf, si
         }
         char words[512];
         if (v >= 1000000 && lf_spell_number(lang, "%spellout-cardinal-masculine", v, words, sizeof(words))) {
-            lf_script_emits(buf, size, o, words);
+            lf_script_emits(out, words);
             return end;
         }
     }
@@ -633,7 +631,7 @@ size_t lf_script_spaced_thousands(const char *lang, const char *p, char *buf, si
             i += sp;
             continue;
         }
-        lf_script_emit(buf, size, o, p + i, 1);
+        lf_script_emit(out, p + i, 1);
         i++;
     }
     return end;
