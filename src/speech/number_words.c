@@ -46,12 +46,60 @@ static void primary_subtag(const char *lang, char *out, size_t size)
         snprintf(out, size, "ku");
 }
 
+/* Numbers already spelled on this thread: ICU builds a spell-out
+ * formatter from its rules for each unum_open (about a millisecond), and
+ * a text of 4096 bytes of phone numbers or dates spells thousands of
+ * numbers. Direct-mapped, by language, rule set and number; words longer
+ * than an entry are not kept. Plain data per thread: nothing to free. */
+#define SPELL_CACHE 256
+struct spelled {
+    char loc[16], ruleset[48];
+    long n;
+    bool ok;
+    char words[112];
+};
+static _Thread_local struct spelled spell_cache[SPELL_CACHE];
+
+static struct spelled *spelled_slot(const char *loc, const char *ruleset, long n)
+{
+    unsigned long h = (unsigned long)n * 2654435761u;
+    for (const char *c = loc; *c; c++)
+        h = h * 31 + (unsigned char)*c;
+    for (const char *c = ruleset ? ruleset : ""; *c; c++)
+        h = h * 31 + (unsigned char)*c;
+    return &spell_cache[h % SPELL_CACHE];
+}
+
+static bool spell_number(const char *loc, const char *ruleset, long n, char *buf, size_t size);
+
 bool lf_spell_number(const char *lang, const char *ruleset, long n, char *buf, size_t size)
 {
     char loc[16];
     primary_subtag(lang, loc, sizeof(loc));
     if (!loc[0] || size == 0)
         return false;
+    const char *rs = ruleset ? ruleset : "";
+    struct spelled *c = spelled_slot(loc, rs, n);
+    if (c->loc[0] && c->n == n && strcmp(c->loc, loc) == 0 && strcmp(c->ruleset, rs) == 0 &&
+        strlen(c->words) < size) {
+        snprintf(buf, size, "%s", c->words);
+        return c->ok;
+    }
+    bool ok = spell_number(loc, ruleset, n, buf, size);
+    size_t len = ok ? strlen(buf) : 0;
+    if (len < sizeof(c->words) && strlen(loc) < sizeof(c->loc) && strlen(rs) < sizeof(c->ruleset) &&
+        (!ok || len + 1 < size)) {
+        snprintf(c->loc, sizeof(c->loc), "%s", loc);
+        snprintf(c->ruleset, sizeof(c->ruleset), "%s", rs);
+        c->n = n;
+        c->ok = ok;
+        snprintf(c->words, sizeof(c->words), "%s", ok ? buf : "");
+    }
+    return ok;
+}
+
+static bool spell_number(const char *loc, const char *ruleset, long n, char *buf, size_t size)
+{
     UErrorCode st = U_ZERO_ERROR;
     UNumberFormat *f = unum_open(UNUM_SPELLOUT, NULL, 0, loc, NULL, &st);
     if (U_FAILURE(st) || !f)
