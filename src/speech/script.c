@@ -22,6 +22,7 @@
 #include "speech/script_contact.h"
 #include "speech/script_date.h"
 #include "speech/script_lang.h"
+#include "speech/script_runs.h"
 #include "speech/script_text.h"
 
 /* Short words (a weekday's name, a clock time) go into small buffers;
@@ -76,7 +77,8 @@ static void sentence(struct script *sc, const char *fmt, ...)
     bool space = false;
     for (const char *p = raw; *p; p++) {
         if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' ||
-            ((unsigned char)*p < 0x20 && *p != GERMAN_OPEN[0] && *p != GERMAN_CLOSE[0])) {
+            ((unsigned char)*p < 0x20 && *p != GERMAN_OPEN[0] && *p != GERMAN_CLOSE[0] &&
+             *p != VOICE_OPEN[0])) {
             space = o > 0;
             continue;
         }
@@ -111,6 +113,21 @@ static void sentence(struct script *sc, const char *fmt, ...)
         case '>': put(sc, "&gt;"); break;
         case '\x01': put(sc, "<voice xml:lang=\"de\">"); break;
         case '\x02': put(sc, "</voice>"); break;
+        case '\x03': { /* VOICE_OPEN tag VOICE_OPEN */
+            const char *tag_end = memchr(text + i + 1, VOICE_OPEN[0], o - i - 1);
+            if (!tag_end)
+                break;
+            put(sc, "<voice xml:lang=\"");
+            for (const char *t = text + i + 1; t < tag_end; t++)
+                if ((*t >= 'a' && *t <= 'z') || *t == '-') {
+                    piece[0] = *t;
+                    piece[1] = '\0';
+                    put(sc, piece);
+                }
+            put(sc, "\">");
+            i = (size_t)(tag_end - text);
+            break;
+        }
         default:
             /* U+02BC (Ukrainian "пʼять") makes the voice spell the word:
              * the ASCII apostrophe reads as the separation it marks */
@@ -168,48 +185,6 @@ static const char *only_german(const char *lang)
     return lf_phrase_has(lang, LF_P_IN_GERMAN) ? lf_phrase(lang, LF_P_IN_GERMAN) : NULL;
 }
 
-/* Latin words in a text of a language written in another script
- * ("اجتماع في Kommunales Integrationszentrum غدا"): the Arabic, Persian,
- * Cyrillic ... voices would read them with English rules; the German
- * voice reads them (they are names from the kiosk's German world). */
-static void latin_to_german(const char *in, struct lf_growing_text *out)
-{
-    bool inside = false; /* a part already marked for the German voice */
-    for (const char *p = in; *p;) {
-        if (*p == GERMAN_OPEN[0] || *p == GERMAN_CLOSE[0]) {
-            inside = *p == GERMAN_OPEN[0];
-            lf_script_emit(out, p++, 1);
-            continue;
-        }
-        size_t l = inside ? 0 : lf_script_latin_letter(p);
-        if (!l) {
-            lf_script_emit(out, p++, 1);
-            continue;
-        }
-        const char *e = p;
-        for (;;) {
-            size_t k = lf_script_latin_letter(e);
-            if (k) {
-                e += k;
-                continue;
-            }
-            /* words joined by spaces, hyphens, dots or apostrophes */
-            size_t j = 0;
-            while (e[j] && strchr(" -.'", e[j]) && j < 3)
-                j++;
-            if (j && lf_script_latin_letter(e + j)) {
-                e += j;
-                continue;
-            }
-            break;
-        }
-        lf_script_emits(out, GERMAN_OPEN);
-        lf_script_emit(out, p, (size_t)(e - p));
-        lf_script_emits(out, GERMAN_CLOSE);
-        p = e;
-    }
-}
-
 /* A content text in the visitor's language, ready to be read: German
  * standing in for a missing translation is read by the German voice,
  * phone numbers in it are said in groups. Valid until TEXT_SLOTS more
@@ -236,10 +211,10 @@ static const char *text(struct speaker *sp, const struct lf_text *t)
     part_init(&out, "spoken text");
     if (german)
         lf_growing_text_adds(&out, GERMAN_OPEN);
-    if (!german && !lf_script_latin_script(sp->lang))
-        latin_to_german(lf_growing_text_str(&said), &out);
-    else
-        lf_growing_text_adds(&out, lf_growing_text_str(&said));
+    /* words in another writing system go to their own language's voice
+     * (speech/script_runs.h): Latin ones in an Arabic text to the German
+     * voice, a Ukrainian name in a German text to the Ukrainian one */
+    lf_script_mark_runs(german ? "de" : sp->lang, lf_growing_text_str(&said), &out);
     if (german)
         lf_growing_text_adds(&out, GERMAN_CLOSE);
     lf_growing_text_free(&said);

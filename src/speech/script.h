@@ -13,7 +13,9 @@
  * synthesiser never guesses how to read a digit. Content texts are made
  * ready for listening too (abbreviations, ranges, clock times, German
  * dates, euro amounts, phone numbers and addresses written in them), and
- * Latin words in a text of another script go to the German voice.
+ * words in another writing system go to their own language's voice
+ * (speech/script_runs.h: a Ukrainian name in a German text, a German
+ * street in an Arabic one).
  *
  * The words around the content are the kiosk's own (layout/phrases.h)
  * and, for listening, speech/script*.c's; de, en, tr, ar, fa, uk and ru

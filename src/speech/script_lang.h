@@ -19,6 +19,9 @@ enum spoken { L_DE, L_EN, L_TR, L_AR, L_FA, L_UK, L_RU, L_OTHER };
  * turns them into eSpeak NG's SSML <voice xml:lang="de"> ... </voice>. */
 #define GERMAN_OPEN "\x01"
 #define GERMAN_CLOSE "\x02"
+/* Another language's voice: VOICE_OPEN "uk" VOICE_OPEN ... GERMAN_CLOSE
+ * (speech/script_runs.h), <voice xml:lang="uk"> ... </voice>. */
+#define VOICE_OPEN "\x03"
 
 enum spoken lf_script_spoken_lang(const char *lang);
 const char *lf_script_icu_locale(const char *lang, char *buf, size_t size);

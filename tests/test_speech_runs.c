@@ -1,0 +1,129 @@
+/* Texts in two writing systems (speech/script_runs.h): the runs a text
+ * is split into and the voice each gets, in the script and in what eSpeak
+ * NG says. A Ukrainian name in a German sentence was spelled by the
+ * German voice ("kyrillisch o, kyrillisch el, ..."). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "content/bundle.h"
+#include "core/civil_time.h"
+#include "core/xalloc.h"
+#include "speech/script.h"
+#include "speech/script_runs.h"
+#include "speech/voice.h"
+
+struct run_want {
+    const char *lang, *text;
+};
+
+/* The runs of `text` read in `lang` are exactly `want` (up to a NULL lang). */
+static void runs_are(const char *lang, const char *text, const struct run_want *want)
+{
+    struct lf_speech_run *runs;
+    size_t n = lf_speech_runs(lang, text, &runs);
+    size_t k = 0;
+    while (want[k].lang)
+        k++;
+    bool same = n == k;
+    for (size_t i = 0; same && i < n; i++)
+        same = strcmp(runs[i].lang, want[i].lang) == 0 && strlen(want[i].text) == runs[i].len &&
+               strncmp(text + runs[i].start, want[i].text, runs[i].len) == 0;
+    if (!same) {
+        for (size_t i = 0; i < n; i++)
+            print_error("  run %zu: %s%s \"%.*s\"\n", i, runs[i].lang,
+                        runs[i].foreign ? " (foreign)" : "", (int)runs[i].len,
+                        text + runs[i].start);
+        fail_msg("%s \"%s\": %zu runs, want %zu (above: what came out)", lang, text, n, k);
+    }
+    free(runs);
+}
+
+static void a_text_is_split_by_writing_system(void **state)
+{
+    (void)state;
+    runs_are("de", "Beratung bei Frau Олена Коваль",
+             (const struct run_want[]){{"de", "Beratung bei Frau "}, {"uk", "Олена Коваль"}, {0}});
+    /* a German street in an Arabic sentence, the number in Arabic */
+    runs_are("ar", "اجتماع في Klemensstraße 10",
+             (const struct run_want[]){{"ar", "اجتماع في "}, {"de", "Klemensstraße"}, {"ar", " 10"},
+                                       {0}});
+    /* Russian by its letters, Persian by its letters, Ukrainian with an apostrophe */
+    runs_are("de", "Frau Эльвира Ким, Herr رضا احمدی und Мар'яна.",
+             (const struct run_want[]){{"de", "Frau "}, {"ru", "Эльвира Ким"}, {"de", ", Herr "},
+                                       {"fa", "رضا احمدی"}, {"de", " und "}, {"uk", "Мар'яна"},
+                                       {"de", "."}, {0}});
+    runs_are("tr", "Danışma: Олена Коваль-Шевченко",
+             (const struct run_want[]){{"tr", "Danışma: "}, {"uk", "Олена Коваль-Шевченко"}, {0}});
+    runs_are("uk", "Консультація в Caritas Münster",
+             (const struct run_want[]){{"uk", "Консультація в "}, {"de", "Caritas Münster"}, {0}});
+    /* a text in its own writing system is one run; Latin in English too */
+    runs_are("en", "Advice with Mrs Müller",
+             (const struct run_want[]){{"en", "Advice with Mrs Müller"}, {0}});
+    runs_are("uk", "Олена Коваль", (const struct run_want[]){{"uk", "Олена Коваль"}, {0}});
+    /* a part already marked for the German voice stays whole */
+    runs_are("ar", "\x01Klemensstraße 10\x02 غدا",
+             (const struct run_want[]){{"ar", "\x01Klemensstraße 10\x02 غدا"}, {0}});
+    struct lf_speech_run *runs;
+    assert_int_equal(lf_speech_runs("de", "", &runs), 0);
+    free(runs);
+}
+
+static const char manifest[] =
+    "{\"format\": 1, \"organisation\": \"KI\", \"items\": [\n"
+    " {\"kind\": \"offer\", \"id\": \"beratung\",\n"
+    "  \"title\": {\"de\": \"Beratung bei Frau Олена Коваль\",\n"
+    "             \"ar\": \"استشارة في Klemensstraße\"},\n"
+    "  \"description\": {\"de\": \"Mit Termin.\", \"ar\": \"بموعد.\"}}]}\n";
+
+static void the_script_gives_each_run_its_voice(void **state)
+{
+    (void)state;
+    time_t now;
+    assert_true(lf_civil_time_init() && lf_parse_datetime("2026-12-09T10:00", &now));
+    struct lf_diags *d = lf_diags_create();
+    struct lf_bundle *b = lf_bundle_parse(manifest, strlen(manifest), "content.json", NULL, d);
+    if (!b)
+        lf_diags_print(d, stderr);
+    lf_diags_destroy(d);
+    assert_non_null(b);
+    struct lf_slide slide;
+    lf_speech_item_slide(&b->items[0], now, &slide);
+    struct lf_spoken_page page = {.slide = &slide};
+    char *de = lf_speech_script(&page, "de", now);
+    assert_string_equal(de, "Beratung bei Frau <voice xml:lang=\"uk\">Олена Коваль.</voice> Mit Termin.");
+    char *ar = lf_speech_script(&page, "ar", now);
+    assert_string_equal(ar, "استشارة في <voice xml:lang=\"de\">Klemensstraße.</voice> بموعد.");
+    /* what is heard: the name read by the Ukrainian voice, not spelled
+     * by the German one ("ky:R'IlIS_:(en)'o:(de)" before) */
+    if (lf_voice_init()) {
+        char *ph = lf_voice_phonemes("de", de);
+        if (!strstr(ph, "k'oval") || strstr(ph, "ky:R'IlIS") || !strstr(ph, "b@R'AtUN"))
+            fail_msg("said as %s", ph);
+        free(ph);
+        ph = lf_voice_phonemes("ar", ar);
+        if (!strstr(ph, "kl'e:m@nsStr") || strstr(ph, "(en)"))
+            fail_msg("said as %s", ph);
+        free(ph);
+        lf_voice_shutdown();
+    } else {
+        fail_msg("eSpeak NG did not start");
+    }
+    free(ar);
+    free(de);
+    lf_bundle_destroy(b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_text_is_split_by_writing_system),
+        cmocka_unit_test(the_script_gives_each_run_its_voice),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
