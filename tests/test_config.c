@@ -74,6 +74,7 @@ static void defaults(void **state)
     assert_int_equal(c.slide_seconds, 10);
     assert_int_equal(c.transition_ms, 600);
     assert_int_equal(c.idle_seconds, 60);
+    assert_int_equal(c.dpi, 0); /* touch sizes at the assumed density */
     assert_false(c.windowed);
     assert_int_equal(c.width, 1280);
     assert_int_equal(c.height, 720);

@@ -125,6 +125,8 @@ static const struct config_key config_keys[] = {
              "colours: standard or high-contrast (visitors can switch on screen)"),
     BOOL_KEY("display", "large_text", large_text, false,
              "set all text larger (visitors can switch on screen)"),
+    INT_KEY("display", "dpi", dpi, 0, 0, 1000,
+            "the screen's pixels per inch, so buttons are 9 mm to a finger; 0: 96 assumed"),
     ENUM_KEY("display", "renderer", renderer, 0, renderer_names,
              "auto: the GPU when its OpenGL driver is hardware, else software; or software, gpu"),
     INT_KEY("carousel", "slide_seconds", slide_seconds, 10, 3, 120,

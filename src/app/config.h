@@ -48,6 +48,7 @@ struct lf_config {
     int log_level;                           /* [log] level; enum lf_log_level, default LF_LOG_INFO */
     int theme;                               /* [display] theme; enum lf_theme_id, standard */
     bool large_text;                         /* [display] large_text; false */
+    int dpi;                                 /* [display] dpi; 0: assumed (touch sizes) */
     int renderer;                            /* [display] renderer; enum lf_renderer_setting, auto */
     bool rotate_languages;                   /* [carousel] rotate_languages; false */
     int max_events;                          /* [carousel] max_events: event slides a round,

@@ -1876,6 +1876,7 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
         .text_scale = k->large_text ? LF_LARGE_TEXT_SCALE : 1.0,
         .organisation = cfg->organisation,
         .passive = !cfg->touch,
+        .dpi = cfg->dpi,
     };
     k->view.speech = k->speech != NULL;
     set_view_size(k);

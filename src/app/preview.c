@@ -101,6 +101,7 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
         .text_scale = cfg->large_text ? LF_LARGE_TEXT_SCALE : 1.0,
         .organisation = cfg->organisation,
         .passive = !cfg->touch,
+        .dpi = cfg->dpi,
         .speech = cfg->speech, /* the reading controls, as a kiosk with sound has them */
     };
     /* a time before what is known to be past (--now 1970-01-01T00:00, as

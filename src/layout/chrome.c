@@ -249,7 +249,7 @@ static int read_aloud_buttons(struct frame *f, int y, int bh, int x_end, const s
  * where they begin. */
 static int tools(struct frame *f, int y, int h, int x_end, bool reading, const struct lf_footer *ft)
 {
-    int tw = lf_frame_strip_button_height(f) * 3 / 2, gap = lf_frame_scaled(f, 12);
+    int tw = lf_frame_toggle_width(f), gap = lf_frame_scaled(f, 12);
     static const char *const toggle_labels[2] = {"A+", "◐"};
     static const enum lf_action toggle_actions[2] = {LF_ACT_LARGE_TEXT, LF_ACT_CONTRAST};
     bool toggle_on[2] = {ft->large_text, ft->high_contrast};
@@ -323,6 +323,8 @@ static void language_strip(struct frame *f, int top, const struct lf_footer *ft)
             k = 0;
             int room = x_end - m - sp.tools_w - gap;
             widths[0] = more_w < room ? more_w : room;
+            if (widths[0] < lf_layout_min_touch_px(v))
+                widths[0] = lf_layout_min_touch_px(v);
             boxes[0] = (struct lf_box){m, y, widths[0], bh};
             sp.tools_y = y;
         }
@@ -421,8 +423,8 @@ void lf_layout_footer(struct lf_scene *s, const struct lf_view *v, const struct 
             labels[i] = lf_phrase(v->lang, cats[i]);
         labels[LF_CAT_COUNT] = ft->show_back ? lf_phrase(v->lang, LF_P_BACK) : pos;
         int widths[LF_CAT_COUNT + 1], npx = px, avail = 0, sum = 0;
-        int air = 2 * lf_frame_scaled(&f, 24), side = v->width < v->height ? v->width : v->height;
-        int touch = (int)ceil(side * LF_MIN_TOUCH_FRACTION), lead = bgap;
+        int air = 2 * lf_frame_scaled(&f, 24);
+        int touch = lf_layout_min_touch_px(v), lead = bgap;
         arrow_w = row_h * 13 / 10;
         for (;;) {
             avail = v->width - 2 * m - 2 * (arrow_w + bgap) - lead - (n_btn - 1) * bgap;

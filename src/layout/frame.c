@@ -29,6 +29,20 @@ int lf_layout_min_text_px(const struct lf_view *v)
     return (int)ceil(side * LF_MIN_TEXT_FRACTION);
 }
 
+int lf_layout_min_touch_px(const struct lf_view *v)
+{
+    int dpi = v->dpi > 0 ? v->dpi : LF_ASSUMED_DPI;
+    int px = (int)ceil(LF_MIN_TOUCH_MM * dpi / 25.4);
+    return px < LF_MIN_TOUCH_PX ? LF_MIN_TOUCH_PX : px;
+}
+
+/* A height in units, never below a finger's size. */
+static int touch_scaled(const struct frame *f, double base)
+{
+    int px = lf_frame_scaled(f, base), touch = lf_layout_min_touch_px(f->v);
+    return px < touch ? touch : px;
+}
+
 void lf_frame_init(struct frame *f, struct lf_scene *s, const struct lf_view *v)
 {
     int side = v->width < v->height ? v->width : v->height;
@@ -69,17 +83,39 @@ int lf_frame_header_height(const struct frame *f)
 /* Languages and toggles: the button width for a language, at px. */
 int lf_frame_language_button_width(const struct frame *f, const char *lang, int px, int bh)
 {
+    /* at least two rows' height wide; where the row is at the touch
+     * floor (480x800: 48 px) one and a half, so that a second language
+     * fits beside "more languages" */
+    (void)bh;
+    int least = 2 * lf_frame_scaled(f, LF_STRIP_BUTTON_ROW), touch = lf_layout_min_touch_px(f->v) * 3 / 2;
     int w = lf_text_width(&f->m, LF_FACE_BOLD, px, lf_lang_endonym(lang)) +
             2 * lf_frame_scaled(f, 24);
-    return w < bh * 2 ? bh * 2 : w;
+    if (least < touch)
+        least = touch;
+    return w < least ? least : w;
 }
 
-/* 68 units in both orientations: 68 px at a 1080-pixel side, above the
- * touch floor (LF_MIN_TOUCH_FRACTION); portrait's 80 made its footer take
- * a quarter of the screen. */
+/* 68 units in both orientations (portrait's 80 made its footer take a
+ * quarter of the screen), never below the touch floor
+ * (lf_layout_min_touch_px): 68 units are 30 px at 480x800. */
 int lf_frame_strip_button_height(const struct frame *f)
 {
-    return lf_frame_scaled(f, LF_STRIP_BUTTON_ROW);
+    return touch_scaled(f, LF_STRIP_BUTTON_ROW);
+}
+
+/* A toggle (A+, ◐, 🐢): one and a half of the strip's 68 units, square
+ * at the touch floor where that is narrower (at 480x800 72 px wide
+ * toggles left "more languages" no room beside them). */
+int lf_frame_toggle_width(const struct frame *f)
+{
+    return touch_scaled(f, LF_STRIP_BUTTON_ROW * 3 / 2);
+}
+
+/* A row of the footer's navigation: LF_PORTRAIT_NAV_ROW units (landscape's
+ * one row alike), never below the touch floor. */
+int lf_frame_nav_row_height(const struct frame *f)
+{
+    return touch_scaled(f, LF_PORTRAIT_NAV_ROW);
 }
 
 /* The read-aloud button: as wide as its wider label ("🔊 Vorlesen",
@@ -112,7 +148,7 @@ int lf_frame_read_button_width(const struct frame *f)
  * other toggles. */
 int lf_frame_slower_button_width(const struct frame *f)
 {
-    return lf_frame_strip_button_height(f) * 3 / 2;
+    return lf_frame_toggle_width(f);
 }
 
 /* Room the reading controls take in the strip, gaps included. */
@@ -126,7 +162,7 @@ static int read_controls_width(const struct frame *f)
 
 static int tools_group_width(const struct frame *f)
 {
-    int tw = lf_frame_strip_button_height(f) * 3 / 2, gap = lf_frame_scaled(f, 12);
+    int tw = lf_frame_toggle_width(f), gap = lf_frame_scaled(f, 12);
     return 2 * tw + gap + read_controls_width(f);
 }
 
@@ -141,7 +177,7 @@ int lf_frame_strip_tools_width(const struct frame *f)
  * `used` pixels of it hold buttons. */
 static int nav_slot_rest(const struct frame *f, int used)
 {
-    int row_h = lf_frame_scaled(f, LF_PORTRAIT_NAV_ROW), bgap = lf_frame_scaled(f, 16);
+    int row_h = lf_frame_nav_row_height(f), bgap = lf_frame_scaled(f, 16);
     int m = lf_frame_scaled(f, BASE_MARGIN);
     return f->v->width - 2 * m - 2 * row_h - 3 * bgap - used;
 }
@@ -256,7 +292,7 @@ int lf_frame_strip_rows(const struct frame *f)
      * rows beyond that go, and "🌐 more languages" opens the rest (11
      * languages at 480x800 took three rows, the footer 23.5 %) */
     int fit = (int)(f->v->height * LF_FOOTER_MAX_FRACTION) - lf_frame_scaled(f, 4) -
-              lf_frame_scaled(f, 2 * LF_PORTRAIT_NAV_ROW + 3 * LF_PORTRAIT_NAV_PAD);
+              (2 * lf_frame_nav_row_height(f) + 3 * lf_frame_scaled(f, LF_PORTRAIT_NAV_PAD));
     int most = fit / (bh + gap);
     if (most < 1)
         most = 1;
@@ -277,9 +313,11 @@ int lf_frame_footer_height(const struct frame *f)
 {
     if (f->v->passive)
         return lf_frame_scaled(f, 16); /* only the progress line */
+    /* landscape: one row and 20 units above and below it */
+    int row = lf_frame_nav_row_height(f);
     return lf_frame_strip_height(f) +
-           (f->landscape ? lf_frame_scaled(f, 116)
-                         : lf_frame_scaled(f, 2 * LF_PORTRAIT_NAV_ROW + 3 * LF_PORTRAIT_NAV_PAD));
+           (f->landscape ? row + 2 * lf_frame_scaled(f, 20)
+                         : 2 * row + 3 * lf_frame_scaled(f, LF_PORTRAIT_NAV_PAD));
 }
 
 struct lf_box lf_layout_content_box(const struct lf_view *v)
@@ -304,14 +342,57 @@ const char *lf_frame_pick(const struct frame *f, const struct lf_text *t, bool *
     return s;
 }
 
-bool lf_frame_text_rtl(const struct frame *f, bool fallback)
+/* A paragraph's direction from its own text: that of its language (the
+ * screen's, or left to right for a German stand-in) where the text has a
+ * letter of that direction, else that of its first letter of a strong
+ * direction (FriBidi's rule for a paragraph: an Arabic "translation" that
+ * is only a Latin name reads left to right). By the first letter alone
+ * the sample's Arabic "Wegweiser – استشارات ..." was set left to right,
+ * its words in the wrong order; with none (digits) the language's. */
+bool lf_frame_text_rtl(const struct frame *f, const char *text, bool fallback)
 {
-    return f->rtl && !fallback;
+    bool lang_rtl = f->rtl && !fallback, has_own = false;
+    int first = 0; /* 1 left to right, 2 right to left */
+    int32_t i = 0, n = text ? (int32_t)strlen(text) : 0;
+    while (i < n && !has_own) {
+        UChar32 c;
+        U8_NEXT(text, i, n, c);
+        if (c < 0)
+            continue;
+        UCharDirection d = u_charDirection(c);
+        int dir = d == U_LEFT_TO_RIGHT                                  ? 1
+                  : d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC ? 2
+                                                                        : 0;
+        if (dir && !first)
+            first = dir;
+        has_own = dir == (lang_rtl ? 2 : 1);
+    }
+    return has_own || !first ? lang_rtl : first == 2;
 }
 
 int lf_frame_line_height(const struct frame *f, enum lf_face face, int px)
 {
     return f->m.line_height(f->m.ctx, face, px);
+}
+
+/* A paragraph of content: as lf_frame_emit, and where its direction (rtl,
+ * lf_frame_text_rtl) is not the screen's, each line starts at the other
+ * edge of its column (wr->max_w wide), the side its reading starts: German
+ * on an Arabic screen flush left, as it reads, with the page's chrome
+ * still mirrored. */
+int lf_frame_emit_paragraph(struct frame *f, const struct lf_wrapped *wr, const char *text,
+                            int x, int y, enum lf_face face, struct lf_rgba color, bool rtl)
+{
+    if (rtl == f->rtl)
+        return lf_frame_emit(f, wr, text, x, y, face, color, rtl);
+    for (size_t i = 0; i < wr->n; i++) {
+        const struct lf_line *l = &wr->lines[i];
+        int lx = x + (wr->max_w > l->width ? wr->max_w - l->width : 0);
+        struct lf_box b = {lx, y + (int)i * wr->line_height, l->width, wr->line_height};
+        lf_frame_line_op(f, b, text, l, face, wr->px, color, rtl);
+        f->chars += l->len;
+    }
+    return lf_wrapped_height(wr);
 }
 
 /* Emits wrapped lines at (x, y), left-aligned in their column (the

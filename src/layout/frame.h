@@ -85,6 +85,8 @@ int lf_frame_strip_tools_width(const struct frame *f);
 #define LF_PORTRAIT_NAV_ROW 76
 #define LF_PORTRAIT_NAV_PAD 10
 #define LF_NAV_SLOT_MIN 150
+int lf_frame_nav_row_height(const struct frame *f);
+int lf_frame_toggle_width(const struct frame *f);
 bool lf_frame_tools_in_nav(const struct frame *f);
 /* Portrait where the whole group does not fit there: the reading
  * controls alone on the row of ‹ › (a narrow screen: one row less in the
@@ -99,13 +101,20 @@ int lf_frame_footer_height(const struct frame *f);
  * stand-ins flagged), lines emitted as scene ops, text set into a box
  * smaller down to the floor and never clipped, chips. */
 const char *lf_frame_pick(const struct frame *f, const struct lf_text *t, bool *fallback);
-bool lf_frame_text_rtl(const struct frame *f, bool fallback);
+/* A paragraph's direction: its language's (the screen's; left to right
+ * for a German stand-in, fallback) where its text has a letter of that
+ * direction, else its first strong letter's (frame.c). */
+bool lf_frame_text_rtl(const struct frame *f, const char *text, bool fallback);
 int lf_frame_line_height(const struct frame *f, enum lf_face face, int px);
 /* One wrapped line as a text op: cleaned, with its hyphen. */
 void lf_frame_line_op(struct frame *f, struct lf_box box, const char *text,
     const struct lf_line *l, enum lf_face face, int px, struct lf_rgba color, bool rtl);
 int lf_frame_emit(struct frame *f, const struct lf_wrapped *wr, const char *text, int x, int y,
     enum lf_face face, struct lf_rgba color, bool rtl);
+/* A paragraph in the direction of its text: where that is not the
+ * screen's, aligned to the other edge of its column (frame.c). */
+int lf_frame_emit_paragraph(struct frame *f, const struct lf_wrapped *wr, const char *text,
+    int x, int y, enum lf_face face, struct lf_rgba color, bool rtl);
 void lf_frame_set_text(const struct frame *f, enum lf_face face, const char *text, int w, int h,
     int px, size_t max_lines, struct lf_wrapped *wr);
 /* Text set into at most max_lines lines of w at px, smaller down to the

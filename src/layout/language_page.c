@@ -23,8 +23,7 @@ void lf_frame_language_page(struct frame *f, struct lf_box area, struct lf_flow_
     int gap = lf_frame_scaled(f, 18), pad = lf_frame_scaled(f, 24);
     int top = area.y + th + lf_frame_scaled(f, BASE_GAP);
     int room_h = area.y + area.h - top;
-    int shorter = v->width < v->height ? v->width : v->height;
-    int bh_min = (int)(shorter * LF_MIN_TOUCH_FRACTION + 0.5);
+    int bh_min = lf_layout_min_touch_px(v);
     int bh_pref = lf_frame_strip_button_height(f) * 5 / 4;
     if (bh_pref < bh_min)
         bh_pref = bh_min;

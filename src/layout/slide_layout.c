@@ -32,7 +32,7 @@ struct block {
 };
 
 static void strike_through(struct frame *f, const struct lf_wrapped *wr, int x, int y,
-                           struct lf_rgba color);
+                           struct lf_rgba color, bool rtl);
 
 /* Space between and around things (given at 1080), tighter on a small
  * screen (LF_COMPACT_SPACING). */
@@ -297,9 +297,14 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
                                   f->rtl);
             struct lf_rgba ink = b->label || b->joined ? f->t->ink : b->color;
             if (b->struck)
-                strike_through(f, &wr, box.x, y + lh_label, ink);
-            lf_frame_emit(f, &wr, b->text, box.x, y + lh_label, b->face, ink,
-                          lf_frame_text_rtl(f, b->ltr));
+                strike_through(f, &wr, box.x, y + lh_label, ink,
+                               b->data ? f->rtl : lf_frame_text_rtl(f, b->text, b->ltr));
+            if (b->data) /* an address, a number: placed as the screen reads */
+                lf_frame_emit(f, &wr, b->text, box.x, y + lh_label, b->face, ink,
+                              f->rtl && !b->ltr);
+            else
+                lf_frame_emit_paragraph(f, &wr, b->text, box.x, y + lh_label, b->face, ink,
+                                        lf_frame_text_rtl(f, b->text, b->ltr));
         }
         y += lh_label + lf_wrapped_height(&wr) + gap;
         if (wr.rest) {
@@ -661,12 +666,15 @@ static int chip_row(struct frame *f, const char *const *labels, size_t n, int x,
 
 /* A line through each line of wrapped text (a cancelled event's title),
  * thin enough that the words stay readable. */
+/* rtl: the text's direction (lf_frame_emit_paragraph places its lines) */
 static void strike_through(struct frame *f, const struct lf_wrapped *wr, int x, int y,
-                           struct lf_rgba color)
+                           struct lf_rgba color, bool rtl)
 {
     int thick = wr->px / 14 > 2 ? wr->px / 14 : 2;
     for (size_t i = 0; i < wr->n; i++)
-        lf_scene_rect(f->s, (struct lf_box){x, y + (int)i * wr->line_height + wr->line_height * 11 / 20 - thick / 2,
+        lf_scene_rect(f->s, (struct lf_box){x + (rtl != f->rtl && wr->max_w > wr->lines[i].width
+                                                     ? wr->max_w - wr->lines[i].width : 0),
+                                            y + (int)i * wr->line_height + wr->line_height * 11 / 20 - thick / 2,
                                             wr->lines[i].width, thick}, color, 0);
 }
 
@@ -1076,9 +1084,10 @@ static int head_block(struct frame *f, struct head *h, int x, int y, int w, int 
     if (!h->fitted)
         h->title_px = tw.px;
     if (h->cancelled)
-        strike_through(f, &tw, x, y, f->t->ink_soft);
-    y += lf_frame_emit(f, &tw, title, x, y, LF_FACE_BOLD, h->cancelled ? f->t->ink_soft : f->t->ink,
-                       lf_frame_text_rtl(f, h->fallback)) + gap;
+        strike_through(f, &tw, x, y, f->t->ink_soft, lf_frame_text_rtl(f, title, h->fallback));
+    y += lf_frame_emit_paragraph(f, &tw, title, x, y, LF_FACE_BOLD,
+                                 h->cancelled ? f->t->ink_soft : f->t->ink,
+                                 lf_frame_text_rtl(f, title, h->fallback)) + gap;
     if (h->when)
         y += lf_frame_emit(f, &wr, h->when, x, y, LF_FACE_BOLD, h->accent, f->rtl) + gap;
     return y - y0;
@@ -1786,7 +1795,8 @@ static void notice_page(struct frame *f, struct lf_box area, const struct lf_pag
     if (shown < strlen(title) || !lf_fit(&f->m, LF_FACE_BOLD, head, text_box.w,
                                          title_room, wr.px, wr.px, LF_MAX_WRAP_LINES, &wr))
         lf_wrap(&f->m, LF_FACE_BOLD, wr.px, head, text_box.w, LF_MAX_WRAP_LINES, &wr);
-    y += lf_frame_emit(f, &wr, head, in.x, y, LF_FACE_BOLD, ink, lf_frame_text_rtl(f, fb)) +
+    y += lf_frame_emit_paragraph(f, &wr, head, in.x, y, LF_FACE_BOLD, ink,
+                                 lf_frame_text_rtl(f, head, fb)) +
          lf_frame_scaled(f, 30);
     if (image_h && !f->landscape) {
         /* smaller when the title took more room, leaving three lines of text */
@@ -1908,6 +1918,8 @@ static void list_entry_measure(struct frame *f, const struct lf_slide *sl, int w
     }
     int text_h = e->chip_h + lf_wrapped_height(&e->title_wr) + lf_wrapped_height(&e->meta_wr);
     e->height = (event && badge_h > text_h ? badge_h : text_h) + 2 * pad;
+    if (e->height < lf_layout_min_touch_px(f->v)) /* the entry is a touch target */
+        e->height = lf_layout_min_touch_px(f->v);
 }
 
 static void list_entry_emit(struct frame *f, struct list_entry *e, struct lf_box row,
@@ -1947,10 +1959,12 @@ static void list_entry_emit(struct frame *f, struct list_entry *e, struct lf_box
         lf_frame_chip(f, lf_phrase(f->v->lang, LF_P_CANCELLED), tx, ty,
                       lf_frame_text_px(f, BASE_LABEL * 0.9), cancelled_fill(f), f->t->on_accent, tw);
         ty += e->chip_h;
-        strike_through(f, &e->title_wr, tx, ty, ink_soft);
+        strike_through(f, &e->title_wr, tx, ty, ink_soft,
+                       lf_frame_text_rtl(f, e->title, e->fallback));
     }
-    ty += lf_frame_emit(f, &e->title_wr, e->title, tx, ty, LF_FACE_BOLD, cancelled ? ink_soft : ink,
-               lf_frame_text_rtl(f, e->fallback));
+    ty += lf_frame_emit_paragraph(f, &e->title_wr, e->title, tx, ty, LF_FACE_BOLD,
+                                  cancelled ? ink_soft : ink,
+                                  lf_frame_text_rtl(f, e->title, e->fallback));
     lf_frame_emit(f, &e->meta_wr, e->meta, tx, ty, LF_FACE_REGULAR, ink_soft, f->rtl);
 }
 
@@ -2113,22 +2127,31 @@ void lf_layout_page(struct lf_scene *s, const struct lf_view *v, const struct lf
         if (picture.w)
             image_op(&f, picture, p->slide->item);
         if (is_continuation(p)) {
-            /* continued: a small heading says what this is the rest of */
+            /* continued: a small heading says what this is the rest of,
+             * whole: on two lines and smaller where it is long, down to
+             * the text floor in as many lines as it takes (a title cut
+             * with "…" left the visitor guessing which offer this is) */
+            bool fb;
+            const char *title = lf_frame_pick(&f, &p->slide->item->title, &fb);
             char head[LF_MAX_STRING_BYTES + 256];
-            const char *title = lf_frame_pick(&f, &p->slide->item->title, NULL);
-            snprintf(head, sizeof(head), "%s (%s)", title, lf_phrase(v->lang, LF_P_CONTINUED));
-            /* one line: a long title is cut there (the first page shows it whole) */
-            char suffix[128], line[LF_MAX_STRING_BYTES + 8];
-            snprintf(suffix, sizeof(suffix), " (%s)", lf_phrase(v->lang, LF_P_CONTINUED));
+            snprintf(head, sizeof(head), "%s (%s)", title ? title : "",
+                     lf_phrase(v->lang, LF_P_CONTINUED));
             int px = lf_frame_text_px(&f, BASE_META);
             struct lf_wrapped wr;
-            lf_frame_set_text_cut(&f, LF_FACE_BOLD, title,
-                                  area.w - lf_text_width(v->measure, LF_FACE_BOLD, px, suffix), px,
-                                  1, line, sizeof(line) - sizeof(suffix), &wr);
-            size_t len = wr.n ? wr.lines[0].start + wr.lines[0].len : 0;
-            snprintf(head, sizeof(head), "%.*s%s", (int)len, line, suffix);
-            int h = lf_frame_one_line(&f, head, area.x, area.y, area.w, LF_FACE_BOLD, wr.px,
-                                      f.t->ink_soft, f.rtl) +
+            lf_frame_set_text(&f, LF_FACE_BOLD, head, area.w,
+                              2 * lf_frame_line_height(&f, LF_FACE_BOLD, px), px, 2, &wr);
+            if (wr.rest || lf_wrapped_height(&wr) > area.h / 2) {
+                /* a title of thousands of characters would leave its
+                 * page no room: cut at half the page (its first page and
+                 * the list show it whole) */
+                char cut[LF_MAX_STRING_BYTES + 256];
+                size_t lines = (size_t)(area.h / 2 / (wr.line_height > 0 ? wr.line_height : 1));
+                lf_frame_set_text_cut(&f, LF_FACE_BOLD, head, area.w, f.min_px,
+                                      lines ? lines : 1, cut, sizeof(cut), &wr);
+                memcpy(head, cut, sizeof(head));
+            }
+            int h = lf_frame_emit_paragraph(&f, &wr, head, area.x, area.y, LF_FACE_BOLD,
+                                            f.t->ink_soft, lf_frame_text_rtl(&f, title, fb)) +
                     spacing(&f, BASE_GAP);
             area.y += h;
             area.h -= h;

@@ -24,10 +24,18 @@
  * three metres on a 43" foyer screen. */
 #define LF_MIN_TEXT_FRACTION 0.026
 
-/* Touch targets are at least this fraction of the screen's shorter side
- * tall: 65 px at 1080, 34 mm on a 43" screen, 18 mm on a 24" one, above
- * the 9 mm a finger needs. */
-#define LF_MIN_TOUCH_FRACTION 0.06
+/* Touch targets (every button, list entry and arrow) are at least
+ * LF_MIN_TOUCH_MM wide and high at the screen's pixel density (a
+ * fingertip; older hands miss smaller ones) and never below
+ * LF_MIN_TOUCH_PX, on every screen from 800x480 to 4K: at 480x800 the
+ * strip's buttons were 30 px and the arrows 34 px (6 % of the shorter
+ * side, the rule before). Where they do not all fit at that size the
+ * footer shows fewer languages and "more languages" opens the rest; a
+ * button never shrinks below it. The density is lf_view.dpi (the config's
+ * [display] dpi), else LF_ASSUMED_DPI. */
+#define LF_MIN_TOUCH_PX 48
+#define LF_MIN_TOUCH_MM 9.0
+#define LF_ASSUMED_DPI 96
 
 /* Small screens (a shorter side below LF_COMPACT_SIDE pixels: 800x480,
  * 1024x600, 1280x720, 1366x768, 1280x800 and their portrait forms, panels
@@ -51,9 +59,11 @@
  * high; one at least LF_WIDE_PICTURE times as high as wide a strip at the
  * end edge, as high as the slide or LF_STRIP_MAX_WIDTH of its width wide.
  * The text is laid out in the rest, at its usual sizes: a 20:1 banner in
- * a poster's column was a line 34 px high, and a 1:20 one a thread. */
+ * a poster's column was a line 34 px high, and a 1:20 one a thread. A
+ * banner may take a third of the height (0.3 left a 3:1 picture 9 % of
+ * the 764x279 box that 800x480 keeps beside finger-sized buttons). */
 #define LF_WIDE_PICTURE 3.0
-#define LF_BANNER_MAX_HEIGHT 0.3
+#define LF_BANNER_MAX_HEIGHT 0.34
 #define LF_STRIP_MAX_WIDTH 0.3
 
 struct lf_view {
@@ -71,6 +81,8 @@ struct lf_view {
                                    installed (the header says "Stand: ..."); 0 = fresh */
     bool clock_unknown;         /* the wall clock is not plausible (not set yet): no date
                                    or time in the header, no "open now", "happening now" */
+    int dpi;                    /* the screen's pixels per inch, for the size of touch
+                                   targets; 0: LF_ASSUMED_DPI */
 };
 
 enum lf_page_kind {
@@ -109,6 +121,9 @@ struct lf_page_result {
 /* The region between header and footer. */
 struct lf_box lf_layout_content_box(const struct lf_view *v);
 int lf_layout_min_text_px(const struct lf_view *v);
+/* The least width and height of a touch target on this screen, in pixels:
+ * LF_MIN_TOUCH_MM at its density, at least LF_MIN_TOUCH_PX. */
+int lf_layout_min_touch_px(const struct lf_view *v);
 
 void lf_layout_page(struct lf_scene *s, const struct lf_view *v, const struct lf_page *p,
                     struct lf_page_result *r);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include "layout/hyphen.h"
@@ -103,6 +104,40 @@ static bool ideographic_break(int before, int after)
            before != U_LB_PREFIX_NUMERIC && before != U_LB_QUOTATION;
 }
 
+/* The code point that ends before t[j] (0 at the start). */
+static UChar32 code_point_before(const char *t, size_t j)
+{
+    if (j == 0)
+        return 0;
+    int32_t i = (int32_t)j;
+    UChar32 c;
+    U8_PREV(t, 0, i, c);
+    return c;
+}
+
+/* Ethiopic (Ge'ez: Tigrinya, Amharic, Tigre ...) marks no hyphen where a
+ * word is broken across lines: each character is a syllable and a word
+ * went on on the next line without a mark (a Latin "-" there is foreign
+ * to the script; the Ethiopic wordspace "፡" would say the word ended). */
+static bool ethiopic(UChar32 c)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    return c > 0 && uscript_getScript(c, &err) == USCRIPT_ETHIOPIC && U_SUCCESS(err);
+}
+
+/* A mark drawn on the character before it: never the first of a line. */
+static bool is_mark_at(const char *t, size_t j, size_t n)
+{
+    int32_t i = (int32_t)j;
+    UChar32 c;
+    U8_NEXT(t, i, (int32_t)n, c);
+    if (c < 0)
+        return false;
+    int8_t type = u_charType(c);
+    return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
+           type == U_ENCLOSING_MARK;
+}
+
 static size_t unit_end(const char *t, size_t i, size_t n)
 {
     bool address = is_address(t, i, n);
@@ -114,6 +149,11 @@ static size_t unit_end(const char *t, size_t i, size_t n)
         if (shy && i < n && !is_space(t[i]))
             break;
         if ((c == '-' || c == '/') && i < n && !is_space(t[i]) && !is_digit(t[i]) && !address)
+            break;
+        /* after the Ethiopic wordspace "፡" (U+1361), where words are
+         * divided by it instead of a space: a line may end there */
+        if (i - at == 3 && (unsigned char)t[at] == 0xE1 && (unsigned char)t[at + 1] == 0x8D &&
+            (unsigned char)t[at + 2] == 0xA1 && i < n && !is_space(t[i]))
             break;
         if (i < n && ((unsigned char)c >= 0xE0 || (unsigned char)t[i] >= 0xE0) &&
             ideographic_break(break_class(t, at, n), break_class(t, i, n)))
@@ -230,10 +270,13 @@ static size_t break_word(const struct lf_measure *m, enum lf_face face, int px, 
         /* an address breaks after "/@?&=#_" or before "." and "-" (a
          * line that ends in "-" would read as a hyphenated word) */
         char c = t[j - 1], next = t[j];
+        if (is_mark_at(t, j, n))
+            continue; /* a vowel sign or accent stays with its letter */
         bool at_point = address ? (c == '/' || c == '@' || c == '_' || c == '?' || c == '&' ||
                                    c == '=' || c == '#' || next == '.' || next == '-')
                                 : points && points[j - 1 - start];
-        int w = measure(m, face, px, t + start, j - start, !address);
+        bool mark = !address && !ethiopic(code_point_before(t, j));
+        int w = measure(m, face, px, t + start, j - start, mark);
         if (w > max_w)
             break;
         if (!any || w <= max_w) {
@@ -246,16 +289,19 @@ static size_t break_word(const struct lf_measure *m, enum lf_face face, int px, 
         }
     }
     if (best) {
-        *hyphen = !address;
+        *hyphen = !address && !ethiopic(code_point_before(t, best));
         *width = best_w;
         return best;
     }
     size_t one = start + utf8_len(t + start);
-    *hyphen = !address;
+    while (one < ue && is_mark_at(t, one, n))
+        one += utf8_len(t + one);
     if (!any) { /* not even one character fits: it goes alone */
-        *width = measure(m, face, px, t + start, one - start, !address);
+        *hyphen = !address && !ethiopic(code_point_before(t, one));
+        *width = measure(m, face, px, t + start, one - start, *hyphen);
         return one < ue ? one : ue;
     }
+    *hyphen = !address && !ethiopic(code_point_before(t, any));
     *width = any_w;
     return any;
 }
@@ -303,6 +349,7 @@ void lf_wrap_from(const struct lf_measure *m, enum lf_face face, int px, const c
         max_lines = LF_MAX_WRAP_LINES;
     out->px = px;
     out->line_height = m->line_height(m->ctx, face, px);
+    out->max_w = max_w;
     out->n = 0;
     out->rest = 0;
     out->split_word = false;
@@ -325,7 +372,8 @@ void lf_wrap_from(const struct lf_measure *m, enum lf_face face, int px, const c
         while (i < n && text[i] != '\n') {
             size_t ue = unit_end(text, i, n);
             /* a unit ending in a soft hyphen shows one when the line ends there */
-            bool shy = ue >= 2 && is_soft_hyphen(text, ue - 2, n);
+            bool shy = ue >= 2 && is_soft_hyphen(text, ue - 2, n) &&
+                       !ethiopic(code_point_before(text, ue - 2));
             int w = measure(m, face, px, text + start, ue - start, shy);
             if (w > max_w) {
                 /* "+49 251 | 492-7073": a number goes on whole when the line

@@ -46,6 +46,7 @@ struct lf_line {
 struct lf_wrapped {
     int px;
     int line_height;
+    int max_w;         /* the width the lines were wrapped into */
     size_t n;
     struct lf_line lines[LF_MAX_WRAP_LINES];
     /* 0 when the whole text is in lines; else the byte offset where the
