@@ -2,7 +2,7 @@
 # README.md names what the project is made of:
 #   - "Dependencies and why each is there" names every package of
 #     scripts/debian-packages.txt and every library the program links
-#     (CMakeLists.txt's pkg_check_modules and libhyphen);
+#     (CMakeLists.txt's pkg_check_modules, libhyphen and giflib);
 #   - the "Tests" table names every tests/test_*.c, cli_*.sh and e2e_*.sh
 #     (cli_sync_* stands for the sync tests).
 . "$(dirname "$0")/shell_lib.sh"
@@ -23,6 +23,7 @@ declare -A dev=([sdl2]=libsdl2-dev [SDL2_ttf]=libsdl2-ttf-dev [SDL2_image]=libsd
   [jansson]=libjansson-dev [fontconfig]=libfontconfig-dev [freetype2]=libfreetype-dev
   [fribidi]=libfribidi-dev [libqrencode]=libqrencode-dev [libcurl]=libcurl4-openssl-dev
   [libsodium]=libsodium-dev [libical]=libical-dev [libxml-2.0]=libxml2-dev [libexif]=libexif-dev [libjpeg]=libjpeg-dev
+  [libpng]=libpng-dev [libwebp]=libwebp-dev
   [icu-i18n]=libicu-dev [icu-uc]=libicu-dev [libmicrohttpd]=libmicrohttpd-dev
   [libsystemd]=libsystemd-dev [x11]=libx11-dev [xext]=libxext-dev [libdrm]=libdrm-dev
   [espeak-ng]=libespeak-ng-dev)
@@ -30,6 +31,7 @@ modules=$(sed -n 's/^pkg_check_modules([A-Z0-9_]* REQUIRED IMPORTED_TARGET \(.*\
   tr ' ' '\n' | sed 's/[<>=].*//' | sed '/^$/d')
 [ -n "$modules" ] && ok "CMakeLists.txt's libraries read" || bad "no pkg_check_modules in CMakeLists.txt"
 grep -q 'find_library(HYPHEN_LIBRARY hyphen' "$SRC/CMakeLists.txt" && modules="$modules hyphen" && dev[hyphen]=libhyphen-dev
+grep -q 'find_library(GIF_LIBRARY gif' "$SRC/CMakeLists.txt" && modules="$modules gif" && dev[gif]=libgif-dev
 unnamed=""
 for m in $modules; do
   pkg=${dev[$m]:-}

@@ -608,12 +608,8 @@ static void image_fixtures(void **state)
         {"image-symlink", "content.json:7:15: items[0].image: images/poster.png leads outside "
                           "the bundle folder (symbolic link?)"},
         {"image-missing", "content.json:7:15: items[0].image: file not found: images/plakat.png"},
-        {"image-not-image", "content.json:7:15: items[0].image: images/notes.png is not a PNG or "
-                            "JPEG image"},
-        /* print colours: drawn as if RGB, a red poster came out blue */
-        {"image-cmyk", "content.json:7:15: items[0].image: images/plakat.jpg is a CMYK JPEG "
-                       "(colours for print): a screen would show its colours wrong; save it as "
-                       "an RGB (sRGB) JPEG or as PNG"},
+        {"image-not-image", "content.json:7:15: items[0].image: images/notes.png is not a PNG, "
+                            "JPEG, GIF or WebP image"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         char *dir = fixture(cases[i].dir);
@@ -625,6 +621,15 @@ static void image_fixtures(void **state)
         free(want);
         free(dir);
     }
+    /* print colours (a flyer from a print office): made RGB when decoded, so valid */
+    char *cmyk = fixture("image-cmyk");
+    struct lf_diags *cd = lf_diags_create();
+    struct lf_bundle *cb = lf_bundle_load(cmyk, cd);
+    if (!cb || lf_diags_count(cd) != 0)
+        fail_msg("a CMYK JPEG refused:\n%s", all_diags(cd));
+    lf_bundle_destroy(cb);
+    lf_diags_destroy(cd);
+    free(cmyk);
     /* in memory without a folder, only the name is checked */
     char *path = lf_xasprintf("%s/tests/data/bundles/image-missing/content.json", source_dir());
     FILE *f = fopen(path, "rb");
@@ -754,19 +759,31 @@ static void file_and_image_limits(void **state)
          "big.png is cut off: the picture ends before its last part (31 bytes; damaged, or not "
          "copied or uploaded whole): copy it again from the original"},
         /* what it is instead, so one knows what to save it as */
-        {"GIF89a\x01\0\x01\0\0\0\0;", 13, 0,
-         "big.png is in GIF format, not a PNG or JPEG image: save it as JPEG (a photo) or PNG (a "
-         "logo, a flyer) and name that file here"},
+        /* a GIF (its first frame is shown) and a still WebP are fine */
+        {"GIF89a\x01\0\x01\0\0\0\0;", 14, 0, NULL},
+        {"RIFF\x16\0\0\0WEBPVP8X\x0a\0\0\0\0\0\0\0\x63\0\0\x31\0\0", 30, 0, NULL},
+        /* hostile ones: each says what is wrong */
+        {"GIF89a\xff\xff\xff\xff\0\0\0;", 14, 0,
+         "big.png is 65535 x 65535 pixels (a GIF has at most 16777216 pixels, e.g. 4096 x 4096, "
+         "and 8192 a side)"},
+        {"GIF89a\0\0\x01\0\0\0\0;", 14, 0, "big.png: its GIF header says 0 x 1 pixels"},
+        {"GIF89a\x01\0\x01\0\0\0\0,\0\0", 15, 0,
+         "big.png is cut off: the picture ends before its last part (15 bytes; damaged, or not "
+         "copied or uploaded whole): copy it again from the original"},
+        {"GIF89a\x01", 7, 0,
+         "big.png: its GIF header is cut off or damaged (width and height cannot be read)"},
+        {"RIFF\xff\0\0\0WEBPVP8X\x0a\0\0\0\0\0\0\0\x63\0\0\x31\0\0", 30, 0,
+         "big.png is cut off: its WebP header says 263 bytes, the file has 30 (damaged, or not "
+         "copied or uploaded whole): copy it again from the original"},
         {"\0\0\0\x18" "ftypheic\0\0\0\0mif1heic", 24, 0, /* an iPhone's photo */
-         "big.png is in HEIC format, not a PNG or JPEG image: save it as JPEG (a photo) or PNG (a "
-         "logo, a flyer) and name that file here"},
+         "big.png is in HEIC format, not a PNG, JPEG, GIF or WebP image: save it as JPEG (a "
+         "photo) or PNG (a logo, a flyer) and name that file here"},
         {"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>", 63, 0,
-         "big.png is in SVG format, not a PNG or JPEG image: save it as JPEG (a photo) or PNG (a "
-         "logo, a flyer) and name that file here"},
+         "big.png is in SVG format, not a PNG, JPEG, GIF or WebP image: save it as JPEG (a "
+         "photo) or PNG (a logo, a flyer) and name that file here"},
         {"RIFF\0\0\0\0WEBPVP8 ", 16, 0,
-         "big.png is in WebP format, not a PNG or JPEG image: save it as JPEG (a photo) or PNG (a "
-         "logo, a flyer) and name that file here"},
-        {"hallo", 5, 0, "big.png is not a PNG or JPEG image"},
+         "big.png: its WebP header is cut off or damaged (width and height cannot be read)"},
+        {"hallo", 5, 0, "big.png is not a PNG, JPEG, GIF or WebP image"},
     };
     for (size_t i = 0; i < sizeof(images) / sizeof(images[0]); i++) {
         write_bytes(image, images[i].bytes, images[i].n, images[i].size);

@@ -18,7 +18,10 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <jpeglib.h>
+#include <gif_lib.h>
+#include <png.h>
 #include <stdlib.h>
+#include <webp/encode.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -28,6 +31,7 @@
 #include "core/civil_time.h"
 #include "core/limits.h"
 #include "layout/slide_layout.h"
+#include "render/box_shrink.h"
 #include "render/image_load.h"
 #include "render/painter.h"
 #include "render/typesetter.h"
@@ -212,6 +216,169 @@ static void write_jpeg(const char *path, int w, int h, int orientation, bool pro
     assert_int_equal(fclose(f), 0);
 }
 
+/* --- GIF, WebP, PNG and CMYK JPEG files made with the libraries --- */
+
+/* Cuts the file at path to keep_percent of its bytes (100: whole). */
+static void cut_to(const char *path, int keep_percent)
+{
+    if (keep_percent >= 100)
+        return;
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(truncate(path, st.st_size * keep_percent / 100), 0);
+}
+
+/* A GIF of w x h: its first frame green on the left half, blue on the
+ * right, the top eighth transparent; `animated`: a second frame all red
+ * (never shown). Written interlaced when asked (rows in GIF's order). */
+static void write_gif(const char *path, int w, int h, bool interlaced, bool animated,
+                      int keep_percent)
+{
+    int err = 0;
+    GifFileType *g = EGifOpenFileName(path, false, &err);
+    assert_non_null(g);
+    GifColorType colours[4] = {{0, 0, 0}, {0, 200, 0}, {0, 0, 255}, {255, 0, 0}};
+    ColorMapObject *map = GifMakeMapObject(4, colours);
+    assert_non_null(map);
+    assert_int_equal(EGifPutScreenDesc(g, w, h, 2, 0, map), GIF_OK);
+    GraphicsControlBlock gcb = {.DisposalMode = DISPOSAL_UNSPECIFIED, .DelayTime = 50,
+                                .TransparentColor = 0};
+    GifByteType ext[4];
+    EGifGCBToExtension(&gcb, ext);
+    assert_int_equal(EGifPutExtension(g, GRAPHICS_EXT_FUNC_CODE, 4, ext), GIF_OK);
+    assert_int_equal(EGifPutImageDesc(g, 0, 0, w, h, interlaced, NULL), GIF_OK);
+    GifPixelType *line = malloc((size_t)w);
+    assert_non_null(line);
+    static const int start[4] = {0, 4, 2, 1}, step[4] = {8, 8, 4, 2};
+    for (int p = 0; p < (interlaced ? 4 : 1); p++) {
+        for (int y = interlaced ? start[p] : 0; y < h; y += interlaced ? step[p] : 1) {
+            for (int x = 0; x < w; x++)
+                line[x] = y < h / 8 ? 0 : x < w / 2 ? 1 : 2;
+            assert_int_equal(EGifPutLine(g, line, w), GIF_OK);
+        }
+    }
+    if (animated) {
+        assert_int_equal(EGifPutExtension(g, GRAPHICS_EXT_FUNC_CODE, 4, ext), GIF_OK);
+        assert_int_equal(EGifPutImageDesc(g, 0, 0, w, h, false, NULL), GIF_OK);
+        memset(line, 3, (size_t)w);
+        for (int y = 0; y < h; y++)
+            assert_int_equal(EGifPutLine(g, line, w), GIF_OK);
+    }
+    free(line);
+    GifFreeMapObject(map);
+    assert_int_equal(EGifCloseFile(g, &err), GIF_OK);
+    cut_to(path, keep_percent);
+}
+
+/* A WebP of w x h: red above, blue below the middle, opaque. */
+static void write_webp(const char *path, int w, int h, bool lossless, int keep_percent)
+{
+    uint8_t *rgba = malloc((size_t)w * h * 4);
+    assert_non_null(rgba);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            uint8_t *p = rgba + ((size_t)y * w + x) * 4;
+            p[0] = y < h / 2 ? 230 : 10;
+            p[1] = 10;
+            p[2] = y < h / 2 ? 10 : 230;
+            p[3] = 255;
+        }
+    uint8_t *out = NULL;
+    size_t n = lossless ? WebPEncodeLosslessRGBA(rgba, w, h, w * 4, &out)
+                        : WebPEncodeRGBA(rgba, w, h, w * 4, 90, &out);
+    assert_true(n > 0);
+    write_bytes(path, out, n);
+    WebPFree(out);
+    free(rgba);
+    cut_to(path, keep_percent);
+}
+
+/* A PNG of w x h by libpng, RGBA: the top fifth transparent, below it red
+ * on the left half and blue on the right; 16 bits a channel and Adam7
+ * interlaced when asked. */
+static void write_png_rgba(const char *path, int w, int h, bool bits16, bool interlaced)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+    png_infop info = png_create_info_struct(png);
+    assert_non_null(info);
+    png_init_io(png, f);
+    png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, bits16 ? 16 : 8,
+                 PNG_COLOR_TYPE_RGBA, interlaced ? PNG_INTERLACE_ADAM7 : PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_write_info(png, info);
+    int bytes = bits16 ? 2 : 1;
+    png_bytep rows = malloc((size_t)w * h * 4 * bytes);
+    png_bytepp ptrs = malloc((size_t)h * sizeof(*ptrs));
+    assert_non_null(rows);
+    assert_non_null(ptrs);
+    for (int y = 0; y < h; y++) {
+        ptrs[y] = rows + (size_t)y * w * 4 * bytes;
+        for (int x = 0; x < w; x++) {
+            unsigned char c[4] = {0, 0, 0, 0};
+            if (y >= h / 5) {
+                c[0] = x < w / 2 ? 255 : 0;
+                c[2] = x < w / 2 ? 0 : 255;
+                c[3] = 255;
+            }
+            for (int k = 0; k < 4; k++)
+                for (int b = 0; b < bytes; b++)
+                    ptrs[y][((size_t)x * 4 + k) * bytes + b] = c[k];
+        }
+    }
+    png_write_image(png, ptrs);
+    png_write_end(png, NULL);
+    png_destroy_write_struct(&png, &info);
+    free(rows);
+    free(ptrs);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* A CMYK JPEG of w x h by libjpeg: red bands (magenta and yellow ink) in
+ * its top third, green (cyan and yellow) in the middle, blue (cyan and
+ * magenta) below. `adobe`: with the Adobe marker and stored inverted, as
+ * Photoshop does; else without the marker, 255 = full ink. `ycck`: stored
+ * as YCCK (what ImageMagick writes). */
+static void write_cmyk_jpeg(const char *path, int w, int h, bool adobe, bool ycck)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    struct jpeg_compress_struct c;
+    struct jpeg_error_mgr e;
+    c.err = jpeg_std_error(&e);
+    jpeg_create_compress(&c);
+    jpeg_stdio_dest(&c, f);
+    c.image_width = (JDIMENSION)w;
+    c.image_height = (JDIMENSION)h;
+    c.input_components = 4;
+    c.in_color_space = JCS_CMYK;
+    jpeg_set_defaults(&c);
+    jpeg_set_colorspace(&c, ycck ? JCS_YCCK : JCS_CMYK);
+    c.write_Adobe_marker = adobe;
+    jpeg_set_quality(&c, 90, TRUE);
+    jpeg_start_compress(&c, TRUE);
+    unsigned char *row = malloc((size_t)w * 4);
+    assert_non_null(row);
+    while (c.next_scanline < c.image_height) {
+        int y = (int)c.next_scanline;
+        unsigned char ink[4] = {0, 255, 255, 0}; /* red */
+        if (y >= h / 3 && y < 2 * h / 3)
+            ink[0] = 255, ink[1] = 0; /* green */
+        else if (y >= 2 * h / 3)
+            ink[0] = 255, ink[2] = 0; /* blue */
+        for (int x = 0; x < w; x++)
+            for (int k = 0; k < 4; k++)
+                row[4 * x + k] = adobe ? (unsigned char)(255 - ink[k]) : ink[k];
+        JSAMPROW rows[1] = {row};
+        jpeg_write_scanlines(&c, rows, 1);
+    }
+    free(row);
+    jpeg_finish_compress(&c);
+    jpeg_destroy_compress(&c);
+    assert_int_equal(fclose(f), 0);
+}
+
 /* --- canvas --- */
 
 static int setup(void **state)
@@ -323,7 +490,14 @@ static const struct broken_case {
     {"PNG claiming 50000x50000", "huge.png", "huge", "50000x50000 pixels is more than allowed",
      false},
     {"PNG claiming 9000x10", "wide.png", "wide", "9000x10 pixels is more than allowed", false},
-    {"text file named .png", "text.png", "text", "not a PNG or JPEG image", false},
+    {"text file named .png", "text.png", "text", "not a PNG, JPEG, GIF or WebP image", false},
+    {"GIF claiming 65535x65535", "huge.gif", "huge-gif", "65535x65535 pixels is more than allowed",
+     false},
+    {"WebP claiming 16384x16384", "huge.webp", "huge-webp",
+     "16384x16384 pixels is more than allowed", false},
+    {"GIF without frames", "empty.gif", "empty-gif", "it holds no picture (zero frames)", true},
+    {"GIF cut off", "cut.gif", "cut-gif", "the GIF data ends early (file cut off)", true},
+    {"WebP cut off", "cut.webp", "cut-webp", "the WebP data ends early (file cut off)", true},
     {"PNG with a broken body", "cut.png", "cut", "cannot be decoded", true},
     {"missing file", "gone.png", "none", "missing or larger than", false},
 };
@@ -343,6 +517,16 @@ static void a_broken_image_is_reported_once_and_its_slide_drawn(void **state)
             write_png_claiming(path, 16, 16);
         else if (strcmp(bc->kind, "text") == 0)
             write_bytes(path, "hello, not an image\n", 20);
+        else if (strcmp(bc->kind, "huge-gif") == 0)
+            write_bytes(path, "GIF89a\xff\xff\xff\xff\0\0\0;", 14);
+        else if (strcmp(bc->kind, "huge-webp") == 0) /* VP8X: canvas 16384 x 16384 */
+            write_bytes(path, "RIFF\x16\0\0\0WEBPVP8X\x0a\0\0\0\0\0\0\0\xff\x3f\0\xff\x3f\0", 30);
+        else if (strcmp(bc->kind, "empty-gif") == 0) /* 8 x 8, a colour table, no image */
+            write_bytes(path, "GIF89a\x08\0\x08\0\x80\0\0\0\0\0\xff\xff\xff;", 20);
+        else if (strcmp(bc->kind, "cut-gif") == 0)
+            write_gif(path, 64, 48, false, false, 40);
+        else if (strcmp(bc->kind, "cut-webp") == 0)
+            write_webp(path, 64, 48, false, 60);
         size_t decodes = lf_painter_stats(f->painter).image_decodes;
         struct log_capture cap;
         log_capture_begin(&cap);
@@ -657,6 +841,180 @@ static void a_jpeg_cut_off_or_too_costly_is_not_shown(void **state)
         fail_msg("said: %s", SDL_GetError());
 }
 
+/* The pixel at x, y with its alpha (ARGB8888). */
+static uint32_t argb_at(const SDL_Surface *s, int x, int y)
+{
+    return ((const uint32_t *)((const uint8_t *)s->pixels + y * s->pitch))[x];
+}
+
+/* Whether the pixel at x, y is opaque and near r, g, b (lossy formats). */
+static bool near(const SDL_Surface *s, int x, int y, int r, int g, int b)
+{
+    uint32_t c = argb_at(s, x, y);
+    int cr = (int)(c >> 16 & 0xFF), cg = (int)(c >> 8 & 0xFF), cb = (int)(c & 0xFF);
+    return (c >> 24) == 0xFF && abs(cr - r) < 40 && abs(cg - g) < 40 && abs(cb - b) < 40;
+}
+
+/* A PNG is decoded by libpng row by row and shrunk while it is read (box
+ * filter): 1000 x 600 for 200 x 200 is 200 x 120, its colours where they
+ * were, its transparent top transparent; the same for a 16-bit interlaced
+ * one. The filter weighs by alpha: a transparent pixel's colour does not
+ * bleed into its opaque neighbour. A PNG cut off is refused, saying so. */
+static void a_png_is_shrunk_while_it_is_read(void **state)
+{
+    struct fixture *f = *state;
+    char path[300];
+    snprintf(path, sizeof(path), "%s/poster.png", f->dir);
+    for (int variant = 0; variant < 2; variant++) {
+        write_png_rgba(path, 1000, 600, variant == 1, variant == 1);
+        SDL_Surface *s = lf_image_load_fit(path, 200, 200);
+        assert_non_null(s);
+        assert_int_equal(s->w, 200);
+        assert_int_equal(s->h, 120);
+        if (!near(s, 50, 80, 255, 0, 0) || !near(s, 150, 80, 0, 0, 255) ||
+            argb_at(s, 100, 10) >> 24 != 0 || argb_at(s, 100, 23) >> 24 != 0)
+            fail_msg("variant %d: %08x %08x %08x %08x", variant, argb_at(s, 50, 80),
+                     argb_at(s, 150, 80), argb_at(s, 100, 10), argb_at(s, 100, 23));
+        SDL_FreeSurface(s);
+        s = lf_image_load(path); /* whole: the same rows, one to one */
+        assert_non_null(s);
+        assert_int_equal(s->w, 1000);
+        assert_int_equal(s->h, 600);
+        assert_true(near(s, 10, 599, 255, 0, 0) && near(s, 999, 120, 0, 0, 255));
+        assert_int_equal(argb_at(s, 0, 119) >> 24, 0);
+        SDL_FreeSurface(s);
+    }
+
+    /* the box filter itself: 4 x 2 to 2 x 1 */
+    struct lf_box_shrink *b = lf_box_shrink_create(4, 2, 2, 1);
+    assert_non_null(b);
+    const uint32_t top[4] = {0xFFFF0000, 0xFF0000FF, 0x0000FF00, 0xFFFF0000};
+    const uint32_t bottom[4] = {0xFFFF0000, 0xFF0000FF, 0x0000FF00, 0xFFFF0000};
+    lf_box_shrink_row(b, top);
+    assert_null(lf_box_shrink_take(b)); /* not all rows yet */
+    lf_box_shrink_row(b, bottom);
+    SDL_Surface *s = lf_box_shrink_take(b);
+    assert_non_null(s);
+    /* red and blue: their mean; transparent green beside red: half-transparent red */
+    assert_int_equal(argb_at(s, 0, 0), 0xFF800080);
+    assert_int_equal(argb_at(s, 1, 0), 0x80FF0000);
+    SDL_FreeSurface(s);
+    lf_box_shrink_destroy(b);
+
+    write_png_rgba(path, 400, 300, false, false);
+    cut_to(path, 50);
+    assert_null(lf_image_load_fit(path, 200, 200));
+    if (!strstr(SDL_GetError(), "PNG data ends early"))
+        fail_msg("said: %s", SDL_GetError());
+}
+
+/* A print office's flyer in CMYK is shown in its colours: ImageMagick's
+ * (convert -colorspace CMYK: YCCK, Adobe marker, stored inverted), a plain
+ * CMYK one with the Adobe marker (inverted, as Photoshop writes it) and
+ * one without the marker (not inverted): red stays red, green green, blue
+ * blue; on the slide as well. */
+static void a_cmyk_jpeg_shows_its_colours(void **state)
+{
+    struct fixture *f = *state;
+    char path[300];
+    for (int variant = 0; variant < 4; variant++) {
+        if (variant == 0)
+            snprintf(path, sizeof(path), "%s/tests/data/images/cmyk-flyer.jpg", source_dir());
+        else
+            snprintf(path, sizeof(path), "%s/flyer%d.jpg", f->dir, variant);
+        if (variant > 0)
+            write_cmyk_jpeg(path, 48, 36, variant != 2, variant == 3);
+        SDL_Surface *s = lf_image_load(path);
+        if (!s)
+            fail_msg("variant %d refused: %s", variant, SDL_GetError());
+        assert_int_equal(s->w, 48);
+        assert_int_equal(s->h, 36);
+        int green = variant == 0 ? 192 : 255; /* the fixture's #00c000 */
+        if (!near(s, 24, 5, 255, 0, 0) || !near(s, 24, 18, 0, green, 0) ||
+            !near(s, 24, 30, 0, 0, 255))
+            fail_msg("variant %d: top %08x, middle %08x, bottom %08x", variant,
+                     argb_at(s, 24, 5), argb_at(s, 24, 18), argb_at(s, 24, 30));
+        SDL_FreeSurface(s);
+    }
+    snprintf(path, sizeof(path), "%s/tests/data/images/cmyk-flyer.jpg", source_dir());
+    draw_slide(f, path);
+    /* 48 x 36 made 200 x 150 in the 200 x 200 box, centred: rows 45 .. 195 */
+    if (!near(f->surface, 120, 60, 255, 0, 0) || !near(f->surface, 120, 120, 0, 200, 0) ||
+        !near(f->surface, 120, 180, 0, 0, 255))
+        fail_msg("on the slide: %08x %08x %08x", argb_at(f->surface, 120, 60),
+                 argb_at(f->surface, 120, 120), argb_at(f->surface, 120, 180));
+    lf_painter_sweep(f->painter);
+    lf_painter_sweep(f->painter);
+    lf_painter_sweep(f->painter);
+}
+
+/* An animated GIF shows its first frame (a kiosk does not animate; the
+ * second, red, never), its transparent part transparent, shrunk to fit;
+ * an interlaced one the same. */
+static void a_gif_shows_its_first_frame(void **state)
+{
+    struct fixture *f = *state;
+    char path[300];
+    snprintf(path, sizeof(path), "%s/phone.gif", f->dir);
+    for (int interlaced = 0; interlaced < 2; interlaced++) {
+        write_gif(path, 640, 480, interlaced, true, 100);
+        SDL_Surface *s = lf_image_load_fit(path, 64, 64);
+        if (!s)
+            fail_msg("refused: %s", SDL_GetError());
+        assert_int_equal(s->w, 64);
+        assert_int_equal(s->h, 48);
+        if (!near(s, 10, 30, 0, 200, 0) || !near(s, 50, 30, 0, 0, 255) ||
+            argb_at(s, 30, 2) >> 24 != 0)
+            fail_msg("interlaced %d: %08x %08x %08x", interlaced, argb_at(s, 10, 30),
+                     argb_at(s, 50, 30), argb_at(s, 30, 2));
+        SDL_FreeSurface(s);
+    }
+    draw_slide(f, path);
+    /* 200 x 150 in the 200 x 200 box: rows 45 .. 195, green left, blue right */
+    if (!near(f->surface, 60, 150, 0, 200, 0) || !near(f->surface, 180, 150, 0, 0, 255))
+        fail_msg("on the slide: %08x %08x", argb_at(f->surface, 60, 150),
+                 argb_at(f->surface, 180, 150));
+    lf_painter_sweep(f->painter);
+    lf_painter_sweep(f->painter);
+    lf_painter_sweep(f->painter);
+}
+
+/* A still WebP, lossy or lossless, is decoded by libwebp already scaled
+ * (400 x 300 for 200 x 200: 200 x 150), its colours where they were; an
+ * animated one is refused saying so. */
+static void a_still_webp_is_shown(void **state)
+{
+    struct fixture *f = *state;
+    char path[300];
+    snprintf(path, sizeof(path), "%s/web.webp", f->dir);
+    for (int lossless = 0; lossless < 2; lossless++) {
+        write_webp(path, 400, 300, lossless, 100);
+        SDL_Surface *s = lf_image_load_fit(path, 200, 200);
+        if (!s)
+            fail_msg("refused: %s", SDL_GetError());
+        assert_int_equal(s->w, 200);
+        assert_int_equal(s->h, 150);
+        if (!near(s, 100, 30, 230, 10, 10) || !near(s, 100, 120, 10, 10, 230))
+            fail_msg("lossless %d: %08x %08x", lossless, argb_at(s, 100, 30),
+                     argb_at(s, 100, 120));
+        SDL_FreeSurface(s);
+    }
+    draw_slide(f, path);
+    if (!near(f->surface, 120, 60, 230, 10, 10) || !near(f->surface, 120, 180, 10, 10, 230))
+        fail_msg("on the slide: %08x %08x", argb_at(f->surface, 120, 60),
+                 argb_at(f->surface, 120, 180));
+    lf_painter_sweep(f->painter);
+    lf_painter_sweep(f->painter);
+    lf_painter_sweep(f->painter);
+    /* VP8X with its animation flag, an ANIM chunk and no frame yet */
+    snprintf(path, sizeof(path), "%s/anim.webp", f->dir);
+    write_bytes(path, "RIFF\x24\0\0\0WEBPVP8X\x0a\0\0\0\x02\0\0\0\x63\0\0\x63\0\0"
+                      "ANIM\x06\0\0\0\0\0\0\0\0\0", 44);
+    assert_null(lf_image_load_fit(path, 200, 200));
+    if (!strstr(SDL_GetError(), "an animated WebP"))
+        fail_msg("said: %s", SDL_GetError());
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -666,6 +1024,10 @@ int main(void)
         cmocka_unit_test(a_photo_is_shown_upright),
         cmocka_unit_test(a_large_photo_is_kept_at_screen_size),
         cmocka_unit_test(a_jpeg_cut_off_or_too_costly_is_not_shown),
+        cmocka_unit_test(a_png_is_shrunk_while_it_is_read),
+        cmocka_unit_test(a_cmyk_jpeg_shows_its_colours),
+        cmocka_unit_test(a_gif_shows_its_first_frame),
+        cmocka_unit_test(a_still_webp_is_shown),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -856,6 +856,10 @@ static bool image_dimensions(int fd, bool png, off_t size, unsigned *w, unsigned
  * not at all. */
 static bool image_complete(int fd, bool png, off_t size, off_t from)
 {
+    if (from < 0) { /* a GIF: its last byte the trailer ';' (0x3B) */
+        unsigned char last;
+        return size > 0 && pread(fd, &last, 1, size - 1) == 1 && last == 0x3B;
+    }
     static const unsigned char iend[] = {'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82};
     static const unsigned char eoi[] = {0xff, 0xd9};
     const unsigned char *needle = png ? iend : eoi;
@@ -884,7 +888,8 @@ static bool image_complete(int fd, bool png, off_t size, off_t from)
 
 /* The file an image names: inside the folder even after following
  * symbolic links, a regular file of at most LF_MAX_IMAGE_BYTES that
- * starts like a PNG or a JPEG, within LF_MAX_IMAGE_PIXELS/_SIDE/_ASPECT. */
+ * starts like a PNG, a JPEG, a GIF or a WebP, within LF_MAX_IMAGE_PIXELS
+ * (LF_MAX_PHOTO_PIXELS for a JPEG)/_SIDE/_ASPECT, and whole. */
 static bool check_image_file(struct parse *p, const char *name, const char *path)
 {
     bool ok = false;
@@ -925,19 +930,32 @@ static bool check_image_file(struct parse *p, const char *name, const char *path
     static const unsigned char jpeg[3] = {0xff, 0xd8, 0xff};
     bool is_png = got >= 8 && memcmp(head, png, 8) == 0;
     bool is_jpeg = got >= 3 && memcmp(head, jpeg, 3) == 0;
-    if (!is_png && !is_jpeg) {
-        const char *kind = got > 0 ? lf_picture_kind(head, (size_t)got) : NULL;
+    const char *kind = !is_png && !is_jpeg && got > 0 ? lf_picture_kind(head, (size_t)got) : NULL;
+    /* GIF (its first frame is shown) and still WebP: pictures from phones and web pages */
+    bool is_gif = kind && strcmp(kind, "GIF") == 0, is_webp = kind && strcmp(kind, "WebP") == 0;
+    if (!is_png && !is_jpeg && !is_gif && !is_webp) {
         if (kind)
-            error(p, path, "%s is in %s format, not a PNG or JPEG image: save it as JPEG (a photo) "
-                  "or PNG (a logo, a flyer) and name that file here", name, kind);
+            error(p, path, "%s is in %s format, not a PNG, JPEG, GIF or WebP image: save it as "
+                  "JPEG (a photo) or PNG (a logo, a flyer) and name that file here", name, kind);
         else
-            error(p, path, "%s is not a PNG or JPEG image", name);
+            error(p, path, "%s is not a PNG, JPEG, GIF or WebP image", name);
         goto done;
     }
     unsigned w = 0, h = 0, components = 3;
     off_t after = 0;
-    if (!image_dimensions(fd, is_png, st.st_size, &w, &h, &components, &after) || w == 0 ||
-        h == 0) {
+    if (is_gif || is_webp) {
+        if (!lf_picture_size(head, (size_t)got, &w, &h)) {
+            error(p, path, "%s: its %s header is cut off or damaged (width and height cannot be "
+                  "read)", name, kind);
+            goto done;
+        }
+        if (w == 0 || h == 0) {
+            error(p, path, "%s: its %s header says %u x %u pixels", name, kind, w, h);
+            goto done;
+        }
+        after = is_gif ? -1 : 0;
+    } else if (!image_dimensions(fd, is_png, st.st_size, &w, &h, &components, &after) ||
+               w == 0 || h == 0) {
         error(p, path, "%s: cannot read the picture size (damaged file?)", name);
         goto done;
     }
@@ -947,8 +965,9 @@ static bool check_image_file(struct parse *p, const char *name, const char *path
             error(p, path, "%s is %u x %u pixels (a JPEG has at most %d pixels, e.g. 6144 x "
                   "4096, and %d a side)", name, w, h, LF_MAX_PHOTO_PIXELS, LF_MAX_IMAGE_SIDE);
         else
-            error(p, path, "%s is %u x %u pixels (a PNG has at most %d pixels, e.g. 4096 x "
-                  "4096, and %d a side)", name, w, h, LF_MAX_IMAGE_PIXELS, LF_MAX_IMAGE_SIDE);
+            error(p, path, "%s is %u x %u pixels (a %s has at most %d pixels, e.g. 4096 x "
+                  "4096, and %d a side)", name, w, h, is_png ? "PNG" : kind,
+                  LF_MAX_IMAGE_PIXELS, LF_MAX_IMAGE_SIDE);
         goto done;
     }
     unsigned long_side = w > h ? w : h, short_side = w > h ? h : w;
@@ -958,13 +977,18 @@ static bool check_image_file(struct parse *p, const char *name, const char *path
               LF_MAX_IMAGE_ASPECT, w > h ? "wide as high" : "high as wide");
         goto done;
     }
-    if (is_jpeg && components == 4) {
-        /* decoded as if it were RGB: a red poster comes out blue */
-        error(p, path, "%s is a CMYK JPEG (colours for print): a screen would show its colours "
-              "wrong; save it as an RGB (sRGB) JPEG or as PNG", name);
-        goto done;
-    }
-    if (!image_complete(fd, is_png, st.st_size, after)) {
+    (void)components; /* a CMYK JPEG is made RGB when it is decoded (render/image_load.c) */
+    if (is_webp) {
+        /* the RIFF container says how long it is */
+        uint32_t riff = (uint32_t)head[4] | (uint32_t)head[5] << 8 | (uint32_t)head[6] << 16 |
+                        (uint32_t)head[7] << 24;
+        if ((off_t)riff + 8 > st.st_size) {
+            error(p, path, "%s is cut off: its WebP header says %llu bytes, the file has %lld "
+                  "(damaged, or not copied or uploaded whole): copy it again from the original",
+                  name, (unsigned long long)riff + 8, (long long)st.st_size);
+            goto done;
+        }
+    } else if (!image_complete(fd, is_png, st.st_size, after)) {
         error(p, path, "%s is cut off: the picture ends before its last part (%lld bytes; "
               "damaged, or not copied or uploaded whole): copy it again from the original",
               name, (long long)st.st_size);

@@ -40,7 +40,10 @@
 
 /* images named by a bundle */
 #define LF_MAX_IMAGE_BYTES      (8 * 1024 * 1024)
-#define LF_MAX_IMAGE_PIXELS     (4096 * 4096)  /* a PNG: decoded whole, then scaled */
+#define LF_MAX_IMAGE_PIXELS     (4096 * 4096)  /* a PNG, a GIF's screen, a WebP's canvas
+                                                  (shrunk while read, but an interlaced PNG,
+                                                  a GIF frame's indexes and a lossless WebP
+                                                  are held whole while decoding) */
 #define LF_MAX_PHOTO_PIXELS     (6144 * 4096)  /* a JPEG (a 24-megapixel camera's 6000 x
                                                   4000): libjpeg decodes it already scaled
                                                   to the screen */

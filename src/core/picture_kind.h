@@ -5,6 +5,7 @@
 #ifndef LF_CORE_PICTURE_KIND_H
 #define LF_CORE_PICTURE_KIND_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Bytes of the file's start lf_picture_kind looks at (an SVG may begin
@@ -14,5 +15,15 @@
 /* "GIF", "WebP", "HEIC", "AVIF", "SVG", "PDF", "TIFF", "BMP" or "ICO" for
  * the first n bytes of a file; NULL when none of these (or a PNG or JPEG). */
 const char *lf_picture_kind(const unsigned char *head, size_t n);
+
+/* Bytes of a GIF's or WebP's start lf_picture_size needs. */
+#define LF_PICTURE_SIZE_HEAD 30
+
+/* The pixel size a GIF (its logical screen) or a WebP (its canvas: VP8X,
+ * or the VP8/VP8L bitstream's header) says it has, from its first n
+ * bytes, without decoding. False when it is neither, or its header is
+ * cut off or damaged; *w, *h may be 0 (a GIF header may say so: refused
+ * by the caller). */
+bool lf_picture_size(const unsigned char *head, size_t n, unsigned *w, unsigned *h);
 
 #endif

@@ -4,23 +4,44 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h> /* before jpeglib.h, which uses FILE */
+#include <stdlib.h>
 #include <string.h>
+#include <gif_lib.h>
 #include <jpeglib.h>
 #include <jerror.h>
 #include <libexif/exif-data.h>
+#include <png.h>
+#include <webp/decode.h>
 
 #include "core/limits.h"
+#include "core/picture_kind.h"
+#include "render/box_shrink.h"
 #include "render/image_load.h"
+
+enum format { FORMAT_OTHER, FORMAT_JPEG, FORMAT_PNG, FORMAT_GIF, FORMAT_WEBP };
+
+static enum format format_of(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char head[16] = {0};
+    size_t n = f ? fread(head, 1, sizeof(head), f) : 0;
+    if (f)
+        fclose(f);
+    if (n >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF)
+        return FORMAT_JPEG;
+    if (n >= 8 && memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0)
+        return FORMAT_PNG;
+    const char *kind = lf_picture_kind(head, n);
+    if (kind && strcmp(kind, "GIF") == 0)
+        return FORMAT_GIF;
+    if (kind && strcmp(kind, "WebP") == 0)
+        return FORMAT_WEBP;
+    return FORMAT_OTHER;
+}
 
 static bool starts_like_jpeg(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    unsigned char head[3] = {0};
-    bool jpeg = f && fread(head, 1, 3, f) == 3 && head[0] == 0xFF && head[1] == 0xD8 &&
-                head[2] == 0xFF;
-    if (f)
-        fclose(f);
-    return jpeg;
+    return format_of(path) == FORMAT_JPEG;
 }
 
 long long lf_image_max_pixels(const char *path)
@@ -160,13 +181,21 @@ static SDL_Surface *jpeg_load_scaled(const char *path, int need_w, int need_h)
     cinfo.mem->max_memory_to_use = LF_MAX_IMAGE_DECODE_BYTES;
     jpeg_stdio_src(&cinfo, f);
     jpeg_read_header(&cinfo, TRUE);
-    if (cinfo.num_components != 1 && cinfo.num_components != 3) {
-        /* CMYK: validate refuses it (colours for print) */
-        SDL_SetError("a CMYK JPEG (colours for print, %d components) is not shown: save it as "
-                     "an RGB (sRGB) JPEG or as PNG", cinfo.num_components);
+    /* CMYK or YCCK (a print office's flyer): libjpeg gives CMYK (YCCK
+     * converted), made RGB here row by row */
+    bool cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
+    if (!cmyk && cinfo.num_components != 1 && cinfo.num_components != 3) {
+        SDL_SetError("a JPEG of %d colour components (neither grey, RGB nor CMYK)",
+                     cinfo.num_components);
         longjmp(fail.back, 1);
     }
-    cinfo.out_color_space = SDL_BYTEORDER == SDL_LIL_ENDIAN ? JCS_EXT_BGRA : JCS_EXT_ARGB;
+    /* Photoshop writes CMYK JPEGs inverted (0 = full ink) and marks them with
+     * its Adobe APP14 segment; so does every program following it
+     * (ImageMagick, GIMP): with that marker the values are taken inverted,
+     * as browsers do */
+    bool inverted = cmyk && cinfo.saw_Adobe_marker;
+    cinfo.out_color_space = cmyk ? JCS_CMYK
+                                 : SDL_BYTEORDER == SDL_LIL_ENDIAN ? JCS_EXT_BGRA : JCS_EXT_ARGB;
     cinfo.scale_denom = 8;
     for (unsigned num = 1; num <= 8; num++) {
         cinfo.scale_num = num;
@@ -181,7 +210,26 @@ static SDL_Surface *jpeg_load_scaled(const char *path, int need_w, int need_h)
         longjmp(fail.back, 1);
     while (cinfo.output_scanline < cinfo.output_height) {
         JSAMPROW row = (JSAMPROW)((Uint8 *)s->pixels + (size_t)cinfo.output_scanline * s->pitch);
+        if (!cmyk) {
+            jpeg_read_scanlines(&cinfo, &row, 1);
+            continue;
+        }
+        /* 4 bytes of CMYK a pixel, as many as ARGB8888: made RGB in place */
         jpeg_read_scanlines(&cinfo, &row, 1);
+        uint32_t *px = (uint32_t *)row;
+        for (unsigned x = 0; x < cinfo.output_width; x++) {
+            const JSAMPLE *k4 = row + (size_t)x * 4;
+            unsigned c = k4[0], m = k4[1], y = k4[2], k = k4[3];
+            if (!inverted) {
+                c = 255 - c;
+                m = 255 - m;
+                y = 255 - y;
+                k = 255 - k;
+            }
+            /* now 255 = no ink: what remains of white under each ink */
+            uint32_t r = (c * k + 127) / 255, g = (m * k + 127) / 255, b = (y * k + 127) / 255;
+            px[x] = 0xFF000000u | r << 16 | g << 8 | b;
+        }
     }
     if (fail.cut_off) {
         SDL_SetError("the JPEG data ends early (file cut off)");
@@ -210,6 +258,314 @@ static SDL_Surface *shrink(SDL_Surface *s, int w, int h)
         s = n;
     }
     return s;
+}
+
+/* --- PNG: libpng row by row into the box filter --- */
+
+struct png_failure {
+    jmp_buf back;
+    char msg[160];
+};
+
+static void png_fail(png_structp png, png_const_charp msg)
+{
+    struct png_failure *f = png_get_error_ptr(png);
+    snprintf(f->msg, sizeof(f->msg), "%s", msg);
+    longjmp(f->back, 1);
+}
+
+static void png_note(png_structp png, png_const_charp msg)
+{
+    (void)png;
+    (void)msg; /* warnings (a wrong gamma chunk, an unknown profile) change nothing shown */
+}
+
+/* The PNG at path decoded row by row and shrunk while it is read to fit
+ * max_w x max_h (0: as it is): the full-size picture never exists in
+ * memory, only the target and one row (an interlaced PNG, whose rows come
+ * in seven passes, is the exception: decoded whole, within
+ * LF_MAX_IMAGE_PIXELS, as before). */
+static SDL_Surface *png_load_fit(const char *path, int max_w, int max_h)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        SDL_SetError("cannot open %s", path);
+        return NULL;
+    }
+    struct png_failure fail = {0};
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &fail, png_fail, png_note);
+    png_infop info = png ? png_create_info_struct(png) : NULL;
+    struct lf_box_shrink *volatile shrinker = NULL;
+    uint8_t *volatile rows = NULL;
+    SDL_Surface *out = NULL;
+    if (!png || !info) {
+        SDL_SetError("libpng cannot start");
+        goto done;
+    }
+    if (setjmp(fail.back)) {
+        if (strcmp(fail.msg, "Read Error") == 0 || strstr(fail.msg, "Not enough image data"))
+            SDL_SetError("the PNG data ends early (file cut off)");
+        else
+            SDL_SetError("%s", fail.msg);
+        goto done;
+    }
+    png_init_io(png, f);
+    /* a header claiming more than this is an error before any row is read */
+    png_set_user_limits(png, LF_MAX_IMAGE_SIDE, LF_MAX_IMAGE_SIDE);
+    png_set_chunk_malloc_max(png, LF_MAX_IMAGE_BYTES);
+    png_read_info(png, info);
+    png_uint_32 w = png_get_image_width(png, info), h = png_get_image_height(png, info);
+    int type = png_get_color_type(png, info), depth = png_get_bit_depth(png, info);
+    if ((unsigned long long)w * h > (unsigned long long)LF_MAX_IMAGE_PIXELS) {
+        SDL_SetError("%u x %u pixels is more than %d", (unsigned)w, (unsigned)h,
+                     LF_MAX_IMAGE_PIXELS);
+        goto done;
+    }
+    /* every kind of PNG made 8-bit B, G, R, A in memory: ARGB8888 */
+    if (type == PNG_COLOR_TYPE_PALETTE)
+        png_set_palette_to_rgb(png);
+    if (type == PNG_COLOR_TYPE_GRAY && depth < 8)
+        png_set_expand_gray_1_2_4_to_8(png);
+    if (png_get_valid(png, info, PNG_INFO_tRNS))
+        png_set_tRNS_to_alpha(png);
+    if (depth == 16)
+        png_set_strip_16(png);
+    if (type == PNG_COLOR_TYPE_GRAY || type == PNG_COLOR_TYPE_GRAY_ALPHA)
+        png_set_gray_to_rgb(png);
+    bool le = SDL_BYTEORDER == SDL_LIL_ENDIAN;
+    png_set_filler(png, 0xFF, le ? PNG_FILLER_AFTER : PNG_FILLER_BEFORE);
+    if (le)
+        png_set_bgr(png);
+    else
+        png_set_swap_alpha(png);
+    int passes = png_set_interlace_handling(png);
+    png_read_update_info(png, info);
+    int fw, fh;
+    fit_size((int)w, (int)h, max_w, max_h, &fw, &fh);
+    shrinker = lf_box_shrink_create((int)w, (int)h, fw, fh);
+    if (!shrinker)
+        goto done;
+    size_t stride = (size_t)w * 4;
+    rows = malloc(passes > 1 ? stride * h : stride);
+    if (!rows) {
+        SDL_OutOfMemory();
+        goto done;
+    }
+    if (passes > 1) {
+        for (int p = 0; p < passes; p++)
+            for (png_uint_32 y = 0; y < h; y++)
+                png_read_row(png, rows + stride * y, NULL);
+        for (png_uint_32 y = 0; y < h; y++)
+            lf_box_shrink_row(shrinker, (const uint32_t *)(rows + stride * y));
+    } else {
+        for (png_uint_32 y = 0; y < h; y++) {
+            png_read_row(png, rows, NULL);
+            lf_box_shrink_row(shrinker, (const uint32_t *)rows);
+        }
+    }
+    out = lf_box_shrink_take(shrinker);
+done:
+    png_destroy_read_struct(png ? &png : NULL, info ? &info : NULL, NULL);
+    free(rows);
+    lf_box_shrink_destroy(shrinker);
+    fclose(f);
+    return out;
+}
+
+/* --- GIF: giflib, the first frame --- */
+
+/* The first frame of the GIF at path (a kiosk does not animate) on the
+ * GIF's screen (its logical size; outside the frame transparent), shrunk
+ * row by row to fit max_w x max_h. The frame's colour indexes are held
+ * (a byte a pixel, within LF_MAX_IMAGE_PIXELS), never the full-size RGB
+ * picture; the frames after the first are not read. */
+static SDL_Surface *gif_load_fit(const char *path, int max_w, int max_h)
+{
+    int code = 0;
+    GifFileType *gif = DGifOpenFileName(path, &code);
+    if (!gif) {
+        SDL_SetError("not a readable GIF: %s", GifErrorString(code));
+        return NULL;
+    }
+    struct lf_box_shrink *shrinker = NULL;
+    uint8_t *index = NULL;
+    uint32_t *row = NULL;
+    SDL_Surface *out = NULL;
+    int transparent = NO_TRANSPARENT_COLOR;
+    int sw = gif->SWidth, sh = gif->SHeight;
+    if (sw < 1 || sh < 1 || (long long)sw * sh > LF_MAX_IMAGE_PIXELS) {
+        SDL_SetError("its screen size (header) %d x %d is outside 1 .. %d pixels", sw, sh,
+                     LF_MAX_IMAGE_PIXELS);
+        goto done;
+    }
+    for (;;) {
+        GifRecordType type;
+        if (DGifGetRecordType(gif, &type) == GIF_ERROR)
+            goto gif_error;
+        if (type == TERMINATE_RECORD_TYPE) {
+            SDL_SetError("it holds no picture (zero frames)");
+            goto done;
+        }
+        if (type == EXTENSION_RECORD_TYPE) {
+            int ext_code;
+            GifByteType *ext;
+            if (DGifGetExtension(gif, &ext_code, &ext) == GIF_ERROR)
+                goto gif_error;
+            if (ext_code == GRAPHICS_EXT_FUNC_CODE && ext) {
+                GraphicsControlBlock gcb;
+                if (DGifExtensionToGCB(ext[0], ext + 1, &gcb) == GIF_OK)
+                    transparent = gcb.TransparentColor;
+            }
+            while (ext)
+                if (DGifGetExtensionNext(gif, &ext) == GIF_ERROR)
+                    goto gif_error;
+            continue;
+        }
+        if (type != IMAGE_DESC_RECORD_TYPE)
+            continue;
+        if (DGifGetImageDesc(gif) == GIF_ERROR)
+            goto gif_error;
+        break;
+    }
+    const GifImageDesc *d = &gif->Image;
+    const ColorMapObject *map = d->ColorMap ? d->ColorMap : gif->SColorMap;
+    if (!map) {
+        SDL_SetError("its first frame has no colour table");
+        goto done;
+    }
+    if (d->Width < 1 || d->Height < 1 || (long long)d->Width * d->Height > LF_MAX_IMAGE_PIXELS) {
+        SDL_SetError("its first frame's size %d x %d is outside 1 .. %d pixels", d->Width,
+                     d->Height, LF_MAX_IMAGE_PIXELS);
+        goto done;
+    }
+    index = malloc((size_t)d->Width * d->Height);
+    row = malloc((size_t)sw * sizeof(*row));
+    int fw, fh;
+    fit_size(sw, sh, max_w, max_h, &fw, &fh);
+    shrinker = lf_box_shrink_create(sw, sh, fw, fh);
+    if (!index || !row || !shrinker) {
+        SDL_OutOfMemory();
+        goto done;
+    }
+    if (d->Interlace) { /* rows in four passes: 0, 4, 2, 1 apart 8, 8, 4, 2 */
+        static const int start[4] = {0, 4, 2, 1}, step[4] = {8, 8, 4, 2};
+        for (int p = 0; p < 4; p++)
+            for (int y = start[p]; y < d->Height; y += step[p])
+                if (DGifGetLine(gif, index + (size_t)y * d->Width, d->Width) == GIF_ERROR)
+                    goto gif_error;
+    } else {
+        for (int y = 0; y < d->Height; y++)
+            if (DGifGetLine(gif, index + (size_t)y * d->Width, d->Width) == GIF_ERROR)
+                goto gif_error;
+    }
+    for (int y = 0; y < sh; y++) {
+        memset(row, 0, (size_t)sw * sizeof(*row));
+        int fy = y - d->Top;
+        if (fy >= 0 && fy < d->Height) {
+            const uint8_t *in = index + (size_t)fy * d->Width;
+            for (int fx = 0; fx < d->Width; fx++) {
+                int x = d->Left + fx;
+                if (x < 0 || x >= sw || in[fx] == transparent || in[fx] >= map->ColorCount)
+                    continue;
+                const GifColorType *c = &map->Colors[in[fx]];
+                row[x] = 0xFF000000u | (uint32_t)c->Red << 16 | (uint32_t)c->Green << 8 |
+                         c->Blue;
+            }
+        }
+        lf_box_shrink_row(shrinker, row);
+    }
+    out = lf_box_shrink_take(shrinker);
+    goto done;
+gif_error:
+    if (gif->Error == D_GIF_ERR_READ_FAILED || gif->Error == D_GIF_ERR_EOF_TOO_SOON)
+        SDL_SetError("the GIF data ends early (file cut off)");
+    else
+        SDL_SetError("%s", GifErrorString(gif->Error));
+done:
+    lf_box_shrink_destroy(shrinker);
+    free(index);
+    free(row);
+    DGifCloseFile(gif, &code);
+    return out;
+}
+
+/* --- WebP: libwebp, scaled by its decoder --- */
+
+/* The still WebP at path, decoded by libwebp already scaled to fit max_w x
+ * max_h (its rescaler works row by row on a lossy picture; a lossless one
+ * is held whole while decoding, within LF_MAX_IMAGE_PIXELS). An animated
+ * WebP is refused (libwebp decodes only still ones this way). */
+static SDL_Surface *webp_load_fit(const char *path, int max_w, int max_h)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        SDL_SetError("cannot open %s", path);
+        return NULL;
+    }
+    SDL_Surface *out = NULL;
+    uint8_t *data = NULL;
+    long size = -1;
+    if (fseek(f, 0, SEEK_END) == 0)
+        size = ftell(f);
+    if (size < 0 || size > LF_MAX_IMAGE_BYTES || fseek(f, 0, SEEK_SET) != 0) {
+        SDL_SetError("larger than %d bytes, or not readable", LF_MAX_IMAGE_BYTES);
+        goto done;
+    }
+    data = malloc(size ? (size_t)size : 1);
+    if (!data || fread(data, 1, (size_t)size, f) != (size_t)size) {
+        SDL_SetError("cannot read it");
+        goto done;
+    }
+    WebPDecoderConfig config;
+    if (!WebPInitDecoderConfig(&config)) {
+        SDL_SetError("libwebp cannot start");
+        goto done;
+    }
+    VP8StatusCode st = WebPGetFeatures(data, (size_t)size, &config.input);
+    if (st != VP8_STATUS_OK) {
+        SDL_SetError(st == VP8_STATUS_NOT_ENOUGH_DATA ? "the WebP data ends early (file cut off)"
+                                                      : "its WebP header is damaged (status %d)",
+                     (int)st);
+        goto done;
+    }
+    int w = config.input.width, h = config.input.height;
+    if (config.input.has_animation) {
+        SDL_SetError("an animated WebP (the kiosk shows still pictures): save its first frame "
+                     "as PNG or JPEG");
+        goto done;
+    }
+    if (w < 1 || h < 1 || (long long)w * h > LF_MAX_IMAGE_PIXELS) {
+        SDL_SetError("%d x %d pixels is outside 1 .. %d", w, h, LF_MAX_IMAGE_PIXELS);
+        goto done;
+    }
+    int fw, fh;
+    fit_size(w, h, max_w, max_h, &fw, &fh);
+    out = SDL_CreateRGBSurfaceWithFormat(0, fw, fh, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!out)
+        goto done;
+    if (fw != w || fh != h) {
+        config.options.use_scaling = 1;
+        config.options.scaled_width = fw;
+        config.options.scaled_height = fh;
+    }
+    config.output.colorspace = SDL_BYTEORDER == SDL_LIL_ENDIAN ? MODE_BGRA : MODE_ARGB;
+    config.output.is_external_memory = 1;
+    config.output.u.RGBA.rgba = out->pixels;
+    config.output.u.RGBA.stride = out->pitch;
+    config.output.u.RGBA.size = (size_t)out->pitch * (size_t)fh;
+    st = WebPDecode(data, (size_t)size, &config);
+    WebPFreeDecBuffer(&config.output);
+    if (st != VP8_STATUS_OK) {
+        SDL_SetError(st == VP8_STATUS_NOT_ENOUGH_DATA ? "the WebP data ends early (file cut off)"
+                                                      : "its WebP data is damaged (status %d)",
+                     (int)st);
+        SDL_FreeSurface(out);
+        out = NULL;
+    }
+done:
+    free(data);
+    fclose(f);
+    return out;
 }
 
 SDL_Surface *lf_image_load_fit(const char *path, int max_w, int max_h)
@@ -244,7 +600,12 @@ SDL_Surface *lf_image_load_fit(const char *path, int max_w, int max_h)
         fit_size(swap ? h : w, swap ? w : h, max_w, max_h, &fw, &fh);
         s = jpeg_load_scaled(path, swap ? fh : fw, swap ? fw : fh);
     } else {
-        s = IMG_Load(path);
+        switch (format_of(path)) {
+        case FORMAT_PNG: s = png_load_fit(path, max_w, max_h); break;
+        case FORMAT_GIF: s = gif_load_fit(path, max_w, max_h); break;
+        case FORMAT_WEBP: s = webp_load_fit(path, max_w, max_h); break;
+        default: s = IMG_Load(path); break;
+        }
     }
     if (!s)
         return NULL;

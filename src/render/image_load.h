@@ -4,7 +4,12 @@
  * EXIF data how it is to be turned (Orientation 1..8); every photo viewer
  * turns it, and so does the kiosk: a poster photographed upright is
  * shown upright, never on its side. libexif reads the tag; libjpeg
- * decodes JPEGs (scaled while decoding), SDL_image the rest (PNG).
+ * decodes JPEGs (scaled while decoding; CMYK and YCCK made RGB, Adobe's
+ * inverted CMYK understood), libpng PNGs and giflib a GIF's first frame
+ * (row by row, shrunk while read: box_shrink.h), libwebp a still WebP
+ * (scaled while decoding); SDL_image anything else. A file cut off, a
+ * GIF without frames or an animated WebP gives NULL, SDL_GetError saying
+ * what is wrong.
  *
  * Main thread (or any one thread at a time); the caller frees the
  * surface with SDL_FreeSurface. */
@@ -14,7 +19,8 @@
 #include <SDL.h>
 
 /* The most pixels a picture of this kind may have: LF_MAX_PHOTO_PIXELS
- * for a JPEG (decoded already scaled), else LF_MAX_IMAGE_PIXELS. */
+ * for a JPEG (decoded already scaled), else LF_MAX_IMAGE_PIXELS (PNG,
+ * GIF, WebP). */
 long long lf_image_max_pixels(const char *path);
 
 /* The EXIF orientation of the JPEG at path: 1 (as stored) when it has

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "core/limits.h"
+#include "core/picture_kind.h"
 #include "core/xalloc.h"
 #include "layout/qr_payload.h"
 #include "render/image_load.h"
@@ -319,7 +320,7 @@ static struct entry *lookup(struct lf_painter *p, const struct lf_op *op)
             snprintf(why, sizeof(why), "missing or larger than %d bytes", LF_MAX_IMAGE_BYTES);
             report_broken_image(id, key, why);
         } else if (!lf_image_dimensions(key, &w, &h2)) {
-            report_broken_image(id, key, "not a PNG or JPEG image");
+            report_broken_image(id, key, "not a PNG, JPEG, GIF or WebP image");
         } else if (w > LF_MAX_IMAGE_SIDE || h2 > LF_MAX_IMAGE_SIDE ||
                    (long long)w * h2 > lf_image_max_pixels(key)) {
             /* refused from the header alone: nothing allocated for it */
@@ -576,6 +577,7 @@ bool lf_image_dimensions(const char *path, int *w, int *h)
     if (!f)
         return false;
     unsigned char b[32];
+    unsigned gw, gh;
     bool ok = false;
     size_t n = fread(b, 1, sizeof(b), f);
     if (n >= 24 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(b + 12, "IHDR", 4) == 0) {
@@ -585,6 +587,10 @@ bool lf_image_dimensions(const char *path, int *w, int *h)
             *h = (int)ph;
             ok = true;
         }
+    } else if (lf_picture_size(b, n, &gw, &gh)) { /* GIF, WebP */
+        *w = (int)gw;
+        *h = (int)gh;
+        ok = gw > 0 && gh > 0;
     } else if (n >= 4 && b[0] == 0xFF && b[1] == 0xD8) {
         /* walk the JPEG segments to the first start-of-frame */
         if (fseek(f, 2, SEEK_SET) != 0)

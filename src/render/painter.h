@@ -59,8 +59,8 @@ struct lf_painter_stats {
 };
 struct lf_painter_stats lf_painter_stats(const struct lf_painter *p);
 
-/* Reads width and height from a PNG or JPEG header without decoding.
- * False when the file is not one of those or is cut short. */
+/* Reads width and height from a PNG, JPEG, GIF or WebP header without
+ * decoding. False when the file is not one of those or is cut short. */
 bool lf_image_dimensions(const char *path, int *w, int *h) LF_MUST_CHECK;
 
 #endif

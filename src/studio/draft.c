@@ -786,8 +786,8 @@ bool lf_draft_store_image(struct lf_draft *d, const char *name, const void *data
         goto done;
     }
     /* decoded once, small (a JPEG at libjpeg's 1/8 still reads all its data):
-     * a file cut off while uploading from a phone, or a CMYK flyer, is refused
-     * now, not when the entry is saved or published */
+     * a file cut off while uploading from a phone is refused now, not when the
+     * entry is saved or published */
     SDL_Surface *pic = lf_image_load_fit(tmp, 64, 64);
     if (!pic) {
         draft_error(d, err, err_size, "%s cannot be decoded: %s", name, SDL_GetError());
