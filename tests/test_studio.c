@@ -20,6 +20,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <webp/encode.h>
 
 #include "content/signature.h"
 #include "core/civil_time.h"
@@ -256,6 +257,8 @@ static void draft_images_checked_before_decoding(void **state)
     for (size_t i = 0; i < sizeof(bad_names) / sizeof(bad_names[0]); i++)
         assert_false(lf_draft_image_name_valid(bad_names[i]));
     assert_true(lf_draft_image_name_valid("Plakat_2027-03.JPG"));
+    assert_true(lf_draft_image_name_valid("handy.gif"));
+    assert_true(lf_draft_image_name_valid("webseite.WEBP"));
 
     /* a PNG header claiming 50000 x 50000 pixels */
     unsigned char png[64] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13,
@@ -269,12 +272,12 @@ static void draft_images_checked_before_decoding(void **state)
     if (!strstr(err, "1 x 8192 pixels, more than 20 times as high as wide"))
         fail_msg("a 1 x 8192 picture should be refused for its shape, got: %s", err);
     assert_false(lf_draft_store_image(d, "text.png", "hallo", 5, &w, &h, err, sizeof(err)));
-    assert_string_equal(err, "text.png: not a PNG or JPEG image");
+    assert_string_equal(err, "text.png: not a PNG, JPEG, GIF or WebP image");
     /* an iPhone's HEIC photo renamed .jpg: what it is, and what to do */
     assert_false(lf_draft_store_image(d, "foto.jpg", "\0\0\0\x18" "ftypheic\0\0\0\0mif1heic", 24,
                                       &w, &h, err, sizeof(err)));
-    assert_string_equal(err, "foto.jpg: in HEIC format, not a PNG or JPEG image: save it as JPEG "
-                             "(a photo) or PNG (a logo, a flyer) and upload that");
+    assert_string_equal(err, "foto.jpg: in HEIC format, not a PNG, JPEG, GIF or WebP image: save "
+                             "it as JPEG (a photo) or PNG (a logo, a flyer) and upload that");
     assert_false(lf_draft_store_image(d, "../evil.png", png, sizeof(png), &w, &h, err, sizeof(err)));
     /* a phone photo cut off while uploading: refused at once (it was
      * stored, and the entry showed the error only later) */
@@ -298,12 +301,57 @@ static void draft_images_checked_before_decoding(void **state)
     if (!lf_draft_store_image(d, "flyer.jpg", jpg, jn, &w, &h, err, sizeof(err)))
         fail_msg("a CMYK flyer: %s", err);
     free(photo);
-    char *whole = lf_xasprintf("%s/draft/images/ganz.jpg", dir);
-    assert_int_equal(unlink(whole), 0);
-    free(whole);
-    whole = lf_xasprintf("%s/draft/images/flyer.jpg", dir);
-    assert_int_equal(unlink(whole), 0);
-    free(whole);
+    /* from a phone or a web page: a GIF (one red pixel) and a still WebP, stored as they
+     * came (the kiosk reads them as they are) */
+    static const unsigned char gif[] = {
+        'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0x80, 0, 0, 0xff, 0, 0, 0, 0, 0,
+        0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0, 0x3b};
+    if (!lf_draft_store_image(d, "handy.gif", gif, sizeof(gif), &w, &h, err, sizeof(err)))
+        fail_msg("a GIF: %s", err);
+    assert_int_equal(w, 1);
+    assert_int_equal(h, 1);
+    uint8_t rgba[64 * 48 * 4];
+    memset(rgba, 200, sizeof(rgba));
+    uint8_t *webp = NULL;
+    size_t webp_n = WebPEncodeRGBA(rgba, 64, 48, 64 * 4, 80, &webp);
+    assert_true(webp_n > 0);
+    if (!lf_draft_store_image(d, "seite.webp", webp, webp_n, &w, &h, err, sizeof(err)))
+        fail_msg("a WebP: %s", err);
+    assert_int_equal(w, 64);
+    assert_int_equal(h, 48);
+    char *stored = lf_xasprintf("%s/draft/images/seite.webp", dir);
+    FILE *sf = fopen(stored, "rb");
+    assert_non_null(sf);
+    unsigned char head[12];
+    assert_int_equal(fread(head, 1, sizeof(head), sf), sizeof(head));
+    fclose(sf);
+    assert_memory_equal(head + 8, "WEBP", 4); /* as uploaded, not converted */
+    free(stored);
+    /* cut off, and a GIF without a frame: refused at once, naming the file and why */
+    assert_false(lf_draft_store_image(d, "halb.webp", webp, webp_n / 2, &w, &h, err,
+                                      sizeof(err)));
+    if (!strstr(err, "halb.webp cannot be decoded: the WebP data ends early"))
+        fail_msg("a cut-off WebP: %s", err);
+    WebPFree(webp);
+    static const unsigned char empty_gif[] = {'G', 'I', 'F', '8', '9', 'a', 8, 0, 8, 0, 0x80,
+                                              0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0x3b};
+    assert_false(lf_draft_store_image(d, "leer.gif", empty_gif, sizeof(empty_gif), &w, &h, err,
+                                      sizeof(err)));
+    if (!strstr(err, "leer.gif cannot be decoded: it holds no picture (zero frames)"))
+        fail_msg("a GIF without frames: %s", err);
+    /* a GIF whose header claims 65535 x 65535: refused before decoding */
+    static const unsigned char huge_gif[] = {'G', 'I', 'F', '8', '9', 'a', 0xff, 0xff, 0xff,
+                                             0xff, 0, 0, 0, 0x3b};
+    assert_false(lf_draft_store_image(d, "riesig.gif", huge_gif, sizeof(huge_gif), &w, &h, err,
+                                      sizeof(err)));
+    if (!strstr(err, "riesig.gif: 65535 x 65535 pixels"))
+        fail_msg("a GIF claiming 65535 x 65535: %s", err);
+    static const char *const kept[] = {"ganz.jpg", "flyer.jpg", "handy.gif", "seite.webp"};
+    for (size_t i = 0; i < sizeof(kept) / sizeof(kept[0]); i++) {
+        char *whole = lf_xasprintf("%s/draft/images/%s", dir, kept[i]);
+        assert_int_equal(unlink(whole), 0);
+        free(whole);
+    }
     char *images = lf_xasprintf("%s/draft/images", dir);
     char *cmd = lf_xasprintf("test -z \"$(ls -A '%s')\"", images);
     assert_int_equal(system(cmd), 0); /* nothing left behind, no temp file either */

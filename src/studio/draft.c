@@ -730,7 +730,8 @@ bool lf_draft_image_name_valid(const char *name)
     }
     const char *dot = strrchr(name, '.');
     return dot && (strcasecmp(dot, ".png") == 0 || strcasecmp(dot, ".jpg") == 0 ||
-                   strcasecmp(dot, ".jpeg") == 0);
+                   strcasecmp(dot, ".jpeg") == 0 || strcasecmp(dot, ".gif") == 0 ||
+                   strcasecmp(dot, ".webp") == 0);
 }
 
 bool lf_draft_store_image(struct lf_draft *d, const char *name, const void *data, size_t len,
@@ -741,7 +742,8 @@ bool lf_draft_store_image(struct lf_draft *d, const char *name, const void *data
     if (!lf_draft_image_name_valid(name)) {
         draft_error(d, err, err_size,
                       "not an image file name: use letters, digits, '.', '_', '-' and the "
-                      "ending .png, .jpg or .jpeg (at most %d characters, no folders)",
+                      "ending .png, .jpg, .jpeg, .gif or .webp (at most %d characters, no "
+                      "folders)",
                       LF_STUDIO_MAX_IMAGE_NAME);
         return false;
     }
@@ -763,17 +765,18 @@ bool lf_draft_store_image(struct lf_draft *d, const char *name, const void *data
         const char *kind = lf_picture_kind(data, len < LF_PICTURE_KIND_HEAD ? len
                                                                             : LF_PICTURE_KIND_HEAD);
         if (kind)
-            draft_error(d, err, err_size, "%s: in %s format, not a PNG or JPEG image: save it as "
-                        "JPEG (a photo) or PNG (a logo, a flyer) and upload that", name, kind);
+            draft_error(d, err, err_size, "%s: in %s format, not a PNG, JPEG, GIF or WebP image: "
+                        "save it as JPEG (a photo) or PNG (a logo, a flyer) and upload that",
+                        name, kind);
         else
-            draft_error(d, err, err_size, "%s: not a PNG or JPEG image", name);
+            draft_error(d, err, err_size, "%s: not a PNG, JPEG, GIF or WebP image", name);
         goto done;
     }
     if (*w <= 0 || *h <= 0 || *w > LF_MAX_IMAGE_SIDE || *h > LF_MAX_IMAGE_SIDE ||
         (long long)*w * *h > lf_image_max_pixels(tmp)) {
         draft_error(d, err, err_size,
                       "%s: %d x %d pixels, more than %lld pixels or a side over %d (a JPEG of "
-                      "6144 x 4096 or a PNG of 4096 x 4096 is fine)",
+                      "6144 x 4096 or a PNG, GIF or WebP of 4096 x 4096 is fine)",
                       name, *w, *h, lf_image_max_pixels(tmp), LF_MAX_IMAGE_SIDE);
         goto done;
     }
@@ -786,8 +789,9 @@ bool lf_draft_store_image(struct lf_draft *d, const char *name, const void *data
         goto done;
     }
     /* decoded once, small (a JPEG at libjpeg's 1/8 still reads all its data):
-     * a file cut off while uploading from a phone is refused now, not when the
-     * entry is saved or published */
+     * a file cut off while uploading from a phone, a GIF without frames or an
+     * animated WebP is refused now, not when the entry is saved or published;
+     * what is stored is the file as uploaded, which the kiosk reads as it is */
     SDL_Surface *pic = lf_image_load_fit(tmp, 64, 64);
     if (!pic) {
         draft_error(d, err, err_size, "%s cannot be decoded: %s", name, SDL_GetError());

@@ -123,11 +123,13 @@ char *lf_draft_manifest(const struct lf_draft *d, const json_t *replacement, boo
 json_t *lf_draft_validate(const struct lf_draft *d, const json_t *replacement);
 
 /* Stores an uploaded image as DIR/draft/images/NAME after checking the
- * name (no folders, no leading dot, .png/.jpg/.jpeg), the size (at most
- * LF_MAX_IMAGE_BYTES) and the pixel dimensions read from the PNG or JPEG
- * header before anything is decoded (LF_MAX_IMAGE_PIXELS,
- * LF_MAX_IMAGE_SIDE). *w, *h receive them. Durable; an existing file of
- * that name is replaced. */
+ * name (no folders, no leading dot, .png/.jpg/.jpeg/.gif/.webp), the size
+ * (at most LF_MAX_IMAGE_BYTES) and the pixel dimensions read from the PNG,
+ * JPEG, GIF or WebP header before anything is decoded (LF_MAX_IMAGE_PIXELS,
+ * LF_MAX_PHOTO_PIXELS for a JPEG, LF_MAX_IMAGE_SIDE), then decoding it
+ * once, small (render/image_load.h). The file is stored as uploaded (a
+ * GIF stays a GIF: the kiosk shows its first frame). *w, *h receive the
+ * size. Durable; an existing file of that name is replaced. */
 bool lf_draft_store_image(struct lf_draft *d, const char *name, const void *data, size_t len,
                           int *w, int *h, char *err, size_t err_size) LF_MUST_CHECK;
 

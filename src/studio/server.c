@@ -895,7 +895,11 @@ static void h_image_get(struct call *c, struct reply *r)
     r->len = fread(r->bytes, 1, (size_t)st.st_size, f);
     fclose(f);
     const char *dot = strrchr(name, '.');
-    r->type = dot && strcasecmp(dot, ".png") == 0 ? "image/png" : "image/jpeg";
+    r->type = !dot                             ? "image/jpeg"
+              : strcasecmp(dot, ".png") == 0  ? "image/png"
+              : strcasecmp(dot, ".gif") == 0  ? "image/gif"
+              : strcasecmp(dot, ".webp") == 0 ? "image/webp"
+                                              : "image/jpeg";
     r->status = 200;
 }
 

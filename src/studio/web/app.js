@@ -30,8 +30,8 @@ const WORDS = {
     date: 'Datum', time: 'Uhrzeit', berlin: 'Uhrzeit in Deutschland', from: 'von', to: 'bis',
     addRange: 'Zeitraum hinzufügen', removeRange: 'Zeitraum entfernen', hoursNote: 'Zusatz',
     image: 'Bild', upload: 'Bild hochladen', removeImage: 'Bild entfernen',
-    imageRules: 'PNG oder JPEG, höchstens 8 MB und 4096 × 4096 Pixel.',
-    notAnImage: '„{0}“ ist kein Bild im Format PNG oder JPEG. Bitte ein Foto oder Plakat als PNG oder JPEG wählen (ein PDF oder Word-Dokument vorher als Bild speichern oder exportieren).',
+    imageRules: 'PNG, JPEG, GIF (sein erstes Bild) oder WebP, höchstens 8 MB und 4096 × 4096 Pixel.',
+    notAnImage: '„{0}“ ist kein Bild im Format PNG, JPEG, GIF oder WebP. Bitte ein Foto oder Plakat als PNG oder JPEG wählen (ein PDF oder Word-Dokument vorher als Bild speichern oder exportieren).',
     tooBig: 'Das Bild ist größer als 8 MB.', tag: 'Schlagwort', addTag: 'Schlagwort hinzufügen',
     removeTag: 'Schlagwort entfernen', priority0: 'normal', priority1: 'wichtig', priority2: 'dringend (ganzer Bildschirm)',
     confirmDeleteTitle: 'Diesen Eintrag löschen?', confirmDeleteWhat: 'Gelöscht wird:',
@@ -127,8 +127,8 @@ const WORDS = {
     date: 'Date', time: 'Time', berlin: 'time in Germany', from: 'from', to: 'to',
     addRange: 'Add hours', removeRange: 'Remove these hours', hoursNote: 'Note',
     image: 'Picture', upload: 'Upload a picture', removeImage: 'Remove picture',
-    imageRules: 'PNG or JPEG, at most 8 MB and 4096 × 4096 pixels.',
-    notAnImage: '“{0}” is not a picture in PNG or JPEG format. Please choose a photo or poster as PNG or JPEG (save or export a PDF or Word document as a picture first).',
+    imageRules: 'PNG, JPEG, GIF (its first picture) or WebP, at most 8 MB and 4096 × 4096 pixels.',
+    notAnImage: '“{0}” is not a picture in PNG, JPEG, GIF or WebP format. Please choose a photo or poster as PNG or JPEG (save or export a PDF or Word document as a picture first).',
     tooBig: 'The picture is larger than 8 MB.', tag: 'Tag', addTag: 'Add a tag', removeTag: 'Remove tag',
     priority0: 'normal', priority1: 'important', priority2: 'urgent (whole screen)',
     confirmDeleteTitle: 'Delete this entry?', confirmDeleteWhat: 'To be deleted:',
@@ -1111,7 +1111,7 @@ function languagesEditor() {
   * umlauts spelt out, accents dropped, anything else (spaces, "/", "..") a "-". */
 function imageFileName(original) {
   const text = String(original || '');
-  const ext = (/\.(png|jpe?g)$/i.exec(text) || ['.png'])[0];
+  const ext = (/\.(png|jpe?g|gif|webp)$/i.exec(text) || ['.png'])[0];
   const spelt = text.slice(0, text.length - (text.toLowerCase().endsWith(ext.toLowerCase()) ? ext.length : 0))
     .replace(/[äöüÄÖÜß]/g, (c) => ({ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss'})[c]);
   const base = spelt.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-')
@@ -1124,11 +1124,11 @@ function imageEditor() {
   const it = state.editing.item;
   /* a refused picture is announced at once: the choice of a file gives no other feedback */
   const status = h('div', {class: 'field-error', 'data-error-for': 'image', role: 'alert'});
-  const file = fileInput({accept: 'image/png,image/jpeg', id: 'image-file', onchange: async (ev) => {
+  const file = fileInput({accept: 'image/png,image/jpeg,image/gif,image/webp', id: 'image-file', onchange: async (ev) => {
     const f = ev.target.files[0];
     if (!f) return;
     /* a PDF or a document picked by mistake: said with the name the user picked */
-    if (!/^image\/(png|jpeg)$/.test(f.type) && !/\.(png|jpe?g)$/i.test(f.name)) { status.textContent = t('notAnImage', f.name); return; }
+    if (!/^image\/(png|jpeg|gif|webp)$/.test(f.type) && !/\.(png|jpe?g|gif|webp)$/i.test(f.name)) { status.textContent = t('notAnImage', f.name); return; }
     if (f.size > MAX_IMAGE_BYTES) { status.textContent = t('tooBig'); return; }
     const name = imageFileName(f.name);
     try {

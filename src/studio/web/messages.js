@@ -46,8 +46,10 @@ const MSGS = {
   '%s leads outside the bundle folder (symbolic link?)': ['{0} liegt außerhalb des Inhaltsordners', null],
   '%s is not a file': ['{0} ist keine Datei', null],
   'image too large (%lld bytes, at most %d)': ['Bild zu groß ({0} Byte, höchstens {1})', 'picture too large ({0} bytes, at most {1})'],
-  '%s is not a PNG or JPEG image': ['{0} ist kein PNG- oder JPEG-Bild', '{0} is not a PNG or JPEG picture'],
-  '%s is in %s format, not a PNG or JPEG image: save it as JPEG (a photo) or PNG (a logo, a flyer) and name that file here': ['{0} ist im Format {1}, kein PNG- oder JPEG-Bild: bitte als JPEG (Foto) oder PNG (Logo, Flyer) speichern und diese Datei wählen', '{0} is in {1} format, not a PNG or JPEG picture: please save it as JPEG (a photo) or PNG (a logo, a flyer) and choose that file'],
+  '%s is not a PNG, JPEG, GIF or WebP image': ['{0} ist kein PNG-, JPEG-, GIF- oder WebP-Bild', '{0} is not a PNG, JPEG, GIF or WebP picture'],
+  '%s: its %s header is cut off or damaged (width and height cannot be read)': ['{0}: der Kopf der {1}-Datei ist abgeschnitten oder beschädigt (Breite und Höhe nicht lesbar)', null],
+  '%s: its %s header says %u x %u pixels': ['{0}: laut Kopf der {1}-Datei {2} × {3} Pixel – so ist es kein Bild', null],
+  '%s is in %s format, not a PNG, JPEG, GIF or WebP image: save it as JPEG (a photo) or PNG (a logo, a flyer) and name that file here': ['{0} ist im Format {1}, kein PNG-, JPEG-, GIF- oder WebP-Bild: bitte als JPEG (Foto) oder PNG (Logo, Flyer) speichern und diese Datei wählen', '{0} is in {1} format, not a PNG, JPEG, GIF or WebP picture: please save it as JPEG (a photo) or PNG (a logo, a flyer) and choose that file'],
   '%s: cannot read the picture size (damaged file?)': ['{0}: die Bildgröße ist nicht lesbar (Datei beschädigt?)', null],
   '%s is %u x %u pixels (a PNG has at most %d pixels, e.g. 4096 x 4096, and %d a side)': ['{0} hat {1} × {2} Pixel: das ist zu groß. Bitte das Bild verkleinern (ein PNG höchstens 4096 × 4096 Pixel; für den Bildschirm reichen 1920 × 1080).', '{0} has {1} × {2} pixels: too large. Please make it smaller (a PNG at most 4096 × 4096 pixels; 1920 × 1080 is enough for a screen).'],
   '%s is %u x %u pixels (a JPEG has at most %d pixels, e.g. 6144 x 4096, and %d a side)': ['{0} hat {1} × {2} Pixel: das ist zu groß. Bitte das Foto verkleinern (ein JPEG höchstens 6144 × 4096 Pixel; für den Bildschirm reichen 1920 × 1080).', '{0} has {1} × {2} pixels: too large. Please make the photo smaller (a JPEG at most 6144 × 4096 pixels; 1920 × 1080 is enough for a screen).'],
@@ -55,8 +57,6 @@ const MSGS = {
   /* the studio's own checks in the form (app.js, not the server's) */
   'studio-past-end': ['liegt in der Vergangenheit: dieser Eintrag erscheint auf keinem Bildschirm mehr. Bitte das Datum prüfen (Jahr?).', 'is in the past: this entry shows on no screen any more. Please check the date (the year?).'],
   'studio-start-2400': ['24:00 ist das Ende eines Tages: als Beginn bitte 00:00 des nächsten Tages angeben.', '24:00 is the end of a day: as a start please give 00:00 of the next day.'],
-  '%s is a CMYK JPEG (colours for print): a screen would show its colours wrong; save it as an RGB (sRGB) JPEG or as PNG':
-    ['{0} ist ein CMYK-JPEG (Druckfarben): ein Bildschirm zeigte die Farben falsch. Bitte als RGB-JPEG (sRGB) oder PNG speichern.', '{0} is a CMYK JPEG (print colours): a screen would show its colours wrong. Please save it as an RGB (sRGB) JPEG or PNG.'],
   'file name too long (%zu bytes, at most %d)': ['Dateiname zu lang ({0} Byte, höchstens {1})', null],
   'must be a file inside the bundle folder, not an absolute path': ['muss eine Datei im Inhaltsordner sein', null],
   'use "/" between folder names, not "\\"': ['zwischen Ordnernamen „/“ schreiben, nicht „\\“', null],
@@ -216,14 +216,14 @@ const MSGS = {
   'the settings were changed by %s at %s (revision %lld, yours %lld)': ['{0} hat die Einstellungen inzwischen geändert. Nichts wurde überschrieben.', '{0} changed the settings meanwhile. Nothing was overwritten.'],
   '%s: not a field the studio sets (organisation, default_language, version)': ['„{0}“ lässt sich hier nicht einstellen.', '“{0}” cannot be set here.'],
   /* pictures uploaded (src/studio/draft.c) */
-  'not an image file name: use letters, digits, \'.\', \'_\', \'-\' and the ending .png, .jpg or .jpeg (at most %d characters, no folders)':
-    ['Ungültiger Dateiname: Buchstaben, Ziffern, „.“, „_“, „-“ und die Endung .png, .jpg oder .jpeg (höchstens {0} Zeichen)', null],
+  'not an image file name: use letters, digits, \'.\', \'_\', \'-\' and the ending .png, .jpg, .jpeg, .gif or .webp (at most %d characters, no folders)':
+    ['Ungültiger Dateiname: Buchstaben, Ziffern, „.“, „_“, „-“ und die Endung .png, .jpg, .jpeg, .gif oder .webp (höchstens {0} Zeichen)', null],
   '%s: larger than %d bytes': ['{0} ist zu groß (höchstens {1} Byte).', '{0} is too large (at most {1} bytes).'],
-  '%s: not a PNG or JPEG image': ['{0} ist kein PNG- oder JPEG-Bild.', '{0} is not a PNG or JPEG picture.'],
-  '%s: in %s format, not a PNG or JPEG image: save it as JPEG (a photo) or PNG (a logo, a flyer) and upload that': ['{0} ist im Format {1}, kein PNG- oder JPEG-Bild. Bitte als JPEG (Foto) oder PNG (Logo, Flyer) speichern und diese Datei hochladen.', '{0} is in {1} format, not a PNG or JPEG picture. Please save it as JPEG (a photo) or PNG (a logo, a flyer) and upload that.'],
-  '%s: %d x %d pixels, more than %lld pixels or a side over %d (a JPEG of 6144 x 4096 or a PNG of 4096 x 4096 is fine)':
-    ['{0} hat {1} × {2} Pixel: das ist zu groß. Bitte das Bild verkleinern (ein JPEG-Foto höchstens 6144 × 4096 Pixel, ein PNG 4096 × 4096; für den Bildschirm reichen 1920 × 1080).', '{0} has {1} × {2} pixels: too large. Please make it smaller (a JPEG photo at most 6144 × 4096 pixels, a PNG 4096 × 4096; 1920 × 1080 is enough for a screen).'],
-  '%s cannot be decoded: %s': ['{0} lässt sich nicht lesen: die Datei ist beschädigt, nicht ganz hochgeladen oder ein CMYK-Bild für den Druck ({1}). Bitte das Bild als JPEG (RGB) oder PNG neu speichern und noch einmal hochladen.', '{0} cannot be read: the file is damaged, not uploaded whole, or a CMYK picture for print ({1}). Please save it again as JPEG (RGB) or PNG and upload it again.'],
+  '%s: not a PNG, JPEG, GIF or WebP image': ['{0} ist kein PNG-, JPEG-, GIF- oder WebP-Bild.', '{0} is not a PNG, JPEG, GIF or WebP picture.'],
+  '%s: in %s format, not a PNG, JPEG, GIF or WebP image: save it as JPEG (a photo) or PNG (a logo, a flyer) and upload that': ['{0} ist im Format {1}, kein PNG-, JPEG-, GIF- oder WebP-Bild. Bitte als JPEG (Foto) oder PNG (Logo, Flyer) speichern und diese Datei hochladen.', '{0} is in {1} format, not a PNG, JPEG, GIF or WebP picture. Please save it as JPEG (a photo) or PNG (a logo, a flyer) and upload that.'],
+  '%s: %d x %d pixels, more than %lld pixels or a side over %d (a JPEG of 6144 x 4096 or a PNG, GIF or WebP of 4096 x 4096 is fine)':
+    ['{0} hat {1} × {2} Pixel: das ist zu groß. Bitte das Bild verkleinern (ein JPEG-Foto höchstens 6144 × 4096 Pixel, ein PNG, GIF oder WebP 4096 × 4096; für den Bildschirm reichen 1920 × 1080).', '{0} has {1} × {2} pixels: too large. Please make it smaller (a JPEG photo at most 6144 × 4096 pixels, a PNG, GIF or WebP 4096 × 4096; 1920 × 1080 is enough for a screen).'],
+  '%s cannot be decoded: %s': ['{0} lässt sich nicht lesen: die Datei ist beschädigt, nicht ganz hochgeladen oder ein bewegtes WebP ({1}). Bitte das Bild als JPEG oder PNG neu speichern und noch einmal hochladen.', '{0} cannot be read: the file is damaged, not uploaded whole, or an animated WebP ({1}). Please save it again as JPEG or PNG and upload it again.'],
   '%s: cannot write: %s': ['{0} konnte nicht gespeichert werden ({1}).', null],
   '%s: cannot store: %s': ['{0} konnte nicht gespeichert werden ({1}).', null],
   /* the calendar fetched once (codes of POST /api/import/ics-url) */
