@@ -496,7 +496,7 @@ static const struct broken_case {
     {"WebP claiming 16384x16384", "huge.webp", "huge-webp",
      "16384x16384 pixels is more than allowed", false},
     {"GIF without frames", "empty.gif", "empty-gif", "it holds no picture (zero frames)", true},
-    {"GIF cut off", "cut.gif", "cut-gif", "the GIF data ends early (file cut off)", true},
+    {"GIF cut off", "cut.gif", "cut-gif", "the GIF data ends early (file cut off", true},
     {"WebP cut off", "cut.webp", "cut-webp", "the WebP data ends early (file cut off)", true},
     {"PNG with a broken body", "cut.png", "cut", "cannot be decoded", true},
     {"missing file", "gone.png", "none", "missing or larger than", false},

@@ -477,8 +477,10 @@ static SDL_Surface *gif_load_fit(const char *path, int max_w, int max_h)
     out = lf_box_shrink_take(shrinker);
     goto done;
 gif_error:
-    if (gif->Error == D_GIF_ERR_READ_FAILED || gif->Error == D_GIF_ERR_EOF_TOO_SOON)
+    if (gif->Error == D_GIF_ERR_READ_FAILED)
         SDL_SetError("the GIF data ends early (file cut off)");
+    else if (gif->Error == D_GIF_ERR_EOF_TOO_SOON) /* a block ends before the picture does */
+        SDL_SetError("the GIF data ends early (file cut off, or damaged)");
     else
         SDL_SetError("%s", GifErrorString(gif->Error));
 done:
