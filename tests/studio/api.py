@@ -295,7 +295,7 @@ check(status == 422 and "pixels" in out["error"] and out.get("msgid", "").starts
       "an image of 50000x50000 pixels is refused from its header (with msgid and values for the "
       "page's translation)", out)
 status, out, _ = ed.request("PUT", "/api/images/text.png", raw=b"just text, not a picture")
-check(status == 422 and "not a PNG or JPEG" in out["error"], "a file that is no image is refused", out)
+check(status == 422 and "not a PNG, JPEG, GIF or WebP" in out["error"], "a file that is no image is refused", out)
 
 
 def raw_request(lines):
