@@ -156,7 +156,7 @@ try:
     css("#image-file").send_keys(fake)
     wait.until(lambda d: "foto.png" in d.find_element(By.CSS_SELECTOR, '[data-error-for="image"]').text)
     said = css('[data-error-for="image"]').text
-    check("kein PNG- oder JPEG-Bild" in said and "{" not in said,
+    check("kein PNG-, JPEG-, GIF- oder WebP-Bild" in said and "{" not in said,
           "a web page saved as foto.png is refused, named, in German", said)
     shot("h03-editor-pictures-refused", whole=True)
     # the text shortened again, the entry saved
