@@ -353,6 +353,70 @@ static void reimport_updates_keeps_hand_edits_and_marks_cancelled(void **state)
 #define CAL_HEAD "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
 #define CAL_TAIL "END:VCALENDAR\r\n"
 
+/* A series every 7 minutes since 2010 (1.27 million steps from DTSTART)
+ * starts its steps shortly before now: the feed imports, and the dates are
+ * the series' own (DTSTART plus a multiple of 7 minutes: 08:54 ended
+ * before 09:00, so 09:01 comes first). Walking from DTSTART ran past
+ * LF_ICS_MAX_SERIES_STEPS and failed the whole feed. */
+static void a_sub_daily_series_of_years_starts_near_now(void **state)
+{
+    (void)state;
+    const char *text = CAL_HEAD "BEGIN:VEVENT\r\nUID:slot\r\nSUMMARY:Slot\r\n"
+                       "DTSTART;TZID=Europe/Berlin:20100101T090000\r\nDURATION:PT5M\r\n"
+                       "RRULE:FREQ=MINUTELY;INTERVAL=7\r\nEND:VEVENT\r\n"
+                       "BEGIN:VEVENT\r\nUID:hourly\r\nSUMMARY:Stunde\r\n"
+                       "DTSTART:20100101T083000Z\r\nDURATION:PT30M\r\n"
+                       "RRULE:FREQ=HOURLY;INTERVAL=5\r\nEND:VEVENT\r\n" CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = lf_ics_parse(text, strlen(text), "slot.ics", at("2026-12-01T09:00"), 1, d);
+    assert_non_null(f);
+    assert_int_equal(lf_diags_errors(d), 0);
+    assert_null(starting(f, "2026-12-01T08:54"));
+    assert_non_null(starting(f, "2026-12-01T09:01"));
+    assert_non_null(starting(f, "2026-12-01T09:08"));
+    assert_null(starting(f, "2026-12-01T09:02"));
+    /* every 5 hours from 08:30 UTC on 1 January 2010: 06:30 UTC on
+     * 1 December 2026 is 148,270 hours later, a multiple of 5, so 07:30
+     * Berlin ended before 09:00 and 12:30 is the first to come */
+    assert_null(starting(f, "2026-12-01T07:30"));
+    assert_non_null(starting(f, "2026-12-01T12:30"));
+    assert_non_null(starting(f, "2026-12-01T17:30"));
+    assert_null(starting(f, "2026-12-01T09:30"));
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
+/* A series with more steps within the horizon than
+ * LF_ICS_MAX_SERIES_STEPS (every minute for 80 days): its nearest dates
+ * are kept, the rest is said with the date it stops at, and the feed's
+ * other events are imported; it used to fail the whole calendar. */
+static void a_series_past_its_step_limit_leaves_the_feed_whole(void **state)
+{
+    (void)state;
+    const char *text = CAL_HEAD "BEGIN:VEVENT\r\nUID:m\r\nSUMMARY:Minute\r\n"
+                       "DTSTART:20261201T100000Z\r\nDURATION:PT1M\r\n"
+                       "RRULE:FREQ=MINUTELY\r\nEND:VEVENT\r\n"
+                       "BEGIN:VEVENT\r\nUID:forum\r\nSUMMARY:Forum\r\n"
+                       "DTSTART:20261201T090000Z\r\nDTEND:20261201T093000Z\r\nEND:VEVENT\r\n" CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = lf_ics_parse(text, strlen(text), "m.ics", at("2026-12-01T09:00Z"), 80, d);
+    assert_non_null(f);
+    assert_int_equal(lf_diags_errors(d), 0);
+    assert_non_null(starting(f, "2026-12-01T10:00"));  /* the forum, 09:00 UTC */
+    assert_non_null(starting(f, "2026-12-01T11:00"));  /* the series' first */
+    bool said = false;
+    for (size_t i = 0; i < lf_diags_count(d); i++) {
+        const char *m = lf_diags_get(d, i)->message;
+        /* 100,000 minutes after 10:00 UTC on 1 December (the first):
+         * 8 February 2027, 20:40 UTC, the first date left out */
+        if (strstr(m, "repeats more than 100000 times") && strstr(m, "from 2027-02-08 20:40"))
+            said = true;
+    }
+    assert_true(said);
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 static struct lf_ics_feed *parse_text(const char *text, const char *now, int horizon,
                                       struct lf_diags *d)
 {
@@ -1632,6 +1696,8 @@ int main(void)
         cmocka_unit_test(horizon_limits_what_is_imported),
         cmocka_unit_test(broken_feed_names_every_line),
         cmocka_unit_test(every_minute_rule_stays_bounded),
+        cmocka_unit_test(a_sub_daily_series_of_years_starts_near_now),
+        cmocka_unit_test(a_series_past_its_step_limit_leaves_the_feed_whole),
         cmocka_unit_test(reimport_updates_keeps_hand_edits_and_marks_cancelled),
         cmocka_unit_test(rdate_dates_are_events),
         cmocka_unit_test(overrides_beyond_the_horizon_and_this_and_future),

@@ -1228,6 +1228,44 @@ static void skip_the_past(struct ics_ctx *c, const struct series *s,
     (void)icalrecur_iterator_set_start(it, from); /* refused: from DTSTART, as before */
 }
 
+/* A series repeating hourly or more often, without COUNT or BY parts, that
+ * began long ago (a room booked every hour since 2010) starts its steps
+ * shortly before now: each step is DTSTART plus INTERVAL units, so the
+ * step before now is found by arithmetic on the wall-clock fields, as
+ * libical steps them (libical's own icalrecur_iterator_set_start()
+ * misplaces these with an INTERVAL, so skip_the_past leaves them). Walking
+ * every step since DTSTART ran past LF_ICS_MAX_SERIES_STEPS and made the
+ * whole feed fail. */
+static struct icaltimetype sub_daily_begin(const struct ics_ctx *c, const struct series *s,
+                                           struct icalrecurrencetype rule)
+{
+    const struct ics_when *w = s->w;
+    long unit = rule.freq == ICAL_SECONDLY_RECURRENCE   ? 1
+                : rule.freq == ICAL_MINUTELY_RECURRENCE ? 60
+                : rule.freq == ICAL_HOURLY_RECURRENCE   ? 3600
+                                                        : 0;
+    if (unit == 0 || rule.count != 0 || w->start.is_date ||
+        rule.by_second[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+        rule.by_minute[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+        rule.by_hour[0] != ICAL_RECURRENCE_ARRAY_MAX || rule.by_day[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+        rule.by_month_day[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+        rule.by_year_day[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+        rule.by_week_no[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+        rule.by_month[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+        rule.by_set_pos[0] != ICAL_RECURRENCE_ARRAY_MAX)
+        return w->start;
+    /* two days' margin: wall-clock fields and instants differ by the
+     * zone's changes, by hours at most */
+    time_t from_at = c->now - (w->end_at - w->start_at) - 2 * 86400;
+    long long step = (long long)unit * (rule.interval > 0 ? rule.interval : 1);
+    if (from_at <= w->start_at + step)
+        return w->start;
+    long long skip = (long long)(from_at - w->start_at) / step * step; /* seconds */
+    struct icaltimetype begin = w->start;
+    icaltime_adjust(&begin, (int)(skip / 86400), 0, 0, (int)(skip % 86400));
+    return begin;
+}
+
 /* The occurrences an RRULE gives, up to the horizon. */
 static void expand_rule(struct ics_ctx *c, const struct series *s, struct icalrecurrencetype rule)
 {
@@ -1272,7 +1310,7 @@ static void expand_rule(struct ics_ctx *c, const struct series *s, struct icalre
         series_occurrence(c, s, w->start, w->start_at, 0);
         return;
     }
-    icalrecur_iterator *it = icalrecur_iterator_new(rule, w->start);
+    icalrecur_iterator *it = icalrecur_iterator_new(rule, sub_daily_begin(c, s, rule));
     if (!it) { /* a fault of this entry (a rule no date can meet): the rest is imported */
         say_left_out(c, s->v, s->line, "RRULE",
                      "a repeat rule libical cannot follow (no date meets it)");
@@ -1299,8 +1337,16 @@ static void expand_rule(struct ics_ctx *c, const struct series *s, struct icalre
     for (struct icaltimetype t = icalrecur_iterator_next(it); !icaltime_is_null_time(t);
          t = icalrecur_iterator_next(it)) {
         if (++steps > LF_ICS_MAX_SERIES_STEPS) {
-            ics_error(c, s->line, "RRULE", "the series repeats more than %d times before the end of "
-                      "the horizon: split it into shorter series", LF_ICS_MAX_SERIES_STEPS);
+            /* the steps so far are the nearest ones: they stay, the
+             * rest of the series is said, and the rest of the feed is
+             * imported (an error here failed a city's whole calendar) */
+            char from[32];
+            snprintf(from, sizeof(from), "%04d-%02d-%02d %02d:%02d", t.year, t.month, t.day,
+                     t.hour, t.minute);
+            ics_warning(c, s->line, "RRULE",
+                        "the series repeats more than %d times before the end of the horizon: "
+                        "its dates from %s on are left out; split it into shorter series",
+                        LF_ICS_MAX_SERIES_STEPS, from);
             break;
         }
         if (++c->steps > LF_ICS_MAX_FEED_STEPS) {

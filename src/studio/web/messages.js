@@ -139,8 +139,8 @@ const MSGS = {
     ['dem Termin fehlt die UID: ohne sie fände ein neuer Import ihn nicht wieder', 'the event has no UID: without it a new import could not find it again'],
   'the event has no start (DTSTART)': ['der Termin hat keinen Beginn', 'the event has no start'],
   'the event has no title (SUMMARY)': ['der Termin hat keinen Titel', 'the event has no title'],
-  'the series repeats more than %d times before the end of the horizon: split it into shorter series':
-    ['die Serie wiederholt sich mehr als {0}-mal im Zeitraum: bitte in kürzere Serien teilen', null],
+  'the series repeats more than %d times before the end of the horizon: its dates from %s on are left out; split it into shorter series':
+    ['Die Serie wiederholt sich mehr als {0}-mal im Zeitraum: ihre Termine ab {1} fehlen auf den Bildschirmen. Bitte in kürzere Serien teilen.', 'The series repeats more than {0} times within the horizon: its dates from {1} on are left out. Please split it into shorter series.'],
   'unknown time zone \'%s\': neither an IANA name (Europe/Berlin), a Windows name (W. Europe Standard Time) nor a VTIMEZONE of the feed':
     ['unbekannte Zeitzone „{0}“', 'unknown time zone “{0}”'],
   'unknown time zone \'%s\' (neither an IANA name, a Windows name nor a VTIMEZONE of the feed): its times are read as %s time; check them in the preview':
