@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): the carousel in litfass and the same carousel as
 # a web page in Chromium, AT THE SAME TIME, each on an Xvfb of its own of
-# the same size, with the same slides (the sample bundle, every slide
-# SLIDE seconds) and the same 600 ms slide-in. Both run through the same
+# the same size, with the same slides (the sample bundle, every page of
+# litfass, agenda pages and continued items included, and every slide of
+# the web page SLIDE seconds: LITFASS_BENCH_PAGE_SECONDS) and the same 600 ms
+# slide-in, so a round of ROUND seconds holds as many transitions in
+# each (before, the agenda's pages kept their reading time, up to 32 s,
+# and a round could hold no litfass transition at all). Both run through the same
 # load on the shared machine, so their CPU ratio is not moved by load
 # that came and went between two runs one after the other (Chromium
 # alone drew 2.8-4.5 % of a core from run to run, which moved the ratio
@@ -74,7 +78,7 @@ pair() {
   mkdir -p "$tmp/state-$r" # its own state folder: never the system kiosk's /var/lib/litfass
   printf '[display]\nrenderer = %s\nlanguage = de\n[carousel]\nslide_seconds = '"$slide"'\ntransition_ms = 600\n[log]\nlevel = debug\n[sync]\ncache_dir = %s\n' "$r" "$tmp/state-$r" >"$tmp/$r.conf"
   rm -rf "$tmp/chromium-profile"
-  DISPLAY=$display_litfass setsid "$bin" run --config "$tmp/$r.conf" --content "$tmp/content" \
+  DISPLAY=$display_litfass LITFASS_BENCH_PAGE_SECONDS=$slide setsid "$bin" run --config "$tmp/$r.conf" --content "$tmp/content" \
     >"$tmp/$name.out" 2>"$tmp/$name.log" &
   local lp=$!
   DISPLAY=$display_chromium setsid chromium --kiosk --no-sandbox --no-first-run \

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/carousel.h"
@@ -3042,6 +3043,37 @@ static void ethiopic_words_break_without_a_latin_hyphen(void **state)
                      (unsigned char)marks[wr.lines[i].start + 1] == 0x81);
 }
 
+/* The benchmark against Chromium (LITFASS_BENCH_PAGE_SECONDS): every
+ * page, agenda pages too (whose time is otherwise their reading time, up
+ * to four times slide_seconds), stays the same time, as the web page's
+ * slides do; unset, the agenda keeps its reading time. */
+static void bench_page_seconds_evens_every_page(void **state)
+{
+    (void)state;
+    build_bundle();
+    enum { EVENTS = 40 };
+    static struct lf_item many[EVENTS + 1];
+    static char ids[EVENTS][16];
+    static struct lf_translation titles[1] = {{"de", "Sprachcafé im Stadtteilzentrum"}};
+    struct lf_bundle b = many_events(many, ids, EVENTS, titles, 1, 6);
+    struct lf_view v = fake_view(&b, "de", lf_local_make(2026, 12, 2, 10, 0), 1920, 1080);
+    static bool seen[EVENTS + 1];
+    struct lf_carousel *c = lf_carousel_create();
+    unsetenv("LITFASS_BENCH_PAGE_SECONDS");
+    lf_carousel_build(c, &v, 8);
+    struct round_stats st = play_round(c, &v, many, seen);
+    assert_true(st.agenda > 0);
+    assert_true(st.agenda_ms_max > 8000); /* reading time */
+    setenv("LITFASS_BENCH_PAGE_SECONDS", "8", 1);
+    lf_carousel_build(c, &v, 8);
+    size_t n = lf_carousel_count(c);
+    assert_true(n > st.agenda);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(lf_carousel_page(c, i)->duration_ms, 8000);
+    unsetenv("LITFASS_BENCH_PAGE_SECONDS");
+    lf_carousel_destroy(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3057,6 +3089,7 @@ int main(void)
         cmocka_unit_test(a_square_screen_shows_the_organisation),
         cmocka_unit_test(carousel_round_is_capped),
         cmocka_unit_test(agenda_window_goes_round),
+        cmocka_unit_test(bench_page_seconds_evens_every_page),
         cmocka_unit_test(mirror_flips_boxes_and_targets),
         cmocka_unit_test(slides_fit_both_orientations),
         cmocka_unit_test(rtl_screen_is_mirrored),

@@ -25,7 +25,8 @@ transition_summary() {
 }
 
 # sample_content DIR SECONDS: the sample bundle (assets/content) copied to DIR with every
-# item shown SECONDS (the agenda would otherwise stay for its reading time); unsigned
+# item shown SECONDS; unsigned. The agenda's pages (no item of their own) keep their
+# reading time unless litfass runs with LITFASS_BENCH_PAGE_SECONDS=SECONDS
 sample_content() {
   cp -r assets/content "$1"
   python3 - "$1/content.json" "$2" <<'PY'
