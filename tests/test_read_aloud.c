@@ -11,6 +11,7 @@
 
 #include "kiosk_driver.h"
 #include "layout/slide_layout.h"
+#include "speech/voice.h"
 #include "support/bundle_folder.h"
 
 static struct fixture *fx;
@@ -197,6 +198,40 @@ static void a_language_without_a_voice_says_so(void **st)
     assert_false(state_of(fx).reading);
 }
 
+static int setup_dummy(void **state)
+{
+    lf_voice_shutdown(); /* as in a new process: the tests before read aloud */
+    return open_with(state, NULL, "dummy", "20");
+}
+
+/* Read-aloud is checked at start (eSpeak NG's voices, a sound device),
+ * SDL's audio is given back after the first frame and eSpeak NG's
+ * synthesis is not started (a kiosk reads aloud rarely); the first press
+ * starts both and reads (SDL's dummy driver), and so does the next. */
+static void the_first_press_starts_the_sound_given_back(void **st)
+{
+    (void)st;
+    pass(fx, 100);
+    struct lf_kiosk_state s = state_of(fx);
+    assert_int_equal(s.read_button, LF_READ_READY);
+    assert_int_equal(SDL_WasInit(SDL_INIT_AUDIO), 0);
+    assert_int_equal(lf_voice_sample_rate(), 0); /* eSpeak NG not started */
+    tap_target(fx, LF_ACT_READ_ALOUD, 0);
+    s = state_of(fx);
+    assert_true(s.reading);
+    assert_int_equal(s.read_button, LF_READ_READING);
+    assert_true(SDL_WasInit(SDL_INIT_AUDIO) != 0);
+    assert_string_equal(SDL_GetCurrentAudioDriver(), "dummy");
+    assert_true(lf_voice_sample_rate() > 0); /* started by the press */
+    tap_target(fx, LF_ACT_READ_ALOUD, 0);
+    assert_false(state_of(fx).reading);
+    /* and a second press reads again */
+    tap_target(fx, LF_ACT_READ_ALOUD, 0);
+    assert_true(state_of(fx).reading);
+    tap_target(fx, LF_ACT_READ_ALOUD, 0);
+    assert_false(state_of(fx).reading);
+}
+
 static int setup_no_sound(void **state)
 {
     return open_with(state, NULL, "no-such-driver", "20");
@@ -226,6 +261,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(slower_speech_until_the_visitor_leaves, setup, teardown_sound),
         cmocka_unit_test_setup_teardown(a_language_without_a_voice_says_so, setup_tigrinya,
                                         teardown_tigrinya),
+        cmocka_unit_test_setup_teardown(the_first_press_starts_the_sound_given_back, setup_dummy,
+                                        teardown_sound),
         cmocka_unit_test_setup_teardown(without_sound_the_kiosk_works_as_before, setup_no_sound,
                                         teardown_sound),
     };

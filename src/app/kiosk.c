@@ -107,6 +107,7 @@ struct lf_kiosk {
 
     /* reading aloud (src/speech/): NULL without sound or with [speech] off */
     struct lf_speech_player *speech;
+    bool speech_to_rest; /* after the first frame: SDL's audio given back until read-aloud */
     bool reading;                  /* the carousel and the idle timeout wait */
 
     uint64_t slide_until;          /* carousel: next advance, SDL ticks */
@@ -1835,7 +1836,7 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
         lf_error("%s: no valid content to show", dir);
         goto fail;
     }
-    /* eSpeak NG and the sound device before the window: SDL may try
+    /* eSpeak NG's voices and the sound device before the window: SDL may try
      * every audio driver (100 ms where none works) while the renderer
      * probe's child still runs */
     if (cfg->speech && lf_voice_init())
@@ -1843,6 +1844,7 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
     /* no sound: SDL's audio is stopped after the first frame (it waits
      * up to 100 ms for its ALSA device watcher) */
     k->audio_to_stop = cfg->speech && !k->speech && SDL_WasInit(SDL_INIT_AUDIO);
+    k->speech_to_rest = k->speech != NULL;
     if (!open_window(k))
         goto fail;
     if (TTF_Init() != 0) {
@@ -2260,6 +2262,15 @@ uint64_t lf_kiosk_update(struct lf_kiosk *k)
         if (k->audio_to_stop) {
             k->audio_to_stop = false;
             SDL_QuitSubSystem(SDL_INIT_AUDIO);
+        }
+        if (k->speech_to_rest) {
+            /* read-aloud was checked at start (voices, a sound device)
+             * and is pressed rarely: SDL's audio is given back after the
+             * first frame and started again at the first press
+             * (lf_speech_player_start, which also starts eSpeak NG's
+             * synthesis then) */
+            k->speech_to_rest = false;
+            lf_speech_player_rest(k->speech);
         }
         if (k->footer_count_pending) {
             layout_footer(k);

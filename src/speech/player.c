@@ -10,6 +10,7 @@
 struct lf_speech_player {
     char *device;          /* NULL: the default output */
     SDL_AudioDeviceID dev; /* 0: closed */
+    bool audio_up;         /* SDL's audio subsystem started by the player */
     int rate_hz;
     SDL_Thread *thread;
     SDL_atomic_t stop;     /* the main thread asks the voice to stop */
@@ -39,17 +40,19 @@ struct lf_speech_player *lf_speech_player_create(const char *device)
     }
     struct lf_speech_player *p = lf_xcalloc(1, sizeof(*p));
     p->device = device && device[0] ? lf_xstrdup(device) : NULL;
-    p->rate_hz = lf_voice_sample_rate();
-    SDL_AudioDeviceID dev = p->rate_hz > 0 ? open_device(p, p->rate_hz) : 0;
+    /* eSpeak NG's synthesis starts at the first reading: its rate */
+    p->rate_hz = lf_voice_sample_rate() > 0 ? lf_voice_sample_rate() : LF_VOICE_RATE_HZ;
+    SDL_AudioDeviceID dev = open_device(p, p->rate_hz);
     if (!dev) {
         lf_warn("speech: cannot open the sound device %s%s%s (%s): the kiosk does not read aloud",
                 p->device ? "\"" : "", p->device ? p->device : "(default)",
-                p->device ? "\"" : "", p->rate_hz > 0 ? SDL_GetError() : "no voices");
+                p->device ? "\"" : "", SDL_GetError());
         free(p->device);
         free(p);
         return NULL; /* SDL's audio stays started: the caller stops it (header) */
     }
     SDL_CloseAudioDevice(dev);
+    p->audio_up = true;
     lf_info("speech: reading aloud through %s (SDL audio driver %s)",
             p->device ? p->device : "the default sound output", SDL_GetCurrentAudioDriver());
     return p;
@@ -111,6 +114,20 @@ bool lf_speech_player_start(struct lf_speech_player *p, const char *lang, const 
         lf_warn("speech: no voice for \"%s\"", lang);
         return false;
     }
+    /* eSpeak NG's synthesis, at the first reading (speech/voice.h) */
+    if (!lf_voice_start()) {
+        lf_warn("speech: eSpeak NG cannot read");
+        return false;
+    }
+    p->rate_hz = lf_voice_sample_rate();
+    if (!p->audio_up) {
+        /* given back at rest (lf_speech_player_rest): started again */
+        if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+            lf_warn("speech: no sound: %s", SDL_GetError());
+            return false;
+        }
+        p->audio_up = true;
+    }
     p->dev = open_device(p, p->rate_hz);
     if (!p->dev) {
         lf_warn("speech: cannot open the sound device: %s", SDL_GetError());
@@ -144,12 +161,22 @@ bool lf_speech_player_reading(struct lf_speech_player *p)
     return false;
 }
 
+void lf_speech_player_rest(struct lf_speech_player *p)
+{
+    if (!p || p->dev || !p->audio_up)
+        return;
+    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    p->audio_up = false;
+}
+
 void lf_speech_player_destroy(struct lf_speech_player *p)
 {
     if (!p)
         return;
     lf_speech_player_stop(p);
+    bool audio_up = p->audio_up;
     free(p->device);
     free(p);
-    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    if (audio_up)
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
 }

@@ -36,6 +36,12 @@ void lf_speech_player_destroy(struct lf_speech_player *p);
 bool lf_speech_player_start(struct lf_speech_player *p, const char *lang, const char *script,
                             int rate, int volume) LF_MUST_CHECK;
 
+/* Gives SDL's audio back (its driver's thread, connection and buffers)
+ * while nothing is read: the next lf_speech_player_start starts it
+ * again. Stopping SDL's ALSA driver waits up to 100 ms for its device
+ * watcher: call it where a frame is not due. Nothing when reading. */
+void lf_speech_player_rest(struct lf_speech_player *p);
+
 /* Stops at once: nothing more is heard. */
 void lf_speech_player_stop(struct lf_speech_player *p);
 

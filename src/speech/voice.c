@@ -1,5 +1,6 @@
 #include "speech/voice.h"
 
+#include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -47,20 +48,18 @@ static int on_samples(short *wav, int n, espeak_EVENT *events)
     return 0;
 }
 
-static bool init_locked(void)
+/* The list of languages with a voice (under `lock`): read from
+ * eSpeak NG's voice files without starting its synthesis, so a kiosk
+ * that shows a read-aloud button holds none of its data until a visitor
+ * presses it. */
+static bool listed_tried, listed;
+
+static bool list_locked(void)
 {
-    if (tried)
-        return started;
-    tried = true;
-    int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL,
-                                 espeakINITIALIZE_DONT_EXIT);
-    if (rate <= 0) {
-        lf_error("speech: eSpeak NG did not start (is espeak-ng-data installed?)");
-        return false;
-    }
-    espeak_SetSynthCallback(on_samples);
-    sample_rate = rate;
-    started = true;
+    if (listed_tried)
+        return listed;
+    listed_tried = true;
+    espeak_ng_InitializePath(NULL); /* where espeak-ng-data is: nothing read yet */
     const espeak_VOICE **voices = espeak_ListVoices(NULL);
     pthread_mutex_lock(&list_lock);
     n_voice_languages = 0;
@@ -78,12 +77,44 @@ static bool init_locked(void)
             }
         }
     }
-    list_ready = true;
+    listed = n_voice_languages > 0;
+    list_ready = listed;
     pthread_mutex_unlock(&list_lock);
+    if (!listed)
+        lf_error("speech: eSpeak NG has no voices (is espeak-ng-data installed?)");
+    return listed;
+}
+
+/* eSpeak NG's synthesis (its phonemes and a dictionary: about 1 MB),
+ * started by the first synthesis. */
+static bool init_locked(void)
+{
+    if (tried)
+        return started;
+    if (!list_locked())
+        return false;
+    tried = true;
+    int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL,
+                                 espeakINITIALIZE_DONT_EXIT);
+    if (rate <= 0) {
+        lf_error("speech: eSpeak NG did not start (is espeak-ng-data installed?)");
+        return false;
+    }
+    espeak_SetSynthCallback(on_samples);
+    sample_rate = rate;
+    started = true;
     return true;
 }
 
 bool lf_voice_init(void)
+{
+    pthread_mutex_lock(&lock);
+    bool ok = list_locked();
+    pthread_mutex_unlock(&lock);
+    return ok;
+}
+
+bool lf_voice_start(void)
 {
     pthread_mutex_lock(&lock);
     bool ok = init_locked();
@@ -98,6 +129,7 @@ void lf_voice_shutdown(void)
         espeak_Terminate();
     started = false;
     tried = false;
+    listed_tried = listed = false;
     pthread_mutex_lock(&list_lock);
     list_ready = false;
     n_voice_languages = 0;
@@ -184,9 +216,9 @@ bool lf_voice_for(const char *lang, char *voice, size_t size)
     if (!want[0])
         return false;
     if (!voices_listed()) {
-        /* not started yet: nothing is being read, `lock` is free soon */
+        /* not listed yet: nothing is being read, `lock` is free soon */
         pthread_mutex_lock(&lock);
-        bool ok = init_locked();
+        bool ok = list_locked();
         pthread_mutex_unlock(&lock);
         if (!ok)
             return false;

@@ -25,9 +25,20 @@
 #define LF_SPEECH_VOLUME_MAX 200
 #define LF_SPEECH_VOICE_NAME 40  /* eSpeak NG language names ("de", "en-gb-x-rp") */
 
-/* Starts eSpeak NG once per process (later calls return the first
- * answer). False, logged once, when its data is missing. */
+/* Lists eSpeak NG's voices once per process (later calls return the
+ * first answer), without starting its synthesis: that starts at the
+ * first lf_voice_start or lf_voice_speak (its phonemes and a dictionary,
+ * about 1 MB, are read then). False, logged once, when it has no voices
+ * (its data is missing). */
 bool lf_voice_init(void) LF_MUST_CHECK;
+
+/* Starts eSpeak NG's synthesis (once; later calls return the first
+ * answer). False, logged, when it cannot start. */
+bool lf_voice_start(void) LF_MUST_CHECK;
+
+/* The rate every eSpeak NG voice speaks at, samples per second: a sound
+ * device is checked with it before eSpeak NG's synthesis starts. */
+#define LF_VOICE_RATE_HZ 22050
 
 /* Ends eSpeak NG (frees its memory); lf_voice_init may start it again. */
 void lf_voice_shutdown(void);
@@ -37,7 +48,7 @@ void lf_voice_shutdown(void);
 bool lf_voice_for(const char *lang, char *voice, size_t size) LF_MUST_CHECK;
 
 /* Samples per second of what lf_voice_speak delivers (mono, signed
- * 16 bit); 0 before lf_voice_init succeeded. */
+ * 16 bit); 0 before its synthesis started (lf_voice_start). */
 int lf_voice_sample_rate(void);
 
 /* Receives the sound as it is made; returns false to stop. */
