@@ -2987,6 +2987,31 @@ static void paragraph_follows_its_own_direction(void **state)
             }
             assert_true(title_rtl);
         }
+    /* one line of German under Arabic ("Deutsch" under اللغات) stays on
+     * the screen's side of its column, where its title starts: alone at
+     * the far left it looked lost */
+    struct lf_translation short_de = tr_de("Kostenlos.");
+    item.summary = (struct lf_text){1, &short_de};
+    for (size_t si = 0; si < 3; si++) {
+        struct lf_view v = fake_view(&b, "ar", lf_local_make(2026, 11, 23, 10, 0), sizes[si][0],
+                                     sizes[si][1]);
+        lf_scene_clear(s);
+        lf_layout_page(s, &v, &(struct lf_page){.kind = LF_PAGE_SLIDE, .slide = &slide}, NULL);
+        const struct lf_op *line = NULL, *title = NULL;
+        for (size_t i = 0; i < lf_scene_count(s); i++) {
+            const struct lf_op *op = lf_scene_op(s, i);
+            if (op->kind == LF_OP_TEXT && strstr(op->text, "Kostenlos."))
+                line = op;
+            if (op->kind == LF_OP_TEXT && strstr(op->text, "Wegweiser") && !title)
+                title = op;
+        }
+        assert_non_null(line);
+        assert_non_null(title);
+        assert_false(line->rtl);
+        if (line->box.x + line->box.w != title->box.x + title->box.w)
+            fail_msg("%dx%d: the one German line ends at %d, its column at %d", v.width,
+                     v.height, line->box.x + line->box.w, title->box.x + title->box.w);
+    }
     lf_scene_destroy(s);
 }
 

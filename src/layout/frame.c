@@ -383,7 +383,10 @@ int lf_frame_line_height(const struct frame *f, enum lf_face face, int px)
 int lf_frame_emit_paragraph(struct frame *f, const struct lf_wrapped *wr, const char *text,
                             int x, int y, enum lf_face face, struct lf_rgba color, bool rtl)
 {
-    if (rtl == f->rtl)
+    /* one line stays on the screen's side, under its label or beside its
+     * date ("Deutsch" under اللغات sat alone at the far left); only lines
+     * that wrap, whose ragged edge must be where they end, turn */
+    if (rtl == f->rtl || wr->n <= 1)
         return lf_frame_emit(f, wr, text, x, y, face, color, rtl);
     for (size_t i = 0; i < wr->n; i++) {
         const struct lf_line *l = &wr->lines[i];
