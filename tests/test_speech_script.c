@@ -907,6 +907,13 @@ static const struct said_row said_rows[] = {
     {"en", "Room No. 5, no. 12; I said no. Then", "Room Number 5, number 12; I said no. Then"},
     /* an extension is no negative number */
     {"de", "Durchwahl -12", "Durchwahl eins zwo"},
+    /* weekdays and numbers joined by a dash in the language's own words:
+     * the voices dropped the dash ("lundi vendredi neuf douze") */
+    {"fr", "lundi–vendredi 9–12", "du lundi au vendredi 9 à 12"},
+    {"es", "lunes - viernes, 10-12 h", "de lunes a viernes, 10 a 12 h"},
+    {"it", "lunedì–venerdì, 9-13", "dal lunedì al venerdì, 9 a 13"},
+    {"ku", "duşem–în 9-12", "ji duşem heta în 9 heta 12"},
+    {"fr", "Lundi-vendredi, bureau 53-3808", "du lundi au vendredi, bureau 53-3808"},
 };
 
 static void written_and_said(void **state)

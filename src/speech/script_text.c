@@ -396,6 +396,48 @@ static size_t days_and_hours(const char *lang, const char *p, struct lf_growing_
     return n;
 }
 
+/* The language's own weekday name at p ("lundi", "Lundi"): its index
+ * (Monday 0) with *len, else -1. */
+static int own_weekday(const char *lang, const char *p, size_t *len)
+{
+    for (int d = 0; d < 7; d++) {
+        char name[64];
+        lf_script_weekday_name(lang, d, name, sizeof(name));
+        size_t n = strlen(name);
+        if (n == 0 || n >= sizeof(name) - 1)
+            continue;
+        if ((strncmp(p, name, n) == 0 ||
+             (name[0] >= 'a' && name[0] <= 'z' && p[0] == name[0] - 'a' + 'A' &&
+              strncmp(p + 1, name + 1, n - 1) == 0)) &&
+            !lf_script_latin_letter(p + n)) {
+            *len = n;
+            return d;
+        }
+    }
+    return -1;
+}
+
+/* A run of weekdays written with the language's own names and a dash
+ * ("lundi–vendredi", "lunes-viernes"), in a language of the table
+ * (speech/spoken_words.h): said as the language says a run of days ("du
+ * lundi au vendredi"); the voices dropped the dash ("lundi vendredi").
+ * Its length at p, or 0. */
+static size_t own_weekday_range(const char *lang, const char *p, struct lf_growing_text *out)
+{
+    size_t l1, l2, dl;
+    bool en_dash;
+    int d1 = own_weekday(lang, p, &l1);
+    if (d1 < 0 || !(dl = lf_script_range_dash(p + l1, &en_dash)))
+        return 0;
+    int d2 = own_weekday(lang, p + l1 + dl, &l2);
+    if (d2 <= d1)
+        return 0;
+    char days[512];
+    lf_script_say_days(lang, (uint8_t)(((1u << (d2 + 1)) - 1) & ~((1u << d1) - 1)), days, sizeof(days));
+    lf_script_emits(out, days);
+    return l1 + dl + l2;
+}
+
 void lf_script_say_text(const char *lang, const char *in, struct lf_growing_text *out)
 {
     enum spoken L = lf_script_spoken_lang(lang);
@@ -652,6 +694,10 @@ void lf_script_say_text(const char *lang, const char *in, struct lf_growing_text
             continue;
         }
         if (start && !de && !en && !tr && (n = lf_script_other_text_clock(lang, in, p, out)) > 0) {
+            p += n;
+            continue;
+        }
+        if (start && lf_script_table_words(lang) && (n = own_weekday_range(lang, p, out)) > 0) {
             p += n;
             continue;
         }

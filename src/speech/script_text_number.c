@@ -493,8 +493,10 @@ static void framed_range(const char *lang, long a, long b, char *buf, size_t siz
 /* A range of numbers in a text of a language other than German and
  * English ("9-12", "٩–١٢"): the dash said as the language's "to" (the
  * Greek voice read a hyphen as "minus", "nine minus twelve"; the Arabic,
- * Persian, Turkish, Polish, Ukrainian and Russian voices dropped it,
- * "nine twelve"): Greek "έως", Arabic "إلى", Persian "تا", Turkish "ila";
+ * Persian, Turkish, French, Spanish, Italian, Kurdish, Polish, Ukrainian
+ * and Russian voices dropped it,
+ * "nine twelve"): Greek "έως", Arabic "إلى", Persian "تا", Turkish "ila",
+ * French "à", Spanish and Italian "a", Kurmanji "heta";
  * Polish, Ukrainian and Russian whole numbers in words, "od ... do",
  * "від ... до", "от ... до" (framed_range). Only numbers alike, the first
  * the smaller ("53-3808" stays; in Greek without the hyphen, which it
@@ -507,6 +509,11 @@ size_t lf_script_other_number_range(const char *lang, const char *p, struct lf_g
                      : (tl == 2 && strncmp(lang, "fa", 2) == 0) || (tl == 3 && strncmp(lang, "prs", 3) == 0)
                          ? " تا "
                      : tl == 2 && strncmp(lang, "tr", 2) == 0 ? " ila "
+                     : tl == 2 && strncmp(lang, "fr", 2) == 0 ? " à "
+                     : tl == 2 && (strncmp(lang, "es", 2) == 0 || strncmp(lang, "it", 2) == 0)
+                         ? " a "
+                     : (tl == 2 && strncmp(lang, "ku", 2) == 0) || (tl == 3 && strncmp(lang, "kmr", 3) == 0)
+                         ? " heta "
                      : tl == 2 && (strncmp(lang, "pl", 2) == 0 || strncmp(lang, "uk", 2) == 0 ||
                                    strncmp(lang, "ru", 2) == 0)
                          ? "" /* framed_range */
