@@ -410,16 +410,10 @@ static void say_languages(struct speaker *sp, const struct lf_item *it)
     lf_growing_text_free(&all);
 }
 
-static void say_event(struct speaker *sp, const struct lf_slide *sl)
+/* "Wo: Stadthaus, Raum 104, Klemensstraße 10, vier acht ... Münster."
+ * (place, room and address as the slide shows them) */
+static void say_where(struct speaker *sp, const struct lf_item *it)
 {
-    const struct lf_item *it = sl->item;
-    char buf[2048];
-    if (sl->start <= sp->now && sp->now < sl->end && !it->cancelled && !sp->clock_unknown)
-        sentence(&sp->sc, "%s", lf_script_said(sp->lang, LF_P_RUNNING_NOW));
-    lf_script_say_when(sp->lang, sl->start, sl->end, lf_slide_whole_days(sl), sp->now, buf, sizeof(buf));
-    sentence(&sp->sc, "%s", buf);
-    if (it->recurrence == LF_RECUR_YEARLY)
-        sentence(&sp->sc, "%s", lf_script_said(sp->lang, LF_P_YEARLY));
     struct lf_growing_text where;
     part_init(&where, "spoken place");
     const char *parts[2] = {text(sp, &it->place), text(sp, &it->room)};
@@ -439,6 +433,20 @@ static void say_event(struct speaker *sp, const struct lf_slide *sl)
     labelled(sp, LF_P_WHERE, lf_growing_text_str(&where));
     lf_growing_text_free(&where);
 }
+
+static void say_event(struct speaker *sp, const struct lf_slide *sl)
+{
+    const struct lf_item *it = sl->item;
+    char buf[2048];
+    if (sl->start <= sp->now && sp->now < sl->end && !it->cancelled && !sp->clock_unknown)
+        sentence(&sp->sc, "%s", lf_script_said(sp->lang, LF_P_RUNNING_NOW));
+    lf_script_say_when(sp->lang, sl->start, sl->end, lf_slide_whole_days(sl), sp->now, buf, sizeof(buf));
+    sentence(&sp->sc, "%s", buf);
+    if (it->recurrence == LF_RECUR_YEARLY)
+        sentence(&sp->sc, "%s", lf_script_said(sp->lang, LF_P_YEARLY));
+    say_where(sp, it);
+}
+
 
 static void say_item(struct speaker *sp, const struct lf_slide *sl)
 {
@@ -475,6 +483,7 @@ static void say_item(struct speaker *sp, const struct lf_slide *sl)
         labelled(sp, LF_P_AUDIENCE, text(sp, &it->audience));
         say_languages(sp, it);
         say_hours(sp, &it->hours);
+        say_where(sp, it); /* the card's address was left unsaid */
         say_contact_details(sp, it);
         return;
     case LF_SLIDE_CONTACT:
@@ -484,6 +493,7 @@ static void say_item(struct speaker *sp, const struct lf_slide *sl)
         sentence(&sp->sc, "%s", text(sp, &it->unit) ? text(sp, &it->unit) : "");
         sentence(&sp->sc, "%s", text(sp, &it->summary) ? text(sp, &it->summary) : "");
         say_hours(sp, &it->hours);
+        say_where(sp, it);
         say_contact_details(sp, it);
         return;
     case LF_SLIDE_AGENDA:
