@@ -489,6 +489,7 @@ async function api(method, path, body, opts) {
     headers['Content-Type'] = 'application/json';
   }
   if (method !== 'GET' && state.session) headers['X-CSRF-Token'] = state.session.csrf;
+  const sentIn = state.session; /* the session this request went out in */
   let resp;
   try {
     resp = await fetch(path, {method, headers, body: data, credentials: 'same-origin', cache: 'no-store'});
@@ -501,6 +502,11 @@ async function api(method, path, body, opts) {
   const type = resp.headers.get('Content-Type') || '';
   if (opts && opts.blob && resp.ok) return {blob: await resp.blob(), headers: resp.headers};
   const out = type.startsWith('application/json') ? await resp.json() : null;
+  if (resp.status === 401 && path !== '/api/login' && state.session && state.session !== sentIn) {
+    /* sent before the login that happened meanwhile (a preview asked with the ended
+     * session): its answer does not end the new session nor show the login page again */
+    throw new ApiError(401, out);
+  }
   if (resp.status === 401 && path !== '/api/login') {
     /* a session that ended (the previews and the check ask at once: only the first answer
      * says "expired"; the login page, once shown, stays with its message); what was typed
