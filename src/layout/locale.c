@@ -206,23 +206,31 @@ static bool display_name(const char *locale, const char *in, char *out, size_t s
     return out[0] != '\0';
 }
 
+/* ICU's locale id for a BCP 47 tag, its private use ("-x-ls") left out;
+ * false (and "") when ICU cannot read the tag. */
+static bool icu_locale(const char *lang, char *locale, int32_t size)
+{
+    char tag[LOCALE_BYTES];
+    snprintf(tag, sizeof(tag), "%s", lang);
+    char *x = strstr(tag, "-x-");
+    if (x)
+        *x = '\0';
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = uloc_forLanguageTag(tag, locale, size, NULL, &st);
+    if (U_FAILURE(st) || n <= 0) {
+        locale[0] = '\0';
+        return false;
+    }
+    return true;
+}
+
 static struct name_entry lookup_name(const char *lang)
 {
     for (size_t i = 0; i < sizeof(own_names) / sizeof(own_names[0]); i++)
         if (strcasecmp(lang, own_names[i].tag) == 0)
             return (struct name_entry){NULL, lf_xstrdup(own_names[i].name), true};
     char locale[LOCALE_BYTES];
-    {
-        char tag[LOCALE_BYTES];
-        snprintf(tag, sizeof(tag), "%s", lang);
-        char *x = strstr(tag, "-x-");
-        if (x)
-            *x = '\0';
-        UErrorCode st = U_ZERO_ERROR;
-        int32_t n = uloc_forLanguageTag(tag, locale, sizeof(locale), NULL, &st);
-        if (U_FAILURE(st) || n <= 0)
-            locale[0] = '\0';
-    }
+    icu_locale(lang, locale, sizeof(locale));
     char lang_only[16] = "", name[512];
     UErrorCode st = U_ZERO_ERROR;
     uloc_getLanguage(locale, lang_only, sizeof(lang_only), &st);
@@ -306,16 +314,10 @@ void lf_lang_name_in(const char *lang, const char *in, char *buf, size_t size)
             snprintf(buf, size, "%s", english ? own_names_in[i].en : own_names_in[i].de);
             return;
         }
-    char tag[LOCALE_BYTES], locale[LOCALE_BYTES], lang_only[16] = "", name[512];
-    snprintf(tag, sizeof(tag), "%s", lang);
-    char *x = strstr(tag, "-x-");
-    if (x)
-        *x = '\0';
-    UErrorCode st = U_ZERO_ERROR;
-    int32_t n = uloc_forLanguageTag(tag, locale, sizeof(locale), NULL, &st);
-    if (U_FAILURE(st) || n <= 0)
+    char locale[LOCALE_BYTES], lang_only[16] = "", name[512];
+    if (!icu_locale(lang, locale, sizeof(locale)))
         return;
-    st = U_ZERO_ERROR;
+    UErrorCode st = U_ZERO_ERROR;
     uloc_getLanguage(locale, lang_only, sizeof(lang_only), &st);
     if (!display_name(locale, english ? "en" : "de", name, sizeof(name)))
         return;

@@ -433,6 +433,19 @@ static void h_session(struct call *c, struct reply *r)
                          c->s->cfg->publish_key[0] != '\0', "tls", c->s->tls));
 }
 
+/* The bundle's top-level fields the studio sets, from the draft DOC. */
+static json_t *settings_of(const json_t *doc)
+{
+    json_t *bundle = json_object();
+    const char *keys[] = {"organisation", "default_language", "version"};
+    for (size_t k = 0; k < 3; k++) {
+        json_t *v = json_object_get(doc, keys[k]);
+        if (v)
+            json_object_set(bundle, keys[k], v);
+    }
+    return bundle;
+}
+
 /* ---- handlers: items ----------------------------------------------------------------- */
 
 static void h_items(struct call *c, struct reply *r)
@@ -447,13 +460,7 @@ static void h_items(struct call *c, struct reply *r)
         if (id)
             json_array_append_new(list, item_entry(s, id));
     }
-    json_t *bundle = json_object();
-    const char *keys[] = {"organisation", "default_language", "version"};
-    for (size_t k = 0; k < 3; k++) {
-        json_t *v = json_object_get(doc, keys[k]);
-        if (v)
-            json_object_set(bundle, keys[k], v);
-    }
+    json_t *bundle = settings_of(doc);
     reply_json(r, 200,
                json_pack("{s:o, s:o, s:O}", "items", list, "bundle", bundle, "bundle_meta",
                          lf_draft_bundle_meta(s->draft)));
@@ -580,13 +587,7 @@ static void h_order(struct call *c, struct reply *r)
 static json_t *bundle_entry(const struct studio *s)
 {
     const json_t *doc = lf_draft_doc(s->draft);
-    json_t *bundle = json_object();
-    const char *keys[] = {"organisation", "default_language", "version"};
-    for (size_t k = 0; k < 3; k++) {
-        json_t *v = json_object_get(doc, keys[k]);
-        if (v)
-            json_object_set(bundle, keys[k], v);
-    }
+    json_t *bundle = settings_of(doc);
     json_t *out = json_deep_copy(lf_draft_bundle_meta(s->draft));
     json_object_set_new(out, "bundle", bundle);
     return out;
