@@ -3,6 +3,7 @@
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,9 @@
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static bool tried, started;
-static int sample_rate;
+/* the synthesis' rate once started, else 0: written under `lock`, read
+ * without it, so asking never waits for a reading whose sound plays */
+static atomic_int sample_rate;
 
 /* the synthesis running now (under lock) */
 static lf_voice_sink current_sink;
@@ -101,8 +104,8 @@ static bool init_locked(void)
         return false;
     }
     espeak_SetSynthCallback(on_samples);
-    sample_rate = rate;
     started = true;
+    atomic_store(&sample_rate, rate);
     return true;
 }
 
@@ -128,6 +131,7 @@ void lf_voice_shutdown(void)
     if (started)
         espeak_Terminate();
     started = false;
+    atomic_store(&sample_rate, 0);
     tried = false;
     listed_tried = listed = false;
     pthread_mutex_lock(&list_lock);
@@ -139,10 +143,7 @@ void lf_voice_shutdown(void)
 
 int lf_voice_sample_rate(void)
 {
-    pthread_mutex_lock(&lock);
-    int r = started ? sample_rate : 0;
-    pthread_mutex_unlock(&lock);
-    return r;
+    return atomic_load(&sample_rate);
 }
 
 /* The language eSpeak NG should look for: the primary subtag, with the

@@ -48,7 +48,8 @@ void lf_voice_shutdown(void);
 bool lf_voice_for(const char *lang, char *voice, size_t size) LF_MUST_CHECK;
 
 /* Samples per second of what lf_voice_speak delivers (mono, signed
- * 16 bit); 0 before its synthesis started (lf_voice_start). */
+ * 16 bit); 0 before its synthesis started (lf_voice_start). Never waits
+ * for a reading under way. */
 int lf_voice_sample_rate(void);
 
 /* Receives the sound as it is made; returns false to stop. */
