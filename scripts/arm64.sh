@@ -34,8 +34,16 @@ for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
+  # apt reads its package lists into one cache file here, kept for the
+  # thirty-odd apt calls below: Debian's container images switch that
+  # cache off (Dir::Cache::pkgcache ""), and each call then spent about
+  # 2 s of CPU reading every list again
+  aptcache=$(mktemp -d)
+  trap 'rm -rf "$aptcache"' EXIT
+  apt_cache_opts=(-o Dir::Cache::pkgcache="$aptcache/pkgcache.bin"
+    -o Dir::Cache::srcpkgcache="$aptcache/srcpkgcache.bin")
   if [ -n "${need_update:-}" ] || ! ls /var/lib/apt/lists/*_binary-arm64_Packages* >/dev/null 2>&1; then
-    $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+    $sudo apt-get "${apt_cache_opts[@]}" -o DPkg::Lock::Timeout=600 update -qq
   fi
   # Installed beside the native ones only where apt removes nothing: a
   # -dev package whose own dependencies are not Multi-Arch: same (e.g.
@@ -44,7 +52,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   # only their run-time libraries are installed.
   together=() apart=()
   for p in "${missing[@]}"; do
-    if apt-get -s -o Debug::NoLocking=1 install --no-install-recommends "$p" 2>/dev/null | grep -q '^Remv'; then
+    if apt-get "${apt_cache_opts[@]}" -s -o Debug::NoLocking=1 install --no-install-recommends "$p" 2>/dev/null | grep -q '^Remv'; then
       apart+=("$p")
     else
       together+=("$p")
@@ -52,18 +60,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   done
   for p in "${apart[@]}"; do
     # the lib<name><N> run-time packages it depends on
-    together+=($(apt-cache depends "$p" 2>/dev/null | sed -n 's/^ *Depends: \(lib[a-z0-9.+-]*[0-9][a-z0-9.+-]*\)\(:arm64\)\{0,1\}$/\1:arm64/p' |
+    together+=($(apt-cache "${apt_cache_opts[@]}" depends "$p" 2>/dev/null | sed -n 's/^ *Depends: \(lib[a-z0-9.+-]*[0-9][a-z0-9.+-]*\)\(:arm64\)\{0,1\}$/\1:arm64/p' |
       grep -v -- '-dev:' || true))
   done
   if [ ${#together[@]} -gt 0 ]; then
     echo "arm64: installing ${together[*]}"
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get "${apt_cache_opts[@]}" -o DPkg::Lock::Timeout=600 install -y -qq \
       --no-install-recommends --no-remove "${together[@]}" >/dev/null
   fi
   for p in "${apart[@]}"; do
     echo "arm64: unpacking $p into $sysroot (it cannot be installed beside the native one)"
     mkdir -p "$sysroot"
-    (cd "$sysroot" && apt-get download -qq "$p" && dpkg-deb -x ./*.deb . && rm -f ./*.deb)
+    (cd "$sysroot" && apt-get "${apt_cache_opts[@]}" download -qq "$p" && dpkg-deb -x ./*.deb . && rm -f ./*.deb)
   done
 fi
 # the unpacked packages' .so links point at the installed run-time libraries
