@@ -14,15 +14,25 @@ scripts/install-deps.sh
 jobs=$(nproc)
 export SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
 
+# ctest's resources: one "cpus" slot per core. Every test takes one except
+# those that mostly wait (tests/CMakeLists.txt), so with twice as many jobs
+# as cores the waiting ones run beside the CPU-bound ones, never more of
+# those than cores.
+spec=$(mktemp)
+trap 'rm -f "$spec"' EXIT
+printf '{"version": {"major": 1, "minor": 0}, "local": [{"cpus": [{"id": "0", "slots": %d}]}]}\n' \
+  "$jobs" >"$spec"
+run_ctest() { ctest --output-on-failure -j"$((2 * jobs))" --resource-spec-file "$spec" "$@"; }
+
 cmake -S . -B build-ci -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLITFASS_WERROR=ON >/dev/null
 cmake --build build-ci -j"$jobs"
-(cd build-ci && ctest --output-on-failure -j"$jobs")
+(cd build-ci && run_ctest)
 
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DLITFASS_WERROR=ON -DLITFASS_SANITIZE=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 # fontconfig and SDL keep caches alive until exit; leaks are checked by the
 # soak benchmark, here ASan looks for memory errors and UBSan for UB.
-(cd build-asan && ASAN_OPTIONS=detect_leaks=0 ctest --output-on-failure -j"$jobs" -LE heavy)
+(cd build-asan && ASAN_OPTIONS=detect_leaks=0 run_ctest -LE heavy)
 
 # A short fuzz run per target: new inputs go to a temporary corpus, never
 # into tests/; a crashing input is kept there and its path printed.
