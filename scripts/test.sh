@@ -40,21 +40,38 @@ cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebI
   -DLITFASS_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
 fuzz_seconds=${LITFASS_FUZZ_SECONDS:-20}
 fuzz_tmp=$(mktemp -d)
-for src in fuzz/fuzz_*.c; do
-  target=$(basename "$src" .c)
-  seeds=tests/fuzz/${target#fuzz_}
-  cmake --build build-fuzz -j"$jobs" --target "$target"
-  mkdir -p "$fuzz_tmp/$target"
-  echo "fuzzing $target for ${fuzz_seconds}s (seeds: $seeds)"
-  if ! TMPDIR="$fuzz_tmp" build-fuzz/fuzz/"$target" -max_total_time="$fuzz_seconds" \
-      -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
-      -artifact_prefix="$fuzz_tmp/$target-" "$fuzz_tmp/$target" "$seeds" \
-      >"$fuzz_tmp/$target.log" 2>&1; then
-    tail -n 60 "$fuzz_tmp/$target.log"
-    echo "$target: FAILED; the input is in $fuzz_tmp (kept)" >&2
-    exit 1
-  fi
-  grep -E '^stat::number_of_executed_units' "$fuzz_tmp/$target.log" || true
+targets=()
+for src in fuzz/fuzz_*.c; do targets+=("$(basename "$src" .c)"); done
+cmake --build build-fuzz -j"$jobs" --target "${targets[@]}"
+# fuzz_one TARGET: its run, its output in $fuzz_tmp/TARGET.log
+fuzz_one() {
+  mkdir -p "$fuzz_tmp/$1"
+  TMPDIR="$fuzz_tmp" build-fuzz/fuzz/"$1" -max_total_time="$fuzz_seconds" \
+    -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+    -artifact_prefix="$fuzz_tmp/$1-" "$fuzz_tmp/$1" "tests/fuzz/${1#fuzz_}" \
+    >"$fuzz_tmp/$1.log" 2>&1
+}
+# a libFuzzer run is one process on one core: as many targets at once as
+# there are cores, each for its full time
+for ((first = 0; first < ${#targets[@]}; first += jobs)); do
+  batch=("${targets[@]:first:jobs}") pids=()
+  for target in "${batch[@]}"; do
+    echo "fuzzing $target for ${fuzz_seconds}s (seeds: tests/fuzz/${target#fuzz_})"
+    fuzz_one "$target" &
+    pids+=($!)
+  done
+  failed=""
+  for i in "${!batch[@]}"; do
+    target=${batch[$i]}
+    if wait "${pids[$i]}"; then
+      echo "$target: $(grep -E '^stat::number_of_executed_units' "$fuzz_tmp/$target.log" || true)"
+    else
+      tail -n 60 "$fuzz_tmp/$target.log"
+      echo "$target: FAILED; the input is in $fuzz_tmp (kept)" >&2
+      failed=yes
+    fi
+  done
+  [ -z "$failed" ] || exit 1
 done
 rm -rf "$fuzz_tmp"
 
