@@ -135,11 +135,16 @@ run_sync "$TMP/jsondir" --config "$CONF"
 
 # 6. a second manual run while the first works: refused, and no failure recorded
 publish 4
-LITFASS_TEST_INSTALL_DELAY_MS=4000 "$BIN" sync --once --config "$CONF" >"$TMP/slow.out" 2>"$TMP/slow.err" &
+# the first, slowed down (a second between install steps), is stopped (SIGSTOP) once it
+# holds the store (owner.lock names its pid), so it still holds it however long the second
+# takes on a busy machine
+LITFASS_TEST_INSTALL_DELAY_MS=1000 "$BIN" sync --once --config "$CONF" >"$TMP/slow.out" 2>"$TMP/slow.err" &
 SLOW=$!
-for i in $(seq 50); do grep -q '^sync ' "$CACHE/owner.lock" 2>/dev/null && break; sleep 0.1; done
+for i in $(seq 300); do grep -qx "sync $SLOW" "$CACHE/owner.lock" 2>/dev/null && break; sleep 0.1; done
+kill -STOP "$SLOW"
 before=$(status_field "$CACHE" consecutive_failures)
 run_sync "$TMP/second" --config "$CONF"
+kill -CONT "$SLOW"
 wait "$SLOW"; slow_rc=$?
 [ "$RC" -eq 1 ] && grep -q "in use by another .litfass sync --once." "$TMP/second.err" &&
   ok "a second manual run is refused clearly ($(head -1 "$TMP/second.err"))" ||
