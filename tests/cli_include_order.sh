@@ -82,4 +82,14 @@ done < <(grep '^| `src/[a-z_]*/` |' "$ARCH")
 [ -z "$never_broken" ] && ok "no folder includes what its 'never uses' column names" ||
   bad "architecture.md says never, the code does:$never_broken"
 
+# threads start through core/thread.h (create, cancel flag, join written once); the one
+# exception is app/kiosk.c's signal thread, which waits in sigwait() and is woken for its
+# end by pthread_kill() on its own pthread_t
+raw=$(cd "$SRC/src" && grep -rlE '\b(pthread_create|SDL_CreateThread|thrd_create)\b' . |
+  sed 's|^\./||' | grep -vxE 'core/thread\.c|app/kiosk\.c' | tr '\n' ' ')
+[ -z "$raw" ] && ok "every thread but the kiosk's signal thread starts through core/thread.h" ||
+  bad "threads started outside core/thread.h: $raw"
+[ "$(grep -cE '\b(pthread_create|SDL_CreateThread)\b' "$SRC/src/app/kiosk.c")" -le 1 ] &&
+  ok "app/kiosk.c starts only its signal thread itself" || bad "app/kiosk.c starts more threads itself"
+
 finish

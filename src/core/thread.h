@@ -1,8 +1,9 @@
 /* A thread for one job at a time and the flag that asks the job to stop:
  * the pthread boilerplate (create, join or detach, a cancel flag the job
  * reads) written once. Used by the sync worker and its control thread,
- * the studio's publish worker, the studio's calendar download and the
- * hyphenation patterns read in the background.
+ * the studio's publish worker, the studio's calendar download, the
+ * hyphenation patterns read in the background, the kiosk's reporter to
+ * the fleet page and the voice that reads aloud.
  *
  * Threads: create, start, join and destroy come from the owner, one call
  * at a time (a job may start another lf_thread whose owner then joins it);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/log.h"
+#include "core/thread.h"
 #include "core/xalloc.h"
 #include "sync/post.h"
 #include "sync/store.h"
@@ -20,11 +21,11 @@
 #define SCREENSHOT_MAX_BYTES (256 * 1024) /* the studio's LF_FLEET_MAX_SCREENSHOT_BYTES */
 
 struct lf_reporter {
-    pthread_t thread;
+    struct lf_thread *thread;        /* its cancel flag, set by lf_reporter_stop, ends a
+                                        running POST */
     pthread_mutex_t lock;
     pthread_cond_t wake;
     bool stop;
-    atomic_bool cancel;              /* set by lf_reporter_stop: a running POST ends */
     /* settings */
     char heartbeat_url[LF_MAX_URL_BYTES + 32];
     char screenshot_url[LF_MAX_URL_BYTES + 32];
@@ -99,8 +100,13 @@ struct lf_reporter *lf_reporter_start(const struct lf_reporter_settings *set)
     pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
     pthread_cond_init(&r->wake, &ca);
     pthread_condattr_destroy(&ca);
-    if (pthread_create(&r->thread, NULL, reporter_thread, r) != 0) {
-        lf_error("monitor: no thread for the reporter: not reporting");
+    r->thread = lf_thread_create();
+    char err[128];
+    if (!lf_thread_start(r->thread, reporter_thread, r, err, sizeof(err))) {
+        lf_error("monitor: no thread for the reporter (%s): not reporting", err);
+        lf_thread_destroy(r->thread);
+        pthread_mutex_destroy(&r->lock);
+        pthread_cond_destroy(&r->wake);
         json_decref(r->played);
         free(r);
         return NULL;
@@ -265,7 +271,7 @@ static void post(struct lf_reporter *r, const char *url, const char *type, const
 {
     struct lf_post_request req = {.url = url, .allow_http = r->allow_http, .ca_file = r->ca_file,
                                   .bearer = r->token, .content_type = type, .body = body,
-                                  .len = len, .cancel = &r->cancel};
+                                  .len = len, .cancel = lf_thread_cancel_flag(r->thread)};
     struct lf_post_result res;
     if (lf_post(&req, &res)) {
         if (*failing)
@@ -327,12 +333,12 @@ void lf_reporter_stop(struct lf_reporter *r)
 {
     if (!r)
         return;
-    atomic_store(&r->cancel, true);
+    lf_thread_cancel(r->thread);
     pthread_mutex_lock(&r->lock);
     r->stop = true;
     pthread_cond_signal(&r->wake);
     pthread_mutex_unlock(&r->lock);
-    pthread_join(r->thread, NULL);
+    lf_thread_destroy(r->thread); /* joins */
     pthread_mutex_destroy(&r->lock);
     pthread_cond_destroy(&r->wake);
     json_decref(r->played);

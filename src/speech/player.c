@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/thread.h"
 #include "core/xalloc.h"
 #include "speech/voice.h"
 
@@ -12,8 +13,8 @@ struct lf_speech_player {
     SDL_AudioDeviceID dev; /* 0: closed */
     bool audio_up;         /* SDL's audio subsystem started by the player */
     int rate_hz;
-    SDL_Thread *thread;
-    SDL_atomic_t stop;     /* the main thread asks the voice to stop */
+    struct lf_thread *thread; /* the voice of one reading; NULL at rest. Its cancel
+                                 flag: the main thread asks the voice to stop */
     SDL_atomic_t made;     /* the voice has made all of the script */
     char *lang, *script;
     int rate, volume;
@@ -65,11 +66,11 @@ static bool queue_sound(void *ctx, const int16_t *samples, size_t n)
     struct lf_speech_player *p = ctx;
     Uint32 ahead = (Uint32)((Uint64)p->rate_hz * 2 * LF_SPEECH_QUEUE_MS / 1000);
     while (SDL_GetQueuedAudioSize(p->dev) > ahead) {
-        if (SDL_AtomicGet(&p->stop))
+        if (lf_thread_cancelled(p->thread))
             return false;
         SDL_Delay(20);
     }
-    if (SDL_AtomicGet(&p->stop))
+    if (lf_thread_cancelled(p->thread))
         return false;
     if (SDL_QueueAudio(p->dev, samples, (Uint32)(n * sizeof(*samples))) != 0) {
         lf_warn("speech: %s", SDL_GetError());
@@ -78,22 +79,20 @@ static bool queue_sound(void *ctx, const int16_t *samples, size_t n)
     return true;
 }
 
-static int voice_thread(void *ctx)
+static void *voice_thread(void *ctx)
 {
     struct lf_speech_player *p = ctx;
     if (!lf_voice_speak(p->lang, p->script, p->rate, p->volume, queue_sound, p))
         lf_warn("speech: reading in \"%s\" failed", p->lang);
     SDL_AtomicSet(&p->made, 1);
-    return 0;
+    return NULL;
 }
 
 void lf_speech_player_stop(struct lf_speech_player *p)
 {
     if (!p)
         return;
-    SDL_AtomicSet(&p->stop, 1);
-    if (p->thread)
-        SDL_WaitThread(p->thread, NULL);
+    lf_thread_destroy(p->thread); /* asks the voice to stop and waits for it */
     p->thread = NULL;
     if (p->dev) {
         SDL_ClearQueuedAudio(p->dev);
@@ -137,11 +136,11 @@ bool lf_speech_player_start(struct lf_speech_player *p, const char *lang, const 
     p->script = lf_xstrdup(script);
     p->rate = rate;
     p->volume = volume;
-    SDL_AtomicSet(&p->stop, 0);
     SDL_AtomicSet(&p->made, 0);
-    p->thread = SDL_CreateThread(voice_thread, "litfass-voice", p);
-    if (!p->thread) {
-        lf_warn("speech: cannot start the voice: %s", SDL_GetError());
+    p->thread = lf_thread_create(); /* a new one: a cancel flag, once set, stays set */
+    char err[128];
+    if (!lf_thread_start(p->thread, voice_thread, p, err, sizeof(err))) {
+        lf_warn("speech: cannot start the voice: %s", err);
         lf_speech_player_stop(p);
         return false;
     }
