@@ -1657,7 +1657,8 @@ static void a_value_libical_drops_names_its_field(void **state)
 
 /* A series "every Monday" whose DTSTART is a Wednesday: libical left the
  * Wednesday out, which Google Calendar, Apple Calendar and Thunderbird
- * show (DTSTART is the first occurrence); shown, and said. */
+ * show (DTSTART is the first occurrence); shown, and said, and counted
+ * as the first of COUNT. */
 static void a_start_off_its_rule_is_shown(void **state)
 {
     (void)state;
@@ -1671,10 +1672,12 @@ static void a_start_off_its_rule_is_shown(void **state)
     struct lf_diags *d = lf_diags_create();
     struct lf_ics_feed *f = lf_ics_parse(text, strlen(text), "e.ics", at("2026-12-01T09:00Z"), 180, d);
     assert_non_null(f);
-    static const char *const want[] = {"2026-12-09T10:00", "2026-12-14T10:00", "2026-12-21T10:00",
+    /* COUNT=2 counts DTSTART as the first (RFC 5545 3.3.10): the Monday
+     * series ends on the 14th, not the 21st */
+    static const char *const want[] = {"2026-12-09T10:00", "2026-12-14T10:00",
                                        "2026-12-08T10:00", "2026-12-15T10:00"};
-    assert_int_equal(lf_ics_count(f), 5);
-    for (size_t i = 0; i < 5; i++) {
+    assert_int_equal(lf_ics_count(f), 4);
+    for (size_t i = 0; i < 4; i++) {
         bool found = false;
         for (size_t j = 0; j < lf_ics_count(f); j++)
             found = found || strcmp(lf_ics_get(f, j)->start, want[i]) == 0;
@@ -1683,6 +1686,36 @@ static void a_start_off_its_rule_is_shown(void **state)
     assert_int_equal(lf_diags_count(d), 1);
     assert_string_equal(lf_diags_get(d, 0)->path, "RRULE");
     assert_non_null(strstr(lf_diags_get(d, 0)->message, "DTSTART 2026-12-09 is not a date its repeat rule gives"));
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
+/* An hourly series on the hour whose DTSTART is at half past: DTSTART
+ * always counts as the first occurrence (RFC 5545 3.3.10), so COUNT=3
+ * gives three in all (10:30, 11:00, 12:00), not libical's three on the
+ * hour and DTSTART besides; COUNT=1 gives DTSTART alone. */
+static void an_hourly_start_off_its_rule_counts_as_the_first(void **state)
+{
+    (void)state;
+    const char *text = CAL_HEAD
+        "BEGIN:VEVENT\r\nUID:h3\r\nSUMMARY:Sprechstunde\r\n"
+        "DTSTART;TZID=Europe/Berlin:20261209T103000\r\nDTEND;TZID=Europe/Berlin:20261209T105000\r\n"
+        "RRULE:FREQ=HOURLY;BYMINUTE=0;COUNT=3\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:h1\r\nSUMMARY:Einmal\r\n"
+        "DTSTART;TZID=Europe/Berlin:20261210T103000\r\nDTEND;TZID=Europe/Berlin:20261210T105000\r\n"
+        "RRULE:FREQ=HOURLY;BYMINUTE=0;COUNT=1\r\nEND:VEVENT\r\n" CAL_TAIL;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = lf_ics_parse(text, strlen(text), "h.ics", at("2026-12-01T09:00Z"), 180, d);
+    assert_non_null(f);
+    static const char *const want[] = {"2026-12-09T10:30", "2026-12-09T11:00", "2026-12-09T12:00",
+                                       "2026-12-10T10:30"};
+    assert_int_equal(lf_ics_count(f), 4);
+    for (size_t i = 0; i < 4; i++) {
+        bool found = false;
+        for (size_t j = 0; j < lf_ics_count(f); j++)
+            found = found || strcmp(lf_ics_get(f, j)->start, want[i]) == 0;
+        assert_true(found);
+    }
     lf_ics_feed_destroy(f);
     lf_diags_destroy(d);
 }
@@ -1728,6 +1761,7 @@ int main(void)
         cmocka_unit_test(a_feed_with_nothing_ahead_says_why),
         cmocka_unit_test(a_value_libical_drops_names_its_field),
         cmocka_unit_test(a_start_off_its_rule_is_shown),
+        cmocka_unit_test(an_hourly_start_off_its_rule_counts_as_the_first),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -1310,16 +1310,14 @@ static void expand_rule(struct ics_ctx *c, const struct series *s, struct icalre
         series_occurrence(c, s, w->start, w->start_at, 0);
         return;
     }
-    icalrecur_iterator *it = icalrecur_iterator_new(rule, sub_daily_begin(c, s, rule));
-    if (!it) { /* a fault of this entry (a rule no date can meet): the rest is imported */
-        say_left_out(c, s->v, s->line, "RRULE",
-                     "a repeat rule libical cannot follow (no date meets it)");
-        return;
-    }
     /* DTSTART on a day its rule does not give (a series "every Monday"
-     * starting on a Wednesday): libical leaves it out, while DTSTART is
-     * the first occurrence (RFC 5545 3.8.5.3) and Google Calendar, Apple
-     * Calendar and Thunderbird show it: shown too, and said */
+     * starting on a Wednesday, one every hour on the hour starting at
+     * 10:30): libical leaves it out, while DTSTART is the first
+     * occurrence (RFC 5545 3.8.5.3) and Google Calendar, Apple Calendar
+     * and Thunderbird show it: shown too, and said. DTSTART "always counts
+     * as the first occurrence" of COUNT (RFC 5545 3.3.10), so the rule
+     * gives COUNT - 1 more (libical counted only its own: COUNT + 1 in
+     * all) */
     icalrecur_iterator *peek = icalrecur_iterator_new(rule, w->start);
     struct icaltimetype first = peek ? icalrecur_iterator_next(peek) : icaltime_null_time();
     if (peek)
@@ -1331,6 +1329,16 @@ static void expand_rule(struct ics_ctx *c, const struct series *s, struct icalre
                         "well, as calendar programs show it; check the series in the calendar",
                         w->start.year, w->start.month, w->start.day);
         series_occurrence(c, s, w->start, w->start_at, 0);
+        if (rule.count == 1 || c->failed)
+            return; /* DTSTART was the one occurrence (COUNT 0 would be endless) */
+        if (rule.count > 1)
+            rule.count--;
+    }
+    icalrecur_iterator *it = icalrecur_iterator_new(rule, sub_daily_begin(c, s, rule));
+    if (!it) { /* a fault of this entry (a rule no date can meet): the rest is imported */
+        say_left_out(c, s->v, s->line, "RRULE",
+                     "a repeat rule libical cannot follow (no date meets it)");
+        return;
     }
     skip_the_past(c, s, rule, it);
     size_t steps = 0;
