@@ -112,6 +112,42 @@ expect_in "$B/content.json" '"cancelled": true' "kept in the bundle, marked"
 expect_exit 0 "still valid" -- "$BIN" validate "$B"
 expect_not_in "$TMP/err" "warning" "no warning: the format knows 'cancelled'"
 
+# one calendar file named three ways (./a.ics, a path through "..", a link
+# to it): one calendar, keyed by its canonical path; an event taken out of
+# the calendar is removed whatever spelling imported it
+B4=$TMP/bundle4
+cp -r "$SRC/tests/data/bundles/valid" "$B4"
+mkdir -p "$TMP/cal"
+two_events() { # FILE [SECOND]: a calendar of "Erstes Treffen" (and "Zweites Treffen")
+  {
+    printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n'
+    printf 'BEGIN:VEVENT\r\nUID:eins@ki\r\nSUMMARY:Erstes Treffen\r\nDTSTART;TZID=Europe/Berlin:20261210T100000\r\nDTEND;TZID=Europe/Berlin:20261210T110000\r\nEND:VEVENT\r\n'
+    [ -n "${2:-}" ] && printf 'BEGIN:VEVENT\r\nUID:zwei@ki\r\nSUMMARY:Zweites Treffen\r\nDTSTART;TZID=Europe/Berlin:20261211T100000\r\nDTEND;TZID=Europe/Berlin:20261211T110000\r\nEND:VEVENT\r\n'
+    printf 'END:VCALENDAR\r\n'
+  } >"$1"
+}
+two_events "$TMP/cal/a.ics" both
+ln -s "$TMP/cal/a.ics" "$TMP/link.ics"
+(cd "$TMP/cal" && "$BIN" import-ics ./a.ics --into "$B4" --now $NOW >"$TMP/out" 2>"$TMP/err") &&
+  ok "imported as ./a.ics" || bad "import as ./a.ics failed: $(cat "$TMP/err")"
+expect_imported "$B4" 2 "two events"
+two_events "$TMP/cal/a.ics" # the second taken out of the calendar
+expect_exit 0 "the same file again, named through .." -- "$BIN" import-ics "$TMP/cal/../cal/a.ics" --into "$B4" --now $NOW
+expect_in "$TMP/out" "0 added, 0 updated, 1 unchanged, 1 removed" "updates the calendar imported as ./a.ics"
+expect_not_in "$B4/content.json" "Zweites Treffen" "the event the calendar no longer has is gone"
+two_events "$TMP/cal/a.ics" both
+expect_exit 0 "through a symbolic link" -- "$BIN" import-ics "$TMP/link.ics" --into "$B4" --now $NOW
+expect_in "$TMP/out" "1 added, 0 updated, 1 unchanged" "the link is the same calendar"
+two_events "$TMP/cal/a.ics"
+(cd "$TMP/cal" && "$BIN" import-ics a.ics --into "$B4" --now $NOW >"$TMP/out" 2>"$TMP/err") ||
+  bad "import as a.ics failed"
+expect_in "$TMP/out" "1 removed" "and a.ics too"
+expect_imported "$B4" 1 "one event left, never a copy"
+[ "$(grep -c '"source"' "$B4/.litfass-import.json")" -eq 1 ] &&
+  grep -qF "\"source\": \"$(realpath "$TMP/cal/a.ics")\"" "$B4/.litfass-import.json" &&
+  ok "the import state names the calendar by its canonical path" ||
+  bad "import state: $(grep '"source"' "$B4/.litfass-import.json")"
+
 # the same as a feed from a web server on 127.0.0.1
 mkdir -p "$TMP/www"
 cp "$ICS/nextcloud.ics" "$TMP/www/cal.ics"

@@ -17,6 +17,7 @@
 #include "content/bundle.h"
 #include "core/civil_time.h"
 #include "core/durable.h"
+#include "core/xalloc.h"
 #include "sync/fetch.h"
 #include "sync/sync.h"
 
@@ -128,6 +129,47 @@ static char *read_feed(const char *source, bool allow_http, size_t *len)
     buf[n] = '\0';
     *len = n;
     return buf;
+}
+
+/* Whether `source` is an address (http, https) rather than a file. */
+static bool is_address(const char *source)
+{
+    return strstr(source, "://") != NULL;
+}
+
+/* The calendar's key in the import state: an address as given (webcal://
+ * already made https://), a file by its canonical path (realpath: "./a.ics",
+ * "a.ics", "../bundle/a.ics" and a symbolic link to it are one calendar, as
+ * a person means them). Falls back to the name as typed when the file
+ * cannot be resolved (it was read a moment ago). Returns a malloc'd text. */
+static char *calendar_key(const char *source)
+{
+    if (is_address(source))
+        return lf_xstrdup(source);
+    char *real = realpath(source, NULL);
+    return real ? real : lf_xstrdup(source);
+}
+
+/* Records of an earlier import that named this file another way (relative,
+ * through a link: before calendars were keyed by their canonical path) are
+ * taken over under `key`, so what the calendar no longer has is removed
+ * from them too. */
+static void adopt_spellings(json_t *state, const char *key)
+{
+    if (is_address(key))
+        return;
+    json_t *known = json_object_get(state, "items");
+    const char *id;
+    json_t *rec;
+    json_object_foreach(known, id, rec) {
+        const char *src = json_string_value(json_object_get(rec, "source"));
+        if (!src || strcmp(src, key) == 0 || is_address(src))
+            continue;
+        char *real = realpath(src, NULL);
+        if (real && strcmp(real, key) == 0)
+            json_object_set_new(rec, "source", json_string(key));
+        free(real);
+    }
 }
 
 static json_t *load_json(const char *path, bool missing_ok)
@@ -283,6 +325,7 @@ int lf_tool_import_ics(int argc, char **argv)
     }
 
     int status = EXIT_FAILURE;
+    char *key = NULL;
     size_t len = 0;
     char *text = read_feed(source, allow_http, &len);
     struct lf_diags *d = lf_diags_create();
@@ -312,7 +355,9 @@ int lf_tool_import_ics(int argc, char **argv)
         printf("%zu calendar %s left out for faults of their own (see the warnings: line, "
                "SUMMARY, UID, DTSTART and why); the rest is imported\n",
                lf_ics_skipped(feed), lf_cli_plural(lf_ics_skipped(feed), "entry", "entries"));
-    if (!lf_ics_merge(content, state, feed, source, lang, tag, &r, print_note, NULL)) {
+    key = calendar_key(source);
+    adopt_spellings(state, key);
+    if (!lf_ics_merge(content, state, feed, key, lang, tag, &r, print_note, NULL)) {
         fprintf(stderr, "litfass import-ics: %s: no \"items\" list to import into\n", content_path);
         goto done;
     }
@@ -346,6 +391,7 @@ int lf_tool_import_ics(int argc, char **argv)
            content_path);
     status = EXIT_SUCCESS;
 done:
+    free(key);
     lf_ics_feed_destroy(feed);
     lf_diags_destroy(d);
     json_decref(content);
