@@ -48,7 +48,7 @@ STUDIO=$!
 trap 'stop_kiosk; kill $STUDIO 2>/dev/null; sync_cleanup; stop_xvfb' EXIT
 for _ in $(seq 100); do [ -s "$TMP/studio.port" ] && break; sleep 0.1; done
 echo token-for-the-test >"$TMP/token"
-kiosk_config "$URL" "$ST" monitor.name='"clock-test"' monitor.metrics_file="\"$PROM\"" \
+kiosk_config "$URL" "$ST" clock.trust_ntp=false monitor.name='"clock-test"' monitor.metrics_file="\"$PROM\"" \
   monitor.report_url="\"http://127.0.0.1:$(cat "$TMP/studio.port")/\"" \
   monitor.report_token_file="\"$TMP/token\"" monitor.report_allow_http=true \
   monitor.report_seconds=2 >"$TMP/kiosk.conf"

@@ -59,6 +59,7 @@ static void assert_same_config(const char *name, const struct lf_config *got,
     SAME_INT(height)
     SAME_STR(organisation)
     SAME_INT(log_level)
+    SAME_INT(clock_trust_ntp)
 #undef SAME_STR
 #undef SAME_INT
 }
@@ -80,6 +81,7 @@ static void defaults(void **state)
     assert_int_equal(c.height, 720);
     assert_string_equal(c.organisation, "");
     assert_int_equal(c.log_level, LF_LOG_INFO);
+    assert_true(c.clock_trust_ntp); /* a synchronised clock is believed */
 }
 
 /* Expected configs: the defaults changed by these. */
@@ -101,6 +103,7 @@ static void want_slide_20(struct lf_config *w) { w->slide_seconds = 20; }
 static void want_transition_100(struct lf_config *w) { w->transition_ms = 100; }
 static void want_level_warn(struct lf_config *w) { w->log_level = LF_LOG_WARN; }
 static void want_lang_ar(struct lf_config *w) { snprintf(w->lang, sizeof(w->lang), "ar"); }
+static void want_ntp_ignored(struct lf_config *w) { w->clock_trust_ntp = false; }
 
 struct config_case {
     const char *name;
@@ -132,6 +135,8 @@ static const struct config_case cases[] = {
     {"bool: no after yes", "[display]\nwindowed = 1\nwindowed = no\n", true, 0, 1,
      "litfass.conf:3:1: display.windowed: set more than once; the last value counts", NULL},
     {"bool: off", "[display]\nwindowed = off\n", true, 0, 0, NULL, NULL},
+    {"the kernel's NTP state not trusted", "[clock]\ntrust_ntp = no\n", true, 0, 0, NULL,
+     want_ntp_ignored},
     {"enum is case-insensitive", "[log]\nlevel = WARN\n", true, 0, 0, NULL, want_level_warn},
     {"quoted empty string", "[display]\nlanguage = \"\"\n", true, 0, 0, NULL, NULL},
     {"section may come back", "[display]\nlanguage = ar\n[carousel]\n[display]\n", true, 0, 0,

@@ -189,6 +189,9 @@ static const struct config_key config_keys[] = {
              "put the monitor to sleep while off (X11 DPMS, DRM connector DPMS)"),
     STRING_KEY("power", "cec_device", power_cec_device, "", NULL,
                "HDMI-CEC device of a TV to put to standby and wake, e.g. /dev/cec0; empty: none"),
+    BOOL_KEY("clock", "trust_ntp", clock_trust_ntp, true,
+             "believe the system clock when the kernel marks it synchronised (NTP); no: "
+             "judge it by the content server's Date and the floors alone"),
     STRING_KEY("monitor", "name", monitor_name, "", NULL,
                "this screen's name in logs, status and the HTTP User-Agent"),
     STRING_KEY("monitor", "metrics_file", monitor_metrics_file, "", NULL,

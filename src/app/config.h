@@ -102,6 +102,9 @@ struct lf_config {
     int power_wake_minutes;                  /* wake_minutes; 10, 1..240 */
     bool power_dpms;                         /* dpms; true */
     char power_cec_device[LF_MAX_PATH_BYTES + 1]; /* cec_device; "" = no CEC */
+    /* [clock] (core/clock_floor.h): which time the kiosk shows */
+    bool clock_trust_ntp;                    /* trust_ntp; true: a clock the kernel marks
+                                                synchronised is believed as it is */
     /* [monitor] */
     char monitor_name[LF_LOG_NAME_BYTES + 1]; /* name; "" */
     char monitor_metrics_file[LF_MAX_PATH_BYTES + 1]; /* metrics_file; "" = none */

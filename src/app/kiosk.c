@@ -364,12 +364,10 @@ static bool judge_clock(struct lf_kiosk *k)
         w = k->saved_witness; /* this boot's, from before a restart */
     struct lf_clock_verdict v;
     /* the kernel's word counts for the system clock only (not for a
-     * test's injected or offset one) */
-    const char *off = getenv("LITFASS_TEST_WALL_OFFSET_S");
-    /* nor under libfaketime (tests/cli_clock_jump.sh): the kernel's NTP
-     * state is about the machine's clock, not this process's */
-    bool faked = getenv("FAKETIME") || getenv("FAKETIME_TIMESTAMP_FILE");
-    bool synced = k->clock.wall_ms == system_wall_ms && !(off && off[0]) && !faked &&
+     * test's injected one), and only where [clock] trust_ntp allows it
+     * (no: the time daemon's source is not trusted, or this process's
+     * clock is not the machine's, as under libfaketime in tests) */
+    bool synced = k->clock.wall_ms == system_wall_ms && k->cfg->clock_trust_ntp &&
                   lf_clock_system_synced();
     lf_clock_judge(wall_ms, lf_clock_mono_ms(), floor, what, &w, synced, &v);
     k->clock_floor = floor;
