@@ -106,6 +106,14 @@ jump() {
     bad "$2: heartbeat uptime_s '$up', content_age_s '$age'"
   grep -q "^clock wrong: " <<<"$clk" && [ "$(last_beat clock_source)" = server ] &&
     ok "$2: the heartbeat says the clock is wrong" || bad "$2: heartbeat clock '$clk' source '$(last_beat clock_source)'"
+  # how far off, for the fleet page ("Uhr falsch: 2 Jahre zurück"): the server's time
+  # minus the system clock, within two days of the jump's years
+  local off
+  off=$(last_beat clock_offset_s)
+  [[ "$off" =~ ^-?[0-9]+$ ]] && [ $((off - $3 * 31557600)) -gt -172800 ] &&
+    [ $((off - $3 * 31557600)) -lt 172800 ] &&
+    ok "$2: the heartbeat's clock_offset_s $off (about $3 years)" ||
+    bad "$2: heartbeat clock_offset_s '$off', wanted about $3 years"
   age=$(metric litfass_content_age_seconds)
   [[ "$age" =~ ^[0-9]+$ ]] && [ "$age" -lt 86400 ] &&
     ok "$2: litfass_content_age_seconds $age (by the server's time)" ||
@@ -118,7 +126,7 @@ jump() {
   grep -qE -- '\(-[0-9]|: -[0-9]' "$TMP/status.out" && bad "$2: a negative number in status: $(grep -E -- '-[0-9]' "$TMP/status.out")" ||
     ok "$2: no negative age in litfass status"
 }
-jump "-2y" "set back two years"
-jump "+3y" "three years ahead"
+jump "-2y" "set back two years" 2
+jump "+3y" "three years ahead" -3
 kill -0 "$KPID" 2>/dev/null && ok "the kiosk ran through both jumps" || bad "the kiosk died"
 finish

@@ -2058,6 +2058,8 @@ static void offer_heartbeat(struct lf_kiosk *k, const char *mode, const char *it
     hb.clock[cut] = '\0';
     snprintf(hb.clock_source, sizeof(hb.clock_source), "%s",
              lf_clock_source_name(k->clock_source));
+    if (k->clock_source == LF_CLOCK_SERVER || k->clock_source == LF_CLOCK_SERVER_SAVED)
+        hb.clock_offset_s = (long long)(k->clock_offset_ms / 1000);
     lf_reporter_offer(k->reporter, &hb);
 }
 

@@ -257,6 +257,10 @@ static char *heartbeat_json(struct lf_reporter *r)
     json_object_set_new(doc, "clock", json_string(hb.clock));
     json_object_set_new(doc, "clock_source", json_string(hb.clock_source[0] ? hb.clock_source
                                                                             : "system"));
+    /* how far off: the fleet page says "2 years behind" (only while the
+     * server's time is shown; otherwise nothing is known to measure by) */
+    if (strncmp(hb.clock_source, "server", 6) == 0)
+        json_object_set_new(doc, "clock_offset_s", json_integer((json_int_t)hb.clock_offset_s));
     if (date[0])
         json_object_set_new(doc, "played", json_pack("{s:s, s:o}", "date", date, "items", played));
     else

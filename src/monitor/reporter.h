@@ -40,6 +40,9 @@ struct lf_heartbeat {
     char clock[LF_REPORT_TEXT_BYTES];     /* "" while the system clock is believed, else why
                                              not (core/clock_floor.h) */
     char clock_source[16];                /* system, server, server_saved, none; "": system */
+    long long clock_offset_s;             /* while the server's time is shown (server,
+                                             server_saved): it minus the system clock, so
+                                             > 0 is a system clock behind; else 0 */
 };
 
 struct lf_reporter;

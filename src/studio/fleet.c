@@ -503,7 +503,9 @@ unsigned lf_fleet_heartbeat(struct lf_fleet *f, const char *token, const json_t 
                !int_field(body, "slide", 0, 1000000, hb, err, err_size) ||
                !int_field(body, "slides", 0, 1000000, hb, err, err_size) ||
                !int_field(body, "content_age_s", -1, (json_int_t)1 << 40, hb, err, err_size) ||
-               !int_field(body, "uptime_s", 0, (json_int_t)1 << 40, hb, err, err_size)) {
+               !int_field(body, "uptime_s", 0, (json_int_t)1 << 40, hb, err, err_size) ||
+               !int_field(body, "clock_offset_s", -((json_int_t)1 << 40), (json_int_t)1 << 40,
+                          hb, err, err_size)) {
         status = 400;
     } else {
         json_t *display = json_object_get(body, "display_on");

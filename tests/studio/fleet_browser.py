@@ -65,10 +65,14 @@ def beat(name, **fields):
 
 
 today = time.strftime("%Y-%m-%d")
+# flur's system clock is two years behind: it shows the content server's time
 check(beat("flur", serial=0, item=ids[0], slide=2, slides=9, content_age_s=-1,
-           sync_error="https://ki.example/content.json: HTTP 503",
+           sync_error="https://ki.example/content.json: HTTP 503", clock_source="server",
+           clock="clock wrong: the system clock says 2024-12-02 09:10 UTC, the content server "
+                 "ki.example says 2026-12-02 09:10 UTC: showing the server's time",
+           clock_offset_s=2 * 365 * 86400,
            played={"date": today, "items": {ids[0]: 3}}) == 200, "flur reports once")
-check(beat("foyer", serial=1, item=ids[1], slide=4, slides=9,
+check(beat("foyer", serial=1, item=ids[1], slide=4, slides=9, clock="", clock_source="system",
            played={"date": today, "items": {ids[0]: 40, ids[1]: 38, ids[2]: 12}}) == 200,
       "foyer reports")
 subprocess.run([BIN, "preview", os.path.join(SRC, "assets/content"), "--out",
@@ -123,6 +127,15 @@ try:
           "marked" in flur.get_attribute("class") and "ohne Signatur (veröffentlicht ist 1)" in flur.text and
           "der Server antwortete 503" in flur.text and "Beispielinhalt" in flur.text,
           "flur: marked silent and behind, its sync error shown", flur.text)
+    clock = flur.find_element(By.CSS_SELECTOR, "dd[data-row=clock]")
+    check("Uhr falsch: 2 Jahre zurück" in clock.text and "Inhalte-Servers" in clock.text and
+          "bad-text" in clock.get_attribute("class") and
+          "the system clock says 2024-12-02" in clock.find_element(By.CSS_SELECTOR, ".tech-detail").text and
+          "Uhr falsch" in flur.find_element(By.CSS_SELECTOR, "h2").text,
+          "flur: its wrong clock said for IT (2 years behind), marked, the kiosk's text under it",
+          clock.text)
+    check(foyer.find_element(By.CSS_SELECTOR, "dd[data-row=clock]").text == "richtig" and
+          "Uhr falsch" not in foyer.text, "foyer: its clock is right", foyer.text)
     rows = foyer.find_elements(By.CSS_SELECTOR, "details.played tbody tr")
     check(len(rows) == 3 and rows[0].find_element(By.CSS_SELECTOR, "td.num").text == "40",
           "proof of play: slides shown per item this week, most first",
@@ -136,7 +149,8 @@ try:
                len(d.find_elements(By.CSS_SELECTOR, "section.screen")) == 2)
     flur = css("section[data-screen=flur]")
     check("not reporting" in flur.text and "old version" in flur.text and
-          "Last download error" in flur.text, "the English fleet page", flur.text)
+          "Last download error" in flur.text and "Clock wrong: 2 years behind" in flur.text,
+          "the English fleet page", flur.text)
     shot("fleet-en")
     # --- a calendar imported on the events page, then again after a hand edit ----------
     import datetime

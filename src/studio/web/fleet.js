@@ -6,8 +6,8 @@
 addWords({
   fleet: ['Bildschirme',
           'Screens'],
-  fleetHint: ['Jeder Bildschirm meldet sich regelmäßig. Rot markiert: meldet sich nicht mehr oder zeigt noch eine alte Version.',
-              'Every screen reports regularly. Marked red: it stopped reporting or still shows an old version.'],
+  fleetHint: ['Jeder Bildschirm meldet sich regelmäßig. Rot markiert: meldet sich nicht mehr, zeigt noch eine alte Version oder seine Uhr geht falsch.',
+              'Every screen reports regularly. Marked red: it stopped reporting, still shows an old version or its clock is wrong.'],
   fleetNone: ['Noch keine Bildschirme. Die IT richtet sie am Studio-Rechner ein:',
               'No screens yet. IT sets them up on the studio’s computer:'],
   fleetPublished: ['Veröffentlicht: Version {0} ({1})',
@@ -88,7 +88,59 @@ addWords({
                       'the signature does not match: not installed'],
   fleetD: ['{0} Tg.',
            '{0} d'],
+  fleetClock: ['Uhr',
+               'Clock'],
+  fleetClockRight: ['richtig',
+                    'right'],
+  fleetClockWrong: ['Uhr falsch',
+                    'clock wrong'],
+  fleetClockBehind: ['Uhr falsch: {0} zurück. Der Bildschirm zeigt die Zeit des Inhalte-Servers.',
+                     'Clock wrong: {0} behind. The screen shows the content server’s time.'],
+  fleetClockAhead: ['Uhr falsch: {0} vor. Der Bildschirm zeigt die Zeit des Inhalte-Servers.',
+                    'Clock wrong: {0} ahead. The screen shows the content server’s time.'],
+  fleetClockServer: ['Uhr falsch. Der Bildschirm zeigt die Zeit des Inhalte-Servers.',
+                     'Clock wrong. The screen shows the content server’s time.'],
+  fleetClockNone: ['Uhr falsch: nicht gestellt. Der Bildschirm zeigt keine Uhrzeit und keine Hinweise.',
+                   'Clock wrong: not set. The screen shows no time and no notices.'],
+  fleetClockHint: ['Die IT sollte die Zeit (NTP) am Bildschirm prüfen.',
+                   'IT should check the time (NTP) on the screen.'],
+  fleetYears: ['{0} Jahre',
+               '{0} years'],
+  fleetYear: ['1 Jahr',
+              '1 year'],
+  fleetMonths: ['{0} Monate',
+                '{0} months'],
+  fleetMonth: ['1 Monat',
+               '1 month'],
+  fleetDays: ['{0} Tage',
+              '{0} days'],
+  fleetDay: ['1 Tag',
+             '1 day'],
 });
+
+/* How far a kiosk's clock is off, in words: "2 Jahre", "5 Monate", "3 Tage", "4 Std.". */
+function fleetClockDistance(s) {
+  s = Math.abs(s);
+  const year = 365.25 * 86400, month = year / 12;
+  const n = (unit) => Math.round(s / unit);
+  if (s >= year - month / 2) return n(year) === 1 ? t('fleetYear') : t('fleetYears', n(year));
+  if (s >= 45 * 86400) return n(month) === 1 ? t('fleetMonth') : t('fleetMonths', n(month));
+  if (s >= 36 * 3600) return n(86400) === 1 ? t('fleetDay') : t('fleetDays', n(86400));
+  return fleetDuration(s);
+}
+
+/* A kiosk's clock as its heartbeat reports it: null while it is believed (or the kiosk is
+ * older and says nothing), else the words for IT and the kiosk's own technical text. */
+function fleetClockProblem(hb) {
+  const source = hb.clock_source || 'system';
+  if (source === 'system') return null;
+  let words;
+  if (source === 'none') words = t('fleetClockNone');
+  else if (typeof hb.clock_offset_s === 'number' && hb.clock_offset_s > 0) words = t('fleetClockBehind', fleetClockDistance(hb.clock_offset_s));
+  else if (typeof hb.clock_offset_s === 'number' && hb.clock_offset_s < 0) words = t('fleetClockAhead', fleetClockDistance(hb.clock_offset_s));
+  else words = t('fleetClockServer');
+  return {words: words + ' ' + t('fleetClockHint'), detail: hb.clock || ''};
+}
 
 function fleetDuration(s) {
   if (s < 60) return t('fleetSec', s);
@@ -133,6 +185,8 @@ async function renderFleet(main) {
     const marks = [];
     if (s.silent) marks.push(h('span', {class: 'mark bad'}, s.last_seen ? t('fleetSilent') : t('fleetNever')));
     if (s.stale) marks.push(h('span', {class: 'mark bad'}, t('fleetStale')));
+    const clockProblem = s.last_seen ? fleetClockProblem(hb) : null;
+    if (clockProblem) marks.push(h('span', {class: 'mark bad'}, t('fleetClockWrong')));
     if (!marks.length) marks.push(h('span', {class: 'mark good'}, t('fleetOk')));
     const shot = s.screenshot_at
       ? h('img', {src: '/api/fleet/' + encodeURIComponent(s.name) + '/screenshot.png?at=' + encodeURIComponent(s.screenshot_at),
@@ -148,15 +202,19 @@ async function renderFleet(main) {
       [t('fleetVersion'), serial + behind],
       [t('fleetDisplay'), hb.display_on === false ? t('fleetOff') : s.last_seen ? t('fleetOn') : '–'],
       [t('fleetAge'), hb.content_age_s > 0 ? t('fleetAgo', fleetDuration(hb.content_age_s)) : s.last_seen ? t('fleetSample') : '–'],
+      [t('fleetClock'), clockProblem
+        ? [clockProblem.words, clockProblem.detail ? h('span', {class: 'tech-detail'}, t('techDetail', clockProblem.detail)) : null]
+        : s.last_seen ? t('fleetClockRight') : '–'],
       [t('fleetSyncError'), hb.sync_error ? syncErrorText(hb.sync_error) : t('fleetNone2')],
       [t('fleetSoftware'), hb.version || '–'],
     ];
     const played = Object.entries(s.played_week || {}).sort((a, b) => b[1] - a[1]);
-    list.appendChild(h('section', {class: 'screen' + (s.silent || s.stale ? ' marked' : ''), 'data-screen': s.name},
+    list.appendChild(h('section', {class: 'screen' + (s.silent || s.stale || clockProblem ? ' marked' : ''), 'data-screen': s.name},
       h('h2', {}, s.name, ' ', marks),
       h('div', {class: 'screen-body'},
         h('div', {class: 'shot'}, shot),
-        h('dl', {}, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {class: k === t('fleetSyncError') && hb.sync_error ? 'bad-text' : null}, v)]).flat())),
+        h('dl', {}, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {class: (k === t('fleetSyncError') && hb.sync_error) ||
+          (k === t('fleetClock') && clockProblem) ? 'bad-text' : null, 'data-row': k === t('fleetClock') ? 'clock' : null}, v)]).flat())),
       h('details', {class: 'played', open: true},
         h('summary', {}, t('fleetPlayed')),
         played.length ? h('table', {class: 'audit'},
