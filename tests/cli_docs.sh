@@ -23,7 +23,7 @@ declare -A dev=([sdl2]=libsdl2-dev [SDL2_ttf]=libsdl2-ttf-dev [SDL2_image]=libsd
   [jansson]=libjansson-dev [fontconfig]=libfontconfig-dev [freetype2]=libfreetype-dev
   [fribidi]=libfribidi-dev [libqrencode]=libqrencode-dev [libcurl]=libcurl4-openssl-dev
   [libsodium]=libsodium-dev [libical]=libical-dev [libxml-2.0]=libxml2-dev [libexif]=libexif-dev [libjpeg]=libjpeg-dev
-  [libpng]=libpng-dev [libwebp]=libwebp-dev
+  [libpng]=libpng-dev [libwebp]=libwebp-dev [libwebpdemux]=libwebp-dev
   [icu-i18n]=libicu-dev [icu-uc]=libicu-dev [libmicrohttpd]=libmicrohttpd-dev
   [libsystemd]=libsystemd-dev [x11]=libx11-dev [xext]=libxext-dev [libdrm]=libdrm-dev
   [espeak-ng]=libespeak-ng-dev)

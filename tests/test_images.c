@@ -295,6 +295,82 @@ static void write_webp(const char *path, int w, int h, bool lossless, int keep_p
     cut_to(path, keep_percent);
 }
 
+/* --- an animated WebP, put together by hand (RFC 9649: VP8X, ANIM, ANMF) --- */
+
+static void put24(uint8_t *p, unsigned v)
+{
+    p[0] = (uint8_t)v;
+    p[1] = (uint8_t)(v >> 8);
+    p[2] = (uint8_t)(v >> 16);
+}
+
+static void put32(uint8_t *p, unsigned v)
+{
+    put24(p, v);
+    p[3] = (uint8_t)(v >> 24);
+}
+
+struct anim_frame {
+    int x, y, w, h;       /* on the canvas; x and y even */
+    uint8_t top[3], bottom[3]; /* the frame's upper and lower half */
+};
+
+/* An animated WebP of a cw x ch canvas and n lossless frames (libwebp
+ * encodes each; its VP8L chunk goes into an ANMF chunk). */
+static void write_anim_webp(const char *path, int cw, int ch, const struct anim_frame *fr, int n)
+{
+    size_t cap = 64, len = 0;
+    uint8_t *buf = malloc(cap);
+    assert_non_null(buf);
+    uint8_t head[12 + 18 + 14] = "RIFF\0\0\0\0WEBPVP8X";
+    put32(head + 16, 10);
+    head[20] = 0x12; /* animation, alpha */
+    put24(head + 24, (unsigned)cw - 1);
+    put24(head + 27, (unsigned)ch - 1);
+    memcpy(head + 30, "ANIM", 4);
+    put32(head + 34, 6);
+    memset(head + 38, 0, 6); /* background transparent, loop forever */
+    memcpy(buf, head, sizeof(head));
+    len = sizeof(head);
+    for (int i = 0; i < n; i++) {
+        const struct anim_frame *f = &fr[i];
+        uint8_t *rgba = malloc((size_t)f->w * f->h * 4);
+        assert_non_null(rgba);
+        for (int y = 0; y < f->h; y++)
+            for (int x = 0; x < f->w; x++) {
+                uint8_t *px = rgba + ((size_t)y * f->w + x) * 4;
+                memcpy(px, y < f->h / 2 ? f->top : f->bottom, 3);
+                px[3] = 255;
+            }
+        uint8_t *enc = NULL;
+        size_t m = WebPEncodeLosslessRGBA(rgba, f->w, f->h, f->w * 4, &enc);
+        free(rgba);
+        assert_true(m > 20 && memcmp(enc + 12, "VP8L", 4) == 0);
+        size_t chunk = m - 12; /* the VP8L chunk, its header and padding */
+        size_t payload = 16 + chunk;
+        while (len + 8 + payload + 1 > cap) {
+            cap *= 2;
+            buf = realloc(buf, cap);
+            assert_non_null(buf);
+        }
+        uint8_t *a = buf + len;
+        memcpy(a, "ANMF", 4);
+        put32(a + 4, (unsigned)payload);
+        put24(a + 8, (unsigned)f->x / 2);
+        put24(a + 11, (unsigned)f->y / 2);
+        put24(a + 14, (unsigned)f->w - 1);
+        put24(a + 17, (unsigned)f->h - 1);
+        put24(a + 20, 100); /* ms */
+        a[23] = 0x02;       /* no blending, nothing disposed */
+        memcpy(a + 24, enc + 12, chunk);
+        len += 8 + payload;
+        WebPFree(enc);
+    }
+    put32(buf + 4, (unsigned)len - 8);
+    write_bytes(path, buf, len);
+    free(buf);
+}
+
 /* A PNG of w x h by libpng, RGBA: the top fifth transparent, below it red
  * on the left half and blue on the right; 16 bits a channel and Adam7
  * interlaced when asked. */
@@ -983,8 +1059,9 @@ static void a_gif_shows_its_first_frame(void **state)
 
 /* A still WebP, lossy or lossless, is decoded by libwebp already scaled
  * (400 x 300 for 200 x 200: 200 x 150), its colours where they were; an
- * animated one is refused saying so. */
-static void a_still_webp_is_shown(void **state)
+ * animated one shows its first frame, like a GIF (libwebp's demux API),
+ * at its place on the canvas; one without frames is refused saying so. */
+static void a_still_webp_and_an_animated_ones_first_frame_are_shown(void **state)
 {
     struct fixture *f = *state;
     char path[300];
@@ -1008,12 +1085,47 @@ static void a_still_webp_is_shown(void **state)
     lf_painter_sweep(f->painter);
     lf_painter_sweep(f->painter);
     lf_painter_sweep(f->painter);
-    /* VP8X with its animation flag, an ANIM chunk and no frame yet */
+    /* animated: red over blue, then all green; the first frame is shown */
     snprintf(path, sizeof(path), "%s/anim.webp", f->dir);
+    const struct anim_frame two[] = {
+        {0, 0, 400, 300, {230, 10, 10}, {10, 10, 230}},
+        {0, 0, 400, 300, {10, 200, 10}, {10, 200, 10}},
+    };
+    write_anim_webp(path, 400, 300, two, 2);
+    SDL_Surface *s = lf_image_load_fit(path, 200, 200);
+    if (!s)
+        fail_msg("an animated WebP refused: %s", SDL_GetError());
+    assert_int_equal(s->w, 200);
+    assert_int_equal(s->h, 150);
+    if (!near(s, 100, 30, 230, 10, 10) || !near(s, 100, 120, 10, 10, 230))
+        fail_msg("animated: %08x %08x", argb_at(s, 100, 30), argb_at(s, 100, 120));
+    SDL_FreeSurface(s);
+    draw_slide(f, path);
+    if (!near(f->surface, 120, 60, 230, 10, 10) || !near(f->surface, 120, 180, 10, 10, 230))
+        fail_msg("animated, on the slide: %08x %08x", argb_at(f->surface, 120, 60),
+                 argb_at(f->surface, 120, 180));
+    lf_painter_sweep(f->painter);
+    lf_painter_sweep(f->painter);
+    lf_painter_sweep(f->painter);
+    /* a first frame on the lower right quarter of its canvas: there, the
+     * rest transparent */
+    const struct anim_frame corner[] = {{200, 150, 200, 150, {230, 10, 10}, {10, 10, 230}}};
+    write_anim_webp(path, 400, 300, corner, 1);
+    s = lf_image_load_fit(path, 200, 200);
+    if (!s)
+        fail_msg("a first frame smaller than its canvas refused: %s", SDL_GetError());
+    assert_int_equal(s->w, 200);
+    assert_int_equal(s->h, 150);
+    if (!near(s, 150, 90, 230, 10, 10) || !near(s, 150, 135, 10, 10, 230) ||
+        (argb_at(s, 40, 40) >> 24) != 0)
+        fail_msg("corner frame: %08x %08x %08x", argb_at(s, 150, 90), argb_at(s, 150, 135),
+                 argb_at(s, 40, 40));
+    SDL_FreeSurface(s);
+    /* VP8X with its animation flag, an ANIM chunk and no frame */
     write_bytes(path, "RIFF\x24\0\0\0WEBPVP8X\x0a\0\0\0\x02\0\0\0\x63\0\0\x63\0\0"
                       "ANIM\x06\0\0\0\0\0\0\0\0\0", 44);
     assert_null(lf_image_load_fit(path, 200, 200));
-    if (!strstr(SDL_GetError(), "an animated WebP"))
+    if (!strstr(SDL_GetError(), "an animated WebP without a readable first frame"))
         fail_msg("said: %s", SDL_GetError());
 }
 
@@ -1029,7 +1141,7 @@ int main(void)
         cmocka_unit_test(a_png_is_shrunk_while_it_is_read),
         cmocka_unit_test(a_cmyk_jpeg_shows_its_colours),
         cmocka_unit_test(a_gif_shows_its_first_frame),
-        cmocka_unit_test(a_still_webp_is_shown),
+        cmocka_unit_test(a_still_webp_and_an_animated_ones_first_frame_are_shown),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

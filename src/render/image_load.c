@@ -12,6 +12,7 @@
 #include <libexif/exif-data.h>
 #include <png.h>
 #include <webp/decode.h>
+#include <webp/demux.h>
 
 #include "core/limits.h"
 #include "core/picture_kind.h"
@@ -493,10 +494,12 @@ done:
 
 /* --- WebP: libwebp, scaled by its decoder --- */
 
-/* The still WebP at path, decoded by libwebp already scaled to fit max_w x
- * max_h (its rescaler works row by row on a lossy picture; a lossless one
- * is held whole while decoding, within LF_MAX_IMAGE_PIXELS). An animated
- * WebP is refused (libwebp decodes only still ones this way). */
+/* The WebP at path, decoded by libwebp already scaled to fit max_w x max_h
+ * (its rescaler works row by row on a lossy picture; a lossless one is held
+ * whole while decoding, within LF_MAX_IMAGE_PIXELS). Of an animated WebP
+ * the first frame, as of a GIF (a kiosk does not animate; libwebp's demux
+ * API finds it, the frames after it are not decoded): drawn at its place
+ * on the picture's canvas, the rest of the canvas transparent. */
 static SDL_Surface *webp_load_fit(const char *path, int max_w, int max_h)
 {
     FILE *f = fopen(path, "rb");
@@ -531,31 +534,64 @@ static SDL_Surface *webp_load_fit(const char *path, int max_w, int max_h)
         goto done;
     }
     int w = config.input.width, h = config.input.height;
+    /* what is decoded: the whole file, or an animation's first frame at
+     * (fx, fy), fw0 x fh0 pixels of the w x h canvas */
+    const uint8_t *frame = data;
+    size_t frame_size = (size_t)size;
+    int fx = 0, fy = 0, fw0 = w, fh0 = h;
     if (config.input.has_animation) {
-        SDL_SetError("an animated WebP (the kiosk shows still pictures): save its first frame "
-                     "as PNG or JPEG");
-        goto done;
+        WebPData whole = {data, (size_t)size};
+        WebPDemuxer *demux = WebPDemux(&whole);
+        WebPIterator it;
+        if (!demux || !WebPDemuxGetFrame(demux, 1, &it)) {
+            SDL_SetError("an animated WebP without a readable first frame (file cut off or "
+                         "damaged)");
+            WebPDemuxDelete(demux);
+            goto done;
+        }
+        w = (int)WebPDemuxGetI(demux, WEBP_FF_CANVAS_WIDTH);
+        h = (int)WebPDemuxGetI(demux, WEBP_FF_CANVAS_HEIGHT);
+        frame = it.fragment.bytes; /* inside data: stays valid after the demuxer */
+        frame_size = it.fragment.size;
+        fx = it.x_offset;
+        fy = it.y_offset;
+        fw0 = it.width;
+        fh0 = it.height;
+        WebPDemuxReleaseIterator(&it);
+        WebPDemuxDelete(demux);
     }
     if (w < 1 || h < 1 || (long long)w * h > LF_MAX_IMAGE_PIXELS) {
         SDL_SetError("%d x %d pixels is outside 1 .. %d", w, h, LF_MAX_IMAGE_PIXELS);
         goto done;
     }
+    if (fw0 < 1 || fh0 < 1 || fx < 0 || fy < 0 || fx + fw0 > w || fy + fh0 > h) {
+        SDL_SetError("its first frame (%d x %d at %d, %d) lies outside its %d x %d canvas", fw0,
+                     fh0, fx, fy, w, h);
+        goto done;
+    }
     int fw, fh;
     fit_size(w, h, max_w, max_h, &fw, &fh);
+    /* zeroed: transparent where an animation's first frame does not reach */
     out = SDL_CreateRGBSurfaceWithFormat(0, fw, fh, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!out)
         goto done;
-    if (fw != w || fh != h) {
+    /* the frame's place and size on the scaled canvas */
+    int x0 = (int)((long long)fx * fw / w), y0 = (int)((long long)fy * fh / h);
+    int x1 = (int)(((long long)(fx + fw0) * fw + w - 1) / w);
+    int y1 = (int)(((long long)(fy + fh0) * fh + h - 1) / h);
+    x1 = x1 > fw ? fw : x1 <= x0 ? x0 + 1 : x1;
+    y1 = y1 > fh ? fh : y1 <= y0 ? y0 + 1 : y1;
+    if (x1 - x0 != fw0 || y1 - y0 != fh0) {
         config.options.use_scaling = 1;
-        config.options.scaled_width = fw;
-        config.options.scaled_height = fh;
+        config.options.scaled_width = x1 - x0;
+        config.options.scaled_height = y1 - y0;
     }
     config.output.colorspace = SDL_BYTEORDER == SDL_LIL_ENDIAN ? MODE_BGRA : MODE_ARGB;
     config.output.is_external_memory = 1;
-    config.output.u.RGBA.rgba = out->pixels;
+    config.output.u.RGBA.rgba = (uint8_t *)out->pixels + (size_t)y0 * out->pitch + (size_t)x0 * 4;
     config.output.u.RGBA.stride = out->pitch;
-    config.output.u.RGBA.size = (size_t)out->pitch * (size_t)fh;
-    st = WebPDecode(data, (size_t)size, &config);
+    config.output.u.RGBA.size = (size_t)out->pitch * (size_t)(y1 - y0 - 1) + (size_t)(x1 - x0) * 4;
+    st = WebPDecode(frame, frame_size, &config);
     WebPFreeDecBuffer(&config.output);
     if (st != VP8_STATUS_OK) {
         SDL_SetError(st == VP8_STATUS_NOT_ENOUGH_DATA ? "the WebP data ends early (file cut off)"

@@ -6,10 +6,11 @@
  * shown upright, never on its side. libexif reads the tag; libjpeg
  * decodes JPEGs (scaled while decoding; CMYK and YCCK made RGB, Adobe's
  * inverted CMYK understood), libpng PNGs and giflib a GIF's first frame
- * (row by row, shrunk while read: box_shrink.h), libwebp a still WebP
- * (scaled while decoding); SDL_image anything else. A file cut off, a
- * GIF without frames or an animated WebP gives NULL, SDL_GetError saying
- * what is wrong.
+ * (row by row, shrunk while read: box_shrink.h), libwebp a WebP (scaled
+ * while decoding; of an animated one the first frame, found by libwebp's
+ * demux API); SDL_image anything else. A file cut off or a GIF or an
+ * animated WebP without frames gives NULL, SDL_GetError saying what is
+ * wrong.
  *
  * Main thread (or any one thread at a time); the caller frees the
  * surface with SDL_FreeSurface. */

@@ -789,8 +789,8 @@ bool lf_draft_store_image(struct lf_draft *d, const char *name, const void *data
         goto done;
     }
     /* decoded once, small (a JPEG at libjpeg's 1/8 still reads all its data):
-     * a file cut off while uploading from a phone, a GIF without frames or an
-     * animated WebP is refused now, not when the entry is saved or published;
+     * a file cut off while uploading from a phone, a GIF or an animated
+     * WebP without frames is refused now, not when the entry is saved or published;
      * what is stored is the file as uploaded, which the kiosk reads as it is */
     SDL_Surface *pic = lf_image_load_fit(tmp, 64, 64);
     if (!pic) {
