@@ -32,6 +32,7 @@
 #include "speech/script.h"
 #include "speech/voice.h"
 #include "sync/clock_witness.h"
+#include "sync/lock_watch.h"
 #include "sync/handover.h"
 #include "sync/store.h"
 #include "sync/sync.h"
@@ -2445,17 +2446,31 @@ static void reload(struct lf_kiosk *k, lf_kiosk_config_loader load, void *ctx)
 }
 
 /* The state folder's kiosk.lock (see lf_kiosk_run): still the file this
- * kiosk holds, or made again. False when another kiosk took it (logged). */
-static bool keep_state_lock(const char *dir, int *fd, bool *lost_logged)
+ * kiosk holds, or made again (and watched again). False when another kiosk
+ * took it (logged). */
+/* On the lock watch's thread: the main loop looks at the lock. */
+static void push_lock_event(void *ctx)
+{
+    SDL_Event ev;
+    SDL_zero(ev);
+    ev.type = *(const Uint32 *)ctx;
+    SDL_PushEvent(&ev);
+}
+
+static bool keep_state_lock(const char *dir, int *fd, bool *lost_logged,
+                            struct lf_lock_watch *watch)
 {
     char err[1024];
     char mark[32];
     snprintf(mark, sizeof(mark), "%ld\n", (long)getpid());
     switch (lf_handover_lock_keep(dir, LF_KIOSK_LOCK_NAME, mark, fd, err, sizeof(err))) {
     case LF_LOCK_KEPT:
+        if (watch && !lf_lock_watch_active(watch))
+            (void)lf_lock_watch_rearm(watch); /* made again by the sync worker first */
         break;
     case LF_LOCK_RENEWED:
         *lost_logged = false;
+        (void)lf_lock_watch_rearm(watch); /* the old watch ended with the folder */
         lf_warn("the state folder %s or its " LF_KIOSK_LOCK_NAME " was deleted while the "
                 "kiosk ran (tmpfiles, rm -rf?): made again and locked, so no second kiosk "
                 "starts on it", dir);
@@ -2516,6 +2531,13 @@ int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void 
     }
     struct hangup_watch hw = {0};
     hangup_start(&hw);
+    /* the lock file looked at when inotify says the folder changed
+     * (sync/lock_watch.h), else every LF_KIOSK_LOCK_CHECK_S */
+    Uint32 lock_event = SDL_RegisterEvents(1);
+    struct lf_lock_watch *watch =
+        state_lock && *state_lock >= 0 && lock_event != (Uint32)-1
+            ? lf_lock_watch_start(cfg->cache_dir, LF_KIOSK_LOCK_NAME, push_lock_event, &lock_event)
+            : NULL;
     k->monitoring = true;
     (void)apply_power_config(k); /* now with the heartbeat */
     /* the lock stays on the folder of the start (tool_run.c), whatever a
@@ -2529,14 +2551,16 @@ int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void 
         uint64_t next = lf_kiosk_update(k);
         uint64_t now = k->clock.ticks(k->clock.ctx);
         if (state_lock && *state_lock >= 0 && now >= next_lock_check) {
-            if (!keep_state_lock(lock_dir, state_lock, &lock_lost_logged)) {
+            if (!keep_state_lock(lock_dir, state_lock, &lock_lost_logged, watch)) {
                 /* no last heartbeat "stopped" over the other kiosk's */
                 lf_monitor_leave(k->monitor);
                 k->monitor = NULL;
                 rc = 1;
                 break;
             }
-            next_lock_check = now + LF_KIOSK_LOCK_CHECK_S * 1000;
+            next_lock_check = now + (uint64_t)(lf_lock_watch_active(watch) ? LF_KIOSK_LOCK_SAFETY_S
+                                                                           : LF_KIOSK_LOCK_CHECK_S) *
+                                        1000;
         }
         if (state_lock && *state_lock >= 0 && next > next_lock_check)
             next = next_lock_check;
@@ -2545,7 +2569,9 @@ int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void 
         /* sleep until an event or the next deadline: a still slide costs nothing */
         if (SDL_WaitEventTimeout(&ev, wait > 0 ? wait : 1)) {
             do {
-                if (hw.running && ev.type == hw.event)
+                if (watch && ev.type == lock_event)
+                    next_lock_check = 0; /* looked at before the next wait */
+                else if (hw.running && ev.type == hw.event)
                     reload(k, load, ctx);
                 else if (hw.running && ev.type == hw.event + 1)
                     screenshot_request(k);
@@ -2556,6 +2582,7 @@ int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void 
     }
     k->state_lock_dir = NULL;
     free(lock_dir);
+    lf_lock_watch_stop(watch);
     hangup_stop(&hw);
     lf_service_stopping(k->service);
     lf_kiosk_destroy(k);

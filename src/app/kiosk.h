@@ -24,14 +24,19 @@
  * options): true with `out` filled, false when it has errors (printed). */
 typedef bool (*lf_kiosk_config_loader)(struct lf_config *out, void *ctx);
 
-#define LF_KIOSK_LOCK_CHECK_S 5 /* the state folder's kiosk.lock looked at this often */
+#define LF_KIOSK_LOCK_CHECK_S 5 /* the state folder's kiosk.lock looked at this often
+                                   while inotify does not watch it (sync/lock_watch.h) */
+#define LF_KIOSK_LOCK_SAFETY_S 300 /* ... and this often while it does: what inotify does not
+                                      see (a folder above moved, a mount over it) */
 
 /* Runs until the admin quits or a fatal error; returns the exit code.
  * Refuses (1, logged with what is missing) SDL drivers that show nothing
  * (offscreen, dummy). SIGHUP reloads through `load` (NULL: the content
  * only) without going dark; a broken config keeps the old one.
  * state_lock: the descriptor that holds the state folder's kiosk.lock
- * (sync/handover.h; NULL or -1: none). Every LF_KIOSK_LOCK_CHECK_S the
+ * (sync/handover.h; NULL or -1: none). When inotify reports the folder or
+ * the file deleted or moved (sync/lock_watch.h), and every
+ * LF_KIOSK_LOCK_SAFETY_S (LF_KIOSK_LOCK_CHECK_S without a watch), the
  * kiosk makes sure the file is still there: deleted (with the folder:
  * tmpfiles, rm -rf) it is made again and locked (*state_lock replaced);
  * when another kiosk took the new file first this one stops with 1,

@@ -3,7 +3,8 @@
  * reads) written once. Used by the sync worker and its control thread,
  * the studio's publish worker, the studio's calendar download, the
  * hyphenation patterns read in the background, the kiosk's reporter to
- * the fleet page and the voice that reads aloud.
+ * the fleet page, the voice that reads aloud and the state folder's
+ * watch.
  *
  * Threads: create, start, join and destroy come from the owner, one call
  * at a time (a job may start another lf_thread whose owner then joins it);
