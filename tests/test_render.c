@@ -23,6 +23,7 @@
 #include "render/painter.h"
 #include "render/snapshot.h"
 #include "render/typesetter.h"
+#include "support/sample_fonts.h"
 
 struct fixture {
     SDL_Surface *surface;
@@ -32,36 +33,17 @@ struct fixture {
     struct lf_bundle *bundle;
 };
 
-static const char *source_dir(void)
-{
-    const char *d = getenv("LITFASS_SOURCE_DIR");
-    return d ? d : LITFASS_SOURCE_DIR;
-}
-
 static int setup(void **state)
 {
     static struct fixture f;
-    if (!lf_civil_time_init() || TTF_Init() != 0)
-        return -1;
-    char dir[4096];
-    snprintf(dir, sizeof(dir), "%s/assets/content", source_dir());
-    struct lf_diags *d = lf_diags_create();
-    f.bundle = lf_bundle_load(dir, d);
-    lf_diags_print(d, stderr);
-    lf_diags_destroy(d);
-    f.ts = lf_typesetter_create();
-    if (!f.bundle || !f.ts)
-        return -1;
     *state = &f;
-    return 0;
+    return sample_fonts_open(&f.ts, &f.bundle);
 }
 
 static int teardown(void **state)
 {
     struct fixture *f = *state;
-    lf_typesetter_destroy(f->ts);
-    lf_bundle_destroy(f->bundle);
-    TTF_Quit();
+    sample_fonts_close(f->ts, f->bundle);
     return 0;
 }
 
@@ -125,17 +107,6 @@ static void draw_all(struct fixture *f, struct lf_scene *const *scenes, size_t n
     lf_painter_draw_screen(f->painter, (const struct lf_scene *const *)scenes, n);
 }
 
-/* The sample bundle in `lang` on a w x h screen with the real fonts, on
- * Monday 23 November 2026 at 10:00. */
-static struct lf_view sample_view(const struct fixture *f, const char *lang, int w, int h)
-{
-    return (struct lf_view){.bundle = f->bundle, .lang = lang,
-                            .now = lf_local_make(2026, 11, 23, 10, 0),
-                            .theme = lf_theme_get(LF_THEME_STANDARD),
-                            .measure = lf_typesetter_measure(f->ts), .width = w, .height = h,
-                            .text_scale = 1.0};
-}
-
 static void slides_are_drawn_in_both_orientations(void **state)
 {
     struct fixture *f = *state;
@@ -144,7 +115,7 @@ static void slides_are_drawn_in_both_orientations(void **state)
     for (size_t si = 0; si < 2; si++) {
         int w = sizes[si][0], h = sizes[si][1];
         open_canvas(f, w, h);
-        struct lf_view v = sample_view(f, "de", w, h);
+        struct lf_view v = sample_view(f->bundle, f->ts, "de", w, h);
         struct lf_carousel *c = lf_carousel_create();
         lf_carousel_build(c, &v, 10);
         assert_true(lf_carousel_count(c) >= 5);
@@ -417,7 +388,7 @@ static void page_position_reads_from_the_right(void **state)
     struct lf_rgba ink = {0, 0, 0, 255};
     struct lf_scene *s = lf_scene_create();
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        struct lf_view v = sample_view(f, cases[i].lang, cases[i].w, cases[i].h);
+        struct lf_view v = sample_view(f->bundle, f->ts, cases[i].lang, cases[i].w, cases[i].h);
         lf_scene_clear(s);
         lf_layout_footer(s, &v, &(struct lf_footer){.position = 0, .count = 32,
                                                   .active_category = -1});
@@ -549,7 +520,7 @@ static void sample_items_fit_one_landscape_page(void **state)
 {
     struct fixture *f = *state;
     for (size_t li = 0; li < f->bundle->n_languages; li++) {
-        struct lf_view v = sample_view(f, f->bundle->languages[li], 1920, 1080);
+        struct lf_view v = sample_view(f->bundle, f->ts, f->bundle->languages[li], 1920, 1080);
         items_fit_one_page(&v);
     }
     assert_true(f->bundle->n_languages >= 7);
@@ -566,7 +537,7 @@ static void sample_items_fit_one_small_page(void **state)
     static const char *const langs[] = {"de", "ar"};
     for (size_t si = 0; si < 3; si++)
         for (size_t li = 0; li < 2; li++) {
-            struct lf_view v = sample_view(f, langs[li], sizes[si][0], sizes[si][1]);
+            struct lf_view v = sample_view(f->bundle, f->ts, langs[li], sizes[si][0], sizes[si][1]);
             items_fit_one_page(&v);
         }
 }
@@ -578,7 +549,7 @@ static void painter_remakes_textures_after_a_reset(void **state)
     struct fixture *f = *state;
     const int w = 1920, h = 1080;
     open_canvas(f, w, h);
-    struct lf_view v = sample_view(f, "ar", w, h);
+    struct lf_view v = sample_view(f->bundle, f->ts, "ar", w, h);
     struct lf_carousel *c = lf_carousel_create();
     lf_carousel_build(c, &v, 10);
     struct lf_scene *scenes[3] = {lf_scene_create(), lf_scene_create(), lf_scene_create()};
@@ -616,7 +587,7 @@ static void painter_keeps_only_the_scenes_asked(void **state)
     struct fixture *f = *state;
     const int w = 1920, h = 1080;
     open_canvas(f, w, h);
-    struct lf_view v = sample_view(f, "de", w, h);
+    struct lf_view v = sample_view(f->bundle, f->ts, "de", w, h);
     struct lf_carousel *c = lf_carousel_create();
     lf_carousel_build(c, &v, 10);
     struct lf_scene *scenes[3] = {lf_scene_create(), lf_scene_create(), lf_scene_create()};
@@ -669,7 +640,7 @@ static void badge_text_stays_inside(void **state)
     for (size_t si = 0; si < 2; si++)
         for (size_t li = 0; li < f->bundle->n_languages; li++) {
             struct lf_view v =
-                sample_view(f, f->bundle->languages[li], sizes[si][0], sizes[si][1]);
+                sample_view(f->bundle, f->ts, f->bundle->languages[li], sizes[si][0], sizes[si][1]);
             struct lf_carousel *c = lf_carousel_create();
             lf_carousel_build(c, &v, 10);
             struct lf_scene *s = lf_scene_create();
@@ -727,7 +698,7 @@ static void snapshot_is_the_page_moved(void **state)
     struct fixture *f = *state;
     const int w = 800, h = 480, dx = -237;
     open_canvas(f, w, h);
-    struct lf_view v = sample_view(f, "ar", w, h);
+    struct lf_view v = sample_view(f->bundle, f->ts, "ar", w, h);
     struct lf_carousel *c = lf_carousel_create();
     lf_carousel_build(c, &v, 10);
     struct lf_scene *page = lf_scene_create();
@@ -845,7 +816,7 @@ static void covered_fills_look_the_same(void **state)
 
     const char *langs[] = {"de", "ar"};
     for (int l = 0; l < 2; l++) {
-        struct lf_view v = sample_view(f, langs[l], w, h);
+        struct lf_view v = sample_view(f->bundle, f->ts, langs[l], w, h);
         struct lf_carousel *c = lf_carousel_create();
         lf_carousel_build(c, &v, 10);
         for (size_t i = 0; i < lf_carousel_count(c); i++) {

@@ -7,7 +7,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <SDL.h>
-#include <SDL_ttf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,58 +14,9 @@
 #include "app/carousel.h"
 #include "content/bundle.h"
 #include "core/civil_time.h"
-#include "core/diag.h"
 #include "layout/slide_layout.h"
 #include "render/typesetter.h"
-
-struct fixture {
-    struct lf_typesetter *ts;
-    struct lf_bundle *bundle;
-};
-
-static const char *source_dir(void)
-{
-    const char *d = getenv("LITFASS_SOURCE_DIR");
-    return d ? d : LITFASS_SOURCE_DIR;
-}
-
-static int setup(void **state)
-{
-    static struct fixture f;
-    if (!lf_civil_time_init() || TTF_Init() != 0)
-        return -1;
-    char dir[4096];
-    snprintf(dir, sizeof(dir), "%s/assets/content", source_dir());
-    struct lf_diags *d = lf_diags_create();
-    f.bundle = lf_bundle_load(dir, d);
-    lf_diags_print(d, stderr);
-    lf_diags_destroy(d);
-    f.ts = lf_typesetter_create();
-    if (!f.bundle || !f.ts)
-        return -1;
-    *state = &f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *f = *state;
-    lf_typesetter_destroy(f->ts);
-    lf_bundle_destroy(f->bundle);
-    TTF_Quit();
-    return 0;
-}
-
-/* The sample bundle in `lang` on a w x h screen with the real fonts, on
- * Monday 23 November 2026 at 10:00. */
-static struct lf_view sample_view(const struct fixture *f, const char *lang, int w, int h)
-{
-    return (struct lf_view){.bundle = f->bundle, .lang = lang,
-                            .now = lf_local_make(2026, 11, 23, 10, 0),
-                            .theme = lf_theme_get(LF_THEME_STANDARD),
-                            .measure = lf_typesetter_measure(f->ts), .width = w, .height = h,
-                            .text_scale = 1.0};
-}
+#include "support/sample_fonts.h"
 
 /* Every touch target of every sample page (header, each carousel page with
  * its continuations, the agenda's entries, the footer in the carousel and
@@ -82,7 +32,7 @@ static struct lf_view sample_view(const struct fixture *f, const char *lang, int
  * scripts/test.sh. */
 static void every_touch_target_is_finger_sized(void **state)
 {
-    const struct fixture *f = *state;
+    const struct sample_fonts *f = *state;
     static const int sizes[][2] = {{480, 800}, {800, 480}, {1024, 600}, {1920, 1080},
                                    {3840, 2160}};
     static const char *const langs[] = {"de", "ar", "ti"};
@@ -97,7 +47,8 @@ static void every_touch_target_is_finger_sized(void **state)
                 if (small && li != si % (sizeof(langs) / sizeof(langs[0])))
                     continue;
                 layouts++;
-                struct lf_view v = sample_view(f, langs[li], sizes[si][0], sizes[si][1]);
+                struct lf_view v =
+                    sample_view(f->bundle, f->ts, langs[li], sizes[si][0], sizes[si][1]);
                 v.speech = true;
                 v.dpi = dpis[di];
                 int least = lf_layout_min_touch_px(&v);
@@ -152,5 +103,5 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_touch_target_is_finger_sized),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, sample_fonts_setup, sample_fonts_teardown);
 }

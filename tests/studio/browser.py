@@ -16,7 +16,8 @@ import time
 sys.path.insert(0, os.path.dirname(__file__))
 from studio import BIN, SRC, Checks, Client, Studio, add_user, free_port  # noqa: E402
 
-from web_browser import console_errors, fill_login, save_shot, start_chromium  # noqa: E402
+from web_browser import (StudioPage, console_errors, fill_login, make_signing_key, save_shot,  # noqa: E402
+                         start_chromium, test_folders)
 
 from selenium.common.exceptions import ElementNotInteractableException, StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -24,10 +25,7 @@ from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import Select  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 
-TMP = os.environ["STUDIO_TMP"]
-SHOTS = os.environ.get("SHOTS") or os.path.join(TMP, "shots")
-os.makedirs(SHOTS, exist_ok=True)
-DATA = os.path.join(TMP, "data")
+TMP, SHOTS, DATA = test_folders()
 WWW = os.path.join(TMP, "www")
 PW_ANNA, PW_ED = "Mohnblume-2026", "Sonnenblume-99"
 POSTER = os.path.join(SRC, "assets/content/images/poster-wochen-gegen-rassismus.png")
@@ -37,7 +35,7 @@ check = t.check
 add_user(DATA, "anna", "publisher", PW_ANNA)
 add_user(DATA, "ed", "editor", PW_ED)
 add_user(DATA, "ada", "admin", "Kornblume-7777")
-subprocess.run([BIN, "keygen", "--out", os.path.join(TMP, "ki")], check=True, capture_output=True)
+make_signing_key(TMP)
 config = ("[publish]\nkey = %s/ki.key\ndir = %s\n[studio]\nsession_seconds = 3600\n" % (TMP, WWW))
 st = Studio(TMP, DATA, config)
 base = st.url.rstrip("/")
@@ -54,17 +52,8 @@ def full_shot(name):
     return save_shot(driver, SHOTS, name, 1600, 1100, 6000)
 
 
-def css(sel):
-    return driver.find_element(By.CSS_SELECTOR, sel)
-
-
-def click(sel):
-    wait.until(lambda d: d.find_element(By.CSS_SELECTOR, sel).is_displayed())
-    css(sel).click()
-
-
-def tab(view):
-    click('nav button[data-view="%s"]' % view)
+page = StudioPage(driver, wait)
+css, click, tab = page.css, page.click, page.tab
 
 
 def save_and_wait():

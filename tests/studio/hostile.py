@@ -13,18 +13,16 @@ import sys
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
-from studio import BIN, SRC, Checks, Client, Studio, add_user, stop_process  # noqa: E402
-from web_browser import console_errors, open_logged_in, save_shot, start_chromium  # noqa: E402
+from studio import SRC, Checks, Client, Studio, add_user, stop_process  # noqa: E402
+from web_browser import (StudioPage, console_errors, make_signing_key, open_logged_in, save_shot,  # noqa: E402
+                         start_chromium, test_folders)
 
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import Select  # noqa: E402
 
-TMP = os.environ["STUDIO_TMP"]
-SHOTS = os.environ.get("SHOTS") or os.path.join(TMP, "shots")
-os.makedirs(SHOTS, exist_ok=True)
-DATA = os.path.join(TMP, "data")
+TMP, SHOTS, DATA = test_folders()
 DAV = os.path.join(TMP, "dav")
 os.makedirs(DAV)
 PW, PW_BEN = "Mohnblume-2026", "Kornblume-77"
@@ -34,7 +32,7 @@ check = t.check
 
 add_user(DATA, "anna", "publisher", PW)
 add_user(DATA, "ben", "editor", PW_BEN)
-subprocess.run([BIN, "keygen", "--out", os.path.join(TMP, "ki")], check=True, capture_output=True)
+make_signing_key(TMP)
 dav = subprocess.Popen([sys.executable, os.path.join(SRC, "tests/servers/dav_faults.py"), "--root", DAV,
                         "--time-limit", "800"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 dav_port = int(dav.stdout.readline())
@@ -56,17 +54,8 @@ for item in sample["items"]:
 driver, wait = start_chromium(TMP, W, H)
 
 
-def css(sel):
-    return driver.find_element(By.CSS_SELECTOR, sel)
-
-
-def click(sel):
-    wait.until(lambda d: d.find_element(By.CSS_SELECTOR, sel).is_displayed())
-    css(sel).click()
-
-
-def tab(view):
-    click('nav button[data-view="%s"]' % view)
+page = StudioPage(driver, wait)
+css, click, tab = page.css, page.click, page.tab
 
 
 def shot(name, whole=False):

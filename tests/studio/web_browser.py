@@ -1,9 +1,13 @@
 """The opening every test of the studio in a real browser shares (tests/studio/browser.py,
 fleet_browser.py, hostile.py): Debian's chromium, headless, driven by chromium-driver through
-python3-selenium, with a German KI computer's language settings; logging in through the
-page's form; screenshots and the browser console."""
+python3-selenium, with a German KI computer's language settings; the test's folders and the
+studio's signing key; the page's elements found, clicked and its tabs opened; logging in
+through the page's form; screenshots and the browser console."""
 import os
+import subprocess
 import time
+
+from studio import BIN
 
 from selenium import webdriver
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
@@ -33,6 +37,38 @@ def start_chromium(tmp, width, height, profile="chromium-profile"):
     wait = WebDriverWait(driver, 60, ignored_exceptions=[StaleElementReferenceException,
                                                          NoSuchElementException])
     return driver, wait
+
+
+def test_folders():
+    """(TMP, SHOTS, DATA): the test's folder STUDIO_TMP (made by the shell test), the screenshots'
+    folder $SHOTS or TMP/shots (made) and the studio's data folder TMP/data."""
+    tmp = os.environ["STUDIO_TMP"]
+    shots = os.environ.get("SHOTS") or os.path.join(tmp, "shots")
+    os.makedirs(shots, exist_ok=True)
+    return tmp, shots, os.path.join(tmp, "data")
+
+
+def make_signing_key(tmp):
+    """A publishing key pair tmp/ki.key and tmp/ki.pub (`litfass keygen`)."""
+    subprocess.run([BIN, "keygen", "--out", os.path.join(tmp, "ki")], check=True, capture_output=True)
+
+
+class StudioPage:
+    """The studio's page in driver: an element by CSS selector, a click once it is shown, a tab
+    of the navigation opened."""
+
+    def __init__(self, driver, wait):
+        self.driver, self.wait = driver, wait
+
+    def css(self, sel):
+        return self.driver.find_element(By.CSS_SELECTOR, sel)
+
+    def click(self, sel):
+        self.wait.until(lambda d: d.find_element(By.CSS_SELECTOR, sel).is_displayed())
+        self.css(sel).click()
+
+    def tab(self, view):
+        self.click('nav button[data-view="%s"]' % view)
 
 
 def fill_login(driver, wait, user, password):
