@@ -409,7 +409,7 @@ try:
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".editor-head h1") and "(Kopie)" in css(".editor-head h1").text)
     click("#back")
     wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "li.item")) == 2)
-    driver.find_elements(By.CSS_SELECTOR, 'li.item button[aria-label="Nach oben"]')[1].click()
+    driver.find_elements(By.CSS_SELECTOR, 'li.item button[aria-label^="Nach oben"]')[1].click()
     wait.until(lambda d: "(Kopie)" in d.find_elements(By.CSS_SELECTOR, "li.item")[0].text)
     check("(Kopie)" in driver.find_elements(By.CSS_SELECTOR, "li.item")[0].text,
           "copy as new makes a second offer, which can be moved to the top")

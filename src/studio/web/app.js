@@ -857,8 +857,8 @@ function renderList(main, view) {
         (miss.length ? '✗ ' : '✓ ') + langName(l));
     });
     const orderButtons = kind === 'event' ? [] : [
-      h('button', {class: 'icon', type: 'button', title: t('up'), 'aria-label': t('up'), disabled: idx === 0, onclick: () => move(it.id, -1)}, '↑'),
-      h('button', {class: 'icon', type: 'button', title: t('down'), 'aria-label': t('down'), disabled: idx === entries.length - 1, onclick: () => move(it.id, 1)}, '↓')];
+      h('button', {class: 'icon', type: 'button', title: t('up'), 'aria-label': t('up') + ': ' + itemTitle(it), disabled: idx === 0, onclick: () => move(it.id, -1)}, '↑'),
+      h('button', {class: 'icon', type: 'button', title: t('down'), 'aria-label': t('down') + ': ' + itemTitle(it), disabled: idx === entries.length - 1, onclick: () => move(it.id, 1)}, '↓')];
     list.appendChild(h('li', {class: 'item' + (past ? ' past' : '') + (it.priority === 2 ? ' is-urgent' : ''), 'data-id': it.id},
       it.image ? h('img', {class: 'thumb', alt: '', src: '/api/images/' + encodeURIComponent(it.image.replace(/^images\//, ''))}) : h('span', {class: 'thumb none'}),
       h('div', {class: 'what'},
@@ -868,8 +868,8 @@ function renderList(main, view) {
           state.session.require_approval && !e.approved ? h('span', {class: 'badge amber'}, t('waiting')) : null),
         h('div', {class: 'chips'}, chips)),
       h('div', {class: 'actions'}, orderButtons,
-        h('button', {type: 'button', class: 'edit', onclick: () => openEditor(e, false)}, t('edit')),
-        h('button', {type: 'button', class: 'copy', onclick: () => copyAsNew(it)}, t('copy')),
+        h('button', {type: 'button', class: 'edit', 'aria-label': t('edit') + ': ' + itemTitle(it), onclick: () => openEditor(e, false)}, t('edit')),
+        h('button', {type: 'button', class: 'copy', 'aria-label': t('copy') + ': ' + itemTitle(it), onclick: () => copyAsNew(it)}, t('copy')),
         h('button', {type: 'button', class: 'danger', 'aria-label': t('delNamed', itemTitle(it)), onclick: () => removeItem(e)}, t('del')))));
   });
   main.appendChild(list);
@@ -1197,7 +1197,7 @@ function renderEditor(main) {
   const head = h('div', {class: 'editor-head'},
     h('button', {type: 'button', class: 'link', id: 'back', onclick: () => leaveEditor(() => render())}, '← ' + t('back')),
     h('h1', {}, ed.isNew ? t(FORMS[it.kind].newWord) : itemTitle(it)),
-    h('span', {id: 'dirty', class: 'dirty'}, ed.dirty ? t('notSaved') : ''),
+    h('span', {id: 'dirty', class: 'dirty', role: 'status'}, ed.dirty ? t('notSaved') : ''),
     saveBtn);
   const summary = h('div', {id: 'problems', class: 'problems', 'aria-live': 'polite'});
   const idRow = formRow({id: 'f-id', text: label('id'), errorFor: 'id', control: ed.isNew
@@ -1458,6 +1458,10 @@ function showDialog(dlg, returnTo) {
   const before = document.activeElement;
   const title = dlg.querySelector('h2[id]');
   if (title) dlg.setAttribute('aria-labelledby', title.id);
+  /* said outright, not left to the browser's mapping of <dialog>: a dialog (a question: an
+   * alertdialog) that is modal, so a screen reader reads nothing of the page behind it */
+  if (!dlg.getAttribute('role')) dlg.setAttribute('role', 'dialog');
+  dlg.setAttribute('aria-modal', 'true');
   /* Tab from the last control goes to the first and Shift+Tab back (the browser alone would
    * leave for its own address bar) */
   dlg.addEventListener('keydown', (ev) => {

@@ -177,7 +177,7 @@ function icsImportBox() {
 }
 
 function icsSubscriptions() {
-  const box = h('div', {class: 'ics-subs', id: 'ics-subs'}, h('h3', {}, t('icsSubs')), h('p', {class: 'muted'}, t('icsSubsHint')));
+  const box = h('div', {class: 'ics-subs', id: 'ics-subs'}, h('h2', {}, t('icsSubs')), h('p', {class: 'muted'}, t('icsSubsHint')));
   api('GET', '/api/import/subscriptions').then((out) => {
     const list = h('ul', {class: 'subs'});
     for (const sub of out.subscriptions) {
