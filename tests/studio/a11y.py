@@ -289,9 +289,10 @@ try:
             got = driver.execute_script("const a = document.activeElement;"
                                         " return a ? a.id || (a.dataset.view ? 'tab-' + a.dataset.view : a.tagName) : null")
             stops.append(got)
+            # (the page itself, body, while it is made anew after Enter: no control, no ring)
             ring = driver.execute_script(
-                "const s = getComputedStyle(document.activeElement);"
-                " return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2")
+                "const a = document.activeElement, s = getComputedStyle(a);"
+                " return a === document.body || s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2")
             if not ring:
                 rings.append(got)
             if got == wanted:
