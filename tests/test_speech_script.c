@@ -555,8 +555,8 @@ static void offers_and_contacts_say_their_address(void **state)
     static const struct {
         const char *id, *lang, *where, *after;
     } cases[] = {
-        {"beratung", "de", "Wo: Aegidiimarkt 3, vier acht eins vier drei Münster.", "E-Mail"},
-        {"kontakt", "de", "Wo: Klemensstraße 10, vier acht eins vier drei Münster.", "Telefon"},
+        {"beratung", "de", "Kontakt: Aegidiimarkt 3, vier acht eins vier drei Münster.", "E-Mail"},
+        {"kontakt", "de", "Kontakt: Klemensstraße 10, vier acht eins vier drei Münster.", "Telefon"},
         {"kontakt", "tr", "<voice xml:lang=\"de\">Klemensstraße 10, vier acht eins vier drei "
                           "Münster.</voice>", "Telefon"},
         {"beratung", "ar", "<voice xml:lang=\"de\">Aegidiimarkt 3, vier acht eins vier drei "
@@ -569,6 +569,34 @@ static void offers_and_contacts_say_their_address(void **state)
             fail_msg("%s/%s: the address is not said before \"%s\": %s", cases[i].id,
                      cases[i].lang, cases[i].after, s);
         free(s);
+    }
+}
+
+/* The label said over an offer's and a contact's address is the one their
+ * card shows over it ("Kontakt", layout/slide_layout.c), in every language
+ * with a voice; "Wo" was said under "Kontakt". An event without a
+ * registration shows its phone number under "Kontakt" too. */
+static void the_address_is_said_under_the_label_on_screen(void **state)
+{
+    (void)state;
+    static const char *const langs[] = {"de", "en", "tr", "ar", "fa", "uk", "ru", "fr", "es", "pl"};
+    for (size_t i = 0; i < sizeof(langs) / sizeof(langs[0]); i++) {
+        const char *shown = lf_phrase(langs[i], LF_P_CONTACT), *where = lf_phrase(langs[i], LF_P_WHERE);
+        char want[256];
+        snprintf(want, sizeof(want), "%s: ", shown);
+        const char *ids[] = {"beratung", "kontakt"};
+        for (size_t k = 0; k < 2; k++) {
+            char *s = script_with(ids[k], langs[i], want);
+            char not_shown[256];
+            snprintf(not_shown, sizeof(not_shown), "%s: ", where);
+            if (strstr(s, not_shown))
+                fail_msg("%s/%s says \"%s\", its card shows \"%s\": %s", ids[k], langs[i],
+                         not_shown, shown, s);
+            free(s);
+        }
+        char label[256];
+        snprintf(label, sizeof(label), "%s.", shown);
+        free(script_with("treffen", langs[i], label));
     }
 }
 
@@ -977,6 +1005,7 @@ int main(void)
         cmocka_unit_test(dates_and_times_in_words),
         cmocka_unit_test(phone_numbers_in_text_and_addresses),
         cmocka_unit_test(offers_and_contacts_say_their_address),
+        cmocka_unit_test(the_address_is_said_under_the_label_on_screen),
         cmocka_unit_test(texts_are_said_as_one_says_them),
         cmocka_unit_test(written_and_said),
     };

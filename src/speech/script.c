@@ -411,12 +411,17 @@ static void say_languages(struct speaker *sp, const struct lf_item *it)
 }
 
 /* "Wo: Stadthaus, Raum 104, Klemensstraße 10, vier acht ... Münster."
- * (place, room and address as the slide shows them) */
+ * (place, room and address as an event's slide shows them, under "Wo");
+ * an offer's and a contact's card shows address and room under "Kontakt"
+ * (layout/slide_layout.c, format_contact), and its place not at all:
+ * "Kontakt: Klemensstraße 10, ..., Raum 104." The label said is the one on
+ * screen; "Wo" was said under "Kontakt". */
 static void say_where(struct speaker *sp, const struct lf_item *it)
 {
+    bool card = it->kind == LF_ITEM_OFFER || it->kind == LF_ITEM_CONTACT;
     struct lf_growing_text where;
     part_init(&where, "spoken place");
-    const char *parts[2] = {text(sp, &it->place), text(sp, &it->room)};
+    const char *parts[2] = {card ? NULL : text(sp, &it->place), card ? NULL : text(sp, &it->room)};
     for (int i = 0; i < 2; i++) {
         if (!parts[i])
             continue;
@@ -430,7 +435,12 @@ static void say_where(struct speaker *sp, const struct lf_item *it)
         lf_script_say_address(german ? "de" : sp->lang, it->address, &where);
         lf_growing_text_adds(&where, german ? GERMAN_CLOSE : "");
     }
-    labelled(sp, LF_P_WHERE, lf_growing_text_str(&where));
+    const char *room = card ? text(sp, &it->room) : NULL;
+    if (room)
+        lf_growing_text_printf(&where, "%s%s", where.len ? lf_list_comma(sp->lang) : "", room);
+    if (card && !where.len && (it->phone || it->email || it->url))
+        sentence(&sp->sc, "%s", lf_script_said(sp->lang, LF_P_CONTACT)); /* the label over them */
+    labelled(sp, card ? LF_P_CONTACT : LF_P_WHERE, lf_growing_text_str(&where));
     lf_growing_text_free(&where);
 }
 
@@ -473,6 +483,9 @@ static void say_item(struct speaker *sp, const struct lf_slide *sl)
         sentence(&sp->sc, "%s", text(sp, &it->summary) ? text(sp, &it->summary) : "");
         labelled(sp, LF_P_ORGANISER, text(sp, &it->organiser));
         labelled(sp, LF_P_REGISTRATION, text(sp, &it->registration));
+        /* without a registration the card shows them under "Kontakt" */
+        if (!text(sp, &it->registration) && (it->phone || it->email || it->url))
+            sentence(&sp->sc, "%s", lf_script_said(sp->lang, LF_P_CONTACT));
         say_contact_details(sp, it);
         return;
     case LF_SLIDE_OFFER:
