@@ -970,11 +970,27 @@ static const struct said_row said_rows[] = {
     /* an extension is no negative number */
     {"de", "Durchwahl -12", "Durchwahl eins zwo"},
     /* weekdays and numbers joined by a dash in the language's own words:
-     * the voices dropped the dash ("lundi vendredi neuf douze") */
-    {"fr", "lundi–vendredi 9–12", "du lundi au vendredi 9 à 12"},
-    {"es", "lunes - viernes, 10-12 h", "de lunes a viernes, 10 a 12 h"},
-    {"it", "lunedì–venerdì, 9-13", "dal lunedì al venerdì, 9 a 13"},
-    {"ku", "duşem–în 9-12", "ji duşem heta în 9 heta 12"},
+     * the voices dropped the dash ("lundi vendredi neuf douze"); the
+     * numbers after them are hours, said as clock times (they were said
+     * as numbers, "9 à 12"), also after CLDR's short names ("lun.-ven.",
+     * "Lu–Ve", "Пн–Пт", "Pzt–Cum"), French "9h-12h", a second range after
+     * "and", one day with its hours, in Arabic with or without hamza */
+    {"fr", "lundi–vendredi 9–12", "du lundi au vendredi de neuf heures à douze heures"},
+    {"es", "lunes - viernes, 10-12 h", "de lunes a viernes, de las diez a las doce"},
+    {"it", "lunedì–venerdì, 9-13", "dal lunedì al venerdì, dalle nove alle tredici"},
+    {"ku", "duşem–în 9-12", "ji duşem heta în ji saet 9 heta saet 12"},
+    {"fr", "lun.-ven. 9h-12h30 et 14-17, samedi 10–12. Lu–Ve 9–12",
+     "du lundi au vendredi de neuf heures à douze heures trente et de quatorze heures à dix-sept "
+     "heures, samedi de dix heures à douze heures. du lundi au vendredi de neuf heures à douze heures"},
+    {"es", "lun-vie 9-14", "de lunes a viernes de las nueve a las catorce"},
+    {"ar", "الإثنين–الجمعة 9–12",
+     "من الاثنين إلى الجمعة من السَّاعَة التَّاسِعَة صَبَاحًا حتى السَّاعَة الثَّانِيَةَ عَشْرَة ظُهْرًا"},
+    {"fa", "دوشنبه–جمعه 9–12", "دوشنبه تا جمعه از ساعت نه تا ساعت دوازده"},
+    {"uk", "Пн–Пт 9–12", "з понеділка по пʼятницю з девʼятої до дванадцятої години"},
+    {"ru", "Пн–Пт 9–12", "с понедельника по пятницу с девяти до двенадцати часов"},
+    {"tr", "Pzt–Cum 9–12", "Pazartesi ile Cuma arası saat dokuz ile on iki arası"},
+    /* a weekday and a number that is no hour stay */
+    {"fr", "Le lundi 5 personnes, lundi 30-40", "Le lundi 5 personnes, lundi 30 à 40"},
     {"fr", "Lundi-vendredi, bureau 53-3808", "du lundi au vendredi, bureau 53-3808"},
 };
 

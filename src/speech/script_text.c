@@ -9,6 +9,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <unicode/ucasemap.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "core/civil_time.h"
 #include "speech/number_words.h"
@@ -333,6 +336,80 @@ static size_t arabic_script_emoji(const char *lang, const char *in, const char *
     return 0;
 }
 
+/* An hour at p as opening hours write it: "9", "9:30", "9.30", and the
+ * French "9h", "9h30", "9 h": its length, the value and *h, *m as
+ * lf_script_number_or_time gives them; 0: none. */
+static size_t hour_at(const char *p, long *v, int *h, int *m)
+{
+    size_t n = lf_script_number_or_time(p, v, h, m, true);
+    if (!n || *h >= 0)
+        return n;
+    size_t k = n + (p[n] == ' ' && p[n + 1] == 'h');
+    if (p[k] != 'h' || *v > 24)
+        return n;
+    k++;
+    *h = (int)*v, *m = 0;
+    if (lf_script_is_digit(p[k]) && lf_script_is_digit(p[k + 1]) && !lf_script_is_digit(p[k + 2])) {
+        *m = (p[k] - '0') * 10 + (p[k + 1] - '0');
+        if (*m > 59)
+            return n;
+        k += 2;
+    }
+    return lf_script_latin_letter(p + k) ? n : k;
+}
+
+/* The hours after a run of weekdays, at p ("9-17 Uhr", " 9–12", ", 9:00-12:30"):
+ * said as the language's range of clock times ("de neuf heures à douze
+ * heures", "من الساعة التاسعة ..."); after days the numbers are hours,
+ * the voices read them as numbers ("9 à 12"). A second hour below the
+ * first, both before noon ("9-5"), is the afternoon's. Its length at p,
+ * or 0 (nothing said). */
+static size_t hours_after_days(const char *lang, const char *p, struct lf_growing_text *out)
+{
+    size_t k = 0;
+    bool en_dash;
+    while (p[k] == ' ' || p[k] == ',')
+        k++;
+    if (k == 0)
+        return 0;
+    long v1 = 0, v2 = 0;
+    int h1 = -1, m1 = 0, h2 = -1, m2 = 0;
+    size_t n1 = hour_at(p + k, &v1, &h1, &m1);
+    size_t hd = n1 ? lf_script_range_dash(p + k + n1, &en_dash) : 0;
+    size_t n2 = hd ? hour_at(p + k + n1 + hd, &v2, &h2, &m2) : 0;
+    if (n2 && h1 < 0)
+        h1 = (int)v1, m1 = 0;
+    if (n2 && h2 < 0)
+        h2 = (int)v2, m2 = 0;
+    if (!(n2 && v1 <= 24 && v2 <= 24 && h1 <= 24 && h2 <= 24 &&
+          !lf_script_latin_letter(p + k + n1 + hd + n2)))
+        return 0;
+    if (h2 < h1 && h1 < 12 && h2 < 12)
+        h2 += 12; /* "9-5" */
+    char range[512];
+    lf_script_say_range(lang, h1, m1, h2, m2, range, sizeof(range));
+    lf_script_emit(out, p, k); /* the space or comma as written */
+    lf_script_emits(out, range);
+    size_t n = k + n1 + hd + n2;
+    if (strncmp(p + n, " Uhr", 4) == 0 && !lf_script_latin_letter(p + n + 4))
+        n += 4; /* the range has said the hours */
+    /* a second range after "and" ("9-12 et 14-17"): hours too */
+    const struct lf_spoken_words *w = lf_script_table_words(lang);
+    size_t al = w && w->and_word ? strlen(w->and_word) : 0;
+    if (al && strncmp(p + n, w->and_word, al) == 0 && lf_script_is_digit(p[n + al])) {
+        struct lf_growing_text more;
+        lf_growing_text_init(&more, LF_MAX_SCRIPT_BYTES, "spoken hours");
+        size_t mn = hours_after_days(lang, p + n + al - 1, &more);
+        if (mn) {
+            lf_script_emit(out, w->and_word, al - 1);
+            lf_script_emits(out, lf_growing_text_str(&more));
+            n += al - 1 + mn;
+        }
+        lf_growing_text_free(&more);
+    }
+    return n;
+}
+
 /* A run of weekdays written short with a dash, in German or English
  * ("Mo-Fr", "Mon-Fri"), and the hours after it ("9-17 Uhr", "9-5",
  * "9:00-12:30"; one day with hours, "Sa 10-12"): the days as the language says a run of them, the hours
@@ -382,35 +459,70 @@ static size_t days_and_hours(const char *lang, const char *p, struct lf_growing_
     char days[512];
     lf_script_say_days(lang, (uint8_t)(((1u << (d2 + 1)) - 1) & ~((1u << d1) - 1)), days, sizeof(days));
     lf_script_emits(out, days);
-    if (!hours)
-        return n;
-    if (h2 < h1 && h1 < 12 && h2 < 12)
-        h2 += 12; /* "9-5" */
-    char range[512];
-    lf_script_say_range(lang, h1, m1, h2, m2, range, sizeof(range));
-    lf_script_emits(out, " ");
-    lf_script_emits(out, range);
-    n = k + n1 + hd + n2;
-    if (strncmp(p + n, " Uhr", 4) == 0 && !lf_script_latin_letter(p + n + 4))
-        n += 4; /* the range has said the hours */
-    return n;
+    return n + hours_after_days(lang, p + n, out);
 }
 
-/* The language's own weekday name at p ("lundi", "Lundi"): its index
- * (Monday 0) with *len, else -1. */
+/* A letter (any script) at p? */
+static bool letter_at(const char *p)
+{
+    int32_t i = 0, len = (int32_t)strnlen(p, 4);
+    UChar32 c;
+    if (len == 0)
+        return false;
+    U8_NEXT((const uint8_t *)p, i, len, c);
+    return c > 0 && u_isalpha(c);
+}
+
+/* n bytes at p equal to name, the case of letters aside ("Lundi", "пн") */
+static bool same_word(const char *p, const char *name, size_t n)
+{
+    char a[128], b[128];
+    UErrorCode st = U_ZERO_ERROR;
+    UCaseMap *cm = ucasemap_open("", 0, &st);
+    if (U_FAILURE(st) || n >= sizeof(a) || strnlen(p, n) < n)
+        return (ucasemap_close(cm), false);
+    int32_t la = ucasemap_utf8ToLower(cm, a, sizeof(a), p, (int32_t)n, &st);
+    int32_t lb = ucasemap_utf8ToLower(cm, b, sizeof(b), name, (int32_t)n, &st);
+    ucasemap_close(cm);
+    if (U_FAILURE(st) || la != lb)
+        return false;
+    /* Arabic alef with hamza or madda as the plain one ("الإثنين", CLDR "الاثنين") */
+    for (int32_t i = 0; i + 1 < la; i++) {
+        if (a[i] == '\xD8' && (a[i + 1] == '\xA2' || a[i + 1] == '\xA3' || a[i + 1] == '\xA5'))
+            a[i + 1] = '\xA7';
+        if (b[i] == '\xD8' && (b[i + 1] == '\xA2' || b[i + 1] == '\xA3' || b[i + 1] == '\xA5'))
+            b[i + 1] = '\xA7';
+    }
+    return memcmp(a, b, (size_t)la) == 0;
+}
+
+/* The language's own weekday name at p, whole or short as CLDR writes
+ * them ("lundi", "Lundi", "lun.", "lu", "Пн", "Pzt"; a short one with or
+ * without its dot): its index (Monday 0) with *len, else -1. */
 static int own_weekday(const char *lang, const char *p, size_t *len)
 {
-    for (int d = 0; d < 7; d++) {
-        char name[64];
-        lf_script_weekday_name(lang, d, name, sizeof(name));
-        size_t n = strlen(name);
-        if (n == 0 || n >= sizeof(name) - 1)
-            continue;
-        if ((strncmp(p, name, n) == 0 ||
-             (name[0] >= 'a' && name[0] <= 'z' && p[0] == name[0] - 'a' + 'A' &&
-              strncmp(p + 1, name + 1, n - 1) == 0)) &&
-            !lf_script_latin_letter(p + n)) {
-            *len = n;
+    static const char *const forms[] = {"EEEE", "EEE", "EEEEEE"};
+    time_t monday = lf_local_make(2024, 1, 1, 12, 0); /* a Monday */
+    for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++) {
+        for (int d = 0; d < 7; d++) {
+            char name[64];
+            if (f == 0)
+                lf_script_weekday_name(lang, d, name, sizeof(name));
+            else if (!lf_script_icu_pattern(lang, forms[f], monday + (time_t)d * 86400, name,
+                                            sizeof(name)))
+                continue;
+            size_t n = strlen(name);
+            if (n == 0 || n >= sizeof(name) - 1)
+                continue;
+            bool dot = name[n - 1] == '.';
+            size_t m = dot ? n - 1 : n; /* "lun" for "lun." */
+            if (m == 0 || !same_word(p, name, m))
+                continue;
+            if (p[m] == '.')
+                m++;
+            if (letter_at(p + m))
+                continue;
+            *len = m;
             return d;
         }
     }
@@ -418,24 +530,38 @@ static int own_weekday(const char *lang, const char *p, size_t *len)
 }
 
 /* A run of weekdays written with the language's own names and a dash
- * ("lundi–vendredi", "lunes-viernes"), in a language of the table
- * (speech/spoken_words.h): said as the language says a run of days ("du
- * lundi au vendredi"); the voices dropped the dash ("lundi vendredi").
- * Its length at p, or 0. */
+ * ("lundi–vendredi", "lun.-ven.", "الاثنين–الجمعة", "Пн–Пт"), in any
+ * language but German and English (days_and_hours has theirs): said as
+ * the language says a run of days ("du lundi au vendredi"), and the hours
+ * after it as clock times (hours_after_days: "de neuf heures à douze
+ * heures"); the voices dropped the dash ("lundi vendredi") and read the
+ * hours as numbers ("9 à 12"). One day with hours after it ("samedi
+ * 10–12") too. Its length at p, or 0. */
 static size_t own_weekday_range(const char *lang, const char *p, struct lf_growing_text *out)
 {
-    size_t l1, l2, dl;
+    size_t l1, l2 = 0, dl;
     bool en_dash;
     int d1 = own_weekday(lang, p, &l1);
-    if (d1 < 0 || !(dl = lf_script_range_dash(p + l1, &en_dash)))
+    if (d1 < 0)
         return 0;
-    int d2 = own_weekday(lang, p + l1 + dl, &l2);
-    if (d2 <= d1)
-        return 0;
+    dl = lf_script_range_dash(p + l1, &en_dash);
+    int d2 = dl ? own_weekday(lang, p + l1 + dl, &l2) : -1;
     char days[512];
+    if (d2 <= d1) { /* one day: only with its hours */
+        struct lf_growing_text hours;
+        lf_growing_text_init(&hours, LF_MAX_SCRIPT_BYTES, "spoken hours");
+        size_t hn = hours_after_days(lang, p + l1, &hours);
+        if (hn) {
+            lf_script_weekday_name(lang, d1, days, sizeof(days));
+            lf_script_emits(out, days);
+            lf_script_emits(out, lf_growing_text_str(&hours));
+        }
+        lf_growing_text_free(&hours);
+        return hn ? l1 + hn : 0;
+    }
     lf_script_say_days(lang, (uint8_t)(((1u << (d2 + 1)) - 1) & ~((1u << d1) - 1)), days, sizeof(days));
     lf_script_emits(out, days);
-    return l1 + dl + l2;
+    return l1 + dl + l2 + hours_after_days(lang, p + l1 + dl + l2, out);
 }
 
 void lf_script_say_text(const char *lang, const char *in, struct lf_growing_text *out)
@@ -697,7 +823,7 @@ void lf_script_say_text(const char *lang, const char *in, struct lf_growing_text
             p += n;
             continue;
         }
-        if (start && lf_script_table_words(lang) && (n = own_weekday_range(lang, p, out)) > 0) {
+        if (start && !de && !en && (n = own_weekday_range(lang, p, out)) > 0) {
             p += n;
             continue;
         }
