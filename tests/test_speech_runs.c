@@ -74,6 +74,32 @@ static void a_text_is_split_by_writing_system(void **state)
     free(runs);
 }
 
+/* Russian text gets the Russian voice, Ukrainian the Ukrainian one: by
+ * ы э ё, by Russian's hard sign before е ё ю я (Bulgarian's ъ stays
+ * Bulgarian), by Ukrainian's apostrophe, by the letters of the whole text
+ * for a name in it, and a long text without і ї є ґ as Russian; it was
+ * all read by the Ukrainian voice but for ы э ё */
+static void russian_and_ukrainian_get_their_voices(void **state)
+{
+    (void)state;
+    runs_are("de", "Aushang: Объявление для подъезда",
+             (const struct run_want[]){{"de", "Aushang: "}, {"ru", "Объявление для подъезда"}, {0}});
+    runs_are("de", "Frau Мария от България",
+             (const struct run_want[]){{"de", "Frau "}, {"bg", "Мария от България"}, {0}});
+    runs_are("de", "Frau Ольга Смирнова: консультация на русском языке",
+             (const struct run_want[]){{"de", "Frau "}, {"ru", "Ольга Смирнова"}, {"de", ": "},
+                                       {"ru", "консультация на русском языке"}, {0}});
+    runs_are("de", "Frau Олена Коваль: консультація українською мовою",
+             (const struct run_want[]){{"de", "Frau "}, {"uk", "Олена Коваль"}, {"de", ": "},
+                                       {"uk", "консультація українською мовою"}, {0}});
+    runs_are("en", "Advice: Приходите по вторникам после обеда",
+             (const struct run_want[]){{"en", "Advice: "}, {"ru", "Приходите по вторникам после обеда"},
+                                       {0}});
+    runs_are("de", "Frau Олена Коваль und Мар'яна",
+             (const struct run_want[]){{"de", "Frau "}, {"uk", "Олена Коваль"}, {"de", " und "},
+                                       {"uk", "Мар'яна"}, {0}});
+}
+
 static const char manifest[] =
     "{\"format\": 1, \"organisation\": \"KI\", \"items\": [\n"
     " {\"kind\": \"offer\", \"id\": \"beratung\",\n"
@@ -123,6 +149,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_text_is_split_by_writing_system),
+        cmocka_unit_test(russian_and_ukrainian_get_their_voices),
         cmocka_unit_test(the_script_gives_each_run_its_voice),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -50,25 +50,97 @@ static bool has_letter(const char *s, size_t n, const UChar32 *letters)
     return false;
 }
 
-/* The language whose voice reads a run of script `sc`; NULL: none. */
-static const char *run_language(UScriptCode sc, const char *s, size_t n)
+/* Cyrillic letters in a text of that many or more, none of them
+ * Ukrainian (і ї є ґ, which a Ukrainian text of this length all but
+ * always has), are Russian, the Cyrillic language most written without
+ * them; a shorter run (a name, "Олена Коваль") stays Ukrainian. */
+#define RUSSIAN_WITHOUT_MARKS_LETTERS 24
+
+/* Russian's hard sign: before е ё ю я ("объявление", "подъезд");
+ * Bulgarian's ъ is a vowel before consonants ("България", "път"). */
+static bool has_russian_hard_sign(const char *s, size_t n)
+{
+    UChar32 prev = 0;
+    for (size_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)s, i, n, c);
+        c = u_tolower(c);
+        if (prev == 0x44A && (c == 0x435 || c == 0x451 || c == 0x44E || c == 0x44F))
+            return true;
+        prev = c;
+    }
+    return false;
+}
+
+/* Ukrainian's apostrophe between Cyrillic letters ("Мар'яна", "пʼять");
+ * Russian writes ъ there. */
+static bool has_ukrainian_apostrophe(const char *s, size_t n)
+{
+    UChar32 prev = 0;
+    bool after_letter = false;
+    for (size_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)s, i, n, c);
+        UErrorCode st = U_ZERO_ERROR;
+        bool cyr = c > 0 && u_isalpha(c) && uscript_getScript(c, &st) == USCRIPT_CYRILLIC;
+        if (cyr && after_letter && (prev == 0x27 || prev == 0x2BC || prev == 0x2019))
+            return true;
+        after_letter = cyr || ((c == 0x27 || c == 0x2BC || c == 0x2019) && after_letter);
+        prev = c;
+    }
+    return false;
+}
+
+static size_t cyrillic_letters(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)s, i, n, c);
+        UErrorCode st = U_ZERO_ERROR;
+        k += c > 0 && u_isalpha(c) && uscript_getScript(c, &st) == USCRIPT_CYRILLIC;
+    }
+    return k;
+}
+
+/* The Cyrillic language of s by letters only it has, or NULL. */
+static const char *cyrillic_by_letters(const char *s, size_t n)
 {
     static const UChar32 uk[] = {0x456, 0x457, 0x454, 0x491, 0};       /* і ї є ґ */
     static const UChar32 ru[] = {0x44B, 0x44D, 0x451, 0};              /* ы э ё */
     static const UChar32 sr[] = {0x452, 0x458, 0x459, 0x45A, 0x45B, 0x45F, 0}; /* ђ ј љ њ ћ џ */
     static const UChar32 mk[] = {0x453, 0x45C, 0x455, 0};              /* ѓ ќ ѕ */
     static const UChar32 bg[] = {0x44A, 0};                            /* ъ */
+    return has_letter(s, n, uk) || has_ukrainian_apostrophe(s, n) ? "uk"
+           : has_letter(s, n, ru)           ? "ru"
+           : has_russian_hard_sign(s, n)    ? "ru"
+           : has_letter(s, n, sr)           ? "sr"
+           : has_letter(s, n, mk)           ? "mk"
+           : has_letter(s, n, bg)           ? "bg"
+                                            : NULL;
+}
+
+/* The language whose voice reads a run of script `sc` (s, n) in `text`;
+ * NULL: none. A Cyrillic run without letters of its own takes the
+ * language the whole text's Cyrillic letters show ("Ольга Смирнова" in a
+ * text that says "Консультация на русском языке" is Russian), then
+ * Russian for a long text without Ukrainian letters, else Ukrainian. */
+static const char *run_language(UScriptCode sc, const char *s, size_t n, const char *text,
+                                const char **text_cyrillic)
+{
     static const UChar32 fa[] = {0x67E, 0x686, 0x698, 0x6AF, 0x6A9, 0x6CC, 0}; /* پ چ ژ گ ک ی */
     static const UChar32 ur[] = {0x679, 0x688, 0x691, 0x6BA, 0x6D2, 0}; /* ٹ ڈ ڑ ں ے */
+    const char *l;
     switch (sc) {
     case USCRIPT_LATIN: return "de";
     case USCRIPT_CYRILLIC:
-        return has_letter(s, n, uk)   ? "uk"
-               : has_letter(s, n, ru) ? "ru"
-               : has_letter(s, n, sr) ? "sr"
-               : has_letter(s, n, mk) ? "mk"
-               : has_letter(s, n, bg) ? "bg"
-                                      : "uk";
+        if ((l = cyrillic_by_letters(s, n)))
+            return l;
+        if (!*text_cyrillic) /* once a text */
+            *text_cyrillic = (l = cyrillic_by_letters(text, strlen(text)))                 ? l
+                             : cyrillic_letters(text, strlen(text)) >= RUSSIAN_WITHOUT_MARKS_LETTERS ? "ru"
+                                                                                          : "uk";
+        return *text_cyrillic;
     case USCRIPT_ARABIC:
         return has_letter(s, n, ur) ? "ur" : has_letter(s, n, fa) ? "fa" : "ar";
     case USCRIPT_GREEK: return "el";
@@ -133,6 +205,7 @@ size_t lf_speech_runs(const char *lang, const char *text, struct lf_speech_run *
     UScriptCode base[MAX_BASE_SCRIPTS];
     int n_base = base_scripts(lang, base);
     size_t n = strlen(text), count = 0, cap = 0, plain = 0, next;
+    const char *text_cyrillic = NULL;
     *runs = NULL;
     for (size_t i = 0; i < n;) {
         /* a part already marked for a voice stays as it is */
@@ -157,7 +230,7 @@ size_t lf_speech_runs(const char *lang, const char *text, struct lf_speech_run *
         bool own = sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED || sc == USCRIPT_UNKNOWN;
         for (int b = 0; b < n_base && !own; b++)
             own = sc == base[b];
-        if (own || !run_language(sc, text + i, next - i)) {
+        if (own || !run_language(sc, text + i, next - i, text, &text_cyrillic)) {
             i = next;
             continue;
         }
@@ -181,7 +254,7 @@ size_t lf_speech_runs(const char *lang, const char *text, struct lf_speech_run *
         }
         add_run(runs, &count, &cap, plain, start - plain, lang, false);
         add_run(runs, &count, &cap, start, end - start,
-                run_language(sc, text + start, end - start), true);
+                run_language(sc, text + start, end - start, text, &text_cyrillic), true);
         plain = i = end;
     }
     add_run(runs, &count, &cap, plain, n - plain, lang, false);

@@ -6,9 +6,12 @@
  *
  * Which language a foreign run is read in, from its letters alone:
  * Latin: German (names from the kiosk's German world); Cyrillic:
- * Ukrainian, or Russian, Serbian, Macedonian or Bulgarian where letters
- * only those have show it (a name in the letters all share is read
- * Ukrainian, the kiosk's most asked Cyrillic language); Arabic script:
+ * Ukrainian (і ї є ґ, its apostrophe) or Russian (ы э ё, ъ before е ё ю
+ * я, or a long text without Ukrainian letters), Serbian, Macedonian or
+ * Bulgarian where letters only those have show it; a run without such
+ * letters takes the language the whole text's Cyrillic shows (a name in
+ * a Russian sentence), alone it is read Ukrainian, the kiosk's most asked
+ * Cyrillic language; Arabic script:
  * Arabic, or Persian with Persian letters (پ چ ژ گ ک ی), Urdu with Urdu
  * ones; Greek, Hebrew, Armenian, Georgian, Devanagari, Bengali, Tamil,
  * Thai, Ethiopic, Hangul, Han and kana their languages. Letters the text's
