@@ -900,6 +900,15 @@ static const struct said_row said_rows[] = {
      "Open nine in the morning to five in the afternoon, nine thirty in the morning. Then nine "
      "in the morning to eleven in the morning, eleven in the morning to one in the afternoon."},
     {"en", "From 12:00 noon to 12:00 midnight; page 3 am Ende", "From noon to midnight; page 3 am Ende"},
+    /* "12 noon" was "twelve noon"; a street's "St." with no name after it
+     * was "saint" ("Paul saint are near"), also after a saint's "St." */
+    {"en", "Open 12 noon to 2pm, till 12 midnight. 12 people", "Open noon to two in the afternoon, till midnight. 12 people"},
+    {"en", "St. Louis and St. Paul St. are near. Main St. is closed, at St. Mary",
+     "Saint Louis and Saint Paul Street are near. Main Street is closed, at Saint Mary"},
+    /* a date in digits in an English text (the voice said "twenty nine
+     * point zero two point two zero two eight"); one that does not exist
+     * stays as written */
+    {"en", "Tuesday 29.02.2028, not 29.02.2027", "Tuesday the twenty-ninth of February twenty twenty-eight, not 29.02.2027"},
     /* clock times in running text, in words and in the case the written
      * preposition asks for: the voices read "17:00" as "seventeen colon
      * zero zero" (Persian: "hifdah do-noqte sefr sefr"), Greek "17.00"

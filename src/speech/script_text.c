@@ -811,7 +811,9 @@ void lf_script_say_text(const char *lang, const char *in, struct lf_growing_text
             if (said_day)
                 continue;
         }
-        if (start && !de && !en && (n = lf_script_other_numeric_date(lang, p, out)) > 0) {
+        /* "29.02.2028" in an English text too: the voice said "twenty nine
+         * point zero two point two zero two eight" */
+        if (start && !de && (n = lf_script_other_numeric_date(lang, p, out)) > 0) {
             p += n;
             continue;
         }
@@ -855,6 +857,19 @@ void lf_script_say_text(const char *lang, const char *in, struct lf_growing_text
                 lf_script_emits(out, words);
                 lf_script_emits(out, " ");
                 p += k + 2;
+                continue;
+            }
+        }
+        /* "12 noon", "12 midnight": the voice said "twelve noon" */
+        if (start && en && p[0] == '1' && p[1] == '2' && p[2] == ' ') {
+            static const char *const words[] = {"noon", "midnight"};
+            size_t w = 0, wl = 0;
+            for (; w < 2; w++)
+                if (strncmp(p + 3, words[w], wl = strlen(words[w])) == 0 && !lf_script_latin_letter(p + 3 + wl))
+                    break;
+            if (w < 2) {
+                lf_script_emits(out, words[w]);
+                p += 3 + wl;
                 continue;
             }
         }

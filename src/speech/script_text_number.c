@@ -217,7 +217,20 @@ static bool en_name_before(const char *in, const char *p)
     const char *e = w;
     while (e > in && e[-1] == ' ')
         e--;
+    /* "St. Paul St.": the dot of a saint's "St." ends no sentence */
+    if (e - in >= 3 && strncmp(e - 3, "St.", 3) == 0 && lf_script_word_start(in, e - 3))
+        return true;
     return !(e == in || strchr(".!?\n:", e[-1]));
+}
+
+/* A capitalised word just before p, one space between, even a sentence's
+ * first ("Main St. is closed"). */
+static bool en_capital_before(const char *in, const char *p)
+{
+    if (p - in < 2 || p[-1] != ' ' || p[-2] == ' ')
+        return false;
+    const char *w;
+    return word_before(in, p, &w) > 0 && lf_script_capital_at(w);
 }
 
 /* "St." in an English text: "Street" after a name ("Queen St.", "Main
@@ -244,6 +257,14 @@ size_t lf_script_english_street_or_saint(const char *in, const char *p, struct l
         }
         if (i == 0 && name_after) {
             lf_script_emits(out, "Saint");
+            return n;
+        }
+        /* no name after it, a name before it: a street ("Main St. is
+         * closed"; the voice said "Paul saint are near") */
+        if (p[l] == '.' && !name_after && en_capital_before(in, p)) {
+            lf_script_emits(out, words[i].street);
+            if (p[n] == '\0' || p[n] == '\n')
+                lf_script_emits(out, ".");
             return n;
         }
     }
