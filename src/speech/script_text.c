@@ -336,6 +336,22 @@ static size_t arabic_script_emoji(const char *lang, const char *in, const char *
     return 0;
 }
 
+/* Month m's name after a day ("грудня"), of the last language asked in
+ * this thread (made once: at every number of a text it took most of
+ * its time). */
+static const char *month_after_day(const char *lang, int m)
+{
+    static _Thread_local char months_lang[LF_MAX_LANG_TAG + 1];
+    static _Thread_local char months[12][64];
+    if (strcmp(months_lang, lang) != 0) {
+        for (int i = 0; i < 12; i++)
+            lf_script_month_after_day(lang, lf_local_make(2026, i + 1, 15, 12, 0), months[i],
+                                      sizeof(months[i]));
+        snprintf(months_lang, sizeof(months_lang), "%s", lang);
+    }
+    return months[m - 1];
+}
+
 /* An hour at p as opening hours write it: "9", "9:30", "9.30", and the
  * French "9h", "9h30", "9 h": its length, the value and *h, *m as
  * lf_script_number_or_time gives them; 0: none. */
@@ -502,17 +518,27 @@ static bool same_word(const char *p, const char *name, size_t n)
 static int own_weekday(const char *lang, const char *p, size_t *len)
 {
     static const char *const forms[] = {"EEEE", "EEE", "EEEEEE"};
-    time_t monday = lf_local_make(2024, 1, 1, 12, 0); /* a Monday */
+    /* the names of the last language asked, in this thread: ICU's
+     * formatters are made for each, at every word of a text they took
+     * most of its time */
+    static _Thread_local char names_lang[LF_MAX_LANG_TAG + 1];
+    static _Thread_local char names[3][7][64];
+    if (strcmp(names_lang, lang) != 0) {
+        time_t monday = lf_local_make(2024, 1, 1, 12, 0); /* a Monday */
+        for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++)
+            for (int d = 0; d < 7; d++)
+                if (f == 0)
+                    lf_script_weekday_name(lang, d, names[f][d], sizeof(names[f][d]));
+                else if (!lf_script_icu_pattern(lang, forms[f], monday + (time_t)d * 86400,
+                                                names[f][d], sizeof(names[f][d])))
+                    names[f][d][0] = '\0';
+        snprintf(names_lang, sizeof(names_lang), "%s", lang);
+    }
     for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++) {
         for (int d = 0; d < 7; d++) {
-            char name[64];
-            if (f == 0)
-                lf_script_weekday_name(lang, d, name, sizeof(name));
-            else if (!lf_script_icu_pattern(lang, forms[f], monday + (time_t)d * 86400, name,
-                                            sizeof(name)))
-                continue;
+            const char *name = names[f][d];
             size_t n = strlen(name);
-            if (n == 0 || n >= sizeof(name) - 1)
+            if (n == 0 || n >= sizeof(names[f][d]) - 1)
                 continue;
             bool dot = name[n - 1] == '.';
             size_t m = dot ? n - 1 : n; /* "lun" for "lun." */
@@ -794,8 +820,8 @@ void lf_script_say_text(const char *lang, const char *in, struct lf_growing_text
             bool said_day = false;
             for (int m = 1; m <= 12 && p[k] == ' ' && day >= 1 && day <= 31 && !lf_script_is_digit(p[k]);
                  m++) {
-                char month[64], words[256];
-                lf_script_month_after_day(lang, lf_local_make(2026, m, 15, 12, 0), month, sizeof(month));
+                char words[256];
+                const char *month = month_after_day(lang, m);
                 size_t ml = strlen(month);
                 if (!ml || strncmp(p + k + 1, month, ml) != 0)
                     continue;
