@@ -865,6 +865,13 @@ static const struct said_row said_rows[] = {
      * a flag by ICU's name of its country; ZWNJ in Persian words kept */
     {"ar", "عائلة 👨‍👩‍👧 هنا 🇩🇪 👍", "عائلة 👨 👩 👧 هنا علم ألمانيا 👍"},
     {"fa", "خانواده 👨‍👩‍👧 🇩🇪 👩‍⚕️ می‌خواهم", "خانواده 👨 👩 👧 پرچم آلمان 👩 ⚕️ می‌خواهم"},
+    /* two flags side by side were run together ("علم أوكرانياعلم ألمانيا");
+     * in other languages a flag is its country's name (the German,
+     * English, Turkish, Ukrainian and Russian voices said nothing) */
+    {"ar", "🇺🇦🇩🇪", "علم أوكرانيا علم ألمانيا"},
+    {"de", "Wir🇺🇦🇩🇪 grüßen 🇹🇷.", "Wir Ukraine Deutschland grüßen Türkei."},
+    {"ru", "Привет 🇺🇦", "Привет Украина"},
+    {"tr", "Merhaba 🇩🇪", "Merhaba Almanya"},
     /* Persian and Greek am/pm marks as the words they stand for (the
      * Greek voice spelled "pi mi", the Persian one dropped the "تا" after
      * "ق.ظ"); "ق.ظاهر" is no mark; a Greek mark's dot before a capital

@@ -304,6 +304,20 @@ int lf_script_any_digit(const char *p, size_t *len)
  * abbreviations, ranges ("9-12 Uhr", "Mo–Fr"), clock times and (German)
  * dates and amounts of euros in words, so the voice neither spells nor
  * drops them. */
+/* A flag's words stand apart from a word or emoji joined to it. */
+static void flag_space_before(struct lf_growing_text *out)
+{
+    if (out->len && lf_growing_text_str(out)[out->len - 1] != ' ' &&
+        lf_growing_text_str(out)[out->len - 1] != '\n')
+        lf_script_emits(out, " ");
+}
+
+static void flag_space_after(const char *next, struct lf_growing_text *out)
+{
+    if (*next && !strchr(" \n.,;:!?)", *next))
+        lf_script_emits(out, " ");
+}
+
 /* Emoji in an Arabic or Persian text, where the voice's own emoji names
  * held punctuation it said as words ("👨‍👩‍👧": "أسرة: رجل، امرأة، طفلة" was
  * said "family, man, comma, woman, comma, girl"; "🇩🇪" in Persian "flag
@@ -329,11 +343,35 @@ static size_t arabic_script_emoji(const char *lang, const char *in, const char *
         snprintf(loc, sizeof(loc), "und_%c%c", 'A' + (p[3] - (char)0xA6), 'A' + (p[7] - (char)0xA6));
         if (!lf_script_region_name(lang, loc, name, sizeof(name)))
             return 0;
+        flag_space_before(out);
         lf_script_emits(out, lf_script_spoken_lang(lang) == L_AR ? "علم " : "پرچم ");
         lf_script_emits(out, name);
+        flag_space_after(p + 8, out); /* "🇺🇦🇩🇪" was "علم أوكرانياعلم ألمانيا" */
         return 8;
     }
     return 0;
+}
+
+/* A flag (two regional indicators) in a text of any other language: ICU's
+ * name of its country in the language ("🇺🇦": "Ukraine", "Україна"); the
+ * German, English, Turkish, Russian and Ukrainian voices said nothing for
+ * it. The name alone, without "flag", whose grammar differs by language
+ * ("Flagge der Ukraine", "Ukrayna bayrağı", "флаг Украины"). Its length
+ * at p, or 0. */
+static size_t flag_as_country(const char *lang, const char *p, struct lf_growing_text *out)
+{
+    if (!(strncmp(p, "\xF0\x9F\x87", 3) == 0 && strncmp(p + 4, "\xF0\x9F\x87", 3) == 0 &&
+          (unsigned char)p[3] >= 0xA6 && (unsigned char)p[3] <= 0xBF &&
+          (unsigned char)p[7] >= 0xA6 && (unsigned char)p[7] <= 0xBF))
+        return 0;
+    char loc[16], name[256];
+    snprintf(loc, sizeof(loc), "und_%c%c", 'A' + (p[3] - (char)0xA6), 'A' + (p[7] - (char)0xA6));
+    if (!lf_script_region_name(lang, loc, name, sizeof(name)))
+        return 0;
+    flag_space_before(out);
+    lf_script_emits(out, name);
+    flag_space_after(p + 8, out);
+    return 8;
 }
 
 /* Month m's name after a day ("грудня"), of the last language asked in
@@ -960,6 +998,10 @@ void lf_script_say_text(const char *lang, const char *in, struct lf_growing_text
             }
         }
         if ((L == L_AR || L == L_FA) && (n = arabic_script_emoji(lang, in, p, out)) > 0) {
+            p += n;
+            continue;
+        }
+        if (L != L_AR && L != L_FA && (unsigned char)*p == 0xF0 && (n = flag_as_country(lang, p, out)) > 0) {
             p += n;
             continue;
         }
