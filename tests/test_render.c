@@ -22,6 +22,7 @@
 #include "layout/slide_layout.h"
 #include "render/painter.h"
 #include "render/snapshot.h"
+#include "core/limits.h"
 #include "render/typesetter.h"
 #include "support/sample_fonts.h"
 
@@ -932,6 +933,54 @@ static void marks_stay_with_their_letter(void **state)
         }
 }
 
+/* A font is kept while any of the last LF_FONT_KEEP_PAGES pages used it
+ * (a language a visitor read a few pages ago, a size every page uses), is
+ * closed once none did, and opens again when a line asks for it: the
+ * same pixels as before it was closed. */
+static void fonts_follow_the_last_pages(void **state)
+{
+    (void)state;
+    struct lf_typesetter *ts = lf_typesetter_create();
+    assert_non_null(ts);
+    struct lf_rgba ink = {0x1b, 0x1b, 0x1b, 255};
+    const char *arabic = "\u0645\u0631\u062d\u0628\u0627 \u0628\u0643\u0645";
+    const char *latin = "Sprachcaf\u00e9";
+    SDL_Surface *before = lf_typesetter_render_lang(ts, arabic, strlen(arabic), LF_FACE_REGULAR,
+                                                    31, ink, true, "ar");
+    assert_non_null(before);
+    int with_arabic = lf_typesetter_open_fonts(ts);
+    assert_true(with_arabic >= 2); /* Noto Sans Arabic, and Noto Sans for the line's height */
+    /* pages in another language and size: the Arabic fonts stay open for
+     * LF_FONT_KEEP_PAGES of them (at least 3: a language changes back) */
+    assert_true(LF_FONT_KEEP_PAGES >= 3);
+    for (int page = 1; page <= LF_FONT_KEEP_PAGES; page++) {
+        assert_int_equal(lf_typesetter_next_page(ts), 0);
+        SDL_Surface *s = lf_typesetter_render(ts, latin, strlen(latin), LF_FACE_BOLD, 23, ink,
+                                              false);
+        assert_non_null(s);
+        SDL_FreeSurface(s);
+        assert_int_equal(lf_typesetter_open_fonts(ts), with_arabic + 1);
+    }
+    /* one page more: the fonts only the Arabic line used are closed, the
+     * one the last pages used stays */
+    assert_int_equal(lf_typesetter_next_page(ts), with_arabic);
+    assert_int_equal(lf_typesetter_open_fonts(ts), 1);
+    SDL_Surface *again = lf_typesetter_render_lang(ts, arabic, strlen(arabic), LF_FACE_REGULAR,
+                                                   31, ink, true, "ar");
+    assert_non_null(again);
+    assert_int_equal(lf_typesetter_open_fonts(ts), with_arabic + 1);
+    assert_int_equal(again->w, before->w);
+    assert_int_equal(again->h, before->h);
+    assert_int_equal(again->format->format, before->format->format);
+    for (int y = 0; y < before->h; y++)
+        assert_memory_equal((const char *)again->pixels + (size_t)y * (size_t)again->pitch,
+                            (const char *)before->pixels + (size_t)y * (size_t)before->pitch,
+                            (size_t)before->w * before->format->BytesPerPixel);
+    SDL_FreeSurface(again);
+    SDL_FreeSurface(before);
+    lf_typesetter_destroy(ts);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -943,6 +992,7 @@ int main(void)
         cmocka_unit_test(page_position_reads_from_the_right),
         cmocka_unit_test(emoji_sequences_are_one_picture),
         cmocka_unit_test(marks_stay_with_their_letter),
+        cmocka_unit_test(fonts_follow_the_last_pages),
         cmocka_unit_test(no_ink_is_cut_off),
         cmocka_unit_test(painter_remakes_textures_after_a_reset),
         cmocka_unit_test(painter_keeps_only_the_scenes_asked),

@@ -115,6 +115,8 @@ struct lf_kiosk {
     uint64_t idle_until;           /* browsing: back to the carousel */
     bool animating;
     bool drop_page_pictures;       /* the transition ran in the window's memory: see draw() */
+    int fonts_closed;              /* by lf_typesetter_next_page since the last trim */
+    bool trim;                     /* the heap's free memory goes back after this frame */
     uint64_t anim_start;
     int anim_dir;                  /* +1: the new page comes from the right */
     int anim_frames;               /* frames drawn in this transition */
@@ -657,6 +659,10 @@ static void go_to(struct lf_kiosk *k, size_t to, int dir)
      * starts from the page the visitor sees arriving */
     finish_transition(k);
     k->index = to % n;
+    /* fonts none of the last LF_FONT_KEEP_PAGES pages shown used (sizes
+     * only text fitting tried, a language left) are closed; their memory
+     * goes back once the transition is over (draw) */
+    k->fonts_closed += lf_typesetter_next_page(k->ts);
     layout_current(k, k->incoming);
     if (k->cfg->transition_ms > 0) {
         k->anim_cpu = thread_cpu_ms();
@@ -1347,6 +1353,19 @@ static void draw(struct lf_kiosk *k)
             const struct lf_scene *const chrome[] = {k->header, k->footer};
             lf_painter_keep_only(k->painter, chrome, 2);
             k->drop_page_pictures = false;
+            k->trim = true;
+        }
+        if (k->fonts_closed) {
+            lf_debug("fonts: %d closed after the transition, %d open", k->fonts_closed,
+                     lf_typesetter_open_fonts(k->ts));
+            k->fonts_closed = 0;
+            k->trim = true;
+        }
+        if (k->trim) {
+            /* the pictures and fonts freed leave holes in the heap (1-2 MB
+             * at 1080p): given back until the next transition, not kept */
+            malloc_trim(0);
+            k->trim = false;
         }
     }
     if (!k->first_presented) {
@@ -2509,6 +2528,11 @@ int lf_kiosk_run(const struct lf_config *cfg, lf_kiosk_config_loader load, void 
      * glibc's sliding threshold would otherwise move them into the heap,
      * where freed ones keep the memory of a kiosk that runs for months */
     mallopt(M_MMAP_THRESHOLD, LF_KIOSK_MMAP_THRESHOLD);
+    /* the kiosk takes no typed text: Xlib's input method, which SDL opens
+     * with the display, need not read the locale's Compose table (about
+     * 5,000 key sequences, 0.6 MB of heap for the kiosk's lifetime). An
+     * XCOMPOSEFILE the admin set is kept */
+    setenv("XCOMPOSEFILE", "/dev/null", 0);
     if (!display_visible())
         return 1;
     /* hyphenation patterns load in the background: the first frame never

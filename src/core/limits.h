@@ -89,4 +89,16 @@
                                                   is laid out as if its shorter side were
                                                   this long and scaled down to fit */
 
+/* memory held between pages (issue 13) */
+#define LF_FONT_KEEP_PAGES      24             /* an open font (a face at a size: SDL_ttf's
+                                                  and HarfBuzz's copies of its tables,
+                                                  0.1-2.7 MB) not used to lay out or draw
+                                                  any of the last this many pages shown is
+                                                  closed (render/typesetter.h) and opens
+                                                  again when a line asks for it: a round of
+                                                  a carousel (the sample's 21 pages) keeps
+                                                  every font it draws with; the sizes only
+                                                  text fitting tried, a language a visitor
+                                                  left and content gone are closed */
+
 #endif

@@ -13,6 +13,7 @@
 #include <unicode/uloc.h>
 #include <unicode/uscript.h>
 
+#include "core/limits.h"
 #include "core/xalloc.h"
 #include "render/font_coverage.h"
 #include "render/image_load.h"
@@ -51,6 +52,7 @@ struct open_font {
     int file;   /* index into files, -1 = free */
     int px;
     unsigned long used;
+    unsigned long page;   /* the page (lf_typesetter_next_page) it was last used for */
     TTF_Font *font;
 };
 
@@ -83,6 +85,7 @@ struct lf_typesetter {
     size_t n_logged;
     struct open_font cache[FONT_CACHE_SIZE];
     unsigned long clock;
+    unsigned long page;   /* pages started by lf_typesetter_next_page */
     struct lf_measure measure;
     struct image_size pictures[PICTURE_SIZES]; /* the layout asks on every layout */
     size_t next_picture;
@@ -290,6 +293,7 @@ static TTF_Font *font_at(struct lf_typesetter *ts, int file, int px)
         struct open_font *o = &ts->cache[i];
         if (o->font && o->file == file && o->px == px) {
             o->used = ts->clock;
+            o->page = ts->page;
             return o->font;
         }
         if (!o->font || (victim->font && o->used < victim->used))
@@ -306,6 +310,7 @@ static TTF_Font *font_at(struct lf_typesetter *ts, int file, int px)
     victim->file = file;
     victim->px = px;
     victim->used = ts->clock;
+    victim->page = ts->page;
     return victim->font;
 }
 
@@ -736,6 +741,29 @@ struct lf_typesetter *lf_typesetter_create(void)
                                       .line_height = measure_line_height,
                                       .image_size = measure_image_size};
     return ts;
+}
+
+int lf_typesetter_next_page(struct lf_typesetter *ts)
+{
+    ts->page++;
+    int closed = 0;
+    for (int i = 0; i < FONT_CACHE_SIZE; i++) {
+        struct open_font *o = &ts->cache[i];
+        if (o->font && ts->page - o->page > LF_FONT_KEEP_PAGES) {
+            TTF_CloseFont(o->font);
+            o->font = NULL;
+            closed++;
+        }
+    }
+    return closed;
+}
+
+int lf_typesetter_open_fonts(const struct lf_typesetter *ts)
+{
+    int n = 0;
+    for (int i = 0; i < FONT_CACHE_SIZE; i++)
+        n += ts->cache[i].font != NULL;
+    return n;
 }
 
 void lf_typesetter_destroy(struct lf_typesetter *ts)

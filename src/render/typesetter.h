@@ -58,6 +58,18 @@ bool lf_typesetter_family_for(struct lf_typesetter *ts, enum lf_face face, uint3
  * BCP 47 tag, into buf ("" for NULL or ""). */
 void lf_font_language(const char *tag, char *buf, size_t size);
 
+/* Open fonts (a face at a size: SDL_ttf's and HarfBuzz's copies of its
+ * tables, 0.1-2.7 MB each) are kept for the next line in that face and
+ * size. A kiosk lays out pages trying every size text fitting needs, and
+ * a language's pages need fonts of their own, but it shows one page at a
+ * time: lf_typesetter_next_page starts the next page shown and closes
+ * every font not used to lay out or draw any of the last
+ * LF_FONT_KEEP_PAGES pages (core/limits.h), returning how many it closed.
+ * A closed font opens again when a line asks for it: the same pixels. */
+int lf_typesetter_next_page(struct lf_typesetter *ts);
+/* How many fonts are open now (for tests and the debug log). */
+int lf_typesetter_open_fonts(const struct lf_typesetter *ts);
+
 /* How many code points of text no installed font can show (they would
  * be drawn as empty boxes). Controls and spaces do not count. */
 size_t lf_typesetter_missing_glyphs(struct lf_typesetter *ts, const char *utf8);
