@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/limits.h"
 #include "system/display.h"
 
 static void invisible_drivers(void **state)
@@ -59,11 +60,51 @@ static void explains_what_is_missing(void **state)
     assert_int_equal(strlen(small), sizeof(small) - 1);
 }
 
+/* Touch sizes: [display] dpi wins; else the display's own density when
+ * believable; nonsense (0, 1, a size of 1 mm read as 1000+ dpi, NaN) is
+ * not believed and the layout's assumption stays. */
+static void dpi_configured_then_reported_then_assumed(void **state)
+{
+    (void)state;
+    static const struct {
+        int configured;
+        double reported;
+        int dpi;
+        enum lf_dpi_source source;
+    } cases[] = {
+        {150, 96.0, 150, LF_DPI_CONFIGURED}, /* the config wins over the display */
+        {150, 0.0, 150, LF_DPI_CONFIGURED},
+        {0, 141.2, 141, LF_DPI_REPORTED},    /* a 15.6" 1920x1080 panel */
+        {0, 26.0, 26, LF_DPI_REPORTED},      /* an 85" 1080p screen */
+        {0, LF_MIN_DISPLAY_DPI, LF_MIN_DISPLAY_DPI, LF_DPI_REPORTED},
+        {0, LF_MAX_DISPLAY_DPI, LF_MAX_DISPLAY_DPI, LF_DPI_REPORTED},
+        {0, 0.0, 0, LF_DPI_ASSUMED},         /* SDL could not tell */
+        {0, -1.0, 0, LF_DPI_ASSUMED},
+        {0, 1.0, 0, LF_DPI_ASSUMED},
+        {0, LF_MIN_DISPLAY_DPI - 0.5, 0, LF_DPI_ASSUMED},
+        {0, LF_MAX_DISPLAY_DPI + 0.5, 0, LF_DPI_ASSUMED},
+        {0, 1000.0, 0, LF_DPI_ASSUMED},
+        {0, 25400.0, 0, LF_DPI_ASSUMED},     /* EDID's width of 1 mm */
+        {0, 0.0 / 0.0, 0, LF_DPI_ASSUMED},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        enum lf_dpi_source source = (enum lf_dpi_source)-1;
+        int dpi = lf_display_choose_dpi(cases[i].configured, cases[i].reported, &source);
+        if (dpi != cases[i].dpi || source != cases[i].source)
+            fail_msg("case %zu (configured %d, reported %g): %d dpi from %s, expected %d from %s",
+                     i, cases[i].configured, cases[i].reported, dpi, lf_dpi_source_name(source),
+                     cases[i].dpi, lf_dpi_source_name(cases[i].source));
+    }
+    assert_string_equal(lf_dpi_source_name(LF_DPI_CONFIGURED), "[display] dpi");
+    assert_string_equal(lf_dpi_source_name(LF_DPI_ASSUMED), "assumed");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(invisible_drivers),
         cmocka_unit_test(explains_what_is_missing),
+        cmocka_unit_test(dpi_configured_then_reported_then_assumed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

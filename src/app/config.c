@@ -125,8 +125,9 @@ static const struct config_key config_keys[] = {
              "colours: standard or high-contrast (visitors can switch on screen)"),
     BOOL_KEY("display", "large_text", large_text, false,
              "set all text larger (visitors can switch on screen)"),
-    INT_KEY("display", "dpi", dpi, 0, 0, 1000,
-            "the screen's pixels per inch, so buttons are 9 mm to a finger; 0: 96 assumed"),
+    INT_KEY("display", "dpi", dpi, 0, 0, LF_MAX_CONFIG_DPI,
+            "the screen's pixels per inch, so buttons are 9 mm to a finger; 0: the display's own "
+            "when it reports a believable one, else 96"),
     ENUM_KEY("display", "renderer", renderer, 0, renderer_names,
              "auto: the GPU when its OpenGL driver is hardware, else software; or software, gpu"),
     INT_KEY("carousel", "slide_seconds", slide_seconds, 10, 3, 120,

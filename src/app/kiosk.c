@@ -1717,6 +1717,28 @@ static bool open_window(struct lf_kiosk *k)
     return true;
 }
 
+/* The pixels per inch touch targets are sized by: [display] dpi, else
+ * the display's own when SDL reports a believable one (lf_display_choose_dpi),
+ * else 0 (the layout's assumption); logged once, with where it came from. */
+static int display_dpi(const struct lf_kiosk *k)
+{
+    float hdpi = 0.0f;
+    int display = k->window ? SDL_GetWindowDisplayIndex(k->window) : -1;
+    if (k->cfg->dpi > 0 || display < 0 || SDL_GetDisplayDPI(display, NULL, &hdpi, NULL) != 0)
+        hdpi = 0.0f;
+    enum lf_dpi_source source;
+    int dpi = lf_display_choose_dpi(k->cfg->dpi, hdpi, &source);
+    if (source == LF_DPI_ASSUMED && hdpi != 0.0f)
+        lf_info("touch sizes: %d dpi assumed (the display reports %.1f, not believed: outside "
+                "%d..%d; set [display] dpi)", LF_ASSUMED_DPI, (double)hdpi, LF_MIN_DISPLAY_DPI,
+                LF_MAX_DISPLAY_DPI);
+    else
+        lf_info("touch sizes: %d dpi (%s)", dpi ? dpi : LF_ASSUMED_DPI,
+                source == LF_DPI_ASSUMED ? "assumed: the display reports none"
+                                         : lf_dpi_source_name(source));
+    return dpi;
+}
+
 /* Called on the sync worker's thread: hand the folder to the main thread
  * as an SDL event (SDL_PushEvent is thread-safe); never touch the kiosk. */
 static bool report_installed(void *ctx, const char *bundle_dir)
@@ -1896,7 +1918,7 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
         .text_scale = k->large_text ? LF_LARGE_TEXT_SCALE : 1.0,
         .organisation = cfg->organisation,
         .passive = !cfg->touch,
-        .dpi = cfg->dpi,
+        .dpi = display_dpi(k),
     };
     k->view.speech = k->speech != NULL;
     set_view_size(k);

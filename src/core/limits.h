@@ -84,6 +84,13 @@
 /* screen */
 #define LF_MIN_SCREEN_SIDE      320
 #define LF_MAX_SCREEN_SIDE      8192
+#define LF_MIN_DISPLAY_DPI      20             /* a pixel density the display reports (SDL):
+                                                  an 85-inch 1080p screen has 26; below it
+                                                  (0, 1: "unknown" from a driver) not believed */
+#define LF_MAX_DISPLAY_DPI      600            /* a phone's panel is about 500; above it (a
+                                                  size in millimetres of 0 or 1 from EDID) not
+                                                  believed */
+#define LF_MAX_CONFIG_DPI       1000           /* [display] dpi */
 #define LF_MIN_LAYOUT_SIDE      240            /* a window smaller than this a side (a 1x1
                                                   window: thousands of pages of one letter)
                                                   is laid out as if its shorter side were

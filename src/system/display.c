@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <grp.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -13,6 +14,34 @@
 #include "core/limits.h"
 
 #define MAX_GROUPS 64
+
+int lf_display_choose_dpi(int configured, double reported, enum lf_dpi_source *source)
+{
+    if (configured > 0) {
+        *source = LF_DPI_CONFIGURED;
+        return configured;
+    }
+    /* NaN fails both comparisons */
+    if (reported >= LF_MIN_DISPLAY_DPI && reported <= LF_MAX_DISPLAY_DPI) {
+        *source = LF_DPI_REPORTED;
+        return (int)lround(reported);
+    }
+    *source = LF_DPI_ASSUMED;
+    return 0;
+}
+
+const char *lf_dpi_source_name(enum lf_dpi_source source)
+{
+    switch (source) {
+    case LF_DPI_CONFIGURED:
+        return "[display] dpi";
+    case LF_DPI_REPORTED:
+        return "reported by the display";
+    case LF_DPI_ASSUMED:
+        break;
+    }
+    return "assumed";
+}
 
 bool lf_display_driver_visible(const char *driver)
 {

@@ -29,4 +29,20 @@ bool lf_display_driver_visible(const char *driver);
  * LF_DRI_DIR (tests pass another). */
 void lf_display_explain(const char *dri_dir, char *buf, size_t size);
 
+/* Where the pixel density for touch sizes came from. */
+enum lf_dpi_source {
+    LF_DPI_CONFIGURED, /* [display] dpi */
+    LF_DPI_REPORTED,   /* the display's own (SDL_GetDisplayDPI), believed */
+    LF_DPI_ASSUMED,    /* neither: the layout assumes LF_ASSUMED_DPI */
+};
+
+/* The pixels per inch touch targets are sized by: `configured` ([display]
+ * dpi) when above 0; else `reported` (the display's horizontal density as
+ * SDL read it; 0 or below when SDL could not tell) when within
+ * LF_MIN_DISPLAY_DPI..LF_MAX_DISPLAY_DPI, rounded; else 0 (the layout's
+ * assumption). *source says which; lf_dpi_source_name() names it for the
+ * log. */
+int lf_display_choose_dpi(int configured, double reported, enum lf_dpi_source *source);
+const char *lf_dpi_source_name(enum lf_dpi_source source);
+
 #endif
