@@ -1495,6 +1495,62 @@ static void continued_hours_keep_their_label(void **state)
     lf_scene_destroy(s);
 }
 
+/* A landscape card too full for its column (a note of sixteen extra
+ * dates under the hours): what leaves the card is the note, and the
+ * address and phone stay on the first page, on the card beside the
+ * hours. The card kept only the hours, and address, phone and QR code
+ * followed the note on to a page of their own, the card's column empty
+ * beside them (800x480: the phone on page 3 of 3). */
+static void a_full_card_keeps_the_address_beside_the_hours(void **state)
+{
+    (void)state;
+    build_bundle();
+    struct lf_item contact = items[1];
+    contact.kind = LF_ITEM_CONTACT;
+    contact.address = "Kurt-Schumacher-Allee 1, 45657 Recklinghausen";
+    contact.url = "https://www.kreis-re.de/beratung/migration/kontakt";
+    contact.hours.n = 2;
+    contact.hours.ranges[1] = (struct lf_hours_range){0x04, 15 * 60, 17 * 60 + 30};
+    static char note[2048];
+    size_t len = 0;
+    for (int n = 1; n <= 16; n++)
+        len += (size_t)snprintf(note + len, sizeof(note) - len,
+                                "%sZusatztermin %d: jeden %d. Samstag im Monat 10:00–12:00 Uhr",
+                                n > 1 ? "\n" : "", n, n);
+    static struct lf_translation note_tr = {"de", note};
+    contact.hours.note = (struct lf_text){1, &note_tr};
+    struct lf_slide sl = {LF_SLIDE_CONTACT, &contact, 0, 0};
+    static const int sizes[][2] = {{800, 480}, {1024, 600}, {1280, 720}};
+    static const char *const langs[] = {"de", "ar"};
+    struct lf_scene *s = lf_scene_create();
+    for (size_t si = 0; si < sizeof(sizes) / sizeof(sizes[0]); si++) {
+        for (size_t li = 0; li < 2; li++) {
+            struct lf_view v = fake_view(&bundle, langs[li], lf_local_make(2026, 12, 2, 10, 0),
+                                         sizes[si][0], sizes[si][1]);
+            struct lf_page pg = {.kind = LF_PAGE_SLIDE, .slide = &sl};
+            struct lf_page_result r;
+            lf_scene_clear(s);
+            lf_layout_page(s, &v, &pg, &r);
+            char what[64];
+            snprintf(what, sizeof(what), "%dx%d %s", v.width, v.height, v.lang);
+            assert_clean(s, v.width, v.height, lf_layout_min_text_px(&v), what);
+            const struct lf_op *phone = op_starting(s, "0251 492-7077");
+            const struct lf_op *hours = op_with_text(s, lf_phrase(v.lang, LF_P_HOURS));
+            if (!phone || !hours)
+                fail_msg("%s: the first page has %s%s", what, phone ? "" : "no phone ",
+                         hours ? "" : "no hours");
+            /* the phone on the card, in the hours' column */
+            bool rtl = strcmp(v.lang, "ar") == 0;
+            int mid = v.width / 2;
+            if (rtl ? phone->box.x + phone->box.w > mid || hours->box.x + hours->box.w > mid
+                    : phone->box.x < mid || hours->box.x < mid)
+                fail_msg("%s: phone at x %d, hours at x %d: not both on the card", what,
+                         phone->box.x, hours->box.x);
+        }
+    }
+    lf_scene_destroy(s);
+}
+
 /* The sample bundle offered in seven languages (the footer tests) */
 static struct lf_bundle seven_language_bundle(void)
 {
@@ -3146,6 +3202,7 @@ int main(void)
         cmocka_unit_test(landscape_strip_shows_languages),
         cmocka_unit_test(landscape_contact_uses_its_column),
         cmocka_unit_test(continued_hours_keep_their_label),
+        cmocka_unit_test(a_full_card_keeps_the_address_beside_the_hours),
         cmocka_unit_test(running_title_is_never_cut),
         cmocka_unit_test(paragraph_follows_its_own_direction),
         cmocka_unit_test(ethiopic_words_break_without_a_latin_hyphen),

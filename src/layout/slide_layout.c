@@ -1597,31 +1597,72 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
             main.n--;
         }
     }
-    if (f->landscape && card_k < 0 && card.n > 1) {
-        /* the card too full (a long table of hours): it keeps what fits
-         * from its start, the rest follows the text; the QR code stays last */
+    if (f->landscape && card_k < 0 && card.n + (qr_moved ? 1 : 0) > 1) {
+        /* the card too full (a long table of hours, a long note): it
+         * keeps what fits and the rest follows the text. Which blocks it
+         * keeps is chosen so that the text column still fits on the page
+         * where it can (a long note leaves first, then the address: the
+         * hours and the QR code beside the address, rather than the card
+         * holding the hours alone and the address and code going on to a
+         * page of their own with the width unused); among those that fit
+         * alike the card keeps the hours, then the code, then how to
+         * reach them. The QR code stays last wherever it goes. */
         int right_w = area.w * 40 / 100;
         struct lf_box in = {0, 0, right_w - 2 * pad,
                             area.h - 2 * pad -
                                 status_pill(f, &texts, 0, 0, right_w - 2 * pad, false) - gap};
-        struct column kept = card, tail = {.n = 0};
-        int k = -1;
-        while (kept.n > 1 && k < 0) {
-            struct column t = {.n = 0};
-            add_block(&t, kept.b[--kept.n]);
-            append_blocks(&t, &tail);
-            tail = t;
-            k = column_scale(f, &kept, in);
+        int top = head_h > image_side ? head_h : image_side + spacing(f, BASE_GAP);
+        struct lf_box col = {0, 0, main_box.w, area.h - top};
+        struct column full = card, text = main;
+        if (qr_moved) {
+            add_block(&full, main.b[main.n - 1]);
+            text.n--;
         }
-        if (k >= 0) {
-            struct block qr = main.b[main.n - 1];
-            if (qr_moved)
-                main.n--;
-            append_blocks(&main, &tail);
-            if (qr_moved)
-                add_block(&main, qr);
-            card = kept;
-            card_k = k;
+        int best_score = -1;
+        struct column best_card = {.n = 0}, best_main = {.n = 0};
+        int best_k = -1;
+        bool best_qr_out = false;
+        for (unsigned keep = 1; full.n <= 8 && keep < (1u << full.n); keep++) {
+            struct column kept = {.n = 0}, out = text;
+            const struct block *qr = NULL;
+            int weight_fits = 0, weight_goes_on = 0;
+            for (size_t i = 0; i < full.n; i++) {
+                const struct block *b = &full.b[i];
+                if (keep & (1u << i)) {
+                    add_block(&kept, *b);
+                    weight_fits += b->qr ? 4 : b->data ? 2 : b->label ? 8 : 1;
+                    weight_goes_on += b->qr ? 2 : b->data ? 4 : b->label ? 8 : 1;
+                } else if (b->qr) {
+                    qr = b;
+                } else {
+                    add_block(&out, *b);
+                }
+            }
+            if (qr)
+                add_block(&out, *qr);
+            if (1000 + 8 * weight_fits + (int)N_SCALES <= best_score)
+                continue; /* cannot win: spare the measuring */
+            int k = column_scale(f, &kept, in);
+            if (k < 0)
+                continue;
+            /* the text column whole on this page: the code beside the
+             * address; else the address stays on this page before the code */
+            int score = column_scale(f, &out, col) >= 0 ? 1000 + 8 * weight_fits
+                                                         : 8 * weight_goes_on;
+            score += (int)N_SCALES - k; /* the card larger */
+            if (score > best_score) {
+                best_score = score;
+                best_card = kept;
+                best_main = out;
+                best_k = k;
+                best_qr_out = qr != NULL;
+            }
+        }
+        if (best_k >= 0) {
+            card = best_card;
+            main = best_main;
+            card_k = best_k;
+            qr_moved = best_qr_out;
         }
     }
     /* landscape, a contact (a name, a few lines, how to reach them) whose
