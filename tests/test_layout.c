@@ -1551,6 +1551,51 @@ static void a_full_card_keeps_the_address_beside_the_hours(void **state)
     lf_scene_destroy(s);
 }
 
+/* A title of one word far too long for an agenda entry's three lines
+ * is cut with "…" at the end of its last line shown: once cut, the
+ * hyphenated word broke elsewhere, the "…" went on to a fourth line not
+ * shown and the entry ended "…abzei-", cut without a sign (800x480). */
+static void a_cut_title_ends_with_an_ellipsis(void **state)
+{
+    (void)state;
+    build_bundle();
+    static char title[512];
+    size_t len = 0;
+    while (len < 300)
+        len += (size_t)snprintf(title + len, sizeof(title) - len, "%s",
+                                "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichen");
+    static struct lf_translation t = {"de", title};
+    struct lf_item ev = {.kind = LF_ITEM_EVENT, .id = "lang", .title = {1, &t},
+                         .start = lf_local_make(2026, 12, 9, 17, 0),
+                         .end = lf_local_make(2026, 12, 9, 19, 0)};
+    struct lf_slide sl = {LF_SLIDE_EVENT, &ev, ev.start, ev.end};
+    struct lf_slide agenda = {LF_SLIDE_AGENDA, NULL, 0, 0};
+    struct lf_page page = {.kind = LF_PAGE_SLIDE, .slide = &agenda, .list = &sl, .n_list = 1};
+    static const int sizes[][2] = {{800, 480}, {480, 800}, {1920, 1080}};
+    struct lf_scene *s = lf_scene_create();
+    for (size_t si = 0; si < sizeof(sizes) / sizeof(sizes[0]); si++) {
+        struct lf_view v = fake_view(&bundle, "de", lf_local_make(2026, 12, 3, 10, 0),
+                                     sizes[si][0], sizes[si][1]);
+        lf_scene_clear(s);
+        lf_layout_page(s, &v, &page, NULL);
+        /* the title's last line shown: the last line holding its letters */
+        const struct lf_op *last = NULL;
+        for (size_t i = 0; i < lf_scene_count(s); i++) {
+            const struct lf_op *op = lf_scene_op(s, i);
+            if (op->kind == LF_OP_TEXT && op->text && op->face == LF_FACE_BOLD &&
+                (strstr(op->text, "abzei") || strstr(op->text, "Donau") ||
+                 strstr(op->text, "schaft")))
+                last = op;
+        }
+        assert_non_null(last);
+        size_t n = strlen(last->text);
+        if (n < 3 || strcmp(last->text + n - 3, "…") != 0)
+            fail_msg("%dx%d: the title's last line \"%s\" does not end with \"…\"", v.width,
+                     v.height, last->text);
+    }
+    lf_scene_destroy(s);
+}
+
 /* The sample bundle offered in seven languages (the footer tests) */
 static struct lf_bundle seven_language_bundle(void)
 {
@@ -3203,6 +3248,7 @@ int main(void)
         cmocka_unit_test(landscape_contact_uses_its_column),
         cmocka_unit_test(continued_hours_keep_their_label),
         cmocka_unit_test(a_full_card_keeps_the_address_beside_the_hours),
+        cmocka_unit_test(a_cut_title_ends_with_an_ellipsis),
         cmocka_unit_test(running_title_is_never_cut),
         cmocka_unit_test(paragraph_follows_its_own_direction),
         cmocka_unit_test(ethiopic_words_break_without_a_latin_hyphen),

@@ -511,20 +511,29 @@ void lf_frame_set_text_cut(const struct frame *f, enum lf_face face, const char 
     if (!wr->rest || wr->n == 0)
         return;
     /* keep the lines before the last, and of the last as much as fits with "…" */
-    const struct lf_line *last = &wr->lines[wr->n - 1];
+    /* wr is wrapped again below: the last line's start kept apart */
+    const size_t start = wr->lines[wr->n - 1].start;
     static const char ellipsis[] = "\u2026";
-    size_t end = last->start + last->len;
+    size_t end = start + wr->lines[wr->n - 1].len;
     for (;;) {
         if (end > size - sizeof(ellipsis))
             end = size - sizeof(ellipsis);
-        while (end > last->start && ((unsigned char)buf[end] & 0xC0) == 0x80)
+        while (end > start && ((unsigned char)buf[end] & 0xC0) == 0x80)
             end--; /* never inside a code point */
-        while (end > last->start && buf[end - 1] == ' ')
+        while (end > start && buf[end - 1] == ' ')
             end--;
         memcpy(buf + end, ellipsis, sizeof(ellipsis));
-        if (end == last->start ||
-            m->width(m->ctx, face, f->min_px, buf + last->start, strlen(buf + last->start)) <= w)
+        /* the text wrapped again with its "…" must still end within
+         * max_lines: a word broken at a hyphen may break elsewhere once
+         * cut, and the "…" went on to a line not shown (an agenda title of
+         * one 300-letter word ended "…abzei-", cut without a sign) */
+        if (end == start)
             break;
+        if (m->width(m->ctx, face, f->min_px, buf + start, strlen(buf + start)) <= w) {
+            lf_wrap(m, face, f->min_px, buf, w, max_lines, wr);
+            if (!wr->rest)
+                break;
+        }
         end--;
     }
     lf_wrap(m, face, f->min_px, buf, w, max_lines, wr);
