@@ -21,6 +21,7 @@
 #include "layout/phrases.h"
 #include "layout/slide_layout.h"
 #include "layout/text_fit.h"
+#include "layout/theme.h"
 #include "support/fake_measure.h"
 
 static const struct lf_measure fake = FAKE_MEASURE; /* tests/support/fake_measure.h */
@@ -2657,6 +2658,179 @@ static struct lf_bundle many_events(struct lf_item *many, char (*ids)[16], size_
  * each of those, while the Events list keeps all of them; a screen nobody
  * can touch shows those pages and a window of later ones; max_events 0
  * plays every event and every agenda page. */
+/* ---- the carousel's pages kept as laid out --------------------------------- */
+
+/* The fake measure, counting how often a width is asked for. */
+static int counted_width(void *ctx, enum lf_face face, int px, const char *s, size_t len)
+{
+    (*(size_t *)ctx)++;
+    return fake_measure_width(NULL, face, px, s, len);
+}
+
+static bool same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Whether two scenes show the same: every op and target alike. */
+static bool same_scene(const struct lf_scene *a, const struct lf_scene *b)
+{
+    if (lf_scene_count(a) != lf_scene_count(b) ||
+        lf_scene_target_count(a) != lf_scene_target_count(b))
+        return false;
+    for (size_t i = 0; i < lf_scene_count(a); i++) {
+        const struct lf_op *x = lf_scene_op(a, i), *y = lf_scene_op(b, i);
+        if (x->kind != y->kind || memcmp(&x->box, &y->box, sizeof(x->box)) != 0 ||
+            memcmp(&x->color, &y->color, sizeof(x->color)) != 0 || x->radius != y->radius ||
+            !same_text(x->text, y->text) || x->face != y->face || x->px != y->px ||
+            x->rtl != y->rtl || strcmp(x->lang, y->lang) != 0 || !same_text(x->image, y->image))
+            return false;
+    }
+    for (size_t i = 0; i < lf_scene_target_count(a); i++)
+        if (memcmp(lf_scene_target_at(a, i), lf_scene_target_at(b, i), sizeof(struct lf_target)))
+            return false;
+    return true;
+}
+
+/* Page i of c laid out for v through the carousel is what lf_layout_page
+ * lays out for v; true when the carousel copied a kept page. */
+static bool lays_out_as_fresh(struct lf_carousel *c, size_t i, const struct lf_view *v)
+{
+    struct lf_scene *kept = lf_scene_create(), *fresh = lf_scene_create();
+    size_t was = lf_carousel_reused(c);
+    struct lf_page_result rk, rf = {0};
+    assert_true(lf_carousel_lay_out(c, i, v, kept, &rk));
+    lf_layout_page(fresh, v, &lf_carousel_page(c, i)->page, &rf);
+    assert_true(same_scene(kept, fresh));
+    assert_int_equal(rk.continues, rf.continues);
+    assert_int_equal(rk.rest.block, rf.rest.block);
+    assert_int_equal(rk.rest.offset, rf.rest.offset);
+    assert_int_equal(rk.chars, rf.chars);
+    lf_scene_destroy(kept);
+    lf_scene_destroy(fresh);
+    return lf_carousel_reused(c) == was + 1;
+}
+
+/* Whether any text op of page i of c (laid out for v) holds `text`. */
+static bool page_shows(struct lf_carousel *c, size_t i, const struct lf_view *v,
+                       const char *text)
+{
+    struct lf_scene *s = lf_scene_create();
+    struct lf_page_result r;
+    lf_carousel_lay_out(c, i, v, s, &r);
+    bool found = false;
+    for (size_t k = 0; k < lf_scene_count(s); k++)
+        found |= lf_scene_op(s, k)->text && strstr(lf_scene_op(s, k)->text, text);
+    lf_scene_destroy(s);
+    return found;
+}
+
+/* A page shown again in the same build, nothing on it changed: the page
+ * the build laid out is copied (no text measured), and it is the page
+ * laid out anew. */
+static void carousel_reuses_its_pages(void **state)
+{
+    (void)state;
+    build_bundle();
+    size_t widths = 0;
+    const struct lf_measure counting = {.ctx = &widths, .width = counted_width,
+                                        .line_height = fake_measure_line_height};
+    time_t now = lf_local_make(2026, 11, 23, 10, 0);
+    static const char *const langs[] = {"de", "ar"};
+    for (size_t l = 0; l < 2; l++) {
+        struct lf_view v = fake_view(&bundle, langs[l], now, 1920, 1080);
+        v.measure = &counting;
+        struct lf_carousel *c = lf_carousel_create();
+        lf_carousel_build(c, &v, 10);
+        size_t n = lf_carousel_count(c);
+        assert_true(n >= 6);
+        widths = 0;
+        struct lf_scene *s = lf_scene_create();
+        struct lf_page_result r;
+        for (size_t i = 0; i < n; i++)
+            assert_true(lf_carousel_lay_out(c, i, &v, s, &r));
+        assert_int_equal(widths, 0);                  /* nothing laid out again */
+        assert_int_equal(lf_carousel_reused(c), n);
+        assert_false(lf_carousel_lay_out(c, n, &v, s, &r)); /* past the last page */
+        assert_int_equal(lf_scene_count(s), 0);
+        lf_scene_destroy(s);
+        /* later the same day, before anything on them changes */
+        v.now = now + 3600;
+        assert_true(v.now < lf_carousel_rebuild_at(c));
+        for (size_t i = 0; i < n; i++)
+            assert_true(lays_out_as_fresh(c, i, &v));
+        lf_carousel_destroy(c);
+    }
+}
+
+/* Whatever a page shows changed since the build (language, screen size,
+ * text size, theme, the clock, the time past the next change, the
+ * content): the page is laid out anew, never the kept one shown. */
+static void carousel_lays_out_anew_what_changed(void **state)
+{
+    (void)state;
+    build_bundle();
+    time_t now = lf_local_make(2026, 11, 23, 10, 0);
+    struct lf_view v = fake_view(&bundle, "de", now, 1920, 1080);
+    struct lf_carousel *c = lf_carousel_create();
+    lf_carousel_build(c, &v, 10);
+    size_t n = lf_carousel_count(c);
+    for (size_t i = 0; i < n; i++) {
+        struct lf_view w = v;
+        w.lang = "ar"; /* a visitor's language, before the rebuild */
+        assert_false(lays_out_as_fresh(c, i, &w));
+        w = v;
+        w.width = 1280, w.height = 720; /* the screen resized */
+        assert_false(lays_out_as_fresh(c, i, &w));
+        w = v;
+        w.text_scale = 1.5; /* large text */
+        assert_false(lays_out_as_fresh(c, i, &w));
+        w = v;
+        w.theme = lf_theme_get(LF_THEME_HIGH_CONTRAST);
+        assert_false(lays_out_as_fresh(c, i, &w));
+        w = v;
+        w.clock_unknown = true; /* the clock found wrong: no "open now" */
+        assert_false(lays_out_as_fresh(c, i, &w));
+        w = v;
+        w.now = lf_carousel_rebuild_at(c); /* midnight, hours opening, an event ending */
+        assert_false(lays_out_as_fresh(c, i, &w));
+        w.now = now - 60; /* the clock set back */
+        assert_false(lays_out_as_fresh(c, i, &w));
+        w = v;
+        w.passive = true;
+        assert_false(lays_out_as_fresh(c, i, &w));
+        assert_true(lays_out_as_fresh(c, i, &v)); /* and the build's own view: kept */
+    }
+    /* a new bundle: the pages of its build, not the old ones */
+    static struct lf_translation renamed[1];
+    renamed[0] = tr_de("Wegweiser – neu im Rathaus");
+    static struct lf_item changed[4];
+    memcpy(changed, items, sizeof(changed));
+    changed[1].title = (struct lf_text){1, renamed};
+    struct lf_bundle b2 = bundle;
+    b2.items = changed;
+    struct lf_view v2 = v;
+    v2.bundle = &b2;
+    for (size_t i = 0; i < lf_carousel_count(c); i++)
+        assert_false(lays_out_as_fresh(c, i, &v2)); /* not the build's bundle */
+    lf_carousel_build(c, &v2, 10);
+    bool new_title = false, old_title = false;
+    for (size_t i = 0; i < lf_carousel_count(c); i++) {
+        assert_true(lays_out_as_fresh(c, i, &v2));
+        new_title |= page_shows(c, i, &v2, "neu im Rathaus");
+        old_title |= page_shows(c, i, &v2, "gewaltbereiten");
+    }
+    assert_true(new_title);
+    assert_false(old_title);
+    /* the next day (built at midnight): its own pages, "today" moved on */
+    struct lf_view next_day = v2;
+    next_day.now = now + 86400;
+    lf_carousel_build(c, &next_day, 10);
+    for (size_t i = 0; i < lf_carousel_count(c); i++)
+        assert_true(lays_out_as_fresh(c, i, &next_day));
+    lf_carousel_destroy(c);
+}
+
 static void carousel_round_is_capped(void **state)
 {
     (void)state;
@@ -3255,6 +3429,8 @@ int main(void)
         cmocka_unit_test(gender_forms_and_german_names_in_other_scripts),
         cmocka_unit_test(chinese_breaks_between_characters),
         cmocka_unit_test(hyphen_stays_with_its_word),
+        cmocka_unit_test(carousel_reuses_its_pages),
+        cmocka_unit_test(carousel_lays_out_anew_what_changed),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

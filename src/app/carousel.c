@@ -35,6 +35,14 @@ struct lf_carousel {
     size_t service_total[2];           /* how many there were at the build */
     size_t next_slide;                 /* the first slide of the playlist not laid out yet */
     struct lf_scene *scratch;          /* NULL once every slide is laid out */
+    /* each page as the build laid it out (NULL: not kept, over
+     * LF_CAROUSEL_KEPT_SCENE_BYTES), parallel to pages */
+    struct lf_kept_page {
+        struct lf_scene *scene;
+        struct lf_page_result r;
+    } *kept;
+    size_t kept_bytes;
+    size_t reused;
 };
 
 struct lf_carousel *lf_carousel_create(void)
@@ -49,22 +57,45 @@ void lf_carousel_set_max_events(struct lf_carousel *c, size_t max)
     c->max_events = max;
 }
 
+/* Frees the pages kept from the build. */
+static void forget_kept(struct lf_carousel *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        lf_scene_destroy(c->kept[i].scene);
+        c->kept[i].scene = NULL;
+    }
+    c->kept_bytes = 0;
+}
+
 void lf_carousel_destroy(struct lf_carousel *c)
 {
     if (!c)
         return;
     lf_playlist_clear(&c->playlist);
     lf_scene_destroy(c->scratch);
+    forget_kept(c);
+    free(c->kept);
     free(c->pages);
     free(c);
 }
 
-static void push(struct lf_carousel *c, struct lf_carousel_page p)
+/* Adds page p, laid out in c->scratch with result r: the scene is kept
+ * (and a new scratch made) while the kept pages stay under their limit. */
+static void push(struct lf_carousel *c, struct lf_carousel_page p, const struct lf_page_result *r)
 {
     if (c->n == c->cap) {
         c->cap = c->cap ? c->cap * 2 : 32;
         c->pages = lf_xrealloc(c->pages, c->cap * sizeof(*c->pages));
+        c->kept = lf_xrealloc(c->kept, c->cap * sizeof(*c->kept));
     }
+    struct lf_kept_page kept = {NULL, *r};
+    size_t bytes = lf_scene_bytes(c->scratch);
+    if (c->kept_bytes + bytes <= LF_CAROUSEL_KEPT_SCENE_BYTES) {
+        kept.scene = c->scratch;
+        c->scratch = lf_scene_create();
+        c->kept_bytes += bytes;
+    }
+    c->kept[c->n] = kept;
     c->pages[c->n++] = p;
 }
 
@@ -102,7 +133,7 @@ static bool lay_out_next_slide(struct lf_carousel *c)
         long bench_s = lf_test_setting("LITFASS_BENCH_PAGE_SECONDS", 3601);
         if (bench_s)
             secs = (int)bench_s;
-        push(c, (struct lf_carousel_page){page, secs * 1000});
+        push(c, (struct lf_carousel_page){page, secs * 1000}, &r);
         bool progress = r.rest.block > page.from.block ||
                         (r.rest.block == page.from.block && r.rest.offset > page.from.offset);
         if (!r.continues || !progress) {
@@ -141,6 +172,7 @@ static bool lay_out_next_slide(struct lf_carousel *c)
 void lf_carousel_build(struct lf_carousel *c, const struct lf_view *v, int base_s)
 {
     lf_playlist_clear(&c->playlist);
+    forget_kept(c);
     c->n = 0;
     memset(c->n_cat, 0, sizeof(c->n_cat));
     lf_playlist_build_known(v->bundle, v->now, !v->clock_unknown, &c->playlist);
@@ -193,6 +225,49 @@ bool lf_carousel_next_round(struct lf_carousel *c)
     lf_agenda_mark_at(&c->window, c->agenda, c->n_agenda, c->window_end);
     return services_moved || was.set != c->window.set ||
            (was.set && (was.start != c->window.start || strcmp(was.id, c->window.id) != 0));
+}
+
+/* Whether a page laid out for v is the one laid out for the build's view:
+ * every field the layout reads but now is the same, and now lies where
+ * nothing shown changes (lf_next_change). */
+static bool build_view(const struct lf_carousel *c, const struct lf_view *v)
+{
+    const struct lf_view *b = &c->view;
+    bool same_org = b->organisation == v->organisation ||
+                    (b->organisation && v->organisation &&
+                     strcmp(b->organisation, v->organisation) == 0);
+    return v->bundle == b->bundle && strcmp(v->lang ? v->lang : "", c->lang) == 0 &&
+           v->theme == b->theme && v->measure == b->measure && v->width == b->width &&
+           v->height == b->height && v->text_scale == b->text_scale && same_org &&
+           v->passive == b->passive && v->speech == b->speech &&
+           v->stale_since == b->stale_since && v->clock_unknown == b->clock_unknown &&
+           v->dpi == b->dpi && v->now >= b->now && v->now < c->changes_at;
+}
+
+bool lf_carousel_lay_out(struct lf_carousel *c, size_t i, const struct lf_view *v,
+                         struct lf_scene *into, struct lf_page_result *r)
+{
+    const struct lf_carousel_page *cp = lf_carousel_page(c, i);
+    if (!cp) {
+        lf_scene_clear(into);
+        *r = (struct lf_page_result){0};
+        return false;
+    }
+    if (c->kept[i].scene && build_view(c, v)) {
+        lf_scene_copy(into, c->kept[i].scene);
+        *r = c->kept[i].r;
+        c->reused++;
+        return true;
+    }
+    lf_scene_clear(into);
+    *r = (struct lf_page_result){0};
+    lf_layout_page(into, v, &cp->page, r);
+    return true;
+}
+
+size_t lf_carousel_reused(const struct lf_carousel *c)
+{
+    return c->reused;
 }
 
 bool lf_carousel_complete(const struct lf_carousel *c)

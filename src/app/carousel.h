@@ -65,6 +65,22 @@ bool lf_carousel_next_round(struct lf_carousel *c);
 size_t lf_carousel_count(struct lf_carousel *c);
 /* Page i (laid out now if it was not), NULL past the last one. */
 const struct lf_carousel_page *lf_carousel_page(struct lf_carousel *c, size_t i);
+/* Lays out page i for view v into `into` (cleared first), its result into
+ * r, as lf_layout_page does. The build lays out every page once (to know
+ * where each continues) and keeps what it laid out, up to
+ * LF_CAROUSEL_KEPT_SCENE_BYTES: that is copied when v is the build's view
+ * but for its now, and v->now lies between the build's now and
+ * lf_carousel_rebuild_at (nothing on a page changes in between: a new day,
+ * an event starting or ending, hours opening are rebuild moments).
+ * Otherwise (another language, size, theme, text size, clock state or
+ * bundle than the build's, a time outside it, a page not kept) it is laid
+ * out anew. False past the last page (`into` left empty). */
+bool lf_carousel_lay_out(struct lf_carousel *c, size_t i, const struct lf_view *v,
+                         struct lf_scene *into, struct lf_page_result *r);
+/* How many times lf_carousel_lay_out copied a kept page since the
+ * carousel was made (for tests and the debug log). */
+size_t lf_carousel_reused(const struct lf_carousel *c);
+
 /* Whether every page is laid out, i.e. lf_carousel_count costs nothing. */
 bool lf_carousel_complete(const struct lf_carousel *c);
 

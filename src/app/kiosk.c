@@ -437,11 +437,13 @@ static void layout_current(struct lf_kiosk *k, struct lf_scene *into)
     lf_window_slide_end(k->slide);
     if (into == k->page)
         lf_window_slide_unshown(k->slide);
+    bool carousel_page = false;
     switch (k->mode) {
     case MODE_CAROUSEL: {
         const struct lf_carousel_page *cp = lf_carousel_page(k->carousel, k->index);
         if (cp)
             k->shown = cp->page;
+        carousel_page = cp != NULL;
         break;
     }
     case MODE_LIST: {
@@ -462,7 +464,10 @@ static void layout_current(struct lf_kiosk *k, struct lf_scene *into)
         break;
     }
     struct lf_page_result r = {0};
-    if (k->shown.kind != LF_PAGE_SLIDE || k->shown.slide)
+    if (carousel_page)
+        /* as the build laid it out, when nothing it shows changed since */
+        lf_carousel_lay_out(k->carousel, k->index, &k->view, into, &r);
+    else if (k->shown.kind != LF_PAGE_SLIDE || k->shown.slide)
         lf_layout_page(into, &k->view, &k->shown, &r);
     k->browse_more = k->mode != MODE_CAROUSEL && r.continues;
     k->browse_rest = r.rest;

@@ -133,9 +133,9 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
     for (size_t i = 0; i < n; i++) {
         const struct lf_carousel_page *cp = lf_carousel_page(carousel, i);
         part = cp->page.from.block || cp->page.from.offset ? part + 1 : 1;
-        lf_scene_clear(page);
+        struct lf_page_result r;
         lf_scene_clear(footer);
-        lf_layout_page(page, &view, &cp->page, NULL);
+        lf_carousel_lay_out(carousel, i, &view, page, &r); /* as the build laid it out */
         lf_layout_footer(footer, &view,
                          &(struct lf_footer){.position = i, .count = n, .active_category = -1,
                                              .large_text = cfg->large_text,

@@ -95,6 +95,13 @@
                                                   window: thousands of pages of one letter)
                                                   is laid out as if its shorter side were
                                                   this long and scaled down to fit */
+#define LF_CAROUSEL_KEPT_SCENE_BYTES (1024 * 1024) /* the carousel's pages kept as laid out
+                                                  (app/carousel.h), so a page shown again
+                                                  in the same build is not laid out anew;
+                                                  the sample's 21 pages: 143 kB at 1080p
+                                                  and 4K, 172 kB for 25 pages of large
+                                                  text; pages past it are laid out when
+                                                  shown */
 
 /* memory held between pages (issue 13) */
 #define LF_FONT_KEEP_PAGES      24             /* an open font (a face at a size: SDL_ttf's

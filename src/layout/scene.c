@@ -39,6 +39,38 @@ void lf_scene_destroy(struct lf_scene *s)
     free(s);
 }
 
+void lf_scene_copy(struct lf_scene *dst, const struct lf_scene *src)
+{
+    lf_scene_clear(dst);
+    if (dst->cap < src->n) {
+        dst->cap = src->n;
+        dst->ops = lf_xrealloc(dst->ops, dst->cap * sizeof(*dst->ops));
+    }
+    for (size_t i = 0; i < src->n; i++) {
+        dst->ops[i] = src->ops[i];
+        dst->ops[i].text = src->ops[i].text ? lf_xstrdup(src->ops[i].text) : NULL;
+        dst->ops[i].image = src->ops[i].image ? lf_xstrdup(src->ops[i].image) : NULL;
+    }
+    dst->n = src->n;
+    if (dst->cap_targets < src->n_targets) {
+        dst->cap_targets = src->n_targets;
+        dst->targets = lf_xrealloc(dst->targets, dst->cap_targets * sizeof(*dst->targets));
+    }
+    if (src->n_targets)
+        memcpy(dst->targets, src->targets, src->n_targets * sizeof(*src->targets));
+    dst->n_targets = src->n_targets;
+    memcpy(dst->lang, src->lang, sizeof(dst->lang));
+}
+
+size_t lf_scene_bytes(const struct lf_scene *s)
+{
+    size_t bytes = sizeof(*s) + s->cap * sizeof(*s->ops) + s->cap_targets * sizeof(*s->targets);
+    for (size_t i = 0; i < s->n; i++)
+        bytes += (s->ops[i].text ? strlen(s->ops[i].text) + 1 : 0) +
+                 (s->ops[i].image ? strlen(s->ops[i].image) + 1 : 0);
+    return bytes;
+}
+
 static struct lf_op *push(struct lf_scene *s)
 {
     if (s->n == s->cap) {

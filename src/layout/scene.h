@@ -81,6 +81,10 @@ struct lf_scene;
 struct lf_scene *lf_scene_create(void);
 void lf_scene_destroy(struct lf_scene *s);
 void lf_scene_clear(struct lf_scene *s);
+/* dst := src: its ops (strings copied), targets and language. */
+void lf_scene_copy(struct lf_scene *dst, const struct lf_scene *src);
+/* The heap the scene holds, in bytes (ops, targets, strings). */
+size_t lf_scene_bytes(const struct lf_scene *s);
 
 void lf_scene_rect(struct lf_scene *s, struct lf_box box, struct lf_rgba color, int radius);
 void lf_scene_text(struct lf_scene *s, struct lf_box box, const char *utf8, size_t len,
