@@ -18,6 +18,7 @@
 #include "core/civil_time.h"
 #include "layout/frame.h"
 #include "layout/hyphen.h"
+#include "layout/measure_memo.h"
 #include "layout/phrases.h"
 #include "layout/slide_layout.h"
 #include "layout/text_fit.h"
@@ -2831,6 +2832,161 @@ static void carousel_lays_out_anew_what_changed(void **state)
     lf_carousel_destroy(c);
 }
 
+/* ---- widths remembered (layout/measure_memo.h) ------------------------------ */
+
+/* A measure whose widths depend on face, size and text, counting calls. */
+struct counted {
+    size_t widths, heights, images;
+};
+
+static int counted_measure_width(void *ctx, enum lf_face face, int px, const char *s, size_t len)
+{
+    ((struct counted *)ctx)->widths++;
+    return fake_measure_width(NULL, face, px, s, len) + (face == LF_FACE_BOLD ? 1 : 0);
+}
+
+static int counted_line_height(void *ctx, enum lf_face face, int px)
+{
+    ((struct counted *)ctx)->heights++;
+    return fake_measure_line_height(NULL, face, px);
+}
+
+static bool counted_image_size(void *ctx, const char *path, int *w, int *h)
+{
+    ((struct counted *)ctx)->images++;
+    *w = (int)strlen(path), *h = 7;
+    return true;
+}
+
+/* The same (face, size, text) is measured once; any other is measured;
+ * every answer is the inner measure's. */
+static void measure_memo_asks_once(void **state)
+{
+    (void)state;
+    struct counted n = {0};
+    const struct lf_measure inner = {.ctx = &n, .width = counted_measure_width,
+                                     .line_height = counted_line_height,
+                                     .image_size = counted_image_size};
+    struct lf_measure_memo *memo = lf_measure_memo_create(&inner);
+    const struct lf_measure *m = lf_measure_memo_measure(memo);
+    const char *t = "Weitere Sprachen";
+    int w = m->width(m->ctx, LF_FACE_REGULAR, 24, t, strlen(t));
+    assert_int_equal(w, fake_measure_width(NULL, LF_FACE_REGULAR, 24, t, strlen(t)));
+    for (int i = 0; i < 5; i++)
+        assert_int_equal(m->width(m->ctx, LF_FACE_REGULAR, 24, t, strlen(t)), w);
+    assert_int_equal(n.widths, 1);
+    /* another face, size, length or text: measured */
+    assert_int_equal(m->width(m->ctx, LF_FACE_BOLD, 24, t, strlen(t)),
+                     counted_measure_width(&(struct counted){0}, LF_FACE_BOLD, 24, t, strlen(t)));
+    assert_int_equal(m->width(m->ctx, LF_FACE_REGULAR, 25, t, strlen(t)),
+                     fake_measure_width(NULL, LF_FACE_REGULAR, 25, t, strlen(t)));
+    assert_int_equal(m->width(m->ctx, LF_FACE_REGULAR, 24, t, 7),
+                     fake_measure_width(NULL, LF_FACE_REGULAR, 24, t, 7));
+    assert_int_equal(m->width(m->ctx, LF_FACE_REGULAR, 24, "Weitere Sprachen!", 17),
+                     fake_measure_width(NULL, LF_FACE_REGULAR, 24, "Weitere Sprachen!", 17));
+    assert_int_equal(n.widths, 5);
+    struct lf_measure_memo_stats st = lf_measure_memo_stats(memo);
+    assert_int_equal(st.hits, 5);
+    assert_int_equal(st.misses, 5);
+    assert_int_equal(st.widths, 5);
+    /* line heights and image sizes are the inner measure's, every time */
+    assert_int_equal(m->line_height(m->ctx, LF_FACE_REGULAR, 20), 26);
+    assert_int_equal(m->line_height(m->ctx, LF_FACE_REGULAR, 20), 26);
+    assert_int_equal(n.heights, 2);
+    int iw, ih;
+    assert_true(m->image_size(m->ctx, "poster.png", &iw, &ih));
+    assert_int_equal(iw, 10);
+    assert_int_equal(n.images, 1);
+    lf_measure_memo_destroy(memo);
+}
+
+/* Past LF_MEASURE_MEMO_WIDTHS texts it forgets and starts again: every
+ * answer still the inner measure's; a text too long to keep is measured
+ * each time. */
+static void measure_memo_forgets_when_full(void **state)
+{
+    (void)state;
+    struct counted n = {0};
+    const struct lf_measure inner = {.ctx = &n, .width = counted_measure_width,
+                                     .line_height = counted_line_height};
+    struct lf_measure_memo *memo = lf_measure_memo_create(&inner);
+    const struct lf_measure *m = lf_measure_memo_measure(memo);
+    assert_null(m->image_size);
+    char t[32];
+    for (int i = 0; i < 3 * LF_MEASURE_MEMO_WIDTHS; i++) {
+        int len = snprintf(t, sizeof(t), "Wort %d", i);
+        assert_int_equal(m->width(m->ctx, LF_FACE_REGULAR, 20, t, (size_t)len),
+                         fake_measure_width(NULL, LF_FACE_REGULAR, 20, t, (size_t)len));
+    }
+    struct lf_measure_memo_stats st = lf_measure_memo_stats(memo);
+    assert_true(st.forgets >= 2);
+    assert_true(st.widths <= LF_MEASURE_MEMO_WIDTHS);
+    assert_int_equal(st.misses, 3 * LF_MEASURE_MEMO_WIDTHS);
+    /* the last one is remembered */
+    size_t before = n.widths;
+    int len = snprintf(t, sizeof(t), "Wort %d", 3 * LF_MEASURE_MEMO_WIDTHS - 1);
+    m->width(m->ctx, LF_FACE_REGULAR, 20, t, (size_t)len);
+    assert_int_equal(n.widths, before);
+    /* a text longer than it keeps: measured each time, right */
+    static char long_one[LF_MEASURE_MEMO_TEXT_BYTES / 8];
+    memset(long_one, 'a', sizeof(long_one));
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(m->width(m->ctx, LF_FACE_REGULAR, 20, long_one, sizeof(long_one)),
+                         fake_measure_width(NULL, LF_FACE_REGULAR, 20, long_one,
+                                            sizeof(long_one)));
+    assert_int_equal(n.widths, before + 2);
+    lf_measure_memo_destroy(memo);
+}
+
+/* A page laid out with the memo is the page laid out without it. */
+static void measure_memo_lays_out_the_same(void **state)
+{
+    (void)state;
+    build_bundle();
+    struct counted n = {0};
+    const struct lf_measure inner = {.ctx = &n, .width = counted_measure_width,
+                                     .line_height = counted_line_height};
+    struct lf_measure_memo *memo = lf_measure_memo_create(&inner);
+    time_t now = lf_local_make(2026, 11, 23, 10, 0);
+    struct counted np = {0};
+    const struct lf_measure unmemoed = {.ctx = &np, .width = counted_measure_width,
+                                        .line_height = counted_line_height};
+    struct lf_view plain = fake_view(&bundle, "de", now, 1920, 1080);
+    plain.measure = &unmemoed;
+    struct lf_view memoed = plain;
+    memoed.measure = lf_measure_memo_measure(memo);
+    struct lf_carousel *c = lf_carousel_create();
+    lf_carousel_build(c, &plain, 10);
+    struct lf_scene *a = lf_scene_create(), *b = lf_scene_create();
+    size_t first_round = 0;
+    for (int round = 0; round < 2; round++) {
+        if (round == 1)
+            first_round = n.widths;
+        for (size_t i = 0; i < lf_carousel_count(c); i++) {
+            const struct lf_page *p = &lf_carousel_page(c, i)->page;
+            lf_scene_clear(a);
+            lf_scene_clear(b);
+            lf_layout_page(a, &plain, p, NULL);
+            lf_layout_page(b, &memoed, p, NULL);
+            assert_true(same_scene(a, b));
+            struct lf_footer ft = {.position = i, .count = lf_carousel_count(c),
+                                   .active_category = -1};
+            lf_scene_clear(a);
+            lf_scene_clear(b);
+            lf_layout_footer(a, &plain, &ft);
+            lf_layout_footer(b, &memoed, &ft);
+            assert_true(same_scene(a, b));
+        }
+    }
+    /* the second round asked the inner measure nothing new */
+    assert_true(first_round > 0);
+    assert_int_equal(n.widths, first_round);
+    lf_scene_destroy(a);
+    lf_scene_destroy(b);
+    lf_carousel_destroy(c);
+    lf_measure_memo_destroy(memo);
+}
+
 static void carousel_round_is_capped(void **state)
 {
     (void)state;
@@ -3431,6 +3587,9 @@ int main(void)
         cmocka_unit_test(hyphen_stays_with_its_word),
         cmocka_unit_test(carousel_reuses_its_pages),
         cmocka_unit_test(carousel_lays_out_anew_what_changed),
+        cmocka_unit_test(measure_memo_asks_once),
+        cmocka_unit_test(measure_memo_forgets_when_full),
+        cmocka_unit_test(measure_memo_lays_out_the_same),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -20,6 +20,7 @@
 #include "core/xalloc.h"
 #include "input/gesture.h"
 #include "layout/hyphen.h"
+#include "layout/measure_memo.h"
 #include "layout/phrases.h"
 #include "monitor/reporter.h"
 #include "layout/slide_layout.h"
@@ -67,6 +68,7 @@ struct lf_kiosk {
     SDL_Window *window;
     SDL_Renderer *renderer;
     struct lf_typesetter *ts;
+    struct lf_measure_memo *widths; /* the typesetter's widths, remembered */
     struct lf_painter *painter;
     struct lf_gesture_recognizer *gesture;
     struct lf_bundle *bundle;
@@ -1900,6 +1902,9 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
     k->ts = lf_typesetter_create();
     if (!k->ts)
         goto fail;
+    /* the footer's strings at every page, the pages' at every build: each
+     * width shaped once */
+    k->widths = lf_measure_memo_create(lf_typesetter_measure(k->ts));
     k->painter = lf_painter_create(k->renderer, k->ts);
     k->page_shot = lf_snapshot_create(k->renderer, k->painter);
     k->incoming_shot = lf_snapshot_create(k->renderer, k->painter);
@@ -1919,7 +1924,7 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
         .bundle = k->bundle,
         .lang = k->lang,
         .theme = lf_theme_get(k->high_contrast ? LF_THEME_HIGH_CONTRAST : LF_THEME_STANDARD),
-        .measure = lf_typesetter_measure(k->ts),
+        .measure = lf_measure_memo_measure(k->widths),
         .text_scale = k->large_text ? LF_LARGE_TEXT_SCALE : 1.0,
         .organisation = cfg->organisation,
         .passive = !cfg->touch,
@@ -1978,6 +1983,7 @@ void lf_kiosk_destroy(struct lf_kiosk *k)
     lf_snapshot_destroy(k->incoming_shot);
     lf_window_slide_destroy(k->slide);
     lf_painter_destroy(k->painter);
+    lf_measure_memo_destroy(k->widths);
     lf_typesetter_destroy(k->ts);
     if (k->ttf)
         TTF_Quit();

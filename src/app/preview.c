@@ -13,6 +13,7 @@
 #include "content/bundle.h"
 #include "core/clock_floor.h"
 #include "core/durable.h"
+#include "layout/measure_memo.h"
 #include "layout/phrases.h"
 #include "layout/slide_layout.h"
 #include "render/painter.h"
@@ -49,6 +50,7 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
     SDL_Surface *surface = NULL;
     SDL_Renderer *renderer = NULL;
     struct lf_typesetter *ts = NULL;
+    struct lf_measure_memo *widths = NULL;
     struct lf_painter *painter = NULL;
     struct lf_carousel *carousel = NULL;
     struct lf_scene *header = lf_scene_create(), *page = lf_scene_create(),
@@ -86,6 +88,7 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
     if (!ts)
         goto done;
     painter = lf_painter_create(renderer, ts);
+    widths = lf_measure_memo_create(lf_typesetter_measure(ts)); /* as the kiosk measures */
 
     const char *lang = opt->lang && opt->lang[0] ? opt->lang
                        : cfg->lang[0]             ? cfg->lang
@@ -95,7 +98,7 @@ int lf_preview_run(const struct lf_config *cfg, const struct lf_preview_options 
         .lang = lang,
         .now = opt->now,
         .theme = lf_theme_get((enum lf_theme_id)cfg->theme),
-        .measure = lf_typesetter_measure(ts),
+        .measure = lf_measure_memo_measure(widths),
         .width = opt->width,
         .height = opt->height,
         .text_scale = cfg->large_text ? LF_LARGE_TEXT_SCALE : 1.0,
@@ -197,6 +200,7 @@ done:
     lf_scene_destroy(page);
     lf_scene_destroy(footer);
     lf_painter_destroy(painter);
+    lf_measure_memo_destroy(widths);
     lf_typesetter_destroy(ts);
     if (renderer)
         SDL_DestroyRenderer(renderer);

@@ -95,6 +95,13 @@
                                                   window: thousands of pages of one letter)
                                                   is laid out as if its shorter side were
                                                   this long and scaled down to fit */
+#define LF_MEASURE_MEMO_WIDTHS  2048           /* widths of text the kiosk remembers
+                                                  (layout/measure_memo.h): the footer's
+                                                  strings and a build's words; a power
+                                                  of two */
+#define LF_MEASURE_MEMO_TEXT_BYTES (64 * 1024) /* their texts in all; a text longer than
+                                                  a sixteenth of it is measured each
+                                                  time */
 #define LF_CAROUSEL_KEPT_SCENE_BYTES (1024 * 1024) /* the carousel's pages kept as laid out
                                                   (app/carousel.h), so a page shown again
                                                   in the same build is not laid out anew;
