@@ -192,7 +192,12 @@ def stopped_upload(conf, root, what):
     check(status == 202, "%s: a slow publish starts" % what, out)
     serial = (out.get("job") or {}).get("serial")
     sig_tmp = os.path.join(root, "content.json.sig.tmp")
-    check(wait_file(sig_tmp, anna), "%s: the signature's temp file is on the server, the manifest on its way" % what)
+    # the manifest's temp file is begun only once the signature's went up whole (upload.c
+    # sends them one after the other); waiting for the signature's alone let a loaded
+    # machine stop the studio while that one was still being written, and a file cut off
+    # in the middle is removed without being counted as removed
+    check(wait_file(sig_tmp, anna) and wait_file(os.path.join(root, "content.json.tmp"), anna),
+          "%s: the signature's temp file is on the server, the manifest on its way" % what)
     check(st.stopped_cleanly(), "%s: stopped (SIGTERM) in the middle of the upload, the studio exits 0" % what,
           st.stderr[-3000:])
     check(tmp_files(root) == [], "%s: the cancelled upload removed its unfinished files from the server" % what,
