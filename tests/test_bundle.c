@@ -397,6 +397,17 @@ static const struct bad_case {
      "content.json:3:12: items[0].tags: too many tags (9, at most 8)"},
     {"duration", HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\", \"duration\": 1.5}\n]}",
      "content.json:2:60: items[0].duration: expected a whole number, found a number"},
+    /* an address that shows as one and leads to another (a QR code, a link) */
+    {"zero-width space in a web address",
+     HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\",\n"
+          "   \"url\": \"https://stadt\xe2\x80\x8bmuenster.de/\"}\n]}",
+     "content.json:3:11: items[0].url: invisible character U+200B at byte 13: what is shown "
+     "would not be where the address leads; remove it"},
+    {"no-break space in an e-mail address",
+     HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\",\n"
+          "   \"email\": \"ki@stadt\xc2\xa0muenster.de\"}\n]}",
+     "content.json:3:13: items[0].email: invisible character U+00A0 at byte 8: what is shown "
+     "would not be where the address leads; remove it"},
 };
 
 static void bad_manifests(void **state)

@@ -14,6 +14,7 @@
 
 #include "calendar/html_text.h"
 #include "calendar/ics.h"
+#include "content/bundle.h"
 #include "core/civil_time.h"
 #include "core/xalloc.h"
 
@@ -59,6 +60,7 @@ struct ics_ctx {
     /* within one entry: a fault of the entry leaves it out (said once,
      * in event_done()) rather than failing the feed */
     bool in_event, event_bad;
+    bool said_controls; /* a control character removed: said once a feed */
     char event_field[32];
     char event_why[256];
 };
@@ -447,6 +449,70 @@ static bool text_fits(struct ics_ctx *c, const char *s, int line, const char *fi
     return false;
 }
 
+static char *warning_label(const char *s, size_t max);
+
+/* s (taken over, UTF-8) as the bundle takes a text: control characters
+ * a feed may carry (a stray BEL or DEL from an old database, U+0085) are
+ * removed and said once a feed, a Tab becomes a space, a line break
+ * stays; a text that would show nothing (only spaces, zero-width
+ * characters or direction controls) becomes "", as if the feed had none. */
+static char *shown_text(struct ics_ctx *c, char *s, int line, const char *field)
+{
+    size_t w = 0;
+    unsigned removed = 0;
+    for (size_t i = 0; s[i];) {
+        unsigned char b = (unsigned char)s[i];
+        unsigned cp = b < 0x80 ? b : 0x100; /* 0x100: a byte of a longer character */
+        size_t n = 1;
+        if (b == 0xC2 && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9F) {
+            cp = (unsigned char)s[i + 1]; /* C1: U+0080..U+009F */
+            n = 2;
+        }
+        if (cp == '\t') {
+            s[w++] = ' ';
+        } else if ((cp < 0x20 && cp != '\n') || (cp >= 0x7F && cp <= 0x9F)) {
+            if (!removed)
+                removed = cp;
+        } else {
+            memmove(s + w, s + i, n);
+            w += n;
+        }
+        i += n;
+    }
+    s[w] = '\0';
+    if (removed && !c->said_controls) {
+        c->said_controls = true;
+        ics_warning(c, line, field, "control character U+%04X removed (it would show as an "
+                                    "empty box); the feed may hold more, removed as well",
+                    removed);
+    }
+    if (s[0] && lf_bundle_text_shows_nothing(s))
+        s[0] = '\0';
+    return s;
+}
+
+/* An address of the feed (URL, the ORGANIZER's mailto:) as the bundle
+ * takes it: a web address without its scheme ("www.stadt.de") gets
+ * https://; one the bundle would refuse is left out of the event, said. */
+static char *feed_address(struct ics_ctx *c, char *s, bool web, int line, const char *field)
+{
+    if (!s[0])
+        return s;
+    if (web && strncasecmp(s, "www.", 4) == 0) {
+        char *t = lf_xasprintf("https://%s", s);
+        free(s);
+        s = t;
+    }
+    const char *why = web ? lf_bundle_url_fault(s) : lf_bundle_email_fault(s);
+    if (!why)
+        return s;
+    char *label = warning_label(s, 80);
+    ics_warning(c, line, field, "'%s' left out of the event: %s", label, why);
+    free(label);
+    s[0] = '\0';
+    return s;
+}
+
 /* LOCATION "Stadtweinhaus, Prinzipalmarkt 8, 48143 Münster": the venue
  * before the first comma, the address after it when that names a number
  * (a street number or postcode); otherwise all of it is the venue. */
@@ -567,7 +633,7 @@ static void event_copy_texts(struct lf_ics_event *dst, const struct lf_ics_event
 
 static void add_tag(struct ics_ctx *c, struct lf_ics_event *e, const char *tag, int line)
 {
-    char *t = text_value(c, tag, line, "CATEGORIES");
+    char *t = shown_text(c, text_value(c, tag, line, "CATEGORIES"), line, "CATEGORIES");
     if (!t[0]) {
         free(t);
         return;
@@ -593,13 +659,20 @@ static void add_tag(struct ics_ctx *c, struct lf_ics_event *e, const char *tag, 
 static bool read_texts(struct ics_ctx *c, icalcomponent *v, int line, struct lf_ics_event *e)
 {
     e->uid = dup_trimmed(icalcomponent_get_uid(v)); /* only hashed: any bytes will do */
-    e->title = plain_text(text_value(c, icalcomponent_get_summary(v), line, "SUMMARY"));
-    e->description = plain_text(text_value(c, icalcomponent_get_description(v), line, "DESCRIPTION"));
+    e->title = shown_text(
+        c, plain_text(text_value(c, icalcomponent_get_summary(v), line, "SUMMARY")), line,
+        "SUMMARY");
+    e->description = shown_text(
+        c, plain_text(text_value(c, icalcomponent_get_description(v), line, "DESCRIPTION")),
+        line, "DESCRIPTION");
     char *loc = plain_text(text_value(c, icalcomponent_get_location(v), line, "LOCATION"));
     split_location(loc, &e->place, &e->address);
     free(loc);
+    e->place = shown_text(c, e->place, line, "LOCATION");
+    e->address = shown_text(c, e->address, line, "LOCATION");
     icalproperty *p = icalcomponent_get_first_property(v, ICAL_URL_PROPERTY);
-    e->url = text_value(c, p ? icalproperty_get_url(p) : NULL, line, "URL");
+    e->url = feed_address(c, text_value(c, p ? icalproperty_get_url(p) : NULL, line, "URL"), true,
+                          line, "URL");
     e->organiser = lf_xstrdup("");
     e->email = lf_xstrdup("");
     p = icalcomponent_get_first_property(v, ICAL_ORGANIZER_PROPERTY);
@@ -607,12 +680,14 @@ static bool read_texts(struct ics_ctx *c, icalcomponent *v, int line, struct lf_
         icalparameter *cn = icalproperty_get_first_parameter(p, ICAL_CN_PARAMETER);
         if (cn) {
             free(e->organiser);
-            e->organiser = text_value(c, icalparameter_get_cn(cn), line, "ORGANIZER");
+            e->organiser = shown_text(c, text_value(c, icalparameter_get_cn(cn), line, "ORGANIZER"),
+                                      line, "ORGANIZER");
         }
         const char *who = icalproperty_get_organizer(p);
         if (who && strncasecmp(who, "mailto:", 7) == 0 && strchr(who + 7, '@')) {
             free(e->email);
-            e->email = text_value(c, who + 7, line, "ORGANIZER");
+            e->email = feed_address(c, text_value(c, who + 7, line, "ORGANIZER"), false, line,
+                                    "ORGANIZER");
         }
     }
     for (p = icalcomponent_get_first_property(v, ICAL_CATEGORIES_PROPERTY); p;

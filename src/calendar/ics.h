@@ -14,7 +14,11 @@
  * else the kiosk's zone, said once. An entry with a fault of its own is
  * left out, said, and the rest imported. Entries sharing a UID without RECURRENCE-ID (city
  * systems list each date so) each stay an event; texts not in UTF-8 are
- * read as Windows-1252, said once.
+ * read as Windows-1252, said once. Whatever an entry's texts hold, the
+ * event is one the bundle takes: control characters removed (said once), a
+ * text of only invisible characters taken as none, a URL or ORGANIZER
+ * address the bundle would refuse left out of the event and said
+ * ("www.stadt.de" gets https://).
  *
  * Pure: no SDL, no curl, no files. lf_ics_parse() owns what it returns;
  * lf_ics_feed_destroy() frees it. One thread per feed. */

@@ -728,18 +728,79 @@ static bool parse_id(struct parse *p, const json_t *v, const char *path, size_t 
     return true;
 }
 
+/* The first character of s after ASCII that shows nothing or turns the
+ * text around (invisible(): U+00A0, zero-width spaces and joiners,
+ * direction controls ...), 0 when none; *at: its byte offset. */
+static unsigned first_hidden(const char *s, size_t *at)
+{
+    for (size_t i = 0, n; s[i]; i += n) {
+        unsigned cp = utf8_at((const unsigned char *)s + i, &n);
+        if (cp > 0x7F && invisible(cp)) {
+            *at = i;
+            return cp;
+        }
+    }
+    return 0;
+}
+
+static bool email_shape(const char *s)
+{
+    const char *at = strchr(s, '@');
+    return at && at > s && !strchr(at + 1, '@') && strchr(at + 1, '.') &&
+           strcspn(s, " \t\r\n") == strlen(s) && at[strlen(at) - 1] != '.';
+}
+
+static bool url_shape(const char *s)
+{
+    size_t scheme = strncasecmp(s, "https://", 8) == 0  ? 8
+                    : strncasecmp(s, "http://", 7) == 0 ? 7
+                                                        : 0;
+    return scheme != 0 && s[scheme] != '\0' && strcspn(s, " \t\r\n") == strlen(s);
+}
+
+#define HIDDEN_IN_ADDRESS "an invisible character inside the address: what is shown would not " \
+                          "be where it leads"
+
+const char *lf_bundle_email_fault(const char *s)
+{
+    size_t at;
+    return !email_shape(s) ? "not an e-mail address"
+           : first_hidden(s, &at) ? HIDDEN_IN_ADDRESS
+                                  : NULL;
+}
+
+const char *lf_bundle_url_fault(const char *s)
+{
+    size_t at;
+    return !url_shape(s) ? "not a web address (write it with https://)"
+           : first_hidden(s, &at) ? HIDDEN_IN_ADDRESS
+                                  : NULL;
+}
+
+/* An address with a zero-width space or a direction control shows (and
+ * reads aloud) as one address and leads, as a link or QR code, to another. */
+static bool address_visible(struct parse *p, const char *s, const char *path)
+{
+    size_t at;
+    unsigned cp = first_hidden(s, &at);
+    if (!cp)
+        return true;
+    error(p, path, "invisible character U+%04X at byte %zu: what is shown would not be where "
+                   "the address leads; remove it", cp, at);
+    return false;
+}
+
 static bool parse_email(struct parse *p, const json_t *v, const char *path, char **out)
 {
     if (!check_string(p, v, path))
         return false;
     const char *s = json_string_value(v);
-    const char *at = strchr(s, '@');
-    bool ok = at && at > s && !strchr(at + 1, '@') && strchr(at + 1, '.') &&
-              strcspn(s, " \t\r\n") == strlen(s) && at[strlen(at) - 1] != '.';
-    if (!ok) {
+    if (!email_shape(s)) {
         error(p, path, "not an e-mail address");
         return false;
     }
+    if (!address_visible(p, s, path))
+        return false;
     *out = lf_xstrdup(s);
     return true;
 }
@@ -749,15 +810,19 @@ static bool parse_url(struct parse *p, const json_t *v, const char *path, char *
     if (!check_string(p, v, path))
         return false;
     const char *s = json_string_value(v);
-    size_t scheme = strncasecmp(s, "https://", 8) == 0  ? 8
-                    : strncasecmp(s, "http://", 7) == 0 ? 7
-                                                        : 0;
-    if (scheme == 0 || s[scheme] == '\0' || strcspn(s, " \t\r\n") != strlen(s)) {
+    if (!url_shape(s)) {
         error(p, path, "not a web address (write it with https://)");
         return false;
     }
+    if (!address_visible(p, s, path))
+        return false;
     *out = lf_xstrdup(s);
     return true;
+}
+
+bool lf_bundle_text_shows_nothing(const char *s)
+{
+    return is_blank(s) || only_invisible(s) != 0;
 }
 
 #define LF_STR_(x) #x

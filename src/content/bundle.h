@@ -231,6 +231,16 @@ bool lf_bundle_file_writable(const char *dir, const char *name, char *why, size_
  * at most LF_MAX_PATH_DEPTH is accepted anywhere. */
 size_t lf_path_depth(const char *path);
 
+/* What the bundle's "url" and "email" take, for those who make items
+ * (the calendar import): NULL when s is one, else why not (a static
+ * English text). An address holding a zero-width space or a direction
+ * control is none: it would show as one address and lead to another. */
+const char *lf_bundle_url_fault(const char *s);
+const char *lf_bundle_email_fault(const char *s);
+/* Whether a text would show nothing: only spaces and invisible characters
+ * (the bundle refuses such a text). */
+bool lf_bundle_text_shows_nothing(const char *s);
+
 bool lf_file_sha256(const char *path, char *hex, uint64_t *size) LF_MUST_CHECK;
 
 const char *lf_item_kind_name(enum lf_item_kind kind);

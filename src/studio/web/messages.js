@@ -41,6 +41,8 @@ const MSGS = {
   'duplicate id "%s" (also used by items[%zu])': ['die Kennung „{0}“ gibt es schon bei einem anderen Eintrag', 'the identifier “{0}” is already used by another entry'],
   'not an e-mail address': ['sieht nicht wie eine E-Mail-Adresse aus (z. B. name@stadt.de)', 'does not look like an e-mail address (e.g. name@city.de)'],
   'not a web address (write it with https://)': ['keine Internetadresse: bitte mit https:// am Anfang', 'not a web address: please start it with https://'],
+  'invisible character U+%04X at byte %zu: what is shown would not be where the address leads; remove it':
+    ['unsichtbares Zeichen U+{0} in der Adresse: gezeigt würde eine andere Adresse als die, zu der sie führt. Bitte entfernen', 'an invisible character (U+{0}) in the address: what is shown would not be where it leads. Please remove it'],
   'file not found: %s': ['Bilddatei nicht gefunden: {0}', 'picture file not found: {0}'],
   'cannot open %s: %s': ['{0} lässt sich nicht öffnen ({1})', null],
   '%s leads outside the bundle folder (symbolic link?)': ['{0} liegt außerhalb des Inhaltsordners', null],
@@ -114,6 +116,9 @@ const MSGS = {
   'ends when it starts: shown as one hour long': ['endet, wenn er beginnt: wird als eine Stunde lang gezeigt', null],
   'no end (DTEND or DURATION): shown as one hour long': ['ohne Ende: wird als eine Stunde lang gezeigt', 'without an end: shown as one hour long'],
   'more than %d categories: \'%s\' is left out': ['mehr als {0} Kategorien: „{1}“ wird weggelassen', null],
+  '\'%s\' left out of the event: %s': ['„{0}“ wurde beim Termin weggelassen: keine Adresse, die der Bildschirm zeigen kann ({1})', null],
+  'control character U+%04X removed (it would show as an empty box); the feed may hold more, removed as well':
+    ['Steuerzeichen U+{0} entfernt (es erschiene als leeres Kästchen); weitere im Kalender wurden ebenso entfernt', 'control character U+{0} removed (it would show as an empty box); others in the calendar were removed as well'],
   'more than %d events in one feed': ['mehr als {0} Termine in einem Kalender', 'more than {0} events in one calendar'],
   'more than %d events within the horizon: shorten --horizon-days': ['mehr als {0} Termine im Zeitraum: bitte einen kürzeren Zeitraum wählen', 'more than {0} events in the period: please choose a shorter period'],
   'not a date or date-time': ['kein gültiges Datum', 'not a valid date'],
