@@ -397,6 +397,16 @@ static const struct bad_case {
      "content.json:3:12: items[0].tags: too many tags (9, at most 8)"},
     {"duration", HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\", \"duration\": 1.5}\n]}",
      "content.json:2:60: items[0].duration: expected a whole number, found a number"},
+    /* escapes jansson refuses: the field named, in words */
+    {"\\u0000 in a text",
+     HEAD "  {\"kind\": \"notice\", \"id\": \"n\", \"title\": \"a\\u0000b\"}\n]}",
+     "content.json:2:42: items[0].title: invalid JSON: \\u0000 (an invisible NUL character) "
+     "inside a text: remove it"},
+    {"half a surrogate pair",
+     HEAD "  {\"kind\": \"notice\", \"id\": \"n\", \"title\": \"a\\ud83db\"}\n]}",
+     "content.json:2:42: items[0].title: invalid JSON: invalid Unicode '\\uD83D': a \\u escape "
+     "that is no character (half of a pair such as \\ud83d\\ude00, or the other half "
+     "missing): remove it or write the character itself"},
     /* an address that shows as one and leads to another (a QR code, a link) */
     {"zero-width space in a web address",
      HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\",\n"

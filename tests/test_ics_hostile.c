@@ -175,10 +175,74 @@ static void texts_and_addresses_the_bundle_would_refuse(void **state)
     lf_diags_destroy(d);
 }
 
+/* Outlook can write an event's description as HTML alone (X-ALT-DESC,
+ * folded, commas escaped): its text is the description, no tags, no
+ * script. With a DESCRIPTION beside it, the DESCRIPTION is taken. */
+static void an_html_description_alone(void **state)
+{
+    (void)state;
+    static const char feed[] =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Microsoft Corporation//Outlook 16.0//EN\r\n"
+        EVENT("alt", "Elterncaf\xc3\xa9",
+              "X-ALT-DESC;FMTTYPE=text/html:<html><head><style>p{color:red}</style></head><b\r\n"
+              " ody><p>Kaffee\\, Kuchen und <b>Beratung</b></p><script>alert(1)</script></bod\r\n"
+              " y></html>\r\n")
+        EVENT("both", "Sprachcaf\xc3\xa9", "DESCRIPTION:Deutsch \xc3\xbc" "ben\r\n"
+                                           "X-ALT-DESC;FMTTYPE=text/html:<p>anders</p>\r\n")
+        "END:VCALENDAR\r\n";
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f =
+        lf_ics_parse(feed, strlen(feed), "outlook.ics", at("2026-12-01T10:00"), 180, d);
+    assert_non_null(f);
+    assert_int_equal(lf_diags_count(d), 0);
+    const struct lf_ics_event *e = by_title(f, "Elterncafé");
+    assert_non_null(e);
+    assert_string_equal(e->description, "Kaffee, Kuchen und Beratung");
+    e = by_title(f, "Sprachcafé");
+    assert_non_null(e);
+    assert_string_equal(e->description, "Deutsch üben");
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
+/* A feed whose download or copy stopped early is refused whole (an
+ * import would remove the events of its missing part), named by where it
+ * stops: not "line 1: not an iCalendar feed". */
+static void a_feed_cut_off_says_where_it_stops(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int line;
+        const char *field;
+    } cuts[] = {
+        {"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" EVENT("a", "Fest", ""), 9, "END"},
+        {"\xEF\xBB\xBF" "BEGIN:VCALENDAR\nVERSION:2.0\n" EVENT("a", "Fest", "")
+         "BEGIN:VEVENT\nUID:b\nDESCRIPTION:Musik und Lesung im Rathausfestsaal, danach\n"
+         "  ein Empfang mit", 13, "DESCRIPTION"},
+        {"BEGIN:VCALENDAR\r\n", 1, "BEGIN"},
+    };
+    for (size_t i = 0; i < sizeof(cuts) / sizeof(cuts[0]); i++) {
+        struct lf_diags *d = lf_diags_create();
+        struct lf_ics_feed *f = lf_ics_parse(cuts[i].text, strlen(cuts[i].text), "cut.ics",
+                                             at("2026-12-01T10:00"), 180, d);
+        assert_null(f);
+        const struct lf_diag *e = lf_diags_count(d) == 1 ? lf_diags_get(d, 0) : NULL;
+        if (!e || e->line != cuts[i].line || strcmp(e->path, cuts[i].field) != 0 ||
+            !strstr(e->message, "without END:VCALENDAR"))
+            fail_msg("cut %zu: wanted line %d %s, got %s%d %s: %s", i, cuts[i].line,
+                     cuts[i].field, e ? "" : "(not one diagnostic) ", e ? e->line : 0,
+                     e ? e->path : "", e ? e->message : "");
+        lf_diags_destroy(d);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(texts_and_addresses_the_bundle_would_refuse),
+        cmocka_unit_test(an_html_description_alone),
+        cmocka_unit_test(a_feed_cut_off_says_where_it_stops),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

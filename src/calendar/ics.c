@@ -665,6 +665,19 @@ static bool read_texts(struct ics_ctx *c, icalcomponent *v, int line, struct lf_
     e->description = shown_text(
         c, plain_text(text_value(c, icalcomponent_get_description(v), line, "DESCRIPTION")),
         line, "DESCRIPTION");
+    if (!e->description[0]) { /* Outlook's HTML description alone (X-ALT-DESC) */
+        for (icalproperty *x = icalcomponent_get_first_property(v, ICAL_X_PROPERTY); x;
+             x = icalcomponent_get_next_property(v, ICAL_X_PROPERTY)) {
+            const char *xn = icalproperty_get_x_name(x), *xv = icalproperty_get_x(x);
+            if (xn && xv && strcasecmp(xn, "X-ALT-DESC") == 0) {
+                free(e->description);
+                char *html = text_value(c, xv, line, "X-ALT-DESC");
+                e->description = shown_text(c, lf_html_to_text(html), line, "X-ALT-DESC");
+                free(html);
+                break;
+            }
+        }
+    }
     char *loc = plain_text(text_value(c, icalcomponent_get_location(v), line, "LOCATION"));
     split_location(loc, &e->place, &e->address);
     free(loc);
@@ -1887,6 +1900,44 @@ static icalcomponent *parse_calendar(const char *text, size_t len)
     return root;
 }
 
+/* A feed cut off (a download or copy that stopped early): it begins with
+ * BEGIN:VCALENDAR and no line ends it. The line where it stops (the
+ * last that holds anything) into *line and that content line's property
+ * name into field (size bytes); false when the feed is not cut off so. */
+static bool cut_off_at(const char *text, size_t len, int *line, char *field, size_t size)
+{
+    const char *p = text, *end = text + len;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+        p++;
+    if ((size_t)(end - p) < 15 || strncasecmp(p, "BEGIN:VCALENDAR", 15) != 0)
+        return false;
+    int n = 1, last = 0;
+    const char *last_start = NULL, *content_start = NULL;
+    for (const char *l = text; l < end;) {
+        const char *nl = memchr(l, '\n', (size_t)(end - l));
+        const char *le = nl ? nl : end;
+        const char *t = le;
+        while (t > l && (t[-1] == '\r' || t[-1] == ' ' || t[-1] == '\t'))
+            t--;
+        if (t > l) {
+            if (l[0] != ' ' && l[0] != '\t')
+                content_start = l; /* not a folded continuation */
+            if ((size_t)(t - l) == 13 && strncasecmp(l, "END:VCALENDAR", 13) == 0)
+                return false;
+            last = n;
+            last_start = content_start;
+        }
+        if (!nl)
+            break;
+        l = nl + 1;
+        n++;
+    }
+    size_t k = last_start ? strcspn(last_start, ":;\r\n") : 0;
+    snprintf(field, size, "%.*s", (int)(k < size ? k : size - 1), last_start ? last_start : "");
+    *line = last ? last : 1;
+    return true;
+}
+
 struct lf_ics_feed *lf_ics_parse(const char *text, size_t len, const char *name, time_t now,
                                  int horizon_days, struct lf_diags *d)
 {
@@ -1939,7 +1990,13 @@ struct lf_ics_feed *lf_ics_parse_filtered(const char *text, size_t len, const ch
         const char *p = text + skip;
         while (p < text + len && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
             p++;
-        if (p < text + len && *p == '<')
+        int cut_line;
+        char cut_field[64];
+        if (cut_off_at(text + skip, len - skip, &cut_line, cut_field, sizeof(cut_field)))
+            ics_error(&c, cut_line, cut_field, "the feed stops here, without END:VCALENDAR: "
+                                               "the file or its download was cut off; nothing "
+                                               "of it is imported");
+        else if (p < text + len && *p == '<')
             ics_error(&c, 1, "", "a web page (HTML), not an iCalendar feed: perhaps a login or "
                                  "error page; use the calendar's iCalendar (.ics) address, which "
                                  "calendars offer under 'publish' or 'subscribe'");

@@ -18,7 +18,9 @@
  * event is one the bundle takes: control characters removed (said once), a
  * text of only invisible characters taken as none, a URL or ORGANIZER
  * address the bundle would refuse left out of the event and said
- * ("www.stadt.de" gets https://).
+ * ("www.stadt.de" gets https://). An HTML description alone (Outlook's
+ * X-ALT-DESC) is read as text. A feed cut off (no END:VCALENDAR) is
+ * refused whole, named by the line where it stops.
  *
  * Pure: no SDL, no curl, no files. lf_ics_parse() owns what it returns;
  * lf_ics_feed_destroy() frees it. One thread per feed. */

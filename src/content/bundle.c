@@ -1956,6 +1956,36 @@ static void syntax_error(struct parse *p, const json_error_t *e)
                      "not valid UTF-8 text (save the file as UTF-8): %s", e->text);
         break;
     }
+    case json_error_null_character: {
+        /* "\u0000" written inside a text: name its field, in words */
+        char field[PATH_BYTES];
+        if (!lf_json_path_at(p->text, p->len, token, field, sizeof(field)))
+            field[0] = '\0';
+        lf_diags_add(p->diags, LF_DIAG_ERROR, p->file, line, column, field,
+                     "invalid JSON: \\u0000 (an invisible NUL character) inside a text: "
+                     "remove it");
+        break;
+    }
+    case json_error_invalid_syntax:
+        if (strncmp(e->text, "invalid Unicode", 15) == 0) {
+            /* a \u escape that is no character: half of a surrogate pair */
+            char field[PATH_BYTES];
+            if (!lf_json_path_at(p->text, p->len, token, field, sizeof(field)))
+                field[0] = '\0';
+            char what[sizeof(e->text)];
+            snprintf(what, sizeof(what), "%s", e->text);
+            char *cut = strstr(what, " near '");
+            if (cut)
+                *cut = '\0';
+            lf_diags_add(p->diags, LF_DIAG_ERROR, p->file, line, column, field,
+                         "invalid JSON: %s: a \\u escape that is no character (half of a "
+                         "pair such as \\ud83d\\ude00, or the other half missing): remove it "
+                         "or write the character itself", what);
+            break;
+        }
+        lf_diags_add(p->diags, LF_DIAG_ERROR, p->file, line, column, "", "invalid JSON: %s",
+                     e->text);
+        break;
     case json_error_premature_end_of_input:
         if (is_blank_len(p->text, p->len)) {
             lf_diags_add(p->diags, LF_DIAG_ERROR, p->file, 0, 0, "", "empty file");

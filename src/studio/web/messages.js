@@ -137,6 +137,8 @@ const MSGS = {
   'a date-time in a series of dates: left out': ['ein Datum mit Uhrzeit in einer ganztägigen Serie: weggelassen', 'a date with a time in an all-day series: left out'],
   'the feed\'s series repeat more than %d times in all before the end of the horizon: split the feed':
     ['die Serien des Kalenders wiederholen sich zusammen mehr als {0}-mal im Zeitraum: bitte den Kalender aufteilen', null],
+  'the feed stops here, without END:VCALENDAR: the file or its download was cut off; nothing of it is imported':
+    ['Der Kalender hört hier auf, ohne END:VCALENDAR: die Datei oder ihr Download wurde abgeschnitten. Nichts davon wurde übernommen.', 'The calendar stops here, without END:VCALENDAR: the file or its download was cut off. Nothing of it was imported.'],
   'not a text file (it holds a NUL byte)': ['Das ist keine Textdatei und damit kein Kalender (vielleicht ein Bild oder ein PDF). Bitte die .ics-Datei des Kalenders nehmen.', 'This is not a text file and so no calendar (perhaps a picture or a PDF). Please use the calendar\'s .ics file.'],
   'not an iCalendar feed: it must begin with BEGIN:VCALENDAR and end with END:VCALENDAR':
     ['Das ist kein Kalender im iCalendar-Format (.ics). Bitte die iCalendar-Adresse oder -Datei des Kalenders nehmen (im Kalenderprogramm unter „Veröffentlichen“, „Exportieren“ oder „Abonnieren“).', 'This is not a calendar in iCalendar format (.ics). Please use the calendar\'s iCalendar address or file (in the calendar program under “publish”, “export” or “subscribe”).'],
