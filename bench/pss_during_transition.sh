@@ -17,6 +17,9 @@
 # maps).
 # With SMAPS=DIR it also keeps /proc/PID/smaps at the smallest and the
 # largest sample (DIR/min.smaps, DIR/max.smaps) to see what counts.
+# EXTRA_CONF: config lines appended (a [sync] url and trusted_keys, a
+# [monitor] report_url: a kiosk that syncs and reports; the bench counts
+# its short-lived network children too, being of its session).
 # Usage: bench/pss_during_transition.sh [SECONDS=30] [WxH=1920x1080] [RENDERER=auto]
 # Needs: xvfb, python3, a build in build/ (or BIN=path).
 set -euo pipefail
@@ -42,6 +45,7 @@ bench_xvfb "$size"
 mkdir -p "$tmp/state" # its own state folder: never the system kiosk's /var/lib/litfass
 printf '[display]\nrenderer = %s\nlanguage = de\n[carousel]\nslide_seconds = %s\ntransition_ms = 600\n[log]\nlevel = debug\n[sync]\ncache_dir = %s\n' \
   "$renderer" "$slide" "$tmp/state" >"$tmp/kiosk.conf"
+[ -z "${EXTRA_CONF:-}" ] || printf '%s\n' "$EXTRA_CONF" >>"$tmp/kiosk.conf"
 sample_content "$tmp/content" "$slide"
 setsid "$bin" run --config "$tmp/kiosk.conf" --content "$tmp/content" >/dev/null 2>"$tmp/kiosk.log" &
 kiosk=$!
@@ -97,7 +101,12 @@ while time.monotonic() < end:
     rss.append(r)
     priv.append(q)
     if keep and (lo is None or kb < lo or kb > hi):
-        snap = "".join(open(f"/proc/{p}/smaps").read() for p in pids)
+        snap = ""
+        for p in pids:  # a short-lived network child may be gone meanwhile
+            try:
+                snap += open(f"/proc/{p}/smaps").read()
+            except OSError:
+                pass
         if lo is None or kb < lo:
             lo = kb
             open(os.path.join(keep, "min.smaps"), "w").write(snap)

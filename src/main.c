@@ -66,6 +66,8 @@ int main(int argc, char **argv)
         printf("litfass %s\n", LITFASS_VERSION);
         return EXIT_SUCCESS;
     }
+    if (first && strcmp(first, LF_NET_CHILD_COMMAND) == 0)
+        return lf_tool_net_child(argc - 1, argv + 1); /* hidden: the kiosk starts it */
     if (!first || first[0] == '-')
         return lf_tool_run(argc, argv); /* `run` is the default command */
     /* after the command, argv[0] is the command, so getopt starts past it */

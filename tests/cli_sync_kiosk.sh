@@ -43,6 +43,12 @@ fi
 [ "$(readlink -f "$TMP/cache/current")/content.json" -ef "$TMP/cache/current/content.json" ] &&
   cmp -s "$TMP/cache/current/content.json" "$TMP/www/content.json" &&
   ok "the installed manifest is the published one" || bad "installed manifest differs"
+# the sync ran in a short-lived child (issue 13): the process on screen never opened libcurl
+if grep -q 'libcurl' "/proc/$KPID/maps"; then
+  bad "the kiosk's display process maps libcurl"
+else
+  ok "the kiosk's display process does not map libcurl (its sync ran in a child)"
+fi
 
 publish kiosk-B
 if wait_log "$TMP/kiosk.log" "(version kiosk-B)" 60; then

@@ -34,6 +34,7 @@
 #include "speech/voice.h"
 #include "sync/clock_witness.h"
 #include "sync/lock_watch.h"
+#include "sync/net_child.h"
 #include "sync/handover.h"
 #include "sync/store.h"
 #include "sync/sync.h"
@@ -1812,6 +1813,13 @@ static struct lf_reporter *start_reporter(const struct lf_config *cfg)
     return lf_reporter_start(&set);
 }
 
+/* Syncs and reports run in a child (sync/net_child.h) when enabled: then
+ * this process never opens libcurl. */
+static bool net_ready(void)
+{
+    return lf_net_child_enabled() || lf_sync_global_init();
+}
+
 static void start_sync(struct lf_kiosk *k, const char *dir)
 {
     if (!k->cfg->sync_url[0])
@@ -1820,7 +1828,7 @@ static void start_sync(struct lf_kiosk *k, const char *dir)
         k->installed_event = SDL_RegisterEvents(1);
     struct lf_sync_settings set;
     lf_config_sync_settings(k->cfg, &set);
-    if (k->installed_event != (Uint32)-1 && lf_sync_global_init())
+    if (k->installed_event != (Uint32)-1 && net_ready())
         k->worker = lf_sync_worker_start(&set, dir, report_installed, k);
     if (!k->worker)
         lf_warn("sync is off: the screen keeps showing %s", dir);
@@ -1949,7 +1957,7 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
     k->schedule_on = true;
     (void)apply_power_config(k);
     start_sync(k, dir);
-    if (cfg->monitor_report_url[0] && lf_sync_global_init())
+    if (cfg->monitor_report_url[0] && net_ready())
         k->reporter = start_reporter(cfg);
     if (k->reporter && !k->monitor && k->monitoring)
         lf_warn("monitor: %s is not writable: the studio gets heartbeats but no slides shown "
@@ -2057,7 +2065,7 @@ bool lf_kiosk_reload(struct lf_kiosk *k, const struct lf_config *cfg)
     start_sync(k, k->content_source); /* the folder on screen, kept by the store */
     lf_reporter_stop(k->reporter);
     k->reporter = NULL;
-    if (k->cfg->monitor_report_url[0] && lf_sync_global_init())
+    if (k->cfg->monitor_report_url[0] && net_ready())
         k->reporter = start_reporter(k->cfg);
     lf_info("reloaded: config %s, content %s (%s): showing %zu pages",
             k->cfg->path[0] ? k->cfg->path : "(defaults)", dir,

@@ -16,6 +16,7 @@
 #include "app/config.h"
 #include "core/diag.h"
 #include "core/log.h"
+#include "sync/net_child.h"
 
 #define LF_EXIT_USAGE 2
 
@@ -65,6 +66,8 @@ int lf_tool_studio(int argc, char **argv);
 int lf_tool_status(int argc, char **argv);
 int lf_tool_screenshot(int argc, char **argv);
 int lf_tool_speak(int argc, char **argv);
+/* LF_NET_CHILD_COMMAND (sync/net_child.h): the kiosk's sync or report, not for people */
+int lf_tool_net_child(int argc, char **argv);
 
 /* Prints "litfass CMD: message" and where to find help; returns LF_EXIT_USAGE. */
 int lf_cli_usage_error(const char *cmd, const char *fmt, ...) LF_PRINTF(2, 3);

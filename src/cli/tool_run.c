@@ -11,6 +11,7 @@
 #include "app/kiosk.h"
 #include "core/diag.h"
 #include "sync/handover.h"
+#include "sync/net_child.h"
 
 static const char run_usage[] =
     "usage: litfass [run] [--config FILE] [--content DIR] [--windowed] [--size WxH] [--lang TAG]\n"
@@ -130,6 +131,9 @@ int lf_tool_run(int argc, char **argv)
     }
     if (lock < 0)
         lf_debug("no kiosk lock: %s", err);
+    /* syncs and reports run in a child that exits after (issue 13: this
+     * process, the one on screen, never maps libcurl) */
+    lf_net_child_enable("/proc/self/exe");
     int rc = lf_kiosk_run(&cfg, run_config, &ro, &lock);
     if (lock >= 0)
         close(lock);

@@ -56,6 +56,7 @@
 
 /* synced bundles (issue 4) */
 #define LF_MAX_BUNDLE_FILES     1000           /* entries in a manifest's "files" list */
+#define LF_NET_CHILD_MAX_BODY_BYTES (64u * 1024 * 1024) /* a report handed to the network child */
 #define LF_MAX_URL_BYTES        2048           /* the sync URL and a file's URL */
 #define LF_MAX_HTTP_HEADER_BYTES 1024          /* ETag, Last-Modified, Retry-After kept */
 #define LF_MAX_HTTP_RESPONSE_HEADER_BYTES (64 * 1024) /* all header lines of one response */

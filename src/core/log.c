@@ -19,6 +19,16 @@ void lf_log_set_level(enum lf_log_level level)
     max_level = level;
 }
 
+enum lf_log_level lf_log_level(void)
+{
+    return max_level;
+}
+
+const char *lf_log_name(void)
+{
+    return screen_name;
+}
+
 void lf_log_set_name(const char *name)
 {
     pthread_mutex_lock(&log_lock);

@@ -27,11 +27,13 @@ enum lf_log_level {
 /* Messages above `level` are dropped. Default: LF_LOG_INFO.
  * Set once at start-up, before other threads exist. */
 void lf_log_set_level(enum lf_log_level level);
+enum lf_log_level lf_log_level(void);
 
 /* The screen's name ([monitor] name) in every line: "litfass[foyer-1]: ".
  * At most LF_LOG_NAME_BYTES; "" for none. */
 #define LF_LOG_NAME_BYTES 63
 void lf_log_set_name(const char *name);
+const char *lf_log_name(void); /* "" for none */
 
 /* Whether stderr is the journal stream systemd gave us (JOURNAL_STREAM). */
 bool lf_log_to_journal(void);

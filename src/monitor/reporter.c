@@ -15,6 +15,7 @@
 #include "core/log.h"
 #include "core/thread.h"
 #include "core/xalloc.h"
+#include "sync/net_child.h"
 #include "sync/post.h"
 #include "sync/store.h"
 
@@ -277,7 +278,7 @@ static void post(struct lf_reporter *r, const char *url, const char *type, const
                                   .bearer = r->token, .content_type = type, .body = body,
                                   .len = len, .cancel = lf_thread_cancel_flag(r->thread)};
     struct lf_post_result res;
-    if (lf_post(&req, &res)) {
+    if (lf_net_child_post(&req, &res)) {
         if (*failing)
             lf_info("monitor: the studio takes reports again");
         *failing = false;

@@ -21,10 +21,16 @@
 #include "core/durable.h"
 #include "core/xalloc.h"
 #include "sync/clock_witness.h"
+#include "sync/curl_loader.h"
 #include "sync/fetch.h"
 
 bool lf_sync_global_init(void)
 {
+    char err[256];
+    if (!lf_curl_load(err, sizeof(err))) {
+        lf_error("sync: libcurl cannot be opened: %s (Debian package libcurl4)", err);
+        return false;
+    }
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
         lf_error("sync: libcurl cannot start");
         return false;

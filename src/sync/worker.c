@@ -23,6 +23,7 @@
 #include "core/thread.h"
 #include "core/xalloc.h"
 #include "sync/handover.h"
+#include "sync/net_child.h"
 #include "sync/sync.h"
 
 /* 2^shift must not overflow the cap computation */
@@ -361,7 +362,7 @@ static void *run(void *arg)
                           mono_ms() - last_full >= check_interval_ms(),
             .shown_dir = shown,
         };
-        lf_sync_cycle(&w->cfg, &rq, o);
+        lf_net_child_sync_cycle(&w->cfg, &rq, o);
         if (o->server_time.date > 0) {
             pthread_mutex_lock(&w->lock);
             w->server_time = o->server_time;
