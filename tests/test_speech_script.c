@@ -19,6 +19,7 @@
 #include "speech/number_words.h"
 #include "speech/script.h"
 #include "speech/spoken_words.h"
+#include "speech/voice.h"
 
 static const char manifest[] =
     "{\"format\": 1, \"organisation\": \"KI\", \"items\": [\n"
@@ -864,7 +865,7 @@ static const struct said_row said_rows[] = {
      * woman, comma, girl", "flag colon Germany"): one emoji after another,
      * a flag by ICU's name of its country; ZWNJ in Persian words kept */
     {"ar", "عائلة 👨‍👩‍👧 هنا 🇩🇪 👍", "عائلة 👨 👩 👧 هنا علم ألمانيا 👍"},
-    {"fa", "خانواده 👨‍👩‍👧 🇩🇪 👩‍⚕️ می‌خواهم", "خانواده 👨 👩 👧 پرچم آلمان 👩 ⚕️ می‌خواهم"},
+    {"fa", "خانواده 👨‍👩‍👧 🇩🇪 👩‍⚕️ می‌خواهم", "خانواده 👨 👩 👧 پرچم آلمان 👩 ⚕ می‌خواهم"},
     /* two flags side by side were run together ("علم أوكرانياعلم ألمانيا");
      * in other languages a flag is its country's name (the German,
      * English, Turkish, Ukrainian and Russian voices said nothing) */
@@ -872,6 +873,15 @@ static const struct said_row said_rows[] = {
     {"de", "Wir🇺🇦🇩🇪 grüßen 🇹🇷.", "Wir Ukraine Deutschland grüßen Türkei."},
     {"ru", "Привет 🇺🇦", "Привет Украина"},
     {"tr", "Merhaba 🇩🇪", "Merhaba Almanya"},
+    /* an emoji's variation selector and skin tone go: with them the
+     * voices found no name ("☎️" silent in German, "✉️" said "envelope"
+     * in French, "👍🏽" "mittlere"); a voice that names no emoji (uk, ku)
+     * is given none, nor their joiners and keycaps, the flag's country
+     * stays */
+    {"de", "Fest 🎉 📅 ☎️ ✉️ 🕒 ♿ 👍🏽!", "Fest 🎉 📅 ☎ ✉ 🕒 ♿ 👍!"},
+    {"fr", "Fête 🎉 ✉️ ☎️", "Fête 🎉 ✉ ☎"},
+    {"uk", "Свято🎉📅☎️✉️🕒♿👍🏽👩‍⚕️ 1️⃣ 🇺🇦", "Свято 1 Україна"},
+    {"ku", "Şahî 🎉 ✉️!", "Şahî  !"},
     /* Persian and Greek am/pm marks as the words they stand for (the
      * Greek voice spelled "pi mi", the Persian one dropped the "تا" after
      * "ق.ظ"); "ق.ظاهر" is no mark; a Greek mark's dot before a capital
@@ -1024,10 +1034,42 @@ static void written_and_said(void **state)
     assert_int_equal(wrong, 0);
 }
 
+/* What the voices say for emoji in a text (the script read by eSpeak NG,
+ * as phonemes): the word in the text's language, else nothing, never
+ * English. */
+static void emoji_are_named_in_the_texts_language(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *written, *want, *never;
+    } rows[] = {
+        {"de", "Info ☎️ Ende", "t,e:le:f'o:n", NULL},           /* "Telefon"; was silent */
+        {"de", "Info ✉️ Ende", "br'i:fUmSl,A:k", NULL},         /* "Briefumschlag" */
+        {"de", "Info 👍🏽 Ende", "d'aUm@n h'o:x", NULL},          /* "Daumen hoch"; was "mittlere" */
+        {"de", "Info 🎉 📅 🕒 ♿ Ende", "kOnf'Eti:b,Omb@ kal'End3 dr'aI _!'u:r zymb'o:l r'OlStu:l", NULL},
+        {"fr", "Info ✉️ fin", "A~vl'Op", "(en)"},               /* "enveloppe", not "envelope" */
+        {"tr", "Bilgi ✉️ son", "z'aRf", "(en)"},                 /* "zarf" */
+        {"ru", "Инфо ✉️ конец", "kVnv;'ert", "(en)"},           /* "конверт" */
+        {"uk", "Інфо ✉️ 🎉 ☎️ кінець", "k'in", "(en)"},           /* nothing, not "envelope" */
+    };
+    assert_true(lf_voice_init());
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        char *said = lf_speech_say_text(rows[i].lang, rows[i].written);
+        char *ph = lf_voice_phonemes(rows[i].lang, said);
+        if (!strstr(ph, rows[i].want) || (rows[i].never && strstr(ph, rows[i].never)))
+            fail_msg("%s \"%s\" (\"%s\") is said as\n  %s\nwant \"%s\"", rows[i].lang,
+                     rows[i].written, said, ph, rows[i].want);
+        free(ph);
+        free(said);
+    }
+    lf_voice_shutdown();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(each_kind_in_four_languages),
+        cmocka_unit_test(emoji_are_named_in_the_texts_language),
         cmocka_unit_test(more_languages_in_words),
         cmocka_unit_test(every_table_language_says_its_own_words),
         cmocka_unit_test(only_in_german_is_said_first),

@@ -80,6 +80,27 @@ bool lf_script_latin_script(const char *lang)
     return U_FAILURE(st) || strcmp(script, "Latn") == 0 || script[0] == '\0';
 }
 
+/* Whether eSpeak NG's voice for lang names emoji in its own language.
+ * eSpeak NG compiles its emoji lists (dictsource/<lang>_emoji, from
+ * CLDR's annotations) into <lang>_dict; Debian's espeak-ng-data 1.51 has
+ * them for these languages. The others (uk, ku, be, he, kk, uz, th, ...)
+ * say nothing for most emoji and some in English ("✉": "envelope" in the
+ * Ukrainian voice). The tags are eSpeak NG's (zh is cmn, Dari fa). */
+bool lf_script_voice_names_emoji(const char *lang)
+{
+    static const char *const named[] = {
+        "af", "am", "ar", "az", "bg", "bn", "bs", "ca", "cmn", "cs", "cy", "da", "de", "el",
+        "en", "es", "et", "eu", "fa", "fi", "fr", "ga", "gd", "gu", "hi", "hr", "hu", "hy",
+        "id", "is", "it", "ja", "ka", "kn", "ko", "ky", "lt", "lv", "mk", "ml", "mr", "ms",
+        "my", "ne", "nl", "or", "pa", "pl", "pt", "ro", "ru", "sd", "si", "sk", "sl", "sq",
+        "sr", "sv", "sw", "ta", "te", "tr", "ur", "vi", "yue", "zh", "prs"};
+    size_t n = lang ? strcspn(lang, "-_") : 0;
+    for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+        if (strlen(named[i]) == n && strncmp(lang, named[i], n) == 0)
+            return true;
+    return false;
+}
+
 /* ---- numbers, times and dates ------------------------------------------ */
 
 void lf_script_number(const char *lang, const char *ruleset, long n, char *buf, size_t size)

@@ -28,6 +28,7 @@ const char *lf_script_icu_locale(const char *lang, char *buf, size_t size);
 const struct lf_spoken_words *lf_script_table_words(const char *lang);
 const char *lf_script_said(const char *lang, enum lf_phrase p);
 bool lf_script_latin_script(const char *lang);
+bool lf_script_voice_names_emoji(const char *lang);
 void lf_script_number(const char *lang, const char *ruleset, long n, char *buf, size_t size);
 void lf_script_cardinal(const char *lang, long n, char *buf, size_t size);
 extern const char *const lf_script_uk_weekday_gen[7];

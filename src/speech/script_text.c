@@ -374,6 +374,34 @@ static size_t flag_as_country(const char *lang, const char *p, struct lf_growing
     return 8;
 }
 
+/* What an emoji's voice needs, at p (a byte >= 0xC2): the variation
+ * selectors U+FE0E and U+FE0F after an emoji go (with one the voices
+ * found no name: "☎️" was silent in German, "✉️" was said "envelope" in
+ * English by the French, Turkish, Persian and Russian voices), and so do
+ * skin tones (with one "👍🏽" was said "mittlere", the thumb lost); in a
+ * language whose voice names no emoji (lf_script_voice_names_emoji) the
+ * emoji go too, with their joiners and keycaps: nothing is said rather
+ * than English. Its length at p (nothing written), or 0. */
+static size_t emoji_unsaid(const char *lang, const char *p)
+{
+    if ((unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xB8 &&
+        ((unsigned char)p[2] == 0x8E || (unsigned char)p[2] == 0x8F))
+        return 3;
+    int32_t i = 0, n = (int32_t)strnlen(p, 4);
+    UChar32 c;
+    U8_NEXT((const uint8_t *)p, i, n, c);
+    if (c < 0)
+        return 0;
+    if (u_hasBinaryProperty(c, UCHAR_EMOJI_MODIFIER))
+        return (size_t)i;
+    if (lf_script_voice_names_emoji(lang))
+        return 0;
+    bool unsaid = u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ||
+                  u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR) || c == 0x200D || c == 0x20E3 ||
+                  (c >= 0xE0020 && c <= 0xE007F);
+    return unsaid ? (size_t)i : 0;
+}
+
 /* Month m's name after a day ("грудня"), of the last language asked in
  * this thread (made once: at every number of a text it took most of
  * its time). */
@@ -1002,6 +1030,10 @@ void lf_script_say_text(const char *lang, const char *in, struct lf_growing_text
             continue;
         }
         if (L != L_AR && L != L_FA && (unsigned char)*p == 0xF0 && (n = flag_as_country(lang, p, out)) > 0) {
+            p += n;
+            continue;
+        }
+        if ((unsigned char)*p >= 0xC2 && (n = emoji_unsaid(lang, p)) > 0) {
             p += n;
             continue;
         }
