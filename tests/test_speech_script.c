@@ -1015,6 +1015,20 @@ static const struct said_row said_rows[] = {
     {"uk", "Пн–Пт 9–12", "з понеділка по пʼятницю з девʼятої до дванадцятої години"},
     {"ru", "Пн–Пт 9–12", "с понедельника по пятницу с девяти до двенадцати часов"},
     {"tr", "Pzt–Cum 9–12", "Pazartesi ile Cuma arası saat dokuz ile on iki arası"},
+    /* clock times with "h" as French pages write them (the French voice
+     * said "neuf ache trente", the German one "9 Stunden 30"), a range
+     * after its "de" ("de de neuf heures"), dotted ranges ("09.00-17.00"
+     * in Turkish, "9.00–12.00" in Russian, "14.30 - 17 Uhr" on the Münster
+     * pages); a duration, a price and a lone dotted number stay */
+    {"fr", "Du lundi au vendredi de 9 h 30 – 12 h", "Du lundi au vendredi de neuf heures trente à douze heures"},
+    {"fr", "Ouvert de 9 h 30 à 12 h 00.", "Ouvert de neuf heures trente à douze heures."},
+    {"fr", "9h30-12h et 14h-17h, durée 1 h 30 min", "de neuf heures trente à douze heures et de quatorze heures à dix-sept heures, durée 1 h 30 min"},
+    {"fr", "lundi 9 h 30 - 12 h, ouvert de 9:30–12:00", "lundi de neuf heures trente à douze heures, ouvert de neuf heures trente à douze heures"},
+    {"de", "Zeit: 23. Mai 2023, 14.30 - 17 Uhr", "Zeit: dreiundzwanzigster Mai zweitausenddreiundzwanzig, vierzehn Uhr dreißig bis siebzehn Uhr"},
+    {"de", "Mo-Fr 9 h 30 – 12 h, 3 h", "Montag bis Freitag neun Uhr dreißig bis zwölf Uhr, 3 Stunden"},
+    {"tr", "09.00-17.00, fiyat 2.50", "saat dokuz ile on yedi arası, fiyat 2.50"},
+    {"ru", "с 9:00–12:00, 9.00–12.00, до 2.50", "с девяти до двенадцати часов, с девяти до двенадцати часов, до 2.50"},
+    {"es", "9.00-14.00 h, 2.50-3.50 €", "de las nueve a las catorce, 2.50 a 3.50 €"},
     /* a weekday and a number that is no hour stay */
     {"fr", "Le lundi 5 personnes, lundi 30-40", "Le lundi 5 personnes, lundi 30 à 40"},
     {"fr", "Lundi-vendredi, bureau 53-3808", "du lundi au vendredi, bureau 53-3808"},

@@ -248,6 +248,48 @@ size_t lf_script_number_or_time(const char *p, long *value, int *h, int *m, bool
     return n;
 }
 
+/* A space between a number and its "h": ' ', or the no-break spaces
+ * French typography puts there (U+00A0, U+202F). Its length, or 0. */
+static size_t clock_space(const char *p)
+{
+    if (*p == ' ')
+        return 1;
+    if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
+        return 2;
+    return strncmp(p, "\u202F", 3) == 0 ? 3 : 0;
+}
+
+size_t lf_script_h_clock(const char *p, int *h, int *m, bool *minutes)
+{
+    size_t n = 0;
+    int v = 0, mm = 0;
+    while (n < 2 && lf_script_is_digit(p[n]))
+        v = v * 10 + (p[n++] - '0');
+    if (n == 0 || lf_script_is_digit(p[n]) || v > 24)
+        return 0;
+    n += clock_space(p + n);
+    if (p[n] != 'h')
+        return 0;
+    n++;
+    bool with = false;
+    size_t k = n + clock_space(p + n);
+    if (lf_script_is_digit(p[k]) && lf_script_is_digit(p[k + 1]) && !lf_script_is_digit(p[k + 2])) {
+        mm = (p[k] - '0') * 10 + (p[k + 1] - '0');
+        size_t e = k + 2 + clock_space(p + k + 2);
+        /* "1 h 30 min" is a duration */
+        if (mm > 59 || strncmp(p + e, "min", 3) == 0 || strncmp(p + e, "mn", 2) == 0)
+            return 0;
+        n = k + 2;
+        with = true;
+    }
+    if (lf_script_latin_letter(p + n) || lf_script_is_digit(p[n]) || (v == 24 && mm))
+        return 0;
+    *h = v;
+    *m = mm;
+    *minutes = with;
+    return n;
+}
+
 void lf_script_emit(struct lf_growing_text *out, const char *text, size_t n)
 {
     lf_growing_text_add(out, text, n);
@@ -419,25 +461,17 @@ static const char *month_after_day(const char *lang, int m)
 }
 
 /* An hour at p as opening hours write it: "9", "9:30", "9.30", and the
- * French "9h", "9h30", "9 h": its length, the value and *h, *m as
- * lf_script_number_or_time gives them; 0: none. */
+ * French "9h", "9h30", "9 h", "9 h 30": its length, the value and *h, *m
+ * as lf_script_number_or_time gives them; 0: none. */
 static size_t hour_at(const char *p, long *v, int *h, int *m)
 {
-    size_t n = lf_script_number_or_time(p, v, h, m, true);
-    if (!n || *h >= 0)
-        return n;
-    size_t k = n + (p[n] == ' ' && p[n + 1] == 'h');
-    if (p[k] != 'h' || *v > 24)
-        return n;
-    k++;
-    *h = (int)*v, *m = 0;
-    if (lf_script_is_digit(p[k]) && lf_script_is_digit(p[k + 1]) && !lf_script_is_digit(p[k + 2])) {
-        *m = (p[k] - '0') * 10 + (p[k + 1] - '0');
-        if (*m > 59)
-            return n;
-        k += 2;
+    bool minutes;
+    size_t k = lf_script_h_clock(p, h, m, &minutes);
+    if (k) {
+        *v = *h;
+        return k;
     }
-    return lf_script_latin_letter(p + k) ? n : k;
+    return lf_script_number_or_time(p, v, h, m, true);
 }
 
 /* The hours after a run of weekdays, at p ("9-17 Uhr", " 9–12", ", 9:00-12:30"):
@@ -654,6 +688,27 @@ static size_t own_weekday_range(const char *lang, const char *p, struct lf_growi
     lf_script_say_days(lang, (uint8_t)(((1u << (d2 + 1)) - 1) & ~((1u << d1) - 1)), days, sizeof(days));
     lf_script_emits(out, days);
     return l1 + dl + l2 + hours_after_days(lang, p + l1 + dl + l2, out);
+}
+
+/* A range of clock times written with "h" in a German text ("9 h 30 –
+ * 12 h", "9h-12h30"), as French pages write them: "neun Uhr dreißig bis
+ * zwölf Uhr" (one "9 h" alone stays hours: "Stunden"). Its length, or 0. */
+static size_t german_h_range(const char *lang, const char *p, struct lf_growing_text *out)
+{
+    int h1, m1, h2, m2;
+    bool mm, en_dash;
+    size_t n1 = lf_script_h_clock(p, &h1, &m1, &mm);
+    size_t dl = n1 ? lf_script_range_dash(p + n1, &en_dash) : 0;
+    size_t n2 = dl ? lf_script_h_clock(p + n1 + dl, &h2, &m2, &mm) : 0;
+    if (!n2)
+        return 0;
+    char a[256], b[256];
+    lf_script_say_number_or_time(lang, p, n1, h1, m1, a, sizeof(a));
+    lf_script_say_number_or_time(lang, p + n1 + dl, n2, h2, m2, b, sizeof(b));
+    lf_script_emits(out, a);
+    lf_script_emits(out, " bis ");
+    lf_script_emits(out, b);
+    return n1 + dl + n2;
 }
 
 void lf_script_say_text(const char *lang, const char *in, struct lf_growing_text *out)
@@ -969,6 +1024,10 @@ void lf_script_say_text(const char *lang, const char *in, struct lf_growing_text
             p += n;
             continue;
         }
+        if (start && de && lf_script_is_digit(*p) && (n = german_h_range(lang, p, out)) > 0) {
+            p += n;
+            continue;
+        }
         if (start && (de || en) && lf_script_is_digit(*p)) {
             long v1, v2;
             int h1, m1, h2, m2;
@@ -984,6 +1043,10 @@ void lf_script_say_text(const char *lang, const char *in, struct lf_growing_text
                 size_t t1 = lf_script_number_or_time(p, &w1, &g1, &k1, true);
                 size_t tl = t1 && g1 >= 0 ? lf_script_range_dash(p + t1, &ed) : 0;
                 size_t t2 = tl ? lf_script_number_or_time(p + t1 + tl, &w2, &g2, &k2, false) : 0;
+                /* "14.30 - 17 Uhr" (the Münster pages): the second an hour */
+                if (t2 && g2 < 0 && w2 <= 24 && strncmp(p + t1 + tl + t2, " Uhr", 4) == 0 &&
+                    !lf_script_latin_letter(p + t1 + tl + t2 + 4))
+                    g2 = (int)w2, k2 = 0;
                 if (t2 && g2 >= 0) {
                     n1 = t1, v1 = w1, h1 = g1, m1 = k1, dl = tl, en_dash = ed;
                     n2 = t2, v2 = w2, h2 = g2, m2 = k2;

@@ -59,8 +59,18 @@ size_t lf_script_turkish_time_range(const char *in, const char *p, struct lf_gro
     size_t n1 = lf_script_number_or_time(p, &v1, &h1, &m1, false);
     if (!n1)
         return 0;
-    if (h1 < 0 && saat && p[n1] == '.' && lf_script_is_digit(p[n1 + 1]) && lf_script_is_digit(p[n1 + 2]) &&
-        !lf_script_is_digit(p[n1 + 3]) && v1 <= 24 && (p[n1 + 1] - '0') * 10 + (p[n1 + 2] - '0') < 60) {
+    bool dot1 = h1 < 0 && p[n1] == '.' && lf_script_is_digit(p[n1 + 1]) && lf_script_is_digit(p[n1 + 2]) &&
+                !lf_script_is_digit(p[n1 + 3]) && v1 <= 24 && (p[n1 + 1] - '0') * 10 + (p[n1 + 2] - '0') < 60;
+    if (dot1 && !saat) {
+        /* "09.00-17.00" (Turkish writes clock times with a dot): a range
+         * of two such times needs no "saat" before it */
+        bool ed;
+        long w;
+        int g, k;
+        size_t d = lf_script_range_dash(p + n1 + 3, &ed);
+        dot1 = d && lf_script_number_or_time(p + n1 + 3 + d, &w, &g, &k, true) > 0 && g >= 0;
+    }
+    if (dot1) {
         h1 = (int)v1; /* "saat 10.30" */
         m1 = (p[n1 + 1] - '0') * 10 + (p[n1 + 2] - '0');
         n1 += 3;
@@ -246,19 +256,46 @@ size_t lf_script_other_text_clock(const char *lang, const char *in, const char *
     if (!(L == L_AR || L == L_FA || L == L_UK || L == L_RU || w))
         return 0;
     bool el = strncmp(lang, "el", 2) == 0 && (lang[2] == '\0' || lang[2] == '-');
+    bool fr = strncmp(lang, "fr", 2) == 0 && (lang[2] == '\0' || lang[2] == '-');
     int h1, m1, h2, m2;
+    bool with_minutes = true, minutes2;
     size_t n1 = any_clock(p, false, &h1, &m1);
-    bool dotted = !n1 && el && (n1 = any_clock(p, true, &h1, &m1)) > 0; /* "17.00" */
+    /* "9h30", "9 h 30", "12 h" ("neuf ache trente" in the French voice) */
+    bool h_form = !n1 && (n1 = lf_script_h_clock(p, &h1, &m1, &with_minutes)) > 0;
+    /* "17.00": a time in Greek, in a range ("9.00–12.00") in all */
+    bool dotted = !n1 && (n1 = any_clock(p, true, &h1, &m1)) > 0;
     if (!n1)
         return 0;
     char words[512];
     bool en_dash;
     size_t dl = lf_script_range_dash(p + n1, &en_dash);
-    size_t n2 = dl ? any_clock(p + n1 + dl, el, &h2, &m2) : 0;
+    const char *q = p + n1 + dl;
+    size_t n2 = 0;
+    if (dl && !(n2 = any_clock(q, true, &h2, &m2)))
+        n2 = lf_script_h_clock(q, &h2, &m2, &minutes2);
+    /* "2.50-3.50 €" is money */
+    size_t after = n2 ? n1 + dl + n2 + (q[n2] == ' ') : 0;
+    if (n2 && (strncmp(p + after, "€", strlen("€")) == 0 || p[after] == '$' ||
+               strncmp(p + after, "EUR", 3) == 0))
+        n2 = 0;
     if (n2) {
         lf_script_say_range(lang, h1, m1, h2, m2, words, sizeof(words));
-        lf_script_emits(out, words);
-        return n1 + dl + n2;
+        /* "de 9h–12h", "с 9:00–12:00": the range's first word is written
+         * before it ("de de neuf heures", "с с девяти") */
+        size_t fw = strcspn(words, " ");
+        char first[64];
+        snprintf(first, sizeof(first), "%.*s ", (int)fw, words);
+        const char *said = words[fw] == ' ' && fw + 1 < sizeof(first) && ends_with_word(in, p, first)
+                               ? words + fw + 1
+                               : words;
+        lf_script_emits(out, said);
+        size_t n = n1 + dl + n2;
+        /* "9.00-14.00 h": the words have said the hours */
+        size_t sp = p[n] == ' ' ? 1 : 0;
+        if (!h_form && p[n + sp] == 'h' && !lf_script_latin_letter(p + n + sp + 1) &&
+            !lf_script_is_digit(p[n + sp + 1]))
+            n += sp + 1;
+        return n;
     }
     /* the hour word written before it ("الساعة 17:00", "ساعت 17:00") */
     if (L == L_AR || L == L_FA) {
@@ -315,8 +352,12 @@ size_t lf_script_other_text_clock(const char *lang, const char *in, const char *
         written_at = written_at || ends_with_word(in, p, *a);
     for (const char *const *g = gen_words; *g; g++)
         written_gen = written_gen || ends_with_word(in, p, *g);
-    if (dotted && !written_at && !written_gen)
-        return 0; /* "Αίθουσα 3.12" is no time */
+    if (dotted && (!el || (!written_at && !written_gen)))
+        return 0; /* "Αίθουσα 3.12" is no time, nor "до 2.50" */
+    /* "durée 2 h": hours in French, in other languages an hour alone
+     * with "h" may be a duration */
+    if (h_form && !with_minutes && !written_at && !written_gen && !fr)
+        return 0;
     if (!written_at && !written_gen && L != L_UK) {
         /* no preposition is added ("Beginn 17:00", "durée 1:30") */
         if (L == L_RU)
