@@ -26,7 +26,7 @@ struct run_want {
 static void runs_are(const char *lang, const char *text, const struct run_want *want)
 {
     struct lf_speech_run *runs;
-    size_t n = lf_speech_runs(lang, text, &runs);
+    size_t n = lf_speech_runs(lang, text, NULL, &runs);
     size_t k = 0;
     while (want[k].lang)
         k++;
@@ -70,7 +70,7 @@ static void a_text_is_split_by_writing_system(void **state)
     runs_are("ar", "\x01Klemensstraße 10\x02 غدا",
              (const struct run_want[]){{"ar", "\x01Klemensstraße 10\x02 غدا"}, {0}});
     struct lf_speech_run *runs;
-    assert_int_equal(lf_speech_runs("de", "", &runs), 0);
+    assert_int_equal(lf_speech_runs("de", "", NULL, &runs), 0);
     free(runs);
 }
 
@@ -98,6 +98,69 @@ static void russian_and_ukrainian_get_their_voices(void **state)
     runs_are("de", "Frau Олена Коваль und Мар'яна",
              (const struct run_want[]){{"de", "Frau "}, {"uk", "Олена Коваль"}, {"de", " und "},
                                        {"uk", "Мар'яна"}, {0}});
+}
+
+/* Cyrillic without letters of its own ("Консультация по средам": no ы э
+ * ё ъ, no і ї є ґ) takes the Cyrillic language the content declares (the
+ * item's languages, a Russian visitor's German text); it was read by
+ * the Ukrainian voice. Letters still decide first. */
+static void a_declared_language_decides_for_cyrillic(void **state)
+{
+    (void)state;
+    const char *text = "Beratung: Консультация по средам";
+    runs_are("de", text, (const struct run_want[]){{"de", "Beratung: "}, {"uk", "Консультация по средам"}, {0}});
+    struct lf_speech_run *runs;
+    size_t n = lf_speech_runs("de", text, "ru", &runs);
+    assert_int_equal(n, 2);
+    assert_string_equal(runs[1].lang, "ru");
+    free(runs);
+    n = lf_speech_runs("de", "Frau Олена Коваль: консультація", "ru", &runs);
+    assert_int_equal(n, 4);
+    assert_string_equal(runs[1].lang, "uk"); /* the text's і says Ukrainian */
+    free(runs);
+    char buf[16];
+    assert_string_equal(lf_speech_declared_cyrillic((const char *[]){"de", "ar", "ru-RU", "ru"}, 4, buf, sizeof(buf)), "ru");
+    assert_string_equal(lf_speech_declared_cyrillic((const char *[]){"uk", "de"}, 2, buf, sizeof(buf)), "uk");
+    assert_null(lf_speech_declared_cyrillic((const char *[]){"ru", "uk"}, 2, buf, sizeof(buf)));
+    assert_null(lf_speech_declared_cyrillic((const char *[]){"de", "ar", "tr"}, 3, buf, sizeof(buf)));
+}
+
+static const char declared_manifest[] =
+    "{\"format\": 1, \"organisation\": \"KI\", \"items\": [\n"
+    " {\"kind\": \"offer\", \"id\": \"ru\", \"languages\": [\"de\", \"ru\"],\n"
+    "  \"title\": {\"de\": \"Beratung: Консультация по средам\"}, \"description\": \"Mit Termin.\"},\n"
+    " {\"kind\": \"offer\", \"id\": \"nothing\",\n"
+    "  \"title\": {\"de\": \"Beratung: Консультация по средам\", \"en\": \"Advice\"},\n"
+    "  \"description\": \"Mit Termin.\"}]}\n";
+
+static void the_script_reads_cyrillic_in_the_declared_language(void **state)
+{
+    (void)state;
+    time_t now;
+    assert_true(lf_civil_time_init() && lf_parse_datetime("2026-12-09T10:00", &now));
+    struct lf_diags *d = lf_diags_create();
+    struct lf_bundle *b = lf_bundle_parse(declared_manifest, strlen(declared_manifest), "content.json", NULL, d);
+    if (!b)
+        lf_diags_print(d, stderr);
+    lf_diags_destroy(d);
+    assert_non_null(b);
+    struct lf_slide slide;
+    /* the offer says its counsellors speak Russian */
+    lf_speech_item_slide(&b->items[0], now, &slide);
+    struct lf_spoken_page page = {.slide = &slide};
+    char *de = lf_speech_script(&page, "de", now);
+    assert_non_null(strstr(de, "Beratung: <voice xml:lang=\"ru\">Консультация по средам.</voice>"));
+    free(de);
+    /* nothing declared: a Russian visitor's German text is read for them */
+    lf_speech_item_slide(&b->items[1], now, &slide);
+    char *ru = lf_speech_script(&page, "ru", now);
+    assert_non_null(strstr(ru, "<voice xml:lang=\"ru\">Консультация по средам</voice>"));
+    free(ru);
+    /* and nothing to go by: the guess as before */
+    de = lf_speech_script(&page, "de", now);
+    assert_non_null(strstr(de, "<voice xml:lang=\"uk\">Консультация по средам.</voice>"));
+    free(de);
+    lf_bundle_destroy(b);
 }
 
 static const char manifest[] =
@@ -151,6 +214,8 @@ int main(void)
         cmocka_unit_test(a_text_is_split_by_writing_system),
         cmocka_unit_test(russian_and_ukrainian_get_their_voices),
         cmocka_unit_test(the_script_gives_each_run_its_voice),
+        cmocka_unit_test(a_declared_language_decides_for_cyrillic),
+        cmocka_unit_test(the_script_reads_cyrillic_in_the_declared_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

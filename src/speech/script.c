@@ -159,6 +159,7 @@ struct speaker {
     char *slots[TEXT_SLOTS];
     int next_slot;
     bool german_said; /* "This text is only in German" said on this page */
+    const struct lf_item *item; /* whose texts are being read, or NULL */
 };
 
 /* Said in the visitor's language before the first text the page reads
@@ -183,6 +184,26 @@ static const char *only_german(const char *lang)
         return w->only_german;
     /* the chip's words ("in German") where the language has them */
     return lf_phrase_has(lang, LF_P_IN_GERMAN) ? lf_phrase(lang, LF_P_IN_GERMAN) : NULL;
+}
+
+/* The Cyrillic language the content declares for text t of the item
+ * being read, for Cyrillic words without letters of their own
+ * (speech/script_runs.h; a short Russian text went to the Ukrainian
+ * voice): German standing in for a visitor's Cyrillic language is read
+ * for that visitor; else the one Cyrillic language among the text's
+ * translations and the offer's languages. NULL: none or several. */
+static const char *declared_cyrillic(const struct speaker *sp, const struct lf_text *t, bool german,
+                                     char *buf, size_t size)
+{
+    if (german && lf_speech_declared_cyrillic(&sp->lang, 1, buf, size))
+        return buf;
+    const char *tags[LF_MAX_TRANSLATIONS + LF_MAX_SPOKEN_LANGUAGES];
+    size_t n = 0;
+    for (size_t i = 0; i < t->n && n < LF_MAX_TRANSLATIONS; i++)
+        tags[n++] = t->tr[i].lang;
+    for (size_t i = 0; sp->item && i < sp->item->n_languages && i < LF_MAX_SPOKEN_LANGUAGES; i++)
+        tags[n++] = sp->item->languages[i];
+    return lf_speech_declared_cyrillic(tags, n, buf, size);
 }
 
 /* A content text in the visitor's language, ready to be read: German
@@ -214,7 +235,9 @@ static const char *text(struct speaker *sp, const struct lf_text *t)
     /* words in another writing system go to their own language's voice
      * (speech/script_runs.h): Latin ones in an Arabic text to the German
      * voice, a Ukrainian name in a German text to the Ukrainian one */
-    lf_script_mark_runs(german ? "de" : sp->lang, lf_growing_text_str(&said), &out);
+    char cyrillic[16];
+    lf_script_mark_runs(german ? "de" : sp->lang, lf_growing_text_str(&said),
+                        declared_cyrillic(sp, t, german, cyrillic, sizeof(cyrillic)), &out);
     if (german)
         lf_growing_text_adds(&out, GERMAN_CLOSE);
     lf_growing_text_free(&said);
@@ -461,6 +484,7 @@ static void say_event(struct speaker *sp, const struct lf_slide *sl)
 static void say_item(struct speaker *sp, const struct lf_slide *sl)
 {
     const struct lf_item *it = sl->item;
+    sp->item = it;
     /* the title is taken (and "only in German" said for it) after the
      * words that come before it: "Hinweis.", "Abgesagt." */
     const char *title;
@@ -517,6 +541,7 @@ static void say_item(struct speaker *sp, const struct lf_slide *sl)
 /* A list entry: an event with its day and time, anything else its title. */
 static void say_entry(struct speaker *sp, const struct lf_slide *sl)
 {
+    sp->item = sl->item;
     const char *title = sl->item ? text(sp, &sl->item->title) : NULL;
     if (!title)
         return;
@@ -559,6 +584,7 @@ char *lf_speech_script(const struct lf_spoken_page *p, const char *lang, time_t 
             sentence(&sp.sc, "%s", p->list_title);
         for (size_t i = 0; i < p->n_notices; i++) {
             /* the notices at the top of the list: "Wichtiger Hinweis: Heute geschlossen" */
+            sp.item = p->notices[i].item;
             const char *title = p->notices[i].item ? text(&sp, &p->notices[i].item->title) : NULL;
             if (title)
                 sentence(&sp.sc, "%s: %s",

@@ -126,7 +126,7 @@ static const char *cyrillic_by_letters(const char *s, size_t n)
  * text that says "Консультация на русском языке" is Russian), then
  * Russian for a long text without Ukrainian letters, else Ukrainian. */
 static const char *run_language(UScriptCode sc, const char *s, size_t n, const char *text,
-                                const char **text_cyrillic)
+                                const char *declared, const char **text_cyrillic)
 {
     static const UChar32 fa[] = {0x67E, 0x686, 0x698, 0x6AF, 0x6A9, 0x6CC, 0}; /* پ چ ژ گ ک ی */
     static const UChar32 ur[] = {0x679, 0x688, 0x691, 0x6BA, 0x6D2, 0}; /* ٹ ڈ ڑ ں ے */
@@ -138,6 +138,7 @@ static const char *run_language(UScriptCode sc, const char *s, size_t n, const c
             return l;
         if (!*text_cyrillic) /* once a text */
             *text_cyrillic = (l = cyrillic_by_letters(text, strlen(text)))                 ? l
+                             : declared                                                   ? declared
                              : cyrillic_letters(text, strlen(text)) >= RUSSIAN_WITHOUT_MARKS_LETTERS ? "ru"
                                                                                           : "uk";
         return *text_cyrillic;
@@ -200,7 +201,34 @@ static void add_run(struct lf_speech_run **runs, size_t *n, size_t *cap, size_t 
     snprintf(r->lang, sizeof(r->lang), "%.*s", (int)strcspn(lang, "-_"), lang);
 }
 
-size_t lf_speech_runs(const char *lang, const char *text, struct lf_speech_run **runs)
+const char *lf_speech_declared_cyrillic(const char *const *tags, size_t n, char *buf, size_t size)
+{
+    const char *found = NULL;
+    size_t found_len = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!tags[i])
+            continue;
+        UScriptCode codes[MAX_BASE_SCRIPTS];
+        int k = base_scripts(tags[i], codes);
+        bool cyrillic = false;
+        for (int j = 0; j < k; j++)
+            cyrillic = cyrillic || codes[j] == USCRIPT_CYRILLIC;
+        size_t l = strcspn(tags[i], "-_");
+        if (!cyrillic || (found && found_len == l && strncmp(found, tags[i], l) == 0))
+            continue;
+        if (found)
+            return NULL; /* Russian and Ukrainian: no telling */
+        found = tags[i];
+        found_len = l;
+    }
+    if (!found || found_len >= size)
+        return NULL;
+    snprintf(buf, size, "%.*s", (int)found_len, found);
+    return buf;
+}
+
+size_t lf_speech_runs(const char *lang, const char *text, const char *cyrillic,
+                      struct lf_speech_run **runs)
 {
     UScriptCode base[MAX_BASE_SCRIPTS];
     int n_base = base_scripts(lang, base);
@@ -230,7 +258,7 @@ size_t lf_speech_runs(const char *lang, const char *text, struct lf_speech_run *
         bool own = sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED || sc == USCRIPT_UNKNOWN;
         for (int b = 0; b < n_base && !own; b++)
             own = sc == base[b];
-        if (own || !run_language(sc, text + i, next - i, text, &text_cyrillic)) {
+        if (own || !run_language(sc, text + i, next - i, text, cyrillic, &text_cyrillic)) {
             i = next;
             continue;
         }
@@ -254,17 +282,18 @@ size_t lf_speech_runs(const char *lang, const char *text, struct lf_speech_run *
         }
         add_run(runs, &count, &cap, plain, start - plain, lang, false);
         add_run(runs, &count, &cap, start, end - start,
-                run_language(sc, text + start, end - start, text, &text_cyrillic), true);
+                run_language(sc, text + start, end - start, text, cyrillic, &text_cyrillic), true);
         plain = i = end;
     }
     add_run(runs, &count, &cap, plain, n - plain, lang, false);
     return count;
 }
 
-void lf_script_mark_runs(const char *lang, const char *text, struct lf_growing_text *out)
+void lf_script_mark_runs(const char *lang, const char *text, const char *cyrillic,
+                         struct lf_growing_text *out)
 {
     struct lf_speech_run *runs;
-    size_t n = lf_speech_runs(lang, text, &runs);
+    size_t n = lf_speech_runs(lang, text, cyrillic, &runs);
     for (size_t i = 0; i < n; i++) {
         const struct lf_speech_run *r = &runs[i];
         if (!r->foreign) {

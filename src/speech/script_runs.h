@@ -10,8 +10,10 @@
  * я, or a long text without Ukrainian letters), Serbian, Macedonian or
  * Bulgarian where letters only those have show it; a run without such
  * letters takes the language the whole text's Cyrillic shows (a name in
- * a Russian sentence), alone it is read Ukrainian, the kiosk's most asked
- * Cyrillic language; Arabic script:
+ * a Russian sentence), else the Cyrillic language the content declares
+ * for it (`cyrillic`: the item's languages, see
+ * lf_speech_declared_cyrillic), else Russian when the text is long,
+ * else Ukrainian, the kiosk's most asked Cyrillic language; Arabic script:
  * Arabic, or Persian with Persian letters (پ چ ژ گ ک ی), Urdu with Urdu
  * ones; Greek, Hebrew, Armenian, Georgian, Devanagari, Bengali, Tamil,
  * Thai, Ethiopic, Hangul, Han and kana their languages. Letters the text's
@@ -34,12 +36,22 @@ struct lf_speech_run {
 
 /* The runs of UTF-8 `text` read in `lang`, covering it whole, in order;
  * *runs is a new array (NULL when the text is empty), the caller frees
- * it. Parts already marked for a voice (speech/script_lang.h's marks)
- * stay in the run around them. */
-size_t lf_speech_runs(const char *lang, const char *text, struct lf_speech_run **runs);
+ * it. `cyrillic` (may be NULL): the Cyrillic language the content
+ * declares, for Cyrillic without letters of its own. Parts already
+ * marked for a voice (speech/script_lang.h's marks) stay in the run
+ * around them. */
+size_t lf_speech_runs(const char *lang, const char *text, const char *cyrillic,
+                      struct lf_speech_run **runs);
+
+/* The one language written in Cyrillic among the n language tags (NULL
+ * entries skipped; "ru" and "ru-RU" are one), its primary subtag in buf;
+ * NULL when there is none or more than one (Russian and Ukrainian both:
+ * the letters decide). */
+const char *lf_speech_declared_cyrillic(const char *const *tags, size_t n, char *buf, size_t size);
 
 /* Appends `text` to out with each foreign run marked for its voice
  * (VOICE_OPEN tag VOICE_OPEN ... GERMAN_CLOSE, speech/script_lang.h). */
-void lf_script_mark_runs(const char *lang, const char *text, struct lf_growing_text *out);
+void lf_script_mark_runs(const char *lang, const char *text, const char *cyrillic,
+                         struct lf_growing_text *out);
 
 #endif
