@@ -353,6 +353,73 @@ static void reimport_updates_keeps_hand_edits_and_marks_cancelled(void **state)
 #define CAL_HEAD "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
 #define CAL_TAIL "END:VCALENDAR\r\n"
 
+/* A feed a test writes piece by piece (thousands of events, megabytes of
+ * EXDATEs): CAL_HEAD, what is put, CAL_TAIL, then parsed. */
+struct feed {
+    char *text;
+    size_t n, cap;
+};
+
+/* Appends to a growing text (aborts the test when it does not fit). */
+static void vput(char *text, size_t cap, size_t *n, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
+static void vput(char *text, size_t cap, size_t *n, const char *fmt, va_list ap)
+{
+    int w = vsnprintf(text + *n, cap - *n, fmt, ap);
+    assert_true(w >= 0 && (size_t)w < cap - *n);
+    *n += (size_t)w;
+}
+
+static void put(char *text, size_t cap, size_t *n, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void put(char *text, size_t cap, size_t *n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vput(text, cap, n, fmt, ap);
+    va_end(ap);
+}
+
+/* A feed of at most cap bytes, begun with CAL_HEAD. */
+static void feed_begin(struct feed *fd, size_t cap)
+{
+    *fd = (struct feed){.text = malloc(cap), .cap = cap};
+    assert_non_null(fd->text);
+    put(fd->text, fd->cap, &fd->n, "%s", CAL_HEAD);
+}
+
+static void feed_put(struct feed *fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void feed_put(struct feed *fd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vput(fd->text, fd->cap, &fd->n, fmt, ap);
+    va_end(ap);
+}
+
+/* The feed ended with CAL_TAIL and parsed as file `name` at `now` (its
+ * text freed); *d the new diagnostics, the caller destroys them. */
+static struct lf_ics_feed *feed_parse(struct feed *fd, const char *name, const char *now, int horizon,
+                                      struct lf_diags **d)
+{
+    feed_put(fd, "%s", CAL_TAIL);
+    *d = lf_diags_create();
+    struct lf_ics_feed *f = lf_ics_parse(fd->text, fd->n, name, at(now), horizon, *d);
+    free(fd->text);
+    fd->text = NULL;
+    return f;
+}
+
+/* Parsed as feed_parse, read without an error. */
+static struct lf_ics_feed *feed_parse_clean(struct feed *fd, const char *name, const char *now,
+                                            int horizon, struct lf_diags **d)
+{
+    struct lf_ics_feed *f = feed_parse(fd, name, now, horizon, d);
+    assert_non_null(f);
+    assert_int_equal(lf_diags_errors(*d), 0);
+    return f;
+}
+
 /* A series every 7 minutes since 2010 (1.27 million steps from DTSTART)
  * starts its steps shortly before now: the feed imports, and the dates are
  * the series' own (DTSTART plus a multiple of 7 minutes: 08:54 ended
@@ -622,22 +689,18 @@ static void latin1_feed_and_html_page(void **state)
 static void thousands_of_past_events_are_read(void **state)
 {
     (void)state;
-    size_t n = 8000, cap = n * 160 + 256, len = 0;
-    char *text = malloc(cap);
-    len += (size_t)snprintf(text + len, cap - len, CAL_HEAD);
+    size_t n = 8000;
+    struct feed fd;
+    feed_begin(&fd, n * 160 + 256);
     for (size_t i = 0; i < n; i++)
-        len += (size_t)snprintf(text + len, cap - len,
-                                "BEGIN:VEVENT\r\nUID:e%zu\r\nSUMMARY:Termin %zu\r\n"
-                                "DTSTART:2025%02zu%02zuT100000Z\r\nEND:VEVENT\r\n",
-                                i, i, 1 + i % 12, 1 + i % 28);
-    len += (size_t)snprintf(text + len, cap - len,
-                            "BEGIN:VEVENT\r\nUID:next\r\nSUMMARY:Demnächst\r\n"
-                            "DTSTART:20270110T100000Z\r\nEND:VEVENT\r\n" CAL_TAIL);
-    struct lf_diags *d = lf_diags_create();
-    struct lf_ics_feed *f = lf_ics_parse(text, len, "city.ics", at("2026-12-01T10:00"), 200, d);
-    free(text);
-    assert_non_null(f);
-    assert_int_equal(lf_diags_errors(d), 0);
+        feed_put(&fd,
+                 "BEGIN:VEVENT\r\nUID:e%zu\r\nSUMMARY:Termin %zu\r\n"
+                 "DTSTART:2025%02zu%02zuT100000Z\r\nEND:VEVENT\r\n",
+                 i, i, 1 + i % 12, 1 + i % 28);
+    feed_put(&fd, "BEGIN:VEVENT\r\nUID:next\r\nSUMMARY:Demnächst\r\n"
+                  "DTSTART:20270110T100000Z\r\nEND:VEVENT\r\n");
+    struct lf_diags *d;
+    struct lf_ics_feed *f = feed_parse_clean(&fd, "city.ics", "2026-12-01T10:00", 200, &d);
     assert_int_equal(lf_ics_components(f), n + 1);
     assert_int_equal(lf_ics_count(f), 1);
     assert_string_equal(lf_ics_get(f, 0)->title, "Demnächst");
@@ -1042,38 +1105,19 @@ static void a_calendar_inside_a_calendar(void **state)
 static void the_feeds_step_limit_is_said_once(void **state)
 {
     (void)state;
-    size_t cap = 12 * 200 + 200, n = 0;
-    char *text = malloc(cap);
-    assert_non_null(text);
-    n += (size_t)snprintf(text + n, cap - n, "%s", CAL_HEAD);
+    struct feed fd;
+    feed_begin(&fd, 12 * 200 + 200);
     for (int i = 0; i < 12; i++)
-        n += (size_t)snprintf(text + n, cap - n,
-                              "BEGIN:VEVENT\r\nUID:s%d\r\nSUMMARY:x\r\nDTSTART:20261201T100000Z\r\n"
-                              "DTEND:20261201T100030Z\r\nRRULE:FREQ=MINUTELY;COUNT=99999\r\n"
-                              "END:VEVENT\r\n", i);
-    n += (size_t)snprintf(text + n, cap - n, "%s", CAL_TAIL);
-    assert_true(n < cap);
-    struct lf_diags *d = lf_diags_create();
-    struct lf_ics_feed *f =
-        lf_ics_parse(text, n, "many.ics", at("2026-12-01T09:00Z"), 180, d);
-    free(text);
+        feed_put(&fd,
+                 "BEGIN:VEVENT\r\nUID:s%d\r\nSUMMARY:x\r\nDTSTART:20261201T100000Z\r\n"
+                 "DTEND:20261201T100030Z\r\nRRULE:FREQ=MINUTELY;COUNT=99999\r\n"
+                 "END:VEVENT\r\n", i);
+    struct lf_diags *d;
+    struct lf_ics_feed *f = feed_parse(&fd, "many.ics", "2026-12-01T09:00Z", 180, &d);
     assert_null(f);
     assert_int_equal(lf_diags_errors(d), 1);
     assert_non_null(strstr(lf_diags_get(d, 0)->message, "repeat more than 1000000 times in all"));
     lf_diags_destroy(d);
-}
-
-/* Appends to a growing text (aborts the test when it does not fit). */
-static void put(char *text, size_t cap, size_t *n, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static void put(char *text, size_t cap, size_t *n, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int w = vsnprintf(text + *n, cap - *n, fmt, ap);
-    va_end(ap);
-    assert_true(w >= 0 && (size_t)w < cap - *n);
-    *n += (size_t)w;
 }
 
 /* A series of 53 000 five-minute steps with 40 320 EXDATEs (a feed of
@@ -1086,25 +1130,19 @@ static void exdates_by_the_ten_thousand(void **state)
 {
     (void)state;
     enum { DECOYS = 5 * 28 * 288 };
-    size_t cap = 200 + (DECOYS + 20) * 48 + 400, n = 0;
-    char *text = malloc(cap);
-    assert_non_null(text);
-    put(text, cap, &n, "%sBEGIN:VEVENT\r\nUID:kurs\r\nSUMMARY:Kurs\r\n"
-                       "DTSTART;TZID=Europe/Berlin:20260601T100000\r\nDURATION:PT5M\r\n"
-                       "RRULE:FREQ=MINUTELY;INTERVAL=5\r\n",
-        CAL_HEAD);
+    struct feed fd;
+    feed_begin(&fd, 200 + (DECOYS + 20) * 48 + 400);
+    feed_put(&fd, "BEGIN:VEVENT\r\nUID:kurs\r\nSUMMARY:Kurs\r\n"
+                  "DTSTART;TZID=Europe/Berlin:20260601T100000\r\nDURATION:PT5M\r\n"
+                  "RRULE:FREQ=MINUTELY;INTERVAL=5\r\n");
     for (int i = 0; i < DECOYS; i++)
-        put(text, cap, &n, "EXDATE;TZID=Europe/Berlin:2026%02d%02dT%02d%02d30\r\n", 7 + i / (28 * 288),
-            1 + i / 288 % 28, i % 288 / 12, i % 12 * 5);
+        feed_put(&fd, "EXDATE;TZID=Europe/Berlin:2026%02d%02dT%02d%02d30\r\n", 7 + i / (28 * 288),
+                 1 + i / 288 % 28, i % 288 / 12, i % 12 * 5);
     for (int m = 0; m < 60; m += 5)
-        put(text, cap, &n, "EXDATE;TZID=Europe/Berlin:20261201T10%02d00\r\n", m);
-    put(text, cap, &n, "EXDATE:20261201T120000Z\r\nEXDATE;VALUE=DATE:20261202\r\nEND:VEVENT\r\n%s",
-        CAL_TAIL);
-    struct lf_diags *d = lf_diags_create();
-    struct lf_ics_feed *f = lf_ics_parse(text, n, "kurs.ics", at("2026-12-01T09:00"), 1, d);
-    free(text);
-    assert_non_null(f);
-    assert_int_equal(lf_diags_errors(d), 0);
+        feed_put(&fd, "EXDATE;TZID=Europe/Berlin:20261201T10%02d00\r\n", m);
+    feed_put(&fd, "EXDATE:20261201T120000Z\r\nEXDATE;VALUE=DATE:20261202\r\nEND:VEVENT\r\n");
+    struct lf_diags *d;
+    struct lf_ics_feed *f = feed_parse_clean(&fd, "kurs.ics", "2026-12-01T09:00", 1, &d);
     /* 288 steps from 09:00 on 1 December to 09:00 on the 2nd, less 10:00-10:55
      * (12), 13:00 (12:00 UTC) and everything on the 2nd (00:00-08:55: 108) */
     assert_int_equal(count_titled(f, "Kurs"), 288 - 12 - 1 - 108);
@@ -1128,23 +1166,21 @@ static void overrides_of_thousands_of_series(void **state)
 {
     (void)state;
     enum { SERIES = 8000 };
-    size_t cap = 2000 + SERIES * 460, n = 0;
-    char *text = malloc(cap);
-    assert_non_null(text);
-    put(text, cap, &n, "%s", CAL_HEAD);
+    struct feed fd;
+    feed_begin(&fd, 2000 + SERIES * 460);
     for (int i = 0; i < SERIES; i++)
-        put(text, cap, &n,
+        feed_put(&fd,
             "BEGIN:VEVENT\r\nUID:stadtkalender-veranstaltung-%05d\r\nSUMMARY:Alt\r\n"
             "DTSTART;TZID=Europe/Berlin:20260601T100000\r\nDURATION:PT1H\r\n"
             "RRULE:FREQ=DAILY;COUNT=100\r\nEND:VEVENT\r\n",
             i);
     for (int i = 0; i < SERIES; i++)
-        put(text, cap, &n,
+        feed_put(&fd,
             "BEGIN:VEVENT\r\nUID:stadtkalender-verschoben-%05d\r\nSUMMARY:Weg\r\n"
             "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Berlin:20260601T100000\r\n"
             "DTSTART;TZID=Europe/Berlin:20260601T110000\r\nDURATION:PT1H\r\nEND:VEVENT\r\n",
             i);
-    put(text, cap, &n,
+    feed_put(&fd,
         "BEGIN:VEVENT\r\nUID:treff\r\nSUMMARY:Treff\r\n"
         "DTSTART;TZID=Europe/Berlin:20261202T170000\r\nDURATION:PT2H\r\n"
         "RRULE:FREQ=WEEKLY;COUNT=4\r\nEND:VEVENT\r\n"
@@ -1153,13 +1189,9 @@ static void overrides_of_thousands_of_series(void **state)
         "DTSTART;TZID=Europe/Berlin:20261216T180000\r\nDURATION:PT1H\r\nEND:VEVENT\r\n"
         "BEGIN:VEVENT\r\nUID:treff\r\nSUMMARY:Treff einmal\r\n"
         "RECURRENCE-ID;TZID=Europe/Berlin:20261209T170000\r\n"
-        "DTSTART;TZID=Europe/Berlin:20261210T170000\r\nDURATION:PT2H\r\nEND:VEVENT\r\n%s",
-        CAL_TAIL);
-    struct lf_diags *d = lf_diags_create();
-    struct lf_ics_feed *f = lf_ics_parse(text, n, "stadt.ics", at("2026-12-01T09:00"), 60, d);
-    free(text);
-    assert_non_null(f);
-    assert_int_equal(lf_diags_errors(d), 0);
+        "DTSTART;TZID=Europe/Berlin:20261210T170000\r\nDURATION:PT2H\r\nEND:VEVENT\r\n");
+    struct lf_diags *d;
+    struct lf_ics_feed *f = feed_parse_clean(&fd, "stadt.ics", "2026-12-01T09:00", 60, &d);
     assert_int_equal(lf_ics_count(f), 4); /* the old series ended in September */
     assert_string_equal(starting(f, "2026-12-02T17:00")->title, "Treff");
     assert_string_equal(starting(f, "2026-12-10T17:00")->title, "Treff einmal");
@@ -1538,16 +1570,14 @@ static void a_moved_occurrence_leaves_its_old_date_under_another_file_name(void 
 static void series_of_decades_start_near_now(void **state)
 {
     (void)state;
-    size_t cap = 80 * 220 + 2048, n = 0;
-    char *text = malloc(cap);
-    assert_non_null(text);
-    put(text, cap, &n, "%s", CAL_HEAD);
+    struct feed fd;
+    feed_begin(&fd, 80 * 220 + 2048);
     for (int i = 0; i < 80; i++)
-        put(text, cap, &n,
+        feed_put(&fd,
             "BEGIN:VEVENT\r\nUID:offen%d\r\nSUMMARY:Offen %d\r\n"
             "DTSTART;TZID=Europe/Berlin:19700102T080000\r\nDTEND;TZID=Europe/Berlin:19700102T120000\r\n"
             "RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR\r\nEND:VEVENT\r\n", i, i);
-    put(text, cap, &n,
+    feed_put(&fd,
         "BEGIN:VEVENT\r\nUID:kurs\r\nSUMMARY:Kurs\r\n"
         "DTSTART;TZID=Europe/Berlin:20010102T180000\r\nDTEND;TZID=Europe/Berlin:20010102T193000\r\n"
         "RRULE:FREQ=WEEKLY;INTERVAL=2\r\nEND:VEVENT\r\n"
@@ -1555,12 +1585,8 @@ static void series_of_decades_start_near_now(void **state)
         "RECURRENCE-ID;TZID=Europe/Berlin:20261117T180000\r\n"
         "DTSTART;TZID=Europe/Berlin:20261203T170000\r\nDTEND;TZID=Europe/Berlin:20261203T183000\r\n"
         "END:VEVENT\r\n");
-    put(text, cap, &n, "%s", CAL_TAIL);
-    struct lf_diags *d = lf_diags_create();
-    struct lf_ics_feed *f = lf_ics_parse(text, n, "stadt.ics", at("2026-12-01T09:00Z"), 3, d);
-    free(text);
-    assert_non_null(f);
-    assert_int_equal(lf_diags_errors(d), 0);
+    struct lf_diags *d;
+    struct lf_ics_feed *f = feed_parse_clean(&fd, "stadt.ics", "2026-12-01T09:00Z", 3, &d);
     size_t opening = 0, course = 0, moved = 0;
     for (size_t i = 0; i < lf_ics_count(f); i++) {
         const struct lf_ics_event *e = lf_ics_get(f, i);
