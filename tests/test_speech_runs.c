@@ -151,6 +151,10 @@ static void the_script_reads_cyrillic_in_the_declared_language(void **state)
     char *de = lf_speech_script(&page, "de", now);
     assert_non_null(strstr(de, "Beratung: <voice xml:lang=\"ru\">Консультация по средам.</voice>"));
     free(de);
+    /* also for a Ukrainian visitor, to whom the German text is read */
+    char *uk = lf_speech_script(&page, "uk", now);
+    assert_non_null(strstr(uk, "<voice xml:lang=\"ru\">Консультация по средам</voice>"));
+    free(uk);
     /* nothing declared: a Russian visitor's German text is read for them */
     lf_speech_item_slide(&b->items[1], now, &slide);
     char *ru = lf_speech_script(&page, "ru", now);

@@ -189,21 +189,22 @@ static const char *only_german(const char *lang)
 /* The Cyrillic language the content declares for text t of the item
  * being read, for Cyrillic words without letters of their own
  * (speech/script_runs.h; a short Russian text went to the Ukrainian
- * voice): German standing in for a visitor's Cyrillic language is read
- * for that visitor; else the one Cyrillic language among the text's
- * translations and the offer's languages. NULL: none or several. */
+ * voice): the one Cyrillic language among the text's translations and
+ * the offer's languages; else, for German standing in for a visitor's
+ * Cyrillic language, the visitor's. NULL: none or several. */
 static const char *declared_cyrillic(const struct speaker *sp, const struct lf_text *t, bool german,
                                      char *buf, size_t size)
 {
-    if (german && lf_speech_declared_cyrillic(&sp->lang, 1, buf, size))
-        return buf;
     const char *tags[LF_MAX_TRANSLATIONS + LF_MAX_SPOKEN_LANGUAGES];
     size_t n = 0;
     for (size_t i = 0; i < t->n && n < LF_MAX_TRANSLATIONS; i++)
         tags[n++] = t->tr[i].lang;
     for (size_t i = 0; sp->item && i < sp->item->n_languages && i < LF_MAX_SPOKEN_LANGUAGES; i++)
         tags[n++] = sp->item->languages[i];
-    return lf_speech_declared_cyrillic(tags, n, buf, size);
+    const char *declared = lf_speech_declared_cyrillic(tags, n, buf, size);
+    if (!declared && german)
+        declared = lf_speech_declared_cyrillic(&sp->lang, 1, buf, size);
+    return declared;
 }
 
 /* A content text in the visitor's language, ready to be read: German
