@@ -1553,6 +1553,133 @@ static void a_full_card_keeps_the_address_beside_the_hours(void **state)
     lf_scene_destroy(s);
 }
 
+/* A contact as the sample has them: a role, a long unit, a sentence,
+ * two ranges of hours, address, phone, e-mail and web address. */
+static struct lf_item reachable_contact(void)
+{
+    static struct lf_translation role[2], unit[2], desc[2];
+    role[0] = tr_de("Migrant*innenorganisationen");
+    snprintf(role[1].lang, sizeof(role[1].lang), "ar");
+    role[1].text = "منظمات المهاجرين";
+    unit[0] = tr_de("Kreis Recklinghausen, Fachdienst 57.3 – Kommunales Integrationszentrum "
+                    "und Projekte");
+    snprintf(unit[1].lang, sizeof(unit[1].lang), "ar");
+    unit[1].text = "دائرة ريكلينغهاوزن، القسم 57.3 – مركز الاندماج البلدي والمشاريع";
+    desc[0] = tr_de("Beratung und Unterstützung für Migrant*innenorganisationen im Kreis "
+                    "Recklinghausen.");
+    snprintf(desc[1].lang, sizeof(desc[1].lang), "ar");
+    desc[1].text = "استشارات ودعم لمنظمات المهاجرين في دائرة ريكلينغهاوزن.";
+    struct lf_item c = {.kind = LF_ITEM_CONTACT, .id = "kreis-re", .title = {1, org_tr},
+                        .role = {2, role}, .unit = {2, unit}, .summary = {2, desc},
+                        .address = "Kurt-Schumacher-Allee 1, 45657 Recklinghausen",
+                        .phone = "02361 53-3808", .email = "z.soezuedogru@kreis-re.de",
+                        .url = "https://www.kreis-re.de/beratung/migration"};
+    c.hours.n = 2;
+    c.hours.ranges[0] = (struct lf_hours_range){0x03, 9 * 60, 14 * 60};
+    c.hours.ranges[1] = (struct lf_hours_range){0x04, 9 * 60, 14 * 60 + 30};
+    return c;
+}
+
+/* Every page of a slide from its first: whether the phone is on the
+ * first, on which page the QR code is (0: none), each page clean and the
+ * code over no text. */
+static int pages_of(struct lf_scene *s, const struct lf_view *v, const struct lf_slide *sl,
+                    bool *phone_first, int *code_page)
+{
+    struct lf_page pg = {.kind = LF_PAGE_SLIDE, .slide = sl};
+    struct lf_page_result r = {.continues = true};
+    int pages = 0;
+    *phone_first = false;
+    *code_page = 0;
+    while (r.continues && pages < 10) {
+        lf_scene_clear(s);
+        lf_layout_page(s, v, &pg, &r);
+        pages++;
+        char what[64];
+        snprintf(what, sizeof(what), "%dx%d %s page %d", v->width, v->height, v->lang, pages);
+        assert_clean(s, v->width, v->height, lf_layout_min_text_px(v), what);
+        if (pages == 1)
+            *phone_first = op_starting(s, "02361 53-3808") != NULL;
+        const struct lf_op *qr = op_of_kind(s, LF_OP_QR);
+        if (qr && !*code_page) {
+            *code_page = pages;
+            for (size_t i = 0; i < lf_scene_count(s); i++) {
+                const struct lf_op *t = lf_scene_op(s, i);
+                if (t->kind == LF_OP_TEXT && lf_box_overlaps(t->box, qr->box))
+                    fail_msg("%s: the QR code lies over \"%s\"", what, t->text);
+            }
+        }
+        pg.from = r.rest;
+    }
+    assert_false(r.continues);
+    return pages;
+}
+
+/* Near-square screens (1080x1080, 1280x1024, 1024x1024): a contact's
+ * first page says how to reach them, and the QR code is on a page. The
+ * card kept the hours and the address, phone and code went on to a
+ * second page (1080x1080), or the code was left out (1280x1024): the
+ * vCard's code had no room where its web address's has. */
+static void a_square_screen_keeps_how_to_reach_a_contact(void **state)
+{
+    (void)state;
+    build_bundle();
+    struct lf_item contact = reachable_contact();
+    struct lf_slide sl = {LF_SLIDE_CONTACT, &contact, 0, 0};
+    static const int sizes[][2] = {{1080, 1080}, {1280, 1024}, {1024, 1024}, {1920, 1080}};
+    static const char *const langs[] = {"de", "ar"};
+    struct lf_scene *s = lf_scene_create();
+    for (size_t si = 0; si < sizeof(sizes) / sizeof(sizes[0]); si++) {
+        for (size_t li = 0; li < 2; li++) {
+            struct lf_view v = fake_view(&bundle, langs[li], lf_local_make(2026, 12, 3, 10, 0),
+                                         sizes[si][0], sizes[si][1]);
+            bool phone_first;
+            int code_page;
+            int pages = pages_of(s, &v, &sl, &phone_first, &code_page);
+            if (!phone_first || !code_page)
+                fail_msg("%dx%d %s: %d pages, phone %son the first, QR code %s", v.width,
+                         v.height, v.lang, pages, phone_first ? "" : "not ",
+                         code_page ? "shown" : "missing");
+        }
+    }
+    lf_scene_destroy(s);
+}
+
+/* A contact with fourteen ranges of hours (1920x1080, 1280x1024, 4K;
+ * Arabic and German): the card full of hours, the vCard's code (many
+ * modules; more with an Arabic role and unit) had no room under the
+ * address and was left out, or went on to a second page with the phone.
+ * The first page has the phone and a code: the vCard's where it has
+ * room, else the web address's. */
+static void many_hours_keep_the_contacts_code(void **state)
+{
+    (void)state;
+    build_bundle();
+    struct lf_item contact = reachable_contact();
+    contact.hours.n = LF_MAX_HOURS_RANGES;
+    for (int r = 0; r < LF_MAX_HOURS_RANGES; r++)
+        contact.hours.ranges[r] = (struct lf_hours_range){
+            (uint8_t)(1u << (r / 2)), (int16_t)(r % 2 ? 13 * 60 + 30 + 15 * (r / 2) : 7 * 60 + 15 * (r / 2)),
+            (int16_t)(r % 2 ? 16 * 60 + 15 * (r / 2) : 11 * 60 + 15 * (r / 2))};
+    struct lf_slide sl = {LF_SLIDE_CONTACT, &contact, 0, 0};
+    static const int sizes[][2] = {{1920, 1080}, {1280, 1024}, {3840, 2160}};
+    static const char *const langs[] = {"ar", "de"};
+    struct lf_scene *s = lf_scene_create();
+    for (size_t si = 0; si < sizeof(sizes) / sizeof(sizes[0]); si++) {
+        for (size_t li = 0; li < 2; li++) {
+            struct lf_view v = fake_view(&bundle, langs[li], lf_local_make(2026, 12, 3, 10, 0),
+                                         sizes[si][0], sizes[si][1]);
+            bool phone_first;
+            int code_page;
+            int pages = pages_of(s, &v, &sl, &phone_first, &code_page);
+            if (!phone_first || code_page != 1)
+                fail_msg("%dx%d %s: %d pages, phone %son the first, QR code on page %d", v.width,
+                         v.height, v.lang, pages, phone_first ? "" : "not ", code_page);
+        }
+    }
+    lf_scene_destroy(s);
+}
+
 /* A title of one word far too long for an agenda entry's three lines
  * is cut with "…" at the end of its last line shown: once cut, the
  * hyphenated word broke elsewhere, the "…" went on to a fourth line not
@@ -3578,6 +3705,8 @@ int main(void)
         cmocka_unit_test(landscape_contact_uses_its_column),
         cmocka_unit_test(continued_hours_keep_their_label),
         cmocka_unit_test(a_full_card_keeps_the_address_beside_the_hours),
+        cmocka_unit_test(a_square_screen_keeps_how_to_reach_a_contact),
+        cmocka_unit_test(many_hours_keep_the_contacts_code),
         cmocka_unit_test(a_cut_title_ends_with_an_ellipsis),
         cmocka_unit_test(running_title_is_never_cut),
         cmocka_unit_test(paragraph_follows_its_own_direction),

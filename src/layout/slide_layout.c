@@ -23,6 +23,9 @@ struct block {
     const char *qr;         /* a QR code of this payload, with `text` as its caption */
     int qr_side;            /* its side in pixels: as large as this, */
     int qr_min;             /* ... as small as this where room is short */
+    const char *qr_small;   /* NULL, or a shorter payload (a contact's web address
+                               for its vCard) where that code has no room */
+    int qr_small_side, qr_small_min;
     bool in_german;         /* German standing in for the screen's language */
     bool struck;            /* a line through it: a cancelled event's title */
     int px;                 /* when set: this size in pixels at every scale (the rest
@@ -103,21 +106,32 @@ static void add_joined_data(struct column *c, const char *text, double base)
  * pixels at 1080 when the code is small. */
 #define LF_QR_SIDE_BASE 170
 
-static void add_qr(struct column *c, const struct frame *f, const char *payload)
+/* The side and least side of a code of payload (0: it cannot be encoded). */
+static int qr_sides(const struct frame *f, const char *payload, int *min_side)
 {
-    if (!payload[0])
-        return;
-    int modules = lf_qr_modules(payload);
+    int modules = payload && payload[0] ? lf_qr_modules(payload) : 0;
     if (modules == 0)
-        return;
-    int min_side = modules * (int)ceil(LF_QR_MIN_MODULE_BASE * f->u);
+        return 0;
+    *min_side = modules * (int)ceil(LF_QR_MIN_MODULE_BASE * f->u);
     /* larger on a portrait screen, which has the height for it */
     int side = lf_frame_scaled(f, LF_QR_SIDE_BASE * (f->landscape ? 1.0 : 1.5));
-    if (side < min_side)
-        side = min_side;
+    return side < *min_side ? *min_side : side;
+}
+
+/* small: NULL, or a shorter payload for where the code of payload has no
+ * room (it must outlive the column too). */
+static void add_qr(struct column *c, const struct frame *f, const char *payload,
+                   const char *small)
+{
+    int min_side = 0, side = qr_sides(f, payload, &min_side);
+    if (side == 0)
+        return;
+    int small_min = 0, small_side = qr_sides(f, small, &small_min);
     add_block(c, (struct block){.text = lf_phrase(f->v->lang, LF_P_SCAN), .face = LF_FACE_BOLD,
                                 .base_px = BASE_LABEL * 1.1, .color = f->t->ink_soft,
-                                .qr = payload, .qr_side = side, .qr_min = min_side});
+                                .qr = payload, .qr_side = side, .qr_min = min_side,
+                                .qr_small = small_side && small_min < min_side ? small : NULL,
+                                .qr_small_side = small_side, .qr_small_min = small_min});
 }
 
 /* Whether German stands in for the screen's language anywhere in c. */
@@ -175,6 +189,49 @@ static const double scales[] = {1.0, 0.9, 0.8, 0.7};
  * scale of the list, rather than a second page. */
 #define LF_ONE_PAGE_SCALE_MIN_COMPACT 0.7
 
+/* A QR code block b beside the data block above it (top data_top, its
+ * widest line data_w) in box: whether the code, at least b->qr_min, and
+ * its caption fit in the width the data leaves at the end edge and the
+ * height to box's bottom. Sets *wr (the caption, wrapped in the code's
+ * column: wr->max_w is that column's width), *side and *h (code and
+ * caption). */
+static bool qr_beside_data(const struct frame *f, const struct block *b, double scale,
+                           struct lf_box box, int data_top, int data_w, struct lf_wrapped *wr,
+                           int *side, int *h)
+{
+    int gap_x = spacing(f, 24), px = lf_frame_text_px(f, b->base_px * scale);
+    int room_w = box.w - data_w - 2 * gap_x;
+    int room_h = box.y + box.h - data_top;
+    int s = scale > 1.0 ? (int)(b->qr_side * scale) : b->qr_side;
+    /* the caption's column: as wide as the code, or as its longest word */
+    int col_w = 0;
+    for (const char *w = b->text; *w;) {
+        size_t len = strcspn(w, " ");
+        int ww = f->m.width(f->m.ctx, b->face, px, w, len);
+        col_w = ww > col_w ? ww : col_w;
+        w += len + (w[len] == ' ');
+    }
+    if (col_w > room_w)
+        return false;
+    if (s > room_w)
+        s = room_w;
+    for (;;) {
+        int cw = s > col_w ? s : col_w;
+        lf_wrap(&f->m, b->face, px, b->text, cw, 3, wr);
+        int need = s + gap_x / 2 + lf_wrapped_height(wr);
+        if (!wr->rest && need <= room_h) {
+            *side = s;
+            *h = need;
+            return s >= b->qr_min;
+        }
+        if (wr->rest || s <= b->qr_min)
+            return false;
+        s -= need - room_h; /* smaller, down to its least size */
+        if (s < b->qr_min)
+            s = b->qr_min;
+    }
+}
+
 /* Lays the blocks from `from` on into box at `scale`, adding them to the
  * scene when do_emit. True when everything fit; otherwise *rest says
  * where the next page goes on. *used: the height taken. A block that
@@ -189,6 +246,9 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
     int label_px = lf_frame_text_px(f, BASE_LABEL * fmax(scale, 0.85));
     int y = box.y, bottom = box.y + box.h;
     bool all = true;
+    /* the block of data just laid out on this page (an address, phone,
+     * web address): its top, bottom and widest line; top -1 when none */
+    int data_top = -1, data_bottom = 0, data_w = 0;
     for (size_t i = from.block; i < c->n; i++) {
         const struct block *b = &c->b[i];
         mb.lang = b->in_german ? "de" : f->m.lang; /* hyphenated as the language it is in */
@@ -196,57 +256,88 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
             y -= gap; /* directly under the block before */
         if (b->qr) {
             /* the code, its caption beside it (under it in a narrow column),
-             * as large as the room allows between qr_min and qr_side; never split */
+             * as large as the room allows between qr_min and qr_side; never
+             * split. Where it has no room under what comes before, beside
+             * the address and numbers above it; where the code of a whole
+             * vCard has no room, that of the web address alone. */
             int gap_x = spacing(f, 24), px = lf_frame_text_px(f, b->base_px * scale);
-            /* larger with the text where the page has the room (portrait) */
-            int side = scale > 1.0 ? (int)(b->qr_side * scale) : b->qr_side;
-            if (side > bottom - y)
-                side = bottom - y;
-            if (side > box.w)
-                side = box.w;
-            int beside_w = box.w - side - gap_x;
-            bool beside = beside_w >= lf_frame_scaled(f, 200);
+            struct block small = *b;
+            if (b->qr_small) {
+                small.qr = b->qr_small;
+                small.qr_side = b->qr_small_side;
+                small.qr_min = b->qr_small_min;
+            }
+            bool placed = false;
+            int side = 0, h = 0;
             struct lf_wrapped wr;
-            lf_wrap(m, b->face, px, b->text, beside ? beside_w : box.w, 3, &wr);
-            if (!beside) {
-                int most = scale > 1.0 ? (int)(b->qr_side * scale) : b->qr_side;
-                side = bottom - y - gap_x / 2 - lf_wrapped_height(&wr);
-                if (side > most)
-                    side = most;
+            for (int v = 0; v < (b->qr_small ? 2 : 1) && !placed; v++) {
+                const struct block *q = v ? &small : b;
+                /* larger with the text where the page has the room (portrait) */
+                side = scale > 1.0 ? (int)(q->qr_side * scale) : q->qr_side;
+                if (side > bottom - y)
+                    side = bottom - y;
                 if (side > box.w)
                     side = box.w;
-            }
-            int h = beside ? (side > lf_wrapped_height(&wr) ? side : lf_wrapped_height(&wr))
+                int beside_w = box.w - side - gap_x;
+                bool beside = beside_w >= lf_frame_scaled(f, 200);
+                lf_wrap(m, q->face, px, q->text, beside ? beside_w : box.w, 3, &wr);
+                if (!beside) {
+                    int most = scale > 1.0 ? (int)(q->qr_side * scale) : q->qr_side;
+                    side = bottom - y - gap_x / 2 - lf_wrapped_height(&wr);
+                    if (side > most)
+                        side = most;
+                    if (side > box.w)
+                        side = box.w;
+                }
+                h = beside ? (side > lf_wrapped_height(&wr) ? side : lf_wrapped_height(&wr))
                            : side + gap_x / 2 + lf_wrapped_height(&wr);
-            if ((side < b->qr_min || y + h > bottom || wr.rest) && y == box.y && f->must_progress) {
+                if (!(side < q->qr_min || y + h > bottom || wr.rest)) {
+                    placed = true;
+                    if (do_emit) {
+                        lf_scene_qr(f->s, (struct lf_box){box.x, y, side, side}, q->qr);
+                        if (beside)
+                            lf_frame_emit(f, &wr, q->text, box.x + side + gap_x,
+                                          y + (side - lf_wrapped_height(&wr)) / 2, q->face,
+                                          q->color, f->rtl);
+                        else
+                            lf_frame_emit(f, &wr, q->text, box.x, y + side + gap_x / 2, q->face,
+                                          q->color, f->rtl);
+                    }
+                    y += h + gap;
+                } else if (data_top >= 0 &&
+                           qr_beside_data(f, q, scale, box, data_top, data_w, &wr, &side, &h)) {
+                    /* the code beside the address, phone and web address, in
+                     * the width their lines leave at the end edge, its
+                     * caption under it */
+                    placed = true;
+                    int code_x = box.x + box.w - wr.max_w;
+                    if (do_emit) {
+                        lf_scene_qr(f->s, (struct lf_box){code_x, data_top, side, side}, q->qr);
+                        lf_frame_emit(f, &wr, q->text, code_x, data_top + side + gap_x / 2,
+                                      q->face, q->color, f->rtl);
+                    }
+                    int end = data_top + h > data_bottom ? data_top + h : data_bottom;
+                    y = end + gap;
+                }
+            }
+            data_top = -1;
+            if (placed)
+                continue;
+            if (y == box.y && f->must_progress) {
                 /* not even a page of its own holds the code: it is left out
                  * (what it carries is on the slide as text) and the flow
                  * moves on */
                 continue;
             }
-            if ((side < b->qr_min || y + h > bottom || wr.rest) && f->in_flow &&
-                i + 1 == c->n && y > box.y) {
+            if (f->in_flow && i + 1 == c->n && y > box.y) {
                 /* the code last, and no room left for it: never a page
                  * holding only a QR code (what it carries is on the
                  * slide as text) */
                 continue;
             }
-            if (side < b->qr_min || y + h > bottom || wr.rest) {
-                *rest = (struct lf_flow_pos){i, 0};
-                all = false;
-                break;
-            }
-            if (do_emit) {
-                lf_scene_qr(f->s, (struct lf_box){box.x, y, side, side}, b->qr);
-                if (beside)
-                    lf_frame_emit(f, &wr, b->text, box.x + side + gap_x,
-                         y + (side - lf_wrapped_height(&wr)) / 2, b->face, b->color, f->rtl);
-                else
-                    lf_frame_emit(f, &wr, b->text, box.x, y + side + gap_x / 2, b->face, b->color,
-                         f->rtl);
-            }
-            y += h + gap;
-            continue;
+            *rest = (struct lf_flow_pos){i, 0};
+            all = false;
+            break;
         }
         size_t off = i == from.block ? from.offset : 0;
         if (off > strlen(b->text))
@@ -305,6 +396,19 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
             else
                 lf_frame_emit_paragraph(f, &wr, b->text, box.x, y + lh_label, b->face, ink,
                                         lf_frame_text_rtl(f, b->text, b->ltr));
+        }
+        if (b->data && !wr.rest) {
+            if (!(b->joined && data_top >= 0))
+                data_top = y, data_w = 0;
+            if (lh_label) {
+                int lw = m->width(m->ctx, LF_FACE_BOLD, label_px, b->label, strlen(b->label));
+                data_w = lw > data_w ? lw : data_w;
+            }
+            for (size_t k = 0; k < wr.n; k++)
+                data_w = wr.lines[k].width > data_w ? wr.lines[k].width : data_w;
+            data_bottom = y + lh_label + lf_wrapped_height(&wr);
+        } else {
+            data_top = -1;
         }
         y += lh_label + lf_wrapped_height(&wr) + gap;
         if (wr.rest) {
@@ -1203,7 +1307,7 @@ static void event_blocks(struct frame *f, const struct lf_slide *sl, struct even
              BASE_META, accent);
     if (!lf_qr_payload(it, lang, t->qr, sizeof(t->qr)))
         t->qr[0] = '\0';
-    add_qr(card, f, t->qr);
+    add_qr(card, f, t->qr, NULL);
 }
 
 static void event_head(struct frame *f, const struct lf_slide *sl, const char *when,
@@ -1429,7 +1533,8 @@ static void service_blocks(struct frame *f, const struct lf_item *it, struct ser
     add_data(card, lf_phrase(lang, LF_P_CONTACT), t->contact, BASE_META, accent);
     if (!lf_qr_payload(it, lang, t->qr, sizeof(t->qr)))
         t->qr[0] = '\0';
-    add_qr(card, f, t->qr);
+    /* a contact's vCard where it has room, else its web address */
+    add_qr(card, f, t->qr, it->kind == LF_ITEM_CONTACT ? it->url : NULL);
 }
 
 /* The "open now, until 14:00" pill; returns its height (0: no hours).
@@ -1630,8 +1735,10 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
                 const struct block *b = &full.b[i];
                 if (keep & (1u << i)) {
                     add_block(&kept, *b);
-                    weight_fits += b->qr ? 4 : b->data ? 2 : b->label ? 8 : 1;
-                    weight_goes_on += b->qr ? 2 : b->data ? 4 : b->label ? 8 : 1;
+                    /* a contact's card keeps how to reach them above all */
+                    int data_w = cat == LF_CAT_CONTACTS ? 16 : 0;
+                    weight_fits += b->qr ? 4 : b->data ? (data_w ? data_w : 2) : b->label ? 8 : 1;
+                    weight_goes_on += b->qr ? 2 : b->data ? (data_w ? data_w : 4) : b->label ? 8 : 1;
                 } else if (b->qr) {
                     qr = b;
                 } else {
