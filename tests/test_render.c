@@ -329,6 +329,9 @@ static void a_line_end_hyphen_stays_with_its_word(void **state)
     } cases[] = {
         {"لقاء مع Frau Schneider-", "Frau Schneider-", "-Frau Schneider", true, true},
         {"تفضلوا إلى Informations\u2010", "Informations\u2010", "\u2010Informations", true, true},
+        /* a web address broken after its '?' keeps it at its end */
+        {"سجّل الآن على https://example.org/anmeldung?", "https://example.org/anmeldung?",
+         "?https://example.org/anmeldung", true, true},
         /* set on its own right to left, the Arabic word and its hyphen
          * are in the order a reader expects: the hyphen at the left */
         {"Treffen in مونستر-", "مونستر-", "-مونستر", false, false},

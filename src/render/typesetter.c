@@ -537,6 +537,35 @@ static void keep_phone_numbers(const uint32_t *cp, FriBidiCharType *types,
     }
 }
 
+/* A web or e-mail address broken at the end of a line ("https://
+ * example.org/anmeldung?" of "...?lang=ar" going on on the next) keeps
+ * the signs it ends with at its end: the line alone gave them the
+ * paragraph's direction, and in Arabic text the '?' was drawn before the
+ * "https". The line's last word is an address when it has "://", "www."
+ * or '@'; its last signs take the type of the letter or digit before. */
+static void keep_address_end(const uint32_t *cp, FriBidiCharType *types, size_t n)
+{
+    size_t word = n;
+    while (word > 0 && cp[word - 1] != ' ')
+        word--;
+    bool address = false;
+    for (size_t i = word; i < n && !address; i++)
+        address = cp[i] == '@' || (cp[i] == ':' && i + 2 < n && cp[i + 1] == '/' &&
+                                   cp[i + 2] == '/') ||
+                  (i + 3 < n && cp[i] == 'w' && cp[i + 1] == 'w' && cp[i + 2] == 'w' &&
+                   cp[i + 3] == '.');
+    if (!address)
+        return;
+    size_t end = n;
+    while (end > word && !FRIBIDI_IS_STRONG(types[end - 1]) && types[end - 1] != FRIBIDI_TYPE_EN)
+        end--;
+    if (end == n || end == word || types[end - 1] == FRIBIDI_TYPE_RTL ||
+        types[end - 1] == FRIBIDI_TYPE_AL)
+        return;
+    for (size_t i = end; i < n; i++)
+        types[i] = FRIBIDI_TYPE_LTR;
+}
+
 /* Splits the line into runs; with `visual` the runs come in display
  * order (bidi levels reordered), else in logical order. */
 static void split(struct lf_typesetter *ts, const char *s, size_t len, enum lf_face face,
@@ -562,6 +591,7 @@ static void split(struct lf_typesetter *ts, const char *s, size_t len, enum lf_f
         (types[n - 2] == FRIBIDI_TYPE_LTR || types[n - 2] == FRIBIDI_TYPE_RTL ||
          types[n - 2] == FRIBIDI_TYPE_AL))
         types[n - 1] = types[n - 2];
+    keep_address_end(cp, types, n);
     FriBidiParType dir = rtl ? FRIBIDI_PAR_WRTL : FRIBIDI_PAR_WLTR;
     if (!fribidi_get_par_embedding_levels_ex(types, brackets, (FriBidiStrIndex)n, &dir, levels))
         memset(levels, rtl ? 1 : 0, n * sizeof(levels[0]));
