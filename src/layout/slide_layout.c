@@ -304,11 +304,13 @@ static bool column_pass(struct frame *f, const struct column *c, struct lf_box b
                                           q->color, f->rtl);
                     }
                     y += h + gap;
-                } else if (data_top >= 0 &&
+                } else if (data_top >= 0 && f->in_flow &&
                            qr_beside_data(f, q, scale, box, data_top, data_w, &wr, &side, &h)) {
-                    /* the code beside the address, phone and web address, in
-                     * the width their lines leave at the end edge, its
-                     * caption under it */
+                    /* the text's flow (not a card: a card makes room
+                     * for its code by its text set smaller): the code
+                     * beside the address, phone and web address, in the
+                     * width their lines leave at the end edge, its caption
+                     * under it */
                     placed = true;
                     int code_x = box.x + box.w - wr.max_w;
                     if (do_emit) {
