@@ -788,7 +788,46 @@ function navButton(view, text) {
     onclick: () => leaveEditor(() => { state.view = view; state.editing = null; render(); })}, text);
 }
 
+/* Where the focus was, as a selector that finds the same control in the page made anew
+ * (render replaces every element): its id, the tab's view, the field; null for none. */
+function focusMark(el) {
+  if (!el || el === document.body) return null;
+  const tag = el.tagName.toLowerCase();
+  if (el.id) return '#' + CSS.escape(el.id);
+  if (el.dataset && el.dataset.view) return tag + '[data-view="' + CSS.escape(el.dataset.view) + '"]';
+  if (el.dataset && el.dataset.field) return tag + '[data-field="' + CSS.escape(el.dataset.field) + '"]';
+  if (el.getAttribute('aria-label')) return tag + '[aria-label="' + CSS.escape(el.getAttribute('aria-label')) + '"]';
+  return null;
+}
+let shownPage = null; /* the page render drew last: 'editor' or a view */
+/* the control that had the focus last: a button disabled while its request runs (Speichern)
+ * drops the focus to <body> before the page is drawn anew */
+let lastFocused = null;
+document.addEventListener('focusin', (ev) => { lastFocused = ev.target; });
+
 function render() {
+  /* render replaces the whole page, the focused control too: without a word the focus fell
+   * to <body> (a tab opened with Enter, Speichern pressed), and the next Tab started at the
+   * top of the page again. Another page: the focus on its content (main, as the skip link
+   * does); the same page drawn anew: on the same control, else on its content. */
+  let was = document.activeElement;
+  if ((!was || was === document.body) && lastFocused && (lastFocused.disabled || !lastFocused.isConnected)) was = lastFocused;
+  const ours = !!was && (was === document.body || was === lastFocused || $app().contains(was));
+  const mark = ours ? focusMark(was) : null;
+  const page = state.editing ? 'editor' : state.view;
+  const moved = page !== shownPage;
+  shownPage = page;
+  const out = drawPage();
+  const main = document.getElementById('main');
+  if (ours && main && !document.querySelector('dialog[open]')) {
+    const again = !moved && mark && document.querySelector(mark);
+    if (again) again.focus({preventScroll: true});
+    else if (moved || document.activeElement === document.body || !document.activeElement) main.focus({preventScroll: true});
+  }
+  return out;
+}
+
+function drawPage() {
   document.documentElement.lang = state.ui;
   if (!studioAway && document.getElementById('connection')) clear(connectionBox()); /* "back again" said; the next page without it */
   const app = clear($app());
@@ -1162,7 +1201,10 @@ const WIDGETS = {
   hours: () => hoursEditor(),
   languages: () => languagesEditor(),
   image: () => imageEditor(),
-  line: (f, it, type) => h('input', {type: type || 'text', value: it[f] || '', dir: 'ltr',
+  /* an address or a name runs in the direction of its own letters (dir=auto: an Arabic or
+   * Persian address right to left, a German one left to right); an e-mail or web address
+   * always left to right */
+  line: (f, it, type) => h('input', {type: type || 'text', value: it[f] || '', dir: type ? 'ltr' : 'auto',
     oninput: (ev) => setField(f, ev.target.value.trim() === '' ? undefined : ev.target.value)}),
   email: (f, it) => WIDGETS.line(f, it, 'email'),
   url: (f, it) => WIDGETS.line(f, it, 'url'),
@@ -1506,8 +1548,8 @@ function askDialog({id, title, body, action, danger}) {
 /* ---- urgent notice: the button, then "show now" ------------------------------------------ */
 
 function openUrgent() {
-  const title = h('input', {id: 'urgent-title', value: t('urgentDefaultTitle')});
-  const message = h('textarea', {id: 'urgent-message', rows: 3, value: t('urgentDefaultMessage')});
+  const title = h('input', {id: 'urgent-title', dir: 'auto', value: t('urgentDefaultTitle')});
+  const message = h('textarea', {id: 'urgent-message', dir: 'auto', rows: 3, value: t('urgentDefaultMessage')});
   const tomorrow = berlinNow(1, true);
   let untilDay = tomorrow.slice(0, 10), untilClock = '00:00';
   const untilDate = dateInput({id: 'urgent-until-date', 'aria-label': t('until') + ' – ' + t('date')}, untilDay, (v) => { untilDay = v; });
@@ -1610,7 +1652,7 @@ async function renderPublish(main) {
   if (pub) {
     const result = h('div', {id: 'publish-result', role: 'status'});
     const holderResult = result;
-    const note = h('input', {id: 'publish-note', placeholder: t('noteExample')});
+    const note = h('input', {id: 'publish-note', dir: 'auto', placeholder: t('noteExample')});
     holder.appendChild(h('label', {for: 'publish-note', class: 'publish-label'}, t('noteLabel')));
     holder.appendChild(h('div', {class: 'publish-row'}, note,
       h('button', {type: 'button', class: 'primary big', id: 'publish-now', disabled: errors.length ? true : null, onclick: async (ev) => {

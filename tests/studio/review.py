@@ -1,0 +1,154 @@
+"""The studio as KI staff who are not programmers use it (tests/e2e_studio_review.sh), in
+Debian's chromium headless against a real studio with the sample's entries.
+
+Keyboard: a tab of the navigation opened with Enter, an entry opened with Enter, Speichern
+pressed with Enter: the focus lands on the new page's content (or stays on Speichern), never on
+<body>, from where the next Tab started at the top of the page again.
+Direction: an address typed in Arabic or Persian runs right to left (and a German one left to
+right); so does every other free text field of the editor, the urgent notice and the publish
+page (dir=auto where the field has no language of its own); e-mail and web addresses stay left
+to right. Screenshots in $SHOTS."""
+import json
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+from studio import SRC, Checks, Client, Studio, add_user  # noqa: E402
+from web_browser import (StudioPage, console_errors, make_signing_key, open_logged_in,  # noqa: E402
+                         save_shot, start_chromium, test_folders)
+
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+
+TMP, SHOTS, DATA = test_folders()
+WWW = os.path.join(TMP, "www")
+PW = "Mohnblume-2026"
+t = Checks()
+check = t.check
+
+add_user(DATA, "anna", "publisher", PW)
+make_signing_key(TMP)
+st = Studio(TMP, DATA, "[publish]\nkey = %s/ki.key\ndir = %s\n" % (TMP, WWW))
+base = st.url.rstrip("/")
+api = Client(st)
+api.login("anna", PW)
+sample = json.load(open(os.path.join(SRC, "assets/content/content.json")))
+for item in sample["items"]:
+    item.pop("image", None)
+    status, out, _ = api.request("POST", "/api/items", {"item": item})
+    check(status == 201, "the sample's %s is in the draft" % item["id"], out)
+
+driver, wait = start_chromium(TMP, 1366, 768)
+page = StudioPage(driver, wait)
+css, click, tab = page.css, page.click, page.tab
+
+
+def focused():
+    """Where the focus is: 'body', 'main', or the focused control's id / data-view / data-field
+    with 'in-main' when it is inside the page's content."""
+    return driver.execute_script(
+        "const a = document.activeElement;"
+        " if (!a || a === document.body) return 'body';"
+        " if (a.id === 'main') return 'main';"
+        " return (a.closest('#main') ? 'in-main:' : '') + (a.id || a.dataset.view || a.dataset.field || a.tagName);")
+
+
+def press_enter_on(sel):
+    el = css(sel)
+    driver.execute_script("arguments[0].focus()", el)
+    el.send_keys(Keys.ENTER)
+
+
+# Which free text fields on screen do not run right to left with Arabic in them (their own
+# language's direction where they have one): the text is put in as typed (an input event).
+RTL_JS = """
+const arabic = 'شارع الملك فيصل ١٢، الرياض';
+const shown = (e) => e.getClientRects().length && !e.closest('[inert]');
+const skip = (e) => e.matches('.date-de, .time-de, [type=email], [type=url], [type=number], [type=password],'
+  + ' [type=checkbox], [type=file], [type=date], [data-field=id], .picker-native') || e.hasAttribute('lang');
+const out = [];
+const scope = document.querySelector('dialog[open]') || document.getElementById('main');
+for (const e of scope.querySelectorAll('input, textarea')) {
+  if (!shown(e) || skip(e)) continue;
+  const before = e.value;
+  e.value = arabic;
+  const dir = getComputedStyle(e).direction;
+  if (dir !== 'rtl' || !e.matches(':dir(rtl)')) out.push((e.id || e.dataset.field || e.outerHTML.slice(0, 80)) + ': ' + dir);
+  e.value = before;
+}
+return out;
+"""
+
+try:
+    open_logged_in(driver, wait, base, "anna", PW)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "main h1"))
+
+    # --- (1) the keyboard: a tab opened with Enter puts the focus on its content -------------
+    for view, heading in (("offers", "Angebote"), ("translations", "Übersetzungen"), ("publish", "Veröffentlichen"),
+                          ("events", "Termine")):
+        press_enter_on('nav button[data-view="%s"]' % view)
+        wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "main h1").text == heading)
+        check(focused() == "main", "Enter on the tab '%s': the focus is on its content, not on <body>" % heading,
+              focused())
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+        check(focused().startswith("in-main:"),
+              "… and the next Tab reaches the first control of '%s' (not the top of the page)" % heading, focused())
+    save_shot(driver, SHOTS, "review-01-events-keyboard-1366x768")
+    # an entry opened with Enter
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'li.item[data-id="workshop-ehrenamt-2027-01"] button.edit'))
+    press_enter_on('li.item[data-id="workshop-ehrenamt-2027-01"] button.edit')
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.de"]'))
+    check(focused() == "main", "Enter on 'Bearbeiten': the focus is on the editor, not on <body>", focused())
+
+    # --- (2) direction: an Arabic address runs right to left --------------------------------
+    addr = css('input[data-field="address"]')
+    addr.clear()
+    addr.send_keys("شارع الملك فيصل ١٢، الرياض")
+    check(driver.execute_script("return getComputedStyle(arguments[0]).direction === 'rtl' && arguments[0].matches(':dir(rtl)')", addr),
+          "an address typed in Arabic runs right to left", addr.get_attribute("outerHTML")[:160])
+    addr.clear()
+    addr.send_keys("Windthorststraße 7, 48143 Münster")
+    check(driver.execute_script("return getComputedStyle(arguments[0]).direction === 'ltr'", addr),
+          "a German address runs left to right", addr.get_attribute("outerHTML")[:160])
+    addr.clear()
+    addr.send_keys("خیابان ولیعصر، تهران")
+    save_shot(driver, SHOTS, "review-02-address-farsi-1366x768")
+    check(driver.execute_script("return getComputedStyle(arguments[0]).direction === 'rtl'", addr),
+          "an address typed in Persian runs right to left", addr.get_attribute("outerHTML")[:160])
+    for sel in ('input[data-field="email"]', 'input[data-field="url"]'):
+        check(driver.execute_script("return getComputedStyle(document.querySelector(arguments[0])).direction === 'ltr'", sel),
+              "%s stays left to right" % sel)
+    wrong = driver.execute_script(RTL_JS)
+    check(wrong == [], "every free text field of the event's editor runs right to left with Arabic in it", wrong)
+    # Speichern with Enter: the focus stays on Speichern
+    press_enter_on("#save")
+    wait.until(lambda d: d.find_element(By.ID, "dirty").text == "")
+    check(focused() == "in-main:save", "Enter on Speichern: the focus stays on Speichern (not <body>)", focused())
+    s, entry, _ = api.request("GET", "/api/items/workshop-ehrenamt-2027-01")
+    check(entry["item"].get("address") == "خیابان ولیعصر، تهران", "the Persian address is saved as typed", entry["item"].get("address"))
+    # an offer's free fields (the languages' tags aside), the urgent notice, the publish page
+    tab("offers")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'li.item[data-id="wegweiser"] button.edit'))
+    click('li.item[data-id="wegweiser"] button.edit')
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.de"]'))
+    wrong = driver.execute_script(RTL_JS.replace("[data-field=id]", "[data-field=id], .spoken input"))
+    check(wrong == [], "every free text field of the offer's editor runs right to left with Arabic in it", wrong)
+    click("#back")
+    click("#urgent-open")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#urgent-dialog[open]"))
+    wrong = driver.execute_script(RTL_JS)
+    check(wrong == [], "the urgent notice's title and text run right to left with Arabic in them", wrong)
+    css("#urgent-dialog").send_keys(Keys.ESCAPE)
+    wait.until(lambda d: not d.find_elements(By.CSS_SELECTOR, "#urgent-dialog[open]"))
+    tab("publish")
+    wait.until(lambda d: d.find_elements(By.ID, "publish-note"))
+    wrong = driver.execute_script(RTL_JS)
+    check(wrong == [], "the publish page's note runs right to left with Arabic in it", wrong)
+
+    console = console_errors(driver, ["/api/session - "])
+    check(console == [], "no errors in the browser console", console[:4])
+finally:
+    driver.quit()
+    st.stop()
+sys.exit(t.finish())
