@@ -80,6 +80,23 @@ for (const e of scope.querySelectorAll('input, textarea')) {
 return out;
 """
 
+# The text grid's row names (Titel, Beschreibung, ...) that cannot be seen: outside the grid's
+# scrolling box, or covered by a text box scrolled over them; and how far the grid is scrolled.
+ROW_NAMES_JS = """
+const box = document.querySelector('.grid-scroll'), b = box.getBoundingClientRect();
+const hidden = [];
+for (const th of document.querySelectorAll('table.grid tbody th')) {
+  const r = th.getBoundingClientRect();
+  const x = r.left + 8, y = r.top + 8;
+  if (y < 0 || y > innerHeight) continue; /* above or below the window: seen by scrolling down */
+  const top = document.elementFromPoint(x, y);
+  if (r.left < b.left - 1 || r.left + 8 > b.right || !top || !th.contains(top))
+    hidden.push(th.textContent.trim().slice(0, 20) + ' at ' + Math.round(r.left) + ' (box ' + Math.round(b.left) + '..' + Math.round(b.right) + ')');
+}
+return {scrolled: Math.round(box.scrollLeft), hidden, seen: [...document.querySelectorAll('table.grid tbody th')]
+  .filter((th) => { const y = th.getBoundingClientRect().top + 8; return y >= 0 && y <= innerHeight; }).length};
+"""
+
 try:
     open_logged_in(driver, wait, base, "anna", PW)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "main h1"))
@@ -91,6 +108,8 @@ try:
         wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "main h1").text == heading)
         check(focused() == "main", "Enter on the tab '%s': the focus is on its content, not on <body>" % heading,
               focused())
+        # (the publish page asks the studio first: its controls come a moment later)
+        wait.until(lambda d: "Lädt" not in d.find_element(By.ID, "main").text)
         driver.switch_to.active_element.send_keys(Keys.TAB)
         check(focused().startswith("in-main:"),
               "… and the next Tab reaches the first control of '%s' (not the top of the page)" % heading, focused())
@@ -100,6 +119,54 @@ try:
     press_enter_on('li.item[data-id="workshop-ehrenamt-2027-01"] button.edit')
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'textarea[data-field="title.de"]'))
     check(focused() == "main", "Enter on 'Bearbeiten': the focus is on the editor, not on <body>", focused())
+
+    # --- the text grid: typing in the last language's column keeps the rows' names in view ---
+    for (w, h) in ((1366, 768), (390, 844)):
+        driver.set_window_size(w, h)
+        wait.until(lambda d: d.execute_script("return innerWidth") <= w)
+        last = driver.execute_script("const a = [...document.querySelectorAll('textarea[data-field^=\"title.\"]')];"
+                                     " return a[a.length - 1].dataset.field")
+        css('textarea[data-field="%s"]' % last).send_keys(" ")
+        time.sleep(0.3)
+        seen = driver.execute_script(ROW_NAMES_JS)
+        check(seen["scrolled"] > 0 and seen["seen"] > 0 and seen["hidden"] == [],
+              "at %dx%d, typing in the column %s (the grid scrolled %d px sideways) leaves every row's name in view"
+              % (w, h, last, seen["scrolled"]), seen)
+        save_shot(driver, SHOTS, "review-03-grid-last-column-%dx%d" % (w, h))
+        css('textarea[data-field="%s"]' % last).send_keys(Keys.BACKSPACE)
+    driver.set_window_size(1366, 768)
+
+    # --- the preview as large as the window allows: the small one beside the form is too small
+    # to read what the kiosk will show ----------------------------------------------------------
+    wait.until(lambda d: d.execute_script(
+        "const s = [...document.querySelectorAll('figure.shot img')];"
+        " return s.length === 2 && s.every((i) => i.complete && i.naturalWidth > 0)"))
+    for (w, h) in ((1366, 768), (390, 844)):
+        driver.set_window_size(w, h)
+        wait.until(lambda d: d.execute_script("return innerWidth") <= w)
+        for o in ("landscape", "portrait"):
+            small = driver.execute_script("return document.getElementById('preview-%s').getBoundingClientRect().width" % o)
+            driver.execute_script("document.getElementById('zoom-%s').scrollIntoView({block: 'center'})" % o)
+            press_enter_on("#zoom-" + o)
+            wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#zoom-dialog[open]"))
+            wait.until(lambda d: d.execute_script("const i = document.getElementById('zoom-image'); return i.complete && i.naturalWidth > 0"))
+            big = driver.execute_script(
+                "const i = document.getElementById('zoom-image'), r = i.getBoundingClientRect();"
+                " return {w: Math.round(r.width), h: Math.round(r.height), natural: [i.naturalWidth, i.naturalHeight],"
+                " inside: r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight,"
+                " win: [innerWidth, innerHeight], title: document.getElementById('zoom-dialog-title').textContent}")
+            want = [1920, 1080] if o == "landscape" else [1080, 1920]
+            # as large as the window allows: nearly its height or nearly its width
+            fills = big["h"] >= 0.7 * big["win"][1] or big["w"] >= 0.8 * big["win"][0]
+            check(big["natural"] == want and big["inside"] and fills and big["w"] >= small and
+                  ("1920 × 1080" if o == "landscape" else "1080 × 1920") in big["title"],
+                  "at %dx%d the %s preview opens as large as the window allows (%d px wide, beside the form %d px)"
+                  % (w, h, o, big["w"], small), big)
+            save_shot(driver, SHOTS, "review-04-preview-large-%s-%dx%d" % (o, w, h))
+            css("#zoom-dialog").send_keys(Keys.ESCAPE)
+            wait.until(lambda d: not d.find_elements(By.ID, "zoom-dialog"))
+            check(focused() == "in-main:zoom-" + o, "Escape closes it, the focus back on the small preview", focused())
+    driver.set_window_size(1366, 768)
 
     # --- (2) direction: an Arabic address runs right to left --------------------------------
     addr = css('input[data-field="address"]')

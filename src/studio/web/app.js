@@ -103,6 +103,7 @@ const WORDS = {
     datePlaceholder: 'TT.MM.JJJJ', timePlaceholder: 'HH:MM', openCalendar: 'Kalender öffnen',
     badDate: 'Datum bitte als Tag.Monat.Jahr, z. B. 24.12.2026', badTime: 'Uhrzeit bitte als Stunde:Minute (24 Stunden), z. B. 18:30',
     chooseFile: 'Datei auswählen …', noFile: 'Keine Datei ausgewählt',
+    zoomPreview: 'Vorschau {0} groß zeigen', close: 'Schließen',
   },
   en: {
     appTitle: 'litfass studio', login: 'Log in', user: 'User name', password: 'Password',
@@ -200,6 +201,7 @@ const WORDS = {
     datePlaceholder: 'DD.MM.YYYY', timePlaceholder: 'HH:MM', openCalendar: 'Open the calendar',
     badDate: 'Please write the date as day.month.year, e.g. 24.12.2026', badTime: 'Please write the time as hour:minute (24 hours), e.g. 18:30',
     chooseFile: 'Choose a file …', noFile: 'No file chosen',
+    zoomPreview: 'Show the {0} preview large', close: 'Close',
   },
 };
 
@@ -583,6 +585,7 @@ function uiSwitch() {
 }
 
 function renderLogin(message) {
+  shownPage = null;
   const app = clear($app());
   const user = h('input', {id: 'login-user', name: 'user', autocomplete: 'username', required: true, autofocus: true});
   const pass = h('input', {id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true});
@@ -815,11 +818,12 @@ function render() {
   const ours = !!was && (was === document.body || was === lastFocused || $app().contains(was));
   const mark = ours ? focusMark(was) : null;
   const page = state.editing ? 'editor' : state.view;
+  const first = shownPage === null; /* just logged in: a page like a new one, its first Tab on the skip link */
   const moved = page !== shownPage;
   shownPage = page;
   const out = drawPage();
   const main = document.getElementById('main');
-  if (ours && main && !document.querySelector('dialog[open]')) {
+  if (ours && !first && main && !document.querySelector('dialog[open]')) {
     const again = !moved && mark && document.querySelector(mark);
     if (again) again.focus({preventScroll: true});
     else if (moved || document.activeElement === document.body || !document.activeElement) main.focus({preventScroll: true});
@@ -1255,7 +1259,10 @@ function renderEditor(main) {
       ed.page = {landscape: 1, portrait: 1}; updatePreviews();
     }}, SCREENS.map((sz) => h('option', {value: sz, selected: state.screen === sz ? true : null}, sz.replace('x', ' × '))))),
     ['landscape', 'portrait'].map((o) => h('figure', {class: 'shot ' + o},
-      h('img', {id: 'preview-' + o, alt: t('preview') + ' – ' + t(o)}),
+      /* the small picture beside the form is too small to read: a click shows it as large as
+       * the window allows */
+      h('button', {type: 'button', class: 'shot-zoom', id: 'zoom-' + o, 'aria-label': t('zoomPreview', t(o)), title: t('zoomPreview', t(o)),
+        onclick: () => zoomPreview(o)}, h('img', {id: 'preview-' + o, alt: t('preview') + ' – ' + t(o)})),
       h('figcaption', {}, h('span', {}, t(o)), ' ', h('span', {class: 'pages', id: 'pages-' + o}), ' ',
         h('span', {class: 'page-buttons', id: 'page-buttons-' + o})))),
     h('p', {class: 'hint', id: 'preview-note'}));
@@ -1265,6 +1272,22 @@ function renderEditor(main) {
   showProblems();
   updatePreviews();
   validateNow();
+}
+
+/* The preview of orientation o as large as the window allows, in a dialog (Escape, the
+ * button or a click on the picture closes it). */
+function zoomPreview(o) {
+  const small = document.getElementById('preview-' + o);
+  if (!small || !small.src) return;
+  const [a, b] = state.screen.split('x');
+  const size = o === 'landscape' ? a + ' × ' + b : b + ' × ' + a;
+  const page = document.getElementById('pages-' + o);
+  const dlg = h('dialog', {class: 'zoom', id: 'zoom-dialog'},
+    h('h2', {id: 'zoom-dialog-title'}, t('preview') + ' – ' + t(o) + ' (' + size + ')' + (page && page.textContent ? ' · ' + page.textContent : '')),
+    h('img', {id: 'zoom-image', src: small.src, alt: small.alt, onclick: () => dlg.close()}),
+    h('div', {class: 'buttons'}, h('button', {type: 'button', class: 'secondary', id: 'zoom-close', onclick: () => dlg.close()}, t('close'))));
+  showDialog(dlg, 'zoom-' + o);
+  document.getElementById('zoom-close').focus();
 }
 
 async function validateNow() {
