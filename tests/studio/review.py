@@ -97,6 +97,27 @@ return {scrolled: Math.round(box.scrollLeft), hidden, seen: [...document.querySe
   .filter((th) => { const y = th.getBoundingClientRect().top + 8; return y >= 0 && y <= innerHeight; }).length};
 """
 
+# Words of the elements matching a selector that run over two lines (cut in the middle): each
+# word of up to 24 letters without a hyphen, by the boxes of its range.
+CUT_WORDS_JS = """
+const out = [];
+for (const el of document.querySelectorAll(arguments[0])) {
+  const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const re = /[^\\s,;:()]+/g;
+    let m;
+    while ((m = re.exec(n.data))) {
+      if (m[0].length > 24 || m[0].includes('-')) continue;
+      const r = document.createRange();
+      r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+      const lines = new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top)));
+      if (lines.size > 1) out.push(m[0]);
+    }
+  }
+}
+return out;
+"""
+
 try:
     open_logged_in(driver, wait, base, "anna", PW)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "main h1"))
@@ -213,7 +234,37 @@ try:
     wrong = driver.execute_script(RTL_JS)
     check(wrong == [], "the publish page's note runs right to left with Arabic in it", wrong)
 
-    console = console_errors(driver, ["/api/session - "])
+    # an entry that keeps the draft from being published: named on the publish page by its title
+    # and kind (as in the lists), not by its identifier, then the field in the form's words
+    s, out, _ = api.request("POST", "/api/items", {"item": {
+        "kind": "event", "id": "sprachcafe-kaputt", "title": {"de": "Sprachcafé im Stadtteilzentrum"},
+        "start": "2027-03-04T18:00", "end": "2027-03-04T20:00", "url": "www.sprachcafe-muenster.de"}})
+    check(s == 201, "an event with a web address without https:// is in the draft", out)
+    driver.get(base + "/")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.tabs"))
+    tab("publish")
+    wait.until(lambda d: d.find_elements(By.ID, "publish-errors"))
+    said = css("#publish-errors").text
+    check("Sprachcafé im Stadtteilzentrum (Termin)" in said and "Internetadresse" in said and "sprachcafe-kaputt" not in said,
+          "a problem that stops publishing names the entry by its title and kind and the field by its label", said)
+    save_shot(driver, SHOTS, "review-05-publish-error-1366x768")
+    driver.find_element(By.CSS_SELECTOR, "#publish-errors button.link").click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'input[data-field="url"]'))
+    check(css('input[data-field="url"]').get_attribute("value") == "www.sprachcafe-muenster.de",
+          "its title opens the entry to put it right")
+
+    # the log on a phone: no word cut in the middle (a word over two lines has two boxes)
+    driver.set_window_size(390, 844)
+    wait.until(lambda d: d.execute_script("return innerWidth") <= 390)
+    tab("audit")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "table.audit tbody tr"))
+    cut = driver.execute_script(CUT_WORDS_JS, "table.audit td, table.grid tbody th")
+    save_shot(driver, SHOTS, "review-06-audit-390x844")
+    check(cut == [], "at 390x844 no word of the log is cut in the middle", cut[:8])
+    driver.set_window_size(1366, 768)
+
+    # (the broken entry has no preview: 422, meant)
+    console = console_errors(driver, ["/api/session - ", "/api/preview?"])
     check(console == [], "no errors in the browser console", console[:4])
 finally:
     driver.quit()

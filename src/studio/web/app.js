@@ -1670,7 +1670,13 @@ async function renderPublish(main) {
   const errors = validation.problems.filter((p) => p.severity === 'error');
   if (errors.length) {
     holder.appendChild(h('div', {class: 'box error'}, h('strong', {}, t('cannotPublish')),
-      h('ul', {}, errors.map((p) => h('li', {}, p.item ? h('button', {type: 'button', class: 'link', onclick: () => openEditor(state.items.find((e) => e.item.id === p.item), false)}, p.item) : '', ' ' + fieldLabel(p.field) + ': ' + plain(p))))));
+      h('ul', {id: 'publish-errors'}, errors.map((p) => {
+        /* the entry by its title and kind, as the lists show it (its identifier said nothing
+         * to whoever wrote it), then the field in the form's words */
+        const entry = p.item && state.items.find((e) => e.item.id === p.item);
+        return h('li', {}, entry ? [h('button', {type: 'button', class: 'link', onclick: () => openEditor(entry, false)}, itemTitle(entry.item)),
+          ' (' + t('kindWord_' + entry.item.kind) + ')'] : (p.item || ''), (p.item ? ' – ' : '') + fieldLabel(p.field) + ': ' + plain(p));
+      }))));
   }
   if (pub) {
     const result = h('div', {id: 'publish-result', role: 'status'});
