@@ -8,7 +8,7 @@
  * not sent again while they stay, a footer changed during a transition
  * is, and a header that does not hide the page's rows is refused; a page
  * of stretches of one colour of every width and of regular thin lines
- * slides as drawn in full too. The clock's minute on a still page sends
+ * slides as drawn in full too, at uneven steps too. The clock's minute on a still page sends
  * the header's rows alone, and the screen equals the frame drawn in full.
  * Transitions one after the other (the next taking its old page's
  * stretches of one colour from the last) slide as drawn in full, also
@@ -394,6 +394,48 @@ static void stretches_of_every_width_are_moved_right(void **state)
     lf_scene_destroy(footer);
 }
 
+/* Frames at uneven steps, both ways (each frame is the last one moved,
+ * its new columns copied from the incoming page): the same frame twice,
+ * a step of one column, steps of most of the width, a late frame at the
+ * end; every frame on screen is the frame drawn in full. */
+static void uneven_steps_slide_as_drawn_in_full(void **state)
+{
+    struct fixture *f = *state;
+    static const int offs[] = {0, 0, 1, 1, 2, 9, 9, 140, 141, 600, 601, 799, 800};
+    for (int dir = 1; dir >= -1; dir -= 2) {
+        struct lf_scene *old = lf_scene_create(), *incoming = lf_scene_create(),
+                        *header = lf_scene_create(), *footer = lf_scene_create();
+        lf_scene_rect(header, (struct lf_box){0, 0, W, 60}, (struct lf_rgba){0, 0, 80, 255}, 0);
+        lf_scene_rect(footer, (struct lf_box){0, H - 60, W, 60}, (struct lf_rgba){0, 0, 80, 255},
+                      0);
+        stripes(old, 3);
+        stripes(incoming, 8);
+        struct lf_window_slide *ws = lf_window_slide_create(f->renderer, f->painter);
+        show_still(f, old, header, footer);
+        lf_window_slide_shown(ws, header, footer);
+        size_t drawn = 0;
+        assert_true(lf_window_slide_begin(ws, old, incoming, header, footer, &drawn));
+        for (size_t i = 0; i < sizeof(offs) / sizeof(offs[0]); i++) {
+            int off = offs[i] * dir;
+            assert_true(lf_window_slide_frame(ws, -off, dir * W - off));
+            lf_window_slide_present(ws);
+            draw_reference(f, old, -off, incoming, dir * W - off, header, footer);
+            if (wrong_rows(f) != 0)
+                fail_msg("dir %d, frame %zu (offset %d): %d rows on screen differ from the frame "
+                         "drawn in full", dir, i, off, wrong_rows(f));
+        }
+        assert_true(lf_window_slide_frame(ws, -dir * W, 0));
+        lf_window_slide_present(ws);
+        draw_reference(f, incoming, 0, NULL, 0, header, footer);
+        assert_int_equal(wrong_rows(f), 0);
+        lf_window_slide_destroy(ws);
+        lf_scene_destroy(old);
+        lf_scene_destroy(incoming);
+        lf_scene_destroy(header);
+        lf_scene_destroy(footer);
+    }
+}
+
 /* The clock's minute on a still page in `lang`: only the header is
  * drawn and only its rows are sent, and the screen then shows what the
  * frame drawn in full with the new header would. */
@@ -555,6 +597,7 @@ int main(void)
         cmocka_unit_test(right_to_left_slides_the_other_way),
         cmocka_unit_test(chrome_over_the_page_is_refused),
         cmocka_unit_test(stretches_of_every_width_are_moved_right),
+        cmocka_unit_test(uneven_steps_slide_as_drawn_in_full),
         cmocka_unit_test(the_minute_sends_the_header_alone),
         cmocka_unit_test(transitions_one_after_the_other),
     };

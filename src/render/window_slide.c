@@ -605,6 +605,18 @@ bool lf_window_slide_frame(struct lf_window_slide *ws, int dx_old, int dx_new)
      * every column, side by side): only what differs is written */
     bool side_by_side = covered && !(o1 > o0 && n1 > n0 && o1 > n0 && n1 > o0);
     bool since = ws->written && ws->covered && side_by_side;
+    /* a slide: both pages moved by the same `move` since the last frame,
+     * which the window holds in every column (they stood side by side
+     * there too), so this frame is the last one moved by `move` and the
+     * incoming page's columns coming into sight [f0, f1). Each row is
+     * then one memmove within itself (a column is read just before it is
+     * written: one pass over the row in the cache) and a copy of the new
+     * columns, instead of the incoming page's every shown column copied
+     * again from its copy, a second cold buffer, at every frame */
+    int f0 = move > 0 ? ws->w - move : 0, f1 = move > 0 ? ws->w : -move;
+    bool shift = since && move != 0 && move < ws->w && -move < ws->w &&
+                 dx_new - dx_old == ws->dx_new - ws->dx_old && f0 >= n0 && f1 <= n1;
+    int m0 = move > 0 ? 0 : -move, m1 = move > 0 ? ws->w - move : ws->w; /* moved */
     size_t cap = (size_t)ws->w / LF_SLIDE_MIN_RUN + 4;
     struct run *last_scratch = ws->scratch + 2 * cap, *stays = ws->scratch + 4 * cap;
     /* this frame's runs go to fr[cur] (the next frame's last ones) where
@@ -646,6 +658,30 @@ bool lf_window_slide_frame(struct lf_window_slide *ws, int dx_old, int dx_new)
 #define SEG_FROM(k) ((k) == 0 ? 0 : stays[(k) - 1].x1)
 #define SEG_TO(k) ((k) < n_stay ? stays[k].x0 : ws->w)
         bool wrote = false;
+        if (shift) {
+            /* the last frame moved, in the order that reads each column
+             * before it is written, then the columns coming into sight */
+            for (size_t i = 0; i <= n_stay; i++) {
+                size_t k = move > 0 ? i : n_stay - i;
+                int a0 = SEG_FROM(k) > m0 ? SEG_FROM(k) : m0, a1 = SEG_TO(k) < m1 ? SEG_TO(k) : m1;
+                if (a1 > a0) {
+                    memmove(dst + (size_t)a0 * bpp, dst + (size_t)(a0 + move) * bpp,
+                            (size_t)(a1 - a0) * bpp);
+                    wrote = true;
+                }
+            }
+            for (size_t k = 0; k <= n_stay; k++) {
+                int b0 = SEG_FROM(k) > f0 ? SEG_FROM(k) : f0, b1 = SEG_TO(k) < f1 ? SEG_TO(k) : f1;
+                if (b1 > b0) {
+                    memcpy(dst + (size_t)b0 * bpp, inc + (size_t)(b0 - dx_new) * bpp,
+                           (size_t)(b1 - b0) * bpp);
+                    wrote = true;
+                }
+            }
+            if (wrote)
+                ws->changed[y] = 1;
+            continue;
+        }
         /* first the old page, moved in place (memmove), in the order that
          * reads each column before it is written; unmoved, it is there */
         if (move != 0 && v1 > v0) {
