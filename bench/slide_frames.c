@@ -8,7 +8,8 @@
  * thread's CPU time of lf_window_slide_begin (drawing the incoming page
  * into its copy, finding stretches) and of the frames (each frame's
  * composition and present), then the medians. For A/B comparisons of
- * window_slide.c, run two builds alternately (bench/slide_frames.sh).
+ * window_slide.c, run two builds of it alternately and compare
+ * the medians (docs/performance.md).
  * Usage: slide_frames [TRANSITIONS=8] [WxH=1920x1080] [LANG=de] */
 #include <SDL.h>
 #include <SDL_ttf.h>
