@@ -2959,6 +2959,126 @@ static void carousel_lays_out_anew_what_changed(void **state)
     lf_carousel_destroy(c);
 }
 
+/* How each field of the view is changed below: one function per field of
+ * LF_VIEW_FIELDS, so a field added to struct lf_view does not compile here
+ * until this test changes it too. */
+static struct lf_bundle other_bundle;
+static struct lf_measure other_measure;
+static void change_bundle(struct lf_view *w, struct lf_carousel *c)
+{
+    (void)c;
+    other_bundle = *w->bundle; /* the same content, another bundle (a new install) */
+    w->bundle = &other_bundle;
+}
+static void change_lang(struct lf_view *w, struct lf_carousel *c)
+{
+    (void)c;
+    w->lang = "ar";
+}
+static void change_now(struct lf_view *w, struct lf_carousel *c)
+{
+    w->now = lf_carousel_rebuild_at(c);
+}
+static void change_theme(struct lf_view *w, struct lf_carousel *c)
+{
+    (void)c;
+    w->theme = lf_theme_get(LF_THEME_HIGH_CONTRAST);
+}
+static void change_measure(struct lf_view *w, struct lf_carousel *c)
+{
+    (void)c;
+    other_measure = *w->measure; /* the same widths, another measure (fonts loaded anew) */
+    w->measure = &other_measure;
+}
+static void change_width(struct lf_view *w, struct lf_carousel *c)
+{
+    (void)c;
+    w->width = 1280;
+}
+static void change_height(struct lf_view *w, struct lf_carousel *c)
+{
+    (void)c;
+    w->height = 720;
+}
+static void change_text_scale(struct lf_view *w, struct lf_carousel *c)
+{
+    (void)c;
+    w->text_scale = 1.5;
+}
+static void change_organisation(struct lf_view *w, struct lf_carousel *c)
+{
+    (void)c;
+    w->organisation = w->organisation ? NULL : "Kommunales Integrationszentrum Hamm";
+}
+static void change_passive(struct lf_view *w, struct lf_carousel *c)
+{
+    (void)c;
+    w->passive = !w->passive;
+}
+static void change_speech(struct lf_view *w, struct lf_carousel *c)
+{
+    (void)c;
+    w->speech = !w->speech;
+}
+static void change_stale_since(struct lf_view *w, struct lf_carousel *c)
+{
+    (void)c;
+    w->stale_since = w->now - 40 * 86400;
+}
+static void change_clock_unknown(struct lf_view *w, struct lf_carousel *c)
+{
+    (void)c;
+    w->clock_unknown = !w->clock_unknown;
+}
+static void change_dpi(struct lf_view *w, struct lf_carousel *c)
+{
+    (void)c;
+    w->dpi = 300;
+}
+
+/* Every field of the view: a page kept from the build is not shown for a
+ * view that differs in it (laid out anew, as lf_layout_page lays it out);
+ * the build's own view gets the kept page. */
+static void carousel_lays_out_anew_for_every_view_field(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name;
+        void (*change)(struct lf_view *w, struct lf_carousel *c);
+    } fields[] = {
+#define VIEW_FIELD_CHANGE(how, type, name) {#name, change_##name},
+        LF_VIEW_FIELDS(VIEW_FIELD_CHANGE)
+#undef VIEW_FIELD_CHANGE
+    };
+    build_bundle();
+    time_t now = lf_local_make(2026, 11, 23, 10, 0);
+    struct lf_view v = fake_view(&bundle, "de", now, 1920, 1080);
+    v.organisation = "Stadt Hamm";
+    struct lf_carousel *c = lf_carousel_create();
+    lf_carousel_build(c, &v, 10);
+    size_t n = lf_carousel_count(c);
+    assert_true(n > 0);
+    for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
+        for (size_t i = 0; i < n; i++) {
+            struct lf_view w = v;
+            fields[f].change(&w, c);
+            if (lays_out_as_fresh(c, i, &w))
+                fail_msg("page %zu: a view with another %s got the build's page", i,
+                         fields[f].name);
+        }
+    }
+    /* a copy of the organisation's text is the same organisation */
+    char org[32];
+    snprintf(org, sizeof(org), "%s", v.organisation);
+    struct lf_view same = v;
+    same.organisation = org;
+    for (size_t i = 0; i < n; i++) {
+        assert_true(lays_out_as_fresh(c, i, &v));
+        assert_true(lays_out_as_fresh(c, i, &same));
+    }
+    lf_carousel_destroy(c);
+}
+
 /* ---- widths remembered (layout/measure_memo.h) ------------------------------ */
 
 /* A measure whose widths depend on face, size and text, counting calls. */
@@ -3716,6 +3836,7 @@ int main(void)
         cmocka_unit_test(hyphen_stays_with_its_word),
         cmocka_unit_test(carousel_reuses_its_pages),
         cmocka_unit_test(carousel_lays_out_anew_what_changed),
+        cmocka_unit_test(carousel_lays_out_anew_for_every_view_field),
         cmocka_unit_test(measure_memo_asks_once),
         cmocka_unit_test(measure_memo_forgets_when_full),
         cmocka_unit_test(measure_memo_lays_out_the_same),

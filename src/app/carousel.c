@@ -198,7 +198,7 @@ void lf_carousel_build(struct lf_carousel *c, const struct lf_view *v, int base_
     }
     c->view = *v;
     snprintf(c->lang, sizeof(c->lang), "%s", v->lang ? v->lang : "");
-    c->view.lang = c->lang;
+    c->view.lang = v->lang ? c->lang : NULL;
     c->base_s = base_s;
     c->next_slide = 0;
     c->window_shown = false;
@@ -227,21 +227,25 @@ bool lf_carousel_next_round(struct lf_carousel *c)
            (was.set && (was.start != c->window.start || strcmp(was.id, c->window.id) != 0));
 }
 
+/* How two views compare on a field (LF_VIEW_FIELDS in layout/slide_layout.h) */
+static bool same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+#define VIEW_SAME_same(a, b) ((a) == (b))
+#define VIEW_SAME_text(a, b) same_text(a, b)
+#define VIEW_SAME_moment(a, b) true /* build_view compares now itself */
+
 /* Whether a page laid out for v is the one laid out for the build's view:
- * every field the layout reads but now is the same, and now lies where
- * nothing shown changes (lf_next_change). */
+ * every field the layout reads but now is the same (each field of
+ * LF_VIEW_FIELDS: a new one is compared without being named here), and
+ * now lies where nothing shown changes (lf_next_change). */
 static bool build_view(const struct lf_carousel *c, const struct lf_view *v)
 {
     const struct lf_view *b = &c->view;
-    bool same_org = b->organisation == v->organisation ||
-                    (b->organisation && v->organisation &&
-                     strcmp(b->organisation, v->organisation) == 0);
-    return v->bundle == b->bundle && strcmp(v->lang ? v->lang : "", c->lang) == 0 &&
-           v->theme == b->theme && v->measure == b->measure && v->width == b->width &&
-           v->height == b->height && v->text_scale == b->text_scale && same_org &&
-           v->passive == b->passive && v->speech == b->speech &&
-           v->stale_since == b->stale_since && v->clock_unknown == b->clock_unknown &&
-           v->dpi == b->dpi && v->now >= b->now && v->now < c->changes_at;
+#define VIEW_FIELD_SAME(how, type, name) &&VIEW_SAME_##how(v->name, b->name)
+    return true LF_VIEW_FIELDS(VIEW_FIELD_SAME) && v->now >= b->now && v->now < c->changes_at;
+#undef VIEW_FIELD_SAME
 }
 
 bool lf_carousel_lay_out(struct lf_carousel *c, size_t i, const struct lf_view *v,

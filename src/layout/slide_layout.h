@@ -66,23 +66,41 @@
 #define LF_BANNER_MAX_HEIGHT 0.34
 #define LF_STRIP_MAX_WIDTH 0.3
 
+/* What a page is laid out for. Every field is listed once, in
+ * LF_VIEW_FIELDS, with how two views compare on it; struct lf_view is made
+ * from that list, so code that compares views (app/carousel.c: a page kept
+ * from the build is shown again only for the build's view) goes over every
+ * field, and a field added here cannot be left out of it. How:
+ *   same   the same value (pointers: the same object);
+ *   text   the same text (NULL only equals NULL);
+ *   moment the time: compared by the caller (what a page shows changes
+ *          only at lf_next_change).
+ * X(how, type, name) per field: */
+#define LF_VIEW_FIELDS(X)                                                                          \
+    X(same, const struct lf_bundle *, bundle)                                                      \
+    X(text, const char *, lang)           /* language of the screen */                             \
+    X(moment, time_t, now)                                                                         \
+    X(same, const struct lf_theme *, theme)                                                        \
+    X(same, const struct lf_measure *, measure)                                                    \
+    X(same, int, width)                                                                            \
+    X(same, int, height)                                                                           \
+    X(same, double, text_scale)           /* 1.0; larger for the large-text setting */             \
+    X(text, const char *, organisation)   /* header override, NULL = the bundle's */               \
+    X(same, bool, passive)                /* a foyer screen without touch: no buttons */           \
+    X(same, bool, speech)                 /* the strip has the read-aloud controls */              \
+    /* content older than the configured age: when it was installed (the header says           \
+     * "Stand: ..."); 0 = fresh */                                                                 \
+    X(same, time_t, stale_since)                                                                   \
+    /* the wall clock is not plausible (not set yet): no date or time in the header, no        \
+     * "open now", "happening now" */                                                              \
+    X(same, bool, clock_unknown)                                                                   \
+    /* the screen's pixels per inch, for the size of touch targets; 0: LF_ASSUMED_DPI */           \
+    X(same, int, dpi)
+
 struct lf_view {
-    const struct lf_bundle *bundle;
-    const char *lang;           /* language of the screen */
-    time_t now;
-    const struct lf_theme *theme;
-    const struct lf_measure *measure;
-    int width, height;
-    double text_scale;          /* 1.0; larger for the large-text setting */
-    const char *organisation;   /* header override, NULL = the bundle's */
-    bool passive;               /* a foyer screen without touch: no buttons */
-    bool speech;                /* the strip has the read-aloud controls */
-    time_t stale_since;         /* content older than the configured age: when it was
-                                   installed (the header says "Stand: ..."); 0 = fresh */
-    bool clock_unknown;         /* the wall clock is not plausible (not set yet): no date
-                                   or time in the header, no "open now", "happening now" */
-    int dpi;                    /* the screen's pixels per inch, for the size of touch
-                                   targets; 0: LF_ASSUMED_DPI */
+#define LF_VIEW_FIELD(how, type, name) type name;
+    LF_VIEW_FIELDS(LF_VIEW_FIELD)
+#undef LF_VIEW_FIELD
 };
 
 enum lf_page_kind {
