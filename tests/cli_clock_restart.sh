@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The content server's time kept across a kiosk restart (sync/clock_witness.h): the sync saves
 # the Date it took as a witness in the state folder (clock.json, with the boot id and the boot
-# clock), so a kiosk restarted under a wrong system clock (faked with LITFASS_TEST_WALL_OFFSET_S)
+# clock), so a kiosk restarted under a wrong system clock (faked with `litfass run --clock-offset`)
 # shows the right time before any sync has answered -- on the same boot only. From before a
 # reboot it is a floor and no time is derived from it; a bad file is named in the log and
 # ignored. nginx (Debian's, 127.0.0.1) is stopped after the first run, so nothing after it can
@@ -25,7 +25,7 @@ kiosk_config "$URL" "$CACHE" clock.trust_ntp=false >"$TMP/kiosk.conf"
 
 # run_kiosk NAME OFFSET_S: the kiosk on $CACHE, its log $TMP/NAME.log
 run_kiosk() {
-  LITFASS_TEST_WALL_OFFSET_S=$2 "$BIN" run --config "$TMP/kiosk.conf" 2>"$TMP/$1.log" &
+  "$BIN" run --config "$TMP/kiosk.conf" --clock-offset "$2" 2>"$TMP/$1.log" &
   KPID=$!
 }
 # header_time LOG: the UTC time the header showed last ("" for none), with its source

@@ -58,4 +58,13 @@ for cmd in $commands; do
   [ -z "$missing" ] && ok "README's synopsis of $cmd names every option" ||
     bad "README's synopsis of $cmd lacks:$missing"
 done
+# `litfass run --clock-offset` (a wrong clock tried without setting the machine's): a
+# value that is not whole seconds within 100 years either way is refused before any window
+expect_exit 2 "run: a --clock-offset that is no number is a usage error" -- \
+  "$BIN" run --clock-offset zwei
+expect_in "$TMP/err" "--clock-offset 'zwei': not a whole number of seconds" \
+  "run: the error names the option and its value"
+expect_exit 2 "run: a --clock-offset beyond 100 years is a usage error" -- \
+  "$BIN" run --clock-offset -9999999999
+expect_exit 2 "run: a --clock-offset of 1.5 is a usage error" -- "$BIN" run --clock-offset 1.5
 finish

@@ -2,7 +2,7 @@
 # The kiosk under a wrong system clock takes the time from its content server (Debian's
 # nginx on 127.0.0.1): the Date header of the sync's successful responses, carried on by the
 # monotonic clock (core/clock_floor.h). The clock is faked for the kiosk alone with
-# LITFASS_TEST_WALL_OFFSET_S (seconds added to its system clock; the machine's stays).
+# `litfass run --clock-offset` (seconds added to its system clock; the machine's stays).
 #   1. a 1970 clock: the log names the server's time, the header shows it, status.json's
 #      screen says clock_source "server" and `litfass status` says so;
 #   2. a clock two days ahead (plausible by every floor): wrong by the server, the same;
@@ -20,7 +20,7 @@ REAL=$(date +%s)
 # run_kiosk NAME URL OFFSET_S: a kiosk with cache $TMP/NAME, its log $TMP/NAME.log
 run_kiosk() {
   kiosk_config "$2" "$TMP/$1" clock.trust_ntp=false >"$TMP/$1.conf"
-  LITFASS_TEST_WALL_OFFSET_S=$3 "$BIN" run --config "$TMP/$1.conf" 2>"$TMP/$1.log" &
+  "$BIN" run --config "$TMP/$1.conf" --clock-offset "$3" 2>"$TMP/$1.log" &
   KPID=$!
 }
 

@@ -123,6 +123,10 @@ struct lf_config {
     char fleet_smtp_from[LF_CONFIG_ORGANISATION_BYTES + 1]; /* smtp_from */
     char fleet_smtp_user[LF_CONFIG_ORGANISATION_BYTES + 1]; /* smtp_user, "" = no login */
     char fleet_smtp_password_file[LF_MAX_PATH_BYTES + 1];   /* smtp_password_file */
+    /* not a key: `litfass run --clock-offset SECONDS` (0 without it): the kiosk
+       runs as if the system clock were this far off (app/kiosk.c adds it to the
+       system clock); the machine's clock is untouched */
+    long long clock_offset_s;
     /* not a key: the file lf_config_load() read last ("" = defaults only),
        for the start-up log and SIGHUP's reload */
     char path[LF_MAX_PATH_BYTES + 1];

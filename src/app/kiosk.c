@@ -209,24 +209,17 @@ static uint64_t system_ticks(void *ctx)
     return SDL_GetTicks64();
 }
 
-/* The system clock. LITFASS_TEST_WALL_OFFSET_S (tests only: a kiosk under
- * a wrong clock without setting the machine's) is added; read at every
- * call, never kept. */
+/* The system clock (ctx: the kiosk), plus `litfass run --clock-offset`
+ * (cfg->clock_offset_s: a kiosk under a wrong clock without setting the
+ * machine's; 0 in service). */
 static int64_t system_wall_ms(void *ctx)
 {
-    (void)ctx;
+    const struct lf_kiosk *k = ctx;
     struct timespec ts;
     int64_t ms = clock_gettime(CLOCK_REALTIME, &ts) != 0
                      ? (int64_t)time(NULL) * 1000
                      : (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-    const char *off = getenv("LITFASS_TEST_WALL_OFFSET_S");
-    if (off && off[0]) {
-        char *end;
-        long long s = strtoll(off, &end, 10);
-        if (*end == '\0')
-            ms += s * 1000;
-    }
-    return ms;
+    return ms + (int64_t)k->cfg->clock_offset_s * 1000;
 }
 
 /* The time shown, in milliseconds: the system clock, or the content
@@ -370,11 +363,12 @@ static bool judge_clock(struct lf_kiosk *k)
         w = k->saved_witness; /* this boot's, from before a restart */
     struct lf_clock_verdict v;
     /* the kernel's word counts for the system clock only (not for a
-     * test's injected one), and only where [clock] trust_ntp allows it
+     * test's injected one, nor one off by --clock-offset), and only where
+     * [clock] trust_ntp allows it
      * (no: the time daemon's source is not trusted, or this process's
      * clock is not the machine's, as under libfaketime in tests) */
-    bool synced = k->clock.wall_ms == system_wall_ms && k->cfg->clock_trust_ntp &&
-                  lf_clock_system_synced();
+    bool synced = k->clock.wall_ms == system_wall_ms && k->cfg->clock_offset_s == 0 &&
+                  k->cfg->clock_trust_ntp && lf_clock_system_synced();
     lf_clock_judge(wall_ms, lf_clock_mono_ms(), floor, what, &w, synced, &v);
     k->clock_floor = floor;
     if (v.source == LF_CLOCK_SYSTEM && (v.settled || wall > k->clock_seen))
@@ -1864,7 +1858,7 @@ struct lf_kiosk *lf_kiosk_create(const struct lf_config *cfg)
 {
     struct lf_kiosk *k = lf_xcalloc(1, sizeof(*k));
     k->cfg = cfg; /* the caller's until a reload brings a config of its own */
-    k->clock = (struct lf_kiosk_clock){system_ticks, system_wall_ms, NULL};
+    k->clock = (struct lf_kiosk_clock){system_ticks, system_wall_ms, k};
     /* the newest time the sync saw on this clock before a restart
      * (status.json): a clock behind it is not believed */
     struct lf_store_status seen;

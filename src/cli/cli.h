@@ -43,6 +43,7 @@ enum {
     OPT_SCRIPT = 'x',
     OPT_RATE = 'r',
     OPT_ROUND = 'R',
+    OPT_CLOCK_OFFSET = 'O',
 };
 
 /* One command: its name, what `litfass --help` says of it in one line, and

@@ -1,4 +1,5 @@
 /* `litfass run`: the kiosk on screen (the default command). */
+#include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 
 static const char run_usage[] =
     "usage: litfass [run] [--config FILE] [--content DIR] [--windowed] [--size WxH] [--lang TAG]\n"
+    "                     [--clock-offset SECONDS]\n"
     "\n"
     "Shows the content bundle full screen until the admin key combination\n"
     "Ctrl+Alt+Shift+Q ends it.\n"
@@ -25,6 +27,11 @@ static const char run_usage[] =
     "  --windowed      open a window instead of going full screen (display.windowed)\n"
     "  --size WxH      window size, e.g. 1280x720 or 1080x1920 (display.width/height)\n"
     "  --lang TAG      carousel language, e.g. de, en, tr, ar (display.language)\n"
+    "  --clock-offset SECONDS\n"
+    "                  run as if the system clock were this many seconds off (negative:\n"
+    "                  behind; -63072000 is two years behind), the machine's clock\n"
+    "                  untouched: to try how a screen and the studio's fleet page handle a\n"
+    "                  wrong clock. Never on a screen in service\n"
     "  --help          this text\n"
     "\n"
     "Options win over the config file. Config keys:\n";
@@ -33,6 +40,7 @@ struct run_options {
     const char *config_path, *content, *lang;
     bool windowed, sized;
     int width, height;
+    long long clock_offset_s;
     char found_path[LF_MAX_PATH_BYTES + 1];
 };
 
@@ -56,11 +64,28 @@ static bool run_config(struct lf_config *cfg, void *ctx)
         cfg->width = ro->width;
         cfg->height = ro->height;
     }
+    cfg->clock_offset_s = ro->clock_offset_s;
     lf_cli_print_diags(d);
     lf_diags_destroy(d);
     if (!ok)
         lf_cli_usage_error("run", "bad option value");
     return ok;
+}
+
+/* --clock-offset: a whole number of seconds, maybe with a sign, within
+ * LF_MAX_CLOCK_OFFSET_S either way. */
+static bool parse_offset(const char *s, long long *out)
+{
+    const char *digits = s[0] == '-' || s[0] == '+' ? s + 1 : s;
+    if (digits[0] < '0' || digits[0] > '9')
+        return false;
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (errno != 0 || *end != '\0' || v < -LF_MAX_CLOCK_OFFSET_S || v > LF_MAX_CLOCK_OFFSET_S)
+        return false;
+    *out = v;
+    return true;
 }
 
 int lf_tool_run(int argc, char **argv)
@@ -71,12 +96,14 @@ int lf_tool_run(int argc, char **argv)
         {"windowed", no_argument, NULL, OPT_WINDOWED},
         {"size", required_argument, NULL, OPT_SIZE},
         {"lang", required_argument, NULL, OPT_LANG},
+        {"clock-offset", required_argument, NULL, OPT_CLOCK_OFFSET},
         {"help", no_argument, NULL, OPT_HELP},
         {0},
     };
     const char *config_path = NULL, *content = NULL, *lang = NULL;
     bool windowed = false, sized = false;
     int width = 0, height = 0;
+    long long clock_offset_s = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
         switch (c) {
@@ -99,6 +126,12 @@ int lf_tool_run(int argc, char **argv)
                 return lf_cli_bad_lang("run", optarg);
             lang = optarg;
             break;
+        case OPT_CLOCK_OFFSET:
+            if (!parse_offset(optarg, &clock_offset_s))
+                return lf_cli_usage_error("run", "--clock-offset '%s': not a whole number of "
+                                          "seconds from %lld to %lld", optarg,
+                                          -LF_MAX_CLOCK_OFFSET_S, LF_MAX_CLOCK_OFFSET_S);
+            break;
         case OPT_HELP:
             fputs(run_usage, stdout);
             lf_config_print_keys(stdout);
@@ -109,8 +142,15 @@ int lf_tool_run(int argc, char **argv)
     }
     if (optind < argc)
         return lf_cli_usage_error("run", "unexpected argument '%s'", argv[optind]);
+    if (clock_offset_s)
+        lf_warn("--clock-offset %lld: running as if the system clock were %lld s %s (the "
+                "machine's clock is not changed)", clock_offset_s,
+                clock_offset_s < 0 ? -clock_offset_s : clock_offset_s,
+                clock_offset_s < 0 ? "behind" : "ahead");
 
-    struct run_options ro = {config_path, content, lang, windowed, sized, width, height, ""};
+    struct run_options ro = {config_path, content,        lang,           windowed,
+                             sized,       width,          height,         clock_offset_s,
+                             ""};
     struct lf_config cfg;
     if (!run_config(&cfg, &ro))
         return EXIT_FAILURE;

@@ -62,6 +62,9 @@
 #define LF_MAX_HTTP_RESPONSE_HEADER_BYTES (64 * 1024) /* all header lines of one response */
 #define LF_SYNC_MAX_REDIRECTS   5              /* redirects followed per request */
 #define LF_SYNC_MAX_RETRY_AFTER_S (24 * 3600)  /* a longer Retry-After is cut to this */
+/* `litfass run --clock-offset`: at most this far either way (a clock at 1970 is
+ * about 57 years behind) */
+#define LF_MAX_CLOCK_OFFSET_S (100LL * 366 * 86400)
 
 /* signed bundles (issue 5) */
 #define LF_MAX_TRUSTED_KEYS     8              /* public keys in [sync] trusted_keys */
