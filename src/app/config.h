@@ -118,6 +118,8 @@ struct lf_config {
     /* [fleet]: the studio watches its kiosks (src/studio/fleet.h) */
     int fleet_silent_seconds;                /* silent_seconds; 600, 3..604800 */
     int fleet_stale_serial_seconds;          /* stale_serial_seconds; 3600, 3..604800 */
+    int fleet_clock_wrong_seconds;           /* clock_wrong_seconds; 300, 300..31622400 */
+    int fleet_clock_grace_seconds;           /* clock_grace_seconds; 300, 0..86400 */
     char fleet_alert_to[LF_CONFIG_ORGANISATION_BYTES + 1]; /* alert_to: e-mail address, "" = none */
     char fleet_smtp_url[LF_MAX_URL_BYTES + 1];           /* smtp_url: smtp(s)://host:port */
     char fleet_smtp_from[LF_CONFIG_ORGANISATION_BYTES + 1]; /* smtp_from */

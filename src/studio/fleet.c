@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <sodium.h>
@@ -28,14 +29,16 @@ struct screen {
     time_t screenshot_at;       /* 0: none */
     json_t *played;             /* {"2026-12-01": {"item": n}} */
     /* marks */
-    bool silent, stale;
+    bool silent, stale, clock_wrong;
     bool alerted_silent, alerted_stale;
+    bool alerted_clock;         /* told its clock is wrong; told again when it is right */
+    time_t clock_wrong_since;   /* the studio's time when it was first seen wrong; 0: right */
 };
 
 struct lf_fleet {
     pthread_mutex_t lock;
     char *data_dir;
-    long silent_s, stale_s;
+    long silent_s, stale_s, clock_wrong_s, clock_grace_s;
     long long published_serial;
     time_t published_at;
     struct screen *screens;
@@ -275,12 +278,12 @@ static void save_state(struct lf_fleet *f)
         if (!s->last_seen)
             continue;
         json_object_set_new(screens, s->name,
-                            json_pack("{s:I, s:s, s:O?, s:I, s:O, s:b, s:b}", "last_seen",
+                            json_pack("{s:I, s:s, s:O?, s:I, s:O, s:b, s:b, s:b}", "last_seen",
                                       (json_int_t)s->last_seen, "address", s->address,
                                       "heartbeat", s->heartbeat, "screenshot_at",
                                       (json_int_t)s->screenshot_at, "played", s->played,
                                       "alerted_silent", s->alerted_silent, "alerted_stale",
-                                      s->alerted_stale));
+                                      s->alerted_stale, "alerted_clock", s->alerted_clock));
     }
     json_t *doc = json_pack("{s:I, s:I, s:o}", "published_serial",
                             (json_int_t)f->published_serial, "published_at",
@@ -327,13 +330,15 @@ static void load_state(struct lf_fleet *f)
         }
         s->alerted_silent = json_is_true(json_object_get(v, "alerted_silent"));
         s->alerted_stale = json_is_true(json_object_get(v, "alerted_stale"));
+        s->alerted_clock = json_is_true(json_object_get(v, "alerted_clock"));
     }
     json_decref(doc);
     free(path);
 }
 
 struct lf_fleet *lf_fleet_open(const char *data_dir, long silent_seconds,
-                               long stale_serial_seconds, char *err, size_t err_size)
+                               long stale_serial_seconds, long clock_wrong_seconds,
+                               long clock_grace_seconds, char *err, size_t err_size)
 {
     json_t *doc = kiosks_load(data_dir, err, err_size);
     if (!doc)
@@ -344,6 +349,8 @@ struct lf_fleet *lf_fleet_open(const char *data_dir, long silent_seconds,
     f->data_dir = lf_xstrdup(data_dir);
     f->silent_s = silent_seconds;
     f->stale_s = stale_serial_seconds;
+    f->clock_wrong_s = clock_wrong_seconds;
+    f->clock_grace_s = clock_grace_seconds;
     char *dir = lf_xasprintf("%s/%s", data_dir, LF_FLEET_DIR);
     if (!lf_make_dirs(dir))
         lf_warn("studio: %s: cannot create: %s", dir, strerror(errno));
@@ -617,9 +624,43 @@ static long long hb_int(const struct screen *s, const char *key, long long none)
     return json_is_integer(v) ? (long long)json_integer_value(v) : none;
 }
 
+static const char *hb_text(const struct screen *s, const char *key)
+{
+    const char *v = s->heartbeat ? json_string_value(json_object_get(s->heartbeat, key)) : NULL;
+    return v ? v : "";
+}
+
+/* The time the screen shows by its last heartbeat's clock_source: its
+ * system clock (also "" from a kiosk that does not say), the content
+ * server's, or none. */
+static bool shows_system_time(const struct screen *s)
+{
+    const char *source = hb_text(s, "clock_source");
+    return !source[0] || strcmp(source, "system") == 0;
+}
+
+/* Whether the screen's clock is wrong by its last heartbeat: not set (no
+ * time shown), or the content server's time shown and the system clock
+ * off by clock_wrong_s or more (a kiosk that says nothing of how far:
+ * wrong, as it found). */
+static bool clock_wrong(const struct lf_fleet *f, const struct screen *s)
+{
+    if (shows_system_time(s))
+        return false;
+    if (strcmp(hb_text(s, "clock_source"), "none") == 0)
+        return true;
+    long long off = hb_int(s, "clock_offset_s", LLONG_MIN);
+    return off == LLONG_MIN || off >= f->clock_wrong_s || off <= -f->clock_wrong_s;
+}
+
 /* Called locked: sets the marks. */
 static void mark(struct lf_fleet *f, struct screen *s, time_t now)
 {
+    s->clock_wrong = clock_wrong(f, s);
+    if (!s->clock_wrong)
+        s->clock_wrong_since = 0;
+    else if (!s->clock_wrong_since || now < s->clock_wrong_since) /* or the studio's set back */
+        s->clock_wrong_since = now;
     s->silent = !s->last_seen ? now - s->added > f->silent_s : now - s->last_seen > f->silent_s;
     long long serial = hb_int(s, "serial", 0);
     s->stale = f->published_serial > 0 && s->last_seen && serial < f->published_serial &&
@@ -660,22 +701,23 @@ json_t *lf_fleet_json(struct lf_fleet *f, time_t now)
             iso_time(s->last_seen, seen, sizeof(seen));
         if (s->screenshot_at)
             iso_time(s->screenshot_at, shot, sizeof(shot));
-        json_t *e = json_pack("{s:s, s:s?, s:o?, s:s, s:O?, s:o, s:b, s:b, s:s?, s:o}",
+        json_t *e = json_pack("{s:s, s:s?, s:o?, s:s, s:O?, s:o, s:b, s:b, s:b, s:s?, s:o}",
                               "name", s->name, "last_seen", seen[0] ? seen : NULL,
                               "silent_for_s", s->last_seen ? json_integer(now - s->last_seen) : NULL,
                               "address", s->address, "heartbeat", s->heartbeat,
                               "played_week", week_played(s), "silent", s->silent, "stale",
-                              s->stale, "screenshot_at", shot[0] ? shot : NULL, "played_days",
-                              json_deep_copy(s->played));
+                              s->stale, "clock_wrong", s->clock_wrong, "screenshot_at",
+                              shot[0] ? shot : NULL, "played_days", json_deep_copy(s->played));
         json_array_append_new(list, e);
     }
     char at[32] = "";
     if (f->published_at)
         iso_time(f->published_at, at, sizeof(at));
-    json_t *out = json_pack("{s:I, s:s?, s:I, s:I, s:o}", "published_serial",
+    json_t *out = json_pack("{s:I, s:s?, s:I, s:I, s:I, s:o}", "published_serial",
                             (json_int_t)f->published_serial, "published_at", at[0] ? at : NULL,
                             "silent_seconds", (json_int_t)f->silent_s, "stale_serial_seconds",
-                            (json_int_t)f->stale_s, "screens", list);
+                            (json_int_t)f->stale_s, "clock_wrong_seconds",
+                            (json_int_t)f->clock_wrong_s, "screens", list);
     pthread_mutex_unlock(&f->lock);
     return out;
 }
@@ -715,6 +757,8 @@ char *lf_fleet_metrics(struct lf_fleet *f, time_t now)
         {"litfass_screen_content_age_seconds", "seconds since the shown bundle was installed"},
         {"litfass_screen_sync_error", "1 when the screen's last sync failed"},
         {"litfass_screen_slides_week", "slides shown in the last 7 days"},
+        {"litfass_screen_clock_wrong", "1 when the screen's clock is not set or off by clock_wrong_seconds or more"},
+        {"litfass_screen_clock_offset_seconds", "while the screen shows the content server's time: it minus the screen's system clock (> 0: the clock is behind); else 0"},
     };
     struct text t = {.buf = lf_xmalloc(1024), .cap = 1024};
     t.buf[0] = '\0';
@@ -736,11 +780,9 @@ char *lf_fleet_metrics(struct lf_fleet *f, time_t now)
             case 3: v = s->stale; break;
             case 4: v = s->heartbeat && json_is_true(json_object_get(s->heartbeat, "display_on")); break;
             case 5: v = hb_int(s, "content_age_s", -1); break;
-            case 6: {
-                const char *e = s->heartbeat ? json_string_value(json_object_get(s->heartbeat, "sync_error")) : NULL;
-                v = e && e[0];
-                break;
-            }
+            case 6: v = hb_text(s, "sync_error")[0] != '\0'; break;
+            case 8: v = s->clock_wrong; break;
+            case 9: v = shows_system_time(s) ? 0 : hb_int(s, "clock_offset_s", 0); break;
             default: {
                 json_t *w = week_played(s), *n;
                 const char *id;
@@ -756,11 +798,66 @@ char *lf_fleet_metrics(struct lf_fleet *f, time_t now)
     return t.buf;
 }
 
+/* How far a clock is off, in words as the fleet page says it (fleet.js,
+ * fleetClockDistance): "2 Jahre" / "2 years", "5 Monate", "3 Tage",
+ * "4 Std." / "4 h". */
+static void clock_distance(long long off, char *de, char *en, size_t size)
+{
+    double s = off < 0 ? -(double)off : (double)off;
+    const double year = 365.25 * 86400, month = year / 12;
+    static const struct {
+        const char *de1, *en1, *de, *en;
+    } unit[] = {{"1 Jahr", "1 year", "%.0f Jahre", "%.0f years"},
+                {"1 Monat", "1 month", "%.0f Monate", "%.0f months"},
+                {"1 Tag", "1 day", "%.0f Tage", "%.0f days"},
+                {"1 Std.", "1 h", "%.0f Std.", "%.0f h"},
+                {"1 Min.", "1 min", "%.0f Min.", "%.0f min"}};
+    double n;
+    size_t u;
+    if (s >= year - month / 2)
+        u = 0, n = s / year;
+    else if (s >= 45 * 86400)
+        u = 1, n = s / month;
+    else if (s >= 36 * 3600)
+        u = 2, n = s / 86400;
+    else if (s >= 3600)
+        u = 3, n = s / 3600;
+    else
+        u = 4, n = s / 60;
+    n = (double)(long long)(n + 0.5);
+    if (n == 1) {
+        snprintf(de, size, "%s", unit[u].de1);
+        snprintf(en, size, "%s", unit[u].en1);
+    } else {
+        snprintf(de, size, unit[u].de, n);
+        snprintf(en, size, unit[u].en, n);
+    }
+}
+
+/* The alert's line for screen s, whose clock is wrong. */
+static void add_clock_wrong(struct text *t, const struct screen *s)
+{
+    long long off = hb_int(s, "clock_offset_s", LLONG_MIN);
+    if (strcmp(hb_text(s, "clock_source"), "none") == 0) {
+        add(t, "- %s: Uhr falsch: nicht gestellt, der Bildschirm zeigt keine Uhrzeit / "
+               "clock wrong: not set, the screen shows no time\n", s->name);
+    } else if (off == LLONG_MIN || off == 0) {
+        add(t, "- %s: Uhr falsch, der Bildschirm zeigt die Zeit des Inhalte-Servers / "
+               "clock wrong, the screen shows the content server's time\n", s->name);
+    } else {
+        char de[32], en[32];
+        clock_distance(off, de, en, sizeof(de));
+        add(t, "- %s: Uhr falsch: %s %s, der Bildschirm zeigt die Zeit des Inhalte-Servers / "
+               "clock wrong: %s %s, the screen shows the content server's time\n",
+            s->name, de, off > 0 ? "zurück" : "vor", en, off > 0 ? "behind" : "ahead");
+    }
+}
+
 bool lf_fleet_check(struct lf_fleet *f, time_t now, char **subject, char **text)
 {
     struct text t = {.buf = lf_xmalloc(512), .cap = 512};
     t.buf[0] = '\0';
-    int silent = 0, stale = 0;
+    int silent = 0, stale = 0, clock = 0, right = 0;
     pthread_mutex_lock(&f->lock);
     reload_kiosks(f);
     bool changed = false;
@@ -783,6 +880,19 @@ bool lf_fleet_check(struct lf_fleet *f, time_t now, char **subject, char **text)
                 s->name, hb_int(s, "serial", 0), f->published_serial, hb_int(s, "serial", 0),
                 f->published_serial);
         }
+        /* a clock wrong for a moment (not set after a boot until NTP
+         * answers) is not told of */
+        if (s->clock_wrong && !s->alerted_clock &&
+            now - s->clock_wrong_since >= f->clock_grace_s) {
+            s->alerted_clock = changed = true;
+            clock++;
+            add_clock_wrong(&t, s);
+        } else if (!s->clock_wrong && s->alerted_clock) {
+            s->alerted_clock = false;
+            changed = true;
+            right++;
+            add(&t, "- %s: Uhr wieder richtig / clock right again\n", s->name);
+        }
     }
     if (changed)
         save_state(f);
@@ -791,12 +901,16 @@ bool lf_fleet_check(struct lf_fleet *f, time_t now, char **subject, char **text)
         free(t.buf);
         return false;
     }
-    *subject = lf_xasprintf("litfass: %d Bildschirm(e) auffällig / %d screen(s) need attention",
-                            silent + stale, silent + stale);
+    int marked = silent + stale + clock;
+    *subject = marked ? lf_xasprintf("litfass: %d Bildschirm(e) auffällig / %d screen(s) need "
+                                     "attention", marked, marked)
+                      : lf_xasprintf("litfass: Uhr wieder richtig an %d Bildschirm(en) / clock "
+                                     "right again on %d screen(s)", right, right);
     *text = lf_xasprintf("Die Bildschirmübersicht im litfass studio zeigt:\n"
                          "The fleet page of the litfass studio shows:\n\n%s\n"
-                         "(Diese Nachricht kommt einmal je Auffälligkeit. / "
-                         "This message comes once per finding.)\n",
+                         "(Diese Nachricht kommt einmal je Auffälligkeit, und einmal, wenn "
+                         "eine Uhr wieder richtig geht. / This message comes once per "
+                         "finding, and once when a clock is right again.)\n",
                          t.buf);
     free(t.buf);
     return true;

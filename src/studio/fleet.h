@@ -10,10 +10,14 @@
  * LF_FLEET_PLAY_DAYS days), all in DATA/fleet/state.json so a restart
  * of the studio forgets nothing.
  *
- * A screen is marked when nothing came from it for silent_seconds, or when
- * it still shows an older serial stale_serial_seconds after a publish;
- * lf_fleet_check() returns the text of an alert e-mail when a screen
- * became marked (once per marking).
+ * A screen is marked when nothing came from it for silent_seconds, when
+ * it still shows an older serial stale_serial_seconds after a publish, or
+ * when its last heartbeat says its clock is wrong: not set, or off by
+ * clock_wrong_seconds or more (the kiosk's clock_source and
+ * clock_offset_s); lf_fleet_check() returns the text of an alert e-mail
+ * when a screen became marked (once per marking; a wrong clock once it
+ * stayed wrong clock_grace_seconds), and when a screen's clock it told of
+ * is right again (once).
  *
  * Thread-safe: the server's thread ingests and lists, the main thread
  * checks. */
@@ -47,7 +51,9 @@ struct lf_fleet;
 /* Reads DATA/kiosks.json and DATA/fleet/state.json (a damaged state is
  * logged and started afresh). NULL with err when kiosks.json is damaged. */
 struct lf_fleet *lf_fleet_open(const char *data_dir, long silent_seconds,
-                               long stale_serial_seconds, char *err, size_t err_size) LF_MUST_CHECK;
+                               long stale_serial_seconds, long clock_wrong_seconds,
+                               long clock_grace_seconds, char *err,
+                               size_t err_size) LF_MUST_CHECK;
 void lf_fleet_close(struct lf_fleet *f);
 
 /* `litfass studio kiosk add`: a new kiosk, its token (2*TOKEN_BYTES hex +
@@ -83,8 +89,9 @@ json_t *lf_fleet_json(struct lf_fleet *f, time_t now);
 /* GET /metrics: Prometheus text (caller frees). */
 char *lf_fleet_metrics(struct lf_fleet *f, time_t now);
 
-/* Marks screens; when one became marked since the last check, returns
- * the alert's subject and text (caller frees both), else false. */
+/* Marks screens; when one became marked since the last check, or a
+ * screen's clock told of as wrong is right again, returns the e-mail's
+ * subject and text (caller frees both), else false. */
 bool lf_fleet_check(struct lf_fleet *f, time_t now, char **subject, char **text);
 
 #endif

@@ -2182,7 +2182,8 @@ static char *read_pem(const char *path, const char *what, bool private_key)
     return buf;
 }
 
-/* An e-mail to [fleet] alert_to when a screen became marked. */
+/* An e-mail to [fleet] alert_to when a screen became marked (or its
+ * clock is right again). */
 static void fleet_alert(struct studio *s)
 {
     char *subject = NULL, *text = NULL;
@@ -2291,7 +2292,9 @@ int lf_studio_serve(const struct lf_studio_options *opt)
     s->worker = lf_publish_worker_create(s->publisher, &s->work, publish_done, s, job_file);
     free(job_file);
     s->fleet = lf_fleet_open(opt->data_dir, cfg->fleet_silent_seconds,
-                             cfg->fleet_stale_serial_seconds, err, sizeof(err));
+                             cfg->fleet_stale_serial_seconds,
+                             cfg->fleet_clock_wrong_seconds, cfg->fleet_clock_grace_seconds,
+                             err, sizeof(err));
     if (!s->fleet) {
         lf_error("studio: %s", err);
         goto done;
