@@ -986,6 +986,77 @@ static void a_png_is_shrunk_while_it_is_read(void **state)
         fail_msg("said: %s", SDL_GetError());
 }
 
+/* A PNG that fits the screen as it is (the sample's 800 x 800 posters on
+ * 1080p) is decoded straight into its picture, without the box filter,
+ * and is the picture the filter's 1:1 box made: every pixel as stored,
+ * a fully transparent one made 0 (its colour would bleed when drawn
+ * scaled), half-transparent ones kept; interlaced too. */
+static void a_png_that_fits_is_what_the_filter_made(void **state)
+{
+    struct fixture *f = *state;
+    char path[300];
+    snprintf(path, sizeof(path), "%s/fits.png", f->dir);
+    const int w = 37, h = 23;
+    uint32_t *argb = malloc((size_t)w * h * sizeof(*argb));
+    png_bytep rgba = malloc((size_t)w * h * 4);
+    png_bytepp rows = malloc((size_t)h * sizeof(*rows));
+    assert_non_null(argb);
+    assert_non_null(rgba);
+    assert_non_null(rows);
+    uint32_t seed = 12345;
+    for (int i = 0; i < w * h; i++) {
+        seed = seed * 1103515245u + 12345u;
+        uint32_t a = (seed >> 24) % 3 == 0 ? 0 : (seed >> 24) % 3 == 1 ? 255 : seed >> 24;
+        argb[i] = a << 24 | (seed & 0xFFFFFF);
+        rgba[i * 4] = (png_byte)(seed >> 16);
+        rgba[i * 4 + 1] = (png_byte)(seed >> 8);
+        rgba[i * 4 + 2] = (png_byte)seed;
+        rgba[i * 4 + 3] = (png_byte)a;
+    }
+    for (int y = 0; y < h; y++)
+        rows[y] = rgba + (size_t)y * w * 4;
+    struct lf_box_shrink *b = lf_box_shrink_create(w, h, w, h);
+    assert_non_null(b);
+    for (int y = 0; y < h; y++)
+        lf_box_shrink_row(b, argb + (size_t)y * w);
+    SDL_Surface *want = lf_box_shrink_take(b);
+    assert_non_null(want);
+    lf_box_shrink_destroy(b);
+    for (int interlaced = 0; interlaced < 2; interlaced++) {
+        FILE *out = fopen(path, "wb");
+        assert_non_null(out);
+        png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+        png_infop info = png_create_info_struct(png);
+        png_init_io(png, out);
+        png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGBA,
+                     interlaced ? PNG_INTERLACE_ADAM7 : PNG_INTERLACE_NONE,
+                     PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+        png_write_info(png, info);
+        png_write_image(png, rows);
+        png_write_end(png, NULL);
+        png_destroy_write_struct(&png, &info);
+        assert_int_equal(fclose(out), 0);
+        SDL_Surface *s = lf_image_load_fit(path, 1920, 1080);
+        assert_non_null(s);
+        assert_int_equal(s->w, w);
+        assert_int_equal(s->h, h);
+        int wrong = 0, cleared = 0;
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++) {
+                wrong += argb_at(s, x, y) != argb_at(want, x, y);
+                cleared += argb[y * w + x] >> 24 == 0 && argb_at(s, x, y) == 0;
+            }
+        if (wrong || cleared == 0)
+            fail_msg("interlaced %d: %d pixels differ from the filter's, %d transparent cleared",
+                     interlaced, wrong, cleared);
+        SDL_FreeSurface(s);
+    }
+    SDL_FreeSurface(want);
+    free(argb);
+    free(rgba);
+    free(rows);
+}
+
 /* A print office's flyer in CMYK is shown in its colours: ImageMagick's
  * (convert -colorspace CMYK: YCCK, Adobe marker, stored inverted), a plain
  * CMYK one with the Adobe marker (inverted, as Photoshop writes it) and
@@ -1139,6 +1210,7 @@ int main(void)
         cmocka_unit_test(a_large_photo_is_kept_at_screen_size),
         cmocka_unit_test(a_jpeg_cut_off_or_too_costly_is_not_shown),
         cmocka_unit_test(a_png_is_shrunk_while_it_is_read),
+        cmocka_unit_test(a_png_that_fits_is_what_the_filter_made),
         cmocka_unit_test(a_cmyk_jpeg_shows_its_colours),
         cmocka_unit_test(a_gif_shows_its_first_frame),
         cmocka_unit_test(a_still_webp_and_an_animated_ones_first_frame_are_shown),

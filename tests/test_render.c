@@ -837,6 +837,92 @@ static void covered_fills_look_the_same(void **state)
     close_canvas(f);
 }
 
+/* A rounded rectangle as the painter drew it before it kept its corners:
+ * the circle (white, its alpha the coverage of a 128 px disc) stretched by
+ * SDL into each corner at every card (the reference for the kept ones). */
+static void stretched_rounded(SDL_Renderer *r, SDL_Rect b, int rad, struct lf_rgba c)
+{
+    const int n = 128;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, n, n, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_non_null(s);
+    double ctr = n / 2.0;
+    for (int y = 0; y < n; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
+        for (int x = 0; x < n; x++) {
+            double dx = x + 0.5 - ctr, dy = y + 0.5 - ctr;
+            double d = ctr - SDL_sqrt(dx * dx + dy * dy);
+            double a = d >= 1 ? 1 : d <= 0 ? 0 : d;
+            row[x] = ((Uint32)(a * 255) << 24) | 0xFFFFFF;
+        }
+    }
+    SDL_Texture *t = SDL_CreateTextureFromSurface(r, s);
+    SDL_FreeSurface(s);
+    assert_non_null(t);
+    SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    SDL_SetRenderDrawBlendMode(r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_Rect parts[3] = {{b.x + rad, b.y, b.w - 2 * rad, b.h},
+                         {b.x, b.y + rad, rad, b.h - 2 * rad},
+                         {b.x + b.w - rad, b.y + rad, rad, b.h - 2 * rad}};
+    SDL_RenderFillRects(r, parts, 3);
+    SDL_SetTextureColorMod(t, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(t, c.a);
+    const int half = n / 2;
+    for (int i = 0; i < 4; i++) {
+        SDL_Rect src = {i % 2 * half, i / 2 * half, half, half};
+        SDL_Rect dst = {i % 2 ? b.x + b.w - rad : b.x, i / 2 ? b.y + b.h - rad : b.y, rad, rad};
+        SDL_RenderCopy(r, t, &src, &dst);
+    }
+    SDL_DestroyTexture(t);
+}
+
+/* Rounded corners, kept drawn at their radius by the software renderer's
+ * painter, look exactly as stretching the circle at every card did: for
+ * more radii than are kept (each comes back after being dropped), opaque
+ * and translucent, and cards reaching out of the picture. */
+static void kept_corners_look_as_stretched(void **state)
+{
+    struct fixture *f = *state;
+    const int w = 400, h = 300;
+    open_canvas(f, w, h);
+    size_t bytes = (size_t)f->surface->pitch * h;
+    uint8_t *want = malloc(bytes);
+    assert_non_null(want);
+    struct lf_scene *s = lf_scene_create();
+    for (int round = 0; round < 2; round++)
+        for (int rad = 2; rad <= 70; rad += 4) {
+            struct lf_rgba bg = {240, 236, 228, 255};
+            struct lf_rgba c = {(uint8_t)(rad * 3), 90, (uint8_t)(200 - rad), 255};
+            struct lf_rgba glass = {20, 60, 120, (uint8_t)(100 + rad)};
+            SDL_Rect cards[3] = {{10, 10, 2 * rad + 30, 2 * rad + 20},
+                                 {w - rad - 10, 100, 2 * rad + 20, 2 * rad + 10},
+                                 {150, h - rad, 2 * rad + 10, 2 * rad + 40}};
+            SDL_SetRenderDrawColor(f->renderer, bg.r, bg.g, bg.b, 255);
+            SDL_RenderClear(f->renderer);
+            for (int i = 0; i < 3; i++)
+                stretched_rounded(f->renderer, cards[i], rad, i == 1 ? glass : c);
+            SDL_RenderPresent(f->renderer);
+            memcpy(want, f->surface->pixels, bytes);
+
+            lf_scene_clear(s);
+            lf_scene_rect(s, (struct lf_box){0, 0, w, h}, bg, 0);
+            for (int i = 0; i < 3; i++)
+                lf_scene_rect(s, (struct lf_box){cards[i].x, cards[i].y, cards[i].w, cards[i].h},
+                              i == 1 ? glass : c, rad);
+            SDL_SetRenderDrawColor(f->renderer, 0, 0, 0, 255);
+            SDL_RenderClear(f->renderer);
+            lf_painter_draw(f->painter, s, 0, 255);
+            SDL_RenderPresent(f->renderer);
+            if (memcmp(f->surface->pixels, want, bytes) != 0)
+                fail_msg("round %d, radius %d: the corners differ from the stretched circle's",
+                         round, rad);
+        }
+    lf_scene_destroy(s);
+    free(want);
+    close_canvas(f);
+}
+
 /* An emoji sequence is one picture: 👨‍👩‍👧‍👦, 🏳️‍🌈 and ❤️‍🔥 are joined by
  * U+200D (and U+FE0F), skin tones stay on their hand; they were drawn as
  * their parts side by side when the joiners fell into another font's run.
@@ -1004,6 +1090,7 @@ int main(void)
         cmocka_unit_test(badge_text_stays_inside),
         cmocka_unit_test(snapshot_is_the_page_moved),
         cmocka_unit_test(covered_fills_look_the_same),
+        cmocka_unit_test(kept_corners_look_as_stretched),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

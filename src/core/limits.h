@@ -125,5 +125,13 @@
                                                   every font it draws with; the sizes only
                                                   text fitting tried, a language a visitor
                                                   left and content gone are closed */
+#define LF_PAINTER_CORNER_RADII 8              /* rounded corners kept drawn at their size
+                                                  by the software renderer's painter, a
+                                                  picture per radius of at most 64 px
+                                                  (128 x 128 x 4 bytes: at most 512 kB in
+                                                  all; the sample uses 2-3 radii, 30 kB at
+                                                  1080p): drawn unscaled, not stretched
+                                                  from the circle at every card; the
+                                                  oldest is dropped for a new radius */
 
 #endif

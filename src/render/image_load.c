@@ -298,6 +298,7 @@ static SDL_Surface *png_load_fit(const char *path, int max_w, int max_h)
     png_infop info = png ? png_create_info_struct(png) : NULL;
     struct lf_box_shrink *volatile shrinker = NULL;
     uint8_t *volatile rows = NULL;
+    SDL_Surface *volatile whole = NULL; /* decoded as it is, until done */
     SDL_Surface *out = NULL;
     if (!png || !info) {
         SDL_SetError("libpng cannot start");
@@ -343,6 +344,28 @@ static SDL_Surface *png_load_fit(const char *path, int max_w, int max_h)
     png_read_update_info(png, info);
     int fw, fh;
     fit_size((int)w, (int)h, max_w, max_h, &fw, &fh);
+    if (fw == (int)w && fh == (int)h) {
+        /* shown as large as it is (a poster of 800 x 800 on a 1080p
+         * screen): the rows decoded straight into the picture, no box
+         * filter; as the filter's 1:1 box does, a fully transparent pixel
+         * is made 0 (its colour would bleed into its neighbours when the
+         * picture is drawn scaled) */
+        whole = SDL_CreateRGBSurfaceWithFormat(0, (int)w, (int)h, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (!whole)
+            goto done;
+        for (int p = 0; p < passes; p++)
+            for (png_uint_32 y = 0; y < h; y++)
+                png_read_row(png, (uint8_t *)whole->pixels + (size_t)whole->pitch * y, NULL);
+        for (png_uint_32 y = 0; y < h; y++) {
+            uint32_t *px = (uint32_t *)((uint8_t *)whole->pixels + (size_t)whole->pitch * y);
+            for (png_uint_32 x = 0; x < w; x++)
+                if (px[x] < 0x01000000u)
+                    px[x] = 0;
+        }
+        out = whole;
+        whole = NULL;
+        goto done;
+    }
     shrinker = lf_box_shrink_create((int)w, (int)h, fw, fh);
     if (!shrinker)
         goto done;
@@ -367,6 +390,7 @@ static SDL_Surface *png_load_fit(const char *path, int max_w, int max_h)
     out = lf_box_shrink_take(shrinker);
 done:
     png_destroy_read_struct(png ? &png : NULL, info ? &info : NULL, NULL);
+    SDL_FreeSurface(whole);
     free(rows);
     lf_box_shrink_destroy(shrinker);
     fclose(f);

@@ -46,6 +46,16 @@ struct lf_painter {
     SDL_Renderer *r;
     struct lf_typesetter *ts;
     SDL_Texture *circle;
+    bool software;          /* SDL's software renderer: textures are surfaces */
+    /* software renderer: the circle as a surface, and its four quarters
+     * stretched to a radius (2r x 2r), as SDL would stretch them at every
+     * corner drawn (at most LF_PAINTER_CORNER_RADII, the oldest replaced) */
+    SDL_Surface *circle_px;
+    struct corners {
+        int radius;         /* 0: none */
+        SDL_Texture *t;
+    } corners[LF_PAINTER_CORNER_RADII];
+    int corners_next;
     struct entry *entries;
     size_t n, cap;
     unsigned epoch;
@@ -59,7 +69,7 @@ static uint64_t fnv1a(const char *s, uint64_t h)
     return h;
 }
 
-static SDL_Texture *make_circle(SDL_Renderer *r)
+static SDL_Surface *circle_surface(void)
 {
     const int n = CIRCLE_TEXTURE_SIDE;
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, n, n, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -75,6 +85,14 @@ static SDL_Texture *make_circle(SDL_Renderer *r)
             row[x] = ((Uint32)(a * 255) << 24) | 0xFFFFFF;
         }
     }
+    return s;
+}
+
+static SDL_Texture *make_circle(SDL_Renderer *r)
+{
+    SDL_Surface *s = circle_surface();
+    if (!s)
+        return NULL;
     SDL_Texture *t = SDL_CreateTextureFromSurface(r, s);
     SDL_FreeSurface(s);
     if (t) {
@@ -91,7 +109,61 @@ struct lf_painter *lf_painter_create(SDL_Renderer *renderer, struct lf_typesette
     p->ts = ts;
     p->circle = make_circle(renderer);
     p->epoch = 1;
+    SDL_RendererInfo info;
+    p->software = SDL_GetRendererInfo(renderer, &info) == 0 &&
+                  (info.flags & SDL_RENDERER_SOFTWARE) != 0;
     return p;
+}
+
+static void forget_corners(struct lf_painter *p)
+{
+    for (int i = 0; i < LF_PAINTER_CORNER_RADII; i++) {
+        if (p->corners[i].t)
+            SDL_DestroyTexture(p->corners[i].t);
+        p->corners[i] = (struct corners){0, NULL};
+    }
+    p->corners_next = 0;
+}
+
+/* The circle's quarters (top left, top right, bottom left, bottom
+ * right) each stretched to rad x rad, side by side as SDL's software
+ * renderer stretches the circle texture for a corner of that radius:
+ * SDL_SoftStretchLinear into a picture of the corner's size, drawn
+ * with the colour and blending of the texture (SDL_PrivateLowerBlitScaled);
+ * NULL when it cannot be made (the corner is then stretched as drawn). */
+static SDL_Texture *corners_of(struct lf_painter *p, int rad)
+{
+    for (int i = 0; i < LF_PAINTER_CORNER_RADII; i++)
+        if (p->corners[i].radius == rad)
+            return p->corners[i].t;
+    if (!p->circle_px)
+        p->circle_px = circle_surface();
+    if (!p->circle_px)
+        return NULL;
+    const int half = CIRCLE_TEXTURE_SIDE / 2;
+    SDL_Surface *all = SDL_CreateRGBSurfaceWithFormat(0, 2 * rad, 2 * rad, 32,
+                                                      SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *one = SDL_CreateRGBSurfaceWithFormat(0, rad, rad, 32, SDL_PIXELFORMAT_ARGB8888);
+    bool ok = all && one;
+    for (int q = 0; ok && q < 4; q++) {
+        SDL_Rect src = {q % 2 * half, q / 2 * half, half, half};
+        SDL_Rect at = {q % 2 * rad, q / 2 * rad, rad, rad};
+        ok = SDL_SoftStretchLinear(p->circle_px, &src, one, NULL) == 0 &&
+             SDL_SetSurfaceBlendMode(one, SDL_BLENDMODE_NONE) == 0 &&
+             SDL_BlitSurface(one, NULL, all, &at) == 0;
+    }
+    SDL_Texture *t = ok ? SDL_CreateTextureFromSurface(p->r, all) : NULL;
+    SDL_FreeSurface(one);
+    SDL_FreeSurface(all);
+    if (!t)
+        return NULL;
+    SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+    struct corners *c = &p->corners[p->corners_next];
+    p->corners_next = (p->corners_next + 1) % LF_PAINTER_CORNER_RADII;
+    if (c->t)
+        SDL_DestroyTexture(c->t);
+    *c = (struct corners){rad, t};
+    return t;
 }
 
 static void free_entry(struct entry *e)
@@ -113,6 +185,8 @@ void lf_painter_destroy(struct lf_painter *p)
     if (!p)
         return;
     free_entries(p);
+    forget_corners(p);
+    SDL_FreeSurface(p->circle_px);
     if (p->circle)
         SDL_DestroyTexture(p->circle);
     free(p->entries);
@@ -141,6 +215,7 @@ void lf_painter_sweep(struct lf_painter *p)
 void lf_painter_forget(struct lf_painter *p)
 {
     free_entries(p);
+    forget_corners(p);
     if (p->circle)
         SDL_DestroyTexture(p->circle);
     p->circle = make_circle(p->r);
@@ -342,6 +417,15 @@ static struct entry *lookup(struct lf_painter *p, const struct lf_op *op)
                 report_broken_image(id, key, why);
             }
         }
+    } else if (p->software) {
+        /* composed in the texture's surface: no picture of the line to
+         * copy into it */
+        e->texture = lf_typesetter_render_texture(p->ts, p->r, op->text, strlen(op->text),
+                                                  op->face, op->px, op->color, op->rtl,
+                                                  op->lang, &e->w, &e->h);
+        if (e->texture)
+            SDL_SetTextureBlendMode(e->texture, SDL_BLENDMODE_BLEND);
+        p->stats.text_renders++;
     } else {
         s = lf_typesetter_render_lang(p->ts, op->text, strlen(op->text), op->face, op->px,
                                       op->color, op->rtl, op->lang);
@@ -464,6 +548,25 @@ static void fill_rounded(struct lf_painter *p, SDL_Rect b, int radius, struct lf
         {b.x + b.w - rad, b.y + rad, rad, b.h - 2 * rad},
     };
     SDL_RenderFillRects(p->r, parts, 3);
+    float sx = 0, sy = 0;
+    SDL_RenderGetScale(p->r, &sx, &sy);
+    SDL_Texture *kept = NULL;
+    if (p->software && sx == 1.0f && sy == 1.0f && rad <= CIRCLE_TEXTURE_SIDE / 2)
+        kept = corners_of(p, rad);
+    if (kept) {
+        /* the same pixels as stretching the circle below, without the
+         * stretch and its picture at every corner */
+        SDL_SetTextureColorMod(kept, c.r, c.g, c.b);
+        SDL_SetTextureAlphaMod(kept, c.a);
+        SDL_Rect dst[4] = {{b.x, b.y, rad, rad}, {b.x + b.w - rad, b.y, rad, rad},
+                           {b.x, b.y + b.h - rad, rad, rad},
+                           {b.x + b.w - rad, b.y + b.h - rad, rad, rad}};
+        for (int i = 0; i < 4; i++) {
+            SDL_Rect src = {i % 2 * rad, i / 2 * rad, rad, rad};
+            SDL_RenderCopy(p->r, kept, &src, &dst[i]);
+        }
+        return;
+    }
     SDL_SetTextureColorMod(p->circle, c.r, c.g, c.b);
     SDL_SetTextureAlphaMod(p->circle, c.a);
     const int half = CIRCLE_TEXTURE_SIDE / 2;

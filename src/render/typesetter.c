@@ -910,65 +910,153 @@ SDL_Surface *lf_typesetter_render(struct lf_typesetter *ts, const char *utf8, si
     return lf_typesetter_render_lang(ts, utf8, len, face, px, color, rtl, NULL);
 }
 
-SDL_Surface *lf_typesetter_render_lang(struct lf_typesetter *ts, const char *utf8, size_t len,
-                                       enum lf_face face, int px, struct lf_rgba color, bool rtl,
-                                       const char *lang)
+/* A line as the pictures of its runs (one font each) and where each
+ * goes in the line's picture of w x h. */
+struct line_parts {
+    size_t n;
+    SDL_Surface *part[256];
+    SDL_Rect at[256];
+    int w, h;
+    SDL_Color color;
+};
+
+static void free_parts(struct line_parts *lp)
+{
+    for (size_t i = 0; i < lp->n; i++)
+        SDL_FreeSurface(lp->part[i]);
+    lp->n = 0;
+}
+
+/* False when nothing is drawn (no run, or no font for any). */
+static bool typeset_parts(struct lf_typesetter *ts, const char *utf8, size_t len,
+                          enum lf_face face, int px, struct lf_rgba color, bool rtl,
+                          const char *lang, struct line_parts *lp)
 {
     struct line line;
     use_lang(ts, lang);
     split(ts, utf8, len, face, rtl, true, &line);
     ts->lang = 0;
+    lp->n = 0;
     if (line.n == 0)
-        return NULL;
-    SDL_Surface *parts[256] = {NULL};
+        return false;
     int width = 0, height = measure_line_height(ts, face, px);
     SDL_Color c = {color.r, color.g, color.b, color.a};
+    lp->color = c;
     char buf[4096];
     TTF_Font *base = font_at(ts, ts->fixed[FONT_LATIN][face], px);
     int base_ascent = base ? TTF_FontAscent(base) : px;
     int ascents[256];
+    lp->n = line.n;
     for (size_t i = 0; i < line.n; i++) {
         const struct run *r = &line.runs[i];
+        lp->part[i] = NULL;
         TTF_Font *font = run_font(ts, r, face, px);
         if (!font)
             continue;
-        parts[i] = TTF_RenderUTF8_Blended(font, run_text(utf8, r, buf, sizeof(buf)), c);
+        lp->part[i] = TTF_RenderUTF8_Blended(font, run_text(utf8, r, buf, sizeof(buf)), c);
         ascents[i] = TTF_FontAscent(font);
         double k = run_scale(ts, r, face, px);
-        if (parts[i] && k != 1.0) {
-            parts[i] = scaled(parts[i], k);
+        if (lp->part[i] && k != 1.0) {
+            lp->part[i] = scaled(lp->part[i], k);
             ascents[i] = (int)(ascents[i] * k + 0.5);
         }
-        if (parts[i]) {
-            width += parts[i]->w;
+        if (lp->part[i]) {
+            width += lp->part[i]->w;
             /* as tall as every run draws: the dots under an Arabic final
              * yeh reach below the Latin font's line */
-            int bottom = px / 16 + base_ascent - ascents[i] + parts[i]->h;
+            int bottom = px / 16 + base_ascent - ascents[i] + lp->part[i]->h;
             if (bottom > height)
                 height = bottom;
         }
     }
-    SDL_Surface *out = NULL;
-    if (width > 0)
-        out = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (out) {
-        SDL_FillRect(out, NULL, SDL_MapRGBA(out->format, c.r, c.g, c.b, 0));
-        int x = 0, top = px / 16; /* as in the height above */
-        for (size_t i = 0; i < line.n; i++) {
-            if (!parts[i])
-                continue;
-            /* align baselines: runs may come from fonts with other ascents */
-            SDL_Rect dst = {x, top + base_ascent - ascents[i], parts[i]->w, parts[i]->h};
-            SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE);
-            SDL_BlitSurface(parts[i], NULL, out, &dst);
-            x += parts[i]->w;
-        }
-    } else if (width > 0) {
-        lf_error("text surface %dx%d: %s", width, height, SDL_GetError());
+    int x = 0, top = px / 16; /* as in the height above */
+    for (size_t i = 0; i < line.n; i++) {
+        if (!lp->part[i])
+            continue;
+        /* align baselines: runs may come from fonts with other ascents */
+        lp->at[i] = (SDL_Rect){x, top + base_ascent - ascents[i], lp->part[i]->w,
+                               lp->part[i]->h};
+        x += lp->part[i]->w;
     }
-    for (size_t i = 0; i < line.n; i++)
-        SDL_FreeSurface(parts[i]);
+    lp->w = width;
+    lp->h = height;
+    if (width > 0)
+        return true;
+    free_parts(lp);
+    return false;
+}
+
+/* The runs copied into out (lp->w x lp->h, ARGB8888), the rest of it
+ * the text's colour, transparent; frees the runs. Every pixel of out
+ * is written once: the runs side by side span the width, above and
+ * below each run is filled. */
+static void compose(struct line_parts *lp, SDL_Surface *out)
+{
+    Uint32 clear = SDL_MapRGBA(out->format, lp->color.r, lp->color.g, lp->color.b, 0);
+    for (size_t i = 0; i < lp->n; i++) {
+        if (!lp->part[i])
+            continue;
+        SDL_Rect d = lp->at[i];
+        SDL_Rect above = {d.x, 0, d.w, d.y}, below = {d.x, d.y + d.h, d.w, lp->h - (d.y + d.h)};
+        if (above.h > 0)
+            SDL_FillRect(out, &above, clear);
+        if (below.h > 0)
+            SDL_FillRect(out, &below, clear);
+        SDL_SetSurfaceBlendMode(lp->part[i], SDL_BLENDMODE_NONE);
+        SDL_BlitSurface(lp->part[i], NULL, out, &d);
+    }
+    free_parts(lp);
+}
+
+SDL_Surface *lf_typesetter_render_lang(struct lf_typesetter *ts, const char *utf8, size_t len,
+                                       enum lf_face face, int px, struct lf_rgba color, bool rtl,
+                                       const char *lang)
+{
+    static struct line_parts lp; /* main thread only, as the fonts */
+    if (!typeset_parts(ts, utf8, len, face, px, color, rtl, lang, &lp))
+        return NULL;
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, lp.w, lp.h, 32,
+                                                      SDL_PIXELFORMAT_ARGB8888);
+    if (!out) {
+        lf_error("text surface %dx%d: %s", lp.w, lp.h, SDL_GetError());
+        free_parts(&lp);
+        return NULL;
+    }
+    compose(&lp, out);
     return out;
+}
+
+SDL_Texture *lf_typesetter_render_texture(struct lf_typesetter *ts, SDL_Renderer *r,
+                                          const char *utf8, size_t len, enum lf_face face,
+                                          int px, struct lf_rgba color, bool rtl,
+                                          const char *lang, int *w, int *h)
+{
+    static struct line_parts lp;
+    if (!typeset_parts(ts, utf8, len, face, px, color, rtl, lang, &lp))
+        return NULL;
+    SDL_Texture *t = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING,
+                                       lp.w, lp.h);
+    void *pixels = NULL;
+    int pitch = 0;
+    SDL_Surface *out = NULL;
+    if (t && SDL_LockTexture(t, NULL, &pixels, &pitch) == 0) {
+        out = SDL_CreateRGBSurfaceWithFormatFrom(pixels, lp.w, lp.h, 32, pitch,
+                                                 SDL_PIXELFORMAT_ARGB8888);
+        if (out)
+            compose(&lp, out);
+        SDL_FreeSurface(out);
+        SDL_UnlockTexture(t);
+    }
+    if (!out) {
+        lf_error("text texture %dx%d: %s", lp.w, lp.h, SDL_GetError());
+        free_parts(&lp);
+        if (t)
+            SDL_DestroyTexture(t);
+        return NULL;
+    }
+    *w = lp.w;
+    *h = lp.h;
+    return t;
 }
 
 size_t lf_typesetter_missing_glyphs(struct lf_typesetter *ts, const char *utf8)

@@ -48,6 +48,15 @@ SDL_Surface *lf_typesetter_render_lang(struct lf_typesetter *ts, const char *utf
                                        enum lf_face face, int px, struct lf_rgba color, bool rtl,
                                        const char *lang);
 
+/* As lf_typesetter_render_lang, the line made a streaming texture of r
+ * (w x h, the same pixels), composed in the texture's own memory: for a
+ * software renderer, whose streaming texture is a surface it blits from,
+ * one picture and one copy less per line. NULL when nothing is drawn. */
+SDL_Texture *lf_typesetter_render_texture(struct lf_typesetter *ts, SDL_Renderer *r,
+                                          const char *utf8, size_t len, enum lf_face face,
+                                          int px, struct lf_rgba color, bool rtl,
+                                          const char *lang, int *w, int *h);
+
 /* The family of the font that draws code point c in `lang` (as
  * lf_typesetter_render_lang chooses it), into buf; false when no
  * installed font draws it. For tests and diagnostics. */
