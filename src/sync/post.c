@@ -1,6 +1,7 @@
 #include "sync/post.h"
 
 #include <curl/curl.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,6 +115,37 @@ static size_t on_read(char *out, size_t size, size_t n, void *ctx)
     return take;
 }
 
+/* A header's text as RFC 2047 encoded-words when it is not plain ASCII
+ * ("=?UTF-8?B?...?=", each at most 75 characters, folded onto lines of
+ * their own): a header of 8-bit bytes ("auffällig") is not RFC 5322, and
+ * mail servers and clients without SMTPUTF8 show it garbled or refuse it.
+ * Words end between UTF-8 characters, never inside one. */
+static char *header_text(const char *text)
+{
+    size_t len = strlen(text);
+    bool ascii = true;
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)text[i] >= 0x80)
+            ascii = false;
+    if (ascii)
+        return lf_xstrdup(text);
+    enum { WORD_BYTES = 45 }; /* 60 base64 characters + 12 around them: 72 <= 75 */
+    size_t cap = len * 4 + 128; /* a word of >= 42 bytes is 75 characters, the last one 19 */
+    char *out = lf_xmalloc(cap);
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        size_t most = len - i < WORD_BYTES ? len - i : WORD_BYTES, n = most;
+        while (n < len - i && n > most - 3 && ((unsigned char)text[i + n] & 0xC0) == 0x80)
+            n--; /* back to the start of the character cut in two (at most 3 bytes) */
+        char b64[sodium_base64_ENCODED_LEN(WORD_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+        sodium_bin2base64(b64, sizeof(b64), (const unsigned char *)text + i, n,
+                          sodium_base64_VARIANT_ORIGINAL);
+        o += (size_t)snprintf(out + o, cap - o, "%s=?UTF-8?B?%s?=", i ? "\r\n " : "", b64);
+        i += n;
+    }
+    return out;
+}
+
 /* The message in RFC 5322 form, CRLF line ends, a dot at a line's start
  * left to curl (it doubles it). */
 static char *compose(const struct lf_mail *mail)
@@ -123,13 +155,15 @@ static char *compose(const struct lf_mail *mail)
     struct tm tm;
     gmtime_r(&now, &tm);
     strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
-    size_t cap = strlen(mail->text) * 2 + 1024;
+    char *subject = header_text(mail->subject);
+    size_t cap = strlen(mail->text) * 2 + strlen(subject) + 1024;
     char *out = lf_xmalloc(cap);
     int n = snprintf(out, cap,
                      "Date: %s\r\nFrom: %s\r\nTo: %s\r\nSubject: %s\r\nMIME-Version: 1.0\r\n"
                      "Content-Type: text/plain; charset=utf-8\r\n"
                      "Content-Transfer-Encoding: 8bit\r\n\r\n",
-                     date, mail->from, mail->to, mail->subject);
+                     date, mail->from, mail->to, subject);
+    free(subject);
     size_t len = n > 0 ? (size_t)n : 0;
     for (const char *p = mail->text; *p && len + 3 < cap; p++) {
         if (*p == '\n')

@@ -6,7 +6,9 @@ named in /metrics (litfass_screen_clock_wrong, litfass_screen_clock_offset_secon
 /api/fleet and in an alert e-mail, once, when it stayed wrong [fleet] clock_grace_seconds
 (one wrong for a moment is not told of); one off by less is not; when its clock is right
 again an e-mail says so, once, also after a restart of the studio."""
+import email.header
 import os
+import re
 import subprocess
 import sys
 import time
@@ -76,6 +78,18 @@ try:
         mail_log.seek(0)
         return mail_log.read().split("MESSAGE FOLLOWS")[1:]
 
+    def subject(mail):
+        """The Subject header as a reader's mail program shows it, and whether it was sent
+        as RFC 5322 wants it: ASCII only (non-ASCII text as RFC 2047 encoded-words, each at
+        most 75 characters), folded lines joined."""
+        m = re.search(r"^Subject:(.*(?:\r?\n[ \t].*)*)", mail, re.M)
+        if not m:
+            return None, False
+        raw = m.group(1)
+        words = re.findall(r"=\?[^?]+\?[BbQq]\?[^?]*\?=", raw)
+        plain = raw.isascii() and all(len(w) <= 75 for w in words)
+        return str(email.header.make_header(email.header.decode_header(raw))).strip(), plain
+
     def mail_with(*parts):
         def found():
             for m in mails():
@@ -137,10 +151,13 @@ try:
 
     first = wait_for(all_three, 45)
     check(first is not None and "To: it@ki-muenster.example" in first and
-          "screen(s) need attention" in first and "halle" not in first and
+          re.fullmatch(r"litfass: ([123]) Bildschirm\(e\) auffällig / \1 screen\(s\) need "
+                       r"attention", subject(mails()[0])[0] or "") and
+          subject(mails()[0])[1] and "halle" not in first and
           "buero" not in first,
           "the alert e-mail names the three wrong clocks, how far off and which way, and "
-          "not the others", "".join(mails()))
+          "not the others; its subject ('auffällig') is sent as RFC 2047 encoded-words",
+          "".join(mails()))
 
     # --- right again ------------------------------------------------------------------------
     beat("foyer", clock="", clock_source="system")
