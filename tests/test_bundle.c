@@ -418,6 +418,11 @@ static const struct bad_case {
           "   \"email\": \"ki@stadt\xc2\xa0muenster.de\"}\n]}",
      "content.json:3:13: items[0].email: invisible character U+00A0 at byte 8: what is shown "
      "would not be where the address leads; remove it"},
+    {"right-to-left override in a web address: refused, not also said to be removed",
+     HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": \"K\",\n"
+          "   \"url\": \"https://stadt.de/\xe2\x80\xae" "fdp.exe\"}\n]}",
+     "content.json:3:11: items[0].url: invisible character U+202E at byte 17: what is shown "
+     "would not be where the address leads; remove it"},
 };
 
 static void bad_manifests(void **state)

@@ -792,6 +792,11 @@ static bool address_visible(struct parse *p, const char *s, const char *path)
 
 static bool parse_email(struct parse *p, const json_t *v, const char *path, char **out)
 {
+    /* hidden characters first: an address is refused for them, not
+     * cleaned (check_string's "direction control removed" would say
+     * otherwise) */
+    if (json_is_string(v) && !address_visible(p, json_string_value(v), path))
+        return false;
     if (!check_string(p, v, path))
         return false;
     const char *s = json_string_value(v);
@@ -799,14 +804,17 @@ static bool parse_email(struct parse *p, const json_t *v, const char *path, char
         error(p, path, "not an e-mail address");
         return false;
     }
-    if (!address_visible(p, s, path))
-        return false;
     *out = lf_xstrdup(s);
     return true;
 }
 
 static bool parse_url(struct parse *p, const json_t *v, const char *path, char **out)
 {
+    /* hidden characters first: an address is refused for them, not
+     * cleaned (check_string's "direction control removed" would say
+     * otherwise) */
+    if (json_is_string(v) && !address_visible(p, json_string_value(v), path))
+        return false;
     if (!check_string(p, v, path))
         return false;
     const char *s = json_string_value(v);
@@ -814,8 +822,6 @@ static bool parse_url(struct parse *p, const json_t *v, const char *path, char *
         error(p, path, "not a web address (write it with https://)");
         return false;
     }
-    if (!address_visible(p, s, path))
-        return false;
     *out = lf_xstrdup(s);
     return true;
 }
