@@ -18,9 +18,9 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from studio import SRC, Checks, Client, Studio, add_user  # noqa: E402
-from web_browser import (StudioPage, console_errors, make_signing_key, open_logged_in,  # noqa: E402
-                         save_shot, start_chromium, test_folders)
+from studio import SRC, Checks  # noqa: E402
+from web_browser import (StudioPage, console_errors, open_logged_in, save_shot,  # noqa: E402
+                         start_chromium, studio_with_sample, test_folders)
 
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
@@ -33,18 +33,8 @@ POSTER = os.path.join(SRC, "assets/content/images/poster-wochen-gegen-rassismus.
 t = Checks()
 check = t.check
 
-add_user(DATA, "anna", "publisher", PW)
-make_signing_key(TMP)
-st = Studio(TMP, DATA, "[publish]\nkey = %s/ki.key\ndir = %s\n" % (TMP, WWW))
+st, api = studio_with_sample(TMP, DATA, PW, check)
 base = st.url.rstrip("/")
-api = Client(st)
-api.login("anna", PW)
-# the sample's entries of every kind, in all its languages (pictures are uploaded below)
-sample = json.load(open(os.path.join(SRC, "assets/content/content.json")))
-for item in sample["items"]:
-    item.pop("image", None)
-    status, out, _ = api.request("POST", "/api/items", {"item": item})
-    check(status == 201, "the sample's %s is in the draft" % item["id"], out)
 
 driver, wait = start_chromium(TMP, 1024, 768)
 page = StudioPage(driver, wait)

@@ -8,36 +8,25 @@ Direction: an address typed in Arabic or Persian runs right to left (and a Germa
 right); so does every other free text field of the editor, the urgent notice and the publish
 page (dir=auto where the field has no language of its own); e-mail and web addresses stay left
 to right. Screenshots in $SHOTS."""
-import json
 import os
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from studio import SRC, Checks, Client, Studio, add_user  # noqa: E402
-from web_browser import (StudioPage, console_errors, make_signing_key, open_logged_in,  # noqa: E402
-                         save_shot, start_chromium, test_folders)
+from studio import Checks  # noqa: E402
+from web_browser import (StudioPage, console_errors, open_logged_in, save_shot,  # noqa: E402
+                         start_chromium, studio_with_sample, test_folders)
 
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 
 TMP, SHOTS, DATA = test_folders()
-WWW = os.path.join(TMP, "www")
 PW = "Mohnblume-2026"
 t = Checks()
 check = t.check
 
-add_user(DATA, "anna", "publisher", PW)
-make_signing_key(TMP)
-st = Studio(TMP, DATA, "[publish]\nkey = %s/ki.key\ndir = %s\n" % (TMP, WWW))
+st, api = studio_with_sample(TMP, DATA, PW, check)
 base = st.url.rstrip("/")
-api = Client(st)
-api.login("anna", PW)
-sample = json.load(open(os.path.join(SRC, "assets/content/content.json")))
-for item in sample["items"]:
-    item.pop("image", None)
-    status, out, _ = api.request("POST", "/api/items", {"item": item})
-    check(status == 201, "the sample's %s is in the draft" % item["id"], out)
 
 driver, wait = start_chromium(TMP, 1366, 768)
 page = StudioPage(driver, wait)

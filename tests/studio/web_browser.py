@@ -3,11 +3,12 @@ fleet_browser.py, hostile.py): Debian's chromium, headless, driven by chromium-d
 python3-selenium, with a German KI computer's language settings; the test's folders and the
 studio's signing key; the page's elements found, clicked and its tabs opened; logging in
 through the page's form; screenshots and the browser console."""
+import json
 import os
 import subprocess
 import time
 
-from studio import BIN
+from studio import BIN, SRC, Client, Studio, add_user
 
 from selenium import webdriver
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
@@ -51,6 +52,24 @@ def test_folders():
 def make_signing_key(tmp):
     """A publishing key pair tmp/ki.key and tmp/ki.pub (`litfass keygen`)."""
     subprocess.run([BIN, "keygen", "--out", os.path.join(tmp, "ki")], check=True, capture_output=True)
+
+
+def studio_with_sample(tmp, data, password, check):
+    """A studio publishing into tmp/www with anna (publisher, logged in over the API) and every
+    entry of the sample bundle in its draft, pictures left out (a test uploads its own): the
+    Studio and anna's Client."""
+    add_user(data, "anna", "publisher", password)
+    make_signing_key(tmp)
+    st = Studio(tmp, data, "[publish]\nkey = %s/ki.key\ndir = %s\n" % (tmp, os.path.join(tmp, "www")))
+    api = Client(st)
+    api.login("anna", password)
+    with open(os.path.join(SRC, "assets/content/content.json")) as f:
+        sample = json.load(f)
+    for item in sample["items"]:
+        item.pop("image", None)
+        status, out, _ = api.request("POST", "/api/items", {"item": item})
+        check(status == 201, "the sample's %s is in the draft" % item["id"], out)
+    return st, api
 
 
 class StudioPage:
