@@ -1932,7 +1932,9 @@ static bool cut_off_at(const char *text, size_t len, int *line, char *field, siz
         l = nl + 1;
         n++;
     }
-    size_t k = last_start ? strcspn(last_start, ":;\r\n") : 0;
+    size_t k = 0; /* the name: up to ':', ';' or the line's end, within the bytes (no NUL after) */
+    while (last_start && last_start + k < end && !strchr(":;\r\n", last_start[k]))
+        k++;
     snprintf(field, size, "%.*s", (int)(k < size ? k : size - 1), last_start ? last_start : "");
     *line = last ? last : 1;
     return true;
