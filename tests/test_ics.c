@@ -1746,6 +1746,50 @@ static void an_hourly_start_off_its_rule_counts_as_the_first(void **state)
     lf_diags_destroy(d);
 }
 
+/* cancelled occurrences as Google (DTSTART alone, no DTEND), Outlook
+ * (RECURRENCE-ID alone, no DTSTART) and Thunderbird (a whole series
+ * without DTEND) write them: each occurrence is cancelled without a
+ * word, a moved one shown at its new time */
+static void cancelled_occurrences_without_an_end_are_quiet(void **state)
+{
+    (void)state;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_file("google-cancelled.ics", "2027-03-20T10:00", 180, d);
+    assert_non_null(f);
+    for (size_t i = 0; i < lf_diags_count(d); i++)
+        fprintf(stderr, "unexpected: %s: %s\n", lf_diags_get(d, i)->path,
+                lf_diags_get(d, i)->message);
+    assert_int_equal(lf_diags_count(d), 0);
+    assert_int_equal(lf_ics_skipped(f), 0);
+    const struct lf_ics_event *e = starting(f, "2027-03-23T18:00");
+    assert_non_null(e);
+    assert_false(e->cancelled);
+    assert_string_equal(e->title, "Sprachcafé, international; offen");
+    e = starting(f, "2027-03-30T18:00");
+    assert_non_null(e);
+    assert_true(e->cancelled);
+    assert_null(starting(f, "2027-04-06T18:00"));
+    e = starting(f, "2027-04-06T20:00");
+    assert_non_null(e);
+    assert_false(e->cancelled);
+    assert_string_equal(e->end, "2027-04-06T21:30");
+    /* the Outlook one: its occurrence cancelled, the others kept */
+    e = starting(f, "2027-04-05T10:00");
+    assert_non_null(e);
+    assert_true(e->cancelled);
+    assert_string_equal(e->end, "2027-04-05T12:00");
+    e = starting(f, "2027-03-29T10:00");
+    assert_non_null(e);
+    assert_false(e->cancelled);
+    assert_non_null(starting(f, "2027-04-12T10:00"));
+    /* the cancelled series: every occurrence cancelled */
+    e = starting(f, "2027-04-08T10:00");
+    assert_non_null(e);
+    assert_true(e->cancelled);
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1788,6 +1832,7 @@ int main(void)
         cmocka_unit_test(a_value_libical_drops_names_its_field),
         cmocka_unit_test(a_start_off_its_rule_is_shown),
         cmocka_unit_test(an_hourly_start_off_its_rule_counts_as_the_first),
+        cmocka_unit_test(cancelled_occurrences_without_an_end_are_quiet),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

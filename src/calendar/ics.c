@@ -965,6 +965,10 @@ static bool real_time(struct ics_ctx *c, int line, const char *field, struct ica
 
 static bool read_when(struct ics_ctx *c, icalcomponent *v, int line, struct ics_when *w)
 {
+    /* a cancelled entry is never shown: how long it would have been is
+     * not worth a word (Google and Outlook write a cancelled occurrence
+     * with DTSTART alone) */
+    bool cancelled = icalcomponent_get_status(v) == ICAL_STATUS_CANCELLED;
     icalproperty *ps = icalcomponent_get_first_property(v, ICAL_DTSTART_PROPERTY);
     if (!ps) {
         ics_error(c, line, "DTSTART", "the event has no start (DTSTART)");
@@ -1005,19 +1009,19 @@ static bool read_when(struct ics_ctx *c, icalcomponent *v, int line, struct ics_
         w->end_at = lf_local_make(w->start.year, w->start.month, w->start.day + 1, 0, 0);
     } else {
         w->end_at = w->start_at + 3600;
-        if (shown_at_all(c, v, w))
+        if (!cancelled && shown_at_all(c, v, w))
             ics_warning(c, line, "DTEND", "no end (DTEND or DURATION): shown as one hour long");
     }
     if (w->end_at <= w->start_at) {
         if (w->end_at == w->start_at && !w->all_day) {
             w->end_at = w->start_at + 3600;
-            if (shown_at_all(c, v, w))
+            if (!cancelled && shown_at_all(c, v, w))
                 ics_warning(c, line, "DTEND", "ends when it starts: shown as one hour long");
         } else if (w->end_at == w->start_at) {
             /* DTEND;VALUE=DATE the same day as DTSTART (or DURATION:P0D):
              * some servers write a one-day event so */
             w->end_at = lf_local_make(w->start.year, w->start.month, w->start.day + 1, 0, 0);
-            if (shown_at_all(c, v, w))
+            if (!cancelled && shown_at_all(c, v, w))
                 ics_warning(c, line, "DTEND", "ends on the day it starts: shown as one day");
         } else {
             ics_error(c, line, "DTEND", "ends before it starts");
@@ -1028,11 +1032,25 @@ static bool read_when(struct ics_ctx *c, icalcomponent *v, int line, struct ics_
 }
 
 /* read_when() of an entry that changes one occurrence (RECURRENCE-ID):
- * a fault leaves out that entry alone. */
-static bool override_when(struct ics_ctx *c, icalcomponent *v, int line, struct ics_when *w)
+ * a fault leaves out that entry alone. One that cancels its occurrence
+ * needs no usable time of its own (Google and Outlook write it with
+ * DTSTART alone, some servers with none): it cancels the occurrence at
+ * `recurrence_at`, as long as the series' first (`series`; NULL: an
+ * hour), without a word. */
+static bool override_when(struct ics_ctx *c, icalcomponent *v, int line, time_t recurrence_at,
+                          const struct ics_when *series, struct ics_when *w)
 {
     event_begin(c);
-    (void)read_when(c, v, line, w);
+    bool ok = read_when(c, v, line, w) && !c->event_bad;
+    if (!ok && icalcomponent_get_status(v) == ICAL_STATUS_CANCELLED) {
+        c->in_event = false;
+        c->event_bad = false;
+        memset(w, 0, sizeof(*w));
+        w->start_at = recurrence_at;
+        w->end_at = recurrence_at + (series ? series->end_at - series->start_at : 3600);
+        w->all_day = series && series->all_day;
+        return true;
+    }
     return event_done(c, v, line, true);
 }
 
@@ -1259,14 +1277,14 @@ static void series_occurrence(struct ics_ctx *c, const struct series *s, struct 
     if (o) {
         o->used = true;
         struct ics_when ow;
-        if (override_when(c, o->v, o->line, &ow))
+        if (override_when(c, o->v, o->line, at, w, &ow))
             add_from_component(c, o->v, o->line, true, ow.start_at, ow.end_at, ow.all_day);
         return;
     }
     o = find_range_override(s->taf, s->n_taf, at);
     if (o) { /* moved by as much as its first one, with its texts and length */
         struct ics_when ow;
-        if (override_when(c, o->v, o->line, &ow))
+        if (override_when(c, o->v, o->line, o->recurrence_at, w, &ow))
             add_from_component(c, o->v, o->line, true, at + (ow.start_at - o->recurrence_at),
                                at + (ow.start_at - o->recurrence_at) + (ow.end_at - ow.start_at),
                                ow.all_day);
@@ -2126,7 +2144,7 @@ struct lf_ics_feed *lf_ics_parse_filtered(const char *text, size_t len, const ch
         if (master && is_excluded(&ex, ov[i].recurrence_at))
             continue;
         struct ics_when w;
-        if (override_when(&c, ov[i].v, ov[i].line, &w))
+        if (override_when(&c, ov[i].v, ov[i].line, ov[i].recurrence_at, NULL, &w))
             add_from_component(&c, ov[i].v, ov[i].line, true, w.start_at, w.end_at, w.all_day);
     }
     exclusions_free(&ex);
