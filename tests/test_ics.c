@@ -1790,6 +1790,84 @@ static void cancelled_occurrences_without_an_end_are_quiet(void **state)
     lf_diags_destroy(d);
 }
 
+/* a city system's entries around the changes of summer time: a start in
+ * the hour skipped in spring with an end written before that hour's
+ * shifted start keeps its length (it was left out as ending before it
+ * starts), one from 02:00 to 03:00 is an hour without a warning, and a
+ * DURATION in days ends at the same wall-clock time (days are nominal,
+ * RFC 5545 3.3.6), not an hour later or earlier */
+static void around_the_summer_time_changes(void **state)
+{
+    (void)state;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_file("city-dst.ics", "2027-03-20T10:00", 240, d);
+    assert_non_null(f);
+    for (size_t i = 0; i < lf_diags_count(d); i++)
+        fprintf(stderr, "unexpected: %s: %s\n", lf_diags_get(d, i)->path,
+                lf_diags_get(d, i)->message);
+    assert_int_equal(lf_diags_count(d), 0);
+    assert_int_equal(lf_ics_skipped(f), 0);
+    const struct lf_ics_event *e = starting(f, "2027-03-28T03:30");
+    assert_non_null(e);
+    assert_string_equal(e->title, "Sternwarte: die verlorene Stunde");
+    assert_string_equal(e->end, "2027-03-28T04:15");
+    e = starting(f, "2027-03-28T03:00");
+    assert_non_null(e);
+    assert_string_equal(e->title, "Lesenacht zur Zeitumstellung");
+    assert_string_equal(e->end, "2027-03-28T04:00");
+    e = starting(f, "2027-03-27T12:00");
+    assert_non_null(e);
+    assert_string_equal(e->end, "2027-03-28T14:00");
+    e = starting(f, "2027-10-30T18:00");
+    assert_non_null(e);
+    assert_string_equal(e->end, "2027-10-31T18:00");
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
+/* lines ended by CR alone (an old Mac export script): read, not refused
+ * as cut off */
+static void lines_ended_by_cr_alone(void **state)
+{
+    (void)state;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_file("cr-only.ics", "2027-03-20T10:00", 180, d);
+    assert_non_null(f);
+    assert_int_equal(lf_diags_count(d), 0);
+    assert_int_equal(lf_ics_count(f), 1);
+    const struct lf_ics_event *e = starting(f, "2027-04-01T10:00");
+    assert_non_null(e);
+    assert_string_equal(e->title, "Sprechstunde des Bürgermeisters");
+    assert_string_equal(e->end, "2027-04-01T11:00");
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
+/* floating times of a feed that names its zone only in X-WR-TIMEZONE (a
+ * partner town's calendar in London): that zone's wall clock, as Google
+ * and Apple read them, so 18:00 in London is 19:00 in Berlin; UNTIL
+ * floating too; a date stays that date */
+static void floating_times_in_the_feeds_zone(void **state)
+{
+    (void)state;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_file("floating-london.ics", "2027-03-20T10:00", 180, d);
+    assert_non_null(f);
+    assert_int_equal(lf_diags_count(d), 0);
+    assert_int_equal(lf_ics_count(f), 3);
+    const struct lf_ics_event *e = starting(f, "2027-04-06T19:00");
+    assert_non_null(e);
+    assert_string_equal(e->end, "2027-04-06T20:30");
+    assert_int_equal(e->start_at, at("2027-04-06T17:00Z"));
+    assert_non_null(starting(f, "2027-04-13T19:00"));
+    assert_null(starting(f, "2027-04-06T18:00"));
+    e = starting(f, "2027-04-10");
+    assert_non_null(e);
+    assert_true(e->all_day);
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1833,6 +1911,9 @@ int main(void)
         cmocka_unit_test(a_start_off_its_rule_is_shown),
         cmocka_unit_test(an_hourly_start_off_its_rule_counts_as_the_first),
         cmocka_unit_test(cancelled_occurrences_without_an_end_are_quiet),
+        cmocka_unit_test(around_the_summer_time_changes),
+        cmocka_unit_test(lines_ended_by_cr_alone),
+        cmocka_unit_test(floating_times_in_the_feeds_zone),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -282,6 +282,7 @@ static bool property_zone(struct ics_ctx *c, icalproperty *p, struct icaltimetyp
                           const char *field, struct ics_zone *z)
 {
     z->tz = NULL;
+    z->offset = 0;
     if (icaltime_is_utc(tt)) {
         z->kind = ZONE_UTC;
         return true;
@@ -289,7 +290,14 @@ static bool property_zone(struct ics_ctx *c, icalproperty *p, struct icaltimetyp
     icalparameter *param = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
     const char *tzid = param ? icalparameter_get_tzid(param) : NULL;
     if (!tzid || !tzid[0] || tt.is_date) {
-        z->kind = ZONE_FLOATING; /* floating: the kiosk's own wall clock */
+        /* floating: the wall clock of the feed's X-WR-TIMEZONE, as Google
+         * and Apple read it (a city abroad's feed with "X-WR-TIMEZONE:
+         * Europe/London" and DTSTART:...T180000 means 18:00 in London),
+         * or else the kiosk's own */
+        z->kind = ZONE_FLOATING;
+        if (!tt.is_date && strcmp(c->fallback_zone, LF_TIME_ZONE) != 0 &&
+            (z->tz = zone_by_tzid(c->cal, c->fallback_zone)))
+            z->kind = ZONE_LIBICAL;
         return true;
     }
     z->kind = ZONE_LIBICAL;
@@ -999,12 +1007,35 @@ static bool read_when(struct ics_ctx *c, icalcomponent *v, int line, struct ics_
             return false;
         }
         w->end_at = zone_instant(end, &ez);
+        /* DTSTART in the hour the change to summer time skips (02:30 on the
+         * last Sunday of March) is read as 03:30; an end written before
+         * that (03:15) made the event "end before it starts" and it was
+         * left out, though the feed's own wall-clock times are in order
+         * (a generator that adds 45 minutes to 02:30 writes so): it keeps
+         * that length */
+        if (w->end_at <= w->start_at && !w->all_day && ez.kind == w->zone.kind &&
+            ez.tz == w->zone.tz && ez.offset == w->zone.offset) {
+            struct icaltimetype s0 = w->start, e0 = end;
+            s0.zone = e0.zone = NULL;
+            time_t wall = icaltime_as_timet(e0) - icaltime_as_timet(s0);
+            if (wall > 0)
+                w->end_at = w->start_at + wall;
+        }
     } else if (pd) {
         struct icaldurationtype dur = icalproperty_get_duration(pd);
         w->end_at = w->start_at + icaldurationtype_as_int(dur);
-        if (w->all_day) /* whole days, whatever DST does in between */
+        if (w->all_day) { /* whole days, whatever DST does in between */
             w->end_at = lf_local_make(w->start.year, w->start.month,
                                       w->start.day + (int)(icaldurationtype_as_int(dur) / 86400), 0, 0);
+        } else if (!dur.is_neg && (dur.days || dur.weeks)) {
+            /* days and weeks are nominal (RFC 5545 3.3.6): DURATION:P1D
+             * from 12:00 on the Saturday before the change to summer time
+             * ends at 12:00 on Sunday, not 13:00 */
+            struct icaltimetype e = w->start;
+            icaltime_adjust(&e, (int)(dur.days + 7 * dur.weeks), 0, 0, 0);
+            w->end_at = zone_instant(e, &w->zone) +
+                        (time_t)dur.hours * 3600 + (time_t)dur.minutes * 60 + dur.seconds;
+        }
     } else if (w->all_day) {
         w->end_at = lf_local_make(w->start.year, w->start.month, w->start.day + 1, 0, 0);
     } else {
@@ -1994,6 +2025,12 @@ struct lf_ics_feed *lf_ics_parse_filtered(const char *text, size_t len, const ch
     char *copy = lf_xmalloc(len - skip + 1);
     memcpy(copy, text + skip, len - skip);
     copy[len - skip] = '\0';
+    /* lines ended by CR alone (classic Mac OS, some old export scripts):
+     * libical saw one line, and the feed was refused as cut off */
+    if (!memchr(copy, '\n', len - skip)) {
+        for (char *r = memchr(copy, '\r', len - skip); r; r = strchr(r + 1, '\r'))
+            *r = '\n';
+    }
     size_t n_lines = 0;
     int *lines = begin_lines(copy, len - skip, "BEGIN:VEVENT", &n_lines);
     size_t n_zone_lines = 0;
