@@ -1768,6 +1768,7 @@ static void cancelled_occurrences_without_an_end_are_quiet(void **state)
     e = starting(f, "2027-03-30T18:00");
     assert_non_null(e);
     assert_true(e->cancelled);
+    assert_string_equal(e->end, "2027-03-30T19:30"); /* the length of its series */
     assert_null(starting(f, "2027-04-06T18:00"));
     e = starting(f, "2027-04-06T20:00");
     assert_non_null(e);

@@ -1073,7 +1073,15 @@ static bool override_when(struct ics_ctx *c, icalcomponent *v, int line, time_t 
 {
     event_begin(c);
     bool ok = read_when(c, v, line, w) && !c->event_bad;
-    if (!ok && icalcomponent_get_status(v) == ICAL_STATUS_CANCELLED) {
+    bool cancelled = icalcomponent_get_status(v) == ICAL_STATUS_CANCELLED;
+    if (ok && cancelled && series && w->all_day == series->all_day &&
+        !icalcomponent_get_first_property(v, ICAL_DTEND_PROPERTY) &&
+        !icalcomponent_get_first_property(v, ICAL_DURATION_PROPERTY)) {
+        /* DTSTART alone: the occurrence keeps its length, so one shown
+         * before is marked cancelled as it was, 18:00-19:30, not 18:00-19:00 */
+        w->end_at = w->start_at + (series->end_at - series->start_at);
+    }
+    if (!ok && cancelled) {
         c->in_event = false;
         c->event_bad = false;
         memset(w, 0, sizeof(*w));
