@@ -1869,6 +1869,41 @@ static void floating_times_in_the_feeds_zone(void **state)
     lf_diags_destroy(d);
 }
 
+/* all-day events as Outlook and Exchange 2007/2010 write them: midnight to
+ * midnight with X-MICROSOFT-CDO-ALLDAYEVENT:TRUE are days (they showed as
+ * "00:00-00:00"), also across a change of summer time and in a series; a
+ * timed event from midnight stays timed */
+static void outlook_all_day_events_written_as_midnights(void **state)
+{
+    (void)state;
+    struct lf_diags *d = lf_diags_create();
+    struct lf_ics_feed *f = parse_file("outlook-allday.ics", "2027-03-20T10:00", 180, d);
+    assert_non_null(f);
+    assert_int_equal(lf_diags_count(d), 0);
+    const struct lf_ics_event *e = starting(f, "2027-04-02");
+    assert_non_null(e);
+    assert_true(e->all_day);
+    assert_string_equal(e->end, "2027-04-02");
+    e = starting(f, "2027-04-05");
+    assert_non_null(e);
+    assert_string_equal(e->end, "2027-04-07");
+    e = starting(f, "2027-03-26");
+    assert_non_null(e);
+    assert_true(e->all_day);
+    assert_string_equal(e->end, "2027-03-28");
+    e = starting(f, "2027-04-19");
+    assert_non_null(e);
+    assert_true(e->all_day);
+    assert_string_equal(e->end, "2027-04-19");
+    assert_non_null(starting(f, "2027-04-12"));
+    e = starting(f, "2027-04-14T00:00");
+    assert_non_null(e);
+    assert_false(e->all_day);
+    assert_string_equal(e->end, "2027-04-14T02:00");
+    lf_ics_feed_destroy(f);
+    lf_diags_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1915,6 +1950,7 @@ int main(void)
         cmocka_unit_test(around_the_summer_time_changes),
         cmocka_unit_test(lines_ended_by_cr_alone),
         cmocka_unit_test(floating_times_in_the_feeds_zone),
+        cmocka_unit_test(outlook_all_day_events_written_as_midnights),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -971,6 +971,36 @@ static bool real_time(struct ics_ctx *c, int line, const char *field, struct ica
     return true;
 }
 
+/* Outlook and Exchange 2007/2010 write an all-day event as midnight to
+ * midnight with X-MICROSOFT-CDO-ALLDAYEVENT:TRUE (Windows Live: X-
+ * MICROSOFT-MSNCALENDAR-ALLDAYEVENT): the kiosk showed "00:00-00:00";
+ * such an event is all day, its days those written. */
+static void outlook_all_day(icalcomponent *v, struct ics_when *w)
+{
+    if (w->all_day || w->start.hour || w->start.minute || w->start.second)
+        return;
+    bool flagged = false;
+    for (icalproperty *x = icalcomponent_get_first_property(v, ICAL_X_PROPERTY); x && !flagged;
+         x = icalcomponent_get_next_property(v, ICAL_X_PROPERTY)) {
+        const char *xn = icalproperty_get_x_name(x), *xv = icalproperty_get_x(x);
+        flagged = xn && xv && strcasecmp(xv, "TRUE") == 0 &&
+                  (strcasecmp(xn, "X-MICROSOFT-CDO-ALLDAYEVENT") == 0 ||
+                   strcasecmp(xn, "X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT") == 0);
+    }
+    if (!flagged)
+        return;
+    /* whole days to midnight again (23 or 25 hours across a change of
+     * summer time) */
+    time_t span = w->end_at - w->start_at;
+    int days = (int)((span + 12 * 3600) / 86400);
+    if (days < 1 || labs((long)(span - (time_t)days * 86400)) > 3600 ||
+        (span - (time_t)days * 86400) % 3600 != 0)
+        return;
+    w->all_day = true;
+    w->start_at = lf_local_make(w->start.year, w->start.month, w->start.day, 0, 0);
+    w->end_at = lf_local_make(w->start.year, w->start.month, w->start.day + days, 0, 0);
+}
+
 static bool read_when(struct ics_ctx *c, icalcomponent *v, int line, struct ics_when *w)
 {
     /* a cancelled entry is never shown: how long it would have been is
@@ -1059,6 +1089,7 @@ static bool read_when(struct ics_ctx *c, icalcomponent *v, int line, struct ics_
             return false;
         }
     }
+    outlook_all_day(v, w);
     return true;
 }
 

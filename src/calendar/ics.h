@@ -4,8 +4,9 @@
  * VEVENT: wall-clock times in Europe/Berlin whatever zone the feed wrote
  * (IANA names, the Windows names Outlook and Exchange write, resolved
  * through ICU's CLDR table, the feed's own VTIMEZONE blocks, UTC, floating
- * times taken as the feed's X-WR-TIMEZONE or else Berlin time), all-day and multi-day events (DATE values),
- * DURATION, RRULE (a plain yearly rule becomes the bundle's "yearly"
+ * times taken as the feed's X-WR-TIMEZONE or else Berlin time), all-day
+ * and multi-day events (DATE values, or Outlook's midnight to midnight
+ * with X-MICROSOFT-CDO-ALLDAYEVENT), DURATION, RRULE (a plain yearly rule becomes the bundle's "yearly"
  * recurrence; any other series is expanded within the horizon, RDATE,
  * EXDATE and RECURRENCE-ID overrides honoured, RANGE=THISANDFUTURE too) and
  * STATUS:CANCELLED. A zone name nothing knows (after the abbreviations
