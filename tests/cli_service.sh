@@ -87,11 +87,28 @@ still=$(count_pets)
 
 # 3. a hung frame loop: no pets
 kill -STOP "$KPID"
-# a pet sent just before the stop may still be on its way to the log: counted once none
-# came for a second (up to 60 s)
+# stopped_all: every thread of the kiosk is stopped (state T), so it sends nothing more
+stopped_all() {
+  local f
+  for f in /proc/"$KPID"/task/*/stat; do
+    [ "$(sed 's/.*) //' "$f" 2>/dev/null | cut -d' ' -f1)" = T ] || return 1
+  done
+}
+# mark TEXT: a datagram of our own to the sink, after what the kiosk sent before; once it
+# is in the log, so is everything sent before it (a socket's datagrams arrive in order).
+# Waited for up to 60 s: a busy machine may let the sink read late, which is why a
+# second without pets said nothing about pets still queued.
+mark() {
+  python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM).sendto(sys.argv[2].encode(), sys.argv[1])' \
+    "$TMP/notify.sock" "$1"
+  for _ in $(seq 600); do grep -qF "$1" "$TMP/notify.log" && return 0; sleep 0.1; done
+  return 1
+}
+for _ in $(seq 600); do stopped_all && break; sleep 0.1; done
+mark TEST-MARK-STOPPED || bad "the sink did not log our mark"
 before=$(count_pets)
-for _ in $(seq 60); do sleep 1; now=$(count_pets); [ "$now" -eq "$before" ] && break; before=$now; done
 sleep 2
+mark TEST-MARK-2S-LATER || bad "the sink did not log our second mark"
 after=$(count_pets)
 [ "$after" -eq "$before" ] && ok "stopped (SIGSTOP), the kiosk misses its pets for 2 s > WatchdogSec: systemd would restart it" ||
   bad "pets kept coming while stopped ($before -> $after)"
