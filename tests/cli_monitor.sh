@@ -30,6 +30,9 @@ cache_dir = $TMP/state
 name = foyer-test
 metrics_file = $TMP/metrics/litfass.prom
 EOC
+# the day (Europe/Berlin, as proof-of-play.json counts) the kiosk starts on: a run across
+# midnight counts its showings on both days
+first_day=$(TZ=Europe/Berlin date +%Y-%m-%d)
 "$BIN" run --config "$TMP/kiosk.conf" 2>"$TMP/kiosk.log" &
 KPID=$!
 for _ in $(seq 900); do grep -q '"heartbeat"' "$TMP/state/status.json" 2>/dev/null && break; sleep 0.1; done
@@ -83,10 +86,13 @@ expect_exit 2 "screenshot without --out is a usage error" -- "$BIN" screenshot -
 # 3. a clean stop
 kill "$KPID"; wait "$KPID"; KPID=""
 today=$(TZ=Europe/Berlin date +%Y-%m-%d)
-python3 - "$TMP/state/proof-of-play.json" "$today" >"$TMP/pop" <<'EOP'
+python3 - "$TMP/state/proof-of-play.json" "$first_day" "$today" >"$TMP/pop" <<'EOP'
 import json, sys
 d = json.load(open(sys.argv[1]))
-day = d.get(sys.argv[2], {})
+day = {}
+for date in sorted(set(sys.argv[2:])):
+    for item, n in d.get(date, {}).items():
+        day[item] = day.get(item, 0) + n
 print(len(day), sum(day.values()), ",".join(sorted(day)))
 EOP
 read -r items plays names <"$TMP/pop"
@@ -128,7 +134,7 @@ open(sys.argv[1], "w").write(str(srv.server_address[1]))
 srv.handle_request()
 EOP
 UAPID=$!
-for _ in $(seq 50); do [ -s "$TMP/ua.port" ] && break; sleep 0.1; done
+for _ in $(seq 600); do [ -s "$TMP/ua.port" ] && break; sleep 0.1; done # up to 60 s: a busy machine
 printf '[sync]\ncache_dir = %s/ua-cache\nallow_http = yes\ntrusted_keys = %s\n[monitor]\nname = foyer-test\n' \
   "$TMP" "$(head -c 32 /dev/zero | base64)" >"$TMP/ua.conf"
 mkdir -p "$TMP/ua-cache"
