@@ -15,7 +15,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 from studio import (BIN, Checks, Client, Studio, add_kiosk, add_user,  # noqa: E402
-                    free_port, stop_process, wait_for)
+                    start_smtp_sink, stop_process, wait_for)
 
 TMP = os.environ["STUDIO_TMP"]
 DATA = os.path.join(TMP, "data")
@@ -35,19 +35,16 @@ try:
         tokens[name] = r.stdout.strip()
         assert r.returncode == 0, r.stderr
 
-    smtp_port = free_port()
-    mail_log = open(os.path.join(TMP, "smtp.log"), "w+", encoding="utf-8")
-    sink = subprocess.Popen([sys.executable, "-m", "aiosmtpd", "-n", "-l",
-                             "127.0.0.1:%d" % smtp_port], stdout=mail_log, stderr=subprocess.STDOUT,
-                            env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    sink, smtp_port, mail_log = start_smtp_sink(os.path.join(TMP, "smtp.log"))
     procs.append(sink)
     subprocess.run([BIN, "keygen", "--out", os.path.join(TMP, "ki")], check=True,
                    capture_output=True)
     # silent_seconds high: no screen is marked silent while the test runs, the mails are
-    # about clocks only; one hour is the threshold; a clock wrong for less than 8 s is
-    # not told of
+    # about clocks only; one hour is the threshold; a clock wrong for less than 20 s is
+    # not told of (kasse's second heartbeat comes 1.1 s after its first; with 8 s a loaded
+    # machine delaying it past the grace made the studio tell of it)
     config = ("[publish]\nkey = %s/ki.key\ndir = %s\n[fleet]\nsilent_seconds = 3600\n"
-              "clock_wrong_seconds = 3600\nclock_grace_seconds = 8\n"
+              "clock_wrong_seconds = 3600\nclock_grace_seconds = 20\n"
               "alert_to = it@ki-muenster.example\n"
               "smtp_url = smtp://127.0.0.1:%d\nsmtp_from = litfass@ki-muenster.example\n"
               % (TMP, WWW, smtp_port))
@@ -96,7 +93,7 @@ try:
                 if all(p in m for p in parts):
                     return m
             return None
-        return wait_for(found, 45)
+        return wait_for(found, 90)
 
     # --- clocks as the kiosks report them --------------------------------------------------
     beat("foyer", clock="clock wrong: the system clock says 2024-12-03 ...",
@@ -149,7 +146,7 @@ try:
             "clock wrong: not set, the screen shows no time",
             "- lager: Uhr falsch: 2 Std. vor", "clock wrong: 2 h ahead")) else None
 
-    first = wait_for(all_three, 45)
+    first = wait_for(all_three, 90)
     check(first is not None and "To: it@ki-muenster.example" in first and
           re.fullmatch(r"litfass: ([123]) Bildschirm\(e\) auffällig / \1 screen\(s\) need "
                        r"attention", subject(mails()[0])[0] or "") and

@@ -21,6 +21,29 @@ def free_port():
     return port
 
 
+def start_smtp_sink(log_path):
+    """aiosmtpd on a free port of 127.0.0.1, each message written to log_path (open, "w+"):
+    (process, port, log file), once the port accepts. The studio sends an alert once and
+    does not try again, so a sink still starting on a busy machine lost it; a port taken
+    between free_port() and the bind gets another try."""
+    import sys
+    log = open(log_path, "w+", encoding="utf-8")
+    for _ in range(3):
+        port = free_port()
+        proc = subprocess.Popen([sys.executable, "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:%d" % port],
+                                stdout=log, stderr=subprocess.STDOUT,
+                                env=dict(os.environ, PYTHONUNBUFFERED="1"))
+        end = time.monotonic() + 60
+        while proc.poll() is None and time.monotonic() < end:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=5).close()
+                return proc, port, log
+            except OSError:
+                time.sleep(0.1)
+        stop_process(proc)
+    raise RuntimeError("aiosmtpd did not start: %s" % open(log_path).read()[-2000:])
+
+
 def wait_for(what, timeout):
     """what()'s first true value, asked every 0.3 s for up to `timeout` seconds; after that
     its last answer (false when the condition never came)."""
@@ -33,8 +56,10 @@ def wait_for(what, timeout):
     return what()
 
 
-def stop_process(proc, timeout=20):
-    """Stops proc if it still runs (SIGTERM, SIGKILL after `timeout` seconds); its exit code."""
+def stop_process(proc, timeout=60):
+    """Stops proc if it still runs (SIGTERM, SIGKILL after `timeout` seconds); its exit code.
+    60 s: a studio under the sanitizer on a loaded machine may take a while to end its
+    workers cleanly, and a SIGKILL then failed 'stops cleanly'."""
     if proc.poll() is None:
         proc.terminate()
         try:
