@@ -476,12 +476,15 @@ check(status == 200, "other users' sessions go on")
 check(st.stopped_cleanly(), "the studio stops cleanly on SIGTERM (exit 0, no sanitizer report)", st.stderr[-3000:])
 
 # --- session expiry -----------------------------------------------------------------------
-st2 = Studio(TMP, DATA, config + "[studio]\nsession_seconds = 3\n")
+# 10 s: the request right after the login must come within them (with 3 s a loaded machine
+# running the sanitizer build could take longer between the two); the idle wait is what
+# makes the session end, so it is longer than session_seconds however slow the machine
+st2 = Studio(TMP, DATA, config + "[studio]\nsession_seconds = 10\n")
 c = Client(st2)
 c.login("ada", PW_ADA)
 status, out, _ = c.request("GET", "/api/users")
 check(status == 200 and {"name": "ed", "role": "editor"} in out["users"], "an admin lists the users", out)
-time.sleep(4.5)
+time.sleep(11.5)
 status, out, _ = c.request("GET", "/api/items")
 check(status == 401 and "expired" in out["error"], "a session ends after session_seconds idle", out)
 check(c.request("GET", "/api/items")[0] == 401, "and stays ended")
