@@ -51,7 +51,7 @@ KbdInteractiveAuthentication no
 PermitRootLogin prohibit-password
 Subsystem sftp internal-sftp
 CONF
-  timeout -s TERM -k 5 290 /usr/sbin/sshd -D -e -f "$TMP/sshd_config" 2>"$TMP/sshd.log" &
+  timeout -s TERM -k 5 "$SERVER_TIME_LIMIT" /usr/sbin/sshd -D -e -f "$TMP/sshd_config" 2>"$TMP/sshd.log" &
   SSHD_PID=$!
   if wait_port "$SSH_PORT" "$SSHD_PID"; then break; fi
   stop_sshd

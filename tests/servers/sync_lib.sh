@@ -56,6 +56,9 @@ wait_port() {
 # last resort, past any test's ctest timeout (a limit of minutes stopped it in the middle
 # of a test on a busy machine).
 MB_TIME_LIMIT=1000
+# the same last resort for nginx and sshd (cli_studio_remote): 290 s, under ctest's 300,
+# stopped them in the middle of a test that a loaded machine made longer than that
+SERVER_TIME_LIMIT=1000
 start_misbehave() {
   MB_LOG=$TMP/misbehave.log
   coproc MB { exec "$PYTHON" "$SERVERS/misbehave.py" --root "$1" --next "$2" \
@@ -109,8 +112,8 @@ http {
     }
 }
 EOF
-    # timeout: should this script be killed outright, nginx still goes after 290 s
-    timeout -s QUIT -k 5 290 "$nginx" -e "$NGX/logs/error.log" -p "$NGX" \
+    # timeout: should this script be killed outright, nginx still goes after $SERVER_TIME_LIMIT s
+    timeout -s QUIT -k 5 "$SERVER_TIME_LIMIT" "$nginx" -e "$NGX/logs/error.log" -p "$NGX" \
       -c "$NGX/nginx.conf" >>"$NGX/logs/stdout.log" 2>&1 &
     NGX_PID=$!
     if wait_port "$NGX_PORT" "$NGX_PID"; then return 0; fi
