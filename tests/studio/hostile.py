@@ -343,7 +343,9 @@ try:
           "interrupted while the live files were being replaced: said to be uncertain, not unchanged", said)
     shot("h07a-publish-interrupted-uncertain")
     click("#publish-now")
-    wait.until(lambda d: "ist veröffentlicht" in d.find_element(By.CSS_SELECTOR, ".toast").text)
+    # any of the toasts (the first one may be an earlier message, gone 4 s after it came,
+    # and the one sought with it a moment later)
+    wait.until(lambda d: "ist veröffentlicht" in d.find_element(By.ID, "toasts").text)
     wait.until(lambda d: not d.find_elements(By.ID, "publish-interrupted"))
     check(json.load(open(os.path.join(DAV, "ki", "content.json")))["serial"] == 2,
           "published again: version 2 is on the server, the note about the interruption gone")
