@@ -51,7 +51,7 @@ expect_exit 0 "the whole PNG is accepted" -- "$BIN" validate "$TMP/cut"
 # showed the slide without it; now both decode every picture, and sign
 # leaves no old signature beside it
 event_bundle "$TMP/garbled" "images/logo.png"
-python3 - "$TMP/garbled/images/logo.png" <<'PY'
+"$PYTHON" - "$TMP/garbled/images/logo.png" <<'PY'
 import struct, sys, zlib
 def chunk(kind, data):
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))

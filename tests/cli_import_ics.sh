@@ -38,7 +38,7 @@ expect_in "$TMP/out" "0 added, 0 updated, 7 unchanged" "nothing changes"
 expect_imported "$B" 7 "no duplicates after a second import"
 
 # an editor changes one title by hand; the calendar changes it too
-python3 - "$B/content.json" <<'PY'
+"$PYTHON" - "$B/content.json" <<'PY'
 import json, sys
 p = sys.argv[1]; d = json.load(open(p))
 for it in d["items"]:

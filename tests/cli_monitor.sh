@@ -52,7 +52,7 @@ expect_in "$TMP/out" "showing:   $(readlink -f "$SRC/assets/content"), version "
 expect_in "$TMP/state/status.json" '"display_on": true' "status.json: display on"
 expect_in "$TMP/state/status.json" '"last_frame": "20' "status.json: the time of the last frame"
 expect_in "$TMP/state/status.json" '"slides": ' "status.json: the slide on screen"
-python3 - "$TMP/state/status.json" "$(readlink -f "$SRC/assets/content")" >"$TMP/part" <<'EOP'
+"$PYTHON" - "$TMP/state/status.json" "$(readlink -f "$SRC/assets/content")" >"$TMP/part" <<'EOP'
 import json, sys
 d = json.load(open(sys.argv[1]))
 sc = d.get("screen", {})
@@ -73,7 +73,7 @@ grep -q 'litfass\[foyer-test\]: info' "$TMP/kiosk.log" && ok "the screen's name 
 
 # 2. screenshot of the running kiosk
 if "$BIN" screenshot --config "$TMP/kiosk.conf" --out "$TMP/shot.png" >"$TMP/out" 2>"$TMP/err"; then
-  read -r w h colours lit < <(python3 "$SRC/tests/servers/png_stats.py" "$TMP/shot.png")
+  read -r w h colours lit < <("$PYTHON" "$SRC/tests/servers/png_stats.py" "$TMP/shot.png")
   [ "${w}x${h}" = "1024x600" ] && [ "$colours" -ge 50 ] && [ "$lit" -ge 50 ] &&
     ok "litfass screenshot saved the slide (${w}x${h}, $colours colours)" ||
     bad "screenshot: ${w}x${h}, $colours colours, $lit % lit"
@@ -86,7 +86,7 @@ expect_exit 2 "screenshot without --out is a usage error" -- "$BIN" screenshot -
 # 3. a clean stop
 kill "$KPID"; wait "$KPID"; KPID=""
 today=$(TZ=Europe/Berlin date +%Y-%m-%d)
-python3 - "$TMP/state/proof-of-play.json" "$first_day" "$today" >"$TMP/pop" <<'EOP'
+"$PYTHON" - "$TMP/state/proof-of-play.json" "$first_day" "$today" >"$TMP/pop" <<'EOP'
 import json, sys
 d = json.load(open(sys.argv[1]))
 day = {}
@@ -121,7 +121,7 @@ expect_exit 1 "sync failing for two days is unhealthy" -- "$BIN" status --config
 expect_in "$TMP/out" "sync failing for 2 days (since $twodays, 40 failures in a row): HTTP 503 from the server" "... how long, since when, with the last error"
 
 # 5. the screen's name in the HTTP User-Agent (a one-shot server on 127.0.0.1)
-python3 - "$TMP/ua.port" "$TMP/ua.log" <<'EOP' &
+"$PYTHON" - "$TMP/ua.port" "$TMP/ua.log" <<'EOP' &
 import http.server, sys
 class H(http.server.BaseHTTPRequestHandler):
     def do_GET(self):

@@ -32,7 +32,7 @@ n_now=$(ls "$TMP/land" | grep -c -- '-event-')
 
 # past 99 pages the numbers have three digits, so the files sort in carousel order
 mkdir -p "$TMP/many"
-python3 - "$TMP/many/content.json" <<'PY'
+"$PYTHON" - "$TMP/many/content.json" <<'PY'
 import json, sys
 items = [{"kind": "event", "id": "e%03d" % i, "title": {"de": "Termin %d" % i},
           "start": "2027-%02d-%02dT10:00" % (1 + i // 28, 1 + i % 28),

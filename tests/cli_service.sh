@@ -45,7 +45,7 @@ head -n1 "$TMP/journal" | grep -q '^<3>litfass: error: no visible display' &&
 
 # 2. READY, STATUS, WATCHDOG under a fake notify socket
 start_xvfb 1024x600 || { bad "no X server"; finish; exit 1; }
-python3 "$SRC/tests/servers/notify_sink.py" "$TMP/notify.sock" "$TMP/notify.log" &
+"$PYTHON" "$SRC/tests/servers/notify_sink.py" "$TMP/notify.sock" "$TMP/notify.log" &
 SINK=$!
 for _ in $(seq 300); do [ -S "$TMP/notify.sock" ] && break; sleep 0.1; done # up to 30 s
 cat >"$TMP/kiosk.conf" <<EOC
@@ -99,7 +99,7 @@ stopped_all() {
 # Waited for up to 60 s: a busy machine may let the sink read late, which is why a
 # second without pets said nothing about pets still queued.
 mark() {
-  python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM).sendto(sys.argv[2].encode(), sys.argv[1])' \
+  "$PYTHON" -c 'import socket, sys; socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM).sendto(sys.argv[2].encode(), sys.argv[1])' \
     "$TMP/notify.sock" "$1"
   for _ in $(seq 600); do grep -qF "$1" "$TMP/notify.log" && return 0; sleep 0.1; done
   return 1

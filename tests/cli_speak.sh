@@ -11,7 +11,7 @@ ITEM=kontakt-kreis-re-mo
 # wav_check FILE SCRIPT: "ok SECONDS" when FILE is mono 16-bit PCM, not
 # silent, and as long as SCRIPT's words take at 80..450 words a minute
 wav_check() {
-  python3 - "$1" "$2" <<'PY'
+  "$PYTHON" - "$1" "$2" <<'PY'
 import sys, wave, array, math, re
 w = wave.open(sys.argv[1])
 assert w.getnchannels() == 1 and w.getsampwidth() == 2, "not mono 16 bit"

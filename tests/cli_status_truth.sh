@@ -113,7 +113,7 @@ if unshare -m true 2>/dev/null && [ "$(id -u)" -eq 0 ]; then
     mount -t tmpfs -o size=400k tmpfs '$SMALL' || exit 9
     '$BIN' sync --once --config '$TMP/small.conf' >'$TMP/s1.out' 2>&1; echo \$? >'$TMP/s1.rc'
     # a kiosk's fresh heartbeat beside the sync's success
-    python3 - '$SMALL/cache/status.json' <<'EOP'
+    '$PYTHON' - '$SMALL/cache/status.json' <<'EOP'
 import json, os, sys, time
 p = sys.argv[1]; d = json.load(open(p))
 t = time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())

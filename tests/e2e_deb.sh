@@ -116,7 +116,7 @@ sleep 1
 sock=$(cd "$XDG" && ls wayland-* 2>/dev/null | grep -v lock | head -n1)
 if runuser -u litfass -- env XDG_RUNTIME_DIR="$XDG" WAYLAND_DISPLAY="$sock" grim "$XDG/shot.png" 2>"$TMP/grim.log"; then
   cp "$XDG/shot.png" "$TMP/shot.png"
-  read -r w h colours lit < <(python3 "$SRC/tests/servers/png_stats.py" "$TMP/shot.png")
+  read -r w h colours lit < <("$PYTHON" "$SRC/tests/servers/png_stats.py" "$TMP/shot.png")
   # a slide: header, cards, footer in many colours and anti-aliased text
   [ "$colours" -ge 50 ] && [ "$lit" -ge 50 ] &&
     ok "grim's screenshot shows the slide (${w}x${h}, $colours colours, $lit % not black)" ||

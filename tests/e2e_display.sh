@@ -30,7 +30,7 @@ for _ in $(seq 100); do [ -s "$TMP/ephyr.fd" ] && break; sleep 0.1; done
 [ -s "$TMP/ephyr.fd" ] || { bad "Xephyr did not start"; tail "$TMP/ephyr.log"; finish; exit 1; }
 export DISPLAY=":$(head -n1 "$TMP/ephyr.fd")"
 
-python3 "$SRC/tests/servers/notify_sink.py" "$TMP/notify.sock" "$TMP/notify.log" &
+"$PYTHON" "$SRC/tests/servers/notify_sink.py" "$TMP/notify.sock" "$TMP/notify.log" &
 SINK=$!
 for _ in $(seq 50); do [ -S "$TMP/notify.sock" ] && break; sleep 0.1; done
 mkdir -p "$TMP/state"
@@ -61,7 +61,7 @@ for size in 800x600 640x480 480x640 1024x768; do
     ok "$size laid out anew (after ${took} s)"
     # the frame itself has the new size (header and footer on screen)
     if "$BIN" screenshot --config "$TMP/kiosk.conf" --out "$TMP/$size.png" >/dev/null 2>"$TMP/err"; then
-      read -r w h colours lit < <(python3 "$SRC/tests/servers/png_stats.py" "$TMP/$size.png")
+      read -r w h colours lit < <("$PYTHON" "$SRC/tests/servers/png_stats.py" "$TMP/$size.png")
       [ "${w}x${h}" = "$size" ] && [ "$colours" -ge 30 ] && ok "the frame is ${w}x${h} and shows the slide ($colours colours)" ||
         bad "frame after $size: ${w}x${h}, $colours colours"
       [ -n "${LITFASS_KEEP_SHOTS:-}" ] && cp "$TMP/$size.png" "$LITFASS_KEEP_SHOTS/"

@@ -5,6 +5,15 @@ SRC=${LITFASS_SOURCE_DIR:?run through ctest}
 BIN=${LITFASS_BIN:?run through ctest}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+# PYTHON: Debian's python3 for every Python the tests run (the one python3-selenium and
+# aiosmtpd are installed for). Another python3 first on PATH may be a version manager's
+# shim: pyenv's runs `pyenv exec` through bash scripts, 6-9 s for each start on this
+# machine at load 20 (Debian's: 0.7 s), which turned every status.json read of a wait
+# loop and every check of cli_sync_faults into seconds of waiting.
+if [ -z "${PYTHON:-}" ]; then
+  PYTHON=python3
+  [ -x /usr/bin/python3 ] && PYTHON=/usr/bin/python3
+fi
 passed=0
 failed=0
 
@@ -37,13 +46,11 @@ expect_same() {
   if cmp -s -- "$1" "$2"; then ok "$3"; else bad "$3: $1 differs from $2"; fi
 }
 
-# studio_test SCRIPT: tests/studio/SCRIPT run by Debian's python3 (the one python3-selenium
-# and aiosmtpd are installed for; another python3 on PATH may lack them) with
-# STUDIO_TMP=$TMP; its exit status. Variables set before the call reach it too.
+# studio_test SCRIPT: tests/studio/SCRIPT run by $PYTHON (Debian's python3; another
+# python3 on PATH may lack python3-selenium and aiosmtpd) with STUDIO_TMP=$TMP; its exit
+# status. Variables set before the call reach it too.
 studio_test() {
-  local py=/usr/bin/python3
-  [ -x "$py" ] || py=python3
-  STUDIO_TMP=$TMP "$py" "$SRC/tests/studio/$1"
+  STUDIO_TMP=$TMP "$PYTHON" "$SRC/tests/studio/$1"
 }
 
 # validate_bundle NAME CODE DESCRIPTION [FORMAT]: $TMP/NAME/content.json written by
