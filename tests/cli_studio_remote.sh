@@ -61,5 +61,5 @@ ssh-keyscan -p "$SSH_PORT" 127.0.0.1 2>/dev/null > "$TMP/known_hosts"
 # the same address with another host key: the studio must refuse it
 sed "s|ssh-ed25519 .*|$(cut -d' ' -f1,2 "$TMP/stranger.pub")|" "$TMP/known_hosts" > "$TMP/other_known_hosts"
 
-NGX_PORT=$NGX_PORT SSH_PORT=$SSH_PORT SSH_USER=$(id -un) DAV_DIR=$DAV SFTP_DIR=$SFTPDIR \
+NGX_PORT=$NGX_PORT SSH_PORT=$SSH_PORT SSH_USER=$(id -un) DAV_DIR=$DAV SFTP_DIR=$SFTPDIR NGX_BODY_DIR=$NGX/tmp/body \
   studio_test remote.py

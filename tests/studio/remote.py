@@ -22,6 +22,7 @@ SSH_PORT = int(os.environ["SSH_PORT"])
 SSH_USER = os.environ["SSH_USER"]
 DAV_DIR = os.environ["DAV_DIR"]      # what nginx serves at /dav/ (WebDAV) and /pub-dav/ (GET)
 SFTP_DIR = os.environ["SFTP_DIR"]    # where SFTP uploads go; nginx serves it at /pub-sftp/
+NGX_BODY_DIR = os.environ["NGX_BODY_DIR"]  # nginx's client_body_temp_path: PUT bodies until whole
 PW_ANNA, PW_ED = "Mohnblume-2026", "Sonnenblume-99"
 t = Checks()
 check = t.check
@@ -179,36 +180,45 @@ def slow_start(conf):
         del os.environ["LITFASS_TEST_PUBLISH_SEND_BPS"]
 
 
-def wait_file(path, client):
-    """Until path is on the server, or the publish has ended (then the check after fails)."""
-    while not os.path.exists(path):
+def wait_until(cond, client):
+    """Until cond() is true, or the publish has ended (then the check after fails)."""
+    while not cond():
         status, out, _ = client.request("GET", "/api/publish")
         if status != 200 or (out.get("job") or {}).get("state") != "running":
             break
         time.sleep(0.05)
-    return os.path.exists(path)
+    return cond()
+
+
+def wait_file(path, client):
+    """Until path is on the server, or the publish has ended (then the check after fails)."""
+    return wait_until(lambda: os.path.exists(path), client)
 
 
 def stopped_upload(conf, root, what, shows_whole):
     """shows_whole: the server puts a file in its folder only once it came whole (nginx's
-    WebDAV keeps a PUT's body aside until its end); else (SFTP) a file is there, growing,
-    from the start of its upload."""
+    WebDAV keeps a PUT's body aside, in NGX_BODY_DIR, until its end); else (SFTP) a file
+    is there, growing, from the start of its upload."""
     live = [open(os.path.join(root, n), "rb").read() for n in ("content.json", "content.json.sig")]
     st, anna = slow_start(conf)
     status, out, _ = anna.request("POST", "/api/publish")
     check(status == 202, "%s: a slow publish starts" % what, out)
     serial = (out.get("job") or {}).get("serial")
     sig_tmp = os.path.join(root, "content.json.sig.tmp")
-    # The stop must come once the signature's temp file is whole and while the manifest
-    # still travels (upload.c sends them one after the other, then renames both). Over
-    # SFTP the signature's is there while still being written: the manifest's temp file
-    # shows it whole (a file cut off in the middle is removed without being counted as
-    # removed). nginx shows the signature's only whole, and the manifest's only once it
-    # arrived whole, right before the renames: waiting for that one (50 s at the slow
-    # rate) stopped the studio in time only while libcurl paused to keep the rate; a
-    # loaded machine could stop it after the renames began.
-    on_its_way = wait_file(sig_tmp, anna) if shows_whole else \
-        wait_file(sig_tmp, anna) and wait_file(os.path.join(root, "content.json.tmp"), anna)
+    # The stop must come once the studio has the signature's temp file up whole and while
+    # the manifest still travels (upload.c sends them one after the other, then renames
+    # both): a file cut off in the middle is removed without being counted as removed.
+    # Over SFTP the manifest's temp file is there from its first byte: the studio began
+    # it, so the signature's upload had ended. nginx shows the signature's once it came
+    # whole, maybe before the studio read the answer (libcurl may pause first to keep the
+    # slow rate), and the manifest's only once it came whole, right before the renames
+    # (waiting for that one stopped the studio in time only during such a pause); the
+    # manifest's body growing in nginx's body folder after the signature's was put in
+    # place says the studio began the manifest.
+    if shows_whole:
+        on_its_way = wait_until(lambda: os.path.exists(sig_tmp) and os.listdir(NGX_BODY_DIR), anna)
+    else:
+        on_its_way = wait_file(sig_tmp, anna) and wait_file(os.path.join(root, "content.json.tmp"), anna)
     check(on_its_way, "%s: the signature's temp file is on the server, the manifest on its way" % what)
     check(st.stopped_cleanly(), "%s: stopped (SIGTERM) in the middle of the upload, the studio exits 0" % what,
           st.stderr[-3000:])
