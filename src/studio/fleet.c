@@ -18,6 +18,18 @@
 #define HASH_HEX (2 * HASH_BYTES)
 #define TOKEN_HEX (2 * LF_FLEET_TOKEN_BYTES)
 
+/* What city IT is told of a screen by e-mail: each finding once when it
+ * sets in and once when it is over (FINDING_KINDS below says how). */
+enum finding { FINDING_SILENT, FINDING_STALE, FINDING_CLOCK, FINDINGS };
+
+struct told {
+    bool alerted; /* an alert went out: one e-mail is owed when it is over */
+    time_t since; /* when the problem began, as the alert said it; 0: not known */
+};
+
+/* state.json's keys: alerted_KEY, KEY_since (alerted_silent, stale_since, ...) */
+static const char *const FINDING_KEY[FINDINGS] = {"silent", "stale", "clock"};
+
 struct screen {
     char name[LF_FLEET_MAX_NAME + 1];
     unsigned char hash[HASH_BYTES];
@@ -30,9 +42,8 @@ struct screen {
     json_t *played;             /* {"2026-12-01": {"item": n}} */
     /* marks */
     bool silent, stale, clock_wrong;
-    bool alerted_silent, alerted_stale;
-    bool alerted_clock;         /* told its clock is wrong; told again when it is right */
     time_t clock_wrong_since;   /* the studio's time when it was first seen wrong; 0: right */
+    struct told told[FINDINGS]; /* what city IT was told, kept in state.json */
 };
 
 struct lf_fleet {
@@ -275,15 +286,23 @@ static void save_state(struct lf_fleet *f)
     json_t *screens = json_object();
     for (size_t i = 0; i < f->n; i++) {
         struct screen *s = &f->screens[i];
-        if (!s->last_seen)
+        bool told = false;
+        for (int k = 0; k < FINDINGS; k++)
+            told |= s->told[k].alerted;
+        if (!s->last_seen && !told) /* never heard from, nothing told: nothing to keep */
             continue;
-        json_object_set_new(screens, s->name,
-                            json_pack("{s:I, s:s, s:O?, s:I, s:O, s:b, s:b, s:b}", "last_seen",
-                                      (json_int_t)s->last_seen, "address", s->address,
-                                      "heartbeat", s->heartbeat, "screenshot_at",
-                                      (json_int_t)s->screenshot_at, "played", s->played,
-                                      "alerted_silent", s->alerted_silent, "alerted_stale",
-                                      s->alerted_stale, "alerted_clock", s->alerted_clock));
+        json_t *o = json_pack("{s:I, s:s, s:O?, s:I, s:O}", "last_seen",
+                              (json_int_t)s->last_seen, "address", s->address, "heartbeat",
+                              s->heartbeat, "screenshot_at", (json_int_t)s->screenshot_at,
+                              "played", s->played);
+        for (int k = 0; k < FINDINGS; k++) {
+            char key[32];
+            snprintf(key, sizeof(key), "alerted_%s", FINDING_KEY[k]);
+            json_object_set_new(o, key, json_boolean(s->told[k].alerted));
+            snprintf(key, sizeof(key), "%s_since", FINDING_KEY[k]);
+            json_object_set_new(o, key, json_integer((json_int_t)s->told[k].since));
+        }
+        json_object_set_new(screens, s->name, o);
     }
     json_t *doc = json_pack("{s:I, s:I, s:o}", "published_serial",
                             (json_int_t)f->published_serial, "published_at",
@@ -328,9 +347,20 @@ static void load_state(struct lf_fleet *f)
             json_decref(s->played);
             s->played = json_incref(played);
         }
-        s->alerted_silent = json_is_true(json_object_get(v, "alerted_silent"));
-        s->alerted_stale = json_is_true(json_object_get(v, "alerted_stale"));
-        s->alerted_clock = json_is_true(json_object_get(v, "alerted_clock"));
+        for (int k = 0; k < FINDINGS; k++) {
+            char key[32];
+            snprintf(key, sizeof(key), "alerted_%s", FINDING_KEY[k]);
+            s->told[k].alerted = json_is_true(json_object_get(v, key));
+            snprintf(key, sizeof(key), "%s_since", FINDING_KEY[k]);
+            s->told[k].since = (time_t)json_integer_value(json_object_get(v, key));
+        }
+        /* a state.json from before *_since: a screen told silent has not
+         * reported since its last heartbeat (else it was told it is back) */
+        struct told *silent = &s->told[FINDING_SILENT];
+        if (silent->alerted && !silent->since)
+            silent->since = s->last_seen ? s->last_seen : s->added;
+        if (s->told[FINDING_STALE].alerted && !s->told[FINDING_STALE].since)
+            s->told[FINDING_STALE].since = f->published_at;
     }
     json_decref(doc);
     free(path);
@@ -380,8 +410,7 @@ void lf_fleet_published(struct lf_fleet *f, long long serial, time_t at)
     if (serial > f->published_serial) {
         f->published_serial = serial;
         f->published_at = at;
-        for (size_t i = 0; i < f->n; i++)
-            f->screens[i].alerted_stale = false; /* a new publish, a new wait */
+        /* a screen told of as behind stays so until it shows the newest */
         save_state(f);
     }
     pthread_mutex_unlock(&f->lock);
@@ -527,11 +556,10 @@ unsigned lf_fleet_heartbeat(struct lf_fleet *f, const char *token, const json_t 
             s->heartbeat = json_incref(hb);
             s->last_seen = now;
             snprintf(s->address, sizeof(s->address), "%s", address);
-            if (s->silent) {
+            if (s->silent) { /* the e-mail that it is back: lf_fleet_check() */
                 lf_info("studio: screen %s reports again", s->name);
                 s->silent = false;
             }
-            s->alerted_silent = false;
             save_state(f);
         }
     }
@@ -798,10 +826,10 @@ char *lf_fleet_metrics(struct lf_fleet *f, time_t now)
     return t.buf;
 }
 
-/* How far a clock is off, in words as the fleet page says it (fleet.js,
- * fleetClockDistance): "2 Jahre" / "2 years", "5 Monate", "3 Tage",
- * "4 Std." / "4 h". */
-static void clock_distance(long long off, char *de, char *en, size_t size)
+/* How far a clock is off, or how long a problem lasted, in words as the
+ * fleet page says it (fleet.js, fleetClockDistance): "2 Jahre" /
+ * "2 years", "5 Monate", "3 Tage", "4 Std." / "4 h". */
+static void distance_words(long long off, char *de, char *en, size_t size)
 {
     double s = off < 0 ? -(double)off : (double)off;
     const double year = 365.25 * 86400, month = year / 12;
@@ -825,7 +853,10 @@ static void clock_distance(long long off, char *de, char *en, size_t size)
     else
         u = 4, n = s / 60;
     n = (double)(long long)(n + 0.5);
-    if (n == 1) {
+    if (n == 0) { /* (a problem over within a minute) */
+        snprintf(de, size, "unter 1 Min.");
+        snprintf(en, size, "under 1 min");
+    } else if (n == 1) {
         snprintf(de, size, "%s", unit[u].de1);
         snprintf(en, size, "%s", unit[u].en1);
     } else {
@@ -834,9 +865,27 @@ static void clock_distance(long long off, char *de, char *en, size_t size)
     }
 }
 
-/* The alert's line for screen s, whose clock is wrong. */
-static void add_clock_wrong(struct text *t, const struct screen *s)
+/* ---- what city IT is told: one alert per finding, one e-mail when it is over ---------- */
+
+static void alert_silent(struct text *t, const struct lf_fleet *f, const struct screen *s)
 {
+    (void)f;
+    char seen[32] = "nie / never";
+    if (s->last_seen)
+        iso_time(s->last_seen, seen, sizeof(seen));
+    add(t, "- %s: meldet sich nicht mehr / silent (zuletzt / last seen: %s)\n", s->name, seen);
+}
+
+static void alert_stale(struct text *t, const struct lf_fleet *f, const struct screen *s)
+{
+    long long serial = hb_int(s, "serial", 0);
+    add(t, "- %s: zeigt noch Version %lld statt %lld / still shows serial %lld, not %lld\n",
+        s->name, serial, f->published_serial, serial, f->published_serial);
+}
+
+static void alert_clock(struct text *t, const struct lf_fleet *f, const struct screen *s)
+{
+    (void)f;
     long long off = hb_int(s, "clock_offset_s", LLONG_MIN);
     if (strcmp(hb_text(s, "clock_source"), "none") == 0) {
         add(t, "- %s: Uhr falsch: nicht gestellt, der Bildschirm zeigt keine Uhrzeit / "
@@ -846,71 +895,180 @@ static void add_clock_wrong(struct text *t, const struct screen *s)
                "clock wrong, the screen shows the content server's time\n", s->name);
     } else {
         char de[32], en[32];
-        clock_distance(off, de, en, sizeof(de));
+        distance_words(off, de, en, sizeof(de));
         add(t, "- %s: Uhr falsch: %s %s, der Bildschirm zeigt die Zeit des Inhalte-Servers / "
                "clock wrong: %s %s, the screen shows the content server's time\n",
             s->name, de, off > 0 ? "zurück" : "vor", en, off > 0 ? "behind" : "ahead");
     }
 }
 
+static bool silent_due(const struct lf_fleet *f, const struct screen *s, time_t now)
+{
+    (void)f, (void)now;
+    return s->silent;
+}
+
+static bool stale_due(const struct lf_fleet *f, const struct screen *s, time_t now)
+{
+    (void)f, (void)now;
+    return s->stale;
+}
+
+/* a clock wrong for a moment (not set after a boot until NTP answers) is
+ * not told of */
+static bool clock_due(const struct lf_fleet *f, const struct screen *s, time_t now)
+{
+    return s->clock_wrong && now - s->clock_wrong_since >= f->clock_grace_s;
+}
+
+static time_t silent_began(const struct lf_fleet *f, const struct screen *s)
+{
+    (void)f;
+    return s->last_seen ? s->last_seen : s->added;
+}
+
+static time_t stale_began(const struct lf_fleet *f, const struct screen *s)
+{
+    (void)s;
+    return f->published_at; /* the version it does not show went out */
+}
+
+static time_t clock_began(const struct lf_fleet *f, const struct screen *s)
+{
+    (void)f;
+    return s->clock_wrong_since;
+}
+
+/* Over once a heartbeat came after the one before the silence (not when
+ * the studio itself was stopped meanwhile and counts afresh). */
+static bool silent_over(const struct lf_fleet *f, const struct screen *s, time_t since)
+{
+    (void)f;
+    return !s->silent && s->last_seen > since;
+}
+
+/* Over once it shows the newest version: a publish meanwhile that it
+ * does not follow either keeps it told of, not over. */
+static bool stale_over(const struct lf_fleet *f, const struct screen *s, time_t since)
+{
+    (void)since;
+    return s->last_seen && hb_int(s, "serial", 0) >= f->published_serial;
+}
+
+static bool clock_over(const struct lf_fleet *f, const struct screen *s, time_t since)
+{
+    (void)f, (void)since;
+    return !s->clock_wrong;
+}
+
+static const struct finding_kind {
+    bool (*due)(const struct lf_fleet *f, const struct screen *s, time_t now);
+    time_t (*began)(const struct lf_fleet *f, const struct screen *s);
+    void (*alert)(struct text *t, const struct lf_fleet *f, const struct screen *s);
+    bool (*over)(const struct lf_fleet *f, const struct screen *s, time_t since);
+    const char *over_words, *since_words; /* "German / English" */
+} FINDING_KINDS[FINDINGS] = {
+    [FINDING_SILENT] = {silent_due, silent_began, alert_silent, silent_over,
+                        "meldet sich wieder / reports again",
+                        "still seit / silent since"},
+    [FINDING_STALE] = {stale_due, stale_began, alert_stale, stale_over,
+                       "zeigt wieder die aktuelle Version / shows the current serial again",
+                       "veraltet seit / behind since"},
+    [FINDING_CLOCK] = {clock_due, clock_began, alert_clock, clock_over,
+                       "Uhr wieder richtig / clock right again", "falsch seit / wrong since"},
+};
+
+/* Text from a kiosk in an e-mail: no line breaks or other controls. */
+static void add_plain(struct text *t, const char *from_kiosk)
+{
+    for (const char *p = from_kiosk; *p; p++)
+        add(t, "%c", (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p);
+}
+
+/* "zeigt jetzt / now shows: ..." of a screen back in order, by its last
+ * heartbeat. */
+static void add_shows_now(struct text *t, const struct lf_fleet *f, const struct screen *s)
+{
+    add(t, "  zeigt jetzt / now shows: ");
+    if (!s->heartbeat) {
+        add(t, "nichts gemeldet / nothing reported\n");
+        return;
+    }
+    if (json_is_false(json_object_get(s->heartbeat, "display_on")))
+        add(t, "Bildschirm aus (Ruhezeit) / display off (scheduled), ");
+    const char *item = hb_text(s, "item");
+    if (!item[0] || strcmp(item, "(agenda)") == 0)
+        add(t, "Terminübersicht / agenda");
+    else
+        add_plain(t, item);
+    long long slide = hb_int(s, "slide", 0), slides = hb_int(s, "slides", 0);
+    if (slides > 0)
+        add(t, ", Folie %lld von %lld / slide %lld of %lld", slide, slides, slide, slides);
+    long long serial = hb_int(s, "serial", 0);
+    if (serial > 0)
+        add(t, "; Version %lld / serial %lld", serial, serial);
+    else
+        add(t, "; Beispielinhalt, ohne Signatur / sample content, unsigned");
+    if (f->published_serial > serial)
+        add(t, " (veröffentlicht ist %lld / published is %lld)", f->published_serial,
+            f->published_serial);
+    add(t, "\n");
+}
+
+static void add_over(struct text *t, const struct lf_fleet *f, const struct screen *s,
+                     const struct finding_kind *kind, time_t since, time_t now)
+{
+    add(t, "- %s: %s\n", s->name, kind->over_words);
+    if (since > 0) {
+        char at[32], de[32], en[32];
+        iso_time(since, at, sizeof(at));
+        distance_words(now > since ? (long long)(now - since) : 0, de, en, sizeof(de));
+        add(t, "  %s %s (%s / %s)\n", kind->since_words, at, de, en);
+    }
+    add_shows_now(t, f, s);
+}
+
 bool lf_fleet_check(struct lf_fleet *f, time_t now, char **subject, char **text)
 {
     struct text t = {.buf = lf_xmalloc(512), .cap = 512};
     t.buf[0] = '\0';
-    int silent = 0, stale = 0, clock = 0, right = 0;
+    int found = 0, over = 0;
     pthread_mutex_lock(&f->lock);
     reload_kiosks(f);
-    bool changed = false;
     for (size_t i = 0; i < f->n; i++) {
         struct screen *s = &f->screens[i];
         mark(f, s, now);
-        char seen[32] = "nie / never";
-        if (s->last_seen)
-            iso_time(s->last_seen, seen, sizeof(seen));
-        if (s->silent && !s->alerted_silent) {
-            s->alerted_silent = changed = true;
-            silent++;
-            add(&t, "- %s: meldet sich nicht mehr / silent (zuletzt / last seen: %s)\n", s->name,
-                seen);
-        }
-        if (s->stale && !s->alerted_stale) {
-            s->alerted_stale = changed = true;
-            stale++;
-            add(&t, "- %s: zeigt noch Version %lld statt %lld / still shows serial %lld, not %lld\n",
-                s->name, hb_int(s, "serial", 0), f->published_serial, hb_int(s, "serial", 0),
-                f->published_serial);
-        }
-        /* a clock wrong for a moment (not set after a boot until NTP
-         * answers) is not told of */
-        if (s->clock_wrong && !s->alerted_clock &&
-            now - s->clock_wrong_since >= f->clock_grace_s) {
-            s->alerted_clock = changed = true;
-            clock++;
-            add_clock_wrong(&t, s);
-        } else if (!s->clock_wrong && s->alerted_clock) {
-            s->alerted_clock = false;
-            changed = true;
-            right++;
-            add(&t, "- %s: Uhr wieder richtig / clock right again\n", s->name);
+        for (int k = 0; k < FINDINGS; k++) {
+            const struct finding_kind *kind = &FINDING_KINDS[k];
+            struct told *told = &s->told[k];
+            if (!told->alerted && kind->due(f, s, now)) {
+                told->alerted = true;
+                told->since = kind->began(f, s);
+                found++;
+                kind->alert(&t, f, s);
+            } else if (told->alerted && kind->over(f, s, told->since)) {
+                add_over(&t, f, s, kind, told->since, now);
+                *told = (struct told){0};
+                over++;
+            }
         }
     }
-    if (changed)
+    if (found + over)
         save_state(f);
     pthread_mutex_unlock(&f->lock);
-    if (!changed) {
+    if (!(found + over)) {
         free(t.buf);
         return false;
     }
-    int marked = silent + stale + clock;
-    *subject = marked ? lf_xasprintf("litfass: %d Bildschirm(e) auffällig / %d screen(s) need "
-                                     "attention", marked, marked)
-                      : lf_xasprintf("litfass: Uhr wieder richtig an %d Bildschirm(en) / clock "
-                                     "right again on %d screen(s)", right, right);
+    *subject = found ? lf_xasprintf("litfass: %d Bildschirm(e) auffällig / %d screen(s) need "
+                                    "attention", found, found)
+                     : lf_xasprintf("litfass: %d Auffälligkeit(en) behoben / %d finding(s) "
+                                    "resolved", over, over);
     *text = lf_xasprintf("Die Bildschirmübersicht im litfass studio zeigt:\n"
                          "The fleet page of the litfass studio shows:\n\n%s\n"
                          "(Diese Nachricht kommt einmal je Auffälligkeit, und einmal, wenn "
-                         "eine Uhr wieder richtig geht. / This message comes once per "
-                         "finding, and once when a clock is right again.)\n",
+                         "sie behoben ist. / This message comes once per finding, and once "
+                         "when it is resolved.)\n",
                          t.buf);
     free(t.buf);
     return true;

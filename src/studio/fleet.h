@@ -16,8 +16,11 @@
  * clock_wrong_seconds or more (the kiosk's clock_source and
  * clock_offset_s); lf_fleet_check() returns the text of an alert e-mail
  * when a screen became marked (once per marking; a wrong clock once it
- * stayed wrong clock_grace_seconds), and when a screen's clock it told of
- * is right again (once).
+ * stayed wrong clock_grace_seconds), and when a finding it told of is over
+ * (once: the screen reports again, shows the published serial, its clock
+ * is right), saying since when and what the screen shows now. What was
+ * told and since when is in state.json too: a restart tells nothing twice
+ * and forgets no such e-mail owed.
  *
  * Thread-safe: the server's thread ingests and lists, the main thread
  * checks. */
@@ -90,8 +93,8 @@ json_t *lf_fleet_json(struct lf_fleet *f, time_t now);
 char *lf_fleet_metrics(struct lf_fleet *f, time_t now);
 
 /* Marks screens; when one became marked since the last check, or a
- * screen's clock told of as wrong is right again, returns the e-mail's
- * subject and text (caller frees both), else false. */
+ * finding told of is over, returns the e-mail's subject and text (caller
+ * frees both), else false. */
 bool lf_fleet_check(struct lf_fleet *f, time_t now, char **subject, char **text);
 
 #endif

@@ -2182,8 +2182,8 @@ static char *read_pem(const char *path, const char *what, bool private_key)
     return buf;
 }
 
-/* An e-mail to [fleet] alert_to when a screen became marked (or its
- * clock is right again). */
+/* An e-mail to [fleet] alert_to when a screen became marked (or a
+ * finding told of is over). */
 static void fleet_alert(struct studio *s)
 {
     char *subject = NULL, *text = NULL;

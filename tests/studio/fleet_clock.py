@@ -159,10 +159,12 @@ try:
     # --- right again ------------------------------------------------------------------------
     beat("foyer", clock="", clock_source="system")
     right = mail_with("- foyer: Uhr wieder richtig / clock right again")
-    check(right is not None and "Subject: litfass: Uhr wieder richtig an 1 Bildschirm(en) / "
-          "clock right again on 1 screen(s)" in right and "flur" not in right and
+    check(right is not None and subject(right)[0] == "litfass: 1 Auffälligkeit(en) behoben / "
+          "1 finding(s) resolved" and "  falsch seit / wrong since 20" in right and
+          "  zeigt jetzt / now shows: sprachcafe;" in right and "flur" not in right and
           "lager" not in right,
-          "when foyer's clock is right again, an e-mail says so (and only of foyer)",
+          "when foyer's clock is right again, an e-mail says so (and only of foyer), since "
+          "when it was wrong and what the screen shows",
           "".join(mails()))
     m = metrics()
     check('litfass_screen_clock_wrong{screen="foyer"} 0' in m and
