@@ -112,6 +112,10 @@ addWords({
                 '{0} months'],
   fleetMonth: ['1 Monat',
                '1 month'],
+  fleetAllOk: ['Alle {0} Bildschirme in Ordnung.',
+               'All {0} screens fine.'],
+  fleetSomeBad: ['{0} von {1} Bildschirmen auffällig:',
+                 '{0} of {1} screens need attention:'],
   fleetDays: ['{0} Tage',
               '{0} days'],
   fleetDay: ['1 Tag',
@@ -180,6 +184,7 @@ async function renderFleet(main) {
     main.appendChild(h('pre', {class: 'cmd'}, 'litfass studio kiosk add NAME --data DIR'));
   }
   const list = h('div', {class: 'fleet', id: 'fleet'});
+  const attention = []; // with many screens the marked ones are named at the top, each a link
   for (const s of out.screens) {
     const hb = s.heartbeat || {};
     const marks = [];
@@ -187,6 +192,8 @@ async function renderFleet(main) {
     if (s.stale) marks.push(h('span', {class: 'mark bad'}, t('fleetStale')));
     const clockProblem = s.last_seen ? fleetClockProblem(hb) : null;
     if (clockProblem) marks.push(h('span', {class: 'mark bad'}, t('fleetClockWrong')));
+    if (marks.length) attention.push(h('li', {}, h('a', {href: '#screen-' + s.name}, s.name), ': ',
+      marks.map((m) => m.textContent).join(', ')));
     if (!marks.length) marks.push(h('span', {class: 'mark good'}, t('fleetOk')));
     const shot = s.screenshot_at
       ? h('img', {src: '/api/fleet/' + encodeURIComponent(s.name) + '/screenshot.png?at=' + encodeURIComponent(s.screenshot_at),
@@ -209,7 +216,8 @@ async function renderFleet(main) {
       [t('fleetSoftware'), hb.version || '–'],
     ];
     const played = Object.entries(s.played_week || {}).sort((a, b) => b[1] - a[1]);
-    list.appendChild(h('section', {class: 'screen' + (s.silent || s.stale || clockProblem ? ' marked' : ''), 'data-screen': s.name},
+    list.appendChild(h('section', {class: 'screen' + (s.silent || s.stale || clockProblem ? ' marked' : ''), 'data-screen': s.name,
+      id: 'screen-' + s.name},
       h('h2', {}, s.name, ' ', marks),
       h('div', {class: 'screen-body'},
         h('div', {class: 'shot'}, shot),
@@ -221,6 +229,12 @@ async function renderFleet(main) {
           h('thead', {}, h('tr', {}, h('th', {}, t('fleetItem')), h('th', {}, t('fleetCount')))),
           h('tbody', {}, played.map(([id, n]) => h('tr', {}, h('td', {}, fleetItemTitle(id)), h('td', {class: 'num'}, String(n))))))
           : h('p', {class: 'muted'}, t('fleetNoPlays')))));
+  }
+  if (attention.length) {
+    main.appendChild(h('div', {class: 'box error', id: 'fleet-summary'}, t('fleetSomeBad', attention.length, out.screens.length),
+      h('ul', {}, attention)));
+  } else if (out.screens.length) {
+    main.appendChild(h('p', {class: 'box info', id: 'fleet-summary'}, t('fleetAllOk', out.screens.length)));
   }
   main.appendChild(list);
   fleetTimer = setTimeout(() => { if (state.view === 'fleet' && !state.editing && state.session) render(); }, 30000);
