@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,6 +217,68 @@ static bool deliver_dir(const char *version_dir, const struct lf_bundle *b, cons
 static char *version_meta_path(const struct lf_publisher *p, long long serial)
 {
     return lf_xasprintf("%s/%lld.json", p->versions, serial);
+}
+
+/* Which [publish] url a version went to, kept in its record without the address itself
+ * (versions are listed to editors): a BLAKE2b hash of it, in hex. */
+#define URL_ID_BYTES 16
+#define URL_ID_HEX (2 * URL_ID_BYTES)
+static const char *url_id(const char *url, char hex[URL_ID_HEX + 1])
+{
+    unsigned char h[URL_ID_BYTES];
+    crypto_generichash(h, sizeof(h), (const unsigned char *)url, strlen(url), NULL, 0);
+    sodium_bin2hex(hex, URL_ID_HEX + 1, h, sizeof(h));
+    return hex;
+}
+
+static bool names_target(const json_t *list, const char *name)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(list, i, v) {
+        if (json_is_string(v) && strcmp(json_string_value(v), name) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool lf_publisher_live_everywhere(const struct lf_publisher *p, long long serial)
+{
+    char *path = version_meta_path(p, serial);
+    json_error_t je;
+    json_t *meta = json_load_file(path, 0, &je);
+    free(path);
+    const json_t *delivered = json_object_get(meta, "delivered");
+    bool live = json_is_object(meta) && (p->dir[0] || p->url[0]) &&
+                !json_object_get(meta, "error") && !json_object_get(meta, "interrupted");
+    if (live && p->url[0]) {
+        char id[URL_ID_HEX + 1];
+        const char *went = json_string_value(json_object_get(meta, "url_id"));
+        live = names_target(delivered, "url") && went && strcmp(went, url_id(p->url, id)) == 0;
+    }
+    if (live && p->dir[0]) {
+        /* the folder: its live pair is this version's, and every file it lists is there */
+        char *manifest = lf_xasprintf("%s/%s", p->dir, LF_MANIFEST_NAME);
+        char *sig = lf_xasprintf("%s/%s", p->dir, LF_SIGNATURE_NAME);
+        struct stat st;
+        live = names_target(delivered, "dir") && manifest_serial(manifest) == serial &&
+               stat(sig, &st) == 0 && S_ISREG(st.st_mode);
+        json_t *doc = live ? json_load_file(manifest, 0, &je) : NULL;
+        size_t i;
+        json_t *f;
+        json_array_foreach(json_object_get(doc, "files"), i, f) {
+            const char *name = json_string_value(json_object_get(f, "path"));
+            char *full = name ? lf_xasprintf("%s/%s", p->dir, name) : NULL;
+            live = live && full && stat(full, &st) == 0 && S_ISREG(st.st_mode) &&
+                   (json_int_t)st.st_size == json_integer_value(json_object_get(f, "size"));
+            free(full);
+        }
+        json_decref(doc);
+        free(manifest);
+        free(sig);
+    }
+    json_decref(meta);
+    return live;
 }
 
 struct lf_publish_job {
@@ -481,10 +544,13 @@ bool lf_publish_deliver(struct lf_publisher *p, struct lf_publish_job *j,
             delivered_all = false;
     }
     if (p->url[0] && delivered_all) {
-        if (deliver_url(p, j, watch, derr, sizeof(derr)))
+        if (deliver_url(p, j, watch, derr, sizeof(derr))) {
             json_array_append_new(delivered, json_string("url"));
-        else
+            char id[URL_ID_HEX + 1];
+            json_object_set_new(j->meta, "url_id", json_string(url_id(p->url, id)));
+        } else {
             delivered_all = false;
+        }
     }
     if (!delivered_all)
         json_object_set_new(j->meta, "error", json_string(derr));

@@ -26,8 +26,9 @@
  *
  * Owner: create/destroy. Not thread-safe: one call at a time, except that
  * lf_publish_deliver of a prepared job may run while another thread calls
- * lf_publisher_versions and lf_publisher_version_manifest (every record is
- * written whole under a temp name and renamed). Errors into err. */
+ * lf_publisher_versions, lf_publisher_version_manifest and
+ * lf_publisher_live_everywhere (every record is written whole under a temp
+ * name and renamed). Errors into err. */
 #ifndef LF_STUDIO_PUBLISH_H
 #define LF_STUDIO_PUBLISH_H
 
@@ -145,6 +146,12 @@ bool lf_publish_again(struct lf_publisher *p, long long serial, const char *user
 /* Every version, newest first: [{"serial", "created", "expires", "by",
  * "items", "note", "again_from", "delivered": ["dir", "url"]}]. */
 json_t *lf_publisher_versions(const struct lf_publisher *p);
+
+/* Whether version `serial` went, as its record says, to every target configured now (the
+ * same url, no error, not cut off) and the folder `dir` still holds it (its content.json
+ * and signature, every file it lists). The remote server is not asked: a server that lost
+ * the files is not noticed here. */
+bool lf_publisher_live_everywhere(const struct lf_publisher *p, long long serial);
 
 /* The manifest text of version `serial` (caller frees), NULL if none. */
 char *lf_publisher_version_manifest(const struct lf_publisher *p, long long serial);

@@ -24,6 +24,7 @@
 #include "content/bundle.h"
 #include "content/json_locate.h"
 #include "layout/phrases.h"
+#include "core/civil_time.h"
 #include "core/durable.h"
 #include "core/limits.h"
 #include "core/test_setting.h"
@@ -1004,9 +1005,85 @@ static json_t *changes(struct studio *s)
     return json_pack("{s:I, s:o}", "published_serial", (json_int_t)serial, "changes", list);
 }
 
+/* A manifest without what signing adds (serial, stamp, files list): what was put into it. */
+static json_t *manifest_content(const char *text)
+{
+    json_error_t je;
+    json_t *doc = text ? json_loads(text, 0, &je) : NULL;
+    if (!json_is_object(doc)) {
+        json_decref(doc);
+        return NULL;
+    }
+    json_object_del(doc, "serial");
+    json_object_del(doc, "created");
+    json_object_del(doc, "expires");
+    json_object_del(doc, "files");
+    return doc;
+}
+
+/* True when a publish now would only repeat the newest version: no attempt came after it, it
+ * went to every target configured now without error or interruption and the folder still
+ * holds it (lf_publisher_live_everywhere), more than half of its validity is left (kiosks
+ * refuse an expired version: a publish renews it), and the draft (the items in their order,
+ * the settings, each picture byte for byte) is what it holds. False whenever unsure.
+ * (Whether a remote server still has it the studio cannot know: publishing a version again
+ * stays possible on the page.) */
+static bool nothing_to_publish(struct studio *s)
+{
+    json_t *versions = lf_publisher_versions(s->publisher);
+    json_t *newest = json_array_get(versions, 0);
+    const char *created_text = json_string_value(json_object_get(newest, "created"));
+    const char *expires_text = json_string_value(json_object_get(newest, "expires"));
+    long long serial = json_integer_value(json_object_get(newest, "serial"));
+    time_t created, expires, now = time(NULL);
+    bool current = newest && serial > 0 && lf_publisher_live_everywhere(s->publisher, serial) &&
+                   created_text && expires_text && lf_parse_datetime(created_text, &created) &&
+                   lf_parse_datetime(expires_text, &expires) && expires > now &&
+                   expires - now > (expires - created) / 2;
+    json_decref(versions);
+    if (!current)
+        return false;
+    char *text = lf_publisher_version_manifest(s->publisher, serial);
+    json_error_t je;
+    json_t *published = text ? json_loads(text, 0, &je) : NULL;
+    json_t *was = manifest_content(text);
+    free(text);
+    char *draft_text = lf_draft_manifest(s->draft, NULL, false);
+    json_t *now_doc = manifest_content(draft_text);
+    free(draft_text);
+    bool same = was && now_doc && json_equal(was, now_doc);
+    /* the pictures: an upload under the same name changes no item */
+    size_t i;
+    json_t *it;
+    json_array_foreach(json_object_get(now_doc, "items"), i, it) {
+        const char *image = json_string_value(json_object_get(it, "image"));
+        if (!same || !image)
+            continue;
+        const char *sha = NULL;
+        size_t k;
+        json_t *f;
+        json_array_foreach(json_object_get(published, "files"), k, f) {
+            const char *path = json_string_value(json_object_get(f, "path"));
+            if (path && strcmp(path, image) == 0)
+                sha = json_string_value(json_object_get(f, "sha256"));
+        }
+        char *full = lf_xasprintf("%s/%s", lf_draft_dir(s->draft), image);
+        char hex[LF_SHA256_HEX + 1];
+        uint64_t size = 0;
+        same = sha && lf_file_sha256(full, hex, &size) && strcmp(hex, sha) == 0;
+        free(full);
+    }
+    json_decref(published);
+    json_decref(was);
+    json_decref(now_doc);
+    return same;
+}
+
 static void h_changes(struct call *c, struct reply *r)
 {
-    reply_json(r, 200, changes(c->s));
+    json_t *out = changes(c->s);
+    json_object_set_new(out, "nothing_to_publish", json_boolean(nothing_to_publish(c->s)));
+    reply_json(r, 200, out);
 }
 
 static void h_approve(struct call *c, struct reply *r)
@@ -2383,3 +2460,4 @@ done:
     free(s);
     return rc;
 }
+

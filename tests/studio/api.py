@@ -384,6 +384,36 @@ check(published["serial"] == 1 and [i["id"] for i in published["items"]] == [oid
 leftover = subprocess.run(["find", WWW, DATA, "-name", "*.tmp"], capture_output=True, text=True).stdout
 check(leftover == "", "no temp files left behind", leftover)
 
+# nothing to publish: the draft is what version 1 holds, delivered to the folder, still there
+nothing = lambda: anna.request("GET", "/api/changes")[1]["nothing_to_publish"]
+check(nothing() is True, "right after publishing: nothing_to_publish")
+# a picture uploaded again under the same name (no entry changes): something to publish
+other = open(os.path.join(SRC, "assets/content/images/%s" % sorted(
+    n for n in os.listdir(os.path.join(SRC, "assets/content/images")) if n.endswith(".png") and n != "poster-wochen-gegen-rassismus.png")[0]), "rb").read()
+check(anna.request("PUT", "/api/images/plakat-sprachcafe.png", raw=other)[0] == 201 and nothing() is False,
+      "another picture under the same name: something to publish")
+check(anna.request("PUT", "/api/images/plakat-sprachcafe.png", raw=poster)[0] == 201 and nothing() is True,
+      "the published picture again: nothing to publish")
+# version 1 past half its validity (its record made 20 days older): publishing renews it
+record = os.path.join(DATA, "versions/1.json")
+kept_record = open(record).read()
+meta = json.loads(kept_record)
+meta.update(created=time.strftime("%Y-%m-%dT%H:%MZ", time.gmtime(time.time() - 20 * 86400)),
+            expires=time.strftime("%Y-%m-%dT%H:%MZ", time.gmtime(time.time() + 10 * 86400)))
+with open(record, "w") as f:
+    json.dump(meta, f)
+check(nothing() is False, "the newest version past half its validity: something to publish (renewed)")
+with open(record, "w") as f:
+    f.write(kept_record)
+# the folder lost the live manifest's picture
+img = os.path.join(WWW, "images/plakat-sprachcafe.png")
+kept_img = open(img, "rb").read()
+os.remove(img)
+check(nothing() is False, "the web folder lost a picture of the version: something to publish")
+with open(img, "wb") as f:
+    f.write(kept_img)
+check(nothing() is True, "the picture back: nothing to publish")
+
 # a kiosk installs exactly what was published
 cache = os.path.join(TMP, "cache")
 kconf = os.path.join(TMP, "kiosk.conf")
@@ -428,6 +458,8 @@ check(status == 200 and out["version"]["serial"] == 3 and out["version"]["again_
 v3 = json.load(open(os.path.join(DATA, "versions/3/content.json")))
 v1 = json.load(open(os.path.join(DATA, "versions/1/content.json")))
 check(v3["items"] == v1["items"] and v3["serial"] == 3, "version 3 holds version 1's items")
+check(anna.request("GET", "/api/changes")[1]["nothing_to_publish"] is False,
+      "version 1 again while the draft holds version 2's texts: something to publish")
 r = sync_once()
 check(r.returncode == 0 and installed_equals(os.path.join(DATA, "versions/3")),
       "the kiosk accepts the rollback as newer (serial 3)", r.stdout + r.stderr)

@@ -62,6 +62,18 @@ def save_and_wait():
     wait.until(lambda d: d.find_element(By.ID, "dirty").text == "")
 
 
+def change_something(client, word):
+    """anna changes an entry's audience over the API (a publisher's change needs no approval)
+    and the publish page is opened anew: there is something to publish again."""
+    status, entry, _ = client.request("GET", "/api/items/wegweiser-beratung")
+    item = dict(entry["item"], audience={"de": "Neu Zugewanderte (%s)" % word})
+    status, out, _ = client.request("PUT", "/api/items/wegweiser-beratung", {"item": item, "revision": entry["revision"]})
+    check(status == 200, "an entry changed before publishing again (%s)" % word, out)
+    tab("events")
+    tab("publish")
+    wait.until(lambda d: d.find_elements(By.ID, "publish-now") and d.find_element(By.ID, "publish-now").is_enabled())
+
+
 def images_loaded(ids):
     return driver.execute_script(
         "return arguments[0].every(id => { const i = document.getElementById(id);"
@@ -987,6 +999,14 @@ try:
         click("#publish-now")
         wait.until(lambda d: "ist veröffentlicht" in d.find_element(By.ID, "toasts").text)
         first = live()
+        # published and nothing changed since: the button waits and says why
+        wait.until(lambda d: d.find_elements(By.ID, "publish-nothing"))
+        check(not css("#publish-now").is_enabled() and
+              ("seit Version %d wurde nichts geändert" % json.loads(first[0])["serial"]) in css("#publish-nothing").text,
+              "right after publishing to the WebDAV server: nothing to publish, said beside the button", css("#publish-nothing").text)
+        anna_dav = Client(st)
+        anna_dav.login("anna", PW_ANNA)
+        change_something(anna_dav, "WebDAV")
         failing = [("manifest507", ["kein Platz mehr frei", "Auf den Bildschirmen ändert sich dadurch nichts",
                                     "noch einmal „Jetzt veröffentlichen“"], "HTTP 507", "28-publish-disk-full"),
                    ("401", ["hat die Anmeldung abgelehnt", "Passwort", "IT"], "HTTP 401", "28b-publish-wrong-password"),
@@ -1029,6 +1049,7 @@ try:
         # and once released the page names the version that is out
         colleague = Client(st)  # logged in before: the server holds the upload for under 30 s (its stall limit)
         colleague.login("anna", PW_ANNA)
+        change_something(colleague, "hold")
         dav_mode("hold")
         held = lambda: int(urllib.request.urlopen("http://127.0.0.1:%d/_held" % dav_port, timeout=30).read())
         running = re.compile(r"Wird veröffentlicht … \(von (\w+) seit (\d\d:\d\d) Uhr, Version (\d+)\)")
@@ -1059,8 +1080,11 @@ try:
         told = css("#toasts").text.count("Version %d ist veröffentlicht" % serial_held)
         check(told == 1, "the page says so once (the page that clicked and the one opened again follow one job)", told)
         wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "#versions tbody tr").get_attribute("data-serial") == str(serial_held))
-        check(json.loads(live()[0])["serial"] == serial_held and css("#publish-now").is_enabled(),
-              "released: the page says version %d is published, the server has it, the button is back" % serial_held)
+        wait.until(lambda d: d.find_elements(By.ID, "publish-nothing"))
+        check(json.loads(live()[0])["serial"] == serial_held and not css("#publish-now").is_enabled() and
+              ("seit Version %d wurde nichts geändert" % serial_held) in css("#publish-nothing").text,
+              "released: the page says version %d is published, the server has it, the button says nothing is "
+              "left to publish" % serial_held, css("#publish-nothing").text)
         full_shot("28f-published-after-hold")
         dav_mode("ok")
     finally:

@@ -56,6 +56,8 @@ const WORDS = {
     changes: 'Änderungen seit der letzten Veröffentlichung', noChanges: 'Keine Änderungen seit der letzten Veröffentlichung.',
     added: 'neu', changed: 'geändert', removed: 'gelöscht', approve: 'Freigeben', approveMarked: 'Angehakte Änderungen freigeben', approved: 'freigegeben',
     waiting: 'wartet auf Freigabe', approveHint: 'Vier Augen: Änderungen von Redakteurinnen und Redakteuren gehen erst nach Ihrer Freigabe hinaus. Haken Sie an, was Sie geprüft haben, und geben Sie es dann frei.',
+    nothingToPublish: 'Nichts zu veröffentlichen: seit Version {0} wurde nichts geändert.',
+    nothingToPublishAgain: 'Fehlt diese Version auf dem Server oder den Bildschirmen, hilft unten in der Liste „Diese Version erneut veröffentlichen“.',
     publishNow: 'Jetzt veröffentlichen', publishing: 'Wird veröffentlicht … Bei einem langsamen Server kann das einige Minuten dauern. Sie und Ihre Kolleginnen und Kollegen können währenddessen weiterarbeiten.',
     publishingBy: 'Wird veröffentlicht … (von {0} seit {1} Uhr, Version {2}). Bei einem langsamen Server kann das einige Minuten dauern; währenddessen kann weitergearbeitet werden.',
     publishFailed: 'Die Version {0} wurde nicht veröffentlicht.',
@@ -154,6 +156,8 @@ const WORDS = {
     changes: 'Changes since the last publishing', noChanges: 'No changes since the last publishing.',
     added: 'new', changed: 'changed', removed: 'deleted', approve: 'Approve', approveMarked: 'Approve the ticked changes', approved: 'approved',
     waiting: 'waiting for approval', approveHint: 'Four eyes: editors’ changes go out only after your approval. Tick what you have checked, then approve it.',
+    nothingToPublish: 'Nothing to publish: nothing has changed since version {0}.',
+    nothingToPublishAgain: 'If the server or the screens lack this version, use “Publish this version again” in the list below.',
     publishNow: 'Publish now', publishing: 'Publishing … With a slow server this can take some minutes. You and your colleagues can go on working meanwhile.',
     publishingBy: 'Publishing … (by {0} since {1}, version {2}). With a slow server this can take some minutes; work can go on meanwhile.',
     publishFailed: 'Version {0} was not published.',
@@ -1682,9 +1686,14 @@ async function renderPublish(main) {
     const result = h('div', {id: 'publish-result', role: 'status'});
     const holderResult = result;
     const note = h('input', {id: 'publish-note', dir: 'auto', placeholder: t('noteExample')});
+    /* the draft is what the newest version holds, delivered everywhere (the server says so:
+     * /api/changes): a publish would only repeat it. Said beside the button, which waits;
+     * a version missing on the server goes out again from the list of versions. */
+    const nothing = !errors.length && changes.nothing_to_publish && !(running && running.state === 'running');
     holder.appendChild(h('label', {for: 'publish-note', class: 'publish-label'}, t('noteLabel')));
     holder.appendChild(h('div', {class: 'publish-row'}, note,
-      h('button', {type: 'button', class: 'primary big', id: 'publish-now', disabled: errors.length ? true : null, onclick: async (ev) => {
+      h('button', {type: 'button', class: 'primary big', id: 'publish-now', disabled: errors.length || nothing ? true : null,
+        'aria-describedby': nothing ? 'publish-nothing' : null, onclick: async (ev) => {
         const button = ev.target;
         button.disabled = true;
         clear(result).className = 'box info';
@@ -1699,7 +1708,9 @@ async function renderPublish(main) {
           if (now) now.disabled = false;
           button.disabled = false;
         }
-      }}, t('publishNow'))));
+      }}, t('publishNow')),
+      nothing ? h('p', {id: 'publish-nothing', class: 'publish-nothing'},
+        h('strong', {}, t('nothingToPublish', changes.published_serial)), ' ', t('nothingToPublishAgain')) : null));
     holder.appendChild(result);
     /* a publish under way (a colleague's, or this page's before a reload): followed here */
     const showRunning = (job) => {
