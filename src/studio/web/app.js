@@ -792,7 +792,8 @@ function isPublisher() { return state.session && (state.session.role === 'publis
 function navButton(view, text) {
   return h('button', {class: 'tab' + (state.view === view && !state.editing ? ' active' : ''), type: 'button',
     'data-view': view, 'aria-current': state.view === view ? 'page' : null,
-    onclick: () => leaveEditor(() => { state.view = view; state.editing = null; render(); })}, text);
+    /* the page on screen again (drawn anew, what was typed on the settings page kept) or another one */
+    onclick: () => (state.view === view && !state.editing ? render() : leaveEditor(() => { state.view = view; state.editing = null; render(); }))}, text);
 }
 
 /* Where the focus was, as a selector that finds the same control in the page made anew
@@ -845,10 +846,10 @@ function drawPage() {
       h('span', {class: 'org', title: textOf(state.bundle.organisation, 'de').slice(0, 200)}, textOf(state.bundle.organisation, 'de'))),
     h('button', {class: 'urgent-button', type: 'button', id: 'urgent-open', onclick: () => leaveEditor(openUrgent)}, '⚠ ' + t('urgent')),
     h('div', {class: 'who'}, h('span', {}, s.user + ' · ' + t('role_' + s.role)), uiSwitch(),
-      h('button', {class: 'link', type: 'button', id: 'logout', onclick: async () => {
+      h('button', {class: 'link', type: 'button', id: 'logout', onclick: () => leaveEditor(async () => {
         await api('POST', '/api/logout').catch(() => {});
         state.session = null; renderLogin();
-      }}, t('logout'))));
+      })}, t('logout'))));
   const nav = h('nav', {class: 'tabs'},
     navButton('events', t('events')), navButton('offers', t('offers')), navButton('contacts', t('contacts')),
     navButton('notices', t('notices')), navButton('translations', t('translations')),
@@ -985,9 +986,13 @@ function openEditor(entry, isNew) {
   window.scrollTo(0, 0);
 }
 
+/* Leaving the page (another tab, the urgent notice, logging out): with unsaved changes in the
+ * editor or on the settings page, only after the question; "leave" drops them. */
 async function leaveEditor(then) {
-  if (state.editing && state.editing.dirty &&
+  const settings = settingsUnsaved();
+  if ((state.editing && state.editing.dirty || settings) &&
       !await askDialog({id: 'leave-dialog', title: t('leaveTitle'), body: [h('p', {}, t('leaveConfirm'))], action: t('leaveAction')})) return;
+  if (settings) { settingsDraft = null; render(); } /* the fields as saved, whatever comes next (the urgent notice stays on this page) */
   state.editing = null;
   if (history.state && history.state.editor) { ownBack = true; history.back(); } /* its entry goes with it */
   then();
@@ -1844,18 +1849,32 @@ function auditDetail(d) {
   return d;
 }
 
+/* The settings page's fields as typed ({org, def, base, user}): kept while the page is drawn
+ * anew (a language switch, a login after the session ended) until saved or left. */
+let settingsDraft = null;
+function settingsUnsaved() {
+  const d = settingsDraft;
+  return !state.editing && state.view === 'settings' && !!d &&
+    settingsDiff({organisation: d.org, default_language: d.def}, d.base.bundle).length > 0;
+}
+
 function renderSettings(main) {
-  const raw = state.bundle.organisation || {de: ''};
-  const org = typeof raw === 'string' ? {de: raw} : JSON.parse(JSON.stringify(raw));
-  /* what this page was opened with: a save names its revision, and a colleague's save
-   * meanwhile is shown against it */
-  const base = {bundle: JSON.parse(JSON.stringify(state.bundle)), revision: state.bundleMeta.revision || 1};
+  if (!settingsUnsaved() || settingsDraft.user !== state.session.user) {
+    const raw = state.bundle.organisation || {de: ''};
+    /* base: what this page was opened with: a save names its revision, and a colleague's
+     * save meanwhile is shown against it */
+    settingsDraft = {org: typeof raw === 'string' ? {de: raw} : JSON.parse(JSON.stringify(raw)),
+      def: state.bundle.default_language || 'de', user: state.session.user,
+      base: {bundle: JSON.parse(JSON.stringify(state.bundle)), revision: state.bundleMeta.revision || 1}};
+  }
+  const draft = settingsDraft, org = draft.org, base = draft.base;
   const langs = bundleLangs();
   const rows = langs.map((l) => formRow({id: 'organisation-' + l, text: label('organisation') + ' – ' + langName(l), errorFor: 'organisation.' + l,
     control: h('input', {value: textOf(org, l), lang: l, dir: isRtl(l) ? 'rtl' : 'ltr', 'data-field': 'organisation.' + l, oninput: (ev) => {
       if (ev.target.value.trim()) org[l] = ev.target.value; else delete org[l];
     }})}));
-  const def = h('select', {}, langs.map((l) => h('option', {value: l, selected: (state.bundle.default_language || 'de') === l ? true : null}, langName(l))));
+  const def = h('select', {onchange: (ev) => { draft.def = ev.target.value; }},
+    langs.map((l) => h('option', {value: l, selected: draft.def === l ? true : null}, langName(l))));
   main.append(h('h1', {}, t('settings')), h('section', {class: 'details'}, rows,
     formRow({id: 'default-lang', text: t('defaultLang'), control: def}),
     h('button', {type: 'button', class: 'primary', id: 'save-settings', onclick: () => saveSettings({organisation: org, default_language: def.value}, base)}, t('save'))),
@@ -1872,6 +1891,7 @@ async function saveSettings(fields, base) {
   if (btn) btn.disabled = true;
   try {
     await api('PUT', '/api/bundle', Object.assign({revision: base.revision}, fields));
+    settingsDraft = null;
     await loadItems(); toast(t('saved')); render();
   } catch (e) {
     if (e.status === 409 && e.body && e.body.theirs && e.body.theirs.bundle) showSettingsConflict(fields, base, e.body.theirs);
@@ -1902,6 +1922,7 @@ function showSettingsConflict(mine, base, theirs) {
   const self = !!(state.session && theirs.modified_by === state.session.user);
   const diff = settingsDiff(mine, theirs.bundle);
   if (!diff.length) { /* the same as what was saved meanwhile: nothing to choose */
+    settingsDraft = null;
     loadItems().then(() => { toast(t('saved')); render(); });
     return;
   }
@@ -1921,7 +1942,7 @@ function showSettingsConflict(mine, base, theirs) {
         dlg.close(); saveSettings(mine, {bundle: theirs.bundle, revision: theirs.revision});
       }}, t('keepMine')),
       h('button', {type: 'button', class: 'secondary', id: 'take-theirs', onclick: async () => {
-        dlg.close(); await loadItems(); render();
+        dlg.close(); settingsDraft = null; await loadItems(); render();
       }}, t('takeTheirs'))));
   showDialog(dlg, 'save-settings');
 }
@@ -1939,6 +1960,7 @@ async function renderUsers(main) {
 /* ---- start ------------------------------------------------------------------------------- */
 
 window.addEventListener('beforeunload', (ev) => {
+  if (settingsUnsaved()) { ev.preventDefault(); ev.returnValue = ''; } /* the browser asks, as for the editor */
   if (state.editing && state.editing.dirty) {
     ev.preventDefault(); ev.returnValue = '';
     /* a reload (F5) anyway: what was typed comes back in this tab (sessionStorage: this tab only) */
