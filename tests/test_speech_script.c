@@ -847,7 +847,7 @@ static const struct said_row said_rows[] = {
     {"en", "Dr. Smith, ext. 12", "Doctor Smith, extension 12"},
     {"de", "tgl. 10-12 Uhr, i. d. R. frei, z. Hd. Frau Kaya, Tel.-Nr. folgt",
      "täglich 10 bis 12 Uhr, in der Regel frei, zu Händen Frau Kaya, Telefonnummer folgt"},
-    {"de", "5 km, 2 kg, 0,5 l, 30 min, 20 m², 3 h, 2km", "5 Kilometer, 2 Kilogramm, 0,5 Liter, 30 Minuten, 20 Quadratmeter, 3 Stunden, 2 Kilometer"},
+    {"de", "5 km, 2 kg, 0,5 l, 30 min, 20 m², 3 h, 2km", "5 Kilometer, 2 Kilogramm, 0,5 Liter, dreißig Minuten, 20 Quadratmeter, drei Stunden, 2 Kilometer"},
     {"de", "3 m hoch, 3 Mal, ab 18 J. frei", "3 Meter hoch, 3 Mal, ab 18 Jahre frei"},
     /* initials of a name are no full stop */
     {"de", "Bitte anmelden bei Z. Sözüdogru, Telefon", "Bitte anmelden bei Z Sözüdogru, Telefon"},
@@ -1022,13 +1022,36 @@ static const struct said_row said_rows[] = {
      * pages); a duration, a price and a lone dotted number stay */
     {"fr", "Du lundi au vendredi de 9 h 30 – 12 h", "Du lundi au vendredi de neuf heures trente à douze heures"},
     {"fr", "Ouvert de 9 h 30 à 12 h 00.", "Ouvert de neuf heures trente à douze heures."},
-    {"fr", "9h30-12h et 14h-17h, durée 1 h 30 min", "de neuf heures trente à douze heures et de quatorze heures à dix-sept heures, durée 1 h 30 min"},
+    {"fr", "9h30-12h et 14h-17h, durée 1 h 30 min", "de neuf heures trente à douze heures et de quatorze heures à dix-sept heures, durée une heure trente minutes"},
     {"fr", "lundi 9 h 30 - 12 h, ouvert de 9:30–12:00", "lundi de neuf heures trente à douze heures, ouvert de neuf heures trente à douze heures"},
     {"de", "Zeit: 23. Mai 2023, 14.30 - 17 Uhr", "Zeit: dreiundzwanzigster Mai zweitausenddreiundzwanzig, vierzehn Uhr dreißig bis siebzehn Uhr"},
-    {"de", "Mo-Fr 9 h 30 – 12 h, 3 h", "Montag bis Freitag neun Uhr dreißig bis zwölf Uhr, 3 Stunden"},
+    {"de", "Mo-Fr 9 h 30 – 12 h, 3 h", "Montag bis Freitag neun Uhr dreißig bis zwölf Uhr, drei Stunden"},
     {"tr", "09.00-17.00, fiyat 2.50", "saat dokuz ile on yedi arası, fiyat 2.50"},
     {"ru", "с 9:00–12:00, 9.00–12.00, до 2.50", "с девяти до двенадцати часов, с девяти до двенадцати часов, до 2.50"},
     {"es", "9.00-14.00 h, 2.50-3.50 €", "de las nueve a las catorce, 2.50 a 3.50 €"},
+    /* durations: hours and minutes with their units in words (the voices
+     * spelled "h", "hr", "dk": "un ache trente min", "one H R", "de ke";
+     * German said "eins Stunden"); hours with minutes but no minute unit,
+     * a French hour alone up to 24 and a range stay clock times ("saat 15"
+     * of "1 saat 15 dk" was said as a clock time) */
+    {"fr", "durée 1 h 30 min, pause 45 min, visite 2 h, 48 h, 1h30min, de 9 h 30 à 12 h",
+     "durée une heure trente minutes, pause quarante-cinq minutes, visite deux heures, "
+     "quarante-huit heures, une heure trente minutes, de neuf heures trente à douze heures"},
+    {"de", "Dauer 1 Std. 30 Min., Film 90 Min., 1 h, 2,5 h, 9 h 30 – 12 h",
+     "Dauer eine Stunde dreißig Minuten, Film neunzig Minuten, eine Stunde, 2,5 Stunden, neun Uhr "
+     "dreißig bis zwölf Uhr"},
+    {"en", "Takes 1 hr 30 min, then 45 min, 2 hrs, 1 min",
+     "Takes one hour thirty minutes, then forty-five minutes, two hours, one minute"},
+    {"tr", "Süre 1 saat 30 dk, mola 45 dk, 2 saat, 1 saat 15 dk; saat 9-12",
+     "Süre bir saat otuz dakika, mola kırk beş dakika, iki saat, bir saat on beş dakika; saat dokuz "
+     "ile on iki arası"},
+    /* an Arabic hour without minutes, after "الساعة" or before a part of
+     * the day, as the feminine ordinal (the voice said the cardinal
+     * "tis'a"); "صباحاً" with its tanween after the alef is a part of the
+     * day (it was said twice, "صَبَاحًاً"); a room and metres stay */
+    {"ar", "الساعة 9 صباحاً والساعة ٩، الساعة 9:00 صباحاً، من 9 صباحًا إلى 5 مساءً، القاعة 3، 5 م",
+     "الساعة التَّاسِعَة صَبَاحًا والساعة التَّاسِعَة، الساعة التَّاسِعَة صَبَاحًا، من السَّاعَة "
+     "التَّاسِعَة صَبَاحًا إلى السَّاعَة الخَامِسَة مَسَاءً، القاعة 3، 5 م"},
     /* a weekday and a number that is no hour stay */
     {"fr", "Le lundi 5 personnes, lundi 30-40", "Le lundi 5 personnes, lundi 30 à 40"},
     {"fr", "Lundi-vendredi, bureau 53-3808", "du lundi au vendredi, bureau 53-3808"},

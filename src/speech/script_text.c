@@ -1,7 +1,8 @@
 /* A content text made ready for listening (lf_speech_say_text in
  * speech/script.h): the scan over the text and the small readers the rule
  * families share (speech/script_text.h); the rule families are
- * script_text_date.c, script_text_clock.c and script_text_number.c. */
+ * script_text_date.c, script_text_clock.c, script_text_duration.c and
+ * script_text_number.c. */
 #include "speech/script.h"
 #include "speech/script_text.h"
 
@@ -22,6 +23,7 @@
 #include "speech/script_lang.h"
 #include "speech/script_text_clock.h"
 #include "speech/script_text_date.h"
+#include "speech/script_text_duration.h"
 #include "speech/script_text_number.h"
 
 /* Every phrase is put together with snprintf into a bounded buffer; a
@@ -732,6 +734,14 @@ void lf_script_say_text(const char *lang, const char *in, struct lf_growing_text
         if (start && (p == in || p[-1] == ' ' || p[-1] == '(' || p[-1] == '\n' || p[-1] == ':') &&
             (n = online_address(p)) > 0) {
             lf_script_say_address_online(lang, p, n, out);
+            p += n;
+            continue;
+        }
+        /* "1 h 30 min", "90 Min.": hours and minutes in words (not the
+         * decimals of "2,5 h") */
+        if (start && lf_script_is_digit(*p) &&
+            !(p - in >= 2 && (p[-1] == ',' || p[-1] == '.') && lf_script_is_digit(p[-2])) &&
+            (n = lf_script_duration(lang, p, out)) > 0) {
             p += n;
             continue;
         }

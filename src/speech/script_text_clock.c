@@ -243,6 +243,62 @@ static size_t frame_prefix(const char *frame, char *buf, size_t size)
     return n;
 }
 
+/* The parts of the day written after an Arabic clock time, evening and
+ * morning ("5:00 م"), the whole words first; "صباحاً" is also written with
+ * its tanween after the alef. */
+#define AR_MARKS 6
+static const char *const ar_pm[AR_MARKS] = {" مساءً", " مساءا", " مساء", " م", "م", NULL};
+static const char *const ar_am[AR_MARKS] = {" صباحًا", " صباحاً", " صباحا", " ص", "ص", NULL};
+
+/* Is an Arabic vowel mark (U+064B-U+065F, U+0670) at p? */
+static bool arabic_mark(const unsigned char *p)
+{
+    return (p[0] == 0xD9 && p[1] >= 0x8B && p[1] <= 0x9F) || (p[0] == 0xD9 && p[1] == 0xB0);
+}
+
+/* The part of the day `mark` at p, as a word of its own (no letter after
+ * it; its vowel marks belong to it): its length, or 0. */
+static size_t arabic_day_part(const char *p, const char *mark)
+{
+    size_t wl = mark ? strlen(mark) : 0;
+    if (!wl || strncmp(p, mark, wl) != 0)
+        return 0; /* only then the bytes after the mark are the text's */
+    while (arabic_mark((const unsigned char *)p + wl))
+        wl += 2;
+    const unsigned char *nx = (const unsigned char *)p + wl;
+    bool letter = nx[0] && ((nx[0] == 0xD8 && nx[1] >= 0xA1) || (nx[0] == 0xD9 && nx[1] <= 0x8A));
+    return letter ? 0 : wl;
+}
+
+/* An hour written without minutes in an Arabic text, "9" or "٩" (0..24),
+ * after the word "ساعة" ("الساعة 9", "والساعة ٩ ص") or before a part of
+ * the day written whole ("9 صباحًا"): its length and hour; 0. The voice
+ * said the cardinal ("tis'a") where one says the feminine ordinal
+ * ("التاسعة"). A range ("9-12") is left to the number ranges. */
+static size_t arabic_bare_hour(const char *in, const char *p, int *h)
+{
+    size_t n = 0, l;
+    int v = 0, d, k = 0;
+    while (k < 2 && (d = lf_script_any_digit(p + n, &l)) >= 0) {
+        v = v * 10 + d;
+        n += l;
+        k++;
+    }
+    bool en_dash;
+    if (!k || v > 24 || lf_script_any_digit(p + n, &l) >= 0 || p[n] == ':' || p[n] == '.' ||
+        p[n] == ',' || lf_script_latin_letter(p + n) || lf_script_range_dash(p + n, &en_dash))
+        return 0;
+    size_t al = strlen("ساعة ");
+    bool hour_word = (size_t)(p - in) >= al && strncmp(p - al, "ساعة ", al) == 0;
+    bool day_part = false;
+    for (int i = 0; i < 3 && !day_part; i++) /* the whole words only: "5 م" may be metres */
+        day_part = arabic_day_part(p + n, ar_am[i]) || arabic_day_part(p + n, ar_pm[i]);
+    if (!hour_word && !day_part)
+        return 0;
+    *h = v;
+    return n;
+}
+
 /* Clock times in a text of a language other than German, English and
  * Turkish ("الساعة 17:00", "ساعت ۱۷:۰۰", "o 17:00", "до 17:00", "στις
  * 17.00", "9:00–12:00"): in words as the kiosk says its own hours, in
@@ -264,6 +320,10 @@ size_t lf_script_other_text_clock(const char *lang, const char *in, const char *
     bool h_form = !n1 && (n1 = lf_script_h_clock(p, &h1, &m1, &with_minutes)) > 0;
     /* "17.00": a time in Greek, in a range ("9.00–12.00") in all */
     bool dotted = !n1 && (n1 = any_clock(p, true, &h1, &m1)) > 0;
+    /* "الساعة 9 صباحًا", "الساعة ٩": an hour without minutes */
+    bool bare = !n1 && L == L_AR && (n1 = arabic_bare_hour(in, p, &h1)) > 0;
+    if (bare)
+        m1 = 0;
     if (!n1)
         return 0;
     char words[512];
@@ -304,18 +364,10 @@ size_t lf_script_other_text_clock(const char *lang, const char *in, const char *
         if (L == L_AR) {
             /* "5:00 م" is five in the evening; "5:00" alone may be morning
              * or evening: no part of the day is said ("صباحًا" was) */
-            static const char *const pm[] = {" مساءً", " مساء", " م", "م"};
-            static const char *const am[] = {" صباحًا", " صباحا", " ص", "ص"};
-            for (int i = 0; i < 4 && !sfx; i++)
+            for (int i = 0; i < AR_MARKS && !sfx; i++)
                 for (int k = 0; k < 2 && !sfx; k++) {
-                    const char *mark = k ? am[i] : pm[i];
-                    size_t wl = strlen(mark);
-                    if (strncmp(p + n1, mark, wl) != 0)
-                        continue; /* only then the bytes after the mark are the text's */
-                    const unsigned char *nx = (const unsigned char *)p + n1 + wl;
-                    bool letter = nx[0] && ((nx[0] == 0xD8 && nx[1] >= 0xA1) ||
-                                            (nx[0] == 0xD9 && nx[1] <= 0x8A));
-                    if (!letter && h1 >= 1 && h1 <= 12) {
+                    size_t wl = arabic_day_part(p + n1, k ? ar_am[i] : ar_pm[i]);
+                    if (wl && h1 >= 1 && h1 <= 12) {
                         sfx = wl;
                         h1 = k ? h1 % 12 : h1 % 12 + 12;
                     }
