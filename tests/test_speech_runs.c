@@ -167,6 +167,62 @@ static void the_script_reads_cyrillic_in_the_declared_language(void **state)
     lf_bundle_destroy(b);
 }
 
+/* Nothing declared by the item: the bundle's languages decide, when
+ * one of them is Cyrillic. A bundle in Ukrainian (not Russian) read
+ * Ukrainian names in a German text with the Russian voice (28 letters,
+ * "long"); one in Russian read a short Russian text with the Ukrainian. */
+static const char uk_bundle[] =
+    "{\"format\": 1, \"organisation\": \"KI\", \"items\": [\n"
+    " {\"kind\": \"offer\", \"id\": \"names\",\n"
+    "  \"title\": {\"de\": \"Beratung: Олена Коваль, Олександр Коваленко\"}, \"description\": \"Mit Termin.\"},\n"
+    " {\"kind\": \"offer\", \"id\": \"other\", \"title\": {\"de\": \"Sprachcafé\", \"uk\": \"Мовне кафе\"},\n"
+    "  \"description\": \"Mit Termin.\"}]}\n";
+static const char ru_bundle[] =
+    "{\"format\": 1, \"organisation\": \"KI\", \"items\": [\n"
+    " {\"kind\": \"offer\", \"id\": \"short\",\n"
+    "  \"title\": {\"de\": \"Beratung: Консультация по средам\"}, \"description\": \"Mit Termin.\"},\n"
+    " {\"kind\": \"offer\", \"id\": \"other\", \"title\": {\"de\": \"Sprachcafé\", \"ru\": \"Языковое кафе\"},\n"
+    "  \"description\": \"Mit Termin.\"}]}\n";
+
+static char *bundle_script(const char *json, bool with_languages)
+{
+    time_t now;
+    assert_true(lf_civil_time_init() && lf_parse_datetime("2026-12-09T10:00", &now));
+    struct lf_diags *d = lf_diags_create();
+    struct lf_bundle *b = lf_bundle_parse(json, strlen(json), "content.json", NULL, d);
+    if (!b)
+        lf_diags_print(d, stderr);
+    lf_diags_destroy(d);
+    assert_non_null(b);
+    struct lf_slide slide;
+    lf_speech_item_slide(&b->items[0], now, &slide);
+    struct lf_spoken_page page = {.slide = &slide};
+    if (with_languages) {
+        page.languages = (const char *const *)b->languages;
+        page.n_languages = b->n_languages;
+    }
+    char *s = lf_speech_script(&page, "de", now);
+    lf_bundle_destroy(b);
+    return s;
+}
+
+static void the_bundles_languages_decide_for_cyrillic(void **state)
+{
+    (void)state;
+    char *s = bundle_script(uk_bundle, true);
+    if (!strstr(s, "<voice xml:lang=\"uk\">Олена Коваль</voice>, <voice xml:lang=\"uk\">Олександр Коваленко"))
+        fail_msg("a bundle in Ukrainian: %s", s);
+    free(s);
+    s = bundle_script(ru_bundle, true);
+    if (!strstr(s, "<voice xml:lang=\"ru\">Консультация по средам"))
+        fail_msg("a bundle in Russian: %s", s);
+    free(s);
+    /* without the bundle's languages: the guess by length as before */
+    s = bundle_script(uk_bundle, false);
+    assert_non_null(strstr(s, "<voice xml:lang=\"ru\">Олена Коваль</voice>"));
+    free(s);
+}
+
 static const char manifest[] =
     "{\"format\": 1, \"organisation\": \"KI\", \"items\": [\n"
     " {\"kind\": \"offer\", \"id\": \"beratung\",\n"
@@ -220,6 +276,7 @@ int main(void)
         cmocka_unit_test(the_script_gives_each_run_its_voice),
         cmocka_unit_test(a_declared_language_decides_for_cyrillic),
         cmocka_unit_test(the_script_reads_cyrillic_in_the_declared_language),
+        cmocka_unit_test(the_bundles_languages_decide_for_cyrillic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

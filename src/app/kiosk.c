@@ -764,6 +764,8 @@ static void start_reading(struct lf_kiosk *k)
         .notices = k->shown.kind == LF_PAGE_LIST ? k->shown.notices : NULL,
         .n_notices = k->shown.kind == LF_PAGE_LIST ? k->shown.n_notices : 0,
         .clock_unknown = k->view.clock_unknown,
+        .languages = k->bundle ? (const char *const *)k->bundle->languages : NULL,
+        .n_languages = k->bundle ? k->bundle->n_languages : 0,
     };
     char *script = lf_speech_script(&sp, k->lang, wall_now(k));
     int rate = k->slow_speech ? k->cfg->speech_slow_rate : k->cfg->speech_rate;

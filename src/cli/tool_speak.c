@@ -156,7 +156,9 @@ int lf_tool_speak(int argc, char **argv)
         lang = cfg.lang[0] ? cfg.lang : b->default_lang;
     struct lf_slide slide;
     lf_speech_item_slide(it, now, &slide);
-    struct lf_spoken_page page = {.slide = &slide};
+    struct lf_spoken_page page = {.slide = &slide,
+                                  .languages = (const char *const *)b->languages,
+                                  .n_languages = b->n_languages};
     script = lf_speech_script(&page, lang, now);
     if (script_only) {
         /* one sentence a line, for reading and for diff */

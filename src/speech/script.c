@@ -160,6 +160,8 @@ struct speaker {
     int next_slot;
     bool german_said; /* "This text is only in German" said on this page */
     const struct lf_item *item; /* whose texts are being read, or NULL */
+    const char *const *bundle_languages; /* lf_spoken_page.languages */
+    size_t n_bundle_languages;
 };
 
 /* Said in the visitor's language before the first text the page reads
@@ -191,7 +193,10 @@ static const char *only_german(const char *lang)
  * (speech/script_runs.h; a short Russian text went to the Ukrainian
  * voice): the one Cyrillic language among the text's translations and
  * the offer's languages; else, for German standing in for a visitor's
- * Cyrillic language, the visitor's. NULL: none or several. */
+ * Cyrillic language, the visitor's; else the one among the bundle's
+ * languages (a bundle in Ukrainian but not Russian: Ukrainian names in
+ * a German text went to the Russian voice for their length). NULL: none
+ * or several. */
 static const char *declared_cyrillic(const struct speaker *sp, const struct lf_text *t, bool german,
                                      char *buf, size_t size)
 {
@@ -204,6 +209,8 @@ static const char *declared_cyrillic(const struct speaker *sp, const struct lf_t
     const char *declared = lf_speech_declared_cyrillic(tags, n, buf, size);
     if (!declared && german)
         declared = lf_speech_declared_cyrillic(&sp->lang, 1, buf, size);
+    if (!declared && sp->bundle_languages)
+        declared = lf_speech_declared_cyrillic(sp->bundle_languages, sp->n_bundle_languages, buf, size);
     return declared;
 }
 
@@ -570,7 +577,8 @@ static void say_entry(struct speaker *sp, const struct lf_slide *sl)
 char *lf_speech_script(const struct lf_spoken_page *p, const char *lang, time_t now)
 {
     struct speaker sp = {.lang = lang, .now = now, .clock_unknown = p->clock_unknown,
-                         .L = lf_script_spoken_lang(lang)};
+                         .L = lf_script_spoken_lang(lang), .bundle_languages = p->languages,
+                         .n_bundle_languages = p->n_languages};
     lf_growing_text_init(&sp.sc.t, LF_MAX_SCRIPT_BYTES, "speech script");
     if (p->slide && p->slide->kind == LF_SLIDE_AGENDA) {
         sentence(&sp.sc, "%s", lf_script_said(lang, LF_P_UPCOMING));

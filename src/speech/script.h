@@ -51,6 +51,11 @@ struct lf_spoken_page {
     size_t n_notices;
     bool clock_unknown;            /* the wall clock is not plausible (core/clock_floor.h):
                                       nothing is said that depends on it ("open now") */
+    const char *const *languages;  /* the bundle's languages (lf_bundle.languages), or NULL:
+                                      Cyrillic without letters of its own in an item that
+                                      declares no Cyrillic language is read in the one
+                                      Cyrillic language among them */
+    size_t n_languages;
 };
 
 /* The script for page `p` in `lang` at `now`. Never NULL (aborts on out
