@@ -14,7 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <dirent.h>
+#include <espeak-ng/speak_lib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "speech/script_lang.h"
 #include "speech/voice.h"
 
 static int setup(void **state)
@@ -102,6 +107,86 @@ static void voices_for_the_languages(void **state)
         assert_false(lf_voice_for(without[i], v, sizeof(v)));
 }
 
+/* Which voices name emoji (lf_voice_emoji_names) is read from eSpeak
+ * NG's installed data, not a list written here: each voice's dictionary
+ * holds the emoji list or not ("no" for nb, "cmn" for zh, Dari read as
+ * Persian). A data folder whose Ukrainian dictionary has the list and
+ * which has no French one answers so; without the data (no phontab) the
+ * script falls back on its own list. */
+static void emoji_names_come_from_the_installed_data(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang;
+        enum lf_voice_emoji want;
+    } real[] = {{"de", LF_VOICE_EMOJI_NAMED}, {"fr", LF_VOICE_EMOJI_NAMED}, {"en", LF_VOICE_EMOJI_NAMED},
+                {"zh", LF_VOICE_EMOJI_NAMED}, {"prs", LF_VOICE_EMOJI_NAMED}, {"tr", LF_VOICE_EMOJI_NAMED},
+                {"ar", LF_VOICE_EMOJI_NAMED}, {"ru", LF_VOICE_EMOJI_NAMED}, {"uk", LF_VOICE_EMOJI_NONE},
+                {"ku", LF_VOICE_EMOJI_NONE},  {"he", LF_VOICE_EMOJI_NONE},  {"nb", LF_VOICE_EMOJI_NONE},
+                {"ti", LF_VOICE_EMOJI_NONE}};
+    for (size_t i = 0; i < sizeof(real) / sizeof(real[0]); i++)
+        if (lf_voice_emoji_names(real[i].lang) != real[i].want)
+            fail_msg("%s: emoji named %d, want %d", real[i].lang, (int)lf_voice_emoji_names(real[i].lang),
+                     (int)real[i].want);
+    /* a data folder of our own: the installed one's files, a Ukrainian
+     * dictionary with an emoji list, no French dictionary */
+    const char *home = NULL;
+    espeak_Info(&home);
+    assert_non_null(home);
+    char installed[4096], top[] = "/tmp/test_voice_XXXXXX", data[256], path[4400];
+    snprintf(installed, sizeof(installed), "%s", home);
+    assert_non_null(mkdtemp(top));
+    snprintf(data, sizeof(data), "%s/espeak-ng-data", top);
+    assert_int_equal(mkdir(data, 0700), 0);
+    DIR *d = opendir(installed);
+    assert_non_null(d);
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        if (e->d_name[0] == '.' || strcmp(e->d_name, "uk_dict") == 0 || strcmp(e->d_name, "fr_dict") == 0)
+            continue;
+        char from[4400];
+        snprintf(from, sizeof(from), "%s/%s", installed, e->d_name);
+        snprintf(path, sizeof(path), "%s/%s", data, e->d_name);
+        assert_int_equal(symlink(from, path), 0);
+    }
+    closedir(d);
+    snprintf(path, sizeof(path), "%s/uk_dict", data);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("\x07\x04\xF0\x9F\x98\x80 ... \xE2\x9C\x89", f);
+    fclose(f);
+    assert_int_equal(setenv("ESPEAK_DATA_PATH", top, 1), 0);
+    lf_voice_shutdown();
+    assert_true(lf_voice_init());
+    assert_int_equal(lf_voice_emoji_names("uk"), LF_VOICE_EMOJI_NAMED);
+    assert_int_equal(lf_voice_emoji_names("fr"), LF_VOICE_EMOJI_NONE);
+    assert_int_equal(lf_voice_emoji_names("de"), LF_VOICE_EMOJI_NAMED);
+    assert_true(lf_script_voice_names_emoji("uk"));
+    assert_false(lf_script_voice_names_emoji("fr"));
+    /* the data not found: the script's own list (uk no, fr yes) */
+    snprintf(path, sizeof(path), "%s/phontab", data);
+    assert_int_equal(unlink(path), 0);
+    lf_voice_shutdown();
+    assert_int_equal(lf_voice_emoji_names("uk"), LF_VOICE_EMOJI_UNKNOWN);
+    assert_false(lf_script_voice_names_emoji("uk"));
+    assert_true(lf_script_voice_names_emoji("fr"));
+    /* back to the installed data for the other tests */
+    unsetenv("ESPEAK_DATA_PATH");
+    lf_voice_shutdown();
+    assert_true(lf_voice_init());
+    assert_int_equal(lf_voice_emoji_names("uk"), LF_VOICE_EMOJI_NONE);
+    d = opendir(data);
+    assert_non_null(d);
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        if (e->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof(path), "%s/%s", data, e->d_name);
+        unlink(path);
+    }
+    closedir(d);
+    rmdir(data);
+    rmdir(top);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -109,6 +194,7 @@ int main(void)
         cmocka_unit_test(the_cue_in_the_visitors_voice_the_text_in_german),
         cmocka_unit_test(voices_for_the_languages),
         cmocka_unit_test(the_ukrainian_apostrophe_is_read),
+        cmocka_unit_test(emoji_names_come_from_the_installed_data),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -81,6 +81,10 @@
                                                   list of LF_MAX_ITEMS such titles: 10 MB);
                                                   beyond it the rest is not said, logged */
 
+#define LF_MAX_ESPEAK_DICT_BYTES (64 * 1024 * 1024) /* an eSpeak NG dictionary read for
+                                                  its emoji (speech/voice.h; ru_dict,
+                                                  the largest, is 2 MB) */
+
 /* config file */
 #define LF_MAX_CONFIG_BYTES     (64 * 1024)
 #define LF_MAX_CONFIG_LINE      1024

@@ -15,6 +15,7 @@
 #include "layout/phrases.h"
 #include "speech/number_words.h"
 #include "speech/spoken_words.h"
+#include "speech/voice.h"
 
 /* Every phrase is put together with snprintf into a bounded buffer; a
  * text longer than its buffer is cut there on purpose (the bundle's own
@@ -80,14 +81,17 @@ bool lf_script_latin_script(const char *lang)
     return U_FAILURE(st) || strcmp(script, "Latn") == 0 || script[0] == '\0';
 }
 
-/* Whether eSpeak NG's voice for lang names emoji in its own language.
- * eSpeak NG compiles its emoji lists (dictsource/<lang>_emoji, from
- * CLDR's annotations) into <lang>_dict; Debian's espeak-ng-data 1.51 has
- * them for these languages. The others (uk, ku, be, he, kk, uz, th, ...)
- * say nothing for most emoji and some in English ("✉": "envelope" in the
- * Ukrainian voice). The tags are eSpeak NG's (zh is cmn, Dari fa). */
+/* Whether eSpeak NG's voice for lang names emoji in its own language:
+ * as its installed data says (speech/voice.h, lf_voice_emoji_names).
+ * The others (uk, ku, be, he, kk, uz, th, ...) say nothing for most
+ * emoji and some in English ("✉": "envelope" in the Ukrainian voice).
+ * Where eSpeak NG's data folder is not found, the languages Debian's
+ * espeak-ng-data 1.51 has the lists for (Dari read as Persian). */
 bool lf_script_voice_names_emoji(const char *lang)
 {
+    enum lf_voice_emoji e = lf_voice_emoji_names(lang);
+    if (e != LF_VOICE_EMOJI_UNKNOWN)
+        return e == LF_VOICE_EMOJI_NAMED;
     static const char *const named[] = {
         "af", "am", "ar", "az", "bg", "bn", "bs", "ca", "cmn", "cs", "cy", "da", "de", "el",
         "en", "es", "et", "eu", "fa", "fi", "fr", "ga", "gd", "gu", "hi", "hr", "hu", "hy",

@@ -438,12 +438,11 @@ static size_t emoji_unsaid(const char *lang, const char *p)
         return 0;
     if (u_hasBinaryProperty(c, UCHAR_EMOJI_MODIFIER))
         return (size_t)i;
-    if (lf_script_voice_names_emoji(lang))
-        return 0;
     bool unsaid = u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ||
                   u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR) || c == 0x200D || c == 0x20E3 ||
                   (c >= 0xE0020 && c <= 0xE007F);
-    return unsaid ? (size_t)i : 0;
+    /* (asked only for an emoji: the answer reads eSpeak NG's data once) */
+    return unsaid && !lf_script_voice_names_emoji(lang) ? (size_t)i : 0;
 }
 
 /* Month m's name after a day ("грудня"), of the last language asked in

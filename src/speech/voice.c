@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "core/limits.h"
 #include "core/xalloc.h"
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -36,8 +38,22 @@ static char voice_primary[MAX_VOICE_LANGUAGES][LF_SPEECH_VOICE_NAME];
 /* eSpeak NG's priority of the language for that voice: lower is better
  * ("en" is en-gb's at 2, en-us's at 3, the Caribbean en-029's at 10) */
 static unsigned char voice_priority[MAX_VOICE_LANGUAGES];
+/* The voice file each came from, as eSpeak NG names it ("gmq/nb"): its
+ * dictionary is named there or by its first language */
+static char voice_file[MAX_VOICE_LANGUAGES][LF_SPEECH_VOICE_NAME];
 static size_t n_voice_languages;
 static bool list_ready;
+/* eSpeak NG's data folder ("/usr/lib/x86_64-linux-gnu/espeak-ng-data"),
+ * as it found it when the voices were listed; under list_lock */
+static char data_dir[4096];
+/* Which dictionaries name emoji, as found (lf_voice_emoji_names), under
+ * list_lock; forgotten by lf_voice_shutdown */
+#define MAX_EMOJI_ANSWERS 64
+static struct {
+    char dict[LF_SPEECH_VOICE_NAME];
+    bool named;
+} emoji_answers[MAX_EMOJI_ANSWERS];
+static size_t n_emoji_answers;
 
 static int on_samples(short *wav, int n, espeak_EVENT *events)
 {
@@ -63,8 +79,11 @@ static bool list_locked(void)
         return listed;
     listed_tried = true;
     espeak_ng_InitializePath(NULL); /* where espeak-ng-data is: nothing read yet */
+    const char *home = NULL;
+    espeak_Info(&home);
     const espeak_VOICE **voices = espeak_ListVoices(NULL);
     pthread_mutex_lock(&list_lock);
+    snprintf(data_dir, sizeof(data_dir), "%s", home ? home : "");
     n_voice_languages = 0;
     for (size_t i = 0; voices && voices[i]; i++) {
         const espeak_VOICE *v = voices[i];
@@ -75,6 +94,8 @@ static bool list_locked(void)
         for (const char *p = v->languages; p && *p; p += strlen(p + 1) + 2) {
             if (n_voice_languages < MAX_VOICE_LANGUAGES) {
                 voice_priority[n_voice_languages] = (unsigned char)*p;
+                snprintf(voice_file[n_voice_languages], LF_SPEECH_VOICE_NAME, "%s",
+                         v->identifier ? v->identifier : "");
                 snprintf(voice_primary[n_voice_languages], LF_SPEECH_VOICE_NAME, "%s", primary);
                 snprintf(voice_languages[n_voice_languages++], LF_SPEECH_VOICE_NAME, "%s", p + 1);
             }
@@ -137,6 +158,8 @@ void lf_voice_shutdown(void)
     pthread_mutex_lock(&list_lock);
     list_ready = false;
     n_voice_languages = 0;
+    n_emoji_answers = 0;
+    data_dir[0] = '\0';
     pthread_mutex_unlock(&list_lock);
     pthread_mutex_unlock(&lock);
 }
@@ -177,10 +200,10 @@ static void wanted_language(const char *lang, char *out, size_t size)
  * one ("en" -> "en-gb" when there were no "en"); among several, the one
  * eSpeak NG ranks first for the language (as espeak_SetVoiceByProperties
  * does), not the first in the list: "en" is en-gb, not Caribbean en-029. */
-static bool find_voice(const char *want, char *voice, size_t size)
+static bool find_voice_file(const char *want, char *voice, size_t size, char *file, size_t file_size)
 {
     pthread_mutex_lock(&list_lock);
-    const char *regional = NULL, *exact = NULL;
+    const char *regional = NULL, *exact = NULL, *regional_file = NULL, *exact_file = NULL;
     unsigned best_exact = 256, best_regional = 256;
     size_t wl = strlen(want);
     for (size_t i = 0; i < n_voice_languages; i++) {
@@ -188,18 +211,32 @@ static bool find_voice(const char *want, char *voice, size_t size)
         const char *v = voice_primary[i][0] ? voice_primary[i] : name;
         if (strcmp(name, want) == 0 && voice_priority[i] < best_exact) {
             exact = v;
+            exact_file = voice_file[i];
             best_exact = voice_priority[i];
         } else if (strncmp(name, want, wl) == 0 && name[wl] == '-' &&
                    voice_priority[i] < best_regional) {
             regional = v;
+            regional_file = voice_file[i];
             best_regional = voice_priority[i];
         }
     }
     const char *got = exact ? exact : regional;
-    if (got)
+    if (got) {
         snprintf(voice, size, "%s", got);
+        if (file && file_size) { /* (GCC took snprintf's "%s" for a 20 kB copy) */
+            const char *from = exact ? exact_file : regional_file;
+            size_t l = strnlen(from, file_size - 1);
+            memcpy(file, from, l);
+            file[l] = '\0';
+        }
+    }
     pthread_mutex_unlock(&list_lock);
     return got != NULL;
+}
+
+static bool find_voice(const char *want, char *voice, size_t size)
+{
+    return find_voice_file(want, voice, size, NULL, 0);
 }
 
 static bool voices_listed(void)
@@ -225,6 +262,116 @@ bool lf_voice_for(const char *lang, char *voice, size_t size)
             return false;
     }
     return find_voice(want, voice, size);
+}
+
+/* The dictionary of voice file `file` in the data folder `dir`: its
+ * "dictionary" line ("gmq/nb": "no"), else its first language up to a
+ * '-' ("en-gb": "en"), as eSpeak NG picks it. */
+static void dictionary_of(const char *dir, const char *file, const char *primary, char *out,
+                          size_t size)
+{
+    snprintf(out, size, "%.*s", (int)strcspn(primary, "-"), primary);
+    char path[4200], line[256], name[LF_SPEECH_VOICE_NAME];
+    snprintf(path, sizeof(path), "%s/lang/%s", dir, file);
+    FILE *f = file[0] && !strstr(file, "..") ? fopen(path, "r") : NULL;
+    if (!f)
+        return;
+    for (int i = 0; i < 200 && fgets(line, sizeof(line), f); i++)
+        if (sscanf(line, "dictionary %39s", name) == 1) {
+            snprintf(out, size, "%s", name);
+            break;
+        }
+    fclose(f);
+}
+
+/* Does buf (n bytes) hold the m bytes of mark? */
+static bool holds(const char *buf, size_t n, const char *mark, size_t m)
+{
+    for (const char *p = buf; m && n >= m && (p = memchr(p, mark[0], n - m + 1 - (size_t)(p - buf)));
+         p++)
+        if (memcmp(p, mark, m) == 0)
+            return true;
+    return false;
+}
+
+/* Whether the file at path holds every one of the byte strings `marks`
+ * (short, NULL-ended), read in pieces up to LF_MAX_ESPEAK_DICT_BYTES. */
+static bool file_holds(const char *path, const char *const *marks)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    enum { PIECE = 64 * 1024, KEEP = 8 };
+    char *buf = lf_xmalloc(PIECE + KEEP);
+    bool seen[4] = {false};
+    size_t n_marks = 0, kept = 0, total = 0, got;
+    while (marks[n_marks] && n_marks < 4)
+        n_marks++;
+    while (total < LF_MAX_ESPEAK_DICT_BYTES && (got = fread(buf + kept, 1, PIECE, f)) > 0) {
+        total += got;
+        for (size_t i = 0; i < n_marks; i++)
+            seen[i] = seen[i] || holds(buf, kept + got, marks[i], strlen(marks[i]));
+        /* a mark cut between two pieces: the last bytes go first in the next */
+        size_t have = kept + got;
+        kept = have < KEEP ? have : KEEP;
+        memmove(buf, buf + have - kept, kept);
+    }
+    fclose(f);
+    free(buf);
+    bool all = n_marks > 0;
+    for (size_t i = 0; i < n_marks; i++)
+        all = all && seen[i];
+    return all;
+}
+
+enum lf_voice_emoji lf_voice_emoji_names(const char *lang)
+{
+    char want[16], voice[LF_SPEECH_VOICE_NAME], file[LF_SPEECH_VOICE_NAME], dict[LF_SPEECH_VOICE_NAME];
+    wanted_language(lang, want, sizeof(want));
+    if (!want[0])
+        return LF_VOICE_EMOJI_NONE;
+    if (!voices_listed()) {
+        /* not listed yet: nothing is being read, `lock` is free soon */
+        pthread_mutex_lock(&lock);
+        bool ok = list_locked();
+        pthread_mutex_unlock(&lock);
+        if (!ok)
+            return LF_VOICE_EMOJI_UNKNOWN; /* no data found */
+    }
+    if (!find_voice_file(want, voice, sizeof(voice), file, sizeof(file)))
+        return LF_VOICE_EMOJI_NONE; /* no voice: nothing is read */
+    char dir[sizeof(data_dir)], path[sizeof(data_dir) + 64];
+    pthread_mutex_lock(&list_lock);
+    snprintf(dir, sizeof(dir), "%s", data_dir);
+    pthread_mutex_unlock(&list_lock);
+    snprintf(path, sizeof(path), "%s/phontab", dir);
+    if (!dir[0] || access(path, R_OK) != 0)
+        return LF_VOICE_EMOJI_UNKNOWN;
+    dictionary_of(dir, file, voice, dict, sizeof(dict));
+    pthread_mutex_lock(&list_lock);
+    for (size_t i = 0; i < n_emoji_answers; i++)
+        if (strcmp(emoji_answers[i].dict, dict) == 0) {
+            bool named = emoji_answers[i].named;
+            pthread_mutex_unlock(&list_lock);
+            return named ? LF_VOICE_EMOJI_NAMED : LF_VOICE_EMOJI_NONE;
+        }
+    pthread_mutex_unlock(&list_lock);
+    /* eSpeak NG compiles its emoji list (dictsource/<lang>_emoji, CLDR's
+     * names) into <dict>_dict, each emoji as its UTF-8 bytes: a
+     * dictionary with the grinning face and the envelope has the list */
+    static const char *const marks[] = {"\xF0\x9F\x98\x80" /* U+1F600 */, "\xE2\x9C\x89" /* U+2709 */, NULL};
+    snprintf(path, sizeof(path), "%s/%s_dict", dir, dict);
+    bool named = file_holds(path, marks);
+    pthread_mutex_lock(&list_lock);
+    bool known = false;
+    for (size_t i = 0; i < n_emoji_answers; i++)
+        known = known || strcmp(emoji_answers[i].dict, dict) == 0;
+    if (!known && n_emoji_answers < MAX_EMOJI_ANSWERS) {
+        snprintf(emoji_answers[n_emoji_answers].dict, LF_SPEECH_VOICE_NAME, "%s", dict);
+        emoji_answers[n_emoji_answers++].named = named;
+    }
+    pthread_mutex_unlock(&list_lock);
+    return named ? LF_VOICE_EMOJI_NAMED : LF_VOICE_EMOJI_NONE;
 }
 
 static bool select_voice_locked(const char *lang, const char *what)

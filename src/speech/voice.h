@@ -47,6 +47,23 @@ void lf_voice_shutdown(void);
  * is none (or eSpeak NG could not start). */
 bool lf_voice_for(const char *lang, char *voice, size_t size) LF_MUST_CHECK;
 
+/* Whether eSpeak NG's voice for `lang` names emoji in its own language,
+ * read from the installed data: eSpeak NG compiles its emoji lists
+ * (dictsource/<lang>_emoji, from CLDR) into the voice's dictionary
+ * (<data>/<dict>_dict; the dictionary named in the voice file, "no" for
+ * nb, else its language, "cmn" for zh). Debian's espeak-ng-data 1.51 has
+ * them for about 70 languages, not for uk, ku, be, he, kk, uz, th, ...
+ * NONE also when lang has no voice; UNKNOWN when eSpeak NG's data folder
+ * is not found (the caller falls back on a list of its own). The answer
+ * for each dictionary is kept until lf_voice_shutdown. Any thread; never
+ * waits for a reading under way. */
+enum lf_voice_emoji {
+    LF_VOICE_EMOJI_UNKNOWN = -1,
+    LF_VOICE_EMOJI_NONE = 0,
+    LF_VOICE_EMOJI_NAMED = 1,
+};
+enum lf_voice_emoji lf_voice_emoji_names(const char *lang);
+
 /* Samples per second of what lf_voice_speak delivers (mono, signed
  * 16 bit); 0 before its synthesis started (lf_voice_start). Never waits
  * for a reading under way. */
