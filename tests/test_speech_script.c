@@ -1034,12 +1034,13 @@ static const struct said_row said_rows[] = {
      * German said "eins Stunden"); hours with minutes but no minute unit,
      * a French hour alone up to 24 and a range stay clock times ("saat 15"
      * of "1 saat 15 dk" was said as a clock time) */
-    {"fr", "durée 1 h 30 min, pause 45 min, visite 2 h, 48 h, 1h30min, de 9 h 30 à 12 h",
+    {"fr", "durée 1 h 30 min, pause 45 min, visite 2 h, 48 h, 1h30min, de 9 h 30 à 12 h. Pause 5 min. Fin",
      "durée une heure trente minutes, pause quarante-cinq minutes, visite deux heures, "
-     "quarante-huit heures, une heure trente minutes, de neuf heures trente à douze heures"},
-    {"de", "Dauer 1 Std. 30 Min., Film 90 Min., 1 h, 2,5 h, 9 h 30 – 12 h",
-     "Dauer eine Stunde dreißig Minuten, Film neunzig Minuten, eine Stunde, 2,5 Stunden, neun Uhr "
-     "dreißig bis zwölf Uhr"},
+     "quarante-huit heures, une heure trente minutes, de neuf heures trente à douze heures. Pause "
+     "cinq minutes. Fin"},
+    {"de", "Dauer 1 Std. 30 Min., Film 90 Min. Pause, 1 h, 2,5 h, 9 h 30 – 12 h",
+     "Dauer eine Stunde dreißig Minuten, Film neunzig Minuten Pause, eine Stunde, 2,5 Stunden, neun "
+     "Uhr dreißig bis zwölf Uhr"},
     {"en", "Takes 1 hr 30 min, then 45 min, 2 hrs, 1 min",
      "Takes one hour thirty minutes, then forty-five minutes, two hours, one minute"},
     {"tr", "Süre 1 saat 30 dk, mola 45 dk, 2 saat, 1 saat 15 dk; saat 9-12",
@@ -1049,9 +1050,9 @@ static const struct said_row said_rows[] = {
      * the day, as the feminine ordinal (the voice said the cardinal
      * "tis'a"); "صباحاً" with its tanween after the alef is a part of the
      * day (it was said twice, "صَبَاحًاً"); a room and metres stay */
-    {"ar", "الساعة 9 صباحاً والساعة ٩، الساعة 9:00 صباحاً، من 9 صباحًا إلى 5 مساءً، القاعة 3، 5 م",
+    {"ar", "الساعة 9 صباحاً والساعة ٩، الساعة 9:00 صباحاً، من 9 صباحًا إلى 5 مساءً، القاعة 3، 5 م. ينتهي الساعة ١٢.",
      "الساعة التَّاسِعَة صَبَاحًا والساعة التَّاسِعَة، الساعة التَّاسِعَة صَبَاحًا، من السَّاعَة "
-     "التَّاسِعَة صَبَاحًا إلى السَّاعَة الخَامِسَة مَسَاءً، القاعة 3، 5 م"},
+     "التَّاسِعَة صَبَاحًا إلى السَّاعَة الخَامِسَة مَسَاءً، القاعة 3، 5 م. ينتهي الساعة الثَّانِيَةَ عَشْرَة ظُهْرًا."},
     /* a weekday and a number that is no hour stay */
     {"fr", "Le lundi 5 personnes, lundi 30-40", "Le lundi 5 personnes, lundi 30 à 40"},
     {"fr", "Lundi-vendredi, bureau 53-3808", "du lundi au vendredi, bureau 53-3808"},

@@ -285,8 +285,9 @@ static size_t arabic_bare_hour(const char *in, const char *p, int *h)
         k++;
     }
     bool en_dash;
-    if (!k || v > 24 || lf_script_any_digit(p + n, &l) >= 0 || p[n] == ':' || p[n] == '.' ||
-        p[n] == ',' || lf_script_latin_letter(p + n) || lf_script_range_dash(p + n, &en_dash))
+    if (!k || v > 24 || lf_script_any_digit(p + n, &l) >= 0 || p[n] == ':' ||
+        ((p[n] == '.' || p[n] == ',') && lf_script_any_digit(p + n + 1, &l) >= 0) ||
+        lf_script_latin_letter(p + n) || lf_script_range_dash(p + n, &en_dash))
         return 0;
     size_t al = strlen("ساعة ");
     bool hour_word = (size_t)(p - in) >= al && strncmp(p - al, "ساعة ", al) == 0;

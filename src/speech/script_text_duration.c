@@ -125,8 +125,11 @@ size_t lf_script_duration(const char *lang, const char *p, struct lf_growing_tex
         lf_script_emits(out, " ");
     if (m >= 0)
         say_amount(u, lang, m, u->minute, u->minutes_said, out);
-    /* the dot of "Min." or "Std." was the full stop too where a line ends */
-    if (p[n - 1] == '.' && (p[n] == '\0' || p[n] == '\n'))
+    /* the dot of "min." was the full stop too where a line ends, or
+     * before a capital but in German, where a noun may follow ("90 Min.
+     * Pause") */
+    if (p[n - 1] == '.' && (p[n] == '\0' || p[n] == '\n' ||
+                            (p[n] == ' ' && strcmp(u->tag, "de") != 0 && lf_script_capital_at(p + n + 1))))
         lf_script_emits(out, ".");
     return n;
 }
