@@ -932,6 +932,23 @@ static json_t *text_in(json_t *text, const char *lang)
     return json_is_string(text) && strcmp(lang, LF_FALLBACK_LANG) == 0 ? text : NULL;
 }
 
+/* A text in several languages: an object of strings only. Consultation hours
+ * ({"ranges": [...], "note": {...}}) are an object too, but their keys are no
+ * languages: the publisher read "Sprechzeiten (ranges)" and a range's "to" as
+ * Tongan. */
+static bool is_text(json_t *v)
+{
+    const char *k;
+    json_t *x;
+    if (!json_is_object(v))
+        return false;
+    json_object_foreach(v, k, x) {
+        if (!json_is_string(x))
+            return false;
+    }
+    return true;
+}
+
 /* Items whose draft differs from the newest published version, with what
  * changed field by field (each language of a text on its own). */
 static json_t *changes(struct studio *s)
@@ -960,14 +977,15 @@ static json_t *changes(struct studio *s)
             json_t *a = json_object_get(before, k), *b = json_object_get(it, k);
             if (a && b && json_equal(a, b))
                 continue;
-            if (json_is_object(a) || json_is_object(b)) {
+            if ((is_text(a) || is_text(b)) && !(json_is_object(a) && !is_text(a)) &&
+                !(json_is_object(b) && !is_text(b))) {
                 /* a text: each language */
                 json_t *langs = json_object();
                 const char *l;
                 json_t *t;
-                json_object_foreach(json_is_object(a) ? a : NULL, l, t)
+                json_object_foreach(is_text(a) ? a : NULL, l, t)
                     json_object_set_new(langs, l, json_true());
-                json_object_foreach(json_is_object(b) ? b : NULL, l, t)
+                json_object_foreach(is_text(b) ? b : NULL, l, t)
                     json_object_set_new(langs, l, json_true());
                 json_object_foreach(langs, l, t) {
                     json_t *x = text_in(a, l), *y = text_in(b, l);

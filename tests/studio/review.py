@@ -19,6 +19,7 @@ from web_browser import (StudioPage, console_errors, open_logged_in, save_shot, 
 
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.common.exceptions import TimeoutException  # noqa: E402
 
 TMP, SHOTS, DATA = test_folders()
 PW = "Mohnblume-2026"
@@ -222,6 +223,31 @@ try:
     wait.until(lambda d: d.find_elements(By.ID, "publish-note"))
     wrong = driver.execute_script(RTL_JS)
     check(wrong == [], "the publish page's note runs right to left with Arabic in it", wrong)
+    # consultation hours are one field in the list of changes, in days and times: not texts in
+    # the "languages" ranges and note, with a range's "to" named as Tongan
+    hours = wait.until(lambda d: [e.text for e in d.find_elements(
+        By.CSS_SELECTOR, 'li.change[data-id="kontakt-kreis-re-mo"] table.diff tr') if "Sprechzeiten" in e.text])
+    check(len(hours) == 1 and "Mo, Di 09:00–14:00; Mi 09:00–14:30" in hours[0] and "ranges" not in hours[0]
+          and "Tonga" not in hours[0], "the publish page shows a contact's new hours as days and times", hours)
+    driver.execute_script("[...document.querySelectorAll('li.change[data-id=\"kontakt-kreis-re-mo\"] tr')]"
+                          ".find((e) => e.textContent.includes('Sprechzeiten')).scrollIntoView({block: 'center'})")
+    save_shot(driver, SHOTS, "review-05-publish-hours-1366x768")
+    # the page drawn anew in the background (language names coming in) while a control of it
+    # has the focus: the focus is on that control again once the studio has answered, not on
+    # the page's content (a keyboard user's next Tab went on from the top of the content)
+    DESCRIBE = ("const c = (e) => e.tagName + '|' + (e.id || '') + '|' + (e.getAttribute('aria-label') || e.textContent).trim();"
+                " const all = (e) => [...document.querySelectorAll('main ' + e.tagName)].filter((x) => c(x) === c(e));")
+    was = driver.execute_script(DESCRIBE + (
+        " const e = [...document.querySelectorAll('main button, main textarea, main input, main a[href]')]"
+        ".filter((x) => !x.disabled && x.offsetParent).pop();"
+        " e.focus(); const d = c(e) + '#' + all(e).indexOf(e); render(); return d;"))
+    try:
+        back = wait.until(lambda d: d.execute_script(DESCRIBE + (
+            " const a = document.activeElement; if (!a || a === document.body || a.id === 'main') return null;"
+            " return c(a) + '#' + all(a).indexOf(a);")))
+    except TimeoutException:
+        back = driver.execute_script("const a = document.activeElement; return a ? a.tagName + '#' + a.id : null")
+    check(back == was, "drawn anew, the publish page gives the focus back to the control that had it", [was, back])
 
     # an entry that keeps the draft from being published: named on the publish page by its title
     # and kind (as in the lists), not by its identifier, then the field in the form's words
@@ -232,9 +258,7 @@ try:
     driver.get(base + "/")
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.tabs"))
     tab("publish")
-    # (the page is drawn again once the studio's answers are in: read what stays)
     wait.until(lambda d: "Sprachcafé" in d.find_element(By.ID, "publish-errors").text)
-    time.sleep(0.5)
     said = wait.until(lambda d: d.find_element(By.ID, "publish-errors").text)
     check("Sprachcafé im Stadtteilzentrum (Termin)" in said and "Internetadresse" in said and "sprachcafe-kaputt" not in said,
           "a problem that stops publishing names the entry by its title and kind and the field by its label", said)

@@ -370,6 +370,13 @@ function isRtl(lang) {
 }
 /* Tags the page met that the studio has not named yet: asked for together, then drawn again. */
 let langsWanted = new Set();
+/* pages drawn from what the studio says when they open: drawn anew, they stand empty a moment,
+ * so names of languages coming in wait for the next drawing while a control has the focus */
+const ASKING_PAGES = ['publish', 'audit', 'users', 'fleet'];
+function onControl() {
+  const a = document.activeElement;
+  return !!a && a !== document.body && a.id !== 'main' && $app().contains(a);
+}
 let langsTimer = null;
 function wantLang(tag) {
   if (!/^[A-Za-z0-9-]{1,35}$/.test(tag) || langsWanted.has(tag)) return;
@@ -378,7 +385,8 @@ function wantLang(tag) {
     langsTimer = null;
     const known = Object.keys(state.langs).length;
     try { await loadLangs([...langsWanted]); } catch (e) { return; }
-    if (Object.keys(state.langs).length > known && state.session && !(state.editing && document.activeElement && document.activeElement.closest('textarea, input'))) render();
+    if (Object.keys(state.langs).length > known && state.session && !(state.editing && document.activeElement && document.activeElement.closest('textarea, input')) &&
+        !(ASKING_PAGES.includes(state.view) && !state.editing && onControl())) render();
   }, 0);
 }
 async function loadLangs(tags) {
@@ -805,7 +813,20 @@ function focusMark(el) {
   if (el.dataset && el.dataset.view) return tag + '[data-view="' + CSS.escape(el.dataset.view) + '"]';
   if (el.dataset && el.dataset.field) return tag + '[data-field="' + CSS.escape(el.dataset.field) + '"]';
   if (el.getAttribute('aria-label')) return tag + '[aria-label="' + CSS.escape(el.getAttribute('aria-label')) + '"]';
-  return null;
+  /* a control with no name of its own (a button in a list, a link in a table): its kind and
+   * words, and which of the page's controls with those it was */
+  if (!$app().contains(el)) return null;
+  const words = controlWords(el);
+  const same = [...$app().querySelectorAll(tag)].filter((e) => controlWords(e) === words);
+  return {tag, words, nth: same.indexOf(el)};
+}
+function controlWords(el) { return (el.getAttribute('title') || el.textContent || '').trim().slice(0, 200); }
+/* the control a mark names on the page drawn anew, or null */
+function findMark(mark) {
+  if (!mark) return null;
+  if (typeof mark === 'string') return document.querySelector(mark);
+  const same = [...$app().querySelectorAll(mark.tag)].filter((e) => controlWords(e) === mark.words);
+  return same[mark.nth] || null;
 }
 let shownPage = null; /* the page render drew last: 'editor' or a view */
 /* the control that had the focus last: a button disabled while its request runs (Speichern)
@@ -829,9 +850,20 @@ function render() {
   const out = drawPage();
   const main = document.getElementById('main');
   if (ours && !first && main && !document.querySelector('dialog[open]')) {
-    const again = !moved && mark && document.querySelector(mark);
+    const again = !moved && findMark(mark);
     if (again) again.focus({preventScroll: true});
     else if (moved || document.activeElement === document.body || !document.activeElement) main.focus({preventScroll: true});
+    /* a page that asks the studio first (Veröffentlichen, Protokoll) has its controls a
+     * moment later: drawn anew in the background (names of languages come in), the focus
+     * waits on its content and goes back to its control then, unless the user moved it */
+    if (!moved && !again && mark && out && typeof out.then === 'function') {
+      out.then(() => {
+        const a = document.activeElement;
+        if (!main.isConnected || (a && a !== main && a !== document.body) || document.querySelector('dialog[open]')) return;
+        const back = findMark(mark);
+        if (back) back.focus({preventScroll: true});
+      }, () => {});
+    }
   }
   return out;
 }
@@ -1657,7 +1689,7 @@ async function renderPublish(main) {
     const id = c.item.id;
     const box = pub && state.session.require_approval && !c.approved
       ? h('input', {type: 'checkbox', 'aria-label': t('approve') + ' ' + id, onchange: (ev) => ev.target.checked ? selected.add(id) : selected.delete(id)}) : null;
-    return h('li', {class: 'change ' + c.status},
+    return h('li', {class: 'change ' + c.status, 'data-id': id},
       h('div', {class: 'change-head'}, box, h('strong', {}, itemTitle(c.item)),
         h('span', {class: 'badge ' + (c.status === 'removed' ? 'grey' : 'blue')}, t(c.status)),
         state.session.require_approval ? h('span', {class: 'badge ' + (c.approved ? 'green' : 'amber')}, c.approved ? t('approved') : t('waiting')) : null,
