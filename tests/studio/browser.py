@@ -238,6 +238,10 @@ try:
     err_text = css('[data-error-for="image"]').text
     check("30000 × 30000 Pixel" in err_text and "verkleinern" in err_text and "{" not in err_text,
           "a picture of 30000 x 30000 pixels is refused beside the field, in German, no placeholder left", err_text)
+    # the form's check, run again as one types on, leaves the refusal beside the field
+    driver.execute_script("return validateNow()")
+    check("30000 × 30000 Pixel" in css('[data-error-for="image"]').text,
+          "the refusal stays beside the field when the form is checked again", css('[data-error-for="image"]').text)
     names = driver.execute_script("return arguments[0].map(imageFileName)",
                                   ["Plakat Münster Straße.png", "../../etc/passwd.png", "Café_Éte.JPG", "صورة.png"])
     check(names[0] == "Plakat-Muenster-Strasse.png" and ".." not in names[1] and "/" not in names[1] and

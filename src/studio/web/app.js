@@ -1213,21 +1213,26 @@ function imageFileName(original) {
 function imageEditor() {
   const it = state.editing.item;
   /* a refused picture is announced at once: the choice of a file gives no other feedback */
-  const status = h('div', {class: 'field-error', 'data-error-for': 'image', role: 'alert'});
+  /* kept with the entry (ed.imageRefused): the form's check, run again as the user types on,
+   * clears the messages beside the fields and puts this one back (it vanished before) */
+  const ed = state.editing;
+  const status = h('div', {class: 'field-error', 'data-error-for': 'image', role: 'alert'}, ed.imageRefused || '');
+  const refuse = (msg) => { ed.imageRefused = msg; status.textContent = msg; };
   const file = fileInput({accept: 'image/png,image/jpeg,image/gif,image/webp', id: 'image-file', onchange: async (ev) => {
     const f = ev.target.files[0];
     if (!f) return;
     /* a PDF or a document picked by mistake: said with the name the user picked */
-    if (!/^image\/(png|jpeg|gif|webp)$/.test(f.type) && !/\.(png|jpe?g|gif|webp)$/i.test(f.name)) { status.textContent = t('notAnImage', f.name); return; }
-    if (f.size > MAX_IMAGE_BYTES) { status.textContent = t('tooBig'); return; }
+    if (!/^image\/(png|jpeg|gif|webp)$/.test(f.type) && !/\.(png|jpe?g|gif|webp)$/i.test(f.name)) { refuse(t('notAnImage', f.name)); return; }
+    if (f.size > MAX_IMAGE_BYTES) { refuse(t('tooBig')); return; }
     const name = imageFileName(f.name);
     try {
       const out = await api('PUT', '/api/images/' + encodeURIComponent(name), undefined, {raw: f});
+      ed.imageRefused = '';
       setField('image', out.path);
       render();
     } catch (e) {
       /* the studio's words name the file by the name it would keep: the user knows the one picked */
-      status.textContent = e.message.split(name).join(f.name);
+      refuse(e.message.split(name).join(f.name));
     }
   }});
   return h('div', {class: 'image-field'},
@@ -1371,7 +1376,7 @@ function withId(it) {
 function showProblems() {
   const ed = state.editing;
   if (!ed) return;
-  document.querySelectorAll('[data-error-for]').forEach((el) => { el.textContent = ''; });
+  document.querySelectorAll('[data-error-for]').forEach((el) => { el.textContent = el.dataset.errorFor === 'image' && ed.imageRefused || ''; });
   document.querySelectorAll('.has-error').forEach((el) => el.classList.remove('has-error'));
   document.querySelectorAll('[aria-invalid]').forEach((el) => { el.removeAttribute('aria-invalid'); el.removeAttribute('aria-describedby'); });
   const box = document.getElementById('problems');
