@@ -21,14 +21,37 @@ cp -r "$A" "$B"
 "$PYTHON" "$SERVERS/png_text.py" "$B/$CHANGED" "bundle B"
 sign_bundle "$B" --serial 2
 
+# A certificate for the https server below, trusted through [sync] ca_file.
+TLS=$TMP/tls
+if tls_cert "$TLS"; then ok "a certificate for 127.0.0.1 made with openssl"
+else bad "openssl could not make a certificate"; sed 's/^/  /' "$TLS/openssl.log" | head -5; fi
+
 # Small limits so that the drip, the endless body and the huge length fail fast.
 sync_config "transfer_timeout_seconds = 8" "low_speed_bytes = 512" "low_speed_seconds = 2" \
-  "max_asset_bytes = $MAX_ASSET" "trusted_keys = $TRUSTED" >"$CONF"
+  "max_asset_bytes = $MAX_ASSET" "trusted_keys = $TRUSTED" "ca_file = $TLS/cert.pem" >"$CONF"
 
 if ! start_misbehave "$A" "$B"; then
   bad "misbehave.py started on 127.0.0.1"
   finish
   exit
+fi
+
+# nginx with https, whose redirects lead to misbehave.py's plain http (the *-tlsdown cases):
+# allow_http = yes (sync_config) must not let an https:// address be downgraded to http://.
+# /tls-moved/ is redirected to /tls-b/ (bundle B) on the same https server: allowed.
+mkdir -p "$TMP/www"
+TLS_URL=""
+if NGX_TLS_DIR=$TLS NGX_LOCATIONS="
+        location = /m-tlsdown/content.json { return 302 $MB_URL/next/content.json; }
+        location /m-tlsdown/ { alias $B/; }
+        location /a-tlsdown/images/ { rewrite ^/a-tlsdown/(.*)\$ $MB_URL/next/\$1 redirect; }
+        location /a-tlsdown/ { alias $B/; }
+        location /tls-moved/ { rewrite ^/tls-moved/(.*)\$ https://127.0.0.1:\$server_port/tls-b/\$1 redirect; }
+        location /tls-b/ { alias $B/; }" start_nginx "$TMP/www"; then
+  TLS_URL=https://127.0.0.1:$NGX_PORT
+  ok "nginx with https started on 127.0.0.1"
+else
+  bad "nginx with https did not start"
 fi
 
 run_sync "$TMP/good" --config "$CONF" --url "$MB_URL/ok/content.json"
@@ -91,13 +114,18 @@ CASES=(
   "a-redirfile asset    redirect|protocol|file|support|allow                     image redirected to file:///etc/passwd"
   "a-redirftp  asset    redirect|protocol|support|allow                          image redirected to ftp://127.0.0.1"
   "a-redirloop asset    redirect                                                 image in a redirect loop"
+  "m-tlsdown   manifest https.*only.followed.to.https.*never.*http://.*allow_http  https:// manifest redirected to http:// (allow_http = yes)"
+  "a-tlsdown   asset    https.*only.followed.to.https.*never.*http://.*allow_http  https:// image redirected to http:// (allow_http = yes)"
 )
 
 n_failed_runs=0
 for row in "${CASES[@]}"; do
   read -r prefix target pattern what <<<"$row"
-  url=$MB_URL/$prefix/content.json
-  if [ "$target" = asset ]; then failing=$MB_URL/$prefix/$CHANGED
+  base=$MB_URL
+  case $prefix in *-tls*) base=$TLS_URL ;; esac
+  [ -n "$base" ] || { bad "$what ($prefix): no https server"; continue; }
+  url=$base/$prefix/content.json
+  if [ "$target" = asset ]; then failing=$base/$prefix/$CHANGED
   else failing=$url; fi
   if [ "$(cache_listing "$CACHE")" != "$LIST" ] || [ -n "$(leftovers "$CACHE")" ]; then
     rm -rf "$CACHE"
@@ -188,6 +216,15 @@ cmp -s "$CACHE/current/$CHANGED" "$B/$CHANGED" && ok "current has B's changed im
   bad "after success: last_error '$(status_field "$CACHE" last_error)', consecutive_failures '$(status_field "$CACHE" consecutive_failures)'"
 [ -z "$(leftovers "$CACHE")" ] && ok "no leftovers after B" || bad "leftovers: $(leftovers "$CACHE" | tr '\n' ' ')"
 
+# An https:// address redirected to another https:// address is followed (B again: up to
+# date); the downgrades above were refused for their scheme, not for being redirects.
+if [ -n "$TLS_URL" ]; then
+  run_sync "$TMP/tlsmoved" --config "$CONF" --url "$TLS_URL/tls-moved/content.json"
+  [ "$RC" -eq 0 ] && grep -q '^GET /tls-b/content.json 200 ' "$NGX_ACCESS" &&
+    ok "an https:// manifest redirected to https:// is followed (exit 0)" ||
+    { bad "https -> https redirect: exit $RC"; sed 's/^/  stderr: /' "$TMP/tlsmoved.err" | head -8; }
+fi
+
 # A server whose ETag and Last-Modified change at every answer while B's manifest stays the
 # same (misbehave.py churn): each look says "up to date", downloads no image again and
 # rewrites nothing but state.json (the validators) and status.json.
@@ -224,4 +261,5 @@ grep -qiE 'https|http' "$TMP/strict.err" && ok "the refusal says why" ||
   { bad "the refusal does not mention http(s)"; sed 's/^/  stderr: /' "$TMP/strict.err" | head -5; }
 
 stop_misbehave
+stop_nginx
 finish

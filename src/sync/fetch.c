@@ -267,9 +267,14 @@ static bool answer_not_http(CURLcode rc, const char *errbuf)
            (rc == CURLE_UNSUPPORTED_PROTOCOL && strstr(errbuf, "HTTP/0.9") != NULL);
 }
 
+static bool is_https(const char *url)
+{
+    return strncasecmp(url, "https://", 8) == 0;
+}
+
 static bool scheme_ok(const char *url, bool allow_http)
 {
-    return strncasecmp(url, "https://", 8) == 0 ||
+    return is_https(url) ||
            (allow_http && strncasecmp(url, "http://", 7) == 0);
 }
 
@@ -349,10 +354,16 @@ void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
     char errbuf[CURL_ERROR_SIZE] = "";
     struct curl_slist *headers = NULL;
     const char *protocols = f->opt.allow_http ? "http,https" : "https";
+    /* a redirect never lowers the protection: an https:// address is only
+     * followed to https:// (allow_http is for addresses that are http://
+     * themselves, e.g. a server in the house network, not for a downgrade
+     * that anyone on the way could make, issue: https -> http) */
+    bool secure = is_https(url);
+    const char *redirect_protocols = secure ? "https" : protocols;
 
     curl_easy_setopt(c, CURLOPT_URL, url);
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, protocols);
-    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, protocols);
+    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, redirect_protocols);
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(c, CURLOPT_MAXREDIRS, (long)LF_SYNC_MAX_REDIRECTS);
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
@@ -464,7 +475,12 @@ void lf_fetch(struct lf_fetcher *f, const struct lf_fetch_request *req,
                      "%s: the answer is not HTTP (%s): is a web server at this address and "
                      "port?", url, why);
             r->failure = LF_FETCH_FAIL_NOT_HTTP;
-        } else if (rc == CURLE_UNSUPPORTED_PROTOCOL)
+        } else if (rc == CURLE_UNSUPPORTED_PROTOCOL && secure && f->opt.allow_http)
+            snprintf(r->error, sizeof(r->error),
+                     "%s: %s: an https:// address is only followed to https://, never "
+                     "redirected to plain http:// (sync.allow_http = yes allows http:// only "
+                     "for an address that is http:// itself)", url, why);
+        else if (rc == CURLE_UNSUPPORTED_PROTOCOL)
             snprintf(r->error, sizeof(r->error), "%s: %s (only %s is allowed, also for redirects)",
                      url, why, f->opt.allow_http ? "http/https" : "https");
         else

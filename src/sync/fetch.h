@@ -1,6 +1,6 @@
 /* One HTTP(S) download with libcurl's easy interface, defensive: https
  * only (http only when allowed), the same for redirects (at most
- * LF_SYNC_MAX_REDIRECTS), TLS verification always on, connect timeout,
+ * LF_SYNC_MAX_REDIRECTS; from an https:// address only to https://), TLS verification always on, connect timeout,
  * low-speed abort, overall timeout, a size ceiling enforced before (from
  * Content-Length) and while receiving, conditional GET, Retry-After.
  *
@@ -26,7 +26,9 @@
 #define LF_FETCH_ERROR_BYTES 1024
 
 struct lf_fetch_options {
-    bool allow_http;          /* also http:// (and redirects to it) */
+    bool allow_http;          /* also http:// addresses, and redirects from one to
+                                 http://; an https:// address is only ever followed
+                                 to https:// */
     const char *ca_file;      /* NULL or "": the system's CAs */
     long connect_timeout_s;
     long transfer_timeout_s;  /* whole request */

@@ -74,11 +74,17 @@ start_misbehave() {
 }
 
 # start_nginx WWW: Debian's nginx serving folder WWW on 127.0.0.1:NGX_PORT with ETags
-# (NGX_LOCATIONS, if set, replaces the plain "location / { }", e.g. for WebDAV),
+# (NGX_LOCATIONS, if set, replaces the plain "location / { }", e.g. for WebDAV; with
+# NGX_TLS_DIR set, https with the certificate tls_cert below made there, else http),
 # everything (config, pid file, logs, temp folders) under $TMP/nginx. Access log lines:
 # "METHOD URI STATUS BYTES IF-NONE-MATCH" ("-": none sent) in $NGX_ACCESS.
 start_nginx() {
   local www=$1 nginx try user_line="" locations=${NGX_LOCATIONS:-"location / { }"}
+  local tls="" tls_lines=""
+  if [ -n "${NGX_TLS_DIR:-}" ]; then
+    tls=" ssl"
+    tls_lines="ssl_certificate $NGX_TLS_DIR/cert.pem; ssl_certificate_key $NGX_TLS_DIR/key.pem;"
+  fi
   nginx=$(command -v nginx || echo /usr/sbin/nginx)
   NGX=$TMP/nginx
   NGX_ACCESS=$NGX/logs/access.log
@@ -105,7 +111,8 @@ http {
     uwsgi_temp_path $NGX/tmp/uwsgi;
     scgi_temp_path $NGX/tmp/scgi;
     server {
-        listen 127.0.0.1:$NGX_PORT;
+        listen 127.0.0.1:$NGX_PORT$tls;
+        $tls_lines
         root $www;
         etag on;
         $locations
@@ -121,6 +128,16 @@ EOF
   done
   echo "nginx did not start:"; sed 's/^/  /' "$NGX/logs/error.log"
   return 1
+}
+
+# tls_cert DIR: a self-signed certificate for 127.0.0.1 (DIR/cert.pem, DIR/key.pem), to be
+# both nginx's certificate (NGX_TLS_DIR=DIR) and the kiosk's CA ([sync] ca_file); false when
+# openssl cannot make it
+tls_cert() {
+  mkdir -p "$1"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+    -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+    -keyout "$1/key.pem" -out "$1/cert.pem" >"$1/openssl.log" 2>&1
 }
 
 # published_long_ago DIR N: every file under DIR gets the mtime of ten minutes ago plus N
