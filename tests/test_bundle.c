@@ -1193,6 +1193,115 @@ static void times_the_clock_change_skips_or_repeats(void **state)
     lf_diags_destroy(d);
 }
 
+/* Invisible characters pasted with a text: a byte order mark, a stray
+ * zero-width space or word joiner is warned of, naming the field, the
+ * language and the character's number; the bundle stays valid and the
+ * text is kept as written. Joiners that belong to the writing (ZWNJ,
+ * ZWJ) and U+200B/U+2060 in scripts without spaces, or next to
+ * punctuation, are accepted silently. */
+static const struct pasted_case {
+    const char *name;
+    const char *title; /* the JSON value of items[0].title */
+    const char *want;  /* the one warning, "" = none */
+} pasted_cases[] = {
+    {"zero-width space in the place of a space", "\"Dies\xe2\x80\x8bsind Beispiele\"",
+     "content.json:2:43: items[0].title: invisible zero-width space (U+200B) at character 5 "
+     "of the \"de\" text: probably pasted with it; it glues two words together or splits one "
+     "where nothing is seen; remove it, or write a space (the Persian and Kurdish half space "
+     "is U+200C)"},
+    {"zero-width space at the end, German in an object",
+     "{\"de\": \"Anmeldung\xe2\x80\x8b\", \"en\": \"Registration\"}",
+     "content.json:2:50: items[0].title.de: invisible zero-width space (U+200B) at character "
+     "10 of the \"de\" text: probably pasted with it; it glues two words together or splits "
+     "one where nothing is seen; remove it, or write a space (the Persian and Kurdish half "
+     "space is U+200C)"},
+    {"zero-width space after a space", "\"Sprach \xe2\x80\x8b" "caf\xc3\xa9\"",
+     "content.json:2:43: items[0].title: invisible zero-width space (U+200B) at character 8 "
+     "of the \"de\" text: probably pasted with it; it glues two words together or splits one "
+     "where nothing is seen; remove it, or write a space (the Persian and Kurdish half space "
+     "is U+200C)"},
+    {"zero-width space in Persian, in the place of the half space",
+     "{\"de\": \"Kurs\", \"fa\": \"\xd9\x85\xdb\x8c\xe2\x80\x8b\xd8\xae\xd9\x88\xd8\xa7\xd9\x87\xd9\x85\"}",
+     "content.json:2:64: items[0].title.fa: invisible zero-width space (U+200B) at character 3 "
+     "of the \"fa\" text: probably pasted with it; it glues two words together or splits one "
+     "where nothing is seen; remove it, or write a space (the Persian and Kurdish half space "
+     "is U+200C)"},
+    {"word joiner inside a word", "{\"de\": \"Bei\xe2\x81\xa0spiel\"}",
+     "content.json:2:50: items[0].title.de: invisible word joiner (U+2060) at character 4 of "
+     "the \"de\" text: probably pasted with it, it does nothing there; remove it"},
+    {"byte order mark inside a text", "\"Beratung \xef\xbb\xbf" "f\xc3\xbcr alle\"",
+     "content.json:2:43: items[0].title: invisible byte order mark (U+FEFF) at character 10 "
+     "of the \"de\" text: a file's start mark, left over from pasting or joining files; "
+     "remove it"},
+    {"byte order mark at the start of a Turkish text",
+     "{\"de\": \"Beratung\", \"tr\": \"\xef\xbb\xbf" "Dan\xc4\xb1\xc5\x9fmanl\xc4\xb1k\"}",
+     "content.json:2:68: items[0].title.tr: invisible byte order mark (U+FEFF) at character 1 "
+     "of the \"tr\" text: a file's start mark, left over from pasting or joining files; "
+     "remove it"},
+    /* accepted silently */
+    {"Persian half space (ZWNJ)",
+     "{\"de\": \"Kurs\", \"fa\": \"\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae\xd9\x88\xd8\xa7\xd9\x87\xd9\x85\"}",
+     ""},
+    {"Kurdish (Sorani) half space", "{\"de\": \"Kurs\", \"ckb\": \"\xd8\xa8\xdb\x95\xe2\x80\x8c\xda\xa9\xd9\x88\xd8\xb1\xd8\xaf\"}", ""},
+    {"Hindi with ZWJ and ZWNJ",
+     "{\"de\": \"Kurs\", \"hi\": \"\xe0\xa4\x95\xe0\xa5\x8d\xe2\x80\x8d\xe0\xa4\xb7 \xe0\xa4\x95\xe0\xa5\x8d\xe2\x80\x8c\xe0\xa4\xb7\"}",
+     ""},
+    {"emoji with ZWJ", "\"Technik \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb f\xc3\xbcr Frauen\"", ""},
+    {"Thai with zero-width spaces between words",
+     "{\"de\": \"Kurs\", \"th\": \"\xe0\xb8\xa0\xe0\xb8\xb2\xe0\xb8\xa9\xe0\xb8\xb2\xe2\x80\x8b\xe0\xb9\x84\xe0\xb8\x97\xe0\xb8\xa2\"}",
+     ""},
+    {"Khmer with a zero-width space",
+     "{\"de\": \"Kurs\", \"km\": \"\xe1\x9e\x97\xe1\x9e\xb6\xe1\x9e\x9f\xe1\x9e\xb6\xe2\x80\x8b\xe1\x9e\x81\xe1\x9f\x92\xe1\x9e\x98\xe1\x9f\x82\xe1\x9e\x9a\"}",
+     ""},
+    {"Myanmar with a zero-width space",
+     "{\"de\": \"Kurs\", \"my\": \"\xe1\x80\x99\xe1\x80\xbc\xe1\x80\x94\xe1\x80\xba\xe2\x80\x8b\xe1\x80\x99\xe1\x80\xac\"}",
+     ""},
+    {"Tibetan with a zero-width space",
+     "{\"de\": \"Kurs\", \"bo\": \"\xe0\xbd\x96\xe0\xbd\xbc\xe0\xbd\x91\xe0\xbc\x8b\xe2\x80\x8b\xe0\xbd\xa6\xe0\xbe\x90\xe0\xbd\x91\"}",
+     ""},
+    {"Lao with a zero-width space",
+     "{\"de\": \"Kurs\", \"lo\": \"\xe0\xba\x9e\xe0\xba\xb2\xe0\xba\xaa\xe0\xba\xb2\xe2\x80\x8b\xe0\xba\xa5\xe0\xba\xb2\xe0\xba\xa7\"}",
+     ""},
+    {"a break opportunity after a slash", "\"Termine: stadt.de/\xe2\x80\x8btermine\"", ""},
+    {"word joiners keeping a dash to its numbers", "\"Seiten 10\xe2\x81\xa0\xe2\x80\x93\xe2\x81\xa0" "20\"", ""},
+};
+
+static void pasted_invisibles_warn(void **state)
+{
+    (void)state;
+    size_t failures = 0;
+    for (size_t i = 0; i < sizeof(pasted_cases) / sizeof(pasted_cases[0]); i++) {
+        const struct pasted_case *c = &pasted_cases[i];
+        char *json = lf_xasprintf(HEAD "  {\"kind\": \"contact\", \"id\": \"c\", \"title\": %s}\n]}",
+                                  c->title);
+        struct lf_diags *d = lf_diags_create();
+        struct lf_bundle *b = lf_bundle_parse(json, strlen(json), "content.json", NULL, d);
+        char *got = all_diags(d);
+        size_t n = strlen(c->want);
+        bool good = b && lf_diags_errors(d) == 0 &&
+                    (n ? lf_diags_count(d) == 1 && strncmp(got, c->want, n) == 0 &&
+                             strcmp(got + n, "\n") == 0 &&
+                             lf_diags_get(d, 0)->severity == LF_DIAG_WARNING
+                       : lf_diags_count(d) == 0);
+        /* the text is shown as written: nothing is removed */
+        if (good && c->title[0] == '"') {
+            size_t len = strlen(c->title) - 2;
+            const char *shown = b->items[0].title.tr[0].text;
+            good = strlen(shown) == len && strncmp(shown, c->title + 1, len) == 0;
+        }
+        if (!good) {
+            print_error("case \"%s\"%s:\nexpected\n  %s\ngot\n  %s\n", c->name,
+                        b ? "" : " (refused)", n ? c->want : "(nothing)", got);
+            failures++;
+        }
+        free(got);
+        free(json);
+        lf_bundle_destroy(b);
+        lf_diags_destroy(d);
+    }
+    assert_int_equal(failures, 0);
+}
+
 /* Which texts an item must have (the studio refuses to save them blank). */
 static void required_texts(void **state)
 {
@@ -1229,6 +1338,7 @@ int main(void)
         cmocka_unit_test(locate_depth_and_garbage),
         cmocka_unit_test(times_the_clock_change_skips_or_repeats),
         cmocka_unit_test(required_texts),
+        cmocka_unit_test(pasted_invisibles_warn),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -22,7 +22,9 @@
 #include <jansson.h>
 #include <pthread.h>
 #include <sodium.h>
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
+#include <unicode/uscript.h>
 #include <unicode/ustring.h>
 
 #include "content/field_hint.h"
@@ -303,6 +305,104 @@ static bool check_controls(struct parse *p, const char *s, const char *path)
     return ok;
 }
 
+/* ---- invisible characters pasted with a text ----
+ *
+ * The zero-width space U+200B, the word joiner U+2060 and the byte order
+ * mark U+FEFF show nothing (the kiosk draws them as nothing), so a text
+ * copied from a web page, a PDF or a joined file can carry them unseen:
+ * two words then look glued together ("Diessind") or one is split for
+ * line breaks, reading aloud and search. They are kept (the text is shown
+ * as written) and said in a warning where they are almost certainly such
+ * left-overs:
+ *   - U+FEFF always: inside a text it is only a file's start mark (as the
+ *     no-break it once also was, U+2060 took its place in 2002);
+ *   - U+200B and U+2060 unless a neighbour is written without spaces
+ *     between words (Thai, Lao, Khmer, Myanmar, Tibetan, Tai Tham, New Tai
+ *     Lue, Balinese, Javanese, Chinese, Japanese: there they mark where a
+ *     line may break, or may not), and then only at the text's start or
+ *     end, next to white space or another of them, or between two letters
+ *     or digits (inside a word, or in the place of a space). Next to a
+ *     punctuation mark or a symbol ("www.stadt.de/<ZWSP>termine",
+ *     "<WJ>-") it may have been put there on purpose and is left alone.
+ * The joiners U+200C (ZWNJ: the Persian and Kurdish half space, Indic
+ * conjuncts) and U+200D (ZWJ: emoji sequences, Indic forms) are part of
+ * the writing and never warned of. */
+static bool written_without_spaces(UChar32 c)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &err);
+    if (U_FAILURE(err))
+        return false;
+    switch (script) {
+    case USCRIPT_THAI: case USCRIPT_LAO: case USCRIPT_KHMER: case USCRIPT_MYANMAR:
+    case USCRIPT_TIBETAN: case USCRIPT_LANNA: case USCRIPT_NEW_TAI_LUE: case USCRIPT_TAI_LE:
+    case USCRIPT_TAI_VIET: case USCRIPT_BALINESE: case USCRIPT_JAVANESE: case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool pasted_invisible(UChar32 c)
+{
+    return c == 0x200B || c == 0x2060 || c == 0xFEFF;
+}
+
+/* Whether U+200B or U+2060 between `before` and `after` (0: the text's
+ * start or end) is a left-over (see above). */
+static bool stray_break_control(UChar32 before, UChar32 after)
+{
+    if ((before && written_without_spaces(before)) || (after && written_without_spaces(after)))
+        return false;
+    if (!before || !after)
+        return true;
+    if (u_isUWhiteSpace(before) || u_isUWhiteSpace(after) || pasted_invisible(before) ||
+        pasted_invisible(after))
+        return true;
+    int8_t kind = u_charType(before);
+    bool mark = kind == U_NON_SPACING_MARK || kind == U_COMBINING_SPACING_MARK;
+    return (u_isalnum(before) || mark) && u_isalnum(after);
+}
+
+/* Warns of the first U+200B, U+2060 and U+FEFF in `text` (the `lang`
+ * translation at `path`) that are left-overs, each naming its place:
+ * the character's number in the text, counted from 1. */
+static void warn_pasted_invisibles(struct parse *p, const char *text, const char *path,
+                                   const char *lang)
+{
+    bool zwsp = false, wj = false, bom = false;
+    UChar32 before = 0;
+    size_t chars = 0, n;
+    for (size_t i = 0; text[i]; i += n, chars++) {
+        UChar32 c = (UChar32)utf8_at((const unsigned char *)text + i, &n);
+        if (!pasted_invisible(c)) {
+            before = c;
+            continue;
+        }
+        size_t m = 0;
+        UChar32 after = text[i + n] ? (UChar32)utf8_at((const unsigned char *)text + i + n, &m) : 0;
+        if (c == 0xFEFF && !bom) {
+            bom = true;
+            warning(p, path, "invisible byte order mark (U+FEFF) at character %zu of the \"%s\" "
+                             "text: a file's start mark, left over from pasting or joining "
+                             "files; remove it", chars + 1, lang);
+        } else if (c == 0x200B && !zwsp && stray_break_control(before, after)) {
+            zwsp = true;
+            warning(p, path, "invisible zero-width space (U+200B) at character %zu of the \"%s\" "
+                             "text: probably pasted with it; it glues two words together or "
+                             "splits one where nothing is seen; remove it, or write a space "
+                             "(the Persian and Kurdish half space is U+200C)", chars + 1, lang);
+        } else if (c == 0x2060 && !wj && stray_break_control(before, after)) {
+            wj = true;
+            warning(p, path, "invisible word joiner (U+2060) at character %zu of the \"%s\" "
+                             "text: probably pasted with it, it does nothing there; remove it",
+                    chars + 1, lang);
+        }
+        before = c;
+    }
+}
+
 /* A copy of a checked string with what check_controls neutralises
  * neutralised: Tab -> space, no carriage returns, no direction controls. */
 static char *dup_clean(const char *s)
@@ -558,6 +658,7 @@ static bool parse_text(struct parse *p, const json_t *v, const char *path, struc
     if (json_is_string(v)) {
         if (!check_string(p, v, path))
             return false;
+        warn_pasted_invisibles(p, json_string_value(v), path, LF_FALLBACK_LANG);
         out->tr = lf_xcalloc(1, sizeof(*out->tr));
         out->n = 1;
         snprintf(out->tr[0].lang, sizeof(out->tr[0].lang), "%s", LF_FALLBACK_LANG);
@@ -599,6 +700,7 @@ static bool parse_text(struct parse *p, const json_t *v, const char *path, struc
             ok = false;
             continue;
         }
+        warn_pasted_invisibles(p, json_string_value(s), sub, tag);
         struct lf_translation *t = &out->tr[out->n++];
         snprintf(t->lang, sizeof(t->lang), "%s", tag);
         t->text = dup_clean(json_string_value(s));

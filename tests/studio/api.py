@@ -6,6 +6,7 @@ kiosk's `litfass sync --once` installing exactly what was published, versions an
 publishing one again, login throttling and session expiry."""
 import json
 import os
+import re
 import socket
 import stat
 import struct
@@ -247,6 +248,18 @@ check(status == 200 and not out["valid"] and (eid, "start") in fields and (eid, 
 msg = [p["text"] for p in out["problems"] if p["field"] == "start"][0]
 check("content.json:" in msg and "items[1].start" in msg and "not a date-time" in msg,
       "the messages are those of `litfass validate`", msg)
+# a zero-width space pasted with a title: a warning at the field (not an error), whose msgid
+# the page has German words for (web/messages.js), not the "technical note" in English
+pasted = dict(event, id=eid, title={"de": "Sprach\u200bcaf\u00e9", "ar": event["title"]["ar"]})
+status, out, _ = ed.request("POST", "/api/validate", {"item": pasted})
+warned = [p for p in out.get("problems", []) if p["item"] == eid and p["field"] == "title.de"]
+msgs_js = open(os.path.join(SRC, "src", "studio", "web", "messages.js"), encoding="utf-8").read()
+keys = {k.replace("\\'", "'").replace("\\\\", "\\")
+        for k in re.findall(r"^ *'((?:[^'\\]|\\.)*)':", msgs_js, re.M)}
+check(status == 200 and out["valid"] and len(warned) == 1 and warned[0]["severity"] == "warning" and
+      warned[0]["args"] == ["7", "de"] and warned[0]["msgid"] in keys,
+      "a zero-width space in a title is a warning at the field, with German words in the page",
+      out)
 status, out, _ = ed.request("GET", "/api/items/" + eid)
 check(out["item"]["start"] == event["start"], "validating an unsaved item changes nothing")
 status, out, _ = ed.request("POST", "/api/validate")
