@@ -83,7 +83,9 @@ validate_bundle invisible 1 "titles of invisible characters only are refused" \
 expect_in "$TMP/err" "content.json:2:41: items[0].title: only invisible characters (such as U+200B)" "zero-width spaces are named"
 expect_in "$TMP/err" "content.json:3:41: items[1].title: only invisible characters (such as U+3000)" "an ideographic space is named"
 expect_in "$TMP/err" "content.json:4:41: items[2].title: only invisible characters (such as U+202E)" "a lone override is named"
-expect_not_in "$TMP/err" "items[3]" "a title with a visible word stays valid"
+expect_not_in "$TMP/err" "error: $TMP/invisible/content.json:5:41: items[3]" "a title with a visible word stays valid"
+expect_in "$TMP/err" "warning: $TMP/invisible/content.json:5:41: items[3].title: invisible zero-width space (U+200B) at character 11" \
+  "its trailing zero-width space is warned of"
 
 # a language CLDR has no name for shows its bare tag on the button ("hak",
 # "qaa"): validate says so; known ones (Romani, Sorani, Dari) are quiet
