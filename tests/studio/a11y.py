@@ -191,6 +191,8 @@ try:
                                   "audit", "fleet", "settings"), 2):
             tab(view)
             wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "main h1"))
+            # a page that asks the studio first says "Lädt …" until its answers are drawn
+            wait.until(lambda d: not any(w in d.find_element(By.TAG_NAME, "main").text for w in ("Lädt …", "Loading …")))
             time.sleep(0.3)
             audit("%02d-%s" % (n, view), w, h, scale)
         # an entry of each kind, with its Arabic and Turkish, a preview on the right or below
