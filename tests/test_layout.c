@@ -1537,7 +1537,16 @@ static void a_full_card_keeps_the_address_beside_the_hours(void **state)
             snprintf(what, sizeof(what), "%dx%d %s", v.width, v.height, v.lang);
             assert_clean(s, v.width, v.height, lf_layout_min_text_px(&v), what);
             const struct lf_op *phone = op_starting(s, "0251 492-7077");
-            const struct lf_op *hours = op_with_text(s, lf_phrase(v.lang, LF_P_HOURS));
+            /* the hours' label on the card (the note that left it is under
+             * the label too, in the text's column) */
+            const struct lf_op *hours = NULL;
+            bool rtl_screen = strcmp(v.lang, "ar") == 0;
+            for (size_t i = 0; i < lf_scene_count(s); i++) {
+                const struct lf_op *op = lf_scene_op(s, i);
+                if (op->kind == LF_OP_TEXT && strcmp(op->text, lf_phrase(v.lang, LF_P_HOURS)) == 0 &&
+                    (!hours || (rtl_screen ? op->box.x < hours->box.x : op->box.x > hours->box.x)))
+                    hours = op;
+            }
             if (!phone || !hours)
                 fail_msg("%s: the first page has %s%s", what, phone ? "" : "no phone ",
                          hours ? "" : "no hours");
@@ -1626,7 +1635,10 @@ static void a_square_screen_keeps_how_to_reach_a_contact(void **state)
     build_bundle();
     struct lf_item contact = reachable_contact();
     struct lf_slide sl = {LF_SLIDE_CONTACT, &contact, 0, 0};
-    static const int sizes[][2] = {{1080, 1080}, {1280, 1024}, {1024, 1024}, {1920, 1080}};
+    /* the third: the slide on one page may leave its code out (what it
+     * carries is on the slide as text; 1080x1080) */
+    static const int sizes[][3] = {{1080, 1080, 1}, {1280, 1024, 0}, {1024, 1024, 0},
+                                   {1920, 1080, 0}};
     static const char *const langs[] = {"de", "ar"};
     struct lf_scene *s = lf_scene_create();
     for (size_t si = 0; si < sizeof(sizes) / sizeof(sizes[0]); si++) {
@@ -1636,12 +1648,223 @@ static void a_square_screen_keeps_how_to_reach_a_contact(void **state)
             bool phone_first;
             int code_page;
             int pages = pages_of(s, &v, &sl, &phone_first, &code_page);
-            if (!phone_first || !code_page)
+            if (!phone_first || (!code_page && !(sizes[si][2] && pages == 1)))
                 fail_msg("%dx%d %s: %d pages, phone %son the first, QR code %s", v.width,
                          v.height, v.lang, pages, phone_first ? "" : "not ",
                          code_page ? "shown" : "missing");
         }
     }
+    lf_scene_destroy(s);
+}
+
+/* The sample's longest contact (role, a long unit, a sentence, two
+ * ranges of hours, address, phone, e-mail, web address) on a 1080x1080
+ * screen: one page, with its hours, the phone and the address on it, no
+ * text below the floor. The card at 40 % of the width had no room for the
+ * hours under the address (the e-mail broken, the address on three
+ * lines), and the hours went on to a second page after the description. */
+static void a_square_screen_shows_a_contact_on_one_page(void **state)
+{
+    (void)state;
+    build_bundle();
+    struct lf_item contact = reachable_contact();
+    struct lf_slide sl = {LF_SLIDE_CONTACT, &contact, 0, 0};
+    static const char *const langs[] = {"de", "ar"};
+    struct lf_scene *s = lf_scene_create();
+    for (size_t li = 0; li < 2; li++) {
+        struct lf_view v = fake_view(&bundle, langs[li], lf_local_make(2026, 12, 3, 10, 0),
+                                     1080, 1080);
+        struct lf_page pg = {.kind = LF_PAGE_SLIDE, .slide = &sl};
+        struct lf_page_result r;
+        lf_scene_clear(s);
+        lf_layout_page(s, &v, &pg, &r);
+        char what[64];
+        snprintf(what, sizeof(what), "1080x1080 %s", v.lang);
+        assert_clean(s, v.width, v.height, lf_layout_min_text_px(&v), what);
+        bool hours = false;
+        for (size_t i = 0; i < lf_scene_count(s); i++) {
+            const struct lf_op *op = lf_scene_op(s, i);
+            hours |= op->kind == LF_OP_TEXT && strstr(op->text, "14:30") != NULL;
+        }
+        if (r.continues || !hours || !op_starting(s, "02361 53-3808") ||
+            !op_starting(s, "Kurt-Schumacher-Allee"))
+            fail_msg("%s: %s, hours %s, phone %s, address %s", what,
+                     r.continues ? "two pages" : "one page", hours ? "shown" : "missing",
+                     op_starting(s, "02361 53-3808") ? "shown" : "missing",
+                     op_starting(s, "Kurt-Schumacher-Allee") ? "shown" : "missing");
+    }
+    lf_scene_destroy(s);
+}
+
+/* A contact's hours matter more than their note: wherever the page
+ * ends, the note is on no page before the last line of the hours, and
+ * never on the first page while a line of hours is on a later one. With
+ * six to fourteen ranges, a note and a description, 800x480 kept the
+ * note on the card and moved the hours after the description to the
+ * next page. */
+static void the_hours_note_never_goes_before_the_hours(void **state)
+{
+    (void)state;
+    build_bundle();
+    struct lf_item contact = reachable_contact();
+    static struct lf_translation note_tr[2];
+    note_tr[0] = tr_de("In den Schulferien nur dienstags. Termine außerhalb der Sprechzeiten "
+                       "nach telefonischer Vereinbarung.");
+    snprintf(note_tr[1].lang, sizeof(note_tr[1].lang), "ar");
+    note_tr[1].text = "خلال العطل المدرسية أيام الثلاثاء فقط. مواعيد خارج ساعات الاستشارة "
+                      "بالاتفاق الهاتفي.";
+    contact.hours.note = (struct lf_text){2, note_tr};
+    /* the description of none to four sentences */
+    static char desc[1024];
+    static struct lf_translation desc_tr[1];
+    desc_tr[0] = tr_de(desc);
+    contact.summary = (struct lf_text){1, desc_tr};
+    struct lf_slide sl = {LF_SLIDE_CONTACT, &contact, 0, 0};
+    static const int sizes[][2] = {{800, 480}, {480, 800}, {1024, 600}, {1080, 1080},
+                                   {1920, 1080}, {1080, 1920}, {3840, 2160}};
+    static const char *const langs[] = {"de", "ar"};
+    struct lf_scene *s = lf_scene_create();
+    for (int d = 0; d <= 4; d++)
+    for (int n = 2; n <= LF_MAX_HOURS_RANGES; n++) {
+        size_t len = 0;
+        desc[0] = '\0';
+        for (int k = 0; k < d; k++)
+            len += (size_t)snprintf(desc + len, sizeof(desc) - len,
+                                    "Beratung und Unterstützung für Vereine, Satz %d. ", k + 1);
+        /* n ranges over the week, each a line of its own: "… :45" ends each */
+        contact.hours.n = (size_t)n;
+        for (int k = 0; k < n; k++)
+            contact.hours.ranges[k] = (struct lf_hours_range){
+                (uint8_t)(1u << (k % 7)), (int16_t)((8 + k / 7 * 5) * 60),
+                (int16_t)((10 + k / 7 * 5) * 60 + 45)};
+        for (size_t si = 0; si < sizeof(sizes) / sizeof(sizes[0]); si++) {
+            for (size_t li = 0; li < 2; li++) {
+                struct lf_view v = fake_view(&bundle, langs[li],
+                                             lf_local_make(2026, 12, 3, 10, 0), sizes[si][0],
+                                             sizes[si][1]);
+                const char *note_start = li ? "خلال" : "In den Schulferien";
+                struct lf_page pg = {.kind = LF_PAGE_SLIDE, .slide = &sl};
+                struct lf_page_result r = {.continues = true};
+                int pages = 0, note_page = 0, last_hours_page = 0;
+                while (r.continues && pages < 10) {
+                    lf_scene_clear(s);
+                    lf_layout_page(s, &v, &pg, &r);
+                    pages++;
+                    char what[80];
+                    snprintf(what, sizeof(what), "%d ranges, %d sentences, %dx%d %s page %d", n,
+                             d, v.width, v.height, v.lang, pages);
+                    assert_clean(s, v.width, v.height, lf_layout_min_text_px(&v), what);
+                    for (size_t i = 0; i < lf_scene_count(s); i++) {
+                        const struct lf_op *op = lf_scene_op(s, i);
+                        if (op->kind != LF_OP_TEXT)
+                            continue;
+                        if (strstr(op->text, ":45"))
+                            last_hours_page = pages;
+                        if (!note_page && strstr(op->text, note_start))
+                            note_page = pages;
+                        if (!strstr(op->text, note_start))
+                            continue;
+                        /* the note under its hours, or under their label:
+                         * not on the card under "open now" with the hours
+                         * in the other column */
+                        const struct lf_op *above = NULL;
+                        for (size_t j = 0; j < lf_scene_count(s); j++) {
+                            const struct lf_op *o = lf_scene_op(s, j);
+                            if (o->kind == LF_OP_TEXT && o != op &&
+                                o->box.y + o->box.h <= op->box.y &&
+                                o->box.x < op->box.x + op->box.w &&
+                                op->box.x < o->box.x + o->box.w &&
+                                (!above || o->box.y > above->box.y))
+                                above = o;
+                        }
+                        if (!above || !(strstr(above->text, ":45") ||
+                                        strcmp(above->text, lf_phrase(v.lang, LF_P_HOURS)) == 0))
+                            fail_msg("%s: the note under \"%s\", not under the hours", what,
+                                     above ? above->text : "nothing");
+                    }
+                    pg.from = r.rest;
+                }
+                assert_false(r.continues);
+                if (!note_page || !last_hours_page || note_page < last_hours_page)
+                    fail_msg("%d ranges, %d sentences, %dx%d %s: the note on page %d, hours "
+                             "up to page %d of %d", n, d, v.width, v.height, v.lang, note_page,
+                             last_hours_page, pages);
+            }
+        }
+    }
+    lf_scene_destroy(s);
+}
+
+/* In the text's flow a contact's QR code with no room left under the
+ * address and phone stands beside them, in the width their lines leave
+ * at the end edge, its caption under it (qr_beside_data), rather than
+ * going on to a page of its own or being left out. Portrait, the
+ * description ever longer: on some page the code is beside the phone,
+ * over no text, inside the content box. */
+static void a_code_stands_beside_the_address(void **state)
+{
+    (void)state;
+    build_bundle();
+    struct lf_item contact = reachable_contact();
+    /* short lines of data: room beside them */
+    contact.address = "Klosterstraße 33";
+    contact.email = NULL;
+    contact.url = "https://kreis-re.de";
+    static char desc[2048];
+    static struct lf_translation desc_tr[1];
+    desc_tr[0] = tr_de(desc);
+    contact.summary = (struct lf_text){1, desc_tr};
+    struct lf_slide sl = {LF_SLIDE_CONTACT, &contact, 0, 0};
+    static const int sizes[][2] = {{480, 800}, {1080, 1920}};
+    static const char *const langs[] = {"de", "ar"};
+    struct lf_scene *s = lf_scene_create();
+    int beside = 0;
+    size_t len = 0;
+    for (int n = 1; n <= 90; n++) {
+        len += (size_t)snprintf(desc + len, sizeof(desc) - len, "Beratung, Satz %d. ", n);
+        for (size_t si = 0; si < sizeof(sizes) / sizeof(sizes[0]); si++) {
+            for (size_t li = 0; li < 2; li++) {
+                struct lf_view v = fake_view(&bundle, langs[li],
+                                             lf_local_make(2026, 12, 3, 10, 0), sizes[si][0],
+                                             sizes[si][1]);
+                struct lf_page pg = {.kind = LF_PAGE_SLIDE, .slide = &sl};
+                struct lf_page_result r = {.continues = true};
+                int pages = 0;
+                struct lf_box content = lf_layout_content_box(&v);
+                while (r.continues && pages < 10) {
+                    lf_scene_clear(s);
+                    lf_layout_page(s, &v, &pg, &r);
+                    pages++;
+                    char what[80];
+                    snprintf(what, sizeof(what), "%d sentences, %dx%d %s page %d", n, v.width,
+                             v.height, v.lang, pages);
+                    assert_clean(s, v.width, v.height, lf_layout_min_text_px(&v), what);
+                    const struct lf_op *qr = op_of_kind(s, LF_OP_QR);
+                    const struct lf_op *phone = op_starting(s, "02361 53-3808");
+                    if (qr) {
+                        if (!lf_box_inside(qr->box, content))
+                            fail_msg("%s: the code outside the content box", what);
+                        for (size_t i = 0; i < lf_scene_count(s); i++) {
+                            const struct lf_op *t = lf_scene_op(s, i);
+                            if (t->kind == LF_OP_TEXT && lf_box_overlaps(t->box, qr->box))
+                                fail_msg("%s: the code lies over \"%s\"", what, t->text);
+                        }
+                    }
+                    /* beside them: the code's top at the top of the block
+                     * of address and phone (in a card's column beside the
+                     * text it stands at the top of the hours) */
+                    const struct lf_op *label = op_with_text(s, lf_phrase(v.lang, LF_P_CONTACT));
+                    if (qr && phone && label && qr->box.y == label->box.y &&
+                        !lf_box_overlaps(qr->box, phone->box))
+                        beside++;
+                    pg.from = r.rest;
+                }
+                assert_false(r.continues);
+            }
+        }
+    }
+    if (beside == 0)
+        fail_msg("the code never stood beside the phone");
     lf_scene_destroy(s);
 }
 
@@ -3826,6 +4049,9 @@ int main(void)
         cmocka_unit_test(continued_hours_keep_their_label),
         cmocka_unit_test(a_full_card_keeps_the_address_beside_the_hours),
         cmocka_unit_test(a_square_screen_keeps_how_to_reach_a_contact),
+        cmocka_unit_test(a_square_screen_shows_a_contact_on_one_page),
+        cmocka_unit_test(the_hours_note_never_goes_before_the_hours),
+        cmocka_unit_test(a_code_stands_beside_the_address),
         cmocka_unit_test(many_hours_keep_the_contacts_code),
         cmocka_unit_test(a_cut_title_ends_with_an_ellipsis),
         cmocka_unit_test(running_title_is_never_cut),

@@ -32,6 +32,10 @@ struct block {
                                of a title the head had no room for) */
     bool data;              /* addresses, phone numbers, e-mail and web addresses: set
                                larger than full size only where each line stays whole */
+    bool note;              /* a note on the block before it (the hours'): it goes with
+                               that block or after it, never stays where that block left */
+    bool about;             /* a contact's description: what a visitor needs least, after
+                               the hours where those leave the card */
 };
 
 static void strike_through(struct frame *f, const struct lf_wrapped *wr, int x, int y,
@@ -1529,15 +1533,24 @@ static void service_blocks(struct frame *f, const struct lf_item *it, struct ser
         add_text(main, f, NULL, &it->role, LF_FACE_BOLD, BASE_META, f->t->ink_soft);
         add_text(main, f, NULL, &it->unit, LF_FACE_REGULAR, BASE_META, f->t->ink_soft);
         add_text(main, f, NULL, &it->summary, LF_FACE_REGULAR, BASE_BODY, f->t->ink);
+        if (main->n && main->b[main->n - 1].text == lf_frame_pick(f, &it->summary, NULL))
+            main->b[main->n - 1].about = true;
     }
     add_plain(card, lf_phrase(lang, LF_P_HOURS), t->hours, BASE_META, accent);
+    size_t hours_at = card->n;
     add_text(card, f, NULL, &it->hours.note, LF_FACE_REGULAR, BASE_META * 0.9, f->t->ink_soft);
+    if (card->n > hours_at && hours_at > 0)
+        card->b[hours_at].note = true;
     add_data(card, lf_phrase(lang, LF_P_CONTACT), t->contact, BASE_META, accent);
     if (!lf_qr_payload(it, lang, t->qr, sizeof(t->qr)))
         t->qr[0] = '\0';
     /* a contact's vCard where it has room, else its web address */
     add_qr(card, f, t->qr, it->kind == LF_ITEM_CONTACT ? it->url : NULL);
 }
+
+/* A contact's card in landscape may be as wide as this percentage of the
+ * content box (else 40 %). */
+#define LF_CONTACT_CARD_MAX_PCT 50
 
 /* The "open now, until 14:00" pill; returns its height (0: no hours).
  * With do_emit false only measured. */
@@ -1629,21 +1642,42 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
     area = slide_box(f, it, NULL);
     main_box = area;
     card_box = area;
-    head_fit(f, &h, area.w - (f->landscape ? area.w * 40 / 100 + gap : 0) - image_side,
+    /* landscape: the card 40 % of the width; a contact's wider (up to
+     * half) where only then its hours and how to reach them fit on it
+     * (near-square screens: at 1080x1080 the hours went to a second page) */
+    int card_pct = 40, pill_gap = gap;
+    if (f->landscape && cat == LF_CAT_CONTACTS && card.n) {
+        struct column sans = card;
+        if (sans.b[sans.n - 1].qr)
+            sans.n--;
+        for (int pct = 40; sans.n && pct <= LF_CONTACT_CARD_MAX_PCT; pct += 5) {
+            int in_w = area.w * pct / 100 - 2 * pad;
+            int pill = status_pill(f, &texts, 0, 0, in_w, false);
+            /* a widened card: its text closer under the pill */
+            int pg = pct > 40 ? spacing(f, BASE_GAP) : gap;
+            if (column_scale(f, &sans, (struct lf_box){0, 0, in_w,
+                                                       area.h - 2 * pad - pill - pg}) >= 0) {
+                card_pct = pct;
+                pill_gap = pg;
+                break;
+            }
+        }
+    }
+    head_fit(f, &h, area.w - (f->landscape ? area.w * card_pct / 100 + gap : 0) - image_side,
              f->landscape ? area.h / 3 : area.h / 4,
-             area.w - (f->landscape ? area.w * 40 / 100 + gap : 0), area.h / 3);
+             area.w - (f->landscape ? area.w * card_pct / 100 + gap : 0), area.h / 3);
     head_rest(f, &h, &main);
     for (int attempt = 0; attempt < 2; attempt++) {
         card_k = main_k = -1;
         svc_scale = 0;
         if (f->landscape) {
-            int right_w = area.w * 40 / 100;
+            int right_w = area.w * card_pct / 100;
             main_box.w = area.w - right_w - gap;
             card_box = (struct lf_box){area.x + area.w - right_w, area.y, right_w, area.h};
             int pill = status_pill(f, &texts, 0, 0, right_w - 2 * pad, false);
             if (card.n)
                 card_k = column_scale(f, &card, (struct lf_box){0, 0, right_w - 2 * pad,
-                                                                area.h - 2 * pad - pill - gap});
+                                                                area.h - 2 * pad - pill - pill_gap});
             if (card.n == 0 && !texts.has_status)
                 main_box.w = area.w; /* nothing for a card: the text takes the width */
             head_h = head_height(f, &h, main_box.w - image_side, area.h / 3);
@@ -1689,7 +1723,7 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
         struct lf_box col = {0, 0, main_box.w, area.h - top};
         struct lf_box in = {0, 0, card_box.w - 2 * pad,
                             area.h - 2 * pad - status_pill(f, &texts, 0, 0, card_box.w - 2 * pad,
-                                                           false) - gap};
+                                                           false) - pill_gap};
         int text_k;
         while (main.n > 1 && main.b[main.n - 1].label && card.n < MAX_BLOCKS &&
                (text_k = column_scale(f, &main, col)) != 0) {
@@ -1714,10 +1748,10 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
          * page of their own with the width unused); among those that fit
          * alike the card keeps the hours, then the code, then how to
          * reach them. The QR code stays last wherever it goes. */
-        int right_w = area.w * 40 / 100;
+        int right_w = area.w * card_pct / 100;
         struct lf_box in = {0, 0, right_w - 2 * pad,
                             area.h - 2 * pad -
-                                status_pill(f, &texts, 0, 0, right_w - 2 * pad, false) - gap};
+                                status_pill(f, &texts, 0, 0, right_w - 2 * pad, false) - pill_gap};
         int top = head_h > image_side ? head_h : image_side + spacing(f, BASE_GAP);
         struct lf_box col = {0, 0, main_box.w, area.h - top};
         struct column full = card, text = main;
@@ -1730,9 +1764,16 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
         int best_k = -1;
         bool best_qr_out = false;
         for (unsigned keep = 1; full.n <= 8 && keep < (1u << full.n); keep++) {
-            struct column kept = {.n = 0}, out = text;
+            struct column kept = {.n = 0}, out = {.n = 0}, moved = {.n = 0};
             const struct block *qr = NULL;
             int weight_fits = 0, weight_goes_on = 0;
+            bool orphan = false, has_note = false;
+            struct block note = {0};
+            for (size_t i = 0; i < full.n; i++)
+                if (full.b[i].note && (keep & (1u << i)) && i > 0 && !(keep & (1u << (i - 1))))
+                    orphan = true; /* the hours' note on the card, the hours gone */
+            if (orphan)
+                continue;
             for (size_t i = 0; i < full.n; i++) {
                 const struct block *b = &full.b[i];
                 if (keep & (1u << i)) {
@@ -1743,10 +1784,30 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
                     weight_goes_on += b->qr ? 2 : b->data ? (data_w ? data_w : 4) : b->label ? 8 : 1;
                 } else if (b->qr) {
                     qr = b;
+                } else if (b->note && i > 0 && (keep & (1u << (i - 1)))) {
+                    /* the hours stay, their note goes: after the rest,
+                     * under the hours' label (it says what it is about) */
+                    note = *b;
+                    note.label = full.b[i - 1].label;
+                    note.color = full.b[i - 1].color;
+                    has_note = true;
                 } else {
-                    add_block(&out, *b);
+                    add_block(&moved, *b);
                 }
             }
+            /* a contact's hours leaving the card come before its
+             * description: where the page ends, the description goes on
+             * to the next rather than the hours */
+            size_t at = 0;
+            while (at < text.n && !(cat == LF_CAT_CONTACTS && text.b[at].about))
+                at++;
+            for (size_t i = 0; i < at; i++)
+                add_block(&out, text.b[i]);
+            append_blocks(&out, &moved);
+            for (size_t i = at; i < text.n; i++)
+                add_block(&out, text.b[i]);
+            if (has_note)
+                add_block(&out, note);
             if (qr)
                 add_block(&out, *qr);
             if (1000 + 8 * weight_fits + (int)N_SCALES <= best_score)
@@ -1780,7 +1841,7 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
     if (f->landscape && cat == LF_CAT_CONTACTS && card_k == 0 && !qr_moved) {
         int pill = status_pill(f, &texts, 0, 0, card_box.w - 2 * pad, false);
         struct lf_box in = {0, 0, card_box.w - 2 * pad,
-                            area.h - 2 * pad - pill - (pill ? gap : 0)};
+                            area.h - 2 * pad - pill - (pill ? pill_gap : 0)};
         static const double larger[] = {PORTRAIT_LARGER};
         for (size_t k = 0; k < N_LARGER && svc_scale == 0; k++)
             if (card_body(f, &card, in, larger[k], false) >= 0)
@@ -1832,17 +1893,17 @@ static void service_page(struct frame *f, struct lf_box area, const struct lf_pa
     int in_w = card_box.w - 2 * pad;
     int pill = status_pill(f, &texts, 0, 0, in_w, false);
     struct lf_box body_box = {card_box.x + pad, 0, in_w,
-                              card_box.h - 2 * pad - pill - (pill ? gap : 0)};
+                              card_box.h - 2 * pad - pill - (pill ? pill_gap : 0)};
     double card_scale = card_k < 0 ? 1.0 : svc_scale > 0 ? svc_scale : scales[card_k];
     int body = card_k >= 0 ? card_body(f, &card, body_box, card_scale, false) : 0;
     if (body < 0)
         body = 0;
-    int ch = 2 * pad + pill + (pill && body ? gap : 0) + body;
+    int ch = 2 * pad + pill + (pill && body ? pill_gap : 0) + body;
     lf_scene_rect(f->s, (struct lf_box){card_box.x, card_box.y, card_box.w, ch}, f->t->card,
                   lf_frame_scaled(f, 20));
     int cy = card_box.y + pad;
     status_pill(f, &texts, card_box.x + pad, cy, in_w, true);
-    cy += pill + (pill ? gap : 0);
+    cy += pill + (pill ? pill_gap : 0);
     body_box.y = cy;
     body_box.h = body;
     if (card_k >= 0)
