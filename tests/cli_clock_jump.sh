@@ -69,6 +69,12 @@ beats() { wc -l <"$TMP/beats" 2>/dev/null || echo 0; }
 more_beats_than() { [ "$(beats)" -gt "$1" ]; }
 # last_beat KEY: the newest heartbeat's KEY
 last_beat() { tail -n1 "$TMP/beats" | "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin).get(sys.argv[1], "MISSING"))' "$1"; }
+# beat_offset_about YEARS: the newest heartbeat's clock_offset_s within two days of YEARS years
+beat_offset_about() {
+  local off
+  off=$(last_beat clock_offset_s)
+  [[ "$off" =~ ^-?[0-9]+$ ]] && [ $((off - $1 * 31557600)) -gt -172800 ] && [ $((off - $1 * 31557600)) -lt 172800 ]
+}
 showing_installed() { [ "$(screen_key "$ST" source)" = installed ]; }
 server_time() { [ "$(screen_key "$ST" clock_source)" = server ] && [ "$(metric litfass_clock_wrong)" = 1 ]; }
 
@@ -96,9 +102,12 @@ jump() {
   fi
   grep -q "^clock wrong: the system clock says" <<<"$(screen_key "$ST" clock)" &&
     ok "$2: status.json's screen.clock says why" || bad "$2: screen.clock '$(screen_key "$ST" clock)'"
-  # the heartbeats sent after the kiosk knew
+  # the heartbeats sent after the kiosk knew: the kiosk offers what it shows when it draws a
+  # frame (at the latest the next slide or minute), and after the second jump the kiosk was
+  # already on the server's time, so wait for a heartbeat with this jump's offset
   n=$(beats)
   wait_for 60 more_beats_than "$((n + 1))"
+  wait_for 90 beat_offset_about "$3"
   local up age clk
   up=$(last_beat uptime_s) age=$(last_beat content_age_s) clk=$(last_beat clock)
   [[ "$up" =~ ^[0-9]+$ ]] && [ "$up" -lt 86400 ] && [[ "$age" =~ ^[0-9]+$ ]] && [ "$age" -lt 86400 ] &&
@@ -110,8 +119,7 @@ jump() {
   # minus the system clock, within two days of the jump's years
   local off
   off=$(last_beat clock_offset_s)
-  [[ "$off" =~ ^-?[0-9]+$ ]] && [ $((off - $3 * 31557600)) -gt -172800 ] &&
-    [ $((off - $3 * 31557600)) -lt 172800 ] &&
+  beat_offset_about "$3" &&
     ok "$2: the heartbeat's clock_offset_s $off (about $3 years)" ||
     bad "$2: heartbeat clock_offset_s '$off', wanted about $3 years"
   age=$(metric litfass_content_age_seconds)
