@@ -198,18 +198,29 @@ size_t lf_script_english_ampm(const char *p, struct lf_growing_text *out)
     return n1 + dl + n2;
 }
 
+/* One or two digits of any script at p ("9", "17", "۱۷"): their length
+ * and value; 0 when there are none or more than two. */
+static size_t hour_digits(const char *p, int *v)
+{
+    size_t n = 0, l;
+    int d, k = 0;
+    *v = 0;
+    while (k < 2 && (d = lf_script_any_digit(p + n, &l)) >= 0) {
+        *v = *v * 10 + d;
+        n += l;
+        k++;
+    }
+    return k && lf_script_any_digit(p + n, &l) < 0 ? n : 0;
+}
+
 /* A clock time "17:00" ("۱۷:۰۰", and "17.00" where `dot`) at p: its
  * length, the hour and minutes; 0. */
 static size_t any_clock(const char *p, bool dot, int *h, int *m)
 {
-    size_t n = 0, l;
-    int v = 0, d, k = 0;
-    while (k < 2 && (d = lf_script_any_digit(p + n, &l)) >= 0) {
-        v = v * 10 + d;
-        n += l;
-        k++;
-    }
-    if (!k || lf_script_any_digit(p + n, &l) >= 0 || !(p[n] == ':' || (dot && p[n] == '.')) || v > 24)
+    size_t l;
+    int v, d, k;
+    size_t n = hour_digits(p, &v);
+    if (!n || !(p[n] == ':' || (dot && p[n] == '.')) || v > 24)
         return 0;
     n++;
     int mm = 0;
@@ -277,15 +288,11 @@ static size_t arabic_day_part(const char *p, const char *mark)
  * ("التاسعة"). A range ("9-12") is left to the number ranges. */
 static size_t arabic_bare_hour(const char *in, const char *p, int *h)
 {
-    size_t n = 0, l;
-    int v = 0, d, k = 0;
-    while (k < 2 && (d = lf_script_any_digit(p + n, &l)) >= 0) {
-        v = v * 10 + d;
-        n += l;
-        k++;
-    }
+    size_t l;
+    int v;
+    size_t n = hour_digits(p, &v);
     bool en_dash;
-    if (!k || v > 24 || lf_script_any_digit(p + n, &l) >= 0 || p[n] == ':' ||
+    if (!n || v > 24 || p[n] == ':' ||
         ((p[n] == '.' || p[n] == ',') && lf_script_any_digit(p + n + 1, &l) >= 0) ||
         lf_script_latin_letter(p + n) || lf_script_range_dash(p + n, &en_dash))
         return 0;
