@@ -63,6 +63,15 @@ static const struct lf_ics_event *starting(const struct lf_ics_feed *f, const ch
     return NULL;
 }
 
+/* The entry starting at `start`, which the test requires: fails naming it. */
+static const struct lf_ics_event *found(const struct lf_ics_feed *f, const char *start)
+{
+    const struct lf_ics_event *e = starting(f, start);
+    if (!e)
+        fail_msg("no entry starts at %s", start);
+    return e;
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -79,8 +88,7 @@ static void outlook_series_across_dst_with_exceptions(void **state)
     assert_int_equal(lf_ics_components(f), 4);
     /* Tuesdays 18:00 in "W. Europe Standard Time", before and after the
      * change to summer time on 28 March 2027: always 18:00 on the wall */
-    const struct lf_ics_event *e = starting(f, "2027-03-02T18:00");
-    assert_non_null(e);
+    const struct lf_ics_event *e = found(f, "2027-03-02T18:00");
     assert_string_equal(e->end, "2027-03-02T19:30");
     assert_string_equal(e->title, "Sprachcafé");
     assert_string_equal(e->place, "Stadtbücherei");
@@ -90,23 +98,19 @@ static void outlook_series_across_dst_with_exceptions(void **state)
     assert_non_null(starting(f, "2027-03-09T18:00"));
     assert_null(starting(f, "2027-03-16T18:00")); /* EXDATE */
     assert_non_null(starting(f, "2027-03-23T18:00"));
-    e = starting(f, "2027-04-13T18:00");
-    assert_non_null(e);
+    e = found(f, "2027-04-13T18:00");
     assert_int_equal(e->start_at, at("2027-04-13T16:00Z")); /* CEST */
     /* RECURRENCE-ID: 30 March moved to Wednesday 31 March 17:00 */
     assert_null(starting(f, "2027-03-30T18:00"));
-    e = starting(f, "2027-03-31T17:00");
-    assert_non_null(e);
+    e = found(f, "2027-03-31T17:00");
     assert_string_equal(e->title, "Sprachcafé (im Foyer)");
     /* the cancelled 6 April is marked, UNTIL 16:00Z includes 20 April 18:00 CEST */
-    e = starting(f, "2027-04-06T18:00");
-    assert_non_null(e);
+    e = found(f, "2027-04-06T18:00");
     assert_true(e->cancelled);
     assert_non_null(starting(f, "2027-04-20T18:00"));
     assert_null(starting(f, "2027-04-27T18:00"));
     /* a Windows zone without its VTIMEZONE block, through CLDR */
-    e = starting(f, "2027-05-12T17:00");
-    assert_non_null(e);
+    e = found(f, "2027-05-12T17:00");
     assert_string_equal(e->title, "Forum Integration");
     /* ids: the same UID gives the same id; occurrences differ */
     const struct lf_ics_event *a = starting(f, "2027-03-02T18:00");
@@ -124,8 +128,7 @@ static void google_utc_yearly_all_day_multi_day(void **state)
     struct lf_ics_feed *f = parse_file("google.ics", "2026-12-01T10:00", 200, d);
     assert_non_null(f);
     /* 17:00Z in March is 18:00 in Berlin; a plain yearly rule stays yearly */
-    const struct lf_ics_event *e = starting(f, "2027-03-21T18:00");
-    assert_non_null(e);
+    const struct lf_ics_event *e = found(f, "2027-03-21T18:00");
     assert_true(e->yearly);
     assert_string_equal(e->end, "2027-03-21T20:00");
     assert_int_equal(e->n_tags, 2);
@@ -135,12 +138,10 @@ static void google_utc_yearly_all_day_multi_day(void **state)
     assert_string_equal(e->email, "ki@stadt-muenster.de");
     assert_string_equal(e->url, "https://www.stadt-muenster.de/zuwanderung");
     /* all day: dates, the last day inclusive */
-    e = starting(f, "2027-01-24");
-    assert_non_null(e);
+    e = found(f, "2027-01-24");
     assert_true(e->all_day);
     assert_string_equal(e->end, "2027-01-24");
-    e = starting(f, "2027-02-08");
-    assert_non_null(e);
+    e = found(f, "2027-02-08");
     assert_string_equal(e->end, "2027-02-10");
     /* over before now: left out */
     assert_null(starting(f, "2026-11-03T18:00"));
@@ -158,8 +159,7 @@ static void nextcloud_duration_monthly_floating_and_mozilla_zone(void **state)
     const char *expect[] = {"2026-12-10T10:00", "2027-01-14T10:00", "2027-02-11T10:00",
                             "2027-03-11T10:00"};
     for (size_t i = 0; i < 4; i++) {
-        const struct lf_ics_event *e = starting(f, expect[i]);
-        assert_non_null(e);
+        const struct lf_ics_event *e = found(f, expect[i]);
         assert_int_equal(e->end_at - e->start_at, 9000);
     }
     assert_null(starting(f, "2027-04-08T10:00"));
@@ -521,14 +521,11 @@ static void rdate_dates_are_events(void **state)
     assert_int_equal(lf_diags_errors(d), 0);
     assert_non_null(starting(f, "2027-01-10T10:00"));
     assert_null(starting(f, "2027-01-17T10:00")); /* EXDATE takes an RDATE out too */
-    const struct lf_ics_event *e = starting(f, "2027-01-24T12:00");
-    assert_non_null(e);
+    const struct lf_ics_event *e = found(f, "2027-01-24T12:00");
     assert_string_equal(e->end, "2027-01-24T13:00");
-    e = starting(f, "2027-02-01T10:00");
-    assert_non_null(e);
+    e = found(f, "2027-02-01T10:00");
     assert_string_equal(e->end, "2027-02-01T12:00"); /* the period's own length */
-    e = starting(f, "2027-02-02T10:00");
-    assert_non_null(e);
+    e = found(f, "2027-02-02T10:00");
     assert_string_equal(e->end, "2027-02-02T10:30");
     assert_int_equal(count_titled(f, "Mit RDATE"), 4);
     /* 1 and 8 March from the rule, 8 March again from RDATE: once; 10 March */
@@ -563,8 +560,7 @@ static void overrides_beyond_the_horizon_and_this_and_future(void **state)
     /* the horizon ends on 11 March: 5 April is beyond it, 5 March within */
     struct lf_ics_feed *f = parse_text(text, "2026-12-01T10:00", 100, d);
     assert_non_null(f);
-    const struct lf_ics_event *e = starting(f, "2027-03-05T10:00");
-    assert_non_null(e);
+    const struct lf_ics_event *e = found(f, "2027-03-05T10:00");
     assert_string_equal(e->title, "Vorgezogen");
     assert_int_equal(count_titled(f, "Serie"), 2); /* 1 and 8 March */
     assert_non_null(starting(f, "2027-01-05T10:00"));
@@ -572,8 +568,7 @@ static void overrides_beyond_the_horizon_and_this_and_future(void **state)
     for (int day = 12; day <= 26; day += 7) {
         char start[32];
         snprintf(start, sizeof(start), "2027-01-%02dT14:00", day);
-        e = starting(f, start);
-        assert_non_null(e);
+        e = found(f, start);
         assert_string_equal(e->title, "Neu");
         assert_int_equal(e->end_at - e->start_at, 5400);
     }
@@ -641,8 +636,7 @@ static void latin1_feed_and_html_page(void **state)
     struct lf_diags *d = lf_diags_create();
     struct lf_ics_feed *f = parse_text(text, "2026-12-01T10:00", 200, d);
     assert_non_null(f);
-    const struct lf_ics_event *e = starting(f, "2027-01-10T10:00");
-    assert_non_null(e);
+    const struct lf_ics_event *e = found(f, "2027-01-10T10:00");
     assert_string_equal(e->title, "Sprachcafé für Mütter „Treff“");
     assert_string_equal(e->place, "Bürgerhaus");
     assert_string_equal(e->address, "Straße 5, 48143 Münster");
@@ -787,8 +781,7 @@ static void calendars_one_after_the_other(void **state)
     assert_int_equal(lf_diags_errors(d), 0);
     assert_int_equal(lf_ics_count(f), 2);
     assert_string_equal(starting(f, "2027-01-10T10:00")->title, "Erster Kalender");
-    const struct lf_ics_event *e = starting(f, "2027-06-10T10:00");
-    assert_non_null(e);
+    const struct lf_ics_event *e = found(f, "2027-06-10T10:00");
     assert_int_equal(e->start_at, at("2027-06-10T08:00Z"));
     assert_int_equal(e->line, 29); /* its BEGIN:VEVENT in the file */
     lf_ics_feed_destroy(f);
@@ -813,13 +806,11 @@ static void a_time_in_the_spring_gap(void **state)
     struct lf_ics_feed *f = parse_text(text, "2026-12-01T10:00", 200, d);
     assert_non_null(f);
     assert_non_null(starting(f, "2027-03-21T02:30"));
-    const struct lf_ics_event *e = starting(f, "2027-03-28T03:30");
-    assert_non_null(e);
+    const struct lf_ics_event *e = found(f, "2027-03-28T03:30");
     assert_int_equal(e->start_at, at("2027-03-28T01:30Z"));
     assert_null(starting(f, "2027-03-28T01:30"));
     assert_non_null(starting(f, "2027-04-04T02:30"));
-    e = starting(f, "2027-03-28T03:00");
-    assert_non_null(e);
+    e = found(f, "2027-03-28T03:00");
     assert_string_equal(e->title, "Outlook");
     assert_string_equal(e->end, "2027-03-28T04:00");
     lf_ics_feed_destroy(f);
@@ -859,8 +850,7 @@ static void zone_names_outlook_and_cities_write(void **state)
         {"Unbekannt zwei", "2026-12-15T11:00"},
     };
     for (size_t i = 0; i < 9; i++) {
-        const struct lf_ics_event *e = starting(f, expect[i][1]);
-        assert_non_null(e);
+        const struct lf_ics_event *e = found(f, expect[i][1]);
         assert_string_equal(e->title, expect[i][0]);
     }
     assert_int_equal(lf_diags_errors(d), 0);
@@ -1267,22 +1257,19 @@ static void a_time_in_the_autumn_repeated_hour(void **state)
     struct lf_ics_feed *f = parse_text(text, "2027-10-01T10:00", 60, d);
     assert_non_null(f);
     assert_int_equal(lf_ics_count(f), 4);
-    const struct lf_ics_event *e = starting(f, "2027-10-31T02:30");
-    assert_non_null(e);
+    const struct lf_ics_event *e = found(f, "2027-10-31T02:30");
     assert_string_equal(e->title, "Nachtwache");
     assert_int_equal(e->start_at, at("2027-10-31T00:30Z"));
     assert_int_equal(e->end_at, at("2027-10-31T02:30Z"));
     assert_string_equal(e->end, "2027-10-31T03:30");
     assert_null(starting(f, "2027-10-31T02:30+01:00"));
-    e = starting(f, "2027-10-31T02:15");
-    assert_non_null(e);
+    e = found(f, "2027-10-31T02:15");
     assert_string_equal(e->title, "Sonntags");
     assert_int_equal(e->start_at, at("2027-10-31T00:15Z"));
     assert_int_equal(e->end_at - e->start_at, 30 * 60);
     assert_non_null(starting(f, "2027-10-24T02:15"));
     assert_null(starting(f, "2027-11-07T02:15")); /* EXDATE */
-    e = starting(f, "2027-10-31T02:45");
-    assert_non_null(e);
+    e = found(f, "2027-10-31T02:45");
     assert_string_equal(e->title, "Eigene Zone");
     assert_int_equal(e->start_at, at("2027-10-31T00:45Z"));
     lf_ics_feed_destroy(f);
@@ -1314,17 +1301,14 @@ static void a_yearly_event_since_before_1970(void **state)
     assert_non_null(f);
     assert_int_equal(lf_diags_errors(d), 0);
     assert_int_equal(lf_ics_count(f), 4);
-    const struct lf_ics_event *e = starting(f, "1970-03-15T18:00");
-    assert_non_null(e);
+    const struct lf_ics_event *e = found(f, "1970-03-15T18:00");
     assert_true(e->yearly);
     assert_string_equal(e->end, "1970-03-15T20:00");
-    e = starting(f, "1970-03-20");
-    assert_non_null(e);
+    e = found(f, "1970-03-20");
     assert_true(e->yearly);
     assert_true(e->all_day);
     assert_string_equal(e->end, "1970-03-20");
-    e = starting(f, "1970-12-31T22:00");
-    assert_non_null(e);
+    e = found(f, "1970-12-31T22:00");
     assert_string_equal(e->end, "1971-01-01T02:00");
     /* what the bundle reads back is what was meant */
     for (size_t i = 0; i < lf_ics_count(f); i++) {
@@ -1367,13 +1351,11 @@ static void an_all_day_event_ending_on_its_first_day(void **state)
     struct lf_ics_feed *f = parse_text(text, "2026-12-01T10:00", 200, d);
     assert_non_null(f);
     assert_int_equal(lf_ics_count(f), 2);
-    const struct lf_ics_event *e = starting(f, "2027-03-10");
-    assert_non_null(e);
+    const struct lf_ics_event *e = found(f, "2027-03-10");
     assert_true(e->all_day);
     assert_string_equal(e->end, "2027-03-10");
     assert_int_equal(e->end_at, at("2027-03-11T00:00"));
-    e = starting(f, "2027-03-12");
-    assert_non_null(e);
+    e = found(f, "2027-03-12");
     assert_string_equal(e->end, "2027-03-12");
     assert_int_equal(lf_ics_skipped(f), 1); /* ending the day before it starts */
     assert_int_equal(lf_diags_count(d), 3);
@@ -1761,31 +1743,25 @@ static void cancelled_occurrences_without_an_end_are_quiet(void **state)
                 lf_diags_get(d, i)->message);
     assert_int_equal(lf_diags_count(d), 0);
     assert_int_equal(lf_ics_skipped(f), 0);
-    const struct lf_ics_event *e = starting(f, "2027-03-23T18:00");
-    assert_non_null(e);
+    const struct lf_ics_event *e = found(f, "2027-03-23T18:00");
     assert_false(e->cancelled);
     assert_string_equal(e->title, "Sprachcafé, international; offen");
-    e = starting(f, "2027-03-30T18:00");
-    assert_non_null(e);
+    e = found(f, "2027-03-30T18:00");
     assert_true(e->cancelled);
     assert_string_equal(e->end, "2027-03-30T19:30"); /* the length of its series */
     assert_null(starting(f, "2027-04-06T18:00"));
-    e = starting(f, "2027-04-06T20:00");
-    assert_non_null(e);
+    e = found(f, "2027-04-06T20:00");
     assert_false(e->cancelled);
     assert_string_equal(e->end, "2027-04-06T21:30");
     /* the Outlook one: its occurrence cancelled, the others kept */
-    e = starting(f, "2027-04-05T10:00");
-    assert_non_null(e);
+    e = found(f, "2027-04-05T10:00");
     assert_true(e->cancelled);
     assert_string_equal(e->end, "2027-04-05T12:00");
-    e = starting(f, "2027-03-29T10:00");
-    assert_non_null(e);
+    e = found(f, "2027-03-29T10:00");
     assert_false(e->cancelled);
     assert_non_null(starting(f, "2027-04-12T10:00"));
     /* the cancelled series: every occurrence cancelled */
-    e = starting(f, "2027-04-08T10:00");
-    assert_non_null(e);
+    e = found(f, "2027-04-08T10:00");
     assert_true(e->cancelled);
     lf_ics_feed_destroy(f);
     lf_diags_destroy(d);
@@ -1808,19 +1784,15 @@ static void around_the_summer_time_changes(void **state)
                 lf_diags_get(d, i)->message);
     assert_int_equal(lf_diags_count(d), 0);
     assert_int_equal(lf_ics_skipped(f), 0);
-    const struct lf_ics_event *e = starting(f, "2027-03-28T03:30");
-    assert_non_null(e);
+    const struct lf_ics_event *e = found(f, "2027-03-28T03:30");
     assert_string_equal(e->title, "Sternwarte: die verlorene Stunde");
     assert_string_equal(e->end, "2027-03-28T04:15");
-    e = starting(f, "2027-03-28T03:00");
-    assert_non_null(e);
+    e = found(f, "2027-03-28T03:00");
     assert_string_equal(e->title, "Lesenacht zur Zeitumstellung");
     assert_string_equal(e->end, "2027-03-28T04:00");
-    e = starting(f, "2027-03-27T12:00");
-    assert_non_null(e);
+    e = found(f, "2027-03-27T12:00");
     assert_string_equal(e->end, "2027-03-28T14:00");
-    e = starting(f, "2027-10-30T18:00");
-    assert_non_null(e);
+    e = found(f, "2027-10-30T18:00");
     assert_string_equal(e->end, "2027-10-31T18:00");
     lf_ics_feed_destroy(f);
     lf_diags_destroy(d);
@@ -1836,8 +1808,7 @@ static void lines_ended_by_cr_alone(void **state)
     assert_non_null(f);
     assert_int_equal(lf_diags_count(d), 0);
     assert_int_equal(lf_ics_count(f), 1);
-    const struct lf_ics_event *e = starting(f, "2027-04-01T10:00");
-    assert_non_null(e);
+    const struct lf_ics_event *e = found(f, "2027-04-01T10:00");
     assert_string_equal(e->title, "Sprechstunde des Bürgermeisters");
     assert_string_equal(e->end, "2027-04-01T11:00");
     lf_ics_feed_destroy(f);
@@ -1856,14 +1827,12 @@ static void floating_times_in_the_feeds_zone(void **state)
     assert_non_null(f);
     assert_int_equal(lf_diags_count(d), 0);
     assert_int_equal(lf_ics_count(f), 3);
-    const struct lf_ics_event *e = starting(f, "2027-04-06T19:00");
-    assert_non_null(e);
+    const struct lf_ics_event *e = found(f, "2027-04-06T19:00");
     assert_string_equal(e->end, "2027-04-06T20:30");
     assert_int_equal(e->start_at, at("2027-04-06T17:00Z"));
     assert_non_null(starting(f, "2027-04-13T19:00"));
     assert_null(starting(f, "2027-04-06T18:00"));
-    e = starting(f, "2027-04-10");
-    assert_non_null(e);
+    e = found(f, "2027-04-10");
     assert_true(e->all_day);
     lf_ics_feed_destroy(f);
     lf_diags_destroy(d);
@@ -1880,24 +1849,19 @@ static void outlook_all_day_events_written_as_midnights(void **state)
     struct lf_ics_feed *f = parse_file("outlook-allday.ics", "2027-03-20T10:00", 180, d);
     assert_non_null(f);
     assert_int_equal(lf_diags_count(d), 0);
-    const struct lf_ics_event *e = starting(f, "2027-04-02");
-    assert_non_null(e);
+    const struct lf_ics_event *e = found(f, "2027-04-02");
     assert_true(e->all_day);
     assert_string_equal(e->end, "2027-04-02");
-    e = starting(f, "2027-04-05");
-    assert_non_null(e);
+    e = found(f, "2027-04-05");
     assert_string_equal(e->end, "2027-04-07");
-    e = starting(f, "2027-03-26");
-    assert_non_null(e);
+    e = found(f, "2027-03-26");
     assert_true(e->all_day);
     assert_string_equal(e->end, "2027-03-28");
-    e = starting(f, "2027-04-19");
-    assert_non_null(e);
+    e = found(f, "2027-04-19");
     assert_true(e->all_day);
     assert_string_equal(e->end, "2027-04-19");
     assert_non_null(starting(f, "2027-04-12"));
-    e = starting(f, "2027-04-14T00:00");
-    assert_non_null(e);
+    e = found(f, "2027-04-14T00:00");
     assert_false(e->all_day);
     assert_string_equal(e->end, "2027-04-14T02:00");
     lf_ics_feed_destroy(f);
