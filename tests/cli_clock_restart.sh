@@ -58,7 +58,9 @@ PY
   near_now "$date" && [ "$boot" = "$BOOT" ] && [ "$host" = 127.0.0.1 ] && [ "$boottime" -gt 0 ] &&
     ok "clock.json: the server's Date ($date), this boot's id, the host and the boot clock" ||
     bad "clock.json: $(cat "$CACHE/clock.json")"
-  ls "$CACHE" | grep -q '\.tmp$' && bad "a temp file is left: $(ls "$CACHE")" ||
+  # (clock.json's own: the running kiosk writes status.json through a temp file of its own)
+  left=$(ls "$CACHE" | grep '^clock\.json\..*\.tmp$')
+  [ -n "$left" ] && bad "a temp file of clock.json is left: $left" ||
     ok "clock.json written whole (no temp file left)"
 else
   bad "no clock.json in the state folder: $(ls "$CACHE")"
